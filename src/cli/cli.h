@@ -1,0 +1,83 @@
+/* cli.h: the command line: one table of commands (main.c), a small option parser, and the helpers every
+ * command uses to open the database and print. Commands call domain functions and print; no rules here. */
+#ifndef TUOPIN_CLI_H
+#define TUOPIN_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "lib/arena.h"
+#include "lib/buf.h"
+#include "lib/err.h"
+#include "store/store.h"
+
+#define MAX_OPTS 24
+
+struct opt {
+	const char *name;    /* "as-of" for --as-of */
+	bool has_arg;
+	const char *help;
+};
+
+struct args {
+	const struct opt *spec;
+	size_t n_spec;
+	const char *val[MAX_OPTS];
+	bool set[MAX_OPTS];
+	char **pos;          /* positional arguments */
+	int n_pos;
+	/* global options */
+	const char *db;
+	const char *format;
+	int64_t now;
+};
+
+struct command {
+	const char *name;
+	int (*run)(struct args *a);
+	const struct opt *opts;
+	size_t n_opts;
+	int min_pos, max_pos;
+	const char *usage;   /* "import divisions|registry|events FILE" */
+	const char *help_zh, *help_en;
+};
+
+/* Parse argv (after the command name). Usage errors print and return 2. */
+int args_parse(int argc, char **argv, const struct command *cmd, struct args *out);
+const char *arg(const struct args *a, const char *name);
+bool flag(const struct args *a, const char *name);
+
+/* Open the database named by --db / TUOPIN_DB and check its schema (unless migrate). Prints and returns
+ * an exit code on failure, 0 on success. */
+int cli_open(const struct args *a, struct store **st, bool migrate);
+/* Print an error (to stderr) and return its exit code. */
+int cli_fail(const struct errinfo *e);
+int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The actor recorded on writes: "cli:<os user>". */
+const char *cli_actor(void);
+/* Parse a date option (or 0 if absent); on error print and return false. */
+bool cli_date(const struct args *a, const char *name, int *out);
+bool cli_stamp(const struct args *a, const char *name, bool end_of_day, int64_t *out);
+/* --format: one of the allowed values (default first); prints a usage error if not. */
+const char *cli_format(const struct args *a, const char *const *allowed, size_t n);
+void cli_print(const struct buf *b);
+void cli_print_json(void *json);   /* json_t *; pretty, UTF-8, keys in insertion order */
+
+#define OPT_COUNT(o) (sizeof(o) / sizeof((o)[0]))
+
+int cmd_init(struct args *a);
+int cmd_import(struct args *a);
+int cmd_export(struct args *a);
+int cmd_stats(struct args *a);
+int cmd_changes(struct args *a);
+int cmd_check(struct args *a);
+int cmd_show(struct args *a);
+int cmd_line(struct args *a);
+int cmd_version(struct args *a);
+
+extern const struct opt opts_init[], opts_import[], opts_export[], opts_stats[], opts_changes[], opts_check[],
+    opts_show[], opts_line[], opts_none[];
+extern const size_t n_opts_init, n_opts_import, n_opts_export, n_opts_stats, n_opts_changes, n_opts_check,
+    n_opts_show, n_opts_line, n_opts_none;
+
+#endif

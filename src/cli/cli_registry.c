@@ -1,0 +1,359 @@
+/* cli_registry.c: init, import, export, show and line. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "domain/codes.h"
+#include "domain/export.h"
+#include "domain/idno.h"
+#include "domain/import.h"
+#include "domain/report.h"
+#include "lib/date.h"
+#include "lib/util.h"
+#include "view/view.h"
+
+#define EN (msg_lang() == LANG_EN)
+
+const struct opt opts_none[] = { { NULL, false, NULL } };
+const struct opt opts_init[] = { { NULL, false, NULL } };
+const struct opt opts_import[] = {
+	{ "as-of", true, "date the statuses held (registry)" },
+	{ "event", true, "identify or include_missed (registry)" },
+	{ "batch", true, "batch name" },
+	{ "reason", true, "reason recorded with the events" },
+	{ "dry-run", false, "validate only" },
+	{ "lenient", false, "data-quality problems warn instead of refusing" },
+	{ NULL, false, NULL },
+};
+const struct opt opts_export[] = {
+	{ "as-of", true, "date" },
+	{ "division", true, "division code or name" },
+	{ "gb18030", false, "CSV in GB18030" },
+	{ "full-id", false, "unmasked ID numbers and phones" },
+	{ "all", false, "include removed and cancelled households" },
+	{ NULL, false, NULL },
+};
+const struct opt opts_show[] = {
+	{ "as-of", true, "date" },
+	{ "full-id", false, "unmasked ID numbers and phones" },
+	{ NULL, false, NULL },
+};
+const struct opt opts_line[] = { { "note", true, "note" }, { NULL, false, NULL } };
+
+int
+cmd_version(struct args *a)
+{
+	(void)a;
+	printf("tuopin %s\n", TUOPIN_VERSION_STRING);
+	return 0;
+}
+
+int
+cmd_init(struct args *a)
+{
+	struct store *st;
+	int rc = cli_open(a, &st, true);
+	if (rc)
+		return rc;
+	struct errinfo e;
+	errinfo_clear(&e);
+	int applied;
+	if (store_migrate(st, &applied, &e) != ERR_OK) {
+		store_close(st);
+		return cli_fail(&e);
+	}
+	printf(EN ? "database ready: %s (%s, schema version %d; %d migrations applied now)\n"
+		  : "数据库已就绪：%s（%s，结构版本 %d；本次应用 %d 个迁移）\n",
+	    st->uri, st->ops->name, store_schema_version_expected(), applied);
+	store_close(st);
+	return 0;
+}
+
+int
+cmd_import(struct args *a)
+{
+	const char *what = a->pos[0];
+	enum err (*fn)(struct store *, const struct import_opts *, struct import_result *, struct arena *,
+	    struct errinfo *);
+	if (strcmp(what, "divisions") == 0)
+		fn = import_divisions;
+	else if (strcmp(what, "registry") == 0)
+		fn = import_registry;
+	else if (strcmp(what, "events") == 0)
+		fn = import_events;
+	else
+		return cli_usage(EN ? "usage: tuopin import divisions|registry|events FILE"
+				    : "用法：tuopin import divisions|registry|events 文件");
+	static const char *const formats[] = { "table", "json" };
+	const char *format = cli_format(a, formats, 2);
+	if (!format)
+		return 2;
+	struct import_opts o = { .path = a->pos[1], .batch = arg(a, "batch"), .reason = arg(a, "reason"),
+		.dry_run = flag(a, "dry-run"), .lenient = flag(a, "lenient"), .now = a->now, .actor = cli_actor() };
+	if (!cli_date(a, "as-of", &o.as_of))
+		return 2;
+	o.event = EV_IDENTIFY;
+	if (arg(a, "event")) {
+		const struct code *c = code_find(CL_EVENT, str_from(arg(a, "event")));
+		if (!c || (strcmp(c->code, "identify") != 0 && strcmp(c->code, "include_missed") != 0))
+			return cli_usage(EN ? "--event must be identify or include_missed" : "--event 只能是 identify 或 include_missed");
+		evtype_from_code(c->code, &o.event);
+	}
+	struct store *st;
+	int rc = cli_open(a, &st, false);
+	if (rc)
+		return rc;
+	struct arena ar;
+	arena_init(&ar);
+	struct import_result r;
+	memset(&r, 0, sizeof(r));
+	problems_init(&r.problems, &ar);
+	struct errinfo e;
+	errinfo_clear(&e);
+	enum err err = fn(st, &o, &r, &ar, &e);
+	if (err != ERR_OK && err != ERR_INVALID) {
+		store_close(st);
+		arena_free(&ar);
+		return cli_fail(&e);
+	}
+	if (strcmp(format, "json") == 0) {
+		json_t *j = view_import_json(&r, what);
+		cli_print_json(j);
+		json_decref(j);
+	} else {
+		struct buf b;
+		buf_init(&b);
+		view_import_summary(&r, what, &b);
+		if (err == ERR_INVALID)
+			fwrite(b.p, 1, b.n, stderr);
+		else
+			cli_print(&b);
+		buf_free(&b);
+	}
+	store_close(st);
+	arena_free(&ar);
+	return err == ERR_INVALID ? 1 : 0;
+}
+
+static bool
+ends_with(const char *s, const char *suf)
+{
+	size_t n = strlen(s), k = strlen(suf);
+	return n >= k && strcasecmp(s + n - k, suf) == 0;
+}
+
+int
+cmd_export(struct args *a)
+{
+	if (strcmp(a->pos[0], "registry") != 0)
+		return cli_usage(EN ? "usage: tuopin export registry FILE" : "用法：tuopin export registry 文件");
+	struct export_opts o = { .path = a->pos[1], .gb18030 = flag(a, "gb18030"), .full = flag(a, "full-id"),
+		.all = flag(a, "all") };
+	const char *f = a->format ? a->format : (ends_with(o.path, ".xlsx") ? "xlsx" : "csv");
+	if (strcmp(f, "csv") == 0)
+		o.kind = SHEET_CSV;
+	else if (strcmp(f, "xlsx") == 0)
+		o.kind = SHEET_XLSX;
+	else
+		return cli_usage(msg_text(MSG_BAD_FORMAT_OPT), f);
+	if (!cli_date(a, "as-of", &o.as_of))
+		return 2;
+	struct store *st;
+	int rc = cli_open(a, &st, false);
+	if (rc)
+		return rc;
+	struct errinfo e;
+	errinfo_clear(&e);
+	struct arena ar;
+	arena_init(&ar);
+	if (arg(a, "division")) {
+		struct division d;
+		if (division_resolve(st, arg(a, "division"), &d, &ar, &e) != ERR_OK) {
+			store_close(st);
+			arena_free(&ar);
+			return cli_fail(&e);
+		}
+		o.division = d.code;
+	}
+	struct export_result r;
+	enum err err = export_registry(st, &o, &r, &e);
+	store_close(st);
+	arena_free(&ar);
+	if (err != ERR_OK)
+		return cli_fail(&e);
+	printf(EN ? "wrote %s: %d households, %d persons%s\n" : "已写出 %s：%d 户 %d 人%s\n", o.path, r.households,
+	    r.members, o.full ? (EN ? " (full ID numbers)" : "（含完整证件号码）") : (EN ? " (ID numbers masked)" : "（证件号码已脱敏）"));
+	return 0;
+}
+
+static const char *
+yes_no(int v)
+{
+	return v == 1 ? (EN ? "yes" : "是") : v == 0 ? (EN ? "no" : "否") : "";
+}
+
+int
+cmd_show(struct args *a)
+{
+	static const char *const formats[] = { "table", "json" };
+	const char *format = cli_format(a, formats, 2);
+	if (!format)
+		return 2;
+	int as_of;
+	if (!cli_date(a, "as-of", &as_of))
+		return 2;
+	struct store *st;
+	int rc = cli_open(a, &st, false);
+	if (rc)
+		return rc;
+	bool full = flag(a, "full-id");
+	struct errinfo e;
+	errinfo_clear(&e);
+	struct arena ar;
+	arena_init(&ar);
+	struct household h;
+	struct member *mv;
+	struct event *ev;
+	bool *sup;
+	size_t nm, ne;
+	struct span *spans;
+	size_t nspans;
+	int day = as_of ? as_of : stamp_date(stamp_now());
+	enum err err = store_household_by_no(st, a->pos[0], &h, &ar, &e);
+	if (err == ERR_OK)
+		err = store_members_at(st, h.id, day, &mv, &nm, &ar, &e);
+	if (err == ERR_OK)
+		err = store_events_of_household(st, h.id, &ev, &sup, &ne, &ar, &e);
+	if (err == ERR_OK)
+		err = store_spans(st, SPAN_STATUS, h.id, &spans, &nspans, &ar, &e);
+	if (err != ERR_OK) {
+		store_close(st);
+		arena_free(&ar);
+		return cli_fail(&e);
+	}
+	enum status at = ST_NONE;
+	for (size_t i = 0; i < nspans; i++)
+		if (spans[i].valid_from <= day && day < spans[i].valid_to)
+			at = (enum status)spans[i].value;
+	char d[11], t[20], code[16];
+	view_code(h.village, code, sizeof(code));
+	if (strcmp(format, "json") == 0) {
+		json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b}", "hh_no", h.hh_no, "village", code, "as_of",
+		    date_format(day, d), "status", status_code(at), "status_now", status_code(h.status), "monitored",
+		    h.monitored);
+		json_t *jm = json_array();
+		for (size_t i = 0; i < nm; i++) {
+			char id[32];
+			if (full)
+				snprintf(id, sizeof(id), "%s", mv[i].id_no);
+			else
+				idno_mask(mv[i].id_no, id, sizeof(id));
+			json_array_append_new(jm, json_pack("{s:s, s:s, s:s, s:s}", "name", mv[i].name, "id_no", id,
+			    "relation", code_label(CL_RELATION, mv[i].relation), "sex", code_label(CL_SEX, mv[i].sex)));
+		}
+		json_object_set_new(j, "members", jm);
+		json_t *jh = json_array();
+		for (size_t i = 0; i < ne; i++) {
+			json_t *x = json_pack("{s:s, s:s, s:b, s:b, s:s}", "type", evtype_code(ev[i].type), "effective",
+			    date_format(ev[i].effective, d), "correction", ev[i].correction, "superseded", sup[i],
+			    "recorded_at", stamp_format(ev[i].recorded_at, t));
+			if (ev[i].from_status != ST_NONE || ev[i].to_status != ST_NONE) {
+				json_object_set_new(x, "from", json_string(status_code(ev[i].from_status)));
+				json_object_set_new(x, "to", json_string(status_code(ev[i].to_status)));
+			}
+			if (ev[i].reason)
+				json_object_set_new(x, "reason", json_string(event_reason_label(&ev[i])));
+			if (ev[i].batch)
+				json_object_set_new(x, "batch", json_string(ev[i].batch));
+			json_array_append_new(jh, x);
+		}
+		json_object_set_new(j, "history", jh);
+		cli_print_json(j);
+		json_decref(j);
+	} else {
+		printf(EN ? "household %s  village %s  on %s: %s\n" : "户编号 %s  行政区划 %s  %s：%s\n", h.hh_no, code,
+		    date_format(day, d), status_label(at));
+		struct text_table tb;
+		table_init(&tb, 6);
+		const char *head[6] = { EN ? "name" : "姓名", EN ? "ID number" : "证件号码", EN ? "relation" : "与户主关系",
+			EN ? "sex" : "性别", EN ? "health" : "健康状况", EN ? "medical insurance" : "医保" };
+		table_row(&tb, head);
+		for (size_t i = 0; i < nm; i++) {
+			char id[32];
+			if (full)
+				snprintf(id, sizeof(id), "%s", mv[i].id_no);
+			else
+				idno_mask(mv[i].id_no, id, sizeof(id));
+			const char *row[6] = { mv[i].name, id, code_label(CL_RELATION, mv[i].relation),
+				code_label(CL_SEX, mv[i].sex), code_label(CL_HEALTH, mv[i].health), yes_no(mv[i].ins_medical) };
+			table_row(&tb, row);
+		}
+		struct buf b;
+		buf_init(&b);
+		table_render(&tb, &b);
+		table_free(&tb);
+		buf_puts(&b, EN ? "history:\n" : "变动历史：\n");
+		table_init(&tb, 5);
+		const char *hh[5] = { EN ? "effective" : "生效日期", EN ? "change" : "变动", EN ? "status" : "状态",
+			EN ? "recorded" : "记录时间", EN ? "note" : "说明" };
+		table_row(&tb, hh);
+		for (size_t i = 0; i < ne; i++) {
+			char dd[11], tt[20], st_s[128], note[256];
+			snprintf(st_s, sizeof(st_s), "%s", "");
+			if (ev[i].from_status != ST_NONE || ev[i].to_status != ST_NONE)
+				snprintf(st_s, sizeof(st_s), "%s → %s", status_label(ev[i].from_status),
+				    status_label(ev[i].to_status));
+			snprintf(note, sizeof(note), "%s%s%s%s%s", ev[i].correction ? (EN ? "[correction] " : "［更正］") : "",
+			    sup[i] ? (EN ? "[superseded] " : "［已被更正取代］") : "", ev[i].reason ? event_reason_label(&ev[i]) : "",
+			    ev[i].batch ? (EN ? " batch " : " 批次 ") : "", ev[i].batch ? ev[i].batch : "");
+			const char *row[5] = { date_format(ev[i].effective, dd), evtype_label(ev[i].type), st_s,
+				stamp_format(ev[i].recorded_at, tt), note };
+			table_row(&tb, row);
+		}
+		table_render(&tb, &b);
+		table_free(&tb);
+		cli_print(&b);
+		buf_free(&b);
+	}
+	store_close(st);
+	arena_free(&ar);
+	return 0;
+}
+
+int
+cmd_line(struct args *a)
+{
+	bool set = strcmp(a->pos[0], "set") == 0, get = strcmp(a->pos[0], "get") == 0;
+	if (!(set && a->n_pos == 5) && !(get && a->n_pos == 4))
+		return cli_usage(EN ? "usage: tuopin line set YEAR REGION KIND AMOUNT | line get YEAR REGION KIND"
+				    : "用法：tuopin line set 年度 地区 类别 金额 | line get 年度 地区 类别");
+	int64_t year, amount = 0;
+	if (!parse_i64(a->pos[1], strlen(a->pos[1]), &year) || year < 1980 || year > 2100)
+		return cli_usage(msg_text(MSG_BAD_YEAR), a->pos[1]);
+	if (set && (!parse_money_fen(a->pos[4], strlen(a->pos[4]), &amount) || amount <= 0))
+		return cli_usage(msg_text(MSG_BAD_MONEY), a->pos[4]);
+	struct store *st;
+	int rc = cli_open(a, &st, false);
+	if (rc)
+		return rc;
+	struct errinfo e;
+	errinfo_clear(&e);
+	enum err err;
+	char yuan[32];
+	if (set) {
+		err = store_poverty_line_set(st, (int)year, a->pos[2], a->pos[3], amount, arg(a, "note"), &e);
+		if (err == ERR_OK)
+			printf(EN ? "%lld %s %s line set to %s yuan\n" : "已设置 %lld 年 %s %s 标准线为 %s 元\n",
+			    (long long)year, a->pos[2], a->pos[3], format_fen(amount, yuan, sizeof(yuan)));
+	} else {
+		err = store_poverty_line(st, (int)year, a->pos[2], a->pos[3], &amount, &e);
+		if (err == ERR_OK)
+			printf("%s\n", format_fen(amount, yuan, sizeof(yuan)));
+		else if (err == ERR_NOTFOUND)
+			errinfo_set(&e, ERR_NOTFOUND, "", MSG_USAGE, EN ? "no such line" : "没有该标准线");
+	}
+	store_close(st);
+	return err == ERR_OK ? 0 : cli_fail(&e);
+}

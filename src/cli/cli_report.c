@@ -1,0 +1,219 @@
+/* cli_report.c: stats, changes and check. */
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "domain/check.h"
+#include "domain/report.h"
+#include "lib/date.h"
+#include "view/view.h"
+
+#define EN (msg_lang() == LANG_EN)
+
+const struct opt opts_stats[] = {
+	{ "as-of", true, "date" },
+	{ "recorded-at", true, "as the registry said at this time" },
+	{ "division", true, "division code or name" },
+	{ "by", true, "town or village" },
+	{ NULL, false, NULL },
+};
+const struct opt opts_changes[] = {
+	{ "from", true, "first date" },
+	{ "to", true, "last date" },
+	{ "recorded", false, "select by recording date" },
+	{ "batch", true, "batch" },
+	{ "recorded-at", true, "as known at this time" },
+	{ "division", true, "division code or name" },
+	{ NULL, false, NULL },
+};
+const struct opt opts_check[] = {
+	{ "rule", true, "one rule" },
+	{ "as-of", true, "date" },
+	{ "division", true, "division code or name" },
+	{ NULL, false, NULL },
+};
+
+static int
+division_opt(struct args *a, struct store *st, int64_t *code, struct arena *ar)
+{
+	*code = 0;
+	if (!arg(a, "division"))
+		return 0;
+	struct errinfo e;
+	struct division d;
+	errinfo_clear(&e);
+	if (division_resolve(st, arg(a, "division"), &d, ar, &e) != ERR_OK)
+		return cli_fail(&e);
+	*code = d.code;
+	return 0;
+}
+
+int
+cmd_stats(struct args *a)
+{
+	static const char *const formats[] = { "table", "json", "csv" };
+	const char *format = cli_format(a, formats, 3);
+	if (!format)
+		return 2;
+	struct stats_query q = { 0 };
+	if (!cli_date(a, "as-of", &q.as_of) || !cli_stamp(a, "recorded-at", true, &q.recorded_at))
+		return 2;
+	const char *by = arg(a, "by");
+	if (by && strcmp(by, "town") == 0)
+		q.by = BY_TOWN;
+	else if (by && strcmp(by, "village") == 0)
+		q.by = BY_VILLAGE;
+	else if (by)
+		return cli_usage(EN ? "--by must be town or village" : "--by 只能是 town 或 village");
+	struct store *st;
+	int rc = cli_open(a, &st, false);
+	if (rc)
+		return rc;
+	struct arena ar;
+	arena_init(&ar);
+	if ((rc = division_opt(a, st, &q.division, &ar))) {
+		store_close(st);
+		arena_free(&ar);
+		return rc;
+	}
+	struct stats_result r;
+	struct errinfo e;
+	errinfo_clear(&e);
+	enum err err = stats_compute(st, &q, &r, &ar, &e);
+	if (err == ERR_OK) {
+		if (strcmp(format, "json") == 0) {
+			json_t *j = view_stats_json(&r);
+			cli_print_json(j);
+			json_decref(j);
+		} else {
+			struct buf b;
+			buf_init(&b);
+			if (strcmp(format, "csv") == 0)
+				view_stats_csv(&r, &b);
+			else
+				view_stats_table(&r, &b);
+			cli_print(&b);
+			buf_free(&b);
+		}
+	}
+	store_close(st);
+	arena_free(&ar);
+	return err == ERR_OK ? 0 : cli_fail(&e);
+}
+
+int
+cmd_changes(struct args *a)
+{
+	static const char *const formats[] = { "table", "json", "csv" };
+	const char *format = cli_format(a, formats, 3);
+	if (!format)
+		return 2;
+	struct changes_query q = { 0 };
+	if (!cli_date(a, "from", &q.from) || !cli_date(a, "to", &q.to) ||
+	    !cli_stamp(a, "recorded-at", true, &q.recorded_at))
+		return 2;
+	q.batch = arg(a, "batch");
+	if (q.batch) {
+		q.mode = CHANGES_BATCH;
+		if (q.from || q.to || flag(a, "recorded"))
+			return cli_usage(EN ? "--batch cannot be combined with --from, --to or --recorded"
+					    : "--batch 不能与 --from、--to、--recorded 同时使用");
+	} else {
+		if (!q.from || !q.to)
+			return cli_usage(EN ? "give --from and --to, or --batch" : "请给出 --from 和 --to，或 --batch");
+		if (q.from > q.to)
+			return cli_usage(EN ? "--from is after --to" : "--from 晚于 --to");
+		q.mode = flag(a, "recorded") ? CHANGES_RECORDED : CHANGES_EFFECTIVE;
+	}
+	struct store *st;
+	int rc = cli_open(a, &st, false);
+	if (rc)
+		return rc;
+	struct arena ar;
+	arena_init(&ar);
+	if ((rc = division_opt(a, st, &q.division, &ar))) {
+		store_close(st);
+		arena_free(&ar);
+		return rc;
+	}
+	struct changes_result r;
+	struct errinfo e;
+	errinfo_clear(&e);
+	enum err err = changes_compute(st, &q, &r, &ar, &e);
+	if (err == ERR_OK) {
+		if (strcmp(format, "json") == 0) {
+			json_t *j = view_changes_json(&r);
+			cli_print_json(j);
+			json_decref(j);
+		} else {
+			struct buf b;
+			buf_init(&b);
+			if (strcmp(format, "csv") == 0)
+				view_changes_csv(&r, &b);
+			else
+				view_changes_table(&r, &b);
+			cli_print(&b);
+			buf_free(&b);
+		}
+	}
+	store_close(st);
+	arena_free(&ar);
+	return err == ERR_OK ? 0 : cli_fail(&e);
+}
+
+int
+cmd_check(struct args *a)
+{
+	static const char *const formats[] = { "table", "json" };
+	const char *format = cli_format(a, formats, 2);
+	if (!format)
+		return 2;
+	struct check_query q = { 0, -1, 0 };
+	if (!cli_date(a, "as-of", &q.as_of))
+		return 2;
+	if (arg(a, "rule")) {
+		q.only = rule_find(arg(a, "rule"));
+		if (q.only < 0) {
+			fprintf(stderr, EN ? "tuopin: unknown rule %s; the rules are:\n" : "tuopin: 没有规则 %s；规则有：\n",
+			    arg(a, "rule"));
+			for (int i = 0; i < R__MAX; i++)
+				fprintf(stderr, "  %-14s %-9s %s\n", rules[i].code, rules[i].ref, EN ? rules[i].en : rules[i].zh);
+			return 2;
+		}
+	}
+	struct store *st;
+	int rc = cli_open(a, &st, false);
+	if (rc)
+		return rc;
+	struct arena ar;
+	arena_init(&ar);
+	if ((rc = division_opt(a, st, &q.division, &ar))) {
+		store_close(st);
+		arena_free(&ar);
+		return rc;
+	}
+	struct check_result r;
+	struct errinfo e;
+	errinfo_clear(&e);
+	enum err err = check_run(st, &q, &r, &ar, &e);
+	if (err == ERR_OK) {
+		if (strcmp(format, "json") == 0) {
+			json_t *j = view_check_json(&r);
+			cli_print_json(j);
+			json_decref(j);
+		} else {
+			struct buf b;
+			buf_init(&b);
+			view_check_table(&r, &b);
+			cli_print(&b);
+			buf_free(&b);
+		}
+	}
+	size_t n = r.n;
+	store_close(st);
+	arena_free(&ar);
+	if (err != ERR_OK)
+		return cli_fail(&e);
+	return n ? 1 : 0;
+}

@@ -1,0 +1,122 @@
+/* main.c: `tuopin COMMAND ...`: the table of commands, and help. Every command is one function in a
+ * cli_<noun>.c file that calls the domain and prints. */
+#include <locale.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "lib/msg.h"
+
+#ifndef TUOPIN_VERSION
+#define TUOPIN_VERSION "0.1.0"
+#endif
+
+static const struct command commands[] = {
+	{ "init", cmd_init, opts_init, 0, 0, 0, "init", "创建数据库或升级其结构", "create or migrate the database" },
+	{ "import", cmd_import, opts_import, 0, 2, 2,
+		"import divisions|registry|events FILE [--as-of D] [--event identify|include_missed] [--batch B] "
+		"[--reason R] [--dry-run] [--lenient]",
+		"导入区划、建档立卡名单或变动记录（CSV/XLSX，全部正确才写入）",
+		"import divisions, the registry or change events (CSV/XLSX; all or nothing)" },
+	{ "export", cmd_export, opts_export, 0, 2, 2,
+		"export registry FILE [--as-of D] [--division C] [--format csv|xlsx] [--gb18030] [--full-id] [--all]",
+		"导出建档立卡名单（证件号码默认脱敏）", "export the registry (ID numbers masked by default)" },
+	{ "stats", cmd_stats, opts_stats, 0, 0, 0,
+		"stats [--as-of D] [--recorded-at T] [--division C] [--by town|village] [--format table|json|csv]",
+		"按状态统计户数人数", "households and persons by status" },
+	{ "changes", cmd_changes, opts_changes, 0, 0, 0,
+		"changes [--from D --to D] [--recorded] [--batch B] [--recorded-at T] [--division C] "
+		"[--format table|json|csv]",
+		"按变动类型统计户数人数", "changes by type, in households and persons" },
+	{ "check", cmd_check, opts_check, 0, 0, 0, "check [--rule R] [--as-of D] [--division C] [--format table|json]",
+		"数据质量检查与平衡核对", "data-quality rules and the yearly balance" },
+	{ "show", cmd_show, opts_show, 0, 1, 1, "show HH_NO [--as-of D] [--full-id] [--format table|json]",
+		"查看一户：成员、状态和全部变动历史", "one household: members, status and its whole history" },
+	{ "line", cmd_line, opts_line, 0, 1, 5, "line set YEAR REGION KIND AMOUNT [--note N] | line get YEAR REGION KIND",
+		"设置或查询扶贫标准线（元/人·年）", "set or read a poverty line (yuan per person per year)" },
+	{ "version", cmd_version, opts_none, 0, 0, 0, "version", "显示版本", "print the version" },
+};
+
+static void
+help(void)
+{
+	bool en = msg_lang() == LANG_EN;
+	printf(en ? "Tuopin (脱贫) %s: the registry of targeted poverty alleviation.\n\nusage:\n"
+		  : "脱贫（Tuopin）%s：精准扶贫建档立卡信息系统\n\n用法：\n", TUOPIN_VERSION);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		printf("  tuopin %s\n      %s\n", commands[i].usage, en ? commands[i].help_en : commands[i].help_zh);
+	printf(en ? "\nglobal options: --db URI (sqlite:PATH or postgresql://...; default $TUOPIN_DB, then "
+		    "sqlite:tuopin.db), --lang zh|en, --format, --now \"YYYY-MM-DD HH:MM:SS\" (recording time, for "
+		    "back-filling and tests)\nexit codes: 0 ok, 1 bad input, 2 usage, 3 not found, 4 forbidden, 5 database\n"
+		  : "\n全局选项：--db 数据库（sqlite:路径 或 postgresql://…；默认 $TUOPIN_DB，否则 sqlite:tuopin.db），"
+		    "--lang zh|en，--format 输出格式，--now \"YYYY-MM-DD HH:MM:SS\"（记录时间，用于补录和测试）\n"
+		    "退出码：0 成功，1 输入有误，2 用法错误，3 不存在，4 无权限，5 数据库错误\n");
+}
+
+int
+main(int argc, char **argv)
+{
+	setlocale(LC_CTYPE, "C.UTF-8");
+	const char *env = getenv("TUOPIN_LANG");
+	enum lang l;
+	if (env && msg_parse_lang(env, &l))
+		msg_set_lang(l);
+	/* Global options may come before the command: move them after it. */
+	int first = 1;
+	char **moved = calloc((size_t)argc + 1, sizeof(char *));
+	int nm = 0;
+	while (first < argc && strncmp(argv[first], "--", 2) == 0 && argv[first][2]) {
+		bool has_value = strchr(argv[first], '=') == NULL && strcmp(argv[first], "--help") != 0;
+		moved[nm++] = argv[first++];
+		if (has_value && first < argc)
+			moved[nm++] = argv[first++];
+	}
+	for (int i = 0; i < nm; i++)
+		if (strncmp(moved[i], "--lang", 6) == 0) {
+			const char *v = moved[i][6] == '=' ? moved[i] + 7 : (i + 1 < nm ? moved[i + 1] : "");
+			if (msg_parse_lang(v, &l))
+				msg_set_lang(l);
+		}
+	if (nm && first < argc) {
+		/* argv becomes: tuopin COMMAND <moved...> <rest...> */
+		char **nv = calloc((size_t)argc + 1, sizeof(char *));
+		int k = 0;
+		nv[k++] = argv[0];
+		nv[k++] = argv[first];
+		for (int i = 0; i < nm; i++)
+			nv[k++] = moved[i];
+		for (int i = first + 1; i < argc; i++)
+			nv[k++] = argv[i];
+		argv = nv;
+		first = 1;
+	}
+	free(moved);
+	if (first >= argc || strcmp(argv[first], "help") == 0 || strcmp(argv[first], "--help") == 0 ||
+	    strcmp(argv[first], "-h") == 0) {
+		/* --lang after help */
+		for (int i = first; i < argc; i++)
+			if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc && msg_parse_lang(argv[i + 1], &l))
+				msg_set_lang(l);
+		help();
+		return first >= argc ? 2 : 0;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[first], commands[i].name) != 0)
+			continue;
+		struct command cmd = commands[i];
+		for (const struct opt *o = cmd.opts; o && o->name; o++)
+			cmd.n_opts++;
+		struct args a;
+		int rc = args_parse(argc - first - 1, argv + first + 1, &cmd, &a);
+		if (rc == 0)
+			rc = cmd.run(&a);
+		free(a.pos);
+		return rc;
+	}
+	fprintf(stderr, "tuopin: ");
+	fprintf(stderr, msg_text(MSG_UNKNOWN_COMMAND), argv[first]);
+	fputc('\n', stderr);
+	return 2;
+}

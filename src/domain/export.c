@@ -1,0 +1,150 @@
+/* export.c: registry export. */
+#include "domain/export.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/codes.h"
+#include "domain/fields.h"
+#include "domain/idno.h"
+#include "lib/date.h"
+#include "lib/util.h"
+
+char *
+phone_mask(const char *phone, char *out, size_t size)
+{
+	size_t n = phone ? strlen(phone) : 0;
+	if (n < 7) {
+		snprintf(out, size, "%s", n ? "****" : "");
+		return out;
+	}
+	snprintf(out, size, "%.3s****%s", phone, phone + n - 4);
+	return out;
+}
+
+static const enum col export_cols[] = {
+	C_VILLAGE_CODE, C_HH_NO, C_NAME, C_ID_NO, C_RELATION, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING, C_HEALTH,
+	C_LABOR, C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN,
+	C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD, C_STATUS, C_IDENTIFIED_YM, C_EXIT_YEAR, C_PHONE,
+};
+
+struct ctx {
+	const struct export_opts *o;
+	struct sheet_writer *w;
+	struct export_result *r;
+	struct errinfo *e;
+	enum err rc;
+	int64_t last_hh;
+};
+
+static const char *
+yesno(int v)
+{
+	return v == 1 ? "是" : v == 0 ? "否" : "";
+}
+
+static int
+row_cb(void *p, const struct member_row *row)
+{
+	struct ctx *c = p;
+	char village[16], id[32], phone[32], ym[8], ey[8], wm[8], causes[64] = "";
+	const char *cells[NELEM(export_cols)];
+	const struct household *h = &row->h;
+	const struct member *m = &row->m;
+	snprintf(village, sizeof(village), "%012lld", (long long)h->village);
+	if (c->o->full)
+		snprintf(id, sizeof(id), "%s", m->id_no);
+	else
+		idno_mask(m->id_no, id, sizeof(id));
+	if (c->o->full)
+		snprintf(phone, sizeof(phone), "%s", h->phone ? h->phone : "");
+	else
+		phone_mask(h->phone, phone, sizeof(phone));
+	snprintf(ym, sizeof(ym), "%d", h->identified_ym);
+	snprintf(ey, sizeof(ey), "%d", h->exit_year);
+	snprintf(wm, sizeof(wm), "%d", m->work_months);
+	if (h->cause_other) {
+		/* "01,07" -> "因病、缺技术" */
+		char tmp[64];
+		snprintf(tmp, sizeof(tmp), "%s", h->cause_other);
+		for (char *tok = strtok(tmp, ","); tok; tok = strtok(NULL, ",")) {
+			size_t k = strlen(causes);
+			snprintf(causes + k, sizeof(causes) - k, "%s%s", k ? "、" : "", code_by_code(CL_CAUSE, tok) ?
+			    code_by_code(CL_CAUSE, tok)->label : tok);
+		}
+	}
+#define LBL(cl, v) ((v) && code_by_code(cl, v) ? code_by_code(cl, v)->label : "")
+	for (size_t i = 0; i < NELEM(export_cols); i++) {
+		switch (export_cols[i]) {
+		case C_VILLAGE_CODE: cells[i] = village; break;
+		case C_HH_NO: cells[i] = h->hh_no; break;
+		case C_NAME: cells[i] = m->name; break;
+		case C_ID_NO: cells[i] = id; break;
+		case C_RELATION: cells[i] = LBL(CL_RELATION, m->relation); break;
+		case C_SEX: cells[i] = LBL(CL_SEX, m->sex); break;
+		case C_ETHNICITY: cells[i] = LBL(CL_ETHNICITY, m->ethnicity); break;
+		case C_EDUCATION: cells[i] = LBL(CL_EDUCATION, m->education); break;
+		case C_SCHOOLING: cells[i] = LBL(CL_SCHOOLING, m->schooling); break;
+		case C_HEALTH: cells[i] = LBL(CL_HEALTH, m->health); break;
+		case C_LABOR: cells[i] = LBL(CL_LABOR, m->labor); break;
+		case C_WORK_STATUS: cells[i] = LBL(CL_WORK, m->work_status); break;
+		case C_WORK_MONTHS: cells[i] = m->work_months >= 0 ? wm : ""; break;
+		case C_INS_MEDICAL: cells[i] = yesno(m->ins_medical); break;
+		case C_INS_SERIOUS: cells[i] = yesno(m->ins_serious); break;
+		case C_INS_PENSION: cells[i] = yesno(m->ins_pension); break;
+		case C_DIBAO: cells[i] = yesno(m->dibao); break;
+		case C_TEKUN: cells[i] = yesno(m->tekun); break;
+		case C_ATTRIBUTE: cells[i] = LBL(CL_ATTRIBUTE, h->attribute); break;
+		case C_CAUSE_MAIN: cells[i] = LBL(CL_CAUSE, h->cause_main); break;
+		case C_CAUSE_OTHER: cells[i] = causes; break;
+		case C_ID_STANDARD: cells[i] = LBL(CL_STANDARD, h->id_standard); break;
+		case C_STATUS: cells[i] = LBL(CL_STATUS, status_code(row->status_at)); break;
+		case C_IDENTIFIED_YM: cells[i] = h->identified_ym ? ym : ""; break;
+		case C_EXIT_YEAR: cells[i] = h->exit_year ? ey : ""; break;
+		case C_PHONE: cells[i] = phone; break;
+		default: cells[i] = ""; break;
+		}
+	}
+#undef LBL
+	c->rc = sheet_writer_row(c->w, cells, NELEM(export_cols), c->e);
+	if (c->rc != ERR_OK)
+		return 1;
+	if (h->id != c->last_hh) {
+		c->r->households++;
+		c->last_hh = h->id;
+	}
+	c->r->members++;
+	return 0;
+}
+
+enum err
+export_registry(struct store *st, const struct export_opts *o, struct export_result *r, struct errinfo *e)
+{
+	memset(r, 0, sizeof(*r));
+	int day = o->as_of ? o->as_of : stamp_date(stamp_now());
+	int64_t lo = st->scope_lo, hi = st->scope_hi;
+	if (o->division)
+		division_range(o->division, &lo, &hi);
+	struct sheet_writer *w = sheet_writer_open(o->path, o->kind, o->gb18030, "建档立卡", e);
+	if (!w)
+		return e ? e->err : ERR_IO;
+	const char *head[NELEM(export_cols)];
+	for (size_t i = 0; i < NELEM(export_cols); i++)
+		head[i] = fields[export_cols[i]].label;
+	enum err rc = sheet_writer_row(w, head, NELEM(export_cols), e);
+	if (rc != ERR_OK) {
+		sheet_writer_abort(w);
+		return rc;
+	}
+	struct ctx c = { o, w, r, e, ERR_OK, 0 };
+	unsigned mask = o->all ? 0 : (1u << ST_POOR | 1u << ST_RETURNED | 1u << ST_EXITED_SUPPORTED |
+	    1u << ST_EXITED_UNSUPPORTED);
+	rc = store_each_member(st, day, lo, hi, mask, row_cb, &c, e);
+	if (rc == ERR_OK)
+		rc = c.rc;
+	if (rc != ERR_OK) {
+		sheet_writer_abort(w);
+		return rc;
+	}
+	return sheet_writer_close(w, e);
+}

@@ -1,0 +1,31 @@
+/* export.h: the registry as a sheet in the import format (one row per person, labels not codes), as of a
+ * date, streamed with constant memory. 证件号码 and phone numbers are masked unless full is asked (the
+ * caller audits a full export). */
+#ifndef TUOPIN_EXPORT_H
+#define TUOPIN_EXPORT_H
+
+#include <stdbool.h>
+
+#include "io/sheet.h"
+#include "store/store.h"
+
+struct export_opts {
+	const char *path;
+	enum sheet_kind kind;
+	bool gb18030;
+	int as_of;            /* 0: today */
+	int64_t division;     /* 0: the scope */
+	bool full;            /* unmasked ID numbers and phones */
+	bool all;             /* include removed and cancelled households */
+};
+
+struct export_result {
+	int households, members;
+};
+
+enum err export_registry(struct store *st, const struct export_opts *o, struct export_result *r, struct errinfo *e);
+
+/* Mask a phone number for display: "139****1234". */
+char *phone_mask(const char *phone, char *out, size_t size);
+
+#endif

@@ -1,0 +1,952 @@
+/* import.c: the three sheet importers. Read everything, check everything, then write in one transaction. */
+#include "domain/import.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/fields.h"
+#include "domain/member.h"
+#include "domain/registry.h"
+#include "domain/status.h"
+#include "domain/txn.h"
+#include "lib/date.h"
+#include "lib/util.h"
+
+/* ---- shared ---- */
+
+static struct sheet *
+open_sheet(const struct import_opts *o, struct import_result *r, struct errinfo *e)
+{
+	struct sheet *s = sheet_open(o->path, o->limits, e);
+	if (s) {
+		r->kind = sheet_kind(s);
+		r->encoding = sheet_encoding(s);
+	}
+	return s;
+}
+
+/* Read the header row; false (with a problem) on an empty file. */
+static bool
+read_header(struct sheet *s, struct header *h, struct import_result *r, struct arena *a, struct errinfo *e,
+    enum err *rc)
+{
+	struct sheet_row row;
+	int err_row;
+	int got = sheet_next(s, &row, &err_row, e);
+	*rc = ERR_OK;
+	if (got < 0) {
+		problem_from_err(&r->problems, false, err_row, "", (struct str){ 0 }, e);
+		*rc = ERR_INVALID;
+		return false;
+	}
+	if (got == 0) {
+		problem_add(&r->problems, false, 0, "", (struct str){ 0 }, MSG_EMPTY_FILE);
+		*rc = ERR_INVALID;
+		return false;
+	}
+	header_map(h, row.cells, row.n, &r->problems, a);
+	r->encoding = sheet_encoding(s);   /* known once the first bytes are read */
+	return true;
+}
+
+static bool
+need_column(const struct header *h, enum col c, struct import_result *r)
+{
+	if (h->col[c] >= 0)
+		return true;
+	problem_add(&r->problems, false, 1, fields[c].label, (struct str){ 0 }, MSG_MISSING_COLUMN);
+	return false;
+}
+
+/* Copy a row's cells into the arena (sheet rows live only until the next read). */
+static struct str *
+keep_row(const struct sheet_row *row, struct arena *a)
+{
+	struct str *v = arena_alloc(a, (row->n ? row->n : 1) * sizeof(*v));
+	for (size_t i = 0; i < row->n; i++)
+		v[i] = (struct str){ arena_strndup(a, row->cells[i].p, row->cells[i].n), row->cells[i].n };
+	return v;
+}
+
+int
+division_level_of(int64_t code)
+{
+	if (code % 10000000000LL == 0)
+		return LV_PROVINCE;
+	if (code % 100000000LL == 0)
+		return LV_CITY;
+	if (code % 1000000LL == 0)
+		return LV_COUNTY;
+	if (code % 1000LL == 0)
+		return LV_TOWN;
+	return LV_VILLAGE;
+}
+
+static const char *const level_names[] = { "", "省", "市", "县", "乡镇", "村" };
+
+static int
+parse_level(struct str s)
+{
+	static const struct {
+		const char *label;
+		int level;
+	} map[] = {
+		{ "省", 1 }, { "省级", 1 }, { "自治区", 1 }, { "直辖市", 1 }, { "province", 1 }, { "1", 1 },
+		{ "市", 2 }, { "地级", 2 }, { "市级", 2 }, { "地区", 2 }, { "州", 2 }, { "盟", 2 }, { "city", 2 }, { "2", 2 },
+		{ "县", 3 }, { "县级", 3 }, { "区", 3 }, { "县区", 3 }, { "旗", 3 }, { "county", 3 }, { "3", 3 },
+		{ "乡镇", 4 }, { "乡", 4 }, { "镇", 4 }, { "街道", 4 }, { "乡级", 4 }, { "苏木", 4 }, { "town", 4 }, { "4", 4 },
+		{ "村", 5 }, { "行政村", 5 }, { "村级", 5 }, { "社区", 5 }, { "嘎查", 5 }, { "village", 5 }, { "5", 5 },
+	};
+	for (size_t i = 0; i < NELEM(map); i++)
+		if (str_eq(s, map[i].label))
+			return map[i].level;
+	return 0;
+}
+
+/* ---- divisions ---- */
+
+struct div_row {
+	struct division d;
+	int row;
+	bool parent_given;
+};
+
+static int
+find_div(const struct div_row *v, size_t n, int64_t code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].d.code == code)
+			return (int)i;
+	return -1;
+}
+
+enum err
+import_divisions(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    struct errinfo *e)
+{
+	enum err rc;
+	struct header h;
+	struct sheet *s = open_sheet(o, r, e);
+	if (!s)
+		return e && e->err == ERR_INVALID ? (problem_from_err(&r->problems, false, 0, "", (struct str){ 0 }, e),
+		    ERR_INVALID) : (e ? e->err : ERR_IO);
+	if (!read_header(s, &h, r, a, e, &rc)) {
+		sheet_close(s);
+		return rc;
+	}
+	/* English headers "name" / "exit_year" land on the registry's fields: accept them here. */
+	if (h.col[C_DIV_NAME] < 0 && h.col[C_NAME] >= 0) {
+		h.col[C_DIV_NAME] = h.col[C_NAME];
+		h.label[C_DIV_NAME] = h.label[C_NAME];
+	}
+	if (h.col[C_DIV_EXIT_YEAR] < 0 && h.col[C_EXIT_YEAR] >= 0) {
+		h.col[C_DIV_EXIT_YEAR] = h.col[C_EXIT_YEAR];
+		h.label[C_DIV_EXIT_YEAR] = h.label[C_EXIT_YEAR];
+	}
+	bool ok = need_column(&h, C_DIV_CODE, r) & need_column(&h, C_DIV_NAME, r);
+	if (!ok) {
+		sheet_close(s);
+		return ERR_INVALID;
+	}
+
+	size_t cap = 64, n = 0;
+	struct div_row *v = arena_alloc(a, cap * sizeof(*v));
+	struct sheet_row row;
+	int got, err_row;
+	while ((got = sheet_next(s, &row, &err_row, e)) == 1) {
+		r->rows++;
+		if (n == cap) {
+			struct div_row *w = arena_alloc(a, 2 * cap * sizeof(*w));
+			memcpy(w, v, cap * sizeof(*w));
+			v = w;
+			cap *= 2;
+		}
+		struct div_row *x = &v[n];
+		memset(x, 0, sizeof(*x));
+		x->row = row.num;
+		x->d.rural_pop = -1;
+		const struct str *c = row.cells;
+		struct problems *p = &r->problems;
+		size_t before = p->n_errors;
+		struct str code_cell = header_cell(&h, C_DIV_CODE, c, row.n);
+		if (code_cell.n == 0)
+			problem_add(p, false, row.num, header_label(&h, C_DIV_CODE), code_cell, MSG_REQUIRED);
+		else
+			parse_divcode(code_cell, &x->d.code, p, row.num, header_label(&h, C_DIV_CODE));
+		struct str name = header_cell(&h, C_DIV_NAME, c, row.n);
+		if (name.n == 0)
+			problem_add(p, false, row.num, header_label(&h, C_DIV_NAME), name, MSG_REQUIRED);
+		else
+			parse_text(name, 64, &x->d.name, a, p, row.num, header_label(&h, C_DIV_NAME));
+		if (x->d.code) {
+			x->d.level = division_level_of(x->d.code);
+			struct str lv = header_cell(&h, C_DIV_LEVEL, c, row.n);
+			if (lv.n) {
+				int l = parse_level(lv);
+				char t[64], cs[16];
+				snprintf(t, sizeof(t), "%.*s", (int)(lv.n < 60 ? lv.n : 60), lv.p);
+				snprintf(cs, sizeof(cs), "%012lld", (long long)x->d.code);
+				if (!l)
+					problem_add(p, false, row.num, header_label(&h, C_DIV_LEVEL), lv, MSG_DIV_LEVEL_UNKNOWN, t);
+				else if (l != x->d.level)
+					problem_add(p, false, row.num, header_label(&h, C_DIV_LEVEL), lv, MSG_DIV_LEVEL, t, cs,
+					    level_names[x->d.level]);
+			}
+			int dup = find_div(v, n, x->d.code);
+			if (dup >= 0)
+				problem_add(p, false, row.num, header_label(&h, C_DIV_CODE), code_cell, MSG_DIV_DUP, v[dup].row);
+		}
+		struct str par = header_cell(&h, C_DIV_PARENT, c, row.n);
+		if (par.n && parse_divcode(par, &x->d.parent, p, row.num, header_label(&h, C_DIV_PARENT)))
+			x->parent_given = true;
+		int yn;
+		if (parse_bool(header_cell(&h, C_DIV_POOR, c, row.n), &yn, p, row.num, header_label(&h, C_DIV_POOR)))
+			x->d.poor_village = yn == 1;
+		parse_year(header_cell(&h, C_DIV_EXIT_YEAR, c, row.n), &x->d.exit_year, p, row.num,
+		    header_label(&h, C_DIV_EXIT_YEAR));
+		int pop;
+		if (parse_int_range(header_cell(&h, C_DIV_RURAL_POP, c, row.n), 0, 100000000, &pop, p, row.num,
+		    header_label(&h, C_DIV_RURAL_POP)))
+			x->d.rural_pop = pop;
+		if (p->n_errors == before)
+			n++;
+		else if (x->d.code && find_div(v, n, x->d.code) < 0)
+			n++;   /* keep it for parent lookups of later rows */
+	}
+	if (got < 0)
+		problem_from_err(&r->problems, false, err_row, "", (struct str){ 0 }, e);
+	sheet_close(s);
+	if (r->rows == 0 && got == 0)
+		problem_add(&r->problems, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
+
+	struct txn t;
+	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK)
+		return rc;
+	int min_level = 9;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].d.code && v[i].d.level < min_level)
+			min_level = v[i].d.level;
+	for (size_t i = 0; i < n; i++) {
+		struct division *d = &v[i].d;
+		if (!d->code)
+			continue;
+		char cs[16], ps[16];
+		snprintf(cs, sizeof(cs), "%012lld", (long long)d->code);
+		if (v[i].parent_given) {
+			snprintf(ps, sizeof(ps), "%012lld", (long long)d->parent);
+			int64_t lo, hi;
+			division_range(d->parent, &lo, &hi);
+			if (division_level_of(d->parent) >= d->level || d->code < lo || d->code > hi) {
+				problem_add(&r->problems, false, v[i].row, header_label(&h, C_DIV_PARENT), str_from(ps),
+				    MSG_DIV_PARENT, ps, cs);
+				continue;
+			}
+			if (find_div(v, n, d->parent) >= 0)
+				continue;
+			struct division pd;
+			rc = store_division_get(st, d->parent, &pd, a, e);
+			if (rc == ERR_NOTFOUND && d->level != min_level)
+				problem_add(&r->problems, false, v[i].row, header_label(&h, C_DIV_PARENT), str_from(ps),
+				    MSG_DIV_PARENT_MISSING, ps);
+			else if (rc != ERR_OK && rc != ERR_NOTFOUND) {
+				txn_rollback(&t);
+				return rc;
+			}
+			continue;
+		}
+		/* No parent given: the nearest ancestor in the sheet or the database. */
+		int64_t anc = 0;
+		for (int lv = d->level - 1; lv >= 1 && !anc; lv--) {
+			static const int64_t unit[] = { 0, 10000000000LL, 100000000LL, 1000000LL, 1000LL };
+			int64_t cand = d->code / unit[lv] * unit[lv];
+			if (cand == d->code)
+				continue;
+			if (find_div(v, n, cand) >= 0)
+				anc = cand;
+			else {
+				struct division pd;
+				rc = store_division_get(st, cand, &pd, a, e);
+				if (rc == ERR_OK)
+					anc = cand;
+				else if (rc != ERR_NOTFOUND) {
+					txn_rollback(&t);
+					return rc;
+				}
+			}
+		}
+		d->parent = anc;
+		if (!anc && d->level != min_level)
+			problem_add(&r->problems, false, v[i].row, header_label(&h, C_DIV_PARENT), (struct str){ 0 },
+			    MSG_DIV_TOP_ONLY);
+	}
+	if (r->problems.n_errors > 0) {
+		txn_rollback(&t);
+		problems_sort(&r->problems);
+		return ERR_INVALID;
+	}
+	for (size_t i = 0; i < n; i++) {
+		bool inserted;
+		if ((rc = store_division_upsert(st, &v[i].d, &inserted, e)) != ERR_OK) {
+			txn_rollback(&t);
+			return rc;
+		}
+		if (inserted)
+			r->divisions_added++;
+		else
+			r->divisions_updated++;
+	}
+	if (o->dry_run) {
+		txn_rollback(&t);
+		return ERR_OK;
+	}
+	if ((rc = txn_commit(&t, e)) != ERR_OK)
+		return rc;
+	r->written = true;
+	return ERR_OK;
+}
+
+/* ---- registry ---- */
+
+struct reg_member {
+	struct member m;
+	int row;
+	bool numeric_id;
+};
+
+struct reg_household {
+	char *hh_no;
+	int64_t village;
+	int first_row;
+	bool head_is_head;     /* head_cells come from the head's row (not just the first row) */
+	struct str *head_cells;
+	size_t head_n;
+	size_t *members;       /* indexes into the member array */
+	size_t n_members, cap_members;
+	bool village_bad;
+};
+
+/* A hash map from 户编号 to household index. */
+struct hh_map {
+	char **keys;
+	size_t *vals;
+	size_t cap, n;
+};
+
+static unsigned long
+hash_str(const char *s)
+{
+	unsigned long h = 5381;
+	for (; *s; s++)
+		h = h * 33 + (unsigned char)*s;
+	return h;
+}
+
+static size_t *
+map_slot(struct hh_map *m, const char *key, bool *found)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		size_t cap = m->cap ? 2 * m->cap : 1024;
+		char **keys = xcalloc(cap, sizeof(*keys));
+		size_t *vals = xcalloc(cap, sizeof(*vals));
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->keys[i]) {
+				size_t k = hash_str(m->keys[i]) & (cap - 1);
+				while (keys[k])
+					k = (k + 1) & (cap - 1);
+				keys[k] = m->keys[i];
+				vals[k] = m->vals[i];
+			}
+		free(m->keys);
+		free(m->vals);
+		m->keys = keys;
+		m->vals = vals;
+		m->cap = cap;
+	}
+	size_t k = hash_str(key) & (m->cap - 1);
+	while (m->keys[k]) {
+		if (strcmp(m->keys[k], key) == 0) {
+			*found = true;
+			return &m->vals[k];
+		}
+		k = (k + 1) & (m->cap - 1);
+	}
+	*found = false;
+	m->keys[k] = (char *)key;
+	m->n++;
+	return &m->vals[k];
+}
+
+static void
+map_free(struct hh_map *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+/* Resolve a village by town and village names among the divisions in scope. */
+static enum err
+village_by_names(struct store *st, struct str town, struct str village, int64_t *code, struct arena *a,
+    struct errinfo *e)
+{
+	char *vn = arena_strndup(a, village.p, village.n), *tn = arena_strndup(a, town.p, town.n);
+	struct division *dv;
+	size_t n;
+	enum err rc = store_division_by_name(st, vn, &dv, &n, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	int64_t found = 0;
+	int hits = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (dv[i].level != LV_VILLAGE || !dv[i].parent)
+			continue;
+		struct division t;
+		if (store_division_get(st, dv[i].parent, &t, a, e) == ERR_OK && strcmp(t.name, tn) == 0) {
+			found = dv[i].code;
+			hits++;
+		}
+	}
+	if (hits != 1)
+		return ERR_NOTFOUND;
+	*code = found;
+	return ERR_OK;
+}
+
+enum err
+import_registry(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    struct errinfo *e)
+{
+	enum err rc;
+	struct header h;
+	struct problems *p = &r->problems;
+	int today = stamp_date(o->now ? o->now : stamp_now());
+	int as_of = o->as_of ? o->as_of : today;
+	enum evtype ev = o->event == EV_INCLUDE_MISSED ? EV_INCLUDE_MISSED : EV_IDENTIFY;
+
+	struct sheet *s = open_sheet(o, r, e);
+	if (!s)
+		return e && e->err == ERR_INVALID ? (problem_from_err(p, false, 0, "", (struct str){ 0 }, e), ERR_INVALID)
+		    : (e ? e->err : ERR_IO);
+	if (!read_header(s, &h, r, a, e, &rc)) {
+		sheet_close(s);
+		return rc;
+	}
+	bool ok = need_column(&h, C_HH_NO, r) & need_column(&h, C_NAME, r) & need_column(&h, C_ID_NO, r) &
+	    need_column(&h, C_RELATION, r) & need_column(&h, C_SEX, r);
+	bool by_code = h.col[C_VILLAGE_CODE] >= 0;
+	if (!by_code && (h.col[C_TOWN] < 0 || h.col[C_VILLAGE] < 0)) {
+		problem_add(p, false, 1, fields[C_VILLAGE_CODE].label, (struct str){ 0 }, MSG_NO_VILLAGE_COLUMN);
+		ok = false;
+	}
+	if (!ok) {
+		sheet_close(s);
+		return ERR_INVALID;
+	}
+	if (as_of > today) {
+		char d[11];
+		problem_add(p, false, 0, "--as-of", (struct str){ 0 }, MSG_FUTURE_DATE, date_format(as_of, d));
+		sheet_close(s);
+		return ERR_INVALID;
+	}
+
+	struct hh_map map = { 0 };
+	size_t cap_h = 256, n_h = 0, cap_m = 1024, n_m = 0;
+	struct reg_household *hv = xmalloc(cap_h * sizeof(*hv));
+	struct reg_member *mv = xmalloc(cap_m * sizeof(*mv));
+	struct sheet_row row;
+	int got, err_row;
+	while ((got = sheet_next(s, &row, &err_row, e)) == 1) {
+		r->rows++;
+		const struct str *c = row.cells;
+		struct str hh_no = header_cell(&h, C_HH_NO, c, row.n);
+		if (n_m == cap_m) {
+			cap_m *= 2;
+			mv = xrealloc(mv, cap_m * sizeof(*mv));
+		}
+		struct reg_member *x = &mv[n_m];
+		x->row = row.num;
+		x->numeric_id = false;
+		int idcol = h.col[C_ID_NO];
+		if (row.numeric_mask_valid && idcol >= 0 && (size_t)idcol < row.n && row.numeric[idcol]) {
+			x->numeric_id = true;
+			problem_add(p, false, row.num, header_label(&h, C_ID_NO), c[idcol], MSG_NUMERIC_ID);
+		}
+		bool mok = member_from_row(&h, c, row.n, row.num, today, o->lenient, &x->m, p, a);
+		if (hh_no.n == 0) {
+			problem_add(p, false, row.num, header_label(&h, C_HH_NO), hh_no, MSG_REQUIRED);
+			continue;
+		}
+		char *no;
+		if (!parse_text(hh_no, 32, &no, a, p, row.num, header_label(&h, C_HH_NO)))
+			continue;
+		(void)mok;
+		n_m++;
+		bool found;
+		size_t *slot = map_slot(&map, no, &found);
+		if (!found) {
+			if (n_h == cap_h) {
+				cap_h *= 2;
+				hv = xrealloc(hv, cap_h * sizeof(*hv));
+			}
+			*slot = n_h;
+			struct reg_household *g = &hv[n_h++];
+			memset(g, 0, sizeof(*g));
+			g->hh_no = no;
+			g->first_row = row.num;
+		}
+		struct reg_household *g = &hv[*slot];
+		/* the village of this row */
+		int64_t village = 0;
+		if (by_code) {
+			struct str vc = header_cell(&h, C_VILLAGE_CODE, c, row.n);
+			if (vc.n == 0)
+				problem_add(p, false, row.num, header_label(&h, C_VILLAGE_CODE), vc, MSG_REQUIRED);
+			else
+				parse_divcode(vc, &village, p, row.num, header_label(&h, C_VILLAGE_CODE));
+		} else {
+			struct str tn = header_cell(&h, C_TOWN, c, row.n), vn = header_cell(&h, C_VILLAGE, c, row.n);
+			if (tn.n == 0)
+				problem_add(p, false, row.num, header_label(&h, C_TOWN), tn, MSG_REQUIRED);
+			else if (vn.n == 0)
+				problem_add(p, false, row.num, header_label(&h, C_VILLAGE), vn, MSG_REQUIRED);
+			else {
+				rc = village_by_names(st, tn, vn, &village, a, e);
+				if (rc == ERR_NOTFOUND) {
+					char t1[128], t2[128];
+					snprintf(t1, sizeof(t1), "%.*s", (int)tn.n, tn.p);
+					snprintf(t2, sizeof(t2), "%.*s", (int)vn.n, vn.p);
+					problem_add(p, false, row.num, header_label(&h, C_VILLAGE), vn, MSG_VILLAGE_NAME, t2, t1);
+				} else if (rc != ERR_OK)
+					goto fail;
+			}
+		}
+		if (village) {
+			if (!g->village)
+				g->village = village;
+			else if (g->village != village) {
+				char vs[16];
+				snprintf(vs, sizeof(vs), "%012lld", (long long)village);
+				problem_add(p, false, row.num, header_label(&h, by_code ? C_VILLAGE_CODE : C_VILLAGE),
+				    str_from(vs), MSG_HH_INCONSISTENT, row.num, vs);
+			}
+		}
+		if (g->n_members == g->cap_members) {
+			size_t cap = g->cap_members ? 2 * g->cap_members : 8;
+			size_t *w = arena_alloc(a, cap * sizeof(*w));
+			if (g->n_members)
+				memcpy(w, g->members, g->n_members * sizeof(*w));
+			g->members = w;
+			g->cap_members = cap;
+		}
+		g->members[g->n_members++] = n_m - 1;
+		/* Household columns are read from the head's row (the first row until a head shows up). */
+		bool is_head = mv[n_m - 1].m.relation && strcmp(mv[n_m - 1].m.relation, REL_HEAD) == 0;
+		if (!g->head_cells || (is_head && !g->head_is_head)) {
+			g->head_cells = keep_row(&row, a);
+			g->head_n = row.n;
+			g->head_is_head = is_head;
+		}
+	}
+	if (got < 0)
+		problem_from_err(p, false, err_row, "", (struct str){ 0 }, e);
+	sheet_close(s);
+	s = NULL;
+	if (r->rows == 0 && got == 0)
+		problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
+
+	/* Cross-row and database checks run inside the write transaction, so nothing changes under them. */
+	struct txn t;
+	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK)
+		goto fail;
+	t.lenient = o->lenient;
+	struct household *hhs = arena_alloc(a, (n_h ? n_h : 1) * sizeof(*hhs));
+	struct income *incs = arena_alloc(a, (n_h ? n_h : 1) * sizeof(*incs));
+	struct hh_map ids = { 0 };
+	for (size_t i = 0; i < n_h; i++) {
+		struct reg_household *g = &hv[i];
+		struct household *hh = &hhs[i];
+		memset(hh, 0, sizeof(*hh));
+		hh->hh_no = g->hh_no;
+		hh->village = g->village;
+		hh->code_version = code_version_for_date(as_of);
+		/* village */
+		if (g->village) {
+			char vs[16];
+			snprintf(vs, sizeof(vs), "%012lld", (long long)g->village);
+			const char *vcol = header_label(&h, by_code ? C_VILLAGE_CODE : C_VILLAGE);
+			struct division d;
+			rc = store_division_get(st, g->village, &d, a, e);
+			if (rc == ERR_NOTFOUND || (rc == ERR_OK && !store_in_scope(st, g->village)))
+				problem_add(p, false, g->first_row, vcol, str_from(vs), MSG_DIV_UNKNOWN, vs);
+			else if (rc != ERR_OK)
+				goto fail_tx;
+			else if (d.level != LV_VILLAGE)
+				problem_add(p, false, g->first_row, vcol, str_from(vs), MSG_DIV_NOT_VILLAGE, vs);
+		}
+		/* 户编号 already registered */
+		bool exists;
+		if ((rc = store_household_no_exists(st, g->hh_no, &exists, e)) != ERR_OK)
+			goto fail_tx;
+		if (exists)
+			problem_add(p, false, g->first_row, header_label(&h, C_HH_NO), str_from(g->hh_no), MSG_HH_EXISTS,
+			    g->hh_no);
+		/* household columns from the head's row */
+		const struct str *c = g->head_cells;
+		size_t cn = g->head_n;
+		int hr = 0;
+		for (size_t k = 0; k < g->n_members; k++)
+			if (mv[g->members[k]].m.relation && strcmp(mv[g->members[k]].m.relation, REL_HEAD) == 0) {
+				hr = mv[g->members[k]].row;
+				break;
+			}
+		if (!hr)
+			hr = g->first_row;
+		const char *code;
+		if (parse_code(CL_ATTRIBUTE, header_cell(&h, C_ATTRIBUTE, c, cn), &code, p, hr, header_label(&h, C_ATTRIBUTE)))
+			hh->attribute = (char *)code;
+		if (parse_code(CL_CAUSE, header_cell(&h, C_CAUSE_MAIN, c, cn), &code, p, hr, header_label(&h, C_CAUSE_MAIN)))
+			hh->cause_main = (char *)code;
+		parse_causes(header_cell(&h, C_CAUSE_OTHER, c, cn), &hh->cause_other, a, p, hr,
+		    header_label(&h, C_CAUSE_OTHER));
+		if (parse_code(CL_STANDARD, header_cell(&h, C_ID_STANDARD, c, cn), &code, p, hr,
+		    header_label(&h, C_ID_STANDARD)))
+			hh->id_standard = (char *)code;
+		parse_ym(header_cell(&h, C_IDENTIFIED_YM, c, cn), &hh->identified_ym, p, hr, header_label(&h, C_IDENTIFIED_YM));
+		parse_year(header_cell(&h, C_EXIT_YEAR, c, cn), &hh->exit_year, p, hr, header_label(&h, C_EXIT_YEAR));
+		parse_phone(header_cell(&h, C_PHONE, c, cn), &hh->phone, a, p, hr, header_label(&h, C_PHONE));
+		hh->status = ST_POOR;
+		if (h.col[C_STATUS] >= 0) {
+			struct str sv = header_cell(&h, C_STATUS, c, cn);
+			if (sv.n == 0)
+				problem_add(p, false, hr, header_label(&h, C_STATUS), sv, MSG_REQUIRED);
+			else if (str_eq(sv, "已脱贫") || str_eq(sv, "脱贫"))
+				problem_add(p, false, hr, header_label(&h, C_STATUS), sv, MSG_STATUS_LABEL_AMBIGUOUS);
+			else if (parse_code(CL_STATUS, sv, &code, p, hr, header_label(&h, C_STATUS))) {
+				status_from_code(code, &hh->status);
+				if (!status_initial_ok(ev, hh->status))
+					problem_add(p, false, hr, header_label(&h, C_STATUS), sv, MSG_INITIAL_STATUS,
+					    evtype_label(ev), status_label(hh->status));
+			}
+		}
+		struct income *inc = &incs[i];
+		memset(inc, 0, sizeof(*inc));
+		inc->wage = inc->business = inc->property = inc->transfer = inc->business_cost = -1;
+		parse_money(header_cell(&h, C_NET_INCOME_PC, c, cn), &inc->net_pc, p, hr, header_label(&h, C_NET_INCOME_PC));
+		int iy = 0;
+		parse_year(header_cell(&h, C_INCOME_YEAR, c, cn), &iy, p, hr, header_label(&h, C_INCOME_YEAR));
+		if (inc->net_pc >= 0) {
+			inc->year = iy ? iy : as_of / 10000;
+			inc->size = (int)g->n_members;
+		}
+		/* members together */
+		struct member *set = arena_alloc(a, g->n_members * sizeof(*set));
+		int *rows = arena_alloc(a, g->n_members * sizeof(*rows));
+		for (size_t k = 0; k < g->n_members; k++) {
+			set[k] = mv[g->members[k]].m;
+			rows[k] = mv[g->members[k]].row;
+		}
+		member_set_check(set, rows, g->n_members, o->lenient, header_label(&h, C_RELATION),
+		    header_label(&h, C_ID_NO), p);
+		/* the same person in two households of the file, or already registered */
+		for (size_t k = 0; k < g->n_members; k++) {
+			struct reg_member *x = &mv[g->members[k]];
+			if (!x->m.id_no)
+				continue;
+			bool found;
+			size_t *slot = map_slot(&ids, x->m.id_no, &found);
+			if (found) {
+				struct reg_member *y = &mv[*slot];
+				/* within one household member_set_check reported it already */
+				bool same = false;
+				for (size_t q = 0; q < g->n_members; q++)
+					if (g->members[q] == *slot)
+						same = true;
+				if (!same)
+					problem_add(p, o->lenient, x->row, header_label(&h, C_ID_NO), str_from(x->m.id_no),
+					    MSG_ID_DUP_FILE, y->row);
+			} else
+				*slot = g->members[k];
+			char *where;
+			rc = store_idno_current_household(st, x->m.id_no, as_of, &where, NULL, a, e);
+			if (rc == ERR_OK)
+				problem_add(p, o->lenient, x->row, header_label(&h, C_ID_NO), str_from(x->m.id_no),
+				    MSG_ID_DUP_DB, where);
+			else if (rc != ERR_NOTFOUND)
+				goto fail_tx;
+		}
+	}
+	map_free(&ids);
+	if (p->n_errors > 0) {
+		txn_rollback(&t);
+		problems_sort(p);
+		rc = ERR_INVALID;
+		goto done;
+	}
+	r->households = (int)n_h;
+	r->members = (int)n_m;
+	r->events = (int)n_h;
+	if (o->dry_run) {
+		txn_rollback(&t);
+		problems_sort(p);
+		rc = ERR_OK;
+		goto done;
+	}
+	if ((rc = store_bulk_begin(st, e)) != ERR_OK)
+		goto fail_tx;
+	for (size_t i = 0; i < n_h; i++) {
+		struct reg_household *g = &hv[i];
+		struct member *set = arena_alloc(a, g->n_members * sizeof(*set));
+		for (size_t k = 0; k < g->n_members; k++) {
+			set[k] = mv[g->members[k]].m;
+			set[k].info_date = as_of;
+		}
+		rc = household_create(&t, &hhs[i], set, g->n_members, ev, as_of, o->batch,
+		    o->reason ? o->reason : (ev == EV_INCLUDE_MISSED ? evtype_label(ev) : NULL),
+		    incs[i].net_pc >= 0 ? &incs[i] : NULL, NULL, e);
+		if (rc != ERR_OK)
+			goto fail_tx;
+	}
+	if ((rc = store_bulk_end(st, e)) != ERR_OK)
+		goto fail_tx;
+	if ((rc = txn_commit(&t, e)) != ERR_OK)
+		goto done;
+	r->written = true;
+	problems_sort(p);
+	rc = ERR_OK;
+	goto done;
+fail_tx:
+	txn_rollback(&t);
+	goto done;
+fail:
+	if (s)
+		sheet_close(s);
+done:
+	map_free(&map);
+	free(hv);
+	free(mv);
+	return rc;
+}
+
+/* ---- events ---- */
+
+/* Map an errinfo field (an API name) to the column that holds it. */
+static enum col
+col_of_field(const char *field)
+{
+	for (int c = 0; c < C__MAX; c++)
+		if (field && strcmp(fields[c].key, field) == 0)
+			return (enum col)c;
+	return C_HH_NO;
+}
+
+enum err
+import_events(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    struct errinfo *e)
+{
+	enum err rc;
+	struct header h;
+	struct problems *p = &r->problems;
+	struct sheet *s = open_sheet(o, r, e);
+	if (!s)
+		return e && e->err == ERR_INVALID ? (problem_from_err(p, false, 0, "", (struct str){ 0 }, e), ERR_INVALID)
+		    : (e ? e->err : ERR_IO);
+	if (!read_header(s, &h, r, a, e, &rc)) {
+		sheet_close(s);
+		return rc;
+	}
+	bool ok = need_column(&h, C_HH_NO, r) & need_column(&h, C_EVENT_TYPE, r) & need_column(&h, C_EFFECTIVE, r);
+	if (!ok) {
+		sheet_close(s);
+		return ERR_INVALID;
+	}
+	struct txn t;
+	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK) {
+		sheet_close(s);
+		return rc;
+	}
+	t.lenient = o->lenient;
+	struct sheet_row row;
+	int got, err_row;
+	while ((got = sheet_next(s, &row, &err_row, e)) == 1) {
+		r->rows++;
+		const struct str *c = row.cells;
+		size_t n = row.n, before = p->n_errors;
+		struct arena ra;
+		arena_init(&ra);
+#define CELL(col) header_cell(&h, col, c, n)
+#define COL(col) header_label(&h, col)
+		struct event_req q;
+		memset(&q, 0, sizeof(q));
+		struct str v = CELL(C_HH_NO);
+		if (v.n == 0)
+			problem_add(p, false, row.num, COL(C_HH_NO), v, MSG_REQUIRED);
+		q.hh_no = arena_strndup(&ra, v.p, v.n);
+		const char *code = NULL;
+		v = CELL(C_EVENT_TYPE);
+		if (v.n == 0)
+			problem_add(p, false, row.num, COL(C_EVENT_TYPE), v, MSG_REQUIRED);
+		else if (parse_code(CL_EVENT, v, &code, p, row.num, COL(C_EVENT_TYPE)))
+			evtype_from_code(code, &q.type);
+		v = CELL(C_EFFECTIVE);
+		if (v.n == 0)
+			problem_add(p, false, row.num, COL(C_EFFECTIVE), v, MSG_REQUIRED);
+		else
+			parse_date_cell(v, &q.effective, p, row.num, COL(C_EFFECTIVE));
+		v = CELL(C_BATCH);
+		q.batch = v.n ? arena_strndup(&ra, v.p, v.n) : o->batch;
+		v = CELL(C_REASON);
+		q.reason = v.n ? arena_strndup(&ra, v.p, v.n) : NULL;
+		int corr = -1;
+		parse_bool(CELL(C_CORRECTION), &corr, p, row.num, COL(C_CORRECTION));
+		q.correction = corr == 1;
+		v = CELL(C_TARGET_HH_NO);
+		q.target_hh_no = v.n ? arena_strndup(&ra, v.p, v.n) : NULL;
+
+		struct member m;
+		struct household hh;
+		memset(&hh, 0, sizeof(hh));
+		if (code && p->n_errors == before) {
+			switch (q.type) {
+			case EV_MEMBER_ADD:
+				if (member_from_row(&h, c, n, row.num, t.today, o->lenient, &m, p, &ra))
+					q.member = &m;
+				q.id_no = m.id_no;
+				break;
+			case EV_MEMBER_REMOVE:
+				member_idno_from_row(&h, c, n, row.num, t.today, o->lenient, (char **)&q.id_no, p, &ra);
+				break;
+			case EV_SPLIT:
+			case EV_MERGE:
+				member_idno_from_row(&h, c, n, row.num, t.today, o->lenient, (char **)&q.id_no, p, &ra);
+				v = CELL(C_RELATION);
+				if (v.n == 0)
+					problem_add(p, false, row.num, COL(C_RELATION), v, MSG_REQUIRED);
+				else
+					parse_code(CL_RELATION, v, &q.relation, p, row.num, COL(C_RELATION));
+				break;
+			case EV_DATA_FIX:
+				memset(&m, 0, sizeof(m));
+				m.work_months = m.ins_medical = m.ins_serious = m.ins_pension = m.dibao = m.tekun = -1;
+				if (CELL(C_ID_NO).n) {
+					member_idno_from_row(&h, c, n, row.num, t.today, o->lenient, (char **)&q.id_no, p, &ra);
+					static const struct {
+						enum col c;
+						enum codelist cl;
+						size_t off;
+					} cf[] = {
+						{ C_RELATION, CL_RELATION, offsetof(struct member, relation) },
+						{ C_SEX, CL_SEX, offsetof(struct member, sex) },
+						{ C_ETHNICITY, CL_ETHNICITY, offsetof(struct member, ethnicity) },
+						{ C_EDUCATION, CL_EDUCATION, offsetof(struct member, education) },
+						{ C_SCHOOLING, CL_SCHOOLING, offsetof(struct member, schooling) },
+						{ C_HEALTH, CL_HEALTH, offsetof(struct member, health) },
+						{ C_LABOR, CL_LABOR, offsetof(struct member, labor) },
+						{ C_WORK_STATUS, CL_WORK, offsetof(struct member, work_status) },
+					};
+					for (size_t k = 0; k < NELEM(cf); k++) {
+						const char *cd;
+						if (CELL(cf[k].c).n && parse_code(cf[k].cl, CELL(cf[k].c), &cd, p, row.num, COL(cf[k].c))) {
+							*(const char **)((char *)&m + cf[k].off) = cd;
+							q.fix_mask |= (uint64_t)1 << cf[k].c;
+						}
+					}
+					if (CELL(C_NAME).n && parse_text(CELL(C_NAME), 64, &m.name, &ra, p, row.num, COL(C_NAME)))
+						q.fix_mask |= (uint64_t)1 << C_NAME;
+					if (CELL(C_WORK_MONTHS).n &&
+					    parse_int_range(CELL(C_WORK_MONTHS), 0, 12, &m.work_months, p, row.num, COL(C_WORK_MONTHS)))
+						q.fix_mask |= (uint64_t)1 << C_WORK_MONTHS;
+					static const struct {
+						enum col c;
+						size_t off;
+					} bf[] = {
+						{ C_INS_MEDICAL, offsetof(struct member, ins_medical) },
+						{ C_INS_SERIOUS, offsetof(struct member, ins_serious) },
+						{ C_INS_PENSION, offsetof(struct member, ins_pension) },
+						{ C_DIBAO, offsetof(struct member, dibao) },
+						{ C_TEKUN, offsetof(struct member, tekun) },
+					};
+					for (size_t k = 0; k < NELEM(bf); k++)
+						if (CELL(bf[k].c).n && parse_bool(CELL(bf[k].c), (int *)((char *)&m + bf[k].off), p,
+						    row.num, COL(bf[k].c)))
+							q.fix_mask |= (uint64_t)1 << bf[k].c;
+					if (CELL(C_MEMBER_PHONE).n &&
+					    parse_phone(CELL(C_MEMBER_PHONE), &m.phone, &ra, p, row.num, COL(C_MEMBER_PHONE)))
+						q.fix_mask |= (uint64_t)1 << C_MEMBER_PHONE;
+					q.member = &m;
+				} else {
+					const char *cd;
+					if (CELL(C_ATTRIBUTE).n &&
+					    parse_code(CL_ATTRIBUTE, CELL(C_ATTRIBUTE), &cd, p, row.num, COL(C_ATTRIBUTE))) {
+						hh.attribute = (char *)cd;
+						q.fix_mask |= (uint64_t)1 << C_ATTRIBUTE;
+					}
+					if (CELL(C_CAUSE_MAIN).n &&
+					    parse_code(CL_CAUSE, CELL(C_CAUSE_MAIN), &cd, p, row.num, COL(C_CAUSE_MAIN))) {
+						hh.cause_main = (char *)cd;
+						q.fix_mask |= (uint64_t)1 << C_CAUSE_MAIN;
+					}
+					if (CELL(C_CAUSE_OTHER).n &&
+					    parse_causes(CELL(C_CAUSE_OTHER), &hh.cause_other, &ra, p, row.num, COL(C_CAUSE_OTHER)))
+						q.fix_mask |= (uint64_t)1 << C_CAUSE_OTHER;
+					if (CELL(C_ID_STANDARD).n &&
+					    parse_code(CL_STANDARD, CELL(C_ID_STANDARD), &cd, p, row.num, COL(C_ID_STANDARD))) {
+						hh.id_standard = (char *)cd;
+						q.fix_mask |= (uint64_t)1 << C_ID_STANDARD;
+					}
+					if (CELL(C_PHONE).n && parse_phone(CELL(C_PHONE), &hh.phone, &ra, p, row.num, COL(C_PHONE)))
+						q.fix_mask |= (uint64_t)1 << C_PHONE;
+					if (CELL(C_IDENTIFIED_YM).n &&
+					    parse_ym(CELL(C_IDENTIFIED_YM), &hh.identified_ym, p, row.num, COL(C_IDENTIFIED_YM)))
+						q.fix_mask |= (uint64_t)1 << C_IDENTIFIED_YM;
+					if (CELL(C_EXIT_YEAR).n && parse_year(CELL(C_EXIT_YEAR), &hh.exit_year, p, row.num, COL(C_EXIT_YEAR)))
+						q.fix_mask |= (uint64_t)1 << C_EXIT_YEAR;
+					q.hh = &hh;
+				}
+				break;
+			default:
+				break;
+			}
+		}
+		if (p->n_errors == before) {
+			struct errinfo ee;
+			errinfo_clear(&ee);
+			rc = event_record(&t, &q, NULL, &ee);
+			if (rc == ERR_DB) {
+				if (e)
+					*e = ee;
+				arena_free(&ra);
+				txn_rollback(&t);
+				sheet_close(s);
+				return rc;
+			}
+			if (rc != ERR_OK) {
+				enum col col = col_of_field(ee.field);
+				problem_from_err(p, false, row.num, COL(col), CELL(col), &ee);
+			} else
+				r->events++;
+		}
+		arena_free(&ra);
+#undef CELL
+#undef COL
+	}
+	if (got < 0)
+		problem_from_err(p, false, err_row, "", (struct str){ 0 }, e);
+	sheet_close(s);
+	if (r->rows == 0 && got == 0)
+		problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
+	if (p->n_errors > 0) {
+		txn_rollback(&t);
+		problems_sort(p);
+		r->events = 0;
+		return ERR_INVALID;
+	}
+	if (o->dry_run) {
+		txn_rollback(&t);
+		return ERR_OK;
+	}
+	if ((rc = txn_commit(&t, e)) != ERR_OK)
+		return rc;
+	r->written = true;
+	return ERR_OK;
+}

@@ -1,0 +1,50 @@
+/* import.h: all-or-nothing imports of the divisions, registry and events sheets (ARCHITECTURE.md §4).
+ * Every problem of a file is found and reported at once (row, column, value, reason); nothing is written
+ * unless the file is clean (warnings from --lenient aside); a file is written in one transaction. */
+#ifndef TUOPIN_IMPORT_H
+#define TUOPIN_IMPORT_H
+
+#include <stdbool.h>
+
+#include "domain/model.h"
+#include "domain/problem.h"
+#include "io/sheet.h"
+#include "store/store.h"
+
+struct import_opts {
+	const char *path;
+	int as_of;            /* registry: the date the statuses held, and the creation date (0: today) */
+	enum evtype event;    /* registry: EV_IDENTIFY (default) or EV_INCLUDE_MISSED */
+	const char *batch;    /* default batch for every row */
+	const char *reason;   /* registry: reason recorded with the creation events */
+	bool dry_run;         /* validate only */
+	bool lenient;         /* data-quality rules warn instead of refusing */
+	int64_t now;          /* recording instant (0: the clock) */
+	const char *actor;
+	const struct sheet_limits *limits;
+};
+
+struct import_result {
+	enum sheet_kind kind;
+	enum sheet_encoding encoding;
+	int rows;             /* data rows read */
+	int households, members, events;
+	int divisions_added, divisions_updated;
+	bool written;
+	struct problems problems;
+};
+
+/* Each returns ERR_OK when the file was imported (or, with dry_run, would be), ERR_INVALID when it has
+ * errors (listed in r->problems; nothing written), or another error for a failure of the file or database
+ * (in e). r->problems must be initialised by the caller with problems_init. */
+enum err import_divisions(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    struct errinfo *e);
+enum err import_registry(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    struct errinfo *e);
+enum err import_events(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    struct errinfo *e);
+
+/* Level from a 12-digit code: 1 province .. 5 village. */
+int division_level_of(int64_t code);
+
+#endif

@@ -1,0 +1,197 @@
+/* member.c: member fields and household member-set rules. */
+#include "domain/member.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+static bool
+required(const struct header *h, enum col c, struct str v, int row, struct problems *p)
+{
+	if (v.n > 0)
+		return true;
+	problem_add(p, false, row, header_label(h, c), v, MSG_REQUIRED);
+	return false;
+}
+
+static bool
+idno_cell(const struct header *h, struct str v, int row, int today, bool lenient, struct idno *id,
+    struct problems *p)
+{
+	const char *col = header_label(h, C_ID_NO);
+	enum msg m = idno_validate(v, today, id);
+	switch (m) {
+	case MSG_OK:
+		return true;
+	case MSG_ID_LENGTH:
+		problem_add(p, lenient, row, col, v, m, (int)v.n);
+		break;
+	case MSG_ID_CHECKSUM:
+		problem_add(p, lenient, row, col, v, m, id->expected);
+		break;
+	case MSG_ID_DATE:
+		problem_add(p, lenient, row, col, v, m, id->birth_text);
+		break;
+	case MSG_ID_PROVINCE:
+		problem_add(p, lenient, row, col, v, m, id->province);
+		break;
+	default:
+		problem_add(p, lenient, row, col, v, m);
+		break;
+	}
+	/* A number too malformed to store is refused even when lenient. */
+	if (m == MSG_ID_CHARS || (m == MSG_ID_LENGTH && v.n > 23)) {
+		if (lenient)
+			problem_add(p, false, row, col, v, m, (int)v.n);
+		return false;
+	}
+	return lenient;
+}
+
+bool
+member_idno_from_row(const struct header *h, const struct str *cells, size_t n, int row, int today, bool lenient,
+    char **id_no, struct problems *p, struct arena *a)
+{
+	struct str v = header_cell(h, C_ID_NO, cells, n);
+	struct idno id;
+	*id_no = NULL;
+	if (!required(h, C_ID_NO, v, row, p))
+		return false;
+	if (!idno_cell(h, v, row, today, lenient, &id, p))
+		return false;
+	*id_no = arena_strdup(a, id.norm);
+	return true;
+}
+
+bool
+member_from_row(const struct header *h, const struct str *cells, size_t n, int row, int today, bool lenient,
+    struct member *m, struct problems *p, struct arena *a)
+{
+	size_t before = p->n_errors;
+	struct str v;
+	memset(m, 0, sizeof(*m));
+	m->work_months = m->ins_medical = m->ins_serious = m->ins_pension = m->dibao = m->tekun = -1;
+
+#define COL(c) header_label(h, c)
+#define CELL(c) header_cell(h, c, cells, n)
+	v = CELL(C_NAME);
+	if (required(h, C_NAME, v, row, p))
+		parse_text(v, 64, &m->name, a, p, row, COL(C_NAME));
+
+	struct idno id = { 0 };
+	bool id_ok = false;
+	v = CELL(C_ID_NO);
+	if (required(h, C_ID_NO, v, row, p) && idno_cell(h, v, row, today, lenient, &id, p)) {
+		m->id_no = arena_strdup(a, id.norm);
+		m->id_kind = id.kind;
+		m->birth = id.birth;
+		id_ok = id.birth != 0;
+	}
+
+	const char *code;
+	v = CELL(C_RELATION);
+	if (required(h, C_RELATION, v, row, p) && parse_code(CL_RELATION, v, &code, p, row, COL(C_RELATION)))
+		m->relation = (char *)code;
+	v = CELL(C_SEX);
+	if (required(h, C_SEX, v, row, p) && parse_code(CL_SEX, v, &code, p, row, COL(C_SEX)))
+		m->sex = (char *)code;
+
+	static const struct {
+		enum col c;
+		enum codelist cl;
+		size_t off;
+	} codes[] = {
+		{ C_ETHNICITY, CL_ETHNICITY, offsetof(struct member, ethnicity) },
+		{ C_EDUCATION, CL_EDUCATION, offsetof(struct member, education) },
+		{ C_SCHOOLING, CL_SCHOOLING, offsetof(struct member, schooling) },
+		{ C_HEALTH, CL_HEALTH, offsetof(struct member, health) },
+		{ C_LABOR, CL_LABOR, offsetof(struct member, labor) },
+		{ C_WORK_STATUS, CL_WORK, offsetof(struct member, work_status) },
+	};
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (parse_code(codes[i].cl, CELL(codes[i].c), &code, p, row, COL(codes[i].c)))
+			*(const char **)((char *)m + codes[i].off) = code;
+
+	parse_int_range(CELL(C_WORK_MONTHS), 0, 12, &m->work_months, p, row, COL(C_WORK_MONTHS));
+	parse_bool(CELL(C_INS_MEDICAL), &m->ins_medical, p, row, COL(C_INS_MEDICAL));
+	parse_bool(CELL(C_INS_SERIOUS), &m->ins_serious, p, row, COL(C_INS_SERIOUS));
+	parse_bool(CELL(C_INS_PENSION), &m->ins_pension, p, row, COL(C_INS_PENSION));
+	parse_bool(CELL(C_DIBAO), &m->dibao, p, row, COL(C_DIBAO));
+	parse_bool(CELL(C_TEKUN), &m->tekun, p, row, COL(C_TEKUN));
+	parse_phone(CELL(C_MEMBER_PHONE), &m->phone, a, p, row, COL(C_MEMBER_PHONE));
+
+	/* The 17th digit says the sex (odd male, even female). */
+	if (id_ok && m->sex && strcmp(m->sex, "9") != 0) {
+		int want = id.sex;
+		if ((want == 1 && strcmp(m->sex, "1") != 0) || (want == 2 && strcmp(m->sex, "2") != 0)) {
+			const char *digit = want == 1 ? (msg_lang() == LANG_EN ? "odd: male" : "奇数，男")
+						      : (msg_lang() == LANG_EN ? "even: female" : "偶数，女");
+			problem_add(p, lenient, row, COL(C_SEX), CELL(C_SEX), MSG_ID_SEX, code_label(CL_SEX, m->sex), digit);
+		}
+	}
+	if (m->relation && m->sex) {
+		int need = relation_required_sex(m->relation);
+		if ((need == 1 && strcmp(m->sex, "1") != 0) || (need == 2 && strcmp(m->sex, "2") != 0))
+			problem_add(p, lenient, row, COL(C_RELATION), CELL(C_RELATION), MSG_REL_SEX,
+			    code_label(CL_RELATION, m->relation), code_label(CL_SEX, need == 1 ? "1" : "2"));
+	}
+#undef COL
+#undef CELL
+	return p->n_errors == before;
+}
+
+bool
+member_set_check(const struct member *mv, const int *rows, size_t n, bool lenient, const char *rel_col,
+    const char *id_col, struct problems *p)
+{
+	size_t before = p->n_errors;
+	size_t heads = 0;
+	const struct member *head = NULL;
+	int first_row = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i] && (!first_row || rows[i] < first_row))
+			first_row = rows[i];
+		if (mv[i].relation && strcmp(mv[i].relation, "01") == 0) {
+			heads++;
+			if (!head)
+				head = &mv[i];
+		}
+	}
+	if (heads == 0 && n > 0)
+		problem_add(p, lenient, first_row, rel_col, (struct str){ 0 }, MSG_HEAD_NONE);
+	if (heads > 1)
+		for (size_t i = 0, k = 0; i < n; i++)
+			if (mv[i].relation && strcmp(mv[i].relation, "01") == 0 && k++ > 0 && rows[i])
+				problem_add(p, lenient, rows[i], rel_col, str_from(code_label(CL_RELATION, "01")),
+				    MSG_HEAD_MULTI, (int)heads);
+	if (head && head->sex)
+		for (size_t i = 0; i < n; i++)
+			if (mv[i].relation && strcmp(mv[i].relation, "02") == 0 && mv[i].sex &&
+			    strcmp(mv[i].sex, "9") != 0 && strcmp(mv[i].sex, head->sex) == 0 && rows[i])
+				problem_add(p, lenient, rows[i], rel_col, str_from(code_label(CL_RELATION, "02")),
+				    MSG_SPOUSE_SEX);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (mv[i].id_no && mv[j].id_no && strcmp(mv[i].id_no, mv[j].id_no) == 0 && rows[i]) {
+				problem_add(p, false, rows[i], id_col, str_from(mv[i].id_no), MSG_ID_DUP_HH, rows[j]);
+				break;
+			}
+	return p->n_errors == before;
+}
+
+void
+member_copy(struct member *d, const struct member *s, struct arena *a)
+{
+	*d = *s;
+	d->id_no = arena_strdup(a, s->id_no);
+	d->name = arena_strdup(a, s->name);
+	d->sex = arena_strdup(a, s->sex);
+	d->relation = arena_strdup(a, s->relation);
+	d->ethnicity = arena_strdup(a, s->ethnicity);
+	d->education = arena_strdup(a, s->education);
+	d->schooling = arena_strdup(a, s->schooling);
+	d->health = arena_strdup(a, s->health);
+	d->labor = arena_strdup(a, s->labor);
+	d->work_status = arena_strdup(a, s->work_status);
+	d->phone = arena_strdup(a, s->phone);
+}

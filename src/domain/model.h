@@ -1,0 +1,132 @@
+/* model.h: the registry's types: divisions, households, members, spans, events and statuses
+ * (ARCHITECTURE.md §2–3). Plain data; the rules live in the other domain files. No SQL, no HTTP. */
+#ifndef TUOPIN_MODEL_H
+#define TUOPIN_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum status {
+	ST_NONE = 0,        /* not (yet) in the registry at that date */
+	ST_POOR,
+	ST_RETURNED,
+	ST_EXITED_SUPPORTED,
+	ST_EXITED_UNSUPPORTED,
+	ST_REMOVED,
+	ST_CANCELLED,
+	ST__MAX
+};
+
+enum evtype {
+	EV_IDENTIFY,
+	EV_INCLUDE_MISSED,
+	EV_EXIT,
+	EV_POLICY_END,
+	EV_POLICY_RESUME,
+	EV_RETURN,
+	EV_REMOVE,
+	EV_CLEAR,
+	EV_CANCEL,
+	EV_MEMBER_ADD,
+	EV_MEMBER_REMOVE,
+	EV_SPLIT,
+	EV_MERGE,
+	EV_MONITOR_IN,
+	EV_RISK_ELIMINATE,
+	EV_DATA_FIX,
+	EV__MAX
+};
+
+/* Which history an event rewrites; a correction supersedes earlier events of its own chain only. */
+enum chain { CHAIN_NONE = 0, CHAIN_STATUS = 1, CHAIN_MEMBER = 2, CHAIN_MONITOR = 3 };
+
+enum level { LV_PROVINCE = 1, LV_CITY, LV_COUNTY, LV_TOWN, LV_VILLAGE };
+
+struct division {
+	int64_t code;        /* 12-digit NBS code */
+	char *name;
+	int level;
+	int64_t parent;      /* 0 for none */
+	bool poor_village;   /* 省定贫困村 */
+	int exit_year;       /* 贫困村出列年度, 0 if none */
+	int64_t rural_pop;   /* 乡村人口, -1 if unknown */
+};
+
+struct household {
+	int64_t id;
+	char *hh_no;          /* 户编号 */
+	int64_t village;
+	enum status status;   /* at the latest date, as now known */
+	bool monitored;
+	char *attribute;      /* CL_ATTRIBUTE code */
+	char *cause_main;     /* CL_CAUSE code */
+	char *cause_other;    /* up to two CL_CAUSE codes, comma-separated */
+	char *id_standard;    /* CL_STANDARD code */
+	int identified_ym;    /* 识别年月 YYYYMM, 0 unknown */
+	int exit_year;        /* 脱贫年度, 0 none */
+	char *phone;
+	int code_version;
+	int64_t created_at, updated_at;
+};
+
+struct member {
+	int64_t id;
+	int64_t household_id;
+	char *id_no;
+	int id_kind;          /* enum id_kind */
+	char *name;
+	char *sex;            /* CL_SEX */
+	int birth;            /* YYYYMMDD, 0 unknown */
+	char *relation;       /* CL_RELATION */
+	char *ethnicity, *education, *schooling, *health, *labor, *work_status;
+	int work_months;      /* -1 unknown */
+	int ins_medical, ins_serious, ins_pension, dibao, tekun;   /* 1 yes, 0 no, -1 unknown */
+	char *phone;
+	int info_date;        /* the date the attributes were stated (for age rules) */
+};
+
+/* One interval of a bitemporal history: valid [valid_from, valid_to) in days, recorded
+ * [rec_from, rec_to) in stamps. For a status span value is an enum status; for a membership span it is the
+ * household id. owner is the household (status) or the member (membership). */
+struct span {
+	int64_t id;
+	int64_t owner;
+	int64_t value;
+	int valid_from, valid_to;
+	int64_t rec_from, rec_to;
+	int64_t event_id;
+};
+
+struct event {
+	int64_t id;
+	int64_t household_id;
+	int64_t member_id;          /* 0 if none */
+	int64_t target_household_id;/* split / merge, 0 if none */
+	enum evtype type;
+	char *reason;
+	int effective;
+	char *batch;
+	bool correction;
+	enum chain chain;
+	int64_t chain_id;
+	enum status from_status, to_status;   /* ST_NONE where the event does not change status */
+	char *actor;
+	int64_t recorded_at;
+	char *detail;               /* JSON text or NULL */
+};
+
+const char *status_code(enum status s);            /* "poor"; "" for ST_NONE */
+const char *status_label(enum status s);           /* in the current language */
+bool status_from_code(const char *code, enum status *out);
+bool status_registered(enum status s);             /* poor, returned or exited */
+bool status_current_poor(enum status s);           /* poor or returned (现有贫困) */
+
+const char *evtype_code(enum evtype t);
+const char *evtype_label(enum evtype t);
+bool evtype_from_code(const char *code, enum evtype *out);
+enum chain evtype_chain(enum evtype t);
+bool evtype_is_member_event(enum evtype t);        /* member_add, member_remove, split, merge */
+/* The reason to show: member events store a reason code (newborn, death, ...), others free text. */
+const char *event_reason_label(const struct event *ev);
+
+#endif

@@ -1,0 +1,83 @@
+/* problem.c: collecting problems. */
+#include "domain/problem.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void
+problems_init(struct problems *p, struct arena *a)
+{
+	memset(p, 0, sizeof(*p));
+	p->a = a;
+}
+
+static struct problem *
+slot(struct problems *p, bool warning)
+{
+	if (warning)
+		p->n_warnings++;
+	else
+		p->n_errors++;
+	size_t limit = p->limit ? p->limit : 10000;
+	if (p->n >= limit) {
+		p->dropped++;
+		return NULL;
+	}
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 32;
+		struct problem *v = arena_alloc(p->a, cap * sizeof(*v));
+		if (p->n)
+			memcpy(v, p->v, p->n * sizeof(*v));
+		p->v = v;
+		p->cap = cap;
+	}
+	return &p->v[p->n++];
+}
+
+enum err
+problem_add(struct problems *p, bool warning, int row, const char *column, struct str value, enum msg id, ...)
+{
+	struct problem *x = slot(p, warning);
+	if (x) {
+		char buf[512];
+		va_list ap;
+		va_start(ap, id);
+		vsnprintf(buf, sizeof(buf), msg_text(id), ap);
+		va_end(ap);
+		x->row = row;
+		x->column = column ? column : "";
+		x->value = value.p ? arena_strndup(p->a, value.p, value.n) : NULL;
+		x->code = msg_code(id);
+		x->message = arena_strdup(p->a, buf);
+		x->warning = warning;
+	}
+	return ERR_INVALID;
+}
+
+void
+problem_from_err(struct problems *p, bool warning, int row, const char *column, struct str value,
+    const struct errinfo *e)
+{
+	struct problem *x = slot(p, warning);
+	if (!x)
+		return;
+	x->row = row;
+	x->column = column ? column : (e->field[0] ? arena_strdup(p->a, e->field) : "");
+	x->value = value.p ? arena_strndup(p->a, value.p, value.n) : NULL;
+	x->code = arena_strdup(p->a, e->code);
+	x->message = arena_strdup(p->a, e->message);
+	x->warning = warning;
+}
+
+void
+problems_sort(struct problems *p)
+{
+	/* qsort is not stable; rows are recorded in order, so a stable insertion pass is enough and cheap here. */
+	for (size_t i = 1; i < p->n; i++)
+		for (size_t j = i; j > 0 && p->v[j - 1].row > p->v[j].row; j--) {
+			struct problem t = p->v[j];
+			p->v[j] = p->v[j - 1];
+			p->v[j - 1] = t;
+		}
+}

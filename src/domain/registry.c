@@ -1,0 +1,690 @@
+/* registry.c: household creation and change events (see registry.h). Every check comes before the first
+ * write, so a refused event leaves nothing behind even inside a larger transaction. */
+#include "domain/registry.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/codes.h"
+#include "domain/fields.h"
+#include "domain/span.h"
+#include "domain/status.h"
+#include "lib/date.h"
+#include "lib/util.h"
+
+/* ---- creation ---- */
+
+enum err
+household_create(struct txn *t, struct household *h, struct member *m, size_t n, enum evtype ev, int E,
+    const char *batch, const char *reason, const struct income *inc, int64_t *event_id, struct errinfo *e)
+{
+	struct store *st = t->st;
+	enum err rc;
+	h->created_at = h->updated_at = t->now;
+	if ((rc = store_household_insert(st, h, e)) != ERR_OK)
+		return rc;
+	struct event evt = {
+		.household_id = h->id,
+		.type = ev,
+		.reason = (char *)reason,
+		.effective = E,
+		.batch = (char *)batch,
+		.correction = ev == EV_INCLUDE_MISSED,
+		.chain = CHAIN_STATUS,
+		.chain_id = h->id,
+		.from_status = ST_NONE,
+		.to_status = h->status,
+		.actor = (char *)t->actor,
+		.recorded_at = t->now,
+	};
+	if ((rc = store_event_insert(st, &evt, e)) != ERR_OK)
+		return rc;
+	if (event_id)
+		*event_id = evt.id;
+	struct span s = { 0, h->id, h->status, E, DATE_INF, t->now, STAMP_INF, evt.id };
+	if ((rc = store_span_insert(st, SPAN_STATUS, &s, e)) != ERR_OK)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		m[i].household_id = h->id;
+		if (!m[i].info_date)
+			m[i].info_date = E;
+		if ((rc = store_member_insert(st, &m[i], e)) != ERR_OK)
+			return rc;
+		struct span ms = { 0, m[i].id, h->id, E, DATE_INF, t->now, STAMP_INF, evt.id };
+		if ((rc = store_span_insert(st, SPAN_MEMBER, &ms, e)) != ERR_OK)
+			return rc;
+	}
+	if (inc && inc->year) {
+		struct income x = *inc;
+		x.household_id = h->id;
+		if ((rc = store_income_put(st, &x, e)) != ERR_OK)
+			return rc;
+	}
+	/* The household enters its status on E with its n members. */
+	if (t->n_agg + 2 > t->cap_agg) {
+		t->cap_agg = 2 * t->cap_agg + 64;
+		t->agg = xrealloc(t->agg, t->cap_agg * sizeof(*t->agg));
+	}
+	t->agg[t->n_agg++] = (struct agg_delta){ h->village, h->status, E, 1, (int64_t)n };
+	return ERR_OK;
+}
+
+/* ---- events ---- */
+
+struct ctx {
+	struct txn *t;
+	struct arena a;
+	const struct event_req *r;
+	struct household h;
+	struct span *sst;     /* status spans of h */
+	size_t nst;
+	enum status at;       /* status of h on E as known before the event */
+	int latest;           /* latest effective change of h */
+};
+
+static enum status
+status_on(const struct span *s, size_t n, int day)
+{
+	int64_t v;
+	return span_value_at(s, n, day, &v) ? (enum status)v : ST_NONE;
+}
+
+static enum err
+refuse_transition(struct ctx *c, struct errinfo *e)
+{
+	char d[11];
+	date_format(c->r->effective, d);
+	if (c->at == ST_NONE)
+		return errinfo_set(e, ERR_CONFLICT, "type", MSG_NOT_REGISTERED, d, status_label(ST_NONE));
+	return errinfo_set(e, ERR_CONFLICT, "type", MSG_TRANSITION, d, status_label(c->at), evtype_label(c->r->type));
+}
+
+/* Rewrite the spans of owner from E, closing at the txn's instant. */
+static enum err
+rewrite(struct txn *t, enum span_kind k, int64_t owner, int E, bool set, int64_t value, int64_t event_id,
+    struct arena *a, struct errinfo *e)
+{
+	struct span *cur;
+	size_t n;
+	struct span_plan p;
+	enum err rc = store_spans(t->st, k, owner, &cur, &n, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	span_plan_rewrite(cur, n, E, set, value, owner, t->now, event_id, &p, a);
+	for (size_t i = 0; i < p.n_close; i++)
+		if ((rc = store_span_close(t->st, k, p.close[i], t->now, e)) != ERR_OK)
+			return rc;
+	for (size_t i = 0; i < p.n_insert; i++)
+		if ((rc = store_span_insert(t->st, k, &p.insert[i], e)) != ERR_OK)
+			return rc;
+	return ERR_OK;
+}
+
+static enum err
+new_event(struct ctx *c, enum evtype type, int64_t hh, int64_t member, int64_t target, enum chain chain,
+    int64_t chain_id, enum status from, enum status to, const char *reason, const char *detail, struct event *ev,
+    struct errinfo *e)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->household_id = hh;
+	ev->member_id = member;
+	ev->target_household_id = target;
+	ev->type = type;
+	ev->reason = (char *)reason;
+	ev->effective = c->r->effective;
+	ev->batch = (char *)c->r->batch;
+	ev->correction = c->r->correction;
+	ev->chain = chain;
+	ev->chain_id = chain_id;
+	ev->from_status = from;
+	ev->to_status = to;
+	ev->actor = (char *)c->t->actor;
+	ev->recorded_at = c->t->now;
+	ev->detail = (char *)detail;
+	enum err rc = store_event_insert(c->t->st, ev, e);
+	if (rc == ERR_OK && c->r->correction && chain != CHAIN_NONE)
+		rc = store_event_supersede(c->t->st, chain, chain_id, c->r->effective, ev->id, c->t->now, e);
+	return rc;
+}
+
+static enum err
+status_event(struct ctx *c, struct event *out, struct errinfo *e)
+{
+	const struct event_req *r = c->r;
+	struct txn *t = c->t;
+	enum status to;
+	enum err rc;
+	if (!status_allows(r->type, c->at, &to))
+		return refuse_transition(c, e);
+	/* A correction rewrites from E: what it follows is the status the day before, once the events it
+	 * supersedes are gone. A forward event follows the status on E (same-day events included). */
+	enum status from = r->correction ? status_on(c->sst, c->nst, date_add_days(r->effective, -1)) : c->at;
+	struct event ev;
+	if ((rc = txn_agg_household(t, c->h.id, c->h.village, -1, e)) != ERR_OK)
+		return rc;
+	if ((rc = new_event(c, r->type, c->h.id, 0, 0, CHAIN_STATUS, c->h.id, from, to, r->reason, NULL, &ev, e)))
+		return rc;
+	if ((rc = rewrite(t, SPAN_STATUS, c->h.id, r->effective, true, to, ev.id, &c->a, e)) != ERR_OK)
+		return rc;
+	if ((rc = store_household_set_status(t->st, c->h.id, to, c->h.monitored, t->now, e)) != ERR_OK)
+		return rc;
+	if ((rc = txn_agg_household(t, c->h.id, c->h.village, +1, e)) != ERR_OK)
+		return rc;
+	if (out)
+		*out = ev;
+	return ERR_OK;
+}
+
+static const char *
+member_reason(enum evtype type, const char *reason, struct errinfo *e, enum err *rc)
+{
+	enum codelist cl = type == EV_MEMBER_ADD ? CL_REASON_ADD : CL_REASON_REMOVE;
+	*rc = ERR_OK;
+	if (!reason || !*reason) {
+		*rc = errinfo_set(e, ERR_INVALID, "reason", MSG_REASON_NEEDED);
+		return NULL;
+	}
+	const struct code *c = code_find(cl, str_from(reason));
+	if (!c) {
+		const struct code_list *l = codes_list(cl);
+		char opts[128] = "";
+		for (size_t i = 0; i < l->n; i++) {
+			size_t k = strlen(opts);
+			snprintf(opts + k, sizeof(opts) - k, "%s%s", i ? "、" : "", l->codes[i].label);
+		}
+		*rc = errinfo_set(e, ERR_INVALID, "reason", MSG_MEMBER_REASON, reason, evtype_label(type), opts);
+		return NULL;
+	}
+	return c->code;
+}
+
+/* Is there a head among the members of hh on day, other than skip? */
+static enum err
+has_head(struct txn *t, int64_t hh, int day, int64_t skip, bool *yes, const char **head_sex, struct arena *a,
+    struct errinfo *e)
+{
+	struct member *mv;
+	size_t n;
+	enum err rc = store_members_at(t->st, hh, day, &mv, &n, a, e);
+	*yes = false;
+	if (rc != ERR_OK)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (mv[i].id != skip && mv[i].relation && strcmp(mv[i].relation, REL_HEAD) == 0) {
+			*yes = true;
+			if (head_sex)
+				*head_sex = mv[i].sex;
+		}
+	return ERR_OK;
+}
+
+static enum err
+member_add(struct ctx *c, struct event *out, struct errinfo *e)
+{
+	const struct event_req *r = c->r;
+	struct txn *t = c->t;
+	const struct member *in = r->member;
+	enum err rc;
+	char d[11];
+	date_format(r->effective, d);
+	if (!in || !in->id_no)
+		return errinfo_set(e, ERR_INVALID, "id_no", MSG_REQUIRED);
+	if (!status_allows(EV_MEMBER_ADD, c->at, NULL))
+		return refuse_transition(c, e);
+	const char *reason = member_reason(EV_MEMBER_ADD, r->reason, e, &rc);
+	if (!reason)
+		return rc;
+
+	struct member old;
+	bool reuse = false;
+	rc = store_member_in_household(t->st, c->h.id, in->id_no, &old, &c->a, e);
+	if (rc == ERR_OK) {
+		struct span *ms;
+		size_t nms;
+		int64_t v;
+		if ((rc = store_spans(t->st, SPAN_MEMBER, old.id, &ms, &nms, &c->a, e)) != ERR_OK)
+			return rc;
+		if (span_value_at(ms, nms, r->effective, &v) && v == c->h.id)
+			return errinfo_set(e, ERR_CONFLICT, "id_no", MSG_MEMBER_PRESENT, d, c->h.hh_no);
+		reuse = true;
+	} else if (rc != ERR_NOTFOUND)
+		return rc;
+	if (!t->lenient) {
+		char *where;
+		rc = store_idno_current_household(t->st, in->id_no, r->effective, &where, NULL, &c->a, e);
+		if (rc == ERR_OK)
+			return errinfo_set(e, ERR_CONFLICT, "id_no", MSG_ID_DUP_DB, where);
+		if (rc != ERR_NOTFOUND)
+			return rc;
+	}
+	if (in->relation && strcmp(in->relation, REL_HEAD) == 0) {
+		bool head;
+		if ((rc = has_head(t, c->h.id, r->effective, 0, &head, NULL, &c->a, e)) != ERR_OK)
+			return rc;
+		if (head && !t->lenient)
+			return errinfo_set(e, ERR_CONFLICT, "relation", MSG_HEAD_EXISTS);
+	}
+	if (in->relation && strcmp(in->relation, REL_SPOUSE) == 0 && in->sex && !t->lenient) {
+		bool head;
+		const char *hs = NULL;
+		if ((rc = has_head(t, c->h.id, r->effective, 0, &head, &hs, &c->a, e)) != ERR_OK)
+			return rc;
+		if (head && hs && strcmp(hs, in->sex) == 0 && strcmp(in->sex, "9") != 0)
+			return errinfo_set(e, ERR_CONFLICT, "relation", MSG_SPOUSE_SEX);
+	}
+
+	/* writes */
+	struct member m = *in;
+	m.household_id = c->h.id;
+	if (!m.info_date)
+		m.info_date = r->effective;
+	if ((rc = txn_agg_household(t, c->h.id, c->h.village, -1, e)) != ERR_OK)
+		return rc;
+	if (reuse) {
+		m.id = old.id;
+		if ((rc = store_member_update(t->st, &m, e)) != ERR_OK)
+			return rc;
+	} else if ((rc = store_member_insert(t->st, &m, e)) != ERR_OK)
+		return rc;
+	struct event ev;
+	if ((rc = new_event(c, EV_MEMBER_ADD, c->h.id, m.id, 0, CHAIN_MEMBER, m.id, ST_NONE, ST_NONE, reason, NULL,
+	    &ev, e)))
+		return rc;
+	if ((rc = rewrite(t, SPAN_MEMBER, m.id, r->effective, true, c->h.id, ev.id, &c->a, e)) != ERR_OK)
+		return rc;
+	if ((rc = store_household_set_status(t->st, c->h.id, c->h.status, c->h.monitored, t->now, e)) != ERR_OK)
+		return rc;
+	if ((rc = txn_agg_household(t, c->h.id, c->h.village, +1, e)) != ERR_OK)
+		return rc;
+	if (out)
+		*out = ev;
+	return ERR_OK;
+}
+
+/* Find member id_no of household h present on E; errors name the request's field. */
+static enum err
+present_member(struct ctx *c, const char *id_no, struct member *m, struct errinfo *e)
+{
+	char d[11];
+	date_format(c->r->effective, d);
+	if (!id_no || !*id_no)
+		return errinfo_set(e, ERR_INVALID, "id_no", MSG_REQUIRED);
+	enum err rc = store_member_in_household(c->t->st, c->h.id, id_no, m, &c->a, e);
+	if (rc == ERR_NOTFOUND)
+		return errinfo_set(e, ERR_NOTFOUND, "id_no", MSG_MEMBER_NOT_FOUND, c->h.hh_no, id_no);
+	if (rc != ERR_OK)
+		return rc;
+	struct span *ms;
+	size_t nms;
+	int64_t v;
+	if ((rc = store_spans(c->t->st, SPAN_MEMBER, m->id, &ms, &nms, &c->a, e)) != ERR_OK)
+		return rc;
+	if (!span_value_at(ms, nms, c->r->effective, &v) || v != c->h.id)
+		return errinfo_set(e, ERR_CONFLICT, "id_no", MSG_MEMBER_ABSENT, c->h.hh_no, d);
+	return ERR_OK;
+}
+
+static enum err
+member_remove(struct ctx *c, struct event *out, struct errinfo *e)
+{
+	const struct event_req *r = c->r;
+	struct txn *t = c->t;
+	enum err rc;
+	if (!status_allows(EV_MEMBER_REMOVE, c->at, NULL))
+		return refuse_transition(c, e);
+	struct member m;
+	if ((rc = present_member(c, r->id_no, &m, e)) != ERR_OK)
+		return rc;
+	const char *reason = member_reason(EV_MEMBER_REMOVE, r->reason, e, &rc);
+	if (!reason)
+		return rc;
+	if ((rc = txn_agg_household(t, c->h.id, c->h.village, -1, e)) != ERR_OK)
+		return rc;
+	struct event ev;
+	if ((rc = new_event(c, EV_MEMBER_REMOVE, c->h.id, m.id, 0, CHAIN_MEMBER, m.id, ST_NONE, ST_NONE, reason, NULL,
+	    &ev, e)))
+		return rc;
+	if ((rc = rewrite(t, SPAN_MEMBER, m.id, r->effective, false, 0, ev.id, &c->a, e)) != ERR_OK)
+		return rc;
+	if ((rc = store_household_set_status(t->st, c->h.id, c->h.status, c->h.monitored, t->now, e)) != ERR_OK)
+		return rc;
+	if ((rc = txn_agg_household(t, c->h.id, c->h.village, +1, e)) != ERR_OK)
+		return rc;
+	if (out)
+		*out = ev;
+	return ERR_OK;
+}
+
+/* split (target created when missing) and merge (source cancelled when emptied). */
+static enum err
+move_member(struct ctx *c, struct event *out, struct errinfo *e)
+{
+	const struct event_req *r = c->r;
+	struct txn *t = c->t;
+	bool split = r->type == EV_SPLIT;
+	enum err rc;
+	char d[11];
+	date_format(r->effective, d);
+	if (!r->target_hh_no || !*r->target_hh_no)
+		return errinfo_set(e, ERR_INVALID, "target_hh_no", MSG_TARGET_NEEDED);
+	if (strcmp(r->target_hh_no, c->h.hh_no) == 0)
+		return errinfo_set(e, ERR_INVALID, "target_hh_no", MSG_TARGET_SELF);
+	if (!status_allows(r->type, c->at, NULL))
+		return refuse_transition(c, e);
+	if (!r->relation)
+		return errinfo_set(e, ERR_INVALID, "relation", MSG_REQUIRED);
+	struct member m;
+	if ((rc = present_member(c, r->id_no, &m, e)) != ERR_OK)
+		return rc;
+
+	struct household b;
+	bool b_exists = false;
+	rc = store_household_by_no(t->st, r->target_hh_no, &b, &c->a, e);
+	if (rc == ERR_OK)
+		b_exists = true;
+	else if (rc != ERR_NOTFOUND)
+		return rc;
+	if (!b_exists) {
+		bool anywhere;
+		if ((rc = store_household_no_exists(t->st, r->target_hh_no, &anywhere, e)) != ERR_OK)
+			return rc;
+		if (anywhere || !split)   /* out of scope, or merge into nothing */
+			return errinfo_set(e, ERR_NOTFOUND, "target_hh_no", MSG_HH_NOT_FOUND, r->target_hh_no);
+	} else {
+		struct span *bs;
+		size_t nbs;
+		int latest;
+		if ((rc = store_spans(t->st, SPAN_STATUS, b.id, &bs, &nbs, &c->a, e)) != ERR_OK)
+			return rc;
+		enum status bat = status_on(bs, nbs, r->effective);
+		if (!status_registered(bat)) {
+			c->at = bat;
+			return refuse_transition(c, e);
+		}
+		if ((rc = store_household_latest_change(t->st, b.id, &latest, e)) != ERR_OK)
+			return rc;
+		if (r->effective < latest && !r->correction) {
+			char l[11];
+			return errinfo_set(e, ERR_CONFLICT, "effective", MSG_CORRECTION_NEEDED, d, date_format(latest, l));
+		}
+	}
+	if (strcmp(r->relation, REL_HEAD) == 0 && b_exists && !t->lenient) {
+		bool head;
+		if ((rc = has_head(t, b.id, r->effective, 0, &head, NULL, &c->a, e)) != ERR_OK)
+			return rc;
+		if (head)
+			return errinfo_set(e, ERR_CONFLICT, "relation", MSG_HEAD_EXISTS);
+	}
+
+	/* writes */
+	if ((rc = txn_agg_household(t, c->h.id, c->h.village, -1, e)) != ERR_OK)
+		return rc;
+	if (b_exists) {
+		if ((rc = txn_agg_household(t, b.id, b.village, -1, e)) != ERR_OK)
+			return rc;
+	} else {
+		b = c->h;
+		b.id = 0;
+		b.hh_no = (char *)r->target_hh_no;
+		b.status = c->at;
+		b.monitored = false;
+		b.created_at = b.updated_at = t->now;
+		if ((rc = store_household_insert(t->st, &b, e)) != ERR_OK)
+			return rc;
+		struct event cev;
+		if ((rc = new_event(c, EV_SPLIT, b.id, 0, 0, CHAIN_STATUS, b.id, ST_NONE, c->at, r->reason, NULL, &cev, e)))
+			return rc;
+		struct span s = { 0, b.id, c->at, r->effective, DATE_INF, t->now, STAMP_INF, cev.id };
+		if ((rc = store_span_insert(t->st, SPAN_STATUS, &s, e)) != ERR_OK)
+			return rc;
+	}
+	struct event ev;
+	if ((rc = new_event(c, r->type, c->h.id, m.id, b.id, CHAIN_MEMBER, m.id, ST_NONE, ST_NONE, r->reason, NULL, &ev,
+	    e)))
+		return rc;
+	if ((rc = rewrite(t, SPAN_MEMBER, m.id, r->effective, true, b.id, ev.id, &c->a, e)) != ERR_OK)
+		return rc;
+	m.household_id = b.id;
+	m.relation = (char *)r->relation;
+	if ((rc = store_member_update(t->st, &m, e)) != ERR_OK)
+		return rc;
+	enum status a_now = c->h.status;
+	if (!split) {
+		struct member *left;
+		size_t nleft;
+		if ((rc = store_members_at(t->st, c->h.id, r->effective, &left, &nleft, &c->a, e)) != ERR_OK)
+			return rc;
+		if (nleft == 0) {
+			struct event dev;
+			if ((rc = new_event(c, EV_MERGE, c->h.id, 0, b.id, CHAIN_STATUS, c->h.id, c->at, ST_CANCELLED,
+			    r->reason, NULL, &dev, e)))
+				return rc;
+			if ((rc = rewrite(t, SPAN_STATUS, c->h.id, r->effective, true, ST_CANCELLED, dev.id, &c->a, e)))
+				return rc;
+			a_now = ST_CANCELLED;
+		}
+	}
+	if ((rc = store_household_set_status(t->st, c->h.id, a_now, c->h.monitored, t->now, e)) != ERR_OK)
+		return rc;
+	if ((rc = store_household_set_status(t->st, b.id, b.status, b.monitored, t->now, e)) != ERR_OK)
+		return rc;
+	if ((rc = txn_agg_household(t, c->h.id, c->h.village, +1, e)) != ERR_OK)
+		return rc;
+	if ((rc = txn_agg_household(t, b.id, b.village, +1, e)) != ERR_OK)
+		return rc;
+	if (out)
+		*out = ev;
+	return ERR_OK;
+}
+
+static enum err
+monitor_event(struct ctx *c, struct event *out, struct errinfo *e)
+{
+	const struct event_req *r = c->r;
+	if (!status_allows(r->type, c->at, NULL))
+		return refuse_transition(c, e);
+	bool in = r->type == EV_MONITOR_IN;
+	if (in && c->h.monitored)
+		return errinfo_set(e, ERR_CONFLICT, "type", MSG_MONITORED);
+	if (!in && !c->h.monitored)
+		return errinfo_set(e, ERR_CONFLICT, "type", MSG_NOT_MONITORED);
+	struct event ev;
+	enum err rc = new_event(c, r->type, c->h.id, 0, 0, CHAIN_MONITOR, c->h.id, ST_NONE, ST_NONE, r->reason, NULL,
+	    &ev, e);
+	if (rc == ERR_OK)
+		rc = store_household_set_status(c->t->st, c->h.id, c->h.status, in, c->t->now, e);
+	if (rc == ERR_OK && out)
+		*out = ev;
+	return rc;
+}
+
+/* data_fix: the fields named by fix_mask take the new values; the event's detail keeps before and after. */
+static void
+diff_text(json_t *d, const char *key, const char *before, const char *after)
+{
+	if (strcmp(before ? before : "", after ? after : "") == 0)
+		return;
+	json_object_set_new(d, key, json_pack("[s?s?]", before, after));
+}
+
+static void
+diff_int(json_t *d, const char *key, int before, int after)
+{
+	if (before != after)
+		json_object_set_new(d, key, json_pack("[ii]", before, after));
+}
+
+#define FIX(c) (r->fix_mask & ((uint64_t)1 << (c)))
+
+static enum err
+data_fix(struct ctx *c, struct event *out, struct errinfo *e)
+{
+	const struct event_req *r = c->r;
+	struct txn *t = c->t;
+	enum err rc;
+	json_t *d = json_object();
+	struct event ev;
+	int64_t member_id = 0;
+	if (r->id_no && *r->id_no) {
+		struct member m;
+		rc = store_member_in_household(t->st, c->h.id, r->id_no, &m, &c->a, e);
+		if (rc == ERR_NOTFOUND)
+			rc = errinfo_set(e, ERR_NOTFOUND, "id_no", MSG_MEMBER_NOT_FOUND, c->h.hh_no, r->id_no);
+		if (rc != ERR_OK)
+			goto out;
+		struct member n = m;
+		const struct member *in = r->member;
+		if (!in) {
+			rc = errinfo_set(e, ERR_INVALID, "", MSG_NOTHING_TO_FIX);
+			goto out;
+		}
+#define TXT(col, f) \
+	if (FIX(col)) { diff_text(d, fields[col].key, m.f, in->f); n.f = in->f; }
+#define NUM(col, f) \
+	if (FIX(col)) { diff_int(d, fields[col].key, m.f, in->f); n.f = in->f; }
+		TXT(C_NAME, name) TXT(C_RELATION, relation) TXT(C_SEX, sex) TXT(C_ETHNICITY, ethnicity)
+		TXT(C_EDUCATION, education) TXT(C_SCHOOLING, schooling) TXT(C_HEALTH, health) TXT(C_LABOR, labor)
+		TXT(C_WORK_STATUS, work_status) NUM(C_WORK_MONTHS, work_months) NUM(C_INS_MEDICAL, ins_medical)
+		NUM(C_INS_SERIOUS, ins_serious) NUM(C_INS_PENSION, ins_pension) NUM(C_DIBAO, dibao)
+		NUM(C_TEKUN, tekun) TXT(C_MEMBER_PHONE, phone)
+#undef TXT
+#undef NUM
+		if (json_object_size(d) == 0) {
+			rc = errinfo_set(e, ERR_INVALID, "", MSG_NOTHING_TO_FIX);
+			goto out;
+		}
+		if (FIX(C_RELATION) && n.relation && strcmp(n.relation, REL_HEAD) == 0 && !t->lenient) {
+			bool head;
+			if ((rc = has_head(t, c->h.id, t->today, m.id, &head, NULL, &c->a, e)) != ERR_OK)
+				goto out;
+			if (head) {
+				rc = errinfo_set(e, ERR_CONFLICT, "relation", MSG_HEAD_EXISTS);
+				goto out;
+			}
+		}
+		if (n.relation && n.sex && !t->lenient) {
+			int need = relation_required_sex(n.relation);
+			if ((need == 1 && strcmp(n.sex, "1") != 0) || (need == 2 && strcmp(n.sex, "2") != 0)) {
+				rc = errinfo_set(e, ERR_INVALID, "relation", MSG_REL_SEX, code_label(CL_RELATION, n.relation),
+				    code_label(CL_SEX, need == 1 ? "1" : "2"));
+				goto out;
+			}
+		}
+		n.info_date = r->effective;
+		if ((rc = store_member_update(t->st, &n, e)) != ERR_OK)
+			goto out;
+		member_id = m.id;
+	} else {
+		struct household n = c->h;
+		const struct household *in = r->hh;
+		if (!in) {
+			rc = errinfo_set(e, ERR_INVALID, "", MSG_NOTHING_TO_FIX);
+			goto out;
+		}
+#define TXT(col, f) \
+	if (FIX(col)) { diff_text(d, fields[col].key, c->h.f, in->f); n.f = in->f; }
+#define NUM(col, f) \
+	if (FIX(col)) { diff_int(d, fields[col].key, c->h.f, in->f); n.f = in->f; }
+		TXT(C_ATTRIBUTE, attribute) TXT(C_CAUSE_MAIN, cause_main) TXT(C_CAUSE_OTHER, cause_other)
+		TXT(C_ID_STANDARD, id_standard) TXT(C_PHONE, phone) NUM(C_IDENTIFIED_YM, identified_ym)
+		NUM(C_EXIT_YEAR, exit_year)
+#undef TXT
+#undef NUM
+		if (json_object_size(d) == 0) {
+			rc = errinfo_set(e, ERR_INVALID, "", MSG_NOTHING_TO_FIX);
+			goto out;
+		}
+		n.updated_at = t->now;
+		if ((rc = store_household_update(t->st, &n, e)) != ERR_OK)
+			goto out;
+	}
+	char *detail = json_dumps(d, JSON_COMPACT | JSON_SORT_KEYS);
+	rc = new_event(c, EV_DATA_FIX, c->h.id, member_id, 0, CHAIN_NONE, 0, ST_NONE, ST_NONE, r->reason,
+	    arena_strdup(&c->a, detail), &ev, e);
+	free(detail);
+	if (rc == ERR_OK && out)
+		*out = ev;
+out:
+	json_decref(d);
+	return rc;
+}
+
+enum err
+event_record(struct txn *t, const struct event_req *r, struct event *out, struct errinfo *e)
+{
+	struct ctx c;
+	enum err rc;
+	char d[11], l[11];
+	memset(&c, 0, sizeof(c));
+	c.t = t;
+	c.r = r;
+	arena_init(&c.a);
+
+	if (r->type == EV_IDENTIFY || r->type == EV_INCLUDE_MISSED) {
+		rc = errinfo_set(e, ERR_INVALID, "type", MSG_EVENT_VIA_REGISTRY, evtype_label(r->type));
+		goto out;
+	}
+	if (!date_valid(r->effective)) {
+		rc = errinfo_set(e, ERR_INVALID, "effective", MSG_REQUIRED);
+		goto out;
+	}
+	if (r->effective > t->today) {
+		rc = errinfo_set(e, ERR_INVALID, "effective", MSG_FUTURE_DATE, date_format(r->effective, d));
+		goto out;
+	}
+	if ((rc = store_household_by_no(t->st, r->hh_no, &c.h, &c.a, e)) != ERR_OK)
+		goto out;
+	if ((rc = store_household_latest_change(t->st, c.h.id, &c.latest, e)) != ERR_OK)
+		goto out;
+	if (r->effective < c.latest && !r->correction) {
+		rc = errinfo_set(e, ERR_CONFLICT, "effective", MSG_CORRECTION_NEEDED, date_format(r->effective, d),
+		    date_format(c.latest, l));
+		goto out;
+	}
+	if (r->correction && (!r->reason || !*r->reason)) {
+		rc = errinfo_set(e, ERR_INVALID, "reason", MSG_REASON_NEEDED);
+		goto out;
+	}
+	if ((rc = store_spans(t->st, SPAN_STATUS, c.h.id, &c.sst, &c.nst, &c.a, e)) != ERR_OK)
+		goto out;
+	c.at = status_on(c.sst, c.nst, r->effective);
+
+	switch (r->type) {
+	case EV_EXIT:
+	case EV_POLICY_END:
+	case EV_POLICY_RESUME:
+	case EV_RETURN:
+	case EV_REMOVE:
+	case EV_CLEAR:
+	case EV_CANCEL:
+		rc = status_event(&c, out, e);
+		break;
+	case EV_MEMBER_ADD:
+		rc = member_add(&c, out, e);
+		break;
+	case EV_MEMBER_REMOVE:
+		rc = member_remove(&c, out, e);
+		break;
+	case EV_SPLIT:
+	case EV_MERGE:
+		rc = move_member(&c, out, e);
+		break;
+	case EV_MONITOR_IN:
+	case EV_RISK_ELIMINATE:
+		rc = monitor_event(&c, out, e);
+		break;
+	case EV_DATA_FIX:
+		rc = data_fix(&c, out, e);
+		break;
+	default:
+		rc = errinfo_set(e, ERR_INVALID, "type", MSG_UNKNOWN_CODE, evtype_code(r->type), codes_list_name(CL_EVENT));
+	}
+out:
+	/* out's strings may point into the arena: keep only scalar results. */
+	if (out && rc == ERR_OK) {
+		out->reason = out->batch = out->actor = out->detail = NULL;
+	}
+	arena_free(&c.a);
+	return rc;
+}

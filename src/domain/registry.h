@@ -1,0 +1,36 @@
+/* registry.h: the registry's writes: creating a household with its members (the identify / include_missed
+ * event), and recording every other change event with the exact temporal semantics of ARCHITECTURE.md §3:
+ * forward events append, earlier ones must be corrections, corrections supersede later events of their own
+ * chain, spans are closed and re-inserted (never deleted), aggregates move in the same transaction.
+ * No SQL here: the store does that. */
+#ifndef TUOPIN_REGISTRY_H
+#define TUOPIN_REGISTRY_H
+
+#include "domain/txn.h"
+
+/* Create household h (status h->status) with members m[0..n) effective on day E, recorded as event ev
+ * (EV_IDENTIFY or EV_INCLUDE_MISSED) in batch. Ids are assigned into h and m. inc (may be NULL) is stored
+ * as the household's income of inc->year. The caller has validated the fields. */
+enum err household_create(struct txn *t, struct household *h, struct member *m, size_t n, enum evtype ev, int E,
+    const char *batch, const char *reason, const struct income *inc, int64_t *event_id, struct errinfo *e);
+
+struct event_req {
+	enum evtype type;
+	const char *hh_no;
+	int effective;
+	const char *reason;        /* member events: a reason label or code of CL_REASON_ADD / CL_REASON_REMOVE */
+	const char *batch;
+	bool correction;
+	const char *id_no;         /* member events; data_fix of a member */
+	const struct member *member;  /* member_add: the member; data_fix: the new values of the fix_mask fields */
+	const struct household *hh;   /* data_fix of household fields: the new values of the fix_mask fields */
+	uint64_t fix_mask;         /* data_fix: bit (1 << enum col) per field given */
+	const char *target_hh_no;  /* split, merge */
+	const char *relation;      /* split, merge: the relation in the target household */
+};
+
+/* Record one event. On refusal nothing is written and e says why (field names the request field). The new
+ * event (the main one, for split/merge the member move) is returned in out if not NULL. */
+enum err event_record(struct txn *t, const struct event_req *r, struct event *out, struct errinfo *e);
+
+#endif

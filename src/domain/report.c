@@ -1,0 +1,254 @@
+/* report.c: stats and changes, assembled from the store's counts by village. */
+#include "domain/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/fields.h"
+#include "domain/import.h"
+#include "lib/date.h"
+#include "lib/util.h"
+
+static const struct {
+	const char *key, *zh, *en;
+} groups[G__MAX] = {
+	[G_REGISTERED] = { "registered", "建档立卡", "registered" },
+	[G_CURRENT_POOR] = { "current_poor", "现有贫困", "currently poor" },
+	[G_POOR] = { "poor", "未脱贫", "not exited" },
+	[G_RETURNED] = { "returned", "返贫", "returned" },
+	[G_EXITED] = { "exited", "已脱贫", "exited" },
+	[G_EXITED_SUPPORTED] = { "exited_supported", "已脱贫享受政策", "exited, policy continues" },
+	[G_EXITED_UNSUPPORTED] = { "exited_unsupported", "已脱贫不享受政策", "exited, policy ended" },
+	[G_REMOVED] = { "removed", "已剔除", "removed" },
+	[G_CANCELLED] = { "cancelled", "已销户", "cancelled" },
+};
+
+const char *
+group_key(enum group g)
+{
+	return groups[g].key;
+}
+
+const char *
+group_label(enum group g)
+{
+	return msg_lang() == LANG_EN ? groups[g].en : groups[g].zh;
+}
+
+static void
+count_add(struct counts *c, enum status s, int64_t h, int64_t p)
+{
+	static const enum group direct[ST__MAX] = {
+		[ST_POOR] = G_POOR,
+		[ST_RETURNED] = G_RETURNED,
+		[ST_EXITED_SUPPORTED] = G_EXITED_SUPPORTED,
+		[ST_EXITED_UNSUPPORTED] = G_EXITED_UNSUPPORTED,
+		[ST_REMOVED] = G_REMOVED,
+		[ST_CANCELLED] = G_CANCELLED,
+	};
+	if (s == ST_NONE || s >= ST__MAX)
+		return;
+	c->h[direct[s]] += h;
+	c->p[direct[s]] += p;
+	if (status_registered(s)) {
+		c->h[G_REGISTERED] += h;
+		c->p[G_REGISTERED] += p;
+	}
+	if (status_current_poor(s)) {
+		c->h[G_CURRENT_POOR] += h;
+		c->p[G_CURRENT_POOR] += p;
+	}
+	if (s == ST_EXITED_SUPPORTED || s == ST_EXITED_UNSUPPORTED) {
+		c->h[G_EXITED] += h;
+		c->p[G_EXITED] += p;
+	}
+}
+
+enum err
+division_resolve(struct store *st, const char *text, struct division *d, struct arena *a, struct errinfo *e)
+{
+	int64_t code;
+	struct str s = str_trim(str_from(text));
+	if (s.n && s.p[0] >= '1' && s.p[0] <= '9' && parse_divcode(s, &code, NULL, 0, NULL)) {
+		/* Only divisions inside the scope exist for the user. */
+		enum err rc = store_division_get(st, code, d, a, e);
+		if (rc == ERR_NOTFOUND || (rc == ERR_OK && !store_in_scope(st, code)))
+			return errinfo_set(e, ERR_NOTFOUND, "division", MSG_DIV_UNKNOWN, text);
+		return rc;
+	}
+	struct division *v;
+	size_t n, hits = 0;
+	char *name = arena_strndup(a, s.p, s.n);
+	enum err rc = store_division_by_name(st, name, &v, &n, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (store_in_scope(st, v[i].code)) {
+			if (hits++ == 0)
+				*d = v[i];
+		}
+	if (hits == 0)
+		return errinfo_set(e, ERR_NOTFOUND, "division", MSG_DIV_UNKNOWN, text);
+	if (hits > 1)
+		return errinfo_set(e, ERR_INVALID, "division", MSG_DIV_AMBIGUOUS, text);
+	return ERR_OK;
+}
+
+enum err
+division_top(struct store *st, struct division *d, struct arena *a, struct errinfo *e)
+{
+	struct division *v;
+	size_t n;
+	enum err rc = store_division_range(st, st->scope_lo, st->scope_hi, &v, &n, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	int best = 9;
+	size_t hits = 0;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].level < best) {
+			best = v[i].level;
+			hits = 1;
+			*d = v[i];
+		} else if (v[i].level == best)
+			hits++;
+	if (hits == 1) {
+		/* A county office keeps its province and city rows too: start at the county when the tree above it
+		 * has a single branch. */
+		while (d->level < LV_COUNTY) {
+			size_t kids = 0;
+			struct division *only = NULL;
+			for (size_t i = 0; i < n; i++)
+				if (v[i].parent == d->code) {
+					kids++;
+					only = &v[i];
+				}
+			if (kids != 1)
+				break;
+			*d = *only;
+		}
+		return ERR_OK;
+	}
+	memset(d, 0, sizeof(*d));
+	d->name = msg_lang() == LANG_EN ? "all" : "全部";
+	d->level = best == 9 ? 0 : best - 1;
+	d->rural_pop = -1;
+	return ERR_OK;
+}
+
+static int64_t
+truncate_to(int64_t village, int level)
+{
+	static const int64_t unit[] = { 1, 10000000000LL, 100000000LL, 1000000LL, 1000LL, 1 };
+	return village / unit[level] * unit[level];
+}
+
+static int
+cmp_row(const void *a, const void *b)
+{
+	const struct stats_row *x = a, *y = b;
+	return x->d.code < y->d.code ? -1 : x->d.code > y->d.code;
+}
+
+enum err
+stats_compute(struct store *st, const struct stats_query *q, struct stats_result *r, struct arena *a,
+    struct errinfo *e)
+{
+	enum err rc;
+	memset(r, 0, sizeof(*r));
+	r->as_of = q->as_of ? q->as_of : stamp_date(stamp_now());
+	r->recorded_at = q->recorded_at;
+	if (q->division) {
+		rc = store_division_get(st, q->division, &r->div, a, e);
+		if (rc != ERR_OK)
+			return rc;
+	} else if ((rc = division_top(st, &r->div, a, e)) != ERR_OK)
+		return rc;
+
+	int64_t lo, hi;
+	if (r->div.code)
+		division_range(r->div.code, &lo, &hi);
+	else {
+		lo = st->scope_lo;
+		hi = st->scope_hi;
+	}
+	/* rows: the divisions at the wanted level under the division */
+	int level = q->by == BY_TOWN ? LV_TOWN : q->by == BY_VILLAGE ? LV_VILLAGE : r->div.level + 1;
+	if (level > LV_VILLAGE)
+		level = LV_VILLAGE;
+	struct division *dv;
+	size_t nd;
+	if ((rc = store_division_range(st, lo, hi, &dv, &nd, a, e)) != ERR_OK)
+		return rc;
+	r->rows = arena_alloc(a, (nd ? nd : 1) * sizeof(*r->rows));
+	for (size_t i = 0; i < nd; i++) {
+		int64_t l2, h2;
+		division_range(dv[i].code, &l2, &h2);
+		if (dv[i].level != level || dv[i].code == r->div.code)
+			continue;
+		if (!store_in_scope(st, dv[i].code) && !(l2 <= st->scope_lo && st->scope_hi <= h2))
+			continue;
+		r->rows[r->n_rows].d = dv[i];
+		memset(&r->rows[r->n_rows].c, 0, sizeof(struct counts));
+		r->n_rows++;
+	}
+	qsort(r->rows, r->n_rows, sizeof(*r->rows), cmp_row);
+
+	struct stat_cell *cells;
+	size_t nc;
+	if ((rc = store_stats(st, r->as_of, q->recorded_at, lo, hi, &cells, &nc, a, e)) != ERR_OK)
+		return rc;
+	for (size_t i = 0; i < nc; i++) {
+		count_add(&r->totals, cells[i].status, cells[i].households, cells[i].persons);
+		struct stats_row key;
+		key.d.code = truncate_to(cells[i].village, level);
+		struct stats_row *row = bsearch(&key, r->rows, r->n_rows, sizeof(*r->rows), cmp_row);
+		if (row)
+			count_add(&row->c, cells[i].status, cells[i].households, cells[i].persons);
+	}
+	return ERR_OK;
+}
+
+enum err
+changes_compute(struct store *st, const struct changes_query *q, struct changes_result *r, struct arena *a,
+    struct errinfo *e)
+{
+	enum err rc;
+	memset(r, 0, sizeof(*r));
+	r->mode = q->mode;
+	r->from = q->from;
+	r->to = q->to;
+	r->batch = q->batch;
+	r->recorded_at = q->recorded_at;
+	if (q->division) {
+		if ((rc = store_division_get(st, q->division, &r->div, a, e)) != ERR_OK)
+			return rc;
+	} else if ((rc = division_top(st, &r->div, a, e)) != ERR_OK)
+		return rc;
+	int64_t lo, hi;
+	if (r->div.code)
+		division_range(r->div.code, &lo, &hi);
+	else {
+		lo = st->scope_lo;
+		hi = st->scope_hi;
+	}
+	struct change_cell *cells;
+	size_t n;
+	if ((rc = store_changes(st, q->mode, q->from, q->to, q->batch, q->recorded_at, lo, hi, &cells, &n, a, e)))
+		return rc;
+	r->rows = arena_alloc(a, (EV__MAX + 1) * sizeof(*r->rows));
+	for (int t = 0; t < EV__MAX; t++) {
+		struct change_cell c = { (enum evtype)t, 0, 0 };
+		bool any = false;
+		for (size_t i = 0; i < n; i++)
+			if (cells[i].type == (enum evtype)t) {
+				/* A type found by both queries (none today) would be summed. */
+				c.households += cells[i].households;
+				c.persons += cells[i].persons;
+				any = true;
+			}
+		if (any)
+			r->rows[r->n_rows++] = c;
+	}
+	return ERR_OK;
+}

@@ -1,0 +1,82 @@
+/* report.h: the registry reports: "N户M人" by status as of a date (and as recorded at an instant), for a
+ * division and its towns or villages; and change counts by event type for a period, a recording window or a
+ * batch. Every figure is computed from records (spans, events, or the aggregates maintained with them). */
+#ifndef TUOPIN_REPORT_H
+#define TUOPIN_REPORT_H
+
+#include "domain/model.h"
+#include "store/store.h"
+
+/* Status groups reported besides the statuses themselves. */
+enum group {
+	G_REGISTERED,      /* 建档立卡: poor, returned, exited (not removed, not cancelled) */
+	G_CURRENT_POOR,    /* 现有贫困: poor + returned */
+	G_POOR,
+	G_RETURNED,
+	G_EXITED,          /* 已脱贫: supported + unsupported */
+	G_EXITED_SUPPORTED,
+	G_EXITED_UNSUPPORTED,
+	G_REMOVED,
+	G_CANCELLED,
+	G__MAX
+};
+const char *group_key(enum group g);     /* JSON key: "registered", ... */
+const char *group_label(enum group g);   /* current language */
+
+struct counts {
+	int64_t h[G__MAX], p[G__MAX];
+};
+
+enum by { BY_CHILDREN, BY_TOWN, BY_VILLAGE };
+
+struct stats_query {
+	int as_of;             /* 0: today */
+	int64_t recorded_at;   /* 0: as now known */
+	int64_t division;      /* 0: the top of the scope */
+	enum by by;
+};
+
+struct stats_row {
+	struct division d;
+	struct counts c;
+};
+
+struct stats_result {
+	int as_of;
+	int64_t recorded_at;
+	struct division div;   /* code 0 and name "全部" when the scope holds several tops */
+	struct counts totals;
+	struct stats_row *rows;
+	size_t n_rows;
+};
+
+enum err stats_compute(struct store *st, const struct stats_query *q, struct stats_result *r, struct arena *a,
+    struct errinfo *e);
+
+struct changes_query {
+	enum changes_mode mode;
+	int from, to;
+	const char *batch;
+	int64_t recorded_at;
+	int64_t division;
+};
+
+struct changes_result {
+	enum changes_mode mode;
+	int from, to;
+	const char *batch;
+	int64_t recorded_at;
+	struct division div;
+	struct change_cell *rows;   /* in event-type order, only types that occur */
+	size_t n_rows;
+};
+
+enum err changes_compute(struct store *st, const struct changes_query *q, struct changes_result *r, struct arena *a,
+    struct errinfo *e);
+
+/* Find a division by 12/9/6-digit code or by unique name, within the scope. */
+enum err division_resolve(struct store *st, const char *text, struct division *d, struct arena *a, struct errinfo *e);
+/* The top of the scope: the highest division in it, or a pseudo-division "全部" (code 0). */
+enum err division_top(struct store *st, struct division *d, struct arena *a, struct errinfo *e);
+
+#endif

@@ -1,0 +1,91 @@
+/* txn.c: write contexts. */
+#include "domain/txn.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/date.h"
+#include "lib/util.h"
+
+enum err
+txn_begin(struct txn *t, struct store *st, int64_t now, const char *actor, struct errinfo *e)
+{
+	memset(t, 0, sizeof(*t));
+	t->st = st;
+	t->actor = actor ? actor : "system";
+	enum err rc = store_begin(st, e);
+	if (rc != ERR_OK)
+		return rc;
+	int64_t last;
+	if ((rc = store_last_stamp(st, &last, e)) != ERR_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	if (now) {
+		if (now < last) {
+			char a[20], b[20];
+			store_rollback(st);
+			return errinfo_set(e, ERR_INVALID, "now", MSG_NOW_BEFORE, stamp_format(now, a), stamp_format(last, b));
+		}
+	} else {
+		now = stamp_now();
+		if (now < last)
+			now = last;
+	}
+	t->now = now;
+	t->today = stamp_date(now);
+	return ERR_OK;
+}
+
+enum err
+txn_agg_flush(struct txn *t, struct errinfo *e)
+{
+	size_t n = agg_compact(t->agg, t->n_agg);
+	for (size_t i = 0; i < n; i++) {
+		const struct agg_delta *d = &t->agg[i];
+		enum err rc = store_agg_add(t->st, d->village, (enum status)d->status, d->day, d->dh, d->dp, e);
+		if (rc != ERR_OK)
+			return rc;
+	}
+	t->n_agg = 0;
+	return ERR_OK;
+}
+
+enum err
+txn_commit(struct txn *t, struct errinfo *e)
+{
+	enum err rc = txn_agg_flush(t, e);
+	if (rc == ERR_OK)
+		rc = store_commit(t->st, e);
+	else
+		store_rollback(t->st);
+	free(t->agg);
+	t->agg = NULL;
+	t->n_agg = t->cap_agg = 0;
+	return rc;
+}
+
+void
+txn_rollback(struct txn *t)
+{
+	store_rollback(t->st);
+	free(t->agg);
+	t->agg = NULL;
+	t->n_agg = t->cap_agg = 0;
+}
+
+enum err
+txn_agg_household(struct txn *t, int64_t hh, int64_t village, int sign, struct errinfo *e)
+{
+	struct arena a;
+	struct span *st, *ms;
+	size_t nst, nms;
+	arena_init(&a);
+	enum err rc = store_spans(t->st, SPAN_STATUS, hh, &st, &nst, &a, e);
+	if (rc == ERR_OK)
+		rc = store_member_spans_of_household(t->st, hh, &ms, &nms, &a, e);
+	if (rc == ERR_OK)
+		agg_household(village, st, nst, ms, nms, sign, &t->agg, &t->n_agg, &t->cap_agg);
+	arena_free(&a);
+	return rc;
+}

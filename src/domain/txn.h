@@ -1,0 +1,36 @@
+/* txn.h: the context of one write: the store, the recording instant, who acts, and the aggregate deltas
+ * that wait for the commit (added up there, so a bulk load writes each village-day once). Every domain write takes one; txn_commit makes it durable at once
+ * (one database transaction), txn_rollback leaves nothing behind. */
+#ifndef TUOPIN_TXN_H
+#define TUOPIN_TXN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "domain/agg.h"
+#include "lib/err.h"
+#include "store/store.h"
+
+struct txn {
+	struct store *st;
+	int64_t now;          /* recording instant of every row written */
+	int today;            /* the date of now */
+	const char *actor;    /* "cli:root", a user name */
+	bool lenient;         /* data-quality rules warn instead of refusing (import --lenient) */
+	struct agg_delta *agg;
+	size_t n_agg, cap_agg;
+};
+
+/* Start a write transaction. now is the recording instant (0: the clock). A requested instant before the
+ * latest one in the database is refused (MSG_NOW_BEFORE); the clock is kept monotonic instead. */
+enum err txn_begin(struct txn *t, struct store *st, int64_t now, const char *actor, struct errinfo *e);
+/* Flush deferred aggregates and commit. On failure everything is rolled back. */
+enum err txn_commit(struct txn *t, struct errinfo *e);
+void txn_rollback(struct txn *t);
+
+/* Contributions of household hh (village v) as stored now, with sign, into the txn's pending list. */
+enum err txn_agg_household(struct txn *t, int64_t hh, int64_t village, int sign, struct errinfo *e);
+/* Write the pending deltas (compacted) to the store. */
+enum err txn_agg_flush(struct txn *t, struct errinfo *e);
+
+#endif

@@ -1,0 +1,129 @@
+/* utf8.c: byte-level UTF-8 helpers. */
+#include "utf8.h"
+
+#include <stdint.h>
+
+static size_t
+seq_len(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return 2;
+	if (c >= 0xE0 && c <= 0xEF)
+		return 3;
+	if (c >= 0xF0 && c <= 0xF4)
+		return 4;
+	return 0;
+}
+
+static uint32_t
+decode(const unsigned char *p, size_t len)
+{
+	switch (len) {
+	case 1: return p[0];
+	case 2: return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+	case 3: return (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+	default:
+		return (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
+		    (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+	}
+}
+
+bool
+utf8_valid(const char *s, size_t n, bool partial_tail, size_t *tail)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	if (tail)
+		*tail = 0;
+	while (i < n) {
+		size_t len = seq_len(p[i]);
+		if (len == 0)
+			return false;
+		if (i + len > n) {
+			for (size_t k = i + 1; k < n; k++)
+				if ((p[k] & 0xC0) != 0x80)
+					return false;
+			if (partial_tail && tail) {
+				*tail = n - i;
+				return true;
+			}
+			return false;
+		}
+		for (size_t k = 1; k < len; k++)
+			if ((p[i + k] & 0xC0) != 0x80)
+				return false;
+		uint32_t c = decode(p + i, len);
+		if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+		    (c >= 0xD800 && c <= 0xDFFF))
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+static bool
+wide(uint32_t c)
+{
+	return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF) ||
+	    (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+	    (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+	    (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+size_t
+utf8_width(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t w = 0, i = 0;
+	while (i < n) {
+		size_t len = seq_len(p[i]);
+		if (len == 0 || i + len > n) {
+			i++;
+			w++;
+			continue;
+		}
+		w += wide(decode(p + i, len)) ? 2 : 1;
+		i += len;
+	}
+	return w;
+}
+
+size_t
+utf8_len(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			k++;
+	return k;
+}
+
+void
+utf8_fold(struct str s, struct buf *out)
+{
+	s = str_trim(s);
+	const unsigned char *p = (const unsigned char *)s.p;
+	size_t i = 0;
+	while (i < s.n) {
+		size_t len = seq_len(p[i]);
+		if (len == 3 && i + 3 <= s.n) {
+			uint32_t c = decode(p + i, 3);
+			if (c >= 0xFF01 && c <= 0xFF5E) {
+				buf_putc(out, (char)(c - 0xFF01 + 0x21));
+				i += 3;
+				continue;
+			}
+			if (c == 0x3000) {
+				buf_putc(out, ' ');
+				i += 3;
+				continue;
+			}
+		}
+		if (len == 0 || i + len > s.n)
+			len = 1;
+		buf_append(out, p + i, len);
+		i += len;
+	}
+}

@@ -1,0 +1,21 @@
+/* utf8.h: UTF-8 validation, terminal display width and label folding. Knows no application type. */
+#ifndef TUOPIN_UTF8_H
+#define TUOPIN_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Strict validation: no overlongs, no surrogates, nothing above U+10FFFF. If partial_tail is true, an
+ * incomplete sequence at the very end is accepted and its length stored in *tail (for chunked input). */
+bool utf8_valid(const char *s, size_t n, bool partial_tail, size_t *tail);
+/* Columns the text takes in a terminal: East Asian wide and full-width characters count 2. */
+size_t utf8_width(const char *s, size_t n);
+/* Number of code points. */
+size_t utf8_len(const char *s, size_t n);
+/* Fold a label for comparison: trim, map full-width ASCII (U+FF01..U+FF5E) to ASCII and U+3000 to a
+ * space, so "乡（镇）内务工" equals "乡(镇)内务工". Appends to out. */
+void utf8_fold(struct str s, struct buf *out);
+
+#endif

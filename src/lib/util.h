@@ -1,0 +1,33 @@
+/* util.h: allocation that never returns NULL, and small helpers every layer uses.
+ * Allocation failure is not an error to handle: xmalloc prints and aborts, as Fossil and Redis do.
+ * Knows no application type. */
+#ifndef TUOPIN_UTIL_H
+#define TUOPIN_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Print "tuopin: <message>" to stderr and exit with code. For conditions that are not bugs
+ * but leave no way on (an unwritable output file in a CLI command). */
+void die(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
+
+/* Parse a decimal int64 from s[0..n). Returns false on any non-digit, empty input or overflow. */
+bool parse_i64(const char *s, size_t n, int64_t *out);
+
+/* Parse money in 元 with at most two decimals ("2310.5", "-3", "1,234.56") into fen.
+ * Returns false on anything else (three decimals, letters, empty). */
+bool parse_money_fen(const char *s, size_t n, int64_t *out);
+
+/* Format fen as 元 with two decimals into out (at least 32 bytes). Returns out. */
+char *format_fen(int64_t fen, char *out, size_t size);
+
+#endif

@@ -1,0 +1,274 @@
+/* sqlite.c: the SQLite backend of store_ops. WAL, synchronous=NORMAL, foreign keys on, a busy timeout,
+ * statements prepared once per connection. A connection belongs to one thread. No domain knowledge. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/util.h"
+#include "store/store.h"
+
+#define MAX_PARAMS 40
+
+struct stmt {
+	sqlite3_stmt *s;
+	struct store *st;
+	int map[MAX_PARAMS + 1];   /* $n -> SQLite parameter index (0: not in this statement) */
+};
+
+struct sq {
+	sqlite3 *db;
+	struct stmt *stmts[STMT__MAX];
+	int64_t next[T__MAX];
+	bool loaded[T__MAX];
+};
+
+static enum err
+sq_error(struct store *st, struct errinfo *e)
+{
+	struct sq *q = st->impl;
+	int code = sqlite3_errcode(q->db);
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return errinfo_set(e, ERR_DB, "", MSG_DB_BUSY);
+	return errinfo_set(e, ERR_DB, "", MSG_DB, sqlite3_errmsg(q->db));
+}
+
+static void
+sq_close(struct store *st)
+{
+	struct sq *q = st->impl;
+	for (int i = 0; i < STMT__MAX; i++)
+		if (q->stmts[i]) {
+			sqlite3_finalize(q->stmts[i]->s);
+			free(q->stmts[i]);
+		}
+	sqlite3_close(q->db);
+	free(q);
+}
+
+static enum err
+sq_exec(struct store *st, const char *sql, struct errinfo *e)
+{
+	struct sq *q = st->impl;
+	char *msg = NULL;
+	if (sqlite3_exec(q->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		enum err rc = errinfo_set(e, ERR_DB, "", MSG_DB, msg ? msg : sqlite3_errmsg(q->db));
+		sqlite3_free(msg);
+		return rc;
+	}
+	return ERR_OK;
+}
+
+static enum err
+sq_begin(struct store *st, bool write, struct errinfo *e)
+{
+	struct sq *q = st->impl;
+	for (int t = 0; t < T__MAX; t++)
+		q->loaded[t] = false;
+	return sq_exec(st, write ? "BEGIN IMMEDIATE" : "BEGIN", e);
+}
+
+static enum err
+sq_commit(struct store *st, struct errinfo *e)
+{
+	return sq_exec(st, "COMMIT", e);
+}
+
+static void
+sq_rollback(struct store *st)
+{
+	struct sq *q = st->impl;
+	sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	for (int t = 0; t < T__MAX; t++)
+		q->loaded[t] = false;
+}
+
+static struct stmt *
+sq_prepare(struct store *st, enum stmt_id id, struct errinfo *e)
+{
+	struct sq *q = st->impl;
+	if (q->stmts[id]) {
+		sqlite3_reset(q->stmts[id]->s);
+		sqlite3_clear_bindings(q->stmts[id]->s);
+		return q->stmts[id];
+	}
+	struct stmt *s = xcalloc(1, sizeof(*s));
+	s->st = st;
+	if (sqlite3_prepare_v3(q->db, stmt_texts[id].sqlite, -1, SQLITE_PREPARE_PERSISTENT, &s->s, NULL) != SQLITE_OK) {
+		sq_error(st, e);
+		free(s);
+		return NULL;
+	}
+	for (int n = 1; n <= MAX_PARAMS; n++) {
+		char name[8];
+		snprintf(name, sizeof(name), "$%d", n);
+		s->map[n] = sqlite3_bind_parameter_index(s->s, name);
+	}
+	q->stmts[id] = s;
+	return s;
+}
+
+static void
+sq_bind(struct stmt *s, int i, struct sqlval v)
+{
+	if (i < 1 || i > MAX_PARAMS || s->map[i] == 0)
+		return;
+	int k = s->map[i];
+	switch (v.t) {
+	case SV_NULL: sqlite3_bind_null(s->s, k); break;
+	case SV_INT: sqlite3_bind_int64(s->s, k, v.i); break;
+	case SV_TEXT: sqlite3_bind_text(s->s, k, v.s, -1, SQLITE_TRANSIENT); break;
+	}
+}
+
+static int
+sq_step(struct stmt *s, struct errinfo *e)
+{
+	int rc = sqlite3_step(s->s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	sq_error(s->st, e);
+	sqlite3_reset(s->s);
+	return -1;
+}
+
+static int64_t
+sq_col_int(struct stmt *s, int i)
+{
+	return sqlite3_column_int64(s->s, i);
+}
+
+static const char *
+sq_col_text(struct stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s->s, i);
+}
+
+static bool
+sq_col_null(struct stmt *s, int i)
+{
+	return sqlite3_column_type(s->s, i) == SQLITE_NULL;
+}
+
+static void
+sq_reset(struct stmt *s)
+{
+	sqlite3_reset(s->s);
+}
+
+static const enum stmt_id insert_stmt[T__MAX] = {
+	[T_HOUSEHOLD] = STMT_INSERT_HOUSEHOLD,
+	[T_MEMBER] = STMT_INSERT_MEMBER,
+	[T_STATUS_SPAN] = STMT_INSERT_STATUS_SPAN,
+	[T_MEMBER_SPAN] = STMT_INSERT_MEMBER_SPAN,
+	[T_EVENT] = STMT_INSERT_EVENT,
+	[T_INCOME] = STMT_INSERT_INCOME,
+};
+
+static const enum stmt_id nextid_stmt[T__MAX] = {
+	[T_HOUSEHOLD] = STMT_NEXTID_HOUSEHOLD,
+	[T_MEMBER] = STMT_NEXTID_MEMBER,
+	[T_STATUS_SPAN] = STMT_NEXTID_STATUS_SPAN,
+	[T_MEMBER_SPAN] = STMT_NEXTID_MEMBER_SPAN,
+	[T_EVENT] = STMT_NEXTID_EVENT,
+	[T_INCOME] = STMT_NEXTID_INCOME,
+};
+
+static enum err
+sq_insert_row(struct store *st, enum table t, const struct sqlval *v, struct errinfo *e)
+{
+	struct stmt *s = sq_prepare(st, insert_stmt[t], e);
+	if (!s)
+		return ERR_DB;
+	for (int i = 0; i < table_ncols[t]; i++)
+		sq_bind(s, i + 1, v[i]);
+	int rc = sq_step(s, e);
+	sqlite3_reset(s->s);
+	return rc < 0 ? ERR_DB : ERR_OK;
+}
+
+static enum err
+sq_bulk_begin(struct store *st, struct errinfo *e)
+{
+	/* A larger page cache keeps index maintenance in memory during a big import (STACK.md §8). */
+	return sq_exec(st, "PRAGMA cache_size = -262144", e);
+}
+
+static enum err
+sq_bulk_end(struct store *st, struct errinfo *e)
+{
+	return sq_exec(st, "PRAGMA cache_size = -16384", e);
+}
+
+static enum err
+sq_next_id(struct store *st, enum table t, int64_t *id, struct errinfo *e)
+{
+	struct sq *q = st->impl;
+	if (!q->loaded[t]) {
+		/* Safe because the caller holds SQLite's single write lock (BEGIN IMMEDIATE) until commit. */
+		struct stmt *s = sq_prepare(st, nextid_stmt[t], e);
+		if (!s)
+			return ERR_DB;
+		int rc = sq_step(s, e);
+		if (rc < 0)
+			return ERR_DB;
+		q->next[t] = sqlite3_column_int64(s->s, 0) + 1;
+		sqlite3_reset(s->s);
+		q->loaded[t] = true;
+	}
+	*id = q->next[t]++;
+	return ERR_OK;
+}
+
+static const struct store_ops sqlite_ops = {
+	.name = "sqlite",
+	.close = sq_close,
+	.exec = sq_exec,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.prepare = sq_prepare,
+	.bind = sq_bind,
+	.step = sq_step,
+	.col_int = sq_col_int,
+	.col_text = sq_col_text,
+	.col_null = sq_col_null,
+	.reset = sq_reset,
+	.insert_row = sq_insert_row,
+	.bulk_begin = sq_bulk_begin,
+	.bulk_end = sq_bulk_end,
+	.next_id = sq_next_id,
+};
+
+enum err
+store_sqlite_open(const char *path, struct store **out, struct errinfo *e)
+{
+	struct sq *q = xcalloc(1, sizeof(*q));
+	int rc = sqlite3_open_v2(path, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		errinfo_set(e, ERR_DB, "", MSG_DB_OPEN, path, q->db ? sqlite3_errmsg(q->db) : "out of memory");
+		sqlite3_close(q->db);
+		free(q);
+		return ERR_DB;
+	}
+	sqlite3_busy_timeout(q->db, 10000);
+	struct store *st = xcalloc(1, sizeof(*st));
+	st->ops = &sqlite_ops;
+	st->impl = q;
+	static const char *const pragmas =
+	    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
+	    "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384;";
+	if (sq_exec(st, pragmas, e) != ERR_OK) {
+		/* A file that is not a database says so here. */
+		char msg[512];
+		snprintf(msg, sizeof(msg), "%s", e ? e->message : "");
+		errinfo_set(e, ERR_DB, "", MSG_DB_OPEN, path, msg);
+		sq_close(st);
+		free(st);
+		return ERR_DB;
+	}
+	*out = st;
+	return ERR_OK;
+}

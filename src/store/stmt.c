@@ -1,0 +1,239 @@
+/* stmt.c: every SQL statement of Tuopin, side by side for SQLite and PostgreSQL (NULL where the text is the
+ * same). Parameters are $1, $2, ...; nothing is ever built from user data. Scoped statements take the
+ * division range as their last two parameters. "As now known" is recorded_to = the open end. */
+#include "store/stmt.h"
+
+#include "store/store.h"
+
+#define OPEN_DATE "99991231"
+#define OPEN_REC "99991231235959"
+
+#define HH_COLS "h.id, h.hh_no, h.village, h.status, h.monitored, h.attribute, h.cause_main, h.cause_other, " \
+	"h.id_standard, h.identified_ym, h.exit_year, h.phone, h.code_version, h.created_at, h.updated_at"
+#define M_COLS "m.id, m.household_id, m.id_no, m.id_kind, m.name, m.sex, m.birth, m.relation, m.ethnicity, " \
+	"m.education, m.schooling, m.health, m.labor, m.work_status, m.work_months, m.ins_medical, m.ins_serious, " \
+	"m.ins_pension, m.dibao, m.tekun, m.phone, m.info_date"
+#define EV_COLS "e.id, e.household_id, e.member_id, e.target_household_id, e.type, e.reason, e.effective, " \
+	"e.batch, e.correction, e.chain_kind, e.chain_id, e.from_status, e.to_status, e.actor, e.recorded_at, e.detail"
+
+/* Household-level change rows: 户 = distinct households, 人 = distinct members on the effective date.
+ * T is the "as known at" stamp, LO and HI the division range. */
+#define CHANGES_H(where, T, LO, HI, superseded) \
+	"SELECT e.type, COUNT(DISTINCT e.household_id), COUNT(DISTINCT m.member_id) " \
+	"FROM change_event e JOIN household h ON h.id = e.household_id " \
+	"LEFT JOIN membership_span m ON m.household_id = e.household_id AND m.valid_from <= e.effective " \
+	"AND e.effective < m.valid_to AND m.recorded_from <= " T " AND " T " < m.recorded_to " \
+	"WHERE " where " AND e.member_id IS NULL AND e.type NOT IN ('merge', 'data_fix') " \
+	"AND e.recorded_at <= " T " AND h.village BETWEEN " LO " AND " HI " " superseded " GROUP BY e.type"
+/* Member-level change rows: 户 = distinct households, 人 = distinct members named by the events. */
+#define CHANGES_M(where, T, LO, HI, superseded) \
+	"SELECT e.type, COUNT(DISTINCT e.household_id), COUNT(DISTINCT e.member_id) " \
+	"FROM change_event e JOIN household h ON h.id = e.household_id " \
+	"WHERE " where " AND e.type IN ('member_add', 'member_remove', 'merge', 'data_fix') " \
+	"AND e.recorded_at <= " T " AND h.village BETWEEN " LO " AND " HI " " superseded " GROUP BY e.type"
+#define NOT_SUPERSEDED(T) "AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id AND x.at <= " T ")"
+
+const struct stmt_text stmt_texts[STMT__MAX] = {
+	[STMT_MIG_VERSION] = { "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", NULL },
+	[STMT_MIG_RECORD] = { "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", NULL },
+	[STMT_META_GET] = { "SELECT value FROM meta WHERE key = $1", NULL },
+	[STMT_META_SET] = { "INSERT INTO meta (key, value) VALUES ($1, $2) "
+		"ON CONFLICT (key) DO UPDATE SET value = excluded.value", NULL },
+
+	[STMT_DIV_GET] = { "SELECT code, name, level, parent, poor_village, exit_year, rural_pop FROM division "
+		"WHERE code = $1", NULL },
+	[STMT_DIV_UPSERT] = { "INSERT INTO division (code, name, level, parent, poor_village, exit_year, rural_pop) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO UPDATE SET name = excluded.name, "
+		"level = excluded.level, parent = excluded.parent, poor_village = excluded.poor_village, "
+		"exit_year = excluded.exit_year, rural_pop = excluded.rural_pop", NULL },
+	[STMT_DIV_EXISTS] = { "SELECT 1 FROM division WHERE code = $1", NULL },
+	[STMT_DIV_RANGE] = { "SELECT code, name, level, parent, poor_village, exit_year, rural_pop FROM division "
+		"WHERE code BETWEEN $1 AND $2 ORDER BY code", NULL },
+	[STMT_DIV_BY_NAME] = { "SELECT code, name, level, parent, poor_village, exit_year, rural_pop FROM division "
+		"WHERE name = $1 ORDER BY code", NULL },
+	[STMT_DIV_COUNT] = { "SELECT COUNT(*) FROM division", NULL },
+
+	[STMT_HH_BY_NO] = { "SELECT " HH_COLS " FROM household h WHERE h.hh_no = $1 AND h.village BETWEEN $2 AND $3",
+		NULL },
+	[STMT_HH_BY_ID] = { "SELECT " HH_COLS " FROM household h WHERE h.id = $1 AND h.village BETWEEN $2 AND $3",
+		NULL },
+	[STMT_HH_NO_EXISTS] = { "SELECT 1 FROM household WHERE hh_no = $1", NULL },
+	[STMT_HH_SET_STATUS] = { "UPDATE household SET status = $2, monitored = $3, updated_at = $4 "
+		"WHERE id = $1 AND village BETWEEN $5 AND $6", NULL },
+	[STMT_HH_UPDATE] = { "UPDATE household SET attribute = $2, cause_main = $3, cause_other = $4, "
+		"id_standard = $5, identified_ym = $6, exit_year = $7, phone = $8, updated_at = $9 "
+		"WHERE id = $1 AND village BETWEEN $10 AND $11", NULL },
+	[STMT_HH_COUNT] = { "SELECT COUNT(*) FROM household h WHERE h.village BETWEEN $1 AND $2", NULL },
+
+	[STMT_MEMBER_UPDATE] = { "UPDATE member SET name = $2, sex = $3, relation = $4, ethnicity = $5, "
+		"education = $6, schooling = $7, health = $8, labor = $9, work_status = $10, work_months = $11, "
+		"ins_medical = $12, ins_serious = $13, ins_pension = $14, dibao = $15, tekun = $16, phone = $17, "
+		"info_date = $18, household_id = $19 WHERE id = $1 AND household_id IN "
+		"(SELECT id FROM household WHERE village BETWEEN $20 AND $21)", NULL },
+	[STMT_MEMBER_BY_ID] = { "SELECT " M_COLS " FROM member m JOIN household h ON h.id = m.household_id "
+		"WHERE m.id = $1 AND h.village BETWEEN $2 AND $3", NULL },
+	[STMT_MEMBER_IN_HH] = { "SELECT " M_COLS " FROM member m JOIN household h ON h.id = m.household_id "
+		"WHERE m.id_no = $2 AND h.village BETWEEN $3 AND $4 AND (m.household_id = $1 OR m.id IN "
+		"(SELECT s.member_id FROM membership_span s WHERE s.household_id = $1)) ORDER BY m.id", NULL },
+	[STMT_MEMBERS_AT] = { "SELECT " M_COLS " FROM membership_span s JOIN member m ON m.id = s.member_id "
+		"JOIN household h ON h.id = s.household_id "
+		"WHERE s.household_id = $1 AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC
+		" AND h.village BETWEEN $3 AND $4 ORDER BY CASE WHEN m.relation = '01' THEN 0 ELSE 1 END, m.id", NULL },
+	[STMT_MEMBERS_ALL] = { "SELECT " M_COLS " FROM member m JOIN household h ON h.id = m.household_id "
+		"WHERE m.household_id = $1 AND h.village BETWEEN $2 AND $3 ORDER BY m.id", NULL },
+	[STMT_IDNO_CURRENT] = { "SELECT h.hh_no, m.id FROM member m JOIN membership_span s ON s.member_id = m.id "
+		"JOIN household h ON h.id = s.household_id JOIN household_status_span hs ON hs.household_id = h.id "
+		"AND hs.valid_from <= $2 AND $2 < hs.valid_to AND hs.recorded_to = " OPEN_REC
+		" WHERE m.id_no = $1 AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC
+		" AND hs.status IN ('poor', 'returned', 'exited_supported', 'exited_unsupported') ORDER BY m.id", NULL },
+
+	[STMT_SPANS_STATUS] = { "SELECT id, household_id, status, valid_from, valid_to, recorded_from, recorded_to, "
+		"event_id FROM household_status_span WHERE household_id = $1 AND recorded_to = " OPEN_REC
+		" ORDER BY valid_from, id", NULL },
+	[STMT_SPANS_MEMBER] = { "SELECT id, member_id, household_id, valid_from, valid_to, recorded_from, "
+		"recorded_to, event_id FROM membership_span WHERE member_id = $1 AND recorded_to = " OPEN_REC
+		" ORDER BY valid_from, id", NULL },
+	[STMT_SPANS_MEMBER_OF_HH] = { "SELECT id, member_id, household_id, valid_from, valid_to, recorded_from, "
+		"recorded_to, event_id FROM membership_span WHERE household_id = $1 AND recorded_to = " OPEN_REC
+		" ORDER BY member_id, valid_from, id", NULL },
+	[STMT_SPAN_CLOSE_STATUS] = { "UPDATE household_status_span SET recorded_to = $2 WHERE id = $1", NULL },
+	[STMT_SPAN_CLOSE_MEMBER] = { "UPDATE membership_span SET recorded_to = $2 WHERE id = $1", NULL },
+
+	[STMT_EVENT_SUPERSEDE] = { "INSERT INTO event_supersession (event_id, by_event_id, at) "
+		"SELECT e.id, $4, $5 FROM change_event e WHERE e.chain_kind = $1 AND e.chain_id = $2 "
+		"AND e.effective >= $3 AND e.id <> $4 "
+		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id)",
+		"INSERT INTO event_supersession (event_id, by_event_id, at) "
+		"SELECT e.id, $4::bigint, $5::bigint FROM change_event e WHERE e.chain_kind = $1 AND e.chain_id = $2 "
+		"AND e.effective >= $3 AND e.id <> $4 "
+		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id)" },
+	[STMT_HH_LATEST_CHANGE] = { "SELECT COALESCE(MAX(e.effective), 0) FROM change_event e "
+		"WHERE (e.household_id = $1 OR e.target_household_id = $1) "
+		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id)", NULL },
+	[STMT_EVENTS_OF_HH] = { "SELECT " EV_COLS ", (SELECT COUNT(*) FROM event_supersession x "
+		"WHERE x.event_id = e.id) FROM change_event e WHERE e.household_id = $1 OR e.target_household_id = $1 "
+		"ORDER BY e.id", NULL },
+	[STMT_LAST_STAMP] = { "SELECT COALESCE(MAX(recorded_at), 0) FROM change_event", NULL },
+
+	[STMT_AGG_ADD] = { "INSERT INTO stat_delta (village, status, day, households, persons) "
+		"VALUES ($1, $2, $3, $4, $5) ON CONFLICT (village, status, day) DO UPDATE SET "
+		"households = stat_delta.households + excluded.households, "
+		"persons = stat_delta.persons + excluded.persons", NULL },
+
+	[STMT_STATS_AGG] = { "SELECT d.village, d.status, SUM(d.households), SUM(d.persons) FROM stat_delta d "
+		"WHERE d.day <= $1 AND d.village BETWEEN $2 AND $3 GROUP BY d.village, d.status", NULL },
+	[STMT_STATS_SCAN_H] = { "SELECT h.village, s.status, COUNT(*) FROM household_status_span s "
+		"JOIN household h ON h.id = s.household_id WHERE s.valid_from <= $1 AND $1 < s.valid_to "
+		"AND s.recorded_from <= $2 AND $2 < s.recorded_to AND h.village BETWEEN $3 AND $4 "
+		"GROUP BY h.village, s.status", NULL },
+	[STMT_STATS_SCAN_P] = { "SELECT h.village, s.status, COUNT(*) FROM membership_span m "
+		"JOIN household_status_span s ON s.household_id = m.household_id AND s.valid_from <= $1 "
+		"AND $1 < s.valid_to AND s.recorded_from <= $2 AND $2 < s.recorded_to "
+		"JOIN household h ON h.id = m.household_id WHERE m.valid_from <= $1 AND $1 < m.valid_to "
+		"AND m.recorded_from <= $2 AND $2 < m.recorded_to AND h.village BETWEEN $3 AND $4 "
+		"GROUP BY h.village, s.status", NULL },
+
+	/* by date: $1 from, $2 to, $3 as-known-at, $4 $5 division range; by batch: $1 batch, $2 $3 $4 */
+	[STMT_CHANGES_H_EFF] = { CHANGES_H("e.effective BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3")), NULL },
+	[STMT_CHANGES_H_REC] = { CHANGES_H("e.recorded_at BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3")), NULL },
+	[STMT_CHANGES_H_BATCH] = { CHANGES_H("e.batch = $1", "$2", "$3", "$4", ""), NULL },
+	[STMT_CHANGES_M_EFF] = { CHANGES_M("e.effective BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3")), NULL },
+	[STMT_CHANGES_M_REC] = { CHANGES_M("e.recorded_at BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3")), NULL },
+	[STMT_CHANGES_M_BATCH] = { CHANGES_M("e.batch = $1", "$2", "$3", "$4", ""), NULL },
+
+	[STMT_FLOWS] = { "SELECT e.household_id, e.member_id, e.target_household_id, e.type, e.from_status, "
+		"e.to_status, e.effective, "
+		"(SELECT COUNT(*) FROM membership_span m WHERE m.household_id = e.household_id "
+		"AND m.valid_from <= e.effective AND e.effective < m.valid_to AND m.recorded_to = " OPEN_REC "), "
+		"(SELECT s.status FROM household_status_span s WHERE s.household_id = e.household_id "
+		"AND s.valid_from < e.effective AND e.effective <= s.valid_to AND s.recorded_to = " OPEN_REC "), "
+		"(SELECT s.status FROM household_status_span s WHERE s.household_id = e.target_household_id "
+		"AND s.valid_from < e.effective AND e.effective <= s.valid_to AND s.recorded_to = " OPEN_REC ") "
+		"FROM change_event e JOIN household h ON h.id = e.household_id "
+		"WHERE e.effective BETWEEN $1 AND $2 AND h.village BETWEEN $3 AND $4 "
+		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id) ORDER BY e.id", NULL },
+
+	[STMT_EACH_MEMBER] = { "SELECT " HH_COLS ", " M_COLS ", hs.status FROM membership_span s "
+		"JOIN member m ON m.id = s.member_id JOIN household h ON h.id = s.household_id "
+		"JOIN household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $1 AND $1 < hs.valid_to "
+		"AND hs.recorded_to = " OPEN_REC " WHERE s.valid_from <= $1 AND $1 < s.valid_to "
+		"AND s.recorded_to = " OPEN_REC " AND h.village BETWEEN $2 AND $3 "
+		"ORDER BY h.hh_no, CASE WHEN m.relation = '01' THEN 0 ELSE 1 END, m.id", NULL },
+	[STMT_DUP_IDS] = { "SELECT m.id_no, COUNT(*) FROM membership_span s JOIN member m ON m.id = s.member_id "
+		"JOIN household h ON h.id = s.household_id "
+		"JOIN household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $1 AND $1 < hs.valid_to "
+		"AND hs.recorded_to = " OPEN_REC " WHERE s.valid_from <= $1 AND $1 < s.valid_to "
+		"AND s.recorded_to = " OPEN_REC " AND hs.status IN ('poor', 'returned', 'exited_supported', "
+		"'exited_unsupported') AND h.village BETWEEN $2 AND $3 GROUP BY m.id_no HAVING COUNT(*) > 1 "
+		"ORDER BY m.id_no", NULL },
+
+	[STMT_LINE_GET] = { "SELECT amount FROM poverty_line WHERE year = $1 AND region = $2 AND kind = $3", NULL },
+	[STMT_LINE_SET] = { "INSERT INTO poverty_line (year, region, kind, amount, note) VALUES ($1, $2, $3, $4, $5) "
+		"ON CONFLICT (year, region, kind) DO UPDATE SET amount = excluded.amount, note = excluded.note", NULL },
+	[STMT_INCOME_OF_HH] = { "SELECT household_id, year, wage, business, property, transfer, business_cost, "
+		"net_pc, size FROM income_year WHERE household_id = $1 ORDER BY year", NULL },
+
+	[STMT_INSERT_HOUSEHOLD] = { "INSERT INTO household (id, hh_no, village, status, monitored, attribute, "
+		"cause_main, cause_other, id_standard, identified_ym, exit_year, phone, code_version, created_at, "
+		"updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)", NULL },
+	[STMT_INSERT_MEMBER] = { "INSERT INTO member (id, household_id, id_no, id_kind, name, sex, birth, relation, "
+		"ethnicity, education, schooling, health, labor, work_status, work_months, ins_medical, ins_serious, "
+		"ins_pension, dibao, tekun, phone, info_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+		"$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)", NULL },
+	[STMT_INSERT_STATUS_SPAN] = { "INSERT INTO household_status_span (id, household_id, status, valid_from, "
+		"valid_to, recorded_from, recorded_to, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", NULL },
+	[STMT_INSERT_MEMBER_SPAN] = { "INSERT INTO membership_span (id, member_id, household_id, valid_from, "
+		"valid_to, recorded_from, recorded_to, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", NULL },
+	[STMT_INSERT_EVENT] = { "INSERT INTO change_event (id, household_id, member_id, target_household_id, type, "
+		"reason, effective, batch, correction, chain_kind, chain_id, from_status, to_status, actor, "
+		"recorded_at, workflow_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+		"$14, $15, $16, $17)", NULL },
+	[STMT_INSERT_INCOME] = { "INSERT INTO income_year (household_id, year, wage, business, property, transfer, "
+		"business_cost, net_pc, size) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+		"ON CONFLICT (household_id, year) DO UPDATE SET wage = excluded.wage, business = excluded.business, "
+		"property = excluded.property, transfer = excluded.transfer, business_cost = excluded.business_cost, "
+		"net_pc = excluded.net_pc, size = excluded.size", NULL },
+
+	[STMT_NEXTID_HOUSEHOLD] = { "SELECT COALESCE(MAX(id), 0) FROM household",
+		"SELECT nextval('household_id_seq') FROM generate_series(1, 512)" },
+	[STMT_NEXTID_MEMBER] = { "SELECT COALESCE(MAX(id), 0) FROM member",
+		"SELECT nextval('member_id_seq') FROM generate_series(1, 512)" },
+	[STMT_NEXTID_STATUS_SPAN] = { "SELECT COALESCE(MAX(id), 0) FROM household_status_span",
+		"SELECT nextval('household_status_span_id_seq') FROM generate_series(1, 512)" },
+	[STMT_NEXTID_MEMBER_SPAN] = { "SELECT COALESCE(MAX(id), 0) FROM membership_span",
+		"SELECT nextval('membership_span_id_seq') FROM generate_series(1, 512)" },
+	[STMT_NEXTID_EVENT] = { "SELECT COALESCE(MAX(id), 0) FROM change_event",
+		"SELECT nextval('change_event_id_seq') FROM generate_series(1, 512)" },
+	[STMT_NEXTID_INCOME] = { "SELECT 0", "SELECT 0" },
+};
+
+const char *const table_names[T__MAX] = {
+	[T_HOUSEHOLD] = "household",
+	[T_MEMBER] = "member",
+	[T_STATUS_SPAN] = "household_status_span",
+	[T_MEMBER_SPAN] = "membership_span",
+	[T_EVENT] = "change_event",
+	[T_INCOME] = "income_year",
+};
+
+const char *const table_columns[T__MAX] = {
+	[T_HOUSEHOLD] = "id, hh_no, village, status, monitored, attribute, cause_main, cause_other, id_standard, "
+		"identified_ym, exit_year, phone, code_version, created_at, updated_at",
+	[T_MEMBER] = "id, household_id, id_no, id_kind, name, sex, birth, relation, ethnicity, education, schooling, "
+		"health, labor, work_status, work_months, ins_medical, ins_serious, ins_pension, dibao, tekun, phone, "
+		"info_date",
+	[T_STATUS_SPAN] = "id, household_id, status, valid_from, valid_to, recorded_from, recorded_to, event_id",
+	[T_MEMBER_SPAN] = "id, member_id, household_id, valid_from, valid_to, recorded_from, recorded_to, event_id",
+	[T_EVENT] = "id, household_id, member_id, target_household_id, type, reason, effective, batch, correction, "
+		"chain_kind, chain_id, from_status, to_status, actor, recorded_at, workflow_id, detail",
+	[T_INCOME] = "household_id, year, wage, business, property, transfer, business_cost, net_pc, size",
+};
+
+const int table_ncols[T__MAX] = {
+	[T_HOUSEHOLD] = 15,
+	[T_MEMBER] = 22,
+	[T_STATUS_SPAN] = 8,
+	[T_MEMBER_SPAN] = 8,
+	[T_EVENT] = 17,
+	[T_INCOME] = 9,
+};

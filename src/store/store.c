@@ -1,0 +1,437 @@
+/* store.c: opening, migrations, scope, transactions, meta and divisions, written once over store_ops.
+ * The registry's reads and writes are in store_registry.c, the reports in store_report.c. */
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/date.h"
+#include "lib/util.h"
+#include "store/embedded.h"
+#include "store/store_impl.h"
+
+/* ---- opening ---- */
+
+enum err
+store_open(const char *uri, struct store **out, struct errinfo *e)
+{
+	if (!uri || !*uri)
+		uri = getenv("TUOPIN_DB");
+	if (!uri || !*uri)
+		uri = "sqlite:tuopin.db";
+	enum err rc;
+	if (strncmp(uri, "postgresql://", 13) == 0 || strncmp(uri, "postgres://", 11) == 0 ||
+	    strncmp(uri, "postgresql:", 11) == 0)
+		rc = store_pg_open(uri, out, e);
+	else if (strncmp(uri, "sqlite:", 7) == 0)
+		rc = store_sqlite_open(uri + 7, out, e);
+	else if (strstr(uri, "://"))
+		return errinfo_set(e, ERR_USAGE, "db", MSG_DB_URI, uri);
+	else
+		rc = store_sqlite_open(uri, out, e);
+	if (rc != ERR_OK)
+		return rc;
+	(*out)->uri = xstrdup(uri);
+	store_set_scope(*out, 0);
+	return ERR_OK;
+}
+
+void
+store_close(struct store *st)
+{
+	if (!st)
+		return;
+	if (st->in_tx)
+		st->ops->rollback(st);
+	st->ops->close(st);
+	free(st->uri);
+	free(st);
+}
+
+static const struct embedded_file *
+migrations(const struct store *st, size_t *n)
+{
+	if (strcmp(st->ops->name, "sqlite") == 0) {
+		*n = sql_sqlite_count;
+		return sql_sqlite;
+	}
+	*n = sql_pg_count;
+	return sql_pg;
+}
+
+int
+store_schema_version_expected(void)
+{
+	/* Both backends carry the same numbered migrations (a test checks it). */
+	return (int)sql_sqlite_count;
+}
+
+static enum err
+schema_version(struct store *st, int *version, struct errinfo *e)
+{
+	enum err rc = st->ops->exec(st, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+	    "name TEXT NOT NULL, applied_at TEXT NOT NULL)", e);
+	if (rc != ERR_OK)
+		return rc;
+	struct stmt *q = st->ops->prepare(st, STMT_MIG_VERSION, e);
+	if (!q)
+		return ERR_DB;
+	if (st->ops->step(q, e) < 0)
+		return ERR_DB;
+	*version = (int)st->ops->col_int(q, 0);
+	st->ops->reset(q);
+	return ERR_OK;
+}
+
+enum err
+store_migrate(struct store *st, int *applied, struct errinfo *e)
+{
+	size_t n;
+	const struct embedded_file *m = migrations(st, &n);
+	int version;
+	enum err rc;
+
+	*applied = 0;
+	if ((rc = schema_version(st, &version, e)) != ERR_OK)
+		return rc;
+	if (version > (int)n)
+		return errinfo_set(e, ERR_DB, "", MSG_DB_SCHEMA_NEW, version, (int)n);
+	for (size_t i = (size_t)version; i < n; i++) {
+		char *sql = xstrndup((const char *)m[i].data, m[i].len);
+		char when[20];
+		stamp_format(stamp_now(), when);
+		rc = st->ops->begin(st, true, e);
+		if (rc == ERR_OK)
+			rc = st->ops->exec(st, sql, e);
+		free(sql);
+		if (rc == ERR_OK) {
+			struct stmt *q = st->ops->prepare(st, STMT_MIG_RECORD, e);
+			if (!q)
+				rc = ERR_DB;
+			else {
+				st->ops->bind(q, 1, SQL_INT((int64_t)i + 1));
+				st->ops->bind(q, 2, SQL_TEXT(m[i].name));
+				st->ops->bind(q, 3, SQL_TEXT(when));
+				if (st->ops->step(q, e) < 0)
+					rc = ERR_DB;
+				st->ops->reset(q);
+			}
+		}
+		if (rc == ERR_OK)
+			rc = st->ops->commit(st, e);
+		if (rc != ERR_OK) {
+			st->ops->rollback(st);
+			return rc;
+		}
+		(*applied)++;
+	}
+	return ERR_OK;
+}
+
+enum err
+store_check_schema(struct store *st, struct errinfo *e)
+{
+	int version;
+	enum err rc = schema_version(st, &version, e);
+	if (rc != ERR_OK)
+		return rc;
+	int want = store_schema_version_expected();
+	if (version < want)
+		return errinfo_set(e, ERR_DB, "", MSG_DB_SCHEMA_OLD, version, want);
+	if (version > want)
+		return errinfo_set(e, ERR_DB, "", MSG_DB_SCHEMA_NEW, version, want);
+	return ERR_OK;
+}
+
+/* ---- scope ---- */
+
+void
+division_range(int64_t code, int64_t *lo, int64_t *hi)
+{
+	if (code <= 0) {
+		*lo = 0;
+		*hi = 999999999999LL;
+		return;
+	}
+	/* Trailing zeros by level: province 10 digits, city 8, county 6, town 3, village 0. */
+	static const int64_t units[] = { 10000000000LL, 100000000LL, 1000000LL, 1000LL };
+	for (size_t i = 0; i < NELEM(units); i++)
+		if (code % units[i] == 0) {
+			*lo = code;
+			*hi = code + units[i] - 1;
+			return;
+		}
+	*lo = *hi = code;
+}
+
+void
+store_set_scope(struct store *st, int64_t code)
+{
+	division_range(code, &st->scope_lo, &st->scope_hi);
+}
+
+bool
+store_in_scope(const struct store *st, int64_t village)
+{
+	return village >= st->scope_lo && village <= st->scope_hi;
+}
+
+/* Intersect [lo, hi] with the scope; false if empty. */
+bool
+scope_clip(const struct store *st, int64_t *lo, int64_t *hi)
+{
+	if (*lo < st->scope_lo)
+		*lo = st->scope_lo;
+	if (*hi > st->scope_hi)
+		*hi = st->scope_hi;
+	return *lo <= *hi;
+}
+
+/* ---- transactions ---- */
+
+enum err
+store_begin(struct store *st, struct errinfo *e)
+{
+	if (st->tx_depth++ > 0)
+		return ERR_OK;
+	enum err rc = st->ops->begin(st, true, e);
+	if (rc != ERR_OK) {
+		st->tx_depth = 0;
+		return rc;
+	}
+	st->in_tx = true;
+	st->aborted = false;
+	return ERR_OK;
+}
+
+enum err
+store_commit(struct store *st, struct errinfo *e)
+{
+	if (st->aborted) {
+		if (st->tx_depth > 0)
+			st->tx_depth--;
+		return errinfo_set(e, ERR_DB, "", MSG_DB, "transaction rolled back");
+	}
+	if (st->tx_depth == 0)
+		return ERR_OK;
+	if (--st->tx_depth > 0)
+		return ERR_OK;
+	enum err rc = st->ops->commit(st, e);
+	if (rc != ERR_OK)
+		st->ops->rollback(st);
+	st->in_tx = false;
+	return rc;
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (st->in_tx)
+		st->ops->rollback(st);
+	st->in_tx = false;
+	if (st->tx_depth > 1)
+		st->aborted = true;
+	if (st->tx_depth > 0)
+		st->tx_depth--;
+	if (st->tx_depth == 0)
+		st->aborted = false;
+	st->bulk = false;
+}
+
+enum err
+store_bulk_begin(struct store *st, struct errinfo *e)
+{
+	enum err rc = st->ops->bulk_begin(st, e);
+	if (rc == ERR_OK)
+		st->bulk = true;
+	return rc;
+}
+
+enum err
+store_bulk_end(struct store *st, struct errinfo *e)
+{
+	st->bulk = false;
+	return st->ops->bulk_end(st, e);
+}
+
+/* Run reads in one snapshot when no transaction is open. */
+bool
+read_begin(struct store *st, struct errinfo *e)
+{
+	if (st->in_tx)
+		return false;
+	if (st->ops->begin(st, false, e) != ERR_OK)
+		return false;
+	st->in_tx = true;
+	return true;
+}
+
+void
+read_end(struct store *st, bool began)
+{
+	if (!began)
+		return;
+	st->ops->commit(st, NULL);
+	st->in_tx = false;
+}
+
+/* ---- helpers for the other store files ---- */
+
+char *
+col_str(struct store *st, struct stmt *q, int i, struct arena *a)
+{
+	const char *t = st->ops->col_text(q, i);
+	return t ? arena_strdup(a, t) : NULL;
+}
+
+int
+col_int_or(struct store *st, struct stmt *q, int i, int dflt)
+{
+	return st->ops->col_null(q, i) ? dflt : (int)st->ops->col_int(q, i);
+}
+
+/* ---- meta ---- */
+
+enum err
+store_meta_get(struct store *st, const char *key, char **value, struct arena *a, struct errinfo *e)
+{
+	struct stmt *q = st->ops->prepare(st, STMT_META_GET, e);
+	if (!q)
+		return ERR_DB;
+	st->ops->bind(q, 1, SQL_TEXT(key));
+	int r = st->ops->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	*value = r ? col_str(st, q, 0, a) : NULL;
+	st->ops->reset(q);
+	return r ? ERR_OK : ERR_NOTFOUND;
+}
+
+enum err
+store_meta_set(struct store *st, const char *key, const char *value, struct errinfo *e)
+{
+	struct stmt *q = st->ops->prepare(st, STMT_META_SET, e);
+	if (!q)
+		return ERR_DB;
+	st->ops->bind(q, 1, SQL_TEXT(key));
+	st->ops->bind(q, 2, SQL_TEXT(value));
+	int r = st->ops->step(q, e);
+	st->ops->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+/* ---- divisions ---- */
+
+static void
+read_division(struct store *st, struct stmt *q, struct division *d, struct arena *a)
+{
+	d->code = st->ops->col_int(q, 0);
+	d->name = col_str(st, q, 1, a);
+	d->level = (int)st->ops->col_int(q, 2);
+	d->parent = st->ops->col_null(q, 3) ? 0 : st->ops->col_int(q, 3);
+	d->poor_village = st->ops->col_int(q, 4) != 0;
+	d->exit_year = col_int_or(st, q, 5, 0);
+	d->rural_pop = st->ops->col_null(q, 6) ? -1 : st->ops->col_int(q, 6);
+}
+
+enum err
+store_division_get(struct store *st, int64_t code, struct division *d, struct arena *a, struct errinfo *e)
+{
+	struct stmt *q = st->ops->prepare(st, STMT_DIV_GET, e);
+	if (!q)
+		return ERR_DB;
+	st->ops->bind(q, 1, SQL_INT(code));
+	int r = st->ops->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	if (r)
+		read_division(st, q, d, a);
+	st->ops->reset(q);
+	return r ? ERR_OK : ERR_NOTFOUND;
+}
+
+enum err
+store_division_upsert(struct store *st, const struct division *d, bool *inserted, struct errinfo *e)
+{
+	struct stmt *q = st->ops->prepare(st, STMT_DIV_EXISTS, e);
+	if (!q)
+		return ERR_DB;
+	st->ops->bind(q, 1, SQL_INT(d->code));
+	int r = st->ops->step(q, e);
+	st->ops->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	if (inserted)
+		*inserted = r == 0;
+	q = st->ops->prepare(st, STMT_DIV_UPSERT, e);
+	if (!q)
+		return ERR_DB;
+	st->ops->bind(q, 1, SQL_INT(d->code));
+	st->ops->bind(q, 2, SQL_TEXT(d->name));
+	st->ops->bind(q, 3, SQL_INT(d->level));
+	st->ops->bind(q, 4, d->parent ? SQL_INT(d->parent) : SQL_NULL);
+	st->ops->bind(q, 5, SQL_INT(d->poor_village ? 1 : 0));
+	st->ops->bind(q, 6, d->exit_year ? SQL_INT(d->exit_year) : SQL_NULL);
+	st->ops->bind(q, 7, d->rural_pop >= 0 ? SQL_INT(d->rural_pop) : SQL_NULL);
+	r = st->ops->step(q, e);
+	st->ops->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+static enum err
+division_list(struct store *st, enum stmt_id id, struct sqlval p1, struct sqlval p2, struct division **out,
+    size_t *n, struct arena *a, struct errinfo *e)
+{
+	struct stmt *q = st->ops->prepare(st, id, e);
+	if (!q)
+		return ERR_DB;
+	st->ops->bind(q, 1, p1);
+	st->ops->bind(q, 2, p2);
+	size_t cap = 16, k = 0;
+	struct division *v = arena_alloc(a, cap * sizeof(*v));
+	int r;
+	while ((r = st->ops->step(q, e)) == 1) {
+		if (k == cap) {
+			struct division *w = arena_alloc(a, 2 * cap * sizeof(*w));
+			memcpy(w, v, cap * sizeof(*w));
+			v = w;
+			cap *= 2;
+		}
+		read_division(st, q, &v[k++], a);
+	}
+	st->ops->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	*out = v;
+	*n = k;
+	return ERR_OK;
+}
+
+enum err
+store_division_range(struct store *st, int64_t lo, int64_t hi, struct division **out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	return division_list(st, STMT_DIV_RANGE, SQL_INT(lo), SQL_INT(hi), out, n, a, e);
+}
+
+enum err
+store_division_by_name(struct store *st, const char *name, struct division **out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	return division_list(st, STMT_DIV_BY_NAME, SQL_TEXT(name), SQL_NULL, out, n, a, e);
+}
+
+enum err
+store_division_count(struct store *st, int64_t *n, struct errinfo *e)
+{
+	struct stmt *q = st->ops->prepare(st, STMT_DIV_COUNT, e);
+	if (!q)
+		return ERR_DB;
+	int r = st->ops->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	*n = st->ops->col_int(q, 0);
+	st->ops->reset(q);
+	return ERR_OK;
+}

@@ -1,0 +1,272 @@
+/* store.h: the storage interface. Two layers:
+ *  - struct store_ops: what a backend implements (sqlite.c, pg.c), like SQLite's VFS method table: open,
+ *    transactions, prepared statements by id (texts in stmt.c), row access, id sequences and bulk loading.
+ *  - store_* functions: every read and write the domain needs, written once on top of the ops, so both
+ *    backends run the same statements in the same order. All SQL of Tuopin is in stmt.c and sql/.
+ * Every household-touching read and write is limited to the store's scope (a division subtree): a record out
+ * of scope answers ERR_NOTFOUND, never ERR_FORBIDDEN, so its existence does not leak. */
+#ifndef TUOPIN_STORE_H
+#define TUOPIN_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "domain/model.h"
+#include "lib/arena.h"
+#include "lib/err.h"
+#include "store/stmt.h"
+
+struct store;
+struct stmt;
+
+enum sv_type { SV_NULL = 0, SV_INT, SV_TEXT };
+struct sqlval {
+	enum sv_type t;
+	int64_t i;
+	const char *s;
+};
+#define SQL_INT(v) ((struct sqlval){ SV_INT, (v), NULL })
+#define SQL_NULL ((struct sqlval){ SV_NULL, 0, NULL })
+/* Text, or NULL for SQL NULL. */
+static inline struct sqlval
+SQL_TEXT(const char *s)
+{
+	return (struct sqlval){ s ? SV_TEXT : SV_NULL, 0, s };
+}
+
+/* Tables that are loaded through insert_row (so PostgreSQL can COPY them in bulk mode). */
+enum table {
+	T_HOUSEHOLD,
+	T_MEMBER,
+	T_STATUS_SPAN,
+	T_MEMBER_SPAN,
+	T_EVENT,
+	T_INCOME,
+	T__MAX
+};
+
+struct store_ops {
+	const char *name;   /* "sqlite" or "postgresql" */
+	void (*close)(struct store *st);
+	/* Run a script of statements without parameters (migrations). */
+	enum err (*exec)(struct store *st, const char *sql, struct errinfo *e);
+	/* write=true takes the write lock at once (SQLite BEGIN IMMEDIATE). */
+	enum err (*begin)(struct store *st, bool write, struct errinfo *e);
+	enum err (*commit)(struct store *st, struct errinfo *e);
+	void (*rollback)(struct store *st);
+	/* The prepared statement for id, prepared once per connection and reset for reuse. */
+	struct stmt *(*prepare)(struct store *st, enum stmt_id id, struct errinfo *e);
+	void (*bind)(struct stmt *q, int i, struct sqlval v);     /* i is 1-based ($1) */
+	int (*step)(struct stmt *q, struct errinfo *e);           /* 1 row, 0 done, -1 error (e filled) */
+	int64_t (*col_int)(struct stmt *q, int i);                /* 0-based; NULL reads as 0 */
+	const char *(*col_text)(struct stmt *q, int i);           /* NULL for SQL NULL; valid until next step */
+	bool (*col_null)(struct stmt *q, int i);
+	void (*reset)(struct stmt *q);
+	/* Insert one row of table t (columns as in stmt.c's insert statement). In bulk mode a backend may
+	 * defer the row (PostgreSQL COPY) until bulk_end: reads must not rely on deferred rows. */
+	enum err (*insert_row)(struct store *st, enum table t, const struct sqlval *v, struct errinfo *e);
+	enum err (*bulk_begin)(struct store *st, struct errinfo *e);
+	enum err (*bulk_end)(struct store *st, struct errinfo *e);
+	/* A fresh id for table t (ids are assigned by the store, never by the database, so rows can be
+	 * bulk-loaded and referenced before they are flushed). */
+	enum err (*next_id)(struct store *st, enum table t, int64_t *id, struct errinfo *e);
+};
+
+struct store {
+	const struct store_ops *ops;
+	void *impl;
+	char *uri;
+	int64_t scope_lo, scope_hi;   /* division codes in scope: [lo, hi] */
+	bool in_tx, bulk, aborted;
+	int tx_depth;
+};
+
+/* ---- opening ---- */
+
+/* Open "sqlite:PATH", a bare path, or "postgresql://..." / "postgres://..." (NULL: $TUOPIN_DB, then
+ * sqlite:./tuopin.db). Does not migrate. The scope starts as everything. */
+enum err store_open(const char *uri, struct store **out, struct errinfo *e);
+void store_close(struct store *st);
+/* Apply the embedded migrations not yet applied, each in its own transaction. *applied counts them. */
+enum err store_migrate(struct store *st, int *applied, struct errinfo *e);
+/* ERR_OK if the schema is exactly what this binary expects; otherwise a clear error. */
+enum err store_check_schema(struct store *st, struct errinfo *e);
+int store_schema_version_expected(void);
+
+/* Limit every household read and write to the subtree of division code (0 = everything). */
+void store_set_scope(struct store *st, int64_t code);
+bool store_in_scope(const struct store *st, int64_t village);
+/* [lo, hi] of the division codes under code (a province 37 -> 370000000000..379999999999). */
+void division_range(int64_t code, int64_t *lo, int64_t *hi);
+
+/* Transactions nest: only the outermost begin/commit reach the database; a rollback at any depth rolls the
+ * whole transaction back and later commits of outer levels fail with ERR_DB. */
+enum err store_begin(struct store *st, struct errinfo *e);
+enum err store_commit(struct store *st, struct errinfo *e);
+void store_rollback(struct store *st);
+enum err store_bulk_begin(struct store *st, struct errinfo *e);
+enum err store_bulk_end(struct store *st, struct errinfo *e);
+
+/* ---- meta ---- */
+enum err store_meta_get(struct store *st, const char *key, char **value, struct arena *a, struct errinfo *e);
+enum err store_meta_set(struct store *st, const char *key, const char *value, struct errinfo *e);
+
+/* ---- divisions (reference data: not scoped) ---- */
+enum err store_division_get(struct store *st, int64_t code, struct division *d, struct arena *a, struct errinfo *e);
+enum err store_division_upsert(struct store *st, const struct division *d, bool *inserted, struct errinfo *e);
+/* Every division with code in [lo, hi], ordered by code. */
+enum err store_division_range(struct store *st, int64_t lo, int64_t hi, struct division **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+/* Divisions named name (exactly), any level. */
+enum err store_division_by_name(struct store *st, const char *name, struct division **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+enum err store_division_count(struct store *st, int64_t *n, struct errinfo *e);
+
+/* ---- households and members ---- */
+enum err store_household_by_no(struct store *st, const char *hh_no, struct household *h, struct arena *a,
+    struct errinfo *e);
+enum err store_household_by_id(struct store *st, int64_t id, struct household *h, struct arena *a, struct errinfo *e);
+/* Whether any household (in scope or not) has this number. */
+enum err store_household_no_exists(struct store *st, const char *hh_no, bool *exists, struct errinfo *e);
+/* Insert h (h->id is assigned). */
+enum err store_household_insert(struct store *st, struct household *h, struct errinfo *e);
+enum err store_household_set_status(struct store *st, int64_t id, enum status s, bool monitored, int64_t now,
+    struct errinfo *e);
+enum err store_household_update(struct store *st, const struct household *h, struct errinfo *e);
+enum err store_household_count(struct store *st, int64_t *n, struct errinfo *e);
+
+enum err store_member_insert(struct store *st, struct member *m, struct errinfo *e);
+enum err store_member_update(struct store *st, const struct member *m, struct errinfo *e);
+enum err store_member_by_id(struct store *st, int64_t id, struct member *m, struct arena *a, struct errinfo *e);
+/* The member of household hh with this ID number (present or not), ERR_NOTFOUND if none. */
+enum err store_member_in_household(struct store *st, int64_t hh, const char *id_no, struct member *m,
+    struct arena *a, struct errinfo *e);
+/* Members of hh whose membership (as now known) holds on date day; day = DATE_INF-1 for "now". */
+enum err store_members_at(struct store *st, int64_t hh, int day, struct member **out, size_t *n, struct arena *a,
+    struct errinfo *e);
+/* Every member row whose household is hh (present or not). */
+enum err store_members_all(struct store *st, int64_t hh, struct member **out, size_t *n, struct arena *a,
+    struct errinfo *e);
+
+/* Where a person with this ID number currently belongs (open membership, as now known), across all scopes.
+ * Fills hh_no (arena) and returns ERR_NOTFOUND if nowhere. Used to refuse double registration. */
+enum err store_idno_current_household(struct store *st, const char *id_no, int day, char **hh_no,
+    int64_t *member_id, struct arena *a, struct errinfo *e);
+
+/* ---- spans ---- */
+enum span_kind { SPAN_STATUS, SPAN_MEMBER };
+/* Spans as now known (recorded_to open): status spans of household owner, or membership spans of member
+ * owner. Ordered by valid_from. */
+enum err store_spans(struct store *st, enum span_kind k, int64_t owner, struct span **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+/* Membership spans as now known whose household is hh. */
+enum err store_member_spans_of_household(struct store *st, int64_t hh, struct span **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+enum err store_span_close(struct store *st, enum span_kind k, int64_t span_id, int64_t stamp, struct errinfo *e);
+enum err store_span_insert(struct store *st, enum span_kind k, struct span *s, struct errinfo *e);
+
+/* ---- events ---- */
+enum err store_event_insert(struct store *st, struct event *ev, struct errinfo *e);
+/* Record that correction by supersedes every event of (chain, chain_id) with effective >= from that is not
+ * superseded yet. */
+enum err store_event_supersede(struct store *st, enum chain chain, int64_t chain_id, int from, int64_t by,
+    int64_t stamp, struct errinfo *e);
+/* The latest effective date among the household's events that are still in force (0 if none). */
+enum err store_household_latest_change(struct store *st, int64_t hh, int *day, struct errinfo *e);
+/* Events of household hh (as source or target), in recording order; superseded[i] tells whether event i is
+ * superseded as now known. */
+enum err store_events_of_household(struct store *st, int64_t hh, struct event **out, bool **superseded,
+    size_t *n, struct arena *a, struct errinfo *e);
+/* The largest recorded_at of any event (0 if none). */
+enum err store_last_stamp(struct store *st, int64_t *stamp, struct errinfo *e);
+
+/* ---- maintained aggregates ---- */
+enum err store_agg_add(struct store *st, int64_t village, enum status s, int day, int64_t dh, int64_t dp,
+    struct errinfo *e);
+
+/* ---- reports ---- */
+struct stat_cell {
+	int64_t village;
+	enum status status;
+	int64_t households, persons;
+};
+/* Counts by village and status on date day, as now known (recorded_at == 0, from the maintained aggregates)
+ * or as recorded at stamp recorded_at (from the spans). Villages in [lo, hi] and in scope. */
+enum err store_stats(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t hi,
+    struct stat_cell **out, size_t *n, struct arena *a, struct errinfo *e);
+/* The same counts always computed from the spans (the aggregates' check). */
+enum err store_stats_scan(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t hi,
+    struct stat_cell **out, size_t *n, struct arena *a, struct errinfo *e);
+
+enum changes_mode { CHANGES_EFFECTIVE, CHANGES_RECORDED, CHANGES_BATCH };
+struct change_cell {
+	enum evtype type;
+	int64_t households, persons;
+};
+/* Events by type. EFFECTIVE: effective date in [from, to]; RECORDED: recording date in [from, to]; BATCH:
+ * the batch. As known at recorded_at (0 = now): recorded by then; superseded events are left out except in
+ * BATCH mode, which lists every event of the batch. See docs/ARCHITECTURE.md for 户 and 人. */
+enum err store_changes(struct store *st, enum changes_mode mode, int from, int to, const char *batch,
+    int64_t recorded_at, int64_t lo, int64_t hi, struct change_cell **out, size_t *n, struct arena *a,
+    struct errinfo *e);
+
+/* Events in force (as now known) with effective date in [from, to] of households in [lo, hi], with what
+ * the balance identity needs (check.c): the household's members on the effective date, and the statuses of
+ * the household and of the target household on the day before. */
+struct flow_event {
+	int64_t household_id, member_id, target_id;
+	enum evtype type;
+	enum status from_status, to_status;
+	int effective;
+	int64_t members_at;
+	enum status before_src, before_tgt;
+};
+enum err store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out,
+    size_t *n, struct arena *a, struct errinfo *e);
+
+/* ---- iteration for export and checks ---- */
+struct member_row {
+	struct household h;
+	struct member m;
+	enum status status_at;   /* the household's status on the date asked */
+	bool head_row;
+};
+typedef int (*member_row_fn)(void *ctx, const struct member_row *r);
+/* Every member present on day (as now known) of every household in [lo, hi] and scope, ordered by
+ * household number then relation; the callback returns non-zero to stop. statuses_mask selects household
+ * statuses on day (bit 1 << status); 0 means all. */
+enum err store_each_member(struct store *st, int day, int64_t lo, int64_t hi, unsigned statuses_mask,
+    member_row_fn fn, void *ctx, struct errinfo *e);
+
+/* ID numbers held by more than one member present on day in registered households. */
+struct dup_id {
+	char *id_no;
+	int count;
+};
+enum err store_duplicate_ids(struct store *st, int day, struct dup_id **out, size_t *n, struct arena *a,
+    struct errinfo *e);
+
+/* Poverty lines. */
+enum err store_poverty_line(struct store *st, int year, const char *region, const char *kind, int64_t *amount,
+    struct errinfo *e);
+enum err store_poverty_line_set(struct store *st, int year, const char *region, const char *kind, int64_t amount,
+    const char *note, struct errinfo *e);
+
+/* Income. */
+struct income {
+	int64_t household_id;
+	int year;
+	int64_t wage, business, property, transfer, business_cost;   /* fen, -1 unknown */
+	int64_t net_pc;      /* 人均纯收入 in fen as reported or computed, -1 unknown */
+	int size;            /* household size used, 0 unknown */
+};
+enum err store_income_put(struct store *st, const struct income *in, struct errinfo *e);
+enum err store_income_of_household(struct store *st, int64_t hh, struct income **out, size_t *n, struct arena *a,
+    struct errinfo *e);
+
+/* Backend constructors (sqlite.c, pg.c). */
+enum err store_sqlite_open(const char *path, struct store **out, struct errinfo *e);
+enum err store_pg_open(const char *conninfo, struct store **out, struct errinfo *e);
+
+#endif

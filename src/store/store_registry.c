@@ -1,0 +1,685 @@
+/* store_registry.c: households, members, spans, events, aggregates, income and lines over store_ops.
+ * Household lookups and writes are limited to the scope; span and event helpers take ids of households the
+ * caller has already loaded in scope. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/date.h"
+#include "lib/util.h"
+#include "store/store.h"
+#include "store/store_impl.h"
+
+#define OPS st->ops
+
+static struct sqlval
+opt_text(const char *s)
+{
+	return s && *s ? SQL_TEXT(s) : SQL_NULL;
+}
+
+static struct sqlval
+opt_int(int64_t v, int64_t none)
+{
+	return v == none ? SQL_NULL : SQL_INT(v);
+}
+
+/* ---- households ---- */
+
+void
+read_household(struct store *st, struct stmt *q, int c, struct household *h, struct arena *a)
+{
+	h->id = OPS->col_int(q, c + 0);
+	h->hh_no = col_str(st, q, c + 1, a);
+	h->village = OPS->col_int(q, c + 2);
+	const char *s = OPS->col_text(q, c + 3);
+	if (!s || !status_from_code(s, &h->status))
+		h->status = ST_NONE;
+	h->monitored = OPS->col_int(q, c + 4) != 0;
+	h->attribute = col_str(st, q, c + 5, a);
+	h->cause_main = col_str(st, q, c + 6, a);
+	h->cause_other = col_str(st, q, c + 7, a);
+	h->id_standard = col_str(st, q, c + 8, a);
+	h->identified_ym = col_int_or(st, q, c + 9, 0);
+	h->exit_year = col_int_or(st, q, c + 10, 0);
+	h->phone = col_str(st, q, c + 11, a);
+	h->code_version = (int)OPS->col_int(q, c + 12);
+	h->created_at = OPS->col_int(q, c + 13);
+	h->updated_at = OPS->col_int(q, c + 14);
+}
+
+static enum err
+household_get(struct store *st, enum stmt_id id, struct sqlval key, struct household *h, struct arena *a,
+    struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, id, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, key);
+	OPS->bind(q, 2, SQL_INT(st->scope_lo));
+	OPS->bind(q, 3, SQL_INT(st->scope_hi));
+	int r = OPS->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	if (r)
+		read_household(st, q, 0, h, a);
+	OPS->reset(q);
+	return r ? ERR_OK : ERR_NOTFOUND;
+}
+
+enum err
+store_household_by_no(struct store *st, const char *hh_no, struct household *h, struct arena *a, struct errinfo *e)
+{
+	enum err rc = household_get(st, STMT_HH_BY_NO, SQL_TEXT(hh_no), h, a, e);
+	if (rc == ERR_NOTFOUND)
+		errinfo_set(e, ERR_NOTFOUND, "hh_no", MSG_HH_NOT_FOUND, hh_no);
+	return rc;
+}
+
+enum err
+store_household_by_id(struct store *st, int64_t id, struct household *h, struct arena *a, struct errinfo *e)
+{
+	enum err rc = household_get(st, STMT_HH_BY_ID, SQL_INT(id), h, a, e);
+	if (rc == ERR_NOTFOUND) {
+		char tmp[32];
+		snprintf(tmp, sizeof(tmp), "#%lld", (long long)id);
+		errinfo_set(e, ERR_NOTFOUND, "id", MSG_HH_NOT_FOUND, tmp);
+	}
+	return rc;
+}
+
+enum err
+store_household_no_exists(struct store *st, const char *hh_no, bool *exists, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_HH_NO_EXISTS, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_TEXT(hh_no));
+	int r = OPS->step(q, e);
+	OPS->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	*exists = r == 1;
+	return ERR_OK;
+}
+
+enum err
+store_household_insert(struct store *st, struct household *h, struct errinfo *e)
+{
+	if (!store_in_scope(st, h->village)) {
+		char code[16];
+		snprintf(code, sizeof(code), "%012lld", (long long)h->village);
+		return errinfo_set(e, ERR_NOTFOUND, "village", MSG_DIV_UNKNOWN, code);
+	}
+	enum err rc = OPS->next_id(st, T_HOUSEHOLD, &h->id, e);
+	if (rc != ERR_OK)
+		return rc;
+	struct sqlval v[15] = {
+		SQL_INT(h->id), SQL_TEXT(h->hh_no), SQL_INT(h->village), SQL_TEXT(status_code(h->status)),
+		SQL_INT(h->monitored), opt_text(h->attribute), opt_text(h->cause_main), opt_text(h->cause_other),
+		opt_text(h->id_standard), opt_int(h->identified_ym, 0), opt_int(h->exit_year, 0), opt_text(h->phone),
+		SQL_INT(h->code_version), SQL_INT(h->created_at), SQL_INT(h->updated_at),
+	};
+	return OPS->insert_row(st, T_HOUSEHOLD, v, e);
+}
+
+static enum err
+run(struct store *st, struct stmt *q, struct errinfo *e)
+{
+	int r = OPS->step(q, e);
+	OPS->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
+store_household_set_status(struct store *st, int64_t id, enum status s, bool monitored, int64_t now, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_HH_SET_STATUS, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(id));
+	OPS->bind(q, 2, SQL_TEXT(status_code(s)));
+	OPS->bind(q, 3, SQL_INT(monitored));
+	OPS->bind(q, 4, SQL_INT(now));
+	OPS->bind(q, 5, SQL_INT(st->scope_lo));
+	OPS->bind(q, 6, SQL_INT(st->scope_hi));
+	return run(st, q, e);
+}
+
+enum err
+store_household_update(struct store *st, const struct household *h, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_HH_UPDATE, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(h->id));
+	OPS->bind(q, 2, opt_text(h->attribute));
+	OPS->bind(q, 3, opt_text(h->cause_main));
+	OPS->bind(q, 4, opt_text(h->cause_other));
+	OPS->bind(q, 5, opt_text(h->id_standard));
+	OPS->bind(q, 6, opt_int(h->identified_ym, 0));
+	OPS->bind(q, 7, opt_int(h->exit_year, 0));
+	OPS->bind(q, 8, opt_text(h->phone));
+	OPS->bind(q, 9, SQL_INT(h->updated_at));
+	OPS->bind(q, 10, SQL_INT(st->scope_lo));
+	OPS->bind(q, 11, SQL_INT(st->scope_hi));
+	return run(st, q, e);
+}
+
+enum err
+store_household_count(struct store *st, int64_t *n, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_HH_COUNT, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(st->scope_lo));
+	OPS->bind(q, 2, SQL_INT(st->scope_hi));
+	int r = OPS->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	*n = OPS->col_int(q, 0);
+	OPS->reset(q);
+	return ERR_OK;
+}
+
+/* ---- members ---- */
+
+void
+read_member(struct store *st, struct stmt *q, int c, struct member *m, struct arena *a)
+{
+	m->id = OPS->col_int(q, c + 0);
+	m->household_id = OPS->col_int(q, c + 1);
+	m->id_no = col_str(st, q, c + 2, a);
+	m->id_kind = (int)OPS->col_int(q, c + 3);
+	m->name = col_str(st, q, c + 4, a);
+	m->sex = col_str(st, q, c + 5, a);
+	m->birth = col_int_or(st, q, c + 6, 0);
+	m->relation = col_str(st, q, c + 7, a);
+	m->ethnicity = col_str(st, q, c + 8, a);
+	m->education = col_str(st, q, c + 9, a);
+	m->schooling = col_str(st, q, c + 10, a);
+	m->health = col_str(st, q, c + 11, a);
+	m->labor = col_str(st, q, c + 12, a);
+	m->work_status = col_str(st, q, c + 13, a);
+	m->work_months = col_int_or(st, q, c + 14, -1);
+	m->ins_medical = col_int_or(st, q, c + 15, -1);
+	m->ins_serious = col_int_or(st, q, c + 16, -1);
+	m->ins_pension = col_int_or(st, q, c + 17, -1);
+	m->dibao = col_int_or(st, q, c + 18, -1);
+	m->tekun = col_int_or(st, q, c + 19, -1);
+	m->phone = col_str(st, q, c + 20, a);
+	m->info_date = col_int_or(st, q, c + 21, 0);
+}
+
+enum err
+store_member_insert(struct store *st, struct member *m, struct errinfo *e)
+{
+	enum err rc = OPS->next_id(st, T_MEMBER, &m->id, e);
+	if (rc != ERR_OK)
+		return rc;
+	struct sqlval v[22] = {
+		SQL_INT(m->id), SQL_INT(m->household_id), SQL_TEXT(m->id_no), SQL_INT(m->id_kind), SQL_TEXT(m->name),
+		SQL_TEXT(m->sex), opt_int(m->birth, 0), SQL_TEXT(m->relation), opt_text(m->ethnicity),
+		opt_text(m->education), opt_text(m->schooling), opt_text(m->health), opt_text(m->labor),
+		opt_text(m->work_status), opt_int(m->work_months, -1), opt_int(m->ins_medical, -1),
+		opt_int(m->ins_serious, -1), opt_int(m->ins_pension, -1), opt_int(m->dibao, -1), opt_int(m->tekun, -1),
+		opt_text(m->phone), SQL_INT(m->info_date),
+	};
+	return OPS->insert_row(st, T_MEMBER, v, e);
+}
+
+enum err
+store_member_update(struct store *st, const struct member *m, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_MEMBER_UPDATE, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(m->id));
+	OPS->bind(q, 2, SQL_TEXT(m->name));
+	OPS->bind(q, 3, SQL_TEXT(m->sex));
+	OPS->bind(q, 4, SQL_TEXT(m->relation));
+	OPS->bind(q, 5, opt_text(m->ethnicity));
+	OPS->bind(q, 6, opt_text(m->education));
+	OPS->bind(q, 7, opt_text(m->schooling));
+	OPS->bind(q, 8, opt_text(m->health));
+	OPS->bind(q, 9, opt_text(m->labor));
+	OPS->bind(q, 10, opt_text(m->work_status));
+	OPS->bind(q, 11, opt_int(m->work_months, -1));
+	OPS->bind(q, 12, opt_int(m->ins_medical, -1));
+	OPS->bind(q, 13, opt_int(m->ins_serious, -1));
+	OPS->bind(q, 14, opt_int(m->ins_pension, -1));
+	OPS->bind(q, 15, opt_int(m->dibao, -1));
+	OPS->bind(q, 16, opt_int(m->tekun, -1));
+	OPS->bind(q, 17, opt_text(m->phone));
+	OPS->bind(q, 18, SQL_INT(m->info_date));
+	OPS->bind(q, 19, SQL_INT(m->household_id));
+	OPS->bind(q, 20, SQL_INT(st->scope_lo));
+	OPS->bind(q, 21, SQL_INT(st->scope_hi));
+	return run(st, q, e);
+}
+
+static enum err
+member_list(struct store *st, struct stmt *q, struct member **out, size_t *n, struct arena *a, struct errinfo *e)
+{
+	size_t cap = 8, k = 0;
+	struct member *v = arena_alloc(a, cap * sizeof(*v));
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		if (k == cap) {
+			struct member *w = arena_alloc(a, 2 * cap * sizeof(*w));
+			memcpy(w, v, cap * sizeof(*w));
+			v = w;
+			cap *= 2;
+		}
+		read_member(st, q, 0, &v[k++], a);
+	}
+	OPS->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	*out = v;
+	*n = k;
+	return ERR_OK;
+}
+
+enum err
+store_member_by_id(struct store *st, int64_t id, struct member *m, struct arena *a, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_MEMBER_BY_ID, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(id));
+	OPS->bind(q, 2, SQL_INT(st->scope_lo));
+	OPS->bind(q, 3, SQL_INT(st->scope_hi));
+	int r = OPS->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	if (r)
+		read_member(st, q, 0, m, a);
+	OPS->reset(q);
+	return r ? ERR_OK : ERR_NOTFOUND;
+}
+
+enum err
+store_member_in_household(struct store *st, int64_t hh, const char *id_no, struct member *m, struct arena *a,
+    struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_MEMBER_IN_HH, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(hh));
+	OPS->bind(q, 2, SQL_TEXT(id_no));
+	OPS->bind(q, 3, SQL_INT(st->scope_lo));
+	OPS->bind(q, 4, SQL_INT(st->scope_hi));
+	int r = OPS->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	if (r)
+		read_member(st, q, 0, m, a);
+	OPS->reset(q);
+	return r ? ERR_OK : ERR_NOTFOUND;
+}
+
+enum err
+store_members_at(struct store *st, int64_t hh, int day, struct member **out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_MEMBERS_AT, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(hh));
+	OPS->bind(q, 2, SQL_INT(day));
+	OPS->bind(q, 3, SQL_INT(st->scope_lo));
+	OPS->bind(q, 4, SQL_INT(st->scope_hi));
+	return member_list(st, q, out, n, a, e);
+}
+
+enum err
+store_members_all(struct store *st, int64_t hh, struct member **out, size_t *n, struct arena *a, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_MEMBERS_ALL, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(hh));
+	OPS->bind(q, 2, SQL_INT(st->scope_lo));
+	OPS->bind(q, 3, SQL_INT(st->scope_hi));
+	return member_list(st, q, out, n, a, e);
+}
+
+enum err
+store_idno_current_household(struct store *st, const char *id_no, int day, char **hh_no, int64_t *member_id,
+    struct arena *a, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_IDNO_CURRENT, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_TEXT(id_no));
+	OPS->bind(q, 2, SQL_INT(day));
+	int r = OPS->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	if (r) {
+		*hh_no = col_str(st, q, 0, a);
+		if (member_id)
+			*member_id = OPS->col_int(q, 1);
+	}
+	OPS->reset(q);
+	return r ? ERR_OK : ERR_NOTFOUND;
+}
+
+/* ---- spans ---- */
+
+static enum err
+span_list(struct store *st, enum stmt_id id, int64_t key, bool status, struct span **out, size_t *n,
+    struct arena *a, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, id, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(key));
+	size_t cap = 8, k = 0;
+	struct span *v = arena_alloc(a, cap * sizeof(*v));
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		if (k == cap) {
+			struct span *w = arena_alloc(a, 2 * cap * sizeof(*w));
+			memcpy(w, v, cap * sizeof(*w));
+			v = w;
+			cap *= 2;
+		}
+		struct span *s = &v[k++];
+		s->id = OPS->col_int(q, 0);
+		s->owner = OPS->col_int(q, 1);
+		if (status) {
+			enum status stt = ST_NONE;
+			status_from_code(OPS->col_text(q, 2), &stt);
+			s->value = stt;
+		} else
+			s->value = OPS->col_int(q, 2);
+		s->valid_from = (int)OPS->col_int(q, 3);
+		s->valid_to = (int)OPS->col_int(q, 4);
+		s->rec_from = OPS->col_int(q, 5);
+		s->rec_to = OPS->col_int(q, 6);
+		s->event_id = OPS->col_int(q, 7);
+	}
+	OPS->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	*out = v;
+	*n = k;
+	return ERR_OK;
+}
+
+enum err
+store_spans(struct store *st, enum span_kind k, int64_t owner, struct span **out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	return span_list(st, k == SPAN_STATUS ? STMT_SPANS_STATUS : STMT_SPANS_MEMBER, owner, k == SPAN_STATUS, out, n,
+	    a, e);
+}
+
+enum err
+store_member_spans_of_household(struct store *st, int64_t hh, struct span **out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	return span_list(st, STMT_SPANS_MEMBER_OF_HH, hh, false, out, n, a, e);
+}
+
+enum err
+store_span_close(struct store *st, enum span_kind k, int64_t span_id, int64_t stamp, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, k == SPAN_STATUS ? STMT_SPAN_CLOSE_STATUS : STMT_SPAN_CLOSE_MEMBER, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(span_id));
+	OPS->bind(q, 2, SQL_INT(stamp));
+	return run(st, q, e);
+}
+
+enum err
+store_span_insert(struct store *st, enum span_kind k, struct span *s, struct errinfo *e)
+{
+	enum table t = k == SPAN_STATUS ? T_STATUS_SPAN : T_MEMBER_SPAN;
+	enum err rc = OPS->next_id(st, t, &s->id, e);
+	if (rc != ERR_OK)
+		return rc;
+	struct sqlval v[8];
+	v[0] = SQL_INT(s->id);
+	v[1] = SQL_INT(s->owner);
+	if (k == SPAN_STATUS) {
+		v[2] = SQL_TEXT(status_code((enum status)s->value));
+	} else {
+		/* membership_span: (id, member_id, household_id, ...) */
+		v[2] = SQL_INT(s->value);
+	}
+	v[3] = SQL_INT(s->valid_from);
+	v[4] = SQL_INT(s->valid_to);
+	v[5] = SQL_INT(s->rec_from);
+	v[6] = SQL_INT(s->rec_to);
+	v[7] = SQL_INT(s->event_id);
+	return OPS->insert_row(st, t, v, e);
+}
+
+/* ---- events ---- */
+
+enum err
+store_event_insert(struct store *st, struct event *ev, struct errinfo *e)
+{
+	enum err rc = OPS->next_id(st, T_EVENT, &ev->id, e);
+	if (rc != ERR_OK)
+		return rc;
+	struct sqlval v[17] = {
+		SQL_INT(ev->id), SQL_INT(ev->household_id), opt_int(ev->member_id, 0), opt_int(ev->target_household_id, 0),
+		SQL_TEXT(evtype_code(ev->type)), opt_text(ev->reason), SQL_INT(ev->effective), opt_text(ev->batch),
+		SQL_INT(ev->correction), SQL_INT(ev->chain), SQL_INT(ev->chain_id),
+		ev->from_status == ST_NONE ? SQL_NULL : SQL_TEXT(status_code(ev->from_status)),
+		ev->to_status == ST_NONE ? SQL_NULL : SQL_TEXT(status_code(ev->to_status)),
+		SQL_TEXT(ev->actor), SQL_INT(ev->recorded_at), SQL_NULL, opt_text(ev->detail),
+	};
+	return OPS->insert_row(st, T_EVENT, v, e);
+}
+
+enum err
+store_event_supersede(struct store *st, enum chain chain, int64_t chain_id, int from, int64_t by, int64_t stamp,
+    struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_EVENT_SUPERSEDE, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(chain));
+	OPS->bind(q, 2, SQL_INT(chain_id));
+	OPS->bind(q, 3, SQL_INT(from));
+	OPS->bind(q, 4, SQL_INT(by));
+	OPS->bind(q, 5, SQL_INT(stamp));
+	return run(st, q, e);
+}
+
+enum err
+store_household_latest_change(struct store *st, int64_t hh, int *day, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_HH_LATEST_CHANGE, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(hh));
+	int r = OPS->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	*day = (int)OPS->col_int(q, 0);
+	OPS->reset(q);
+	return ERR_OK;
+}
+
+void
+read_event(struct store *st, struct stmt *q, int c, struct event *ev, struct arena *a)
+{
+	ev->id = OPS->col_int(q, c + 0);
+	ev->household_id = OPS->col_int(q, c + 1);
+	ev->member_id = OPS->col_int(q, c + 2);
+	ev->target_household_id = OPS->col_int(q, c + 3);
+	if (!evtype_from_code(OPS->col_text(q, c + 4), &ev->type))
+		ev->type = EV_DATA_FIX;
+	ev->reason = col_str(st, q, c + 5, a);
+	ev->effective = (int)OPS->col_int(q, c + 6);
+	ev->batch = col_str(st, q, c + 7, a);
+	ev->correction = OPS->col_int(q, c + 8) != 0;
+	ev->chain = (enum chain)OPS->col_int(q, c + 9);
+	ev->chain_id = OPS->col_int(q, c + 10);
+	ev->from_status = ST_NONE;
+	ev->to_status = ST_NONE;
+	if (!OPS->col_null(q, c + 11))
+		status_from_code(OPS->col_text(q, c + 11), &ev->from_status);
+	if (!OPS->col_null(q, c + 12))
+		status_from_code(OPS->col_text(q, c + 12), &ev->to_status);
+	ev->actor = col_str(st, q, c + 13, a);
+	ev->recorded_at = OPS->col_int(q, c + 14);
+	ev->detail = col_str(st, q, c + 15, a);
+}
+
+enum err
+store_events_of_household(struct store *st, int64_t hh, struct event **out, bool **superseded, size_t *n,
+    struct arena *a, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_EVENTS_OF_HH, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(hh));
+	size_t cap = 8, k = 0;
+	struct event *v = arena_alloc(a, cap * sizeof(*v));
+	bool *sup = arena_alloc(a, cap);
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		if (k == cap) {
+			struct event *w = arena_alloc(a, 2 * cap * sizeof(*w));
+			bool *s2 = arena_alloc(a, 2 * cap);
+			memcpy(w, v, cap * sizeof(*w));
+			memcpy(s2, sup, cap);
+			v = w;
+			sup = s2;
+			cap *= 2;
+		}
+		read_event(st, q, 0, &v[k], a);
+		sup[k] = OPS->col_int(q, 16) > 0;
+		k++;
+	}
+	OPS->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	*out = v;
+	if (superseded)
+		*superseded = sup;
+	*n = k;
+	return ERR_OK;
+}
+
+enum err
+store_last_stamp(struct store *st, int64_t *stamp, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_LAST_STAMP, e);
+	if (!q)
+		return ERR_DB;
+	int r = OPS->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	*stamp = OPS->col_int(q, 0);
+	OPS->reset(q);
+	return ERR_OK;
+}
+
+/* ---- aggregates ---- */
+
+enum err
+store_agg_add(struct store *st, int64_t village, enum status s, int day, int64_t dh, int64_t dp, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_AGG_ADD, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(village));
+	OPS->bind(q, 2, SQL_TEXT(status_code(s)));
+	OPS->bind(q, 3, SQL_INT(day));
+	OPS->bind(q, 4, SQL_INT(dh));
+	OPS->bind(q, 5, SQL_INT(dp));
+	return run(st, q, e);
+}
+
+/* ---- lines and income ---- */
+
+enum err
+store_poverty_line(struct store *st, int year, const char *region, const char *kind, int64_t *amount,
+    struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_LINE_GET, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(year));
+	OPS->bind(q, 2, SQL_TEXT(region));
+	OPS->bind(q, 3, SQL_TEXT(kind));
+	int r = OPS->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	if (r)
+		*amount = OPS->col_int(q, 0);
+	OPS->reset(q);
+	return r ? ERR_OK : ERR_NOTFOUND;
+}
+
+enum err
+store_poverty_line_set(struct store *st, int year, const char *region, const char *kind, int64_t amount,
+    const char *note, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_LINE_SET, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(year));
+	OPS->bind(q, 2, SQL_TEXT(region));
+	OPS->bind(q, 3, SQL_TEXT(kind));
+	OPS->bind(q, 4, SQL_INT(amount));
+	OPS->bind(q, 5, opt_text(note));
+	return run(st, q, e);
+}
+
+enum err
+store_income_put(struct store *st, const struct income *in, struct errinfo *e)
+{
+	struct sqlval v[9] = {
+		SQL_INT(in->household_id), SQL_INT(in->year), opt_int(in->wage, -1), opt_int(in->business, -1),
+		opt_int(in->property, -1), opt_int(in->transfer, -1), opt_int(in->business_cost, -1),
+		opt_int(in->net_pc, -1), opt_int(in->size, 0),
+	};
+	return OPS->insert_row(st, T_INCOME, v, e);
+}
+
+enum err
+store_income_of_household(struct store *st, int64_t hh, struct income **out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_INCOME_OF_HH, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(hh));
+	size_t cap = 4, k = 0;
+	struct income *v = arena_alloc(a, cap * sizeof(*v));
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		if (k == cap) {
+			struct income *w = arena_alloc(a, 2 * cap * sizeof(*w));
+			memcpy(w, v, cap * sizeof(*w));
+			v = w;
+			cap *= 2;
+		}
+		struct income *x = &v[k++];
+		x->household_id = OPS->col_int(q, 0);
+		x->year = (int)OPS->col_int(q, 1);
+		x->wage = OPS->col_null(q, 2) ? -1 : OPS->col_int(q, 2);
+		x->business = OPS->col_null(q, 3) ? -1 : OPS->col_int(q, 3);
+		x->property = OPS->col_null(q, 4) ? -1 : OPS->col_int(q, 4);
+		x->transfer = OPS->col_null(q, 5) ? -1 : OPS->col_int(q, 5);
+		x->business_cost = OPS->col_null(q, 6) ? -1 : OPS->col_int(q, 6);
+		x->net_pc = OPS->col_null(q, 7) ? -1 : OPS->col_int(q, 7);
+		x->size = col_int_or(st, q, 8, 0);
+	}
+	OPS->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	*out = v;
+	*n = k;
+	return ERR_OK;
+}

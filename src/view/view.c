@@ -1,0 +1,367 @@
+/* view.c: JSON, tables and CSV for stats, changes, checks and import results. */
+#include "view/view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/codes.h"
+#include "lib/date.h"
+#include "lib/util.h"
+
+#define EN (msg_lang() == LANG_EN)
+
+void
+view_nhmr(int64_t h, int64_t p, char *out, size_t size)
+{
+	if (EN)
+		snprintf(out, size, "%lld hh / %lld p", (long long)h, (long long)p);
+	else
+		snprintf(out, size, "%lld户%lld人", (long long)h, (long long)p);
+}
+
+void
+view_code(int64_t code, char *out, size_t size)
+{
+	if (code)
+		snprintf(out, size, "%012lld", (long long)code);
+	else
+		snprintf(out, size, "%s", "");
+}
+
+static const char *
+level_key(int level)
+{
+	static const char *const k[] = { "all", "province", "city", "county", "town", "village" };
+	return level >= 0 && level <= 5 ? k[level] : "";
+}
+
+json_t *
+view_division_json(const struct division *d)
+{
+	char code[16];
+	view_code(d->code, code, sizeof(code));
+	json_t *j = json_pack("{s:s, s:s, s:s}", "code", code, "name", d->name ? d->name : "", "level",
+	    level_key(d->level));
+	if (d->level == LV_VILLAGE) {
+		json_object_set_new(j, "poor_village", json_boolean(d->poor_village));
+		json_object_set_new(j, "exit_year", d->exit_year ? json_integer(d->exit_year) : json_null());
+		json_object_set_new(j, "rural_pop", d->rural_pop >= 0 ? json_integer(d->rural_pop) : json_null());
+	}
+	return j;
+}
+
+static json_t *
+counts_json(const struct counts *c)
+{
+	json_t *j = json_object();
+	for (int g = 0; g < G__MAX; g++)
+		json_object_set_new(j, group_key((enum group)g),
+		    json_pack("{s:I, s:I}", "households", (json_int_t)c->h[g], "persons", (json_int_t)c->p[g]));
+	return j;
+}
+
+json_t *
+view_stats_json(const struct stats_result *r)
+{
+	char d[11], t[20];
+	json_t *j = json_object();
+	json_object_set_new(j, "as_of", json_string(date_format(r->as_of, d)));
+	json_object_set_new(j, "recorded_at", r->recorded_at ? json_string(stamp_format(r->recorded_at, t)) : json_null());
+	json_object_set_new(j, "division", view_division_json(&r->div));
+	json_object_set_new(j, "totals", counts_json(&r->totals));
+	json_t *rows = json_array();
+	for (size_t i = 0; i < r->n_rows; i++) {
+		json_t *row = counts_json(&r->rows[i].c);
+		char code[16];
+		view_code(r->rows[i].d.code, code, sizeof(code));
+		json_object_set_new(row, "code", json_string(code));
+		json_object_set_new(row, "name", json_string(r->rows[i].d.name ? r->rows[i].d.name : ""));
+		json_object_set_new(row, "level", json_string(level_key(r->rows[i].d.level)));
+		json_array_append_new(rows, row);
+	}
+	json_object_set_new(j, "rows", rows);
+	return j;
+}
+
+static const enum group table_groups[] = { G_REGISTERED, G_POOR, G_RETURNED, G_EXITED_SUPPORTED, G_EXITED_UNSUPPORTED,
+	G_REMOVED, G_CANCELLED };
+
+void
+view_stats_table(const struct stats_result *r, struct buf *out)
+{
+	char d[11], t[20], code[16];
+	view_code(r->div.code, code, sizeof(code));
+	if (EN)
+		buf_printf(out, "%s%s%s%s  as of %s", r->div.name, code[0] ? " (" : "", code, code[0] ? ")" : "",
+		    date_format(r->as_of, d));
+	else
+		buf_printf(out, "%s%s%s%s  截至 %s", r->div.name, code[0] ? "（" : "", code, code[0] ? "）" : "",
+		    date_format(r->as_of, d));
+	if (r->recorded_at)
+		buf_printf(out, EN ? "  as recorded at %s" : "  （按 %s 时的记录）", stamp_format(r->recorded_at, t));
+	buf_putc(out, '\n');
+	size_t cols = 1 + NELEM(table_groups);
+	struct text_table tb;
+	table_init(&tb, cols);
+	const char *head[16];
+	head[0] = EN ? "division" : "区划";
+	for (size_t i = 0; i < NELEM(table_groups); i++) {
+		head[i + 1] = group_label(table_groups[i]);
+		table_right(&tb, i + 1);
+	}
+	table_row(&tb, head);
+	char cell[16][48];
+	const char *row[16];
+	for (size_t k = 0; k <= r->n_rows; k++) {
+		const struct counts *c = k == 0 ? &r->totals : &r->rows[k - 1].c;
+		row[0] = k == 0 ? (EN ? "total" : "合计") : r->rows[k - 1].d.name;
+		for (size_t i = 0; i < NELEM(table_groups); i++) {
+			view_nhmr(c->h[table_groups[i]], c->p[table_groups[i]], cell[i], sizeof(cell[i]));
+			row[i + 1] = cell[i];
+		}
+		table_row(&tb, row);
+	}
+	table_render(&tb, out);
+	table_free(&tb);
+	char a[48], b[48];
+	view_nhmr(r->totals.h[G_CURRENT_POOR], r->totals.p[G_CURRENT_POOR], a, sizeof(a));
+	view_nhmr(r->totals.h[G_EXITED], r->totals.p[G_EXITED], b, sizeof(b));
+	buf_printf(out, EN ? "currently poor (not exited + returned): %s; exited: %s\n"
+			   : "现有贫困（未脱贫＋返贫）%s；已脱贫 %s\n", a, b);
+}
+
+static void
+csv_field(struct buf *out, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n")) {
+		buf_putc(out, '"');
+		for (; *s; s++) {
+			if (*s == '"')
+				buf_putc(out, '"');
+			buf_putc(out, *s);
+		}
+		buf_putc(out, '"');
+	} else
+		buf_puts(out, s);
+}
+
+void
+view_stats_csv(const struct stats_result *r, struct buf *out)
+{
+	buf_puts(out, "code,name");
+	for (int g = 0; g < G__MAX; g++)
+		buf_printf(out, ",%s_households,%s_persons", group_key((enum group)g), group_key((enum group)g));
+	buf_puts(out, "\r\n");
+	for (size_t k = 0; k <= r->n_rows; k++) {
+		const struct division *d = k == 0 ? &r->div : &r->rows[k - 1].d;
+		const struct counts *c = k == 0 ? &r->totals : &r->rows[k - 1].c;
+		char code[16];
+		view_code(d->code, code, sizeof(code));
+		buf_puts(out, code);
+		buf_putc(out, ',');
+		csv_field(out, d->name ? d->name : "");
+		for (int g = 0; g < G__MAX; g++)
+			buf_printf(out, ",%lld,%lld", (long long)c->h[g], (long long)c->p[g]);
+		buf_puts(out, "\r\n");
+	}
+}
+
+json_t *
+view_changes_json(const struct changes_result *r)
+{
+	char d[11], t[20];
+	json_t *j = json_object();
+	bool by_date = r->mode != CHANGES_BATCH;
+	json_object_set_new(j, "from", by_date ? json_string(date_format(r->from, d)) : json_null());
+	json_object_set_new(j, "to", by_date ? json_string(date_format(r->to, d)) : json_null());
+	json_object_set_new(j, "recorded", json_boolean(r->mode == CHANGES_RECORDED));
+	json_object_set_new(j, "batch", r->batch ? json_string(r->batch) : json_null());
+	json_object_set_new(j, "recorded_at", r->recorded_at ? json_string(stamp_format(r->recorded_at, t)) : json_null());
+	json_object_set_new(j, "division", view_division_json(&r->div));
+	json_t *rows = json_array();
+	for (size_t i = 0; i < r->n_rows; i++)
+		json_array_append_new(rows, json_pack("{s:s, s:s, s:I, s:I}", "type", evtype_code(r->rows[i].type), "label",
+		    evtype_label(r->rows[i].type), "households", (json_int_t)r->rows[i].households, "persons",
+		    (json_int_t)r->rows[i].persons));
+	json_object_set_new(j, "rows", rows);
+	return j;
+}
+
+void
+view_changes_table(const struct changes_result *r, struct buf *out)
+{
+	char a[11], b[11], t[20], code[16];
+	view_code(r->div.code, code, sizeof(code));
+	buf_printf(out, "%s%s%s%s  ", r->div.name, code[0] ? (EN ? " (" : "（") : "", code,
+	    code[0] ? (EN ? ")" : "）") : "");
+	if (r->mode == CHANGES_BATCH)
+		buf_printf(out, EN ? "batch \"%s\"" : "批次“%s”", r->batch);
+	else if (r->mode == CHANGES_RECORDED)
+		buf_printf(out, EN ? "recorded %s to %s" : "记录于 %s 至 %s", date_format(r->from, a), date_format(r->to, b));
+	else
+		buf_printf(out, EN ? "effective %s to %s" : "生效于 %s 至 %s", date_format(r->from, a), date_format(r->to, b));
+	if (r->recorded_at)
+		buf_printf(out, EN ? "  as recorded at %s" : "  （按 %s 时的记录）", stamp_format(r->recorded_at, t));
+	buf_putc(out, '\n');
+	if (r->n_rows == 0) {
+		buf_puts(out, EN ? "no changes\n" : "无变动\n");
+		return;
+	}
+	struct text_table tb;
+	table_init(&tb, 3);
+	table_right(&tb, 1);
+	table_right(&tb, 2);
+	const char *head[3] = { EN ? "change" : "变动类型", EN ? "households" : "户数", EN ? "persons" : "人数" };
+	table_row(&tb, head);
+	for (size_t i = 0; i < r->n_rows; i++) {
+		char h[24], p[24];
+		snprintf(h, sizeof(h), "%lld", (long long)r->rows[i].households);
+		snprintf(p, sizeof(p), "%lld", (long long)r->rows[i].persons);
+		const char *row[3] = { evtype_label(r->rows[i].type), h, p };
+		table_row(&tb, row);
+	}
+	table_render(&tb, out);
+	table_free(&tb);
+}
+
+void
+view_changes_csv(const struct changes_result *r, struct buf *out)
+{
+	buf_puts(out, "type,label,households,persons\r\n");
+	for (size_t i = 0; i < r->n_rows; i++) {
+		buf_printf(out, "%s,", evtype_code(r->rows[i].type));
+		csv_field(out, evtype_label(r->rows[i].type));
+		buf_printf(out, ",%lld,%lld\r\n", (long long)r->rows[i].households, (long long)r->rows[i].persons);
+	}
+}
+
+json_t *
+view_check_json(const struct check_result *r)
+{
+	char d[11];
+	json_t *j = json_object();
+	json_object_set_new(j, "as_of", json_string(date_format(r->as_of, d)));
+	json_object_set_new(j, "households", json_integer((json_int_t)r->households));
+	json_object_set_new(j, "members", json_integer((json_int_t)r->members));
+	json_t *v = json_array();
+	for (size_t i = 0; i < r->n; i++) {
+		const struct finding *f = &r->v[i];
+		json_array_append_new(v, json_pack("{s:s, s:s, s:s?, s:s?, s:s}", "rule", rules[f->rule].code, "ref",
+		    rules[f->rule].ref, "hh_no", f->hh_no, "member", f->member, "message", f->message));
+	}
+	json_object_set_new(j, "findings", v);
+	return j;
+}
+
+void
+view_check_table(const struct check_result *r, struct buf *out)
+{
+	char d[11];
+	buf_printf(out, EN ? "checked %zu households and %zu persons registered on %s: " :
+			     "检查 %3$s 建档立卡 %1$zu 户 %2$zu 人：", r->households, r->members, date_format(r->as_of, d));
+	if (r->n == 0) {
+		buf_puts(out, EN ? "no problems found\n" : "未发现问题\n");
+		return;
+	}
+	buf_printf(out, EN ? "%zu findings\n" : "发现 %zu 个问题\n", r->n);
+	struct text_table tb;
+	table_init(&tb, 4);
+	const char *head[4] = { EN ? "rule" : "规则", EN ? "household" : "户编号", EN ? "member" : "成员",
+		EN ? "finding" : "问题" };
+	table_row(&tb, head);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct finding *f = &r->v[i];
+		const char *row[4] = { rules[f->rule].code, f->hh_no ? f->hh_no : "", f->member ? f->member : "", f->message };
+		table_row(&tb, row);
+	}
+	table_render(&tb, out);
+	table_free(&tb);
+}
+
+json_t *
+view_problems_json(const struct problems *p)
+{
+	json_t *v = json_array();
+	for (size_t i = 0; i < p->n; i++) {
+		const struct problem *x = &p->v[i];
+		json_array_append_new(v, json_pack("{s:i, s:s, s:s?, s:s, s:s, s:b}", "row", x->row, "column", x->column,
+		    "value", x->value, "code", x->code, "message", x->message, "warning", x->warning));
+	}
+	return v;
+}
+
+static const char *
+kind_name(enum sheet_kind k)
+{
+	return k == SHEET_XLSX ? "xlsx" : "csv";
+}
+
+json_t *
+view_import_json(const struct import_result *r, const char *what)
+{
+	json_t *j = json_pack("{s:s, s:s, s:s, s:i, s:i, s:i, s:i, s:b, s:I, s:I}", "what", what, "format",
+	    kind_name(r->kind), "encoding", sheet_encoding_name(r->encoding), "rows", r->rows, "households",
+	    r->households, "members", r->members, "events", r->events, "written", r->written, "errors",
+	    (json_int_t)r->problems.n_errors, "warnings", (json_int_t)r->problems.n_warnings);
+	if (strcmp(what, "divisions") == 0) {
+		json_object_set_new(j, "added", json_integer(r->divisions_added));
+		json_object_set_new(j, "updated", json_integer(r->divisions_updated));
+	}
+	json_object_set_new(j, "problems", view_problems_json(&r->problems));
+	return j;
+}
+
+void
+view_problems_table(const struct problems *p, struct buf *out)
+{
+	struct text_table tb;
+	table_init(&tb, 4);
+	const char *head[4] = { EN ? "row" : "行", EN ? "column" : "列", EN ? "value" : "值", EN ? "problem" : "问题" };
+	table_row(&tb, head);
+	for (size_t i = 0; i < p->n; i++) {
+		const struct problem *x = &p->v[i];
+		char row[16], msg[600];
+		if (x->row)
+			snprintf(row, sizeof(row), EN ? "%d" : "第%d行", x->row);
+		else
+			row[0] = '\0';
+		snprintf(msg, sizeof(msg), "%s%s", x->warning ? (EN ? "warning: " : "提醒：") : "", x->message);
+		const char *cells[4] = { row, x->column, x->value ? x->value : "", msg };
+		table_row(&tb, cells);
+	}
+	table_render(&tb, out);
+	table_free(&tb);
+	if (p->dropped)
+		buf_printf(out, EN ? "... and %zu more\n" : "……另有 %zu 个问题未列出\n", p->dropped);
+}
+
+void
+view_import_summary(const struct import_result *r, const char *what, struct buf *out)
+{
+	(void)what;
+	if (r->problems.n_errors) {
+		buf_printf(out, EN ? "%zu problems in the file (%s, %s); nothing was written:\n"
+				   : "文件（%2$s，%3$s）中有 %1$zu 个问题，未写入任何数据：\n",
+		    r->problems.n_errors, kind_name(r->kind), sheet_encoding_name(r->encoding));
+		view_problems_table(&r->problems, out);
+		return;
+	}
+	if (strcmp(what, "divisions") == 0)
+		buf_printf(out, EN ? "%s%d rows (%s, %s): %d divisions added, %d updated\n"
+				   : "%s%d 行（%s，%s）：新增区划 %d 个，更新 %d 个\n",
+		    r->written ? "" : (EN ? "[dry run] " : "［仅校验］"), r->rows, kind_name(r->kind),
+		    sheet_encoding_name(r->encoding), r->divisions_added, r->divisions_updated);
+	else if (strcmp(what, "registry") == 0)
+		buf_printf(out, EN ? "%s%d rows (%s, %s): %d households, %d persons registered\n"
+				   : "%s%d 行（%s，%s）：建档 %d 户 %d 人\n",
+		    r->written ? "" : (EN ? "[dry run] " : "［仅校验］"), r->rows, kind_name(r->kind),
+		    sheet_encoding_name(r->encoding), r->households, r->members);
+	else
+		buf_printf(out, EN ? "%s%d rows (%s, %s): %d events recorded\n" : "%s%d 行（%s，%s）：记录变动 %d 条\n",
+		    r->written ? "" : (EN ? "[dry run] " : "［仅校验］"), r->rows, kind_name(r->kind),
+		    sheet_encoding_name(r->encoding), r->events);
+	if (r->problems.n_warnings) {
+		buf_printf(out, EN ? "%zu warnings:\n" : "%zu 个提醒：\n", r->problems.n_warnings);
+		view_problems_table(&r->problems, out);
+	}
+}

@@ -1,0 +1,46 @@
+/* view.h: the renderings of results that the CLI and the API share, so both speak the same JSON shapes
+ * (ARCHITECTURE.md §5): JSON (jansson), readable tables (Chinese first, CJK-aware column widths) and CSV.
+ * Knows results, not how they were computed; no SQL, no HTTP. */
+#ifndef TUOPIN_VIEW_H
+#define TUOPIN_VIEW_H
+
+#include <jansson.h>
+
+#include "domain/check.h"
+#include "domain/import.h"
+#include "domain/report.h"
+#include "lib/buf.h"
+
+json_t *view_stats_json(const struct stats_result *r);
+json_t *view_changes_json(const struct changes_result *r);
+json_t *view_check_json(const struct check_result *r);
+json_t *view_problems_json(const struct problems *p);
+json_t *view_import_json(const struct import_result *r, const char *what);
+json_t *view_division_json(const struct division *d);
+
+void view_stats_table(const struct stats_result *r, struct buf *out);
+void view_stats_csv(const struct stats_result *r, struct buf *out);
+void view_changes_table(const struct changes_result *r, struct buf *out);
+void view_changes_csv(const struct changes_result *r, struct buf *out);
+void view_check_table(const struct check_result *r, struct buf *out);
+void view_problems_table(const struct problems *p, struct buf *out);
+void view_import_summary(const struct import_result *r, const char *what, struct buf *out);
+
+/* "16949户31417人" (or "16949 hh / 31417 p" in English). */
+void view_nhmr(int64_t h, int64_t p, char *out, size_t size);
+/* "371373000000" */
+void view_code(int64_t code, char *out, size_t size);
+
+/* A plain text table: add rows of cells, then render with aligned columns. */
+struct text_table {
+	char **cells;
+	size_t n_rows, n_cols, cap;
+	bool *right;   /* right-align column i */
+};
+void table_init(struct text_table *t, size_t cols);
+void table_right(struct text_table *t, size_t col);
+void table_row(struct text_table *t, const char *const *cells);
+void table_render(const struct text_table *t, struct buf *out);
+void table_free(struct text_table *t);
+
+#endif
