@@ -1,0 +1,106 @@
+# lib.sh: helpers for the CLI tests. Each test is a bash script run by CTest once per backend:
+#   TUOPIN_TEST_BACKEND=sqlite (default): a fresh SQLite file in a temporary folder
+#   TUOPIN_TEST_BACKEND=pg: a fresh database on the throwaway cluster of scripts/pg-tmp.sh (PGHOST set)
+# so the same assertions hold on both. Every assertion compares exact values.
+set -euo pipefail
+
+: "${TUOPIN:?TUOPIN must point at the tuopin binary}"
+: "${TESTDATA:?}"
+WORK=$(mktemp -d /tmp/tuopin-test.XXXXXX)
+FAILS=0
+CREATED_DBS=()
+
+cleanup() {
+	if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then
+		for d in "${CREATED_DBS[@]:-}"; do
+			[ -n "$d" ] && dropdb --if-exists "$d" >/dev/null 2>&1 || true
+		done
+	fi
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# new_db: print the URI of a fresh, initialised database and export it as TUOPIN_DB.
+new_db() {
+	local uri
+	if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then
+		local name="tuopin_t_$$_${RANDOM}${RANDOM}"
+		createdb "$name"
+		CREATED_DBS+=("$name")
+		uri="postgresql:///$name?host=$PGHOST&port=${PGPORT:-5432}&user=${PGUSER:-postgres}"
+	else
+		uri="sqlite:$WORK/db-${RANDOM}${RANDOM}.db"
+	fi
+	"$TUOPIN" --db "$uri" init >/dev/null
+	export TUOPIN_DB="$uri"
+	echo "$uri"
+}
+
+fail() {
+	echo "FAIL: $*" >&2
+	FAILS=$((FAILS + 1))
+}
+
+# t ARGS...: run tuopin; stdout to $OUT, stderr to $ERR, exit code to $RC (never aborts the script).
+t() {
+	set +e
+	"$TUOPIN" "$@" >"$WORK/out" 2>"$WORK/err"
+	RC=$?
+	set -e
+	OUT=$(cat "$WORK/out")
+	ERR=$(cat "$WORK/err")
+}
+
+# ok ARGS...: run tuopin and require exit code 0.
+ok() {
+	t "$@"
+	if [ "$RC" -ne 0 ]; then
+		fail "tuopin $* exited $RC: $ERR"
+	fi
+}
+
+expect_rc() {
+	local want=$1
+	shift
+	t "$@"
+	[ "$RC" -eq "$want" ] || fail "tuopin $* exited $RC, expected $want (stderr: $ERR)"
+}
+
+# eq NAME GOT WANT
+eq() {
+	[ "$2" == "$3" ] || fail "$1: got [$2], expected [$3]"
+}
+
+# jqeq FILTER WANT: apply a jq filter to $OUT (JSON) and compare.
+jqeq() {
+	local got
+	got=$(printf '%s' "$OUT" | jq -c -r "$1" 2>&1) || true
+	[ "$got" == "$2" ] || fail "jq '$1': got [$got], expected [$2]"
+}
+
+# nhmr STATUS WANT: "households persons" of a group in a stats JSON's totals.
+nhmr() {
+	jqeq ".totals.$1 | \"\(.households) \(.persons)\"" "$2"
+}
+
+# contains TEXT NEEDLE
+contains() {
+	case "$1" in
+	*"$2"*) ;;
+	*) fail "expected to find [$2] in: $1" ;;
+	esac
+}
+
+# db_fingerprint: a summary of every table's row count, to prove nothing was written.
+db_fingerprint() {
+	"$TUOPIN" stats --as-of 2099-12-31 --format json | jq -c '.totals' 
+	"$TUOPIN" changes --from 1900-01-01 --to 2099-12-31 --format json | jq -c '.rows'
+}
+
+finish() {
+	if [ "$FAILS" -ne 0 ]; then
+		echo "$FAILS assertion(s) failed" >&2
+		exit 1
+	fi
+	echo "ok"
+}
