@@ -156,6 +156,8 @@ struct csv_state {
 	struct rowq *q;
 	size_t max_cells;
 	bool too_many;
+	int fail_row;
+	struct errinfo fail;
 };
 
 static void
@@ -188,13 +190,15 @@ csv_row_cb(int term, void *data)
 	c->last_term = term;
 }
 
+/* Remember the error; csv_next reports it once the rows read before it have been handed out. */
 static int
 csv_fail(struct sheet *s, int *err_row, struct errinfo *e, enum msg id)
 {
 	struct csv_state *c = s->csv;
+	(void)err_row, (void)e;
 	c->failed = true;
-	*err_row = c->line + 1;
-	errinfo_set(e, ERR_INVALID, "", id);
+	c->fail_row = c->line + 1;
+	errinfo_set(&c->fail, ERR_INVALID, "", id);
 	return -1;
 }
 
@@ -276,18 +280,24 @@ csv_next(struct sheet *s, struct sheet_row *row, int *err_row, struct errinfo *e
 {
 	struct csv_state *c = s->csv;
 	while (!rowq_pop(&s->q, row)) {
-		if (c->eof || c->failed)
-			return c->failed ? -1 : 0;
+		if (c->failed) {
+			*err_row = c->fail_row;
+			if (e)
+				*e = c->fail;
+			return -1;
+		}
+		if (c->eof)
+			return 0;
 		size_t n = fread(c->raw, 1, CHUNK, c->fp);
 		if (ferror(c->fp)) {
-			*err_row = c->line + 1;
-			errinfo_set(e, ERR_IO, "", MSG_IO_READ, s->path, strerror(errno));
+			c->fail_row = c->line + 1;
+			errinfo_set(&c->fail, ERR_IO, "", MSG_IO_READ, s->path, strerror(errno));
 			c->failed = true;
-			return -1;
+			continue;
 		}
 		bool last = n < CHUNK && feof(c->fp);
 		if (csv_feed(s, c->raw, n, last, err_row, e) < 0)
-			return -1;
+			continue;   /* hand out the rows before the error first */
 		if (last)
 			c->eof = true;
 	}

@@ -1,0 +1,113 @@
+/* test_codes.c: code lists map by label, code, alias or English, never by position; versions. */
+#include "test.h"
+
+#include "domain/codes.h"
+#include "domain/fields.h"
+#include "lib/arena.h"
+
+static void
+labels_codes_and_aliases_map(void **state)
+{
+	assert_string_equal(code_find(CL_RELATION, S("户主"))->code, "01");
+	assert_string_equal(code_find(CL_RELATION, S("之女"))->code, "04");
+	assert_string_equal(code_find(CL_RELATION, S("女儿"))->code, "04");
+	assert_string_equal(code_find(CL_RELATION, S("04"))->code, "04");
+	assert_string_equal(code_find(CL_RELATION, S("4"))->code, "04");
+	assert_string_equal(code_find(CL_RELATION, S("daughter"))->code, "04");
+	assert_string_equal(code_find(CL_CAUSE, S("缺劳动力"))->code, "08");
+	assert_string_equal(code_find(CL_CAUSE, S("99"))->code, "99");
+	assert_string_equal(code_find(CL_ETHNICITY, S("满族"))->code, "11");
+	assert_string_equal(code_find(CL_ETHNICITY, S("基诺族"))->code, "56");
+	assert_string_equal(code_find(CL_STATUS, S("已脱贫（享受政策）"))->code, "exited_supported");
+	assert_string_equal(code_find(CL_STATUS, S("已脱贫(不再享受政策)"))->code, "exited_unsupported");
+	assert_string_equal(code_find(CL_EVENT, S("脱贫"))->code, "exit");
+	assert_string_equal(code_find(CL_EVENT, S("policy_end"))->code, "policy_end");
+	assert_string_equal(code_find(CL_SEX, S("男"))->code, "1");
+	assert_null(code_find(CL_RELATION, S("邻居")));
+	assert_null(code_find(CL_RELATION, S("")));
+	assert_null(code_find(CL_RELATION, S("23")));
+}
+
+static void
+full_width_brackets_and_spaces_fold(void **state)
+{
+	assert_string_equal(code_find(CL_WORK, S("乡（镇）内务工"))->code, "01");
+	assert_string_equal(code_find(CL_WORK, S("乡(镇)内务工"))->code, "01");
+	assert_string_equal(code_find(CL_WORK, S("　乡(镇)外县内务工 "))->code, "02");
+}
+
+static void
+versions_of_the_household_attribute(void **state)
+{
+	const struct code *c = code_find(CL_ATTRIBUTE, S("五保贫困户"));
+	assert_string_equal(c->code, "3");
+	assert_string_equal(c->label, "特困供养贫困户");
+	assert_false(code_in_version(c, 2014));
+	assert_true(code_in_version(c, 2016));
+	assert_true(code_in_version(c, 2019));
+	assert_true(code_in_version(code_find(CL_ATTRIBUTE, S("低保户")), 2014));
+	assert_false(code_in_version(code_find(CL_ATTRIBUTE, S("低保户")), 2019));
+	assert_int_equal(code_version_for_date(20140101), 2014);
+	assert_int_equal(code_version_for_date(20180501), 2016);
+	assert_int_equal(code_version_for_date(20200101), 2019);
+	assert_int_equal(code_version_for_date(20230101), 2021);
+}
+
+static void
+relation_sex_rules(void **state)
+{
+	assert_int_equal(relation_required_sex("03"), 1);   /* 之子 */
+	assert_int_equal(relation_required_sex("05"), 2);   /* 之儿媳 */
+	assert_int_equal(relation_required_sex("02"), 0);   /* 配偶 */
+	assert_int_equal(relation_required_sex("01"), 0);
+	assert_int_equal(relation_required_sex("36"), 1);   /* 之侄儿 */
+	assert_int_equal(relation_required_sex("37"), 2);   /* 之侄女 */
+}
+
+static void
+cells_parse_with_precise_problems(void **state)
+{
+	struct arena a;
+	struct problems p;
+	arena_init(&a);
+	problems_init(&p, &a);
+	int b;
+	int64_t fen;
+	char *causes;
+	assert_true(parse_bool(S("是"), &b, &p, 2, "x"));
+	assert_int_equal(b, 1);
+	assert_true(parse_bool(S("0"), &b, &p, 2, "x"));
+	assert_int_equal(b, 0);
+	assert_false(parse_bool(S("可能"), &b, &p, 3, "是否享受低保"));
+	assert_true(parse_money(S("2310.5"), &fen, &p, 2, "x"));
+	assert_int_equal(fen, 231050);
+	assert_false(parse_money(S("2310.505"), &fen, &p, 4, "人均纯收入"));
+	assert_true(parse_causes(S("因病、缺技术"), &causes, &a, &p, 2, "x"));
+	assert_string_equal(causes, "01,07");
+	assert_false(parse_causes(S("因病,缺技术,因学"), &causes, &a, &p, 5, "其他致贫原因"));
+	assert_int_equal(p.n_errors, 3);
+	assert_int_equal(p.v[0].row, 3);
+	assert_string_equal(p.v[0].column, "是否享受低保");
+	assert_string_equal(p.v[0].value, "可能");
+	assert_string_equal(p.v[0].code, "bad_yes_no");
+	assert_string_equal(p.v[1].code, "bad_money");
+	assert_string_equal(p.v[2].code, "too_many_causes");
+	int ym;
+	assert_true(parse_ym(S("2014-4"), &ym, NULL, 0, NULL));
+	assert_int_equal(ym, 201404);
+	assert_false(parse_ym(S("201413"), &ym, NULL, 0, NULL));
+	arena_free(&a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(labels_codes_and_aliases_map),
+		cmocka_unit_test(full_width_brackets_and_spaces_fold),
+		cmocka_unit_test(versions_of_the_household_attribute),
+		cmocka_unit_test(relation_sex_rules),
+		cmocka_unit_test(cells_parse_with_precise_problems),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
