@@ -318,10 +318,19 @@ check_run(struct store *st, const struct check_query *q, struct check_result *r,
 		if (rc != ERR_OK)
 			return rc;
 		for (size_t i = 0; i < nd; i++) {
-			char mask[32];
-			add(r, a, R_ID_DUPLICATE, NULL, NULL,
-			    EN ? "ID number %s is held by %d registered persons" : "证件号码 %s 在 %d 名建档立卡人员中重复",
-			    idno_mask(d[i].id_no, mask, sizeof(mask)), d[i].count);
+			char mask[32], **hv;
+			size_t nh;
+			if ((rc = store_idno_households(st, d[i].id_no, r->as_of, &hv, &nh, a, e)) != ERR_OK)
+				return rc;
+			struct buf hb;
+			buf_init(&hb);
+			for (size_t k = 0; k < nh; k++)
+				buf_printf(&hb, "%s%s", k ? (EN ? ", " : "、") : "", hv[k]);
+			add(r, a, R_ID_DUPLICATE, nh ? hv[0] : NULL, NULL,
+			    EN ? "ID number %s is held by %d registered persons (households %s)"
+			       : "证件号码 %s 在 %d 名建档立卡人员中重复（户 %s）",
+			    idno_mask(d[i].id_no, mask, sizeof(mask)), d[i].count, hb.p ? hb.p : "");
+			buf_free(&hb);
 		}
 	}
 	if (q->only < 0 || q->only == R_BALANCE) {

@@ -45,8 +45,9 @@ utf8_valid(const char *s, size_t n, bool partial_tail, size_t *tail)
 			for (size_t k = i + 1; k < n; k++)
 				if ((p[k] & 0xC0) != 0x80)
 					return false;
-			if (partial_tail && tail) {
-				*tail = n - i;
+			if (partial_tail) {
+				if (tail)
+					*tail = n - i;
 				return true;
 			}
 			return false;

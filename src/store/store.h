@@ -154,6 +154,11 @@ enum err store_members_all(struct store *st, int64_t hh, struct member **out, si
 enum err store_idno_current_household(struct store *st, const char *id_no, int day, char **hh_no,
     int64_t *member_id, struct arena *a, struct errinfo *e);
 
+/* Every household (by number) where a person with this ID number is a member on day of a registered
+ * household, in scope or not (for duplicate findings). */
+enum err store_idno_households(struct store *st, const char *id_no, int day, char ***hh_nos, size_t *n,
+    struct arena *a, struct errinfo *e);
+
 /* ---- spans ---- */
 enum span_kind { SPAN_STATUS, SPAN_MEMBER };
 /* Spans as now known (recorded_to open): status spans of household owner, or membership spans of member

@@ -366,6 +366,35 @@ store_idno_current_household(struct store *st, const char *id_no, int day, char 
 	return r ? ERR_OK : ERR_NOTFOUND;
 }
 
+enum err
+store_idno_households(struct store *st, const char *id_no, int day, char ***hh_nos, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_IDNO_CURRENT, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_TEXT(id_no));
+	OPS->bind(q, 2, SQL_INT(day));
+	size_t cap = 4, k = 0;
+	char **v = arena_alloc(a, cap * sizeof(*v));
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		if (k == cap) {
+			char **w = arena_alloc(a, 2 * cap * sizeof(*w));
+			memcpy(w, v, cap * sizeof(*w));
+			v = w;
+			cap *= 2;
+		}
+		v[k++] = col_str(st, q, 0, a);
+	}
+	OPS->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	*hh_nos = v;
+	*n = k;
+	return ERR_OK;
+}
+
 /* ---- spans ---- */
 
 static enum err

@@ -104,3 +104,20 @@ finish() {
 	fi
 	echo "ok"
 }
+
+# db_sql SQL: run SQL directly on the test database (to corrupt it on purpose, or to count rows).
+db_sql() {
+	if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then
+		psql "$TUOPIN_DB" -v ON_ERROR_STOP=1 -qtAc "$1"
+	else
+		sqlite3 "${TUOPIN_DB#sqlite:}" "$1"
+	fi
+}
+
+# sample_db: a fresh database with the sample county of tests/data/samples (registry as of 2014-04-30,
+# the sample events recorded 2018-05-02).
+sample_db() {
+	new_db >/dev/null
+	"$TUOPIN" import divisions "$SAMPLES/divisions.csv" >/dev/null
+	"$TUOPIN" import registry "$SAMPLES/registry.csv" --as-of 2014-04-30 --now "2014-05-01 09:00:00" >/dev/null
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Splitting and merging households, monitoring, and data fixes: figures, histories and refusals.
+source "$TESTLIB"
+E=$TESTDATA/events
+sample_db
+# The last row eliminates a risk twice: the whole file is refused and nothing is written.
+before=$(db_fingerprint)
+expect_rc 1 import events "$E/structure.csv" --now "2018-05-02 10:00:00" --format json
+jqeq '[.problems[] | "\(.row)|\(.column)|\(.code)|\(.message)"] | join(";")' "10|变动类型|not_monitored|该户不在监测中"
+eq "nothing written" "$(db_fingerprint)" "$before"
+
+ok import events "$E/structure-ok.csv" --now "2018-05-02 10:00:00"
+eq "summary" "$OUT" "8 行（csv，UTF-8）：记录变动 8 条"
+# after the split (2016-05-01): the new household holds the young couple
+ok stats --as-of 2016-12-31 --by village --format json
+nhmr registered "4 8"
+jqeq '[.rows[] | "\(.code) \(.poor.households) \(.poor.persons)"] | join(",")' "371399100201 2 4,371399100202 2 4"
+ok show 3713991002020099 --as-of 2016-12-31 --format json
+jqeq '[.members[] | "\(.name) \(.relation)"] | join(",")' "刘强 之子,陈芳 之儿媳"
+jqeq '.status' poor
+ok show 3713991002020003 --as-of 2016-12-31 --format json
+jqeq '[.members[] | "\(.name) \(.relation)"] | join(",")' "刘德福 户主,刘欣怡 之女"
+# after the merge back (2017-03-01): the emptied household is cancelled with no member
+ok stats --as-of 2017-12-31 --by village --format json
+nhmr registered "3 8"
+nhmr cancelled "1 0"
+ok show 3713991002020099 --format json
+jqeq '.status' cancelled
+jqeq '[.history[] | "\(.type) \(.from // "") \(.to // "")"] | join(",")' \
+	"split  poor,split  ,split  ,merge  ,merge  ,merge poor cancelled"
+ok show 3713991002020003 --format json
+jqeq '[.members[] | "\(.name) \(.relation)"] | join(",")' "刘德福 户主,刘强 之子,陈芳 之儿媳,刘欣怡 之女"
+ok changes --from 2016-01-01 --to 2017-12-31 --format json
+jqeq '[.rows[] | "\(.type) \(.households) \(.persons)"] | join(",")' \
+	"split 1 2,merge 1 2,monitor_in 1 1,risk_eliminate 1 1,data_fix 1 1"
+ok check --as-of 2017-12-31
+eq "check" "$OUT" "检查 2017-12-31 建档立卡 3 户 8 人：未发现问题"
+
+# Refusals, one at a time, with their messages.
+refuse() {   # refuse CSV-ROW CODE
+	printf '户编号,变动类型,生效日期,批次,原因,是否更正,证件号码,姓名,与户主关系,性别,目标户编号\n%s\n' "$1" > "$WORK/one.csv"
+	expect_rc 1 import events "$WORK/one.csv" --now "2018-05-03 10:00:00" --format json
+	jqeq '.problems[0].code' "$2"
+}
+refuse "3713991002010001,恢复享受政策,2018-01-01,,,否" transition_refused
+refuse "3713991002010001,返贫,2018-01-01,,,否" transition_refused
+refuse "3713991002020099,脱贫,2018-01-01,,,否" transition_refused
+refuse "3713991002010001,拆户,2018-01-01,,,否,371399196203040011,,户主,," target_required
+refuse "3713991002010001,拆户,2018-01-01,,,否,371399196203040011,,户主,,3713991002010001" target_self
+refuse "3713991002010001,并户,2018-01-01,,,否,371399196203040011,,户主,,NOPE" household_not_found
+refuse "3713991002010001,人员增加,2018-01-01,,婚入,否,371399196408110028,李秀英,配偶,女" member_present
+refuse "3713991002010001,人员增加,2018-01-01,,婚入,否,371399198005150059,刘强,之子,男" duplicate_id
+refuse "3713991002010001,人员增加,2018-01-01,,新生儿,否,371399201601010014,新户主,户主,男" head_exists
+refuse "3713991002010001,信息更正,2018-01-01,,,否,371399196408110028,,之子,," relation_sex
+refuse "3713991002010001,信息更正,2018-01-01,,,否,," nothing_to_fix
+refuse "3713991002010001,识别不准剔除,2014-01-01,,错评,否" correction_required
+refuse "3713991002010001,识别不准剔除,2014-01-01,,错评,是" not_registered
+finish
