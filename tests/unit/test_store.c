@@ -1,0 +1,171 @@
+/* test_store.c: counting through the domain on a real SQLite database: households and persons by status
+ * on a date, as now known and as recorded, from the maintained aggregates and from the spans alike. */
+#include "test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "domain/registry.h"
+#include "domain/report.h"
+#include "lib/date.h"
+
+static char dbpath[64];
+
+static struct store *
+fresh(void)
+{
+	snprintf(dbpath, sizeof(dbpath), "/tmp/tuopin-unit-%d.db", (int)getpid());
+	unlink(dbpath);
+	struct store *st;
+	struct errinfo e;
+	int applied;
+	assert_int_equal(store_open(dbpath, &st, &e), ERR_OK);
+	assert_int_equal(store_migrate(st, &applied, &e), ERR_OK);
+	struct division d[] = {
+		{ 371399000000LL, "示例县", LV_COUNTY, 0, false, 0, -1 },
+		{ 371399100000LL, "东岭镇", LV_TOWN, 371399000000LL, false, 0, -1 },
+		{ 371399100201LL, "东岭村", LV_VILLAGE, 371399100000LL, true, 2017, 1320 },
+	};
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(store_division_upsert(st, &d[i], NULL, &e), ERR_OK);
+	return st;
+}
+
+static struct member
+person(const char *id, const char *name, const char *rel, const char *sex)
+{
+	struct member m = { 0 };
+	m.id_no = (char *)id;
+	m.name = (char *)name;
+	m.relation = (char *)rel;
+	m.sex = (char *)sex;
+	m.work_months = m.ins_medical = m.ins_serious = m.ins_pension = m.dibao = m.tekun = -1;
+	return m;
+}
+
+static void
+totals(struct store *st, int day, int64_t rec, enum group g, int64_t h, int64_t p)
+{
+	struct arena a;
+	struct errinfo e;
+	struct stats_result r;
+	arena_init(&a);
+	struct stats_query q = { day, rec, 0, BY_CHILDREN };
+	assert_int_equal(stats_compute(st, &q, &r, &a, &e), ERR_OK);
+	if (r.totals.h[g] != h || r.totals.p[g] != p)
+		fail_msg("%s on %d: %lld/%lld, expected %lld/%lld", group_key(g), day, (long long)r.totals.h[g],
+		    (long long)r.totals.p[g], (long long)h, (long long)p);
+	arena_free(&a);
+}
+
+static void
+counting_follows_history(void **state)
+{
+	struct store *st = fresh();
+	struct errinfo e;
+	struct txn t;
+	assert_int_equal(txn_begin(&t, st, 20140105100000LL, "test", &e), ERR_OK);
+	struct household h = { 0 };
+	h.hh_no = "A1";
+	h.village = 371399100201LL;
+	h.status = ST_POOR;
+	h.code_version = 2014;
+	struct member m[] = { person("371399196203040011", "张建国", "01", "1"),
+		person("371399196408110028", "李秀英", "02", "2") };
+	assert_int_equal(household_create(&t, &h, m, 2, EV_IDENTIFY, 20140101, NULL, NULL, NULL, NULL, &e), ERR_OK);
+	assert_int_equal(txn_commit(&t, &e), ERR_OK);
+
+	assert_int_equal(txn_begin(&t, st, 20150110100000LL, "test", &e), ERR_OK);
+	struct event_req r = { .type = EV_EXIT, .hh_no = "A1", .effective = 20141231 };
+	assert_int_equal(event_record(&t, &r, NULL, &e), ERR_OK);
+	struct member baby = person("371399201406010019", "张小宝", "07", "1");
+	struct event_req add = { .type = EV_MEMBER_ADD, .hh_no = "A1", .effective = 20140601, .reason = "新生儿",
+		.member = &baby };
+	/* before the exit of 2014-12-31, so it must be a correction */
+	assert_int_equal(event_record(&t, &add, NULL, &e), ERR_CONFLICT);
+	assert_string_equal(e.code, "correction_required");
+	add.correction = true;
+	assert_int_equal(event_record(&t, &add, NULL, &e), ERR_OK);
+	assert_int_equal(txn_commit(&t, &e), ERR_OK);
+
+	totals(st, 20131231, 0, G_REGISTERED, 0, 0);
+	totals(st, 20140101, 0, G_POOR, 1, 2);
+	totals(st, 20140601, 0, G_POOR, 1, 3);
+	totals(st, 20141230, 0, G_POOR, 1, 3);
+	totals(st, 20141231, 0, G_POOR, 0, 0);
+	totals(st, 20141231, 0, G_EXITED_SUPPORTED, 1, 3);
+	totals(st, 20141231, 0, G_REGISTERED, 1, 3);
+	/* as recorded before the 2015 recording: still poor with two persons */
+	totals(st, 20141231, 20141231235959LL, G_POOR, 1, 2);
+	totals(st, 20141231, 20141231235959LL, G_EXITED, 0, 0);
+
+	/* aggregates and spans agree at every day */
+	struct arena a;
+	arena_init(&a);
+	int days[] = { 20140101, 20140531, 20140601, 20141231, 20200101 };
+	for (size_t i = 0; i < 5; i++) {
+		struct stat_cell *x, *y;
+		size_t nx, ny;
+		assert_int_equal(store_stats(st, days[i], 0, 0, 999999999999LL, &x, &nx, &a, &e), ERR_OK);
+		assert_int_equal(store_stats_scan(st, days[i], 0, 0, 999999999999LL, &y, &ny, &a, &e), ERR_OK);
+		assert_int_equal(nx, ny);
+		for (size_t k = 0; k < nx; k++) {
+			bool found = false;
+			for (size_t j = 0; j < ny; j++)
+				if (y[j].village == x[k].village && y[j].status == x[k].status) {
+					assert_int_equal(y[j].households, x[k].households);
+					assert_int_equal(y[j].persons, x[k].persons);
+					found = true;
+				}
+			assert_true(found);
+		}
+	}
+	arena_free(&a);
+
+	/* the clock cannot go backwards */
+	assert_int_equal(txn_begin(&t, st, 20150101000000LL, "test", &e), ERR_INVALID);
+	assert_string_equal(e.code, "clock_backwards");
+	store_close(st);
+	unlink(dbpath);
+}
+
+static void
+out_of_scope_is_not_found(void **state)
+{
+	struct store *st = fresh();
+	struct errinfo e;
+	struct txn t;
+	assert_int_equal(txn_begin(&t, st, 20140105100000LL, "test", &e), ERR_OK);
+	struct household h = { 0 };
+	h.hh_no = "A1";
+	h.village = 371399100201LL;
+	h.status = ST_POOR;
+	struct member m[] = { person("371399196203040011", "张建国", "01", "1") };
+	assert_int_equal(household_create(&t, &h, m, 1, EV_IDENTIFY, 20140101, NULL, NULL, NULL, NULL, &e), ERR_OK);
+	assert_int_equal(txn_commit(&t, &e), ERR_OK);
+	struct arena a;
+	arena_init(&a);
+	struct household got;
+	store_set_scope(st, 371399100000LL);
+	assert_int_equal(store_household_by_no(st, "A1", &got, &a, &e), ERR_OK);
+	store_set_scope(st, 371399200000LL);
+	assert_int_equal(store_household_by_no(st, "A1", &got, &a, &e), ERR_NOTFOUND);
+	struct stat_cell *c;
+	size_t n;
+	assert_int_equal(store_stats(st, 20150101, 0, 0, 999999999999LL, &c, &n, &a, &e), ERR_OK);
+	assert_int_equal(n, 0);
+	arena_free(&a);
+	store_close(st);
+	unlink(dbpath);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(counting_follows_history),
+		cmocka_unit_test(out_of_scope_is_not_found),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
