@@ -74,6 +74,8 @@ int cmd_check(struct args *a);
 int cmd_show(struct args *a);
 int cmd_line(struct args *a);
 int cmd_version(struct args *a);
+int cmd_migrate(struct args *a);   /* cli_migrate.c, with opts_migrate */
+extern const struct opt opts_migrate[];
 
 extern const struct opt opts_init[], opts_import[], opts_export[], opts_stats[], opts_changes[], opts_check[],
     opts_show[], opts_line[], opts_none[];

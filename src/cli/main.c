@@ -36,6 +36,7 @@ static const struct command commands[] = {
 		"查看一户：成员、状态和全部变动历史", "one household: members, status and its whole history" },
 	{ "line", cmd_line, opts_line, 0, 1, 5, "line set YEAR REGION KIND AMOUNT [--note N] | line get YEAR REGION KIND",
 		"设置或查询扶贫标准线（元/人·年）", "set or read a poverty line (yuan per person per year)" },
+	{ "migrate-data", cmd_migrate, opts_migrate, 0, 0, 0, "migrate-data --from URI --to URI", "在 SQLite 与 PostgreSQL 之间迁移整个数据库并核对", "copy a whole database between SQLite and PostgreSQL, and check it" },
 	{ "version", cmd_version, opts_none, 0, 0, 0, "version", "显示版本", "print the version" },
 };
 

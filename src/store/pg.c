@@ -1,9 +1,637 @@
-/* pg.c: the PostgreSQL backend of store_ops (libpq). Not built yet in this commit: see issue 5. */
+/* pg.c: the PostgreSQL backend of store_ops (libpq), with the semantics of sqlite.c. One connection per store
+ * (a store belongs to one thread); statements prepared by id once per connection, parameters sent as text;
+ * ids drawn in blocks from each table's sequence; in bulk mode household, member, span and event rows are
+ * streamed with COPY. No domain knowledge. Statement texts live in stmt.c; only transaction control and the
+ * COPY template (built from stmt.c's table lists) are written here. Never prints: errors go to errinfo. */
+#include <libpq-fe.h>
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/buf.h"
+#include "lib/util.h"
 #include "store/store.h"
 
-enum err
-store_pg_open(const char *conninfo, struct store **out, struct errinfo *e)
+#define MAX_PARAMS 40
+/* Bulk rows are sent when the buffers of all tables together hold this much: large enough that COPY's
+ * per-statement cost vanishes, small enough to keep a million-person import's memory flat. */
+#define COPY_FLUSH_BYTES (8u << 20)
+#define COPY_CHUNK (1u << 20)
+
+/* Every write transaction takes this advisory lock first, so writers run one at a time as they do on SQLite
+ * (BEGIN IMMEDIATE). The domain reads spans and then rewrites them: two concurrent writers on one household
+ * under READ COMMITTED could both close the same open span. lock_timeout plays SQLite's busy timeout: a
+ * writer that waits longer gets MSG_DB_BUSY. The key is "tuopin" in ASCII. */
+static const char *const begin_write =
+    "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '10s'; "
+    "SELECT pg_advisory_xact_lock(127978701138286)";
+/* Reads that span several statements see one snapshot, as they do inside SQLite's deferred BEGIN. */
+static const char *const begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ";
+
+struct stmt {
+	struct store *st;
+	char name[16];
+	int nparams;
+	char *vals[MAX_PARAMS];   /* $n as text, NULL for SQL NULL; owned */
+	PGresult *res;
+	int row, nrows;           /* row is the current row, -1 before the first */
+	bool ran;
+};
+
+/* An upsert held back in bulk mode until the COPY rows it refers to (its household) are flushed. */
+struct pending {
+	enum table t;
+	char *vals[MAX_PARAMS];
+};
+
+struct pg {
+	PGconn *db;
+	struct stmt *stmts[STMT__MAX];
+	int64_t *ids[T__MAX];     /* drawn from the table's sequence, handed out in order */
+	size_t n_ids[T__MAX], next[T__MAX];
+	bool bulk;
+	struct buf copy[T__MAX];  /* COPY text-format rows not sent yet */
+	size_t copy_bytes;
+	struct pending *pend;
+	size_t n_pend, cap_pend;
+};
+
+static const enum stmt_id insert_stmt[T__MAX] = {
+	[T_HOUSEHOLD] = STMT_INSERT_HOUSEHOLD,
+	[T_MEMBER] = STMT_INSERT_MEMBER,
+	[T_STATUS_SPAN] = STMT_INSERT_STATUS_SPAN,
+	[T_MEMBER_SPAN] = STMT_INSERT_MEMBER_SPAN,
+	[T_EVENT] = STMT_INSERT_EVENT,
+	[T_INCOME] = STMT_INSERT_INCOME,
+};
+
+static const enum stmt_id nextid_stmt[T__MAX] = {
+	[T_HOUSEHOLD] = STMT_NEXTID_HOUSEHOLD,
+	[T_MEMBER] = STMT_NEXTID_MEMBER,
+	[T_STATUS_SPAN] = STMT_NEXTID_STATUS_SPAN,
+	[T_MEMBER_SPAN] = STMT_NEXTID_MEMBER_SPAN,
+	[T_EVENT] = STMT_NEXTID_EVENT,
+	[T_INCOME] = STMT_NEXTID_INCOME,
+};
+
+/* ---- errors ---- */
+
+/* libpq's messages span lines ("server closed the connection unexpectedly\n\tThis probably means ...");
+ * a CLI error is one line. */
+static void
+one_line(char *out, size_t size, const char *msg)
 {
-	(void)out;
-	return errinfo_set(e, ERR_DB, "", MSG_DB_OPEN, conninfo, "the PostgreSQL backend is not available yet");
+	size_t k = 0;
+	bool space = false;
+	for (const char *s = msg ? msg : ""; *s && k + 1 < size; s++) {
+		if (*s == '\n' || *s == '\t' || *s == '\r' || *s == ' ') {
+			space = k > 0;
+			continue;
+		}
+		if (space && k + 2 < size)
+			out[k++] = ' ';
+		space = false;
+		out[k++] = *s;
+	}
+	out[k] = '\0';
+}
+
+static enum err
+pg_fail(struct store *st, const PGresult *res, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	/* serialization failure, deadlock, lock timeout: what SQLite calls busy */
+	if (state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 || strcmp(state, "55P03") == 0))
+		return errinfo_set(e, ERR_DB, "", MSG_DB_BUSY);
+	const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
+	char raw[480], msg[480];
+	if (primary && detail)
+		snprintf(raw, sizeof(raw), "%s (%s)", primary, detail);
+	else if (primary)
+		snprintf(raw, sizeof(raw), "%s", primary);
+	else if (res && *PQresultErrorMessage(res))
+		snprintf(raw, sizeof(raw), "%s", PQresultErrorMessage(res));
+	else
+		snprintf(raw, sizeof(raw), "%s", PQerrorMessage(p->db));
+	one_line(msg, sizeof(msg), raw);
+	if (!msg[0])
+		snprintf(msg, sizeof(msg), "%s", PQstatus(p->db) == CONNECTION_BAD ? "no connection to the server" :
+		    "unknown error");
+	return errinfo_set(e, ERR_DB, "", MSG_DB, msg);
+}
+
+static void
+quiet(void *arg, const char *message)
+{
+	/* NOTICEs ("relation ... already exists, skipping") are not for users; errors come as results. */
+	(void)arg;
+	(void)message;
+}
+
+/* ---- statements ---- */
+
+static void
+free_vals(char **vals, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(vals[i]);
+		vals[i] = NULL;
+	}
+}
+
+static void
+pg_reset(struct stmt *s)
+{
+	PQclear(s->res);
+	s->res = NULL;
+	s->ran = false;
+	s->row = -1;
+	s->nrows = 0;
+}
+
+static struct stmt *
+pg_prepare(struct store *st, enum stmt_id id, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	struct stmt *s = p->stmts[id];
+	if (s) {
+		pg_reset(s);
+		free_vals(s->vals, s->nparams);
+		return s;
+	}
+	s = xcalloc(1, sizeof(*s));
+	s->st = st;
+	s->row = -1;
+	snprintf(s->name, sizeof(s->name), "t%d", (int)id);
+	const char *sql = stmt_texts[id].pg ? stmt_texts[id].pg : stmt_texts[id].sqlite;
+	PGresult *r = PQprepare(p->db, s->name, sql, 0, NULL);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		pg_fail(st, r, e);
+		PQclear(r);
+		free(s);
+		return NULL;
+	}
+	PQclear(r);
+	/* How many $n the server saw: bind ignores the others, as sqlite.c's parameter map does. */
+	r = PQdescribePrepared(p->db, s->name);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		pg_fail(st, r, e);
+		PQclear(r);
+		free(s);
+		return NULL;
+	}
+	s->nparams = PQnparams(r);
+	PQclear(r);
+	assert(s->nparams <= MAX_PARAMS);
+	p->stmts[id] = s;
+	return s;
+}
+
+/* Decimal text of v into out (at least 21 bytes); returns its length. Hot in bulk loads, so no printf. */
+static size_t
+i64_text(int64_t v, char *out)
+{
+	char tmp[24];
+	size_t n = 0, k = 0;
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		out[k++] = '-';
+	while (n)
+		out[k++] = tmp[--n];
+	out[k] = '\0';
+	return k;
+}
+
+static char *
+val_text(struct sqlval v)
+{
+	char tmp[24];
+	switch (v.t) {
+	case SV_INT:
+		i64_text(v.i, tmp);
+		return xstrdup(tmp);
+	case SV_TEXT:
+		return xstrdup(v.s);
+	case SV_NULL:
+		break;
+	}
+	return NULL;
+}
+
+static void
+pg_bind(struct stmt *s, int i, struct sqlval v)
+{
+	if (i < 1 || i > s->nparams)
+		return;
+	free(s->vals[i - 1]);
+	s->vals[i - 1] = val_text(v);
+}
+
+static int
+pg_step(struct stmt *s, struct errinfo *e)
+{
+	if (!s->ran) {
+		struct pg *p = s->st->impl;
+		s->res = PQexecPrepared(p->db, s->name, s->nparams, (const char *const *)s->vals, NULL, NULL, 0);
+		ExecStatusType rs = PQresultStatus(s->res);
+		if (rs == PGRES_TUPLES_OK)
+			s->nrows = PQntuples(s->res);
+		else if (rs == PGRES_COMMAND_OK)
+			s->nrows = 0;
+		else {
+			pg_fail(s->st, s->res, e);
+			pg_reset(s);
+			return -1;
+		}
+		s->ran = true;
+		s->row = -1;
+	}
+	if (s->row + 1 < s->nrows) {
+		s->row++;
+		return 1;
+	}
+	s->row = s->nrows;
+	return 0;
+}
+
+static bool
+has_value(struct stmt *s, int i)
+{
+	return s->res && s->row >= 0 && s->row < s->nrows && i >= 0 && i < PQnfields(s->res) &&
+	    !PQgetisnull(s->res, s->row, i);
+}
+
+static int64_t
+pg_col_int(struct stmt *s, int i)
+{
+	return has_value(s, i) ? strtoll(PQgetvalue(s->res, s->row, i), NULL, 10) : 0;
+}
+
+static const char *
+pg_col_text(struct stmt *s, int i)
+{
+	return has_value(s, i) ? PQgetvalue(s->res, s->row, i) : NULL;
+}
+
+static bool
+pg_col_null(struct stmt *s, int i)
+{
+	return !has_value(s, i);
+}
+
+/* ---- connection and transactions ---- */
+
+static void
+discard_bulk(struct pg *p)
+{
+	for (int t = 0; t < T__MAX; t++)
+		buf_reset(&p->copy[t]);
+	p->copy_bytes = 0;
+	for (size_t i = 0; i < p->n_pend; i++)
+		free_vals(p->pend[i].vals, table_ncols[p->pend[i].t]);
+	p->n_pend = 0;
+	p->bulk = false;
+}
+
+static void
+pg_close(struct store *st)
+{
+	struct pg *p = st->impl;
+	discard_bulk(p);
+	for (int i = 0; i < STMT__MAX; i++)
+		if (p->stmts[i]) {
+			pg_reset(p->stmts[i]);
+			free_vals(p->stmts[i]->vals, p->stmts[i]->nparams);
+			free(p->stmts[i]);
+		}
+	for (int t = 0; t < T__MAX; t++) {
+		free(p->ids[t]);
+		buf_free(&p->copy[t]);
+	}
+	free(p->pend);
+	PQfinish(p->db);
+	free(p);
+}
+
+static enum err
+pg_exec(struct store *st, const char *sql, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	PGresult *r = PQexec(p->db, sql);
+	ExecStatusType rs = PQresultStatus(r);
+	enum err rc = ERR_OK;
+	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK)
+		rc = pg_fail(st, r, e);
+	PQclear(r);
+	return rc;
+}
+
+static enum err
+pg_begin(struct store *st, bool write, struct errinfo *e)
+{
+	discard_bulk(st->impl);
+	return pg_exec(st, write ? begin_write : begin_read, e);
+}
+
+static enum err flush(struct store *st, struct errinfo *e);
+
+static enum err
+pg_commit(struct store *st, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	if (p->copy_bytes || p->n_pend) {
+		/* bulk_end was skipped: the rows are still part of this transaction */
+		enum err rc = flush(st, e);
+		if (rc != ERR_OK)
+			return rc;
+	}
+	PGresult *r = PQexec(p->db, "COMMIT");
+	enum err rc = ERR_OK;
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		rc = pg_fail(st, r, e);
+	else if (strcmp(PQcmdStatus(r), "ROLLBACK") == 0)
+		/* COMMIT of a transaction that already failed answers ROLLBACK, not an error */
+		rc = errinfo_set(e, ERR_DB, "", MSG_DB, "transaction rolled back");
+	PQclear(r);
+	return rc;
+}
+
+static void
+pg_rollback(struct store *st)
+{
+	struct pg *p = st->impl;
+	discard_bulk(p);
+	PQclear(PQexec(p->db, "ROLLBACK"));
+}
+
+/* ---- rows, bulk mode and ids ---- */
+
+static enum err
+run_insert(struct store *st, enum table t, char *const *vals, struct errinfo *e)
+{
+	struct stmt *s = pg_prepare(st, insert_stmt[t], e);
+	if (!s)
+		return ERR_DB;
+	for (int i = 0; i < s->nparams && i < table_ncols[t]; i++)
+		s->vals[i] = vals[i] ? xstrdup(vals[i]) : NULL;
+	int r = pg_step(s, e);
+	pg_reset(s);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+/* Append one row in COPY's text format: tab-separated, \N for NULL, and backslash, tab, newline and
+ * carriage return escaped inside values (nothing else needs escaping in UTF-8 text). */
+static void
+copy_row(struct buf *b, const struct sqlval *v, int n)
+{
+	char tmp[24];
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_append(b, "\t", 1);
+		if (v[i].t == SV_NULL) {
+			buf_append(b, "\\N", 2);
+		} else if (v[i].t == SV_INT) {
+			buf_append(b, tmp, i64_text(v[i].i, tmp));
+		} else {
+			const char *s = v[i].s, *run = s;
+			for (; *s; s++) {
+				const char *esc = *s == '\\' ? "\\\\" : *s == '\t' ? "\\t" : *s == '\n' ? "\\n" :
+				    *s == '\r' ? "\\r" : NULL;
+				if (!esc)
+					continue;
+				buf_append(b, run, (size_t)(s - run));
+				buf_append(b, esc, 2);
+				run = s + 1;
+			}
+			buf_append(b, run, (size_t)(s - run));
+		}
+	}
+	buf_append(b, "\n", 1);
+}
+
+static enum err
+copy_table(struct store *st, enum table t, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	char sql[1024];
+	snprintf(sql, sizeof(sql), "COPY %s (%s) FROM STDIN", table_names[t], table_columns[t]);
+	PGresult *r = PQexec(p->db, sql);
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		enum err rc = pg_fail(st, r, e);
+		PQclear(r);
+		return rc;
+	}
+	PQclear(r);
+	const struct buf *b = &p->copy[t];
+	bool sent = true;
+	for (size_t off = 0; off < b->n && sent; off += COPY_CHUNK) {
+		size_t n = b->n - off < COPY_CHUNK ? b->n - off : COPY_CHUNK;
+		sent = PQputCopyData(p->db, b->p + off, (int)n) == 1;
+	}
+	bool ended = PQputCopyEnd(p->db, sent ? NULL : "tuopin: sending rows failed") == 1;
+	enum err rc = ERR_OK;
+	/* The COPY's outcome (constraint violations show here); a lost connection ends the loop with NULL. */
+	while ((r = PQgetResult(p->db)) != NULL) {
+		ExecStatusType rs = PQresultStatus(r);
+		if (rs != PGRES_COMMAND_OK && rc == ERR_OK)
+			rc = pg_fail(st, r, e);
+		PQclear(r);
+		if (rs == PGRES_COPY_IN || rs == PGRES_COPY_OUT || PQstatus(p->db) == CONNECTION_BAD)
+			break;
+	}
+	if (rc == ERR_OK && (!sent || !ended))
+		rc = pg_fail(st, NULL, e);
+	return rc;
+}
+
+/* Send every buffered COPY row, parents before children (household, member, spans, events: the order of
+ * enum table), then the upserts that waited for them. */
+static enum err
+flush(struct store *st, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	enum err rc = ERR_OK;
+	for (int t = 0; t < T__MAX && rc == ERR_OK; t++)
+		if (p->copy[t].n)
+			rc = copy_table(st, (enum table)t, e);
+	for (int t = 0; t < T__MAX; t++)
+		buf_reset(&p->copy[t]);
+	p->copy_bytes = 0;
+	for (size_t i = 0; i < p->n_pend; i++) {
+		if (rc == ERR_OK)
+			rc = run_insert(st, p->pend[i].t, p->pend[i].vals, e);
+		free_vals(p->pend[i].vals, table_ncols[p->pend[i].t]);
+	}
+	p->n_pend = 0;
+	return rc;
+}
+
+static enum err
+pg_insert_row(struct store *st, enum table t, const struct sqlval *v, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	int n = table_ncols[t];
+	assert(n <= MAX_PARAMS);
+	if (p->bulk && t != T_INCOME) {
+		size_t before = p->copy[t].n;
+		copy_row(&p->copy[t], v, n);
+		p->copy_bytes += p->copy[t].n - before;
+		return p->copy_bytes >= COPY_FLUSH_BYTES ? flush(st, e) : ERR_OK;
+	}
+	if (p->bulk && (p->copy_bytes || p->n_pend)) {
+		/* income is an upsert (not COPY-able) whose household may still be in a COPY buffer */
+		if (p->n_pend == p->cap_pend) {
+			p->cap_pend = p->cap_pend ? 2 * p->cap_pend : 256;
+			p->pend = xrealloc(p->pend, p->cap_pend * sizeof(*p->pend));
+		}
+		struct pending *q = &p->pend[p->n_pend++];
+		q->t = t;
+		for (int i = 0; i < n; i++)
+			q->vals[i] = val_text(v[i]);
+		return ERR_OK;
+	}
+	char *vals[MAX_PARAMS] = { 0 };
+	for (int i = 0; i < n; i++)
+		vals[i] = val_text(v[i]);
+	enum err rc = run_insert(st, t, vals, e);
+	free_vals(vals, n);
+	return rc;
+}
+
+static enum err
+pg_bulk_begin(struct store *st, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	p->bulk = true;
+	return ERR_OK;
+}
+
+static enum err
+pg_bulk_end(struct store *st, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	enum err rc = flush(st, e);
+	p->bulk = false;
+	return rc;
+}
+
+static enum err
+pg_next_id(struct store *st, enum table t, int64_t *id, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	if (p->next[t] >= p->n_ids[t]) {
+		/* A block of sequence values per round trip. Sequences ignore rollback, so a block stays valid
+		 * across transactions and no two connections ever get the same id. */
+		struct stmt *s = pg_prepare(st, nextid_stmt[t], e);
+		if (!s)
+			return ERR_DB;
+		int r = pg_step(s, e);
+		if (r < 0)
+			return ERR_DB;
+		p->ids[t] = xrealloc(p->ids[t], (size_t)(s->nrows > 0 ? s->nrows : 1) * sizeof(int64_t));
+		size_t k = 0;
+		for (; r == 1; r = pg_step(s, e))
+			p->ids[t][k++] = pg_col_int(s, 0);
+		pg_reset(s);
+		if (r < 0)
+			return ERR_DB;
+		if (k == 0)
+			return errinfo_set(e, ERR_DB, "", MSG_DB, "the id sequence returned no value");
+		p->n_ids[t] = k;
+		p->next[t] = 0;
+	}
+	*id = p->ids[t][p->next[t]++];
+	return ERR_OK;
+}
+
+static const struct store_ops pg_ops = {
+	.name = "postgresql",
+	.close = pg_close,
+	.exec = pg_exec,
+	.begin = pg_begin,
+	.commit = pg_commit,
+	.rollback = pg_rollback,
+	.prepare = pg_prepare,
+	.bind = pg_bind,
+	.step = pg_step,
+	.col_int = pg_col_int,
+	.col_text = pg_col_text,
+	.col_null = pg_col_null,
+	.reset = pg_reset,
+	.insert_row = pg_insert_row,
+	.bulk_begin = pg_bulk_begin,
+	.bulk_end = pg_bulk_end,
+	.next_id = pg_next_id,
+};
+
+/* The URI as it may be shown in a message: a password (user:secret@ or password=secret) becomes ***. */
+static void
+uri_shown(const char *uri, char *out, size_t size)
+{
+	struct buf b;
+	buf_init(&b);
+	const char *s = uri, *auth = strstr(uri, "://");
+	if (auth) {
+		auth += 3;
+		const char *at = strchr(auth, '@'), *slash = strchr(auth, '/');
+		const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+		if (colon && (!slash || at < slash)) {
+			buf_append(&b, uri, (size_t)(colon + 1 - uri));
+			buf_puts(&b, "***");
+			s = at;
+		}
+	}
+	while (*s) {
+		const char *pw = strstr(s, "password=");
+		if (!pw) {
+			buf_puts(&b, s);
+			break;
+		}
+		buf_append(&b, s, (size_t)(pw + 9 - s));
+		buf_puts(&b, "***");
+		s = pw + 9 + strcspn(pw + 9, "& ");
+	}
+	snprintf(out, size, "%s", b.p ? b.p : "");
+	buf_free(&b);
+}
+
+enum err
+store_pg_open(const char *uri, struct store **out, struct errinfo *e)
+{
+	/* "postgresql://..." and "postgres://..." are libpq URIs; "postgresql:host=... dbname=..." carries
+	 * libpq's keyword=value form after the scheme. */
+	const char *conninfo = uri;
+	if (strncmp(uri, "postgresql:", 11) == 0 && strncmp(uri + 11, "//", 2) != 0)
+		conninfo = uri + 11;
+	/* Later keywords override earlier ones: the URI may set its own connect_timeout, but the client
+	 * encoding is always UTF-8 because every string Tuopin handles is. */
+	const char *const keys[] = { "connect_timeout", "dbname", "client_encoding", "fallback_application_name",
+		NULL };
+	const char *const vals[] = { "10", conninfo, "UTF8", "tuopin", NULL };
+	PGconn *db = PQconnectdbParams(keys, vals, 1);
+	if (!db || PQstatus(db) != CONNECTION_OK) {
+		char shown[256], msg[400];
+		uri_shown(uri, shown, sizeof(shown));
+		one_line(msg, sizeof(msg), db ? PQerrorMessage(db) : "out of memory");
+		errinfo_set(e, ERR_DB, "", MSG_DB_OPEN, shown, msg);
+		PQfinish(db);
+		return ERR_DB;
+	}
+	PQsetNoticeProcessor(db, quiet, NULL);
+	struct pg *p = xcalloc(1, sizeof(*p));
+	p->db = db;
+	for (int t = 0; t < T__MAX; t++)
+		buf_init(&p->copy[t]);
+	struct store *st = xcalloc(1, sizeof(*st));
+	st->ops = &pg_ops;
+	st->impl = p;
+	*out = st;
+	return ERR_OK;
 }

@@ -31,6 +31,24 @@
 	"FROM change_event e JOIN household h ON h.id = e.household_id " \
 	"WHERE " where " AND e.type IN ('member_add', 'member_remove', 'merge', 'data_fix') " \
 	"AND e.recorded_at <= " T " AND h.village BETWEEN " LO " AND " HI " " superseded " GROUP BY e.type"
+/* Column lists in insert_row order: COPY's column list and the copy's SELECTs use the same text. */
+#define HOUSEHOLD_COLUMNS "id, hh_no, village, status, monitored, attribute, cause_main, cause_other, " \
+	"id_standard, identified_ym, exit_year, phone, code_version, created_at, updated_at"
+#define MEMBER_COLUMNS "id, household_id, id_no, id_kind, name, sex, birth, relation, ethnicity, education, " \
+	"schooling, health, labor, work_status, work_months, ins_medical, ins_serious, ins_pension, dibao, tekun, " \
+	"phone, info_date"
+#define STATUS_SPAN_COLUMNS "id, household_id, status, valid_from, valid_to, recorded_from, recorded_to, event_id"
+#define MEMBER_SPAN_COLUMNS "id, member_id, household_id, valid_from, valid_to, recorded_from, recorded_to, event_id"
+#define EVENT_COLUMNS "id, household_id, member_id, target_household_id, type, reason, effective, batch, " \
+	"correction, chain_kind, chain_id, from_status, to_status, actor, recorded_at, workflow_id, detail"
+#define INCOME_COLUMNS "household_id, year, wage, business, property, transfer, business_cost, net_pc, size"
+
+/* A page of the copy: rows after the key (a row value for composite keys) in key order. */
+#define COPY_PAGE(cols, table, key, after, limit) \
+	"SELECT " cols " FROM " table " WHERE (" key ") > " after " ORDER BY " key " LIMIT " limit
+/* PostgreSQL: the next id drawn from the sequence is past every copied id. */
+#define SEQ_PAST(table) "SELECT setval('" table "_id_seq', (SELECT COALESCE(MAX(id), 0) + 1 FROM " table "), false)"
+
 #define NOT_SUPERSEDED(T) "AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id AND x.at <= " T ")"
 
 const struct stmt_text stmt_texts[STMT__MAX] = {
@@ -205,6 +223,40 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_NEXTID_EVENT] = { "SELECT COALESCE(MAX(id), 0) FROM change_event",
 		"SELECT nextval('change_event_id_seq') FROM generate_series(1, 512)" },
 	[STMT_NEXTID_INCOME] = { "SELECT 0", "SELECT 0" },
+
+	[STMT_COPY_META] = { COPY_PAGE("key, value", "meta", "key", "$1", "$2"), NULL },
+	[STMT_COPY_DIVISION] = { COPY_PAGE("code, name, level, parent, poor_village, exit_year, rural_pop", "division",
+		"code", "$1", "$2"), NULL },
+	[STMT_COPY_HOUSEHOLD] = { COPY_PAGE(HOUSEHOLD_COLUMNS, "household", "id", "$1", "$2"), NULL },
+	[STMT_COPY_MEMBER] = { COPY_PAGE(MEMBER_COLUMNS, "member", "id", "$1", "$2"), NULL },
+	[STMT_COPY_STATUS_SPAN] = { COPY_PAGE(STATUS_SPAN_COLUMNS, "household_status_span", "id", "$1", "$2"), NULL },
+	[STMT_COPY_MEMBER_SPAN] = { COPY_PAGE(MEMBER_SPAN_COLUMNS, "membership_span", "id", "$1", "$2"), NULL },
+	[STMT_COPY_EVENT] = { COPY_PAGE(EVENT_COLUMNS, "change_event", "id", "$1", "$2"), NULL },
+	[STMT_COPY_SUPERSESSION] = { COPY_PAGE("event_id, by_event_id, at", "event_supersession",
+		"event_id, by_event_id", "($1, $2)", "$3"), NULL },
+	[STMT_COPY_STAT_DELTA] = { COPY_PAGE("village, status, day, households, persons", "stat_delta",
+		"village, status, day", "($1, $2, $3)", "$4"), NULL },
+	[STMT_COPY_INCOME] = { COPY_PAGE(INCOME_COLUMNS, "income_year", "household_id, year", "($1, $2)", "$3"), NULL },
+	[STMT_COPY_LINE] = { COPY_PAGE("year, region, kind, amount, note", "poverty_line", "year, region, kind",
+		"($1, $2, $3)", "$4"), NULL },
+	[STMT_COUNT_META] = { "SELECT COUNT(*) FROM meta", NULL },
+	[STMT_COUNT_DIVISION] = { "SELECT COUNT(*) FROM division", NULL },
+	[STMT_COUNT_HOUSEHOLD] = { "SELECT COUNT(*) FROM household", NULL },
+	[STMT_COUNT_MEMBER] = { "SELECT COUNT(*) FROM member", NULL },
+	[STMT_COUNT_STATUS_SPAN] = { "SELECT COUNT(*) FROM household_status_span", NULL },
+	[STMT_COUNT_MEMBER_SPAN] = { "SELECT COUNT(*) FROM membership_span", NULL },
+	[STMT_COUNT_EVENT] = { "SELECT COUNT(*) FROM change_event", NULL },
+	[STMT_COUNT_SUPERSESSION] = { "SELECT COUNT(*) FROM event_supersession", NULL },
+	[STMT_COUNT_STAT_DELTA] = { "SELECT COUNT(*) FROM stat_delta", NULL },
+	[STMT_COUNT_INCOME] = { "SELECT COUNT(*) FROM income_year", NULL },
+	[STMT_COUNT_LINE] = { "SELECT COUNT(*) FROM poverty_line", NULL },
+	[STMT_INSERT_SUPERSESSION] = { "INSERT INTO event_supersession (event_id, by_event_id, at) VALUES ($1, $2, $3)",
+		NULL },
+	[STMT_SEQ_HOUSEHOLD] = { "SELECT 0", SEQ_PAST("household") },
+	[STMT_SEQ_MEMBER] = { "SELECT 0", SEQ_PAST("member") },
+	[STMT_SEQ_STATUS_SPAN] = { "SELECT 0", SEQ_PAST("household_status_span") },
+	[STMT_SEQ_MEMBER_SPAN] = { "SELECT 0", SEQ_PAST("membership_span") },
+	[STMT_SEQ_EVENT] = { "SELECT 0", SEQ_PAST("change_event") },
 };
 
 const char *const table_names[T__MAX] = {
@@ -217,16 +269,12 @@ const char *const table_names[T__MAX] = {
 };
 
 const char *const table_columns[T__MAX] = {
-	[T_HOUSEHOLD] = "id, hh_no, village, status, monitored, attribute, cause_main, cause_other, id_standard, "
-		"identified_ym, exit_year, phone, code_version, created_at, updated_at",
-	[T_MEMBER] = "id, household_id, id_no, id_kind, name, sex, birth, relation, ethnicity, education, schooling, "
-		"health, labor, work_status, work_months, ins_medical, ins_serious, ins_pension, dibao, tekun, phone, "
-		"info_date",
-	[T_STATUS_SPAN] = "id, household_id, status, valid_from, valid_to, recorded_from, recorded_to, event_id",
-	[T_MEMBER_SPAN] = "id, member_id, household_id, valid_from, valid_to, recorded_from, recorded_to, event_id",
-	[T_EVENT] = "id, household_id, member_id, target_household_id, type, reason, effective, batch, correction, "
-		"chain_kind, chain_id, from_status, to_status, actor, recorded_at, workflow_id, detail",
-	[T_INCOME] = "household_id, year, wage, business, property, transfer, business_cost, net_pc, size",
+	[T_HOUSEHOLD] = HOUSEHOLD_COLUMNS,
+	[T_MEMBER] = MEMBER_COLUMNS,
+	[T_STATUS_SPAN] = STATUS_SPAN_COLUMNS,
+	[T_MEMBER_SPAN] = MEMBER_SPAN_COLUMNS,
+	[T_EVENT] = EVENT_COLUMNS,
+	[T_INCOME] = INCOME_COLUMNS,
 };
 
 const int table_ncols[T__MAX] = {

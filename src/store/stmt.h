@@ -64,6 +64,37 @@ enum stmt_id {
 	STMT_NEXTID_MEMBER_SPAN,
 	STMT_NEXTID_EVENT,
 	STMT_NEXTID_INCOME,
+	/* whole-database copy (store_copy.c): every row of a table in key order, a page at a time (the key of the
+	 * last row read, then the page size); the row count of each table; the one insert the others lack; and
+	 * PostgreSQL's sequences moved past copied ids (a no-op on SQLite, whose next_id reads MAX(id)) */
+	STMT_COPY_META,
+	STMT_COPY_DIVISION,
+	STMT_COPY_HOUSEHOLD,
+	STMT_COPY_MEMBER,
+	STMT_COPY_STATUS_SPAN,
+	STMT_COPY_MEMBER_SPAN,
+	STMT_COPY_EVENT,
+	STMT_COPY_SUPERSESSION,
+	STMT_COPY_STAT_DELTA,
+	STMT_COPY_INCOME,
+	STMT_COPY_LINE,
+	STMT_COUNT_META,
+	STMT_COUNT_DIVISION,
+	STMT_COUNT_HOUSEHOLD,
+	STMT_COUNT_MEMBER,
+	STMT_COUNT_STATUS_SPAN,
+	STMT_COUNT_MEMBER_SPAN,
+	STMT_COUNT_EVENT,
+	STMT_COUNT_SUPERSESSION,
+	STMT_COUNT_STAT_DELTA,
+	STMT_COUNT_INCOME,
+	STMT_COUNT_LINE,
+	STMT_INSERT_SUPERSESSION,
+	STMT_SEQ_HOUSEHOLD,
+	STMT_SEQ_MEMBER,
+	STMT_SEQ_STATUS_SPAN,
+	STMT_SEQ_MEMBER_SPAN,
+	STMT_SEQ_EVENT,
 	STMT__MAX
 };
 

@@ -270,6 +270,29 @@ enum err store_income_put(struct store *st, const struct income *in, struct erri
 enum err store_income_of_household(struct store *st, int64_t hh, struct income **out, size_t *n, struct arena *a,
     struct errinfo *e);
 
+/* ---- whole-database copy (store_copy.c), for `tuopin migrate-data` ---- */
+struct copy_count {
+	const char *table;
+	int64_t rows, rows_target;   /* in the source; in the target (after store_copy_verify) */
+};
+struct copy_result {
+	struct copy_count *tables;   /* every copied table, in copy (foreign-key) order */
+	size_t n_tables;
+	size_t n_days;               /* dates whose stats were compared */
+};
+/* Copy every row of every table of src into dst, keeping ids, in foreign-key order, then move dst's id
+ * sequences past the copied ids. Both stores must be inside a transaction (store_begin) and dst must be
+ * empty except for the rows its migrations seed (ERR_CONFLICT otherwise: nothing is written). Reads src a
+ * page at a time in key order, so memory stays flat; loads dst in bulk mode (COPY on PostgreSQL).
+ * r->tables is allocated in a. */
+enum err store_copy(struct store *src, struct store *dst, struct copy_result *r, struct arena *a,
+    struct errinfo *e);
+/* Compare src and dst after store_copy, inside the same transactions: the row count of every table, and the
+ * stats by village and status on each of days[] (from the maintained aggregates and from the spans). Any
+ * difference is ERR_DB with the first mismatch in e. */
+enum err store_copy_verify(struct store *src, struct store *dst, const int *days, size_t n_days,
+    struct copy_result *r, struct arena *a, struct errinfo *e);
+
 /* Backend constructors (sqlite.c, pg.c). */
 enum err store_sqlite_open(const char *path, struct store **out, struct errinfo *e);
 enum err store_pg_open(const char *conninfo, struct store **out, struct errinfo *e);

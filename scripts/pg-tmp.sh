@@ -1,0 +1,40 @@
+# pg-tmp.sh: a throwaway PostgreSQL cluster for tests and benchmarks (STACK.md §8). Source it, then
+#   pg_tmp_start   initdb + start in a fresh mktemp folder: socket only (no TCP), fsync off; exports
+#                  PGHOST (the folder), PGPORT, PGUSER, PGDATABASE and PGTMP
+#   pg_tmp_stop    immediate stop and remove the folder (safe to call twice, and from an EXIT trap)
+# Run as root (initdb refuses root, so the server runs as postgres through runuser) or as a normal user
+# (then the server runs as that user). It touches nothing outside the temp folder.
+PGBIN=${PGBIN:-$(pg_config --bindir)}
+
+pg_tmp_as() {
+	if [ "$(id -u)" -eq 0 ]; then
+		runuser -u postgres -- "$@"
+	else
+		"$@"
+	fi
+}
+
+pg_tmp_start() {
+	PGTMP=$(mktemp -d /tmp/pgci.XXXXXX) || return 1
+	local owner=postgres
+	[ "$(id -u)" -eq 0 ] || owner=$(id -un)
+	chown "$owner" "$PGTMP" || return 1
+	export PGTMP PGHOST=$PGTMP PGPORT=${PGPORT:-55432} PGUSER=$owner PGDATABASE=postgres
+	pg_tmp_as "$PGBIN/initdb" -D "$PGTMP/data" -U "$owner" -A trust -E UTF8 --locale=C.UTF-8 --no-sync \
+		>"$PGTMP/initdb.log" 2>&1 || { cat "$PGTMP/initdb.log" >&2; return 1; }
+	pg_tmp_ctl_start
+}
+
+# Start (or restart) the server of $PGTMP with the options pg_tmp_start chose.
+pg_tmp_ctl_start() {
+	pg_tmp_as "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w -t 60 \
+		-o "-c listen_addresses='' -c unix_socket_directories='$PGTMP' -p $PGPORT -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+		start >/dev/null || { cat "$PGTMP/server.log" >&2; return 1; }
+}
+
+pg_tmp_stop() {
+	[ -n "${PGTMP:-}" ] || return 0
+	pg_tmp_as "$PGBIN/pg_ctl" -D "$PGTMP/data" -m immediate -w stop >/dev/null 2>&1
+	rm -rf "$PGTMP"
+	PGTMP=
+}

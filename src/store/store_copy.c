@@ -1,0 +1,269 @@
+/* store_copy.c: copy a whole database between any two backends (tuopin migrate-data), written once over
+ * store_ops like the rest of the store. One table list in foreign-key order drives the copy, the emptiness
+ * check and the verification, so adding a table is one line here (plus its statements in stmt.c).
+ * Knows no domain rule, never writes to the source, and never commits: the caller owns both transactions. */
+#include <assert.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/buf.h"
+#include "lib/date.h"
+#include "lib/util.h"
+#include "store/store.h"
+
+#define OPS(st) ((st)->ops)
+#define PAGE 5000              /* rows per SELECT: flat memory on a source of any size */
+#define NO_TABLE (-1)
+#define NO_SEQ (-1)
+#define MAX_KEYS 4
+#define MAX_COLS 40
+
+struct copy_table {
+	const char *name;
+	int ncols;
+	const char *keys;        /* types of the leading SELECT columns that order the table: i integer, t text */
+	enum stmt_id select, count, insert;
+	int bulk;                /* enum table loaded through insert_row (COPY on PostgreSQL), or NO_TABLE */
+	int seq;                 /* statement moving dst's id sequence past the copied ids, or NO_SEQ */
+	bool seeded;             /* the migrations insert rows here, so a fresh target is not empty */
+};
+
+/* Parents before children. Inserts of tables that are not bulk-loaded are upserts where the store has one
+ * (division, meta, stat_delta, income_year, poverty_line): on the empty target they insert, and on the seeded
+ * poverty lines they make the target's rows the source's. */
+static const struct copy_table tables[] = {
+	{ "meta", 2, "t", STMT_COPY_META, STMT_COUNT_META, STMT_META_SET, NO_TABLE, NO_SEQ, false },
+	{ "division", 7, "i", STMT_COPY_DIVISION, STMT_COUNT_DIVISION, STMT_DIV_UPSERT, NO_TABLE, NO_SEQ, false },
+	{ "household", 15, "i", STMT_COPY_HOUSEHOLD, STMT_COUNT_HOUSEHOLD, STMT_INSERT_HOUSEHOLD, T_HOUSEHOLD,
+		STMT_SEQ_HOUSEHOLD, false },
+	{ "member", 22, "i", STMT_COPY_MEMBER, STMT_COUNT_MEMBER, STMT_INSERT_MEMBER, T_MEMBER, STMT_SEQ_MEMBER, false },
+	{ "household_status_span", 8, "i", STMT_COPY_STATUS_SPAN, STMT_COUNT_STATUS_SPAN, STMT_INSERT_STATUS_SPAN,
+		T_STATUS_SPAN, STMT_SEQ_STATUS_SPAN, false },
+	{ "membership_span", 8, "i", STMT_COPY_MEMBER_SPAN, STMT_COUNT_MEMBER_SPAN, STMT_INSERT_MEMBER_SPAN,
+		T_MEMBER_SPAN, STMT_SEQ_MEMBER_SPAN, false },
+	{ "change_event", 17, "i", STMT_COPY_EVENT, STMT_COUNT_EVENT, STMT_INSERT_EVENT, T_EVENT, STMT_SEQ_EVENT, false },
+	{ "event_supersession", 3, "ii", STMT_COPY_SUPERSESSION, STMT_COUNT_SUPERSESSION, STMT_INSERT_SUPERSESSION,
+		NO_TABLE, NO_SEQ, false },
+	{ "stat_delta", 5, "iti", STMT_COPY_STAT_DELTA, STMT_COUNT_STAT_DELTA, STMT_AGG_ADD, NO_TABLE, NO_SEQ, false },
+	{ "income_year", 9, "ii", STMT_COPY_INCOME, STMT_COUNT_INCOME, STMT_INSERT_INCOME, NO_TABLE, NO_SEQ, false },
+	{ "poverty_line", 5, "iti", STMT_COPY_LINE, STMT_COUNT_LINE, STMT_LINE_SET, NO_TABLE, NO_SEQ, true },
+};
+
+static bool
+english(void)
+{
+	return msg_lang() == LANG_EN;
+}
+
+static enum err
+count_rows(struct store *st, enum stmt_id id, int64_t *n, struct errinfo *e)
+{
+	struct stmt *q = OPS(st)->prepare(st, id, e);
+	if (!q)
+		return ERR_DB;
+	int r = OPS(st)->step(q, e);
+	*n = r == 1 ? OPS(st)->col_int(q, 0) : 0;
+	OPS(st)->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+static enum err
+insert_one(struct store *dst, const struct copy_table *t, const struct sqlval *v, struct errinfo *e)
+{
+	if (t->bulk != NO_TABLE)
+		return OPS(dst)->insert_row(dst, (enum table)t->bulk, v, e);
+	struct stmt *q = OPS(dst)->prepare(dst, t->insert, e);
+	if (!q)
+		return ERR_DB;
+	for (int i = 0; i < t->ncols; i++)
+		OPS(dst)->bind(q, i + 1, v[i]);
+	int r = OPS(dst)->step(q, e);
+	OPS(dst)->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+/* Copy table t a page at a time: each page starts after the key of the last row of the one before. Values
+ * travel as text: PostgreSQL parses them by column type, and SQLite's column affinity stores integers as
+ * integers, so nothing changes type on the way. */
+static enum err
+copy_table(struct store *src, struct store *dst, const struct copy_table *t, int64_t *rows, struct errinfo *e)
+{
+	int nk = (int)strlen(t->keys);
+	int64_t key_i[MAX_KEYS];
+	struct buf key_t[MAX_KEYS];
+	struct sqlval v[MAX_COLS];
+	enum err rc = ERR_OK;
+	for (int k = 0; k < nk; k++) {
+		key_i[k] = INT32_MIN;   /* below every key, and within PostgreSQL's INTEGER (year) */
+		buf_init(&key_t[k]);
+		buf_puts(&key_t[k], "");
+	}
+	*rows = 0;
+	if (t->bulk != NO_TABLE && (rc = store_bulk_begin(dst, e)) != ERR_OK)
+		return rc;
+	for (;;) {
+		struct stmt *q = OPS(src)->prepare(src, t->select, e);
+		if (!q) {
+			rc = ERR_DB;
+			break;
+		}
+		for (int k = 0; k < nk; k++)
+			OPS(src)->bind(q, k + 1, t->keys[k] == 'i' ? SQL_INT(key_i[k]) : SQL_TEXT(key_t[k].p));
+		OPS(src)->bind(q, nk + 1, SQL_INT(PAGE));
+		int r, got = 0;
+		while ((r = OPS(src)->step(q, e)) == 1) {
+			for (int i = 0; i < t->ncols; i++)
+				v[i] = OPS(src)->col_null(q, i) ? SQL_NULL : SQL_TEXT(OPS(src)->col_text(q, i));
+			if ((rc = insert_one(dst, t, v, e)) != ERR_OK)
+				break;
+			for (int k = 0; k < nk; k++) {
+				if (t->keys[k] == 'i')
+					key_i[k] = OPS(src)->col_int(q, k);
+				else {
+					buf_reset(&key_t[k]);
+					buf_puts(&key_t[k], v[k].s ? v[k].s : "");
+				}
+			}
+			got++;
+		}
+		OPS(src)->reset(q);
+		if (rc == ERR_OK && r < 0)
+			rc = ERR_DB;
+		*rows += got;
+		if (rc != ERR_OK || got < PAGE)
+			break;
+	}
+	if (t->bulk != NO_TABLE) {
+		/* The rows must be in dst before children refer to them and before anything counts them. */
+		enum err rc2 = store_bulk_end(dst, e);
+		if (rc == ERR_OK)
+			rc = rc2;
+	}
+	for (int k = 0; k < nk; k++)
+		buf_free(&key_t[k]);
+	return rc;
+}
+
+enum err
+store_copy(struct store *src, struct store *dst, struct copy_result *r, struct arena *a, struct errinfo *e)
+{
+	enum err rc;
+	r->n_tables = NELEM(tables);
+	r->tables = arena_alloc(a, NELEM(tables) * sizeof(*r->tables));
+	r->n_days = 0;
+	for (size_t i = 0; i < NELEM(tables); i++) {
+		const struct copy_table *t = &tables[i];
+		assert(t->bulk == NO_TABLE || table_ncols[t->bulk] == t->ncols);
+		assert(t->ncols <= MAX_COLS && strlen(t->keys) <= MAX_KEYS);
+		r->tables[i].table = t->name;
+		if (t->seeded)
+			continue;
+		int64_t n;
+		if ((rc = count_rows(dst, t->count, &n, e)) != ERR_OK)
+			return rc;
+		if (n > 0) {
+			char msg[256];
+			snprintf(msg, sizeof(msg), english() ?
+			    "the target database is not empty (table %s has %lld rows): migrate into a freshly "
+			    "initialised database" : "目标数据库不是空的（%s 表已有 %lld 行），请迁移到新初始化的数据库",
+			    t->name, (long long)n);
+			return errinfo_raw(e, ERR_CONFLICT, "to", "target_not_empty", msg);
+		}
+	}
+	for (size_t i = 0; i < NELEM(tables); i++)
+		if ((rc = copy_table(src, dst, &tables[i], &r->tables[i].rows, e)) != ERR_OK)
+			return rc;
+	for (size_t i = 0; i < NELEM(tables); i++) {
+		if (tables[i].seq == NO_SEQ)
+			continue;
+		struct stmt *q = OPS(dst)->prepare(dst, (enum stmt_id)tables[i].seq, e);
+		if (!q)
+			return ERR_DB;
+		int s = OPS(dst)->step(q, e);
+		OPS(dst)->reset(q);
+		if (s < 0)
+			return ERR_DB;
+	}
+	return ERR_OK;
+}
+
+/* ---- verification ---- */
+
+static int
+cell_cmp(const void *pa, const void *pb)
+{
+	const struct stat_cell *x = pa, *y = pb;
+	if (x->village != y->village)
+		return x->village < y->village ? -1 : 1;
+	return (int)x->status - (int)y->status;
+}
+
+static enum err
+mismatch(struct errinfo *e, const char *what_zh, const char *what_en, const char *detail)
+{
+	char msg[400];
+	snprintf(msg, sizeof(msg), english() ? "verification failed: %s differ (%s); nothing was committed" :
+	    "核对失败：%s不一致（%s），未提交任何数据", english() ? what_en : what_zh, detail);
+	return errinfo_raw(e, ERR_DB, "", "verify_failed", msg);
+}
+
+/* The cells of both stores for day, from the aggregates (scan = false) or the spans, must be equal. */
+static enum err
+same_stats(struct store *src, struct store *dst, int day, bool scan, struct arena *a, struct errinfo *e)
+{
+	struct stat_cell *c[2];
+	size_t n[2];
+	struct store *st[2] = { src, dst };
+	for (int k = 0; k < 2; k++) {
+		enum err rc = scan ? store_stats_scan(st[k], day, 0, 0, 999999999999LL, &c[k], &n[k], a, e) :
+			store_stats(st[k], day, 0, 0, 999999999999LL, &c[k], &n[k], a, e);
+		if (rc != ERR_OK)
+			return rc;
+		if (n[k])
+			qsort(c[k], n[k], sizeof(*c[k]), cell_cmp);
+	}
+	char d[11], detail[200];
+	date_format(day, d);
+	if (n[0] != n[1]) {
+		snprintf(detail, sizeof(detail), "%s: %zu / %zu", d, n[0], n[1]);
+		return mismatch(e, "统计", "stats", detail);
+	}
+	for (size_t i = 0; i < n[0]; i++) {
+		const struct stat_cell *x = &c[0][i], *y = &c[1][i];
+		if (cell_cmp(x, y) != 0 || x->households != y->households || x->persons != y->persons) {
+			snprintf(detail, sizeof(detail), "%s %012lld %s: %lld/%lld, %lld/%lld", d, (long long)x->village,
+			    status_code(x->status), (long long)x->households, (long long)y->households,
+			    (long long)x->persons, (long long)y->persons);
+			return mismatch(e, "统计", "stats", detail);
+		}
+	}
+	return ERR_OK;
+}
+
+enum err
+store_copy_verify(struct store *src, struct store *dst, const int *days, size_t n_days, struct copy_result *r,
+    struct arena *a, struct errinfo *e)
+{
+	enum err rc;
+	for (size_t i = 0; i < NELEM(tables); i++) {
+		int64_t ns, nd;
+		if ((rc = count_rows(src, tables[i].count, &ns, e)) != ERR_OK ||
+		    (rc = count_rows(dst, tables[i].count, &nd, e)) != ERR_OK)
+			return rc;
+		r->tables[i].rows = ns;
+		r->tables[i].rows_target = nd;
+		if (ns != nd) {
+			char detail[200];
+			snprintf(detail, sizeof(detail), "%s: %lld / %lld", tables[i].name, (long long)ns, (long long)nd);
+			return mismatch(e, "行数", "row counts", detail);
+		}
+	}
+	for (size_t i = 0; i < n_days; i++)
+		for (int scan = 0; scan < 2; scan++)
+			if ((rc = same_stats(src, dst, days[i], scan, a, e)) != ERR_OK)
+				return rc;
+	r->n_days = n_days;
+	return ERR_OK;
+}

@@ -1,0 +1,296 @@
+/* pg_store.c: the PostgreSQL backend against a real server (the cluster named by PGHOST; skipped with 77
+ * without one): every statement prepares on both backends, values of every kind come back unchanged through
+ * COPY and through INSERT, ids from two connections never collide, an upsert waits for the COPY rows it
+ * refers to, and every failure (refused connection, constraint, lost server) is a clear ERR_DB. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/arena.h"
+#include "lib/util.h"
+#include "store/store.h"
+
+static char db_name[64], pg_uri[128], sqlite_path[128];
+
+static struct store *
+open_pg(void)
+{
+	struct store *st;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (store_open(pg_uri, &st, &e) != ERR_OK)
+		fail_msg("open %s: %s", pg_uri, e.message);
+	return st;
+}
+
+static void
+add_village(struct store *st)
+{
+	struct errinfo e;
+	struct division d = { 371399100201LL, "东岭村", 5, 371399100000LL, true, 2017, 1200 };
+	assert_int_equal(store_division_upsert(st, &d, NULL, &e), ERR_OK);
+}
+
+static struct household
+household(const char *no)
+{
+	return (struct household){ .hh_no = (char *)no, .village = 371399100201LL, .status = ST_POOR,
+		.attribute = "1", .code_version = 2014, .created_at = 20140105100000LL, .updated_at = 20140105100000LL };
+}
+
+static void
+every_statement_prepares_on_both_backends(void **state)
+{
+	const char *uris[2] = { pg_uri, sqlite_path };
+	for (int b = 0; b < 2; b++) {
+		struct store *st;
+		struct errinfo e;
+		errinfo_clear(&e);
+		assert_int_equal(store_open(uris[b], &st, &e), ERR_OK);
+		int failed = 0;
+		for (int id = 0; id < STMT__MAX; id++)
+			if (!st->ops->prepare(st, (enum stmt_id)id, &e)) {
+				print_error("%s: statement %d (%.60s...): %s\n", st->ops->name, id,
+				    stmt_texts[id].pg && b == 0 ? stmt_texts[id].pg : stmt_texts[id].sqlite, e.message);
+				failed++;
+				/* a failed prepare does not break the connection: go on and list them all */
+			}
+		store_close(st);
+		assert_int_equal(failed, 0);
+	}
+}
+
+/* Text with every character COPY's text format escapes, NULLs, and large and negative integers. */
+static void
+values_come_back_unchanged_through_copy_and_insert(void **state)
+{
+	static const char *const names[] = { "王\t五", "line1\nline2\r\n", "back\\slash \\N", "\\", "引号\"'，",
+		"" };
+	struct store *st = open_pg();
+	struct errinfo e;
+	errinfo_clear(&e);
+	assert_int_equal(store_begin(st, &e), ERR_OK);
+	add_village(st);
+	struct household h = household("HH-VALUES");
+	h.phone = "139\t0539";
+	assert_int_equal(store_household_insert(st, &h, &e), ERR_OK);
+	int64_t ids[2][NELEM(names)];
+	for (int bulk = 0; bulk < 2; bulk++) {
+		if (bulk)
+			assert_int_equal(store_bulk_begin(st, &e), ERR_OK);
+		for (size_t i = 0; i < NELEM(names); i++) {
+			struct member m = { .household_id = h.id, .id_no = "371399196003121036", .id_kind = 1,
+				.name = (char *)names[i], .sex = "1", .birth = 19600312, .relation = "01",
+				.ethnicity = NULL, .work_months = -1, .ins_medical = 1, .ins_serious = 0, .ins_pension = -1,
+				.dibao = -1, .tekun = -1, .info_date = 20140101 };
+			assert_int_equal(store_member_insert(st, &m, &e), ERR_OK);
+			ids[bulk][i] = m.id;
+		}
+		if (bulk)
+			assert_int_equal(store_bulk_end(st, &e), ERR_OK);
+	}
+	assert_int_equal(store_commit(st, &e), ERR_OK);
+	struct arena a;
+	arena_init(&a);
+	struct household g;
+	assert_int_equal(store_household_by_no(st, "HH-VALUES", &g, &a, &e), ERR_OK);
+	assert_string_equal(g.phone, "139\t0539");
+	assert_null(g.cause_main);
+	assert_int_equal(g.created_at, 20140105100000LL);
+	for (int bulk = 0; bulk < 2; bulk++)
+		for (size_t i = 0; i < NELEM(names); i++) {
+			struct member m;
+			assert_int_equal(store_member_by_id(st, ids[bulk][i], &m, &a, &e), ERR_OK);
+			assert_string_equal(m.name, names[i]);
+			assert_null(m.ethnicity);
+			assert_int_equal(m.work_months, -1);
+			assert_int_equal(m.ins_medical, 1);
+			assert_int_equal(m.ins_serious, 0);
+			assert_int_equal(m.ins_pension, -1);
+			assert_int_equal(m.birth, 19600312);
+		}
+	arena_free(&a);
+	store_close(st);
+}
+
+static int
+cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void
+ids_from_two_connections_never_collide(void **state)
+{
+	enum { N = 1500 };   /* several blocks of 512 each */
+	struct store *s1 = open_pg(), *s2 = open_pg();
+	struct errinfo e;
+	int64_t *all = calloc(2 * N, sizeof(*all));
+	int64_t last1 = 0, last2 = 0;
+	for (int i = 0; i < N; i++) {
+		assert_int_equal(s1->ops->next_id(s1, T_EVENT, &all[2 * i], &e), ERR_OK);
+		assert_int_equal(s2->ops->next_id(s2, T_EVENT, &all[2 * i + 1], &e), ERR_OK);
+		assert_true(all[2 * i] > last1);
+		assert_true(all[2 * i + 1] > last2);
+		last1 = all[2 * i];
+		last2 = all[2 * i + 1];
+	}
+	qsort(all, 2 * N, sizeof(*all), cmp_i64);
+	for (int i = 1; i < 2 * N; i++)
+		assert_true(all[i] != all[i - 1]);
+	free(all);
+	store_close(s1);
+	store_close(s2);
+}
+
+/* income_year refers to household: in bulk mode its upsert must wait until the household's COPY is sent. */
+static void
+an_upsert_waits_for_the_copy_rows_it_refers_to(void **state)
+{
+	struct store *st = open_pg();
+	struct errinfo e;
+	errinfo_clear(&e);
+	assert_int_equal(store_begin(st, &e), ERR_OK);
+	add_village(st);
+	assert_int_equal(store_bulk_begin(st, &e), ERR_OK);
+	struct household h = household("HH-INCOME");
+	assert_int_equal(store_household_insert(st, &h, &e), ERR_OK);
+	struct income in = { h.id, 2014, 100, -1, -1, -1, -1, 221000, 3 };
+	assert_int_equal(store_income_put(st, &in, &e), ERR_OK);
+	in.net_pc = 231000;   /* the second upsert of the same year wins, as on SQLite */
+	assert_int_equal(store_income_put(st, &in, &e), ERR_OK);
+	assert_int_equal(store_bulk_end(st, &e), ERR_OK);
+	assert_int_equal(store_commit(st, &e), ERR_OK);
+	struct arena a;
+	arena_init(&a);
+	struct income *v;
+	size_t n;
+	assert_int_equal(store_income_of_household(st, h.id, &v, &n, &a, &e), ERR_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].net_pc, 231000);
+	assert_int_equal(v[0].business, -1);
+	arena_free(&a);
+	store_close(st);
+}
+
+static void
+a_refused_connection_is_a_clear_error_without_the_password(void **state)
+{
+	struct store *st = NULL;
+	struct errinfo e;
+	errinfo_clear(&e);
+	msg_set_lang(LANG_EN);
+	assert_int_equal(store_open("postgresql://tuopin:s3cret@127.0.0.1:1/x?connect_timeout=3", &st, &e), ERR_DB);
+	assert_null(st);
+	assert_int_equal(err_exit_code(e.err), 5);
+	assert_non_null(strstr(e.message, "cannot open database postgresql://tuopin:***@127.0.0.1:1/x"));
+	assert_non_null(strstr(e.message, "Connection refused"));
+	assert_null(strstr(e.message, "s3cret"));
+	assert_null(strchr(e.message, '\n'));
+	errinfo_clear(&e);
+	assert_int_equal(store_open("postgresql:host=/nonexistent password=s3cret dbname=x", &st, &e), ERR_DB);
+	assert_non_null(strstr(e.message, "password=***"));
+	assert_null(strstr(e.message, "s3cret"));
+	msg_set_lang(LANG_ZH);
+}
+
+/* A duplicate in a COPY shows at bulk_end; after it nothing commits, and the rows are gone. */
+static void
+a_constraint_violation_in_copy_fails_the_transaction(void **state)
+{
+	struct store *st = open_pg();
+	struct errinfo e;
+	errinfo_clear(&e);
+	msg_set_lang(LANG_EN);
+	assert_int_equal(store_begin(st, &e), ERR_OK);
+	add_village(st);
+	assert_int_equal(store_bulk_begin(st, &e), ERR_OK);
+	struct household h1 = household("HH-DUP"), h2 = household("HH-DUP");
+	assert_int_equal(store_household_insert(st, &h1, &e), ERR_OK);
+	assert_int_equal(store_household_insert(st, &h2, &e), ERR_OK);
+	assert_int_equal(store_bulk_end(st, &e), ERR_DB);
+	assert_non_null(strstr(e.message, "database error: duplicate key value violates unique constraint"));
+	assert_non_null(strstr(e.message, "(hh_no)=(HH-DUP)"));
+	errinfo_clear(&e);
+	assert_int_equal(store_commit(st, &e), ERR_DB);
+	bool exists = true;
+	assert_int_equal(store_household_no_exists(st, "HH-DUP", &exists, &e), ERR_OK);
+	assert_false(exists);
+	msg_set_lang(LANG_ZH);
+	store_close(st);
+}
+
+/* The server goes away (its backend is terminated): the next statement is ERR_DB with libpq's reason. */
+static void
+a_lost_server_is_a_clear_error(void **state)
+{
+	struct store *st = open_pg(), *killer = open_pg();
+	struct errinfo e;
+	errinfo_clear(&e);
+	msg_set_lang(LANG_EN);
+	int64_t n;
+	assert_int_equal(store_household_count(st, &n, &e), ERR_OK);
+	/* Ends every other session of this database, as an administrator or a crash would. */
+	assert_int_equal(killer->ops->exec(killer, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+	    "WHERE datname = current_database() AND pid <> pg_backend_pid()", &e), ERR_OK);
+	store_close(killer);
+	assert_int_equal(store_household_count(st, &n, &e), ERR_DB);
+	assert_non_null(strstr(e.message, "database error: "));
+	assert_non_null(strstr(e.message, "terminat"));
+	errinfo_clear(&e);
+	assert_int_equal(store_begin(st, &e), ERR_DB);
+	assert_true(e.message[0] != '\0');
+	msg_set_lang(LANG_ZH);
+	store_close(st);
+}
+
+int
+main(void)
+{
+	if (!getenv("PGHOST") || !*getenv("PGHOST")) {
+		printf("skipped: PGHOST is not set (scripts/test.sh starts a throwaway cluster)\n");
+		return 77;
+	}
+	char cmd[256];
+	snprintf(db_name, sizeof(db_name), "tuopin_unit_%d", (int)getpid());
+	snprintf(cmd, sizeof(cmd), "createdb %s", db_name);
+	if (system(cmd) != 0)
+		return 1;
+	snprintf(pg_uri, sizeof(pg_uri), "postgresql:///%s", db_name);
+	char tmpl[] = "/tmp/tuopin-pgunit.XXXXXX";
+	if (!mkdtemp(tmpl))
+		return 1;
+	snprintf(sqlite_path, sizeof(sqlite_path), "sqlite:%s/t.db", tmpl);
+	const char *uris[2] = { pg_uri, sqlite_path };
+	for (int b = 0; b < 2; b++) {
+		struct store *st;
+		struct errinfo e;
+		int applied;
+		if (store_open(uris[b], &st, &e) != ERR_OK || store_migrate(st, &applied, &e) != ERR_OK) {
+			fprintf(stderr, "%s: %s\n", uris[b], e.message);
+			return 1;
+		}
+		store_close(st);
+	}
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_statement_prepares_on_both_backends),
+		cmocka_unit_test(values_come_back_unchanged_through_copy_and_insert),
+		cmocka_unit_test(ids_from_two_connections_never_collide),
+		cmocka_unit_test(an_upsert_waits_for_the_copy_rows_it_refers_to),
+		cmocka_unit_test(a_refused_connection_is_a_clear_error_without_the_password),
+		cmocka_unit_test(a_constraint_violation_in_copy_fails_the_transaction),
+		cmocka_unit_test(a_lost_server_is_a_clear_error),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	snprintf(cmd, sizeof(cmd), "dropdb --if-exists %s; rm -rf %s", db_name, tmpl);
+	if (system(cmd) != 0)
+		rc = rc ? rc : 1;
+	return rc;
+}
