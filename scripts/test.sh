@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# test.sh: everything CI runs. Release build with all tests, then a sanitizer build of the unit and CLI
-# tests. Exits non-zero if anything fails.
+# test.sh: everything CI runs. Release build with every test, the PostgreSQL ones (label pg) against a
+# throwaway cluster started here (scripts/pg-tmp.sh) and stopped on exit, also when a test fails; then a
+# sanitizer build of the unit and CLI tests (label asan, on SQLite). Exits non-zero if anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$jobs"
+
+source scripts/pg-tmp.sh
+trap pg_tmp_stop EXIT
+pg_tmp_start                        # exports PGHOST, PGPORT, PGUSER: the pg tests run instead of skipping
 (cd build && ctest --output-on-failure -j "$jobs")
+pg_tmp_stop
+unset PGHOST PGPORT PGUSER PGDATABASE
 
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSANITIZE=ON >/dev/null
 cmake --build build-asan -j "$jobs"

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# migrate-data round trip SQLite -> PostgreSQL -> SQLite with the county history: every report is the same
+# JSON on all three databases, ids are kept (so new events after the move get the same ids on both backends),
+# the round-tripped SQLite file holds exactly the source's rows, and a non-empty target is refused.
+# (PostgreSQL only: run as pg/t0410-pg-migrate-data.)
+source "$TESTLIB"
+[ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ] || { echo "skipped: PostgreSQL only"; exit 77; }
+D=$TESTDATA/county
+src="sqlite:$WORK/src.db"
+back="sqlite:$WORK/back.db"
+ok --db "$src" init
+export TUOPIN_DB=$src
+ok import divisions "$D/divisions.csv"
+ok import registry "$D/registry.csv" --as-of 2014-01-01 --now "2014-01-05 10:00:00"
+ok import events "$D/events-2014.csv" --now "2015-01-10 10:00:00"
+ok import events "$D/events-2015.csv" --now "2016-01-08 10:00:00"
+ok import events "$D/events-2016.csv" --now "2017-01-09 10:00:00"
+ok import events "$D/events-2018.csv" --now "2018-04-20 10:00:00"
+ok import registry "$D/registry-missed.csv" --as-of 2014-01-01 --event include_missed --batch 2018年托底清零 \
+	--now "2018-04-25 10:00:00"
+new_db >/dev/null
+pg=$TUOPIN_DB
+
+# every report that reads the history, in JSON, on database $1
+reports() {
+	local db=$1 d
+	for d in 2014-01-01 2015-06-30 2016-12-31 2018-10-08 2020-12-31; do
+		"$TUOPIN" --db "$db" stats --as-of $d --by village --format json
+		"$TUOPIN" --db "$db" stats --as-of $d --recorded-at 2017-12-31 --format json
+	done
+	"$TUOPIN" --db "$db" changes --from 2014-01-01 --to 2014-12-31 --format json
+	"$TUOPIN" --db "$db" changes --from 2014-01-01 --to 2020-12-31 --recorded-at 2017-12-31 --format json
+	"$TUOPIN" --db "$db" changes --from 2018-04-01 --to 2020-12-31 --recorded --format json
+	"$TUOPIN" --db "$db" changes --batch 2018年托底清零 --format json
+	for h in 3713990001 3713990003 3713990005 3713990009; do
+		"$TUOPIN" --db "$db" show "$h" --format json
+	done
+	"$TUOPIN" --db "$db" check --as-of 2018-10-08 --format json
+}
+# every row of every table but schema_migrations (its times are when init ran), in key order
+dump() {
+	local db=${1#sqlite:} t
+	for t in $(sqlite3 "$db" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+		AND name <> 'schema_migrations' ORDER BY name"); do
+		echo "== $t"
+		sqlite3 "$db" "SELECT * FROM $t" | LC_ALL=C sort
+	done
+}
+want=$(reports "$src")
+contains "$want" '"households": 7'
+
+ok migrate-data --from "$src" --to "$pg"
+eq "copied" "$(printf '%s\n' "$OUT" | sed -n '3,13p' | tr -s ' ')" " meta 0
+ division 9
+ household 9
+ member 27
+ household_status_span 36
+ membership_span 28
+ change_event 26
+ event_supersession 2
+ stat_delta 32
+ income_year 9
+ poverty_line 7"
+contains "$OUT" "核对通过：11 张表的行数一致"
+eq "reports on PostgreSQL" "$(reports "$pg")" "$want"
+
+# New events after the move: PostgreSQL's sequences continue past the copied ids, as SQLite's MAX(id) does.
+printf '\xef\xbb\xbf户编号,变动类型,生效日期,批次,原因,是否更正\n3713990003,脱贫,2019-12-31,2019年脱贫,,否\n3713990009,脱贫,2019-12-31,2019年脱贫,,否\n3713990001,停止享受政策,2020-06-30,,,否\n' \
+	> "$WORK/events-2019.csv"
+ok --db "$src" import events "$WORK/events-2019.csv" --now "2020-07-01 10:00:00"
+ok --db "$pg" import events "$WORK/events-2019.csv" --now "2020-07-01 10:00:00"
+want=$(reports "$src")
+eq "reports after new events" "$(reports "$pg")" "$want"
+
+ok migrate-data --from "$pg" --to "$back" --lang en
+contains "$OUT" "copied $pg (postgresql) to $back (sqlite):"
+contains "$OUT" "change_event                       29"
+contains "$OUT" "checked: the row counts of all 11 tables are equal"
+eq "reports back on SQLite" "$(reports "$back")" "$want"
+eq "rows back on SQLite" "$(dump "$back")" "$(dump "$src")"
+
+# Refused: a target with rows (nothing is written), and the same database twice.
+before=$(reports "$pg")
+expect_rc 1 migrate-data --from "$src" --to "$pg"
+eq "refusal" "$ERR" "tuopin: 目标数据库不是空的（division 表已有 9 行），请迁移到新初始化的数据库"
+eq "target unchanged" "$(reports "$pg")" "$before"
+expect_rc 2 migrate-data --from "$src" --to "$src"
+expect_rc 2 migrate-data --from "$src"
+# An unreachable source is a database error.
+expect_rc 5 migrate-data --from "postgresql:///nosuchdb_tuopin" --to "sqlite:$WORK/never.db" --lang en
+contains "$ERR" "tuopin: cannot open database postgresql:///nosuchdb_tuopin: "
+contains "$ERR" 'database "nosuchdb_tuopin" does not exist'
+finish
