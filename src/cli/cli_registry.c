@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "domain/audit.h"
 #include "domain/codes.h"
 #include "domain/export.h"
 #include "domain/idno.h"
@@ -150,7 +151,7 @@ cmd_export(struct args *a)
 	if (strcmp(a->pos[0], "registry") != 0)
 		return cli_usage(EN ? "usage: tuopin export registry FILE" : "用法：tuopin export registry 文件");
 	struct export_opts o = { .path = a->pos[1], .gb18030 = flag(a, "gb18030"), .full = flag(a, "full-id"),
-		.all = flag(a, "all") };
+		.all = flag(a, "all"), .actor = cli_actor() };
 	const char *f = a->format ? a->format : (ends_with(o.path, ".xlsx") ? "xlsx" : "csv");
 	if (strcmp(f, "csv") == 0)
 		o.kind = SHEET_CSV;
@@ -229,6 +230,11 @@ cmd_show(struct args *a)
 	if (err == ERR_OK)
 		err = store_spans(st, SPAN_STATUS, h.id, &spans, &nspans, &ar, &e);
 	if (err != ERR_OK) {
+		store_close(st);
+		arena_free(&ar);
+		return cli_fail(&e);
+	}
+	if (full && (err = audit_view(st, cli_actor(), NULL, "view.full_id", h.hh_no, NULL, &e)) != ERR_OK) {
 		store_close(st);
 		arena_free(&ar);
 		return cli_fail(&e);

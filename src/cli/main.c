@@ -37,6 +37,17 @@ static const struct command commands[] = {
 	{ "line", cmd_line, opts_line, 0, 1, 5, "line set YEAR REGION KIND AMOUNT [--note N] | line get YEAR REGION KIND",
 		"设置或查询扶贫标准线（元/人·年）", "set or read a poverty line (yuan per person per year)" },
 	{ "migrate-data", cmd_migrate, opts_migrate, 0, 0, 0, "migrate-data --from URI --to URI", "在 SQLite 与 PostgreSQL 之间迁移整个数据库并核对", "copy a whole database between SQLite and PostgreSQL, and check it" },
+	{ "serve", cmd_serve, opts_serve, 0, 0, 0,
+		"serve [--listen HOST:PORT] [--threads N] [--access-log FILE] [--trust-proxy] [--secure-cookies]",
+		"启动网页和 API 服务", "run the web UI and API server" },
+	{ "user", cmd_user, opts_user, 0, 1, 3,
+		"user add NAME --role R [--division C] | passwd NAME | lock NAME | unlock NAME | role NAME ROLE | list",
+		"管理用户账户", "manage accounts" },
+	{ "token", cmd_token, opts_user, 0, 2, 2, "token add USER [--name N] [--days D]", "为程序调用创建 API 令牌",
+		"create an API token for a machine client" },
+	{ "audit", cmd_audit, opts_audit, 0, 1, 1, "audit verify | audit list [--from D] [--to D] [--limit N]",
+		"核验或查看审计日志", "verify or list the audit log" },
+	{ "demo", cmd_demo, opts_demo, 0, 0, 0, "demo [--seed N]", "载入临港区演示数据（空数据库）", "load the Lingang demo district (into an empty database)" },
 	{ "version", cmd_version, opts_none, 0, 0, 0, "version", "显示版本", "print the version" },
 };
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/audit.h"
 #include "domain/codes.h"
 #include "domain/fields.h"
 #include "domain/idno.h"
@@ -125,6 +126,15 @@ export_registry(struct store *st, const struct export_opts *o, struct export_res
 	int64_t lo = st->scope_lo, hi = st->scope_hi;
 	if (o->division)
 		division_range(o->division, &lo, &hi);
+	/* An export with full ID numbers is recorded before it is written. */
+	if (o->full) {
+		char detail[128];
+		snprintf(detail, sizeof(detail), "{\"division\":%lld,\"as_of\":%d,\"format\":\"%s\"}",
+		    (long long)o->division, day, o->kind == SHEET_XLSX ? "xlsx" : "csv");
+		enum err arc = audit_view(st, o->actor, o->ip, "export.full_id", "registry", detail, e);
+		if (arc != ERR_OK)
+			return arc;
+	}
 	struct sheet_writer *w = sheet_writer_open(o->path, o->kind, o->gb18030, "建档立卡", e);
 	if (!w)
 		return e ? e->err : ERR_IO;

@@ -17,6 +17,8 @@ struct export_opts {
 	int64_t division;     /* 0: the scope */
 	bool full;            /* unmasked ID numbers and phones */
 	bool all;             /* include removed and cancelled households */
+	const char *actor;    /* who exports, for the audit log of a full export */
+	const char *ip;
 };
 
 struct export_result {

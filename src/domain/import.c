@@ -1,6 +1,7 @@
 /* import.c: the three sheet importers. Read everything, check everything, then write in one transaction. */
 #include "domain/import.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,10 +16,41 @@
 
 /* ---- shared ---- */
 
+/* One audit row for a whole import (the events it recorded are themselves append-only). */
+static enum err
+audit_import(struct txn *t, const char *what, const struct import_opts *o, const struct import_result *r,
+    struct errinfo *e)
+{
+	char d[11];
+	const char *file = o->path ? (strrchr(o->path, '/') ? strrchr(o->path, '/') + 1 : o->path) : "(request)";
+	json_t *j = json_pack("{s:s, s:s, s:i}", "file", file, "format", r->kind == SHEET_XLSX ? "xlsx" :
+	    r->kind == SHEET_MEMORY ? "json" : "csv", "rows", r->rows);
+	if (strcmp(what, "import.registry") == 0) {
+		json_object_set_new(j, "households", json_integer(r->households));
+		json_object_set_new(j, "members", json_integer(r->members));
+		json_object_set_new(j, "as_of", json_string(date_format(o->as_of ? o->as_of : t->today, d)));
+		json_object_set_new(j, "event", json_string(evtype_code(o->event == EV_INCLUDE_MISSED ? EV_INCLUDE_MISSED
+		    : EV_IDENTIFY)));
+		json_object_set_new(j, "lenient", json_boolean(o->lenient));
+	} else if (strcmp(what, "import.events") == 0)
+		json_object_set_new(j, "events", json_integer(r->events));
+	else {
+		json_object_set_new(j, "added", json_integer(r->divisions_added));
+		json_object_set_new(j, "updated", json_integer(r->divisions_updated));
+	}
+	if (o->batch)
+		json_object_set_new(j, "batch", json_string(o->batch));
+	char *detail = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	enum err rc = txn_audit(t, what, file, detail, e);
+	free(detail);
+	return rc;
+}
+
 static struct sheet *
 open_sheet(const struct import_opts *o, struct import_result *r, struct errinfo *e)
 {
-	struct sheet *s = sheet_open(o->path, o->limits, e);
+	struct sheet *s = o->sheet ? o->sheet : sheet_open(o->path, o->limits, e);
 	if (s) {
 		r->kind = sheet_kind(s);
 		r->encoding = sheet_encoding(s);
@@ -179,6 +211,10 @@ import_divisions(struct store *st, const struct import_opts *o, struct import_re
 			problem_add(p, false, row.num, header_label(&h, C_DIV_NAME), name, MSG_REQUIRED);
 		else
 			parse_text(name, 64, &x->d.name, a, p, row.num, header_label(&h, C_DIV_NAME));
+		if (x->d.code && !store_in_scope(st, x->d.code)) {
+			problem_add(p, false, row.num, header_label(&h, C_DIV_CODE), code_cell, MSG_OUT_OF_SCOPE);
+			x->d.code = 0;
+		}
 		if (x->d.code) {
 			x->d.level = division_level_of(x->d.code);
 			struct str lv = header_cell(&h, C_DIV_LEVEL, c, row.n);
@@ -223,6 +259,7 @@ import_divisions(struct store *st, const struct import_opts *o, struct import_re
 	struct txn t;
 	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK)
 		return rc;
+	t.ip = o->ip;
 	int min_level = 9;
 	for (size_t i = 0; i < n; i++)
 		if (v[i].d.code && v[i].d.level < min_level)
@@ -299,6 +336,10 @@ import_divisions(struct store *st, const struct import_opts *o, struct import_re
 	if (o->dry_run) {
 		txn_rollback(&t);
 		return ERR_OK;
+	}
+	if ((rc = audit_import(&t, "import.divisions", o, r, e)) != ERR_OK) {
+		txn_rollback(&t);
+		return rc;
 	}
 	if ((rc = txn_commit(&t, e)) != ERR_OK)
 		return rc;
@@ -560,6 +601,8 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK)
 		goto fail;
 	t.lenient = o->lenient;
+	t.quiet_audit = !o->sheet;   /* rows from a request are audited one by one */
+	t.ip = o->ip;
 	struct household *hhs = arena_alloc(a, (n_h ? n_h : 1) * sizeof(*hhs));
 	struct income *incs = arena_alloc(a, (n_h ? n_h : 1) * sizeof(*incs));
 	struct hh_map ids = { 0 };
@@ -709,6 +752,8 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 	}
 	if ((rc = store_bulk_end(st, e)) != ERR_OK)
 		goto fail_tx;
+	if (!o->sheet && (rc = audit_import(&t, "import.registry", o, r, e)) != ERR_OK)
+		goto fail_tx;
 	if ((rc = txn_commit(&t, e)) != ERR_OK)
 		goto done;
 	r->written = true;
@@ -766,6 +811,8 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 		return rc;
 	}
 	t.lenient = o->lenient;
+	t.quiet_audit = !o->sheet;
+	t.ip = o->ip;
 	struct sheet_row row;
 	int got, err_row;
 	while ((got = sheet_next(s, &row, &err_row, e)) == 1) {
@@ -944,6 +991,10 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 	if (o->dry_run) {
 		txn_rollback(&t);
 		return ERR_OK;
+	}
+	if (!o->sheet && (rc = audit_import(&t, "import.events", o, r, e)) != ERR_OK) {
+		txn_rollback(&t);
+		return rc;
 	}
 	if ((rc = txn_commit(&t, e)) != ERR_OK)
 		return rc;

@@ -13,6 +13,7 @@
 
 struct import_opts {
 	const char *path;
+	struct sheet *sheet;  /* rows given already (sheet_open_memory); the importer closes it. path is NULL. */
 	int as_of;            /* registry: the date the statuses held, and the creation date (0: today) */
 	enum evtype event;    /* registry: EV_IDENTIFY (default) or EV_INCLUDE_MISSED */
 	const char *batch;    /* default batch for every row */
@@ -21,6 +22,7 @@ struct import_opts {
 	bool lenient;         /* data-quality rules warn instead of refusing */
 	int64_t now;          /* recording instant (0: the clock) */
 	const char *actor;
+	const char *ip;       /* the client's address, for the audit log */
 	const struct sheet_limits *limits;
 };
 

@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/codes.h"
@@ -67,6 +68,18 @@ household_create(struct txn *t, struct household *h, struct member *m, size_t n,
 		t->agg = xrealloc(t->agg, t->cap_agg * sizeof(*t->agg));
 	}
 	t->agg[t->n_agg++] = (struct agg_delta){ h->village, h->status, E, 1, (int64_t)n };
+	if (!t->quiet_audit) {
+		char d[11];
+		json_t *j = json_pack("{s:s, s:I, s:s, s:s, s:i}", "event", evtype_code(ev), "village",
+		    (json_int_t)h->village, "status", status_code(h->status), "effective", date_format(E, d), "members",
+		    (int)n);
+		char *detail = json_dumps(j, JSON_COMPACT);
+		json_decref(j);
+		rc = txn_audit(t, "household.create", h->hh_no, detail, e);
+		free(detail);
+		if (rc != ERR_OK)
+			return rc;
+	}
 	return ERR_OK;
 }
 
@@ -611,8 +624,10 @@ out:
 }
 
 enum err
-event_record(struct txn *t, const struct event_req *r, struct event *out, struct errinfo *e)
+event_record(struct txn *t, const struct event_req *r, struct event *result, struct errinfo *e)
 {
+	struct event local;
+	struct event *out = result ? result : &local;
 	struct ctx c;
 	enum err rc;
 	char d[11], l[11];
@@ -679,6 +694,31 @@ event_record(struct txn *t, const struct event_req *r, struct event *out, struct
 		break;
 	default:
 		rc = errinfo_set(e, ERR_INVALID, "type", MSG_UNKNOWN_CODE, evtype_code(r->type), codes_list_name(CL_EVENT));
+	}
+	if (rc == ERR_OK && !t->quiet_audit) {
+		char day[11];
+		json_t *j = json_pack("{s:s, s:s, s:b}", "type", evtype_code(r->type), "effective",
+		    date_format(r->effective, day), "correction", r->correction);
+		if (r->batch)
+			json_object_set_new(j, "batch", json_string(r->batch));
+		if (r->reason)
+			json_object_set_new(j, "reason", json_string(r->reason));
+		if (r->target_hh_no)
+			json_object_set_new(j, "target", json_string(r->target_hh_no));
+		if (out) {
+			json_object_set_new(j, "event", json_integer(out->id));
+			if (out->from_status != ST_NONE || out->to_status != ST_NONE)
+				json_object_set_new(j, "status", json_pack("[ss]", status_code(out->from_status),
+				    status_code(out->to_status)));
+			if (out->member_id)
+				json_object_set_new(j, "member", json_integer(out->member_id));
+			if (out->detail)
+				json_object_set_new(j, "changes", json_loads(out->detail, 0, NULL));
+		}
+		char *detail = json_dumps(j, JSON_COMPACT);
+		json_decref(j);
+		rc = txn_audit(t, "event.record", r->hh_no, detail, e);
+		free(detail);
 	}
 out:
 	/* out's strings may point into the arena: keep only scalar results. */

@@ -143,6 +143,17 @@ truncate_to(int64_t village, int level)
 	return village / unit[level] * unit[level];
 }
 
+static void
+village_add(struct village_counts *v, const struct division *d, int year)
+{
+	v->total++;
+	if (d->poor_village) {
+		v->poor++;
+		if (d->exit_year && d->exit_year <= year)
+			v->exited++;
+	}
+}
+
 static int
 cmp_row(const void *a, const void *b)
 {
@@ -188,11 +199,23 @@ stats_compute(struct store *st, const struct stats_query *q, struct stats_result
 			continue;
 		if (!store_in_scope(st, dv[i].code) && !(l2 <= st->scope_lo && st->scope_hi <= h2))
 			continue;
+		memset(&r->rows[r->n_rows], 0, sizeof(r->rows[r->n_rows]));
 		r->rows[r->n_rows].d = dv[i];
-		memset(&r->rows[r->n_rows].c, 0, sizeof(struct counts));
 		r->n_rows++;
 	}
 	qsort(r->rows, r->n_rows, sizeof(*r->rows), cmp_row);
+
+	int year = r->as_of / 10000;
+	for (size_t i = 0; i < nd; i++) {
+		if (dv[i].level != LV_VILLAGE || !store_in_scope(st, dv[i].code))
+			continue;
+		struct stats_row key;
+		key.d.code = truncate_to(dv[i].code, level);
+		struct stats_row *row = bsearch(&key, r->rows, r->n_rows, sizeof(*r->rows), cmp_row);
+		village_add(&r->villages, &dv[i], year);
+		if (row)
+			village_add(&row->v, &dv[i], year);
+	}
 
 	struct stat_cell *cells;
 	size_t nc;

@@ -36,9 +36,16 @@ struct stats_query {
 	enum by by;
 };
 
+/* Villages under a division: all of them, the 省定贫困村 among them, and those of them exited (出列) by the
+ * year of the as-of date. */
+struct village_counts {
+	int64_t total, poor, exited;
+};
+
 struct stats_row {
 	struct division d;
 	struct counts c;
+	struct village_counts v;
 };
 
 struct stats_result {
@@ -46,6 +53,7 @@ struct stats_result {
 	int64_t recorded_at;
 	struct division div;   /* code 0 and name "全部" when the scope holds several tops */
 	struct counts totals;
+	struct village_counts villages;
 	struct stats_row *rows;
 	size_t n_rows;
 };

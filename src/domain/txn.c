@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/audit.h"
 #include "lib/date.h"
 #include "lib/util.h"
 
@@ -88,4 +89,10 @@ txn_agg_household(struct txn *t, int64_t hh, int64_t village, int sign, struct e
 		agg_household(village, st, nst, ms, nms, sign, &t->agg, &t->n_agg, &t->cap_agg);
 	arena_free(&a);
 	return rc;
+}
+
+enum err
+txn_audit(struct txn *t, const char *action, const char *object, const char *detail, struct errinfo *e)
+{
+	return audit_append(t->st, t->now, t->actor, action, object, detail, t->ip, e);
 }

@@ -17,6 +17,8 @@ struct txn {
 	int today;            /* the date of now */
 	const char *actor;    /* "cli:root", a user name */
 	bool lenient;         /* data-quality rules warn instead of refusing (import --lenient) */
+	bool quiet_audit;     /* a bulk operation audits itself once instead of once per event */
+	const char *ip;       /* the client's address, for the audit log (NULL for the CLI) */
 	struct agg_delta *agg;
 	size_t n_agg, cap_agg;
 };
@@ -27,6 +29,9 @@ enum err txn_begin(struct txn *t, struct store *st, int64_t now, const char *act
 /* Flush deferred aggregates and commit. On failure everything is rolled back. */
 enum err txn_commit(struct txn *t, struct errinfo *e);
 void txn_rollback(struct txn *t);
+
+/* Append an audit row for this transaction's actor at its instant (see audit.h). */
+enum err txn_audit(struct txn *t, const char *action, const char *object, const char *detail, struct errinfo *e);
 
 /* Contributions of household hh (village v) as stored now, with sign, into the txn's pending list. */
 enum err txn_agg_household(struct txn *t, int64_t hh, int64_t village, int sign, struct errinfo *e);

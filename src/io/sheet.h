@@ -11,8 +11,8 @@
 #include "lib/buf.h"
 #include "lib/err.h"
 
-enum sheet_kind { SHEET_CSV, SHEET_XLSX };
-enum sheet_encoding { ENC_UTF8, ENC_UTF8_BOM, ENC_GB18030, ENC_XLSX };
+enum sheet_kind { SHEET_CSV, SHEET_XLSX, SHEET_MEMORY };
+enum sheet_encoding { ENC_UTF8, ENC_UTF8_BOM, ENC_GB18030, ENC_XLSX, ENC_MEMORY };
 
 struct sheet_row {
 	int num;              /* 1-based row number as a spreadsheet shows it (the header is row 1) */
@@ -34,6 +34,9 @@ extern const struct sheet_limits sheet_default_limits;
 /* Open path; the kind is taken from the content (a ZIP signature means XLSX), not the extension.
  * Returns NULL with e filled on failure. */
 struct sheet *sheet_open(const char *path, const struct sheet_limits *lim, struct errinfo *e);
+/* A sheet whose rows are given in memory (a request's fields, say): n_rows rows of n_cols cells, row-major;
+ * the first row is the header. The cells are copied. */
+struct sheet *sheet_open_memory(const char *const *cells, size_t n_cols, size_t n_rows);
 /* 1: *row filled; 0: end of input; -1: error in e, with *err_row set to the row being read. */
 int sheet_next(struct sheet *s, struct sheet_row *row, int *err_row, struct errinfo *e);
 enum sheet_kind sheet_kind(const struct sheet *s);

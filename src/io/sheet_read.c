@@ -373,6 +373,23 @@ sheet_open(const char *path, const struct sheet_limits *lim, struct errinfo *e)
 	return csv_open(s, fp, lim);
 }
 
+struct sheet *
+sheet_open_memory(const char *const *cells, size_t n_cols, size_t n_rows)
+{
+	struct sheet *s = xcalloc(1, sizeof(*s));
+	s->path = xstrdup("(request)");
+	s->kind = SHEET_MEMORY;
+	rowq_init(&s->q);
+	for (size_t r = 0; r < n_rows; r++) {
+		for (size_t c = 0; c < n_cols; c++) {
+			const char *v = cells[r * n_cols + c];
+			rowq_cell(&s->q, c, v ? v : "", v ? strlen(v) : 0, false);
+		}
+		rowq_end(&s->q, (int)r + 1);
+	}
+	return s;
+}
+
 int
 sheet_next(struct sheet *s, struct sheet_row *row, int *err_row, struct errinfo *e)
 {
@@ -380,6 +397,8 @@ sheet_next(struct sheet *s, struct sheet_row *row, int *err_row, struct errinfo 
 	if (!err_row)
 		err_row = &dummy;
 	*err_row = 0;
+	if (s->kind == SHEET_MEMORY)
+		return rowq_pop(&s->q, row) ? 1 : 0;
 	return s->kind == SHEET_XLSX ? xlsx_next(s, row, err_row, e) : csv_next(s, row, err_row, e);
 }
 
@@ -392,7 +411,7 @@ sheet_kind(const struct sheet *s)
 enum sheet_encoding
 sheet_encoding(const struct sheet *s)
 {
-	return s->kind == SHEET_XLSX ? ENC_XLSX : s->csv->enc;
+	return s->kind == SHEET_XLSX ? ENC_XLSX : s->kind == SHEET_MEMORY ? ENC_MEMORY : s->csv->enc;
 }
 
 const char *
@@ -403,6 +422,7 @@ sheet_encoding_name(enum sheet_encoding enc)
 	case ENC_UTF8_BOM: return "UTF-8 (BOM)";
 	case ENC_GB18030: return "GB18030";
 	case ENC_XLSX: return "XLSX";
+	case ENC_MEMORY: return "JSON";
 	}
 	return "?";
 }
@@ -414,7 +434,7 @@ sheet_close(struct sheet *s)
 		return;
 	if (s->kind == SHEET_CSV)
 		csv_close(s);
-	else
+	else if (s->kind == SHEET_XLSX)
 		xlsx_close(s);
 	rowq_free(&s->q);
 	free(s->path);

@@ -107,6 +107,36 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(DIV_TOP_ONLY, "division_parent_missing", "只有最高一级区划可以没有上级", "only the top divisions may lack a parent") \
 	X(NUMERIC_ID, "id_numeric", "证件号码被 Excel 存成了数字（精度已丢失），请将该列设为文本后重新导出", \
 	    "the ID number was stored by Excel as a number (digits lost): format the column as text and export again") \
+	X(AUTH_FAILED, "bad_credentials", "用户名或密码错误", "wrong user name or password") \
+	X(AUTH_LOCKED, "account_locked", "账户因多次登录失败已锁定，请于 %s 后重试，或联系系统管理员", \
+	    "the account is locked after repeated failures until %s: try again then, or ask the system administrator") \
+	X(AUTH_DISABLED, "account_disabled", "账户已被停用，请联系系统管理员", "the account is disabled: ask the system administrator") \
+	X(AUTH_REQUIRED, "unauthorized", "请先登录", "please log in") \
+	X(SESSION_EXPIRED, "session_expired", "登录已过期，请重新登录", "the session has expired: please log in again") \
+	X(CSRF, "csrf", "缺少或错误的 X-CSRF-Token 请求头", "missing or wrong X-CSRF-Token header") \
+	X(FORBIDDEN, "forbidden", "您的角色（%s）无权执行此操作", "your role (%s) may not do this") \
+	X(PW_SHORT, "password_weak", "密码至少 %d 个字符", "the password needs at least %d characters") \
+	X(PW_CLASSES, "password_weak", "密码须包含大写字母、小写字母、数字、符号中的至少三类", \
+	    "the password needs three of: upper-case letters, lower-case letters, digits, symbols") \
+	X(PW_NAME, "password_weak", "密码不能包含用户名", "the password may not contain the user name") \
+	X(PW_OLD, "password_wrong", "原密码不正确", "the current password is wrong") \
+	X(PW_MUST_CHANGE, "password_change_required", "请先修改初始密码", "change the initial password first") \
+	X(USER_EXISTS, "user_exists", "用户 %s 已存在", "user %s already exists") \
+	X(USER_NOT_FOUND, "user_not_found", "用户 %s 不存在", "user %s does not exist") \
+	X(USER_NAME, "bad_user_name", "用户名只能由字母、数字、下划线、点和连字符组成（2–32 个字符）", \
+	    "a user name has 2-32 letters, digits, underscores, dots or hyphens") \
+	X(ROLE_UNKNOWN, "role_unknown", "“%s”不是有效角色（可选：%s）", "\"%s\" is not a role (choose: %s)") \
+	X(ROLE_DIVISION, "division_required", "该角色须指定管辖区划", "this role needs a division") \
+	X(TOKEN_BAD, "unauthorized", "API 令牌无效、已撤销或已过期", "the API token is unknown, revoked or expired") \
+	X(TOKEN_NOT_FOUND, "token_not_found", "没有编号为 %lld 的令牌", "no token %lld") \
+	X(BAD_JSON, "bad_json", "请求体不是有效的 JSON：%s", "the request body is not valid JSON: %s") \
+	X(UNKNOWN_FIELD, "unknown_field", "未知字段 %s", "unknown field %s") \
+	X(BAD_TYPE, "bad_type", "字段 %s 的类型应为%s", "field %s must be %s") \
+	X(BAD_PARAM, "bad_parameter", "参数 %s 的值“%s”无效", "parameter %s: invalid value \"%s\"") \
+	X(TOO_BIG, "too_big", "请求过大（上限 %s）", "the request is too big (limit %s)") \
+	X(NO_ROUTE, "not_found", "没有这个地址：%s", "no such address: %s") \
+	X(METHOD, "method_not_allowed", "%s 不支持 %s 方法", "%s does not accept %s") \
+	X(UNAVAILABLE, "unavailable", "服务器正在关闭", "the server is shutting down") \
 	X(USAGE, "usage", "%s", "%s") \
 	X(UNKNOWN_OPTION, "usage", "未知选项 %s", "unknown option %s") \
 	X(OPTION_VALUE, "usage", "选项 %s 需要一个值", "option %s needs a value") \

@@ -16,6 +16,14 @@
 #define EV_COLS "e.id, e.household_id, e.member_id, e.target_household_id, e.type, e.reason, e.effective, " \
 	"e.batch, e.correction, e.chain_kind, e.chain_id, e.from_status, e.to_status, e.actor, e.recorded_at, e.detail"
 
+#define U_COLS "u.id, u.name, u.display_name, u.role, u.division, u.pw_hash, u.locked, u.failed, u.locked_until, " \
+	"u.must_change, u.created_at, u.updated_at"
+#define A_COLS "id, at, actor, action, object, detail, ip, prev_hash, hash"
+#define HH_LIST_WHERE "WHERE h.village BETWEEN $1 AND $2 AND ($3 IS NULL OR h.status = $3) " \
+	"AND ($4 IS NULL OR h.attribute = $4) AND ($5 IS NULL OR h.cause_main = $5) " \
+	"AND ($6 IS NULL OR h.hh_no = $6 OR EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
+	"AND (m.id_no = $6 OR m.name = $6 OR m.name LIKE $7 ESCAPE '!')))"
+
 /* Household-level change rows: 户 = distinct households, 人 = distinct members on the effective date.
  * T is the "as known at" stamp, LO and HI the division range. */
 #define CHANGES_H(where, T, LO, HI, superseded) \
@@ -190,6 +198,53 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"ON CONFLICT (year, region, kind) DO UPDATE SET amount = excluded.amount, note = excluded.note", NULL },
 	[STMT_INCOME_OF_HH] = { "SELECT household_id, year, wage, business, property, transfer, business_cost, "
 		"net_pc, size FROM income_year WHERE household_id = $1 ORDER BY year", NULL },
+
+	[STMT_USER_BY_NAME] = { "SELECT " U_COLS " FROM app_user u WHERE u.name = $1", NULL },
+	[STMT_USER_BY_ID] = { "SELECT " U_COLS " FROM app_user u WHERE u.id = $1", NULL },
+	[STMT_USER_INSERT] = { "INSERT INTO app_user (name, display_name, role, division, pw_hash, locked, failed, "
+		"locked_until, must_change, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+		NULL },
+	[STMT_USER_UPDATE] = { "UPDATE app_user SET display_name = $2, role = $3, division = $4, pw_hash = $5, "
+		"locked = $6, failed = $7, locked_until = $8, must_change = $9, updated_at = $10 WHERE id = $1", NULL },
+	[STMT_USER_LIST] = { "SELECT " U_COLS " FROM app_user u ORDER BY u.name", NULL },
+	[STMT_SESSION_INSERT] = { "INSERT INTO session (token_hash, user_id, csrf, created_at, seen_at, ip) "
+		"VALUES ($1, $2, $3, $4, $4, $5)", NULL },
+	[STMT_SESSION_GET] = { "SELECT id, user_id, csrf, created_at, seen_at FROM session WHERE token_hash = $1", NULL },
+	[STMT_SESSION_TOUCH] = { "UPDATE session SET seen_at = $2 WHERE id = $1", NULL },
+	[STMT_SESSION_DELETE] = { "DELETE FROM session WHERE token_hash = $1", NULL },
+	[STMT_SESSION_DELETE_USER] = { "DELETE FROM session WHERE user_id = $1", NULL },
+	[STMT_SESSION_PURGE] = { "DELETE FROM session WHERE seen_at < $1 OR created_at < $2", NULL },
+	[STMT_TOKEN_INSERT] = { "INSERT INTO api_token (token_hash, user_id, name, created_at, expires_at) "
+		"VALUES ($1, $2, $3, $4, $5)", NULL },
+	[STMT_TOKEN_GET] = { "SELECT id, user_id, expires_at, revoked FROM api_token WHERE token_hash = $1", NULL },
+	[STMT_TOKEN_TOUCH] = { "UPDATE api_token SET last_used = $2 WHERE id = $1", NULL },
+	[STMT_TOKEN_REVOKE] = { "UPDATE api_token SET revoked = 1 WHERE id = $1 AND user_id = $2", NULL },
+	[STMT_TOKEN_LIST] = { "SELECT id, name, created_at, expires_at, last_used, revoked FROM api_token "
+		"WHERE user_id = $1 ORDER BY id", NULL },
+	/* The head row serialises appends: PostgreSQL locks it for the rest of the transaction (SQLite holds the
+	 * database's single write lock already). */
+	[STMT_AUDIT_HEAD] = { "SELECT last_id, last_hash FROM audit_head WHERE id = 1",
+		"SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE" },
+	[STMT_AUDIT_INSERT] = { "INSERT INTO audit (id, at, actor, action, object, detail, ip, prev_hash, hash) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", NULL },
+	[STMT_AUDIT_HEAD_SET] = { "UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1", NULL },
+	[STMT_AUDIT_FROM] = { "SELECT " A_COLS " FROM audit WHERE id >= $1 ORDER BY id", NULL },
+	[STMT_AUDIT_PAGE] = { "SELECT " A_COLS " FROM audit WHERE at BETWEEN $1 AND $2 ORDER BY id DESC "
+		"LIMIT $3 OFFSET $4", NULL },
+	[STMT_AUDIT_COUNT] = { "SELECT COUNT(*) FROM audit WHERE at BETWEEN $1 AND $2", NULL },
+	/* Household list: every filter is optional (NULL matches all); $1 $2 the division range, $3 status,
+	 * $4 attribute, $5 cause, $6 exact text (户编号, name or 证件号码), $7 name pattern, $8 sort, $9 limit,
+	 * $10 offset. */
+	[STMT_HH_LIST] = { "SELECT " HH_COLS ", (SELECT m.name FROM membership_span s JOIN member m ON m.id = s.member_id "
+		"WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC " AND s.valid_to = " OPEN_DATE
+		" AND m.relation = '01' ORDER BY m.id LIMIT 1), "
+		"(SELECT COUNT(*) FROM membership_span s WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC
+		" AND s.valid_to = " OPEN_DATE ") FROM household h " HH_LIST_WHERE
+		" ORDER BY CASE WHEN $8 = 1 THEN h.village END, CASE WHEN $8 = 2 THEN h.hh_no END DESC, h.hh_no "
+		"LIMIT $9 OFFSET $10", NULL },
+	[STMT_HH_LIST_COUNT] = { "SELECT COUNT(*) FROM household h " HH_LIST_WHERE, NULL },
+	[STMT_HH_MEMBER_COUNT] = { "SELECT COUNT(*) FROM membership_span s WHERE s.household_id = $1 "
+		"AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC, NULL },
 
 	[STMT_INSERT_HOUSEHOLD] = { "INSERT INTO household (id, hh_no, village, status, monitored, attribute, "
 		"cause_main, cause_other, id_standard, identified_ym, exit_year, phone, code_version, created_at, "

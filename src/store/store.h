@@ -293,6 +293,87 @@ enum err store_copy(struct store *src, struct store *dst, struct copy_result *r,
 enum err store_copy_verify(struct store *src, struct store *dst, const int *days, size_t n_days,
     struct copy_result *r, struct arena *a, struct errinfo *e);
 
+
+/* ---- accounts, sessions, tokens ---- */
+struct user {
+	int64_t id;
+	char *name, *display_name, *role;
+	int64_t division;       /* scope root; 0 for system administrators */
+	char *pw_hash;
+	bool locked;
+	int failed;
+	int64_t locked_until;   /* epoch seconds */
+	bool must_change;
+	int64_t created_at, updated_at;   /* stamps */
+};
+enum err store_user_by_name(struct store *st, const char *name, struct user *u, struct arena *a, struct errinfo *e);
+enum err store_user_by_id(struct store *st, int64_t id, struct user *u, struct arena *a, struct errinfo *e);
+enum err store_user_insert(struct store *st, struct user *u, struct errinfo *e);
+enum err store_user_update(struct store *st, const struct user *u, struct errinfo *e);
+enum err store_user_list(struct store *st, struct user **out, size_t *n, struct arena *a, struct errinfo *e);
+
+struct session_row {
+	int64_t id, user_id, created_at, seen_at;   /* epoch seconds */
+	char *csrf;
+};
+enum err store_session_insert(struct store *st, const char *token_hash, int64_t user_id, const char *csrf,
+    int64_t now, const char *ip, struct errinfo *e);
+enum err store_session_get(struct store *st, const char *token_hash, struct session_row *s, struct arena *a,
+    struct errinfo *e);
+enum err store_session_touch(struct store *st, int64_t id, int64_t now, struct errinfo *e);
+enum err store_session_delete(struct store *st, const char *token_hash, struct errinfo *e);
+enum err store_session_delete_user(struct store *st, int64_t user_id, struct errinfo *e);
+/* Delete sessions idle since before idle_before or created before created_before (epoch seconds). */
+enum err store_session_purge(struct store *st, int64_t idle_before, int64_t created_before, struct errinfo *e);
+
+struct token_row {
+	int64_t id, user_id, created_at, expires_at, last_used;
+	bool revoked;
+	char *name;
+};
+enum err store_token_insert(struct store *st, const char *token_hash, int64_t user_id, const char *name,
+    int64_t now, int64_t expires, struct errinfo *e);
+enum err store_token_get(struct store *st, const char *token_hash, struct token_row *t, struct errinfo *e);
+enum err store_token_touch(struct store *st, int64_t id, int64_t now, struct errinfo *e);
+enum err store_token_revoke(struct store *st, int64_t id, int64_t user_id, bool *done, struct errinfo *e);
+enum err store_token_list(struct store *st, int64_t user_id, struct token_row **out, size_t *n, struct arena *a,
+    struct errinfo *e);
+
+/* ---- audit (append-only, hash-chained; see domain/audit.c) ---- */
+struct audit_row {
+	int64_t id, at;
+	char *actor, *action, *object, *detail, *ip, *prev_hash, *hash;
+};
+/* The chain's head; in a write transaction, and locked for it on PostgreSQL. */
+enum err store_audit_head(struct store *st, int64_t *last_id, char **last_hash, struct arena *a, struct errinfo *e);
+/* Insert r and move the head to it. */
+enum err store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *e);
+typedef int (*audit_row_fn)(void *ctx, const struct audit_row *r);
+/* Every row from id from on, in id order. */
+enum err store_audit_each(struct store *st, int64_t from, audit_row_fn fn, void *ctx, struct errinfo *e);
+/* A page of rows recorded in [from, to] (stamps), newest first. */
+enum err store_audit_page(struct store *st, int64_t from, int64_t to, int limit, int offset, struct audit_row **out,
+    size_t *n, int64_t *total, struct arena *a, struct errinfo *e);
+
+/* ---- household list ---- */
+struct hh_filter {
+	int64_t lo, hi;          /* division range (clipped to the scope) */
+	const char *status;      /* status code or NULL */
+	const char *attribute;   /* CL_ATTRIBUTE code or NULL */
+	const char *cause;       /* CL_CAUSE code or NULL */
+	const char *q;           /* 户编号, 证件号码 or name (exact), or part of a name */
+	int sort;                /* 0 户编号, 1 village then 户编号, 2 户编号 descending */
+	int limit, offset;
+};
+struct hh_summary {
+	struct household h;
+	char *head_name;         /* current head, or NULL */
+	int64_t size;            /* current members */
+};
+enum err store_household_list(struct store *st, const struct hh_filter *f, struct hh_summary **out, size_t *n,
+    int64_t *total, struct arena *a, struct errinfo *e);
+enum err store_household_size(struct store *st, int64_t hh, int day, int64_t *n, struct errinfo *e);
+
 /* Backend constructors (sqlite.c, pg.c). */
 enum err store_sqlite_open(const char *path, struct store **out, struct errinfo *e);
 enum err store_pg_open(const char *conninfo, struct store **out, struct errinfo *e);

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "domain/codes.h"
+#include "domain/export.h"
+#include "domain/idno.h"
 #include "lib/date.h"
 #include "lib/util.h"
 
@@ -69,6 +71,8 @@ view_stats_json(const struct stats_result *r)
 	json_object_set_new(j, "recorded_at", r->recorded_at ? json_string(stamp_format(r->recorded_at, t)) : json_null());
 	json_object_set_new(j, "division", view_division_json(&r->div));
 	json_object_set_new(j, "totals", counts_json(&r->totals));
+	json_object_set_new(j, "villages", json_pack("{s:I, s:I, s:I}", "total", (json_int_t)r->villages.total, "poor",
+	    (json_int_t)r->villages.poor, "exited", (json_int_t)r->villages.exited));
 	json_t *rows = json_array();
 	for (size_t i = 0; i < r->n_rows; i++) {
 		json_t *row = counts_json(&r->rows[i].c);
@@ -77,6 +81,8 @@ view_stats_json(const struct stats_result *r)
 		json_object_set_new(row, "code", json_string(code));
 		json_object_set_new(row, "name", json_string(r->rows[i].d.name ? r->rows[i].d.name : ""));
 		json_object_set_new(row, "level", json_string(level_key(r->rows[i].d.level)));
+		json_object_set_new(row, "villages", json_pack("{s:I, s:I, s:I}", "total", (json_int_t)r->rows[i].v.total,
+		    "poor", (json_int_t)r->rows[i].v.poor, "exited", (json_int_t)r->rows[i].v.exited));
 		json_array_append_new(rows, row);
 	}
 	json_object_set_new(j, "rows", rows);
@@ -128,6 +134,10 @@ view_stats_table(const struct stats_result *r, struct buf *out)
 	view_nhmr(r->totals.h[G_EXITED], r->totals.p[G_EXITED], b, sizeof(b));
 	buf_printf(out, EN ? "currently poor (not exited + returned): %s; exited: %s\n"
 			   : "现有贫困（未脱贫＋返贫）%s；已脱贫 %s\n", a, b);
+	if (r->villages.poor)
+		buf_printf(out, EN ? "province-designated poor villages: %lld, exited by %d: %lld\n"
+				   : "省定贫困村 %lld 个，截至 %d 年已出列 %lld 个\n",
+		    (long long)r->villages.poor, r->as_of / 10000, (long long)r->villages.exited);
 }
 
 static void
@@ -293,7 +303,7 @@ view_problems_json(const struct problems *p)
 static const char *
 kind_name(enum sheet_kind k)
 {
-	return k == SHEET_XLSX ? "xlsx" : "csv";
+	return k == SHEET_XLSX ? "xlsx" : k == SHEET_MEMORY ? "json" : "csv";
 }
 
 json_t *
@@ -364,4 +374,174 @@ view_import_summary(const struct import_result *r, const char *what, struct buf 
 		buf_printf(out, EN ? "%zu warnings:\n" : "%zu 个提醒：\n", r->problems.n_warnings);
 		view_problems_table(&r->problems, out);
 	}
+}
+
+/* ---- households ---- */
+
+json_t *
+view_code_json(enum codelist cl, const char *code)
+{
+	if (!code || !*code)
+		return json_null();
+	return json_pack("{s:s, s:s}", "code", code, "label", code_label(cl, code));
+}
+
+static json_t *
+opt_int(int v, int none)
+{
+	return v == none ? json_null() : json_integer(v);
+}
+
+static json_t *
+opt_bool(int v)
+{
+	return v < 0 ? json_null() : json_boolean(v);
+}
+
+json_t *
+view_member_json(const struct member *m, int as_of, bool full)
+{
+	char id[32], phone[32], birth[11];
+	if (full)
+		snprintf(id, sizeof(id), "%s", m->id_no ? m->id_no : "");
+	else
+		idno_mask(m->id_no, id, sizeof(id));
+	if (full)
+		snprintf(phone, sizeof(phone), "%s", m->phone ? m->phone : "");
+	else
+		phone_mask(m->phone, phone, sizeof(phone));
+	json_t *j = json_pack("{s:I, s:s, s:s, s:o, s:o, s:o}", "id", (json_int_t)m->id, "name", m->name ? m->name : "",
+	    "id_no", id, "sex", view_code_json(CL_SEX, m->sex), "relation", view_code_json(CL_RELATION, m->relation),
+	    "birth", m->birth ? json_string(date_format(m->birth, birth)) : json_null());
+	json_object_set_new(j, "age", m->birth && as_of ? json_integer(date_age(m->birth, as_of)) : json_null());
+	json_object_set_new(j, "ethnicity", view_code_json(CL_ETHNICITY, m->ethnicity));
+	json_object_set_new(j, "education", view_code_json(CL_EDUCATION, m->education));
+	json_object_set_new(j, "schooling", view_code_json(CL_SCHOOLING, m->schooling));
+	/* health is personal data: its label shows, as the household page needs it; 公示 lists never carry it */
+	json_object_set_new(j, "health", view_code_json(CL_HEALTH, m->health));
+	json_object_set_new(j, "labor", view_code_json(CL_LABOR, m->labor));
+	json_object_set_new(j, "work_status", view_code_json(CL_WORK, m->work_status));
+	json_object_set_new(j, "work_months", opt_int(m->work_months, -1));
+	json_object_set_new(j, "ins_medical", opt_bool(m->ins_medical));
+	json_object_set_new(j, "ins_serious", opt_bool(m->ins_serious));
+	json_object_set_new(j, "ins_pension", opt_bool(m->ins_pension));
+	json_object_set_new(j, "dibao", opt_bool(m->dibao));
+	json_object_set_new(j, "tekun", opt_bool(m->tekun));
+	json_object_set_new(j, "phone", m->phone ? json_string(phone) : json_null());
+	return j;
+}
+
+static json_t *
+causes_json(const char *list)
+{
+	json_t *a = json_array();
+	if (!list)
+		return a;
+	char tmp[64];
+	snprintf(tmp, sizeof(tmp), "%s", list);
+	char *save;
+	for (char *t = strtok_r(tmp, ",", &save); t; t = strtok_r(NULL, ",", &save))
+		json_array_append_new(a, view_code_json(CL_CAUSE, t));
+	return a;
+}
+
+static json_t *
+status_json(enum status s)
+{
+	if (s == ST_NONE)
+		return json_null();
+	return json_pack("{s:s, s:s}", "code", status_code(s), "label", status_label(s));
+}
+
+json_t *
+view_household_summary_json(const struct hh_summary *s, bool full)
+{
+	char code[16], phone[32];
+	view_code(s->h.village, code, sizeof(code));
+	if (full)
+		snprintf(phone, sizeof(phone), "%s", s->h.phone ? s->h.phone : "");
+	else
+		phone_mask(s->h.phone, phone, sizeof(phone));
+	return json_pack("{s:s, s:s, s:s?, s:I, s:o, s:b, s:o, s:o, s:s?}", "hh_no", s->h.hh_no, "village", code,
+	    "head", s->head_name, "size", (json_int_t)s->size, "status", status_json(s->h.status), "monitored",
+	    s->h.monitored, "attribute", view_code_json(CL_ATTRIBUTE, s->h.attribute), "cause_main",
+	    view_code_json(CL_CAUSE, s->h.cause_main), "phone", s->h.phone ? phone : NULL);
+}
+
+json_t *
+view_household_json(const struct household_view *v)
+{
+	const struct household *h = v->h;
+	char d[11], t[20], phone[32];
+	if (v->full)
+		snprintf(phone, sizeof(phone), "%s", h->phone ? h->phone : "");
+	else
+		phone_mask(h->phone, phone, sizeof(phone));
+	json_t *j = json_object();
+	json_object_set_new(j, "hh_no", json_string(h->hh_no));
+	json_object_set_new(j, "as_of", json_string(date_format(v->as_of, d)));
+	json_object_set_new(j, "village", v->village ? view_division_json(v->village) : json_null());
+	json_object_set_new(j, "town", v->town ? view_division_json(v->town) : json_null());
+	json_object_set_new(j, "status", status_json(v->status_at));
+	json_object_set_new(j, "status_now", status_json(h->status));
+	json_object_set_new(j, "monitored", json_boolean(h->monitored));
+	json_object_set_new(j, "attribute", view_code_json(CL_ATTRIBUTE, h->attribute));
+	json_object_set_new(j, "cause_main", view_code_json(CL_CAUSE, h->cause_main));
+	json_object_set_new(j, "cause_other", causes_json(h->cause_other));
+	json_object_set_new(j, "id_standard", view_code_json(CL_STANDARD, h->id_standard));
+	json_object_set_new(j, "identified_ym", h->identified_ym ? json_integer(h->identified_ym) : json_null());
+	json_object_set_new(j, "exit_year", h->exit_year ? json_integer(h->exit_year) : json_null());
+	json_object_set_new(j, "phone", h->phone ? json_string(phone) : json_null());
+	json_object_set_new(j, "full", json_boolean(v->full));
+	json_t *ms = json_array();
+	for (size_t i = 0; i < v->n_members; i++)
+		json_array_append_new(ms, view_member_json(&v->members[i], v->as_of, v->full));
+	json_object_set_new(j, "members", ms);
+	json_t *inc = json_array();
+	for (size_t i = 0; i < v->n_incomes; i++) {
+		const struct income *x = &v->incomes[i];
+		char yuan[32];
+		json_t *o = json_pack("{s:i}", "year", x->year);
+#define MONEY(k, f) json_object_set_new(o, k, (f) >= 0 ? json_string(format_fen(f, yuan, sizeof(yuan))) : json_null())
+		MONEY("wage", x->wage);
+		MONEY("business", x->business);
+		MONEY("property", x->property);
+		MONEY("transfer", x->transfer);
+		MONEY("business_cost", x->business_cost);
+		MONEY("net_income_pc", x->net_pc);
+#undef MONEY
+		json_object_set_new(o, "size", x->size ? json_integer(x->size) : json_null());
+		json_array_append_new(inc, o);
+	}
+	json_object_set_new(j, "incomes", inc);
+	json_t *hist = json_array();
+	for (size_t i = 0; i < v->n_events; i++) {
+		const struct event *ev = &v->events[i];
+		json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:b, s:b, s:s, s:s}", "id", (json_int_t)ev->id, "type",
+		    evtype_code(ev->type), "label", evtype_label(ev->type), "effective", date_format(ev->effective, d),
+		    "correction", ev->correction, "superseded", v->superseded[i], "recorded_at",
+		    stamp_format(ev->recorded_at, t), "actor", ev->actor ? ev->actor : "");
+		json_object_set_new(o, "from", status_json(ev->from_status));
+		json_object_set_new(o, "to", status_json(ev->to_status));
+		json_object_set_new(o, "reason", ev->reason ? json_string(event_reason_label(ev)) : json_null());
+		json_object_set_new(o, "batch", ev->batch ? json_string(ev->batch) : json_null());
+		if (v->event_members && v->event_members[i].id) {
+			char id[32];
+			const struct member *m = &v->event_members[i];
+			if (v->full)
+				snprintf(id, sizeof(id), "%s", m->id_no ? m->id_no : "");
+			else
+				idno_mask(m->id_no, id, sizeof(id));
+			json_object_set_new(o, "member", json_pack("{s:I, s:s, s:s}", "id", (json_int_t)m->id, "name",
+			    m->name ? m->name : "", "id_no", id));
+		} else
+			json_object_set_new(o, "member", json_null());
+		/* split and merge: the household on the other side of the move */
+		json_object_set_new(o, "other_household", v->event_targets && v->event_targets[i] ?
+		    json_string(v->event_targets[i]) : json_null());
+		json_object_set_new(o, "detail", ev->detail ? json_loads(ev->detail, 0, NULL) : json_null());
+		json_array_append_new(hist, o);
+	}
+	json_object_set_new(j, "history", hist);
+	return j;
 }

@@ -1,0 +1,59 @@
+/* api.h: the handlers of the JSON API, one file per noun (api_auth.c, api_registry.c, api_report.c,
+ * api_admin.c). Each turns a request into a domain call and the result into JSON; no rules, no SQL. */
+#ifndef TUOPIN_API_H
+#define TUOPIN_API_H
+
+#include "http/http.h"
+
+void api_health(struct req *r);
+void api_login(struct req *r);
+void api_logout(struct req *r);
+void api_me(struct req *r);
+void api_me_password(struct req *r);
+void api_tokens(struct req *r);
+void api_token_create(struct req *r);
+void api_token_revoke(struct req *r);
+
+void api_codes(struct req *r);
+void api_divisions(struct req *r);
+void api_division(struct req *r);
+void api_households(struct req *r);
+void api_household_create(struct req *r);
+void api_household(struct req *r);
+void api_household_update(struct req *r);
+void api_member_add(struct req *r);
+void api_member_update(struct req *r);
+void api_events(struct req *r);
+void api_event_record(struct req *r);
+void api_import(struct req *r);
+void api_export(struct req *r);
+
+void api_stats(struct req *r);
+void api_changes(struct req *r);
+void api_check(struct req *r);
+
+void api_users(struct req *r);
+void api_user_create(struct req *r);
+void api_user_update(struct req *r);
+void api_roles(struct req *r);
+void api_audit(struct req *r);
+void api_audit_verify(struct req *r);
+void api_openapi(struct req *r);
+
+/* Shared by the handlers (api_util.c). */
+/* Parse a date query parameter (0 if absent); false after answering 400. */
+bool q_date(struct req *r, const char *name, int *out);
+bool q_stamp(struct req *r, const char *name, int64_t *out);
+bool q_int(struct req *r, const char *name, int lo, int hi, int dflt, int *out);
+bool q_bool(struct req *r, const char *name);
+/* ?division=CODE|name within the scope (0 if absent); false after answering 404. */
+bool q_division(struct req *r, int64_t *code);
+/* The actor string for the audit log: "user:NAME". */
+const char *req_actor(struct req *r);
+/* full=1 asked and allowed (CAP_FULL_ID); the caller audits the view. */
+bool want_full(struct req *r);
+
+/* server.c: count a failed login of ip, or ask whether ip is over the limit. */
+bool server_throttled(const char *ip, bool failed);
+
+#endif

@@ -1,0 +1,190 @@
+/* api_auth.c: health, login and logout, the logged-in user, own password and API tokens. */
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/auth.h"
+#include "http/api.h"
+#include "lib/date.h"
+#include "lib/util.h"
+#include "view/view.h"
+
+void
+api_health(struct req *r)
+{
+	struct errinfo e;
+	int64_t n = 0;
+	errinfo_clear(&e);
+	enum err rc = store_check_schema(r->st, &e);
+	if (rc == ERR_OK)
+		rc = store_division_count(r->st, &n, &e);
+	if (rc != ERR_OK) {
+		reply_error(r, &e);
+		r->status = 503;
+		return;
+	}
+	reply_json(r, 200, json_pack("{s:s, s:s, s:s, s:i}", "status", "ok", "version", TUOPIN_VERSION_STRING,
+	    "database", r->st->ops->name, "schema", store_schema_version_expected()));
+}
+
+static json_t *
+user_json(struct req *r, const struct user *u)
+{
+	const struct role *ro = role_find(u->role);
+	json_t *div = json_null();
+	if (u->division) {
+		struct division d;
+		struct errinfo e;
+		if (store_division_get(r->st, u->division, &d, &r->a, &e) == ERR_OK)
+			div = view_division_json(&d);
+	}
+	json_t *caps = json_array();
+	static const struct {
+		unsigned cap;
+		const char *name;
+	} names[] = { { CAP_READ, "read" }, { CAP_WRITE, "write" }, { CAP_IMPORT, "import" }, { CAP_EXPORT, "export" },
+		{ CAP_FULL_ID, "full_id" }, { CAP_USERS, "users" }, { CAP_ROLES, "roles" }, { CAP_AUDIT, "audit" } };
+	for (size_t i = 0; ro && i < sizeof(names) / sizeof(names[0]); i++)
+		if (ro->caps & names[i].cap)
+			json_array_append_new(caps, json_string(names[i].name));
+	return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:b}", "name", u->name, "display_name", u->display_name,
+	    "role", u->role, "role_label", ro ? (msg_lang() == LANG_EN ? ro->en : ro->zh) : u->role, "division", div,
+	    "capabilities", caps, "must_change", u->must_change);
+}
+
+bool server_secure_cookies(struct req *r);
+
+void
+api_login(struct req *r)
+{
+	if (server_throttled(r->ip, false)) {
+		reply_fail(r, ERR_AUTH, "", MSG_AUTH_LOCKED, msg_lang() == LANG_EN ? "a minute" : "一分钟");
+		r->status = 429;
+		return;
+	}
+	json_t *j = req_json(r, "name:s password:s");
+	if (!j)
+		return;
+	struct errinfo e;
+	errinfo_clear(&e);
+	char *token, *csrf;
+	struct user u;
+	enum err rc = auth_login(r->st, json_string_value(json_object_get(j, "name")),
+	    json_string_value(json_object_get(j, "password")), r->ip, &token, &csrf, &u, &r->a, &e);
+	json_decref(j);
+	if (rc != ERR_OK) {
+		if (rc == ERR_AUTH)
+			server_throttled(r->ip, true);
+		reply_error(r, &e);
+		return;
+	}
+	r->cookie = arena_printf(&r->a, "tuopin_session=%s; Path=/; HttpOnly; SameSite=Strict%s", token,
+	    server_secure_cookies(r) ? "; Secure" : "");
+	r->authed = true;
+	r->user = u;
+	reply_json(r, 200, json_pack("{s:o, s:s}", "user", user_json(r, &u), "csrf", csrf));
+}
+
+void
+api_logout(struct req *r)
+{
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (!r->via_token && auth_logout(r->st, r->token, r->user.name, r->ip, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	r->cookie = arena_printf(&r->a, "tuopin_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+	reply_json(r, 200, json_object());
+}
+
+void
+api_me(struct req *r)
+{
+	json_t *j = json_pack("{s:o}", "user", user_json(r, &r->user));
+	if (!r->via_token && r->csrf)
+		json_object_set_new(j, "csrf", json_string(r->csrf));
+	reply_json(r, 200, j);
+}
+
+void
+api_me_password(struct req *r)
+{
+	json_t *j = req_json(r, "old_password:s new_password:s");
+	if (!j)
+		return;
+	struct errinfo e;
+	errinfo_clear(&e);
+	struct actor_ctx by = { r->user.name, r->ip, 0 };
+	enum err rc = user_change_password(r->st, &by, r->user.name, json_string_value(json_object_get(j, "old_password")),
+	    json_string_value(json_object_get(j, "new_password")), &e);
+	json_decref(j);
+	if (rc != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	reply_json(r, 200, json_object());
+}
+
+void
+api_tokens(struct req *r)
+{
+	struct token_row *v;
+	size_t n;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (store_token_list(r->st, r->user.id, &v, &n, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:I, s:s, s:I, s:I, s:b}", "id", (json_int_t)v[i].id, "name",
+		    v[i].name, "created_at", (json_int_t)v[i].created_at, "expires_at", (json_int_t)v[i].expires_at,
+		    "revoked", v[i].revoked));
+	reply_json(r, 200, a);
+}
+
+void
+api_token_create(struct req *r)
+{
+	json_t *j = req_json(r, "name:s days:i?");
+	if (!j)
+		return;
+	json_int_t days = json_integer_value(json_object_get(j, "days"));
+	if (days < 0 || days > 3650) {
+		reply_fail(r, ERR_INVALID, "days", MSG_BAD_RANGE, "days", 1, 3650);
+		json_decref(j);
+		return;
+	}
+	struct errinfo e;
+	errinfo_clear(&e);
+	char *token;
+	int64_t id;
+	struct actor_ctx by = { r->user.name, r->ip, 0 };
+	enum err rc = auth_token_create(r->st, &by, &r->user, json_string_value(json_object_get(j, "name")), (int)days,
+	    &token, &id, &r->a, &e);
+	json_decref(j);
+	if (rc != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	reply_json(r, 201, json_pack("{s:I, s:s}", "id", (json_int_t)id, "token", token));
+}
+
+void
+api_token_revoke(struct req *r)
+{
+	int64_t id = 0;
+	struct errinfo e;
+	errinfo_clear(&e);
+	struct actor_ctx by = { r->user.name, r->ip, 0 };
+	if (!parse_i64(r->params[0], strlen(r->params[0]), &id))
+		errinfo_set(&e, ERR_NOTFOUND, "id", MSG_TOKEN_NOT_FOUND, (long long)0);
+	else
+		auth_token_revoke(r->st, &by, &r->user, id, &e);
+	if (e.err) {
+		reply_error(r, &e);
+		return;
+	}
+	reply_json(r, 200, json_object());
+}

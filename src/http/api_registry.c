@@ -1,0 +1,767 @@
+/* api_registry.c: divisions, households, members, events, imports and exports. Requests that create or
+ * change registry data become rows of the same sheets the importers read (a memory sheet), so the API and a
+ * file go through one set of rules and give the same errors; field errors name the JSON field. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "domain/audit.h"
+#include "domain/export.h"
+#include "domain/fields.h"
+#include "domain/import.h"
+#include "domain/report.h"
+#include "http/api.h"
+#include "lib/date.h"
+#include "lib/util.h"
+#include "view/view.h"
+
+/* ---- code lists ---- */
+
+void
+api_codes(struct req *r)
+{
+	static const struct {
+		const char *key;
+		enum codelist cl;
+	} lists[] = {
+		{ "sex", CL_SEX }, { "relation", CL_RELATION }, { "ethnicity", CL_ETHNICITY }, { "education", CL_EDUCATION },
+		{ "schooling", CL_SCHOOLING }, { "health", CL_HEALTH }, { "labor", CL_LABOR }, { "work_status", CL_WORK },
+		{ "attribute", CL_ATTRIBUTE }, { "cause", CL_CAUSE }, { "id_standard", CL_STANDARD },
+		{ "status", CL_STATUS }, { "event", CL_EVENT }, { "reason_add", CL_REASON_ADD },
+		{ "reason_remove", CL_REASON_REMOVE },
+	};
+	json_t *j = json_object();
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		const struct code_list *l = codes_list(lists[i].cl);
+		json_t *a = json_array();
+		for (size_t k = 0; k < l->n; k++)
+			json_array_append_new(a, json_pack("{s:s, s:s}", "code", l->codes[k].code, "label",
+			    code_label(lists[i].cl, l->codes[k].code)));
+		json_object_set_new(j, lists[i].key, a);
+	}
+	reply_json(r, 200, j);
+}
+
+/* ---- divisions ---- */
+
+static void
+division_page(struct req *r, int64_t code)
+{
+	struct stats_query q = { 0 };
+	struct stats_result res;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (!q_date(r, "as_of", &q.as_of))
+		return;
+	q.division = code;
+	if (stats_compute(r->st, &q, &res, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	json_t *j = view_stats_json(&res);
+	/* the way up, as far as the user's scope reaches */
+	json_t *path = json_array();
+	int64_t up = res.div.parent;
+	while (up) {
+		struct division d;
+		if (!store_in_scope(r->st, up) || store_division_get(r->st, up, &d, &r->a, &e) != ERR_OK)
+			break;
+		json_array_insert_new(path, 0, view_division_json(&d));
+		up = d.parent;
+	}
+	json_object_set_new(j, "path", path);
+	reply_json(r, 200, j);
+}
+
+void
+api_divisions(struct req *r)
+{
+	int64_t code;
+	if (!q_division(r, &code))
+		return;
+	division_page(r, code);
+}
+
+void
+api_division(struct req *r)
+{
+	struct division d;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (division_resolve(r->st, r->params[0], &d, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	division_page(r, d.code);
+}
+
+/* ---- households ---- */
+
+void
+api_households(struct req *r)
+{
+	struct hh_filter f = { 0 };
+	int64_t div;
+	int page, per;
+	if (!q_division(r, &div) || !q_int(r, "page", 1, 1000000, 1, &page) || !q_int(r, "per_page", 1, 200, 20, &per))
+		return;
+	division_range(div, &f.lo, &f.hi);
+	const char *v;
+	const struct code *c;
+	if ((v = req_query(r, "status")) && *v) {
+		if (!(c = code_find(CL_STATUS, str_from(v)))) {
+			reply_fail(r, ERR_INVALID, "status", MSG_BAD_PARAM, "status", v);
+			return;
+		}
+		f.status = c->code;
+	}
+	if ((v = req_query(r, "attribute")) && *v) {
+		if (!(c = code_find(CL_ATTRIBUTE, str_from(v)))) {
+			reply_fail(r, ERR_INVALID, "attribute", MSG_BAD_PARAM, "attribute", v);
+			return;
+		}
+		f.attribute = c->code;
+	}
+	if ((v = req_query(r, "cause")) && *v) {
+		if (!(c = code_find(CL_CAUSE, str_from(v)))) {
+			reply_fail(r, ERR_INVALID, "cause", MSG_BAD_PARAM, "cause", v);
+			return;
+		}
+		f.cause = c->code;
+	}
+	if ((v = req_query(r, "q")) && *v) {
+		struct str t = str_trim(str_from(v));
+		if (t.n > 64) {
+			reply_fail(r, ERR_INVALID, "q", MSG_TOO_LONG, 64);
+			return;
+		}
+		f.q = arena_strndup(&r->a, t.p, t.n);
+		/* an ID number is searched as written, with x upper-cased */
+		for (char *p = (char *)f.q; *p; p++)
+			if (*p == 'x' && strlen(f.q) >= 18)
+				*p = 'X';
+	}
+	if ((v = req_query(r, "sort")) && *v) {
+		if (strcmp(v, "hh_no") == 0)
+			f.sort = 0;
+		else if (strcmp(v, "village") == 0)
+			f.sort = 1;
+		else if (strcmp(v, "-hh_no") == 0)
+			f.sort = 2;
+		else {
+			reply_fail(r, ERR_INVALID, "sort", MSG_BAD_PARAM, "sort", v);
+			return;
+		}
+	}
+	f.limit = per;
+	f.offset = (page - 1) * per;
+	struct hh_summary *items;
+	size_t n;
+	int64_t total;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (store_household_list(r->st, &f, &items, &n, &total, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, view_household_summary_json(&items[i], false));
+	reply_json(r, 200, json_pack("{s:I, s:i, s:i, s:o}", "total", (json_int_t)total, "page", page, "per_page", per,
+	    "items", a));
+}
+
+/* The household page, as of a date (default today). */
+static void
+household_detail(struct req *r, const char *hh_no, int status)
+{
+	int as_of;
+	if (!q_date(r, "as_of", &as_of))
+		return;
+	if (!as_of)
+		as_of = stamp_date(stamp_now());
+	bool full = want_full(r);
+	struct errinfo e;
+	errinfo_clear(&e);
+	struct household h;
+	struct household_view v;
+	memset(&v, 0, sizeof(v));
+	struct division village, town;
+	struct span *sp;
+	size_t nsp;
+	struct member *mv;
+	struct event *ev;
+	bool *sup;
+	struct income *inc;
+	enum err rc = store_household_by_no(r->st, hh_no, &h, &r->a, &e);
+	if (rc == ERR_OK)
+		rc = store_members_at(r->st, h.id, as_of, &mv, &v.n_members, &r->a, &e);
+	if (rc == ERR_OK)
+		rc = store_events_of_household(r->st, h.id, &ev, &sup, &v.n_events, &r->a, &e);
+	if (rc == ERR_OK)
+		rc = store_income_of_household(r->st, h.id, &inc, &v.n_incomes, &r->a, &e);
+	if (rc == ERR_OK)
+		rc = store_spans(r->st, SPAN_STATUS, h.id, &sp, &nsp, &r->a, &e);
+	if (rc != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	v.h = &h;
+	v.as_of = as_of;
+	v.members = mv;
+	v.events = ev;
+	v.superseded = sup;
+	v.incomes = inc;
+	v.full = full;
+	v.status_at = ST_NONE;
+	for (size_t i = 0; i < nsp; i++)
+		if (sp[i].valid_from <= as_of && as_of < sp[i].valid_to)
+			v.status_at = (enum status)sp[i].value;
+	if (store_division_get(r->st, h.village, &village, &r->a, &e) == ERR_OK) {
+		v.village = &village;
+		if (village.parent && store_division_get(r->st, village.parent, &town, &r->a, &e) == ERR_OK)
+			v.town = &town;
+	}
+	struct member *em = arena_alloc(&r->a, (v.n_events + 1) * sizeof(*em));
+	const char **targets = arena_alloc(&r->a, (v.n_events + 1) * sizeof(*targets));
+	for (size_t i = 0; i < v.n_events; i++) {
+		if (ev[i].member_id && store_member_by_id(r->st, ev[i].member_id, &em[i], &r->a, &e) != ERR_OK)
+			em[i].id = 0;
+		int64_t other = ev[i].household_id != h.id ? ev[i].household_id : ev[i].target_household_id;
+		struct household oh;
+		if (other && store_household_by_id(r->st, other, &oh, &r->a, &e) == ERR_OK)
+			targets[i] = oh.hh_no;
+	}
+	v.event_members = em;
+	v.event_targets = targets;
+	if (full && audit_view(r->st, req_actor(r), r->ip, "view.full_id", h.hh_no, NULL, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	reply_json(r, status, view_household_json(&v));
+}
+
+void
+api_household(struct req *r)
+{
+	household_detail(r, r->params[0], 200);
+}
+
+void
+api_events(struct req *r)
+{
+	household_detail(r, r->params[0], 200);
+	/* the history alone */
+	if (r->status == 200) {
+		json_t *j = json_loadb(r->out.p, r->out.n, 0, NULL);
+		json_t *hist = json_incref(json_object_get(json_object_get(j, "data"), "history"));
+		json_decref(j);
+		reply_json(r, 200, hist);
+	}
+}
+
+/* ---- writes: JSON -> a memory sheet -> the importers ---- */
+
+/* Cell text of a JSON value: strings as they are, numbers in decimal, booleans 是/否, arrays joined by 、. */
+static const char *
+cell_text(struct req *r, json_t *v)
+{
+	if (!v || json_is_null(v))
+		return "";
+	if (json_is_string(v))
+		return arena_strdup(&r->a, json_string_value(v));
+	if (json_is_integer(v))
+		return arena_printf(&r->a, "%lld", (long long)json_integer_value(v));
+	if (json_is_real(v))
+		return arena_printf(&r->a, "%.2f", json_real_value(v));
+	if (json_is_boolean(v))
+		return json_is_true(v) ? "是" : "否";
+	if (json_is_array(v)) {
+		struct buf b;
+		buf_init(&b);
+		size_t i;
+		json_t *x;
+		json_array_foreach(v, i, x) {
+			if (i)
+				buf_puts(&b, "、");
+			buf_puts(&b, cell_text(r, x));
+		}
+		const char *s = arena_strdup(&r->a, b.p ? b.p : "");
+		buf_free(&b);
+		return s;
+	}
+	return "\x01";   /* objects: refused by the type check before */
+}
+
+static bool
+member_col(enum col c)
+{
+	return c >= C_NAME && c <= C_MEMBER_PHONE;
+}
+
+/* Problems of a request-made sheet as field errors: row 2.. is members[0..] for member columns. */
+static json_t *
+field_problems(const struct problems *p, bool members)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < p->n; i++) {
+		const struct problem *x = &p->v[i];
+		const char *field = x->column;
+		char path[96];
+		for (int c = 0; c < C__MAX; c++)
+			if (x->column && (strcmp(x->column, fields[c].key) == 0 || strcmp(x->column, fields[c].label) == 0)) {
+				field = fields[c].key;
+				if (members && member_col((enum col)c) && x->row >= 2) {
+					snprintf(path, sizeof(path), "members[%d].%s", x->row - 2, fields[c].key);
+					field = path;
+				}
+				break;
+			}
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s?, s:b}", "field", field ? field : "", "code", x->code,
+		    "message", x->message, "value", x->value, "warning", x->warning));
+	}
+	return a;
+}
+
+static void
+reply_problems(struct req *r, const struct import_result *res, bool members)
+{
+	struct errinfo e;
+	errinfo_clear(&e);
+	const struct problem *first = NULL;
+	for (size_t i = 0; i < res->problems.n && !first; i++)
+		if (!res->problems.v[i].warning)
+			first = &res->problems.v[i];
+	json_t *fp = field_problems(&res->problems, members);
+	const char *field = "";
+	json_t *f0 = NULL;
+	for (size_t i = 0; i < json_array_size(fp); i++)
+		if (!json_is_true(json_object_get(json_array_get(fp, i), "warning"))) {
+			f0 = json_array_get(fp, i);
+			break;
+		}
+	if (f0)
+		field = json_string_value(json_object_get(f0, "field"));
+	errinfo_raw(&e, ERR_INVALID, field, first ? first->code : "invalid", first ? first->message : "");
+	/* a refused state change is a conflict with what is stored, not a malformed request */
+	if (first && (strcmp(first->code, "transition_refused") == 0 || strcmp(first->code, "household_exists") == 0 ||
+	    strcmp(first->code, "correction_required") == 0 || strcmp(first->code, "member_present") == 0 ||
+	    strcmp(first->code, "head_exists") == 0 || strcmp(first->code, "duplicate_id") == 0 ||
+	    strcmp(first->code, "monitored") == 0 || strcmp(first->code, "not_monitored") == 0 ||
+	    strcmp(first->code, "not_registered") == 0))
+		e.err = ERR_CONFLICT;
+	if (first && (strcmp(first->code, "household_not_found") == 0 || strcmp(first->code, "member_not_found") == 0))
+		e.err = ERR_NOTFOUND;
+	reply_error_data(r, &e, json_pack("{s:o}", "problems", fp));
+}
+
+/* Run rows (header + data rows) through an importer. Returns true when written. */
+static bool
+run_rows(struct req *r, enum err (*fn)(struct store *, const struct import_opts *, struct import_result *,
+    struct arena *, struct errinfo *), struct import_opts *o, const char **cells, size_t cols, size_t rows,
+    bool members)
+{
+	struct import_result res;
+	struct errinfo e;
+	memset(&res, 0, sizeof(res));
+	errinfo_clear(&e);
+	problems_init(&res.problems, &r->a);
+	o->sheet = sheet_open_memory(cells, cols, rows);
+	o->actor = req_actor(r);
+	o->ip = r->ip;
+	enum err rc = fn(r->st, o, &res, &r->a, &e);
+	if (rc == ERR_INVALID) {
+		reply_problems(r, &res, members);
+		return false;
+	}
+	if (rc != ERR_OK) {
+		reply_error(r, &e);
+		return false;
+	}
+	return true;
+}
+
+/* Object keys -> header columns, checked against the fields the route accepts. */
+static bool
+allowed_key(const char *key, const enum col *cols, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(fields[cols[i]].key, key) == 0)
+			return true;
+	return false;
+}
+
+static const enum col hh_cols[] = { C_VILLAGE_CODE, C_HH_NO, C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD,
+	C_STATUS, C_IDENTIFIED_YM, C_EXIT_YEAR, C_PHONE, C_NET_INCOME_PC, C_INCOME_YEAR };
+static const enum col member_cols[] = { C_NAME, C_ID_NO, C_RELATION, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING,
+	C_HEALTH, C_LABOR, C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN,
+	C_MEMBER_PHONE };
+
+/* Check an object's keys and value types (strings, numbers, booleans, arrays of strings only). */
+static bool
+check_object(struct req *r, json_t *o, const enum col *cols, size_t n, const char *const *extra, size_t n_extra,
+    const char *prefix)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(o, key, v) {
+		bool ok = allowed_key(key, cols, n);
+		for (size_t i = 0; i < n_extra && !ok; i++)
+			ok = strcmp(extra[i], key) == 0;
+		char path[96];
+		snprintf(path, sizeof(path), "%s%s", prefix, key);
+		if (!ok) {
+			reply_fail(r, ERR_INVALID, path, MSG_UNKNOWN_FIELD, path);
+			return false;
+		}
+		bool scalar = json_is_string(v) || json_is_number(v) || json_is_boolean(v) || json_is_null(v);
+		if (!scalar && !(json_is_array(v) && strcmp(key, "cause_other") == 0)) {
+			reply_fail(r, ERR_INVALID, path, MSG_BAD_TYPE, path, msg_lang() == LANG_EN ? "a string" : "字符串");
+			return false;
+		}
+	}
+	return true;
+}
+
+void
+api_household_create(struct req *r)
+{
+	json_t *j = req_json(r, "hh_no:s village_code:s members:a effective:s? event:s? batch:s? reason:s? status:s? "
+				"attribute:s? cause_main:s? cause_other:a? id_standard:s? identified_ym:s? exit_year:i? "
+				"phone:s? net_income_pc:s? income_year:i?");
+	if (!j)
+		return;
+	static const char *const extra[] = { "members", "effective", "event", "batch", "reason" };
+	json_t *members = json_object_get(j, "members");
+	if (!check_object(r, j, hh_cols, NELEM(hh_cols), extra, NELEM(extra), "")) {
+		json_decref(j);
+		return;
+	}
+	size_t nm = json_array_size(members);
+	if (nm == 0 || nm > 30) {
+		reply_fail(r, ERR_INVALID, "members", MSG_BAD_RANGE, "members", 1, 30);
+		json_decref(j);
+		return;
+	}
+	for (size_t i = 0; i < nm; i++) {
+		char prefix[32];
+		snprintf(prefix, sizeof(prefix), "members[%zu].", i);
+		json_t *m = json_array_get(members, i);
+		if (!json_is_object(m)) {
+			reply_fail(r, ERR_INVALID, "members", MSG_BAD_TYPE, "members", msg_lang() == LANG_EN ? "objects" : "对象");
+			json_decref(j);
+			return;
+		}
+		if (!check_object(r, m, member_cols, NELEM(member_cols), NULL, 0, prefix)) {
+			json_decref(j);
+			return;
+		}
+	}
+	/* one row per member; the household's columns on every row */
+	size_t cols = NELEM(hh_cols) + NELEM(member_cols);
+	const char **cells = arena_alloc(&r->a, cols * (nm + 1) * sizeof(char *));
+	for (size_t c = 0; c < NELEM(hh_cols); c++)
+		cells[c] = fields[hh_cols[c]].key;
+	for (size_t c = 0; c < NELEM(member_cols); c++)
+		cells[NELEM(hh_cols) + c] = fields[member_cols[c]].key;
+	for (size_t i = 0; i < nm; i++) {
+		const char **row = cells + (i + 1) * cols;
+		for (size_t c = 0; c < NELEM(hh_cols); c++)
+			row[c] = cell_text(r, json_object_get(j, fields[hh_cols[c]].key));
+		json_t *m = json_array_get(members, i);
+		for (size_t c = 0; c < NELEM(member_cols); c++)
+			row[NELEM(hh_cols) + c] = cell_text(r, json_object_get(m, fields[member_cols[c]].key));
+	}
+	struct import_opts o = { 0 };
+	const char *eff = json_string_value(json_object_get(j, "effective"));
+	if (eff && !date_parse(str_from(eff), &o.as_of)) {
+		reply_fail(r, ERR_INVALID, "effective", MSG_BAD_DATE, eff);
+		json_decref(j);
+		return;
+	}
+	const char *ev = json_string_value(json_object_get(j, "event"));
+	o.event = EV_IDENTIFY;
+	if (ev) {
+		const struct code *c = code_find(CL_EVENT, str_from(ev));
+		if (!c || (strcmp(c->code, "identify") != 0 && strcmp(c->code, "include_missed") != 0)) {
+			reply_fail(r, ERR_INVALID, "event", MSG_BAD_PARAM, "event", ev);
+			json_decref(j);
+			return;
+		}
+		evtype_from_code(c->code, &o.event);
+	}
+	o.batch = json_string_value(json_object_get(j, "batch"));
+	o.reason = json_string_value(json_object_get(j, "reason"));
+	const char *hh_no = arena_strdup(&r->a, json_string_value(json_object_get(j, "hh_no")));
+	bool ok = run_rows(r, import_registry, &o, cells, cols, nm + 1, true);
+	json_decref(j);
+	if (ok)
+		household_detail(r, hh_no, 201);
+}
+
+/* One events row: fixed columns, then the given member or household fields. */
+static void
+event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json_t *member, const enum col *allowed,
+    size_t n_allowed, bool members_field)
+{
+	static const enum col event_cols[] = { C_HH_NO, C_EVENT_TYPE, C_EFFECTIVE, C_BATCH, C_REASON, C_CORRECTION,
+		C_ID_NO, C_TARGET_HH_NO, C_RELATION };
+	size_t cols = NELEM(event_cols) + n_allowed;
+	const char **cells = arena_alloc(&r->a, 2 * cols * sizeof(char *));
+	for (size_t c = 0; c < NELEM(event_cols); c++)
+		cells[c] = fields[event_cols[c]].key;
+	for (size_t c = 0; c < n_allowed; c++)
+		cells[NELEM(event_cols) + c] = fields[allowed[c]].key;
+	const char **row = cells + cols;
+	row[0] = hh_no;
+	row[1] = type;
+	const char *eff = cell_text(r, json_object_get(body, "effective"));
+	row[2] = *eff ? eff : arena_printf(&r->a, "%s", "");
+	if (!*eff) {
+		char d[11];
+		row[2] = arena_strdup(&r->a, date_format(stamp_date(stamp_now()), d));
+	}
+	row[3] = cell_text(r, json_object_get(body, "batch"));
+	row[4] = cell_text(r, json_object_get(body, "reason"));
+	row[5] = cell_text(r, json_object_get(body, "correction"));
+	row[6] = cell_text(r, json_object_get(body, "id_no"));
+	row[7] = cell_text(r, json_object_get(body, "target_hh_no"));
+	row[8] = cell_text(r, json_object_get(body, "relation"));
+	for (size_t c = 0; c < n_allowed; c++) {
+		json_t *v = member ? json_object_get(member, fields[allowed[c]].key) : NULL;
+		row[NELEM(event_cols) + c] = cell_text(r, v);
+		/* a member's own relation or ID number comes from the member object */
+		if (member && allowed[c] == C_ID_NO)
+			row[6] = row[NELEM(event_cols) + c];
+	}
+	if (member && json_object_get(member, "relation"))
+		row[8] = cell_text(r, json_object_get(member, "relation"));
+	struct import_opts o = { 0 };
+	if (run_rows(r, import_events, &o, cells, cols, 2, false) && members_field)
+		household_detail(r, hh_no, 200);
+	else if (r->status == 0)
+		household_detail(r, hh_no, 200);
+}
+
+static const enum col member_fix_cols[] = { C_NAME, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING, C_HEALTH, C_LABOR,
+	C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN, C_MEMBER_PHONE };
+
+void
+api_event_record(struct req *r)
+{
+	json_t *j = req_json(r, "type:s effective:s? reason:s? batch:s? correction:b? id_no:s? target_hh_no:s? "
+				"relation:s? member:o?");
+	if (!j)
+		return;
+	json_t *m = json_object_get(j, "member");
+	if (m && !check_object(r, m, member_cols, NELEM(member_cols), NULL, 0, "member.")) {
+		json_decref(j);
+		return;
+	}
+	static const enum col add_cols[] = { C_NAME, C_ID_NO, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING, C_HEALTH,
+		C_LABOR, C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN,
+		C_MEMBER_PHONE };
+	event_row(r, r->params[0], json_string_value(json_object_get(j, "type")), j, m, add_cols, NELEM(add_cols), true);
+	json_decref(j);
+	if (r->status == 200)
+		r->status = 201;
+}
+
+void
+api_member_add(struct req *r)
+{
+	json_t *j = req_json(r, "member:o effective:s? reason:s correction:b? batch:s?");
+	if (!j)
+		return;
+	json_t *m = json_object_get(j, "member");
+	if (!check_object(r, m, member_cols, NELEM(member_cols), NULL, 0, "member.")) {
+		json_decref(j);
+		return;
+	}
+	static const enum col add_cols[] = { C_NAME, C_ID_NO, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING, C_HEALTH,
+		C_LABOR, C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN,
+		C_MEMBER_PHONE };
+	event_row(r, r->params[0], "member_add", j, m, add_cols, NELEM(add_cols), true);
+	json_decref(j);
+	if (r->status == 200)
+		r->status = 201;
+}
+
+void
+api_member_update(struct req *r)
+{
+	int64_t id;
+	struct member m;
+	struct household h;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (!parse_i64(r->params[1], strlen(r->params[1]), &id) ||
+	    store_household_by_no(r->st, r->params[0], &h, &r->a, &e) != ERR_OK ||
+	    store_member_by_id(r->st, id, &m, &r->a, &e) != ERR_OK) {
+		if (!e.err || e.err == ERR_NOTFOUND)
+			errinfo_set(&e, ERR_NOTFOUND, "id", MSG_MEMBER_NOT_FOUND, r->params[0], r->params[1]);
+		reply_error(r, &e);
+		return;
+	}
+	json_t *j = json_loadb(r->body.p ? r->body.p : "", r->body.n, JSON_REJECT_DUPLICATES, NULL);
+	if (!j || !json_is_object(j)) {
+		json_decref(j);
+		json_t *bad = req_json(r, "");   /* answers with the parse error */
+		json_decref(bad);
+		return;
+	}
+	static const char *const extra[] = { "effective", "reason", "relation" };
+	if (!check_object(r, j, member_fix_cols, NELEM(member_fix_cols), extra, NELEM(extra), "")) {
+		json_decref(j);
+		return;
+	}
+	json_object_set_new(j, "id_no", json_string(m.id_no));
+	event_row(r, h.hh_no, "data_fix", j, j, member_fix_cols, NELEM(member_fix_cols), true);
+	json_decref(j);
+}
+
+void
+api_household_update(struct req *r)
+{
+	json_t *j = json_loadb(r->body.p ? r->body.p : "", r->body.n, JSON_REJECT_DUPLICATES, NULL);
+	if (!j || !json_is_object(j)) {
+		json_decref(j);
+		json_t *bad = req_json(r, "");
+		json_decref(bad);
+		return;
+	}
+	static const enum col fix[] = { C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD, C_PHONE, C_IDENTIFIED_YM,
+		C_EXIT_YEAR };
+	static const char *const extra[] = { "effective", "reason" };
+	if (!check_object(r, j, fix, NELEM(fix), extra, NELEM(extra), "")) {
+		json_decref(j);
+		return;
+	}
+	event_row(r, r->params[0], "data_fix", j, j, fix, NELEM(fix), true);
+	json_decref(j);
+}
+
+/* ---- files ---- */
+
+void
+api_import(struct req *r)
+{
+	const char *kind = r->params[0];
+	enum err (*fn)(struct store *, const struct import_opts *, struct import_result *, struct arena *,
+	    struct errinfo *);
+	if (strcmp(kind, "divisions") == 0)
+		fn = import_divisions;
+	else if (strcmp(kind, "registry") == 0)
+		fn = import_registry;
+	else if (strcmp(kind, "events") == 0)
+		fn = import_events;
+	else {
+		reply_fail(r, ERR_NOTFOUND, "kind", MSG_NO_ROUTE, r->path);
+		return;
+	}
+	if (strcmp(kind, "divisions") == 0 && r->user.division) {
+		/* divisions are reference data: only an office whose scope is a county or wider replaces them */
+		struct division d;
+		struct errinfo e;
+		if (store_division_get(r->st, r->user.division, &d, &r->a, &e) == ERR_OK && d.level > LV_COUNTY) {
+			reply_fail(r, ERR_FORBIDDEN, "", MSG_FORBIDDEN, msg_lang() == LANG_EN ? r->role->en : r->role->zh);
+			return;
+		}
+	}
+	struct import_opts o = { 0 };
+	if (!q_date(r, "as_of", &o.as_of))
+		return;
+	const char *ev = req_query(r, "event");
+	o.event = EV_IDENTIFY;
+	if (ev && *ev) {
+		const struct code *c = code_find(CL_EVENT, str_from(ev));
+		if (!c || (strcmp(c->code, "identify") != 0 && strcmp(c->code, "include_missed") != 0)) {
+			reply_fail(r, ERR_INVALID, "event", MSG_BAD_PARAM, "event", ev);
+			return;
+		}
+		evtype_from_code(c->code, &o.event);
+	}
+	o.batch = req_query(r, "batch");
+	o.reason = req_query(r, "reason");
+	o.dry_run = q_bool(r, "dry_run");
+	o.lenient = q_bool(r, "lenient");
+	o.actor = req_actor(r);
+	o.ip = r->ip;
+	o.path = r->upload_path;
+	if (r->upload_fd < 0 || r->upload_n == 0) {
+		reply_fail(r, ERR_INVALID, "", MSG_EMPTY_FILE);
+		return;
+	}
+	struct import_result res;
+	struct errinfo e;
+	memset(&res, 0, sizeof(res));
+	errinfo_clear(&e);
+	problems_init(&res.problems, &r->a);
+	enum err rc = fn(r->st, &o, &res, &r->a, &e);
+	if (rc == ERR_OK)
+		reply_json(r, 200, view_import_json(&res, kind));
+	else if (rc == ERR_INVALID) {
+		errinfo_raw(&e, ERR_INVALID, "file", "invalid_file",
+		    msg_lang() == LANG_EN ? "the file has problems; nothing was written" : "文件中有问题，未写入任何数据");
+		reply_error_data(r, &e, view_import_json(&res, kind));
+	} else
+		reply_error(r, &e);
+}
+
+void
+api_export(struct req *r)
+{
+	struct export_opts o = { 0 };
+	int64_t div;
+	if (!q_date(r, "as_of", &o.as_of) || !q_division(r, &div))
+		return;
+	o.division = div;
+	const char *f = req_query(r, "format");
+	if (!f || strcmp(f, "xlsx") == 0)
+		o.kind = SHEET_XLSX;
+	else if (strcmp(f, "csv") == 0)
+		o.kind = SHEET_CSV;
+	else {
+		reply_fail(r, ERR_INVALID, "format", MSG_BAD_PARAM, "format", f);
+		return;
+	}
+	o.gb18030 = q_bool(r, "gb18030");
+	o.full = want_full(r);
+	o.all = q_bool(r, "all");
+	o.actor = req_actor(r);
+	o.ip = r->ip;
+	char path[64];
+	snprintf(path, sizeof(path), "/tmp/tuopin-export-XXXXXX");
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		reply_fail(r, ERR_IO, "", MSG_IO_WRITE, path, "mkstemp");
+		return;
+	}
+	close(fd);
+	o.path = path;
+	struct export_result res;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (export_registry(r->st, &o, &res, &e) != ERR_OK) {
+		unlink(path);
+		reply_error(r, &e);
+		return;
+	}
+	fd = open(path, O_RDONLY);
+	unlink(path);   /* the open descriptor keeps the data until the answer is sent */
+	struct stat sb;
+	if (fd < 0 || fstat(fd, &sb) != 0) {
+		if (fd >= 0)
+			close(fd);
+		reply_fail(r, ERR_IO, "", MSG_IO_READ, path, "open");
+		return;
+	}
+	char d[11];
+	const char *name = arena_printf(&r->a, "%%E5%%BB%%BA%%E6%%A1%%A3%%E7%%AB%%8B%%E5%%8D%%A1-%s.%s",
+	    date_format(o.as_of ? o.as_of : stamp_date(stamp_now()), d), o.kind == SHEET_XLSX ? "xlsx" : "csv");
+	reply_file(r, fd, (uint64_t)sb.st_size, o.kind == SHEET_XLSX ?
+	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", name);
+}

@@ -1,0 +1,89 @@
+/* api_util.c: query parameters and small helpers shared by the handlers. */
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/report.h"
+#include "http/api.h"
+#include "lib/date.h"
+#include "lib/util.h"
+
+bool
+q_date(struct req *r, const char *name, int *out)
+{
+	const char *v = req_query(r, name);
+	*out = 0;
+	if (!v || !*v)
+		return true;
+	if (!date_parse(str_from(v), out)) {
+		reply_fail(r, ERR_INVALID, name, MSG_BAD_DATE, v);
+		return false;
+	}
+	return true;
+}
+
+bool
+q_stamp(struct req *r, const char *name, int64_t *out)
+{
+	const char *v = req_query(r, name);
+	*out = 0;
+	if (!v || !*v)
+		return true;
+	if (!stamp_parse(str_from(v), true, out)) {
+		reply_fail(r, ERR_INVALID, name, MSG_BAD_STAMP, v);
+		return false;
+	}
+	return true;
+}
+
+bool
+q_int(struct req *r, const char *name, int lo, int hi, int dflt, int *out)
+{
+	const char *v = req_query(r, name);
+	int64_t x;
+	*out = dflt;
+	if (!v || !*v)
+		return true;
+	if (!parse_i64(v, strlen(v), &x) || x < lo || x > hi) {
+		reply_fail(r, ERR_INVALID, name, MSG_BAD_PARAM, name, v);
+		return false;
+	}
+	*out = (int)x;
+	return true;
+}
+
+bool
+q_bool(struct req *r, const char *name)
+{
+	const char *v = req_query(r, name);
+	return v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0 || strcmp(v, "yes") == 0);
+}
+
+bool
+q_division(struct req *r, int64_t *code)
+{
+	const char *v = req_query(r, "division");
+	*code = 0;
+	if (!v || !*v)
+		return true;
+	struct division d;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (division_resolve(r->st, v, &d, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return false;
+	}
+	*code = d.code;
+	return true;
+}
+
+const char *
+req_actor(struct req *r)
+{
+	return r->authed ? r->user.name : "anonymous";
+}
+
+bool
+want_full(struct req *r)
+{
+	return q_bool(r, "full") && req_can(r, CAP_FULL_ID);
+}

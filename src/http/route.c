@@ -1,0 +1,82 @@
+/* route.c: every HTTP endpoint, in one table, and the matcher. Nothing else. The capability is what a role
+ * needs (any of the listed bits); the scope check is the store's. docs/openapi.yaml describes each route (a
+ * test checks that every route here is there). */
+#include <string.h>
+
+#include "http/api.h"
+#include "http/http.h"
+
+const struct route routes[] = {
+	{ "GET", "/api/health", api_health, 0, RF_PUBLIC, "health of the server and its database" },
+	{ "POST", "/api/login", api_login, 0, RF_PUBLIC, "log in; sets the session cookie" },
+	{ "POST", "/api/logout", api_logout, CAP_SELF, RF_MUST_CHANGE, "log out" },
+	{ "GET", "/api/me", api_me, CAP_SELF, RF_MUST_CHANGE, "the logged-in user" },
+	{ "POST", "/api/me/password", api_me_password, CAP_SELF, RF_MUST_CHANGE, "change one's own password" },
+	{ "GET", "/api/me/tokens", api_tokens, CAP_SELF, 0, "one's API tokens" },
+	{ "POST", "/api/me/tokens", api_token_create, CAP_SELF, 0, "create an API token" },
+	{ "DELETE", "/api/me/tokens/:id", api_token_revoke, CAP_SELF, 0, "revoke an API token" },
+	{ "GET", "/api/codes", api_codes, CAP_READ, 0, "the code lists" },
+	{ "GET", "/api/divisions", api_divisions, CAP_READ, 0, "the division tree in scope, with counts" },
+	{ "GET", "/api/divisions/:code", api_division, CAP_READ, 0, "one division with its children and counts" },
+	{ "GET", "/api/households", api_households, CAP_READ, 0, "households: filters, search, paging, sorting" },
+	{ "POST", "/api/households", api_household_create, CAP_WRITE, 0, "register a household with its members" },
+	{ "GET", "/api/households/:no", api_household, CAP_READ, 0, "one household: members, income, history" },
+	{ "PATCH", "/api/households/:no", api_household_update, CAP_WRITE, 0, "correct a household's fields" },
+	{ "POST", "/api/households/:no/members", api_member_add, CAP_WRITE, 0, "add a member" },
+	{ "PATCH", "/api/households/:no/members/:id", api_member_update, CAP_WRITE, 0, "correct a member's fields" },
+	{ "GET", "/api/households/:no/events", api_events, CAP_READ, 0, "a household's history" },
+	{ "POST", "/api/households/:no/events", api_event_record, CAP_WRITE, 0, "record a change event" },
+	{ "POST", "/api/imports/:kind", api_import, CAP_IMPORT, RF_UPLOAD, "import a sheet (all or nothing)" },
+	{ "GET", "/api/exports/registry", api_export, CAP_EXPORT, 0, "download the registry as CSV or XLSX" },
+	{ "GET", "/api/stats", api_stats, CAP_READ, 0, "households and persons by status (N户M人)" },
+	{ "GET", "/api/changes", api_changes, CAP_READ, 0, "changes by type for a period or a batch" },
+	{ "GET", "/api/check", api_check, CAP_READ, 0, "data-quality findings" },
+	{ "GET", "/api/users", api_users, CAP_USERS | CAP_ROLES, 0, "accounts" },
+	{ "POST", "/api/users", api_user_create, CAP_USERS, 0, "create an account" },
+	{ "PATCH", "/api/users/:name", api_user_update, CAP_USERS | CAP_ROLES, 0, "change an account" },
+	{ "GET", "/api/roles", api_roles, CAP_USERS | CAP_ROLES, 0, "the roles and what they may do" },
+	{ "GET", "/api/audit", api_audit, CAP_AUDIT, 0, "the audit log" },
+	{ "GET", "/api/audit/verify", api_audit_verify, CAP_AUDIT, 0, "verify the audit log's hash chain" },
+	{ "GET", "/api/openapi.yaml", api_openapi, 0, RF_PUBLIC, "this API's OpenAPI 3 description" },
+};
+const size_t n_routes = sizeof(routes) / sizeof(routes[0]);
+
+/* Does path match pattern? Captures the :segments into params. */
+static bool
+matches(const char *pattern, const char *path, char **params, size_t max, struct arena *a)
+{
+	size_t k = 0;
+	while (*pattern && *path) {
+		if (*pattern != '/' || *path != '/')
+			return false;
+		pattern++, path++;
+		const char *pe = strchr(pattern, '/'), *qe = strchr(path, '/');
+		size_t pl = pe ? (size_t)(pe - pattern) : strlen(pattern), ql = qe ? (size_t)(qe - path) : strlen(path);
+		if (*pattern == ':') {
+			if (ql == 0 || k >= max)
+				return false;
+			params[k++] = arena_strndup(a, path, ql);
+		} else if (pl != ql || strncmp(pattern, path, pl) != 0)
+			return false;
+		pattern += pl;
+		path += ql;
+	}
+	/* a trailing slash is the same address */
+	if (*path == '/' && path[1] == '\0')
+		path++;
+	return *pattern == '\0' && *path == '\0';
+}
+
+const struct route *
+route_match(const char *method, const char *path, char **params, size_t max, bool *path_known, struct arena *a)
+{
+	*path_known = false;
+	for (size_t i = 0; i < n_routes; i++) {
+		if (!matches(routes[i].pattern, path, params, max, a))
+			continue;
+		if (strcmp(routes[i].method, method) == 0)
+			return &routes[i];
+		*path_known = true;
+	}
+	return NULL;
+}

@@ -1,0 +1,639 @@
+/* server.c: HTTP over libmicrohttpd (thread pool, epoll). Reads bodies as they stream in (uploads go to a
+ * temporary file, never to memory), then authenticates, checks the CSRF header, the role's capability and the
+ * scope, and calls the route's handler; answers on the call after the body (STACK.md: replying on the first
+ * call breaks keep-alive). One store connection per worker thread. Graceful shutdown on SIGINT/SIGTERM:
+ * stop accepting, let requests in flight finish, close. No domain knowledge here. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "http/http.h"
+#include "lib/date.h"
+#include "lib/util.h"
+
+static const struct server_opts *opts;
+static pthread_key_t store_key;
+static atomic_int inflight;
+static atomic_bool stopping;
+static FILE *access_log;
+static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+
+#define COOKIE "tuopin_session"
+
+static int64_t
+now_us(void)
+{
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	return (int64_t)tv.tv_sec * 1000000 + tv.tv_usec;
+}
+
+static void
+store_destroy(void *p)
+{
+	store_close(p);
+}
+
+/* The worker thread's store, opened on its first request. */
+static struct store *
+thread_store(struct errinfo *e)
+{
+	struct store *st = pthread_getspecific(store_key);
+	if (st)
+		return st;
+	if (store_open(opts->db, &st, e) != ERR_OK)
+		return NULL;
+	pthread_setspecific(store_key, st);
+	return st;
+}
+
+/* ---- request helpers ---- */
+
+const char *
+req_query(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *
+req_header(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+bool
+req_can(struct req *r, unsigned cap)
+{
+	return r->role && (r->role->caps & cap) == cap;
+}
+
+static void
+set_body(struct req *r, int status, json_t *j)
+{
+	char *s = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15));
+	buf_reset(&r->out);
+	buf_puts(&r->out, s ? s : "{}");
+	free(s);
+	json_decref(j);
+	r->status = status;
+	r->ctype = "application/json; charset=utf-8";
+}
+
+void
+reply_json(struct req *r, int status, json_t *data)
+{
+	set_body(r, status, json_pack("{s:b, s:o}", "ok", 1, "data", data ? data : json_null()));
+}
+
+static json_t *
+error_object(const struct errinfo *e)
+{
+	return json_pack("{s:s, s:s, s:s}", "code", e->code[0] ? e->code : err_name(e->err), "field", e->field,
+	    "message", e->message);
+}
+
+void
+reply_error(struct req *r, const struct errinfo *e)
+{
+	set_body(r, err_http_status(e->err), json_pack("{s:b, s:o}", "ok", 0, "error", error_object(e)));
+}
+
+void
+reply_error_data(struct req *r, const struct errinfo *e, json_t *data)
+{
+	set_body(r, err_http_status(e->err), json_pack("{s:b, s:o, s:o}", "ok", 0, "error", error_object(e), "data",
+	    data));
+}
+
+void
+reply_fail(struct req *r, enum err err, const char *field, enum msg id, ...)
+{
+	struct errinfo e;
+	va_list ap;
+	errinfo_clear(&e);
+	e.err = err;
+	snprintf(e.field, sizeof(e.field), "%s", field ? field : "");
+	snprintf(e.code, sizeof(e.code), "%s", msg_code(id));
+	va_start(ap, id);
+	vsnprintf(e.message, sizeof(e.message), msg_text(id), ap);
+	va_end(ap);
+	reply_error(r, &e);
+}
+
+void
+reply_file(struct req *r, int fd, uint64_t size, const char *ctype, const char *filename)
+{
+	r->status = 200;
+	r->file_fd = fd;
+	r->file_size = size;
+	r->ctype = ctype;
+	/* RFC 6266: an ASCII fallback and the UTF-8 name */
+	r->disposition = arena_printf(&r->a, "attachment; filename=\"export\"; filename*=UTF-8''%s", filename);
+}
+
+static const char *
+type_name(char t)
+{
+	bool en = msg_lang() == LANG_EN;
+	switch (t) {
+	case 's': return en ? "a string" : "字符串";
+	case 'i': return en ? "an integer" : "整数";
+	case 'b': return en ? "true or false" : "布尔值";
+	case 'o': return en ? "an object" : "对象";
+	case 'a': return en ? "an array" : "数组";
+	case 'n': return en ? "a string or null" : "字符串或 null";
+	}
+	return "?";
+}
+
+json_t *
+req_json(struct req *r, const char *spec)
+{
+	json_error_t jerr;
+	json_t *j = json_loadb(r->body.p ? r->body.p : "", r->body.n, JSON_REJECT_DUPLICATES, &jerr);
+	if (!j) {
+		char what[200];
+		snprintf(what, sizeof(what), "%s (line %d, column %d)", jerr.text, jerr.line, jerr.column);
+		reply_fail(r, ERR_INVALID, "", MSG_BAD_JSON, what);
+		return NULL;
+	}
+	if (!json_is_object(j)) {
+		json_decref(j);
+		reply_fail(r, ERR_INVALID, "", MSG_BAD_JSON, msg_lang() == LANG_EN ? "not an object" : "不是对象");
+		return NULL;
+	}
+	/* parse the spec: "key:t[?] key:t[?] ..." */
+	char keys[24][40];
+	char types[24];
+	bool optional[24];
+	size_t n = 0;
+	for (const char *p = spec; *p && n < 24;) {
+		while (*p == ' ')
+			p++;
+		const char *c = strchr(p, ':');
+		if (!c)
+			break;
+		snprintf(keys[n], sizeof(keys[n]), "%.*s", (int)(c - p), p);
+		types[n] = c[1];
+		optional[n] = c[2] == '?';
+		p = c + 2 + (optional[n] ? 1 : 0);
+		n++;
+	}
+	const char *key;
+	json_t *v;
+	json_object_foreach(j, key, v) {
+		size_t i;
+		for (i = 0; i < n; i++)
+			if (strcmp(keys[i], key) == 0)
+				break;
+		if (i == n) {
+			reply_fail(r, ERR_INVALID, key, MSG_UNKNOWN_FIELD, key);
+			json_decref(j);
+			return NULL;
+		}
+		bool ok;
+		switch (types[i]) {
+		case 's': ok = json_is_string(v); break;
+		case 'i': ok = json_is_integer(v); break;
+		case 'b': ok = json_is_boolean(v); break;
+		case 'o': ok = json_is_object(v); break;
+		case 'a': ok = json_is_array(v); break;
+		case 'n': ok = json_is_string(v) || json_is_null(v); break;
+		default: ok = false;
+		}
+		if (!ok) {
+			reply_fail(r, ERR_INVALID, key, MSG_BAD_TYPE, key, type_name(types[i]));
+			json_decref(j);
+			return NULL;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!optional[i] && !json_object_get(j, keys[i])) {
+			reply_fail(r, ERR_INVALID, keys[i], MSG_REQUIRED);
+			json_decref(j);
+			return NULL;
+		}
+	return j;
+}
+
+/* Mark the session cookie Secure when the server sits behind TLS. */
+bool server_secure_cookies(struct req *r);
+bool
+server_secure_cookies(struct req *r)
+{
+	if (opts->secure_cookies)
+		return true;
+	const char *proto = opts->trust_proxy ? req_header(r, "X-Forwarded-Proto") : NULL;
+	return proto && strcmp(proto, "https") == 0;
+}
+
+/* ---- login throttling per client address (in memory) ---- */
+
+#define THROTTLE_SLOTS 256
+static struct {
+	char ip[64];
+	int64_t window;   /* the minute */
+	int failures;
+} throttle[THROTTLE_SLOTS];
+static pthread_mutex_t throttle_lock = PTHREAD_MUTEX_INITIALIZER;
+
+bool server_throttled(const char *ip, bool failed);
+
+/* Count a failed login of ip (failed=true) or ask whether ip is over 20 failures this minute. */
+bool
+server_throttled(const char *ip, bool failed)
+{
+	unsigned h = 5381;
+	for (const char *p = ip; *p; p++)
+		h = h * 33 + (unsigned char)*p;
+	int64_t minute = (int64_t)time(NULL) / 60;
+	pthread_mutex_lock(&throttle_lock);
+	typeof(throttle[0]) *s = &throttle[h % THROTTLE_SLOTS];
+	if (strcmp(s->ip, ip) != 0 || s->window != minute) {
+		snprintf(s->ip, sizeof(s->ip), "%s", ip);
+		s->window = minute;
+		s->failures = 0;
+	}
+	if (failed)
+		s->failures++;
+	bool over = s->failures > 20;
+	pthread_mutex_unlock(&throttle_lock);
+	return over;
+}
+
+/* ---- the request cycle ---- */
+
+static void
+client_ip(struct req *r)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	snprintf(r->ip, sizeof(r->ip), "?");
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, r->ip, sizeof(r->ip));
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, r->ip,
+			    sizeof(r->ip));
+	}
+	if (opts->trust_proxy) {
+		const char *fwd = req_header(r, "X-Forwarded-For");
+		if (fwd) {
+			const char *comma = strchr(fwd, ',');
+			snprintf(r->ip, sizeof(r->ip), "%.*s", (int)(comma ? comma - fwd : (long)strlen(fwd)), fwd);
+		}
+	}
+}
+
+static bool
+authenticate(struct req *r, struct errinfo *e)
+{
+	const char *authz = req_header(r, "Authorization");
+	if (authz && strncasecmp(authz, "Bearer ", 7) == 0) {
+		if (auth_token(r->st, authz + 7, &r->user, &r->a, e) != ERR_OK)
+			return false;
+		r->via_token = true;
+	} else {
+		const char *c = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, COOKIE);
+		if (!c)
+			return errinfo_set(e, ERR_AUTH, "", MSG_AUTH_REQUIRED), false;
+		r->token = arena_strdup(&r->a, c);
+		if (auth_session(r->st, c, &r->user, &r->csrf, &r->a, e) != ERR_OK)
+			return false;
+	}
+	r->authed = true;
+	r->role = role_find(r->user.role);
+	return true;
+}
+
+static bool
+state_changing(const char *m)
+{
+	return strcmp(m, "GET") != 0 && strcmp(m, "HEAD") != 0;
+}
+
+static void
+dispatch(struct req *r)
+{
+	struct errinfo e;
+	errinfo_clear(&e);
+	bool known = false;
+	r->route = route_match(r->method, r->path, r->params, 4, &known, &r->a);
+	if (!r->route) {
+		if (strncmp(r->path, "/api/", 5) == 0 || strcmp(r->path, "/api") == 0) {
+			if (known)
+				reply_fail(r, ERR_INVALID, "", MSG_METHOD, r->path, r->method);
+			else
+				reply_fail(r, ERR_NOTFOUND, "", MSG_NO_ROUTE, r->path);
+			if (known)
+				r->status = 405;
+			return;
+		}
+		/* the web UI: embedded files; anything unknown without a dot is the single-page app */
+		const char *ctype;
+		size_t len;
+		const char *p = r->path;
+		if (strstr(p, "..") || strchr(p, '\\')) {
+			reply_fail(r, ERR_NOTFOUND, "", MSG_NO_ROUTE, r->path);
+			return;
+		}
+		const unsigned char *data = web_asset(p, &len, &ctype);
+		if (!data && !strchr(strrchr(p, '/') ? strrchr(p, '/') : p, '.'))
+			data = web_asset("/index.html", &len, &ctype);
+		if (!data || strcmp(r->method, "GET") != 0) {
+			reply_fail(r, ERR_NOTFOUND, "", MSG_NO_ROUTE, r->path);
+			return;
+		}
+		r->status = 200;
+		r->static_data = data;
+		r->static_len = len;
+		r->ctype = ctype;
+		r->cacheable = strncmp(p, "/assets/", 8) == 0;
+		return;
+	}
+	if (atomic_load(&stopping)) {
+		reply_fail(r, ERR_DB, "", MSG_UNAVAILABLE);
+		r->status = 503;
+		return;
+	}
+	r->st = thread_store(&e);
+	if (!r->st) {
+		reply_error(r, &e);
+		r->status = 503;
+		return;
+	}
+	store_set_scope(r->st, 0);
+	if (r->too_big) {
+		char lim[32];
+		uint64_t l = r->route->flags & RF_UPLOAD ? opts->max_upload : opts->max_body;
+		snprintf(lim, sizeof(lim), "%llu KiB", (unsigned long long)(l >> 10));
+		reply_fail(r, ERR_TOOBIG, "", MSG_TOO_BIG, lim);
+		return;
+	}
+	if (!(r->route->flags & RF_PUBLIC)) {
+		if (!authenticate(r, &e)) {
+			reply_error(r, &e);
+			return;
+		}
+		if (!r->via_token && state_changing(r->method)) {
+			const char *h = req_header(r, "X-CSRF-Token");
+			if (!h || !r->csrf || strlen(h) != strlen(r->csrf) ||
+			    sodium_memcmp(h, r->csrf, strlen(h)) != 0) {
+				reply_fail(r, ERR_FORBIDDEN, "", MSG_CSRF);
+				return;
+			}
+		}
+		if (r->user.must_change && !(r->route->flags & RF_MUST_CHANGE)) {
+			reply_fail(r, ERR_FORBIDDEN, "", MSG_PW_MUST_CHANGE);
+			return;
+		}
+		if (!r->role || !(r->role->caps & r->route->cap)) {
+			reply_fail(r, ERR_FORBIDDEN, "", MSG_FORBIDDEN, r->role ? (msg_lang() == LANG_EN ? r->role->en
+												: r->role->zh) : "?");
+			return;
+		}
+		/* every data read and write below happens inside the user's divisions */
+		store_set_scope(r->st, r->user.division);
+	}
+	r->route->fn(r);
+}
+
+static void
+pick_lang(struct req *r)
+{
+	const char *q = req_query(r, "lang");
+	const char *h = req_header(r, "Accept-Language");
+	enum lang l = LANG_ZH;
+	if (q && msg_parse_lang(q, &l))
+		;
+	else if (h && strncmp(h, "en", 2) == 0)
+		l = LANG_EN;
+	msg_set_lang(l);
+}
+
+static enum MHD_Result
+respond(struct req *r)
+{
+	struct MHD_Response *resp;
+	if (r->file_fd >= 0) {
+		resp = MHD_create_response_from_fd(r->file_size, r->file_fd);
+		r->file_fd = -1;   /* MHD closes it */
+	} else if (r->static_data)
+		resp = MHD_create_response_from_buffer(r->static_len, (void *)r->static_data, MHD_RESPMEM_PERSISTENT);
+	else
+		resp = MHD_create_response_from_buffer(r->out.n, r->out.p ? r->out.p : "", MHD_RESPMEM_MUST_COPY);
+	if (!resp)
+		return MHD_NO;
+	MHD_add_response_header(resp, "Content-Type", r->ctype ? r->ctype : "application/json; charset=utf-8");
+	MHD_add_response_header(resp, "Content-Security-Policy",
+	    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+	    "font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "Cache-Control", r->cacheable ? "public, max-age=31536000, immutable" : "no-store");
+	if (r->cookie)
+		MHD_add_response_header(resp, "Set-Cookie", r->cookie);
+	if (r->disposition)
+		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
+	enum MHD_Result rc = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	return rc;
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method, const char *version,
+    const char *upload_data, size_t *upload_data_size, void **con_cls)
+{
+	(void)cls, (void)version;
+	struct req *r = *con_cls;
+	if (!r) {
+		r = xcalloc(1, sizeof(*r));
+		arena_init(&r->a);
+		buf_init(&r->body);
+		buf_init(&r->out);
+		r->conn = conn;
+		r->upload_fd = -1;
+		r->file_fd = -1;
+		r->started_us = now_us();
+		snprintf(r->method, sizeof(r->method), "%s", method);
+		r->path = arena_strdup(&r->a, url);
+		client_ip(r);
+		atomic_fetch_add(&inflight, 1);
+		/* uploads stream to a temporary file */
+		bool known;
+		char *params[4];
+		const struct route *rt = route_match(r->method, r->path, params, 4, &known, &r->a);
+		if (rt && (rt->flags & RF_UPLOAD)) {
+			snprintf(r->upload_path, sizeof(r->upload_path), "/tmp/tuopin-upload-XXXXXX");
+			r->upload_fd = mkstemp(r->upload_path);
+			if (r->upload_fd < 0)
+				r->upload_path[0] = '\0';
+		}
+		*con_cls = r;
+		return MHD_YES;
+	}
+	if (*upload_data_size > 0) {
+		size_t n = *upload_data_size;
+		*upload_data_size = 0;
+		if (r->too_big)
+			return MHD_YES;
+		if (r->upload_fd >= 0) {
+			if (r->upload_n + n > opts->max_upload) {
+				r->too_big = true;
+				return MHD_YES;
+			}
+			if (write(r->upload_fd, upload_data, n) != (ssize_t)n)
+				r->too_big = true;   /* a full disk: answered as too big */
+			r->upload_n += n;
+		} else {
+			if (r->body.n + n > opts->max_body) {
+				r->too_big = true;
+				return MHD_YES;
+			}
+			buf_append(&r->body, upload_data, n);
+		}
+		return MHD_YES;
+	}
+	pick_lang(r);
+	dispatch(r);
+	return respond(r);
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+	(void)cls, (void)conn, (void)toe;
+	struct req *r = *con_cls;
+	if (!r)
+		return;
+	if (access_log && r->status) {
+		char t[20];
+		size_t bytes = r->file_fd >= 0 || r->file_size ? (size_t)r->file_size : r->static_data ? r->static_len : r->out.n;
+		pthread_mutex_lock(&log_lock);
+		fprintf(access_log, "%s %s %s %s %d %zuB %.1fms %s\n", stamp_format(stamp_now(), t), r->ip, r->method,
+		    r->path, r->status, bytes, (double)(now_us() - r->started_us) / 1000.0,
+		    r->authed ? r->user.name : "-");
+		fflush(access_log);
+		pthread_mutex_unlock(&log_lock);
+	}
+	if (r->upload_fd >= 0)
+		close(r->upload_fd);
+	if (r->upload_path[0])
+		unlink(r->upload_path);
+	if (r->file_fd >= 0)
+		close(r->file_fd);
+	buf_free(&r->body);
+	buf_free(&r->out);
+	arena_free(&r->a);
+	free(r);
+	*con_cls = NULL;
+	atomic_fetch_sub(&inflight, 1);
+}
+
+static bool
+parse_listen(const char *s, struct sockaddr_in *sa)
+{
+	char host[64];
+	const char *colon = strrchr(s, ':');
+	if (!colon)
+		return false;
+	snprintf(host, sizeof(host), "%.*s", (int)(colon - s), s);
+	int port = atoi(colon + 1);
+	if (port <= 0 || port > 65535)
+		return false;
+	memset(sa, 0, sizeof(*sa));
+	sa->sin_family = AF_INET;
+	sa->sin_port = htons((uint16_t)port);
+	if (!host[0] || strcmp(host, "0.0.0.0") == 0)
+		sa->sin_addr.s_addr = htonl(INADDR_ANY);
+	else if (strcmp(host, "localhost") == 0)
+		sa->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	else if (inet_pton(AF_INET, host, &sa->sin_addr) != 1)
+		return false;
+	return true;
+}
+
+int
+server_run(const struct server_opts *o)
+{
+	opts = o;
+	struct sockaddr_in sa;
+	if (!parse_listen(o->listen, &sa)) {
+		fprintf(stderr, "tuopin: --listen %s: use HOST:PORT, e.g. 127.0.0.1:8080\n", o->listen);
+		return 2;
+	}
+	if (sodium_init() < 0) {
+		fprintf(stderr, "tuopin: libsodium failed to initialise\n");
+		return 5;
+	}
+	/* Check the database once before listening, so a wrong --db fails at once and clearly. */
+	struct store *probe;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (store_open(o->db, &probe, &e) != ERR_OK || store_check_schema(probe, &e) != ERR_OK) {
+		fprintf(stderr, "tuopin: %s\n", e.message);
+		return err_exit_code(e.err);
+	}
+	store_close(probe);
+	if (o->access_log)
+		access_log = strcmp(o->access_log, "-") == 0 ? stderr : fopen(o->access_log, "a");
+	pthread_key_create(&store_key, store_destroy);
+
+	/* Signals go to this thread only: the workers inherit the mask. */
+	sigset_t sigs;
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+	    MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, NULL,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 4),
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(o->timeout > 0 ? o->timeout : 60),
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1024,
+	    MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_END);
+	if (!d) {
+		fprintf(stderr, "tuopin: cannot listen on %s: %s\n", o->listen, strerror(errno));
+		return 1;
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	unsigned port = info ? info->port : ntohs(sa.sin_port);
+	char host[64];
+	inet_ntop(AF_INET, &sa.sin_addr, host, sizeof(host));
+	printf(msg_lang() == LANG_EN ? "Tuopin is listening on http://%s:%u/ (database %s)\n"
+				     : "脱贫已启动：http://%s:%u/ （数据库 %s）\n",
+	    strcmp(host, "0.0.0.0") == 0 ? "127.0.0.1" : host, port, o->db ? o->db : "sqlite:tuopin.db");
+	fflush(stdout);
+
+	int sig = 0;
+	sigwait(&sigs, &sig);
+	/* Stop taking connections; requests in flight finish (each write is one transaction). */
+	atomic_store(&stopping, true);
+	MHD_quiesce_daemon(d);
+	for (int i = 0; i < 300 && atomic_load(&inflight) > 0; i++)
+		usleep(100 * 1000);
+	MHD_stop_daemon(d);
+	if (access_log && access_log != stderr)
+		fclose(access_log);
+	fprintf(stderr, msg_lang() == LANG_EN ? "tuopin: stopped (signal %d)\n" : "tuopin: 已停止（信号 %d）\n", sig);
+	return 0;
+}

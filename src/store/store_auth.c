@@ -1,0 +1,537 @@
+/* store_auth.c: accounts, sessions, API tokens, the audit log and the household list, over store_ops.
+ * Accounts and audit are system tables (not scoped); the household list is scoped. */
+#include <string.h>
+
+#include "store/store.h"
+#include "store/store_impl.h"
+
+#define OPS st->ops
+
+void read_household(struct store *st, struct stmt *q, int c, struct household *h, struct arena *a);
+
+static enum err
+run(struct store *st, struct stmt *q, struct errinfo *e)
+{
+	int r = OPS->step(q, e);
+	OPS->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+static struct sqlval
+opt_text(const char *s)
+{
+	return s ? SQL_TEXT(s) : SQL_NULL;
+}
+
+/* ---- users ---- */
+
+static void
+read_user(struct store *st, struct stmt *q, struct user *u, struct arena *a)
+{
+	u->id = OPS->col_int(q, 0);
+	u->name = col_str(st, q, 1, a);
+	u->display_name = col_str(st, q, 2, a);
+	u->role = col_str(st, q, 3, a);
+	u->division = OPS->col_int(q, 4);
+	u->pw_hash = col_str(st, q, 5, a);
+	u->locked = OPS->col_int(q, 6) != 0;
+	u->failed = (int)OPS->col_int(q, 7);
+	u->locked_until = OPS->col_int(q, 8);
+	u->must_change = OPS->col_int(q, 9) != 0;
+	u->created_at = OPS->col_int(q, 10);
+	u->updated_at = OPS->col_int(q, 11);
+}
+
+static enum err
+user_get(struct store *st, enum stmt_id id, struct sqlval key, struct user *u, struct arena *a, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, id, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, key);
+	int r = OPS->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	if (r)
+		read_user(st, q, u, a);
+	OPS->reset(q);
+	return r ? ERR_OK : ERR_NOTFOUND;
+}
+
+enum err
+store_user_by_name(struct store *st, const char *name, struct user *u, struct arena *a, struct errinfo *e)
+{
+	return user_get(st, STMT_USER_BY_NAME, SQL_TEXT(name), u, a, e);
+}
+
+enum err
+store_user_by_id(struct store *st, int64_t id, struct user *u, struct arena *a, struct errinfo *e)
+{
+	return user_get(st, STMT_USER_BY_ID, SQL_INT(id), u, a, e);
+}
+
+enum err
+store_user_insert(struct store *st, struct user *u, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_USER_INSERT, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_TEXT(u->name));
+	OPS->bind(q, 2, SQL_TEXT(u->display_name));
+	OPS->bind(q, 3, SQL_TEXT(u->role));
+	OPS->bind(q, 4, SQL_INT(u->division));
+	OPS->bind(q, 5, SQL_TEXT(u->pw_hash));
+	OPS->bind(q, 6, SQL_INT(u->locked));
+	OPS->bind(q, 7, SQL_INT(u->failed));
+	OPS->bind(q, 8, SQL_INT(u->locked_until));
+	OPS->bind(q, 9, SQL_INT(u->must_change));
+	OPS->bind(q, 10, SQL_INT(u->created_at));
+	enum err rc = run(st, q, e);
+	if (rc != ERR_OK)
+		return rc;
+	struct arena a;
+	struct user back;
+	arena_init(&a);
+	rc = store_user_by_name(st, u->name, &back, &a, e);
+	if (rc == ERR_OK)
+		u->id = back.id;
+	arena_free(&a);
+	return rc;
+}
+
+enum err
+store_user_update(struct store *st, const struct user *u, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_USER_UPDATE, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(u->id));
+	OPS->bind(q, 2, SQL_TEXT(u->display_name));
+	OPS->bind(q, 3, SQL_TEXT(u->role));
+	OPS->bind(q, 4, SQL_INT(u->division));
+	OPS->bind(q, 5, SQL_TEXT(u->pw_hash));
+	OPS->bind(q, 6, SQL_INT(u->locked));
+	OPS->bind(q, 7, SQL_INT(u->failed));
+	OPS->bind(q, 8, SQL_INT(u->locked_until));
+	OPS->bind(q, 9, SQL_INT(u->must_change));
+	OPS->bind(q, 10, SQL_INT(u->updated_at));
+	return run(st, q, e);
+}
+
+enum err
+store_user_list(struct store *st, struct user **out, size_t *n, struct arena *a, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_USER_LIST, e);
+	if (!q)
+		return ERR_DB;
+	size_t cap = 16, k = 0;
+	struct user *v = arena_alloc(a, cap * sizeof(*v));
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		if (k == cap) {
+			struct user *w = arena_alloc(a, 2 * cap * sizeof(*w));
+			memcpy(w, v, cap * sizeof(*w));
+			v = w;
+			cap *= 2;
+		}
+		read_user(st, q, &v[k++], a);
+	}
+	OPS->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	*out = v;
+	*n = k;
+	return ERR_OK;
+}
+
+/* ---- sessions ---- */
+
+enum err
+store_session_insert(struct store *st, const char *token_hash, int64_t user_id, const char *csrf, int64_t now,
+    const char *ip, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_SESSION_INSERT, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_TEXT(token_hash));
+	OPS->bind(q, 2, SQL_INT(user_id));
+	OPS->bind(q, 3, SQL_TEXT(csrf));
+	OPS->bind(q, 4, SQL_INT(now));
+	OPS->bind(q, 5, opt_text(ip));
+	return run(st, q, e);
+}
+
+enum err
+store_session_get(struct store *st, const char *token_hash, struct session_row *s, struct arena *a, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_SESSION_GET, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_TEXT(token_hash));
+	int r = OPS->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	if (r) {
+		s->id = OPS->col_int(q, 0);
+		s->user_id = OPS->col_int(q, 1);
+		s->csrf = col_str(st, q, 2, a);
+		s->created_at = OPS->col_int(q, 3);
+		s->seen_at = OPS->col_int(q, 4);
+	}
+	OPS->reset(q);
+	return r ? ERR_OK : ERR_NOTFOUND;
+}
+
+static enum err
+two_ints(struct store *st, enum stmt_id id, int64_t a1, int64_t a2, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, id, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(a1));
+	OPS->bind(q, 2, SQL_INT(a2));
+	return run(st, q, e);
+}
+
+enum err
+store_session_touch(struct store *st, int64_t id, int64_t now, struct errinfo *e)
+{
+	return two_ints(st, STMT_SESSION_TOUCH, id, now, e);
+}
+
+enum err
+store_session_delete(struct store *st, const char *token_hash, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_SESSION_DELETE, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_TEXT(token_hash));
+	return run(st, q, e);
+}
+
+enum err
+store_session_delete_user(struct store *st, int64_t user_id, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_SESSION_DELETE_USER, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(user_id));
+	return run(st, q, e);
+}
+
+enum err
+store_session_purge(struct store *st, int64_t idle_before, int64_t created_before, struct errinfo *e)
+{
+	return two_ints(st, STMT_SESSION_PURGE, idle_before, created_before, e);
+}
+
+/* ---- tokens ---- */
+
+enum err
+store_token_insert(struct store *st, const char *token_hash, int64_t user_id, const char *name, int64_t now,
+    int64_t expires, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_TOKEN_INSERT, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_TEXT(token_hash));
+	OPS->bind(q, 2, SQL_INT(user_id));
+	OPS->bind(q, 3, SQL_TEXT(name));
+	OPS->bind(q, 4, SQL_INT(now));
+	OPS->bind(q, 5, SQL_INT(expires));
+	return run(st, q, e);
+}
+
+enum err
+store_token_get(struct store *st, const char *token_hash, struct token_row *t, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_TOKEN_GET, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_TEXT(token_hash));
+	int r = OPS->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	if (r) {
+		memset(t, 0, sizeof(*t));
+		t->id = OPS->col_int(q, 0);
+		t->user_id = OPS->col_int(q, 1);
+		t->expires_at = OPS->col_int(q, 2);
+		t->revoked = OPS->col_int(q, 3) != 0;
+	}
+	OPS->reset(q);
+	return r ? ERR_OK : ERR_NOTFOUND;
+}
+
+enum err
+store_token_touch(struct store *st, int64_t id, int64_t now, struct errinfo *e)
+{
+	return two_ints(st, STMT_TOKEN_TOUCH, id, now, e);
+}
+
+enum err
+store_token_revoke(struct store *st, int64_t id, int64_t user_id, bool *done, struct errinfo *e)
+{
+	/* Revoking is idempotent; done tells whether the token exists for this user. */
+	struct arena a;
+	struct token_row *v;
+	size_t n;
+	arena_init(&a);
+	enum err rc = store_token_list(st, user_id, &v, &n, &a, e);
+	*done = false;
+	for (size_t i = 0; rc == ERR_OK && i < n; i++)
+		if (v[i].id == id)
+			*done = true;
+	arena_free(&a);
+	if (rc != ERR_OK || !*done)
+		return rc;
+	return two_ints(st, STMT_TOKEN_REVOKE, id, user_id, e);
+}
+
+enum err
+store_token_list(struct store *st, int64_t user_id, struct token_row **out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_TOKEN_LIST, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(user_id));
+	size_t cap = 8, k = 0;
+	struct token_row *v = arena_alloc(a, cap * sizeof(*v));
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		if (k == cap) {
+			struct token_row *w = arena_alloc(a, 2 * cap * sizeof(*w));
+			memcpy(w, v, cap * sizeof(*w));
+			v = w;
+			cap *= 2;
+		}
+		struct token_row *t = &v[k++];
+		t->id = OPS->col_int(q, 0);
+		t->user_id = user_id;
+		t->name = col_str(st, q, 1, a);
+		t->created_at = OPS->col_int(q, 2);
+		t->expires_at = OPS->col_int(q, 3);
+		t->last_used = OPS->col_null(q, 4) ? 0 : OPS->col_int(q, 4);
+		t->revoked = OPS->col_int(q, 5) != 0;
+	}
+	OPS->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	*out = v;
+	*n = k;
+	return ERR_OK;
+}
+
+/* ---- audit ---- */
+
+enum err
+store_audit_head(struct store *st, int64_t *last_id, char **last_hash, struct arena *a, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_AUDIT_HEAD, e);
+	if (!q)
+		return ERR_DB;
+	int r = OPS->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	if (r) {
+		*last_id = OPS->col_int(q, 0);
+		*last_hash = col_str(st, q, 1, a);
+	}
+	OPS->reset(q);
+	return r ? ERR_OK : errinfo_set(e, ERR_DB, "", MSG_DB, "audit head missing");
+}
+
+enum err
+store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_AUDIT_INSERT, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(r->id));
+	OPS->bind(q, 2, SQL_INT(r->at));
+	OPS->bind(q, 3, SQL_TEXT(r->actor));
+	OPS->bind(q, 4, SQL_TEXT(r->action));
+	OPS->bind(q, 5, opt_text(r->object));
+	OPS->bind(q, 6, opt_text(r->detail));
+	OPS->bind(q, 7, opt_text(r->ip));
+	OPS->bind(q, 8, SQL_TEXT(r->prev_hash));
+	OPS->bind(q, 9, SQL_TEXT(r->hash));
+	enum err rc = run(st, q, e);
+	if (rc != ERR_OK)
+		return rc;
+	q = OPS->prepare(st, STMT_AUDIT_HEAD_SET, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(r->id));
+	OPS->bind(q, 2, SQL_TEXT(r->hash));
+	return run(st, q, e);
+}
+
+static void
+read_audit(struct store *st, struct stmt *q, struct audit_row *r, struct arena *a)
+{
+	r->id = OPS->col_int(q, 0);
+	r->at = OPS->col_int(q, 1);
+	r->actor = col_str(st, q, 2, a);
+	r->action = col_str(st, q, 3, a);
+	r->object = col_str(st, q, 4, a);
+	r->detail = col_str(st, q, 5, a);
+	r->ip = col_str(st, q, 6, a);
+	r->prev_hash = col_str(st, q, 7, a);
+	r->hash = col_str(st, q, 8, a);
+}
+
+enum err
+store_audit_each(struct store *st, int64_t from, audit_row_fn fn, void *ctx, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_AUDIT_FROM, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(from));
+	struct arena a;
+	arena_init(&a);
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		struct audit_row row;
+		read_audit(st, q, &row, &a);
+		int stop = fn(ctx, &row);
+		if (a.total > (1u << 20))
+			arena_free(&a);
+		if (stop)
+			break;
+	}
+	OPS->reset(q);
+	arena_free(&a);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
+store_audit_page(struct store *st, int64_t from, int64_t to, int limit, int offset, struct audit_row **out, size_t *n,
+    int64_t *total, struct arena *a, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_AUDIT_COUNT, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(from));
+	OPS->bind(q, 2, SQL_INT(to));
+	int r = OPS->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	*total = OPS->col_int(q, 0);
+	OPS->reset(q);
+	q = OPS->prepare(st, STMT_AUDIT_PAGE, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(from));
+	OPS->bind(q, 2, SQL_INT(to));
+	OPS->bind(q, 3, SQL_INT(limit));
+	OPS->bind(q, 4, SQL_INT(offset));
+	struct audit_row *v = arena_alloc(a, ((size_t)limit + 1) * sizeof(*v));
+	size_t k = 0;
+	while ((r = OPS->step(q, e)) == 1 && k < (size_t)limit)
+		read_audit(st, q, &v[k++], a);
+	OPS->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	*out = v;
+	*n = k;
+	return ERR_OK;
+}
+
+/* ---- household list ---- */
+
+static void
+bind_filter(struct store *st, struct stmt *q, const struct hh_filter *f, const char *pattern, int64_t lo, int64_t hi)
+{
+	OPS->bind(q, 1, SQL_INT(lo));
+	OPS->bind(q, 2, SQL_INT(hi));
+	OPS->bind(q, 3, opt_text(f->status));
+	OPS->bind(q, 4, opt_text(f->attribute));
+	OPS->bind(q, 5, opt_text(f->cause));
+	OPS->bind(q, 6, opt_text(f->q));
+	OPS->bind(q, 7, opt_text(pattern));
+}
+
+enum err
+store_household_list(struct store *st, const struct hh_filter *f, struct hh_summary **out, size_t *n, int64_t *total,
+    struct arena *a, struct errinfo *e)
+{
+	int64_t lo = f->lo, hi = f->hi;
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	/* "name LIKE %q%" with the pattern characters of q escaped */
+	char *pattern = NULL;
+	if (f->q) {
+		size_t len = strlen(f->q);
+		pattern = arena_alloc(a, 2 * len + 3);
+		size_t k = 0;
+		pattern[k++] = '%';
+		for (size_t i = 0; i < len; i++) {
+			if (f->q[i] == '%' || f->q[i] == '_' || f->q[i] == '!')
+				pattern[k++] = '!';
+			pattern[k++] = f->q[i];
+		}
+		pattern[k++] = '%';
+		pattern[k] = '\0';
+	}
+	bool began = read_begin(st, e);
+	enum err rc = ERR_OK;
+	struct stmt *q = OPS->prepare(st, STMT_HH_LIST_COUNT, e);
+	if (!q) {
+		rc = ERR_DB;
+		goto out;
+	}
+	bind_filter(st, q, f, pattern, lo, hi);
+	int r = OPS->step(q, e);
+	if (r < 0) {
+		rc = ERR_DB;
+		goto out;
+	}
+	*total = OPS->col_int(q, 0);
+	OPS->reset(q);
+	q = OPS->prepare(st, STMT_HH_LIST, e);
+	if (!q) {
+		rc = ERR_DB;
+		goto out;
+	}
+	bind_filter(st, q, f, pattern, lo, hi);
+	OPS->bind(q, 8, SQL_INT(f->sort));
+	OPS->bind(q, 9, SQL_INT(f->limit));
+	OPS->bind(q, 10, SQL_INT(f->offset));
+	struct hh_summary *v = arena_alloc(a, ((size_t)f->limit + 1) * sizeof(*v));
+	size_t k = 0;
+	while ((r = OPS->step(q, e)) == 1 && k < (size_t)f->limit) {
+		read_household(st, q, 0, &v[k].h, a);
+		v[k].head_name = col_str(st, q, 15, a);
+		v[k].size = OPS->col_int(q, 16);
+		k++;
+	}
+	OPS->reset(q);
+	if (r < 0)
+		rc = ERR_DB;
+	*out = v;
+	*n = k;
+out:
+	read_end(st, began);
+	return rc;
+}
+
+enum err
+store_household_size(struct store *st, int64_t hh, int day, int64_t *n, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_HH_MEMBER_COUNT, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(hh));
+	OPS->bind(q, 2, SQL_INT(day));
+	int r = OPS->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	*n = OPS->col_int(q, 0);
+	OPS->reset(q);
+	return ERR_OK;
+}
