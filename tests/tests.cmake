@@ -37,3 +37,12 @@ add_executable(pg_store ${CMAKE_SOURCE_DIR}/tests/unit/pg_store.c)
 target_link_libraries(pg_store PRIVATE core PkgConfig::CMOCKA)
 add_test(NAME pg/store COMMAND pg_store)
 set_tests_properties(pg/store PROPERTIES LABELS "pg" SKIP_RETURN_CODE 77)
+
+# API tests against a real server, once per backend (as the CLI tests).
+file(GLOB API_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/api/t*.sh)
+foreach(t ${API_TESTS})
+  get_filename_component(name ${t} NAME_WE)
+  add_test(NAME api/${name} COMMAND bash ${t})
+  set_tests_properties(api/${name} PROPERTIES LABELS "api;asan" ENVIRONMENT
+    "TUOPIN=$<TARGET_FILE:tuopin>;TESTDATA=${CMAKE_SOURCE_DIR}/tests/data;SAMPLES=${CMAKE_SOURCE_DIR}/tests/data/samples;TESTLIB=${CMAKE_SOURCE_DIR}/tests/cli/lib.sh;SOURCE_DIR=${CMAKE_SOURCE_DIR}")
+endforeach()

@@ -496,8 +496,9 @@ auth_session(struct store *st, const char *token, struct user *u, char **csrf, s
 		return rc == ERR_NOTFOUND ? errinfo_set(e, ERR_AUTH, "", MSG_SESSION_EXPIRED) : rc;
 	if (u->locked)
 		return errinfo_set(e, ERR_AUTH, "", MSG_AUTH_DISABLED);
-	/* Touch at most once a minute: every request would otherwise be a write. */
-	if (now - s.seen_at >= 60 && (rc = store_session_touch(st, s.id, now, e)) != ERR_OK)
+	/* Touch at most once a minute (or half the idle limit): every request would otherwise be a write. */
+	int every = auth_policy.idle_seconds / 2 < 60 ? auth_policy.idle_seconds / 2 : 60;
+	if (now - s.seen_at >= every && (rc = store_session_touch(st, s.id, now, e)) != ERR_OK)
 		return rc;
 	if (csrf)
 		*csrf = s.csrf;

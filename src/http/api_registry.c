@@ -408,15 +408,17 @@ check_object(struct req *r, json_t *o, const enum col *cols, size_t n, const cha
 	const char *key;
 	json_t *v;
 	json_object_foreach(o, key, v) {
-		bool ok = allowed_key(key, cols, n);
+		bool ok = allowed_key(key, cols, n), is_extra = false;
 		for (size_t i = 0; i < n_extra && !ok; i++)
-			ok = strcmp(extra[i], key) == 0;
+			ok = is_extra = strcmp(extra[i], key) == 0;
 		char path[96];
 		snprintf(path, sizeof(path), "%s%s", prefix, key);
 		if (!ok) {
 			reply_fail(r, ERR_INVALID, path, MSG_UNKNOWN_FIELD, path);
 			return false;
 		}
+		if (is_extra)
+			continue;   /* typed by the route's req_json spec */
 		bool scalar = json_is_string(v) || json_is_number(v) || json_is_boolean(v) || json_is_null(v);
 		if (!scalar && !(json_is_array(v) && strcmp(key, "cause_other") == 0)) {
 			reply_fail(r, ERR_INVALID, path, MSG_BAD_TYPE, path, msg_lang() == LANG_EN ? "a string" : "字符串");
@@ -469,8 +471,11 @@ api_household_create(struct req *r)
 		cells[NELEM(hh_cols) + c] = fields[member_cols[c]].key;
 	for (size_t i = 0; i < nm; i++) {
 		const char **row = cells + (i + 1) * cols;
-		for (size_t c = 0; c < NELEM(hh_cols); c++)
+		for (size_t c = 0; c < NELEM(hh_cols); c++) {
 			row[c] = cell_text(r, json_object_get(j, fields[hh_cols[c]].key));
+			if (hh_cols[c] == C_STATUS && !*row[c])
+				row[c] = "poor";   /* a newly identified household is poor unless said otherwise */
+		}
 		json_t *m = json_array_get(members, i);
 		for (size_t c = 0; c < NELEM(member_cols); c++)
 			row[NELEM(hh_cols) + c] = cell_text(r, json_object_get(m, fields[member_cols[c]].key));
@@ -505,10 +510,22 @@ api_household_create(struct req *r)
 /* One events row: fixed columns, then the given member or household fields. */
 static void
 event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json_t *member, const enum col *allowed,
-    size_t n_allowed, bool members_field)
+    size_t n_allowed)
 {
 	static const enum col event_cols[] = { C_HH_NO, C_EVENT_TYPE, C_EFFECTIVE, C_BATCH, C_REASON, C_CORRECTION,
 		C_ID_NO, C_TARGET_HH_NO, C_RELATION };
+	/* the fixed columns, then the allowed ones not among them */
+	enum col *extra = arena_alloc(&r->a, (n_allowed + 1) * sizeof(*extra));
+	size_t n_extra = 0;
+	for (size_t c = 0; c < n_allowed; c++) {
+		bool fixed = false;
+		for (size_t k = 0; k < NELEM(event_cols); k++)
+			fixed |= allowed[c] == event_cols[k];
+		if (!fixed)
+			extra[n_extra++] = allowed[c];
+	}
+	allowed = extra;
+	n_allowed = n_extra;
 	size_t cols = NELEM(event_cols) + n_allowed;
 	const char **cells = arena_alloc(&r->a, 2 * cols * sizeof(char *));
 	for (size_t c = 0; c < NELEM(event_cols); c++)
@@ -530,19 +547,15 @@ event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json
 	row[6] = cell_text(r, json_object_get(body, "id_no"));
 	row[7] = cell_text(r, json_object_get(body, "target_hh_no"));
 	row[8] = cell_text(r, json_object_get(body, "relation"));
-	for (size_t c = 0; c < n_allowed; c++) {
-		json_t *v = member ? json_object_get(member, fields[allowed[c]].key) : NULL;
-		row[NELEM(event_cols) + c] = cell_text(r, v);
-		/* a member's own relation or ID number comes from the member object */
-		if (member && allowed[c] == C_ID_NO)
-			row[6] = row[NELEM(event_cols) + c];
-	}
+	for (size_t c = 0; c < n_allowed; c++)
+		row[NELEM(event_cols) + c] = cell_text(r, member ? json_object_get(member, fields[allowed[c]].key) : NULL);
+	/* a member's own ID number and relation come from the member object */
+	if (member && json_object_get(member, "id_no"))
+		row[6] = cell_text(r, json_object_get(member, "id_no"));
 	if (member && json_object_get(member, "relation"))
 		row[8] = cell_text(r, json_object_get(member, "relation"));
 	struct import_opts o = { 0 };
-	if (run_rows(r, import_events, &o, cells, cols, 2, false) && members_field)
-		household_detail(r, hh_no, 200);
-	else if (r->status == 0)
+	if (run_rows(r, import_events, &o, cells, cols, 2, false))
 		household_detail(r, hh_no, 200);
 }
 
@@ -564,7 +577,7 @@ api_event_record(struct req *r)
 	static const enum col add_cols[] = { C_NAME, C_ID_NO, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING, C_HEALTH,
 		C_LABOR, C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN,
 		C_MEMBER_PHONE };
-	event_row(r, r->params[0], json_string_value(json_object_get(j, "type")), j, m, add_cols, NELEM(add_cols), true);
+	event_row(r, r->params[0], json_string_value(json_object_get(j, "type")), j, m, add_cols, NELEM(add_cols));
 	json_decref(j);
 	if (r->status == 200)
 		r->status = 201;
@@ -584,7 +597,7 @@ api_member_add(struct req *r)
 	static const enum col add_cols[] = { C_NAME, C_ID_NO, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING, C_HEALTH,
 		C_LABOR, C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN,
 		C_MEMBER_PHONE };
-	event_row(r, r->params[0], "member_add", j, m, add_cols, NELEM(add_cols), true);
+	event_row(r, r->params[0], "member_add", j, m, add_cols, NELEM(add_cols));
 	json_decref(j);
 	if (r->status == 200)
 		r->status = 201;
@@ -619,7 +632,7 @@ api_member_update(struct req *r)
 		return;
 	}
 	json_object_set_new(j, "id_no", json_string(m.id_no));
-	event_row(r, h.hh_no, "data_fix", j, j, member_fix_cols, NELEM(member_fix_cols), true);
+	event_row(r, h.hh_no, "data_fix", j, j, member_fix_cols, NELEM(member_fix_cols));
 	json_decref(j);
 }
 
@@ -640,7 +653,7 @@ api_household_update(struct req *r)
 		json_decref(j);
 		return;
 	}
-	event_row(r, r->params[0], "data_fix", j, j, fix, NELEM(fix), true);
+	event_row(r, r->params[0], "data_fix", j, j, fix, NELEM(fix));
 	json_decref(j);
 }
 

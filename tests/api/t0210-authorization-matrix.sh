@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Every role against every route, inside and outside its scope, with the exact status. Out-of-scope records
+# answer 404 (their existence does not leak); a missing capability answers 403; no login answers 401.
+source "$(dirname "$0")/lib.sh"
+county_db
+add_user county county_admin 371399000000
+add_user town town_operator 371399100000      # 东岭镇: 东岭村 and 西岭村
+add_user village village_operator 371399100201 # 东岭村
+add_user cadre cadre 371399100201
+add_user super supervisor 371399000000
+add_user sys sys_admin
+add_user sec sec_admin
+add_user auditor audit_admin
+add_user target cadre 371399100201   # whose role and lock the administrators change
+start_server
+for u in county town village cadre super sys sec auditor; do login "$u"; done
+ROLES=(county town village cadre super sys sec auditor -)
+
+H01=3713990001   # 东岭村
+H03=3713990003   # 西岭村 (东岭镇)
+H06=3713990006   # 山前村 (西山镇)
+H09=3713990009   # 山前村, poor
+printf '户编号,变动类型,生效日期\n%s,恢复享受政策,2018-06-01\n' "$H09" > "$WORK/refused.csv"
+
+n=0
+# check "METHOD PATH [BODY]" county town village cadre super sys sec auditor anonymous
+check() {
+	local spec=$1
+	shift
+	local method=${spec%% *} rest=${spec#* }
+	local path=${rest%% *} body=""
+	[ "$path" != "$rest" ] && body=${rest#* }
+	local i=0
+	for want in "$@"; do
+		local who=${ROLES[$i]}
+		local b=${body//@ROLE@/$who}
+		b=${b//@N@/$i}
+		if [ "$method" = UPLOAD ]; then
+			if [ "$who" = - ]; then
+				STATUS=$(curl -s -o "$WORK/body" -w '%{http_code}' --data-binary "@$WORK/refused.csv" "http://127.0.0.1:$PORT$path")
+			else
+				upload "$who" "$path" "$WORK/refused.csv"
+			fi
+		else
+			api "$who" "$method" "$path" "$b"
+		fi
+		[ "$STATUS" = "$want" ] || fail "$spec as $who: $STATUS, expected $want: $(head -c 200 "$WORK/body")"
+		i=$((i + 1))
+		n=$((n + 1))
+	done
+}
+#                                                                   county town vill cadre super sys sec audit anon
+check "GET /api/me"                                                   200  200  200  200   200  200 200  200  401
+check "GET /api/codes"                                                200  200  200  200   200  403 403  403  401
+check "GET /api/divisions"                                            200  200  200  200   200  403 403  403  401
+check "GET /api/divisions/371399101000"                               200  404  404  404   200  403 403  403  401
+check "GET /api/divisions/371399100202"                               200  200  404  404   200  403 403  403  401
+check "GET /api/households"                                           200  200  200  200   200  403 403  403  401
+check "GET /api/households/$H01"                                      200  200  200  200   200  403 403  403  401
+check "GET /api/households/$H03"                                      200  200  404  404   200  403 403  403  401
+check "GET /api/households/$H06"                                      200  404  404  404   200  403 403  403  401
+check "GET /api/households/$H06/events"                               200  404  404  404   200  403 403  403  401
+check "PATCH /api/households/$H01 {\"phone\":\"1390539001@N@\"}"         200  200  200  403   403  403 403  403  401
+check "PATCH /api/households/$H03 {\"phone\":\"1390539003@N@\"}"         200  200  404  403   403  403 403  403  401
+check "PATCH /api/households/$H06 {\"phone\":\"1390539006@N@\"}"         200  404  404  403   403  403 403  403  401
+check "POST /api/households/$H01/events {\"type\":\"return\",\"effective\":\"2018-06-01\"}" \
+                                                                      409  409  409  403   403  403 403  403  401
+check "POST /api/households/$H06/events {\"type\":\"return\",\"effective\":\"2018-06-01\"}" \
+                                                                      409  404  404  403   403  403 403  403  401
+check "POST /api/households {\"hh_no\":\"N-@ROLE@\",\"village_code\":\"371399101201\",\"effective\":\"2018-06-01\",\"members\":[{\"name\":\"新户\",\"id_no\":\"371399197001010011\",\"relation\":\"户主\",\"sex\":\"男\"}]}" \
+                                                                      201  400  400  403   403  403 403  403  401
+check "UPLOAD /api/imports/events"                                    400  400  403  403   403  403 403  403  401
+check "GET /api/exports/registry?format=csv"                          200  200  403  403   200  403 403  403  401
+check "GET /api/stats"                                                200  200  200  200   200  403 403  403  401
+check "GET /api/stats?division=371399101000"                          200  404  404  404   200  403 403  403  401
+check "GET /api/changes?batch=2018年托底清零"                          200  200  200  200   200  403 403  403  401
+check "GET /api/changes?from=2014-01-01&to=2014-12-31&division=371399100202" \
+                                                                      200  200  404  404   200  403 403  403  401
+check "GET /api/check"                                                200  200  200  200   200  403 403  403  401
+check "GET /api/users"                                                403  403  403  403   403  200 200  403  401
+check "POST /api/users {\"name\":\"made-by-@ROLE@\",\"password\":\"$PASSWORD\",\"role\":\"cadre\",\"division\":\"371399100201\"}" \
+                                                                      403  403  403  403   403  201 403  403  401
+check "PATCH /api/users/target {\"role\":\"village_operator\"}"         403  403  403  403   403  403 200  403  401
+check "PATCH /api/users/target {\"locked\":false}"                      403  403  403  403   403  200 403  403  401
+check "GET /api/roles"                                                403  403  403  403   403  200 200  403  401
+check "GET /api/audit"                                                403  403  403  403   403  403 403  200  401
+check "GET /api/audit/verify"                                         403  403  403  403   403  403 403  200  401
+
+# What each data role sees of the registry (with the household the county registered above).
+for pair in "county 10" "town 4" "village 2" "cadre 2" "super 10"; do
+	set -- $pair
+	api "$1" GET "/api/households?per_page=50"
+	jqeq ".data.total" "$2"
+	api "$1" GET "/api/stats?as_of=2018-10-08"
+	case $1 in
+	county | super) jqeq '.data.totals.registered | "\(.households) \(.persons)"' "8 22" ;;
+	town) jqeq '.data.totals.registered | "\(.households) \(.persons)"' "4 10" ;;
+	*) jqeq '.data.totals.registered | "\(.households) \(.persons)"' "2 4" ;;
+	esac
+done
+# The county created its household (the first POST); the town and the village could not see the village.
+api county GET "/api/households/N-county"
+jqeq '.data.members[0].name' 新户
+# A security administrator cannot give roles to themselves; a system administrator cannot lock themselves out.
+expect 403 sec PATCH /api/users/sec '{"role":"county_admin","division":"371399000000"}'
+expect 403 sys PATCH /api/users/sys '{"locked":true}'
+eq "requests checked" "$n" 270
+finish
