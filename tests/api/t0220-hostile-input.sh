@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Bad JSON, wrong types, unknown fields, oversized bodies, path traversal, SQL metacharacters in every text
+# parameter: each answered with its exact code, and nothing written. Personal data masked unless asked.
+source "$(dirname "$0")/lib.sh"
+county_db
+add_user county county_admin 371399000000
+add_user village village_operator 371399100201
+start_server
+login county
+login village
+before=$(db_fingerprint)
+audit_before=$(db_sql "SELECT COUNT(*) FROM audit")
+
+H=/api/households/3713990001/events
+expect 400 county POST $H '{"type":"exit",'
+jqeq '.error.code' bad_json
+expect 400 county POST $H '[1,2]'
+jqeq '.error.code' bad_json
+expect 400 county POST $H '{"type":"exit","type":"return"}'
+jqeq '.error.code' bad_json
+expect 400 county POST $H '{"type":7}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "bad_type type 字段 type 的类型应为字符串"
+expect 400 county POST $H '{"type":"exit","colour":"red"}'
+jqeq '.error | "\(.code) \(.field)"' "unknown_field colour"
+expect 400 county POST $H '{"effective":"2018-12-31"}'
+jqeq '.error | "\(.code) \(.field)"' "required type"
+expect 400 county POST $H '{"type":"exit","effective":"2018-02-30"}'
+jqeq '.error | "\(.code) \(.field)"' "bad_date effective"
+expect 400 county POST $H '{"type":"升级","effective":"2018-12-31"}'
+jqeq '.error | "\(.code) \(.field)"' "unknown_code type"
+expect 400 county POST $H '{"type":"member_add","effective":"2018-12-31","reason":"新生儿","member":{"name":"小","id_no":"371399201801010011","relation":"之子","sex":"男","shoe_size":"40"}}'
+jqeq '.error | "\(.code) \(.field)"' "unknown_field member.shoe_size"
+expect 400 county POST /api/households '{"hh_no":"X1","village_code":"371399100201","members":[{"name":"甲","id_no":"371399197001010012","relation":"户主","sex":"男"},{"name":"","id_no":"371399197202020029","relation":"之子","sex":"女"}]}'
+jqeq '[.data.problems[] | "\(.field) \(.code)"] | join(",")' \
+	"members[0].id_no id_checksum,members[1].name required,members[1].id_no id_checksum,members[1].relation relation_sex"
+jqeq '.error.field' "members[0].id_no"
+# a body over 1 MiB
+head -c 1200000 /dev/zero | tr '\0' 'a' > "$WORK/big.json"
+STATUS=$(curl -s -o "$WORK/body" -w '%{http_code}' -b "$WORK/county.jar" -H "X-CSRF-Token: $(cat "$WORK/county.csrf")" \
+	-H 'Content-Type: application/json' --data-binary "@$WORK/big.json" "http://127.0.0.1:$PORT$H")
+eq "oversized" "$STATUS" 413
+eq "oversized code" "$(jq -r .error.code "$WORK/body")" too_big
+# an upload over the configured limit
+stop_server
+start_server --max-upload 1
+login county
+head -c 2000000 /dev/urandom > "$WORK/big.bin"
+upload county /api/imports/registry "$WORK/big.bin"
+eq "big upload" "$STATUS" 413
+upload county /api/imports/registry /dev/null
+eq "empty upload" "$STATUS" 400
+jqeq '.error.code' empty_file
+
+# SQL metacharacters in every text parameter are data: they match nothing and break nothing
+for q in "'" "\"" "' OR '1'='1" "1; DROP TABLE household; --" "%" "_" "\\" "名' --" "371399%"; do
+	enc=$(jq -rn --arg v "$q" '$v|@uri')
+	expect 200 county GET "/api/households?q=$enc"
+	jqeq '.data.total' 0
+	expect 404 county GET "/api/households/$enc"
+	expect 404 county GET "/api/divisions/$enc"
+	expect 400 county GET "/api/stats?as_of=$enc"
+	expect 404 county GET "/api/stats?division=$enc"
+	expect 400 county GET "/api/households?status=$enc"
+	expect 200 county GET "/api/changes?batch=$enc"
+	jqeq '.data.rows | length' 0
+	expect 401 county POST /api/login "{\"name\":$(jq -n --arg v "$q" '$v'),\"password\":\"x\"}"
+	jqeq '.error.code' bad_credentials
+done
+expect 401 - POST /api/login "{\"name\":\"county' --\",\"password\":\"x\"}"
+eq "tables intact" "$(db_sql 'SELECT COUNT(*) FROM household')" "9"
+
+# paths: traversal and unknown addresses
+for p in "/../../etc/passwd" "/%2e%2e/%2e%2e/etc/passwd" "/assets/..%2f..%2fetc%2fpasswd" "/..%5c..%5cwindows"; do
+	code=$(curl -s -o /dev/null -w '%{http_code}' --path-as-is "http://127.0.0.1:$PORT$p")
+	eq "traversal $p" "$code" 404
+done
+expect 404 county GET /api/no/such/thing
+jqeq '.error.code' not_found
+expect 405 county DELETE /api/stats
+jqeq '.error.code' method_not_allowed
+
+# masking: ID numbers and phones are masked unless a role that may asks; each full view is audited
+expect 200 county GET /api/households/3713990001
+jqeq '[.data.members[].id_no] | join(",")' "3713**********1036,3713**********1029,3713**********1036"
+jqeq '.data.phone' "139****0001"
+jqeq '.data.full' false
+expect 200 county GET "/api/households/3713990001?full=1"
+jqeq '.data.members[0].id_no' 371399196003121036
+jqeq '.data.phone' 13905390001
+jqeq '.data.full' true
+expect 200 county GET "/api/households?q=371399196003121036"
+jqeq '.data.items[0].hh_no' 3713990001
+jqeq '.data.items[0].phone' "139****0001"
+eq "one full view audited" "$(db_sql "SELECT COUNT(*) FROM audit WHERE action = 'view.full_id' AND object = '3713990001'")" "1"
+
+eq "nothing written" "$(db_fingerprint)" "$before"
+eq "only logins and the full view audited" \
+	"$(db_sql "SELECT action FROM audit WHERE id > $audit_before ORDER BY id" | sort | uniq -c | awk '{print $2"="$1}' | tr '\n' ' ')" \
+	"login=1 login.failed=10 view.full_id=1 "
+finish
