@@ -453,13 +453,28 @@ clamp(int x, int lo, int hi)
 	return x < lo ? lo : x > hi ? hi : x;
 }
 
+/* Ages of c children whose younger parent is p years old: the eldest born when that parent was 21 to 28,
+ * the others 2 to 5 years apart. */
+static void
+kids(struct rng *r, int p, int c, int *age)
+{
+	for (int i = 0; i < c; i++)
+		age[i] = i == 0 ? p - rng_int(r, 21, 28) : age[i - 1] - rng_int(r, 2, 5);
+}
+
+static int
+younger(const struct slot *s)
+{
+	return s[0].age < s[1].age ? s[0].age : s[1].age;
+}
+
 /* The relations, sexes and ages of a household of n persons: the shapes of poor rural households (old people
  * alone or in couples, grandparents with left-behind grandchildren, couples with children or a parent, three
  * generations). Returns n. */
 static int
 compose(struct rng *r, int n, struct slot *s)
 {
-	int k = 0, hs, ha;
+	int k = 0, hs, ha, age[MAX_SIZE];
 #define ADD(rel_, sex_, age_, sn_) (s[k++] = (struct slot){ (rel_), (sex_), clamp((age_), 0, 97), (sn_) })
 #define COUPLE(lo, hi) \
 	do { \
@@ -516,7 +531,8 @@ compose(struct rng *r, int n, struct slot *s)
 		if (t == 0) {
 			COUPLE(28, 60);
 			int cs = rng_pct(r, 50) ? 1 : 2;
-			ADD(child_rel(cs), cs, ha - rng_int(r, 20, 36), SN_LINE);
+			kids(r, younger(s), 1, age);
+			ADD(child_rel(cs), cs, age[0], SN_LINE);
 		} else if (t == 1) {
 			COUPLE(58, 82);
 			int gs = rng_pct(r, 50) ? 1 : 2;
@@ -531,23 +547,29 @@ compose(struct rng *r, int n, struct slot *s)
 	static const int w[] = { 45, 30, 25 };
 	int t = rng_weighted(r, w, 3);
 	if (t == 0 || t == 1) {
-		COUPLE(30, 55);
+		/* more children, older parents */
+		int c = n - 2 - (t == 1);
+		COUPLE(24 + 4 * c, 50 + 2 * c);
 		if (t == 1) {
 			int ps = rng_pct(r, 70) ? 2 : 1;
 			ADD(ps == 1 ? "11" : "12", ps, ha + rng_int(r, 22, 34), ps == 1 ? SN_HEAD : SN_OWN);
 		}
-		while (k < n) {
+		kids(r, younger(s), c, age);
+		for (int i = 0; i < c; i++) {
 			int cs = rng_pct(r, 50) ? 1 : 2;
-			ADD(child_rel(cs), cs, ha - rng_int(r, 20, 40), SN_LINE);
+			ADD(child_rel(cs), cs, age[i], SN_LINE);
 		}
 	} else {
-		COUPLE(55, 78);
-		int son = ha - rng_int(r, 22, 32);
-		ADD(child_rel(1), 1, son, SN_LINE);
-		ADD("05", 2, clamp(son + rng_int(r, -3, 3), 18, 97), SN_OWN);
-		while (k < n) {
+		int c = n - 4;
+		COUPLE(52 + 2 * c, 78);
+		kids(r, younger(s), 1, age);
+		int son = k;
+		ADD(child_rel(1), 1, age[0], SN_LINE);
+		ADD("05", 2, clamp(age[0] + rng_int(r, -4, 2), 18, 97), SN_OWN);
+		kids(r, younger(&s[son]), c, age);
+		for (int i = 0; i < c; i++) {
 			int gs = rng_pct(r, 50) ? 1 : 2;
-			ADD(grandchild_rel(gs), gs, son - rng_int(r, 20, 32), SN_LINE);
+			ADD(grandchild_rel(gs), gs, age[i], SN_LINE);
 		}
 	}
 #undef ADD
@@ -1117,10 +1139,16 @@ plan(struct gen *g)
 
 /* ---- writing the history ---- */
 
-static const char *const remove_reasons[] = {
-	"家庭成员在城镇购买商品房", "家庭拥有小轿车", "家庭成员为财政供养人员", "家庭成员经商办企业",
-	"家庭收入明显高于扶贫标准", "子女有稳定收入且有赡养能力",
-};
+/* Why a registration was a mistake (整户识别不准): what the verification found, as it fits the household. */
+static const char *
+remove_reason(struct rng *r, const struct dhh *d)
+{
+	static const char *const working[] = { "家庭成员在城镇购买商品房", "家庭拥有小轿车", "家庭成员经商办企业",
+		"家庭成员为财政供养人员", "家庭收入明显高于扶贫标准" };
+	static const char *const old[] = { "子女有稳定收入且有赡养能力", "子女在城镇购买商品房",
+		"家庭收入明显高于扶贫标准" };
+	return any(d->m, d->n_own, is_young) ? PICK(r, working) : PICK(r, old);
+}
 
 static enum err
 record(struct txn *t, struct demo_result *res, const struct event_req *q, struct errinfo *e)
@@ -1251,7 +1279,7 @@ write_campaign_day(struct store *st, struct gen *g, int day, const char *actor, 
 			q.type = EV_REMOVE;
 			q.effective = IDENT_DATE;
 			q.correction = true;
-			q.reason = remove_reasons[rng_int(&g->r, 0, (int)NELEM(remove_reasons) - 1)];
+			q.reason = remove_reason(&g->r, d);
 			rc = record(&t, res, &q, e);
 			break;
 		case K_ADD:
