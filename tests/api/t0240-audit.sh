@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The audit log: every write, login, failed login, permission change and full view is a row, in the same
+# transaction as the act; rows are hash-chained, and editing, deleting or inserting a row directly in the
+# database is found by `tuopin audit verify`, which names the first broken row.
+source "$(dirname "$0")/lib.sh"
+new_db >/dev/null
+ok import divisions "$TESTDATA/county/divisions.csv"
+ok import registry "$TESTDATA/county/registry.csv" --as-of 2014-01-01 --now "2014-01-05 10:00:00"
+add_user county county_admin 371399000000
+add_user sec sec_admin
+add_user auditor audit_admin
+start_server
+login county
+api - POST /api/login '{"name":"county","password":"not-the-Password-9"}'
+login sec
+expect 200 sec PATCH /api/users/county '{"division":"371399100000"}'
+login county
+expect 201 county POST /api/households/3713990001/events '{"type":"exit","effective":"2014-12-31"}'
+expect 200 county GET "/api/households/3713990001?full=1"
+login auditor
+
+expect 200 auditor GET "/api/audit?per_page=100"
+jqeq '.data.total' 13
+jqeq '[.data.items | reverse[] | "\(.actor) \(.action) \(.object // "")"] | join(";")' \
+	"cli:root import.divisions divisions.csv;cli:root import.registry registry.csv;cli:root user.create county;cli:root user.create sec;cli:root user.create auditor;county login county;county login.failed county;sec login sec;sec user.role county;county login county;county event.record 3713990001;county view.full_id 3713990001;auditor login auditor"
+# the role change keeps before and after; the event keeps what it did
+jqeq '.data.items[4].detail | "\(.before.division) \(.after.division)"' "371399000000 371399100000"
+jqeq '.data.items[2].detail | "\(.type) \(.effective) \(.status | join(">"))"' "exit 2014-12-31 poor>exited_supported"
+jqeq '.data.items[2].ip' 127.0.0.1
+expect 200 auditor GET /api/audit/verify
+jqeq '.data | "\(.intact) \(.rows)"' "true 13"
+ok audit verify
+eq "intact" "$OUT" "审计日志完整：共 13 行"
+
+# edit one row directly in the database
+db_sql "UPDATE audit SET actor = 'someone-else' WHERE id = 7"
+expect_rc 1 audit verify
+eq "edited row" "$OUT" "审计日志已被篡改：第 7 行内容与其哈希值不符"
+expect 200 auditor GET /api/audit/verify
+jqeq '.data | "\(.intact) \(.first_broken)"' "false 7"
+db_sql "UPDATE audit SET actor = 'county' WHERE id = 7"
+ok audit verify
+# recompute a row's hash after editing it: the next row's link breaks
+db_sql "UPDATE audit SET detail = '{}', hash = '$(printf '%064d' 1)' WHERE id = 9"
+expect_rc 1 audit verify --lang en
+eq "rehashed row" "$OUT" "audit log BROKEN at row 9: its content does not match its hash"
+db_sql "DELETE FROM audit WHERE id >= 9"
+expect_rc 1 audit verify --lang en
+eq "cut tail" "$OUT" "audit log BROKEN at row 9: rows 9 to 13 are missing"
+finish

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# SIGTERM while an import is in flight: the import finishes and is committed, new connections are refused,
+# and the server exits 0. (Each write being one transaction, nothing is ever half-written.)
+source "$(dirname "$0")/lib.sh"
+new_db >/dev/null
+ok import divisions "$SAMPLES/divisions.csv"
+add_user county county_admin 371399000000
+start_server
+login county
+awk -v n=60000 -f "$TESTDATA/../tools/gen-registry.awk" > "$WORK/big.csv"
+curl -s -o "$WORK/import.json" -w '%{http_code}' -b "$WORK/county.jar" -H "X-CSRF-Token: $(cat "$WORK/county.csrf")" \
+	--data-binary "@$WORK/big.csv" "http://127.0.0.1:$PORT/api/imports/registry?as_of=2014-04-30" > "$WORK/import.code" &
+curl_pid=$!
+# wait until the upload has arrived and the import runs, then ask the server to stop
+for _ in $(seq 1 200); do
+	grep -q "POST /api/imports" "$WORK/access.log" 2>/dev/null && break
+	[ -n "$(ls /tmp/tuopin-upload-* 2>/dev/null)" ] && sleep 0.3 && break
+	sleep 0.02
+done
+kill -TERM "$SERVER_PID"
+wait "$curl_pid"
+wait "$SERVER_PID"
+rc=$?
+SERVER_PID=""
+eq "exit code" "$rc" 0
+eq "import answered" "$(cat "$WORK/import.code")" 200
+eq "import result" "$(jq -c '[.data.households, .data.members, .data.written]' "$WORK/import.json")" "[20000,60000,true]"
+ok stats --format json
+nhmr registered "20000 60000"
+contains "$(cat "$WORK/server.err")" "已停止"
+code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/health" || true)
+eq "refused after" "$code" "000"
+finish
