@@ -78,6 +78,7 @@ int cmd_serve(struct args *a);
 int cmd_user(struct args *a);
 int cmd_token(struct args *a);
 int cmd_audit(struct args *a);
+int cmd_routes(struct args *a);
 int cmd_migrate(struct args *a);   /* cli_migrate.c, with opts_migrate */
 extern const struct opt opts_migrate[];
 int cmd_demo(struct args *a);      /* cli_demo.c, with opts_demo */ extern const struct opt opts_demo[];

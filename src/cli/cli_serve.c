@@ -314,3 +314,12 @@ cmd_audit(struct args *a)
 		return cli_fail(&e);
 	return result;
 }
+
+int
+cmd_routes(struct args *a)
+{
+	(void)a;
+	for (size_t i = 0; i < n_routes; i++)
+		printf("%-6s %-36s %s\n", routes[i].method, routes[i].pattern, routes[i].summary);
+	return 0;
+}

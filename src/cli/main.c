@@ -48,6 +48,7 @@ static const struct command commands[] = {
 	{ "audit", cmd_audit, opts_audit, 0, 1, 1, "audit verify | audit list [--from D] [--to D] [--limit N]",
 		"核验或查看审计日志", "verify or list the audit log" },
 	{ "demo", cmd_demo, opts_demo, 0, 0, 0, "demo [--seed N]", "载入临港区演示数据（空数据库）", "load the Lingang demo district (into an empty database)" },
+	{ "routes", cmd_routes, opts_none, 0, 0, 0, "routes", "列出 API 的全部地址", "list every API route" },
 	{ "version", cmd_version, opts_none, 0, 0, 0, "version", "显示版本", "print the version" },
 };
 
