@@ -64,8 +64,12 @@ cmd_stats(struct args *a)
 		q.by = BY_TOWN;
 	else if (by && strcmp(by, "village") == 0)
 		q.by = BY_VILLAGE;
+	else if (by && strcmp(by, "cause") == 0)
+		q.by = BY_CAUSE;
+	else if (by && strcmp(by, "attribute") == 0)
+		q.by = BY_ATTRIBUTE;
 	else if (by)
-		return cli_usage(EN ? "--by must be town or village" : "--by 只能是 town 或 village");
+		return cli_usage(EN ? "--by must be town, village, cause or attribute" : "--by 只能是 town、village、cause 或 attribute");
 	struct store *st;
 	int rc = cli_open(a, &st, false);
 	if (rc)

@@ -24,7 +24,7 @@ static const struct command commands[] = {
 		"export registry FILE [--as-of D] [--division C] [--format csv|xlsx] [--gb18030] [--full-id] [--all]",
 		"导出建档立卡名单（证件号码默认脱敏）", "export the registry (ID numbers masked by default)" },
 	{ "stats", cmd_stats, opts_stats, 0, 0, 0,
-		"stats [--as-of D] [--recorded-at T] [--division C] [--by town|village] [--format table|json|csv]",
+		"stats [--as-of D] [--recorded-at T] [--division C] [--by town|village|cause|attribute] [--format table|json|csv]",
 		"按状态统计户数人数", "households and persons by status" },
 	{ "changes", cmd_changes, opts_changes, 0, 0, 0,
 		"changes [--from D --to D] [--recorded] [--batch B] [--recorded-at T] [--division C] "

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/codes.h"
 #include "domain/fields.h"
 #include "domain/import.h"
 #include "lib/date.h"
@@ -161,12 +162,56 @@ cmp_row(const void *a, const void *b)
 	return x->d.code < y->d.code ? -1 : x->d.code > y->d.code;
 }
 
+/* Rows by main cause or attribute, in code-list order, with a last row for households without one. */
+static enum err
+breakdown(struct store *st, const struct stats_query *q, struct stats_result *r, int64_t lo, int64_t hi,
+    struct arena *a, struct errinfo *e)
+{
+	enum codelist cl = q->by == BY_CAUSE ? CL_CAUSE : CL_ATTRIBUTE;
+	const struct code_list *l = codes_list(cl);
+	struct breakdown_cell *cells;
+	size_t n;
+	enum err rc = store_breakdown(st, q->by == BY_CAUSE, r->as_of, lo, hi, &cells, &n, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	r->rows = arena_alloc(a, (l->n + 1) * sizeof(*r->rows));
+	for (size_t i = 0; i <= l->n; i++) {
+		struct stats_row *row = &r->rows[i];
+		memset(row, 0, sizeof(*row));
+		row->key = i < l->n ? l->codes[i].code : "";
+		row->d.name = (char *)(i < l->n ? code_label(cl, l->codes[i].code) : (msg_lang() == LANG_EN ? "not given"
+												    : "未填写"));
+		row->d.rural_pop = -1;
+	}
+	r->n_rows = l->n + 1;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = l->n;
+		for (size_t j = 0; cells[k].code && j < l->n; j++)
+			if (strcmp(l->codes[j].code, cells[k].code) == 0)
+				i = j;
+		count_add(&r->rows[i].c, cells[k].status, cells[k].households, cells[k].persons);
+		count_add(&r->totals, cells[k].status, cells[k].households, cells[k].persons);
+	}
+	/* keep the rows that have any household */
+	size_t m = 0;
+	for (size_t i = 0; i < r->n_rows; i++) {
+		bool any = false;
+		for (int g = 0; g < G__MAX; g++)
+			any |= r->rows[i].c.h[g] != 0;
+		if (any)
+			r->rows[m++] = r->rows[i];
+	}
+	r->n_rows = m;
+	return ERR_OK;
+}
+
 enum err
 stats_compute(struct store *st, const struct stats_query *q, struct stats_result *r, struct arena *a,
     struct errinfo *e)
 {
 	enum err rc;
 	memset(r, 0, sizeof(*r));
+	r->by = q->by;
 	r->as_of = q->as_of ? q->as_of : stamp_date(stamp_now());
 	r->recorded_at = q->recorded_at;
 	if (q->division) {
@@ -183,6 +228,8 @@ stats_compute(struct store *st, const struct stats_query *q, struct stats_result
 		lo = st->scope_lo;
 		hi = st->scope_hi;
 	}
+	if (q->by == BY_CAUSE || q->by == BY_ATTRIBUTE)
+		return breakdown(st, q, r, lo, hi, a, e);
 	/* rows: the divisions at the wanted level under the division */
 	int level = q->by == BY_TOWN ? LV_TOWN : q->by == BY_VILLAGE ? LV_VILLAGE : r->div.level + 1;
 	if (level > LV_VILLAGE)

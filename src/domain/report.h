@@ -27,7 +27,9 @@ struct counts {
 	int64_t h[G__MAX], p[G__MAX];
 };
 
-enum by { BY_CHILDREN, BY_TOWN, BY_VILLAGE };
+/* Rows of a stats report: the division's children, its towns or villages, or its households grouped by their
+ * main cause of poverty or their attribute (the totals stay the division's). */
+enum by { BY_CHILDREN, BY_TOWN, BY_VILLAGE, BY_CAUSE, BY_ATTRIBUTE };
 
 struct stats_query {
 	int as_of;             /* 0: today */
@@ -43,12 +45,14 @@ struct village_counts {
 };
 
 struct stats_row {
-	struct division d;
+	struct division d;    /* for BY_CAUSE / BY_ATTRIBUTE: code 0 and the label as name */
+	const char *key;      /* BY_CAUSE / BY_ATTRIBUTE: the code ("01"), or "" for households without one */
 	struct counts c;
 	struct village_counts v;
 };
 
 struct stats_result {
+	enum by by;
 	int as_of;
 	int64_t recorded_at;
 	struct division div;   /* code 0 and name "全部" when the scope holds several tops */

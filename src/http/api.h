@@ -9,6 +9,7 @@ void api_health(struct req *r);
 void api_login(struct req *r);
 void api_logout(struct req *r);
 void api_me(struct req *r);
+void api_about(struct req *r);
 void api_me_password(struct req *r);
 void api_tokens(struct req *r);
 void api_token_create(struct req *r);

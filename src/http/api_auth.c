@@ -106,6 +106,31 @@ api_me(struct req *r)
 	reply_json(r, 200, j);
 }
 
+/* The database location without credentials: sqlite path, or postgresql host/database. */
+static const char *
+db_location(struct req *r)
+{
+	const char *u = r->st->uri ? r->st->uri : "";
+	const char *at = strchr(u, '@');
+	if (strncmp(u, "postgres", 8) == 0 && at)
+		return arena_printf(&r->a, "postgresql://%s", at + 1);
+	return u;
+}
+
+void
+api_about(struct req *r)
+{
+	struct errinfo e;
+	int64_t households = 0, divisions = 0;
+	errinfo_clear(&e);
+	store_household_count(r->st, &households, &e);
+	store_division_count(r->st, &divisions, &e);
+	char t[20];
+	reply_json(r, 200, json_pack("{s:s, s:s, s:s, s:i, s:I, s:I, s:s}", "version", TUOPIN_VERSION_STRING, "database",
+	    r->st->ops->name, "location", db_location(r), "schema", store_schema_version_expected(), "households",
+	    (json_int_t)households, "divisions", (json_int_t)divisions, "server_time", stamp_format(stamp_now(), t)));
+}
+
 void
 api_me_password(struct req *r)
 {

@@ -17,6 +17,10 @@ api_stats(struct req *r)
 		q.by = BY_TOWN;
 	else if (by && strcmp(by, "village") == 0)
 		q.by = BY_VILLAGE;
+	else if (by && strcmp(by, "cause") == 0)
+		q.by = BY_CAUSE;
+	else if (by && strcmp(by, "attribute") == 0)
+		q.by = BY_ATTRIBUTE;
 	else if (by && *by) {
 		reply_fail(r, ERR_INVALID, "by", MSG_BAD_PARAM, "by", by);
 		return;

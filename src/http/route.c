@@ -11,6 +11,7 @@ const struct route routes[] = {
 	{ "POST", "/api/login", api_login, 0, RF_PUBLIC, "log in; sets the session cookie" },
 	{ "POST", "/api/logout", api_logout, CAP_SELF, RF_MUST_CHANGE, "log out" },
 	{ "GET", "/api/me", api_me, CAP_SELF, RF_MUST_CHANGE, "the logged-in user" },
+	{ "GET", "/api/about", api_about, CAP_SELF, 0, "version, database and counts of this installation" },
 	{ "POST", "/api/me/password", api_me_password, CAP_SELF, RF_MUST_CHANGE, "change one's own password" },
 	{ "GET", "/api/me/tokens", api_tokens, CAP_SELF, 0, "one's API tokens" },
 	{ "POST", "/api/me/tokens", api_token_create, CAP_SELF, 0, "create an API token" },

@@ -24,6 +24,12 @@
 	"AND ($6 IS NULL OR h.hh_no = $6 OR EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
 	"AND (m.id_no = $6 OR m.name = $6 OR m.name LIKE $7 ESCAPE '!')))"
 
+#define BREAKDOWN(col) "SELECT " col ", hs.status, COUNT(DISTINCT h.id), COUNT(m.id) FROM household h " \
+	"JOIN household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $1 AND $1 < hs.valid_to " \
+	"AND hs.recorded_to = " OPEN_REC " LEFT JOIN membership_span m ON m.household_id = h.id " \
+	"AND m.valid_from <= $1 AND $1 < m.valid_to AND m.recorded_to = " OPEN_REC " " \
+	"WHERE h.village BETWEEN $2 AND $3 GROUP BY " col ", hs.status"
+
 /* Household-level change rows: 户 = distinct households, 人 = distinct members on the effective date.
  * T is the "as known at" stamp, LO and HI the division range. */
 #define CHANGES_H(where, T, LO, HI, superseded) \
@@ -245,6 +251,10 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_HH_LIST_COUNT] = { "SELECT COUNT(*) FROM household h " HH_LIST_WHERE, NULL },
 	[STMT_HH_MEMBER_COUNT] = { "SELECT COUNT(*) FROM membership_span s WHERE s.household_id = $1 "
 		"AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC, NULL },
+
+	/* Registered households and their members on $1 (as now known) by a household field, in $2..$3. */
+	[STMT_BREAKDOWN_ATTRIBUTE] = { BREAKDOWN("h.attribute"), NULL },
+	[STMT_BREAKDOWN_CAUSE] = { BREAKDOWN("h.cause_main"), NULL },
 
 	[STMT_INSERT_HOUSEHOLD] = { "INSERT INTO household (id, hh_no, village, status, monitored, attribute, "
 		"cause_main, cause_other, id_standard, identified_ym, exit_year, phone, code_version, created_at, "

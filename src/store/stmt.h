@@ -75,6 +75,8 @@ enum stmt_id {
 	STMT_HH_LIST,
 	STMT_HH_LIST_COUNT,
 	STMT_HH_MEMBER_COUNT,
+	STMT_BREAKDOWN_ATTRIBUTE,
+	STMT_BREAKDOWN_CAUSE,
 	/* inserts, one per enum table, in the column order of insert_row */
 	STMT_INSERT_HOUSEHOLD,
 	STMT_INSERT_MEMBER,

@@ -230,6 +230,15 @@ struct flow_event {
 enum err store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out,
     size_t *n, struct arena *a, struct errinfo *e);
 
+/* Households and persons on day by a household field (attribute or main cause) and status. */
+struct breakdown_cell {
+	char *code;          /* NULL when the field is empty */
+	enum status status;
+	int64_t households, persons;
+};
+enum err store_breakdown(struct store *st, bool by_cause, int day, int64_t lo, int64_t hi, struct breakdown_cell **out,
+    size_t *n, struct arena *a, struct errinfo *e);
+
 /* ---- iteration for export and checks ---- */
 struct member_row {
 	struct household h;

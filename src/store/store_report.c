@@ -229,6 +229,45 @@ store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct f
 }
 
 enum err
+store_breakdown(struct store *st, bool by_cause, int day, int64_t lo, int64_t hi, struct breakdown_cell **out, size_t *n,
+    struct arena *a, struct errinfo *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	struct stmt *q = OPS->prepare(st, by_cause ? STMT_BREAKDOWN_CAUSE : STMT_BREAKDOWN_ATTRIBUTE, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(day));
+	OPS->bind(q, 2, SQL_INT(lo));
+	OPS->bind(q, 3, SQL_INT(hi));
+	size_t cap = 32, k = 0;
+	struct breakdown_cell *v = arena_alloc(a, cap * sizeof(*v));
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		if (k == cap) {
+			struct breakdown_cell *w = arena_alloc(a, 2 * cap * sizeof(*w));
+			memcpy(w, v, cap * sizeof(*w));
+			v = w;
+			cap *= 2;
+		}
+		v[k].code = col_str(st, q, 0, a);
+		v[k].status = ST_NONE;
+		status_from_code(OPS->col_text(q, 1), &v[k].status);
+		v[k].households = OPS->col_int(q, 2);
+		v[k].persons = OPS->col_int(q, 3);
+		k++;
+	}
+	OPS->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	*out = v;
+	*n = k;
+	return ERR_OK;
+}
+
+enum err
 store_each_member(struct store *st, int day, int64_t lo, int64_t hi, unsigned mask, member_row_fn fn, void *ctx,
     struct errinfo *e)
 {

@@ -7,6 +7,7 @@
 #include "domain/codes.h"
 #include "domain/export.h"
 #include "domain/idno.h"
+#include "domain/status.h"
 #include "lib/date.h"
 #include "lib/util.h"
 
@@ -67,9 +68,11 @@ view_stats_json(const struct stats_result *r)
 {
 	char d[11], t[20];
 	json_t *j = json_object();
+	static const char *const by_names[] = { "children", "town", "village", "cause", "attribute" };
 	json_object_set_new(j, "as_of", json_string(date_format(r->as_of, d)));
 	json_object_set_new(j, "recorded_at", r->recorded_at ? json_string(stamp_format(r->recorded_at, t)) : json_null());
 	json_object_set_new(j, "division", view_division_json(&r->div));
+	json_object_set_new(j, "by", json_string(by_names[r->by]));
 	json_object_set_new(j, "totals", counts_json(&r->totals));
 	json_object_set_new(j, "villages", json_pack("{s:I, s:I, s:I}", "total", (json_int_t)r->villages.total, "poor",
 	    (json_int_t)r->villages.poor, "exited", (json_int_t)r->villages.exited));
@@ -78,8 +81,12 @@ view_stats_json(const struct stats_result *r)
 		json_t *row = counts_json(&r->rows[i].c);
 		char code[16];
 		view_code(r->rows[i].d.code, code, sizeof(code));
-		json_object_set_new(row, "code", json_string(code));
+		json_object_set_new(row, "code", json_string(r->rows[i].key ? r->rows[i].key : code));
 		json_object_set_new(row, "name", json_string(r->rows[i].d.name ? r->rows[i].d.name : ""));
+		if (r->rows[i].key) {
+			json_array_append_new(rows, row);
+			continue;
+		}
 		json_object_set_new(row, "level", json_string(level_key(r->rows[i].d.level)));
 		json_object_set_new(row, "villages", json_pack("{s:I, s:I, s:I}", "total", (json_int_t)r->rows[i].v.total,
 		    "poor", (json_int_t)r->rows[i].v.poor, "exited", (json_int_t)r->rows[i].v.exited));
@@ -110,7 +117,8 @@ view_stats_table(const struct stats_result *r, struct buf *out)
 	struct text_table tb;
 	table_init(&tb, cols);
 	const char *head[16];
-	head[0] = EN ? "division" : "区划";
+	head[0] = r->by == BY_CAUSE ? (EN ? "main cause" : "主要致贫原因") : r->by == BY_ATTRIBUTE ?
+	    (EN ? "attribute" : "贫困户属性") : (EN ? "division" : "区划");
 	for (size_t i = 0; i < NELEM(table_groups); i++) {
 		head[i + 1] = group_label(table_groups[i]);
 		table_right(&tb, i + 1);
@@ -493,6 +501,18 @@ view_household_json(const struct household_view *v)
 	json_object_set_new(j, "exit_year", h->exit_year ? json_integer(h->exit_year) : json_null());
 	json_object_set_new(j, "phone", h->phone ? json_string(phone) : json_null());
 	json_object_set_new(j, "full", json_boolean(v->full));
+	/* what may happen to the household now (the state machine; the UI offers only these) */
+	json_t *allowed = json_array();
+	for (int k = 0; k < EV__MAX; k++) {
+		enum status to;
+		if (k == EV_IDENTIFY || k == EV_INCLUDE_MISSED || !status_allows((enum evtype)k, h->status, &to))
+			continue;
+		if ((k == EV_MONITOR_IN && h->monitored) || (k == EV_RISK_ELIMINATE && !h->monitored))
+			continue;
+		json_array_append_new(allowed, json_pack("{s:s, s:s}", "type", evtype_code((enum evtype)k), "label",
+		    evtype_label((enum evtype)k)));
+	}
+	json_object_set_new(j, "allowed_events", allowed);
 	json_t *ms = json_array();
 	for (size_t i = 0; i < v->n_members; i++)
 		json_array_append_new(ms, view_member_json(&v->members[i], v->as_of, v->full));

@@ -51,6 +51,7 @@ check() {
 }
 #                                                                   county town vill cadre super sys sec audit anon
 check "GET /api/me"                                                   200  200  200  200   200  200 200  200  401
+check "GET /api/about"                                                200  200  200  200   200  200 200  200  401
 check "GET /api/codes"                                                200  200  200  200   200  403 403  403  401
 check "GET /api/divisions"                                            200  200  200  200   200  403 403  403  401
 check "GET /api/divisions/371399101000"                               200  404  404  404   200  403 403  403  401
@@ -104,5 +105,5 @@ jqeq '.data.members[0].name' 新户
 # A security administrator cannot give roles to themselves; a system administrator cannot lock themselves out.
 expect 403 sec PATCH /api/users/sec '{"role":"county_admin","division":"371399000000"}'
 expect 403 sys PATCH /api/users/sys '{"locked":true}'
-eq "requests checked" "$n" 270
+eq "requests checked" "$n" 279
 finish
