@@ -92,9 +92,10 @@ main(int argc, char **argv)
 			if (msg_parse_lang(v, &l))
 				msg_set_lang(l);
 		}
+	static char **nv;   /* the reordered argv; freed at exit */
 	if (nm && first < argc) {
 		/* argv becomes: tuopin COMMAND <moved...> <rest...> */
-		char **nv = calloc((size_t)argc + 1, sizeof(char *));
+		nv = calloc((size_t)argc + 1, sizeof(char *));
 		int k = 0;
 		nv[k++] = argv[0];
 		nv[k++] = argv[first];
@@ -126,6 +127,7 @@ main(int argc, char **argv)
 		if (rc == 0)
 			rc = cmd.run(&a);
 		free(a.pos);
+		free(nv);
 		return rc;
 	}
 	fprintf(stderr, "tuopin: ");
