@@ -114,6 +114,7 @@ main(int argc, char **argv)
 			if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc && msg_parse_lang(argv[i + 1], &l))
 				msg_set_lang(l);
 		help();
+		free(nv);
 		return first >= argc ? 2 : 0;
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
@@ -133,5 +134,6 @@ main(int argc, char **argv)
 	fprintf(stderr, "tuopin: ");
 	fprintf(stderr, msg_text(MSG_UNKNOWN_COMMAND), argv[first]);
 	fputc('\n', stderr);
+	free(nv);
 	return 2;
 }
