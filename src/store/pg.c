@@ -18,6 +18,9 @@
  * per-statement cost vanishes, small enough to keep a million-person import's memory flat. */
 #define COPY_FLUSH_BYTES (8u << 20)
 #define COPY_CHUNK (1u << 20)
+/* Held-back upserts per pipeline round trip: their results (a few dozen bytes each) stay well inside the
+ * socket buffers, so neither side waits on the other. */
+#define PIPELINE_BATCH 512
 
 /* Every write transaction takes this advisory lock first, so writers run one at a time as they do on SQLite
  * (BEGIN IMMEDIATE). The domain reads spans and then rewrites them: two concurrent writers on one household
@@ -451,6 +454,52 @@ copy_table(struct store *st, enum table t, struct errinfo *e)
 	return rc;
 }
 
+/* Run pend[from, to) in one pipeline: every statement is sent, then every result read, so the batch costs one
+ * round trip instead of one per row. An error aborts the rest of the batch (and the transaction). */
+static enum err
+run_pipeline(struct store *st, size_t from, size_t to, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	enum err rc = ERR_OK;
+	for (size_t i = from; i < to; i++)   /* PQprepare is not allowed inside the pipeline */
+		if (!pg_prepare(st, insert_stmt[p->pend[i].t], e))
+			return ERR_DB;
+	if (PQenterPipelineMode(p->db) != 1)
+		return pg_fail(st, NULL, e);
+	size_t sent = 0;
+	for (size_t i = from; i < to; i++, sent++) {
+		const struct stmt *s = p->stmts[insert_stmt[p->pend[i].t]];
+		if (PQsendQueryPrepared(p->db, s->name, s->nparams, (const char *const *)p->pend[i].vals, NULL, NULL,
+		    0) != 1)
+			break;
+	}
+	if (sent < to - from || PQpipelineSync(p->db) != 1)
+		rc = pg_fail(st, NULL, e);
+	/* Each statement's results end with NULL; the sync's result ends the batch. A lost connection answers
+	 * NULL forever, hence the count. */
+	size_t nulls = 0;
+	for (bool synced = sent < to - from; !synced;) {
+		PGresult *r = PQgetResult(p->db);
+		if (!r) {
+			if (++nulls > sent || PQstatus(p->db) == CONNECTION_BAD) {
+				if (rc == ERR_OK)
+					rc = pg_fail(st, NULL, e);
+				break;
+			}
+			continue;
+		}
+		ExecStatusType rs = PQresultStatus(r);
+		if (rs == PGRES_PIPELINE_SYNC)
+			synced = true;
+		else if (rs != PGRES_COMMAND_OK && rs != PGRES_PIPELINE_ABORTED && rc == ERR_OK)
+			rc = pg_fail(st, r, e);
+		PQclear(r);
+	}
+	if (PQexitPipelineMode(p->db) != 1 && rc == ERR_OK)
+		rc = pg_fail(st, NULL, e);
+	return rc;
+}
+
 /* Send every buffered COPY row, parents before children (household, member, spans, events: the order of
  * enum table), then the upserts that waited for them. */
 static enum err
@@ -464,11 +513,10 @@ flush(struct store *st, struct errinfo *e)
 	for (int t = 0; t < T__MAX; t++)
 		buf_reset(&p->copy[t]);
 	p->copy_bytes = 0;
-	for (size_t i = 0; i < p->n_pend; i++) {
-		if (rc == ERR_OK)
-			rc = run_insert(st, p->pend[i].t, p->pend[i].vals, e);
+	for (size_t i = 0; i < p->n_pend && rc == ERR_OK; i += PIPELINE_BATCH)
+		rc = run_pipeline(st, i, i + PIPELINE_BATCH < p->n_pend ? i + PIPELINE_BATCH : p->n_pend, e);
+	for (size_t i = 0; i < p->n_pend; i++)
 		free_vals(p->pend[i].vals, table_ncols[p->pend[i].t]);
-	}
 	p->n_pend = 0;
 	return rc;
 }

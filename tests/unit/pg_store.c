@@ -180,6 +180,55 @@ an_upsert_waits_for_the_copy_rows_it_refers_to(void **state)
 	store_close(st);
 }
 
+/* Held-back upserts go in pipelines of a few hundred: more than one batch, then one that fails. */
+static void
+held_back_upserts_run_in_batches_and_report_failures(void **state)
+{
+	enum { N = 1300 };
+	struct store *st = open_pg();
+	struct errinfo e;
+	errinfo_clear(&e);
+	msg_set_lang(LANG_EN);
+	assert_int_equal(store_begin(st, &e), ERR_OK);
+	add_village(st);
+	assert_int_equal(store_bulk_begin(st, &e), ERR_OK);
+	int64_t last = 0;
+	for (int i = 0; i < N; i++) {
+		char no[32];
+		snprintf(no, sizeof(no), "HH-BATCH-%04d", i);
+		struct household h = household(no);
+		assert_int_equal(store_household_insert(st, &h, &e), ERR_OK);
+		struct income in = { h.id, 2015, -1, -1, -1, -1, -1, 100000 + i, 2 };
+		assert_int_equal(store_income_put(st, &in, &e), ERR_OK);
+		last = h.id;
+	}
+	assert_int_equal(store_bulk_end(st, &e), ERR_OK);
+	assert_int_equal(store_commit(st, &e), ERR_OK);
+	struct arena a;
+	arena_init(&a);
+	struct income *v;
+	size_t n;
+	assert_int_equal(store_income_of_household(st, last, &v, &n, &a, &e), ERR_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].net_pc, 100000 + N - 1);
+	arena_free(&a);
+
+	assert_int_equal(store_begin(st, &e), ERR_OK);
+	assert_int_equal(store_bulk_begin(st, &e), ERR_OK);
+	struct household h = household("HH-ORPHAN-INCOME");
+	assert_int_equal(store_household_insert(st, &h, &e), ERR_OK);
+	struct income bad = { 987654321, 2015, -1, -1, -1, -1, -1, 1, 1 };   /* no such household */
+	assert_int_equal(store_income_put(st, &bad, &e), ERR_OK);            /* held back */
+	assert_int_equal(store_bulk_end(st, &e), ERR_DB);
+	assert_non_null(strstr(e.message, "violates foreign key constraint"));
+	store_rollback(st);
+	bool exists = true;
+	assert_int_equal(store_household_no_exists(st, "HH-ORPHAN-INCOME", &exists, &e), ERR_OK);
+	assert_false(exists);
+	msg_set_lang(LANG_ZH);
+	store_close(st);
+}
+
 static void
 a_refused_connection_is_a_clear_error_without_the_password(void **state)
 {
@@ -284,6 +333,7 @@ main(void)
 		cmocka_unit_test(values_come_back_unchanged_through_copy_and_insert),
 		cmocka_unit_test(ids_from_two_connections_never_collide),
 		cmocka_unit_test(an_upsert_waits_for_the_copy_rows_it_refers_to),
+		cmocka_unit_test(held_back_upserts_run_in_batches_and_report_failures),
 		cmocka_unit_test(a_refused_connection_is_a_clear_error_without_the_password),
 		cmocka_unit_test(a_constraint_violation_in_copy_fails_the_transaction),
 		cmocka_unit_test(a_lost_server_is_a_clear_error),
