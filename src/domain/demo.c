@@ -5,11 +5,13 @@
 #include "domain/demo.h"
 
 #include <assert.h>
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/audit.h"
 #include "domain/codes.h"
 #include "domain/idno.h"
 #include "domain/income.h"
@@ -337,7 +339,7 @@ make_map(struct village *v)
 			}
 			village_base(&r, base, sizeof(base));
 			/* Some old villages were split into 一村, 二村 (, 三村). */
-			int parts = rng_pct(&r, 12) ? rng_int(&r, 2, 3) : 1;
+			int parts = !rng_pct(&r, 12) ? 1 : rng_pct(&r, 80) ? 2 : 3;
 			if (i + parts > towns[t].villages || ((int)t == LI_TOWN && i < LI_VILLAGE - 1 &&
 			    i + parts > LI_VILLAGE - 1))
 				parts = 1;
@@ -1199,6 +1201,7 @@ write_identification(struct store *st, struct gen *g, const char *actor, struct 
 	enum err rc = txn_begin(&t, st, IDENT_STAMP, actor, e);
 	if (rc != ERR_OK)
 		return rc;
+	t.quiet_audit = true;   /* the demo is audited once, as a whole (demo_build) */
 	if ((rc = write_divisions(&t, g, res, e)) != ERR_OK || (rc = store_bulk_begin(st, e)) != ERR_OK)
 		goto fail;
 	for (int i = 0; i < IDENT_H; i++) {
@@ -1228,6 +1231,7 @@ write_year(struct store *st, struct gen *g, int year, const char *actor, struct 
 	enum err rc = txn_begin(&t, st, year_stamps[year - FIRST_EXIT_YEAR], actor, e);
 	if (rc != ERR_OK)
 		return rc;
+	t.quiet_audit = true;
 	char batch[32];
 	snprintf(batch, sizeof(batch), "%d年度动态调整", year);
 	int eff = year * 10000 + 1231;
@@ -1258,6 +1262,7 @@ write_campaign_day(struct store *st, struct gen *g, int day, const char *actor, 
 	enum err rc = txn_begin(&t, st, (int64_t)date * 1000000 + CAMPAIGN_TIME, actor, e);
 	if (rc != ERR_OK)
 		return rc;
+	t.quiet_audit = true;
 	for (int i = 0; i < g->n_hh; i++) {
 		struct dhh *d = &g->hh[i];
 		if (d->day != day)
@@ -1309,6 +1314,22 @@ write_campaign_day(struct store *st, struct gen *g, int day, const char *actor, 
 	return txn_commit(&t, e);
 fail:
 	txn_rollback(&t);
+	return rc;
+}
+
+/* One audit row for the whole demo, at the time it was actually loaded (its events carry the scenario's
+ * recording instants, from 2014 to 2018). */
+static enum err
+audit_demo(struct store *st, const char *actor, const struct demo_result *r, struct errinfo *e)
+{
+	char d1[11], d2[11];
+	json_t *j = json_pack("{s:I, s:i, s:i, s:i, s:i, s:s, s:s}", "seed", (json_int_t)r->seed, "households",
+	    r->households, "persons", r->persons, "events", r->events, "days", r->days, "first_day",
+	    date_format(r->first_day, d1), "last_day", date_format(r->last_day, d2));
+	char *detail = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	enum err rc = audit_append(st, stamp_now(), actor, "demo.load", "371373000000", detail, NULL, e);
+	free(detail);
 	return rc;
 }
 
@@ -1370,13 +1391,15 @@ demo_build(struct store *st, uint64_t seed, const char *actor, struct demo_resul
 	for (int d = 0; d < N_DAYS; d++, r->days++)
 		if ((rc = write_campaign_day(st, g, d, actor, r, e)) != ERR_OK)
 			goto fail;
-	if ((rc = store_commit(st, e)) != ERR_OK)
-		goto out;
 	r->households = g->n_hh;
 	for (int i = 0; i < g->n_hh; i++)
 		r->persons += g->hh[i].n;
 	r->first_day = (int)(IDENT_STAMP / 1000000);
 	r->last_day = campaign_days[N_DAYS - 1];
+	if ((rc = audit_demo(st, actor, r, e)) != ERR_OK)
+		goto fail;
+	if ((rc = store_commit(st, e)) != ERR_OK)
+		goto out;
 	for (int i = 0; i < IDENT_H; i++)
 		if (g->hh[i].m[0].name && strcmp(g->hh[i].m[0].name, LI_NAME) == 0)
 			snprintf(r->li_hh_no, sizeof(r->li_hh_no), "%s", g->hh[i].h.hh_no);
