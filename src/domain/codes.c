@@ -312,36 +312,32 @@ codes_list_name(enum codelist cl)
 const struct code *
 code_find(enum codelist cl, struct str s)
 {
-	struct buf b;
+	char key[256];
 	pthread_once(&index_once, index_build);
-	buf_init(&b);
-	utf8_fold(s, &b);
-	if (b.n == 0) {
-		buf_free(&b);
+	size_t n = utf8_fold_to(s, key, sizeof(key));   /* on the stack: this runs for every cell of an import */
+	if (n == 0 || n == (size_t)-1)
 		return NULL;
-	}
 	/* Case-fold ASCII so "Male" finds "male". */
-	for (size_t i = 0; i < b.n; i++)
-		if (b.p[i] >= 'A' && b.p[i] <= 'Z' && cl != CL_SEX)
-			b.p[i] = (char)(b.p[i] + 32);
-	unsigned h = hash(b.p, b.n) & (HSIZE - 1);
+	for (size_t i = 0; i < n; i++)
+		if (key[i] >= 'A' && key[i] <= 'Z' && cl != CL_SEX)
+			key[i] = (char)(key[i] + 32);
+	unsigned h = hash(key, n) & (HSIZE - 1);
 	const struct code *found = NULL;
 	while (index_[cl][h].key) {
-		if (strcmp(index_[cl][h].key, b.p) == 0) {
+		if (strcmp(index_[cl][h].key, key) == 0) {
 			found = index_[cl][h].c;
 			break;
 		}
 		h = (h + 1) & (HSIZE - 1);
 	}
 	/* A one-digit numeric code written as two ("1" vs "01") or the reverse. */
-	if (!found && b.n <= 2 && b.p[0] >= '0' && b.p[0] <= '9') {
+	if (!found && n <= 2 && key[0] >= '0' && key[0] <= '9') {
 		const struct code_list *l = &lists[cl];
-		int v = atoi(b.p);
+		int v = atoi(key);
 		for (size_t i = 0; i < l->n && !found; i++)
 			if (l->codes[i].code[0] >= '0' && l->codes[i].code[0] <= '9' && atoi(l->codes[i].code) == v)
 				found = &l->codes[i];
 	}
-	buf_free(&b);
 	return found;
 }
 

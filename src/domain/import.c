@@ -91,13 +91,33 @@ need_column(const struct header *h, enum col c, struct import_result *r)
 	return false;
 }
 
-/* Copy a row's cells into the arena (sheet rows live only until the next read). */
-static struct str *
-keep_row(const struct sheet_row *row, struct arena *a)
+/* The household columns of a registry sheet: only these cells of a head's row are kept until the whole
+ * file is read (a province's file has hundreds of thousands of households). */
+static const enum col hh_fields[] = { C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD, C_STATUS,
+	C_IDENTIFIED_YM, C_EXIT_YEAR, C_PHONE, C_NET_INCOME_PC, C_INCOME_YEAR };
+
+/* A header over the kept cells: field hh_fields[i] is cell i; labels as in the file's header. */
+static void
+compact_header(const struct header *h, struct header *hh)
 {
-	struct str *v = arena_alloc(a, (row->n ? row->n : 1) * sizeof(*v));
-	for (size_t i = 0; i < row->n; i++)
-		v[i] = (struct str){ arena_strndup(a, row->cells[i].p, row->cells[i].n), row->cells[i].n };
+	for (int c = 0; c < C__MAX; c++) {
+		hh->col[c] = -1;
+		hh->label[c] = h->label[c];
+	}
+	for (size_t i = 0; i < NELEM(hh_fields); i++)
+		if (h->col[hh_fields[i]] >= 0)
+			hh->col[hh_fields[i]] = (int)i;
+}
+
+/* Copy the household cells of a row into the arena (sheet rows live only until the next read). */
+static struct str *
+keep_row(const struct header *h, const struct sheet_row *row, struct arena *a)
+{
+	struct str *v = arena_alloc(a, NELEM(hh_fields) * sizeof(*v));
+	for (size_t i = 0; i < NELEM(hh_fields); i++) {
+		struct str c = header_cell(h, hh_fields[i], row->cells, row->n);
+		v[i] = (struct str){ c.n ? arena_strndup(a, c.p, c.n) : "", c.n };
+	}
 	return v;
 }
 
@@ -584,8 +604,8 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		/* Household columns are read from the head's row (the first row until a head shows up). */
 		bool is_head = mv[n_m - 1].m.relation && strcmp(mv[n_m - 1].m.relation, REL_HEAD) == 0;
 		if (!g->head_cells || (is_head && !g->head_is_head)) {
-			g->head_cells = keep_row(&row, a);
-			g->head_n = row.n;
+			g->head_cells = keep_row(&h, &row, a);
+			g->head_n = NELEM(hh_fields);
 			g->head_is_head = is_head;
 		}
 	}
@@ -597,6 +617,8 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
 
 	/* Cross-row and database checks run inside the write transaction, so nothing changes under them. */
+	struct header hhead;   /* the household cells kept from each head's row */
+	compact_header(&h, &hhead);
 	struct txn t;
 	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK)
 		goto fail;
@@ -646,21 +668,21 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		if (!hr)
 			hr = g->first_row;
 		const char *code;
-		if (parse_code(CL_ATTRIBUTE, header_cell(&h, C_ATTRIBUTE, c, cn), &code, p, hr, header_label(&h, C_ATTRIBUTE)))
+		if (parse_code(CL_ATTRIBUTE, header_cell(&hhead, C_ATTRIBUTE, c, cn), &code, p, hr, header_label(&h, C_ATTRIBUTE)))
 			hh->attribute = (char *)code;
-		if (parse_code(CL_CAUSE, header_cell(&h, C_CAUSE_MAIN, c, cn), &code, p, hr, header_label(&h, C_CAUSE_MAIN)))
+		if (parse_code(CL_CAUSE, header_cell(&hhead, C_CAUSE_MAIN, c, cn), &code, p, hr, header_label(&h, C_CAUSE_MAIN)))
 			hh->cause_main = (char *)code;
-		parse_causes(header_cell(&h, C_CAUSE_OTHER, c, cn), &hh->cause_other, a, p, hr,
+		parse_causes(header_cell(&hhead, C_CAUSE_OTHER, c, cn), &hh->cause_other, a, p, hr,
 		    header_label(&h, C_CAUSE_OTHER));
-		if (parse_code(CL_STANDARD, header_cell(&h, C_ID_STANDARD, c, cn), &code, p, hr,
+		if (parse_code(CL_STANDARD, header_cell(&hhead, C_ID_STANDARD, c, cn), &code, p, hr,
 		    header_label(&h, C_ID_STANDARD)))
 			hh->id_standard = (char *)code;
-		parse_ym(header_cell(&h, C_IDENTIFIED_YM, c, cn), &hh->identified_ym, p, hr, header_label(&h, C_IDENTIFIED_YM));
-		parse_year(header_cell(&h, C_EXIT_YEAR, c, cn), &hh->exit_year, p, hr, header_label(&h, C_EXIT_YEAR));
-		parse_phone(header_cell(&h, C_PHONE, c, cn), &hh->phone, a, p, hr, header_label(&h, C_PHONE));
+		parse_ym(header_cell(&hhead, C_IDENTIFIED_YM, c, cn), &hh->identified_ym, p, hr, header_label(&h, C_IDENTIFIED_YM));
+		parse_year(header_cell(&hhead, C_EXIT_YEAR, c, cn), &hh->exit_year, p, hr, header_label(&h, C_EXIT_YEAR));
+		parse_phone(header_cell(&hhead, C_PHONE, c, cn), &hh->phone, a, p, hr, header_label(&h, C_PHONE));
 		hh->status = ST_POOR;
 		if (h.col[C_STATUS] >= 0) {
-			struct str sv = header_cell(&h, C_STATUS, c, cn);
+			struct str sv = header_cell(&hhead, C_STATUS, c, cn);
 			if (sv.n == 0)
 				problem_add(p, false, hr, header_label(&h, C_STATUS), sv, MSG_REQUIRED);
 			else if (str_eq(sv, "已脱贫") || str_eq(sv, "脱贫"))
@@ -675,9 +697,9 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		struct income *inc = &incs[i];
 		memset(inc, 0, sizeof(*inc));
 		inc->wage = inc->business = inc->property = inc->transfer = inc->business_cost = -1;
-		parse_money(header_cell(&h, C_NET_INCOME_PC, c, cn), &inc->net_pc, p, hr, header_label(&h, C_NET_INCOME_PC));
+		parse_money(header_cell(&hhead, C_NET_INCOME_PC, c, cn), &inc->net_pc, p, hr, header_label(&h, C_NET_INCOME_PC));
 		int iy = 0;
-		parse_year(header_cell(&h, C_INCOME_YEAR, c, cn), &iy, p, hr, header_label(&h, C_INCOME_YEAR));
+		parse_year(header_cell(&hhead, C_INCOME_YEAR, c, cn), &iy, p, hr, header_label(&h, C_INCOME_YEAR));
 		if (inc->net_pc >= 0) {
 			inc->year = iy ? iy : as_of / 10000;
 			inc->size = (int)g->n_members;

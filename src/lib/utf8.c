@@ -2,6 +2,7 @@
 #include "utf8.h"
 
 #include <stdint.h>
+#include <string.h>
 
 static size_t
 seq_len(unsigned char c)
@@ -98,6 +99,41 @@ utf8_len(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			k++;
+	return k;
+}
+
+size_t
+utf8_fold_to(struct str s, char *out, size_t cap)
+{
+	s = str_trim(s);
+	const unsigned char *p = (const unsigned char *)s.p;
+	size_t i = 0, k = 0;
+	while (i < s.n) {
+		size_t len = seq_len(p[i]);
+		char c = 0;
+		if (len == 3 && i + 3 <= s.n) {
+			uint32_t u = decode(p + i, 3);
+			if (u >= 0xFF01 && u <= 0xFF5E)
+				c = (char)(u - 0xFF01 + 0x21);
+			else if (u == 0x3000)
+				c = ' ';
+		}
+		if (c) {
+			if (k + 1 >= cap)
+				return (size_t)-1;
+			out[k++] = c;
+			i += 3;
+			continue;
+		}
+		if (len == 0 || i + len > s.n)
+			len = 1;
+		if (k + len >= cap)
+			return (size_t)-1;
+		memcpy(out + k, p + i, len);
+		k += len;
+		i += len;
+	}
+	out[k] = '\0';
 	return k;
 }
 

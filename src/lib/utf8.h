@@ -18,4 +18,7 @@ size_t utf8_len(const char *s, size_t n);
  * space, so "乡（镇）内务工" equals "乡(镇)内务工". Appends to out. */
 void utf8_fold(struct str s, struct buf *out);
 
+/* utf8_fold into out (cap bytes, NUL-terminated); returns the length, or (size_t)-1 if it does not fit. */
+size_t utf8_fold_to(struct str s, char *out, size_t cap);
+
 #endif

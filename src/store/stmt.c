@@ -23,6 +23,19 @@
 	"AND ($4 IS NULL OR h.attribute = $4) AND ($5 IS NULL OR h.cause_main = $5) " \
 	"AND ($6 IS NULL OR h.hh_no = $6 OR EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
 	"AND (m.id_no = $6 OR m.name = $6 OR m.name LIKE $7 ESCAPE '!')))"
+/* PostgreSQL types a parameter where it first meets it, and "$3 IS NULL" says nothing: cast there. */
+#define HH_LIST_WHERE_PG "WHERE h.village BETWEEN $1 AND $2 AND ($3::text IS NULL OR h.status = $3) " \
+	"AND ($4::text IS NULL OR h.attribute = $4) AND ($5::text IS NULL OR h.cause_main = $5) " \
+	"AND ($6::text IS NULL OR h.hh_no = $6 OR EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
+	"AND (m.id_no = $6 OR m.name = $6 OR m.name LIKE $7 ESCAPE '!')))"
+
+#define HH_LIST(where) "SELECT " HH_COLS ", (SELECT m.name FROM membership_span s JOIN member m " \
+	"ON m.id = s.member_id WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC " AND s.valid_to = " \
+	OPEN_DATE " AND m.relation = '01' ORDER BY m.id LIMIT 1), " \
+	"(SELECT COUNT(*) FROM membership_span s WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC \
+	" AND s.valid_to = " OPEN_DATE ") FROM household h " where \
+	" ORDER BY CASE WHEN $8 = 1 THEN h.village END, CASE WHEN $8 = 2 THEN h.hh_no END DESC, h.hh_no " \
+	"LIMIT $9 OFFSET $10"
 
 #define BREAKDOWN(col) "SELECT " col ", hs.status, COUNT(DISTINCT h.id), COUNT(m.id) FROM household h " \
 	"JOIN household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $1 AND $1 < hs.valid_to " \
@@ -62,6 +75,13 @@
 	"SELECT " cols " FROM " table " WHERE (" key ") > " after " ORDER BY " key " LIMIT " limit
 /* PostgreSQL: the next id drawn from the sequence is past every copied id. */
 #define SEQ_PAST(table) "SELECT setval('" table "_id_seq', (SELECT COALESCE(MAX(id), 0) + 1 FROM " table "), false)"
+/* The same for an identity column, whose sequence the database names. */
+#define IDENTITY_PAST(table) "SELECT setval(pg_get_serial_sequence('" table "', 'id'), " \
+	"(SELECT COALESCE(MAX(id), 0) + 1 FROM " table "), false)"
+#define USER_COLUMNS "id, name, display_name, role, division, pw_hash, locked, failed, locked_until, must_change, " \
+	"created_at, updated_at"
+#define SESSION_COLUMNS "id, token_hash, user_id, csrf, created_at, seen_at, ip"
+#define TOKEN_COLUMNS "id, token_hash, user_id, name, created_at, expires_at, last_used, revoked"
 
 #define NOT_SUPERSEDED(T) "AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id AND x.at <= " T ")"
 
@@ -241,14 +261,9 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	/* Household list: every filter is optional (NULL matches all); $1 $2 the division range, $3 status,
 	 * $4 attribute, $5 cause, $6 exact text (户编号, name or 证件号码), $7 name pattern, $8 sort, $9 limit,
 	 * $10 offset. */
-	[STMT_HH_LIST] = { "SELECT " HH_COLS ", (SELECT m.name FROM membership_span s JOIN member m ON m.id = s.member_id "
-		"WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC " AND s.valid_to = " OPEN_DATE
-		" AND m.relation = '01' ORDER BY m.id LIMIT 1), "
-		"(SELECT COUNT(*) FROM membership_span s WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC
-		" AND s.valid_to = " OPEN_DATE ") FROM household h " HH_LIST_WHERE
-		" ORDER BY CASE WHEN $8 = 1 THEN h.village END, CASE WHEN $8 = 2 THEN h.hh_no END DESC, h.hh_no "
-		"LIMIT $9 OFFSET $10", NULL },
-	[STMT_HH_LIST_COUNT] = { "SELECT COUNT(*) FROM household h " HH_LIST_WHERE, NULL },
+	[STMT_HH_LIST] = { HH_LIST(HH_LIST_WHERE), HH_LIST(HH_LIST_WHERE_PG) },
+	[STMT_HH_LIST_COUNT] = { "SELECT COUNT(*) FROM household h " HH_LIST_WHERE,
+		"SELECT COUNT(*) FROM household h " HH_LIST_WHERE_PG },
 	[STMT_HH_MEMBER_COUNT] = { "SELECT COUNT(*) FROM membership_span s WHERE s.household_id = $1 "
 		"AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC, NULL },
 
@@ -304,6 +319,11 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_COPY_INCOME] = { COPY_PAGE(INCOME_COLUMNS, "income_year", "household_id, year", "($1, $2)", "$3"), NULL },
 	[STMT_COPY_LINE] = { COPY_PAGE("year, region, kind, amount, note", "poverty_line", "year, region, kind",
 		"($1, $2, $3)", "$4"), NULL },
+	[STMT_COPY_USER] = { COPY_PAGE(USER_COLUMNS, "app_user", "id", "$1", "$2"), NULL },
+	[STMT_COPY_SESSION] = { COPY_PAGE(SESSION_COLUMNS, "session", "id", "$1", "$2"), NULL },
+	[STMT_COPY_TOKEN] = { COPY_PAGE(TOKEN_COLUMNS, "api_token", "id", "$1", "$2"), NULL },
+	[STMT_COPY_AUDIT] = { COPY_PAGE(A_COLS, "audit", "id", "$1", "$2"), NULL },
+	[STMT_COPY_AUDIT_HEAD] = { COPY_PAGE("id, last_id, last_hash", "audit_head", "id", "$1", "$2"), NULL },
 	[STMT_COUNT_META] = { "SELECT COUNT(*) FROM meta", NULL },
 	[STMT_COUNT_DIVISION] = { "SELECT COUNT(*) FROM division", NULL },
 	[STMT_COUNT_HOUSEHOLD] = { "SELECT COUNT(*) FROM household", NULL },
@@ -315,13 +335,33 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_COUNT_STAT_DELTA] = { "SELECT COUNT(*) FROM stat_delta", NULL },
 	[STMT_COUNT_INCOME] = { "SELECT COUNT(*) FROM income_year", NULL },
 	[STMT_COUNT_LINE] = { "SELECT COUNT(*) FROM poverty_line", NULL },
+	[STMT_COUNT_USER] = { "SELECT COUNT(*) FROM app_user", NULL },
+	[STMT_COUNT_SESSION] = { "SELECT COUNT(*) FROM session", NULL },
+	[STMT_COUNT_TOKEN] = { "SELECT COUNT(*) FROM api_token", NULL },
+	[STMT_COUNT_AUDIT] = { "SELECT COUNT(*) FROM audit", NULL },
+	[STMT_COUNT_AUDIT_HEAD] = { "SELECT COUNT(*) FROM audit_head", NULL },
 	[STMT_INSERT_SUPERSESSION] = { "INSERT INTO event_supersession (event_id, by_event_id, at) VALUES ($1, $2, $3)",
 		NULL },
+	[STMT_COPY_INSERT_USER] = { "INSERT INTO app_user (" USER_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+		"$10, $11, $12)", NULL },
+	[STMT_COPY_INSERT_SESSION] = { "INSERT INTO session (" SESSION_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7)",
+		NULL },
+	[STMT_COPY_INSERT_TOKEN] = { "INSERT INTO api_token (" TOKEN_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+		NULL },
+	/* the head row is seeded by the migration: the copy makes it the source's */
+	[STMT_COPY_INSERT_AUDIT_HEAD] = { "INSERT INTO audit_head (id, last_id, last_hash) VALUES ($1, $2, $3) "
+		"ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash", NULL },
 	[STMT_SEQ_HOUSEHOLD] = { "SELECT 0", SEQ_PAST("household") },
 	[STMT_SEQ_MEMBER] = { "SELECT 0", SEQ_PAST("member") },
 	[STMT_SEQ_STATUS_SPAN] = { "SELECT 0", SEQ_PAST("household_status_span") },
 	[STMT_SEQ_MEMBER_SPAN] = { "SELECT 0", SEQ_PAST("membership_span") },
 	[STMT_SEQ_EVENT] = { "SELECT 0", SEQ_PAST("change_event") },
+	[STMT_SEQ_USER] = { "SELECT 0", IDENTITY_PAST("app_user") },
+	[STMT_SEQ_SESSION] = { "SELECT 0", IDENTITY_PAST("session") },
+	[STMT_SEQ_TOKEN] = { "SELECT 0", IDENTITY_PAST("api_token") },
+	[STMT_TABLE_NAMES] = { "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+		"ORDER BY name", "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+		"AND table_type = 'BASE TABLE' ORDER BY table_name" },
 };
 
 const char *const table_names[T__MAX] = {

@@ -18,6 +18,9 @@ ok import events "$D/events-2016.csv" --now "2017-01-09 10:00:00"
 ok import events "$D/events-2018.csv" --now "2018-04-20 10:00:00"
 ok import registry "$D/registry-missed.csv" --as-of 2014-01-01 --event include_missed --batch 2018年托底清零 \
 	--now "2018-04-25 10:00:00"
+# accounts and the audit log (every import above is in it) move too
+echo "migrate-Passw0rd-2018" | "$TUOPIN" user add county --role county_admin --division 371399000000 --keep >/dev/null
+echo "migrate-Passw0rd-2018" | "$TUOPIN" user add clerk --role village_operator --division 371399100201 --keep >/dev/null
 new_db >/dev/null
 pg=$TUOPIN_DB
 
@@ -50,7 +53,7 @@ want=$(reports "$src")
 contains "$want" '"households": 7'
 
 ok migrate-data --from "$src" --to "$pg"
-eq "copied" "$(printf '%s\n' "$OUT" | sed -n '3,13p' | tr -s ' ')" " meta 0
+eq "copied" "$(printf '%s\n' "$OUT" | sed -n '3,18p' | tr -s ' ')" " meta 0
  division 9
  household 9
  member 27
@@ -60,9 +63,16 @@ eq "copied" "$(printf '%s\n' "$OUT" | sed -n '3,13p' | tr -s ' ')" " meta 0
  event_supersession 2
  stat_delta 32
  income_year 9
- poverty_line 7"
-contains "$OUT" "核对通过：11 张表的行数一致"
+ poverty_line 7
+ app_user 2
+ session 0
+ api_token 0
+ audit 9
+ audit_head 1"
+contains "$OUT" "核对通过：16 张表的行数一致"
 eq "reports on PostgreSQL" "$(reports "$pg")" "$want"
+ok --db "$pg" audit verify
+eq "users on PostgreSQL" "$("$TUOPIN" --db "$pg" user list)" "$("$TUOPIN" --db "$src" user list)"
 
 # New events after the move: PostgreSQL's sequences continue past the copied ids, as SQLite's MAX(id) does.
 printf '\xef\xbb\xbf户编号,变动类型,生效日期,批次,原因,是否更正\n3713990003,脱贫,2019-12-31,2019年脱贫,,否\n3713990009,脱贫,2019-12-31,2019年脱贫,,否\n3713990001,停止享受政策,2020-06-30,,,否\n' \
@@ -75,15 +85,22 @@ eq "reports after new events" "$(reports "$pg")" "$want"
 ok migrate-data --from "$pg" --to "$back" --lang en
 contains "$OUT" "copied $pg (postgresql) to $back (sqlite):"
 contains "$OUT" "change_event                       29"
-contains "$OUT" "checked: the row counts of all 11 tables are equal"
+contains "$OUT" "checked: the row counts of all 16 tables are equal"
 eq "reports back on SQLite" "$(reports "$back")" "$want"
 eq "rows back on SQLite" "$(dump "$back")" "$(dump "$src")"
 
-# Refused: a target with rows (nothing is written), and the same database twice.
+ok --db "$back" audit verify
+
+# Refused: a target with rows (nothing is written), a source with a table the copy does not know, and the
+# same database twice.
 before=$(reports "$pg")
 expect_rc 1 migrate-data --from "$src" --to "$pg"
 eq "refusal" "$ERR" "tuopin: 目标数据库不是空的（division 表已有 9 行），请迁移到新初始化的数据库"
 eq "target unchanged" "$(reports "$pg")" "$before"
+sqlite3 "${src#sqlite:}" "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)"
+expect_rc 1 migrate-data --from "$src" --to "sqlite:$WORK/fresh.db"
+eq "unknown table" "$ERR" "tuopin: 源数据库有迁移程序不认识的表（notes），未复制任何数据"
+eq "nothing copied" "$(sqlite3 "$WORK/fresh.db" 'SELECT COUNT(*) FROM household')" 0
 expect_rc 2 migrate-data --from "$src" --to "$src"
 expect_rc 2 migrate-data --from "$src"
 # An unreachable source is a database error.
