@@ -6,6 +6,7 @@
 #include "http/http.h"
 
 void api_health(struct req *r);
+void api_ping(struct req *r);
 void api_login(struct req *r);
 void api_logout(struct req *r);
 void api_me(struct req *r);

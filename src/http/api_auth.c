@@ -26,6 +26,12 @@ api_health(struct req *r)
 	    "database", r->st->ops->name, "schema", store_schema_version_expected()));
 }
 
+void
+api_ping(struct req *r)
+{
+	reply_json(r, 200, json_string("pong"));
+}
+
 static json_t *
 user_json(struct req *r, const struct user *u)
 {

@@ -8,6 +8,7 @@
 
 const struct route routes[] = {
 	{ "GET", "/api/health", api_health, 0, RF_PUBLIC, "health of the server and its database" },
+	{ "GET", "/api/ping", api_ping, 0, RF_PUBLIC, "a constant answer (liveness, and the benchmarks' ceiling)" },
 	{ "POST", "/api/login", api_login, 0, RF_PUBLIC, "log in; sets the session cookie" },
 	{ "POST", "/api/logout", api_logout, CAP_SELF, RF_MUST_CHANGE, "log out" },
 	{ "GET", "/api/me", api_me, CAP_SELF, RF_MUST_CHANGE, "the logged-in user" },
