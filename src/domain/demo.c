@@ -607,12 +607,6 @@ make_id(struct gen *g, int birth, int sex)
 	}
 }
 
-static int
-pick(struct rng *r, const int *w, int n)
-{
-	return rng_weighted(r, w, n);
-}
-
 /* The member fields that follow from age on the date they were stated (info): health, schooling or
  * education (one of the two, never both), labour (under 16 and students: 无劳动力; 60 and over: never
  * 普通/技能), work, insurance. */
@@ -623,12 +617,13 @@ person_fill(struct gen *g, struct member *m, int info)
 	int age = date_age(m->birth, info), year = m->birth / 10000;
 	static const int eth_w[] = { 994, 5, 1 };
 	static const char *const eth[] = { "01", "03", "11" };   /* 汉族, 回族, 满族 */
-	m->ethnicity = (char *)eth[pick(r, eth_w, 3)];
+	m->ethnicity = (char *)eth[rng_weighted(r, eth_w, 3)];
 
 	static const char *const health[] = { "01", "02", "03", "04" };
 	static const int h_child[] = { 95, 2, 1, 2 }, h_young[] = { 72, 12, 6, 10 }, h_mid[] = { 45, 30, 12, 13 },
 			 h_old[] = { 25, 48, 14, 13 };
-	m->health = (char *)health[pick(r, age < 16 ? h_child : age < 45 ? h_young : age < 60 ? h_mid : h_old, 4)];
+	const int *hw = age < 16 ? h_child : age < 45 ? h_young : age < 60 ? h_mid : h_old;
+	m->health = (char *)health[rng_weighted(r, hw, 4)];
 
 	m->education = m->schooling = NULL;
 	if (age < 3)
@@ -655,7 +650,7 @@ person_fill(struct gen *g, struct member *m, int info)
 		static const int e1[] = { 65, 30, 5, 0, 0 }, e2[] = { 40, 42, 16, 2, 0 }, e3[] = { 12, 40, 40, 8, 0 },
 				 e4[] = { 3, 20, 55, 18, 4 }, e5[] = { 0, 8, 50, 30, 12 };
 		const int *w = year < 1945 ? e1 : year < 1960 ? e2 : year < 1975 ? e3 : year < 1990 ? e4 : e5;
-		m->education = (char *)edu[pick(r, w, 5)];
+		m->education = (char *)edu[rng_weighted(r, w, 5)];
 	}
 	bool student = m->schooling != NULL;
 
@@ -671,14 +666,14 @@ person_fill(struct gen *g, struct member *m, int info)
 	else {
 		static const int w[] = { 88, 10, 2 };
 		static const char *const l[] = { LABOR_NORMAL, LABOR_SKILLED, LABOR_LOST };
-		m->labor = (char *)l[pick(r, w, 3)];
+		m->labor = (char *)l[rng_weighted(r, w, 3)];
 	}
 	m->work_status = NULL;
 	m->work_months = 0;
 	if ((strcmp(m->labor, LABOR_NORMAL) == 0 || strcmp(m->labor, LABOR_SKILLED) == 0) && rng_pct(r, 60)) {
 		static const int w[] = { 35, 25, 22, 18 };
 		static const char *const ws[] = { "01", "02", "03", "04" };
-		m->work_status = (char *)ws[pick(r, w, 4)];
+		m->work_status = (char *)ws[rng_weighted(r, w, 4)];
 		m->work_months = rng_int(r, 3, 12);
 	}
 	/* The article: residents' medical and serious-illness insurance cover every registered poor person. */
@@ -689,7 +684,7 @@ person_fill(struct gen *g, struct member *m, int info)
 	m->info_date = info;
 }
 
-/* Fill members m[0..k) from slots, stated on info. sn_head is the head's surname (NULL: drawn). */
+/* Fill members m[0..k) from slots, stated on info, with the household's surnames (SN_OWN draws another). */
 static void
 members_from(struct gen *g, const struct slot *s, int k, struct member *m, int info, const char *sn_head,
     const char *sn_line)
@@ -760,9 +755,9 @@ is_working(const struct member *m)
 }
 
 static bool
-is_young(const struct member *m)
+is_under_60(const struct member *m)
 {
-	return m->birth > 19540101;
+	return date_age(m->birth, m->info_date) < 60;
 }
 
 /* 贫困户属性 (2014 list), 致贫原因 consistent with the members, 识别标准 and the income it was identified by. */
@@ -797,17 +792,17 @@ household_fill(struct gen *g, struct dhh *d, int income_year, bool missed)
 		workers ? 3 : 30,
 		12, 1, 4, 1,
 	};
-	int main_c = pick(r, w, (int)NELEM(cause));
+	int main_c = rng_weighted(r, w, (int)NELEM(cause));
 	d->h.cause_main = (char *)cause[main_c];
 	w[main_c] = 0;
 	int others = rng_int(r, 0, 99) < 55 ? 1 : rng_int(r, 0, 99) < 45 ? 2 : 0;
 	int o1 = -1, o2 = -1;
 	if (others >= 1) {
-		o1 = pick(r, w, (int)NELEM(cause));
+		o1 = rng_weighted(r, w, (int)NELEM(cause));
 		w[o1] = 0;
 	}
 	if (others >= 2)
-		o2 = pick(r, w, (int)NELEM(cause));
+		o2 = rng_weighted(r, w, (int)NELEM(cause));
 	if (o2 >= 0 && o2 < o1) {
 		int t = o1;
 		o1 = o2;
@@ -835,7 +830,8 @@ household_fill(struct gen *g, struct dhh *d, int income_year, bool missed)
 	int64_t pc = lo + rng_int(r, 0, (int)(hi - lo - 1));
 	int64_t net = pc * n;
 	int wage = any(m, n, is_working) ? rng_int(r, 30, 60) : 0, prop = rng_int(r, 0, 4);
-	int transfer = dibao || tekun ? rng_int(r, 30, 60) : !any(m, n, is_young) ? rng_int(r, 25, 50) : rng_int(r, 5, 20);
+	int transfer = dibao || tekun ? rng_int(r, 30, 60) : !any(m, n, is_under_60) ? rng_int(r, 25, 50)
+	    : rng_int(r, 5, 20);
 	if (wage + prop + transfer > 95)
 		transfer = 95 - wage - prop;
 	struct income *in = &d->inc;
@@ -1078,12 +1074,12 @@ plan(struct gen *g)
 		case K_REMOVE:
 		case K_RESUME:
 		case K_UNSUP:
-			d->exit_year = 2014 + pick(r, exit_unsup, 3);
-			d->end_year = d->exit_year == 2014 ? 2015 + pick(r, end_after_2014, 3)
-			    : d->exit_year == 2015 ? 2016 + pick(r, end_after_2015, 2) : 2017;
+			d->exit_year = 2014 + rng_weighted(r, exit_unsup, 3);
+			d->end_year = d->exit_year == 2014 ? 2015 + rng_weighted(r, end_after_2014, 3)
+			    : d->exit_year == 2015 ? 2016 + rng_weighted(r, end_after_2015, 2) : 2017;
 			break;
 		default:
-			d->exit_year = i == li ? 2017 : 2014 + pick(r, exit_sup, 4);
+			d->exit_year = i == li ? 2017 : 2014 + rng_weighted(r, exit_sup, 4);
 			break;
 		}
 	}
@@ -1149,7 +1145,7 @@ remove_reason(struct rng *r, const struct dhh *d)
 		"家庭成员为财政供养人员", "家庭收入明显高于扶贫标准" };
 	static const char *const old[] = { "子女有稳定收入且有赡养能力", "子女在城镇购买商品房",
 		"家庭收入明显高于扶贫标准" };
-	return any(d->m, d->n_own, is_young) ? PICK(r, working) : PICK(r, old);
+	return any(d->m, d->n_own, is_under_60) ? PICK(r, working) : PICK(r, old);
 }
 
 static enum err
