@@ -339,8 +339,14 @@ pg_exec(struct store *st, const char *sql, struct errinfo *e)
 static enum err
 pg_begin(struct store *st, bool write, struct errinfo *e)
 {
-	discard_bulk(st->impl);
-	return pg_exec(st, write ? begin_write : begin_read, e);
+	struct pg *p = st->impl;
+	discard_bulk(p);
+	enum err rc = pg_exec(st, write ? begin_write : begin_read, e);
+	if (rc != ERR_OK)
+		/* BEGIN ran but the lock wait timed out: end the failed transaction, or every later statement on
+		 * this connection would be refused */
+		PQclear(PQexec(p->db, "ROLLBACK"));
+	return rc;
 }
 
 static enum err flush(struct store *st, struct errinfo *e);

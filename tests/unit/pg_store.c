@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lib/arena.h"
@@ -276,6 +277,32 @@ a_constraint_violation_in_copy_fails_the_transaction(void **state)
 	store_close(st);
 }
 
+/* Writers take turns, as on SQLite: the second waits for the first, gives up after 10 s with "busy", and
+ * its connection is usable again at once. */
+static void
+a_second_writer_waits_and_then_is_told_busy(void **state)
+{
+	struct store *s1 = open_pg(), *s2 = open_pg();
+	struct errinfo e;
+	errinfo_clear(&e);
+	assert_int_equal(store_begin(s1, &e), ERR_OK);
+	time_t t0 = time(NULL);
+	assert_int_equal(store_begin(s2, &e), ERR_DB);
+	assert_true(time(NULL) - t0 >= 9);
+	assert_string_equal(e.code, "db_busy");
+	store_rollback(s1);
+	assert_int_equal(store_begin(s2, &e), ERR_OK);
+	int64_t n;
+	assert_int_equal(store_household_count(s2, &n, &e), ERR_OK);
+	assert_int_equal(store_commit(s2, &e), ERR_OK);
+	/* readers never wait for the writer */
+	assert_int_equal(store_begin(s1, &e), ERR_OK);
+	assert_int_equal(store_household_count(s2, &n, &e), ERR_OK);
+	store_rollback(s1);
+	store_close(s1);
+	store_close(s2);
+}
+
 /* The server goes away (its backend is terminated): the next statement is ERR_DB with libpq's reason. */
 static void
 a_lost_server_is_a_clear_error(void **state)
@@ -336,6 +363,7 @@ main(void)
 		cmocka_unit_test(held_back_upserts_run_in_batches_and_report_failures),
 		cmocka_unit_test(a_refused_connection_is_a_clear_error_without_the_password),
 		cmocka_unit_test(a_constraint_violation_in_copy_fails_the_transaction),
+		cmocka_unit_test(a_second_writer_waits_and_then_is_told_busy),
 		cmocka_unit_test(a_lost_server_is_a_clear_error),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
