@@ -6,9 +6,9 @@
 source "$TESTLIB"
 [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ] || { echo "skipped: PostgreSQL only"; exit 77; }
 source "$TUOPIN_SRC/scripts/pg-tmp.sh"
-unset PGTMP
-pg_tmp_start
+unset PGTMP   # the cluster of scripts/test.sh is not ours to stop
 trap 'cleanup; pg_tmp_stop' EXIT
+pg_tmp_start
 sample_db
 big="$WORK/big.csv"
 awk -v n=200000 -f "$TESTDATA/../tools/gen-registry.awk" > "$big"
