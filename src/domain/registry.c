@@ -182,6 +182,14 @@ status_event(struct ctx *c, struct event *out, struct errinfo *e)
 		return rc;
 	if ((rc = store_household_set_status(t->st, c->h.id, to, c->h.monitored, t->now, e)) != ERR_OK)
 		return rc;
+	/* 脱贫年度 is the year of the exit in force (a correction of the exit moves it) */
+	if (r->type == EV_EXIT && c->h.exit_year != r->effective / 10000) {
+		struct household u = c->h;
+		u.exit_year = r->effective / 10000;
+		u.updated_at = t->now;
+		if ((rc = store_household_update(t->st, &u, e)) != ERR_OK)
+			return rc;
+	}
 	if ((rc = txn_agg_household(t, c->h.id, c->h.village, +1, e)) != ERR_OK)
 		return rc;
 	if (out)

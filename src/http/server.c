@@ -326,6 +326,8 @@ state_changing(const char *m)
 	return strcmp(m, "GET") != 0 && strcmp(m, "HEAD") != 0;
 }
 
+static void dispatch_route(struct req *r, struct errinfo *e);
+
 static void
 dispatch(struct req *r)
 {
@@ -377,6 +379,18 @@ dispatch(struct req *r)
 		return;
 	}
 	store_set_scope(r->st, 0);
+	/* A GET reads one consistent snapshot (and pays for one transaction, not one per statement). */
+	bool snapshot = strcmp(r->method, "GET") == 0 && store_read_begin(r->st, NULL);
+	dispatch_route(r, &e);
+	store_read_end(r->st, snapshot);
+}
+
+static void
+dispatch_route(struct req *r, struct errinfo *e_out)
+{
+	struct errinfo e;
+	errinfo_clear(&e);
+	(void)e_out;
 	if (r->too_big) {
 		char lim[32];
 		uint64_t l = r->route->flags & RF_UPLOAD ? opts->max_upload : opts->max_body;

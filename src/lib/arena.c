@@ -25,15 +25,40 @@ arena_init(struct arena *a)
 	a->total = 0;
 }
 
+/* A few standard blocks kept per thread: a server allocates and frees an arena for every request, and
+ * handing 64 KiB back to malloc each time makes it grow and trim its heap over and over. */
+#define SPARE_MAX 4
+static _Thread_local struct arena_block *spare;
+static _Thread_local int n_spare;
+
 void
 arena_free(struct arena *a)
 {
 	struct arena_block *b = a->head, *next;
 	for (; b; b = next) {
 		next = b->next;
-		free(b);
+		if (b->size == ARENA_BLOCK && n_spare < SPARE_MAX) {
+			b->next = spare;
+			spare = b;
+			n_spare++;
+		} else
+			free(b);
 	}
 	arena_init(a);
+}
+
+static struct arena_block *
+block_new(size_t size)
+{
+	if (size == ARENA_BLOCK && spare) {
+		struct arena_block *b = spare;
+		spare = b->next;
+		n_spare--;
+		return b;
+	}
+	struct arena_block *b = xmalloc(sizeof(*b) + size);
+	b->size = size;
+	return b;
 }
 
 void *
@@ -44,8 +69,7 @@ arena_alloc(struct arena *a, size_t n)
 		need = ARENA_ALIGN;
 	if (!a->head || a->used + need > a->head->size) {
 		size_t size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
-		struct arena_block *b = xmalloc(sizeof(*b) + size);
-		b->size = size;
+		struct arena_block *b = block_new(size);
 		if (a->head && need > ARENA_BLOCK) {
 			/* A big allocation gets its own block behind the head so the head's free room stays usable. */
 			b->next = a->head->next;

@@ -199,7 +199,7 @@ sq_bulk_begin(struct store *st, struct errinfo *e)
 static enum err
 sq_bulk_end(struct store *st, struct errinfo *e)
 {
-	return sq_exec(st, "PRAGMA cache_size = -16384", e);
+	return sq_exec(st, "PRAGMA cache_size = -65536", e);
 }
 
 static enum err
@@ -259,7 +259,7 @@ store_sqlite_open(const char *path, struct store **out, struct errinfo *e)
 	st->impl = q;
 	static const char *const pragmas =
 	    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
-	    "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384;";
+	    "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;";
 	if (sq_exec(st, pragmas, e) != ERR_OK) {
 		/* A file that is not a database says so here. */
 		char msg[512];

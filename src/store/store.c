@@ -193,6 +193,11 @@ scope_clip(const struct store *st, int64_t *lo, int64_t *hi)
 enum err
 store_begin(struct store *st, struct errinfo *e)
 {
+	if (st->reading) {
+		/* a write inside a read snapshot: the snapshot ends, the write transaction starts fresh */
+		st->ops->commit(st, NULL);
+		st->in_tx = st->reading = false;
+	}
 	if (st->tx_depth++ > 0)
 		return ERR_OK;
 	enum err rc = st->ops->begin(st, true, e);
@@ -217,7 +222,13 @@ store_commit(struct store *st, struct errinfo *e)
 		return ERR_OK;
 	if (--st->tx_depth > 0)
 		return ERR_OK;
-	enum err rc = st->ops->commit(st, e);
+	enum err rc = store_audit_flush(st, e);
+	if (rc != ERR_OK) {
+		st->ops->rollback(st);
+		st->in_tx = false;
+		return rc;
+	}
+	rc = st->ops->commit(st, e);
 	if (rc != ERR_OK)
 		st->ops->rollback(st);
 	st->in_tx = false;
@@ -227,6 +238,7 @@ store_commit(struct store *st, struct errinfo *e)
 void
 store_rollback(struct store *st)
 {
+	st->audit_cached = st->audit_dirty = false;
 	if (st->in_tx)
 		st->ops->rollback(st);
 	st->in_tx = false;
@@ -263,17 +275,29 @@ read_begin(struct store *st, struct errinfo *e)
 		return false;
 	if (st->ops->begin(st, false, e) != ERR_OK)
 		return false;
-	st->in_tx = true;
+	st->in_tx = st->reading = true;
 	return true;
 }
 
 void
 read_end(struct store *st, bool began)
 {
-	if (!began)
+	if (!began || !st->reading)
 		return;
 	st->ops->commit(st, NULL);
-	st->in_tx = false;
+	st->in_tx = st->reading = false;
+}
+
+bool
+store_read_begin(struct store *st, struct errinfo *e)
+{
+	return read_begin(st, e);
+}
+
+void
+store_read_end(struct store *st, bool began)
+{
+	read_end(st, began);
 }
 
 /* ---- helpers for the other store files ---- */

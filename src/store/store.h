@@ -79,6 +79,12 @@ struct store {
 	char *uri;
 	int64_t scope_lo, scope_hi;   /* division codes in scope: [lo, hi] */
 	bool in_tx, bulk, aborted;
+	bool reading;   /* in_tx is a read snapshot (store_read_begin), not a write transaction */
+	/* The audit chain's head while a write transaction appends to it: read (and locked) once, written back
+	 * once at commit, so a transaction of many audited acts does not update one row over and over. */
+	bool audit_cached, audit_dirty;
+	int64_t audit_last_id;
+	char audit_last_hash[65];
 	int tx_depth;
 };
 
@@ -105,6 +111,10 @@ void division_range(int64_t code, int64_t *lo, int64_t *hi);
 enum err store_begin(struct store *st, struct errinfo *e);
 enum err store_commit(struct store *st, struct errinfo *e);
 void store_rollback(struct store *st);
+/* A read snapshot for several reads (one HTTP request, say); a store_begin inside it ends the snapshot and
+ * starts the write transaction. Returns true if it began one (pass that to store_read_end). */
+bool store_read_begin(struct store *st, struct errinfo *e);
+void store_read_end(struct store *st, bool began);
 enum err store_bulk_begin(struct store *st, struct errinfo *e);
 enum err store_bulk_end(struct store *st, struct errinfo *e);
 

@@ -1,5 +1,6 @@
 /* store_auth.c: accounts, sessions, API tokens, the audit log and the household list, over store_ops.
  * Accounts and audit are system tables (not scoped); the household list is scoped. */
+#include <stdio.h>
 #include <string.h>
 
 #include "store/store.h"
@@ -328,6 +329,11 @@ store_token_list(struct store *st, int64_t user_id, struct token_row **out, size
 enum err
 store_audit_head(struct store *st, int64_t *last_id, char **last_hash, struct arena *a, struct errinfo *e)
 {
+	if (st->audit_cached && st->tx_depth > 0) {
+		*last_id = st->audit_last_id;
+		*last_hash = arena_strdup(a, st->audit_last_hash);
+		return ERR_OK;
+	}
 	struct stmt *q = OPS->prepare(st, STMT_AUDIT_HEAD, e);
 	if (!q)
 		return ERR_DB;
@@ -339,7 +345,31 @@ store_audit_head(struct store *st, int64_t *last_id, char **last_hash, struct ar
 		*last_hash = col_str(st, q, 1, a);
 	}
 	OPS->reset(q);
-	return r ? ERR_OK : errinfo_set(e, ERR_DB, "", MSG_DB, "audit head missing");
+	if (!r)
+		return errinfo_set(e, ERR_DB, "", MSG_DB, "audit head missing");
+	if (st->tx_depth > 0 && !st->reading) {
+		st->audit_cached = true;
+		st->audit_dirty = false;
+		st->audit_last_id = *last_id;
+		snprintf(st->audit_last_hash, sizeof(st->audit_last_hash), "%s", *last_hash);
+	}
+	return ERR_OK;
+}
+
+enum err
+store_audit_flush(struct store *st, struct errinfo *e)
+{
+	if (!st->audit_cached || !st->audit_dirty) {
+		st->audit_cached = st->audit_dirty = false;
+		return ERR_OK;
+	}
+	struct stmt *q = OPS->prepare(st, STMT_AUDIT_HEAD_SET, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(st->audit_last_id));
+	OPS->bind(q, 2, SQL_TEXT(st->audit_last_hash));
+	st->audit_cached = st->audit_dirty = false;
+	return run(st, q, e);
 }
 
 enum err
@@ -360,6 +390,13 @@ store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *
 	enum err rc = run(st, q, e);
 	if (rc != ERR_OK)
 		return rc;
+	if (st->audit_cached && st->tx_depth > 0) {
+		/* the head moves at commit (store_audit_flush) */
+		st->audit_last_id = r->id;
+		snprintf(st->audit_last_hash, sizeof(st->audit_last_hash), "%s", r->hash);
+		st->audit_dirty = true;
+		return ERR_OK;
+	}
 	q = OPS->prepare(st, STMT_AUDIT_HEAD_SET, e);
 	if (!q)
 		return ERR_DB;

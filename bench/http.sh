@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# http.sh BUILD OUTDIR: wrk on loopback against `tuopin serve` on the database of sqlite_import.sh (or
+# TUOPIN_DB): a household page (random households), one village's household list, the county's stats, each
+# next to /api/ping on the same server (a constant answer: the ceiling). 64 connections, 2 wrk threads.
+set -euo pipefail
+build=${1:-build}
+out=${2:-bench/out}
+tuopin=$build/tuopin
+db=${TUOPIN_DB:-sqlite:$out/sqlite-bench.db}
+export TUOPIN_DB=$db
+dur=${BENCH_SECONDS:-10}
+port=$((30000 + RANDOM % 10000))
+
+"$tuopin" user add bench --role county_admin --division 371399000000 --password 'Wrk-Load-2026!' --keep \
+	>/dev/null 2>&1 || true
+token=$("$tuopin" token add bench --name wrk --days 1)
+case "$db" in
+sqlite:*) sqlite3 "${db#sqlite:}" "SELECT hh_no FROM household ORDER BY random() LIMIT 2000" > "$out/households.txt" ;;
+*) psql "$db" -qtAc "SELECT hh_no FROM household ORDER BY random() LIMIT 2000" > "$out/households.txt" ;;
+esac
+village=$(head -1 "$out/households.txt" | cut -c1-12)
+
+"$tuopin" serve --listen "127.0.0.1:$port" --threads 4 >/dev/null 2>"$out/serve.err" &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
+for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/api/ping" && break; sleep 0.05; done
+
+run() {   # run NAME URL [LUA]
+	local name=$1 url=$2 lua=${3:-}
+	local args=(-t2 -c64 -d"${dur}s" --latency -H "Authorization: Bearer $token")
+	[ -n "$lua" ] && args+=(-s "$lua")
+	wrk -t2 -c64 -d2s -H "Authorization: Bearer $token" ${lua:+-s "$lua"} "$url" >/dev/null 2>&1   # warm-up
+	wrk "${args[@]}" "$url" > "$out/wrk-$name.txt" 2>&1
+	awk -v n="$name" '
+		/Requests\/sec/ { rps = $2 }
+		/^ +50%/ { p50 = $2 }
+		/^ +99%/ { p99 = $2 }
+		/Non-2xx/ { bad = $NF }
+		END { printf "%-22s %10.0f req/s   p50 %8s   p99 %8s%s\n", n, rps, p50, p99, bad ? "   NON-2xx " bad : "" }' "$out/wrk-$name.txt"
+}
+echo "HTTP on $(echo "$db" | sed 's/\?.*//'), 64 connections, ${dur}s each:"
+run ping "http://127.0.0.1:$port/api/ping"
+HH_LIST=$out/households.txt run household "http://127.0.0.1:$port/" bench/household.lua
+run village-list "http://127.0.0.1:$port/api/households?division=$village&per_page=50"
+run county-stats "http://127.0.0.1:$port/api/stats"
