@@ -270,6 +270,39 @@ aggregates(struct store *st, struct check_result *r, struct arena *a, int64_t lo
 		hx[x[i].status] += x[i].households, px[x[i].status] += x[i].persons;
 	for (size_t i = 0; i < ny; i++)
 		hy[y[i].status] += y[i].households, py[y[i].status] += y[i].persons;
+	/* the roll-ups to towns, counties, cities and provinces against the records of their villages (one
+	 * finding per level at most) */
+	static const int64_t unit[] = { 0, 10000000000LL, 100000000LL, 1000000LL, 1000LL };
+	for (int level = LV_TOWN; level >= LV_PROVINCE; level--) {
+		struct stat_cell *z;
+		size_t nz;
+		if ((*rc = store_stats_level(st, level, day, lo, hi, &z, &nz, a, e)) != ERR_OK)
+			return;
+		bool found = false;
+		for (int pass = 0; pass < 2 && !found; pass++) {
+			size_t n_outer = pass == 0 ? nz : ny;
+			for (size_t i = 0; i < n_outer && !found; i++) {
+				int64_t code = pass == 0 ? z[i].village : y[i].village / unit[level] * unit[level];
+				enum status s = pass == 0 ? z[i].status : y[i].status;
+				int64_t vh = 0, vp = 0, rh = 0, rp = 0;
+				for (size_t k = 0; k < ny; k++)
+					if (y[k].status == s && y[k].village / unit[level] * unit[level] == code)
+						vh += y[k].households, vp += y[k].persons;
+				for (size_t k = 0; k < nz; k++)
+					if (z[k].status == s && z[k].village == code)
+						rh += z[k].households, rp += z[k].persons;
+				if (vh != rh || vp != rp) {
+					char d[11];
+					add(r, a, R_AGGREGATE, NULL, NULL,
+					    EN ? "%012lld %s on %s: the roll-up says %lld/%lld, the records %lld/%lld"
+					       : "%012lld %s %s：汇总为 %lld户%lld人，明细为 %lld户%lld人",
+					    (long long)code, status_label(s), date_format(day, d), (long long)rh, (long long)rp,
+					    (long long)vh, (long long)vp);
+					found = true;
+				}
+			}
+		}
+	}
 	for (int s = ST_POOR; s < ST__MAX; s++)
 		if (hx[s] != hy[s] || px[s] != py[s]) {
 			char d[11];

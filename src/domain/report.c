@@ -266,7 +266,13 @@ stats_compute(struct store *st, const struct stats_query *q, struct stats_result
 
 	struct stat_cell *cells;
 	size_t nc;
-	if ((rc = store_stats(st, r->as_of, q->recorded_at, lo, hi, &cells, &nc, a, e)) != ERR_OK)
+	/* Rows of towns or wider come from the roll-up (a few rows), villages from the village aggregates; as
+	 * recorded at an earlier time, everything is counted from the spans. */
+	if (!q->recorded_at && level < LV_VILLAGE && r->div.code)
+		rc = store_stats_level(st, level, r->as_of, lo, hi, &cells, &nc, a, e);
+	else
+		rc = store_stats(st, r->as_of, q->recorded_at, lo, hi, &cells, &nc, a, e);
+	if (rc != ERR_OK)
 		return rc;
 	for (size_t i = 0; i < nc; i++) {
 		count_add(&r->totals, cells[i].status, cells[i].households, cells[i].persons);

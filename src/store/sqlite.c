@@ -1,5 +1,6 @@
 /* sqlite.c: the SQLite backend of store_ops. WAL, synchronous=NORMAL, foreign keys on, a busy timeout,
  * statements prepared once per connection. A connection belongs to one thread. No domain knowledge. */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -242,9 +243,20 @@ static const struct store_ops sqlite_ops = {
 	.next_id = sq_next_id,
 };
 
+/* SQLite's global memory statistics take a process-wide mutex on every allocation: with one connection per
+ * server thread that mutex is the contended lock. Tuopin never reads the statistics. */
+static pthread_once_t config_once = PTHREAD_ONCE_INIT;
+
+static void
+configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 enum err
 store_sqlite_open(const char *path, struct store **out, struct errinfo *e)
 {
+	pthread_once(&config_once, configure);
 	struct sq *q = xcalloc(1, sizeof(*q));
 	int rc = sqlite3_open_v2(path, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {

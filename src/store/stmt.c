@@ -104,6 +104,10 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_DIV_BY_NAME] = { "SELECT code, name, level, parent, poor_village, exit_year, rural_pop FROM division "
 		"WHERE name = $1 ORDER BY code", NULL },
 	[STMT_DIV_COUNT] = { "SELECT COUNT(*) FROM division", NULL },
+	/* the divisions' generation: every change bumps it, so connections know when their cached tree is stale */
+	[STMT_DIV_GEN] = { "SELECT value FROM meta WHERE key = 'divisions_gen'", NULL },
+	[STMT_DIV_GEN_BUMP] = { "INSERT INTO meta (key, value) VALUES ('divisions_gen', '1') ON CONFLICT (key) DO UPDATE "
+		"SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS TEXT)", NULL },
 
 	[STMT_HH_BY_NO] = { "SELECT " HH_COLS " FROM household h WHERE h.hh_no = $1 AND h.village BETWEEN $2 AND $3",
 		NULL },
@@ -172,6 +176,12 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"households = stat_delta.households + excluded.households, "
 		"persons = stat_delta.persons + excluded.persons", NULL },
 
+	[STMT_ROLLUP_ADD] = { "INSERT INTO stat_rollup (level, division, status, day, households, persons) "
+		"VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (level, division, status, day) DO UPDATE SET "
+		"households = stat_rollup.households + excluded.households, "
+		"persons = stat_rollup.persons + excluded.persons", NULL },
+	[STMT_STATS_ROLLUP] = { "SELECT d.division, d.status, SUM(d.households), SUM(d.persons) FROM stat_rollup d "
+		"WHERE d.level = $1 AND d.day <= $2 AND d.division BETWEEN $3 AND $4 GROUP BY d.division, d.status", NULL },
 	[STMT_STATS_AGG] = { "SELECT d.village, d.status, SUM(d.households), SUM(d.persons) FROM stat_delta d "
 		"WHERE d.day <= $1 AND d.village BETWEEN $2 AND $3 GROUP BY d.village, d.status", NULL },
 	[STMT_STATS_SCAN_H] = { "SELECT h.village, s.status, COUNT(*) FROM household_status_span s "
@@ -316,6 +326,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"event_id, by_event_id", "($1, $2)", "$3"), NULL },
 	[STMT_COPY_STAT_DELTA] = { COPY_PAGE("village, status, day, households, persons", "stat_delta",
 		"village, status, day", "($1, $2, $3)", "$4"), NULL },
+	[STMT_COPY_STAT_ROLLUP] = { COPY_PAGE("level, division, status, day, households, persons", "stat_rollup",
+		"level, division, status, day", "($1, $2, $3, $4)", "$5"), NULL },
 	[STMT_COPY_INCOME] = { COPY_PAGE(INCOME_COLUMNS, "income_year", "household_id, year", "($1, $2)", "$3"), NULL },
 	[STMT_COPY_LINE] = { COPY_PAGE("year, region, kind, amount, note", "poverty_line", "year, region, kind",
 		"($1, $2, $3)", "$4"), NULL },
@@ -333,6 +345,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_COUNT_EVENT] = { "SELECT COUNT(*) FROM change_event", NULL },
 	[STMT_COUNT_SUPERSESSION] = { "SELECT COUNT(*) FROM event_supersession", NULL },
 	[STMT_COUNT_STAT_DELTA] = { "SELECT COUNT(*) FROM stat_delta", NULL },
+	[STMT_COUNT_STAT_ROLLUP] = { "SELECT COUNT(*) FROM stat_rollup", NULL },
 	[STMT_COUNT_INCOME] = { "SELECT COUNT(*) FROM income_year", NULL },
 	[STMT_COUNT_LINE] = { "SELECT COUNT(*) FROM poverty_line", NULL },
 	[STMT_COUNT_USER] = { "SELECT COUNT(*) FROM app_user", NULL },

@@ -44,6 +44,7 @@ store_close(struct store *st)
 		return;
 	if (st->in_tx)
 		st->ops->rollback(st);
+	store_divs_free(st);
 	st->ops->close(st);
 	free(st->uri);
 	free(st);
@@ -200,6 +201,7 @@ store_begin(struct store *st, struct errinfo *e)
 	}
 	if (st->tx_depth++ > 0)
 		return ERR_OK;
+	st->tx_serial++;
 	enum err rc = st->ops->begin(st, true, e);
 	if (rc != ERR_OK) {
 		st->tx_depth = 0;
@@ -275,6 +277,7 @@ read_begin(struct store *st, struct errinfo *e)
 		return false;
 	if (st->ops->begin(st, false, e) != ERR_OK)
 		return false;
+	st->tx_serial++;
 	st->in_tx = st->reading = true;
 	return true;
 }
@@ -359,20 +362,98 @@ read_division(struct store *st, struct stmt *q, struct division *d, struct arena
 	d->rural_pop = st->ops->col_null(q, 6) ? -1 : st->ops->col_int(q, 6);
 }
 
-enum err
-store_division_get(struct store *st, int64_t code, struct division *d, struct arena *a, struct errinfo *e)
+/* Load the division tree into the connection's cache unless the cached generation is current. The check
+ * runs once per transaction or snapshot (and on every call outside one). Older generations stay allocated
+ * until the connection closes, so divisions handed out earlier stay valid. */
+static enum err
+divs_ensure(struct store *st, struct errinfo *e)
 {
-	struct stmt *q = st->ops->prepare(st, STMT_DIV_GET, e);
+	if (st->divs && st->in_tx && st->divs_checked == st->tx_serial)
+		return ERR_OK;
+	struct stmt *q = st->ops->prepare(st, STMT_DIV_GEN, e);
 	if (!q)
 		return ERR_DB;
-	st->ops->bind(q, 1, SQL_INT(code));
 	int r = st->ops->step(q, e);
 	if (r < 0)
 		return ERR_DB;
+	char gen[32] = "0";
 	if (r)
-		read_division(st, q, d, a);
+		snprintf(gen, sizeof(gen), "%s", st->ops->col_text(q, 0));
 	st->ops->reset(q);
-	return r ? ERR_OK : ERR_NOTFOUND;
+	if (st->divs && st->divs_gen && strcmp(st->divs_gen, gen) == 0) {
+		st->divs_checked = st->tx_serial;
+		return ERR_OK;
+	}
+	st->divs_arenas = xrealloc(st->divs_arenas, (st->n_divs_arenas + 1) * sizeof(struct arena));
+	struct arena *a = &st->divs_arenas[st->n_divs_arenas++];
+	arena_init(a);
+	q = st->ops->prepare(st, STMT_DIV_RANGE, e);
+	if (!q)
+		return ERR_DB;
+	st->ops->bind(q, 1, SQL_INT(0));
+	st->ops->bind(q, 2, SQL_INT(999999999999LL));
+	size_t cap = 256, k = 0;
+	struct division *v = xmalloc(cap * sizeof(*v));
+	while ((r = st->ops->step(q, e)) == 1) {
+		if (k == cap) {
+			cap *= 2;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		read_division(st, q, &v[k++], a);
+	}
+	st->ops->reset(q);
+	if (r < 0) {
+		free(v);
+		return ERR_DB;
+	}
+	struct division *copy = arena_alloc(a, (k ? k : 1) * sizeof(*copy));
+	memcpy(copy, v, k * sizeof(*copy));
+	free(v);
+	st->divs = copy;
+	st->n_divs = k;
+	st->divs_gen = arena_strdup(a, gen);
+	st->divs_checked = st->tx_serial;
+	return ERR_OK;
+}
+
+void
+store_divs_free(struct store *st)
+{
+	for (size_t i = 0; i < st->n_divs_arenas; i++)
+		arena_free(&st->divs_arenas[i]);
+	free(st->divs_arenas);
+	st->divs_arenas = NULL;
+	st->n_divs_arenas = 0;
+	st->divs = NULL;
+}
+
+/* The first cached division with code >= code. */
+static size_t
+divs_lower(const struct store *st, int64_t code)
+{
+	size_t lo = 0, hi = st->n_divs;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (st->divs[mid].code < code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+enum err
+store_division_get(struct store *st, int64_t code, struct division *d, struct arena *a, struct errinfo *e)
+{
+	(void)a;
+	enum err rc = divs_ensure(st, e);
+	if (rc != ERR_OK)
+		return rc;
+	size_t i = divs_lower(st, code);
+	if (i == st->n_divs || st->divs[i].code != code)
+		return ERR_NOTFOUND;
+	*d = st->divs[i];
+	return ERR_OK;
 }
 
 enum err
@@ -400,62 +481,65 @@ store_division_upsert(struct store *st, const struct division *d, bool *inserted
 	st->ops->bind(q, 7, d->rural_pop >= 0 ? SQL_INT(d->rural_pop) : SQL_NULL);
 	r = st->ops->step(q, e);
 	st->ops->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	q = st->ops->prepare(st, STMT_DIV_GEN_BUMP, e);
+	if (!q)
+		return ERR_DB;
+	r = st->ops->step(q, e);
+	st->ops->reset(q);
+	st->divs_checked = 0;   /* this connection reloads at its next look */
+	if (st->divs)
+		st->divs_gen = "";
 	return r < 0 ? ERR_DB : ERR_OK;
 }
 
-static enum err
-division_list(struct store *st, enum stmt_id id, struct sqlval p1, struct sqlval p2, struct division **out,
-    size_t *n, struct arena *a, struct errinfo *e)
+static struct division *
+copy_out(struct arena *a, size_t n)
 {
-	struct stmt *q = st->ops->prepare(st, id, e);
-	if (!q)
-		return ERR_DB;
-	st->ops->bind(q, 1, p1);
-	st->ops->bind(q, 2, p2);
-	size_t cap = 16, k = 0;
-	struct division *v = arena_alloc(a, cap * sizeof(*v));
-	int r;
-	while ((r = st->ops->step(q, e)) == 1) {
-		if (k == cap) {
-			struct division *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, cap * sizeof(*w));
-			v = w;
-			cap *= 2;
-		}
-		read_division(st, q, &v[k++], a);
-	}
-	st->ops->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	*n = k;
-	return ERR_OK;
+	return arena_alloc(a, (n ? n : 1) * sizeof(struct division));
 }
 
 enum err
 store_division_range(struct store *st, int64_t lo, int64_t hi, struct division **out, size_t *n, struct arena *a,
     struct errinfo *e)
 {
-	return division_list(st, STMT_DIV_RANGE, SQL_INT(lo), SQL_INT(hi), out, n, a, e);
+	enum err rc = divs_ensure(st, e);
+	if (rc != ERR_OK)
+		return rc;
+	size_t i = divs_lower(st, lo), j = i;
+	while (j < st->n_divs && st->divs[j].code <= hi)
+		j++;
+	*out = copy_out(a, j - i);
+	memcpy(*out, st->divs + i, (j - i) * sizeof(struct division));
+	*n = j - i;
+	return ERR_OK;
 }
 
 enum err
 store_division_by_name(struct store *st, const char *name, struct division **out, size_t *n, struct arena *a,
     struct errinfo *e)
 {
-	return division_list(st, STMT_DIV_BY_NAME, SQL_TEXT(name), SQL_NULL, out, n, a, e);
+	enum err rc = divs_ensure(st, e);
+	if (rc != ERR_OK)
+		return rc;
+	size_t k = 0;
+	for (size_t i = 0; i < st->n_divs; i++)
+		if (strcmp(st->divs[i].name, name) == 0)
+			k++;
+	*out = copy_out(a, k);
+	*n = 0;
+	for (size_t i = 0; i < st->n_divs; i++)
+		if (strcmp(st->divs[i].name, name) == 0)
+			(*out)[(*n)++] = st->divs[i];
+	return ERR_OK;
 }
 
 enum err
 store_division_count(struct store *st, int64_t *n, struct errinfo *e)
 {
-	struct stmt *q = st->ops->prepare(st, STMT_DIV_COUNT, e);
-	if (!q)
-		return ERR_DB;
-	int r = st->ops->step(q, e);
-	if (r < 0)
-		return ERR_DB;
-	*n = st->ops->col_int(q, 0);
-	st->ops->reset(q);
-	return ERR_OK;
+	enum err rc = divs_ensure(st, e);
+	if (rc == ERR_OK)
+		*n = (int64_t)st->n_divs;
+	return rc;
 }

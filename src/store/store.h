@@ -83,6 +83,13 @@ struct store {
 	/* The audit chain's head while a write transaction appends to it: read (and locked) once, written back
 	 * once at commit, so a transaction of many audited acts does not update one row over and over. */
 	bool audit_cached, audit_dirty;
+	/* The division tree, cached per connection (reference data, read by every report and request). */
+	struct division *divs;
+	size_t n_divs;
+	char *divs_gen;
+	uint64_t divs_checked, tx_serial;   /* checked in transaction number divs_checked */
+	struct arena *divs_arenas;          /* every generation loaded, freed at close */
+	size_t n_divs_arenas;
 	int64_t audit_last_id;
 	char audit_last_hash[65];
 	int tx_depth;
@@ -210,6 +217,10 @@ struct stat_cell {
  * or as recorded at stamp recorded_at (from the spans). Villages in [lo, hi] and in scope. */
 enum err store_stats(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t hi,
     struct stat_cell **out, size_t *n, struct arena *a, struct errinfo *e);
+/* Counts as now known from the roll-up of the aggregates to level (LV_PROVINCE .. LV_TOWN): cells by the
+ * division codes of that level (in the village field) within [lo, hi] and the scope. */
+enum err store_stats_level(struct store *st, int level, int day, int64_t lo, int64_t hi, struct stat_cell **out,
+    size_t *n, struct arena *a, struct errinfo *e);
 /* The same counts always computed from the spans (the aggregates' check). */
 enum err store_stats_scan(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t hi,
     struct stat_cell **out, size_t *n, struct arena *a, struct errinfo *e);

@@ -47,6 +47,8 @@ static const struct copy_table tables[] = {
 	{ "event_supersession", 3, "ii", STMT_COPY_SUPERSESSION, STMT_COUNT_SUPERSESSION, STMT_INSERT_SUPERSESSION,
 		NO_TABLE, NO_SEQ, false },
 	{ "stat_delta", 5, "iti", STMT_COPY_STAT_DELTA, STMT_COUNT_STAT_DELTA, STMT_AGG_ADD, NO_TABLE, NO_SEQ, false },
+	{ "stat_rollup", 6, "iiti", STMT_COPY_STAT_ROLLUP, STMT_COUNT_STAT_ROLLUP, STMT_ROLLUP_ADD, NO_TABLE, NO_SEQ,
+		false },
 	{ "income_year", 9, "ii", STMT_COPY_INCOME, STMT_COUNT_INCOME, STMT_INSERT_INCOME, NO_TABLE, NO_SEQ, false },
 	{ "poverty_line", 5, "iti", STMT_COPY_LINE, STMT_COUNT_LINE, STMT_LINE_SET, NO_TABLE, NO_SEQ, true },
 	{ "app_user", 12, "i", STMT_COPY_USER, STMT_COUNT_USER, STMT_COPY_INSERT_USER, NO_TABLE, STMT_SEQ_USER, false },

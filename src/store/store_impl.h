@@ -11,6 +11,7 @@
 bool scope_clip(const struct store *st, int64_t *lo, int64_t *hi);
 bool read_begin(struct store *st, struct errinfo *e);
 void read_end(struct store *st, bool began);
+void store_divs_free(struct store *st);
 /* Write the cached audit head back (at commit). */
 enum err store_audit_flush(struct store *st, struct errinfo *e);
 char *col_str(struct store *st, struct stmt *q, int i, struct arena *a);

@@ -626,7 +626,22 @@ store_agg_add(struct store *st, int64_t village, enum status s, int day, int64_t
 	OPS->bind(q, 3, SQL_INT(day));
 	OPS->bind(q, 4, SQL_INT(dh));
 	OPS->bind(q, 5, SQL_INT(dp));
-	return run(st, q, e);
+	enum err rc = run(st, q, e);
+	/* and the town, county, city and province the village belongs to */
+	static const int64_t unit[] = { 0, 10000000000LL, 100000000LL, 1000000LL, 1000LL };
+	for (int level = LV_TOWN; rc == ERR_OK && level >= LV_PROVINCE; level--) {
+		q = OPS->prepare(st, STMT_ROLLUP_ADD, e);
+		if (!q)
+			return ERR_DB;
+		OPS->bind(q, 1, SQL_INT(level));
+		OPS->bind(q, 2, SQL_INT(village / unit[level] * unit[level]));
+		OPS->bind(q, 3, SQL_TEXT(status_code(s)));
+		OPS->bind(q, 4, SQL_INT(day));
+		OPS->bind(q, 5, SQL_INT(dh));
+		OPS->bind(q, 6, SQL_INT(dp));
+		rc = run(st, q, e);
+	}
+	return rc;
 }
 
 /* ---- lines and income ---- */

@@ -118,6 +118,33 @@ store_stats(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t 
 }
 
 enum err
+store_stats_level(struct store *st, int level, int day, int64_t lo, int64_t hi, struct stat_cell **out, size_t *n,
+    struct arena *a, struct errinfo *e)
+{
+	struct cells c = { 0 };
+	*out = NULL;
+	*n = 0;
+	/* only divisions wholly inside the scope: a town's figures include all its villages */
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	struct stmt *q = OPS->prepare(st, STMT_STATS_ROLLUP, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(level));
+	OPS->bind(q, 2, SQL_INT(day));
+	OPS->bind(q, 3, SQL_INT(lo));
+	OPS->bind(q, 4, SQL_INT(hi));
+	enum err rc = collect(st, q, &c, false, true, a, e);
+	size_t k = 0;
+	for (size_t i = 0; i < c.n; i++)
+		if (c.v[i].households != 0 || c.v[i].persons != 0)
+			c.v[k++] = c.v[i];
+	*out = c.v;
+	*n = k;
+	return rc;
+}
+
+enum err
 store_changes(struct store *st, enum changes_mode mode, int from, int to, const char *batch, int64_t recorded_at,
     int64_t lo, int64_t hi, struct change_cell **out, size_t *n, struct arena *a, struct errinfo *e)
 {
