@@ -252,6 +252,38 @@ balance(struct store *st, const struct check_query *q, struct check_result *r, s
 	}
 }
 
+/* Order of cells by division then status. */
+static int
+cell_cmp(const void *p, const void *q)
+{
+	const struct stat_cell *x = p, *y = q;
+	if (x->village != y->village)
+		return x->village < y->village ? -1 : 1;
+	return (int)x->status - (int)y->status;
+}
+
+/* Sort cells and sum those of one (division, status) into one; returns the new count. Cells with nothing
+ * left (0 households, 0 persons) are dropped, so both sides of a comparison agree on absent cells. */
+static size_t
+cells_sum(struct stat_cell *c, size_t n)
+{
+	qsort(c, n, sizeof(*c), cell_cmp);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (m && cell_cmp(&c[m - 1], &c[i]) == 0) {
+			c[m - 1].households += c[i].households;
+			c[m - 1].persons += c[i].persons;
+		} else
+			c[m++] = c[i];
+	}
+	size_t kept = 0;
+	for (size_t i = 0; i < m; i++)
+		if (c[i].households || c[i].persons)
+			c[kept++] = c[i];
+	m = kept;
+	return m;
+}
+
 static void
 aggregates(struct store *st, struct check_result *r, struct arena *a, int64_t lo, int64_t hi, int day, enum err *rc,
     struct errinfo *e)
@@ -271,36 +303,36 @@ aggregates(struct store *st, struct check_result *r, struct arena *a, int64_t lo
 	for (size_t i = 0; i < ny; i++)
 		hy[y[i].status] += y[i].households, py[y[i].status] += y[i].persons;
 	/* the roll-ups to towns, counties, cities and provinces against the records of their villages (one
-	 * finding per level at most) */
+	 * finding per level at most): both sides summed by (division, status), sorted, then merged */
 	static const int64_t unit[] = { 0, 10000000000LL, 100000000LL, 1000000LL, 1000LL };
 	for (int level = LV_TOWN; level >= LV_PROVINCE; level--) {
 		struct stat_cell *z;
 		size_t nz;
 		if ((*rc = store_stats_level(st, level, day, lo, hi, &z, &nz, a, e)) != ERR_OK)
 			return;
-		bool found = false;
-		for (int pass = 0; pass < 2 && !found; pass++) {
-			size_t n_outer = pass == 0 ? nz : ny;
-			for (size_t i = 0; i < n_outer && !found; i++) {
-				int64_t code = pass == 0 ? z[i].village : y[i].village / unit[level] * unit[level];
-				enum status s = pass == 0 ? z[i].status : y[i].status;
-				int64_t vh = 0, vp = 0, rh = 0, rp = 0;
-				for (size_t k = 0; k < ny; k++)
-					if (y[k].status == s && y[k].village / unit[level] * unit[level] == code)
-						vh += y[k].households, vp += y[k].persons;
-				for (size_t k = 0; k < nz; k++)
-					if (z[k].status == s && z[k].village == code)
-						rh += z[k].households, rp += z[k].persons;
-				if (vh != rh || vp != rp) {
-					char d[11];
-					add(r, a, R_AGGREGATE, NULL, NULL,
-					    EN ? "%012lld %s on %s: the roll-up says %lld/%lld, the records %lld/%lld"
-					       : "%012lld %s %s：汇总为 %lld户%lld人，明细为 %lld户%lld人",
-					    (long long)code, status_label(s), date_format(day, d), (long long)rh, (long long)rp,
-					    (long long)vh, (long long)vp);
-					found = true;
-				}
+		struct stat_cell *v = arena_alloc(a, (ny + 1) * sizeof(*v));
+		for (size_t i = 0; i < ny; i++) {
+			v[i] = y[i];
+			v[i].village = y[i].village / unit[level] * unit[level];
+		}
+		size_t nv = cells_sum(v, ny), nzz = cells_sum(z, nz);
+		size_t i = 0, k = 0;
+		while (i < nv || k < nzz) {
+			int c = i == nv ? 1 : k == nzz ? -1 : cell_cmp(&v[i], &z[k]);
+			struct stat_cell none = { 0 }, *pv = c <= 0 ? &v[i] : &none, *pz = c >= 0 ? &z[k] : &none;
+			if (pv->households != pz->households || pv->persons != pz->persons) {
+				char d[11];
+				const struct stat_cell *id = c <= 0 ? pv : pz;
+				add(r, a, R_AGGREGATE, NULL, NULL,
+				    EN ? "%012lld %s on %s: the roll-up says %lld/%lld, the records %lld/%lld"
+				       : "%012lld %s %s：汇总为 %lld户%lld人，明细为 %lld户%lld人",
+				    (long long)id->village, status_label(id->status), date_format(day, d),
+				    (long long)pz->households, (long long)pz->persons, (long long)pv->households,
+				    (long long)pv->persons);
+				break;
 			}
+			i += c <= 0;
+			k += c >= 0;
 		}
 	}
 	for (int s = ST_POOR; s < ST__MAX; s++)

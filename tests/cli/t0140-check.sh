@@ -33,6 +33,12 @@ db_sql "UPDATE stat_delta SET persons = persons + 1 WHERE status = 'exited_unsup
 expect_rc 1 check --as-of 2018-10-08 --rule AGGREGATE --format json
 jqeq '[.findings[] | .message] | join(";")' "已脱贫不享受政策 2018-10-08：汇总为 1户5人，明细为 1户4人"
 db_sql "UPDATE stat_delta SET persons = persons - 1 WHERE status = 'exited_unsupported'"
+# the county's roll-up alone (the villages' aggregates are right)
+db_sql "UPDATE stat_rollup SET households = households + 1 WHERE level = 3 AND status = 'exited_unsupported'"
+expect_rc 1 check --as-of 2018-10-08 --rule AGGREGATE --format json
+jqeq '[.findings[] | .message] | join(";")' "371399000000 已脱贫不享受政策 2018-10-08：汇总为 2户4人，明细为 1户4人"
+db_sql "UPDATE stat_rollup SET households = households - 1 WHERE level = 3 AND status = 'exited_unsupported'"
+ok check --as-of 2018-10-08 --rule AGGREGATE
 db_sql "UPDATE change_event SET to_status = 'poor' WHERE type = 'exit'"
 expect_rc 1 check --as-of 2018-10-08 --rule BALANCE --format json
 # the 2015 exit now claims poor -> poor: the poor population shrinks with no recorded outflow
