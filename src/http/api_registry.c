@@ -103,7 +103,7 @@ api_division(struct req *r)
 void
 api_households(struct req *r)
 {
-	struct hh_filter f = { 0 };
+	struct hh_filter f = { .sort = 1 };   /* by village, then 户编号: the order of an index */
 	int64_t div;
 	int page, per;
 	if (!q_division(r, &div) || !q_int(r, "page", 1, 1000000, 1, &page) || !q_int(r, "per_page", 1, 200, 20, &per))

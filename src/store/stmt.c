@@ -29,13 +29,14 @@
 	"AND ($6::text IS NULL OR h.hh_no = $6 OR EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
 	"AND (m.id_no = $6 OR m.name = $6 OR m.name LIKE $7 ESCAPE '!')))"
 
-#define HH_LIST(where) "SELECT " HH_COLS ", (SELECT m.name FROM membership_span s JOIN member m " \
+/* The page is chosen first (ordered and limited on the household table alone, one statement per order so
+ * an index can give it); the head's name and the size are then looked up for the page's rows only. */
+#define HH_LIST(where, order) "SELECT " HH_COLS ", (SELECT m.name FROM membership_span s JOIN member m " \
 	"ON m.id = s.member_id WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC " AND s.valid_to = " \
 	OPEN_DATE " AND m.relation = '01' ORDER BY m.id LIMIT 1), " \
 	"(SELECT COUNT(*) FROM membership_span s WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC \
-	" AND s.valid_to = " OPEN_DATE ") FROM household h " where \
-	" ORDER BY CASE WHEN $8 = 1 THEN h.village END, CASE WHEN $8 = 2 THEN h.hh_no END DESC, h.hh_no " \
-	"LIMIT $9 OFFSET $10"
+	" AND s.valid_to = " OPEN_DATE ") FROM (SELECT h.* FROM household h " where " ORDER BY " order \
+	" LIMIT $8 OFFSET $9) h ORDER BY " order
 
 #define BREAKDOWN(col) "SELECT " col ", hs.status, COUNT(DISTINCT h.id), COUNT(m.id) FROM household h " \
 	"JOIN household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $1 AND $1 < hs.valid_to " \
@@ -271,7 +272,10 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	/* Household list: every filter is optional (NULL matches all); $1 $2 the division range, $3 status,
 	 * $4 attribute, $5 cause, $6 exact text (户编号, name or 证件号码), $7 name pattern, $8 sort, $9 limit,
 	 * $10 offset. */
-	[STMT_HH_LIST] = { HH_LIST(HH_LIST_WHERE), HH_LIST(HH_LIST_WHERE_PG) },
+	[STMT_HH_LIST] = { HH_LIST(HH_LIST_WHERE, "h.hh_no"), HH_LIST(HH_LIST_WHERE_PG, "h.hh_no") },
+	[STMT_HH_LIST_VILLAGE] = { HH_LIST(HH_LIST_WHERE, "h.village, h.hh_no"),
+		HH_LIST(HH_LIST_WHERE_PG, "h.village, h.hh_no") },
+	[STMT_HH_LIST_DESC] = { HH_LIST(HH_LIST_WHERE, "h.hh_no DESC"), HH_LIST(HH_LIST_WHERE_PG, "h.hh_no DESC") },
 	[STMT_HH_LIST_COUNT] = { "SELECT COUNT(*) FROM household h " HH_LIST_WHERE,
 		"SELECT COUNT(*) FROM household h " HH_LIST_WHERE_PG },
 	[STMT_HH_MEMBER_COUNT] = { "SELECT COUNT(*) FROM membership_span s WHERE s.household_id = $1 "

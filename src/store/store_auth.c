@@ -530,15 +530,14 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 	}
 	*total = OPS->col_int(q, 0);
 	OPS->reset(q);
-	q = OPS->prepare(st, STMT_HH_LIST, e);
+	q = OPS->prepare(st, f->sort == 1 ? STMT_HH_LIST_VILLAGE : f->sort == 2 ? STMT_HH_LIST_DESC : STMT_HH_LIST, e);
 	if (!q) {
 		rc = ERR_DB;
 		goto out;
 	}
 	bind_filter(st, q, f, pattern, lo, hi);
-	OPS->bind(q, 8, SQL_INT(f->sort));
-	OPS->bind(q, 9, SQL_INT(f->limit));
-	OPS->bind(q, 10, SQL_INT(f->offset));
+	OPS->bind(q, 8, SQL_INT(f->limit));
+	OPS->bind(q, 9, SQL_INT(f->offset));
 	struct hh_summary *v = arena_alloc(a, ((size_t)f->limit + 1) * sizeof(*v));
 	size_t k = 0;
 	while ((r = OPS->step(q, e)) == 1 && k < (size_t)f->limit) {
