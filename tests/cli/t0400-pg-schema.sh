@@ -75,4 +75,15 @@ eq "sequences" "$(p "SELECT sequence_name FROM information_schema.sequences
 	WHERE sequence_schema = current_schema() AND sequence_name LIKE '%_id_seq' ORDER BY 1")" \
 	"$(printf '%s\n' change_event_id_seq household_id_seq household_status_span_id_seq member_id_seq \
 		membership_span_id_seq)"
+
+# A database whose schema is older or newer than the binary is refused with a clear message (exit 5).
+last=$(p 'SELECT MAX(version) FROM schema_migrations')
+p "DELETE FROM schema_migrations WHERE version = $last" >/dev/null
+expect_rc 5 --db "$pg" stats
+eq "older schema" "$ERR" "tuopin: 数据库结构版本为 $((last - 1))，本程序需要 $last，请先运行 tuopin init"
+p "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($last, 'again', 'now'),
+	($((last + 1)), 'future', 'now')" >/dev/null
+expect_rc 5 --db "$pg" stats --lang en
+eq "newer schema" "$ERR" \
+	"tuopin: the database schema version $((last + 1)) is newer than this program's ($last): upgrade tuopin"
 finish
