@@ -83,8 +83,8 @@ cmd_migrate(struct args *a)
 		date_format(days[0], first);
 		date_format(days[n_days - 1], last);
 		printf(EN ? "checked: the row counts of all %zu tables are equal, and so are the stats by village and "
-			    "status (aggregates and spans) on %zu dates from %s to %s\n"
-			  : "核对通过：%zu 张表的行数一致；%zu 个日期（%s 至 %s）按村和状态的统计（汇总与时段两种算法）一致\n",
+			    "status on %zu dates from %s to %s (recomputed from the spans too on the first and the last)\n"
+			  : "核对通过：%zu 张表的行数一致；%zu 个日期（%s 至 %s）按村和状态的统计一致（首尾两日另按时段重算）\n",
 		    r.n_tables, r.n_days, first, last);
 	}
 	store_close(src);

@@ -21,6 +21,8 @@
 /* Held-back upserts per pipeline round trip: their results (a few dozen bytes each) stay well inside the
  * socket buffers, so neither side waits on the other. */
 #define PIPELINE_BATCH 512
+/* Held-back upserts that make a flush by themselves (a bulk load of income rows alone). */
+#define PENDING_FLUSH 16384
 
 /* Every write transaction takes this advisory lock first, so writers run one at a time as they do on SQLite
  * (BEGIN IMMEDIATE). The domain reads spans and then rewrites them: two concurrent writers on one household
@@ -539,8 +541,9 @@ pg_insert_row(struct store *st, enum table t, const struct sqlval *v, struct err
 		p->copy_bytes += p->copy[t].n - before;
 		return p->copy_bytes >= COPY_FLUSH_BYTES ? flush(st, e) : ERR_OK;
 	}
-	if (p->bulk && (p->copy_bytes || p->n_pend)) {
-		/* income is an upsert (not COPY-able) whose household may still be in a COPY buffer */
+	if (p->bulk) {
+		/* income is an upsert, which COPY cannot do, and its household may still be in a COPY buffer: held
+		 * back until the buffers are sent, then run in pipelines */
 		if (p->n_pend == p->cap_pend) {
 			p->cap_pend = p->cap_pend ? 2 * p->cap_pend : 256;
 			p->pend = xrealloc(p->pend, p->cap_pend * sizeof(*p->pend));
@@ -549,7 +552,7 @@ pg_insert_row(struct store *st, enum table t, const struct sqlval *v, struct err
 		q->t = t;
 		for (int i = 0; i < n; i++)
 			q->vals[i] = val_text(v[i]);
-		return ERR_OK;
+		return p->n_pend >= PENDING_FLUSH ? flush(st, e) : ERR_OK;
 	}
 	char *vals[MAX_PARAMS] = { 0 };
 	for (int i = 0; i < n; i++)

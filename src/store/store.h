@@ -318,8 +318,8 @@ struct copy_result {
 enum err store_copy(struct store *src, struct store *dst, struct copy_result *r, struct arena *a,
     struct errinfo *e);
 /* Compare src and dst after store_copy, inside the same transactions: the row count of every table, and the
- * stats by village and status on each of days[] (from the maintained aggregates and from the spans). Any
- * difference is ERR_DB with the first mismatch in e. */
+ * stats by village and status on each of days[] (from the maintained aggregates; recomputed from the spans
+ * as well on the first and the last day). Any difference is ERR_DB with the first mismatch in e. */
 enum err store_copy_verify(struct store *src, struct store *dst, const int *days, size_t n_days,
     struct copy_result *r, struct arena *a, struct errinfo *e);
 
