@@ -1,11 +1,12 @@
 # Tuopin: a thin wrapper over CMake + Ninja + CTest. The two commands a new user needs:
 #   make run    build, load the sample district into a fresh database, start the server
 #   make test   every test (unit, CLI, API, PostgreSQL, browser, sanitizers)
+#   make screenshots   the browser tests, keeping the main screens in docs/screenshots/
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 
-.PHONY: all build run test test-fast asan bench clean deps deps-test
+.PHONY: all build run test test-fast asan bench clean deps deps-test web screenshots
 
 all: build
 
@@ -15,7 +16,11 @@ deps:
 deps-test:
 	@scripts/deps.sh test
 
-build: deps
+# The web UI first (web/dist, npm), so that cmake compiles it into the binary.
+web: deps
+	@scripts/build-web.sh
+
+build: deps web
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
@@ -28,6 +33,11 @@ test: deps-test
 # The unit and CLI tests only, without the sanitizer build (a quick loop while working).
 test-fast: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The browser tests again, saving the main screens (1366×768 and a tablet) as docs/screenshots/*.png.
+screenshots: deps-test build
+	@scripts/build-web.sh e2e
+	@cd $(BUILD) && TUOPIN_E2E_REQUIRED=1 TUOPIN_SCREENSHOTS=$(CURDIR)/docs/screenshots ctest --output-on-failure -j $(JOBS) -L e2e
 
 asan: deps-test
 	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSANITIZE=ON >/dev/null

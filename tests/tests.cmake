@@ -46,3 +46,14 @@ foreach(t ${API_TESTS})
   set_tests_properties(api/${name} PROPERTIES LABELS "api;asan" ENVIRONMENT
     "TUOPIN=$<TARGET_FILE:tuopin>;TESTDATA=${CMAKE_SOURCE_DIR}/tests/data;SAMPLES=${CMAKE_SOURCE_DIR}/tests/data/samples;TESTLIB=${CMAKE_SOURCE_DIR}/tests/cli/lib.sh;SOURCE_DIR=${CMAKE_SOURCE_DIR}")
 endforeach()
+
+# Browser tests of the web UI: Debian's Chromium driven by playwright-core (tests/e2e/run.sh starts a real
+# server on a fresh SQLite database). They skip (77) when tests/e2e/node_modules, Chromium or the embedded UI
+# is missing, unless TUOPIN_E2E_REQUIRED=1 (scripts/test.sh); TUOPIN_SCREENSHOTS keeps the main screens.
+file(GLOB E2E_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/e2e/t*.mjs)
+foreach(t ${E2E_TESTS})
+  get_filename_component(name ${t} NAME_WE)
+  add_test(NAME e2e/${name} COMMAND bash ${CMAKE_SOURCE_DIR}/tests/e2e/run.sh ${t})
+  set_tests_properties(e2e/${name} PROPERTIES LABELS "e2e" SKIP_RETURN_CODE 77 TIMEOUT 300 ENVIRONMENT
+    "TUOPIN=$<TARGET_FILE:tuopin>;TESTDATA=${CMAKE_SOURCE_DIR}/tests/data;SAMPLES=${CMAKE_SOURCE_DIR}/tests/data/samples;TESTLIB=${CMAKE_SOURCE_DIR}/tests/cli/lib.sh;SOURCE_DIR=${CMAKE_SOURCE_DIR}")
+endforeach()

@@ -50,6 +50,8 @@ bool q_int(struct req *r, const char *name, int lo, int hi, int dflt, int *out);
 bool q_bool(struct req *r, const char *name);
 /* ?division=CODE|name within the scope (0 if absent); false after answering 404. */
 bool q_division(struct req *r, int64_t *code);
+/* The names of a role's capabilities ("read", "write", ...) as a JSON array (GET /api/me, /api/roles). */
+json_t *api_caps_json(unsigned caps);
 /* The actor string for the audit log: "user:NAME". */
 const char *req_actor(struct req *r);
 /* full=1 asked and allowed (CAP_FULL_ID); the caller audits the view. */

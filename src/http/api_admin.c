@@ -164,9 +164,9 @@ api_roles(struct req *r)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < n_roles; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:b}", "code", roles_table[i].code, "label",
+		json_array_append_new(a, json_pack("{s:s, s:s, s:b, s:o}", "code", roles_table[i].code, "label",
 		    msg_lang() == LANG_EN ? roles_table[i].en : roles_table[i].zh, "needs_division",
-		    roles_table[i].needs_division));
+		    roles_table[i].needs_division, "capabilities", api_caps_json(roles_table[i].caps)));
 	reply_json(r, 200, a);
 }
 

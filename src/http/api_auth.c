@@ -43,15 +43,7 @@ user_json(struct req *r, const struct user *u)
 		if (store_division_get(r->st, u->division, &d, &r->a, &e) == ERR_OK)
 			div = view_division_json(&d);
 	}
-	json_t *caps = json_array();
-	static const struct {
-		unsigned cap;
-		const char *name;
-	} names[] = { { CAP_READ, "read" }, { CAP_WRITE, "write" }, { CAP_IMPORT, "import" }, { CAP_EXPORT, "export" },
-		{ CAP_FULL_ID, "full_id" }, { CAP_USERS, "users" }, { CAP_ROLES, "roles" }, { CAP_AUDIT, "audit" } };
-	for (size_t i = 0; ro && i < sizeof(names) / sizeof(names[0]); i++)
-		if (ro->caps & names[i].cap)
-			json_array_append_new(caps, json_string(names[i].name));
+	json_t *caps = ro ? api_caps_json(ro->caps) : json_array();
 	return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:b}", "name", u->name, "display_name", u->display_name,
 	    "role", u->role, "role_label", ro ? (msg_lang() == LANG_EN ? ro->en : ro->zh) : u->role, "division", div,
 	    "capabilities", caps, "must_change", u->must_change);

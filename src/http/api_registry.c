@@ -167,9 +167,27 @@ api_households(struct req *r)
 		reply_error(r, &e);
 		return;
 	}
-	json_t *a = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, view_household_summary_json(&items[i], false));
+	/* each household with the names of its village and town (looked up once per village of the page) */
+	json_t *a = json_array(), *names = json_object();
+	for (size_t i = 0; i < n; i++) {
+		json_t *x = view_household_summary_json(&items[i], false);
+		char key[16];
+		view_code(items[i].h.village, key, sizeof(key));
+		json_t *known = json_object_get(names, key);
+		if (!known) {
+			struct division vd, td;
+			known = json_object();
+			if (store_division_get(r->st, items[i].h.village, &vd, &r->a, &e) == ERR_OK) {
+				json_object_set_new(known, "village_name", json_string(vd.name));
+				if (vd.parent && store_division_get(r->st, vd.parent, &td, &r->a, &e) == ERR_OK)
+					json_object_set_new(known, "town_name", json_string(td.name));
+			}
+			json_object_set_new(names, key, known);
+		}
+		json_object_update(x, known);
+		json_array_append_new(a, x);
+	}
+	json_decref(names);
 	reply_json(r, 200, json_pack("{s:I, s:i, s:i, s:o}", "total", (json_int_t)total, "page", page, "per_page", per,
 	    "items", a));
 }
@@ -565,10 +583,38 @@ static const enum col member_fix_cols[] = { C_NAME, C_SEX, C_ETHNICITY, C_EDUCAT
 void
 api_event_record(struct req *r)
 {
-	json_t *j = req_json(r, "type:s effective:s? reason:s? batch:s? correction:b? id_no:s? target_hh_no:s? "
-				"relation:s? member:o?");
+	json_t *j = req_json(r, "type:s effective:s? reason:s? batch:s? correction:b? id_no:s? member_id:i? "
+				"target_hh_no:s? relation:s? member:o?");
 	if (!j)
 		return;
+	/* a member of this household named by id (the UI never holds full ID numbers): its 证件号码 */
+	json_t *mid = json_object_get(j, "member_id");
+	if (mid) {
+		struct household h;
+		struct member mm;
+		struct errinfo e;
+		errinfo_clear(&e);
+		if (json_object_get(j, "id_no")) {
+			json_decref(j);
+			reply_fail(r, ERR_INVALID, "member_id", MSG_UNKNOWN_FIELD, "id_no");
+			return;
+		}
+		enum err rc = store_household_by_no(r->st, r->params[0], &h, &r->a, &e);
+		if (rc == ERR_OK) {
+			rc = store_member_by_id(r->st, json_integer_value(mid), &mm, &r->a, &e);
+			if (rc == ERR_NOTFOUND || (rc == ERR_OK && mm.household_id != h.id)) {
+				char id[24];
+				snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(mid));
+				rc = errinfo_set(&e, ERR_NOTFOUND, "member_id", MSG_MEMBER_ID_NOT_FOUND, h.hh_no, id);
+			}
+		}
+		if (rc != ERR_OK) {
+			json_decref(j);
+			reply_error(r, &e);
+			return;
+		}
+		json_object_set_new(j, "id_no", json_string(mm.id_no));
+	}
 	json_t *m = json_object_get(j, "member");
 	if (m && !check_object(r, m, member_cols, NELEM(member_cols), NULL, 0, "member.")) {
 		json_decref(j);

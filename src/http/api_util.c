@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/auth.h"
 #include "domain/report.h"
 #include "http/api.h"
 #include "lib/date.h"
@@ -86,4 +87,19 @@ bool
 want_full(struct req *r)
 {
 	return q_bool(r, "full") && req_can(r, CAP_FULL_ID);
+}
+
+json_t *
+api_caps_json(unsigned caps)
+{
+	static const struct {
+		unsigned cap;
+		const char *name;
+	} names[] = { { CAP_READ, "read" }, { CAP_WRITE, "write" }, { CAP_IMPORT, "import" }, { CAP_EXPORT, "export" },
+		{ CAP_FULL_ID, "full_id" }, { CAP_USERS, "users" }, { CAP_ROLES, "roles" }, { CAP_AUDIT, "audit" } };
+	json_t *a = json_array();
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (caps & names[i].cap)
+			json_array_append_new(a, json_string(names[i].name));
+	return a;
 }

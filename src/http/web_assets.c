@@ -1,5 +1,6 @@
 /* web_assets.c: the web UI's files, compiled into the binary from web/dist (see CMakeLists.txt), looked up
- * by path with their content type. */
+ * by path with their content type. A binary built without the UI (no npm at build time) answers its pages
+ * with a short note saying so; the API works the same. */
 #include <string.h>
 
 #include "http/http.h"
@@ -26,11 +27,24 @@ type_of(const char *path)
 	return "application/octet-stream";
 }
 
+static const char missing_page[] =
+	"<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>Tuopin</title></head><body>\n"
+	"<h1>网页界面未编译</h1>\n<p>这个 tuopin 程序编译时没有网页界面（当时找不到 npm）。安装 Node.js 和 npm 后执行 "
+	"<code>scripts/build-web.sh</code> 并重新编译即可。JSON API（/api/）照常可用。</p>\n"
+	"<h1 lang=\"en\">The web UI is missing</h1>\n<p lang=\"en\">This tuopin binary was built without its web UI "
+	"(npm was not found). Install Node.js and npm, run <code>scripts/build-web.sh</code> and rebuild. The JSON API "
+	"under /api/ works.</p>\n</body></html>\n";
+
 const unsigned char *
 web_asset(const char *path, size_t *len, const char **ctype)
 {
 	if (strcmp(path, "/") == 0)
 		path = "/index.html";
+	if (web_files_count == 0 && strcmp(path, "/index.html") == 0) {
+		*len = sizeof(missing_page) - 1;
+		*ctype = type_of(path);
+		return (const unsigned char *)missing_page;
+	}
 	for (size_t i = 0; i < web_files_count; i++)
 		if (strcmp(web_files[i].name, path + 1) == 0) {
 			*len = web_files[i].len;

@@ -1,0 +1,85 @@
+// Editing a member: a bad value shows the server's field error next to the field and writes nothing; a good
+// one changes the member, appears in the household's history as a 信息更正 (data_fix) with the old and new
+// value, and in the audit log, where an audit administrator finds it and verifies the chain.
+// users: county aud
+import { run, newPage, login, shot, text, assert, apiClient } from './lib.mjs';
+
+await run(async () => {
+  const api = await apiClient('county');
+  const before = (await api.get('/api/households/3713990003')).body.data;
+
+  const page = await newPage();
+  await login(page, 'county', { next: '/households/3713990003' });
+  await page.waitForSelector('.timeline');
+
+  // a bad edit: a phone number that is not one
+  await page.click('[data-card="members"] tr[data-member="8"] [data-action="edit-member"]');
+  await page.waitForSelector('dialog[open] form');
+  assert.match(await text(page, 'dialog[open] .dialog-head h2'), /周敏/);
+  await page.fill('dialog[open] input[name="member_phone"]', '12345');
+  await page.click('dialog[open] [data-action="save"]');
+  await page.waitForSelector('dialog[open] [data-field="member_phone"].has-error');
+  assert.equal(await text(page, 'dialog[open] [data-field="member_phone"] .field-error'), '“12345”不是有效电话号码');
+  // the focus went to the field in error, the dialog stayed open
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'member_phone');
+  await page.evaluate(() => document.activeElement.blur());
+  await shot(page, 'edit-error', { keep: true });
+  // and nothing was written
+  const still = (await api.get('/api/households/3713990003')).body.data;
+  assert.equal(still.history.length, before.history.length);
+  await page.click('dialog[open] .dialog-foot .btn:not(.btn-primary)');
+  await page.waitForSelector('dialog', { state: 'detached' });
+  assert.equal(await page.locator('.timeline .tl-item').count(), before.history.length);
+
+  // an empty edit says there is nothing to change
+  await page.click('[data-card="members"] tr[data-member="8"] [data-action="edit-member"]');
+  await page.click('dialog[open] [data-action="save"]');
+  await page.waitForSelector('dialog[open] .form-banner:not([hidden])');
+  assert.match(await text(page, 'dialog[open] .form-banner'), /没有修改任何内容/);
+
+  // a good edit: 健康状况 健康 -> 长期慢性病, with a reason
+  await page.selectOption('dialog[open] select[name="health"]', { label: '长期慢性病' });
+  await page.fill('dialog[open] input[name="reason"]', '入户核实');
+  await page.click('dialog[open] [data-action="save"]');
+  await page.waitForSelector('dialog', { state: 'detached' });
+  await page.waitForSelector('.toast');
+  await page.waitForFunction((n) => document.querySelectorAll('.timeline .tl-item').length === n, before.history.length + 1);
+  assert.equal(await text(page, '[data-card="members"] tr[data-member="8"] [data-col="health"]'), '长期慢性病');
+  const fix = page.locator('.timeline .tl-item').first();
+  assert.equal(await fix.getAttribute('data-type'), 'data_fix');
+  assert.match(await fix.innerText(), /信息更正/);
+  assert.match((await fix.innerText()).replace(/\s+/g, ' '), /周敏.*健康状况 健康 → 长期慢性病/);
+  assert.match(await fix.innerText(), /原因：入户核实/);
+  await shot(page, 'edited');
+
+  // the household itself: 贫困户属性, with a bad 识别年月 first
+  await page.click('[data-action="edit-household"]');
+  await page.fill('dialog[open] input[name="identified_ym"]', '2014-13');
+  await page.click('dialog[open] [data-action="save"]');
+  await page.waitForSelector('dialog[open] [data-field="identified_ym"].has-error');
+  await page.fill('dialog[open] input[name="identified_ym"]', '2014-01');
+  await page.selectOption('dialog[open] select[name="attribute"]', { label: '低保贫困户' });
+  await page.click('dialog[open] [data-action="save"]');
+  await page.waitForSelector('dialog', { state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('[data-item="attribute"] dd').innerText === '低保贫困户');
+
+  // the audit administrator finds both in the audit log, and the chain is intact
+  const audit = await newPage();
+  await login(audit, 'aud');
+  assert.equal(new URL(audit.url()).pathname, '/audit');
+  await audit.waitForSelector('[data-card="audit"] tbody tr');
+  const rows = await audit.$$eval('[data-card="audit"] tbody tr[data-action="event.record"]', (trs) =>
+    trs.map((tr) => `${tr.querySelector('[data-col="actor"]').innerText} ${tr.dataset.object} ${tr.querySelector('[data-col="detail"]').innerText}`),
+  );
+  assert.equal(rows.length, 2);
+  assert.match(rows[1], /^county 3713990003 类型：data_fix；.*健康状况：01 → 02/);
+  assert.match(rows[0], /^county 3713990003 类型：data_fix；.*贫困户属性：1 → 2/);
+  await audit.click('[data-action="verify"]');
+  await audit.waitForSelector('[data-intact="1"]');
+  assert.match(await text(audit, '[data-verify]'), /日志完整/);
+  await shot(audit, 'audit', { keep: true });
+  // the administrator has no registry screens: the dashboard address is not theirs
+  await audit.goto(audit.url().replace(/\/audit.*$/, '/households/3713990003'));
+  await audit.waitForSelector('[data-page="not-found"]');
+  assert.equal(await audit.locator('.nav-item', { hasText: '户查询' }).count(), 0);
+});

@@ -1,0 +1,49 @@
+// state.js: what the whole UI shares: the logged-in user (GET /api/me), the code lists (GET /api/codes, per
+// language), and the "as of" date, which lives in the address (?as_of=) so that a link or a reload shows the
+// same figures.
+
+import { get } from './api.js';
+import { getLang } from './i18n.js';
+
+export const state = {
+  me: null, // {name, display_name, role, role_label, division, capabilities[], must_change}
+  codes: null,
+  codesLang: null,
+};
+
+export function can(cap) {
+  return !!state.me && state.me.capabilities.includes(cap);
+}
+
+// Data roles read the registry; the three administrators (三员) never do.
+export function isDataRole() {
+  return can('read');
+}
+
+export function isAdminRole() {
+  return can('users') || can('roles') || can('audit');
+}
+
+export async function codes() {
+  if (!state.codes || state.codesLang !== getLang()) {
+    state.codes = await get('/api/codes');
+    state.codesLang = getLang();
+  }
+  return state.codes;
+}
+
+// The "as of" date of the current address, or '' (today, the server's default).
+export function asOf() {
+  const v = new URLSearchParams(location.search).get('as_of') || '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '';
+}
+
+// A link inside the app that keeps the "as of" date.
+export function link(path, params = {}) {
+  const p = new URLSearchParams();
+  const a = asOf();
+  if (a && !('as_of' in params)) p.set('as_of', a);
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `${path}?${s}` : path;
+}

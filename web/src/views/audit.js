@@ -1,0 +1,124 @@
+// audit.js: the audit log for the audit administrator (GET /api/audit, newest first, by date range and page)
+// and the check of its hash chain (GET /api/audit/verify), which names the first row that was altered.
+
+import { get } from '../api.js';
+import { h, mount } from '../dom.js';
+import { t } from '../i18n.js';
+import { pageHeader, card, table, loading, pager, icon, dateInput, busyButton, empty, errorBox } from '../ui.js';
+import { fieldLabel } from '../fields.js';
+
+const ACTIONS = {
+  login: '登录',
+  'login.failed': '登录失败',
+  logout: '退出登录',
+  'event.record': '记录变动',
+  'household.create': '新建农户',
+  'import.registry': '导入名单',
+  'import.events': '导入变动',
+  'import.divisions': '导入区划',
+  'view.full_id': '查看完整证件号码',
+  'export.full_id': '导出完整证件号码',
+  'user.create': '新建账户',
+  'user.update': '修改账户',
+  'user.lock': '停用账户',
+  'user.unlock': '启用账户',
+  'user.role': '修改角色',
+  'user.password': '修改密码',
+  'user.password_reset': '重置密码',
+  'token.create': '创建令牌',
+  'token.revoke': '吊销令牌',
+  'demo.load': '载入演示数据',
+};
+
+const KEYS = { type: '类型', effective: '生效', reason: '原因', batch: '批次', correction: '更正', before: '修改前', after: '修改后', rows: '行数', what: '内容', format: '格式' };
+
+function flat(v) {
+  if (v === null || v === undefined) return '';
+  if (v === true) return t('是');
+  if (v === false) return t('否');
+  if (Array.isArray(v)) return v.map(flat).join(' → ');
+  if (typeof v === 'object')
+    return Object.entries(v)
+      .filter(([k]) => k !== 'pw_hash')
+      .map(([k, x]) => `${k}=${typeof x === 'object' && x !== null ? JSON.stringify(x) : x}`)
+      .join(', ');
+  return String(v);
+}
+
+// The detail of an audit row as one line of text: known keys named, field changes as "字段：旧 → 新".
+function detailText(d) {
+  if (!d || typeof d !== 'object') return null;
+  const parts = [];
+  for (const [k, v] of Object.entries(d)) {
+    if (k === 'event' || k === 'member') continue;
+    if (k === 'changes' && v && typeof v === 'object') {
+      for (const [f, x] of Object.entries(v)) parts.push(`${fieldLabel(f)}：${flat(x)}`);
+      continue;
+    }
+    parts.push(`${KEYS[k] ? t(KEYS[k]) : k}：${flat(v)}`);
+  }
+  return parts.join('；');
+}
+
+export async function auditView({ el, query, navigate, signal }) {
+  const from = query.get('from') || '';
+  const to = query.get('to') || '';
+  const page = Math.max(1, Number(query.get('page')) || 1);
+  mount(el, loading());
+  const data = await get('/api/audit', { from, to, page, per_page: 50 }, { signal });
+  const go = (p) => navigate(`/audit?${new URLSearchParams(Object.entries({ from, to, page: p.page ?? '' , ...p }).filter(([, v]) => v !== '' && v !== null && v !== undefined))}`);
+  const fromIn = dateInput(from, { name: 'from' });
+  const toIn = dateInput(to, { name: 'to' });
+  const filters = h(
+    'form',
+    { class: 'filters', on: { submit: (e) => { e.preventDefault(); go({ from: fromIn.value, to: toIn.value, page: '' }); } } },
+    h('label', { class: 'inline-field' }, h('span', t('从')), fromIn),
+    h('label', { class: 'inline-field' }, h('span', t('到')), toIn),
+    h('button', { class: 'btn btn-primary', type: 'submit' }, t('查询')),
+  );
+
+  const result = h('div', { class: 'verify-result', 'data-verify': '' });
+  const vbtn = h('button', { class: 'btn', type: 'button', 'data-action': 'verify' }, icon('shield'), h('span', t('核验日志完整性')));
+  vbtn.addEventListener(
+    'click',
+    busyButton(vbtn, async () => {
+      mount(result, loading(t('正在逐条核验…')));
+      try {
+        const v = await get('/api/audit/verify');
+        mount(
+          result,
+          v.intact
+            ? h('div', { class: 'notice notice-ok', 'data-intact': '1' }, icon('check'), h('span', t('日志完整：{n} 条记录的哈希链全部吻合。', { n: v.rows })))
+            : h('div', { class: 'notice notice-error', 'data-intact': '0' }, icon('alert'), h('span', t('日志被改动：第 {id} 条起哈希链不符（{why}）。', { id: v.first_broken, why: v.why }))),
+        );
+      } catch (err) {
+        mount(result, errorBox(err));
+      }
+    }),
+  );
+
+  const cols = [
+    { title: t('序号'), key: 'id', cls: 'num muted', render: (r) => String(r.id) },
+    { title: t('时间'), key: 'at', cls: 'nowrap', render: (r) => r.at },
+    { title: t('操作人'), key: 'actor', cls: 'mono', render: (r) => r.actor },
+    { title: t('操作'), key: 'action', cls: 'nowrap', render: (r) => h('span', { title: r.action }, ACTIONS[r.action] ? t(ACTIONS[r.action]) : r.action) },
+    { title: t('对象'), key: 'object', cls: 'mono', render: (r) => r.object || '' },
+    { title: t('内容'), key: 'detail', cls: 'detail', render: (r) => detailText(r.detail) || h('span', { class: 'muted' }, '—') },
+    { title: t('地址'), key: 'ip', cls: 'mono muted', render: (r) => r.ip || '' },
+  ];
+  mount(
+    el,
+    h(
+      'div',
+      { class: 'page page-audit' },
+      pageHeader({ title: t('审计日志'), subtitle: t('每次写入、登录和查看完整证件号码都记入日志；日志逐条以哈希相连，任何改动都能被发现'), actions: vbtn }),
+      result,
+      h(
+        'section',
+        { class: 'card', 'data-card': 'audit' },
+        h('div', { class: 'card-body' }, filters),
+        h('div', { class: 'card-body flush' }, data.items.length ? [table(cols, data.items, { class: 'table-audit', rowData: (r) => ({ action: r.action, object: r.object || '' }) }), pager(data, (p) => go({ page: p }))] : empty(t('这段时间没有记录'))),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,258 @@
+// forms.js: the dialogs that change a household: correct a member (PATCH /api/households/:no/members/:id),
+// correct the household (PATCH /api/households/:no), add a member (POST .../members) and record a change
+// event (POST .../events, only the types the household allows now). The server checks everything; its
+// field errors (data.problems[].field) are shown next to the fields, and nothing is written until it accepts.
+
+import { patch, post, ApiError } from '../api.js';
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import { today } from '../format.js';
+import { dialog, field, select, input, dateInput, showProblems, clearProblems, banner, busyButton, toast } from '../ui.js';
+import { fieldLabel } from '../fields.js';
+
+const MEMBER_SELECTS = ['sex', 'relation', 'ethnicity', 'education', 'schooling', 'health', 'labor', 'work_status'];
+const MEMBER_BOOLS = ['ins_medical', 'ins_serious', 'ins_pension', 'dibao', 'tekun'];
+
+function checkbox(name, checked) {
+  const c = h('input', { type: 'checkbox', name, checked: !!checked, id: `f-${name}` });
+  return h('div', { class: 'field field-check', 'data-field': name }, h('label', { class: 'check' }, c, h('span', fieldLabel(name))), h('div', { class: 'field-error', role: 'alert' }));
+}
+
+// Member inputs, filled from m (or empty). read() gives {key: value} of every input.
+function memberInputs(m, cl, { withId }) {
+  const ctl = {};
+  const nodes = [];
+  ctl.name = input(m ? m.name : '', { maxlength: 50 });
+  nodes.push(field({ name: 'name', label: fieldLabel('name'), control: ctl.name, required: !m }));
+  if (withId) {
+    ctl.id_no = input('', { maxlength: 22, inputmode: 'text', placeholder: t('18 位居民身份证号码') });
+    nodes.push(field({ name: 'id_no', label: fieldLabel('id_no'), control: ctl.id_no, required: true }));
+  }
+  for (const k of MEMBER_SELECTS) {
+    const blank = k === 'relation' && !m ? t('请选择') : t('（无）');
+    ctl[k] = select(cl[k] || [], m && m[k] ? m[k].code : '', { blank, name: k });
+    nodes.push(field({ name: k, label: fieldLabel(k), control: ctl[k], required: !m && (k === 'relation' || k === 'sex') }));
+  }
+  ctl.work_months = input(m && m.work_months ? String(m.work_months) : '', { inputmode: 'numeric', maxlength: 4 });
+  nodes.push(field({ name: 'work_months', label: fieldLabel('work_months'), control: ctl.work_months }));
+  ctl.member_phone = input('', { inputmode: 'tel', maxlength: 20, placeholder: m && m.phone ? m.phone : '' });
+  nodes.push(field({ name: 'member_phone', label: fieldLabel('member_phone'), control: ctl.member_phone, hint: m && m.phone ? t('留空表示不修改') : null }));
+  const checks = MEMBER_BOOLS.map((k) => checkbox(k, m ? m[k] : false));
+  nodes.push(h('div', { class: 'field field-wide checks' }, h('div', { class: 'field-label' }, t('保障情况')), h('div', { class: 'check-row' }, checks)));
+  const read = (form) => {
+    const v = {};
+    for (const [k, c] of Object.entries(ctl)) v[k] = c.value.trim();
+    for (const k of MEMBER_BOOLS) v[k] = form.querySelector(`input[name="${k}"]`).checked;
+    return v;
+  };
+  return { nodes, read };
+}
+
+function eventInputs(opts = {}) {
+  const eff = dateInput(opts.effective || today(), { name: 'effective' });
+  const reason = opts.reasonList ? select(opts.reasonList, '', { blank: t('请选择'), name: 'reason' }) : input('', { maxlength: 200, placeholder: opts.reasonHint || '' });
+  const nodes = [
+    field({ name: 'effective', label: fieldLabel('effective'), control: eff, required: true }),
+    field({ name: 'reason', label: fieldLabel('reason'), control: reason, required: !!opts.reasonRequired }),
+  ];
+  let corr = null;
+  if (opts.correction !== false) {
+    corr = h('input', { type: 'checkbox', name: 'correction', id: 'f-correction' });
+    nodes.push(
+      h(
+        'div',
+        { class: 'field field-wide field-check', 'data-field': 'correction' },
+        h('label', { class: 'check' }, corr, h('span', t('这是对以前记录的更正（生效日期早于该户最近一次变动时必须勾选并写明原因）'))),
+        h('div', { class: 'field-error', role: 'alert' }),
+      ),
+    );
+  }
+  return { nodes, read: () => ({ effective: eff.value, reason: reason.value.trim(), correction: corr ? corr.checked : false }) };
+}
+
+function problemsOf(err) {
+  if (!(err instanceof ApiError)) return [{ field: '', message: t('请求失败') }];
+  if (err.problems.length) return err.problems.filter((p) => !p.warning);
+  return [{ field: err.field || '', message: err.code === 'network' ? t('无法连接服务器，请稍后重试。') : err.message }];
+}
+
+// A dialog with a form: build() gives the form's content, send(form) calls the API. On success: toast, close,
+// done(); on refusal: field errors in place, the dialog stays open and nothing changed.
+function formDialog({ title, intro, content, send, okText, mapField, done, wide }) {
+  const save = h('button', { class: 'btn btn-primary', type: 'submit', 'data-action': 'save' }, okText || t('保存'));
+  const cancel = h('button', { class: 'btn', type: 'button' }, t('取消'));
+  const form = h('form', { class: 'form', novalidate: true }, intro ? h('p', { class: 'form-intro' }, intro) : null, banner(), h('div', { class: 'form-grid' }, content));
+  let dlg;
+  const submit = busyButton(save, async () => {
+    clearProblems(form);
+    try {
+      await send(form);
+      dlg.close();
+      toast(t('已保存'));
+      done();
+    } catch (err) {
+      showProblems(form, problemsOf(err), mapField);
+    }
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submit();
+  });
+  const footer = [cancel, save];
+  save.setAttribute('form', 'dlg-form');
+  form.id = 'dlg-form';
+  dlg = dialog({ title, body: form, footer, wide });
+  cancel.addEventListener('click', () => dlg.close());
+  return dlg;
+}
+
+export function editMemberDialog(hh, m, cl, done) {
+  const mi = memberInputs(m, cl, { withId: false });
+  const ev = eventInputs({ correction: false, reasonHint: t('例如：入户核实后更正') });
+  return formDialog({
+    title: t('修改成员信息：{name}', { name: m.name }),
+    intro: t('修改记为一条“信息更正”，保留修改前的内容。只提交改动过的项。'),
+    content: [...mi.nodes, ...ev.nodes],
+    wide: true,
+    done,
+    send: async (form) => {
+      const v = mi.read(form);
+      const body = {};
+      const same = (k) => {
+        if (MEMBER_BOOLS.includes(k)) return !!m[k] === v[k];
+        if (MEMBER_SELECTS.includes(k)) return (m[k] ? m[k].code : '') === v[k];
+        if (k === 'work_months') return String(m.work_months || '') === v[k] || (v[k] === '' && !m.work_months);
+        if (k === 'member_phone') return v[k] === '';
+        return (m[k] ?? '') === v[k];
+      };
+      for (const k of Object.keys(v)) if (!same(k)) body[k] = v[k];
+      if (!Object.keys(body).length) throw new ApiError(400, { code: 'nothing_to_fix', field: '', message: t('没有修改任何内容') });
+      const e = ev.read();
+      if (e.effective) body.effective = e.effective;
+      if (e.reason) body.reason = e.reason;
+      await patch(`/api/households/${encodeURIComponent(hh.hh_no)}/members/${m.id}`, body);
+    },
+  });
+}
+
+export function addMemberDialog(hh, cl, done) {
+  const mi = memberInputs(null, cl, { withId: true });
+  const ev = eventInputs({ reasonList: cl.reason_add, reasonRequired: true });
+  return formDialog({
+    title: t('增加成员'),
+    intro: t('记为一条“人员增加”。证件号码须为有效的居民身份证号码（或残疾人证号）。'),
+    content: [...mi.nodes, ...ev.nodes],
+    wide: true,
+    done,
+    send: async (form) => {
+      const v = mi.read(form);
+      const member = {};
+      for (const [k, x] of Object.entries(v)) if (x !== '' && x !== false) member[k] = x;
+      const e = ev.read();
+      await post(`/api/households/${encodeURIComponent(hh.hh_no)}/members`, { member, effective: e.effective, reason: e.reason, correction: e.correction });
+    },
+  });
+}
+
+export function editHouseholdDialog(hh, cl, done) {
+  const ctl = {
+    attribute: select(cl.attribute, hh.attribute ? hh.attribute.code : '', { blank: t('（无）'), name: 'attribute' }),
+    cause_main: select(cl.cause, hh.cause_main ? hh.cause_main.code : '', { blank: t('（无）'), name: 'cause_main' }),
+    id_standard: select(cl.id_standard, hh.id_standard ? hh.id_standard.code : '', { blank: t('（无）'), name: 'id_standard' }),
+    identified_ym: input(hh.identified_ym ? `${String(hh.identified_ym).slice(0, 4)}-${String(hh.identified_ym).slice(4)}` : '', { placeholder: 'YYYY-MM', maxlength: 7 }),
+    exit_year: input(hh.exit_year ? String(hh.exit_year) : '', { inputmode: 'numeric', maxlength: 4 }),
+    phone: input('', { inputmode: 'tel', maxlength: 20, placeholder: hh.phone || '' }),
+  };
+  const others = new Set((hh.cause_other || []).map((c) => c.code));
+  const otherBoxes = cl.cause.map((c) => h('label', { class: 'check check-chip' }, h('input', { type: 'checkbox', name: 'cause_other', value: c.code, checked: others.has(c.code) }), h('span', c.label)));
+  const ev = eventInputs({ correction: false, reasonHint: t('例如：入户核实后更正') });
+  const nodes = [
+    field({ name: 'attribute', label: fieldLabel('attribute'), control: ctl.attribute }),
+    field({ name: 'cause_main', label: fieldLabel('cause_main'), control: ctl.cause_main }),
+    h('div', { class: 'field field-wide', 'data-field': 'cause_other' }, h('div', { class: 'field-label' }, fieldLabel('cause_other')), h('div', { class: 'check-row' }, otherBoxes), h('div', { class: 'field-error', role: 'alert' })),
+    field({ name: 'id_standard', label: fieldLabel('id_standard'), control: ctl.id_standard }),
+    field({ name: 'identified_ym', label: fieldLabel('identified_ym'), control: ctl.identified_ym }),
+    field({ name: 'exit_year', label: fieldLabel('exit_year'), control: ctl.exit_year }),
+    field({ name: 'phone', label: fieldLabel('phone'), control: ctl.phone, hint: hh.phone ? t('留空表示不修改') : null }),
+    ...ev.nodes,
+  ];
+  return formDialog({
+    title: t('修改户信息'),
+    intro: t('修改记为一条“信息更正”，保留修改前的内容。只提交改动过的项。'),
+    content: nodes,
+    wide: true,
+    done,
+    send: async (form) => {
+      const body = {};
+      const code = (x) => (x ? x.code : '');
+      for (const k of ['attribute', 'cause_main', 'id_standard']) if (ctl[k].value !== code(hh[k])) body[k] = ctl[k].value;
+      const ymWas = hh.identified_ym ? `${String(hh.identified_ym).slice(0, 4)}-${String(hh.identified_ym).slice(4)}` : '';
+      if (ctl.identified_ym.value.trim() !== ymWas) body.identified_ym = ctl.identified_ym.value.trim();
+      if (ctl.exit_year.value.trim() !== (hh.exit_year ? String(hh.exit_year) : '')) body.exit_year = ctl.exit_year.value.trim();
+      if (ctl.phone.value.trim()) body.phone = ctl.phone.value.trim();
+      const chosen = [...form.querySelectorAll('input[name="cause_other"]:checked')].map((c) => c.value);
+      const was = [...others].sort().join(',');
+      if (chosen.slice().sort().join(',') !== was) body.cause_other = chosen;
+      if (!Object.keys(body).length) throw new ApiError(400, { code: 'nothing_to_fix', field: '', message: t('没有修改任何内容') });
+      if (body.exit_year !== undefined && /^\d+$/.test(body.exit_year)) body.exit_year = Number(body.exit_year);
+      const e = ev.read();
+      if (e.effective) body.effective = e.effective;
+      if (e.reason) body.reason = e.reason;
+      await patch(`/api/households/${encodeURIComponent(hh.hh_no)}`, body);
+    },
+  });
+}
+
+const MEMBER_EVENTS = ['member_remove', 'split', 'merge'];
+
+export function eventDialog(hh, cl, allowed, done) {
+  const typeSel = select(allowed.map((e) => ({ code: e.type, label: e.label })), allowed[0].type, { name: 'type' });
+  const extra = h('div', { class: 'form-grid form-subgrid' });
+  let current = null;
+  const build = () => {
+    const type = typeSel.value;
+    const nodes = [];
+    const ctl = {};
+    if (MEMBER_EVENTS.includes(type)) {
+      ctl.member_id = select(hh.members.map((m) => ({ code: String(m.id), label: `${m.name}（${m.relation ? m.relation.label : ''}）` })), '', { blank: t('请选择'), name: 'member_id' });
+      nodes.push(field({ name: 'member_id', label: t('成员'), control: ctl.member_id, required: true }));
+    }
+    if (type === 'split' || type === 'merge') {
+      ctl.target_hh_no = input('', { maxlength: 30, placeholder: type === 'split' ? t('新户的户编号') : t('并入户的户编号') });
+      nodes.push(field({ name: 'target_hh_no', label: fieldLabel('target_hh_no'), control: ctl.target_hh_no, required: true }));
+      ctl.relation = select(cl.relation, '', { blank: t('请选择'), name: 'relation' });
+      nodes.push(field({ name: 'relation', label: t('在目标户中与户主关系'), control: ctl.relation, required: true }));
+    }
+    const ev = eventInputs({ reasonList: type === 'member_remove' ? cl.reason_remove : null, reasonRequired: type === 'member_remove' || type === 'return' });
+    ctl.batch = input('', { maxlength: 100, placeholder: t('例如：2018年动态调整') });
+    nodes.push(...ev.nodes, field({ name: 'batch', label: fieldLabel('batch'), control: ctl.batch }));
+    extra.replaceChildren(...nodes);
+    current = { ctl, ev };
+  };
+  typeSel.addEventListener('change', build);
+  build();
+  return formDialog({
+    title: t('记录变动'),
+    intro: t('只列出该户当前状态下允许的变动。生效日期早于最近一次变动的，须标为更正并写明原因。'),
+    content: [field({ name: 'type', label: t('变动类型'), control: typeSel, required: true, wide: true }), h('div', { class: 'field-wide' }, extra)],
+    okText: t('记录'),
+    wide: true,
+    done,
+    mapField: (f) => (f === 'id_no' && current.ctl.member_id ? 'member_id' : f === 'hh_no' ? '' : f),
+    send: async () => {
+      const { ctl, ev } = current;
+      const e = ev.read();
+      const body = { type: typeSel.value, effective: e.effective };
+      if (e.reason) body.reason = e.reason;
+      if (e.correction) body.correction = true;
+      if (ctl.batch.value.trim()) body.batch = ctl.batch.value.trim();
+      if (ctl.member_id) {
+        if (!ctl.member_id.value) throw new ApiError(400, { code: 'required', field: 'member_id', message: t('请选择成员') });
+        body.member_id = Number(ctl.member_id.value);
+      }
+      if (ctl.target_hh_no) body.target_hh_no = ctl.target_hh_no.value.trim();
+      if (ctl.relation && ctl.relation.value) body.relation = ctl.relation.value;
+      await post(`/api/households/${encodeURIComponent(hh.hh_no)}/events`, body);
+    },
+  });
+}

@@ -1,0 +1,247 @@
+// household.js: one household (GET /api/households/:no?as_of=): who lives there, its attributes, income by
+// year, 两不愁三保障 as far as the registry records it, and its whole history — corrections shown as
+// corrections, superseded events struck through. Editing and recording events open dialogs (forms.js).
+
+import { get } from '../api.js';
+import { h, mount } from '../dom.js';
+import { t } from '../i18n.js';
+import { can, asOf, link, codes } from '../state.js';
+import { statusBadge, statusClass, ym, money, today } from '../format.js';
+import { pageHeader, card, table, empty, icon, loading } from '../ui.js';
+import { fieldLabel, fieldValue } from '../fields.js';
+import { editMemberDialog, addMemberDialog, editHouseholdDialog, eventDialog } from './forms.js';
+
+function dl(items) {
+  return h(
+    'dl',
+    { class: 'facts-grid' },
+    items.filter(Boolean).map(([k, v, key]) => h('div', { class: 'facts-item', 'data-item': key || null }, h('dt', k), h('dd', v === '' || v === null || v === undefined ? h('span', { class: 'muted' }, t('未填写')) : v))),
+  );
+}
+
+function basics(hh) {
+  return dl([
+    [t('所在村'), [hh.town ? h('a', { href: link(`/divisions/${hh.town.code}`) }, hh.town.name) : null, hh.town ? ' · ' : null, hh.village ? h('a', { href: link(`/divisions/${hh.village.code}`) }, hh.village.name) : ''], 'village'],
+    [t('贫困户属性'), hh.attribute ? hh.attribute.label : '', 'attribute'],
+    [t('主要致贫原因'), hh.cause_main ? hh.cause_main.label : '', 'cause_main'],
+    [t('其他致贫原因'), (hh.cause_other || []).map((c) => c.label).join(t('、')), 'cause_other'],
+    [t('识别标准'), hh.id_standard ? hh.id_standard.label : '', 'id_standard'],
+    [t('识别年月'), ym(hh.identified_ym), 'identified_ym'],
+    [t('脱贫年度'), hh.exit_year ? String(hh.exit_year) : '', 'exit_year'],
+    [t('联系电话'), hh.phone || '', 'phone'],
+    [t('{date} 状态', { date: hh.as_of }), statusBadge(hh.status), 'status'],
+    [t('当前状态'), [statusBadge(hh.status_now), hh.monitored ? h('span', { class: 'tag tag-amber' }, t('防返贫监测对象')) : null], 'status_now'],
+  ]);
+}
+
+function yes(b) {
+  return b ? h('span', { class: 'yes', title: t('是') }, icon('check'), h('span', { class: 'sr' }, t('是'))) : h('span', { class: 'no' }, '—');
+}
+
+function members(hh, onEdit) {
+  if (!hh.members.length) return empty(t('{date} 时该户没有成员', { date: hh.as_of }));
+  const canWrite = can('write');
+  const cols = [
+    { title: t('姓名'), key: 'name', cls: 'col-member', render: (m) => h('div', { class: 'member-name' }, h('span', { class: 'member-name-text' }, m.name), m.relation ? h('span', { class: 'tag tag-soft' }, m.relation.label) : null) },
+    { title: t('证件号码'), key: 'id_no', cls: 'mono nowrap', render: (m) => m.id_no },
+    { title: t('性别'), key: 'sex', render: (m) => (m.sex ? m.sex.label : '') },
+    { title: t('出生日期'), key: 'birth', cls: 'nowrap', render: (m) => [m.birth || '', m.age !== null && m.age !== undefined ? h('span', { class: 'muted' }, t('（{n}岁）', { n: m.age })) : null] },
+    { title: t('文化程度 / 在校'), key: 'education', render: (m) => (m.schooling ? m.schooling.label : m.education ? m.education.label : '') },
+    { title: t('健康状况'), key: 'health', render: (m) => (m.health ? h('span', { class: m.health.code !== '01' ? 'warn-text' : null }, m.health.label) : '') },
+    { title: t('劳动技能'), key: 'labor', render: (m) => (m.labor ? m.labor.label : '') },
+    { title: t('务工'), key: 'work', render: (m) => (m.work_status ? [m.work_status.label, m.work_months ? h('span', { class: 'work-months' }, t('{n} 个月', { n: m.work_months })) : null] : h('span', { class: 'muted' }, '—')) },
+    {
+      title: t('参保与救助'),
+      key: 'support',
+      render: (m) => {
+        const tags = [
+          m.ins_medical && t('医保'),
+          m.ins_serious && t('大病'),
+          m.ins_pension && t('养老'),
+          m.dibao && t('低保'),
+          m.tekun && t('特困'),
+        ].filter(Boolean);
+        return tags.length ? h('span', { class: 'chips' }, tags.map((x) => h('span', { class: 'tag tag-soft' }, x))) : h('span', { class: 'no' }, '—');
+      },
+    },
+  ];
+  if (canWrite)
+    cols.push({
+      title: h('span', { class: 'sr' }, t('操作')),
+      key: 'actions',
+      cls: 'actions',
+      render: (m) => h('button', { class: 'btn btn-sm btn-ghost', type: 'button', 'data-action': 'edit-member', 'data-member': m.id, on: { click: () => onEdit(m) } }, icon('edit'), h('span', t('修改'))),
+    });
+  return table(cols, hh.members, { class: 'table-members', rowData: (m) => ({ member: m.id }) });
+}
+
+// 两不愁三保障 as far as the registry records it; what it does not record is said plainly.
+function guarantees(hh) {
+  const ms = hh.members;
+  const school = ms.filter((m) => m.age !== null && m.age !== undefined && m.age >= 6 && m.age <= 15);
+  const others = ms.filter((m) => m.schooling && m.schooling.code !== '01' && !school.includes(m));
+  const insured = ms.filter((m) => m.ins_medical);
+  const notInsured = ms.filter((m) => !m.ins_medical);
+  const serious = ms.filter((m) => m.ins_serious);
+  const row = (title, state, ...body) =>
+    h('div', { class: ['g-row', `g-${state}`] }, h('div', { class: 'g-head' }, h('span', { class: 'g-dot' }), h('span', { class: 'g-title' }, title), h('span', { class: 'g-state' }, { ok: t('有记录'), warn: t('需关注'), none: t('未记录') }[state])), h('div', { class: 'g-body' }, body));
+  const names = (xs) => xs.map((m) => m.name).join(t('、'));
+  const eduState = school.some((m) => !m.schooling || m.schooling.code === '01') ? 'warn' : 'ok';
+  return h(
+    'div',
+    { class: 'guarantees' },
+    row(t('不愁吃、不愁穿'), 'none', t('本系统没有登记吃穿情况，以入户核查为准。')),
+    row(
+      t('义务教育有保障'),
+      school.length || others.length ? eduState : 'ok',
+      school.length
+        ? school.map((m) => h('div', { class: 'g-line' }, h('span', { class: 'g-name' }, m.name), h('span', { class: 'muted' }, t('{n}岁', { n: m.age })), ' ', m.schooling ? h('span', { class: m.schooling.code === '01' ? 'warn-text' : null }, m.schooling.label) : h('span', { class: 'warn-text' }, t('在校情况未登记'))))
+        : h('div', { class: 'g-line muted' }, t('该户没有 6–15 岁义务教育阶段的成员。')),
+      others.map((m) => h('div', { class: 'g-line' }, h('span', { class: 'g-name' }, m.name), h('span', { class: 'muted' }, m.age !== null ? t('{n}岁', { n: m.age }) : ''), ' ', m.schooling.label)),
+    ),
+    row(
+      t('基本医疗有保障'),
+      notInsured.length ? 'warn' : 'ok',
+      h('div', { class: 'g-line' }, t('参加基本医疗保险：'), insured.length ? names(insured) : t('无')),
+      notInsured.length ? h('div', { class: 'g-line warn-text' }, t('未参加：'), names(notInsured)) : null,
+      h('div', { class: 'g-line' }, t('参加大病保险：'), serious.length ? names(serious) : t('无')),
+    ),
+    row(t('住房安全有保障'), 'none', t('本系统没有登记住房安全鉴定信息。')),
+    row(t('饮水安全有保障'), 'none', t('本系统没有登记饮水安全信息。')),
+  );
+}
+
+function incomes(hh) {
+  if (!hh.incomes.length) return empty(t('没有收入记录'));
+  const cols = [
+    { title: t('年度'), key: 'year', render: (r) => String(r.year) },
+    { title: t('工资性'), cls: 'num', key: 'wage', render: (r) => money(r.wage) },
+    { title: t('生产经营性'), cls: 'num', key: 'business', render: (r) => money(r.business) },
+    { title: t('财产性'), cls: 'num', key: 'property', render: (r) => money(r.property) },
+    { title: t('转移性'), cls: 'num', key: 'transfer', render: (r) => money(r.transfer) },
+    { title: t('经营支出'), cls: 'num', key: 'business_cost', render: (r) => money(r.business_cost) },
+    { title: t('人均纯收入（元）'), cls: 'num strong', key: 'net', render: (r) => money(r.net_income_pc) },
+    { title: t('人数'), cls: 'num', key: 'size', render: (r) => (r.size ? String(r.size) : '—') },
+  ];
+  return table(cols, hh.incomes, { class: 'table-compact' });
+}
+
+function historyItem(ev, cl, hhNo) {
+  const change = ev.from || ev.to
+    ? h('div', { class: 'tl-change' }, ev.from ? statusBadge(ev.from) : h('span', { class: 'muted' }, t('（未建档）')), h('span', { class: 'tl-arrow' }, '→'), ev.to ? statusBadge(ev.to) : h('span', { class: 'muted' }, '—'))
+    : null;
+  const detail = ev.detail && typeof ev.detail === 'object'
+    ? h(
+        'ul',
+        { class: 'tl-detail' },
+        Object.entries(ev.detail).map(([k, v]) =>
+          Array.isArray(v) && v.length === 2
+            ? h('li', h('span', { class: 'tl-field' }, fieldLabel(k)), h('span', { class: 'tl-old' }, fieldValue(k, v[0], cl)), h('span', { class: 'tl-arrow' }, '→'), h('span', { class: 'tl-new' }, fieldValue(k, v[1], cl)))
+            : h('li', h('span', { class: 'tl-field' }, fieldLabel(k)), h('span', { class: 'tl-new' }, typeof v === 'object' ? JSON.stringify(v) : String(v))),
+        ),
+      )
+    : null;
+  const other = ev.other_household && ev.other_household !== hhNo ? h('div', { class: 'tl-line' }, t('关联户：'), h('a', { href: link(`/households/${ev.other_household}`) }, ev.other_household)) : null;
+  return h(
+    'li',
+    { class: ['tl-item', ev.superseded && 'superseded', ev.correction && 'correction', `tl-${ev.type}`], 'data-event': ev.id, 'data-type': ev.type },
+    h('div', { class: 'tl-date' }, h('span', { class: 'tl-eff' }, ev.effective), h('span', { class: 'tl-eff-label' }, t('生效'))),
+    h('div', { class: ['tl-dot', ev.to ? statusClass(ev.to.code) : 'st-none'] }),
+    h(
+      'div',
+      { class: 'tl-body' },
+      h(
+        'div',
+        { class: 'tl-title' },
+        h('span', { class: 'tl-type' }, ev.label),
+        ev.member ? h('span', { class: 'tl-member' }, ev.member.name, ev.member.id_no ? h('span', { class: 'muted mono' }, ` ${ev.member.id_no}`) : null) : null,
+        ev.correction ? h('span', { class: 'tag tag-blue', 'data-tag': 'correction' }, t('更正')) : null,
+        ev.superseded ? h('span', { class: 'tag tag-gray', 'data-tag': 'superseded' }, t('已被更正取代')) : null,
+      ),
+      change,
+      detail,
+      ev.reason ? h('div', { class: 'tl-line' }, h('span', { class: 'muted' }, t('原因：')), ev.reason) : null,
+      ev.batch ? h('div', { class: 'tl-line' }, h('span', { class: 'muted' }, t('批次：')), ev.batch) : null,
+      other,
+      h('div', { class: 'tl-meta' }, t('{at} 由 {actor} 记录', { at: ev.recorded_at, actor: ev.actor })),
+    ),
+  );
+}
+
+function history(hh, cl) {
+  if (!hh.history.length) return empty(t('没有变动记录'));
+  const items = hh.history.slice().reverse();
+  return h(
+    'div',
+    h(
+      'div',
+      { class: 'tl-legend' },
+      h('span', h('span', { class: 'tag tag-blue' }, t('更正')), ' ', t('补正以前的记录')),
+      h('span', h('span', { class: 'legend-strike' }, t('删除线')), ' ', t('已被更正取代，不再计入统计')),
+    ),
+    h('ol', { class: 'timeline' }, items.map((ev) => historyItem(ev, cl, hh.hh_no))),
+  );
+}
+
+export async function householdView({ el, params, query, navigate, render, signal }) {
+  const no = params.no;
+  const full = query.get('full') === '1' && can('full_id');
+  const timer = setTimeout(() => mount(el, loading()), 150);
+  let hh, cl;
+  try {
+    [hh, cl] = await Promise.all([get(`/api/households/${encodeURIComponent(no)}`, { as_of: asOf(), full: full ? 1 : null }, { signal }), codes()]);
+  } finally {
+    clearTimeout(timer);
+  }
+  const head = hh.members.find((m) => m.relation && m.relation.code === '01');
+  const reload = () => render();
+  const done = () => reload();
+
+  const actions = [];
+  if (can('full_id'))
+    actions.push(
+      full
+        ? h('a', { class: 'btn btn-ghost', href: link(`/households/${no}`) }, icon('eye'), h('span', t('隐藏完整号码')))
+        : h('a', { class: 'btn btn-ghost', href: link(`/households/${no}`, { full: 1 }), title: t('查看完整证件号码会记入审计日志') }, icon('eye'), h('span', t('显示完整号码'))),
+    );
+  if (can('write')) {
+    actions.push(h('button', { class: 'btn', type: 'button', 'data-action': 'edit-household', on: { click: () => editHouseholdDialog(hh, cl, done) } }, icon('edit'), h('span', t('修改户信息'))));
+    actions.push(h('button', { class: 'btn', type: 'button', 'data-action': 'add-member', on: { click: () => addMemberDialog(hh, cl, done) } }, icon('plus'), h('span', t('增加成员'))));
+    const usable = hh.allowed_events.filter((e) => !['data_fix', 'member_add'].includes(e.type));
+    if (usable.length)
+      actions.push(h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'record-event', on: { click: () => eventDialog(hh, cl, usable, done) } }, icon('event'), h('span', t('记录变动'))));
+  }
+
+  const crumbs = [];
+  if (hh.town) crumbs.push({ text: hh.town.name, href: link(`/divisions/${hh.town.code}`) });
+  if (hh.village) crumbs.push({ text: hh.village.name, href: link(`/divisions/${hh.village.code}`) });
+  crumbs.push({ text: hh.hh_no });
+
+  mount(
+    el,
+    h(
+      'div',
+      { class: 'page page-household', 'data-hh': hh.hh_no },
+      pageHeader({
+        crumbs,
+        title: head ? t('{name}户', { name: head.name }) : t('户 {no}', { no: hh.hh_no }),
+        badge: [statusBadge(hh.status, 'badge-lg'), hh.monitored ? h('span', { class: 'tag tag-amber' }, t('监测')) : null],
+        subtitle: h('span', h('span', { class: 'mono' }, t('户编号 {no}', { no: hh.hh_no })), h('span', { class: 'muted' }, ' · ', t('{n} 人', { n: hh.members.length }), ' · ', t('成员与状态截至 {date}', { date: hh.as_of }))),
+        actions,
+      }),
+      full ? h('div', { class: 'notice notice-warn' }, icon('alert'), h('span', t('正在显示完整证件号码和电话，本次查看已记入审计日志。'))) : null,
+      hh.as_of !== today() && hh.status_now && hh.status && hh.status_now.code !== hh.status.code
+        ? h('div', { class: 'notice' }, icon('info'), h('span', t('{date} 时为“{then}”，现为“{now}”。', { date: hh.as_of, then: hh.status.label, now: hh.status_now.label })))
+        : null,
+      h(
+        'div',
+        { class: 'grid' },
+        card(t('基本信息'), basics(hh), { class: 'span-7', name: 'basics' }),
+        card(t('两不愁三保障'), guarantees(hh), { class: 'span-5', name: 'guarantees', tools: h('span', { class: 'card-note' }, t('据登记信息')) }),
+        card(t('家庭成员'), members(hh, (m) => editMemberDialog(hh, m, cl, done)), { class: 'span-12', name: 'members', flush: true }),
+        card(t('收入情况'), incomes(hh), { class: 'span-12', name: 'incomes', flush: true }),
+        card(t('变动历史'), history(hh, cl), { class: 'span-12', name: 'history' }),
+      ),
+    ),
+  );
+}

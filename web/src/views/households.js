@@ -1,0 +1,93 @@
+// households.js: finding households (GET /api/households): by 户编号, 证件号码 or name (exact, or part of a
+// name), filtered by status, attribute and main cause, in pages. One exact hit opens the household.
+
+import { get } from '../api.js';
+import { h, mount } from '../dom.js';
+import { t } from '../i18n.js';
+import { link, codes } from '../state.js';
+import { statusBadge } from '../format.js';
+import { pageHeader, table, empty, pager, loading, icon, select } from '../ui.js';
+
+export async function householdsView({ el, query, navigate, signal }) {
+  const q = (query.get('q') || '').trim();
+  const status = query.get('status') || '';
+  const attribute = query.get('attribute') || '';
+  const cause = query.get('cause') || '';
+  const division = query.get('division') || '';
+  const page = Math.max(1, Number(query.get('page')) || 1);
+
+  const timer = setTimeout(() => mount(el, loading(t('正在查找…'))), 150);
+  let data, cl;
+  try {
+    [data, cl] = await Promise.all([
+      get('/api/households', { q, status, attribute, cause, division, page, per_page: 20 }, { signal }),
+      codes(),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+  // a search that finds exactly one household by its number or an ID number opens it
+  if (q && data.total === 1 && page === 1 && (data.items[0].hh_no === q || /^\d{15,22}[\dXx]?$/.test(q))) {
+    navigate(link(`/households/${data.items[0].hh_no}`), { replace: true });
+    return;
+  }
+
+  const go = (params) => {
+    const p = { q, status, attribute, cause, division, ...params };
+    navigate(link('/households', p));
+  };
+  const qInput = h('input', { class: 'input', type: 'search', name: 'q', value: q, placeholder: t('户编号、姓名或证件号码'), maxlength: 64, 'aria-label': t('查找农户') });
+  const stSel = select(cl.status, status, { blank: t('全部状态'), name: 'status' });
+  const atSel = select(cl.attribute, attribute, { blank: t('全部属性'), name: 'attribute' });
+  const caSel = select(cl.cause, cause, { blank: t('全部致贫原因'), name: 'cause' });
+  for (const s of [stSel, atSel, caSel]) s.addEventListener('change', () => go({ status: stSel.value, attribute: atSel.value, cause: caSel.value, page: null }));
+  const filters = h(
+    'form',
+    {
+      class: 'filters',
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          go({ q: qInput.value.trim(), page: null });
+        },
+      },
+    },
+    h('div', { class: 'filter-q' }, icon('search', 'search-icon'), qInput),
+    stSel,
+    atSel,
+    caSel,
+    h('button', { class: 'btn btn-primary', type: 'submit' }, t('查询')),
+  );
+
+  const cols = [
+    { title: t('户编号'), cls: 'mono', key: 'hh_no', render: (r) => h('a', { href: link(`/households/${r.hh_no}`), class: 'row-link' }, r.hh_no) },
+    { title: t('户主'), key: 'head', render: (r) => r.head || h('span', { class: 'muted' }, t('无户主')) },
+    { title: t('人数'), cls: 'num', key: 'size', render: (r) => String(r.size) },
+    { title: t('所在村'), key: 'village', render: (r) => r.village_name ? [r.town_name ? h('span', { class: 'muted' }, r.town_name, ' ') : null, r.village_name] : r.village },
+    { title: t('贫困户属性'), key: 'attribute', render: (r) => (r.attribute ? r.attribute.label : '') },
+    { title: t('主要致贫原因'), key: 'cause', render: (r) => (r.cause_main ? r.cause_main.label : '') },
+    { title: t('当前状态'), key: 'status', render: (r) => [statusBadge(r.status), r.monitored ? h('span', { class: 'tag tag-amber' }, t('监测')) : null] },
+  ];
+  const body = data.total
+    ? h(
+        'div',
+        table(cols, data.items, { onRow: (r) => navigate(link(`/households/${r.hh_no}`)), rowData: (r) => ({ hh: r.hh_no }) }),
+        pager(data, (p) => go({ page: p })),
+      )
+    : q
+      ? empty(t('没有找到“{q}”', { q }), t('可输入完整的户编号或证件号码，或姓名中的几个字。'))
+      : empty(t('没有符合条件的农户'));
+
+  mount(
+    el,
+    h(
+      'div',
+      { class: 'page page-households' },
+      pageHeader({
+        title: q ? t('查找：{q}', { q }) : t('户查询'),
+        subtitle: t('共找到 {n} 户；状态为当前状态', { n: data.total }),
+      }),
+      h('section', { class: 'card' }, h('div', { class: 'card-body' }, filters), h('div', { class: 'card-body flush', 'data-card': 'results' }, body)),
+    ),
+  );
+}
