@@ -27,10 +27,10 @@
 /* Every write transaction takes this advisory lock first, so writers run one at a time as they do on SQLite
  * (BEGIN IMMEDIATE). The domain reads spans and then rewrites them: two concurrent writers on one household
  * under READ COMMITTED could both close the same open span. lock_timeout plays SQLite's busy timeout: a
- * writer that waits longer gets MSG_DB_BUSY. The key is "tuopin" in ASCII. */
+ * writer that waits longer gets MSG_DB_BUSY. The key is "tuopin" in ASCII (0x74756f70696e). */
 static const char *const begin_write =
     "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '10s'; "
-    "SELECT pg_advisory_xact_lock(127978701138286)";
+    "SELECT pg_advisory_xact_lock(128047729633646)";
 /* Reads that span several statements see one snapshot, as they do inside SQLite's deferred BEGIN. */
 static const char *const begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ";
 
