@@ -3,6 +3,7 @@
 # runs apt-get only when something is missing.
 #   scripts/deps.sh build   what `make run` needs (compiler, libraries, Node.js for the web UI)
 #   scripts/deps.sh test    all of the above plus the test tools (cmocka, PostgreSQL, Chromium, CJK fonts, ...)
+#   scripts/deps.sh fuzz    the test tools plus clang (libFuzzer) for scripts/fuzz.sh
 set -euo pipefail
 
 profile=${1:-test}
@@ -11,7 +12,8 @@ build_pkgs=(gcc make cmake ninja-build pkg-config libmicrohttpd-dev libjansson-d
 test_pkgs=(libcmocka-dev postgresql sqlite3 chromium fonts-noto-cjk wrk jq valgrind)
 
 want=("${build_pkgs[@]}")
-[ "$profile" = test ] && want+=("${test_pkgs[@]}")
+[ "$profile" = test ] || [ "$profile" = fuzz ] && want+=("${test_pkgs[@]}")
+[ "$profile" = fuzz ] && want+=(clang)
 
 missing=()
 for p in "${want[@]}"; do
