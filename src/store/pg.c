@@ -23,6 +23,9 @@
 #define PIPELINE_BATCH 512
 /* Held-back upserts that make a flush by themselves (a bulk load of income rows alone). */
 #define PENDING_FLUSH 16384
+/* Ids drawn from a sequence per round trip: the first block of a transaction, and the largest. */
+#define ID_BLOCK_MIN 8
+#define ID_BLOCK_MAX 4096
 
 /* Every write transaction takes this advisory lock first, so writers run one at a time as they do on SQLite
  * (BEGIN IMMEDIATE). The domain reads spans and then rewrites them: two concurrent writers on one household
@@ -54,7 +57,7 @@ struct pg {
 	PGconn *db;
 	struct stmt *stmts[STMT__MAX];
 	int64_t *ids[T__MAX];     /* drawn from the table's sequence, handed out in order */
-	size_t n_ids[T__MAX], next[T__MAX];
+	size_t n_ids[T__MAX], next[T__MAX], block[T__MAX];
 	bool bulk;
 	struct buf copy[T__MAX];  /* COPY text-format rows not sent yet */
 	size_t copy_bytes;
@@ -344,11 +347,19 @@ pg_begin(struct store *st, bool write, struct errinfo *e)
 	struct pg *p = st->impl;
 	discard_bulk(p);
 	enum err rc = pg_exec(st, write ? begin_write : begin_read, e);
-	if (rc != ERR_OK)
+	if (rc != ERR_OK) {
 		/* BEGIN ran but the lock wait timed out: end the failed transaction, or every later statement on
 		 * this connection would be refused */
 		PQclear(PQexec(p->db, "ROLLBACK"));
-	return rc;
+		return rc;
+	}
+	if (write)
+		/* Ids must grow in commit order, as on SQLite (events of a household are listed by id): a block
+		 * drawn by this connection in an earlier transaction may lie below ids that other connections have
+		 * committed since. Writers hold the lock in turn, so a block drawn now is above all of them. */
+		for (int t = 0; t < T__MAX; t++)
+			p->n_ids[t] = p->next[t] = p->block[t] = 0;
+	return ERR_OK;
 }
 
 static enum err flush(struct store *st, struct errinfo *e);
@@ -584,11 +595,14 @@ pg_next_id(struct store *st, enum table t, int64_t *id, struct errinfo *e)
 {
 	struct pg *p = st->impl;
 	if (p->next[t] >= p->n_ids[t]) {
-		/* A block of sequence values per round trip. Sequences ignore rollback, so a block stays valid
-		 * across transactions and no two connections ever get the same id. */
+		/* A block of sequence values per round trip, small for the few rows of an everyday write and
+		 * doubling up to 4096 for an import. Sequences ignore rollback: no two connections ever get the
+		 * same id. */
+		p->block[t] = p->block[t] ? (p->block[t] < ID_BLOCK_MAX ? 2 * p->block[t] : ID_BLOCK_MAX) : ID_BLOCK_MIN;
 		struct stmt *s = pg_prepare(st, nextid_stmt[t], e);
 		if (!s)
 			return ERR_DB;
+		pg_bind(s, 1, SQL_INT((int64_t)p->block[t]));
 		int r = pg_step(s, e);
 		if (r < 0)
 			return ERR_DB;

@@ -90,7 +90,8 @@ enum stmt_id {
 	STMT_INSERT_MEMBER_SPAN,
 	STMT_INSERT_EVENT,
 	STMT_INSERT_INCOME,
-	/* id allocation: SQLite reads the largest id; PostgreSQL draws a block from the table's sequence */
+	/* id allocation: SQLite reads the largest id; PostgreSQL draws a block of $1 values from the table's
+	 * sequence */
 	STMT_NEXTID_HOUSEHOLD,
 	STMT_NEXTID_MEMBER,
 	STMT_NEXTID_STATUS_SPAN,

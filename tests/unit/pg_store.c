@@ -151,6 +151,29 @@ ids_from_two_connections_never_collide(void **state)
 	store_close(s2);
 }
 
+/* As on SQLite, ids grow in the order transactions commit, whichever connection writes: the history of a
+ * household is listed by event id. */
+static void
+ids_grow_in_commit_order_across_connections(void **state)
+{
+	struct store *s[2] = { open_pg(), open_pg() };
+	struct errinfo e;
+	int64_t last = 0;
+	for (int i = 0; i < 40; i++) {
+		struct store *st = s[i % 2];
+		assert_int_equal(store_begin(st, &e), ERR_OK);
+		for (int k = 0; k < 1 + i % 3; k++) {
+			int64_t id;
+			assert_int_equal(st->ops->next_id(st, T_EVENT, &id, &e), ERR_OK);
+			assert_true(id > last);
+			last = id;
+		}
+		assert_int_equal(store_commit(st, &e), ERR_OK);
+	}
+	store_close(s[0]);
+	store_close(s[1]);
+}
+
 /* income_year refers to household: in bulk mode its upsert must wait until the household's COPY is sent. */
 static void
 an_upsert_waits_for_the_copy_rows_it_refers_to(void **state)
@@ -359,6 +382,7 @@ main(void)
 		cmocka_unit_test(every_statement_prepares_on_both_backends),
 		cmocka_unit_test(values_come_back_unchanged_through_copy_and_insert),
 		cmocka_unit_test(ids_from_two_connections_never_collide),
+		cmocka_unit_test(ids_grow_in_commit_order_across_connections),
 		cmocka_unit_test(an_upsert_waits_for_the_copy_rows_it_refers_to),
 		cmocka_unit_test(held_back_upserts_run_in_batches_and_report_failures),
 		cmocka_unit_test(a_refused_connection_is_a_clear_error_without_the_password),
