@@ -46,6 +46,13 @@ foreach(t ${API_TESTS})
   set_tests_properties(api/${name} PROPERTIES LABELS "api;asan" ENVIRONMENT
     "TUOPIN=$<TARGET_FILE:tuopin>;TESTDATA=${CMAKE_SOURCE_DIR}/tests/data;SAMPLES=${CMAKE_SOURCE_DIR}/tests/data/samples;TESTLIB=${CMAKE_SOURCE_DIR}/tests/cli/lib.sh;SOURCE_DIR=${CMAKE_SOURCE_DIR}")
 endforeach()
+# ... and on PostgreSQL (one connection per server thread), skipped without a cluster like the CLI ones.
+foreach(t ${API_TESTS})
+  get_filename_component(name ${t} NAME_WE)
+  add_test(NAME pg/api/${name} COMMAND bash -c "${PG_SKIP}" pg-skip bash ${t})
+  set_tests_properties(pg/api/${name} PROPERTIES LABELS "pg" SKIP_RETURN_CODE 77 ENVIRONMENT
+    "TUOPIN=$<TARGET_FILE:tuopin>;TESTDATA=${CMAKE_SOURCE_DIR}/tests/data;SAMPLES=${CMAKE_SOURCE_DIR}/tests/data/samples;TESTLIB=${CMAKE_SOURCE_DIR}/tests/cli/lib.sh;SOURCE_DIR=${CMAKE_SOURCE_DIR};TUOPIN_TEST_BACKEND=pg")
+endforeach()
 
 # Browser tests of the web UI: Debian's Chromium driven by playwright-core (tests/e2e/run.sh starts a real
 # server on a fresh SQLite database). They skip (77) when tests/e2e/node_modules, Chromium or the embedded UI
