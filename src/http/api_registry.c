@@ -580,6 +580,21 @@ event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json
 static const enum col member_fix_cols[] = { C_NAME, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING, C_HEALTH, C_LABOR,
 	C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN, C_MEMBER_PHONE };
 
+/* Member id of household h, now or at any time in its history, into *m; ERR_NOTFOUND otherwise (also for
+ * a member of another household, whose ID number must not be told). */
+static enum err
+member_of(struct req *r, const struct household *h, int64_t id, struct member *m, struct errinfo *e)
+{
+	enum err rc = store_member_by_id(r->st, id, m, &r->a, e);
+	if (rc == ERR_OK && m->household_id != h->id) {
+		struct member x;
+		rc = store_member_in_household(r->st, h->id, m->id_no, &x, &r->a, e);
+		if (rc == ERR_OK && x.id != m->id)
+			rc = ERR_NOTFOUND;
+	}
+	return rc;
+}
+
 void
 api_event_record(struct req *r)
 {
@@ -601,8 +616,8 @@ api_event_record(struct req *r)
 		}
 		enum err rc = store_household_by_no(r->st, r->params[0], &h, &r->a, &e);
 		if (rc == ERR_OK) {
-			rc = store_member_by_id(r->st, json_integer_value(mid), &mm, &r->a, &e);
-			if (rc == ERR_NOTFOUND || (rc == ERR_OK && mm.household_id != h.id)) {
+			rc = member_of(r, &h, json_integer_value(mid), &mm, &e);
+			if (rc == ERR_NOTFOUND) {
 				char id[24];
 				snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(mid));
 				rc = errinfo_set(&e, ERR_NOTFOUND, "member_id", MSG_MEMBER_ID_NOT_FOUND, h.hh_no, id);
@@ -659,9 +674,10 @@ api_member_update(struct req *r)
 	errinfo_clear(&e);
 	if (!parse_i64(r->params[1], strlen(r->params[1]), &id) ||
 	    store_household_by_no(r->st, r->params[0], &h, &r->a, &e) != ERR_OK ||
-	    store_member_by_id(r->st, id, &m, &r->a, &e) != ERR_OK) {
+	    member_of(r, &h, id, &m, &e) != ERR_OK) {
+		/* a member of another household is not found here (and its ID number is not told) */
 		if (!e.err || e.err == ERR_NOTFOUND)
-			errinfo_set(&e, ERR_NOTFOUND, "id", MSG_MEMBER_NOT_FOUND, r->params[0], r->params[1]);
+			errinfo_set(&e, ERR_NOTFOUND, "id", MSG_MEMBER_ID_NOT_FOUND, r->params[0], r->params[1]);
 		reply_error(r, &e);
 		return;
 	}
