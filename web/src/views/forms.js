@@ -29,7 +29,7 @@ function memberInputs(m, cl, { withId }) {
     nodes.push(field({ name: 'id_no', label: fieldLabel('id_no'), control: ctl.id_no, required: true }));
   }
   for (const k of MEMBER_SELECTS) {
-    const blank = k === 'relation' && !m ? t('请选择') : t('（无）');
+    const blank = !m && (k === 'relation' || k === 'sex') ? t('请选择') : t('（无）');
     ctl[k] = select(cl[k] || [], m && m[k] ? m[k].code : '', { blank, name: k });
     nodes.push(field({ name: k, label: fieldLabel(k), control: ctl[k], required: !m && (k === 'relation' || k === 'sex') }));
   }
