@@ -628,6 +628,24 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 	struct household *hhs = arena_alloc(a, (n_h ? n_h : 1) * sizeof(*hhs));
 	struct income *incs = arena_alloc(a, (n_h ? n_h : 1) * sizeof(*incs));
 	struct hh_map ids = { 0 };
+	/* the database look-ups of every 户编号 and 证件号码 of the file, a thousand per statement (one round
+	 * trip each on PostgreSQL instead of one per person) */
+	const char **keys = arena_alloc(a, (n_m > n_h ? n_m : n_h) * sizeof(*keys) + 1);
+	bool *hh_taken = arena_alloc(a, n_h * sizeof(*hh_taken) + 1);
+	char **registered = arena_alloc(a, n_m * sizeof(*registered) + 1);
+	for (size_t i = 0; i < n_h; i++)
+		keys[i] = hv[i].hh_no;
+	if ((rc = store_household_nos_exist(st, keys, n_h, hh_taken, e)) != ERR_OK)
+		goto fail_tx;
+	size_t n_keys = 0;
+	size_t *key_of = arena_alloc(a, n_m * sizeof(*key_of) + 1);   /* member -> its key, or SIZE_MAX */
+	for (size_t i = 0; i < n_m; i++) {
+		key_of[i] = mv[i].m.id_no ? n_keys : SIZE_MAX;
+		if (mv[i].m.id_no)
+			keys[n_keys++] = mv[i].m.id_no;
+	}
+	if ((rc = store_idnos_current_household(st, keys, n_keys, as_of, registered, a, e)) != ERR_OK)
+		goto fail_tx;
 	for (size_t i = 0; i < n_h; i++) {
 		struct reg_household *g = &hv[i];
 		struct household *hh = &hhs[i];
@@ -650,10 +668,7 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 				problem_add(p, false, g->first_row, vcol, str_from(vs), MSG_DIV_NOT_VILLAGE, vs);
 		}
 		/* 户编号 already registered */
-		bool exists;
-		if ((rc = store_household_no_exists(st, g->hh_no, &exists, e)) != ERR_OK)
-			goto fail_tx;
-		if (exists)
+		if (hh_taken[i])
 			problem_add(p, false, g->first_row, header_label(&h, C_HH_NO), str_from(g->hh_no), MSG_HH_EXISTS,
 			    g->hh_no);
 		/* household columns from the head's row */
@@ -732,13 +747,10 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 					    MSG_ID_DUP_FILE, y->row);
 			} else
 				*slot = g->members[k];
-			char *where;
-			rc = store_idno_current_household(st, x->m.id_no, as_of, &where, NULL, a, e);
-			if (rc == ERR_OK)
+			const char *where = registered[key_of[g->members[k]]];
+			if (where)
 				problem_add(p, o->lenient, x->row, header_label(&h, C_ID_NO), str_from(x->m.id_no),
 				    MSG_ID_DUP_DB, where);
-			else if (rc != ERR_NOTFOUND)
-				goto fail_tx;
 		}
 	}
 	map_free(&ids);

@@ -115,6 +115,9 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_HH_BY_ID] = { "SELECT " HH_COLS " FROM household h WHERE h.id = $1 AND h.village BETWEEN $2 AND $3",
 		NULL },
 	[STMT_HH_NO_EXISTS] = { "SELECT 1 FROM household WHERE hh_no = $1", NULL },
+	/* lists of keys come as one JSON array of strings ($1), the same text for both engines */
+	[STMT_HH_NOS_EXIST] = { "SELECT hh_no FROM household WHERE hh_no IN (SELECT value FROM json_each($1))",
+		"SELECT hh_no FROM household WHERE hh_no IN (SELECT json_array_elements_text($1::json))" },
 	[STMT_HH_SET_STATUS] = { "UPDATE household SET status = $2, monitored = $3, updated_at = $4 "
 		"WHERE id = $1 AND village BETWEEN $5 AND $6", NULL },
 	[STMT_HH_UPDATE] = { "UPDATE household SET attribute = $2, cause_main = $3, cause_other = $4, "
@@ -138,6 +141,18 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		" AND h.village BETWEEN $3 AND $4 ORDER BY CASE WHEN m.relation = '01' THEN 0 ELSE 1 END, m.id", NULL },
 	[STMT_MEMBERS_ALL] = { "SELECT " M_COLS " FROM member m JOIN household h ON h.id = m.household_id "
 		"WHERE m.household_id = $1 AND h.village BETWEEN $2 AND $3 ORDER BY m.id", NULL },
+	[STMT_IDNOS_CURRENT] = { "SELECT m.id_no, h.hh_no FROM member m JOIN membership_span s ON s.member_id = m.id "
+		"JOIN household h ON h.id = s.household_id JOIN household_status_span hs ON hs.household_id = h.id "
+		"AND hs.valid_from <= $2 AND $2 < hs.valid_to AND hs.recorded_to = " OPEN_REC
+		" WHERE m.id_no IN (SELECT value FROM json_each($1)) AND s.valid_from <= $2 AND $2 < s.valid_to "
+		"AND s.recorded_to = " OPEN_REC " AND hs.status IN ('poor', 'returned', 'exited_supported', "
+		"'exited_unsupported') ORDER BY m.id",
+		"SELECT m.id_no, h.hh_no FROM member m JOIN membership_span s ON s.member_id = m.id "
+		"JOIN household h ON h.id = s.household_id JOIN household_status_span hs ON hs.household_id = h.id "
+		"AND hs.valid_from <= $2 AND $2 < hs.valid_to AND hs.recorded_to = " OPEN_REC
+		" WHERE m.id_no IN (SELECT json_array_elements_text($1::json)) AND s.valid_from <= $2 AND $2 < s.valid_to "
+		"AND s.recorded_to = " OPEN_REC " AND hs.status IN ('poor', 'returned', 'exited_supported', "
+		"'exited_unsupported') ORDER BY m.id" },
 	[STMT_IDNO_CURRENT] = { "SELECT h.hh_no, m.id FROM member m JOIN membership_span s ON s.member_id = m.id "
 		"JOIN household h ON h.id = s.household_id JOIN household_status_span hs ON hs.household_id = h.id "
 		"AND hs.valid_from <= $2 AND $2 < hs.valid_to AND hs.recorded_to = " OPEN_REC

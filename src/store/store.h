@@ -146,6 +146,9 @@ enum err store_household_by_no(struct store *st, const char *hh_no, struct house
 enum err store_household_by_id(struct store *st, int64_t id, struct household *h, struct arena *a, struct errinfo *e);
 /* Whether any household (in scope or not) has this number. */
 enum err store_household_no_exists(struct store *st, const char *hh_no, bool *exists, struct errinfo *e);
+/* The same for n numbers at once (a few statements per thousand): exists[i] for nos[i]. */
+enum err store_household_nos_exist(struct store *st, const char *const *nos, size_t n, bool *exists,
+    struct errinfo *e);
 /* Insert h (h->id is assigned). */
 enum err store_household_insert(struct store *st, struct household *h, struct errinfo *e);
 enum err store_household_set_status(struct store *st, int64_t id, enum status s, bool monitored, int64_t now,
@@ -170,6 +173,10 @@ enum err store_members_all(struct store *st, int64_t hh, struct member **out, si
  * Fills hh_no (arena) and returns ERR_NOTFOUND if nowhere. Used to refuse double registration. */
 enum err store_idno_current_household(struct store *st, const char *id_no, int day, char **hh_no,
     int64_t *member_id, struct arena *a, struct errinfo *e);
+
+/* The same for n ID numbers at once: where[i] is the 户编号 for ids[i] (arena) or NULL if nowhere. */
+enum err store_idnos_current_household(struct store *st, const char *const *ids, size_t n, int day, char **where,
+    struct arena *a, struct errinfo *e);
 
 /* Every household (by number) where a person with this ID number is a member on day of a registered
  * household, in scope or not (for duplicate findings). */

@@ -103,6 +103,140 @@ store_household_no_exists(struct store *st, const char *hh_no, bool *exists, str
 	return ERR_OK;
 }
 
+/* Keys looked up per statement by the batch look-ups. */
+#define BATCH 1000
+
+/* A JSON array of the strings keys[0..n) into b (reset first). */
+static void
+json_keys(struct buf *b, const char *const *keys, size_t n)
+{
+	b->n = 0;
+	buf_putc(b, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_putc(b, ',');
+		buf_putc(b, '"');
+		for (const unsigned char *c = (const unsigned char *)keys[i]; *c; c++) {
+			if (*c == '"' || *c == '\\')
+				buf_printf(b, "\\%c", *c);
+			else if (*c < 0x20)
+				buf_printf(b, "\\u%04x", *c);
+			else
+				buf_putc(b, (char)*c);
+		}
+		buf_putc(b, '"');
+	}
+	buf_putc(b, ']');
+	buf_putc(b, '\0');
+}
+
+/* Positions 0..n of keys sorted by key, to find a returned key's position by binary search. */
+static int
+key_cmp(const void *x, const void *y, void *keys)
+{
+	const char *const *k = keys;
+	return strcmp(k[*(const size_t *)x], k[*(const size_t *)y]);
+}
+
+static size_t *
+keys_sorted(const char *const *keys, size_t n)
+{
+	size_t *ix = xmalloc((n ? n : 1) * sizeof(*ix));
+	for (size_t i = 0; i < n; i++)
+		ix[i] = i;
+	qsort_r(ix, n, sizeof(*ix), key_cmp, (void *)keys);
+	return ix;
+}
+
+/* Every position of key in keys (through the sorted index ix): [*lo, *hi). */
+static void
+keys_find(const char *const *keys, const size_t *ix, size_t n, const char *key, size_t *lo, size_t *hi)
+{
+	size_t l = 0, h = n;
+	while (l < h) {
+		size_t m = l + (h - l) / 2;
+		if (strcmp(keys[ix[m]], key) < 0)
+			l = m + 1;
+		else
+			h = m;
+	}
+	*lo = l;
+	while (l < n && strcmp(keys[ix[l]], key) == 0)
+		l++;
+	*hi = l;
+}
+
+enum err
+store_household_nos_exist(struct store *st, const char *const *nos, size_t n, bool *exists, struct errinfo *e)
+{
+	struct buf b;
+	buf_init(&b);
+	enum err rc = ERR_OK;
+	for (size_t i = 0; i < n; i++)
+		exists[i] = false;
+	for (size_t at = 0; at < n && rc == ERR_OK; at += BATCH) {
+		size_t k = n - at < BATCH ? n - at : BATCH;
+		json_keys(&b, nos + at, k);
+		size_t *ix = keys_sorted(nos + at, k);
+		struct stmt *q = OPS->prepare(st, STMT_HH_NOS_EXIST, e);
+		if (!q)
+			rc = ERR_DB;
+		else {
+			OPS->bind(q, 1, SQL_TEXT(b.p));
+			int r;
+			while ((r = OPS->step(q, e)) == 1) {
+				size_t lo, hi;
+				keys_find(nos + at, ix, k, OPS->col_text(q, 0), &lo, &hi);
+				for (size_t j = lo; j < hi; j++)
+					exists[at + ix[j]] = true;
+			}
+			OPS->reset(q);
+			if (r < 0)
+				rc = ERR_DB;
+		}
+		free(ix);
+	}
+	buf_free(&b);
+	return rc;
+}
+
+enum err
+store_idnos_current_household(struct store *st, const char *const *ids, size_t n, int day, char **where,
+    struct arena *a, struct errinfo *e)
+{
+	struct buf b;
+	buf_init(&b);
+	enum err rc = ERR_OK;
+	for (size_t i = 0; i < n; i++)
+		where[i] = NULL;
+	for (size_t at = 0; at < n && rc == ERR_OK; at += BATCH) {
+		size_t k = n - at < BATCH ? n - at : BATCH;
+		json_keys(&b, ids + at, k);
+		size_t *ix = keys_sorted(ids + at, k);
+		struct stmt *q = OPS->prepare(st, STMT_IDNOS_CURRENT, e);
+		if (!q)
+			rc = ERR_DB;
+		else {
+			OPS->bind(q, 1, SQL_TEXT(b.p));
+			OPS->bind(q, 2, SQL_INT(day));
+			int r;
+			while ((r = OPS->step(q, e)) == 1) {
+				size_t lo, hi;
+				keys_find(ids + at, ix, k, OPS->col_text(q, 0), &lo, &hi);
+				for (size_t j = lo; j < hi; j++)
+					if (!where[at + ix[j]])   /* the first by member id, as the single look-up */
+						where[at + ix[j]] = col_str(st, q, 1, a);
+			}
+			OPS->reset(q);
+			if (r < 0)
+				rc = ERR_DB;
+		}
+		free(ix);
+	}
+	buf_free(&b);
+	return rc;
+}
+
 enum err
 store_household_insert(struct store *st, struct household *h, struct errinfo *e)
 {

@@ -95,10 +95,12 @@ expect 200 county POST /api/logout
 expect 401 county GET /api/me
 jqeq '.error.code' session_expired
 stop_server
-start_server --session-idle 1
+# (3 s idle: a login hashes a password, which can take a second on a loaded machine; the first request
+# must still find the session alive)
+start_server --session-idle 3
 login county
 expect 200 county GET /api/me
-sleep 2.2
+sleep 4
 expect 401 county GET /api/me
 jqeq '.error.code' session_expired
 finish
