@@ -1,5 +1,5 @@
 # Tuopin: a thin wrapper over CMake + Ninja + CTest. The two commands a new user needs:
-#   make run    build, load the sample district into a fresh database, start the server
+#   make run    build, load the Lingang demo district into run/tuopin.db (first time), start the server
 #   make test   every test (unit, CLI, API, PostgreSQL, browser, sanitizers)
 #   make screenshots   the browser tests, keeping the main screens in docs/screenshots/
 BUILD ?= build

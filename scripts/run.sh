@@ -1,15 +1,61 @@
 #!/usr/bin/env bash
-# run.sh BUILD_DIR: a fresh database under run/, the sample county loaded from tests/data/samples, and its
-# figures printed. (The server and the demo district replace this as they land.)
+# run.sh BUILD_DIR: Tuopin on its embedded SQLite database with the Lingang demo district loaded, served on
+# loopback. The first run creates run/tuopin.db (`tuopin demo`: the district of SCENARIO.md, about 20,000
+# households), three logins whose passwords it writes to run/logins.txt (readable by you only), and starts
+# the server; later runs reuse both. Stop it with Ctrl-C.
+#   TUOPIN_LISTEN=HOST:PORT   where to listen (default 127.0.0.1:8080, or the next free port up to 8099)
+#   TUOPIN_RUN_DIR=DIR        where the database and logins live (default run/)
 set -euo pipefail
 build=${1:-build}
 tuopin="$build/tuopin"
-mkdir -p run
-db=run/tuopin.db
-if [ ! -f "$db" ]; then
-	"$tuopin" --db "sqlite:$db" init
-	"$tuopin" --db "sqlite:$db" import divisions tests/data/samples/divisions.csv
-	"$tuopin" --db "sqlite:$db" import registry tests/data/samples/registry.csv --as-of 2014-04-30 --now "2014-05-01 09:00:00"
-	"$tuopin" --db "sqlite:$db" import events tests/data/samples/events.csv --now "2018-05-02 10:00:00"
+dir=${TUOPIN_RUN_DIR:-run}
+db="sqlite:$dir/tuopin.db"
+logins="$dir/logins.txt"
+umask 077   # the database, its logins and the access log hold personal data: yours only
+mkdir -p "$dir"
+
+if [ ! -f "$dir/tuopin.db" ] || [ ! -f "$logins" ]; then
+	rm -f "$dir"/tuopin.db "$dir"/tuopin.db-wal "$dir"/tuopin.db-shm "$logins"
+	echo "首次运行：生成临港区演示数据（约 1 分钟内完成）…"
+	"$tuopin" --db "$db" demo >"$dir/demo.txt"
+	cat "$dir/demo.txt"
+	pw() { head -c 12 /dev/urandom | base64 | tr -d '/+=' | cut -c1-12; }
+	{
+		echo "# Tuopin 演示登录（run.sh 生成）：用户名 密码 角色"
+		for spec in "linyi county_admin 371373000000 临港区扶贫办" "tuanlin town_operator 371373101000 团林镇经办" \
+			"sysadmin sys_admin - 系统管理员"; do
+			read -r name role div label <<<"$spec"
+			p="Tp-$(pw)"
+			args=(user add "$name" --role "$role" --display-name "$label" --password "$p" --keep)
+			[ "$div" != - ] && args+=(--division "$div")
+			"$tuopin" --db "$db" "${args[@]}" >/dev/null
+			echo "$name $p $label"
+		done
+	} >"$logins.tmp"
+	mv "$logins.tmp" "$logins"
 fi
-"$tuopin" --db "sqlite:$db" stats --as-of 2018-10-08 --by village
+
+listen=${TUOPIN_LISTEN:-}
+if [ -z "$listen" ]; then
+	for port in $(seq 8080 8099); do
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+			listen="127.0.0.1:$port"
+			break
+		fi
+	done
+	[ -n "$listen" ] || { echo "run.sh: ports 8080-8099 are all taken; set TUOPIN_LISTEN" >&2; exit 1; }
+fi
+
+url="http://$listen/"
+cat <<EOF
+
+  Tuopin 已启动 / is running:   $url
+  源文章的日期 / the article's day:   ${url}?as_of=2018-10-08
+
+  登录 / logins (also in $logins):
+$(grep -v '^#' "$logins" | awk '{ printf "    %-10s %-18s %s\n", $1, $2, $3 }')
+
+  数据库 / database: $db      按 Ctrl-C 停止 / Ctrl-C stops it.
+
+EOF
+exec "$tuopin" --db "$db" serve --listen "$listen" --access-log "$dir/access.log"
