@@ -267,6 +267,8 @@ cell_cmp(const void *p, const void *q)
 static size_t
 cells_sum(struct stat_cell *c, size_t n)
 {
+	if (n == 0)
+		return 0;   /* c may be NULL: qsort wants an array */
 	qsort(c, n, sizeof(*c), cell_cmp);
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {

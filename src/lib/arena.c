@@ -1,6 +1,7 @@
 /* arena.c: region allocator in blocks of at least 64 KiB. */
 #include "arena.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,27 @@ arena_init(struct arena *a)
 #define SPARE_MAX 4
 static _Thread_local struct arena_block *spare;
 static _Thread_local int n_spare;
+static pthread_key_t spare_key;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+
+/* When a thread ends (a server's worker threads do), its spare blocks go back to malloc. */
+static void
+spare_drop(void *unused)
+{
+	(void)unused;
+	while (spare) {
+		struct arena_block *b = spare;
+		spare = b->next;
+		free(b);
+	}
+	n_spare = 0;
+}
+
+static void
+spare_key_make(void)
+{
+	pthread_key_create(&spare_key, spare_drop);
+}
 
 void
 arena_free(struct arena *a)
@@ -38,6 +60,11 @@ arena_free(struct arena *a)
 	for (; b; b = next) {
 		next = b->next;
 		if (b->size == ARENA_BLOCK && n_spare < SPARE_MAX) {
+			if (n_spare == 0) {
+				/* a non-NULL value, so that spare_drop runs at thread exit */
+				pthread_once(&spare_once, spare_key_make);
+				pthread_setspecific(spare_key, &spare);
+			}
 			b->next = spare;
 			spare = b;
 			n_spare++;
