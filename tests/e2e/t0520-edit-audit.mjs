@@ -13,7 +13,7 @@ await run(async () => {
   await page.waitForSelector('.timeline');
 
   // a bad edit: a phone number that is not one
-  await page.click('[data-card="members"] tr[data-member="8"] [data-action="edit-member"]');
+  await page.click('[data-card="members"] tr:has-text("周敏") [data-action="edit-member"]');
   await page.waitForSelector('dialog[open] form');
   assert.match(await text(page, 'dialog[open] .dialog-head h2'), /周敏/);
   await page.fill('dialog[open] input[name="member_phone"]', '12345');
@@ -32,7 +32,7 @@ await run(async () => {
   assert.equal(await page.locator('.timeline .tl-item').count(), before.history.length);
 
   // an empty edit says there is nothing to change
-  await page.click('[data-card="members"] tr[data-member="8"] [data-action="edit-member"]');
+  await page.click('[data-card="members"] tr:has-text("周敏") [data-action="edit-member"]');
   await page.click('dialog[open] [data-action="save"]');
   await page.waitForSelector('dialog[open] .form-banner:not([hidden])');
   assert.match(await text(page, 'dialog[open] .form-banner'), /没有修改任何内容/);
@@ -44,7 +44,7 @@ await run(async () => {
   await page.waitForSelector('dialog', { state: 'detached' });
   await page.waitForSelector('.toast');
   await page.waitForFunction((n) => document.querySelectorAll('.timeline .tl-item').length === n, before.history.length + 1);
-  assert.equal(await text(page, '[data-card="members"] tr[data-member="8"] [data-col="health"]'), '长期慢性病');
+  assert.equal(await text(page, '[data-card="members"] tr:has-text("周敏") [data-col="health"]'), '长期慢性病');
   const fix = page.locator('.timeline .tl-item').first();
   assert.equal(await fix.getAttribute('data-type'), 'data_fix');
   assert.match(await fix.innerText(), /信息更正/);
@@ -61,7 +61,7 @@ await run(async () => {
   await page.selectOption('dialog[open] select[name="attribute"]', { label: '低保贫困户' });
   await page.click('dialog[open] [data-action="save"]');
   await page.waitForSelector('dialog', { state: 'detached' });
-  await page.waitForFunction(() => document.querySelector('[data-item="attribute"] dd').innerText === '低保贫困户');
+  await page.waitForFunction(() => document.querySelector('[data-item="attribute"] dd')?.innerText === '低保贫困户');
 
   // the audit administrator finds both in the audit log, and the chain is intact
   const audit = await newPage();

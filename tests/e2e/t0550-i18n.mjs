@@ -45,7 +45,7 @@ await run(async () => {
   assert.equal(await text(page, '.timeline .tl-item:last-child .tl-type'), 'identification');
   noChinese(await uiWords(page), 'household');
   // a field error in English
-  await page.click('[data-card="members"] tr[data-member="8"] [data-action="edit-member"]');
+  await page.click('[data-card="members"] tr:has-text("周敏") [data-action="edit-member"]');
   await page.fill('dialog[open] input[name="member_phone"]', '12345');
   await page.click('dialog[open] [data-action="save"]');
   await page.waitForSelector('dialog[open] [data-field="member_phone"].has-error');

@@ -29,7 +29,7 @@ await run(async () => {
     await page.waitForSelector('.timeline');
     await fits(page, `${name} household`);
     await shot(page, `${name}-household`, { keep: name === 'tablet' });
-    await page.click('[data-card="members"] tr[data-member="8"] [data-action="edit-member"]');
+    await page.click('[data-card="members"] tr:has-text("周敏") [data-action="edit-member"]');
     await page.waitForSelector('dialog[open]');
     const box = await page.locator('dialog[open]').boundingBox();
     assert.ok(box.x >= 0 && box.x + box.width <= viewport.width, `${name}: the dialog fits`);
