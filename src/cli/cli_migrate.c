@@ -73,8 +73,8 @@ cmd_migrate(struct args *a)
 		store_rollback(src);
 	}
 	if (rc == ERR_OK) {
-		printf(EN ? "copied %s (%s) to %s (%s):\n" : "已复制 %s（%s）到 %s（%s）：\n", from, src->ops->name, to,
-		    dst->ops->name);
+		printf(EN ? "copied %s (%s) to %s (%s):\n" : "已复制 %s（%s）到 %s（%s）：\n", src->uri, src->ops->name,
+		    dst->uri, dst->ops->name);
 		/* padded by hand: printf counts bytes, and a Chinese character is 3 bytes but 2 columns wide */
 		puts(EN ? "  table                            rows" : "  表                               行数");
 		for (size_t i = 0; i < r.n_tables; i++)

@@ -642,37 +642,6 @@ static const struct store_ops pg_ops = {
 	.next_id = pg_next_id,
 };
 
-/* The URI as it may be shown in a message: a password (user:secret@ or password=secret) becomes ***. */
-static void
-uri_shown(const char *uri, char *out, size_t size)
-{
-	struct buf b;
-	buf_init(&b);
-	const char *s = uri, *auth = strstr(uri, "://");
-	if (auth) {
-		auth += 3;
-		const char *at = strchr(auth, '@'), *slash = strchr(auth, '/');
-		const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
-		if (colon && (!slash || at < slash)) {
-			buf_append(&b, uri, (size_t)(colon + 1 - uri));
-			buf_puts(&b, "***");
-			s = at;
-		}
-	}
-	while (*s) {
-		const char *pw = strstr(s, "password=");
-		if (!pw) {
-			buf_puts(&b, s);
-			break;
-		}
-		buf_append(&b, s, (size_t)(pw + 9 - s));
-		buf_puts(&b, "***");
-		s = pw + 9 + strcspn(pw + 9, "& ");
-	}
-	snprintf(out, size, "%s", b.p ? b.p : "");
-	buf_free(&b);
-}
-
 enum err
 store_pg_open(const char *uri, struct store **out, struct errinfo *e)
 {
@@ -689,7 +658,7 @@ store_pg_open(const char *uri, struct store **out, struct errinfo *e)
 	PGconn *db = PQconnectdbParams(keys, vals, 1);
 	if (!db || PQstatus(db) != CONNECTION_OK) {
 		char shown[256], msg[400];
-		uri_shown(uri, shown, sizeof(shown));
+		store_uri_shown(uri, shown, sizeof(shown));
 		one_line(msg, sizeof(msg), db ? PQerrorMessage(db) : "out of memory");
 		errinfo_set(e, ERR_DB, "", MSG_DB_OPEN, shown, msg);
 		PQfinish(db);

@@ -87,6 +87,9 @@
 #define NOT_SUPERSEDED(T) "AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id AND x.at <= " T ")"
 
 const struct stmt_text stmt_texts[STMT__MAX] = {
+	[STMT_MIG_TABLE] = { "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+		"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+		"AND table_name = 'schema_migrations'" },
 	[STMT_MIG_VERSION] = { "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", NULL },
 	[STMT_MIG_RECORD] = { "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", NULL },
 	[STMT_META_GET] = { "SELECT value FROM meta WHERE key = $1", NULL },

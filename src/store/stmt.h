@@ -3,6 +3,7 @@
 #define TUOPIN_STMT_H
 
 enum stmt_id {
+	STMT_MIG_TABLE,
 	STMT_MIG_VERSION,
 	STMT_MIG_RECORD,
 	STMT_META_GET,

@@ -6,12 +6,44 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/buf.h"
 #include "lib/date.h"
 #include "lib/util.h"
 #include "store/embedded.h"
 #include "store/store_impl.h"
 
 /* ---- opening ---- */
+
+/* The URI as it may be shown in a message: a password (user:secret@ or password=secret) becomes ***. */
+void
+store_uri_shown(const char *uri, char *out, size_t size)
+{
+	struct buf b;
+	buf_init(&b);
+	const char *s = uri, *auth = strstr(uri, "://");
+	if (auth) {
+		auth += 3;
+		const char *at = strchr(auth, '@'), *slash = strchr(auth, '/');
+		const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+		if (colon && (!slash || at < slash)) {
+			buf_append(&b, uri, (size_t)(colon + 1 - uri));
+			buf_puts(&b, "***");
+			s = at;
+		}
+	}
+	while (*s) {
+		const char *pw = strstr(s, "password=");
+		if (!pw) {
+			buf_puts(&b, s);
+			break;
+		}
+		buf_append(&b, s, (size_t)(pw + 9 - s));
+		buf_puts(&b, "***");
+		s = pw + 9 + strcspn(pw + 9, "& ");
+	}
+	snprintf(out, size, "%s", b.p ? b.p : "");
+	buf_free(&b);
+}
 
 enum err
 store_open(const char *uri, struct store **out, struct errinfo *e)
@@ -26,13 +58,18 @@ store_open(const char *uri, struct store **out, struct errinfo *e)
 		rc = store_pg_open(uri, out, e);
 	else if (strncmp(uri, "sqlite:", 7) == 0)
 		rc = store_sqlite_open(uri + 7, out, e);
-	else if (strstr(uri, "://"))
-		return errinfo_set(e, ERR_USAGE, "db", MSG_DB_URI, uri);
+	else if (strstr(uri, "://")) {
+		char shown[512];
+		store_uri_shown(uri, shown, sizeof(shown));
+		return errinfo_set(e, ERR_USAGE, "db", MSG_DB_URI, shown);
+	}
 	else
 		rc = store_sqlite_open(uri, out, e);
 	if (rc != ERR_OK)
 		return rc;
-	(*out)->uri = xstrdup(uri);
+	char shown[1024];
+	store_uri_shown(uri, shown, sizeof(shown));
+	(*out)->uri = xstrdup(shown);   /* for messages: never the password */
 	store_set_scope(*out, 0);
 	return ERR_OK;
 }
@@ -68,14 +105,29 @@ store_schema_version_expected(void)
 	return (int)sql_sqlite_count;
 }
 
+/* The schema version: 0 for a database without the migrations table. Only reads, so a read-only connection
+ * (a PostgreSQL replica, a SQLite file opened read-only) can check it; create makes the table first. */
 static enum err
-schema_version(struct store *st, int *version, struct errinfo *e)
+schema_version(struct store *st, bool create, int *version, struct errinfo *e)
 {
-	enum err rc = st->ops->exec(st, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-	    "name TEXT NOT NULL, applied_at TEXT NOT NULL)", e);
-	if (rc != ERR_OK)
-		return rc;
-	struct stmt *q = st->ops->prepare(st, STMT_MIG_VERSION, e);
+	*version = 0;
+	if (create) {
+		enum err rc = st->ops->exec(st, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER "
+		    "PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", e);
+		if (rc != ERR_OK)
+			return rc;
+	}
+	struct stmt *q = st->ops->prepare(st, STMT_MIG_TABLE, e);
+	if (!q)
+		return ERR_DB;
+	int r = st->ops->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	bool exists = r == 1 && st->ops->col_int(q, 0) > 0;
+	st->ops->reset(q);
+	if (!exists)
+		return ERR_OK;
+	q = st->ops->prepare(st, STMT_MIG_VERSION, e);
 	if (!q)
 		return ERR_DB;
 	if (st->ops->step(q, e) < 0)
@@ -94,7 +146,7 @@ store_migrate(struct store *st, int *applied, struct errinfo *e)
 	enum err rc;
 
 	*applied = 0;
-	if ((rc = schema_version(st, &version, e)) != ERR_OK)
+	if ((rc = schema_version(st, true, &version, e)) != ERR_OK)
 		return rc;
 	if (version > (int)n)
 		return errinfo_set(e, ERR_DB, "", MSG_DB_SCHEMA_NEW, version, (int)n);
@@ -134,7 +186,7 @@ enum err
 store_check_schema(struct store *st, struct errinfo *e)
 {
 	int version;
-	enum err rc = schema_version(st, &version, e);
+	enum err rc = schema_version(st, false, &version, e);
 	if (rc != ERR_OK)
 		return rc;
 	int want = store_schema_version_expected();

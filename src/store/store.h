@@ -99,6 +99,8 @@ struct store {
 
 /* Open "sqlite:PATH", a bare path, or "postgresql://..." / "postgres://..." (NULL: $TUOPIN_DB, then
  * sqlite:./tuopin.db). Does not migrate. The scope starts as everything. */
+/* The URI as it may be shown in a message: a password (user:secret@ or password=secret) becomes ***. */
+void store_uri_shown(const char *uri, char *out, size_t size);
 enum err store_open(const char *uri, struct store **out, struct errinfo *e);
 void store_close(struct store *st);
 /* Apply the embedded migrations not yet applied, each in its own transaction. *applied counts them. */

@@ -91,6 +91,13 @@ contains() {
 	esac
 }
 
+# not_contains TEXT NEEDLE
+not_contains() {
+	case "$1" in
+	*"$2"*) fail "did not expect [$2] in: $1" ;;
+	esac
+}
+
 # db_fingerprint: a summary of every table's row count, to prove nothing was written.
 db_fingerprint() {
 	"$TUOPIN" stats --as-of 2099-12-31 --format json | jq -c '.totals' 

@@ -76,6 +76,24 @@ eq "sequences" "$(p "SELECT sequence_name FROM information_schema.sequences
 	"$(printf '%s\n' change_event_id_seq household_id_seq household_status_span_id_seq member_id_seq \
 		membership_span_id_seq)"
 
+# every text column sorts by code point, as on SQLite, whatever the database's locale
+eq "collations" "$(p "SELECT table_name || '.' || column_name FROM information_schema.columns
+	WHERE table_schema = current_schema() AND table_name <> 'schema_migrations' AND data_type = 'text'
+	AND collation_name IS DISTINCT FROM 'C'
+	ORDER BY 1")" ""
+
+# a password in the address is never printed (the test cluster trusts local users and ignores it)
+secret=${pg/postgresql:\/\/\//postgresql://tuopin:Secret-Pw-1@/}
+ok --db "$secret" init
+contains "$OUT" "postgresql://tuopin:***@/"
+not_contains "$OUT$ERR" "Secret-Pw-1"
+
+# A read-only session (a hot standby, a reporting role) reads without writing anything at open.
+ok --db "$pg" stats --format json
+want=$OUT
+PGOPTIONS="-c default_transaction_read_only=on" ok --db "$pg" stats --format json
+eq "read-only stats" "$OUT" "$want"
+
 # A database whose schema is older or newer than the binary is refused with a clear message (exit 5).
 last=$(p 'SELECT MAX(version) FROM schema_migrations')
 p "DELETE FROM schema_migrations WHERE version = $last" >/dev/null

@@ -4,7 +4,7 @@
 CREATE TABLE stat_rollup (
 	level INTEGER NOT NULL,
 	division BIGINT NOT NULL,
-	status TEXT NOT NULL,
+	status TEXT COLLATE "C" NOT NULL,
 	day INTEGER NOT NULL,
 	households BIGINT NOT NULL,
 	persons BIGINT NOT NULL,
