@@ -2,6 +2,8 @@
 #include "domain/import.h"
 
 #include <jansson.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -369,47 +371,56 @@ import_divisions(struct store *st, const struct import_opts *o, struct import_re
 
 /* ---- registry ---- */
 
+/* Households are checked and written a batch at a time, so the importer's memory does not grow with the
+ * file: a batch holds at least REG_BATCH complete households (more if a household's rows are still open
+ * when it fills). What stays for the whole file is one entry per household and per ID number (their keys
+ * and a few integers: tens of bytes a person), for the checks across the file. */
+#define REG_BATCH 1000
+
 struct reg_member {
 	struct member m;
 	int row;
-	bool numeric_id;
 };
 
 struct reg_household {
 	char *hh_no;
+	size_t state;          /* index into reg_import.states */
 	int64_t village;
 	int first_row;
 	bool head_is_head;     /* head_cells come from the head's row (not just the first row) */
 	struct str *head_cells;
 	size_t head_n;
-	size_t *members;       /* indexes into the member array */
+	size_t *members;       /* indexes into the batch's member array */
 	size_t n_members, cap_members;
-	bool village_bad;
 };
 
-/* A hash map from 户编号 to household index. */
+/* A hash map from a string key to a number. */
 struct hh_map {
 	char **keys;
-	size_t *vals;
+	uint64_t *vals;
 	size_t cap, n;
 };
 
-static unsigned long
+static uint64_t
 hash_str(const char *s)
 {
-	unsigned long h = 5381;
+	uint64_t h = 1469598103934665603ULL;   /* FNV-1a, then a final mix: keys share long prefixes */
 	for (; *s; s++)
-		h = h * 33 + (unsigned char)*s;
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
 	return h;
 }
 
-static size_t *
+/* The value slot of key; a new key is inserted (the map keeps the pointer: key must outlive it). */
+static uint64_t *
 map_slot(struct hh_map *m, const char *key, bool *found)
 {
 	if ((m->n + 1) * 2 > m->cap) {
 		size_t cap = m->cap ? 2 * m->cap : 1024;
 		char **keys = xcalloc(cap, sizeof(*keys));
-		size_t *vals = xcalloc(cap, sizeof(*vals));
+		uint64_t *vals = xcalloc(cap, sizeof(*vals));
 		for (size_t i = 0; i < m->cap; i++)
 			if (m->keys[i]) {
 				size_t k = hash_str(m->keys[i]) & (cap - 1);
@@ -436,6 +447,21 @@ map_slot(struct hh_map *m, const char *key, bool *found)
 	m->keys[k] = (char *)key;
 	m->n++;
 	return &m->vals[k];
+}
+
+/* The value of key, or NULL. */
+static const uint64_t *
+map_get(const struct hh_map *m, const char *key)
+{
+	if (!m->cap)
+		return NULL;
+	size_t k = hash_str(key) & (m->cap - 1);
+	while (m->keys[k]) {
+		if (strcmp(m->keys[k], key) == 0)
+			return &m->vals[k];
+		k = (k + 1) & (m->cap - 1);
+	}
+	return NULL;
 }
 
 static void
@@ -474,169 +500,181 @@ village_by_names(struct store *st, struct str town, struct str village, int64_t 
 	return ERR_OK;
 }
 
-enum err
-import_registry(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
-    struct errinfo *e)
-{
-	enum err rc;
-	struct header h;
-	struct problems *p = &r->problems;
-	int today = stamp_date(o->now ? o->now : stamp_now());
-	int as_of = o->as_of ? o->as_of : today;
-	enum evtype ev = o->event == EV_INCLUDE_MISSED ? EV_INCLUDE_MISSED : EV_IDENTIFY;
+/* What is known of each household of the file across batches. */
+struct reg_state {
+	int total;             /* its rows in the file (INT_MAX when the file could not be counted first) */
+	int seen;              /* rows read so far */
+	size_t batch_ix;       /* its index in the batch while it is in one */
+	bool in_batch, done;
+	bool written;          /* created by this import (in its transaction, not committed yet) */
+	bool taken;            /* its 户编号 is registered already (found by the first pass) */
+};
 
-	struct sheet *s = open_sheet(o, r, e);
-	if (!s)
-		return e && e->err == ERR_INVALID ? (problem_from_err(p, false, 0, "", (struct str){ 0 }, e), ERR_INVALID)
-		    : (e ? e->err : ERR_IO);
-	if (!read_header(s, &h, r, a, e, &rc)) {
-		sheet_close(s);
-		return rc;
-	}
-	bool ok = need_column(&h, C_HH_NO, r) & need_column(&h, C_NAME, r) & need_column(&h, C_ID_NO, r) &
-	    need_column(&h, C_RELATION, r) & need_column(&h, C_SEX, r);
-	bool by_code = h.col[C_VILLAGE_CODE] >= 0;
-	if (!by_code && (h.col[C_TOWN] < 0 || h.col[C_VILLAGE] < 0)) {
-		problem_add(p, false, 1, fields[C_VILLAGE_CODE].label, (struct str){ 0 }, MSG_NO_VILLAGE_COLUMN);
-		ok = false;
-	}
-	if (!ok) {
-		sheet_close(s);
-		return ERR_INVALID;
-	}
-	if (as_of > today) {
-		char d[11];
-		problem_add(p, false, 0, "--as-of", (struct str){ 0 }, MSG_FUTURE_DATE, date_format(as_of, d));
-		sheet_close(s);
-		return ERR_INVALID;
-	}
-
-	struct hh_map map = { 0 };
-	size_t cap_h = 256, n_h = 0, cap_m = 1024, n_m = 0;
-	struct reg_household *hv = xmalloc(cap_h * sizeof(*hv));
-	struct reg_member *mv = xmalloc(cap_m * sizeof(*mv));
-	struct sheet_row row;
-	int got, err_row;
-	while ((got = sheet_next(s, &row, &err_row, e)) == 1) {
-		r->rows++;
-		const struct str *c = row.cells;
-		struct str hh_no = header_cell(&h, C_HH_NO, c, row.n);
-		if (n_m == cap_m) {
-			cap_m *= 2;
-			mv = xrealloc(mv, cap_m * sizeof(*mv));
-		}
-		struct reg_member *x = &mv[n_m];
-		x->row = row.num;
-		x->numeric_id = false;
-		int idcol = h.col[C_ID_NO];
-		if (row.numeric_mask_valid && idcol >= 0 && (size_t)idcol < row.n && row.numeric[idcol]) {
-			x->numeric_id = true;
-			problem_add(p, false, row.num, header_label(&h, C_ID_NO), c[idcol], MSG_NUMERIC_ID);
-		}
-		bool mok = member_from_row(&h, c, row.n, row.num, today, o->lenient, &x->m, p, a);
-		if (hh_no.n == 0) {
-			problem_add(p, false, row.num, header_label(&h, C_HH_NO), hh_no, MSG_REQUIRED);
-			continue;
-		}
-		char *no;
-		if (!parse_text(hh_no, 32, &no, a, p, row.num, header_label(&h, C_HH_NO)))
-			continue;
-		(void)mok;
-		n_m++;
-		bool found;
-		size_t *slot = map_slot(&map, no, &found);
-		if (!found) {
-			if (n_h == cap_h) {
-				cap_h *= 2;
-				hv = xrealloc(hv, cap_h * sizeof(*hv));
-			}
-			*slot = n_h;
-			struct reg_household *g = &hv[n_h++];
-			memset(g, 0, sizeof(*g));
-			g->hh_no = no;
-			g->first_row = row.num;
-		}
-		struct reg_household *g = &hv[*slot];
-		/* the village of this row */
-		int64_t village = 0;
-		if (by_code) {
-			struct str vc = header_cell(&h, C_VILLAGE_CODE, c, row.n);
-			if (vc.n == 0)
-				problem_add(p, false, row.num, header_label(&h, C_VILLAGE_CODE), vc, MSG_REQUIRED);
-			else
-				parse_divcode(vc, &village, p, row.num, header_label(&h, C_VILLAGE_CODE));
-		} else {
-			struct str tn = header_cell(&h, C_TOWN, c, row.n), vn = header_cell(&h, C_VILLAGE, c, row.n);
-			if (tn.n == 0)
-				problem_add(p, false, row.num, header_label(&h, C_TOWN), tn, MSG_REQUIRED);
-			else if (vn.n == 0)
-				problem_add(p, false, row.num, header_label(&h, C_VILLAGE), vn, MSG_REQUIRED);
-			else {
-				rc = village_by_names(st, tn, vn, &village, a, e);
-				if (rc == ERR_NOTFOUND) {
-					char t1[128], t2[128];
-					snprintf(t1, sizeof(t1), "%.*s", (int)tn.n, tn.p);
-					snprintf(t2, sizeof(t2), "%.*s", (int)vn.n, vn.p);
-					problem_add(p, false, row.num, header_label(&h, C_VILLAGE), vn, MSG_VILLAGE_NAME, t2, t1);
-				} else if (rc != ERR_OK)
-					goto fail;
-			}
-		}
-		if (village) {
-			if (!g->village)
-				g->village = village;
-			else if (g->village != village) {
-				char vs[16];
-				snprintf(vs, sizeof(vs), "%012lld", (long long)village);
-				problem_add(p, false, row.num, header_label(&h, by_code ? C_VILLAGE_CODE : C_VILLAGE),
-				    str_from(vs), MSG_HH_INCONSISTENT, row.num, vs);
-			}
-		}
-		if (g->n_members == g->cap_members) {
-			size_t cap = g->cap_members ? 2 * g->cap_members : 8;
-			size_t *w = arena_alloc(a, cap * sizeof(*w));
-			if (g->n_members)
-				memcpy(w, g->members, g->n_members * sizeof(*w));
-			g->members = w;
-			g->cap_members = cap;
-		}
-		g->members[g->n_members++] = n_m - 1;
-		/* Household columns are read from the head's row (the first row until a head shows up). */
-		bool is_head = mv[n_m - 1].m.relation && strcmp(mv[n_m - 1].m.relation, REL_HEAD) == 0;
-		if (!g->head_cells || (is_head && !g->head_is_head)) {
-			g->head_cells = keep_row(&h, &row, a);
-			g->head_n = NELEM(hh_fields);
-			g->head_is_head = is_head;
-		}
-	}
-	if (got < 0)
-		problem_from_err(p, false, err_row, "", (struct str){ 0 }, e);
-	sheet_close(s);
-	s = NULL;
-	if (r->rows == 0 && got == 0)
-		problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
-
-	/* Cross-row and database checks run inside the write transaction, so nothing changes under them. */
-	struct header hhead;   /* the household cells kept from each head's row */
-	compact_header(&h, &hhead);
+struct reg_import {
+	struct store *st;
+	const struct import_opts *o;
+	struct import_result *r;
+	struct problems *p;
+	struct header h;       /* the file's header */
+	struct header hhead;   /* over the household cells kept from each head's row */
+	bool by_code;
+	int today, as_of;
+	enum evtype ev;
+	struct arena *a;       /* the caller's: header labels */
+	struct arena keys;     /* the 户编号 and 证件号码 of the whole file */
+	struct hh_map hh;      /* 户编号 -> index into states */
+	struct reg_state *states;
+	size_t n_states, cap_states;
+	struct hh_map ids;     /* 证件号码 -> household state index << 32 | row */
+	bool looked_up;        /* the first pass looked up every 户编号 and 证件号码 in the database */
+	struct hh_map where;   /* 证件号码 registered in the database -> (char *) 户编号 of its household */
+	/* the batch */
+	struct arena ba;
+	struct reg_household *hv;
+	size_t n_h, cap_h;
+	struct reg_member *mv;
+	size_t n_m, cap_m;
+	size_t n_open;         /* households of the batch whose rows are not all read */
+	size_t n_complete;
 	struct txn t;
-	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK)
-		goto fail;
-	t.lenient = o->lenient;
-	t.quiet_audit = !o->sheet;   /* rows from a request are audited one by one */
-	t.ip = o->ip;
-	struct household *hhs = arena_alloc(a, (n_h ? n_h : 1) * sizeof(*hhs));
-	struct income *incs = arena_alloc(a, (n_h ? n_h : 1) * sizeof(*incs));
-	struct hh_map ids = { 0 };
-	/* the database look-ups of every 户编号 and 证件号码 of the file, a thousand per statement (one round
-	 * trip each on PostgreSQL instead of one per person) */
+	bool bulk;
+};
+
+/* The household state for a 户编号 (added with an unknown row count if new). */
+static size_t
+reg_state_of(struct reg_import *ri, struct str key, bool *isnew)
+{
+	char tmp[160];
+	snprintf(tmp, sizeof(tmp), "%.*s", (int)key.n, key.p);
+	const uint64_t *v = map_get(&ri->hh, tmp);
+	*isnew = !v;
+	if (v)
+		return (size_t)*v;
+	bool found;
+	uint64_t *slot = map_slot(&ri->hh, arena_strdup(&ri->keys, tmp), &found);
+	if (ri->n_states == ri->cap_states) {
+		ri->cap_states = ri->cap_states ? 2 * ri->cap_states : 1024;
+		ri->states = xrealloc(ri->states, ri->cap_states * sizeof(*ri->states));
+	}
+	*slot = ri->n_states;
+	ri->states[ri->n_states] = (struct reg_state){ .total = INT_MAX };
+	return ri->n_states++;
+}
+
+/* The database look-ups of the first pass, for the keys gathered so far: which 户编号 are registered
+ * already and in which household each 证件号码 is registered on the import's day. Only the hits are kept. */
+static enum err
+reg_lookup(struct reg_import *ri, const char **hks, const size_t *hsi, size_t n_hk, const char **ids, size_t n_id,
+    struct arena *kb, struct errinfo *e)
+{
+	bool *taken = arena_alloc(kb, n_hk * sizeof(*taken) + 1);
+	enum err rc = store_household_nos_exist(ri->st, hks, n_hk, taken, e);
+	if (rc != ERR_OK)
+		return rc;
+	for (size_t j = 0; j < n_hk; j++)
+		if (taken[j])
+			ri->states[hsi[j]].taken = true;
+	char **where = arena_alloc(kb, n_id * sizeof(*where) + 1);
+	if ((rc = store_idnos_current_household(ri->st, ids, n_id, ri->as_of, where, kb, e)) != ERR_OK)
+		return rc;
+	for (size_t j = 0; j < n_id; j++) {
+		if (!where[j] || map_get(&ri->where, ids[j]))
+			continue;
+		bool found;
+		uint64_t *slot = map_slot(&ri->where, arena_strdup(&ri->keys, ids[j]), &found);
+		*slot = (uint64_t)(uintptr_t)arena_strdup(&ri->keys, where[j]);
+	}
+	return ERR_OK;
+}
+
+/* First pass over a file, inside the import's transaction and before anything is written: how many rows
+ * each household has, so that the second pass knows when a household is complete wherever its rows lie,
+ * and the database look-ups of every 户编号 and 证件号码 (done now, while the tables hold only what was
+ * there before, they cost the same at the end of a large file as at its start). Only those two columns are
+ * looked at; the second pass reports every problem. Leaves looked_up false if the file cannot be read
+ * again (or is a request's rows: one batch, which looks up for itself). */
+static enum err
+reg_count(struct reg_import *ri, struct errinfo *e)
+{
+	if (!ri->o->path)
+		return ERR_OK;
+	struct errinfo e2;
+	errinfo_clear(&e2);
+	struct sheet *s = sheet_open(ri->o->path, ri->o->limits, &e2);
+	if (!s)
+		return ERR_OK;
+	enum { LOOKUP_KEYS = 4 * REG_BATCH };
+	struct arena scratch, kb;
+	arena_init(&scratch);
+	arena_init(&kb);
+	struct problems quiet;
+	problems_init(&quiet, &scratch);
+	const char **hks = xcalloc(LOOKUP_KEYS, sizeof(*hks)), **ids = xcalloc(LOOKUP_KEYS, sizeof(*ids));
+	size_t *hsi = xcalloc(LOOKUP_KEYS, sizeof(*hsi)), n_hk = 0, n_id = 0;
+	enum err rc = ERR_OK;
+	struct sheet_row row;
+	int err_row, got = sheet_next(s, &row, &err_row, &e2);
+	struct header h;
+	if (got == 1)
+		header_map(&h, row.cells, row.n, &quiet, &scratch);
+	while (got == 1 && (got = sheet_next(s, &row, &err_row, &e2)) == 1) {
+		struct str no = header_cell(&h, C_HH_NO, row.cells, row.n);
+		if (no.n > 0) {
+			bool isnew;
+			size_t i = reg_state_of(ri, no, &isnew);
+			if (ri->states[i].total == INT_MAX)
+				ri->states[i].total = 0;
+			ri->states[i].total++;
+			if (isnew) {
+				hks[n_hk] = arena_strndup(&kb, no.p, no.n);
+				hsi[n_hk++] = i;
+			}
+		}
+		struct idno id;
+		idno_validate(header_cell(&h, C_ID_NO, row.cells, row.n), ri->today, &id);
+		if (id.norm[0])
+			ids[n_id++] = arena_strdup(&kb, id.norm);
+		if (n_hk == LOOKUP_KEYS || n_id == LOOKUP_KEYS) {
+			if ((rc = reg_lookup(ri, hks, hsi, n_hk, ids, n_id, &kb, e)) != ERR_OK)
+				break;
+			n_hk = n_id = 0;
+			arena_free(&kb);
+			arena_init(&kb);
+		}
+	}
+	if (rc == ERR_OK && got == 0 && (rc = reg_lookup(ri, hks, hsi, n_hk, ids, n_id, &kb, e)) == ERR_OK)
+		ri->looked_up = true;
+	sheet_close(s);
+	arena_free(&scratch);
+	arena_free(&kb);
+	free(hks);
+	free(ids);
+	free(hsi);
+	return rc;
+}
+
+/* Check the batch's households (with a few database look-ups for all of them), then write them if the
+ * file has shown no error so far; the batch is emptied. */
+static enum err
+reg_batch(struct reg_import *ri, struct errinfo *e)
+{
+	struct store *st = ri->st;
+	const struct import_opts *o = ri->o;
+	struct problems *p = ri->p;
+	const struct header *h = &ri->h, *hhead = &ri->hhead;
+	struct arena *a = &ri->ba;
+	size_t n_h = ri->n_h, n_m = ri->n_m;
+	struct reg_household *hv = ri->hv;
+	struct reg_member *mv = ri->mv;
+	enum err rc = ERR_OK;
+
+	struct household *hhs = arena_alloc(a, n_h * sizeof(*hhs) + 1);
+	struct income *incs = arena_alloc(a, n_h * sizeof(*incs) + 1);
+	/* the database look-ups of the batch's 户编号 and 证件号码, a thousand per statement (one round trip
+	 * each on PostgreSQL instead of one per person) */
 	const char **keys = arena_alloc(a, (n_m > n_h ? n_m : n_h) * sizeof(*keys) + 1);
 	bool *hh_taken = arena_alloc(a, n_h * sizeof(*hh_taken) + 1);
 	char **registered = arena_alloc(a, n_m * sizeof(*registered) + 1);
-	for (size_t i = 0; i < n_h; i++)
-		keys[i] = hv[i].hh_no;
-	if ((rc = store_household_nos_exist(st, keys, n_h, hh_taken, e)) != ERR_OK)
-		goto fail_tx;
 	size_t n_keys = 0;
 	size_t *key_of = arena_alloc(a, n_m * sizeof(*key_of) + 1);   /* member -> its key, or SIZE_MAX */
 	for (size_t i = 0; i < n_m; i++) {
@@ -644,32 +682,48 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		if (mv[i].m.id_no)
 			keys[n_keys++] = mv[i].m.id_no;
 	}
-	if ((rc = store_idnos_current_household(st, keys, n_keys, as_of, registered, a, e)) != ERR_OK)
-		goto fail_tx;
+	if (ri->looked_up) {
+		/* the first pass found them */
+		for (size_t i = 0; i < n_h; i++)
+			hh_taken[i] = ri->states[hv[i].state].taken;
+		for (size_t i = 0; i < n_keys; i++) {
+			const uint64_t *w = map_get(&ri->where, keys[i]);
+			registered[i] = w ? (char *)(uintptr_t)*w : NULL;
+		}
+	} else {
+		/* a request's rows: this is the only batch, and nothing is written yet */
+		if ((rc = store_idnos_current_household(st, keys, n_keys, ri->as_of, registered, a, e)) != ERR_OK)
+			return rc;
+		for (size_t i = 0; i < n_h; i++)
+			keys[i] = hv[i].hh_no;
+		if ((rc = store_household_nos_exist(st, keys, n_h, hh_taken, e)) != ERR_OK)
+			return rc;
+	}
 	for (size_t i = 0; i < n_h; i++) {
 		struct reg_household *g = &hv[i];
 		struct household *hh = &hhs[i];
 		memset(hh, 0, sizeof(*hh));
 		hh->hh_no = g->hh_no;
 		hh->village = g->village;
-		hh->code_version = code_version_for_date(as_of);
+		hh->code_version = code_version_for_date(ri->as_of);
 		/* village */
 		if (g->village) {
 			char vs[16];
 			snprintf(vs, sizeof(vs), "%012lld", (long long)g->village);
-			const char *vcol = header_label(&h, by_code ? C_VILLAGE_CODE : C_VILLAGE);
+			const char *vcol = header_label(h, ri->by_code ? C_VILLAGE_CODE : C_VILLAGE);
 			struct division d;
 			rc = store_division_get(st, g->village, &d, a, e);
 			if (rc == ERR_NOTFOUND || (rc == ERR_OK && !store_in_scope(st, g->village)))
 				problem_add(p, false, g->first_row, vcol, str_from(vs), MSG_DIV_UNKNOWN, vs);
 			else if (rc != ERR_OK)
-				goto fail_tx;
+				return rc;
 			else if (d.level != LV_VILLAGE)
 				problem_add(p, false, g->first_row, vcol, str_from(vs), MSG_DIV_NOT_VILLAGE, vs);
+			rc = ERR_OK;
 		}
 		/* 户编号 already registered */
 		if (hh_taken[i])
-			problem_add(p, false, g->first_row, header_label(&h, C_HH_NO), str_from(g->hh_no), MSG_HH_EXISTS,
+			problem_add(p, false, g->first_row, header_label(h, C_HH_NO), str_from(g->hh_no), MSG_HH_EXISTS,
 			    g->hh_no);
 		/* household columns from the head's row */
 		const struct str *c = g->head_cells;
@@ -683,40 +737,40 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		if (!hr)
 			hr = g->first_row;
 		const char *code;
-		if (parse_code(CL_ATTRIBUTE, header_cell(&hhead, C_ATTRIBUTE, c, cn), &code, p, hr, header_label(&h, C_ATTRIBUTE)))
+		if (parse_code(CL_ATTRIBUTE, header_cell(hhead, C_ATTRIBUTE, c, cn), &code, p, hr, header_label(h, C_ATTRIBUTE)))
 			hh->attribute = (char *)code;
-		if (parse_code(CL_CAUSE, header_cell(&hhead, C_CAUSE_MAIN, c, cn), &code, p, hr, header_label(&h, C_CAUSE_MAIN)))
+		if (parse_code(CL_CAUSE, header_cell(hhead, C_CAUSE_MAIN, c, cn), &code, p, hr, header_label(h, C_CAUSE_MAIN)))
 			hh->cause_main = (char *)code;
-		parse_causes(header_cell(&hhead, C_CAUSE_OTHER, c, cn), &hh->cause_other, a, p, hr,
-		    header_label(&h, C_CAUSE_OTHER));
-		if (parse_code(CL_STANDARD, header_cell(&hhead, C_ID_STANDARD, c, cn), &code, p, hr,
-		    header_label(&h, C_ID_STANDARD)))
+		parse_causes(header_cell(hhead, C_CAUSE_OTHER, c, cn), &hh->cause_other, a, p, hr,
+		    header_label(h, C_CAUSE_OTHER));
+		if (parse_code(CL_STANDARD, header_cell(hhead, C_ID_STANDARD, c, cn), &code, p, hr,
+		    header_label(h, C_ID_STANDARD)))
 			hh->id_standard = (char *)code;
-		parse_ym(header_cell(&hhead, C_IDENTIFIED_YM, c, cn), &hh->identified_ym, p, hr, header_label(&h, C_IDENTIFIED_YM));
-		parse_year(header_cell(&hhead, C_EXIT_YEAR, c, cn), &hh->exit_year, p, hr, header_label(&h, C_EXIT_YEAR));
-		parse_phone(header_cell(&hhead, C_PHONE, c, cn), &hh->phone, a, p, hr, header_label(&h, C_PHONE));
+		parse_ym(header_cell(hhead, C_IDENTIFIED_YM, c, cn), &hh->identified_ym, p, hr, header_label(h, C_IDENTIFIED_YM));
+		parse_year(header_cell(hhead, C_EXIT_YEAR, c, cn), &hh->exit_year, p, hr, header_label(h, C_EXIT_YEAR));
+		parse_phone(header_cell(hhead, C_PHONE, c, cn), &hh->phone, a, p, hr, header_label(h, C_PHONE));
 		hh->status = ST_POOR;
-		if (h.col[C_STATUS] >= 0) {
-			struct str sv = header_cell(&hhead, C_STATUS, c, cn);
+		if (h->col[C_STATUS] >= 0) {
+			struct str sv = header_cell(hhead, C_STATUS, c, cn);
 			if (sv.n == 0)
-				problem_add(p, false, hr, header_label(&h, C_STATUS), sv, MSG_REQUIRED);
+				problem_add(p, false, hr, header_label(h, C_STATUS), sv, MSG_REQUIRED);
 			else if (str_eq(sv, "已脱贫") || str_eq(sv, "脱贫"))
-				problem_add(p, false, hr, header_label(&h, C_STATUS), sv, MSG_STATUS_LABEL_AMBIGUOUS);
-			else if (parse_code(CL_STATUS, sv, &code, p, hr, header_label(&h, C_STATUS))) {
+				problem_add(p, false, hr, header_label(h, C_STATUS), sv, MSG_STATUS_LABEL_AMBIGUOUS);
+			else if (parse_code(CL_STATUS, sv, &code, p, hr, header_label(h, C_STATUS))) {
 				status_from_code(code, &hh->status);
-				if (!status_initial_ok(ev, hh->status))
-					problem_add(p, false, hr, header_label(&h, C_STATUS), sv, MSG_INITIAL_STATUS,
-					    evtype_label(ev), status_label(hh->status));
+				if (!status_initial_ok(ri->ev, hh->status))
+					problem_add(p, false, hr, header_label(h, C_STATUS), sv, MSG_INITIAL_STATUS,
+					    evtype_label(ri->ev), status_label(hh->status));
 			}
 		}
 		struct income *inc = &incs[i];
 		memset(inc, 0, sizeof(*inc));
 		inc->wage = inc->business = inc->property = inc->transfer = inc->business_cost = -1;
-		parse_money(header_cell(&hhead, C_NET_INCOME_PC, c, cn), &inc->net_pc, p, hr, header_label(&h, C_NET_INCOME_PC));
+		parse_money(header_cell(hhead, C_NET_INCOME_PC, c, cn), &inc->net_pc, p, hr, header_label(h, C_NET_INCOME_PC));
 		int iy = 0;
-		parse_year(header_cell(&hhead, C_INCOME_YEAR, c, cn), &iy, p, hr, header_label(&h, C_INCOME_YEAR));
+		parse_year(header_cell(hhead, C_INCOME_YEAR, c, cn), &iy, p, hr, header_label(h, C_INCOME_YEAR));
 		if (inc->net_pc >= 0) {
-			inc->year = iy ? iy : as_of / 10000;
+			inc->year = iy ? iy : ri->as_of / 10000;
 			inc->size = (int)g->n_members;
 		}
 		/* members together */
@@ -726,84 +780,285 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 			set[k] = mv[g->members[k]].m;
 			rows[k] = mv[g->members[k]].row;
 		}
-		member_set_check(set, rows, g->n_members, o->lenient, header_label(&h, C_RELATION),
-		    header_label(&h, C_ID_NO), p);
+		member_set_check(set, rows, g->n_members, o->lenient, header_label(h, C_RELATION),
+		    header_label(h, C_ID_NO), p);
 		/* the same person in two households of the file, or already registered */
 		for (size_t k = 0; k < g->n_members; k++) {
 			struct reg_member *x = &mv[g->members[k]];
 			if (!x->m.id_no)
 				continue;
 			bool found;
-			size_t *slot = map_slot(&ids, x->m.id_no, &found);
+			uint64_t *slot = map_slot(&ri->ids, x->m.id_no, &found);
 			if (found) {
-				struct reg_member *y = &mv[*slot];
 				/* within one household member_set_check reported it already */
-				bool same = false;
-				for (size_t q = 0; q < g->n_members; q++)
-					if (g->members[q] == *slot)
-						same = true;
-				if (!same)
-					problem_add(p, o->lenient, x->row, header_label(&h, C_ID_NO), str_from(x->m.id_no),
-					    MSG_ID_DUP_FILE, y->row);
-			} else
-				*slot = g->members[k];
+				if ((size_t)(*slot >> 32) != g->state)
+					problem_add(p, o->lenient, x->row, header_label(h, C_ID_NO), str_from(x->m.id_no),
+					    MSG_ID_DUP_FILE, (int)(*slot & 0xffffffffu));
+			} else {
+				ri->ids.keys[slot - ri->ids.vals] = arena_strdup(&ri->keys, x->m.id_no);
+				*slot = (uint64_t)g->state << 32 | (uint32_t)x->row;
+			}
+			/* registered in the database, in a household not of this file (a person in two households
+			 * of the file is reported above; earlier batches of the file are in the database already) */
 			const char *where = registered[key_of[g->members[k]]];
-			if (where)
-				problem_add(p, o->lenient, x->row, header_label(&h, C_ID_NO), str_from(x->m.id_no),
+			const uint64_t *wi = where ? map_get(&ri->hh, where) : NULL;
+			if (where && !(wi && ri->states[*wi].written))
+				problem_add(p, o->lenient, x->row, header_label(h, C_ID_NO), str_from(x->m.id_no),
 				    MSG_ID_DUP_DB, where);
 		}
 	}
-	map_free(&ids);
-	if (p->n_errors > 0) {
-		txn_rollback(&t);
-		problems_sort(p);
-		rc = ERR_INVALID;
-		goto done;
-	}
-	r->households = (int)n_h;
-	r->members = (int)n_m;
-	r->events = (int)n_h;
-	if (o->dry_run) {
-		txn_rollback(&t);
-		problems_sort(p);
-		rc = ERR_OK;
-		goto done;
-	}
-	if ((rc = store_bulk_begin(st, e)) != ERR_OK)
-		goto fail_tx;
-	for (size_t i = 0; i < n_h; i++) {
-		struct reg_household *g = &hv[i];
-		struct member *set = arena_alloc(a, g->n_members * sizeof(*set));
-		for (size_t k = 0; k < g->n_members; k++) {
-			set[k] = mv[g->members[k]].m;
-			set[k].info_date = as_of;
+	ri->r->households += (int)n_h;
+	ri->r->members += (int)n_m;
+	ri->r->events += (int)n_h;
+	/* write, unless the file has shown an error: then the rest is only checked, and all is rolled back */
+	if (p->n_errors == 0 && !o->dry_run) {
+		if (!ri->bulk) {
+			if ((rc = store_bulk_begin(st, e)) != ERR_OK)
+				return rc;
+			ri->bulk = true;
 		}
-		rc = household_create(&t, &hhs[i], set, g->n_members, ev, as_of, o->batch,
-		    o->reason ? o->reason : (ev == EV_INCLUDE_MISSED ? evtype_label(ev) : NULL),
-		    incs[i].net_pc >= 0 ? &incs[i] : NULL, NULL, e);
-		if (rc != ERR_OK)
-			goto fail_tx;
+		for (size_t i = 0; i < n_h; i++) {
+			struct reg_household *g = &hv[i];
+			struct member *set = arena_alloc(a, g->n_members * sizeof(*set));
+			for (size_t k = 0; k < g->n_members; k++) {
+				set[k] = mv[g->members[k]].m;
+				set[k].info_date = ri->as_of;
+			}
+			rc = household_create(&ri->t, &hhs[i], set, g->n_members, ri->ev, ri->as_of, o->batch,
+			    o->reason ? o->reason : (ri->ev == EV_INCLUDE_MISSED ? evtype_label(ri->ev) : NULL),
+			    incs[i].net_pc >= 0 ? &incs[i] : NULL, NULL, e);
+			if (rc != ERR_OK)
+				return rc;
+			ri->states[g->state].written = true;
+		}
 	}
-	if ((rc = store_bulk_end(st, e)) != ERR_OK)
-		goto fail_tx;
-	if (!o->sheet && (rc = audit_import(&t, "import.registry", o, r, e)) != ERR_OK)
-		goto fail_tx;
-	if ((rc = txn_commit(&t, e)) != ERR_OK)
+	for (size_t i = 0; i < n_h; i++) {
+		ri->states[hv[i].state].in_batch = false;
+		ri->states[hv[i].state].done = true;
+	}
+	ri->n_h = ri->n_m = ri->n_open = ri->n_complete = 0;
+	arena_free(&ri->ba);
+	arena_init(&ri->ba);
+	return ERR_OK;
+}
+
+/* One data row of the second pass: its member into the batch, under its household. */
+static enum err
+reg_row(struct reg_import *ri, const struct sheet_row *row, struct errinfo *e)
+{
+	const struct header *h = &ri->h;
+	struct problems *p = ri->p;
+	struct arena *a = &ri->ba;
+	const struct str *c = row->cells;
+	ri->r->rows++;
+	struct str hh_no = header_cell(h, C_HH_NO, c, row->n);
+	int idcol = h->col[C_ID_NO];
+	if (row->numeric_mask_valid && idcol >= 0 && (size_t)idcol < row->n && row->numeric[idcol])
+		problem_add(p, false, row->num, header_label(h, C_ID_NO), c[idcol], MSG_NUMERIC_ID);
+	struct member m;
+	member_from_row(h, c, row->n, row->num, ri->today, ri->o->lenient, &m, p, a);
+	if (hh_no.n == 0) {
+		problem_add(p, false, row->num, header_label(h, C_HH_NO), hh_no, MSG_REQUIRED);
+		return ERR_OK;
+	}
+	bool isnew;
+	size_t si = reg_state_of(ri, hh_no, &isnew);
+	struct reg_state *sx = &ri->states[si];
+	sx->seen++;
+	if (sx->done || (sx->total != INT_MAX && sx->seen > sx->total)) {
+		/* the first pass counted fewer rows: the file changed while it was being read */
+		problem_add(p, false, row->num, header_label(h, C_HH_NO), hh_no, MSG_FILE_CHANGED);
+		return ERR_OK;
+	}
+	char *no;
+	if (!parse_text(hh_no, 32, &no, a, p, row->num, header_label(h, C_HH_NO)))
+		goto counted;
+	if (ri->n_m == ri->cap_m) {
+		ri->cap_m = ri->cap_m ? 2 * ri->cap_m : 1024;
+		ri->mv = xrealloc(ri->mv, ri->cap_m * sizeof(*ri->mv));
+	}
+	struct reg_member *x = &ri->mv[ri->n_m++];
+	x->m = m;
+	x->row = row->num;
+	if (!sx->in_batch) {
+		if (ri->n_h == ri->cap_h) {
+			ri->cap_h = ri->cap_h ? 2 * ri->cap_h : 256;
+			ri->hv = xrealloc(ri->hv, ri->cap_h * sizeof(*ri->hv));
+		}
+		sx->batch_ix = ri->n_h;
+		sx->in_batch = true;
+		struct reg_household *g = &ri->hv[ri->n_h++];
+		memset(g, 0, sizeof(*g));
+		g->hh_no = no;
+		g->state = si;
+		g->first_row = row->num;
+		ri->n_open++;
+	}
+	struct reg_household *g = &ri->hv[sx->batch_ix];
+	/* the village of this row */
+	int64_t village = 0;
+	if (ri->by_code) {
+		struct str vc = header_cell(h, C_VILLAGE_CODE, c, row->n);
+		if (vc.n == 0)
+			problem_add(p, false, row->num, header_label(h, C_VILLAGE_CODE), vc, MSG_REQUIRED);
+		else
+			parse_divcode(vc, &village, p, row->num, header_label(h, C_VILLAGE_CODE));
+	} else {
+		struct str tn = header_cell(h, C_TOWN, c, row->n), vn = header_cell(h, C_VILLAGE, c, row->n);
+		if (tn.n == 0)
+			problem_add(p, false, row->num, header_label(h, C_TOWN), tn, MSG_REQUIRED);
+		else if (vn.n == 0)
+			problem_add(p, false, row->num, header_label(h, C_VILLAGE), vn, MSG_REQUIRED);
+		else {
+			enum err rc = village_by_names(ri->st, tn, vn, &village, a, e);
+			if (rc == ERR_NOTFOUND) {
+				char t1[128], t2[128];
+				snprintf(t1, sizeof(t1), "%.*s", (int)tn.n, tn.p);
+				snprintf(t2, sizeof(t2), "%.*s", (int)vn.n, vn.p);
+				problem_add(p, false, row->num, header_label(h, C_VILLAGE), vn, MSG_VILLAGE_NAME, t2, t1);
+			} else if (rc != ERR_OK)
+				return rc;
+		}
+	}
+	if (village) {
+		if (!g->village)
+			g->village = village;
+		else if (g->village != village) {
+			char vs[16];
+			snprintf(vs, sizeof(vs), "%012lld", (long long)village);
+			problem_add(p, false, row->num, header_label(h, ri->by_code ? C_VILLAGE_CODE : C_VILLAGE),
+			    str_from(vs), MSG_HH_INCONSISTENT, row->num, vs);
+		}
+	}
+	if (g->n_members == g->cap_members) {
+		size_t cap = g->cap_members ? 2 * g->cap_members : 8;
+		size_t *w = arena_alloc(a, cap * sizeof(*w));
+		if (g->n_members)
+			memcpy(w, g->members, g->n_members * sizeof(*w));
+		g->members = w;
+		g->cap_members = cap;
+	}
+	g->members[g->n_members++] = ri->n_m - 1;
+	/* Household columns are read from the head's row (the first row until a head shows up). */
+	bool is_head = x->m.relation && strcmp(x->m.relation, REL_HEAD) == 0;
+	if (!g->head_cells || (is_head && !g->head_is_head)) {
+		g->head_cells = keep_row(h, row, a);
+		g->head_n = NELEM(hh_fields);
+		g->head_is_head = is_head;
+	}
+counted:
+	if (sx->in_batch && sx->seen == sx->total) {
+		ri->n_open--;
+		ri->n_complete++;
+	}
+	/* a full batch is checked and written once no household of it waits for more rows */
+	if (ri->n_complete >= REG_BATCH && ri->n_open == 0)
+		return reg_batch(ri, e);
+	return ERR_OK;
+}
+
+enum err
+import_registry(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    struct errinfo *e)
+{
+	enum err rc;
+	struct reg_import ri = { .st = st, .o = o, .r = r, .p = &r->problems, .a = a };
+	struct header *h = &ri.h;
+	struct problems *p = &r->problems;
+	ri.today = stamp_date(o->now ? o->now : stamp_now());
+	ri.as_of = o->as_of ? o->as_of : ri.today;
+	ri.ev = o->event == EV_INCLUDE_MISSED ? EV_INCLUDE_MISSED : EV_IDENTIFY;
+	arena_init(&ri.keys);
+	arena_init(&ri.ba);
+
+	struct sheet *s = open_sheet(o, r, e);
+	if (!s)
+		return e && e->err == ERR_INVALID ? (problem_from_err(p, false, 0, "", (struct str){ 0 }, e), ERR_INVALID)
+		    : (e ? e->err : ERR_IO);
+	if (!read_header(s, h, r, a, e, &rc)) {
+		sheet_close(s);
+		return rc;
+	}
+	bool ok = need_column(h, C_HH_NO, r) & need_column(h, C_NAME, r) & need_column(h, C_ID_NO, r) &
+	    need_column(h, C_RELATION, r) & need_column(h, C_SEX, r);
+	ri.by_code = h->col[C_VILLAGE_CODE] >= 0;
+	if (!ri.by_code && (h->col[C_TOWN] < 0 || h->col[C_VILLAGE] < 0)) {
+		problem_add(p, false, 1, fields[C_VILLAGE_CODE].label, (struct str){ 0 }, MSG_NO_VILLAGE_COLUMN);
+		ok = false;
+	}
+	if (!ok) {
+		sheet_close(s);
+		return ERR_INVALID;
+	}
+	if (ri.as_of > ri.today) {
+		char d[11];
+		problem_add(p, false, 0, "--as-of", (struct str){ 0 }, MSG_FUTURE_DATE, date_format(ri.as_of, d));
+		sheet_close(s);
+		return ERR_INVALID;
+	}
+	compact_header(h, &ri.hhead);
+
+	/* Every check against the database and every write run inside one write transaction, so nothing
+	 * changes under the checks and a failure anywhere leaves the database as it was. */
+	bool in_tx = false;
+	if ((rc = txn_begin(&ri.t, st, o->now, o->actor, e)) != ERR_OK)
+		goto done;
+	in_tx = true;
+	/* a first pass counts each household's rows and looks up its keys (a file only; a request's rows are
+	 * one batch) */
+	if ((rc = reg_count(&ri, e)) != ERR_OK)
+		goto done;
+	ri.t.lenient = o->lenient;
+	ri.t.quiet_audit = !o->sheet;   /* rows from a request are audited one by one */
+	ri.t.ip = o->ip;
+	struct sheet_row row;
+	int got, err_row;
+	while ((got = sheet_next(s, &row, &err_row, e)) == 1)
+		if ((rc = reg_row(&ri, &row, e)) != ERR_OK)
+			goto done;
+	if (got < 0)
+		problem_from_err(p, false, err_row, "", (struct str){ 0 }, e);
+	sheet_close(s);
+	s = NULL;
+	if (ri.n_h && (rc = reg_batch(&ri, e)) != ERR_OK)
+		goto done;
+	if (r->rows == 0 && got == 0)
+		problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
+	problems_sort(p);
+	if (p->n_errors > 0)
+		r->households = r->members = r->events = 0;   /* nothing would be written */
+	if (p->n_errors > 0 || o->dry_run) {
+		rc = p->n_errors > 0 ? ERR_INVALID : ERR_OK;
+		goto done;
+	}
+	if (ri.bulk) {
+		ri.bulk = false;
+		if ((rc = store_bulk_end(st, e)) != ERR_OK)
+			goto done;
+	}
+	if (!o->sheet && (rc = audit_import(&ri.t, "import.registry", o, r, e)) != ERR_OK)
+		goto done;
+	in_tx = false;
+	if ((rc = txn_commit(&ri.t, e)) != ERR_OK)
 		goto done;
 	r->written = true;
-	problems_sort(p);
 	rc = ERR_OK;
-	goto done;
-fail_tx:
-	txn_rollback(&t);
-	goto done;
-fail:
+done:
+	if (in_tx) {
+		if (ri.bulk)
+			store_bulk_end(st, NULL);
+		txn_rollback(&ri.t);
+	}
 	if (s)
 		sheet_close(s);
-done:
-	map_free(&map);
-	free(hv);
-	free(mv);
+	map_free(&ri.hh);
+	map_free(&ri.ids);
+	map_free(&ri.where);
+	free(ri.states);
+	free(ri.hv);
+	free(ri.mv);
+	arena_free(&ri.ba);
+	arena_free(&ri.keys);
 	return rc;
 }
 

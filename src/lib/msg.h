@@ -30,6 +30,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(XLSX_TOOBIG, "xlsx_too_big", "XLSX 文件解压后超过 %s 上限", "the XLSX file expands beyond the %s limit") \
 	X(EMPTY_FILE, "empty_file", "文件没有表头行", "the file has no header row") \
 	X(NO_ROWS, "no_rows", "文件没有数据行", "the file has no data rows") \
+	X(FILE_CHANGED, "file_changed", "文件在导入过程中被修改，请重新导入", "the file changed while it was being imported: import it again") \
 	X(MISSING_COLUMN, "missing_column", "缺少必需的列", "a required column is missing") \
 	X(DUP_COLUMN, "duplicate_column", "列名重复", "the column appears twice") \
 	X(REQUIRED, "required", "必填项为空", "required value is empty") \

@@ -120,7 +120,10 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_HH_NO_EXISTS] = { "SELECT 1 FROM household WHERE hh_no = $1", NULL },
 	/* lists of keys come as one JSON array of strings ($1), the same text for both engines */
 	[STMT_HH_NOS_EXIST] = { "SELECT hh_no FROM household WHERE hh_no IN (SELECT value FROM json_each($1))",
-		"SELECT hh_no FROM household WHERE hh_no IN (SELECT json_array_elements_text($1::json))" },
+		/* driven from the keys, so that a table whose statistics are stale (just filled, not analysed
+		 * yet) is still read through its index and not scanned once per thousand keys */
+		"SELECT h.hh_no FROM (SELECT DISTINCT json_array_elements_text($1::json) AS no) k "
+		"JOIN household h ON h.hh_no = k.no" },
 	[STMT_HH_SET_STATUS] = { "UPDATE household SET status = $2, monitored = $3, updated_at = $4 "
 		"WHERE id = $1 AND village BETWEEN $5 AND $6", NULL },
 	[STMT_HH_UPDATE] = { "UPDATE household SET attribute = $2, cause_main = $3, cause_other = $4, "
@@ -150,12 +153,17 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		" WHERE m.id_no IN (SELECT value FROM json_each($1)) AND s.valid_from <= $2 AND $2 < s.valid_to "
 		"AND s.recorded_to = " OPEN_REC " AND hs.status IN ('poor', 'returned', 'exited_supported', "
 		"'exited_unsupported') ORDER BY m.id",
-		"SELECT m.id_no, h.hh_no FROM member m JOIN membership_span s ON s.member_id = m.id "
-		"JOIN household h ON h.id = s.household_id JOIN household_status_span hs ON hs.household_id = h.id "
-		"AND hs.valid_from <= $2 AND $2 < hs.valid_to AND hs.recorded_to = " OPEN_REC
-		" WHERE m.id_no IN (SELECT json_array_elements_text($1::json)) AND s.valid_from <= $2 AND $2 < s.valid_to "
-		"AND s.recorded_to = " OPEN_REC " AND hs.status IN ('poor', 'returned', 'exited_supported', "
-		"'exited_unsupported') ORDER BY m.id" },
+		/* Each step a fence (MATERIALIZED): the keys find their members through the index, those their
+		 * spans, and so on, whatever the statistics say; without the fences, over tables just filled
+		 * (estimated near empty), the planner scans every status span and joins the keys last. */
+		"WITH k AS MATERIALIZED (SELECT DISTINCT json_array_elements_text($1::json) AS id), "
+		"mm AS MATERIALIZED (SELECT m.id, m.id_no FROM k JOIN member m ON m.id_no = k.id), "
+		"ms AS MATERIALIZED (SELECT mm.id, mm.id_no, s.household_id FROM mm JOIN membership_span s "
+		"ON s.member_id = mm.id AND s.recorded_to = " OPEN_REC " AND s.valid_from <= $2 AND $2 < s.valid_to) "
+		"SELECT ms.id_no, h.hh_no FROM ms JOIN household h ON h.id = ms.household_id "
+		"JOIN household_status_span hs ON hs.household_id = h.id AND hs.recorded_to = " OPEN_REC
+		" AND hs.valid_from <= $2 AND $2 < hs.valid_to AND hs.status IN ('poor', 'returned', "
+		"'exited_supported', 'exited_unsupported') ORDER BY ms.id" },
 	[STMT_IDNO_CURRENT] = { "SELECT h.hh_no, m.id FROM member m JOIN membership_span s ON s.member_id = m.id "
 		"JOIN household h ON h.id = s.household_id JOIN household_status_span hs ON hs.household_id = h.id "
 		"AND hs.valid_from <= $2 AND $2 < hs.valid_to AND hs.recorded_to = " OPEN_REC
