@@ -379,8 +379,11 @@ dispatch(struct req *r)
 		return;
 	}
 	store_set_scope(r->st, 0);
-	/* A GET reads one consistent snapshot (and pays for one transaction, not one per statement). */
-	bool snapshot = strcmp(r->method, "GET") == 0 && store_read_begin(r->st, NULL);
+	/* A GET reads one consistent snapshot (and pays for one transaction, not one per statement). The
+	 * public routes (ping, health) run one statement at most and skip it: on PostgreSQL a BEGIN and a
+	 * COMMIT are two round trips, which made the constant /api/ping five times slower than on SQLite. */
+	bool snapshot = strcmp(r->method, "GET") == 0 && !(r->route->flags & RF_PUBLIC) &&
+	    store_read_begin(r->st, NULL);
 	dispatch_route(r, &e);
 	store_read_end(r->st, snapshot);
 }
