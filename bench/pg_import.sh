@@ -4,7 +4,9 @@
 # \copy into a fresh database of the same schema, in one transaction. Both run on one throwaway cluster
 # (scripts/pg-tmp.sh: socket only, fsync off), one after the other. Also times a --dry-run of the import
 # (reading, validating and the database look-ups, nothing written), the COPY into tables with no index or key,
-# and the same import on SQLite, to show where the time goes. Prints a summary for docs/PERFORMANCE.md.
+# and the same import on SQLite, to show where the time goes; then bench/http.sh on the imported database (the
+# household page and county stats on PostgreSQL, to set beside SQLite's). Prints a summary for
+# docs/PERFORMANCE.md.
 # The sheets are bench/gen_registry.sh's: N persons in bench/out/pg-N, or those in DATA_DIR (default
 # bench/out, as bench/run.sh passes it), made there if missing with $BENCH_PERSONS (1,000,000) persons.
 set -euo pipefail
@@ -34,7 +36,7 @@ fresh() {   # fresh NAME: a new database with the schema and the divisions
 import() {   # import DB_URI [--dry-run]
 	"$tuopin" --db "$1" import registry "$data/registry.csv" --as-of 2014-01-01 --now "2014-01-05 10:00:00" "${@:2}"
 }
-tables="household member household_status_span membership_span change_event income_year stat_delta"
+tables="household member household_status_span membership_span change_event income_year stat_delta stat_rollup"
 
 echo "== (a) tuopin import registry, $n persons, PostgreSQL" >&2
 fresh imp
@@ -103,3 +105,9 @@ import / ceiling: $(awk -v a="$import_s" -v b="$copy_s" 'BEGIN { printf "%.2f", 
 write phase alone (a minus the dry run) / ceiling: $(awk -v a="$import_s" -v d="$dry_s" -v b="$copy_s" 'BEGIN { printf "%.2f", b / (a - d) }')
 SQLite, the same import:  ${lite_s} s  $(rate $rows $lite_s) rows/s
 SUMMARY
+
+# the HTTP routes of bench/http.sh on the imported database, vacuumed and analysed first (as autovacuum would
+# have done by then; left to autovacuum, it runs during the measurement and takes the CPU)
+for d in dry ceil bare; do dropdb --if-exists "$d"; done   # nor autovacuum busy with the other copies
+psql -d imp -qc "VACUUM ANALYZE"
+TUOPIN_DB=postgresql:///imp bench/http.sh "$build" "$data" || echo "http.sh on PostgreSQL failed"
