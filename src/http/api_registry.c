@@ -103,7 +103,7 @@ api_division(struct req *r)
 void
 api_households(struct req *r)
 {
-	struct hh_filter f = { .sort = 1 };   /* by village, then 户编号: the order of an index */
+	struct hh_filter f = { .sort = HH_SORT_VILLAGE };   /* by village, then 户编号: the order of an index */
 	int64_t div;
 	int page, per;
 	if (!q_division(r, &div) || !q_int(r, "page", 1, 1000000, 1, &page) || !q_int(r, "per_page", 1, 200, 20, &per))
@@ -145,16 +145,17 @@ api_households(struct req *r)
 				*p = 'X';
 	}
 	if ((v = req_query(r, "sort")) && *v) {
-		if (strcmp(v, "hh_no") == 0)
-			f.sort = 0;
-		else if (strcmp(v, "village") == 0)
-			f.sort = 1;
-		else if (strcmp(v, "-hh_no") == 0)
-			f.sort = 2;
-		else {
+		static const char *const sorts[HH_SORT__N] = { [HH_SORT_NO] = "hh_no", [HH_SORT_VILLAGE] = "village",
+			[HH_SORT_NO_DESC] = "-hh_no", [HH_SORT_VILLAGE_DESC] = "-village", [HH_SORT_STATUS] = "status",
+			[HH_SORT_ATTRIBUTE] = "attribute", [HH_SORT_CAUSE] = "cause" };
+		int k = 0;
+		while (k < HH_SORT__N && strcmp(v, sorts[k]) != 0)
+			k++;
+		if (k == HH_SORT__N) {
 			reply_fail(r, ERR_INVALID, "sort", MSG_BAD_PARAM, "sort", v);
 			return;
 		}
+		f.sort = (enum hh_sort)k;
 	}
 	f.limit = per;
 	f.offset = (page - 1) * per;

@@ -29,6 +29,10 @@
 	"AND ($6::text IS NULL OR h.hh_no = $6 OR EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
 	"AND (m.id_no = $6 OR m.name = $6 OR m.name LIKE $7 ESCAPE '!')))"
 
+/* Statuses in the order of their code list (src/domain/codes.c): poor, returned, exited, removed, cancelled. */
+#define STATUS_ORDER "CASE h.status WHEN 'poor' THEN 1 WHEN 'returned' THEN 2 WHEN 'exited_supported' THEN 3 " \
+	"WHEN 'exited_unsupported' THEN 4 WHEN 'removed' THEN 5 WHEN 'cancelled' THEN 6 ELSE 7 END"
+
 /* The page is chosen first (ordered and limited on the household table alone, one statement per order so
  * an index can give it); the head's name and the size are then looked up for the page's rows only. */
 #define HH_LIST(where, order) "SELECT " HH_COLS ", (SELECT m.name FROM membership_span s JOIN member m " \
@@ -302,6 +306,15 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_HH_LIST_VILLAGE] = { HH_LIST(HH_LIST_WHERE, "h.village, h.hh_no"),
 		HH_LIST(HH_LIST_WHERE_PG, "h.village, h.hh_no") },
 	[STMT_HH_LIST_DESC] = { HH_LIST(HH_LIST_WHERE, "h.hh_no DESC"), HH_LIST(HH_LIST_WHERE_PG, "h.hh_no DESC") },
+	[STMT_HH_LIST_VILLAGE_DESC] = { HH_LIST(HH_LIST_WHERE, "h.village DESC, h.hh_no"),
+		HH_LIST(HH_LIST_WHERE_PG, "h.village DESC, h.hh_no") },
+	[STMT_HH_LIST_STATUS] = { HH_LIST(HH_LIST_WHERE, STATUS_ORDER ", h.hh_no"),
+		HH_LIST(HH_LIST_WHERE_PG, STATUS_ORDER ", h.hh_no") },
+	/* "IS NULL" first: empty values last on both engines (SQLite sorts NULL first, PostgreSQL last) */
+	[STMT_HH_LIST_ATTRIBUTE] = { HH_LIST(HH_LIST_WHERE, "h.attribute IS NULL, h.attribute, h.hh_no"),
+		HH_LIST(HH_LIST_WHERE_PG, "h.attribute IS NULL, h.attribute, h.hh_no") },
+	[STMT_HH_LIST_CAUSE] = { HH_LIST(HH_LIST_WHERE, "h.cause_main IS NULL, h.cause_main, h.hh_no"),
+		HH_LIST(HH_LIST_WHERE_PG, "h.cause_main IS NULL, h.cause_main, h.hh_no") },
 	[STMT_HH_LIST_COUNT] = { "SELECT COUNT(*) FROM household h " HH_LIST_WHERE,
 		"SELECT COUNT(*) FROM household h " HH_LIST_WHERE_PG },
 	[STMT_HH_MEMBER_COUNT] = { "SELECT COUNT(*) FROM membership_span s WHERE s.household_id = $1 "

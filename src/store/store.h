@@ -395,13 +395,25 @@ enum err store_audit_page(struct store *st, int64_t from, int64_t to, int limit,
     size_t *n, int64_t *total, struct arena *a, struct errinfo *e);
 
 /* ---- household list ---- */
+/* Orders of the household list; each has its own statement (and, for the first two, an index). Ties go by
+ * 户编号; empty attributes and causes come last. */
+enum hh_sort {
+	HH_SORT_NO,              /* 户编号 */
+	HH_SORT_VILLAGE,         /* village code, then 户编号 */
+	HH_SORT_NO_DESC,         /* 户编号 descending */
+	HH_SORT_VILLAGE_DESC,    /* village code descending, then 户编号 */
+	HH_SORT_STATUS,          /* current status, in the code list's order (poor first, cancelled last) */
+	HH_SORT_ATTRIBUTE,       /* 贫困户属性 code */
+	HH_SORT_CAUSE,           /* 主要致贫原因 code */
+	HH_SORT__N
+};
 struct hh_filter {
 	int64_t lo, hi;          /* division range (clipped to the scope) */
 	const char *status;      /* status code or NULL */
 	const char *attribute;   /* CL_ATTRIBUTE code or NULL */
 	const char *cause;       /* CL_CAUSE code or NULL */
 	const char *q;           /* 户编号, 证件号码 or name (exact), or part of a name */
-	int sort;                /* 0 户编号, 1 village then 户编号, 2 户编号 descending */
+	enum hh_sort sort;       /* the order of the list (HH_SORT_VILLAGE by default: an index's) */
 	int limit, offset;
 };
 struct hh_summary {

@@ -530,7 +530,12 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 	}
 	*total = OPS->col_int(q, 0);
 	OPS->reset(q);
-	q = OPS->prepare(st, f->sort == 1 ? STMT_HH_LIST_VILLAGE : f->sort == 2 ? STMT_HH_LIST_DESC : STMT_HH_LIST, e);
+	static const enum stmt_id by_sort[HH_SORT__N] = {
+		[HH_SORT_NO] = STMT_HH_LIST, [HH_SORT_VILLAGE] = STMT_HH_LIST_VILLAGE, [HH_SORT_NO_DESC] = STMT_HH_LIST_DESC,
+		[HH_SORT_VILLAGE_DESC] = STMT_HH_LIST_VILLAGE_DESC, [HH_SORT_STATUS] = STMT_HH_LIST_STATUS,
+		[HH_SORT_ATTRIBUTE] = STMT_HH_LIST_ATTRIBUTE, [HH_SORT_CAUSE] = STMT_HH_LIST_CAUSE,
+	};
+	q = OPS->prepare(st, by_sort[f->sort < HH_SORT__N ? f->sort : HH_SORT_VILLAGE], e);
 	if (!q) {
 		rc = ERR_DB;
 		goto out;

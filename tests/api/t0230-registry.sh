@@ -48,6 +48,15 @@ expect 200 county GET "/api/households?q=建"
 jqeq '[.data.items[] | .hh_no] | join(",")' "3713990003"
 expect 200 county GET "/api/households?sort=-hh_no&per_page=3"
 jqeq '[.data.items[] | .hh_no] | join(",")' "3713990009,3713990008,3713990007"
+# every order of the list (ties by 户编号): village descending, status (未脱贫, 返贫, 已脱贫 with and without
+# policy, 已剔除, 已销户), 贫困户属性 and 主要致贫原因 by code
+for sq in "-village 7,8,5,6,9,3,4,1,2" "status 9,3,1,2,4,6,7,5,8" "attribute 1,3,5,6,7,8,9,2,4" \
+	"cause 1,9,4,7,6,8,3,2,5"; do
+	expect 200 county GET "/api/households?sort=${sq%% *}"
+	jqeq '[.data.items[] | .hh_no[9:]] | join(",")' "${sq#* }"
+done
+expect 400 county GET "/api/households?sort=size"
+jqeq '"\(.error.code) \(.error.field)"' "bad_parameter sort"
 expect 200 county GET "/api/households?division=山前村&cause=因灾"
 jqeq '[.data.items[] | .hh_no] | join(",")' "3713990006"
 expect 200 county GET "/api/households?attribute=特困供养贫困户"

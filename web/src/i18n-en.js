@@ -115,6 +115,8 @@ export const EN = {
   '全部属性': 'All types',
   '全部致贫原因': 'All causes',
   '查询': 'Search',
+  '显示列': 'Columns',
+  '按“{col}”排序': 'Sort by {col}',
   '所在村': 'Village',
   '查找：{q}': 'Search: {q}',
   '共找到 {n} 户；状态为当前状态': '{n} households found; statuses are current',

@@ -119,6 +119,26 @@ export async function pending(el, work, opts = {}) {
 // ---- tables ----
 
 // cols: [{title, cls, render(row) -> node|string}]; opts.onRow(row) makes rows clickable; opts.rowClass(row).
+// A column head; a column with `sort` (the API's order name) is a button when opts.sort = {by, onSort} is
+// given: by is the current order ('-name' descending), onSort(name) asks for another.
+function headCell(c, sort) {
+  if (!c.sort || !sort) return h('th', { class: c.cls, scope: 'col', 'data-col': c.key || null }, c.title);
+  const asc = sort.by === c.sort;
+  const desc = sort.by === `-${c.sort}`;
+  const next = asc && c.desc ? `-${c.sort}` : asc || desc ? null : c.sort;
+  return h(
+    'th',
+    { class: [c.cls, 'sortable', (asc || desc) && 'sorted'], scope: 'col', 'data-col': c.key || null, 'aria-sort': asc ? 'ascending' : desc ? 'descending' : 'none', dataset: { sort: c.sort } },
+    h(
+      'button',
+      { type: 'button', class: 'th-sort', title: t('按“{col}”排序', { col: c.title }), on: { click: () => sort.onSort(next) } },
+      c.title,
+      h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, asc ? '▲' : desc ? '▼' : '↕'),
+    ),
+  );
+}
+
+// cols: [{title, key, cls, render(row), sort?, desc?}]; opts: onRow, rowData, rowClass, sort, foot, class.
 export function table(cols, rows, opts = {}) {
   return h(
     'div',
@@ -126,7 +146,7 @@ export function table(cols, rows, opts = {}) {
     h(
       'table',
       { class: ['table', opts.class] },
-      h('thead', h('tr', cols.map((c) => h('th', { class: c.cls, scope: 'col' }, c.title)))),
+      h('thead', h('tr', cols.map((c) => headCell(c, opts.sort)))),
       h(
         'tbody',
         rows.map((r) =>

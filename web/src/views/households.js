@@ -1,5 +1,7 @@
 // households.js: finding households (GET /api/households): by 户编号, 证件号码 or name (exact, or part of a
-// name), filtered by status, attribute and main cause, in pages. One exact hit opens the household.
+// name), filtered by status, attribute and main cause, in pages, sorted by a click on a column head (the
+// server sorts: ?sort= in the address, so a sorted page can be bookmarked), with the columns the user
+// chose (remembered in this browser). One exact hit opens the household.
 
 import { get } from '../api.js';
 import { h, mount } from '../dom.js';
@@ -15,12 +17,13 @@ export async function householdsView({ el, query, navigate, signal }) {
   const cause = query.get('cause') || '';
   const division = query.get('division') || '';
   const page = Math.max(1, Number(query.get('page')) || 1);
+  const sort = query.get('sort') || '';
 
   const timer = setTimeout(() => mount(el, loading(t('正在查找…'))), 150);
   let data, cl;
   try {
     [data, cl] = await Promise.all([
-      get('/api/households', { q, status, attribute, cause, division, page, per_page: 20 }, { signal }),
+      get('/api/households', { q, status, attribute, cause, division, sort, page, per_page: 20 }, { signal }),
       codes(),
     ]);
   } finally {
@@ -33,7 +36,7 @@ export async function householdsView({ el, query, navigate, signal }) {
   }
 
   const go = (params) => {
-    const p = { q, status, attribute, cause, division, ...params };
+    const p = { q, status, attribute, cause, division, sort: sort || null, ...params };
     navigate(link('/households', p));
   };
   const qInput = h('input', { class: 'input', type: 'search', name: 'q', value: q, placeholder: t('户编号、姓名或证件号码'), maxlength: 64, 'aria-label': t('查找农户') });
@@ -59,19 +62,60 @@ export async function householdsView({ el, query, navigate, signal }) {
     h('button', { class: 'btn btn-primary', type: 'submit' }, t('查询')),
   );
 
-  const cols = [
-    { title: t('户编号'), cls: 'mono', key: 'hh_no', render: (r) => h('a', { href: link(`/households/${r.hh_no}`), class: 'row-link' }, r.hh_no) },
+  const allCols = [
+    { title: t('户编号'), cls: 'mono', key: 'hh_no', sort: 'hh_no', desc: true, fixed: true, render: (r) => h('a', { href: link(`/households/${r.hh_no}`), class: 'row-link' }, r.hh_no) },
     { title: t('户主'), key: 'head', render: (r) => r.head || h('span', { class: 'muted' }, t('无户主')) },
     { title: t('人数'), cls: 'num', key: 'size', render: (r) => String(r.size) },
-    { title: t('所在村'), key: 'village', render: (r) => r.village_name ? [r.town_name ? h('span', { class: 'muted' }, r.town_name, ' ') : null, r.village_name] : r.village },
-    { title: t('贫困户属性'), key: 'attribute', render: (r) => (r.attribute ? r.attribute.label : '') },
-    { title: t('主要致贫原因'), key: 'cause', render: (r) => (r.cause_main ? r.cause_main.label : '') },
-    { title: t('当前状态'), key: 'status', render: (r) => [statusBadge(r.status), r.monitored ? h('span', { class: 'tag tag-amber' }, t('监测')) : null] },
+    { title: t('所在村'), key: 'village', sort: 'village', desc: true, render: (r) => r.village_name ? [r.town_name ? h('span', { class: 'muted' }, r.town_name, ' ') : null, r.village_name] : r.village },
+    { title: t('贫困户属性'), key: 'attribute', sort: 'attribute', render: (r) => (r.attribute ? r.attribute.label : '') },
+    { title: t('主要致贫原因'), key: 'cause', sort: 'cause', render: (r) => (r.cause_main ? r.cause_main.label : '') },
+    { title: t('当前状态'), key: 'status', sort: 'status', render: (r) => [statusBadge(r.status), r.monitored ? h('span', { class: 'tag tag-amber' }, t('监测')) : null] },
   ];
+  // every column is drawn; those the user hides are hidden (so the choice applies at once, menu open)
+  const hidden = hiddenColumns();
+  const cols = allCols;
+  const applyHidden = (root) => {
+    for (const c of allCols) for (const cell of root.querySelectorAll(`[data-col="${c.key}"]`)) cell.hidden = !c.fixed && hidden.has(c.key);
+  };
+  const columnChoice = h(
+    'details',
+    { class: 'col-choice' },
+    h('summary', { class: 'btn' }, t('显示列')),
+    h(
+      'div',
+      { class: 'col-choice-menu' },
+      allCols
+        .filter((c) => !c.fixed)
+        .map((c) =>
+          h(
+            'label',
+            { class: 'check' },
+            h('input', {
+              type: 'checkbox',
+              name: `col-${c.key}`,
+              checked: !hidden.has(c.key),
+              on: {
+                change: (e) => {
+                  if (e.target.checked) hidden.delete(c.key);
+                  else hidden.add(c.key);
+                  saveHiddenColumns(hidden);
+                  applyHidden(el);
+                },
+              },
+            }),
+            c.title,
+          ),
+        ),
+    ),
+  );
   const body = data.total
     ? h(
         'div',
-        table(cols, data.items, { onRow: (r) => navigate(link(`/households/${r.hh_no}`)), rowData: (r) => ({ hh: r.hh_no }) }),
+        table(cols, data.items, {
+          onRow: (r) => navigate(link(`/households/${r.hh_no}`)),
+          rowData: (r) => ({ hh: r.hh_no }),
+          sort: { by: sort || 'village', onSort: (s) => go({ sort: s, page: null }) },
+        }),
         pager(data, (p) => go({ page: p })),
       )
     : q
@@ -87,7 +131,22 @@ export async function householdsView({ el, query, navigate, signal }) {
         title: q ? t('查找：{q}', { q }) : t('户查询'),
         subtitle: t('共找到 {n} 户；状态为当前状态', { n: data.total }),
       }),
-      h('section', { class: 'card' }, h('div', { class: 'card-body' }, filters), h('div', { class: 'card-body flush', 'data-card': 'results' }, body)),
+      h('section', { class: 'card' }, h('div', { class: 'card-body filters-row' }, filters, columnChoice), h('div', { class: 'card-body flush', 'data-card': 'results' }, body)),
     ),
   );
+  applyHidden(el);
+}
+
+// The columns this browser hides (their keys), kept in localStorage.
+const COLS_KEY = 'tuopin.households.hidden';
+function hiddenColumns() {
+  try {
+    const v = JSON.parse(localStorage.getItem(COLS_KEY) || '[]');
+    return new Set(Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+function saveHiddenColumns(set) {
+  localStorage.setItem(COLS_KEY, JSON.stringify([...set]));
 }
