@@ -42,6 +42,9 @@ const struct opt opts_audit[] = {
 	{ "from", true, "first date" },
 	{ "to", true, "last date" },
 	{ "limit", true, "rows (default 50)" },
+	{ "actor", true, "only this user's rows" },
+	{ "action", true, "only this action (login, event.record, view.full_id, ...)" },
+	{ "object", true, "only rows on this object (a 户编号, a user name, a file)" },
 	{ NULL, false, NULL },
 };
 const size_t n_opts_serve = OPT_COUNT(opts_serve) - 1, n_opts_user = OPT_COUNT(opts_user) - 1,
@@ -297,8 +300,10 @@ cmd_audit(struct args *a)
 		size_t n;
 		int64_t total;
 		arena_init(&ar);
-		err = store_audit_page(st, from ? (int64_t)from * 1000000 : 0, to ? (int64_t)to * 1000000 + 235959 :
-		    99991231235959LL, limit, 0, &v, &n, &total, &ar, &e);
+		struct audit_filter f = { .from = from ? (int64_t)from * 1000000 : 0,
+			.to = to ? (int64_t)to * 1000000 + 235959 : 99991231235959LL, .actor = arg(a, "actor"),
+			.action = arg(a, "action"), .object = arg(a, "object") };
+		err = store_audit_page(st, &f, limit, 0, &v, &n, &total, &ar, &e);
 		for (size_t i = 0; err == ERR_OK && i < n; i++) {
 			char t[20];
 			printf("%lld  %s  %-12s %-18s %s %s\n", (long long)v[i].id, stamp_format(v[i].at, t), v[i].actor,

@@ -45,7 +45,7 @@ static const struct command commands[] = {
 		"管理用户账户", "manage accounts" },
 	{ "token", cmd_token, opts_user, 0, 2, 2, "token add USER [--name N] [--days D]", "为程序调用创建 API 令牌",
 		"create an API token for a machine client" },
-	{ "audit", cmd_audit, opts_audit, 0, 1, 1, "audit verify | audit list [--from D] [--to D] [--limit N]",
+	{ "audit", cmd_audit, opts_audit, 0, 1, 1, "audit verify | audit list [--from D] [--to D] [--actor U] [--action A] [--object O] [--limit N]",
 		"核验或查看审计日志", "verify or list the audit log" },
 	{ "demo", cmd_demo, opts_demo, 0, 0, 0, "demo [--seed N]", "载入临港区演示数据（空数据库）", "load the Lingang demo district (into an empty database)" },
 	{ "routes", cmd_routes, opts_none, 0, 0, 0, "routes", "列出 API 的全部地址", "list every API route" },

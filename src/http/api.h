@@ -48,6 +48,8 @@ bool q_date(struct req *r, const char *name, int *out);
 bool q_stamp(struct req *r, const char *name, int64_t *out);
 bool q_int(struct req *r, const char *name, int lo, int hi, int dflt, int *out);
 bool q_bool(struct req *r, const char *name);
+/* A text parameter, trimmed; NULL when absent or empty; refused (400) when longer than max_chars. */
+bool q_text(struct req *r, const char *name, size_t max_chars, const char **out);
 /* ?division=CODE|name within the scope (0 if absent); false after answering 404. */
 bool q_division(struct req *r, int64_t *code);
 /* The names of a role's capabilities ("read", "write", ...) as a JSON array (GET /api/me, /api/roles). */

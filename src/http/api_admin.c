@@ -177,13 +177,16 @@ api_audit(struct req *r)
 	if (!q_date(r, "from", &from) || !q_date(r, "to", &to) || !q_int(r, "page", 1, 1000000, 1, &page) ||
 	    !q_int(r, "per_page", 1, 500, 50, &per))
 		return;
-	int64_t f = from ? (int64_t)from * 1000000 : 0, t = to ? (int64_t)to * 1000000 + 235959 : 99991231235959LL;
+	struct audit_filter f = { .from = from ? (int64_t)from * 1000000 : 0,
+		.to = to ? (int64_t)to * 1000000 + 235959 : 99991231235959LL };
+	if (!q_text(r, "actor", 64, &f.actor) || !q_text(r, "action", 64, &f.action) || !q_text(r, "object", 128, &f.object))
+		return;
 	struct audit_row *v;
 	size_t n;
 	int64_t total;
 	struct errinfo e;
 	errinfo_clear(&e);
-	if (store_audit_page(r->st, f, t, per, (page - 1) * per, &v, &n, &total, &r->a, &e) != ERR_OK) {
+	if (store_audit_page(r->st, &f, per, (page - 1) * per, &v, &n, &total, &r->a, &e) != ERR_OK) {
 		reply_error(r, &e);
 		return;
 	}

@@ -6,6 +6,7 @@
 #include "domain/report.h"
 #include "http/api.h"
 #include "lib/date.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
 bool
@@ -49,6 +50,24 @@ q_int(struct req *r, const char *name, int lo, int hi, int dflt, int *out)
 		return false;
 	}
 	*out = (int)x;
+	return true;
+}
+
+bool
+q_text(struct req *r, const char *name, size_t max_chars, const char **out)
+{
+	const char *v = req_query(r, name);
+	*out = NULL;
+	if (!v)
+		return true;
+	struct str t = str_trim(str_from(v));
+	if (t.n == 0)
+		return true;
+	if (!utf8_valid(t.p, t.n, false, NULL) || utf8_len(t.p, t.n) > max_chars) {
+		reply_fail(r, ERR_INVALID, name, MSG_TOO_LONG, (int)max_chars);
+		return false;
+	}
+	*out = arena_strndup(&r->a, t.p, t.n);
 	return true;
 }
 

@@ -17,7 +17,7 @@ const struct route routes[] = {
 	{ "GET", "/api/me/tokens", api_tokens, CAP_SELF, 0, "one's API tokens" },
 	{ "POST", "/api/me/tokens", api_token_create, CAP_SELF, 0, "create an API token" },
 	{ "DELETE", "/api/me/tokens/:id", api_token_revoke, CAP_SELF, 0, "revoke an API token" },
-	{ "GET", "/api/codes", api_codes, CAP_READ, 0, "the code lists" },
+	{ "GET", "/api/codes", api_codes, CAP_READ | CAP_AUDIT, 0, "the code lists (also for the audit log's labels)" },
 	{ "GET", "/api/divisions", api_divisions, CAP_READ, 0, "the division tree in scope, with counts" },
 	{ "GET", "/api/divisions/:code", api_division, CAP_READ, 0, "one division with its children and counts" },
 	{ "GET", "/api/households", api_households, CAP_READ, 0, "households: filters, search, paging, sorting" },

@@ -29,6 +29,11 @@
 	"AND ($6::text IS NULL OR h.hh_no = $6 OR EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
 	"AND (m.id_no = $6 OR m.name = $6 OR m.name LIKE $7 ESCAPE '!')))"
 
+#define AUDIT_WHERE "WHERE at BETWEEN $1 AND $2 AND ($3 IS NULL OR actor = $3) AND ($4 IS NULL OR action = $4) " \
+	"AND ($5 IS NULL OR object = $5)"
+#define AUDIT_WHERE_PG "WHERE at BETWEEN $1 AND $2 AND ($3::text IS NULL OR actor = $3) " \
+	"AND ($4::text IS NULL OR action = $4) AND ($5::text IS NULL OR object = $5)"
+
 /* Statuses in the order of their code list (src/domain/codes.c): poor, returned, exited, removed, cancelled. */
 #define STATUS_ORDER "CASE h.status WHEN 'poor' THEN 1 WHEN 'returned' THEN 2 WHEN 'exited_supported' THEN 3 " \
 	"WHEN 'exited_unsupported' THEN 4 WHEN 'removed' THEN 5 WHEN 'cancelled' THEN 6 ELSE 7 END"
@@ -296,9 +301,10 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", NULL },
 	[STMT_AUDIT_HEAD_SET] = { "UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1", NULL },
 	[STMT_AUDIT_FROM] = { "SELECT " A_COLS " FROM audit WHERE id >= $1 ORDER BY id", NULL },
-	[STMT_AUDIT_PAGE] = { "SELECT " A_COLS " FROM audit WHERE at BETWEEN $1 AND $2 ORDER BY id DESC "
-		"LIMIT $3 OFFSET $4", NULL },
-	[STMT_AUDIT_COUNT] = { "SELECT COUNT(*) FROM audit WHERE at BETWEEN $1 AND $2", NULL },
+	/* $1 $2 the stamps, $3 actor, $4 action, $5 object (NULL: any) */
+	[STMT_AUDIT_PAGE] = { "SELECT " A_COLS " FROM audit " AUDIT_WHERE " ORDER BY id DESC LIMIT $6 OFFSET $7",
+		"SELECT " A_COLS " FROM audit " AUDIT_WHERE_PG " ORDER BY id DESC LIMIT $6 OFFSET $7" },
+	[STMT_AUDIT_COUNT] = { "SELECT COUNT(*) FROM audit " AUDIT_WHERE, "SELECT COUNT(*) FROM audit " AUDIT_WHERE_PG },
 	/* Household list: every filter is optional (NULL matches all); $1 $2 the division range, $3 status,
 	 * $4 attribute, $5 cause, $6 exact text (户编号, name or 证件号码), $7 name pattern, $8 sort, $9 limit,
 	 * $10 offset. */

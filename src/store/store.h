@@ -390,9 +390,15 @@ enum err store_audit_insert(struct store *st, const struct audit_row *r, struct 
 typedef int (*audit_row_fn)(void *ctx, const struct audit_row *r);
 /* Every row from id from on, in id order. */
 enum err store_audit_each(struct store *st, int64_t from, audit_row_fn fn, void *ctx, struct errinfo *e);
-/* A page of rows recorded in [from, to] (stamps), newest first. */
-enum err store_audit_page(struct store *st, int64_t from, int64_t to, int limit, int offset, struct audit_row **out,
-    size_t *n, int64_t *total, struct arena *a, struct errinfo *e);
+/* Which audit rows: recorded in [from, to] (stamps); by this actor, of this action, on this object (each
+ * exact, NULL for any). */
+struct audit_filter {
+	int64_t from, to;
+	const char *actor, *action, *object;
+};
+/* A page of the rows f selects, newest first, and how many it selects in all. */
+enum err store_audit_page(struct store *st, const struct audit_filter *f, int limit, int offset,
+    struct audit_row **out, size_t *n, int64_t *total, struct arena *a, struct errinfo *e);
 
 /* ---- household list ---- */
 /* Orders of the household list; each has its own statement (and, for the first two, an index). Ties go by

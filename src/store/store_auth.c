@@ -443,15 +443,24 @@ store_audit_each(struct store *st, int64_t from, audit_row_fn fn, void *ctx, str
 	return r < 0 ? ERR_DB : ERR_OK;
 }
 
+static void
+bind_audit_filter(struct store *st, struct stmt *q, const struct audit_filter *f)
+{
+	OPS->bind(q, 1, SQL_INT(f->from));
+	OPS->bind(q, 2, SQL_INT(f->to));
+	OPS->bind(q, 3, opt_text(f->actor));
+	OPS->bind(q, 4, opt_text(f->action));
+	OPS->bind(q, 5, opt_text(f->object));
+}
+
 enum err
-store_audit_page(struct store *st, int64_t from, int64_t to, int limit, int offset, struct audit_row **out, size_t *n,
-    int64_t *total, struct arena *a, struct errinfo *e)
+store_audit_page(struct store *st, const struct audit_filter *f, int limit, int offset, struct audit_row **out,
+    size_t *n, int64_t *total, struct arena *a, struct errinfo *e)
 {
 	struct stmt *q = OPS->prepare(st, STMT_AUDIT_COUNT, e);
 	if (!q)
 		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(from));
-	OPS->bind(q, 2, SQL_INT(to));
+	bind_audit_filter(st, q, f);
 	int r = OPS->step(q, e);
 	if (r < 0)
 		return ERR_DB;
@@ -460,10 +469,9 @@ store_audit_page(struct store *st, int64_t from, int64_t to, int limit, int offs
 	q = OPS->prepare(st, STMT_AUDIT_PAGE, e);
 	if (!q)
 		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(from));
-	OPS->bind(q, 2, SQL_INT(to));
-	OPS->bind(q, 3, SQL_INT(limit));
-	OPS->bind(q, 4, SQL_INT(offset));
+	bind_audit_filter(st, q, f);
+	OPS->bind(q, 6, SQL_INT(limit));
+	OPS->bind(q, 7, SQL_INT(offset));
 	struct audit_row *v = arena_alloc(a, ((size_t)limit + 1) * sizeof(*v));
 	size_t k = 0;
 	while ((r = OPS->step(q, e)) == 1 && k < (size_t)limit)

@@ -52,7 +52,7 @@ check() {
 #                                                                   county town vill cadre super sys sec audit anon
 check "GET /api/me"                                                   200  200  200  200   200  200 200  200  401
 check "GET /api/about"                                                200  200  200  200   200  200 200  200  401
-check "GET /api/codes"                                                200  200  200  200   200  403 403  403  401
+check "GET /api/codes"                                                200  200  200  200   200  403 403  200  401
 check "GET /api/divisions"                                            200  200  200  200   200  403 403  403  401
 check "GET /api/divisions/371399101000"                               200  404  404  404   200  403 403  403  401
 check "GET /api/divisions/371399100202"                               200  200  404  404   200  403 403  403  401

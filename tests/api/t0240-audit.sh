@@ -27,6 +27,22 @@ jqeq '[.data.items | reverse[] | "\(.actor) \(.action) \(.object // "")"] | join
 jqeq '.data.items[4].detail | "\(.before.division) \(.after.division)"' "371399000000 371399100000"
 jqeq '.data.items[2].detail | "\(.type) \(.effective) \(.status | join(">"))"' "exit 2014-12-31 poor>exited_supported"
 jqeq '.data.items[2].ip' 127.0.0.1
+# filtered by actor, action, object (each exact) and dates, with the total of what the filter selects
+for fq in "actor=county 5 view.full_id,event.record,login,login.failed,login" \
+	"action=login 4 login,login,login,login" \
+	"object=3713990001 2 view.full_id,event.record" \
+	"actor=county&action=login 2 login,login" \
+	"actor=sec&object=county 1 user.role" \
+	"actor=nobody 0 " \
+	"actor=%20county%20&to=2000-01-01 0 "; do
+	set -- $fq
+	expect 200 auditor GET "/api/audit?$1"
+	jqeq '"\(.data.total) \([.data.items[] | .action] | join(","))"' "$2 ${3:-}"
+done
+ok audit list --actor county --action login
+eq "cli audit list by actor and action" "$(printf '%s\n' "$OUT" | awk '{ print $4, $5, $6 }' | tr '\n' ';')" "county login county;county login county;"
+expect 400 auditor GET "/api/audit?actor=$(printf 'a%.0s' $(seq 1 65))"
+jqeq '"\(.error.code) \(.error.field)"' "too_long actor"
 expect 200 auditor GET /api/audit/verify
 jqeq '.data | "\(.intact) \(.rows)"' "true 13"
 ok audit verify

@@ -72,12 +72,31 @@ await run(async () => {
     trs.map((tr) => `${tr.querySelector('[data-col="actor"]').innerText} ${tr.dataset.object} ${tr.querySelector('[data-col="detail"]').innerText}`),
   );
   assert.equal(rows.length, 2);
-  assert.match(rows[1], /^county 3713990003 类型：data_fix；.*健康状况：01 → 02/);
-  assert.match(rows[0], /^county 3713990003 类型：data_fix；.*贫困户属性：1 → 2/);
+  // codes as their labels
+  assert.match(rows[1], /^county 3713990003 类型：信息更正；.*健康状况：健康 → 长期慢性病/);
+  assert.match(rows[0], /^county 3713990003 类型：信息更正；.*贫困户属性：一般贫困户 → 低保贫困户/);
   await audit.click('[data-action="verify"]');
   await audit.waitForSelector('[data-intact="1"]');
   assert.match(await text(audit, '[data-verify]'), /日志完整/);
   await shot(audit, 'audit', { keep: true });
+
+  // filtered: one user's edits of one household (the address keeps the filter); then a filter matching nothing
+  await audit.fill('input[name="actor"]', 'county');
+  await audit.selectOption('select[name="action"]', 'event.record');
+  await audit.fill('input[name="object"]', '3713990003');
+  await audit.click('[data-card="audit"] button[type="submit"]');
+  await audit.waitForURL((u) => u.searchParams.get('actor') === 'county' && u.searchParams.get('action') === 'event.record' && u.searchParams.get('object') === '3713990003');
+  await audit.waitForSelector('[data-card="audit"] tbody tr');
+  assert.deepEqual(
+    await audit.$$eval('[data-card="audit"] tbody tr', (trs) => trs.map((tr) => `${tr.dataset.action} ${tr.dataset.object}`)),
+    ['event.record 3713990003', 'event.record 3713990003'],
+  );
+  assert.equal(await text(audit, '.pager-info'), '共 2 条，第 1/1 页');
+  await audit.fill('input[name="object"]', '3713990001');
+  await audit.click('[data-card="audit"] button[type="submit"]');
+  await audit.waitForURL((u) => u.searchParams.get('object') === '3713990001');
+  await audit.waitForSelector('[data-card="audit"] .state');
+  assert.equal(await text(audit, '[data-card="audit"] .state'), '没有符合条件的记录');
   // the administrator has no registry screens: the dashboard address is not theirs
   await audit.goto(audit.url().replace(/\/audit.*$/, '/households/3713990003'));
   await audit.waitForSelector('[data-page="not-found"]');

@@ -1,11 +1,13 @@
-// audit.js: the audit log for the audit administrator (GET /api/audit, newest first, by date range and page)
-// and the check of its hash chain (GET /api/audit/verify), which names the first row that was altered.
+// audit.js: the audit log for the audit administrator (GET /api/audit, newest first, by date range, user,
+// action and object, in pages; codes in the details shown as their labels) and the check of its hash chain
+// (GET /api/audit/verify), which names the first row that was altered.
 
 import { get } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
-import { pageHeader, card, table, loading, pager, icon, dateInput, busyButton, empty, errorBox } from '../ui.js';
-import { fieldLabel } from '../fields.js';
+import { pageHeader, card, table, loading, pager, icon, dateInput, busyButton, empty, errorBox, select } from '../ui.js';
+import { fieldLabel, fieldValue } from '../fields.js';
+import { codes as loadCodes } from '../state.js';
 
 const ACTIONS = {
   login: '登录',
@@ -30,7 +32,7 @@ const ACTIONS = {
   'demo.load': '载入演示数据',
 };
 
-const KEYS = { type: '类型', effective: '生效', reason: '原因', batch: '批次', correction: '更正', before: '修改前', after: '修改后', rows: '行数', what: '内容', format: '格式' };
+const KEYS = { type: '类型', status: '状态', effective: '生效', reason: '原因', batch: '批次', correction: '更正', before: '修改前', after: '修改后', rows: '行数', what: '内容', format: '格式' };
 
 function flat(v) {
   if (v === null || v === undefined) return '';
@@ -45,17 +47,27 @@ function flat(v) {
   return String(v);
 }
 
-// The detail of an audit row as one line of text: known keys named, field changes as "字段：旧 → 新".
-function detailText(d) {
+// A code of a list as its label (the code itself if the list does not have it).
+function label(cl, list, code) {
+  const x = cl && cl[list] && cl[list].find((c) => c.code === code);
+  return x ? x.label : code;
+}
+
+// The detail of an audit row as one line of text: known keys named, codes as their labels, field changes as
+// "字段：旧 → 新" (健康状况：健康 → 长期慢性病).
+function detailText(d, cl) {
   if (!d || typeof d !== 'object') return null;
   const parts = [];
   for (const [k, v] of Object.entries(d)) {
     if (k === 'event' || k === 'member') continue;
     if (k === 'changes' && v && typeof v === 'object') {
-      for (const [f, x] of Object.entries(v)) parts.push(`${fieldLabel(f)}：${flat(x)}`);
+      for (const [f, x] of Object.entries(v)) parts.push(`${fieldLabel(f)}：${Array.isArray(x) ? x.map((y) => fieldValue(f, y, cl)).join(' → ') : flat(x)}`);
       continue;
     }
-    parts.push(`${KEYS[k] ? t(KEYS[k]) : k}：${flat(v)}`);
+    let text = flat(v);
+    if (k === 'type' && typeof v === 'string') text = label(cl, 'event', v);
+    else if (k === 'status' && Array.isArray(v)) text = v.map((s) => (s ? label(cl, 'status', s) : '—')).join(' → ');
+    parts.push(`${KEYS[k] ? t(KEYS[k]) : k}：${text}`);
   }
   return parts.join('；');
 }
@@ -63,18 +75,42 @@ function detailText(d) {
 export async function auditView({ el, query, navigate, signal }) {
   const from = query.get('from') || '';
   const to = query.get('to') || '';
+  const actor = query.get('actor') || '';
+  const action = query.get('action') || '';
+  const object = query.get('object') || '';
   const page = Math.max(1, Number(query.get('page')) || 1);
   mount(el, loading());
-  const data = await get('/api/audit', { from, to, page, per_page: 50 }, { signal });
-  const go = (p) => navigate(`/audit?${new URLSearchParams(Object.entries({ from, to, page: p.page ?? '' , ...p }).filter(([, v]) => v !== '' && v !== null && v !== undefined))}`);
+  const [data, cl] = await Promise.all([get('/api/audit', { from, to, actor, action, object, page, per_page: 50 }, { signal }), loadCodes()]);
+  const go = (p) =>
+    navigate(`/audit?${new URLSearchParams(Object.entries({ from, to, actor, action, object, page: p.page ?? '', ...p }).filter(([, v]) => v !== '' && v !== null && v !== undefined))}`);
   const fromIn = dateInput(from, { name: 'from' });
   const toIn = dateInput(to, { name: 'to' });
+  const actorIn = h('input', { class: 'input input-short', name: 'actor', value: actor, maxlength: 64, placeholder: t('操作人'), 'aria-label': t('操作人') });
+  const actionIn = select(
+    Object.entries(ACTIONS).map(([code, l]) => ({ code, label: t(l) })),
+    action,
+    { blank: t('全部操作'), name: 'action' },
+  );
+  const objectIn = h('input', { class: 'input input-short', name: 'object', value: object, maxlength: 128, placeholder: t('对象（户编号、用户名）'), 'aria-label': t('对象') });
+  const filtered = Boolean(from || to || actor || action || object);
   const filters = h(
     'form',
-    { class: 'filters', on: { submit: (e) => { e.preventDefault(); go({ from: fromIn.value, to: toIn.value, page: '' }); } } },
+    {
+      class: 'filters',
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          go({ from: fromIn.value, to: toIn.value, actor: actorIn.value.trim(), action: actionIn.value, object: objectIn.value.trim(), page: '' });
+        },
+      },
+    },
     h('label', { class: 'inline-field' }, h('span', t('从')), fromIn),
     h('label', { class: 'inline-field' }, h('span', t('到')), toIn),
+    actorIn,
+    actionIn,
+    objectIn,
     h('button', { class: 'btn btn-primary', type: 'submit' }, t('查询')),
+    filtered ? h('button', { class: 'btn', type: 'button', on: { click: () => navigate('/audit') } }, t('清除条件')) : null,
   );
 
   const result = h('div', { class: 'verify-result', 'data-verify': '' });
@@ -103,7 +139,7 @@ export async function auditView({ el, query, navigate, signal }) {
     { title: t('操作人'), key: 'actor', cls: 'mono', render: (r) => r.actor },
     { title: t('操作'), key: 'action', cls: 'nowrap', render: (r) => h('span', { title: r.action }, ACTIONS[r.action] ? t(ACTIONS[r.action]) : r.action) },
     { title: t('对象'), key: 'object', cls: 'mono', render: (r) => r.object || '' },
-    { title: t('内容'), key: 'detail', cls: 'detail', render: (r) => detailText(r.detail) || h('span', { class: 'muted' }, '—') },
+    { title: t('内容'), key: 'detail', cls: 'detail', render: (r) => detailText(r.detail, cl) || h('span', { class: 'muted' }, '—') },
     { title: t('地址'), key: 'ip', cls: 'mono muted', render: (r) => r.ip || '' },
   ];
   mount(
@@ -117,7 +153,7 @@ export async function auditView({ el, query, navigate, signal }) {
         'section',
         { class: 'card', 'data-card': 'audit' },
         h('div', { class: 'card-body' }, filters),
-        h('div', { class: 'card-body flush' }, data.items.length ? [table(cols, data.items, { class: 'table-audit', rowData: (r) => ({ action: r.action, object: r.object || '' }) }), pager(data, (p) => go({ page: p }))] : empty(t('这段时间没有记录'))),
+        h('div', { class: 'card-body flush' }, data.items.length ? [table(cols, data.items, { class: 'table-audit', rowData: (r) => ({ action: r.action, object: r.object || '' }) }), pager(data, (p) => go({ page: p }))] : empty(filtered ? t('没有符合条件的记录') : t('这段时间没有记录'))),
       ),
     ),
   );
