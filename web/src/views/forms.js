@@ -1,13 +1,14 @@
-// forms.js: the dialogs that change a household: correct a member (PATCH /api/households/:no/members/:id),
-// correct the household (PATCH /api/households/:no), add a member (POST .../members) and record a change
-// event (POST .../events, only the types the household allows now). The server checks everything; its
+// forms.js: the dialogs that change the registry: register a household with its members (POST /api/households:
+// 识别 or 补录), correct a member (PATCH /api/households/:no/members/:id), correct the household (PATCH
+// /api/households/:no), add a member (POST .../members) and record a change event (POST .../events, only the
+// types the household allows now). The server checks everything; its
 // field errors (data.problems[].field) are shown next to the fields, and nothing is written until it accepts.
 
-import { patch, post, ApiError } from '../api.js';
+import { get, patch, post, ApiError } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { today } from '../format.js';
-import { dialog, field, select, input, dateInput, showProblems, clearProblems, banner, busyButton, toast } from '../ui.js';
+import { dialog, field, select, input, dateInput, showProblems, clearProblems, banner, busyButton, toast, icon } from '../ui.js';
 import { fieldLabel } from '../fields.js';
 
 const MEMBER_SELECTS = ['sex', 'relation', 'ethnicity', 'education', 'schooling', 'health', 'labor', 'work_status'];
@@ -86,10 +87,10 @@ function formDialog({ title, intro, content, send, okText, mapField, done, wide 
   const submit = busyButton(save, async () => {
     clearProblems(form);
     try {
-      await send(form);
+      const res = await send(form);
       dlg.close();
       toast(t('已保存'));
-      done();
+      done(res);
     } catch (err) {
       showProblems(form, problemsOf(err), mapField);
     }
@@ -253,6 +254,122 @@ export function eventDialog(hh, cl, allowed, done) {
       if (ctl.target_hh_no) body.target_hh_no = ctl.target_hh_no.value.trim();
       if (ctl.relation && ctl.relation.value) body.relation = ctl.relation.value;
       await post(`/api/households/${encodeURIComponent(hh.hh_no)}/events`, body);
+    },
+  });
+}
+
+// A village of the user's divisions: one select per level below the user's own (towns, then villages), each
+// filled from GET /api/divisions[/:code] when the level above is chosen. value() is the village's code or ''.
+function villagePicker() {
+  const box = h('div', { class: 'village-picker' });
+  let village = '';
+  const level = async (code, depth) => {
+    const d = await get(code ? `/api/divisions/${encodeURIComponent(code)}` : '/api/divisions');
+    while (box.children.length > depth) box.lastChild.remove();
+    if (d.division.level === 'village') {
+      village = d.division.code;
+      if (!depth) box.append(h('div', { class: 'input input-static' }, d.division.name));
+      return;
+    }
+    const sel = select(d.rows.map((r) => ({ code: r.code, label: r.name })), '', { blank: t('请选择'), name: depth ? 'village_code' : 'division_0' });
+    sel.dataset.level = d.rows[0] ? d.rows[0].level : '';
+    sel.addEventListener('change', () => {
+      village = '';
+      while (box.children.length > depth + 1) box.lastChild.remove();
+      if (!sel.value) return;
+      if (sel.dataset.level === 'village') village = sel.value;
+      else level(sel.value, depth + 1);
+    });
+    box.append(sel);
+  };
+  const ready = level('', 0);
+  return { el: box, ready, value: () => village };
+}
+
+const NEW_MEMBER_SELECTS = ['relation', 'sex', 'health', 'labor', 'education'];
+
+// Register a household (新识别, or 补录 of one wrongly left out): its village, 户编号, the household fields, the
+// date and its members, as one request; the server checks it like a sheet's rows (every problem at once, by
+// field: "members[1].id_no"). done({hh_no}) after it is written.
+export async function newHouseholdDialog(cl, done) {
+  const picker = villagePicker();
+  await picker.ready;
+  const ctl = {
+    hh_no: input('', { maxlength: 32, placeholder: t('例如：3713990101') }),
+    event: select(cl.event.filter((e) => e.code === 'identify' || e.code === 'include_missed'), 'identify', { name: 'event' }),
+    attribute: select(cl.attribute, '', { blank: t('请选择'), name: 'attribute' }),
+    cause_main: select(cl.cause, '', { blank: t('请选择'), name: 'cause_main' }),
+    phone: input('', { inputmode: 'tel', maxlength: 20 }),
+    net_income_pc: input('', { inputmode: 'decimal', maxlength: 12, placeholder: t('元/人·年') }),
+    batch: input('', { maxlength: 100, placeholder: t('例如：2018年托底清零') }),
+  };
+  const eff = dateInput(today(), { name: 'effective' });
+  const list = h('div', { class: 'member-rows' });
+  const renumber = () => {
+    [...list.children].forEach((row, i) => {
+      row.querySelector('.member-row-no').textContent = t('成员 {n}', { n: i + 1 });
+      for (const f of row.querySelectorAll('[data-field]')) f.dataset.field = f.dataset.field.replace(/^members\[\d+\]/, `members[${i}]`);
+      row.querySelector('[data-action="remove-member"]').hidden = list.children.length === 1;
+    });
+  };
+  const addRow = () => {
+    const i = list.children.length;
+    const c = {
+      name: input('', { maxlength: 50 }),
+      id_no: input('', { maxlength: 22, placeholder: t('18 位居民身份证号码') }),
+    };
+    for (const k of NEW_MEMBER_SELECTS) {
+      const required = k === 'relation' || k === 'sex';
+      c[k] = select(cl[k] || [], i === 0 && k === 'relation' ? (cl.relation.find((r) => r.label === '户主') || {}).code || '' : '', { blank: required ? t('请选择') : t('（无）'), name: `m-${k}` });
+    }
+    const f = (k, required) => field({ name: `members[${i}].${k}`, label: fieldLabel(k), control: c[k], required });
+    const remove = h('button', { class: 'btn btn-sm btn-ghost', type: 'button', 'data-action': 'remove-member' }, icon('x'), h('span', t('删除')));
+    const row = h(
+      'fieldset',
+      { class: 'member-row', 'data-member-row': '' },
+      h('legend', h('span', { class: 'member-row-no' }), remove),
+      h('div', { class: 'form-grid form-grid-3' }, f('name', true), f('id_no', true), f('relation', true), f('sex', true), f('health'), f('labor'), f('education')),
+    );
+    row._read = () => {
+      const m = {};
+      for (const [k, x] of Object.entries(c)) if (x.value.trim()) m[k] = x.value.trim();
+      return m;
+    };
+    remove.addEventListener('click', () => {
+      row.remove();
+      renumber();
+    });
+    list.append(row);
+    renumber();
+  };
+  addRow();
+  const more = h('button', { class: 'btn btn-sm', type: 'button', 'data-action': 'add-member-row', on: { click: addRow } }, icon('plus'), h('span', t('再加一名成员')));
+  const content = [
+    field({ name: 'village_code', label: t('所在村'), control: picker.el, required: true, wide: true }),
+    field({ name: 'hh_no', label: fieldLabel('hh_no'), control: ctl.hh_no, required: true }),
+    field({ name: 'event', label: t('登记方式'), control: ctl.event, required: true }),
+    field({ name: 'effective', label: t('识别日期（生效日期）'), control: eff, required: true }),
+    field({ name: 'attribute', label: fieldLabel('attribute'), control: ctl.attribute }),
+    field({ name: 'cause_main', label: fieldLabel('cause_main'), control: ctl.cause_main }),
+    field({ name: 'phone', label: fieldLabel('phone'), control: ctl.phone }),
+    field({ name: 'net_income_pc', label: t('人均纯收入（元）'), control: ctl.net_income_pc }),
+    field({ name: 'batch', label: fieldLabel('batch'), control: ctl.batch }),
+    h('div', { class: 'field-wide members-block' }, h('div', { class: 'field-label' }, t('家庭成员')), list, more),
+  ];
+  return formDialog({
+    title: t('新建农户'),
+    intro: t('登记一户及其成员，记为一条“识别”（或“补录”）。服务器按与导入名单相同的规则检查，有误时在对应项下列出，且不写入。'),
+    content,
+    okText: t('登记'),
+    wide: true,
+    done,
+    mapField: (f) => (f === 'village' ? 'village_code' : f),
+    send: async () => {
+      const body = { village_code: picker.value(), hh_no: ctl.hh_no.value.trim(), effective: eff.value, event: ctl.event.value };
+      for (const k of ['attribute', 'cause_main', 'phone', 'net_income_pc', 'batch']) if (ctl[k].value.trim()) body[k] = ctl[k].value.trim();
+      body.members = [...list.children].map((row) => row._read());
+      const res = await post('/api/households', body);
+      return res;
     },
   });
 }

@@ -6,7 +6,8 @@
 import { get } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
-import { link, codes } from '../state.js';
+import { link, codes, can } from '../state.js';
+import { newHouseholdDialog } from './forms.js';
 import { statusBadge } from '../format.js';
 import { pageHeader, table, empty, pager, loading, icon, select } from '../ui.js';
 
@@ -108,6 +109,16 @@ export async function householdsView({ el, query, navigate, signal }) {
         ),
     ),
   );
+  // registering a household (识别 or 补录): on success, its page
+  const newButton = h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'new-household' }, icon('plus'), h('span', t('新建农户')));
+  newButton.addEventListener('click', async () => {
+    newButton.disabled = true;
+    try {
+      await newHouseholdDialog(cl, (res) => navigate(link(`/households/${res.hh_no}`)));
+    } finally {
+      newButton.disabled = false;
+    }
+  });
   const body = data.total
     ? h(
         'div',
@@ -130,6 +141,7 @@ export async function householdsView({ el, query, navigate, signal }) {
       pageHeader({
         title: q ? t('查找：{q}', { q }) : t('户查询'),
         subtitle: t('共找到 {n} 户；状态为当前状态', { n: data.total }),
+        actions: can('write') ? newButton : null,
       }),
       h('section', { class: 'card' }, h('div', { class: 'card-body filters-row' }, filters, columnChoice), h('div', { class: 'card-body flush', 'data-card': 'results' }, body)),
     ),
