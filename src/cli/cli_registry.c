@@ -34,6 +34,9 @@ const struct opt opts_export[] = {
 	{ "gb18030", false, "CSV in GB18030" },
 	{ "full-id", false, "unmasked ID numbers and phones" },
 	{ "all", false, "include removed and cancelled households" },
+	{ "status", true, "only households with this status on the date (label or code)" },
+	{ "attribute", true, "only households of this 贫困户属性 (label or code)" },
+	{ "cause", true, "only households of this 主要致贫原因 (label or code)" },
 	{ NULL, false, NULL },
 };
 const struct opt opts_show[] = {
@@ -161,6 +164,20 @@ cmd_export(struct args *a)
 		return cli_usage(msg_text(MSG_BAD_FORMAT_OPT), f);
 	if (!cli_date(a, "as-of", &o.as_of))
 		return 2;
+	const struct code *c;
+	if (arg(a, "status") && (!(c = code_find(CL_STATUS, str_from(arg(a, "status")))) ||
+	    !status_from_code(c->code, &o.status)))
+		return cli_usage(msg_text(MSG_BAD_PARAM), "--status", arg(a, "status"));
+	if (arg(a, "attribute")) {
+		if (!(c = code_find(CL_ATTRIBUTE, str_from(arg(a, "attribute")))))
+			return cli_usage(msg_text(MSG_BAD_PARAM), "--attribute", arg(a, "attribute"));
+		o.attribute = c->code;
+	}
+	if (arg(a, "cause")) {
+		if (!(c = code_find(CL_CAUSE, str_from(arg(a, "cause")))))
+			return cli_usage(msg_text(MSG_BAD_PARAM), "--cause", arg(a, "cause"));
+		o.cause = c->code;
+	}
 	struct store *st;
 	int rc = cli_open(a, &st, false);
 	if (rc)

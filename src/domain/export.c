@@ -48,6 +48,9 @@ static int
 row_cb(void *p, const struct member_row *row)
 {
 	struct ctx *c = p;
+	if ((c->o->attribute && !(row->h.attribute && strcmp(row->h.attribute, c->o->attribute) == 0)) ||
+	    (c->o->cause && !(row->h.cause_main && strcmp(row->h.cause_main, c->o->cause) == 0)))
+		return 0;   /* not asked for */
 	char village[16], id[32], phone[32], ym[8], ey[8], wm[8], causes[64] = "";
 	const char *cells[NELEM(export_cols)];
 	const struct household *h = &row->h;
@@ -128,9 +131,10 @@ export_registry(struct store *st, const struct export_opts *o, struct export_res
 		division_range(o->division, &lo, &hi);
 	/* An export with full ID numbers is recorded before it is written. */
 	if (o->full) {
-		char detail[128];
-		snprintf(detail, sizeof(detail), "{\"division\":%lld,\"as_of\":%d,\"format\":\"%s\"}",
-		    (long long)o->division, day, o->kind == SHEET_XLSX ? "xlsx" : "csv");
+		char detail[256];
+		snprintf(detail, sizeof(detail), "{\"division\":%lld,\"as_of\":%d,\"format\":\"%s\",\"status\":\"%s\","
+		    "\"attribute\":\"%s\",\"cause\":\"%s\"}", (long long)o->division, day, o->kind == SHEET_XLSX ? "xlsx" : "csv",
+		    status_code(o->status), o->attribute ? o->attribute : "", o->cause ? o->cause : "");
 		enum err arc = audit_view(st, o->actor, o->ip, "export.full_id", "registry", detail, e);
 		if (arc != ERR_OK)
 			return arc;
@@ -147,8 +151,8 @@ export_registry(struct store *st, const struct export_opts *o, struct export_res
 		return rc;
 	}
 	struct ctx c = { o, w, r, e, ERR_OK, 0 };
-	unsigned mask = o->all ? 0 : (1u << ST_POOR | 1u << ST_RETURNED | 1u << ST_EXITED_SUPPORTED |
-	    1u << ST_EXITED_UNSUPPORTED);
+	unsigned mask = o->status != ST_NONE ? 1u << o->status : o->all ? 0 : (1u << ST_POOR | 1u << ST_RETURNED |
+	    1u << ST_EXITED_SUPPORTED | 1u << ST_EXITED_UNSUPPORTED);
 	rc = store_each_member(st, day, lo, hi, mask, row_cb, &c, e);
 	if (rc == ERR_OK)
 		rc = c.rc;

@@ -17,6 +17,9 @@ struct export_opts {
 	int64_t division;     /* 0: the scope */
 	bool full;            /* unmasked ID numbers and phones */
 	bool all;             /* include removed and cancelled households */
+	enum status status;   /* only households with this status on as_of (ST_NONE: the registered ones, or all) */
+	const char *attribute;/* only households of this 贫困户属性 code (NULL: any) */
+	const char *cause;    /* only households of this 主要致贫原因 code (NULL: any) */
 	const char *actor;    /* who exports, for the audit log of a full export */
 	const char *ip;
 };

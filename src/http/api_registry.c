@@ -807,6 +807,29 @@ api_export(struct req *r)
 	o.gb18030 = q_bool(r, "gb18030");
 	o.full = want_full(r);
 	o.all = q_bool(r, "all");
+	/* the household list's filters: export what is on screen */
+	const char *v;
+	const struct code *c;
+	if ((v = req_query(r, "status")) && *v) {
+		if (!(c = code_find(CL_STATUS, str_from(v))) || !status_from_code(c->code, &o.status)) {
+			reply_fail(r, ERR_INVALID, "status", MSG_BAD_PARAM, "status", v);
+			return;
+		}
+	}
+	if ((v = req_query(r, "attribute")) && *v) {
+		if (!(c = code_find(CL_ATTRIBUTE, str_from(v)))) {
+			reply_fail(r, ERR_INVALID, "attribute", MSG_BAD_PARAM, "attribute", v);
+			return;
+		}
+		o.attribute = c->code;
+	}
+	if ((v = req_query(r, "cause")) && *v) {
+		if (!(c = code_find(CL_CAUSE, str_from(v)))) {
+			reply_fail(r, ERR_INVALID, "cause", MSG_BAD_PARAM, "cause", v);
+			return;
+		}
+		o.cause = c->code;
+	}
 	o.actor = req_actor(r);
 	o.ip = r->ip;
 	char path[64];

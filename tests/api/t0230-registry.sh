@@ -127,6 +127,14 @@ STATUS=$(curl -s -o "$WORK/export.csv" -w '%{http_code}' -b "$WORK/town.jar" "ht
 eq "export" "$STATUS" 200
 eq "export rows" "$(wc -l < "$WORK/export.csv" | tr -d ' ')" "14"
 eq "masked" "$(sed -n 2p "$WORK/export.csv" | cut -d, -f4)" "3713**********1036"
+# with the household list's filters (what is on screen): 周建民户 (返贫, 4 persons), 郑孤户 (特困供养, 2)
+for fq in "status=返贫 5 周建民" "attribute=特困供养贫困户&status=exited_supported 3 郑孤" "cause=因病&attribute=3 1 "; do
+	set -- $fq
+	STATUS=$(curl -s -o "$WORK/f.csv" -w '%{http_code}' -b "$WORK/town.jar" "http://127.0.0.1:$PORT/api/exports/registry?format=csv&as_of=2018-10-08&$1")
+	eq "export $1" "$STATUS $(wc -l < "$WORK/f.csv" | tr -d ' ') $(sed -n 2p "$WORK/f.csv" | cut -d, -f3)" "200 $2 ${3:-}"
+done
+expect 400 town GET "/api/exports/registry?format=csv&status=脱贫了"
+jqeq '"\(.error.code) \(.error.field)"' "bad_parameter status"
 curl -s -o "$WORK/full.xlsx" -b "$WORK/county.jar" "http://127.0.0.1:$PORT/api/exports/registry?format=xlsx&full=1"
 eq "xlsx" "$(head -c 2 "$WORK/full.xlsx")" "PK"
 eq "full export audited" "$(db_sql "SELECT COUNT(*) FROM audit WHERE action = 'export.full_id' AND actor = 'county'")" "1"

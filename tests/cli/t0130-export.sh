@@ -20,6 +20,17 @@ eq "GB18030 bytes" "$(iconv -f GB18030 -t UTF-8 "$WORK/gb.csv" | sed -n 2p | cut
 ok export registry "$WORK/out.xlsx" --as-of 2014-04-30 --full-id
 eq "xlsx magic" "$(head -c 2 "$WORK/out.xlsx")" "PK"
 
+# Filters, as the household list has them (labels or codes): 张建国户 一般贫困户/因病 3 persons, 王桂兰户
+# 低保贫困户/缺劳力 1, 刘强户 一般贫困户/缺技术 4.
+for fq in "--attribute 一般贫困户|2 户 7 人" "--cause 缺劳力|1 户 1 人" "--attribute 1 --cause 缺技术|1 户 4 人" \
+	"--status 未脱贫 --attribute 低保贫困户|1 户 1 人" "--status exited_supported|0 户 0 人"; do
+	ok export registry "$WORK/f.csv" --as-of 2014-04-30 ${fq%%|*}
+	eq "export ${fq%%|*}" "$OUT" "已写出 $WORK/f.csv：${fq#*|}（证件号码已脱敏）"
+done
+eq "filtered rows" "$(cut -d, -f3 "$WORK/f.csv" | tr '\n' ' ')" "姓名 "
+expect_rc 2 export registry "$WORK/f.csv" --status 脱贫了
+contains "$ERR" "参数 --status 的值“脱贫了”无效"
+
 # The three full exports import into empty databases with the same figures.
 for f in full.csv gb.csv out.xlsx; do
 	new_db >/dev/null
@@ -37,6 +48,10 @@ ok import events "$SAMPLES/events.csv" --now "2018-05-02 10:00:00"
 ok export registry "$WORK/now.csv" --as-of 2018-10-08
 eq "registered only" "$OUT" "已写出 $WORK/now.csv：1 户 4 人（证件号码已脱敏）"
 eq "status column" "$(sed -n 2p "$WORK/now.csv" | cut -d, -f23)" "已脱贫不享受政策"
+ok export registry "$WORK/st.csv" --as-of 2018-10-08 --status 已脱贫不享受政策
+eq "by status" "$OUT" "已写出 $WORK/st.csv：1 户 4 人（证件号码已脱敏）"
+ok export registry "$WORK/st.csv" --as-of 2018-10-08 --status 未脱贫
+eq "by status, none" "$OUT" "已写出 $WORK/st.csv：0 户 0 人（证件号码已脱敏）"
 ok export registry "$WORK/all.csv" --as-of 2018-10-08 --all
 # the cancelled household has no member left on that day, so it has no row
 eq "all" "$OUT" "已写出 $WORK/all.csv：2 户 8 人（证件号码已脱敏）"

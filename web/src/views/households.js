@@ -3,7 +3,7 @@
 // server sorts: ?sort= in the address, so a sorted page can be bookmarked), with the columns the user
 // chose (remembered in this browser). One exact hit opens the household.
 
-import { get } from '../api.js';
+import { get, qs } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { link, codes, can } from '../state.js';
@@ -109,6 +109,11 @@ export async function householdsView({ el, query, navigate, signal }) {
         ),
     ),
   );
+  // the list's households, all pages, as the registry sheet (the same filters; a name search is not a filter)
+  const exportLink =
+    can('export') && !q && data.total
+      ? h('a', { class: 'btn', href: `/api/exports/registry${qs({ format: 'xlsx', division, status, attribute, cause })}`, download: '', 'data-action': 'export', title: t('导出符合筛选条件的全部农户及其成员') }, icon('download'), h('span', t('导出 Excel')))
+      : null;
   // registering a household (识别 or 补录): on success, its page
   const newButton = h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'new-household' }, icon('plus'), h('span', t('新建农户')));
   newButton.addEventListener('click', async () => {
@@ -141,7 +146,7 @@ export async function householdsView({ el, query, navigate, signal }) {
       pageHeader({
         title: q ? t('查找：{q}', { q }) : t('户查询'),
         subtitle: t('共找到 {n} 户；状态为当前状态', { n: data.total }),
-        actions: can('write') ? newButton : null,
+        actions: [exportLink, can('write') ? newButton : null],
       }),
       h('section', { class: 'card' }, h('div', { class: 'card-body filters-row' }, filters, columnChoice), h('div', { class: 'card-body flush', 'data-card': 'results' }, body)),
     ),
