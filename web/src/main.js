@@ -14,6 +14,7 @@ import { loginView, passwordView } from './views/login.js';
 import { dashboardView } from './views/dashboard.js';
 import { householdsView } from './views/households.js';
 import { householdView } from './views/household.js';
+import { changesView } from './views/changes.js';
 import { importView } from './views/import.js';
 import { usersView, rolesView } from './views/users.js';
 import { auditView } from './views/audit.js';
@@ -28,6 +29,7 @@ const ROUTES = [
   ['/divisions/:code', dashboardView, 'data'],
   ['/households', householdsView, 'data'],
   ['/households/:no', householdView, 'data'],
+  ['/changes', changesView, 'data'],
   ['/import', importView, 'import'],
   ['/users', usersView, 'users'],
   ['/roles', rolesView, 'users'],
@@ -125,6 +127,7 @@ function sideNav(path) {
   if (isDataRole()) {
     items.push(navItem(link('/'), 'dashboard', t('统计概览'), path === '/' || path.startsWith('/divisions')));
     items.push(navItem(link('/households'), 'search', t('户查询'), path.startsWith('/households')));
+    items.push(navItem(link('/changes'), 'calendar', t('变动统计'), path === '/changes'));
     if (can('import')) items.push(navItem(link('/import'), 'upload', t('数据导入'), path === '/import'));
   }
   if (can('users') || can('roles')) {
