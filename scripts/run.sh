@@ -16,7 +16,7 @@ mkdir -p "$dir"
 
 if [ ! -f "$dir/tuopin.db" ] || [ ! -f "$logins" ]; then
 	rm -f "$dir"/tuopin.db "$dir"/tuopin.db-wal "$dir"/tuopin.db-shm "$logins"
-	echo "首次运行：生成临港区演示数据（约 1 分钟内完成）…"
+	echo "首次运行：生成临港区演示数据（约需几秒钟）…"
 	"$tuopin" --db "$db" demo >"$dir/demo.txt"
 	cat "$dir/demo.txt"
 	pw() { head -c 12 /dev/urandom | base64 | tr -d '/+=' | cut -c1-12; }
