@@ -55,6 +55,8 @@ int cli_fail(const struct errinfo *e);
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The actor recorded on writes: "cli:<os user>". */
 const char *cli_actor(void);
+/* The database the command uses (--db, else $TUOPIN_DB, else sqlite:tuopin.db), its password masked. */
+const char *cli_db_shown(const struct args *a, char *buf, size_t size);
 /* Parse a date option (or 0 if absent); on error print and return false. */
 bool cli_date(const struct args *a, const char *name, int *out);
 bool cli_stamp(const struct args *a, const char *name, bool end_of_day, int64_t *out);

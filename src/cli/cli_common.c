@@ -139,6 +139,15 @@ cli_open(const struct args *a, struct store **st, bool migrate)
 }
 
 const char *
+cli_db_shown(const struct args *a, char *buf, size_t size)
+{
+	const char *uri = a->db ? a->db : getenv("TUOPIN_DB") && *getenv("TUOPIN_DB") ? getenv("TUOPIN_DB")
+	    : "sqlite:tuopin.db";
+	store_uri_shown(uri, buf, size);
+	return buf;
+}
+
+const char *
 cli_actor(void)
 {
 	static char buf[64];

@@ -56,6 +56,7 @@ cmd_demo(struct args *a)
 	char d1[11], d2[11];
 	date_format(r.first_day, d1);
 	date_format(r.last_day, d2);
+	char shown[512];
 	if (EN)
 		printf("Lingang demo district (临港区) loaded into %s (seed %llu):\n"
 		       "  divisions: 山东省, 临沂市, 临港区, %d towns, %d villages (%d province-designated poor villages)\n"
@@ -65,7 +66,7 @@ cmd_demo(struct args *a)
 		       "  change events: %d, recorded on %d days from %s to %s\n"
 		       "  李从山's household: %s\n"
 		       "took %.1f s; try: tuopin stats --as-of 2018-10-08, tuopin changes --batch 2018年托底清零\n",
-		    a->db ? a->db : "the default database", (unsigned long long)r.seed, r.towns, r.villages,
+		    cli_db_shown(a, shown, sizeof(shown)), (unsigned long long)r.seed, r.towns, r.villages,
 		    r.poor_villages, r.identified_h, r.identified_p, r.households, r.persons, r.members_added, r.events,
 		    r.days, d1, d2, r.li_hh_no, seconds_since(&t0));
 	else
@@ -76,7 +77,7 @@ cmd_demo(struct args *a)
 		       "  变动记录 %d 条，分 %d 天记录（%s 至 %s）\n"
 		       "  李从山户：%s\n"
 		       "用时 %.1f 秒。试试：tuopin stats --as-of 2018-10-08；tuopin changes --batch 2018年托底清零\n",
-		    a->db ? a->db : "默认数据库", (unsigned long long)r.seed, r.towns, r.villages, r.poor_villages,
+		    cli_db_shown(a, shown, sizeof(shown)), (unsigned long long)r.seed, r.towns, r.villages, r.poor_villages,
 		    r.identified_h, r.identified_p, r.households, r.persons, r.members_added, r.events, r.days, d1, d2,
 		    r.li_hh_no, seconds_since(&t0));
 	return 0;

@@ -305,7 +305,8 @@ aggregates(struct store *st, struct check_result *r, struct arena *a, int64_t lo
 	for (size_t i = 0; i < ny; i++)
 		hy[y[i].status] += y[i].households, py[y[i].status] += y[i].persons;
 	/* the roll-ups to towns, counties, cities and provinces against the records of their villages (one
-	 * finding per level at most): both sides summed by (division, status), sorted, then merged */
+	 * finding per level at most): both sides summed by (division, status), sorted, then merged. Only the
+	 * divisions wholly inside [lo, hi]: a town's check says nothing of its county's other towns. */
 	static const int64_t unit[] = { 0, 10000000000LL, 100000000LL, 1000000LL, 1000LL };
 	for (int level = LV_TOWN; level >= LV_PROVINCE; level--) {
 		struct stat_cell *z;
@@ -313,11 +314,18 @@ aggregates(struct store *st, struct check_result *r, struct arena *a, int64_t lo
 		if ((*rc = store_stats_level(st, level, day, lo, hi, &z, &nz, a, e)) != ERR_OK)
 			return;
 		struct stat_cell *v = arena_alloc(a, (ny + 1) * sizeof(*v));
+		size_t nv0 = 0, nz0 = 0;
 		for (size_t i = 0; i < ny; i++) {
-			v[i] = y[i];
-			v[i].village = y[i].village / unit[level] * unit[level];
+			int64_t d = y[i].village / unit[level] * unit[level];
+			if (d >= lo && d + unit[level] - 1 <= hi) {
+				v[nv0] = y[i];
+				v[nv0++].village = d;
+			}
 		}
-		size_t nv = cells_sum(v, ny), nzz = cells_sum(z, nz);
+		for (size_t i = 0; i < nz; i++)
+			if (z[i].village >= lo && z[i].village + unit[level] - 1 <= hi)
+				z[nz0++] = z[i];
+		size_t nv = cells_sum(v, nv0), nzz = cells_sum(z, nz0);
 		size_t i = 0, k = 0;
 		while (i < nv || k < nzz) {
 			int c = i == nv ? 1 : k == nzz ? -1 : cell_cmp(&v[i], &z[k]);

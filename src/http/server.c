@@ -636,9 +636,11 @@ server_run(const struct server_opts *o)
 	unsigned port = info ? info->port : ntohs(sa.sin_port);
 	char host[64];
 	inet_ntop(AF_INET, &sa.sin_addr, host, sizeof(host));
+	char db_shown[512];
+	store_uri_shown(o->db ? o->db : "sqlite:tuopin.db", db_shown, sizeof(db_shown));
 	printf(msg_lang() == LANG_EN ? "Tuopin is listening on http://%s:%u/ (database %s)\n"
 				     : "脱贫已启动：http://%s:%u/ （数据库 %s）\n",
-	    strcmp(host, "0.0.0.0") == 0 ? "127.0.0.1" : host, port, o->db ? o->db : "sqlite:tuopin.db");
+	    strcmp(host, "0.0.0.0") == 0 ? "127.0.0.1" : host, port, db_shown);
 	fflush(stdout);
 
 	int sig = 0;

@@ -83,6 +83,11 @@ jqeq '[.rows[] | "\(.type) \(.households) \(.persons)"] | join(",")' "policy_end
 # Clean data: the member rules, the yearly balance and the aggregates.
 ok check --as-of 2018-10-08
 eq "check" "$OUT" "检查 2018-10-08 建档立卡 16949 户 31417 人：未发现问题"
+# limited to the district or a town: only the roll-ups wholly inside are compared (no false AGGREGATE)
+ok check --as-of 2018-10-08 --division 371373000000
+eq "check, the district" "$OUT" "检查 2018-10-08 建档立卡 16949 户 31417 人：未发现问题"
+ok check --as-of 2018-10-08 --division 团林镇
+eq "check, a town" "$OUT" "检查 2018-10-08 建档立卡 4110 户 7625 人：未发现问题"
 
 # The registry as exported: synthetic ID numbers (address code 371399), 户编号 = village code + 4 digits.
 ok export registry "$WORK/reg.csv" --full-id

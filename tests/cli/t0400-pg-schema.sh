@@ -87,6 +87,14 @@ secret=${pg/postgresql:\/\/\//postgresql://tuopin:Secret-Pw-1@/}
 ok --db "$secret" init
 contains "$OUT" "postgresql://tuopin:***@/"
 not_contains "$OUT$ERR" "Secret-Pw-1"
+# nor by the server's first line
+"$TUOPIN" --db "$secret" serve --listen "127.0.0.1:$((20000 + RANDOM % 20000))" >"$WORK/serve.out" 2>&1 &
+spid=$!
+for _ in $(seq 1 200); do grep -q "http://" "$WORK/serve.out" && break; sleep 0.05; done
+kill -TERM "$spid" 2>/dev/null || true
+wait "$spid" || true
+contains "$(cat "$WORK/serve.out")" "postgresql://tuopin:***@/"
+not_contains "$(cat "$WORK/serve.out")" "Secret-Pw-1"
 
 # A read-only session (a hot standby, a reporting role) reads without writing anything at open.
 ok --db "$pg" stats --format json
