@@ -231,68 +231,25 @@ cmd_show(struct args *a)
 	errinfo_clear(&e);
 	struct arena ar;
 	arena_init(&ar);
-	struct household h;
-	struct member *mv;
-	struct event *ev;
-	bool *sup;
-	size_t nm, ne;
-	struct span *spans;
-	size_t nspans;
 	int day = as_of ? as_of : stamp_date(stamp_now());
-	enum err err = store_household_by_no(st, a->pos[0], &h, &ar, &e);
-	if (err == ERR_OK)
-		err = store_members_at(st, h.id, day, &mv, &nm, &ar, &e);
-	if (err == ERR_OK)
-		err = store_events_of_household(st, h.id, &ev, &sup, &ne, &ar, &e);
-	if (err == ERR_OK)
-		err = store_spans(st, SPAN_STATUS, h.id, &spans, &nspans, &ar, &e);
+	/* the household page: the same gathering (and audit of a full view) and JSON as the API's */
+	struct household_view v;
+	enum err err = household_view_load(st, a->pos[0], day, full, cli_actor(), NULL, &v, &ar, &e);
 	if (err != ERR_OK) {
 		store_close(st);
 		arena_free(&ar);
 		return cli_fail(&e);
 	}
-	if (full && (err = audit_view(st, cli_actor(), NULL, "view.full_id", h.hh_no, NULL, &e)) != ERR_OK) {
-		store_close(st);
-		arena_free(&ar);
-		return cli_fail(&e);
-	}
-	enum status at = ST_NONE;
-	for (size_t i = 0; i < nspans; i++)
-		if (spans[i].valid_from <= day && day < spans[i].valid_to)
-			at = (enum status)spans[i].value;
-	char d[11], t[20], code[16];
+	const struct household h = *v.h;
+	const struct member *mv = v.members;
+	const struct event *ev = v.events;
+	const bool *sup = v.superseded;
+	size_t nm = v.n_members, ne = v.n_events;
+	enum status at = v.status_at;
+	char d[11], code[16];
 	view_code(h.village, code, sizeof(code));
 	if (strcmp(format, "json") == 0) {
-		json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b}", "hh_no", h.hh_no, "village", code, "as_of",
-		    date_format(day, d), "status", status_code(at), "status_now", status_code(h.status), "monitored",
-		    h.monitored);
-		json_t *jm = json_array();
-		for (size_t i = 0; i < nm; i++) {
-			char id[32];
-			if (full)
-				snprintf(id, sizeof(id), "%s", mv[i].id_no);
-			else
-				idno_mask(mv[i].id_no, id, sizeof(id));
-			json_array_append_new(jm, json_pack("{s:s, s:s, s:s, s:s}", "name", mv[i].name, "id_no", id,
-			    "relation", code_label(CL_RELATION, mv[i].relation), "sex", code_label(CL_SEX, mv[i].sex)));
-		}
-		json_object_set_new(j, "members", jm);
-		json_t *jh = json_array();
-		for (size_t i = 0; i < ne; i++) {
-			json_t *x = json_pack("{s:s, s:s, s:b, s:b, s:s}", "type", evtype_code(ev[i].type), "effective",
-			    date_format(ev[i].effective, d), "correction", ev[i].correction, "superseded", sup[i],
-			    "recorded_at", stamp_format(ev[i].recorded_at, t));
-			if (ev[i].from_status != ST_NONE || ev[i].to_status != ST_NONE) {
-				json_object_set_new(x, "from", json_string(status_code(ev[i].from_status)));
-				json_object_set_new(x, "to", json_string(status_code(ev[i].to_status)));
-			}
-			if (ev[i].reason)
-				json_object_set_new(x, "reason", json_string(event_reason_label(&ev[i])));
-			if (ev[i].batch)
-				json_object_set_new(x, "batch", json_string(ev[i].batch));
-			json_array_append_new(jh, x);
-		}
-		json_object_set_new(j, "history", jh);
+		json_t *j = view_household_json(&v);
 		cli_print_json(j);
 		json_decref(j);
 	} else {

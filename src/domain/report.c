@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/audit.h"
 #include "domain/codes.h"
 #include "domain/fields.h"
 #include "domain/import.h"
@@ -326,5 +327,66 @@ changes_compute(struct store *st, const struct changes_query *q, struct changes_
 		if (any)
 			r->rows[r->n_rows++] = c;
 	}
+	return ERR_OK;
+}
+
+enum err
+household_view_load(struct store *st, const char *hh_no, int day, bool full, const char *actor, const char *ip,
+    struct household_view *v, struct arena *a, struct errinfo *e)
+{
+	memset(v, 0, sizeof(*v));
+	struct household *h = arena_alloc(a, sizeof(*h));
+	struct member *mv;
+	struct event *ev;
+	bool *sup;
+	struct income *inc;
+	struct span *sp;
+	size_t nsp;
+	enum err rc = store_household_by_no(st, hh_no, h, a, e);
+	if (rc == ERR_OK)
+		rc = store_members_at(st, h->id, day, &mv, &v->n_members, a, e);
+	if (rc == ERR_OK)
+		rc = store_events_of_household(st, h->id, &ev, &sup, &v->n_events, a, e);
+	if (rc == ERR_OK)
+		rc = store_income_of_household(st, h->id, &inc, &v->n_incomes, a, e);
+	if (rc == ERR_OK)
+		rc = store_spans(st, SPAN_STATUS, h->id, &sp, &nsp, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	v->h = h;
+	v->as_of = day;
+	v->members = mv;
+	v->events = ev;
+	v->superseded = sup;
+	v->incomes = inc;
+	v->full = full;
+	v->status_at = ST_NONE;
+	for (size_t i = 0; i < nsp; i++)
+		if (sp[i].valid_from <= day && day < sp[i].valid_to)
+			v->status_at = (enum status)sp[i].value;
+	struct division *village = arena_alloc(a, sizeof(*village)), *town = arena_alloc(a, sizeof(*town));
+	struct errinfo ignore;
+	errinfo_clear(&ignore);
+	if (store_division_get(st, h->village, village, a, &ignore) == ERR_OK) {
+		v->village = village;
+		if (village->parent && store_division_get(st, village->parent, town, a, &ignore) == ERR_OK)
+			v->town = town;
+	}
+	struct member *em = arena_alloc(a, (v->n_events + 1) * sizeof(*em));
+	const char **targets = arena_alloc(a, (v->n_events + 1) * sizeof(*targets));
+	for (size_t i = 0; i < v->n_events; i++) {
+		memset(&em[i], 0, sizeof(em[i]));
+		targets[i] = NULL;
+		if (ev[i].member_id && store_member_by_id(st, ev[i].member_id, &em[i], a, &ignore) != ERR_OK)
+			em[i].id = 0;
+		int64_t other = ev[i].household_id != h->id ? ev[i].household_id : ev[i].target_household_id;
+		struct household oh;
+		if (other && store_household_by_id(st, other, &oh, a, &ignore) == ERR_OK)
+			targets[i] = oh.hh_no;
+	}
+	v->event_members = em;
+	v->event_targets = targets;
+	if (full)
+		return audit_view(st, actor, ip, "view.full_id", h->hh_no, NULL, e);
 	return ERR_OK;
 }

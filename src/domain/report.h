@@ -91,4 +91,29 @@ enum err division_resolve(struct store *st, const char *text, struct division *d
 /* The top of the scope: the highest division in it, or a pseudo-division "全部" (code 0). */
 enum err division_top(struct store *st, struct division *d, struct arena *a, struct errinfo *e);
 
+/* One household in full (the household page of the API and of `tuopin show`): its fields with labels, members on the date, incomes,
+ * and its whole history (corrections and superseded events marked). full: unmasked ID numbers and phones. */
+struct household_view {
+	const struct household *h;
+	const struct division *village, *town;
+	int as_of;
+	enum status status_at;
+	const struct member *members;
+	size_t n_members;
+	const struct event *events;
+	const bool *superseded;
+	size_t n_events;
+	const struct member *event_members;   /* the member of each event (id 0 if none) */
+	const char *const *event_targets;     /* for split/merge the other household's 户编号, else NULL */
+	const struct income *incomes;
+	size_t n_incomes;
+	bool full;
+};
+/* Gather the household page of hh_no as of day (0: today): the household, its members on that day, its
+ * status then, its whole history with the member and the other household of each event, incomes, its
+ * village and town. full: the caller may see full numbers and asked; the view is audited (view.full_id by
+ * actor from ip) before it is returned. Out of the store's scope: ERR_NOTFOUND. */
+enum err household_view_load(struct store *st, const char *hh_no, int day, bool full, const char *actor,
+    const char *ip, struct household_view *v, struct arena *a, struct errinfo *e);
+
 #endif

@@ -193,7 +193,7 @@ api_households(struct req *r)
 	    "items", a));
 }
 
-/* The household page, as of a date (default today). */
+/* The household page, as of a date (default today): the same gathering and JSON as `tuopin show`. */
 static void
 household_detail(struct req *r, const char *hh_no, int status)
 {
@@ -202,61 +202,10 @@ household_detail(struct req *r, const char *hh_no, int status)
 		return;
 	if (!as_of)
 		as_of = stamp_date(stamp_now());
-	bool full = want_full(r);
 	struct errinfo e;
 	errinfo_clear(&e);
-	struct household h;
 	struct household_view v;
-	memset(&v, 0, sizeof(v));
-	struct division village, town;
-	struct span *sp;
-	size_t nsp;
-	struct member *mv;
-	struct event *ev;
-	bool *sup;
-	struct income *inc;
-	enum err rc = store_household_by_no(r->st, hh_no, &h, &r->a, &e);
-	if (rc == ERR_OK)
-		rc = store_members_at(r->st, h.id, as_of, &mv, &v.n_members, &r->a, &e);
-	if (rc == ERR_OK)
-		rc = store_events_of_household(r->st, h.id, &ev, &sup, &v.n_events, &r->a, &e);
-	if (rc == ERR_OK)
-		rc = store_income_of_household(r->st, h.id, &inc, &v.n_incomes, &r->a, &e);
-	if (rc == ERR_OK)
-		rc = store_spans(r->st, SPAN_STATUS, h.id, &sp, &nsp, &r->a, &e);
-	if (rc != ERR_OK) {
-		reply_error(r, &e);
-		return;
-	}
-	v.h = &h;
-	v.as_of = as_of;
-	v.members = mv;
-	v.events = ev;
-	v.superseded = sup;
-	v.incomes = inc;
-	v.full = full;
-	v.status_at = ST_NONE;
-	for (size_t i = 0; i < nsp; i++)
-		if (sp[i].valid_from <= as_of && as_of < sp[i].valid_to)
-			v.status_at = (enum status)sp[i].value;
-	if (store_division_get(r->st, h.village, &village, &r->a, &e) == ERR_OK) {
-		v.village = &village;
-		if (village.parent && store_division_get(r->st, village.parent, &town, &r->a, &e) == ERR_OK)
-			v.town = &town;
-	}
-	struct member *em = arena_alloc(&r->a, (v.n_events + 1) * sizeof(*em));
-	const char **targets = arena_alloc(&r->a, (v.n_events + 1) * sizeof(*targets));
-	for (size_t i = 0; i < v.n_events; i++) {
-		if (ev[i].member_id && store_member_by_id(r->st, ev[i].member_id, &em[i], &r->a, &e) != ERR_OK)
-			em[i].id = 0;
-		int64_t other = ev[i].household_id != h.id ? ev[i].household_id : ev[i].target_household_id;
-		struct household oh;
-		if (other && store_household_by_id(r->st, other, &oh, &r->a, &e) == ERR_OK)
-			targets[i] = oh.hh_no;
-	}
-	v.event_members = em;
-	v.event_targets = targets;
-	if (full && audit_view(r->st, req_actor(r), r->ip, "view.full_id", h.hh_no, NULL, &e) != ERR_OK) {
+	if (household_view_load(r->st, hh_no, as_of, want_full(r), req_actor(r), r->ip, &v, &r->a, &e) != ERR_OK) {
 		reply_error(r, &e);
 		return;
 	}

@@ -19,24 +19,8 @@ json_t *view_problems_json(const struct problems *p);
 json_t *view_import_json(const struct import_result *r, const char *what);
 json_t *view_division_json(const struct division *d);
 
-/* One household in full (the API's household page): its fields with labels, members on the date, incomes,
- * and its whole history (corrections and superseded events marked). full: unmasked ID numbers and phones. */
-struct household_view {
-	const struct household *h;
-	const struct division *village, *town;
-	int as_of;
-	enum status status_at;
-	const struct member *members;
-	size_t n_members;
-	const struct event *events;
-	const bool *superseded;
-	size_t n_events;
-	const struct member *event_members;   /* the member of each event (id 0 if none) */
-	const char *const *event_targets;     /* for split/merge the other household's 户编号, else NULL */
-	const struct income *incomes;
-	size_t n_incomes;
-	bool full;
-};
+/* One household in full (struct household_view, domain/report.h): the household page of the API and of
+ * `tuopin show --format json`. */
 json_t *view_household_json(const struct household_view *v);
 json_t *view_member_json(const struct member *m, int as_of, bool full);
 json_t *view_household_summary_json(const struct hh_summary *s, bool full);

@@ -74,6 +74,17 @@ expect 200 county GET "/api/households/3713990002"
 jqeq '[.data.members[] | "\(.name) \(.age)"] | join(",")' "孙老汉 86"
 jqeq '.data.incomes[0] | "\(.year) \(.net_income_pc)"' "2014 1890.50"
 
+# the household page: the same JSON as `tuopin show --format json`, masked and in full
+for q in "3713990005 2018-10-08" "3713990002 2014-06-01" "3713990003 2018-10-08 full"; do
+	set -- $q
+	expect 200 county GET "/api/households/$1?as_of=$2${3:+&full=1}"
+	api_json=$(printf '%s' "$OUT" | jq -S .data)
+	ok show "$1" --as-of "$2" --format json ${3:+--full-id}
+	eq "show $q" "$api_json" "$(printf '%s' "$OUT" | jq -S .)"
+done
+contains "$(printf '%s' "$api_json" | jq -r '.members[0].id_no')" "371399"
+not_contains "$(printf '%s' "$api_json" | jq -r '.members[0].id_no')" "*"
+
 # registering a household through the API (the same rules as a sheet)
 body='{"hh_no":"3713990010","village_code":"371399100202","effective":"2018-06-01","attribute":"一般贫困户",
  "cause_main":"因病","cause_other":["缺技术"],"phone":"13905390010","net_income_pc":"2100.00",

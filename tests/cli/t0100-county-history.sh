@@ -84,7 +84,7 @@ jqeq '[.rows[] | "\(.type) \(.households) \(.persons)"] | join(",")' "exit 1 2,r
 ok show 3713990005 --format json
 jqeq '[.history[] | "\(.type) \(.effective) \(.superseded) \(.correction)"] | join(",")' \
 	"identify 2014-01-01 true false,exit 2014-12-31 true false,remove 2014-01-01 false true"
-jqeq '.status' removed
+jqeq '.status.code' removed
 ok check --as-of 2018-10-08
 eq "check" "$OUT" "检查 2018-10-08 建档立卡 7 户 21 人：未发现问题"
 

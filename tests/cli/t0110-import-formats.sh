@@ -21,7 +21,7 @@ for f in "$S/registry.csv" "$X/registry-nobom.csv" "$S/registry-gb18030.csv" "$X
 	got=$(printf '%s' "$OUT" | jq -c '[.totals.registered, .rows[].poor]')
 	eq "totals of $f" "$got" '[{"households":3,"persons":8},{"households":2,"persons":4},{"households":1,"persons":4}]'
 	ok show 3713991002010001 --as-of 2014-04-30 --format json --full-id
-	jqeq '[.members[] | "\(.name) \(.id_no) \(.relation)"] | join(",")' \
+	jqeq '[.members[] | "\(.name) \(.id_no) \(.relation.label)"] | join(",")' \
 		"张建国 371399196203040011 户主,李秀英 371399196408110028 配偶,张磊 371399200201010037 之子"
 done
 

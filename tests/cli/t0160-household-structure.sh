@@ -16,20 +16,20 @@ ok stats --as-of 2016-12-31 --by village --format json
 nhmr registered "4 8"
 jqeq '[.rows[] | "\(.code) \(.poor.households) \(.poor.persons)"] | join(",")' "371399100201 2 4,371399100202 2 4"
 ok show 3713991002020099 --as-of 2016-12-31 --format json
-jqeq '[.members[] | "\(.name) \(.relation)"] | join(",")' "刘强 之子,陈芳 之儿媳"
-jqeq '.status' poor
+jqeq '[.members[] | "\(.name) \(.relation.label)"] | join(",")' "刘强 之子,陈芳 之儿媳"
+jqeq '.status.code' poor
 ok show 3713991002020003 --as-of 2016-12-31 --format json
-jqeq '[.members[] | "\(.name) \(.relation)"] | join(",")' "刘德福 户主,刘欣怡 之女"
+jqeq '[.members[] | "\(.name) \(.relation.label)"] | join(",")' "刘德福 户主,刘欣怡 之女"
 # after the merge back (2017-03-01): the emptied household is cancelled with no member
 ok stats --as-of 2017-12-31 --by village --format json
 nhmr registered "3 8"
 nhmr cancelled "1 0"
 ok show 3713991002020099 --format json
-jqeq '.status' cancelled
-jqeq '[.history[] | "\(.type) \(.from // "") \(.to // "")"] | join(",")' \
+jqeq '.status.code' cancelled
+jqeq '[.history[] | "\(.type) \(.from.code // "") \(.to.code // "")"] | join(",")' \
 	"split  poor,split  ,split  ,merge  ,merge  ,merge poor cancelled"
 ok show 3713991002020003 --format json
-jqeq '[.members[] | "\(.name) \(.relation)"] | join(",")' "刘德福 户主,刘强 之子,陈芳 之儿媳,刘欣怡 之女"
+jqeq '[.members[] | "\(.name) \(.relation.label)"] | join(",")' "刘德福 户主,刘强 之子,陈芳 之儿媳,刘欣怡 之女"
 ok changes --from 2016-01-01 --to 2017-12-31 --format json
 jqeq '[.rows[] | "\(.type) \(.households) \(.persons)"] | join(",")' \
 	"split 1 2,merge 1 2,monitor_in 1 1,risk_eliminate 1 1,data_fix 1 1"

@@ -106,9 +106,9 @@ contains "$LI" ",户主,男,"
 contains "$LI" ",长期慢性病,"
 HH=$(printf '%s\n' "$LI" | cut -d, -f2)
 ok show "$HH" --as-of 2018-10-08 --format json
-jqeq '.village' 371373101208
-jqeq '.status' exited_supported
-jqeq '[.members[] | select(.name == "李从山") | .relation] | join(",")' 户主
+jqeq '.village.code' 371373101208
+jqeq '.status.code' exited_supported
+jqeq '[.members[] | select(.name == "李从山") | .relation.label] | join(",")' 户主
 ok stats --as-of 2018-10-08 --division 北泉子二村 --format json
 jqeq '.division | "\(.code) \(.name) \(.poor_village) \(.exit_year)"' "371373101208 北泉子二村 true 2016"
 
