@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # http.sh BUILD OUTDIR: wrk on loopback against `tuopin serve` on the database of sqlite_import.sh (or
 # TUOPIN_DB): a household page (random households), one village's household list, the county's stats, each
-# next to /api/ping on the same server (a constant answer: the ceiling). 64 connections, 2 wrk threads.
+# next to /api/ping on the same server (a constant answer: the ceiling) and /api/me (the cheapest route that
+# authenticates). 64 connections, 2 wrk threads.
 set -euo pipefail
 build=${1:-build}
 out=${2:-bench/out}
@@ -40,6 +41,8 @@ run() {   # run NAME URL [LUA]
 }
 echo "HTTP on $(echo "$db" | sed 's/\?.*//'), 64 connections, ${dur}s each:"
 run ping "http://127.0.0.1:$port/api/ping"
+# the least any authenticated route costs: the token looked up, the user read, a small answer
+run me "http://127.0.0.1:$port/api/me"
 HH_LIST=$out/households.txt run household "http://127.0.0.1:$port/" bench/household.lua
 run village-list "http://127.0.0.1:$port/api/households?division=$village&per_page=50"
 run county-stats "http://127.0.0.1:$port/api/stats"
