@@ -63,6 +63,19 @@ for q in "'" "\"" "' OR '1'='1" "1; DROP TABLE household; --" "%" "_" "\\" "名'
 	expect 400 county GET "/api/households?status=$enc"
 	expect 200 county GET "/api/changes?batch=$enc"
 	jqeq '.data.rows | length' 0
+	for param in attribute cause sort; do
+		expect 400 county GET "/api/households?$param=$enc"
+		jqeq '"\(.error.code) \(.error.field)"' "bad_parameter $param"
+	done
+	expect 400 county GET "/api/stats?recorded_at=$enc"
+	expect 400 county GET "/api/stats?by=$enc"
+	expect 400 county GET "/api/changes?from=$enc&to=2018-12-31"
+	expect 400 county GET "/api/exports/registry?format=$enc"
+	expect 400 county GET "/api/exports/registry?status=$enc"
+	expect 404 county GET "/api/households/$enc/events"
+	expect 404 county POST "/api/households/$enc/events" '{"type":"exit","effective":"2018-12-31"}'
+	upload county "/api/imports/$enc" "$TESTDATA/county/divisions.csv"
+	eq "import kind $q" "$STATUS" 404
 	expect 401 county POST /api/login "{\"name\":$(jq -n --arg v "$q" '$v'),\"password\":\"x\"}"
 	jqeq '.error.code' bad_credentials
 done
@@ -97,4 +110,19 @@ eq "nothing written" "$(db_fingerprint)" "$before"
 eq "only logins and the full view audited" \
 	"$(db_sql "SELECT action FROM audit WHERE id > $audit_before ORDER BY id" | sort | uniq -c | awk '{print $2"="$1}' | tr '\n' ' ')" \
 	"login=1 login.failed=10 view.full_id=1 "
+
+# the administrators' text parameters: a user name in the path, the audit log's filters
+add_user sys sys_admin
+add_user auditor audit_admin
+login sys
+login auditor
+for q in "'" "' OR '1'='1" "1; DROP TABLE app_user; --" "%" "名' --"; do
+	enc=$(jq -rn --arg v "$q" '$v|@uri')
+	expect 404 sys PATCH "/api/users/$enc" '{"locked":true}'
+	for param in actor action object; do
+		expect 200 auditor GET "/api/audit?$param=$enc"
+		jqeq '"\(.data.total) \(.data.items | length)"' "0 0"
+	done
+done
+eq "accounts intact" "$(db_sql 'SELECT COUNT(*) FROM app_user WHERE locked = 0')" "4"
 finish
