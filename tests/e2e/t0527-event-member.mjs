@@ -1,0 +1,63 @@
+// Recording a change and adding a member from the household page, as a county clerk does it: the event
+// dialog offers only what the household's status allows, the exit is written and shows in the status and the
+// history, the next dialog no longer offers an exit; a newborn is added with her reason and appears among the
+// members. The API confirms what was written.
+// users: county
+import { run, newPage, login, settle, shot, text, assert, apiClient } from './lib.mjs';
+
+const dlg = 'dialog[open]';
+
+await run(async () => {
+  const page = await newPage();
+  await login(page, 'county', { next: '/households/3713990009' });
+  await page.waitForSelector('.timeline');
+  await settle(page);
+  assert.equal(await text(page, '[data-item="status"] .badge'), '未脱贫');
+
+  // 许根户 is poor: it may exit, be removed, cleared out... but not resume a policy it never had
+  await page.click('[data-action="record-event"]');
+  await page.waitForSelector(`${dlg} select[name="type"]`);
+  const types = await page.$$eval(`${dlg} select[name="type"] option`, (os) => os.map((o) => o.value));
+  assert.ok(types.includes('exit') && types.includes('remove'), types.join(','));
+  assert.ok(!types.includes('policy_resume') && !types.includes('return') && !types.includes('identify'), types.join(','));
+  await page.selectOption(`${dlg} select[name="type"]`, 'exit');
+  await page.fill(`${dlg} [data-field="effective"] .date-text`, '2018-12-31');
+  await page.fill(`${dlg} [data-field="batch"] input`, '2018年脱贫退出');
+  await page.click(`${dlg} [data-action="save"]`);
+  await page.waitForSelector('dialog', { state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('[data-item="status"] .badge')?.innerText.trim() === '已脱贫享受政策');
+  assert.equal(await text(page, '.timeline .tl-item:first-child .tl-type'), '脱贫');
+  assert.match(await text(page, '.timeline .tl-item:first-child'), /2018-12-31/);
+
+  // exited: no second exit; a return to poverty is offered now
+  await page.click('[data-action="record-event"]');
+  await page.waitForSelector(`${dlg} select[name="type"]`);
+  const after = await page.$$eval(`${dlg} select[name="type"] option`, (os) => os.map((o) => o.value));
+  assert.ok(!after.includes('exit') && after.includes('return') && after.includes('policy_end'), after.join(','));
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('dialog', { state: 'detached' });
+
+  // a newborn daughter (born 2018-08-08), added today with her reason
+  await page.click('[data-action="add-member"]');
+  await page.waitForSelector(`${dlg} [data-field="id_no"] input`);
+  await page.fill(`${dlg} [data-field="name"] input`, '许小妹');
+  await page.fill(`${dlg} [data-field="id_no"] input`, '371399201808080028');
+  await page.selectOption(`${dlg} select[name="relation"]`, { label: '之女' });
+  await page.selectOption(`${dlg} select[name="sex"]`, { label: '女' });
+  await page.selectOption(`${dlg} select[name="reason"]`, { label: '新生儿' });
+  await page.click(`${dlg} [data-action="save"]`);
+  await page.waitForSelector('dialog', { state: 'detached' });
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-card="members"] .member-name-text')].some((x) => x.innerText.trim() === '许小妹'));
+  assert.deepEqual(await page.$$eval('[data-card="members"] tbody tr .member-name-text', (xs) => xs.map((x) => x.innerText.trim())), ['许根', '何巧', '许安', '许小妹']);
+  assert.equal(await text(page, '.timeline .tl-item:first-child .tl-type'), '人员增加');
+  await shot(page, 'event-member');
+
+  const api = await apiClient('county');
+  const hh = (await api.get('/api/households/3713990009')).body.data;
+  assert.equal(hh.status.code, 'exited_supported');
+  const today = new Date().toISOString().slice(0, 10);
+  assert.deepEqual(
+    hh.history.map((e) => [e.type, e.effective, e.batch ?? '', e.member ? e.member.name : '', e.reason ?? ''].join(' ')),
+    ['include_missed 2014-01-01 2018年托底清零  应纳未纳', 'exit 2018-12-31 2018年脱贫退出  ', `member_add ${today}  许小妹 新生儿`],
+  );
+});
