@@ -177,10 +177,13 @@ cmd_user(struct args *a)
 			buf_free(&b);
 		}
 		arena_free(&ar);
-	} else if (a->n_pos < 2) {
+	} else if (a->n_pos < 2 || (a->n_pos > 2 && strcmp(sub, "role") != 0)) {
+		/* one NAME (role takes NAME ROLE): "user add li county_admin" would lose the role silently */
 		store_close(st);
-		return cli_usage(EN ? "usage: tuopin user add|passwd|lock|unlock|role|list NAME"
-				    : "用法：tuopin user add|passwd|lock|unlock|role|list 用户名");
+		return cli_usage(EN ? "usage: tuopin user add NAME --role R [--division C] | passwd|lock|unlock NAME | "
+				      "role NAME ROLE | list"
+				    : "用法：tuopin user add 用户名 --role 角色 [--division 区划] | passwd|lock|unlock 用户名 | "
+				      "role 用户名 角色 | list");
 	} else if (strcmp(sub, "add") == 0) {
 		int64_t div;
 		if ((rc = division_of(a, st, &div))) {

@@ -64,6 +64,11 @@ login cadre "Reset-Pass-2026"
 eq "user list" "$("$TUOPIN" user list | awk '$1 == "cadre" || $1 == "county" { print $1, $3, $4, $5 }' | tr '\n' ';')" \
 	"cadre 帮扶责任人 371399100201 须改密码;county 县扶贫办 371399000000 正常;"
 
+# a role given as a second name is refused, not dropped
+t user add li county_admin
+eq "user add with a stray argument" "$RC $(printf '%s' "$ERR" | grep -c 'user add 用户名 --role')" "2 1"
+eq "nobody added" "$(db_sql "SELECT COUNT(*) FROM app_user WHERE name = 'li'")" 0
+
 # --session-max: every session ends that long after login, in use or not
 stop_server
 start_server --session-max 2
