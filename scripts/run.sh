@@ -26,9 +26,10 @@ if [ ! -f "$dir/tuopin.db" ] || [ ! -f "$logins" ]; then
 			"sysadmin sys_admin - 系统管理员"; do
 			read -r name role div label <<<"$spec"
 			p="Tp-$(pw)"
-			args=(user add "$name" --role "$role" --display-name "$label" --password "$p" --keep)
+			args=(user add "$name" --role "$role" --display-name "$label" --keep)
 			[ "$div" != - ] && args+=(--division "$div")
-			"$tuopin" --db "$db" "${args[@]}" >/dev/null
+			# the password on standard input, not in the arguments (which any user sees in ps)
+			printf '%s\n' "$p" | "$tuopin" --db "$db" "${args[@]}" >/dev/null
 			echo "$name $p $label"
 		done
 	} >"$logins.tmp"
