@@ -20,6 +20,7 @@
 const struct opt opts_serve[] = {
 	{ "listen", true, "HOST:PORT (default 127.0.0.1:8080)" },
 	{ "threads", true, "worker threads (default 4)" },
+	{ "timeout", true, "seconds a connection may stay silent before it is closed (default 60)" },
 	{ "access-log", true, "file, or - for stderr" },
 	{ "max-upload", true, "largest import in MiB (default 200)" },
 	{ "trust-proxy", false, "behind a reverse proxy: honour X-Forwarded-For and -Proto" },
@@ -69,17 +70,18 @@ int
 cmd_serve(struct args *a)
 {
 	struct server_opts o = { 0 };
-	int threads = 4, upload = 200;
+	int threads = 4, upload = 200, timeout = 60;
 	o.db = a->db ? a->db : getenv("TUOPIN_DB") ? getenv("TUOPIN_DB") : "sqlite:tuopin.db";
 	o.listen = arg(a, "listen") ? arg(a, "listen") : "127.0.0.1:8080";
 	if (!int_opt(a, "threads", 1, 64, &threads) || !int_opt(a, "max-upload", 1, 4096, &upload) ||
 	    !int_opt(a, "session-idle", 1, 86400 * 7, &auth_policy.idle_seconds) ||
-	    !int_opt(a, "session-max", 1, 86400 * 30, &auth_policy.max_seconds))
+	    !int_opt(a, "session-max", 1, 86400 * 30, &auth_policy.max_seconds) ||
+	    !int_opt(a, "timeout", 1, 3600, &timeout))
 		return 2;
 	o.threads = threads;
 	o.max_body = 1 << 20;
 	o.max_upload = (uint64_t)upload << 20;
-	o.timeout = 60;
+	o.timeout = timeout;
 	o.access_log = arg(a, "access-log");
 	o.trust_proxy = flag(a, "trust-proxy");
 	o.secure_cookies = flag(a, "secure-cookies");

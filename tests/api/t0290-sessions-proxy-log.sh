@@ -69,9 +69,18 @@ t user add li county_admin
 eq "user add with a stray argument" "$RC $(printf '%s' "$ERR" | grep -c 'user add 用户名 --role')" "2 1"
 eq "nobody added" "$(db_sql "SELECT COUNT(*) FROM app_user WHERE name = 'li'")" 0
 
-# --session-max: every session ends that long after login, in use or not
+# --session-max: every session ends that long after login, in use or not; --timeout: a silent connection
+# is closed (here after 1 s, where an answer still comes at once)
 stop_server
-start_server --session-max 2
+start_server --session-max 2 --timeout 1
+exec 3<>"/dev/tcp/127.0.0.1/$PORT"
+printf 'GET /api/ping HTTP/1.1\r\nHost: t\r\n\r\n' >&3
+IFS= read -r -t 2 first <&3 || true
+eq "a prompt answer" "${first%$'\r'}" "HTTP/1.1 200 OK"
+sleep 2.5
+rest=$(timeout 2 cat <&3 || true)
+eq "then closed: end of stream, not a hang" "$(timeout 1 cat <&3; echo "rc=$?")" "rc=0"
+exec 3<&-
 login county
 expect 200 county GET /api/me
 sleep 1
