@@ -166,29 +166,32 @@ keys_find(const char *const *keys, const size_t *ix, size_t n, const char *key, 
 	*hi = l;
 }
 
-enum err
-store_household_nos_exist(struct store *st, const char *const *nos, size_t n, bool *exists, struct errinfo *e)
+/* Run statement id for keys[0..n) a thousand at a time ($1 the JSON array of keys, $2 day if day >= 0);
+ * each row whose first column is a key calls hit(ctx, q, position of that key) for every position it holds. */
+static enum err
+keyed_batches(struct store *st, enum stmt_id id, const char *const *keys, size_t n, int day,
+    void (*hit)(void *ctx, struct stmt *q, size_t pos), void *ctx, struct errinfo *e)
 {
 	struct buf b;
 	buf_init(&b);
 	enum err rc = ERR_OK;
-	for (size_t i = 0; i < n; i++)
-		exists[i] = false;
 	for (size_t at = 0; at < n && rc == ERR_OK; at += BATCH) {
 		size_t k = n - at < BATCH ? n - at : BATCH;
-		json_keys(&b, nos + at, k);
-		size_t *ix = keys_sorted(nos + at, k);
-		struct stmt *q = OPS->prepare(st, STMT_HH_NOS_EXIST, e);
+		json_keys(&b, keys + at, k);
+		size_t *ix = keys_sorted(keys + at, k);
+		struct stmt *q = OPS->prepare(st, id, e);
 		if (!q)
 			rc = ERR_DB;
 		else {
 			OPS->bind(q, 1, SQL_TEXT(b.p));
+			if (day >= 0)
+				OPS->bind(q, 2, SQL_INT(day));
 			int r;
 			while ((r = OPS->step(q, e)) == 1) {
 				size_t lo, hi;
-				keys_find(nos + at, ix, k, OPS->col_text(q, 0), &lo, &hi);
+				keys_find(keys + at, ix, k, OPS->col_text(q, 0), &lo, &hi);
 				for (size_t j = lo; j < hi; j++)
-					exists[at + ix[j]] = true;
+					hit(ctx, q, at + ix[j]);
 			}
 			OPS->reset(q);
 			if (r < 0)
@@ -200,41 +203,43 @@ store_household_nos_exist(struct store *st, const char *const *nos, size_t n, bo
 	return rc;
 }
 
+static void
+hit_exists(void *ctx, struct stmt *q, size_t pos)
+{
+	(void)q;
+	((bool *)ctx)[pos] = true;
+}
+
+enum err
+store_household_nos_exist(struct store *st, const char *const *nos, size_t n, bool *exists, struct errinfo *e)
+{
+	for (size_t i = 0; i < n; i++)
+		exists[i] = false;
+	return keyed_batches(st, STMT_HH_NOS_EXIST, nos, n, -1, hit_exists, exists, e);
+}
+
+struct where_ctx {
+	struct store *st;
+	char **where;
+	struct arena *a;
+};
+
+static void
+hit_where(void *ctx, struct stmt *q, size_t pos)
+{
+	struct where_ctx *c = ctx;
+	if (!c->where[pos])   /* the first by member id, as the single look-up */
+		c->where[pos] = col_str(c->st, q, 1, c->a);
+}
+
 enum err
 store_idnos_current_household(struct store *st, const char *const *ids, size_t n, int day, char **where,
     struct arena *a, struct errinfo *e)
 {
-	struct buf b;
-	buf_init(&b);
-	enum err rc = ERR_OK;
 	for (size_t i = 0; i < n; i++)
 		where[i] = NULL;
-	for (size_t at = 0; at < n && rc == ERR_OK; at += BATCH) {
-		size_t k = n - at < BATCH ? n - at : BATCH;
-		json_keys(&b, ids + at, k);
-		size_t *ix = keys_sorted(ids + at, k);
-		struct stmt *q = OPS->prepare(st, STMT_IDNOS_CURRENT, e);
-		if (!q)
-			rc = ERR_DB;
-		else {
-			OPS->bind(q, 1, SQL_TEXT(b.p));
-			OPS->bind(q, 2, SQL_INT(day));
-			int r;
-			while ((r = OPS->step(q, e)) == 1) {
-				size_t lo, hi;
-				keys_find(ids + at, ix, k, OPS->col_text(q, 0), &lo, &hi);
-				for (size_t j = lo; j < hi; j++)
-					if (!where[at + ix[j]])   /* the first by member id, as the single look-up */
-						where[at + ix[j]] = col_str(st, q, 1, a);
-			}
-			OPS->reset(q);
-			if (r < 0)
-				rc = ERR_DB;
-		}
-		free(ix);
-	}
-	buf_free(&b);
-	return rc;
+	struct where_ctx c = { st, where, a };
+	return keyed_batches(st, STMT_IDNOS_CURRENT, ids, n, day, hit_where, &c, e);
 }
 
 enum err
