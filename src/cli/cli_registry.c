@@ -32,7 +32,7 @@ const struct opt opts_export[] = {
 	{ "as-of", true, "date" },
 	{ "division", true, "division code or name" },
 	{ "gb18030", false, "CSV in GB18030" },
-	{ "full-id", false, "unmasked ID numbers and phones" },
+	{ "full-id", false, "unmasked ID, phone and bank account numbers" },
 	{ "all", false, "include removed and cancelled households" },
 	{ "status", true, "only households with this status on the date (label or code)" },
 	{ "attribute", true, "only households of this 贫困户属性 (label or code)" },
@@ -41,7 +41,7 @@ const struct opt opts_export[] = {
 };
 const struct opt opts_show[] = {
 	{ "as-of", true, "date" },
-	{ "full-id", false, "unmasked ID numbers and phones" },
+	{ "full-id", false, "unmasked ID, phone and bank account numbers" },
 	{ NULL, false, NULL },
 };
 const struct opt opts_line[] = { { "note", true, "note" }, { NULL, false, NULL } };

@@ -948,6 +948,12 @@ number_household(struct gen *g, struct dhh *d)
 	struct village *v = &g->v[d->village];
 	d->h.village = v->code;
 	d->h.hh_no = arena_printf(&g->a, "%012lld%04d", (long long)v->code, ++v->n_hh);
+	/* the 财政一卡通 account, made from the number (not drawn: the draws, and so the figures, stay as they were) */
+	uint64_t x = 14695981039346656037ULL;
+	for (const char *c = d->h.hh_no; *c; c++)
+		x = (x ^ (unsigned char)*c) * 1099511628211ULL;
+	d->h.bank = "临港农商银行";
+	d->h.bank_account = arena_printf(&g->a, "6230%015llu", (unsigned long long)(x % 1000000000000000ULL));
 }
 
 /* Members of one household drawn from a composition. */

@@ -23,10 +23,24 @@ phone_mask(const char *phone, char *out, size_t size)
 	return out;
 }
 
+char *
+account_mask(const char *account, char *out, size_t size)
+{
+	size_t n = account ? strlen(account) : 0;
+	if (n < 8)
+		snprintf(out, size, "%s", n ? "****" : "");
+	else if (n <= 12)
+		snprintf(out, size, "****%s", account + n - 4);
+	else
+		snprintf(out, size, "%.4s****%s", account, account + n - 4);
+	return out;
+}
+
 static const enum col export_cols[] = {
 	C_VILLAGE_CODE, C_HH_NO, C_NAME, C_ID_NO, C_RELATION, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING, C_HEALTH,
 	C_LABOR, C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN,
 	C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD, C_STATUS, C_IDENTIFIED_YM, C_EXIT_YEAR, C_PHONE,
+	C_BANK, C_BANK_ACCOUNT,
 };
 
 struct ctx {
@@ -51,7 +65,7 @@ row_cb(void *p, const struct member_row *row)
 	if ((c->o->attribute && !(row->h.attribute && strcmp(row->h.attribute, c->o->attribute) == 0)) ||
 	    (c->o->cause && !(row->h.cause_main && strcmp(row->h.cause_main, c->o->cause) == 0)))
 		return 0;   /* not asked for */
-	char village[16], id[32], phone[32], ym[8], ey[8], wm[8], causes[64] = "";
+	char village[16], id[32], phone[32], account[40], ym[8], ey[8], wm[8], causes[64] = "";
 	const char *cells[NELEM(export_cols)];
 	const struct household *h = &row->h;
 	const struct member *m = &row->m;
@@ -64,6 +78,10 @@ row_cb(void *p, const struct member_row *row)
 		snprintf(phone, sizeof(phone), "%s", h->phone ? h->phone : "");
 	else
 		phone_mask(h->phone, phone, sizeof(phone));
+	if (c->o->full)
+		snprintf(account, sizeof(account), "%s", h->bank_account ? h->bank_account : "");
+	else
+		account_mask(h->bank_account, account, sizeof(account));
 	snprintf(ym, sizeof(ym), "%d", h->identified_ym);
 	snprintf(ey, sizeof(ey), "%d", h->exit_year);
 	snprintf(wm, sizeof(wm), "%d", m->work_months);
@@ -106,6 +124,8 @@ row_cb(void *p, const struct member_row *row)
 		case C_IDENTIFIED_YM: cells[i] = h->identified_ym ? ym : ""; break;
 		case C_EXIT_YEAR: cells[i] = h->exit_year ? ey : ""; break;
 		case C_PHONE: cells[i] = phone; break;
+		case C_BANK: cells[i] = h->bank ? h->bank : ""; break;
+		case C_BANK_ACCOUNT: cells[i] = account; break;
 		default: cells[i] = ""; break;
 		}
 	}

@@ -1,6 +1,6 @@
 /* export.h: the registry as a sheet in the import format (one row per person, labels not codes), as of a
- * date, streamed with constant memory. 证件号码 and phone numbers are masked unless full is asked (the
- * caller audits a full export). */
+ * date, streamed with constant memory. 证件号码, phone and bank account numbers are masked unless full is
+ * asked (the caller audits a full export). */
 #ifndef TUOPIN_EXPORT_H
 #define TUOPIN_EXPORT_H
 
@@ -15,7 +15,7 @@ struct export_opts {
 	bool gb18030;
 	int as_of;            /* 0: today */
 	int64_t division;     /* 0: the scope */
-	bool full;            /* unmasked ID numbers and phones */
+	bool full;            /* unmasked ID, phone and bank account numbers */
 	bool all;             /* include removed and cancelled households */
 	enum status status;   /* only households with this status on as_of (ST_NONE: the registered ones, or all) */
 	const char *attribute;/* only households of this 贫困户属性 code (NULL: any) */
@@ -32,5 +32,8 @@ enum err export_registry(struct store *st, const struct export_opts *o, struct e
 
 /* Mask a phone number for display: "139****1234". */
 char *phone_mask(const char *phone, char *out, size_t size);
+/* Mask a bank account number: the first four and last four digits of a long one ("6217****5678"), the last
+ * four of a short one ("****5678"). */
+char *account_mask(const char *account, char *out, size_t size);
 
 #endif

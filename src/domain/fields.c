@@ -39,6 +39,8 @@ const struct field fields[C__MAX] = {
 	[C_IDENTIFIED_YM] = { "identified_ym", "识别年月", "首次识别时间", F_YM, 0, 0 },
 	[C_EXIT_YEAR] = { "exit_year", "脱贫年度", NULL, F_YEAR, 0, 0 },
 	[C_PHONE] = { "phone", "户联系电话", "联系电话", F_PHONE, 0, 0 },
+	[C_BANK] = { "bank", "开户银行", "开户行|开户银行名称", F_TEXT, 0, 64 },
+	[C_BANK_ACCOUNT] = { "bank_account", "银行账号", "银行卡号|银行账户|一卡通账号|财政一卡通账号", F_ACCOUNT, 0, 0 },
 	[C_NET_INCOME_PC] = { "net_income_pc", "人均纯收入", "家庭年人均纯收入", F_MONEY, 0, 0 },
 	[C_INCOME_YEAR] = { "income_year", "收入年度", NULL, F_YEAR, 0, 0 },
 	[C_EVENT_TYPE] = { "type", "变动类型", "事件类型", F_CODE, CL_EVENT, 0 },
@@ -340,6 +342,36 @@ parse_phone(struct str s, char **out, struct arena *a, struct problems *p, int r
 		return false;
 	}
 	*out = arena_strndup(a, s.p, s.n);
+	return true;
+}
+
+bool
+parse_bank_account(struct str s, char **out, struct arena *a, struct problems *p, int row, const char *col)
+{
+	*out = NULL;
+	if (s.n == 0)
+		return true;
+	char digits[33];
+	size_t n = 0;
+	bool ok = true;
+	for (size_t i = 0; i < s.n && ok; i++) {
+		if (s.p[i] >= '0' && s.p[i] <= '9') {
+			if (n < 32)
+				digits[n] = s.p[i];
+			n++;
+		} else if ((s.p[i] == ' ' || s.p[i] == '-') && n > 0 && i + 1 < s.n)
+			;   /* a separator between groups */
+		else
+			ok = false;
+	}
+	if (!ok || n < 8 || n > 32) {
+		char t[64];
+		snprintf(t, sizeof(t), "%.*s", (int)(s.n < 60 ? s.n : 60), s.p);
+		if (p)
+			problem_add(p, false, row, col, s, MSG_BAD_ACCOUNT, t);
+		return false;
+	}
+	*out = arena_strndup(a, digits, n);
 	return true;
 }
 

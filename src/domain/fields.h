@@ -15,7 +15,7 @@ enum col {
 	C_VILLAGE_CODE, C_TOWN, C_VILLAGE, C_HH_NO, C_NAME, C_ID_NO, C_RELATION, C_SEX, C_ETHNICITY, C_EDUCATION,
 	C_SCHOOLING, C_HEALTH, C_LABOR, C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION,
 	C_DIBAO, C_TEKUN, C_MEMBER_PHONE, C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD, C_STATUS,
-	C_IDENTIFIED_YM, C_EXIT_YEAR, C_PHONE, C_NET_INCOME_PC, C_INCOME_YEAR,
+	C_IDENTIFIED_YM, C_EXIT_YEAR, C_PHONE, C_BANK, C_BANK_ACCOUNT, C_NET_INCOME_PC, C_INCOME_YEAR,
 	/* events sheet */
 	C_EVENT_TYPE, C_EFFECTIVE, C_BATCH, C_REASON, C_CORRECTION, C_TARGET_HH_NO,
 	/* divisions sheet */
@@ -23,7 +23,8 @@ enum col {
 	C__MAX
 };
 
-enum ftype { F_TEXT, F_CODE, F_BOOL, F_INT, F_MONEY, F_DATE, F_YM, F_YEAR, F_IDNO, F_PHONE, F_CAUSES, F_DIVCODE };
+enum ftype { F_TEXT, F_CODE, F_BOOL, F_INT, F_MONEY, F_DATE, F_YM, F_YEAR, F_IDNO, F_PHONE, F_ACCOUNT, F_CAUSES,
+	F_DIVCODE };
 
 struct field {
 	const char *key;      /* API name and English header alias */
@@ -60,6 +61,8 @@ bool parse_date_cell(struct str s, int *out, struct problems *p, int row, const 
 bool parse_ym(struct str s, int *out, struct problems *p, int row, const char *col);
 bool parse_year(struct str s, int *out, struct problems *p, int row, const char *col);
 bool parse_phone(struct str s, char **out, struct arena *a, struct problems *p, int row, const char *col);
+/* 银行账号: 8 to 32 digits; spaces and hyphens between groups are dropped ("6217 0000 …" is stored as digits). */
+bool parse_bank_account(struct str s, char **out, struct arena *a, struct problems *p, int row, const char *col);
 /* 其他致贫原因: up to two causes separated by 、 , ， ; or spaces; stored as "01,07". */
 bool parse_causes(struct str s, char **out, struct arena *a, struct problems *p, int row, const char *col);
 bool parse_text(struct str s, int max_chars, char **out, struct arena *a, struct problems *p, int row,

@@ -96,7 +96,7 @@ need_column(const struct header *h, enum col c, struct import_result *r)
 /* The household columns of a registry sheet: only these cells of a head's row are kept until the whole
  * file is read (a province's file has hundreds of thousands of households). */
 static const enum col hh_fields[] = { C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD, C_STATUS,
-	C_IDENTIFIED_YM, C_EXIT_YEAR, C_PHONE, C_NET_INCOME_PC, C_INCOME_YEAR };
+	C_IDENTIFIED_YM, C_EXIT_YEAR, C_PHONE, C_BANK, C_BANK_ACCOUNT, C_NET_INCOME_PC, C_INCOME_YEAR };
 
 /* A header over the kept cells: field hh_fields[i] is cell i; labels as in the file's header. */
 static void
@@ -749,6 +749,9 @@ reg_batch(struct reg_import *ri, struct errinfo *e)
 		parse_ym(header_cell(hhead, C_IDENTIFIED_YM, c, cn), &hh->identified_ym, p, hr, header_label(h, C_IDENTIFIED_YM));
 		parse_year(header_cell(hhead, C_EXIT_YEAR, c, cn), &hh->exit_year, p, hr, header_label(h, C_EXIT_YEAR));
 		parse_phone(header_cell(hhead, C_PHONE, c, cn), &hh->phone, a, p, hr, header_label(h, C_PHONE));
+		parse_text(header_cell(hhead, C_BANK, c, cn), fields[C_BANK].max, &hh->bank, a, p, hr, header_label(h, C_BANK));
+		parse_bank_account(header_cell(hhead, C_BANK_ACCOUNT, c, cn), &hh->bank_account, a, p, hr,
+		    header_label(h, C_BANK_ACCOUNT));
 		hh->status = ST_POOR;
 		if (h->col[C_STATUS] >= 0) {
 			struct str sv = header_cell(hhead, C_STATUS, c, cn);
@@ -1232,6 +1235,12 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 					}
 					if (CELL(C_PHONE).n && parse_phone(CELL(C_PHONE), &hh.phone, &ra, p, row.num, COL(C_PHONE)))
 						q.fix_mask |= (uint64_t)1 << C_PHONE;
+					if (CELL(C_BANK).n &&
+					    parse_text(CELL(C_BANK), fields[C_BANK].max, &hh.bank, &ra, p, row.num, COL(C_BANK)))
+						q.fix_mask |= (uint64_t)1 << C_BANK;
+					if (CELL(C_BANK_ACCOUNT).n && parse_bank_account(CELL(C_BANK_ACCOUNT), &hh.bank_account, &ra,
+					    p, row.num, COL(C_BANK_ACCOUNT)))
+						q.fix_mask |= (uint64_t)1 << C_BANK_ACCOUNT;
 					if (CELL(C_IDENTIFIED_YM).n &&
 					    parse_ym(CELL(C_IDENTIFIED_YM), &hh.identified_ym, p, row.num, COL(C_IDENTIFIED_YM)))
 						q.fix_mask |= (uint64_t)1 << C_IDENTIFIED_YM;

@@ -65,6 +65,8 @@ struct household {
 	int identified_ym;    /* 识别年月 YYYYMM, 0 unknown */
 	int exit_year;        /* 脱贫年度, 0 none */
 	char *phone;
+	char *bank;           /* 开户银行 */
+	char *bank_account;   /* 银行账号 (财政一卡通), digits only */
 	int code_version;
 	int64_t created_at, updated_at;
 };

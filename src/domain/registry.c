@@ -608,7 +608,8 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 #define NUM(col, f) \
 	if (FIX(col)) { diff_int(d, fields[col].key, c->h.f, in->f); n.f = in->f; }
 		TXT(C_ATTRIBUTE, attribute) TXT(C_CAUSE_MAIN, cause_main) TXT(C_CAUSE_OTHER, cause_other)
-		TXT(C_ID_STANDARD, id_standard) TXT(C_PHONE, phone) NUM(C_IDENTIFIED_YM, identified_ym)
+		TXT(C_ID_STANDARD, id_standard) TXT(C_PHONE, phone) TXT(C_BANK, bank) TXT(C_BANK_ACCOUNT, bank_account)
+		NUM(C_IDENTIFIED_YM, identified_ym)
 		NUM(C_EXIT_YEAR, exit_year)
 #undef TXT
 #undef NUM

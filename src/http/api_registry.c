@@ -363,7 +363,7 @@ allowed_key(const char *key, const enum col *cols, size_t n)
 }
 
 static const enum col hh_cols[] = { C_VILLAGE_CODE, C_HH_NO, C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD,
-	C_STATUS, C_IDENTIFIED_YM, C_EXIT_YEAR, C_PHONE, C_NET_INCOME_PC, C_INCOME_YEAR };
+	C_STATUS, C_IDENTIFIED_YM, C_EXIT_YEAR, C_PHONE, C_BANK, C_BANK_ACCOUNT, C_NET_INCOME_PC, C_INCOME_YEAR };
 static const enum col member_cols[] = { C_NAME, C_ID_NO, C_RELATION, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING,
 	C_HEALTH, C_LABOR, C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN,
 	C_MEMBER_PHONE };
@@ -401,7 +401,7 @@ api_household_create(struct req *r)
 {
 	json_t *j = req_json(r, "hh_no:s village_code:s members:a effective:s? event:s? batch:s? reason:s? status:s? "
 				"attribute:s? cause_main:s? cause_other:a? id_standard:s? identified_ym:s? exit_year:i? "
-				"phone:s? net_income_pc:s? income_year:i?");
+				"phone:s? bank:s? bank_account:s? net_income_pc:s? income_year:i?");
 	if (!j)
 		return;
 	static const char *const extra[] = { "members", "effective", "event", "batch", "reason" };
@@ -658,8 +658,8 @@ api_household_update(struct req *r)
 		json_decref(bad);
 		return;
 	}
-	static const enum col fix[] = { C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD, C_PHONE, C_IDENTIFIED_YM,
-		C_EXIT_YEAR };
+	static const enum col fix[] = { C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD, C_PHONE, C_BANK,
+		C_BANK_ACCOUNT, C_IDENTIFIED_YM, C_EXIT_YEAR };
 	static const char *const extra[] = { "effective", "reason" };
 	if (!check_object(r, j, fix, NELEM(fix), extra, NELEM(extra), "")) {
 		json_decref(j);

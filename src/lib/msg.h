@@ -46,6 +46,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(BAD_MONEY, "bad_money", "“%s”不是有效金额（元，最多两位小数）", "\"%s\" is not an amount (yuan, at most two decimals)") \
 	X(BAD_BOOL, "bad_yes_no", "“%s”应为 是 或 否", "\"%s\" must be 是 (yes) or 否 (no)") \
 	X(BAD_PHONE, "bad_phone", "“%s”不是有效电话号码", "\"%s\" is not a valid phone number") \
+	X(BAD_ACCOUNT, "bad_account", "“%s”不是有效银行账号（应为8至32位数字）", \
+	    "\"%s\" is not a valid bank account number (8 to 32 digits)") \
 	X(TOO_LONG, "too_long", "内容过长（最多 %d 个字符）", "too long (at most %d characters)") \
 	X(CONTROL_CHAR, "control_char", "含有不可见的控制字符", "contains control characters") \
 	X(TOO_MANY_CAUSES, "too_many_causes", "其他致贫原因最多 2 项", "at most 2 other causes of poverty") \

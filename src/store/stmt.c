@@ -4,12 +4,14 @@
 #include "store/stmt.h"
 
 #include "store/store.h"
+#include "store/store_impl.h"
 
 #define OPEN_DATE "99991231"
 #define OPEN_REC "99991231235959"
 
 #define HH_COLS "h.id, h.hh_no, h.village, h.status, h.monitored, h.attribute, h.cause_main, h.cause_other, " \
-	"h.id_standard, h.identified_ym, h.exit_year, h.phone, h.code_version, h.created_at, h.updated_at"
+	"h.id_standard, h.identified_ym, h.exit_year, h.phone, h.code_version, h.created_at, h.updated_at, h.bank, " \
+	"h.bank_account"
 #define M_COLS "m.id, m.household_id, m.id_no, m.id_kind, m.name, m.sex, m.birth, m.relation, m.ethnicity, " \
 	"m.education, m.schooling, m.health, m.labor, m.work_status, m.work_months, m.ins_medical, m.ins_serious, " \
 	"m.ins_pension, m.dibao, m.tekun, m.phone, m.info_date"
@@ -70,7 +72,7 @@
 	"AND e.recorded_at <= " T " AND h.village BETWEEN " LO " AND " HI " " superseded " GROUP BY e.type"
 /* Column lists in insert_row order: COPY's column list and the copy's SELECTs use the same text. */
 #define HOUSEHOLD_COLUMNS "id, hh_no, village, status, monitored, attribute, cause_main, cause_other, " \
-	"id_standard, identified_ym, exit_year, phone, code_version, created_at, updated_at"
+	"id_standard, identified_ym, exit_year, phone, code_version, created_at, updated_at, bank, bank_account"
 #define MEMBER_COLUMNS "id, household_id, id_no, id_kind, name, sex, birth, relation, ethnicity, education, " \
 	"schooling, health, labor, work_status, work_months, ins_medical, ins_serious, ins_pension, dibao, tekun, " \
 	"phone, info_date"
@@ -136,8 +138,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_HH_SET_STATUS] = { "UPDATE household SET status = $2, monitored = $3, updated_at = $4 "
 		"WHERE id = $1 AND village BETWEEN $5 AND $6", NULL },
 	[STMT_HH_UPDATE] = { "UPDATE household SET attribute = $2, cause_main = $3, cause_other = $4, "
-		"id_standard = $5, identified_ym = $6, exit_year = $7, phone = $8, updated_at = $9 "
-		"WHERE id = $1 AND village BETWEEN $10 AND $11", NULL },
+		"id_standard = $5, identified_ym = $6, exit_year = $7, phone = $8, updated_at = $9, bank = $12, "
+		"bank_account = $13 WHERE id = $1 AND village BETWEEN $10 AND $11", NULL },
 	[STMT_HH_COUNT] = { "SELECT COUNT(*) FROM household h WHERE h.village BETWEEN $1 AND $2", NULL },
 
 	[STMT_MEMBER_UPDATE] = { "UPDATE member SET name = $2, sex = $3, relation = $4, ethnicity = $5, "
@@ -332,7 +334,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 
 	[STMT_INSERT_HOUSEHOLD] = { "INSERT INTO household (id, hh_no, village, status, monitored, attribute, "
 		"cause_main, cause_other, id_standard, identified_ym, exit_year, phone, code_version, created_at, "
-		"updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)", NULL },
+		"updated_at, bank, bank_account) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+		"$16, $17)", NULL },
 	[STMT_INSERT_MEMBER] = { "INSERT INTO member (id, household_id, id_no, id_kind, name, sex, birth, relation, "
 		"ethnicity, education, schooling, health, labor, work_status, work_months, ins_medical, ins_serious, "
 		"ins_pension, dibao, tekun, phone, info_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
@@ -445,8 +448,8 @@ const char *const table_columns[T__MAX] = {
 };
 
 const int table_ncols[T__MAX] = {
-	[T_HOUSEHOLD] = 15,
-	[T_MEMBER] = 22,
+	[T_HOUSEHOLD] = HH_NCOLS,
+	[T_MEMBER] = M_NCOLS,
 	[T_STATUS_SPAN] = 8,
 	[T_MEMBER_SPAN] = 8,
 	[T_EVENT] = 17,

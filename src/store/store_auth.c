@@ -8,7 +8,6 @@
 
 #define OPS st->ops
 
-void read_household(struct store *st, struct stmt *q, int c, struct household *h, struct arena *a);
 
 static enum err
 run(struct store *st, struct stmt *q, struct errinfo *e)
@@ -555,8 +554,8 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 	size_t k = 0;
 	while ((r = OPS->step(q, e)) == 1 && k < (size_t)f->limit) {
 		read_household(st, q, 0, &v[k].h, a);
-		v[k].head_name = col_str(st, q, 15, a);
-		v[k].size = OPS->col_int(q, 16);
+		v[k].head_name = col_str(st, q, HH_NCOLS, a);
+		v[k].size = OPS->col_int(q, HH_NCOLS + 1);
 		k++;
 	}
 	OPS->reset(q);

@@ -12,6 +12,7 @@
 #include "lib/date.h"
 #include "lib/util.h"
 #include "store/store.h"
+#include "store/store_impl.h"
 
 #define OPS(st) ((st)->ops)
 #define PAGE 5000              /* rows per SELECT: flat memory on a source of any size */
@@ -36,9 +37,9 @@ struct copy_table {
 static const struct copy_table tables[] = {
 	{ "meta", 2, "t", STMT_COPY_META, STMT_COUNT_META, STMT_META_SET, NO_TABLE, NO_SEQ, false },
 	{ "division", 7, "i", STMT_COPY_DIVISION, STMT_COUNT_DIVISION, STMT_DIV_UPSERT, NO_TABLE, NO_SEQ, false },
-	{ "household", 15, "i", STMT_COPY_HOUSEHOLD, STMT_COUNT_HOUSEHOLD, STMT_INSERT_HOUSEHOLD, T_HOUSEHOLD,
+	{ "household", HH_NCOLS, "i", STMT_COPY_HOUSEHOLD, STMT_COUNT_HOUSEHOLD, STMT_INSERT_HOUSEHOLD, T_HOUSEHOLD,
 		STMT_SEQ_HOUSEHOLD, false },
-	{ "member", 22, "i", STMT_COPY_MEMBER, STMT_COUNT_MEMBER, STMT_INSERT_MEMBER, T_MEMBER, STMT_SEQ_MEMBER, false },
+	{ "member", M_NCOLS, "i", STMT_COPY_MEMBER, STMT_COUNT_MEMBER, STMT_INSERT_MEMBER, T_MEMBER, STMT_SEQ_MEMBER, false },
 	{ "household_status_span", 8, "i", STMT_COPY_STATUS_SPAN, STMT_COUNT_STATUS_SPAN, STMT_INSERT_STATUS_SPAN,
 		T_STATUS_SPAN, STMT_SEQ_STATUS_SPAN, false },
 	{ "membership_span", 8, "i", STMT_COPY_MEMBER_SPAN, STMT_COUNT_MEMBER_SPAN, STMT_INSERT_MEMBER_SPAN,

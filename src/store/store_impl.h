@@ -14,6 +14,11 @@ void read_end(struct store *st, bool began);
 void store_divs_free(struct store *st);
 /* Write the cached audit head back (at commit). */
 enum err store_audit_flush(struct store *st, struct errinfo *e);
+/* Columns of stmt.c's HH_COLS and M_COLS, read by read_household and read_member. */
+#define HH_NCOLS 17
+#define M_NCOLS 22
+void read_household(struct store *st, struct stmt *q, int c, struct household *h, struct arena *a);
+void read_member(struct store *st, struct stmt *q, int c, struct member *m, struct arena *a);
 char *col_str(struct store *st, struct stmt *q, int i, struct arena *a);
 int col_int_or(struct store *st, struct stmt *q, int i, int dflt);
 

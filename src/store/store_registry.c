@@ -46,6 +46,8 @@ read_household(struct store *st, struct stmt *q, int c, struct household *h, str
 	h->code_version = (int)OPS->col_int(q, c + 12);
 	h->created_at = OPS->col_int(q, c + 13);
 	h->updated_at = OPS->col_int(q, c + 14);
+	h->bank = col_str(st, q, c + 15, a);
+	h->bank_account = col_str(st, q, c + 16, a);
 }
 
 static enum err
@@ -253,11 +255,12 @@ store_household_insert(struct store *st, struct household *h, struct errinfo *e)
 	enum err rc = OPS->next_id(st, T_HOUSEHOLD, &h->id, e);
 	if (rc != ERR_OK)
 		return rc;
-	struct sqlval v[15] = {
+	struct sqlval v[17] = {
 		SQL_INT(h->id), SQL_TEXT(h->hh_no), SQL_INT(h->village), SQL_TEXT(status_code(h->status)),
 		SQL_INT(h->monitored), opt_text(h->attribute), opt_text(h->cause_main), opt_text(h->cause_other),
 		opt_text(h->id_standard), opt_int(h->identified_ym, 0), opt_int(h->exit_year, 0), opt_text(h->phone),
-		SQL_INT(h->code_version), SQL_INT(h->created_at), SQL_INT(h->updated_at),
+		SQL_INT(h->code_version), SQL_INT(h->created_at), SQL_INT(h->updated_at), opt_text(h->bank),
+		opt_text(h->bank_account),
 	};
 	return OPS->insert_row(st, T_HOUSEHOLD, v, e);
 }
@@ -302,6 +305,8 @@ store_household_update(struct store *st, const struct household *h, struct errin
 	OPS->bind(q, 9, SQL_INT(h->updated_at));
 	OPS->bind(q, 10, SQL_INT(st->scope_lo));
 	OPS->bind(q, 11, SQL_INT(st->scope_hi));
+	OPS->bind(q, 12, opt_text(h->bank));
+	OPS->bind(q, 13, opt_text(h->bank_account));
 	return run(st, q, e);
 }
 

@@ -8,8 +8,6 @@
 
 #define OPS st->ops
 
-void read_household(struct store *st, struct stmt *q, int c, struct household *h, struct arena *a);
-void read_member(struct store *st, struct stmt *q, int c, struct member *m, struct arena *a);
 
 struct cells {
 	struct stat_cell *v;
@@ -314,9 +312,9 @@ store_each_member(struct store *st, int day, int64_t lo, int64_t hi, unsigned ma
 		struct member_row row;
 		memset(&row, 0, sizeof(row));
 		read_household(st, q, 0, &row.h, &a);
-		read_member(st, q, 15, &row.m, &a);
+		read_member(st, q, HH_NCOLS, &row.m, &a);
 		row.status_at = ST_NONE;
-		status_from_code(OPS->col_text(q, 37), &row.status_at);
+		status_from_code(OPS->col_text(q, HH_NCOLS + M_NCOLS), &row.status_at);
 		row.head_row = row.h.id != last_hh;
 		last_hh = row.h.id;
 		if (!mask || (mask & (1u << row.status_at)))

@@ -476,15 +476,40 @@ view_household_summary_json(const struct hh_summary *s, bool full)
 	    view_code_json(CL_CAUSE, s->h.cause_main), "phone", s->h.phone ? phone : NULL);
 }
 
+/* An event's detail. A correction's before and after values of a phone or bank account number are masked
+ * like the numbers themselves. */
+static json_t *
+detail_json(const char *detail, bool full)
+{
+	json_t *j = json_loads(detail, 0, NULL);
+	if (full || !json_is_object(j))
+		return j;
+	static const char *const phones[] = { "phone", "member_phone" };
+	for (size_t k = 0; k < 3; k++) {
+		json_t *pair = json_object_get(j, k < 2 ? phones[k] : "bank_account");
+		for (size_t i = 0; i < json_array_size(pair); i++) {
+			const char *s = json_string_value(json_array_get(pair, i));
+			char m[40];
+			if (s)
+				json_array_set_new(pair, i, json_string(k < 2 ? phone_mask(s, m, sizeof(m)) :
+				    account_mask(s, m, sizeof(m))));
+		}
+	}
+	return j;
+}
+
 json_t *
 view_household_json(const struct household_view *v)
 {
 	const struct household *h = v->h;
-	char d[11], t[20], phone[32];
-	if (v->full)
+	char d[11], t[20], phone[32], account[40];
+	if (v->full) {
 		snprintf(phone, sizeof(phone), "%s", h->phone ? h->phone : "");
-	else
+		snprintf(account, sizeof(account), "%s", h->bank_account ? h->bank_account : "");
+	} else {
 		phone_mask(h->phone, phone, sizeof(phone));
+		account_mask(h->bank_account, account, sizeof(account));
+	}
 	json_t *j = json_object();
 	json_object_set_new(j, "hh_no", json_string(h->hh_no));
 	json_object_set_new(j, "as_of", json_string(date_format(v->as_of, d)));
@@ -500,6 +525,8 @@ view_household_json(const struct household_view *v)
 	json_object_set_new(j, "identified_ym", h->identified_ym ? json_integer(h->identified_ym) : json_null());
 	json_object_set_new(j, "exit_year", h->exit_year ? json_integer(h->exit_year) : json_null());
 	json_object_set_new(j, "phone", h->phone ? json_string(phone) : json_null());
+	json_object_set_new(j, "bank", h->bank ? json_string(h->bank) : json_null());
+	json_object_set_new(j, "bank_account", h->bank_account ? json_string(account) : json_null());
 	json_object_set_new(j, "full", json_boolean(v->full));
 	/* what may happen to the household now (the state machine; the UI offers only these) */
 	json_t *allowed = json_array();
@@ -559,7 +586,7 @@ view_household_json(const struct household_view *v)
 		/* split and merge: the household on the other side of the move */
 		json_object_set_new(o, "other_household", v->event_targets && v->event_targets[i] ?
 		    json_string(v->event_targets[i]) : json_null());
-		json_object_set_new(o, "detail", ev->detail ? json_loads(ev->detail, 0, NULL) : json_null());
+		json_object_set_new(o, "detail", ev->detail ? detail_json(ev->detail, v->full) : json_null());
 		json_array_append_new(hist, o);
 	}
 	json_object_set_new(j, "history", hist);

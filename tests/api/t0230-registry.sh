@@ -5,9 +5,11 @@ source "$(dirname "$0")/lib.sh"
 county_db
 add_user county county_admin 371399000000
 add_user town town_operator 371399100000
+add_user cadre cadre 371399100000
 start_server
 login county
 login town
+login cadre
 
 # stats and changes: byte for byte what the CLI prints
 for q in "as_of=2014-01-01" "as_of=2014-01-01&recorded_at=2017-12-31" "as_of=2018-10-08&by=village" \
@@ -88,11 +90,21 @@ not_contains "$(printf '%s' "$api_json" | jq -r '.members[0].id_no')" "*"
 # registering a household through the API (the same rules as a sheet)
 body='{"hh_no":"3713990010","village_code":"371399100202","effective":"2018-06-01","attribute":"一般贫困户",
  "cause_main":"因病","cause_other":["缺技术"],"phone":"13905390010","net_income_pc":"2100.00",
+ "bank":"临港农商银行","bank_account":"6217 0000 0000 0010 123",
  "members":[{"name":"冯建","id_no":"371399197803030014","relation":"户主","sex":"男","labor":"普通劳动力"},
             {"name":"秦梅","id_no":"371399198004040026","relation":"配偶","sex":"女","health":"残疾"}]}'
 expect 201 town POST /api/households "$body"
 jqeq '"\(.data.hh_no) \(.data.status.code) \(.data.members | length) \(.data.cause_other[0].label)"' \
 	"3713990010 poor 2 缺技术"
+# 证件号码, phone and bank account masked on the page, in full for a role that may and asks (audited)
+jqeq '"\(.data.members[0].id_no) \(.data.phone) \(.data.bank) \(.data.bank_account) \(.data.full)"' \
+	"3713**********0014 139****0010 临港农商银行 6217****0123 false"
+expect 200 county GET "/api/households/3713990010?full=1"
+jqeq '"\(.data.members[0].id_no) \(.data.phone) \(.data.bank_account) \(.data.full)"' \
+	"371399197803030014 13905390010 6217000000000010123 true"
+expect 200 cadre GET "/api/households/3713990010?full=1"
+jqeq '"\(.data.members[0].id_no) \(.data.phone) \(.data.bank_account) \(.data.full)"' \
+	"3713**********0014 139****0010 6217****0123 false"
 expect 409 town POST /api/households "$body"
 jqeq '[.data.problems[] | .code] | join(",")' "household_exists,duplicate_id,duplicate_id"
 
@@ -118,6 +130,14 @@ jqeq '.error.code' relation_sex
 expect 404 town PATCH "/api/households/3713990010/members/999999" '{"health":"健康"}'
 expect 200 town PATCH /api/households/3713990010 '{"attribute":"低保贫困户","cause_other":["缺技术","缺资金"]}'
 jqeq '"\(.data.attribute.label) \([.data.cause_other[].label] | join("、"))"' "低保贫困户 缺技术、缺资金"
+# a new bank card: checked like a sheet's cell; the history keeps both numbers, masked like the page
+expect 400 town PATCH /api/households/3713990010 '{"bank_account":"6217 0000 12X","reason":"换卡"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "bad_account bank_account “6217 0000 12X”不是有效银行账号（应为8至32位数字）"
+expect 200 town PATCH /api/households/3713990010 '{"bank_account":"6230550000001111","reason":"换卡"}'
+jqeq '"\(.data.bank_account) \(.data.history[-1].detail.bank_account | join(">"))"' \
+	"6230****1111 6217****0123>6230****1111"
+expect 200 county GET "/api/households/3713990010?full=1"
+jqeq '.data.history[-1].detail.bank_account | join(">")' "6217000000000010123>6230550000001111"
 
 # imports: the same all-or-nothing answer as the CLI
 upload county "/api/imports/events" "$TESTDATA/bad/events-bad.csv"

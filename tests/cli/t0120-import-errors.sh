@@ -49,4 +49,15 @@ expect_rc 1 import events /no/such/file.csv
 contains "$ERR" "无法读取文件 /no/such/file.csv"
 expect_rc 2 import people "$S/registry.csv"
 expect_rc 2 import registry
+
+# 银行账号: digits only (separators between groups dropped), 8 to 32 of them; the row, the column as the file
+# wrote it and the reason, and nothing written.
+new_db >/dev/null
+ok import divisions "$S/divisions.csv"
+sed -e 's/621799123456/6217-ABCD-0001/' -e 's/,银行账号/,银行卡号/' "$S/registry.csv" > "$WORK/bank.csv"
+before=$(db_fingerprint)
+expect_rc 1 import registry "$WORK/bank.csv" --as-of 2014-04-30 --format json
+jqeq '[.problems[] | "\(.row)|\(.column)|\(.code)|\(.message)"] | join(";")' \
+	"5|银行卡号|bad_account|“6217-ABCD-0001”不是有效银行账号（应为8至32位数字）"
+eq "nothing written (bad account)" "$(db_fingerprint)" "$before"
 finish

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Export: CSV with a BOM (Excel), GB18030 on request, XLSX; ID numbers and phones masked unless --full-id;
+# Export: CSV with a BOM (Excel), GB18030 on request, XLSX; ID, phone and bank account numbers masked unless
+# --full-id (the account imported as "6217 0000 1234 5678 901" is stored as its digits);
 # a full export imports back into an empty database with the same figures.
 source "$TESTLIB"
 sample_db
@@ -8,12 +9,15 @@ eq "summary" "$OUT" "已写出 $WORK/out.csv：3 户 8 人（证件号码已脱�
 eq "BOM" "$(head -c 3 "$WORK/out.csv" | od -An -tx1 | tr -d ' ')" "efbbbf"
 eq "lines" "$(wc -l < "$WORK/out.csv" | tr -d ' ')" "9"
 eq "first person" "$(sed -n 2p "$WORK/out.csv" | tr -d '\r')" \
-	"371399100201,3713991002010001,张建国,3713**********0011,户主,男,汉族,小学,,长期慢性病,普通劳动力,,0,是,是,是,否,否,一般贫困户,因病,,国家标准,未脱贫,201404,,139****1234"
+	"371399100201,3713991002010001,张建国,3713**********0011,户主,男,汉族,小学,,长期慢性病,普通劳动力,,0,是,是,是,否,否,一般贫困户,因病,,国家标准,未脱贫,201404,,139****1234,临港农商银行,6217****8901"
+eq "short account" "$(sed -n 5p "$WORK/out.csv" | tr -d '\r' | cut -d, -f26-)" "138****2345,邮储银行,****3456"
+eq "no account" "$(sed -n 6p "$WORK/out.csv" | tr -d '\r' | cut -d, -f26-)" "137****3456,,"
+eq "header" "$(head -1 "$WORK/out.csv" | tr -d '\r' | cut -d, -f26-)" "户联系电话,开户银行,银行账号"
 
 ok export registry "$WORK/full.csv" --as-of 2014-04-30 --full-id
 eq "full summary" "$OUT" "已写出 $WORK/full.csv：3 户 8 人（含完整证件号码）"
 contains "$(sed -n 2p "$WORK/full.csv")" "371399196203040011,户主"
-contains "$(sed -n 2p "$WORK/full.csv")" "13905391234"
+contains "$(sed -n 2p "$WORK/full.csv")" "13905391234,临港农商银行,6217000012345678901"
 
 ok export registry "$WORK/gb.csv" --as-of 2014-04-30 --gb18030 --full-id
 eq "GB18030 bytes" "$(iconv -f GB18030 -t UTF-8 "$WORK/gb.csv" | sed -n 2p | cut -d, -f3)" "张建国"

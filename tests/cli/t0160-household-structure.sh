@@ -55,4 +55,24 @@ refuse "3713991002010001,信息更正,2018-01-01,,,否,371399196408110028,,之�
 refuse "3713991002010001,信息更正,2018-01-01,,,否,," nothing_to_fix
 refuse "3713991002010001,识别不准剔除,2014-01-01,,错评,否" correction_required
 refuse "3713991002010001,识别不准剔除,2014-01-01,,错评,是" not_registered
+
+# A correction of the household's phone, bank and bank account: stored as digits, and masked in the history
+# (the before and after values) as on the page, unless the full view is asked for.
+printf '户编号,变动类型,生效日期,原因,户联系电话,开户银行,银行账号\n%s\n%s\n' \
+	"3713991002010002,信息更正,2018-06-01,换卡,13805390000,临港农商银行,6230-5500-0000-1111-22" \
+	"3713991002020003,信息更正,2018-06-01,,,,12345" > "$WORK/fix.csv"
+before=$(db_fingerprint)
+expect_rc 1 import events "$WORK/fix.csv" --now "2018-06-02 10:00:00" --format json
+jqeq '[.problems[] | "\(.row)|\(.column)|\(.code)|\(.message)"] | join(";")' \
+	"3|银行账号|bad_account|“12345”不是有效银行账号（应为8至32位数字）"
+eq "nothing written" "$(db_fingerprint)" "$before"
+head -2 "$WORK/fix.csv" > "$WORK/fix1.csv"
+ok import events "$WORK/fix1.csv" --now "2018-06-02 10:00:00"
+ok show 3713991002010002 --format json
+jqeq '"\(.phone) \(.bank) \(.bank_account)"' "138****0000 临港农商银行 6230****1122"
+jqeq '.history[-1] | "\(.type) \(.detail | tojson)"' \
+	'data_fix {"bank":["邮储银行","临港农商银行"],"bank_account":["****3456","6230****1122"],"phone":["138****2345","138****0000"]}'
+ok show 3713991002010002 --format json --full-id
+jqeq '"\(.phone) \(.bank_account)"' "13805390000 623055000000111122"
+jqeq '.history[-1].detail.bank_account | join(">")' "621799123456>623055000000111122"
 finish
