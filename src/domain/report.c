@@ -339,6 +339,8 @@ household_view_load(struct store *st, const char *hh_no, int day, bool full, con
 	struct member *mv;
 	struct event *ev;
 	bool *sup;
+	struct member *em;
+	char **targets;
 	struct income *inc;
 	struct span *sp;
 	size_t nsp;
@@ -346,7 +348,7 @@ household_view_load(struct store *st, const char *hh_no, int day, bool full, con
 	if (rc == ERR_OK)
 		rc = store_members_at(st, h->id, day, &mv, &v->n_members, a, e);
 	if (rc == ERR_OK)
-		rc = store_events_of_household(st, h->id, &ev, &sup, &v->n_events, a, e);
+		rc = store_events_of_household(st, h->id, &ev, &sup, &em, &targets, &v->n_events, a, e);
 	if (rc == ERR_OK)
 		rc = store_income_of_household(st, h->id, &inc, &v->n_incomes, a, e);
 	if (rc == ERR_OK)
@@ -372,20 +374,8 @@ household_view_load(struct store *st, const char *hh_no, int day, bool full, con
 		if (village->parent && store_division_get(st, village->parent, town, a, &ignore) == ERR_OK)
 			v->town = town;
 	}
-	struct member *em = arena_alloc(a, (v->n_events + 1) * sizeof(*em));
-	const char **targets = arena_alloc(a, (v->n_events + 1) * sizeof(*targets));
-	for (size_t i = 0; i < v->n_events; i++) {
-		memset(&em[i], 0, sizeof(em[i]));
-		targets[i] = NULL;
-		if (ev[i].member_id && store_member_by_id(st, ev[i].member_id, &em[i], a, &ignore) != ERR_OK)
-			em[i].id = 0;
-		int64_t other = ev[i].household_id != h->id ? ev[i].household_id : ev[i].target_household_id;
-		struct household oh;
-		if (other && store_household_by_id(st, other, &oh, a, &ignore) == ERR_OK)
-			targets[i] = oh.hh_no;
-	}
 	v->event_members = em;
-	v->event_targets = targets;
+	v->event_targets = (const char *const *)targets;
 	if (full)
 		return audit_view(st, actor, ip, "view.full_id", h->hh_no, NULL, e);
 	return ERR_OK;

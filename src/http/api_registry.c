@@ -209,7 +209,8 @@ household_detail(struct req *r, const char *hh_no, int status)
 		reply_error(r, &e);
 		return;
 	}
-	reply_json(r, status, view_household_json(&v));
+	view_household_write(reply_json_begin(r, status), &v);
+	reply_json_end(r);
 }
 
 void

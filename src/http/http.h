@@ -59,6 +59,10 @@ bool req_can(struct req *r, unsigned cap);
 
 /* Answers. Each sets the status and the body; the last one called wins. */
 void reply_json(struct req *r, int status, json_t *data);   /* {"ok":true,"data":data}; steals data */
+/* The same envelope around data already written as JSON text: r->out is reset to {"ok":true,"data": and the
+ * caller appends the data to r->out, then calls reply_json_end. */
+struct buf *reply_json_begin(struct req *r, int status);
+void reply_json_end(struct req *r);
 void reply_error(struct req *r, const struct errinfo *e);  /* {"ok":false,"error":{...}}; status from e->err */
 void reply_fail(struct req *r, enum err err, const char *field, enum msg id, ...);
 /* A failed import: 400 with the error and the whole result (problems) as data; steals data. */

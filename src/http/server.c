@@ -99,6 +99,22 @@ reply_json(struct req *r, int status, json_t *data)
 	set_body(r, status, json_pack("{s:b, s:o}", "ok", 1, "data", data ? data : json_null()));
 }
 
+struct buf *
+reply_json_begin(struct req *r, int status)
+{
+	buf_reset(&r->out);
+	buf_puts(&r->out, "{\"ok\":true,\"data\":");
+	r->status = status;
+	r->ctype = "application/json; charset=utf-8";
+	return &r->out;
+}
+
+void
+reply_json_end(struct req *r)
+{
+	buf_putc(&r->out, '}');
+}
+
 static json_t *
 error_object(const struct errinfo *e)
 {

@@ -204,9 +204,14 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_HH_LATEST_CHANGE] = { "SELECT COALESCE(MAX(e.effective), 0) FROM change_event e "
 		"WHERE (e.household_id = $1 OR e.target_household_id = $1) "
 		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id)", NULL },
+	/* with the member each event names and the household on the other side of a split or merge, with the
+	 * villages their scope is checked against */
 	[STMT_EVENTS_OF_HH] = { "SELECT " EV_COLS ", (SELECT COUNT(*) FROM event_supersession x "
-		"WHERE x.event_id = e.id) FROM change_event e WHERE e.household_id = $1 OR e.target_household_id = $1 "
-		"ORDER BY e.id", NULL },
+		"WHERE x.event_id = e.id), m.id, m.name, m.id_no, mh.village, oh.hh_no, oh.village FROM change_event e "
+		"LEFT JOIN member m ON m.id = e.member_id LEFT JOIN household mh ON mh.id = m.household_id "
+		"LEFT JOIN household oh ON oh.id = CASE WHEN e.household_id <> $1 THEN e.household_id "
+		"ELSE e.target_household_id END "
+		"WHERE e.household_id = $1 OR e.target_household_id = $1 ORDER BY e.id", NULL },
 	[STMT_LAST_STAMP] = { "SELECT COALESCE(MAX(recorded_at), 0) FROM change_event", NULL },
 
 	[STMT_AGG_ADD] = { "INSERT INTO stat_delta (village, status, day, households, persons) "

@@ -708,8 +708,8 @@ read_event(struct store *st, struct stmt *q, int c, struct event *ev, struct are
 }
 
 enum err
-store_events_of_household(struct store *st, int64_t hh, struct event **out, bool **superseded, size_t *n,
-    struct arena *a, struct errinfo *e)
+store_events_of_household(struct store *st, int64_t hh, struct event **out, bool **superseded,
+    struct member **members, char ***others, size_t *n, struct arena *a, struct errinfo *e)
 {
 	struct stmt *q = OPS->prepare(st, STMT_EVENTS_OF_HH, e);
 	if (!q)
@@ -718,19 +718,28 @@ store_events_of_household(struct store *st, int64_t hh, struct event **out, bool
 	size_t cap = 8, k = 0;
 	struct event *v = arena_alloc(a, cap * sizeof(*v));
 	bool *sup = arena_alloc(a, cap);
+	struct member *mv = arena_alloc(a, cap * sizeof(*mv));
+	char **ov = arena_alloc(a, cap * sizeof(*ov));
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
 		if (k == cap) {
-			struct event *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			bool *s2 = arena_alloc(a, 2 * cap);
-			memcpy(w, v, cap * sizeof(*w));
-			memcpy(s2, sup, cap);
-			v = w;
-			sup = s2;
+			v = memcpy(arena_alloc(a, 2 * cap * sizeof(*v)), v, cap * sizeof(*v));
+			sup = memcpy(arena_alloc(a, 2 * cap), sup, cap);
+			mv = memcpy(arena_alloc(a, 2 * cap * sizeof(*mv)), mv, cap * sizeof(*mv));
+			ov = memcpy(arena_alloc(a, 2 * cap * sizeof(*ov)), ov, cap * sizeof(*ov));
 			cap *= 2;
 		}
 		read_event(st, q, 0, &v[k], a);
 		sup[k] = OPS->col_int(q, 16) > 0;
+		memset(&mv[k], 0, sizeof(mv[k]));
+		ov[k] = NULL;
+		if (!OPS->col_null(q, 17) && store_in_scope(st, OPS->col_int(q, 20))) {
+			mv[k].id = OPS->col_int(q, 17);
+			mv[k].name = col_str(st, q, 18, a);
+			mv[k].id_no = col_str(st, q, 19, a);
+		}
+		if (!OPS->col_null(q, 21) && store_in_scope(st, OPS->col_int(q, 22)))
+			ov[k] = col_str(st, q, 21, a);
 		k++;
 	}
 	OPS->reset(q);
@@ -739,6 +748,10 @@ store_events_of_household(struct store *st, int64_t hh, struct event **out, bool
 	*out = v;
 	if (superseded)
 		*superseded = sup;
+	if (members)
+		*members = mv;
+	if (others)
+		*others = ov;
 	*n = k;
 	return ERR_OK;
 }

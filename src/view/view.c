@@ -9,6 +9,7 @@
 #include "domain/idno.h"
 #include "domain/status.h"
 #include "lib/date.h"
+#include "lib/jw.h"
 #include "lib/util.h"
 
 #define EN (msg_lang() == LANG_EN)
@@ -36,21 +37,6 @@ level_key(int level)
 {
 	static const char *const k[] = { "all", "province", "city", "county", "town", "village" };
 	return level >= 0 && level <= 5 ? k[level] : "";
-}
-
-json_t *
-view_division_json(const struct division *d)
-{
-	char code[16];
-	view_code(d->code, code, sizeof(code));
-	json_t *j = json_pack("{s:s, s:s, s:s}", "code", code, "name", d->name ? d->name : "", "level",
-	    level_key(d->level));
-	if (d->level == LV_VILLAGE) {
-		json_object_set_new(j, "poor_village", json_boolean(d->poor_village));
-		json_object_set_new(j, "exit_year", d->exit_year ? json_integer(d->exit_year) : json_null());
-		json_object_set_new(j, "rural_pop", d->rural_pop >= 0 ? json_integer(d->rural_pop) : json_null());
-	}
-	return j;
 }
 
 static json_t *
@@ -395,65 +381,6 @@ view_code_json(enum codelist cl, const char *code)
 }
 
 static json_t *
-opt_int(int v, int none)
-{
-	return v == none ? json_null() : json_integer(v);
-}
-
-static json_t *
-opt_bool(int v)
-{
-	return v < 0 ? json_null() : json_boolean(v);
-}
-
-json_t *
-view_member_json(const struct member *m, int as_of, bool full)
-{
-	char id[32], phone[32], birth[11];
-	if (full)
-		snprintf(id, sizeof(id), "%s", m->id_no ? m->id_no : "");
-	else
-		idno_mask(m->id_no, id, sizeof(id));
-	if (full)
-		snprintf(phone, sizeof(phone), "%s", m->phone ? m->phone : "");
-	else
-		phone_mask(m->phone, phone, sizeof(phone));
-	json_t *j = json_pack("{s:I, s:s, s:s, s:o, s:o, s:o}", "id", (json_int_t)m->id, "name", m->name ? m->name : "",
-	    "id_no", id, "sex", view_code_json(CL_SEX, m->sex), "relation", view_code_json(CL_RELATION, m->relation),
-	    "birth", m->birth ? json_string(date_format(m->birth, birth)) : json_null());
-	json_object_set_new(j, "age", m->birth && as_of ? json_integer(date_age(m->birth, as_of)) : json_null());
-	json_object_set_new(j, "ethnicity", view_code_json(CL_ETHNICITY, m->ethnicity));
-	json_object_set_new(j, "education", view_code_json(CL_EDUCATION, m->education));
-	json_object_set_new(j, "schooling", view_code_json(CL_SCHOOLING, m->schooling));
-	/* health is personal data: its label shows, as the household page needs it; 公示 lists never carry it */
-	json_object_set_new(j, "health", view_code_json(CL_HEALTH, m->health));
-	json_object_set_new(j, "labor", view_code_json(CL_LABOR, m->labor));
-	json_object_set_new(j, "work_status", view_code_json(CL_WORK, m->work_status));
-	json_object_set_new(j, "work_months", opt_int(m->work_months, -1));
-	json_object_set_new(j, "ins_medical", opt_bool(m->ins_medical));
-	json_object_set_new(j, "ins_serious", opt_bool(m->ins_serious));
-	json_object_set_new(j, "ins_pension", opt_bool(m->ins_pension));
-	json_object_set_new(j, "dibao", opt_bool(m->dibao));
-	json_object_set_new(j, "tekun", opt_bool(m->tekun));
-	json_object_set_new(j, "phone", m->phone ? json_string(phone) : json_null());
-	return j;
-}
-
-static json_t *
-causes_json(const char *list)
-{
-	json_t *a = json_array();
-	if (!list)
-		return a;
-	char tmp[64];
-	snprintf(tmp, sizeof(tmp), "%s", list);
-	char *save;
-	for (char *t = strtok_r(tmp, ",", &save); t; t = strtok_r(NULL, ",", &save))
-		json_array_append_new(a, view_code_json(CL_CAUSE, t));
-	return a;
-}
-
-static json_t *
 status_json(enum status s)
 {
 	if (s == ST_NONE)
@@ -476,17 +403,133 @@ view_household_summary_json(const struct hh_summary *s, bool full)
 	    view_code_json(CL_CAUSE, s->h.cause_main), "phone", s->h.phone ? phone : NULL);
 }
 
-/* An event's detail. A correction's before and after values of a phone or bank account number are masked
- * like the numbers themselves. */
-static json_t *
-detail_json(const char *detail, bool full)
+/* ---- the household page, written straight to text (it is the most requested answer) ---- */
+
+static void
+code_write(struct jw *w, const char *key, enum codelist cl, const char *code)
 {
-	json_t *j = json_loads(detail, 0, NULL);
-	if (full || !json_is_object(j))
-		return j;
-	static const char *const phones[] = { "phone", "member_phone" };
-	for (size_t k = 0; k < 3; k++) {
-		json_t *pair = json_object_get(j, k < 2 ? phones[k] : "bank_account");
+	jw_key(w, key);
+	if (!code || !*code) {
+		jw_null(w);
+		return;
+	}
+	jw_obj(w);
+	jw_kstr(w, "code", code);
+	jw_kstr(w, "label", code_label(cl, code));
+	jw_obj_end(w);
+}
+
+static void
+status_write(struct jw *w, const char *key, enum status st)
+{
+	jw_key(w, key);
+	if (st == ST_NONE) {
+		jw_null(w);
+		return;
+	}
+	jw_obj(w);
+	jw_kstr(w, "code", status_code(st));
+	jw_kstr(w, "label", status_label(st));
+	jw_obj_end(w);
+}
+
+static void
+division_write(struct jw *w, const struct division *d)
+{
+	char code[16];
+	view_code(d->code, code, sizeof(code));
+	jw_obj(w);
+	jw_kstr(w, "code", code);
+	jw_kstr(w, "name", d->name ? d->name : "");
+	jw_kstr(w, "level", level_key(d->level));
+	if (d->level == LV_VILLAGE) {
+		jw_kbool(w, "poor_village", d->poor_village);
+		jw_key(w, "exit_year");
+		d->exit_year ? jw_int(w, d->exit_year) : jw_null(w);
+		jw_key(w, "rural_pop");
+		d->rural_pop >= 0 ? jw_int(w, d->rural_pop) : jw_null(w);
+	}
+	jw_obj_end(w);
+}
+
+json_t *
+view_division_json(const struct division *d)
+{
+	struct buf b;
+	struct jw w;
+	buf_init(&b);
+	jw_init(&w, &b);
+	division_write(&w, d);
+	json_t *j = json_loadb(b.p, b.n, 0, NULL);
+	buf_free(&b);
+	return j;
+}
+
+static void
+opt_int_write(struct jw *w, const char *key, int v, int none)
+{
+	jw_key(w, key);
+	v == none ? jw_null(w) : jw_int(w, v);
+}
+
+static void
+opt_bool_write(struct jw *w, const char *key, int v)
+{
+	jw_key(w, key);
+	v < 0 ? jw_null(w) : jw_bool(w, v);
+}
+
+static void
+member_write(struct jw *w, const struct member *m, int as_of, bool full)
+{
+	char id[32], phone[32], birth[11];
+	if (full) {
+		snprintf(id, sizeof(id), "%s", m->id_no ? m->id_no : "");
+		snprintf(phone, sizeof(phone), "%s", m->phone ? m->phone : "");
+	} else {
+		idno_mask(m->id_no, id, sizeof(id));
+		phone_mask(m->phone, phone, sizeof(phone));
+	}
+	jw_obj(w);
+	jw_kint(w, "id", m->id);
+	jw_kstr(w, "name", m->name ? m->name : "");
+	jw_kstr(w, "id_no", id);
+	code_write(w, "sex", CL_SEX, m->sex);
+	code_write(w, "relation", CL_RELATION, m->relation);
+	jw_kstr(w, "birth", m->birth ? date_format(m->birth, birth) : NULL);
+	jw_key(w, "age");
+	m->birth && as_of ? jw_int(w, date_age(m->birth, as_of)) : jw_null(w);
+	code_write(w, "ethnicity", CL_ETHNICITY, m->ethnicity);
+	code_write(w, "education", CL_EDUCATION, m->education);
+	code_write(w, "schooling", CL_SCHOOLING, m->schooling);
+	/* health is personal data: its label shows, as the household page needs it; 公示 lists never carry it */
+	code_write(w, "health", CL_HEALTH, m->health);
+	code_write(w, "labor", CL_LABOR, m->labor);
+	code_write(w, "work_status", CL_WORK, m->work_status);
+	opt_int_write(w, "work_months", m->work_months, -1);
+	opt_bool_write(w, "ins_medical", m->ins_medical);
+	opt_bool_write(w, "ins_serious", m->ins_serious);
+	opt_bool_write(w, "ins_pension", m->ins_pension);
+	opt_bool_write(w, "dibao", m->dibao);
+	opt_bool_write(w, "tekun", m->tekun);
+	jw_kstr(w, "phone", m->phone ? phone : NULL);
+	jw_obj_end(w);
+}
+
+/* Whether a detail text may hold a correction's phone or bank account numbers. */
+static bool
+has_numbers(const char *detail)
+{
+	return strstr(detail, "\"phone\"") || strstr(detail, "\"member_phone\"") || strstr(detail, "\"bank_account\"");
+}
+
+/* A correction's changes ({"phone":[before,after],…}): the phone and bank account numbers masked in place. */
+static void
+mask_changes(json_t *changes)
+{
+	static const char *const keys[] = { "phone", "member_phone", "bank_account" };
+	for (size_t k = 0; k < NELEM(keys); k++) {
+		json_t *pair = json_object_get(changes, keys[k]);
 		for (size_t i = 0; i < json_array_size(pair); i++) {
 			const char *s = json_string_value(json_array_get(pair, i));
 			char m[40];
@@ -495,14 +538,88 @@ detail_json(const char *detail, bool full)
 				    account_mask(s, m, sizeof(m))));
 		}
 	}
-	return j;
 }
 
-json_t *
-view_household_json(const struct household_view *v)
+const char *
+view_audit_detail(const char *detail, struct arena *a)
+{
+	if (!detail || !has_numbers(detail))
+		return detail;
+	json_t *j = json_loads(detail, 0, NULL);
+	mask_changes(json_object_get(j, "changes"));
+	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	const char *out = text ? arena_strdup(a, text) : detail;
+	free(text);
+	json_decref(j);
+	return out;
+}
+
+/* An event's detail as stored (compact JSON). A correction's before and after values of a phone or bank
+ * account number are masked like the numbers themselves. */
+static void
+detail_write(struct jw *w, const char *detail, bool full)
+{
+	jw_key(w, "detail");
+	if (!detail || (detail[0] != '{' && detail[0] != '[')) {
+		jw_null(w);
+		return;
+	}
+	if (full || !has_numbers(detail)) {
+		jw_raw(w, detail);
+		return;
+	}
+	json_t *j = json_loads(detail, 0, NULL);
+	mask_changes(j);
+	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	text ? jw_raw(w, text) : jw_null(w);
+	free(text);
+	json_decref(j);
+}
+
+static void
+event_write(struct jw *w, const struct household_view *v, size_t i)
+{
+	const struct event *ev = &v->events[i];
+	char d[11], t[20];
+	jw_obj(w);
+	jw_kint(w, "id", ev->id);
+	jw_kstr(w, "type", evtype_code(ev->type));
+	jw_kstr(w, "label", evtype_label(ev->type));
+	jw_kstr(w, "effective", date_format(ev->effective, d));
+	jw_kbool(w, "correction", ev->correction);
+	jw_kbool(w, "superseded", v->superseded[i]);
+	jw_kstr(w, "recorded_at", stamp_format(ev->recorded_at, t));
+	jw_kstr(w, "actor", ev->actor ? ev->actor : "");
+	status_write(w, "from", ev->from_status);
+	status_write(w, "to", ev->to_status);
+	jw_kstr(w, "reason", ev->reason ? event_reason_label(ev) : NULL);
+	jw_kstr(w, "batch", ev->batch);
+	jw_key(w, "member");
+	if (v->event_members && v->event_members[i].id) {
+		char id[32];
+		const struct member *m = &v->event_members[i];
+		if (v->full)
+			snprintf(id, sizeof(id), "%s", m->id_no ? m->id_no : "");
+		else
+			idno_mask(m->id_no, id, sizeof(id));
+		jw_obj(w);
+		jw_kint(w, "id", m->id);
+		jw_kstr(w, "name", m->name ? m->name : "");
+		jw_kstr(w, "id_no", id);
+		jw_obj_end(w);
+	} else
+		jw_null(w);
+	/* split and merge: the household on the other side of the move */
+	jw_kstr(w, "other_household", v->event_targets ? v->event_targets[i] : NULL);
+	detail_write(w, ev->detail, v->full);
+	jw_obj_end(w);
+}
+
+void
+view_household_write(struct buf *out, const struct household_view *v)
 {
 	const struct household *h = v->h;
-	char d[11], t[20], phone[32], account[40];
+	char d[11], phone[32], account[40];
 	if (v->full) {
 		snprintf(phone, sizeof(phone), "%s", h->phone ? h->phone : "");
 		snprintf(account, sizeof(account), "%s", h->bank_account ? h->bank_account : "");
@@ -510,46 +627,68 @@ view_household_json(const struct household_view *v)
 		phone_mask(h->phone, phone, sizeof(phone));
 		account_mask(h->bank_account, account, sizeof(account));
 	}
-	json_t *j = json_object();
-	json_object_set_new(j, "hh_no", json_string(h->hh_no));
-	json_object_set_new(j, "as_of", json_string(date_format(v->as_of, d)));
-	json_object_set_new(j, "village", v->village ? view_division_json(v->village) : json_null());
-	json_object_set_new(j, "town", v->town ? view_division_json(v->town) : json_null());
-	json_object_set_new(j, "status", status_json(v->status_at));
-	json_object_set_new(j, "status_now", status_json(h->status));
-	json_object_set_new(j, "monitored", json_boolean(h->monitored));
-	json_object_set_new(j, "attribute", view_code_json(CL_ATTRIBUTE, h->attribute));
-	json_object_set_new(j, "cause_main", view_code_json(CL_CAUSE, h->cause_main));
-	json_object_set_new(j, "cause_other", causes_json(h->cause_other));
-	json_object_set_new(j, "id_standard", view_code_json(CL_STANDARD, h->id_standard));
-	json_object_set_new(j, "identified_ym", h->identified_ym ? json_integer(h->identified_ym) : json_null());
-	json_object_set_new(j, "exit_year", h->exit_year ? json_integer(h->exit_year) : json_null());
-	json_object_set_new(j, "phone", h->phone ? json_string(phone) : json_null());
-	json_object_set_new(j, "bank", h->bank ? json_string(h->bank) : json_null());
-	json_object_set_new(j, "bank_account", h->bank_account ? json_string(account) : json_null());
-	json_object_set_new(j, "full", json_boolean(v->full));
+	struct jw ws, *w = &ws;
+	jw_init(w, out);
+	jw_obj(w);
+	jw_kstr(w, "hh_no", h->hh_no);
+	jw_kstr(w, "as_of", date_format(v->as_of, d));
+	jw_key(w, "village");
+	v->village ? division_write(w, v->village) : jw_null(w);
+	jw_key(w, "town");
+	v->town ? division_write(w, v->town) : jw_null(w);
+	status_write(w, "status", v->status_at);
+	status_write(w, "status_now", h->status);
+	jw_kbool(w, "monitored", h->monitored);
+	code_write(w, "attribute", CL_ATTRIBUTE, h->attribute);
+	code_write(w, "cause_main", CL_CAUSE, h->cause_main);
+	jw_key(w, "cause_other");
+	jw_arr(w);
+	if (h->cause_other) {
+		char tmp[64], *save;
+		snprintf(tmp, sizeof(tmp), "%s", h->cause_other);
+		for (char *c = strtok_r(tmp, ",", &save); c; c = strtok_r(NULL, ",", &save)) {
+			jw_obj(w);
+			jw_kstr(w, "code", c);
+			jw_kstr(w, "label", code_label(CL_CAUSE, c));
+			jw_obj_end(w);
+		}
+	}
+	jw_arr_end(w);
+	code_write(w, "id_standard", CL_STANDARD, h->id_standard);
+	opt_int_write(w, "identified_ym", h->identified_ym, 0);
+	opt_int_write(w, "exit_year", h->exit_year, 0);
+	jw_kstr(w, "phone", h->phone ? phone : NULL);
+	jw_kstr(w, "bank", h->bank);
+	jw_kstr(w, "bank_account", h->bank_account ? account : NULL);
+	jw_kbool(w, "full", v->full);
 	/* what may happen to the household now (the state machine; the UI offers only these) */
-	json_t *allowed = json_array();
+	jw_key(w, "allowed_events");
+	jw_arr(w);
 	for (int k = 0; k < EV__MAX; k++) {
 		enum status to;
 		if (k == EV_IDENTIFY || k == EV_INCLUDE_MISSED || !status_allows((enum evtype)k, h->status, &to))
 			continue;
 		if ((k == EV_MONITOR_IN && h->monitored) || (k == EV_RISK_ELIMINATE && !h->monitored))
 			continue;
-		json_array_append_new(allowed, json_pack("{s:s, s:s}", "type", evtype_code((enum evtype)k), "label",
-		    evtype_label((enum evtype)k)));
+		jw_obj(w);
+		jw_kstr(w, "type", evtype_code((enum evtype)k));
+		jw_kstr(w, "label", evtype_label((enum evtype)k));
+		jw_obj_end(w);
 	}
-	json_object_set_new(j, "allowed_events", allowed);
-	json_t *ms = json_array();
+	jw_arr_end(w);
+	jw_key(w, "members");
+	jw_arr(w);
 	for (size_t i = 0; i < v->n_members; i++)
-		json_array_append_new(ms, view_member_json(&v->members[i], v->as_of, v->full));
-	json_object_set_new(j, "members", ms);
-	json_t *inc = json_array();
+		member_write(w, &v->members[i], v->as_of, v->full);
+	jw_arr_end(w);
+	jw_key(w, "incomes");
+	jw_arr(w);
 	for (size_t i = 0; i < v->n_incomes; i++) {
 		const struct income *x = &v->incomes[i];
 		char yuan[32];
-		json_t *o = json_pack("{s:i}", "year", x->year);
-#define MONEY(k, f) json_object_set_new(o, k, (f) >= 0 ? json_string(format_fen(f, yuan, sizeof(yuan))) : json_null())
+		jw_obj(w);
+		jw_kint(w, "year", x->year);
+#define MONEY(k, f) jw_kstr(w, k, (f) >= 0 ? format_fen(f, yuan, sizeof(yuan)) : NULL)
 		MONEY("wage", x->wage);
 		MONEY("business", x->business);
 		MONEY("property", x->property);
@@ -557,38 +696,25 @@ view_household_json(const struct household_view *v)
 		MONEY("business_cost", x->business_cost);
 		MONEY("net_income_pc", x->net_pc);
 #undef MONEY
-		json_object_set_new(o, "size", x->size ? json_integer(x->size) : json_null());
-		json_array_append_new(inc, o);
+		opt_int_write(w, "size", x->size, 0);
+		jw_obj_end(w);
 	}
-	json_object_set_new(j, "incomes", inc);
-	json_t *hist = json_array();
-	for (size_t i = 0; i < v->n_events; i++) {
-		const struct event *ev = &v->events[i];
-		json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:b, s:b, s:s, s:s}", "id", (json_int_t)ev->id, "type",
-		    evtype_code(ev->type), "label", evtype_label(ev->type), "effective", date_format(ev->effective, d),
-		    "correction", ev->correction, "superseded", v->superseded[i], "recorded_at",
-		    stamp_format(ev->recorded_at, t), "actor", ev->actor ? ev->actor : "");
-		json_object_set_new(o, "from", status_json(ev->from_status));
-		json_object_set_new(o, "to", status_json(ev->to_status));
-		json_object_set_new(o, "reason", ev->reason ? json_string(event_reason_label(ev)) : json_null());
-		json_object_set_new(o, "batch", ev->batch ? json_string(ev->batch) : json_null());
-		if (v->event_members && v->event_members[i].id) {
-			char id[32];
-			const struct member *m = &v->event_members[i];
-			if (v->full)
-				snprintf(id, sizeof(id), "%s", m->id_no ? m->id_no : "");
-			else
-				idno_mask(m->id_no, id, sizeof(id));
-			json_object_set_new(o, "member", json_pack("{s:I, s:s, s:s}", "id", (json_int_t)m->id, "name",
-			    m->name ? m->name : "", "id_no", id));
-		} else
-			json_object_set_new(o, "member", json_null());
-		/* split and merge: the household on the other side of the move */
-		json_object_set_new(o, "other_household", v->event_targets && v->event_targets[i] ?
-		    json_string(v->event_targets[i]) : json_null());
-		json_object_set_new(o, "detail", ev->detail ? detail_json(ev->detail, v->full) : json_null());
-		json_array_append_new(hist, o);
-	}
-	json_object_set_new(j, "history", hist);
+	jw_arr_end(w);
+	jw_key(w, "history");
+	jw_arr(w);
+	for (size_t i = 0; i < v->n_events; i++)
+		event_write(w, v, i);
+	jw_arr_end(w);
+	jw_obj_end(w);
+}
+
+json_t *
+view_household_json(const struct household_view *v)
+{
+	struct buf b;
+	buf_init(&b);
+	view_household_write(&b, v);
+	json_t *j = json_loadb(b.p, b.n, 0, NULL);
+	buf_free(&b);
 	return j;
 }

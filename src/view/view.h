@@ -20,10 +20,14 @@ json_t *view_import_json(const struct import_result *r, const char *what);
 json_t *view_division_json(const struct division *d);
 
 /* One household in full (struct household_view, domain/report.h): the household page of the API and of
- * `tuopin show --format json`. */
+ * `tuopin show --format json`. It is written straight to JSON text (the API sends it as it is); the jansson
+ * value is that text parsed, for the CLI to print. */
+void view_household_write(struct buf *out, const struct household_view *v);
 json_t *view_household_json(const struct household_view *v);
-json_t *view_member_json(const struct member *m, int as_of, bool full);
 json_t *view_household_summary_json(const struct hh_summary *s, bool full);
+/* An audit row's detail as it is shown: the phone and bank account numbers of a recorded correction
+ * ("changes") masked, as on the household page (the row itself keeps them, under its hash). */
+const char *view_audit_detail(const char *detail, struct arena *a);
 json_t *view_code_json(enum codelist cl, const char *code);
 
 void view_stats_table(const struct stats_result *r, struct buf *out);
