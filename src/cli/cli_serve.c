@@ -312,7 +312,7 @@ cmd_audit(struct args *a)
 		for (size_t i = 0; err == ERR_OK && i < n; i++) {
 			char t[20];
 			printf("%lld  %s  %-12s %-18s %s %s\n", (long long)v[i].id, stamp_format(v[i].at, t), v[i].actor,
-			    v[i].action, v[i].object ? v[i].object : "", v[i].detail ? v[i].detail : "");
+			    v[i].action, v[i].object ? v[i].object : "", v[i].detail ? view_audit_detail(v[i].detail, &ar) : "");
 		}
 		arena_free(&ar);
 	} else {

@@ -196,7 +196,8 @@ api_audit(struct req *r)
 		json_t *x = json_pack("{s:I, s:s, s:s, s:s, s:s?, s:s?, s:s}", "id", (json_int_t)v[i].id, "at",
 		    stamp_format(v[i].at, at), "actor", v[i].actor, "action", v[i].action, "object", v[i].object, "ip",
 		    v[i].ip, "hash", v[i].hash);
-		json_object_set_new(x, "detail", v[i].detail ? json_loads(v[i].detail, 0, NULL) : json_null());
+		const char *detail = view_audit_detail(v[i].detail, &r->a);
+		json_object_set_new(x, "detail", detail ? json_loads(detail, 0, NULL) : json_null());
 		json_array_append_new(a, x);
 	}
 	reply_json(r, 200, json_pack("{s:I, s:i, s:i, s:o}", "total", (json_int_t)total, "page", page, "per_page", per,

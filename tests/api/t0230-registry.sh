@@ -6,10 +6,12 @@ county_db
 add_user county county_admin 371399000000
 add_user town town_operator 371399100000
 add_user cadre cadre 371399100000
+add_user auditor audit_admin
 start_server
 login county
 login town
 login cadre
+login auditor
 
 # stats and changes: byte for byte what the CLI prints
 for q in "as_of=2014-01-01" "as_of=2014-01-01&recorded_at=2017-12-31" "as_of=2018-10-08&by=village" \
@@ -138,6 +140,13 @@ jqeq '"\(.data.bank_account) \(.data.history[-1].detail.bank_account | join(">")
 	"6230****1111 6217****0123>6230****1111"
 expect 200 county GET "/api/households/3713990010?full=1"
 jqeq '.data.history[-1].detail.bank_account | join(">")' "6217000000000010123>6230550000001111"
+# the audit log keeps the numbers under its hash chain, and shows them masked (API and CLI)
+eq "audit row" "$(db_sql "SELECT detail LIKE '%6230550000001111%' FROM audit WHERE action = 'event.record' ORDER BY id DESC LIMIT 1")" 1
+expect 200 auditor GET "/api/audit?action=event.record&object=3713990010"
+jqeq '.data.items[0].detail.changes.bank_account | join(">")' "6217****0123>6230****1111"
+ok audit list --action event.record --object 3713990010 --limit 1
+contains "$OUT" '"bank_account":["6217****0123","6230****1111"]'
+not_contains "$OUT" "6230550000001111"
 
 # imports: the same all-or-nothing answer as the CLI
 upload county "/api/imports/events" "$TESTDATA/bad/events-bad.csv"
