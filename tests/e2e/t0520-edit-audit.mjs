@@ -1,6 +1,8 @@
 // Editing a member: a bad value shows the server's field error next to the field and writes nothing; a good
 // one changes the member, appears in the household's history as a 信息更正 (data_fix) with the old and new
-// value, and in the audit log, where an audit administrator finds it and verifies the chain.
+// value, and in the audit log, where an audit administrator finds it and verifies the chain. The household's
+// bank card (开户银行, 银行账号): a bad account refused under its field, a good one shown masked on the page
+// and in the history, in full only with 显示完整号码.
 // users: county aud
 import { run, newPage, login, shot, text, assert, apiClient } from './lib.mjs';
 
@@ -52,16 +54,65 @@ await run(async () => {
   assert.match(await fix.innerText(), /原因：入户核实/);
   await shot(page, 'edited');
 
-  // the household itself: 贫困户属性, with a bad 识别年月 first
+  // the household itself: no bank card recorded yet
+  assert.equal(await text(page, '[data-item="bank"] dt'), '开户银行');
+  assert.equal(await text(page, '[data-item="bank"] dd'), '未填写');
+  assert.equal(await text(page, '[data-item="bank_account"] dt'), '银行账号');
+  assert.equal(await text(page, '[data-item="bank_account"] dd'), '未填写');
+  // a bad bank account first: the server's message under that field, the focus there, nothing written
   await page.click('[data-action="edit-household"]');
+  assert.equal(await page.getAttribute('dialog[open] input[name="bank_account"]', 'inputmode'), 'numeric');
+  assert.equal(await page.getAttribute('dialog[open] input[name="bank_account"]', 'placeholder'), '');
+  await page.fill('dialog[open] input[name="bank_account"]', '6217 0000 12X');
+  await page.click('dialog[open] [data-action="save"]');
+  await page.waitForSelector('dialog[open] [data-field="bank_account"].has-error');
+  assert.equal(await text(page, 'dialog[open] [data-field="bank_account"] .field-error'), '“6217 0000 12X”不是有效银行账号（应为8至32位数字）');
+  assert.equal(await page.locator('dialog[open] .has-error').count(), 1);
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'bank_account');
+  await page.evaluate(() => document.activeElement.blur());
+  await shot(page, 'edit-household-bank-error');
+  const unchanged = (await api.get('/api/households/3713990003')).body.data;
+  assert.equal(unchanged.history.length, before.history.length + 1);
+  assert.equal(`${unchanged.bank} ${unchanged.bank_account}`, 'null null');
+  // then a bad 识别年月 (the account left empty: not sent)
+  await page.fill('dialog[open] input[name="bank_account"]', '');
   await page.fill('dialog[open] input[name="identified_ym"]', '2014-13');
   await page.click('dialog[open] [data-action="save"]');
   await page.waitForSelector('dialog[open] [data-field="identified_ym"].has-error');
+  assert.equal(await page.locator('dialog[open] [data-field="bank_account"].has-error').count(), 0);
+  // then good: 贫困户属性 and the bank card (an account in hyphenated groups)
   await page.fill('dialog[open] input[name="identified_ym"]', '2014-01');
   await page.selectOption('dialog[open] select[name="attribute"]', { label: '低保贫困户' });
+  await page.fill('dialog[open] input[name="bank"]', '临港农商银行');
+  await page.fill('dialog[open] input[name="bank_account"]', '6230-5500-0000-1111');
   await page.click('dialog[open] [data-action="save"]');
   await page.waitForSelector('dialog', { state: 'detached' });
   await page.waitForFunction(() => document.querySelector('[data-item="attribute"] dd')?.innerText === '低保贫困户');
+  assert.equal(await text(page, '[data-item="bank"] dd'), '临港农商银行');
+  assert.equal(await text(page, '[data-item="bank_account"] dd'), '6230****1111');
+  const fixHh = page.locator('.timeline .tl-item').first();
+  assert.equal(await fixHh.getAttribute('data-type'), 'data_fix');
+  const fixLines = () => page.$$eval('.timeline .tl-item:first-child .tl-detail li', (lis) => lis.map((li) => li.innerText.replace(/\s+/g, ' ').trim()));
+  assert.deepEqual(await fixLines(), ['贫困户属性 一般贫困户 → 低保贫困户', '开户银行 （空） → 临港农商银行', '银行账号 （空） → 6230****1111']);
+  await shot(page, 'household-bank', { fullPage: true });
+  const saved = (await api.get('/api/households/3713990003')).body.data;
+  assert.equal(`${saved.bank} ${saved.bank_account} ${saved.history.length}`, `临港农商银行 6230****1111 ${before.history.length + 2}`);
+  // the edit dialog now shows the card as the page does, to be kept when left empty
+  await page.click('[data-action="edit-household"]');
+  assert.equal(await page.getAttribute('dialog[open] input[name="bank"]', 'placeholder'), '临港农商银行');
+  assert.equal(await page.getAttribute('dialog[open] input[name="bank_account"]', 'placeholder'), '6230****1111');
+  assert.equal(await text(page, 'dialog[open] [data-field="bank_account"] .field-hint'), '留空表示不修改');
+  await page.click('dialog[open] .dialog-foot .btn:not(.btn-primary)');
+  await page.waitForSelector('dialog', { state: 'detached' });
+  // 显示完整号码: the whole account, on the page and in the history; then hidden again
+  await page.click('a.btn:has-text("显示完整号码")');
+  await page.waitForURL((u) => u.searchParams.get('full') === '1');
+  await page.waitForFunction(() => document.querySelector('[data-item="bank_account"] dd')?.innerText === '6230550000001111');
+  assert.equal(await text(page, '.notice-warn'), '正在显示完整证件号码、电话和银行账号，本次查看已记入审计日志。');
+  assert.deepEqual(await fixLines(), ['贫困户属性 一般贫困户 → 低保贫困户', '开户银行 （空） → 临港农商银行', '银行账号 （空） → 6230550000001111']);
+  await page.click('a.btn:has-text("隐藏完整号码")');
+  await page.waitForURL((u) => !u.searchParams.has('full'));
+  await page.waitForFunction(() => document.querySelector('[data-item="bank_account"] dd')?.innerText === '6230****1111');
 
   // the audit administrator finds both in the audit log, and the chain is intact
   const audit = await newPage();
@@ -74,7 +125,7 @@ await run(async () => {
   assert.equal(rows.length, 2);
   // codes as their labels
   assert.match(rows[1], /^county 3713990003 类型：信息更正；.*健康状况：健康 → 长期慢性病/);
-  assert.match(rows[0], /^county 3713990003 类型：信息更正；.*贫困户属性：一般贫困户 → 低保贫困户/);
+  assert.match(rows[0], /^county 3713990003 类型：信息更正；.*贫困户属性：一般贫困户 → 低保贫困户；开户银行：（空） → 临港农商银行；银行账号：（空） → 6230\*\*\*\*1111$/);
   await audit.click('[data-action="verify"]');
   await audit.waitForSelector('[data-intact="1"]');
   assert.match(await text(audit, '[data-verify]'), /日志完整/);

@@ -1,7 +1,7 @@
 // Registering a household from the household list: the village chosen town first, members added and
 // removed, a refused form showing each problem under its field (the ID number of member 1, the sex of
-// member 2) with nothing written, then the corrected form registering it and opening its page. A village
-// clerk's form has her own village fixed.
+// member 2, the bank account) with nothing written, then the corrected form registering it and opening its
+// page, the bank account masked there. A village clerk's form has her own village fixed.
 // users: county clerk
 import { run, newPage, login, settle, shot, text, assert, apiClient } from './lib.mjs';
 
@@ -25,6 +25,10 @@ await run(async () => {
   await page.selectOption(`${dlg} select[name="attribute"]`, { label: '一般贫困户' });
   await page.selectOption(`${dlg} select[name="cause_main"]`, { label: '因病' });
   await page.fill(`${dlg} [data-field="net_income_pc"] input`, '2100.00');
+  // the bank card, the account with a letter in it
+  await page.fill(`${dlg} [data-field="bank"] input`, '临港农商银行');
+  assert.equal(await page.getAttribute(`${dlg} [data-field="bank_account"] input`, 'inputmode'), 'numeric');
+  await page.fill(`${dlg} [data-field="bank_account"] input`, '6217 0000 12X');
 
   // member 1 is the head by default; a wrong check digit
   assert.equal(await page.$eval(`${memberField(0, 'relation')} select`, (s) => s.selectedOptions[0].textContent), '户主');
@@ -49,7 +53,8 @@ await run(async () => {
   await page.waitForSelector(`${memberField(1, 'sex')}.has-error`);
   assert.equal(await text(page, `${memberField(0, 'id_no')} .field-error`), '证件号码校验位错误：应为 4');
   assert.equal(await text(page, `${memberField(1, 'sex')} .field-error`), '必填项为空');
-  assert.equal(await page.locator(`${dlg} .has-error`).count(), 2);
+  assert.equal(await text(page, `${dlg} [data-field="bank_account"] .field-error`), '“6217 0000 12X”不是有效银行账号（应为8至32位数字）');
+  assert.equal(await page.locator(`${dlg} .has-error`).count(), 3);
   await shot(page, 'new-household-errors', { keep: true });
   const api = await apiClient('county');
   assert.equal((await api.get('/api/households/3713990010')).status, 404, 'nothing written');
@@ -57,6 +62,7 @@ await run(async () => {
   // corrected: registered, and its page opens
   await page.fill(`${memberField(0, 'id_no')} input`, '371399197803030014');
   await page.selectOption(`${memberField(1, 'sex')} select`, { label: '女' });
+  await page.fill(`${dlg} [data-field="bank_account"] input`, '6217 0000 0000 0010 123');
   await page.click(`${dlg} [data-action="save"]`);
   await page.waitForURL((u) => u.pathname === '/households/3713990010');
   await page.waitForSelector('[data-card="members"] tbody tr');
@@ -65,6 +71,12 @@ await run(async () => {
   assert.deepEqual(await page.$$eval('[data-card="members"] tbody tr .member-name-text', (xs) => xs.map((x) => x.innerText.trim())), ['冯建', '秦梅']);
   const hh = (await api.get('/api/households/3713990010')).body.data;
   assert.equal(`${hh.village.name} ${hh.status.code} ${hh.attribute.label} ${hh.cause_main.label} ${hh.members.length} ${hh.history[0].type}`, '西岭村 poor 一般贫困户 因病 2 identify');
+  // the bank card as given, the account (its spaces dropped) masked on the page
+  assert.equal(`${hh.bank} ${hh.bank_account}`, '临港农商银行 6217****0123');
+  assert.equal(await text(page, '[data-item="bank"] dd'), '临港农商银行');
+  assert.equal(await text(page, '[data-item="bank_account"] dd'), '6217****0123');
+  assert.equal((await api.get('/api/households/3713990010?full=1')).body.data.bank_account, '6217000000000010123');
+  await shot(page, 'new-household-page');
 
   // a village clerk registers only in her village: it is fixed, not chosen
   const clerk = await newPage();

@@ -44,6 +44,7 @@ await run(async () => {
   assert.equal(await text(page, '[data-item="status"] .badge'), 'returned to poverty');
   assert.equal(await text(page, '.timeline .tl-item:last-child .tl-type'), 'identification');
   noChinese(await uiWords(page), 'household');
+  assert.deepEqual(await page.$$eval('[data-item^="bank"] dt', (xs) => xs.map((x) => x.innerText.trim())), ['Bank', 'Bank account']);
   // a field error in English
   await page.click('[data-card="members"] tr:has-text("周敏") [data-action="edit-member"]');
   await page.fill('dialog[open] input[name="member_phone"]', '12345');

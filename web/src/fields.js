@@ -22,6 +22,8 @@ export const FIELDS = {
   tekun: { label: '特困供养', bool: true },
   member_phone: { label: '成员联系电话' },
   phone: { label: '联系电话' },
+  bank: { label: '开户银行' },
+  bank_account: { label: '银行账号' },
   attribute: { label: '贫困户属性', list: 'attribute' },
   cause_main: { label: '主要致贫原因', list: 'cause' },
   cause_other: { label: '其他致贫原因', list: 'cause', multi: true },

@@ -163,6 +163,8 @@ export function editHouseholdDialog(hh, cl, done) {
     identified_ym: input(hh.identified_ym ? `${String(hh.identified_ym).slice(0, 4)}-${String(hh.identified_ym).slice(4)}` : '', { placeholder: 'YYYY-MM', maxlength: 7 }),
     exit_year: input(hh.exit_year ? String(hh.exit_year) : '', { inputmode: 'numeric', maxlength: 4 }),
     phone: input('', { inputmode: 'tel', maxlength: 20, placeholder: hh.phone || '' }),
+    bank: input('', { maxlength: 64, placeholder: hh.bank || '' }),
+    bank_account: input('', { inputmode: 'numeric', maxlength: 40, placeholder: hh.bank_account || '' }),
   };
   const others = new Set((hh.cause_other || []).map((c) => c.code));
   const otherBoxes = cl.cause.map((c) => h('label', { class: 'check check-chip' }, h('input', { type: 'checkbox', name: 'cause_other', value: c.code, checked: others.has(c.code) }), h('span', c.label)));
@@ -175,6 +177,8 @@ export function editHouseholdDialog(hh, cl, done) {
     field({ name: 'identified_ym', label: fieldLabel('identified_ym'), control: ctl.identified_ym }),
     field({ name: 'exit_year', label: fieldLabel('exit_year'), control: ctl.exit_year }),
     field({ name: 'phone', label: fieldLabel('phone'), control: ctl.phone, hint: hh.phone ? t('留空表示不修改') : null }),
+    field({ name: 'bank', label: fieldLabel('bank'), control: ctl.bank, hint: hh.bank ? t('留空表示不修改') : null }),
+    field({ name: 'bank_account', label: fieldLabel('bank_account'), control: ctl.bank_account, hint: hh.bank_account ? t('留空表示不修改') : null }),
     ...ev.nodes,
   ];
   return formDialog({
@@ -190,7 +194,7 @@ export function editHouseholdDialog(hh, cl, done) {
       const ymWas = hh.identified_ym ? `${String(hh.identified_ym).slice(0, 4)}-${String(hh.identified_ym).slice(4)}` : '';
       if (ctl.identified_ym.value.trim() !== ymWas) body.identified_ym = ctl.identified_ym.value.trim();
       if (ctl.exit_year.value.trim() !== (hh.exit_year ? String(hh.exit_year) : '')) body.exit_year = ctl.exit_year.value.trim();
-      if (ctl.phone.value.trim()) body.phone = ctl.phone.value.trim();
+      for (const k of ['phone', 'bank', 'bank_account']) if (ctl[k].value.trim()) body[k] = ctl[k].value.trim();
       const chosen = [...form.querySelectorAll('input[name="cause_other"]:checked')].map((c) => c.value);
       const was = [...others].sort().join(',');
       if (chosen.slice().sort().join(',') !== was) body.cause_other = chosen;
@@ -300,6 +304,8 @@ export async function newHouseholdDialog(cl, done) {
     attribute: select(cl.attribute, '', { blank: t('请选择'), name: 'attribute' }),
     cause_main: select(cl.cause, '', { blank: t('请选择'), name: 'cause_main' }),
     phone: input('', { inputmode: 'tel', maxlength: 20 }),
+    bank: input('', { maxlength: 64 }),
+    bank_account: input('', { inputmode: 'numeric', maxlength: 40 }),
     net_income_pc: input('', { inputmode: 'decimal', maxlength: 12, placeholder: t('元/人·年') }),
     batch: input('', { maxlength: 100, placeholder: t('例如：2018年托底清零') }),
   };
@@ -351,8 +357,10 @@ export async function newHouseholdDialog(cl, done) {
     field({ name: 'effective', label: t('识别日期（生效日期）'), control: eff, required: true }),
     field({ name: 'attribute', label: fieldLabel('attribute'), control: ctl.attribute }),
     field({ name: 'cause_main', label: fieldLabel('cause_main'), control: ctl.cause_main }),
-    field({ name: 'phone', label: fieldLabel('phone'), control: ctl.phone }),
     field({ name: 'net_income_pc', label: t('人均纯收入（元）'), control: ctl.net_income_pc }),
+    field({ name: 'phone', label: fieldLabel('phone'), control: ctl.phone }),
+    field({ name: 'bank', label: fieldLabel('bank'), control: ctl.bank }),
+    field({ name: 'bank_account', label: fieldLabel('bank_account'), control: ctl.bank_account }),
     field({ name: 'batch', label: fieldLabel('batch'), control: ctl.batch }),
     h('div', { class: 'field-wide members-block' }, h('div', { class: 'field-label' }, t('家庭成员')), list, more),
   ];
@@ -366,7 +374,7 @@ export async function newHouseholdDialog(cl, done) {
     mapField: (f) => (f === 'village' ? 'village_code' : f),
     send: async () => {
       const body = { village_code: picker.value(), hh_no: ctl.hh_no.value.trim(), effective: eff.value, event: ctl.event.value };
-      for (const k of ['attribute', 'cause_main', 'phone', 'net_income_pc', 'batch']) if (ctl[k].value.trim()) body[k] = ctl[k].value.trim();
+      for (const k of ['attribute', 'cause_main', 'phone', 'bank', 'bank_account', 'net_income_pc', 'batch']) if (ctl[k].value.trim()) body[k] = ctl[k].value.trim();
       body.members = [...list.children].map((row) => row._read());
       const res = await post('/api/households', body);
       return res;

@@ -29,6 +29,8 @@ function basics(hh) {
     [t('识别年月'), ym(hh.identified_ym), 'identified_ym'],
     [t('脱贫年度'), hh.exit_year ? String(hh.exit_year) : '', 'exit_year'],
     [t('联系电话'), hh.phone || '', 'phone'],
+    [t('开户银行'), hh.bank || '', 'bank'],
+    [t('银行账号'), hh.bank_account || '', 'bank_account'],
     [t('{date} 状态', { date: hh.as_of }), statusBadge(hh.status), 'status'],
     [t('当前状态'), [statusBadge(hh.status_now), hh.monitored ? h('span', { class: 'tag tag-amber' }, t('防返贫监测对象')) : null], 'status_now'],
   ]);
@@ -229,7 +231,7 @@ export async function householdView({ el, params, query, navigate, render, signa
         subtitle: h('span', h('span', { class: 'mono' }, t('户编号 {no}', { no: hh.hh_no })), h('span', { class: 'muted' }, ' · ', t('{n} 人', { n: hh.members.length }), ' · ', t('成员与状态截至 {date}', { date: hh.as_of }))),
         actions,
       }),
-      full ? h('div', { class: 'notice notice-warn' }, icon('alert'), h('span', t('正在显示完整证件号码和电话，本次查看已记入审计日志。'))) : null,
+      full ? h('div', { class: 'notice notice-warn' }, icon('alert'), h('span', t('正在显示完整证件号码、电话和银行账号，本次查看已记入审计日志。'))) : null,
       hh.as_of !== today() && hh.status_now && hh.status && hh.status_now.code !== hh.status.code
         ? h('div', { class: 'notice' }, icon('info'), h('span', t('{date} 时为“{then}”，现为“{now}”。', { date: hh.as_of, then: hh.status.label, now: hh.status_now.label })))
         : null,
