@@ -73,7 +73,7 @@ jw_arr_end(struct jw *w)
 static void
 put_string(struct buf *b, const char *s, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
+	static const char hex[] = "0123456789ABCDEF";
 	buf_putc(b, '"');
 	size_t i = 0, start = 0;
 	while (i < n) {
