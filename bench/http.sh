@@ -46,3 +46,7 @@ run me "http://127.0.0.1:$port/api/me"
 HH_LIST=$out/households.txt run household "http://127.0.0.1:$port/" bench/household.lua
 run village-list "http://127.0.0.1:$port/api/households?division=$village&per_page=50"
 run county-stats "http://127.0.0.1:$port/api/stats"
+# the household page inside the process, without HTTP (bench/page_cost.c), on the same households
+if [ -x "$build/page_cost" ]; then
+	"$build/page_cost" "$db" "$out/households.txt" 5 | sed 's/^/in-process page: /'
+fi

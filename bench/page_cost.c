@@ -12,6 +12,7 @@
 #include "domain/report.h"
 #include "lib/arena.h"
 #include "lib/buf.h"
+#include "lib/date.h"
 #include "store/store.h"
 #include "view/view.h"
 
@@ -53,7 +54,7 @@ main(int argc, char **argv)
 		nos[n++] = strdup(line);
 	}
 	fclose(f);
-	int today = 20261129;
+	int today = stamp_date(stamp_now());
 	size_t bytes = 0;
 	struct buf out;
 	buf_init(&out);
