@@ -58,6 +58,17 @@ const struct field fields[C__MAX] = {
 	[C_DIV_RURAL_POP] = { "rural_pop", "乡村人口", "农村人口", F_INT, 0, 100000000 },
 };
 
+/* A cell refused: the problem (with the cell's text, cut at 60 bytes, in the message) when p is not NULL. */
+static bool
+refuse(struct problems *p, int row, const char *col, struct str s, enum msg id)
+{
+	char t[64];
+	snprintf(t, sizeof(t), "%.*s", (int)(s.n < 60 ? s.n : 60), s.p);
+	if (p)
+		problem_add(p, false, row, col, s, id, t);
+	return false;
+}
+
 static bool
 label_eq(struct str cell, const char *label)
 {
@@ -335,11 +346,7 @@ parse_phone(struct str s, char **out, struct arena *a, struct problems *p, int r
 	else if (ok)
 		ok = digits >= 7 && digits <= 13 && s.p[0] == '0';
 	if (!ok) {
-		char t[64];
-		snprintf(t, sizeof(t), "%.*s", (int)(s.n < 60 ? s.n : 60), s.p);
-		if (p)
-			problem_add(p, false, row, col, s, MSG_BAD_PHONE, t);
-		return false;
+		return refuse(p, row, col, s, MSG_BAD_PHONE);
 	}
 	*out = arena_strndup(a, s.p, s.n);
 	return true;
@@ -365,11 +372,7 @@ parse_bank_account(struct str s, char **out, struct arena *a, struct problems *p
 			ok = false;
 	}
 	if (!ok || n < 8 || n > 32) {
-		char t[64];
-		snprintf(t, sizeof(t), "%.*s", (int)(s.n < 60 ? s.n : 60), s.p);
-		if (p)
-			problem_add(p, false, row, col, s, MSG_BAD_ACCOUNT, t);
-		return false;
+		return refuse(p, row, col, s, MSG_BAD_ACCOUNT);
 	}
 	*out = arena_strndup(a, digits, n);
 	return true;
@@ -470,9 +473,5 @@ parse_divcode(struct str s, int64_t *out, struct problems *p, int row, const cha
 		*out = v;
 		return true;
 	}
-	char t[64];
-	snprintf(t, sizeof(t), "%.*s", (int)(s.n < 60 ? s.n : 60), s.p);
-	if (p)
-		problem_add(p, false, row, col, s, MSG_DIV_CODE, t);
-	return false;
+	return refuse(p, row, col, s, MSG_DIV_CODE);
 }
