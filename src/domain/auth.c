@@ -482,7 +482,7 @@ auth_session(struct store *st, const char *token, struct user *u, char **csrf, s
 	char digest[65];
 	struct session_row s;
 	auth_digest(token, digest);
-	enum err rc = store_session_get(st, digest, &s, a, e);
+	enum err rc = store_session_get(st, digest, &s, u, a, e);
 	if (rc == ERR_NOTFOUND)
 		return errinfo_set(e, ERR_AUTH, "", MSG_SESSION_EXPIRED);
 	if (rc != ERR_OK)
@@ -492,8 +492,6 @@ auth_session(struct store *st, const char *token, struct user *u, char **csrf, s
 		store_session_delete(st, digest, NULL);
 		return errinfo_set(e, ERR_AUTH, "", MSG_SESSION_EXPIRED);
 	}
-	if ((rc = store_user_by_id(st, s.user_id, u, a, e)) != ERR_OK)
-		return rc == ERR_NOTFOUND ? errinfo_set(e, ERR_AUTH, "", MSG_SESSION_EXPIRED) : rc;
 	if (u->locked)
 		return errinfo_set(e, ERR_AUTH, "", MSG_AUTH_DISABLED);
 	/* Touch at most once a minute (or half the idle limit): every request would otherwise be a write. */
@@ -581,7 +579,7 @@ auth_token(struct store *st, const char *token, struct user *u, struct arena *a,
 	char digest[65];
 	struct token_row t;
 	auth_digest(token, digest);
-	enum err rc = store_token_get(st, digest, &t, e);
+	enum err rc = store_token_get(st, digest, &t, u, a, e);
 	if (rc == ERR_NOTFOUND)
 		return errinfo_set(e, ERR_AUTH, "", MSG_TOKEN_BAD);
 	if (rc != ERR_OK)
@@ -589,8 +587,6 @@ auth_token(struct store *st, const char *token, struct user *u, struct arena *a,
 	int64_t now = auth_epoch();
 	if (t.revoked || t.expires_at < now)
 		return errinfo_set(e, ERR_AUTH, "", MSG_TOKEN_BAD);
-	if ((rc = store_user_by_id(st, t.user_id, u, a, e)) != ERR_OK)
-		return rc == ERR_NOTFOUND ? errinfo_set(e, ERR_AUTH, "", MSG_TOKEN_BAD) : rc;
 	if (u->locked)
 		return errinfo_set(e, ERR_AUTH, "", MSG_AUTH_DISABLED);
 	return ERR_OK;

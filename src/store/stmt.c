@@ -288,14 +288,17 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_USER_LIST] = { "SELECT " U_COLS " FROM app_user u ORDER BY u.name", NULL },
 	[STMT_SESSION_INSERT] = { "INSERT INTO session (token_hash, user_id, csrf, created_at, seen_at, ip) "
 		"VALUES ($1, $2, $3, $4, $4, $5)", NULL },
-	[STMT_SESSION_GET] = { "SELECT id, user_id, csrf, created_at, seen_at FROM session WHERE token_hash = $1", NULL },
+	/* a request's session or token with its user, in one statement (one round trip on PostgreSQL) */
+	[STMT_SESSION_GET] = { "SELECT " U_COLS ", s.id, s.user_id, s.csrf, s.created_at, s.seen_at FROM session s "
+		"JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = $1", NULL },
 	[STMT_SESSION_TOUCH] = { "UPDATE session SET seen_at = $2 WHERE id = $1", NULL },
 	[STMT_SESSION_DELETE] = { "DELETE FROM session WHERE token_hash = $1", NULL },
 	[STMT_SESSION_DELETE_USER] = { "DELETE FROM session WHERE user_id = $1", NULL },
 	[STMT_SESSION_PURGE] = { "DELETE FROM session WHERE seen_at < $1 OR created_at < $2", NULL },
 	[STMT_TOKEN_INSERT] = { "INSERT INTO api_token (token_hash, user_id, name, created_at, expires_at) "
 		"VALUES ($1, $2, $3, $4, $5)", NULL },
-	[STMT_TOKEN_GET] = { "SELECT id, user_id, expires_at, revoked FROM api_token WHERE token_hash = $1", NULL },
+	[STMT_TOKEN_GET] = { "SELECT " U_COLS ", t.id, t.user_id, t.expires_at, t.revoked FROM api_token t "
+		"JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = $1", NULL },
 	[STMT_TOKEN_TOUCH] = { "UPDATE api_token SET last_used = $2 WHERE id = $1", NULL },
 	[STMT_TOKEN_REVOKE] = { "UPDATE api_token SET revoked = 1 WHERE id = $1 AND user_id = $2", NULL },
 	[STMT_TOKEN_LIST] = { "SELECT id, name, created_at, expires_at, last_used, revoked FROM api_token "

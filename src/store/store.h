@@ -359,8 +359,9 @@ struct session_row {
 };
 enum err store_session_insert(struct store *st, const char *token_hash, int64_t user_id, const char *csrf,
     int64_t now, const char *ip, struct errinfo *e);
-enum err store_session_get(struct store *st, const char *token_hash, struct session_row *s, struct arena *a,
-    struct errinfo *e);
+/* The session of a token digest and its user (ERR_NOTFOUND if either is missing). */
+enum err store_session_get(struct store *st, const char *token_hash, struct session_row *s, struct user *u,
+    struct arena *a, struct errinfo *e);
 enum err store_session_touch(struct store *st, int64_t id, int64_t now, struct errinfo *e);
 enum err store_session_delete(struct store *st, const char *token_hash, struct errinfo *e);
 enum err store_session_delete_user(struct store *st, int64_t user_id, struct errinfo *e);
@@ -374,7 +375,9 @@ struct token_row {
 };
 enum err store_token_insert(struct store *st, const char *token_hash, int64_t user_id, const char *name,
     int64_t now, int64_t expires, struct errinfo *e);
-enum err store_token_get(struct store *st, const char *token_hash, struct token_row *t, struct errinfo *e);
+/* The API token of a digest and its user (ERR_NOTFOUND if either is missing). */
+enum err store_token_get(struct store *st, const char *token_hash, struct token_row *t, struct user *u,
+    struct arena *a, struct errinfo *e);
 enum err store_token_touch(struct store *st, int64_t id, int64_t now, struct errinfo *e);
 enum err store_token_revoke(struct store *st, int64_t id, int64_t user_id, bool *done, struct errinfo *e);
 enum err store_token_list(struct store *st, int64_t user_id, struct token_row **out, size_t *n, struct arena *a,

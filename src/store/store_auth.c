@@ -25,6 +25,8 @@ opt_text(const char *s)
 
 /* ---- users ---- */
 
+#define U_NCOLS 12   /* stmt.c's U_COLS, first in every statement read_user reads */
+
 static void
 read_user(struct store *st, struct stmt *q, struct user *u, struct arena *a)
 {
@@ -162,7 +164,8 @@ store_session_insert(struct store *st, const char *token_hash, int64_t user_id, 
 }
 
 enum err
-store_session_get(struct store *st, const char *token_hash, struct session_row *s, struct arena *a, struct errinfo *e)
+store_session_get(struct store *st, const char *token_hash, struct session_row *s, struct user *u, struct arena *a,
+    struct errinfo *e)
 {
 	struct stmt *q = OPS->prepare(st, STMT_SESSION_GET, e);
 	if (!q)
@@ -172,11 +175,12 @@ store_session_get(struct store *st, const char *token_hash, struct session_row *
 	if (r < 0)
 		return ERR_DB;
 	if (r) {
-		s->id = OPS->col_int(q, 0);
-		s->user_id = OPS->col_int(q, 1);
-		s->csrf = col_str(st, q, 2, a);
-		s->created_at = OPS->col_int(q, 3);
-		s->seen_at = OPS->col_int(q, 4);
+		read_user(st, q, u, a);
+		s->id = OPS->col_int(q, U_NCOLS + 0);
+		s->user_id = OPS->col_int(q, U_NCOLS + 1);
+		s->csrf = col_str(st, q, U_NCOLS + 2, a);
+		s->created_at = OPS->col_int(q, U_NCOLS + 3);
+		s->seen_at = OPS->col_int(q, U_NCOLS + 4);
 	}
 	OPS->reset(q);
 	return r ? ERR_OK : ERR_NOTFOUND;
@@ -243,7 +247,8 @@ store_token_insert(struct store *st, const char *token_hash, int64_t user_id, co
 }
 
 enum err
-store_token_get(struct store *st, const char *token_hash, struct token_row *t, struct errinfo *e)
+store_token_get(struct store *st, const char *token_hash, struct token_row *t, struct user *u, struct arena *a,
+    struct errinfo *e)
 {
 	struct stmt *q = OPS->prepare(st, STMT_TOKEN_GET, e);
 	if (!q)
@@ -253,11 +258,12 @@ store_token_get(struct store *st, const char *token_hash, struct token_row *t, s
 	if (r < 0)
 		return ERR_DB;
 	if (r) {
+		read_user(st, q, u, a);
 		memset(t, 0, sizeof(*t));
-		t->id = OPS->col_int(q, 0);
-		t->user_id = OPS->col_int(q, 1);
-		t->expires_at = OPS->col_int(q, 2);
-		t->revoked = OPS->col_int(q, 3) != 0;
+		t->id = OPS->col_int(q, U_NCOLS + 0);
+		t->user_id = OPS->col_int(q, U_NCOLS + 1);
+		t->expires_at = OPS->col_int(q, U_NCOLS + 2);
+		t->revoked = OPS->col_int(q, U_NCOLS + 3) != 0;
 	}
 	OPS->reset(q);
 	return r ? ERR_OK : ERR_NOTFOUND;
