@@ -450,6 +450,8 @@ move_member(struct ctx *c, struct event *out, struct errinfo *e)
 		b.hh_no = (char *)r->target_hh_no;
 		b.status = c->at;
 		b.monitored = false;
+		/* the source's 财政一卡通 account is not the new household's: it gets its own by a correction */
+		b.bank = b.bank_account = NULL;
 		b.created_at = b.updated_at = t->now;
 		if ((rc = store_household_insert(t->st, &b, e)) != ERR_OK)
 			return rc;

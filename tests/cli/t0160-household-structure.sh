@@ -75,4 +75,12 @@ jqeq '.history[-1] | "\(.type) \(.detail | tojson)"' \
 ok show 3713991002010002 --format json --full-id
 jqeq '"\(.phone) \(.bank_account)"' "13805390000 623055000000111122"
 jqeq '.history[-1].detail.bank_account | join(">")' "621799123456>623055000000111122"
+# a split: the new household does not inherit the 财政一卡通 account; the old one keeps it
+printf '户编号,变动类型,生效日期,原因,证件号码,与户主关系,目标户编号\n%s\n' \
+	"3713991002010001,拆户,2018-07-01,分户,371399200201010037,户主,3713991002010077" > "$WORK/split.csv"
+ok import events "$WORK/split.csv" --now "2018-07-02 10:00:00"
+ok show 3713991002010077 --format json --full-id
+jqeq '"\([.members[].name] | join(",")) \(.bank) \(.bank_account)"' "张磊 null null"
+ok show 3713991002010001 --format json --full-id
+jqeq '"\([.members[].name] | join(",")) \(.bank) \(.bank_account)"' "张建国,李秀英 临港农商银行 6217000012345678901"
 finish
