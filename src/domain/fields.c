@@ -58,12 +58,25 @@ const struct field fields[C__MAX] = {
 	[C_DIV_RURAL_POP] = { "rural_pop", "乡村人口", "农村人口", F_INT, 0, 100000000 },
 };
 
+/* A cell's text for a message: at most 60 bytes, cut before a character rather than inside one (a cut
+ * character would make the message invalid UTF-8, and the problem unprintable as JSON). */
+static const char *
+excerpt(struct str s, char *t, size_t size)
+{
+	size_t n = s.n < 60 ? s.n : 60;
+	if (n < s.n)
+		while (n > 0 && ((unsigned char)s.p[n] & 0xC0) == 0x80)
+			n--;
+	snprintf(t, size, "%.*s", (int)n, s.p);
+	return t;
+}
+
 /* A cell refused: the problem (with the cell's text, cut at 60 bytes, in the message) when p is not NULL. */
 static bool
 refuse(struct problems *p, int row, const char *col, struct str s, enum msg id)
 {
 	char t[64];
-	snprintf(t, sizeof(t), "%.*s", (int)(s.n < 60 ? s.n : 60), s.p);
+	excerpt(s, t, sizeof(t));
 	if (p)
 		problem_add(p, false, row, col, s, id, t);
 	return false;
@@ -196,7 +209,7 @@ parse_bool(struct str s, int *out, struct problems *p, int row, const char *col)
 			return true;
 		}
 	char v[64];
-	snprintf(v, sizeof(v), "%.*s", (int)(s.n < 60 ? s.n : 60), s.p);
+	excerpt(s, v, sizeof(v));
 	if (p)
 		problem_add(p, false, row, col, s, MSG_BAD_BOOL, v);
 	return false;
@@ -210,7 +223,7 @@ parse_int_range(struct str s, int lo, int hi, int *out, struct problems *p, int 
 	*out = -1;
 	if (s.n == 0)
 		return true;
-	snprintf(t, sizeof(t), "%.*s", (int)(s.n < 60 ? s.n : 60), s.p);
+	excerpt(s, t, sizeof(t));
 	/* Excel writes whole numbers as "6" but sometimes "6.0". */
 	struct str d = s;
 	if (d.n > 2 && memcmp(d.p + d.n - 2, ".0", 2) == 0)
@@ -237,7 +250,7 @@ parse_money(struct str s, int64_t *out, struct problems *p, int row, const char 
 	if (s.n == 0)
 		return true;
 	if (!parse_money_fen(s.p, s.n, out) || *out < 0 || *out > 100000000000LL) {
-		snprintf(t, sizeof(t), "%.*s", (int)(s.n < 60 ? s.n : 60), s.p);
+		excerpt(s, t, sizeof(t));
 		*out = -1;
 		if (p)
 			problem_add(p, false, row, col, s, MSG_BAD_MONEY, t);
@@ -254,7 +267,7 @@ parse_date_cell(struct str s, int *out, struct problems *p, int row, const char 
 	if (s.n == 0)
 		return true;
 	if (!date_parse(s, out)) {
-		snprintf(t, sizeof(t), "%.*s", (int)(s.n < 60 ? s.n : 60), s.p);
+		excerpt(s, t, sizeof(t));
 		*out = 0;
 		if (p)
 			problem_add(p, false, row, col, s, MSG_BAD_DATE, t);
@@ -295,7 +308,7 @@ parse_ym(struct str s, int *out, struct problems *p, int row, const char *col)
 		*out = (int)v;
 		return true;
 	}
-	snprintf(t, sizeof(t), "%.*s", (int)(s.n < 60 ? s.n : 60), s.p);
+	excerpt(s, t, sizeof(t));
 	if (p)
 		problem_add(p, false, row, col, s, MSG_BAD_YM, t);
 	return false;
@@ -318,7 +331,7 @@ parse_year(struct str s, int *out, struct problems *p, int row, const char *col)
 		*out = (int)v;
 		return true;
 	}
-	snprintf(t, sizeof(t), "%.*s", (int)(s.n < 60 ? s.n : 60), s.p);
+	excerpt(s, t, sizeof(t));
 	if (p)
 		problem_add(p, false, row, col, s, MSG_BAD_YEAR, t);
 	return false;

@@ -60,4 +60,10 @@ expect_rc 1 import registry "$WORK/bank.csv" --as-of 2014-04-30 --format json
 jqeq '[.problems[] | "\(.row)|\(.column)|\(.code)|\(.message)"] | join(";")' \
 	"5|银行卡号|bad_account|“6217-ABCD-0001”不是有效银行账号（应为8至32位数字）"
 eq "nothing written (bad account)" "$(db_fingerprint)" "$before"
+# a long note in the cell: the message quotes its first 60 bytes, cut before a character, not inside one
+sed -e 's/621799123456/6待补录：该户一卡通账号尚未办理，村里统一办理后补录/' "$S/registry.csv" > "$WORK/note.csv"
+expect_rc 1 import registry "$WORK/note.csv" --as-of 2014-04-30 --format json
+jqeq '[.problems[] | "\(.row)|\(.code)|\(.message)"] | join(";")' \
+	"5|bad_account|“6待补录：该户一卡通账号尚未办理，村里统”不是有效银行账号（应为8至32位数字）"
+jqeq '.errors' 1
 finish
