@@ -1,6 +1,7 @@
 /* jw.c: JSON writer. */
 #include "jw.h"
 
+#include <assert.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -33,6 +34,7 @@ value_begin(struct jw *w)
 static void
 container_open(struct jw *w, char c)
 {
+	assert(w->depth < 63);   /* one bit of used per level */
 	value_begin(w);
 	buf_putc(w->b, c);
 	w->depth++;

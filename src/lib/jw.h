@@ -10,6 +10,7 @@
 
 #include "buf.h"
 
+/* Containers nest at most 63 deep. */
 struct jw {
 	struct buf *b;
 	int depth;

@@ -548,7 +548,8 @@ view_audit_detail(const char *detail, struct arena *a)
 	json_t *j = json_loads(detail, 0, NULL);
 	mask_changes(json_object_get(j, "changes"));
 	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
-	const char *out = text ? arena_strdup(a, text) : detail;
+	/* a detail that does not parse is not shown (it might hold the numbers in full) */
+	const char *out = text ? arena_strdup(a, text) : NULL;
 	free(text);
 	json_decref(j);
 	return out;

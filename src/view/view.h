@@ -26,7 +26,8 @@ void view_household_write(struct buf *out, const struct household_view *v);
 json_t *view_household_json(const struct household_view *v);
 json_t *view_household_summary_json(const struct hh_summary *s, bool full);
 /* An audit row's detail as it is shown: the phone and bank account numbers of a recorded correction
- * ("changes") masked, as on the household page (the row itself keeps them, under its hash). */
+ * ("changes") masked, as on the household page (the row itself keeps them, under its hash); NULL if a detail
+ * that may hold them does not parse. */
 const char *view_audit_detail(const char *detail, struct arena *a);
 json_t *view_code_json(enum codelist cl, const char *code);
 
