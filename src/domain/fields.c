@@ -365,6 +365,21 @@ parse_phone(struct str s, char **out, struct arena *a, struct problems *p, int r
 	return true;
 }
 
+/* A number written with an exponent ("6.217E+18"), as a spreadsheet shows a long number. */
+static bool
+exponent_number(struct str s)
+{
+	bool exp = false;
+	for (size_t i = 0; i < s.n; i++) {
+		char c = s.p[i];
+		if (c == 'E' || c == 'e')
+			exp = true;
+		else if (!(c >= '0' && c <= '9') && c != '.' && c != '+')
+			return false;
+	}
+	return exp && s.n > 2;
+}
+
 bool
 parse_bank_account(struct str s, char **out, struct arena *a, struct problems *p, int row, const char *col)
 {
@@ -383,6 +398,12 @@ parse_bank_account(struct str s, char **out, struct arena *a, struct problems *p
 			;   /* a separator between groups */
 		else
 			ok = false;
+	}
+	if (!ok && exponent_number(s)) {
+		/* "6.21700001234568E+18": Excel kept 15 digits of a number */
+		if (p)
+			problem_add(p, false, row, col, s, MSG_NUMERIC_ACCOUNT);
+		return false;
 	}
 	if (!ok || n < 8 || n > 32) {
 		return refuse(p, row, col, s, MSG_BAD_ACCOUNT);

@@ -111,6 +111,9 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(DIV_TOP_ONLY, "division_parent_missing", "只有最高一级区划可以没有上级", "only the top divisions may lack a parent") \
 	X(NUMERIC_ID, "id_numeric", "证件号码被 Excel 存成了数字（精度已丢失），请将该列设为文本后重新导出", \
 	    "the ID number was stored by Excel as a number (digits lost): format the column as text and export again") \
+	X(NUMERIC_ACCOUNT, "account_numeric", "银行账号被 Excel 存成了数字（精度已丢失），请将该列设为文本后重新导出", \
+	    "the bank account was stored by Excel as a number (digits lost): format the column as text and export " \
+	    "again") \
 	X(AUTH_FAILED, "bad_credentials", "用户名或密码错误", "wrong user name or password") \
 	X(AUTH_LOCKED, "account_locked", "账户因多次登录失败已锁定，请于 %s 后重试，或联系系统管理员", \
 	    "the account is locked after repeated failures until %s: try again then, or ask the system administrator") \

@@ -41,6 +41,14 @@ expect_rc 1 import registry "$X/registry-numeric-id.xlsx" --as-of 2014-04-30 --f
 jqeq '[.problems[] | select(.code == "id_numeric")] | length' 8
 jqeq '.problems[0] | "\(.row) \(.column) \(.value)"' "2 证件号码 3.7139919620304e+17"
 jqeq '.written' false
+# So is a bank account of 16 digits or more (made with tools/csv2xlsx --num 银行账号; the 12-digit one is exact)
+expect_rc 1 import registry "$X/registry-numeric-account.xlsx" --as-of 2014-04-30 --format json
+jqeq '[.problems[] | "\(.row)|\(.column)|\(.value)|\(.code)|\(.message)"] | join(";")' \
+	"2|银行账号|6.21700001234567e+15|account_numeric|银行账号被 Excel 存成了数字（精度已丢失），请将该列设为文本后重新导出"
+# and the same number as a CSV from Excel shows it
+sed -e 's/6217 0000 1234 5678 901/6.21700001234568E+18/' "$S/registry.csv" > "$WORK/exp.csv"
+expect_rc 1 import registry "$WORK/exp.csv" --as-of 2014-04-30 --format json
+jqeq '[.problems[] | "\(.row)|\(.code)"] | join(";")' "2|account_numeric"
 
 # --dry-run validates and writes nothing.
 ok import registry "$S/registry.csv" --as-of 2014-04-30 --dry-run
