@@ -21,15 +21,21 @@
 #define U_COLS "u.id, u.name, u.display_name, u.role, u.division, u.pw_hash, u.locked, u.failed, u.locked_until, " \
 	"u.must_change, u.created_at, u.updated_at"
 #define A_COLS "id, at, actor, action, object, detail, ip, prev_hash, hash"
+/* The search $6: a 户编号 or a 证件号码, found once through their indexes (not tested household by
+ * household), or part of a name ($7; NULL when the text cannot be part of a name, and then no name is read).
+ * Not LIKE: SQLite recompiles a statement whose LIKE pattern is a parameter each time it is bound. */
 #define HH_LIST_WHERE "WHERE h.village BETWEEN $1 AND $2 AND ($3 IS NULL OR h.status = $3) " \
 	"AND ($4 IS NULL OR h.attribute = $4) AND ($5 IS NULL OR h.cause_main = $5) " \
-	"AND ($6 IS NULL OR h.hh_no = $6 OR EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
-	"AND (m.id_no = $6 OR m.name = $6 OR m.name LIKE $7 ESCAPE '!')))"
+	"AND ($6 IS NULL OR h.id IN (SELECT x.id FROM household x WHERE x.hh_no = $6 " \
+	"UNION SELECT m.household_id FROM member m WHERE m.id_no = $6) " \
+	"OR ($7 IS NOT NULL AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id AND instr(m.name, $7) > 0)))"
 /* PostgreSQL types a parameter where it first meets it, and "$3 IS NULL" says nothing: cast there. */
 #define HH_LIST_WHERE_PG "WHERE h.village BETWEEN $1 AND $2 AND ($3::text IS NULL OR h.status = $3) " \
 	"AND ($4::text IS NULL OR h.attribute = $4) AND ($5::text IS NULL OR h.cause_main = $5) " \
-	"AND ($6::text IS NULL OR h.hh_no = $6 OR EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
-	"AND (m.id_no = $6 OR m.name = $6 OR m.name LIKE $7 ESCAPE '!')))"
+	"AND ($6::text IS NULL OR h.id IN (SELECT x.id FROM household x WHERE x.hh_no = $6 " \
+	"UNION SELECT m.household_id FROM member m WHERE m.id_no = $6) " \
+	"OR ($7::text IS NOT NULL AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
+	"AND strpos(m.name, $7) > 0)))"
 
 #define AUDIT_WHERE "WHERE at BETWEEN $1 AND $2 AND ($3 IS NULL OR actor = $3) AND ($4 IS NULL OR action = $4) " \
 	"AND ($5 IS NULL OR object = $5)"

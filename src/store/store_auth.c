@@ -492,7 +492,7 @@ store_audit_page(struct store *st, const struct audit_filter *f, int limit, int 
 /* ---- household list ---- */
 
 static void
-bind_filter(struct store *st, struct stmt *q, const struct hh_filter *f, const char *pattern, int64_t lo, int64_t hi)
+bind_filter(struct store *st, struct stmt *q, const struct hh_filter *f, int64_t lo, int64_t hi)
 {
 	OPS->bind(q, 1, SQL_INT(lo));
 	OPS->bind(q, 2, SQL_INT(hi));
@@ -500,7 +500,9 @@ bind_filter(struct store *st, struct stmt *q, const struct hh_filter *f, const c
 	OPS->bind(q, 4, opt_text(f->attribute));
 	OPS->bind(q, 5, opt_text(f->cause));
 	OPS->bind(q, 6, opt_text(f->q));
-	OPS->bind(q, 7, opt_text(pattern));
+	/* digits (and an X) are a number, never part of a name */
+	bool number = f->q && f->q[strspn(f->q, "0123456789Xx")] == '\0';
+	OPS->bind(q, 7, number ? SQL_NULL : opt_text(f->q));
 }
 
 enum err
@@ -513,21 +515,6 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 	*total = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	/* "name LIKE %q%" with the pattern characters of q escaped */
-	char *pattern = NULL;
-	if (f->q) {
-		size_t len = strlen(f->q);
-		pattern = arena_alloc(a, 2 * len + 3);
-		size_t k = 0;
-		pattern[k++] = '%';
-		for (size_t i = 0; i < len; i++) {
-			if (f->q[i] == '%' || f->q[i] == '_' || f->q[i] == '!')
-				pattern[k++] = '!';
-			pattern[k++] = f->q[i];
-		}
-		pattern[k++] = '%';
-		pattern[k] = '\0';
-	}
 	bool began = read_begin(st, e);
 	enum err rc = ERR_OK;
 	struct stmt *q = OPS->prepare(st, STMT_HH_LIST_COUNT, e);
@@ -535,7 +522,7 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 		rc = ERR_DB;
 		goto out;
 	}
-	bind_filter(st, q, f, pattern, lo, hi);
+	bind_filter(st, q, f, lo, hi);
 	int r = OPS->step(q, e);
 	if (r < 0) {
 		rc = ERR_DB;
@@ -553,7 +540,7 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 		rc = ERR_DB;
 		goto out;
 	}
-	bind_filter(st, q, f, pattern, lo, hi);
+	bind_filter(st, q, f, lo, hi);
 	OPS->bind(q, 8, SQL_INT(f->limit));
 	OPS->bind(q, 9, SQL_INT(f->offset));
 	struct hh_summary *v = arena_alloc(a, ((size_t)f->limit + 1) * sizeof(*v));
