@@ -22,20 +22,23 @@
 	"u.must_change, u.created_at, u.updated_at"
 #define A_COLS "id, at, actor, action, object, detail, ip, prev_hash, hash"
 /* The search $6: a 户编号 or a 证件号码, found once through their indexes (not tested household by
- * household), or part of a name ($7; NULL when the text cannot be part of a name, and then no name is read).
- * Not LIKE: SQLite recompiles a statement whose LIKE pattern is a parameter each time it is bound. */
+ * household), or part of a name: $7 within a town or a village (each household's members read), $8 over a
+ * county or more (every name read once); both NULL when the text cannot be part of a name. Not LIKE: SQLite
+ * recompiles a statement whose LIKE pattern is a parameter each time it is bound. */
 #define HH_LIST_WHERE "WHERE h.village BETWEEN $1 AND $2 AND ($3 IS NULL OR h.status = $3) " \
 	"AND ($4 IS NULL OR h.attribute = $4) AND ($5 IS NULL OR h.cause_main = $5) " \
 	"AND ($6 IS NULL OR h.id IN (SELECT x.id FROM household x WHERE x.hh_no = $6 " \
 	"UNION SELECT m.household_id FROM member m WHERE m.id_no = $6) " \
-	"OR ($7 IS NOT NULL AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id AND instr(m.name, $7) > 0)))"
+	"OR ($7 IS NOT NULL AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id AND instr(m.name, $7) > 0)) " \
+	"OR ($8 IS NOT NULL AND h.id IN (SELECT m.household_id FROM member m WHERE instr(m.name, $8) > 0)))"
 /* PostgreSQL types a parameter where it first meets it, and "$3 IS NULL" says nothing: cast there. */
 #define HH_LIST_WHERE_PG "WHERE h.village BETWEEN $1 AND $2 AND ($3::text IS NULL OR h.status = $3) " \
 	"AND ($4::text IS NULL OR h.attribute = $4) AND ($5::text IS NULL OR h.cause_main = $5) " \
 	"AND ($6::text IS NULL OR h.id IN (SELECT x.id FROM household x WHERE x.hh_no = $6 " \
 	"UNION SELECT m.household_id FROM member m WHERE m.id_no = $6) " \
 	"OR ($7::text IS NOT NULL AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
-	"AND strpos(m.name, $7) > 0)))"
+	"AND strpos(m.name, $7) > 0)) " \
+	"OR ($8::text IS NOT NULL AND h.id IN (SELECT m.household_id FROM member m WHERE strpos(m.name, $8) > 0)))"
 
 #define AUDIT_WHERE "WHERE at BETWEEN $1 AND $2 AND ($3 IS NULL OR actor = $3) AND ($4 IS NULL OR action = $4) " \
 	"AND ($5 IS NULL OR object = $5)"
@@ -53,7 +56,7 @@
 	OPEN_DATE " AND m.relation = '01' ORDER BY m.id LIMIT 1), " \
 	"(SELECT COUNT(*) FROM membership_span s WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC \
 	" AND s.valid_to = " OPEN_DATE ") FROM (SELECT h.* FROM household h " where " ORDER BY " order \
-	" LIMIT $8 OFFSET $9) h ORDER BY " order
+	" LIMIT $9 OFFSET $10) h ORDER BY " order
 
 #define BREAKDOWN(col) "SELECT " col ", hs.status, COUNT(DISTINCT h.id), COUNT(m.id) FROM household h " \
 	"JOIN household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $1 AND $1 < hs.valid_to " \

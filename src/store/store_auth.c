@@ -500,9 +500,11 @@ bind_filter(struct store *st, struct stmt *q, const struct hh_filter *f, int64_t
 	OPS->bind(q, 4, opt_text(f->attribute));
 	OPS->bind(q, 5, opt_text(f->cause));
 	OPS->bind(q, 6, opt_text(f->q));
-	/* digits (and an X) are a number, never part of a name */
+	/* digits (and an X) are a number, never part of a name; over a county or more the names are read once */
 	bool number = f->q && f->q[strspn(f->q, "0123456789Xx")] == '\0';
-	OPS->bind(q, 7, number ? SQL_NULL : opt_text(f->q));
+	bool wide = hi - lo >= 999999;
+	OPS->bind(q, 7, number || wide ? SQL_NULL : opt_text(f->q));
+	OPS->bind(q, 8, number || !wide ? SQL_NULL : opt_text(f->q));
 }
 
 enum err
@@ -541,8 +543,8 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 		goto out;
 	}
 	bind_filter(st, q, f, lo, hi);
-	OPS->bind(q, 8, SQL_INT(f->limit));
-	OPS->bind(q, 9, SQL_INT(f->offset));
+	OPS->bind(q, 9, SQL_INT(f->limit));
+	OPS->bind(q, 10, SQL_INT(f->offset));
 	struct hh_summary *v = arena_alloc(a, ((size_t)f->limit + 1) * sizeof(*v));
 	size_t k = 0;
 	while ((r = OPS->step(q, e)) == 1 && k < (size_t)f->limit) {

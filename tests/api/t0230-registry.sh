@@ -50,6 +50,14 @@ expect 200 county GET "/api/households?q=周建民"
 jqeq '[.data.items[] | "\(.hh_no) \(.head) \(.size) \(.status.label)"] | join(",")' "3713990003 周建民 4 返贫"
 expect 200 county GET "/api/households?q=建"
 jqeq '[.data.items[] | .hh_no] | join(",")' "3713990003"
+# within a village the names are read household by household, over the county once: the same answer; digits
+# are a 户编号 or 证件号码 only, never part of a name
+expect 200 county GET "/api/households/3713990003"
+v=$(printf '%s' "$OUT" | jq -r .data.village.code)
+expect 200 county GET "/api/households?q=建&division=$v"
+jqeq '"\(.data.total) \([.data.items[] | .hh_no] | join(","))"' "1 3713990003"
+expect 200 county GET "/api/households?q=371399"
+jqeq '.data.total' 0
 expect 200 county GET "/api/households?sort=-hh_no&per_page=3"
 jqeq '[.data.items[] | .hh_no] | join(",")' "3713990009,3713990008,3713990007"
 # every order of the list (ties by 户编号): village descending, status (未脱贫, 返贫, 已脱贫 with and without
