@@ -2,7 +2,9 @@
 # http.sh BUILD OUTDIR: wrk on loopback against `tuopin serve` on the database of sqlite_import.sh (or
 # TUOPIN_DB): a household page (random households), one village's household list, the county's stats, each
 # next to /api/ping on the same server (a constant answer: the ceiling) and /api/me (the cheapest route that
-# authenticates). 64 connections, 2 wrk threads.
+# authenticates). 64 connections, 2 wrk threads. The household page is measured twice: with the server's
+# page cache (the default; the warm-up renders the 2,000 pages, so the run answers from the cache) and on a
+# second server started with --page-cache 0 (every page gathered and rendered).
 set -euo pipefail
 build=${1:-build}
 out=${2:-bench/out}
@@ -21,10 +23,15 @@ sqlite:*) sqlite3 "${db#sqlite:}" "SELECT hh_no FROM household ORDER BY random()
 esac
 village=$(head -1 "$out/households.txt" | cut -c1-12)
 
+port2=$((port + 1))
 "$tuopin" serve --listen "127.0.0.1:$port" --threads 4 >/dev/null 2>"$out/serve.err" &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
-for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/api/ping" && break; sleep 0.05; done
+"$tuopin" serve --listen "127.0.0.1:$port2" --threads 4 --page-cache 0 >/dev/null 2>>"$out/serve.err" &
+pid2=$!
+trap 'kill $pid $pid2 2>/dev/null; wait $pid $pid2 2>/dev/null' EXIT
+for p in $port $port2; do
+	for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$p/api/ping" && break; sleep 0.05; done
+done
 
 run() {   # run NAME URL [LUA]
 	local name=$1 url=$2 lua=${3:-}
@@ -44,6 +51,7 @@ run ping "http://127.0.0.1:$port/api/ping"
 # the least any authenticated route costs: the token looked up, the user read, a small answer
 run me "http://127.0.0.1:$port/api/me"
 HH_LIST=$out/households.txt run household "http://127.0.0.1:$port/" bench/household.lua
+HH_LIST=$out/households.txt run household-uncached "http://127.0.0.1:$port2/" bench/household.lua
 run village-list "http://127.0.0.1:$port/api/households?division=$village&per_page=50"
 run county-stats "http://127.0.0.1:$port/api/stats"
 # the household page inside the process, without HTTP (bench/page_cost.c), on the same households

@@ -9,6 +9,8 @@ foreach(src ${UNIT_TESTS})
   set_tests_properties(unit/${name} PROPERTIES LABELS "unit;asan"
     ENVIRONMENT "TUOPIN_TEST_DATA=${CMAKE_SOURCE_DIR}/tests/data")
 endforeach()
+# the server's page cache lives with the HTTP code, outside the core library
+target_sources(test_page_cache PRIVATE ${CMAKE_SOURCE_DIR}/src/http/page_cache.c)
 
 # tNNNN-pg-*.sh are about PostgreSQL itself (schema parity, migration, a crashing server): they run only
 # in the pg set below.

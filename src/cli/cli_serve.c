@@ -23,6 +23,7 @@ const struct opt opts_serve[] = {
 	{ "timeout", true, "seconds a connection may stay silent before it is closed (default 60)" },
 	{ "access-log", true, "file, or - for stderr" },
 	{ "max-upload", true, "largest import in MiB (default 200)" },
+	{ "page-cache", true, "MiB of rendered household pages kept in memory, masked only (default 64; 0: none)" },
 	{ "trust-proxy", false, "behind a reverse proxy: honour X-Forwarded-For and -Proto" },
 	{ "secure-cookies", false, "mark the session cookie Secure (served over TLS)" },
 	{ "session-idle", true, "seconds before an unused session ends (default 1800)" },
@@ -70,14 +71,15 @@ int
 cmd_serve(struct args *a)
 {
 	struct server_opts o = { 0 };
-	int threads = 4, upload = 200, timeout = 60;
+	int threads = 4, upload = 200, timeout = 60, page_cache = 64;
 	o.db = a->db ? a->db : getenv("TUOPIN_DB") ? getenv("TUOPIN_DB") : "sqlite:tuopin.db";
 	o.listen = arg(a, "listen") ? arg(a, "listen") : "127.0.0.1:8080";
 	if (!int_opt(a, "threads", 1, 64, &threads) || !int_opt(a, "max-upload", 1, 4096, &upload) ||
 	    !int_opt(a, "session-idle", 1, 86400 * 7, &auth_policy.idle_seconds) ||
 	    !int_opt(a, "session-max", 1, 86400 * 30, &auth_policy.max_seconds) ||
-	    !int_opt(a, "timeout", 1, 3600, &timeout))
+	    !int_opt(a, "timeout", 1, 3600, &timeout) || !int_opt(a, "page-cache", 0, 65536, &page_cache))
 		return 2;
+	o.page_cache = (size_t)page_cache << 20;
 	o.threads = threads;
 	o.max_body = 1 << 20;
 	o.max_upload = (uint64_t)upload << 20;

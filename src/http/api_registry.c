@@ -14,6 +14,7 @@
 #include "domain/import.h"
 #include "domain/report.h"
 #include "http/api.h"
+#include "http/page_cache.h"
 #include "lib/date.h"
 #include "lib/util.h"
 #include "view/view.h"
@@ -193,7 +194,8 @@ api_households(struct req *r)
 	    "items", a));
 }
 
-/* The household page, as of a date (default today): the same gathering and JSON as `tuopin show`. */
+/* The household page, as of a date (default today): the same gathering and JSON as `tuopin show`. A masked
+ * page answered with 200 comes from the page cache when this snapshot may use it (page_cache.h). */
 static void
 household_detail(struct req *r, const char *hh_no, int status)
 {
@@ -202,14 +204,35 @@ household_detail(struct req *r, const char *hh_no, int status)
 		return;
 	if (!as_of)
 		as_of = stamp_date(stamp_now());
+	bool full = want_full(r);
+	uint64_t epoch = 0;
+	char *key = NULL;
+	if (!full && status == 200 && strcmp(r->method, "GET") == 0 && page_cache_enabled()) {
+		r->x_cache = "miss";
+		if (store_snapshot_epoch(r->st, &epoch)) {
+			key = arena_printf(&r->a, "%d|%d|%s", (int)msg_lang(), as_of, hh_no);
+			struct buf *out = reply_json_begin(r, status);
+			if (page_cache_get(key, epoch, r->st, out)) {
+				reply_json_end(r);
+				r->x_cache = "hit";
+				return;
+			}
+		}
+	}
 	struct errinfo e;
 	errinfo_clear(&e);
 	struct household_view v;
-	if (household_view_load(r->st, hh_no, as_of, want_full(r), req_actor(r), r->ip, &v, &r->a, &e) != ERR_OK) {
+	if (household_view_load(r->st, hh_no, as_of, full, req_actor(r), r->ip, &v, &r->a, &e) != ERR_OK) {
 		reply_error(r, &e);
 		return;
 	}
-	view_household_write(reply_json_begin(r, status), &v);
+	struct buf *out = reply_json_begin(r, status);
+	size_t start = out->n;
+	view_household_write(out, &v);
+	/* still the snapshot the epoch stands for (nothing was written since the question) */
+	uint64_t again;
+	if (key && store_snapshot_epoch(r->st, &again) && again == epoch)
+		page_cache_put(key, epoch, v.h->village, out->p + start, out->n - start);
 	reply_json_end(r);
 }
 

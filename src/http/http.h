@@ -48,6 +48,7 @@ struct req {
 	const unsigned char *static_data;
 	size_t static_len;
 	bool cacheable;
+	const char *x_cache;           /* X-Cache: "hit" or "miss" where the page cache was asked */
 };
 
 /* Query parameter (decoded) or NULL. */
@@ -110,6 +111,7 @@ struct server_opts {
 	const char *access_log;     /* file, "-" for stderr, NULL for none */
 	bool trust_proxy;           /* honour X-Forwarded-For / X-Forwarded-Proto from a reverse proxy */
 	bool secure_cookies;        /* always mark the cookie Secure (behind TLS) */
+	size_t page_cache;          /* bytes of rendered household pages kept (page_cache.h); 0: none */
 };
 /* Run until SIGINT or SIGTERM; returns an exit code. Prints the URL when listening. */
 int server_run(const struct server_opts *o);

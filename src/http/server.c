@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "http/http.h"
+#include "http/page_cache.h"
 #include "lib/date.h"
 #include "lib/util.h"
 
@@ -483,6 +484,8 @@ respond(struct req *r)
 		MHD_add_response_header(resp, "Set-Cookie", r->cookie);
 	if (r->disposition)
 		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
+	if (r->x_cache)
+		MHD_add_response_header(resp, "X-Cache", r->x_cache);
 	enum MHD_Result rc = MHD_queue_response(r->conn, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	return rc;
@@ -623,6 +626,7 @@ server_run(const struct server_opts *o)
 		return err_exit_code(e.err);
 	}
 	store_close(probe);
+	page_cache_init(o->page_cache);
 	if (o->access_log)
 		access_log = strcmp(o->access_log, "-") == 0 ? stderr : fopen(o->access_log, "a");
 	pthread_key_create(&store_key, store_destroy);

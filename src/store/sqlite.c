@@ -19,6 +19,8 @@ struct stmt {
 
 struct sq {
 	sqlite3 *db;
+	sqlite3_stmt *schema_version;   /* for sq_data_version: reading it starts the snapshot */
+	sqlite3_stmt *tx[3];            /* BEGIN, BEGIN IMMEDIATE, COMMIT: prepared once, not parsed per request */
 	struct stmt *stmts[STMT__MAX];
 	int64_t next[T__MAX];
 	bool loaded[T__MAX];
@@ -38,6 +40,9 @@ static void
 sq_close(struct store *st)
 {
 	struct sq *q = st->impl;
+	sqlite3_finalize(q->schema_version);
+	for (int i = 0; i < 3; i++)
+		sqlite3_finalize(q->tx[i]);
 	for (int i = 0; i < STMT__MAX; i++)
 		if (q->stmts[i]) {
 			sqlite3_finalize(q->stmts[i]->s);
@@ -60,19 +65,33 @@ sq_exec(struct store *st, const char *sql, struct errinfo *e)
 	return ERR_OK;
 }
 
+/* Run one of the prepared transaction statements. */
+static enum err
+sq_tx(struct store *st, int which, struct errinfo *e)
+{
+	static const char *const sql[] = { "BEGIN", "BEGIN IMMEDIATE", "COMMIT" };
+	struct sq *q = st->impl;
+	if (!q->tx[which] && sqlite3_prepare_v2(q->db, sql[which], -1, &q->tx[which], NULL) != SQLITE_OK)
+		return sq_error(st, e);
+	int rc = sqlite3_step(q->tx[which]);
+	enum err out = rc == SQLITE_DONE ? ERR_OK : sq_error(st, e);
+	sqlite3_reset(q->tx[which]);
+	return out;
+}
+
 static enum err
 sq_begin(struct store *st, bool write, struct errinfo *e)
 {
 	struct sq *q = st->impl;
 	for (int t = 0; t < T__MAX; t++)
 		q->loaded[t] = false;
-	return sq_exec(st, write ? "BEGIN IMMEDIATE" : "BEGIN", e);
+	return sq_tx(st, write ? 1 : 0, e);
 }
 
 static enum err
 sq_commit(struct store *st, struct errinfo *e)
 {
-	return sq_exec(st, "COMMIT", e);
+	return sq_tx(st, 2, e);
 }
 
 static void
@@ -223,6 +242,33 @@ sq_next_id(struct store *st, enum table t, int64_t *id, struct errinfo *e)
 	return ERR_OK;
 }
 
+/* SQLite's data version of the main database (SQLITE_FCNTL_DATA_VERSION: it counts this connection's
+ * commits and every change by others that a snapshot of this connection has noticed). A deferred BEGIN has
+ * not read yet: reading the schema version starts the snapshot first. A snapshot that has written (a session
+ * touched inside a GET) no longer shows committed data only: ERR_DB. */
+static enum err
+sq_data_version(struct store *st, uint32_t *v)
+{
+	struct sq *q = st->impl;
+	int state = sqlite3_txn_state(q->db, "main");
+	if (state == SQLITE_TXN_WRITE || sqlite3_get_autocommit(q->db))
+		return ERR_DB;
+	if (state == SQLITE_TXN_NONE) {
+		if (!q->schema_version &&
+		    sqlite3_prepare_v2(q->db, "PRAGMA schema_version", -1, &q->schema_version, NULL) != SQLITE_OK)
+			return ERR_DB;
+		int rc = sqlite3_step(q->schema_version);
+		sqlite3_reset(q->schema_version);
+		if (rc != SQLITE_ROW)
+			return ERR_DB;
+	}
+	unsigned int dv = 0;
+	if (sqlite3_file_control(q->db, "main", SQLITE_FCNTL_DATA_VERSION, &dv) != SQLITE_OK)
+		return ERR_DB;
+	*v = dv;
+	return ERR_OK;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -241,6 +287,7 @@ static const struct store_ops sqlite_ops = {
 	.bulk_begin = sq_bulk_begin,
 	.bulk_end = sq_bulk_end,
 	.next_id = sq_next_id,
+	.data_version = sq_data_version,
 };
 
 /* SQLite's global memory statistics take a process-wide mutex on every allocation: with one connection per

@@ -2,6 +2,7 @@
  * The registry's reads and writes are in store_registry.c, the reports in store_report.c. */
 #include "store/store.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -321,12 +322,22 @@ store_bulk_end(struct store *st, struct errinfo *e)
 	return st->ops->bulk_end(st, e);
 }
 
+/* The epoch of store_snapshot_epoch, for the whole process. Why the scheme is sound: a snapshot S that
+ * answers true read the epoch before it began and sees what the last snapshot asked on its connection saw.
+ * Take a commit W that one of two such snapshots sees and the other does not. The one that does not began
+ * (and read the epoch) before W committed. On the connection of the one that does, the first snapshot asked
+ * after W found the data version changed and moved the epoch on, before the later snapshot read it. So
+ * their epochs differ. */
+static _Atomic uint64_t data_epoch = 1;
+
 /* Run reads in one snapshot when no transaction is open. */
 bool
 read_begin(struct store *st, struct errinfo *e)
 {
 	if (st->in_tx)
 		return false;
+	st->snap_epoch = atomic_load(&data_epoch);   /* before the snapshot begins, as the proof above needs */
+	st->snap_checked = false;
 	if (st->ops->begin(st, false, e) != ERR_OK)
 		return false;
 	st->tx_serial++;
@@ -353,6 +364,27 @@ void
 store_read_end(struct store *st, bool began)
 {
 	read_end(st, began);
+}
+
+bool
+store_snapshot_epoch(struct store *st, uint64_t *epoch)
+{
+	if (!st->reading || !st->ops->data_version)
+		return false;
+	uint32_t v = 0;
+	bool ok = st->ops->data_version(st, &v) == ERR_OK;
+	if (!st->snap_checked) {
+		/* the first question in this snapshot: does it see what the connection's last one asked saw? */
+		st->snap_checked = true;
+		st->snap_ok = ok && st->have_dv && v == st->last_dv;
+		if (!st->snap_ok)
+			atomic_fetch_add(&data_epoch, 1);
+		st->have_dv = ok;
+		st->last_dv = v;
+	} else if (!ok || v != st->last_dv)
+		st->snap_ok = false;   /* written to since: no longer the snapshot the epoch stands for */
+	*epoch = st->snap_epoch;
+	return st->snap_ok;
 }
 
 /* ---- helpers for the other store files ---- */

@@ -71,6 +71,10 @@ struct store_ops {
 	/* A fresh id for table t (ids are assigned by the store, never by the database, so rows can be
 	 * bulk-loaded and referenced before they are flushed). */
 	enum err (*next_id)(struct store *st, enum table t, int64_t *id, struct errinfo *e);
+	/* Inside a read snapshot: a number that changes whenever the database this connection sees changes,
+	 * by this connection or any other, in any process (SQLite's data version). NULL if the backend has
+	 * none: store_snapshot_epoch then always answers false. */
+	enum err (*data_version)(struct store *st, uint32_t *v);
 };
 
 struct store {
@@ -93,6 +97,11 @@ struct store {
 	int64_t audit_last_id;
 	char audit_last_hash[65];
 	int tx_depth;
+	/* store_snapshot_epoch: the process's epoch when the snapshot began, and the data version this
+	 * connection saw the last time it was asked */
+	uint64_t snap_epoch;
+	uint32_t last_dv;
+	bool have_dv, snap_checked, snap_ok;
 };
 
 /* ---- opening ---- */
@@ -124,6 +133,13 @@ void store_rollback(struct store *st);
  * starts the write transaction. Returns true if it began one (pass that to store_read_end). */
 bool store_read_begin(struct store *st, struct errinfo *e);
 void store_read_end(struct store *st, bool began);
+/* Whether what this read snapshot shows may be cached, and under which epoch (*epoch). The process keeps one
+ * epoch counter. Two snapshots that answer true with the same epoch see the same data, whichever
+ * connections they ran on and whoever (this process or another) wrote in between; a snapshot that does not
+ * see the same data as the last one asked on its connection answers false and moves the epoch on, which
+ * makes everything cached under older epochs stale. False outside a read snapshot (after a write in it, for
+ * one) and on a backend without a data version (PostgreSQL). */
+bool store_snapshot_epoch(struct store *st, uint64_t *epoch);
 enum err store_bulk_begin(struct store *st, struct errinfo *e);
 enum err store_bulk_end(struct store *st, struct errinfo *e);
 

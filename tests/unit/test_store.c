@@ -160,12 +160,70 @@ out_of_scope_is_not_found(void **state)
 	unlink(dbpath);
 }
 
+/* store_snapshot_epoch on two connections to one file: a snapshot that sees what the last one asked on its
+ * connection saw keeps the epoch read when it began; one that sees a change, made here or on the other
+ * connection, answers false and moves the epoch on; a snapshot that writes stops answering true. */
+static void
+snapshot_epoch_follows_changes(void **state)
+{
+	(void)state;
+	struct store *st = fresh(), *other;
+	struct errinfo e;
+	uint64_t e1, e2, x;
+	assert_int_equal(store_open(dbpath, &other, &e), ERR_OK);
+	/* outside a snapshot: no */
+	assert_false(store_snapshot_epoch(st, &x));
+	/* the first question on a connection: no (nothing to compare with) */
+	assert_true(store_read_begin(st, &e));
+	assert_false(store_snapshot_epoch(st, &x));
+	store_read_end(st, true);
+	/* nothing changed since: yes, twice in the same snapshot, with the same epoch */
+	assert_true(store_read_begin(st, &e));
+	assert_true(store_snapshot_epoch(st, &e1));
+	assert_true(store_snapshot_epoch(st, &x));
+	assert_int_equal(x, e1);
+	/* the other connection commits a change while this snapshot is open: it still answers for what it
+	 * sees, under its epoch */
+	assert_int_equal(store_begin(other, &e), ERR_OK);
+	assert_int_equal(store_meta_set(other, "probe", "1", &e), ERR_OK);
+	assert_int_equal(store_commit(other, &e), ERR_OK);
+	assert_true(store_snapshot_epoch(st, &x));
+	assert_int_equal(x, e1);
+	store_read_end(st, true);
+	/* the next snapshot sees the change: no, and the epoch moves on; the one after: yes, later epoch */
+	assert_true(store_read_begin(st, &e));
+	assert_false(store_snapshot_epoch(st, &x));
+	store_read_end(st, true);
+	assert_true(store_read_begin(st, &e));
+	assert_true(store_snapshot_epoch(st, &e2));
+	assert_true(e2 > e1);
+	store_read_end(st, true);
+	/* a change made on this very connection counts too */
+	assert_int_equal(store_begin(st, &e), ERR_OK);
+	assert_int_equal(store_meta_set(st, "probe", "2", &e), ERR_OK);
+	assert_int_equal(store_commit(st, &e), ERR_OK);
+	assert_true(store_read_begin(st, &e));
+	assert_false(store_snapshot_epoch(st, &x));
+	store_read_end(st, true);
+	assert_true(store_read_begin(st, &e));
+	assert_true(store_snapshot_epoch(st, &e1));
+	assert_true(e1 > e2);
+	/* a write inside the snapshot (a session touched by a GET): no longer */
+	assert_int_equal(store_meta_set(st, "probe", "3", &e), ERR_OK);
+	assert_false(store_snapshot_epoch(st, &x));
+	store_read_end(st, true);
+	store_close(other);
+	store_close(st);
+	unlink(dbpath);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(counting_follows_history),
 		cmocka_unit_test(out_of_scope_is_not_found),
+		cmocka_unit_test(snapshot_epoch_follows_changes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

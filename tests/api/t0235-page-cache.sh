@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The household page cache (tuopin serve --page-cache): a masked page is answered from memory only when
+# nothing in the database has changed since it was rendered (a write through the API, a full view's audit
+# row, or another process changing the file directly), only inside the asker's divisions, per language and
+# date; full views are never cached and each is audited. One worker thread makes the order of misses exact:
+# the first page after any change is rendered without being kept (its snapshot moved the epoch on), the
+# next is rendered and kept, the one after comes from the cache. PostgreSQL has no data version to check, so
+# there every page is rendered afresh (X-Cache: miss) with the same bodies.
+source "$(dirname "$0")/lib.sh"
+county_db
+add_user county county_admin 371399000000
+add_user town town_operator 371399100000
+start_server --threads 1
+login county
+login town
+pg=false
+[ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ] && pg=true
+
+# get USER PATH: sets STATUS, OUT and XC (the X-Cache header, "-" without one)
+get() {
+	STATUS=$(curl -s -D "$WORK/hdr" -o "$WORK/body" -w '%{http_code}' -b "$WORK/$1.jar" "http://127.0.0.1:$PORT$2")
+	OUT=$(cat "$WORK/body")
+	XC=$(awk -F': ' 'tolower($1) == "x-cache" { print $2 }' "$WORK/hdr" | tr -d '\r')
+	[ -n "$XC" ] || XC=-
+}
+# page USER PATH STATUS X-CACHE: one request with its expected status and X-Cache (a hit is a miss on
+# PostgreSQL)
+page() {
+	get "$1" "$2"
+	local want=$4
+	$pg && [ "$want" = hit ] && want=miss
+	[ "$STATUS" = "$3" ] || fail "GET $2 as $1: status $STATUS, expected $3: $OUT"
+	[ "$XC" = "$want" ] || fail "GET $2 as $1: X-Cache $XC, expected $want"
+}
+A=/api/households/3713990001
+
+# the first page of the connection cannot vouch for its snapshot; then rendered and kept; then a hit, the
+# same bytes
+page county $A 200 miss
+first=$OUT
+page county $A 200 miss
+page county $A 200 hit
+eq "a hit is the page byte for byte" "$OUT" "$first"
+eq "masked" "$(printf '%s' "$OUT" | jq -r '"\(.data.phone) \(.data.members[0].id_no) \(.data.full)"')" \
+	"139****0001 3713**********1036 false"
+
+# another language and another date are other pages
+page county "$A?lang=en" 200 miss
+page county "$A?lang=en" 200 hit
+eq "English labels" "$(printf '%s' "$OUT" | jq -r .data.status.label)" "$(curl -s -b "$WORK/county.jar" \
+	"http://127.0.0.1:$PORT$A?lang=en" | jq -r .data.status.label)"
+[ "$(printf '%s' "$OUT" | jq -r .data.status.label)" != "$(printf '%s' "$first" | jq -r .data.status.label)" ] ||
+	fail "the English page has the Chinese label"
+page county "$A?as_of=2014-06-30" 200 miss
+page county "$A?as_of=2014-06-30" 200 hit
+eq "as of a date" "$(printf '%s' "$OUT" | jq -r .data.as_of)" 2014-06-30
+
+# the town sees the county's cached page of its own village, and not a page outside its town
+page town $A 200 hit
+eq "the town's hit is the same page" "$OUT" "$first"
+page county /api/households/3713990005 200 miss
+page county /api/households/3713990005 200 hit
+page town /api/households/3713990005 404 miss
+jqeq .error.code household_not_found
+
+# a full view is never cached and each one is audited; its audit row is a change, so the masked page is
+# rendered again afterwards
+audited() { db_sql "SELECT COUNT(*) FROM audit WHERE action = 'view.full_id' AND object = '3713990001'"; }
+page county "$A?full=1" 200 -
+page county "$A?full=1" 200 -
+eq "unmasked" "$(printf '%s' "$OUT" | jq -r '"\(.data.phone) \(.data.full)"')" "13905390001 true"
+eq "two full views audited" "$(audited)" 2
+page county $A 200 miss
+page county $A 200 miss
+page county $A 200 hit
+eq "after the full views" "$OUT" "$first"
+
+# a change through the API: the next page shows it
+api county PATCH $A '{"phone":"13800002222","reason":"换号"}'
+[ "$STATUS" = 200 ] || fail "PATCH: $STATUS $OUT"
+page county $A 200 miss
+eq "the new phone at once" "$(printf '%s' "$OUT" | jq -r .data.phone)" "138****2222"
+page county $A 200 miss
+page county $A 200 hit
+eq "and from the cache" "$(printf '%s' "$OUT" | jq -r .data.phone)" "138****2222"
+
+# a change by another process, straight into the database: the next page shows it too
+db_sql "UPDATE household SET phone = '13700003333' WHERE hh_no = '3713990001'" >/dev/null
+page county $A 200 miss
+eq "another process's change at once" "$(printf '%s' "$OUT" | jq -r .data.phone)" "137****3333"
+page town $A 200 miss
+page town $A 200 hit
+eq "the town too" "$(printf '%s' "$OUT" | jq -r .data.phone)" "137****3333"
+
+# the events route reads the same page (the correction above is in its history now)
+last=$OUT
+expect 200 county GET /api/households/3713990001/events
+eq "history from the page" "$(printf '%s' "$OUT" | jq -c .data)" "$(printf '%s' "$last" | jq -c .data.history)"
+eq "the correction in it" "$(printf '%s' "$OUT" | jq -r '.data | length')" 5
+
+# --page-cache 0: no cache, no header
+stop_server
+start_server --threads 1 --page-cache 0
+login county
+page county $A 200 -
+page county $A 200 -
+page county $A 200 -
+eq "without the cache" "$(printf '%s' "$OUT" | jq -r .data.phone)" "137****3333"
+"$TUOPIN" serve --page-cache -1 >/dev/null 2>"$WORK/err" && fail "--page-cache -1 accepted"
+grep -q -- "--page-cache" "$WORK/err" || fail "no message for --page-cache -1: $(cat "$WORK/err")"
+finish
