@@ -5,7 +5,8 @@ foreach(src ${UNIT_TESTS})
   get_filename_component(name ${src} NAME_WE)
   add_executable(${name} ${src})
   target_link_libraries(${name} PRIVATE core PkgConfig::CMOCKA)
-  add_test(NAME unit/${name} COMMAND ${name})
+  # through tests/tools/clocked.sh: the clock pinned at $TUOPIN_CLOCK when the suite sets it
+  add_test(NAME unit/${name} COMMAND ${CMAKE_SOURCE_DIR}/tests/tools/clocked.sh $<TARGET_FILE:${name}>)
   set_tests_properties(unit/${name} PROPERTIES LABELS "unit;asan"
     ENVIRONMENT "TUOPIN_TEST_DATA=${CMAKE_SOURCE_DIR}/tests/data")
 endforeach()
@@ -37,7 +38,7 @@ foreach(t ${CLI_TESTS})
 endforeach()
 add_executable(pg_store ${CMAKE_SOURCE_DIR}/tests/unit/pg_store.c)
 target_link_libraries(pg_store PRIVATE core PkgConfig::CMOCKA)
-add_test(NAME pg/store COMMAND pg_store)
+add_test(NAME pg/store COMMAND ${CMAKE_SOURCE_DIR}/tests/tools/clocked.sh $<TARGET_FILE:pg_store>)
 set_tests_properties(pg/store PROPERTIES LABELS "pg" SKIP_RETURN_CODE 77)
 
 # API tests against a real server, once per backend (as the CLI tests).

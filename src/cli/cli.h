@@ -29,7 +29,8 @@ struct args {
 	/* global options */
 	const char *db;
 	const char *format;
-	int64_t now;
+	const char *tz;
+	int64_t now;   /* --now, a UTC stamp (given in the office's zone) */
 };
 
 struct command {

@@ -51,6 +51,7 @@ args_parse(int argc, char **argv, const struct command *cmd, struct args *out)
 	}
 		GLOBAL("db", out->db)
 		GLOBAL("format", out->format)
+		GLOBAL("tz", out->tz)   /* applied by main before the command runs */
 		if (nlen == 4 && strncmp(name, "lang", 4) == 0) {
 			if (!val) {
 				if (i + 1 >= argc)

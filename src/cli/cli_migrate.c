@@ -21,7 +21,7 @@ const struct opt opts_migrate[] = {
 static size_t
 check_days(int *days, size_t cap)
 {
-	int today = stamp_date(stamp_now());
+	int today = date_today();
 	size_t n = 0;
 	days[n++] = 20140101;
 	for (int y = 2014; y <= today / 10000 && n + 1 < cap; y++)

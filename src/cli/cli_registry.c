@@ -231,7 +231,7 @@ cmd_show(struct args *a)
 	errinfo_clear(&e);
 	struct arena ar;
 	arena_init(&ar);
-	int day = as_of ? as_of : stamp_date(stamp_now());
+	int day = as_of ? as_of : date_today();
 	/* the household page: the same gathering (and audit of a full view) and JSON as the API's */
 	struct household_view v;
 	enum err err = household_view_load(st, a->pos[0], day, full, cli_actor(), NULL, &v, &ar, &e);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "lib/date.h"
 #include "lib/msg.h"
 
 #ifndef TUOPIN_VERSION
@@ -61,10 +62,12 @@ help(void)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		printf("  tuopin %s\n      %s\n", commands[i].usage, en ? commands[i].help_en : commands[i].help_zh);
 	printf(en ? "\nglobal options: --db URI (sqlite:PATH or postgresql://...; default $TUOPIN_DB, then "
-		    "sqlite:tuopin.db), --lang zh|en, --format, --now \"YYYY-MM-DD HH:MM:SS\" (recording time, for "
+		    "sqlite:tuopin.db), --lang zh|en, --format, --tz ZONE (the office's time zone; default $TUOPIN_TZ, then "
+		    "Asia/Shanghai), --now \"YYYY-MM-DD HH:MM:SS\" (recording time in the office's zone, for "
 		    "back-filling and tests)\nexit codes: 0 ok, 1 bad input, 2 usage, 3 not found, 4 forbidden, 5 database\n"
 		  : "\n全局选项：--db 数据库（sqlite:路径 或 postgresql://…；默认 $TUOPIN_DB，否则 sqlite:tuopin.db），"
-		    "--lang zh|en，--format 输出格式，--now \"YYYY-MM-DD HH:MM:SS\"（记录时间，用于补录和测试）\n"
+		    "--lang zh|en，--format 输出格式，--tz 时区（办公所在时区；默认 $TUOPIN_TZ，否则 Asia/Shanghai），"
+		    "--now \"YYYY-MM-DD HH:MM:SS\"（记录时间，按办公时区，用于补录和测试）\n"
 		    "退出码：0 成功，1 输入有误，2 用法错误，3 不存在，4 无权限，5 数据库错误\n");
 }
 
@@ -76,6 +79,28 @@ main(int argc, char **argv)
 	enum lang l;
 	if (env && msg_parse_lang(env, &l))
 		msg_set_lang(l);
+	/* The office's time zone, before anything reads the clock: --tz anywhere, else TUOPIN_TZ, else
+	 * Asia/Shanghai. The machine's TZ never decides. An unknown name stops here, before anything is
+	 * written. */
+	const char *zone = getenv("TUOPIN_TZ"), *zone_from = "TUOPIN_TZ";
+	if (!zone || !*zone)
+		zone = TZ_DEFAULT, zone_from = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc && msg_parse_lang(argv[i + 1], &l))
+			msg_set_lang(l);
+		else if (strncmp(argv[i], "--lang=", 7) == 0 && msg_parse_lang(argv[i] + 7, &l))
+			msg_set_lang(l);
+		if (strcmp(argv[i], "--tz") == 0 && i + 1 < argc)
+			zone = argv[i + 1], zone_from = "--tz";
+		else if (strncmp(argv[i], "--tz=", 5) == 0)
+			zone = argv[i] + 5, zone_from = "--tz";
+	}
+	if (!tz_set(zone)) {
+		fprintf(stderr, "tuopin: ");
+		fprintf(stderr, msg_text(MSG_BAD_TZ), zone_from ? zone_from : "TUOPIN_TZ", zone);
+		fputc('\n', stderr);
+		return 2;
+	}
 	/* Global options may come before the command: move them after it. */
 	int first = 1;
 	char **moved = calloc((size_t)argc + 1, sizeof(char *));

@@ -421,10 +421,8 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 		result = errinfo_set(e, ERR_AUTH, "name", MSG_AUTH_DISABLED);
 	} else if (known && u->locked_until > now) {
 		char until[20];
-		time_t t = (time_t)u->locked_until;
-		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(until, sizeof(until), "%Y-%m-%d %H:%M", &tm);
+		stamp_format(stamp_from_epoch(u->locked_until), until);
+		until[16] = '\0';   /* to the minute, in the office's zone */
 		result = errinfo_set(e, ERR_AUTH, "name", MSG_AUTH_LOCKED, until);
 	} else if (!good) {
 		result = errinfo_set(e, ERR_AUTH, "password", MSG_AUTH_FAILED);

@@ -361,7 +361,7 @@ check_run(struct store *st, const struct check_query *q, struct check_result *r,
 {
 	enum err rc = ERR_OK;
 	memset(r, 0, sizeof(*r));
-	r->as_of = q->as_of ? q->as_of : stamp_date(stamp_now());
+	r->as_of = q->as_of ? q->as_of : date_today();
 	int64_t lo = st->scope_lo, hi = st->scope_hi;
 	if (q->division)
 		division_range(q->division, &lo, &hi);

@@ -1200,7 +1200,7 @@ write_identification(struct store *st, struct gen *g, const char *actor, struct 
     struct errinfo *e)
 {
 	struct txn t;
-	enum err rc = txn_begin(&t, st, IDENT_STAMP, actor, e);
+	enum err rc = txn_begin(&t, st, stamp_from_local(IDENT_STAMP), actor, e);
 	if (rc != ERR_OK)
 		return rc;
 	t.quiet_audit = true;   /* the demo is audited once, as a whole (demo_build) */
@@ -1230,7 +1230,7 @@ write_year(struct store *st, struct gen *g, int year, const char *actor, struct 
     struct errinfo *e)
 {
 	struct txn t;
-	enum err rc = txn_begin(&t, st, year_stamps[year - FIRST_EXIT_YEAR], actor, e);
+	enum err rc = txn_begin(&t, st, stamp_from_local(year_stamps[year - FIRST_EXIT_YEAR]), actor, e);
 	if (rc != ERR_OK)
 		return rc;
 	t.quiet_audit = true;
@@ -1261,7 +1261,7 @@ write_campaign_day(struct store *st, struct gen *g, int day, const char *actor, 
 {
 	struct txn t;
 	int date = campaign_days[day];
-	enum err rc = txn_begin(&t, st, (int64_t)date * 1000000 + CAMPAIGN_TIME, actor, e);
+	enum err rc = txn_begin(&t, st, stamp_from_local((int64_t)date * 1000000 + CAMPAIGN_TIME), actor, e);
 	if (rc != ERR_OK)
 		return rc;
 	t.quiet_audit = true;

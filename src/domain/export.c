@@ -145,7 +145,7 @@ enum err
 export_registry(struct store *st, const struct export_opts *o, struct export_result *r, struct errinfo *e)
 {
 	memset(r, 0, sizeof(*r));
-	int day = o->as_of ? o->as_of : stamp_date(stamp_now());
+	int day = o->as_of ? o->as_of : date_today();
 	int64_t lo = st->scope_lo, hi = st->scope_hi;
 	if (o->division)
 		division_range(o->division, &lo, &hi);

@@ -213,7 +213,7 @@ stats_compute(struct store *st, const struct stats_query *q, struct stats_result
 	enum err rc;
 	memset(r, 0, sizeof(*r));
 	r->by = q->by;
-	r->as_of = q->as_of ? q->as_of : stamp_date(stamp_now());
+	r->as_of = q->as_of ? q->as_of : date_today();
 	r->recorded_at = q->recorded_at;
 	if (q->division) {
 		rc = store_division_get(st, q->division, &r->div, a, e);

@@ -8,6 +8,18 @@
 #include "lib/util.h"
 #include "view/view.h"
 
+/* The office's clock: the zone and its today, which the web UI takes as its own (the browser never decides
+ * what day it is), and now with its offset. */
+static void
+clock_fields(json_t *j)
+{
+	char d[11], t[26];
+	int64_t now = stamp_now();
+	json_object_set_new(j, "today", json_string(date_format(stamp_date(now), d)));
+	json_object_set_new(j, "tz", json_string(tz_name()));
+	json_object_set_new(j, "server_time", json_string(stamp_format_iso(now, t)));
+}
+
 void
 api_health(struct req *r)
 {
@@ -22,8 +34,10 @@ api_health(struct req *r)
 		r->status = 503;
 		return;
 	}
-	reply_json(r, 200, json_pack("{s:s, s:s, s:s, s:i}", "status", "ok", "version", TUOPIN_VERSION_STRING,
-	    "database", r->st->ops->name, "schema", store_schema_version_expected()));
+	json_t *j = json_pack("{s:s, s:s, s:s, s:i}", "status", "ok", "version", TUOPIN_VERSION_STRING,
+	    "database", r->st->ops->name, "schema", store_schema_version_expected());
+	clock_fields(j);
+	reply_json(r, 200, j);
 }
 
 void
@@ -79,7 +93,9 @@ api_login(struct req *r)
 	    server_secure_cookies(r) ? "; Secure" : "");
 	r->authed = true;
 	r->user = u;
-	reply_json(r, 200, json_pack("{s:o, s:s}", "user", user_json(r, &u), "csrf", csrf));
+	json_t *out = json_pack("{s:o, s:s}", "user", user_json(r, &u), "csrf", csrf);
+	clock_fields(out);
+	reply_json(r, 200, out);
 }
 
 void
@@ -101,6 +117,7 @@ api_me(struct req *r)
 	json_t *j = json_pack("{s:o}", "user", user_json(r, &r->user));
 	if (!r->via_token && r->csrf)
 		json_object_set_new(j, "csrf", json_string(r->csrf));
+	clock_fields(j);
 	reply_json(r, 200, j);
 }
 
@@ -123,10 +140,11 @@ api_about(struct req *r)
 	errinfo_clear(&e);
 	store_household_count(r->st, &households, &e);
 	store_division_count(r->st, &divisions, &e);
-	char t[20];
-	reply_json(r, 200, json_pack("{s:s, s:s, s:s, s:i, s:I, s:I, s:s}", "version", TUOPIN_VERSION_STRING, "database",
+	json_t *j = json_pack("{s:s, s:s, s:s, s:i, s:I, s:I}", "version", TUOPIN_VERSION_STRING, "database",
 	    r->st->ops->name, "location", db_location(r), "schema", store_schema_version_expected(), "households",
-	    (json_int_t)households, "divisions", (json_int_t)divisions, "server_time", stamp_format(stamp_now(), t)));
+	    (json_int_t)households, "divisions", (json_int_t)divisions);
+	clock_fields(j);
+	reply_json(r, 200, j);
 }
 
 void

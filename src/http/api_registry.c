@@ -203,7 +203,7 @@ household_detail(struct req *r, const char *hh_no, int status)
 	if (!q_date(r, "as_of", &as_of))
 		return;
 	if (!as_of)
-		as_of = stamp_date(stamp_now());
+		as_of = date_today();
 	bool full = want_full(r);
 	uint64_t epoch = 0;
 	char *key = NULL;
@@ -531,7 +531,7 @@ event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json
 	row[2] = *eff ? eff : arena_printf(&r->a, "%s", "");
 	if (!*eff) {
 		char d[11];
-		row[2] = arena_strdup(&r->a, date_format(stamp_date(stamp_now()), d));
+		row[2] = arena_strdup(&r->a, date_format(date_today(), d));
 	}
 	row[3] = cell_text(r, json_object_get(body, "batch"));
 	row[4] = cell_text(r, json_object_get(body, "reason"));
@@ -833,7 +833,7 @@ api_export(struct req *r)
 	}
 	char d[11];
 	const char *name = arena_printf(&r->a, "%%E5%%BB%%BA%%E6%%A1%%A3%%E7%%AB%%8B%%E5%%8D%%A1-%s.%s",
-	    date_format(o.as_of ? o.as_of : stamp_date(stamp_now()), d), o.kind == SHEET_XLSX ? "xlsx" : "csv");
+	    date_format(o.as_of ? o.as_of : date_today(), d), o.kind == SHEET_XLSX ? "xlsx" : "csv");
 	reply_file(r, fd, (uint64_t)sb.st_size, o.kind == SHEET_XLSX ?
 	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", name);
 }

@@ -558,10 +558,10 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_Re
 	if (!r)
 		return;
 	if (access_log && r->status) {
-		char t[20];
+		char t[26];
 		size_t bytes = r->file_fd >= 0 || r->file_size ? (size_t)r->file_size : r->static_data ? r->static_len : r->out.n;
 		pthread_mutex_lock(&log_lock);
-		fprintf(access_log, "%s %s %s %s %d %zuB %.1fms %s\n", stamp_format(stamp_now(), t), r->ip, r->method,
+		fprintf(access_log, "%s %s %s %s %d %zuB %.1fms %s\n", stamp_format_iso(stamp_now(), t), r->ip, r->method,
 		    r->path, r->status, bytes, (double)(now_us() - r->started_us) / 1000.0,
 		    r->authed ? r->user.name : "-");
 		fflush(access_log);
@@ -661,6 +661,13 @@ server_run(const struct server_opts *o)
 	printf(msg_lang() == LANG_EN ? "Tuopin is listening on http://%s:%u/ (database %s)\n"
 				     : "脱贫已启动：http://%s:%u/ （数据库 %s）\n",
 	    strcmp(host, "0.0.0.0") == 0 ? "127.0.0.1" : host, port, db_shown);
+	{
+		char today[11], now[26];
+		int64_t t = stamp_now();
+		printf(msg_lang() == LANG_EN ? "Office time zone %s: today is %s (now %s)\n"
+					     : "办公时区 %s：今天是 %s（现在 %s）\n",
+		    tz_name(), date_format(stamp_date(t), today), stamp_format_iso(t, now));
+	}
 	fflush(stdout);
 
 	int sig = 0;

@@ -1,9 +1,12 @@
-/* date.c: proleptic Gregorian calendar arithmetic on YYYYMMDD integers. */
+/* date.c: proleptic Gregorian calendar arithmetic on YYYYMMDD integers, and the office's time zone: UTC
+ * recording stamps converted to and from the office's wall clock. */
 #include "date.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static bool
 leap(int y)
@@ -138,30 +141,173 @@ date_from_excel(double serial, bool date1904, int *ymd)
 	return true;
 }
 
+/* ---- the office's time zone ---- */
+
+static char zone[64] = TZ_DEFAULT;
+static bool zone_applied;
+
+/* Zones every office may name even on a machine without the zone database (tzdata): China has kept one
+ * offset without daylight saving since 1991, UTC none. */
+static const struct {
+	const char *name, *posix;
+} builtin_zones[] = {
+	{ "Asia/Shanghai", "CST-8" }, { "Asia/Chongqing", "CST-8" }, { "Asia/Harbin", "CST-8" },
+	{ "Asia/Urumqi", "<+06>-6" }, { "PRC", "CST-8" }, { "UTC", "UTC0" }, { "Etc/UTC", "UTC0" },
+	{ "Etc/GMT", "UTC0" }, { "GMT", "UTC0" },
+};
+
+/* Is name a file of the zone database? Names are relative paths of letters, digits, '_', '-', '+' and '/'
+ * without "..", so the check cannot be pointed at another file. */
+static bool
+zone_file(const char *name, char *tzvalue, size_t size)
+{
+	if (!name[0] || name[0] == '/' || strstr(name, "..") || strlen(name) > 48)
+		return false;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+		        *p == '-' || *p == '+' || *p == '/'))
+			return false;
+	const char *dir = getenv("TZDIR");
+	char path[256];
+	snprintf(path, sizeof(path), "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", name);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	char magic[4];
+	bool ok = fread(magic, 1, 4, f) == 4 && memcmp(magic, "TZif", 4) == 0;
+	fclose(f);
+	if (ok)
+		snprintf(tzvalue, size, ":%s", path);
+	return ok;
+}
+
+bool
+tz_set(const char *name)
+{
+	char value[300];
+	if (!name || !zone_file(name, value, sizeof(value))) {
+		size_t i;
+		for (i = 0; name && i < sizeof(builtin_zones) / sizeof(builtin_zones[0]); i++)
+			if (strcmp(name, builtin_zones[i].name) == 0)
+				break;
+		if (!name || i == sizeof(builtin_zones) / sizeof(builtin_zones[0]))
+			return false;
+		snprintf(value, sizeof(value), "%s", builtin_zones[i].posix);
+	}
+	snprintf(zone, sizeof(zone), "%s", name);
+	setenv("TZ", value, 1);
+	tzset();
+	zone_applied = true;
+	return true;
+}
+
+const char *
+tz_name(void)
+{
+	return zone;
+}
+
+/* The process's TZ must be the office's before the first conversion, even when nobody called tz_set (a
+ * unit test, a tool): the machine's zone never decides. */
+static void
+zone_ensure(void)
+{
+	if (!zone_applied)
+		tz_set(zone);
+}
+
+static int64_t
+stamp_of_tm(const struct tm *tm)
+{
+	return ((int64_t)(tm->tm_year + 1900) * 10000 + (tm->tm_mon + 1) * 100 + tm->tm_mday) * 1000000 +
+	    tm->tm_hour * 10000 + tm->tm_min * 100 + tm->tm_sec;
+}
+
+static void
+tm_of_stamp(int64_t st, struct tm *tm)
+{
+	memset(tm, 0, sizeof(*tm));
+	int ymd = (int)(st / 1000000), t = (int)(st % 1000000);
+	tm->tm_year = ymd / 10000 - 1900;
+	tm->tm_mon = ymd / 100 % 100 - 1;
+	tm->tm_mday = ymd % 100;
+	tm->tm_hour = t / 10000;
+	tm->tm_min = t / 100 % 100;
+	tm->tm_sec = t % 100;
+}
+
+int64_t
+stamp_to_epoch(int64_t utc)
+{
+	int ymd = (int)(utc / 1000000), t = (int)(utc % 1000000);
+	return date_to_days(ymd) * 86400 + (t / 10000) * 3600 + (t / 100 % 100) * 60 + t % 100;
+}
+
+int64_t
+stamp_from_epoch(int64_t epoch)
+{
+	int64_t days = epoch >= 0 ? epoch / 86400 : -((-epoch + 86399) / 86400);
+	int64_t s = epoch - days * 86400;
+	return (int64_t)date_from_days(days) * 1000000 + (s / 3600) * 10000 + (s / 60 % 60) * 100 + s % 60;
+}
+
+int64_t
+stamp_to_local(int64_t utc)
+{
+	if (utc <= 0 || utc >= STAMP_INF)
+		return utc;
+	zone_ensure();
+	time_t t = (time_t)stamp_to_epoch(utc);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return stamp_of_tm(&tm);
+}
+
+int64_t
+stamp_from_local(int64_t local)
+{
+	if (local <= 0 || local >= STAMP_INF)
+		return local;
+	zone_ensure();
+	struct tm tm;
+	tm_of_stamp(local, &tm);
+	tm.tm_isdst = -1;
+	time_t t = mktime(&tm);
+	return stamp_from_epoch((int64_t)t);
+}
+
+int
+tz_offset(int64_t utc)
+{
+	return (int)(stamp_to_epoch(stamp_to_local(utc)) - stamp_to_epoch(utc));
+}
+
 bool
 stamp_parse(struct str s, bool end_of_day, int64_t *stamp)
 {
 	int ymd, hh, mm, ss;
+	int64_t local;
 	s = str_trim(s);
 	if (s.n <= 10) {
 		if (!date_parse(s, &ymd))
 			return false;
-		*stamp = (int64_t)ymd * 1000000 + (end_of_day ? 235959 : 0);
-		return true;
+		local = (int64_t)ymd * 1000000 + (end_of_day ? 235959 : 0);
+	} else {
+		if (s.n != 19 || (s.p[10] != ' ' && s.p[10] != 'T') || s.p[13] != ':' || s.p[16] != ':')
+			return false;
+		if (!date_parse((struct str){ s.p, 10 }, &ymd) || !digits(s.p + 11, 2, &hh) ||
+		    !digits(s.p + 14, 2, &mm) || !digits(s.p + 17, 2, &ss))
+			return false;
+		if (hh > 23 || mm > 59 || ss > 59)
+			return false;
+		local = (int64_t)ymd * 1000000 + hh * 10000 + mm * 100 + ss;
 	}
-	if (s.n != 19 || (s.p[10] != ' ' && s.p[10] != 'T') || s.p[13] != ':' || s.p[16] != ':')
-		return false;
-	if (!date_parse((struct str){ s.p, 10 }, &ymd) || !digits(s.p + 11, 2, &hh) ||
-	    !digits(s.p + 14, 2, &mm) || !digits(s.p + 17, 2, &ss))
-		return false;
-	if (hh > 23 || mm > 59 || ss > 59)
-		return false;
-	*stamp = (int64_t)ymd * 1000000 + hh * 10000 + mm * 100 + ss;
+	*stamp = stamp_from_local(local);
 	return true;
 }
 
-char *
-stamp_format(int64_t st, char *out)
+static char *
+format_wall(int64_t st, char *out)
 {
 	unsigned ymd = (unsigned)(st / 1000000), t = (unsigned)(st % 1000000);
 	snprintf(out, 20, "%04u-%02u-%02u %02u:%02u:%02u", ymd / 10000 % 10000, ymd / 100 % 100, ymd % 100,
@@ -169,18 +315,51 @@ stamp_format(int64_t st, char *out)
 	return out;
 }
 
+char *
+stamp_format(int64_t st, char *out)
+{
+	return format_wall(stamp_to_local(st), out);
+}
+
+char *
+stamp_format_iso(int64_t st, char *out)
+{
+	char w[20];
+	int off = tz_offset(st), a = off < 0 ? -off : off;
+	format_wall(stamp_to_local(st), w);
+	w[10] = 'T';
+	snprintf(out, 26, "%.19s%c%02d:%02d", w, off < 0 ? '-' : '+', a / 3600 % 100, a / 60 % 60);
+	return out;
+}
+
 int64_t
 stamp_now(void)
 {
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	return ((int64_t)(tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday) * 1000000 +
-	    tm.tm_hour * 10000 + tm.tm_min * 100 + tm.tm_sec;
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return stamp_from_epoch((int64_t)ts.tv_sec);
 }
 
 int
 stamp_date(int64_t st)
 {
-	return (int)(st / 1000000);
+	return (int)(stamp_to_local(st) / 1000000);
+}
+
+int
+date_today(void)
+{
+	return stamp_date(stamp_now());
+}
+
+int64_t
+stamp_day_start(int ymd)
+{
+	return stamp_from_local((int64_t)ymd * 1000000);
+}
+
+int64_t
+stamp_day_end(int ymd)
+{
+	return stamp_from_local((int64_t)ymd * 1000000 + 235959);
 }

@@ -147,6 +147,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(USAGE, "usage", "%s", "%s") \
 	X(UNKNOWN_OPTION, "usage", "未知选项 %s", "unknown option %s") \
 	X(OPTION_VALUE, "usage", "选项 %s 需要一个值", "option %s needs a value") \
+	X(BAD_TZ, "usage", "%s：未知时区“%s”（应为 IANA 时区名，如 Asia/Shanghai）", \
+	    "%s: unknown time zone \"%s\" (use an IANA name such as Asia/Shanghai)") \
 	X(UNKNOWN_COMMAND, "usage", "未知命令 %s（运行 tuopin help 查看帮助）", "unknown command %s (see tuopin help)") \
 	X(BAD_FORMAT_OPT, "usage", "不支持的输出格式 %s", "unsupported output format %s") \
 	X(STATUS_LABEL_AMBIGUOUS, "status_ambiguous", "“已脱贫”须写明是否享受政策（已脱贫享受政策 / 已脱贫不享受政策）", \

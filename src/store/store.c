@@ -153,8 +153,8 @@ store_migrate(struct store *st, int *applied, struct errinfo *e)
 		return errinfo_set(e, ERR_DB, "", MSG_DB_SCHEMA_NEW, version, (int)n);
 	for (size_t i = (size_t)version; i < n; i++) {
 		char *sql = xstrndup((const char *)m[i].data, m[i].len);
-		char when[20];
-		stamp_format(stamp_now(), when);
+		char when[26];
+		stamp_format_iso(stamp_now(), when);
 		rc = st->ops->begin(st, true, e);
 		if (rc == ERR_OK)
 			rc = st->ops->exec(st, sql, e);

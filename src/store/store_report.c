@@ -174,8 +174,9 @@ store_changes(struct store *st, enum changes_mode mode, int from, int to, const 
 		} else {
 			int64_t f = from, u = to;
 			if (mode == CHANGES_RECORDED) {
-				f = (int64_t)from * 1000000;
-				u = (int64_t)to * 1000000 + 235959;
+				/* the office's days, as UTC stamps */
+				f = stamp_day_start(from);
+				u = stamp_day_end(to);
 			}
 			OPS->bind(q, 1, SQL_INT(f));
 			OPS->bind(q, 2, SQL_INT(u));

@@ -27,18 +27,20 @@ not_contains "$plain" "Secure"
 eq "login address from the proxy" "$(db_sql "SELECT ip FROM audit WHERE action = 'login' ORDER BY id DESC LIMIT 1 OFFSET 1")" \
 	"203.0.113.7"
 
-# the access log: time, client, method, path (no query), status, size, duration, user
+# the access log: time (ISO 8601 in the office's zone, with its offset), client, method, path (no query),
+# status, size, duration, user
 login county
 login cadre
 expect 200 county GET "/api/households?q=371399196505050016"
 curl -s -o /dev/null -b "$WORK/county.jar" -H 'X-Forwarded-For: 198.51.100.9' "http://127.0.0.1:$PORT/api/stats?as_of=2018-10-08"
 expect 401 - GET /api/me
 stop_server   # flushes and closes the log
-eq "access log: the search" "$(grep ' /api/households ' "$WORK/access.log" | tail -1 | awk '{ print $3, $4, $5, $6, $9 }')" \
+eq "access log: the search" "$(grep ' /api/households ' "$WORK/access.log" | tail -1 | awk '{ print $2, $3, $4, $5, $8 }')" \
 	"127.0.0.1 GET /api/households 200 county"
-eq "access log: through the proxy" "$(grep ' /api/stats ' "$WORK/access.log" | tail -1 | awk '{ print $3, $4, $5, $6, $9 }')" \
+eq "access log: through the proxy" "$(grep ' /api/stats ' "$WORK/access.log" | tail -1 | awk '{ print $2, $3, $4, $5, $8 }')" \
 	"198.51.100.9 GET /api/stats 200 county"
-eq "access log: anonymous" "$(grep ' /api/me ' "$WORK/access.log" | tail -1 | awk '{ print $4, $5, $6, $9 }')" \
+eq "access log: time" "$(tail -1 "$WORK/access.log" | awk '{ print $1 }' | grep -cE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\+08:00$')" 1
+eq "access log: anonymous" "$(grep ' /api/me ' "$WORK/access.log" | tail -1 | awk '{ print $3, $4, $5, $8 }')" \
 	"GET /api/me 401 -"
 not_contains "$(cat "$WORK/access.log")" "371399196505050016"
 not_contains "$(cat "$WORK/access.log")" "as_of"
@@ -85,7 +87,8 @@ login county
 expect 200 county GET /api/me
 sleep 1
 expect 200 county GET /api/me
-sleep 1.5
+# sessions count whole seconds: 3.2 s after login is more than 2 whichever second the login fell in
+sleep 2.2
 expect 401 county GET /api/me
 jqeq '.error.code' session_expired
 finish

@@ -6,6 +6,12 @@ set -euo pipefail
 
 : "${TUOPIN:?TUOPIN must point at the tuopin binary}"
 : "${TESTDATA:?}"
+# Every run of tuopin goes through tests/tools/tuopin-clocked, which pins its clock at $TUOPIN_CLOCK (UTC) when
+# that is set: for the whole suite (scripts/test.sh), or for one command (TUOPIN_CLOCK="..." t stats).
+if [ -z "${TUOPIN_REAL:-}" ]; then
+	export TUOPIN_REAL=$TUOPIN
+	TUOPIN=$(cd "$(dirname "${BASH_SOURCE[0]}")/../tools" && pwd)/tuopin-clocked
+fi
 WORK=$(mktemp -d /tmp/tuopin-test.XXXXXX)
 FAILS=0
 CREATED_DBS=()

@@ -16,6 +16,10 @@ const OUT = process.env.E2E_OUT || '/tmp/tuopin-e2e';
 const KEEP = process.env.TUOPIN_SCREENSHOTS || '';
 const TEST = basename(process.argv[1] || 'test', '.mjs');
 
+// The browser's own zone differs from the office's (the server's Asia/Shanghai), as a clerk's laptop set to
+// another zone would: the UI must take its day from the server, never from the browser.
+export const BROWSER_TZ = process.env.TUOPIN_E2E_BROWSER_TZ || 'America/Los_Angeles';
+
 export const DESKTOP = { width: 1366, height: 768 };
 export const TABLET = { width: 768, height: 1024 };
 
@@ -37,7 +41,7 @@ export async function newPage(opts = {}) {
   const ctx = await browser.newContext({
     viewport: opts.viewport || DESKTOP,
     locale: opts.locale || 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: opts.timezoneId || BROWSER_TZ,
     deviceScaleFactor: 1,
   });
   const page = await ctx.newPage();

@@ -54,7 +54,7 @@ start_server
 curl -s "http://127.0.0.1:$PORT/" | grep -q 'id="app"' || skip "the binary was built without the web UI (scripts/build-web.sh)"
 
 export BASE_URL="http://127.0.0.1:$PORT" PASSWORD TESTDATA
-export E2E_OUT="${E2E_OUT:-$(dirname "$TUOPIN")/e2e-screenshots}"
+export E2E_OUT="${E2E_OUT:-$(dirname "$TUOPIN_REAL")/e2e-screenshots}"
 set +e
 node "$HERE/$(basename "$TEST")"
 rc=$?

@@ -51,11 +51,48 @@ export function statusBadge(st, extra) {
   return h('span', { class: ['badge', statusClass(st.code), extra] }, st.label);
 }
 
-// Today in the browser, YYYY-MM-DD (the default "as of" the server also uses).
+// The office's clock. The browser never decides what day it is: the server says its zone, its today and
+// its time (GET /api/me, POST /api/login), and today() follows the server's clock in the server's zone, so a
+// laptop set to UTC or to another zone shows the same day as the server, also after midnight passes.
+const clock = { tz: '', skew: 0, offsetMin: null, serverToday: '' };
+
+// Take the clock fields of an answer ({today, tz, server_time: "2026-12-05T03:30:00+08:00"}).
+export function setClock(data) {
+  if (!data || !data.today) return;
+  clock.serverToday = data.today;
+  clock.tz = data.tz || '';
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})([+-])(\d{2}):(\d{2})$/.exec(data.server_time || '');
+  if (m) {
+    clock.offsetMin = (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4]));
+    const serverMs = Date.parse(`${m[1]}Z`) - clock.offsetMin * 60000;
+    clock.skew = serverMs - Date.now();
+  }
+}
+
+export function clockZone() {
+  return clock.tz;
+}
+
+const pad = (n) => String(n).padStart(2, '0');
+
+// Today in the office's zone, YYYY-MM-DD (the default "as of" the server also uses).
 export function today() {
-  const d = new Date();
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  const now = new Date(Date.now() + clock.skew);
+  if (clock.tz) {
+    try {
+      const parts = new Intl.DateTimeFormat('en-CA', { timeZone: clock.tz, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+      const get = (type) => parts.find((p) => p.type === type).value;
+      return `${get('year')}-${get('month')}-${get('day')}`;
+    } catch (e) {
+      // a zone this browser does not know: the offset the server gave
+    }
+  }
+  if (clock.offsetMin !== null) {
+    const d = new Date(now.getTime() + clock.offsetMin * 60000);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  }
+  if (clock.serverToday) return clock.serverToday;
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 export function isDate(s) {

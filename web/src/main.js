@@ -8,7 +8,7 @@ import { h, mount } from './dom.js';
 import { t, getLang, setLang } from './i18n.js';
 import { state, can, isDataRole, asOf, link } from './state.js';
 import { icon, errorBox, dateInput } from './ui.js';
-import { today } from './format.js';
+import { today, setClock } from './format.js';
 import { disposeCharts } from './charts.js';
 import { loginView, passwordView } from './views/login.js';
 import { dashboardView } from './views/dashboard.js';
@@ -288,6 +288,7 @@ async function render() {
     try {
       const me = await get('/api/me', null, { noRedirect: true, signal });
       state.me = me.user;
+      setClock(me);
       setCsrf(me.csrf);
     } catch (err) {
       if (err.name === 'AbortError') return;
@@ -335,6 +336,7 @@ function safeNext() {
 
 function onLogin(data, next) {
   state.me = data.user;
+  setClock(data);
   setCsrf(data.csrf);
   if (data.user.must_change) navigate(`/password?${new URLSearchParams({ next: next || '' })}`, { replace: true });
   else navigate(next && allowedUrl(next) ? next : home(), { replace: true });
