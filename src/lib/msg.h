@@ -151,6 +151,71 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "%s: unknown time zone \"%s\" (use an IANA name such as Asia/Shanghai)") \
 	X(UNKNOWN_COMMAND, "usage", "未知命令 %s（运行 tuopin help 查看帮助）", "unknown command %s (see tuopin help)") \
 	X(BAD_FORMAT_OPT, "usage", "不支持的输出格式 %s", "unsupported output format %s") \
+	X(PROPOSAL_NOT_FOUND, "proposal_not_found", "没有编号为 %s 的申请", "no proposal %s") \
+	X(PROPOSAL_MOVED, "proposal_moved", "申请 %s 刚被他人办理（步骤已变化），请刷新后重试", \
+	    "proposal %s was acted on by someone else just now: reload it and try again") \
+	X(PROPOSAL_TYPE, "proposal_type", "“%s”不是可提出的申请类型（可用：%s）", "\"%s\" is not a proposal type (use %s)") \
+	X(PROPOSAL_OPEN, "proposal_open", "%s 已有未办结的申请（编号 %lld），不能重复提出", \
+	    "%s already has an open proposal (%lld): a second one is refused") \
+	X(PROPOSAL_STATE, "proposal_state", "户 %s 当前状态为“%s”，不能提出“%s”申请", \
+	    "household %s is \"%s\": a \"%s\" proposal does not fit") \
+	X(PROPOSAL_CLOSED, "proposal_closed", "申请 %s 已办结（%s），不能再办理", "proposal %s is closed (%s)") \
+	X(PROPOSAL_WRONG_STEP, "proposal_wrong_step", "申请 %s 当前步骤是“%s”，不是“%s”", \
+	    "proposal %s is at \"%s\", not at \"%s\"") \
+	X(PROPOSAL_ROLE, "proposal_role", "“%s”须由%s办理，您的角色是%s", "\"%s\" is done by %s; your role is %s") \
+	X(PROPOSAL_DATE_BEFORE, "proposal_date_before", "办理日期 %s 早于上一步骤的日期 %s", \
+	    "the date %s is before the previous step's date %s") \
+	X(PROPOSAL_ACTION, "proposal_action", "“%s”不是有效的办理意见（approve 同意、reject 不同意、object 异议）", \
+	    "\"%s\" is not an action (approve, reject, object)") \
+	X(NOTICE_NOT_OVER, "notice_not_over", "公示期未满：%s 起公示 %d 天，%s 起才能结束公示", \
+	    "the notice is not over: posted on %s for %d days, it can be closed from %s") \
+	X(OBJECT_NOT_NOTICE, "object_not_notice", "只有公示期间才能提出异议（当前步骤：%s）", \
+	    "an objection is possible only during a notice (the step now: %s)") \
+	X(OBJECTION_NOTE, "objection_note", "提出异议须写明异议内容", "an objection must say what it is (note)") \
+	X(CHECK_FAILED, "check_failed", "核查未通过：%s。确需继续的，须写明例外理由（override）", \
+	    "the check failed: %s. To go on anyway, give the reason (override)") \
+	X(OVERRIDE_NOT_NEEDED, "override_not_needed", "此步骤核查已通过或没有核查，不需要例外理由", \
+	    "this step's check passed or there is none: no override is needed") \
+	X(VOTES_REQUIRED, "votes_required", "民主评议须填写赞成/反对/弃权票数（如 23/2/1）", \
+	    "the review needs the votes for/against/abstaining (e.g. 23/2/1)") \
+	X(BAD_VOTES, "bad_votes", "“%s”不是有效票数（应为 赞成/反对/弃权，如 23/2/1）", \
+	    "\"%s\" is not a vote count (for/against/abstaining, e.g. 23/2/1)") \
+	X(VILLAGE_REQUIRED, "village_required", "贫困村出列申请须指定村（village）", "a village exit names the village") \
+	X(HOUSEHOLD_REQUIRED, "household_required", "此类申请须指定户编号", "this proposal names a household") \
+	X(VILLAGE_NOT_POOR, "village_not_poor", "%s 不是省定贫困村", "%s is not a designated poor village") \
+	X(VILLAGE_EXITED, "village_exited", "%s 已于 %d 年出列", "%s exited in %d") \
+	X(PROPOSAL_NEW_HH, "proposal_new_household", "%s：新识别和应纳未纳的农户尚未在册，请通过登记表导入（县级）", \
+	    "%s: a newly identified or missed household is not in the registry yet: register it by import (county)") \
+	X(REVIEW_REQUIRED, "review_required", "已开启“须经评议公示”：%s须提出申请，经评议、公示、审核、审定、公告后生效", \
+	    "review is required: %s goes through a proposal (review, notice, town, county, announcement)") \
+	X(WORKFLOW_INVALID, "workflow_invalid", "流程定义有误：%s", "the workflow is not valid: %s") \
+	X(WORKFLOW_NONE, "workflow_none", "没有适用于“%s”的流程", "no workflow serves \"%s\"") \
+	X(CONFIG_KEY, "config_key", "未知配置项 %s（可用：%s）", "unknown setting %s (use %s)") \
+	X(CONFIG_VALUE, "config_value", "配置项 %s 的值“%s”无效：%s", "setting %s: \"%s\" is not valid: %s") \
+	X(BAD_HOUSING, "bad_housing", "住房安全等级“%s”无效（应为 A、B、C、D 或 relocated 已搬迁）", \
+	    "housing grade \"%s\" is not valid (A, B, C, D or relocated)") \
+	X(ASSESSMENT_EMPTY, "assessment_empty", "入户核实记录至少须填写一项", "an assessment records at least one item") \
+	X(CHK_INCOME_OK, "chk_income", "%d 年人均纯收入 %s 元，高于当年扶贫标准 %s 元%s", \
+	    "per-capita net income %d: %s yuan, above that year's line of %s yuan%s") \
+	X(CHK_INCOME_LOW, "chk_income_low", "%d 年人均纯收入 %s 元，未超过当年扶贫标准 %s 元%s", \
+	    "per-capita net income %d: %s yuan, not above that year's line of %s yuan%s") \
+	X(CHK_INCOME_NONE, "chk_income_none", "没有 %d 年收入记录", "no income recorded for %d") \
+	X(CHK_INCOME_ITEMS, "chk_income_items", "（计入：%s；%d 人）", " (counted: %s; %d persons)") \
+	X(CHK_INCOME_AS_REPORTED, "chk_income_reported", "（按登记的人均纯收入，收入分项未录入）", \
+	    " (as registered: the income items are not recorded)") \
+	X(ACT_FUTURE, "future_date", "办理日期 %s 晚于今天", "the date %s is in the future") \
+	X(NOTICE_NONE, "notice_none", "申请 %s 尚未到公示或公告步骤", "proposal %s has not reached a notice or an announcement") \
+	X(CHK_NO_LINE, "chk_no_line", "没有 %d 年扶贫标准线（tuopin line set）", "no poverty line for %d (tuopin line set)") \
+	X(CHK_NO_ASSESSMENT, "chk_no_assessment", "%s 及以前没有入户核实记录", "no assessment on or before %s") \
+	X(CHK_YES, "chk_yes", "%s 入户核实（%s）：是%s", "assessed %s (%s): yes%s") \
+	X(CHK_NO, "chk_no", "%s 入户核实（%s）：否%s", "assessed %s (%s): no%s") \
+	X(CHK_NOT_ASSESSED, "chk_not_assessed", "%s 入户核实未填写此项", "not assessed on %s") \
+	X(CHK_HOUSING, "chk_housing", "%s 入户核实（%s）：%s", "assessed %s (%s): %s") \
+	X(CHK_INSURED, "chk_insured", "；在册 %d 人中 %d 人参加基本医疗保险", "; registered persons %d, insured %d") \
+	X(CHK_INCIDENCE, "chk_incidence", "%s 现有贫困人口 %lld 人，乡村人口 %lld 人，贫困发生率 %s%%（标准：低于 %s%%）", \
+	    "%s: %lld persons poor of a rural population of %lld, incidence %s%% (threshold: below %s%%)") \
+	X(CHK_NO_RURAL_POP, "chk_no_rural_pop", "%s 没有乡村人口数，无法计算贫困发生率", \
+	    "%s has no rural population: the incidence cannot be computed") \
 	X(STATUS_LABEL_AMBIGUOUS, "status_ambiguous", "“已脱贫”须写明是否享受政策（已脱贫享受政策 / 已脱贫不享受政策）", \
 	    "\"已脱贫\" must say whether policy continues (已脱贫享受政策 / 已脱贫不享受政策)")
 

@@ -99,6 +99,21 @@
 /* The same for an identity column, whose sequence the database names. */
 #define IDENTITY_PAST(table) "SELECT setval(pg_get_serial_sequence('" table "', 'id'), " \
 	"(SELECT COALESCE(MAX(id), 0) + 1 FROM " table "), false)"
+#define WF_COLUMNS "id, code, version, name, definition, loaded_at, loaded_by"
+#define P_COLUMNS "id, type, household_id, village, workflow_id, state, step_no, step_since, effective, reason, " \
+	"channel, batch, override, check_result, payload, event_id, opened, created_by, created_at, updated_at, version"
+#define P_COLS "p.id, p.type, p.household_id, p.village, p.workflow_id, p.state, p.step_no, p.step_since, " \
+	"p.effective, p.reason, p.channel, p.batch, p.override, p.check_result, p.payload, p.event_id, p.opened, " \
+	"p.created_by, p.created_at, p.updated_at, p.version, h.hh_no, (SELECT m.name FROM member m " \
+	"WHERE m.household_id = p.household_id AND m.relation = '01' ORDER BY m.id LIMIT 1)"
+#define PS_COLUMNS "id, proposal_id, seq, step, decision, day, actor, note, votes_for, votes_against, " \
+	"votes_abstain, override, recorded_at"
+#define AS_COLUMNS "id, household_id, day, assessor, food, clothing, education, medical, housing, water, notes, " \
+	"recorded_by, recorded_at"
+#define P_LIST(cast_t, cast_i) "SELECT " P_COLS " FROM proposal p LEFT JOIN household h ON h.id = p.household_id " \
+	"WHERE p.village BETWEEN $1 AND $2 AND ($3" cast_t " IS NULL OR p.state = $3) AND ($4" cast_t " IS NULL " \
+	"OR p.type = $4) AND ($5" cast_t " IS NULL OR p.batch = $5) AND ($6" cast_i " = 0 OR p.household_id = $6) " \
+	"ORDER BY p.step_since, p.id LIMIT $7 OFFSET $8"
 #define USER_COLUMNS "id, name, display_name, role, division, pw_hash, locked, failed, locked_until, must_change, " \
 	"created_at, updated_at"
 #define SESSION_COLUMNS "id, token_hash, user_id, csrf, created_at, seen_at, ip"
@@ -441,6 +456,53 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_SEQ_USER] = { "SELECT 0", IDENTITY_PAST("app_user") },
 	[STMT_SEQ_SESSION] = { "SELECT 0", IDENTITY_PAST("session") },
 	[STMT_SEQ_TOKEN] = { "SELECT 0", IDENTITY_PAST("api_token") },
+	[STMT_WORKFLOW_INSERT] = { "INSERT INTO workflow (code, version, name, definition, loaded_at, loaded_by) "
+		"VALUES ($1, (SELECT COALESCE(MAX(version), 0) + 1 FROM workflow WHERE code = $1), $2, $3, $4, $5) "
+		"RETURNING id, version", NULL },
+	[STMT_WORKFLOW_GET] = { "SELECT " WF_COLUMNS " FROM workflow WHERE id = $1", NULL },
+	[STMT_WORKFLOW_LIST] = { "SELECT " WF_COLUMNS " FROM workflow ORDER BY code, version", NULL },
+	[STMT_PROPOSAL_INSERT] = { "INSERT INTO proposal (type, household_id, village, workflow_id, state, step_no, "
+		"step_since, effective, reason, channel, batch, override, check_result, payload, event_id, opened, "
+		"created_by, created_at, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+		"$13, $14, $15, $16, $17, $18, $18, 1) RETURNING id", NULL },
+	[STMT_PROPOSAL_GET] = { "SELECT " P_COLS " FROM proposal p LEFT JOIN household h ON h.id = p.household_id "
+		"WHERE p.id = $1 AND p.village BETWEEN $2 AND $3", NULL },
+	/* the guard of concurrent acts: only the version that was read may move on */
+	[STMT_PROPOSAL_UPDATE] = { "UPDATE proposal SET state = $3, step_no = $4, step_since = $5, override = $6, "
+		"check_result = $7, event_id = $8, updated_at = $9, version = version + 1 WHERE id = $1 AND version = $2 "
+		"RETURNING version", NULL },
+	[STMT_PROPOSAL_OPEN_HH] = { "SELECT id FROM proposal WHERE household_id = $1 AND state = 'open'", NULL },
+	[STMT_PROPOSAL_OPEN_VILLAGE] = { "SELECT id FROM proposal WHERE village = $1 AND household_id IS NULL "
+		"AND state = 'open'", NULL },
+	[STMT_PROPOSAL_LIST] = { P_LIST("", ""), P_LIST("::text", "::bigint") },
+	[STMT_PROPOSAL_ACTS] = { "SELECT " PS_COLUMNS " FROM proposal_step WHERE proposal_id = $1 ORDER BY seq", NULL },
+	[STMT_PROPOSAL_ACT_INSERT] = { "INSERT INTO proposal_step (proposal_id, seq, step, decision, day, actor, note, "
+		"votes_for, votes_against, votes_abstain, override, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+		"$9, $10, $11, $12) RETURNING id", NULL },
+	[STMT_ASSESSMENT_INSERT] = { "INSERT INTO assessment (household_id, day, assessor, food, clothing, education, "
+		"medical, housing, water, notes, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+		"$11, $12) RETURNING id", NULL },
+	[STMT_ASSESSMENTS] = { "SELECT " AS_COLUMNS " FROM assessment WHERE household_id = $1 ORDER BY day DESC, id DESC",
+		NULL },
+	[STMT_COPY_WORKFLOW] = { COPY_PAGE(WF_COLUMNS, "workflow", "id", "$1", "$2"), NULL },
+	[STMT_COPY_PROPOSAL] = { COPY_PAGE(P_COLUMNS, "proposal", "id", "$1", "$2"), NULL },
+	[STMT_COPY_PROPOSAL_STEP] = { COPY_PAGE(PS_COLUMNS, "proposal_step", "id", "$1", "$2"), NULL },
+	[STMT_COPY_ASSESSMENT] = { COPY_PAGE(AS_COLUMNS, "assessment", "id", "$1", "$2"), NULL },
+	[STMT_COUNT_WORKFLOW] = { "SELECT COUNT(*) FROM workflow", NULL },
+	[STMT_COUNT_PROPOSAL] = { "SELECT COUNT(*) FROM proposal", NULL },
+	[STMT_COUNT_PROPOSAL_STEP] = { "SELECT COUNT(*) FROM proposal_step", NULL },
+	[STMT_COUNT_ASSESSMENT] = { "SELECT COUNT(*) FROM assessment", NULL },
+	[STMT_COPY_INSERT_WORKFLOW] = { "INSERT INTO workflow (" WF_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7)", NULL },
+	[STMT_COPY_INSERT_PROPOSAL] = { "INSERT INTO proposal (" P_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+		"$9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)", NULL },
+	[STMT_COPY_INSERT_PROPOSAL_STEP] = { "INSERT INTO proposal_step (" PS_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, "
+		"$7, $8, $9, $10, $11, $12, $13)", NULL },
+	[STMT_COPY_INSERT_ASSESSMENT] = { "INSERT INTO assessment (" AS_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, "
+		"$8, $9, $10, $11, $12, $13)", NULL },
+	[STMT_SEQ_WORKFLOW] = { "SELECT 0", IDENTITY_PAST("workflow") },
+	[STMT_SEQ_PROPOSAL] = { "SELECT 0", IDENTITY_PAST("proposal") },
+	[STMT_SEQ_PROPOSAL_STEP] = { "SELECT 0", IDENTITY_PAST("proposal_step") },
+	[STMT_SEQ_ASSESSMENT] = { "SELECT 0", IDENTITY_PAST("assessment") },
 	[STMT_TABLE_NAMES] = { "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
 		"ORDER BY name", "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
 		"AND table_type = 'BASE TABLE' ORDER BY table_name" },

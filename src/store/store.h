@@ -452,6 +452,93 @@ enum err store_household_list(struct store *st, const struct hh_filter *f, struc
     int64_t *total, struct arena *a, struct errinfo *e);
 enum err store_household_size(struct store *st, int64_t hh, int day, int64_t *n, struct errinfo *e);
 
+/* ---- proposals, workflows and assessments (store_proposal.c; domain/proposal.c has the rules) ---- */
+struct workflow_row {
+	int64_t id;
+	char *code, *name, *definition;   /* definition: JSON text (domain/workflow.c reads it) */
+	int version;
+	int64_t loaded_at;
+	char *loaded_by;
+};
+/* Insert w as the next version of w->code (w->id and w->version are assigned). */
+enum err store_workflow_insert(struct store *st, struct workflow_row *w, struct errinfo *e);
+enum err store_workflow_get(struct store *st, int64_t id, struct workflow_row *w, struct arena *a, struct errinfo *e);
+/* Every version of every workflow, by code then version. */
+enum err store_workflow_list(struct store *st, struct workflow_row **out, size_t *n, struct arena *a,
+    struct errinfo *e);
+
+enum proposal_state { PS_OPEN, PS_APPROVED, PS_REJECTED };
+struct proposal {
+	int64_t id;
+	char *type;
+	int64_t household_id;    /* 0 for a village's proposal */
+	int64_t village;
+	int64_t workflow_id;
+	enum proposal_state state;
+	int step_no;             /* index of the current step; the workflow's length once decided */
+	int step_since;          /* the day the current step became current */
+	int effective;           /* 0: the announce date */
+	char *reason, *channel, *batch, *override, *check_result, *payload;
+	int64_t event_id;        /* 0 if none */
+	int opened;
+	char *created_by;
+	int64_t created_at, updated_at;
+	int64_t version;
+	/* joined on reads */
+	char *hh_no;             /* the household's 户编号, NULL for a village */
+	char *head_name;         /* the household's current head, NULL if none */
+};
+struct proposal_act {
+	int64_t id, proposal_id;
+	int seq;
+	char *step, *decision;
+	int day;
+	char *actor, *note, *override;
+	int votes_for, votes_against, votes_abstain;   /* -1 when not given */
+	int64_t recorded_at;
+};
+/* p->id is assigned. A second open proposal for the same household (or village) is ERR_CONFLICT. */
+enum err store_proposal_insert(struct store *st, struct proposal *p, struct errinfo *e);
+/* A proposal in scope (ERR_NOTFOUND otherwise, also when out of scope). */
+enum err store_proposal_get(struct store *st, int64_t id, struct proposal *p, struct arena *a, struct errinfo *e);
+/* Write p's moving fields (state, step_no, step_since, override, check_result, event_id, updated_at) if
+ * the stored version is still expected; then p->version = expected + 1. ERR_CONFLICT if another act came
+ * first. */
+enum err store_proposal_update(struct store *st, struct proposal *p, int64_t expected, struct errinfo *e);
+/* The open proposal of a household (household_id != 0) or of a village (household_id == 0): its id, or 0. */
+enum err store_proposal_open_for(struct store *st, int64_t household_id, int64_t village, int64_t *id,
+    struct errinfo *e);
+struct proposal_filter {
+	int64_t lo, hi;          /* villages (clipped to the scope) */
+	const char *state;       /* NULL: any */
+	const char *type;
+	const char *batch;
+	int64_t household_id;    /* 0: any */
+	int limit, offset;
+};
+/* Proposals of f, oldest first (by the day their step became current, then id). */
+enum err store_proposal_list(struct store *st, const struct proposal_filter *f, struct proposal **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+enum err store_proposal_acts(struct store *st, int64_t proposal_id, struct proposal_act **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+/* a->id is assigned; a->seq must be the next one (UNIQUE: a doubled act is ERR_CONFLICT). */
+enum err store_proposal_act_insert(struct store *st, struct proposal_act *x, struct errinfo *e);
+
+struct assessment {
+	int64_t id, household_id;
+	int day;
+	char *assessor;
+	int food, clothing, education, medical, water;   /* 1 yes, 0 no, -1 not assessed */
+	char *housing;           /* "A", "B", "C", "D", "relocated" or NULL */
+	char *notes;             /* JSON object of notes per item, or NULL */
+	char *recorded_by;
+	int64_t recorded_at;
+};
+enum err store_assessment_insert(struct store *st, struct assessment *x, struct errinfo *e);
+/* A household's assessments, newest day first. */
+enum err store_assessments(struct store *st, int64_t household_id, struct assessment **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+
 /* Backend constructors (sqlite.c, pg.c). */
 enum err store_sqlite_open(const char *path, struct store **out, struct errinfo *e);
 enum err store_pg_open(const char *conninfo, struct store **out, struct errinfo *e);

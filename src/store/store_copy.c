@@ -35,7 +35,7 @@ struct copy_table {
  * (division, meta, stat_delta, income_year, poverty_line): on the empty target they insert, and on the seeded
  * poverty lines they make the target's rows the source's. */
 static const struct copy_table tables[] = {
-	{ "meta", 2, "t", STMT_COPY_META, STMT_COUNT_META, STMT_META_SET, NO_TABLE, NO_SEQ, false },
+	{ "meta", 2, "t", STMT_COPY_META, STMT_COUNT_META, STMT_META_SET, NO_TABLE, NO_SEQ, true },
 	{ "division", 7, "i", STMT_COPY_DIVISION, STMT_COUNT_DIVISION, STMT_DIV_UPSERT, NO_TABLE, NO_SEQ, false },
 	{ "household", HH_NCOLS, "i", STMT_COPY_HOUSEHOLD, STMT_COUNT_HOUSEHOLD, STMT_INSERT_HOUSEHOLD, T_HOUSEHOLD,
 		STMT_SEQ_HOUSEHOLD, false },
@@ -57,6 +57,14 @@ static const struct copy_table tables[] = {
 		false },
 	{ "api_token", 8, "i", STMT_COPY_TOKEN, STMT_COUNT_TOKEN, STMT_COPY_INSERT_TOKEN, NO_TABLE, STMT_SEQ_TOKEN,
 		false },
+	{ "workflow", 7, "i", STMT_COPY_WORKFLOW, STMT_COUNT_WORKFLOW, STMT_COPY_INSERT_WORKFLOW, NO_TABLE,
+		STMT_SEQ_WORKFLOW, false },
+	{ "proposal", 21, "i", STMT_COPY_PROPOSAL, STMT_COUNT_PROPOSAL, STMT_COPY_INSERT_PROPOSAL, NO_TABLE,
+		STMT_SEQ_PROPOSAL, false },
+	{ "proposal_step", 13, "i", STMT_COPY_PROPOSAL_STEP, STMT_COUNT_PROPOSAL_STEP, STMT_COPY_INSERT_PROPOSAL_STEP,
+		NO_TABLE, STMT_SEQ_PROPOSAL_STEP, false },
+	{ "assessment", 13, "i", STMT_COPY_ASSESSMENT, STMT_COUNT_ASSESSMENT, STMT_COPY_INSERT_ASSESSMENT, NO_TABLE,
+		STMT_SEQ_ASSESSMENT, false },
 	/* the hash chain is copied row for row, so `tuopin audit verify` holds on the target */
 	{ "audit", 9, "i", STMT_COPY_AUDIT, STMT_COUNT_AUDIT, STMT_AUDIT_INSERT, NO_TABLE, NO_SEQ, false },
 	{ "audit_head", 3, "i", STMT_COPY_AUDIT_HEAD, STMT_COUNT_AUDIT_HEAD, STMT_COPY_INSERT_AUDIT_HEAD, NO_TABLE,

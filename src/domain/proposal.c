@@ -1,0 +1,751 @@
+/* proposal.c: the proposal engine (see proposal.h): the table of types with their hooks, opening, acting,
+ * loading and listing, and the printable notice. Every check comes before the first write. */
+#include "domain/proposal.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/auth.h"
+#include "domain/registry.h"
+#include "domain/status.h"
+#include "lib/date.h"
+#include "lib/util.h"
+
+/* ---- types ---- */
+
+/* What a hook sees: the proposal and its subject (household or village), in the txn's store. */
+struct pctx {
+	struct store *st;
+	struct txn *t;          /* NULL for a read (a check shown, not acted on) */
+	struct arena *a;
+	struct proposal *p;
+	struct household h;     /* household types */
+	struct division v;      /* the village */
+};
+
+struct proposal_type {
+	const char *code;
+	enum evtype event;      /* the event of the last step; EV__MAX for none */
+	bool village;           /* the subject is a village */
+	const char *zh, *en;
+	enum err (*fits)(struct pctx *c, struct errinfo *e);
+	enum err (*check)(struct pctx *c, int date, struct check_result *r, struct errinfo *e);
+	enum err (*effect)(struct pctx *c, int date, struct errinfo *e);
+};
+
+static enum err fits_household(struct pctx *c, struct errinfo *e);
+static enum err fits_new_household(struct pctx *c, struct errinfo *e);
+static enum err fits_village(struct pctx *c, struct errinfo *e);
+static enum err check_exit(struct pctx *c, int date, struct check_result *r, struct errinfo *e);
+static enum err check_village(struct pctx *c, int date, struct check_result *r, struct errinfo *e);
+static enum err effect_event(struct pctx *c, int date, struct errinfo *e);
+static enum err effect_village_exit(struct pctx *c, int date, struct errinfo *e);
+
+/* The monitoring types (monitor_in, risk_eliminate) are added here with their own check and effect; their
+ * workflow (村内公示 5 天, limit_days 15) is loaded as data. */
+static const struct proposal_type types[] = {
+	{ "identify", EV_IDENTIFY, false, "新识别", "identification", fits_new_household, NULL, NULL },
+	{ "include_missed", EV_INCLUDE_MISSED, false, "应纳未纳", "missed inclusion", fits_new_household, NULL, NULL },
+	{ "exit", EV_EXIT, false, "脱贫", "exit", fits_household, check_exit, effect_event },
+	{ "return", EV_RETURN, false, "返贫", "return to poverty", fits_household, NULL, effect_event },
+	{ "remove", EV_REMOVE, false, "识别不准剔除", "removal", fits_household, NULL, effect_event },
+	{ "clear", EV_CLEAR, false, "清退", "clearance", fits_household, NULL, effect_event },
+	{ "village_exit", EV__MAX, true, "贫困村出列", "village exit", fits_village, check_village, effect_village_exit },
+};
+
+const char *const proposal_type_codes[] = { "identify", "include_missed", "exit", "return", "remove", "clear",
+	"village_exit" };
+const size_t n_proposal_types = NELEM(proposal_type_codes);
+
+static const struct proposal_type *
+type_find(const char *code)
+{
+	for (size_t i = 0; code && i < NELEM(types); i++)
+		if (strcmp(types[i].code, code) == 0)
+			return &types[i];
+	return NULL;
+}
+
+bool
+proposal_type_known(const char *code)
+{
+	return type_find(code) != NULL;
+}
+
+bool
+proposal_type_village(const char *code)
+{
+	const struct proposal_type *t = type_find(code);
+	return t && t->village;
+}
+
+const char *
+proposal_type_label(const char *code)
+{
+	const struct proposal_type *t = type_find(code);
+	if (!t)
+		return code ? code : "";
+	return msg_lang() == LANG_EN ? t->en : t->zh;
+}
+
+static const struct {
+	const char *code, *zh, *en;
+} channels[] = {
+	{ "apply", "农户申请", "household's application" },
+	{ "screening", "干部排查", "cadres' screening" },
+	{ "comparison", "部门比对", "departments' data comparison" },
+	{ "feedback", "上级反馈", "feedback from above" },
+};
+
+bool
+proposal_channel_known(const char *code)
+{
+	for (size_t i = 0; code && i < NELEM(channels); i++)
+		if (strcmp(channels[i].code, code) == 0 || strcmp(channels[i].zh, code) == 0)
+			return true;
+	return false;
+}
+
+const char *
+proposal_channel_label(const char *code)
+{
+	for (size_t i = 0; code && i < NELEM(channels); i++)
+		if (strcmp(channels[i].code, code) == 0)
+			return msg_lang() == LANG_EN ? channels[i].en : channels[i].zh;
+	return code ? code : "";
+}
+
+static const char *
+channel_code(const char *s)
+{
+	for (size_t i = 0; s && i < NELEM(channels); i++)
+		if (strcmp(channels[i].code, s) == 0 || strcmp(channels[i].zh, s) == 0)
+			return channels[i].code;
+	return NULL;
+}
+
+const char *
+proposal_state_code(enum proposal_state s)
+{
+	static const char *const c[] = { "open", "approved", "rejected" };
+	return c[s];
+}
+
+const char *
+proposal_state_label(enum proposal_state s)
+{
+	static const char *const zh[] = { "办理中", "已通过", "未通过" }, *const en[] = { "open", "approved", "rejected" };
+	return msg_lang() == LANG_EN ? en[s] : zh[s];
+}
+
+static const char *
+role_label(const char *code)
+{
+	const struct role *r = role_find(code);
+	if (!r)
+		return code ? code : "";
+	return msg_lang() == LANG_EN ? r->en : r->zh;
+}
+
+/* ---- hooks ---- */
+
+static enum err
+fits_household(struct pctx *c, struct errinfo *e)
+{
+	const struct proposal_type *ty = type_find(c->p->type);
+	if (!status_allows(ty->event, c->h.status, NULL))
+		return errinfo_set(e, ERR_CONFLICT, "type", MSG_PROPOSAL_STATE, c->h.hh_no, status_label(c->h.status),
+		    proposal_type_label(ty->code));
+	return ERR_OK;
+}
+
+static enum err
+fits_new_household(struct pctx *c, struct errinfo *e)
+{
+	return errinfo_set(e, ERR_CONFLICT, "type", MSG_PROPOSAL_NEW_HH, c->h.hh_no ? c->h.hh_no : "");
+}
+
+static enum err
+fits_village(struct pctx *c, struct errinfo *e)
+{
+	if (!c->v.poor_village)
+		return errinfo_set(e, ERR_CONFLICT, "village", MSG_VILLAGE_NOT_POOR, c->v.name);
+	if (c->v.exit_year)
+		return errinfo_set(e, ERR_CONFLICT, "village", MSG_VILLAGE_EXITED, c->v.name, c->v.exit_year);
+	return ERR_OK;
+}
+
+static enum err
+check_exit(struct pctx *c, int date, struct check_result *r, struct errinfo *e)
+{
+	int year = (c->p->effective ? c->p->effective : date) / 10000;
+	return exit_check(c->st, &c->h, date, year, r, c->a, e);
+}
+
+static enum err
+check_village(struct pctx *c, int date, struct check_result *r, struct errinfo *e)
+{
+	return village_check(c->st, c->v.code, date, r, c->a, e);
+}
+
+static enum err
+effect_event(struct pctx *c, int date, struct errinfo *e)
+{
+	const struct proposal_type *ty = type_find(c->p->type);
+	struct event_req q = {
+		.type = ty->event,
+		.hh_no = c->h.hh_no,
+		.effective = c->p->effective ? c->p->effective : date,
+		.reason = c->p->reason,
+		.batch = c->p->batch,
+	};
+	struct event ev;
+	enum err rc = event_record(c->t, &q, &ev, e);
+	if (rc == ERR_OK)
+		c->p->event_id = ev.id;
+	return rc;
+}
+
+static enum err
+effect_village_exit(struct pctx *c, int date, struct errinfo *e)
+{
+	struct division d = c->v;
+	bool inserted;
+	d.exit_year = (c->p->effective ? c->p->effective : date) / 10000;
+	enum err rc = store_division_upsert(c->st, &d, &inserted, e);
+	if (rc != ERR_OK)
+		return rc;
+	char code[16], detail[96];
+	snprintf(code, sizeof(code), "%lld", (long long)d.code);
+	snprintf(detail, sizeof(detail), "{\"exit_year\":%d,\"proposal\":%lld}", d.exit_year, (long long)c->p->id);
+	return txn_audit(c->t, "village.exit", code, detail, e);
+}
+
+/* ---- loading the subject ---- */
+
+static enum err
+load_subject(struct pctx *c, struct errinfo *e)
+{
+	enum err rc;
+	int64_t village = c->p->village;
+	if (c->p->household_id) {
+		if ((rc = store_household_by_id(c->st, c->p->household_id, &c->h, c->a, e)) != ERR_OK)
+			return rc;
+		village = c->h.village;
+	}
+	rc = store_division_get(c->st, village, &c->v, c->a, e);
+	if (rc == ERR_NOTFOUND) {
+		char s[16];
+		snprintf(s, sizeof(s), "%lld", (long long)village);
+		return errinfo_set(e, ERR_NOTFOUND, "village", MSG_DIV_UNKNOWN, s);
+	}
+	return rc;
+}
+
+static void
+fill_view(struct store *st, struct proposal_view *v, struct arena *a)
+{
+	struct division d;
+	v->village_name = v->town_name = NULL;
+	if (store_division_get(st, v->p.village, &d, a, NULL) == ERR_OK) {
+		v->village_name = d.name;
+		struct division t;
+		if (d.parent && store_division_get(st, d.parent, &t, a, NULL) == ERR_OK)
+			v->town_name = t.name;
+	}
+	v->step = v->p.state == PS_OPEN && v->p.step_no < (int)v->wf.n_steps ? &v->wf.steps[v->p.step_no] : NULL;
+	v->notice_end = v->step && v->step->days > 0 ? date_add_days(v->p.step_since, v->step->days) : 0;
+	v->deadline = v->wf.limit_days ? date_add_days(v->p.opened, v->wf.limit_days) : 0;
+	v->overdue = v->p.state == PS_OPEN && v->deadline && date_today() > v->deadline;
+}
+
+enum err
+proposal_load(struct store *st, int64_t id, struct proposal_view *v, struct arena *a, struct errinfo *e)
+{
+	memset(v, 0, sizeof(*v));
+	enum err rc = store_proposal_get(st, id, &v->p, a, e);
+	if (rc == ERR_OK)
+		rc = workflow_get(st, v->p.workflow_id, &v->wf, a, e);
+	if (rc == ERR_OK)
+		rc = store_proposal_acts(st, id, &v->acts, &v->n_acts, a, e);
+	if (rc == ERR_OK)
+		fill_view(st, v, a);
+	return rc;
+}
+
+bool
+proposal_may_act(const struct proposal_view *v, const struct proposal_user *u)
+{
+	return v->step && workflow_role_may(v->step, u ? u->role : NULL);
+}
+
+/* ---- opening ---- */
+
+enum err
+proposal_open(struct txn *t, const struct proposal_user *u, const struct proposal_new *r, int64_t *id,
+    struct errinfo *e)
+{
+	struct arena a;
+	arena_init(&a);
+	enum err rc;
+	char d1[11], list[160];
+	const struct proposal_type *ty = type_find(r->type);
+	struct proposal p;
+	memset(&p, 0, sizeof(p));
+	struct pctx c = { .st = t->st, .t = t, .a = &a, .p = &p };
+	if (!ty) {
+		size_t k = 0;
+		for (size_t i = 0; i < n_proposal_types; i++)
+			k += (size_t)snprintf(list + k, sizeof(list) - k, "%s%s", i ? ", " : "", proposal_type_codes[i]);
+		rc = errinfo_set(e, ERR_INVALID, "type", MSG_PROPOSAL_TYPE, r->type ? r->type : "", list);
+		goto out;
+	}
+	p.type = (char *)ty->code;
+	int date = r->date ? r->date : t->today;
+	if (date > t->today) {
+		rc = errinfo_set(e, ERR_INVALID, "date", MSG_ACT_FUTURE, date_format(date, d1));
+		goto out;
+	}
+	if (r->effective && !date_valid(r->effective)) {
+		rc = errinfo_set(e, ERR_INVALID, "effective", MSG_REQUIRED);
+		goto out;
+	}
+	const char *channel = NULL;
+	if (r->channel && *r->channel && !(channel = channel_code(r->channel))) {
+		rc = errinfo_set(e, ERR_INVALID, "channel", MSG_BAD_PARAM, "channel", r->channel);
+		goto out;
+	}
+	if (ty->village) {
+		if (!r->village) {
+			rc = errinfo_set(e, ERR_INVALID, "village", MSG_VILLAGE_REQUIRED);
+			goto out;
+		}
+		char s[16];
+		snprintf(s, sizeof(s), "%lld", (long long)r->village);
+		if (!store_in_scope(t->st, r->village) || store_division_get(t->st, r->village, &c.v, &a, NULL) != ERR_OK) {
+			rc = errinfo_set(e, ERR_NOTFOUND, "village", MSG_DIV_UNKNOWN, s);
+			goto out;
+		}
+		if (c.v.level != LV_VILLAGE) {
+			rc = errinfo_set(e, ERR_INVALID, "village", MSG_DIV_NOT_VILLAGE, c.v.name);
+			goto out;
+		}
+		p.village = c.v.code;
+	} else {
+		if (!r->hh_no || !*r->hh_no) {
+			rc = errinfo_set(e, ERR_INVALID, "household", MSG_HOUSEHOLD_REQUIRED);
+			goto out;
+		}
+		if (ty->event == EV_IDENTIFY || ty->event == EV_INCLUDE_MISSED) {
+			c.h.hh_no = (char *)r->hh_no;
+			rc = ty->fits(&c, e);
+			goto out;
+		}
+		if ((rc = store_household_by_no(t->st, r->hh_no, &c.h, &a, e)) != ERR_OK)
+			goto out;
+		p.household_id = c.h.id;
+		p.village = c.h.village;
+		if ((rc = store_division_get(t->st, c.h.village, &c.v, &a, e)) != ERR_OK)
+			goto out;
+	}
+	int64_t other;
+	if ((rc = store_proposal_open_for(t->st, p.household_id, p.village, &other, e)) != ERR_OK)
+		goto out;
+	if (other) {
+		rc = errinfo_set(e, ERR_CONFLICT, ty->village ? "village" : "household", MSG_PROPOSAL_OPEN,
+		    ty->village ? c.v.name : c.h.hh_no, (long long)other);
+		goto out;
+	}
+	if ((rc = ty->fits(&c, e)) != ERR_OK)
+		goto out;
+	struct workflow wf;
+	if ((rc = workflow_for_type(t->st, t, ty->code, &wf, &a, e)) != ERR_OK)
+		goto out;
+	p.workflow_id = wf.id;
+	p.state = PS_OPEN;
+	p.step_no = 0;
+	p.step_since = p.opened = date;
+	p.effective = r->effective;
+	p.reason = (char *)r->reason;
+	p.channel = (char *)channel;
+	p.batch = (char *)r->batch;
+	p.created_by = (char *)(u && u->name ? u->name : t->actor);
+	p.created_at = p.updated_at = t->now;
+	if ((rc = store_proposal_insert(t->st, &p, e)) != ERR_OK)
+		goto out;
+	json_t *j = json_pack("{s:I, s:s, s:s, s:i, s:s}", "id", (json_int_t)p.id, "type", p.type, "workflow", wf.code,
+	    "version", wf.version, "date", date_format(date, d1));
+	if (p.batch)
+		json_object_set_new(j, "batch", json_string(p.batch));
+	if (p.reason)
+		json_object_set_new(j, "reason", json_string(p.reason));
+	char *detail = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	char obj[32];
+	snprintf(obj, sizeof(obj), "%s", ty->village ? "" : c.h.hh_no);
+	if (ty->village)
+		snprintf(obj, sizeof(obj), "%lld", (long long)p.village);
+	rc = txn_audit(t, "proposal.open", obj, detail, e);
+	free(detail);
+	if (rc == ERR_OK && id)
+		*id = p.id;
+out:
+	arena_free(&a);
+	return rc;
+}
+
+/* ---- acting ---- */
+
+static bool
+parse_votes(const char *s, int v[3])
+{
+	int k = 0;
+	const char *p = s;
+	while (k < 3) {
+		if (*p < '0' || *p > '9')
+			return false;
+		long n = 0;
+		while (*p >= '0' && *p <= '9') {
+			n = n * 10 + (*p++ - '0');
+			if (n > 100000)
+				return false;
+		}
+		v[k++] = (int)n;
+		if (k < 3 && *p++ != '/')
+			return false;
+	}
+	return *p == '\0';
+}
+
+static char *
+failing_reasons(const struct check_result *r, struct arena *a)
+{
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->lines[i].pass)
+			continue;
+		if (b.n)
+			buf_puts(&b, msg_lang() == LANG_EN ? "; " : "；");
+		buf_puts(&b, msg_lang() == LANG_EN ? r->lines[i].reason_en : r->lines[i].reason);
+	}
+	char *s = arena_strndup(a, b.p ? b.p : "", b.n);
+	buf_free(&b);
+	return s;
+}
+
+enum err
+proposal_act(struct txn *t, const struct proposal_user *u, const struct proposal_action *r, struct errinfo *e)
+{
+	struct arena a;
+	arena_init(&a);
+	enum err rc;
+	char d1[11], d2[11], sid[24];
+	struct proposal_view v;
+	snprintf(sid, sizeof(sid), "%lld", (long long)r->id);
+	if ((rc = proposal_load(t->st, r->id, &v, &a, e)) != ERR_OK)
+		goto out;
+	struct proposal *p = &v.p;
+	const struct proposal_type *ty = type_find(p->type);
+	if (!ty) {
+		rc = errinfo_set(e, ERR_INVALID, "type", MSG_PROPOSAL_TYPE, p->type, "");
+		goto out;
+	}
+	const char *action = r->action ? r->action : "";
+	bool approve = strcmp(action, "approve") == 0, reject = strcmp(action, "reject") == 0,
+	     object = strcmp(action, "object") == 0;
+	if (!approve && !reject && !object) {
+		rc = errinfo_set(e, ERR_INVALID, "action", MSG_PROPOSAL_ACTION, action);
+		goto out;
+	}
+	if (p->state != PS_OPEN || !v.step) {
+		rc = errinfo_set(e, ERR_CONFLICT, "action", MSG_PROPOSAL_CLOSED, sid, proposal_state_label(p->state));
+		goto out;
+	}
+	const struct wf_step *cur = v.step;
+	if (r->step && *r->step && strcmp(r->step, cur->code) != 0) {
+		int k = workflow_step_index(&v.wf, r->step);
+		rc = errinfo_set(e, ERR_CONFLICT, "step", MSG_PROPOSAL_WRONG_STEP, sid, workflow_step_label(cur),
+		    k >= 0 ? workflow_step_label(&v.wf.steps[k]) : r->step);
+		goto out;
+	}
+	if (!workflow_role_may(cur, u ? u->role : NULL)) {
+		char roles[160];
+		size_t k = 0;
+		roles[0] = '\0';
+		for (size_t i = 0; i < cur->n_roles; i++)
+			k += (size_t)snprintf(roles + k, sizeof(roles) - k, "%s%s", i ? "、" : "", role_label(cur->roles[i]));
+		rc = errinfo_set(e, ERR_FORBIDDEN, "step", MSG_PROPOSAL_ROLE, workflow_step_label(cur), roles,
+		    role_label(u->role));
+		goto out;
+	}
+	int date = r->date ? r->date : t->today;
+	if (date > t->today) {
+		rc = errinfo_set(e, ERR_INVALID, "date", MSG_ACT_FUTURE, date_format(date, d1));
+		goto out;
+	}
+	int last = v.n_acts ? v.acts[v.n_acts - 1].day : p->opened;
+	if (date < last) {
+		rc = errinfo_set(e, ERR_INVALID, "date", MSG_PROPOSAL_DATE_BEFORE, date_format(date, d1),
+		    date_format(last, d2));
+		goto out;
+	}
+	int votes[3] = { -1, -1, -1 };
+	bool has_override = r->override && *r->override;
+	int64_t expected = p->version;
+	struct pctx c = { .st = t->st, .t = t, .a = &a, .p = p };
+	if ((rc = load_subject(&c, e)) != ERR_OK)
+		goto out;
+	const char *decision = action;
+	if (object) {
+		if (cur->days <= 0) {
+			rc = errinfo_set(e, ERR_CONFLICT, "action", MSG_OBJECT_NOT_NOTICE, workflow_step_label(cur));
+			goto out;
+		}
+		if (!r->note || !*r->note) {
+			rc = errinfo_set(e, ERR_INVALID, "note", MSG_OBJECTION_NOTE);
+			goto out;
+		}
+		if (has_override) {
+			rc = errinfo_set(e, ERR_INVALID, "override", MSG_OVERRIDE_NOT_NEEDED);
+			goto out;
+		}
+		p->step_no = cur->back_to;
+		p->step_since = date;
+	} else if (reject) {
+		if (has_override) {
+			rc = errinfo_set(e, ERR_INVALID, "override", MSG_OVERRIDE_NOT_NEEDED);
+			goto out;
+		}
+		p->state = PS_REJECTED;
+	} else {
+		if (cur->days > 0 && date < v.notice_end) {
+			char d3[11];
+			rc = errinfo_set(e, ERR_CONFLICT, "date", MSG_NOTICE_NOT_OVER, date_format(p->step_since, d1), cur->days,
+			    date_format(v.notice_end, d3));
+			goto out;
+		}
+		if (cur->votes) {
+			if (!r->votes || !*r->votes) {
+				rc = errinfo_set(e, ERR_INVALID, "votes", MSG_VOTES_REQUIRED);
+				goto out;
+			}
+			if (!parse_votes(r->votes, votes)) {
+				rc = errinfo_set(e, ERR_INVALID, "votes", MSG_BAD_VOTES, r->votes);
+				goto out;
+			}
+		}
+		if (cur->check && ty->check) {
+			struct check_result cr;
+			if ((rc = ty->check(&c, date, &cr, e)) != ERR_OK)
+				goto out;
+			if (!cr.pass && !has_override) {
+				rc = errinfo_set(e, ERR_CONFLICT, "override", MSG_CHECK_FAILED, failing_reasons(&cr, &a));
+				goto out;
+			}
+			if (cr.pass && has_override) {
+				rc = errinfo_set(e, ERR_INVALID, "override", MSG_OVERRIDE_NOT_NEEDED);
+				goto out;
+			}
+			char *json = check_result_json(&cr);
+			p->check_result = arena_strdup(&a, json);
+			free(json);
+			p->override = has_override ? (char *)r->override : NULL;
+		} else if (has_override) {
+			rc = errinfo_set(e, ERR_INVALID, "override", MSG_OVERRIDE_NOT_NEEDED);
+			goto out;
+		}
+		p->step_no++;
+		p->step_since = date;
+		if (p->step_no >= (int)v.wf.n_steps) {
+			p->state = PS_APPROVED;
+			if (ty->effect && (rc = ty->effect(&c, date, e)) != ERR_OK)
+				goto out;
+		}
+	}
+	p->updated_at = t->now;
+	if ((rc = store_proposal_update(t->st, p, expected, e)) != ERR_OK)
+		goto out;
+	struct proposal_act x = {
+		.proposal_id = p->id,
+		.seq = (int)v.n_acts + 1,
+		.step = cur->code,
+		.decision = (char *)decision,
+		.day = date,
+		.actor = (char *)(u && u->name ? u->name : t->actor),
+		.note = (char *)r->note,
+		.override = has_override ? (char *)r->override : NULL,
+		.votes_for = votes[0],
+		.votes_against = votes[1],
+		.votes_abstain = votes[2],
+		.recorded_at = t->now,
+	};
+	if ((rc = store_proposal_act_insert(t->st, &x, e)) != ERR_OK)
+		goto out;
+	json_t *j = json_pack("{s:I, s:s, s:s, s:s}", "proposal", (json_int_t)p->id, "step", cur->code, "decision",
+	    decision, "date", date_format(date, d1));
+	if (r->note && *r->note)
+		json_object_set_new(j, "note", json_string(r->note));
+	if (has_override)
+		json_object_set_new(j, "override", json_string(r->override));
+	if (p->event_id && p->state == PS_APPROVED)
+		json_object_set_new(j, "event", json_integer(p->event_id));
+	char *detail = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	char obj[32];
+	if (p->household_id)
+		snprintf(obj, sizeof(obj), "%s", c.h.hh_no);
+	else
+		snprintf(obj, sizeof(obj), "%lld", (long long)p->village);
+	rc = txn_audit(t, has_override ? "proposal.override" : "proposal.act", obj, detail, e);
+	free(detail);
+out:
+	arena_free(&a);
+	return rc;
+}
+
+/* ---- listing ---- */
+
+enum err
+proposal_list(struct store *st, const struct proposal_query *q, struct proposal_view **out, size_t *n,
+    struct arena *a, struct errinfo *e)
+{
+	struct proposal_filter f = { 0 };
+	f.lo = 0;
+	f.hi = 999999999999LL;
+	if (q->division)
+		division_range(q->division, &f.lo, &f.hi);
+	f.state = q->inbox ? "open" : q->state;
+	f.type = q->type;
+	f.batch = q->batch;
+	*out = NULL;
+	*n = 0;
+	enum err rc;
+	if (q->hh_no && *q->hh_no) {
+		struct household h;
+		rc = store_household_by_no(st, q->hh_no, &h, a, e);
+		if (rc == ERR_NOTFOUND)
+			return ERR_OK;
+		if (rc != ERR_OK)
+			return rc;
+		f.household_id = h.id;
+	}
+	struct proposal *ps;
+	size_t np;
+	if ((rc = store_proposal_list(st, &f, &ps, &np, a, e)) != ERR_OK)
+		return rc;
+	struct proposal_view *v = arena_alloc(a, (np + 1) * sizeof(*v));
+	/* workflows by id, read once each */
+	struct workflow *wfs = arena_alloc(a, (np + 1) * sizeof(*wfs));
+	size_t nw = 0, k = 0;
+	for (size_t i = 0; i < np; i++) {
+		const struct workflow *wf = NULL;
+		for (size_t w = 0; w < nw && !wf; w++)
+			if (wfs[w].id == ps[i].workflow_id)
+				wf = &wfs[w];
+		if (!wf) {
+			if ((rc = workflow_get(st, ps[i].workflow_id, &wfs[nw], a, e)) != ERR_OK)
+				return rc;
+			wf = &wfs[nw++];
+		}
+		struct proposal_view *x = &v[k];
+		memset(x, 0, sizeof(*x));
+		x->p = ps[i];
+		x->wf = *wf;
+		fill_view(st, x, a);
+		if (q->step && *q->step && (!x->step || strcmp(x->step->code, q->step) != 0))
+			continue;
+		if (q->inbox && (!x->step || !workflow_role_may(x->step, q->inbox_role)))
+			continue;
+		k++;
+	}
+	*out = v;
+	*n = k;
+	return ERR_OK;
+}
+
+/* ---- the printable notice ---- */
+
+enum err
+proposal_notice(struct store *st, int64_t id, struct notice *nt, struct arena *a, struct errinfo *e)
+{
+	memset(nt, 0, sizeof(*nt));
+	struct proposal_view v;
+	enum err rc = proposal_load(st, id, &v, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	int idx = -1, start = 0;
+	if (v.step && v.step->print) {
+		idx = v.p.step_no;
+		start = v.p.step_since;
+	} else {
+		/* the last printable step it passed; a notice starts the day the step became current */
+		for (size_t i = 0; i < v.n_acts; i++) {
+			int k = workflow_step_index(&v.wf, v.acts[i].step);
+			if (k >= 0 && v.wf.steps[k].print && strcmp(v.acts[i].decision, "approve") == 0) {
+				idx = k;
+				start = strcmp(v.wf.steps[k].print, "announce") == 0 ? v.acts[i].day
+				    : i ? v.acts[i - 1].day : v.p.opened;
+			}
+		}
+	}
+	if (idx < 0) {
+		char s[24];
+		snprintf(s, sizeof(s), "%lld", (long long)id);
+		return errinfo_set(e, ERR_NOTFOUND, "id", MSG_NOTICE_NONE, s);
+	}
+	const struct wf_step *s = &v.wf.steps[idx];
+	nt->kind = s->print;
+	nt->step = s;
+	nt->start = start;
+	nt->days = s->days;
+	nt->end = s->days ? date_add_days(start, s->days) : start;
+	nt->village = v.p.village;
+	nt->village_name = v.village_name;
+	nt->town_name = v.town_name;
+	struct division d;
+	if (store_division_get(st, v.p.village, &d, a, NULL) == ERR_OK && d.parent) {
+		struct division town;
+		if (store_division_get(st, d.parent, &town, a, NULL) == ERR_OK && town.parent) {
+			struct division county;
+			if (store_division_get(st, town.parent, &county, a, NULL) == ERR_OK)
+				nt->county_name = county.name;
+		}
+	}
+	/* the list: the village's proposals at the same notice (公示), or the batch's announced together (公告) */
+	bool announce = strcmp(s->print, "announce") == 0;
+	struct proposal_query q = { 0 };
+	q.division = announce && v.p.batch ? 0 : v.p.village;
+	q.batch = announce ? v.p.batch : NULL;
+	struct proposal_view *all;
+	size_t na;
+	if ((rc = proposal_list(st, &q, &all, &na, a, e)) != ERR_OK)
+		return rc;
+	nt->rows = arena_alloc(a, (na + 1) * sizeof(*nt->rows));
+	nt->sizes = arena_alloc(a, (na + 1) * sizeof(int64_t));
+	for (size_t i = 0; i < na; i++) {
+		struct proposal_view *x = &all[i];
+		bool same;
+		if (x->p.id == v.p.id)
+			same = true;
+		else if (x->wf.id != v.wf.id)
+			same = false;
+		else if (v.p.state == PS_OPEN)
+			/* the notice as posted now: the others at this step since the same day */
+			same = x->step && x->p.step_no == idx && x->p.step_since == start;
+		else if (announce)
+			same = x->p.state == PS_APPROVED && !x->step && x->p.step_since == start && (v.p.batch != NULL);
+		else
+			same = false;
+		if (!same)
+			continue;
+		nt->rows[nt->n_rows] = *x;
+		int64_t size = 0;
+		if (x->p.household_id)
+			store_household_size(st, x->p.household_id, start, &size, NULL);
+		nt->sizes[nt->n_rows++] = size;
+	}
+	return ERR_OK;
+}
