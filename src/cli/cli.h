@@ -84,6 +84,13 @@ int cmd_audit(struct args *a);
 int cmd_routes(struct args *a);
 int cmd_migrate(struct args *a);   /* cli_migrate.c, with opts_migrate */
 extern const struct opt opts_migrate[];
+int cmd_proposal(struct args *a);   /* cli_proposal.c */
+int cmd_notice(struct args *a);
+int cmd_workflow(struct args *a);
+int cmd_assessment(struct args *a);
+int cmd_config(struct args *a);
+int cmd_village_exit(struct args *a);
+extern const struct opt opts_proposal[], opts_notice[], opts_assessment[], opts_village_exit[];
 int cmd_demo(struct args *a);      /* cli_demo.c, with opts_demo */ extern const struct opt opts_demo[];
 
 extern const struct opt opts_serve[], opts_user[], opts_audit[];

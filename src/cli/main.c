@@ -37,6 +37,27 @@ static const struct command commands[] = {
 		"查看一户：成员、状态和全部变动历史", "one household: members, status and its whole history" },
 	{ "line", cmd_line, opts_line, 0, 1, 5, "line set YEAR REGION KIND AMOUNT [--note N] | line get YEAR REGION KIND",
 		"设置或查询扶贫标准线（元/人·年）", "set or read a poverty line (yuan per person per year)" },
+	{ "proposal", cmd_proposal, opts_proposal, 0, 1, 3,
+		"proposal new TYPE (HH_NO | --village CODE) [--effective D] [--reason R] [--batch B] [--channel C] [--date D] | "
+		"proposal act ID approve|reject|object [--date D] [--note N] [--votes F/A/B] [--override R] [--step S] | "
+		"proposal show ID | proposal list [--state S] [--step C] [--division C] [--batch B] [--inbox] | "
+		"proposal sheet ID   (all take --user NAME)",
+		"精准识别与退出申请：提出、办理（入户核实、民主评议、公示、审核、审定、公告）、查看",
+		"proposals (identification and exit): open, act on each step, show, list" },
+	{ "notice", cmd_notice, opts_notice, 0, 1, 1, "notice ID [--format table|html|json]",
+		"打印申请的公示或公告（不含证件号码、电话、银行账号、健康状况）",
+		"print a proposal's notice or announcement (no ID, phone, bank account or health)" },
+	{ "workflow", cmd_workflow, opts_none, 0, 1, 2, "workflow load FILE | workflow list",
+		"载入或查看审批流程（JSON，按版本保存）", "load or list the workflows (JSON, versioned)" },
+	{ "assessment", cmd_assessment, opts_assessment, 0, 1, 2,
+		"assessment add HH_NO --assessor A [--date D] [--food yes|no] [--clothing yes|no] [--education yes|no] "
+		"[--medical yes|no] [--housing A|B|C|D|relocated] [--water yes|no] [--note N] | assessment list HH_NO",
+		"录入或查看入户核实记录（两不愁三保障、饮水安全）", "record or list household assessments" },
+	{ "config", cmd_config, opts_none, 0, 1, 3, "config get [KEY] | config set KEY VALUE",
+		"查看或修改设置（require_review、exit_income_items、village_exit_threshold）",
+		"read or change settings (require_review, exit_income_items, village_exit_threshold)" },
+	{ "village-exit", cmd_village_exit, opts_village_exit, 0, 0, 0, "village-exit [--as-of D] [--division C]",
+		"省定贫困村的贫困发生率与出列情况", "designated poor villages: poverty incidence and exit" },
 	{ "migrate-data", cmd_migrate, opts_migrate, 0, 0, 0, "migrate-data --from URI --to URI", "在 SQLite 与 PostgreSQL 之间迁移整个数据库并核对", "copy a whole database between SQLite and PostgreSQL, and check it" },
 	{ "serve", cmd_serve, opts_serve, 0, 0, 0,
 		"serve [--listen HOST:PORT] [--threads N] [--timeout S] [--access-log FILE] [--trust-proxy] [--secure-cookies] [--page-cache MIB]",

@@ -35,7 +35,7 @@ check_line_label(const char *code)
 
 /* A line with its reason formatted in both languages (the arguments are read twice). */
 static void
-line(struct check_result *r, struct arena *a, const char *code, bool pass, enum msg id, ...)
+line(struct checklist *r, struct arena *a, const char *code, bool pass, enum msg id, ...)
 {
 	struct check_line *l = &r->lines[r->n++];
 	char buf[512];
@@ -58,7 +58,7 @@ static const char *const item_zh[] = { "工资性", "生产经营性", "财产�
 static const char *const item_en[] = { "wage", "business", "property", "transfer" };
 
 enum err
-exit_check(struct store *st, const struct household *h, int date, int year, struct check_result *r, struct arena *a,
+exit_check(struct store *st, const struct household *h, int date, int year, struct checklist *r, struct arena *a,
     struct errinfo *e)
 {
 	memset(r, 0, sizeof(*r));
@@ -223,7 +223,7 @@ exit_check(struct store *st, const struct household *h, int date, int year, stru
 }
 
 enum err
-village_check(struct store *st, int64_t village, int date, struct check_result *r, struct arena *a,
+village_check(struct store *st, int64_t village, int date, struct checklist *r, struct arena *a,
     struct errinfo *e)
 {
 	memset(r, 0, sizeof(*r));
@@ -258,7 +258,7 @@ village_check(struct store *st, int64_t village, int date, struct check_result *
 }
 
 char *
-check_result_json(const struct check_result *r)
+checklist_json(const struct checklist *r)
 {
 	char d[11];
 	json_t *lines = json_array();

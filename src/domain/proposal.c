@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "domain/auth.h"
+#include "domain/income.h"
 #include "domain/registry.h"
 #include "domain/status.h"
 #include "lib/date.h"
@@ -31,15 +32,15 @@ struct proposal_type {
 	bool village;           /* the subject is a village */
 	const char *zh, *en;
 	enum err (*fits)(struct pctx *c, struct errinfo *e);
-	enum err (*check)(struct pctx *c, int date, struct check_result *r, struct errinfo *e);
+	enum err (*check)(struct pctx *c, int date, struct checklist *r, struct errinfo *e);
 	enum err (*effect)(struct pctx *c, int date, struct errinfo *e);
 };
 
 static enum err fits_household(struct pctx *c, struct errinfo *e);
 static enum err fits_new_household(struct pctx *c, struct errinfo *e);
 static enum err fits_village(struct pctx *c, struct errinfo *e);
-static enum err check_exit(struct pctx *c, int date, struct check_result *r, struct errinfo *e);
-static enum err check_village(struct pctx *c, int date, struct check_result *r, struct errinfo *e);
+static enum err check_exit(struct pctx *c, int date, struct checklist *r, struct errinfo *e);
+static enum err check_village(struct pctx *c, int date, struct checklist *r, struct errinfo *e);
 static enum err effect_event(struct pctx *c, int date, struct errinfo *e);
 static enum err effect_village_exit(struct pctx *c, int date, struct errinfo *e);
 
@@ -178,14 +179,14 @@ fits_village(struct pctx *c, struct errinfo *e)
 }
 
 static enum err
-check_exit(struct pctx *c, int date, struct check_result *r, struct errinfo *e)
+check_exit(struct pctx *c, int date, struct checklist *r, struct errinfo *e)
 {
 	int year = (c->p->effective ? c->p->effective : date) / 10000;
 	return exit_check(c->st, &c->h, date, year, r, c->a, e);
 }
 
 static enum err
-check_village(struct pctx *c, int date, struct check_result *r, struct errinfo *e)
+check_village(struct pctx *c, int date, struct checklist *r, struct errinfo *e)
 {
 	return village_check(c->st, c->v.code, date, r, c->a, e);
 }
@@ -420,7 +421,7 @@ parse_votes(const char *s, int v[3])
 }
 
 static char *
-failing_reasons(const struct check_result *r, struct arena *a)
+failing_reasons(const struct checklist *r, struct arena *a)
 {
 	struct buf b;
 	buf_init(&b);
@@ -538,7 +539,7 @@ proposal_act(struct txn *t, const struct proposal_user *u, const struct proposal
 			}
 		}
 		if (cur->check && ty->check) {
-			struct check_result cr;
+			struct checklist cr;
 			if ((rc = ty->check(&c, date, &cr, e)) != ERR_OK)
 				goto out;
 			if (!cr.pass && !has_override) {
@@ -549,7 +550,7 @@ proposal_act(struct txn *t, const struct proposal_user *u, const struct proposal
 				rc = errinfo_set(e, ERR_INVALID, "override", MSG_OVERRIDE_NOT_NEEDED);
 				goto out;
 			}
-			char *json = check_result_json(&cr);
+			char *json = checklist_json(&cr);
 			p->check_result = arena_strdup(&a, json);
 			free(json);
 			p->override = has_override ? (char *)r->override : NULL;
@@ -747,5 +748,98 @@ proposal_notice(struct store *st, int64_t id, struct notice *nt, struct arena *a
 			store_household_size(st, x->p.household_id, start, &size, NULL);
 		nt->sizes[nt->n_rows++] = size;
 	}
+	return ERR_OK;
+}
+
+/* ---- the exit analysis sheet ---- */
+
+enum err
+proposal_exit_sheet(struct store *st, int64_t id, struct exit_sheet *s, struct arena *a, struct errinfo *e)
+{
+	memset(s, 0, sizeof(*s));
+	enum err rc = proposal_load(st, id, &s->v, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	if (strcmp(s->v.p.type, "exit") != 0 || !s->v.p.household_id) {
+		char sid[24];
+		snprintf(sid, sizeof(sid), "%lld", (long long)id);
+		return errinfo_set(e, ERR_NOTFOUND, "id", MSG_PROPOSAL_NOT_FOUND, sid);
+	}
+	int date = date_today();
+	if (s->v.p.check_result) {
+		json_t *j = json_loads(s->v.p.check_result, 0, NULL);
+		const char *d = json_string_value(json_object_get(j, "date"));
+		int x;
+		if (d && date_parse(str_from(d), &x))
+			date = x;
+		json_decref(j);
+	}
+	struct household h;
+	if ((rc = store_household_by_id(st, s->v.p.household_id, &h, a, e)) != ERR_OK)
+		return rc;
+	struct proposal p = s->v.p;
+	struct pctx c = { .st = st, .a = a, .p = &p, .h = h };
+	if ((rc = check_exit(&c, date, &s->check, e)) != ERR_OK)
+		return rc;
+	if ((rc = store_members_at(st, h.id, date, &s->members, &s->n_members, a, e)) != ERR_OK)
+		return rc;
+	struct assessment *as;
+	size_t na;
+	if ((rc = store_assessments(st, h.id, &as, &na, a, e)) != ERR_OK)
+		return rc;
+	for (size_t i = 0; i < na && !s->assessment; i++)
+		if (as[i].day <= date)
+			s->assessment = &as[i];
+	return ERR_OK;
+}
+
+/* ---- the villages' exit ---- */
+
+enum err
+village_exit_list(struct store *st, int64_t division, int day, struct village_row **out, size_t *n, int *threshold,
+    struct arena *a, struct errinfo *e)
+{
+	int64_t lo = 0, hi = 999999999999LL;
+	if (division)
+		division_range(division, &lo, &hi);
+	*threshold = settings_village_threshold(st);
+	struct division *ds;
+	size_t nd;
+	enum err rc = store_division_range(st, lo, hi, &ds, &nd, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	struct stat_cell *cells;
+	size_t nc;
+	if ((rc = store_stats(st, day, 0, lo, hi, &cells, &nc, a, e)) != ERR_OK)
+		return rc;
+	struct proposal_query q = { .division = division, .state = "open", .type = "village_exit" };
+	struct proposal_view *ps;
+	size_t np;
+	if ((rc = proposal_list(st, &q, &ps, &np, a, e)) != ERR_OK)
+		return rc;
+	struct village_row *v = arena_alloc(a, (nd + 1) * sizeof(*v));
+	size_t k = 0;
+	for (size_t i = 0; i < nd; i++) {
+		if (ds[i].level != LV_VILLAGE || !ds[i].poor_village || !store_in_scope(st, ds[i].code))
+			continue;
+		struct village_row *r = &v[k++];
+		memset(r, 0, sizeof(*r));
+		r->v = ds[i];
+		for (size_t j = 0; j < nd; j++)
+			if (ds[j].code == ds[i].parent)
+				r->town_name = ds[j].name;
+		for (size_t c = 0; c < nc; c++)
+			if (cells[c].village == ds[i].code && status_current_poor(cells[c].status))
+				r->poor_persons += cells[c].persons;
+		r->incidence = ds[i].rural_pop > 0 ? div_round(r->poor_persons * 10000, ds[i].rural_pop) : -1;
+		r->below = ds[i].rural_pop > 0 && r->poor_persons * 10000 < (int64_t)*threshold * ds[i].rural_pop;
+		for (size_t j = 0; j < np; j++)
+			if (ps[j].p.village == ds[i].code) {
+				r->proposal = ps[j].p.id;
+				r->step = ps[j].step ? ps[j].step->code : NULL;
+			}
+	}
+	*out = v;
+	*n = k;
 	return ERR_OK;
 }

@@ -61,7 +61,7 @@ struct check_line {
 	bool pass;
 	char *reason, *reason_en;
 };
-struct check_result {
+struct checklist {
 	bool pass;
 	int date, year;
 	struct check_line lines[8];
@@ -70,15 +70,15 @@ struct check_result {
 /* The exit check of household h on date for income year year (DOMAIN.md §5.2–5.3): income above the year's
  * line (the items counted are the setting exit_income_items), 不愁吃不愁穿, 义务教育, 基本医疗, 住房安全,
  * 安全饮水 from the latest assessment on or before date. */
-enum err exit_check(struct store *st, const struct household *h, int date, int year, struct check_result *r,
+enum err exit_check(struct store *st, const struct household *h, int date, int year, struct checklist *r,
     struct arena *a, struct errinfo *e);
 /* The village exit check: poverty incidence on date against the setting village_exit_threshold (%). */
-enum err village_check(struct store *st, int64_t village, int date, struct check_result *r, struct arena *a,
+enum err village_check(struct store *st, int64_t village, int date, struct checklist *r, struct arena *a,
     struct errinfo *e);
 /* The check's label (不愁吃、不愁穿 ...) in the current language. */
 const char *check_line_label(const char *code);
 /* The result as JSON text (malloc'd) and back (into a). */
-char *check_result_json(const struct check_result *r);
+char *checklist_json(const struct checklist *r);
 
 /* A proposal as shown. */
 struct proposal_view {
@@ -119,6 +119,32 @@ struct notice {
 	int64_t *sizes;         /* household size of each row */
 };
 enum err proposal_notice(struct store *st, int64_t id, struct notice *n, struct arena *a, struct errinfo *e);
+
+/* What the exit analysis sheet shows: the household's members on the check's date, the latest assessment on
+ * or before it (NULL if none), and the exit check as of that date (the date of the check recorded at the
+ * step that ran it, else today). */
+struct exit_sheet {
+	struct proposal_view v;
+	struct member *members;
+	size_t n_members;
+	struct assessment *assessment;
+	struct checklist check;
+};
+enum err proposal_exit_sheet(struct store *st, int64_t id, struct exit_sheet *s, struct arena *a, struct errinfo *e);
+
+/* Every 省定贫困村 in division (0: the scope) with its poverty incidence on day, the threshold, its exit year
+ * and its open exit proposal (the county's view of village exit). */
+struct village_row {
+	struct division v;
+	char *town_name;
+	int64_t poor_persons;
+	int64_t incidence;       /* hundredths of a percent; -1 without a rural population */
+	bool below;              /* under the threshold */
+	int64_t proposal;        /* the open village_exit proposal, 0 if none */
+	const char *step;        /* its step's code */
+};
+enum err village_exit_list(struct store *st, int64_t division, int day, struct village_row **out, size_t *n,
+    int *threshold, struct arena *a, struct errinfo *e);
 
 /* The proposal types (for lists and messages). */
 bool proposal_type_known(const char *code);
