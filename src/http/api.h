@@ -30,6 +30,21 @@ void api_event_record(struct req *r);
 void api_import(struct req *r);
 void api_export(struct req *r);
 
+void api_proposal_create(struct req *r);   /* api_proposal.c */
+void api_proposals(struct req *r);
+void api_proposal(struct req *r);
+void api_proposal_act(struct req *r);
+void api_proposal_notice(struct req *r);
+void api_proposal_sheet(struct req *r);
+void api_proposal_check(struct req *r);
+void api_assessments(struct req *r);
+void api_assessment_create(struct req *r);
+void api_workflows(struct req *r);
+void api_workflow_load(struct req *r);
+void api_settings(struct req *r);
+void api_setting_set(struct req *r);
+void api_village_exit(struct req *r);
+
 void api_stats(struct req *r);
 void api_changes(struct req *r);
 void api_check(struct req *r);

@@ -13,6 +13,7 @@
 #include "domain/fields.h"
 #include "domain/import.h"
 #include "domain/report.h"
+#include "domain/proposal.h"
 #include "http/api.h"
 #include "http/page_cache.h"
 #include "lib/date.h"
@@ -420,6 +421,24 @@ check_object(struct req *r, json_t *o, const enum col *cols, size_t n, const cha
 	return true;
 }
 
+/* require_review (settings): a status event of a data role goes through a proposal (api_proposal.c); the
+ * county office keeps the direct route for history and corrections, as imports do. True after answering 403. */
+static bool
+review_required(struct req *r, const char *type)
+{
+	const struct code *c = type ? code_find(CL_EVENT, str_from(type)) : NULL;
+	if (!c)
+		return false;
+	static const char *const status_events[] = { "identify", "include_missed", "exit", "return", "remove", "clear" };
+	bool status = false;
+	for (size_t i = 0; i < NELEM(status_events); i++)
+		status |= strcmp(c->code, status_events[i]) == 0;
+	if (!status || strcmp(r->user.role, "county_admin") == 0 || !settings_require_review(r->st))
+		return false;
+	reply_fail(r, ERR_FORBIDDEN, "type", MSG_REVIEW_REQUIRED, msg_lang() == LANG_EN ? c->en : c->label);
+	return true;
+}
+
 void
 api_household_create(struct req *r)
 {
@@ -430,6 +449,11 @@ api_household_create(struct req *r)
 		return;
 	static const char *const extra[] = { "members", "effective", "event", "batch", "reason" };
 	json_t *members = json_object_get(j, "members");
+	const char *evc = json_string_value(json_object_get(j, "event"));
+	if (review_required(r, evc ? evc : "identify")) {
+		json_decref(j);
+		return;
+	}
 	if (!check_object(r, j, hh_cols, NELEM(hh_cols), extra, NELEM(extra), "")) {
 		json_decref(j);
 		return;
@@ -576,6 +600,10 @@ api_event_record(struct req *r)
 				"target_hh_no:s? relation:s? member:o?");
 	if (!j)
 		return;
+	if (review_required(r, json_string_value(json_object_get(j, "type")))) {
+		json_decref(j);
+		return;
+	}
 	/* a member of this household named by id (the UI never holds full ID numbers): its 证件号码 */
 	json_t *mid = json_object_get(j, "member_id");
 	if (mid) {
