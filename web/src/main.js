@@ -20,6 +20,7 @@ import { usersView, rolesView } from './views/users.js';
 import { auditView } from './views/audit.js';
 import { aboutView } from './views/about.js';
 import { notFoundView } from './views/notfound.js';
+import { proposalsView, proposalView } from './views/proposals.js';
 
 const app = document.getElementById('app');
 
@@ -30,6 +31,8 @@ const ROUTES = [
   ['/households', householdsView, 'data'],
   ['/households/:no', householdView, 'data'],
   ['/changes', changesView, 'data'],
+  ['/proposals', proposalsView, 'data'],
+  ['/proposals/:id', proposalView, 'data'],
   ['/import', importView, 'import'],
   ['/users', usersView, 'users'],
   ['/roles', rolesView, 'users'],
@@ -128,6 +131,9 @@ function sideNav(path) {
     items.push(navItem(link('/'), 'dashboard', t('统计概览'), path === '/' || path.startsWith('/divisions')));
     items.push(navItem(link('/households'), 'search', t('户查询'), path.startsWith('/households')));
     items.push(navItem(link('/changes'), 'calendar', t('变动统计'), path === '/changes'));
+    const inbox = navItem(link('/proposals'), 'event', t('评议审批'), path.startsWith('/proposals'));
+    if (state.inbox) inbox.appendChild(h('span', { class: 'nav-count', 'data-inbox': state.inbox, title: t('待我办理') }, String(state.inbox)));
+    items.push(inbox);
     if (can('import')) items.push(navItem(link('/import'), 'upload', t('数据导入'), path === '/import'));
   }
   if (can('users') || can('roles')) {
@@ -312,6 +318,14 @@ async function render() {
   if (path === '/' && !isDataRole()) {
     navigate(home(), { replace: true });
     return;
+  }
+  // the inbox count in the navigation: proposals waiting for a step this user may do
+  if (isDataRole()) {
+    try {
+      state.inbox = (await get('/api/proposals', { inbox: 1 }, { signal })).total;
+    } catch {
+      state.inbox = 0;
+    }
   }
   const view = shell(path);
   if (!m || !allowed(m.who)) {

@@ -79,7 +79,7 @@ function problemsOf(err) {
 
 // A dialog with a form: build() gives the form's content, send(form) calls the API. On success: toast, close,
 // done(); on refusal: field errors in place, the dialog stays open and nothing changed.
-function formDialog({ title, intro, content, send, okText, mapField, done, wide }) {
+export function formDialog({ title, intro, content, send, okText, mapField, done, wide }) {
   const save = h('button', { class: 'btn btn-primary', type: 'submit', 'data-action': 'save' }, okText || t('保存'));
   const cancel = h('button', { class: 'btn', type: 'button' }, t('取消'));
   const form = h('form', { class: 'form', novalidate: true }, intro ? h('p', { class: 'form-intro' }, intro) : null, banner(), h('div', { class: 'form-grid' }, content));

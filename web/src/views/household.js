@@ -5,11 +5,12 @@
 import { get } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
-import { can, asOf, link, codes } from '../state.js';
+import { can, asOf, link, codes, state } from '../state.js';
 import { statusBadge, statusClass, ym, money, today } from '../format.js';
 import { pageHeader, card, table, empty, icon, loading } from '../ui.js';
 import { fieldLabel, fieldValue } from '../fields.js';
 import { editMemberDialog, addMemberDialog, editHouseholdDialog, eventDialog } from './forms.js';
+import { newProposalDialog, assessmentDialog } from './proposals.js';
 
 function dl(items) {
   return h(
@@ -78,7 +79,7 @@ function members(hh, onEdit) {
 }
 
 // 两不愁三保障 as far as the registry records it; what it does not record is said plainly.
-function guarantees(hh) {
+function guarantees(hh, as) {
   const ms = hh.members;
   const school = ms.filter((m) => m.age !== null && m.age !== undefined && m.age >= 6 && m.age <= 15);
   const others = ms.filter((m) => m.schooling && m.schooling.code !== '01' && !school.includes(m));
@@ -88,11 +89,16 @@ function guarantees(hh) {
   const row = (title, state, ...body) =>
     h('div', { class: ['g-row', `g-${state}`] }, h('div', { class: 'g-head' }, h('span', { class: 'g-dot' }), h('span', { class: 'g-title' }, title), h('span', { class: 'g-state' }, { ok: t('有记录'), warn: t('需关注'), none: t('未记录') }[state])), h('div', { class: 'g-body' }, body));
   const names = (xs) => xs.map((m) => m.name).join(t('、'));
+  // an item from the latest assessment (入户核实记录), or what the registry cannot say
+  const assessed = (title, a, ok, none, detail) =>
+    a && ok !== null && ok !== undefined
+      ? row(title, ok ? 'ok' : 'warn', h('div', { class: 'g-line' }, t('{d} 入户核实（{who}）：', { d: a.date, who: a.assessor }), h('span', { class: ok ? null : 'warn-text' }, detail || (ok ? t('是') : t('否')))))
+      : row(title, 'none', none);
   const eduState = school.some((m) => !m.schooling || m.schooling.code === '01') ? 'warn' : 'ok';
   return h(
     'div',
     { class: 'guarantees' },
-    row(t('不愁吃、不愁穿'), 'none', t('本系统没有登记吃穿情况，以入户核查为准。')),
+    assessed(t('不愁吃、不愁穿'), as, as && as.food !== null && as.clothing !== null ? as.food && as.clothing : null, t('本系统没有登记吃穿情况，以入户核查为准。')),
     row(
       t('义务教育有保障'),
       school.length || others.length ? eduState : 'ok',
@@ -108,9 +114,21 @@ function guarantees(hh) {
       notInsured.length ? h('div', { class: 'g-line warn-text' }, t('未参加：'), names(notInsured)) : null,
       h('div', { class: 'g-line' }, t('参加大病保险：'), serious.length ? names(serious) : t('无')),
     ),
-    row(t('住房安全有保障'), 'none', t('本系统没有登记住房安全鉴定信息。')),
-    row(t('饮水安全有保障'), 'none', t('本系统没有登记饮水安全信息。')),
+    assessed(t('住房安全有保障'), as, as && as.housing ? ['A', 'B', 'relocated'].includes(as.housing) : null, t('本系统没有登记住房安全鉴定信息。'), as && as.housing ? as.housing_label : null),
+    assessed(t('饮水安全有保障'), as, as ? as.water : null, t('本系统没有登记饮水安全信息。')),
   );
+}
+
+function proposalRows(rows) {
+  const cols = [
+    { title: t('编号'), key: 'id', cls: 'num', render: (p) => h('a', { href: link(`/proposals/${p.id}`) }, String(p.id)) },
+    { title: t('事项'), key: 'type', render: (p) => p.type_label },
+    { title: t('提出日期'), key: 'opened', cls: 'nowrap', render: (p) => p.opened },
+    { title: t('当前步骤'), key: 'step', render: (p) => p.step_label || '—' },
+    { title: t('状态'), key: 'state', render: (p) => p.state_label },
+    { title: t('理由'), key: 'reason', render: (p) => p.reason || '' },
+  ];
+  return table(cols, rows, { class: 'table-compact' });
 }
 
 function incomes(hh) {
@@ -189,9 +207,15 @@ export async function householdView({ el, params, query, navigate, render, signa
   const no = params.no;
   const full = query.get('full') === '1' && can('full_id');
   const timer = setTimeout(() => mount(el, loading()), 150);
-  let hh, cl;
+  let hh, cl, assessments, proposals, settings;
   try {
-    [hh, cl] = await Promise.all([get(`/api/households/${encodeURIComponent(no)}`, { as_of: asOf(), full: full ? 1 : null }, { signal }), codes()]);
+    [hh, cl, assessments, proposals, settings] = await Promise.all([
+      get(`/api/households/${encodeURIComponent(no)}`, { as_of: asOf(), full: full ? 1 : null }, { signal }),
+      codes(),
+      get(`/api/households/${encodeURIComponent(no)}/assessments`, null, { signal }),
+      get('/api/proposals', { household: no }, { signal }),
+      get('/api/settings', null, { signal }),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -209,9 +233,16 @@ export async function householdView({ el, params, query, navigate, render, signa
   if (can('write')) {
     actions.push(h('button', { class: 'btn', type: 'button', 'data-action': 'edit-household', on: { click: () => editHouseholdDialog(hh, cl, done) } }, icon('edit'), h('span', t('修改户信息'))));
     actions.push(h('button', { class: 'btn', type: 'button', 'data-action': 'add-member', on: { click: () => addMemberDialog(hh, cl, done) } }, icon('plus'), h('span', t('增加成员'))));
-    const usable = hh.allowed_events.filter((e) => !['data_fix', 'member_add'].includes(e.type));
+    // with require_review on, the data roles' status events go through proposals (the county office keeps them)
+    const reviewed = settings.require_review === 'on' && state.me.role !== 'county_admin' ? ['exit', 'return', 'remove', 'clear'] : [];
+    const usable = hh.allowed_events.filter((e) => !['data_fix', 'member_add', ...reviewed].includes(e.type));
+    actions.push(h('button', { class: 'btn', type: 'button', 'data-action': 'assess', on: { click: () => assessmentDialog(hh, done) } }, icon('check'), h('span', t('入户核实'))));
+    const open = proposals.rows.find((p) => p.state === 'open');
+    if (open) actions.push(h('a', { class: 'btn btn-primary', href: link(`/proposals/${open.id}`), 'data-action': 'open-proposal' }, icon('event'), h('span', t('办理中的申请'))));
+    else if (!['removed', 'cancelled'].includes(hh.status_now ? hh.status_now.code : ''))
+      actions.push(h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'new-proposal', on: { click: () => newProposalDialog(hh, (p) => navigate(link(`/proposals/${p.id}`))) } }, icon('plus'), h('span', t('提出申请'))));
     if (usable.length)
-      actions.push(h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'record-event', on: { click: () => eventDialog(hh, cl, usable, done) } }, icon('event'), h('span', t('记录变动'))));
+      actions.push(h('button', { class: 'btn', type: 'button', 'data-action': 'record-event', on: { click: () => eventDialog(hh, cl, usable, done) } }, icon('event'), h('span', t('记录变动'))));
   }
 
   const crumbs = [];
@@ -239,9 +270,10 @@ export async function householdView({ el, params, query, navigate, render, signa
         'div',
         { class: 'grid' },
         card(t('基本信息'), basics(hh), { class: 'span-7', name: 'basics' }),
-        card(t('两不愁三保障'), guarantees(hh), { class: 'span-5', name: 'guarantees', tools: h('span', { class: 'card-note' }, t('据登记信息')) }),
+        card(t('两不愁三保障'), guarantees(hh, assessments.rows[0]), { class: 'span-5', name: 'guarantees', tools: h('span', { class: 'card-note' }, assessments.rows.length ? t('据 {d} 入户核实与登记信息', { d: assessments.rows[0].date }) : t('据登记信息')) }),
         card(t('家庭成员'), members(hh, (m) => editMemberDialog(hh, m, cl, done)), { class: 'span-12', name: 'members', flush: true }),
         card(t('收入情况'), incomes(hh), { class: 'span-12', name: 'incomes', flush: true }),
+        proposals.rows.length ? card(t('评议审批'), proposalRows(proposals.rows), { class: 'span-12', name: 'proposals', flush: true }) : null,
         card(t('变动历史'), history(hh, cl), { class: 'span-12', name: 'history' }),
       ),
     ),

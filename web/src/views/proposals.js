@@ -1,0 +1,322 @@
+// proposals.js: 精准识别与退出 proposals. The inbox (proposals waiting for a step the user's role may do, oldest
+// first), every proposal by state or by campaign (grouped by village), one proposal with its steps as a
+// timeline, its check and the form for the current step, and the dialogs that open a proposal or record an
+// assessment from the household page. The printable 公示/公告 and the exit analysis sheet are the server's
+// HTML pages (GET /api/proposals/:id/notice, /sheet), opened in a new tab.
+
+import { get, post } from '../api.js';
+import { h, mount } from '../dom.js';
+import { t } from '../i18n.js';
+import { can, link } from '../state.js';
+import { today } from '../format.js';
+import { pageHeader, card, table, empty, icon, loading, field, select, input, dateInput, banner, busyButton, showProblems, clearProblems, toast } from '../ui.js';
+import { formDialog } from './forms.js';
+
+const TYPES = [
+  { code: 'exit', label: '脱贫' },
+  { code: 'return', label: '返贫' },
+  { code: 'remove', label: '识别不准剔除' },
+  { code: 'clear', label: '清退' },
+];
+const CHANNELS = [
+  { code: 'apply', label: '农户申请' },
+  { code: 'screening', label: '干部排查' },
+  { code: 'comparison', label: '部门比对' },
+  { code: 'feedback', label: '上级反馈' },
+];
+const DECISIONS = { approve: '同意', reject: '不同意', object: '异议' };
+
+function stateTag(p) {
+  const cls = { open: 'tag-blue', approved: 'tag-green', rejected: 'tag-red' }[p.state];
+  return h('span', { class: ['tag', cls], 'data-state': p.state }, t(p.state_label));
+}
+
+function stepCell(p) {
+  if (!p.step) return h('span', { class: 'muted' }, '—');
+  return h('span', { class: 'step-cell' }, h('span', { class: 'step-name' }, p.step_label), p.overdue ? h('span', { class: 'tag tag-red' }, t('超期')) : null);
+}
+
+function listTable(rows) {
+  const cols = [
+    { title: t('编号'), key: 'id', cls: 'num', render: (p) => h('a', { href: link(`/proposals/${p.id}`) }, String(p.id)) },
+    { title: t('事项'), key: 'type', render: (p) => p.type_label },
+    { title: t('农户 / 村'), key: 'subject', render: (p) => (p.household ? [h('a', { href: link(`/households/${p.household}`) }, p.head || p.household), h('span', { class: 'muted mono' }, ' ', p.household)] : p.division.name) },
+    { title: t('所在村'), key: 'village', render: (p) => [p.division.town || '', ' ', p.division.name] },
+    { title: t('当前步骤'), key: 'step', render: stepCell },
+    { title: t('本步骤起'), key: 'since', cls: 'nowrap', render: (p) => p.step_since || '' },
+    { title: t('状态'), key: 'state', render: stateTag },
+    { title: t('批次'), key: 'batch', render: (p) => (p.batch ? h('a', { href: link('/proposals', { batch: p.batch }) }, p.batch) : '') },
+  ];
+  return table(cols, rows, { class: 'table-proposals', rowData: (p) => ({ id: p.id, step: p.step || '', state: p.state }), onRow: (p) => navigateTo(`/proposals/${p.id}`) });
+}
+
+function navigateTo(url) {
+  history.pushState(null, '', link(url));
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+// /proposals?tab=inbox|open|approved|rejected|all&batch=B
+export async function proposalsView({ el, query, signal }) {
+  mount(el, loading());
+  const batch = query.get('batch');
+  const tab = batch ? 'all' : query.get('tab') || 'inbox';
+  const params = {};
+  if (batch) params.batch = batch;
+  if (tab === 'inbox') params.inbox = 1;
+  else if (tab !== 'all') params.state = tab;
+  const data = await get('/api/proposals', params, { signal });
+  const tabs = [
+    ['inbox', t('待我办理'), data.inbox],
+    ['open', t('办理中')],
+    ['approved', t('已通过')],
+    ['rejected', t('未通过')],
+    ['all', t('全部')],
+  ];
+  const tabBar = h(
+    'div',
+    { class: 'tabs', role: 'tablist' },
+    tabs.map(([k, label, n]) => h('a', { class: ['tab', k === tab && !batch && 'active'], href: link('/proposals', { tab: k }), role: 'tab', 'data-tab': k }, label, n ? h('span', { class: 'tab-count' }, String(n)) : null)),
+  );
+  let body;
+  if (!data.rows.length) body = card(null, empty(tab === 'inbox' ? t('没有等待您办理的申请') : t('没有申请')), { class: 'span-12' });
+  else if (batch) {
+    // the campaign page: its proposals by village, with each one's step
+    const byVillage = new Map();
+    for (const p of data.rows) {
+      const k = `${p.division.town || ''} ${p.division.name}`;
+      if (!byVillage.has(k)) byVillage.set(k, []);
+      byVillage.get(k).push(p);
+    }
+    body = [...byVillage.entries()].map(([v, rows]) => card(v, listTable(rows), { class: 'span-12', flush: true, name: 'village', tools: h('span', { class: 'card-note' }, t('{n} 项', { n: rows.length })) }));
+  } else body = card(null, listTable(data.rows), { class: 'span-12', flush: true, name: 'proposals' });
+  mount(
+    el,
+    h(
+      'div',
+      { class: 'page page-proposals' },
+      pageHeader({
+        title: batch ? t('批次：{b}', { b: batch }) : t('评议审批'),
+        subtitle: batch ? t('本批次的申请，按村列出，共 {n} 项', { n: data.total }) : t('入户核实 → 民主评议 → 村内公示 → 乡镇审核 → 县级审定 → 公告；公告后才记入建档立卡'),
+        crumbs: batch ? [{ text: t('评议审批'), href: link('/proposals') }, { text: batch }] : null,
+      }),
+      batch ? null : tabBar,
+      h('div', { class: 'grid' }, body),
+    ),
+  );
+}
+
+function timeline(p) {
+  const steps = p.workflow.steps;
+  const doneUpTo = p.state === 'approved' ? steps.length : p.step_no;
+  return h(
+    'ol',
+    { class: 'wf-steps' },
+    steps.map((s, i) => {
+      const acts = p.steps.filter((a) => a.step === s.code);
+      const cls = p.state === 'rejected' && acts.some((a) => a.decision === 'reject') ? 'wf-rejected' : i < doneUpTo ? 'wf-done' : i === p.step_no && p.state === 'open' ? 'wf-current' : 'wf-todo';
+      return h(
+        'li',
+        { class: ['wf-step', cls], 'data-step': s.code },
+        h('div', { class: 'wf-dot' }, i < doneUpTo && cls === 'wf-done' ? icon('check') : String(i + 1)),
+        h(
+          'div',
+          { class: 'wf-body' },
+          h('div', { class: 'wf-title' }, s.label, s.days ? h('span', { class: 'muted' }, t('（{n} 天）', { n: s.days })) : null),
+          acts.map((a) =>
+            h(
+              'div',
+              { class: ['wf-act', `wf-act-${a.decision}`] },
+              h('span', { class: 'wf-date mono' }, a.date),
+              ' ',
+              h('span', { class: 'wf-decision' }, t(DECISIONS[a.decision] || a.decision)),
+              ' · ',
+              a.by,
+              a.votes ? h('span', { class: 'muted' }, t('（赞成 {f}，反对 {a}，弃权 {b}）', { f: a.votes.for, a: a.votes.against, b: a.votes.abstain })) : null,
+              a.note ? h('div', { class: 'wf-note' }, a.note) : null,
+              a.override ? h('div', { class: 'wf-note warn-text' }, t('核查例外：'), a.override) : null,
+            ),
+          ),
+          cls === 'wf-current' && p.notice ? h('div', { class: 'wf-note' }, t('{s} 起公示，{c} 起可结束公示', { s: p.notice.start, c: p.notice.closable_from })) : null,
+        ),
+      );
+    }),
+  );
+}
+
+function checklist(c) {
+  if (!c) return empty(t('入户核实通过后显示核查结果'));
+  return h(
+    'div',
+    { class: 'checklist' },
+    h('div', { class: ['check-sum', c.pass ? 'pass' : 'fail'] }, c.pass ? t('核查通过') : t('核查未通过'), h('span', { class: 'muted' }, t('（核查日期 {d}）', { d: c.date }))),
+    c.lines.map((l) => h('div', { class: ['check-line', l.pass ? 'pass' : 'fail'], 'data-check': l.code }, h('span', { class: 'check-mark' }, icon(l.pass ? 'check' : 'x')), h('div', h('div', { class: 'check-label' }, l.label), h('div', { class: 'check-reason' }, l.reason)))),
+  );
+}
+
+function actionForm(p, reload) {
+  const step = p.workflow.steps[p.step_no];
+  const date = dateInput(today(), { name: 'date', label: t('办理日期') });
+  const note = h('textarea', { class: 'input', name: 'note', rows: 2, maxlength: 500, placeholder: t('意见或说明') });
+  const vf = input('', { name: 'votes_for', inputmode: 'numeric', maxlength: 5 });
+  const va = input('', { name: 'votes_against', inputmode: 'numeric', maxlength: 5 });
+  const vb = input('', { name: 'votes_abstain', inputmode: 'numeric', maxlength: 5 });
+  const override = h('textarea', { class: 'input', name: 'override', rows: 2, maxlength: 500, placeholder: t('核查未通过仍要继续的，须写明理由（记入审计）') });
+  const form = h(
+    'form',
+    { class: 'form', novalidate: true, 'data-step': step.code },
+    banner(),
+    h(
+      'div',
+      { class: 'form-grid' },
+      field({ name: 'date', label: t('办理日期'), control: date, required: true }),
+      step.votes ? h('div', { class: 'field votes' }, h('span', { class: 'field-label' }, t('评议票数（赞成/反对/弃权）')), h('div', { class: 'votes-row' }, vf, va, vb), h('div', { class: 'field-error', 'data-field': 'votes', role: 'alert' })) : null,
+      field({ name: 'note', label: t('意见'), control: note, wide: true }),
+      step.check ? field({ name: 'override', label: t('核查例外理由'), control: override, wide: true }) : null,
+    ),
+  );
+  const send = async (action) => {
+    clearProblems(form);
+    const body = { action, step: step.code, date: date.value };
+    if (note.value.trim()) body.note = note.value.trim();
+    if (step.votes && action === 'approve') body.votes = { for: Number(vf.value || 0), against: Number(va.value || 0), abstain: Number(vb.value || 0) };
+    if (step.check && override.value.trim() && action === 'approve') body.override = override.value.trim();
+    try {
+      await post(`/api/proposals/${p.id}/actions`, body);
+      toast(t('已办理'));
+      reload();
+    } catch (err) {
+      showProblems(form, err.field ? [{ field: err.field === 'action' ? '' : err.field, message: err.message }] : [{ field: '', message: err.message }]);
+    }
+  };
+  const btn = (action, text, cls) => {
+    const b = h('button', { class: ['btn', cls], type: 'button', 'data-action': action }, text);
+    b.addEventListener('click', busyButton(b, () => send(action)));
+    return b;
+  };
+  return h(
+    'div',
+    { class: 'act-panel' },
+    form,
+    h('div', { class: 'act-buttons' }, btn('approve', step.days ? t('公示期满，无异议') : t('同意'), 'btn-primary'), step.days ? btn('object', t('记录异议'), '') : null, btn('reject', t('不同意（终止）'), 'btn-danger')),
+  );
+}
+
+// /proposals/:id
+export async function proposalView({ el, params, signal }) {
+  mount(el, loading());
+  const load = async () => {
+    const p = await get(`/api/proposals/${params.id}`, null, { signal });
+    const reload = () => load();
+    const links = [];
+    const printable = p.steps.some((a) => a.decision === 'approve' && p.workflow.steps.find((s) => s.code === a.step && s.print)) || (p.step && p.workflow.steps[p.step_no] && p.workflow.steps[p.step_no].print);
+    if (printable) links.push(h('a', { class: 'btn', href: `/api/proposals/${p.id}/notice`, target: '_blank', rel: 'noopener', 'data-action': 'notice' }, icon('file'), h('span', t('打印公示/公告'))));
+    if (p.type === 'exit') links.push(h('a', { class: 'btn btn-ghost', href: `/api/proposals/${p.id}/sheet`, target: '_blank', rel: 'noopener', 'data-action': 'sheet' }, icon('file'), h('span', t('双认定分析表'))));
+    const facts = h(
+      'dl',
+      { class: 'facts-grid' },
+      [
+        [t('事项'), p.type_label],
+        [t('农户'), p.household ? h('a', { href: link(`/households/${p.household}`) }, `${p.head || ''} ${p.household}`) : '—'],
+        [t('所在村'), `${p.division.town || ''} ${p.division.name}`],
+        [t('提出日期'), `${p.opened} · ${p.opened_by}`],
+        [t('生效日期'), p.effective || t('公告之日')],
+        [t('来源'), p.channel_label || '—'],
+        [t('理由'), p.reason || '—'],
+        [t('批次'), p.batch ? h('a', { href: link('/proposals', { batch: p.batch }) }, p.batch) : '—'],
+        [t('流程'), `${p.workflow.name} v${p.workflow.version}`],
+        p.override ? [t('核查例外理由'), h('span', { class: 'warn-text' }, p.override)] : null,
+        p.event ? [t('变动记录'), t('已记入建档立卡（记录 {id}）', { id: p.event })] : null,
+      ]
+        .filter(Boolean)
+        .map(([k, v]) => h('div', { class: 'facts-item' }, h('dt', k), h('dd', v))),
+    );
+    mount(
+      el,
+      h(
+        'div',
+        { class: 'page page-proposal', 'data-id': p.id, 'data-state': p.state, 'data-step': p.step || '' },
+        pageHeader({
+          crumbs: [{ text: t('评议审批'), href: link('/proposals') }, { text: t('申请 {id}', { id: p.id }) }],
+          title: p.household ? t('{name}户 · {type}', { name: p.head || p.household, type: p.type_label }) : t('{v} · {type}', { v: p.division.name, type: p.type_label }),
+          badge: stateTag(p),
+          subtitle: p.step ? t('当前步骤：{s}（{d} 起）', { s: p.step_label, d: p.step_since }) : p.state === 'approved' ? t('已公告，已记入建档立卡') : t('已终止'),
+          actions: links,
+        }),
+        h(
+          'div',
+          { class: 'grid' },
+          card(t('办理进度'), timeline(p), { class: 'span-7', name: 'timeline' }),
+          card(t('申请信息'), facts, { class: 'span-5', name: 'facts' }),
+          p.check || p.type === 'exit' || p.type === 'village_exit' ? card(p.type === 'village_exit' ? t('出列核查') : t('退出核查（两不愁三保障）'), checklist(p.check), { class: 'span-7', name: 'check' }) : null,
+          p.may_act && can('write') ? card(t('办理：{s}', { s: p.step_label }), actionForm(p, reload), { class: 'span-5', name: 'act' }) : null,
+        ),
+      ),
+    );
+  };
+  await load();
+}
+
+// The dialog that opens a proposal for a household (from the household page).
+export function newProposalDialog(hh, done) {
+  const allowed = { poor: ['exit', 'remove', 'clear'], returned: ['exit', 'remove', 'clear'], exited_supported: ['return', 'remove', 'clear'], exited_unsupported: ['return', 'remove', 'clear'] }[hh.status_now ? hh.status_now.code : ''] || [];
+  const types = TYPES.filter((x) => allowed.includes(x.code)).map((x) => ({ code: x.code, label: t(x.label) }));
+  const typeSel = select(types, types[0] ? types[0].code : '', { name: 'type' });
+  const reason = input('', { name: 'reason', maxlength: 200, placeholder: t('例如：务工收入稳定，两不愁三保障已落实') });
+  const channel = select(CHANNELS.map((c) => ({ code: c.code, label: t(c.label) })), 'apply', { name: 'channel' });
+  const batch = input('', { name: 'batch', maxlength: 100, placeholder: t('例如：2018年脱贫退出') });
+  const date = dateInput(today(), { name: 'date', label: t('提出日期') });
+  return formDialog({
+    title: t('提出申请：{name}户', { name: hh.members.find((m) => m.relation && m.relation.code === '01')?.name || hh.hh_no }),
+    intro: t('申请经入户核实、民主评议、村内公示、乡镇审核、县级审定和公告后才记入建档立卡。'),
+    content: [
+      field({ name: 'type', label: t('事项'), control: typeSel, required: true }),
+      field({ name: 'channel', label: t('来源'), control: channel }),
+      field({ name: 'reason', label: t('理由'), control: reason, wide: true }),
+      field({ name: 'batch', label: t('批次'), control: batch }),
+      field({ name: 'date', label: t('提出日期'), control: date, required: true }),
+    ],
+    okText: t('提出申请'),
+    done,
+    send: async () => {
+      const body = { type: typeSel.value, household: hh.hh_no, channel: channel.value, date: date.value };
+      if (reason.value.trim()) body.reason = reason.value.trim();
+      if (batch.value.trim()) body.batch = batch.value.trim();
+      return post('/api/proposals', body);
+    },
+  });
+}
+
+// The dialog that records an assessment (入户核实记录).
+export function assessmentDialog(hh, done) {
+  const yn = (name) => select([{ code: 'true', label: t('是') }, { code: 'false', label: t('否') }], '', { name, blank: t('未核实') });
+  const ctl = { food: yn('food'), clothing: yn('clothing'), education: yn('education'), medical: yn('medical'), water: yn('water') };
+  const housing = select(['A', 'B', 'C', 'D'].map((g) => ({ code: g, label: t('{g} 级', { g }) })).concat([{ code: 'relocated', label: t('易地搬迁已入住') }]), '', { name: 'housing', blank: t('未核实') });
+  const assessor = input('', { name: 'assessor', maxlength: 60, placeholder: t('核实人（可写多人）') });
+  const date = dateInput(today(), { name: 'date', label: t('核实日期') });
+  const note = input('', { name: 'note', maxlength: 300 });
+  return formDialog({
+    title: t('入户核实记录'),
+    intro: t('按入户核实的实际情况填写；退出核查以退出日期前最近一次核实为准。'),
+    content: [
+      field({ name: 'date', label: t('核实日期'), control: date, required: true }),
+      field({ name: 'assessor', label: t('核实人'), control: assessor, required: true }),
+      field({ name: 'food', label: t('不愁吃'), control: ctl.food }),
+      field({ name: 'clothing', label: t('不愁穿'), control: ctl.clothing }),
+      field({ name: 'education', label: t('义务教育有保障'), control: ctl.education }),
+      field({ name: 'medical', label: t('基本医疗有保障'), control: ctl.medical }),
+      field({ name: 'housing', label: t('住房安全等级'), control: housing }),
+      field({ name: 'water', label: t('饮水安全有保障'), control: ctl.water }),
+      field({ name: 'notes', label: t('说明'), control: note, wide: true }),
+    ],
+    okText: t('保存'),
+    wide: true,
+    done,
+    send: async () => {
+      const body = { assessor: assessor.value.trim(), date: date.value };
+      for (const [k, s] of Object.entries(ctl)) if (s.value) body[k] = s.value === 'true';
+      if (housing.value) body.housing = housing.value;
+      if (note.value.trim()) body.notes = { note: note.value.trim() };
+      return post(`/api/households/${hh.hh_no}/assessments`, body);
+    },
+  });
+}
