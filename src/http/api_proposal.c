@@ -194,6 +194,9 @@ reply_html(struct req *r, struct buf *b)
 	buf_reset(&r->out);
 	buf_append(&r->out, b->p, b->n);
 	r->ctype = "text/html; charset=utf-8";
+	/* a page to print: its own style sheet inline, no script at all */
+	r->csp = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; "
+		 "base-uri 'none'; form-action 'none'";
 }
 
 void

@@ -49,6 +49,7 @@ struct req {
 	size_t static_len;
 	bool cacheable;
 	const char *x_cache;           /* X-Cache: "hit" or "miss" where the page cache was asked */
+	const char *csp;               /* a Content-Security-Policy other than the default (printable pages) */
 };
 
 /* Query parameter (decoded) or NULL. */

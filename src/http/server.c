@@ -473,7 +473,7 @@ respond(struct req *r)
 	if (!resp)
 		return MHD_NO;
 	MHD_add_response_header(resp, "Content-Type", r->ctype ? r->ctype : "application/json; charset=utf-8");
-	MHD_add_response_header(resp, "Content-Security-Policy",
+	MHD_add_response_header(resp, "Content-Security-Policy", r->csp ? r->csp :
 	    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
 	    "font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
