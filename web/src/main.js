@@ -323,7 +323,9 @@ async function render() {
   if (isDataRole()) {
     try {
       state.inbox = (await get('/api/proposals', { inbox: 1 }, { signal })).total;
-    } catch {
+    } catch (err) {
+      // aborted by a newer navigation, or the session ended (the login page is on its way)
+      if ((err && err.name === 'AbortError') || (err instanceof ApiError && err.status === 401) || !state.me) return;
       state.inbox = 0;
     }
   }

@@ -6,17 +6,17 @@
 
 import { get, post } from '../api.js';
 import { h, mount } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, getLang } from '../i18n.js';
 import { can, link } from '../state.js';
 import { today } from '../format.js';
 import { pageHeader, card, table, empty, icon, loading, field, select, input, dateInput, banner, busyButton, showProblems, clearProblems, toast } from '../ui.js';
 import { formDialog } from './forms.js';
 
 const TYPES = [
-  { code: 'exit', label: '脱贫' },
-  { code: 'return', label: '返贫' },
-  { code: 'remove', label: '识别不准剔除' },
-  { code: 'clear', label: '清退' },
+  { code: 'exit', label: '脱贫', en: 'Exit' },
+  { code: 'return', label: '返贫', en: 'Return to poverty' },
+  { code: 'remove', label: '识别不准剔除', en: 'Removal (wrongly identified)' },
+  { code: 'clear', label: '清退', en: 'Clearance' },
 ];
 const CHANNELS = [
   { code: 'apply', label: '农户申请' },
@@ -259,7 +259,7 @@ export async function proposalView({ el, params, signal }) {
 // The dialog that opens a proposal for a household (from the household page).
 export function newProposalDialog(hh, done) {
   const allowed = { poor: ['exit', 'remove', 'clear'], returned: ['exit', 'remove', 'clear'], exited_supported: ['return', 'remove', 'clear'], exited_unsupported: ['return', 'remove', 'clear'] }[hh.status_now ? hh.status_now.code : ''] || [];
-  const types = TYPES.filter((x) => allowed.includes(x.code)).map((x) => ({ code: x.code, label: t(x.label) }));
+  const types = TYPES.filter((x) => allowed.includes(x.code)).map((x) => ({ code: x.code, label: getLang() === 'en' ? x.en : x.label }));
   const typeSel = select(types, types[0] ? types[0].code : '', { name: 'type' });
   const reason = input('', { name: 'reason', maxlength: 200, placeholder: t('例如：务工收入稳定，两不愁三保障已落实') });
   const channel = select(CHANNELS.map((c) => ({ code: c.code, label: t(c.label) })), 'apply', { name: 'channel' });
