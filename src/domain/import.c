@@ -1212,6 +1212,21 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 					if (CELL(C_MEMBER_PHONE).n &&
 					    parse_phone(CELL(C_MEMBER_PHONE), &m.phone, &ra, p, row.num, COL(C_MEMBER_PHONE)))
 						q.fix_mask |= (uint64_t)1 << C_MEMBER_PHONE;
+					struct idno nid;
+					if (member_new_idno_from_row(&h, c, n, row.num, t.today, &nid, p)) {
+						m.id_no = arena_strdup(&ra, nid.norm);
+						m.id_kind = nid.kind;
+						m.birth = nid.birth;
+						q.fix_mask |= (uint64_t)1 << C_NEW_ID_NO;
+					}
+					if (CELL(C_BIRTH).n && parse_date_cell(CELL(C_BIRTH), &m.birth, p, row.num, COL(C_BIRTH))) {
+						if (m.birth > t.today) {
+							char bd[11];
+							problem_add(p, false, row.num, COL(C_BIRTH), CELL(C_BIRTH), MSG_FUTURE_BIRTH,
+							    date_format(m.birth, bd));
+						} else
+							q.fix_mask |= (uint64_t)1 << C_BIRTH;
+					}
 					q.member = &m;
 				} else {
 					const char *cd;

@@ -552,7 +552,8 @@ event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json
 }
 
 static const enum col member_fix_cols[] = { C_NAME, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING, C_HEALTH, C_LABOR,
-	C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN, C_MEMBER_PHONE };
+	C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN, C_MEMBER_PHONE,
+	C_NEW_ID_NO, C_BIRTH };
 
 /* Member id of household h, now or at any time in its history, into *m; ERR_NOTFOUND otherwise (also for
  * a member of another household, whose ID number must not be told). */
@@ -661,6 +662,18 @@ api_member_update(struct req *r)
 		json_t *bad = req_json(r, "");   /* answers with the parse error */
 		json_decref(bad);
 		return;
+	}
+	/* the member's own number, corrected: "id_no" in the body is the new number (the member is the one the
+	 * address names) */
+	json_t *nid = json_object_get(j, "id_no");
+	if (nid) {
+		if (json_object_get(j, "new_id_no")) {
+			json_decref(j);
+			reply_fail(r, ERR_INVALID, "id_no", MSG_UNKNOWN_FIELD, "id_no");
+			return;
+		}
+		json_object_set(j, "new_id_no", nid);
+		json_object_del(j, "id_no");
 	}
 	static const char *const extra[] = { "effective", "reason", "relation" };
 	if (!check_object(r, j, member_fix_cols, NELEM(member_fix_cols), extra, NELEM(extra), "")) {

@@ -156,6 +156,9 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"ins_medical = $12, ins_serious = $13, ins_pension = $14, dibao = $15, tekun = $16, phone = $17, "
 		"info_date = $18, household_id = $19 WHERE id = $1 AND household_id IN "
 		"(SELECT id FROM household WHERE village BETWEEN $20 AND $21)", NULL },
+	/* a correction of the member's identity: the number, its kind and the birth date it carries */
+	[STMT_MEMBER_SET_IDENTITY] = { "UPDATE member SET id_no = $2, id_kind = $3, birth = $4 WHERE id = $1 "
+		"AND household_id IN (SELECT id FROM household WHERE village BETWEEN $5 AND $6)", NULL },
 	[STMT_MEMBER_BY_ID] = { "SELECT " M_COLS " FROM member m JOIN household h ON h.id = m.household_id "
 		"WHERE m.id = $1 AND h.village BETWEEN $2 AND $3", NULL },
 	[STMT_MEMBER_IN_HH] = { "SELECT " M_COLS " FROM member m JOIN household h ON h.id = m.household_id "

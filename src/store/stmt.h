@@ -90,6 +90,8 @@ enum stmt_id {
 	STMT_HH_MEMBER_COUNT,
 	STMT_BREAKDOWN_ATTRIBUTE,
 	STMT_BREAKDOWN_CAUSE,
+	/* the clerk's everyday work (issue 18): a member's identity, the income survey and its history */
+	STMT_MEMBER_SET_IDENTITY,
 	/* inserts, one per enum table, in the column order of insert_row */
 	STMT_INSERT_HOUSEHOLD,
 	STMT_INSERT_MEMBER,

@@ -176,6 +176,8 @@ enum err store_household_count(struct store *st, int64_t *n, struct errinfo *e);
 
 enum err store_member_insert(struct store *st, struct member *m, struct errinfo *e);
 enum err store_member_update(struct store *st, const struct member *m, struct errinfo *e);
+/* Change member m->id's 证件号码, its kind and birth date to m's (a data_fix of the member's identity). */
+enum err store_member_set_identity(struct store *st, const struct member *m, struct errinfo *e);
 enum err store_member_by_id(struct store *st, int64_t id, struct member *m, struct arena *a, struct errinfo *e);
 /* The member of household hh with this ID number (present or not), ERR_NOTFOUND if none. */
 enum err store_member_in_household(struct store *st, int64_t hh, const char *id_no, struct member *m,

@@ -402,6 +402,21 @@ store_member_update(struct store *st, const struct member *m, struct errinfo *e)
 	return run(st, q, e);
 }
 
+enum err
+store_member_set_identity(struct store *st, const struct member *m, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_MEMBER_SET_IDENTITY, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(m->id));
+	OPS->bind(q, 2, SQL_TEXT(m->id_no));
+	OPS->bind(q, 3, SQL_INT(m->id_kind));
+	OPS->bind(q, 4, opt_int(m->birth, 0));
+	OPS->bind(q, 5, SQL_INT(st->scope_lo));
+	OPS->bind(q, 6, SQL_INT(st->scope_hi));
+	return run(st, q, e);
+}
+
 static enum err
 member_list(struct store *st, struct stmt *q, struct member **out, size_t *n, struct arena *a, struct errinfo *e)
 {

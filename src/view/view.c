@@ -520,22 +520,23 @@ member_write(struct jw *w, const struct member *m, int as_of, bool full)
 static bool
 has_numbers(const char *detail)
 {
-	return strstr(detail, "\"phone\"") || strstr(detail, "\"member_phone\"") || strstr(detail, "\"bank_account\"");
+	return strstr(detail, "\"phone\"") || strstr(detail, "\"member_phone\"") || strstr(detail, "\"bank_account\"") ||
+	    strstr(detail, "\"id_no\"");
 }
 
-/* A correction's changes ({"phone":[before,after],…}): the phone and bank account numbers masked in place. */
+/* A correction's changes ({"phone":[before,after],…}): the phone, bank account and ID numbers masked in place. */
 static void
 mask_changes(json_t *changes)
 {
-	static const char *const keys[] = { "phone", "member_phone", "bank_account" };
+	static const char *const keys[] = { "phone", "member_phone", "bank_account", "id_no" };
 	for (size_t k = 0; k < NELEM(keys); k++) {
 		json_t *pair = json_object_get(changes, keys[k]);
 		for (size_t i = 0; i < json_array_size(pair); i++) {
 			const char *s = json_string_value(json_array_get(pair, i));
 			char m[40];
 			if (s)
-				json_array_set_new(pair, i, json_string(k < 2 ? phone_mask(s, m, sizeof(m)) :
-				    account_mask(s, m, sizeof(m))));
+				json_array_set_new(pair, i, json_string(k < 2 ? phone_mask(s, m, sizeof(m)) : k == 2 ?
+				    account_mask(s, m, sizeof(m)) : idno_mask(s, m, sizeof(m))));
 		}
 	}
 }
