@@ -30,6 +30,10 @@ void api_event_record(struct req *r);
 void api_import(struct req *r);
 void api_export(struct req *r);
 
+/* api_income.c */
+void api_incomes(struct req *r);
+void api_income_set(struct req *r);
+
 void api_stats(struct req *r);
 void api_changes(struct req *r);
 void api_check(struct req *r);

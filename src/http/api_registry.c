@@ -720,6 +720,8 @@ api_import(struct req *r)
 		fn = import_registry;
 	else if (strcmp(kind, "events") == 0)
 		fn = import_events;
+	else if (strcmp(kind, "income") == 0)
+		fn = import_income;
 	else {
 		reply_fail(r, ERR_NOTFOUND, "kind", MSG_NO_ROUTE, r->path);
 		return;
@@ -748,6 +750,10 @@ api_import(struct req *r)
 	}
 	o.batch = req_query(r, "batch");
 	o.reason = req_query(r, "reason");
+	int year;
+	if (!q_int(r, "year", 2000, 9999, 0, &year))
+		return;
+	o.year = year;
 	o.dry_run = q_bool(r, "dry_run");
 	o.lenient = q_bool(r, "lenient");
 	o.actor = req_actor(r);

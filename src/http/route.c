@@ -28,6 +28,8 @@ const struct route routes[] = {
 	{ "PATCH", "/api/households/:no/members/:id", api_member_update, CAP_WRITE, 0, "correct a member's fields" },
 	{ "GET", "/api/households/:no/events", api_events, CAP_READ, 0, "a household's history" },
 	{ "POST", "/api/households/:no/events", api_event_record, CAP_WRITE, 0, "record a change event" },
+	{ "GET", "/api/households/:no/incomes", api_incomes, CAP_READ, 0, "a household's yearly income survey with its versions" },
+	{ "PUT", "/api/households/:no/incomes/:year", api_income_set, CAP_WRITE, 0, "record or correct a year's income survey" },
 	{ "POST", "/api/imports/:kind", api_import, CAP_IMPORT, RF_UPLOAD, "import a sheet (all or nothing)" },
 	{ "GET", "/api/exports/registry", api_export, CAP_EXPORT, 0, "download the registry as CSV or XLSX" },
 	{ "GET", "/api/stats", api_stats, CAP_READ, 0, "households and persons by status (N户M人)" },

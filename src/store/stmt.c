@@ -90,6 +90,8 @@
 #define EVENT_COLUMNS "id, household_id, member_id, target_household_id, type, reason, effective, batch, " \
 	"correction, chain_kind, chain_id, from_status, to_status, actor, recorded_at, workflow_id, detail"
 #define INCOME_COLUMNS "household_id, year, wage, business, property, transfer, business_cost, net_pc, size"
+#define INCOME_REV_COLUMNS "household_id, year, wage, business, property, transfer, business_cost, net_pc, size, " \
+	"recorded_at, actor, reason, source"
 
 /* A page of the copy: rows after the key (a row value for composite keys) in key order. */
 #define COPY_PAGE(cols, table, key, after, limit) \
@@ -289,6 +291,21 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"ON CONFLICT (year, region, kind) DO UPDATE SET amount = excluded.amount, note = excluded.note", NULL },
 	[STMT_INCOME_OF_HH] = { "SELECT household_id, year, wage, business, property, transfer, business_cost, "
 		"net_pc, size FROM income_year WHERE household_id = $1 ORDER BY year", NULL },
+
+	/* the income survey's versions (0010_income_history.sql) */
+	[STMT_INCOME_REV_INSERT] = { "INSERT INTO income_revision (household_id, year, wage, business, property, "
+		"transfer, business_cost, net_pc, size, recorded_at, actor, reason, source) VALUES ($1, $2, $3, $4, $5, $6, "
+		"$7, $8, $9, $10, $11, $12, $13)", NULL },
+	[STMT_INCOME_REVS_OF_HH] = { "SELECT " INCOME_REV_COLUMNS " FROM income_revision WHERE household_id = $1 "
+		"ORDER BY year, id", NULL },
+	[STMT_INCOME_REV_COUNT] = { "SELECT COUNT(*) FROM income_revision WHERE household_id = $1 AND year = $2", NULL },
+	[STMT_INCOME_GET] = { "SELECT household_id, year, wage, business, property, transfer, business_cost, net_pc, "
+		"size FROM income_year WHERE household_id = $1 AND year = $2", NULL },
+	[STMT_COPY_INCOME_REV] = { COPY_PAGE("id, " INCOME_REV_COLUMNS, "income_revision", "id", "$1", "$2"), NULL },
+	[STMT_COUNT_INCOME_REV] = { "SELECT COUNT(*) FROM income_revision", NULL },
+	[STMT_COPY_INSERT_INCOME_REV] = { "INSERT INTO income_revision (id, " INCOME_REV_COLUMNS ") VALUES ($1, $2, $3, "
+		"$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)", NULL },
+	[STMT_SEQ_INCOME_REV] = { "SELECT 0", IDENTITY_PAST("income_revision") },
 
 	[STMT_USER_BY_NAME] = { "SELECT " U_COLS " FROM app_user u WHERE u.name = $1", NULL },
 	[STMT_USER_BY_ID] = { "SELECT " U_COLS " FROM app_user u WHERE u.id = $1", NULL },

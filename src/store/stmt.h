@@ -92,6 +92,14 @@ enum stmt_id {
 	STMT_BREAKDOWN_CAUSE,
 	/* the clerk's everyday work (issue 18): a member's identity, the income survey and its history */
 	STMT_MEMBER_SET_IDENTITY,
+	STMT_INCOME_REV_INSERT,
+	STMT_INCOME_REVS_OF_HH,
+	STMT_INCOME_REV_COUNT,
+	STMT_INCOME_GET,
+	STMT_COPY_INCOME_REV,
+	STMT_COUNT_INCOME_REV,
+	STMT_COPY_INSERT_INCOME_REV,
+	STMT_SEQ_INCOME_REV,
 	/* inserts, one per enum table, in the column order of insert_row */
 	STMT_INSERT_HOUSEHOLD,
 	STMT_INSERT_MEMBER,

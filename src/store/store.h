@@ -329,6 +329,23 @@ enum err store_income_put(struct store *st, const struct income *in, struct erri
 enum err store_income_of_household(struct store *st, int64_t hh, struct income **out, size_t *n, struct arena *a,
     struct errinfo *e);
 
+/* One recorded version of a year's income survey (income_revision, append-only). */
+struct income_revision {
+	struct income in;
+	int64_t recorded_at;   /* stamp, 0 unknown (values that came with the registry) */
+	char *actor, *reason, *source;
+	char *actor_label;     /* filled by the domain (actor_display), NULL from the store */
+};
+/* The income of household hh in year (ERR_NOTFOUND if none). */
+enum err store_income_get(struct store *st, int64_t hh, int year, struct income *out, struct errinfo *e);
+/* Append a version of r->in's year to the history. */
+enum err store_income_revision_add(struct store *st, const struct income_revision *r, struct errinfo *e);
+/* How many versions the history holds for hh's year. */
+enum err store_income_revision_count(struct store *st, int64_t hh, int year, int64_t *n, struct errinfo *e);
+/* Every version of hh's incomes, by year then in recording order. */
+enum err store_income_revisions(struct store *st, int64_t hh, struct income_revision **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+
 /* ---- whole-database copy (store_copy.c), for `tuopin migrate-data` ---- */
 struct copy_count {
 	const char *table;

@@ -7,6 +7,7 @@
 #include "domain/codes.h"
 #include "domain/export.h"
 #include "domain/idno.h"
+#include "domain/income.h"
 #include "domain/status.h"
 #include "lib/date.h"
 #include "lib/jw.h"
@@ -311,6 +312,8 @@ view_import_json(const struct import_result *r, const char *what)
 		json_object_set_new(j, "added", json_integer(r->divisions_added));
 		json_object_set_new(j, "updated", json_integer(r->divisions_updated));
 	}
+	if (strcmp(what, "income") == 0)
+		json_object_set_new(j, "unchanged", json_integer(r->unchanged));
 	json_object_set_new(j, "problems", view_problems_json(&r->problems));
 	return j;
 }
@@ -360,6 +363,11 @@ view_import_summary(const struct import_result *r, const char *what, struct buf 
 				   : "%s%d 行（%s，%s）：建档 %d 户 %d 人\n",
 		    r->written ? "" : (EN ? "[dry run] " : "［仅校验］"), r->rows, kind_name(r->kind),
 		    sheet_encoding_name(r->encoding), r->households, r->members);
+	else if (strcmp(what, "income") == 0)
+		buf_printf(out, EN ? "%s%d rows (%s, %s): income recorded for %d households, %d rows unchanged\n"
+				   : "%s%d 行（%s，%s）：记录收入 %d 户，%d 行与已有数据相同\n",
+		    r->written ? "" : (EN ? "[dry run] " : "［仅校验］"), r->rows, kind_name(r->kind),
+		    sheet_encoding_name(r->encoding), r->households, r->unchanged);
 	else
 		buf_printf(out, EN ? "%s%d rows (%s, %s): %d events recorded\n" : "%s%d 行（%s，%s）：记录变动 %d 条\n",
 		    r->written ? "" : (EN ? "[dry run] " : "［仅校验］"), r->rows, kind_name(r->kind),
@@ -592,6 +600,8 @@ event_write(struct jw *w, const struct household_view *v, size_t i)
 	jw_kbool(w, "superseded", v->superseded[i]);
 	jw_kstr(w, "recorded_at", stamp_format(ev->recorded_at, t));
 	jw_kstr(w, "actor", ev->actor ? ev->actor : "");
+	jw_kstr(w, "actor_label", v->event_actor_labels && v->event_actor_labels[i] ? v->event_actor_labels[i]
+	    : ev->actor ? ev->actor : "");
 	status_write(w, "from", ev->from_status);
 	status_write(w, "to", ev->to_status);
 	jw_kstr(w, "reason", ev->reason ? event_reason_label(ev) : NULL);
@@ -615,6 +625,122 @@ event_write(struct jw *w, const struct household_view *v, size_t i)
 	jw_kstr(w, "other_household", v->event_targets ? v->event_targets[i] : NULL);
 	detail_write(w, ev->detail, v->full);
 	jw_obj_end(w);
+}
+
+/* The items of one year's income, in yuan (null where unknown), with 年收入 and 纯收入 when an item is known. */
+static void
+income_items_write(struct jw *w, const struct income *x)
+{
+	char yuan[32];
+#define MONEY(k, f) jw_kstr(w, k, (f) >= 0 ? format_fen(f, yuan, sizeof(yuan)) : NULL)
+	MONEY("wage", x->wage);
+	MONEY("business", x->business);
+	MONEY("property", x->property);
+	MONEY("transfer", x->transfer);
+	MONEY("business_cost", x->business_cost);
+	bool any = x->wage >= 0 || x->business >= 0 || x->property >= 0 || x->transfer >= 0 || x->business_cost >= 0;
+	MONEY("total", any ? income_total(x, NULL) : -1);
+	MONEY("net", any ? income_net(x, NULL) : -1);
+	MONEY("net_income_pc", x->net_pc);
+#undef MONEY
+	opt_int_write(w, "size", x->size, 0);
+}
+
+/* Every year as now known, each with the versions recorded (oldest first; the last is the one in force). */
+static void
+incomes_write(struct jw *w, const struct household_view *v)
+{
+	jw_arr(w);
+	for (size_t i = 0; i < v->n_incomes; i++) {
+		const struct income *x = &v->incomes[i];
+		jw_obj(w);
+		jw_kint(w, "year", x->year);
+		income_items_write(w, x);
+		jw_key(w, "history");
+		jw_arr(w);
+		for (size_t k = 0; k < v->n_income_revisions; k++) {
+			const struct income_revision *r = &v->income_revisions[k];
+			if (r->in.year != x->year)
+				continue;
+			char t[20];
+			jw_obj(w);
+			jw_kstr(w, "recorded_at", r->recorded_at ? stamp_format(r->recorded_at, t) : NULL);
+			jw_kstr(w, "actor", r->actor && *r->actor ? r->actor : NULL);
+			jw_kstr(w, "actor_label", r->actor_label ? r->actor_label : r->actor);
+			jw_kstr(w, "reason", r->reason);
+			jw_kstr(w, "source", r->source);
+			income_items_write(w, &r->in);
+			jw_obj_end(w);
+		}
+		jw_arr_end(w);
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+}
+
+json_t *
+view_income_json(const struct household_view *v)
+{
+	struct buf b;
+	struct jw w;
+	buf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kstr(&w, "hh_no", v->h->hh_no);
+	jw_key(&w, "incomes");
+	incomes_write(&w, v);
+	jw_obj_end(&w);
+	json_t *j = json_loadb(b.p, b.n, 0, NULL);
+	buf_free(&b);
+	return j;
+}
+
+void
+view_income_table(const struct household_view *v, struct buf *out)
+{
+	struct text_table tb;
+	table_init(&tb, 11);
+	const char *head[11] = { EN ? "year" : "年度", EN ? "wage" : "工资性", EN ? "business" : "生产经营性",
+		EN ? "property" : "财产性", EN ? "transfer" : "转移性", EN ? "cost" : "经营支出", EN ? "net" : "纯收入",
+		EN ? "persons" : "人数", EN ? "per capita" : "人均纯收入", EN ? "recorded" : "记录时间", EN ? "by" : "记录人" };
+	table_row(&tb, head);
+	for (int k = 1; k <= 8; k++)
+		table_right(&tb, (size_t)k);
+	for (size_t i = 0; i < v->n_income_revisions + v->n_incomes; i++) {
+		/* versions when there are any, else the year as stored */
+		const struct income *x;
+		const struct income_revision *r = NULL;
+		if (i < v->n_income_revisions)
+			x = &(r = &v->income_revisions[i])->in;
+		else {
+			x = &v->incomes[i - v->n_income_revisions];
+			bool versioned = false;
+			for (size_t k = 0; k < v->n_income_revisions; k++)
+				versioned |= v->income_revisions[k].in.year == x->year;
+			if (versioned)
+				continue;
+		}
+		char c[9][32], t[20];
+		snprintf(c[0], sizeof(c[0]), "%d", x->year);
+		const int64_t m[7] = { x->wage, x->business, x->property, x->transfer, x->business_cost,
+			x->wage >= 0 || x->business >= 0 || x->property >= 0 || x->transfer >= 0 ? income_net(x, NULL) : -1,
+			-2 };
+		for (int k = 0; k < 6; k++)
+			if (m[k] >= 0)
+				format_fen(m[k], c[k + 1], sizeof(c[k + 1]));
+			else
+				snprintf(c[k + 1], sizeof(c[k + 1]), "—");
+		snprintf(c[7], sizeof(c[7]), "%d", x->size);
+		if (x->net_pc >= 0)
+			format_fen(x->net_pc, c[8], sizeof(c[8]));
+		else
+			snprintf(c[8], sizeof(c[8]), "—");
+		const char *row[11] = { c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8],
+			r && r->recorded_at ? stamp_format(r->recorded_at, t) : "", r ? (r->actor_label ? r->actor_label : r->actor) : "" };
+		table_row(&tb, row);
+	}
+	table_render(&tb, out);
+	table_free(&tb);
 }
 
 void
@@ -684,24 +810,7 @@ view_household_write(struct buf *out, const struct household_view *v)
 		member_write(w, &v->members[i], v->as_of, v->full);
 	jw_arr_end(w);
 	jw_key(w, "incomes");
-	jw_arr(w);
-	for (size_t i = 0; i < v->n_incomes; i++) {
-		const struct income *x = &v->incomes[i];
-		char yuan[32];
-		jw_obj(w);
-		jw_kint(w, "year", x->year);
-#define MONEY(k, f) jw_kstr(w, k, (f) >= 0 ? format_fen(f, yuan, sizeof(yuan)) : NULL)
-		MONEY("wage", x->wage);
-		MONEY("business", x->business);
-		MONEY("property", x->property);
-		MONEY("transfer", x->transfer);
-		MONEY("business_cost", x->business_cost);
-		MONEY("net_income_pc", x->net_pc);
-#undef MONEY
-		opt_int_write(w, "size", x->size, 0);
-		jw_obj_end(w);
-	}
-	jw_arr_end(w);
+	incomes_write(w, v);
 	jw_key(w, "history");
 	jw_arr(w);
 	for (size_t i = 0; i < v->n_events; i++)

@@ -28,6 +28,10 @@ function memberInputs(m, cl, { withId }) {
   if (withId) {
     ctl.id_no = input('', { maxlength: 22, inputmode: 'text', placeholder: t('18 位居民身份证号码') });
     nodes.push(field({ name: 'id_no', label: fieldLabel('id_no'), control: ctl.id_no, required: true }));
+  } else if (m) {
+    // a correction of the number: typed in full (the page holds it masked); empty leaves it as it is
+    ctl.id_no = input('', { maxlength: 22, inputmode: 'text', placeholder: m.id_no || '', autocomplete: 'off' });
+    nodes.push(field({ name: 'id_no', label: fieldLabel('id_no'), control: ctl.id_no, hint: t('更正证件号码时填写完整的新号码（出生日期随之更正）；留空表示不修改') }));
   }
   for (const k of MEMBER_SELECTS) {
     const blank = !m && (k === 'relation' || k === 'sex') ? t('请选择') : t('（无）');
@@ -112,10 +116,11 @@ export function editMemberDialog(hh, m, cl, done) {
   const ev = eventInputs({ correction: false, reasonHint: t('例如：入户核实后更正') });
   return formDialog({
     title: t('修改成员信息：{name}', { name: m.name }),
-    intro: t('修改记为一条“信息更正”，保留修改前的内容。只提交改动过的项。'),
+    intro: t('修改记为一条“信息更正”，保留修改前的内容（证件号码在历史中隐去中间位）。只提交改动过的项。'),
     content: [...mi.nodes, ...ev.nodes],
     wide: true,
     done,
+    mapField: (f) => (f === 'new_id_no' || f === 'birth' ? 'id_no' : f),
     send: async (form) => {
       const v = mi.read(form);
       const body = {};
@@ -123,7 +128,7 @@ export function editMemberDialog(hh, m, cl, done) {
         if (MEMBER_BOOLS.includes(k)) return !!m[k] === v[k];
         if (MEMBER_SELECTS.includes(k)) return (m[k] ? m[k].code : '') === v[k];
         if (k === 'work_months') return String(m.work_months || '') === v[k] || (v[k] === '' && !m.work_months);
-        if (k === 'member_phone') return v[k] === '';
+        if (k === 'member_phone' || k === 'id_no') return v[k] === '';
         return (m[k] ?? '') === v[k];
       };
       for (const k of Object.keys(v)) if (!same(k)) body[k] = v[k];
