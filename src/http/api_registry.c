@@ -133,13 +133,34 @@ api_households(struct req *r)
 		}
 		f.cause = c->code;
 	}
+	int as_of;
+	if (!q_date(r, "as_of", &as_of))
+		return;
+	/* a past day: the list as of then; today (or none): as the registry stands, from the current columns */
+	if (as_of && as_of < date_today())
+		f.day = as_of;
 	if ((v = req_query(r, "q")) && *v) {
 		struct str t = str_trim(str_from(v));
 		if (t.n > 64) {
 			reply_fail(r, ERR_INVALID, "q", MSG_TOO_LONG, 64);
 			return;
 		}
+		/* spaces inside a name ("张 三", full-width too) are not part of it */
+		struct buf nb;
+		buf_init(&nb);
+		for (size_t i = 0; i < t.n; i++) {
+			if (t.p[i] == ' ')
+				continue;
+			if (i + 2 < t.n && (unsigned char)t.p[i] == 0xE3 && (unsigned char)t.p[i + 1] == 0x80 &&
+			    (unsigned char)t.p[i + 2] == 0x80) {
+				i += 2;
+				continue;
+			}
+			buf_putc(&nb, t.p[i]);
+		}
+		t = nb.n ? (struct str){ nb.p, nb.n } : t;
 		f.q = arena_strndup(&r->a, t.p, t.n);
+		buf_free(&nb);
 		/* an ID number is searched as written, with x upper-cased */
 		for (char *p = (char *)f.q; *p; p++)
 			if (*p == 'x' && strlen(f.q) >= 18)
@@ -190,8 +211,41 @@ api_households(struct req *r)
 		json_array_append_new(a, x);
 	}
 	json_decref(names);
-	reply_json(r, 200, json_pack("{s:I, s:i, s:i, s:o}", "total", (json_int_t)total, "page", page, "per_page", per,
-	    "items", a));
+	/* a name that is not the head's: the member it found, named (on the list's date) */
+	bool name_search = f.q && f.q[strspn(f.q, "0123456789Xx")] != '\0';
+	for (size_t i = 0; name_search && i < n; i++) {
+		struct member *mv;
+		size_t nm;
+		if (store_members_at(r->st, items[i].h.id, f.day ? f.day : date_today(), &mv, &nm, &r->a, &e) != ERR_OK)
+			continue;
+		for (size_t k = 0; k < nm; k++) {
+			struct buf b;
+			buf_init(&b);
+			for (const char *ch = mv[k].name; ch && *ch; ch++)
+				if (*ch != ' ')
+					buf_putc(&b, *ch);
+			buf_putc(&b, '\0');
+			bool hit = strstr(b.p, f.q) != NULL;
+			buf_free(&b);
+			if (hit && !(mv[k].relation && strcmp(mv[k].relation, "01") == 0)) {
+				json_object_set_new(json_array_get(a, i), "match", json_pack("{s:s, s:o}", "name", mv[k].name,
+				    "relation", view_code_json(CL_RELATION, mv[k].relation)));
+				break;
+			}
+			if (hit)
+				break;
+		}
+	}
+	/* what the total holds: by status, so that removed and cancelled households can be told apart */
+	int64_t by[ST__MAX];
+	json_t *bs = json_object();
+	if (store_household_list_by_status(r->st, &f, by, &e) == ERR_OK)
+		for (int s = 1; s < ST__MAX; s++)
+			if (by[s])
+				json_object_set_new(bs, status_code((enum status)s), json_integer(by[s]));
+	char d[11];
+	reply_json(r, 200, json_pack("{s:I, s:i, s:i, s:s, s:o, s:o}", "total", (json_int_t)total, "page", page,
+	    "per_page", per, "as_of", date_format(f.day ? f.day : date_today(), d), "by_status", bs, "items", a));
 }
 
 /* The household page, as of a date (default today): the same gathering and JSON as `tuopin show`. A masked

@@ -461,14 +461,21 @@ struct hh_filter {
 	const char *q;           /* 户编号, 证件号码 or name (exact), or part of a name */
 	enum hh_sort sort;       /* the order of the list (HH_SORT_VILLAGE by default: an index's) */
 	int limit, offset;
+	int day;                 /* 0: as the registry stands (current status); a date: the list as of that day —
+	                          * status, head and size then, and only households registered by then */
 };
 struct hh_summary {
 	struct household h;
-	char *head_name;         /* current head, or NULL */
-	int64_t size;            /* current members */
+	char *head_name;         /* head (on f->day when given, else now), or NULL */
+	int64_t size;            /* members (on f->day when given, else now) */
+	enum status status_at;   /* the status on f->day (h.status, the current one, when no day is given) */
 };
+/* The list's page and its total; by_status (when not NULL, ST__MAX counts) how many of the households it
+ * selects have each status (on f->day when given), so a total can say removed and cancelled apart. */
 enum err store_household_list(struct store *st, const struct hh_filter *f, struct hh_summary **out, size_t *n,
     int64_t *total, struct arena *a, struct errinfo *e);
+enum err store_household_list_by_status(struct store *st, const struct hh_filter *f, int64_t *by_status,
+    struct errinfo *e);
 enum err store_household_size(struct store *st, int64_t hh, int day, int64_t *n, struct errinfo *e);
 
 /* Backend constructors (sqlite.c, pg.c). */

@@ -405,10 +405,12 @@ view_household_summary_json(const struct hh_summary *s, bool full)
 		snprintf(phone, sizeof(phone), "%s", s->h.phone ? s->h.phone : "");
 	else
 		phone_mask(s->h.phone, phone, sizeof(phone));
-	return json_pack("{s:s, s:s, s:s?, s:I, s:o, s:b, s:o, s:o, s:s?}", "hh_no", s->h.hh_no, "village", code,
-	    "head", s->head_name, "size", (json_int_t)s->size, "status", status_json(s->h.status), "monitored",
-	    s->h.monitored, "attribute", view_code_json(CL_ATTRIBUTE, s->h.attribute), "cause_main",
-	    view_code_json(CL_CAUSE, s->h.cause_main), "phone", s->h.phone ? phone : NULL);
+	/* status: on the list's date (the current one when the list has none); status_now: as the registry
+	 * stands */
+	return json_pack("{s:s, s:s, s:s?, s:I, s:o, s:o, s:b, s:o, s:o, s:s?}", "hh_no", s->h.hh_no, "village", code,
+	    "head", s->head_name, "size", (json_int_t)s->size, "status", status_json(s->status_at), "status_now",
+	    status_json(s->h.status), "monitored", s->h.monitored, "attribute", view_code_json(CL_ATTRIBUTE,
+	    s->h.attribute), "cause_main", view_code_json(CL_CAUSE, s->h.cause_main), "phone", s->h.phone ? phone : NULL);
 }
 
 /* ---- the household page, written straight to text (it is the most requested answer) ---- */
