@@ -229,6 +229,8 @@ stats_compute(struct store *st, const struct stats_query *q, struct stats_result
 		lo = st->scope_lo;
 		hi = st->scope_hi;
 	}
+	if ((rc = store_first_day(st, lo, hi, &r->registry_from, e)) != ERR_OK)
+		return rc;
 	if (q->by == BY_CAUSE || q->by == BY_ATTRIBUTE)
 		return breakdown(st, q, r, lo, hi, a, e);
 	/* rows: the divisions at the wanted level under the division */

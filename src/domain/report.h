@@ -60,6 +60,7 @@ struct stats_result {
 	struct village_counts villages;
 	struct stats_row *rows;
 	size_t n_rows;
+	int registry_from;     /* the first day the division's registry counts anyone (0: never) */
 };
 
 enum err stats_compute(struct store *st, const struct stats_query *q, struct stats_result *r, struct arena *a,

@@ -313,6 +313,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_INCOME_OF_HH] = { "SELECT household_id, year, wage, business, property, transfer, business_cost, "
 		"net_pc, size FROM income_year WHERE household_id = $1 ORDER BY year", NULL },
 
+	/* the first day any household of the range counts (the registry's beginning there) */
+	[STMT_FIRST_DAY] = { "SELECT MIN(day) FROM stat_delta WHERE village BETWEEN $1 AND $2 AND households > 0", NULL },
 	/* the income survey's versions (0010_income_history.sql) */
 	[STMT_INCOME_REV_INSERT] = { "INSERT INTO income_revision (household_id, year, wage, business, property, "
 		"transfer, business_cost, net_pc, size, recorded_at, actor, reason, source) VALUES ($1, $2, $3, $4, $5, $6, "

@@ -246,6 +246,9 @@ struct stat_cell {
  * or as recorded at stamp recorded_at (from the spans). Villages in [lo, hi] and in scope. */
 enum err store_stats(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t hi,
     struct stat_cell **out, size_t *n, struct arena *a, struct errinfo *e);
+/* The first day on which any household of villages [lo, hi] (in scope) is in the registry, as now known;
+ * 0 when none ever is. */
+enum err store_first_day(struct store *st, int64_t lo, int64_t hi, int *day, struct errinfo *e);
 /* Counts as now known from the roll-up of the aggregates to level (LV_PROVINCE .. LV_TOWN): cells by the
  * division codes of that level (in the village field) within [lo, hi] and the scope. */
 enum err store_stats_level(struct store *st, int level, int day, int64_t lo, int64_t hi, struct stat_cell **out,

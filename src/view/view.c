@@ -60,6 +60,9 @@ view_stats_json(const struct stats_result *r)
 	json_object_set_new(j, "recorded_at", r->recorded_at ? json_string(stamp_format(r->recorded_at, t)) : json_null());
 	json_object_set_new(j, "division", view_division_json(&r->div));
 	json_object_set_new(j, "by", json_string(by_names[r->by]));
+	json_object_set_new(j, "registry_from", r->registry_from ? json_string(date_format(r->registry_from, d)) :
+	    json_null());
+	date_format(r->as_of, d);
 	json_object_set_new(j, "totals", counts_json(&r->totals));
 	json_object_set_new(j, "villages", json_pack("{s:I, s:I, s:I}", "total", (json_int_t)r->villages.total, "poor",
 	    (json_int_t)r->villages.poor, "exited", (json_int_t)r->villages.exited));
@@ -99,6 +102,9 @@ view_stats_table(const struct stats_result *r, struct buf *out)
 		    date_format(r->as_of, d));
 	if (r->recorded_at)
 		buf_printf(out, EN ? "  as recorded at %s" : "  （按 %s 时的记录）", stamp_format(r->recorded_at, t));
+	if (r->registry_from && r->as_of < r->registry_from)
+		buf_printf(out, EN ? "  (before the registry began on %s)" : "  （此时尚未建档立卡，最早建档日期 %s）",
+		    date_format(r->registry_from, d));
 	buf_putc(out, '\n');
 	size_t cols = 1 + NELEM(table_groups);
 	struct text_table tb;

@@ -51,6 +51,10 @@ agree 371373101204 2014-06-30
 # before the registry began: no household on the list
 expect 200 county GET "/api/households?division=371373101204&as_of=2013-12-31"
 jqeq '"\(.data.total) \(.data.by_status | tojson)"' '0 {}'
+expect 200 county GET "/api/divisions/371373101204?as_of=2013-12-31"
+jqeq '"\(.data.registry_from) \(.data.totals.registered.households)"' "2014-01-01 0"
+expect 200 county GET "/api/stats?as_of=2018-10-08"
+jqeq '.data.registry_from' "2014-01-01"
 # a date written another way is read; one that is not a date is refused, never replaced by today
 expect 200 county GET "/api/households?division=371373101204&as_of=2018/10/08&q=$H"
 jqeq '.data.as_of' "2018-10-08"
