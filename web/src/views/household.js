@@ -67,8 +67,9 @@ function members(hh, onEdit) {
       },
     },
   ];
+  // the action first: on a tablet the table scrolls sideways and a last column would be off screen
   if (canWrite)
-    cols.push({
+    cols.unshift({
       title: h('span', { class: 'sr' }, t('操作')),
       key: 'actions',
       cls: 'actions',
