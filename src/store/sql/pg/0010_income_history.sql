@@ -15,7 +15,7 @@ CREATE TABLE income_revision (
 	size INTEGER,
 	recorded_at BIGINT NOT NULL,           -- UTC stamp; 0 when unknown (values imported with the registry)
 	actor TEXT COLLATE "C" NOT NULL,
-	reason TEXT,
+	reason TEXT COLLATE "C",
 	source TEXT COLLATE "C" NOT NULL       -- 'form', 'sheet' or 'registry'
 );
 CREATE INDEX income_revision_household ON income_revision (household_id, year, id);
