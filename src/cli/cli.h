@@ -82,6 +82,11 @@ int cmd_user(struct args *a);
 int cmd_token(struct args *a);
 int cmd_audit(struct args *a);
 int cmd_routes(struct args *a);
+/* cli_income.c: the income survey, with opts_income. */
+int cmd_income(struct args *a);
+extern const struct opt opts_income[];
+/* Import FILE as sheet kind what (divisions, registry, events, income): cmd_import and `income import`. */
+int cli_import_file(struct args *a, const char *what, const char *path);
 int cmd_migrate(struct args *a);   /* cli_migrate.c, with opts_migrate */
 extern const struct opt opts_migrate[];
 int cmd_proposal(struct args *a);   /* cli_proposal.c */

@@ -26,6 +26,7 @@ const struct opt opts_import[] = {
 	{ "reason", true, "reason recorded with the events" },
 	{ "dry-run", false, "validate only" },
 	{ "lenient", false, "data-quality problems warn instead of refusing" },
+	{ "year", true, "income: the survey year of rows without 收入年度" },
 	{ NULL, false, NULL },
 };
 const struct opt opts_export[] = {
@@ -78,7 +79,12 @@ cmd_init(struct args *a)
 int
 cmd_import(struct args *a)
 {
-	const char *what = a->pos[0];
+	return cli_import_file(a, a->pos[0], a->pos[1]);
+}
+
+int
+cli_import_file(struct args *a, const char *what, const char *path)
+{
 	enum err (*fn)(struct store *, const struct import_opts *, struct import_result *, struct arena *,
 	    struct errinfo *);
 	if (strcmp(what, "divisions") == 0)
@@ -87,17 +93,25 @@ cmd_import(struct args *a)
 		fn = import_registry;
 	else if (strcmp(what, "events") == 0)
 		fn = import_events;
+	else if (strcmp(what, "income") == 0)
+		fn = import_income;
 	else
-		return cli_usage(EN ? "usage: tuopin import divisions|registry|events FILE"
-				    : "用法：tuopin import divisions|registry|events 文件");
+		return cli_usage(EN ? "usage: tuopin import divisions|registry|events|income FILE"
+				    : "用法：tuopin import divisions|registry|events|income 文件");
 	static const char *const formats[] = { "table", "json" };
 	const char *format = cli_format(a, formats, 2);
 	if (!format)
 		return 2;
-	struct import_opts o = { .path = a->pos[1], .batch = arg(a, "batch"), .reason = arg(a, "reason"),
+	struct import_opts o = { .path = path, .batch = arg(a, "batch"), .reason = arg(a, "reason"),
 		.dry_run = flag(a, "dry-run"), .lenient = flag(a, "lenient"), .now = a->now, .actor = cli_actor() };
 	if (!cli_date(a, "as-of", &o.as_of))
 		return 2;
+	if (arg(a, "year")) {
+		int64_t y;
+		if (!parse_i64(arg(a, "year"), strlen(arg(a, "year")), &y) || y < 1000 || y > 9999)
+			return cli_usage(msg_text(MSG_BAD_YEAR), arg(a, "year"));
+		o.year = (int)y;
+	}
 	o.event = EV_IDENTIFY;
 	if (arg(a, "event")) {
 		const struct code *c = code_find(CL_EVENT, str_from(arg(a, "event")));

@@ -35,6 +35,10 @@ static const struct command commands[] = {
 		"数据质量检查与平衡核对", "data-quality rules and the yearly balance" },
 	{ "show", cmd_show, opts_show, 0, 1, 1, "show HH_NO [--as-of D] [--full-id] [--format table|json]",
 		"查看一户：成员、状态和全部变动历史", "one household: members, status and its whole history" },
+	{ "income", cmd_income, opts_income, 0, 2, 3,
+		"income set HH_NO YEAR [--wage Y] [--business Y] [--property Y] [--transfer Y] [--cost Y] [--size N] "
+		"[--reason R] | income show HH_NO | income import FILE [--year Y] [--dry-run]",
+		"录入、查询或导入一户一年的收入调查（保留每次修改）", "enter, show or import the yearly income survey (every version kept)" },
 	{ "line", cmd_line, opts_line, 0, 1, 5, "line set YEAR REGION KIND AMOUNT [--note N] | line get YEAR REGION KIND",
 		"设置或查询扶贫标准线（元/人·年）", "set or read a poverty line (yuan per person per year)" },
 	{ "proposal", cmd_proposal, opts_proposal, 0, 1, 3,

@@ -18,6 +18,10 @@ enum col {
 	C_IDENTIFIED_YM, C_EXIT_YEAR, C_PHONE, C_BANK, C_BANK_ACCOUNT, C_NET_INCOME_PC, C_INCOME_YEAR,
 	/* events sheet */
 	C_EVENT_TYPE, C_EFFECTIVE, C_BATCH, C_REASON, C_CORRECTION, C_TARGET_HH_NO,
+	/* data_fix of a member's identity: the corrected 证件号码 and 出生日期 */
+	C_NEW_ID_NO, C_BIRTH,
+	/* income survey sheet (收入, one row per household and year) */
+	C_WAGE, C_BUSINESS, C_PROPERTY, C_TRANSFER, C_BUSINESS_COST, C_HH_SIZE,
 	/* divisions sheet */
 	C_DIV_CODE, C_DIV_NAME, C_DIV_LEVEL, C_DIV_PARENT, C_DIV_POOR, C_DIV_EXIT_YEAR, C_DIV_RURAL_POP,
 	C__MAX

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "domain/fields.h"
+#include "domain/income.h"
 #include "domain/member.h"
 #include "domain/registry.h"
 #include "domain/status.h"
@@ -36,6 +37,10 @@ audit_import(struct txn *t, const char *what, const struct import_opts *o, const
 		json_object_set_new(j, "lenient", json_boolean(o->lenient));
 	} else if (strcmp(what, "import.events") == 0)
 		json_object_set_new(j, "events", json_integer(r->events));
+	else if (strcmp(what, "import.income") == 0) {
+		json_object_set_new(j, "households", json_integer(r->households));
+		json_object_set_new(j, "unchanged", json_integer(r->unchanged));
+	}
 	else {
 		json_object_set_new(j, "added", json_integer(r->divisions_added));
 		json_object_set_new(j, "updated", json_integer(r->divisions_updated));
@@ -1212,6 +1217,21 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 					if (CELL(C_MEMBER_PHONE).n &&
 					    parse_phone(CELL(C_MEMBER_PHONE), &m.phone, &ra, p, row.num, COL(C_MEMBER_PHONE)))
 						q.fix_mask |= (uint64_t)1 << C_MEMBER_PHONE;
+					struct idno nid;
+					if (member_new_idno_from_row(&h, c, n, row.num, t.today, &nid, p)) {
+						m.id_no = arena_strdup(&ra, nid.norm);
+						m.id_kind = nid.kind;
+						m.birth = nid.birth;
+						q.fix_mask |= (uint64_t)1 << C_NEW_ID_NO;
+					}
+					if (CELL(C_BIRTH).n && parse_date_cell(CELL(C_BIRTH), &m.birth, p, row.num, COL(C_BIRTH))) {
+						if (m.birth > t.today) {
+							char bd[11];
+							problem_add(p, false, row.num, COL(C_BIRTH), CELL(C_BIRTH), MSG_FUTURE_BIRTH,
+							    date_format(m.birth, bd));
+						} else
+							q.fix_mask |= (uint64_t)1 << C_BIRTH;
+					}
 					q.member = &m;
 				} else {
 					const char *cd;
@@ -1291,6 +1311,145 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 		return ERR_OK;
 	}
 	if (!o->sheet && (rc = audit_import(&t, "import.events", o, r, e)) != ERR_OK) {
+		txn_rollback(&t);
+		return rc;
+	}
+	if ((rc = txn_commit(&t, e)) != ERR_OK)
+		return rc;
+	r->written = true;
+	return ERR_OK;
+}
+
+/* ---- income survey ---- */
+
+enum err
+import_income(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    struct errinfo *e)
+{
+	enum err rc;
+	struct header h;
+	struct problems *p = &r->problems;
+	struct sheet *s = open_sheet(o, r, e);
+	if (!s)
+		return e && e->err == ERR_INVALID ? (problem_from_err(p, false, 0, "", (struct str){ 0 }, e), ERR_INVALID)
+		    : (e ? e->err : ERR_IO);
+	if (!read_header(s, &h, r, a, e, &rc)) {
+		sheet_close(s);
+		return rc;
+	}
+	bool ok = need_column(&h, C_HH_NO, r);
+	if (!o->year)
+		ok &= need_column(&h, C_INCOME_YEAR, r);
+	static const enum col items[] = { C_WAGE, C_BUSINESS, C_PROPERTY, C_TRANSFER, C_BUSINESS_COST };
+	bool any_item = h.col[C_NET_INCOME_PC] >= 0;
+	for (size_t i = 0; i < NELEM(items); i++)
+		any_item |= h.col[items[i]] >= 0;
+	if (!any_item) {
+		problem_add(p, false, 1, fields[C_WAGE].label, (struct str){ 0 }, MSG_MISSING_COLUMN);
+		ok = false;
+	}
+	if (!ok) {
+		sheet_close(s);
+		return ERR_INVALID;
+	}
+	struct txn t;
+	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK) {
+		sheet_close(s);
+		return rc;
+	}
+	t.quiet_audit = !o->sheet;
+	t.ip = o->ip;
+	/* (户编号, 年度) seen in the file, with their rows: a household's year twice is a problem */
+	struct seen {
+		char *key;
+		int row;
+	} *seen = NULL;
+	size_t n_seen = 0, cap_seen = 0;
+	struct sheet_row row;
+	int got, err_row;
+	while ((got = sheet_next(s, &row, &err_row, e)) == 1) {
+		r->rows++;
+		const struct str *c = row.cells;
+		size_t n = row.n, before = p->n_errors;
+#define CELL(col) header_cell(&h, col, c, n)
+#define COL(col) header_label(&h, col)
+		struct income_req q;
+		memset(&q, 0, sizeof(q));
+		q.source = "sheet";
+		q.reason = o->reason;
+		q.in.wage = q.in.business = q.in.property = q.in.transfer = q.in.business_cost = q.in.net_pc = -1;
+		struct str v = CELL(C_HH_NO);
+		if (v.n == 0)
+			problem_add(p, false, row.num, COL(C_HH_NO), v, MSG_REQUIRED);
+		char *hh_no = arena_strndup(a, v.p, v.n);
+		q.hh_no = hh_no;
+		v = CELL(C_INCOME_YEAR);
+		q.in.year = o->year;
+		if (v.n)
+			parse_year(v, &q.in.year, p, row.num, COL(C_INCOME_YEAR));
+		else if (!o->year)
+			problem_add(p, false, row.num, COL(C_INCOME_YEAR), v, MSG_REQUIRED);
+		int64_t *dst[] = { &q.in.wage, &q.in.business, &q.in.property, &q.in.transfer, &q.in.business_cost };
+		for (size_t i = 0; i < NELEM(items); i++)
+			parse_money(CELL(items[i]), dst[i], p, row.num, COL(items[i]));
+		parse_money(CELL(C_NET_INCOME_PC), &q.in.net_pc, p, row.num, COL(C_NET_INCOME_PC));
+		if (CELL(C_HH_SIZE).n)
+			parse_int_range(CELL(C_HH_SIZE), 1, 30, &q.in.size, p, row.num, COL(C_HH_SIZE));
+		if (hh_no[0] && q.in.year) {
+			char *key = arena_printf(a, "%s|%d", hh_no, q.in.year);
+			for (size_t i = 0; i < n_seen; i++)
+				if (strcmp(seen[i].key, key) == 0) {
+					problem_add(p, false, row.num, COL(C_HH_NO), CELL(C_HH_NO), MSG_INCOME_DUP_ROW, seen[i].row);
+					break;
+				}
+			if (n_seen == cap_seen) {
+				cap_seen = cap_seen ? 2 * cap_seen : 64;
+				seen = xrealloc(seen, cap_seen * sizeof(*seen));
+			}
+			seen[n_seen++] = (struct seen){ key, row.num };
+		}
+		if (p->n_errors == before) {
+			struct errinfo ee;
+			errinfo_clear(&ee);
+			bool changed = false;
+			rc = income_set(&t, &q, NULL, &changed, &ee);
+			if (rc == ERR_DB) {
+				if (e)
+					*e = ee;
+				free(seen);
+				txn_rollback(&t);
+				sheet_close(s);
+				return rc;
+			}
+			if (rc != ERR_OK) {
+				enum col col = strcmp(ee.field, "year") == 0 ? C_INCOME_YEAR : strcmp(ee.field, "size") == 0 ? C_HH_SIZE
+				    : col_of_field(ee.field);
+				problem_from_err(p, false, row.num, COL(col), CELL(col), &ee);
+			} else if (changed)
+				r->households++;
+			else
+				r->unchanged++;
+		}
+#undef CELL
+#undef COL
+	}
+	free(seen);
+	if (got < 0)
+		problem_from_err(p, false, err_row, "", (struct str){ 0 }, e);
+	sheet_close(s);
+	if (r->rows == 0 && got == 0)
+		problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
+	if (p->n_errors > 0) {
+		txn_rollback(&t);
+		problems_sort(p);
+		r->households = r->unchanged = 0;
+		return ERR_INVALID;
+	}
+	if (o->dry_run) {
+		txn_rollback(&t);
+		return ERR_OK;
+	}
+	if (!o->sheet && (rc = audit_import(&t, "import.income", o, r, e)) != ERR_OK) {
 		txn_rollback(&t);
 		return rc;
 	}

@@ -24,6 +24,7 @@ struct import_opts {
 	const char *actor;
 	const char *ip;       /* the client's address, for the audit log */
 	const struct sheet_limits *limits;
+	int year;             /* income: the survey year of rows without 收入年度 (0: every row says its year) */
 };
 
 struct import_result {
@@ -32,6 +33,7 @@ struct import_result {
 	int rows;             /* data rows read */
 	int households, members, events;
 	int divisions_added, divisions_updated;
+	int unchanged;        /* income: rows equal to what is stored (nothing written for them) */
 	bool written;
 	struct problems problems;
 };
@@ -44,6 +46,11 @@ enum err import_divisions(struct store *st, const struct import_opts *o, struct 
 enum err import_registry(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
     struct errinfo *e);
 enum err import_events(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    struct errinfo *e);
+/* The income survey sheet (收入调查表): one row per household and year — 户编号, 收入年度 (or o->year), 工资性收入,
+ * 生产经营性收入, 财产性收入, 转移性收入, 生产经营性支出 (元), 家庭人口 and 人均纯收入 optional (income_set's
+ * rules). r->households counts the households whose survey was recorded, r->unchanged the rows already so. */
+enum err import_income(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
     struct errinfo *e);
 
 /* Level from a 12-digit code: 1 province .. 5 village. */

@@ -23,4 +23,26 @@ int64_t div_round(int64_t a, int64_t b);
 enum err income_line(struct store *st, int year, int64_t division, const char *kind, int64_t *amount,
     int *found_year, bool *provincial, struct errinfo *e);
 
+/* ---- the yearly income survey (收入调查) ---- */
+struct txn;
+
+/* One year's survey of one household. in's components are fen (-1: not given); in.size 0 takes the
+ * household's members at the end of the year (or today, for the current year); in.net_pc -1 is computed from
+ * the components, and a given one must agree with them (to the fen) — or stands alone when no component is
+ * given (a 人均纯收入 reported without its items). */
+struct income_req {
+	const char *hh_no;
+	struct income in;
+	const char *reason;   /* why (a correction of a year already surveyed says so); may be NULL */
+	const char *source;   /* "form" or "sheet" */
+};
+
+/* Record r as household r->hh_no's income of r->in.year: income_year takes the new values and
+ * income_revision a new version (the values stored before, when they have no version yet, are kept first as
+ * the registry's). *changed is false (and nothing written) when the values are the ones stored. The result
+ * (with net_pc and size as computed) goes to out when not NULL. Errors name the field ("year", "wage", ...,
+ * "size", "net_income_pc"); out of scope is ERR_NOTFOUND. Audited as income.set unless t->quiet_audit. */
+enum err income_set(struct txn *t, const struct income_req *r, struct income *out, bool *changed,
+    struct errinfo *e);
+
 #endif

@@ -15,10 +15,10 @@ required(const struct header *h, enum col c, struct str v, int row, struct probl
 }
 
 static bool
-idno_cell(const struct header *h, struct str v, int row, int today, bool lenient, struct idno *id,
+idno_cell_of(const struct header *h, enum col c, struct str v, int row, int today, bool lenient, struct idno *id,
     struct problems *p)
 {
-	const char *col = header_label(h, C_ID_NO);
+	const char *col = header_label(h, c);
 	enum msg m = idno_validate(v, today, id);
 	switch (m) {
 	case MSG_OK:
@@ -46,6 +46,24 @@ idno_cell(const struct header *h, struct str v, int row, int today, bool lenient
 		return false;
 	}
 	return lenient;
+}
+
+static bool
+idno_cell(const struct header *h, struct str v, int row, int today, bool lenient, struct idno *id,
+    struct problems *p)
+{
+	return idno_cell_of(h, C_ID_NO, v, row, today, lenient, id, p);
+}
+
+bool
+member_new_idno_from_row(const struct header *h, const struct str *cells, size_t n, int row, int today,
+    struct idno *id, struct problems *p)
+{
+	struct str v = header_cell(h, C_NEW_ID_NO, cells, n);
+	memset(id, 0, sizeof(*id));
+	if (v.n == 0)
+		return false;
+	return idno_cell_of(h, C_NEW_ID_NO, v, row, today, false, id, p);
 }
 
 bool

@@ -19,6 +19,11 @@ bool member_from_row(const struct header *h, const struct str *cells, size_t n, 
 bool member_idno_from_row(const struct header *h, const struct str *cells, size_t n, int row, int today,
     bool lenient, char **id_no, struct problems *p, struct arena *a);
 
+/* The corrected number of a data_fix (新证件号码), validated strictly (a correction is never lenient): true
+ * with *id filled if the cell holds a valid number; false (a problem added unless the cell is empty). */
+bool member_new_idno_from_row(const struct header *h, const struct str *cells, size_t n, int row, int today,
+    struct idno *id, struct problems *p);
+
 /* The rules over one household's members. rows[i] is the sheet row of members[i] (0 for members already
  * stored). Adds a problem per violation at the row that shows it. Returns false if an error was added. */
 bool member_set_check(const struct member *members, const int *rows, size_t n, bool lenient, const char *rel_col,

@@ -9,6 +9,7 @@
 
 #include "domain/codes.h"
 #include "domain/fields.h"
+#include "domain/idno.h"
 #include "domain/span.h"
 #include "domain/status.h"
 #include "lib/date.h"
@@ -539,6 +540,50 @@ diff_int(json_t *d, const char *key, int before, int after)
 }
 
 #define FIX(c) (r->fix_mask & ((uint64_t)1 << (c)))
+_Static_assert(C__MAX <= 64, "fix_mask holds one bit per column");
+
+/* Whether id_no may become member self's: no other member of the household holds it (now or in its past),
+ * and no registered household holds it now (uniqueness in the registry, across every scope). */
+static enum err
+idno_free(struct ctx *c, int64_t self, const char *id_no, struct errinfo *e)
+{
+	struct member other;
+	enum err rc = store_member_in_household(c->t->st, c->h.id, id_no, &other, &c->a, e);
+	if (rc == ERR_OK && other.id != self)
+		return errinfo_set(e, ERR_CONFLICT, "new_id_no", MSG_ID_DUP_DB, c->h.hh_no);
+	if (rc != ERR_OK && rc != ERR_NOTFOUND)
+		return rc;
+	char *where;
+	int64_t mid = 0;
+	rc = store_idno_current_household(c->t->st, id_no, c->t->today, &where, &mid, &c->a, e);
+	if (rc == ERR_OK && mid != self)
+		return errinfo_set(e, ERR_CONFLICT, "new_id_no", MSG_ID_DUP_DB, where);
+	if (rc != ERR_OK && rc != ERR_NOTFOUND)
+		return rc;
+	errinfo_clear(e);
+	return ERR_OK;
+}
+
+/* An 18-character number holds the birth date (digits 7-14) and the sex (the 17th digit, odd male): a
+ * member's fixed record must agree with it. birth_given: the fix named the birth date itself. */
+static enum err
+identity_agrees(const struct member *n, bool birth_given, struct errinfo *e)
+{
+	struct idno id;
+	if (!n->id_no || idno_validate(str_from(n->id_no), DATE_INF - 1, &id) != MSG_OK || !id.birth)
+		return ERR_OK;
+	if (n->birth && n->birth != id.birth) {
+		char b[11], ib[11];
+		return errinfo_set(e, ERR_INVALID, birth_given ? "birth" : "new_id_no", MSG_BIRTH_ID, date_format(n->birth, b),
+		    date_format(id.birth, ib));
+	}
+	if (n->sex && strcmp(n->sex, "9") != 0 && id.sex && ((id.sex == 1) != (strcmp(n->sex, "1") == 0))) {
+		const char *digit = id.sex == 1 ? (msg_lang() == LANG_EN ? "odd: male" : "奇数，男")
+						: (msg_lang() == LANG_EN ? "even: female" : "偶数，女");
+		return errinfo_set(e, ERR_INVALID, "sex", MSG_ID_SEX_FIX, code_label(CL_SEX, n->sex), digit);
+	}
+	return ERR_OK;
+}
 
 static enum err
 data_fix(struct ctx *c, struct event *out, struct errinfo *e)
@@ -573,10 +618,41 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 		NUM(C_TEKUN, tekun) TXT(C_MEMBER_PHONE, phone)
 #undef TXT
 #undef NUM
+		/* the member's identity: 证件号码 (with the birth date and kind it carries) and 出生日期 */
+		bool identity = false;
+		if (FIX(C_NEW_ID_NO) && in->id_no && strcmp(in->id_no, m.id_no ? m.id_no : "") != 0) {
+			if ((rc = idno_free(c, m.id, in->id_no, e)) != ERR_OK)
+				goto out;
+			diff_text(d, "id_no", m.id_no, in->id_no);
+			n.id_no = in->id_no;
+			n.id_kind = in->id_kind;
+			if (in->birth && !FIX(C_BIRTH)) {
+				char b0[11] = "", b1[11];
+				if (m.birth)
+					date_format(m.birth, b0);
+				diff_text(d, "birth", m.birth ? b0 : NULL, date_format(in->birth, b1));
+				n.birth = in->birth;
+			}
+			identity = true;
+		}
+		if (FIX(C_BIRTH) && in->birth != m.birth) {
+			char b0[11] = "", b1[11] = "";
+			if (m.birth)
+				date_format(m.birth, b0);
+			if (in->birth)
+				date_format(in->birth, b1);
+			diff_text(d, "birth", m.birth ? b0 : NULL, in->birth ? b1 : NULL);
+			n.birth = in->birth;
+			identity = true;
+		}
 		if (json_object_size(d) == 0) {
 			rc = errinfo_set(e, ERR_INVALID, "", MSG_NOTHING_TO_FIX);
 			goto out;
 		}
+		/* the number says the birth date and the sex: a fix that leaves them disagreeing is refused, naming
+		 * what else to correct */
+		if ((identity || FIX(C_SEX)) && !t->lenient && (rc = identity_agrees(&n, FIX(C_BIRTH), e)) != ERR_OK)
+			goto out;
 		if (FIX(C_RELATION) && n.relation && strcmp(n.relation, REL_HEAD) == 0 && !t->lenient) {
 			bool head;
 			if ((rc = has_head(t, c->h.id, t->today, m.id, &head, NULL, &c->a, e)) != ERR_OK)
@@ -596,6 +672,8 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 		}
 		n.info_date = r->effective;
 		if ((rc = store_member_update(t->st, &n, e)) != ERR_OK)
+			goto out;
+		if (identity && (rc = store_member_set_identity(t->st, &n, e)) != ERR_OK)
 			goto out;
 		member_id = m.id;
 	} else {

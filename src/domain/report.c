@@ -229,6 +229,8 @@ stats_compute(struct store *st, const struct stats_query *q, struct stats_result
 		lo = st->scope_lo;
 		hi = st->scope_hi;
 	}
+	if ((rc = store_first_day(st, lo, hi, &r->registry_from, e)) != ERR_OK)
+		return rc;
 	if (q->by == BY_CAUSE || q->by == BY_ATTRIBUTE)
 		return breakdown(st, q, r, lo, hi, a, e);
 	/* rows: the divisions at the wanted level under the division */
@@ -353,8 +355,12 @@ household_view_load(struct store *st, const char *hh_no, int day, bool full, con
 		rc = store_income_of_household(st, h->id, &inc, &v->n_incomes, a, e);
 	if (rc == ERR_OK)
 		rc = store_spans(st, SPAN_STATUS, h->id, &sp, &nsp, a, e);
+	struct income_revision *revs = NULL;
+	if (rc == ERR_OK)
+		rc = store_income_revisions(st, h->id, &revs, &v->n_income_revisions, a, e);
 	if (rc != ERR_OK)
 		return rc;
+	v->income_revisions = revs;
 	v->h = h;
 	v->as_of = day;
 	v->members = mv;
@@ -374,9 +380,50 @@ household_view_load(struct store *st, const char *hh_no, int day, bool full, con
 		if (village->parent && store_division_get(st, village->parent, town, a, &ignore) == ERR_OK)
 			v->town = town;
 	}
+	/* who recorded what, in words: each distinct actor looked up once */
+	const char **labels = arena_alloc(a, (v->n_events + 1) * sizeof(*labels));
+	struct { const char *actor, *label; } seen[16];
+	size_t n_seen = 0;
+	for (size_t i = 0; i < v->n_events + v->n_income_revisions; i++) {
+		const char *who = i < v->n_events ? ev[i].actor : revs[i - v->n_events].actor;
+		const char *label = NULL;
+		for (size_t k = 0; k < n_seen && !label; k++)
+			if (strcmp(seen[k].actor, who ? who : "") == 0)
+				label = seen[k].label;
+		if (!label) {
+			label = actor_display(st, who, a);
+			if (n_seen < NELEM(seen))
+				seen[n_seen++] = (typeof(seen[0])){ who ? who : "", label };
+		}
+		if (i < v->n_events)
+			labels[i] = label;
+		else
+			revs[i - v->n_events].actor_label = (char *)label;
+	}
+	v->event_actor_labels = labels;
 	v->event_members = em;
 	v->event_targets = (const char *const *)targets;
 	if (full)
 		return audit_view(st, actor, ip, "view.full_id", h->hh_no, NULL, e);
 	return ERR_OK;
+}
+
+const char *
+actor_display(struct store *st, const char *actor, struct arena *a)
+{
+	bool en = msg_lang() == LANG_EN;
+	if (!actor || !*actor)
+		return en ? "imported with the registry" : "随名单导入";
+	if (strncmp(actor, "cli:", 4) == 0)
+		return en ? "command line (system)" : "命令行（系统）";
+	struct user u;
+	struct errinfo ignore;
+	errinfo_clear(&ignore);
+	if (store_user_by_name(st, actor, &u, a, &ignore) != ERR_OK)
+		return actor;
+	const char *name = u.display_name && *u.display_name ? u.display_name : u.name;
+	struct division d;
+	if (u.division && store_division_get(st, u.division, &d, a, &ignore) == ERR_OK)
+		return arena_printf(a, en ? "%s (%s)" : "%s（%s）", name, d.name);
+	return arena_strdup(a, name);
 }

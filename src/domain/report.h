@@ -60,6 +60,7 @@ struct stats_result {
 	struct village_counts villages;
 	struct stats_row *rows;
 	size_t n_rows;
+	int registry_from;     /* the first day the division's registry counts anyone (0: never) */
 };
 
 enum err stats_compute(struct store *st, const struct stats_query *q, struct stats_result *r, struct arena *a,
@@ -91,6 +92,11 @@ enum err division_resolve(struct store *st, const char *text, struct division *d
 /* The top of the scope: the highest division in it, or a pseudo-division "全部" (code 0). */
 enum err division_top(struct store *st, struct division *d, struct arena *a, struct errinfo *e);
 
+/* Who recorded something, in words: a user's display name with the unit of their division ("王主任（临港区）"),
+ * or the name alone for a user without one; "命令行（系统）" for the command line (actor "cli:…"); the actor
+ * as stored when no user has that name. Allocated in a. */
+const char *actor_display(struct store *st, const char *actor, struct arena *a);
+
 /* One household in full (the household page of the API and of `tuopin show`): its fields with labels, members on the date, incomes,
  * and its whole history (corrections and superseded events marked). full: unmasked ID numbers and phones. */
 struct household_view {
@@ -107,6 +113,9 @@ struct household_view {
 	const char *const *event_targets;     /* for split/merge the other household's 户编号, else NULL */
 	const struct income *incomes;
 	size_t n_incomes;
+	const char *const *event_actor_labels;   /* who recorded each event, in words (actor_display) */
+	const struct income_revision *income_revisions;   /* every recorded version, by year then recording */
+	size_t n_income_revisions;
 	bool full;
 };
 /* Gather the household page of hh_no as of day (0: today): the household, its members on that day, its

@@ -44,6 +44,9 @@ void api_workflow_load(struct req *r);
 void api_settings(struct req *r);
 void api_setting_set(struct req *r);
 void api_village_exit(struct req *r);
+/* api_income.c */
+void api_incomes(struct req *r);
+void api_income_set(struct req *r);
 
 void api_stats(struct req *r);
 void api_changes(struct req *r);

@@ -134,13 +134,34 @@ api_households(struct req *r)
 		}
 		f.cause = c->code;
 	}
+	int as_of;
+	if (!q_date(r, "as_of", &as_of))
+		return;
+	/* a past day: the list as of then; today (or none): as the registry stands, from the current columns */
+	if (as_of && as_of < date_today())
+		f.day = as_of;
 	if ((v = req_query(r, "q")) && *v) {
 		struct str t = str_trim(str_from(v));
 		if (t.n > 64) {
 			reply_fail(r, ERR_INVALID, "q", MSG_TOO_LONG, 64);
 			return;
 		}
+		/* spaces inside a name ("张 三", full-width too) are not part of it */
+		struct buf nb;
+		buf_init(&nb);
+		for (size_t i = 0; i < t.n; i++) {
+			if (t.p[i] == ' ')
+				continue;
+			if (i + 2 < t.n && (unsigned char)t.p[i] == 0xE3 && (unsigned char)t.p[i + 1] == 0x80 &&
+			    (unsigned char)t.p[i + 2] == 0x80) {
+				i += 2;
+				continue;
+			}
+			buf_putc(&nb, t.p[i]);
+		}
+		t = nb.n ? (struct str){ nb.p, nb.n } : t;
 		f.q = arena_strndup(&r->a, t.p, t.n);
+		buf_free(&nb);
 		/* an ID number is searched as written, with x upper-cased */
 		for (char *p = (char *)f.q; *p; p++)
 			if (*p == 'x' && strlen(f.q) >= 18)
@@ -191,8 +212,41 @@ api_households(struct req *r)
 		json_array_append_new(a, x);
 	}
 	json_decref(names);
-	reply_json(r, 200, json_pack("{s:I, s:i, s:i, s:o}", "total", (json_int_t)total, "page", page, "per_page", per,
-	    "items", a));
+	/* a name that is not the head's: the member it found, named (on the list's date) */
+	bool name_search = f.q && f.q[strspn(f.q, "0123456789Xx")] != '\0';
+	for (size_t i = 0; name_search && i < n; i++) {
+		struct member *mv;
+		size_t nm;
+		if (store_members_at(r->st, items[i].h.id, f.day ? f.day : date_today(), &mv, &nm, &r->a, &e) != ERR_OK)
+			continue;
+		for (size_t k = 0; k < nm; k++) {
+			struct buf b;
+			buf_init(&b);
+			for (const char *ch = mv[k].name; ch && *ch; ch++)
+				if (*ch != ' ')
+					buf_putc(&b, *ch);
+			buf_putc(&b, '\0');
+			bool hit = strstr(b.p, f.q) != NULL;
+			buf_free(&b);
+			if (hit && !(mv[k].relation && strcmp(mv[k].relation, "01") == 0)) {
+				json_object_set_new(json_array_get(a, i), "match", json_pack("{s:s, s:o}", "name", mv[k].name,
+				    "relation", view_code_json(CL_RELATION, mv[k].relation)));
+				break;
+			}
+			if (hit)
+				break;
+		}
+	}
+	/* what the total holds: by status, so that removed and cancelled households can be told apart */
+	int64_t by[ST__MAX];
+	json_t *bs = json_object();
+	if (store_household_list_by_status(r->st, &f, by, &e) == ERR_OK)
+		for (int s = 1; s < ST__MAX; s++)
+			if (by[s])
+				json_object_set_new(bs, status_code((enum status)s), json_integer(by[s]));
+	char d[11];
+	reply_json(r, 200, json_pack("{s:I, s:i, s:i, s:s, s:o, s:o}", "total", (json_int_t)total, "page", page,
+	    "per_page", per, "as_of", date_format(f.day ? f.day : date_today(), d), "by_status", bs, "items", a));
 }
 
 /* The household page, as of a date (default today): the same gathering and JSON as `tuopin show`. A masked
@@ -576,7 +630,8 @@ event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json
 }
 
 static const enum col member_fix_cols[] = { C_NAME, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING, C_HEALTH, C_LABOR,
-	C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN, C_MEMBER_PHONE };
+	C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN, C_MEMBER_PHONE,
+	C_NEW_ID_NO, C_BIRTH };
 
 /* Member id of household h, now or at any time in its history, into *m; ERR_NOTFOUND otherwise (also for
  * a member of another household, whose ID number must not be told). */
@@ -690,6 +745,18 @@ api_member_update(struct req *r)
 		json_decref(bad);
 		return;
 	}
+	/* the member's own number, corrected: "id_no" in the body is the new number (the member is the one the
+	 * address names) */
+	json_t *nid = json_object_get(j, "id_no");
+	if (nid) {
+		if (json_object_get(j, "new_id_no")) {
+			json_decref(j);
+			reply_fail(r, ERR_INVALID, "id_no", MSG_UNKNOWN_FIELD, "id_no");
+			return;
+		}
+		json_object_set(j, "new_id_no", nid);
+		json_object_del(j, "id_no");
+	}
 	static const char *const extra[] = { "effective", "reason", "relation" };
 	if (!check_object(r, j, member_fix_cols, NELEM(member_fix_cols), extra, NELEM(extra), "")) {
 		json_decref(j);
@@ -735,6 +802,8 @@ api_import(struct req *r)
 		fn = import_registry;
 	else if (strcmp(kind, "events") == 0)
 		fn = import_events;
+	else if (strcmp(kind, "income") == 0)
+		fn = import_income;
 	else {
 		reply_fail(r, ERR_NOTFOUND, "kind", MSG_NO_ROUTE, r->path);
 		return;
@@ -763,6 +832,10 @@ api_import(struct req *r)
 	}
 	o.batch = req_query(r, "batch");
 	o.reason = req_query(r, "reason");
+	int year;
+	if (!q_int(r, "year", 2000, 9999, 0, &year))
+		return;
+	o.year = year;
 	o.dry_run = q_bool(r, "dry_run");
 	o.lenient = q_bool(r, "lenient");
 	o.actor = req_actor(r);

@@ -42,6 +42,8 @@ const struct route routes[] = {
 	{ "GET", "/api/settings", api_settings, CAP_READ | CAP_USERS, 0, "the office's settings" },
 	{ "PUT", "/api/settings/:key", api_setting_set, CAP_USERS, 0, "change a setting" },
 	{ "GET", "/api/village-exit", api_village_exit, CAP_READ, 0, "poor villages' incidence and exit" },
+	{ "GET", "/api/households/:no/incomes", api_incomes, CAP_READ, 0, "a household's yearly income survey with its versions" },
+	{ "PUT", "/api/households/:no/incomes/:year", api_income_set, CAP_WRITE, 0, "record or correct a year's income survey" },
 	{ "POST", "/api/imports/:kind", api_import, CAP_IMPORT, RF_UPLOAD, "import a sheet (all or nothing)" },
 	{ "GET", "/api/exports/registry", api_export, CAP_EXPORT, 0, "download the registry as CSV or XLSX" },
 	{ "GET", "/api/stats", api_stats, CAP_READ, 0, "households and persons by status (N户M人)" },

@@ -104,6 +104,18 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(NOW_BEFORE, "clock_backwards", "记录时间 %s 早于数据库中最近的记录时间 %s", \
 	    "recording time %s is before the latest recording time in the database, %s") \
 	X(NOTHING_TO_FIX, "nothing_to_fix", "信息更正没有给出要修改的内容", "the data fix names nothing to change") \
+	X(BIRTH_ID, "birth_id_mismatch", "出生日期 %s 与证件号码中的出生日期 %s 不一致；请同时更正证件号码或出生日期", \
+	    "birth date %s differs from the one in the ID number (%s): correct the ID number or the birth date too") \
+	X(INCOME_YEAR, "bad_year", "收入年度 %d 无效（应在 2000 至 %d 之间）", "income year %d is not valid (2000 to %d)") \
+	X(INCOME_EMPTY, "income_empty", "没有填写任何收入项", "no income item is given") \
+	X(INCOME_NO_MEMBERS, "income_no_members", "该户在 %s 没有成员，请填写家庭人口", \
+	    "the household has no member on %s: give the household size") \
+	X(INCOME_NET_MISMATCH, "income_mismatch", "人均纯收入 %s 元与各项收入算出的 %s 元（%d 人）不一致", \
+	    "per-capita net income %s differs from %s computed from the items (%d persons)") \
+	X(INCOME_DUP_ROW, "duplicate_row", "该户该年度的收入与第 %d 行重复", "this household's year repeats row %d") \
+	X(FUTURE_BIRTH, "future_date", "出生日期 %s 晚于今天", "birth date %s is in the future") \
+	X(ID_SEX_FIX, "id_sex", "性别“%s”与证件号码第 17 位（%s）不符；请同时更正性别或证件号码", \
+	    "sex \"%s\" does not match the 17th digit of the ID number (%s): correct the sex or the ID number too") \
 	X(FUTURE_DATE, "future_date", "生效日期 %s 晚于今天", "effective date %s is in the future") \
 	X(BEFORE_CREATION, "before_creation", "生效日期 %s 早于该户建档日期 %s", "effective date %s is before the household was registered (%s)") \
 	X(INITIAL_STATUS, "initial_status", "以“%s”方式建档的户，状态不能是“%s”", "a household registered by %s cannot start as \"%s\"") \

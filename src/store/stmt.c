@@ -25,20 +25,41 @@
  * household), or part of a name: $7 within a town or a village (each household's members read), $8 over a
  * county or more (every name read once); both NULL when the text cannot be part of a name. Not LIKE: SQLite
  * recompiles a statement whose LIKE pattern is a parameter each time it is bound. */
-#define HH_LIST_WHERE "WHERE h.village BETWEEN $1 AND $2 AND ($3 IS NULL OR h.status = $3) " \
+#define HH_LIST_WHERE HH_LIST_WHERE_S("h.status")
+#define HH_LIST_WHERE_S(ST) "WHERE h.village BETWEEN $1 AND $2 AND ($3 IS NULL OR " ST " = $3) " \
 	"AND ($4 IS NULL OR h.attribute = $4) AND ($5 IS NULL OR h.cause_main = $5) " \
 	"AND ($6 IS NULL OR h.id IN (SELECT x.id FROM household x WHERE x.hh_no = $6 " \
 	"UNION SELECT m.household_id FROM member m WHERE m.id_no = $6) " \
-	"OR ($7 IS NOT NULL AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id AND instr(m.name, $7) > 0)) " \
-	"OR ($8 IS NOT NULL AND h.id IN (SELECT m.household_id FROM member m WHERE instr(m.name, $8) > 0)))"
+	"OR (length($6) = 4 AND h.id IN (SELECT m.household_id FROM member m WHERE substr(m.id_no, -4) = $6)) " \
+	"OR ($7 IS NOT NULL AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
+	"AND instr(replace(m.name, ' ', ''), $7) > 0)) " \
+	"OR ($8 IS NOT NULL AND h.id IN (SELECT m.household_id FROM member m WHERE instr(replace(m.name, ' ', ''), $8) > 0)))"
 /* PostgreSQL types a parameter where it first meets it, and "$3 IS NULL" says nothing: cast there. */
-#define HH_LIST_WHERE_PG "WHERE h.village BETWEEN $1 AND $2 AND ($3::text IS NULL OR h.status = $3) " \
+#define HH_LIST_WHERE_PG HH_LIST_WHERE_S_PG("h.status")
+#define HH_LIST_WHERE_S_PG(ST) "WHERE h.village BETWEEN $1 AND $2 AND ($3::text IS NULL OR " ST " = $3) " \
 	"AND ($4::text IS NULL OR h.attribute = $4) AND ($5::text IS NULL OR h.cause_main = $5) " \
 	"AND ($6::text IS NULL OR h.id IN (SELECT x.id FROM household x WHERE x.hh_no = $6 " \
 	"UNION SELECT m.household_id FROM member m WHERE m.id_no = $6) " \
+	"OR (length($6::text) = 4 AND h.id IN (SELECT m.household_id FROM member m WHERE right(m.id_no, 4) = $6)) " \
 	"OR ($7::text IS NOT NULL AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
-	"AND strpos(m.name, $7) > 0)) " \
-	"OR ($8::text IS NOT NULL AND h.id IN (SELECT m.household_id FROM member m WHERE strpos(m.name, $8) > 0)))"
+	"AND strpos(replace(m.name, ' ', ''), $7) > 0)) " \
+	"OR ($8::text IS NOT NULL AND h.id IN (SELECT m.household_id FROM member m " \
+	"WHERE strpos(replace(m.name, ' ', ''), $8) > 0)))"
+
+/* The household list as of a past day D (issue 18): status, head and size on D, and only the households that
+ * had a status on D (registered by then); D is $11 in the page statements and $9 in the count. */
+#define STATUS_AT(D) "(SELECT x.status FROM household_status_span x WHERE x.household_id = h.id AND x.recorded_to = " \
+	OPEN_REC " AND x.valid_from <= " D " AND " D " < x.valid_to)"
+#define ASOF_WHERE(where, D) where " AND " STATUS_AT(D) " IS NOT NULL"
+#define HH_LIST_ASOF(where, order, D) "SELECT " HH_COLS ", (SELECT m.name FROM membership_span s JOIN member m " \
+	"ON m.id = s.member_id WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC " AND s.valid_from <= " D \
+	" AND " D " < s.valid_to AND m.relation = '01' ORDER BY m.id LIMIT 1), " \
+	"(SELECT COUNT(*) FROM membership_span s WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC \
+	" AND s.valid_from <= " D " AND " D " < s.valid_to), " STATUS_AT(D) " FROM (SELECT h.* FROM household h " \
+	where " ORDER BY " order " LIMIT $9 OFFSET $10) h ORDER BY " order
+#define STATUS_ORDER_AT(D) "CASE " STATUS_AT(D) " WHEN 'poor' THEN 1 WHEN 'returned' THEN 2 " \
+	"WHEN 'exited_supported' THEN 3 WHEN 'exited_unsupported' THEN 4 WHEN 'removed' THEN 5 WHEN 'cancelled' THEN 6 " \
+	"ELSE 7 END"
 
 #define AUDIT_WHERE "WHERE at BETWEEN $1 AND $2 AND ($3 IS NULL OR actor = $3) AND ($4 IS NULL OR action = $4) " \
 	"AND ($5 IS NULL OR object = $5)"
@@ -90,6 +111,8 @@
 #define EVENT_COLUMNS "id, household_id, member_id, target_household_id, type, reason, effective, batch, " \
 	"correction, chain_kind, chain_id, from_status, to_status, actor, recorded_at, workflow_id, detail"
 #define INCOME_COLUMNS "household_id, year, wage, business, property, transfer, business_cost, net_pc, size"
+#define INCOME_REV_COLUMNS "household_id, year, wage, business, property, transfer, business_cost, net_pc, size, " \
+	"recorded_at, actor, reason, source"
 
 /* A page of the copy: rows after the key (a row value for composite keys) in key order. */
 #define COPY_PAGE(cols, table, key, after, limit) \
@@ -171,6 +194,9 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"ins_medical = $12, ins_serious = $13, ins_pension = $14, dibao = $15, tekun = $16, phone = $17, "
 		"info_date = $18, household_id = $19 WHERE id = $1 AND household_id IN "
 		"(SELECT id FROM household WHERE village BETWEEN $20 AND $21)", NULL },
+	/* a correction of the member's identity: the number, its kind and the birth date it carries */
+	[STMT_MEMBER_SET_IDENTITY] = { "UPDATE member SET id_no = $2, id_kind = $3, birth = $4 WHERE id = $1 "
+		"AND household_id IN (SELECT id FROM household WHERE village BETWEEN $5 AND $6)", NULL },
 	[STMT_MEMBER_BY_ID] = { "SELECT " M_COLS " FROM member m JOIN household h ON h.id = m.household_id "
 		"WHERE m.id = $1 AND h.village BETWEEN $2 AND $3", NULL },
 	[STMT_MEMBER_IN_HH] = { "SELECT " M_COLS " FROM member m JOIN household h ON h.id = m.household_id "
@@ -302,6 +328,23 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_INCOME_OF_HH] = { "SELECT household_id, year, wage, business, property, transfer, business_cost, "
 		"net_pc, size FROM income_year WHERE household_id = $1 ORDER BY year", NULL },
 
+	/* the first day any household of the range counts (the registry's beginning there) */
+	[STMT_FIRST_DAY] = { "SELECT MIN(day) FROM stat_delta WHERE village BETWEEN $1 AND $2 AND households > 0", NULL },
+	/* the income survey's versions (0010_income_history.sql) */
+	[STMT_INCOME_REV_INSERT] = { "INSERT INTO income_revision (household_id, year, wage, business, property, "
+		"transfer, business_cost, net_pc, size, recorded_at, actor, reason, source) VALUES ($1, $2, $3, $4, $5, $6, "
+		"$7, $8, $9, $10, $11, $12, $13)", NULL },
+	[STMT_INCOME_REVS_OF_HH] = { "SELECT " INCOME_REV_COLUMNS " FROM income_revision WHERE household_id = $1 "
+		"ORDER BY year, id", NULL },
+	[STMT_INCOME_REV_COUNT] = { "SELECT COUNT(*) FROM income_revision WHERE household_id = $1 AND year = $2", NULL },
+	[STMT_INCOME_GET] = { "SELECT household_id, year, wage, business, property, transfer, business_cost, net_pc, "
+		"size FROM income_year WHERE household_id = $1 AND year = $2", NULL },
+	[STMT_COPY_INCOME_REV] = { COPY_PAGE("id, " INCOME_REV_COLUMNS, "income_revision", "id", "$1", "$2"), NULL },
+	[STMT_COUNT_INCOME_REV] = { "SELECT COUNT(*) FROM income_revision", NULL },
+	[STMT_COPY_INSERT_INCOME_REV] = { "INSERT INTO income_revision (id, " INCOME_REV_COLUMNS ") VALUES ($1, $2, $3, "
+		"$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)", NULL },
+	[STMT_SEQ_INCOME_REV] = { "SELECT 0", IDENTITY_PAST("income_revision") },
+
 	[STMT_USER_BY_NAME] = { "SELECT " U_COLS " FROM app_user u WHERE u.name = $1", NULL },
 	[STMT_USER_BY_ID] = { "SELECT " U_COLS " FROM app_user u WHERE u.id = $1", NULL },
 	[STMT_USER_INSERT] = { "INSERT INTO app_user (name, display_name, role, division, pw_hash, locked, failed, "
@@ -357,6 +400,31 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		HH_LIST(HH_LIST_WHERE_PG, "h.cause_main IS NULL, h.cause_main, h.hh_no") },
 	[STMT_HH_LIST_COUNT] = { "SELECT COUNT(*) FROM household h " HH_LIST_WHERE,
 		"SELECT COUNT(*) FROM household h " HH_LIST_WHERE_PG },
+	[STMT_HH_LIST_ASOF] = { HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S(STATUS_AT("$11")), "$11"), "h.hh_no", "$11"),
+		HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S_PG(STATUS_AT("$11")), "$11"), "h.hh_no", "$11") },
+	[STMT_HH_LIST_ASOF_VILLAGE] = { HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S(STATUS_AT("$11")), "$11"), "h.village, h.hh_no", "$11"),
+		HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S_PG(STATUS_AT("$11")), "$11"), "h.village, h.hh_no", "$11") },
+	[STMT_HH_LIST_ASOF_DESC] = { HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S(STATUS_AT("$11")), "$11"), "h.hh_no DESC", "$11"),
+		HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S_PG(STATUS_AT("$11")), "$11"), "h.hh_no DESC", "$11") },
+	[STMT_HH_LIST_ASOF_VILLAGE_DESC] = { HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S(STATUS_AT("$11")), "$11"),
+		"h.village DESC, h.hh_no", "$11"), HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S_PG(STATUS_AT("$11")), "$11"),
+		"h.village DESC, h.hh_no", "$11") },
+	[STMT_HH_LIST_ASOF_STATUS] = { HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S(STATUS_AT("$11")), "$11"),
+		STATUS_ORDER_AT("$11") ", h.hh_no", "$11"), HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S_PG(STATUS_AT("$11")), "$11"),
+		STATUS_ORDER_AT("$11") ", h.hh_no", "$11") },
+	[STMT_HH_LIST_ASOF_ATTRIBUTE] = { HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S(STATUS_AT("$11")), "$11"),
+		"h.attribute IS NULL, h.attribute, h.hh_no", "$11"), HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S_PG(STATUS_AT("$11")),
+		"$11"), "h.attribute IS NULL, h.attribute, h.hh_no", "$11") },
+	[STMT_HH_LIST_ASOF_CAUSE] = { HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S(STATUS_AT("$11")), "$11"),
+		"h.cause_main IS NULL, h.cause_main, h.hh_no", "$11"), HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S_PG(STATUS_AT("$11")),
+		"$11"), "h.cause_main IS NULL, h.cause_main, h.hh_no", "$11") },
+	/* how many households of the list have each status (on D for the as-of count: $9) */
+	[STMT_HH_LIST_BY_STATUS] = { "SELECT h.status, COUNT(*) FROM household h " HH_LIST_WHERE_S("h.status")
+		" GROUP BY h.status", "SELECT h.status, COUNT(*) FROM household h " HH_LIST_WHERE_S_PG("h.status")
+		" GROUP BY h.status" },
+	[STMT_HH_LIST_ASOF_BY_STATUS] = { "SELECT " STATUS_AT("$9") ", COUNT(*) FROM household h "
+		ASOF_WHERE(HH_LIST_WHERE_S(STATUS_AT("$9")), "$9") " GROUP BY 1", "SELECT " STATUS_AT("$9::integer") ", COUNT(*) "
+		"FROM household h " ASOF_WHERE(HH_LIST_WHERE_S_PG(STATUS_AT("$9::integer")), "$9::integer") " GROUP BY 1" },
 	[STMT_HH_MEMBER_COUNT] = { "SELECT COUNT(*) FROM membership_span s WHERE s.household_id = $1 "
 		"AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC, NULL },
 

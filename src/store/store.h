@@ -176,6 +176,8 @@ enum err store_household_count(struct store *st, int64_t *n, struct errinfo *e);
 
 enum err store_member_insert(struct store *st, struct member *m, struct errinfo *e);
 enum err store_member_update(struct store *st, const struct member *m, struct errinfo *e);
+/* Change member m->id's 证件号码, its kind and birth date to m's (a data_fix of the member's identity). */
+enum err store_member_set_identity(struct store *st, const struct member *m, struct errinfo *e);
 enum err store_member_by_id(struct store *st, int64_t id, struct member *m, struct arena *a, struct errinfo *e);
 /* The member of household hh with this ID number (present or not), ERR_NOTFOUND if none. */
 enum err store_member_in_household(struct store *st, int64_t hh, const char *id_no, struct member *m,
@@ -244,6 +246,9 @@ struct stat_cell {
  * or as recorded at stamp recorded_at (from the spans). Villages in [lo, hi] and in scope. */
 enum err store_stats(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t hi,
     struct stat_cell **out, size_t *n, struct arena *a, struct errinfo *e);
+/* The first day on which any household of villages [lo, hi] (in scope) is in the registry, as now known;
+ * 0 when none ever is. */
+enum err store_first_day(struct store *st, int64_t lo, int64_t hi, int *day, struct errinfo *e);
 /* Counts as now known from the roll-up of the aggregates to level (LV_PROVINCE .. LV_TOWN): cells by the
  * division codes of that level (in the village field) within [lo, hi] and the scope. */
 enum err store_stats_level(struct store *st, int level, int day, int64_t lo, int64_t hi, struct stat_cell **out,
@@ -326,6 +331,23 @@ struct income {
 enum err store_income_put(struct store *st, const struct income *in, struct errinfo *e);
 enum err store_income_of_household(struct store *st, int64_t hh, struct income **out, size_t *n, struct arena *a,
     struct errinfo *e);
+
+/* One recorded version of a year's income survey (income_revision, append-only). */
+struct income_revision {
+	struct income in;
+	int64_t recorded_at;   /* stamp, 0 unknown (values that came with the registry) */
+	char *actor, *reason, *source;
+	char *actor_label;     /* filled by the domain (actor_display), NULL from the store */
+};
+/* The income of household hh in year (ERR_NOTFOUND if none). */
+enum err store_income_get(struct store *st, int64_t hh, int year, struct income *out, struct errinfo *e);
+/* Append a version of r->in's year to the history. */
+enum err store_income_revision_add(struct store *st, const struct income_revision *r, struct errinfo *e);
+/* How many versions the history holds for hh's year. */
+enum err store_income_revision_count(struct store *st, int64_t hh, int year, int64_t *n, struct errinfo *e);
+/* Every version of hh's incomes, by year then in recording order. */
+enum err store_income_revisions(struct store *st, int64_t hh, struct income_revision **out, size_t *n,
+    struct arena *a, struct errinfo *e);
 
 /* ---- whole-database copy (store_copy.c), for `tuopin migrate-data` ---- */
 struct copy_count {
@@ -442,14 +464,21 @@ struct hh_filter {
 	const char *q;           /* 户编号, 证件号码 or name (exact), or part of a name */
 	enum hh_sort sort;       /* the order of the list (HH_SORT_VILLAGE by default: an index's) */
 	int limit, offset;
+	int day;                 /* 0: as the registry stands (current status); a date: the list as of that day —
+	                          * status, head and size then, and only households registered by then */
 };
 struct hh_summary {
 	struct household h;
-	char *head_name;         /* current head, or NULL */
-	int64_t size;            /* current members */
+	char *head_name;         /* head (on f->day when given, else now), or NULL */
+	int64_t size;            /* members (on f->day when given, else now) */
+	enum status status_at;   /* the status on f->day (h.status, the current one, when no day is given) */
 };
+/* The list's page and its total; by_status (when not NULL, ST__MAX counts) how many of the households it
+ * selects have each status (on f->day when given), so a total can say removed and cancelled apart. */
 enum err store_household_list(struct store *st, const struct hh_filter *f, struct hh_summary **out, size_t *n,
     int64_t *total, struct arena *a, struct errinfo *e);
+enum err store_household_list_by_status(struct store *st, const struct hh_filter *f, int64_t *by_status,
+    struct errinfo *e);
 enum err store_household_size(struct store *st, int64_t hh, int day, int64_t *n, struct errinfo *e);
 
 /* ---- proposals, workflows and assessments (store_proposal.c; domain/proposal.c has the rules) ---- */

@@ -519,25 +519,43 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 		return ERR_OK;
 	bool began = read_begin(st, e);
 	enum err rc = ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_HH_LIST_COUNT, e);
-	if (!q) {
-		rc = ERR_DB;
-		goto out;
+	struct stmt *q;
+	int r;
+	if (f->day) {
+		/* the as-of count: the households registered on the day, summed over their statuses then */
+		int64_t by[ST__MAX];
+		if ((rc = store_household_list_by_status(st, f, by, e)) != ERR_OK)
+			goto out;
+		for (int i = 0; i < ST__MAX; i++)
+			*total += by[i];
+	} else {
+		q = OPS->prepare(st, STMT_HH_LIST_COUNT, e);
+		if (!q) {
+			rc = ERR_DB;
+			goto out;
+		}
+		bind_filter(st, q, f, lo, hi);
+		r = OPS->step(q, e);
+		if (r < 0) {
+			rc = ERR_DB;
+			goto out;
+		}
+		*total = OPS->col_int(q, 0);
+		OPS->reset(q);
 	}
-	bind_filter(st, q, f, lo, hi);
-	int r = OPS->step(q, e);
-	if (r < 0) {
-		rc = ERR_DB;
-		goto out;
-	}
-	*total = OPS->col_int(q, 0);
-	OPS->reset(q);
 	static const enum stmt_id by_sort[HH_SORT__N] = {
 		[HH_SORT_NO] = STMT_HH_LIST, [HH_SORT_VILLAGE] = STMT_HH_LIST_VILLAGE, [HH_SORT_NO_DESC] = STMT_HH_LIST_DESC,
 		[HH_SORT_VILLAGE_DESC] = STMT_HH_LIST_VILLAGE_DESC, [HH_SORT_STATUS] = STMT_HH_LIST_STATUS,
 		[HH_SORT_ATTRIBUTE] = STMT_HH_LIST_ATTRIBUTE, [HH_SORT_CAUSE] = STMT_HH_LIST_CAUSE,
 	};
-	q = OPS->prepare(st, by_sort[f->sort < HH_SORT__N ? f->sort : HH_SORT_VILLAGE], e);
+	static const enum stmt_id by_sort_at[HH_SORT__N] = {
+		[HH_SORT_NO] = STMT_HH_LIST_ASOF, [HH_SORT_VILLAGE] = STMT_HH_LIST_ASOF_VILLAGE,
+		[HH_SORT_NO_DESC] = STMT_HH_LIST_ASOF_DESC, [HH_SORT_VILLAGE_DESC] = STMT_HH_LIST_ASOF_VILLAGE_DESC,
+		[HH_SORT_STATUS] = STMT_HH_LIST_ASOF_STATUS, [HH_SORT_ATTRIBUTE] = STMT_HH_LIST_ASOF_ATTRIBUTE,
+		[HH_SORT_CAUSE] = STMT_HH_LIST_ASOF_CAUSE,
+	};
+	enum hh_sort sort = f->sort < HH_SORT__N ? f->sort : HH_SORT_VILLAGE;
+	q = OPS->prepare(st, f->day ? by_sort_at[sort] : by_sort[sort], e);
 	if (!q) {
 		rc = ERR_DB;
 		goto out;
@@ -545,12 +563,20 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 	bind_filter(st, q, f, lo, hi);
 	OPS->bind(q, 9, SQL_INT(f->limit));
 	OPS->bind(q, 10, SQL_INT(f->offset));
+	if (f->day)
+		OPS->bind(q, 11, SQL_INT(f->day));
 	struct hh_summary *v = arena_alloc(a, ((size_t)f->limit + 1) * sizeof(*v));
 	size_t k = 0;
 	while ((r = OPS->step(q, e)) == 1 && k < (size_t)f->limit) {
 		read_household(st, q, 0, &v[k].h, a);
 		v[k].head_name = col_str(st, q, HH_NCOLS, a);
 		v[k].size = OPS->col_int(q, HH_NCOLS + 1);
+		v[k].status_at = v[k].h.status;
+		if (f->day) {
+			const char *sa = OPS->col_text(q, HH_NCOLS + 2);
+			if (!sa || !status_from_code(sa, &v[k].status_at))
+				v[k].status_at = ST_NONE;
+		}
 		k++;
 	}
 	OPS->reset(q);
@@ -561,6 +587,30 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 out:
 	read_end(st, began);
 	return rc;
+}
+
+enum err
+store_household_list_by_status(struct store *st, const struct hh_filter *f, int64_t *by, struct errinfo *e)
+{
+	int64_t lo = f->lo, hi = f->hi;
+	for (int i = 0; i < ST__MAX; i++)
+		by[i] = 0;
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	struct stmt *q = OPS->prepare(st, f->day ? STMT_HH_LIST_ASOF_BY_STATUS : STMT_HH_LIST_BY_STATUS, e);
+	if (!q)
+		return ERR_DB;
+	bind_filter(st, q, f, lo, hi);
+	if (f->day)
+		OPS->bind(q, 9, SQL_INT(f->day));
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		enum status s;
+		if (status_from_code(OPS->col_text(q, 0), &s))
+			by[s] += OPS->col_int(q, 1);
+	}
+	OPS->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
 }
 
 enum err

@@ -402,6 +402,21 @@ store_member_update(struct store *st, const struct member *m, struct errinfo *e)
 	return run(st, q, e);
 }
 
+enum err
+store_member_set_identity(struct store *st, const struct member *m, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_MEMBER_SET_IDENTITY, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(m->id));
+	OPS->bind(q, 2, SQL_TEXT(m->id_no));
+	OPS->bind(q, 3, SQL_INT(m->id_kind));
+	OPS->bind(q, 4, opt_int(m->birth, 0));
+	OPS->bind(q, 5, SQL_INT(st->scope_lo));
+	OPS->bind(q, 6, SQL_INT(st->scope_hi));
+	return run(st, q, e);
+}
+
 static enum err
 member_list(struct store *st, struct stmt *q, struct member **out, size_t *n, struct arena *a, struct errinfo *e)
 {
@@ -876,6 +891,105 @@ store_income_of_household(struct store *st, int64_t hh, struct income **out, siz
 		x->business_cost = OPS->col_null(q, 6) ? -1 : OPS->col_int(q, 6);
 		x->net_pc = OPS->col_null(q, 7) ? -1 : OPS->col_int(q, 7);
 		x->size = col_int_or(st, q, 8, 0);
+	}
+	OPS->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	*out = v;
+	*n = k;
+	return ERR_OK;
+}
+
+/* ---- the income survey's history ---- */
+
+static void
+read_income(struct store *st, struct stmt *q, int c, struct income *x)
+{
+	x->household_id = OPS->col_int(q, c + 0);
+	x->year = (int)OPS->col_int(q, c + 1);
+	x->wage = OPS->col_null(q, c + 2) ? -1 : OPS->col_int(q, c + 2);
+	x->business = OPS->col_null(q, c + 3) ? -1 : OPS->col_int(q, c + 3);
+	x->property = OPS->col_null(q, c + 4) ? -1 : OPS->col_int(q, c + 4);
+	x->transfer = OPS->col_null(q, c + 5) ? -1 : OPS->col_int(q, c + 5);
+	x->business_cost = OPS->col_null(q, c + 6) ? -1 : OPS->col_int(q, c + 6);
+	x->net_pc = OPS->col_null(q, c + 7) ? -1 : OPS->col_int(q, c + 7);
+	x->size = col_int_or(st, q, c + 8, 0);
+}
+
+enum err
+store_income_get(struct store *st, int64_t hh, int year, struct income *out, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_INCOME_GET, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(hh));
+	OPS->bind(q, 2, SQL_INT(year));
+	int r = OPS->step(q, e);
+	if (r == 1)
+		read_income(st, q, 0, out);
+	OPS->reset(q);
+	return r < 0 ? ERR_DB : r ? ERR_OK : ERR_NOTFOUND;
+}
+
+enum err
+store_income_revision_add(struct store *st, const struct income_revision *r, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_INCOME_REV_INSERT, e);
+	if (!q)
+		return ERR_DB;
+	const struct income *in = &r->in;
+	OPS->bind(q, 1, SQL_INT(in->household_id));
+	OPS->bind(q, 2, SQL_INT(in->year));
+	OPS->bind(q, 3, opt_int(in->wage, -1));
+	OPS->bind(q, 4, opt_int(in->business, -1));
+	OPS->bind(q, 5, opt_int(in->property, -1));
+	OPS->bind(q, 6, opt_int(in->transfer, -1));
+	OPS->bind(q, 7, opt_int(in->business_cost, -1));
+	OPS->bind(q, 8, opt_int(in->net_pc, -1));
+	OPS->bind(q, 9, opt_int(in->size, 0));
+	OPS->bind(q, 10, SQL_INT(r->recorded_at));
+	OPS->bind(q, 11, SQL_TEXT(r->actor ? r->actor : ""));
+	OPS->bind(q, 12, opt_text(r->reason));
+	OPS->bind(q, 13, SQL_TEXT(r->source ? r->source : "form"));
+	return run(st, q, e);
+}
+
+enum err
+store_income_revision_count(struct store *st, int64_t hh, int year, int64_t *n, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_INCOME_REV_COUNT, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(hh));
+	OPS->bind(q, 2, SQL_INT(year));
+	int r = OPS->step(q, e);
+	*n = r == 1 ? OPS->col_int(q, 0) : 0;
+	OPS->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
+store_income_revisions(struct store *st, int64_t hh, struct income_revision **out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_INCOME_REVS_OF_HH, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(hh));
+	size_t cap = 4, k = 0;
+	struct income_revision *v = arena_alloc(a, cap * sizeof(*v));
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		if (k == cap) {
+			v = memcpy(arena_alloc(a, 2 * cap * sizeof(*v)), v, cap * sizeof(*v));
+			cap *= 2;
+		}
+		struct income_revision *x = &v[k++];
+		read_income(st, q, 0, &x->in);
+		x->recorded_at = OPS->col_int(q, 9);
+		x->actor = col_str(st, q, 10, a);
+		x->reason = col_str(st, q, 11, a);
+		x->source = col_str(st, q, 12, a);
 	}
 	OPS->reset(q);
 	if (r < 0)

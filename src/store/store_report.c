@@ -361,3 +361,21 @@ store_duplicate_ids(struct store *st, int day, struct dup_id **out, size_t *n, s
 	*n = k;
 	return ERR_OK;
 }
+
+enum err
+store_first_day(struct store *st, int64_t lo, int64_t hi, int *day, struct errinfo *e)
+{
+	*day = 0;
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	struct stmt *q = OPS->prepare(st, STMT_FIRST_DAY, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(lo));
+	OPS->bind(q, 2, SQL_INT(hi));
+	int r = OPS->step(q, e);
+	if (r == 1 && !OPS->col_null(q, 0))
+		*day = (int)OPS->col_int(q, 0);
+	OPS->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
+}

@@ -7,6 +7,7 @@
 #include "domain/codes.h"
 #include "domain/export.h"
 #include "domain/idno.h"
+#include "domain/income.h"
 #include "domain/status.h"
 #include "lib/date.h"
 #include "lib/jw.h"
@@ -59,6 +60,9 @@ view_stats_json(const struct stats_result *r)
 	json_object_set_new(j, "recorded_at", r->recorded_at ? json_string(stamp_format(r->recorded_at, t)) : json_null());
 	json_object_set_new(j, "division", view_division_json(&r->div));
 	json_object_set_new(j, "by", json_string(by_names[r->by]));
+	json_object_set_new(j, "registry_from", r->registry_from ? json_string(date_format(r->registry_from, d)) :
+	    json_null());
+	date_format(r->as_of, d);
 	json_object_set_new(j, "totals", counts_json(&r->totals));
 	json_object_set_new(j, "villages", json_pack("{s:I, s:I, s:I}", "total", (json_int_t)r->villages.total, "poor",
 	    (json_int_t)r->villages.poor, "exited", (json_int_t)r->villages.exited));
@@ -98,6 +102,9 @@ view_stats_table(const struct stats_result *r, struct buf *out)
 		    date_format(r->as_of, d));
 	if (r->recorded_at)
 		buf_printf(out, EN ? "  as recorded at %s" : "  （按 %s 时的记录）", stamp_format(r->recorded_at, t));
+	if (r->registry_from && r->as_of < r->registry_from)
+		buf_printf(out, EN ? "  (before the registry began on %s)" : "  （此时尚未建档立卡，最早建档日期 %s）",
+		    date_format(r->registry_from, d));
 	buf_putc(out, '\n');
 	size_t cols = 1 + NELEM(table_groups);
 	struct text_table tb;
@@ -311,6 +318,8 @@ view_import_json(const struct import_result *r, const char *what)
 		json_object_set_new(j, "added", json_integer(r->divisions_added));
 		json_object_set_new(j, "updated", json_integer(r->divisions_updated));
 	}
+	if (strcmp(what, "income") == 0)
+		json_object_set_new(j, "unchanged", json_integer(r->unchanged));
 	json_object_set_new(j, "problems", view_problems_json(&r->problems));
 	return j;
 }
@@ -360,6 +369,11 @@ view_import_summary(const struct import_result *r, const char *what, struct buf 
 				   : "%s%d 行（%s，%s）：建档 %d 户 %d 人\n",
 		    r->written ? "" : (EN ? "[dry run] " : "［仅校验］"), r->rows, kind_name(r->kind),
 		    sheet_encoding_name(r->encoding), r->households, r->members);
+	else if (strcmp(what, "income") == 0)
+		buf_printf(out, EN ? "%s%d rows (%s, %s): income recorded for %d households, %d rows unchanged\n"
+				   : "%s%d 行（%s，%s）：记录收入 %d 户，%d 行与已有数据相同\n",
+		    r->written ? "" : (EN ? "[dry run] " : "［仅校验］"), r->rows, kind_name(r->kind),
+		    sheet_encoding_name(r->encoding), r->households, r->unchanged);
 	else
 		buf_printf(out, EN ? "%s%d rows (%s, %s): %d events recorded\n" : "%s%d 行（%s，%s）：记录变动 %d 条\n",
 		    r->written ? "" : (EN ? "[dry run] " : "［仅校验］"), r->rows, kind_name(r->kind),
@@ -397,10 +411,12 @@ view_household_summary_json(const struct hh_summary *s, bool full)
 		snprintf(phone, sizeof(phone), "%s", s->h.phone ? s->h.phone : "");
 	else
 		phone_mask(s->h.phone, phone, sizeof(phone));
-	return json_pack("{s:s, s:s, s:s?, s:I, s:o, s:b, s:o, s:o, s:s?}", "hh_no", s->h.hh_no, "village", code,
-	    "head", s->head_name, "size", (json_int_t)s->size, "status", status_json(s->h.status), "monitored",
-	    s->h.monitored, "attribute", view_code_json(CL_ATTRIBUTE, s->h.attribute), "cause_main",
-	    view_code_json(CL_CAUSE, s->h.cause_main), "phone", s->h.phone ? phone : NULL);
+	/* status: on the list's date (the current one when the list has none); status_now: as the registry
+	 * stands */
+	return json_pack("{s:s, s:s, s:s?, s:I, s:o, s:o, s:b, s:o, s:o, s:s?}", "hh_no", s->h.hh_no, "village", code,
+	    "head", s->head_name, "size", (json_int_t)s->size, "status", status_json(s->status_at), "status_now",
+	    status_json(s->h.status), "monitored", s->h.monitored, "attribute", view_code_json(CL_ATTRIBUTE,
+	    s->h.attribute), "cause_main", view_code_json(CL_CAUSE, s->h.cause_main), "phone", s->h.phone ? phone : NULL);
 }
 
 /* ---- the household page, written straight to text (it is the most requested answer) ---- */
@@ -520,22 +536,23 @@ member_write(struct jw *w, const struct member *m, int as_of, bool full)
 static bool
 has_numbers(const char *detail)
 {
-	return strstr(detail, "\"phone\"") || strstr(detail, "\"member_phone\"") || strstr(detail, "\"bank_account\"");
+	return strstr(detail, "\"phone\"") || strstr(detail, "\"member_phone\"") || strstr(detail, "\"bank_account\"") ||
+	    strstr(detail, "\"id_no\"");
 }
 
-/* A correction's changes ({"phone":[before,after],…}): the phone and bank account numbers masked in place. */
+/* A correction's changes ({"phone":[before,after],…}): the phone, bank account and ID numbers masked in place. */
 static void
 mask_changes(json_t *changes)
 {
-	static const char *const keys[] = { "phone", "member_phone", "bank_account" };
+	static const char *const keys[] = { "phone", "member_phone", "bank_account", "id_no" };
 	for (size_t k = 0; k < NELEM(keys); k++) {
 		json_t *pair = json_object_get(changes, keys[k]);
 		for (size_t i = 0; i < json_array_size(pair); i++) {
 			const char *s = json_string_value(json_array_get(pair, i));
 			char m[40];
 			if (s)
-				json_array_set_new(pair, i, json_string(k < 2 ? phone_mask(s, m, sizeof(m)) :
-				    account_mask(s, m, sizeof(m))));
+				json_array_set_new(pair, i, json_string(k < 2 ? phone_mask(s, m, sizeof(m)) : k == 2 ?
+				    account_mask(s, m, sizeof(m)) : idno_mask(s, m, sizeof(m))));
 		}
 	}
 }
@@ -591,6 +608,8 @@ event_write(struct jw *w, const struct household_view *v, size_t i)
 	jw_kbool(w, "superseded", v->superseded[i]);
 	jw_kstr(w, "recorded_at", stamp_format(ev->recorded_at, t));
 	jw_kstr(w, "actor", ev->actor ? ev->actor : "");
+	jw_kstr(w, "actor_label", v->event_actor_labels && v->event_actor_labels[i] ? v->event_actor_labels[i]
+	    : ev->actor ? ev->actor : "");
 	status_write(w, "from", ev->from_status);
 	status_write(w, "to", ev->to_status);
 	jw_kstr(w, "reason", ev->reason ? event_reason_label(ev) : NULL);
@@ -614,6 +633,122 @@ event_write(struct jw *w, const struct household_view *v, size_t i)
 	jw_kstr(w, "other_household", v->event_targets ? v->event_targets[i] : NULL);
 	detail_write(w, ev->detail, v->full);
 	jw_obj_end(w);
+}
+
+/* The items of one year's income, in yuan (null where unknown), with 年收入 and 纯收入 when an item is known. */
+static void
+income_items_write(struct jw *w, const struct income *x)
+{
+	char yuan[32];
+#define MONEY(k, f) jw_kstr(w, k, (f) >= 0 ? format_fen(f, yuan, sizeof(yuan)) : NULL)
+	MONEY("wage", x->wage);
+	MONEY("business", x->business);
+	MONEY("property", x->property);
+	MONEY("transfer", x->transfer);
+	MONEY("business_cost", x->business_cost);
+	bool any = x->wage >= 0 || x->business >= 0 || x->property >= 0 || x->transfer >= 0 || x->business_cost >= 0;
+	MONEY("total", any ? income_total(x, NULL) : -1);
+	MONEY("net", any ? income_net(x, NULL) : -1);
+	MONEY("net_income_pc", x->net_pc);
+#undef MONEY
+	opt_int_write(w, "size", x->size, 0);
+}
+
+/* Every year as now known, each with the versions recorded (oldest first; the last is the one in force). */
+static void
+incomes_write(struct jw *w, const struct household_view *v)
+{
+	jw_arr(w);
+	for (size_t i = 0; i < v->n_incomes; i++) {
+		const struct income *x = &v->incomes[i];
+		jw_obj(w);
+		jw_kint(w, "year", x->year);
+		income_items_write(w, x);
+		jw_key(w, "history");
+		jw_arr(w);
+		for (size_t k = 0; k < v->n_income_revisions; k++) {
+			const struct income_revision *r = &v->income_revisions[k];
+			if (r->in.year != x->year)
+				continue;
+			char t[20];
+			jw_obj(w);
+			jw_kstr(w, "recorded_at", r->recorded_at ? stamp_format(r->recorded_at, t) : NULL);
+			jw_kstr(w, "actor", r->actor && *r->actor ? r->actor : NULL);
+			jw_kstr(w, "actor_label", r->actor_label ? r->actor_label : r->actor);
+			jw_kstr(w, "reason", r->reason);
+			jw_kstr(w, "source", r->source);
+			income_items_write(w, &r->in);
+			jw_obj_end(w);
+		}
+		jw_arr_end(w);
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+}
+
+json_t *
+view_income_json(const struct household_view *v)
+{
+	struct buf b;
+	struct jw w;
+	buf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kstr(&w, "hh_no", v->h->hh_no);
+	jw_key(&w, "incomes");
+	incomes_write(&w, v);
+	jw_obj_end(&w);
+	json_t *j = json_loadb(b.p, b.n, 0, NULL);
+	buf_free(&b);
+	return j;
+}
+
+void
+view_income_table(const struct household_view *v, struct buf *out)
+{
+	struct text_table tb;
+	table_init(&tb, 11);
+	const char *head[11] = { EN ? "year" : "年度", EN ? "wage" : "工资性", EN ? "business" : "生产经营性",
+		EN ? "property" : "财产性", EN ? "transfer" : "转移性", EN ? "cost" : "经营支出", EN ? "net" : "纯收入",
+		EN ? "persons" : "人数", EN ? "per capita" : "人均纯收入", EN ? "recorded" : "记录时间", EN ? "by" : "记录人" };
+	table_row(&tb, head);
+	for (int k = 1; k <= 8; k++)
+		table_right(&tb, (size_t)k);
+	for (size_t i = 0; i < v->n_income_revisions + v->n_incomes; i++) {
+		/* versions when there are any, else the year as stored */
+		const struct income *x;
+		const struct income_revision *r = NULL;
+		if (i < v->n_income_revisions)
+			x = &(r = &v->income_revisions[i])->in;
+		else {
+			x = &v->incomes[i - v->n_income_revisions];
+			bool versioned = false;
+			for (size_t k = 0; k < v->n_income_revisions; k++)
+				versioned |= v->income_revisions[k].in.year == x->year;
+			if (versioned)
+				continue;
+		}
+		char c[9][32], t[20];
+		snprintf(c[0], sizeof(c[0]), "%d", x->year);
+		const int64_t m[7] = { x->wage, x->business, x->property, x->transfer, x->business_cost,
+			x->wage >= 0 || x->business >= 0 || x->property >= 0 || x->transfer >= 0 ? income_net(x, NULL) : -1,
+			-2 };
+		for (int k = 0; k < 6; k++)
+			if (m[k] >= 0)
+				format_fen(m[k], c[k + 1], sizeof(c[k + 1]));
+			else
+				snprintf(c[k + 1], sizeof(c[k + 1]), "—");
+		snprintf(c[7], sizeof(c[7]), "%d", x->size);
+		if (x->net_pc >= 0)
+			format_fen(x->net_pc, c[8], sizeof(c[8]));
+		else
+			snprintf(c[8], sizeof(c[8]), "—");
+		const char *row[11] = { c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8],
+			r && r->recorded_at ? stamp_format(r->recorded_at, t) : "", r ? (r->actor_label ? r->actor_label : r->actor) : "" };
+		table_row(&tb, row);
+	}
+	table_render(&tb, out);
+	table_free(&tb);
 }
 
 void
@@ -683,24 +818,7 @@ view_household_write(struct buf *out, const struct household_view *v)
 		member_write(w, &v->members[i], v->as_of, v->full);
 	jw_arr_end(w);
 	jw_key(w, "incomes");
-	jw_arr(w);
-	for (size_t i = 0; i < v->n_incomes; i++) {
-		const struct income *x = &v->incomes[i];
-		char yuan[32];
-		jw_obj(w);
-		jw_kint(w, "year", x->year);
-#define MONEY(k, f) jw_kstr(w, k, (f) >= 0 ? format_fen(f, yuan, sizeof(yuan)) : NULL)
-		MONEY("wage", x->wage);
-		MONEY("business", x->business);
-		MONEY("property", x->property);
-		MONEY("transfer", x->transfer);
-		MONEY("business_cost", x->business_cost);
-		MONEY("net_income_pc", x->net_pc);
-#undef MONEY
-		opt_int_write(w, "size", x->size, 0);
-		jw_obj_end(w);
-	}
-	jw_arr_end(w);
+	incomes_write(w, v);
 	jw_key(w, "history");
 	jw_arr(w);
 	for (size_t i = 0; i < v->n_events; i++)

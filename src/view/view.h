@@ -24,6 +24,10 @@ json_t *view_division_json(const struct division *d);
  * value is that text parsed, for the CLI to print. */
 void view_household_write(struct buf *out, const struct household_view *v);
 json_t *view_household_json(const struct household_view *v);
+/* A household's incomes by year with each year's recorded versions ({"hh_no","incomes":[…]}; the same
+ * objects as the household page's "incomes"), and as a table of versions for the CLI. */
+json_t *view_income_json(const struct household_view *v);
+void view_income_table(const struct household_view *v, struct buf *out);
 json_t *view_household_summary_json(const struct hh_summary *s, bool full);
 /* An audit row's detail as it is shown: the phone and bank account numbers of a recorded correction
  * ("changes") masked, as on the household page (the row itself keeps them, under its hash); NULL if a detail

@@ -104,6 +104,7 @@ export async function request(method, path, body, opts = {}) {
 export const get = (path, params, opts) => request('GET', path + qs(params), undefined, opts);
 export const post = (path, body, opts) => request('POST', path, body ?? {}, opts);
 export const patch = (path, body, opts) => request('PATCH', path, body ?? {}, opts);
+export const put = (path, body, opts) => request('PUT', path, body ?? {}, opts);
 
 // POST a file as the body with upload progress (fetch cannot report it). onProgress(loaded, total) while the
 // file goes up; onSent() once it is all sent and the server is checking it. Resolves with data or rejects

@@ -33,9 +33,13 @@ export async function codes() {
 }
 
 // The "as of" date of the current address, or '' (today, the server's default).
+// Other ways of writing a day (2018/10/08, 2018.10.8, 20181008, 2018年10月8日) are read as that day; what is
+// not a day is passed on as it is, so that the server refuses it with a message — never silently today.
 export function asOf() {
-  const v = new URLSearchParams(location.search).get('as_of') || '';
-  return /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '';
+  const v = (new URLSearchParams(location.search).get('as_of') || '').trim();
+  if (!v) return '';
+  const m = v.match(/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/) || v.match(/^(\d{4})(\d{2})(\d{2})$/);
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : v;
 }
 
 // A link inside the app that keeps the "as of" date.

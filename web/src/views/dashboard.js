@@ -267,6 +267,9 @@ export async function dashboardView({ el, params, navigate, signal }) {
         subtitle: h('span', h('span', { class: 'asof-text', 'data-asof': d.as_of }, t('截至 {date}', { date: d.as_of })), h('span', { class: 'muted' }, ' · ', t('按现在所知的登记情况统计'))),
         actions,
       }),
+      d.registry_from && d.as_of < d.registry_from
+        ? h('div', { class: 'notice notice-warn', 'data-notice': 'before-registry' }, icon('info'), h('span', t('{date} 时{name}尚未建档立卡：最早的建档日期是 {from}，请选择该日期之后的日期。', { date: d.as_of, name: div.name, from: d.registry_from })))
+        : null,
       kpis(d),
       facts(d),
       h('div', { class: 'grid' }, lower, trend.node, mix.node, causes.node, attrs.node),

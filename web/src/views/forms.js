@@ -4,7 +4,7 @@
 // types the household allows now). The server checks everything; its
 // field errors (data.problems[].field) are shown next to the fields, and nothing is written until it accepts.
 
-import { get, patch, post, ApiError } from '../api.js';
+import { get, patch, post, put, ApiError } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { today } from '../format.js';
@@ -28,6 +28,10 @@ function memberInputs(m, cl, { withId }) {
   if (withId) {
     ctl.id_no = input('', { maxlength: 22, inputmode: 'text', placeholder: t('18 位居民身份证号码') });
     nodes.push(field({ name: 'id_no', label: fieldLabel('id_no'), control: ctl.id_no, required: true }));
+  } else if (m) {
+    // a correction of the number: typed in full (the page holds it masked); empty leaves it as it is
+    ctl.id_no = input('', { maxlength: 22, inputmode: 'text', placeholder: m.id_no || '', autocomplete: 'off' });
+    nodes.push(field({ name: 'id_no', label: fieldLabel('id_no'), control: ctl.id_no, hint: t('更正证件号码时填写完整的新号码（出生日期随之更正）；留空表示不修改') }));
   }
   for (const k of MEMBER_SELECTS) {
     const blank = !m && (k === 'relation' || k === 'sex') ? t('请选择') : t('（无）');
@@ -112,10 +116,11 @@ export function editMemberDialog(hh, m, cl, done) {
   const ev = eventInputs({ correction: false, reasonHint: t('例如：入户核实后更正') });
   return formDialog({
     title: t('修改成员信息：{name}', { name: m.name }),
-    intro: t('修改记为一条“信息更正”，保留修改前的内容。只提交改动过的项。'),
+    intro: t('修改记为一条“信息更正”，保留修改前的内容（证件号码在历史中隐去中间位）。只提交改动过的项。'),
     content: [...mi.nodes, ...ev.nodes],
     wide: true,
     done,
+    mapField: (f) => (f === 'new_id_no' || f === 'birth' ? 'id_no' : f),
     send: async (form) => {
       const v = mi.read(form);
       const body = {};
@@ -123,7 +128,7 @@ export function editMemberDialog(hh, m, cl, done) {
         if (MEMBER_BOOLS.includes(k)) return !!m[k] === v[k];
         if (MEMBER_SELECTS.includes(k)) return (m[k] ? m[k].code : '') === v[k];
         if (k === 'work_months') return String(m.work_months || '') === v[k] || (v[k] === '' && !m.work_months);
-        if (k === 'member_phone') return v[k] === '';
+        if (k === 'member_phone' || k === 'id_no') return v[k] === '';
         return (m[k] ?? '') === v[k];
       };
       for (const k of Object.keys(v)) if (!same(k)) body[k] = v[k];
@@ -378,6 +383,66 @@ export async function newHouseholdDialog(cl, done) {
       body.members = [...list.children].map((row) => row._read());
       const res = await post('/api/households', body);
       return res;
+    },
+  });
+}
+
+// The yearly income survey of one household (PUT /api/households/:no/incomes/:year): the items in yuan, the
+// household size (empty: the members at the end of that year), and 人均纯收入 worked out as the clerk types.
+// A year already recorded is filled in; saving it again is a correction, and the former values stay in the
+// year's history.
+export function incomeDialog(hh, done) {
+  const year = String(Number(today().slice(0, 4)) - 1);
+  const items = ['wage', 'business', 'property', 'transfer', 'business_cost'];
+  const labels = { wage: t('工资性收入'), business: t('生产经营性收入'), property: t('财产性收入'), transfer: t('转移性收入'), business_cost: t('生产经营性支出') };
+  const ctl = { year: input(year, { inputmode: 'numeric', maxlength: 4, name: 'year' }) };
+  for (const k of items) ctl[k] = input('', { inputmode: 'decimal', maxlength: 14, placeholder: t('元'), name: k });
+  ctl.size = input('', { inputmode: 'numeric', maxlength: 2, name: 'size', placeholder: String(hh.members.length) });
+  ctl.reason = input('', { maxlength: 200, name: 'reason', placeholder: t('更正已录入的年度时写明原因') });
+  const result = h('div', { class: 'income-result', 'data-part': 'income-result', 'aria-live': 'polite' });
+  const fill = () => {
+    const r = hh.incomes.find((x) => String(x.year) === ctl.year.value.trim());
+    for (const k of items) ctl[k].value = r && r[k] !== null ? r[k] : '';
+    ctl.size.value = r && r.size ? String(r.size) : '';
+    compute();
+  };
+  const num = (v) => (v.trim() === '' ? 0 : Number(v.trim()));
+  const compute = () => {
+    const total = num(ctl.wage.value) + num(ctl.business.value) + num(ctl.property.value) + num(ctl.transfer.value);
+    const net = total - num(ctl.business_cost.value);
+    const size = Number(ctl.size.value.trim() || hh.members.length) || 0;
+    const ok = [total, net].every(Number.isFinite) && size > 0;
+    result.replaceChildren(
+      ok
+        ? h('span', t('年收入 {total} 元，纯收入 {net} 元，人均纯收入约 {pc} 元（{n} 人）', { total: total.toFixed(2), net: net.toFixed(2), pc: (net / size).toFixed(2), n: size }))
+        : h('span', { class: 'muted' }, t('填写各项收入后显示人均纯收入')),
+    );
+  };
+  for (const k of [...items, 'size']) ctl[k].addEventListener('input', compute);
+  ctl.year.addEventListener('change', fill);
+  fill();
+  const nodes = [
+    field({ name: 'year', label: t('收入年度'), control: ctl.year, required: true }),
+    field({ name: 'size', label: t('家庭人口'), control: ctl.size, hint: t('留空则按该年底的成员人数计') }),
+    ...items.map((k) => field({ name: k, label: labels[k], control: ctl[k] })),
+    field({ name: 'reason', label: fieldLabel('reason'), control: ctl.reason }),
+    h('div', { class: 'field field-wide' }, result),
+  ];
+  return formDialog({
+    title: t('录入收入：{no}', { no: hh.hh_no }),
+    intro: t('按年度录入收入调查（元）。人均纯收入 =（工资性 + 生产经营性 + 财产性 + 转移性 − 生产经营性支出）÷ 家庭人口。修改已录入的年度会保留原来的数值。'),
+    content: nodes,
+    wide: true,
+    done,
+    mapField: (f) => (f === 'net_income_pc' ? 'wage' : f === '' ? 'wage' : f),
+    send: async () => {
+      const y = ctl.year.value.trim();
+      const body = {};
+      for (const k of items) if (ctl[k].value.trim() !== '') body[k] = ctl[k].value.trim();
+      if (ctl.size.value.trim()) body.size = Number(ctl.size.value.trim());
+      if (ctl.reason.value.trim()) body.reason = ctl.reason.value.trim();
+      if (!/^\d{4}$/.test(y)) throw new ApiError(400, { code: 'bad_year', field: 'year', message: t('请填写四位年度') });
+      return put(`/api/households/${encodeURIComponent(hh.hh_no)}/incomes/${y}`, body);
     },
   });
 }

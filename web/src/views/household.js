@@ -9,7 +9,7 @@ import { can, asOf, link, codes, state } from '../state.js';
 import { statusBadge, statusClass, ym, money, today } from '../format.js';
 import { pageHeader, card, table, empty, icon, loading } from '../ui.js';
 import { fieldLabel, fieldValue } from '../fields.js';
-import { editMemberDialog, addMemberDialog, editHouseholdDialog, eventDialog } from './forms.js';
+import { editMemberDialog, addMemberDialog, editHouseholdDialog, eventDialog, incomeDialog } from './forms.js';
 import { newProposalDialog, assessmentDialog } from './proposals.js';
 
 function dl(items) {
@@ -68,8 +68,9 @@ function members(hh, onEdit) {
       },
     },
   ];
+  // the action first: on a tablet the table scrolls sideways and a last column would be off screen
   if (canWrite)
-    cols.push({
+    cols.unshift({
       title: h('span', { class: 'sr' }, t('操作')),
       key: 'actions',
       cls: 'actions',
@@ -131,8 +132,39 @@ function proposalRows(rows) {
   return table(cols, rows, { class: 'table-compact' });
 }
 
+function incomeHistory(hh) {
+  // the years corrected at least once: every version, oldest first, the one in force last
+  const years = hh.incomes.filter((r) => r.history && r.history.length > 1);
+  if (!years.length) return null;
+  return h(
+    'details',
+    { class: 'income-history', 'data-part': 'income-history' },
+    h('summary', t('修改记录（{n} 个年度）', { n: years.length })),
+    years.map((r) =>
+      h(
+        'div',
+        { class: 'income-year-history', 'data-year': r.year },
+        h('div', { class: 'strong' }, t('{year} 年', { year: r.year })),
+        h(
+          'ol',
+          { class: 'income-versions' },
+          r.history.map((v, i) =>
+            h(
+              'li',
+              { class: i === r.history.length - 1 ? 'current' : 'old' },
+              h('span', { class: 'num' }, t('人均纯收入 {v} 元', { v: money(v.net_income_pc) })),
+              h('span', { class: 'muted' }, ' · ', v.size ? t('{n} 人', { n: v.size }) : '', v.wage !== null ? ` · ${t('工资性')} ${money(v.wage)}` : '', v.business !== null ? ` · ${t('生产经营性')} ${money(v.business)}` : '', v.transfer !== null ? ` · ${t('转移性')} ${money(v.transfer)}` : ''),
+              h('div', { class: 'tl-meta' }, v.recorded_at ? t('{at} 由 {actor} 记录', { at: v.recorded_at, actor: v.actor_label }) : v.actor_label, v.reason ? ` · ${t('原因：')}${v.reason}` : '', i === r.history.length - 1 ? h('span', { class: 'tag tag-soft' }, t('现行')) : null),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 function incomes(hh) {
-  if (!hh.incomes.length) return empty(t('没有收入记录'));
+  if (!hh.incomes.length) return empty(t('没有收入记录'), can('write') ? t('点击“录入收入”填写当年的收入调查。') : null);
   const cols = [
     { title: t('年度'), key: 'year', render: (r) => String(r.year) },
     { title: t('工资性'), cls: 'num', key: 'wage', render: (r) => money(r.wage) },
@@ -143,7 +175,7 @@ function incomes(hh) {
     { title: t('人均纯收入（元）'), cls: 'num strong', key: 'net', render: (r) => money(r.net_income_pc) },
     { title: t('人数'), cls: 'num', key: 'size', render: (r) => (r.size ? String(r.size) : '—') },
   ];
-  return table(cols, hh.incomes, { class: 'table-compact' });
+  return h('div', table(cols, hh.incomes, { class: 'table-compact', rowData: (r) => ({ year: r.year }) }), incomeHistory(hh));
 }
 
 function historyItem(ev, cl, hhNo) {
@@ -183,7 +215,7 @@ function historyItem(ev, cl, hhNo) {
       ev.reason ? h('div', { class: 'tl-line' }, h('span', { class: 'muted' }, t('原因：')), ev.reason) : null,
       ev.batch ? h('div', { class: 'tl-line' }, h('span', { class: 'muted' }, t('批次：')), ev.batch) : null,
       other,
-      h('div', { class: 'tl-meta' }, t('{at} 由 {actor} 记录', { at: ev.recorded_at, actor: ev.actor })),
+      h('div', { class: 'tl-meta' }, t('{at} 由 {actor} 记录', { at: ev.recorded_at, actor: ev.actor_label || ev.actor })),
     ),
   );
 }
@@ -272,7 +304,12 @@ export async function householdView({ el, params, query, navigate, render, signa
         card(t('基本信息'), basics(hh), { class: 'span-7', name: 'basics' }),
         card(t('两不愁三保障'), guarantees(hh, assessments.rows[0]), { class: 'span-5', name: 'guarantees', tools: h('span', { class: 'card-note' }, assessments.rows.length ? t('据 {d} 入户核实与登记信息', { d: assessments.rows[0].date }) : t('据登记信息')) }),
         card(t('家庭成员'), members(hh, (m) => editMemberDialog(hh, m, cl, done)), { class: 'span-12', name: 'members', flush: true }),
-        card(t('收入情况'), incomes(hh), { class: 'span-12', name: 'incomes', flush: true }),
+        card(t('收入情况'), incomes(hh), {
+          class: 'span-12',
+          name: 'incomes',
+          flush: true,
+          tools: can('write') ? h('button', { class: 'btn btn-sm', type: 'button', 'data-action': 'income', on: { click: () => incomeDialog(hh, done) } }, icon('edit'), h('span', t('录入收入'))) : null,
+        }),
         proposals.rows.length ? card(t('评议审批'), proposalRows(proposals.rows), { class: 'span-12', name: 'proposals', flush: true }) : null,
         card(t('变动历史'), history(hh, cl), { class: 'span-12', name: 'history' }),
       ),

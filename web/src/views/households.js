@@ -6,9 +6,9 @@
 import { get, qs } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
-import { link, codes, can } from '../state.js';
+import { link, codes, can, asOf } from '../state.js';
 import { newHouseholdDialog } from './forms.js';
-import { statusBadge } from '../format.js';
+import { statusBadge, today } from '../format.js';
 import { pageHeader, table, empty, pager, loading, icon, select } from '../ui.js';
 
 export async function householdsView({ el, query, navigate, signal }) {
@@ -24,7 +24,7 @@ export async function householdsView({ el, query, navigate, signal }) {
   let data, cl;
   try {
     [data, cl] = await Promise.all([
-      get('/api/households', { q, status, attribute, cause, division, sort, page, per_page: 20 }, { signal }),
+      get('/api/households', { q, status, attribute, cause, division, sort, page, per_page: 20, as_of: asOf() }, { signal }),
       codes(),
     ]);
   } finally {
@@ -63,14 +63,29 @@ export async function householdsView({ el, query, navigate, signal }) {
     h('button', { class: 'btn btn-primary', type: 'submit' }, t('查询')),
   );
 
+  const past = !!asOf() && data.as_of !== undefined && asOf() === data.as_of && data.as_of < (today() || '9999');
+  const by = data.by_status || {};
+  const apart = (by.removed || 0) + (by.cancelled || 0);
+  const totalText = apart
+    ? t('共 {n} 户（建档立卡 {r} 户；已剔除 {x} 户、已销户 {y} 户另计）', { n: data.total, r: data.total - apart, x: by.removed || 0, y: by.cancelled || 0 })
+    : t('共 {n} 户', { n: data.total });
   const allCols = [
     { title: t('户编号'), cls: 'mono', key: 'hh_no', sort: 'hh_no', desc: true, fixed: true, render: (r) => h('a', { href: link(`/households/${r.hh_no}`), class: 'row-link' }, r.hh_no) },
-    { title: t('户主'), key: 'head', render: (r) => r.head || h('span', { class: 'muted' }, t('无户主')) },
+    { title: t('户主'), key: 'head', render: (r) => [r.head || h('span', { class: 'muted' }, t('无户主')), r.match ? h('div', { class: 'match muted', 'data-match': r.match.name }, t('含成员 {name}（{rel}）', { name: r.match.name, rel: r.match.relation ? r.match.relation.label : '' })) : null] },
     { title: t('人数'), cls: 'num', key: 'size', render: (r) => String(r.size) },
     { title: t('所在村'), key: 'village', sort: 'village', desc: true, render: (r) => r.village_name ? [r.town_name ? h('span', { class: 'muted' }, r.town_name, ' ') : null, r.village_name] : r.village },
     { title: t('贫困户属性'), key: 'attribute', sort: 'attribute', render: (r) => (r.attribute ? r.attribute.label : '') },
     { title: t('主要致贫原因'), key: 'cause', sort: 'cause', render: (r) => (r.cause_main ? r.cause_main.label : '') },
-    { title: t('当前状态'), key: 'status', sort: 'status', render: (r) => [statusBadge(r.status), r.monitored ? h('span', { class: 'tag tag-amber' }, t('监测')) : null] },
+    {
+      title: past ? t('{date} 状态', { date: data.as_of }) : t('当前状态'),
+      key: 'status',
+      sort: 'status',
+      render: (r) => [
+        statusBadge(r.status),
+        past && r.status_now && r.status && r.status_now.code !== r.status.code ? h('span', { class: 'status-now muted', 'data-status-now': r.status_now.code }, t('现为'), statusBadge(r.status_now)) : null,
+        r.monitored ? h('span', { class: 'tag tag-amber' }, t('监测')) : null,
+      ],
+    },
   ];
   // every column is drawn; those the user hides are hidden (so the choice applies at once, menu open)
   const hidden = hiddenColumns();
@@ -145,7 +160,7 @@ export async function householdsView({ el, query, navigate, signal }) {
       { class: 'page page-households' },
       pageHeader({
         title: q ? t('查找：{q}', { q }) : t('户查询'),
-        subtitle: t('共找到 {n} 户；状态为当前状态', { n: data.total }),
+        subtitle: h('span', { 'data-total': data.total }, totalText, ' · ', past ? t('状态、户主和人数均为 {date} 时的情况', { date: data.as_of }) : t('状态为当前状态')),
         actions: [exportLink, can('write') ? newButton : null],
       }),
       h('section', { class: 'card' }, h('div', { class: 'card-body filters-row' }, filters, columnChoice), h('div', { class: 'card-body flush', 'data-card': 'results' }, body)),
