@@ -33,6 +33,16 @@ start_server() {
 	exit 1
 }
 
+# A server whose clock the test moves: start it with TUOPIN_CLOCK_FILE="$WORK/clock" start_server ..., then
+# clock_advance SECONDS moves that server's wall clock on at once (tests/tools/clocked.sh), so time limits are
+# tested without sleeping and whatever the machine's load.
+clock_advance() {
+	local now
+	now=$(cat "$WORK/clock")
+	printf '%+d\n' $((now + $1)) >"$WORK/clock.new"
+	mv "$WORK/clock.new" "$WORK/clock"
+}
+
 PASSWORD="Test-Pass-2026"
 
 # add_user NAME ROLE [DIVISION]: an account that need not change its password.

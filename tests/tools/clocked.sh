@@ -5,7 +5,10 @@
 # program's own time zone does not change what the pin means); monotonic clocks stay real, so timeouts hold.
 # The test suite runs whole with pins around the office's midnight (scripts/test.sh), so a test that reads the
 # wall clock fails on every run, not only in the evening.
-if [ -z "${TUOPIN_CLOCK:-}" ]; then
+# TUOPIN_CLOCK_FILE (a test's own server): the offset from the real clock is read from that file on every
+# clock call (libfaketime's FAKETIME_TIMESTAMP_FILE), so the test moves the program's time on by rewriting
+# the file (tests/api/lib.sh clock_advance) instead of sleeping; it starts at the TUOPIN_CLOCK pin, if any.
+if [ -z "${TUOPIN_CLOCK:-}" ] && [ -z "${TUOPIN_CLOCK_FILE:-}" ]; then
 	exec "$@"
 fi
 lib=""
@@ -16,11 +19,20 @@ if [ -z "$lib" ]; then
 	echo "clocked.sh: libfaketime is not installed (scripts/deps.sh test installs the faketime package)" >&2
 	exit 1
 fi
-target=$(date -u -d "$TUOPIN_CLOCK UTC" +%s) || exit 1
-offset=$((target - $(date -u +%s)))
+offset=0
+if [ -n "${TUOPIN_CLOCK:-}" ]; then
+	target=$(date -u -d "$TUOPIN_CLOCK UTC" +%s) || exit 1
+	offset=$((target - $(date -u +%s)))
+fi
 export LD_PRELOAD="$lib${LD_PRELOAD:+:$LD_PRELOAD}"
-export FAKETIME
-FAKETIME=$(printf '%+d' "$offset")
+if [ -n "${TUOPIN_CLOCK_FILE:-}" ]; then
+	[ -s "$TUOPIN_CLOCK_FILE" ] || printf '%+d\n' "$offset" >"$TUOPIN_CLOCK_FILE"
+	unset FAKETIME
+	export FAKETIME_TIMESTAMP_FILE=$TUOPIN_CLOCK_FILE FAKETIME_NO_CACHE=1
+else
+	export FAKETIME
+	FAKETIME=$(printf '%+d' "$offset")
+fi
 export FAKETIME_DONT_FAKE_MONOTONIC=1
 # an ASan build wants its runtime first among the libraries; libfaketime only wraps the clock calls
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
