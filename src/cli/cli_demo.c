@@ -64,21 +64,23 @@ cmd_demo(struct args *a)
 		       "  households created: %d (the 2018 clean-up included the missed ones), persons: %d "
 		       "(%d added by corrections)\n"
 		       "  change events: %d, recorded on %d days from %s to %s\n"
+		       "  proposals: %d exits of 北泉子二村 through the whole workflow, %d open there (the inbox)\n"
 		       "  李从山's household: %s\n"
 		       "took %.1f s; try: tuopin stats --as-of 2018-10-08, tuopin changes --batch 2018年托底清零\n",
 		    cli_db_shown(a, shown, sizeof(shown)), (unsigned long long)r.seed, r.towns, r.villages,
 		    r.poor_villages, r.identified_h, r.identified_p, r.households, r.persons, r.members_added, r.events,
-		    r.days, d1, d2, r.li_hh_no, seconds_since(&t0));
+		    r.days, d1, d2, r.linked, r.open_proposals, r.li_hh_no, seconds_since(&t0));
 	else
 		printf("临港区演示数据已载入 %s（种子 %llu）：\n"
 		       "  区划：山东省、临沂市、临港区，乡镇 %d 个，村 %d 个（其中省定贫困村 %d 个）\n"
 		       "  2014-01-01 识别：%d 户 %d 人\n"
 		       "  建户 %d 户（含 2018 年托底清零补录的应纳未纳户），人员 %d 人（其中更正补录 %d 人）\n"
 		       "  变动记录 %d 条，分 %d 天记录（%s 至 %s）\n"
+		       "  审核流程：北泉子二村 %d 户脱贫走完全部程序至公告，另有 %d 件在办（待办事项）\n"
 		       "  李从山户：%s\n"
 		       "用时 %.1f 秒。试试：tuopin stats --as-of 2018-10-08；tuopin changes --batch 2018年托底清零\n",
 		    cli_db_shown(a, shown, sizeof(shown)), (unsigned long long)r.seed, r.towns, r.villages, r.poor_villages,
 		    r.identified_h, r.identified_p, r.households, r.persons, r.members_added, r.events, r.days, d1, d2,
-		    r.li_hh_no, seconds_since(&t0));
+		    r.linked, r.open_proposals, r.li_hh_no, seconds_since(&t0));
 	return 0;
 }

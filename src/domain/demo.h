@@ -24,6 +24,8 @@ struct demo_result {
 	int events;                             /* change events recorded, creations included */
 	int days;                               /* recording days (one write transaction each) */
 	int first_day, last_day;                /* the first and the last recording date, YYYYMMDD */
+	int linked;                             /* exits recorded through a completed proposal */
+	int open_proposals;                     /* proposals left open in 北泉子二村 */
 	char li_hh_no[24];                      /* 李从山's 户编号 (团林镇北泉子二村), for the tour */
 };
 

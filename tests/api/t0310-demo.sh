@@ -6,8 +6,27 @@ source "$(dirname "$0")/lib.sh"
 new_db >/dev/null
 "$TUOPIN" demo >/dev/null
 add_user county county_admin 371373000000
+# the logins of scripts/run.sh (make run)
+add_user linyi county_admin 371373000000
+add_user tuanlin town_operator 371373101000
+add_user zhulu town_operator 371373103000
 start_server
 login county
+login linyi
+login tuanlin
+login zhulu
+
+# Every demo login has work waiting (SCENARIO.md "After 2018"): the 4 open proposals of 北泉子二村, oldest
+# step first; the town sees the three before 县级审定, the district all four; another town none of them.
+expect 200 linyi GET "/api/proposals?inbox=1"
+jqeq '.data | "\(.total) \(.inbox) \([.rows[] | "\(.type):\(.step):\(.division.name)"] | join(","))"' \
+	"4 4 return:review:北泉子二村,return:notice:北泉子二村,remove:town:北泉子二村,return:county:北泉子二村"
+expect 200 tuanlin GET "/api/proposals?inbox=1"
+jqeq '.data | "\(.total) \(.inbox) \([.rows[] | .step] | join(","))"' "3 3 review,notice,town"
+expect 200 tuanlin GET "/api/proposals?state=approved"
+jqeq '.data | "\(.total) \(.inbox) \([.rows[] | select(.type == "exit" and .event != null)] | length)"' "32 3 32"
+expect 200 zhulu GET "/api/proposals?inbox=1"
+jqeq '.data | "\(.total) \(.inbox)"' "0 0"
 
 # nhmr_data STATUS WANT: "households persons" of a group in an API stats answer's totals.
 nhmr_data() {

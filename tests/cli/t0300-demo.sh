@@ -9,6 +9,7 @@ DB1=$TUOPIN_DB
 ok demo
 contains "$OUT" "2014-01-01 识别：17188 户 31485 人"
 contains "$OUT" "变动记录 48416 条，分 12 天记录（2014-01-06 至 2018-05-24）"
+contains "$OUT" "审核流程：北泉子二村 32 户脱贫走完全部程序至公告，另有 4 件在办（待办事项）"
 
 # The article's day: 16949户31417人 registered since early 2014, 16 households of 32 persons still poor,
 # 16933户31385人 exited, 3638户5591人 still supported after the clean-up, 50 of 50 poor villages exited.
@@ -111,6 +112,25 @@ jqeq '.status.code' exited_supported
 jqeq '[.members[] | select(.name == "李从山") | .relation.label] | join(",")' 户主
 ok stats --as-of 2018-10-08 --division 北泉子二村 --format json
 jqeq '.division | "\(.code) \(.name) \(.poor_village) \(.exit_year)"' "371373101208 北泉子二村 true 2016"
+
+# Proposals (SCENARIO.md "After 2018"): 北泉子二村's 32 exits effective 2017-12-31 went through the whole
+# workflow, 公告 on 2018-01-08 recording the exit event itself (the same figures as above); 4 are open there,
+# one at each of 民主评议, 村内公示, 乡镇审核 and 县级审定.
+ok proposal list --state approved --division 371373101208 --format json
+jqeq '[(.rows | length), ([.rows[] | select(.type == "exit" and .event != null and .step_since == "2018-01-08")] | length)] | join(" ")' "32 32"
+ok proposal show 1 --format json
+jqeq '"\(.type) \(.household) \(.state) \(.event != null)"' "exit $HH approved true"
+jqeq '[.steps[] | "\(.step) \(.decision) \(.date)"] | join(",")' \
+	"assess approve 2017-11-20,review approve 2017-11-24,notice approve 2017-12-01,town approve 2017-12-12,county approve 2017-12-26,announce approve 2018-01-08"
+EV=$(jq -r .event <<<"$OUT")
+ok changes --batch 2017年度动态调整 --format json
+jqeq '[.rows[] | "\(.type) \(.households) \(.persons)"] | join(",")' "exit 2575 4307,policy_end 5052 10007"
+ok proposal list --state open --format json
+jqeq '[.rows[] | "\(.type) \(.division.code) \(.step) \(.step_since)"] | join(",")' \
+	"return 371373101208 review 2018-10-12,return 371373101208 notice 2018-10-16,remove 371373101208 town 2018-10-24,return 371373101208 county 2018-10-31"
+ok notice "$(jq -r '.rows[1].id' <<<"$OUT")" --format html
+contains "$OUT" "<title>团林镇北泉子二村返贫公示</title>"
+[ -n "$EV" ] || fail "proposal 1 has no event"
 
 # A database that holds households is refused, and nothing is written.
 BEFORE=$(db_fingerprint)
