@@ -11,14 +11,15 @@ awk -v n=60000 -f "$TESTDATA/../tools/gen-registry.awk" > "$WORK/big.csv"
 curl -s -o "$WORK/import.json" -w '%{http_code}' -b "$WORK/county.jar" -H "X-CSRF-Token: $(cat "$WORK/county.csrf")" \
 	--data-binary "@$WORK/big.csv" "http://127.0.0.1:$PORT/api/imports/registry?as_of=2014-04-30" > "$WORK/import.code" &
 curl_pid=$!
-# wait until the upload has arrived and the import runs, then ask the server to stop
-for _ in $(seq 1 200); do
-	grep -q "POST /api/imports" "$WORK/access.log" 2>/dev/null && break
-	[ -n "$(ls /tmp/tuopin-upload-* 2>/dev/null)" ] && sleep 0.3 && break
+# wait until this server holds the upload (its own open upload file: other servers on the machine may have
+# theirs in /tmp too) and the import runs, then ask the server to stop
+for _ in $(seq 1 3000); do
+	ls -l "/proc/$SERVER_PID/fd" 2>/dev/null | grep -q 'tuopin-upload-' && sleep 0.3 && break
+	kill -0 "$curl_pid" 2>/dev/null || break
 	sleep 0.02
 done
 kill -TERM "$SERVER_PID"
-wait "$curl_pid"
+wait "$curl_pid" || fail "the upload did not complete (curl exited $?)"
 wait "$SERVER_PID"
 rc=$?
 SERVER_PID=""
