@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "domain/audit.h"
@@ -209,14 +210,25 @@ cmd_export(struct args *a)
 		}
 		o.division = d.code;
 	}
+	/* a directory: the file gets its standard name there, 建档立卡-临港区-2014-04-30.xlsx */
+	struct stat sb;
+	if (stat(o.path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		char d[11];
+		if (!a->format)
+			o.kind = SHEET_XLSX;
+		o.path = arena_printf(&ar, "%s/%s", o.path, export_file_name(st, "建档立卡", o.division,
+		    date_format(o.as_of ? o.as_of : date_today(), d), o.kind == SHEET_XLSX ? "xlsx" : "csv", &ar));
+	}
 	struct export_result r;
 	enum err err = export_registry(st, &o, &r, &e);
 	store_close(st);
-	arena_free(&ar);
-	if (err != ERR_OK)
+	if (err != ERR_OK) {
+		arena_free(&ar);
 		return cli_fail(&e);
+	}
 	printf(EN ? "wrote %s: %d households, %d persons%s\n" : "已写出 %s：%d 户 %d 人%s\n", o.path, r.households,
 	    r.members, o.full ? (EN ? " (full ID numbers)" : "（含完整证件号码）") : (EN ? " (ID numbers masked)" : "（证件号码已脱敏）"));
+	arena_free(&ar);
 	return 0;
 }
 

@@ -16,6 +16,7 @@ const struct opt opts_stats[] = {
 	{ "recorded-at", true, "as the registry said at this time" },
 	{ "division", true, "division code or name" },
 	{ "by", true, "town or village" },
+	{ "xlsx", true, "write the table to this Excel file" },
 	{ NULL, false, NULL },
 };
 const struct opt opts_changes[] = {
@@ -25,6 +26,7 @@ const struct opt opts_changes[] = {
 	{ "batch", true, "batch" },
 	{ "recorded-at", true, "as known at this time" },
 	{ "division", true, "division code or name" },
+	{ "xlsx", true, "write the report to this Excel file" },
 	{ NULL, false, NULL },
 };
 const struct opt opts_check[] = {
@@ -85,7 +87,10 @@ cmd_stats(struct args *a)
 	struct errinfo e;
 	errinfo_clear(&e);
 	enum err err = stats_compute(st, &q, &r, &ar, &e);
-	if (err == ERR_OK) {
+	if (err == ERR_OK && arg(a, "xlsx")) {
+		if ((err = view_stats_sheet(&r, arg(a, "xlsx"), SHEET_XLSX, &e)) == ERR_OK)
+			printf(EN ? "wrote %s\n" : "已写出 %s\n", arg(a, "xlsx"));
+	} else if (err == ERR_OK) {
 		if (strcmp(format, "json") == 0) {
 			json_t *j = view_stats_json(&r);
 			cli_print_json(j);
@@ -145,7 +150,10 @@ cmd_changes(struct args *a)
 	struct errinfo e;
 	errinfo_clear(&e);
 	enum err err = changes_compute(st, &q, &r, &ar, &e);
-	if (err == ERR_OK) {
+	if (err == ERR_OK && arg(a, "xlsx")) {
+		if ((err = view_changes_sheet(&r, arg(a, "xlsx"), SHEET_XLSX, &e)) == ERR_OK)
+			printf(EN ? "wrote %s\n" : "已写出 %s\n", arg(a, "xlsx"));
+	} else if (err == ERR_OK) {
 		if (strcmp(format, "json") == 0) {
 			json_t *j = view_changes_json(&r);
 			cli_print_json(j);

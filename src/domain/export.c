@@ -8,6 +8,7 @@
 #include "domain/codes.h"
 #include "domain/fields.h"
 #include "domain/idno.h"
+#include "domain/report.h"
 #include "lib/date.h"
 #include "lib/util.h"
 
@@ -141,6 +142,43 @@ row_cb(void *p, const struct member_row *row)
 	return 0;
 }
 
+static const char *
+division_name(struct store *st, int64_t division, int64_t *code, struct arena *a)
+{
+	struct division d = { 0 };
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (division ? store_division_get(st, division, &d, a, &e) : division_top(st, &d, a, &e)) {
+		*code = division;
+		return "全部";
+	}
+	*code = d.code;
+	return d.name && *d.name ? d.name : "全部";
+}
+
+const char *
+export_file_name(struct store *st, const char *what, int64_t division, const char *when, const char *ext,
+    struct arena *a)
+{
+	int64_t code;
+	char *s = arena_printf(a, "%s-%s-%s.%s", what, division_name(st, division, &code, a), when, ext);
+	for (char *p = s; *p; p++)
+		if (strchr("/\\:*?\"<>|", *p) || (unsigned char)*p < 0x20)
+			*p = '_';
+	return s;
+}
+
+const char *
+export_title_place(struct store *st, int64_t division, int day, struct arena *a)
+{
+	int64_t code;
+	char d[11];
+	const char *name = division_name(st, division, &code, a);
+	if (code)
+		return arena_printf(a, "%s（%lld） 截至 %s", name, (long long)code, date_format(day, d));
+	return arena_printf(a, "%s 截至 %s", name, date_format(day, d));
+}
+
 enum err
 export_registry(struct store *st, const struct export_opts *o, struct export_result *r, struct errinfo *e)
 {
@@ -162,10 +200,17 @@ export_registry(struct store *st, const struct export_opts *o, struct export_res
 	struct sheet_writer *w = sheet_writer_open(o->path, o->kind, o->gb18030, "建档立卡", e);
 	if (!w)
 		return e ? e->err : ERR_IO;
+	/* XLSX: a title row over the header (the import skips it); ID and account numbers are text cells */
+	struct arena ar;
+	arena_init(&ar);
+	enum err rc = sheet_writer_title(w, arena_printf(&ar, "建档立卡人口名册　%s%s",
+	    export_title_place(st, o->division, day, &ar), o->full ? "" : "（证件号码已脱敏）"), NELEM(export_cols), e);
+	arena_free(&ar);
 	const char *head[NELEM(export_cols)];
 	for (size_t i = 0; i < NELEM(export_cols); i++)
 		head[i] = fields[export_cols[i]].label;
-	enum err rc = sheet_writer_row(w, head, NELEM(export_cols), e);
+	if (rc == ERR_OK)
+		rc = sheet_writer_header(w, head, NELEM(export_cols), e);
 	if (rc != ERR_OK) {
 		sheet_writer_abort(w);
 		return rc;

@@ -28,6 +28,14 @@ struct export_result {
 	int households, members;
 };
 
+/* The name a downloaded or written file gets: what, the division's name and the date or period (when),
+ * "建档立卡-临港区-2014-04-30.xlsx" (characters a file system refuses become "_"). division 0: the top of
+ * the scope. Allocated in a. */
+const char *export_file_name(struct store *st, const char *what, int64_t division, const char *when,
+    const char *ext, struct arena *a);
+/* A title row's "临港区（371399） 截至 2014-04-30" part; "全部" when the scope holds several tops. */
+const char *export_title_place(struct store *st, int64_t division, int day, struct arena *a);
+
 enum err export_registry(struct store *st, const struct export_opts *o, struct export_result *r, struct errinfo *e);
 
 /* Mask a phone number for display: "139****1234". */

@@ -65,6 +65,23 @@ open_sheet(const struct import_opts *o, struct import_result *r, struct errinfo 
 	return s;
 }
 
+/* The first row that is not a title: our XLSX exports and templates carry a title row (one cell, merged over
+ * the columns) above the header. */
+static int
+next_header(struct sheet *s, struct sheet_row *row, int *err_row, struct errinfo *e)
+{
+	int got = sheet_next(s, row, err_row, e);
+	if (got != 1)
+		return got;
+	size_t filled = 0;
+	for (size_t i = 0; i < row->n; i++)
+		if (row->cells[i].n)
+			filled++;
+	if (filled == 1 && row->n >= 1 && row->cells[0].n && row->num == 1)
+		return sheet_next(s, row, err_row, e);
+	return got;
+}
+
 /* Read the header row; false (with a problem) on an empty file. */
 static bool
 read_header(struct sheet *s, struct header *h, struct import_result *r, struct arena *a, struct errinfo *e,
@@ -72,7 +89,7 @@ read_header(struct sheet *s, struct header *h, struct import_result *r, struct a
 {
 	struct sheet_row row;
 	int err_row;
-	int got = sheet_next(s, &row, &err_row, e);
+	int got = next_header(s, &row, &err_row, e);
 	*rc = ERR_OK;
 	if (got < 0) {
 		problem_from_err(&r->problems, false, err_row, "", (struct str){ 0 }, e);
@@ -618,7 +635,7 @@ reg_count(struct reg_import *ri, struct errinfo *e)
 	size_t *hsi = xcalloc(LOOKUP_KEYS, sizeof(*hsi)), n_hk = 0, n_id = 0;
 	enum err rc = ERR_OK;
 	struct sheet_row row;
-	int err_row, got = sheet_next(s, &row, &err_row, &e2);
+	int err_row, got = next_header(s, &row, &err_row, &e2);
 	struct header h;
 	if (got == 1)
 		header_map(&h, row.cells, row.n, &quiet, &scratch);

@@ -907,13 +907,8 @@ api_export(struct req *r)
 	o.actor = req_actor(r);
 	o.ip = r->ip;
 	char path[64];
-	snprintf(path, sizeof(path), "/tmp/tuopin-export-XXXXXX");
-	int fd = mkstemp(path);
-	if (fd < 0) {
-		reply_fail(r, ERR_IO, "", MSG_IO_WRITE, path, "mkstemp");
+	if (!tmp_sheet_path(r, path, sizeof(path)))
 		return;
-	}
-	close(fd);
 	o.path = path;
 	struct export_result res;
 	struct errinfo e;
@@ -923,18 +918,7 @@ api_export(struct req *r)
 		reply_error(r, &e);
 		return;
 	}
-	fd = open(path, O_RDONLY);
-	unlink(path);   /* the open descriptor keeps the data until the answer is sent */
-	struct stat sb;
-	if (fd < 0 || fstat(fd, &sb) != 0) {
-		if (fd >= 0)
-			close(fd);
-		reply_fail(r, ERR_IO, "", MSG_IO_READ, path, "open");
-		return;
-	}
 	char d[11];
-	const char *name = arena_printf(&r->a, "%%E5%%BB%%BA%%E6%%A1%%A3%%E7%%AB%%8B%%E5%%8D%%A1-%s.%s",
-	    date_format(o.as_of ? o.as_of : date_today(), d), o.kind == SHEET_XLSX ? "xlsx" : "csv");
-	reply_file(r, fd, (uint64_t)sb.st_size, o.kind == SHEET_XLSX ?
-	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", name);
+	reply_sheet(r, path, o.kind, export_file_name(r->st, "建档立卡", o.division,
+	    date_format(o.as_of ? o.as_of : date_today(), d), o.kind == SHEET_XLSX ? "xlsx" : "csv", &r->a));
 }

@@ -1,16 +1,44 @@
 /* api_report.c: stats, changes and check, with the same JSON as the CLI's --format json. */
 #include <string.h>
 
+#include <unistd.h>
+
 #include "domain/check.h"
+#include "domain/export.h"
+#include "lib/date.h"
 #include "domain/report.h"
 #include "http/api.h"
 #include "view/view.h"
+
+/* ?format=xlsx or csv: the report as a file to download; none or json: JSON (checked before computing). */
+static bool
+want_sheet(struct req *r, enum sheet_kind *kind)
+{
+	const char *f = req_query(r, "format");
+	if (f && strcmp(f, "xlsx") == 0)
+		*kind = SHEET_XLSX;
+	else if (f && strcmp(f, "csv") == 0)
+		*kind = SHEET_CSV;
+	else
+		return false;
+	return true;
+}
+
+static bool
+format_ok(struct req *r)
+{
+	const char *f = req_query(r, "format");
+	if (!f || !*f || strcmp(f, "json") == 0 || strcmp(f, "xlsx") == 0 || strcmp(f, "csv") == 0)
+		return true;
+	reply_fail(r, ERR_INVALID, "format", MSG_BAD_PARAM, "format", f);
+	return false;
+}
 
 void
 api_stats(struct req *r)
 {
 	struct stats_query q = { 0 };
-	if (!q_date(r, "as_of", &q.as_of) || !q_stamp(r, "recorded_at", &q.recorded_at) || !q_division(r, &q.division))
+	if (!format_ok(r) || !q_date(r, "as_of", &q.as_of) || !q_stamp(r, "recorded_at", &q.recorded_at) || !q_division(r, &q.division))
 		return;
 	const char *by = req_query(r, "by");
 	if (by && strcmp(by, "town") == 0)
@@ -32,14 +60,29 @@ api_stats(struct req *r)
 		reply_error(r, &e);
 		return;
 	}
-	reply_json(r, 200, view_stats_json(&res));
+	enum sheet_kind kind;
+	if (!want_sheet(r, &kind)) {
+		reply_json(r, 200, view_stats_json(&res));
+		return;
+	}
+	char path[64];
+	if (!tmp_sheet_path(r, path, sizeof(path)))
+		return;
+	if (view_stats_sheet(&res, path, kind, &e) != ERR_OK) {
+		unlink(path);
+		reply_error(r, &e);
+		return;
+	}
+	char d[11];
+	reply_sheet(r, path, kind, export_file_name(r->st, "户数人数", res.div.code, date_format(res.as_of, d),
+	    kind == SHEET_XLSX ? "xlsx" : "csv", &r->a));
 }
 
 void
 api_changes(struct req *r)
 {
 	struct changes_query q = { 0 };
-	if (!q_date(r, "from", &q.from) || !q_date(r, "to", &q.to) || !q_stamp(r, "recorded_at", &q.recorded_at) ||
+	if (!format_ok(r) || !q_date(r, "from", &q.from) || !q_date(r, "to", &q.to) || !q_stamp(r, "recorded_at", &q.recorded_at) ||
 	    !q_division(r, &q.division))
 		return;
 	q.batch = req_query(r, "batch");
@@ -61,7 +104,25 @@ api_changes(struct req *r)
 		reply_error(r, &e);
 		return;
 	}
-	reply_json(r, 200, view_changes_json(&res));
+	enum sheet_kind kind;
+	if (!want_sheet(r, &kind)) {
+		reply_json(r, 200, view_changes_json(&res));
+		return;
+	}
+	char path[64];
+	if (!tmp_sheet_path(r, path, sizeof(path)))
+		return;
+	if (view_changes_sheet(&res, path, kind, &e) != ERR_OK) {
+		unlink(path);
+		reply_error(r, &e);
+		return;
+	}
+	/* 变动情况-临港区-2018-01-01至2018-12-31.xlsx, or 变动情况-临港区-批次2018-05.xlsx */
+	char a[11], b[11];
+	const char *when = res.mode == CHANGES_BATCH ? arena_printf(&r->a, "批次%s", res.batch) :
+	    arena_printf(&r->a, "%s至%s", date_format(res.from, a), date_format(res.to, b));
+	reply_sheet(r, path, kind, export_file_name(r->st, "变动情况", res.div.code, when,
+	    kind == SHEET_XLSX ? "xlsx" : "csv", &r->a));
 }
 
 void

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "domain/auth.h"
+#include "io/sheet.h"
 #include "lib/arena.h"
 #include "lib/buf.h"
 #include "lib/err.h"
@@ -70,7 +71,12 @@ void reply_fail(struct req *r, enum err err, const char *field, enum msg id, ...
 /* A failed import: 400 with the error and the whole result (problems) as data; steals data. */
 void reply_error_data(struct req *r, const struct errinfo *e, json_t *data);
 /* Send an open file (the server closes fd) with a content type and a download name. */
+/* filename: UTF-8, as the user will see it (encoded here for Content-Disposition) */
 void reply_file(struct req *r, int fd, uint64_t size, const char *ctype, const char *filename);
+/* A sheet written to path (removed here) as the answer, XLSX or CSV. */
+void reply_sheet(struct req *r, const char *path, enum sheet_kind kind, const char *filename);
+/* A fresh temporary file's name for a sheet; false (answered) if none could be made. */
+bool tmp_sheet_path(struct req *r, char *path, size_t size);
 
 /* Parse the JSON body as an object whose keys are all in spec: "name:s password:s days:i? locked:b?"
  * (s string, i integer, b boolean, o object, a array, ? optional, n: string or null). On any problem (bad

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
@@ -158,8 +159,48 @@ reply_file(struct req *r, int fd, uint64_t size, const char *ctype, const char *
 	r->file_fd = fd;
 	r->file_size = size;
 	r->ctype = ctype;
-	/* RFC 6266: an ASCII fallback and the UTF-8 name */
-	r->disposition = arena_printf(&r->a, "attachment; filename=\"export\"; filename*=UTF-8''%s", filename);
+	/* RFC 6266: an ASCII fallback ("export" with the name's extension) and the UTF-8 name, percent-encoded */
+	struct buf enc;
+	buf_init(&enc);
+	for (const unsigned char *p = (const unsigned char *)filename; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || strchr("-._~", *p))
+			buf_putc(&enc, (char)*p);
+		else
+			buf_printf(&enc, "%%%02X", *p);
+	}
+	const char *dot = strrchr(filename, '.');
+	r->disposition = arena_printf(&r->a, "attachment; filename=\"export%s\"; filename*=UTF-8''%.*s",
+	    dot && strlen(dot) <= 5 ? dot : "", (int)enc.n, enc.p);
+	buf_free(&enc);
+}
+
+void
+reply_sheet(struct req *r, const char *path, enum sheet_kind kind, const char *filename)
+{
+	int fd = open(path, O_RDONLY);
+	unlink(path);   /* the open descriptor keeps the data until the answer is sent */
+	struct stat sb;
+	if (fd < 0 || fstat(fd, &sb) != 0) {
+		if (fd >= 0)
+			close(fd);
+		reply_fail(r, ERR_IO, "", MSG_IO_READ, path, "open");
+		return;
+	}
+	reply_file(r, fd, (uint64_t)sb.st_size, kind == SHEET_XLSX ?
+	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", filename);
+}
+
+bool
+tmp_sheet_path(struct req *r, char *path, size_t size)
+{
+	snprintf(path, size, "/tmp/tuopin-export-XXXXXX");
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		reply_fail(r, ERR_IO, "", MSG_IO_WRITE, path, "mkstemp");
+		return false;
+	}
+	close(fd);
+	return true;
 }
 
 static const char *

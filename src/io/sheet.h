@@ -46,14 +46,49 @@ void sheet_close(struct sheet *s);
 
 /* Writers. CSV: UTF-8 with a BOM (Excel opens it correctly) or GB18030; CRLF line ends; quoting only where
  * needed; a cell that would start a formula (=, +, -, @) is prefixed with a quote mark to stop CSV injection.
- * XLSX: libxlsxwriter in constant-memory mode, every cell written as text. */
+ * XLSX (libxlsxwriter): a finished-looking table. Optionally a title row (merged across the columns, bold,
+ * larger) and group-header rows of merged spans; a bold, shaded header row frozen in place; column widths that
+ * fit the widest cell (a Chinese character counts as two); columns typed text (format "@", for ID and account
+ * numbers and codes with leading zeros), number (a cell that is a number is written as one, so Excel sums it)
+ * or general; bold rows for totals. stream: constant memory for big files (the registry); rows must then come
+ * in order and a merge spans one row only. CSV gets the header and data rows; titles and spans are XLSX only,
+ * so a CSV stays a plain table for scripts. */
 struct sheet_writer;
+enum sheet_col_type { SHEET_COL_TEXT, SHEET_COL_NUMBER, SHEET_COL_GENERAL };
+struct sheet_col {
+	enum sheet_col_type type;
+	double width;          /* in Excel's character units; 0: fit the widest cell */
+};
+/* A merged cell of a group-header row: columns first..last (0-based) carry text; rows > 1 (table writers
+ * only) lets it reach down over the next rows - 1 rows, for a column heading beside a group's subheadings. */
+struct sheet_span {
+	size_t first, last;
+	const char *text;
+	size_t rows;
+};
+enum sheet_row_style { SHEET_ROW_PLAIN = 0, SHEET_ROW_BOLD = 1 };
+
 struct sheet_writer *sheet_writer_open(const char *path, enum sheet_kind kind, bool gb18030,
     const char *sheet_name, struct errinfo *e);
+/* The same for small tables (reports): everything kept in memory until close, merges over several rows. */
+struct sheet_writer *sheet_writer_open_table(const char *path, enum sheet_kind kind, bool gb18030,
+    const char *sheet_name, struct errinfo *e);
+/* Column types and widths (before any row; columns not given are text, fitted). */
+void sheet_writer_columns(struct sheet_writer *w, const struct sheet_col *cols, size_t n);
+/* A title row merged over n_cols columns (XLSX; CSV: nothing). */
+enum err sheet_writer_title(struct sheet_writer *w, const char *text, size_t n_cols, struct errinfo *e);
+/* A group-header row of merged spans, bold and centred (XLSX; CSV: nothing). */
+enum err sheet_writer_spans(struct sheet_writer *w, const struct sheet_span *spans, size_t n, struct errinfo *e);
+/* The header row: bold, shaded; the rows above it and it stay frozen when scrolling. */
+enum err sheet_writer_header(struct sheet_writer *w, const char *const *cells, size_t n, struct errinfo *e);
 /* Write one row of n cells (NULL cells are empty). */
 enum err sheet_writer_row(struct sheet_writer *w, const char *const *cells, size_t n, struct errinfo *e);
+enum err sheet_writer_row_styled(struct sheet_writer *w, const char *const *cells, size_t n,
+    enum sheet_row_style style, struct errinfo *e);
 /* Flush and close; on failure the file is removed. */
 enum err sheet_writer_close(struct sheet_writer *w, struct errinfo *e);
 void sheet_writer_abort(struct sheet_writer *w);
+/* The width a cell needs in Excel's units: 2 for a wide (CJK) character, 1 for others. */
+double sheet_text_width(const char *s);
 
 #endif

@@ -195,6 +195,9 @@ view_changes_json(const struct changes_result *r)
 		    evtype_label(r->rows[i].type), "households", (json_int_t)r->rows[i].households, "persons",
 		    (json_int_t)r->rows[i].persons));
 	json_object_set_new(j, "rows", rows);
+	int64_t th, tp;
+	view_changes_total(r, &th, &tp);
+	json_object_set_new(j, "total", json_pack("{s:I, s:I}", "households", (json_int_t)th, "persons", (json_int_t)tp));
 	return j;
 }
 
@@ -231,6 +234,13 @@ view_changes_table(const struct changes_result *r, struct buf *out)
 		const char *row[3] = { evtype_label(r->rows[i].type), h, p };
 		table_row(&tb, row);
 	}
+	int64_t th, tp;
+	view_changes_total(r, &th, &tp);
+	char h[24], p[24];
+	snprintf(h, sizeof(h), "%lld", (long long)th);
+	snprintf(p, sizeof(p), "%lld", (long long)tp);
+	const char *total[3] = { EN ? "total" : "合计", h, p };
+	table_row(&tb, total);
 	table_render(&tb, out);
 	table_free(&tb);
 }
@@ -836,4 +846,125 @@ view_household_json(const struct household_view *v)
 	json_t *j = json_loadb(b.p, b.n, 0, NULL);
 	buf_free(&b);
 	return j;
+}
+
+/* The title of a report sheet: what, the division with its code, and the date or the period or batch. */
+static const char *
+sheet_place(const struct division *d, struct arena *a)
+{
+	char code[16];
+	view_code(d->code, code, sizeof(code));
+	return arena_printf(a, "%s%s%s%s", d->name ? d->name : "", code[0] ? (EN ? " (" : "（") : "", code,
+	    code[0] ? (EN ? ")" : "）") : "");
+}
+
+enum err
+view_stats_sheet(const struct stats_result *r, const char *path, enum sheet_kind kind, struct errinfo *e)
+{
+	struct sheet_writer *w = sheet_writer_open_table(path, kind, false, EN ? "counts" : "户数人数", e);
+	if (!w)
+		return e ? e->err : ERR_IO;
+	struct arena a;
+	arena_init(&a);
+	size_t n = 2 + 2 * G__MAX;
+	struct sheet_col cols[2 + 2 * G__MAX];
+	for (size_t i = 0; i < n; i++)
+		cols[i] = (struct sheet_col){ i < 2 ? SHEET_COL_TEXT : SHEET_COL_NUMBER, 0 };
+	sheet_writer_columns(w, cols, n);
+	char d[11];
+	const char *by = r->by == BY_CAUSE ? (EN ? "cause" : "致贫原因") : r->by == BY_ATTRIBUTE ?
+	    (EN ? "attribute" : "贫困户属性") : (EN ? "division" : "区划");
+	enum err rc = sheet_writer_title(w, arena_printf(&a, EN ? "Households and persons by status  %s  as of %s" :
+	    "建档立卡户数人数统计表　%s　截至 %s", sheet_place(&r->div, &a), date_format(r->as_of, d)), n, e);
+	/* two header rows: each status group over its 户 and 人 columns; 代码 and 名称 reach down over both */
+	struct sheet_span spans[2 + G__MAX];
+	spans[0] = (struct sheet_span){ 0, 0, EN ? "code" : "代码", 2 };
+	spans[1] = (struct sheet_span){ 1, 1, by, 2 };
+	for (int g = 0; g < G__MAX; g++)
+		spans[2 + g] = (struct sheet_span){ 2 + 2 * (size_t)g, 3 + 2 * (size_t)g, group_label((enum group)g), 1 };
+	if (rc == ERR_OK)
+		rc = sheet_writer_spans(w, spans, 2 + G__MAX, e);
+	const char *head[2 + 2 * G__MAX] = { 0 };   /* under 代码 and 名称: the spans reaching down */
+	for (int g = 0; g < G__MAX; g++) {
+		head[2 + 2 * g] = EN ? "households" : "户数";
+		head[3 + 2 * g] = EN ? "persons" : "人数";
+	}
+	if (rc == ERR_OK)
+		rc = sheet_writer_header(w, head, n, e);
+	for (size_t k = 0; rc == ERR_OK && k <= r->n_rows; k++) {
+		bool total = k == r->n_rows;
+		const struct division *dv = total ? &r->div : &r->rows[k].d;
+		const struct counts *c = total ? &r->totals : &r->rows[k].c;
+		const char *cells[2 + 2 * G__MAX];
+		char code[16];
+		view_code(dv->code, code, sizeof(code));
+		cells[0] = total ? "" : r->by == BY_CAUSE || r->by == BY_ATTRIBUTE ? r->rows[k].key : arena_printf(&a, "%s", code);
+		cells[1] = total ? (EN ? "total" : "合计") : dv->name ? dv->name : "";
+		for (int g = 0; g < G__MAX; g++) {
+			cells[2 + 2 * g] = arena_printf(&a, "%lld", (long long)c->h[g]);
+			cells[3 + 2 * g] = arena_printf(&a, "%lld", (long long)c->p[g]);
+		}
+		rc = sheet_writer_row_styled(w, cells, n, total ? SHEET_ROW_BOLD : SHEET_ROW_PLAIN, e);
+	}
+	arena_free(&a);
+	if (rc != ERR_OK) {
+		sheet_writer_abort(w);
+		return rc;
+	}
+	return sheet_writer_close(w, e);
+}
+
+const char *
+view_changes_period(const struct changes_result *r, struct arena *a)
+{
+	char x[11], y[11];
+	if (r->mode == CHANGES_BATCH)
+		return arena_printf(a, EN ? "batch \"%s\"" : "批次“%s”", r->batch);
+	return arena_printf(a, r->mode == CHANGES_RECORDED ? (EN ? "recorded %s to %s" : "记录于 %s 至 %s") :
+	    (EN ? "effective %s to %s" : "生效于 %s 至 %s"), date_format(r->from, x), date_format(r->to, y));
+}
+
+void
+view_changes_total(const struct changes_result *r, int64_t *households, int64_t *persons)
+{
+	*households = *persons = 0;
+	for (size_t i = 0; i < r->n_rows; i++) {
+		*households += r->rows[i].households;
+		*persons += r->rows[i].persons;
+	}
+}
+
+enum err
+view_changes_sheet(const struct changes_result *r, const char *path, enum sheet_kind kind, struct errinfo *e)
+{
+	struct sheet_writer *w = sheet_writer_open_table(path, kind, false, EN ? "changes" : "变动情况", e);
+	if (!w)
+		return e ? e->err : ERR_IO;
+	struct arena a;
+	arena_init(&a);
+	static const struct sheet_col cols[3] = { { SHEET_COL_TEXT, 0 }, { SHEET_COL_NUMBER, 10 }, { SHEET_COL_NUMBER, 10 } };
+	sheet_writer_columns(w, cols, 3);
+	char t[20];
+	enum err rc = sheet_writer_title(w, arena_printf(&a, EN ? "Changes  %s  %s%s" : "建档立卡变动情况表　%s　%s%s",
+	    sheet_place(&r->div, &a), view_changes_period(r, &a), r->recorded_at ? arena_printf(&a, EN ?
+	    "  as recorded at %s" : "（按 %s 时的记录）", stamp_format(r->recorded_at, t)) : ""), 3, e);
+	const char *head[3] = { EN ? "change" : "变动类型", EN ? "households" : "户数", EN ? "persons" : "人数" };
+	if (rc == ERR_OK)
+		rc = sheet_writer_header(w, head, 3, e);
+	for (size_t i = 0; rc == ERR_OK && i <= r->n_rows; i++) {
+		int64_t h, p;
+		if (i == r->n_rows)
+			view_changes_total(r, &h, &p);
+		else
+			h = r->rows[i].households, p = r->rows[i].persons;
+		const char *cells[3] = { i == r->n_rows ? (EN ? "total" : "合计") : evtype_label(r->rows[i].type),
+			arena_printf(&a, "%lld", (long long)h), arena_printf(&a, "%lld", (long long)p) };
+		rc = sheet_writer_row_styled(w, cells, 3, i == r->n_rows ? SHEET_ROW_BOLD : SHEET_ROW_PLAIN, e);
+	}
+	arena_free(&a);
+	if (rc != ERR_OK) {
+		sheet_writer_abort(w);
+		return rc;
+	}
+	return sheet_writer_close(w, e);
 }

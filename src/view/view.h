@@ -10,6 +10,7 @@
 #include "domain/import.h"
 #include "domain/codes.h"
 #include "domain/report.h"
+#include "io/sheet.h"
 #include "lib/buf.h"
 
 json_t *view_stats_json(const struct stats_result *r);
@@ -38,6 +39,14 @@ json_t *view_code_json(enum codelist cl, const char *code);
 void view_stats_table(const struct stats_result *r, struct buf *out);
 void view_stats_csv(const struct stats_result *r, struct buf *out);
 void view_changes_table(const struct changes_result *r, struct buf *out);
+/* "生效于 2018-01-01 至 2018-12-31" or "批次“2018-05”": what a change report covers (titles, printouts). */
+const char *view_changes_period(const struct changes_result *r, struct arena *a);
+/* The 合计 of a change report: the sum of its lines. */
+void view_changes_total(const struct changes_result *r, int64_t *households, int64_t *persons);
+/* The N户M人 table and the change report as finished sheets (XLSX: a title with the division and the date or
+ * period, group headers, a bold frozen header, numbers as numbers, a bold 合计 row). */
+enum err view_stats_sheet(const struct stats_result *r, const char *path, enum sheet_kind kind, struct errinfo *e);
+enum err view_changes_sheet(const struct changes_result *r, const char *path, enum sheet_kind kind, struct errinfo *e);
 void view_changes_csv(const struct changes_result *r, struct buf *out);
 void view_check_table(const struct check_result *r, struct buf *out);
 void view_problems_table(const struct problems *p, struct buf *out);
