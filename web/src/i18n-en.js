@@ -66,6 +66,7 @@ export const EN = {
   '截至 {date}': 'As of {date}',
   '按现在所知的登记情况统计': 'as the registry knows it now',
   '导出 Excel': 'Export to Excel',
+  'N户M人表': 'Households/persons table',
   '建档立卡': 'Registered',
   '未脱贫': 'Not yet out of poverty',
   '返贫': 'Returned to poverty',

@@ -4,7 +4,7 @@
 // report lives in the address (?from=&to=[&recorded=1] or ?batch=, and &division=), so it can be bookmarked;
 // without them it is the current year up to the "as of" date. Every figure is the server's.
 
-import { get } from '../api.js';
+import { get, qs } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { state, asOf, link } from '../state.js';
@@ -260,7 +260,12 @@ export async function changesView({ el, query, navigate, signal }) {
       pageHeader({
         title: t('变动统计'),
         subtitle: t('某一时段或某一批次内，各类变动涉及的户数和人数'),
-        actions: data && data.rows.length ? h('button', { class: 'btn', type: 'button', 'data-action': 'print', on: { click: () => window.print() } }, icon('file'), h('span', t('打印'))) : null,
+        actions: data && data.rows.length
+          ? [
+              h('a', { class: 'btn', href: `/api/changes${qs({ ...params, format: 'xlsx' })}`, download: '', 'data-action': 'export' }, icon('download'), h('span', t('导出 Excel'))),
+              h('button', { class: 'btn', type: 'button', 'data-action': 'print', on: { click: () => window.print() } }, icon('file'), h('span', t('打印'))),
+            ]
+          : null,
       }),
       h('section', { class: 'card chg-filters-card', 'data-card': 'filters' }, h('div', { class: 'card-body' }, form, problem)),
       h('div', { class: 'grid chg-grid' }, result, card(t('统计口径'), notes(), { name: 'notes', class: 'span-4 chg-notes-card' })),

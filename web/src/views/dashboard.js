@@ -223,9 +223,13 @@ export async function dashboardView({ el, params, navigate, signal }) {
   const crumbs = d.path.map((p) => ({ text: p.name, href: link(`/divisions/${p.code}`) }));
   if (crumbs.length) crumbs.push({ text: div.name });
   const exportHref = `/api/exports/registry${qs({ format: 'xlsx', division: div.code, as_of: asOf() })}`;
+  // the N户M人 table as Excel: the division's children (towns of a county, villages of a town), a 合计 row
+  const statsBy = div.level === 'village' ? '' : div.level === 'town' ? 'village' : 'town';
+  const statsHref = `/api/stats${qs({ format: 'xlsx', division: div.code, as_of: asOf(), by: statsBy })}`;
+  const statsLink = h('a', { class: 'btn', href: statsHref, download: '', 'data-action': 'export-stats' }, icon('download'), h('span', t('N户M人表')));
   const actions = can('export')
-    ? h('a', { class: 'btn', href: exportHref, download: '', 'data-action': 'export' }, icon('download'), h('span', t('导出 Excel')))
-    : null;
+    ? [statsLink, h('a', { class: 'btn', href: exportHref, download: '', 'data-action': 'export' }, icon('download'), h('span', t('导出 Excel')))]
+    : statsLink;
   const isVillage = div.level === 'village';
   const noRows = (s) => !s.rows.some((r) => r.registered.households || r.registered.persons);
   const barsHeight = (s) => Math.max(200, 28 * s.rows.filter((r) => r.registered.households || r.registered.persons).length + 24);
