@@ -265,7 +265,11 @@ household_detail(struct req *r, const char *hh_no, int status)
 	if (!full && status == 200 && strcmp(r->method, "GET") == 0 && page_cache_enabled()) {
 		r->x_cache = "miss";
 		if (store_snapshot_epoch(r->st, &epoch)) {
-			key = arena_printf(&r->a, "%d|%d|%s", (int)msg_lang(), as_of, hh_no);
+			/* Everything that changes the rendering is in the key: the language, the date, the asker's
+			 * scope (an event's member or the other household of a split outside it is hidden, so a page
+			 * rendered for a county is not a town's page) and whether the role may see full numbers. */
+			key = arena_printf(&r->a, "%d|%d|%lld-%lld|%d|%s", (int)msg_lang(), as_of, (long long)r->st->scope_lo,
+			    (long long)r->st->scope_hi, req_can(r, CAP_FULL_ID) ? 1 : 0, hh_no);
 			struct buf *out = reply_json_begin(r, status);
 			if (page_cache_get(key, epoch, r->st, out)) {
 				reply_json_end(r);
