@@ -131,6 +131,11 @@ cli_import_file(struct args *a, const char *what, const char *path)
 	struct errinfo e;
 	errinfo_clear(&e);
 	enum err err = fn(st, &o, &r, &ar, &e);
+	if (o.dry_run || err != ERR_OK) {
+		struct errinfo ae;
+		errinfo_clear(&ae);
+		import_audit_unwritten(st, what, &o, &r, err, &ae);
+	}
 	if (err != ERR_OK && err != ERR_INVALID) {
 		store_close(st);
 		arena_free(&ar);

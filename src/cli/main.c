@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "lib/date.h"
@@ -100,6 +101,9 @@ int
 main(int argc, char **argv)
 {
 	setlocale(LC_CTYPE, "C.UTF-8");
+	/* Everything Tuopin creates holds personal data or secrets (the database and its WAL, logs, exports,
+	 * uploads, the audit key and anchors): the service user's only, whatever umask it was started with. */
+	umask(077);
 	const char *env = getenv("TUOPIN_LANG");
 	enum lang l;
 	if (env && msg_parse_lang(env, &l))

@@ -13,6 +13,7 @@
 #include "domain/member.h"
 #include "domain/registry.h"
 #include "domain/status.h"
+#include "domain/audit.h"
 #include "domain/txn.h"
 #include "lib/date.h"
 #include "lib/util.h"
@@ -1458,3 +1459,33 @@ import_income(struct store *st, const struct import_opts *o, struct import_resul
 	r->written = true;
 	return ERR_OK;
 }
+/* ---- imports that wrote nothing ---- */
+
+enum err
+import_audit_unwritten(struct store *st, const char *what, const struct import_opts *o, const struct import_result *r,
+    enum err outcome, struct errinfo *e)
+{
+	char d[11];
+	const char *file = o->path ? (strrchr(o->path, '/') ? strrchr(o->path, '/') + 1 : o->path) : "(request)";
+	json_t *j = json_pack("{s:s, s:s, s:s, s:i, s:i, s:i, s:i}", "kind", what, "outcome",
+	    outcome == ERR_OK ? "checked" : outcome == ERR_INVALID ? "refused" : "failed", "format",
+	    r->kind == SHEET_XLSX ? "xlsx" : r->kind == SHEET_MEMORY ? "json" : "csv", "rows", r->rows, "households",
+	    r->households, "members", r->members, "errors", (int)r->problems.n_errors);
+	json_object_set_new(j, "warnings", json_integer((json_int_t)r->problems.n_warnings));
+	if (strcmp(what, "events") == 0)
+		json_object_set_new(j, "events", json_integer(r->events));
+	if (strcmp(what, "registry") == 0 && o->as_of)
+		json_object_set_new(j, "as_of", json_string(date_format(o->as_of, d)));
+	if (o->batch)
+		json_object_set_new(j, "batch", json_string(o->batch));
+	json_object_set_new(j, "lenient", json_boolean(o->lenient));
+	char *detail = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	char action[40];
+	snprintf(action, sizeof(action), "import.%s", o->dry_run ? "dry_run" : "refused");
+	struct errinfo ignore;
+	enum err rc = audit_view(st, o->actor, o->ip, action, file, detail, e ? e : &ignore);
+	free(detail);
+	return rc;
+}
+

@@ -378,6 +378,24 @@ member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 	return ERR_OK;
 }
 
+/* Does a new 户编号 made by a split agree with its village (the source's)? A 户编号 that opens with twelve
+ * digits reads as a division code: it must be the village's, or the number would claim another village
+ * (perhaps one outside the user's divisions). And where the source follows the national convention (its
+ * 户编号 opens with its village's code), the new one must too. */
+static enum err
+hh_no_fits_village(const char *hh_no, const struct household *src, struct errinfo *e)
+{
+	char code[16];
+	snprintf(code, sizeof(code), "%012lld", (long long)src->village);
+	size_t digits = 0;
+	while (hh_no[digits] >= '0' && hh_no[digits] <= '9')
+		digits++;
+	bool src_prefixed = src->hh_no && strncmp(src->hh_no, code, 12) == 0;
+	if ((digits >= 12 || src_prefixed) && strncmp(hh_no, code, 12) != 0)
+		return errinfo_set(e, ERR_INVALID, "target_hh_no", MSG_HH_NO_VILLAGE, hh_no, code);
+	return ERR_OK;
+}
+
 /* split (target created when missing) and merge (source cancelled when emptied). */
 static enum err
 move_member(struct ctx *c, struct event *out, struct errinfo *e)
@@ -413,6 +431,8 @@ move_member(struct ctx *c, struct event *out, struct errinfo *e)
 			return rc;
 		if (anywhere || !split)   /* out of scope, or merge into nothing */
 			return errinfo_set(e, ERR_NOTFOUND, "target_hh_no", MSG_HH_NOT_FOUND, r->target_hh_no);
+		if ((rc = hh_no_fits_village(r->target_hh_no, &c->h, e)) != ERR_OK)
+			return rc;
 	} else {
 		struct span *bs;
 		size_t nbs;

@@ -1,6 +1,7 @@
 /* api_auth.c: health, login and logout, the logged-in user, own password and API tokens. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "domain/auth.h"
 #include "http/api.h"
@@ -73,6 +74,13 @@ api_login(struct req *r)
 		r->status = 429;
 		return;
 	}
+	/* A form post (text/plain, urlencoded) is what a cross-site page can send without asking: only JSON. */
+	const char *ct = req_header(r, "Content-Type");
+	if (!ct || strncasecmp(ct, "application/json", 16) != 0 || (ct[16] && ct[16] != ';' && ct[16] != ' ')) {
+		reply_fail(r, ERR_INVALID, "", MSG_NOT_JSON, ct ? ct : "-");
+		r->status = 415;
+		return;
+	}
 	json_t *j = req_json(r, "name:s password:s");
 	if (!j)
 		return;
@@ -138,11 +146,19 @@ api_about(struct req *r)
 	struct errinfo e;
 	int64_t households = 0, divisions = 0;
 	errinfo_clear(&e);
-	store_household_count(r->st, &households, &e);
-	store_division_count(r->st, &divisions, &e);
-	json_t *j = json_pack("{s:s, s:s, s:s, s:i, s:I, s:I}", "version", TUOPIN_VERSION_STRING, "database",
-	    r->st->ops->name, "location", db_location(r), "schema", store_schema_version_expected(), "households",
-	    (json_int_t)households, "divisions", (json_int_t)divisions);
+	if (req_can(r, CAP_USERS)) {
+		store_household_count(r->st, &households, &e);
+		store_division_count(r->st, &divisions, &e);
+	}
+	json_t *j = json_pack("{s:s, s:s, s:i}", "version", TUOPIN_VERSION_STRING, "database", r->st->ops->name,
+	    "schema", store_schema_version_expected());
+	/* Where the database is and how big the whole registry is are the system administrator's business
+	 * only: a town clerk learns neither the server's paths nor the county's size from here. */
+	if (req_can(r, CAP_USERS)) {
+		json_object_set_new(j, "location", json_string(db_location(r)));
+		json_object_set_new(j, "households", json_integer(households));
+		json_object_set_new(j, "divisions", json_integer(divisions));
+	}
 	clock_fields(j);
 	reply_json(r, 200, j);
 }

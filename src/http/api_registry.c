@@ -855,6 +855,11 @@ api_import(struct req *r)
 	errinfo_clear(&e);
 	problems_init(&res.problems, &r->a);
 	enum err rc = fn(r->st, &o, &res, &r->a, &e);
+	if (o.dry_run || rc != ERR_OK) {
+		struct errinfo ae;
+		errinfo_clear(&ae);
+		import_audit_unwritten(r->st, kind, &o, &res, rc, &ae);
+	}
 	if (rc == ERR_OK)
 		reply_json(r, 200, view_import_json(&res, kind));
 	else if (rc == ERR_INVALID) {

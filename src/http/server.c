@@ -308,10 +308,19 @@ client_ip(struct req *r)
 			    sizeof(r->ip));
 	}
 	if (opts->trust_proxy) {
+		/* The rightmost address is the one our proxy added (the peer it saw); everything left of it was
+		 * written by the client and proves nothing. */
 		const char *fwd = req_header(r, "X-Forwarded-For");
 		if (fwd) {
-			const char *comma = strchr(fwd, ',');
-			snprintf(r->ip, sizeof(r->ip), "%.*s", (int)(comma ? comma - fwd : (long)strlen(fwd)), fwd);
+			const char *comma = strrchr(fwd, ',');
+			const char *p = comma ? comma + 1 : fwd;
+			while (*p == ' ' || *p == '\t')
+				p++;
+			size_t n = strlen(p);
+			while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+				n--;
+			if (n)
+				snprintf(r->ip, sizeof(r->ip), "%.*s", (int)n, p);
 		}
 	}
 }

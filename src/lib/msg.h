@@ -70,6 +70,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(SPOUSE_SEX, "spouse_sex", "配偶与户主性别相同", "the spouse has the same sex as the head") \
 	X(HH_EXISTS, "household_exists", "户编号 %s 已存在", "household %s already exists") \
 	X(HH_NOT_FOUND, "household_not_found", "户编号 %s 不存在", "household %s does not exist") \
+	X(HH_NO_VILLAGE, "hh_no_village", "户编号 %s 与所在村不符：应以村代码 %s 开头", \
+	    "household number %s does not agree with its village: it must begin with the village code %s") \
 	X(HH_INCONSISTENT, "household_inconsistent", "同一户编号的行属于不同的行政村（第 %d 行为 %s）", \
 	    "rows of one household lie in different villages (row %d has %s)") \
 	X(MEMBER_NOT_FOUND, "member_not_found", "户 %s 中没有证件号码为 %s 的成员", "household %s has no member with ID number %s") \
@@ -131,6 +133,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "the account is locked after repeated failures until %s: try again then, or ask the system administrator") \
 	X(AUTH_DISABLED, "account_disabled", "账户已被停用，请联系系统管理员", "the account is disabled: ask the system administrator") \
 	X(AUTH_REQUIRED, "unauthorized", "请先登录", "please log in") \
+	X(NOT_JSON, "unsupported_media_type", "请求正文须为 JSON（Content-Type: application/json），而不是 %s", \
+	    "the request body must be JSON (Content-Type: application/json), not %s") \
 	X(SESSION_EXPIRED, "session_expired", "登录已过期，请重新登录", "the session has expired: please log in again") \
 	X(CSRF, "csrf", "缺少或错误的 X-CSRF-Token 请求头", "missing or wrong X-CSRF-Token header") \
 	X(FORBIDDEN, "forbidden", "您的角色（%s）无权执行此操作", "your role (%s) may not do this") \

@@ -24,8 +24,9 @@ contains "$tls" "; Secure"
 plain=$(login_headers county | grep -i '^set-cookie:')
 contains "$plain" "HttpOnly"
 not_contains "$plain" "Secure"
+# the rightmost address is the one the proxy added; the left ones are the client's to invent
 eq "login address from the proxy" "$(db_sql "SELECT ip FROM audit WHERE action = 'login' ORDER BY id DESC LIMIT 1 OFFSET 1")" \
-	"203.0.113.7"
+	"10.0.0.1"
 
 # the access log: time (ISO 8601 in the office's zone, with its offset), client, method, path (no query),
 # status, size, duration, user

@@ -414,7 +414,7 @@ export const EN = {
   'SQLite（内置）': 'SQLite (built in)',
   '数据库位置': 'Location',
   '数据结构版本': 'Schema version',
-  '本辖区农户（户）': 'Households in your divisions',
+  '全库农户（户）': 'Households in the registry',
   '行政区划（个）': 'Divisions',
   '服务器时间': 'Server time',
   '当前用户': 'You',
