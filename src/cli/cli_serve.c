@@ -1,5 +1,7 @@
 /* cli_serve.c: `tuopin serve`, `tuopin user ...`, `tuopin token add` and `tuopin audit ...`. */
 #include <jansson.h>
+#include <pthread.h>
+#include <time.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +30,7 @@ const struct opt opts_serve[] = {
 	{ "secure-cookies", false, "mark the session cookie Secure (served over TLS)" },
 	{ "session-idle", true, "seconds before an unused session ends (default 1800)" },
 	{ "session-max", true, "seconds before any session ends (default 43200)" },
+	{ "audit-anchor", true, "seconds between anchors of the audit log's head (default 60)" },
 	{ NULL, false, NULL },
 };
 const struct opt opts_user[] = {
@@ -47,6 +50,7 @@ const struct opt opts_audit[] = {
 	{ "actor", true, "only this user's rows" },
 	{ "action", true, "only this action (login, event.record, view.full_id, ...)" },
 	{ "object", true, "only rows on this object (a 户编号, a user name, a file)" },
+	{ "anchor", true, "verify: also check an anchor kept elsewhere, ROW:MAC (from the audit page or a verify)" },
 	{ NULL, false, NULL },
 };
 const size_t n_opts_serve = OPT_COUNT(opts_serve) - 1, n_opts_user = OPT_COUNT(opts_user) - 1,
@@ -67,6 +71,50 @@ int_opt(struct args *a, const char *name, int lo, int hi, int *out)
 	return true;
 }
 
+/* The server's anchors: the audit log's head appended to the anchor file every so often (when it moved) and
+ * once more when the server stops, from a connection of its own. */
+static struct {
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	bool stop;
+	int every;
+	const char *db;
+} anchors = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false, 60, NULL };
+
+static void
+anchor_now(void)
+{
+	struct store *st;
+	struct errinfo e;
+	errinfo_clear(&e);
+	bool wrote;
+	if (store_open(anchors.db, &st, &e) != ERR_OK)
+		return;
+	if (audit_anchor(st, &wrote, &e) != ERR_OK)
+		fprintf(stderr, "tuopin: %s\n", e.message);
+	store_close(st);
+}
+
+static void *
+anchor_loop(void *unused)
+{
+	(void)unused;
+	pthread_mutex_lock(&anchors.lock);
+	while (!anchors.stop) {
+		struct timespec t;
+		clock_gettime(CLOCK_REALTIME, &t);
+		t.tv_sec += anchors.every;
+		pthread_cond_timedwait(&anchors.wake, &anchors.lock, &t);
+		if (anchors.stop)
+			break;
+		pthread_mutex_unlock(&anchors.lock);
+		anchor_now();
+		pthread_mutex_lock(&anchors.lock);
+	}
+	pthread_mutex_unlock(&anchors.lock);
+	return NULL;
+}
+
 int
 cmd_serve(struct args *a)
 {
@@ -77,7 +125,8 @@ cmd_serve(struct args *a)
 	if (!int_opt(a, "threads", 1, 64, &threads) || !int_opt(a, "max-upload", 1, 4096, &upload) ||
 	    !int_opt(a, "session-idle", 1, 86400 * 7, &auth_policy.idle_seconds) ||
 	    !int_opt(a, "session-max", 1, 86400 * 30, &auth_policy.max_seconds) ||
-	    !int_opt(a, "timeout", 1, 3600, &timeout) || !int_opt(a, "page-cache", 0, 65536, &page_cache))
+	    !int_opt(a, "timeout", 1, 3600, &timeout) || !int_opt(a, "page-cache", 0, 65536, &page_cache) ||
+	    !int_opt(a, "audit-anchor", 1, 86400, &anchors.every))
 		return 2;
 	o.page_cache = (size_t)page_cache << 20;
 	o.threads = threads;
@@ -87,7 +136,20 @@ cmd_serve(struct args *a)
 	o.access_log = arg(a, "access-log");
 	o.trust_proxy = flag(a, "trust-proxy");
 	o.secure_cookies = flag(a, "secure-cookies");
-	return server_run(&o);
+	anchors.db = o.db;
+	pthread_t th;
+	bool anchoring = pthread_create(&th, NULL, anchor_loop, NULL) == 0;
+	int rc = server_run(&o);
+	if (anchoring) {
+		pthread_mutex_lock(&anchors.lock);
+		anchors.stop = true;
+		pthread_cond_signal(&anchors.wake);
+		pthread_mutex_unlock(&anchors.lock);
+		pthread_join(th, NULL);
+		if (rc == 0)
+			anchor_now();
+	}
+	return rc;
 }
 
 /* A password from --password, standard input (a pipe), or a generated one (printed once). */
@@ -288,13 +350,34 @@ cmd_audit(struct args *a)
 	int result = 0;
 	if (strcmp(a->pos[0], "verify") == 0) {
 		struct audit_check c;
-		err = audit_verify(st, &c, &e);
-		if (err == ERR_OK && c.bad_id == 0)
-			printf(EN ? "audit log intact: %lld rows\n" : "审计日志完整：共 %lld 行\n", (long long)c.rows);
-		else if (err == ERR_OK) {
-			printf(EN ? "audit log BROKEN at row %lld: %s\n" : "审计日志已被篡改：第 %lld 行%s\n", (long long)c.bad_id,
-			    c.why);
+		err = audit_verify(st, arg(a, "anchor"), &c, &e);
+		if (err == ERR_OK && a->format && strcmp(a->format, "json") == 0) {
+			json_t *j = view_audit_check_json(&c);
+			cli_print_json(j);
+			json_decref(j);
+			result = c.failed ? 1 : 0;
+		} else if (err == ERR_OK && !c.failed) {
+			printf(EN ? "audit log intact: %lld rows" : "审计日志完整：共 %lld 行", (long long)c.rows);
+			if (c.keyed_from)
+				printf(EN ? ", keyed from row %lld" : "，自第 %lld 行起带密钥校验", (long long)c.keyed_from);
+			printf(EN ? ", %d anchors checked\nhead: row %lld %s\n" : "，核对锚点 %d 个\n链头：第 %lld 行 %s\n", c.anchors,
+			    (long long)c.head_id, c.head_mac);
+		} else if (err == ERR_OK) {
+			if (c.bad_id)
+				printf(EN ? "audit log BROKEN (check: %s) at row %lld: %s\n" : "审计日志已被篡改（检查项：%s）：第 %lld 行：%s\n",
+				    c.check, (long long)c.bad_id, c.why);
+			else
+				printf(EN ? "audit log NOT VERIFIED (check: %s): %s\n" : "审计日志无法核验（检查项：%s）：%s\n", c.check, c.why);
 			result = 1;
+		}
+	} else if (strcmp(a->pos[0], "anchor") == 0) {
+		bool wrote;
+		err = audit_anchor(st, &wrote, &e);
+		if (err == ERR_OK) {
+			char path[1024];
+			audit_anchor_path(st->uri, path, sizeof(path));
+			printf(wrote ? (EN ? "anchored the head in %s\n" : "已将链头记入 %s\n")
+				     : (EN ? "the head is anchored in %s already\n" : "链头已在 %s 中\n"), path);
 		}
 	} else if (strcmp(a->pos[0], "list") == 0) {
 		int from = 0, to = 0, limit = 50;
@@ -320,7 +403,8 @@ cmd_audit(struct args *a)
 		arena_free(&ar);
 	} else {
 		store_close(st);
-		return cli_usage(EN ? "usage: tuopin audit verify|list" : "用法：tuopin audit verify|list");
+		return cli_usage(EN ? "usage: tuopin audit verify [--anchor ROW:MAC] | anchor | list"
+				    : "用法：tuopin audit verify [--anchor 行号:校验码] | anchor | list");
 	}
 	store_close(st);
 	if (err != ERR_OK)

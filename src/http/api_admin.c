@@ -210,12 +210,12 @@ api_audit_verify(struct req *r)
 	struct audit_check c;
 	struct errinfo e;
 	errinfo_clear(&e);
-	if (audit_verify(r->st, &c, &e) != ERR_OK) {
+	const char *anchor = req_query(r, "anchor");
+	if (audit_verify(r->st, anchor && *anchor ? anchor : NULL, &c, &e) != ERR_OK) {
 		reply_error(r, &e);
 		return;
 	}
-	reply_json(r, 200, json_pack("{s:b, s:I, s:o, s:s}", "intact", c.bad_id == 0, "rows", (json_int_t)c.rows,
-	    "first_broken", c.bad_id ? json_integer(c.bad_id) : json_null(), "why", c.why));
+	reply_json(r, 200, view_audit_check_json(&c));
 }
 
 extern const struct embedded_file docs_files[];

@@ -133,6 +133,9 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "the account is locked after repeated failures until %s: try again then, or ask the system administrator") \
 	X(AUTH_DISABLED, "account_disabled", "账户已被停用，请联系系统管理员", "the account is disabled: ask the system administrator") \
 	X(AUTH_REQUIRED, "unauthorized", "请先登录", "please log in") \
+	X(AUDIT_KEY, "audit_key", "无法读取审计密钥 %s：%s", "cannot read the audit key %s: %s") \
+	X(AUDIT_ANCHOR_BAD, "bad_anchor", "“%s”不是锚点（应为 行号:校验码，如 1234:3f2a…）", \
+	    "\"%s\" is not an anchor (use ROW:MAC, e.g. 1234:3f2a...)") \
 	X(NOT_JSON, "unsupported_media_type", "请求正文须为 JSON（Content-Type: application/json），而不是 %s", \
 	    "the request body must be JSON (Content-Type: application/json), not %s") \
 	X(SESSION_EXPIRED, "session_expired", "登录已过期，请重新登录", "the session has expired: please log in again") \

@@ -837,3 +837,13 @@ view_household_json(const struct household_view *v)
 	buf_free(&b);
 	return j;
 }
+
+json_t *
+view_audit_check_json(const struct audit_check *c)
+{
+	return json_pack("{s:b, s:o, s:o, s:s, s:I, s:o, s:i, s:{s:I, s:s}}", "intact", c->failed == AUDIT_OK, "check",
+	    c->check ? json_string(c->check) : json_null(), "first_broken", c->bad_id ? json_integer(c->bad_id) : json_null(),
+	    "why", c->why, "rows", (json_int_t)c->rows, "keyed_from", c->keyed_from ? json_integer(c->keyed_from) : json_null(),
+	    "anchors", c->anchors, "head", "row", (json_int_t)c->head_id, "mac", c->head_mac);
+}
+
