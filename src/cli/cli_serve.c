@@ -31,6 +31,8 @@ const struct opt opts_serve[] = {
 	{ "session-idle", true, "seconds before an unused session ends (default 1800)" },
 	{ "session-max", true, "seconds before any session ends (default 43200)" },
 	{ "audit-anchor", true, "seconds between anchors of the audit log's head (default 60)" },
+	{ "token-max-days", true, "the longest an API token lives, in days (default 90, or $TUOPIN_TOKEN_MAX_DAYS)" },
+	{ "login-delay-max", true, "the longest wait between login attempts on one account, in seconds (default 60)" },
 	{ NULL, false, NULL },
 };
 const struct opt opts_user[] = {
@@ -126,7 +128,9 @@ cmd_serve(struct args *a)
 	    !int_opt(a, "session-idle", 1, 86400 * 7, &auth_policy.idle_seconds) ||
 	    !int_opt(a, "session-max", 1, 86400 * 30, &auth_policy.max_seconds) ||
 	    !int_opt(a, "timeout", 1, 3600, &timeout) || !int_opt(a, "page-cache", 0, 65536, &page_cache) ||
-	    !int_opt(a, "audit-anchor", 1, 86400, &anchors.every))
+	    !int_opt(a, "audit-anchor", 1, 86400, &anchors.every) ||
+	    !int_opt(a, "token-max-days", 1, 3650, &auth_policy.token_max_days) ||
+	    !int_opt(a, "login-delay-max", 1, 86400, &auth_policy.account_cap))
 		return 2;
 	o.page_cache = (size_t)page_cache << 20;
 	o.threads = threads;
@@ -307,12 +311,17 @@ cmd_user(struct args *a)
 int
 cmd_token(struct args *a)
 {
-	if (strcmp(a->pos[0], "add") != 0 || a->n_pos != 2)
-		return cli_usage(EN ? "usage: tuopin token add USER [--name N] [--days D]"
-				    : "用法：tuopin token add 用户名 [--name 名称] [--days 天数]");
+	const char *sub = a->pos[0];
+	bool add = strcmp(sub, "add") == 0, list = strcmp(sub, "list") == 0, revoke = strcmp(sub, "revoke") == 0;
+	if (!((add && a->n_pos == 2) || (list && a->n_pos == 2) || (revoke && a->n_pos == 3)))
+		return cli_usage(EN ? "usage: tuopin token add USER [--name N] [--days D] | list USER | revoke USER ID"
+				    : "用法：tuopin token add 用户名 [--name 名称] [--days 天数] | list 用户名 | revoke 用户名 编号");
 	int days = 0;
-	if (!int_opt(a, "days", 1, 3650, &days))
+	if (!int_opt(a, "days", 1, auth_policy.token_max_days, &days))
 		return 2;
+	int64_t id = 0;
+	if (revoke && !parse_i64(a->pos[2], strlen(a->pos[2]), &id))
+		return cli_usage(EN ? "the token is named by its number, not \"%s\"" : "令牌须以编号指定，而不是“%s”", a->pos[2]);
 	struct store *st;
 	int rc = cli_open(a, &st, false);
 	if (rc)
@@ -323,15 +332,48 @@ cmd_token(struct args *a)
 	arena_init(&ar);
 	errinfo_clear(&e);
 	char *token;
-	int64_t id;
 	struct actor_ctx by = { cli_actor(), NULL, 0 };
 	enum err err = store_user_by_name(st, a->pos[1], &u, &ar, &e);
 	if (err == ERR_NOTFOUND)
 		err = errinfo_set(&e, ERR_NOTFOUND, "name", MSG_USER_NOT_FOUND, a->pos[1]);
-	if (err == ERR_OK)
+	if (err == ERR_OK && add) {
 		err = auth_token_create(st, &by, &u, arg(a, "name"), days, &token, &id, &ar, &e);
-	if (err == ERR_OK)
-		printf("%s\n", token);
+		if (err == ERR_OK)
+			printf("%s\n", token);
+	} else if (err == ERR_OK && revoke) {
+		err = auth_token_revoke(st, &by, &u, id, &e);
+		if (err == ERR_OK)
+			printf(EN ? "token %lld of %s revoked\n" : "已撤销 %2$s 的令牌 %1$lld\n", (long long)id, a->pos[1]);
+	} else if (err == ERR_OK) {
+		struct token_row *v;
+		size_t n;
+		err = store_token_list(st, u.id, &v, &n, &ar, &e);
+		if (err == ERR_OK) {
+			struct text_table tb;
+			table_init(&tb, 5);
+			const char *head[5] = { EN ? "id" : "编号", EN ? "name" : "名称", EN ? "created" : "创建时间",
+				EN ? "expires" : "到期时间", EN ? "state" : "状态" };
+			table_row(&tb, head);
+			int64_t now = auth_epoch();
+			for (size_t i = 0; i < n; i++) {
+				char idb[24], c[20], x[20];
+				snprintf(idb, sizeof(idb), "%lld", (long long)v[i].id);
+				stamp_format(stamp_from_epoch(v[i].created_at), c);
+				stamp_format(stamp_from_epoch(v[i].expires_at), x);
+				bool expired = v[i].expires_at < now ||
+				    now - v[i].created_at > (int64_t)auth_policy.token_max_days * 86400;
+				const char *row[5] = { idb, v[i].name, c, x, v[i].revoked ? (EN ? "revoked" : "已撤销") :
+					expired ? (EN ? "expired" : "已过期") : (EN ? "valid" : "有效") };
+				table_row(&tb, row);
+			}
+			struct buf b;
+			buf_init(&b);
+			table_render(&tb, &b);
+			table_free(&tb);
+			cli_print(&b);
+			buf_free(&b);
+		}
+	}
 	store_close(st);
 	arena_free(&ar);
 	return err == ERR_OK ? 0 : cli_fail(&e);

@@ -50,6 +50,7 @@ struct req {
 	bool cacheable;
 	const char *x_cache;           /* X-Cache: "hit" or "miss" where the page cache was asked */
 	const char *csp;               /* a Content-Security-Policy other than the default (printable pages) */
+	int retry_after;               /* Retry-After seconds (a throttled login), 0 for none */
 };
 
 /* Query parameter (decoded) or NULL. */

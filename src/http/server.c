@@ -258,40 +258,6 @@ server_secure_cookies(struct req *r)
 	return proto && strcmp(proto, "https") == 0;
 }
 
-/* ---- login throttling per client address (in memory) ---- */
-
-#define THROTTLE_SLOTS 256
-static struct {
-	char ip[64];
-	int64_t window;   /* the minute */
-	int failures;
-} throttle[THROTTLE_SLOTS];
-static pthread_mutex_t throttle_lock = PTHREAD_MUTEX_INITIALIZER;
-
-bool server_throttled(const char *ip, bool failed);
-
-/* Count a failed login of ip (failed=true) or ask whether ip is over 20 failures this minute. */
-bool
-server_throttled(const char *ip, bool failed)
-{
-	unsigned h = 5381;
-	for (const char *p = ip; *p; p++)
-		h = h * 33 + (unsigned char)*p;
-	int64_t minute = (int64_t)time(NULL) / 60;
-	pthread_mutex_lock(&throttle_lock);
-	typeof(throttle[0]) *s = &throttle[h % THROTTLE_SLOTS];
-	if (strcmp(s->ip, ip) != 0 || s->window != minute) {
-		snprintf(s->ip, sizeof(s->ip), "%s", ip);
-		s->window = minute;
-		s->failures = 0;
-	}
-	if (failed)
-		s->failures++;
-	bool over = s->failures > 20;
-	pthread_mutex_unlock(&throttle_lock);
-	return over;
-}
-
 /* ---- the request cycle ---- */
 
 static void
@@ -495,6 +461,11 @@ respond(struct req *r)
 		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
 	if (r->x_cache)
 		MHD_add_response_header(resp, "X-Cache", r->x_cache);
+	if (r->retry_after > 0) {
+		char secs[16];
+		snprintf(secs, sizeof(secs), "%d", r->retry_after);
+		MHD_add_response_header(resp, "Retry-After", secs);
+	}
 	enum MHD_Result rc = MHD_queue_response(r->conn, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	return rc;
