@@ -716,11 +716,14 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 {
 	int64_t now = auth_epoch();
 	const char *shown = name && name_ok(name) ? name : NULL;
-	*wait = auth_throttle_wait(shown ? shown : "?", ip);
+	/* the throttle's account key: the name as given (up to its slot's size), whether it exists or not */
+	char key[64];
+	snprintf(key, sizeof(key), "%s", name ? name : "");
+	*wait = auth_throttle_wait(key, ip);
 	if (*wait > 0) {
 		/* refused before the password is looked at; audited once per wait, not once per attempt */
 		errinfo_set(e, ERR_THROTTLED, "", MSG_THROTTLED, *wait);
-		if (throttle_first_refusal(shown ? shown : "?", ip)) {
+		if (throttle_first_refusal(key, ip)) {
 			struct errinfo keep = *e, ae;
 			char detail[64];
 			snprintf(detail, sizeof(detail), "{\"wait\":%d}", *wait);
@@ -748,7 +751,7 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 	const char *reason = !known ? "unknown_user" : u->locked ? "disabled" : (good || by_code) ? NULL : "bad_password";
 	if (reason) {
 		errinfo_set(e, ERR_AUTH, "password", MSG_AUTH_FAILED);
-		throttle_result(shown ? shown : "?", ip, false);
+		throttle_result(key, ip, false);
 		if (known) {
 			u->failed++;
 			if ((rc = store_user_update(st, u, e)) != ERR_OK)
@@ -764,7 +767,7 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 		*e = keep;
 		return ERR_AUTH;
 	}
-	throttle_result(shown, ip, true);
+	throttle_result(key, ip, true);
 	*token = random_token(a);
 	*csrf = random_token(a);
 	char digest[65];

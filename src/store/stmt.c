@@ -365,7 +365,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_SESSION_PURGE] = { "DELETE FROM session WHERE seen_at < $1 OR created_at < $2", NULL },
 	[STMT_TOKEN_INSERT] = { "INSERT INTO api_token (token_hash, user_id, name, created_at, expires_at) "
 		"VALUES ($1, $2, $3, $4, $5)", NULL },
-	[STMT_TOKEN_GET] = { "SELECT " U_COLS ", t.id, t.user_id, t.expires_at, t.revoked FROM api_token t "
+	[STMT_TOKEN_GET] = { "SELECT " U_COLS ", t.id, t.user_id, t.expires_at, t.revoked, t.created_at FROM api_token t "
 		"JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = $1", NULL },
 	[STMT_TOKEN_TOUCH] = { "UPDATE api_token SET last_used = $2 WHERE id = $1", NULL },
 	[STMT_TOKEN_REVOKE] = { "UPDATE api_token SET revoked = 1 WHERE id = $1 AND user_id = $2", NULL },

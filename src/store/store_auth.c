@@ -270,6 +270,7 @@ store_token_get(struct store *st, const char *token_hash, struct token_row *t, s
 		t->user_id = OPS->col_int(q, U_NCOLS + 1);
 		t->expires_at = OPS->col_int(q, U_NCOLS + 2);
 		t->revoked = OPS->col_int(q, U_NCOLS + 3) != 0;
+		t->created_at = OPS->col_int(q, U_NCOLS + 4);
 	}
 	OPS->reset(q);
 	return r ? ERR_OK : ERR_NOTFOUND;

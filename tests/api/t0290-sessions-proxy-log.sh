@@ -60,7 +60,7 @@ expect 403 cadre GET "/api/households/3713990001"
 jqeq '.error.code' password_change_required
 "$TUOPIN" user lock cadre >/dev/null
 api - POST /api/login "{\"name\":\"cadre\",\"password\":\"Reset-Pass-2026\"}"
-eq "locked login" "$STATUS $(printf '%s' "$OUT" | jq -r .error.code)" "401 account_disabled"
+eq "locked login: as for a wrong password" "$STATUS $(printf '%s' "$OUT" | jq -r .error.code)" "401 bad_credentials"
 eq "listed as locked" "$("$TUOPIN" user list | awk '$1 == "cadre" { print $5 }')" "已停用"
 "$TUOPIN" user unlock cadre >/dev/null
 login cadre "Reset-Pass-2026"
