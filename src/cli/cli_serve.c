@@ -30,6 +30,8 @@ const struct opt opts_serve[] = {
 	{ "secure-cookies", false, "mark the session cookie Secure (served over TLS)" },
 	{ "session-idle", true, "seconds before an unused session ends (default 1800)" },
 	{ "session-max", true, "seconds before any session ends (default 43200)" },
+	{ "max-per-address", true, "connections at once from one client address (default 32; 0: no limit, the default with --trust-proxy)" },
+	{ "header-timeout", true, "seconds a connection may take to send a request's headers (default 20; 0: no limit)" },
 	{ "audit-anchor", true, "seconds between anchors of the audit log's head (default 60)" },
 	{ "token-max-days", true, "the longest an API token lives, in days (default 90, or $TUOPIN_TOKEN_MAX_DAYS)" },
 	{ "login-delay-max", true, "the longest wait between login attempts on one account, in seconds (default 60)" },
@@ -121,7 +123,7 @@ int
 cmd_serve(struct args *a)
 {
 	struct server_opts o = { 0 };
-	int threads = 4, upload = 200, timeout = 60, page_cache = 64;
+	int threads = 4, upload = 200, timeout = 60, page_cache = 64, per_address = -1, header_timeout = 20;
 	o.db = a->db ? a->db : getenv("TUOPIN_DB") ? getenv("TUOPIN_DB") : "sqlite:tuopin.db";
 	o.listen = arg(a, "listen") ? arg(a, "listen") : "127.0.0.1:8080";
 	if (!int_opt(a, "threads", 1, 64, &threads) || !int_opt(a, "max-upload", 1, 4096, &upload) ||
@@ -130,7 +132,8 @@ cmd_serve(struct args *a)
 	    !int_opt(a, "timeout", 1, 3600, &timeout) || !int_opt(a, "page-cache", 0, 65536, &page_cache) ||
 	    !int_opt(a, "audit-anchor", 1, 86400, &anchors.every) ||
 	    !int_opt(a, "token-max-days", 1, 3650, &auth_policy.token_max_days) ||
-	    !int_opt(a, "login-delay-max", 1, 86400, &auth_policy.account_cap))
+	    !int_opt(a, "login-delay-max", 1, 86400, &auth_policy.account_cap) ||
+	    !int_opt(a, "max-per-address", 0, 1024, &per_address) || !int_opt(a, "header-timeout", 0, 3600, &header_timeout))
 		return 2;
 	o.page_cache = (size_t)page_cache << 20;
 	o.threads = threads;
@@ -139,6 +142,9 @@ cmd_serve(struct args *a)
 	o.timeout = timeout;
 	o.access_log = arg(a, "access-log");
 	o.trust_proxy = flag(a, "trust-proxy");
+	/* behind a proxy every connection comes from the proxy: no per-address limit unless one is asked */
+	o.max_per_address = per_address >= 0 ? per_address : o.trust_proxy ? 0 : 32;
+	o.header_timeout = header_timeout;
 	o.secure_cookies = flag(a, "secure-cookies");
 	anchors.db = o.db;
 	pthread_t th;

@@ -67,7 +67,7 @@ static const struct command commands[] = {
 		"省定贫困村的贫困发生率与出列情况", "designated poor villages: poverty incidence and exit" },
 	{ "migrate-data", cmd_migrate, opts_migrate, 0, 0, 0, "migrate-data --from URI --to URI", "在 SQLite 与 PostgreSQL 之间迁移整个数据库并核对", "copy a whole database between SQLite and PostgreSQL, and check it" },
 	{ "serve", cmd_serve, opts_serve, 0, 0, 0,
-		"serve [--listen HOST:PORT] [--threads N] [--timeout S] [--access-log FILE] [--trust-proxy] [--secure-cookies] [--page-cache MIB] [--token-max-days D] [--login-delay-max S] [--audit-anchor S]",
+		"serve [--listen HOST:PORT] [--threads N] [--timeout S] [--access-log FILE] [--trust-proxy] [--secure-cookies] [--page-cache MIB] [--max-per-address N] [--header-timeout S] [--token-max-days D] [--login-delay-max S] [--audit-anchor S]",
 		"启动网页和 API 服务", "run the web UI and API server" },
 	{ "user", cmd_user, opts_user, 0, 1, 3,
 		"user add NAME --role R [--division C] | passwd NAME | lock NAME | unlock NAME | role NAME ROLE | list",
