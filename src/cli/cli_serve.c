@@ -83,7 +83,7 @@ static struct {
 	bool stop;
 	int every;
 	const char *db;
-} anchors = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false, 60, NULL };
+} anchors = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false, 60, NULL };   /* wake: monotonic */
 
 static void
 anchor_now(void)
@@ -106,7 +106,7 @@ anchor_loop(void *unused)
 	pthread_mutex_lock(&anchors.lock);
 	while (!anchors.stop) {
 		struct timespec t;
-		clock_gettime(CLOCK_REALTIME, &t);
+		clock_gettime(CLOCK_MONOTONIC, &t);
 		t.tv_sec += anchors.every;
 		pthread_cond_timedwait(&anchors.wake, &anchors.lock, &t);
 		if (anchors.stop)
@@ -147,6 +147,11 @@ cmd_serve(struct args *a)
 	o.header_timeout = header_timeout;
 	o.secure_cookies = flag(a, "secure-cookies");
 	anchors.db = o.db;
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&anchors.wake, &ca);
+	pthread_condattr_destroy(&ca);
 	pthread_t th;
 	bool anchoring = pthread_create(&th, NULL, anchor_loop, NULL) == 0;
 	int rc = server_run(&o);

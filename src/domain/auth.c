@@ -768,6 +768,7 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 		return ERR_AUTH;
 	}
 	throttle_result(key, ip, true);
+	now = auth_epoch();   /* the session starts now, not before the password was hashed */
 	*token = random_token(a);
 	*csrf = random_token(a);
 	char digest[65];

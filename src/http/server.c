@@ -81,7 +81,7 @@ struct conn_watch {
 };
 static struct conn_watch *watched;
 static pthread_mutex_t watch_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t watch_wake = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t watch_wake;   /* on the monotonic clock (the wall clock may be faked in tests) */
 static bool watch_stop;
 
 static void
@@ -143,7 +143,7 @@ watchdog(void *unused)
 	pthread_mutex_lock(&watch_lock);
 	while (!watch_stop) {
 		struct timespec t;
-		clock_gettime(CLOCK_REALTIME, &t);
+		clock_gettime(CLOCK_MONOTONIC, &t);
 		t.tv_nsec += 250 * 1000000;
 		if (t.tv_nsec >= 1000000000)
 			t.tv_sec++, t.tv_nsec -= 1000000000;
@@ -774,6 +774,11 @@ server_run(const struct server_opts *o)
 		return 1;
 	}
 	pthread_t watch_thread;
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&watch_wake, &ca);
+	pthread_condattr_destroy(&ca);
 	bool watching = o->header_timeout > 0 && pthread_create(&watch_thread, NULL, watchdog, NULL) == 0;
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	unsigned port = info ? info->port : ntohs(sa.sin_port);

@@ -94,7 +94,7 @@ jqeq '.error.code' method_not_allowed
 
 # masking: ID numbers and phones are masked unless a role that may asks; each full view is audited
 expect 200 county GET /api/households/3713990001
-jqeq '[.data.members[].id_no] | join(",")' "3713**********1036,3713**********1029,3713**********1036"
+jqeq '[.data.members[].id_no] | join(",")' "371399************,371399************,371399************"
 jqeq '.data.phone' "139****0001"
 jqeq '.data.full' false
 expect 200 county GET "/api/households/3713990001?full=1"

@@ -42,7 +42,7 @@ page county $A 200 miss
 page county $A 200 hit
 eq "a hit is the page byte for byte" "$OUT" "$first"
 eq "masked" "$(printf '%s' "$OUT" | jq -r '"\(.data.phone) \(.data.members[0].id_no) \(.data.full)"')" \
-	"139****0001 3713**********1036 false"
+	"139****0001 371399************ false"
 
 # another language and another date are other pages
 page county "$A?lang=en" 200 miss

@@ -50,7 +50,7 @@ not_contains "$(cat "$WORK/access.log")" "as_of"
 start_server
 login cadre
 expect 200 cadre GET "/api/households/3713990001?full=1"
-jqeq '[.data.members[] | .id_no | test("^[0-9]{4}\\*{10}[0-9]{3}[0-9X]$")] | all' true
+jqeq '[.data.members[] | .id_no | test("^[0-9]{6}\\*{12}$")] | all' true
 eq "no full view audited" "$(db_sql "SELECT COUNT(*) FROM audit WHERE action = 'view.full_id'")" 0
 
 # the CLI: a reset password must be changed at the next login; a locked account cannot log in
