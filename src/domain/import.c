@@ -14,6 +14,7 @@
 #include "domain/registry.h"
 #include "domain/status.h"
 #include "domain/audit.h"
+#include "domain/idno.h"
 #include "domain/txn.h"
 #include "lib/date.h"
 #include "lib/util.h"
@@ -728,8 +729,11 @@ reg_batch(struct reg_import *ri, struct errinfo *e)
 			rc = ERR_OK;
 		}
 		/* 户编号 already registered */
-		if (hh_taken[i])
+		if (hh_taken[i] && registry_hh_visible(st, g->hh_no, a))
 			problem_add(p, false, g->first_row, header_label(h, C_HH_NO), str_from(g->hh_no), MSG_HH_EXISTS,
+			    g->hh_no);
+		else if (hh_taken[i])   /* outside the user's divisions: named nowhere */
+			problem_add(p, false, g->first_row, header_label(h, C_HH_NO), str_from(g->hh_no), MSG_HH_NOT_AVAILABLE,
 			    g->hh_no);
 		/* household columns from the head's row */
 		const struct str *c = g->head_cells;
@@ -811,9 +815,15 @@ reg_batch(struct reg_import *ri, struct errinfo *e)
 			 * of the file is reported above; earlier batches of the file are in the database already) */
 			const char *where = registered[key_of[g->members[k]]];
 			const uint64_t *wi = where ? map_get(&ri->hh, where) : NULL;
-			if (where && !(wi && ri->states[*wi].written))
-				problem_add(p, o->lenient, x->row, header_label(h, C_ID_NO), str_from(x->m.id_no),
-				    MSG_ID_DUP_DB, where);
+			if (where && !(wi && ri->states[*wi].written)) {
+				char id[32];
+				if (registry_hh_visible(st, where, a))
+					problem_add(p, o->lenient, x->row, header_label(h, C_ID_NO), str_from(x->m.id_no),
+					    MSG_ID_DUP_DB, where);
+				else   /* outside the user's divisions: named nowhere, the number masked */
+					problem_add(p, o->lenient, x->row, header_label(h, C_ID_NO),
+					    str_from(idno_mask(x->m.id_no, id, sizeof(id))), MSG_ID_NOT_AVAILABLE, id);
+			}
 		}
 	}
 	ri->r->households += (int)n_h;

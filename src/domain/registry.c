@@ -1,6 +1,7 @@
 /* registry.c: household creation and change events (see registry.h). Every check comes before the first
  * write, so a refused event leaves nothing behind even inside a larger transaction. */
 #include "domain/registry.h"
+#include "domain/idno.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -275,6 +276,11 @@ member_add(struct ctx *c, struct event *out, struct errinfo *e)
 	if (!t->lenient) {
 		char *where;
 		rc = store_idno_current_household(t->st, in->id_no, r->effective, &where, NULL, &c->a, e);
+		if (rc == ERR_OK && !registry_hh_visible(t->st, where, &c->a)) {
+			/* registered outside the user's divisions: refused without naming where (docs/SECURITY.md) */
+			char id[32];
+			return errinfo_set(e, ERR_CONFLICT, "id_no", MSG_ID_NOT_AVAILABLE, idno_mask(in->id_no, id, sizeof(id)));
+		}
 		if (rc == ERR_OK)
 			return errinfo_set(e, ERR_CONFLICT, "id_no", MSG_ID_DUP_DB, where);
 		if (rc != ERR_NOTFOUND)
@@ -376,6 +382,14 @@ member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 	if (out)
 		*out = ev;
 	return ERR_OK;
+}
+
+bool
+registry_hh_visible(struct store *st, const char *hh_no, struct arena *a)
+{
+	struct household h;
+	struct errinfo ignore;
+	return hh_no && store_household_by_no(st, hh_no, &h, a, &ignore) == ERR_OK;
 }
 
 /* Does a new 户编号 made by a split agree with its village (the source's)? A 户编号 that opens with twelve

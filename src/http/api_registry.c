@@ -421,8 +421,22 @@ reply_problems(struct req *r, const struct import_result *res, bool members)
 	    strcmp(first->code, "correction_required") == 0 || strcmp(first->code, "member_present") == 0 ||
 	    strcmp(first->code, "head_exists") == 0 || strcmp(first->code, "duplicate_id") == 0 ||
 	    strcmp(first->code, "monitored") == 0 || strcmp(first->code, "not_monitored") == 0 ||
-	    strcmp(first->code, "not_registered") == 0))
+	    strcmp(first->code, "not_registered") == 0 || strcmp(first->code, "not_available") == 0))
 		e.err = ERR_CONFLICT;
+	/* A write that ran into a record outside the user's divisions was refused without naming it; the
+	 * attempt is recorded, so the office above sees who probed for what. */
+	for (size_t i = 0; i < res->problems.n; i++)
+		if (strcmp(res->problems.v[i].code, "not_available") == 0) {
+			const struct problem *q = &res->problems.v[i];
+			json_t *d = json_pack("{s:s, s:s, s:s?}", "column", q->column ? q->column : "", "message", q->message,
+			    "value", q->value);
+			char *detail = json_dumps(d, JSON_COMPACT);
+			json_decref(d);
+			struct errinfo ae;
+			audit_view(r->st, req_actor(r), r->ip, "write.out_of_scope", r->params[0] ? r->params[0] : "households",
+			    detail, &ae);
+			free(detail);
+		}
 	if (first && (strcmp(first->code, "household_not_found") == 0 || strcmp(first->code, "member_not_found") == 0))
 		e.err = ERR_NOTFOUND;
 	reply_error_data(r, &e, json_pack("{s:o}", "problems", fp));

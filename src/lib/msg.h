@@ -69,6 +69,10 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(REL_SEX, "relation_sex", "与户主关系为“%s”的成员性别应为%s", "a member whose relation is \"%s\" must be %s") \
 	X(SPOUSE_SEX, "spouse_sex", "配偶与户主性别相同", "the spouse has the same sex as the head") \
 	X(HH_EXISTS, "household_exists", "户编号 %s 已存在", "household %s already exists") \
+	X(HH_NOT_AVAILABLE, "not_available", "户编号 %s 不能在本辖区使用，请联系县扶贫办核实", \
+	    "household number %s cannot be used here: ask the county office") \
+	X(ID_NOT_AVAILABLE, "not_available", "证件号码 %s 不能在本辖区登记，请联系县扶贫办核实", \
+	    "the ID number %s cannot be registered here: ask the county office") \
 	X(HH_NOT_FOUND, "household_not_found", "户编号 %s 不存在", "household %s does not exist") \
 	X(HH_NO_VILLAGE, "hh_no_village", "户编号 %s 与所在村不符：应以村代码 %s 开头", \
 	    "household number %s does not agree with its village: it must begin with the village code %s") \

@@ -18,6 +18,12 @@ from() {   # from ADDRESS NAME PASSWORD: a login through the proxy from ADDRESS;
 	OUT=$(cat "$WORK/body")
 	WAIT=$(awk -F': ' 'tolower($1) == "retry-after" { print $2 }' "$WORK/hdr" | tr -d '\r')
 }
+# waited WHAT: a 429 with a Retry-After of 1 or 2 seconds (2 when asked at once; 1 on a slow machine)
+waited() {
+	eq "$1" "$STATUS $(jq -r .error.code <<<"$OUT")" "429 too_many_attempts"
+	case "$WAIT" in 1 | 2) ;; *) fail "$1: Retry-After [$WAIT]" ;; esac
+	jqeq .error.message "尝试过于频繁，请 $WAIT 秒后再试"
+}
 OUTSIDER=203.0.113.66
 
 # one answer for an unknown name, a wrong password and a locked account (with its right password)
@@ -39,12 +45,10 @@ done
 from $OUTSIDER county "guess-number-3"
 eq "the fourth failure in a row" "$STATUS" 401
 from $OUTSIDER county "guess-number-4"
-eq "then a wait" "$STATUS $(jq -r .error.code <<<"$OUT") $WAIT" "429 too_many_attempts 2"
-jqeq .error.message "尝试过于频繁，请 2 秒后再试"
+waited "then a wait"
 # the county office from its own address waits too (the account's wait), but only the capped seconds
 from 192.0.2.10 county "$PASSWORD"
-eq "the owner waits" "$STATUS" 429
-[ "$WAIT" -le 2 ] || fail "waits $WAIT s"
+waited "the owner waits (the account's wait), the capped seconds at most"
 sleep 2.2
 from 192.0.2.10 county "$PASSWORD"
 eq "and then logs in: no lock" "$STATUS" 200
@@ -62,7 +66,7 @@ eq "never locked" "$(db_sql "SELECT locked || ' ' || locked_until FROM app_user 
 # an unknown name is throttled exactly like a known one
 for i in 1 2 3 4; do from 192.0.2.20 ghost "guess-number-$i"; done
 from 192.0.2.20 ghost "guess-number-5"
-eq "an unknown name waits too" "$STATUS $WAIT" "429 2"
+waited "an unknown name waits too"
 
 # an address: ten failures free over any names, then it waits whatever the name
 for i in $(seq 1 11); do
@@ -70,7 +74,7 @@ for i in $(seq 1 11); do
 	eq "address failure $i" "$STATUS" 401
 done
 from 198.51.100.7 town "$PASSWORD"
-eq "the address waits, even for a right password" "$STATUS $WAIT" "429 2"
+waited "the address waits, even for a right password"
 from 198.51.100.8 town "$PASSWORD"
 eq "another address does not" "$STATUS" 200
 eq "each wait audited once" "$(db_sql "SELECT COUNT(*) FROM audit WHERE action = 'login.throttled'")" \
