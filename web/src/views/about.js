@@ -19,6 +19,7 @@ export async function aboutView({ el, signal }) {
       'div',
       { class: 'page page-about' },
       pageHeader({ title: t('关于'), subtitle: t('脱贫（Tuopin）：精准扶贫建档立卡信息系统，开放源代码') }),
+      me.role === 'none' ? h('div', { class: 'notice', 'data-notice': 'no-role' }, t('您的账户尚未分配角色：请联系安全管理员分配角色和所辖区划。')) : null,
       h(
         'div',
         { class: 'grid' },
