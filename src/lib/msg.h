@@ -133,8 +133,6 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "the bank account was stored by Excel as a number (digits lost): format the column as text and export " \
 	    "again") \
 	X(AUTH_FAILED, "bad_credentials", "用户名或密码错误", "wrong user name or password") \
-	X(AUTH_LOCKED, "account_locked", "账户因多次登录失败已锁定，请于 %s 后重试，或联系系统管理员", \
-	    "the account is locked after repeated failures until %s: try again then, or ask the system administrator") \
 	X(AUTH_DISABLED, "account_disabled", "账户已被停用，请联系系统管理员", "the account is disabled: ask the system administrator") \
 	X(AUTH_REQUIRED, "unauthorized", "请先登录", "please log in") \
 	X(FULL_ID_SEARCH, "full_id_search", "您的角色不能按完整证件号码查询（可按户编号或姓名查询）", \
