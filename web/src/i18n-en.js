@@ -600,4 +600,8 @@ export const EN = {
   '账户：新建、停用与启用、发放一次性码第一段': 'accounts: create, disable, enable, issue the first half of one-time codes',
   '角色与所辖区划、API 令牌、发放一次性码第二段': 'roles and divisions, API tokens, the second half of one-time codes',
   '您的账户尚未分配角色：请联系安全管理员分配角色和所辖区划。': 'Your account has no role yet: ask the security administrator for a role and a division.',
+  '日志完整：{n} 条记录的哈希链和密钥校验链全部吻合，核对锚点 {a} 个。': 'The log is intact: the hash chain and the keyed chain of {n} records hold, {a} anchors checked.',
+  '链头（可抄下保存，日后核对）：': 'Head (keep it to check the log later): ',
+  '日志被改动（检查项：{check}）：第 {id} 条起不符（{why}）。': 'The log was altered (check: {check}) from record {id} on ({why}).',
+  '日志无法核验（检查项：{check}）：{why}': 'The log cannot be verified (check: {check}): {why}',
 };
