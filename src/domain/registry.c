@@ -590,6 +590,11 @@ idno_free(struct ctx *c, int64_t self, const char *id_no, struct errinfo *e)
 	char *where;
 	int64_t mid = 0;
 	rc = store_idno_current_household(c->t->st, id_no, c->t->today, &where, &mid, &c->a, e);
+	if (rc == ERR_OK && mid != self && !registry_hh_visible(c->t->st, where, &c->a)) {
+		/* held outside the user's divisions: refused without naming where (docs/SECURITY.md) */
+		char masked[32];
+		return errinfo_set(e, ERR_CONFLICT, "new_id_no", MSG_ID_NOT_AVAILABLE, idno_mask(id_no, masked, sizeof(masked)));
+	}
 	if (rc == ERR_OK && mid != self)
 		return errinfo_set(e, ERR_CONFLICT, "new_id_no", MSG_ID_DUP_DB, where);
 	if (rc != ERR_OK && rc != ERR_NOTFOUND)

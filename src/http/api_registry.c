@@ -179,11 +179,18 @@ api_households(struct req *r)
 		for (char *p = (char *)f.q; *p; p++)
 			if (*p == 'x' && strlen(f.q) >= 18)
 				*p = 'X';
-		/* A role that may not see full numbers may not test them either: one search per candidate would
-		 * undo the mask (docs/SECURITY.md). It finds households by 户编号 and name. */
-		if (!req_can(r, CAP_FULL_ID) && looks_like_id(f.q)) {
-			reply_fail(r, ERR_FORBIDDEN, "q", MSG_FULL_ID_SEARCH);
-			return;
+		/* A role that may not see full numbers may not test them either, whole or by the last four: one
+		 * search per candidate would undo the mask (docs/SECURITY.md). It finds households by 户编号 and
+		 * name. */
+		bool tail = strlen(f.q) == 4 && strspn(f.q, "0123456789Xx") == 4;
+		if (looks_like_id(f.q) || tail) {
+			if (!req_can(r, CAP_FULL_ID)) {
+				reply_fail(r, ERR_FORBIDDEN, "q", MSG_FULL_ID_SEARCH);
+				return;
+			}
+			/* a role that may see numbers may search by them; the search is on record like a full view */
+			struct errinfo ae;
+			audit_view(r->st, req_actor(r), r->ip, "search.id_no", NULL, tail ? "{\"by\":\"tail\"}" : "{\"by\":\"whole\"}", &ae);
 		}
 	}
 	if ((v = req_query(r, "sort")) && *v) {

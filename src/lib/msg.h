@@ -135,8 +135,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(AUTH_FAILED, "bad_credentials", "用户名或密码错误", "wrong user name or password") \
 	X(AUTH_DISABLED, "account_disabled", "账户已被停用，请联系系统管理员", "the account is disabled: ask the system administrator") \
 	X(AUTH_REQUIRED, "unauthorized", "请先登录", "please log in") \
-	X(FULL_ID_SEARCH, "full_id_search", "您的角色不能按完整证件号码查询（可按户编号或姓名查询）", \
-	    "your role may not search by a whole ID number (search by household number or name)") \
+	X(FULL_ID_SEARCH, "full_id_search", "您的角色不能按证件号码（整号或后 4 位）查询（可按户编号或姓名查询）", \
+	    "your role may not search by an ID number, whole or its last four (search by household number or name)") \
 	X(THROTTLED, "too_many_attempts", "尝试过于频繁，请 %d 秒后再试", "too many attempts: try again in %d seconds") \
 	X(SOD_ROLE, "separation_of_duties", "三员分立：角色和所辖区划只能由安全管理员分配", \
 	    "separation of duties: only the security administrator assigns roles and divisions") \

@@ -543,7 +543,7 @@ static bool
 has_numbers(const char *detail)
 {
 	return strstr(detail, "\"phone\"") || strstr(detail, "\"member_phone\"") || strstr(detail, "\"bank_account\"") ||
-	    strstr(detail, "\"id_no\"");
+	    strstr(detail, "\"id_no\"") || strstr(detail, "\"birth\"");
 }
 
 /* A correction's changes ({"phone":[before,after],…}): the phone, bank account and ID numbers masked in place. */
@@ -559,6 +559,16 @@ mask_changes(json_t *changes)
 			if (s)
 				json_array_set_new(pair, i, json_string(k < 2 ? phone_mask(s, m, sizeof(m)) : k == 2 ?
 				    account_mask(s, m, sizeof(m)) : idno_mask(s, m, sizeof(m))));
+		}
+	}
+	/* a corrected birth date: its month, as everywhere a number is masked (docs/SECURITY.md) */
+	json_t *pair = json_object_get(changes, "birth");
+	for (size_t i = 0; i < json_array_size(pair); i++) {
+		const char *s = json_string_value(json_array_get(pair, i));
+		if (s && strlen(s) > 7) {
+			char m[8];
+			snprintf(m, sizeof(m), "%.7s", s);
+			json_array_set_new(pair, i, json_string(m));
 		}
 	}
 }

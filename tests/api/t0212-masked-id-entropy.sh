@@ -84,10 +84,13 @@ eq "the masked age" "$a1" "1960-03 58"
 # a search by a whole number would test candidates one by one: not for a role without full_id
 expect 403 cadre GET "/api/households?q=371399196003121036"
 jqeq '"\(.error.code) \(.error.field)"' "full_id_search q"
+expect 403 cadre GET "/api/households?q=1036"
+jqeq .error.code full_id_search
 expect 200 cadre GET "/api/households?q=3713990001"
 jqeq '.data.total' 1
 expect 200 county GET "/api/households?q=371399196003121036"
 jqeq '.data.items[0].hh_no' 3713990001
+eq "a search by number is on record" "$(db_sql "SELECT actor || ' ' || detail FROM audit WHERE action = 'search.id_no'")" 'county {"by":"whole"}'
 
 # the household list, the CLI's page and an export show the same
 expect 200 cadre GET "/api/households?per_page=50"

@@ -32,6 +32,13 @@ expect 409 county POST /api/households/3713990001/members "$body"
 jqeq .error.code duplicate_id
 contains "$(jq -r .error.message <<<"$OUT")" 3713990006
 
+# correct a member's ID number to that one (信息更正)
+api town GET /api/households/3713990001
+mid=$(jq '.data.members[-1].id' <<<"$OUT")
+expect 409 town PATCH "/api/households/3713990001/members/$mid" "{\"id_no\":\"$OTHER\",\"reason\":\"证件号码录错\"}"
+jqeq '"\(.error.code) \(.error.message)"' "not_available 证件号码 371399************ 不能在本辖区登记，请联系县扶贫办核实"
+never_named
+
 # register a household with a 户编号 of another town, or with that ID number
 expect 409 town POST /api/households '{"hh_no":"3713990006","village_code":"371399100201","effective":"2018-06-01","members":[{"name":"新户","id_no":"371399197001010011","relation":"户主","sex":"男"}]}'
 jqeq '"\(.error.code) \(.error.field)"' "not_available hh_no"
@@ -55,6 +62,6 @@ eq "the dry run audited" "$(db_sql "SELECT actor || ' ' || CASE WHEN detail LIKE
 
 # the attempts are in the audit log, for the county office and the auditor
 eq "probes audited" "$(db_sql "SELECT actor || ' ' || object FROM audit WHERE action = 'write.out_of_scope' ORDER BY id" | tr '\n' ';')" \
-	"town 3713990001;town households;town households;"
+	"town 3713990001;town 3713990001;town households;town households;"
 eq "nothing written" "$(db_sql "SELECT COUNT(*) FROM household WHERE hh_no LIKE 'T-NEW%'")" 0
 finish
