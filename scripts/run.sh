@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # run.sh BUILD_DIR: Tuopin on its embedded SQLite database with the Lingang demo district loaded, served on
 # loopback. The first run creates run/tuopin.db (`tuopin demo`: the district of SCENARIO.md, about 20,000
-# households), three logins whose passwords it writes to run/logins.txt (readable by you only), and starts
-# the server; later runs reuse both. Stop it with Ctrl-C.
+# households), five logins whose passwords it writes to run/logins.txt (readable by you only) — the district
+# office, a town operator, and the three administrators of 三员分立 (system, security, audit; docs/SECURITY.md)
+# — and starts the server; later runs reuse both. Stop it with Ctrl-C.
 #   TUOPIN_LISTEN=HOST:PORT   where to listen (default 127.0.0.1:8080, or the next free port up to 8099)
 #   TUOPIN_RUN_DIR=DIR        where the database and logins live (default run/)
 set -euo pipefail
@@ -15,15 +16,17 @@ umask 077   # the database, its logins and the access log hold personal data: yo
 mkdir -p "$dir"
 
 if [ ! -f "$dir/tuopin.db" ] || [ ! -f "$logins" ]; then
-	rm -f "$dir"/tuopin.db "$dir"/tuopin.db-wal "$dir"/tuopin.db-shm "$logins"
+	rm -f "$dir"/tuopin.db "$dir"/tuopin.db-wal "$dir"/tuopin.db-shm "$dir"/tuopin.db.audit-key \
+		"$dir"/tuopin.db.audit-anchors "$logins"
 	echo "首次运行：生成临港区演示数据（约需几秒钟）…"
 	"$tuopin" --db "$db" demo >"$dir/demo.txt"
 	cat "$dir/demo.txt"
 	pw() { head -c 12 /dev/urandom | base64 | tr -d '/+=' | cut -c1-12; }
 	{
 		echo "# Tuopin 演示登录（run.sh 生成）：用户名 密码 角色"
+		# the administrators are set up here, on the server, as 三员分立 wants: none of them can make another
 		for spec in "linyi county_admin 371373000000 临港区扶贫办" "tuanlin town_operator 371373101000 团林镇经办" \
-			"sysadmin sys_admin - 系统管理员"; do
+			"sysadmin sys_admin - 系统管理员" "secadmin sec_admin - 安全管理员" "auditadmin audit_admin - 审计管理员"; do
 			read -r name role div label <<<"$spec"
 			p="Tp-$(pw)"
 			args=(user add "$name" --role "$role" --display-name "$label" --keep)
@@ -54,7 +57,7 @@ cat <<EOF
   源文章的日期 / the article's day:   ${url}?as_of=2018-10-08
 
   登录 / logins (also in $logins):
-$(grep -v '^#' "$logins" | awk '{ printf "    %-10s %-18s %s\n", $1, $2, $3 }')
+$(grep -v '^#' "$logins" | awk '{ printf "    %-11s %-18s %s\n", $1, $2, $3 }')
 
   数据库 / database: $db      按 Ctrl-C 停止 / Ctrl-C stops it.
 

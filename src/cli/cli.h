@@ -51,6 +51,8 @@ bool flag(const struct args *a, const char *name);
 /* Open the database named by --db / TUOPIN_DB and check its schema (unless migrate). Prints and returns
  * an exit code on failure, 0 on success. */
 int cli_open(const struct args *a, struct store **st, bool migrate);
+/* Append an anchor of the audit log's head (after a command that wrote audit rows); a failure is printed. */
+void cli_anchor(const struct args *a);
 /* Print an error (to stderr) and return its exit code. */
 int cli_fail(const struct errinfo *e);
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "domain/audit.h"
 #include "lib/date.h"
 #include "lib/util.h"
 
@@ -52,6 +53,16 @@ args_parse(int argc, char **argv, const struct command *cmd, struct args *out)
 		GLOBAL("db", out->db)
 		GLOBAL("format", out->format)
 		GLOBAL("tz", out->tz)   /* applied by main before the command runs */
+		if (nlen == 9 && strncmp(name, "audit-key", 9) == 0) {
+			/* where the audit key is: for this process, as TUOPIN_AUDIT_KEY (domain/audit.h) */
+			if (!val) {
+				if (i + 1 >= argc)
+					return cli_usage(msg_text(MSG_OPTION_VALUE), s);
+				val = argv[++i];
+			}
+			setenv("TUOPIN_AUDIT_KEY", val, 1);
+			continue;
+		}
 		if (nlen == 4 && strncmp(name, "lang", 4) == 0) {
 			if (!val) {
 				if (i + 1 >= argc)
@@ -216,3 +227,18 @@ cli_print_json(void *json)
 		free(s);
 	}
 }
+
+void
+cli_anchor(const struct args *a)
+{
+	struct store *st;
+	struct errinfo e;
+	errinfo_clear(&e);
+	bool wrote;
+	if (store_open(a->db, &st, &e) != ERR_OK)
+		return;
+	if (audit_anchor(st, &wrote, &e) != ERR_OK)
+		fprintf(stderr, "tuopin: %s\n", e.message);
+	store_close(st);
+}
+

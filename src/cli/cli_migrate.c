@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "domain/audit.h"
 #include "lib/date.h"
 #include "lib/util.h"
 
@@ -58,6 +59,9 @@ cmd_migrate(struct args *a)
 	if (rc == ERR_OK)
 		rc = store_migrate(dst, &applied, &e);
 	/* The source's write lock: nothing changes there while it is copied and compared. */
+	/* the audit log's key goes with it, or the target could not verify (or extend) its keyed chain */
+	if (rc == ERR_OK)
+		rc = audit_key_copy(src->uri, dst->uri, &e);
 	if (rc == ERR_OK)
 		rc = store_begin(src, &e);
 	if (rc == ERR_OK && (rc = store_begin(dst, &e)) != ERR_OK)

@@ -66,7 +66,7 @@ cmd_init(struct args *a)
 	struct errinfo e;
 	errinfo_clear(&e);
 	int applied;
-	if (store_migrate(st, &applied, &e) != ERR_OK) {
+	if (store_migrate(st, &applied, &e) != ERR_OK || audit_key_ensure(st->uri, &e) != ERR_OK) {
 		store_close(st);
 		return cli_fail(&e);
 	}
@@ -132,6 +132,11 @@ cli_import_file(struct args *a, const char *what, const char *path)
 	struct errinfo e;
 	errinfo_clear(&e);
 	enum err err = fn(st, &o, &r, &ar, &e);
+	if (o.dry_run || err != ERR_OK) {
+		struct errinfo ae;
+		errinfo_clear(&ae);
+		import_audit_unwritten(st, what, &o, &r, err, &ae);
+	}
 	if (err != ERR_OK && err != ERR_INVALID) {
 		store_close(st);
 		arena_free(&ar);

@@ -1,5 +1,7 @@
 /* cli_serve.c: `tuopin serve`, `tuopin user ...`, `tuopin token add` and `tuopin audit ...`. */
 #include <jansson.h>
+#include <pthread.h>
+#include <time.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +30,11 @@ const struct opt opts_serve[] = {
 	{ "secure-cookies", false, "mark the session cookie Secure (served over TLS)" },
 	{ "session-idle", true, "seconds before an unused session ends (default 1800)" },
 	{ "session-max", true, "seconds before any session ends (default 43200)" },
+	{ "max-per-address", true, "connections at once from one client address (default 32; 0: no limit, the default with --trust-proxy)" },
+	{ "header-timeout", true, "seconds a connection may take to send a request's headers (default 20; 0: no limit)" },
+	{ "audit-anchor", true, "seconds between anchors of the audit log's head (default 60)" },
+	{ "token-max-days", true, "the longest an API token lives, in days (default 90, or $TUOPIN_TOKEN_MAX_DAYS)" },
+	{ "login-delay-max", true, "the longest wait between login attempts on one account, in seconds (default 60)" },
 	{ NULL, false, NULL },
 };
 const struct opt opts_user[] = {
@@ -47,6 +54,7 @@ const struct opt opts_audit[] = {
 	{ "actor", true, "only this user's rows" },
 	{ "action", true, "only this action (login, event.record, view.full_id, ...)" },
 	{ "object", true, "only rows on this object (a 户编号, a user name, a file)" },
+	{ "anchor", true, "verify: also check an anchor kept elsewhere, ROW:MAC (from the audit page or a verify)" },
 	{ NULL, false, NULL },
 };
 const size_t n_opts_serve = OPT_COUNT(opts_serve) - 1, n_opts_user = OPT_COUNT(opts_user) - 1,
@@ -67,17 +75,65 @@ int_opt(struct args *a, const char *name, int lo, int hi, int *out)
 	return true;
 }
 
+/* The server's anchors: the audit log's head appended to the anchor file every so often (when it moved) and
+ * once more when the server stops, from a connection of its own. */
+static struct {
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	bool stop;
+	int every;
+	const char *db;
+} anchors = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false, 60, NULL };   /* wake: monotonic */
+
+static void
+anchor_now(void)
+{
+	struct store *st;
+	struct errinfo e;
+	errinfo_clear(&e);
+	bool wrote;
+	if (store_open(anchors.db, &st, &e) != ERR_OK)
+		return;
+	if (audit_anchor(st, &wrote, &e) != ERR_OK)
+		fprintf(stderr, "tuopin: %s\n", e.message);
+	store_close(st);
+}
+
+static void *
+anchor_loop(void *unused)
+{
+	(void)unused;
+	pthread_mutex_lock(&anchors.lock);
+	while (!anchors.stop) {
+		struct timespec t;
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		t.tv_sec += anchors.every;
+		pthread_cond_timedwait(&anchors.wake, &anchors.lock, &t);
+		if (anchors.stop)
+			break;
+		pthread_mutex_unlock(&anchors.lock);
+		anchor_now();
+		pthread_mutex_lock(&anchors.lock);
+	}
+	pthread_mutex_unlock(&anchors.lock);
+	return NULL;
+}
+
 int
 cmd_serve(struct args *a)
 {
 	struct server_opts o = { 0 };
-	int threads = 4, upload = 200, timeout = 60, page_cache = 64;
+	int threads = 4, upload = 200, timeout = 60, page_cache = 64, per_address = -1, header_timeout = 20;
 	o.db = a->db ? a->db : getenv("TUOPIN_DB") ? getenv("TUOPIN_DB") : "sqlite:tuopin.db";
 	o.listen = arg(a, "listen") ? arg(a, "listen") : "127.0.0.1:8080";
 	if (!int_opt(a, "threads", 1, 64, &threads) || !int_opt(a, "max-upload", 1, 4096, &upload) ||
 	    !int_opt(a, "session-idle", 1, 86400 * 7, &auth_policy.idle_seconds) ||
 	    !int_opt(a, "session-max", 1, 86400 * 30, &auth_policy.max_seconds) ||
-	    !int_opt(a, "timeout", 1, 3600, &timeout) || !int_opt(a, "page-cache", 0, 65536, &page_cache))
+	    !int_opt(a, "timeout", 1, 3600, &timeout) || !int_opt(a, "page-cache", 0, 65536, &page_cache) ||
+	    !int_opt(a, "audit-anchor", 1, 86400, &anchors.every) ||
+	    !int_opt(a, "token-max-days", 1, 3650, &auth_policy.token_max_days) ||
+	    !int_opt(a, "login-delay-max", 1, 86400, &auth_policy.account_cap) ||
+	    !int_opt(a, "max-per-address", 0, 1024, &per_address) || !int_opt(a, "header-timeout", 0, 3600, &header_timeout))
 		return 2;
 	o.page_cache = (size_t)page_cache << 20;
 	o.threads = threads;
@@ -86,8 +142,29 @@ cmd_serve(struct args *a)
 	o.timeout = timeout;
 	o.access_log = arg(a, "access-log");
 	o.trust_proxy = flag(a, "trust-proxy");
+	/* behind a proxy every connection comes from the proxy: no per-address limit unless one is asked */
+	o.max_per_address = per_address >= 0 ? per_address : o.trust_proxy ? 0 : 32;
+	o.header_timeout = header_timeout;
 	o.secure_cookies = flag(a, "secure-cookies");
-	return server_run(&o);
+	anchors.db = o.db;
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&anchors.wake, &ca);
+	pthread_condattr_destroy(&ca);
+	pthread_t th;
+	bool anchoring = pthread_create(&th, NULL, anchor_loop, NULL) == 0;
+	int rc = server_run(&o);
+	if (anchoring) {
+		pthread_mutex_lock(&anchors.lock);
+		anchors.stop = true;
+		pthread_cond_signal(&anchors.wake);
+		pthread_mutex_unlock(&anchors.lock);
+		pthread_join(th, NULL);
+		if (rc == 0)
+			anchor_now();
+	}
+	return rc;
 }
 
 /* A password from --password, standard input (a pipe), or a generated one (printed once). */
@@ -245,12 +322,17 @@ cmd_user(struct args *a)
 int
 cmd_token(struct args *a)
 {
-	if (strcmp(a->pos[0], "add") != 0 || a->n_pos != 2)
-		return cli_usage(EN ? "usage: tuopin token add USER [--name N] [--days D]"
-				    : "用法：tuopin token add 用户名 [--name 名称] [--days 天数]");
+	const char *sub = a->pos[0];
+	bool add = strcmp(sub, "add") == 0, list = strcmp(sub, "list") == 0, revoke = strcmp(sub, "revoke") == 0;
+	if (!((add && a->n_pos == 2) || (list && a->n_pos == 2) || (revoke && a->n_pos == 3)))
+		return cli_usage(EN ? "usage: tuopin token add USER [--name N] [--days D] | list USER | revoke USER ID"
+				    : "用法：tuopin token add 用户名 [--name 名称] [--days 天数] | list 用户名 | revoke 用户名 编号");
 	int days = 0;
-	if (!int_opt(a, "days", 1, 3650, &days))
+	if (!int_opt(a, "days", 1, auth_policy.token_max_days, &days))
 		return 2;
+	int64_t id = 0;
+	if (revoke && !parse_i64(a->pos[2], strlen(a->pos[2]), &id))
+		return cli_usage(EN ? "the token is named by its number, not \"%s\"" : "令牌须以编号指定，而不是“%s”", a->pos[2]);
 	struct store *st;
 	int rc = cli_open(a, &st, false);
 	if (rc)
@@ -261,15 +343,48 @@ cmd_token(struct args *a)
 	arena_init(&ar);
 	errinfo_clear(&e);
 	char *token;
-	int64_t id;
 	struct actor_ctx by = { cli_actor(), NULL, 0 };
 	enum err err = store_user_by_name(st, a->pos[1], &u, &ar, &e);
 	if (err == ERR_NOTFOUND)
 		err = errinfo_set(&e, ERR_NOTFOUND, "name", MSG_USER_NOT_FOUND, a->pos[1]);
-	if (err == ERR_OK)
+	if (err == ERR_OK && add) {
 		err = auth_token_create(st, &by, &u, arg(a, "name"), days, &token, &id, &ar, &e);
-	if (err == ERR_OK)
-		printf("%s\n", token);
+		if (err == ERR_OK)
+			printf("%s\n", token);
+	} else if (err == ERR_OK && revoke) {
+		err = auth_token_revoke(st, &by, &u, id, &e);
+		if (err == ERR_OK)
+			printf(EN ? "token %lld of %s revoked\n" : "已撤销 %2$s 的令牌 %1$lld\n", (long long)id, a->pos[1]);
+	} else if (err == ERR_OK) {
+		struct token_row *v;
+		size_t n;
+		err = store_token_list(st, u.id, &v, &n, &ar, &e);
+		if (err == ERR_OK) {
+			struct text_table tb;
+			table_init(&tb, 5);
+			const char *head[5] = { EN ? "id" : "编号", EN ? "name" : "名称", EN ? "created" : "创建时间",
+				EN ? "expires" : "到期时间", EN ? "state" : "状态" };
+			table_row(&tb, head);
+			int64_t now = auth_epoch();
+			for (size_t i = 0; i < n; i++) {
+				char idb[24], c[20], x[20];
+				snprintf(idb, sizeof(idb), "%lld", (long long)v[i].id);
+				stamp_format(stamp_from_epoch(v[i].created_at), c);
+				stamp_format(stamp_from_epoch(v[i].expires_at), x);
+				bool expired = v[i].expires_at < now ||
+				    now - v[i].created_at > (int64_t)auth_policy.token_max_days * 86400;
+				const char *row[5] = { idb, v[i].name, c, x, v[i].revoked ? (EN ? "revoked" : "已撤销") :
+					expired ? (EN ? "expired" : "已过期") : (EN ? "valid" : "有效") };
+				table_row(&tb, row);
+			}
+			struct buf b;
+			buf_init(&b);
+			table_render(&tb, &b);
+			table_free(&tb);
+			cli_print(&b);
+			buf_free(&b);
+		}
+	}
 	store_close(st);
 	arena_free(&ar);
 	return err == ERR_OK ? 0 : cli_fail(&e);
@@ -288,13 +403,34 @@ cmd_audit(struct args *a)
 	int result = 0;
 	if (strcmp(a->pos[0], "verify") == 0) {
 		struct audit_check c;
-		err = audit_verify(st, &c, &e);
-		if (err == ERR_OK && c.bad_id == 0)
-			printf(EN ? "audit log intact: %lld rows\n" : "审计日志完整：共 %lld 行\n", (long long)c.rows);
-		else if (err == ERR_OK) {
-			printf(EN ? "audit log BROKEN at row %lld: %s\n" : "审计日志已被篡改：第 %lld 行%s\n", (long long)c.bad_id,
-			    c.why);
+		err = audit_verify(st, arg(a, "anchor"), &c, &e);
+		if (err == ERR_OK && a->format && strcmp(a->format, "json") == 0) {
+			json_t *j = view_audit_check_json(&c);
+			cli_print_json(j);
+			json_decref(j);
+			result = c.failed ? 1 : 0;
+		} else if (err == ERR_OK && !c.failed) {
+			printf(EN ? "audit log intact: %lld rows" : "审计日志完整：共 %lld 行", (long long)c.rows);
+			if (c.keyed_from)
+				printf(EN ? ", keyed from row %lld" : "，自第 %lld 行起带密钥校验", (long long)c.keyed_from);
+			printf(EN ? ", %d anchors checked\nhead: row %lld %s\n" : "，核对锚点 %d 个\n链头：第 %lld 行 %s\n", c.anchors,
+			    (long long)c.head_id, c.head_mac);
+		} else if (err == ERR_OK) {
+			if (c.bad_id)
+				printf(EN ? "audit log BROKEN (check: %s) at row %lld: %s\n" : "审计日志已被篡改（检查项：%s）：第 %lld 行：%s\n",
+				    c.check, (long long)c.bad_id, c.why);
+			else
+				printf(EN ? "audit log NOT VERIFIED (check: %s): %s\n" : "审计日志无法核验（检查项：%s）：%s\n", c.check, c.why);
 			result = 1;
+		}
+	} else if (strcmp(a->pos[0], "anchor") == 0) {
+		bool wrote;
+		err = audit_anchor(st, &wrote, &e);
+		if (err == ERR_OK) {
+			char path[1024];
+			audit_anchor_path(st->uri, path, sizeof(path));
+			printf(wrote ? (EN ? "anchored the head in %s\n" : "已将链头记入 %s\n")
+				     : (EN ? "the head is anchored in %s already\n" : "链头已在 %s 中\n"), path);
 		}
 	} else if (strcmp(a->pos[0], "list") == 0) {
 		int from = 0, to = 0, limit = 50;
@@ -320,7 +456,8 @@ cmd_audit(struct args *a)
 		arena_free(&ar);
 	} else {
 		store_close(st);
-		return cli_usage(EN ? "usage: tuopin audit verify|list" : "用法：tuopin audit verify|list");
+		return cli_usage(EN ? "usage: tuopin audit verify [--anchor ROW:MAC] | anchor | list"
+				    : "用法：tuopin audit verify [--anchor 行号:校验码] | anchor | list");
 	}
 	store_close(st);
 	if (err != ERR_OK)

@@ -5,8 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "domain/audit.h"
+#include "domain/auth.h"
 #include "lib/date.h"
 #include "lib/msg.h"
 
@@ -64,15 +67,15 @@ static const struct command commands[] = {
 		"省定贫困村的贫困发生率与出列情况", "designated poor villages: poverty incidence and exit" },
 	{ "migrate-data", cmd_migrate, opts_migrate, 0, 0, 0, "migrate-data --from URI --to URI", "在 SQLite 与 PostgreSQL 之间迁移整个数据库并核对", "copy a whole database between SQLite and PostgreSQL, and check it" },
 	{ "serve", cmd_serve, opts_serve, 0, 0, 0,
-		"serve [--listen HOST:PORT] [--threads N] [--timeout S] [--access-log FILE] [--trust-proxy] [--secure-cookies] [--page-cache MIB]",
+		"serve [--listen HOST:PORT] [--threads N] [--timeout S] [--access-log FILE] [--trust-proxy] [--secure-cookies] [--page-cache MIB] [--max-per-address N] [--header-timeout S] [--token-max-days D] [--login-delay-max S] [--audit-anchor S]",
 		"启动网页和 API 服务", "run the web UI and API server" },
 	{ "user", cmd_user, opts_user, 0, 1, 3,
 		"user add NAME --role R [--division C] | passwd NAME | lock NAME | unlock NAME | role NAME ROLE | list",
 		"管理用户账户", "manage accounts" },
-	{ "token", cmd_token, opts_user, 0, 2, 2, "token add USER [--name N] [--days D]", "为程序调用创建 API 令牌",
-		"create an API token for a machine client" },
-	{ "audit", cmd_audit, opts_audit, 0, 1, 1, "audit verify | audit list [--from D] [--to D] [--actor U] [--action A] [--object O] [--limit N]",
-		"核验或查看审计日志", "verify or list the audit log" },
+	{ "token", cmd_token, opts_user, 0, 2, 3, "token add USER [--name N] [--days D] | token list USER | token revoke USER ID",
+		"为程序调用创建 API 令牌，查看或撤销某用户的令牌", "create an API token for a machine client; list or revoke a user's tokens" },
+	{ "audit", cmd_audit, opts_audit, 0, 1, 1, "audit verify [--anchor ROW:MAC] | audit anchor | audit list [--from D] [--to D] [--actor U] [--action A] [--object O] [--limit N]",
+		"核验审计日志（哈希链、密钥链、锚点）、记下链头锚点或查看日志", "verify the audit log (hash chain, keyed chain, anchors), anchor its head, or list it" },
 	{ "demo", cmd_demo, opts_demo, 0, 0, 0, "demo [--seed N]", "载入临港区演示数据（空数据库）", "load the Lingang demo district (into an empty database)" },
 	{ "routes", cmd_routes, opts_none, 0, 0, 0, "routes", "列出 API 的全部地址", "list every API route" },
 	{ "version", cmd_version, opts_none, 0, 0, 0, "version", "显示版本", "print the version" },
@@ -100,7 +103,13 @@ int
 main(int argc, char **argv)
 {
 	setlocale(LC_CTYPE, "C.UTF-8");
-	const char *env = getenv("TUOPIN_LANG");
+	/* Everything Tuopin creates holds personal data or secrets (the database and its WAL, logs, exports,
+	 * uploads, the audit key and anchors): the service user's only, whatever umask it was started with. */
+	umask(077);
+	const char *env = getenv("TUOPIN_TOKEN_MAX_DAYS");
+	if (env && atoi(env) > 0 && atoi(env) <= 3650)
+		auth_policy.token_max_days = atoi(env);
+	env = getenv("TUOPIN_LANG");
 	enum lang l;
 	if (env && msg_parse_lang(env, &l))
 		msg_set_lang(l);
@@ -177,6 +186,10 @@ main(int argc, char **argv)
 		int rc = args_parse(argc - first - 1, argv + first + 1, &cmd, &a);
 		if (rc == 0)
 			rc = cmd.run(&a);
+		/* A command that wrote audit rows leaves an anchor of the head behind it (domain/audit.h); the
+		 * server anchors on its own, every minute and when it stops. */
+		if (audit_appended() && strcmp(cmd.name, "serve") != 0)
+			cli_anchor(&a);
 		free(a.pos);
 		free(nv);
 		return rc;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "domain/audit.h"
+#include "store/embedded.h"
 #include "lib/date.h"
 #include "lib/util.h"
 
@@ -27,17 +28,28 @@ const struct role roles_table[] = {
 	{ "sys_admin", "系统管理员", "system administrator", CAP_USERS | CAP_SELF, false },
 	{ "sec_admin", "安全管理员", "security administrator", CAP_ROLES | CAP_SELF, false },
 	{ "audit_admin", "审计管理员", "audit administrator", CAP_AUDIT | CAP_SELF, false },
+	/* an account the system administrator made, waiting for the security administrator's role */
+	{ "none", "未分配角色", "no role yet", CAP_SELF, false },
 };
 const size_t n_roles = NELEM(roles_table);
 
 struct auth_policy auth_policy = {
 	.idle_seconds = 30 * 60,
 	.max_seconds = 12 * 3600,
-	.max_failed = 5,
-	.lockout_seconds = 15 * 60,
-	.min_password = 10,
-	.token_days = 90,
+	.min_password = 12,
+	.token_max_days = 90,
+	.account_free = 3,
+	.account_cap = 60,
+	.address_free = 10,
+	.address_cap = 15 * 60,
+	.code_hours = 72,
 };
+
+bool
+role_is_admin(const char *role)
+{
+	return role && (strcmp(role, "sys_admin") == 0 || strcmp(role, "sec_admin") == 0 || strcmp(role, "audit_admin") == 0);
+}
 
 const struct role *
 role_find(const char *code)
@@ -102,6 +114,50 @@ hash_init(void)
 		die(5, "out of memory hashing a password");
 }
 
+/* ---- the password policy ---- */
+
+extern const struct embedded_file common_passwords[];
+
+/* Is s (lower case, letters and digits only) on the shipped list? The list is read once into a sorted array. */
+static const char **common;
+static size_t n_common;
+static pthread_once_t common_once = PTHREAD_ONCE_INIT;
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void
+common_init(void)
+{
+	const char *text = (const char *)common_passwords[0].data;
+	size_t len = common_passwords[0].len, cap = 512;
+	common = xmalloc(cap * sizeof(*common));
+	for (const char *p = text; p < text + len;) {
+		const char *nl = memchr(p, '\n', (size_t)(text + len - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(text + len - p);
+		if (n && *p != '#') {
+			if (n_common == cap)
+				common = xrealloc(common, (cap *= 2) * sizeof(*common));
+			char *w = xmalloc(n + 1);
+			memcpy(w, p, n);
+			w[n] = '\0';
+			common[n_common++] = w;
+		}
+		p += n + 1;
+	}
+	qsort(common, n_common, sizeof(*common), cmp_str);
+}
+
+static bool
+is_common(const char *s)
+{
+	pthread_once(&common_once, common_init);
+	return *s && bsearch(&s, common, n_common, sizeof(*common), cmp_str) != NULL;
+}
+
 bool
 password_ok(const char *pw, const char *user, struct errinfo *e)
 {
@@ -114,24 +170,33 @@ password_ok(const char *pw, const char *user, struct errinfo *e)
 		errinfo_set(e, ERR_INVALID, "password", MSG_PW_SHORT, auth_policy.min_password);
 		return false;
 	}
-	int upper = 0, lower = 0, digit = 0, other = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)pw[i];
-		if (isupper(c))
-			upper = 1;
-		else if (islower(c))
-			lower = 1;
-		else if (isdigit(c))
-			digit = 1;
-		else
-			other = 1;
-	}
-	if (upper + lower + digit + other < 3) {
-		errinfo_set(e, ERR_INVALID, "password", MSG_PW_CLASSES);
+	if (n > 256) {
+		errinfo_set(e, ERR_INVALID, "password", MSG_PW_LONG);
 		return false;
 	}
-	if (user && *user && strcasestr(pw, user)) {
+	if (user && strlen(user) >= 3 && strcasestr(pw, user)) {
 		errinfo_set(e, ERR_INVALID, "password", MSG_PW_NAME);
+		return false;
+	}
+	/* what guessers try first: the folded password, its letters, its digits (with hardly a letter), digits
+	 * only, and a handful of characters repeated */
+	char folded[260], letters[260], digits[260];
+	size_t nf = 0, nl = 0, nd = 0, distinct = 0;
+	bool seen[256] = { false };
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)pw[i];
+		if (!seen[c])
+			seen[c] = true, distinct++;
+		if (isalpha(c))
+			folded[nf++] = letters[nl++] = (char)tolower(c);
+		else if (isdigit(c))
+			folded[nf++] = digits[nd++] = (char)c;
+	}
+	folded[nf] = letters[nl] = digits[nd] = '\0';
+	bool only_ascii_words = nf == n || nf + 6 >= n;   /* a phrase in Chinese is not a stem with digits */
+	if (distinct < 5 || (nd == n) || is_common(folded) || (only_ascii_words && is_common(letters)) ||
+	    (nl < 4 && is_common(digits))) {
+		errinfo_set(e, ERR_INVALID, "password", MSG_PW_COMMON);
 		return false;
 	}
 	return true;
@@ -160,6 +225,147 @@ password_verify(const char *hash, const char *pw)
 	bool ok = crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
 	sem_post(&hash_slots);
 	return ok;
+}
+
+/* ---- login throttling (in memory, per process) ---- */
+
+/* One slot per account name or client address that failed lately. The delay grows with failures in a row
+ * (2, 4, 8 ... seconds after the free ones, up to the cap); a success clears the account's count (not the
+ * address's, which only time clears: an hour without failures). Unknown names are counted like known ones,
+ * so the answers cannot tell them apart. An outsider can slow an account to one attempt per account_cap
+ * seconds, never lock it. */
+#define THROTTLE_SLOTS 4096
+#define THROTTLE_PROBE 8
+struct throttle_slot {
+	char key[80];          /* "u:NAME" or "a:ADDRESS"; "" when free */
+	int failures;
+	int64_t last_ms;       /* the last failure */
+	int64_t until_ms;      /* no attempt before */
+	bool logged;           /* the current wait was audited */
+};
+static struct throttle_slot slots[THROTTLE_SLOTS];
+static pthread_mutex_t slots_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int64_t
+now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_REALTIME, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* The slot of key (found or taken); with slots_lock held. NULL only when create is false and there is none. */
+static struct throttle_slot *
+slot_of(const char *key, bool create, int64_t now)
+{
+	unsigned h = 2166136261u;
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	struct throttle_slot *victim = NULL;
+	for (int i = 0; i < THROTTLE_PROBE; i++) {
+		struct throttle_slot *s = &slots[(h + (unsigned)i) % THROTTLE_SLOTS];
+		if (strcmp(s->key, key) == 0)
+			return s;
+		/* a free or forgotten slot first, else the one whose last failure is oldest */
+		bool stale = !s->key[0] || now - s->last_ms > 3600 * 1000;
+		if (!victim || (stale && !(!victim->key[0] || now - victim->last_ms > 3600 * 1000)) ||
+		    (!stale && s->last_ms < victim->last_ms && victim->key[0] && now - victim->last_ms <= 3600 * 1000))
+			victim = s;
+	}
+	if (!create)
+		return NULL;
+	memset(victim, 0, sizeof(*victim));
+	snprintf(victim->key, sizeof(victim->key), "%s", key);
+	return victim;
+}
+
+static void
+throttle_key(char *out, size_t size, char kind, const char *v)
+{
+	snprintf(out, size, "%c:%s", kind, v ? v : "");
+}
+
+int
+auth_throttle_wait(const char *name, const char *ip)
+{
+	int64_t now = now_ms(), until = 0;
+	char k[80];
+	pthread_mutex_lock(&slots_lock);
+	for (int i = 0; i < 2; i++) {
+		const char *v = i ? ip : name;
+		if (!v || !*v)
+			continue;
+		throttle_key(k, sizeof(k), i ? 'a' : 'u', v);
+		struct throttle_slot *s = slot_of(k, false, now);
+		if (s && s->until_ms > until)
+			until = s->until_ms;
+	}
+	pthread_mutex_unlock(&slots_lock);
+	return until > now ? (int)((until - now + 999) / 1000) : 0;
+}
+
+/* Should this wait be audited (the first refusal of each wait)? */
+static bool
+throttle_first_refusal(const char *name, const char *ip)
+{
+	int64_t now = now_ms();
+	char k[80];
+	bool first = false;
+	pthread_mutex_lock(&slots_lock);
+	for (int i = 0; i < 2; i++) {
+		const char *v = i ? ip : name;
+		if (!v || !*v)
+			continue;
+		throttle_key(k, sizeof(k), i ? 'a' : 'u', v);
+		struct throttle_slot *s = slot_of(k, false, now);
+		if (s && s->until_ms > now && !s->logged)
+			s->logged = first = true;
+	}
+	pthread_mutex_unlock(&slots_lock);
+	return first;
+}
+
+static void
+throttle_result(const char *name, const char *ip, bool ok)
+{
+	int64_t now = now_ms();
+	char k[80];
+	pthread_mutex_lock(&slots_lock);
+	for (int i = 0; i < 2; i++) {
+		const char *v = i ? ip : name;
+		if (!v || !*v)
+			continue;
+		throttle_key(k, sizeof(k), i ? 'a' : 'u', v);
+		struct throttle_slot *s = slot_of(k, !ok, now);
+		if (!s)
+			continue;
+		if (ok) {
+			if (!i)
+				memset(s, 0, sizeof(*s));   /* the account's count; the address keeps its own */
+			continue;
+		}
+		int free_ = i ? auth_policy.address_free : auth_policy.account_free;
+		int cap = i ? auth_policy.address_cap : auth_policy.account_cap;
+		s->failures++;
+		s->last_ms = now;
+		if (s->failures > free_) {
+			int k2 = s->failures - free_;
+			int64_t d = k2 >= 20 ? cap : (int64_t)1 << k2;
+			if (d > cap)
+				d = cap;
+			s->until_ms = now + d * 1000;
+			s->logged = false;
+		}
+	}
+	pthread_mutex_unlock(&slots_lock);
+}
+
+void
+auth_throttle_reset(void)
+{
+	pthread_mutex_lock(&slots_lock);
+	memset(slots, 0, sizeof(slots));
+	pthread_mutex_unlock(&slots_lock);
 }
 
 /* ---- accounts ---- */
@@ -242,7 +448,15 @@ user_create(struct store *st, const struct actor_ctx *by, const char *name, cons
 {
 	if (!name || !name_ok(name))
 		return errinfo_set(e, ERR_INVALID, "name", MSG_USER_NAME);
-	if (!password_ok(password ? password : "", name, e))
+	char unknown[48];
+	if (!password) {
+		/* nobody knows it: the account is activated with a one-time code */
+		unsigned char raw[32];
+		randombytes_buf(raw, sizeof(raw));
+		sodium_bin2base64(unknown, sizeof(unknown), raw, sizeof(raw), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+		password = unknown;
+		must_change = true;
+	} else if (!password_ok(password, name, e))
 		return ERR_INVALID;
 	char hash[crypto_pwhash_STRBYTES];
 	enum err rc = password_hash(password, hash, sizeof(hash), e);
@@ -325,6 +539,8 @@ user_change(struct store *st, const struct actor_ctx *by, const char *name, cons
 		u.must_change = true;
 		u.failed = 0;
 		u.locked_until = 0;
+		u.reset_sys = u.reset_sec = NULL;
+		u.reset_until = 0;
 	}
 	if (c->locked) {
 		u.locked = *c->locked;
@@ -340,6 +556,9 @@ user_change(struct store *st, const struct actor_ctx *by, const char *name, cons
 	if ((c->locked && *c->locked) || c->role || c->division || c->password)
 		if ((rc = store_session_delete_user(st, u.id, e)) != ERR_OK)
 			goto fail;
+	/* a reset revokes the API tokens too: whoever held the account before holds nothing now */
+	if (c->password && (rc = store_token_revoke_user(st, u.id, e)) != ERR_OK)
+		goto fail;
 	const char *action = c->password ? "user.password_reset" : c->locked ? (*c->locked ? "user.lock" : "user.unlock")
 	    : (c->role || c->division) ? "user.role" : "user.update";
 	if ((rc = audit_user(st, by, action, name, &before, &u, e)) != ERR_OK)
@@ -360,18 +579,107 @@ fail:
 	return rc;
 }
 
+/* Is code the account's complete, live one-time code (both halves issued, not expired)? */
+static bool
+code_matches(const struct user *u, const char *code)
+{
+	if (!u->reset_sys || !u->reset_sec || u->reset_until <= auth_epoch() || !code)
+		return false;
+	char c[20];
+	size_t k = 0;
+	for (const char *p = code; *p && k < sizeof(c) - 1; p++)
+		if (*p != '-' && *p != ' ')
+			c[k++] = (char)toupper((unsigned char)*p);
+	c[k] = '\0';
+	if (k != 16 || strlen(code) > 24)
+		return false;
+	char a[9], b[9];
+	memcpy(a, c, 8), a[8] = '\0';
+	memcpy(b, c + 8, 8), b[8] = '\0';
+	bool ok1 = password_verify(u->reset_sys, a);
+	bool ok2 = password_verify(u->reset_sec, b);
+	return ok1 && ok2;
+}
+
+enum err
+user_code_issue(struct store *st, const struct actor_ctx *by, const char *name, int part, char out[16], int64_t *until,
+    struct errinfo *e)
+{
+	static const char set[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";   /* 32: no 0/O, 1/I */
+	unsigned char raw[8];
+	char half[9];
+	randombytes_buf(raw, sizeof(raw));
+	for (int i = 0; i < 8; i++)
+		half[i] = set[raw[i] % 32];
+	half[8] = '\0';
+	char hash[crypto_pwhash_STRBYTES];
+	enum err rc = password_hash(half, hash, sizeof(hash), e);
+	if (rc != ERR_OK)
+		return rc;
+	if ((rc = store_begin(st, e)) != ERR_OK)
+		return rc;
+	struct arena a;
+	struct user u;
+	arena_init(&a);
+	rc = store_user_by_name(st, name, &u, &a, e);
+	if (rc == ERR_NOTFOUND)
+		rc = errinfo_set(e, ERR_NOTFOUND, "name", MSG_USER_NOT_FOUND, name);
+	if (rc == ERR_OK) {
+		int64_t now = auth_epoch();
+		if (u.reset_until <= now)
+			u.reset_sys = u.reset_sec = NULL;   /* a new code: an expired half is no half */
+		if (part == 1)
+			u.reset_sys = hash;
+		else
+			u.reset_sec = hash;
+		u.reset_until = now + (int64_t)auth_policy.code_hours * 3600;
+		u.updated_at = stamp_of(by);
+		rc = store_user_update(st, &u, e);
+		*until = u.reset_until;
+	}
+	if (rc == ERR_OK) {
+		char detail[64];
+		snprintf(detail, sizeof(detail), "{\"part\":%d,\"complete\":%s}", part, u.reset_sys && u.reset_sec ? "true" : "false");
+		rc = audit_append(st, stamp_of(by), by && by->name ? by->name : "system", "user.code", name, detail,
+		    by ? by->ip : NULL, e);
+	}
+	arena_free(&a);
+	if (rc != ERR_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	if ((rc = store_commit(st, e)) != ERR_OK)
+		return rc;
+	snprintf(out, 16, "%.4s-%.4s", half, half + 4);
+	sodium_memzero(half, sizeof(half));
+	return ERR_OK;
+}
+
 enum err
 user_change_password(struct store *st, const struct actor_ctx *by, const char *name, const char *old,
     const char *new_password, struct errinfo *e)
 {
+	const char *ip = by ? by->ip : NULL;
+	if (auth_throttle_wait(name, ip) > 0)
+		return errinfo_set(e, ERR_THROTTLED, "old_password", MSG_THROTTLED, auth_throttle_wait(name, ip));
 	struct arena a;
 	struct user u;
 	arena_init(&a);
 	enum err rc = store_user_by_name(st, name, &u, &a, e);
 	if (rc == ERR_NOTFOUND)
 		rc = errinfo_set(e, ERR_NOTFOUND, "name", MSG_USER_NOT_FOUND, name);
-	if (rc == ERR_OK && !password_verify(u.pw_hash, old ? old : ""))
-		rc = errinfo_set(e, ERR_INVALID, "old_password", MSG_PW_OLD);
+	bool by_code = false;
+	if (rc == ERR_OK && !password_verify(u.pw_hash, old ? old : "")) {
+		by_code = code_matches(&u, old);
+		if (!by_code) {
+			throttle_result(name, ip, false);
+			rc = errinfo_set(e, ERR_INVALID, "old_password", MSG_PW_OLD);
+		}
+	}
+	if (rc == ERR_OK)
+		throttle_result(name, ip, true);
+	if (rc == ERR_OK && old && new_password && strcmp(old, new_password) == 0)
+		rc = errinfo_set(e, ERR_INVALID, "new_password", MSG_PW_SAME);
 	if (rc == ERR_OK && !password_ok(new_password ? new_password : "", name, e))
 		rc = ERR_INVALID;
 	char hash[crypto_pwhash_STRBYTES];
@@ -382,10 +690,15 @@ user_change_password(struct store *st, const struct actor_ctx *by, const char *n
 	if (rc == ERR_OK) {
 		u.pw_hash = hash;
 		u.must_change = false;
+		u.reset_sys = u.reset_sec = NULL;
+		u.reset_until = 0;
 		u.updated_at = stamp_of(by);
 		rc = store_user_update(st, &u, e);
+		/* a new password ends what the old one made: the user's API tokens */
 		if (rc == ERR_OK)
-			rc = audit_append(st, stamp_of(by), name, "user.password", name, NULL, by ? by->ip : NULL, e);
+			rc = store_token_revoke_user(st, u.id, e);
+		if (rc == ERR_OK)
+			rc = audit_append(st, stamp_of(by), name, "user.password", name, by_code ? "{\"by\":\"code\"}" : NULL, ip, e);
 		if (rc == ERR_OK)
 			rc = store_commit(st, e);
 		else
@@ -399,9 +712,26 @@ user_change_password(struct store *st, const struct actor_ctx *by, const char *n
 
 enum err
 auth_login(struct store *st, const char *name, const char *password, const char *ip, char **token, char **csrf,
-    struct user *u, struct arena *a, struct errinfo *e)
+    struct user *u, int *wait, struct arena *a, struct errinfo *e)
 {
 	int64_t now = auth_epoch();
+	const char *shown = name && name_ok(name) ? name : NULL;
+	/* the throttle's account key: the name as given (up to its slot's size), whether it exists or not */
+	char key[64];
+	snprintf(key, sizeof(key), "%s", name ? name : "");
+	*wait = auth_throttle_wait(key, ip);
+	if (*wait > 0) {
+		/* refused before the password is looked at; audited once per wait, not once per attempt */
+		errinfo_set(e, ERR_THROTTLED, "", MSG_THROTTLED, *wait);
+		if (throttle_first_refusal(key, ip)) {
+			struct errinfo keep = *e, ae;
+			char detail[64];
+			snprintf(detail, sizeof(detail), "{\"wait\":%d}", *wait);
+			audit_view(st, shown ? shown : "?", ip, "login.throttled", shown, detail, &ae);
+			*e = keep;
+		}
+		return ERR_THROTTLED;
+	}
 	enum err rc = store_user_by_name(st, name ? name : "", u, a, e);
 	if (rc != ERR_OK && rc != ERR_NOTFOUND)
 		return rc;
@@ -409,6 +739,7 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 	/* Verify even for an unknown name, so timing does not tell which names exist. */
 	pthread_once(&hash_once, hash_init);
 	bool good = password_verify(known ? u->pw_hash : dummy_hash, password ? password : "") && known;
+	bool by_code = !good && known && code_matches(u, password);
 	if ((rc = store_begin(st, e)) != ERR_OK)
 		return rc;
 	if (known) {
@@ -416,47 +747,36 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 		if ((rc = store_user_by_name(st, name, u, a, e)) != ERR_OK)
 			goto fail;
 	}
-	enum err result = ERR_OK;
-	if (known && u->locked) {
-		result = errinfo_set(e, ERR_AUTH, "name", MSG_AUTH_DISABLED);
-	} else if (known && u->locked_until > now) {
-		char until[20];
-		stamp_format(stamp_from_epoch(u->locked_until), until);
-		until[16] = '\0';   /* to the minute, in the office's zone */
-		result = errinfo_set(e, ERR_AUTH, "name", MSG_AUTH_LOCKED, until);
-	} else if (!good) {
-		result = errinfo_set(e, ERR_AUTH, "password", MSG_AUTH_FAILED);
+	/* One answer for an unknown name, a wrong password and a locked account: the audit log has the truth. */
+	const char *reason = !known ? "unknown_user" : u->locked ? "disabled" : (good || by_code) ? NULL : "bad_password";
+	if (reason) {
+		errinfo_set(e, ERR_AUTH, "password", MSG_AUTH_FAILED);
+		throttle_result(key, ip, false);
 		if (known) {
 			u->failed++;
-			if (u->failed >= auth_policy.max_failed) {
-				u->locked_until = now + auth_policy.lockout_seconds;
-				u->failed = 0;
-			}
 			if ((rc = store_user_update(st, u, e)) != ERR_OK)
 				goto fail;
 		}
-	}
-	if (result != ERR_OK) {
 		char detail[160];
-		snprintf(detail, sizeof(detail), "{\"reason\":\"%s\"}", e ? e->code : "");
-		struct errinfo keep;
-		if (e)
-			keep = *e;
-		if ((rc = audit_append(st, stamp_now(), name && name_ok(name) ? name : "?", "login.failed",
-		    name && name_ok(name) ? name : NULL, detail, ip, e)) != ERR_OK)
+		snprintf(detail, sizeof(detail), "{\"reason\":\"%s\",\"failed\":%d}", reason, known ? u->failed : 0);
+		struct errinfo keep = *e;
+		if ((rc = audit_append(st, stamp_now(), shown ? shown : "?", "login.failed", shown, detail, ip, e)) != ERR_OK)
 			goto fail;
 		if ((rc = store_commit(st, e)) != ERR_OK)
 			return rc;
-		if (e)
-			*e = keep;
-		return result;
+		*e = keep;
+		return ERR_AUTH;
 	}
+	throttle_result(key, ip, true);
+	now = auth_epoch();   /* the session starts now, not before the password was hashed */
 	*token = random_token(a);
 	*csrf = random_token(a);
 	char digest[65];
 	auth_digest(*token, digest);
-	if (u->failed) {
+	if (u->failed || by_code) {
 		u->failed = 0;
+		if (by_code)
+			u->must_change = true;   /* the code opens the password form and nothing else */
 		if ((rc = store_user_update(st, u, e)) != ERR_OK)
 			goto fail;
 	}
@@ -464,7 +784,8 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 		goto fail;
 	if ((rc = store_session_insert(st, digest, u->id, *csrf, now, ip, e)) != ERR_OK)
 		goto fail;
-	if ((rc = audit_append(st, stamp_now(), u->name, "login", u->name, NULL, ip, e)) != ERR_OK)
+	if ((rc = audit_append(st, stamp_now(), u->name, "login", u->name, by_code ? "{\"by\":\"code\"}" : NULL, ip, e)) !=
+	    ERR_OK)
 		goto fail;
 	return store_commit(st, e);
 fail:
@@ -523,7 +844,9 @@ auth_token_create(struct store *st, const struct actor_ctx *by, const struct use
     char **token, int64_t *id, struct arena *a, struct errinfo *e)
 {
 	if (days <= 0)
-		days = auth_policy.token_days;
+		days = auth_policy.token_max_days;
+	if (days > auth_policy.token_max_days)
+		return errinfo_set(e, ERR_INVALID, "days", MSG_BAD_RANGE, "days", 1, auth_policy.token_max_days);
 	*token = arena_printf(a, "tp_%s", random_token(a));
 	char digest[65];
 	auth_digest(*token, digest);
@@ -583,9 +906,70 @@ auth_token(struct store *st, const char *token, struct user *u, struct arena *a,
 	if (rc != ERR_OK)
 		return rc;
 	int64_t now = auth_epoch();
-	if (t.revoked || t.expires_at < now)
+	/* the maximum holds for tokens made before it was lowered too */
+	if (t.revoked || t.expires_at < now || now - t.created_at > (int64_t)auth_policy.token_max_days * 86400)
 		return errinfo_set(e, ERR_AUTH, "", MSG_TOKEN_BAD);
 	if (u->locked)
 		return errinfo_set(e, ERR_AUTH, "", MSG_AUTH_DISABLED);
 	return ERR_OK;
 }
+
+enum err
+auth_token_revoke_of(struct store *st, const struct actor_ctx *by, const char *name, int64_t id, struct errinfo *e)
+{
+	struct arena a;
+	struct user u;
+	arena_init(&a);
+	enum err rc = store_user_by_name(st, name, &u, &a, e);
+	if (rc == ERR_NOTFOUND)
+		rc = errinfo_set(e, ERR_NOTFOUND, "name", MSG_USER_NOT_FOUND, name);
+	if (rc == ERR_OK)
+		rc = auth_token_revoke(st, by, &u, id, e);
+	arena_free(&a);
+	return rc;
+}
+
+/* ---- 三员分立 ---- */
+
+enum err
+auth_admin_may(const struct user *actor, enum admin_act act, const struct user *target, const char *new_role,
+    struct errinfo *e)
+{
+	const char *me = actor->role;
+	bool sys = strcmp(me, "sys_admin") == 0, sec = strcmp(me, "sec_admin") == 0;
+	bool self = target && strcmp(target->name, actor->name) == 0;
+	const char *role = target ? target->role : NULL;
+	switch (act) {
+	case ADMIN_CREATE:
+		return sys ? ERR_OK : errinfo_set(e, ERR_FORBIDDEN, "", MSG_SOD_ROLE);
+	case ADMIN_ACCOUNT:
+		if (!sys)
+			return errinfo_set(e, ERR_FORBIDDEN, "", MSG_SOD_ROLE);
+		if (self)
+			return errinfo_set(e, ERR_FORBIDDEN, "name", MSG_SOD_SELF);
+		/* one administrator does not disable the one who watches it */
+		if (role_is_admin(role) && strcmp(role, me) != 0)
+			return errinfo_set(e, ERR_FORBIDDEN, "name", MSG_SOD_ADMIN_TARGET);
+		return ERR_OK;
+	case ADMIN_ROLE:
+		if (!sec)
+			return errinfo_set(e, ERR_FORBIDDEN, "role", MSG_SOD_ROLE);
+		if (self)
+			return errinfo_set(e, ERR_FORBIDDEN, "name", MSG_SOD_SELF);
+		if (role_is_admin(role) || role_is_admin(new_role))
+			return errinfo_set(e, ERR_FORBIDDEN, "role", MSG_SOD_ADMIN_ROLE);
+		return ERR_OK;
+	case ADMIN_CODE:
+		if (!sys && !sec)
+			return errinfo_set(e, ERR_FORBIDDEN, "", MSG_SOD_ROLE);
+		if (self)
+			return errinfo_set(e, ERR_FORBIDDEN, "name", MSG_SOD_SELF);
+		if (role_is_admin(role))
+			return errinfo_set(e, ERR_FORBIDDEN, "name", MSG_SOD_CODE_ADMIN);
+		return ERR_OK;
+	case ADMIN_TOKENS:
+		return sec ? ERR_OK : errinfo_set(e, ERR_FORBIDDEN, "", MSG_SOD_ROLE);
+	}
+	return errinfo_set(e, ERR_FORBIDDEN, "", MSG_SOD_ROLE);
+}
+

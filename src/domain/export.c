@@ -225,5 +225,14 @@ export_registry(struct store *st, const struct export_opts *o, struct export_res
 		sheet_writer_abort(w);
 		return rc;
 	}
-	return sheet_writer_close(w, e);
+	if ((rc = sheet_writer_close(w, e)) != ERR_OK)
+		return rc;
+	/* A masked export is still a list of names: who took which one, and how big, is recorded too. */
+	char detail[384];
+	snprintf(detail, sizeof(detail), "{\"division\":%lld,\"as_of\":%d,\"format\":\"%s\",\"status\":\"%s\","
+	    "\"attribute\":\"%s\",\"cause\":\"%s\",\"all\":%s,\"full\":%s,\"households\":%d,\"members\":%d}",
+	    (long long)(o->division ? o->division : lo), day, o->kind == SHEET_XLSX ? "xlsx" : "csv",
+	    status_code(o->status), o->attribute ? o->attribute : "", o->cause ? o->cause : "", o->all ? "true" : "false",
+	    o->full ? "true" : "false", r->households, r->members);
+	return audit_view(st, o->actor, o->ip, "export.registry", "registry", detail, e);
 }

@@ -90,6 +90,9 @@ idno_validate(struct str in, int today, struct idno *out)
 char *
 idno_mask(const char *id, char *out, size_t size)
 {
+	/* Only the address code of the first registration (six characters) is kept: what follows is the birth
+	 * date, the sequence with the sex, and the check character, and any of them shown next to a birth
+	 * month and a county would leave too few candidates (docs/SECURITY.md, 去标识化). */
 	size_t n = id ? strlen(id) : 0;
 	if (n <= 8) {
 		snprintf(out, size, "%s", n ? "********" : "");
@@ -98,7 +101,7 @@ idno_mask(const char *id, char *out, size_t size)
 	char tmp[64];
 	size_t k = 0;
 	for (size_t i = 0; i < n && k + 1 < sizeof(tmp); i++)
-		tmp[k++] = (i < 4 || i >= n - 4) ? id[i] : '*';
+		tmp[k++] = i < 6 ? id[i] : '*';
 	tmp[k] = '\0';
 	snprintf(out, size, "%s", tmp);
 	return out;

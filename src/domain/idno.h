@@ -27,7 +27,9 @@ char idno_check_char(const char *s17);
  * number even when invalid (norm, birth and sex are useful for reports). Returns MSG_OK or one of
  * MSG_ID_LENGTH, MSG_ID_CHARS, MSG_ID_PLACEHOLDER, MSG_ID_PROVINCE, MSG_ID_DATE, MSG_ID_CHECKSUM. */
 enum msg idno_validate(struct str s, int today, struct idno *out);
-/* Mask for display: the first 4 and the last 4 characters kept ("3713**********123X"). out >= 24 bytes. */
+/* Mask for display: the first 6 characters (the address code) kept, the rest starred ("371399************").
+ * With the birth shown as a month only (date_mask_birth), at least 28 x 500 numbers fit what is shown.
+ * out >= 24 bytes. */
 char *idno_mask(const char *id, char *out, size_t size);
 
 #endif

@@ -13,6 +13,8 @@
 #include "domain/member.h"
 #include "domain/registry.h"
 #include "domain/status.h"
+#include "domain/audit.h"
+#include "domain/idno.h"
 #include "domain/txn.h"
 #include "lib/date.h"
 #include "lib/util.h"
@@ -744,8 +746,11 @@ reg_batch(struct reg_import *ri, struct errinfo *e)
 			rc = ERR_OK;
 		}
 		/* 户编号 already registered */
-		if (hh_taken[i])
+		if (hh_taken[i] && registry_hh_visible(st, g->hh_no, a))
 			problem_add(p, false, g->first_row, header_label(h, C_HH_NO), str_from(g->hh_no), MSG_HH_EXISTS,
+			    g->hh_no);
+		else if (hh_taken[i])   /* outside the user's divisions: named nowhere */
+			problem_add(p, false, g->first_row, header_label(h, C_HH_NO), str_from(g->hh_no), MSG_HH_NOT_AVAILABLE,
 			    g->hh_no);
 		/* household columns from the head's row */
 		const struct str *c = g->head_cells;
@@ -827,9 +832,15 @@ reg_batch(struct reg_import *ri, struct errinfo *e)
 			 * of the file is reported above; earlier batches of the file are in the database already) */
 			const char *where = registered[key_of[g->members[k]]];
 			const uint64_t *wi = where ? map_get(&ri->hh, where) : NULL;
-			if (where && !(wi && ri->states[*wi].written))
-				problem_add(p, o->lenient, x->row, header_label(h, C_ID_NO), str_from(x->m.id_no),
-				    MSG_ID_DUP_DB, where);
+			if (where && !(wi && ri->states[*wi].written)) {
+				char id[32];
+				if (registry_hh_visible(st, where, a))
+					problem_add(p, o->lenient, x->row, header_label(h, C_ID_NO), str_from(x->m.id_no),
+					    MSG_ID_DUP_DB, where);
+				else   /* outside the user's divisions: named nowhere, the number masked */
+					problem_add(p, o->lenient, x->row, header_label(h, C_ID_NO),
+					    str_from(idno_mask(x->m.id_no, id, sizeof(id))), MSG_ID_NOT_AVAILABLE, id);
+			}
 		}
 	}
 	ri->r->households += (int)n_h;
@@ -1475,3 +1486,33 @@ import_income(struct store *st, const struct import_opts *o, struct import_resul
 	r->written = true;
 	return ERR_OK;
 }
+/* ---- imports that wrote nothing ---- */
+
+enum err
+import_audit_unwritten(struct store *st, const char *what, const struct import_opts *o, const struct import_result *r,
+    enum err outcome, struct errinfo *e)
+{
+	char d[11];
+	const char *file = o->path ? (strrchr(o->path, '/') ? strrchr(o->path, '/') + 1 : o->path) : "(request)";
+	json_t *j = json_pack("{s:s, s:s, s:s, s:i, s:i, s:i, s:i}", "kind", what, "outcome",
+	    outcome == ERR_OK ? "checked" : outcome == ERR_INVALID ? "refused" : "failed", "format",
+	    r->kind == SHEET_XLSX ? "xlsx" : r->kind == SHEET_MEMORY ? "json" : "csv", "rows", r->rows, "households",
+	    r->households, "members", r->members, "errors", (int)r->problems.n_errors);
+	json_object_set_new(j, "warnings", json_integer((json_int_t)r->problems.n_warnings));
+	if (strcmp(what, "events") == 0)
+		json_object_set_new(j, "events", json_integer(r->events));
+	if (strcmp(what, "registry") == 0 && o->as_of)
+		json_object_set_new(j, "as_of", json_string(date_format(o->as_of, d)));
+	if (o->batch)
+		json_object_set_new(j, "batch", json_string(o->batch));
+	json_object_set_new(j, "lenient", json_boolean(o->lenient));
+	char *detail = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	char action[40];
+	snprintf(action, sizeof(action), "import.%s", o->dry_run ? "dry_run" : "refused");
+	struct errinfo ignore;
+	enum err rc = audit_view(st, o->actor, o->ip, action, file, detail, e ? e : &ignore);
+	free(detail);
+	return rc;
+}
+

@@ -53,6 +53,11 @@ enum err import_events(struct store *st, const struct import_opts *o, struct imp
 enum err import_income(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
     struct errinfo *e);
 
+/* Record in the audit log, in its own transaction, an import that wrote nothing: a dry run (whatever it
+ * found) or a file refused (outcome ERR_INVALID) or failed: what, the file's name, its rows and counts. */
+enum err import_audit_unwritten(struct store *st, const char *what, const struct import_opts *o,
+    const struct import_result *r, enum err outcome, struct errinfo *e);
+
 /* Level from a 12-digit code: 1 province .. 5 village. */
 int division_level_of(int64_t code);
 

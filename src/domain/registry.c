@@ -1,6 +1,7 @@
 /* registry.c: household creation and change events (see registry.h). Every check comes before the first
  * write, so a refused event leaves nothing behind even inside a larger transaction. */
 #include "domain/registry.h"
+#include "domain/idno.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -275,6 +276,11 @@ member_add(struct ctx *c, struct event *out, struct errinfo *e)
 	if (!t->lenient) {
 		char *where;
 		rc = store_idno_current_household(t->st, in->id_no, r->effective, &where, NULL, &c->a, e);
+		if (rc == ERR_OK && !registry_hh_visible(t->st, where, &c->a)) {
+			/* registered outside the user's divisions: refused without naming where (docs/SECURITY.md) */
+			char id[32];
+			return errinfo_set(e, ERR_CONFLICT, "id_no", MSG_ID_NOT_AVAILABLE, idno_mask(in->id_no, id, sizeof(id)));
+		}
 		if (rc == ERR_OK)
 			return errinfo_set(e, ERR_CONFLICT, "id_no", MSG_ID_DUP_DB, where);
 		if (rc != ERR_NOTFOUND)
@@ -378,6 +384,32 @@ member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 	return ERR_OK;
 }
 
+bool
+registry_hh_visible(struct store *st, const char *hh_no, struct arena *a)
+{
+	struct household h;
+	struct errinfo ignore;
+	return hh_no && store_household_by_no(st, hh_no, &h, a, &ignore) == ERR_OK;
+}
+
+/* Does a new 户编号 made by a split agree with its village (the source's)? A 户编号 that opens with twelve
+ * digits reads as a division code: it must be the village's, or the number would claim another village
+ * (perhaps one outside the user's divisions). And where the source follows the national convention (its
+ * 户编号 opens with its village's code), the new one must too. */
+static enum err
+hh_no_fits_village(const char *hh_no, const struct household *src, struct errinfo *e)
+{
+	char code[16];
+	snprintf(code, sizeof(code), "%012lld", (long long)src->village);
+	size_t digits = 0;
+	while (hh_no[digits] >= '0' && hh_no[digits] <= '9')
+		digits++;
+	bool src_prefixed = src->hh_no && strncmp(src->hh_no, code, 12) == 0;
+	if ((digits >= 12 || src_prefixed) && strncmp(hh_no, code, 12) != 0)
+		return errinfo_set(e, ERR_INVALID, "target_hh_no", MSG_HH_NO_VILLAGE, hh_no, code);
+	return ERR_OK;
+}
+
 /* split (target created when missing) and merge (source cancelled when emptied). */
 static enum err
 move_member(struct ctx *c, struct event *out, struct errinfo *e)
@@ -413,6 +445,8 @@ move_member(struct ctx *c, struct event *out, struct errinfo *e)
 			return rc;
 		if (anywhere || !split)   /* out of scope, or merge into nothing */
 			return errinfo_set(e, ERR_NOTFOUND, "target_hh_no", MSG_HH_NOT_FOUND, r->target_hh_no);
+		if ((rc = hh_no_fits_village(r->target_hh_no, &c->h, e)) != ERR_OK)
+			return rc;
 	} else {
 		struct span *bs;
 		size_t nbs;
@@ -556,6 +590,11 @@ idno_free(struct ctx *c, int64_t self, const char *id_no, struct errinfo *e)
 	char *where;
 	int64_t mid = 0;
 	rc = store_idno_current_household(c->t->st, id_no, c->t->today, &where, &mid, &c->a, e);
+	if (rc == ERR_OK && mid != self && !registry_hh_visible(c->t->st, where, &c->a)) {
+		/* held outside the user's divisions: refused without naming where (docs/SECURITY.md) */
+		char masked[32];
+		return errinfo_set(e, ERR_CONFLICT, "new_id_no", MSG_ID_NOT_AVAILABLE, idno_mask(id_no, masked, sizeof(masked)));
+	}
 	if (rc == ERR_OK && mid != self)
 		return errinfo_set(e, ERR_CONFLICT, "new_id_no", MSG_ID_DUP_DB, where);
 	if (rc != ERR_OK && rc != ERR_NOTFOUND)

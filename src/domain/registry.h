@@ -33,4 +33,9 @@ struct event_req {
  * event (the main one, for split/merge the member move) is returned in out if not NULL. */
 enum err event_record(struct txn *t, const struct event_req *r, struct event *out, struct errinfo *e);
 
+/* Is the household hh_no inside the store's scope? A record outside it must look absent on writes too: a
+ * conflict with it is refused with a message that names nothing of it (MSG_ID_NOT_AVAILABLE,
+ * MSG_HH_NOT_AVAILABLE), and the caller audits the attempt. */
+bool registry_hh_visible(struct store *st, const char *hh_no, struct arena *a);
+
 #endif

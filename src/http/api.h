@@ -55,6 +55,10 @@ void api_check(struct req *r);
 void api_users(struct req *r);
 void api_user_create(struct req *r);
 void api_user_update(struct req *r);
+void api_user_code(struct req *r);
+void api_user_tokens(struct req *r);
+void api_user_token_revoke(struct req *r);
+void api_admin_divisions(struct req *r);
 void api_roles(struct req *r);
 void api_audit(struct req *r);
 void api_audit_verify(struct req *r);
@@ -77,7 +81,7 @@ const char *req_actor(struct req *r);
 /* full=1 asked and allowed (CAP_FULL_ID); the caller audits the view. */
 bool want_full(struct req *r);
 
-/* server.c: count a failed login of ip, or ask whether ip is over the limit. */
-bool server_throttled(const char *ip, bool failed);
+/* The API tokens of a user as JSON (api_auth.c): one's own, or anyone's for the security administrator. */
+void api_token_list_of(struct req *r, int64_t user_id);
 
 #endif

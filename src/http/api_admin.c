@@ -1,6 +1,7 @@
-/* api_admin.c: accounts (system administrator: create, lock, reset; security administrator: roles and
- * scopes), the roles, the audit log (audit administrator), and the OpenAPI document. 三员分立: none of these
- * roles can touch households, and none can do another's job. */
+/* api_admin.c: accounts (system administrator: create without a role, lock, unlock; security administrator:
+ * roles and divisions, anyone's API tokens; either: its half of a one-time code), the division tree to pick
+ * from, the roles, the audit log (audit administrator), and the OpenAPI document. 三员分立 (auth_admin_may):
+ * none of these roles can touch households, none can do another's job, none can log in as a user. */
 #include <stdio.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@
 #include "domain/report.h"
 #include "http/api.h"
 #include "lib/date.h"
+#include "lib/util.h"
 #include "store/embedded.h"
 #include "view/view.h"
 
@@ -18,10 +20,13 @@ account_json(struct req *r, const struct user *u)
 	const struct role *ro = role_find(u->role);
 	char code[16], t[20];
 	view_code(u->division, code, sizeof(code));
-	json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:b, s:s}", "name", u->name, "display_name",
-	    u->display_name, "role", u->role, "role_label", ro ? (msg_lang() == LANG_EN ? ro->en : ro->zh) : u->role,
-	    "division", code, "locked", u->locked, "locked_out", u->locked_until > auth_epoch(), "must_change",
-	    u->must_change, "updated_at", stamp_format(u->updated_at, t));
+	bool live = u->reset_until > auth_epoch();
+	json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:b, s:s, s:b, s:{s:b, s:b}}", "name", u->name,
+	    "display_name", u->display_name, "role", u->role, "role_label",
+	    ro ? (msg_lang() == LANG_EN ? ro->en : ro->zh) : u->role, "division", code, "locked", u->locked, "locked_out",
+	    auth_throttle_wait(u->name, NULL) > 0, "must_change", u->must_change, "updated_at",
+	    stamp_format(u->updated_at, t), "admin", role_is_admin(u->role), "code", "sys", live && u->reset_sys != NULL,
+	    "sec", live && u->reset_sec != NULL);
 	struct division d;
 	struct errinfo e;
 	if (u->division && store_division_get(r->st, u->division, &d, &r->a, &e) == ERR_OK)
@@ -72,66 +77,112 @@ division_arg(struct req *r, json_t *j, int64_t *code)
 	return true;
 }
 
+/* The account named name, or 404 answered. */
+static bool
+account_of(struct req *r, const char *name, struct user *u)
+{
+	struct errinfo e;
+	errinfo_clear(&e);
+	enum err rc = store_user_by_name(r->st, name, u, &r->a, &e);
+	if (rc == ERR_NOTFOUND)
+		errinfo_set(&e, ERR_NOTFOUND, "name", MSG_USER_NOT_FOUND, name);
+	if (rc != ERR_OK) {
+		reply_error(r, &e);
+		return false;
+	}
+	return true;
+}
+
+static bool
+may(struct req *r, enum admin_act act, const struct user *target, const char *new_role)
+{
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (auth_admin_may(&r->user, act, target, new_role, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return false;
+	}
+	return true;
+}
+
+/* An account with its code half: {"user":…, "code":{"part":1,"code":"ABCD-EFGH","until":"…"}}. */
+static json_t *
+with_code(struct req *r, const struct user *u, int part, const char *code, int64_t until)
+{
+	char t[20];
+	return json_pack("{s:o, s:{s:i, s:s, s:s}}", "user", account_json(r, u), "code", "part", part, "code", code,
+	    "until", stamp_format(stamp_from_epoch(until), t));
+}
+
 void
 api_user_create(struct req *r)
 {
-	json_t *j = req_json(r, "name:s password:s role:s display_name:s? division:n?");
+	/* no password and no role here (三员分立): a password the system administrator set would be one it
+	 * could log in with, and roles are the security administrator's */
+	json_t *j = req_json(r, "name:s display_name:s? password:s? role:s? division:n?");
 	if (!j)
 		return;
-	int64_t div;
-	if (!division_arg(r, j, &div)) {
+	if (!may(r, ADMIN_CREATE, NULL, NULL)) {
 		json_decref(j);
+		return;
+	}
+	if (json_object_get(j, "password")) {
+		json_decref(j);
+		reply_fail(r, ERR_FORBIDDEN, "password", MSG_SOD_NO_PASSWORD);
+		return;
+	}
+	const char *role = json_string_value(json_object_get(j, "role"));
+	if ((role && strcmp(role, "none") != 0) || (json_object_get(j, "division") && !json_is_null(json_object_get(j, "division")))) {
+		json_decref(j);
+		reply_fail(r, ERR_FORBIDDEN, "role", MSG_SOD_ROLE);
 		return;
 	}
 	struct errinfo e;
 	errinfo_clear(&e);
 	struct actor_ctx by = { r->user.name, r->ip, 0 };
-	struct user u;
 	const char *name = json_string_value(json_object_get(j, "name"));
-	enum err rc = user_create(r->st, &by, name, json_string_value(json_object_get(j, "display_name")),
-	    json_string_value(json_object_get(j, "role")), div, json_string_value(json_object_get(j, "password")), true, &u,
-	    &e);
+	enum err rc = user_create(r->st, &by, name, json_string_value(json_object_get(j, "display_name")), "none", 0, NULL,
+	    true, NULL, &e);
+	char code[16];
+	int64_t until = 0;
+	if (rc == ERR_OK)
+		rc = user_code_issue(r->st, &by, name, 1, code, &until, &e);
+	struct user back;
+	if (rc == ERR_OK)
+		rc = store_user_by_name(r->st, name, &back, &r->a, &e);
+	json_decref(j);
 	if (rc != ERR_OK) {
-		json_decref(j);
 		reply_error(r, &e);
 		return;
 	}
-	struct user back;
-	if (store_user_by_name(r->st, name, &back, &r->a, &e) == ERR_OK)
-		reply_json(r, 201, account_json(r, &back));
-	else
-		reply_error(r, &e);
-	json_decref(j);
+	reply_json(r, 201, with_code(r, &back, 1, code, until));
 }
 
 void
 api_user_update(struct req *r)
 {
-	json_t *j = req_json(r, "display_name:s? role:s? division:n? password:s? locked:b?");
+	json_t *j = req_json(r, "display_name:s? role:s? division:n? locked:b?");
 	if (!j)
 		return;
-	/* 三员分立: the system administrator manages accounts (name, lock, password reset); the security
-	 * administrator manages roles and scopes. */
-	bool roles = json_object_get(j, "role") || json_object_get(j, "division");
-	bool accounts = json_object_get(j, "display_name") || json_object_get(j, "password") || json_object_get(j, "locked");
-	if ((roles && !req_can(r, CAP_ROLES)) || (accounts && !req_can(r, CAP_USERS))) {
+	struct user target;
+	if (!account_of(r, r->params[0], &target)) {
 		json_decref(j);
-		reply_fail(r, ERR_FORBIDDEN, roles && !req_can(r, CAP_ROLES) ? "role" : "password", MSG_FORBIDDEN,
-		    msg_lang() == LANG_EN ? r->role->en : r->role->zh);
 		return;
 	}
-	if (strcmp(r->params[0], r->user.name) == 0 && (roles || json_object_get(j, "locked"))) {
-		/* nobody grants themselves a role or unlocks themselves */
+	/* 三员分立: the system administrator manages accounts (name, lock); the security administrator roles and
+	 * divisions. */
+	bool roles = json_object_get(j, "role") || json_object_get(j, "division");
+	bool accounts = json_object_get(j, "display_name") || json_object_get(j, "locked");
+	const char *new_role = json_string_value(json_object_get(j, "role"));
+	if ((roles && !may(r, ADMIN_ROLE, &target, new_role)) || (accounts && !may(r, ADMIN_ACCOUNT, &target, NULL))) {
 		json_decref(j);
-		reply_fail(r, ERR_FORBIDDEN, "name", MSG_FORBIDDEN, msg_lang() == LANG_EN ? r->role->en : r->role->zh);
 		return;
 	}
 	struct user_change c = { 0 };
 	int64_t div;
 	bool locked;
 	c.display_name = json_string_value(json_object_get(j, "display_name"));
-	c.role = json_string_value(json_object_get(j, "role"));
-	c.password = json_string_value(json_object_get(j, "password"));
+	c.role = new_role;
 	if (json_object_get(j, "division")) {
 		if (!division_arg(r, j, &div)) {
 			json_decref(j);
@@ -157,6 +208,106 @@ api_user_update(struct req *r)
 		reply_json(r, 200, account_json(r, &back));
 	else
 		reply_error(r, &e);
+}
+
+void
+api_user_code(struct req *r)
+{
+	struct user target;
+	if (!account_of(r, r->params[0], &target) || !may(r, ADMIN_CODE, &target, NULL))
+		return;
+	int part = req_can(r, CAP_USERS) ? 1 : 2;
+	struct errinfo e;
+	errinfo_clear(&e);
+	struct actor_ctx by = { r->user.name, r->ip, 0 };
+	char code[16];
+	int64_t until;
+	struct user back;
+	if (user_code_issue(r->st, &by, target.name, part, code, &until, &e) != ERR_OK ||
+	    store_user_by_name(r->st, target.name, &back, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	reply_json(r, 200, with_code(r, &back, part, code, until));
+}
+
+void
+api_user_tokens(struct req *r)
+{
+	struct user target;
+	if (!account_of(r, r->params[0], &target) || !may(r, ADMIN_TOKENS, &target, NULL))
+		return;
+	api_token_list_of(r, target.id);
+}
+
+void
+api_user_token_revoke(struct req *r)
+{
+	struct user target;
+	if (!account_of(r, r->params[0], &target) || !may(r, ADMIN_TOKENS, &target, NULL))
+		return;
+	int64_t id = 0;
+	struct errinfo e;
+	errinfo_clear(&e);
+	struct actor_ctx by = { r->user.name, r->ip, 0 };
+	if (!parse_i64(r->params[1], strlen(r->params[1]), &id))
+		errinfo_set(&e, ERR_NOTFOUND, "id", MSG_TOKEN_NOT_FOUND, (long long)0);
+	else
+		auth_token_revoke(r->st, &by, &target, id, &e);
+	if (e.err) {
+		reply_error(r, &e);
+		return;
+	}
+	reply_json(r, 200, json_object());
+}
+
+/* The division tree for choosing an account's division: the children of ?parent= (the top when absent),
+ * codes and names only (no figures: administrators see no registry). Not scoped. */
+void
+api_admin_divisions(struct req *r)
+{
+	const char *p = req_query(r, "parent");
+	int64_t parent = 0;
+	if (p && *p && (!parse_i64(p, strlen(p), &parent) || parent <= 0)) {
+		reply_fail(r, ERR_INVALID, "parent", MSG_BAD_PARAM, "parent", p);
+		return;
+	}
+	int64_t lo = 0, hi = 999999999999LL;
+	if (parent)
+		division_range(parent, &lo, &hi);
+	struct division *v;
+	size_t n;
+	struct errinfo e;
+	errinfo_clear(&e);
+	store_set_scope(r->st, 0);
+	if (store_division_range(r->st, lo, hi, &v, &n, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	/* the top: divisions whose parent is not in the table */
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++) {
+		bool child;
+		if (parent)
+			child = v[i].parent == parent;
+		else {
+			child = true;
+			for (size_t k = 0; k < n && child; k++)
+				if (v[k].code == v[i].parent)
+					child = false;
+		}
+		if (!child)
+			continue;
+		bool kids = false;
+		for (size_t k = 0; k < n && !kids; k++)
+			kids = v[k].parent == v[i].code;
+		if (!kids && !parent)
+			kids = v[i].level < LV_VILLAGE;
+		json_t *x = view_division_json(&v[i]);
+		json_object_set_new(x, "has_children", json_boolean(kids));
+		json_array_append_new(a, x);
+	}
+	reply_json(r, 200, a);
 }
 
 void
@@ -210,12 +361,12 @@ api_audit_verify(struct req *r)
 	struct audit_check c;
 	struct errinfo e;
 	errinfo_clear(&e);
-	if (audit_verify(r->st, &c, &e) != ERR_OK) {
+	const char *anchor = req_query(r, "anchor");
+	if (audit_verify(r->st, anchor && *anchor ? anchor : NULL, &c, &e) != ERR_OK) {
 		reply_error(r, &e);
 		return;
 	}
-	reply_json(r, 200, json_pack("{s:b, s:I, s:o, s:s}", "intact", c.bad_id == 0, "rows", (json_int_t)c.rows,
-	    "first_broken", c.bad_id ? json_integer(c.bad_id) : json_null(), "why", c.why));
+	reply_json(r, 200, view_audit_check_json(&c));
 }
 
 extern const struct embedded_file docs_files[];

@@ -1,6 +1,7 @@
 /* api_auth.c: health, login and logout, the logged-in user, own password and API tokens. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "domain/auth.h"
 #include "http/api.h"
@@ -68,9 +69,11 @@ bool server_secure_cookies(struct req *r);
 void
 api_login(struct req *r)
 {
-	if (server_throttled(r->ip, false)) {
-		reply_fail(r, ERR_AUTH, "", MSG_AUTH_LOCKED, msg_lang() == LANG_EN ? "a minute" : "一分钟");
-		r->status = 429;
+	/* A form post (text/plain, urlencoded) is what a cross-site page can send without asking: only JSON. */
+	const char *ct = req_header(r, "Content-Type");
+	if (!ct || strncasecmp(ct, "application/json", 16) != 0 || (ct[16] && ct[16] != ';' && ct[16] != ' ')) {
+		reply_fail(r, ERR_INVALID, "", MSG_NOT_JSON, ct ? ct : "-");
+		r->status = 415;
 		return;
 	}
 	json_t *j = req_json(r, "name:s password:s");
@@ -80,12 +83,13 @@ api_login(struct req *r)
 	errinfo_clear(&e);
 	char *token, *csrf;
 	struct user u;
+	int wait = 0;
 	enum err rc = auth_login(r->st, json_string_value(json_object_get(j, "name")),
-	    json_string_value(json_object_get(j, "password")), r->ip, &token, &csrf, &u, &r->a, &e);
+	    json_string_value(json_object_get(j, "password")), r->ip, &token, &csrf, &u, &wait, &r->a, &e);
 	json_decref(j);
 	if (rc != ERR_OK) {
-		if (rc == ERR_AUTH)
-			server_throttled(r->ip, true);
+		if (rc == ERR_THROTTLED)
+			r->retry_after = wait;
 		reply_error(r, &e);
 		return;
 	}
@@ -138,11 +142,19 @@ api_about(struct req *r)
 	struct errinfo e;
 	int64_t households = 0, divisions = 0;
 	errinfo_clear(&e);
-	store_household_count(r->st, &households, &e);
-	store_division_count(r->st, &divisions, &e);
-	json_t *j = json_pack("{s:s, s:s, s:s, s:i, s:I, s:I}", "version", TUOPIN_VERSION_STRING, "database",
-	    r->st->ops->name, "location", db_location(r), "schema", store_schema_version_expected(), "households",
-	    (json_int_t)households, "divisions", (json_int_t)divisions);
+	if (req_can(r, CAP_USERS)) {
+		store_household_count(r->st, &households, &e);
+		store_division_count(r->st, &divisions, &e);
+	}
+	json_t *j = json_pack("{s:s, s:s, s:i}", "version", TUOPIN_VERSION_STRING, "database", r->st->ops->name,
+	    "schema", store_schema_version_expected());
+	/* Where the database is and how big the whole registry is are the system administrator's business
+	 * only: a town clerk learns neither the server's paths nor the county's size from here. */
+	if (req_can(r, CAP_USERS)) {
+		json_object_set_new(j, "location", json_string(db_location(r)));
+		json_object_set_new(j, "households", json_integer(households));
+		json_object_set_new(j, "divisions", json_integer(divisions));
+	}
 	clock_fields(j);
 	reply_json(r, 200, j);
 }
@@ -160,29 +172,42 @@ api_me_password(struct req *r)
 	    json_string_value(json_object_get(j, "new_password")), &e);
 	json_decref(j);
 	if (rc != ERR_OK) {
+		if (rc == ERR_THROTTLED)
+			r->retry_after = auth_throttle_wait(r->user.name, r->ip);
 		reply_error(r, &e);
 		return;
 	}
 	reply_json(r, 200, json_object());
 }
 
+/* The API tokens of user id, as JSON (own tokens, or the security administrator's view of anyone's). */
 void
-api_tokens(struct req *r)
+api_token_list_of(struct req *r, int64_t user_id)
 {
 	struct token_row *v;
 	size_t n;
 	struct errinfo e;
 	errinfo_clear(&e);
-	if (store_token_list(r->st, r->user.id, &v, &n, &r->a, &e) != ERR_OK) {
+	if (store_token_list(r->st, user_id, &v, &n, &r->a, &e) != ERR_OK) {
 		reply_error(r, &e);
 		return;
 	}
 	json_t *a = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, json_pack("{s:I, s:s, s:I, s:I, s:b}", "id", (json_int_t)v[i].id, "name",
+	int64_t now = auth_epoch();
+	for (size_t i = 0; i < n; i++) {
+		bool expired = v[i].expires_at < now || now - v[i].created_at > (int64_t)auth_policy.token_max_days * 86400;
+		json_array_append_new(a, json_pack("{s:I, s:s, s:I, s:I, s:b, s:b, s:o}", "id", (json_int_t)v[i].id, "name",
 		    v[i].name, "created_at", (json_int_t)v[i].created_at, "expires_at", (json_int_t)v[i].expires_at,
-		    "revoked", v[i].revoked));
+		    "revoked", v[i].revoked, "expired", expired, "last_used",
+		    v[i].last_used ? json_integer(v[i].last_used) : json_null()));
+	}
 	reply_json(r, 200, a);
+}
+
+void
+api_tokens(struct req *r)
+{
+	api_token_list_of(r, r->user.id);
 }
 
 void
@@ -191,9 +216,15 @@ api_token_create(struct req *r)
 	json_t *j = req_json(r, "name:s days:i?");
 	if (!j)
 		return;
+	/* a token is for a machine's reads and writes; making more tokens takes a person who logged in */
+	if (r->via_token) {
+		json_decref(j);
+		reply_fail(r, ERR_FORBIDDEN, "", MSG_TOKEN_BY_TOKEN);
+		return;
+	}
 	json_int_t days = json_integer_value(json_object_get(j, "days"));
-	if (days < 0 || days > 3650) {
-		reply_fail(r, ERR_INVALID, "days", MSG_BAD_RANGE, "days", 1, 3650);
+	if (days < 0 || days > auth_policy.token_max_days) {
+		reply_fail(r, ERR_INVALID, "days", MSG_BAD_RANGE, "days", 1, auth_policy.token_max_days);
 		json_decref(j);
 		return;
 	}

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "domain/audit.h"
+#include "domain/idno.h"
 #include "domain/export.h"
 #include "domain/fields.h"
 #include "domain/import.h"
@@ -102,6 +103,18 @@ api_division(struct req *r)
 
 /* ---- households ---- */
 
+/* A whole 证件号码: 15 digits, or 17 digits and a right check character. */
+static bool
+looks_like_id(const char *q)
+{
+	size_t n = strlen(q), d = 0;
+	while (d < n && q[d] >= '0' && q[d] <= '9')
+		d++;
+	if (n == 15 && d == 15)
+		return true;
+	return n == 18 && d >= 17 && idno_check_char(q) == q[17];
+}
+
 void
 api_households(struct req *r)
 {
@@ -166,6 +179,19 @@ api_households(struct req *r)
 		for (char *p = (char *)f.q; *p; p++)
 			if (*p == 'x' && strlen(f.q) >= 18)
 				*p = 'X';
+		/* A role that may not see full numbers may not test them either, whole or by the last four: one
+		 * search per candidate would undo the mask (docs/SECURITY.md). It finds households by 户编号 and
+		 * name. */
+		bool tail = strlen(f.q) == 4 && strspn(f.q, "0123456789Xx") == 4;
+		if (looks_like_id(f.q) || tail) {
+			if (!req_can(r, CAP_FULL_ID)) {
+				reply_fail(r, ERR_FORBIDDEN, "q", MSG_FULL_ID_SEARCH);
+				return;
+			}
+			/* a role that may see numbers may search by them; the search is on record like a full view */
+			struct errinfo ae;
+			audit_view(r->st, req_actor(r), r->ip, "search.id_no", NULL, tail ? "{\"by\":\"tail\"}" : "{\"by\":\"whole\"}", &ae);
+		}
 	}
 	if ((v = req_query(r, "sort")) && *v) {
 		static const char *const sorts[HH_SORT__N] = { [HH_SORT_NO] = "hh_no", [HH_SORT_VILLAGE] = "village",
@@ -265,7 +291,11 @@ household_detail(struct req *r, const char *hh_no, int status)
 	if (!full && status == 200 && strcmp(r->method, "GET") == 0 && page_cache_enabled()) {
 		r->x_cache = "miss";
 		if (store_snapshot_epoch(r->st, &epoch)) {
-			key = arena_printf(&r->a, "%d|%d|%s", (int)msg_lang(), as_of, hh_no);
+			/* Everything that changes the rendering is in the key: the language, the date, the asker's
+			 * scope (an event's member or the other household of a split outside it is hidden, so a page
+			 * rendered for a county is not a town's page) and whether the role may see full numbers. */
+			key = arena_printf(&r->a, "%d|%d|%lld-%lld|%d|%s", (int)msg_lang(), as_of, (long long)r->st->scope_lo,
+			    (long long)r->st->scope_hi, req_can(r, CAP_FULL_ID) ? 1 : 0, hh_no);
 			struct buf *out = reply_json_begin(r, status);
 			if (page_cache_get(key, epoch, r->st, out)) {
 				reply_json_end(r);
@@ -398,8 +428,22 @@ reply_problems(struct req *r, const struct import_result *res, bool members)
 	    strcmp(first->code, "correction_required") == 0 || strcmp(first->code, "member_present") == 0 ||
 	    strcmp(first->code, "head_exists") == 0 || strcmp(first->code, "duplicate_id") == 0 ||
 	    strcmp(first->code, "monitored") == 0 || strcmp(first->code, "not_monitored") == 0 ||
-	    strcmp(first->code, "not_registered") == 0))
+	    strcmp(first->code, "not_registered") == 0 || strcmp(first->code, "not_available") == 0))
 		e.err = ERR_CONFLICT;
+	/* A write that ran into a record outside the user's divisions was refused without naming it; the
+	 * attempt is recorded, so the office above sees who probed for what. */
+	for (size_t i = 0; i < res->problems.n; i++)
+		if (strcmp(res->problems.v[i].code, "not_available") == 0) {
+			const struct problem *q = &res->problems.v[i];
+			json_t *d = json_pack("{s:s, s:s, s:s?}", "column", q->column ? q->column : "", "message", q->message,
+			    "value", q->value);
+			char *detail = json_dumps(d, JSON_COMPACT);
+			json_decref(d);
+			struct errinfo ae;
+			audit_view(r->st, req_actor(r), r->ip, "write.out_of_scope", r->params[0] ? r->params[0] : "households",
+			    detail, &ae);
+			free(detail);
+		}
 	if (first && (strcmp(first->code, "household_not_found") == 0 || strcmp(first->code, "member_not_found") == 0))
 		e.err = ERR_NOTFOUND;
 	reply_error_data(r, &e, json_pack("{s:o}", "problems", fp));
@@ -851,6 +895,11 @@ api_import(struct req *r)
 	errinfo_clear(&e);
 	problems_init(&res.problems, &r->a);
 	enum err rc = fn(r->st, &o, &res, &r->a, &e);
+	if (o.dry_run || rc != ERR_OK) {
+		struct errinfo ae;
+		errinfo_clear(&ae);
+		import_audit_unwritten(r->st, kind, &o, &res, rc, &ae);
+	}
 	if (rc == ERR_OK)
 		reply_json(r, 200, view_import_json(&res, kind));
 	else if (rc == ERR_INVALID) {

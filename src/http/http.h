@@ -29,12 +29,14 @@ struct req {
 	size_t limit;
 	bool too_big;
 	int upload_fd;                 /* upload routes: the body goes to a temporary file */
-	char upload_path[64];
+	char upload_path[256];
 	uint64_t upload_n;
 	struct store *st;
 	struct user user;
 	const struct role *role;
 	bool authed, via_token;
+	bool admitted;                 /* authenticated and authorised on the headers (before the body) */
+	bool refused;                  /* answered on the headers: the body is not read */
 	char *token, *csrf;
 	char ip[64];
 	int64_t started_us;
@@ -51,6 +53,7 @@ struct req {
 	bool cacheable;
 	const char *x_cache;           /* X-Cache: "hit" or "miss" where the page cache was asked */
 	const char *csp;               /* a Content-Security-Policy other than the default (printable pages) */
+	int retry_after;               /* Retry-After seconds (a throttled login), 0 for none */
 };
 
 /* Query parameter (decoded) or NULL. */
@@ -119,6 +122,8 @@ struct server_opts {
 	bool trust_proxy;           /* honour X-Forwarded-For / X-Forwarded-Proto from a reverse proxy */
 	bool secure_cookies;        /* always mark the cookie Secure (behind TLS) */
 	size_t page_cache;          /* bytes of rendered household pages kept (page_cache.h); 0: none */
+	int max_per_address;        /* connections at once from one client address (0: no limit) */
+	int header_timeout;         /* seconds a connection may take to send a request's headers (0: no limit) */
 };
 /* Run until SIGINT or SIGTERM; returns an exit code. Prints the URL when listening. */
 int server_run(const struct server_opts *o);

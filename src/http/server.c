@@ -1,8 +1,12 @@
-/* server.c: HTTP over libmicrohttpd (thread pool, epoll). Reads bodies as they stream in (uploads go to a
- * temporary file, never to memory), then authenticates, checks the CSRF header, the role's capability and the
- * scope, and calls the route's handler; answers on the call after the body (STACK.md: replying on the first
- * call breaks keep-alive). One store connection per worker thread. Graceful shutdown on SIGINT/SIGTERM:
- * stop accepting, let requests in flight finish, close. No domain knowledge here. */
+/* server.c: HTTP over libmicrohttpd (thread pool, epoll). On the headers, before any body is read, it
+ * authenticates, checks the CSRF header and the role's capability: a refused request is answered at once and
+ * its connection closed, so an upload nobody may make never reaches the disk and a JSON body nobody may send
+ * is never buffered. Accepted bodies stream in (uploads to a temporary file, never to memory); then the scope
+ * is set and the route's handler called, answering on the call after the body (STACK.md: replying on the
+ * first call breaks keep-alive). Connections are limited per client address, and a connection that has not
+ * sent a request's headers within --header-timeout seconds is closed (slow-headers attacks). One store
+ * connection per worker thread. Graceful shutdown on SIGINT/SIGTERM: stop accepting, let requests in flight
+ * finish, close. No domain knowledge here. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -61,6 +65,99 @@ thread_store(struct errinfo *e)
 		return NULL;
 	pthread_setspecific(store_key, st);
 	return st;
+}
+
+/* ---- connections waiting for a request's headers ---- */
+
+/* Every open connection, with whether it is waiting for the headers of a request and since when. A watchdog
+ * shuts down the socket of one that has waited longer than --header-timeout: a client that sends its headers
+ * a byte at a time (slow headers) holds a connection for seconds, not for ever. MHD then closes it as usual;
+ * the CLOSED notice (under the same lock) comes before MHD closes the descriptor, so the watchdog never
+ * touches a descriptor that was reused. */
+struct conn_watch {
+	struct conn_watch *prev, *next;
+	int fd;
+	bool waiting;
+	int64_t since_us;
+};
+static struct conn_watch *watched;
+static pthread_mutex_t watch_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t watch_wake;   /* on the monotonic clock (the wall clock may be faked in tests) */
+static bool watch_stop;
+
+static void
+on_connection(void *cls, struct MHD_Connection *conn, void **socket_context, enum MHD_ConnectionNotificationCode code)
+{
+	(void)cls;
+	pthread_mutex_lock(&watch_lock);
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		struct conn_watch *w = xcalloc(1, sizeof(*w));
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		w->fd = ci ? ci->connect_fd : -1;
+		w->waiting = true;
+		w->since_us = now_us();
+		w->next = watched;
+		if (watched)
+			watched->prev = w;
+		watched = w;
+		*socket_context = w;
+	} else if (*socket_context) {
+		struct conn_watch *w = *socket_context;
+		if (w->prev)
+			w->prev->next = w->next;
+		else
+			watched = w->next;
+		if (w->next)
+			w->next->prev = w->prev;
+		free(w);
+		*socket_context = NULL;
+	}
+	pthread_mutex_unlock(&watch_lock);
+}
+
+/* The connection's request headers are in (waiting=false), or its request is done and the next one's
+ * headers are awaited from now (waiting=true). */
+static void
+conn_mark(struct MHD_Connection *conn, bool waiting)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	pthread_mutex_lock(&watch_lock);
+	struct conn_watch *w = ci ? ci->socket_context : NULL;
+	if (w) {
+		w->waiting = waiting;
+		w->since_us = now_us();
+	}
+	pthread_mutex_unlock(&watch_lock);
+}
+
+static void
+conn_headers_done(struct MHD_Connection *conn)
+{
+	conn_mark(conn, false);
+}
+
+static void *
+watchdog(void *unused)
+{
+	(void)unused;
+	int64_t limit = (int64_t)opts->header_timeout * 1000000;
+	pthread_mutex_lock(&watch_lock);
+	while (!watch_stop) {
+		struct timespec t;
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		t.tv_nsec += 250 * 1000000;
+		if (t.tv_nsec >= 1000000000)
+			t.tv_sec++, t.tv_nsec -= 1000000000;
+		pthread_cond_timedwait(&watch_wake, &watch_lock, &t);
+		int64_t now = now_us();
+		for (struct conn_watch *w = watched; w; w = w->next)
+			if (w->waiting && w->fd >= 0 && now - w->since_us > limit) {
+				shutdown(w->fd, SHUT_RDWR);
+				w->waiting = false;
+			}
+	}
+	pthread_mutex_unlock(&watch_lock);
+	return NULL;
 }
 
 /* ---- request helpers ---- */
@@ -299,40 +396,6 @@ server_secure_cookies(struct req *r)
 	return proto && strcmp(proto, "https") == 0;
 }
 
-/* ---- login throttling per client address (in memory) ---- */
-
-#define THROTTLE_SLOTS 256
-static struct {
-	char ip[64];
-	int64_t window;   /* the minute */
-	int failures;
-} throttle[THROTTLE_SLOTS];
-static pthread_mutex_t throttle_lock = PTHREAD_MUTEX_INITIALIZER;
-
-bool server_throttled(const char *ip, bool failed);
-
-/* Count a failed login of ip (failed=true) or ask whether ip is over 20 failures this minute. */
-bool
-server_throttled(const char *ip, bool failed)
-{
-	unsigned h = 5381;
-	for (const char *p = ip; *p; p++)
-		h = h * 33 + (unsigned char)*p;
-	int64_t minute = (int64_t)time(NULL) / 60;
-	pthread_mutex_lock(&throttle_lock);
-	typeof(throttle[0]) *s = &throttle[h % THROTTLE_SLOTS];
-	if (strcmp(s->ip, ip) != 0 || s->window != minute) {
-		snprintf(s->ip, sizeof(s->ip), "%s", ip);
-		s->window = minute;
-		s->failures = 0;
-	}
-	if (failed)
-		s->failures++;
-	bool over = s->failures > 20;
-	pthread_mutex_unlock(&throttle_lock);
-	return over;
-}
-
 /* ---- the request cycle ---- */
 
 static void
@@ -349,10 +412,19 @@ client_ip(struct req *r)
 			    sizeof(r->ip));
 	}
 	if (opts->trust_proxy) {
+		/* The rightmost address is the one our proxy added (the peer it saw); everything left of it was
+		 * written by the client and proves nothing. */
 		const char *fwd = req_header(r, "X-Forwarded-For");
 		if (fwd) {
-			const char *comma = strchr(fwd, ',');
-			snprintf(r->ip, sizeof(r->ip), "%.*s", (int)(comma ? comma - fwd : (long)strlen(fwd)), fwd);
+			const char *comma = strrchr(fwd, ',');
+			const char *p = comma ? comma + 1 : fwd;
+			while (*p == ' ' || *p == '\t')
+				p++;
+			size_t n = strlen(p);
+			while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+				n--;
+			if (n)
+				snprintf(r->ip, sizeof(r->ip), "%.*s", (int)n, p);
 		}
 	}
 }
@@ -446,6 +518,36 @@ dispatch(struct req *r)
 	store_read_end(r->st, snapshot);
 }
 
+/* Authenticate and authorise r on its headers alone (session or token, CSRF, the initial password, the
+ * capability); false after answering. Called before the body is read. */
+static bool
+admit(struct req *r)
+{
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (!authenticate(r, &e)) {
+		reply_error(r, &e);
+		return false;
+	}
+	if (!r->via_token && state_changing(r->method)) {
+		const char *h = req_header(r, "X-CSRF-Token");
+		if (!h || !r->csrf || strlen(h) != strlen(r->csrf) || sodium_memcmp(h, r->csrf, strlen(h)) != 0) {
+			reply_fail(r, ERR_FORBIDDEN, "", MSG_CSRF);
+			return false;
+		}
+	}
+	if (r->user.must_change && !(r->route->flags & RF_MUST_CHANGE)) {
+		reply_fail(r, ERR_FORBIDDEN, "", MSG_PW_MUST_CHANGE);
+		return false;
+	}
+	if (!r->role || !(r->role->caps & r->route->cap)) {
+		reply_fail(r, ERR_FORBIDDEN, "", MSG_FORBIDDEN, r->role ? (msg_lang() == LANG_EN ? r->role->en : r->role->zh)
+									 : "?");
+		return false;
+	}
+	return true;
+}
+
 static void
 dispatch_route(struct req *r, struct errinfo *e_out)
 {
@@ -460,27 +562,8 @@ dispatch_route(struct req *r, struct errinfo *e_out)
 		return;
 	}
 	if (!(r->route->flags & RF_PUBLIC)) {
-		if (!authenticate(r, &e)) {
-			reply_error(r, &e);
+		if (!r->admitted && !admit(r))
 			return;
-		}
-		if (!r->via_token && state_changing(r->method)) {
-			const char *h = req_header(r, "X-CSRF-Token");
-			if (!h || !r->csrf || strlen(h) != strlen(r->csrf) ||
-			    sodium_memcmp(h, r->csrf, strlen(h)) != 0) {
-				reply_fail(r, ERR_FORBIDDEN, "", MSG_CSRF);
-				return;
-			}
-		}
-		if (r->user.must_change && !(r->route->flags & RF_MUST_CHANGE)) {
-			reply_fail(r, ERR_FORBIDDEN, "", MSG_PW_MUST_CHANGE);
-			return;
-		}
-		if (!r->role || !(r->role->caps & r->route->cap)) {
-			reply_fail(r, ERR_FORBIDDEN, "", MSG_FORBIDDEN, r->role ? (msg_lang() == LANG_EN ? r->role->en
-												: r->role->zh) : "?");
-			return;
-		}
 		/* every data read and write below happens inside the user's divisions */
 		store_set_scope(r->st, r->user.division);
 	}
@@ -527,6 +610,11 @@ respond(struct req *r)
 		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
 	if (r->x_cache)
 		MHD_add_response_header(resp, "X-Cache", r->x_cache);
+	if (r->retry_after > 0) {
+		char secs[16];
+		snprintf(secs, sizeof(secs), "%d", r->retry_after);
+		MHD_add_response_header(resp, "Retry-After", secs);
+	}
 	enum MHD_Result rc = MHD_queue_response(r->conn, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	return rc;
@@ -551,23 +639,52 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		r->path = arena_strdup(&r->a, url);
 		client_ip(r);
 		atomic_fetch_add(&inflight, 1);
-		/* uploads stream to a temporary file */
+		conn_headers_done(conn);
+		*con_cls = r;
+		/* Before any body: who asks, and may they? A refused request that carries a body is answered now,
+		 * which makes MHD close the connection rather than read the rest: nothing reaches the disk or memory
+		 * for someone who may not send it. */
 		bool known;
-		char *params[4];
-		const struct route *rt = route_match(r->method, r->path, params, 4, &known, &r->a);
-		if (rt && (rt->flags & RF_UPLOAD)) {
-			snprintf(r->upload_path, sizeof(r->upload_path), "/tmp/tuopin-upload-XXXXXX");
+		const struct route *rt = route_match(r->method, r->path, r->params, 4, &known, &r->a);
+		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+		bool body = (cl && strcmp(cl, "0") != 0) || MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding");
+		if (rt && !(rt->flags & RF_PUBLIC) && !atomic_load(&stopping)) {
+			struct errinfo e;
+			errinfo_clear(&e);
+			r->route = rt;
+			if ((r->st = thread_store(&e)) != NULL) {
+				pick_lang(r);
+				store_set_scope(r->st, 0);
+				r->admitted = admit(r);
+				r->refused = !r->admitted;
+				if (r->refused && body)
+					return respond(r);
+			}
+		}
+		/* a body announced over its limit is refused before it is read too */
+		uint64_t limit = rt && (rt->flags & RF_UPLOAD) ? opts->max_upload : opts->max_body;
+		if (!r->refused && cl && strtoull(cl, NULL, 10) > limit) {
+			char lim[32];
+			snprintf(lim, sizeof(lim), "%llu KiB", (unsigned long long)(limit >> 10));
+			pick_lang(r);
+			reply_fail(r, ERR_TOOBIG, "", MSG_TOO_BIG, lim);
+			r->refused = true;
+			return respond(r);
+		}
+		/* uploads stream to a temporary file ($TMPDIR, else /tmp) */
+		if (rt && (rt->flags & RF_UPLOAD) && !r->refused) {
+			const char *tmp = getenv("TMPDIR");
+			snprintf(r->upload_path, sizeof(r->upload_path), "%s/tuopin-upload-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 			r->upload_fd = mkstemp(r->upload_path);
 			if (r->upload_fd < 0)
 				r->upload_path[0] = '\0';
 		}
-		*con_cls = r;
 		return MHD_YES;
 	}
 	if (*upload_data_size > 0) {
 		size_t n = *upload_data_size;
 		*upload_data_size = 0;
-		if (r->too_big)
+		if (r->too_big || r->refused)
 			return MHD_YES;
 		if (r->upload_fd >= 0) {
 			if (r->upload_n + n > opts->max_upload) {
@@ -587,15 +704,17 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		return MHD_YES;
 	}
 	pick_lang(r);
-	dispatch(r);
+	if (!r->refused)   /* a refusal without a body was answered on the headers already */
+		dispatch(r);
 	return respond(r);
 }
 
 static void
 on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
-	(void)cls, (void)conn, (void)toe;
+	(void)cls, (void)toe;
 	struct req *r = *con_cls;
+	conn_mark(conn, true);
 	if (!r)
 		return;
 	if (access_log && r->status) {
@@ -686,13 +805,22 @@ server_run(const struct server_opts *o)
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 4),
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(o->timeout > 0 ? o->timeout : 60),
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1024,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)o->max_per_address,
 	    MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 	    MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "tuopin: cannot listen on %s: %s\n", o->listen, strerror(errno));
 		return 1;
 	}
+	pthread_t watch_thread;
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&watch_wake, &ca);
+	pthread_condattr_destroy(&ca);
+	bool watching = o->header_timeout > 0 && pthread_create(&watch_thread, NULL, watchdog, NULL) == 0;
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	unsigned port = info ? info->port : ntohs(sa.sin_port);
 	char host[64];
@@ -718,6 +846,13 @@ server_run(const struct server_opts *o)
 	MHD_quiesce_daemon(d);
 	for (int i = 0; i < 300 && atomic_load(&inflight) > 0; i++)
 		usleep(100 * 1000);
+	if (watching) {
+		pthread_mutex_lock(&watch_lock);
+		watch_stop = true;
+		pthread_cond_signal(&watch_wake);
+		pthread_mutex_unlock(&watch_lock);
+		pthread_join(watch_thread, NULL);
+	}
 	MHD_stop_daemon(d);
 	if (access_log && access_log != stderr)
 		fclose(access_log);

@@ -20,6 +20,7 @@ static const struct {
 	[ERR_IO] = { "io", 1, 400 },
 	[ERR_USAGE] = { "usage", 2, 400 },
 	[ERR_TOOBIG] = { "too_big", 1, 413 },
+	[ERR_THROTTLED] = { "too_many_requests", 4, 429 },
 };
 
 int

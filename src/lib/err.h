@@ -16,6 +16,7 @@ enum err {
 	ERR_IO,         /* a file could not be read or written */
 	ERR_USAGE,      /* wrong command-line usage */
 	ERR_TOOBIG,     /* a request or file over its limit */
+	ERR_THROTTLED,  /* too many attempts: wait (HTTP 429) */
 	ERR__MAX
 };
 

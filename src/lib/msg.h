@@ -69,7 +69,13 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(REL_SEX, "relation_sex", "与户主关系为“%s”的成员性别应为%s", "a member whose relation is \"%s\" must be %s") \
 	X(SPOUSE_SEX, "spouse_sex", "配偶与户主性别相同", "the spouse has the same sex as the head") \
 	X(HH_EXISTS, "household_exists", "户编号 %s 已存在", "household %s already exists") \
+	X(HH_NOT_AVAILABLE, "not_available", "户编号 %s 不能在本辖区使用，请联系县扶贫办核实", \
+	    "household number %s cannot be used here: ask the county office") \
+	X(ID_NOT_AVAILABLE, "not_available", "证件号码 %s 不能在本辖区登记，请联系县扶贫办核实", \
+	    "the ID number %s cannot be registered here: ask the county office") \
 	X(HH_NOT_FOUND, "household_not_found", "户编号 %s 不存在", "household %s does not exist") \
+	X(HH_NO_VILLAGE, "hh_no_village", "户编号 %s 与所在村不符：应以村代码 %s 开头", \
+	    "household number %s does not agree with its village: it must begin with the village code %s") \
 	X(HH_INCONSISTENT, "household_inconsistent", "同一户编号的行属于不同的行政村（第 %d 行为 %s）", \
 	    "rows of one household lie in different villages (row %d has %s)") \
 	X(MEMBER_NOT_FOUND, "member_not_found", "户 %s 中没有证件号码为 %s 的成员", "household %s has no member with ID number %s") \
@@ -127,16 +133,40 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "the bank account was stored by Excel as a number (digits lost): format the column as text and export " \
 	    "again") \
 	X(AUTH_FAILED, "bad_credentials", "用户名或密码错误", "wrong user name or password") \
-	X(AUTH_LOCKED, "account_locked", "账户因多次登录失败已锁定，请于 %s 后重试，或联系系统管理员", \
-	    "the account is locked after repeated failures until %s: try again then, or ask the system administrator") \
 	X(AUTH_DISABLED, "account_disabled", "账户已被停用，请联系系统管理员", "the account is disabled: ask the system administrator") \
 	X(AUTH_REQUIRED, "unauthorized", "请先登录", "please log in") \
+	X(FULL_ID_SEARCH, "full_id_search", "您的角色不能按证件号码（整号或后 4 位）查询（可按户编号或姓名查询）", \
+	    "your role may not search by an ID number, whole or its last four (search by household number or name)") \
+	X(THROTTLED, "too_many_attempts", "尝试过于频繁，请 %d 秒后再试", "too many attempts: try again in %d seconds") \
+	X(SOD_ROLE, "separation_of_duties", "三员分立：角色和所辖区划只能由安全管理员分配", \
+	    "separation of duties: only the security administrator assigns roles and divisions") \
+	X(SOD_ADMIN_ROLE, "separation_of_duties", "三员分立：管理员角色只能在服务器上用命令行设置，不能在系统中分配或更改", \
+	    "separation of duties: administrator roles are set on the server with the command line, never assigned here") \
+	X(SOD_ADMIN_TARGET, "separation_of_duties", "三员分立：不能操作其他类别管理员的账户", \
+	    "separation of duties: you may not act on the account of another kind of administrator") \
+	X(SOD_SELF, "separation_of_duties", "不能对自己的账户进行此操作", "you may not do this to your own account") \
+	X(SOD_NO_PASSWORD, "separation_of_duties", "三员分立：管理员不设置用户的密码；新账户和重置密码使用两位管理员各发放一半的一次性码", \
+	    "separation of duties: administrators never set a user's password; new accounts and resets use a one-time " \
+	    "code whose halves two administrators issue") \
+	X(SOD_CODE_ADMIN, "separation_of_duties", "管理员账户的密码只能在服务器上用命令行重置", \
+	    "an administrator's password is reset on the server with the command line only") \
+	X(TOKEN_BY_TOKEN, "token_forbidden", "API 令牌不能用来创建令牌，请登录后创建", \
+	    "an API token cannot create tokens: log in to create one") \
+	X(AUDIT_KEY, "audit_key", "无法读取审计密钥 %s：%s", "cannot read the audit key %s: %s") \
+	X(AUDIT_ANCHOR_BAD, "bad_anchor", "“%s”不是锚点（应为 行号:校验码，如 1234:3f2a…）", \
+	    "\"%s\" is not an anchor (use ROW:MAC, e.g. 1234:3f2a...)") \
+	X(NOT_JSON, "unsupported_media_type", "请求正文须为 JSON（Content-Type: application/json），而不是 %s", \
+	    "the request body must be JSON (Content-Type: application/json), not %s") \
 	X(SESSION_EXPIRED, "session_expired", "登录已过期，请重新登录", "the session has expired: please log in again") \
 	X(CSRF, "csrf", "缺少或错误的 X-CSRF-Token 请求头", "missing or wrong X-CSRF-Token header") \
 	X(FORBIDDEN, "forbidden", "您的角色（%s）无权执行此操作", "your role (%s) may not do this") \
-	X(PW_SHORT, "password_weak", "密码至少 %d 个字符", "the password needs at least %d characters") \
-	X(PW_CLASSES, "password_weak", "密码须包含大写字母、小写字母、数字、符号中的至少三类", \
-	    "the password needs three of: upper-case letters, lower-case letters, digits, symbols") \
+	X(PW_SHORT, "password_weak", "密码至少 %d 个字符（长度比复杂度更重要：可用一句好记的话）", \
+	    "the password needs at least %d characters (length matters more than symbols: a phrase you remember)") \
+	X(PW_LONG, "password_weak", "密码不能超过 256 字节", "the password may not be longer than 256 bytes") \
+	X(PW_COMMON, "password_common", "密码太常见或太容易猜到（常用密码、常见词加数字、键盘顺序、纯数字或重复字符），请换一句更长、只有您知道的话", \
+	    "the password is too common or too easy to guess (a common password, a common word with digits, a keyboard " \
+	    "walk, digits only or repeated characters): choose a longer phrase only you know") \
+	X(PW_SAME, "password_same", "新密码须与原密码（或一次性码）不同", "the new password must differ from the old one (or the one-time code)") \
 	X(PW_NAME, "password_weak", "密码不能包含用户名", "the password may not contain the user name") \
 	X(PW_OLD, "password_wrong", "原密码不正确", "the current password is wrong") \
 	X(PW_MUST_CHANGE, "password_change_required", "请先修改初始密码", "change the initial password first") \

@@ -19,8 +19,8 @@
 	"e.batch, e.correction, e.chain_kind, e.chain_id, e.from_status, e.to_status, e.actor, e.recorded_at, e.detail"
 
 #define U_COLS "u.id, u.name, u.display_name, u.role, u.division, u.pw_hash, u.locked, u.failed, u.locked_until, " \
-	"u.must_change, u.created_at, u.updated_at"
-#define A_COLS "id, at, actor, action, object, detail, ip, prev_hash, hash"
+	"u.must_change, u.created_at, u.updated_at, u.reset_sys, u.reset_sec, u.reset_until"
+#define A_COLS "id, at, actor, action, object, detail, ip, prev_hash, hash, mac"
 /* The search $6: a 户编号 or a 证件号码, found once through their indexes (not tested household by
  * household), or part of a name: $7 within a town or a village (each household's members read), $8 over a
  * county or more (every name read once); both NULL when the text cannot be part of a name. Not LIKE: SQLite
@@ -138,7 +138,7 @@
 	"OR p.type = $4) AND ($5" cast_t " IS NULL OR p.batch = $5) AND ($6" cast_i " = 0 OR p.household_id = $6) " \
 	"ORDER BY p.step_since, p.id LIMIT $7 OFFSET $8"
 #define USER_COLUMNS "id, name, display_name, role, division, pw_hash, locked, failed, locked_until, must_change, " \
-	"created_at, updated_at"
+	"created_at, updated_at, reset_sys, reset_sec, reset_until"
 #define SESSION_COLUMNS "id, token_hash, user_id, csrf, created_at, seen_at, ip"
 #define TOKEN_COLUMNS "id, token_hash, user_id, name, created_at, expires_at, last_used, revoked"
 
@@ -351,7 +351,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"locked_until, must_change, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
 		NULL },
 	[STMT_USER_UPDATE] = { "UPDATE app_user SET display_name = $2, role = $3, division = $4, pw_hash = $5, "
-		"locked = $6, failed = $7, locked_until = $8, must_change = $9, updated_at = $10 WHERE id = $1", NULL },
+		"locked = $6, failed = $7, locked_until = $8, must_change = $9, updated_at = $10, reset_sys = $11, "
+		"reset_sec = $12, reset_until = $13 WHERE id = $1", NULL },
 	[STMT_USER_LIST] = { "SELECT " U_COLS " FROM app_user u ORDER BY u.name", NULL },
 	[STMT_SESSION_INSERT] = { "INSERT INTO session (token_hash, user_id, csrf, created_at, seen_at, ip) "
 		"VALUES ($1, $2, $3, $4, $4, $5)", NULL },
@@ -364,19 +365,20 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_SESSION_PURGE] = { "DELETE FROM session WHERE seen_at < $1 OR created_at < $2", NULL },
 	[STMT_TOKEN_INSERT] = { "INSERT INTO api_token (token_hash, user_id, name, created_at, expires_at) "
 		"VALUES ($1, $2, $3, $4, $5)", NULL },
-	[STMT_TOKEN_GET] = { "SELECT " U_COLS ", t.id, t.user_id, t.expires_at, t.revoked FROM api_token t "
+	[STMT_TOKEN_GET] = { "SELECT " U_COLS ", t.id, t.user_id, t.expires_at, t.revoked, t.created_at FROM api_token t "
 		"JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = $1", NULL },
 	[STMT_TOKEN_TOUCH] = { "UPDATE api_token SET last_used = $2 WHERE id = $1", NULL },
 	[STMT_TOKEN_REVOKE] = { "UPDATE api_token SET revoked = 1 WHERE id = $1 AND user_id = $2", NULL },
+	[STMT_TOKEN_REVOKE_USER] = { "UPDATE api_token SET revoked = 1 WHERE user_id = $1 AND revoked = 0", NULL },
 	[STMT_TOKEN_LIST] = { "SELECT id, name, created_at, expires_at, last_used, revoked FROM api_token "
 		"WHERE user_id = $1 ORDER BY id", NULL },
 	/* The head row serialises appends: PostgreSQL locks it for the rest of the transaction (SQLite holds the
 	 * database's single write lock already). */
-	[STMT_AUDIT_HEAD] = { "SELECT last_id, last_hash FROM audit_head WHERE id = 1",
-		"SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE" },
-	[STMT_AUDIT_INSERT] = { "INSERT INTO audit (id, at, actor, action, object, detail, ip, prev_hash, hash) "
-		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", NULL },
-	[STMT_AUDIT_HEAD_SET] = { "UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1", NULL },
+	[STMT_AUDIT_HEAD] = { "SELECT last_id, last_hash, last_mac FROM audit_head WHERE id = 1",
+		"SELECT last_id, last_hash, last_mac FROM audit_head WHERE id = 1 FOR UPDATE" },
+	[STMT_AUDIT_INSERT] = { "INSERT INTO audit (id, at, actor, action, object, detail, ip, prev_hash, hash, mac) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", NULL },
+	[STMT_AUDIT_HEAD_SET] = { "UPDATE audit_head SET last_id = $1, last_hash = $2, last_mac = $3 WHERE id = 1", NULL },
 	[STMT_AUDIT_FROM] = { "SELECT " A_COLS " FROM audit WHERE id >= $1 ORDER BY id", NULL },
 	/* $1 $2 the stamps, $3 actor, $4 action, $5 object (NULL: any) */
 	[STMT_AUDIT_PAGE] = { "SELECT " A_COLS " FROM audit " AUDIT_WHERE " ORDER BY id DESC LIMIT $6 OFFSET $7",
@@ -487,7 +489,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_COPY_SESSION] = { COPY_PAGE(SESSION_COLUMNS, "session", "id", "$1", "$2"), NULL },
 	[STMT_COPY_TOKEN] = { COPY_PAGE(TOKEN_COLUMNS, "api_token", "id", "$1", "$2"), NULL },
 	[STMT_COPY_AUDIT] = { COPY_PAGE(A_COLS, "audit", "id", "$1", "$2"), NULL },
-	[STMT_COPY_AUDIT_HEAD] = { COPY_PAGE("id, last_id, last_hash", "audit_head", "id", "$1", "$2"), NULL },
+	[STMT_COPY_AUDIT_HEAD] = { COPY_PAGE("id, last_id, last_hash, last_mac", "audit_head", "id", "$1", "$2"), NULL },
 	[STMT_COUNT_META] = { "SELECT COUNT(*) FROM meta", NULL },
 	[STMT_COUNT_DIVISION] = { "SELECT COUNT(*) FROM division", NULL },
 	[STMT_COUNT_HOUSEHOLD] = { "SELECT COUNT(*) FROM household", NULL },
@@ -508,14 +510,15 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_INSERT_SUPERSESSION] = { "INSERT INTO event_supersession (event_id, by_event_id, at) VALUES ($1, $2, $3)",
 		NULL },
 	[STMT_COPY_INSERT_USER] = { "INSERT INTO app_user (" USER_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-		"$10, $11, $12)", NULL },
+		"$10, $11, $12, $13, $14, $15)", NULL },
 	[STMT_COPY_INSERT_SESSION] = { "INSERT INTO session (" SESSION_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7)",
 		NULL },
 	[STMT_COPY_INSERT_TOKEN] = { "INSERT INTO api_token (" TOKEN_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
 		NULL },
 	/* the head row is seeded by the migration: the copy makes it the source's */
-	[STMT_COPY_INSERT_AUDIT_HEAD] = { "INSERT INTO audit_head (id, last_id, last_hash) VALUES ($1, $2, $3) "
-		"ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash", NULL },
+	[STMT_COPY_INSERT_AUDIT_HEAD] = { "INSERT INTO audit_head (id, last_id, last_hash, last_mac) VALUES ($1, $2, $3, $4) "
+		"ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash, "
+		"last_mac = excluded.last_mac", NULL },
 	[STMT_SEQ_HOUSEHOLD] = { "SELECT 0", SEQ_PAST("household") },
 	[STMT_SEQ_MEMBER] = { "SELECT 0", SEQ_PAST("member") },
 	[STMT_SEQ_STATUS_SPAN] = { "SELECT 0", SEQ_PAST("household_status_span") },

@@ -96,6 +96,7 @@ struct store {
 	size_t n_divs_arenas;
 	int64_t audit_last_id;
 	char audit_last_hash[65];
+	char audit_last_mac[65];
 	int tx_depth;
 	/* store_snapshot_epoch: the process's epoch when the snapshot began, and the data version this
 	 * connection saw the last time it was asked */
@@ -384,6 +385,8 @@ struct user {
 	int64_t locked_until;   /* epoch seconds */
 	bool must_change;
 	int64_t created_at, updated_at;   /* stamps */
+	char *reset_sys, *reset_sec;      /* argon2id of the halves of a pending one-time code, or NULL */
+	int64_t reset_until;              /* epoch seconds: the code is void after */
 };
 enum err store_user_by_name(struct store *st, const char *name, struct user *u, struct arena *a, struct errinfo *e);
 enum err store_user_by_id(struct store *st, int64_t id, struct user *u, struct arena *a, struct errinfo *e);
@@ -418,6 +421,8 @@ enum err store_token_get(struct store *st, const char *token_hash, struct token_
     struct arena *a, struct errinfo *e);
 enum err store_token_touch(struct store *st, int64_t id, int64_t now, struct errinfo *e);
 enum err store_token_revoke(struct store *st, int64_t id, int64_t user_id, bool *done, struct errinfo *e);
+/* Revoke every live token of a user (a password change or reset). */
+enum err store_token_revoke_user(struct store *st, int64_t user_id, struct errinfo *e);
 enum err store_token_list(struct store *st, int64_t user_id, struct token_row **out, size_t *n, struct arena *a,
     struct errinfo *e);
 
@@ -425,9 +430,11 @@ enum err store_token_list(struct store *st, int64_t user_id, struct token_row **
 struct audit_row {
 	int64_t id, at;
 	char *actor, *action, *object, *detail, *ip, *prev_hash, *hash;
+	char *mac;    /* the keyed chain (NULL on rows older than the key) */
 };
 /* The chain's head; in a write transaction, and locked for it on PostgreSQL. */
-enum err store_audit_head(struct store *st, int64_t *last_id, char **last_hash, struct arena *a, struct errinfo *e);
+enum err store_audit_head(struct store *st, int64_t *last_id, char **last_hash, char **last_mac, struct arena *a,
+    struct errinfo *e);
 /* Insert r and move the head to it. */
 enum err store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *e);
 typedef int (*audit_row_fn)(void *ctx, const struct audit_row *r);

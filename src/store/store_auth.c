@@ -25,7 +25,7 @@ opt_text(const char *s)
 
 /* ---- users ---- */
 
-#define U_NCOLS 12   /* stmt.c's U_COLS, first in every statement read_user reads */
+#define U_NCOLS 15   /* stmt.c's U_COLS, first in every statement read_user reads */
 
 static void
 read_user(struct store *st, struct stmt *q, struct user *u, struct arena *a)
@@ -42,6 +42,9 @@ read_user(struct store *st, struct stmt *q, struct user *u, struct arena *a)
 	u->must_change = OPS->col_int(q, 9) != 0;
 	u->created_at = OPS->col_int(q, 10);
 	u->updated_at = OPS->col_int(q, 11);
+	u->reset_sys = col_str(st, q, 12, a);
+	u->reset_sec = col_str(st, q, 13, a);
+	u->reset_until = OPS->col_int(q, 14);
 }
 
 static enum err
@@ -117,6 +120,9 @@ store_user_update(struct store *st, const struct user *u, struct errinfo *e)
 	OPS->bind(q, 8, SQL_INT(u->locked_until));
 	OPS->bind(q, 9, SQL_INT(u->must_change));
 	OPS->bind(q, 10, SQL_INT(u->updated_at));
+	OPS->bind(q, 11, opt_text(u->reset_sys));
+	OPS->bind(q, 12, opt_text(u->reset_sec));
+	OPS->bind(q, 13, SQL_INT(u->reset_until));
 	return run(st, q, e);
 }
 
@@ -264,6 +270,7 @@ store_token_get(struct store *st, const char *token_hash, struct token_row *t, s
 		t->user_id = OPS->col_int(q, U_NCOLS + 1);
 		t->expires_at = OPS->col_int(q, U_NCOLS + 2);
 		t->revoked = OPS->col_int(q, U_NCOLS + 3) != 0;
+		t->created_at = OPS->col_int(q, U_NCOLS + 4);
 	}
 	OPS->reset(q);
 	return r ? ERR_OK : ERR_NOTFOUND;
@@ -292,6 +299,16 @@ store_token_revoke(struct store *st, int64_t id, int64_t user_id, bool *done, st
 	if (rc != ERR_OK || !*done)
 		return rc;
 	return two_ints(st, STMT_TOKEN_REVOKE, id, user_id, e);
+}
+
+enum err
+store_token_revoke_user(struct store *st, int64_t user_id, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_TOKEN_REVOKE_USER, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(user_id));
+	return run(st, q, e);
 }
 
 enum err
@@ -332,11 +349,13 @@ store_token_list(struct store *st, int64_t user_id, struct token_row **out, size
 /* ---- audit ---- */
 
 enum err
-store_audit_head(struct store *st, int64_t *last_id, char **last_hash, struct arena *a, struct errinfo *e)
+store_audit_head(struct store *st, int64_t *last_id, char **last_hash, char **last_mac, struct arena *a,
+    struct errinfo *e)
 {
 	if (st->audit_cached && st->tx_depth > 0) {
 		*last_id = st->audit_last_id;
 		*last_hash = arena_strdup(a, st->audit_last_hash);
+		*last_mac = st->audit_last_mac[0] ? arena_strdup(a, st->audit_last_mac) : NULL;
 		return ERR_OK;
 	}
 	struct stmt *q = OPS->prepare(st, STMT_AUDIT_HEAD, e);
@@ -348,6 +367,7 @@ store_audit_head(struct store *st, int64_t *last_id, char **last_hash, struct ar
 	if (r) {
 		*last_id = OPS->col_int(q, 0);
 		*last_hash = col_str(st, q, 1, a);
+		*last_mac = col_str(st, q, 2, a);
 	}
 	OPS->reset(q);
 	if (!r)
@@ -357,6 +377,7 @@ store_audit_head(struct store *st, int64_t *last_id, char **last_hash, struct ar
 		st->audit_dirty = false;
 		st->audit_last_id = *last_id;
 		snprintf(st->audit_last_hash, sizeof(st->audit_last_hash), "%s", *last_hash);
+		snprintf(st->audit_last_mac, sizeof(st->audit_last_mac), "%s", *last_mac ? *last_mac : "");
 	}
 	return ERR_OK;
 }
@@ -373,6 +394,7 @@ store_audit_flush(struct store *st, struct errinfo *e)
 		return ERR_DB;
 	OPS->bind(q, 1, SQL_INT(st->audit_last_id));
 	OPS->bind(q, 2, SQL_TEXT(st->audit_last_hash));
+	OPS->bind(q, 3, st->audit_last_mac[0] ? SQL_TEXT(st->audit_last_mac) : SQL_NULL);
 	st->audit_cached = st->audit_dirty = false;
 	return run(st, q, e);
 }
@@ -392,6 +414,7 @@ store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *
 	OPS->bind(q, 7, opt_text(r->ip));
 	OPS->bind(q, 8, SQL_TEXT(r->prev_hash));
 	OPS->bind(q, 9, SQL_TEXT(r->hash));
+	OPS->bind(q, 10, opt_text(r->mac));
 	enum err rc = run(st, q, e);
 	if (rc != ERR_OK)
 		return rc;
@@ -399,6 +422,7 @@ store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *
 		/* the head moves at commit (store_audit_flush) */
 		st->audit_last_id = r->id;
 		snprintf(st->audit_last_hash, sizeof(st->audit_last_hash), "%s", r->hash);
+		snprintf(st->audit_last_mac, sizeof(st->audit_last_mac), "%s", r->mac ? r->mac : "");
 		st->audit_dirty = true;
 		return ERR_OK;
 	}
@@ -407,6 +431,7 @@ store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *
 		return ERR_DB;
 	OPS->bind(q, 1, SQL_INT(r->id));
 	OPS->bind(q, 2, SQL_TEXT(r->hash));
+	OPS->bind(q, 3, opt_text(r->mac));
 	return run(st, q, e);
 }
 
@@ -422,6 +447,7 @@ read_audit(struct store *st, struct stmt *q, struct audit_row *r, struct arena *
 	r->ip = col_str(st, q, 6, a);
 	r->prev_hash = col_str(st, q, 7, a);
 	r->hash = col_str(st, q, 8, a);
+	r->mac = col_str(st, q, 9, a);
 }
 
 enum err

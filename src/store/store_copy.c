@@ -54,7 +54,7 @@ static const struct copy_table tables[] = {
 	{ "income_revision", 14, "i", STMT_COPY_INCOME_REV, STMT_COUNT_INCOME_REV, STMT_COPY_INSERT_INCOME_REV, NO_TABLE,
 		STMT_SEQ_INCOME_REV, false },
 	{ "poverty_line", 5, "iti", STMT_COPY_LINE, STMT_COUNT_LINE, STMT_LINE_SET, NO_TABLE, NO_SEQ, true },
-	{ "app_user", 12, "i", STMT_COPY_USER, STMT_COUNT_USER, STMT_COPY_INSERT_USER, NO_TABLE, STMT_SEQ_USER, false },
+	{ "app_user", 15, "i", STMT_COPY_USER, STMT_COUNT_USER, STMT_COPY_INSERT_USER, NO_TABLE, STMT_SEQ_USER, false },
 	{ "session", 7, "i", STMT_COPY_SESSION, STMT_COUNT_SESSION, STMT_COPY_INSERT_SESSION, NO_TABLE, STMT_SEQ_SESSION,
 		false },
 	{ "api_token", 8, "i", STMT_COPY_TOKEN, STMT_COUNT_TOKEN, STMT_COPY_INSERT_TOKEN, NO_TABLE, STMT_SEQ_TOKEN,
@@ -68,8 +68,8 @@ static const struct copy_table tables[] = {
 	{ "assessment", 13, "i", STMT_COPY_ASSESSMENT, STMT_COUNT_ASSESSMENT, STMT_COPY_INSERT_ASSESSMENT, NO_TABLE,
 		STMT_SEQ_ASSESSMENT, false },
 	/* the hash chain is copied row for row, so `tuopin audit verify` holds on the target */
-	{ "audit", 9, "i", STMT_COPY_AUDIT, STMT_COUNT_AUDIT, STMT_AUDIT_INSERT, NO_TABLE, NO_SEQ, false },
-	{ "audit_head", 3, "i", STMT_COPY_AUDIT_HEAD, STMT_COUNT_AUDIT_HEAD, STMT_COPY_INSERT_AUDIT_HEAD, NO_TABLE,
+	{ "audit", 10, "i", STMT_COPY_AUDIT, STMT_COUNT_AUDIT, STMT_AUDIT_INSERT, NO_TABLE, NO_SEQ, false },
+	{ "audit_head", 4, "i", STMT_COPY_AUDIT_HEAD, STMT_COUNT_AUDIT_HEAD, STMT_COPY_INSERT_AUDIT_HEAD, NO_TABLE,
 		NO_SEQ, true },
 };
 /* Tables the copy leaves alone: the target's migrations make their rows. */

@@ -522,9 +522,15 @@ member_write(struct jw *w, const struct member *m, int as_of, bool full)
 	jw_kstr(w, "id_no", id);
 	code_write(w, "sex", CL_SEX, m->sex);
 	code_write(w, "relation", CL_RELATION, m->relation);
-	jw_kstr(w, "birth", m->birth ? date_format(m->birth, birth) : NULL);
+	/* masked: the birth month only, and the age from it (an age as of any date would tell the day) */
+	if (m->birth && !full) {
+		date_format(m->birth, birth);
+		birth[7] = '\0';
+	}
+	jw_kstr(w, "birth", m->birth ? (full ? date_format(m->birth, birth) : birth) : NULL);
 	jw_key(w, "age");
-	m->birth && as_of ? jw_int(w, date_age(m->birth, as_of)) : jw_null(w);
+	m->birth && as_of ? jw_int(w, full ? date_age(m->birth, as_of) : date_age(m->birth / 100 * 100 + 1, as_of / 100 * 100 + 1))
+			  : jw_null(w);
 	code_write(w, "ethnicity", CL_ETHNICITY, m->ethnicity);
 	code_write(w, "education", CL_EDUCATION, m->education);
 	code_write(w, "schooling", CL_SCHOOLING, m->schooling);
@@ -547,7 +553,7 @@ static bool
 has_numbers(const char *detail)
 {
 	return strstr(detail, "\"phone\"") || strstr(detail, "\"member_phone\"") || strstr(detail, "\"bank_account\"") ||
-	    strstr(detail, "\"id_no\"");
+	    strstr(detail, "\"id_no\"") || strstr(detail, "\"birth\"");
 }
 
 /* A correction's changes ({"phone":[before,after],…}): the phone, bank account and ID numbers masked in place. */
@@ -563,6 +569,16 @@ mask_changes(json_t *changes)
 			if (s)
 				json_array_set_new(pair, i, json_string(k < 2 ? phone_mask(s, m, sizeof(m)) : k == 2 ?
 				    account_mask(s, m, sizeof(m)) : idno_mask(s, m, sizeof(m))));
+		}
+	}
+	/* a corrected birth date: its month, as everywhere a number is masked (docs/SECURITY.md) */
+	json_t *pair = json_object_get(changes, "birth");
+	for (size_t i = 0; i < json_array_size(pair); i++) {
+		const char *s = json_string_value(json_array_get(pair, i));
+		if (s && strlen(s) > 7) {
+			char m[8];
+			snprintf(m, sizeof(m), "%.7s", s);
+			json_array_set_new(pair, i, json_string(m));
 		}
 	}
 }
@@ -968,3 +984,13 @@ view_changes_sheet(const struct changes_result *r, const char *path, enum sheet_
 	}
 	return sheet_writer_close(w, e);
 }
+
+json_t *
+view_audit_check_json(const struct audit_check *c)
+{
+	return json_pack("{s:b, s:o, s:o, s:s, s:I, s:o, s:i, s:{s:I, s:s}}", "intact", c->failed == AUDIT_OK, "check",
+	    c->check ? json_string(c->check) : json_null(), "first_broken", c->bad_id ? json_integer(c->bad_id) : json_null(),
+	    "why", c->why, "rows", (json_int_t)c->rows, "keyed_from", c->keyed_from ? json_integer(c->keyed_from) : json_null(),
+	    "anchors", c->anchors, "head", "row", (json_int_t)c->head_id, "mac", c->head_mac);
+}
+

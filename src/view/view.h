@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "domain/audit.h"
 #include "domain/check.h"
 #include "domain/import.h"
 #include "domain/codes.h"
@@ -35,6 +36,9 @@ json_t *view_household_summary_json(const struct hh_summary *s, bool full);
  * that may hold them does not parse. */
 const char *view_audit_detail(const char *detail, struct arena *a);
 json_t *view_code_json(enum codelist cl, const char *code);
+/* The result of audit_verify: {"intact","check","first_broken","why","rows","keyed_from","anchors",
+ * "head":{"row","mac"}} (the same for `tuopin audit verify --format json` and GET /api/audit/verify). */
+json_t *view_audit_check_json(const struct audit_check *c);
 
 void view_stats_table(const struct stats_result *r, struct buf *out);
 void view_stats_csv(const struct stats_result *r, struct buf *out);

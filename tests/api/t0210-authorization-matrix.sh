@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Every role against every route, inside and outside its scope, with the exact status. Out-of-scope records
-# answer 404 (their existence does not leak); a missing capability answers 403; no login answers 401.
+# answer 404 (their existence does not leak); a missing capability answers 403; no login answers 401. The
+# administrators' paths follow 三员分立 (docs/SECURITY.md): the system administrator creates accounts
+# without a role or a password and locks them; only the security administrator assigns roles and divisions,
+# never an administrator's role; each issues its own half of a one-time code; only the security
+# administrator sees and revokes other users' API tokens.
 source "$(dirname "$0")/lib.sh"
 county_db
 add_user county county_admin 371399000000
@@ -83,10 +87,34 @@ check "GET /api/changes?from=2014-01-01&to=2014-12-31&division=371399100202" \
                                                                       200  200  404  404   200  403 403  403  401
 check "GET /api/check"                                                200  200  200  200   200  403 403  403  401
 check "GET /api/users"                                                403  403  403  403   403  200 200  403  401
-check "POST /api/users {\"name\":\"made-by-@ROLE@\",\"password\":\"$PASSWORD\",\"role\":\"cadre\",\"division\":\"371399100201\"}" \
+check "POST /api/users {\"name\":\"made-by-@ROLE@\",\"display_name\":\"新账户\"}" \
                                                                       403  403  403  403   403  201 403  403  401
+# not with a password (one the system administrator would know) nor a role (the security administrator's)
+check "POST /api/users {\"name\":\"pw-by-@ROLE@\",\"password\":\"$PASSWORD\"}" \
+                                                                      403  403  403  403   403  403 403  403  401
+check "POST /api/users {\"name\":\"role-by-@ROLE@\",\"role\":\"cadre\",\"division\":\"371399100201\"}" \
+                                                                      403  403  403  403   403  403 403  403  401
 check "PATCH /api/users/target {\"role\":\"village_operator\"}"         403  403  403  403   403  403 200  403  401
+check "PATCH /api/users/target {\"division\":\"371399100202\"}"         403  403  403  403   403  403 200  403  401
+# no administrator makes an administrator, nor changes one's role
+check "PATCH /api/users/target {\"role\":\"sys_admin\"}"                403  403  403  403   403  403 403  403  401
+check "PATCH /api/users/sys {\"role\":\"county_admin\",\"division\":\"371399000000\"}" \
+                                                                      403  403  403  403   403  403 403  403  401
 check "PATCH /api/users/target {\"locked\":false}"                      403  403  403  403   403  200 403  403  401
+check "PATCH /api/users/target {\"display_name\":\"目标\"}"             403  403  403  403   403  200 403  403  401
+# nobody locks the administrator of another kind
+check "PATCH /api/users/sec {\"locked\":true}"                          403  403  403  403   403  403 403  403  401
+check "PATCH /api/users/auditor {\"locked\":true}"                      403  403  403  403   403  403 403  403  401
+# an administrator never sets a user's password: a reset is a one-time code in two halves
+check "PATCH /api/users/target {\"password\":\"Another-Pass-2026\"}"   403  403  403  403   403  400 400  403  401
+check "POST /api/users/target/code"                                   403  403  403  403   403  200 200  403  401
+check "POST /api/users/sec/code"                                      403  403  403  403   403  403 403  403  401
+check "POST /api/users/nobody/code"                                   403  403  403  403   403  404 404  403  401
+# anyone's API tokens: the security administrator's
+check "GET /api/users/target/tokens"                                  403  403  403  403   403  403 200  403  401
+check "DELETE /api/users/target/tokens/999999"                        403  403  403  403   403  403 404  403  401
+check "GET /api/admin/divisions"                                      403  403  403  403   403  403 200  403  401
+check "GET /api/admin/divisions?parent=371399100000"                  403  403  403  403   403  403 200  403  401
 check "GET /api/roles"                                                403  403  403  403   403  200 200  403  401
 check "GET /api/audit"                                                403  403  403  403   403  403 403  200  401
 check "GET /api/audit/verify"                                         403  403  403  403   403  403 403  200  401
@@ -125,11 +153,23 @@ done
 # The county created its household (the first POST); the town and the village could not see the village.
 api county GET "/api/households/N-county"
 jqeq '.data.members[0].name' 新户
-# A security administrator cannot give roles to themselves; a system administrator cannot lock themselves out.
+# A security administrator cannot give roles to themselves; a system administrator cannot lock themselves out,
+# nor issue a code for itself.
 expect 403 sec PATCH /api/users/sec '{"role":"county_admin","division":"371399000000"}'
+jqeq '.error.code' separation_of_duties
 expect 403 sys PATCH /api/users/sys '{"locked":true}'
+expect 403 sys POST /api/users/sys/code
+# what the administrators made above: an account without a role, made by the system administrator only
+eq "accounts made" "$(db_sql "SELECT name || ' ' || role || ' ' || division FROM app_user WHERE name LIKE '%-by-%' ORDER BY name")" \
+	"made-by-sys none 0"
+eq "target's role and division, by the security administrator" "$(db_sql "SELECT role || ' ' || division FROM app_user WHERE name = 'target'")" \
+	"village_operator 371399100202"
+expect 200 sec GET "/api/admin/divisions?parent=371399100000"
+jqeq '[.data[] | "\(.code) \(.name) \(.has_children)"] | join(",")' "371399100201 东岭村 false,371399100202 西岭村 false"
+expect 200 sec GET /api/admin/divisions
+jqeq '[.data[] | "\(.code) \(.name) \(.has_children)"] | join(",")' "370000000000 山东省 true"
 # logging out ends the session: the next request is anonymous
 check "POST /api/logout"                                              200  200  200  200   200  200 200  200  401
 check "GET /api/me"                                                   401  401  401  401   401  401 401  401  401
-eq "requests checked" "$n" 396
+eq "requests checked" "$n" 540
 finish

@@ -42,7 +42,7 @@ page county $A 200 miss
 page county $A 200 hit
 eq "a hit is the page byte for byte" "$OUT" "$first"
 eq "masked" "$(printf '%s' "$OUT" | jq -r '"\(.data.phone) \(.data.members[0].id_no) \(.data.full)"')" \
-	"139****0001 3713**********1036 false"
+	"139****0001 371399************ false"
 
 # another language and another date are other pages
 page county "$A?lang=en" 200 miss
@@ -55,9 +55,11 @@ page county "$A?as_of=2014-06-30" 200 miss
 page county "$A?as_of=2014-06-30" 200 hit
 eq "as of a date" "$(printf '%s' "$OUT" | jq -r .data.as_of)" 2014-06-30
 
-# the town sees the county's cached page of its own village, and not a page outside its town
+# the town's page of its own village is its own (the key holds the asker's scope), and not a page outside
+# its town
+page town $A 200 miss
 page town $A 200 hit
-eq "the town's hit is the same page" "$OUT" "$first"
+eq "the town's page of a household without moves is the county's" "$OUT" "$first"
 page county /api/households/3713990005 200 miss
 page county /api/households/3713990005 200 hit
 page town /api/households/3713990005 404 miss
@@ -97,6 +99,24 @@ last=$OUT
 expect 200 county GET /api/households/3713990001/events
 eq "history from the page" "$(printf '%s' "$OUT" | jq -c .data)" "$(printf '%s' "$last" | jq -c .data.history)"
 eq "the correction in it" "$(printf '%s' "$OUT" | jq -r '.data | length')" 5
+
+# Two scopes, two pages: a member of 3713990002 (东岭村) merges into 3713990006 (山前村, 西山镇). The county's
+# page names the other household; the town (东岭镇) must not learn it from the county's cached page.
+B=/api/households/3713990002
+api county GET $B
+mid=$(printf '%s' "$OUT" | jq '.data.members[-1].id')
+api county POST $B/events "{\"type\":\"merge\",\"effective\":\"2018-07-01\",\"member_id\":$mid,\"target_hh_no\":\"3713990006\",\"relation\":\"其他\",\"reason\":\"投亲\"}"
+[ "$STATUS" = 201 ] || fail "merge: $STATUS $OUT"
+page county $B 200 miss
+page county $B 200 miss
+page county $B 200 hit
+eq "the county sees the other household" "$(printf '%s' "$OUT" | jq -r '.data.history[-1].other_household')" 3713990006
+page town $B 200 miss
+eq "the town does not" "$(printf '%s' "$OUT" | jq -r '.data.history[-1] | "\(.type) \(.other_household)"')" "merge null"
+page town $B 200 hit
+eq "not from the county's page either" "$(printf '%s' "$OUT" | jq -r '.data.history[-1].other_household')" null
+page county $B 200 hit
+eq "nor the county from the town's" "$(printf '%s' "$OUT" | jq -r '.data.history[-1].other_household')" 3713990006
 
 # --page-cache 0: no cache, no header
 stop_server

@@ -46,12 +46,12 @@ jqeq '"\(.error.code) \(.error.field)"' "too_long actor"
 expect 200 auditor GET /api/audit/verify
 jqeq '.data | "\(.intact) \(.rows)"' "true 13"
 ok audit verify
-eq "intact" "$OUT" "审计日志完整：共 13 行"
+eq "intact" "$(head -1 <<<"$OUT")" "审计日志完整：共 13 行，自第 1 行起带密钥校验，核对锚点 $(jq -r .anchors <<<"$("$TUOPIN" audit verify --format json)") 个"
 
 # edit one row directly in the database
 db_sql "UPDATE audit SET actor = 'someone-else' WHERE id = 7"
 expect_rc 1 audit verify
-eq "edited row" "$OUT" "审计日志已被篡改：第 7 行内容与其哈希值不符"
+eq "edited row" "$OUT" "审计日志已被篡改（检查项：chain）：第 7 行：内容与其哈希值不符"
 expect 200 auditor GET /api/audit/verify
 jqeq '.data | "\(.intact) \(.first_broken)"' "false 7"
 db_sql "UPDATE audit SET actor = 'county' WHERE id = 7"
@@ -59,8 +59,8 @@ ok audit verify
 # recompute a row's hash after editing it: the next row's link breaks
 db_sql "UPDATE audit SET detail = '{}', hash = '$(printf '%064d' 1)' WHERE id = 9"
 expect_rc 1 audit verify --lang en
-eq "rehashed row" "$OUT" "audit log BROKEN at row 9: its content does not match its hash"
+eq "rehashed row" "$OUT" "audit log BROKEN (check: chain) at row 9: its content does not match its hash"
 db_sql "DELETE FROM audit WHERE id >= 9"
 expect_rc 1 audit verify --lang en
-eq "cut tail" "$OUT" "audit log BROKEN at row 9: rows 9 to 13 are missing"
+eq "cut tail" "$OUT" "audit log BROKEN (check: head) at row 9: the head names row 13 but the log ends at row 8: rows are missing"
 finish

@@ -13,6 +13,9 @@ if [ -z "${TUOPIN_REAL:-}" ]; then
 	TUOPIN=$(cd "$(dirname "${BASH_SOURCE[0]}")/../tools" && pwd)/tuopin-clocked
 fi
 WORK=$(mktemp -d /tmp/tuopin-test.XXXXXX)
+# The audit log's key: beside an SQLite database by default; a PostgreSQL database's goes here (not in the
+# working directory), with its anchors beside it.
+[ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ] && export TUOPIN_AUDIT_KEY="$WORK/audit.key"
 FAILS=0
 CREATED_DBS=()
 

@@ -11,9 +11,9 @@ ok import registry "$TESTDATA/bad/registry-quality.csv" --as-of 2014-04-30 --len
 jqeq '"\(.households) \(.members) \(.errors) \(.warnings)"' "4 8 0 7"
 expect_rc 1 check --as-of 2014-06-01 --format json
 jqeq '[.findings[] | "\(.rule)|\(.hh_no)|\(.member)"] | join(";")' \
-	"ID_CHECKSUM|Q01|甲二 3713**********0029;CHILD_LABOR|Q01|甲三 3713**********0015;SPOUSE_SEX|Q02|乙二 3713**********0011;OLD_LABOR|Q02|乙一 3713**********001X;HEAD_NONE|Q03|null;ID_SEX|Q03|丙一 3713**********001X;RELATION_SEX|Q03|丙一 3713**********001X;HEAD_SEVERAL|Q04|null;ID_DUPLICATE|Q01|null"
+	"ID_CHECKSUM|Q01|甲二 371399************;CHILD_LABOR|Q01|甲三 371399************;SPOUSE_SEX|Q02|乙二 371399************;OLD_LABOR|Q02|乙一 371399************;HEAD_NONE|Q03|null;ID_SEX|Q03|丙一 371399************;RELATION_SEX|Q03|丙一 371399************;HEAD_SEVERAL|Q04|null;ID_DUPLICATE|Q01|null"
 jqeq '.findings[1].message' "2014-04-30 时 4 岁，劳动技能却为“普通劳动力”"
-jqeq '.findings[8].message' "证件号码 3713**********0011 在 2 名建档立卡人员中重复（户 Q01、Q04）"
+jqeq '.findings[8].message' "证件号码 371399************ 在 2 名建档立卡人员中重复（户 Q01、Q04）"
 jqeq '"\(.households) \(.members)"' "4 8"
 expect_rc 1 check --as-of 2014-06-01 --rule 1_01_003 --format json
 jqeq '[.findings[] | .rule] | join(",")' "ID_CHECKSUM"

@@ -1,4 +1,5 @@
-// about.js: the version of the program and the database it runs on (GET /api/about).
+// about.js: the version of the program and the database it runs on (GET /api/about); where the database is
+// and the registry's size only for the system administrator (the server sends them to no one else).
 
 import { get } from '../api.js';
 import { h, mount } from '../dom.js';
@@ -18,6 +19,7 @@ export async function aboutView({ el, signal }) {
       'div',
       { class: 'page page-about' },
       pageHeader({ title: t('关于'), subtitle: t('脱贫（Tuopin）：精准扶贫建档立卡信息系统，开放源代码') }),
+      me.role === 'none' ? h('div', { class: 'notice', 'data-notice': 'no-role' }, t('您的账户尚未分配角色：请联系安全管理员分配角色和所辖区划。')) : null,
       h(
         'div',
         { class: 'grid' },
@@ -28,9 +30,9 @@ export async function aboutView({ el, signal }) {
             { class: 'facts-grid facts-grid-1' },
             row(t('版本'), a.version, 'version'),
             row(t('数据库'), dbName, 'database'),
-            row(t('数据库位置'), a.location, 'location'),
+            a.location !== undefined ? row(t('数据库位置'), a.location, 'location') : null,
             row(t('数据结构版本'), a.schema, 'schema'),
-            a.households !== undefined ? row(t('本辖区农户（户）'), a.households, 'households') : null,
+            a.households !== undefined ? row(t('全库农户（户）'), a.households, 'households') : null,
             a.divisions !== undefined ? row(t('行政区划（个）'), a.divisions, 'divisions') : null,
             row(t('服务器时间'), a.server_time, 'server_time'),
           ),

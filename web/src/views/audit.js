@@ -1,6 +1,7 @@
 // audit.js: the audit log for the audit administrator (GET /api/audit, newest first, by date range, user,
 // action and object, in pages; codes in the details shown as their labels) and the check of its hash chain
-// (GET /api/audit/verify), which names the first row that was altered.
+// (GET /api/audit/verify), which names the check that failed (hash chain, keyed chain, head, anchor, key) and the
+// first row that was altered, and shows the head for the audit administrator to keep.
 
 import { get } from '../api.js';
 import { h, mount } from '../dom.js';
@@ -124,8 +125,17 @@ export async function auditView({ el, query, navigate, signal }) {
         mount(
           result,
           v.intact
-            ? h('div', { class: 'notice notice-ok', 'data-intact': '1' }, icon('check'), h('span', t('日志完整：{n} 条记录的哈希链全部吻合。', { n: v.rows })))
-            : h('div', { class: 'notice notice-error', 'data-intact': '0' }, icon('alert'), h('span', t('日志被改动：第 {id} 条起哈希链不符（{why}）。', { id: v.first_broken, why: v.why }))),
+            ? h(
+                'div',
+                { class: 'notice notice-ok', 'data-intact': '1' },
+                icon('check'),
+                h(
+                  'div',
+                  h('span', t('日志完整：{n} 条记录的哈希链和密钥校验链全部吻合，核对锚点 {a} 个。', { n: v.rows, a: v.anchors })),
+                  h('div', { class: 'muted', 'data-head': `${v.head.row}:${v.head.mac}` }, t('链头（可抄下保存，日后核对）：'), h('span', { class: 'mono' }, `${v.head.row}:${v.head.mac}`)),
+                ),
+              )
+            : h('div', { class: 'notice notice-error', 'data-intact': '0', 'data-check': v.check || '' }, icon('alert'), h('span', v.first_broken ? t('日志被改动（检查项：{check}）：第 {id} 条起不符（{why}）。', { check: v.check, id: v.first_broken, why: v.why }) : t('日志无法核验（检查项：{check}）：{why}', { check: v.check, why: v.why }))),
         );
       } catch (err) {
         mount(result, errorBox(err));

@@ -79,7 +79,7 @@ export function loginView({ next, expired, onLogin, render }) {
     Object.assign(pw, { id: 'login-password' }),
     msg,
     btn,
-    h('p', { class: 'login-help' }, t('忘记密码请联系系统管理员重置。')),
+    h('p', { class: 'login-help' }, t('首次登录或忘记密码：请分别向系统管理员和安全管理员当面领取一次性码的两段，连起来作为密码输入。')),
   );
   return frame(render, form);
 }
@@ -110,9 +110,9 @@ export function passwordView({ navigate, next, render }) {
     h(
       'form',
       { class: 'login-form', on: { submit: (e) => { e.preventDefault(); submit(); } } },
-      h('h1', { class: 'login-title' }, t('首次登录请修改密码')),
-      h('p', { class: 'login-help' }, t('新密码至少 10 位，包含大写字母、小写字母、数字、符号中的三类，且不含用户名。')),
-      h('label', { class: 'field-label', for: 'pw-old' }, t('当前密码')),
+      h('h1', { class: 'login-title' }, t('请设置您自己的密码')),
+      h('p', { class: 'login-help' }, t('新密码至少 12 个字符，长度比复杂度更重要：可以用一句只有您知道的话（中文也可以）。不能是常见密码、常见词加数字、键盘顺序或纯数字，不能含用户名，也不能与原密码相同。')),
+      h('label', { class: 'field-label', for: 'pw-old' }, t('当前密码或一次性码')),
       oldPw,
       h('label', { class: 'field-label', for: 'pw-new' }, t('新密码')),
       newPw,
