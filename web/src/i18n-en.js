@@ -90,6 +90,7 @@ export const EN = {
   '行政村 {total} 个，其中贫困村 {poor} 个、已出列 {exited} 个': '{total} villages, {poor} of them poor, {exited} exited',
   '贫困村·已出列': 'Poor village · exited',
   '{poor} 个（已出列 {exited}）': '{poor} ({exited} exited)',
+  '（已更正；新旧号码脱敏后相同，查看明文可见）': ' (corrected; the old and new numbers look alike masked — show in full to see them)',
   '区划': 'Division',
   '合计': 'Total',
   '下级区划暂无数据': 'No divisions below this one',

@@ -187,7 +187,9 @@ function historyItem(ev, cl, hhNo) {
         'ul',
         { class: 'tl-detail' },
         Object.entries(ev.detail).map(([k, v]) =>
-          Array.isArray(v) && v.length === 2
+          Array.isArray(v) && v.length === 2 && v[0] === v[1] && typeof v[0] === 'string' && v[0].includes('*')
+            ? h('li', h('span', { class: 'tl-field' }, fieldLabel(k)), h('span', { class: 'tl-new' }, v[0]), h('span', { class: 'muted' }, t('（已更正；新旧号码脱敏后相同，查看明文可见）')))
+            : Array.isArray(v) && v.length === 2
             ? h('li', h('span', { class: 'tl-field' }, fieldLabel(k)), h('span', { class: 'tl-old' }, fieldValue(k, v[0], cl)), h('span', { class: 'tl-arrow' }, '→'), h('span', { class: 'tl-new' }, fieldValue(k, v[1], cl)))
             : h('li', h('span', { class: 'tl-field' }, fieldLabel(k)), h('span', { class: 'tl-new' }, typeof v === 'object' ? JSON.stringify(v) : String(v))),
         ),
