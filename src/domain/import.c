@@ -61,6 +61,10 @@ open_sheet(const struct import_opts *o, struct import_result *r, struct errinfo 
 	if (s) {
 		r->kind = sheet_kind(s);
 		r->encoding = sheet_encoding(s);
+	} else {
+		/* a file that cannot be read is still summarised as what it is (a truncated workbook is XLSX) */
+		r->kind = sheet_sniff(o->path);
+		r->encoding = r->kind == SHEET_XLSX ? ENC_XLSX : ENC_UTF8;
 	}
 	return s;
 }
@@ -82,6 +86,24 @@ next_header(struct sheet *s, struct sheet_row *row, int *err_row, struct errinfo
 	return got;
 }
 
+/* A sheet's error as a problem: on its row, under the column that holds it when the reader could tell (the
+ * header's label for a column the importer knows, else the column's number). */
+static void
+sheet_problem(struct problems *p, struct sheet *s, const struct header *h, int row, const struct errinfo *e)
+{
+	int col = sheet_error_col(s);
+	const char *label = "";
+	if (col > 0) {
+		label = NULL;
+		for (int c = 0; h && c < C__MAX && !label; c++)
+			if (h->col[c] == col - 1 && h->label[c])
+				label = h->label[c];
+		if (!label)
+			label = arena_printf(p->a, msg_lang() == LANG_EN ? "column %d" : "第 %d 列", col);
+	}
+	problem_from_err(p, false, row, label, (struct str){ 0 }, e);
+}
+
 /* Read the header row; false (with a problem) on an empty file. */
 static bool
 read_header(struct sheet *s, struct header *h, struct import_result *r, struct arena *a, struct errinfo *e,
@@ -92,7 +114,7 @@ read_header(struct sheet *s, struct header *h, struct import_result *r, struct a
 	int got = next_header(s, &row, &err_row, e);
 	*rc = ERR_OK;
 	if (got < 0) {
-		problem_from_err(&r->problems, false, err_row, "", (struct str){ 0 }, e);
+		sheet_problem(&r->problems, s, NULL, err_row, e);
 		*rc = ERR_INVALID;
 		return false;
 	}
@@ -295,7 +317,7 @@ import_divisions(struct store *st, const struct import_opts *o, struct import_re
 			n++;   /* keep it for parent lookups of later rows */
 	}
 	if (got < 0)
-		problem_from_err(&r->problems, false, err_row, "", (struct str){ 0 }, e);
+		sheet_problem(&r->problems, s, &h, err_row, e);
 	sheet_close(s);
 	if (r->rows == 0 && got == 0)
 		problem_add(&r->problems, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
@@ -560,6 +582,9 @@ struct reg_import {
 	size_t n_complete;
 	struct txn t;
 	bool bulk;
+	bool writing;          /* the write pass (under the write lock): a clean batch is written */
+	/* households identified a year or more after --as-of: how many, and the first */
+	int late, late_row, late_ym;
 };
 
 /* The household state for a 户编号 (added with an unknown row count if new). */
@@ -769,6 +794,11 @@ reg_batch(struct reg_import *ri, struct errinfo *e)
 		    header_label(h, C_ID_STANDARD)))
 			hh->id_standard = (char *)code;
 		parse_ym(header_cell(hhead, C_IDENTIFIED_YM, c, cn), &hh->identified_ym, p, hr, header_label(h, C_IDENTIFIED_YM));
+		if (hh->identified_ym && hh->identified_ym / 100 * 12 + hh->identified_ym % 100 >=
+		    ri->as_of / 10000 * 12 + ri->as_of / 100 % 100 + 12 && ri->late++ == 0) {
+			ri->late_row = hr;
+			ri->late_ym = hh->identified_ym;
+		}
 		parse_year(header_cell(hhead, C_EXIT_YEAR, c, cn), &hh->exit_year, p, hr, header_label(h, C_EXIT_YEAR));
 		parse_phone(header_cell(hhead, C_PHONE, c, cn), &hh->phone, a, p, hr, header_label(h, C_PHONE));
 		parse_text(header_cell(hhead, C_BANK, c, cn), fields[C_BANK].max, &hh->bank, a, p, hr, header_label(h, C_BANK));
@@ -836,7 +866,7 @@ reg_batch(struct reg_import *ri, struct errinfo *e)
 	ri->r->members += (int)n_m;
 	ri->r->events += (int)n_h;
 	/* write, unless the file has shown an error: then the rest is only checked, and all is rolled back */
-	if (p->n_errors == 0 && !o->dry_run) {
+	if (ri->writing && p->n_errors == 0) {
 		if (!ri->bulk) {
 			if ((rc = store_bulk_begin(st, e)) != ERR_OK)
 				return rc;
@@ -982,6 +1012,65 @@ counted:
 	return ERR_OK;
 }
 
+/* Under the write lock, when the database may have changed since the first pass looked the keys up (another
+ * writer committed in between): every 户编号 and 证件号码 of the file is looked up again, from the maps the
+ * first two passes filled. */
+static enum err
+reg_relookup(struct reg_import *ri, struct errinfo *e)
+{
+	enum { LOOKUP_KEYS = 4 * REG_BATCH };
+	struct arena kb;
+	arena_init(&kb);
+	const char **keys = xcalloc(LOOKUP_KEYS, sizeof(*keys));
+	size_t *hsi = xcalloc(LOOKUP_KEYS, sizeof(*hsi)), n = 0;
+	enum err rc = ERR_OK;
+	map_free(&ri->where);
+	for (size_t i = 0; i < ri->n_states; i++)
+		ri->states[i].taken = false;
+	for (size_t k = 0; k < ri->hh.cap && rc == ERR_OK; k++) {
+		if (!ri->hh.keys[k])
+			continue;
+		keys[n] = ri->hh.keys[k];
+		hsi[n++] = (size_t)ri->hh.vals[k];
+		if (n == LOOKUP_KEYS) {
+			rc = reg_lookup(ri, keys, hsi, n, NULL, 0, &kb, e);
+			n = 0;
+		}
+	}
+	if (rc == ERR_OK && n)
+		rc = reg_lookup(ri, keys, hsi, n, NULL, 0, &kb, e);
+	n = 0;
+	for (size_t k = 0; k < ri->ids.cap && rc == ERR_OK; k++) {
+		if (!ri->ids.keys[k])
+			continue;
+		keys[n++] = ri->ids.keys[k];
+		if (n == LOOKUP_KEYS) {
+			rc = reg_lookup(ri, NULL, NULL, 0, keys, n, &kb, e);
+			n = 0;
+		}
+	}
+	if (rc == ERR_OK && n)
+		rc = reg_lookup(ri, NULL, NULL, 0, keys, n, &kb, e);
+	free(keys);
+	free(hsi);
+	arena_free(&kb);
+	return rc;
+}
+
+/* One warning for the file when --as-of lies a year or more before households' 识别年月: their history
+ * would begin before they were identified (usually a forgotten --as-of). */
+static void
+reg_as_of_warning(struct reg_import *ri)
+{
+	if (ri->late) {
+		char d[11], ym[8];
+		snprintf(ym, sizeof(ym), "%06d", ri->late_ym);
+		problem_add(ri->p, true, 0, "--as-of", (struct str){ 0 }, MSG_AS_OF_EARLY, date_format(ri->as_of, d),
+		    ri->late, ri->late_row, ym);
+	}
+	ri->late = 0;
+}
+
 enum err
 import_registry(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
     struct errinfo *e)
@@ -1022,33 +1111,89 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		return ERR_INVALID;
 	}
 	compact_header(h, &ri.hhead);
-
-	/* Every check against the database and every write run inside one write transaction, so nothing
-	 * changes under the checks and a failure anywhere leaves the database as it was. */
-	bool in_tx = false;
-	if ((rc = txn_begin(&ri.t, st, o->now, o->actor, e)) != ERR_OK)
-		goto done;
-	in_tx = true;
-	/* a first pass counts each household's rows and looks up its keys (a file only; a request's rows are
-	 * one batch) */
-	if ((rc = reg_count(&ri, e)) != ERR_OK)
-		goto done;
 	ri.t.lenient = o->lenient;
 	ri.t.quiet_audit = !o->sheet;   /* rows from a request are audited one by one */
 	ri.t.ip = o->ip;
 	struct sheet_row row;
 	int got, err_row;
-	while ((got = sheet_next(s, &row, &err_row, e)) == 1)
-		if ((rc = reg_row(&ri, &row, e)) != ERR_OK)
+	bool in_tx = false;
+
+	if (o->sheet) {
+		/* A request's rows (one household, a few members): one batch, checked and written in one write
+		 * transaction. */
+		if ((rc = txn_begin(&ri.t, st, o->now, o->actor, e)) != ERR_OK)
 			goto done;
-	if (got < 0)
-		problem_from_err(p, false, err_row, "", (struct str){ 0 }, e);
-	sheet_close(s);
-	s = NULL;
-	if (ri.n_h && (rc = reg_batch(&ri, e)) != ERR_OK)
-		goto done;
-	if (r->rows == 0 && got == 0)
-		problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
+		in_tx = true;
+		ri.writing = !o->dry_run;
+		while ((got = sheet_next(s, &row, &err_row, e)) == 1)
+			if ((rc = reg_row(&ri, &row, e)) != ERR_OK)
+				goto done;
+		sheet_close(s);
+		s = NULL;
+		if (ri.n_h && (rc = reg_batch(&ri, e)) != ERR_OK)
+			goto done;
+		if (r->rows == 0)
+			problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
+	} else {
+		/* A file is checked whole before the write lock is taken, so a bad file (or a hostile one) never
+		 * holds up anyone's writes, and what is done under the lock is only what must be: */
+		if ((rc = txn_check_now(st, o->now, e)) != ERR_OK)
+			goto done;
+		uint64_t mark = 0;
+		bool marked = store_change_mark(st, &mark);
+		/* 1. a first pass counts each household's rows and looks up its keys in the database */
+		if ((rc = reg_count(&ri, e)) != ERR_OK)
+			goto done;
+		/* 2. the second checks every row and household (nothing is written) */
+		while ((got = sheet_next(s, &row, &err_row, e)) == 1)
+			if ((rc = reg_row(&ri, &row, e)) != ERR_OK)
+				goto done;
+		if (got < 0)
+			sheet_problem(p, s, h, err_row, e);
+		sheet_close(s);
+		s = NULL;
+		if (ri.n_h && (rc = reg_batch(&ri, e)) != ERR_OK)
+			goto done;
+		if (r->rows == 0 && got == 0)
+			problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
+		reg_as_of_warning(&ri);
+		if (p->n_errors > 0 || o->dry_run)
+			goto checked;
+		/* 3. under the write lock: the file once more, each batch checked again (the database may have
+		 * changed since: then every key is looked up again first) and written */
+		if ((rc = txn_begin(&ri.t, st, o->now, o->actor, e)) != ERR_OK)
+			goto done;
+		in_tx = true;
+		uint64_t now_mark = 0;
+		if (!marked || !store_change_mark(st, &now_mark) || now_mark != mark)
+			if ((rc = reg_relookup(&ri, e)) != ERR_OK)
+				goto done;
+		problems_init(p, p->a);
+		r->rows = r->households = r->members = r->events = 0;
+		for (size_t i = 0; i < ri.n_states; i++) {
+			ri.states[i].seen = 0;
+			ri.states[i].in_batch = ri.states[i].done = ri.states[i].written = false;
+		}
+		ri.writing = true;
+		if (!(s = open_sheet(o, r, e))) {
+			rc = e && e->err == ERR_INVALID ? ERR_INVALID : (e ? e->err : ERR_IO);
+			if (rc == ERR_INVALID)
+				problem_from_err(p, false, 0, "", (struct str){ 0 }, e);
+			goto done;
+		}
+		if ((got = sheet_next(s, &row, &err_row, e)) == 1)
+			while ((got = sheet_next(s, &row, &err_row, e)) == 1)
+				if ((rc = reg_row(&ri, &row, e)) != ERR_OK)
+					goto done;
+		if (got < 0)
+			sheet_problem(p, s, h, err_row, e);
+		sheet_close(s);
+		s = NULL;
+		if (ri.n_h && (rc = reg_batch(&ri, e)) != ERR_OK)
+			goto done;
+		reg_as_of_warning(&ri);
+	}
+checked:
 	problems_sort(p);
 	if (p->n_errors > 0)
 		r->households = r->members = r->events = 0;   /* nothing would be written */
@@ -1099,34 +1244,15 @@ col_of_field(const char *field)
 	return C_HH_NO;
 }
 
-enum err
-import_events(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
-    struct errinfo *e)
+/* One pass over an events sheet's rows (after the header). Without t, only what a row says by itself is
+ * checked (cells, codes, dates, ID numbers), and nothing touches the database; with t every row is recorded in
+ * t's transaction. */
+static enum err
+events_pass(const struct import_opts *o, struct sheet *s, const struct header *h, struct import_result *r,
+    struct txn *t, int today, bool *unreadable, struct errinfo *e)
 {
-	enum err rc;
-	struct header h;
 	struct problems *p = &r->problems;
-	struct sheet *s = open_sheet(o, r, e);
-	if (!s)
-		return e && e->err == ERR_INVALID ? (problem_from_err(p, false, 0, "", (struct str){ 0 }, e), ERR_INVALID)
-		    : (e ? e->err : ERR_IO);
-	if (!read_header(s, &h, r, a, e, &rc)) {
-		sheet_close(s);
-		return rc;
-	}
-	bool ok = need_column(&h, C_HH_NO, r) & need_column(&h, C_EVENT_TYPE, r) & need_column(&h, C_EFFECTIVE, r);
-	if (!ok) {
-		sheet_close(s);
-		return ERR_INVALID;
-	}
-	struct txn t;
-	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK) {
-		sheet_close(s);
-		return rc;
-	}
-	t.lenient = o->lenient;
-	t.quiet_audit = !o->sheet;
-	t.ip = o->ip;
+	enum err rc;
 	struct sheet_row row;
 	int got, err_row;
 	while ((got = sheet_next(s, &row, &err_row, e)) == 1) {
@@ -1135,8 +1261,8 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 		size_t n = row.n, before = p->n_errors;
 		struct arena ra;
 		arena_init(&ra);
-#define CELL(col) header_cell(&h, col, c, n)
-#define COL(col) header_label(&h, col)
+#define CELL(col) header_cell(h, col, c, n)
+#define COL(col) header_label(h, col)
 		struct event_req q;
 		memset(&q, 0, sizeof(q));
 		struct str v = CELL(C_HH_NO);
@@ -1170,16 +1296,16 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 		if (code && p->n_errors == before) {
 			switch (q.type) {
 			case EV_MEMBER_ADD:
-				if (member_from_row(&h, c, n, row.num, t.today, o->lenient, &m, p, &ra))
+				if (member_from_row(h, c, n, row.num, today, o->lenient, &m, p, &ra))
 					q.member = &m;
 				q.id_no = m.id_no;
 				break;
 			case EV_MEMBER_REMOVE:
-				member_idno_from_row(&h, c, n, row.num, t.today, o->lenient, (char **)&q.id_no, p, &ra);
+				member_idno_from_row(h, c, n, row.num, today, o->lenient, (char **)&q.id_no, p, &ra);
 				break;
 			case EV_SPLIT:
 			case EV_MERGE:
-				member_idno_from_row(&h, c, n, row.num, t.today, o->lenient, (char **)&q.id_no, p, &ra);
+				member_idno_from_row(h, c, n, row.num, today, o->lenient, (char **)&q.id_no, p, &ra);
 				v = CELL(C_RELATION);
 				if (v.n == 0)
 					problem_add(p, false, row.num, COL(C_RELATION), v, MSG_REQUIRED);
@@ -1190,7 +1316,7 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 				memset(&m, 0, sizeof(m));
 				m.work_months = m.ins_medical = m.ins_serious = m.ins_pension = m.dibao = m.tekun = -1;
 				if (CELL(C_ID_NO).n) {
-					member_idno_from_row(&h, c, n, row.num, t.today, o->lenient, (char **)&q.id_no, p, &ra);
+					member_idno_from_row(h, c, n, row.num, today, o->lenient, (char **)&q.id_no, p, &ra);
 					static const struct {
 						enum col c;
 						enum codelist cl;
@@ -1293,19 +1419,17 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 		if (p->n_errors == before) {
 			struct errinfo ee;
 			errinfo_clear(&ee);
-			rc = event_record(&t, &q, NULL, &ee);
-			if (rc == ERR_DB) {
+			rc = t ? event_record(t, &q, NULL, &ee) : ERR_OK;
+			if (rc == ERR_DB || rc == ERR_BUSY) {
 				if (e)
 					*e = ee;
 				arena_free(&ra);
-				txn_rollback(&t);
-				sheet_close(s);
 				return rc;
 			}
 			if (rc != ERR_OK) {
 				enum col col = col_of_field(ee.field);
 				problem_from_err(p, false, row.num, COL(col), CELL(col), &ee);
-			} else
+			} else if (t)
 				r->events++;
 		}
 		arena_free(&ra);
@@ -1313,10 +1437,77 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 #undef COL
 	}
 	if (got < 0)
-		problem_from_err(p, false, err_row, "", (struct str){ 0 }, e);
-	sheet_close(s);
+		sheet_problem(p, s, h, err_row, e);
+	if (unreadable)
+		*unreadable = got < 0;
 	if (r->rows == 0 && got == 0)
 		problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
+	return ERR_OK;
+}
+
+enum err
+import_events(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    struct errinfo *e)
+{
+	enum err rc;
+	struct header h;
+	struct problems *p = &r->problems;
+	struct sheet *s = open_sheet(o, r, e);
+	if (!s)
+		return e && e->err == ERR_INVALID ? (problem_from_err(p, false, 0, "", (struct str){ 0 }, e), ERR_INVALID)
+		    : (e ? e->err : ERR_IO);
+	if (!read_header(s, &h, r, a, e, &rc)) {
+		sheet_close(s);
+		return rc;
+	}
+	bool ok = need_column(&h, C_HH_NO, r) & need_column(&h, C_EVENT_TYPE, r) & need_column(&h, C_EFFECTIVE, r);
+	if (!ok) {
+		sheet_close(s);
+		return ERR_INVALID;
+	}
+	int today = stamp_date(o->now ? o->now : stamp_now());
+	if (!o->sheet) {
+		/* A file is read through once before the write lock is taken: one that cannot be read to its end
+		 * (a bad byte, a broken quote, past a limit: a hostile file too) is refused without holding up other
+		 * writers. Whether each event may be recorded depends on the events before it, so those checks
+		 * need the write transaction; there every problem of a readable file is listed at once. */
+		bool unreadable = false;
+		if ((rc = events_pass(o, s, &h, r, NULL, today, &unreadable, e)) != ERR_OK) {
+			sheet_close(s);
+			return rc;
+		}
+		sheet_close(s);
+		if (unreadable) {
+			problems_sort(p);
+			return ERR_INVALID;
+		}
+		problems_init(p, p->a);
+		r->rows = 0;
+		if (!(s = open_sheet(o, r, e)))
+			return e && e->err == ERR_INVALID ? (problem_from_err(p, false, 0, "", (struct str){ 0 }, e),
+			    ERR_INVALID) : (e ? e->err : ERR_IO);
+		struct sheet_row hrow;
+		int err_row;
+		if (sheet_next(s, &hrow, &err_row, e) != 1) {
+			sheet_close(s);
+			problem_add(p, false, 0, "", (struct str){ 0 }, MSG_FILE_CHANGED);
+			return ERR_INVALID;
+		}
+	}
+	struct txn t;
+	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK) {
+		sheet_close(s);
+		return rc;
+	}
+	t.lenient = o->lenient;
+	t.quiet_audit = !o->sheet;
+	t.ip = o->ip;
+	if ((rc = events_pass(o, s, &h, r, &t, t.today, NULL, e)) != ERR_OK) {
+		txn_rollback(&t);
+		sheet_close(s);
+		return rc;
+	}
+	sheet_close(s);
 	if (p->n_errors > 0) {
 		txn_rollback(&t);
 		problems_sort(p);

@@ -20,6 +20,7 @@ static const struct {
 	[ERR_IO] = { "io", 1, 400 },
 	[ERR_USAGE] = { "usage", 2, 400 },
 	[ERR_TOOBIG] = { "too_big", 1, 413 },
+	[ERR_BUSY] = { "busy", 5, 503 },
 };
 
 int

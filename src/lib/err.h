@@ -16,6 +16,7 @@ enum err {
 	ERR_IO,         /* a file could not be read or written */
 	ERR_USAGE,      /* wrong command-line usage */
 	ERR_TOOBIG,     /* a request or file over its limit */
+	ERR_BUSY,       /* the database's write lock was not free in time (an import writes): try again later */
 	ERR__MAX
 };
 

@@ -622,6 +622,18 @@ pg_next_id(struct store *st, enum table t, int64_t *id, struct errinfo *e)
 	return ERR_OK;
 }
 
+static bool
+pg_change_mark(struct store *st, uint64_t *mark)
+{
+	struct pg *p = st->impl;
+	PGresult *r = PQexec(p->db, "SELECT pg_snapshot_xmax(pg_current_snapshot())::text");
+	bool ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+	if (ok)
+		*mark = strtoull(PQgetvalue(r, 0, 0), NULL, 10);
+	PQclear(r);
+	return ok;
+}
+
 static const struct store_ops pg_ops = {
 	.name = "postgresql",
 	.close = pg_close,
@@ -640,6 +652,7 @@ static const struct store_ops pg_ops = {
 	.bulk_begin = pg_bulk_begin,
 	.bulk_end = pg_bulk_end,
 	.next_id = pg_next_id,
+	.change_mark = pg_change_mark,
 };
 
 enum err

@@ -306,6 +306,12 @@ store_rollback(struct store *st)
 	st->bulk = false;
 }
 
+bool
+store_change_mark(struct store *st, uint64_t *mark)
+{
+	return st->ops->change_mark && st->ops->change_mark(st, mark);
+}
+
 enum err
 store_bulk_begin(struct store *st, struct errinfo *e)
 {

@@ -75,6 +75,10 @@ struct store_ops {
 	 * by this connection or any other, in any process (SQLite's data version). NULL if the backend has
 	 * none: store_snapshot_epoch then always answers false. */
 	enum err (*data_version)(struct store *st, uint32_t *v);
+	/* A number that changes whenever another connection commits a write (SQLite's PRAGMA data_version; on
+	 * PostgreSQL the next transaction id, which moves as soon as anyone starts writing). False if the
+	 * backend cannot tell. */
+	bool (*change_mark)(struct store *st, uint64_t *mark);
 };
 
 struct store {
@@ -140,6 +144,9 @@ void store_read_end(struct store *st, bool began);
  * makes everything cached under older epochs stale. False outside a read snapshot (after a write in it, for
  * one) and on a backend without a data version (PostgreSQL). */
 bool store_snapshot_epoch(struct store *st, uint64_t *epoch);
+/* A mark of the database's state (see store_ops.change_mark): two equal marks taken on this connection mean
+ * no other connection wrote in between. False when the backend cannot tell (then assume it changed). */
+bool store_change_mark(struct store *st, uint64_t *mark);
 enum err store_bulk_begin(struct store *st, struct errinfo *e);
 enum err store_bulk_end(struct store *st, struct errinfo *e);
 
