@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "io/sheet.h"
 #include "lib/date.h"
 #include "lib/msg.h"
 
@@ -124,6 +125,13 @@ main(int argc, char **argv)
 		fprintf(stderr, "tuopin: ");
 		fprintf(stderr, msg_text(MSG_BAD_TZ), zone_from ? zone_from : "TUOPIN_TZ", zone);
 		fputc('\n', stderr);
+		return 2;
+	}
+	/* The import limits (TUOPIN_IMPORT_*): a bad one stops every command before it reads or writes. */
+	struct errinfo le;
+	errinfo_clear(&le);
+	if (!sheet_limits_load(&le)) {
+		fprintf(stderr, "tuopin: %s\n", le.message);
 		return 2;
 	}
 	/* Global options may come before the command: move them after it. */
