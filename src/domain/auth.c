@@ -409,7 +409,9 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 	/* Verify even for an unknown name, so timing does not tell which names exist. */
 	pthread_once(&hash_once, hash_init);
 	bool good = password_verify(known ? u->pw_hash : dummy_hash, password ? password : "") && known;
-	if ((rc = store_begin(st, e)) != ERR_OK)
+	/* Everything a login writes (counters, the session, its audit row) goes to the session database on SQLite
+	 * and skips the writers' lock on PostgreSQL: a login never waits for a registry import. */
+	if ((rc = store_auth_begin(st, e)) != ERR_OK)
 		return rc;
 	if (known) {
 		/* reload inside the transaction: another login may have counted a failure meanwhile */
@@ -432,7 +434,7 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 				u->locked_until = now + auth_policy.lockout_seconds;
 				u->failed = 0;
 			}
-			if ((rc = store_user_update(st, u, e)) != ERR_OK)
+			if ((rc = store_login_failures_set(st, u->id, u->failed, u->locked_until, e)) != ERR_OK)
 				goto fail;
 		}
 	}
@@ -442,11 +444,12 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 		struct errinfo keep;
 		if (e)
 			keep = *e;
-		if ((rc = audit_append(st, stamp_now(), name && name_ok(name) ? name : "?", "login.failed",
+		if ((rc = audit_append_auth(st, stamp_now(), name && name_ok(name) ? name : "?", "login.failed",
 		    name && name_ok(name) ? name : NULL, detail, ip, e)) != ERR_OK)
 			goto fail;
-		if ((rc = store_commit(st, e)) != ERR_OK)
+		if ((rc = store_auth_commit(st, e)) != ERR_OK)
 			return rc;
+		audit_outbox_flush(st, false, NULL);
 		if (e)
 			*e = keep;
 		return result;
@@ -455,20 +458,22 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 	*csrf = random_token(a);
 	char digest[65];
 	auth_digest(*token, digest);
-	if (u->failed) {
-		u->failed = 0;
-		if ((rc = store_user_update(st, u, e)) != ERR_OK)
-			goto fail;
-	}
+	if (u->failed && (rc = store_login_failures_set(st, u->id, 0, u->locked_until, e)) != ERR_OK)
+		goto fail;
+	u->failed = 0;
 	if ((rc = store_session_purge(st, now - auth_policy.idle_seconds, now - auth_policy.max_seconds, e)) != ERR_OK)
 		goto fail;
 	if ((rc = store_session_insert(st, digest, u->id, *csrf, now, ip, e)) != ERR_OK)
 		goto fail;
-	if ((rc = audit_append(st, stamp_now(), u->name, "login", u->name, NULL, ip, e)) != ERR_OK)
+	if ((rc = audit_append_auth(st, stamp_now(), u->name, "login", u->name, NULL, ip, e)) != ERR_OK)
 		goto fail;
-	return store_commit(st, e);
+	if ((rc = store_auth_commit(st, e)) != ERR_OK)
+		return rc;
+	/* the login's audit row into the chain now, unless an import holds the lock */
+	audit_outbox_flush(st, false, NULL);
+	return ERR_OK;
 fail:
-	store_rollback(st);
+	store_auth_rollback(st);
 	return rc;
 }
 
@@ -506,15 +511,18 @@ auth_logout(struct store *st, const char *token, const char *actor, const char *
 {
 	char digest[65];
 	auth_digest(token ? token : "", digest);
-	enum err rc = store_begin(st, e);
+	enum err rc = store_auth_begin(st, e);
 	if (rc != ERR_OK)
 		return rc;
 	rc = store_session_delete(st, digest, e);
 	if (rc == ERR_OK)
-		rc = audit_append(st, stamp_now(), actor ? actor : "?", "logout", actor, NULL, ip, e);
-	if (rc == ERR_OK)
-		return store_commit(st, e);
-	store_rollback(st);
+		rc = audit_append_auth(st, stamp_now(), actor ? actor : "?", "logout", actor, NULL, ip, e);
+	if (rc == ERR_OK) {
+		if ((rc = store_auth_commit(st, e)) == ERR_OK)
+			audit_outbox_flush(st, false, NULL);
+		return rc;
+	}
+	store_auth_rollback(st);
 	return rc;
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/audit.h"
 #include "domain/fields.h"
 #include "domain/income.h"
 #include "domain/member.h"
@@ -84,6 +85,27 @@ next_header(struct sheet *s, struct sheet_row *row, int *err_row, struct errinfo
 	if (filled == 1 && row->n >= 1 && row->cells[0].n && row->num == 1)
 		return sheet_next(s, row, err_row, e);
 	return got;
+}
+
+/* A file's write transaction holds the write lock for as long as it writes: it says so meanwhile, so that
+ * writers who wait for the lock in vain are told an import is being written (and try again later). Then the
+ * audit rows of logins that came in meanwhile enter the chain (audit.h). */
+static int64_t
+import_announce(struct store *st, const struct import_opts *o)
+{
+	int64_t id = 0;
+	if (o->path)
+		store_activity_begin(st, "import", &id);
+	return id;
+}
+
+static void
+import_done(struct store *st, int64_t id)
+{
+	if (!id)
+		return;
+	store_activity_end(st, id);
+	audit_outbox_flush(st, false, NULL);
 }
 
 /* A sheet's error as a problem: on its row, under the column that holds it when the reader could tell (the
@@ -219,6 +241,9 @@ find_div(const struct div_row *v, size_t n, int64_t code)
 	return -1;
 }
 
+static enum err divisions_write(struct store *st, const struct import_opts *o, struct import_result *r,
+    struct arena *a, const struct header *hp, struct div_row *v, size_t n, struct txn *tp, struct errinfo *e);
+
 enum err
 import_divisions(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
     struct errinfo *e)
@@ -323,6 +348,21 @@ import_divisions(struct store *st, const struct import_opts *o, struct import_re
 		problem_add(&r->problems, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
 
 	struct txn t;
+	int64_t announced = import_announce(st, o);
+	rc = divisions_write(st, o, r, a, &h, v, n, &t, e);
+	import_done(st, announced);
+	return rc;
+}
+
+/* The divisions read from a file, checked against the database and written, in one write transaction. */
+static enum err
+divisions_write(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    const struct header *hp, struct div_row *v, size_t n, struct txn *tp, struct errinfo *e)
+{
+	enum err rc;
+	const struct header h = *hp;
+	struct txn t;
+	(void)tp;
 	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK)
 		return rc;
 	t.ip = o->ip;
@@ -1111,12 +1151,10 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		return ERR_INVALID;
 	}
 	compact_header(h, &ri.hhead);
-	ri.t.lenient = o->lenient;
-	ri.t.quiet_audit = !o->sheet;   /* rows from a request are audited one by one */
-	ri.t.ip = o->ip;
 	struct sheet_row row;
 	int got, err_row;
 	bool in_tx = false;
+	int64_t announced = 0;
 
 	if (o->sheet) {
 		/* A request's rows (one household, a few members): one batch, checked and written in one write
@@ -1124,6 +1162,9 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		if ((rc = txn_begin(&ri.t, st, o->now, o->actor, e)) != ERR_OK)
 			goto done;
 		in_tx = true;
+		ri.t.lenient = o->lenient;
+		ri.t.quiet_audit = false;   /* rows from a request are audited one by one */
+		ri.t.ip = o->ip;
 		ri.writing = !o->dry_run;
 		while ((got = sheet_next(s, &row, &err_row, e)) == 1)
 			if ((rc = reg_row(&ri, &row, e)) != ERR_OK)
@@ -1161,9 +1202,13 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 			goto checked;
 		/* 3. under the write lock: the file once more, each batch checked again (the database may have
 		 * changed since: then every key is looked up again first) and written */
+		announced = import_announce(st, o);
 		if ((rc = txn_begin(&ri.t, st, o->now, o->actor, e)) != ERR_OK)
 			goto done;
 		in_tx = true;
+		ri.t.lenient = o->lenient;
+		ri.t.quiet_audit = true;   /* the file is audited once, below */
+		ri.t.ip = o->ip;
 		uint64_t now_mark = 0;
 		if (!marked || !store_change_mark(st, &now_mark) || now_mark != mark)
 			if ((rc = reg_relookup(&ri, e)) != ERR_OK)
@@ -1219,6 +1264,7 @@ done:
 			store_bulk_end(st, NULL);
 		txn_rollback(&ri.t);
 	}
+	import_done(st, announced);
 	if (s)
 		sheet_close(s);
 	map_free(&ri.hh);
@@ -1445,6 +1491,9 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 	return ERR_OK;
 }
 
+static enum err events_write(struct store *st, const struct import_opts *o, struct sheet *s,
+    const struct header *hp, struct import_result *r, struct errinfo *e);
+
 enum err
 import_events(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
     struct errinfo *e)
@@ -1494,6 +1543,20 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 			return ERR_INVALID;
 		}
 	}
+	int64_t announced = import_announce(st, o);
+	rc = events_write(st, o, s, &h, r, e);
+	import_done(st, announced);
+	return rc;
+}
+
+/* The events of a file (s after its header) recorded in one write transaction; s is closed. */
+static enum err
+events_write(struct store *st, const struct import_opts *o, struct sheet *s, const struct header *hp,
+    struct import_result *r, struct errinfo *e)
+{
+	enum err rc;
+	const struct header h = *hp;
+	struct problems *p = &r->problems;
 	struct txn t;
 	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK) {
 		sheet_close(s);

@@ -28,6 +28,7 @@ struct req {
 	struct buf body;
 	size_t limit;
 	bool too_big;
+	bool disk_full;       /* an upload could not be written: the disk is full */
 	int upload_fd;                 /* upload routes: the body goes to a temporary file */
 	char upload_path[64];
 	uint64_t upload_n;

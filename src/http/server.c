@@ -4,6 +4,8 @@
  * call breaks keep-alive). One store connection per worker thread. Graceful shutdown on SIGINT/SIGTERM:
  * stop accepting, let requests in flight finish, close. No domain knowledge here. */
 #include <arpa/inet.h>
+#include <dirent.h>
+#include <limits.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <microhttpd.h>
@@ -44,6 +46,68 @@ now_us(void)
 	return (int64_t)tv.tv_sec * 1000000 + tv.tv_usec;
 }
 
+/* Uploads stream to files named after the server's process, so that a server starting after one that died
+ * (out of memory, say) knows which files nobody will remove. */
+#define UPLOAD_PREFIX "tuopin-upload-"
+
+static const char *
+upload_dir(void)
+{
+	const char *d = getenv("TMPDIR");
+	return d && *d ? d : "/tmp";
+}
+
+/* Remove the upload files of servers that are no longer running (their process is gone); files of the old
+ * form, without a process, once they are a day old. Returns how many. */
+static int
+upload_cleanup(void)
+{
+	DIR *d = opendir(upload_dir());
+	if (!d)
+		return 0;
+	int removed = 0;
+	struct dirent *de;
+	time_t now = time(NULL);
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, UPLOAD_PREFIX, strlen(UPLOAD_PREFIX)) != 0)
+			continue;
+		const char *rest = de->d_name + strlen(UPLOAD_PREFIX);
+		char *end;
+		long pid = strtol(rest, &end, 10);
+		char path[PATH_MAX];
+		snprintf(path, sizeof(path), "%s/%s", upload_dir(), de->d_name);
+		bool stale;
+		if (end != rest && *end == '-' && pid > 0)
+			stale = pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+		else {
+			struct stat sb;
+			stale = stat(path, &sb) == 0 && now - sb.st_mtime > 86400;
+		}
+		if (stale && unlink(path) == 0)
+			removed++;
+	}
+	closedir(d);
+	return removed;
+}
+
+/* A line for the operator on stderr (the server's log), with the time. */
+static void
+server_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void
+server_log(const char *fmt, ...)
+{
+	char t[26];
+	va_list ap;
+	pthread_mutex_lock(&log_lock);
+	fprintf(stderr, "%s tuopin: ", stamp_format_iso(stamp_now(), t));
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fflush(stderr);
+	pthread_mutex_unlock(&log_lock);
+}
+
 static void
 store_destroy(void *p)
 {
@@ -57,7 +121,7 @@ thread_store(struct errinfo *e)
 	struct store *st = pthread_getspecific(store_key);
 	if (st)
 		return st;
-	if (store_open(opts->db, &st, e) != ERR_OK)
+	if (store_open_mode(opts->db, false, &st, e) != ERR_OK)
 		return NULL;
 	pthread_setspecific(store_key, st);
 	return st;
@@ -436,14 +500,36 @@ dispatch(struct req *r)
 		r->status = 503;
 		return;
 	}
-	store_set_scope(r->st, 0);
-	/* A GET reads one consistent snapshot (and pays for one transaction, not one per statement). The
-	 * public routes (ping, health) run one statement at most and skip it: on PostgreSQL a BEGIN and a
-	 * COMMIT are two round trips, which made the constant /api/ping five times slower than on SQLite. */
-	bool snapshot = strcmp(r->method, "GET") == 0 && !(r->route->flags & RF_PUBLIC) &&
-	    store_read_begin(r->st, NULL);
-	dispatch_route(r, &e);
-	store_read_end(r->st, snapshot);
+	store_clear_wrote(r->st);
+	for (int attempt = 0;; attempt++) {
+		store_set_scope(r->st, 0);
+		/* A GET reads one consistent snapshot (and pays for one transaction, not one per statement). The
+		 * public routes (ping, health) run one statement at most and skip it: on PostgreSQL a BEGIN and a
+		 * COMMIT are two round trips, which made the constant /api/ping five times slower than on SQLite. */
+		bool snapshot = strcmp(r->method, "GET") == 0 && !(r->route->flags & RF_PUBLIC) &&
+		    store_read_begin(r->st, NULL);
+		dispatch_route(r, &e);
+		store_read_end(r->st, snapshot);
+		/* A connection the database dropped (PostgreSQL restarted): a new one, and the request once more
+		 * if it had not begun to write; if it had, its transaction died with the connection and the client
+		 * is told to try again (503). */
+		struct errinfo re;
+		errinfo_clear(&re);
+		if (!store_reconnect_if_lost(r->st, &re))
+			break;
+		server_log(msg_lang() == LANG_EN ? "the connection to the database was lost during %s %s; %s" :
+		    "处理 %s %s 时与数据库的连接中断；%s", r->method, r->path, re.message[0] ? re.message :
+		    (msg_lang() == LANG_EN ? "reconnected" : "已重新连接"));
+		if (attempt == 0 && !store_wrote(r->st)) {
+			buf_reset(&r->out);
+			r->status = 0;
+			r->cookie = NULL;
+			r->x_cache = NULL;
+			continue;
+		}
+		reply_fail(r, ERR_BUSY, "", MSG_DB_LOST);
+		break;
+	}
 }
 
 static void
@@ -452,6 +538,11 @@ dispatch_route(struct req *r, struct errinfo *e_out)
 	struct errinfo e;
 	errinfo_clear(&e);
 	(void)e_out;
+	if (r->disk_full) {
+		reply_fail(r, ERR_IO, "", MSG_DISK_FULL, "upload");
+		r->status = 507;
+		return;
+	}
 	if (r->too_big) {
 		char lim[32];
 		uint64_t l = r->route->flags & RF_UPLOAD ? opts->max_upload : opts->max_body;
@@ -527,6 +618,8 @@ respond(struct req *r)
 		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
 	if (r->x_cache)
 		MHD_add_response_header(resp, "X-Cache", r->x_cache);
+	if (r->status == 503)
+		MHD_add_response_header(resp, "Retry-After", "5");   /* the write lock, a lost connection, a stop */
 	enum MHD_Result rc = MHD_queue_response(r->conn, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	return rc;
@@ -556,7 +649,8 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		char *params[4];
 		const struct route *rt = route_match(r->method, r->path, params, 4, &known, &r->a);
 		if (rt && (rt->flags & RF_UPLOAD)) {
-			snprintf(r->upload_path, sizeof(r->upload_path), "/tmp/tuopin-upload-XXXXXX");
+			snprintf(r->upload_path, sizeof(r->upload_path), "%s/" UPLOAD_PREFIX "%d-XXXXXX", upload_dir(),
+			    (int)getpid());
 			r->upload_fd = mkstemp(r->upload_path);
 			if (r->upload_fd < 0)
 				r->upload_path[0] = '\0';
@@ -575,7 +669,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 				return MHD_YES;
 			}
 			if (write(r->upload_fd, upload_data, n) != (ssize_t)n)
-				r->too_big = true;   /* a full disk: answered as too big */
+				r->disk_full = true;
 			r->upload_n += n;
 		} else {
 			if (r->body.n + n > opts->max_body) {
@@ -662,11 +756,15 @@ server_run(const struct server_opts *o)
 	struct store *probe;
 	struct errinfo e;
 	errinfo_clear(&e);
-	if (store_open(o->db, &probe, &e) != ERR_OK || store_check_schema(probe, &e) != ERR_OK) {
+	if (store_open_mode(o->db, false, &probe, &e) != ERR_OK || store_check_schema(probe, &e) != ERR_OK) {
 		fprintf(stderr, "tuopin: %s\n", e.message);
 		return err_exit_code(e.err);
 	}
 	store_close(probe);
+	int stale = upload_cleanup();
+	if (stale)
+		server_log(msg_lang() == LANG_EN ? "removed %d upload files left by a server that stopped" :
+		    "已删除已停止的服务器留下的 %d 个上传文件", stale);
 	page_cache_init(o->page_cache);
 	if (o->access_log)
 		access_log = strcmp(o->access_log, "-") == 0 ? stderr : fopen(o->access_log, "a");

@@ -19,6 +19,12 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(DB_URI, "db_uri", "无法识别的数据库地址：%s（应为 sqlite:路径 或 postgresql://…）", \
 	    "unrecognised database URI: %s (use sqlite:PATH or postgresql://...)") \
 	X(DB_BUSY, "db_busy", "数据库正忙，请稍后重试", "the database is busy; try again") \
+	X(IMPORT_BUSY, "import_running", "正在导入，请稍后重试", "an import is being written: try again later") \
+	X(DB_READONLY, "db_readonly", "数据库为只读，无法写入（%s）", "the database is read-only: cannot write (%s)") \
+	X(DISK_FULL, "disk_full", "磁盘已满，无法写入（%s）", "the disk is full: cannot write (%s)") \
+	X(DB_MISSING, "db_missing", "数据库文件 %s 不存在（请先运行 tuopin init 创建）", \
+	    "the database file %s does not exist (create it with tuopin init)") \
+	X(DB_LOST, "db_connection_lost", "与数据库的连接已中断，请重试", "the connection to the database was lost: try again") \
 	X(IO_READ, "io_read", "无法读取文件 %s：%s", "cannot read file %s: %s") \
 	X(IO_WRITE, "io_write", "无法写入文件 %s：%s", "cannot write file %s: %s") \
 	X(FILE_FORMAT, "file_format", "无法识别的文件格式：%s（支持 CSV 和 XLSX）", \

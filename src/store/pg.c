@@ -112,8 +112,13 @@ pg_fail(struct store *st, const PGresult *res, struct errinfo *e)
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	/* serialization failure, deadlock, lock timeout: what SQLite calls busy */
 	if (state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 || strcmp(state, "55P03") == 0))
-		return errinfo_set(e, ERR_DB, "", MSG_DB_BUSY);
+		return errinfo_set(e, ERR_BUSY, "", MSG_DB_BUSY);
 	const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	/* plain faults in plain words: a read-only session or standby, a full disk */
+	if (state && strcmp(state, "25006") == 0)
+		return errinfo_set(e, ERR_DB, "", MSG_DB_READONLY, primary ? primary : "read-only transaction");
+	if (state && strcmp(state, "53100") == 0)
+		return errinfo_set(e, ERR_DB, "", MSG_DISK_FULL, primary ? primary : "disk full");
 	const char *detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
 	char raw[480], msg[480];
 	if (primary && detail)
@@ -634,6 +639,48 @@ pg_change_mark(struct store *st, uint64_t *mark)
 	return ok;
 }
 
+static enum err
+pg_begin_auth(struct store *st, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	discard_bulk(p);
+	enum err rc = pg_exec(st, "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '10s'", e);
+	if (rc != ERR_OK)
+		PQclear(PQexec(p->db, "ROLLBACK"));
+	return rc;
+}
+
+static bool
+pg_lost(struct store *st)
+{
+	return PQstatus(((struct pg *)st->impl)->db) == CONNECTION_BAD;
+}
+
+/* A new connection in place of a lost one (PQreset: the same parameters). The statements prepared on the old
+ * one are gone with it; they are prepared again on first use. */
+static enum err
+pg_reconnect(struct store *st, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	discard_bulk(p);
+	for (int i = 0; i < STMT__MAX; i++)
+		if (p->stmts[i]) {
+			pg_reset(p->stmts[i]);
+			free_vals(p->stmts[i]->vals, p->stmts[i]->nparams);
+			free(p->stmts[i]);
+			p->stmts[i] = NULL;
+		}
+	for (int t = 0; t < T__MAX; t++)
+		p->n_ids[t] = p->next[t] = p->block[t] = 0;
+	PQreset(p->db);
+	if (PQstatus(p->db) != CONNECTION_OK) {
+		char msg[400];
+		one_line(msg, sizeof(msg), PQerrorMessage(p->db));
+		return errinfo_set(e, ERR_DB, "", MSG_DB, msg);
+	}
+	return ERR_OK;
+}
+
 static const struct store_ops pg_ops = {
 	.name = "postgresql",
 	.close = pg_close,
@@ -653,6 +700,9 @@ static const struct store_ops pg_ops = {
 	.bulk_end = pg_bulk_end,
 	.next_id = pg_next_id,
 	.change_mark = pg_change_mark,
+	.begin_auth = pg_begin_auth,
+	.lost = pg_lost,
+	.reconnect = pg_reconnect,
 };
 
 enum err

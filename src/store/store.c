@@ -49,6 +49,12 @@ store_uri_shown(const char *uri, char *out, size_t size)
 enum err
 store_open(const char *uri, struct store **out, struct errinfo *e)
 {
+	return store_open_mode(uri, true, out, e);
+}
+
+enum err
+store_open_mode(const char *uri, bool create, struct store **out, struct errinfo *e)
+{
 	if (!uri || !*uri)
 		uri = getenv("TUOPIN_DB");
 	if (!uri || !*uri)
@@ -58,14 +64,14 @@ store_open(const char *uri, struct store **out, struct errinfo *e)
 	    strncmp(uri, "postgresql:", 11) == 0)
 		rc = store_pg_open(uri, out, e);
 	else if (strncmp(uri, "sqlite:", 7) == 0)
-		rc = store_sqlite_open(uri + 7, out, e);
+		rc = store_sqlite_open(uri + 7, create, out, e);
 	else if (strstr(uri, "://")) {
 		char shown[512];
 		store_uri_shown(uri, shown, sizeof(shown));
 		return errinfo_set(e, ERR_USAGE, "db", MSG_DB_URI, shown);
 	}
 	else
-		rc = store_sqlite_open(uri, out, e);
+		rc = store_sqlite_open(uri, create, out, e);
 	if (rc != ERR_OK)
 		return rc;
 	char shown[1024];
@@ -82,6 +88,8 @@ store_close(struct store *st)
 		return;
 	if (st->in_tx)
 		st->ops->rollback(st);
+	if (st->aux)
+		store_close(st->aux);
 	store_divs_free(st);
 	st->ops->close(st);
 	free(st->uri);
@@ -258,11 +266,50 @@ store_begin(struct store *st, struct errinfo *e)
 	enum err rc = st->ops->begin(st, true, e);
 	if (rc != ERR_OK) {
 		st->tx_depth = 0;
+		/* the write lock was not free in time: say so plainly when an import holds it */
+		if (rc == ERR_BUSY && store_activity_running(st))
+			errinfo_set(e, ERR_BUSY, "", MSG_IMPORT_BUSY);
 		return rc;
 	}
 	st->in_tx = true;
 	st->aborted = false;
+	st->wrote = true;
 	return ERR_OK;
+}
+
+enum err
+store_begin_nowait(struct store *st, struct errinfo *e)
+{
+	st->nowait = true;
+	enum err rc = store_begin(st, e);
+	st->nowait = false;
+	return rc;
+}
+
+bool
+store_reconnect_if_lost(struct store *st, struct errinfo *e)
+{
+	if (!st->ops->lost || !st->ops->lost(st))
+		return false;
+	/* whatever was open died with the connection */
+	st->in_tx = st->reading = st->bulk = st->aborted = false;
+	st->tx_depth = 0;
+	st->audit_cached = st->audit_dirty = false;
+	st->divs_checked = 0;
+	st->ops->reconnect(st, e);
+	return true;
+}
+
+bool
+store_wrote(const struct store *st)
+{
+	return st->wrote;
+}
+
+void
+store_clear_wrote(struct store *st)
+{
+	st->wrote = false;
 }
 
 enum err

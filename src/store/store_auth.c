@@ -57,6 +57,8 @@ user_get(struct store *st, enum stmt_id id, struct sqlval key, struct user *u, s
 	if (r)
 		read_user(st, q, u, a);
 	OPS->reset(q);
+	if (r)
+		login_overlay(st, u);
 	return r ? ERR_OK : ERR_NOTFOUND;
 }
 
@@ -117,7 +119,10 @@ store_user_update(struct store *st, const struct user *u, struct errinfo *e)
 	OPS->bind(q, 8, SQL_INT(u->locked_until));
 	OPS->bind(q, 9, SQL_INT(u->must_change));
 	OPS->bind(q, 10, SQL_INT(u->updated_at));
-	return run(st, q, e);
+	enum err rc = run(st, q, e);
+	if (rc == ERR_OK)
+		login_write_through(st, u);
+	return rc;
 }
 
 enum err
@@ -138,6 +143,8 @@ store_user_list(struct store *st, struct user **out, size_t *n, struct arena *a,
 		}
 		read_user(st, q, &v[k++], a);
 	}
+	for (size_t i = 0; i < k; i++)
+		login_overlay(st, &v[i]);
 	OPS->reset(q);
 	if (r < 0)
 		return ERR_DB;
@@ -152,6 +159,8 @@ enum err
 store_session_insert(struct store *st, const char *token_hash, int64_t user_id, const char *csrf, int64_t now,
     const char *ip, struct errinfo *e)
 {
+	if (!(st = aux_store(st, true, e)))
+		return ERR_DB;
 	struct stmt *q = OPS->prepare(st, STMT_SESSION_INSERT, e);
 	if (!q)
 		return ERR_DB;
@@ -167,6 +176,8 @@ enum err
 store_session_get(struct store *st, const char *token_hash, struct session_row *s, struct user *u, struct arena *a,
     struct errinfo *e)
 {
+	if (aux_separate(st))
+		return aux_session_get(st, token_hash, s, u, a, e);
 	struct stmt *q = OPS->prepare(st, STMT_SESSION_GET, e);
 	if (!q)
 		return ERR_DB;
@@ -200,12 +211,16 @@ two_ints(struct store *st, enum stmt_id id, int64_t a1, int64_t a2, struct errin
 enum err
 store_session_touch(struct store *st, int64_t id, int64_t now, struct errinfo *e)
 {
+	if (!(st = aux_store(st, false, e)))
+		return ERR_OK;
 	return two_ints(st, STMT_SESSION_TOUCH, id, now, e);
 }
 
 enum err
 store_session_delete(struct store *st, const char *token_hash, struct errinfo *e)
 {
+	if (!(st = aux_store(st, false, e)))
+		return e && e->err ? ERR_DB : ERR_OK;
 	struct stmt *q = OPS->prepare(st, STMT_SESSION_DELETE, e);
 	if (!q)
 		return ERR_DB;
@@ -216,6 +231,8 @@ store_session_delete(struct store *st, const char *token_hash, struct errinfo *e
 enum err
 store_session_delete_user(struct store *st, int64_t user_id, struct errinfo *e)
 {
+	if (!(st = aux_store(st, false, e)))
+		return e && e->err ? ERR_DB : ERR_OK;
 	struct stmt *q = OPS->prepare(st, STMT_SESSION_DELETE_USER, e);
 	if (!q)
 		return ERR_DB;
@@ -226,6 +243,8 @@ store_session_delete_user(struct store *st, int64_t user_id, struct errinfo *e)
 enum err
 store_session_purge(struct store *st, int64_t idle_before, int64_t created_before, struct errinfo *e)
 {
+	if (!(st = aux_store(st, true, e)))
+		return ERR_DB;
 	return two_ints(st, STMT_SESSION_PURGE, idle_before, created_before, e);
 }
 
