@@ -26,7 +26,7 @@
 #define MAX_STYLES 65536
 /* Bytes expat may take in without reporting anything: more means it is buffering one token (a tag, an
  * attribute, a comment) that a real workbook never has. */
-#define MAX_SILENT ((uint64_t)8 << 20)
+#define MAX_SILENT ((uint64_t)1 << 20)
 /* A shared string cut at the cell limit: cells that use it are refused. */
 #define SS_TOO_LONG UINT32_MAX
 

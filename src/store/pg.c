@@ -32,7 +32,7 @@
  * under READ COMMITTED could both close the same open span. lock_timeout plays SQLite's busy timeout: a
  * writer that waits longer gets MSG_DB_BUSY. The key is "tuopin" in ASCII (0x74756f70696e). */
 static const char *const begin_write =
-    "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '10s'; "
+    "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '%dms'; "
     "SELECT pg_advisory_xact_lock(128047729633646)";
 /* Reads that span several statements see one snapshot, as they do inside SQLite's deferred BEGIN. */
 static const char *const begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ";
@@ -351,7 +351,9 @@ pg_begin(struct store *st, bool write, struct errinfo *e)
 {
 	struct pg *p = st->impl;
 	discard_bulk(p);
-	enum err rc = pg_exec(st, write ? begin_write : begin_read, e);
+	char sql[256];
+	snprintf(sql, sizeof(sql), begin_write, store_lock_wait_ms());
+	enum err rc = pg_exec(st, write ? sql : begin_read, e);
 	if (rc != ERR_OK) {
 		/* BEGIN ran but the lock wait timed out: end the failed transaction, or every later statement on
 		 * this connection would be refused */

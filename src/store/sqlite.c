@@ -103,7 +103,7 @@ sq_begin(struct store *st, bool write, struct errinfo *e)
 		return sq_tx(st, write ? 1 : 0, e);
 	sqlite3_busy_timeout(q->db, 0);
 	enum err rc = sq_tx(st, write ? 1 : 0, e);
-	sqlite3_busy_timeout(q->db, 10000);
+	sqlite3_busy_timeout(q->db, store_lock_wait_ms());
 	return rc;
 }
 
@@ -389,7 +389,7 @@ store_sqlite_open(const char *path, bool create, struct store **out, struct erri
 		free(q);
 		return ERR_DB;
 	}
-	sqlite3_busy_timeout(q->db, 10000);
+	sqlite3_busy_timeout(q->db, store_lock_wait_ms());
 	struct store *st = xcalloc(1, sizeof(*st));
 	st->ops = &sqlite_ops;
 	st->impl = q;
@@ -405,7 +405,7 @@ store_sqlite_open(const char *path, bool create, struct store **out, struct erri
 		q->db = NULL;
 		rc = sqlite3_open_v2(uri, &q->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 		free(uri);
-		sqlite3_busy_timeout(q->db, 10000);
+		sqlite3_busy_timeout(q->db, store_lock_wait_ms());
 		if (rc != SQLITE_OK) {
 			errinfo_set(e, ERR_DB, "", MSG_DB_OPEN, path, q->db ? sqlite3_errmsg(q->db) : "out of memory");
 			sq_close(st);

@@ -353,6 +353,20 @@ store_rollback(struct store *st)
 	st->bulk = false;
 }
 
+int
+store_lock_wait_ms(void)
+{
+	static _Atomic int ms;
+	int v = atomic_load(&ms);
+	if (v)
+		return v;
+	const char *s = getenv("TUOPIN_LOCK_WAIT");
+	long sec = s && *s ? strtol(s, NULL, 10) : 10;
+	v = sec > 0 && sec <= 3600 ? (int)sec * 1000 : 10000;
+	atomic_store(&ms, v);
+	return v;
+}
+
 bool
 store_change_mark(struct store *st, uint64_t *mark)
 {

@@ -631,6 +631,10 @@ bool store_reconnect_if_lost(struct store *st, struct errinfo *e);
 bool store_wrote(const struct store *st);
 void store_clear_wrote(struct store *st);
 
+/* How long a writer waits for the write lock before ERR_BUSY, in milliseconds: TUOPIN_LOCK_WAIT seconds
+ * (10 by default). */
+int store_lock_wait_ms(void);
+
 /* Backend constructors (sqlite.c, pg.c). */
 enum err store_sqlite_open(const char *path, bool create, struct store **out, struct errinfo *e);
 enum err store_pg_open(const char *conninfo, struct store **out, struct errinfo *e);

@@ -52,7 +52,7 @@ bomb "200 MB sheet" "$WORK/inflate.xlsx" "2||xlsx_too_big|XLSX 文件解压后�
 unset TUOPIN_IMPORT_MAX_INFLATE
 # One attribute of 100 MB: expat would hold it whole.
 "$XLSX_BOMB" token "$WORK/token.xlsx"
-bomb "100 MB XML token" "$WORK/token.xlsx" "2||xlsx_bad|XLSX 文件无法读取：sheet 中有长于 8 MiB 的 XML 片段"
+bomb "100 MB XML token" "$WORK/token.xlsx" "2||xlsx_bad|XLSX 文件无法读取：sheet 中有长于 1 MiB 的 XML 片段"
 # Two million cell formats; twenty thousand parts.
 "$XLSX_BOMB" styles "$WORK/styles.xlsx"
 bomb "2,000,000 cell formats" "$WORK/styles.xlsx" "0||xlsx_bad|XLSX 文件无法读取：单元格格式超过 65536 个"
