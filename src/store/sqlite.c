@@ -71,8 +71,8 @@ sq_exec(struct store *st, const char *sql, struct errinfo *e)
 	if (sqlite3_exec(q->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		int code = sqlite3_errcode(q->db);
 		enum err rc = code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_READONLY ||
-		    code == SQLITE_FULL ? sq_error(st, e) : errinfo_set(e, ERR_DB, "", MSG_DB, msg ? msg :
-		    sqlite3_errmsg(q->db));
+		    code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno(q->db) == ENOSPC) ?
+		    sq_error(st, e) : errinfo_set(e, ERR_DB, "", MSG_DB, msg ? msg : sqlite3_errmsg(q->db));
 		sqlite3_free(msg);
 		return rc;
 	}
@@ -414,6 +414,11 @@ store_sqlite_open(const char *path, bool create, struct store **out, struct erri
 		}
 	}
 	if (!readonly && sq_exec(st, "PRAGMA journal_mode = WAL", e) != ERR_OK) {
+		if (e && strcmp(e->code, "disk_full") == 0) {
+			sq_close(st);
+			free(st);
+			return ERR_DB;
+		}
 		char msg[512];
 		snprintf(msg, sizeof(msg), "%s", e ? e->message : "");
 		errinfo_set(e, ERR_DB, "", MSG_DB_OPEN, path, msg);
@@ -422,6 +427,11 @@ store_sqlite_open(const char *path, bool create, struct store **out, struct erri
 		return ERR_DB;
 	}
 	if (sq_exec(st, pragmas, e) != ERR_OK) {
+		if (e && strcmp(e->code, "disk_full") == 0) {
+			sq_close(st);
+			free(st);
+			return ERR_DB;
+		}
 		/* A file that is not a database says so here. */
 		char msg[512];
 		snprintf(msg, sizeof(msg), "%s", e ? e->message : "");
