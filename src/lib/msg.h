@@ -262,6 +262,20 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(AS_OF_EARLY, "as_of_early", "--as-of %s 比 %d 户的识别年月早一年以上（如第 %d 行的 %s），请确认建档日期", \
 	    "--as-of %s is a year or more before the 识别年月 of %d households (row %d: %s): check the date of " \
 	    "registration") \
+	X(BACKUP_PG, "backup_postgresql", \
+	    "PostgreSQL 数据库请用它自己的工具备份：pg_dump -Fc -d 数据库地址 -f 文件（逻辑备份，pg_restore 恢复），" \
+	    "或基础备份加连续归档（时间点恢复 PITR）；见 docs/DEPLOY.md", \
+	    "back a PostgreSQL database up with its own tools: pg_dump -Fc -d URI -f FILE (restored with " \
+	    "pg_restore), or a base backup with continuous archiving (point-in-time recovery); see docs/DEPLOY.md") \
+	X(RESTORE_PG, "backup_postgresql", \
+	    "恢复到 PostgreSQL 请用 pg_restore（pg_dump 的备份），或用 tuopin migrate-data --from sqlite:备份文件 " \
+	    "--to postgresql://… 迁入 SQLite 备份；见 docs/DEPLOY.md", \
+	    "restore into PostgreSQL with pg_restore (a pg_dump backup), or move a SQLite backup in with tuopin " \
+	    "migrate-data --from sqlite:BACKUP --to postgresql://...; see docs/DEPLOY.md") \
+	X(BACKUP_EXISTS, "file_exists", "文件 %s 已存在（备份不覆盖已有的文件）", "%s exists already (a backup overwrites nothing)") \
+	X(RESTORE_TARGET, "restore_target", "%s 已有数据库文件（恢复只写入空位置）", \
+	    "%s holds database files already (a restore writes only into an empty place)") \
+	X(BACKUP_BAD, "backup_unverified", "%s 未通过检查：%s", "%s failed its check: %s") \
 	X(STATUS_LABEL_AMBIGUOUS, "status_ambiguous", "“已脱贫”须写明是否享受政策（已脱贫享受政策 / 已脱贫不享受政策）", \
 	    "\"已脱贫\" must say whether policy continues (已脱贫享受政策 / 已脱贫不享受政策)")
 

@@ -308,6 +308,58 @@ sq_file(struct store *st)
 	return ((struct sq *)st->impl)->path;
 }
 
+/* The online backup API copies every page in one read transaction of this connection (step -1): a snapshot
+ * as of its start, while other connections go on writing to the WAL. The copy is committed (and synced) by
+ * SQLite before sqlite3_backup_finish returns. */
+static enum err
+sq_backup(struct store *st, const char *path, struct errinfo *e)
+{
+	struct sq *q = st->impl;
+	sqlite3 *dst = NULL;
+	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, dst ? sqlite3_errmsg(dst) : "out of memory");
+		sqlite3_close(dst);
+		return ERR_IO;
+	}
+	sqlite3_busy_timeout(dst, store_lock_wait_ms());
+	sqlite3_exec(dst, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", q->db, "main");
+	if (!b) {
+		errinfo_set(e, ERR_DB, "", MSG_DB, sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return ERR_DB;
+	}
+	int rc = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	enum err out = ERR_OK;
+	if (rc != SQLITE_DONE) {
+		int code = sqlite3_errcode(dst);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			out = errinfo_set(e, ERR_BUSY, "", MSG_DB_BUSY);
+		else if (rc == SQLITE_FULL || code == SQLITE_FULL || sqlite3_system_errno(dst) == ENOSPC)
+			out = errinfo_set(e, ERR_IO, "", MSG_DISK_FULL, path);
+		else
+			out = errinfo_set(e, ERR_DB, "", MSG_DB, sqlite3_errstr(rc));
+	}
+	if (sqlite3_close(dst) != SQLITE_OK && out == ERR_OK)
+		out = errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, "close");
+	return out;
+}
+
+static enum err
+sq_integrity(struct store *st, char *out, size_t size, struct errinfo *e)
+{
+	struct sq *q = st->impl;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(q->db, "PRAGMA integrity_check(1)", -1, &s, NULL) != SQLITE_OK)
+		return sq_error(st, e);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? ERR_OK : sq_error(st, e);
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -329,6 +381,8 @@ static const struct store_ops sqlite_ops = {
 	.data_version = sq_data_version,
 	.change_mark = sq_change_mark,
 	.file = sq_file,
+	.backup = sq_backup,
+	.integrity = sq_integrity,
 };
 
 /* SQLite's global memory statistics take a process-wide mutex on every allocation: with one connection per

@@ -694,3 +694,41 @@ store_division_count(struct store *st, int64_t *n, struct errinfo *e)
 		*n = (int64_t)st->n_divs;
 	return rc;
 }
+
+/* ---- backups ---- */
+
+bool
+store_can_backup(const struct store *st)
+{
+	return st->ops->backup != NULL;
+}
+
+enum err
+store_backup(struct store *st, const char *path, struct errinfo *e)
+{
+	return st->ops->backup(st, path, e);
+}
+
+enum err
+store_integrity(struct store *st, char *out, size_t size, struct errinfo *e)
+{
+	return st->ops->integrity(st, out, size, e);
+}
+
+enum err
+store_counts(struct store *st, struct store_counts *c, struct errinfo *e)
+{
+	static const enum stmt_id ids[] = { STMT_COUNT_HOUSEHOLD, STMT_COUNT_MEMBER, STMT_COUNT_EVENT, STMT_COUNT_AUDIT };
+	int64_t *out[] = { &c->households, &c->members, &c->events, &c->audit };
+	for (size_t i = 0; i < NELEM(ids); i++) {
+		struct stmt *q = st->ops->prepare(st, ids[i], e);
+		if (!q)
+			return ERR_DB;
+		int r = st->ops->step(q, e);
+		*out[i] = r == 1 ? st->ops->col_int(q, 0) : 0;
+		st->ops->reset(q);
+		if (r < 0)
+			return ERR_DB;
+	}
+	return ERR_OK;
+}

@@ -89,6 +89,11 @@ struct store_ops {
 	 * its place (its prepared statements are prepared again on first use). NULL on SQLite. */
 	bool (*lost)(struct store *st);
 	enum err (*reconnect)(struct store *st, struct errinfo *e);
+	/* SQLite: a consistent copy of the whole database into the new file path (the online backup API, all pages
+	 * in one read transaction, so writers go on meanwhile), and a full integrity check of this database
+	 * ("ok", or the first problem SQLite reports, in out). NULL on PostgreSQL (pg_dump and PITR). */
+	enum err (*backup)(struct store *st, const char *path, struct errinfo *e);
+	enum err (*integrity)(struct store *st, char *out, size_t size, struct errinfo *e);
 };
 
 struct store {
@@ -630,6 +635,19 @@ enum err store_begin_nowait(struct store *st, struct errinfo *e);
 bool store_reconnect_if_lost(struct store *st, struct errinfo *e);
 bool store_wrote(const struct store *st);
 void store_clear_wrote(struct store *st);
+
+/* ---- backups (SQLite; store_ops.backup) ---- */
+/* Whether the backend backs up by itself (SQLite) rather than with its own tools (PostgreSQL). */
+bool store_can_backup(const struct store *st);
+/* A consistent copy of the whole database into path, which must not exist. */
+enum err store_backup(struct store *st, const char *path, struct errinfo *e);
+/* SQLite's integrity check: "ok" in out, or its first problem. */
+enum err store_integrity(struct store *st, char *out, size_t size, struct errinfo *e);
+/* Rows of the registry's main tables, for a backup's summary. */
+struct store_counts {
+	int64_t households, members, events, audit;
+};
+enum err store_counts(struct store *st, struct store_counts *c, struct errinfo *e);
 
 /* How long a writer waits for the write lock before ERR_BUSY, in milliseconds: TUOPIN_LOCK_WAIT seconds
  * (10 by default). */
