@@ -52,6 +52,10 @@ struct req {
 	bool cacheable;
 	const char *x_cache;           /* X-Cache: "hit" or "miss" where the page cache was asked */
 	const char *csp;               /* a Content-Security-Policy other than the default (printable pages) */
+	/* an import, run on a thread of its own while the connection is suspended (server.c) */
+	bool deferred;
+	_Atomic bool finished;
+	enum lang lang;
 };
 
 /* Query parameter (decoded) or NULL. */

@@ -449,6 +449,22 @@ state_changing(const char *m)
 }
 
 static void dispatch_route(struct req *r, struct errinfo *e);
+static void dispatch_db(struct req *r);
+
+/* Imports running on threads of their own (dispatch). */
+static atomic_int deferred_running;
+
+static void *
+deferred_main(void *arg)
+{
+	struct req *r = arg;
+	msg_set_lang(r->lang);
+	dispatch_db(r);
+	atomic_store(&r->finished, true);
+	MHD_resume_connection(r->conn);   /* MHD calls on_request again, which answers */
+	atomic_fetch_sub(&deferred_running, 1);
+	return NULL;                      /* the thread's store connection closes with it (store_key) */
+}
 
 static void
 dispatch(struct req *r)
@@ -494,6 +510,35 @@ dispatch(struct req *r)
 		r->status = 503;
 		return;
 	}
+	if (r->route->flags & RF_UPLOAD) {
+		/* An import may write for tens of seconds: it runs on a thread of its own, while this worker goes on
+		 * answering its other connections (a browser's keep-alive ones: a login, a page) */
+		pthread_attr_t at;
+		pthread_t t;
+		pthread_attr_init(&at);
+		pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+		r->lang = msg_lang();
+		r->deferred = true;
+		atomic_fetch_add(&deferred_running, 1);
+		MHD_suspend_connection(r->conn);
+		if (pthread_create(&t, &at, deferred_main, r) == 0) {
+			pthread_attr_destroy(&at);
+			return;
+		}
+		pthread_attr_destroy(&at);
+		MHD_resume_connection(r->conn);
+		atomic_fetch_sub(&deferred_running, 1);
+		r->deferred = false;
+	}
+	dispatch_db(r);
+}
+
+/* The part of a request that uses the database, on the thread that runs it (its own store connection). */
+static void
+dispatch_db(struct req *r)
+{
+	struct errinfo e;
+	errinfo_clear(&e);
 	r->st = thread_store(&e);
 	if (!r->st) {
 		reply_error(r, &e);
@@ -680,8 +725,17 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		}
 		return MHD_YES;
 	}
+	if (r->deferred) {
+		/* resumed by its import's thread: answer now (or keep waiting, should MHD call early) */
+		if (!atomic_load(&r->finished))
+			return MHD_YES;
+		msg_set_lang(r->lang);
+		return respond(r);
+	}
 	pick_lang(r);
 	dispatch(r);
+	if (r->deferred)
+		return MHD_YES;   /* suspended: the answer comes when its thread is done */
 	return respond(r);
 }
 
@@ -779,7 +833,7 @@ server_run(const struct server_opts *o)
 	signal(SIGPIPE, SIG_IGN);
 
 	struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
-	    MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, NULL,
+	    MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME, 0, NULL, NULL, on_request, NULL,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 4),
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(o->timeout > 0 ? o->timeout : 60),
@@ -815,6 +869,9 @@ server_run(const struct server_opts *o)
 	atomic_store(&stopping, true);
 	MHD_quiesce_daemon(d);
 	for (int i = 0; i < 300 && atomic_load(&inflight) > 0; i++)
+		usleep(100 * 1000);
+	/* an import on its own thread finishes and is answered (MHD must not stop with it suspended) */
+	while (atomic_load(&deferred_running) > 0)
 		usleep(100 * 1000);
 	MHD_stop_daemon(d);
 	if (access_log && access_log != stderr)
