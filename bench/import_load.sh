@@ -36,7 +36,7 @@ for u in loader alpha bravo charlie delta; do
 	"$tuopin" user add "$u" --role county_admin --division 371399000000 --password "$pw" --keep >/dev/null
 done
 port=$((30000 + RANDOM % 10000))
-"$tuopin" serve --listen "127.0.0.1:$port" --threads 4 --access-log "$work/access.log" >/dev/null 2>"$work/serve.err" &
+"$tuopin" serve --listen "127.0.0.1:$port" --threads 4 --max-upload 1024 --access-log "$work/access.log" >/dev/null 2>"$work/serve.err" &
 spid=$!
 trap 'kill "$spid" 2>/dev/null || true; touch "$work/stop"' EXIT
 for _ in $(seq 1 100); do
