@@ -126,6 +126,31 @@ sheet_problem(struct problems *p, struct sheet *s, const struct header *h, int r
 	problem_from_err(p, false, row, label, (struct str){ 0 }, e);
 }
 
+/* A file read through once before a write lock is taken: one that cannot be read to its end (a bad byte, a
+ * broken quote, past an import limit: a hostile file too) is refused there, its problem in r, without holding up
+ * other writers. True for a readable file, and for a request's rows. */
+static bool
+read_through(const struct import_opts *o, const struct header *h, struct import_result *r)
+{
+	if (!o->path)
+		return true;
+	struct errinfo e;
+	errinfo_clear(&e);
+	struct sheet *s = sheet_open(o->path, o->limits, &e);
+	if (!s) {
+		problem_from_err(&r->problems, false, 0, "", (struct str){ 0 }, &e);
+		return false;
+	}
+	struct sheet_row row;
+	int err_row, got = next_header(s, &row, &err_row, &e);
+	while (got == 1)
+		got = sheet_next(s, &row, &err_row, &e);
+	if (got < 0)
+		sheet_problem(&r->problems, s, h, err_row, &e);
+	sheet_close(s);
+	return got == 0;
+}
+
 /* Read the header row; false (with a problem) on an empty file. */
 static bool
 read_header(struct sheet *s, struct header *h, struct import_result *r, struct arena *a, struct errinfo *e,
@@ -1226,7 +1251,7 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 				problem_from_err(p, false, 0, "", (struct str){ 0 }, e);
 			goto done;
 		}
-		if ((got = sheet_next(s, &row, &err_row, e)) == 1)
+		if ((got = next_header(s, &row, &err_row, e)) == 1)
 			while ((got = sheet_next(s, &row, &err_row, e)) == 1)
 				if ((rc = reg_row(&ri, &row, e)) != ERR_OK)
 					goto done;
@@ -1407,14 +1432,14 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 					    parse_phone(CELL(C_MEMBER_PHONE), &m.phone, &ra, p, row.num, COL(C_MEMBER_PHONE)))
 						q.fix_mask |= (uint64_t)1 << C_MEMBER_PHONE;
 					struct idno nid;
-					if (member_new_idno_from_row(&h, c, n, row.num, t.today, &nid, p)) {
+					if (member_new_idno_from_row(h, c, n, row.num, today, &nid, p)) {
 						m.id_no = arena_strdup(&ra, nid.norm);
 						m.id_kind = nid.kind;
 						m.birth = nid.birth;
 						q.fix_mask |= (uint64_t)1 << C_NEW_ID_NO;
 					}
 					if (CELL(C_BIRTH).n && parse_date_cell(CELL(C_BIRTH), &m.birth, p, row.num, COL(C_BIRTH))) {
-						if (m.birth > t.today) {
+						if (m.birth > today) {
 							char bd[11];
 							problem_add(p, false, row.num, COL(C_BIRTH), CELL(C_BIRTH), MSG_FUTURE_BIRTH,
 							    date_format(m.birth, bd));
@@ -1537,7 +1562,7 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 			    ERR_INVALID) : (e ? e->err : ERR_IO);
 		struct sheet_row hrow;
 		int err_row;
-		if (sheet_next(s, &hrow, &err_row, e) != 1) {
+		if (next_header(s, &hrow, &err_row, e) != 1) {
 			sheet_close(s);
 			problem_add(p, false, 0, "", (struct str){ 0 }, MSG_FILE_CHANGED);
 			return ERR_INVALID;
@@ -1593,6 +1618,9 @@ events_write(struct store *st, const struct import_opts *o, struct sheet *s, con
 
 /* ---- income survey ---- */
 
+static enum err income_write(struct store *st, const struct import_opts *o, struct sheet *s,
+    const struct header *hp, struct import_result *r, struct arena *a, struct errinfo *e);
+
 enum err
 import_income(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
     struct errinfo *e)
@@ -1623,6 +1651,25 @@ import_income(struct store *st, const struct import_opts *o, struct import_resul
 		sheet_close(s);
 		return ERR_INVALID;
 	}
+	if (!read_through(o, &h, r)) {
+		sheet_close(s);
+		return ERR_INVALID;
+	}
+	int64_t announced = import_announce(st, o);
+	rc = income_write(st, o, s, &h, r, a, e);
+	import_done(st, announced);
+	return rc;
+}
+
+/* The income rows of a sheet (s after its header) checked and recorded in one write transaction; s is closed. */
+static enum err
+income_write(struct store *st, const struct import_opts *o, struct sheet *s, const struct header *hp,
+    struct import_result *r, struct arena *a, struct errinfo *e)
+{
+	enum err rc;
+	const struct header h = *hp;
+	struct problems *p = &r->problems;
+	static const enum col items[] = { C_WAGE, C_BUSINESS, C_PROPERTY, C_TRANSFER, C_BUSINESS_COST };
 	struct txn t;
 	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK) {
 		sheet_close(s);
@@ -1684,7 +1731,7 @@ import_income(struct store *st, const struct import_opts *o, struct import_resul
 			errinfo_clear(&ee);
 			bool changed = false;
 			rc = income_set(&t, &q, NULL, &changed, &ee);
-			if (rc == ERR_DB) {
+			if (rc == ERR_DB || rc == ERR_BUSY) {
 				if (e)
 					*e = ee;
 				free(seen);
