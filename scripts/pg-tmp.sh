@@ -1,6 +1,7 @@
 # pg-tmp.sh: a throwaway PostgreSQL cluster for tests and benchmarks (STACK.md §8). Source it, then
 #   pg_tmp_start   initdb + start in a fresh mktemp folder: socket only (no TCP), fsync off; exports
 #                  PGHOST (the folder), PGPORT, PGUSER, PGDATABASE and PGTMP
+#   pg_tmp_restart [fast|immediate]   stop the server and start it again (for tests of a database restart)
 #   pg_tmp_stop    immediate stop and remove the folder (safe to call twice, and from an EXIT trap)
 # Run as root (initdb refuses root, so the server runs as postgres through runuser) or as a normal user
 # (then the server runs as that user). It touches nothing outside the temp folder.
@@ -30,6 +31,13 @@ pg_tmp_ctl_start() {
 	pg_tmp_as "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w -t 60 \
 		-o "-c listen_addresses='' -c unix_socket_directories='$PGTMP' -p $PGPORT -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
 		start >/dev/null || { cat "$PGTMP/server.log" >&2; return 1; }
+}
+
+# Restart the server of $PGTMP under whoever is connected: stop it (MODE fast, the default: every session is
+# told to end; immediate: as a crash) and start it again with the same options.
+pg_tmp_restart() {
+	pg_tmp_as "$PGBIN/pg_ctl" -D "$PGTMP/data" -m "${1:-fast}" -w stop >/dev/null || return 1
+	pg_tmp_ctl_start
 }
 
 pg_tmp_stop() {

@@ -15,7 +15,7 @@ target_sources(test_page_cache PRIVATE ${CMAKE_SOURCE_DIR}/src/http/page_cache.c
 
 # tNNNN-pg-*.sh are about PostgreSQL itself (schema parity, migration, a crashing server): they run only
 # in the pg set below.
-set(CLI_ENV "TUOPIN=$<TARGET_FILE:tuopin>;TESTDATA=${CMAKE_SOURCE_DIR}/tests/data;SAMPLES=${CMAKE_SOURCE_DIR}/tests/data/samples;TESTLIB=${CMAKE_SOURCE_DIR}/tests/cli/lib.sh;TUOPIN_SRC=${CMAKE_SOURCE_DIR}")
+set(CLI_ENV "TUOPIN=$<TARGET_FILE:tuopin>;MEMCAP=$<TARGET_FILE:memcap>;XLSX_BOMB=$<TARGET_FILE:xlsx_bomb>;TESTDATA=${CMAKE_SOURCE_DIR}/tests/data;SAMPLES=${CMAKE_SOURCE_DIR}/tests/data/samples;TESTLIB=${CMAKE_SOURCE_DIR}/tests/cli/lib.sh;TUOPIN_SRC=${CMAKE_SOURCE_DIR}")
 file(GLOB CLI_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/cli/t*.sh)
 foreach(t ${CLI_TESTS})
   get_filename_component(name ${t} NAME_WE)
@@ -46,15 +46,15 @@ file(GLOB API_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/api/t*.sh)
 foreach(t ${API_TESTS})
   get_filename_component(name ${t} NAME_WE)
   add_test(NAME api/${name} COMMAND bash ${t})
-  set_tests_properties(api/${name} PROPERTIES LABELS "api;asan" ENVIRONMENT
-    "TUOPIN=$<TARGET_FILE:tuopin>;TESTDATA=${CMAKE_SOURCE_DIR}/tests/data;SAMPLES=${CMAKE_SOURCE_DIR}/tests/data/samples;TESTLIB=${CMAKE_SOURCE_DIR}/tests/cli/lib.sh;SOURCE_DIR=${CMAKE_SOURCE_DIR}")
+  set_tests_properties(api/${name} PROPERTIES LABELS "api;asan" SKIP_RETURN_CODE 77 ENVIRONMENT
+    "TUOPIN=$<TARGET_FILE:tuopin>;MEMCAP=$<TARGET_FILE:memcap>;XLSX_BOMB=$<TARGET_FILE:xlsx_bomb>;TESTDATA=${CMAKE_SOURCE_DIR}/tests/data;SAMPLES=${CMAKE_SOURCE_DIR}/tests/data/samples;TESTLIB=${CMAKE_SOURCE_DIR}/tests/cli/lib.sh;SOURCE_DIR=${CMAKE_SOURCE_DIR}")
 endforeach()
 # ... and on PostgreSQL (one connection per server thread), skipped without a cluster like the CLI ones.
 foreach(t ${API_TESTS})
   get_filename_component(name ${t} NAME_WE)
   add_test(NAME pg/api/${name} COMMAND bash -c "${PG_SKIP}" pg-skip bash ${t})
   set_tests_properties(pg/api/${name} PROPERTIES LABELS "pg" SKIP_RETURN_CODE 77 ENVIRONMENT
-    "TUOPIN=$<TARGET_FILE:tuopin>;TESTDATA=${CMAKE_SOURCE_DIR}/tests/data;SAMPLES=${CMAKE_SOURCE_DIR}/tests/data/samples;TESTLIB=${CMAKE_SOURCE_DIR}/tests/cli/lib.sh;SOURCE_DIR=${CMAKE_SOURCE_DIR};TUOPIN_TEST_BACKEND=pg")
+    "TUOPIN=$<TARGET_FILE:tuopin>;MEMCAP=$<TARGET_FILE:memcap>;XLSX_BOMB=$<TARGET_FILE:xlsx_bomb>;TESTDATA=${CMAKE_SOURCE_DIR}/tests/data;SAMPLES=${CMAKE_SOURCE_DIR}/tests/data/samples;TESTLIB=${CMAKE_SOURCE_DIR}/tests/cli/lib.sh;SOURCE_DIR=${CMAKE_SOURCE_DIR};TUOPIN_TEST_BACKEND=pg")
 endforeach()
 
 # Browser tests of the web UI: Debian's Chromium driven by playwright-core (tests/e2e/run.sh starts a real
@@ -67,3 +67,9 @@ foreach(t ${E2E_TESTS})
   set_tests_properties(e2e/${name} PROPERTIES LABELS "e2e" SKIP_RETURN_CODE 77 TIMEOUT 300 ENVIRONMENT
     "TUOPIN=$<TARGET_FILE:tuopin>;TESTDATA=${CMAKE_SOURCE_DIR}/tests/data;SAMPLES=${CMAKE_SOURCE_DIR}/tests/data/samples;TESTLIB=${CMAKE_SOURCE_DIR}/tests/cli/lib.sh;SOURCE_DIR=${CMAKE_SOURCE_DIR}")
 endforeach()
+
+# Tools of the robustness tests (issue 21): a command under an address-space limit with its peak memory
+# reported, and XLSX files that expand into a great deal.
+add_executable(memcap ${CMAKE_SOURCE_DIR}/tests/tools/memcap.c)
+add_executable(xlsx_bomb ${CMAKE_SOURCE_DIR}/tests/tools/xlsx_bomb.c)
+target_link_libraries(xlsx_bomb PRIVATE PkgConfig::DEPS)

@@ -89,6 +89,9 @@ int cmd_income(struct args *a);
 extern const struct opt opts_income[];
 /* Import FILE as sheet kind what (divisions, registry, events, income): cmd_import and `income import`. */
 int cli_import_file(struct args *a, const char *what, const char *path);
+int cmd_backup(struct args *a);    /* cli_backup.c, with opts_backup */
+int cmd_restore(struct args *a);
+extern const struct opt opts_backup[];
 int cmd_migrate(struct args *a);   /* cli_migrate.c, with opts_migrate */
 extern const struct opt opts_migrate[];
 int cmd_proposal(struct args *a);   /* cli_proposal.c */

@@ -140,7 +140,7 @@ cli_open(const struct args *a, struct store **st, bool migrate)
 {
 	struct errinfo e;
 	errinfo_clear(&e);
-	if (store_open(a->db, st, &e) != ERR_OK)
+	if (store_open_mode(a->db, migrate, st, &e) != ERR_OK)
 		return cli_fail(&e);
 	if (!migrate && store_check_schema(*st, &e) != ERR_OK) {
 		store_close(*st);

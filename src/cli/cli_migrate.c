@@ -50,7 +50,7 @@ cmd_migrate(struct args *a)
 	int days[64];
 	size_t n_days = check_days(days, NELEM(days));
 	int applied;
-	enum err rc = store_open(from, &src, &e);
+	enum err rc = store_open_mode(from, false, &src, &e);
 	if (rc == ERR_OK)
 		rc = store_check_schema(src, &e);
 	if (rc == ERR_OK)

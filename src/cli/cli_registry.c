@@ -233,6 +233,9 @@ cmd_export(struct args *a)
 	}
 	printf(EN ? "wrote %s: %d households, %d persons%s\n" : "已写出 %s：%d 户 %d 人%s\n", o.path, r.households,
 	    r.members, o.full ? (EN ? " (full ID numbers)" : "（含完整证件号码）") : (EN ? " (ID numbers masked)" : "（证件号码已脱敏）"));
+	if (r.unaudited)
+		fprintf(stderr, EN ? "tuopin: the database is read-only: this export is not in its audit log\n"
+				   : "tuopin: 数据库为只读：本次导出未能记入审计日志\n");
 	arena_free(&ar);
 	return 0;
 }

@@ -401,6 +401,8 @@ cmd_audit(struct args *a)
 	errinfo_clear(&e);
 	enum err err = ERR_OK;
 	int result = 0;
+	/* audit rows of logins still waiting in the session database (SQLite) enter the chain first */
+	audit_outbox_flush(st, true, NULL);
 	if (strcmp(a->pos[0], "verify") == 0) {
 		struct audit_check c;
 		err = audit_verify(st, arg(a, "anchor"), &c, &e);

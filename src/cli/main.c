@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "domain/audit.h"
 #include "domain/auth.h"
+#include "io/sheet.h"
 #include "lib/date.h"
 #include "lib/msg.h"
 
@@ -76,6 +77,11 @@ static const struct command commands[] = {
 		"为程序调用创建 API 令牌，查看或撤销某用户的令牌", "create an API token for a machine client; list or revoke a user's tokens" },
 	{ "audit", cmd_audit, opts_audit, 0, 1, 1, "audit verify [--anchor ROW:MAC] | audit anchor | audit list [--from D] [--to D] [--actor U] [--action A] [--object O] [--limit N]",
 		"核验审计日志（哈希链、密钥链、锚点）、记下链头锚点或查看日志", "verify the audit log (hash chain, keyed chain, anchors), anchor its head, or list it" },
+	{ "backup", cmd_backup, opts_backup, 0, 1, 1, "backup FILE [--format table|json]",
+		"备份 SQLite 数据库（运行中也可，备份经完整性与审计链检查）",
+		"back up a SQLite database (while it runs; the copy is checked: integrity and the audit chain)" },
+	{ "restore", cmd_restore, opts_backup, 0, 1, 1, "restore FILE [--db sqlite:NEW_PATH] [--format table|json]",
+		"把备份恢复到一个空位置（先检查备份）", "restore a backup into an empty place (the backup is checked first)" },
 	{ "demo", cmd_demo, opts_demo, 0, 0, 0, "demo [--seed N]", "载入临港区演示数据（空数据库）", "load the Lingang demo district (into an empty database)" },
 	{ "routes", cmd_routes, opts_none, 0, 0, 0, "routes", "列出 API 的全部地址", "list every API route" },
 	{ "version", cmd_version, opts_none, 0, 0, 0, "version", "显示版本", "print the version" },
@@ -133,6 +139,13 @@ main(int argc, char **argv)
 		fprintf(stderr, "tuopin: ");
 		fprintf(stderr, msg_text(MSG_BAD_TZ), zone_from ? zone_from : "TUOPIN_TZ", zone);
 		fputc('\n', stderr);
+		return 2;
+	}
+	/* The import limits (TUOPIN_IMPORT_*): a bad one stops every command before it reads or writes. */
+	struct errinfo le;
+	errinfo_clear(&le);
+	if (!sheet_limits_load(&le)) {
+		fprintf(stderr, "tuopin: %s\n", le.message);
 		return 2;
 	}
 	/* Global options may come before the command: move them after it. */

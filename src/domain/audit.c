@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/arena.h"
 #include "lib/buf.h"
 #include "lib/date.h"
 #include "lib/msg.h"
@@ -419,12 +420,18 @@ walk_row(void *ctx, const struct audit_row *r)
 enum err
 audit_verify(struct store *st, const char *extra, struct audit_check *c, struct errinfo *e)
 {
+	return audit_verify_keyed(st, st->uri, extra, c, e);
+}
+
+enum err
+audit_verify_keyed(struct store *st, const char *key_uri, const char *extra, struct audit_check *c, struct errinfo *e)
+{
 	bool en = msg_lang() == LANG_EN;
 	memset(c, 0, sizeof(*c));
 	unsigned char key[32];
 	struct errinfo ke;
 	errinfo_clear(&ke);
-	bool have_key = key_get(st->uri, false, key, &ke) == ERR_OK;
+	bool have_key = key_get(key_uri, false, key, &ke) == ERR_OK;
 
 	/* the anchors: the file's, then the one given */
 	size_t cap = 64, n = 0;
@@ -528,4 +535,71 @@ done:
 	free(v);
 	sodium_memzero(key, sizeof(key));
 	return ERR_OK;
+}
+
+enum err
+audit_append_auth(struct store *st, int64_t at, const char *actor, const char *action, const char *object,
+    const char *detail, const char *ip, struct errinfo *e)
+{
+	if (!store_audit_outbox_used(st))
+		return audit_append(st, at, actor, action, object, detail, ip, e);
+	struct audit_row r = { 0, at, (char *)actor, (char *)action, (char *)object, (char *)detail, (char *)ip, NULL,
+		NULL, NULL };
+	return store_audit_outbox_add(st, &r, e);
+}
+
+enum err
+audit_outbox_flush(struct store *st, bool wait, struct errinfo *e)
+{
+	if (!store_audit_outbox_used(st))
+		return ERR_OK;
+	enum err rc = ERR_OK;
+	for (;;) {
+		struct arena a;
+		struct audit_row *v;
+		size_t n;
+		char *gen;
+		arena_init(&a);
+		rc = store_audit_outbox_list(st, 0, &v, &n, &gen, &a, e);
+		if (rc != ERR_OK || n == 0) {
+			arena_free(&a);
+			break;
+		}
+		rc = wait ? store_begin(st, e) : store_begin_nowait(st, e);
+		if (rc != ERR_OK) {
+			arena_free(&a);
+			if (!wait && rc == ERR_BUSY)
+				rc = ERR_OK;   /* an import writes: the rows wait for the next time */
+			break;
+		}
+		/* "GENERATION:ID": the last outbox row of that session database that entered the chain */
+		char *mark = NULL;
+		int64_t done = 0;
+		if (store_meta_get(st, "audit_outbox", &mark, &a, NULL) == ERR_OK && mark && gen) {
+			size_t gl = strlen(gen);
+			if (strncmp(mark, gen, gl) == 0 && mark[gl] == ':')
+				done = strtoll(mark + gl + 1, NULL, 10);
+		}
+		for (size_t i = 0; i < n && rc == ERR_OK; i++)
+			if (v[i].id > done)
+				rc = audit_append(st, v[i].at, v[i].actor, v[i].action, v[i].object, v[i].detail, v[i].ip, e);
+		int64_t last = v[n - 1].id;
+		if (rc == ERR_OK && last > done)
+			rc = store_meta_set(st, "audit_outbox", arena_printf(&a, "%s:%lld", gen ? gen : "", (long long)last), e);
+		if (rc != ERR_OK) {
+			store_rollback(st);
+			arena_free(&a);
+			break;
+		}
+		if ((rc = store_commit(st, e)) != ERR_OK) {
+			arena_free(&a);
+			break;
+		}
+		/* in the chain now; if this is lost, the mark keeps them from entering it twice */
+		store_audit_outbox_forget(st, last, NULL);
+		arena_free(&a);
+		if (n < 1000)
+			break;
+	}
+	return rc;
 }

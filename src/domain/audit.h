@@ -29,6 +29,19 @@ void audit_hash(const char *prev_hex, const struct audit_row *r, char out[65]);
 enum err audit_view(struct store *st, const char *actor, const char *ip, const char *action, const char *object,
     const char *detail, struct errinfo *e);
 
+/* The audit row of a login, a failed login or a logout, inside store_auth_begin's transaction. On PostgreSQL
+ * it enters the chain there and then; on SQLite, where the chain's file may be locked for a while by an import
+ * that logins must not wait for, it waits in the session database's outbox until audit_outbox_flush moves it
+ * into the chain (with its own time, so the chain's times may step back there). */
+enum err audit_append_auth(struct store *st, int64_t at, const char *actor, const char *action, const char *object,
+    const char *detail, const char *ip, struct errinfo *e);
+/* Move the outbox's rows into the chain, oldest first, in write transactions of the main database, exactly
+ * once even if the process dies between the two databases (the main database keeps a mark of the last row it
+ * took). wait: whether to wait for the write lock; if not and it is taken, the rows stay for the next time
+ * (after the next login or import). A no-op on PostgreSQL. */
+enum err audit_outbox_flush(struct store *st, bool wait, struct errinfo *e);
+
+
 /* Where the key of the database at uri lives: $TUOPIN_AUDIT_KEY (set by --audit-key too), else for SQLite
  * the database's path plus ".audit-key", else "tuopin-audit.key" in the working directory. The anchors go to
  * $TUOPIN_AUDIT_ANCHORS, else for SQLite the database's path plus ".audit-anchors", else the key's path plus
@@ -70,5 +83,9 @@ struct audit_check {
 /* Verify the log: the hash chain, the keyed chain, the head, the anchor file, and extra (an anchor an audit
  * administrator kept: "ID:MAC", or NULL). Never creates the key. */
 enum err audit_verify(struct store *st, const char *extra, struct audit_check *c, struct errinfo *e);
+/* The same with the key of another database (a backup is checked with the key of the database it copies; its
+ * own anchors, none, are st's). */
+enum err audit_verify_keyed(struct store *st, const char *key_uri, const char *extra, struct audit_check *c,
+    struct errinfo *e);
 
 #endif

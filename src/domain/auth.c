@@ -727,7 +727,15 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 			struct errinfo keep = *e, ae;
 			char detail[64];
 			snprintf(detail, sizeof(detail), "{\"wait\":%d}", *wait);
-			audit_view(st, shown ? shown : "?", ip, "login.throttled", shown, detail, &ae);
+			/* through the session database like every login's row: never waits for an import */
+			if (store_auth_begin(st, &ae) == ERR_OK) {
+				if (audit_append_auth(st, stamp_now(), shown ? shown : "?", "login.throttled", shown, detail, ip, &ae) ==
+				        ERR_OK &&
+				    store_auth_commit(st, &ae) == ERR_OK)
+					audit_outbox_flush(st, false, NULL);
+				else
+					store_auth_rollback(st);
+			}
 			*e = keep;
 		}
 		return ERR_THROTTLED;
@@ -740,7 +748,9 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 	pthread_once(&hash_once, hash_init);
 	bool good = password_verify(known ? u->pw_hash : dummy_hash, password ? password : "") && known;
 	bool by_code = !good && known && code_matches(u, password);
-	if ((rc = store_begin(st, e)) != ERR_OK)
+	/* Everything a login writes (counters, the session, its audit row) goes to the session database on SQLite
+	 * and skips the writers' lock on PostgreSQL: a login never waits for a registry import. */
+	if ((rc = store_auth_begin(st, e)) != ERR_OK)
 		return rc;
 	if (known) {
 		/* reload inside the transaction: another login may have counted a failure meanwhile */
@@ -754,16 +764,18 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 		throttle_result(key, ip, false);
 		if (known) {
 			u->failed++;
-			if ((rc = store_user_update(st, u, e)) != ERR_OK)
+			if ((rc = store_login_failures_set(st, u->id, u->failed, u->locked_until, e)) != ERR_OK)
 				goto fail;
 		}
 		char detail[160];
 		snprintf(detail, sizeof(detail), "{\"reason\":\"%s\",\"failed\":%d}", reason, known ? u->failed : 0);
 		struct errinfo keep = *e;
-		if ((rc = audit_append(st, stamp_now(), shown ? shown : "?", "login.failed", shown, detail, ip, e)) != ERR_OK)
+		if ((rc = audit_append_auth(st, stamp_now(), shown ? shown : "?", "login.failed", shown, detail, ip, e)) !=
+		    ERR_OK)
 			goto fail;
-		if ((rc = store_commit(st, e)) != ERR_OK)
+		if ((rc = store_auth_commit(st, e)) != ERR_OK)
 			return rc;
+		audit_outbox_flush(st, false, NULL);
 		*e = keep;
 		return ERR_AUTH;
 	}
@@ -773,10 +785,13 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 	*csrf = random_token(a);
 	char digest[65];
 	auth_digest(*token, digest);
-	if (u->failed || by_code) {
-		u->failed = 0;
-		if (by_code)
-			u->must_change = true;   /* the code opens the password form and nothing else */
+	if (u->failed && (rc = store_login_failures_set(st, u->id, 0, u->locked_until, e)) != ERR_OK)
+		goto fail;
+	u->failed = 0;
+	if (by_code) {
+		/* the code opens the password form and nothing else (a write of the account itself: on SQLite it
+		 * goes to the main file, and waits for an import like any write; rare) */
+		u->must_change = true;
 		if ((rc = store_user_update(st, u, e)) != ERR_OK)
 			goto fail;
 	}
@@ -784,12 +799,16 @@ auth_login(struct store *st, const char *name, const char *password, const char 
 		goto fail;
 	if ((rc = store_session_insert(st, digest, u->id, *csrf, now, ip, e)) != ERR_OK)
 		goto fail;
-	if ((rc = audit_append(st, stamp_now(), u->name, "login", u->name, by_code ? "{\"by\":\"code\"}" : NULL, ip, e)) !=
-	    ERR_OK)
+	if ((rc = audit_append_auth(st, stamp_now(), u->name, "login", u->name, by_code ? "{\"by\":\"code\"}" : NULL, ip,
+	    e)) != ERR_OK)
 		goto fail;
-	return store_commit(st, e);
+	if ((rc = store_auth_commit(st, e)) != ERR_OK)
+		return rc;
+	/* the login's audit row into the chain now, unless an import holds the lock */
+	audit_outbox_flush(st, false, NULL);
+	return ERR_OK;
 fail:
-	store_rollback(st);
+	store_auth_rollback(st);
 	return rc;
 }
 
@@ -827,15 +846,18 @@ auth_logout(struct store *st, const char *token, const char *actor, const char *
 {
 	char digest[65];
 	auth_digest(token ? token : "", digest);
-	enum err rc = store_begin(st, e);
+	enum err rc = store_auth_begin(st, e);
 	if (rc != ERR_OK)
 		return rc;
 	rc = store_session_delete(st, digest, e);
 	if (rc == ERR_OK)
-		rc = audit_append(st, stamp_now(), actor ? actor : "?", "logout", actor, NULL, ip, e);
-	if (rc == ERR_OK)
-		return store_commit(st, e);
-	store_rollback(st);
+		rc = audit_append_auth(st, stamp_now(), actor ? actor : "?", "logout", actor, NULL, ip, e);
+	if (rc == ERR_OK) {
+		if ((rc = store_auth_commit(st, e)) == ERR_OK)
+			audit_outbox_flush(st, false, NULL);
+		return rc;
+	}
+	store_auth_rollback(st);
 	return rc;
 }
 

@@ -12,6 +12,7 @@
 #include "domain/member.h"
 #include "domain/report.h"
 #include "lib/date.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
 const struct rule_info rules[R__MAX] = {
@@ -107,7 +108,7 @@ member_rules(struct walk *w, const struct member *m)
 			if (rc == MSG_ID_CHECKSUM)
 				add(w->r, w->a, idmap[i].r, w->hh_no, m, msg_text(rc), id.expected);
 			else if (rc == MSG_ID_LENGTH)
-				add(w->r, w->a, idmap[i].r, w->hh_no, m, msg_text(rc), (int)strlen(m->id_no));
+				add(w->r, w->a, idmap[i].r, w->hh_no, m, msg_text(rc), (int)utf8_len(m->id_no, strlen(m->id_no)));
 			else if (rc == MSG_ID_DATE)
 				add(w->r, w->a, idmap[i].r, w->hh_no, m, msg_text(rc), id.birth_text);
 			else if (rc == MSG_ID_PROVINCE)

@@ -26,6 +26,7 @@ struct export_opts {
 
 struct export_result {
 	int households, members;
+	bool unaudited;   /* a masked export of a read-only database: its audit row could not be written */
 };
 
 /* The name a downloaded or written file gets: what, the division's name and the date or period (when),

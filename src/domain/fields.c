@@ -188,8 +188,8 @@ parse_code(enum codelist cl, struct str s, const char **out, struct problems *p,
 		return true;
 	const struct code *c = code_find(cl, s);
 	if (!c) {
-		char v[128];
-		snprintf(v, sizeof(v), "%.*s", (int)(s.n < 100 ? s.n : 100), s.p);
+		char v[64];
+		excerpt(s, v, sizeof(v));
 		if (p)
 			problem_add(p, false, row, col, s, MSG_UNKNOWN_CODE, v, codes_list_name(cl));
 		return false;
@@ -314,6 +314,13 @@ parse_ym(struct str s, int *out, struct problems *p, int row, const char *col)
 	if (k == 6 && parse_i64(digits, 6, &v) && v / 100 >= 1980 && v / 100 <= 2100 && v % 100 >= 1 &&
 	    v % 100 <= 12) {
 		*out = (int)v;
+		return true;
+	}
+	/* A whole date: what a spreadsheet cell formatted as a date holds (Excel serial 41640 in a date cell is
+	 * read as 2014-01-01); its year and month are meant. */
+	int ymd;
+	if (date_parse(s, &ymd) && ymd / 10000 >= 1980 && ymd / 10000 <= 2100) {
+		*out = ymd / 100;
 		return true;
 	}
 	excerpt(s, t, sizeof(t));

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/audit.h"
 #include "domain/fields.h"
 #include "domain/income.h"
 #include "domain/member.h"
@@ -63,6 +64,10 @@ open_sheet(const struct import_opts *o, struct import_result *r, struct errinfo 
 	if (s) {
 		r->kind = sheet_kind(s);
 		r->encoding = sheet_encoding(s);
+	} else {
+		/* a file that cannot be read is still summarised as what it is (a truncated workbook is XLSX) */
+		r->kind = sheet_sniff(o->path);
+		r->encoding = r->kind == SHEET_XLSX ? ENC_XLSX : ENC_UTF8;
 	}
 	return s;
 }
@@ -84,6 +89,70 @@ next_header(struct sheet *s, struct sheet_row *row, int *err_row, struct errinfo
 	return got;
 }
 
+/* A file's write transaction holds the write lock for as long as it writes: it says so meanwhile, so that
+ * writers who wait for the lock in vain are told an import is being written (and try again later). Then the
+ * audit rows of logins that came in meanwhile enter the chain (audit.h). */
+static int64_t
+import_announce(struct store *st, const struct import_opts *o)
+{
+	int64_t id = 0;
+	if (o->path)
+		store_activity_begin(st, "import", &id);
+	return id;
+}
+
+static void
+import_done(struct store *st, int64_t id)
+{
+	if (!id)
+		return;
+	store_activity_end(st, id);
+	audit_outbox_flush(st, false, NULL);
+}
+
+/* A sheet's error as a problem: on its row, under the column that holds it when the reader could tell (the
+ * header's label for a column the importer knows, else the column's number). */
+static void
+sheet_problem(struct problems *p, struct sheet *s, const struct header *h, int row, const struct errinfo *e)
+{
+	int col = sheet_error_col(s);
+	const char *label = "";
+	if (col > 0) {
+		label = NULL;
+		for (int c = 0; h && c < C__MAX && !label; c++)
+			if (h->col[c] == col - 1 && h->label[c])
+				label = h->label[c];
+		if (!label)
+			label = arena_printf(p->a, msg_lang() == LANG_EN ? "column %d" : "第 %d 列", col);
+	}
+	problem_from_err(p, false, row, label, (struct str){ 0 }, e);
+}
+
+/* A file read through once before a write lock is taken: one that cannot be read to its end (a bad byte, a
+ * broken quote, past an import limit: a hostile file too) is refused there, its problem in r, without holding up
+ * other writers. True for a readable file, and for a request's rows. */
+static bool
+read_through(const struct import_opts *o, const struct header *h, struct import_result *r)
+{
+	if (!o->path)
+		return true;
+	struct errinfo e;
+	errinfo_clear(&e);
+	struct sheet *s = sheet_open(o->path, o->limits, &e);
+	if (!s) {
+		problem_from_err(&r->problems, false, 0, "", (struct str){ 0 }, &e);
+		return false;
+	}
+	struct sheet_row row;
+	int err_row, got = next_header(s, &row, &err_row, &e);
+	while (got == 1)
+		got = sheet_next(s, &row, &err_row, &e);
+	if (got < 0)
+		sheet_problem(&r->problems, s, h, err_row, &e);
+	sheet_close(s);
+	return got == 0;
+}
+
 /* Read the header row; false (with a problem) on an empty file. */
 static bool
 read_header(struct sheet *s, struct header *h, struct import_result *r, struct arena *a, struct errinfo *e,
@@ -94,7 +163,7 @@ read_header(struct sheet *s, struct header *h, struct import_result *r, struct a
 	int got = next_header(s, &row, &err_row, e);
 	*rc = ERR_OK;
 	if (got < 0) {
-		problem_from_err(&r->problems, false, err_row, "", (struct str){ 0 }, e);
+		sheet_problem(&r->problems, s, NULL, err_row, e);
 		*rc = ERR_INVALID;
 		return false;
 	}
@@ -199,6 +268,9 @@ find_div(const struct div_row *v, size_t n, int64_t code)
 	return -1;
 }
 
+static enum err divisions_write(struct store *st, const struct import_opts *o, struct import_result *r,
+    struct arena *a, const struct header *hp, struct div_row *v, size_t n, struct txn *tp, struct errinfo *e);
+
 enum err
 import_divisions(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
     struct errinfo *e)
@@ -297,12 +369,27 @@ import_divisions(struct store *st, const struct import_opts *o, struct import_re
 			n++;   /* keep it for parent lookups of later rows */
 	}
 	if (got < 0)
-		problem_from_err(&r->problems, false, err_row, "", (struct str){ 0 }, e);
+		sheet_problem(&r->problems, s, &h, err_row, e);
 	sheet_close(s);
 	if (r->rows == 0 && got == 0)
 		problem_add(&r->problems, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
 
 	struct txn t;
+	int64_t announced = import_announce(st, o);
+	rc = divisions_write(st, o, r, a, &h, v, n, &t, e);
+	import_done(st, announced);
+	return rc;
+}
+
+/* The divisions read from a file, checked against the database and written, in one write transaction. */
+static enum err
+divisions_write(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    const struct header *hp, struct div_row *v, size_t n, struct txn *tp, struct errinfo *e)
+{
+	enum err rc;
+	const struct header h = *hp;
+	struct txn t;
+	(void)tp;
 	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK)
 		return rc;
 	t.ip = o->ip;
@@ -562,6 +649,9 @@ struct reg_import {
 	size_t n_complete;
 	struct txn t;
 	bool bulk;
+	bool writing;          /* the write pass (under the write lock): a clean batch is written */
+	/* households identified a year or more after --as-of: how many, and the first */
+	int late, late_row, late_ym;
 };
 
 /* The household state for a 户编号 (added with an unknown row count if new). */
@@ -774,6 +864,11 @@ reg_batch(struct reg_import *ri, struct errinfo *e)
 		    header_label(h, C_ID_STANDARD)))
 			hh->id_standard = (char *)code;
 		parse_ym(header_cell(hhead, C_IDENTIFIED_YM, c, cn), &hh->identified_ym, p, hr, header_label(h, C_IDENTIFIED_YM));
+		if (hh->identified_ym && hh->identified_ym / 100 * 12 + hh->identified_ym % 100 >=
+		    ri->as_of / 10000 * 12 + ri->as_of / 100 % 100 + 12 && ri->late++ == 0) {
+			ri->late_row = hr;
+			ri->late_ym = hh->identified_ym;
+		}
 		parse_year(header_cell(hhead, C_EXIT_YEAR, c, cn), &hh->exit_year, p, hr, header_label(h, C_EXIT_YEAR));
 		parse_phone(header_cell(hhead, C_PHONE, c, cn), &hh->phone, a, p, hr, header_label(h, C_PHONE));
 		parse_text(header_cell(hhead, C_BANK, c, cn), fields[C_BANK].max, &hh->bank, a, p, hr, header_label(h, C_BANK));
@@ -847,7 +942,7 @@ reg_batch(struct reg_import *ri, struct errinfo *e)
 	ri->r->members += (int)n_m;
 	ri->r->events += (int)n_h;
 	/* write, unless the file has shown an error: then the rest is only checked, and all is rolled back */
-	if (p->n_errors == 0 && !o->dry_run) {
+	if (ri->writing && p->n_errors == 0) {
 		if (!ri->bulk) {
 			if ((rc = store_bulk_begin(st, e)) != ERR_OK)
 				return rc;
@@ -993,6 +1088,65 @@ counted:
 	return ERR_OK;
 }
 
+/* Under the write lock, when the database may have changed since the first pass looked the keys up (another
+ * writer committed in between): every 户编号 and 证件号码 of the file is looked up again, from the maps the
+ * first two passes filled. */
+static enum err
+reg_relookup(struct reg_import *ri, struct errinfo *e)
+{
+	enum { LOOKUP_KEYS = 4 * REG_BATCH };
+	struct arena kb;
+	arena_init(&kb);
+	const char **keys = xcalloc(LOOKUP_KEYS, sizeof(*keys));
+	size_t *hsi = xcalloc(LOOKUP_KEYS, sizeof(*hsi)), n = 0;
+	enum err rc = ERR_OK;
+	map_free(&ri->where);
+	for (size_t i = 0; i < ri->n_states; i++)
+		ri->states[i].taken = false;
+	for (size_t k = 0; k < ri->hh.cap && rc == ERR_OK; k++) {
+		if (!ri->hh.keys[k])
+			continue;
+		keys[n] = ri->hh.keys[k];
+		hsi[n++] = (size_t)ri->hh.vals[k];
+		if (n == LOOKUP_KEYS) {
+			rc = reg_lookup(ri, keys, hsi, n, NULL, 0, &kb, e);
+			n = 0;
+		}
+	}
+	if (rc == ERR_OK && n)
+		rc = reg_lookup(ri, keys, hsi, n, NULL, 0, &kb, e);
+	n = 0;
+	for (size_t k = 0; k < ri->ids.cap && rc == ERR_OK; k++) {
+		if (!ri->ids.keys[k])
+			continue;
+		keys[n++] = ri->ids.keys[k];
+		if (n == LOOKUP_KEYS) {
+			rc = reg_lookup(ri, NULL, NULL, 0, keys, n, &kb, e);
+			n = 0;
+		}
+	}
+	if (rc == ERR_OK && n)
+		rc = reg_lookup(ri, NULL, NULL, 0, keys, n, &kb, e);
+	free(keys);
+	free(hsi);
+	arena_free(&kb);
+	return rc;
+}
+
+/* One warning for the file when --as-of lies a year or more before households' 识别年月: their history
+ * would begin before they were identified (usually a forgotten --as-of). */
+static void
+reg_as_of_warning(struct reg_import *ri)
+{
+	if (ri->late) {
+		char d[11], ym[8];
+		snprintf(ym, sizeof(ym), "%06d", ri->late_ym);
+		problem_add(ri->p, true, 0, "--as-of", (struct str){ 0 }, MSG_AS_OF_EARLY, date_format(ri->as_of, d),
+		    ri->late, ri->late_row, ym);
+	}
+	ri->late = 0;
+}
+
 enum err
 import_registry(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
     struct errinfo *e)
@@ -1033,33 +1187,94 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		return ERR_INVALID;
 	}
 	compact_header(h, &ri.hhead);
-
-	/* Every check against the database and every write run inside one write transaction, so nothing
-	 * changes under the checks and a failure anywhere leaves the database as it was. */
-	bool in_tx = false;
-	if ((rc = txn_begin(&ri.t, st, o->now, o->actor, e)) != ERR_OK)
-		goto done;
-	in_tx = true;
-	/* a first pass counts each household's rows and looks up its keys (a file only; a request's rows are
-	 * one batch) */
-	if ((rc = reg_count(&ri, e)) != ERR_OK)
-		goto done;
-	ri.t.lenient = o->lenient;
-	ri.t.quiet_audit = !o->sheet;   /* rows from a request are audited one by one */
-	ri.t.ip = o->ip;
 	struct sheet_row row;
 	int got, err_row;
-	while ((got = sheet_next(s, &row, &err_row, e)) == 1)
-		if ((rc = reg_row(&ri, &row, e)) != ERR_OK)
+	bool in_tx = false;
+	int64_t announced = 0;
+
+	if (o->sheet) {
+		/* A request's rows (one household, a few members): one batch, checked and written in one write
+		 * transaction. */
+		if ((rc = txn_begin(&ri.t, st, o->now, o->actor, e)) != ERR_OK)
 			goto done;
-	if (got < 0)
-		problem_from_err(p, false, err_row, "", (struct str){ 0 }, e);
-	sheet_close(s);
-	s = NULL;
-	if (ri.n_h && (rc = reg_batch(&ri, e)) != ERR_OK)
-		goto done;
-	if (r->rows == 0 && got == 0)
-		problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
+		in_tx = true;
+		ri.t.lenient = o->lenient;
+		ri.t.quiet_audit = false;   /* rows from a request are audited one by one */
+		ri.t.ip = o->ip;
+		ri.writing = !o->dry_run;
+		while ((got = sheet_next(s, &row, &err_row, e)) == 1)
+			if ((rc = reg_row(&ri, &row, e)) != ERR_OK)
+				goto done;
+		sheet_close(s);
+		s = NULL;
+		if (ri.n_h && (rc = reg_batch(&ri, e)) != ERR_OK)
+			goto done;
+		if (r->rows == 0)
+			problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
+	} else {
+		/* A file is checked whole before the write lock is taken, so a bad file (or a hostile one) never
+		 * holds up anyone's writes, and what is done under the lock is only what must be: */
+		if ((rc = txn_check_now(st, o->now, e)) != ERR_OK)
+			goto done;
+		uint64_t mark = 0;
+		bool marked = store_change_mark(st, &mark);
+		/* 1. a first pass counts each household's rows and looks up its keys in the database */
+		if ((rc = reg_count(&ri, e)) != ERR_OK)
+			goto done;
+		/* 2. the second checks every row and household (nothing is written) */
+		while ((got = sheet_next(s, &row, &err_row, e)) == 1)
+			if ((rc = reg_row(&ri, &row, e)) != ERR_OK)
+				goto done;
+		if (got < 0)
+			sheet_problem(p, s, h, err_row, e);
+		sheet_close(s);
+		s = NULL;
+		if (ri.n_h && (rc = reg_batch(&ri, e)) != ERR_OK)
+			goto done;
+		if (r->rows == 0 && got == 0)
+			problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
+		reg_as_of_warning(&ri);
+		if (p->n_errors > 0 || o->dry_run)
+			goto checked;
+		/* 3. under the write lock: the file once more, each batch checked again (the database may have
+		 * changed since: then every key is looked up again first) and written */
+		announced = import_announce(st, o);
+		if ((rc = txn_begin(&ri.t, st, o->now, o->actor, e)) != ERR_OK)
+			goto done;
+		in_tx = true;
+		ri.t.lenient = o->lenient;
+		ri.t.quiet_audit = true;   /* the file is audited once, below */
+		ri.t.ip = o->ip;
+		uint64_t now_mark = 0;
+		if (!marked || !store_change_mark(st, &now_mark) || now_mark != mark)
+			if ((rc = reg_relookup(&ri, e)) != ERR_OK)
+				goto done;
+		problems_init(p, p->a);
+		r->rows = r->households = r->members = r->events = 0;
+		for (size_t i = 0; i < ri.n_states; i++) {
+			ri.states[i].seen = 0;
+			ri.states[i].in_batch = ri.states[i].done = ri.states[i].written = false;
+		}
+		ri.writing = true;
+		if (!(s = open_sheet(o, r, e))) {
+			rc = e && e->err == ERR_INVALID ? ERR_INVALID : (e ? e->err : ERR_IO);
+			if (rc == ERR_INVALID)
+				problem_from_err(p, false, 0, "", (struct str){ 0 }, e);
+			goto done;
+		}
+		if ((got = next_header(s, &row, &err_row, e)) == 1)
+			while ((got = sheet_next(s, &row, &err_row, e)) == 1)
+				if ((rc = reg_row(&ri, &row, e)) != ERR_OK)
+					goto done;
+		if (got < 0)
+			sheet_problem(p, s, h, err_row, e);
+		sheet_close(s);
+		s = NULL;
+		if (ri.n_h && (rc = reg_batch(&ri, e)) != ERR_OK)
+			goto done;
+		reg_as_of_warning(&ri);
+	}
+checked:
 	problems_sort(p);
 	if (p->n_errors > 0)
 		r->households = r->members = r->events = 0;   /* nothing would be written */
@@ -1085,6 +1300,7 @@ done:
 			store_bulk_end(st, NULL);
 		txn_rollback(&ri.t);
 	}
+	import_done(st, announced);
 	if (s)
 		sheet_close(s);
 	map_free(&ri.hh);
@@ -1110,34 +1326,15 @@ col_of_field(const char *field)
 	return C_HH_NO;
 }
 
-enum err
-import_events(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
-    struct errinfo *e)
+/* One pass over an events sheet's rows (after the header). Without t, only what a row says by itself is
+ * checked (cells, codes, dates, ID numbers), and nothing touches the database; with t every row is recorded in
+ * t's transaction. */
+static enum err
+events_pass(const struct import_opts *o, struct sheet *s, const struct header *h, struct import_result *r,
+    struct txn *t, int today, bool *unreadable, struct errinfo *e)
 {
-	enum err rc;
-	struct header h;
 	struct problems *p = &r->problems;
-	struct sheet *s = open_sheet(o, r, e);
-	if (!s)
-		return e && e->err == ERR_INVALID ? (problem_from_err(p, false, 0, "", (struct str){ 0 }, e), ERR_INVALID)
-		    : (e ? e->err : ERR_IO);
-	if (!read_header(s, &h, r, a, e, &rc)) {
-		sheet_close(s);
-		return rc;
-	}
-	bool ok = need_column(&h, C_HH_NO, r) & need_column(&h, C_EVENT_TYPE, r) & need_column(&h, C_EFFECTIVE, r);
-	if (!ok) {
-		sheet_close(s);
-		return ERR_INVALID;
-	}
-	struct txn t;
-	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK) {
-		sheet_close(s);
-		return rc;
-	}
-	t.lenient = o->lenient;
-	t.quiet_audit = !o->sheet;
-	t.ip = o->ip;
+	enum err rc;
 	struct sheet_row row;
 	int got, err_row;
 	while ((got = sheet_next(s, &row, &err_row, e)) == 1) {
@@ -1146,8 +1343,8 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 		size_t n = row.n, before = p->n_errors;
 		struct arena ra;
 		arena_init(&ra);
-#define CELL(col) header_cell(&h, col, c, n)
-#define COL(col) header_label(&h, col)
+#define CELL(col) header_cell(h, col, c, n)
+#define COL(col) header_label(h, col)
 		struct event_req q;
 		memset(&q, 0, sizeof(q));
 		struct str v = CELL(C_HH_NO);
@@ -1181,16 +1378,16 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 		if (code && p->n_errors == before) {
 			switch (q.type) {
 			case EV_MEMBER_ADD:
-				if (member_from_row(&h, c, n, row.num, t.today, o->lenient, &m, p, &ra))
+				if (member_from_row(h, c, n, row.num, today, o->lenient, &m, p, &ra))
 					q.member = &m;
 				q.id_no = m.id_no;
 				break;
 			case EV_MEMBER_REMOVE:
-				member_idno_from_row(&h, c, n, row.num, t.today, o->lenient, (char **)&q.id_no, p, &ra);
+				member_idno_from_row(h, c, n, row.num, today, o->lenient, (char **)&q.id_no, p, &ra);
 				break;
 			case EV_SPLIT:
 			case EV_MERGE:
-				member_idno_from_row(&h, c, n, row.num, t.today, o->lenient, (char **)&q.id_no, p, &ra);
+				member_idno_from_row(h, c, n, row.num, today, o->lenient, (char **)&q.id_no, p, &ra);
 				v = CELL(C_RELATION);
 				if (v.n == 0)
 					problem_add(p, false, row.num, COL(C_RELATION), v, MSG_REQUIRED);
@@ -1201,7 +1398,7 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 				memset(&m, 0, sizeof(m));
 				m.work_months = m.ins_medical = m.ins_serious = m.ins_pension = m.dibao = m.tekun = -1;
 				if (CELL(C_ID_NO).n) {
-					member_idno_from_row(&h, c, n, row.num, t.today, o->lenient, (char **)&q.id_no, p, &ra);
+					member_idno_from_row(h, c, n, row.num, today, o->lenient, (char **)&q.id_no, p, &ra);
 					static const struct {
 						enum col c;
 						enum codelist cl;
@@ -1246,14 +1443,14 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 					    parse_phone(CELL(C_MEMBER_PHONE), &m.phone, &ra, p, row.num, COL(C_MEMBER_PHONE)))
 						q.fix_mask |= (uint64_t)1 << C_MEMBER_PHONE;
 					struct idno nid;
-					if (member_new_idno_from_row(&h, c, n, row.num, t.today, &nid, p)) {
+					if (member_new_idno_from_row(h, c, n, row.num, today, &nid, p)) {
 						m.id_no = arena_strdup(&ra, nid.norm);
 						m.id_kind = nid.kind;
 						m.birth = nid.birth;
 						q.fix_mask |= (uint64_t)1 << C_NEW_ID_NO;
 					}
 					if (CELL(C_BIRTH).n && parse_date_cell(CELL(C_BIRTH), &m.birth, p, row.num, COL(C_BIRTH))) {
-						if (m.birth > t.today) {
+						if (m.birth > today) {
 							char bd[11];
 							problem_add(p, false, row.num, COL(C_BIRTH), CELL(C_BIRTH), MSG_FUTURE_BIRTH,
 							    date_format(m.birth, bd));
@@ -1304,19 +1501,17 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 		if (p->n_errors == before) {
 			struct errinfo ee;
 			errinfo_clear(&ee);
-			rc = event_record(&t, &q, NULL, &ee);
-			if (rc == ERR_DB) {
+			rc = t ? event_record(t, &q, NULL, &ee) : ERR_OK;
+			if (rc == ERR_DB || rc == ERR_BUSY) {
 				if (e)
 					*e = ee;
 				arena_free(&ra);
-				txn_rollback(&t);
-				sheet_close(s);
 				return rc;
 			}
 			if (rc != ERR_OK) {
 				enum col col = col_of_field(ee.field);
 				problem_from_err(p, false, row.num, COL(col), CELL(col), &ee);
-			} else
+			} else if (t)
 				r->events++;
 		}
 		arena_free(&ra);
@@ -1324,10 +1519,94 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 #undef COL
 	}
 	if (got < 0)
-		problem_from_err(p, false, err_row, "", (struct str){ 0 }, e);
-	sheet_close(s);
+		sheet_problem(p, s, h, err_row, e);
+	if (unreadable)
+		*unreadable = got < 0;
 	if (r->rows == 0 && got == 0)
 		problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
+	return ERR_OK;
+}
+
+static enum err events_write(struct store *st, const struct import_opts *o, struct sheet *s,
+    const struct header *hp, struct import_result *r, struct errinfo *e);
+
+enum err
+import_events(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    struct errinfo *e)
+{
+	enum err rc;
+	struct header h;
+	struct problems *p = &r->problems;
+	struct sheet *s = open_sheet(o, r, e);
+	if (!s)
+		return e && e->err == ERR_INVALID ? (problem_from_err(p, false, 0, "", (struct str){ 0 }, e), ERR_INVALID)
+		    : (e ? e->err : ERR_IO);
+	if (!read_header(s, &h, r, a, e, &rc)) {
+		sheet_close(s);
+		return rc;
+	}
+	bool ok = need_column(&h, C_HH_NO, r) & need_column(&h, C_EVENT_TYPE, r) & need_column(&h, C_EFFECTIVE, r);
+	if (!ok) {
+		sheet_close(s);
+		return ERR_INVALID;
+	}
+	int today = stamp_date(o->now ? o->now : stamp_now());
+	if (!o->sheet) {
+		/* A file is read through once before the write lock is taken: one that cannot be read to its end
+		 * (a bad byte, a broken quote, past a limit: a hostile file too) is refused without holding up other
+		 * writers. Whether each event may be recorded depends on the events before it, so those checks
+		 * need the write transaction; there every problem of a readable file is listed at once. */
+		bool unreadable = false;
+		if ((rc = events_pass(o, s, &h, r, NULL, today, &unreadable, e)) != ERR_OK) {
+			sheet_close(s);
+			return rc;
+		}
+		sheet_close(s);
+		if (unreadable) {
+			problems_sort(p);
+			return ERR_INVALID;
+		}
+		problems_init(p, p->a);
+		r->rows = 0;
+		if (!(s = open_sheet(o, r, e)))
+			return e && e->err == ERR_INVALID ? (problem_from_err(p, false, 0, "", (struct str){ 0 }, e),
+			    ERR_INVALID) : (e ? e->err : ERR_IO);
+		struct sheet_row hrow;
+		int err_row;
+		if (next_header(s, &hrow, &err_row, e) != 1) {
+			sheet_close(s);
+			problem_add(p, false, 0, "", (struct str){ 0 }, MSG_FILE_CHANGED);
+			return ERR_INVALID;
+		}
+	}
+	int64_t announced = import_announce(st, o);
+	rc = events_write(st, o, s, &h, r, e);
+	import_done(st, announced);
+	return rc;
+}
+
+/* The events of a file (s after its header) recorded in one write transaction; s is closed. */
+static enum err
+events_write(struct store *st, const struct import_opts *o, struct sheet *s, const struct header *hp,
+    struct import_result *r, struct errinfo *e)
+{
+	enum err rc;
+	const struct header h = *hp;
+	struct problems *p = &r->problems;
+	struct txn t;
+	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK) {
+		sheet_close(s);
+		return rc;
+	}
+	t.lenient = o->lenient;
+	t.quiet_audit = !o->sheet;
+	t.ip = o->ip;
+	if ((rc = events_pass(o, s, &h, r, &t, t.today, NULL, e)) != ERR_OK) {
+		txn_rollback(&t);
+		sheet_close(s);
+		return rc;
+	}
+	sheet_close(s);
 	if (p->n_errors > 0) {
 		txn_rollback(&t);
 		problems_sort(p);
@@ -1349,6 +1628,9 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 }
 
 /* ---- income survey ---- */
+
+static enum err income_write(struct store *st, const struct import_opts *o, struct sheet *s,
+    const struct header *hp, struct import_result *r, struct arena *a, struct errinfo *e);
 
 enum err
 import_income(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
@@ -1380,6 +1662,25 @@ import_income(struct store *st, const struct import_opts *o, struct import_resul
 		sheet_close(s);
 		return ERR_INVALID;
 	}
+	if (!read_through(o, &h, r)) {
+		sheet_close(s);
+		return ERR_INVALID;
+	}
+	int64_t announced = import_announce(st, o);
+	rc = income_write(st, o, s, &h, r, a, e);
+	import_done(st, announced);
+	return rc;
+}
+
+/* The income rows of a sheet (s after its header) checked and recorded in one write transaction; s is closed. */
+static enum err
+income_write(struct store *st, const struct import_opts *o, struct sheet *s, const struct header *hp,
+    struct import_result *r, struct arena *a, struct errinfo *e)
+{
+	enum err rc;
+	const struct header h = *hp;
+	struct problems *p = &r->problems;
+	static const enum col items[] = { C_WAGE, C_BUSINESS, C_PROPERTY, C_TRANSFER, C_BUSINESS_COST };
 	struct txn t;
 	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK) {
 		sheet_close(s);
@@ -1441,7 +1742,7 @@ import_income(struct store *st, const struct import_opts *o, struct import_resul
 			errinfo_clear(&ee);
 			bool changed = false;
 			rc = income_set(&t, &q, NULL, &changed, &ee);
-			if (rc == ERR_DB) {
+			if (rc == ERR_DB || rc == ERR_BUSY) {
 				if (e)
 					*e = ee;
 				free(seen);

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/utf8.h"
+
 static bool
 required(const struct header *h, enum col c, struct str v, int row, struct problems *p)
 {
@@ -24,7 +26,7 @@ idno_cell_of(const struct header *h, enum col c, struct str v, int row, int toda
 	case MSG_OK:
 		return true;
 	case MSG_ID_LENGTH:
-		problem_add(p, lenient, row, col, v, m, (int)v.n);
+		problem_add(p, lenient, row, col, v, m, (int)utf8_len(v.p, v.n));
 		break;
 	case MSG_ID_CHECKSUM:
 		problem_add(p, lenient, row, col, v, m, id->expected);
@@ -42,7 +44,7 @@ idno_cell_of(const struct header *h, enum col c, struct str v, int row, int toda
 	/* A number too malformed to store is refused even when lenient. */
 	if (m == MSG_ID_CHARS || (m == MSG_ID_LENGTH && v.n > 23)) {
 		if (lenient)
-			problem_add(p, false, row, col, v, m, (int)v.n);
+			problem_add(p, false, row, col, v, m, (int)utf8_len(v.p, v.n));
 		return false;
 	}
 	return lenient;

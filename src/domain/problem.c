@@ -12,6 +12,26 @@ problems_init(struct problems *p, struct arena *a)
 	p->a = a;
 }
 
+/* A cell's text as a problem keeps it: at most PROBLEM_VALUE_MAX bytes, cut before a character, with an
+ * ellipsis when cut (a 10 MB cell is not repeated in every problem, or in a 10 MB answer). */
+#define PROBLEM_VALUE_MAX 200
+
+static char *
+value_copy(struct arena *a, struct str v)
+{
+	if (!v.p)
+		return NULL;
+	if (v.n <= PROBLEM_VALUE_MAX)
+		return arena_strndup(a, v.p, v.n);
+	size_t n = PROBLEM_VALUE_MAX;
+	while (n > 0 && ((unsigned char)v.p[n] & 0xC0) == 0x80)
+		n--;
+	char *out = arena_alloc(a, n + 4);
+	memcpy(out, v.p, n);
+	memcpy(out + n, "\xE2\x80\xA6", 4);   /* … and the terminating NUL */
+	return out;
+}
+
 static struct problem *
 slot(struct problems *p, bool warning)
 {
@@ -47,7 +67,7 @@ problem_add(struct problems *p, bool warning, int row, const char *column, struc
 		va_end(ap);
 		x->row = row;
 		x->column = column ? column : "";
-		x->value = value.p ? arena_strndup(p->a, value.p, value.n) : NULL;
+		x->value = value_copy(p->a, value);
 		x->code = msg_code(id);
 		x->message = arena_strdup(p->a, buf);
 		x->warning = warning;
@@ -64,7 +84,7 @@ problem_from_err(struct problems *p, bool warning, int row, const char *column, 
 		return;
 	x->row = row;
 	x->column = column ? column : (e->field[0] ? arena_strdup(p->a, e->field) : "");
-	x->value = value.p ? arena_strndup(p->a, value.p, value.n) : NULL;
+	x->value = value_copy(p->a, value);
 	x->code = arena_strdup(p->a, e->code);
 	x->message = arena_strdup(p->a, e->message);
 	x->warning = warning;

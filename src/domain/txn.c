@@ -39,6 +39,22 @@ txn_begin(struct txn *t, struct store *st, int64_t now, const char *actor, struc
 }
 
 enum err
+txn_check_now(struct store *st, int64_t now, struct errinfo *e)
+{
+	int64_t last;
+	if (!now)
+		return ERR_OK;
+	enum err rc = store_last_stamp(st, &last, e);
+	if (rc != ERR_OK)
+		return rc;
+	if (now < last) {
+		char a[20], b[20];
+		return errinfo_set(e, ERR_INVALID, "now", MSG_NOW_BEFORE, stamp_format(now, a), stamp_format(last, b));
+	}
+	return ERR_OK;
+}
+
+enum err
 txn_agg_flush(struct txn *t, struct errinfo *e)
 {
 	size_t n = agg_compact(t->agg, t->n_agg);

@@ -26,6 +26,9 @@ struct txn {
 /* Start a write transaction. now is the recording instant (0: the clock). A requested instant before the
  * latest one in the database is refused (MSG_NOW_BEFORE); the clock is kept monotonic instead. */
 enum err txn_begin(struct txn *t, struct store *st, int64_t now, const char *actor, struct errinfo *e);
+/* Without a transaction: ERR_INVALID (MSG_NOW_BEFORE) if a requested recording instant now (0: the clock) lies
+ * before the latest one in the database, as txn_begin would refuse it; for checks made before the lock. */
+enum err txn_check_now(struct store *st, int64_t now, struct errinfo *e);
 /* Flush deferred aggregates and commit. On failure everything is rolled back. */
 enum err txn_commit(struct txn *t, struct errinfo *e);
 void txn_rollback(struct txn *t);

@@ -28,6 +28,7 @@ struct req {
 	struct buf body;
 	size_t limit;
 	bool too_big;
+	bool disk_full;       /* an upload could not be written: the disk is full */
 	int upload_fd;                 /* upload routes: the body goes to a temporary file */
 	char upload_path[256];
 	uint64_t upload_n;
@@ -54,6 +55,10 @@ struct req {
 	const char *x_cache;           /* X-Cache: "hit" or "miss" where the page cache was asked */
 	const char *csp;               /* a Content-Security-Policy other than the default (printable pages) */
 	int retry_after;               /* Retry-After seconds (a throttled login), 0 for none */
+	/* an import, run on a thread of its own while the connection is suspended (server.c) */
+	bool deferred;
+	_Atomic bool finished;
+	enum lang lang;
 };
 
 /* Query parameter (decoded) or NULL. */

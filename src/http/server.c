@@ -8,6 +8,8 @@
  * connection per worker thread. Graceful shutdown on SIGINT/SIGTERM: stop accepting, let requests in flight
  * finish, close. No domain knowledge here. */
 #include <arpa/inet.h>
+#include <dirent.h>
+#include <limits.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <microhttpd.h>
@@ -48,6 +50,68 @@ now_us(void)
 	return (int64_t)tv.tv_sec * 1000000 + tv.tv_usec;
 }
 
+/* Uploads stream to files named after the server's process, so that a server starting after one that died
+ * (out of memory, say) knows which files nobody will remove. */
+#define UPLOAD_PREFIX "tuopin-upload-"
+
+static const char *
+upload_dir(void)
+{
+	const char *d = getenv("TMPDIR");
+	return d && *d ? d : "/tmp";
+}
+
+/* Remove the upload files of servers that are no longer running (their process is gone); files of the old
+ * form, without a process, once they are a day old. Returns how many. */
+static int
+upload_cleanup(void)
+{
+	DIR *d = opendir(upload_dir());
+	if (!d)
+		return 0;
+	int removed = 0;
+	struct dirent *de;
+	time_t now = time(NULL);
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, UPLOAD_PREFIX, strlen(UPLOAD_PREFIX)) != 0)
+			continue;
+		const char *rest = de->d_name + strlen(UPLOAD_PREFIX);
+		char *end;
+		long pid = strtol(rest, &end, 10);
+		char path[PATH_MAX];
+		snprintf(path, sizeof(path), "%s/%s", upload_dir(), de->d_name);
+		bool stale;
+		if (end != rest && *end == '-' && pid > 0)
+			stale = pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+		else {
+			struct stat sb;
+			stale = stat(path, &sb) == 0 && now - sb.st_mtime > 86400;
+		}
+		if (stale && unlink(path) == 0)
+			removed++;
+	}
+	closedir(d);
+	return removed;
+}
+
+/* A line for the operator on stderr (the server's log), with the time. */
+static void
+server_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void
+server_log(const char *fmt, ...)
+{
+	char t[26];
+	va_list ap;
+	pthread_mutex_lock(&log_lock);
+	fprintf(stderr, "%s tuopin: ", stamp_format_iso(stamp_now(), t));
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fflush(stderr);
+	pthread_mutex_unlock(&log_lock);
+}
+
 static void
 store_destroy(void *p)
 {
@@ -61,7 +125,7 @@ thread_store(struct errinfo *e)
 	struct store *st = pthread_getspecific(store_key);
 	if (st)
 		return st;
-	if (store_open(opts->db, &st, e) != ERR_OK)
+	if (store_open_mode(opts->db, false, &st, e) != ERR_OK)
 		return NULL;
 	pthread_setspecific(store_key, st);
 	return st;
@@ -457,6 +521,22 @@ state_changing(const char *m)
 }
 
 static void dispatch_route(struct req *r, struct errinfo *e);
+static void dispatch_db(struct req *r);
+
+/* Imports running on threads of their own (dispatch). */
+static atomic_int deferred_running;
+
+static void *
+deferred_main(void *arg)
+{
+	struct req *r = arg;
+	msg_set_lang(r->lang);
+	dispatch_db(r);
+	atomic_store(&r->finished, true);
+	MHD_resume_connection(r->conn);   /* MHD calls on_request again, which answers */
+	atomic_fetch_sub(&deferred_running, 1);
+	return NULL;                      /* the thread's store connection closes with it (store_key) */
+}
 
 static void
 dispatch(struct req *r)
@@ -502,20 +582,71 @@ dispatch(struct req *r)
 		r->status = 503;
 		return;
 	}
+	if (r->route->flags & RF_UPLOAD) {
+		/* An import may write for tens of seconds: it runs on a thread of its own, while this worker goes on
+		 * answering its other connections (a browser's keep-alive ones: a login, a page) */
+		pthread_attr_t at;
+		pthread_t t;
+		pthread_attr_init(&at);
+		pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+		r->lang = msg_lang();
+		r->deferred = true;
+		atomic_fetch_add(&deferred_running, 1);
+		MHD_suspend_connection(r->conn);
+		if (pthread_create(&t, &at, deferred_main, r) == 0) {
+			pthread_attr_destroy(&at);
+			return;
+		}
+		pthread_attr_destroy(&at);
+		MHD_resume_connection(r->conn);
+		atomic_fetch_sub(&deferred_running, 1);
+		r->deferred = false;
+	}
+	dispatch_db(r);
+}
+
+/* The part of a request that uses the database, on the thread that runs it (its own store connection). */
+static void
+dispatch_db(struct req *r)
+{
+	struct errinfo e;
+	errinfo_clear(&e);
 	r->st = thread_store(&e);
 	if (!r->st) {
 		reply_error(r, &e);
 		r->status = 503;
 		return;
 	}
-	store_set_scope(r->st, 0);
-	/* A GET reads one consistent snapshot (and pays for one transaction, not one per statement). The
-	 * public routes (ping, health) run one statement at most and skip it: on PostgreSQL a BEGIN and a
-	 * COMMIT are two round trips, which made the constant /api/ping five times slower than on SQLite. */
-	bool snapshot = strcmp(r->method, "GET") == 0 && !(r->route->flags & RF_PUBLIC) &&
-	    store_read_begin(r->st, NULL);
-	dispatch_route(r, &e);
-	store_read_end(r->st, snapshot);
+	store_clear_wrote(r->st);
+	for (int attempt = 0;; attempt++) {
+		store_set_scope(r->st, 0);
+		/* A GET reads one consistent snapshot (and pays for one transaction, not one per statement). The
+		 * public routes (ping, health) run one statement at most and skip it: on PostgreSQL a BEGIN and a
+		 * COMMIT are two round trips, which made the constant /api/ping five times slower than on SQLite. */
+		bool snapshot = strcmp(r->method, "GET") == 0 && !(r->route->flags & RF_PUBLIC) &&
+		    store_read_begin(r->st, NULL);
+		dispatch_route(r, &e);
+		store_read_end(r->st, snapshot);
+		/* A connection the database dropped (PostgreSQL restarted): a new one, and the request once more
+		 * if it had not begun to write; if it had, its transaction died with the connection and the client
+		 * is told to try again (503). */
+		struct errinfo re;
+		errinfo_clear(&re);
+		if (!store_reconnect_if_lost(r->st, &re))
+			break;
+		server_log(msg_lang() == LANG_EN ? "the connection to the database was lost during %s %s; %s" :
+		    "处理 %s %s 时与数据库的连接中断；%s", r->method, r->path, re.message[0] ? re.message :
+		    (msg_lang() == LANG_EN ? "reconnected" : "已重新连接"));
+		if (attempt == 0 && !store_wrote(r->st)) {
+			buf_reset(&r->out);
+			r->status = 0;
+			r->cookie = NULL;
+			r->x_cache = NULL;
+			continue;
+		}
+		reply_fail(r, ERR_BUSY, "", MSG_DB_LOST);
+		break;
+	}
 }
 
 /* Authenticate and authorise r on its headers alone (session or token, CSRF, the initial password, the
@@ -554,6 +685,11 @@ dispatch_route(struct req *r, struct errinfo *e_out)
 	struct errinfo e;
 	errinfo_clear(&e);
 	(void)e_out;
+	if (r->disk_full) {
+		reply_fail(r, ERR_IO, "", MSG_DISK_FULL, "upload");
+		r->status = 507;
+		return;
+	}
 	if (r->too_big) {
 		char lim[32];
 		uint64_t l = r->route->flags & RF_UPLOAD ? opts->max_upload : opts->max_body;
@@ -610,11 +746,12 @@ respond(struct req *r)
 		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
 	if (r->x_cache)
 		MHD_add_response_header(resp, "X-Cache", r->x_cache);
-	if (r->retry_after > 0) {
+	if (r->retry_after > 0) {   /* a throttled login */
 		char secs[16];
 		snprintf(secs, sizeof(secs), "%d", r->retry_after);
 		MHD_add_response_header(resp, "Retry-After", secs);
-	}
+	} else if (r->status == 503)
+		MHD_add_response_header(resp, "Retry-After", "5");   /* the write lock, a lost connection, a stop */
 	enum MHD_Result rc = MHD_queue_response(r->conn, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	return rc;
@@ -656,6 +793,20 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 				pick_lang(r);
 				store_set_scope(r->st, 0);
 				r->admitted = admit(r);
+				struct errinfo re;
+				errinfo_clear(&re);
+				if (!r->admitted && store_reconnect_if_lost(r->st, &re)) {
+					/* the database dropped the connection (PostgreSQL restarted): a new one, and once more */
+					server_log(msg_lang() == LANG_EN ? "the connection to the database was lost during %s %s; %s"
+									 : "处理 %s %s 时与数据库的连接中断；%s",
+					    r->method, r->path, re.message[0] ? re.message : (msg_lang() == LANG_EN ? "reconnected" : "已重新连接"));
+					buf_reset(&r->out);
+					r->status = 0;
+					r->cookie = NULL;
+					r->retry_after = 0;
+					store_set_scope(r->st, 0);
+					r->admitted = admit(r);
+				}
 				r->refused = !r->admitted;
 				if (r->refused && body)
 					return respond(r);
@@ -673,8 +824,8 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		}
 		/* uploads stream to a temporary file ($TMPDIR, else /tmp) */
 		if (rt && (rt->flags & RF_UPLOAD) && !r->refused) {
-			const char *tmp = getenv("TMPDIR");
-			snprintf(r->upload_path, sizeof(r->upload_path), "%s/tuopin-upload-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+			snprintf(r->upload_path, sizeof(r->upload_path), "%s/" UPLOAD_PREFIX "%d-XXXXXX", upload_dir(),
+			    (int)getpid());
 			r->upload_fd = mkstemp(r->upload_path);
 			if (r->upload_fd < 0)
 				r->upload_path[0] = '\0';
@@ -692,7 +843,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 				return MHD_YES;
 			}
 			if (write(r->upload_fd, upload_data, n) != (ssize_t)n)
-				r->too_big = true;   /* a full disk: answered as too big */
+				r->disk_full = true;
 			r->upload_n += n;
 		} else {
 			if (r->body.n + n > opts->max_body) {
@@ -703,9 +854,18 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		}
 		return MHD_YES;
 	}
+	if (r->deferred) {
+		/* resumed by its import's thread: answer now (or keep waiting, should MHD call early) */
+		if (!atomic_load(&r->finished))
+			return MHD_YES;
+		msg_set_lang(r->lang);
+		return respond(r);
+	}
 	pick_lang(r);
 	if (!r->refused)   /* a refusal without a body was answered on the headers already */
 		dispatch(r);
+	if (r->deferred)
+		return MHD_YES;   /* suspended: the answer comes when its thread is done */
 	return respond(r);
 }
 
@@ -781,11 +941,15 @@ server_run(const struct server_opts *o)
 	struct store *probe;
 	struct errinfo e;
 	errinfo_clear(&e);
-	if (store_open(o->db, &probe, &e) != ERR_OK || store_check_schema(probe, &e) != ERR_OK) {
+	if (store_open_mode(o->db, false, &probe, &e) != ERR_OK || store_check_schema(probe, &e) != ERR_OK) {
 		fprintf(stderr, "tuopin: %s\n", e.message);
 		return err_exit_code(e.err);
 	}
 	store_close(probe);
+	int stale = upload_cleanup();
+	if (stale)
+		server_log(msg_lang() == LANG_EN ? "removed %d upload files left by a server that stopped" :
+		    "已删除已停止的服务器留下的 %d 个上传文件", stale);
 	page_cache_init(o->page_cache);
 	if (o->access_log)
 		access_log = strcmp(o->access_log, "-") == 0 ? stderr : fopen(o->access_log, "a");
@@ -800,7 +964,7 @@ server_run(const struct server_opts *o)
 	signal(SIGPIPE, SIG_IGN);
 
 	struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
-	    MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, NULL,
+	    MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME, 0, NULL, NULL, on_request, NULL,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 4),
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(o->timeout > 0 ? o->timeout : 60),
@@ -845,6 +1009,9 @@ server_run(const struct server_opts *o)
 	atomic_store(&stopping, true);
 	MHD_quiesce_daemon(d);
 	for (int i = 0; i < 300 && atomic_load(&inflight) > 0; i++)
+		usleep(100 * 1000);
+	/* an import on its own thread finishes and is answered (MHD must not stop with it suspended) */
+	while (atomic_load(&deferred_running) > 0)
 		usleep(100 * 1000);
 	if (watching) {
 		pthread_mutex_lock(&watch_lock);

@@ -24,21 +24,44 @@ struct sheet_row {
 
 struct sheet;
 
-/* Limits that protect the server from hostile files. */
+/* Limits that protect the server and the CLI from hostile files ("bombs": a small file that inflates, or cells
+ * that repeat one huge string). Every reader stays within them, whatever the file holds, and says which limit a
+ * file broke, with the row and column where it could tell. The defaults hold a million-person registry. */
 struct sheet_limits {
-	uint64_t max_uncompressed;  /* XLSX: bytes inflated from any one part (zip-bomb guard) */
-	size_t max_cells_per_row;
+	uint64_t max_inflated;       /* XLSX: bytes inflated from all the parts of one file together */
+	uint64_t max_shared_bytes;   /* XLSX: text of all shared strings together */
+	size_t max_shared_strings;   /* XLSX: number of shared strings */
+	size_t max_cells_per_row;    /* CSV and XLSX alike */
+	size_t max_cell_bytes;       /* one cell, as read: no field holds more */
+	size_t max_rows;             /* rows of one file, the header included */
 };
 extern const struct sheet_limits sheet_default_limits;
+/* The limits of this process: the defaults, each replaced by its environment variable when set
+ * (TUOPIN_IMPORT_MAX_ROWS, _MAX_COLUMNS, _MAX_CELL in bytes, _MAX_INFLATE and _MAX_SHARED in MiB,
+ * _MAX_SHARED_COUNT). Read once. */
+const struct sheet_limits *sheet_limits(void);
+/* Read the environment variables now; false with e filled (ERR_USAGE) if one is not a positive number.
+ * main() calls it first, so a bad setting stops every command before it reads or writes anything. */
+bool sheet_limits_load(struct errinfo *e);
+/* Bytes read from a CSV file at a time (1 MiB). Tests and the fuzzer set it smaller, so that characters, BOMs
+ * and quoted fields fall across chunk boundaries; 0 restores the default. */
+void sheet_set_chunk(size_t bytes);
 
-/* Open path; the kind is taken from the content (a ZIP signature means XLSX), not the extension.
- * Returns NULL with e filled on failure. */
+/* What a file is, from its first bytes alone (for a summary when it cannot be opened). */
+enum sheet_kind sheet_sniff(const char *path);
+
+/* Open path; the kind is taken from the content (a ZIP signature means XLSX), not the extension. A CSV file's
+ * encoding is decided for the whole file (one pass over it before the first row): UTF-8 if all of it is,
+ * GB18030 if all of it is, else whichever reads further, so that a bad byte is reported where it is, as the
+ * row and column that hold it. lim NULL: sheet_limits(). Returns NULL with e filled on failure. */
 struct sheet *sheet_open(const char *path, const struct sheet_limits *lim, struct errinfo *e);
 /* A sheet whose rows are given in memory (a request's fields, say): n_rows rows of n_cols cells, row-major;
  * the first row is the header. The cells are copied. */
 struct sheet *sheet_open_memory(const char *const *cells, size_t n_cols, size_t n_rows);
 /* 1: *row filled; 0: end of input; -1: error in e, with *err_row set to the row being read. */
 int sheet_next(struct sheet *s, struct sheet_row *row, int *err_row, struct errinfo *e);
+/* After sheet_next answered -1: the column (1-based) holding the error, or 0 if the error is not in one. */
+int sheet_error_col(const struct sheet *s);
 enum sheet_kind sheet_kind(const struct sheet *s);
 enum sheet_encoding sheet_encoding(const struct sheet *s);
 const char *sheet_encoding_name(enum sheet_encoding enc);

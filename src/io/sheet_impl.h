@@ -43,6 +43,9 @@ struct xlsx_state;
 struct sheet {
 	enum sheet_kind kind;
 	char *path;
+	struct sheet_limits lim;
+	size_t rows;         /* rows handed out */
+	int err_col;         /* sheet_error_col */
 	struct rowq q;
 	struct csv_state *csv;
 	struct xlsx_state *xlsx;

@@ -190,6 +190,15 @@ sheet_writer_columns(struct sheet_writer *w, const struct sheet_col *cols, size_
 	}
 }
 
+/* A write that failed: a full disk in those words, anything else with the system's reason. */
+static enum err
+write_failed(struct errinfo *e, const char *path, int err, const char *reason)
+{
+	if (err == ENOSPC || err == EDQUOT)
+		return errinfo_set(e, ERR_IO, "", MSG_DISK_FULL, path);
+	return errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, reason ? reason : strerror(err));
+}
+
 static enum err
 xlsx_fail(struct sheet_writer *w, lxw_error rc, struct errinfo *e)
 {
@@ -341,7 +350,7 @@ sheet_writer_row(struct sheet_writer *w, const char *const *cells, size_t n, str
 	}
 	if (fwrite(out, 1, out_n, w->fp) != out_n) {
 		w->failed = true;
-		return errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, w->path, strerror(errno));
+		return write_failed(e, w->path, errno, NULL);
 	}
 	return ERR_OK;
 }
@@ -376,16 +385,16 @@ sheet_writer_close(struct sheet_writer *w, struct errinfo *e)
 		}
 		lxw_error x = workbook_close(w->wb);
 		if (x != LXW_NO_ERROR || w->failed) {
-			rc = errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, w->path, lxw_strerror(x));
+			rc = write_failed(e, w->path, errno, lxw_strerror(x));
 			unlink(w->path);
 		}
 	} else {
 		if (fflush(w->fp) != 0 || fsync(fileno(w->fp)) != 0 || w->failed) {
-			rc = errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, w->path, strerror(errno));
+			rc = write_failed(e, w->path, errno, NULL);
 			fclose(w->fp);
 			unlink(w->path);
 		} else if (fclose(w->fp) != 0) {
-			rc = errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, w->path, strerror(errno));
+			rc = write_failed(e, w->path, errno, NULL);
 			unlink(w->path);
 		}
 	}

@@ -1,10 +1,15 @@
 /* xlsx_read.c: a streaming reader for the first worksheet of an XLSX file (libzip + expat).
  * Resolves the sheet through workbook.xml and its relationships, loads shared strings, learns which cell
  * styles are dates from styles.xml, and streams the sheet XML in 64 KiB pieces. Refuses DOCTYPEs and
- * entity declarations, and stops inflating any part past the configured limit (zip bombs).
+ * entity declarations. Whatever the file holds, memory stays within the sheet limits (sheet.h): archives of
+ * more than a few thousand parts are refused before libzip reads their directory, inflation stops at the
+ * limit for the whole file, shared strings are limited in number and bytes, no cell grows past the cell
+ * limit, a row past the column limit, and expat is never left buffering one enormous XML token.
  * Must not interpret cells beyond turning numbers and dates into text. */
+#include <errno.h>
 #include <expat.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,17 +20,31 @@
 #include "lib/util.h"
 
 #define XCHUNK (64 * 1024)
+/* An XLSX file has about ten parts; Excel's largest workbooks a few hundred. */
+#define MAX_ENTRIES 10000
+/* Cell formats: Excel allows 64,000. */
+#define MAX_STYLES 65536
+/* Bytes expat may take in without reporting anything: more means it is buffering one token (a tag, an
+ * attribute, a comment) that a real workbook never has. */
+#define MAX_SILENT ((uint64_t)1 << 20)
+/* A shared string cut at the cell limit: cells that use it are refused. */
+#define SS_TOO_LONG UINT32_MAX
 
 struct xlsx_state {
 	zip_t *zip;
 	zip_file_t *sheet_file;
 	XML_Parser sheet_parser;
-	uint64_t limit, sheet_bytes;
+	struct sheet_limits lim;
+	uint64_t inflated;          /* by every part together */
+	uint64_t silent;            /* bytes fed to expat since a handler last ran */
 	bool date1904, eof, failed;
-	/* shared strings */
+	struct errinfo fail;        /* failed: the error, at fail_row and fail_col */
+	int fail_row, fail_col;
+	const char *part;           /* the part being parsed, for messages */
+	/* shared strings: offset and length of each in ss_data (the text of all of them stays under 4 GiB) */
 	char *ss_data;
 	size_t ss_len, ss_cap;
-	size_t *ss_off;  /* 2 per string */
+	uint32_t *ss_off;  /* 2 per string; length SS_TOO_LONG for a string past the cell limit */
 	size_t ss_n, ss_cap_n;
 	/* styles: is_date[xf index] */
 	unsigned char *is_date;
@@ -36,10 +55,37 @@ struct xlsx_state {
 	char cell_type[16];
 	int cell_style;
 	bool in_v, in_t, in_is, in_rph;
+	bool cell_too_long;
 	struct buf text;
 	struct sheet *s;
-	char errmsg[256];
 };
+
+/* Remember the first error (in the current language) and stop the parser that runs. */
+static void
+xfail(struct xlsx_state *x, XML_Parser p, int row, int col, enum err err, enum msg id, ...)
+{
+	if (!x->failed) {
+		va_list ap;
+		x->failed = true;
+		x->fail_row = row;
+		x->fail_col = col;
+		x->fail.err = err;
+		x->fail.field[0] = '\0';
+		snprintf(x->fail.code, sizeof(x->fail.code), "%s", msg_code(id));
+		va_start(ap, id);
+		vsnprintf(x->fail.message, sizeof(x->fail.message), msg_text(id), ap);
+		va_end(ap);
+	}
+	if (p)
+		XML_StopParser(p, XML_FALSE);
+}
+
+static const char *
+mib(uint64_t bytes, char *out, size_t size)
+{
+	snprintf(out, size, "%llu MiB", (unsigned long long)(bytes >> 20));
+	return out;
+}
 
 static const char *
 local(const char *name)
@@ -86,6 +132,29 @@ entity_refuse(void *data, const XML_Char *entityName, int is_parameter_entity, c
 	XML_StopParser(j->p, XML_FALSE);
 }
 
+/* Comments and processing instructions report progress too (expat needs each whole in memory first). */
+static void XMLCALL
+comment_seen(void *data, const XML_Char *text)
+{
+	(void)text;
+	((struct xml_job *)data)->x->silent = 0;
+}
+
+static void XMLCALL
+pi_seen(void *data, const XML_Char *target, const XML_Char *text)
+{
+	(void)target, (void)text;
+	((struct xml_job *)data)->x->silent = 0;
+}
+
+/* Character data of parts whose text Tuopin does not read. */
+static void XMLCALL
+chars_seen(void *data, const XML_Char *s, int len)
+{
+	(void)s, (void)len;
+	((struct xml_job *)data)->x->silent = 0;
+}
+
 static XML_Parser
 new_parser(struct xml_job *j, XML_StartElementHandler start, XML_EndElementHandler end,
     XML_CharacterDataHandler chars)
@@ -94,15 +163,50 @@ new_parser(struct xml_job *j, XML_StartElementHandler start, XML_EndElementHandl
 	j->p = p;
 	XML_SetUserData(p, j);
 	XML_SetElementHandler(p, start, end);
-	if (chars)
-		XML_SetCharacterDataHandler(p, chars);
+	XML_SetCharacterDataHandler(p, chars ? chars : chars_seen);
+	XML_SetCommentHandler(p, comment_seen);
+	XML_SetProcessingInstructionHandler(p, pi_seen);
 	XML_SetStartDoctypeDeclHandler(p, doctype_refuse);
 	XML_SetEntityDeclHandler(p, entity_refuse);
 	return p;
 }
 
-/* Parse the whole entry name with the handlers. Returns false with x->errmsg set. Missing optional
- * entries are fine when optional is true. */
+/* Count n more inflated bytes against the file's limit and feed them to p (n == 0: the end). False with
+ * x->fail set on any error. row is the row being read, for the message. */
+static bool
+feed(struct xlsx_state *x, struct xml_job *j, const char *buf, zip_int64_t n, int row)
+{
+	char lim[32];
+	if (n < 0) {
+		xfail(x, NULL, row, 0, ERR_INVALID, MSG_XLSX_BAD, "cannot inflate");
+		return false;
+	}
+	x->inflated += (uint64_t)n;
+	if (x->inflated > x->lim.max_inflated) {
+		xfail(x, NULL, row, 0, ERR_INVALID, MSG_XLSX_TOOBIG, mib(x->lim.max_inflated, lim, sizeof(lim)));
+		return false;
+	}
+	x->silent += (uint64_t)n;
+	if (XML_Parse(j->p, buf, (int)n, n == 0) == XML_STATUS_ERROR) {
+		char m[200];
+		if (!x->failed) {
+			snprintf(m, sizeof(m), "%s: %s", x->part, j->refused ? "DOCTYPE not allowed" :
+			    XML_ErrorString(XML_GetErrorCode(j->p)));
+			xfail(x, NULL, row, 0, ERR_INVALID, MSG_XLSX_BAD, m);
+		}
+		return false;
+	}
+	if (x->failed)
+		return false;
+	if (x->silent > MAX_SILENT) {
+		xfail(x, NULL, row, 0, ERR_INVALID, MSG_XLSX_TOKEN, x->part, mib(MAX_SILENT, lim, sizeof(lim)));
+		return false;
+	}
+	return true;
+}
+
+/* Parse the whole entry name with the handlers. Returns false with x->fail set. Missing optional entries
+ * are fine when optional is true. */
 static bool
 parse_entry(struct xlsx_state *x, const char *name, bool optional, XML_StartElementHandler start,
     XML_EndElementHandler end, XML_CharacterDataHandler chars)
@@ -111,30 +215,20 @@ parse_entry(struct xlsx_state *x, const char *name, bool optional, XML_StartElem
 	if (!f) {
 		if (optional)
 			return true;
-		snprintf(x->errmsg, sizeof(x->errmsg), "missing %s", name);
+		char m[300];
+		snprintf(m, sizeof(m), "missing %s", name);
+		xfail(x, NULL, 0, 0, ERR_INVALID, MSG_XLSX_BAD, m);
 		return false;
 	}
 	struct xml_job j = { .x = x };
 	XML_Parser p = new_parser(&j, start, end, chars);
 	char *buf = xmalloc(XCHUNK);
-	uint64_t total = 0;
 	bool ok = true;
+	x->part = name;
+	x->silent = 0;
 	for (;;) {
 		zip_int64_t n = zip_fread(f, buf, XCHUNK);
-		if (n < 0) {
-			snprintf(x->errmsg, sizeof(x->errmsg), "cannot inflate %s", name);
-			ok = false;
-			break;
-		}
-		total += (uint64_t)n;
-		if (total > x->limit) {
-			snprintf(x->errmsg, sizeof(x->errmsg), "LIMIT");
-			ok = false;
-			break;
-		}
-		if (XML_Parse(p, buf, (int)n, n == 0) == XML_STATUS_ERROR) {
-			snprintf(x->errmsg, sizeof(x->errmsg), "%s: %s", name,
-			    j.refused ? "DOCTYPE not allowed" : XML_ErrorString(XML_GetErrorCode(p)));
+		if (!feed(x, &j, buf, n, 0)) {
 			ok = false;
 			break;
 		}
@@ -162,6 +256,7 @@ wb_start(void *data, const XML_Char *name, const XML_Char **atts)
 {
 	struct xml_job *j = data;
 	const char *l = local(name);
+	j->x->silent = 0;
 	if (strcmp(l, "workbookPr") == 0) {
 		const char *d = attr(atts, "date1904");
 		if (d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0))
@@ -178,13 +273,14 @@ wb_start(void *data, const XML_Char *name, const XML_Char **atts)
 static void XMLCALL
 nop_end(void *data, const XML_Char *name)
 {
-	(void)data, (void)name;
+	(void)name;
+	((struct xml_job *)data)->x->silent = 0;
 }
 
 static void XMLCALL
 rels_start(void *data, const XML_Char *name, const XML_Char **atts)
 {
-	(void)data;
+	((struct xml_job *)data)->x->silent = 0;
 	if (strcmp(local(name), "Relationship") != 0)
 		return;
 	const char *id = attr(atts, "Id"), *t = attr(atts, "Target");
@@ -194,9 +290,23 @@ rels_start(void *data, const XML_Char *name, const XML_Char **atts)
 
 /* ---- shared strings ---- */
 
+/* Append text to the last shared string, within the limits: one string no longer than a cell may be (the
+ * rest is dropped and the string marked), all of them within the shared-strings limit. */
 static void
-ss_append(struct xlsx_state *x, const char *p, size_t n)
+ss_append(struct xlsx_state *x, XML_Parser p, const char *s, size_t n)
 {
+	uint32_t *len = &x->ss_off[2 * (x->ss_n - 1) + 1];
+	if (*len == SS_TOO_LONG)
+		return;
+	if (*len + n > x->lim.max_cell_bytes) {
+		*len = SS_TOO_LONG;
+		return;
+	}
+	if (x->ss_len + n > x->lim.max_shared_bytes || x->ss_len + n >= UINT32_MAX) {
+		char lim[32];
+		xfail(x, p, 0, 0, ERR_INVALID, MSG_XLSX_SHARED_BYTES, mib(x->lim.max_shared_bytes, lim, sizeof(lim)));
+		return;
+	}
 	if (x->ss_len + n + 1 > x->ss_cap) {
 		size_t cap = x->ss_cap ? x->ss_cap : 65536;
 		while (cap < x->ss_len + n + 1)
@@ -204,22 +314,29 @@ ss_append(struct xlsx_state *x, const char *p, size_t n)
 		x->ss_data = xrealloc(x->ss_data, cap);
 		x->ss_cap = cap;
 	}
-	memcpy(x->ss_data + x->ss_len, p, n);
+	memcpy(x->ss_data + x->ss_len, s, n);
 	x->ss_len += n;
+	*len += (uint32_t)n;
 }
 
 static void XMLCALL
 ss_start(void *data, const XML_Char *name, const XML_Char **atts)
 {
 	(void)atts;
-	struct xlsx_state *x = ((struct xml_job *)data)->x;
+	struct xml_job *j = data;
+	struct xlsx_state *x = j->x;
 	const char *l = local(name);
+	x->silent = 0;
 	if (strcmp(l, "si") == 0) {
+		if (x->ss_n >= x->lim.max_shared_strings) {
+			xfail(x, j->p, 0, 0, ERR_INVALID, MSG_XLSX_SHARED_COUNT, x->lim.max_shared_strings);
+			return;
+		}
 		if (x->ss_n == x->ss_cap_n) {
 			x->ss_cap_n = x->ss_cap_n ? x->ss_cap_n * 2 : 1024;
-			x->ss_off = xrealloc(x->ss_off, x->ss_cap_n * 2 * sizeof(size_t));
+			x->ss_off = xrealloc(x->ss_off, x->ss_cap_n * 2 * sizeof(*x->ss_off));
 		}
-		x->ss_off[2 * x->ss_n] = x->ss_len;
+		x->ss_off[2 * x->ss_n] = (uint32_t)x->ss_len;
 		x->ss_off[2 * x->ss_n + 1] = 0;
 		x->ss_n++;
 	} else if (strcmp(l, "rPh") == 0)
@@ -233,20 +350,21 @@ ss_end(void *data, const XML_Char *name)
 {
 	struct xlsx_state *x = ((struct xml_job *)data)->x;
 	const char *l = local(name);
+	x->silent = 0;
 	if (strcmp(l, "rPh") == 0)
 		x->in_rph = false;
 	else if (strcmp(l, "t") == 0)
 		x->in_t = false;
-	else if (strcmp(l, "si") == 0 && x->ss_n > 0)
-		x->ss_off[2 * (x->ss_n - 1) + 1] = x->ss_len - x->ss_off[2 * (x->ss_n - 1)];
 }
 
 static void XMLCALL
 ss_chars(void *data, const XML_Char *s, int len)
 {
-	struct xlsx_state *x = ((struct xml_job *)data)->x;
+	struct xml_job *j = data;
+	struct xlsx_state *x = j->x;
+	x->silent = 0;
 	if (x->in_t && !x->in_rph && x->ss_n > 0)
-		ss_append(x, s, (size_t)len);
+		ss_append(x, j->p, s, (size_t)len);
 }
 
 /* ---- styles ---- */
@@ -295,8 +413,13 @@ format_is_date(const char *code)
 static void XMLCALL
 st_start(void *data, const XML_Char *name, const XML_Char **atts)
 {
-	(void)data;
+	struct xml_job *j = data;
 	const char *l = local(name);
+	j->x->silent = 0;
+	if (tl_st.n >= MAX_STYLES || tl_st.n_xf >= MAX_STYLES) {
+		xfail(j->x, j->p, 0, 0, ERR_INVALID, MSG_XLSX_STYLES, MAX_STYLES);
+		return;
+	}
 	if (strcmp(l, "numFmt") == 0) {
 		const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
 		if (id && code) {
@@ -321,7 +444,7 @@ st_start(void *data, const XML_Char *name, const XML_Char **atts)
 static void XMLCALL
 st_end(void *data, const XML_Char *name)
 {
-	(void)data;
+	((struct xml_job *)data)->x->silent = 0;
 	if (strcmp(local(name), "cellXfs") == 0)
 		tl_st.in_cellxfs = false;
 }
@@ -343,7 +466,7 @@ col_index(const char *ref, size_t fallback)
 		c = c * 26 + (size_t)(*ref - 'A' + 1);
 		any = true;
 		if (c > 100000)
-			return fallback;
+			return 100000;
 	}
 	return any ? c - 1 : fallback;
 }
@@ -351,17 +474,25 @@ col_index(const char *ref, size_t fallback)
 static void XMLCALL
 sh_start(void *data, const XML_Char *name, const XML_Char **atts)
 {
-	struct xlsx_state *x = ((struct xml_job *)data)->x;
+	struct xml_job *j = data;
+	struct xlsx_state *x = j->x;
 	const char *l = local(name);
+	x->silent = 0;
 	if (strcmp(l, "row") == 0) {
 		const char *r = attr(atts, "r");
-		x->row_num = r ? atoi(r) : x->last_row + 1;
+		long n = r ? strtol(r, NULL, 10) : 0;
+		x->row_num = n > 0 && n < INT32_MAX ? (int)n : x->last_row + 1;
 		x->next_col = 0;
 	} else if (strcmp(l, "c") == 0) {
 		const char *r = attr(atts, "r"), *t = attr(atts, "t"), *st = attr(atts, "s");
 		x->col = r ? col_index(r, x->next_col) : x->next_col;
+		if (x->col >= x->lim.max_cells_per_row) {
+			xfail(x, j->p, x->row_num, 0, ERR_INVALID, MSG_TOO_MANY_COLUMNS, x->lim.max_cells_per_row);
+			return;
+		}
 		snprintf(x->cell_type, sizeof(x->cell_type), "%s", t ? t : "n");
 		x->cell_style = st ? atoi(st) : 0;
+		x->cell_too_long = false;
 		buf_reset(&x->text);
 	} else if (strcmp(l, "v") == 0)
 		x->in_v = true;
@@ -374,7 +505,7 @@ sh_start(void *data, const XML_Char *name, const XML_Char **atts)
 }
 
 static void
-finish_cell(struct xlsx_state *x)
+finish_cell(struct xlsx_state *x, XML_Parser p)
 {
 	const char *t = x->cell_type;
 	const char *v = x->text.p ? x->text.p : "";
@@ -384,9 +515,12 @@ finish_cell(struct xlsx_state *x)
 
 	if (strcmp(t, "s") == 0) {
 		long i = strtol(v, NULL, 10);
-		if (i >= 0 && (size_t)i < x->ss_n)
-			out = (struct str){ x->ss_data + x->ss_off[2 * i], x->ss_off[2 * i + 1] };
-		else
+		if (i >= 0 && (size_t)i < x->ss_n) {
+			if (x->ss_off[2 * i + 1] == SS_TOO_LONG)
+				x->cell_too_long = true;
+			else
+				out = (struct str){ x->ss_data + x->ss_off[2 * i], x->ss_off[2 * i + 1] };
+		} else
 			out = (struct str){ "", 0 };
 	} else if (strcmp(t, "b") == 0) {
 		out = str_from(strcmp(v, "1") == 0 ? "1" : "0");
@@ -407,6 +541,11 @@ finish_cell(struct xlsx_state *x)
 			out = str_from(tmp);
 		}
 	}
+	if (x->cell_too_long) {
+		xfail(x, p, x->row_num, (int)x->col + 1, ERR_INVALID, MSG_CELL_TOO_BIG, (int)x->col + 1,
+		    x->lim.max_cell_bytes);
+		return;
+	}
 	/* inlineStr, str and e keep the collected text */
 	rowq_cell(&x->s->q, x->col, out.p, out.n, numeric);
 	x->next_col = x->col + 1;
@@ -415,10 +554,14 @@ finish_cell(struct xlsx_state *x)
 static void XMLCALL
 sh_end(void *data, const XML_Char *name)
 {
-	struct xlsx_state *x = ((struct xml_job *)data)->x;
+	struct xml_job *j = data;
+	struct xlsx_state *x = j->x;
 	const char *l = local(name);
+	x->silent = 0;
+	if (x->failed)
+		return;
 	if (strcmp(l, "c") == 0)
-		finish_cell(x);
+		finish_cell(x, j->p);
 	else if (strcmp(l, "v") == 0)
 		x->in_v = false;
 	else if (strcmp(l, "is") == 0)
@@ -437,13 +580,54 @@ static void XMLCALL
 sh_chars(void *data, const XML_Char *s, int len)
 {
 	struct xlsx_state *x = ((struct xml_job *)data)->x;
-	if (x->in_v || (x->in_t && !x->in_rph))
+	x->silent = 0;
+	if (!(x->in_v || (x->in_t && !x->in_rph)) || x->cell_too_long)
+		return;
+	if (x->text.n + (size_t)len > x->lim.max_cell_bytes)
+		x->cell_too_long = true;   /* nothing more is kept; the cell is refused when it ends */
+	else
 		buf_append(&x->text, s, (size_t)len);
 }
 
-struct xlsx_job_holder {
-	struct xml_job job;
-};
+/* The number of parts of the ZIP archive at path, from its end-of-central-directory record (ZIP64 too), read
+ * before libzip loads the directory, which costs memory for every entry. UINT64_MAX if no record is found
+ * (libzip then says what is wrong). */
+static uint64_t
+zip_entries(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return UINT64_MAX;
+	unsigned char tail[65536 + 22];
+	uint64_t found = UINT64_MAX;
+	if (fseeko(f, 0, SEEK_END) == 0) {
+		off_t size = ftello(f);
+		size_t want = size < (off_t)sizeof(tail) ? (size_t)size : sizeof(tail);
+		if (size >= 22 && fseeko(f, size - (off_t)want, SEEK_SET) == 0 && fread(tail, 1, want, f) == want) {
+			for (size_t i = want - 22 + 1; i-- > 0;) {
+				if (memcmp(tail + i, "PK\x05\x06", 4) != 0)
+					continue;
+				found = (uint64_t)tail[i + 10] | (uint64_t)tail[i + 11] << 8;
+				if (found == 0xFFFF && i >= 20 && memcmp(tail + i - 20, "PK\x06\x07", 4) == 0) {
+					/* ZIP64: the locator points at the ZIP64 record, whose entry count is 8 bytes */
+					uint64_t at = 0;
+					unsigned char z[56];
+					for (int k = 7; k >= 0; k--)
+						at = at << 8 | tail[i - 20 + 8 + k];
+					if (fseeko(f, (off_t)at, SEEK_SET) == 0 && fread(z, 1, sizeof(z), f) == sizeof(z) &&
+					    memcmp(z, "PK\x06\x06", 4) == 0) {
+						found = 0;
+						for (int k = 7; k >= 0; k--)
+							found = found << 8 | z[32 + k];
+					}
+				}
+				break;
+			}
+		}
+	}
+	fclose(f);
+	return found;
+}
 
 bool
 xlsx_open(struct sheet *s, const char *path, const struct sheet_limits *lim, struct errinfo *e)
@@ -453,11 +637,16 @@ xlsx_open(struct sheet *s, const char *path, const struct sheet_limits *lim, str
 	s->kind = SHEET_XLSX;
 	s->xlsx = x;
 	x->s = s;
-	x->limit = lim->max_uncompressed;
+	x->lim = *lim;
 	buf_init(&x->text);
+	uint64_t entries = zip_entries(path);
+	if (entries != UINT64_MAX && entries > MAX_ENTRIES) {
+		errinfo_set(e, ERR_INVALID, "", MSG_XLSX_ENTRIES, (unsigned long long)entries, MAX_ENTRIES);
+		return false;
+	}
 	x->zip = zip_open(path, ZIP_RDONLY, &zerr);
 	if (!x->zip) {
-		errinfo_set(e, ERR_INVALID, "", MSG_XLSX_BAD, "not a readable ZIP archive");
+		errinfo_set(e, ERR_INVALID, "", MSG_XLSX_ZIP);
 		return false;
 	}
 
@@ -465,7 +654,7 @@ xlsx_open(struct sheet *s, const char *path, const struct sheet_limits *lim, str
 	tl_wb = &ctx;
 	bool ok = parse_entry(x, "xl/workbook.xml", false, wb_start, nop_end, NULL);
 	if (ok && !ctx.have_sheet) {
-		snprintf(x->errmsg, sizeof(x->errmsg), "the workbook has no sheet");
+		xfail(x, NULL, 0, 0, ERR_INVALID, MSG_XLSX_BAD, "the workbook has no sheet");
 		ok = false;
 	}
 	if (ok)
@@ -474,7 +663,7 @@ xlsx_open(struct sheet *s, const char *path, const struct sheet_limits *lim, str
 	char sheet_path[600];
 	if (ok) {
 		if (!ctx.target[0]) {
-			snprintf(x->errmsg, sizeof(x->errmsg), "cannot resolve the first sheet");
+			xfail(x, NULL, 0, 0, ERR_INVALID, MSG_XLSX_BAD, "cannot resolve the first sheet");
 			ok = false;
 		} else if (ctx.target[0] == '/')
 			snprintf(sheet_path, sizeof(sheet_path), "%s", ctx.target + 1);
@@ -503,22 +692,22 @@ xlsx_open(struct sheet *s, const char *path, const struct sheet_limits *lim, str
 	if (ok) {
 		x->sheet_file = zip_fopen(x->zip, sheet_path, 0);
 		if (!x->sheet_file) {
-			snprintf(x->errmsg, sizeof(x->errmsg), "missing %.200s", sheet_path);
+			char m[700];
+			snprintf(m, sizeof(m), "missing %.600s", sheet_path);
+			xfail(x, NULL, 0, 0, ERR_INVALID, MSG_XLSX_BAD, m);
 			ok = false;
 		}
 	}
 	if (!ok) {
-		if (strcmp(x->errmsg, "LIMIT") == 0) {
-			char lim_text[32];
-			snprintf(lim_text, sizeof(lim_text), "%llu MiB", (unsigned long long)(x->limit >> 20));
-			errinfo_set(e, ERR_TOOBIG, "", MSG_XLSX_TOOBIG, lim_text);
-		} else
-			errinfo_set(e, ERR_INVALID, "", MSG_XLSX_BAD, x->errmsg);
+		if (e)
+			*e = x->fail;
 		return false;
 	}
-	struct xlsx_job_holder *h = xcalloc(1, sizeof(*h));
-	h->job.x = x;
-	x->sheet_parser = new_parser(&h->job, sh_start, sh_end, sh_chars);
+	struct xml_job *job = xcalloc(1, sizeof(*job));
+	job->x = x;
+	x->sheet_parser = new_parser(job, sh_start, sh_end, sh_chars);
+	x->part = "sheet";
+	x->silent = 0;
 	return true;
 }
 
@@ -528,33 +717,23 @@ xlsx_next(struct sheet *s, struct sheet_row *row, int *err_row, struct errinfo *
 	struct xlsx_state *x = s->xlsx;
 	char buf[XCHUNK];
 	while (!rowq_pop(&s->q, row)) {
-		if (x->eof || x->failed)
-			return x->failed ? -1 : 0;
+		if (x->failed) {
+			/* the rows completed before the error have been handed out */
+			*err_row = x->fail_row ? x->fail_row : x->last_row + 1;
+			s->err_col = x->fail_col;
+			if (e)
+				*e = x->fail;
+			return -1;
+		}
+		if (x->eof)
+			return 0;
 		zip_int64_t n = zip_fread(x->sheet_file, buf, sizeof(buf));
-		if (n < 0) {
-			x->failed = true;
-			*err_row = x->last_row + 1;
-			errinfo_set(e, ERR_INVALID, "", MSG_XLSX_BAD, "cannot inflate the sheet");
-			return -1;
-		}
-		x->sheet_bytes += (uint64_t)n;
-		if (x->sheet_bytes > x->limit) {
-			char lim_text[32];
-			x->failed = true;
-			*err_row = x->last_row + 1;
-			snprintf(lim_text, sizeof(lim_text), "%llu MiB", (unsigned long long)(x->limit >> 20));
-			errinfo_set(e, ERR_TOOBIG, "", MSG_XLSX_TOOBIG, lim_text);
-			return -1;
-		}
 		struct xml_job *j = XML_GetUserData(x->sheet_parser);
-		if (XML_Parse(x->sheet_parser, buf, (int)n, n == 0) == XML_STATUS_ERROR) {
-			char m[160];
-			x->failed = true;
-			*err_row = x->last_row + 1;
-			snprintf(m, sizeof(m), "%s", j->refused ? "DOCTYPE not allowed" :
-			    XML_ErrorString(XML_GetErrorCode(x->sheet_parser)));
-			errinfo_set(e, ERR_INVALID, "", MSG_XLSX_BAD, m);
-			return -1;
+		if (!feed(x, j, buf, n, x->last_row + 1)) {
+			/* rows the failing piece completed before the error are handed out first, not the row that failed */
+			x->s->q.cur_n = 0;
+			buf_reset(&x->s->q.cur_data);
+			continue;
 		}
 		if (n == 0)
 			x->eof = true;

@@ -31,6 +31,8 @@ str_trim(struct str s)
 			s.p += 3, s.n -= 3;
 		} else if (s.n >= 2 && memcmp(s.p, "\xC2\xA0", 2) == 0) {
 			s.p += 2, s.n -= 2;
+		} else if (s.n >= 3 && memcmp(s.p, "\xEF\xBB\xBF", 3) == 0) {
+			s.p += 3, s.n -= 3;   /* a byte-order mark left inside a cell (files pasted together) */
 		} else
 			break;
 	}
@@ -42,6 +44,8 @@ str_trim(struct str s)
 			s.n -= 3;
 		} else if (s.n >= 2 && memcmp(s.p + s.n - 2, "\xC2\xA0", 2) == 0) {
 			s.n -= 2;
+		} else if (s.n >= 3 && memcmp(s.p + s.n - 3, "\xEF\xBB\xBF", 3) == 0) {
+			s.n -= 3;
 		} else
 			break;
 	}

@@ -21,6 +21,7 @@ static const struct {
 	[ERR_USAGE] = { "usage", 2, 400 },
 	[ERR_TOOBIG] = { "too_big", 1, 413 },
 	[ERR_THROTTLED] = { "too_many_requests", 4, 429 },
+	[ERR_BUSY] = { "busy", 5, 503 },
 };
 
 int

@@ -17,6 +17,7 @@ enum err {
 	ERR_USAGE,      /* wrong command-line usage */
 	ERR_TOOBIG,     /* a request or file over its limit */
 	ERR_THROTTLED,  /* too many attempts: wait (HTTP 429) */
+	ERR_BUSY,       /* the database's write lock was not free in time (an import writes): try again later */
 	ERR__MAX
 };
 

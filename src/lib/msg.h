@@ -19,15 +19,46 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(DB_URI, "db_uri", "无法识别的数据库地址：%s（应为 sqlite:路径 或 postgresql://…）", \
 	    "unrecognised database URI: %s (use sqlite:PATH or postgresql://...)") \
 	X(DB_BUSY, "db_busy", "数据库正忙，请稍后重试", "the database is busy; try again") \
+	X(IMPORT_BUSY, "import_running", "正在导入，请稍后重试", "an import is being written: try again later") \
+	X(DB_READONLY, "db_readonly", "数据库为只读，无法写入（%s）", "the database is read-only: cannot write (%s)") \
+	X(DISK_FULL, "disk_full", "磁盘已满，无法写入（%s）", "the disk is full: cannot write (%s)") \
+	X(DB_MISSING, "db_missing", "数据库文件 %s 不存在（请先运行 tuopin init 创建）", \
+	    "the database file %s does not exist (create it with tuopin init)") \
+	X(DB_LOST, "db_connection_lost", "与数据库的连接已中断，请重试", "the connection to the database was lost: try again") \
 	X(IO_READ, "io_read", "无法读取文件 %s：%s", "cannot read file %s: %s") \
 	X(IO_WRITE, "io_write", "无法写入文件 %s：%s", "cannot write file %s: %s") \
 	X(FILE_FORMAT, "file_format", "无法识别的文件格式：%s（支持 CSV 和 XLSX）", \
 	    "unrecognised file format: %s (CSV and XLSX are supported)") \
 	X(ENCODING, "encoding", "不是有效的 UTF-8 或 GB18030 文本", "not valid UTF-8 or GB18030 text") \
+	X(ENCODING_AT, "encoding", "不是有效的 %s 文本：第 %d 列有无效字节 0x%02X", \
+	    "not valid %s text: column %d holds the invalid byte 0x%02X") \
 	X(CSV_PARSE, "csv_parse", "CSV 格式错误（引号不匹配或引号后有多余字符）", \
 	    "malformed CSV (unbalanced quote or text after a closing quote)") \
+	X(TOO_MANY_COLUMNS, "too_many_columns", "此行超过每行 %zu 列的上限（TUOPIN_IMPORT_MAX_COLUMNS）", \
+	    "the row has more than %zu columns, the limit (TUOPIN_IMPORT_MAX_COLUMNS)") \
+	X(CELL_TOO_BIG, "cell_too_big", "第 %d 列的单元格超过 %zu 字节的上限（TUOPIN_IMPORT_MAX_CELL），文件未再往下读取", \
+	    "the cell in column %d is longer than %zu bytes, the limit (TUOPIN_IMPORT_MAX_CELL); the file was read no " \
+	    "further") \
+	X(TOO_MANY_ROWS, "too_many_rows", "文件超过 %zu 行的上限（TUOPIN_IMPORT_MAX_ROWS）", \
+	    "the file has more than %zu rows, the limit (TUOPIN_IMPORT_MAX_ROWS)") \
 	X(XLSX_BAD, "xlsx_bad", "XLSX 文件无法读取：%s", "cannot read the XLSX file: %s") \
-	X(XLSX_TOOBIG, "xlsx_too_big", "XLSX 文件解压后超过 %s 上限", "the XLSX file expands beyond the %s limit") \
+	X(XLSX_ZIP, "xlsx_bad", "XLSX 文件不完整或已损坏（不是可读的 ZIP 压缩包）", \
+	    "the XLSX file is truncated or damaged (not a readable ZIP archive)") \
+	X(XLSX_ENTRIES, "xlsx_bad", "XLSX 文件无法读取：压缩包中有 %llu 个文件，超过 %d 个的上限", \
+	    "cannot read the XLSX file: the archive holds %llu files, more than the limit of %d") \
+	X(XLSX_TOKEN, "xlsx_bad", "XLSX 文件无法读取：%s 中有长于 %s 的 XML 片段", \
+	    "cannot read the XLSX file: %s holds an XML token longer than %s") \
+	X(XLSX_STYLES, "xlsx_bad", "XLSX 文件无法读取：单元格格式超过 %d 个", \
+	    "cannot read the XLSX file: more than %d cell formats") \
+	X(XLSX_TOOBIG, "xlsx_too_big", "XLSX 文件解压后超过 %s 的上限（TUOPIN_IMPORT_MAX_INFLATE）", \
+	    "the XLSX file expands beyond %s, the limit (TUOPIN_IMPORT_MAX_INFLATE)") \
+	X(XLSX_SHARED_BYTES, "xlsx_shared_strings", "XLSX 文件的共享字符串超过 %s 的上限（TUOPIN_IMPORT_MAX_SHARED）", \
+	    "the XLSX file's shared strings exceed %s, the limit (TUOPIN_IMPORT_MAX_SHARED)") \
+	X(XLSX_SHARED_COUNT, "xlsx_shared_strings", \
+	    "XLSX 文件的共享字符串超过 %zu 个的上限（TUOPIN_IMPORT_MAX_SHARED_COUNT）", \
+	    "the XLSX file has more than %zu shared strings, the limit (TUOPIN_IMPORT_MAX_SHARED_COUNT)") \
+	X(BAD_LIMIT, "usage", "环境变量 %s 的值“%s”无效（应为正整数）", \
+	    "environment variable %s: \"%s\" is not a positive whole number") \
 	X(EMPTY_FILE, "empty_file", "文件没有表头行", "the file has no header row") \
 	X(NO_ROWS, "no_rows", "文件没有数据行", "the file has no data rows") \
 	X(FILE_CHANGED, "file_changed", "文件在导入过程中被修改，请重新导入", "the file changed while it was being imported: import it again") \
@@ -258,6 +289,23 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "%s: %lld persons poor of a rural population of %lld, incidence %s%% (threshold: below %s%%)") \
 	X(CHK_NO_RURAL_POP, "chk_no_rural_pop", "%s 没有乡村人口数，无法计算贫困发生率", \
 	    "%s has no rural population: the incidence cannot be computed") \
+	X(AS_OF_EARLY, "as_of_early", "--as-of %s 比 %d 户的识别年月早一年以上（如第 %d 行的 %s），请确认建档日期", \
+	    "--as-of %s is a year or more before the 识别年月 of %d households (row %d: %s): check the date of " \
+	    "registration") \
+	X(BACKUP_PG, "backup_postgresql", \
+	    "PostgreSQL 数据库请用它自己的工具备份：pg_dump -Fc -d 数据库地址 -f 文件（逻辑备份，pg_restore 恢复），" \
+	    "或基础备份加连续归档（时间点恢复 PITR）；见 docs/DEPLOY.md", \
+	    "back a PostgreSQL database up with its own tools: pg_dump -Fc -d URI -f FILE (restored with " \
+	    "pg_restore), or a base backup with continuous archiving (point-in-time recovery); see docs/DEPLOY.md") \
+	X(RESTORE_PG, "backup_postgresql", \
+	    "恢复到 PostgreSQL 请用 pg_restore（pg_dump 的备份），或用 tuopin migrate-data --from sqlite:备份文件 " \
+	    "--to postgresql://… 迁入 SQLite 备份；见 docs/DEPLOY.md", \
+	    "restore into PostgreSQL with pg_restore (a pg_dump backup), or move a SQLite backup in with tuopin " \
+	    "migrate-data --from sqlite:BACKUP --to postgresql://...; see docs/DEPLOY.md") \
+	X(BACKUP_EXISTS, "file_exists", "文件 %s 已存在（备份不覆盖已有的文件）", "%s exists already (a backup overwrites nothing)") \
+	X(RESTORE_TARGET, "restore_target", "%s 已有数据库文件（恢复只写入空位置）", \
+	    "%s holds database files already (a restore writes only into an empty place)") \
+	X(BACKUP_BAD, "backup_unverified", "%s 未通过检查：%s", "%s failed its check: %s") \
 	X(STATUS_LABEL_AMBIGUOUS, "status_ambiguous", "“已脱贫”须写明是否享受政策（已脱贫享受政策 / 已脱贫不享受政策）", \
 	    "\"已脱贫\" must say whether policy continues (已脱贫享受政策 / 已脱贫不享受政策)")
 

@@ -18,6 +18,25 @@ seq_len(unsigned char c)
 	return 0;
 }
 
+/* Whether b may follow the lead byte c (the ranges of RFC 3629 that exclude overlongs, surrogates and
+ * code points above U+10FFFF), so an incomplete sequence at the end of a chunk is judged as early as a
+ * complete one. */
+static bool
+second_ok(unsigned char c, unsigned char b)
+{
+	if ((b & 0xC0) != 0x80)
+		return false;
+	if (c == 0xE0)
+		return b >= 0xA0;
+	if (c == 0xED)
+		return b <= 0x9F;
+	if (c == 0xF0)
+		return b >= 0x90;
+	if (c == 0xF4)
+		return b <= 0x8F;
+	return true;
+}
+
 static uint32_t
 decode(const unsigned char *p, size_t len)
 {
@@ -31,38 +50,61 @@ decode(const unsigned char *p, size_t len)
 	}
 }
 
-bool
-utf8_valid(const char *s, size_t n, bool partial_tail, size_t *tail)
+size_t
+utf8_valid_prefix(const char *s, size_t n, bool partial_tail, size_t *tail)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	if (tail)
 		*tail = 0;
 	while (i < n) {
+		/* ASCII runs are most of a registry file: skip them eight bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
 		size_t len = seq_len(p[i]);
 		if (len == 0)
-			return false;
+			return i;
 		if (i + len > n) {
 			for (size_t k = i + 1; k < n; k++)
 				if ((p[k] & 0xC0) != 0x80)
-					return false;
+					return i;
+			/* an incomplete sequence at the end: valid so far only if its second byte is allowed */
+			if (n - i >= 2 && !second_ok(p[i], p[i + 1]))
+				return i;
 			if (partial_tail) {
 				if (tail)
 					*tail = n - i;
-				return true;
+				return n;
 			}
-			return false;
+			return i;
 		}
 		for (size_t k = 1; k < len; k++)
 			if ((p[i + k] & 0xC0) != 0x80)
-				return false;
+				return i;
 		uint32_t c = decode(p + i, len);
 		if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
 		    (c >= 0xD800 && c <= 0xDFFF))
-			return false;
+			return i;
 		i += len;
 	}
-	return true;
+	return n;
+}
+
+bool
+utf8_valid(const char *s, size_t n, bool partial_tail, size_t *tail)
+{
+	return utf8_valid_prefix(s, n, partial_tail, tail) == n;
 }
 
 static bool

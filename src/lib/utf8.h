@@ -10,6 +10,10 @@
 /* Strict validation: no overlongs, no surrogates, nothing above U+10FFFF. If partial_tail is true, an
  * incomplete sequence at the very end is accepted and its length stored in *tail (for chunked input). */
 bool utf8_valid(const char *s, size_t n, bool partial_tail, size_t *tail);
+/* The same in one pass, telling where: the length of the longest valid prefix (n if all is valid, counting an
+ * incomplete sequence at the end as valid when partial_tail is true), so s[result] is the first byte that is
+ * not valid UTF-8. Linear in n. */
+size_t utf8_valid_prefix(const char *s, size_t n, bool partial_tail, size_t *tail);
 /* Columns the text takes in a terminal: East Asian wide and full-width characters count 2. */
 size_t utf8_width(const char *s, size_t n);
 /* Number of code points. */

@@ -32,7 +32,7 @@
  * under READ COMMITTED could both close the same open span. lock_timeout plays SQLite's busy timeout: a
  * writer that waits longer gets MSG_DB_BUSY. The key is "tuopin" in ASCII (0x74756f70696e). */
 static const char *const begin_write =
-    "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '10s'; "
+    "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '%dms'; "
     "SELECT pg_advisory_xact_lock(128047729633646)";
 /* Reads that span several statements see one snapshot, as they do inside SQLite's deferred BEGIN. */
 static const char *const begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ";
@@ -112,8 +112,13 @@ pg_fail(struct store *st, const PGresult *res, struct errinfo *e)
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	/* serialization failure, deadlock, lock timeout: what SQLite calls busy */
 	if (state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 || strcmp(state, "55P03") == 0))
-		return errinfo_set(e, ERR_DB, "", MSG_DB_BUSY);
+		return errinfo_set(e, ERR_BUSY, "", MSG_DB_BUSY);
 	const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	/* plain faults in plain words: a read-only session or standby, a full disk */
+	if (state && strcmp(state, "25006") == 0)
+		return errinfo_set(e, ERR_DB, "", MSG_DB_READONLY, primary ? primary : "read-only transaction");
+	if (state && strcmp(state, "53100") == 0)
+		return errinfo_set(e, ERR_DB, "", MSG_DISK_FULL, primary ? primary : "disk full");
 	const char *detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
 	char raw[480], msg[480];
 	if (primary && detail)
@@ -346,7 +351,9 @@ pg_begin(struct store *st, bool write, struct errinfo *e)
 {
 	struct pg *p = st->impl;
 	discard_bulk(p);
-	enum err rc = pg_exec(st, write ? begin_write : begin_read, e);
+	char sql[256];
+	snprintf(sql, sizeof(sql), begin_write, store_lock_wait_ms());
+	enum err rc = pg_exec(st, write ? sql : begin_read, e);
 	if (rc != ERR_OK) {
 		/* BEGIN ran but the lock wait timed out: end the failed transaction, or every later statement on
 		 * this connection would be refused */
@@ -622,6 +629,68 @@ pg_next_id(struct store *st, enum table t, int64_t *id, struct errinfo *e)
 	return ERR_OK;
 }
 
+static bool
+pg_change_mark(struct store *st, uint64_t *mark)
+{
+	struct pg *p = st->impl;
+	PGresult *r = PQexec(p->db, "SELECT pg_snapshot_xmax(pg_current_snapshot())::text");
+	bool ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+	if (ok)
+		*mark = strtoull(PQgetvalue(r, 0, 0), NULL, 10);
+	PQclear(r);
+	return ok;
+}
+
+static enum err
+pg_begin_auth(struct store *st, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	discard_bulk(p);
+	enum err rc = pg_exec(st, "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '10s'", e);
+	if (rc != ERR_OK)
+		PQclear(PQexec(p->db, "ROLLBACK"));
+	return rc;
+}
+
+static bool
+pg_lost(struct store *st)
+{
+	PGconn *db = ((struct pg *)st->impl)->db;
+	if (PQstatus(db) == CONNECTION_BAD)
+		return true;
+	/* A server killed at once (pg_ctl -m immediate, a crash) can fail a statement with "server closed the
+	 * connection unexpectedly" and leave the status OK until the next call: read what the socket holds (it is
+	 * non-blocking in libpq), which finds the end of the stream and marks the connection bad. */
+	if (PQtransactionStatus(db) == PQTRANS_IDLE && !PQconsumeInput(db))
+		return PQstatus(db) == CONNECTION_BAD;
+	return false;
+}
+
+/* A new connection in place of a lost one (PQreset: the same parameters). The statements prepared on the old
+ * one are gone with it; they are prepared again on first use. */
+static enum err
+pg_reconnect(struct store *st, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	discard_bulk(p);
+	for (int i = 0; i < STMT__MAX; i++)
+		if (p->stmts[i]) {
+			pg_reset(p->stmts[i]);
+			free_vals(p->stmts[i]->vals, p->stmts[i]->nparams);
+			free(p->stmts[i]);
+			p->stmts[i] = NULL;
+		}
+	for (int t = 0; t < T__MAX; t++)
+		p->n_ids[t] = p->next[t] = p->block[t] = 0;
+	PQreset(p->db);
+	if (PQstatus(p->db) != CONNECTION_OK) {
+		char msg[400];
+		one_line(msg, sizeof(msg), PQerrorMessage(p->db));
+		return errinfo_set(e, ERR_DB, "", MSG_DB, msg);
+	}
+	return ERR_OK;
+}
+
 static const struct store_ops pg_ops = {
 	.name = "postgresql",
 	.close = pg_close,
@@ -640,6 +709,10 @@ static const struct store_ops pg_ops = {
 	.bulk_begin = pg_bulk_begin,
 	.bulk_end = pg_bulk_end,
 	.next_id = pg_next_id,
+	.change_mark = pg_change_mark,
+	.begin_auth = pg_begin_auth,
+	.lost = pg_lost,
+	.reconnect = pg_reconnect,
 };
 
 enum err

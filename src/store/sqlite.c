@@ -1,11 +1,14 @@
 /* sqlite.c: the SQLite backend of store_ops. WAL, synchronous=NORMAL, foreign keys on, a busy timeout,
  * statements prepared once per connection. A connection belongs to one thread. No domain knowledge. */
+#include <errno.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/buf.h"
 #include "lib/util.h"
 #include "store/store.h"
 
@@ -19,6 +22,7 @@ struct stmt {
 
 struct sq {
 	sqlite3 *db;
+	char *path;
 	sqlite3_stmt *schema_version;   /* for sq_data_version: reading it starts the snapshot */
 	sqlite3_stmt *tx[3];            /* BEGIN, BEGIN IMMEDIATE, COMMIT: prepared once, not parsed per request */
 	struct stmt *stmts[STMT__MAX];
@@ -26,13 +30,19 @@ struct sq {
 	bool loaded[T__MAX];
 };
 
+/* The error of the last call, in plain words where it is a plain fault: the write lock not free in time
+ * (ERR_BUSY: try again), a file that may only be read, a full disk. */
 static enum err
 sq_error(struct store *st, struct errinfo *e)
 {
 	struct sq *q = st->impl;
 	int code = sqlite3_errcode(q->db);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		return errinfo_set(e, ERR_DB, "", MSG_DB_BUSY);
+		return errinfo_set(e, ERR_BUSY, "", MSG_DB_BUSY);
+	if (code == SQLITE_READONLY)
+		return errinfo_set(e, ERR_DB, "", MSG_DB_READONLY, q->path);
+	if (code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno(q->db) == ENOSPC))
+		return errinfo_set(e, ERR_DB, "", MSG_DISK_FULL, q->path);
 	return errinfo_set(e, ERR_DB, "", MSG_DB, sqlite3_errmsg(q->db));
 }
 
@@ -49,6 +59,7 @@ sq_close(struct store *st)
 			free(q->stmts[i]);
 		}
 	sqlite3_close(q->db);
+	free(q->path);
 	free(q);
 }
 
@@ -58,7 +69,10 @@ sq_exec(struct store *st, const char *sql, struct errinfo *e)
 	struct sq *q = st->impl;
 	char *msg = NULL;
 	if (sqlite3_exec(q->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		enum err rc = errinfo_set(e, ERR_DB, "", MSG_DB, msg ? msg : sqlite3_errmsg(q->db));
+		int code = sqlite3_errcode(q->db);
+		enum err rc = code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_READONLY ||
+		    code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno(q->db) == ENOSPC) ?
+		    sq_error(st, e) : errinfo_set(e, ERR_DB, "", MSG_DB, msg ? msg : sqlite3_errmsg(q->db));
 		sqlite3_free(msg);
 		return rc;
 	}
@@ -85,7 +99,12 @@ sq_begin(struct store *st, bool write, struct errinfo *e)
 	struct sq *q = st->impl;
 	for (int t = 0; t < T__MAX; t++)
 		q->loaded[t] = false;
-	return sq_tx(st, write ? 1 : 0, e);
+	if (!st->nowait)
+		return sq_tx(st, write ? 1 : 0, e);
+	sqlite3_busy_timeout(q->db, 0);
+	enum err rc = sq_tx(st, write ? 1 : 0, e);
+	sqlite3_busy_timeout(q->db, store_lock_wait_ms());
+	return rc;
 }
 
 static enum err
@@ -269,6 +288,78 @@ sq_data_version(struct store *st, uint32_t *v)
 	return ERR_OK;
 }
 
+static bool
+sq_change_mark(struct store *st, uint64_t *mark)
+{
+	struct sq *q = st->impl;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(q->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
+		return false;
+	bool ok = sqlite3_step(s) == SQLITE_ROW;
+	if (ok)
+		*mark = (uint64_t)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return ok;
+}
+
+static const char *
+sq_file(struct store *st)
+{
+	return ((struct sq *)st->impl)->path;
+}
+
+/* The online backup API copies every page in one read transaction of this connection (step -1): a snapshot
+ * as of its start, while other connections go on writing to the WAL. The copy is committed (and synced) by
+ * SQLite before sqlite3_backup_finish returns. */
+static enum err
+sq_backup(struct store *st, const char *path, struct errinfo *e)
+{
+	struct sq *q = st->impl;
+	sqlite3 *dst = NULL;
+	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, dst ? sqlite3_errmsg(dst) : "out of memory");
+		sqlite3_close(dst);
+		return ERR_IO;
+	}
+	sqlite3_busy_timeout(dst, store_lock_wait_ms());
+	sqlite3_exec(dst, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", q->db, "main");
+	if (!b) {
+		errinfo_set(e, ERR_DB, "", MSG_DB, sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return ERR_DB;
+	}
+	int rc = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	enum err out = ERR_OK;
+	if (rc != SQLITE_DONE) {
+		int code = sqlite3_errcode(dst);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			out = errinfo_set(e, ERR_BUSY, "", MSG_DB_BUSY);
+		else if (rc == SQLITE_FULL || code == SQLITE_FULL || sqlite3_system_errno(dst) == ENOSPC)
+			out = errinfo_set(e, ERR_IO, "", MSG_DISK_FULL, path);
+		else
+			out = errinfo_set(e, ERR_DB, "", MSG_DB, sqlite3_errstr(rc));
+	}
+	if (sqlite3_close(dst) != SQLITE_OK && out == ERR_OK)
+		out = errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, "close");
+	return out;
+}
+
+static enum err
+sq_integrity(struct store *st, char *out, size_t size, struct errinfo *e)
+{
+	struct sq *q = st->impl;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(q->db, "PRAGMA integrity_check(1)", -1, &s, NULL) != SQLITE_OK)
+		return sq_error(st, e);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? ERR_OK : sq_error(st, e);
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -288,6 +379,10 @@ static const struct store_ops sqlite_ops = {
 	.bulk_end = sq_bulk_end,
 	.next_id = sq_next_id,
 	.data_version = sq_data_version,
+	.change_mark = sq_change_mark,
+	.file = sq_file,
+	.backup = sq_backup,
+	.integrity = sq_integrity,
 };
 
 /* SQLite's global memory statistics take a process-wide mutex on every allocation: with one connection per
@@ -300,26 +395,98 @@ configure(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* Whether a read works on this connection (a WAL database opened read-only needs its -shm). */
+static bool
+sq_readable(struct sq *q)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(q->db, "PRAGMA schema_version", -1, &s, NULL) != SQLITE_OK)
+		return false;
+	bool ok = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return ok;
+}
+
+/* "file:PATH?immutable=1", PATH percent-encoded where a URI needs it. Caller frees. */
+static char *
+immutable_uri(const char *path)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_printf(&b, "%%%02X", *p);
+		else
+			buf_putc(&b, (char)*p);
+	buf_puts(&b, "?immutable=1");
+	return b.p;
+}
+
 enum err
-store_sqlite_open(const char *path, struct store **out, struct errinfo *e)
+store_sqlite_open(const char *path, bool create, struct store **out, struct errinfo *e)
 {
 	pthread_once(&config_once, configure);
+	struct stat sb;
+	if (!create && strcmp(path, ":memory:") != 0 && stat(path, &sb) != 0 && errno == ENOENT)
+		return errinfo_set(e, ERR_DB, "", MSG_DB_MISSING, path);
 	struct sq *q = xcalloc(1, sizeof(*q));
-	int rc = sqlite3_open_v2(path, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	q->path = xstrdup(path);
+	/* A file the process may only read opens read-only (SQLite falls back by itself): reports and exports
+	 * work, and a write says the database is read-only. */
+	int rc = sqlite3_open_v2(path, &q->db, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
+	    SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		errinfo_set(e, ERR_DB, "", MSG_DB_OPEN, path, q->db ? sqlite3_errmsg(q->db) : "out of memory");
 		sqlite3_close(q->db);
+		free(q->path);
 		free(q);
 		return ERR_DB;
 	}
-	sqlite3_busy_timeout(q->db, 10000);
+	sqlite3_busy_timeout(q->db, store_lock_wait_ms());
 	struct store *st = xcalloc(1, sizeof(*st));
 	st->ops = &sqlite_ops;
 	st->impl = q;
 	static const char *const pragmas =
-	    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
+	    "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
 	    "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;";
+	bool readonly = sqlite3_db_readonly(q->db, "main") == 1;
+	st->readonly = readonly;
+	if (readonly && !sq_readable(q)) {
+		/* A read-only file in a folder where SQLite cannot make the WAL's index (-shm): nothing can be
+		 * writing it, so it is read as it is on disk. */
+		char *uri = immutable_uri(path);
+		sqlite3_close(q->db);
+		q->db = NULL;
+		rc = sqlite3_open_v2(uri, &q->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		free(uri);
+		sqlite3_busy_timeout(q->db, store_lock_wait_ms());
+		if (rc != SQLITE_OK) {
+			errinfo_set(e, ERR_DB, "", MSG_DB_OPEN, path, q->db ? sqlite3_errmsg(q->db) : "out of memory");
+			sq_close(st);
+			free(st);
+			return ERR_DB;
+		}
+	}
+	if (!readonly && sq_exec(st, "PRAGMA journal_mode = WAL", e) != ERR_OK) {
+		if (e && strcmp(e->code, "disk_full") == 0) {
+			sq_close(st);
+			free(st);
+			return ERR_DB;
+		}
+		char msg[512];
+		snprintf(msg, sizeof(msg), "%s", e ? e->message : "");
+		errinfo_set(e, ERR_DB, "", MSG_DB_OPEN, path, msg);
+		sq_close(st);
+		free(st);
+		return ERR_DB;
+	}
 	if (sq_exec(st, pragmas, e) != ERR_OK) {
+		if (e && strcmp(e->code, "disk_full") == 0) {
+			sq_close(st);
+			free(st);
+			return ERR_DB;
+		}
 		/* A file that is not a database says so here. */
 		char msg[512];
 		snprintf(msg, sizeof(msg), "%s", e ? e->message : "");

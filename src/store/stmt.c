@@ -577,6 +577,26 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_TABLE_NAMES] = { "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
 		"ORDER BY name", "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
 		"AND table_type = 'BASE TABLE' ORDER BY table_name" },
+	/* the session database: its SQLite texts run on the second file (store_session.c), whose tables are
+	 * session (as in 0003_security.sql), login_failure, audit_outbox, activity and aux_meta */
+	[STMT_AUX_SESSION_GET] = { "SELECT id, user_id, csrf, created_at, seen_at FROM session WHERE token_hash = $1",
+		NULL },
+	[STMT_LOGIN_FAILURE_GET] = { "SELECT failed, locked_until FROM login_failure WHERE user_id = $1",
+		"SELECT failed, locked_until FROM app_user WHERE id = $1" },
+	[STMT_LOGIN_FAILURE_SET] = { "INSERT INTO login_failure (user_id, failed, locked_until) VALUES ($1, $2, $3) "
+		"ON CONFLICT (user_id) DO UPDATE SET failed = excluded.failed, locked_until = excluded.locked_until",
+		"UPDATE app_user SET failed = $2, locked_until = $3 WHERE id = $1" },
+	[STMT_OUTBOX_ADD] = { "INSERT INTO audit_outbox (at, actor, action, object, detail, ip) VALUES ($1, $2, $3, $4, $5, $6)",
+		NULL },
+	[STMT_OUTBOX_LIST] = { "SELECT id, at, actor, action, object, detail, ip FROM audit_outbox WHERE id > $1 "
+		"ORDER BY id LIMIT 1000", NULL },
+	[STMT_OUTBOX_DELETE] = { "DELETE FROM audit_outbox WHERE id <= $1", NULL },
+	[STMT_AUX_META_GET] = { "SELECT value FROM aux_meta WHERE key = $1", NULL },
+	[STMT_ACTIVITY_ADD] = { "INSERT INTO activity (what, pid, host, started) VALUES ($1, $2, $3, $4)", NULL },
+	[STMT_ACTIVITY_LIST] = { "SELECT id, what, pid, host FROM activity ORDER BY id", NULL },
+	[STMT_ACTIVITY_DELETE] = { "DELETE FROM activity WHERE id = $1", NULL },
+	[STMT_ACTIVITY_PG] = { "SELECT 0", "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+		"AND application_name = 'tuopin import' AND pid <> pg_backend_pid()" },
 };
 
 const char *const table_names[T__MAX] = {

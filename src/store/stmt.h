@@ -206,6 +206,18 @@ enum stmt_id {
 	STMT_SEQ_PROPOSAL_STEP,
 	STMT_SEQ_ASSESSMENT,
 	STMT_TABLE_NAMES,   /* every table of the database, to refuse copying one the copy does not know */
+	/* the session database (store_session.c): on SQLite run on the second file, on PostgreSQL on the main one */
+	STMT_AUX_SESSION_GET,
+	STMT_LOGIN_FAILURE_GET,
+	STMT_LOGIN_FAILURE_SET,
+	STMT_OUTBOX_ADD,
+	STMT_OUTBOX_LIST,
+	STMT_OUTBOX_DELETE,
+	STMT_AUX_META_GET,
+	STMT_ACTIVITY_ADD,
+	STMT_ACTIVITY_LIST,
+	STMT_ACTIVITY_DELETE,
+	STMT_ACTIVITY_PG,
 	STMT__MAX
 };
 

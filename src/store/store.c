@@ -49,6 +49,12 @@ store_uri_shown(const char *uri, char *out, size_t size)
 enum err
 store_open(const char *uri, struct store **out, struct errinfo *e)
 {
+	return store_open_mode(uri, true, out, e);
+}
+
+enum err
+store_open_mode(const char *uri, bool create, struct store **out, struct errinfo *e)
+{
 	if (!uri || !*uri)
 		uri = getenv("TUOPIN_DB");
 	if (!uri || !*uri)
@@ -58,14 +64,14 @@ store_open(const char *uri, struct store **out, struct errinfo *e)
 	    strncmp(uri, "postgresql:", 11) == 0)
 		rc = store_pg_open(uri, out, e);
 	else if (strncmp(uri, "sqlite:", 7) == 0)
-		rc = store_sqlite_open(uri + 7, out, e);
+		rc = store_sqlite_open(uri + 7, create, out, e);
 	else if (strstr(uri, "://")) {
 		char shown[512];
 		store_uri_shown(uri, shown, sizeof(shown));
 		return errinfo_set(e, ERR_USAGE, "db", MSG_DB_URI, shown);
 	}
 	else
-		rc = store_sqlite_open(uri, out, e);
+		rc = store_sqlite_open(uri, create, out, e);
 	if (rc != ERR_OK)
 		return rc;
 	char shown[1024];
@@ -82,6 +88,8 @@ store_close(struct store *st)
 		return;
 	if (st->in_tx)
 		st->ops->rollback(st);
+	if (st->aux)
+		store_close(st->aux);
 	store_divs_free(st);
 	st->ops->close(st);
 	free(st->uri);
@@ -258,11 +266,50 @@ store_begin(struct store *st, struct errinfo *e)
 	enum err rc = st->ops->begin(st, true, e);
 	if (rc != ERR_OK) {
 		st->tx_depth = 0;
+		/* the write lock was not free in time: say so plainly when an import holds it */
+		if (rc == ERR_BUSY && store_activity_running(st))
+			errinfo_set(e, ERR_BUSY, "", MSG_IMPORT_BUSY);
 		return rc;
 	}
 	st->in_tx = true;
 	st->aborted = false;
+	st->wrote = true;
 	return ERR_OK;
+}
+
+enum err
+store_begin_nowait(struct store *st, struct errinfo *e)
+{
+	st->nowait = true;
+	enum err rc = store_begin(st, e);
+	st->nowait = false;
+	return rc;
+}
+
+bool
+store_reconnect_if_lost(struct store *st, struct errinfo *e)
+{
+	if (!st->ops->lost || !st->ops->lost(st))
+		return false;
+	/* whatever was open died with the connection */
+	st->in_tx = st->reading = st->bulk = st->aborted = false;
+	st->tx_depth = 0;
+	st->audit_cached = st->audit_dirty = false;
+	st->divs_checked = 0;
+	st->ops->reconnect(st, e);
+	return true;
+}
+
+bool
+store_wrote(const struct store *st)
+{
+	return st->wrote;
+}
+
+void
+store_clear_wrote(struct store *st)
+{
+	st->wrote = false;
 }
 
 enum err
@@ -304,6 +351,26 @@ store_rollback(struct store *st)
 	if (st->tx_depth == 0)
 		st->aborted = false;
 	st->bulk = false;
+}
+
+int
+store_lock_wait_ms(void)
+{
+	static _Atomic int ms;
+	int v = atomic_load(&ms);
+	if (v)
+		return v;
+	const char *s = getenv("TUOPIN_LOCK_WAIT");
+	long sec = s && *s ? strtol(s, NULL, 10) : 10;
+	v = sec > 0 && sec <= 3600 ? (int)sec * 1000 : 10000;
+	atomic_store(&ms, v);
+	return v;
+}
+
+bool
+store_change_mark(struct store *st, uint64_t *mark)
+{
+	return st->ops->change_mark && st->ops->change_mark(st, mark);
 }
 
 enum err
@@ -626,4 +693,48 @@ store_division_count(struct store *st, int64_t *n, struct errinfo *e)
 	if (rc == ERR_OK)
 		*n = (int64_t)st->n_divs;
 	return rc;
+}
+
+/* ---- backups ---- */
+
+bool
+store_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
+bool
+store_can_backup(const struct store *st)
+{
+	return st->ops->backup != NULL;
+}
+
+enum err
+store_backup(struct store *st, const char *path, struct errinfo *e)
+{
+	return st->ops->backup(st, path, e);
+}
+
+enum err
+store_integrity(struct store *st, char *out, size_t size, struct errinfo *e)
+{
+	return st->ops->integrity(st, out, size, e);
+}
+
+enum err
+store_counts(struct store *st, struct store_counts *c, struct errinfo *e)
+{
+	static const enum stmt_id ids[] = { STMT_COUNT_HOUSEHOLD, STMT_COUNT_MEMBER, STMT_COUNT_EVENT, STMT_COUNT_AUDIT };
+	int64_t *out[] = { &c->households, &c->members, &c->events, &c->audit };
+	for (size_t i = 0; i < NELEM(ids); i++) {
+		struct stmt *q = st->ops->prepare(st, ids[i], e);
+		if (!q)
+			return ERR_DB;
+		int r = st->ops->step(q, e);
+		*out[i] = r == 1 ? st->ops->col_int(q, 0) : 0;
+		st->ops->reset(q);
+		if (r < 0)
+			return ERR_DB;
+	}
+	return ERR_OK;
 }

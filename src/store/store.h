@@ -75,6 +75,25 @@ struct store_ops {
 	 * by this connection or any other, in any process (SQLite's data version). NULL if the backend has
 	 * none: store_snapshot_epoch then always answers false. */
 	enum err (*data_version)(struct store *st, uint32_t *v);
+	/* A number that changes whenever another connection commits a write (SQLite's PRAGMA data_version; on
+	 * PostgreSQL the next transaction id, which moves as soon as anyone starts writing). False if the
+	 * backend cannot tell. */
+	bool (*change_mark)(struct store *st, uint64_t *mark);
+	/* SQLite: the database file's path (the session database lies beside it). NULL on PostgreSQL. */
+	const char *(*file)(struct store *st);
+	/* PostgreSQL: a write transaction that does not take the writers' advisory lock, for the bookkeeping
+	 * of logins and sessions (rows no registry write touches). NULL on SQLite (its session database has
+	 * its own lock). */
+	enum err (*begin_auth)(struct store *st, struct errinfo *e);
+	/* PostgreSQL: whether the connection was lost (the server restarted or went away), and a new one in
+	 * its place (its prepared statements are prepared again on first use). NULL on SQLite. */
+	bool (*lost)(struct store *st);
+	enum err (*reconnect)(struct store *st, struct errinfo *e);
+	/* SQLite: a consistent copy of the whole database into the new file path (the online backup API, all pages
+	 * in one read transaction, so writers go on meanwhile), and a full integrity check of this database
+	 * ("ok", or the first problem SQLite reports, in out). NULL on PostgreSQL (pg_dump and PITR). */
+	enum err (*backup)(struct store *st, const char *path, struct errinfo *e);
+	enum err (*integrity)(struct store *st, char *out, size_t size, struct errinfo *e);
 };
 
 struct store {
@@ -84,6 +103,7 @@ struct store {
 	int64_t scope_lo, scope_hi;   /* division codes in scope: [lo, hi] */
 	bool in_tx, bulk, aborted;
 	bool reading;   /* in_tx is a read snapshot (store_read_begin), not a write transaction */
+	bool readonly;  /* SQLite: the file could be opened for reading only (store_readonly) */
 	/* The audit chain's head while a write transaction appends to it: read (and locked) once, written back
 	 * once at commit, so a transaction of many audited acts does not update one row over and over. */
 	bool audit_cached, audit_dirty;
@@ -103,6 +123,10 @@ struct store {
 	uint64_t snap_epoch;
 	uint32_t last_dv;
 	bool have_dv, snap_checked, snap_ok;
+	/* SQLite: the session database beside the main file (store_session.c), opened on first use */
+	struct store *aux;
+	bool nowait;    /* the next begin does not wait for the write lock (store_begin_nowait) */
+	bool wrote;     /* a write transaction began since store_clear_wrote: a lost connection may have taken it */
 };
 
 /* ---- opening ---- */
@@ -112,6 +136,9 @@ struct store {
 /* The URI as it may be shown in a message: a password (user:secret@ or password=secret) becomes ***. */
 void store_uri_shown(const char *uri, char *out, size_t size);
 enum err store_open(const char *uri, struct store **out, struct errinfo *e);
+/* store_open, creating a SQLite file that does not exist only when create is true (init, demo, the target of
+ * migrate-data); otherwise a missing file is ERR_DB with MSG_DB_MISSING, and nothing is created. */
+enum err store_open_mode(const char *uri, bool create, struct store **out, struct errinfo *e);
 void store_close(struct store *st);
 /* Apply the embedded migrations not yet applied, each in its own transaction. *applied counts them. */
 enum err store_migrate(struct store *st, int *applied, struct errinfo *e);
@@ -141,6 +168,9 @@ void store_read_end(struct store *st, bool began);
  * makes everything cached under older epochs stale. False outside a read snapshot (after a write in it, for
  * one) and on a backend without a data version (PostgreSQL). */
 bool store_snapshot_epoch(struct store *st, uint64_t *epoch);
+/* A mark of the database's state (see store_ops.change_mark): two equal marks taken on this connection mean
+ * no other connection wrote in between. False when the backend cannot tell (then assume it changed). */
+bool store_change_mark(struct store *st, uint64_t *mark);
 enum err store_bulk_begin(struct store *st, struct errinfo *e);
 enum err store_bulk_end(struct store *st, struct errinfo *e);
 
@@ -574,9 +604,68 @@ enum err store_assessment_insert(struct store *st, struct assessment *x, struct 
 /* A household's assessments, newest day first. */
 enum err store_assessments(struct store *st, int64_t household_id, struct assessment **out, size_t *n,
     struct arena *a, struct errinfo *e);
+/* ---- the session database (store_session.c) ----
+ * Logins and the bookkeeping of sessions never wait for a registry import. On SQLite, whose write lock covers
+ * the whole file for as long as an import writes, they live in a second file beside the main one
+ * (PATH-sessions: sessions, failed-login counters, the audit rows of logins waiting to enter the main file's
+ * chain, and which import holds the main file's lock); on PostgreSQL they stay in the main database and their
+ * transactions skip the writers' advisory lock. The store_session_* functions above use it. */
+
+/* A transaction for login bookkeeping: on the session database (SQLite) or without the writers' lock
+ * (PostgreSQL). Session, login-failure and audit-outbox writes go inside it. */
+enum err store_auth_begin(struct store *st, struct errinfo *e);
+enum err store_auth_commit(struct store *st, struct errinfo *e);
+void store_auth_rollback(struct store *st);
+/* Failed logins of a user and until when (epoch seconds) the account is locked out after them. */
+enum err store_login_failures_set(struct store *st, int64_t user_id, int failed, int64_t locked_until,
+    struct errinfo *e);
+/* Whether the audit rows of logins wait in an outbox (SQLite: the main file's chain may be locked by an
+ * import) rather than enter the chain in the login's own transaction (PostgreSQL). */
+bool store_audit_outbox_used(struct store *st);
+/* Add r (its id and hashes unused) to the outbox, inside store_auth_begin's transaction. */
+enum err store_audit_outbox_add(struct store *st, const struct audit_row *r, struct errinfo *e);
+/* The outbox's rows after id after, oldest first (at most 1000), and the outbox's generation (a random
+ * name given when the session database was made: a new file starts its ids again). */
+enum err store_audit_outbox_list(struct store *st, int64_t after, struct audit_row **out, size_t *n,
+    char **generation, struct arena *a, struct errinfo *e);
+/* Forget the outbox's rows up to id upto (they are in the chain). */
+enum err store_audit_outbox_forget(struct store *st, int64_t upto, struct errinfo *e);
+/* A long write that holds the write lock (an import) says so while it runs, so that writers who wait for it
+ * in vain are told why ("正在导入"). *id for store_activity_end. Failures are ignored: it only informs. */
+void store_activity_begin(struct store *st, const char *what, int64_t *id);
+void store_activity_end(struct store *st, int64_t id);
+/* Whether such a write is running now (in this process or another; one that died is forgotten). */
+bool store_activity_running(struct store *st);
+/* store_begin that does not wait for the write lock: ERR_BUSY at once if another writer holds it. */
+enum err store_begin_nowait(struct store *st, struct errinfo *e);
+/* The connection was lost (PostgreSQL restarted): a new one is made in its place; true if it was lost.
+ * Whether the request had begun a write before (and so cannot simply be run again): store_wrote. */
+bool store_reconnect_if_lost(struct store *st, struct errinfo *e);
+bool store_wrote(const struct store *st);
+void store_clear_wrote(struct store *st);
+/* Whether the database file could only be opened for reading (SQLite; a read-only PostgreSQL session is known
+ * at its first write only). */
+bool store_readonly(const struct store *st);
+
+/* ---- backups (SQLite; store_ops.backup) ---- */
+/* Whether the backend backs up by itself (SQLite) rather than with its own tools (PostgreSQL). */
+bool store_can_backup(const struct store *st);
+/* A consistent copy of the whole database into path, which must not exist. */
+enum err store_backup(struct store *st, const char *path, struct errinfo *e);
+/* SQLite's integrity check: "ok" in out, or its first problem. */
+enum err store_integrity(struct store *st, char *out, size_t size, struct errinfo *e);
+/* Rows of the registry's main tables, for a backup's summary. */
+struct store_counts {
+	int64_t households, members, events, audit;
+};
+enum err store_counts(struct store *st, struct store_counts *c, struct errinfo *e);
+
+/* How long a writer waits for the write lock before ERR_BUSY, in milliseconds: TUOPIN_LOCK_WAIT seconds
+ * (10 by default). */
+int store_lock_wait_ms(void);
 
 /* Backend constructors (sqlite.c, pg.c). */
-enum err store_sqlite_open(const char *path, struct store **out, struct errinfo *e);
+enum err store_sqlite_open(const char *path, bool create, struct store **out, struct errinfo *e);
 enum err store_pg_open(const char *conninfo, struct store **out, struct errinfo *e);
 
 #endif

@@ -60,6 +60,8 @@ user_get(struct store *st, enum stmt_id id, struct sqlval key, struct user *u, s
 	if (r)
 		read_user(st, q, u, a);
 	OPS->reset(q);
+	if (r)
+		login_overlay(st, u);
 	return r ? ERR_OK : ERR_NOTFOUND;
 }
 
@@ -123,7 +125,10 @@ store_user_update(struct store *st, const struct user *u, struct errinfo *e)
 	OPS->bind(q, 11, opt_text(u->reset_sys));
 	OPS->bind(q, 12, opt_text(u->reset_sec));
 	OPS->bind(q, 13, SQL_INT(u->reset_until));
-	return run(st, q, e);
+	enum err rc = run(st, q, e);
+	if (rc == ERR_OK)
+		login_write_through(st, u);
+	return rc;
 }
 
 enum err
@@ -144,6 +149,8 @@ store_user_list(struct store *st, struct user **out, size_t *n, struct arena *a,
 		}
 		read_user(st, q, &v[k++], a);
 	}
+	for (size_t i = 0; i < k; i++)
+		login_overlay(st, &v[i]);
 	OPS->reset(q);
 	if (r < 0)
 		return ERR_DB;
@@ -158,6 +165,8 @@ enum err
 store_session_insert(struct store *st, const char *token_hash, int64_t user_id, const char *csrf, int64_t now,
     const char *ip, struct errinfo *e)
 {
+	if (!(st = aux_store(st, true, e)))
+		return ERR_DB;
 	struct stmt *q = OPS->prepare(st, STMT_SESSION_INSERT, e);
 	if (!q)
 		return ERR_DB;
@@ -173,6 +182,8 @@ enum err
 store_session_get(struct store *st, const char *token_hash, struct session_row *s, struct user *u, struct arena *a,
     struct errinfo *e)
 {
+	if (aux_separate(st))
+		return aux_session_get(st, token_hash, s, u, a, e);
 	struct stmt *q = OPS->prepare(st, STMT_SESSION_GET, e);
 	if (!q)
 		return ERR_DB;
@@ -206,12 +217,16 @@ two_ints(struct store *st, enum stmt_id id, int64_t a1, int64_t a2, struct errin
 enum err
 store_session_touch(struct store *st, int64_t id, int64_t now, struct errinfo *e)
 {
+	if (!(st = aux_store(st, false, e)))
+		return ERR_OK;
 	return two_ints(st, STMT_SESSION_TOUCH, id, now, e);
 }
 
 enum err
 store_session_delete(struct store *st, const char *token_hash, struct errinfo *e)
 {
+	if (!(st = aux_store(st, false, e)))
+		return e && e->err ? ERR_DB : ERR_OK;
 	struct stmt *q = OPS->prepare(st, STMT_SESSION_DELETE, e);
 	if (!q)
 		return ERR_DB;
@@ -222,6 +237,8 @@ store_session_delete(struct store *st, const char *token_hash, struct errinfo *e
 enum err
 store_session_delete_user(struct store *st, int64_t user_id, struct errinfo *e)
 {
+	if (!(st = aux_store(st, false, e)))
+		return e && e->err ? ERR_DB : ERR_OK;
 	struct stmt *q = OPS->prepare(st, STMT_SESSION_DELETE_USER, e);
 	if (!q)
 		return ERR_DB;
@@ -232,6 +249,8 @@ store_session_delete_user(struct store *st, int64_t user_id, struct errinfo *e)
 enum err
 store_session_purge(struct store *st, int64_t idle_before, int64_t created_before, struct errinfo *e)
 {
+	if (!(st = aux_store(st, true, e)))
+		return ERR_DB;
 	return two_ints(st, STMT_SESSION_PURGE, idle_before, created_before, e);
 }
 

@@ -20,6 +20,19 @@ enum err store_audit_flush(struct store *st, struct errinfo *e);
 void read_household(struct store *st, struct stmt *q, int c, struct household *h, struct arena *a);
 void read_member(struct store *st, struct stmt *q, int c, struct member *m, struct arena *a);
 char *col_str(struct store *st, struct stmt *q, int i, struct arena *a);
+
+/* store_session.c: the store that keeps sessions and login counters: st itself on PostgreSQL, the session
+ * database beside the main file on SQLite (aux_separate), opened on first use. create: make the file if there
+ * is none; otherwise NULL (and e untouched) means there is none yet, so no session either. */
+bool aux_separate(const struct store *st);
+struct store *aux_store(struct store *st, bool create, struct errinfo *e);
+/* store_session_get on SQLite: the session from the session database, its user from the main file. */
+enum err aux_session_get(struct store *st, const char *token_hash, struct session_row *s, struct user *u,
+    struct arena *a, struct errinfo *e);
+/* SQLite: the failed-login counters of u from the session database (app_user's columns stay as they were);
+ * and written there when an administrator changes them. No-ops on PostgreSQL. */
+void login_overlay(struct store *st, struct user *u);
+void login_write_through(struct store *st, const struct user *u);
 int col_int_or(struct store *st, struct stmt *q, int i, int dflt);
 
 #endif

@@ -14,18 +14,25 @@ stop_server() {
 }
 trap 'stop_server; cleanup' EXIT
 
-# start_server [SERVE OPTIONS...]: start on a free port; waits until /api/health answers.
+# A port for a test's server: below the kernel's range for outgoing connections (32768-60999), so a client's
+# port never takes it.
+free_port() { echo $(( 10000 + (RANDOM % 22000) )); }
+
+# start_server [SERVE OPTIONS...]: start on a free port; waits until this server (not another test's that
+# holds the same port) has bound it and /api/health answers.
 start_server() {
-	PORT=$(( 20000 + (RANDOM % 20000) ))
+	PORT=$(free_port)
 	"$TUOPIN" serve --listen "127.0.0.1:$PORT" --access-log "$WORK/access.log" "$@" >"$WORK/server.out" 2>"$WORK/server.err" &
 	SERVER_PID=$!
-	for _ in $(seq 1 100); do
-		curl -s -o /dev/null "http://127.0.0.1:$PORT/api/health" && return 0
+	for _ in $(seq 1 200); do
 		if ! kill -0 "$SERVER_PID" 2>/dev/null; then
 			# the port was taken: try another
-			PORT=$(( 20000 + (RANDOM % 20000) ))
+			PORT=$(free_port)
 			"$TUOPIN" serve --listen "127.0.0.1:$PORT" --access-log "$WORK/access.log" "$@" >"$WORK/server.out" 2>"$WORK/server.err" &
 			SERVER_PID=$!
+		elif grep -q "127.0.0.1:$PORT/" "$WORK/server.out" 2>/dev/null &&
+			curl -s -o /dev/null "http://127.0.0.1:$PORT/api/health"; then
+			return 0
 		fi
 		sleep 0.05
 	done

@@ -4,7 +4,7 @@
 # and lands where its job is; the files it makes are the user's only. (SQLite only: run.sh's own database.)
 source "$(dirname "$0")/lib.sh"
 if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then finish; exit 0; fi
-PORT=$(( 20000 + (RANDOM % 20000) ))
+PORT=$(free_port)
 dir=$WORK/run
 root=$(cd "$(dirname "$0")/../.." && pwd)
 umask 022

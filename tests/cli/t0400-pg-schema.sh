@@ -88,7 +88,7 @@ ok --db "$secret" init
 contains "$OUT" "postgresql://tuopin:***@/"
 not_contains "$OUT$ERR" "Secret-Pw-1"
 # nor by the server's first line
-"$TUOPIN" --db "$secret" serve --listen "127.0.0.1:$((20000 + RANDOM % 20000))" >"$WORK/serve.out" 2>&1 &
+"$TUOPIN" --db "$secret" serve --listen "127.0.0.1:$((10000 + RANDOM % 22000))" >"$WORK/serve.out" 2>&1 &
 spid=$!
 for _ in $(seq 1 200); do grep -q "http://" "$WORK/serve.out" && break; sleep 0.05; done
 kill -TERM "$spid" 2>/dev/null || true

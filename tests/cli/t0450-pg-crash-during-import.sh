@@ -24,7 +24,7 @@ pid=$!
 writing=0
 for _ in $(seq 1 1200); do
 	kill -0 "$pid" 2>/dev/null || break
-	writing=$(psql -d postgres -qtAc "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'tuopin'
+	writing=$(psql -d postgres -qtAc "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name LIKE 'tuopin%'
 		AND backend_xid IS NOT NULL" 2>/dev/null || echo 0)
 	[ "$writing" = 1 ] && break
 	sleep 0.1

@@ -2,7 +2,8 @@
 # run.sh TEST.mjs: one browser test. A fresh database (the sample county of tests/data/county through 2018,
 # as tests/api/lib.sh's county_db; or the Lingang demo district for tNNNN-demo*), the accounts the test
 # names in its "// users:" line (county, town, clerk of 东岭村, cadre, sup, sys, sec, aud; one password), a
-# real `tuopin serve` on a free port, then the test in Node (playwright-core + Debian's Chromium).
+# real `tuopin serve` on a free port (with the settings of its "// env:" line), then the test in Node
+# (playwright-core + Debian's Chromium).
 # Without the test's npm packages, Chromium or a web UI compiled into the binary, the test is skipped (77),
 # unless TUOPIN_E2E_REQUIRED=1 (scripts/test.sh sets it: there they must run).
 set -euo pipefail
@@ -48,6 +49,10 @@ for u in $users; do
 	aud) add_user aud audit_admin ;;
 	*) echo "run.sh: unknown account $u" >&2; exit 1 ;;
 	esac
+done
+# settings the test names in its "// env:" line (NAME=VALUE ...), for the server and the test
+for kv in $(sed -n 's|^// env: *||p' "$HERE/$(basename "$TEST")" | head -n 1); do
+	export "${kv?}"
 done
 start_server
 

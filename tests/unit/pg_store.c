@@ -16,6 +16,7 @@
 #include "lib/arena.h"
 #include "lib/util.h"
 #include "store/store.h"
+#include "store/store_impl.h"
 
 static char db_name[64], pg_uri[128], sqlite_path[128];
 
@@ -55,13 +56,22 @@ every_statement_prepares_on_both_backends(void **state)
 		errinfo_clear(&e);
 		assert_int_equal(store_open(uris[b], &st, &e), ERR_OK);
 		int failed = 0;
-		for (int id = 0; id < STMT__MAX; id++)
-			if (!st->ops->prepare(st, (enum stmt_id)id, &e)) {
+		for (int id = 0; id < STMT__MAX; id++) {
+			/* the session database's statements run on the second file on SQLite; on PostgreSQL only the
+			 * login counters and the import's presence are asked (the rest has no need there) */
+			struct store *on = st;
+			bool aux = id >= STMT_AUX_SESSION_GET && id <= STMT_ACTIVITY_DELETE;
+			if (aux && b == 1)
+				assert_non_null(on = aux_store(st, true, &e));
+			else if (aux && b == 0 && id != STMT_LOGIN_FAILURE_GET && id != STMT_LOGIN_FAILURE_SET)
+				continue;
+			if (!on->ops->prepare(on, (enum stmt_id)id, &e)) {
 				print_error("%s: statement %d (%.60s...): %s\n", st->ops->name, id,
 				    stmt_texts[id].pg && b == 0 ? stmt_texts[id].pg : stmt_texts[id].sqlite, e.message);
 				failed++;
 				/* a failed prepare does not break the connection: go on and list them all */
 			}
+		}
 		store_close(st);
 		assert_int_equal(failed, 0);
 	}
@@ -310,7 +320,7 @@ a_second_writer_waits_and_then_is_told_busy(void **state)
 	errinfo_clear(&e);
 	assert_int_equal(store_begin(s1, &e), ERR_OK);
 	time_t t0 = time(NULL);
-	assert_int_equal(store_begin(s2, &e), ERR_DB);
+	assert_int_equal(store_begin(s2, &e), ERR_BUSY);
 	assert_true(time(NULL) - t0 >= 9);
 	assert_string_equal(e.code, "db_busy");
 	store_rollback(s1);
