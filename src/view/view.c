@@ -885,7 +885,7 @@ view_stats_sheet(const struct stats_result *r, const char *path, enum sheet_kind
 	size_t n = 2 + 2 * G__MAX;
 	struct sheet_col cols[2 + 2 * G__MAX];
 	for (size_t i = 0; i < n; i++)
-		cols[i] = (struct sheet_col){ i < 2 ? SHEET_COL_TEXT : SHEET_COL_NUMBER, 0 };
+		cols[i] = (struct sheet_col){ i < 2 ? SHEET_COL_TEXT : SHEET_COL_NUMBER, 0, NULL };
 	sheet_writer_columns(w, cols, n);
 	char d[11];
 	const char *by = r->by == BY_CAUSE ? (EN ? "cause" : "致贫原因") : r->by == BY_ATTRIBUTE ?
@@ -958,7 +958,7 @@ view_changes_sheet(const struct changes_result *r, const char *path, enum sheet_
 		return e ? e->err : ERR_IO;
 	struct arena a;
 	arena_init(&a);
-	static const struct sheet_col cols[3] = { { SHEET_COL_TEXT, 0 }, { SHEET_COL_NUMBER, 10 }, { SHEET_COL_NUMBER, 10 } };
+	static const struct sheet_col cols[3] = { { SHEET_COL_TEXT, 0, NULL }, { SHEET_COL_NUMBER, 10, NULL }, { SHEET_COL_NUMBER, 10, NULL } };
 	sheet_writer_columns(w, cols, 3);
 	char t[20];
 	enum err rc = sheet_writer_title(w, arena_printf(&a, EN ? "Changes  %s  %s%s" : "建档立卡变动情况表　%s　%s%s",
