@@ -64,7 +64,7 @@ cmd_report(struct args *a)
 	if (!def) {
 		fprintf(stderr, EN ? "tuopin: no table %s; `tuopin report list` lists them\n" :
 		    "tuopin: 没有报表 %s；`tuopin report list` 列出全部报表\n", what);
-		return 2;
+		return 3;
 	}
 	struct table_query q = { .universe = -1 };
 	if (!cli_date(a, "as-of", &q.as_of) || !cli_stamp(a, "recorded-at", true, &q.recorded_at) ||
