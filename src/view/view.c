@@ -33,8 +33,8 @@ view_code(int64_t code, char *out, size_t size)
 		snprintf(out, size, "%s", "");
 }
 
-static const char *
-level_key(int level)
+const char *
+view_level_key(int level)
 {
 	static const char *const k[] = { "all", "province", "city", "county", "town", "village" };
 	return level >= 0 && level <= 5 ? k[level] : "";
@@ -77,7 +77,7 @@ view_stats_json(const struct stats_result *r)
 			json_array_append_new(rows, row);
 			continue;
 		}
-		json_object_set_new(row, "level", json_string(level_key(r->rows[i].d.level)));
+		json_object_set_new(row, "level", json_string(view_level_key(r->rows[i].d.level)));
 		json_object_set_new(row, "villages", json_pack("{s:I, s:I, s:I}", "total", (json_int_t)r->rows[i].v.total,
 		    "poor", (json_int_t)r->rows[i].v.poor, "exited", (json_int_t)r->rows[i].v.exited));
 		json_array_append_new(rows, row);
@@ -467,7 +467,7 @@ division_write(struct jw *w, const struct division *d)
 	jw_obj(w);
 	jw_kstr(w, "code", code);
 	jw_kstr(w, "name", d->name ? d->name : "");
-	jw_kstr(w, "level", level_key(d->level));
+	jw_kstr(w, "level", view_level_key(d->level));
 	if (d->level == LV_VILLAGE) {
 		jw_kbool(w, "poor_village", d->poor_village);
 		jw_key(w, "exit_year");

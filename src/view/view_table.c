@@ -73,7 +73,7 @@ row_json(const struct table_result *r, const struct table_row *row, bool total)
 		json_object_set_new(j, "key", json_string(row->key));
 	json_object_set_new(j, "name", json_string(row->name ? row->name : ""));
 	if (!total && row->code)
-		json_object_set_new(j, "level", json_integer(row->level));
+		json_object_set_new(j, "level", json_string(view_level_key(row->level)));
 	json_t *vals = json_object();
 	for (size_t i = 0; i < def->n_cols; i++) {
 		const struct tcol *c = &def->cols[i];
