@@ -119,8 +119,13 @@ field_num(const struct engine *g, const struct fact *x, enum tfield f)
 		return x->income ? money(x->wage) + money(x->business) + money(x->property) + money(x->transfer)
 				 : FACT_UNKNOWN;
 	case TF_NET:
-		return x->income ? money(x->wage) + money(x->business) + money(x->property) + money(x->transfer) -
-		    money(x->cost) : FACT_UNKNOWN;
+		if (!x->income)
+			return FACT_UNKNOWN;
+		/* a survey without items (the 人均纯收入 imported with the registry): 人均纯收入 × its household size */
+		if (x->wage == FACT_UNKNOWN && x->business == FACT_UNKNOWN && x->property == FACT_UNKNOWN &&
+		    x->transfer == FACT_UNKNOWN && x->cost == FACT_UNKNOWN)
+			return x->net_pc == FACT_UNKNOWN ? FACT_UNKNOWN : x->net_pc * (x->size > 0 ? x->size : g->n_members);
+		return money(x->wage) + money(x->business) + money(x->property) + money(x->transfer) - money(x->cost);
 	case TF_NET_PC: return x->income ? x->net_pc : FACT_UNKNOWN;
 	case TF_POOR_VILLAGE: {
 		struct division key = { .code = x->village };

@@ -64,6 +64,10 @@ jqeq '"\(.division.code) \(.rows | length) \(.total.values.households) \(.total.
 # Incomes: the registry's 2014 人均纯收入 (2310.50, 1980.00, 2650.75) fall in three bands.
 ok report 2.9 --as-of 2014-04-30 --year 2014 --format json
 jqeq '"\(.income_year) \(.total.values | [.total, ."1500_2000", ."2000_2500", ."2500_2800", ."2800_up", .unknown] | join(" "))"' "2014 3 1 1 1 0 0"
+# 2.12 from the registry's 人均纯收入 alone (no items): 纯收入 = 人均纯收入 × household size, 2310.50 × 3 + 1980.00
+# + 2650.75 × 4 = 19514.50; 户均 19514.50 / 3 = 6504.83, 人均 19514.50 / 8 = 2439.31; the items are unknown (0)
+ok report 2.12 --as-of 2014-04-30 --year 2014 --format json
+jqeq '.total.values | [.households, .persons, .net_avg, .net_pc, .wage_avg] | join(" ")' "3 8 6504.83 2439.31 0"
 # the default income year is the year before the day: 2013 has no survey
 ok report 2.9 --as-of 2014-04-30 --format json
 jqeq '"\(.income_year) \(.total.values.unknown)"' "2013 3"
