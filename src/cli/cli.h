@@ -75,6 +75,7 @@ int cmd_import(struct args *a);
 int cmd_export(struct args *a);
 int cmd_stats(struct args *a);
 int cmd_changes(struct args *a);
+int cmd_report(struct args *a);
 int cmd_check(struct args *a);
 int cmd_show(struct args *a);
 int cmd_line(struct args *a);
@@ -105,6 +106,7 @@ int cmd_demo(struct args *a);      /* cli_demo.c, with opts_demo */ extern const
 
 extern const struct opt opts_serve[], opts_user[], opts_audit[];
 extern const size_t n_opts_serve, n_opts_user, n_opts_audit;
+extern const struct opt opts_report[];
 extern const struct opt opts_init[], opts_import[], opts_export[], opts_stats[], opts_changes[], opts_check[],
     opts_show[], opts_line[], opts_none[];
 extern const size_t n_opts_init, n_opts_import, n_opts_export, n_opts_stats, n_opts_changes, n_opts_check,

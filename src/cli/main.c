@@ -35,6 +35,11 @@ static const struct command commands[] = {
 		"changes [--from D --to D] [--recorded] [--batch B] [--recorded-at T] [--division C] "
 		"[--format table|json|csv]",
 		"按变动类型统计户数人数", "changes by type, in households and persons" },
+	{ "report", cmd_report, opts_report, 0, 1, 1,
+		"report list | report TABLE [--as-of D] [--recorded-at T] [--from D --to D] [--division C] [--by town|village] "
+		"[--group G] [--year Y] [--format table|json|csv|xlsx] [--out FILE]",
+		"标准统计报表（DOMAIN.md §9.1）：列出报表，或按区划、日期统计并导出 Excel",
+		"the standard statistics tables: list them, or compute one for a division and a date, and export it" },
 	{ "check", cmd_check, opts_check, 0, 0, 0, "check [--rule R] [--as-of D] [--division C] [--format table|json]",
 		"数据质量检查与平衡核对", "data-quality rules and the yearly balance" },
 	{ "show", cmd_show, opts_show, 0, 1, 1, "show HH_NO [--as-of D] [--full-id] [--format table|json]",

@@ -63,6 +63,8 @@ void api_roles(struct req *r);
 void api_audit(struct req *r);
 void api_audit_verify(struct req *r);
 void api_openapi(struct req *r);
+void api_reports(struct req *r);
+void api_report(struct req *r);
 
 /* Shared by the handlers (api_util.c). */
 /* Parse a date query parameter (0 if absent); false after answering 400. */

@@ -48,6 +48,8 @@ const struct route routes[] = {
 	{ "GET", "/api/exports/registry", api_export, CAP_EXPORT, 0, "download the registry as CSV or XLSX" },
 	{ "GET", "/api/stats", api_stats, CAP_READ, 0, "households and persons by status (N户M人)" },
 	{ "GET", "/api/changes", api_changes, CAP_READ, 0, "changes by type for a period or a batch" },
+	{ "GET", "/api/reports", api_reports, CAP_READ, 0, "the standard statistics tables" },
+	{ "GET", "/api/reports/:table", api_report, CAP_READ, 0, "one standard table as JSON, CSV or XLSX" },
 	{ "GET", "/api/check", api_check, CAP_READ, 0, "data-quality findings" },
 	{ "GET", "/api/users", api_users, CAP_USERS | CAP_ROLES, 0, "accounts" },
 	{ "POST", "/api/users", api_user_create, CAP_USERS, 0, "create an account, without a role (its code's first half)" },

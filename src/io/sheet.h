@@ -81,6 +81,7 @@ enum sheet_col_type { SHEET_COL_TEXT, SHEET_COL_NUMBER, SHEET_COL_GENERAL };
 struct sheet_col {
 	enum sheet_col_type type;
 	double width;          /* in Excel's character units; 0: fit the widest cell */
+	const char *num_format;   /* XLSX number format of a number column ("#,##0", "0.00"), NULL: general */
 };
 /* A merged cell of a group-header row: columns first..last (0-based) carry text; rows > 1 (table writers
  * only) lets it reach down over the next rows - 1 rows, for a column heading beside a group's subheadings. */
@@ -100,6 +101,8 @@ struct sheet_writer *sheet_writer_open_table(const char *path, enum sheet_kind k
 void sheet_writer_columns(struct sheet_writer *w, const struct sheet_col *cols, size_t n);
 /* A title row merged over n_cols columns (XLSX; CSV: nothing). */
 enum err sheet_writer_title(struct sheet_writer *w, const char *text, size_t n_cols, struct errinfo *e);
+/* A line of text under the title, merged over n_cols columns and left-aligned (填报单位, date, unit; XLSX only). */
+enum err sheet_writer_note(struct sheet_writer *w, const char *text, size_t n_cols, struct errinfo *e);
 /* A group-header row of merged spans, bold and centred (XLSX; CSV: nothing). */
 enum err sheet_writer_spans(struct sheet_writer *w, const struct sheet_span *spans, size_t n, struct errinfo *e);
 /* The header row: bold, shaded; the rows above it and it stay frozen when scrolling. */

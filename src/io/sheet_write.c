@@ -29,6 +29,8 @@ struct sheet_writer {
 	size_t n_cols;
 	enum sheet_col_type *type;
 	double *fixed, *fit;
+	lxw_format **num_fmt, **num_bold_fmt;   /* per column: its number format, plain and bold (NULL: general) */
+	lxw_format *note_fmt;
 };
 
 double
@@ -52,7 +54,10 @@ grow_cols(struct sheet_writer *w, size_t n)
 	w->type = xrealloc(w->type, n * sizeof(*w->type));
 	w->fixed = xrealloc(w->fixed, n * sizeof(*w->fixed));
 	w->fit = xrealloc(w->fit, n * sizeof(*w->fit));
+	w->num_fmt = xrealloc(w->num_fmt, n * sizeof(*w->num_fmt));
+	w->num_bold_fmt = xrealloc(w->num_bold_fmt, n * sizeof(*w->num_bold_fmt));
 	for (size_t i = w->n_cols; i < n; i++) {
+		w->num_fmt[i] = w->num_bold_fmt[i] = NULL;
 		w->type[i] = SHEET_COL_TEXT;
 		w->fixed[i] = 0;
 		w->fit[i] = 0;
@@ -187,6 +192,12 @@ sheet_writer_columns(struct sheet_writer *w, const struct sheet_col *cols, size_
 	for (size_t i = 0; i < n; i++) {
 		w->type[i] = cols[i].type;
 		w->fixed[i] = cols[i].width;
+		if (w->kind == SHEET_XLSX && cols[i].num_format) {
+			w->num_fmt[i] = workbook_add_format(w->wb);
+			format_set_num_format(w->num_fmt[i], cols[i].num_format);
+			w->num_bold_fmt[i] = new_format(w->wb, true, false);
+			format_set_num_format(w->num_bold_fmt[i], cols[i].num_format);
+		}
 	}
 }
 
@@ -217,6 +228,26 @@ sheet_writer_title(struct sheet_writer *w, const char *text, size_t n_cols, stru
 	    worksheet_write_string(w->ws, w->row, 0, text, w->title_fmt);
 	if (rc == LXW_NO_ERROR)
 		rc = worksheet_set_row(w->ws, w->row, 24, NULL);
+	if (rc != LXW_NO_ERROR)
+		return xlsx_fail(w, rc, e);
+	w->row++;
+	return ERR_OK;
+}
+
+enum err
+sheet_writer_note(struct sheet_writer *w, const char *text, size_t n_cols, struct errinfo *e)
+{
+	if (w->kind != SHEET_XLSX)
+		return ERR_OK;
+	grow_cols(w, n_cols);
+	if (!w->note_fmt) {
+		w->note_fmt = new_format(w->wb, false, true);
+		format_set_align(w->note_fmt, LXW_ALIGN_LEFT);
+		format_set_align(w->note_fmt, LXW_ALIGN_VERTICAL_CENTER);
+	}
+	lxw_error rc = n_cols > 1 ?
+	    worksheet_merge_range(w->ws, w->row, 0, w->row, (lxw_col_t)(n_cols - 1), text, w->note_fmt) :
+	    worksheet_write_string(w->ws, w->row, 0, text, w->note_fmt);
 	if (rc != LXW_NO_ERROR)
 		return xlsx_fail(w, rc, e);
 	w->row++;
@@ -285,7 +316,8 @@ xlsx_row(struct sheet_writer *w, const char *const *cells, size_t n, int style, 
 		if (style == 2)
 			rc = worksheet_write_string(w->ws, w->row, (lxw_col_t)i, cells[i], w->header_fmt);
 		else if (w->type[i] == SHEET_COL_NUMBER && as_number(cells[i], &v))
-			rc = worksheet_write_number(w->ws, w->row, (lxw_col_t)i, v, style ? w->bold_fmt : NULL);
+			rc = worksheet_write_number(w->ws, w->row, (lxw_col_t)i, v, style ? (w->num_bold_fmt[i] ?
+			    w->num_bold_fmt[i] : w->bold_fmt) : w->num_fmt[i]);
 		else if (w->type[i] == SHEET_COL_TEXT)
 			rc = worksheet_write_string(w->ws, w->row, (lxw_col_t)i, cells[i], style ? w->bold_text_fmt : w->text_fmt);
 		else
@@ -363,6 +395,8 @@ writer_free(struct sheet_writer *w)
 	buf_free(&w->line);
 	buf_free(&w->conv);
 	free(w->type);
+	free(w->num_fmt);
+	free(w->num_bold_fmt);
 	free(w->fixed);
 	free(w->fit);
 	free(w->path);

@@ -212,6 +212,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(BAD_JSON, "bad_json", "请求体不是有效的 JSON：%s", "the request body is not valid JSON: %s") \
 	X(UNKNOWN_FIELD, "unknown_field", "未知字段 %s", "unknown field %s") \
 	X(BAD_TYPE, "bad_type", "字段 %s 的类型应为%s", "field %s must be %s") \
+	X(TABLE_UNKNOWN, "table_unknown", "没有报表 %s", "no table %s") \
 	X(BAD_PARAM, "bad_parameter", "参数 %s 的值“%s”无效", "parameter %s: invalid value \"%s\"") \
 	X(TOO_BIG, "too_big", "请求过大（上限 %s）", "the request is too big (limit %s)") \
 	X(NO_ROUTE, "not_found", "没有这个地址：%s", "no such address: %s") \

@@ -100,6 +100,19 @@
 	"FROM change_event e JOIN household h ON h.id = e.household_id " \
 	"WHERE " where " AND e.type IN ('member_add', 'member_remove', 'merge', 'data_fix') " \
 	"AND e.recorded_at <= " T " AND h.village BETWEEN " LO " AND " HI " " superseded " GROUP BY e.type"
+/* The rows of the standard tables: household, member, village, status, the coded fields, then the income
+ * columns given (wage, business, property, transfer, cost, net_pc, size, known). $1 day, $2 as known at, $3 $4
+ * division range, $5 income year. */
+#define TABLE_FACTS(income_cols, income_join) \
+	"SELECT h.id, m.id, h.village, hs.status, h.attribute, h.cause_main, h.cause_other, m.sex, m.ethnicity, " \
+	"m.education, m.schooling, m.health, m.labor, m.work_status, m.relation, m.birth, m.work_months, m.id_kind, " \
+	"m.ins_medical, m.ins_serious, m.ins_pension, m.dibao, m.tekun, " income_cols " " \
+	"FROM household_status_span hs JOIN household h ON h.id = hs.household_id " \
+	"LEFT JOIN membership_span s ON s.household_id = h.id AND s.valid_from <= $1 AND $1 < s.valid_to " \
+	"AND s.recorded_from <= $2 AND $2 < s.recorded_to LEFT JOIN member m ON m.id = s.member_id " income_join " " \
+	"WHERE hs.valid_from <= $1 AND $1 < hs.valid_to AND hs.recorded_from <= $2 AND $2 < hs.recorded_to " \
+	"AND h.village BETWEEN $3 AND $4 ORDER BY h.id"
+#define INC_AT(col) "CASE WHEN i.id IS NOT NULL THEN i." col " ELSE y." col " END"
 /* Column lists in insert_row order: COPY's column list and the copy's SELECTs use the same text. */
 #define HOUSEHOLD_COLUMNS "id, hh_no, village, status, monitored, attribute, cause_main, cause_other, " \
 	"id_standard, identified_ym, exit_year, phone, code_version, created_at, updated_at, bank, bank_account"
@@ -314,6 +327,19 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"AND hs.recorded_to = " OPEN_REC " WHERE s.valid_from <= $1 AND $1 < s.valid_to "
 		"AND s.recorded_to = " OPEN_REC " AND h.village BETWEEN $2 AND $3 "
 		"ORDER BY h.hh_no, CASE WHEN m.relation = '01' THEN 0 ELSE 1 END, m.id", NULL },
+	/* The standard tables (tables.c): every household whose status span covers $1 as known at $2, with each
+	 * member on $1 (none: one row of NULLs), ordered by household; the income survey of year $5 as now known
+	 * (FACTS) or as recorded at $2 (FACTS_AT: the latest version recorded by then; a household whose year has
+	 * no version at all keeps the value it was imported with). */
+	[STMT_TABLE_FACTS] = { TABLE_FACTS("i.wage, i.business, i.property, i.transfer, i.business_cost, i.net_pc, "
+		"i.size, i.household_id", "LEFT JOIN income_year i ON i.household_id = h.id AND i.year = $5"), NULL },
+	[STMT_TABLE_FACTS_AT] = { TABLE_FACTS(INC_AT("wage") ", " INC_AT("business") ", " INC_AT("property") ", "
+		INC_AT("transfer") ", " INC_AT("business_cost") ", " INC_AT("net_pc") ", " INC_AT("size") ", "
+		"COALESCE(i.household_id, y.household_id)",
+		"LEFT JOIN income_revision i ON i.id = (SELECT MAX(r.id) FROM income_revision r WHERE "
+		"r.household_id = h.id AND r.year = $5 AND r.recorded_at <= $2) "
+		"LEFT JOIN income_year y ON y.household_id = h.id AND y.year = $5 AND NOT EXISTS (SELECT 1 FROM "
+		"income_revision r2 WHERE r2.household_id = h.id AND r2.year = $5)"), NULL },
 	[STMT_DUP_IDS] = { "SELECT m.id_no, COUNT(*) FROM membership_span s JOIN member m ON m.id = s.member_id "
 		"JOIN household h ON h.id = s.household_id "
 		"JOIN household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $1 AND $1 < hs.valid_to "

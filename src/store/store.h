@@ -337,6 +337,28 @@ typedef int (*member_row_fn)(void *ctx, const struct member_row *r);
 enum err store_each_member(struct store *st, int day, int64_t lo, int64_t hi, unsigned statuses_mask,
     member_row_fn fn, void *ctx, struct errinfo *e);
 
+/* One row of the standard tables (src/domain/tables.c): a person present on a day in a household whose status
+ * covers that day, or the household alone when nobody is in it then (member 0). Codes are copied (a longer
+ * one is cut); numbers unknown are -1; money in fen, FACT_UNKNOWN when not given. */
+#define FACT_UNKNOWN INT64_MIN
+struct fact {
+	int64_t household, member, village;
+	enum status status;
+	char attribute[8], cause_main[8], cause_other[24];
+	char sex[4], ethnicity[4], education[4], schooling[4], health[4], labor[4], work[4], relation[4];
+	int birth, work_months, id_kind;
+	int ins_medical, ins_serious, ins_pension, dibao, tekun;   /* 1, 0, -1 unknown */
+	bool income;   /* the household has a survey of the year asked */
+	int64_t wage, business, property, transfer, cost, net_pc;
+	int size;
+};
+typedef int (*fact_fn)(void *ctx, const struct fact *f);
+/* Every household of [lo, hi] and scope whose status span covers day as known at recorded_at (0: now), with
+ * each of its members on day, ordered by household; income of income_year as known then. fn returns non-zero
+ * to stop. Streams: memory does not grow with the number of rows. */
+enum err store_each_fact(struct store *st, int day, int64_t recorded_at, int income_year, int64_t lo, int64_t hi,
+    fact_fn fn, void *ctx, struct errinfo *e);
+
 /* ID numbers held by more than one member present on day in registered households. */
 struct dup_id {
 	char *id_no;

@@ -379,3 +379,81 @@ store_first_day(struct store *st, int64_t lo, int64_t hi, int *day, struct errin
 	OPS->reset(q);
 	return r < 0 ? ERR_DB : ERR_OK;
 }
+
+static void
+copy_code(char *dst, size_t size, const char *src)
+{
+	size_t n = src ? strlen(src) : 0;
+	if (n >= size)
+		n = size - 1;
+	if (n)
+		memcpy(dst, src, n);
+	dst[n] = 0;
+}
+
+static int64_t
+col_opt(struct store *st, struct stmt *q, int i)
+{
+	return OPS->col_null(q, i) ? -1 : OPS->col_int(q, i);
+}
+
+static int64_t
+col_money(struct store *st, struct stmt *q, int i)
+{
+	return OPS->col_null(q, i) ? FACT_UNKNOWN : OPS->col_int(q, i);
+}
+
+enum err
+store_each_fact(struct store *st, int day, int64_t recorded_at, int income_year, int64_t lo, int64_t hi, fact_fn fn,
+    void *ctx, struct errinfo *e)
+{
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	struct stmt *q = OPS->prepare(st, recorded_at ? STMT_TABLE_FACTS_AT : STMT_TABLE_FACTS, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(day));
+	OPS->bind(q, 2, SQL_INT(recorded_at ? recorded_at : NOW_KNOWN));
+	OPS->bind(q, 3, SQL_INT(lo));
+	OPS->bind(q, 4, SQL_INT(hi));
+	OPS->bind(q, 5, SQL_INT(income_year));
+	int r = 0, stop = 0;
+	while (!stop && (r = OPS->step(q, e)) == 1) {
+		struct fact f;
+		f.household = OPS->col_int(q, 0);
+		f.member = OPS->col_null(q, 1) ? 0 : OPS->col_int(q, 1);
+		f.village = OPS->col_int(q, 2);
+		f.status = ST_NONE;
+		status_from_code(OPS->col_text(q, 3), &f.status);
+		copy_code(f.attribute, sizeof(f.attribute), OPS->col_text(q, 4));
+		copy_code(f.cause_main, sizeof(f.cause_main), OPS->col_text(q, 5));
+		copy_code(f.cause_other, sizeof(f.cause_other), OPS->col_text(q, 6));
+		copy_code(f.sex, sizeof(f.sex), OPS->col_text(q, 7));
+		copy_code(f.ethnicity, sizeof(f.ethnicity), OPS->col_text(q, 8));
+		copy_code(f.education, sizeof(f.education), OPS->col_text(q, 9));
+		copy_code(f.schooling, sizeof(f.schooling), OPS->col_text(q, 10));
+		copy_code(f.health, sizeof(f.health), OPS->col_text(q, 11));
+		copy_code(f.labor, sizeof(f.labor), OPS->col_text(q, 12));
+		copy_code(f.work, sizeof(f.work), OPS->col_text(q, 13));
+		copy_code(f.relation, sizeof(f.relation), OPS->col_text(q, 14));
+		f.birth = (int)(OPS->col_null(q, 15) ? 0 : OPS->col_int(q, 15));
+		f.work_months = (int)col_opt(st, q, 16);
+		f.id_kind = (int)OPS->col_int(q, 17);
+		f.ins_medical = (int)col_opt(st, q, 18);
+		f.ins_serious = (int)col_opt(st, q, 19);
+		f.ins_pension = (int)col_opt(st, q, 20);
+		f.dibao = (int)col_opt(st, q, 21);
+		f.tekun = (int)col_opt(st, q, 22);
+		f.wage = col_money(st, q, 23);
+		f.business = col_money(st, q, 24);
+		f.property = col_money(st, q, 25);
+		f.transfer = col_money(st, q, 26);
+		f.cost = col_money(st, q, 27);
+		f.net_pc = col_money(st, q, 28);
+		f.size = (int)(OPS->col_null(q, 29) ? 0 : OPS->col_int(q, 29));
+		f.income = !OPS->col_null(q, 30);
+		stop = fn(ctx, &f);
+	}
+	OPS->reset(q);
+	return !stop && r < 0 ? ERR_DB : ERR_OK;
+}

@@ -33,8 +33,8 @@ view_code(int64_t code, char *out, size_t size)
 		snprintf(out, size, "%s", "");
 }
 
-static const char *
-level_key(int level)
+const char *
+view_level_key(int level)
 {
 	static const char *const k[] = { "all", "province", "city", "county", "town", "village" };
 	return level >= 0 && level <= 5 ? k[level] : "";
@@ -77,7 +77,7 @@ view_stats_json(const struct stats_result *r)
 			json_array_append_new(rows, row);
 			continue;
 		}
-		json_object_set_new(row, "level", json_string(level_key(r->rows[i].d.level)));
+		json_object_set_new(row, "level", json_string(view_level_key(r->rows[i].d.level)));
 		json_object_set_new(row, "villages", json_pack("{s:I, s:I, s:I}", "total", (json_int_t)r->rows[i].v.total,
 		    "poor", (json_int_t)r->rows[i].v.poor, "exited", (json_int_t)r->rows[i].v.exited));
 		json_array_append_new(rows, row);
@@ -467,7 +467,7 @@ division_write(struct jw *w, const struct division *d)
 	jw_obj(w);
 	jw_kstr(w, "code", code);
 	jw_kstr(w, "name", d->name ? d->name : "");
-	jw_kstr(w, "level", level_key(d->level));
+	jw_kstr(w, "level", view_level_key(d->level));
 	if (d->level == LV_VILLAGE) {
 		jw_kbool(w, "poor_village", d->poor_village);
 		jw_key(w, "exit_year");
@@ -885,7 +885,7 @@ view_stats_sheet(const struct stats_result *r, const char *path, enum sheet_kind
 	size_t n = 2 + 2 * G__MAX;
 	struct sheet_col cols[2 + 2 * G__MAX];
 	for (size_t i = 0; i < n; i++)
-		cols[i] = (struct sheet_col){ i < 2 ? SHEET_COL_TEXT : SHEET_COL_NUMBER, 0 };
+		cols[i] = (struct sheet_col){ i < 2 ? SHEET_COL_TEXT : SHEET_COL_NUMBER, 0, NULL };
 	sheet_writer_columns(w, cols, n);
 	char d[11];
 	const char *by = r->by == BY_CAUSE ? (EN ? "cause" : "致贫原因") : r->by == BY_ATTRIBUTE ?
@@ -958,7 +958,7 @@ view_changes_sheet(const struct changes_result *r, const char *path, enum sheet_
 		return e ? e->err : ERR_IO;
 	struct arena a;
 	arena_init(&a);
-	static const struct sheet_col cols[3] = { { SHEET_COL_TEXT, 0 }, { SHEET_COL_NUMBER, 10 }, { SHEET_COL_NUMBER, 10 } };
+	static const struct sheet_col cols[3] = { { SHEET_COL_TEXT, 0, NULL }, { SHEET_COL_NUMBER, 10, NULL }, { SHEET_COL_NUMBER, 10, NULL } };
 	sheet_writer_columns(w, cols, 3);
 	char t[20];
 	enum err rc = sheet_writer_title(w, arena_printf(&a, EN ? "Changes  %s  %s%s" : "建档立卡变动情况表　%s　%s%s",

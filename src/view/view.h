@@ -60,6 +60,8 @@ void view_import_summary(const struct import_result *r, const char *what, struct
 void view_nhmr(int64_t h, int64_t p, char *out, size_t size);
 /* "371373000000" */
 void view_code(int64_t code, char *out, size_t size);
+/* A division level as JSON names it: "province", "city", "county", "town", "village". */
+const char *view_level_key(int level);
 
 /* A plain text table: add rows of cells, then render with aligned columns. */
 struct text_table {

@@ -1,0 +1,467 @@
+/* tables.c: the engine of the standard tables: one pass over the facts of the day (store_each_fact), each
+ * household's rows evaluated against every column's filters, counts kept per village (or per band), then rolled
+ * up to the rows and the total, and the formulas worked out last. Knows no particular table (table_defs.c). */
+#include "domain/tables.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/date.h"
+#include "lib/util.h"
+
+#define EN (msg_lang() == LANG_EN)
+
+const char *table_title(const struct table_def *d) { return EN ? d->title_en : d->title_zh; }
+const char *table_group(const struct table_def *d) { return EN ? d->group_en : d->group_zh; }
+const char *tcol_label(const struct tcol *c) { return EN ? c->en : c->zh; }
+const char *tcol_group(const struct tcol *c) { return EN ? c->group_en : c->group_zh; }
+
+const char *
+tunit_label(enum tunit u)
+{
+	static const char *const zh[] = { "户", "人", "元", "%", "个", "" };
+	static const char *const en[] = { "households", "persons", "yuan", "%", "villages", "" };
+	return EN ? en[u] : zh[u];
+}
+
+const struct table_def *
+table_def_find(const char *code)
+{
+	size_t n;
+	const struct table_def *d = table_defs(&n);
+	for (size_t i = 0; code && i < n; i++)
+		if (strcmp(d[i].code, code) == 0)
+			return &d[i];
+	return NULL;
+}
+
+static bool
+in_universe(int u, enum status s)
+{
+	switch (u) {
+	case G_REGISTERED: return status_registered(s);
+	case G_CURRENT_POOR: return status_current_poor(s);
+	case G_POOR: return s == ST_POOR;
+	case G_RETURNED: return s == ST_RETURNED;
+	case G_EXITED: return s == ST_EXITED_SUPPORTED || s == ST_EXITED_UNSUPPORTED;
+	case G_EXITED_SUPPORTED: return s == ST_EXITED_SUPPORTED;
+	case G_EXITED_UNSUPPORTED: return s == ST_EXITED_UNSUPPORTED;
+	case G_REMOVED: return s == ST_REMOVED;
+	case G_CANCELLED: return s == ST_CANCELLED;
+	default: return s != ST_NONE;
+	}
+}
+
+struct engine {
+	const struct table_def *def;
+	int universe, as_of;
+	struct division *villages;   /* in range and scope, by code */
+	size_t n_villages;
+	size_t n_buckets;            /* villages, or bands + 1 (the last is the total) */
+	int64_t *acc;                /* n_buckets × n_cols */
+	struct fact *hh;             /* the current household's rows */
+	size_t n_hh, cap_hh;
+	int n_members;
+};
+
+static bool
+person_field(enum tfield f)
+{
+	return f >= TF_SEX && f <= TF_RELATION;
+}
+
+static const char *
+field_text(const struct fact *x, enum tfield f)
+{
+	switch (f) {
+	case TF_SEX: return x->sex;
+	case TF_ETHNICITY: return x->ethnicity;
+	case TF_EDUCATION: return x->education;
+	case TF_SCHOOLING: return x->schooling;
+	case TF_HEALTH: return x->health;
+	case TF_LABOR: return x->labor;
+	case TF_WORK: return x->work;
+	case TF_RELATION: return x->relation;
+	case TF_ATTRIBUTE: return x->attribute;
+	case TF_CAUSE_MAIN: return x->cause_main;
+	case TF_CAUSE_OTHER: return x->cause_other;
+	default: return NULL;
+	}
+}
+
+static int64_t
+money(int64_t v)
+{
+	return v == FACT_UNKNOWN ? 0 : v;
+}
+
+/* A numeric field; FACT_UNKNOWN when not known. */
+static int64_t
+field_num(const struct engine *g, const struct fact *x, enum tfield f)
+{
+	switch (f) {
+	case TF_WORK_MONTHS: return x->work_months < 0 ? FACT_UNKNOWN : x->work_months;
+	case TF_AGE: return x->birth > 0 && x->birth <= g->as_of ? (g->as_of - x->birth) / 10000 : FACT_UNKNOWN;
+	case TF_INS_MEDICAL: return x->ins_medical < 0 ? FACT_UNKNOWN : x->ins_medical;
+	case TF_INS_SERIOUS: return x->ins_serious < 0 ? FACT_UNKNOWN : x->ins_serious;
+	case TF_INS_PENSION: return x->ins_pension < 0 ? FACT_UNKNOWN : x->ins_pension;
+	case TF_DIBAO: return x->dibao < 0 ? FACT_UNKNOWN : x->dibao;
+	case TF_TEKUN: return x->tekun < 0 ? FACT_UNKNOWN : x->tekun;
+	case TF_ID_KIND: return x->id_kind;
+	case TF_SIZE: return g->n_members;
+	case TF_INCOME_KNOWN: return x->income;
+	case TF_WAGE: return x->income ? x->wage : FACT_UNKNOWN;
+	case TF_BUSINESS: return x->income ? x->business : FACT_UNKNOWN;
+	case TF_PROPERTY: return x->income ? x->property : FACT_UNKNOWN;
+	case TF_TRANSFER: return x->income ? x->transfer : FACT_UNKNOWN;
+	case TF_COST: return x->income ? x->cost : FACT_UNKNOWN;
+	case TF_TOTAL_INCOME:
+		return x->income ? money(x->wage) + money(x->business) + money(x->property) + money(x->transfer)
+				 : FACT_UNKNOWN;
+	case TF_NET:
+		if (!x->income)
+			return FACT_UNKNOWN;
+		/* a survey without items (the 人均纯收入 imported with the registry): 人均纯收入 × its household size */
+		if (x->wage == FACT_UNKNOWN && x->business == FACT_UNKNOWN && x->property == FACT_UNKNOWN &&
+		    x->transfer == FACT_UNKNOWN && x->cost == FACT_UNKNOWN)
+			return x->net_pc == FACT_UNKNOWN ? FACT_UNKNOWN : x->net_pc * (x->size > 0 ? x->size : g->n_members);
+		return money(x->wage) + money(x->business) + money(x->property) + money(x->transfer) - money(x->cost);
+	case TF_NET_PC: return x->income ? x->net_pc : FACT_UNKNOWN;
+	case TF_POOR_VILLAGE: {
+		struct division key = { .code = x->village };
+		size_t lo = 0, hi = g->n_villages;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (g->villages[mid].code < key.code)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return lo < g->n_villages && g->villages[lo].code == key.code && g->villages[lo].poor_village;
+	}
+	default: return FACT_UNKNOWN;
+	}
+}
+
+static bool
+has_code(const char *list, const char *code)
+{
+	size_t n = strlen(code);
+	for (const char *p = list; p && *p;) {
+		const char *end = strchr(p, ',');
+		size_t k = end ? (size_t)(end - p) : strlen(p);
+		if (k == n && memcmp(p, code, n) == 0)
+			return true;
+		p = end ? end + 1 : p + k;
+	}
+	return false;
+}
+
+static bool
+match(const struct engine *g, const struct fact *x, const struct tfilter *w)
+{
+	if (!w || w->f == TF_NONE || w->op == TOP_ALL)
+		return true;
+	if (person_field(w->f) && !x->member)
+		return false;
+	if (w->f == TF_GROUP)
+		return in_universe((int)w->lo, x->status);
+	const char *t = field_text(x, w->f);
+	if (t || w->f == TF_SEX) {
+		switch (w->op) {
+		case TOP_EQ: return t && strcmp(t, w->code) == 0;
+		case TOP_NE: return t && *t && strcmp(t, w->code) != 0;
+		case TOP_EMPTY: return !t || !*t;
+		case TOP_HAS: return t && has_code(t, w->code);
+		default: return false;
+		}
+	}
+	int64_t v = field_num(g, x, w->f);
+	switch (w->op) {
+	case TOP_EQ: return v != FACT_UNKNOWN && v == w->lo;
+	case TOP_EMPTY: return v == FACT_UNKNOWN;
+	case TOP_RANGE: return v != FACT_UNKNOWN && v >= w->lo && (w->hi == T_NOLIMIT || v < w->hi);
+	default: return false;
+	}
+}
+
+static bool
+match_col(const struct engine *g, const struct fact *x, const struct tcol *c, const struct tfilter *band)
+{
+	return match(g, x, &c->where[0]) && match(g, x, &c->where[1]) && match(g, x, band);
+}
+
+static void
+add_household(struct engine *g, size_t bucket, const struct tfilter *band)
+{
+	const struct table_def *d = g->def;
+	int64_t *acc = g->acc + bucket * d->n_cols;
+	for (size_t c = 0; c < d->n_cols; c++) {
+		const struct tcol *col = &d->cols[c];
+		switch (col->kind) {
+		case TK_HOUSEHOLDS:
+		case TK_SUM: {
+			size_t i = 0;
+			while (i < g->n_hh && !match_col(g, &g->hh[i], col, band))
+				i++;
+			if (i == g->n_hh)
+				break;
+			if (col->kind == TK_HOUSEHOLDS)
+				acc[c]++;
+			else {
+				int64_t v = field_num(g, &g->hh[i], col->sum);
+				if (v != FACT_UNKNOWN)
+					acc[c] += v;
+			}
+			break;
+		}
+		case TK_PERSONS:
+			for (size_t i = 0; i < g->n_hh; i++)
+				if (g->hh[i].member && match_col(g, &g->hh[i], col, band))
+					acc[c]++;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static size_t
+village_index(const struct engine *g, int64_t code)
+{
+	size_t lo = 0, hi = g->n_villages;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (g->villages[mid].code < code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < g->n_villages && g->villages[lo].code == code ? lo : SIZE_MAX;
+}
+
+static void
+flush_household(struct engine *g)
+{
+	if (!g->n_hh || !in_universe(g->universe, g->hh[0].status)) {
+		g->n_hh = 0;
+		return;
+	}
+	g->n_members = 0;
+	for (size_t i = 0; i < g->n_hh; i++)
+		g->n_members += g->hh[i].member != 0;
+	const struct table_def *d = g->def;
+	if (d->bands) {
+		for (size_t b = 0; b < d->n_bands; b++)
+			add_household(g, b, &d->bands[b].where);
+		add_household(g, d->n_bands, NULL);
+	} else {
+		size_t v = village_index(g, g->hh[0].village);
+		if (v != SIZE_MAX)
+			add_household(g, v, NULL);
+	}
+	g->n_hh = 0;
+}
+
+static int
+on_fact(void *ctx, const struct fact *f)
+{
+	struct engine *g = ctx;
+	if (g->n_hh && g->hh[0].household != f->household)
+		flush_household(g);
+	if (g->n_hh == g->cap_hh) {
+		g->cap_hh = g->cap_hh ? 2 * g->cap_hh : 16;
+		g->hh = xrealloc(g->hh, g->cap_hh * sizeof(*g->hh));
+	}
+	g->hh[g->n_hh++] = *f;
+	return 0;
+}
+
+static int
+cmp_division(const void *a, const void *b)
+{
+	const struct division *x = a, *y = b;
+	return x->code < y->code ? -1 : x->code > y->code;
+}
+
+static int64_t
+truncate_to(int64_t village, int level)
+{
+	static const int64_t unit[] = { 1, 10000000000LL, 100000000LL, 1000000LL, 1000LL, 1 };
+	return village / unit[level] * unit[level];
+}
+
+static void
+new_values(struct table_row *row, size_t n, struct arena *a)
+{
+	row->v = arena_alloc(a, (n ? n : 1) * sizeof(*row->v));
+	row->null = arena_alloc(a, (n ? n : 1) * sizeof(*row->null));
+	memset(row->v, 0, n * sizeof(*row->v));
+	memset(row->null, 0, n * sizeof(*row->null));
+}
+
+/* Village-level columns of village v into its bucket (division rows only). */
+static void
+village_columns(struct engine *g, size_t v)
+{
+	const struct table_def *d = g->def;
+	int64_t *acc = g->acc + v * d->n_cols;
+	const struct division *dv = &g->villages[v];
+	for (size_t c = 0; c < d->n_cols; c++) {
+		const struct tcol *col = &d->cols[c];
+		if (col->kind == TK_VILLAGES) {
+			bool ok = true;
+			for (int k = 0; k < 2; k++)
+				if (col->where[k].f == TF_POOR_VILLAGE)
+					ok &= (col->where[k].op == TOP_EQ) == ((int64_t)dv->poor_village == col->where[k].lo);
+			acc[c] = ok;
+		} else if (col->kind == TK_RURAL_POP)
+			acc[c] = dv->rural_pop > 0 ? dv->rural_pop : 0;
+	}
+	for (size_t c = 0; c < d->n_cols; c++)
+		if (d->cols[c].kind == TK_VILLAGES_WITH)
+			acc[c] = acc[d->cols[c].a] > 0;
+}
+
+/* Formulas, in column order (a formula may use an earlier one). */
+static void
+formulas(const struct table_def *d, struct table_row *row)
+{
+	for (size_t c = 0; c < d->n_cols; c++) {
+		const struct tcol *col = &d->cols[c];
+		if (col->kind == TK_RATIO) {
+			double den = row->v[col->b];
+			row->null[c] = den == 0 || row->null[col->a] || row->null[col->b];
+			row->v[c] = row->null[c] ? 0 : row->v[col->a] / den * col->scale;
+		} else if (col->kind == TK_DIFF) {
+			row->v[c] = row->v[col->a] - row->v[col->b];
+			row->null[c] = row->null[col->a] || row->null[col->b];
+		}
+	}
+}
+
+enum err
+table_compute(struct store *st, const struct table_def *def, const struct table_query *q, struct table_result *r,
+    struct arena *a, struct errinfo *e)
+{
+	enum err rc;
+	memset(r, 0, sizeof(*r));
+	r->def = def;
+	r->as_of = q->as_of ? q->as_of : date_today();
+	r->from = q->from;
+	r->to = q->to;
+	r->recorded_at = q->recorded_at;
+	r->by = q->by;
+	r->universe = q->universe >= 0 ? (enum group)q->universe : (enum group)def->universe;
+	r->income_year = def->income ? (q->income_year ? q->income_year : r->as_of / 10000 - 1) : 0;
+	if (q->division) {
+		if ((rc = store_division_get(st, q->division, &r->div, a, e)) != ERR_OK)
+			return rc;
+	} else if ((rc = division_top(st, &r->div, a, e)) != ERR_OK)
+		return rc;
+	int64_t lo, hi;
+	if (r->div.code)
+		division_range(r->div.code, &lo, &hi);
+	else {
+		lo = st->scope_lo;
+		hi = st->scope_hi;
+	}
+	struct division *dv;
+	size_t nd;
+	if ((rc = store_division_range(st, lo, hi, &dv, &nd, a, e)) != ERR_OK)
+		return rc;
+
+	struct engine g = { .def = def, .universe = (int)r->universe, .as_of = r->as_of };
+	g.villages = arena_alloc(a, (nd ? nd : 1) * sizeof(*g.villages));
+	for (size_t i = 0; i < nd; i++)
+		if (dv[i].level == LV_VILLAGE && store_in_scope(st, dv[i].code))
+			g.villages[g.n_villages++] = dv[i];
+	qsort(g.villages, g.n_villages, sizeof(*g.villages), cmp_division);
+
+	/* rows */
+	int level = 0;
+	if (def->bands) {
+		r->rows = arena_alloc(a, def->n_bands * sizeof(*r->rows));
+		for (size_t b = 0; b < def->n_bands; b++) {
+			struct table_row *row = &r->rows[r->n_rows++];
+			memset(row, 0, sizeof(*row));
+			row->key = def->bands[b].key;
+			row->name = EN ? def->bands[b].en : def->bands[b].zh;
+			new_values(row, def->n_cols, a);
+		}
+		g.n_buckets = def->n_bands + 1;
+	} else {
+		level = q->by == BY_TOWN ? LV_TOWN : q->by == BY_VILLAGE ? LV_VILLAGE : r->div.level + 1;
+		if (level > LV_VILLAGE)
+			level = LV_VILLAGE;
+		struct division *rows = arena_alloc(a, (nd ? nd : 1) * sizeof(*rows));
+		size_t n = 0;
+		for (size_t i = 0; i < nd; i++) {
+			int64_t l2, h2;
+			division_range(dv[i].code, &l2, &h2);
+			if (dv[i].level != level || dv[i].code == r->div.code)
+				continue;
+			if (!store_in_scope(st, dv[i].code) && !(l2 <= st->scope_lo && st->scope_hi <= h2))
+				continue;
+			rows[n++] = dv[i];
+		}
+		qsort(rows, n, sizeof(*rows), cmp_division);
+		r->rows = arena_alloc(a, (n ? n : 1) * sizeof(*r->rows));
+		for (size_t i = 0; i < n; i++) {
+			struct table_row *row = &r->rows[r->n_rows++];
+			memset(row, 0, sizeof(*row));
+			row->code = rows[i].code;
+			row->name = rows[i].name;
+			row->level = rows[i].level;
+			new_values(row, def->n_cols, a);
+		}
+		g.n_buckets = g.n_villages;
+	}
+	g.acc = xcalloc(g.n_buckets ? g.n_buckets * def->n_cols : 1, sizeof(*g.acc));
+	rc = store_each_fact(st, r->as_of, q->recorded_at, r->income_year, lo, hi, on_fact, &g, e);
+	flush_household(&g);
+	free(g.hh);
+	if (rc != ERR_OK) {
+		free(g.acc);
+		return rc;
+	}
+
+	r->total.code = r->div.code;
+	r->total.name = EN ? "total" : "合计";
+	r->total.level = r->div.level;
+	new_values(&r->total, def->n_cols, a);
+	if (def->bands) {
+		for (size_t b = 0; b <= def->n_bands; b++) {
+			struct table_row *row = b < def->n_bands ? &r->rows[b] : &r->total;
+			for (size_t c = 0; c < def->n_cols; c++)
+				row->v[c] = (double)g.acc[b * def->n_cols + c];
+		}
+	} else {
+		for (size_t v = 0; v < g.n_villages; v++) {
+			village_columns(&g, v);
+			int64_t key = truncate_to(g.villages[v].code, level);
+			struct table_row *row = NULL;
+			size_t l = 0, h = r->n_rows;
+			while (l < h) {
+				size_t mid = (l + h) / 2;
+				if (r->rows[mid].code < key)
+					l = mid + 1;
+				else
+					h = mid;
+			}
+			if (l < r->n_rows && r->rows[l].code == key)
+				row = &r->rows[l];
+			for (size_t c = 0; c < def->n_cols; c++) {
+				double x = (double)g.acc[v * def->n_cols + c];
+				r->total.v[c] += x;
+				if (row)
+					row->v[c] += x;
+			}
+		}
+	}
+	free(g.acc);
+	for (size_t i = 0; i < r->n_rows; i++)
+		formulas(def, &r->rows[i]);
+	formulas(def, &r->total);
+	return ERR_OK;
+}

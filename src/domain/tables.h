@@ -1,0 +1,136 @@
+/* tables.h: the standard statistics tables (DOMAIN.md §9.1), each defined once as data: its rows (the
+ * divisions at a level, or the bands of a field), its columns (a count of households or persons under a
+ * filter, an amount, a count of villages, or a formula over other columns), groups of columns for merged
+ * headers, units and a title. One engine computes any definition; src/view/view_table.c renders any result
+ * as a screen table, JSON, CSV or XLSX. Adding a table is adding a definition to table_defs.c.
+ * No SQL here: the rows come from store_each_fact. */
+#ifndef TUOPIN_TABLES_H
+#define TUOPIN_TABLES_H
+
+#include "domain/report.h"
+
+/* What a filter looks at. Household fields are the same on every row of a household; person fields belong to
+ * one member (a household without members that day has none). Ages are whole years on the as-of date. Money is
+ * in fen; the income fields are the survey of the table's income year. */
+enum tfield {
+	TF_NONE,
+	/* person */
+	TF_SEX, TF_ETHNICITY, TF_EDUCATION, TF_SCHOOLING, TF_HEALTH, TF_LABOR, TF_WORK, TF_WORK_MONTHS, TF_AGE,
+	TF_INS_MEDICAL, TF_INS_SERIOUS, TF_INS_PENSION, TF_DIBAO, TF_TEKUN, TF_ID_KIND, TF_RELATION,
+	/* household */
+	TF_ATTRIBUTE, TF_CAUSE_MAIN, TF_CAUSE_OTHER, TF_SIZE, TF_INCOME_KNOWN, TF_WAGE, TF_BUSINESS, TF_PROPERTY,
+	TF_TRANSFER, TF_COST, TF_TOTAL_INCOME, TF_NET, TF_NET_PC, TF_POOR_VILLAGE,
+	TF_GROUP,   /* the household's status is in the enum group lo */
+	TF__MAX
+};
+enum top {
+	TOP_ALL,      /* every row */
+	TOP_EQ,       /* text field equals code (a code list's code); numeric field equals lo */
+	TOP_NE,       /* text field is given and differs from code */
+	TOP_EMPTY,    /* text field not given; numeric field unknown */
+	TOP_RANGE,    /* numeric field in [lo, hi) */
+	TOP_HAS,      /* code is one of the comma-separated codes of the field (其他致贫原因) */
+};
+struct tfilter {
+	enum tfield f;
+	enum top op;
+	const char *code;
+	int64_t lo, hi;
+};
+#define T_NOLIMIT INT64_MAX
+
+enum tkind {
+	TK_HOUSEHOLDS,     /* households of the universe with a row matching the filters */
+	TK_PERSONS,        /* persons of the universe matching the filters */
+	TK_SUM,            /* sum of field `sum` over the households matching the filters (each counted once) */
+	TK_VILLAGES,       /* villages (行政村) of the row matching the filters (only TF_POOR_VILLAGE, or none) */
+	TK_VILLAGES_WITH,  /* villages whose column `a` is above zero */
+	TK_RURAL_POP,      /* 乡村人口 of the row's villages (those that have one) */
+	TK_RATIO,          /* column a / column b × scale; empty when b is 0 */
+	TK_DIFF,           /* column a − column b */
+};
+enum tunit { TU_HOUSEHOLDS, TU_PERSONS, TU_YUAN, TU_PERCENT, TU_VILLAGES, TU_NUMBER };
+
+struct tcol {
+	const char *key;            /* JSON and CSV key, stable: "female" */
+	const char *zh, *en;        /* header */
+	const char *group_zh, *group_en;   /* merged header over consecutive columns of the same group, or NULL */
+	enum tkind kind;
+	enum tunit unit;
+	struct tfilter where[2];    /* all must hold */
+	enum tfield sum;            /* TK_SUM */
+	int a, b;                   /* TK_RATIO / TK_DIFF / TK_VILLAGES_WITH: column indexes */
+	double scale;               /* TK_RATIO: 100 for a percentage, 0.01 for fen → 元 */
+	int decimals;               /* shown decimals (0 for counts) */
+	bool hidden;                /* computed for a formula, not shown */
+};
+
+/* Rows are the divisions at a level under the chosen division (the default), or bands of a field: then the
+ * first band whose filter holds takes the household (or the person, for person columns). */
+struct tband {
+	const char *key, *zh, *en;
+	struct tfilter where;
+};
+
+struct table_def {
+	const char *code;           /* "1.1", used on the command line and in addresses */
+	const char *group_zh, *group_en;   /* the section of the reports page: "贫困人口" */
+	const char *title_zh, *title_en;
+	const char *unit_zh, *unit_en;     /* the unit line: "单位：人" */
+	int universe;               /* an enum group: whose households and persons count unless the query says
+	                             * otherwise; G__MAX: every household whose status span covers the day */
+	bool income;                /* reads the income survey (of the year before the as-of date by default) */
+	const struct tcol *cols;
+	size_t n_cols;
+	const struct tband *bands;  /* NULL: rows are divisions */
+	size_t n_bands;
+	const char *note_zh, *note_en;     /* how it is counted, printed under the table */
+};
+
+/* The definitions, in the order of the reports page. */
+const struct table_def *table_defs(size_t *n);
+const struct table_def *table_def_find(const char *code);
+const char *table_title(const struct table_def *d);
+const char *table_group(const struct table_def *d);
+const char *tcol_label(const struct tcol *c);
+const char *tcol_group(const struct tcol *c);
+const char *tunit_label(enum tunit u);
+
+struct table_query {
+	int as_of;                 /* 0: today */
+	int64_t recorded_at;       /* 0: as now known */
+	int from, to;              /* a period (kept for tables that take one; the summary tables use as_of) */
+	int64_t division;          /* 0: the top of the scope */
+	enum by by;                /* BY_CHILDREN, BY_TOWN or BY_VILLAGE */
+	int universe;              /* -1: the definition's; else an enum group */
+	int income_year;           /* 0: the year before as_of */
+};
+
+struct table_row {
+	int64_t code;              /* division code (0 for a band row and for the total) */
+	const char *key;           /* band key, or NULL */
+	const char *name;
+	int level;                 /* division level (drill-down goes one below) */
+	double *v;                 /* n_cols values */
+	bool *null;                /* a value that cannot be computed (a ratio over zero) */
+};
+
+struct table_result {
+	const struct table_def *def;
+	int as_of, from, to;
+	int64_t recorded_at;
+	int income_year;           /* 0 when the table reads no income */
+	enum group universe;
+	enum by by;
+	struct division div;
+	struct table_row *rows;
+	size_t n_rows;
+	struct table_row total;
+};
+
+/* Compute def for q within the store's scope: rows in code order, then the total (the division itself).
+ * Everything is allocated in a. A division out of scope: ERR_NOTFOUND. */
+enum err table_compute(struct store *st, const struct table_def *def, const struct table_query *q,
+    struct table_result *r, struct arena *a, struct errinfo *e);
+
+#endif
