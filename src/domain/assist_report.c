@@ -272,6 +272,26 @@ assist_household_load(struct store *st, const char *hh_no, int day, struct assis
 	static const enum akind pays[] = { AK_POST_PAYMENT, AK_PROJECT_PAYMENT, AK_ASSET_INCOME };
 	for (size_t i = 0; rc == ERR_OK && i < NELEM(pays); i++)
 		rc = gather(st, pays[i], h->id, &o->payments, &o->n_payments, a, e);
+	/* what each benefit counts as: a workshop's employment, a project's industry, a loan's finance */
+	if (rc == ERR_OK && o->n_benefits) {
+		o->benefit_category = arena_alloc(a, o->n_benefits * sizeof(char *));
+		int64_t lo = st->scope_lo, hi = st->scope_hi;
+		store_set_scope(st, 0);   /* a project elsewhere helps this household: its kind is no secret */
+		for (size_t i = 0; rc == ERR_OK && i < o->n_benefits; i++) {
+			const struct arec *b = &o->benefits[i];
+			o->benefit_category[i] = b->d->k == AK_LOAN_BENEFICIARY ? "finance" : b->d->k == AK_FAIR_HIRE ?
+			    "employment" : "industry";
+			struct arec p;
+			if (b->d->k == AK_PROJECT_BENEFICIARY) {
+				enum err r2 = arec_get(st, AK_PROJECT, arec_int(b, "ref_id"), &p, a, e);
+				if (r2 == ERR_OK && arec_text(&p, "kind") && strcmp(arec_text(&p, "kind"), "workshop") == 0)
+					o->benefit_category[i] = "employment";
+				else if (r2 != ERR_OK && r2 != ERR_NOTFOUND)
+					rc = r2;
+			}
+		}
+		st->scope_lo = lo, st->scope_hi = hi;
+	}
 	/* the cadre on day, and which visits came late: each against the one before it (or the pairing) */
 	for (size_t i = 0; rc == ERR_OK && i < o->n_pairings; i++) {
 		struct arec *p = &o->pairings[i];

@@ -87,6 +87,7 @@ struct assist_household {
 	struct arec *pairings, *visits, *measures, *posts, *benefits, *loans, *aid, *payments;
 	size_t n_pairings, n_visits, n_measures, n_posts, n_benefits, n_loans, n_aid, n_payments;
 	bool *late;                             /* per visit: after the due date */
+	const char **benefit_category;          /* per benefit: the measure category it counts in */
 	int visit_days;
 };
 /* The household hh_no in scope (ERR_NOTFOUND otherwise). */

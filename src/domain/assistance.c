@@ -449,6 +449,32 @@ parse_field(struct actx *c, struct arec *r, const struct afield *f, const struct
 		return true;
 	}
 	case AF_MEMBER: {
+		if (s.p[0] == '#') {
+			/* a member by its number (the household page knows its members' numbers, not their full IDs) */
+			int64_t mid;
+			struct member m;
+			struct household h;
+			enum err rc = ERR_NOTFOUND;
+			if (parse_i64(s.p + 1, s.n - 1, &mid) && mid > 0 &&
+			    (rc = store_member_by_id(c->st, mid, &m, a, e)) == ERR_OK && ps->household && m.household_id != ps->household)
+				rc = ERR_NOTFOUND;
+			if (rc == ERR_OK)
+				rc = store_household_by_id(c->st, m.household_id, &h, a, e);
+			if (rc == ERR_DB) {
+				*fatal = rc;
+				return false;
+			}
+			if (rc != ERR_OK) {
+				problem_add(p, false, row, lab, s, MSG_MEMBER_ID_NOT_FOUND, ps->hh_no ? ps->hh_no : "", t);
+				return false;
+			}
+			if (!ps->household && r->d->household)
+				set_household(r, r->d->household, &h, ps->scope_explicit);
+			else if (!ps->household && !ps->scope_explicit)
+				arec_set_int(r, r->d->scope, h.village);
+			r->r.v[ci] = SQL_INT(mid);
+			return true;
+		}
 		char *id = arena_strndup(a, s.p, s.n);
 		struct idno norm;
 		memset(&norm, 0, sizeof(norm));

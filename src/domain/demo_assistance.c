@@ -419,6 +419,8 @@ write_visits(struct dg *g, struct errinfo *e)
 		if (d->group == DG_MISSED)   /* known since the campaign */
 			while (n && days[n - 1] < d->campaign_day)
 				n--;
+		else if (n < 6)   /* and the last visit of 2017, so that January's is on time */
+			days[n] = date_add_days(days[n - 1], -rint_(&g->r, 60, 85)), n++;
 		int skip = overdue ? 1 : 0;
 		if (overdue)
 			g->res->overdue++;
@@ -805,7 +807,8 @@ write_posts(struct dg *g, int li, struct errinfo *e)
 	struct pool pol;
 	pool_make(g, &pol, true, policy);
 	unsigned char *taken = xcalloc((size_t)g->n_hh * 16, 1);
-	taken[li * 16] = 1;
+	for (int k = 0; k < g->hh[li].n_own; k++)   /* the village's cleaning post is his household's only one */
+		taken[li * 16 + k] = 1;
 	static const struct {
 		const char *kind, *title;
 	} kinds[] = { { "cleaning", "村保洁员" }, { "cleaning", "村保洁员" }, { "road", "护路员" }, { "forest", "护林员" },

@@ -1061,9 +1061,9 @@ measure_lines(const struct assist_household *h, int year, struct mline *out, siz
 		int s = (int)arec_int(r, "start_date"), e = arec_null(r, "end_date") ? DATE_INF : (int)arec_int(r, "end_date");
 		if (year && (s / 10000 > year || e / 10000 < year))
 			continue;
-		char *t = arena_printf(a, "%s %s %s", r->r.show[SHOW_MEMBER] ? r->r.show[SHOW_MEMBER] : "",
+		char *t = arena_printf(a, "%s %s%s", r->r.show[SHOW_MEMBER] ? r->r.show[SHOW_MEMBER] : "",
 		    arec_text(r, "title") ? arec_text(r, "title") : acode_label(AL_POST_KIND, arec_text(r, "post_kind")),
-		    EN ? "monthly" : "每月");
+		    EN ? " (monthly subsidy)" : "（月补贴）");
 		PUT("public_post", acode_label(AL_POST_KIND, arec_text(r, "post_kind")), t, NULL, s, s / 10000,
 		    arec_int(r, "monthly"), false);
 	}
@@ -1072,8 +1072,7 @@ measure_lines(const struct assist_household *h, int year, struct mline *out, siz
 		int s = (int)arec_int(r, "start_date"), e = arec_null(r, "end_date") ? DATE_INF : (int)arec_int(r, "end_date");
 		if (year && (s / 10000 > year || e / 10000 < year))
 			continue;
-		const char *cat = r->d->k == AK_LOAN_BENEFICIARY ? "finance" : r->d->k == AK_FAIR_HIRE ? "employment" :
-		    "industry";
+		const char *cat = h->benefit_category ? h->benefit_category[i] : "industry";
 		char *t = arena_printf(a, "%s %s%s%s", r->r.show[SHOW_MEMBER] ? r->r.show[SHOW_MEMBER] : "",
 		    r->r.show[SHOW_REF] ? r->r.show[SHOW_REF] : "", arec_text(r, "mode") ? " · " : "",
 		    arec_text(r, "mode") ? acode_label(AL_BENEFIT_MODE, arec_text(r, "mode")) : "");
