@@ -939,10 +939,12 @@ write_loans(struct dg *g, struct errinfo *e)
 		}
 	}
 	/* 富民农户贷 to households: 15 of 2015 (due in 2018; 3 not repaid), 25 of 2016-2017, 8 of 2018 */
-	for (int k = 0; k < 48 && rc == ERR_OK; k++) {
+	for (int k = 0; k < 48 && rc == ERR_OK;) {
 		struct person p;
 		if (!pool_take(&pol, taken, g, &p))
 			break;
+		if (p.m != 0)
+			continue;   /* one loan per household, to its head */
 		struct demo_household *d = &g->hh[p.hh];
 		int from = k < 15 ? 20150410 + (k % 5) * 100 : k < 40 ? (2016 + k % 2) * 10000 + (3 + k % 8) * 100 + 15 :
 		    20180320 + (k % 5) * 100;
@@ -962,6 +964,7 @@ write_loans(struct dg *g, struct errinfo *e)
 			g->res->payments++;
 			rc = put(g, r, NULL, e);
 		}
+		k++;
 	}
 	free(pol.v);
 	free(taken);

@@ -316,6 +316,7 @@ view_akinds_write(struct buf *out, const char *role)
 			jw_kbool(&w, "mutable", (f->flags & AFL_MUT) != 0);
 			jw_kbool(&w, "list", (f->flags & AFL_LIST) != 0);
 			jw_kbool(&w, "personal", (f->flags & AFL_MASK) != 0);
+			jw_kbool(&w, "auto", (f->flags & AFL_AUTO) != 0);
 			if (f->type == AF_REF || f->type == AF_PERSONS || f->type == AF_HOUSEHOLDS)
 				jw_kstr(&w, "ref", akinds[f->list].code);
 			if (f->type == AF_TEXT)

@@ -116,7 +116,9 @@ export function recordDialog(k, { rec = null, preset = {}, ctx = {}, title, done
     let value = rec ? rec[f.key] : undefined;
     if (!edit && value === undefined && f.type === 'date' && f.required) value = today();
     ctl[f.key] = control(f, value, { ...ctx, category: state.category });
-    return field({ name: f.key, label: f.label, control: ctl[f.key], required: f.required && !edit, wide: f.type === 'persons' || f.type === 'households' || (f.type === 'text' && f.max > 100) });
+    const picked = f.type === 'member' && ctl[f.key].tagName === 'SELECT';
+    const hint = f.auto && !edit ? (f.type === 'cadre' ? t('可不填：为该户当天的帮扶责任人') : t('可不填，自动确定')) : null;
+    return field({ name: f.key, label: picked ? t('帮扶对象') : f.label, control: ctl[f.key], hint, required: f.required && !edit, wide: f.type === 'persons' || f.type === 'households' || (f.type === 'text' && f.max > 100) });
   });
   // a sub-item's choices follow the category
   const cat = ctl.category;

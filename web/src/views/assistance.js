@@ -163,8 +163,8 @@ function directory(all, counts) {
       h(
         'div',
         { class: 'asst-dir-links' },
-        h('a', { class: 'asst-link', href: link('/assistance/households', { which: 'unassigned' }) }, icon('alert'), h('span', t('未落实帮扶责任人')), h('b', { 'data-count': 'unassigned' }, String(counts.unassigned))),
-        h('a', { class: 'asst-link', href: link('/assistance/households', { which: 'overdue' }) }, icon('calendar'), h('span', t('逾期未走访')), h('b', { 'data-count': 'overdue' }, String(counts.overdue))),
+        h('a', { class: 'asst-link', href: link('/assistance/households', { which: 'unassigned', as_of: counts.day }) }, icon('alert'), h('span', t('未落实帮扶责任人')), h('b', { 'data-count': 'unassigned' }, String(counts.unassigned))),
+        h('a', { class: 'asst-link', href: link('/assistance/households', { which: 'overdue', as_of: counts.day }) }, icon('calendar'), h('span', t('逾期未走访')), h('b', { 'data-count': 'overdue' }, String(counts.overdue))),
         h('a', { class: 'asst-link', href: link('/assistance/cadres') }, icon('users'), h('span', t('帮扶户数超限的干部')), h('b', { 'data-count': 'overloaded' }, String(counts.overloaded))),
         h('a', { class: 'asst-link', href: link('/assistance/ledger') }, icon('log'), h('span', t('扶贫项目资产台账'))),
       ),
@@ -187,20 +187,20 @@ export async function assistanceView({ el, query, navigate, signal }) {
   const to = query.get('to') || day;
   const division = query.get('division') || '';
   const timer = setTimeout(() => mount(el, loading()), 150);
-  let d, choices, all, un, od, ol;
+  let d, choices, all, ol;
   try {
-    [d, choices, all, un, od, ol] = await Promise.all([
+    [d, choices, all, ol] = await Promise.all([
       get('/api/assistance', { from, to, division }, { signal }),
       divisionChoices(signal).catch(() => null),
       kinds(signal),
-      get('/api/assistance/households', { as_of: to, division, which: 'unassigned', limit: 1 }, { signal }),
-      get('/api/assistance/households', { as_of: to, division, which: 'overdue', limit: 1 }, { signal }),
       get('/api/assistance/cadres/overloaded', { as_of: to, division }, { signal }),
     ]);
   } finally {
     clearTimeout(timer);
   }
-  const counts = { unassigned: un.total, overdue: od.total, overloaded: ol.items.length };
+  // the households with policy on the last day without a cadre, and those whose visit is overdue
+  const b = d.coverage_base;
+  const counts = { unassigned: b.households - b.with_cadre, overdue: b.with_cadre - b.visited, overloaded: ol.items.length, day: d.to };
   const dl = (fmt) => `/api/assistance${qs({ from: d.from, to: d.to, division, format: fmt })}`;
   mount(
     el,

@@ -139,7 +139,7 @@ CREATE TABLE beneficiary (
 CREATE SEQUENCE beneficiary_id_seq OWNED BY beneficiary.id;
 CREATE INDEX beneficiary_ref ON beneficiary (kind, ref_id);
 CREATE INDEX beneficiary_household ON beneficiary (household_id);
-CREATE INDEX beneficiary_village ON beneficiary (village, kind);
+CREATE INDEX beneficiary_kind ON beneficiary (kind, village);
 
 -- 农村公益性岗位: one holder, a monthly subsidy, from start_date until end_date.
 CREATE TABLE public_post (
@@ -179,7 +179,7 @@ CREATE TABLE payment (
 );
 CREATE SEQUENCE payment_id_seq OWNED BY payment.id;
 CREATE UNIQUE INDEX payment_once ON payment (kind, ref_id, household_id, period);
-CREATE INDEX payment_village ON payment (village, paid_on);
+CREATE INDEX payment_kind ON payment (kind, village, paid_on);
 
 -- 富民农户贷, 富民生产贷, ...: granted on start_date, due on end_date.
 CREATE TABLE loan (
@@ -235,7 +235,7 @@ CREATE TABLE aid (
 	recorded_by TEXT COLLATE "C" NOT NULL
 );
 CREATE SEQUENCE aid_id_seq OWNED BY aid.id;
-CREATE INDEX aid_village ON aid (village, kind, aid_date);
+CREATE INDEX aid_kind ON aid (kind, village, aid_date);
 CREATE INDEX aid_member ON aid (member_id, kind, year);
 CREATE INDEX aid_household ON aid (household_id);
 

@@ -136,7 +136,7 @@ CREATE TABLE beneficiary (
 );
 CREATE INDEX beneficiary_ref ON beneficiary (kind, ref_id);
 CREATE INDEX beneficiary_household ON beneficiary (household_id);
-CREATE INDEX beneficiary_village ON beneficiary (village, kind);
+CREATE INDEX beneficiary_kind ON beneficiary (kind, village);
 
 -- 农村公益性岗位: one holder, a monthly subsidy, from start_date until end_date.
 CREATE TABLE public_post (
@@ -174,7 +174,7 @@ CREATE TABLE payment (
 	recorded_by TEXT NOT NULL
 );
 CREATE UNIQUE INDEX payment_once ON payment (kind, ref_id, household_id, period);
-CREATE INDEX payment_village ON payment (village, paid_on);
+CREATE INDEX payment_kind ON payment (kind, village, paid_on);
 
 -- 富民农户贷, 富民生产贷, ...: granted on start_date, due on end_date.
 CREATE TABLE loan (
@@ -227,7 +227,7 @@ CREATE TABLE aid (
 	recorded_at INTEGER NOT NULL,
 	recorded_by TEXT NOT NULL
 );
-CREATE INDEX aid_village ON aid (village, kind, aid_date);
+CREATE INDEX aid_kind ON aid (kind, village, aid_date);
 CREATE INDEX aid_member ON aid (member_id, kind, year);
 CREATE INDEX aid_household ON aid (household_id);
 
