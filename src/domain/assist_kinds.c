@@ -659,6 +659,10 @@ afield_find(const struct akind_desc *d, const char *key)
 	for (size_t i = 0; i < d->nf; i++)
 		if (strcmp(d->f[i].key, key) == 0)
 			return &d->f[i];
+	/* the Chinese label too, as a sheet's header says it (姓名=张帮扶 on the command line) */
+	for (size_t i = 0; i < d->nf; i++)
+		if (strcmp(d->f[i].zh, key) == 0)
+			return &d->f[i];
 	return NULL;
 }
 
