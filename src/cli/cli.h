@@ -103,6 +103,12 @@ int cmd_config(struct args *a);
 int cmd_village_exit(struct args *a);
 extern const struct opt opts_proposal[], opts_notice[], opts_assessment[], opts_village_exit[];
 int cmd_demo(struct args *a);      /* cli_demo.c, with opts_demo */ extern const struct opt opts_demo[];
+/* cli_assistance.c, with opts_assistance: `tuopin assistance` and `tuopin supervision` */
+int cmd_assistance(struct args *a);
+int cmd_supervision(struct args *a);
+extern const struct opt opts_assistance[];
+/* Import a sheet of assistance records (tuopin import cadres|pairings|measures|post_payments|loans|insurance). */
+int cli_import_assist(struct args *a, const char *what, const char *path);
 
 extern const struct opt opts_serve[], opts_user[], opts_audit[];
 extern const size_t n_opts_serve, n_opts_user, n_opts_audit;

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "domain/assist.h"
 #include "domain/audit.h"
 #include "domain/codes.h"
 #include "domain/export.h"
@@ -96,9 +97,13 @@ cli_import_file(struct args *a, const char *what, const char *path)
 		fn = import_events;
 	else if (strcmp(what, "income") == 0)
 		fn = import_income;
+	else if (assist_import_known(what))
+		return cli_import_assist(a, what, a->pos[1]);
 	else
-		return cli_usage(EN ? "usage: tuopin import divisions|registry|events|income FILE"
-				    : "用法：tuopin import divisions|registry|events|income 文件");
+		return cli_usage(EN ? "usage: tuopin import divisions|registry|events|income|cadres|pairings|measures|"
+				      "post_payments|loans|insurance FILE"
+				    : "用法：tuopin import divisions|registry|events|income|cadres|pairings|measures|post_payments|"
+				      "loans|insurance 文件");
 	static const char *const formats[] = { "table", "json" };
 	const char *format = cli_format(a, formats, 2);
 	if (!format)

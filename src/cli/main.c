@@ -21,10 +21,10 @@
 static const struct command commands[] = {
 	{ "init", cmd_init, opts_init, 0, 0, 0, "init", "创建数据库或升级其结构", "create or migrate the database" },
 	{ "import", cmd_import, opts_import, 0, 2, 2,
-		"import divisions|registry|events FILE [--as-of D] [--event identify|include_missed] [--batch B] "
-		"[--reason R] [--dry-run] [--lenient]",
-		"导入区划、建档立卡名单或变动记录（CSV/XLSX，全部正确才写入）",
-		"import divisions, the registry or change events (CSV/XLSX; all or nothing)" },
+		"import divisions|registry|events|cadres|pairings|measures|post_payments|loans|insurance FILE [--as-of D] "
+		"[--event identify|include_missed] [--batch B] [--reason R] [--dry-run] [--lenient]",
+		"导入区划、建档立卡名单、变动记录或帮扶记录（CSV/XLSX，全部正确才写入）",
+		"import divisions, the registry, change events or assistance records (CSV/XLSX; all or nothing)" },
 	{ "export", cmd_export, opts_export, 0, 2, 2,
 		"export registry FILE [--as-of D] [--division C] [--format csv|xlsx] [--gb18030] [--full-id] [--all]",
 		"导出建档立卡名单（证件号码默认脱敏）", "export the registry (ID numbers masked by default)" },
@@ -87,6 +87,17 @@ static const struct command commands[] = {
 		"back up a SQLite database (while it runs; the copy is checked: integrity and the audit chain)" },
 	{ "restore", cmd_restore, opts_backup, 0, 1, 1, "restore FILE [--db sqlite:NEW_PATH] [--format table|json]",
 		"把备份恢复到一个空位置（先检查备份）", "restore a backup into an empty place (the backup is checked first)" },
+	{ "assistance", cmd_assistance, opts_assistance, 0, 0, 64,
+		"assistance [--from D --to D] [--division C] [--format table|json|csv|xlsx] [--out FILE] | assistance "
+		"add|update|list|show|import KIND ... | households [--unassigned|--overdue] | cadres [--overloaded] | "
+		"handbook HH_NO [--card] | ledger | settings [KEY=VALUE] | kinds",
+		"帮扶情况统计，及帮扶责任人、结对、走访、措施、项目、岗位、贷款、救助、资产的登记和查询",
+		"assistance figures, and the records: cadres, pairings, visits, measures, projects, posts, loans, aid, assets" },
+	{ "supervision", cmd_supervision, opts_assistance, 0, 0, 64,
+		"supervision [--from D --to D] [--division C] [--format table|json|csv|xlsx] | supervision "
+		"add|update|list|show KIND ...",
+		"督查问责统计，及问题线索、问责人员、12317 举报投诉的登记和查询",
+		"supervision figures, and the cases, the persons held accountable and the complaints" },
 	{ "demo", cmd_demo, opts_demo, 0, 0, 0, "demo [--seed N]", "载入临港区演示数据（空数据库）", "load the Lingang demo district (into an empty database)" },
 	{ "routes", cmd_routes, opts_none, 0, 0, 0, "routes", "列出 API 的全部地址", "list every API route" },
 	{ "version", cmd_version, opts_none, 0, 0, 0, "version", "显示版本", "print the version" },

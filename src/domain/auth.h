@@ -22,6 +22,8 @@ enum cap {
 	CAP_ROLES = 1 << 6,     /* security administrator: roles, scopes and policies */
 	CAP_AUDIT = 1 << 7,     /* audit administrator: the audit log */
 	CAP_SELF = 1 << 8,      /* any logged-in user: own password, own tokens */
+	CAP_ASSIST = 1 << 9,    /* record 帮扶 (cadres, pairings, visits, measures, ...); a cadre: its own households */
+	CAP_SUPERVISE = 1 << 10,/* 督查: supervision cases and complaints, and their figures */
 };
 
 struct role {

@@ -1440,6 +1440,30 @@ fail:
 	return rc;
 }
 
+/* The 帮扶 and 督查 records (demo_assistance.c), over the households as written. */
+static enum err
+write_assistance(struct store *st, struct gen *g, uint64_t seed, const char *actor, struct demo_result *r,
+    struct errinfo *e)
+{
+	_Static_assert(K_POOR == (int)DG_POOR && K_MISSED == (int)DG_MISSED && K_ADD == (int)DG_ADD, "the same groups");
+	struct demo_household *hh = xcalloc((size_t)g->n_hh, sizeof(*hh));
+	struct demo_village v[N_VILLAGES];
+	int li = -1;
+	for (int i = 0; i < g->n_hh; i++) {
+		struct dhh *d = &g->hh[i];
+		hh[i] = (struct demo_household){ d->h.id, d->h.hh_no, d->h.village, d->village, (enum demo_group)d->kind, d->m,
+			d->n, d->n_own, d->day >= 0 ? campaign_days[d->day] : 0, d->h.attribute };
+		if (li < 0 && d->m[0].name && strcmp(d->m[0].name, LI_NAME) == 0)
+			li = i;
+	}
+	for (int i = 0; i < N_VILLAGES; i++)
+		v[i] = (struct demo_village){ g->v[i].code, towns[g->v[i].town].code, g->v[i].name, towns[g->v[i].town].name,
+			g->v[i].poor };
+	enum err rc = demo_assistance_build(st, seed, actor, hh, g->n_hh, v, N_VILLAGES, li, &r->assist, e);
+	free(hh);
+	return rc;
+}
+
 /* One audit row for the whole demo, at the time it was actually loaded (its events carry the scenario's
  * recording instants, from 2014 to 2018). */
 static enum err
@@ -1515,6 +1539,8 @@ demo_build(struct store *st, uint64_t seed, const char *actor, struct demo_resul
 		if ((rc = write_campaign_day(st, g, d, actor, r, e)) != ERR_OK)
 			goto fail;
 	if ((rc = write_open_proposals(st, g, actor, r, e)) != ERR_OK)
+		goto fail;
+	if ((rc = write_assistance(st, g, seed, actor, r, e)) != ERR_OK)
 		goto fail;
 	r->households = g->n_hh;
 	for (int i = 0; i < g->n_hh; i++)

@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "domain/demo_assistance.h"
 #include "lib/err.h"
 #include "store/store.h"
 
@@ -27,6 +28,7 @@ struct demo_result {
 	int linked;                             /* exits recorded through a completed proposal */
 	int open_proposals;                     /* proposals left open in 北泉子二村 */
 	char li_hh_no[24];                      /* 李从山's 户编号 (团林镇北泉子二村), for the tour */
+	struct demo_assist_result assist;       /* the 帮扶 and 督查 records (demo_assistance.c) */
 };
 
 /* Build the demo into st. The database must hold no household (ERR_CONFLICT, nothing written). Everything

@@ -34,6 +34,7 @@ struct import_result {
 	int households, members, events;
 	int divisions_added, divisions_updated;
 	int unchanged;        /* income: rows equal to what is stored (nothing written for them) */
+	int records;          /* assistance and supervision records (domain/assist_import.c) */
 	bool written;
 	struct problems problems;
 };

@@ -52,6 +52,24 @@ void api_stats(struct req *r);
 void api_changes(struct req *r);
 void api_check(struct req *r);
 
+/* api_assistance.c: 帮扶 and 督查 */
+void api_assistance_report(struct req *r);
+void api_supervision_report(struct req *r);
+void api_assistance_kinds(struct req *r);
+void api_records(struct req *r);
+void api_record(struct req *r);
+void api_record_create(struct req *r);
+void api_record_update(struct req *r);
+void api_assistance_households(struct req *r);
+void api_assistance_mine(struct req *r);
+void api_cadre_loads(struct req *r);
+void api_asset_ledger(struct req *r);
+void api_assistance_settings(struct req *r);
+void api_household_assistance(struct req *r);
+void api_household_handbook(struct req *r);
+/* POST /api/imports/KIND for the assistance imports (cadres, pairings, measures, ...). */
+void api_import_assist(struct req *r, const char *kind);
+
 void api_users(struct req *r);
 void api_user_create(struct req *r);
 void api_user_update(struct req *r);

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "domain/assist.h"
 #include "domain/audit.h"
 #include "domain/idno.h"
 #include "domain/export.h"
@@ -848,7 +849,10 @@ api_import(struct req *r)
 		fn = import_events;
 	else if (strcmp(kind, "income") == 0)
 		fn = import_income;
-	else {
+	else if (assist_import_known(kind)) {
+		api_import_assist(r, kind);
+		return;
+	} else {
 		reply_fail(r, ERR_NOTFOUND, "kind", MSG_NO_ROUTE, r->path);
 		return;
 	}

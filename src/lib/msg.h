@@ -308,7 +308,38 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "%s holds database files already (a restore writes only into an empty place)") \
 	X(BACKUP_BAD, "backup_unverified", "%s 未通过检查：%s", "%s failed its check: %s") \
 	X(STATUS_LABEL_AMBIGUOUS, "status_ambiguous", "“已脱贫”须写明是否享受政策（已脱贫享受政策 / 已脱贫不享受政策）", \
-	    "\"已脱贫\" must say whether policy continues (已脱贫享受政策 / 已脱贫不享受政策)")
+	    "\"已脱贫\" must say whether policy continues (已脱贫享受政策 / 已脱贫不享受政策)") \
+	/* 帮扶 and 督查 (domain/assistance.c, supervision.c) */ \
+	X(AS_KIND_UNKNOWN, "kind_unknown", "“%s”不是有效的记录类型（可选：%s）", "\"%s\" is not a kind of record (choose: %s)") \
+	X(AS_RECORD_NOT_FOUND, "record_not_found", "没有编号为 %s 的%s", "no %2$s number %1$s") \
+	X(AS_NEGATIVE, "negative_amount", "金额不能为负数", "the amount may not be negative") \
+	X(AS_NOT_POSITIVE, "amount_not_positive", "金额应大于零", "the amount must be more than zero") \
+	X(AS_END_BEFORE_START, "end_before_start", "%s（%s）早于%s（%s）", "%s (%s) is before %s (%s)") \
+	X(AS_DATE_FUTURE, "date_in_future", "日期 %s 晚于今天", "the date %s is in the future") \
+	X(AS_FIXED, "field_fixed", "%s登记后不能修改", "%s cannot be changed once recorded") \
+	X(AS_PAIR_SELF, "pairing_overlap", "该帮扶责任人与该户已有结对（%s 至 %s），时间重叠", \
+	    "this cadre is already paired with the household (%s to %s): the periods overlap") \
+	X(AS_PAIR_OTHER, "pairing_overlap", "该户 %s 至 %s 已由 %s 帮扶，时间重叠", \
+	    "from %s to %s the household is helped by %s: the periods overlap") \
+	X(AS_TEAM_OTHER, "team_overlap", "该村 %s 至 %s 的%s是 %s，时间重叠", "from %s to %s the village's %s is %s: the periods overlap") \
+	X(AS_CADRE_NOT_FOUND, "cadre_not_found", "找不到帮扶责任人“%s”", "no cadre \"%s\"") \
+	X(AS_CADRE_AMBIGUOUS, "cadre_ambiguous", "帮扶责任人“%s”不唯一，请填写其证件号码或编号", \
+	    "more than one cadre is called \"%s\": give the ID number or the number of the record") \
+	X(AS_CADRE_EXISTS, "cadre_exists", "该证件号码已登记为帮扶责任人 %s", "the ID number is registered already as cadre %s") \
+	X(AS_NOT_CADRE_USER, "not_a_cadre", "您的账户没有关联帮扶责任人", "your account is not linked to a cadre") \
+	X(AS_PERSON_NOT_FOUND, "person_not_found", "证件号码 %s 不属于任何建档立卡户", "ID number %s belongs to no registered household") \
+	X(AS_ITEM_CATEGORY, "item_category", "“%s”不是“%s”类的帮扶项目", "\"%s\" is not an item of %s") \
+	X(AS_POST_HELD, "post_held", "该人员 %s 起已在公益岗位（%s）", "the person holds a public post from %s already (%s)") \
+	X(AS_NO_POST, "post_not_found", "该人员 %s 没有公益岗位", "the person holds no public post in %s") \
+	X(AS_MONTH_OUTSIDE, "month_outside", "%s 不在聘用期内（%s 至 %s）", "%s is outside the employment (%s to %s)") \
+	X(AS_PAID_TWICE, "paid_twice", "%s 已发放过（%s，%s 元）", "%s is paid already (%s, %s yuan)") \
+	X(AS_INSURED_TWICE, "recorded_twice", "该人员 %d 年已有%s记录", "the person has a %2$s record for %1$d already") \
+	X(AS_BENEFICIARY_TWICE, "beneficiary_exists", "该人员已是该%s的帮扶对象", "the person is helped by this %s already") \
+	X(AS_REPAID_TOO_MUCH, "repaid_too_much", "还款合计 %s 元超过贷款金额 %s 元", "repayments of %s yuan exceed the loan of %s yuan") \
+	X(AS_OWNER_HOUSEHOLD, "owner_household_required", "到户类资产须填写确权农户", "an asset given to a household names it") \
+	X(AS_NOT_ALLOWED, "forbidden", "您的角色（%s）不能登记%s", "your role (%s) may not record %s") \
+	X(AS_SETTING_UNKNOWN, "setting_unknown", "没有设置项“%s”（可选：%s）", "no setting \"%s\" (choose: %s)") \
+	X(AS_LIST_DUP, "duplicate_value", "“%s”重复", "\"%s\" is given twice")
 
 enum msg {
 #define X(id, code, zh, en) MSG_##id,

@@ -157,6 +157,105 @@
 
 #define NOT_SUPERSEDED(T) "AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id AND x.at <= " T ")"
 
+/* ---- assistance and supervision (store_assistance.c, store_supervision.c) ---- */
+
+/* Column lists in insert_row order, which is also the order of the tables' columns (the lists read "s.*"). */
+#define CADRE_COLUMNS "id, division, name, sex, id_no, unit, affiliation, post, phone, user_name, note, recorded_at, recorded_by"
+#define PROJECT_COLUMNS "id, kind, name, village, budget, fund_source, start_date, completed, closed, operator, scale, note, recorded_at, recorded_by"
+#define LOAN_COLUMNS "id, product, borrower, household_id, village, lender, amount, start_date, end_date, rate, subsidy, purpose, recorded_at, recorded_by"
+#define JOB_FAIR_COLUMNS "id, fair_date, name, division, place, organizer, employers, jobs, note, recorded_at, recorded_by"
+#define SUPERVISION_CASE_COLUMNS "id, found_on, source, category, division, problem, transferred_to, transferred_on, deadline, rectified_on, result, recorded_at, recorded_by"
+#define PUBLIC_POST_COLUMNS "id, post_kind, title, village, household_id, member_id, monthly, start_date, end_date, note, recorded_at, recorded_by"
+#define PAIRING_COLUMNS "id, cadre_id, household_id, village, start_date, end_date, note, recorded_at, recorded_by"
+#define WORK_TEAM_COLUMNS "id, cadre_id, village, role, start_date, end_date, note, recorded_at, recorded_by"
+#define VISIT_COLUMNS "id, household_id, village, cadre_id, visit_date, mode, purpose, found, done, food, clothing, education, medical, housing, water, recorded_at, recorded_by"
+#define MEASURE_COLUMNS "id, household_id, village, member_id, year, category, item, amount, source, unit, measure_date, content, signed, recorded_at, recorded_by"
+#define BENEFICIARY_COLUMNS "id, kind, ref_id, household_id, member_id, village, mode, start_date, end_date, recorded_at, recorded_by"
+#define PAYMENT_COLUMNS "id, kind, ref_id, household_id, member_id, village, period, paid_on, amount, note, recorded_at, recorded_by"
+#define AID_COLUMNS "id, kind, household_id, member_id, village, year, aid_date, amount, paid_by, provider, note, recorded_at, recorded_by"
+#define ASSET_COLUMNS "id, project_id, name, class, village, value, fund_source, owner_level, owner_household_id, operator, formed_on, confirmed_on, disposed_on, disposal, note, recorded_at, recorded_by"
+#define CASE_HOUSEHOLD_COLUMNS "id, case_id, household_id, village, recorded_at, recorded_by"
+#define CASE_PERSON_COLUMNS "id, case_id, division, name, unit, post, measure, decided_on, recorded_at, recorded_by"
+#define COMPLAINT_COLUMNS "id, channel, received_on, division, household_id, complainant, phone, category, content, assigned_to, deadline, answered_on, answer, case_id, recorded_at, recorded_by"
+
+#define P6 "$1, $2, $3, $4, $5, $6"
+#define P9 P6 ", $7, $8, $9"
+#define P10 P9 ", $10"
+#define P11 P10 ", $11"
+#define P12 P11 ", $12"
+#define P13 P12 ", $13"
+#define P14 P13 ", $14"
+#define P15 P14 ", $15"
+#define P16 P15 ", $16"
+#define P17 P16 ", $17"
+
+/* The current head's name of household hh (a column expression). */
+#define HEAD_OF(hh) "(SELECT hm.name FROM membership_span hs2 JOIN member hm ON hm.id = hs2.member_id " \
+	"WHERE hs2.household_id = " hh " AND hs2.recorded_to = " OPEN_REC " AND hs2.valid_to = " OPEN_DATE \
+	" AND hm.relation = '01' ORDER BY hm.id LIMIT 1)"
+/* A kind of record: the table's columns (s.*), the names joined for display (SHOW_* of store.h), and how many
+ * rows the filter selects. cols and cond pick the kind's rows of its table; hh, mem and cad are the household,
+ * member and cadre columns (or NULL), ref the parent's name, div the division column. Parameters: $1 $2 the
+ * division range, $3 the id, $4 the household, $5 the parent, $6 $7 the dates, $8 limit, $9 offset (0: any). */
+#define AROW(cols, table, cond, hh, mem, cad, ref, div) \
+	"SELECT s.*, h.hh_no, " HEAD_OF("h.id") ", m.name, m.id_no, c.name, " ref ", d.name, COUNT(*) OVER () " \
+	"FROM (SELECT " cols " FROM " table " WHERE " cond ") s LEFT JOIN household h ON h.id = " hh " " \
+	"LEFT JOIN member m ON m.id = " mem " LEFT JOIN cadre c ON c.id = " cad " " \
+	"LEFT JOIN division d ON d.code = s." div " "
+#define AROW_WHERE(scope, hh, ref, dates) "WHERE " scope " AND (CAST($3 AS BIGINT) = 0 OR s.id = $3) " \
+	"AND (CAST($4 AS BIGINT) = 0 OR " hh " = $4) AND (CAST($5 AS BIGINT) = 0 OR " ref " = $5) AND " dates " "
+#define IN_RANGE(col) "s." col " BETWEEN $1 AND $2"
+/* the row's date in [$6, $7]; or a row active in it (started by $7, not ended before $6); or no date */
+#define ON_DAY(col) "s." col " BETWEEN CAST($6 AS INTEGER) AND CAST($7 AS INTEGER)"
+#define ACTIVE(start, end) "s." start " <= CAST($7 AS INTEGER) AND (s." end " IS NULL OR s." end \
+	" >= CAST($6 AS INTEGER))"
+#define ANY_DAY "CAST($6 AS INTEGER) <= CAST($7 AS INTEGER)"
+#define AROW_ORDER(order) "ORDER BY " order ", s.id DESC LIMIT $8 OFFSET $9"
+/* one kind of a shared table */
+#define OF_KIND(k) "kind = '" k "'"
+#define REF_NAME(table, col, key) "(SELECT r." col " FROM " table " r WHERE r.id = s." key ")"
+#define AID_ROW(k) AROW(AID_COLUMNS, "aid", OF_KIND(k), "s.household_id", "s.member_id", "NULL", "NULL", "village") \
+	AROW_WHERE(IN_RANGE("village"), "s.household_id", "NULL", ON_DAY("aid_date")) AROW_ORDER("s.aid_date DESC")
+/* A loan is active from its start until it is repaid: $1 start .. $2 end of the period. */
+#define REPAID_BEFORE(loan, day) "(SELECT COALESCE(SUM(y.amount), 0) FROM payment y WHERE y.kind = 'repayment' " \
+	"AND y.ref_id = " loan " AND y.paid_on < " day ")"
+/* Measures and the specialised records as measure categories: (cat, rec, household_id, member_id, day, amount)
+ * rows, rec 1 for a record and 0 for money paid on one; $1 $2 the period, $3 $4 the divisions. */
+#define MEASURE_ROWS \
+	"SELECT m.category AS cat, 1 AS rec, m.household_id, m.member_id, m.measure_date AS day, " \
+	"COALESCE(m.amount, 0) AS amount FROM measure m WHERE m.village BETWEEN $3 AND $4 " \
+	"AND m.measure_date BETWEEN $1 AND $2 " \
+	"UNION ALL SELECT CASE p.kind WHEN 'workshop' THEN 'employment' ELSE 'industry' END, 1, b.household_id, " \
+	"b.member_id, CASE WHEN b.start_date < $1 THEN $1 ELSE b.start_date END, 0 FROM beneficiary b " \
+	"JOIN project p ON p.id = b.ref_id WHERE b.kind = 'project' AND b.village BETWEEN $3 AND $4 " \
+	"AND b.start_date <= $2 AND (b.end_date IS NULL OR b.end_date >= $1) " \
+	"UNION ALL SELECT CASE p.kind WHEN 'workshop' THEN 'employment' ELSE 'industry' END, 0, y.household_id, " \
+	"y.member_id, y.paid_on, y.amount FROM payment y JOIN beneficiary b ON b.id = y.ref_id " \
+	"JOIN project p ON p.id = b.ref_id WHERE y.kind = 'benefit' AND y.village BETWEEN $3 AND $4 " \
+	"AND y.paid_on BETWEEN $1 AND $2 " \
+	"UNION ALL SELECT 'public_post', 1, p.household_id, p.member_id, CASE WHEN p.start_date < $1 THEN $1 " \
+	"ELSE p.start_date END, 0 FROM public_post p WHERE p.village BETWEEN $3 AND $4 AND p.start_date <= $2 " \
+	"AND (p.end_date IS NULL OR p.end_date >= $1) " \
+	"UNION ALL SELECT 'public_post', 0, y.household_id, y.member_id, y.paid_on, y.amount FROM payment y " \
+	"WHERE y.kind = 'post' AND y.village BETWEEN $3 AND $4 AND y.paid_on BETWEEN $1 AND $2 " \
+	"UNION ALL SELECT 'finance', 1, b.household_id, b.member_id, l.start_date, 0 FROM beneficiary b " \
+	"JOIN loan l ON l.id = b.ref_id WHERE b.kind = 'loan' AND b.village BETWEEN $3 AND $4 " \
+	"AND l.start_date BETWEEN $1 AND $2 " \
+	"UNION ALL SELECT 'employment', 1, b.household_id, b.member_id, f.fair_date, 0 FROM beneficiary b " \
+	"JOIN job_fair f ON f.id = b.ref_id WHERE b.kind = 'job_fair' AND b.village BETWEEN $3 AND $4 " \
+	"AND f.fair_date BETWEEN $1 AND $2 " \
+	"UNION ALL SELECT CASE a.kind WHEN 'yulu' THEN 'education' WHEN 'charity_card' THEN 'social' " \
+	"WHEN 'charity_visit' THEN 'social' ELSE 'health' END, 1, a.household_id, a.member_id, a.aid_date, " \
+	"CASE WHEN a.kind IN ('medical_insurance', 'serious_illness_insurance') AND COALESCE(a.paid_by, '') <> 'finance' " \
+	"THEN 0 ELSE COALESCE(a.amount, 0) END FROM aid a WHERE a.village BETWEEN $3 AND $4 " \
+	"AND a.aid_date BETWEEN $1 AND $2"
+/* Households poor, returned or exited with policy on $1, in $2..$3 (the coverage's base). */
+#define POLICY_BASE "SELECT h.id FROM household h JOIN household_status_span hs ON hs.household_id = h.id " \
+	"AND hs.valid_from <= $1 AND $1 < hs.valid_to AND hs.recorded_to = " OPEN_REC " WHERE h.village BETWEEN $2 " \
+	"AND $3 AND hs.status IN ('poor', 'returned', 'exited_supported')"
+#define PAIRED_ON(hh, day) "EXISTS (SELECT 1 FROM pairing p WHERE p.household_id = " hh " AND p.start_date <= " \
+	day " AND (p.end_date IS NULL OR p.end_date >= " day ")"
+
 const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_MIG_TABLE] = { "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
 		"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
@@ -600,6 +699,351 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_SEQ_PROPOSAL] = { "SELECT 0", IDENTITY_PAST("proposal") },
 	[STMT_SEQ_PROPOSAL_STEP] = { "SELECT 0", IDENTITY_PAST("proposal_step") },
 	[STMT_SEQ_ASSESSMENT] = { "SELECT 0", IDENTITY_PAST("assessment") },
+	/* assistance and supervision */
+	[STMT_INSERT_CADRE] = { "INSERT INTO cadre (" CADRE_COLUMNS ") VALUES (" P13 ")", NULL },
+	[STMT_INSERT_PROJECT] = { "INSERT INTO project (" PROJECT_COLUMNS ") VALUES (" P14 ")", NULL },
+	[STMT_INSERT_LOAN] = { "INSERT INTO loan (" LOAN_COLUMNS ") VALUES (" P14 ")", NULL },
+	[STMT_INSERT_JOB_FAIR] = { "INSERT INTO job_fair (" JOB_FAIR_COLUMNS ") VALUES (" P11 ")", NULL },
+	[STMT_INSERT_SUPERVISION_CASE] = { "INSERT INTO supervision_case (" SUPERVISION_CASE_COLUMNS ") VALUES (" P13 ")", NULL },
+	[STMT_INSERT_PUBLIC_POST] = { "INSERT INTO public_post (" PUBLIC_POST_COLUMNS ") VALUES (" P12 ")", NULL },
+	[STMT_INSERT_PAIRING] = { "INSERT INTO pairing (" PAIRING_COLUMNS ") VALUES (" P9 ")", NULL },
+	[STMT_INSERT_WORK_TEAM] = { "INSERT INTO work_team (" WORK_TEAM_COLUMNS ") VALUES (" P9 ")", NULL },
+	[STMT_INSERT_VISIT] = { "INSERT INTO visit (" VISIT_COLUMNS ") VALUES (" P17 ")", NULL },
+	[STMT_INSERT_MEASURE] = { "INSERT INTO measure (" MEASURE_COLUMNS ") VALUES (" P15 ")", NULL },
+	[STMT_INSERT_BENEFICIARY] = { "INSERT INTO beneficiary (" BENEFICIARY_COLUMNS ") VALUES (" P11 ")", NULL },
+	[STMT_INSERT_PAYMENT] = { "INSERT INTO payment (" PAYMENT_COLUMNS ") VALUES (" P12 ")", NULL },
+	[STMT_INSERT_AID] = { "INSERT INTO aid (" AID_COLUMNS ") VALUES (" P13 ")", NULL },
+	[STMT_INSERT_ASSET] = { "INSERT INTO asset (" ASSET_COLUMNS ") VALUES (" P17 ")", NULL },
+	[STMT_INSERT_CASE_HOUSEHOLD] = { "INSERT INTO case_household (" CASE_HOUSEHOLD_COLUMNS ") VALUES (" P6 ")", NULL },
+	[STMT_INSERT_CASE_PERSON] = { "INSERT INTO case_person (" CASE_PERSON_COLUMNS ") VALUES (" P10 ")", NULL },
+	[STMT_INSERT_COMPLAINT] = { "INSERT INTO complaint (" COMPLAINT_COLUMNS ") VALUES (" P16 ")", NULL },
+	[STMT_NEXTID_CADRE] = { "SELECT COALESCE(MAX(id), 0) FROM cadre",
+		"SELECT nextval('cadre_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_PROJECT] = { "SELECT COALESCE(MAX(id), 0) FROM project",
+		"SELECT nextval('project_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_LOAN] = { "SELECT COALESCE(MAX(id), 0) FROM loan",
+		"SELECT nextval('loan_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_JOB_FAIR] = { "SELECT COALESCE(MAX(id), 0) FROM job_fair",
+		"SELECT nextval('job_fair_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_SUPERVISION_CASE] = { "SELECT COALESCE(MAX(id), 0) FROM supervision_case",
+		"SELECT nextval('supervision_case_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_PUBLIC_POST] = { "SELECT COALESCE(MAX(id), 0) FROM public_post",
+		"SELECT nextval('public_post_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_PAIRING] = { "SELECT COALESCE(MAX(id), 0) FROM pairing",
+		"SELECT nextval('pairing_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_WORK_TEAM] = { "SELECT COALESCE(MAX(id), 0) FROM work_team",
+		"SELECT nextval('work_team_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_VISIT] = { "SELECT COALESCE(MAX(id), 0) FROM visit",
+		"SELECT nextval('visit_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_MEASURE] = { "SELECT COALESCE(MAX(id), 0) FROM measure",
+		"SELECT nextval('measure_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_BENEFICIARY] = { "SELECT COALESCE(MAX(id), 0) FROM beneficiary",
+		"SELECT nextval('beneficiary_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_PAYMENT] = { "SELECT COALESCE(MAX(id), 0) FROM payment",
+		"SELECT nextval('payment_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_AID] = { "SELECT COALESCE(MAX(id), 0) FROM aid",
+		"SELECT nextval('aid_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_ASSET] = { "SELECT COALESCE(MAX(id), 0) FROM asset",
+		"SELECT nextval('asset_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_CASE_HOUSEHOLD] = { "SELECT COALESCE(MAX(id), 0) FROM case_household",
+		"SELECT nextval('case_household_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_CASE_PERSON] = { "SELECT COALESCE(MAX(id), 0) FROM case_person",
+		"SELECT nextval('case_person_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_NEXTID_COMPLAINT] = { "SELECT COALESCE(MAX(id), 0) FROM complaint",
+		"SELECT nextval('complaint_id_seq') FROM generate_series(1, $1::integer)" },
+	[STMT_UPDATE_CADRE] = { "UPDATE cadre SET division = $2, name = $3, sex = $4, id_no = $5, unit = $6, affiliation = $7, post = $8, phone = $9, user_name = $10, note = $11 WHERE id = $1", NULL },
+	[STMT_UPDATE_PROJECT] = { "UPDATE project SET kind = $2, name = $3, village = $4, budget = $5, fund_source = $6, start_date = $7, completed = $8, closed = $9, operator = $10, scale = $11, note = $12 WHERE id = $1", NULL },
+	[STMT_UPDATE_LOAN] = { "UPDATE loan SET product = $2, borrower = $3, household_id = $4, village = $5, lender = $6, amount = $7, start_date = $8, end_date = $9, rate = $10, subsidy = $11, purpose = $12 WHERE id = $1", NULL },
+	[STMT_UPDATE_JOB_FAIR] = { "UPDATE job_fair SET fair_date = $2, name = $3, division = $4, place = $5, organizer = $6, employers = $7, jobs = $8, note = $9 WHERE id = $1", NULL },
+	[STMT_UPDATE_SUPERVISION_CASE] = { "UPDATE supervision_case SET found_on = $2, source = $3, category = $4, division = $5, problem = $6, transferred_to = $7, transferred_on = $8, deadline = $9, rectified_on = $10, result = $11 WHERE id = $1", NULL },
+	[STMT_UPDATE_PUBLIC_POST] = { "UPDATE public_post SET post_kind = $2, title = $3, village = $4, household_id = $5, member_id = $6, monthly = $7, start_date = $8, end_date = $9, note = $10 WHERE id = $1", NULL },
+	[STMT_UPDATE_PAIRING] = { "UPDATE pairing SET cadre_id = $2, household_id = $3, village = $4, start_date = $5, end_date = $6, note = $7 WHERE id = $1", NULL },
+	[STMT_UPDATE_WORK_TEAM] = { "UPDATE work_team SET cadre_id = $2, village = $3, role = $4, start_date = $5, end_date = $6, note = $7 WHERE id = $1", NULL },
+	[STMT_UPDATE_VISIT] = { "UPDATE visit SET household_id = $2, village = $3, cadre_id = $4, visit_date = $5, mode = $6, purpose = $7, found = $8, done = $9, food = $10, clothing = $11, education = $12, medical = $13, housing = $14, water = $15 WHERE id = $1", NULL },
+	[STMT_UPDATE_MEASURE] = { "UPDATE measure SET household_id = $2, village = $3, member_id = $4, year = $5, category = $6, item = $7, amount = $8, source = $9, unit = $10, measure_date = $11, content = $12, signed = $13 WHERE id = $1", NULL },
+	[STMT_UPDATE_BENEFICIARY] = { "UPDATE beneficiary SET kind = $2, ref_id = $3, household_id = $4, member_id = $5, village = $6, mode = $7, start_date = $8, end_date = $9 WHERE id = $1", NULL },
+	[STMT_UPDATE_PAYMENT] = { "UPDATE payment SET kind = $2, ref_id = $3, household_id = $4, member_id = $5, village = $6, period = $7, paid_on = $8, amount = $9, note = $10 WHERE id = $1", NULL },
+	[STMT_UPDATE_AID] = { "UPDATE aid SET kind = $2, household_id = $3, member_id = $4, village = $5, year = $6, aid_date = $7, amount = $8, paid_by = $9, provider = $10, note = $11 WHERE id = $1", NULL },
+	[STMT_UPDATE_ASSET] = { "UPDATE asset SET project_id = $2, name = $3, class = $4, village = $5, value = $6, fund_source = $7, owner_level = $8, owner_household_id = $9, operator = $10, formed_on = $11, confirmed_on = $12, disposed_on = $13, disposal = $14, note = $15 WHERE id = $1", NULL },
+	[STMT_UPDATE_CASE_HOUSEHOLD] = { "UPDATE case_household SET case_id = $2, household_id = $3, village = $4 WHERE id = $1", NULL },
+	[STMT_UPDATE_CASE_PERSON] = { "UPDATE case_person SET case_id = $2, division = $3, name = $4, unit = $5, post = $6, measure = $7, decided_on = $8 WHERE id = $1", NULL },
+	[STMT_UPDATE_COMPLAINT] = { "UPDATE complaint SET channel = $2, received_on = $3, division = $4, household_id = $5, complainant = $6, phone = $7, category = $8, content = $9, assigned_to = $10, deadline = $11, answered_on = $12, answer = $13, case_id = $14 WHERE id = $1", NULL },
+	[STMT_COPY_CADRE] = { COPY_PAGE(CADRE_COLUMNS, "cadre", "id", "$1", "$2"), NULL },
+	[STMT_COPY_PROJECT] = { COPY_PAGE(PROJECT_COLUMNS, "project", "id", "$1", "$2"), NULL },
+	[STMT_COPY_LOAN] = { COPY_PAGE(LOAN_COLUMNS, "loan", "id", "$1", "$2"), NULL },
+	[STMT_COPY_JOB_FAIR] = { COPY_PAGE(JOB_FAIR_COLUMNS, "job_fair", "id", "$1", "$2"), NULL },
+	[STMT_COPY_SUPERVISION_CASE] = { COPY_PAGE(SUPERVISION_CASE_COLUMNS, "supervision_case", "id", "$1", "$2"), NULL },
+	[STMT_COPY_PUBLIC_POST] = { COPY_PAGE(PUBLIC_POST_COLUMNS, "public_post", "id", "$1", "$2"), NULL },
+	[STMT_COPY_PAIRING] = { COPY_PAGE(PAIRING_COLUMNS, "pairing", "id", "$1", "$2"), NULL },
+	[STMT_COPY_WORK_TEAM] = { COPY_PAGE(WORK_TEAM_COLUMNS, "work_team", "id", "$1", "$2"), NULL },
+	[STMT_COPY_VISIT] = { COPY_PAGE(VISIT_COLUMNS, "visit", "id", "$1", "$2"), NULL },
+	[STMT_COPY_MEASURE] = { COPY_PAGE(MEASURE_COLUMNS, "measure", "id", "$1", "$2"), NULL },
+	[STMT_COPY_BENEFICIARY] = { COPY_PAGE(BENEFICIARY_COLUMNS, "beneficiary", "id", "$1", "$2"), NULL },
+	[STMT_COPY_PAYMENT] = { COPY_PAGE(PAYMENT_COLUMNS, "payment", "id", "$1", "$2"), NULL },
+	[STMT_COPY_AID] = { COPY_PAGE(AID_COLUMNS, "aid", "id", "$1", "$2"), NULL },
+	[STMT_COPY_ASSET] = { COPY_PAGE(ASSET_COLUMNS, "asset", "id", "$1", "$2"), NULL },
+	[STMT_COPY_CASE_HOUSEHOLD] = { COPY_PAGE(CASE_HOUSEHOLD_COLUMNS, "case_household", "id", "$1", "$2"), NULL },
+	[STMT_COPY_CASE_PERSON] = { COPY_PAGE(CASE_PERSON_COLUMNS, "case_person", "id", "$1", "$2"), NULL },
+	[STMT_COPY_COMPLAINT] = { COPY_PAGE(COMPLAINT_COLUMNS, "complaint", "id", "$1", "$2"), NULL },
+	[STMT_COUNT_CADRE] = { "SELECT COUNT(*) FROM cadre", NULL },
+	[STMT_COUNT_PROJECT] = { "SELECT COUNT(*) FROM project", NULL },
+	[STMT_COUNT_LOAN] = { "SELECT COUNT(*) FROM loan", NULL },
+	[STMT_COUNT_JOB_FAIR] = { "SELECT COUNT(*) FROM job_fair", NULL },
+	[STMT_COUNT_SUPERVISION_CASE] = { "SELECT COUNT(*) FROM supervision_case", NULL },
+	[STMT_COUNT_PUBLIC_POST] = { "SELECT COUNT(*) FROM public_post", NULL },
+	[STMT_COUNT_PAIRING] = { "SELECT COUNT(*) FROM pairing", NULL },
+	[STMT_COUNT_WORK_TEAM] = { "SELECT COUNT(*) FROM work_team", NULL },
+	[STMT_COUNT_VISIT] = { "SELECT COUNT(*) FROM visit", NULL },
+	[STMT_COUNT_MEASURE] = { "SELECT COUNT(*) FROM measure", NULL },
+	[STMT_COUNT_BENEFICIARY] = { "SELECT COUNT(*) FROM beneficiary", NULL },
+	[STMT_COUNT_PAYMENT] = { "SELECT COUNT(*) FROM payment", NULL },
+	[STMT_COUNT_AID] = { "SELECT COUNT(*) FROM aid", NULL },
+	[STMT_COUNT_ASSET] = { "SELECT COUNT(*) FROM asset", NULL },
+	[STMT_COUNT_CASE_HOUSEHOLD] = { "SELECT COUNT(*) FROM case_household", NULL },
+	[STMT_COUNT_CASE_PERSON] = { "SELECT COUNT(*) FROM case_person", NULL },
+	[STMT_COUNT_COMPLAINT] = { "SELECT COUNT(*) FROM complaint", NULL },
+	[STMT_SEQ_CADRE] = { "SELECT 0", SEQ_PAST("cadre") },
+	[STMT_SEQ_PROJECT] = { "SELECT 0", SEQ_PAST("project") },
+	[STMT_SEQ_LOAN] = { "SELECT 0", SEQ_PAST("loan") },
+	[STMT_SEQ_JOB_FAIR] = { "SELECT 0", SEQ_PAST("job_fair") },
+	[STMT_SEQ_SUPERVISION_CASE] = { "SELECT 0", SEQ_PAST("supervision_case") },
+	[STMT_SEQ_PUBLIC_POST] = { "SELECT 0", SEQ_PAST("public_post") },
+	[STMT_SEQ_PAIRING] = { "SELECT 0", SEQ_PAST("pairing") },
+	[STMT_SEQ_WORK_TEAM] = { "SELECT 0", SEQ_PAST("work_team") },
+	[STMT_SEQ_VISIT] = { "SELECT 0", SEQ_PAST("visit") },
+	[STMT_SEQ_MEASURE] = { "SELECT 0", SEQ_PAST("measure") },
+	[STMT_SEQ_BENEFICIARY] = { "SELECT 0", SEQ_PAST("beneficiary") },
+	[STMT_SEQ_PAYMENT] = { "SELECT 0", SEQ_PAST("payment") },
+	[STMT_SEQ_AID] = { "SELECT 0", SEQ_PAST("aid") },
+	[STMT_SEQ_ASSET] = { "SELECT 0", SEQ_PAST("asset") },
+	[STMT_SEQ_CASE_HOUSEHOLD] = { "SELECT 0", SEQ_PAST("case_household") },
+	[STMT_SEQ_CASE_PERSON] = { "SELECT 0", SEQ_PAST("case_person") },
+	[STMT_SEQ_COMPLAINT] = { "SELECT 0", SEQ_PAST("complaint") },
+
+	/* A cadre is in scope by the division it helps in, or by the households or villages it helps there. */
+	[STMT_LIST_CADRE] = { AROW(CADRE_COLUMNS, "cadre", "1 = 1", "NULL", "NULL", "NULL", "NULL", "division")
+		AROW_WHERE("(s.division BETWEEN $1 AND $2 OR EXISTS (SELECT 1 FROM pairing p WHERE p.cadre_id = s.id "
+		"AND p.village BETWEEN $1 AND $2) OR EXISTS (SELECT 1 FROM work_team w WHERE w.cadre_id = s.id "
+		"AND w.village BETWEEN $1 AND $2))", "NULL", "NULL", ANY_DAY) AROW_ORDER("s.division, s.name"), NULL },
+	[STMT_LIST_PAIRING] = { AROW(PAIRING_COLUMNS, "pairing", "1 = 1", "s.household_id", "NULL", "s.cadre_id", "NULL",
+		"village") AROW_WHERE(IN_RANGE("village"), "s.household_id", "s.cadre_id", ACTIVE("start_date", "end_date"))
+		AROW_ORDER("s.start_date DESC"), NULL },
+	[STMT_LIST_WORK_TEAM] = { AROW(WORK_TEAM_COLUMNS, "work_team", "1 = 1", "NULL", "NULL", "s.cadre_id", "NULL",
+		"village") AROW_WHERE(IN_RANGE("village"), "NULL", "s.cadre_id", ACTIVE("start_date", "end_date"))
+		AROW_ORDER("s.village, s.start_date DESC"), NULL },
+	[STMT_LIST_VISIT] = { AROW(VISIT_COLUMNS, "visit", "1 = 1", "s.household_id", "NULL", "s.cadre_id", "NULL",
+		"village") AROW_WHERE(IN_RANGE("village"), "s.household_id", "s.cadre_id", ON_DAY("visit_date"))
+		AROW_ORDER("s.visit_date DESC"), NULL },
+	[STMT_LIST_MEASURE] = { AROW(MEASURE_COLUMNS, "measure", "1 = 1", "s.household_id", "s.member_id", "NULL", "NULL",
+		"village") AROW_WHERE(IN_RANGE("village"), "s.household_id", "NULL", ON_DAY("measure_date"))
+		AROW_ORDER("s.measure_date DESC"), NULL },
+	[STMT_LIST_PROJECT] = { AROW(PROJECT_COLUMNS, "project", "1 = 1", "NULL", "NULL", "NULL", "NULL", "village")
+		AROW_WHERE(IN_RANGE("village"), "NULL", "NULL", ACTIVE("start_date", "closed"))
+		AROW_ORDER("s.start_date DESC"), NULL },
+	[STMT_LIST_PROJECT_BENEFICIARY] = { AROW(BENEFICIARY_COLUMNS, "beneficiary", OF_KIND("project"),
+		"s.household_id", "s.member_id", "NULL", REF_NAME("project", "name", "ref_id"), "village")
+		AROW_WHERE(IN_RANGE("village"), "s.household_id", "s.ref_id", ACTIVE("start_date", "end_date"))
+		AROW_ORDER("s.start_date DESC"), NULL },
+	[STMT_LIST_PROJECT_PAYMENT] = { AROW(PAYMENT_COLUMNS, "payment", OF_KIND("benefit"), "s.household_id",
+		"s.member_id", "NULL", "(SELECT r.name FROM beneficiary b JOIN project r ON r.id = b.ref_id "
+		"WHERE b.id = s.ref_id)", "village")
+		AROW_WHERE(IN_RANGE("village"), "s.household_id", "s.ref_id", ON_DAY("paid_on"))
+		AROW_ORDER("s.paid_on DESC"), NULL },
+	[STMT_LIST_PUBLIC_POST] = { AROW(PUBLIC_POST_COLUMNS, "public_post", "1 = 1", "s.household_id", "s.member_id",
+		"NULL", "NULL", "village") AROW_WHERE(IN_RANGE("village"), "s.household_id", "NULL",
+		ACTIVE("start_date", "end_date")) AROW_ORDER("s.start_date DESC"), NULL },
+	[STMT_LIST_POST_PAYMENT] = { AROW(PAYMENT_COLUMNS, "payment", OF_KIND("post"), "s.household_id", "s.member_id",
+		"NULL", REF_NAME("public_post", "title", "ref_id"), "village")
+		AROW_WHERE(IN_RANGE("village"), "s.household_id", "s.ref_id", ON_DAY("paid_on"))
+		AROW_ORDER("s.period DESC"), NULL },
+	[STMT_LIST_LOAN] = { AROW(LOAN_COLUMNS, "loan", "1 = 1", "s.household_id", "NULL", "NULL", "NULL", "village")
+		AROW_WHERE(IN_RANGE("village"), "s.household_id", "NULL", ACTIVE("start_date", "end_date"))
+		AROW_ORDER("s.start_date DESC"), NULL },
+	[STMT_LIST_LOAN_BENEFICIARY] = { AROW(BENEFICIARY_COLUMNS, "beneficiary", OF_KIND("loan"), "s.household_id",
+		"s.member_id", "NULL", REF_NAME("loan", "borrower", "ref_id"), "village")
+		AROW_WHERE(IN_RANGE("village"), "s.household_id", "s.ref_id", ACTIVE("start_date", "end_date"))
+		AROW_ORDER("s.start_date DESC"), NULL },
+	[STMT_LIST_LOAN_REPAYMENT] = { AROW(PAYMENT_COLUMNS, "payment", OF_KIND("repayment"), "NULL", "NULL", "NULL",
+		REF_NAME("loan", "borrower", "ref_id"), "village")
+		AROW_WHERE(IN_RANGE("village"), "NULL", "s.ref_id", ON_DAY("paid_on")) AROW_ORDER("s.paid_on DESC"), NULL },
+	[STMT_LIST_JOB_FAIR] = { AROW(JOB_FAIR_COLUMNS, "job_fair", "1 = 1", "NULL", "NULL", "NULL", "NULL", "division")
+		AROW_WHERE(IN_RANGE("division"), "NULL", "NULL", ON_DAY("fair_date")) AROW_ORDER("s.fair_date DESC"), NULL },
+	[STMT_LIST_FAIR_HIRE] = { AROW(BENEFICIARY_COLUMNS, "beneficiary", OF_KIND("job_fair"), "s.household_id",
+		"s.member_id", "NULL", REF_NAME("job_fair", "name", "ref_id"), "village")
+		AROW_WHERE(IN_RANGE("village"), "s.household_id", "s.ref_id", ACTIVE("start_date", "end_date"))
+		AROW_ORDER("s.start_date DESC"), NULL },
+	[STMT_LIST_HEALTH_CHECKUP] = { AID_ROW("health_checkup"), NULL },
+	[STMT_LIST_MEDICAL_INSURANCE] = { AID_ROW("medical_insurance"), NULL },
+	[STMT_LIST_SERIOUS_INSURANCE] = { AID_ROW("serious_illness_insurance"), NULL },
+	[STMT_LIST_YULU] = { AID_ROW("yulu"), NULL },
+	[STMT_LIST_CHARITY_CARD] = { AID_ROW("charity_card"), NULL },
+	[STMT_LIST_CHARITY_VISIT] = { AID_ROW("charity_visit"), NULL },
+	[STMT_LIST_ASSET] = { AROW(ASSET_COLUMNS, "asset", "1 = 1", "s.owner_household_id", "NULL", "NULL",
+		REF_NAME("project", "name", "project_id"), "village") AROW_WHERE(IN_RANGE("village"),
+		"s.owner_household_id", "s.project_id", ACTIVE("formed_on", "disposed_on"))
+		AROW_ORDER("s.village, s.formed_on DESC"), NULL },
+	[STMT_LIST_ASSET_INCOME] = { AROW(PAYMENT_COLUMNS, "payment", OF_KIND("asset"), "s.household_id", "NULL", "NULL",
+		REF_NAME("asset", "name", "ref_id"), "village") AROW_WHERE(IN_RANGE("village"), "s.household_id",
+		"s.ref_id", ON_DAY("paid_on")) AROW_ORDER("s.paid_on DESC"), NULL },
+	[STMT_LIST_CASE] = { AROW(SUPERVISION_CASE_COLUMNS, "supervision_case", "1 = 1", "NULL", "NULL", "NULL", "NULL",
+		"division") AROW_WHERE(IN_RANGE("division"), "NULL", "NULL", ON_DAY("found_on"))
+		AROW_ORDER("s.found_on DESC"), NULL },
+	[STMT_LIST_CASE_HOUSEHOLD] = { AROW(CASE_HOUSEHOLD_COLUMNS, "case_household", "1 = 1", "s.household_id", "NULL",
+		"NULL", REF_NAME("supervision_case", "problem", "case_id"), "village")
+		AROW_WHERE(IN_RANGE("village"), "s.household_id", "s.case_id", ANY_DAY) AROW_ORDER("s.case_id DESC"), NULL },
+	[STMT_LIST_CASE_PERSON] = { AROW(CASE_PERSON_COLUMNS, "case_person", "1 = 1", "NULL", "NULL", "NULL",
+		REF_NAME("supervision_case", "problem", "case_id"), "division")
+		AROW_WHERE(IN_RANGE("division"), "NULL", "s.case_id", ANY_DAY) AROW_ORDER("s.case_id DESC"), NULL },
+	[STMT_LIST_COMPLAINT] = { AROW(COMPLAINT_COLUMNS, "complaint", "1 = 1", "s.household_id", "NULL", "NULL",
+		REF_NAME("supervision_case", "problem", "case_id"), "division")
+		AROW_WHERE(IN_RANGE("division"), "s.household_id", "s.case_id", ON_DAY("received_on"))
+		AROW_ORDER("s.received_on DESC"), NULL },
+
+	[STMT_CADRE_BY_IDNO] = { "SELECT id FROM cadre WHERE id_no = $1 ORDER BY id", NULL },
+	[STMT_CADRE_BY_NAME] = { "SELECT id FROM cadre WHERE name = $1 ORDER BY id", NULL },
+	[STMT_CADRE_BY_USER] = { "SELECT id FROM cadre WHERE user_name = $1 ORDER BY id", NULL },
+	/* $1 day, $2 $3 divisions, $4 one cadre's households (0: all) */
+	[STMT_ASSIST_HOUSEHOLDS] = { "SELECT h.id, h.village, h.hh_no, " HEAD_OF("h.id") ", d.name, hs.status, h.monitored, "
+		"p.cadre_id, c.name, p.start_date, (SELECT MAX(v.visit_date) FROM visit v WHERE v.household_id = h.id "
+		"AND v.visit_date <= $1), (SELECT COUNT(*) FROM membership_span ms WHERE ms.household_id = h.id "
+		"AND ms.valid_from <= $1 AND $1 < ms.valid_to AND ms.recorded_to = " OPEN_REC ") "
+		"FROM household h JOIN household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $1 "
+		"AND $1 < hs.valid_to AND hs.recorded_to = " OPEN_REC " LEFT JOIN pairing p ON p.household_id = h.id "
+		"AND p.start_date <= $1 AND (p.end_date IS NULL OR p.end_date >= $1) LEFT JOIN cadre c ON c.id = p.cadre_id "
+		"LEFT JOIN division d ON d.code = h.village WHERE h.village BETWEEN $2 AND $3 "
+		"AND (hs.status IN ('poor', 'returned', 'exited_supported') OR h.monitored = 1) "
+		"AND (CAST($4 AS BIGINT) = 0 OR p.cadre_id = $4) ORDER BY h.village, h.hh_no", NULL },
+	/* $1 day, $2 $3 divisions, $4 the limit */
+	[STMT_CADRE_LOADS] = { "SELECT c.id, c.name, c.unit, c.affiliation, COUNT(*) FROM pairing p "
+		"JOIN cadre c ON c.id = p.cadre_id WHERE p.village BETWEEN $2 AND $3 AND p.start_date <= $1 "
+		"AND (p.end_date IS NULL OR p.end_date >= $1) GROUP BY c.id, c.name, c.unit, c.affiliation "
+		"HAVING COUNT(*) > $4 ORDER BY COUNT(*) DESC, c.id", NULL },
+
+	/* The figures: records, households, persons, amount (fen), jobs. A record is counted where it is (its
+	 * division); the persons it helps where their households are. */
+	/* $1 $2 project kinds, $3 $4 the period, $5 $6 divisions; a project runs from start_date until closed */
+	[STMT_AS_PROJECTS] = { "SELECT (SELECT COUNT(*) FROM project p WHERE p.kind IN ($1, $2) AND p.village BETWEEN $5 "
+		"AND $6 AND p.start_date <= $4 AND (p.closed IS NULL OR p.closed >= $3)), "
+		"(SELECT COUNT(DISTINCT b.household_id) FROM beneficiary b JOIN project p ON p.id = b.ref_id "
+		"WHERE b.kind = 'project' AND p.kind IN ($1, $2) AND b.village BETWEEN $5 AND $6 AND b.start_date <= $4 "
+		"AND (b.end_date IS NULL OR b.end_date >= $3) AND p.start_date <= $4 AND (p.closed IS NULL OR p.closed >= $3)), "
+		"(SELECT COUNT(DISTINCT b.member_id) FROM beneficiary b JOIN project p ON p.id = b.ref_id "
+		"WHERE b.kind = 'project' AND p.kind IN ($1, $2) AND b.village BETWEEN $5 AND $6 AND b.start_date <= $4 "
+		"AND (b.end_date IS NULL OR b.end_date >= $3) AND p.start_date <= $4 AND (p.closed IS NULL OR p.closed >= $3)), "
+		"(SELECT COALESCE(SUM(y.amount), 0) FROM payment y JOIN beneficiary b ON b.id = y.ref_id "
+		"JOIN project p ON p.id = b.ref_id WHERE y.kind = 'benefit' AND p.kind IN ($1, $2) "
+		"AND y.village BETWEEN $5 AND $6 AND y.paid_on BETWEEN $3 AND $4), 0", NULL },
+	/* $1 $2 the period, $3 $4 divisions */
+	[STMT_AS_POSTS] = { "SELECT (SELECT COUNT(*) FROM public_post p WHERE p.village BETWEEN $3 AND $4 "
+		"AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)), "
+		"(SELECT COUNT(DISTINCT p.household_id) FROM public_post p WHERE p.village BETWEEN $3 AND $4 "
+		"AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)), "
+		"(SELECT COUNT(DISTINCT p.member_id) FROM public_post p WHERE p.village BETWEEN $3 AND $4 "
+		"AND p.start_date <= $2 AND (p.end_date IS NULL OR p.end_date >= $1)), "
+		"(SELECT COALESCE(SUM(y.amount), 0) FROM payment y WHERE y.kind = 'post' AND y.village BETWEEN $3 AND $4 "
+		"AND y.paid_on BETWEEN $1 AND $2), 0", NULL },
+	[STMT_AS_FAIRS] = { "SELECT (SELECT COUNT(*) FROM job_fair f WHERE f.division BETWEEN $3 AND $4 "
+		"AND f.fair_date BETWEEN $1 AND $2), "
+		"(SELECT COUNT(DISTINCT b.household_id) FROM beneficiary b JOIN job_fair f ON f.id = b.ref_id "
+		"WHERE b.kind = 'job_fair' AND b.village BETWEEN $3 AND $4 AND f.fair_date BETWEEN $1 AND $2), "
+		"(SELECT COUNT(DISTINCT b.member_id) FROM beneficiary b JOIN job_fair f ON f.id = b.ref_id "
+		"WHERE b.kind = 'job_fair' AND b.village BETWEEN $3 AND $4 AND f.fair_date BETWEEN $1 AND $2), 0, "
+		"(SELECT COALESCE(SUM(f.jobs), 0) FROM job_fair f WHERE f.division BETWEEN $3 AND $4 "
+		"AND f.fair_date BETWEEN $1 AND $2)", NULL },
+	/* $1 product, $2 $3 the period, $4 $5 divisions: loans granted by the end of the period and not repaid
+	 * before it; the amount granted in it */
+	[STMT_AS_LOANS] = { "SELECT (SELECT COUNT(*) FROM loan l WHERE l.product = $1 AND l.village BETWEEN $4 AND $5 "
+		"AND l.start_date <= $3 AND l.amount > " REPAID_BEFORE("l.id", "$2") "), "
+		"(SELECT COUNT(DISTINCT b.household_id) FROM beneficiary b JOIN loan l ON l.id = b.ref_id "
+		"WHERE b.kind = 'loan' AND l.product = $1 AND b.village BETWEEN $4 AND $5 AND l.start_date <= $3 "
+		"AND l.amount > " REPAID_BEFORE("l.id", "$2") "), "
+		"(SELECT COUNT(DISTINCT b.member_id) FROM beneficiary b JOIN loan l ON l.id = b.ref_id "
+		"WHERE b.kind = 'loan' AND l.product = $1 AND b.village BETWEEN $4 AND $5 AND l.start_date <= $3 "
+		"AND l.amount > " REPAID_BEFORE("l.id", "$2") "), "
+		"(SELECT COALESCE(SUM(l.amount), 0) FROM loan l WHERE l.product = $1 AND l.village BETWEEN $4 AND $5 "
+		"AND l.start_date BETWEEN $2 AND $3), 0", NULL },
+	/* $1 aid kind, $2 $3 the period, $4 $5 divisions; a household's aid helps its members of that day */
+	[STMT_AS_AID] = { "SELECT (SELECT COUNT(*) FROM aid a WHERE a.kind = $1 AND a.village BETWEEN $4 AND $5 "
+		"AND a.aid_date BETWEEN $2 AND $3), "
+		"(SELECT COUNT(DISTINCT a.household_id) FROM aid a WHERE a.kind = $1 AND a.village BETWEEN $4 AND $5 "
+		"AND a.aid_date BETWEEN $2 AND $3), "
+		"(SELECT COUNT(*) FROM (SELECT a.member_id AS p FROM aid a WHERE a.kind = $1 AND a.village BETWEEN $4 AND $5 "
+		"AND a.aid_date BETWEEN $2 AND $3 AND a.member_id IS NOT NULL UNION SELECT ms.member_id FROM aid a "
+		"JOIN membership_span ms ON ms.household_id = a.household_id AND ms.valid_from <= a.aid_date "
+		"AND a.aid_date < ms.valid_to AND ms.recorded_to = " OPEN_REC " WHERE a.kind = $1 AND a.village BETWEEN $4 "
+		"AND $5 AND a.aid_date BETWEEN $2 AND $3 AND a.member_id IS NULL) x), "
+		"(SELECT COALESCE(SUM(a.amount), 0) FROM aid a WHERE a.kind = $1 AND a.village BETWEEN $4 AND $5 "
+		"AND a.aid_date BETWEEN $2 AND $3), 0", NULL },
+	/* insurance: the records of the years the period touches ($6 $7); the premiums the finance bureau paid in
+	 * the period */
+	[STMT_AS_INSURANCE] = { "SELECT (SELECT COUNT(*) FROM aid a WHERE a.kind = $1 AND a.village BETWEEN $4 AND $5 "
+		"AND a.year BETWEEN $6 AND $7), "
+		"(SELECT COUNT(DISTINCT a.household_id) FROM aid a WHERE a.kind = $1 AND a.village BETWEEN $4 AND $5 "
+		"AND a.year BETWEEN $6 AND $7), "
+		"(SELECT COUNT(DISTINCT a.member_id) FROM aid a WHERE a.kind = $1 AND a.village BETWEEN $4 AND $5 "
+		"AND a.year BETWEEN $6 AND $7), "
+		"(SELECT COALESCE(SUM(a.amount), 0) FROM aid a WHERE a.kind = $1 AND a.village BETWEEN $4 AND $5 "
+		"AND a.paid_by = 'finance' AND a.aid_date BETWEEN $2 AND $3), 0", NULL },
+	/* $1 day, $2 $3 divisions, $4 visited since, $5 the insurance year */
+	[STMT_AS_COVERAGE] = { "WITH base AS (" POLICY_BASE "), people AS (SELECT ms.member_id FROM base "
+		"JOIN membership_span ms ON ms.household_id = base.id AND ms.valid_from <= $1 AND $1 < ms.valid_to "
+		"AND ms.recorded_to = " OPEN_REC ") SELECT (SELECT COUNT(*) FROM base), (SELECT COUNT(*) FROM people), "
+		"(SELECT COUNT(*) FROM base WHERE EXISTS (SELECT 1 FROM pairing p WHERE p.household_id = base.id "
+		"AND p.start_date <= $1 AND (p.end_date IS NULL OR p.end_date >= $1))), "
+		"(SELECT COUNT(*) FROM base WHERE EXISTS (SELECT 1 FROM pairing p WHERE p.household_id = base.id "
+		"AND p.start_date <= $1 AND (p.end_date IS NULL OR p.end_date >= $1) AND (p.start_date >= $4 "
+		"OR EXISTS (SELECT 1 FROM visit v WHERE v.household_id = base.id AND v.visit_date BETWEEN $4 AND $1)))), "
+		"(SELECT COUNT(*) FROM people WHERE EXISTS (SELECT 1 FROM aid a WHERE a.member_id = people.member_id "
+		"AND a.kind = 'medical_insurance' AND a.year = $5)), "
+		"(SELECT COUNT(*) FROM people WHERE EXISTS (SELECT 1 FROM aid a WHERE a.member_id = people.member_id "
+		"AND a.kind = 'serious_illness_insurance' AND a.year = $5))", NULL },
+	/* $1 $2 the period, $3 $4 divisions */
+	[STMT_AS_MEASURES] = { "SELECT x.cat, SUM(x.rec), COUNT(DISTINCT x.household_id), SUM(x.amount) FROM ("
+		MEASURE_ROWS ") x GROUP BY x.cat", NULL },
+	/* the persons: those named, and for a household's record its members on the record's day */
+	[STMT_AS_MEASURE_PERSONS] = { "SELECT y.cat, COUNT(DISTINCT y.person) FROM (SELECT x.cat, "
+		"COALESCE(x.member_id, ms.member_id) AS person FROM (" MEASURE_ROWS ") x LEFT JOIN membership_span ms "
+		"ON x.member_id IS NULL AND ms.household_id = x.household_id AND ms.valid_from <= x.day "
+		"AND x.day < ms.valid_to AND ms.recorded_to = " OPEN_REC " WHERE x.rec = 1) y WHERE y.person IS NOT NULL "
+		"GROUP BY y.cat", NULL },
+	/* $1 $2 the period, $3 $4 divisions: granted in the period; outstanding and overdue on its last day */
+	[STMT_AS_LOANS_BY_PRODUCT] = { "SELECT l.product, "
+		"SUM(CASE WHEN l.start_date BETWEEN $1 AND $2 THEN 1 ELSE 0 END), "
+		"SUM(CASE WHEN l.start_date BETWEEN $1 AND $2 THEN l.amount ELSE 0 END), "
+		"SUM(CASE WHEN l.start_date <= $2 AND l.amount > l.repaid THEN 1 ELSE 0 END), "
+		"SUM(CASE WHEN l.start_date <= $2 AND l.amount > l.repaid THEN l.amount - l.repaid ELSE 0 END), "
+		"SUM(CASE WHEN l.end_date < $2 AND l.amount > l.repaid THEN 1 ELSE 0 END), "
+		"SUM(CASE WHEN l.end_date < $2 AND l.amount > l.repaid THEN l.amount - l.repaid ELSE 0 END) "
+		"FROM (SELECT k.product, k.amount, k.start_date, k.end_date, (SELECT COALESCE(SUM(y.amount), 0) "
+		"FROM payment y WHERE y.kind = 'repayment' AND y.ref_id = k.id AND y.paid_on <= $2) AS repaid FROM loan k "
+		"WHERE k.village BETWEEN $3 AND $4) l GROUP BY l.product ORDER BY l.product", NULL },
+	[STMT_AS_PAID] = { "SELECT y.kind, COUNT(*), COUNT(DISTINCT y.household_id), SUM(y.amount) FROM payment y "
+		"WHERE y.kind <> 'repayment' AND y.village BETWEEN $3 AND $4 AND y.paid_on BETWEEN $1 AND $2 "
+		"GROUP BY y.kind UNION ALL SELECT 'aid:' || a.kind, COUNT(*), COUNT(DISTINCT a.household_id), "
+		"SUM(a.amount) FROM aid a WHERE a.village BETWEEN $3 AND $4 AND a.aid_date BETWEEN $1 AND $2 "
+		"AND a.amount > 0 AND (a.kind NOT IN ('medical_insurance', 'serious_illness_insurance') "
+		"OR a.paid_by = 'finance') GROUP BY a.kind ORDER BY 1", NULL },
+	/* $1 day, $2 $3 the income's period, $4 $5 divisions */
+	[STMT_AS_ASSETS_BY_CLASS] = { "SELECT a.class, a.owner_level, 0, NULL, COUNT(*), SUM(a.value), "
+		"SUM(COALESCE(i.income, 0)) FROM asset a LEFT JOIN (SELECT y.ref_id, SUM(y.amount) AS income FROM payment y "
+		"WHERE y.kind = 'asset' AND y.paid_on BETWEEN $2 AND $3 GROUP BY y.ref_id) i ON i.ref_id = a.id "
+		"WHERE a.village BETWEEN $4 AND $5 AND a.formed_on <= $1 AND (a.disposed_on IS NULL OR a.disposed_on > $1) "
+		"GROUP BY a.class, a.owner_level ORDER BY a.class, a.owner_level", NULL },
+	[STMT_AS_ASSETS_BY_VILLAGE] = { "SELECT NULL, NULL, a.village, d.name, COUNT(*), SUM(a.value), "
+		"SUM(COALESCE(i.income, 0)) FROM asset a LEFT JOIN (SELECT y.ref_id, SUM(y.amount) AS income FROM payment y "
+		"WHERE y.kind = 'asset' AND y.paid_on BETWEEN $2 AND $3 GROUP BY y.ref_id) i ON i.ref_id = a.id "
+		"LEFT JOIN division d ON d.code = a.village "
+		"WHERE a.village BETWEEN $4 AND $5 AND a.formed_on <= $1 AND (a.disposed_on IS NULL OR a.disposed_on > $1) "
+		"GROUP BY a.village, d.name ORDER BY a.village", NULL },
+	/* $1 $2 the period, $3 $4 divisions: cases found in it, with the persons held accountable in them */
+	[STMT_SV_CASES] = { "SELECT c.category, COUNT(DISTINCT c.id), COUNT(p.id) FROM supervision_case c "
+		"LEFT JOIN case_person p ON p.case_id = c.id WHERE c.division BETWEEN $3 AND $4 "
+		"AND c.found_on BETWEEN $1 AND $2 GROUP BY c.category", NULL },
+	[STMT_SV_COMPLAINTS] = { "SELECT COUNT(*), COALESCE(SUM(CASE WHEN answered_on IS NOT NULL AND answered_on <= $2 "
+		"THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN answered_on IS NULL OR answered_on > $2 THEN 1 ELSE 0 END), 0), "
+		"COALESCE(SUM(CASE WHEN (answered_on IS NULL OR answered_on > $2) AND deadline IS NOT NULL "
+		"AND deadline < $2 THEN 1 ELSE 0 END), 0) FROM complaint WHERE division BETWEEN $3 AND $4 "
+		"AND received_on BETWEEN $1 AND $2", NULL },
 	[STMT_TABLE_NAMES] = { "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
 		"ORDER BY name", "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
 		"AND table_type = 'BASE TABLE' ORDER BY table_name" },
@@ -632,6 +1076,23 @@ const char *const table_names[T__MAX] = {
 	[T_MEMBER_SPAN] = "membership_span",
 	[T_EVENT] = "change_event",
 	[T_INCOME] = "income_year",
+	[T_CADRE] = "cadre",
+	[T_PROJECT] = "project",
+	[T_LOAN] = "loan",
+	[T_JOB_FAIR] = "job_fair",
+	[T_SUPERVISION_CASE] = "supervision_case",
+	[T_PUBLIC_POST] = "public_post",
+	[T_PAIRING] = "pairing",
+	[T_WORK_TEAM] = "work_team",
+	[T_VISIT] = "visit",
+	[T_MEASURE] = "measure",
+	[T_BENEFICIARY] = "beneficiary",
+	[T_PAYMENT] = "payment",
+	[T_AID] = "aid",
+	[T_ASSET] = "asset",
+	[T_CASE_HOUSEHOLD] = "case_household",
+	[T_CASE_PERSON] = "case_person",
+	[T_COMPLAINT] = "complaint",
 };
 
 const char *const table_columns[T__MAX] = {
@@ -641,6 +1102,23 @@ const char *const table_columns[T__MAX] = {
 	[T_MEMBER_SPAN] = MEMBER_SPAN_COLUMNS,
 	[T_EVENT] = EVENT_COLUMNS,
 	[T_INCOME] = INCOME_COLUMNS,
+	[T_CADRE] = CADRE_COLUMNS,
+	[T_PROJECT] = PROJECT_COLUMNS,
+	[T_LOAN] = LOAN_COLUMNS,
+	[T_JOB_FAIR] = JOB_FAIR_COLUMNS,
+	[T_SUPERVISION_CASE] = SUPERVISION_CASE_COLUMNS,
+	[T_PUBLIC_POST] = PUBLIC_POST_COLUMNS,
+	[T_PAIRING] = PAIRING_COLUMNS,
+	[T_WORK_TEAM] = WORK_TEAM_COLUMNS,
+	[T_VISIT] = VISIT_COLUMNS,
+	[T_MEASURE] = MEASURE_COLUMNS,
+	[T_BENEFICIARY] = BENEFICIARY_COLUMNS,
+	[T_PAYMENT] = PAYMENT_COLUMNS,
+	[T_AID] = AID_COLUMNS,
+	[T_ASSET] = ASSET_COLUMNS,
+	[T_CASE_HOUSEHOLD] = CASE_HOUSEHOLD_COLUMNS,
+	[T_CASE_PERSON] = CASE_PERSON_COLUMNS,
+	[T_COMPLAINT] = COMPLAINT_COLUMNS,
 };
 
 const int table_ncols[T__MAX] = {
@@ -650,4 +1128,21 @@ const int table_ncols[T__MAX] = {
 	[T_MEMBER_SPAN] = 8,
 	[T_EVENT] = 17,
 	[T_INCOME] = 9,
+	[T_CADRE] = 13,
+	[T_PROJECT] = 14,
+	[T_LOAN] = 14,
+	[T_JOB_FAIR] = 11,
+	[T_SUPERVISION_CASE] = 13,
+	[T_PUBLIC_POST] = 12,
+	[T_PAIRING] = 9,
+	[T_WORK_TEAM] = 9,
+	[T_VISIT] = 17,
+	[T_MEASURE] = 15,
+	[T_BENEFICIARY] = 11,
+	[T_PAYMENT] = 12,
+	[T_AID] = 13,
+	[T_ASSET] = 17,
+	[T_CASE_HOUSEHOLD] = 6,
+	[T_CASE_PERSON] = 10,
+	[T_COMPLAINT] = 16,
 };

@@ -43,6 +43,25 @@ enum table {
 	T_MEMBER_SPAN,
 	T_EVENT,
 	T_INCOME,
+	/* assistance and supervision (store_assistance.c), parents before children: PostgreSQL sends its COPY
+	 * buffers in this order */
+	T_CADRE,
+	T_PROJECT,
+	T_LOAN,
+	T_JOB_FAIR,
+	T_SUPERVISION_CASE,
+	T_PUBLIC_POST,
+	T_PAIRING,
+	T_WORK_TEAM,
+	T_VISIT,
+	T_MEASURE,
+	T_BENEFICIARY,
+	T_PAYMENT,
+	T_AID,
+	T_ASSET,
+	T_CASE_HOUSEHOLD,
+	T_CASE_PERSON,
+	T_COMPLAINT,
 	T__MAX
 };
 
@@ -685,6 +704,170 @@ enum err store_counts(struct store *st, struct store_counts *c, struct errinfo *
 /* How long a writer waits for the write lock before ERR_BUSY, in milliseconds: TUOPIN_LOCK_WAIT seconds
  * (10 by default). */
 int store_lock_wait_ms(void);
+
+/* ---- assistance and supervision records (store_assistance.c; the rules are domain/assistance.c's) ----
+ * Every kind of record is a row of one table (several kinds share a table, told apart by its kind column). A
+ * row is read as its columns in the table's order (table_columns[] of stmt.c) followed by AROW_SHOW names
+ * joined for display. Reads are limited to the scope by the row's own division column. */
+enum akind {
+	AK_CADRE,
+	AK_PAIRING,
+	AK_WORK_TEAM,
+	AK_VISIT,
+	AK_MEASURE,
+	AK_PROJECT,
+	AK_PROJECT_BENEFICIARY,
+	AK_PROJECT_PAYMENT,
+	AK_PUBLIC_POST,
+	AK_POST_PAYMENT,
+	AK_LOAN,
+	AK_LOAN_BENEFICIARY,
+	AK_LOAN_REPAYMENT,
+	AK_JOB_FAIR,
+	AK_FAIR_HIRE,
+	AK_HEALTH_CHECKUP,
+	AK_MEDICAL_INSURANCE,
+	AK_SERIOUS_INSURANCE,
+	AK_YULU,
+	AK_CHARITY_CARD,
+	AK_CHARITY_VISIT,
+	AK_ASSET,
+	AK_ASSET_INCOME,
+	AK_CASE,
+	AK_CASE_HOUSEHOLD,
+	AK_CASE_PERSON,
+	AK_COMPLAINT,
+	AK__MAX
+};
+
+/* The names joined to a row: the household's 户编号 and current head, the member's name and ID number, the
+ * cadre's name, the parent record's name, the division's name. NULL where they do not apply. */
+enum { SHOW_HH_NO, SHOW_HEAD, SHOW_MEMBER, SHOW_MEMBER_ID, SHOW_CADRE, SHOW_REF, SHOW_DIVISION, AROW_SHOW };
+struct arow {
+	struct sqlval *v;          /* table_ncols[t] values (texts in the arena) */
+	char *show[AROW_SHOW];
+};
+struct arow_filter {
+	int64_t lo, hi;            /* divisions of the row (clipped to the scope); 0, 0: the whole scope */
+	int64_t id;                /* 0: any */
+	int64_t household_id;      /* 0: any */
+	int64_t ref_id;            /* 0: any; the parent: project, loan, fair, post, asset, case, or the cadre */
+	int from, to;              /* the row's date in [from, to]; a row with an end date: active in it */
+	int limit, offset;         /* limit 0: no limit */
+};
+/* The table that holds kind k, and the index of a column of table t by name (-1 if none). */
+enum table akind_table(enum akind k);
+int table_column(enum table t, const char *name);
+/* Insert a row of table t; v[0] (the id) is assigned when it is NULL. In bulk mode the row may be deferred
+ * (PostgreSQL COPY). */
+enum err store_arow_insert(struct store *st, enum table t, struct sqlval *v, struct errinfo *e);
+/* Write every column of the row v[0] names except the id and the recording columns. */
+enum err store_arow_update(struct store *st, enum table t, const struct sqlval *v, struct errinfo *e);
+/* Rows of kind k by f, newest first; *total counts them all (before limit and offset). */
+enum err store_arow_list(struct store *st, enum akind k, const struct arow_filter *f, struct arow **out, size_t *n,
+    int64_t *total, struct arena *a, struct errinfo *e);
+/* One row of kind k in scope; ERR_NOTFOUND otherwise. */
+enum err store_arow_get(struct store *st, enum akind k, int64_t id, struct arow *out, struct arena *a,
+    struct errinfo *e);
+
+/* Cadres found by 证件号码, by exact name, or by the account they log in with, in any scope (a cadre of a county
+ * unit helps households of one village). */
+enum cadre_by { CADRE_BY_IDNO, CADRE_BY_NAME, CADRE_BY_USER };
+enum err store_cadre_find(struct store *st, enum cadre_by by, const char *key, int64_t **ids, size_t *n,
+    struct arena *a, struct errinfo *e);
+
+/* The households that need a responsible cadre and visits on day: in [lo, hi] and scope, poor, returned or
+ * exited with policy on day, or monitored; with the pairing that covers day (if any) and the last visit up to
+ * day. cadre != 0: only the households that cadre helps on day. */
+struct assist_hh {
+	int64_t id, village;
+	char *hh_no, *head, *village_name;
+	enum status status;
+	bool monitored;
+	int64_t cadre_id;          /* 0: nobody */
+	char *cadre_name;
+	int pairing_start;         /* of the pairing that covers day */
+	int last_visit;            /* 0: none up to day */
+	int64_t persons;           /* members on day */
+};
+enum err store_assist_households(struct store *st, int day, int64_t lo, int64_t hi, int64_t cadre,
+    struct assist_hh **out, size_t *n, struct arena *a, struct errinfo *e);
+/* Cadres helping more than limit households on day (pairings in [lo, hi] and scope), most first. */
+struct cadre_load {
+	int64_t id, households;
+	char *name, *unit, *affiliation;
+};
+enum err store_cadre_loads(struct store *st, int day, int64_t lo, int64_t hi, int64_t limit, struct cadre_load **out,
+    size_t *n, struct arena *a, struct errinfo *e);
+
+/* ---- assistance figures (store_assistance.c): each over [from, to] and the divisions [lo, hi] in scope ---- */
+struct assist_cell {
+	int64_t records, households, persons, amount, jobs;   /* amount in fen */
+};
+enum assist_src {
+	AS_PROJECTS,       /* a, b: project kinds (the same twice for one kind) */
+	AS_POSTS,
+	AS_FAIRS,
+	AS_LOANS,          /* a: product */
+	AS_AID,            /* a: aid kind; insurance kinds count by year, the finance bureau's premiums */
+	AS__MAX
+};
+enum err store_assist_cell(struct store *st, enum assist_src src, const char *a, const char *b, int from, int to,
+    int64_t lo, int64_t hi, struct assist_cell *c, struct errinfo *e);
+/* The coverage on day: households and persons poor, returned or exited with policy; of them those with a cadre,
+ * those visited since since_day (or paired since then), and the persons insured (medical, serious illness) for
+ * the year of day. */
+struct assist_coverage {
+	int64_t households, persons, with_cadre, visited, insured_medical, insured_serious;
+};
+enum err store_assist_coverage(struct store *st, int day, int since_day, int64_t lo, int64_t hi,
+    struct assist_coverage *c, struct errinfo *e);
+/* Measures by category in [from, to]: the measure records, and the specialised records as the category they
+ * belong to (projects, posts, loans, fairs, aid). */
+struct measure_cell {
+	char *category;
+	int64_t records, households, persons, amount;
+};
+enum err store_measures_by_category(struct store *st, int from, int to, int64_t lo, int64_t hi,
+    struct measure_cell **out, size_t *n, struct arena *a, struct errinfo *e);
+/* Loans by product: granted in [from, to] (count, amount), and outstanding and overdue on to (count, balance). */
+struct loan_cell {
+	char *product;
+	int64_t granted, granted_amount, outstanding, balance, overdue, overdue_balance;
+};
+enum err store_loans_by_product(struct store *st, int from, int to, int64_t lo, int64_t hi, struct loan_cell **out,
+    size_t *n, struct arena *a, struct errinfo *e);
+/* Money paid in [from, to] by payment kind and aid kind ("post", "benefit", "asset", "aid:yulu", ...). */
+struct paid_cell {
+	char *kind;
+	int64_t records, households, amount;
+};
+enum err store_paid_by_kind(struct store *st, int from, int to, int64_t lo, int64_t hi, struct paid_cell **out,
+    size_t *n, struct arena *a, struct errinfo *e);
+/* Assets held on day (formed by then, not disposed), by class and owner level, or by village; and the income
+ * they distributed in [from, to]. */
+struct asset_cell {
+	char *class_, *owner_level;
+	int64_t village;
+	char *village_name;
+	int64_t assets, value, income;
+};
+enum err store_asset_ledger(struct store *st, bool by_village, int day, int from, int to, int64_t lo, int64_t hi,
+    struct asset_cell **out, size_t *n, struct arena *a, struct errinfo *e);
+
+/* ---- supervision figures (store_supervision.c) ---- */
+struct case_cell {
+	char *category;
+	int64_t cases, persons;
+};
+/* Cases found in [from, to] by category, with the persons held accountable in them. */
+enum err store_cases_by_category(struct store *st, int from, int to, int64_t lo, int64_t hi, struct case_cell **out,
+    size_t *n, struct arena *a, struct errinfo *e);
+struct complaint_counts {
+	int64_t received, answered, open, overdue;   /* overdue: open after the deadline on to */
+};
+enum err store_complaint_counts(struct store *st, int from, int to, int64_t lo, int64_t hi,
+    struct complaint_counts *c, struct errinfo *e);
 
 /* Backend constructors (sqlite.c, pg.c). */
 enum err store_sqlite_open(const char *path, bool create, struct store **out, struct errinfo *e);

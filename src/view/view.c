@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/assist.h"
 #include "domain/codes.h"
 #include "domain/export.h"
 #include "domain/idno.h"
@@ -330,6 +331,8 @@ view_import_json(const struct import_result *r, const char *what)
 	}
 	if (strcmp(what, "income") == 0)
 		json_object_set_new(j, "unchanged", json_integer(r->unchanged));
+	if (assist_import_known(what))
+		json_object_set_new(j, "records", json_integer(r->records));
 	json_object_set_new(j, "problems", view_problems_json(&r->problems));
 	return j;
 }
@@ -384,6 +387,10 @@ view_import_summary(const struct import_result *r, const char *what, struct buf 
 				   : "%s%d 行（%s，%s）：记录收入 %d 户，%d 行与已有数据相同\n",
 		    r->written ? "" : (EN ? "[dry run] " : "［仅校验］"), r->rows, kind_name(r->kind),
 		    sheet_encoding_name(r->encoding), r->households, r->unchanged);
+	else if (assist_import_known(what))
+		buf_printf(out, EN ? "%s%d rows (%s, %s): %d records written\n" : "%s%d 行（%s，%s）：登记 %d 条\n",
+		    r->written ? "" : (EN ? "[dry run] " : "［仅校验］"), r->rows, kind_name(r->kind),
+		    sheet_encoding_name(r->encoding), r->records);
 	else
 		buf_printf(out, EN ? "%s%d rows (%s, %s): %d events recorded\n" : "%s%d 行（%s，%s）：记录变动 %d 条\n",
 		    r->written ? "" : (EN ? "[dry run] " : "［仅校验］"), r->rows, kind_name(r->kind),
@@ -476,6 +483,12 @@ division_write(struct jw *w, const struct division *d)
 		d->rural_pop >= 0 ? jw_int(w, d->rural_pop) : jw_null(w);
 	}
 	jw_obj_end(w);
+}
+
+void
+view_division_write(struct jw *w, const struct division *d)
+{
+	division_write(w, d);
 }
 
 json_t *

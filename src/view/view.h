@@ -13,6 +13,7 @@
 #include "domain/report.h"
 #include "io/sheet.h"
 #include "lib/buf.h"
+#include "lib/jw.h"
 
 json_t *view_stats_json(const struct stats_result *r);
 json_t *view_changes_json(const struct changes_result *r);
@@ -20,6 +21,7 @@ json_t *view_check_json(const struct check_result *r);
 json_t *view_problems_json(const struct problems *p);
 json_t *view_import_json(const struct import_result *r, const char *what);
 json_t *view_division_json(const struct division *d);
+void view_division_write(struct jw *w, const struct division *d);
 
 /* One household in full (struct household_view, domain/report.h): the household page of the API and of
  * `tuopin show --format json`. It is written straight to JSON text (the API sends it as it is); the jansson

@@ -138,6 +138,28 @@ jqeq '"\(.data.village.name) \(.data.status.code)"' "北泉子二村 exited_supp
 jqeq '[.data.members[] | select(.name == "李从山") | "\(.relation.label) \(.sex.label) \(.health.label)"] | join(",")' \
 	"户主 男 长期慢性病"
 
+
+# 帮扶 and 督查 in 2018 up to the article's day: the figures of SCENARIO.md, the same JSON as the CLI
+expect 200 county GET "/api/assistance?from=2018-01-01&to=2018-10-08"
+jqeq '[.data.rows[] | "\(.code) \(.records) \(.households) \(.persons) \(.amount) \(.jobs)"] | join(",")' \
+	"industry_project 50 1150 1181 559130 0,workshop 37 600 620 4262400 0,project_beneficiaries 87 1572 1661 4821530 0,public_post 24 24 24 108000 0,job_fair 2 40 40 0 214,loan_fumin_production 12 183 199 9950000 0,health_checkup 6200 4632 6200 0 0,medical_insurance 12610 7450 12610 2269800 0,serious_illness_insurance 12610 7450 12610 0 0,yulu 24 24 24 72000 0,charity_card 1190 1190 2060 172000 0,charity_visit 2000 2000 3349 0 0,pv_station 12 249 249 249000 0,loan_fumin_household 48 48 48 360000 0"
+jqeq '.data.coverage | "\(.medical_insurance) \(.serious_illness_insurance) \(.cadre) \(.visited)"' "1 1 1 0.9937"
+api_json=$(printf '%s' "$OUT" | jq -c .data)
+ok assistance --from 2018-01-01 --to 2018-10-08 --format json
+eq "assistance" "$api_json" "$(printf '%s' "$OUT" | jq -c .)"
+expect 200 county GET "/api/supervision?from=2018-01-01&to=2018-10-08"
+jqeq '.data | "\(.cases) \(.persons_handled)"' "18 28"
+api_json=$(printf '%s' "$OUT" | jq -c .data)
+ok supervision --from 2018-01-01 --to 2018-10-08 --format json
+eq "supervision" "$api_json" "$(printf '%s' "$OUT" | jq -c .)"
+expect 200 county GET "/api/assistance/households?as_of=2018-10-08&which=overdue&limit=5"
+jqeq '"\(.data.total) \(.data.items | length) \(.data.items[0].overdue)"' "23 5 true"
+# 李从山's cards: his cadre, his visits in time, his cleaning post
+expect 200 county GET "/api/households/$HH/assistance?as_of=2018-10-08"
+jqeq '"\(.data.cadre != null) \(.data.overdue) \(.data.needs_visits)"' "true false true"
+jqeq '[.data.posts[] | "\(.title) \(.monthly)"] | join(",")' "北泉子二村保洁员 1000"
+jqeq '[.data.payments[] | select(.kind == "post_payment") | .amount] | add' 9000
+
 # The registry as exported: every registered person once, with a synthetic ID number (address code 371399).
 STATUS=$(curl -s -o "$WORK/reg.csv" -w '%{http_code}' -b "$WORK/county.jar" \
 	"http://127.0.0.1:$PORT/api/exports/registry?format=csv&as_of=2018-10-08&full=1")

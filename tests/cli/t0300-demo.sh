@@ -7,6 +7,7 @@ source "$TESTLIB"
 new_db >/dev/null
 DB1=$TUOPIN_DB
 ok demo
+printf '%s' "$OUT" > "$WORK/demo.out"
 contains "$OUT" "2014-01-01 识别：17188 户 31485 人"
 contains "$OUT" "变动记录 48416 条，分 12 天记录（2014-01-06 至 2018-05-24）"
 contains "$OUT" "审核流程：北泉子二村 32 户脱贫走完全部程序至公告，另有 4 件在办（待办事项）"
@@ -131,6 +132,46 @@ jqeq '[.rows[] | "\(.type) \(.division.code) \(.step) \(.step_since)"] | join(",
 ok notice "$(jq -r '.rows[1].id' <<<"$OUT")" --format html
 contains "$OUT" "<title>团林镇北泉子二村返贫公示</title>"
 [ -n "$EV" ] || fail "proposal 1 has no event"
+
+# ---- 帮扶 and 督查 in 2018 up to the article's day (SCENARIO.md), counted from the demo's records ----
+contains "$(cat "$WORK/demo.out")" "帮扶：帮扶责任人 1217 名，结对 18042 条，走访 19914 次（2018-10-08 逾期未走访 23 户），"
+ok assistance --from 2018-01-01 --to 2018-10-08 --format json
+ASSIST=$OUT
+jqeq '"\(.from) \(.to) \(.division.code)"' "2018-01-01 2018-10-08 371373000000"
+# code records households persons amount jobs: 50 industry projects, 37 workshops, 1661 persons helped by them
+# (each once), 108,000 元 of public-post subsidies, 2 job fairs with 214 jobs, 富民生产贷 9,950,000 元 helping 199
+# poor persons, 6,200 free examinations, the 180 元 premium of every insured person paid by the finance bureau,
+# 24 雨露计划 students at 3,000 元, charity cards 172,000 元 for 1,190 households, 2,000 households visited
+jqeq '[.rows[] | "\(.code) \(.records) \(.households) \(.persons) \(.amount) \(.jobs)"] | join(",")' \
+	"industry_project 50 1150 1181 559130 0,workshop 37 600 620 4262400 0,project_beneficiaries 87 1572 1661 4821530 0,public_post 24 24 24 108000 0,job_fair 2 40 40 0 214,loan_fumin_production 12 183 199 9950000 0,health_checkup 6200 4632 6200 0 0,medical_insurance 12610 7450 12610 2269800 0,serious_illness_insurance 12610 7450 12610 0 0,yulu 24 24 24 72000 0,charity_card 1190 1190 2060 172000 0,charity_visit 2000 2000 3349 0 0,pv_station 12 249 249 249000 0,loan_fumin_household 48 48 48 360000 0"
+jqeq '.rows[] | select(.code == "medical_insurance") | .amount == .persons * 180' true
+jqeq '.rows[] | select(.code == "yulu") | .amount == .persons * 3000' true
+contains "$ASSIST" '"amount": 108000.00,'
+contains "$ASSIST" '"amount": 9950000.00,'
+# every household with policy has a cadre and is insured; 23 were not visited in the last 90 days
+jqeq '.coverage | "\(.medical_insurance) \(.serious_illness_insurance) \(.cadre) \(.visited)"' "1 1 1 0.9937"
+jqeq '.coverage_base | "\(.households) \(.persons) \(.with_cadre) \(.visited)"' "3654 5623 3654 3631"
+jqeq '[.loans[] | "\(.product) \(.granted) \(.granted_amount) \(.outstanding) \(.balance) \(.overdue)"] | join(",")' \
+	"fumin_household 8 360000 36 1460000 3,fumin_production 12 9950000 12 9950000 0"
+ok assistance households --as-of 2018-10-08 --overdue --format json
+jqeq '.total' 23
+ok assistance households --as-of 2018-10-08 --unassigned --format json
+jqeq '.total' 0
+# 李从山 of 北泉子二村 (颈椎病): the village's cleaning post, 1,000 元 a month, paid January to September
+ok assistance list public_post --household "$HH" --format json
+jqeq '[.items[] | "\(.member.name) \(.post_kind.label) \(.title) \(.monthly) \(.start_date)"] | join(",")' \
+	"李从山 护洁员 北泉子二村保洁员 1000 2018-01-01"
+ok assistance list post_payment --household "$HH" --from 2018-01-01 --to 2018-10-08 --format json
+jqeq '"\(.total) \([.items[].amount] | add)"' "9 9000"
+# 第一书记 for the 50 villages
+ok assistance list work_team --from 2018-10-08 --to 2018-10-08 --limit 1000 --format json
+jqeq '[.items[] | select(.role.code == "first_secretary") | .village.code] | unique | length' 50
+# 18 violation cases investigated, 28 persons held accountable
+ok supervision --from 2018-01-01 --to 2018-10-08 --format json
+jqeq '"\(.cases) \(.persons_handled)"' "18 28"
+jqeq '[.rows[] | select(.cases > 0) | "\(.code) \(.cases) \(.persons)"] | join(",")' \
+	"funds 4 7,identification 4 6,false_claim 2 4,project 2 3,policy 2 3,formalism 2 3,dereliction 1 1,bribery 1 1"
+jqeq '.complaints | "\(.received) \(.answered) \(.open) \(.overdue)"' "26 23 3 1"
 
 # A database that holds households is refused, and nothing is written.
 BEFORE=$(db_fingerprint)

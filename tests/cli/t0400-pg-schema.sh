@@ -73,8 +73,10 @@ eq "poverty lines" "$(p 'SELECT year, region, kind, amount, note FROM poverty_li
 
 eq "sequences" "$(p "SELECT sequence_name FROM information_schema.sequences
 	WHERE sequence_schema = current_schema() AND sequence_name LIKE '%_id_seq' ORDER BY 1")" \
-	"$(printf '%s\n' change_event_id_seq household_id_seq household_status_span_id_seq member_id_seq \
-		membership_span_id_seq)"
+	"$(printf '%s\n' aid_id_seq asset_id_seq beneficiary_id_seq cadre_id_seq case_household_id_seq \
+		case_person_id_seq change_event_id_seq complaint_id_seq household_id_seq household_status_span_id_seq \
+		job_fair_id_seq loan_id_seq measure_id_seq member_id_seq membership_span_id_seq pairing_id_seq \
+		payment_id_seq project_id_seq public_post_id_seq supervision_case_id_seq visit_id_seq work_team_id_seq)"
 
 # every text column sorts by code point, as on SQLite, whatever the database's locale
 eq "collations" "$(p "SELECT table_name || '.' || column_name FROM information_schema.columns

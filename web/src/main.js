@@ -21,6 +21,10 @@ import { auditView } from './views/audit.js';
 import { aboutView } from './views/about.js';
 import { notFoundView } from './views/notfound.js';
 import { proposalsView, proposalView } from './views/proposals.js';
+import { assistanceView, assistanceHouseholdsView, cadresView, ledgerView } from './views/assistance.js';
+import { recordsView } from './views/assistance-records.js';
+import { supervisionView } from './views/supervision.js';
+import { handbookPage, cardPage } from './views/handbook.js';
 
 const app = document.getElementById('app');
 
@@ -30,9 +34,18 @@ const ROUTES = [
   ['/divisions/:code', dashboardView, 'data'],
   ['/households', householdsView, 'data'],
   ['/households/:no', householdView, 'data'],
+  ['/households/:no/handbook', handbookPage, 'data'],
+  ['/households/:no/card', cardPage, 'data'],
   ['/changes', changesView, 'data'],
   ['/proposals', proposalsView, 'data'],
   ['/proposals/:id', proposalView, 'data'],
+  ['/assistance', assistanceView, 'data'],
+  ['/assistance/households', (ctx) => assistanceHouseholdsView(ctx, false), 'data'],
+  ['/assistance/mine', (ctx) => assistanceHouseholdsView(ctx, true), 'cadre'],
+  ['/assistance/cadres', cadresView, 'data'],
+  ['/assistance/ledger', ledgerView, 'data'],
+  ['/assistance/records/:kind', recordsView, 'data'],
+  ['/supervision', supervisionView, 'supervise'],
   ['/import', importView, 'import'],
   ['/users', usersView, 'users'],
   ['/roles', rolesView, 'users'],
@@ -50,6 +63,10 @@ function allowed(who) {
       return can('users') || can('roles');
     case 'audit':
       return can('audit');
+    case 'supervise':
+      return can('supervise');
+    case 'cadre':
+      return state.me && state.me.role === 'cadre';
     default:
       return true;
   }
@@ -134,6 +151,9 @@ function sideNav(path) {
     const inbox = navItem(link('/proposals'), 'event', t('评议审批'), path.startsWith('/proposals'));
     if (state.inbox) inbox.appendChild(h('span', { class: 'nav-count', 'data-inbox': state.inbox, title: t('待我办理') }, String(state.inbox)));
     items.push(inbox);
+    if (state.me.role === 'cadre') items.push(navItem(link('/assistance/mine'), 'users', t('我的帮扶户'), path === '/assistance/mine'));
+    items.push(navItem(link('/assistance'), 'home', t('帮扶工作'), path.startsWith('/assistance') && path !== '/assistance/mine'));
+    if (can('supervise')) items.push(navItem(link('/supervision'), 'shield', t('督查问责'), path === '/supervision'));
     if (can('import')) items.push(navItem(link('/import'), 'upload', t('数据导入'), path === '/import'));
   }
   if (can('users') || can('roles')) {

@@ -11,6 +11,7 @@ import { pageHeader, card, table, empty, icon, loading } from '../ui.js';
 import { fieldLabel, fieldValue } from '../fields.js';
 import { editMemberDialog, addMemberDialog, editHouseholdDialog, eventDialog, incomeDialog } from './forms.js';
 import { newProposalDialog, assessmentDialog } from './proposals.js';
+import { assistanceCards, assistanceActions } from './assistance-household.js';
 
 function dl(items) {
   return h(
@@ -279,6 +280,8 @@ export async function householdView({ el, params, query, navigate, render, signa
       actions.push(h('button', { class: 'btn', type: 'button', 'data-action': 'record-event', on: { click: () => eventDialog(hh, cl, usable, done) } }, icon('event'), h('span', t('记录变动'))));
   }
 
+  actions.unshift(...assistanceActions(hh));
+
   const crumbs = [];
   if (hh.town) crumbs.push({ text: hh.town.name, href: link(`/divisions/${hh.town.code}`) });
   if (hh.village) crumbs.push({ text: hh.village.name, href: link(`/divisions/${hh.village.code}`) });
@@ -306,6 +309,7 @@ export async function householdView({ el, params, query, navigate, render, signa
         card(t('基本信息'), basics(hh), { class: 'span-7', name: 'basics' }),
         card(t('两不愁三保障'), guarantees(hh, assessments.rows[0]), { class: 'span-5', name: 'guarantees', tools: h('span', { class: 'card-note' }, assessments.rows.length ? t('据 {d} 入户核实与登记信息', { d: assessments.rows[0].date }) : t('据登记信息')) }),
         card(t('家庭成员'), members(hh, (m) => editMemberDialog(hh, m, cl, done)), { class: 'span-12', name: 'members', flush: true }),
+        ...assistanceCards(hh, { render }),
         card(t('收入情况'), incomes(hh), {
           class: 'span-12',
           name: 'incomes',

@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# 帮扶 and 督查 through the API: records of every kind written and read by role and scope (a village clerk sees
+# only its households: another village's household is 404 for a measure; a cadre user records visits and
+# measures for the households it helps and nothing else; supervision records only for supervisors and the
+# county office, a case's households scoped like any data); refusals with field and reason; changes of the
+# mutable fields only; a household's cards (visits at the due date and a day after); the handbook; imports; the
+# report the same JSON as the CLI, and its downloads; settings; full numbers audited.
+source "$(dirname "$0")/lib.sh"
+county_db
+add_user county county_admin 371399000000
+add_user town town_operator 371399100000
+add_user clerk village_operator 371399100201
+add_user cadre cadre 371399100201
+add_user loner cadre 371399100201
+add_user sup supervisor 371399000000
+add_user sup2 supervisor 371399100000
+start_server
+for u in county town clerk cadre loner sup sup2; do login "$u"; done
+id() { printf '%s' "$OUT" | jq -r .data.id; }
+
+# ---- cadres and pairings (the county office) ----
+expect 201 county POST /api/records/cadre '{"name":"张帮扶","unit":"县扶贫办","affiliation":"县直","division":"示例县","phone":"13905391111","user":"cadre"}'
+jqeq '.data | "\(.kind) \(.name) \(.affiliation.label) \(.phone) \(.user)"' "cadre 张帮扶 县直 139****1111 cadre"
+C1=$(id)
+expect 201 county POST /api/records/cadre '{"name":"王干部","unit":"县财政局","affiliation":"county","division":"西岭村"}'
+C2=$(id)
+expect 400 county POST /api/records/cadre '{"name":"钱某","unit":"县财政局","affiliation":"县直","division":"示例县","user":"nobody"}'
+jqeq '.error | "\(.code) \(.field)"' "user_not_found user"
+expect 201 county POST /api/records/pairing "{\"cadre\":\"#$C1\",\"household\":\"3713990001\",\"start_date\":\"2018-01-01\"}"
+P1=$(id)
+expect 201 county POST /api/records/pairing "{\"cadre\":\"#$C2\",\"household\":\"3713990002\",\"start_date\":\"2018-01-01\"}"
+expect 201 county POST /api/records/pairing "{\"cadre\":\"#$C2\",\"household\":\"3713990003\",\"start_date\":\"2018-01-01\"}"
+P3=$(id)
+# overlapping itself: refused with the field and the reason
+expect 400 county POST /api/records/pairing "{\"cadre\":\"#$C1\",\"household\":\"3713990001\",\"start_date\":\"2018-03-01\"}"
+jqeq '.error | "\(.code) \(.field)"' "pairing_overlap start_date"
+jqeq '.data.problems | length' 1
+# every problem of a request at once, each under its field
+expect 400 county POST /api/records/loan '{"product":"富民生产贷","borrower":"某合作社","village":"东岭村","amount":-5,"start_date":"2018-06-01","end_date":"2018-05-01","color":"red"}'
+jqeq '[.data.problems[] | "\(.field) \(.code)"] | join(",")' "color unknown_field,amount negative_amount"
+expect 400 county POST /api/records/loan '{"product":"富民生产贷","borrower":"某合作社","village":"东岭村","amount":100,"start_date":"2018-06-01","end_date":"2018-05-01"}'
+jqeq '[.data.problems[] | "\(.field) \(.code)"] | join(",")' "end_date end_before_start"
+expect 400 county POST /api/records/measure '{"household":"3713990001","category":"扶贫","measure_date":"2018-03-01"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "unknown_code category “扶贫”不是有效的帮扶类别"
+expect 404 county POST /api/records/nothing '{}'
+jqeq '.error.code' kind_unknown
+expect 400 county POST /api/records/measure '[1]'
+jqeq '.error.code' bad_json
+
+# ---- a village clerk: its village only ----
+expect 200 clerk GET /api/records/pairing
+jqeq '[.data.items[] | .household.hh_no] | sort | join(",")' "3713990001,3713990002"
+expect 404 clerk GET "/api/records/pairing/$P3"
+jqeq '.error.code' record_not_found
+# a measure for a household of another village: as if it did not exist, and nothing written
+expect 404 clerk POST /api/records/measure '{"household":"3713990003","category":"产业扶贫","measure_date":"2018-03-01"}'
+jqeq '.error | "\(.code) \(.field)"' "household_not_found household"
+expect 404 clerk POST /api/records/health_checkup '{"member":"371399197506101031","date":"2018-03-01"}'
+jqeq '.error.code' person_not_found
+expect 200 county GET /api/records/measure
+jqeq '.data.total' 0
+expect 201 clerk POST /api/records/measure '{"household":"3713990001","member":"371399196003121036","category":"产业扶贫","item":"养殖业","amount":"1500.5","measure_date":"2018-03-01"}'
+jqeq '.data | "\(.member.name) \(.member.id_no) \(.category.code) \(.division.name)"' "赵大山 3713**********1036 industry 东岭村"
+contains "$OUT" '"amount":1500.50,'   # money keeps its two decimals
+# a member by its number on the household page
+expect 200 clerk GET /api/households/3713990001
+M=$(printf '%s' "$OUT" | jq -r '.data.members[] | select(.name == "钱秀兰") | .id')
+expect 201 clerk POST /api/records/measure "{\"household\":\"3713990001\",\"member\":\"#$M\",\"category\":\"教育扶贫\",\"measure_date\":\"2018-04-01\"}"
+jqeq '.data.member.name' 钱秀兰
+expect 403 clerk GET /api/supervision
+expect 403 clerk GET /api/records/case
+jqeq '.error.code' forbidden
+expect 200 clerk GET /api/assistance/kinds
+jqeq '[.data.kinds[] | select(.group == "supervision")] | length' 0
+jqeq '.data.kinds[] | select(.code == "visit") | "\(.writable) \([.fields[] | .key] | join(","))"' \
+	"true household,visit_date,cadre,mode,purpose,found,done,food,clothing,education,medical,housing,water"
+
+# ---- a cadre user: its own households, visits and measures only ----
+expect 200 cadre GET "/api/assistance/mine?as_of=2018-05-02"
+jqeq '[.data.items[] | "\(.hh_no) \(.cadre.name) \(.due) \(.overdue)"] | join(",")' "3713990001 张帮扶 2018-04-01 true"
+expect 201 cadre POST /api/records/visit '{"household":"3713990001","visit_date":"2018-02-01","purpose":"春节走访","food":true}'
+jqeq '.data | "\(.cadre.name) \(.food) \(.mode.code)"' "张帮扶 true home"
+# the visit exactly on its due date, then one a day after the next
+expect 201 cadre POST /api/records/visit '{"household":"3713990001","visit_date":"2018-05-02"}'
+expect 201 cadre POST /api/records/visit '{"household":"3713990001","visit_date":"2018-08-01"}'
+V3=$(id)
+expect 404 cadre POST /api/records/visit '{"household":"3713990002","visit_date":"2018-02-01"}'
+jqeq '.error.code' household_not_found
+expect 403 cadre POST /api/records/project '{"kind":"industry","name":"x","village":"东岭村","start_date":"2018-01-01"}'
+expect 201 cadre POST /api/records/measure '{"household":"3713990001","category":"健康扶贫","item":"签约服务","measure_date":"2018-06-01"}'
+# a visit of a household it does not help, recorded by the clerk: not there for the cadre
+expect 201 clerk POST /api/records/visit '{"household":"3713990002","visit_date":"2018-03-01"}'
+jqeq '.data.cadre.name' 王干部
+expect 404 cadre PATCH "/api/records/visit/$(id)" '{"purpose":"x"}'
+expect 404 loner GET /api/assistance/mine
+jqeq '.error.code' not_a_cadre
+expect 403 loner POST /api/records/visit '{"household":"3713990001","visit_date":"2018-02-01"}'
+jqeq '.error.code' not_a_cadre
+
+# the household's cards: the visit on the due date is in time, the one a day after the next due date is late
+expect 200 clerk GET "/api/households/3713990001/assistance?as_of=2018-10-08"
+jqeq '.data | "\(.cadre.name) \(.cadre.phone) \(.cadre_since) \(.last_visit) \(.due) \(.overdue) \(.needs_visits)"' \
+	"张帮扶 139****1111 2018-01-01 2018-08-01 2018-10-30 false true"
+jqeq '[.data.visits[] | "\(.visit_date) \(.late)"] | join(",")' "2018-08-01 true,2018-05-02 false,2018-02-01 false"
+jqeq '[.data.measures[] | .category.code] | join(",")' "health,education,industry"
+expect 404 clerk GET /api/households/3713990003/assistance
+# changing a visit: the mutable fields only
+expect 200 clerk PATCH "/api/records/visit/$V3" '{"found":"住房漏雨","housing":false}'
+jqeq '.data | "\(.found) \(.housing) \(.visit_date)"' "住房漏雨 false 2018-08-01"
+expect 400 clerk PATCH "/api/records/visit/$V3" '{"visit_date":"2018-08-02"}'
+jqeq '.error | "\(.code) \(.field)"' "field_fixed visit_date"
+# ending a pairing, but not before it began
+expect 200 county PATCH "/api/records/pairing/$P1" '{"end_date":"2018-12-31"}'
+expect 400 county PATCH "/api/records/pairing/$P1" '{"end_date":"2017-12-31"}'
+jqeq '.error.code' end_before_start
+expect 200 county PATCH "/api/records/pairing/$P1" '{"end_date":null}'
+jqeq '.data.end_date' null
+
+# ---- the handbook and the card ----
+expect 200 clerk GET "/api/households/3713990001/handbook?as_of=2018-10-08"
+jqeq '.data | "\(.kind) \(.hh_no) \(.cadre.name) \(.members | length) \(.members[0].id_no)"' "handbook 3713990001 张帮扶 3 3713**********1036"
+jqeq '[.data.measures[] | "\(.label) \(.items | length)"] | join(",")' "产业扶贫 1,教育扶贫 1,健康扶贫 1"
+jqeq '[.data.visits[] | .visit_date] | join(",")' "2018-08-01,2018-05-02,2018-02-01"
+expect 200 clerk GET "/api/households/3713990001/handbook?as_of=2018-10-08&card=1"
+jqeq '"\(.data.kind) \(.data.year) \(.data.visits)"' "card 2018 null"
+expect 404 clerk GET /api/households/3713990003/handbook
+
+# ---- supervision: supervisors and the county office; a case's households scoped ----
+expect 201 sup POST /api/records/case '{"found_on":"2018-04-01","source":"审计","category":"虚报冒领","division":"东岭镇","problem":"冒领补贴","households":["3713990001","3713990003"]}'
+CASE=$(id)
+expect 201 sup POST /api/records/case_person "{\"case\":\"$CASE\",\"name\":\"孙某\",\"measure\":\"政务处分\"}"
+expect 201 county POST /api/records/case_person "{\"case\":\"$CASE\",\"name\":\"钱某\",\"measure\":\"诫勉谈话\"}"
+expect 400 sup POST /api/records/case '{"found_on":"2018-04-01","source":"审计","category":"虚报冒领","division":"东岭镇","problem":"x","households":["3713990001","3713990001"]}'
+jqeq '.error.code' duplicate_value
+expect 403 town POST /api/records/case '{"found_on":"2018-04-01","source":"审计","category":"其他","division":"东岭镇","problem":"x"}'
+expect 200 sup GET "/api/records/case_household?ref=$CASE"
+jqeq '[.data.items[] | .household.hh_no] | join(",")' "3713990003,3713990001"
+expect 200 sup2 GET "/api/records/case_household?ref=$CASE"
+jqeq '[.data.items[] | .household.hh_no] | join(",")' "3713990003,3713990001"
+expect 201 sup POST /api/records/case '{"found_on":"2018-05-01","source":"12317","category":"履职不力","division":"山前村","problem":"走访不实"}'
+C9=$(id)
+expect 404 sup2 GET "/api/records/case/$C9"
+expect 200 sup GET "/api/supervision?from=2018-01-01&to=2018-10-08"
+jqeq '.data | "\(.cases) \(.persons_handled)"' "2 2"
+jqeq '[.data.rows[] | select(.cases > 0) | "\(.code) \(.cases) \(.persons)"] | join(",")' "false_claim 1 2,dereliction 1 0"
+expect 200 sup2 GET "/api/supervision?from=2018-01-01&to=2018-10-08"
+jqeq '.data | "\(.division.name) \(.cases) \(.persons_handled)"' "东岭镇 1 2"
+api_json=$(curl -s -b "$WORK/sup.jar" "http://127.0.0.1:$PORT/api/supervision?from=2018-01-01&to=2018-10-08" | jq -c .data)
+ok supervision --from 2018-01-01 --to 2018-10-08 --format json
+eq "supervision: the same JSON as the CLI" "$api_json" "$(printf '%s' "$OUT" | jq -c .)"
+
+# ---- imports ----
+printf '户编号,帮扶类别,帮扶项目,金额,帮扶日期\n3713990002,综合保障,低保,,2018-04-01\n3713990003,产业扶贫,种植业,800,2018-04-01\n' > "$WORK/m.csv"
+upload town /api/imports/measures "$WORK/m.csv"
+eq "import" "$STATUS" 200
+jqeq '.data | "\(.written) \(.records)"' "true 2"
+upload clerk /api/imports/measures "$WORK/m.csv"
+eq "a clerk may not import" "$STATUS" 403
+printf '户编号,帮扶类别,帮扶日期\n3713990006,产业扶贫,2018-04-01\n' > "$WORK/m2.csv"
+upload town /api/imports/measures "$WORK/m2.csv"
+eq "a household of another town" "$STATUS" 400
+jqeq '[.data.problems[] | "\(.row) \(.column) \(.code)"] | join(",")' "2 户编号 household_not_found"
+printf '证件号码,险种,参保年度,个人缴费,缴费日期\n371399196003121036,居民医疗保险,2018,180,2018-01-20\n' > "$WORK/i.csv"
+upload county /api/imports/insurance "$WORK/i.csv"
+eq "insurance" "$STATUS" 200
+jqeq '.data.records' 1
+
+# ---- the report: the CLI's JSON, CSV and Excel downloads ----
+expect 200 county GET "/api/assistance?from=2018-01-01&to=2018-10-08"
+jqeq '.data.rows[] | select(.code == "medical_insurance") | "\(.records) \(.persons) \(.amount)"' "1 1 180"
+jqeq '.data.coverage | "\(.cadre) \(.medical_insurance)"' "0.6 0.0769"
+api_json=$(printf '%s' "$OUT" | jq -c .data)
+ok assistance --from 2018-01-01 --to 2018-10-08 --format json
+eq "assistance: the same JSON as the CLI" "$api_json" "$(printf '%s' "$OUT" | jq -c .)"
+STATUS=$(curl -s -o "$WORK/a.csv" -w '%{http_code} %{content_type}' -b "$WORK/county.jar" \
+	"http://127.0.0.1:$PORT/api/assistance?from=2018-01-01&to=2018-10-08&format=csv")
+eq "csv" "$STATUS" "200 text/csv; charset=utf-8"
+contains "$(cat "$WORK/a.csv")" "medical_insurance,居民医疗保险,1,1,1,180.00,0"
+STATUS=$(curl -s -o "$WORK/a.xlsx" -w '%{http_code}' -b "$WORK/county.jar" \
+	"http://127.0.0.1:$PORT/api/assistance?from=2018-01-01&to=2018-10-08&format=xlsx")
+eq "xlsx" "$STATUS" 200
+unzip -l "$WORK/a.xlsx" >/dev/null || fail "not an xlsx"
+expect 400 county GET "/api/assistance?from=2018-10-08&to=2018-01-01"
+# a village clerk's figures are its village's
+expect 200 clerk GET "/api/assistance?from=2018-01-01&to=2018-10-08"
+jqeq '.data | "\(.division.name) \(.coverage_base.households)"' "东岭村 2"
+expect 200 county GET "/api/assistance/households?as_of=2018-10-08&which=unassigned"
+jqeq '[.data.items[] | .hh_no] | join(",")' "3713990004,3713990009"
+expect 200 county GET "/api/assistance/cadres/overloaded?as_of=2018-10-08"
+jqeq '"\(.data.limit) \(.data.items | length)"' "30 0"
+
+# ---- settings: the county office only ----
+expect 200 county PUT /api/assistance/settings '{"cadre_limit":1}'
+jqeq '.data | "\(.visit_days) \(.cadre_limit)"' "90 1"
+expect 200 county GET "/api/assistance/cadres/overloaded?as_of=2018-10-08"
+jqeq '[.data.items[] | "\(.name) \(.households)"] | join(",")' "王干部 2"
+expect 403 town PUT /api/assistance/settings '{"cadre_limit":5}'
+expect 400 county PUT /api/assistance/settings '{"visit_days":0}'
+jqeq '.error.code' out_of_range
+
+# ---- full numbers: audited ----
+expect 200 county GET "/api/records/cadre/$C1?full=1"
+jqeq '.data.phone' 13905391111
+expect 200 cadre GET "/api/records/cadre/$C1?full=1"
+jqeq '.data.phone' "139****1111"
+eq "full views audited" "$(db_sql "SELECT COUNT(*) FROM audit WHERE action = 'view.full_id' AND object = 'cadre:$C1'")" 1
+eq "writes audited" "$(db_sql "SELECT COUNT(*) FROM audit WHERE action IN ('assistance.create', 'supervision.create')")" 18
+finish

@@ -1,0 +1,43 @@
+// The Lingang demo district's 帮扶 and 督查 in 2018 (the article): the assistance screen shows the article's
+// figures as the records count them, every household with policy has a cadre and is insured, 23 are overdue for
+// a visit; the supervision screen shows 18 cases and 28 persons held accountable.
+// users: county
+import { run, newPage, login, settle, shot, text, assert } from './lib.mjs';
+
+await run(async () => {
+  const page = await newPage();
+  await login(page, 'county', { next: '/assistance?as_of=2018-10-08&from=2018-01-01&to=2018-10-08' });
+  await page.waitForSelector('.page-assistance');
+  await settle(page);
+  const kpi = (k) => text(page, `[data-kpi="${k}"] .kpi-value`);
+  assert.equal(await kpi('industry_project'), '50 个');
+  assert.equal(await text(page, '[data-kpi="industry_project"] .kpi-note'), '扶贫就业车间 37 处');
+  assert.equal(await kpi('project_beneficiaries'), '1661 人');
+  assert.equal(await kpi('public_post'), '108,000.00 元');
+  assert.equal(await kpi('job_fair'), '2 场');
+  assert.equal(await text(page, '[data-kpi="job_fair"] .kpi-note'), '提供就业岗位 214 个');
+  assert.equal(await kpi('loan_fumin_production'), '9,950,000.00 元');
+  assert.equal(await text(page, '[data-kpi="loan_fumin_production"] .kpi-note'), '帮扶贫困人口 199 人');
+  assert.equal(await kpi('health_checkup'), '6200 人');
+  assert.equal(await kpi('yulu'), '24 名学生');
+  assert.equal(await kpi('charity_card'), '172,000.00 元');
+  assert.equal(await text(page, '[data-kpi="charity_card"] .kpi-note'), '发放 1190 户；慈善慰问 2000 户');
+  assert.equal(await text(page, '[data-coverage="cadre"] .asst-bar-pct'), '100%');
+  assert.equal(await text(page, '[data-coverage="medical_insurance"] .asst-bar-pct'), '100%');
+  assert.equal(await text(page, '[data-coverage="visited"] .asst-bar-pct'), '99.37%');
+  assert.equal(await text(page, '[data-count="overdue"]'), '23');
+  assert.equal(await text(page, '[data-card="rows"] tr[data-code="public_post"] [data-col="nhmr"]'), '24户24人');
+  await shot(page, 'demo-assistance', { keep: true, fullPage: true });
+
+  await page.click('[data-count="overdue"]');
+  await page.waitForSelector('.page-assist-hh[data-which="overdue"]');
+  await settle(page);
+  assert.equal(await page.locator('.table-assist-hh tbody tr').count(), 23);
+
+  await page.goto(page.url().replace(/\/assistance.*$/, '/supervision?as_of=2018-10-08&from=2018-01-01&to=2018-10-08'));
+  await page.waitForSelector('.page-supervision');
+  await settle(page);
+  assert.equal(await text(page, '[data-kpi="cases"] .kpi-value'), '18 起');
+  assert.equal(await text(page, '[data-kpi="persons"] .kpi-value'), '28 人');
+  await shot(page, 'demo-supervision', { keep: true });
+});

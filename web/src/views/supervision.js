@@ -1,0 +1,81 @@
+// supervision.js: 督查问责 (GET /api/supervision, the same as `tuopin supervision`): the cases found in a period
+// and the persons held accountable, by category, and the 12317 complaints followed to an answer; with the
+// cases and complaints themselves (the records screens) and a dialog to record a case. Supervisors and the
+// county office only.
+
+import { get } from '../api.js';
+import { h, mount } from '../dom.js';
+import { t } from '../i18n.js';
+import { asOf, link } from '../state.js';
+import { today } from '../format.js';
+import { pageHeader, card, table, loading, icon } from '../ui.js';
+import { kinds, recordDialog } from './assistance-records.js';
+import { periodFilter } from './assistance.js';
+
+export async function supervisionView({ el, query, navigate, render, signal }) {
+  const day = asOf() || today();
+  const from = query.get('from') || `${day.slice(0, 4)}-01-01`;
+  const to = query.get('to') || day;
+  const division = query.get('division') || '';
+  const timer = setTimeout(() => mount(el, loading()), 150);
+  let d, all, cases, complaints;
+  try {
+    [d, all, cases, complaints] = await Promise.all([
+      get('/api/supervision', { from, to, division }, { signal }),
+      kinds(signal),
+      get('/api/records/case', { from, to, division, limit: 8 }, { signal }),
+      get('/api/records/complaint', { from, to, division, limit: 8 }, { signal }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+  const reload = () => render();
+  const catCols = [
+    { title: t('问题类别'), key: 'label', render: (r) => r.label },
+    { title: t('查处问题（起）'), key: 'cases', cls: 'num', render: (r) => String(r.cases) },
+    { title: t('处理人数'), key: 'persons', cls: 'num', render: (r) => String(r.persons) },
+  ];
+  const caseCols = [
+    { title: t('发现日期'), key: 'found_on', cls: 'nowrap', render: (r) => r.found_on },
+    { title: t('问题类别'), key: 'category', render: (r) => (r.category ? r.category.label : '') },
+    { title: t('涉及区划'), key: 'division', render: (r) => (r.division ? r.division.name : '') },
+    { title: t('问题描述'), key: 'problem', render: (r) => r.problem },
+    { title: t('整改'), key: 'rectified_on', render: (r) => (r.rectified_on ? h('span', { class: 'tag tag-green' }, t('已整改')) : h('span', { class: 'tag tag-amber' }, t('整改中'))) },
+  ];
+  const cmpCols = [
+    { title: t('受理日期'), key: 'received_on', cls: 'nowrap', render: (r) => r.received_on },
+    { title: t('渠道'), key: 'channel', render: (r) => (r.channel ? r.channel.label : '') },
+    { title: t('反映内容'), key: 'content', render: (r) => r.content },
+    { title: t('办理'), key: 'answered_on', render: (r) => (r.answered_on ? h('span', { class: 'tag tag-green' }, t('已答复')) : h('span', { class: 'tag tag-red' }, t('未办结'))) },
+  ];
+  const c = d.complaints;
+  const actions = [];
+  if (all.byCode.case && all.byCode.case.writable)
+    actions.push(h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'add-case', on: { click: () => recordDialog(all.byCode.case, { done: reload }) } }, icon('plus'), h('span', t('登记问题线索'))));
+  if (all.byCode.complaint && all.byCode.complaint.writable)
+    actions.push(h('button', { class: 'btn', type: 'button', 'data-action': 'add-complaint', on: { click: () => recordDialog(all.byCode.complaint, { done: reload }) } }, icon('plus'), h('span', t('登记举报投诉'))));
+  mount(
+    el,
+    h(
+      'div',
+      { class: 'page page-supervision' },
+      pageHeader({ title: t('督查问责'), badge: h('span', { class: 'tag tag-level' }, d.division.name), subtitle: t('{from} 至 {to}', { from: d.from, to: d.to }), actions }),
+      h('section', { class: 'card asst-filters-card', 'data-card': 'filters' }, h('div', { class: 'card-body' }, periodFilter({ from: d.from, to: d.to, division, choices: null, navigate, path: '/supervision' }))),
+      h(
+        'div',
+        { class: 'kpis asst-kpis' },
+        h('div', { class: 'kpi kpi-poor', 'data-kpi': 'cases' }, h('div', { class: 'kpi-title' }, t('查处扶贫领域问题')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(d.cases)), h('span', { class: 'asst-unit' }, t('起')))),
+        h('div', { class: 'kpi kpi-returned', 'data-kpi': 'persons' }, h('div', { class: 'kpi-title' }, t('处理人数')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(d.persons_handled)), h('span', { class: 'asst-unit' }, t('人')))),
+        h('div', { class: 'kpi', 'data-kpi': 'complaints' }, h('div', { class: 'kpi-title' }, t('受理举报投诉')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(c.received)), h('span', { class: 'asst-unit' }, t('件'))), h('div', { class: 'kpi-note' }, t('已答复 {a} 件', { a: c.answered }))),
+        h('div', { class: ['kpi', c.overdue && 'kpi-poor'], 'data-kpi': 'open' }, h('div', { class: 'kpi-title' }, t('未办结')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(c.open)), h('span', { class: 'asst-unit' }, t('件'))), h('div', { class: 'kpi-note' }, t('其中超期 {n} 件', { n: c.overdue }))),
+      ),
+      h(
+        'div',
+        { class: 'grid' },
+        card(t('按问题类别'), table(catCols, d.rows, { class: 'table-compact', rowData: (r) => ({ code: r.code }) }), { class: 'span-5', name: 'categories', flush: true }),
+        card(t('问题线索'), table(caseCols, cases.items, { class: 'table-compact' }), { class: 'span-7', name: 'cases', flush: true, tools: h('a', { href: link('/assistance/records/case') }, t('全部 {n} 起', { n: cases.total })) }),
+        card(t('12317 举报投诉'), table(cmpCols, complaints.items, { class: 'table-compact' }), { class: 'span-12', name: 'complaints', flush: true, tools: h('a', { href: link('/assistance/records/complaint') }, t('全部 {n} 件', { n: complaints.total })) }),
+      ),
+    ),
+  );
+}
