@@ -23,6 +23,9 @@ household_create(struct txn *t, struct household *h, struct member *m, size_t n,
 {
 	struct store *st = t->st;
 	enum err rc;
+	/* an ordinary household (一般农户) is entered, not identified: its event is enrol, never counted as 新识别 */
+	if (h->status == ST_ORDINARY)
+		ev = EV_ENROL;
 	h->created_at = h->updated_at = t->now;
 	if ((rc = store_household_insert(st, h, e)) != ERR_OK)
 		return rc;
@@ -725,7 +728,7 @@ event_record(struct txn *t, const struct event_req *r, struct event *result, str
 	c.r = r;
 	arena_init(&c.a);
 
-	if (r->type == EV_IDENTIFY || r->type == EV_INCLUDE_MISSED) {
+	if (r->type == EV_IDENTIFY || r->type == EV_INCLUDE_MISSED || r->type == EV_ENROL) {
 		rc = errinfo_set(e, ERR_INVALID, "type", MSG_EVENT_VIA_REGISTRY, evtype_label(r->type));
 		goto out;
 	}

@@ -67,6 +67,10 @@ static const struct copy_table tables[] = {
 		NO_TABLE, STMT_SEQ_PROPOSAL_STEP, false },
 	{ "assessment", 13, "i", STMT_COPY_ASSESSMENT, STMT_COUNT_ASSESSMENT, STMT_COPY_INSERT_ASSESSMENT, NO_TABLE,
 		STMT_SEQ_ASSESSMENT, false },
+	{ "monitor_case", 18, "i", STMT_COPY_MONITOR_CASE, STMT_COUNT_MONITOR_CASE, STMT_COPY_INSERT_MONITOR_CASE,
+		NO_TABLE, STMT_SEQ_MONITOR_CASE, false },
+	{ "programme", 8, "i", STMT_COPY_PROGRAMME, STMT_COUNT_PROGRAMME, STMT_COPY_INSERT_PROGRAMME, NO_TABLE,
+		STMT_SEQ_PROGRAMME, false },
 	/* the hash chain is copied row for row, so `tuopin audit verify` holds on the target */
 	{ "audit", 9, "i", STMT_COPY_AUDIT, STMT_COUNT_AUDIT, STMT_AUDIT_INSERT, NO_TABLE, NO_SEQ, false },
 	{ "audit_head", 3, "i", STMT_COPY_AUDIT_HEAD, STMT_COUNT_AUDIT_HEAD, STMT_COPY_INSERT_AUDIT_HEAD, NO_TABLE,
