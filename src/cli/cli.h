@@ -102,6 +102,9 @@ int cmd_assessment(struct args *a);
 int cmd_config(struct args *a);
 int cmd_village_exit(struct args *a);
 extern const struct opt opts_proposal[], opts_notice[], opts_assessment[], opts_village_exit[];
+int cmd_monitor(struct args *a);    /* cli_monitor.c */
+int cmd_programme(struct args *a);
+extern const struct opt opts_monitor[], opts_programme[];
 int cmd_demo(struct args *a);      /* cli_demo.c, with opts_demo */ extern const struct opt opts_demo[];
 /* cli_assistance.c, with opts_assistance: `tuopin assistance` and `tuopin supervision` */
 int cmd_assistance(struct args *a);

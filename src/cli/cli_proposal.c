@@ -22,7 +22,10 @@ const struct opt opts_proposal[] = {
 	{ "effective", true, "effective date of the event" },
 	{ "reason", true, "reason" },
 	{ "batch", true, "campaign" },
-	{ "channel", true, "apply|screening|comparison|feedback" },
+	{ "channel", true, "apply|screening|comparison|feedback; monitor_in: self|screening|department|supervision|platform" },
+	{ "monitor-type", true, "monitor_in: unstable|marginal|sudden" },
+	{ "risks", true, "monitor_in: 1 to 5 risk types, comma-separated (illness,school,...)" },
+	{ "way", true, "risk_eliminate: help|natural" },
 	{ "date", true, "the day it happened" },
 	{ "note", true, "note" },
 	{ "votes", true, "FOR/AGAINST/ABSTAIN" },
@@ -186,6 +189,9 @@ proposal_new_cmd(struct args *a, struct store *st, const struct proposal_user *u
 	r.reason = arg(a, "reason");
 	r.batch = arg(a, "batch");
 	r.channel = arg(a, "channel");
+	r.monitor_type = arg(a, "monitor-type");
+	r.risks = arg(a, "risks");
+	r.way = arg(a, "way");
 	struct txn t;
 	struct errinfo e;
 	errinfo_clear(&e);

@@ -57,6 +57,15 @@ static const struct command commands[] = {
 		"proposal sheet ID   (all take --user NAME)",
 		"精准识别与退出申请：提出、办理（入户核实、民主评议、公示、审核、审定、公告）、查看",
 		"proposals (identification and exit): open, act on each step, show, list" },
+	{ "monitor", cmd_monitor, opts_monitor, 0, 1, 4,
+		"monitor line set YEAR AMOUNT [--region R] | monitor list [--as-of D] [--division C] [--state S] [--type T] "
+		"[--programme P] | monitor stats [--as-of D] [--division C] [--by town|village] | monitor cases HH_NO",
+		"防返贫动态监测：监测标准、监测对象名单与统计（纳入监测、风险消除经 proposal 办理）",
+		"monitoring: the monitoring line, the list and figures of monitoring objects (cases go through proposals)" },
+	{ "programme", cmd_programme, opts_programme, 0, 1, 2,
+		"programme add (HH_NO | --id-no ID) --programme dibao|dibao_edge|tekun --from D [--to D] [--source S] | "
+		"programme list HH_NO",
+		"登记或查看低保、低保边缘、特困等帮扶救助项目", "record or list programme memberships (dibao, tekun, ...)" },
 	{ "notice", cmd_notice, opts_notice, 0, 1, 1, "notice ID [--format table|html|json]",
 		"打印申请的公示或公告（不含证件号码、电话、银行账号、健康状况）",
 		"print a proposal's notice or announcement (no ID, phone, bank account or health)" },

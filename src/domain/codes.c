@@ -177,6 +177,7 @@ static const struct code statuses[] = {
 	    "已脱贫(不享受政策)|已脱贫(不再享受政策)|已脱贫不再享受政策|脱贫不享受政策", VALL },
 	{ "removed", "已剔除", "removed", "剔除|已清退", VALL },
 	{ "cancelled", "已销户", "cancelled", "销户", VALL },
+	{ "ordinary", "一般农户", "ordinary rural household", "普通农户|非建档立卡户", V2021 },
 };
 
 static const struct code events[] = {
@@ -196,6 +197,7 @@ static const struct code events[] = {
 	{ "monitor_in", "纳入监测", "monitoring started", NULL, VALL },
 	{ "risk_eliminate", "风险消除", "risk eliminated", NULL, VALL },
 	{ "data_fix", "信息更正", "data corrected", "数据更正", VALL },
+	{ "enrol", "一般农户纳入", "ordinary household entered", "纳入一般农户", V2021 },
 };
 
 static const struct code reasons_add[] = {
@@ -210,6 +212,46 @@ static const struct code reasons_remove[] = {
 	{ "marriage_out", "婚出", "married out", "嫁出", VALL },
 	{ "correction", "更正", "correction", "错误|错登", VALL },
 	{ "other", "其他", "other", NULL, VALL },
+};
+
+/* 防返贫动态监测 (DOMAIN.md §4.2; codes are Tuopin's own, the national numbers are not confirmed) */
+static const struct code mon_types[] = {
+	{ "unstable", "脱贫不稳定户", "unstable former poor household", "脱贫不稳定", V2021 },
+	{ "marginal", "边缘易致贫户", "marginal household at risk", "边缘易致贫|边缘户", V2021 },
+	{ "sudden", "突发严重困难户", "household in sudden severe hardship", "突发严重困难", V2021 },
+};
+
+static const struct code mon_risks[] = {
+	{ "illness", "因病", "illness", NULL, V2021 },
+	{ "school", "因学", "schooling costs", NULL, V2021 },
+	{ "disability", "因残", "disability", NULL, V2021 },
+	{ "disaster", "因自然灾害", "natural disaster", "因灾", V2021 },
+	{ "accident", "因意外事故", "accident", NULL, V2021 },
+	{ "industry", "因产业项目失败", "failed business project", NULL, V2021 },
+	{ "employment", "因务工就业不稳", "unstable employment", NULL, V2021 },
+	{ "labour", "缺劳动力", "lack of labour", "缺劳力", V2021 },
+	{ "housing", "因安全住房", "unsafe housing", "住房出现安全问题", V2021 },
+	{ "water", "因安全饮水", "unsafe drinking water", NULL, V2021 },
+	{ "other", "其他", "other", "其他方面", V2021 },
+};
+
+static const struct code mon_channels[] = {
+	{ "self", "农户自主申报", "the household's own report", "自主申报|农户申请", V2021 },
+	{ "screening", "干部排查", "cadres' screening", "镇村干部排查|基层干部排查", V2021 },
+	{ "department", "部门筛查预警", "departments' screening and warnings", "行业部门筛查预警", V2021 },
+	{ "supervision", "监督渠道反馈", "feedback through supervision channels", "各类监督渠道反馈", V2021 },
+	{ "platform", "平台监测分析", "the platform's monitoring analysis", NULL, V2021 },
+};
+
+static const struct code mon_ways[] = {
+	{ "help", "帮扶消除", "eliminated through assistance", NULL, V2021 },
+	{ "natural", "自然消除", "eliminated naturally", NULL, V2021 },
+};
+
+static const struct code programmes[] = {
+	{ "dibao", "低保", "minimum living allowance", "农村低保|低保户", V2021 },
+	{ "dibao_edge", "低保边缘", "near the minimum living allowance", "低保边缘户|低保边缘家庭", V2021 },
+	{ "tekun", "特困", "extreme hardship support", "特困供养|特困人员|五保", V2021 },
 };
 
 #define LIST(zh, en, a) { zh, en, a, NELEM(a) }
@@ -229,6 +271,11 @@ static const struct code_list lists[CL__MAX] = {
 	[CL_EVENT] = LIST("变动类型", "event type", events),
 	[CL_REASON_ADD] = LIST("人员增加原因", "reason for adding a member", reasons_add),
 	[CL_REASON_REMOVE] = LIST("人员减少原因", "reason for removing a member", reasons_remove),
+	[CL_MON_TYPE] = LIST("监测对象类别", "monitoring type", mon_types),
+	[CL_MON_RISK] = LIST("风险类型", "risk type", mon_risks),
+	[CL_MON_CHANNEL] = LIST("发现渠道", "discovery channel", mon_channels),
+	[CL_MON_WAY] = LIST("风险消除方式", "way of elimination", mon_ways),
+	[CL_PROGRAMME] = LIST("帮扶救助项目", "programme", programmes),
 };
 
 /* ---- folded-key hash index ---- */

@@ -25,6 +25,11 @@ enum codelist {
 	CL_EVENT,
 	CL_REASON_ADD,     /* 人员增加原因 */
 	CL_REASON_REMOVE,  /* 人员减少原因 */
+	CL_MON_TYPE,       /* 监测对象类别 (DOMAIN.md §4.2) */
+	CL_MON_RISK,       /* 致贫返贫风险 */
+	CL_MON_CHANNEL,    /* 发现渠道 */
+	CL_MON_WAY,        /* 风险消除方式 */
+	CL_PROGRAMME,      /* 帮扶与社会救助项目 (低保, 低保边缘, 特困) */
 	CL__MAX
 };
 

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/codes.h"
 #include "domain/income.h"
+#include "domain/monitor.h"
 #include "domain/proposal.h"
 #include "lib/date.h"
 #include "lib/util.h"
@@ -22,6 +24,9 @@ static const struct {
 	{ "housing", "住房安全有保障", "safe housing" },
 	{ "water", "饮水安全有保障", "safe drinking water" },
 	{ "incidence", "贫困发生率", "poverty incidence" },
+	{ "income_monitoring", "收入不低于监测标准", "income not below the monitoring line" },
+	{ "labour", "劳动能力", "labour capacity" },
+	{ "security", "社会保障", "social security" },
 };
 
 const char *
@@ -222,6 +227,117 @@ exit_check(struct store *st, const struct household *h, int date, int year, stru
 	return ERR_OK;
 }
 
+/* The social security in place on date: the household's programmes (低保, 低保边缘, 特困) and the members'
+ * 是否享受低保 / 是否特困供养 flags, as labels joined by "、" into buf; false if none. */
+static bool
+security_in_place(struct store *st, const struct household *h, const struct member *ms, size_t nm, int date,
+    char *buf, size_t size, struct arena *a)
+{
+	bool kinds[3] = { false, false, false };
+	static const char *const codes[3] = { "dibao", "dibao_edge", "tekun" };
+	struct programme *ps;
+	size_t np;
+	if (store_programmes_of_household(st, h->id, &ps, &np, a, NULL) == ERR_OK)
+		for (size_t i = 0; i < np; i++)
+			for (int k = 0; k < 3; k++)
+				if (ps[i].valid_from <= date && date < ps[i].valid_to && strcmp(ps[i].kind, codes[k]) == 0)
+					kinds[k] = true;
+	for (size_t i = 0; i < nm; i++) {
+		kinds[0] |= ms[i].dibao == 1;
+		kinds[2] |= ms[i].tekun == 1;
+	}
+	size_t k = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < 3; i++)
+		if (kinds[i])
+			k += (size_t)snprintf(buf + k, k < size ? size - k : 0, "%s%s", k ? "、" : "", code_label(CL_PROGRAMME,
+			    codes[i]));
+	return k > 0;
+}
+
+enum err
+eliminate_check(struct store *st, const struct household *h, int date, struct checklist *r, struct arena *a,
+    struct errinfo *e)
+{
+	/* 两不愁三保障 and water as the exit check has them; its first line (the national line) gives way to the
+	 * monitoring line */
+	enum err rc = exit_check(st, h, date, date / 10000, r, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	struct income *incs;
+	size_t ni;
+	if ((rc = store_income_of_household(st, h->id, &incs, &ni, a, e)) != ERR_OK)
+		return rc;
+	const struct income *in = NULL;
+	for (size_t i = 0; i < ni; i++)
+		if (incs[i].year <= date / 10000 && (!in || incs[i].year > in->year))
+			in = &incs[i];
+	struct member *ms;
+	size_t nm;
+	if ((rc = store_members_at(st, h->id, date, &ms, &nm, a, e)) != ERR_OK)
+		return rc;
+	struct checklist x = *r;
+	r->n = 0;
+	r->pass = true;
+	int year = in ? in->year : date / 10000;
+	r->year = year;
+	int64_t line_fen = 0;
+	int found = 0;
+	bool prov = false;
+	rc = in ? income_line(st, year, h->village, "monitoring", &line_fen, &found, &prov, e) : ERR_NOTFOUND;
+	if (rc != ERR_OK && rc != ERR_NOTFOUND)
+		return rc;
+	errinfo_clear(e);
+	if (!in)
+		line(r, a, "income_monitoring", false, MSG_CHK_MON_NO_INCOME, date / 10000);
+	else if (rc == ERR_NOTFOUND)
+		line(r, a, "income_monitoring", false, MSG_CHK_NO_MON_LINE, year);
+	else {
+		int64_t pc = in->net_pc;
+		if (pc < 0 && !income_net_pc(in, in->size > 0 ? in->size : (int)(nm ? nm : 1), &pc))
+			pc = 0;
+		char yi[32], yl[32];
+		format_fen(pc, yi, sizeof(yi));
+		format_fen(line_fen, yl, sizeof(yl));
+		/* the monitoring range is below the line: at the line the household is out of it */
+		bool ok = pc >= line_fen;
+		line(r, a, "income_monitoring", ok, ok ? MSG_CHK_MON_INCOME_OK : MSG_CHK_MON_INCOME_LOW, year, yi, found, yl,
+		    "");
+	}
+	r->lines[r->n - 1].hard = true;
+	for (size_t i = 1; i < x.n && r->n < NELEM(r->lines) - 2; i++) {
+		r->lines[r->n++] = x.lines[i];
+		if (!x.lines[i].pass)
+			r->pass = false;
+	}
+	int labour = 0;
+	for (size_t i = 0; i < nm; i++)
+		labour += ms[i].labor && (strcmp(ms[i].labor, "01") == 0 || strcmp(ms[i].labor, "02") == 0 ||
+		    strcmp(ms[i].labor, "05") == 0);
+	if (labour > 0)
+		line(r, a, "labour", true, MSG_CHK_LABOUR, labour);
+	else {
+		line(r, a, "labour", true, MSG_CHK_NO_LABOUR);
+		char sec[96];
+		bool have = security_in_place(st, h, ms, nm, date, sec, sizeof(sec), a);
+		if (have)
+			line(r, a, "security", true, MSG_CHK_SECURITY, sec);
+		else
+			line(r, a, "security", false, MSG_CHK_NO_SECURITY);
+	}
+	return ERR_OK;
+}
+
+bool
+household_has_labour(const struct member *ms, size_t nm)
+{
+	for (size_t i = 0; i < nm; i++)
+		if (ms[i].labor && (strcmp(ms[i].labor, "01") == 0 || strcmp(ms[i].labor, "02") == 0 ||
+		    strcmp(ms[i].labor, "05") == 0))
+			return true;
+	return false;
+}
+
 enum err
 village_check(struct store *st, int64_t village, int date, struct checklist *r, struct arena *a,
     struct errinfo *e)
@@ -262,9 +378,13 @@ checklist_json(const struct checklist *r)
 {
 	char d[11];
 	json_t *lines = json_array();
-	for (size_t i = 0; i < r->n; i++)
-		json_array_append_new(lines, json_pack("{s:s, s:b, s:s, s:s}", "code", r->lines[i].code, "pass",
-		    r->lines[i].pass, "reason", r->lines[i].reason, "reason_en", r->lines[i].reason_en));
+	for (size_t i = 0; i < r->n; i++) {
+		json_t *l = json_pack("{s:s, s:b, s:s, s:s}", "code", r->lines[i].code, "pass", r->lines[i].pass, "reason",
+		    r->lines[i].reason, "reason_en", r->lines[i].reason_en);
+		if (r->lines[i].hard)
+			json_object_set_new(l, "hard", json_true());
+		json_array_append_new(lines, l);
+	}
 	json_t *j = json_pack("{s:b, s:s, s:i, s:o}", "pass", r->pass, "date", date_format(r->date, d), "year", r->year,
 	    "lines", lines);
 	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);

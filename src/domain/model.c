@@ -14,6 +14,7 @@ static const char *const status_codes[ST__MAX] = {
 	[ST_EXITED_UNSUPPORTED] = "exited_unsupported",
 	[ST_REMOVED] = "removed",
 	[ST_CANCELLED] = "cancelled",
+	[ST_ORDINARY] = "ordinary",
 };
 
 static const char *const ev_codes[EV__MAX] = {
@@ -33,6 +34,7 @@ static const char *const ev_codes[EV__MAX] = {
 	[EV_MONITOR_IN] = "monitor_in",
 	[EV_RISK_ELIMINATE] = "risk_eliminate",
 	[EV_DATA_FIX] = "data_fix",
+	[EV_ENROL] = "enrol",
 };
 
 const char *
@@ -64,6 +66,12 @@ bool
 status_registered(enum status s)
 {
 	return s == ST_POOR || s == ST_RETURNED || s == ST_EXITED_SUPPORTED || s == ST_EXITED_UNSUPPORTED;
+}
+
+bool
+status_live(enum status s)
+{
+	return status_registered(s) || s == ST_ORDINARY;
 }
 
 bool

@@ -14,6 +14,8 @@ enum status {
 	ST_EXITED_UNSUPPORTED,
 	ST_REMOVED,
 	ST_CANCELLED,
+	ST_ORDINARY,        /* 一般农户: a rural household never in the 建档立卡 registry (monitoring since 2021, 常态化帮扶
+			     * since 2026); counted in no registry figure */
 	ST__MAX
 };
 
@@ -34,6 +36,7 @@ enum evtype {
 	EV_MONITOR_IN,
 	EV_RISK_ELIMINATE,
 	EV_DATA_FIX,
+	EV_ENROL,           /* 一般农户纳入: an ordinary household (ST_ORDINARY) entered with its members */
 	EV__MAX
 };
 
@@ -122,6 +125,7 @@ const char *status_label(enum status s);           /* in the current language */
 bool status_from_code(const char *code, enum status *out);
 bool status_registered(enum status s);             /* poor, returned or exited */
 bool status_current_poor(enum status s);           /* poor or returned (现有贫困) */
+bool status_live(enum status s);                   /* registered, or an ordinary household (一般农户) */
 
 const char *evtype_code(enum evtype t);
 const char *evtype_label(enum evtype t);

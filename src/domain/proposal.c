@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "domain/auth.h"
+#include "domain/codes.h"
 #include "domain/income.h"
+#include "domain/monitor.h"
 #include "domain/registry.h"
 #include "domain/status.h"
 #include "lib/date.h"
@@ -24,6 +26,7 @@ struct pctx {
 	struct proposal *p;
 	struct household h;     /* household types */
 	struct division v;      /* the village */
+	const struct proposal_new *req;   /* at opening: the request (its monitoring fields) */
 };
 
 struct proposal_type {
@@ -43,9 +46,14 @@ static enum err check_exit(struct pctx *c, int date, struct checklist *r, struct
 static enum err check_village(struct pctx *c, int date, struct checklist *r, struct errinfo *e);
 static enum err effect_event(struct pctx *c, int date, struct errinfo *e);
 static enum err effect_village_exit(struct pctx *c, int date, struct errinfo *e);
+static enum err fits_monitor_in(struct pctx *c, struct errinfo *e);
+static enum err fits_eliminate(struct pctx *c, struct errinfo *e);
+static enum err check_eliminate(struct pctx *c, int date, struct checklist *r, struct errinfo *e);
+static enum err effect_monitor_in(struct pctx *c, int date, struct errinfo *e);
+static enum err effect_eliminate(struct pctx *c, int date, struct errinfo *e);
 
-/* The monitoring types (monitor_in, risk_eliminate) are added here with their own check and effect; their
- * workflow (村内公示 5 天, limit_days 15) is loaded as data. */
+/* The monitoring types (monitor.h) follow the built-in "monitoring" workflow (workflow.c: 村内公示 5 天,
+ * limit_days 15, no 公告: the case opens or closes at 县级审定) unless a loaded one serves them. */
 static const struct proposal_type types[] = {
 	{ "identify", EV_IDENTIFY, false, "新识别", "identification", fits_new_household, NULL, NULL },
 	{ "include_missed", EV_INCLUDE_MISSED, false, "应纳未纳", "missed inclusion", fits_new_household, NULL, NULL },
@@ -54,10 +62,13 @@ static const struct proposal_type types[] = {
 	{ "remove", EV_REMOVE, false, "识别不准剔除", "removal", fits_household, NULL, effect_event },
 	{ "clear", EV_CLEAR, false, "清退", "clearance", fits_household, NULL, effect_event },
 	{ "village_exit", EV__MAX, true, "贫困村出列", "village exit", fits_village, check_village, effect_village_exit },
+	{ "monitor_in", EV_MONITOR_IN, false, "纳入监测", "monitoring", fits_monitor_in, NULL, effect_monitor_in },
+	{ "risk_eliminate", EV_RISK_ELIMINATE, false, "风险消除", "risk elimination", fits_eliminate, check_eliminate,
+		effect_eliminate },
 };
 
 const char *const proposal_type_codes[] = { "identify", "include_missed", "exit", "return", "remove", "clear",
-	"village_exit" };
+	"village_exit", "monitor_in", "risk_eliminate" };
 const size_t n_proposal_types = NELEM(proposal_type_codes);
 
 static const struct proposal_type *
@@ -115,7 +126,8 @@ proposal_channel_label(const char *code)
 	for (size_t i = 0; code && i < NELEM(channels); i++)
 		if (strcmp(channels[i].code, code) == 0)
 			return msg_lang() == LANG_EN ? channels[i].en : channels[i].zh;
-	return code ? code : "";
+	/* the monitoring types' discovery channels */
+	return code_label(CL_MON_CHANNEL, code);
 }
 
 static const char *
@@ -224,6 +236,49 @@ effect_village_exit(struct pctx *c, int date, struct errinfo *e)
 	return txn_audit(c->t, "village.exit", code, detail, e);
 }
 
+static enum err
+fits_monitor_in(struct pctx *c, struct errinfo *e)
+{
+	char *payload;
+	enum err rc = monitor_in_validate(&c->h, c->req ? c->req->monitor_type : NULL, c->req ? c->req->risks : NULL,
+	    &payload, e);
+	if (rc == ERR_OK) {
+		c->p->payload = arena_strdup(c->a, payload);
+		free(payload);
+	}
+	return rc;
+}
+
+static enum err
+fits_eliminate(struct pctx *c, struct errinfo *e)
+{
+	char *payload;
+	enum err rc = monitor_eliminate_validate(&c->h, c->req ? c->req->way : NULL, &payload, e);
+	if (rc == ERR_OK) {
+		c->p->payload = arena_strdup(c->a, payload);
+		free(payload);
+	}
+	return rc;
+}
+
+static enum err
+check_eliminate(struct pctx *c, int date, struct checklist *r, struct errinfo *e)
+{
+	return eliminate_check(c->st, &c->h, date, r, c->a, e);
+}
+
+static enum err
+effect_monitor_in(struct pctx *c, int date, struct errinfo *e)
+{
+	return monitor_effect_in(c->t, &c->h, c->p, c->p->effective ? c->p->effective : date, &c->p->event_id, e);
+}
+
+static enum err
+effect_eliminate(struct pctx *c, int date, struct errinfo *e)
+{
+	return monitor_effect_eliminate(c->t, &c->h, c->p, c->p->effective ? c->p->effective : date, &c->p->event_id, e);
+}
+
 /* ---- loading the subject ---- */
 
 static enum err
@@ -314,10 +369,37 @@ proposal_open(struct txn *t, const struct proposal_user *u, const struct proposa
 		goto out;
 	}
 	const char *channel = NULL;
-	if (r->channel && *r->channel && !(channel = channel_code(r->channel))) {
-		rc = errinfo_set(e, ERR_INVALID, "channel", MSG_BAD_PARAM, "channel", r->channel);
-		goto out;
+	bool monitoring = ty->event == EV_MONITOR_IN || ty->event == EV_RISK_ELIMINATE;
+	if (monitoring) {
+		/* the discovery channels of 防返贫监测 (CL_MON_CHANNEL); required to open a case */
+		char chl[400];
+		size_t k = 0;
+		const struct code_list *l = codes_list(CL_MON_CHANNEL);
+		chl[0] = '\0';
+		for (size_t i = 0; i < l->n; i++)
+			k += (size_t)snprintf(chl + k, sizeof(chl) - k, "%s%s %s", i ? "、" : "", l->codes[i].code,
+			    code_label(CL_MON_CHANNEL, l->codes[i].code));
+		if (r->channel && *r->channel && !(channel = monitor_channel_code(r->channel))) {
+			rc = errinfo_set(e, ERR_INVALID, "channel", MSG_MON_CHANNEL, r->channel, chl);
+			goto out;
+		}
+		if (!channel && ty->event == EV_MONITOR_IN) {
+			rc = errinfo_set(e, ERR_INVALID, "channel", MSG_MON_CHANNEL_REQUIRED, chl);
+			goto out;
+		}
+	} else {
+		if (r->channel && *r->channel && !(channel = channel_code(r->channel))) {
+			rc = errinfo_set(e, ERR_INVALID, "channel", MSG_BAD_PARAM, "channel", r->channel);
+			goto out;
+		}
+		const char *extra = r->monitor_type && *r->monitor_type ? "monitor_type" : r->risks && *r->risks ? "risks"
+		    : r->way && *r->way ? "way" : NULL;
+		if (extra) {
+			rc = errinfo_set(e, ERR_INVALID, extra, MSG_MON_NOT_FOR_TYPE, extra);
+			goto out;
+		}
 	}
+	c.req = r;
 	if (ty->village) {
 		if (!r->village) {
 			rc = errinfo_set(e, ERR_INVALID, "village", MSG_VILLAGE_REQUIRED);
@@ -542,6 +624,13 @@ proposal_act(struct txn *t, const struct proposal_user *u, const struct proposal
 			struct checklist cr;
 			if ((rc = ty->check(&c, date, &cr, e)) != ERR_OK)
 				goto out;
+			for (size_t i = 0; i < cr.n; i++)
+				if (!cr.lines[i].pass && cr.lines[i].hard) {
+					struct checklist hard = { .n = 1 };
+					hard.lines[0] = cr.lines[i];
+					rc = errinfo_set(e, ERR_CONFLICT, cr.lines[i].code, MSG_CHECK_REFUSED, failing_reasons(&hard, &a));
+					goto out;
+				}
 			if (!cr.pass && !has_override) {
 				rc = errinfo_set(e, ERR_CONFLICT, "override", MSG_CHECK_FAILED, failing_reasons(&cr, &a));
 				goto out;

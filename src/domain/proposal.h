@@ -31,7 +31,11 @@ struct proposal_new {
 	int64_t village;        /* village types */
 	int effective;          /* the event's effective date; 0: the announce date */
 	const char *reason;
-	const char *channel;    /* apply 农户申请, screening 干部排查, comparison 部门比对, feedback 上级反馈 */
+	const char *channel;    /* apply 农户申请, screening 干部排查, comparison 部门比对, feedback 上级反馈; monitor_in:
+				 * the discovery channel of CL_MON_CHANNEL (required) */
+	const char *monitor_type;   /* monitor_in: unstable, marginal or sudden (CL_MON_TYPE, code or label) */
+	const char *risks;          /* monitor_in: 1 to 5 risk types (CL_MON_RISK), comma-separated */
+	const char *way;            /* risk_eliminate: help or natural (CL_MON_WAY) */
 	const char *batch;      /* a campaign */
 	int date;               /* the day it was opened; 0: today */
 };
@@ -59,6 +63,7 @@ enum err proposal_act(struct txn *t, const struct proposal_user *u, const struct
 struct check_line {
 	const char *code;
 	bool pass;
+	bool hard;              /* failing, it cannot be overridden (elimination under the monitoring line) */
 	char *reason, *reason_en;
 };
 struct checklist {
@@ -71,6 +76,12 @@ struct checklist {
  * line (the items counted are the setting exit_income_items), 不愁吃不愁穿, 义务教育, 基本医疗, 住房安全,
  * 安全饮水 from the latest assessment on or before date. */
 enum err exit_check(struct store *st, const struct household *h, int date, int year, struct checklist *r,
+    struct arena *a, struct errinfo *e);
+/* The risk elimination check of household h on date (DOMAIN.md §4.2): the latest per-capita net income (the
+ * latest surveyed year on or before date's) not below that year's monitoring line — a hard line, no override —,
+ * 两不愁三保障 and 安全饮水 from the latest assessment, the labour capacity of the members on date and, without
+ * it, the social security in place (the case then stays monitored, monitor.h). */
+enum err eliminate_check(struct store *st, const struct household *h, int date, struct checklist *r,
     struct arena *a, struct errinfo *e);
 /* The village exit check: poverty incidence on date against the setting village_exit_threshold (%). */
 enum err village_check(struct store *st, int64_t village, int date, struct checklist *r, struct arena *a,

@@ -24,6 +24,9 @@ household_create(struct txn *t, struct household *h, struct member *m, size_t n,
 {
 	struct store *st = t->st;
 	enum err rc;
+	/* an ordinary household (一般农户) is entered, not identified: its event is enrol, never counted as 新识别 */
+	if (h->status == ST_ORDINARY)
+		ev = EV_ENROL;
 	h->created_at = h->updated_at = t->now;
 	if ((rc = store_household_insert(st, h, e)) != ERR_OK)
 		return rc;
@@ -552,6 +555,28 @@ monitor_event(struct ctx *c, struct event *out, struct errinfo *e)
 	    &ev, e);
 	if (rc == ERR_OK)
 		rc = store_household_set_status(c->t->st, c->h.id, c->h.status, in, c->t->now, e);
+	/* the case (monitor.h): opened by monitor_in, closed by risk_eliminate; a new risk later opens a new one */
+	if (rc == ERR_OK && in) {
+		struct monitor_case mc = { 0 };
+		if (r->mcase)
+			mc = *r->mcase;
+		mc.household_id = c->h.id;
+		mc.identified = r->effective;
+		mc.open_event_id = ev.id;
+		mc.recorded_at = c->t->now;
+		rc = store_case_insert(c->t->st, &mc, e);
+	} else if (rc == ERR_OK) {
+		struct monitor_case mc;
+		rc = store_case_open(c->t->st, c->h.id, &mc, &c->a, e);
+		if (rc == ERR_OK)
+			rc = store_case_close(c->t->st, mc.id, r->effective, r->mcase ? r->mcase->way : NULL, ev.id,
+			    r->mcase ? r->mcase->close_proposal_id : 0, c->t->now, e);
+		else if (rc == ERR_NOTFOUND) {
+			/* monitored before cases were kept (schema 0013): nothing to close */
+			errinfo_clear(e);
+			rc = ERR_OK;
+		}
+	}
 	if (rc == ERR_OK && out)
 		*out = ev;
 	return rc;
@@ -764,7 +789,7 @@ event_record(struct txn *t, const struct event_req *r, struct event *result, str
 	c.r = r;
 	arena_init(&c.a);
 
-	if (r->type == EV_IDENTIFY || r->type == EV_INCLUDE_MISSED) {
+	if (r->type == EV_IDENTIFY || r->type == EV_INCLUDE_MISSED || r->type == EV_ENROL) {
 		rc = errinfo_set(e, ERR_INVALID, "type", MSG_EVENT_VIA_REGISTRY, evtype_label(r->type));
 		goto out;
 	}

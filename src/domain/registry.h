@@ -27,6 +27,10 @@ struct event_req {
 	uint64_t fix_mask;         /* data_fix: bit (1 << enum col) per field given */
 	const char *target_hh_no;  /* split, merge */
 	const char *relation;      /* split, merge: the relation in the target household */
+	/* monitor_in: the case to open (type, risks, channel, discovered, open_proposal_id; the rest is filled);
+	 * risk_eliminate: way and close_proposal_id of the case it closes. NULL: a case of unknown type (a direct
+	 * event, an import). */
+	const struct monitor_case *mcase;
 };
 
 /* Record one event. On refusal nothing is written and e says why (field names the request field). The new

@@ -49,7 +49,8 @@ count_add(struct counts *c, enum status s, int64_t h, int64_t p)
 		[ST_REMOVED] = G_REMOVED,
 		[ST_CANCELLED] = G_CANCELLED,
 	};
-	if (s == ST_NONE || s >= ST__MAX)
+	/* an ordinary household (一般农户) is in no registry figure: its figures are the monitoring reports' */
+	if (s == ST_NONE || s == ST_ORDINARY || s >= ST__MAX)
 		return;
 	c->h[direct[s]] += h;
 	c->p[direct[s]] += p;

@@ -14,6 +14,10 @@ status_allows(enum evtype t, enum status at, enum status *to)
 		ok = at == ST_NONE;
 		out = ST_POOR;
 		break;
+	case EV_ENROL:
+		ok = at == ST_NONE;
+		out = ST_ORDINARY;
+		break;
 	case EV_EXIT:
 		ok = at == ST_POOR || at == ST_RETURNED;
 		out = ST_EXITED_SUPPORTED;
@@ -41,10 +45,13 @@ status_allows(enum evtype t, enum status at, enum status *to)
 		break;
 	case EV_MEMBER_ADD:
 	case EV_MEMBER_REMOVE:
-	case EV_SPLIT:
-	case EV_MERGE:
 	case EV_MONITOR_IN:
 	case EV_RISK_ELIMINATE:
+		/* an ordinary household (一般农户) has members and may be monitored */
+		ok = status_live(at);
+		break;
+	case EV_SPLIT:
+	case EV_MERGE:
 		ok = status_registered(at);
 		break;
 	case EV_DATA_FIX:
@@ -64,6 +71,7 @@ status_initial_ok(enum evtype t, enum status s)
 	if (t == EV_INCLUDE_MISSED)
 		return s == ST_POOR;
 	if (t == EV_IDENTIFY)
-		return status_registered(s);
+		/* an ordinary household in the sheet is entered as such (EV_ENROL), not identified */
+		return status_live(s);
 	return false;
 }

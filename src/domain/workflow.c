@@ -37,6 +37,23 @@ const char workflow_default_json[] =
     " \"print\": \"announce\"}\n"
     " ]}\n";
 
+/* 防返贫监测 (DOMAIN.md §4.2, §5.4): 村内公示 5 天 (only once, in the village), 15 days from discovery to the
+ * decision; the case opens or closes at 县级审定 (no 公告). */
+const char workflow_monitoring_json[] =
+    "{\"code\": \"monitoring\", \"name\": \"防返贫监测\", \"name_en\": \"Monitoring\",\n"
+    " \"types\": [\"monitor_in\", \"risk_eliminate\"], \"limit_days\": 15,\n"
+    " \"steps\": [\n"
+    "  {\"code\": \"assess\", \"label\": \"入户核实\", \"label_en\": \"Home visit\", \"roles\": [" VILLAGE_ROLES "],"
+    " \"check\": true},\n"
+    "  {\"code\": \"review\", \"label\": \"民主评议\", \"label_en\": \"Village review\", \"roles\": [" VILLAGE_ROLES "],"
+    " \"votes\": true},\n"
+    "  {\"code\": \"notice\", \"label\": \"村内公示\", \"label_en\": \"Village notice\", \"roles\": [" VILLAGE_ROLES "],"
+    " \"days\": 5, \"print\": \"notice\", \"back_to\": \"review\"},\n"
+    "  {\"code\": \"town\", \"label\": \"乡镇审核\", \"label_en\": \"Town check\", \"roles\": [\"town_operator\","
+    " \"county_admin\"]},\n"
+    "  {\"code\": \"county\", \"label\": \"县级审定\", \"label_en\": \"County decision\", \"roles\": [\"county_admin\"]}\n"
+    " ]}\n";
+
 static enum err
 bad(struct errinfo *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -272,11 +289,14 @@ workflow_for_type(struct store *st, struct txn *t, const char *type, struct work
 		*w = *best;
 		return ERR_OK;
 	}
+	/* none loaded serves it: the built-in default of its kind, stored the first time it is needed */
+	bool mon = strcmp(type, "monitor_in") == 0 || strcmp(type, "risk_eliminate") == 0;
+	const char *json = mon ? workflow_monitoring_json : workflow_default_json;
 	bool has_standard = false;
 	for (size_t i = 0; i < n; i++)
-		has_standard |= strcmp(all[i].code, "standard") == 0;
+		has_standard |= strcmp(all[i].code, mon ? "monitoring" : "standard") == 0;
 	struct workflow d;
-	if ((rc = workflow_parse(workflow_default_json, &d, a, e)) != ERR_OK)
+	if ((rc = workflow_parse(json, &d, a, e)) != ERR_OK)
 		return rc;
 	bool serves = false;
 	for (size_t k = 0; k < d.n_types; k++)
@@ -287,7 +307,7 @@ workflow_for_type(struct store *st, struct txn *t, const char *type, struct work
 		*w = d;
 		return ERR_OK;
 	}
-	return workflow_load(t, workflow_default_json, w, a, e);
+	return workflow_load(t, json, w, a, e);
 }
 
 int

@@ -39,6 +39,9 @@ struct workflow {
 /* The built-in workflow ("standard": 入户核实 → 民主评议 → 村内公示 7 天 → 乡镇审核 → 县级审定 → 公告), stored as
  * version 1 the first time a proposal needs it. */
 extern const char workflow_default_json[];
+/* The built-in "monitoring" workflow (monitor_in, risk_eliminate): 入户核实 → 民主评议 → 村内公示 5 天 → 乡镇审核 →
+ * 县级审定, limit_days 15. */
+extern const char workflow_monitoring_json[];
 
 /* Parse and validate a definition (strings into a). On ERR_INVALID e says what is wrong. */
 enum err workflow_parse(const char *json, struct workflow *w, struct arena *a, struct errinfo *e);

@@ -47,6 +47,11 @@ void api_village_exit(struct req *r);
 /* api_income.c */
 void api_incomes(struct req *r);
 void api_income_set(struct req *r);
+void api_monitor_stats(struct req *r);        /* api_monitor.c */
+void api_monitor_list(struct req *r);
+void api_monitor_line_set(struct req *r);
+void api_household_monitoring(struct req *r);
+void api_programme_add(struct req *r);
 
 void api_stats(struct req *r);
 void api_changes(struct req *r);

@@ -57,7 +57,8 @@ path_id(struct req *r, int64_t *id)
 void
 api_proposal_create(struct req *r)
 {
-	json_t *j = req_json(r, "type:s household:s? village:s? effective:s? reason:s? batch:s? channel:s? date:s?");
+	json_t *j = req_json(r, "type:s household:s? village:s? effective:s? reason:s? batch:s? channel:s? date:s? "
+	    "monitor_type:s? risks:a? way:s?");
 	if (!j)
 		return;
 	struct proposal_new q = { 0 };
@@ -76,6 +77,27 @@ api_proposal_create(struct req *r)
 	q.reason = json_string_value(json_object_get(j, "reason"));
 	q.batch = json_string_value(json_object_get(j, "batch"));
 	q.channel = json_string_value(json_object_get(j, "channel"));
+	q.monitor_type = json_string_value(json_object_get(j, "monitor_type"));
+	q.way = json_string_value(json_object_get(j, "way"));
+	/* risks: an array of codes or labels, passed on comma-separated */
+	struct buf risks;
+	buf_init(&risks);
+	json_t *ra = json_object_get(j, "risks");
+	for (size_t i = 0; i < json_array_size(ra); i++) {
+		const char *x = json_string_value(json_array_get(ra, i));
+		if (!x) {
+			reply_fail(r, ERR_INVALID, "risks", MSG_BAD_TYPE, "risks", msg_lang() == LANG_EN ? "an array of strings"
+			    : "字符串数组");
+			buf_free(&risks);
+			json_decref(j);
+			return;
+		}
+		if (i)
+			buf_puts(&risks, ",");
+		buf_puts(&risks, *x ? x : "\"\"");
+	}
+	buf_putc(&risks, '\0');
+	q.risks = ra ? risks.p : NULL;
 	if (q.batch && !*q.batch)
 		q.batch = NULL;
 	struct proposal_user u = user_of(r);
@@ -89,6 +111,7 @@ api_proposal_create(struct req *r)
 		rc = proposal_open(&t, &u, &q, &id, &e);
 		rc = rc == ERR_OK ? txn_commit(&t, &e) : (txn_rollback(&t), rc);
 	}
+	buf_free(&risks);
 	json_decref(j);
 	if (rc != ERR_OK) {
 		reply_error(r, &e);

@@ -307,6 +307,40 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(RESTORE_TARGET, "restore_target", "%s 已有数据库文件（恢复只写入空位置）", \
 	    "%s holds database files already (a restore writes only into an empty place)") \
 	X(BACKUP_BAD, "backup_unverified", "%s 未通过检查：%s", "%s failed its check: %s") \
+	X(MON_TYPE, "mon_type", "监测对象类别“%s”无效（可用：%s）", "monitoring type \"%s\" is not valid (use %s)") \
+	X(MON_TYPE_REQUIRED, "mon_type_required", "须写明监测对象类别（%s）", "the monitoring type is required (%s)") \
+	X(MON_TYPE_FIT, "mon_type_fit", "户 %s 为“%s”，不能认定为“%s”：%s", "household %s is \"%s\": it cannot be \"%s\": %s") \
+	X(MON_NOT_OBJECT, "mon_not_object", "户 %s 为“%s”：监测对象须为脱贫户或一般农户", \
+	    "household %s is \"%s\": a monitoring object is a former poor household or an ordinary one") \
+	X(MON_RISK, "mon_risk", "风险类型“%s”无效（可用：%s）", "risk type \"%s\" is not valid (use %s)") \
+	X(MON_RISK_REQUIRED, "mon_risk_required", "须写明至少一项风险类型", "at least one risk type is required") \
+	X(MON_RISK_COUNT, "mon_risk_count", "风险类型最多 5 项，给出了 %d 项", "at most 5 risk types, %d given") \
+	X(MON_RISK_DUP, "mon_risk_dup", "风险类型“%s”重复", "risk type \"%s\" is given twice") \
+	X(MON_CHANNEL, "mon_channel", "发现渠道“%s”无效（可用：%s）", "discovery channel \"%s\" is not valid (use %s)") \
+	X(MON_CHANNEL_REQUIRED, "mon_channel_required", "须写明发现渠道（%s）", "the discovery channel is required (%s)") \
+	X(MON_WAY, "mon_way", "风险消除方式“%s”无效（可用：%s）", "way of elimination \"%s\" is not valid (use %s)") \
+	X(MON_WAY_REQUIRED, "mon_way_required", "须写明风险消除方式（%s）", "the way of elimination is required (%s)") \
+	X(MON_NOT_FOR_TYPE, "mon_not_for_type", "“%s”只用于纳入监测或风险消除申请", \
+	    "\"%s\" is only for monitoring and risk elimination proposals") \
+	X(CHECK_REFUSED, "check_refused", "核查未通过，不能以例外理由继续：%s", \
+	    "the check failed and cannot be overridden: %s") \
+	X(CHK_MON_INCOME_OK, "chk_mon_income", "%d 年人均纯收入 %s 元，不低于 %d 年监测标准 %s 元%s", \
+	    "per-capita net income %d: %s yuan, not below the monitoring line of %d, %s yuan%s") \
+	X(CHK_MON_INCOME_LOW, "chk_mon_income_low", "%d 年人均纯收入 %s 元，低于 %d 年监测标准 %s 元%s：不能消除风险", \
+	    "per-capita net income %d: %s yuan, below the monitoring line of %d, %s yuan%s: the risk cannot be eliminated") \
+	X(CHK_NO_MON_LINE, "chk_no_mon_line", "没有 %d 年及以前的监测标准（tuopin monitor line set）", \
+	    "no monitoring line for %d or before (tuopin monitor line set)") \
+	X(CHK_MON_NO_INCOME, "chk_mon_no_income", "%d 年及以前没有收入记录", "no income recorded for %d or before") \
+	X(CHK_LABOUR, "chk_labour", "家庭成员中有劳动力 %d 人", "%d members with labour capacity") \
+	X(CHK_NO_LABOUR, "chk_no_labour", "无劳动能力户：落实社会保障后暂不标注风险消除，继续监测", \
+	    "no labour capacity: once social security is in place the case stays monitored, not eliminated") \
+	X(CHK_SECURITY, "chk_security", "社会保障：%s", "social security: %s") \
+	X(CHK_NO_SECURITY, "chk_no_security", "无劳动能力户未落实社会保障（低保、特困）", \
+	    "no labour capacity and no social security (dibao, tekun) in place") \
+	X(PROGRAMME_KIND, "programme_kind", "项目“%s”无效（可用：%s）", "programme \"%s\" is not valid (use %s)") \
+	X(PROGRAMME_DATES, "programme_dates", "结束日期 %s 不晚于开始日期 %s", "the end %s is not after the start %s") \
+	X(PROGRAMME_WHO, "programme_who", "证件号码 %s 不是在册人员（或不在您的管辖范围内）", \
+	    "ID number %s is not a member of a household in your scope") \
 	X(STATUS_LABEL_AMBIGUOUS, "status_ambiguous", "“已脱贫”须写明是否享受政策（已脱贫享受政策 / 已脱贫不享受政策）", \
 	    "\"已脱贫\" must say whether policy continues (已脱贫享受政策 / 已脱贫不享受政策)") \
 	/* 帮扶 and 督查 (domain/assistance.c, supervision.c) */ \

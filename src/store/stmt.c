@@ -146,6 +146,13 @@
 	"votes_abstain, override, recorded_at"
 #define AS_COLUMNS "id, household_id, day, assessor, food, clothing, education, medical, housing, water, notes, " \
 	"recorded_by, recorded_at"
+#define MC_COLUMNS "id, household_id, seq, type, risks, channel, identified, discovered, open_event_id, " \
+	"open_proposal_id, eliminated, way, close_event_id, close_proposal_id, security_day, security, recorded_at, " \
+	"updated_at"
+#define MC_COLS "c.id, c.household_id, c.seq, c.type, c.risks, c.channel, c.identified, c.discovered, " \
+	"c.open_event_id, c.open_proposal_id, c.eliminated, c.way, c.close_event_id, c.close_proposal_id, " \
+	"c.security_day, c.security, c.recorded_at, c.updated_at"
+#define PG_COLUMNS "id, household_id, kind, valid_from, valid_to, source, recorded_at, actor"
 #define P_LIST(cast_t, cast_i) "SELECT " P_COLS " FROM proposal p LEFT JOIN household h ON h.id = p.household_id " \
 	"WHERE p.village BETWEEN $1 AND $2 AND ($3" cast_t " IS NULL OR p.state = $3) AND ($4" cast_t " IS NULL " \
 	"OR p.type = $4) AND ($5" cast_t " IS NULL OR p.batch = $5) AND ($6" cast_i " = 0 OR p.household_id = $6) " \
@@ -1044,6 +1051,42 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"COALESCE(SUM(CASE WHEN (answered_on IS NULL OR answered_on > $2) AND deadline IS NOT NULL "
 		"AND deadline < $2 THEN 1 ELSE 0 END), 0) FROM complaint WHERE division BETWEEN $3 AND $4 "
 		"AND received_on BETWEEN $1 AND $2", NULL },
+	[STMT_CASE_INSERT] = { "INSERT INTO monitor_case (household_id, seq, type, risks, channel, identified, discovered, "
+		"open_event_id, open_proposal_id, recorded_at, updated_at) VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 "
+		"FROM monitor_case WHERE household_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id, seq", NULL },
+	[STMT_CASE_OPEN] = { "SELECT " MC_COLUMNS " FROM monitor_case WHERE household_id = $1 AND eliminated IS NULL "
+		"ORDER BY seq DESC LIMIT 1", NULL },
+	[STMT_CASE_CLOSE] = { "UPDATE monitor_case SET eliminated = $2, way = $3, close_event_id = $4, "
+		"close_proposal_id = $5, updated_at = $6 WHERE id = $1", NULL },
+	[STMT_CASE_SECURITY] = { "UPDATE monitor_case SET security_day = $2, security = $3, updated_at = $4 WHERE id = $1",
+		NULL },
+	[STMT_CASES_OF_HH] = { "SELECT " MC_COLUMNS " FROM monitor_case WHERE household_id = $1 ORDER BY seq", NULL },
+	/* every case identified by $1 in villages $2..$3, with the household and its members on $1 */
+	[STMT_CASES_IN] = { "SELECT " MC_COLS ", h.hh_no, h.village, h.status, "
+		"(SELECT COUNT(*) FROM membership_span s WHERE s.household_id = h.id AND s.valid_from <= $1 "
+		"AND $1 < s.valid_to AND s.recorded_to = " OPEN_REC "), "
+		"(SELECT m.name FROM membership_span s JOIN member m ON m.id = s.member_id WHERE s.household_id = h.id "
+		"AND s.valid_from <= $1 AND $1 < s.valid_to AND s.recorded_to = " OPEN_REC " AND m.relation = '01' "
+		"ORDER BY m.id LIMIT 1) "
+		"FROM monitor_case c JOIN household h ON h.id = c.household_id "
+		"WHERE h.village BETWEEN $2 AND $3 AND c.identified <= $1 ORDER BY h.village, h.hh_no, c.seq", NULL },
+	[STMT_PROGRAMME_INSERT] = { "INSERT INTO programme (household_id, kind, valid_from, valid_to, source, recorded_at, "
+		"actor) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id", NULL },
+	[STMT_PROGRAMMES_OF_HH] = { "SELECT " PG_COLUMNS " FROM programme WHERE household_id = $1 "
+		"ORDER BY valid_from, kind, id", NULL },
+	[STMT_PROGRAMMES_IN] = { "SELECT p.id, p.household_id, p.kind, p.valid_from, p.valid_to, p.source, p.recorded_at, "
+		"p.actor FROM programme p JOIN household h ON h.id = p.household_id WHERE h.village BETWEEN $2 AND $3 "
+		"AND p.valid_from <= $1 AND $1 < p.valid_to ORDER BY p.household_id, p.kind", NULL },
+	[STMT_COPY_MONITOR_CASE] = { COPY_PAGE(MC_COLUMNS, "monitor_case", "id", "$1", "$2"), NULL },
+	[STMT_COUNT_MONITOR_CASE] = { "SELECT COUNT(*) FROM monitor_case", NULL },
+	[STMT_COPY_INSERT_MONITOR_CASE] = { "INSERT INTO monitor_case (" MC_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, "
+		"$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)", NULL },
+	[STMT_SEQ_MONITOR_CASE] = { "SELECT 0", IDENTITY_PAST("monitor_case") },
+	[STMT_COPY_PROGRAMME] = { COPY_PAGE(PG_COLUMNS, "programme", "id", "$1", "$2"), NULL },
+	[STMT_COUNT_PROGRAMME] = { "SELECT COUNT(*) FROM programme", NULL },
+	[STMT_COPY_INSERT_PROGRAMME] = { "INSERT INTO programme (" PG_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+		NULL },
+	[STMT_SEQ_PROGRAMME] = { "SELECT 0", IDENTITY_PAST("programme") },
 	[STMT_TABLE_NAMES] = { "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
 		"ORDER BY name", "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
 		"AND table_type = 'BASE TABLE' ORDER BY table_name" },

@@ -869,6 +869,59 @@ struct complaint_counts {
 enum err store_complaint_counts(struct store *st, int from, int to, int64_t lo, int64_t hi,
     struct complaint_counts *c, struct errinfo *e);
 
+/* ---- 防返贫动态监测 (store_monitor.c) ---- */
+/* One monitoring case of a household (schema 0013). Days are YYYYMMDD, 0 for none. */
+struct monitor_case {
+	int64_t id, household_id;
+	int seq;
+	char *type, *risks, *channel;    /* codes; risks comma-separated; NULL unknown */
+	int identified, discovered;
+	int64_t open_event_id, open_proposal_id;
+	int eliminated;
+	char *way;
+	int64_t close_event_id, close_proposal_id;
+	int security_day;
+	char *security;
+	int64_t recorded_at, updated_at;
+	/* joined on reads of store_cases_in */
+	char *hh_no, *head_name;
+	int64_t village;
+	enum status status;              /* the household's current status */
+	int64_t persons;                 /* members on the day asked */
+};
+/* c->id and c->seq (the household's next) are assigned. */
+enum err store_case_insert(struct store *st, struct monitor_case *c, struct errinfo *e);
+/* The household's case still open (not eliminated), ERR_NOTFOUND if none. */
+enum err store_case_open(struct store *st, int64_t hh, struct monitor_case *c, struct arena *a, struct errinfo *e);
+/* Close case id: eliminated on day by way, with the event and proposal (0: none). */
+enum err store_case_close(struct store *st, int64_t id, int day, const char *way, int64_t event_id,
+    int64_t proposal_id, int64_t now, struct errinfo *e);
+/* Record on case id that elimination was held back on day (no labour capacity), with the security in place. */
+enum err store_case_security(struct store *st, int64_t id, int day, const char *security, int64_t now,
+    struct errinfo *e);
+/* Every case of a household, oldest first. */
+enum err store_cases_of_household(struct store *st, int64_t hh, struct monitor_case **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+/* Every case identified on or before day of the households in villages [lo, hi] (within the scope), with the
+ * household's number, village, status, head and its members on day; by village, household, seq. */
+enum err store_cases_in(struct store *st, int day, int64_t lo, int64_t hi, struct monitor_case **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+
+/* A programme membership (低保, 低保边缘, 特困): [valid_from, valid_to) days, valid_to 99991231 open. */
+struct programme {
+	int64_t id, household_id;
+	char *kind;
+	int valid_from, valid_to;
+	char *source, *actor;
+	int64_t recorded_at;
+};
+enum err store_programme_insert(struct store *st, struct programme *p, struct errinfo *e);
+enum err store_programmes_of_household(struct store *st, int64_t hh, struct programme **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+/* Memberships in force on day of the households in villages [lo, hi] (within the scope). */
+enum err store_programmes_in(struct store *st, int day, int64_t lo, int64_t hi, struct programme **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+
 /* Backend constructors (sqlite.c, pg.c). */
 enum err store_sqlite_open(const char *path, bool create, struct store **out, struct errinfo *e);
 enum err store_pg_open(const char *conninfo, struct store **out, struct errinfo *e);

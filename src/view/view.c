@@ -841,7 +841,7 @@ view_household_write(struct buf *out, const struct household_view *v)
 	jw_arr(w);
 	for (int k = 0; k < EV__MAX; k++) {
 		enum status to;
-		if (k == EV_IDENTIFY || k == EV_INCLUDE_MISSED || !status_allows((enum evtype)k, h->status, &to))
+		if (k == EV_IDENTIFY || k == EV_INCLUDE_MISSED || k == EV_ENROL || !status_allows((enum evtype)k, h->status, &to))
 			continue;
 		if ((k == EV_MONITOR_IN && h->monitored) || (k == EV_RISK_ELIMINATE && !h->monitored))
 			continue;

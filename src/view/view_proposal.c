@@ -11,6 +11,8 @@
 #include "lib/util.h"
 #include "view/view_proposal.h"
 
+#include "domain/codes.h"
+
 static bool
 en(void)
 {
@@ -127,6 +129,30 @@ view_proposal_json(const struct proposal_view *v, const struct proposal_user *u,
 	json_object_set_new(j, "channel", str_or_null(p->channel));
 	json_object_set_new(j, "channel_label", p->channel ? json_string(proposal_channel_label(p->channel)) : json_null());
 	json_object_set_new(j, "batch", str_or_null(p->batch));
+	/* the monitoring types' request: monitor_type and risks (monitor_in), way (risk_eliminate), with labels */
+	json_t *pl = p->payload ? json_loads(p->payload, 0, NULL) : NULL;
+	if (pl) {
+		const char *mt = json_string_value(json_object_get(pl, "monitor_type"));
+		if (mt) {
+			json_object_set_new(j, "monitor_type", json_string(mt));
+			json_object_set_new(j, "monitor_type_label", json_string(code_label(CL_MON_TYPE, mt)));
+		}
+		json_t *rs = json_object_get(pl, "risks");
+		if (json_is_array(rs)) {
+			json_t *labels = json_array();
+			for (size_t i = 0; i < json_array_size(rs); i++)
+				json_array_append_new(labels, json_string(code_label(CL_MON_RISK, json_string_value(json_array_get(rs,
+				    i)))));
+			json_object_set(j, "risks", rs);
+			json_object_set_new(j, "risk_labels", labels);
+		}
+		const char *way = json_string_value(json_object_get(pl, "way"));
+		if (way) {
+			json_object_set_new(j, "way", json_string(way));
+			json_object_set_new(j, "way_label", json_string(code_label(CL_MON_WAY, way)));
+		}
+		json_decref(pl);
+	}
 	json_object_set_new(j, "opened", date_json(p->opened));
 	json_object_set_new(j, "opened_by", json_string(p->created_by));
 	json_object_set_new(j, "override", str_or_null(p->override));

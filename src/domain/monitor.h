@@ -1,0 +1,103 @@
+/* monitor.h: 防返贫动态监测 (DOMAIN.md §4.2, §4.3, §5.4): the monitoring line per year, monitoring cases (opened by
+ * a monitor_in proposal with the monitoring workflow, closed by a risk_eliminate proposal; a household without
+ * labour capacity stays monitored with its social security recorded), programme memberships (低保, 低保边缘, 特困,
+ * with dates and source), and the monitoring list and figures as of any date. No SQL and no HTTP here.
+ *
+ * Who may be monitored: a former poor household (脱贫户: exited_supported / exited_unsupported) or an ordinary
+ * rural household (一般农户: status ordinary, entered through the registry's creation path, in no 建档立卡
+ * figure). The type must fit: 脱贫不稳定户 (unstable) a 脱贫户, 边缘易致贫户 (marginal) an 一般农户, 突发严重困难户
+ * (sudden) either. */
+#ifndef TUOPIN_MONITOR_H
+#define TUOPIN_MONITOR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "domain/txn.h"
+#include "lib/arena.h"
+#include "lib/err.h"
+
+/* Set the monitoring line of year for region ("CN" or a 2-digit province code), in fen (audited). */
+enum err monitor_line_set(struct txn *t, int year, const char *region, int64_t amount, const char *note,
+    struct errinfo *e);
+
+/* Check a monitor_in request for household h and give the payload stored on the proposal (malloc'd JSON:
+ * {"monitor_type":"unstable","risks":["illness",...]}). Errors name the field (monitor_type, risks). */
+enum err monitor_in_validate(const struct household *h, const char *type, const char *risks, char **payload,
+    struct errinfo *e);
+/* The same for risk_eliminate ({"way":"help"}): the household must be monitored. */
+enum err monitor_eliminate_validate(const struct household *h, const char *way, char **payload, struct errinfo *e);
+/* The discovery channel's code for a code or label (CL_MON_CHANNEL), NULL if none. */
+const char *monitor_channel_code(const char *s);
+
+/* What the last approval of a proposal writes (proposal.c's effect hooks): monitor_in records the event and
+ * opens a case; risk_eliminate records the event and closes the case, or — no member with labour capacity on
+ * the day — keeps the case open with the social security in place (no event; *event_id 0). */
+struct proposal;
+enum err monitor_effect_in(struct txn *t, const struct household *h, const struct proposal *p, int effective,
+    int64_t *event_id, struct errinfo *e);
+enum err monitor_effect_eliminate(struct txn *t, const struct household *h, const struct proposal *p,
+    int effective, int64_t *event_id, struct errinfo *e);
+/* Whether a member on the list has labour capacity (普通, 技能, 弱/半劳动力). */
+bool household_has_labour(const struct member *ms, size_t nm);
+
+/* ---- programmes ---- */
+struct programme_req {
+	const char *hh_no;       /* the household, or */
+	const char *id_no;       /* a member's 证件号码 (民政's rolls name the head) */
+	const char *kind;        /* CL_PROGRAMME code or label */
+	int from, to;            /* to 0: open */
+	const char *source;      /* "form" or the sheet's name */
+};
+enum err programme_add(struct txn *t, const struct programme_req *r, struct errinfo *e);
+/* A household's memberships, oldest first. */
+enum err programme_list(struct store *st, const char *hh_no, struct programme **out, size_t *n, struct arena *a,
+    struct errinfo *e);
+/* A household's cases, oldest first. */
+enum err monitor_cases(struct store *st, const char *hh_no, struct monitor_case **out, size_t *n, struct arena *a,
+    struct errinfo *e);
+
+/* ---- lists and figures ---- */
+struct monitor_row {
+	struct monitor_case c;     /* the household's latest case identified on or before the day */
+	bool monitored;            /* open on the day (not eliminated by then) */
+	bool held;                 /* no labour capacity: elimination held back, still monitored */
+	int n_cases;               /* cases of the household up to the day */
+	char programmes[64];       /* codes in force on the day, comma-separated */
+	char *village_name, *town_name;
+};
+struct monitor_query {
+	int day;                   /* 0: today */
+	int64_t division;          /* 0: the scope */
+	const char *state;         /* monitored, eliminated or NULL for both */
+	const char *type;          /* CL_MON_TYPE code or NULL */
+	const char *programme;     /* CL_PROGRAMME code or NULL */
+};
+enum err monitor_list(struct store *st, const struct monitor_query *q, struct monitor_row **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+
+struct hp {
+	int64_t households, persons;
+};
+enum { MT_UNSTABLE, MT_MARGINAL, MT_SUDDEN, MT__MAX };
+enum { MW_HELP, MW_NATURAL, MW__MAX };
+struct monitor_counts {
+	struct hp monitored, eliminated, by_type[MT__MAX], by_way[MW__MAX], identified_this_year,
+	    eliminated_this_year, held, by_risk[11];
+};
+struct monitor_stats_row {
+	struct division d;
+	struct monitor_counts c;
+};
+struct monitor_stats {
+	int day;
+	struct division div;
+	struct monitor_counts totals;
+	struct monitor_stats_row *rows;
+	size_t n_rows;
+};
+/* by: 0 none, LV_TOWN or LV_VILLAGE (rows under div). */
+enum err monitor_stats(struct store *st, int day, int64_t division, int by, struct monitor_stats *r,
+    struct arena *a, struct errinfo *e);
+
+#endif

@@ -1,0 +1,271 @@
+/* store_monitor.c: monitoring cases and programme memberships (防返贫动态监测, schema 0013; the statements are in
+ * stmt.c). Scoped like households: a case or a membership is read only through a household in scope. The rules
+ * (which type fits, when a case closes) are domain/monitor.c's. */
+#include <string.h>
+
+#include "lib/util.h"
+#include "store/store.h"
+#include "store/store_impl.h"
+
+#define OPS (st->ops)
+
+static struct sqlval
+opt_text(const char *s)
+{
+	return s && *s ? SQL_TEXT(s) : SQL_NULL;
+}
+
+static struct sqlval
+opt_int(int64_t v)
+{
+	return v ? SQL_INT(v) : SQL_NULL;
+}
+
+static void *
+grow(struct arena *a, void *v, size_t *cap, size_t k, size_t size)
+{
+	if (k < *cap)
+		return v;
+	size_t ncap = *cap ? 2 * *cap : 8;
+	void *w = arena_alloc(a, ncap * size);
+	if (k)
+		memcpy(w, v, k * size);
+	*cap = ncap;
+	return w;
+}
+
+static enum err
+run(struct store *st, struct stmt *q, struct errinfo *e)
+{
+	int r = OPS->step(q, e);
+	OPS->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+static void
+read_case(struct store *st, struct stmt *q, struct monitor_case *c, struct arena *a)
+{
+	memset(c, 0, sizeof(*c));
+	c->id = OPS->col_int(q, 0);
+	c->household_id = OPS->col_int(q, 1);
+	c->seq = (int)OPS->col_int(q, 2);
+	c->type = col_str(st, q, 3, a);
+	c->risks = col_str(st, q, 4, a);
+	c->channel = col_str(st, q, 5, a);
+	c->identified = (int)OPS->col_int(q, 6);
+	c->discovered = (int)OPS->col_int(q, 7);
+	c->open_event_id = OPS->col_int(q, 8);
+	c->open_proposal_id = OPS->col_int(q, 9);
+	c->eliminated = (int)OPS->col_int(q, 10);
+	c->way = col_str(st, q, 11, a);
+	c->close_event_id = OPS->col_int(q, 12);
+	c->close_proposal_id = OPS->col_int(q, 13);
+	c->security_day = (int)OPS->col_int(q, 14);
+	c->security = col_str(st, q, 15, a);
+	c->recorded_at = OPS->col_int(q, 16);
+	c->updated_at = OPS->col_int(q, 17);
+}
+
+enum err
+store_case_insert(struct store *st, struct monitor_case *c, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_CASE_INSERT, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(c->household_id));
+	OPS->bind(q, 2, opt_text(c->type));
+	OPS->bind(q, 3, opt_text(c->risks));
+	OPS->bind(q, 4, opt_text(c->channel));
+	OPS->bind(q, 5, SQL_INT(c->identified));
+	OPS->bind(q, 6, opt_int(c->discovered));
+	OPS->bind(q, 7, opt_int(c->open_event_id));
+	OPS->bind(q, 8, opt_int(c->open_proposal_id));
+	OPS->bind(q, 9, SQL_INT(c->recorded_at));
+	int r = OPS->step(q, e);
+	if (r == 1) {
+		c->id = OPS->col_int(q, 0);
+		c->seq = (int)OPS->col_int(q, 1);
+	}
+	OPS->reset(q);
+	return r == 1 ? ERR_OK : ERR_DB;
+}
+
+enum err
+store_case_open(struct store *st, int64_t hh, struct monitor_case *c, struct arena *a, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_CASE_OPEN, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(hh));
+	int r = OPS->step(q, e);
+	if (r == 1)
+		read_case(st, q, c, a);
+	OPS->reset(q);
+	return r < 0 ? ERR_DB : r == 1 ? ERR_OK : ERR_NOTFOUND;
+}
+
+enum err
+store_case_close(struct store *st, int64_t id, int day, const char *way, int64_t event_id, int64_t proposal_id,
+    int64_t now, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_CASE_CLOSE, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(id));
+	OPS->bind(q, 2, SQL_INT(day));
+	OPS->bind(q, 3, opt_text(way));
+	OPS->bind(q, 4, opt_int(event_id));
+	OPS->bind(q, 5, opt_int(proposal_id));
+	OPS->bind(q, 6, SQL_INT(now));
+	return run(st, q, e);
+}
+
+enum err
+store_case_security(struct store *st, int64_t id, int day, const char *security, int64_t now, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_CASE_SECURITY, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(id));
+	OPS->bind(q, 2, SQL_INT(day));
+	OPS->bind(q, 3, opt_text(security));
+	OPS->bind(q, 4, SQL_INT(now));
+	return run(st, q, e);
+}
+
+enum err
+store_cases_of_household(struct store *st, int64_t hh, struct monitor_case **out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	*out = NULL;
+	*n = 0;
+	struct stmt *q = OPS->prepare(st, STMT_CASES_OF_HH, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(hh));
+	size_t cap = 0;
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		*out = grow(a, *out, &cap, *n, sizeof(**out));
+		read_case(st, q, &(*out)[(*n)++], a);
+	}
+	OPS->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
+store_cases_in(struct store *st, int day, int64_t lo, int64_t hi, struct monitor_case **out, size_t *n,
+    struct arena *a, struct errinfo *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	bool began = read_begin(st, e);
+	struct stmt *q = OPS->prepare(st, STMT_CASES_IN, e);
+	if (!q) {
+		read_end(st, began);
+		return ERR_DB;
+	}
+	OPS->bind(q, 1, SQL_INT(day));
+	OPS->bind(q, 2, SQL_INT(lo));
+	OPS->bind(q, 3, SQL_INT(hi));
+	size_t cap = 0;
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		*out = grow(a, *out, &cap, *n, sizeof(**out));
+		struct monitor_case *c = &(*out)[(*n)++];
+		read_case(st, q, c, a);
+		c->hh_no = col_str(st, q, 18, a);
+		c->village = OPS->col_int(q, 19);
+		const char *s = OPS->col_text(q, 20);
+		c->status = ST_NONE;
+		status_from_code(s, &c->status);
+		c->persons = OPS->col_int(q, 21);
+		c->head_name = col_str(st, q, 22, a);
+	}
+	OPS->reset(q);
+	read_end(st, began);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+static void
+read_programme(struct store *st, struct stmt *q, struct programme *p, struct arena *a)
+{
+	p->id = OPS->col_int(q, 0);
+	p->household_id = OPS->col_int(q, 1);
+	p->kind = col_str(st, q, 2, a);
+	p->valid_from = (int)OPS->col_int(q, 3);
+	p->valid_to = (int)OPS->col_int(q, 4);
+	p->source = col_str(st, q, 5, a);
+	p->recorded_at = OPS->col_int(q, 6);
+	p->actor = col_str(st, q, 7, a);
+}
+
+enum err
+store_programme_insert(struct store *st, struct programme *p, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_PROGRAMME_INSERT, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(p->household_id));
+	OPS->bind(q, 2, SQL_TEXT(p->kind));
+	OPS->bind(q, 3, SQL_INT(p->valid_from));
+	OPS->bind(q, 4, SQL_INT(p->valid_to));
+	OPS->bind(q, 5, SQL_TEXT(p->source));
+	OPS->bind(q, 6, SQL_INT(p->recorded_at));
+	OPS->bind(q, 7, SQL_TEXT(p->actor));
+	int r = OPS->step(q, e);
+	if (r == 1)
+		p->id = OPS->col_int(q, 0);
+	OPS->reset(q);
+	return r == 1 ? ERR_OK : ERR_DB;
+}
+
+static enum err
+programmes(struct store *st, struct stmt *q, struct programme **out, size_t *n, struct arena *a, struct errinfo *e)
+{
+	size_t cap = 0;
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		*out = grow(a, *out, &cap, *n, sizeof(**out));
+		read_programme(st, q, &(*out)[(*n)++], a);
+	}
+	OPS->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
+store_programmes_of_household(struct store *st, int64_t hh, struct programme **out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	*out = NULL;
+	*n = 0;
+	struct stmt *q = OPS->prepare(st, STMT_PROGRAMMES_OF_HH, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(hh));
+	return programmes(st, q, out, n, a, e);
+}
+
+enum err
+store_programmes_in(struct store *st, int day, int64_t lo, int64_t hi, struct programme **out, size_t *n,
+    struct arena *a, struct errinfo *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	bool began = read_begin(st, e);
+	struct stmt *q = OPS->prepare(st, STMT_PROGRAMMES_IN, e);
+	if (!q) {
+		read_end(st, began);
+		return ERR_DB;
+	}
+	OPS->bind(q, 1, SQL_INT(day));
+	OPS->bind(q, 2, SQL_INT(lo));
+	OPS->bind(q, 3, SQL_INT(hi));
+	enum err rc = programmes(st, q, out, n, a, e);
+	read_end(st, began);
+	return rc;
+}

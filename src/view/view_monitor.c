@@ -1,0 +1,238 @@
+/* view_monitor.c: JSON and tables of the monitoring list and figures (see view_monitor.h). */
+#include "view/view_monitor.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/codes.h"
+#include "lib/date.h"
+#include "lib/util.h"
+#include "view/view.h"
+
+#define EN (msg_lang() == LANG_EN)
+
+static json_t *
+day_json(int d)
+{
+	char s[11];
+	return d && d != DATE_INF ? json_string(date_format(d, s)) : json_null();
+}
+
+static json_t *
+str_json(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+/* "a,b" of list cl -> ["a","b"] and their labels */
+static void
+codes_json(json_t *j, const char *key, const char *label_key, enum codelist cl, const char *csv)
+{
+	json_t *c = json_array(), *l = json_array();
+	const char *s = csv ? csv : "";
+	while (*s) {
+		size_t n = strcspn(s, ",");
+		char item[48];
+		snprintf(item, sizeof(item), "%.*s", (int)n, s);
+		json_array_append_new(c, json_string(item));
+		json_array_append_new(l, json_string(code_label(cl, item)));
+		s += n + (s[n] == ',');
+	}
+	json_object_set_new(j, key, c);
+	json_object_set_new(j, label_key, l);
+}
+
+json_t *
+view_monitor_case_json(const struct monitor_case *c)
+{
+	json_t *j = json_object();
+	json_object_set_new(j, "seq", json_integer(c->seq));
+	json_object_set_new(j, "monitor_type", str_json(c->type));
+	json_object_set_new(j, "monitor_type_label", c->type ? json_string(code_label(CL_MON_TYPE, c->type)) : json_null());
+	codes_json(j, "risks", "risk_labels", CL_MON_RISK, c->risks);
+	json_object_set_new(j, "channel", str_json(c->channel));
+	json_object_set_new(j, "channel_label", c->channel ? json_string(code_label(CL_MON_CHANNEL, c->channel)) : json_null());
+	json_object_set_new(j, "discovered", day_json(c->discovered));
+	json_object_set_new(j, "identified", day_json(c->identified));
+	json_object_set_new(j, "state", json_string(c->eliminated ? "eliminated" : "monitored"));
+	json_object_set_new(j, "eliminated", day_json(c->eliminated));
+	json_object_set_new(j, "way", str_json(c->way));
+	json_object_set_new(j, "way_label", c->way ? json_string(code_label(CL_MON_WAY, c->way)) : json_null());
+	json_object_set_new(j, "security_day", day_json(c->security_day));
+	codes_json(j, "security", "security_labels", CL_PROGRAMME, c->security);
+	json_object_set_new(j, "open_proposal", c->open_proposal_id ? json_integer(c->open_proposal_id) : json_null());
+	json_object_set_new(j, "close_proposal", c->close_proposal_id ? json_integer(c->close_proposal_id) : json_null());
+	json_object_set_new(j, "open_event", c->open_event_id ? json_integer(c->open_event_id) : json_null());
+	json_object_set_new(j, "close_event", c->close_event_id ? json_integer(c->close_event_id) : json_null());
+	return j;
+}
+
+json_t *
+view_programme_json(const struct programme *p)
+{
+	return json_pack("{s:s, s:s, s:o, s:o, s:s}", "programme", p->kind, "label", code_label(CL_PROGRAMME, p->kind),
+	    "from", day_json(p->valid_from), "to", day_json(p->valid_to), "source", p->source);
+}
+
+json_t *
+view_monitor_list_json(const struct monitor_row *v, size_t n, int day)
+{
+	json_t *rows = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const struct monitor_row *r = &v[i];
+		json_t *j = view_monitor_case_json(&r->c);
+		json_object_set_new(j, "state", json_string(r->monitored ? "monitored" : "eliminated"));
+		json_object_set_new(j, "held", json_boolean(r->held));
+		json_object_set_new(j, "cases", json_integer(r->n_cases));
+		json_object_set_new(j, "household", json_string(r->c.hh_no));
+		json_object_set_new(j, "head", str_json(r->c.head_name));
+		json_object_set_new(j, "persons", json_integer(r->c.persons));
+		json_object_set_new(j, "household_status", json_string(status_code(r->c.status)));
+		json_object_set_new(j, "household_status_label", json_string(status_label(r->c.status)));
+		char code[16];
+		view_code(r->c.village, code, sizeof(code));
+		json_object_set_new(j, "village", json_pack("{s:s, s:o}", "code", code, "name", str_json(r->village_name)));
+		view_code(r->c.village / 1000 * 1000, code, sizeof(code));
+		json_object_set_new(j, "town", json_pack("{s:s, s:o}", "code", code, "name", str_json(r->town_name)));
+		codes_json(j, "programmes", "programme_labels", CL_PROGRAMME, r->programmes);
+		json_array_append_new(rows, j);
+	}
+	int64_t hh = (int64_t)n, persons = 0;
+	for (size_t i = 0; i < n; i++)
+		persons += v[i].c.persons;
+	return json_pack("{s:o, s:{s:I, s:I}, s:o}", "as_of", day_json(day), "total", "households", (json_int_t)hh,
+	    "persons", (json_int_t)persons, "rows", rows);
+}
+
+void
+view_monitor_list_table(const struct monitor_row *v, size_t n, struct buf *out)
+{
+	struct text_table t;
+	table_init(&t, 9);
+	const char *head[9] = { EN ? "household" : "户编号", EN ? "village" : "行政村", EN ? "head" : "户主",
+		EN ? "persons" : "人数", EN ? "type" : "监测对象类别", EN ? "risks" : "风险类型", EN ? "identified" : "识别监测时间",
+		EN ? "state" : "状态", EN ? "programmes" : "帮扶救助项目" };
+	table_row(&t, head);
+	table_right(&t, 3);
+	for (size_t i = 0; i < n; i++) {
+		const struct monitor_row *r = &v[i];
+		char persons[24], ident[11], state[96], risks[160] = "", progs[96] = "";
+		snprintf(persons, sizeof(persons), "%lld", (long long)r->c.persons);
+		date_format(r->c.identified, ident);
+		size_t k = 0;
+		const char *s = r->c.risks ? r->c.risks : "";
+		while (*s) {
+			size_t m = strcspn(s, ",");
+			char item[48];
+			snprintf(item, sizeof(item), "%.*s", (int)m, s);
+			k += (size_t)snprintf(risks + k, k < sizeof(risks) ? sizeof(risks) - k : 0, "%s%s", k ? "、" : "",
+			    code_label(CL_MON_RISK, item));
+			s += m + (s[m] == ',');
+		}
+		k = 0;
+		s = r->programmes;
+		while (*s) {
+			size_t m = strcspn(s, ",");
+			char item[48];
+			snprintf(item, sizeof(item), "%.*s", (int)m, s);
+			k += (size_t)snprintf(progs + k, k < sizeof(progs) ? sizeof(progs) - k : 0, "%s%s", k ? "、" : "",
+			    code_label(CL_PROGRAMME, item));
+			s += m + (s[m] == ',');
+		}
+		if (r->monitored)
+			snprintf(state, sizeof(state), "%s%s", EN ? "monitored" : "监测中",
+			    r->held ? (EN ? " (no labour: social security)" : "（无劳动能力，落实社会保障）") : "");
+		else {
+			char d[11];
+			snprintf(state, sizeof(state), "%s %s", r->c.way ? code_label(CL_MON_WAY, r->c.way) : (EN ? "eliminated"
+			    : "风险已消除"), date_format(r->c.eliminated, d));
+		}
+		const char *row[9] = { r->c.hh_no, r->village_name ? r->village_name : "", r->c.head_name ? r->c.head_name : "",
+			persons, r->c.type ? code_label(CL_MON_TYPE, r->c.type) : "", risks, ident, state, progs };
+		table_row(&t, row);
+	}
+	table_render(&t, out);
+	table_free(&t);
+	int64_t persons = 0;
+	for (size_t i = 0; i < n; i++)
+		persons += v[i].c.persons;
+	char nh[64];
+	view_nhmr((int64_t)n, persons, nh, sizeof(nh));
+	buf_printf(out, "%s%s\n", EN ? "total: " : "合计：", nh);
+}
+
+static json_t *
+hp_json(const struct hp *x)
+{
+	return json_pack("{s:I, s:I}", "households", (json_int_t)x->households, "persons", (json_int_t)x->persons);
+}
+
+static json_t *
+counts_json(const struct monitor_counts *c, json_t *j)
+{
+	json_object_set_new(j, "monitored", hp_json(&c->monitored));
+	json_object_set_new(j, "eliminated", hp_json(&c->eliminated));
+	json_object_set_new(j, "by_type", json_pack("{s:o, s:o, s:o}", "unstable", hp_json(&c->by_type[MT_UNSTABLE]),
+	    "marginal", hp_json(&c->by_type[MT_MARGINAL]), "sudden", hp_json(&c->by_type[MT_SUDDEN])));
+	json_object_set_new(j, "by_way", json_pack("{s:o, s:o}", "help", hp_json(&c->by_way[MW_HELP]), "natural",
+	    hp_json(&c->by_way[MW_NATURAL])));
+	json_object_set_new(j, "held", hp_json(&c->held));
+	json_object_set_new(j, "identified_this_year", hp_json(&c->identified_this_year));
+	json_object_set_new(j, "eliminated_this_year", hp_json(&c->eliminated_this_year));
+	json_t *risks = json_object();
+	const struct code_list *l = codes_list(CL_MON_RISK);
+	for (size_t i = 0; i < l->n && i < 11; i++)
+		json_object_set_new(risks, l->codes[i].code, hp_json(&c->by_risk[i]));
+	json_object_set_new(j, "by_risk", risks);
+	return j;
+}
+
+json_t *
+view_monitor_stats_json(const struct monitor_stats *r)
+{
+	char code[16];
+	json_t *rows = json_array();
+	for (size_t i = 0; i < r->n_rows; i++) {
+		view_code(r->rows[i].d.code, code, sizeof(code));
+		json_array_append_new(rows, counts_json(&r->rows[i].c, json_pack("{s:s, s:s}", "code", code, "name",
+		    r->rows[i].d.name ? r->rows[i].d.name : "")));
+	}
+	json_t *div = json_object();
+	if (r->div.code) {
+		view_code(r->div.code, code, sizeof(code));
+		json_object_set_new(div, "code", json_string(code));
+	} else
+		json_object_set_new(div, "code", json_null());
+	json_object_set_new(div, "name", json_string(r->div.name ? r->div.name : ""));
+	return json_pack("{s:o, s:o, s:o, s:o}", "as_of", day_json(r->day), "division", div, "totals",
+	    counts_json(&r->totals, json_object()), "rows", rows);
+}
+
+void
+view_monitor_stats_table(const struct monitor_stats *r, struct buf *out)
+{
+	struct text_table t;
+	table_init(&t, 8);
+	const char *head[8] = { EN ? "division" : "区划", EN ? "monitored" : "监测对象", EN ? "unstable" : "脱贫不稳定户",
+		EN ? "marginal" : "边缘易致贫户", EN ? "sudden" : "突发严重困难户", EN ? "eliminated" : "风险已消除",
+		EN ? "new this year" : "本年新识别", EN ? "no labour, held" : "无劳动能力暂不消除" };
+	table_row(&t, head);
+	for (int c = 1; c < 8; c++)
+		table_right(&t, (size_t)c);
+	for (size_t i = 0; i <= r->n_rows; i++) {
+		const struct monitor_counts *c = i < r->n_rows ? &r->rows[i].c : &r->totals;
+		const char *name = i < r->n_rows ? r->rows[i].d.name : (EN ? "total" : "合计");
+		char s[7][48];
+		view_nhmr(c->monitored.households, c->monitored.persons, s[0], sizeof(s[0]));
+		for (int k = 0; k < 3; k++)
+			view_nhmr(c->by_type[k].households, c->by_type[k].persons, s[1 + k], sizeof(s[1 + k]));
+		view_nhmr(c->eliminated.households, c->eliminated.persons, s[4], sizeof(s[4]));
+		view_nhmr(c->identified_this_year.households, c->identified_this_year.persons, s[5], sizeof(s[5]));
+		view_nhmr(c->held.households, c->held.persons, s[6], sizeof(s[6]));
+		const char *row[8] = { name ? name : "", s[0], s[1], s[2], s[3], s[4], s[5], s[6] };
+		table_row(&t, row);
+	}
+	char d[11];
+	buf_printf(out, "%s %s  %s\n", EN ? "as of" : "截至", date_format(r->day, d), r->div.name ? r->div.name : "");
+	table_render(&t, out);
+}

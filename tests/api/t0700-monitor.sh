@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# 防返贫动态监测 through the API (issue 16): a monitor_in proposal by the village clerk with the risks as an array,
+# walked through the monitoring workflow by the roles of each step; the monitoring figures and list scoped to the
+# user's divisions (a household of another village is 404, never 403); the monitoring line set by the county
+# office only; programme memberships. The figures themselves are counted in tests/cli/t0700-monitor.sh.
+source "$(dirname "$0")/lib.sh"
+new_db >/dev/null
+D=$TESTDATA/monitor
+"$TUOPIN" import divisions "$D/divisions.csv" >/dev/null
+"$TUOPIN" import registry "$D/registry-2014.csv" --as-of 2014-01-01 --now "2014-03-01 09:00:00" >/dev/null
+"$TUOPIN" import events "$D/events-exit.csv" --now "2019-01-10 09:00:00" >/dev/null
+"$TUOPIN" import registry "$D/registry-ordinary.csv" --as-of 2021-01-01 --now "2021-01-05 09:00:00" >/dev/null
+add_user county county_admin 371398000000
+add_user town town_operator 371398100000      # 南岭镇: 南岭一村, 南岭二村
+add_user village village_operator 371398100202 # 南岭二村: C 3713980003, E 3713980101
+start_server
+for u in county town village; do login "$u"; done
+
+act() {   # act USER ID STEP DATE [more JSON members]
+	api "$1" POST "/api/proposals/$2/actions" "{\"action\":\"approve\",\"step\":\"$3\",\"date\":\"$4\"${5:+,$5}}"
+	[ "$STATUS" = 200 ] || fail "act $3 on $2 as $1: $STATUS $OUT"
+}
+
+# bad input: the field and the reason
+expect 400 village POST /api/proposals '{"type":"monitor_in","household":"3713980101","monitor_type":"marginal","risks":["因病",3],"channel":"self","date":"2021-05-01"}'
+jqeq '.error | "\(.code) \(.field)"' "bad_type risks"
+expect 400 village POST /api/proposals '{"type":"monitor_in","household":"3713980101","monitor_type":"unstable","risks":["因病"],"channel":"self","date":"2021-05-01"}'
+jqeq '.error | "\(.code) \(.field)"' "mon_type_fit monitor_type"
+expect 400 village POST /api/proposals '{"type":"monitor_in","household":"3713980101","monitor_type":"marginal","risks":["illness","school","disability","disaster","accident","other"],"channel":"self","date":"2021-05-01"}'
+jqeq '.error | "\(.code) \(.field)"' "mon_risk_count risks"
+expect 409 village POST /api/proposals '{"type":"risk_eliminate","household":"3713980101","way":"help","date":"2021-05-01"}'
+jqeq '.error | "\(.code) \(.field)"' "not_monitored type"
+# out of scope: not found
+expect 404 village POST /api/proposals '{"type":"monitor_in","household":"3713980001","monitor_type":"unstable","risks":["因病"],"channel":"self","date":"2021-05-01"}'
+
+# E: 边缘易致贫户, by the village, the town and the county
+expect 201 village POST /api/proposals '{"type":"monitor_in","household":"3713980101","monitor_type":"边缘易致贫户","risks":["因病","employment"],"channel":"农户自主申报","date":"2021-05-01"}'
+jqeq '.data | "\(.type) \(.monitor_type) \(.risks | join(",")) \(.channel) \(.deadline)"' "monitor_in marginal illness,employment self 2021-05-16"
+X=$(printf '%s' "$OUT" | jq -r .data.id)
+act village "$X" assess 2021-05-02
+act village "$X" review 2021-05-03 '"votes":{"for":9,"against":0,"abstain":1}'
+act village "$X" notice 2021-05-08
+api village POST "/api/proposals/$X/actions" '{"action":"approve","step":"town","date":"2021-05-09"}'
+[ "$STATUS" = 403 ] || fail "the village at the town's step: $STATUS"
+act town "$X" town 2021-05-09
+act county "$X" county 2021-05-10
+jqeq '"\(.data.state) \(.data.event != null)"' "approved true"
+
+# the figures and the list, scoped
+expect 200 village GET "/api/monitor/stats?as_of=2021-12-31"
+jqeq '.data | "\(.division.code) \(.totals.monitored.households)/\(.totals.monitored.persons) \(.totals.by_type.marginal.households)"' "371398100202 1/3 1"
+expect 200 county GET "/api/monitor/stats?as_of=2021-12-31&by=town"
+jqeq '[.data.rows[] | "\(.name) \(.monitored.households)/\(.monitored.persons)"] | join(",")' "南岭镇 1/3,北河镇 0/0"
+expect 400 county GET "/api/monitor/stats?by=county"
+expect 200 town GET "/api/monitor/list?as_of=2021-12-31&state=monitored"
+jqeq '[.data.rows[] | "\(.household) \(.monitor_type) \(.risks | join(",")) \(.identified) \(.village.name)"] | join(",")' \
+	"3713980101 marginal illness,employment 2021-05-10 南岭二村"
+expect 200 town GET "/api/monitor/list?as_of=2021-04-30"
+jqeq '.data.total | "\(.households)/\(.persons)"' "0/0"
+expect 400 town GET "/api/monitor/list?type=poor"
+expect 404 village GET "/api/monitor/stats?division=371398200000"
+
+# the monitoring line: the county office only
+expect 403 town PUT /api/monitor/lines/2022 '{"amount":"6500.00"}'
+expect 400 county PUT /api/monitor/lines/2022 '{"amount":"abc"}'
+jqeq '.error | "\(.code) \(.field)"' "bad_money amount"
+expect 200 county PUT /api/monitor/lines/2022 '{"amount":"6500.00"}'
+jqeq '.data | "\(.year) \(.region) \(.amount)"' "2022 CN 6500.00"
+
+# programmes and the household's cases
+expect 201 village POST /api/households/3713980101/programmes '{"programme":"低保边缘","from":"2021-06-01","source":"民政"}'
+jqeq '.data | "\([.cases[] | "\(.seq) \(.monitor_type) \(.state)"] | join(";")) \([.programmes[] | "\(.programme) \(.from) \(.to) \(.source)"] | join(";"))"' \
+	"1 marginal monitored dibao_edge 2021-06-01 null 民政"
+expect 400 village POST /api/households/3713980101/programmes '{"programme":"dibao","from":"2021-06-01","to":"2021-05-01"}'
+jqeq '.error | "\(.code) \(.field)"' "programme_dates to"
+expect 404 village POST /api/households/3713980001/programmes '{"programme":"dibao","from":"2021-06-01"}'
+expect 404 village GET /api/households/3713980001/monitoring
+expect 200 town GET "/api/monitor/list?as_of=2021-12-31&programme=dibao_edge"
+jqeq '[.data.rows[].household] | join(",")' "3713980101"
+finish

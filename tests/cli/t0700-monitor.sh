@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# 防返贫动态监测 (issue 16): a county counted by hand across 2021–2024 (tests/data/monitor).
+#   2014 registry: A 3713980001 (南岭一村, 3 persons, labour), B 3713980002 (南岭一村, 2 persons, no labour, 低保),
+#   C 3713980003 (南岭二村, 4), D 3713980004 (北河村, 1, still poor); A, B, C exited 2016–2018.
+#   2021 ordinary households (一般农户, never in the registry): E 3713980101 (南岭二村, 3), F 3713980102 (北河村, 2),
+#   G 3713980103 (北河村, 1).
+# Cases: A unstable 2021-03-10, eliminated with help 2022-10-20, a new risk (sudden) 2023-06-10; B unstable
+# 2021-04-10, elimination held back 2022-11-15 (no labour: stays monitored with its 低保); E marginal 2021-05-10,
+# elimination refused one yuan under the line, accepted one yuan above, natural, 2023-03-15; F sudden 2024-07-10;
+# G's proposal of 2024-08-01 still open (overdue after 2024-08-16).
+source "$TESTLIB"
+D=$TESTDATA/monitor
+new_db >/dev/null
+ok import divisions "$D/divisions.csv"
+ok import registry "$D/registry-2014.csv" --as-of 2014-01-01 --now "2014-03-01 09:00:00"
+ok import events "$D/events-exit.csv" --now "2019-01-10 09:00:00"
+
+# ordinary households through the registry's own creation path, marked 一般农户 and counted in no registry figure
+ok stats --as-of 2024-12-31 --format json
+BEFORE=$(printf '%s' "$OUT" | jq -c .totals)
+ok import registry "$D/registry-ordinary.csv" --as-of 2021-01-01 --now "2021-01-05 09:00:00"
+ok stats --as-of 2024-12-31 --format json
+eq "registry figures unchanged by ordinary households" "$(printf '%s' "$OUT" | jq -c .totals)" "$BEFORE"
+nhmr registered "4 10"
+ok show 3713980101 --format json
+jqeq '"\(.status.code) \(.status.label) \(.members | length)"' "ordinary 一般农户 3"
+ok changes --from 2021-01-01 --to 2021-12-31 --format json
+jqeq '[.rows[] | "\(.type) \(.label) \(.households) \(.persons)"] | join(",")' "enrol 一般农户纳入 3 6"
+
+ok monitor line set 2022 6500 --now "2021-01-06 09:00:00"
+eq "line set" "$OUT" "已设置 2022 年监测标准为 6500.00 元"
+ok monitor line set 2023 6800 --now "2021-01-06 09:01:00"
+ok line get 2022 CN monitoring
+eq "line stored beside the poverty lines" "$OUT" "6500.00"
+expect_rc 2 monitor line set 2022 abc
+
+# walk ID: approve every step of the monitoring workflow on D1..D5 (村内公示 5 days between D3's start and end)
+walk() {
+	local id=$1
+	ok proposal act "$id" approve --step assess --date "$2" --now "$2 10:00:00"
+	ok proposal act "$id" approve --step review --date "$3" --votes 9/0/1 --now "$3 10:00:00"
+	ok proposal act "$id" approve --step notice --date "$4" --now "$4 10:00:00"
+	ok proposal act "$id" approve --step town --date "$5" --now "$5 10:00:00"
+	ok proposal act "$id" approve --step county --date "$6" --now "$6 10:00:00"
+}
+pid() { printf '%s' "$OUT" | jq -r .id; }
+
+# refusals: field and reason, nothing written
+FP=$(db_fingerprint)
+expect_rc 1 proposal new monitor_in 3713980004 --monitor-type sudden --risks 因病 --channel screening --date 2021-02-01 --now "2021-02-01 09:00:00"
+contains "$ERR" "户 3713980004 为“未脱贫”：监测对象须为脱贫户或一般农户"
+expect_rc 1 proposal new monitor_in 3713980102 --monitor-type unstable --risks 因病 --channel screening --date 2021-02-01 --now "2021-02-01 09:00:00"
+contains "$ERR" "户 3713980102 为“一般农户”，不能认定为“脱贫不稳定户”：脱贫不稳定户须为脱贫户（已脱贫）"
+expect_rc 1 proposal new monitor_in 3713980003 --monitor-type marginal --risks 因病 --channel screening --date 2021-02-01 --now "2021-02-01 09:00:00"
+contains "$ERR" "不能认定为“边缘易致贫户”：边缘易致贫户须为一般农户"
+expect_rc 1 proposal new monitor_in 3713980003 --monitor-type poor --risks 因病 --channel screening --date 2021-02-01 --now "2021-02-01 09:00:00"
+contains "$ERR" "监测对象类别“poor”无效"
+expect_rc 1 proposal new monitor_in 3713980003 --monitor-type sudden --risks 因病,因穷 --channel screening --date 2021-02-01 --now "2021-02-01 09:00:00"
+contains "$ERR" "风险类型“因穷”无效"
+expect_rc 1 proposal new monitor_in 3713980003 --monitor-type sudden --risks illness,school,disability,disaster,accident,labour --channel screening --date 2021-02-01 --now "2021-02-01 09:00:00"
+contains "$ERR" "风险类型最多 5 项，给出了 6 项"
+expect_rc 1 proposal new monitor_in 3713980003 --monitor-type sudden --risks 因病,illness --channel screening --date 2021-02-01 --now "2021-02-01 09:00:00"
+contains "$ERR" "风险类型“因病”重复"
+expect_rc 1 proposal new monitor_in 3713980003 --monitor-type sudden --risks 因病 --date 2021-02-01 --now "2021-02-01 09:00:00"
+contains "$ERR" "须写明发现渠道"
+expect_rc 1 proposal new monitor_in 3713980003 --monitor-type sudden --risks 因病 --channel 路过 --date 2021-02-01 --now "2021-02-01 09:00:00"
+contains "$ERR" "发现渠道“路过”无效"
+expect_rc 1 proposal new risk_eliminate 3713980003 --way help --date 2021-02-01 --now "2021-02-01 09:00:00"
+contains "$ERR" "该户不在监测中"
+expect_rc 1 proposal new return 3713980003 --way help --date 2021-02-01 --now "2021-02-01 09:00:00"
+contains "$ERR" "“way”只用于纳入监测或风险消除申请"
+ok proposal new monitor_in 3713980003 --monitor-type sudden --risks 因病 --channel screening --date 2021-02-01 --now "2021-02-01 09:00:00" --format json --lang en
+jqeq '.risk_labels[0]' "illness"
+ok proposal act "$(pid)" reject --date 2021-02-01 --note 核实无风险 --now "2021-02-01 10:00:00"
+eq "nothing written by the refusals" "$(db_fingerprint)" "$FP"
+
+# A: 脱贫不稳定户 through the monitoring workflow; the case opens at 县级审定
+ok proposal new monitor_in 3713980001 --monitor-type unstable --risks 因病,employment --channel 干部排查 --date 2021-03-01 --now "2021-03-01 09:00:00" --format json
+jqeq '"\(.type) \(.monitor_type) \(.risks | join(",")) \(.channel) \(.deadline) \(.step)"' "monitor_in unstable illness,employment screening 2021-03-16 assess"
+A1=$(pid)
+walk "$A1" 2021-03-02 2021-03-03 2021-03-08 2021-03-09 2021-03-10
+ok proposal show "$A1" --format json
+jqeq '"\(.state) \(.event != null) \(.overdue) \([.steps[].step] | join(","))"' "approved true false assess,review,notice,town,county"
+expect_rc 1 proposal new monitor_in 3713980001 --monitor-type sudden --risks 因病 --channel screening --date 2021-03-11 --now "2021-03-11 09:00:00"
+contains "$ERR" "该户已在监测中"
+# the notice may not close before its 5 days
+ok proposal new monitor_in 3713980002 --monitor-type unstable --risks 因病,因残 --channel self --date 2021-04-01 --now "2021-04-01 09:00:00" --format json
+B1=$(pid)
+ok proposal act "$B1" approve --step assess --date 2021-04-02 --now "2021-04-02 10:00:00"
+ok proposal act "$B1" approve --step review --date 2021-04-03 --votes 9/0/1 --now "2021-04-03 10:00:00"
+expect_rc 1 proposal act "$B1" approve --step notice --date 2021-04-07 --now "2021-04-07 10:00:00"
+ok proposal act "$B1" approve --step notice --date 2021-04-08 --now "2021-04-08 10:00:00"
+ok proposal act "$B1" approve --step town --date 2021-04-09 --now "2021-04-09 10:00:00"
+ok proposal act "$B1" approve --step county --date 2021-04-10 --now "2021-04-10 10:00:00"
+ok proposal new monitor_in 3713980101 --monitor-type marginal --risks 因病 --channel department --date 2021-05-01 --now "2021-05-01 09:00:00" --format json
+E1=$(pid)
+walk "$E1" 2021-05-02 2021-05-03 2021-05-08 2021-05-09 2021-05-10
+
+ok monitor stats --as-of 2021-12-31 --format json
+jqeq '[.totals | .monitored, .eliminated, .by_type.unstable, .by_type.marginal, .by_type.sudden, .identified_this_year, .by_risk.illness, .by_risk.disability] | map("\(.households)/\(.persons)") | join(" ")' \
+	"3/8 0/0 2/5 1/3 0/0 3/8 3/8 1/2"
+
+# A: risk eliminated with help (2022 income 10000 per head over the 2022 line of 6500, 三保障 and water assessed)
+ok income set 3713980001 2022 --wage 30000 --now "2022-10-01 09:00:00"
+ok assessment add 3713980001 --assessor 村两委 --date 2022-10-01 --food yes --clothing yes --education yes --medical yes --housing A --water yes --now "2022-10-01 09:30:00"
+ok proposal new risk_eliminate 3713980001 --way help --date 2022-10-08 --now "2022-10-08 09:00:00" --format json
+A2=$(pid)
+walk "$A2" 2022-10-09 2022-10-10 2022-10-15 2022-10-16 2022-10-20
+ok proposal show "$A2" --format json
+jqeq '"\(.state) \(.way_label) \(.event != null)"' "approved 帮扶消除 true"
+
+# B: no member with labour capacity: approved, but the case stays open with its social security (低保)
+ok programme add 3713980002 --programme 低保 --from 2021-01-01 --source 民政低保名册 --now "2022-10-30 09:00:00"
+eq "programme" "$OUT" "已登记帮扶救助项目"
+expect_rc 1 programme add 3713980002 --programme 救济 --from 2021-01-01 --now "2022-10-30 09:01:00"
+contains "$ERR" "项目“救济”无效"
+expect_rc 3 programme add --id-no 110101199001011237 --programme dibao --from 2021-01-01 --now "2022-10-30 09:02:00"
+FENG=$(grep 冯桂香 "$D/registry-2014.csv" | cut -d, -f4)
+ok programme add --id-no "$FENG" --programme tekun --from 2022-01-01 --to 2022-06-30 --now "2022-10-30 09:03:00"
+ok income set 3713980002 2022 --transfer 14000 --now "2022-10-31 09:00:00"
+ok assessment add 3713980002 --assessor 村两委 --date 2022-10-31 --food yes --clothing yes --education yes --medical yes --housing B --water yes --now "2022-10-31 09:30:00"
+ok proposal new risk_eliminate 3713980002 --way help --date 2022-11-01 --now "2022-11-01 09:00:00" --format json
+B2=$(pid)
+walk "$B2" 2022-11-02 2022-11-03 2022-11-08 2022-11-09 2022-11-15
+ok proposal show "$B2" --format json
+jqeq '"\(.state) \(.event)"' "approved null"
+ok monitor cases 3713980002 --format json
+jqeq '[.cases[] | "\(.seq) \(.state) \(.security_day) \(.security | join(","))"] | join(";")' "1 monitored 2022-11-15 dibao"
+jqeq '[.programmes[] | "\(.programme) \(.from) \(.to) \(.source)"] | join(";")' \
+	"dibao 2021-01-01 null 民政低保名册;tekun 2022-01-01 2022-06-30 form"
+
+# E: elimination refused one yuan under the 2022 line (6499.00), no override; accepted one yuan above (6501.00)
+ok income set 3713980101 2022 --wage 19497 --now "2023-03-01 08:00:00"
+ok assessment add 3713980101 --assessor 村两委 --date 2023-03-01 --food yes --clothing yes --education yes --medical yes --housing A --water yes --now "2023-03-01 09:00:00"
+ok proposal new risk_eliminate 3713980101 --way 自然消除 --date 2023-03-02 --now "2023-03-02 09:00:00" --format json
+E2=$(pid)
+FP=$(db_fingerprint)
+expect_rc 1 proposal act "$E2" approve --step assess --date 2023-03-03 --now "2023-03-03 10:00:00"
+contains "$ERR" "核查未通过，不能以例外理由继续：2022 年人均纯收入 6499.00 元，低于 2022 年监测标准 6500.00 元：不能消除风险"
+expect_rc 1 proposal act "$E2" approve --step assess --date 2023-03-03 --override 村里同意 --now "2023-03-03 10:00:00"
+contains "$ERR" "不能以例外理由继续"
+eq "nothing written by the refused act" "$(db_fingerprint)" "$FP"
+ok income set 3713980101 2022 --wage 19503 --reason 复核更正 --now "2023-03-03 10:30:00"
+walk "$E2" 2023-03-03 2023-03-04 2023-03-09 2023-03-10 2023-03-15
+ok proposal show "$E2" --format json
+jqeq '[.check.lines[] | "\(.code) \(.pass)"] | join(",")' \
+	"income_monitoring true,food_clothing true,education true,medical true,housing true,water true,labour true"
+
+# A: a new risk after elimination opens a new case; the history keeps both
+ok proposal new monitor_in 3713980001 --monitor-type sudden --risks 因意外事故 --channel platform --date 2023-06-01 --now "2023-06-01 09:00:00" --format json
+walk "$(pid)" 2023-06-02 2023-06-03 2023-06-08 2023-06-09 2023-06-10
+ok monitor cases 3713980001 --format json
+jqeq '[.cases[] | "\(.seq) \(.monitor_type) \(.identified) \(.state) \(.eliminated) \(.way)"] | join(";")' \
+	"1 unstable 2021-03-10 eliminated 2022-10-20 help;2 sudden 2023-06-10 monitored null null"
+
+# F: 突发严重困难户 in 2024; G: opened 2024-08-01 and left at review — overdue once the 15 days are past
+ok proposal new monitor_in 3713980102 --monitor-type sudden --risks 因自然灾害,因安全住房 --channel 监督渠道反馈 --date 2024-07-01 --now "2024-07-01 09:00:00" --format json
+walk "$(pid)" 2024-07-02 2024-07-03 2024-07-08 2024-07-09 2024-07-10
+ok proposal new monitor_in 3713980103 --monitor-type sudden --risks 因病 --channel self --date 2024-08-01 --now "2024-08-01 09:00:00" --format json
+G1=$(pid)
+ok proposal act "$G1" approve --step assess --date 2024-08-02 --now "2024-08-02 10:00:00"
+TUOPIN_CLOCK="2024-08-16 02:00:00" ok proposal show "$G1" --format json
+jqeq '"\(.deadline) \(.overdue)"' "2024-08-16 false"
+TUOPIN_CLOCK="2024-08-17 02:00:00" ok proposal show "$G1" --format json
+jqeq '"\(.deadline) \(.overdue)"' "2024-08-16 true"
+
+# the figures, as of each year's end
+figures() {
+	ok monitor stats --as-of "$1" --format json
+	jqeq '[.totals | .monitored, .eliminated, .by_type.unstable, .by_type.marginal, .by_type.sudden, .by_way.help, .by_way.natural, .held, .identified_this_year, .eliminated_this_year] | map("\(.households)/\(.persons)") | join(" ")' "$2"
+}
+figures 2022-12-31 "2/5 1/3 1/2 1/3 0/0 1/3 0/0 1/2 0/0 1/3"
+figures 2023-12-31 "2/5 1/3 1/2 0/0 1/3 0/0 1/3 1/2 1/3 1/3"
+figures 2024-12-31 "3/7 1/3 1/2 0/0 2/5 0/0 1/3 1/2 1/2 0/0"
+jqeq '"\(.as_of) \(.division.code) \(.division.name)"' "2024-12-31 371398000000 监测示范县"
+ok monitor stats --as-of 2024-12-31 --by town --format json
+jqeq '[.rows[] | "\(.name) \(.monitored.households)/\(.monitored.persons) \(.eliminated.households)/\(.eliminated.persons) \(.by_type.sudden.households)/\(.by_type.sudden.persons)"] | join(",")' \
+	"南岭镇 2/5 1/3 1/3,北河镇 1/2 0/0 1/2"
+ok monitor stats --as-of 2024-12-31 --by village --division 371398100000 --format json
+jqeq '[.rows[] | "\(.name) \(.monitored.households)/\(.monitored.persons) \(.eliminated.households)/\(.eliminated.persons)"] | join(",")' \
+	"南岭一村 2/5 0/0,南岭二村 0/0 1/3"
+jqeq '"\(.totals.monitored.households)/\(.totals.monitored.persons)"' "2/5"
+
+# the list as of a day, filtered by state, type and programme
+ok monitor list --as-of 2024-12-31 --format json
+jqeq '[.rows[] | "\(.household) \(.state) \(.monitor_type) \(.cases) \(.held) \(.persons)"] | join(",")' \
+	"3713980001 monitored sudden 2 false 3,3713980002 monitored unstable 1 true 2,3713980101 eliminated marginal 1 false 3,3713980102 monitored sudden 1 false 2"
+jqeq '"\(.total.households)/\(.total.persons)"' "4/10"
+ok monitor list --as-of 2024-12-31 --state monitored --type sudden --format json
+jqeq '[.rows[].household] | join(",")' "3713980001,3713980102"
+ok monitor list --as-of 2024-12-31 --programme dibao --format json
+jqeq '[.rows[] | "\(.household) \(.programmes | join(","))"] | join(",")' "3713980002 dibao"
+ok monitor list --as-of 2022-06-01 --programme tekun --format json
+jqeq '[.rows[].household] | join(",")' "3713980002"
+ok monitor list --as-of 2022-12-31 --division 371398100202
+contains "$OUT" "3713980101"
+contains "$OUT" "合计：1户3人"
+
+# the registry's own figures and checks are untouched
+ok stats --as-of 2024-12-31 --format json
+eq "registry figures unchanged by monitoring" "$(printf '%s' "$OUT" | jq -c .totals)" "$BEFORE"
+ok check --format json
+jqeq '[.findings[] | .rule] | join(",")' ""
+finish
