@@ -48,6 +48,8 @@ const struct route routes[] = {
 	{ "GET", "/api/exports/registry", api_export, CAP_EXPORT, 0, "download the registry as CSV or XLSX" },
 	{ "GET", "/api/stats", api_stats, CAP_READ, 0, "households and persons by status (N户M人)" },
 	{ "GET", "/api/changes", api_changes, CAP_READ, 0, "changes by type for a period or a batch" },
+	{ "GET", "/api/changes/households", api_changes_households, CAP_READ, 0, "the households behind one line of the change report" },
+	{ "GET", "/api/changes/batches", api_changes_batches, CAP_READ, 0, "the batches recorded, with their counts" },
 	{ "GET", "/api/check", api_check, CAP_READ, 0, "data-quality findings" },
 	{ "GET", "/api/users", api_users, CAP_USERS | CAP_ROLES, 0, "accounts" },
 	{ "POST", "/api/users", api_user_create, CAP_USERS, 0, "create an account, without a role (its code's first half)" },

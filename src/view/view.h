@@ -16,6 +16,8 @@
 
 json_t *view_stats_json(const struct stats_result *r);
 json_t *view_changes_json(const struct changes_result *r);
+json_t *view_changes_households_json(const struct changes_hh_result *r);
+json_t *view_batches_json(const struct batches_result *r);
 json_t *view_check_json(const struct check_result *r);
 json_t *view_problems_json(const struct problems *p);
 json_t *view_import_json(const struct import_result *r, const char *what);
