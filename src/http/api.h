@@ -51,6 +51,8 @@ void api_income_set(struct req *r);
 void api_stats(struct req *r);
 void api_changes(struct req *r);
 void api_changes_households(struct req *r);
+void api_imports(struct req *r);
+void api_import_template(struct req *r);
 void api_changes_batches(struct req *r);
 void api_check(struct req *r);
 

@@ -44,6 +44,8 @@ const struct route routes[] = {
 	{ "GET", "/api/village-exit", api_village_exit, CAP_READ, 0, "poor villages' incidence and exit" },
 	{ "GET", "/api/households/:no/incomes", api_incomes, CAP_READ, 0, "a household's yearly income survey with its versions" },
 	{ "PUT", "/api/households/:no/incomes/:year", api_income_set, CAP_WRITE, 0, "record or correct a year's income survey" },
+	{ "GET", "/api/imports", api_imports, CAP_IMPORT, 0, "the sheets the user may import, with their columns" },
+	{ "GET", "/api/imports/:kind/template", api_import_template, CAP_IMPORT, 0, "a sheet kind's template (its header row)" },
 	{ "POST", "/api/imports/:kind", api_import, CAP_IMPORT, RF_UPLOAD, "import a sheet (all or nothing)" },
 	{ "GET", "/api/exports/registry", api_export, CAP_EXPORT, 0, "download the registry as CSV or XLSX" },
 	{ "GET", "/api/stats", api_stats, CAP_READ, 0, "households and persons by status (N户M人)" },

@@ -1038,3 +1038,41 @@ view_audit_check_json(const struct audit_check *c)
 	    "anchors", c->anchors, "head", "row", (json_int_t)c->head_id, "mac", c->head_mac);
 }
 
+json_t *
+view_import_kinds_json(bool county_wide)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n_sheet_specs; i++) {
+		const struct sheet_spec *sp = &sheet_specs[i];
+		if (sp->county_only && !county_wide)
+			continue;
+		json_t *cols = json_array();
+		for (size_t k = 0; k < sp->n_cols; k++) {
+			bool req = false;
+			for (size_t q = 0; q < sp->n_required; q++)
+				req |= sp->required[q] == sp->cols[k];
+			json_array_append_new(cols, json_pack("{s:s, s:s, s:b}", "key", fields[sp->cols[k]].key, "label",
+			    fields[sp->cols[k]].label, "required", req));
+		}
+		json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:s?}", "kind", sp->kind, "label", EN ? sp->label_en :
+		    sp->label, "columns", cols, "note", EN ? sp->note_en : sp->note));
+	}
+	return json_pack("{s:o}", "kinds", a);
+}
+
+enum err
+view_sheet_template(const struct sheet_spec *sp, const char *path, enum sheet_kind kind, struct errinfo *e)
+{
+	struct sheet_writer *w = sheet_writer_open_table(path, kind, false, sp->label, e);
+	if (!w)
+		return e ? e->err : ERR_IO;
+	const char *head[C__MAX];
+	for (size_t k = 0; k < sp->n_cols; k++)
+		head[k] = fields[sp->cols[k]].label;
+	enum err rc = sheet_writer_header(w, head, sp->n_cols, e);
+	if (rc != ERR_OK) {
+		sheet_writer_abort(w);
+		return rc;
+	}
+	return sheet_writer_close(w, e);
+}
