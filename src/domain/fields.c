@@ -541,8 +541,7 @@ const struct sheet_spec sheet_specs[] = {
 	  "另须有“行政区划代码”，或“乡镇”和“行政村”两列", "also 行政区划代码, or both 乡镇 and 行政村" },
 	{ "events", "变动记录", "Changes", ev_cols, NELEM(ev_cols), ev_req, NELEM(ev_req), false, NULL, NULL },
 	{ "income", "收入调查", "Income survey", inc_cols, NELEM(inc_cols), inc_req, NELEM(inc_req), false,
-	  "至少一项收入（或人均纯收入）；页面上填写了调查年度时可不要“收入年度”列",
-	  "at least one income item (or 人均纯收入); 收入年度 may be left out when the year is given on the page" },
+	  "至少一项收入（或人均纯收入）", "at least one income item (or 人均纯收入)" },
 	{ "divisions", "行政区划", "Divisions", div_cols, NELEM(div_cols), div_req, NELEM(div_req), true, NULL, NULL },
 };
 const size_t n_sheet_specs = NELEM(sheet_specs);
