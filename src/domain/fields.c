@@ -524,3 +524,40 @@ parse_divcode(struct str s, int64_t *out, struct problems *p, int row, const cha
 	}
 	return refuse(p, row, col, s, MSG_DIV_CODE);
 }
+
+/* ---- the sheets one imports, for the templates and the import page ---- */
+
+static const enum col div_cols[] = { C_DIV_CODE, C_DIV_NAME, C_DIV_LEVEL, C_DIV_PARENT, C_DIV_POOR, C_DIV_EXIT_YEAR,
+	C_DIV_RURAL_POP };
+static const enum col div_req[] = { C_DIV_CODE, C_DIV_NAME };
+static const enum col reg_cols[] = { C_VILLAGE_CODE, C_TOWN, C_VILLAGE, C_HH_NO, C_NAME, C_ID_NO, C_RELATION, C_SEX,
+	C_ETHNICITY, C_EDUCATION, C_SCHOOLING, C_HEALTH, C_LABOR, C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL,
+	C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN, C_MEMBER_PHONE, C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER,
+	C_ID_STANDARD, C_STATUS, C_IDENTIFIED_YM, C_EXIT_YEAR, C_PHONE, C_BANK, C_BANK_ACCOUNT, C_NET_INCOME_PC,
+	C_INCOME_YEAR };
+static const enum col reg_req[] = { C_HH_NO, C_NAME, C_ID_NO, C_RELATION, C_SEX };
+static const enum col ev_cols[] = { C_HH_NO, C_EVENT_TYPE, C_EFFECTIVE, C_REASON, C_BATCH, C_CORRECTION,
+	C_TARGET_HH_NO, C_NAME, C_ID_NO, C_RELATION, C_NEW_ID_NO, C_BIRTH };
+static const enum col ev_req[] = { C_HH_NO, C_EVENT_TYPE, C_EFFECTIVE };
+static const enum col inc_cols[] = { C_HH_NO, C_INCOME_YEAR, C_WAGE, C_BUSINESS, C_PROPERTY, C_TRANSFER,
+	C_BUSINESS_COST, C_HH_SIZE, C_NET_INCOME_PC };
+static const enum col inc_req[] = { C_HH_NO, C_INCOME_YEAR };
+
+const struct sheet_spec sheet_specs[] = {
+	{ "registry", "建档立卡名单", "Registry", reg_cols, NELEM(reg_cols), reg_req, NELEM(reg_req), false,
+	  "另须有“行政区划代码”，或“乡镇”和“行政村”两列", "also 行政区划代码, or both 乡镇 and 行政村" },
+	{ "events", "变动记录", "Changes", ev_cols, NELEM(ev_cols), ev_req, NELEM(ev_req), false, NULL, NULL },
+	{ "income", "收入调查", "Income survey", inc_cols, NELEM(inc_cols), inc_req, NELEM(inc_req), false,
+	  "至少一项收入（或人均纯收入）", "at least one income item (or 人均纯收入)" },
+	{ "divisions", "行政区划", "Divisions", div_cols, NELEM(div_cols), div_req, NELEM(div_req), true, NULL, NULL },
+};
+const size_t n_sheet_specs = NELEM(sheet_specs);
+
+const struct sheet_spec *
+sheet_spec_find(const char *kind)
+{
+	for (size_t i = 0; kind && i < n_sheet_specs; i++)
+		if (strcmp(sheet_specs[i].kind, kind) == 0)
+			return &sheet_specs[i];
+	return NULL;
+}

@@ -55,6 +55,23 @@ struct str header_cell(const struct header *h, enum col c, const struct str *cel
 /* The column label for messages: as the file wrote it, else the field's Chinese label. */
 const char *header_label(const struct header *h, enum col c);
 
+/* The sheets one imports (ARCHITECTURE.md §4): each kind's columns in template order and those it requires.
+ * The templates (GET /api/imports/KIND/template) and the import page's list of required
+ * columns are made from this table, and the importers require the same columns. */
+struct sheet_spec {
+	const char *kind;             /* divisions, registry, events, income */
+	const char *label, *label_en; /* 建档立卡名单 ... */
+	const enum col *cols;
+	size_t n_cols;
+	const enum col *required;
+	size_t n_required;
+	bool county_only;             /* only an office whose scope is a county or wider imports it */
+	const char *note, *note_en;   /* what else the sheet needs, in words (NULL: nothing) */
+};
+extern const struct sheet_spec sheet_specs[];
+extern const size_t n_sheet_specs;
+const struct sheet_spec *sheet_spec_find(const char *kind);
+
 /* Cell parsers: false with a problem added (when p is not NULL) if the text is not acceptable. An empty
  * cell yields the "unknown" value (NULL, -1 or 0) and true; callers decide what is required. */
 bool parse_code(enum codelist cl, struct str s, const char **out, struct problems *p, int row, const char *col);

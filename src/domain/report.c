@@ -334,6 +334,53 @@ changes_compute(struct store *st, const struct changes_query *q, struct changes_
 }
 
 enum err
+changes_households(struct store *st, const struct changes_query *q, enum evtype type, int page, int per_page,
+    struct changes_hh_result *r, struct arena *a, struct errinfo *e)
+{
+	enum err rc;
+	memset(r, 0, sizeof(*r));
+	r->type = type;
+	r->page = page;
+	r->per_page = per_page;
+	if ((rc = changes_compute(st, q, &r->report, a, e)) != ERR_OK)
+		return rc;
+	for (size_t i = 0; i < r->report.n_rows; i++)
+		if (r->report.rows[i].type == type) {
+			r->households = r->report.rows[i].households;
+			r->persons = r->report.rows[i].persons;
+		}
+	int64_t lo, hi;
+	if (r->report.div.code)
+		division_range(r->report.div.code, &lo, &hi);
+	else {
+		lo = st->scope_lo;
+		hi = st->scope_hi;
+	}
+	return store_changes_households(st, q->mode, q->from, q->to, q->batch, q->recorded_at, lo, hi, type, per_page,
+	    (page - 1) * per_page, &r->rows, &r->n_rows, a, e);
+}
+
+enum err
+changes_batches(struct store *st, int64_t division, struct batches_result *r, struct arena *a, struct errinfo *e)
+{
+	enum err rc;
+	memset(r, 0, sizeof(*r));
+	if (division) {
+		if ((rc = store_division_get(st, division, &r->div, a, e)) != ERR_OK)
+			return rc;
+	} else if ((rc = division_top(st, &r->div, a, e)) != ERR_OK)
+		return rc;
+	int64_t lo, hi;
+	if (r->div.code)
+		division_range(r->div.code, &lo, &hi);
+	else {
+		lo = st->scope_lo;
+		hi = st->scope_hi;
+	}
+	return store_changes_batches(st, lo, hi, &r->rows, &r->n_rows, a, e);
+}
+
+enum err
 household_view_load(struct store *st, const char *hh_no, int day, bool full, const char *actor, const char *ip,
     struct household_view *v, struct arena *a, struct errinfo *e)
 {

@@ -87,6 +87,27 @@ struct changes_result {
 enum err changes_compute(struct store *st, const struct changes_query *q, struct changes_result *r, struct arena *a,
     struct errinfo *e);
 
+/* The households behind one line (type) of a change report: the report's scope (changes_compute's, its one
+ * line, zero when the type did not occur) and a page of the households in village and 户编号 order. */
+struct changes_hh_result {
+	struct changes_result report;
+	enum evtype type;
+	int64_t households, persons;   /* the line's figures (the whole line, not the page) */
+	struct change_hh *rows;
+	size_t n_rows;
+	int page, per_page;
+};
+enum err changes_households(struct store *st, const struct changes_query *q, enum evtype type, int page, int per_page,
+    struct changes_hh_result *r, struct arena *a, struct errinfo *e);
+/* The batches recorded in a division (0: the top of the scope), the latest first. */
+struct batches_result {
+	struct division div;
+	struct batch_row *rows;
+	size_t n_rows;
+};
+enum err changes_batches(struct store *st, int64_t division, struct batches_result *r, struct arena *a,
+    struct errinfo *e);
+
 /* Find a division by 12/9/6-digit code or by unique name, within the scope. */
 enum err division_resolve(struct store *st, const char *text, struct division *d, struct arena *a, struct errinfo *e);
 /* The top of the scope: the highest division in it, or a pseudo-division "全部" (code 0). */

@@ -55,6 +55,10 @@ void api_programme_add(struct req *r);
 
 void api_stats(struct req *r);
 void api_changes(struct req *r);
+void api_changes_households(struct req *r);
+void api_imports(struct req *r);
+void api_import_template(struct req *r);
+void api_changes_batches(struct req *r);
 void api_check(struct req *r);
 
 /* api_assistance.c: 帮扶 and 督查 */

@@ -835,6 +835,52 @@ api_household_update(struct req *r)
 
 /* ---- files ---- */
 
+/* Is the user's scope a county or wider (who may import the divisions)? */
+static bool
+county_wide(struct req *r)
+{
+	if (!r->user.division)
+		return true;
+	struct division d;
+	struct errinfo e;
+	return !(store_division_get(r->st, r->user.division, &d, &r->a, &e) == ERR_OK && d.level > LV_COUNTY);
+}
+
+void
+api_imports(struct req *r)
+{
+	reply_json(r, 200, view_import_kinds_json(county_wide(r)));
+}
+
+void
+api_import_template(struct req *r)
+{
+	const struct sheet_spec *sp = sheet_spec_find(r->params[0]);
+	if (!sp || (sp->county_only && !county_wide(r))) {
+		reply_fail(r, ERR_NOTFOUND, "kind", MSG_NO_ROUTE, r->path);
+		return;
+	}
+	const char *f = req_query(r, "format");
+	enum sheet_kind kind = SHEET_XLSX;
+	if (f && strcmp(f, "csv") == 0)
+		kind = SHEET_CSV;
+	else if (f && *f && strcmp(f, "xlsx") != 0) {
+		reply_fail(r, ERR_INVALID, "format", MSG_BAD_PARAM, "format", f);
+		return;
+	}
+	char path[64];
+	if (!tmp_sheet_path(r, path, sizeof(path)))
+		return;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (view_sheet_template(sp, path, kind, &e) != ERR_OK) {
+		unlink(path);
+		reply_error(r, &e);
+		return;
+	}
+	reply_sheet(r, path, kind, arena_printf(&r->a, "导入模板-%s.%s", sp->label, kind == SHEET_XLSX ? "xlsx" : "csv"));
+}
+
 void
 api_import(struct req *r)
 {
@@ -856,14 +902,10 @@ api_import(struct req *r)
 		reply_fail(r, ERR_NOTFOUND, "kind", MSG_NO_ROUTE, r->path);
 		return;
 	}
-	if (strcmp(kind, "divisions") == 0 && r->user.division) {
+	if (strcmp(kind, "divisions") == 0 && !county_wide(r)) {
 		/* divisions are reference data: only an office whose scope is a county or wider replaces them */
-		struct division d;
-		struct errinfo e;
-		if (store_division_get(r->st, r->user.division, &d, &r->a, &e) == ERR_OK && d.level > LV_COUNTY) {
-			reply_fail(r, ERR_FORBIDDEN, "", MSG_FORBIDDEN, msg_lang() == LANG_EN ? r->role->en : r->role->zh);
-			return;
-		}
+		reply_fail(r, ERR_FORBIDDEN, "", MSG_FORBIDDEN, msg_lang() == LANG_EN ? r->role->en : r->role->zh);
+		return;
 	}
 	struct import_opts o = { 0 };
 	if (!q_date(r, "as_of", &o.as_of))

@@ -78,25 +78,94 @@ api_stats(struct req *r)
 	    kind == SHEET_XLSX ? "xlsx" : "csv", &r->a));
 }
 
+/* A change report's scope from the address: ?from=&to=[&recorded=1] or ?batch=, &division=, &recorded_at=. */
+static bool
+changes_params(struct req *r, struct changes_query *q)
+{
+	memset(q, 0, sizeof(*q));
+	if (!q_date(r, "from", &q->from) || !q_date(r, "to", &q->to) || !q_stamp(r, "recorded_at", &q->recorded_at) ||
+	    !q_division(r, &q->division))
+		return false;
+	q->batch = req_query(r, "batch");
+	if (q->batch && *q->batch)
+		q->mode = CHANGES_BATCH;
+	else {
+		q->batch = NULL;
+		if (!q->from || !q->to || q->from > q->to) {
+			reply_fail(r, ERR_INVALID, q->from ? "to" : "from", MSG_BAD_PARAM, q->from ? "to" : "from",
+			    req_query(r, q->from ? "to" : "from") ? req_query(r, q->from ? "to" : "from") : "");
+			return false;
+		}
+		q->mode = q_bool(r, "recorded") ? CHANGES_RECORDED : CHANGES_EFFECTIVE;
+	}
+	return true;
+}
+
+void
+api_changes_households(struct req *r)
+{
+	struct changes_query q;
+	int page, per;
+	if (!changes_params(r, &q) || !q_int(r, "page", 1, 1000000, 1, &page) || !q_int(r, "per_page", 1, 200, 50, &per))
+		return;
+	const char *ty = req_query(r, "type");
+	enum evtype type;
+	if (!ty || !*ty || !evtype_from_code(ty, &type)) {
+		reply_fail(r, ERR_INVALID, "type", MSG_BAD_PARAM, "type", ty ? ty : "");
+		return;
+	}
+	struct changes_hh_result res;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (changes_households(r->st, &q, type, page, per, &res, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	json_t *j = view_changes_households_json(&res);
+	/* each household with the names of its village and town (looked up once per village of the page) */
+	json_t *rows = json_object_get(j, "rows"), *names = json_object();
+	for (size_t i = 0; i < res.n_rows; i++) {
+		json_t *x = json_array_get(rows, i);
+		const char *key = json_string_value(json_object_get(x, "village"));
+		json_t *known = json_object_get(names, key);
+		if (!known) {
+			struct division vd, td;
+			known = json_object();
+			if (store_division_get(r->st, res.rows[i].village, &vd, &r->a, &e) == ERR_OK) {
+				json_object_set_new(known, "village_name", json_string(vd.name));
+				if (vd.parent && store_division_get(r->st, vd.parent, &td, &r->a, &e) == ERR_OK)
+					json_object_set_new(known, "town_name", json_string(td.name));
+			}
+			json_object_set_new(names, key, known);
+		}
+		json_object_update(x, known);
+	}
+	json_decref(names);
+	reply_json(r, 200, j);
+}
+
+void
+api_changes_batches(struct req *r)
+{
+	int64_t div;
+	if (!q_division(r, &div))
+		return;
+	struct batches_result res;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (changes_batches(r->st, div, &res, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	reply_json(r, 200, view_batches_json(&res));
+}
+
 void
 api_changes(struct req *r)
 {
-	struct changes_query q = { 0 };
-	if (!format_ok(r) || !q_date(r, "from", &q.from) || !q_date(r, "to", &q.to) || !q_stamp(r, "recorded_at", &q.recorded_at) ||
-	    !q_division(r, &q.division))
+	struct changes_query q;
+	if (!format_ok(r) || !changes_params(r, &q))
 		return;
-	q.batch = req_query(r, "batch");
-	if (q.batch && *q.batch)
-		q.mode = CHANGES_BATCH;
-	else {
-		q.batch = NULL;
-		if (!q.from || !q.to || q.from > q.to) {
-			reply_fail(r, ERR_INVALID, q.from ? "to" : "from", MSG_BAD_PARAM, q.from ? "to" : "from",
-			    req_query(r, q.from ? "to" : "from") ? req_query(r, q.from ? "to" : "from") : "");
-			return;
-		}
-		q.mode = q_bool(r, "recorded") ? CHANGES_RECORDED : CHANGES_EFFECTIVE;
-	}
 	struct changes_result res;
 	struct errinfo e;
 	errinfo_clear(&e);

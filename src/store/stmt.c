@@ -113,6 +113,26 @@
 	"WHERE hs.valid_from <= $1 AND $1 < hs.valid_to AND hs.recorded_from <= $2 AND $2 < hs.recorded_to " \
 	"AND h.village BETWEEN $3 AND $4 ORDER BY h.id"
 #define INC_AT(col) "CASE WHEN i.id IS NOT NULL THEN i." col " ELSE y." col " END"
+/* The households behind one line of the change report (the same conditions as CHANGES_H / CHANGES_M, one
+ * type): per household its number, village, current head, the line's persons and first effective date; a
+ * page in village and 户编号 order. TY the type, LIM and OFF the page. */
+#define CHANGES_HH_HEAD "(SELECT mm.name FROM membership_span s JOIN member mm ON mm.id = s.member_id " \
+	"WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC " AND s.valid_to = " OPEN_DATE \
+	" AND mm.relation = '01' ORDER BY mm.id LIMIT 1)"
+#define CHANGES_HH_H(where, T, LO, HI, superseded, TY, LIM, OFF) \
+	"SELECT h.hh_no, h.village, " CHANGES_HH_HEAD ", COUNT(DISTINCT m.member_id), MIN(e.effective) " \
+	"FROM change_event e JOIN household h ON h.id = e.household_id " \
+	"LEFT JOIN membership_span m ON m.household_id = e.household_id AND m.valid_from <= e.effective " \
+	"AND e.effective < m.valid_to AND m.recorded_from <= " T " AND " T " < m.recorded_to " \
+	"WHERE " where " AND e.member_id IS NULL AND e.type NOT IN ('merge', 'data_fix') AND e.type = " TY " " \
+	"AND e.recorded_at <= " T " AND h.village BETWEEN " LO " AND " HI " " superseded \
+	" GROUP BY h.id, h.hh_no, h.village ORDER BY h.village, h.hh_no LIMIT " LIM " OFFSET " OFF
+#define CHANGES_HH_M(where, T, LO, HI, superseded, TY, LIM, OFF) \
+	"SELECT h.hh_no, h.village, " CHANGES_HH_HEAD ", COUNT(DISTINCT e.member_id), MIN(e.effective) " \
+	"FROM change_event e JOIN household h ON h.id = e.household_id " \
+	"WHERE " where " AND e.type IN ('member_add', 'member_remove', 'merge', 'data_fix') AND e.type = " TY " " \
+	"AND e.recorded_at <= " T " AND h.village BETWEEN " LO " AND " HI " " superseded \
+	" GROUP BY h.id, h.hh_no, h.village ORDER BY h.village, h.hh_no LIMIT " LIM " OFFSET " OFF
 /* Column lists in insert_row order: COPY's column list and the copy's SELECTs use the same text. */
 #define HOUSEHOLD_COLUMNS "id, hh_no, village, status, monitored, attribute, cause_main, cause_other, " \
 	"id_standard, identified_ym, exit_year, phone, code_version, created_at, updated_at, bank, bank_account"
@@ -414,6 +434,22 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_CHANGES_M_EFF] = { CHANGES_M("e.effective BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3")), NULL },
 	[STMT_CHANGES_M_REC] = { CHANGES_M("e.recorded_at BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3")), NULL },
 	[STMT_CHANGES_M_BATCH] = { CHANGES_M("e.batch = $1", "$2", "$3", "$4", ""), NULL },
+	/* one line's households: by date $1..$5 as above, $6 type, $7 limit, $8 offset; by batch $1..$4, $5 $6 $7 */
+	[STMT_CHANGES_HH_H_EFF] = { CHANGES_HH_H("e.effective BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3"),
+		"$6", "$7", "$8"), NULL },
+	[STMT_CHANGES_HH_H_REC] = { CHANGES_HH_H("e.recorded_at BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3"),
+		"$6", "$7", "$8"), NULL },
+	[STMT_CHANGES_HH_H_BATCH] = { CHANGES_HH_H("e.batch = $1", "$2", "$3", "$4", "", "$5", "$6", "$7"), NULL },
+	[STMT_CHANGES_HH_M_EFF] = { CHANGES_HH_M("e.effective BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3"),
+		"$6", "$7", "$8"), NULL },
+	[STMT_CHANGES_HH_M_REC] = { CHANGES_HH_M("e.recorded_at BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3"),
+		"$6", "$7", "$8"), NULL },
+	[STMT_CHANGES_HH_M_BATCH] = { CHANGES_HH_M("e.batch = $1", "$2", "$3", "$4", "", "$5", "$6", "$7"), NULL },
+	/* the batches recorded in a division range: events, households, first and last effective date */
+	[STMT_CHANGES_BATCHES] = { "SELECT e.batch, COUNT(*), COUNT(DISTINCT e.household_id), MIN(e.effective), "
+		"MAX(e.effective) FROM change_event e JOIN household h ON h.id = e.household_id "
+		"WHERE e.batch IS NOT NULL AND e.batch <> '' AND h.village BETWEEN $1 AND $2 GROUP BY e.batch "
+		"ORDER BY MAX(e.effective) DESC, e.batch", NULL },
 
 	[STMT_FLOWS] = { "SELECT e.household_id, e.member_id, e.target_household_id, e.type, e.from_status, "
 		"e.to_status, e.effective, "

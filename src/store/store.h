@@ -319,6 +319,27 @@ enum err store_changes(struct store *st, enum changes_mode mode, int from, int t
     int64_t recorded_at, int64_t lo, int64_t hi, struct change_cell **out, size_t *n, struct arena *a,
     struct errinfo *e);
 
+/* The households behind one line (type) of store_changes, same mode and arguments: a page of them in village
+ * and 户编号 order, each with its current head's name, the line's persons in it and its first effective date. */
+struct change_hh {
+	char *hh_no;
+	int64_t village;
+	char *head_name;      /* NULL when the household has no head now */
+	int64_t persons;
+	int effective;
+};
+enum err store_changes_households(struct store *st, enum changes_mode mode, int from, int to, const char *batch,
+    int64_t recorded_at, int64_t lo, int64_t hi, enum evtype type, int limit, int offset, struct change_hh **out,
+    size_t *n, struct arena *a, struct errinfo *e);
+/* The batches named by events of households in [lo, hi], the latest first. */
+struct batch_row {
+	char *batch;
+	int64_t events, households;
+	int first, last;      /* effective dates */
+};
+enum err store_changes_batches(struct store *st, int64_t lo, int64_t hi, struct batch_row **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+
 /* Events in force (as now known) with effective date in [from, to] of households in [lo, hi], with what
  * the balance identity needs (check.c): the household's members on the effective date, and the statuses of
  * the household and of the target household on the day before. */

@@ -204,6 +204,99 @@ store_changes(struct store *st, enum changes_mode mode, int from, int to, const 
 }
 
 enum err
+store_changes_households(struct store *st, enum changes_mode mode, int from, int to, const char *batch,
+    int64_t recorded_at, int64_t lo, int64_t hi, enum evtype type, int limit, int offset, struct change_hh **out,
+    size_t *n, struct arena *a, struct errinfo *e)
+{
+	static const enum stmt_id ids[3][2] = {
+		[CHANGES_EFFECTIVE] = { STMT_CHANGES_HH_H_EFF, STMT_CHANGES_HH_M_EFF },
+		[CHANGES_RECORDED] = { STMT_CHANGES_HH_H_REC, STMT_CHANGES_HH_M_REC },
+		[CHANGES_BATCH] = { STMT_CHANGES_HH_H_BATCH, STMT_CHANGES_HH_M_BATCH },
+	};
+	*out = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof(**out));
+	*n = 0;
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	/* the member-level types are counted by the members the events name (CHANGES_M) */
+	bool member = type == EV_MEMBER_ADD || type == EV_MEMBER_REMOVE || type == EV_MERGE || type == EV_DATA_FIX;
+	int64_t t = recorded_at ? recorded_at : NOW_KNOWN;
+	struct stmt *q = OPS->prepare(st, ids[mode][member], e);
+	if (!q)
+		return ERR_DB;
+	int k = 1;
+	if (mode == CHANGES_BATCH)
+		OPS->bind(q, k++, SQL_TEXT(batch));
+	else {
+		int64_t f = from, u = to;
+		if (mode == CHANGES_RECORDED) {
+			f = stamp_day_start(from);
+			u = stamp_day_end(to);
+		}
+		OPS->bind(q, k++, SQL_INT(f));
+		OPS->bind(q, k++, SQL_INT(u));
+	}
+	OPS->bind(q, k++, SQL_INT(t));
+	OPS->bind(q, k++, SQL_INT(lo));
+	OPS->bind(q, k++, SQL_INT(hi));
+	OPS->bind(q, k++, SQL_TEXT(evtype_code(type)));
+	OPS->bind(q, k++, SQL_INT(limit));
+	OPS->bind(q, k++, SQL_INT(offset));
+	int r;
+	size_t m = 0;
+	while ((r = OPS->step(q, e)) == 1 && m < (size_t)limit) {
+		struct change_hh *c = &(*out)[m++];
+		c->hh_no = arena_strdup(a, OPS->col_text(q, 0));
+		c->village = OPS->col_int(q, 1);
+		c->head_name = OPS->col_null(q, 2) ? NULL : arena_strdup(a, OPS->col_text(q, 2));
+		c->persons = OPS->col_int(q, 3);
+		c->effective = (int)OPS->col_int(q, 4);
+	}
+	OPS->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	*n = m;
+	return ERR_OK;
+}
+
+enum err
+store_changes_batches(struct store *st, int64_t lo, int64_t hi, struct batch_row **out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	struct stmt *q = OPS->prepare(st, STMT_CHANGES_BATCHES, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(lo));
+	OPS->bind(q, 2, SQL_INT(hi));
+	size_t cap = 16, k = 0;
+	struct batch_row *v = arena_alloc(a, cap * sizeof(*v));
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		if (k == cap) {
+			struct batch_row *w = arena_alloc(a, 2 * cap * sizeof(*w));
+			memcpy(w, v, cap * sizeof(*w));
+			v = w;
+			cap *= 2;
+		}
+		struct batch_row *b = &v[k++];
+		b->batch = arena_strdup(a, OPS->col_text(q, 0));
+		b->events = OPS->col_int(q, 1);
+		b->households = OPS->col_int(q, 2);
+		b->first = (int)OPS->col_int(q, 3);
+		b->last = (int)OPS->col_int(q, 4);
+	}
+	OPS->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	*out = v;
+	*n = k;
+	return ERR_OK;
+}
+
+enum err
 store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out, size_t *n,
     struct arena *a, struct errinfo *e)
 {

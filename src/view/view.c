@@ -202,6 +202,50 @@ view_changes_json(const struct changes_result *r)
 	return j;
 }
 
+/* The scope of a change report (its JSON without the rows). */
+static json_t *
+changes_scope_json(const struct changes_result *r)
+{
+	json_t *j = view_changes_json(r);
+	json_object_del(j, "rows");
+	json_object_del(j, "total");
+	return j;
+}
+
+json_t *
+view_changes_households_json(const struct changes_hh_result *r)
+{
+	char d[11], code[16];
+	json_t *j = changes_scope_json(&r->report);
+	json_object_set_new(j, "type", json_string(evtype_code(r->type)));
+	json_object_set_new(j, "label", json_string(evtype_label(r->type)));
+	json_object_set_new(j, "total", json_pack("{s:I, s:I}", "households", (json_int_t)r->households, "persons",
+	    (json_int_t)r->persons));
+	json_object_set_new(j, "page", json_integer(r->page));
+	json_object_set_new(j, "per_page", json_integer(r->per_page));
+	json_t *rows = json_array();
+	for (size_t i = 0; i < r->n_rows; i++) {
+		view_code(r->rows[i].village, code, sizeof(code));
+		json_array_append_new(rows, json_pack("{s:s, s:s, s:s?, s:I, s:s}", "hh_no", r->rows[i].hh_no, "village",
+		    code, "head", r->rows[i].head_name, "persons", (json_int_t)r->rows[i].persons, "effective",
+		    date_format(r->rows[i].effective, d)));
+	}
+	json_object_set_new(j, "rows", rows);
+	return j;
+}
+
+json_t *
+view_batches_json(const struct batches_result *r)
+{
+	char a[11], b[11];
+	json_t *rows = json_array();
+	for (size_t i = 0; i < r->n_rows; i++)
+		json_array_append_new(rows, json_pack("{s:s, s:I, s:I, s:s, s:s}", "batch", r->rows[i].batch, "events",
+		    (json_int_t)r->rows[i].events, "households", (json_int_t)r->rows[i].households, "first",
+		    date_format(r->rows[i].first, a), "last", date_format(r->rows[i].last, b)));
+	return json_pack("{s:o, s:o}", "division", view_division_json(&r->div), "rows", rows);
+}
+
 void
 view_changes_table(const struct changes_result *r, struct buf *out)
 {
@@ -1007,3 +1051,41 @@ view_audit_check_json(const struct audit_check *c)
 	    "anchors", c->anchors, "head", "row", (json_int_t)c->head_id, "mac", c->head_mac);
 }
 
+json_t *
+view_import_kinds_json(bool county_wide)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n_sheet_specs; i++) {
+		const struct sheet_spec *sp = &sheet_specs[i];
+		if (sp->county_only && !county_wide)
+			continue;
+		json_t *cols = json_array();
+		for (size_t k = 0; k < sp->n_cols; k++) {
+			bool req = false;
+			for (size_t q = 0; q < sp->n_required; q++)
+				req |= sp->required[q] == sp->cols[k];
+			json_array_append_new(cols, json_pack("{s:s, s:s, s:b}", "key", fields[sp->cols[k]].key, "label",
+			    fields[sp->cols[k]].label, "required", req));
+		}
+		json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:s?}", "kind", sp->kind, "label", EN ? sp->label_en :
+		    sp->label, "columns", cols, "note", EN ? sp->note_en : sp->note));
+	}
+	return json_pack("{s:o}", "kinds", a);
+}
+
+enum err
+view_sheet_template(const struct sheet_spec *sp, const char *path, enum sheet_kind kind, struct errinfo *e)
+{
+	struct sheet_writer *w = sheet_writer_open_table(path, kind, false, sp->label, e);
+	if (!w)
+		return e ? e->err : ERR_IO;
+	const char *head[C__MAX];
+	for (size_t k = 0; k < sp->n_cols; k++)
+		head[k] = fields[sp->cols[k]].label;
+	enum err rc = sheet_writer_header(w, head, sp->n_cols, e);
+	if (rc != ERR_OK) {
+		sheet_writer_abort(w);
+		return rc;
+	}
+	return sheet_writer_close(w, e);
+}

@@ -10,6 +10,7 @@
 #include "domain/check.h"
 #include "domain/import.h"
 #include "domain/codes.h"
+#include "domain/fields.h"
 #include "domain/report.h"
 #include "io/sheet.h"
 #include "lib/buf.h"
@@ -17,6 +18,12 @@
 
 json_t *view_stats_json(const struct stats_result *r);
 json_t *view_changes_json(const struct changes_result *r);
+json_t *view_changes_households_json(const struct changes_hh_result *r);
+json_t *view_batches_json(const struct batches_result *r);
+/* The import kinds a user may use (county_wide: the divisions too), each with its columns and which are required. */
+json_t *view_import_kinds_json(bool county_wide);
+/* A template of one sheet kind: its header row, nothing else (XLSX: bold and frozen, widths fitted; CSV: BOM). */
+enum err view_sheet_template(const struct sheet_spec *sp, const char *path, enum sheet_kind kind, struct errinfo *e);
 json_t *view_check_json(const struct check_result *r);
 json_t *view_problems_json(const struct problems *p);
 json_t *view_import_json(const struct import_result *r, const char *what);

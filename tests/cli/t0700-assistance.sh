@@ -29,7 +29,7 @@ count() { ok assistance list "$1" --format json; jqeq '.total' "$2"; }
 # ---- cadres ----
 add cadre name=张帮扶 unit=县扶贫办 affiliation=县直 division=示例县 phone=13905391111 id_no=371399198001011238 post=科员
 jqeq '"\(.name) \(.affiliation.code) \(.phone) \(.id_no) \(.division.name)"' \
-	"张帮扶 county 139****1111 3713**********1238 示例县"
+	"张帮扶 county 139****1111 371399************ 示例县"
 add cadre name=李村官 unit=东岭村民委员会 affiliation=村级 division=东岭村
 C2=$(id)
 refuse cadre name=王重复 unit=县财政局 affiliation=县直 division=示例县 id_no=371399198001011238
@@ -93,7 +93,7 @@ contains "$ERR" "户 3713990001 中没有证件号码为 371399194001011037 的�
 add measure household=3713990001 member=371399196003121036 category=产业扶贫 item=养殖业 amount=2000 \
 	measure_date=2018-03-10 source=财政专项扶贫资金 content=扶持养殖黑山羊 signed=是
 jqeq '"\(.category.label) \(.item.label) \(.amount) \(.year) \(.member.name) \(.member.id_no)"' \
-	"产业扶贫 养殖业 2000 2018 赵大山 3713**********1036"
+	"产业扶贫 养殖业 2000 2018 赵大山 371399************"
 add measure household=3713990004 category=危房改造 item=危房改造补助 amount=15000 measure_date=2018-06-01
 
 # ---- projects: 赵大山 is helped by the industry project and the workshop, and counted once ----

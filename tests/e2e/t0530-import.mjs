@@ -29,7 +29,17 @@ await run(async () => {
   await login(page, 'county');
   await page.click('.nav-item:has-text("数据导入")');
   await page.waitForSelector('[data-drop]');
+  // the kinds a county office may import, each with its required columns and templates
+  assert.deepEqual(await page.$$eval('select[name="kind"] option', (os) => os.map((o) => o.value)), ['registry', 'events', 'income', 'divisions']);
+  assert.equal(await text(page, '.import-columns [data-required]'), '户编号、姓名、证件号码、与户主关系、性别');
+  assert.equal(await text(page, '.import-columns [data-note]'), '另须有“行政区划代码”，或“乡镇”和“行政村”两列');
+  assert.equal(await page.getAttribute('.import-columns [data-template="xlsx"]', 'href'), '/api/imports/registry/template?format=xlsx');
+  await shot(page, 'kinds');
   await page.selectOption('select[name="kind"]', 'events');
+  assert.equal(await text(page, '.import-columns [data-required]'), '户编号、变动类型、生效日期');
+  assert.equal(await page.getAttribute('.import-columns [data-template="csv"]', 'href'), '/api/imports/events/template?format=csv');
+  const tpl = await page.evaluate(async () => (await fetch('/api/imports/events/template?format=csv')).text());
+  assert.equal(tpl.replace(/^\uFEFF/, '').trim(), '户编号,变动类型,生效日期,原因,批次,是否更正,目标户编号,姓名,证件号码,与户主关系,新证件号码,出生日期');
 
   // the bad sheet: refused, every problem listed
   await dropFile(page, 'events-bad.csv', readFileSync(join(TESTDATA, 'bad/events-bad.csv')), 'text/csv');

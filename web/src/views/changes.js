@@ -2,14 +2,16 @@
 // households and persons each type of change touched in a period (by the day it took effect or the day it was
 // recorded) or in one batch (a campaign such as 2018年托底清零), in the user's division or one below it. The
 // report lives in the address (?from=&to=[&recorded=1] or ?batch=, and &division=), so it can be bookmarked;
-// without them it is the current year up to the "as of" date. Every figure is the server's.
+// without them it is the current year up to the "as of" date. Every figure is the server's. The batch is
+// picked from the batches recorded (GET /api/changes/batches); each line opens the households behind it
+// (/changes/households?type=…, GET /api/changes/households); the printout keeps the period or batch.
 
 import { get, qs } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { state, asOf, link } from '../state.js';
-import { nhmr, today, isDate } from '../format.js';
-import { pageHeader, card, table, empty, loading, errorBox, icon, dateInput, select } from '../ui.js';
+import { nhmr, nhmrText, today, isDate } from '../format.js';
+import { pageHeader, card, table, empty, loading, errorBox, icon, dateInput, select, pager } from '../ui.js';
 import { levelLabel } from './dashboard.js';
 
 const EXAMPLE_BATCH = '2018年托底清零';
@@ -51,6 +53,16 @@ async function divisionChoices(signal) {
   return list;
 }
 
+// The batches recorded in the user's scope (with their households), once per user.
+let batchesCache = null;
+async function batchChoices(signal) {
+  const who = state.me ? state.me.name : '';
+  if (batchesCache && batchesCache.who === who) return batchesCache.list;
+  const d = await get('/api/changes/batches', null, { signal });
+  batchesCache = { who, list: d.rows };
+  return d.rows;
+}
+
 // What a report covers, in words: 批次“…” or 生效于 … 至 …, and "as recorded at" when asked.
 function scopeText(d) {
   const parts = [];
@@ -89,8 +101,9 @@ export async function changesView({ el, query, navigate, signal }) {
   let data = null;
   let failure = null;
   let choices = null;
+  let batches = null;
   try {
-    [data, choices] = await Promise.all([
+    [data, choices, batches] = await Promise.all([
       get('/api/changes', params, { signal }).catch((err) => {
         if (err.name === 'AbortError') throw err;
         failure = err;
@@ -99,6 +112,10 @@ export async function changesView({ el, query, navigate, signal }) {
       divisionChoices(signal).catch((err) => {
         if (err.name === 'AbortError') throw err;
         return null; // the report still shows, without the choice of division
+      }),
+      batchChoices(signal).catch((err) => {
+        if (err.name === 'AbortError') throw err;
+        return null; // the batch is typed instead
       }),
     ]);
   } finally {
@@ -125,7 +142,12 @@ export async function changesView({ el, query, navigate, signal }) {
     h('label', { class: 'inline-field' }, h('span', t('到')), toIn),
     basisSel,
   );
-  const batchIn = h('input', {
+  // the batch: picked from those recorded (the one asked for kept even when none of its events is in scope)
+  const batchOpts = batches && batches.length ? batches.map((b) => ({ code: b.batch, label: t('{batch}（{n} 户）', { batch: b.batch, n: b.households }) })) : null;
+  if (batchOpts && batch && !batchOpts.some((o) => o.code === batch)) batchOpts.unshift({ code: batch, label: batch });
+  const batchIn = batchOpts
+    ? select(batchOpts, batch || batchOpts[0].code, { name: 'batch' })
+    : h('input', {
     class: 'input chg-batch',
     name: 'batch',
     value: batch,
@@ -134,6 +156,11 @@ export async function changesView({ el, query, navigate, signal }) {
     placeholder: t('如：{batch}', { batch: EXAMPLE_BATCH }),
     'aria-label': t('批次'),
   });
+  if (batchOpts) {
+    batchIn.classList.add('chg-batch');
+    batchIn.setAttribute('aria-label', t('批次'));
+    batchIn.addEventListener('change', () => form.requestSubmit());
+  }
   const batchBox = h('div', { class: 'chg-mode-box', 'data-mode-box': 'batch', hidden: mode !== 'batch' }, h('label', { class: 'inline-field' }, h('span', t('批次')), batchIn));
 
   // the division: the user's own or one right below it (and the one asked for, if it is further down)
@@ -233,16 +260,24 @@ export async function changesView({ el, query, navigate, signal }) {
         key: 'label',
         render: (r) => h('span', { class: 'chg-type' }, h('span', { class: ['dot', 'chg-dot', typeClass(r.type)], 'aria-hidden': 'true' }), r.label),
       },
-      { title: t('户数人数'), key: 'nhmr', cls: 'num', render: (r) => nhmr(r, 'nhmr-md') },
+      {
+        title: t('户数人数'),
+        key: 'nhmr',
+        cls: 'num',
+        render: (r) => h('a', { class: 'chg-line-link', href: lineLink(r.type), title: t('查看这些户'), 'aria-label': t('{label}：查看 {n}', { label: r.label, n: nhmrText(r) }) }, nhmr(r, 'nhmr-md'), icon('chevron', 'chg-line-go')),
+      },
     ];
+    const lineLink = (type) => link('/changes/households', { ...params, type });
+    const total = data.total || { households: 0, persons: 0 };
+    const foot = h('tr', { class: 'total-row', 'data-total': '' }, h('th', { scope: 'row' }, t('合计')), h('td', { class: 'num' }, h('span', { class: 'chg-line-link' }, nhmr(total, 'nhmr-md'), icon('chevron', 'chg-line-go spacer'))));
     const body = data.rows.length
-      ? table(cols, data.rows, { class: 'table-changes', rowData: (r) => ({ type: r.type }) })
+      ? table(cols, data.rows, { class: 'table-changes', rowData: (r) => ({ type: r.type }), onRow: (r) => navigate(lineLink(r.type)), foot })
       : data.batch !== null && data.batch !== undefined
         ? empty(t('批次“{batch}”没有变动', { batch: data.batch }), t('批次名称须与记录变动时填写的完全一致，如“{example}”。', { example: EXAMPLE_BATCH }))
         : empty(t('这段时间没有变动'), t('可换一个时段，或改按记录日期统计。'));
     result = card(
       h('span', { class: 'chg-title' }, data.division.name, h('span', { class: 'tag tag-level' }, levelLabel(data.division.level))),
-      body,
+      [h('div', { class: 'chg-print-scope', 'data-print-scope': '' }, t('{division} 变动统计', { division: data.division.name }), ' · ', scopeText(data)), body],
       {
         name: 'changes',
         class: 'span-8',
@@ -269,6 +304,74 @@ export async function changesView({ el, query, navigate, signal }) {
       }),
       h('section', { class: 'card chg-filters-card', 'data-card': 'filters' }, h('div', { class: 'card-body' }, form, problem)),
       h('div', { class: 'grid chg-grid' }, result, card(t('统计口径'), notes(), { name: 'notes', class: 'span-4 chg-notes-card' })),
+    ),
+  );
+}
+
+// The households behind one line of the report (/changes/households?type=…&the report's own parameters): the
+// same scope, each household with its village, head and the line's persons, a page at a time; back to the report.
+export async function changeHouseholdsView({ el, query, navigate, signal }) {
+  const keep = ['from', 'to', 'recorded', 'batch', 'division', 'recorded_at'];
+  const params = {};
+  for (const k of keep) if (query.get(k)) params[k] = query.get(k);
+  const type = query.get('type') || '';
+  const page = Math.max(1, parseInt(query.get('page') || '1', 10) || 1);
+  if (!params.batch && !(params.from && params.to)) {
+    const day = asOf() || today();
+    params.from = params.from || `${day.slice(0, 4)}-01-01`;
+    params.to = params.to || day;
+  }
+  const back = link('/changes', params);
+  const timer = setTimeout(() => mount(el, loading()), 150);
+  let data = null;
+  let failure = null;
+  try {
+    data = await get('/api/changes/households', { ...params, type, page, per_page: 50 }, { signal });
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    failure = err;
+  } finally {
+    clearTimeout(timer);
+  }
+  const crumbs = [{ text: t('变动统计'), href: back }, { text: data ? data.label : t('变动户') }];
+  let body;
+  if (failure) body = card(t('变动户'), errorBox(failure, () => navigate(location.pathname + location.search, { replace: true, keepScroll: true })));
+  else {
+    const cols = [
+      { title: t('户编号'), cls: 'mono', key: 'hh_no', render: (r) => h('a', { href: link(`/households/${r.hh_no}`), class: 'row-link' }, r.hh_no) },
+      { title: t('户主'), key: 'head', render: (r) => r.head || h('span', { class: 'muted' }, t('无户主')) },
+      { title: t('所在村'), key: 'village', render: (r) => (r.village_name ? [r.town_name ? h('span', { class: 'muted' }, r.town_name, ' ') : null, r.village_name] : r.village) },
+      { title: t('涉及人数'), cls: 'num', key: 'persons', render: (r) => String(r.persons) },
+      { title: t('生效日期'), cls: 'mono', key: 'effective', render: (r) => r.effective },
+    ];
+    const go = (p) => navigate(link('/changes/households', { ...params, type, page: p > 1 ? p : null }));
+    body = card(
+      h('span', { class: 'chg-title' }, data.division.name, h('span', { class: 'tag tag-level' }, levelLabel(data.division.level))),
+      data.rows.length
+        ? [
+            h('div', { class: 'chg-print-scope', 'data-print-scope': '' }, t('{division} {label}', { division: data.division.name, label: data.label }), ' · ', scopeText(data)),
+            table(cols, data.rows, { class: 'table-change-hh', onRow: (r) => navigate(link(`/households/${r.hh_no}`)) }),
+            data.total.households > data.per_page ? pager({ total: data.total.households, page: data.page, per_page: data.per_page }, go) : null,
+          ]
+        : empty(t('没有这类变动的户')),
+      { name: 'change-households', flush: true, tools: h('span', { class: 'card-note', 'data-scope': '' }, scopeText(data)) },
+    );
+  }
+  mount(
+    el,
+    h(
+      'div',
+      { class: 'page page-change-hh' },
+      pageHeader({
+        crumbs,
+        title: data ? t('{label}的户', { label: data.label }) : t('变动户'),
+        subtitle: data ? [t('共 {text}', { text: nhmrText(data.total) }), ' · ', scopeText(data)] : null,
+        actions: [
+          h('a', { class: 'btn', href: back, 'data-action': 'back' }, t('返回变动统计')),
+          data && data.rows.length ? h('button', { class: 'btn', type: 'button', 'data-action': 'print', on: { click: () => window.print() } }, icon('file'), h('span', t('打印'))) : null,
+        ],
+      }),
+      body,
     ),
   );
 }

@@ -1,15 +1,19 @@
 // import.js: importing a sheet (POST /api/imports/:kind with the file as the body). The file is first sent
 // with dry_run: the server checks all of it and lists every problem (row, column, value, reason); only a
-// clean file can then be imported, all or nothing. Upload progress is shown while the file goes up.
+// clean file can then be imported, all or nothing. Upload progress is shown while the file goes up. The kinds
+// offered are those the user may import (GET /api/imports), each with its required columns and a template to
+// download (GET /api/imports/:kind/template, XLSX or CSV).
 
-import { upload, qs, ApiError } from '../api.js';
+import { get, upload, qs, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
+import { nhmrText } from '../format.js';
 import { pageHeader, card, table, icon, select, field, input, dateInput, empty } from '../ui.js';
 
 const KINDS = [
   { code: 'registry', label: '建档立卡名单' },
   { code: 'events', label: '变动记录' },
+  { code: 'income', label: '收入调查' },
   { code: 'divisions', label: '行政区划' },
 ];
 
@@ -42,10 +46,33 @@ function problemsTable(problems) {
   return table(cols, problems, { class: 'table-problems', rowClass: (p) => (p.warning ? 'row-warn' : 'row-error'), rowData: (p) => ({ row: p.row ?? '', column: p.column ?? '' }) });
 }
 
-export async function importView({ el }) {
+// The columns a kind requires, its note and its templates.
+function columnsBox(k) {
+  if (!k || !k.columns) return null;
+  const req = k.columns.filter((c) => c.required).map((c) => c.label);
+  const tpl = (fmt) => h('a', { class: 'btn btn-sm', href: `/api/imports/${k.kind}/template${qs({ format: fmt })}`, download: '', 'data-template': fmt }, icon('download'), h('span', fmt === 'xlsx' ? t('模板（Excel）') : t('模板（CSV）')));
+  return h(
+    'div',
+    { class: 'import-columns', 'data-kind': k.kind },
+    h('div', { class: 'import-columns-main' }, h('span', { class: 'import-columns-label' }, t('必填列')), h('span', { 'data-required': '' }, req.join('、'))),
+    k.note ? h('div', { class: 'muted import-columns-note', 'data-note': '' }, k.note) : null,
+    h('div', { class: 'import-columns-tpl' }, h('span', { class: 'muted' }, t('下载模板（含全部列的表头）：')), tpl('xlsx'), tpl('csv')),
+  );
+}
+
+export async function importView({ el, signal }) {
   let file = null;
   let xhrAbort = null;
-  const kindSel = select(KINDS.map((k) => ({ code: k.code, label: t(k.label) })), 'registry', { name: 'kind' });
+  // the kinds this user may import (the divisions only for a county office or wider), with their columns
+  let kinds = KINDS.map((k) => ({ kind: k.code, label: t(k.label) }));
+  try {
+    const d = await get('/api/imports', null, { signal });
+    if (d && d.kinds && d.kinds.length) kinds = d.kinds;
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+  }
+  const kindSel = select(kinds.map((k) => ({ code: k.kind, label: k.label })), 'registry', { name: 'kind' });
+  const colsBox = h('div', { class: 'field field-wide' });
   const asOfIn = dateInput('', { name: 'as_of' });
   const eventSel = select([{ code: 'identify', label: t('新识别') }, { code: 'include_missed', label: t('应纳未纳（补录）') }], 'identify', { name: 'event' });
   const batchIn = input('', { maxlength: 100, placeholder: t('例如：2018年托底清零') });
@@ -59,11 +86,13 @@ export async function importView({ el }) {
     { class: 'form-grid import-opts' },
     field({ name: 'kind', label: t('导入内容'), control: kindSel }),
     ...regOnly,
+    colsBox,
     field({ name: 'batch', label: t('批次（可选）'), control: batchIn }),
     h('div', { class: 'field field-wide field-check' }, h('label', { class: 'check' }, lenient, h('span', t('宽松模式：接收国家系统原有数据时，数据质量问题只作提醒')))),
   );
   const syncKind = () => {
     for (const n of regOnly) n.hidden = kindSel.value !== 'registry';
+    mount(colsBox, columnsBox(kinds.find((k) => k.kind === kindSel.value)));
     reset();
   };
   kindSel.addEventListener('change', syncKind);
@@ -144,10 +173,16 @@ export async function importView({ el }) {
         'div',
         { class: 'notice notice-ok', 'data-outcome': 'checked' },
         icon('check'),
-        h('div', h('strong', t('检查通过，可以导入。')), problems.length ? h('div', t('有 {n} 条提醒，不影响导入。', { n: problems.length })) : null),
+        h('div', h('strong', t('检查通过，可以导入。')), kind === 'registry' ? h('div', { 'data-nhmr': '' }, t('将导入 {n}。', { n: nhmrText({ households: rep.households ?? 0, persons: rep.members ?? 0 }) })) : null, problems.length ? h('div', t('有 {n} 条提醒，不影响导入。', { n: problems.length })) : null),
         h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'import', on: { click: () => send(false) } }, icon('upload'), h('span', t('导入'))),
       );
-    else head = h('div', { class: 'notice notice-ok', 'data-outcome': 'imported' }, icon('check'), h('strong', t('已导入。')));
+    else
+      head = h(
+        'div',
+        { class: 'notice notice-ok', 'data-outcome': 'imported' },
+        icon('check'),
+        h('strong', { 'data-nhmr': '' }, kind === 'registry' ? t('已导入 {n}。', { n: nhmrText({ households: rep.households ?? 0, persons: rep.members ?? 0 }) }) : kind === 'income' ? t('已记录 {n} 户的收入。', { n: rep.households ?? 0 }) : t('已导入。')),
+      );
     mount(
       report,
       card(

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Import templates and the kinds offered (issue 18 point 5): GET /api/imports lists the sheets a user may import
+# with their columns and which are required (the divisions only for a county office or wider); a template per
+# kind, XLSX or CSV, holds the header row of every column (the same table as the importers'); a registry file
+# made from the template imports and says what it imported as N户M人.
+source "$(dirname "$0")/lib.sh"
+county_db >/dev/null
+add_user county county_admin 371399000000
+add_user town town_operator 371399100000
+add_user viewer supervisor 371399000000
+start_server
+login county
+login town
+login viewer
+
+expect 200 county GET "/api/imports"
+jqeq '[.data.kinds[].kind] | join(",")' "registry,events,income,divisions"
+jqeq '.data.kinds[0] | "\(.label) \([.columns[] | select(.required) | .label] | join("、")) \(.columns | length)"' \
+	"建档立卡名单 户编号、姓名、证件号码、与户主关系、性别 33"
+jqeq '.data.kinds[0].note' "另须有“行政区划代码”，或“乡镇”和“行政村”两列"
+jqeq '.data.kinds[1] | [.columns[] | select(.required) | .key] | join(",")' "hh_no,type,effective"
+jqeq '.data.kinds[2] | [.columns[] | select(.required) | .key] | join(",")' "hh_no,income_year"
+jqeq '.data.kinds[3] | "\(.label) \([.columns[] | select(.required) | .label] | join("、"))"' "行政区划 代码、名称"
+# a town office is not offered the divisions, nor their template; a read-only user no imports at all
+expect 200 town GET "/api/imports"
+jqeq '[.data.kinds[].kind] | join(",")' "registry,events,income"
+expect 404 town GET "/api/imports/divisions/template"
+expect 403 viewer GET "/api/imports"
+expect 403 viewer GET "/api/imports/registry/template"
+expect 404 county GET "/api/imports/nothing/template"
+expect 400 county GET "/api/imports/registry/template?format=pdf"
+
+# the CSV template: a BOM and the header row, nothing else
+curl -s -D "$WORK/h" -o "$WORK/tpl.csv" -b "$WORK/county.jar" "http://127.0.0.1:$PORT/api/imports/events/template?format=csv"
+eq "events template" "$(sed '1s/^\xEF\xBB\xBF//' "$WORK/tpl.csv" | tr -d '\r')" \
+	"户编号,变动类型,生效日期,原因,批次,是否更正,目标户编号,姓名,证件号码,与户主关系,新证件号码,出生日期"
+grep -qi "filename\*=UTF-8''%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF" "$WORK/h" || fail "template file name: $(grep -i disposition "$WORK/h")"
+# the XLSX template: a workbook whose one row is the header
+curl -s -o "$WORK/tpl.xlsx" -b "$WORK/county.jar" "http://127.0.0.1:$PORT/api/imports/registry/template"
+eq "xlsx" "$(head -c 2 "$WORK/tpl.xlsx")" "PK"
+
+# the registry template filled in: every column in the template's order, one household of two
+curl -s -o "$WORK/reg.csv" -b "$WORK/county.jar" "http://127.0.0.1:$PORT/api/imports/registry/template?format=csv"
+{
+	cat "$WORK/reg.csv"
+	printf '%s\r\n' "371399100202,,,3713990099,张新,371399198001010016,户主,男,汉族,初中,,健康,普通劳动力,乡（镇）内务工,6,是,是,是,否,否,,一般贫困户,因病,,国家标准,贫困户,2014-01,,,,,,"
+	printf '%s\r\n' "371399100202,,,3713990099,李新,371399198203040029,配偶,女,汉族,小学,,健康,普通劳动力,,,是,是,是,否,否,,,,,,,,,,,,,"
+} >"$WORK/reg-filled.csv"
+upload county "/api/imports/registry?dry_run=1&as_of=2018-06-30&event=include_missed" "$WORK/reg-filled.csv"
+eq "dry run" "$STATUS" "200"
+jqeq '"\(.data.households)户\(.data.members)人 \(.data.written) \(.data.errors)"' "1户2人 false 0"
+finish
