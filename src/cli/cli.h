@@ -84,6 +84,11 @@ int cmd_audit(struct args *a);
 int cmd_routes(struct args *a);
 int cmd_migrate(struct args *a);   /* cli_migrate.c, with opts_migrate */
 extern const struct opt opts_migrate[];
+int cmd_findings(struct args *a);
+int cmd_campaign(struct args *a);
+int cmd_external(struct args *a);
+int cmd_import_external(struct args *a);   /* cli_check.c: import external */
+extern const struct opt opts_findings[], opts_campaign[], opts_external[];
 int cmd_demo(struct args *a);      /* cli_demo.c, with opts_demo */ extern const struct opt opts_demo[];
 
 extern const struct opt opts_serve[], opts_user[], opts_audit[];

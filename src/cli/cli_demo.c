@@ -65,10 +65,11 @@ cmd_demo(struct args *a)
 		       "(%d added by corrections)\n"
 		       "  change events: %d, recorded on %d days from %s to %s\n"
 		       "  李从山's household: %s\n"
+		       "  data quality: a police list of %d deaths compared, %d findings open in 北泉子二村\n"
 		       "took %.1f s; try: tuopin stats --as-of 2018-10-08, tuopin changes --batch 2018年托底清零\n",
 		    cli_db_shown(a, shown, sizeof(shown)), (unsigned long long)r.seed, r.towns, r.villages,
 		    r.poor_villages, r.identified_h, r.identified_p, r.households, r.persons, r.members_added, r.events,
-		    r.days, d1, d2, r.li_hh_no, seconds_since(&t0));
+		    r.days, d1, d2, r.li_hh_no, r.deaths_listed, r.findings, seconds_since(&t0));
 	else
 		printf("临港区演示数据已载入 %s（种子 %llu）：\n"
 		       "  区划：山东省、临沂市、临港区，乡镇 %d 个，村 %d 个（其中省定贫困村 %d 个）\n"
@@ -76,9 +77,10 @@ cmd_demo(struct args *a)
 		       "  建户 %d 户（含 2018 年托底清零补录的应纳未纳户），人员 %d 人（其中更正补录 %d 人）\n"
 		       "  变动记录 %d 条，分 %d 天记录（%s 至 %s）\n"
 		       "  李从山户：%s\n"
+		       "  数据比对：公安死亡人员名单 %d 人，北泉子二村待整改问题 %d 个\n"
 		       "用时 %.1f 秒。试试：tuopin stats --as-of 2018-10-08；tuopin changes --batch 2018年托底清零\n",
 		    cli_db_shown(a, shown, sizeof(shown)), (unsigned long long)r.seed, r.towns, r.villages, r.poor_villages,
 		    r.identified_h, r.identified_p, r.households, r.persons, r.members_added, r.events, r.days, d1, d2,
-		    r.li_hh_no, seconds_since(&t0));
+		    r.li_hh_no, r.deaths_listed, r.findings, seconds_since(&t0));
 	return 0;
 }

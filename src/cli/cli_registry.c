@@ -26,6 +26,9 @@ const struct opt opts_import[] = {
 	{ "reason", true, "reason recorded with the events" },
 	{ "dry-run", false, "validate only" },
 	{ "lenient", false, "data-quality problems warn instead of refusing" },
+	{ "kind", true, "external: the kind of list (death, vehicle, ...)" },
+	{ "date", true, "external: the day the list speaks of" },
+	{ "source", true, "external: the department that sent it" },
 	{ NULL, false, NULL },
 };
 const struct opt opts_export[] = {
@@ -87,9 +90,11 @@ cmd_import(struct args *a)
 		fn = import_registry;
 	else if (strcmp(what, "events") == 0)
 		fn = import_events;
+	else if (strcmp(what, "external") == 0)
+		return cmd_import_external(a);
 	else
-		return cli_usage(EN ? "usage: tuopin import divisions|registry|events FILE"
-				    : "用法：tuopin import divisions|registry|events 文件");
+		return cli_usage(EN ? "usage: tuopin import divisions|registry|events|external FILE"
+				    : "用法：tuopin import divisions|registry|events|external 文件");
 	static const char *const formats[] = { "table", "json" };
 	const char *format = cli_format(a, formats, 2);
 	if (!format)

@@ -18,9 +18,9 @@ static const struct command commands[] = {
 	{ "init", cmd_init, opts_init, 0, 0, 0, "init", "创建数据库或升级其结构", "create or migrate the database" },
 	{ "import", cmd_import, opts_import, 0, 2, 2,
 		"import divisions|registry|events FILE [--as-of D] [--event identify|include_missed] [--batch B] "
-		"[--reason R] [--dry-run] [--lenient]",
-		"导入区划、建档立卡名单或变动记录（CSV/XLSX，全部正确才写入）",
-		"import divisions, the registry or change events (CSV/XLSX; all or nothing)" },
+		"[--reason R] [--dry-run] [--lenient] | import external FILE --kind K [--date D] [--source S]",
+		"导入区划、建档立卡名单、变动记录或其他部门的比对名单（CSV/XLSX，全部正确才写入）",
+		"import divisions, the registry, change events or another department's list (CSV/XLSX; all or nothing)" },
 	{ "export", cmd_export, opts_export, 0, 2, 2,
 		"export registry FILE [--as-of D] [--division C] [--format csv|xlsx] [--gb18030] [--full-id] [--all]",
 		"导出建档立卡名单（证件号码默认脱敏）", "export the registry (ID numbers masked by default)" },
@@ -31,8 +31,20 @@ static const struct command commands[] = {
 		"changes [--from D --to D] [--recorded] [--batch B] [--recorded-at T] [--division C] "
 		"[--format table|json|csv]",
 		"按变动类型统计户数人数", "changes by type, in households and persons" },
-	{ "check", cmd_check, opts_check, 0, 0, 0, "check [--rule R] [--as-of D] [--division C] [--format table|json]",
-		"数据质量检查与平衡核对", "data-quality rules and the yearly balance" },
+	{ "check", cmd_check, opts_check, 0, 0, 0,
+		"check [--rule R[,R...]] [--as-of D] [--division C] [--dry-run] [--format table|json] | check --rules",
+		"数据质量检查（托底清零）：规则、数据比对与平衡核对；当天的检查结果保存为问题",
+		"data-quality rules, comparisons with other departments' lists and the yearly balance; a run as of today keeps its findings" },
+	{ "findings", cmd_findings, opts_findings, 0, 0, 2,
+		"findings [--state open|fixed|waived] [--rule R] [--division C] | findings show|recheck ID | "
+		"findings waive ID --reason R | findings confirm ID | findings refuse ID --note N | findings export FILE",
+		"查看、豁免和导出数据质量问题", "list, waive and export data-quality findings" },
+	{ "campaign", cmd_campaign, opts_campaign, 0, 1, 2,
+		"campaign new NAME --rules R,... [--start D] [--deadline D] [--division C] | campaign show NAME [--by town|village] | "
+		"campaign list",
+		"托底清零专项行动：进度看板", "clean-up campaigns and their boards" },
+	{ "external", cmd_external, opts_external, 0, 1, 2, "external list [--deleted] | external show ID | external delete ID | "
+		"external kinds", "管理其他部门的比对名单", "other departments' lists kept for comparison" },
 	{ "show", cmd_show, opts_show, 0, 1, 1, "show HH_NO [--as-of D] [--full-id] [--format table|json]",
 		"查看一户：成员、状态和全部变动历史", "one household: members, status and its whole history" },
 	{ "line", cmd_line, opts_line, 0, 1, 5, "line set YEAR REGION KIND AMOUNT [--note N] | line get YEAR REGION KIND",

@@ -20,6 +20,7 @@ enum cap {
 	CAP_ROLES = 1 << 6,     /* security administrator: roles, scopes and policies */
 	CAP_AUDIT = 1 << 7,     /* audit administrator: the audit log */
 	CAP_SELF = 1 << 8,      /* any logged-in user: own password, own tokens */
+	CAP_COMPARE = 1 << 9,   /* other departments' lists (数据比对): import, read, delete (audited) */
 };
 
 struct role {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "domain/fields.h"
+#include "domain/finding.h"
 #include "domain/member.h"
 #include "domain/registry.h"
 #include "domain/status.h"
@@ -1098,6 +1099,7 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 		return ERR_INVALID;
 	}
 	struct txn t;
+	int64_t last_household = 0;
 	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK) {
 		sheet_close(s);
 		return rc;
@@ -1256,7 +1258,8 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 		if (p->n_errors == before) {
 			struct errinfo ee;
 			errinfo_clear(&ee);
-			rc = event_record(&t, &q, NULL, &ee);
+			struct event out;
+			rc = event_record(&t, &q, &out, &ee);
 			if (rc == ERR_DB) {
 				if (e)
 					*e = ee;
@@ -1268,8 +1271,11 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 			if (rc != ERR_OK) {
 				enum col col = col_of_field(ee.field);
 				problem_from_err(p, false, row.num, COL(col), CELL(col), &ee);
-			} else
+			} else {
 				r->events++;
+				r->last_event = out.id;
+				last_household = out.household_id;
+			}
 		}
 		arena_free(&ra);
 #undef CELL
@@ -1292,6 +1298,12 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 	}
 	if (!o->sheet && (rc = audit_import(&t, "import.events", o, r, e)) != ERR_OK) {
 		txn_rollback(&t);
+		return rc;
+	}
+	if (o->finding && (rc = finding_link(&t, o->finding, last_household, o->finding_kind ? o->finding_kind : "event",
+	    r->last_event, e)) != ERR_OK) {
+		txn_rollback(&t);
+		r->events = 0;
 		return rc;
 	}
 	if ((rc = txn_commit(&t, e)) != ERR_OK)

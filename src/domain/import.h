@@ -24,6 +24,10 @@ struct import_opts {
 	const char *actor;
 	const char *ip;       /* the client's address, for the audit log */
 	const struct sheet_limits *limits;
+	/* events: a finding the change fixes (finding.h), linked to it in the same transaction as kind
+	 * ("edit" or "event"); 0: none */
+	int64_t finding;
+	const char *finding_kind;
 };
 
 struct import_result {
@@ -33,6 +37,7 @@ struct import_result {
 	int households, members, events;
 	int divisions_added, divisions_updated;
 	bool written;
+	int64_t last_event;   /* events: the id of the last event recorded */
 	struct problems problems;
 };
 

@@ -185,6 +185,7 @@ static const enum stmt_id insert_stmt[T__MAX] = {
 	[T_MEMBER_SPAN] = STMT_INSERT_MEMBER_SPAN,
 	[T_EVENT] = STMT_INSERT_EVENT,
 	[T_INCOME] = STMT_INSERT_INCOME,
+	[T_EXTERNAL_ENTRY] = STMT_INSERT_EXTERNAL_ENTRY,
 };
 
 static const enum stmt_id nextid_stmt[T__MAX] = {
@@ -194,6 +195,7 @@ static const enum stmt_id nextid_stmt[T__MAX] = {
 	[T_MEMBER_SPAN] = STMT_NEXTID_MEMBER_SPAN,
 	[T_EVENT] = STMT_NEXTID_EVENT,
 	[T_INCOME] = STMT_NEXTID_INCOME,
+	[T_EXTERNAL_ENTRY] = STMT_NEXTID_EXTERNAL_ENTRY,
 };
 
 static enum err

@@ -21,5 +21,8 @@ void read_household(struct store *st, struct stmt *q, int c, struct household *h
 void read_member(struct store *st, struct stmt *q, int c, struct member *m, struct arena *a);
 char *col_str(struct store *st, struct stmt *q, int i, struct arena *a);
 int col_int_or(struct store *st, struct stmt *q, int i, int dflt);
+/* The columns of a rule statement (stmt.c's RULE_HH ...) into r; every row of q to fn (store_check.c). */
+void read_rule_row(struct store *st, struct stmt *q, struct rule_row *r);
+enum err each_rule_row(struct store *st, struct stmt *q, rule_row_fn fn, void *ctx, struct errinfo *e);
 
 #endif
