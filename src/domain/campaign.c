@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/import.h"
 #include "lib/date.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
@@ -58,7 +59,7 @@ campaign_create(struct store *st, const struct finding_actor *by, const struct c
 		buf_printf(&b, "%s%s", i ? "," : "", rules[rl[i]].code);
 	c.rules = arena_strdup(a, b.p);
 	buf_free(&b);
-	c.division = q->division ? q->division : st->scope_lo;
+	c.division = check_division(st, q->division);
 	c.start = start;
 	c.deadline = q->deadline;
 	c.created_by = (char *)t.actor;
@@ -158,6 +159,10 @@ board(struct store *st, struct campaign_board *b, bool rows, struct arena *a, st
 		return rc;
 	if (lo > hi)
 		nd = 0;
+	/* a campaign of one village (or town) is shown by that division itself */
+	int level = division_level_of(b->c.division);
+	if (b->c.division && level > b->by)
+		b->by = level;
 	b->rows = arena_alloc(a, (nd + 1) * sizeof(*b->rows));
 	b->n_rows = 0;
 	for (size_t i = 0; i < nd; i++)

@@ -1182,10 +1182,10 @@ check_parse_rules(const char *list, int *out, size_t *n, struct errinfo *e)
 /* The division a run covers: the one asked for, else the scope's root, else the smallest division holding
  * every household (a command-line run over a one-county database belongs to that county). */
 static int64_t
-run_division(struct store *st, const struct check_query *q, int64_t lo, int64_t hi)
+run_division(struct store *st, int64_t division, int64_t lo, int64_t hi)
 {
-	if (q->division)
-		return q->division;
+	if (division)
+		return division;
 	if (st->scope_lo > 0)
 		return st->scope_lo;
 	int64_t mn, mx;
@@ -1197,6 +1197,15 @@ run_division(struct store *st, const struct check_query *q, int64_t lo, int64_t 
 		if (mn / units[i] == mx / units[i])
 			return units[i] == 1000000000000LL ? 0 : mn / units[i] * units[i];
 	return 0;
+}
+
+int64_t
+check_division(struct store *st, int64_t division)
+{
+	int64_t lo = st->scope_lo, hi = st->scope_hi;
+	if (division)
+		division_range(division, &lo, &hi);
+	return run_division(st, division, lo, hi);
 }
 
 enum err
@@ -1219,7 +1228,7 @@ check_run(struct store *st, const struct check_query *q, struct check_result *r,
 	else
 		for (int i = 0; i < R__MAX; i++)
 			c.sel[i] = q->only < 0 || q->only == i;
-	r->division = run_division(st, q, c.lo, c.hi);
+	r->division = run_division(st, q->division, c.lo, c.hi);
 	c.e = e;
 	arena_init(&c.scratch);
 	if (q->keep && r->as_of == today &&

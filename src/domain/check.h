@@ -60,6 +60,10 @@ struct check_result {
 enum err check_run(struct store *st, const struct check_query *q, struct check_result *r, struct arena *a,
     struct errinfo *e);
 
+/* The division a run over division (0: the scope) belongs to: that one, else the scope's root, else the
+ * smallest division holding every household. */
+int64_t check_division(struct store *st, int64_t division);
+
 /* Parse "R1,R2,..." (codes or national numbers) into rules[] (at most R__MAX); on an unknown one, ERR_INVALID
  * naming it (field "rules"). */
 enum err check_parse_rules(const char *list, int *rules, size_t *n, struct errinfo *e);
