@@ -148,7 +148,7 @@
 #define F_WHERE_PG "WHERE f.village BETWEEN $1 AND $2 AND ($3::text IS NULL OR f.state = $3) " \
 	"AND ($4 = 0 OR f.waiver_pending = 1) " \
 	"AND ($5::text IS NULL OR f.rule IN (SELECT json_array_elements_text($5::json))) " \
-	"AND ($6 = 0 OR f.household_id = $6) AND ($7 = 0 OR f.state = 'open' OR f.closed_at >= $7) "
+	"AND ($6::bigint = 0 OR f.household_id = $6) AND ($7::bigint = 0 OR f.state = 'open' OR f.closed_at >= $7) "
 #define RUN_COLUMNS "id, as_of, division, rules, actor, started_at, finished_at, households, members, opened, " \
 	"reopened, closed, still_open"
 #define EXT_LIST_COLUMNS "id, kind, source, list_date, division, division_hi, file, n_rows, imported_at, imported_by, " \

@@ -24,9 +24,9 @@ jqeq '.data.items[0].village_name' 西岭村
 # the roles with what they may do (the same names as /api/me's capabilities)
 expect 200 sec GET /api/roles
 jqeq '[.data[] | "\(.code):\(.capabilities | join("+"))"] | join(",")' \
-	"county_admin:read+write+import+export+full_id,town_operator:read+write+import+export+full_id,village_operator:read+write+full_id,cadre:read,supervisor:read+export+full_id,sys_admin:users,sec_admin:roles,audit_admin:audit"
+	"county_admin:read+write+import+export+full_id+compare,town_operator:read+write+import+export+full_id,village_operator:read+write+full_id,cadre:read,supervisor:read+export+full_id+compare,sys_admin:users,sec_admin:roles,audit_admin:audit"
 expect 200 county GET /api/me
-jqeq '.data.user.capabilities | join("+")' "read+write+import+export+full_id"
+jqeq '.data.user.capabilities | join("+")' "read+write+import+export+full_id+compare"
 
 # an event naming its member by id: 周强 leaves household 3713990003
 expect 200 county GET /api/households/3713990003
