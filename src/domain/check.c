@@ -821,7 +821,6 @@ match_row(void *ctx, const struct external_match *m)
 	x->last_member = m->member_id;
 	char d[11], ld[11];
 	date_format(m->list_date, ld);
-	const char *label = ext_kind_label(x->k);
 	if (!same_name(m->name, m->entry_name) && WANT(R_NAME_MISMATCH) && m->member_id != x->last_mismatch) {
 		x->last_mismatch = m->member_id;
 		struct subj sn = s;
@@ -842,14 +841,14 @@ match_row(void *ctx, const struct external_match *m)
 		if (registered_dead) {
 			char sd[11];
 			EMIT(c, rl, &s, "%s名单（%s，%s）记其于 %s 死亡，%s 起才登记为本户成员", "the %s list (%s, %s) says the person died "
-			    "on %s; a member only from %s", label, m->source ? m->source : "", ld, d, date_format(m->since, sd));
+			    "on %s; a member only from %s", ext_kind_label(x->k), m->source ? m->source : "", ld, d, date_format(m->since, sd));
 		} else
 			EMIT(c, rl, &s, "%s名单（%s，%s）记其于 %s 死亡，仍为本户成员", "the %s list (%s, %s) says the person died on %s; "
-			    "still a member", label, m->source ? m->source : "", ld, d);
+			    "still a member", ext_kind_label(x->k), m->source ? m->source : "", ld, d);
 	} else if (strcmp(kind, "moved") == 0 && m->day && WANT(R_MOVED_OUT)) {
 		s.evidence = evidence(c, kind, m, m->value);
 		EMIT(c, R_MOVED_OUT, &s, "%s名单（%s，%s）记其户籍于 %s 迁往%s，仍为本户成员",
-		    "the %s list (%s, %s) says the registration moved on %s to %s; still a member", label,
+		    "the %s list (%s, %s) says the registration moved on %s to %s; still a member", ext_kind_label(x->k),
 		    m->source ? m->source : "", ld, date_format(m->day, d), m->value ? m->value : (EN ? "elsewhere" : "外地"));
 	} else if ((strcmp(kind, "vehicle") == 0 || strcmp(kind, "housing") == 0 || strcmp(kind, "business") == 0 ||
 		       strcmp(kind, "payroll") == 0) && receives_support(m->status)) {
@@ -867,15 +866,15 @@ match_row(void *ctx, const struct external_match *m)
 				return 0;
 		}
 		s.evidence = evidence(c, kind, m, m->value);
-		EMIT(c, rl, &s, "%s名单（%s，%s）：%s；该户状态为“%s”", "the %s list (%s, %s): %s; the household is \"%s\"", label,
+		EMIT(c, rl, &s, "%s名单（%s，%s）：%s；该户状态为“%s”", "the %s list (%s, %s): %s; the household is \"%s\"", ext_kind_label(x->k),
 		    m->source ? m->source : "", ld, m->value ? m->value : "", status_label(m->status));
 	} else if (strcmp(kind, "dibao") == 0 || strcmp(kind, "tekun") == 0) {
 		bool dibao = kind[0] == 'd';
 		enum rule rl = dibao ? R_DIBAO_NOT_FLAGGED : R_TEKUN_NOT_FLAGGED;
 		if ((dibao ? m->dibao : m->tekun) != 1 && WANT(rl)) {
 			s.evidence = evidence(c, kind, m, NULL);
-			EMIT(c, rl, &s, "在%s名册（%s，%s）中，登记的“%s”为%s", "on the %s roll (%s, %s) but recorded \"%s\" as %s", label,
-			    m->source ? m->source : "", ld, dibao ? "是否享受低保" : "是否特困供养",
+			EMIT(c, rl, &s, "在%s名册（%s，%s）中，登记的“%s”为%s", "on the %s roll (%s, %s) but recorded \"%s\" as %s", ext_kind_label(x->k),
+			    m->source ? m->source : "", ld, dibao ? (EN ? "dibao" : "是否享受低保") : (EN ? "tekun" : "是否特困供养"),
 			    (dibao ? m->dibao : m->tekun) == 0 ? (EN ? "no" : "否") : (EN ? "empty" : "空"));
 		}
 	} else if (strcmp(kind, "disability") == 0 && WANT(R_DISABILITY_NOT_RECORDED) &&
@@ -891,7 +890,7 @@ match_row(void *ctx, const struct external_match *m)
 		if (list >= 0 && list != own && !(list == 0 && own < 0) && WANT(rl)) {
 			s.evidence = evidence(c, kind, m, m->value);
 			EMIT(c, rl, &s, "%s名单（%s，%s）为“%s”，登记的参保情况为%s", "the %s list (%s, %s) says \"%s\"; recorded as %s",
-			    label, m->source ? m->source : "", ld, m->value, own == 1 ? (EN ? "insured" : "是")
+			    ext_kind_label(x->k), m->source ? m->source : "", ld, m->value, own == 1 ? (EN ? "insured" : "是")
 			    : own == 0 ? (EN ? "not insured" : "否") : (EN ? "empty" : "空"));
 		}
 	} else if (strcmp(kind, "employment") == 0 && WANT(R_EMPLOYED_NOT_RECORDED) && !m->work_status &&
@@ -946,7 +945,7 @@ not_on_roll_row(void *ctx, const struct rule_row *r)
 		.source = src, .list_id = r->v[0], .evidence = arena_strdup(c->a, ev) };
 	free(ev);
 	EMIT(c, dibao ? R_DIBAO_NOT_ON_ROLL : R_TEKUN_NOT_ON_ROLL, &s, "登记的“%s”为是，但不在%s名册（%s）中",
-	    "recorded \"%s\" as yes but not on the %s roll (%s)", dibao ? "是否享受低保" : "是否特困供养",
+	    "recorded \"%s\" as yes but not on the %s roll (%s)", dibao ? (EN ? "dibao" : "是否享受低保") : (EN ? "tekun" : "是否特困供养"),
 	    ext_kind_label(x->k), ld);
 	return 0;
 }

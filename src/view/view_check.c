@@ -1,10 +1,12 @@
 /* view_check.c: JSON, tables and CSV of data quality, shared by the CLI and the API: a run's findings, the
  * rule table, kept findings and their history, campaign boards, and other departments' lists. Member
  * numbers are always masked here. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "domain/codes.h"
+#include "domain/external.h"
 #include "lib/date.h"
 #include "lib/util.h"
 #include "view/view.h"
@@ -253,9 +255,28 @@ view_finding_json(const struct finding_view *v, struct arena *a)
 	view_code(v->village.code, vc, sizeof(vc));
 	json_object_set_new(j, "division", json_pack("{s:s, s:s?, s:s?}", "code", vc, "name", v->village.name, "town",
 	    v->town_name));
+	if (f->member_id)
+		json_object_set_new(j, "member_id", json_integer(f->member_id));
 	json_t *ev = f->evidence ? json_loads(f->evidence, 0, NULL) : NULL;
 	if (ev && f->list_id)
 		json_object_set_new(ev, "deleted", json_boolean(f->list_deleted));
+	const struct ext_kind *k = ev ? ext_kind_find(json_string_value(json_object_get(ev, "kind"))) : NULL;
+	if (k) {
+		json_object_set_new(ev, "kind_label", json_string(ext_kind_label(k)));
+		/* what the day and the value are, in the words of the list's own columns */
+		for (size_t i = 0; i < EXT_MAX_COLS && k->cols[i].key; i++) {
+			const char *what = k->cols[i].role == XR_DAY ? "day_label" : k->cols[i].role == XR_VALUE ? "value_label" : NULL;
+			if (!what || json_object_get(ev, what))
+				continue;
+			char en[64];
+			snprintf(en, sizeof(en), "%s", k->cols[i].key);
+			for (char *c = en; *c; c++)
+				if (*c == '_')
+					*c = ' ';
+			en[0] = (char)toupper((unsigned char)en[0]);
+			json_object_set_new(ev, what, json_string(EN ? en : k->cols[i].label));
+		}
+	}
 	json_object_set_new(j, "evidence", ev ? ev : json_null());
 	json_object_set_new(j, "fix", f->fix_kind ? json_pack("{s:s, s:I}", "kind", f->fix_kind, "ref",
 	    (json_int_t)f->fix_ref) : json_null());
