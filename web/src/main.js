@@ -18,18 +18,28 @@ import { changesView } from './views/changes.js';
 import { importView } from './views/import.js';
 import { usersView, rolesView } from './views/users.js';
 import { auditView } from './views/audit.js';
+import { findingsView, findingView, rulesView } from './views/findings.js';
+import { campaignsView, campaignView } from './views/campaign.js';
+import { externalView } from './views/external.js';
 import { aboutView } from './views/about.js';
 import { notFoundView } from './views/notfound.js';
 
 const app = document.getElementById('app');
 
-// path pattern, view, who may see it: 'data' (read), 'import', 'users' (users or roles), 'audit', 'any'
+// path pattern, view, who may see it: 'data' (read), 'import', 'compare' (other departments' lists), 'users'
+// (users or roles), 'audit', 'any'
 const ROUTES = [
   ['/', dashboardView, 'data'],
   ['/divisions/:code', dashboardView, 'data'],
   ['/households', householdsView, 'data'],
   ['/households/:no', householdView, 'data'],
   ['/changes', changesView, 'data'],
+  ['/findings', findingsView, 'data'],
+  ['/findings/:id', findingView, 'data'],
+  ['/rules', rulesView, 'data'],
+  ['/campaigns', campaignsView, 'data'],
+  ['/campaigns/:name', campaignView, 'data'],
+  ['/external-lists', externalView, 'compare'],
   ['/import', importView, 'import'],
   ['/users', usersView, 'users'],
   ['/roles', rolesView, 'users'],
@@ -43,6 +53,8 @@ function allowed(who) {
       return isDataRole();
     case 'import':
       return can('import');
+    case 'compare':
+      return can('compare');
     case 'users':
       return can('users') || can('roles');
     case 'audit':
@@ -128,6 +140,9 @@ function sideNav(path) {
     items.push(navItem(link('/'), 'dashboard', t('统计概览'), path === '/' || path.startsWith('/divisions')));
     items.push(navItem(link('/households'), 'search', t('户查询'), path.startsWith('/households')));
     items.push(navItem(link('/changes'), 'calendar', t('变动统计'), path === '/changes'));
+    items.push(navItem(link('/findings'), 'clipboard', t('数据质量'), path.startsWith('/findings') || path === '/rules'));
+    items.push(navItem(link('/campaigns'), 'flag', t('专项行动'), path.startsWith('/campaigns')));
+    if (can('compare')) items.push(navItem(link('/external-lists'), 'compare', t('数据比对'), path === '/external-lists'));
     if (can('import')) items.push(navItem(link('/import'), 'upload', t('数据导入'), path === '/import'));
   }
   if (can('users') || can('roles')) {
