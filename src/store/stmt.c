@@ -129,6 +129,27 @@
 	" AND l2.deleted_at IS NULL AND l2.list_date <= " D " AND " V " BETWEEN l2.division AND l2.division_hi " \
 	"ORDER BY l2.list_date DESC, l2.id DESC LIMIT 1)"
 #define EXT_ROW "l.id, l.list_date, l.source, e.row_no, e.name, e.id_no, e.value, e.data, e.day, e.village, "
+/* A list's rows matched with the members they hold, in this order: the entries of the list, each member by the
+ * index on id_no, then the member's span, household and status. J is the join: SQLite's planner, without
+ * statistics, would rather scan the households and look every list up by its id (a million members times a
+ * million rows); its CROSS JOIN keeps the order as written. PostgreSQL plans these itself (JOIN). */
+#define EXT_MATCHES(J) "SELECT " EXT_ROW "m.id, h.id, h.village, h.hh_no, m.name, m.id_no, hs.status, h.monitored, " \
+	"(SELECT MIN(x.valid_from) FROM membership_span x WHERE x.member_id = m.id AND x.recorded_to = " OPEN_REC "), " \
+	"m.dibao, m.tekun, m.ins_medical, m.ins_pension, m.work_months, m.health, m.work_status " \
+	"FROM external_list l " J " external_entry e ON e.list_id = l.id " J " member m ON " HOLDS("m", "e") \
+	" " J " membership_span s ON s.member_id = m.id AND s.valid_from <= $2 AND $2 < s.valid_to " \
+	"AND s.recorded_to = " OPEN_REC " " J " household h ON h.id = s.household_id " \
+	J " household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $2 AND $2 < hs.valid_to " \
+	"AND hs.recorded_to = " OPEN_REC " AND hs.status IN " REGISTERED " " \
+	"WHERE l.kind = $1 AND l.deleted_at IS NULL AND l.list_date <= $2 AND h.village BETWEEN $3 AND $4 " \
+	"AND ($5 = 0 OR l.id = " LATEST_LIST("l.kind", "$2", "h.village") ") " \
+	"ORDER BY h.hh_no, m.id, l.list_date DESC, l.id DESC, e.row_no"
+#define EXT_MATCH_COUNTS(J) "SELECT COUNT(*), COALESCE(SUM(CASE WHEN m.name <> e.name THEN 1 ELSE 0 END), 0) " \
+	"FROM external_entry e " J " member m ON " HOLDS("m", "e") " " J " membership_span s ON s.member_id = m.id " \
+	"AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC " " J " household h ON " \
+	"h.id = s.household_id " J " household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $2 " \
+	"AND $2 < hs.valid_to AND hs.recorded_to = " OPEN_REC " AND hs.status IN " REGISTERED " " \
+	"WHERE e.list_id = $1 AND h.village BETWEEN $3 AND $4"
 #define NOT_ON_ROLL(flag) "SELECT " RULE_HH RULE_MEMBER "r.id, r.list_date, " NULLS2 ", " NULLS4 ", NULL " \
 	"FROM membership_span s JOIN member m ON m.id = s.member_id JOIN household h ON h.id = s.household_id " \
 	HH_ON("$2") "JOIN external_list r ON r.id = " LATEST_LIST("$1", "$2", "h.village") " " \
@@ -514,15 +535,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_EXT_KIND_EXISTS] = { "SELECT 1 FROM external_list WHERE kind = $1 AND deleted_at IS NULL AND list_date <= $2 "
 		"LIMIT 1", NULL },
 	/* $1 kind, $2 day, $3 $4 the villages, $5 1: only rows of the latest list that applies to the village */
-	[STMT_EXT_MATCHES] = { "SELECT " EXT_ROW "m.id, h.id, h.village, h.hh_no, m.name, m.id_no, hs.status, h.monitored, "
-		"(SELECT MIN(x.valid_from) FROM membership_span x WHERE x.member_id = m.id AND x.recorded_to = " OPEN_REC "), "
-		"m.dibao, m.tekun, m.ins_medical, m.ins_pension, m.work_months, m.health, m.work_status "
-		"FROM external_list l JOIN external_entry e ON e.list_id = l.id JOIN member m ON " HOLDS("m", "e")
-		" JOIN membership_span s ON s.member_id = m.id AND s.valid_from <= $2 AND $2 < s.valid_to "
-		"AND s.recorded_to = " OPEN_REC " JOIN household h ON h.id = s.household_id " HH_ON("$2")
-		"WHERE l.kind = $1 AND l.deleted_at IS NULL AND l.list_date <= $2 AND h.village BETWEEN $3 AND $4 "
-		"AND ($5 = 0 OR l.id = " LATEST_LIST("l.kind", "$2", "h.village") ") "
-		"ORDER BY h.hh_no, m.id, l.list_date DESC, l.id DESC, e.row_no", NULL },
+	[STMT_EXT_MATCHES] = { EXT_MATCHES("CROSS JOIN"), EXT_MATCHES("JOIN") },
 	[STMT_EXT_MISSED] = { "SELECT " EXT_ROW "0, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, "
 		"NULL, NULL FROM external_list l JOIN external_entry e ON e.list_id = l.id "
 		"WHERE l.kind = $1 AND l.deleted_at IS NULL AND l.list_date <= $2 "
@@ -533,11 +546,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"WHERE " HOLDS("m", "e") ") ORDER BY COALESCE(e.village, l.division), l.id, e.row_no", NULL },
 	[STMT_EXT_NOT_ON_ROLL_DIBAO] = { NOT_ON_ROLL("dibao"), NULL },
 	[STMT_EXT_NOT_ON_ROLL_TEKUN] = { NOT_ON_ROLL("tekun"), NULL },
-	[STMT_EXT_MATCH_COUNTS] = { "SELECT COUNT(*), COALESCE(SUM(CASE WHEN m.name <> e.name THEN 1 ELSE 0 END), 0) "
-		"FROM external_entry e JOIN member m ON " HOLDS("m", "e") " JOIN membership_span s ON s.member_id = m.id "
-		"AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC
-		" JOIN household h ON h.id = s.household_id " HH_ON("$2") "WHERE e.list_id = $1 AND h.village BETWEEN $3 AND $4",
-		NULL },
+	[STMT_EXT_MATCH_COUNTS] = { EXT_MATCH_COUNTS("CROSS JOIN"), EXT_MATCH_COUNTS("JOIN") },
 
 	[STMT_INSERT_HOUSEHOLD] = { "INSERT INTO household (id, hh_no, village, status, monitored, attribute, "
 		"cause_main, cause_other, id_standard, identified_ym, exit_year, phone, code_version, created_at, "
