@@ -92,8 +92,12 @@ void
 view_check_table(const struct check_result *r, struct buf *out)
 {
 	char d[11];
-	buf_printf(out, EN ? "checked %zu households and %zu persons registered on %s: " :
-			     "检查 %3$s 建档立卡 %1$zu 户 %2$zu 人：", r->households, r->members, date_format(r->as_of, d));
+	/* rules that do not read the registry record by record (lists, sets, balances) examine no household */
+	if (r->households || r->members)
+		buf_printf(out, EN ? "checked %zu households and %zu persons registered on %s: " :
+				     "检查 %3$s 建档立卡 %1$zu 户 %2$zu 人：", r->households, r->members, date_format(r->as_of, d));
+	else
+		buf_printf(out, EN ? "checked on %s: " : "检查 %s：", date_format(r->as_of, d));
 	if (r->total == 0)
 		buf_puts(out, EN ? "no problems found\n" : "未发现问题\n");
 	else {
