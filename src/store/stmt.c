@@ -150,11 +150,13 @@
 	"h.id = s.household_id " J " household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $2 " \
 	"AND $2 < hs.valid_to AND hs.recorded_to = " OPEN_REC " AND hs.status IN " REGISTERED " " \
 	"WHERE e.list_id = $1 AND h.village BETWEEN $3 AND $4"
+/* (+e.list_id: the roll is looked up by id_no, not scanned whole for each member, as SQLite would without
+ * statistics) */
 #define NOT_ON_ROLL(flag) "SELECT " RULE_HH RULE_MEMBER "r.id, r.list_date, " NULLS2 ", " NULLS4 ", NULL " \
 	"FROM membership_span s JOIN member m ON m.id = s.member_id JOIN household h ON h.id = s.household_id " \
 	HH_ON("$2") "JOIN external_list r ON r.id = " LATEST_LIST("$1", "$2", "h.village") " " \
 	"WHERE s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC " AND h.village BETWEEN $3 AND $4 " \
-	"AND m." flag " = 1 AND NOT EXISTS (SELECT 1 FROM external_entry e WHERE e.list_id = r.id " \
+	"AND m." flag " = 1 AND NOT EXISTS (SELECT 1 FROM external_entry e WHERE +e.list_id = r.id " \
 	"AND e.id_no = substr(m.id_no, 1, 18)) ORDER BY h.hh_no, m.id"
 #define F_COLS "f.id, f.rule, f.subject, f.household_id, f.member_id, f.village, f.source, f.list_id, f.message_zh, " \
 	"f.message_en, f.evidence, f.fact, f.state, f.waiver_pending, f.waiver_reason, f.waiver_by, f.waiver_at, " \
