@@ -105,6 +105,11 @@ extern const struct opt opts_proposal[], opts_notice[], opts_assessment[], opts_
 int cmd_monitor(struct args *a);    /* cli_monitor.c */
 int cmd_programme(struct args *a);
 extern const struct opt opts_monitor[], opts_programme[];
+int cmd_findings(struct args *a);
+int cmd_campaign(struct args *a);
+int cmd_external(struct args *a);
+int cmd_import_external(struct args *a);   /* cli_check.c: import external */
+extern const struct opt opts_findings[], opts_campaign[], opts_external[];
 int cmd_demo(struct args *a);      /* cli_demo.c, with opts_demo */ extern const struct opt opts_demo[];
 /* cli_assistance.c, with opts_assistance: `tuopin assistance` and `tuopin supervision` */
 int cmd_assistance(struct args *a);

@@ -29,6 +29,9 @@ const struct opt opts_import[] = {
 	{ "dry-run", false, "validate only" },
 	{ "lenient", false, "data-quality problems warn instead of refusing" },
 	{ "year", true, "income: the survey year of rows without 收入年度" },
+	{ "kind", true, "external: the kind of list (death, vehicle, ...)" },
+	{ "date", true, "external: the day the list speaks of" },
+	{ "source", true, "external: the department that sent it" },
 	{ NULL, false, NULL },
 };
 const struct opt opts_export[] = {
@@ -97,13 +100,15 @@ cli_import_file(struct args *a, const char *what, const char *path)
 		fn = import_events;
 	else if (strcmp(what, "income") == 0)
 		fn = import_income;
+	else if (strcmp(what, "external") == 0)
+		return cmd_import_external(a);
 	else if (assist_import_known(what))
 		return cli_import_assist(a, what, a->pos[1]);
 	else
-		return cli_usage(EN ? "usage: tuopin import divisions|registry|events|income|cadres|pairings|measures|"
+		return cli_usage(EN ? "usage: tuopin import divisions|registry|events|income|external|cadres|pairings|measures|"
 				      "post_payments|loans|insurance FILE"
-				    : "用法：tuopin import divisions|registry|events|income|cadres|pairings|measures|post_payments|"
-				      "loans|insurance 文件");
+				    : "用法：tuopin import divisions|registry|events|income|external|cadres|pairings|measures|"
+				      "post_payments|loans|insurance 文件");
 	static const char *const formats[] = { "table", "json" };
 	const char *format = cli_format(a, formats, 2);
 	if (!format)

@@ -1,10 +1,9 @@
-/* cli_report.c: stats, changes and check. */
+/* cli_report.c: stats and changes (check is in cli_check.c). */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
-#include "domain/check.h"
 #include "domain/report.h"
 #include "lib/date.h"
 #include "view/view.h"
@@ -29,13 +28,6 @@ const struct opt opts_changes[] = {
 	{ "xlsx", true, "write the report to this Excel file" },
 	{ NULL, false, NULL },
 };
-const struct opt opts_check[] = {
-	{ "rule", true, "one rule" },
-	{ "as-of", true, "date" },
-	{ "division", true, "division code or name" },
-	{ NULL, false, NULL },
-};
-
 static int
 division_opt(struct args *a, struct store *st, int64_t *code, struct arena *ar)
 {
@@ -172,60 +164,4 @@ cmd_changes(struct args *a)
 	store_close(st);
 	arena_free(&ar);
 	return err == ERR_OK ? 0 : cli_fail(&e);
-}
-
-int
-cmd_check(struct args *a)
-{
-	static const char *const formats[] = { "table", "json" };
-	const char *format = cli_format(a, formats, 2);
-	if (!format)
-		return 2;
-	struct check_query q = { 0, -1, 0 };
-	if (!cli_date(a, "as-of", &q.as_of))
-		return 2;
-	if (arg(a, "rule")) {
-		q.only = rule_find(arg(a, "rule"));
-		if (q.only < 0) {
-			fprintf(stderr, EN ? "tuopin: unknown rule %s; the rules are:\n" : "tuopin: 没有规则 %s；规则有：\n",
-			    arg(a, "rule"));
-			for (int i = 0; i < R__MAX; i++)
-				fprintf(stderr, "  %-14s %-9s %s\n", rules[i].code, rules[i].ref, EN ? rules[i].en : rules[i].zh);
-			return 2;
-		}
-	}
-	struct store *st;
-	int rc = cli_open(a, &st, false);
-	if (rc)
-		return rc;
-	struct arena ar;
-	arena_init(&ar);
-	if ((rc = division_opt(a, st, &q.division, &ar))) {
-		store_close(st);
-		arena_free(&ar);
-		return rc;
-	}
-	struct check_result r;
-	struct errinfo e;
-	errinfo_clear(&e);
-	enum err err = check_run(st, &q, &r, &ar, &e);
-	if (err == ERR_OK) {
-		if (strcmp(format, "json") == 0) {
-			json_t *j = view_check_json(&r);
-			cli_print_json(j);
-			json_decref(j);
-		} else {
-			struct buf b;
-			buf_init(&b);
-			view_check_table(&r, &b);
-			cli_print(&b);
-			buf_free(&b);
-		}
-	}
-	size_t n = r.n;
-	store_close(st);
-	arena_free(&ar);
-	if (err != ERR_OK)
-		return cli_fail(&e);
-	return n ? 1 : 0;
 }

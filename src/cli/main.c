@@ -21,10 +21,12 @@
 static const struct command commands[] = {
 	{ "init", cmd_init, opts_init, 0, 0, 0, "init", "创建数据库或升级其结构", "create or migrate the database" },
 	{ "import", cmd_import, opts_import, 0, 2, 2,
-		"import divisions|registry|events|cadres|pairings|measures|post_payments|loans|insurance FILE [--as-of D] "
-		"[--event identify|include_missed] [--batch B] [--reason R] [--dry-run] [--lenient]",
-		"导入区划、建档立卡名单、变动记录或帮扶记录（CSV/XLSX，全部正确才写入）",
-		"import divisions, the registry, change events or assistance records (CSV/XLSX; all or nothing)" },
+		"import divisions|registry|events|income|cadres|pairings|measures|post_payments|loans|insurance FILE [--as-of D] "
+		"[--event identify|include_missed] [--batch B] [--reason R] [--dry-run] [--lenient] | "
+		"import external FILE --kind K [--date D] [--source S]",
+		"导入区划、建档立卡名单、变动记录、收入调查、帮扶记录或其他部门的比对名单（CSV/XLSX，全部正确才写入）",
+		"import divisions, the registry, change events, income surveys, assistance records or another department's "
+		"list (CSV/XLSX; all or nothing)" },
 	{ "export", cmd_export, opts_export, 0, 2, 2,
 		"export registry FILE [--as-of D] [--division C] [--format csv|xlsx] [--gb18030] [--full-id] [--all]",
 		"导出建档立卡名单（证件号码默认脱敏）", "export the registry (ID numbers masked by default)" },
@@ -40,8 +42,20 @@ static const struct command commands[] = {
 		"[--group G] [--year Y] [--format table|json|csv|xlsx] [--out FILE]",
 		"标准统计报表（DOMAIN.md §9.1）：列出报表，或按区划、日期统计并导出 Excel",
 		"the standard statistics tables: list them, or compute one for a division and a date, and export it" },
-	{ "check", cmd_check, opts_check, 0, 0, 0, "check [--rule R] [--as-of D] [--division C] [--format table|json]",
-		"数据质量检查与平衡核对", "data-quality rules and the yearly balance" },
+	{ "check", cmd_check, opts_check, 0, 0, 0,
+		"check [--rule R[,R...]] [--as-of D] [--division C] [--dry-run] [--format table|json] | check --rules",
+		"数据质量检查（托底清零）：规则、数据比对与平衡核对；当天的检查结果保存为问题",
+		"data-quality rules, comparisons with other departments' lists and the yearly balance; a run as of today keeps its findings" },
+	{ "findings", cmd_findings, opts_findings, 0, 0, 2,
+		"findings [--state open|fixed|waived] [--rule R] [--division C] | findings show|recheck ID | "
+		"findings waive ID --reason R | findings confirm ID | findings refuse ID --note N | findings export FILE",
+		"查看、豁免和导出数据质量问题", "list, waive and export data-quality findings" },
+	{ "campaign", cmd_campaign, opts_campaign, 0, 1, 2,
+		"campaign new NAME --rules R,... [--start D] [--deadline D] [--division C] | campaign show NAME [--by town|village] | "
+		"campaign list",
+		"托底清零专项行动：进度看板", "clean-up campaigns and their boards" },
+	{ "external", cmd_external, opts_external, 0, 1, 2, "external list [--deleted] | external show ID | external delete ID | "
+		"external kinds", "管理其他部门的比对名单", "other departments' lists kept for comparison" },
 	{ "show", cmd_show, opts_show, 0, 1, 1, "show HH_NO [--as-of D] [--full-id] [--format table|json]",
 		"查看一户：成员、状态和全部变动历史", "one household: members, status and its whole history" },
 	{ "income", cmd_income, opts_income, 0, 2, 3,

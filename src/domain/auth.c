@@ -19,12 +19,12 @@
 
 const struct role roles_table[] = {
 	{ "county_admin", "县扶贫办", "county office", CAP_READ | CAP_WRITE | CAP_IMPORT | CAP_EXPORT | CAP_FULL_ID | CAP_SELF |
-		CAP_ASSIST | CAP_SUPERVISE, true },
+		CAP_ASSIST | CAP_SUPERVISE | CAP_COMPARE, true },
 	{ "town_operator", "乡镇经办", "town operator", CAP_READ | CAP_WRITE | CAP_IMPORT | CAP_EXPORT | CAP_FULL_ID | CAP_SELF |
 		CAP_ASSIST, true },
 	{ "village_operator", "村级录入", "village clerk", CAP_READ | CAP_WRITE | CAP_FULL_ID | CAP_SELF | CAP_ASSIST, true },
 	{ "cadre", "帮扶责任人", "helper cadre", CAP_READ | CAP_SELF | CAP_ASSIST, true },
-	{ "supervisor", "督查审计", "supervisor", CAP_READ | CAP_EXPORT | CAP_FULL_ID | CAP_SELF | CAP_SUPERVISE, true },
+	{ "supervisor", "督查审计", "supervisor", CAP_READ | CAP_EXPORT | CAP_FULL_ID | CAP_SELF | CAP_SUPERVISE | CAP_COMPARE, true },
 	{ "sys_admin", "系统管理员", "system administrator", CAP_USERS | CAP_SELF, false },
 	{ "sec_admin", "安全管理员", "security administrator", CAP_ROLES | CAP_SELF, false },
 	{ "audit_admin", "审计管理员", "audit administrator", CAP_AUDIT | CAP_SELF, false },

@@ -24,6 +24,7 @@ enum cap {
 	CAP_SELF = 1 << 8,      /* any logged-in user: own password, own tokens */
 	CAP_ASSIST = 1 << 9,    /* record 帮扶 (cadres, pairings, visits, measures, ...); a cadre: its own households */
 	CAP_SUPERVISE = 1 << 10,/* 督查: supervision cases and complaints, and their figures */
+	CAP_COMPARE = 1 << 11,  /* other departments' lists (数据比对): import, read, delete (audited) */
 };
 
 struct role {

@@ -29,10 +29,12 @@ struct demo_result {
 	int open_proposals;                     /* proposals left open in 北泉子二村 */
 	char li_hh_no[24];                      /* 李从山's 户编号 (团林镇北泉子二村), for the tour */
 	struct demo_assist_result assist;       /* the 帮扶 and 督查 records (demo_assistance.c) */
+	int deaths_listed, findings;            /* the 公安 deaths list compared, and the findings it opened */
 };
 
 /* Build the demo into st. The database must hold no household (ERR_CONFLICT, nothing written). Everything
- * is one database transaction: on any error nothing is left behind and e says why. The recording instants
+ * is one database transaction (then the deaths list, its check and a campaign, each its own): on any error
+ * in the first nothing is left behind and e says why. The recording instants
  * are the scenario's (January 2014 to May 2018), not the clock. actor is recorded with every event. */
 enum err demo_build(struct store *st, uint64_t seed, const char *actor, struct demo_result *r, struct errinfo *e);
 

@@ -11,6 +11,7 @@
 #include "domain/audit.h"
 #include "domain/fields.h"
 #include "domain/income.h"
+#include "domain/finding.h"
 #include "domain/member.h"
 #include "domain/registry.h"
 #include "domain/status.h"
@@ -1501,7 +1502,8 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 		if (p->n_errors == before) {
 			struct errinfo ee;
 			errinfo_clear(&ee);
-			rc = t ? event_record(t, &q, NULL, &ee) : ERR_OK;
+			struct event out = { 0 };
+			rc = t ? event_record(t, &q, &out, &ee) : ERR_OK;
 			if (rc == ERR_DB || rc == ERR_BUSY) {
 				if (e)
 					*e = ee;
@@ -1511,8 +1513,11 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 			if (rc != ERR_OK) {
 				enum col col = col_of_field(ee.field);
 				problem_from_err(p, false, row.num, COL(col), CELL(col), &ee);
-			} else if (t)
+			} else if (t) {
 				r->events++;
+				r->last_event = out.id;
+				r->last_household = out.household_id;
+			}
 		}
 		arena_free(&ra);
 #undef CELL
@@ -1619,6 +1624,12 @@ events_write(struct store *st, const struct import_opts *o, struct sheet *s, con
 	}
 	if (!o->sheet && (rc = audit_import(&t, "import.events", o, r, e)) != ERR_OK) {
 		txn_rollback(&t);
+		return rc;
+	}
+	if (o->finding && (rc = finding_link(&t, o->finding, r->last_household, o->finding_kind ? o->finding_kind : "event",
+	    r->last_event, e)) != ERR_OK) {
+		txn_rollback(&t);
+		r->events = 0;
 		return rc;
 	}
 	if ((rc = txn_commit(&t, e)) != ERR_OK)

@@ -25,6 +25,10 @@ struct import_opts {
 	const char *ip;       /* the client's address, for the audit log */
 	const struct sheet_limits *limits;
 	int year;             /* income: the survey year of rows without 收入年度 (0: every row says its year) */
+	/* events: a finding the change fixes (finding.h), linked to it in the same transaction as kind
+	 * ("edit" or "event"); 0: none */
+	int64_t finding;
+	const char *finding_kind;
 };
 
 struct import_result {
@@ -36,6 +40,8 @@ struct import_result {
 	int unchanged;        /* income: rows equal to what is stored (nothing written for them) */
 	int records;          /* assistance and supervision records (domain/assist_import.c) */
 	bool written;
+	int64_t last_event;   /* events: the id of the last event recorded */
+	int64_t last_household;   /* events: its household */
 	struct problems problems;
 };
 

@@ -1,5 +1,5 @@
 /* api.h: the handlers of the JSON API, one file per noun (api_auth.c, api_registry.c, api_report.c,
- * api_admin.c). Each turns a request into a domain call and the result into JSON; no rules, no SQL. */
+ * api_check.c, api_findings.c, api_admin.c). Each turns a request into a domain call and the result into JSON; no rules, no SQL. */
 #ifndef TUOPIN_API_H
 #define TUOPIN_API_H
 
@@ -60,6 +60,23 @@ void api_imports(struct req *r);
 void api_import_template(struct req *r);
 void api_changes_batches(struct req *r);
 void api_check(struct req *r);
+void api_check_rules(struct req *r);
+void api_check_run(struct req *r);
+void api_external_kinds(struct req *r);
+void api_external_lists(struct req *r);
+void api_external_import(struct req *r);
+void api_external_list(struct req *r);
+void api_external_delete(struct req *r);
+void api_findings(struct req *r);
+void api_findings_summary(struct req *r);
+void api_findings_export(struct req *r);
+void api_finding(struct req *r);
+void api_finding_waive(struct req *r);
+void api_finding_waiver(struct req *r);
+void api_finding_recheck(struct req *r);
+void api_campaigns(struct req *r);
+void api_campaign(struct req *r);
+void api_campaign_create(struct req *r);
 
 /* api_assistance.c: 帮扶 and 督查 */
 void api_assistance_report(struct req *r);

@@ -13,6 +13,7 @@
 #include "domain/idno.h"
 #include "domain/export.h"
 #include "domain/fields.h"
+#include "domain/finding.h"
 #include "domain/import.h"
 #include "domain/report.h"
 #include "domain/proposal.h"
@@ -625,7 +626,7 @@ api_household_create(struct req *r)
 /* One events row: fixed columns, then the given member or household fields. */
 static void
 event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json_t *member, const enum col *allowed,
-    size_t n_allowed)
+    size_t n_allowed, const char *fix_kind)
 {
 	static const enum col event_cols[] = { C_HH_NO, C_EVENT_TYPE, C_EFFECTIVE, C_BATCH, C_REASON, C_CORRECTION,
 		C_ID_NO, C_TARGET_HH_NO, C_RELATION };
@@ -670,8 +671,29 @@ event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json
 	if (member && json_object_get(member, "relation"))
 		row[8] = cell_text(r, json_object_get(member, "relation"));
 	struct import_opts o = { 0 };
-	if (run_rows(r, import_events, &o, cells, cols, 2, false))
-		household_detail(r, hh_no, 200);
+	/* "finding": the finding this change fixes, linked to it in the same transaction, then checked again */
+	json_t *fid = json_object_get(body, "finding");
+	if (fid) {
+		if (!json_is_integer(fid) || json_integer_value(fid) < 1) {
+			reply_fail(r, ERR_INVALID, "finding", MSG_BAD_TYPE, "finding", msg_lang() == LANG_EN ? "an id" : "编号");
+			return;
+		}
+		o.finding = json_integer_value(fid);
+		o.finding_kind = fix_kind;
+	}
+	if (!run_rows(r, import_events, &o, cells, cols, 2, false))
+		return;
+	if (o.finding) {
+		struct finding_actor by = { .name = req_actor(r), .ip = r->ip,
+			.level = r->user.division ? division_level_of(r->user.division) : 0 };
+		struct errinfo e;
+		errinfo_clear(&e);
+		if (finding_recheck(r->st, o.finding, &by, NULL, &r->a, &e) != ERR_OK) {
+			reply_error(r, &e);
+			return;
+		}
+	}
+	household_detail(r, hh_no, 200);
 }
 
 static const enum col member_fix_cols[] = { C_NAME, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING, C_HEALTH, C_LABOR,
@@ -697,7 +719,7 @@ void
 api_event_record(struct req *r)
 {
 	json_t *j = req_json(r, "type:s effective:s? reason:s? batch:s? correction:b? id_no:s? member_id:i? "
-				"target_hh_no:s? relation:s? member:o?");
+				"target_hh_no:s? relation:s? member:o? finding:i?");
 	if (!j)
 		return;
 	if (review_required(r, json_string_value(json_object_get(j, "type")))) {
@@ -740,7 +762,7 @@ api_event_record(struct req *r)
 	static const enum col add_cols[] = { C_NAME, C_ID_NO, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING, C_HEALTH,
 		C_LABOR, C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN,
 		C_MEMBER_PHONE };
-	event_row(r, r->params[0], json_string_value(json_object_get(j, "type")), j, m, add_cols, NELEM(add_cols));
+	event_row(r, r->params[0], json_string_value(json_object_get(j, "type")), j, m, add_cols, NELEM(add_cols), "event");
 	json_decref(j);
 	if (r->status == 200)
 		r->status = 201;
@@ -749,7 +771,7 @@ api_event_record(struct req *r)
 void
 api_member_add(struct req *r)
 {
-	json_t *j = req_json(r, "member:o effective:s? reason:s correction:b? batch:s?");
+	json_t *j = req_json(r, "member:o effective:s? reason:s correction:b? batch:s? finding:i?");
 	if (!j)
 		return;
 	json_t *m = json_object_get(j, "member");
@@ -760,7 +782,7 @@ api_member_add(struct req *r)
 	static const enum col add_cols[] = { C_NAME, C_ID_NO, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING, C_HEALTH,
 		C_LABOR, C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN,
 		C_MEMBER_PHONE };
-	event_row(r, r->params[0], "member_add", j, m, add_cols, NELEM(add_cols));
+	event_row(r, r->params[0], "member_add", j, m, add_cols, NELEM(add_cols), "event");
 	json_decref(j);
 	if (r->status == 200)
 		r->status = 201;
@@ -802,13 +824,13 @@ api_member_update(struct req *r)
 		json_object_set(j, "new_id_no", nid);
 		json_object_del(j, "id_no");
 	}
-	static const char *const extra[] = { "effective", "reason", "relation" };
+	static const char *const extra[] = { "effective", "reason", "relation", "finding" };
 	if (!check_object(r, j, member_fix_cols, NELEM(member_fix_cols), extra, NELEM(extra), "")) {
 		json_decref(j);
 		return;
 	}
 	json_object_set_new(j, "id_no", json_string(m.id_no));
-	event_row(r, h.hh_no, "data_fix", j, j, member_fix_cols, NELEM(member_fix_cols));
+	event_row(r, h.hh_no, "data_fix", j, j, member_fix_cols, NELEM(member_fix_cols), "edit");
 	json_decref(j);
 }
 
@@ -824,12 +846,12 @@ api_household_update(struct req *r)
 	}
 	static const enum col fix[] = { C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD, C_PHONE, C_BANK,
 		C_BANK_ACCOUNT, C_IDENTIFIED_YM, C_EXIT_YEAR };
-	static const char *const extra[] = { "effective", "reason" };
+	static const char *const extra[] = { "effective", "reason", "finding" };
 	if (!check_object(r, j, fix, NELEM(fix), extra, NELEM(extra), "")) {
 		json_decref(j);
 		return;
 	}
-	event_row(r, r->params[0], "data_fix", j, j, fix, NELEM(fix));
+	event_row(r, r->params[0], "data_fix", j, j, fix, NELEM(fix), "edit");
 	json_decref(j);
 }
 

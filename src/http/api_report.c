@@ -1,4 +1,4 @@
-/* api_report.c: stats, changes and check, with the same JSON as the CLI's --format json. */
+/* api_report.c: stats and changes, with the same JSON as the CLI's --format json (check: api_check.c). */
 #include <string.h>
 
 #include <unistd.h>
@@ -192,25 +192,4 @@ api_changes(struct req *r)
 	    arena_printf(&r->a, "%s至%s", date_format(res.from, a), date_format(res.to, b));
 	reply_sheet(r, path, kind, export_file_name(r->st, "变动情况", res.div.code, when,
 	    kind == SHEET_XLSX ? "xlsx" : "csv", &r->a));
-}
-
-void
-api_check(struct req *r)
-{
-	struct check_query q = { 0, -1, 0 };
-	if (!q_date(r, "as_of", &q.as_of) || !q_division(r, &q.division))
-		return;
-	const char *rule = req_query(r, "rule");
-	if (rule && *rule && (q.only = rule_find(rule)) < 0) {
-		reply_fail(r, ERR_INVALID, "rule", MSG_BAD_PARAM, "rule", rule);
-		return;
-	}
-	struct check_result res;
-	struct errinfo e;
-	errinfo_clear(&e);
-	if (check_run(r->st, &q, &res, &r->a, &e) != ERR_OK) {
-		reply_error(r, &e);
-		return;
-	}
-	reply_json(r, 200, view_check_json(&res));
 }

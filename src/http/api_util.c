@@ -116,7 +116,8 @@ api_caps_json(unsigned caps)
 		const char *name;
 	} names[] = { { CAP_READ, "read" }, { CAP_WRITE, "write" }, { CAP_IMPORT, "import" }, { CAP_EXPORT, "export" },
 		{ CAP_FULL_ID, "full_id" }, { CAP_USERS, "users" }, { CAP_ROLES, "roles" }, { CAP_AUDIT, "audit" },
-		{ CAP_ASSIST, "assist" }, { CAP_SUPERVISE, "supervise" } };
+		{ CAP_ASSIST, "assist" }, { CAP_SUPERVISE, "supervise" },
+		{ CAP_COMPARE, "compare" } };
 	json_t *a = json_array();
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (caps & names[i].cap)

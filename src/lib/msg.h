@@ -373,7 +373,25 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(AS_OWNER_HOUSEHOLD, "owner_household_required", "到户类资产须填写确权农户", "an asset given to a household names it") \
 	X(AS_NOT_ALLOWED, "forbidden", "您的角色（%s）不能登记%s", "your role (%s) may not record %s") \
 	X(AS_SETTING_UNKNOWN, "setting_unknown", "没有设置项“%s”（可选：%s）", "no setting \"%s\" (choose: %s)") \
-	X(AS_LIST_DUP, "duplicate_value", "“%s”重复", "\"%s\" is given twice")
+	X(AS_LIST_DUP, "duplicate_value", "“%s”重复", "\"%s\" is given twice") \
+	X(EXT_KIND, "kind_unknown", "“%s”不是名单类别（可选：%s）", "\"%s\" is not a kind of list (choose: %s)") \
+	X(EXT_DATE_FUTURE, "future_date", "名单日期 %s 晚于今天", "the list's date %s is in the future") \
+	X(EXT_COLUMN, "unknown_column", "未知的列（%s名单的列为：%s）", "unknown column (a list of %s has: %s)") \
+	X(EXT_AFTER_LIST, "after_list_date", "%s 晚于名单日期 %s", "%s is after the list's date %s") \
+	X(EXT_ID_SKIPPED, "id_skipped", "证件号码有误，该行未导入、不参与比对：%s", \
+	    "a broken ID number: the row is left out and not compared: %s") \
+	X(LIST_NOT_FOUND, "list_not_found", "没有编号为 %s 的名单", "no list %s") \
+	X(LIST_DELETED, "list_deleted", "名单 %lld 已删除", "list %lld has been deleted") \
+	X(RULE_UNKNOWN, "rule_unknown", "没有规则“%s”", "no rule \"%s\"") \
+	X(FINDING_NOT_FOUND, "finding_not_found", "没有编号为 %s 的问题", "no finding %s") \
+	X(FINDING_STATE, "finding_state", "问题 %lld 当前为“%s”，不能%s", "finding %lld is %s: it cannot be %s") \
+	X(FINDING_HOUSEHOLD, "finding_household", "问题 %lld 不属于户 %s", "finding %lld is not about household %s") \
+	X(WAIVER_NONE, "no_waiver", "问题 %lld 没有待确认的豁免申请", "finding %lld has no waiver waiting for confirmation") \
+	X(WAIVER_LEVEL, "forbidden", "豁免须由乡镇或县级用户确认", "a waiver is confirmed by a town or county user") \
+	X(CAMPAIGN_EXISTS, "campaign_exists", "专项行动“%s”已存在", "campaign \"%s\" already exists") \
+	X(CAMPAIGN_NOT_FOUND, "campaign_not_found", "没有专项行动“%s”", "no campaign \"%s\"") \
+	X(CAMPAIGN_DEADLINE, "bad_deadline", "截止日期 %s 早于开始日期 %s", "the deadline %s is before the start %s") \
+	X(CAMPAIGN_RULES, "rules_required", "须选择至少一条规则", "choose at least one rule")
 
 enum msg {
 #define X(id, code, zh, en) MSG_##id,

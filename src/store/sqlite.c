@@ -221,6 +221,7 @@ static const enum stmt_id insert_stmt[T__MAX] = {
 	[T_CASE_HOUSEHOLD] = STMT_INSERT_CASE_HOUSEHOLD,
 	[T_CASE_PERSON] = STMT_INSERT_CASE_PERSON,
 	[T_COMPLAINT] = STMT_INSERT_COMPLAINT,
+	[T_EXTERNAL_ENTRY] = STMT_INSERT_EXTERNAL_ENTRY,
 };
 
 static const enum stmt_id nextid_stmt[T__MAX] = {
@@ -247,6 +248,7 @@ static const enum stmt_id nextid_stmt[T__MAX] = {
 	[T_CASE_HOUSEHOLD] = STMT_NEXTID_CASE_HOUSEHOLD,
 	[T_CASE_PERSON] = STMT_NEXTID_CASE_PERSON,
 	[T_COMPLAINT] = STMT_NEXTID_COMPLAINT,
+	[T_EXTERNAL_ENTRY] = STMT_NEXTID_EXTERNAL_ENTRY,
 };
 
 static enum err

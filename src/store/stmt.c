@@ -182,6 +182,97 @@
 #define SESSION_COLUMNS "id, token_hash, user_id, csrf, created_at, seen_at, ip"
 #define TOKEN_COLUMNS "id, token_hash, user_id, name, created_at, expires_at, last_used, revoked"
 
+/* ---- data quality ---- */
+#define REGISTERED "('poor', 'returned', 'exited_supported', 'exited_unsupported')"
+/* Households registered on D (as now known), and the members present then, in the villages [LO, HI]. */
+#define HH_ON(D) "JOIN household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= " D " AND " D \
+	" < hs.valid_to AND hs.recorded_to = " OPEN_REC " AND hs.status IN " REGISTERED " "
+#define MEMBERS_ON(D, LO, HI) "FROM membership_span s JOIN member m ON m.id = s.member_id " \
+	"JOIN household h ON h.id = s.household_id " HH_ON(D) "WHERE s.valid_from <= " D " AND " D " < s.valid_to " \
+	"AND s.recorded_to = " OPEN_REC " AND h.village BETWEEN " LO " AND " HI " "
+/* A rule row: the household, the member (or NULLs), then v[0..7] and t (store_check.c reads them). */
+#define RULE_HH "h.id, h.hh_no, h.village, hs.status, h.monitored, "
+#define RULE_NO_MEMBER "NULL, NULL, NULL, NULL, "
+#define RULE_MEMBER "m.id, m.name, m.id_no, m.sex, "
+#define NULLS2 "NULL, NULL"
+#define NULLS4 NULLS2 ", " NULLS2
+/* The latest income year up to Y with a per-capita income. */
+#define LATEST_INCOME(Y) "(SELECT MAX(j.year) FROM income_year j WHERE j.household_id = h.id AND j.year <= " Y \
+	" AND j.net_pc IS NOT NULL)"
+/* An external list row's number held by a member: the same 18 characters, or a disability card (20 or 22
+ * characters) that begins with them. A range of the member's index, so each row costs one index descent. */
+#define HOLDS(M, E) M ".id_no >= " E ".id_no AND " M ".id_no <= " E ".id_no || ':'"
+/* The latest live list of a kind, dated on or before D, that applies to village V. */
+#define LATEST_LIST(KIND, D, V) "(SELECT l2.id FROM external_list l2 WHERE l2.kind = " KIND \
+	" AND l2.deleted_at IS NULL AND l2.list_date <= " D " AND " V " BETWEEN l2.division AND l2.division_hi " \
+	"ORDER BY l2.list_date DESC, l2.id DESC LIMIT 1)"
+#define EXT_ROW "l.id, l.list_date, l.source, e.row_no, e.name, e.id_no, e.value, e.data, e.day, e.village, "
+/* A list's rows matched with the members they hold, in this order: the entries of the list, each member by the
+ * index on id_no, then the member's span, household and status. J is the join: SQLite's planner, without
+ * statistics, would rather scan the households and look every list up by its id (a million members times a
+ * million rows); its CROSS JOIN keeps the order as written. PostgreSQL plans these itself (JOIN). */
+#define EXT_MATCHES(J) "SELECT " EXT_ROW "m.id, h.id, h.village, h.hh_no, m.name, m.id_no, hs.status, h.monitored, " \
+	"(SELECT MIN(x.valid_from) FROM membership_span x WHERE x.member_id = m.id AND x.recorded_to = " OPEN_REC "), " \
+	"m.dibao, m.tekun, m.ins_medical, m.ins_pension, m.work_months, m.health, m.work_status " \
+	"FROM external_list l " J " external_entry e ON e.list_id = l.id " J " member m ON " HOLDS("m", "e") \
+	" " J " membership_span s ON s.member_id = m.id AND s.valid_from <= $2 AND $2 < s.valid_to " \
+	"AND s.recorded_to = " OPEN_REC " " J " household h ON h.id = s.household_id " \
+	J " household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $2 AND $2 < hs.valid_to " \
+	"AND hs.recorded_to = " OPEN_REC " AND hs.status IN " REGISTERED " " \
+	"WHERE l.kind = $1 AND l.deleted_at IS NULL AND l.list_date <= $2 AND h.village BETWEEN $3 AND $4 " \
+	"AND ($5 = 0 OR l.id = " LATEST_LIST("l.kind", "$2", "h.village") ") " \
+	"ORDER BY h.hh_no, m.id, l.list_date DESC, l.id DESC, e.row_no"
+#define EXT_MATCH_COUNTS(J) "SELECT COUNT(*), COALESCE(SUM(CASE WHEN m.name <> e.name THEN 1 ELSE 0 END), 0) " \
+	"FROM external_entry e " J " member m ON " HOLDS("m", "e") " " J " membership_span s ON s.member_id = m.id " \
+	"AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC " " J " household h ON " \
+	"h.id = s.household_id " J " household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $2 " \
+	"AND $2 < hs.valid_to AND hs.recorded_to = " OPEN_REC " AND hs.status IN " REGISTERED " " \
+	"WHERE e.list_id = $1 AND h.village BETWEEN $3 AND $4"
+/* (+e.list_id: the roll is looked up by id_no, not scanned whole for each member, as SQLite would without
+ * statistics) */
+#define NOT_ON_ROLL(flag) "SELECT " RULE_HH RULE_MEMBER "r.id, r.list_date, " NULLS2 ", " NULLS4 ", NULL " \
+	"FROM membership_span s JOIN member m ON m.id = s.member_id JOIN household h ON h.id = s.household_id " \
+	HH_ON("$2") "JOIN external_list r ON r.id = " LATEST_LIST("$1", "$2", "h.village") " " \
+	"WHERE s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC " AND h.village BETWEEN $3 AND $4 " \
+	"AND m." flag " = 1 AND NOT EXISTS (SELECT 1 FROM external_entry e WHERE +e.list_id = r.id " \
+	"AND e.id_no = substr(m.id_no, 1, 18)) ORDER BY h.hh_no, m.id"
+#define F_COLS "f.id, f.rule, f.subject, f.household_id, f.member_id, f.village, f.source, f.list_id, f.message_zh, " \
+	"f.message_en, f.evidence, f.fact, f.state, f.waiver_pending, f.waiver_reason, f.waiver_by, f.waiver_at, " \
+	"f.first_run, f.last_run, f.opened_at, f.closed_at, f.fix_kind, f.fix_ref, f.updated_at, h.hh_no, m.name, " \
+	"m.id_no, CASE WHEN l.deleted_at IS NULL THEN 0 ELSE 1 END"
+#define F_FROM "FROM finding f LEFT JOIN household h ON h.id = f.household_id LEFT JOIN member m ON m.id = f.member_id " \
+	"LEFT JOIN external_list l ON l.id = f.list_id "
+/* $1 $2 the division range, $3 state, $4 pending only, $5 rule codes (JSON), $6 household, $7 closed since */
+#define F_WHERE "WHERE f.village BETWEEN $1 AND $2 AND ($3 IS NULL OR f.state = $3) AND ($4 = 0 OR f.waiver_pending = 1) " \
+	"AND ($5 IS NULL OR f.rule IN (SELECT value FROM json_each($5))) AND ($6 = 0 OR f.household_id = $6) " \
+	"AND ($7 = 0 OR f.state = 'open' OR f.closed_at >= $7) "
+#define F_WHERE_PG "WHERE f.village BETWEEN $1 AND $2 AND ($3::text IS NULL OR f.state = $3) " \
+	"AND ($4 = 0 OR f.waiver_pending = 1) " \
+	"AND ($5::text IS NULL OR f.rule IN (SELECT json_array_elements_text($5::json))) " \
+	"AND ($6::bigint = 0 OR f.household_id = $6) AND ($7::bigint = 0 OR f.state = 'open' OR f.closed_at >= $7) "
+#define RUN_COLUMNS "id, as_of, division, rules, actor, started_at, finished_at, households, members, opened, " \
+	"reopened, closed, still_open"
+#define EXT_LIST_COLUMNS "id, kind, source, list_date, division, division_hi, file, n_rows, imported_at, imported_by, " \
+	"deleted_at, deleted_by"
+#define EXT_ENTRY_COLUMNS "list_id, row_no, id_no, name, day, village, value, data"
+#define FINDING_COLUMNS "id, rule, subject, household_id, member_id, village, source, list_id, message_zh, " \
+	"message_en, evidence, fact, state, waiver_pending, waiver_reason, waiver_by, waiver_at, first_run, last_run, " \
+	"opened_at, closed_at, fix_kind, fix_ref, updated_at"
+#define FINDING_EVENT_COLUMNS "id, finding_id, at, actor, action, note, run_id, ref_kind, ref_id"
+#define CAMPAIGN_COLUMNS "id, name, rules, division, start_day, deadline, created_by, created_at"
+
+/* The open findings a run did not see: $1 $2 its range, $3 its division, $4 the run, $5 the codes of the
+ * rules that ran (JSON), $6 of the history rules among them (closed in the run's own division only), $7 the
+ * day; one from a deleted list stays open while its member is still in the registry. */
+#define CLOSE_COND(JSON5, JSON6) "finding.state = 'open' AND finding.last_run <> $4 AND ((finding.village BETWEEN $1 " \
+	"AND $2 AND finding.rule IN (" JSON5 ")) OR (finding.village = $3 AND finding.rule IN (" JSON6 "))) " \
+	"AND NOT (finding.list_id IS NOT NULL AND EXISTS (SELECT 1 FROM external_list l WHERE l.id = finding.list_id " \
+	"AND l.deleted_at IS NOT NULL) AND (finding.member_id IS NULL OR EXISTS (SELECT 1 FROM membership_span s " \
+	"JOIN household h ON h.id = s.household_id " HH_ON("$7") "WHERE s.member_id = finding.member_id " \
+	"AND s.valid_from <= $7 AND $7 < s.valid_to AND s.recorded_to = " OPEN_REC ")))"
+#define CLOSE_LITE CLOSE_COND("SELECT value FROM json_each($5)", "SELECT value FROM json_each($6)")
+#define CLOSE_PG CLOSE_COND("SELECT json_array_elements_text($5::json)", "SELECT json_array_elements_text($6::json)")
+
 #define NOT_SUPERSEDED(T) "AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id AND x.at <= " T ")"
 
 /* ---- assistance and supervision (store_assistance.c, store_supervision.c) ---- */
@@ -482,7 +573,17 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"r.household_id = h.id AND r.year = $5 AND r.recorded_at <= $2) "
 		"LEFT JOIN income_year y ON y.household_id = h.id AND y.year = $5 AND NOT EXISTS (SELECT 1 FROM "
 		"income_revision r2 WHERE r2.household_id = h.id AND r2.year = $5)"), NULL },
-	[STMT_DUP_IDS] = { "SELECT m.id_no, COUNT(*) FROM membership_span s JOIN member m ON m.id = s.member_id "
+	/* the same grouped by household in the order of an index (village, 户编号): no sort of the whole set */
+	[STMT_EACH_MEMBER_GROUPED] = { "SELECT " HH_COLS ", " M_COLS ", hs.status FROM membership_span s "
+		"JOIN member m ON m.id = s.member_id JOIN household h ON h.id = s.household_id "
+		"JOIN household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $1 AND $1 < hs.valid_to "
+		"AND hs.recorded_to = " OPEN_REC " WHERE s.valid_from <= $1 AND $1 < s.valid_to "
+		"AND s.recorded_to = " OPEN_REC " AND h.village BETWEEN $2 AND $3 "
+		"ORDER BY h.village, h.hh_no, CASE WHEN m.relation = '01' THEN 0 ELSE 1 END, m.id", NULL },
+	/* the numbers held by more than one member row first (from the index alone), then which of those are held
+	 * twice by members present in registered households: no sort of every member */
+	[STMT_DUP_IDS] = { "SELECT m.id_no, COUNT(*) FROM (SELECT id_no FROM member GROUP BY id_no HAVING COUNT(*) > 1) c "
+		"JOIN member m ON m.id_no = c.id_no JOIN membership_span s ON s.member_id = m.id "
 		"JOIN household h ON h.id = s.household_id "
 		"JOIN household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $1 AND $1 < hs.valid_to "
 		"AND hs.recorded_to = " OPEN_REC " WHERE s.valid_from <= $1 AND $1 < s.valid_to "
@@ -602,6 +703,106 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_BREAKDOWN_ATTRIBUTE] = { BREAKDOWN("h.attribute"), NULL },
 	[STMT_BREAKDOWN_CAUSE] = { BREAKDOWN("h.cause_main"), NULL },
 
+	/* ---- data quality: set-based rules ($1 the day, $2 .. as store_check.c binds them) ---- */
+	[STMT_RULE_MEMBERS_NONE] = { "SELECT " RULE_HH RULE_NO_MEMBER NULLS4 ", " NULLS4 ", NULL FROM household h " HH_ON("$1")
+		"WHERE h.village BETWEEN $2 AND $3 AND NOT EXISTS (SELECT 1 FROM membership_span s "
+		"WHERE s.household_id = h.id AND s.valid_from <= $1 AND $1 < s.valid_to AND s.recorded_to = " OPEN_REC ") "
+		"ORDER BY h.hh_no", NULL },
+	[STMT_RULE_EXIT_YEAR] = { "SELECT " RULE_HH RULE_NO_MEMBER "h.exit_year, (SELECT MAX(e.effective) FROM change_event e "
+		"WHERE e.household_id = h.id AND e.type = 'exit' AND e.effective <= $1 AND NOT EXISTS "
+		"(SELECT 1 FROM event_supersession x WHERE x.event_id = e.id)), " NULLS2 ", " NULLS4 ", NULL "
+		"FROM household h " HH_ON("$1") "WHERE h.village BETWEEN $2 AND $3 AND h.exit_year IS NOT NULL "
+		"AND hs.status IN ('exited_supported', 'exited_unsupported') ORDER BY h.hh_no", NULL },
+	[STMT_RULE_INCOME_LATEST] = { "SELECT " RULE_HH RULE_NO_MEMBER "i.year, i.net_pc, h.exit_year, h.identified_ym, " NULLS4
+		", NULL "
+		"FROM household h " HH_ON("$1") "LEFT JOIN income_year i ON i.household_id = h.id AND i.year = "
+		LATEST_INCOME("$2") " WHERE h.village BETWEEN $3 AND $4 ORDER BY h.hh_no", NULL },
+	[STMT_RULE_INCOME_ITEMS] = { "SELECT " RULE_HH RULE_NO_MEMBER "i.year, i.wage, i.business, i.property, i.transfer, "
+		"i.business_cost, i.net_pc, i.size, NULL FROM household h " HH_ON("$1")
+		"JOIN income_year i ON i.household_id = h.id AND i.year = " LATEST_INCOME("$2")
+		" WHERE h.village BETWEEN $3 AND $4 AND i.wage IS NOT NULL AND i.business IS NOT NULL "
+		"AND i.property IS NOT NULL AND i.transfer IS NOT NULL AND i.business_cost IS NOT NULL AND i.size > 0 "
+		"ORDER BY h.hh_no", NULL },
+	[STMT_HH_VILLAGE_SPAN] = { "SELECT MIN(village), MAX(village) FROM household WHERE village BETWEEN $1 AND $2", NULL },
+	[STMT_MEMBER_PRESENT] = { "SELECT 1 FROM membership_span s JOIN household h ON h.id = s.household_id " HH_ON("$2")
+		"WHERE s.member_id = $1 AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC, NULL },
+
+	[STMT_RUN_INSERT] = { "INSERT INTO check_run (as_of, division, rules, actor, started_at, finished_at, households, "
+		"members, opened, reopened, closed, still_open) VALUES ($1, $2, $3, $4, $5, $5, 0, 0, 0, 0, 0, 0) RETURNING id",
+		NULL },
+	[STMT_RUN_FINISH] = { "UPDATE check_run SET finished_at = $2, households = $3, members = $4, opened = $5, "
+		"reopened = $6, closed = $7, still_open = $8 WHERE id = $1", NULL },
+	[STMT_RUN_LATEST] = { "SELECT " RUN_COLUMNS " FROM check_run WHERE division BETWEEN $1 AND $2 ORDER BY id DESC LIMIT 1",
+		NULL },
+
+	[STMT_FINDINGS_EACH] = { "SELECT " F_COLS " " F_FROM "WHERE f.village BETWEEN $1 AND $2 ORDER BY f.id", NULL },
+	[STMT_FINDINGS_CLOSE_COUNT] = { "SELECT COUNT(*) FROM finding WHERE " CLOSE_LITE,
+		"SELECT COUNT(*) FROM finding WHERE " CLOSE_PG },
+	[STMT_FINDINGS_CLOSE_EVENTS] = { "INSERT INTO finding_event (finding_id, at, actor, action, note, run_id, ref_kind, "
+		"ref_id) SELECT finding.id, $8, $9, 'fixed', NULL, $4, finding.fix_kind, finding.fix_ref FROM finding WHERE "
+		CLOSE_LITE, "INSERT INTO finding_event (finding_id, at, actor, action, note, run_id, ref_kind, ref_id) "
+		"SELECT finding.id, $8::bigint, $9::text, 'fixed', NULL, $4::bigint, finding.fix_kind, finding.fix_ref "
+		"FROM finding WHERE " CLOSE_PG },
+	[STMT_FINDINGS_CLOSE] = { "UPDATE finding SET state = 'fixed', closed_at = $8, waiver_pending = 0, last_run = $4, "
+		"updated_at = $8 WHERE " CLOSE_LITE, "UPDATE finding SET state = 'fixed', closed_at = $8, waiver_pending = 0, "
+		"last_run = $4, updated_at = $8 WHERE " CLOSE_PG },
+	[STMT_FINDING_INSERT] = { "INSERT INTO finding (rule, subject, household_id, member_id, village, source, list_id, "
+		"message_zh, message_en, evidence, fact, state, waiver_pending, waiver_reason, waiver_by, waiver_at, first_run, "
+		"last_run, opened_at, closed_at, fix_kind, fix_ref, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+		"$11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) RETURNING id", NULL },
+	[STMT_FINDING_UPDATE] = { "UPDATE finding SET household_id = $2, member_id = $3, village = $4, list_id = $5, "
+		"message_zh = $6, message_en = $7, evidence = $8, fact = $9, state = $10, waiver_pending = $11, "
+		"waiver_reason = $12, waiver_by = $13, waiver_at = $14, last_run = $15, closed_at = $16, fix_kind = $17, "
+		"fix_ref = $18, updated_at = $19 WHERE id = $1", NULL },
+	[STMT_FINDING_GET] = { "SELECT " F_COLS " " F_FROM "WHERE f.id = $1 AND f.village BETWEEN $2 AND $3", NULL },
+	[STMT_FINDING_BY_SUBJECT] = { "SELECT " F_COLS " " F_FROM "WHERE f.rule = $1 AND f.subject = $2", NULL },
+	[STMT_FINDING_EVENT_ADD] = { "INSERT INTO finding_event (finding_id, at, actor, action, note, run_id, ref_kind, ref_id) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", NULL },
+	[STMT_FINDING_EVENTS] = { "SELECT " FINDING_EVENT_COLUMNS " FROM finding_event WHERE finding_id = $1 ORDER BY id", NULL },
+	[STMT_FINDING_LIST] = { "SELECT " F_COLS " " F_FROM F_WHERE "ORDER BY f.village, f.id LIMIT $8 OFFSET $9",
+		"SELECT " F_COLS " " F_FROM F_WHERE_PG "ORDER BY f.village, f.id LIMIT $8 OFFSET $9" },
+	[STMT_FINDING_LIST_COUNT] = { "SELECT COUNT(*) FROM finding f " F_WHERE, "SELECT COUNT(*) FROM finding f " F_WHERE_PG },
+	[STMT_FINDING_COUNTS_VILLAGE] = { "SELECT f.village, f.state, f.waiver_pending, COUNT(*) FROM finding f " F_WHERE
+		"GROUP BY f.village, f.state, f.waiver_pending ORDER BY f.village",
+		"SELECT f.village, f.state, f.waiver_pending, COUNT(*) FROM finding f " F_WHERE_PG
+		"GROUP BY f.village, f.state, f.waiver_pending ORDER BY f.village" },
+	[STMT_FINDING_COUNTS_RULE] = { "SELECT f.rule, f.state, f.waiver_pending, COUNT(*) FROM finding f " F_WHERE
+		"GROUP BY f.rule, f.state, f.waiver_pending ORDER BY f.rule",
+		"SELECT f.rule, f.state, f.waiver_pending, COUNT(*) FROM finding f " F_WHERE_PG
+		"GROUP BY f.rule, f.state, f.waiver_pending ORDER BY f.rule" },
+
+	[STMT_CAMPAIGN_INSERT] = { "INSERT INTO campaign (name, rules, division, start_day, deadline, created_by, created_at) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id", NULL },
+	[STMT_CAMPAIGN_BY_NAME] = { "SELECT " CAMPAIGN_COLUMNS " FROM campaign WHERE name = $1", NULL },
+	[STMT_CAMPAIGN_LIST] = { "SELECT " CAMPAIGN_COLUMNS " FROM campaign ORDER BY start_day DESC, id DESC", NULL },
+
+	/* ---- other departments' lists ---- */
+	[STMT_EXT_LIST_INSERT] = { "INSERT INTO external_list (kind, source, list_date, division, division_hi, file, n_rows, "
+		"imported_at, imported_by) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8) RETURNING id", NULL },
+	[STMT_EXT_LIST_ROWS] = { "UPDATE external_list SET n_rows = $2 WHERE id = $1", NULL },
+	/* lists whose divisions meet the scope [$2, $3] */
+	[STMT_EXT_LISTS] = { "SELECT " EXT_LIST_COLUMNS " FROM external_list WHERE ($1 = 1 OR deleted_at IS NULL) "
+		"AND division <= $3 AND division_hi >= $2 ORDER BY id DESC", NULL },
+	[STMT_EXT_LIST_GET] = { "SELECT " EXT_LIST_COLUMNS " FROM external_list WHERE id = $1 AND division <= $3 "
+		"AND division_hi >= $2", NULL },
+	[STMT_EXT_ENTRIES_DELETE] = { "DELETE FROM external_entry WHERE list_id = $1", NULL },
+	[STMT_EXT_LIST_DELETE] = { "UPDATE external_list SET deleted_at = $2, deleted_by = $3 WHERE id = $1", NULL },
+	[STMT_EXT_KIND_EXISTS] = { "SELECT 1 FROM external_list WHERE kind = $1 AND deleted_at IS NULL AND list_date <= $2 "
+		"LIMIT 1", NULL },
+	/* $1 kind, $2 day, $3 $4 the villages, $5 1: only rows of the latest list that applies to the village */
+	[STMT_EXT_MATCHES] = { EXT_MATCHES("CROSS JOIN"), EXT_MATCHES("JOIN") },
+	[STMT_EXT_MISSED] = { "SELECT " EXT_ROW "0, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, "
+		"NULL, NULL FROM external_list l JOIN external_entry e ON e.list_id = l.id "
+		"WHERE l.kind = $1 AND l.deleted_at IS NULL AND l.list_date <= $2 "
+		"AND COALESCE(e.village, l.division) BETWEEN $3 AND $4 "
+		"AND l.id = " LATEST_LIST("l.kind", "$2", "COALESCE(e.village, l.division)") " "
+		"AND NOT EXISTS (SELECT 1 FROM member m JOIN membership_span s ON s.member_id = m.id AND s.valid_from <= $2 "
+		"AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC " JOIN household h ON h.id = s.household_id " HH_ON("$2")
+		"WHERE " HOLDS("m", "e") ") ORDER BY COALESCE(e.village, l.division), l.id, e.row_no", NULL },
+	[STMT_EXT_NOT_ON_ROLL_DIBAO] = { NOT_ON_ROLL("dibao"), NULL },
+	[STMT_EXT_NOT_ON_ROLL_TEKUN] = { NOT_ON_ROLL("tekun"), NULL },
+	[STMT_EXT_MATCH_COUNTS] = { EXT_MATCH_COUNTS("CROSS JOIN"), EXT_MATCH_COUNTS("JOIN") },
+
 	[STMT_INSERT_HOUSEHOLD] = { "INSERT INTO household (id, hh_no, village, status, monitored, attribute, "
 		"cause_main, cause_other, id_standard, identified_ym, exit_year, phone, code_version, created_at, "
 		"updated_at, bank, bank_account) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
@@ -635,6 +836,9 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_NEXTID_EVENT] = { "SELECT COALESCE(MAX(id), 0) FROM change_event",
 		"SELECT nextval('change_event_id_seq') FROM generate_series(1, $1::integer)" },
 	[STMT_NEXTID_INCOME] = { "SELECT 0", "SELECT 0" },
+	[STMT_INSERT_EXTERNAL_ENTRY] = { "INSERT INTO external_entry (" EXT_ENTRY_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, "
+		"$7, $8)", NULL },
+	[STMT_NEXTID_EXTERNAL_ENTRY] = { "SELECT 0", "SELECT 0" },
 
 	[STMT_COPY_META] = { COPY_PAGE("key, value", "meta", "key", "$1", "$2"), NULL },
 	[STMT_COPY_DIVISION] = { COPY_PAGE("code, name, level, parent, poor_village, exit_year, rural_pop", "division",
@@ -1123,6 +1327,33 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_COPY_INSERT_PROGRAMME] = { "INSERT INTO programme (" PG_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
 		NULL },
 	[STMT_SEQ_PROGRAMME] = { "SELECT 0", IDENTITY_PAST("programme") },
+	[STMT_COPY_EXT_LIST] = { COPY_PAGE(EXT_LIST_COLUMNS, "external_list", "id", "$1", "$2"), NULL },
+	[STMT_COPY_EXT_ENTRY] = { COPY_PAGE(EXT_ENTRY_COLUMNS, "external_entry", "list_id, row_no", "($1, $2)", "$3"), NULL },
+	[STMT_COPY_RUN] = { COPY_PAGE(RUN_COLUMNS, "check_run", "id", "$1", "$2"), NULL },
+	[STMT_COPY_FINDING] = { COPY_PAGE(FINDING_COLUMNS, "finding", "id", "$1", "$2"), NULL },
+	[STMT_COPY_FINDING_EVENT] = { COPY_PAGE(FINDING_EVENT_COLUMNS, "finding_event", "id", "$1", "$2"), NULL },
+	[STMT_COPY_CAMPAIGN] = { COPY_PAGE(CAMPAIGN_COLUMNS, "campaign", "id", "$1", "$2"), NULL },
+	[STMT_COUNT_EXT_LIST] = { "SELECT COUNT(*) FROM external_list", NULL },
+	[STMT_COUNT_EXT_ENTRY] = { "SELECT COUNT(*) FROM external_entry", NULL },
+	[STMT_COUNT_RUN] = { "SELECT COUNT(*) FROM check_run", NULL },
+	[STMT_COUNT_FINDING] = { "SELECT COUNT(*) FROM finding", NULL },
+	[STMT_COUNT_FINDING_EVENT] = { "SELECT COUNT(*) FROM finding_event", NULL },
+	[STMT_COUNT_CAMPAIGN] = { "SELECT COUNT(*) FROM campaign", NULL },
+	[STMT_COPY_INSERT_EXT_LIST] = { "INSERT INTO external_list (" EXT_LIST_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, "
+		"$8, $9, $10, $11, $12)", NULL },
+	[STMT_COPY_INSERT_RUN] = { "INSERT INTO check_run (" RUN_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+		"$11, $12, $13)", NULL },
+	[STMT_COPY_INSERT_FINDING] = { "INSERT INTO finding (" FINDING_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+		"$10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)", NULL },
+	[STMT_COPY_INSERT_FINDING_EVENT] = { "INSERT INTO finding_event (" FINDING_EVENT_COLUMNS ") VALUES ($1, $2, $3, $4, $5, "
+		"$6, $7, $8, $9)", NULL },
+	[STMT_COPY_INSERT_CAMPAIGN] = { "INSERT INTO campaign (" CAMPAIGN_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+		NULL },
+	[STMT_SEQ_EXT_LIST] = { "SELECT 0", IDENTITY_PAST("external_list") },
+	[STMT_SEQ_RUN] = { "SELECT 0", IDENTITY_PAST("check_run") },
+	[STMT_SEQ_FINDING] = { "SELECT 0", IDENTITY_PAST("finding") },
+	[STMT_SEQ_FINDING_EVENT] = { "SELECT 0", IDENTITY_PAST("finding_event") },
+	[STMT_SEQ_CAMPAIGN] = { "SELECT 0", IDENTITY_PAST("campaign") },
 	[STMT_TABLE_NAMES] = { "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
 		"ORDER BY name", "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
 		"AND table_type = 'BASE TABLE' ORDER BY table_name" },
@@ -1172,6 +1403,7 @@ const char *const table_names[T__MAX] = {
 	[T_CASE_HOUSEHOLD] = "case_household",
 	[T_CASE_PERSON] = "case_person",
 	[T_COMPLAINT] = "complaint",
+	[T_EXTERNAL_ENTRY] = "external_entry",
 };
 
 const char *const table_columns[T__MAX] = {
@@ -1198,6 +1430,7 @@ const char *const table_columns[T__MAX] = {
 	[T_CASE_HOUSEHOLD] = CASE_HOUSEHOLD_COLUMNS,
 	[T_CASE_PERSON] = CASE_PERSON_COLUMNS,
 	[T_COMPLAINT] = COMPLAINT_COLUMNS,
+	[T_EXTERNAL_ENTRY] = EXT_ENTRY_COLUMNS,
 };
 
 const int table_ncols[T__MAX] = {
@@ -1224,4 +1457,5 @@ const int table_ncols[T__MAX] = {
 	[T_CASE_HOUSEHOLD] = 6,
 	[T_CASE_PERSON] = 10,
 	[T_COMPLAINT] = 16,
+	[T_EXTERNAL_ENTRY] = 8,
 };

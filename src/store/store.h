@@ -62,6 +62,7 @@ enum table {
 	T_CASE_HOUSEHOLD,
 	T_CASE_PERSON,
 	T_COMPLAINT,
+	T_EXTERNAL_ENTRY,
 	T__MAX
 };
 
@@ -376,6 +377,10 @@ typedef int (*member_row_fn)(void *ctx, const struct member_row *r);
  * statuses on day (bit 1 << status); 0 means all. */
 enum err store_each_member(struct store *st, int day, int64_t lo, int64_t hi, unsigned statuses_mask,
     member_row_fn fn, void *ctx, struct errinfo *e);
+/* The same, households in the order of village then 户编号 (an index's: nothing is sorted but each household's
+ * few members), for `tuopin check`. */
+enum err store_each_member_grouped(struct store *st, int day, int64_t lo, int64_t hi, unsigned statuses_mask,
+    member_row_fn fn, void *ctx, struct errinfo *e);
 
 /* One row of the standard tables (src/domain/tables.c): a person present on a day in a household whose status
  * covers that day, or the household alone when nobody is in it then (member 0). Codes are copied (a longer
@@ -441,6 +446,210 @@ enum err store_income_revision_count(struct store *st, int64_t hh, int year, int
 /* Every version of hh's incomes, by year then in recording order. */
 enum err store_income_revisions(struct store *st, int64_t hh, struct income_revision **out, size_t *n,
     struct arena *a, struct errinfo *e);
+
+/* ---- data quality: set-based rules, findings, runs, campaigns (store_check.c) ---- */
+
+/* A row of a set-based rule (rules.h): the household and member it is about, and the numbers and text the
+ * rule reports (v[] and t, as each statement says in store_check.c). Strings are valid during the callback. */
+struct rule_row {
+	int64_t household_id, member_id, village;
+	const char *hh_no;
+	const char *name, *id_no, *sex;   /* the member, or NULL */
+	enum status status;               /* the household's status on the day checked */
+	bool monitored;
+	int64_t v[8];
+	bool null[8];                     /* v[i] was NULL */
+	const char *t;
+};
+typedef int (*rule_row_fn)(void *ctx, const struct rule_row *r);
+
+enum sql_rule {
+	SQLR_MEMBERS_NONE,     /* registered households with no member on day */
+	SQLR_EXIT_YEAR,        /* exited households with an exit year: v[0] exit_year, v[1] the latest exit event's
+	                        * effective date in force (NULL if none) */
+	SQLR_INCOME_LATEST,    /* registered households with their latest income up to year v: v[0] year, v[1] net_pc,
+	                        * v[2] the exit year, v[3] the identification month (NULL if none); v[0] NULL when
+	                        * there is no income */
+	SQLR_INCOME_ITEMS,     /* income rows with every item known: v[0] year, v[1] wage, v[2] business,
+	                        * v[3] property, v[4] transfer, v[5] business_cost, v[6] net_pc, v[7] size */
+	SQLR__MAX
+};
+/* Run a set-based rule over households registered on day in [lo, hi] and the scope. year is the last income
+ * year that counts (SQLR_INCOME_*). */
+enum err store_rule_rows(struct store *st, enum sql_rule which, int day, int year, int64_t lo, int64_t hi,
+    rule_row_fn fn, void *ctx, struct errinfo *e);
+/* The lowest and highest village codes of all households in [lo, hi] and the scope (0, 0 if none). */
+enum err store_household_village_span(struct store *st, int64_t lo, int64_t hi, int64_t *min, int64_t *max,
+    struct errinfo *e);
+/* Is member id present on day in a household registered then (as now known)? */
+enum err store_member_present(struct store *st, int64_t member_id, int day, bool *present, struct errinfo *e);
+
+struct check_run_row {
+	int64_t id;
+	int as_of;
+	int64_t division;
+	char *rules;
+	char *actor;
+	int64_t started_at, finished_at;
+	int64_t households, members, opened, reopened, closed, still_open;
+};
+enum err store_run_insert(struct store *st, struct check_run_row *r, struct errinfo *e);   /* r->id set */
+enum err store_run_finish(struct store *st, const struct check_run_row *r, struct errinfo *e);
+enum err store_run_latest(struct store *st, int64_t lo, int64_t hi, struct check_run_row *r, struct arena *a,
+    struct errinfo *e);   /* the latest run whose division lies in [lo, hi]; ERR_NOTFOUND if none */
+
+enum finding_state { FS_OPEN, FS_FIXED, FS_WAIVED, FS__MAX };
+const char *finding_state_code(enum finding_state s);
+bool finding_state_from_code(const char *s, enum finding_state *out);
+
+struct finding_row {
+	int64_t id;
+	char *rule, *subject;
+	int64_t household_id, member_id, village;   /* 0: none */
+	char *source;
+	int64_t list_id;
+	char *message_zh, *message_en, *evidence, *fact;
+	enum finding_state state;
+	bool waiver_pending;
+	char *waiver_reason, *waiver_by;
+	int64_t waiver_at;
+	int64_t first_run, last_run, opened_at, closed_at;   /* closed_at 0: never */
+	char *fix_kind;
+	int64_t fix_ref, updated_at;
+	/* read with the finding, for showing it */
+	char *hh_no, *member_name, *member_id_no;
+	bool list_deleted;
+};
+/* Every finding whose village is in [lo, hi] and the scope (for a run's reconciliation). */
+typedef int (*finding_row_fn)(void *ctx, const struct finding_row *f);
+enum err store_findings_each(struct store *st, int64_t lo, int64_t hi, finding_row_fn fn, void *ctx,
+    struct errinfo *e);
+/* Close as fixed the open findings a run did not see (stmt.c's CLOSE_COND), with a row of history each. */
+struct finding_close {
+	int64_t lo, hi, root, run, at;
+	const char *actor;
+	int day;
+	const char *rules_json, *history_json;
+};
+enum err store_findings_close(struct store *st, const struct finding_close *c, int64_t *closed, struct errinfo *e);
+enum err store_finding_insert(struct store *st, struct finding_row *f, struct errinfo *e);   /* f->id set */
+/* Write back the fields that change: village, message_*, evidence, fact, state, waiver_*, last_run,
+ * closed_at, fix_*, updated_at, list_id, household_id, member_id. */
+enum err store_finding_update(struct store *st, const struct finding_row *f, struct errinfo *e);
+enum err store_finding_get(struct store *st, int64_t id, struct finding_row *f, struct arena *a, struct errinfo *e);
+/* The finding of rule about subject, wherever it is assigned (for a run's reconciliation only). */
+enum err store_finding_by_subject(struct store *st, const char *rule, const char *subject, struct finding_row *f,
+    struct arena *a, struct errinfo *e);
+
+struct finding_event_row {
+	int64_t id, finding_id, at;
+	char *actor, *action, *note;
+	int64_t run_id;
+	char *ref_kind;
+	int64_t ref_id;
+};
+enum err store_finding_event_add(struct store *st, const struct finding_event_row *ev, struct errinfo *e);
+enum err store_finding_events(struct store *st, int64_t finding_id, struct finding_event_row **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+
+struct finding_filter {
+	int64_t lo, hi;                 /* division range (clipped to the scope) */
+	int state;                      /* enum finding_state, or -1 */
+	bool pending;                   /* only waivers waiting for confirmation */
+	const char *rules_json;         /* a JSON array of rule codes, or NULL for all */
+	int64_t household_id;           /* 0: any */
+	int64_t closed_since;           /* > 0: open ones, or closed at or after this stamp (campaigns) */
+	int limit, offset;              /* limit 0: all */
+};
+enum err store_finding_list(struct store *st, const struct finding_filter *f, struct finding_row **out, size_t *n,
+    int64_t *total, struct arena *a, struct errinfo *e);
+/* Counts of the findings f selects (limit and offset aside) by village (or by rule when by_rule) and state. */
+struct finding_count {
+	int64_t village;
+	char *rule;
+	enum finding_state state;
+	bool pending;
+	int64_t n;
+};
+enum err store_finding_counts(struct store *st, const struct finding_filter *f, bool by_rule,
+    struct finding_count **out, size_t *n, struct arena *a, struct errinfo *e);
+
+struct campaign_row {
+	int64_t id;
+	char *name, *rules;
+	int64_t division;
+	int start, deadline;            /* deadline 0: none */
+	char *created_by;
+	int64_t created_at;
+};
+enum err store_campaign_insert(struct store *st, struct campaign_row *c, struct errinfo *e);
+/* By name, in scope (its division within the scope, or covering it; any when !scoped); ERR_NOTFOUND otherwise. */
+enum err store_campaign_by_name(struct store *st, const char *name, bool scoped, struct campaign_row *c,
+    struct arena *a, struct errinfo *e);
+enum err store_campaign_list(struct store *st, struct campaign_row **out, size_t *n, struct arena *a,
+    struct errinfo *e);
+
+/* ---- other departments' lists (store_external.c) ---- */
+
+struct external_list_row {
+	int64_t id;
+	char *kind, *source;
+	int list_date;
+	int64_t division, division_hi;
+	char *file;
+	int64_t rows;
+	int64_t imported_at;
+	char *imported_by;
+	int64_t deleted_at;
+	char *deleted_by;
+};
+enum err store_external_list_insert(struct store *st, struct external_list_row *l, struct errinfo *e);
+enum err store_external_list_rows(struct store *st, int64_t id, int64_t rows, struct errinfo *e);
+/* Lists whose divisions meet the scope, newest first (deleted ones too when asked). */
+enum err store_external_lists(struct store *st, bool deleted, struct external_list_row **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+enum err store_external_list_get(struct store *st, int64_t id, struct external_list_row *l, struct arena *a,
+    struct errinfo *e);
+/* Delete the rows of list id and mark it deleted. */
+enum err store_external_list_delete(struct store *st, int64_t id, int64_t at, const char *by, struct errinfo *e);
+/* Whether a live list of kind dated on or before day exists. */
+enum err store_external_kind_exists(struct store *st, const char *kind, int day, bool *exists, struct errinfo *e);
+
+/* A list row and, where its number is a member's, the member (present on day in a household registered then,
+ * in [lo, hi] and the scope). */
+struct external_match {
+	int64_t list_id;
+	int list_date;
+	const char *source;
+	int row_no;
+	const char *entry_name, *entry_id_no, *value, *data;
+	int day;                        /* the row's date, 0 if none */
+	int64_t entry_village;          /* 0 if none */
+	int64_t member_id, household_id, village;   /* 0 when nobody holds the number */
+	const char *hh_no, *name, *id_no;
+	enum status status;
+	bool monitored;
+	int since;                      /* the first day of the member's membership */
+	int dibao, tekun, ins_medical, ins_pension, work_months;   /* -1 unknown */
+	const char *health, *work_status;
+};
+typedef int (*external_match_fn)(void *ctx, const struct external_match *m);
+/* Rows of live lists of kind dated on or before day whose numbers are members' (latest: only rows of the
+ * latest list that applies to the member's village). */
+enum err store_external_matches(struct store *st, const char *kind, bool latest, int day, int64_t lo, int64_t hi,
+    external_match_fn fn, void *ctx, struct errinfo *e);
+/* Rows of the latest list of kind that applies to their village (in [lo, hi] and the scope) whose numbers no
+ * member of a household registered on day holds (anywhere). */
+enum err store_external_missed(struct store *st, const char *kind, int day, int64_t lo, int64_t hi,
+    external_match_fn fn, void *ctx, struct errinfo *e);
+/* Members present on day in registered households in [lo, hi] with flag (dibao or tekun) = 1 whose village
+ * has a live list of kind that does not hold their number (rule_row: v[0] that list's id, v[1] its date). */
+enum err store_external_not_on_roll(struct store *st, const char *kind, int day, int64_t lo, int64_t hi,
+    rule_row_fn fn, void *ctx, struct errinfo *e);
+/* Of list id's rows: how many are held by members present today in registered households in the scope, and
+ * how many of those under another name (names compared as stored). */
+enum err store_external_match_counts(struct store *st, int64_t id, int day, int64_t *matched, int64_t *other_name,
+    struct errinfo *e);
 
 /* ---- whole-database copy (store_copy.c), for `tuopin migrate-data` ---- */
 struct copy_count {

@@ -34,5 +34,8 @@ enum err aux_session_get(struct store *st, const char *token_hash, struct sessio
 void login_overlay(struct store *st, struct user *u);
 void login_write_through(struct store *st, const struct user *u);
 int col_int_or(struct store *st, struct stmt *q, int i, int dflt);
+/* The columns of a rule statement (stmt.c's RULE_HH ...) into r; every row of q to fn (store_check.c). */
+void read_rule_row(struct store *st, struct stmt *q, struct rule_row *r);
+enum err each_rule_row(struct store *st, struct stmt *q, rule_row_fn fn, void *ctx, struct errinfo *e);
 
 #endif

@@ -386,13 +386,13 @@ store_breakdown(struct store *st, bool by_cause, int day, int64_t lo, int64_t hi
 	return ERR_OK;
 }
 
-enum err
-store_each_member(struct store *st, int day, int64_t lo, int64_t hi, unsigned mask, member_row_fn fn, void *ctx,
-    struct errinfo *e)
+static enum err
+each_member(struct store *st, enum stmt_id id, int day, int64_t lo, int64_t hi, unsigned mask, member_row_fn fn,
+    void *ctx, struct errinfo *e)
 {
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_EACH_MEMBER, e);
+	struct stmt *q = OPS->prepare(st, id, e);
 	if (!q)
 		return ERR_DB;
 	OPS->bind(q, 1, SQL_INT(day));
@@ -400,27 +400,43 @@ store_each_member(struct store *st, int day, int64_t lo, int64_t hi, unsigned ma
 	OPS->bind(q, 3, SQL_INT(hi));
 	struct arena a;
 	arena_init(&a);
-	int64_t last_hh = 0;
 	int r, stop = 0;
+	struct member_row row;
+	memset(&row, 0, sizeof(row));
 	while ((r = OPS->step(q, e)) == 1) {
-		struct member_row row;
-		memset(&row, 0, sizeof(row));
-		read_household(st, q, 0, &row.h, &a);
+		/* a household's columns are read on its first row only; its strings stay until the next household */
+		int64_t hh = OPS->col_int(q, 0);
+		row.head_row = hh != row.h.id;
+		if (row.head_row) {
+			if (a.total > (1u << 20))
+				arena_free(&a);
+			read_household(st, q, 0, &row.h, &a);
+			row.status_at = ST_NONE;
+			status_from_code(OPS->col_text(q, HH_NCOLS + M_NCOLS), &row.status_at);
+		}
 		read_member(st, q, HH_NCOLS, &row.m, &a);
-		row.status_at = ST_NONE;
-		status_from_code(OPS->col_text(q, HH_NCOLS + M_NCOLS), &row.status_at);
-		row.head_row = row.h.id != last_hh;
-		last_hh = row.h.id;
 		if (!mask || (mask & (1u << row.status_at)))
 			stop = fn(ctx, &row);
-		if (a.total > (1u << 20))
-			arena_free(&a);
 		if (stop)
 			break;
 	}
 	OPS->reset(q);
 	arena_free(&a);
 	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
+store_each_member(struct store *st, int day, int64_t lo, int64_t hi, unsigned mask, member_row_fn fn, void *ctx,
+    struct errinfo *e)
+{
+	return each_member(st, STMT_EACH_MEMBER, day, lo, hi, mask, fn, ctx, e);
+}
+
+enum err
+store_each_member_grouped(struct store *st, int day, int64_t lo, int64_t hi, unsigned mask, member_row_fn fn,
+    void *ctx, struct errinfo *e)
+{
+	return each_member(st, STMT_EACH_MEMBER_GROUPED, day, lo, hi, mask, fn, ctx, e);
 }
 
 enum err

@@ -302,49 +302,6 @@ view_changes_csv(const struct changes_result *r, struct buf *out)
 }
 
 json_t *
-view_check_json(const struct check_result *r)
-{
-	char d[11];
-	json_t *j = json_object();
-	json_object_set_new(j, "as_of", json_string(date_format(r->as_of, d)));
-	json_object_set_new(j, "households", json_integer((json_int_t)r->households));
-	json_object_set_new(j, "members", json_integer((json_int_t)r->members));
-	json_t *v = json_array();
-	for (size_t i = 0; i < r->n; i++) {
-		const struct finding *f = &r->v[i];
-		json_array_append_new(v, json_pack("{s:s, s:s, s:s?, s:s?, s:s}", "rule", rules[f->rule].code, "ref",
-		    rules[f->rule].ref, "hh_no", f->hh_no, "member", f->member, "message", f->message));
-	}
-	json_object_set_new(j, "findings", v);
-	return j;
-}
-
-void
-view_check_table(const struct check_result *r, struct buf *out)
-{
-	char d[11];
-	buf_printf(out, EN ? "checked %zu households and %zu persons registered on %s: " :
-			     "检查 %3$s 建档立卡 %1$zu 户 %2$zu 人：", r->households, r->members, date_format(r->as_of, d));
-	if (r->n == 0) {
-		buf_puts(out, EN ? "no problems found\n" : "未发现问题\n");
-		return;
-	}
-	buf_printf(out, EN ? "%zu findings\n" : "发现 %zu 个问题\n", r->n);
-	struct text_table tb;
-	table_init(&tb, 4);
-	const char *head[4] = { EN ? "rule" : "规则", EN ? "household" : "户编号", EN ? "member" : "成员",
-		EN ? "finding" : "问题" };
-	table_row(&tb, head);
-	for (size_t i = 0; i < r->n; i++) {
-		const struct finding *f = &r->v[i];
-		const char *row[4] = { rules[f->rule].code, f->hh_no ? f->hh_no : "", f->member ? f->member : "", f->message };
-		table_row(&tb, row);
-	}
-	table_render(&tb, out);
-	table_free(&tb);
-}
-
-json_t *
 view_problems_json(const struct problems *p)
 {
 	json_t *v = json_array();

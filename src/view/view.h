@@ -7,7 +7,10 @@
 #include <jansson.h>
 
 #include "domain/audit.h"
+#include "domain/campaign.h"
 #include "domain/check.h"
+#include "domain/external.h"
+#include "domain/finding.h"
 #include "domain/import.h"
 #include "domain/codes.h"
 #include "domain/fields.h"
@@ -61,9 +64,33 @@ void view_changes_total(const struct changes_result *r, int64_t *households, int
 enum err view_stats_sheet(const struct stats_result *r, const char *path, enum sheet_kind kind, struct errinfo *e);
 enum err view_changes_sheet(const struct changes_result *r, const char *path, enum sheet_kind kind, struct errinfo *e);
 void view_changes_csv(const struct changes_result *r, struct buf *out);
-void view_check_table(const struct check_result *r, struct buf *out);
 void view_problems_table(const struct problems *p, struct buf *out);
 void view_import_summary(const struct import_result *r, const char *what, struct buf *out);
+
+/* Data quality (view_check.c): a run's findings, the rules, kept findings, campaigns, other departments'
+ * lists. */
+json_t *view_check_json(const struct check_result *r);
+void view_check_table(const struct check_result *r, struct buf *out);
+json_t *view_rules_json(void);
+void view_rules_table(struct buf *out);
+json_t *view_finding_row_json(const struct finding_row *f, struct arena *a);
+json_t *view_findings_json(const struct finding_row *v, size_t n, int64_t total, struct arena *a);
+void view_findings_table(const struct finding_row *v, size_t n, int64_t total, struct buf *out, struct arena *a);
+void view_findings_csv(const struct finding_row *v, size_t n, struct buf *out, struct arena *a);
+json_t *view_finding_json(const struct finding_view *v, struct arena *a);
+void view_finding_table(const struct finding_view *v, struct buf *out, struct arena *a);
+json_t *view_finding_counts_json(const struct finding_count *by_rule, size_t n_rule,
+    const struct finding_count *by_village, size_t n_village, const struct division *divs, size_t n_divs);
+json_t *view_campaign_json(const struct campaign_board *b);
+void view_campaign_table(const struct campaign_board *b, struct buf *out);
+json_t *view_campaigns_json(const struct campaign_board *v, size_t n);
+void view_campaigns_table(const struct campaign_board *v, size_t n, struct buf *out);
+json_t *view_external_import_json(const struct external_result *r);
+void view_external_import_summary(const struct external_result *r, struct buf *out);
+json_t *view_external_list_json(const struct external_list_row *l);
+json_t *view_external_lists_json(const struct external_list_row *v, size_t n);
+void view_external_lists_table(const struct external_list_row *v, size_t n, struct buf *out);
+json_t *view_external_kinds_json(void);
 
 /* "16949户31417人" (or "16949 hh / 31417 p" in English). */
 void view_nhmr(int64_t h, int64_t p, char *out, size_t size);

@@ -31,7 +31,7 @@ contains "$(grep -i '^Content-Security-Policy' "$WORK/headers")" "default-src 's
 login county
 expect 200 county GET /api/me
 jqeq '.data.user | "\(.name) \(.role) \(.division.code) \(.capabilities | join(","))"' \
-	"county county_admin 371399000000 read,write,import,export,full_id,assist,supervise"
+	"county county_admin 371399000000 read,write,import,export,full_id,assist,supervise,compare"
 
 # CSRF: a state-changing request without the header is refused, with it allowed
 STATUS=$(curl -s -o "$WORK/body" -w '%{http_code}' -b "$WORK/county.jar" -H 'Content-Type: application/json' \

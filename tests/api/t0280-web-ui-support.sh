@@ -24,9 +24,9 @@ jqeq '.data.items[0].village_name' 西岭村
 # the roles with what they may do (the same names as /api/me's capabilities)
 expect 200 sec GET /api/roles
 jqeq '[.data[] | "\(.code):\(.capabilities | join("+"))"] | join(",")' \
-	"county_admin:read+write+import+export+full_id+assist+supervise,town_operator:read+write+import+export+full_id+assist,village_operator:read+write+full_id+assist,cadre:read+assist,supervisor:read+export+full_id+supervise,sys_admin:users,sec_admin:roles,audit_admin:audit,none:"
+	"county_admin:read+write+import+export+full_id+assist+supervise+compare,town_operator:read+write+import+export+full_id+assist,village_operator:read+write+full_id+assist,cadre:read+assist,supervisor:read+export+full_id+supervise+compare,sys_admin:users,sec_admin:roles,audit_admin:audit,none:"
 expect 200 county GET /api/me
-jqeq '.data.user.capabilities | join("+")' "read+write+import+export+full_id+assist+supervise"
+jqeq '.data.user.capabilities | join("+")' "read+write+import+export+full_id+assist+supervise+compare"
 
 # an event naming its member by id: 周强 leaves household 3713990003
 expect 200 county GET /api/households/3713990003

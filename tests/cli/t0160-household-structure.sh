@@ -33,8 +33,12 @@ jqeq '[.members[] | "\(.name) \(.relation.label)"] | join(",")' "刘德福 户�
 ok changes --from 2016-01-01 --to 2017-12-31 --format json
 jqeq '[.rows[] | "\(.type) \(.households) \(.persons)"] | join(",")' \
 	"split 1 2,merge 1 2,monitor_in 1 1,risk_eliminate 1 1,data_fix 1 1"
-ok check --as-of 2017-12-31
+# the split and the merge keep the history whole (the balance, the totals, one head, no empty household)
+ok check --as-of 2017-12-31 --rule BALANCE,AGGREGATE,HEAD_NONE,HEAD_SEVERAL,MEMBERS_NONE,ID_DUPLICATE
 eq "check" "$OUT" "检查 2017-12-31 建档立卡 3 户 8 人：未发现问题"
+# the data fix made the household 低保贫困户 while no member is recorded as receiving the allowance
+expect_rc 1 check --as-of 2017-12-31 --format json
+jqeq '[.findings[] | "\(.rule) \(.hh_no)"] | join(",")' "ATTR_DIBAO 3713991002020003"
 
 # Refusals, one at a time, with their messages.
 refuse() {   # refuse CSV-ROW CODE

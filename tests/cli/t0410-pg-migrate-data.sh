@@ -38,7 +38,7 @@ reports() {
 	for h in 3713990001 3713990003 3713990005 3713990009; do
 		"$TUOPIN" --db "$db" show "$h" --format json
 	done
-	"$TUOPIN" --db "$db" check --as-of 2018-10-08 --format json
+	"$TUOPIN" --db "$db" check --as-of 2018-10-08 --format json || true   # exits 1: the county has findings
 }
 # every row of every table but schema_migrations (its times are when init ran), in key order
 dump() {

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # run.sh TEST.mjs: one browser test. A fresh database (the sample county of tests/data/county through 2018,
 # as tests/api/lib.sh's county_db; or the Lingang demo district for tNNNN-demo*), the accounts the test
-# names in its "// users:" line (county, town, clerk of 东岭村, cadre, sup, sys, sec, aud; one password), a
-# real `tuopin serve` on a free port (with the settings of its "// env:" line), then the test in Node
-# (playwright-core + Debian's Chromium).
+# names in its "// users:" line (county, town, clerk of 东岭村, cadre, sup, sys, sec, aud; one password; in the
+# demo district the town is 团林镇 and the clerk's village 北泉子二村, where the demo's findings are), a
+# real `tuopin serve` on a free port (with the settings of its "// env:" line), then the test in Node (playwright-core + Debian's Chromium).
 # Without the test's npm packages, Chromium or a web UI compiled into the binary, the test is skipped (77),
 # unless TUOPIN_E2E_REQUIRED=1 (scripts/test.sh sets it: there they must run).
 set -euo pipefail
@@ -30,20 +30,20 @@ case "$(basename "$TEST")" in
 *demo*)
 	new_db >/dev/null
 	"$TUOPIN" demo >/dev/null
-	county=371373000000
+	county=371373000000 town=371373101000 village=371373101208
 	;;
 *)
 	county_db
-	county=371399000000
+	county=371399000000 town=371399100000 village=371399100201
 	;;
 esac
 for u in $users; do
 	case $u in
 	county) add_user county county_admin "$county" ;;
-	town) add_user town town_operator 371399100000 ;;
-	clerk) add_user clerk village_operator 371399100201 ;;
-	cadre) add_user cadre cadre 371399100201 ;;
-	sup) add_user sup supervisor 371399000000 ;;
+	town) add_user town town_operator "$town" ;;
+	clerk) add_user clerk village_operator "$village" ;;
+	cadre) add_user cadre cadre "$village" ;;
+	sup) add_user sup supervisor "$county" ;;
 	sys) add_user sys sys_admin ;;
 	sec) add_user sec sec_admin ;;
 	aud) add_user aud audit_admin ;;

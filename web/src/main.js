@@ -18,6 +18,9 @@ import { changesView, changeHouseholdsView } from './views/changes.js';
 import { importView } from './views/import.js';
 import { usersView, rolesView } from './views/users.js';
 import { auditView } from './views/audit.js';
+import { findingsView, findingView, rulesView } from './views/findings.js';
+import { campaignsView, campaignView } from './views/campaign.js';
+import { externalView } from './views/external.js';
 import { aboutView } from './views/about.js';
 import { notFoundView } from './views/notfound.js';
 import { proposalsView, proposalView } from './views/proposals.js';
@@ -28,7 +31,8 @@ import { handbookPage, cardPage } from './views/handbook.js';
 
 const app = document.getElementById('app');
 
-// path pattern, view, who may see it: 'data' (read), 'import', 'users' (users or roles), 'audit', 'any'
+// path pattern, view, who may see it: 'data' (read), 'import', 'compare' (other departments' lists), 'users'
+// (users or roles), 'audit', 'any'
 const ROUTES = [
   ['/', dashboardView, 'data'],
   ['/divisions/:code', dashboardView, 'data'],
@@ -47,6 +51,12 @@ const ROUTES = [
   ['/assistance/ledger', ledgerView, 'data'],
   ['/assistance/records/:kind', recordsView, 'data'],
   ['/supervision', supervisionView, 'supervise'],
+  ['/findings', findingsView, 'data'],
+  ['/findings/:id', findingView, 'data'],
+  ['/rules', rulesView, 'data'],
+  ['/campaigns', campaignsView, 'data'],
+  ['/campaigns/:name', campaignView, 'data'],
+  ['/external-lists', externalView, 'compare'],
   ['/import', importView, 'import'],
   ['/users', usersView, 'users'],
   ['/roles', rolesView, 'users'],
@@ -60,6 +70,8 @@ function allowed(who) {
       return isDataRole();
     case 'import':
       return can('import');
+    case 'compare':
+      return can('compare');
     case 'users':
       return can('users') || can('roles');
     case 'audit':
@@ -155,6 +167,9 @@ function sideNav(path) {
     if (state.me.role === 'cadre') items.push(navItem(link('/assistance/mine'), 'users', t('我的帮扶户'), path === '/assistance/mine'));
     items.push(navItem(link('/assistance'), 'home', t('帮扶工作'), path.startsWith('/assistance') && path !== '/assistance/mine'));
     if (can('supervise')) items.push(navItem(link('/supervision'), 'shield', t('督查问责'), path === '/supervision'));
+    items.push(navItem(link('/findings'), 'clipboard', t('数据质量'), path.startsWith('/findings') || path === '/rules'));
+    items.push(navItem(link('/campaigns'), 'flag', t('专项行动'), path.startsWith('/campaigns')));
+    if (can('compare')) items.push(navItem(link('/external-lists'), 'compare', t('数据比对'), path === '/external-lists'));
     if (can('import')) items.push(navItem(link('/import'), 'upload', t('数据导入'), path === '/import'));
   }
   if (can('users') || can('roles')) {

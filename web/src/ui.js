@@ -29,6 +29,9 @@ const ICONS = {
   eye: ['M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z', 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6z'],
   refresh: ['M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7'],
   home: ['M3 11l9-7 9 7M5 10v10h14V10'],
+  clipboard: ['M9 3h6v4H9z', 'M8 5H5v16h14V5h-3', 'M9 13l2 2 4-4'],
+  flag: ['M5 21V4', 'M5 4h12l-2.5 4L17 12H5'],
+  compare: ['M8 3L4 7l4 4', 'M4 7h16', 'M16 13l4 4-4 4', 'M20 17H4'],
 };
 
 export function icon(name, cls) {

@@ -11,6 +11,18 @@ import { today } from '../format.js';
 import { dialog, field, select, input, dateInput, showProblems, clearProblems, banner, busyButton, toast, icon } from '../ui.js';
 import { fieldLabel } from '../fields.js';
 
+// The finding a change fixes: household.js sets it while the page is opened from a finding (?finding=ID).
+// Every change saved meanwhile names it; the server links the two in the change's transaction and checks the
+// finding's rule again right after, so a finding the change fixed is closed before the answer.
+let fixingId = null;
+export function setFixing(id) {
+  fixingId = id || null;
+}
+function withFinding(body) {
+  if (fixingId) body.finding = fixingId;
+  return body;
+}
+
 const MEMBER_SELECTS = ['sex', 'relation', 'ethnicity', 'education', 'schooling', 'health', 'labor', 'work_status'];
 const MEMBER_BOOLS = ['ins_medical', 'ins_serious', 'ins_pension', 'dibao', 'tekun'];
 
@@ -55,7 +67,7 @@ function memberInputs(m, cl, { withId }) {
 
 function eventInputs(opts = {}) {
   const eff = dateInput(opts.effective || today(), { name: 'effective' });
-  const reason = opts.reasonList ? select(opts.reasonList, '', { blank: t('请选择'), name: 'reason' }) : input('', { maxlength: 200, placeholder: opts.reasonHint || '' });
+  const reason = opts.reasonList ? select(opts.reasonList, opts.reason || '', { blank: t('请选择'), name: 'reason' }) : input('', { maxlength: 200, placeholder: opts.reasonHint || '' });
   const nodes = [
     field({ name: 'effective', label: fieldLabel('effective'), control: eff, required: true }),
     field({ name: 'reason', label: fieldLabel('reason'), control: reason, required: !!opts.reasonRequired }),
@@ -136,7 +148,7 @@ export function editMemberDialog(hh, m, cl, done) {
       const e = ev.read();
       if (e.effective) body.effective = e.effective;
       if (e.reason) body.reason = e.reason;
-      await patch(`/api/households/${encodeURIComponent(hh.hh_no)}/members/${m.id}`, body);
+      await patch(`/api/households/${encodeURIComponent(hh.hh_no)}/members/${m.id}`, withFinding(body));
     },
   });
 }
@@ -155,7 +167,7 @@ export function addMemberDialog(hh, cl, done) {
       const member = {};
       for (const [k, x] of Object.entries(v)) if (x !== '' && x !== false) member[k] = x;
       const e = ev.read();
-      await post(`/api/households/${encodeURIComponent(hh.hh_no)}/members`, { member, effective: e.effective, reason: e.reason, correction: e.correction });
+      await post(`/api/households/${encodeURIComponent(hh.hh_no)}/members`, withFinding({ member, effective: e.effective, reason: e.reason, correction: e.correction }));
     },
   });
 }
@@ -208,15 +220,18 @@ export function editHouseholdDialog(hh, cl, done) {
       const e = ev.read();
       if (e.effective) body.effective = e.effective;
       if (e.reason) body.reason = e.reason;
-      await patch(`/api/households/${encodeURIComponent(hh.hh_no)}`, body);
+      await patch(`/api/households/${encodeURIComponent(hh.hh_no)}`, withFinding(body));
     },
   });
 }
 
 const MEMBER_EVENTS = ['member_remove', 'split', 'merge'];
 
-export function eventDialog(hh, cl, allowed, done) {
-  const typeSel = select(allowed.map((e) => ({ code: e.type, label: e.label })), allowed[0].type, { name: 'type' });
+// preset (from a finding's fix advice): {type, member_id, reason, effective} for that type only, and batch
+// (the campaign the finding belongs to, whose change report is that batch's) for any.
+export function eventDialog(hh, cl, allowed, done, preset = {}) {
+  const first = allowed.some((e) => e.type === preset.type) ? preset.type : allowed[0].type;
+  const typeSel = select(allowed.map((e) => ({ code: e.type, label: e.label })), first, { name: 'type' });
   const extra = h('div', { class: 'form-grid form-subgrid' });
   let current = null;
   const build = () => {
@@ -224,7 +239,8 @@ export function eventDialog(hh, cl, allowed, done) {
     const nodes = [];
     const ctl = {};
     if (MEMBER_EVENTS.includes(type)) {
-      ctl.member_id = select(hh.members.map((m) => ({ code: String(m.id), label: `${m.name}（${m.relation ? m.relation.label : ''}）` })), '', { blank: t('请选择'), name: 'member_id' });
+      const pick = type === preset.type && preset.member_id ? String(preset.member_id) : '';
+      ctl.member_id = select(hh.members.map((m) => ({ code: String(m.id), label: `${m.name}（${m.relation ? m.relation.label : ''}）` })), pick, { blank: t('请选择'), name: 'member_id' });
       nodes.push(field({ name: 'member_id', label: t('成员'), control: ctl.member_id, required: true }));
     }
     if (type === 'split' || type === 'merge') {
@@ -233,8 +249,14 @@ export function eventDialog(hh, cl, allowed, done) {
       ctl.relation = select(cl.relation, '', { blank: t('请选择'), name: 'relation' });
       nodes.push(field({ name: 'relation', label: t('在目标户中与户主关系'), control: ctl.relation, required: true }));
     }
-    const ev = eventInputs({ reasonList: type === 'member_remove' ? cl.reason_remove : null, reasonRequired: type === 'member_remove' || type === 'return' });
-    ctl.batch = input('', { maxlength: 100, placeholder: t('例如：2018年动态调整') });
+    const mine = type === preset.type;
+    const ev = eventInputs({
+      reasonList: type === 'member_remove' ? cl.reason_remove : null,
+      reasonRequired: type === 'member_remove' || type === 'return',
+      reason: mine ? preset.reason : '',
+      effective: mine ? preset.effective : '',
+    });
+    ctl.batch = input(preset.batch || '', { maxlength: 100, placeholder: t('例如：2018年动态调整') });
     nodes.push(...ev.nodes, field({ name: 'batch', label: fieldLabel('batch'), control: ctl.batch }));
     extra.replaceChildren(...nodes);
     current = { ctl, ev };
@@ -262,7 +284,7 @@ export function eventDialog(hh, cl, allowed, done) {
       }
       if (ctl.target_hh_no) body.target_hh_no = ctl.target_hh_no.value.trim();
       if (ctl.relation && ctl.relation.value) body.relation = ctl.relation.value;
-      await post(`/api/households/${encodeURIComponent(hh.hh_no)}/events`, body);
+      await post(`/api/households/${encodeURIComponent(hh.hh_no)}/events`, withFinding(body));
     },
   });
 }

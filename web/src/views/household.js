@@ -1,6 +1,8 @@
 // household.js: one household (GET /api/households/:no?as_of=): who lives there, its attributes, income by
-// year, 两不愁三保障 as far as the registry records it, and its whole history — corrections shown as
-// corrections, superseded events struck through. Editing and recording events open dialogs (forms.js).
+// year, 两不愁三保障 as far as the registry records it, its open data-quality findings, and its whole history —
+// corrections shown as corrections, superseded events struck through. Editing and recording events open
+// dialogs (forms.js). Opened from a finding (?finding=ID, the finding page's 去整改), the page says what to fix,
+// offers the change the fix advice names, and every change saved names the finding (forms.js setFixing).
 
 import { get } from '../api.js';
 import { h, mount } from '../dom.js';
@@ -9,9 +11,10 @@ import { can, asOf, link, codes, state } from '../state.js';
 import { statusBadge, statusClass, ym, money, today } from '../format.js';
 import { pageHeader, card, table, empty, icon, loading } from '../ui.js';
 import { fieldLabel, fieldValue } from '../fields.js';
-import { editMemberDialog, addMemberDialog, editHouseholdDialog, eventDialog, incomeDialog } from './forms.js';
+import { editMemberDialog, addMemberDialog, editHouseholdDialog, eventDialog, incomeDialog, setFixing } from './forms.js';
 import { newProposalDialog, assessmentDialog } from './proposals.js';
 import { assistanceCards, assistanceActions } from './assistance-household.js';
+import { stateBadge } from './findings.js';
 
 function dl(items) {
   return h(
@@ -42,7 +45,7 @@ function yes(b) {
   return b ? h('span', { class: 'yes', title: t('是') }, icon('check'), h('span', { class: 'sr' }, t('是'))) : h('span', { class: 'no' }, '—');
 }
 
-function members(hh, onEdit) {
+function members(hh, onEdit, fixing) {
   if (!hh.members.length) return empty(t('{date} 时该户没有成员', { date: hh.as_of }));
   const canWrite = can('write');
   const cols = [
@@ -77,7 +80,7 @@ function members(hh, onEdit) {
       cls: 'actions',
       render: (m) => h('button', { class: 'btn btn-sm btn-ghost', type: 'button', 'data-action': 'edit-member', 'data-member': m.id, on: { click: () => onEdit(m) } }, icon('edit'), h('span', t('修改'))),
     });
-  return table(cols, hh.members, { class: 'table-members', rowData: (m) => ({ member: m.id }) });
+  return table(cols, hh.members, { class: 'table-members', rowData: (m) => ({ member: m.id }), rowClass: (m) => (fixing && fixing.member_id === m.id ? 'row-finding' : null) });
 }
 
 // 两不愁三保障 as far as the registry records it; what it does not record is said plainly.
@@ -238,22 +241,102 @@ function history(hh, cl) {
   );
 }
 
+// The household's open findings (a card), each a link to its page.
+function findingsCard(list) {
+  if (!list || !list.total) return null;
+  const cols = [
+    { title: t('问题'), key: 'label', render: (r) => h('a', { href: link(`/findings/${r.id}`) }, r.label) },
+    { title: t('成员'), key: 'member', cls: 'nowrap', render: (r) => r.member || h('span', { class: 'muted' }, '—') },
+    { title: t('说明'), key: 'message', cls: 'muted', render: (r) => r.message },
+    { title: t('状态'), key: 'state', render: (r) => stateBadge(r) },
+  ];
+  return card(t('数据质量问题'), table(cols, list.rows, { class: 'table-compact', rowData: (r) => ({ finding: r.id }) }), {
+    class: 'span-12',
+    name: 'findings',
+    flush: true,
+    tools: h('a', { class: 'card-note', href: link('/findings', { household: list.rows[0].household }) }, t('待整改 {n} 个', { n: list.total })),
+  });
+}
+
+// What the finding's fix advice names, as the dialog to open: a death on another department's list is a
+// 人员减少 (死亡) of that member as of the day on the list; a member's field, that member's form; otherwise
+// the household's form.
+function fixAction(f, hh, cl, done, batch) {
+  const info = f.rule_info || {};
+  const m = f.member_id ? hh.members.find((x) => x.id === f.member_id) : null;
+  const usable = hh.allowed_events.filter((e) => !['data_fix', 'member_add'].includes(e.type));
+  if (info.list === 'death' && m && usable.some((e) => e.type === 'member_remove'))
+    return { text: t('办理人员减少（死亡）'), run: () => eventDialog(hh, cl, usable, done, { type: 'member_remove', member_id: m.id, reason: 'death', effective: f.evidence && f.evidence.day, batch }) };
+  if (m) return { text: t('修改成员信息：{name}', { name: m.name }), run: () => editMemberDialog(hh, m, cl, done) };
+  return { text: t('修改户信息'), run: () => editHouseholdDialog(hh, cl, done) };
+}
+
+// The campaign a finding belongs to: one gathering its rule in a division that holds its village (the one with
+// the latest deadline not yet past, if several). Changes recorded for the fix take its name as their batch.
+function campaignOf(f, campaigns) {
+  const within = (div, code) => {
+    if (!div) return true;
+    const n = [2, 4, 6, 9, 12].find((l) => /^0*$/.test(div.slice(l)));
+    return code.slice(0, n) === div.slice(0, n);
+  };
+  const mine = ((campaigns && campaigns.rows) || []).filter((c) => c.rules.includes(f.rule) && within(c.division, f.village || ''));
+  mine.sort((a, b) => (a.past_deadline - b.past_deadline) || String(b.deadline || '9999').localeCompare(String(a.deadline || '9999')));
+  return mine.length ? mine[0].name : '';
+}
+
+function fixingNotice(f, hh, cl, done, batch) {
+  const back = h('a', { class: 'btn btn-sm btn-ghost', href: link(`/findings/${f.id}`) }, t('返回问题'));
+  if (f.state !== 'open')
+    return h(
+      'div',
+      { class: 'notice notice-ok fixing', 'data-notice': 'finding', 'data-state': f.state },
+      icon('check'),
+      h('div', h('div', { class: 'fixing-title' }, t('问题 #{id}：{label}', { id: f.id, label: f.label }), ' ', stateBadge(f))),
+      h('div', { class: 'notice-tools' }, back, h('a', { class: 'btn btn-sm btn-ghost', href: link(`/households/${hh.hh_no}`) }, t('关闭提示'))),
+    );
+  const tools = [back];
+  if (can('write')) {
+    const a = fixAction(f, hh, cl, done, batch);
+    tools.unshift(h('button', { class: 'btn btn-sm btn-primary', type: 'button', 'data-action': 'fix-finding', on: { click: a.run } }, icon('edit'), h('span', a.text)));
+  }
+  return h(
+    'div',
+    { class: 'notice notice-warn fixing', 'data-notice': 'finding', 'data-state': f.state },
+    icon('alert'),
+    h(
+      'div',
+      h('div', { class: 'fixing-title' }, t('正在整改问题 #{id}：{label}', { id: f.id, label: f.label })),
+      h('div', f.message),
+      f.rule_info && f.rule_info.fix ? h('div', { class: 'muted' }, t('整改建议：'), f.rule_info.fix) : null,
+      can('write') ? h('div', { class: 'muted' }, t('在本页保存的修改将关联到该问题，保存后自动重新检查。')) : null,
+      batch ? h('div', { class: 'muted' }, t('属于专项行动“{name}”：记录变动时以其名称为批次。', { name: batch })) : null,
+    ),
+    h('div', { class: 'notice-tools' }, tools),
+  );
+}
+
 export async function householdView({ el, params, query, navigate, render, signal }) {
   const no = params.no;
   const full = query.get('full') === '1' && can('full_id');
+  const findingId = /^\d+$/.test(query.get('finding') || '') ? Number(query.get('finding')) : null;
   const timer = setTimeout(() => mount(el, loading()), 150);
-  let hh, cl, assessments, proposals, settings;
+  let hh, cl, assessments, proposals, settings, fixing, open;
   try {
-    [hh, cl, assessments, proposals, settings] = await Promise.all([
+    [hh, cl, assessments, proposals, settings, fixing, open] = await Promise.all([
       get(`/api/households/${encodeURIComponent(no)}`, { as_of: asOf(), full: full ? 1 : null }, { signal }),
       codes(),
       get(`/api/households/${encodeURIComponent(no)}/assessments`, null, { signal }),
       get('/api/proposals', { household: no }, { signal }),
       get('/api/settings', null, { signal }),
+      findingId ? get(`/api/findings/${findingId}`, null, { signal }).catch((err) => (err.name === 'AbortError' ? Promise.reject(err) : null)) : null,
+      get('/api/findings', { household: no, state: 'open', per_page: 50 }, { signal }).catch((err) => (err.name === 'AbortError' ? Promise.reject(err) : null)),
     ]);
   } finally {
     clearTimeout(timer);
   }
+  if (fixing && fixing.household !== hh.hh_no) fixing = null;
+  setFixing(fixing && fixing.state === 'open' ? fixing.id : null);
+  const batch = fixing && fixing.state === 'open' && can('write') ? campaignOf(fixing, await get('/api/campaigns', null, { signal }).catch(() => null)) : '';
   const head = hh.members.find((m) => m.relation && m.relation.code === '01');
   const reload = () => render();
   const done = () => reload();
@@ -299,6 +382,7 @@ export async function householdView({ el, params, query, navigate, render, signa
         subtitle: h('span', h('span', { class: 'mono' }, t('户编号 {no}', { no: hh.hh_no })), h('span', { class: 'muted' }, ' · ', t('{n} 人', { n: hh.members.length }), ' · ', t('成员与状态截至 {date}', { date: hh.as_of }))),
         actions,
       }),
+      fixing ? fixingNotice(fixing, hh, cl, done, batch) : null,
       full ? h('div', { class: 'notice notice-warn' }, icon('alert'), h('span', t('正在显示完整证件号码、电话和银行账号，本次查看已记入审计日志。'))) : null,
       hh.as_of !== today() && hh.status_now && hh.status && hh.status_now.code !== hh.status.code
         ? h('div', { class: 'notice' }, icon('info'), h('span', t('{date} 时为“{then}”，现为“{now}”。', { date: hh.as_of, then: hh.status.label, now: hh.status_now.label })))
@@ -308,7 +392,8 @@ export async function householdView({ el, params, query, navigate, render, signa
         { class: 'grid' },
         card(t('基本信息'), basics(hh), { class: 'span-7', name: 'basics' }),
         card(t('两不愁三保障'), guarantees(hh, assessments.rows[0]), { class: 'span-5', name: 'guarantees', tools: h('span', { class: 'card-note' }, assessments.rows.length ? t('据 {d} 入户核实与登记信息', { d: assessments.rows[0].date }) : t('据登记信息')) }),
-        card(t('家庭成员'), members(hh, (m) => editMemberDialog(hh, m, cl, done)), { class: 'span-12', name: 'members', flush: true }),
+        findingsCard(open),
+        card(t('家庭成员'), members(hh, (m) => editMemberDialog(hh, m, cl, done), fixing), { class: 'span-12', name: 'members', flush: true }),
         ...assistanceCards(hh, { render }),
         card(t('收入情况'), incomes(hh), {
           class: 'span-12',

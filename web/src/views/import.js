@@ -17,7 +17,7 @@ const KINDS = [
   { code: 'divisions', label: '行政区划' },
 ];
 
-function sizeText(n) {
+export function sizeText(n) {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -35,7 +35,7 @@ function summary(rep, kind) {
   return h('div', { class: 'import-stats' }, items.map(([k, v]) => h('div', { class: 'import-stat' }, h('div', { class: 'import-stat-label' }, k), h('div', { class: 'import-stat-value' }, v))));
 }
 
-function problemsTable(problems) {
+export function problemsTable(problems) {
   const cols = [
     { title: t('行'), cls: 'num', key: 'row', render: (p) => (p.row ? String(p.row) : '—') },
     { title: t('列'), key: 'column', render: (p) => p.column || '—' },

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# check.sh BUILD [OUTDIR]: data quality on the benchmark county (docs/PERFORMANCE.md, "Data quality"), SQLite.
+#   1. OUTDIR/registry.csv (bench/gen_registry.sh, made when missing) rewritten by bench/realistic.sh into a
+#      county after its clean-up (about 1% of the households with one problem each), imported into a fresh
+#      database as of 2014-01-01;
+#   2. one full scan of the member table by sqlite3 (every column of every row read), for scale;
+#   3. `tuopin check`: every rule in one run, its findings kept (the first run opens them all), then the same
+#      run again (nothing new: every finding is kept as it was);
+#   4. a 公安 deaths list of as many rows as persons (bench/gen_deaths.sh: one row in a thousand a member,
+#      some under the 15-digit number, a lower-case x or another name) imported with `tuopin import external`,
+#      then matched: `tuopin check` of the rules that read it.
+# The clock is pinned (2026-07-01, the office's day; tests/tools/clocked.sh, libfaketime) so every run finds
+# the same. Prints one line per measure: wall seconds and peak RSS of the command. Needs sqlite3, GNU time, bc
+# and faketime.
+set -euo pipefail
+build=${1:-build}
+out=${2:-bench/out}
+n=${BENCH_PERSONS:-1000000}
+export TUOPIN_CLOCK="2026-06-30 18:00:00"   # UTC: 2026-07-01 02:00 in the office's zone
+tuopin="$(realpath tests/tools/clocked.sh) $(realpath "$build/tuopin")"
+db=$out/check-bench.db
+mkdir -p "$out"
+
+[ -s "$out/registry.csv" ] && [ "$(($(wc -l < "$out/registry.csv") - 1))" -eq "$n" ] || bench/gen_registry.sh "$n" "$out"
+[ -s "$out/realistic.csv" ] && [ "$out/realistic.csv" -nt "$out/registry.csv" ] ||
+	bench/realistic.sh "$out/registry.csv" "$out/realistic.csv"
+[ -s "$out/deaths.csv" ] && [ "$out/deaths.csv" -nt "$out/realistic.csv" ] &&
+	[ "$(($(wc -l < "$out/deaths.csv") - 1))" -eq "$n" ] || bench/gen_deaths.sh "$n" "$out/realistic.csv" "$out/deaths.csv"
+
+# timed LABEL CMD...: run CMD, print "LABEL: S s, R MB peak RSS" (exit status 1 is fine: `tuopin check` says
+# so when findings are open)
+timed() {
+	local label=$1
+	shift
+	local t0 t1 rc=0
+	t0=$(date +%s.%N)
+	/usr/bin/time -q -f "%M" -o "$out/timed.rss" "$@" > "$out/timed.out" || rc=$?
+	t1=$(date +%s.%N)
+	[ "$rc" -le 1 ] || { echo "$label: exit status $rc" >&2; exit 1; }
+	printf '%s: %.2f s, %d MB peak RSS\n' "$label" "$(echo "$t1 - $t0" | bc)" "$(($(tail -1 "$out/timed.rss") / 1024))"
+}
+
+rm -f "$db" "$db"-*
+$tuopin --db "sqlite:$db" init >/dev/null
+$tuopin --db "sqlite:$db" import divisions "$out/divisions.csv" >/dev/null
+timed "import registry ($n persons)" $tuopin --db "sqlite:$db" import registry "$out/realistic.csv" --as-of 2014-01-01
+persons=$(sqlite3 "$db" "SELECT COUNT(*) FROM member")
+
+timed "full scan of member ($persons rows)" sqlite3 "$db" "SELECT COUNT(*), SUM(LENGTH(id_no) + LENGTH(name) +
+	LENGTH(sex) + LENGTH(relation) + LENGTH(ethnicity) + LENGTH(education) + LENGTH(schooling) + LENGTH(health) +
+	LENGTH(labor) + LENGTH(work_status) + IFNULL(birth, 0) + IFNULL(work_months, 0) + IFNULL(ins_medical, 0) +
+	IFNULL(ins_serious, 0) + IFNULL(ins_pension, 0) + IFNULL(dibao, 0) + IFNULL(tekun, 0)) FROM member"
+
+rules=$($tuopin --db "sqlite:$db" check --rules | grep -c '^[A-Z]')
+timed "check, all $rules rules, first run (findings opened)" $tuopin --db "sqlite:$db" check
+echo "  findings: $(sqlite3 "$db" "SELECT COUNT(*) FROM finding WHERE state = 'open'") open, by rule: $(sqlite3 "$db" \
+	"SELECT group_concat(rule || ' ' || n, ', ') FROM (SELECT rule, COUNT(*) n FROM finding GROUP BY rule ORDER BY n DESC)")"
+timed "check, all $rules rules, again (nothing new)" $tuopin --db "sqlite:$db" check
+
+rows=$(($(wc -l < "$out/deaths.csv") - 1))
+timed "import external deaths ($rows rows)" $tuopin --db "sqlite:$db" import external "$out/deaths.csv" --kind death \
+	--date 2026-06-30 --source 公安
+timed "match: check --rule DEATH_COUNTED,DEATH_REGISTERED,NAME_MISMATCH" $tuopin --db "sqlite:$db" check \
+	--rule DEATH_COUNTED,DEATH_REGISTERED,NAME_MISMATCH
+echo "  findings: $(sqlite3 "$db" "SELECT group_concat(rule || ' ' || n, ', ') FROM (SELECT rule, COUNT(*) n FROM finding
+	WHERE rule IN ('DEATH_COUNTED', 'DEATH_REGISTERED', 'NAME_MISMATCH') GROUP BY rule ORDER BY rule)")"
+rm -f "$out/timed.rss" "$out/timed.out"

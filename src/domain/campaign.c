@@ -1,0 +1,230 @@
+/* campaign.c: creating campaigns and their boards. A campaign's findings are those of its rules in its
+ * divisions that were open at some time since its start: still open, or closed (fixed or waived) since. */
+#include "domain/campaign.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/import.h"
+#include "lib/date.h"
+#include "lib/utf8.h"
+#include "lib/util.h"
+
+enum err
+campaign_create(struct store *st, const struct finding_actor *by, const struct campaign_req *q,
+    struct campaign_row *out, struct arena *a, struct errinfo *e)
+{
+	if (by->level && by->level > LV_TOWN)
+		return errinfo_set(e, ERR_FORBIDDEN, "", MSG_FORBIDDEN, msg_lang() == LANG_EN ? "village" : "村级");
+	struct str name = str_trim(str_from(q->name ? q->name : ""));
+	if (name.n == 0)
+		return errinfo_set(e, ERR_INVALID, "name", MSG_REQUIRED);
+	if (utf8_len(name.p, name.n) > 60)
+		return errinfo_set(e, ERR_INVALID, "name", MSG_TOO_LONG, 60);
+	for (size_t i = 0; i < name.n; i++)
+		if ((unsigned char)name.p[i] < 0x20)
+			return errinfo_set(e, ERR_INVALID, "name", MSG_CONTROL_CHAR);
+	int rl[R__MAX];
+	size_t n;
+	enum err rc = check_parse_rules(q->rules, rl, &n, e);
+	if (rc != ERR_OK)
+		return rc;
+	if (n == 0)
+		return errinfo_set(e, ERR_INVALID, "rules", MSG_CAMPAIGN_RULES);
+	int start = q->start ? q->start : date_today();
+	char d1[11], d2[11];
+	if (q->deadline && q->deadline < start)
+		return errinfo_set(e, ERR_INVALID, "deadline", MSG_CAMPAIGN_DEADLINE, date_format(q->deadline, d1),
+		    date_format(start, d2));
+	struct txn t;
+	if ((rc = txn_begin(&t, st, by->now, by->name, e)) != ERR_OK)
+		return rc;
+	t.ip = by->ip;
+	struct campaign_row c = { 0 }, old;
+	c.name = arena_strndup(a, name.p, name.n);
+	rc = store_campaign_by_name(st, c.name, false, &old, a, e);
+	if (rc == ERR_OK)
+		rc = errinfo_set(e, ERR_CONFLICT, "name", MSG_CAMPAIGN_EXISTS, c.name);
+	else if (rc == ERR_NOTFOUND)
+		rc = ERR_OK;
+	if (rc != ERR_OK) {
+		txn_rollback(&t);
+		return rc;
+	}
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i ? "," : "", rules[rl[i]].code);
+	c.rules = arena_strdup(a, b.p);
+	buf_free(&b);
+	c.division = check_division(st, q->division);
+	c.start = start;
+	c.deadline = q->deadline;
+	c.created_by = (char *)t.actor;
+	c.created_at = t.now;
+	rc = store_campaign_insert(st, &c, e);
+	if (rc == ERR_OK) {
+		json_t *j = json_pack("{s:s, s:s, s:I, s:s, s:s?}", "name", c.name, "rules", c.rules, "division",
+		    (json_int_t)c.division, "start", date_format(c.start, d1), "deadline",
+		    c.deadline ? date_format(c.deadline, d2) : NULL);
+		char *detail = json_dumps(j, JSON_COMPACT);
+		json_decref(j);
+		char obj[32];
+		snprintf(obj, sizeof(obj), "campaign:%lld", (long long)c.id);
+		rc = txn_audit(&t, "campaign.create", obj, detail, e);
+		free(detail);
+	}
+	if (rc != ERR_OK) {
+		txn_rollback(&t);
+		return rc;
+	}
+	if ((rc = txn_commit(&t, e)) != ERR_OK)
+		return rc;
+	if (out)
+		*out = c;
+	return ERR_OK;
+}
+
+/* The findings filter of a campaign, in the reader's scope. */
+static void
+filter_of(const struct campaign_board *b, struct finding_filter *f, struct arena *a)
+{
+	memset(f, 0, sizeof(*f));
+	division_range(b->c.division, &f->lo, &f->hi);
+	f->state = -1;
+	json_t *arr = json_array();
+	for (size_t i = 0; i < b->n_rules; i++)
+		json_array_append_new(arr, json_string(rules[b->rules[i]].code));
+	char *s = json_dumps(arr, JSON_COMPACT);
+	json_decref(arr);
+	f->rules_json = arena_strdup(a, s);
+	free(s);
+	f->closed_since = stamp_day_start(b->c.start);
+}
+
+static void
+tally(struct campaign_cell *x, const struct finding_count *c, bool late)
+{
+	if (c->state == FS_OPEN) {
+		x->open += c->n;
+		if (c->pending)
+			x->pending += c->n;
+		if (late)
+			x->overdue += c->n;
+	} else if (c->state == FS_FIXED)
+		x->fixed += c->n;
+	else
+		x->waived += c->n;
+}
+
+static enum err
+board(struct store *st, struct campaign_board *b, bool rows, struct arena *a, struct errinfo *e)
+{
+	struct errinfo ee;
+	int rl[R__MAX];
+	size_t n = 0;
+	if (check_parse_rules(b->c.rules, rl, &n, &ee) != ERR_OK)
+		n = 0;   /* a rule that no longer exists counts for nothing */
+	memcpy(b->rules, rl, n * sizeof(*rl));
+	b->n_rules = n;
+	b->today = date_today();
+	b->past_deadline = b->c.deadline && b->today > b->c.deadline;
+	struct finding_filter f;
+	filter_of(b, &f, a);
+	struct finding_count *cv;
+	size_t nc;
+	enum err rc = n ? store_finding_counts(st, &f, false, &cv, &nc, a, e) : ERR_OK;
+	if (rc != ERR_OK)
+		return rc;
+	if (!n)
+		nc = 0;
+	memset(&b->total, 0, sizeof(b->total));
+	for (size_t i = 0; i < nc; i++)
+		tally(&b->total, &cv[i], b->past_deadline);
+	if (!rows)
+		return ERR_OK;
+	/* one row per town (or village) of the campaign's divisions in the reader's scope, with the findings of
+	 * its villages; findings assigned above the level (a whole county's) count only in the totals */
+	int64_t lo, hi;
+	division_range(b->c.division, &lo, &hi);
+	if (lo < st->scope_lo)
+		lo = st->scope_lo;
+	if (hi > st->scope_hi)
+		hi = st->scope_hi;
+	struct division *dv;
+	size_t nd;
+	if (lo <= hi && (rc = store_division_range(st, lo, hi, &dv, &nd, a, e)) != ERR_OK)
+		return rc;
+	if (lo > hi)
+		nd = 0;
+	/* a campaign of one village (or town) is shown by that division itself */
+	int level = division_level_of(b->c.division);
+	if (b->c.division && level > b->by)
+		b->by = level;
+	b->rows = arena_alloc(a, (nd + 1) * sizeof(*b->rows));
+	b->n_rows = 0;
+	for (size_t i = 0; i < nd; i++)
+		if (dv[i].level == b->by) {
+			struct campaign_cell *x = &b->rows[b->n_rows++];
+			memset(x, 0, sizeof(*x));
+			x->code = dv[i].code;
+			x->name = dv[i].name;
+		}
+	int64_t unit = b->by == LV_TOWN ? 1000 : 1;
+	for (size_t i = 0; i < nc; i++)
+		for (size_t k = 0; k < b->n_rows; k++)
+			if (cv[i].village % 1000 != 0 && cv[i].village / unit * unit == b->rows[k].code) {
+				tally(&b->rows[k], &cv[i], b->past_deadline);
+				break;
+			}
+	return ERR_OK;
+}
+
+enum err
+campaign_show(struct store *st, const char *name, int by, struct campaign_board *b, struct arena *a,
+    struct errinfo *e)
+{
+	memset(b, 0, sizeof(*b));
+	b->by = by == LV_VILLAGE ? LV_VILLAGE : LV_TOWN;
+	bool began = store_read_begin(st, e);
+	enum err rc = store_campaign_by_name(st, name, true, &b->c, a, e);
+	if (rc == ERR_NOTFOUND)
+		rc = errinfo_set(e, ERR_NOTFOUND, "name", MSG_CAMPAIGN_NOT_FOUND, name);
+	if (rc == ERR_OK)
+		rc = board(st, b, true, a, e);
+	if (rc == ERR_OK) {
+		int64_t lo, hi;
+		division_range(b->c.division, &lo, &hi);
+		struct changes_query cq = { .mode = CHANGES_BATCH, .batch = b->c.name,
+			.division = lo >= st->scope_lo && hi <= st->scope_hi ? b->c.division : 0 };
+		rc = changes_compute(st, &cq, &b->changes, a, e);
+	}
+	store_read_end(st, began);
+	return rc;
+}
+
+enum err
+campaign_list(struct store *st, struct campaign_board **out, size_t *n, struct arena *a, struct errinfo *e)
+{
+	*out = NULL;
+	*n = 0;
+	struct campaign_row *cv;
+	size_t nc;
+	bool began = store_read_begin(st, e);
+	enum err rc = store_campaign_list(st, &cv, &nc, a, e);
+	if (rc == ERR_OK && nc) {
+		*out = arena_alloc(a, nc * sizeof(**out));
+		for (size_t i = 0; i < nc && rc == ERR_OK; i++) {
+			struct campaign_board *b = &(*out)[i];
+			memset(b, 0, sizeof(*b));
+			b->c = cv[i];
+			b->by = LV_TOWN;
+			rc = board(st, b, false, a, e);
+		}
+		*n = nc;
+	}
+	store_read_end(st, began);
+	return rc;
+}
