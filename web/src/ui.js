@@ -29,6 +29,7 @@ const ICONS = {
   eye: ['M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12z', 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6z'],
   refresh: ['M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7'],
   home: ['M3 11l9-7 9 7M5 10v10h14V10'],
+  table: ['M4 5h16v14H4z', 'M4 10h16M4 14.5h16M10 10v9'],
 };
 
 export function icon(name, cls) {
