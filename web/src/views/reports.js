@@ -84,7 +84,7 @@ function tableHead(d) {
   for (let i = 0; i < cols.length; ) {
     const c = cols[i];
     if (!c.group) {
-      top.push(h('th', { class: 'num rpt-single', scope: 'col', rowspan: 2, 'data-col': c.key }, c.label));
+      top.push(h('th', { class: ['num', 'rpt-single', c.label.length <= 4 && 'rpt-short'], scope: 'col', rowspan: 2, 'data-col': c.key }, c.label));
       i++;
       continue;
     }
