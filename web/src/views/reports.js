@@ -104,22 +104,24 @@ function valueCells(d, values) {
   });
 }
 
-// The table itself; onDrill(row) for rows one may go into (towns and above).
-function reportTable(d, onDrill) {
-  const drillable = (r) => d.rows_are !== 'bands' && r.code && r.level && r.level !== 'village';
+// Rows one may go into: divisions above the village.
+const drillable = (d, r) => d.rows_are !== 'bands' && !!r.code && !!r.level && r.level !== 'village';
+
+// The table itself; drill = {go(row), href(row)} for the rows one may go into.
+function reportTable(d, drill) {
   const body = d.rows.map((r) =>
     h(
       'tr',
       {
-        class: drillable(r) && 'clickable',
+        class: drillable(d, r) && 'clickable',
         dataset: { code: r.code || r.key || '' },
-        on: drillable(r) ? { click: () => onDrill(r) } : null,
+        on: drillable(d, r) ? { click: () => drill.go(r) } : null,
       },
       h(
         'th',
         { class: 'rpt-rowname', scope: 'row' },
-        drillable(r)
-          ? h('a', { href: onDrill.href(r), title: t('查看{name}各下级区划', { name: r.name }) }, r.name)
+        drillable(d, r)
+          ? h('a', { href: drill.href(r), title: t('查看{name}各下级区划', { name: r.name }) }, r.name)
           : r.name,
       ),
       valueCells(d, r.values),
@@ -355,7 +357,9 @@ export async function reportsView({ el, query, navigate, signal }) {
   let sheet;
   let actions = null;
   if (failure || !data) {
-    sheet = card(null, errorBox(failure, () => navigate(location.pathname + location.search, { replace: true, keepScroll: true })), { name: 'report', class: 'rpt-sheet-card' });
+    // a table or division that is not there (404) cannot be tried again; anything else can
+    const retry = failure && failure.status === 404 ? null : () => navigate(location.pathname + location.search, { replace: true, keepScroll: true });
+    sheet = card(null, errorBox(failure, retry), { name: 'report', class: 'rpt-sheet-card' });
   } else {
     const top = state.me && state.me.division ? state.me.division.code : '';
     // the way back up: the divisions above the one shown (within the user's), each a link
@@ -369,9 +373,8 @@ export async function reportsView({ el, query, navigate, signal }) {
       if (i) crumbNodes.push(icon('chevron', 'crumb-sep'));
       crumbNodes.push(c);
     });
-    const onDrill = (r) => go({ division: r.code, by: null });
-    onDrill.href = (r) => here(query, { division: r.code, by: null });
-    const anyDrill = d0(data);
+    const drill = { go: (r) => go({ division: r.code, by: null }), href: (r) => here(query, { division: r.code, by: null }) };
+    const anyDrill = data.rows.some((r) => drillable(data, r));
 
     const apiParams = {
       as_of: asOf(),
@@ -389,7 +392,7 @@ export async function reportsView({ el, query, navigate, signal }) {
     ];
 
     const body = data.rows.length || data.total
-      ? reportTable(data, onDrill)
+      ? reportTable(data, drill)
       : empty(t('没有数据'));
     sheet = h(
       'section',
@@ -432,9 +435,5 @@ export async function reportsView({ el, query, navigate, signal }) {
       ),
     ),
   );
-
-  function d0(d) {
-    return d.rows_are !== 'bands' && d.rows.some((r) => r.level && r.level !== 'village');
-  }
 }
 
