@@ -94,7 +94,7 @@ await run(async () => {
     groups.flatMap((g) => list.filter((tb) => tb.group === g).map((tb) => tb.code)),
   );
   assert.equal(await text(page, '.rpt-home [data-table="1.1"]'), '1.1 贫困人口年龄分组统计表');
-  await shot(page, 'catalogue', { keep: true });
+  await shot(page, 'catalogue');
 
   // ---- table 0 (the registry by status): pick it, then 统计时点 2015-06-30 in the controls ----
   await page.click('.rpt-home [data-table="0"]');
@@ -117,7 +117,7 @@ await run(async () => {
   assert.deepEqual([await cell(page, '371399101000', 'poor_h'), await cell(page, '371399101000', 'poor_p')], ['4', '13']);
   assert.equal(await text(page, '.rpt-subtitle'), '填报单位：示例县 统计时点：2015-06-30 统计范围：全部状态 单位：户、人');
   assert.equal(await text(page, '.rpt-crumbs'), '示例县 县级');
-  await shot(page, 'table-0', { keep: true });
+  await shot(page, 'reports', { keep: true });
 
   // ---- the downloads carry the user's parameters ----
   assert.equal(await page.getAttribute('[data-action="xlsx"]', 'href'), '/api/reports/0?as_of=2015-06-30&format=xlsx');
@@ -184,7 +184,7 @@ await run(async () => {
   const xlsx = await page.request.get(new URL(await page.getAttribute('[data-action="xlsx"]', 'href'), page.url()).href);
   assert.equal(xlsx.status(), 200);
   assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK');
-  await shot(page, 'table-1.1-villages', { keep: true });
+  await shot(page, 'table-1.1-villages');
 
   // the print layout: the title, the 填报单位 line and the table; no navigation, controls or buttons
   await page.emulateMedia({ media: 'print' });
@@ -252,7 +252,7 @@ await run(async () => {
   await fits(tab, 'tablet 1.1');
   assert.ok(!(await tab.isVisible('.rpt-rail')), 'the list of tables is folded into the choice');
   assert.ok(await tab.isVisible('select[name="table"]'));
-  await shot(tab, 'tablet', { keep: true });
+  await shot(tab, 'tablet-reports', { keep: true });
   await tab.selectOption('select[name="table"]', '24');
   await tab.waitForSelector('.rpt-table[data-table="24"]');
   await sameAsApi(tab, county, '24?as_of=2018-10-08', 'table 24 on a tablet');
