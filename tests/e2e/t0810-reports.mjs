@@ -215,6 +215,17 @@ await run(async () => {
   assert.equal(await page.inputValue('select[name="year"]'), '2013');
   await sameAsApi(page, county, '2.9?as_of=2015-06-30&year=2013', 'table 2.9 after a reload');
 
+  // ---- a table whose rows are causes (0.1): the division is chosen in the controls ----
+  await page.goto(new URL('/reports?table=0.1&as_of=2018-10-08', page.url()).href);
+  await page.waitForSelector('.rpt-table[data-table="0.1"]');
+  await sameAsApi(page, county, '0.1?as_of=2018-10-08', 'table 0.1');
+  assert.equal(await page.locator('.rpt-table tbody tr.clickable').count(), 0);
+  assert.deepEqual(await page.$$eval('select[name="division"] option', (xs) => xs.map((x) => x.textContent)), ['示例县', '东岭镇', '西山镇']);
+  await page.selectOption('select[name="division"]', '371399100000');
+  await page.waitForURL((u) => u.searchParams.get('division') === '371399100000');
+  await page.waitForSelector('.rpt-crumb-here[data-division="371399100000"]');
+  await sameAsApi(page, county, '0.1?as_of=2018-10-08&division=371399100000', 'table 0.1 of 东岭镇');
+
   // ---- in English: the UI's words and the server's labels ----
   await page.goto(new URL('/reports?table=1.1&as_of=2018-10-08', page.url()).href);
   await page.waitForSelector('.rpt-table');

@@ -39,6 +39,18 @@ async function tableList(signal) {
   return d.tables;
 }
 
+// The user's division and the ones right below it, once per user (the choice of division of a table whose
+// rows are not divisions, such as 0.1 by cause).
+let choicesCache = null;
+async function divisionChoices(signal) {
+  const who = state.me ? state.me.name : '';
+  if (choicesCache && choicesCache.who === who && choicesCache.lang === getLang()) return choicesCache.list;
+  const d = await get('/api/divisions', null, { signal });
+  const list = [{ code: d.division.code, label: d.division.name }, ...d.rows.map((r) => ({ code: r.code, label: r.name }))];
+  choicesCache = { who, lang: getLang(), list };
+  return list;
+}
+
 // The tables by group, in the list's order.
 function byGroup(tables) {
   const groups = [];
@@ -63,7 +75,7 @@ function here(query, change) {
 
 // A figure as the table shows it: counts whole, amounts and shares with the column's decimals, "—" for a
 // ratio without a denominator.
-export function figure(v, col) {
+function figure(v, col) {
   if (v === null || v === undefined) return '—';
   const n = Number(v);
   if (!Number.isFinite(n)) return String(v);
@@ -253,7 +265,7 @@ export async function reportsView({ el, query, navigate, signal }) {
                       { class: 'rpt-cat-item', href: here(query, { table: tb.code }), 'data-table': tb.code },
                       h('span', { class: 'rpt-code' }, tb.code),
                       h('span', { class: 'rpt-cat-name' }, tb.title),
-                            icon('chevron', 'rpt-cat-go'),
+                      icon('chevron', 'rpt-cat-go'),
                     ),
                   ),
                 ),
@@ -321,6 +333,22 @@ export async function reportsView({ el, query, navigate, signal }) {
     bySel.addEventListener('change', () => go({ by: bySel.value === (level === 'county' ? 'town' : '') ? null : bySel.value }));
   }
 
+  let divSel = null;
+  if (data && data.rows_are === 'bands') {
+    const choices = await divisionChoices(signal).catch((err) => {
+      if (err.name === 'AbortError') throw err;
+      return null; // the table still shows, without the choice
+    });
+    if (choices) {
+      const opts = choices.slice();
+      if (!opts.some((o) => o.code === data.division.code)) opts.push({ code: data.division.code, label: data.division.name });
+      if (opts.length > 1) {
+        divSel = select(opts, data.division.code, { name: 'division' });
+        divSel.addEventListener('change', () => go({ division: divSel.value === choices[0].code ? null : divSel.value }));
+      }
+    }
+  }
+
   let yearSel = null;
   if (data && def && def.income) {
     const last = Number(day.slice(0, 4));
@@ -349,6 +377,7 @@ export async function reportsView({ el, query, navigate, signal }) {
     ctl(t('统计时点'), asOfIn),
     recCtl,
     bySel ? ctl(t('行'), bySel) : null,
+    divSel ? ctl(t('区划'), divSel) : null,
     yearSel ? ctl(t('收入年度'), yearSel) : null,
     groupSel ? ctl(t('统计范围'), groupSel) : null,
   );
