@@ -15,6 +15,7 @@ import { dashboardView } from './views/dashboard.js';
 import { householdsView } from './views/households.js';
 import { householdView } from './views/household.js';
 import { changesView, changeHouseholdsView } from './views/changes.js';
+import { reportsView } from './views/reports.js';
 import { importView } from './views/import.js';
 import { usersView, rolesView } from './views/users.js';
 import { auditView } from './views/audit.js';
@@ -42,6 +43,7 @@ const ROUTES = [
   ['/households/:no/card', cardPage, 'data'],
   ['/changes', changesView, 'data'],
   ['/changes/households', changeHouseholdsView, 'data'],
+  ['/reports', reportsView, 'data'],
   ['/proposals', proposalsView, 'data'],
   ['/proposals/:id', proposalView, 'data'],
   ['/assistance', assistanceView, 'data'],
@@ -161,6 +163,7 @@ function sideNav(path) {
     items.push(navItem(link('/'), 'dashboard', t('统计概览'), path === '/' || path.startsWith('/divisions')));
     items.push(navItem(link('/households'), 'search', t('户查询'), path.startsWith('/households')));
     items.push(navItem(link('/changes'), 'calendar', t('变动统计'), path === '/changes' || path === '/changes/households'));
+    items.push(navItem(link('/reports'), 'table', t('统计报表'), path === '/reports'));
     const inbox = navItem(link('/proposals'), 'event', t('评议审批'), path.startsWith('/proposals'));
     if (state.inbox) inbox.appendChild(h('span', { class: 'nav-count', 'data-inbox': state.inbox, title: t('待我办理') }, String(state.inbox)));
     items.push(inbox);

@@ -32,6 +32,7 @@ const ICONS = {
   clipboard: ['M9 3h6v4H9z', 'M8 5H5v16h14V5h-3', 'M9 13l2 2 4-4'],
   flag: ['M5 21V4', 'M5 4h12l-2.5 4L17 12H5'],
   compare: ['M8 3L4 7l4 4', 'M4 7h16', 'M16 13l4 4-4 4', 'M20 17H4'],
+  table: ['M4 5h16v14H4z', 'M4 10h16M4 14.5h16M10 10v9'],
 };
 
 export function icon(name, cls) {
