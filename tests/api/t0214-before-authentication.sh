@@ -64,10 +64,10 @@ eq "and is read to the end" "$(cat "$WORK/slow.out")" 400
 for i in $(seq 1 40); do [ "$(uploads)" = 0 ] && break; sleep 0.05; done
 eq "its file removed" "$(uploads)" 0
 
-# slow headers: four connections per address, three seconds for the headers (generous: a loaded machine
-# may take a second to start the next command)
+# slow headers: four connections per address, six seconds for the headers (generous: on a loaded machine the
+# next command may take seconds to start, and a place freed by a timeout would let the check below in)
 stop_server
-start_server --max-per-address 4 --header-timeout 3 --timeout 2
+start_server --max-per-address 4 --header-timeout 6 --timeout 5
 trap '' PIPE   # the server closes the connections over the limit: writes to them fail, quietly
 fds=()
 for i in $(seq 1 12); do
@@ -79,9 +79,9 @@ done
 eq "this address is full" "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$PORT/api/ping")" 000
 eq "another address is served" "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 --interface 127.0.0.2 "http://127.0.0.1:$PORT/api/ping")" 200
 # trickle a header line to each every half second: never idle, never done; the header timeout ends them
-( for k in $(seq 1 14); do for fd in "${fds[@]}"; do printf 'X-Slow: %d\r\n' "$k" >&"$fd" 2>/dev/null; done; sleep 0.5; done ) &
+( for k in $(seq 1 20); do for fd in "${fds[@]}"; do printf 'X-Slow: %d\r\n' "$k" >&"$fd" 2>/dev/null; done; sleep 0.5; done ) &
 trickle=$!
-sleep 3.5
+sleep 6.5
 eq "the slow ones were closed" "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$PORT/api/ping")" 200
 closed=0
 for fd in "${fds[@]}"; do
