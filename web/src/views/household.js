@@ -11,6 +11,7 @@ import { pageHeader, card, table, empty, icon, loading } from '../ui.js';
 import { fieldLabel, fieldValue } from '../fields.js';
 import { editMemberDialog, addMemberDialog, editHouseholdDialog, eventDialog, incomeDialog } from './forms.js';
 import { newProposalDialog, assessmentDialog } from './proposals.js';
+import { monitoringCard } from './monitor.js';
 import { assistanceCards, assistanceActions } from './assistance-household.js';
 
 function dl(items) {
@@ -242,14 +243,15 @@ export async function householdView({ el, params, query, navigate, render, signa
   const no = params.no;
   const full = query.get('full') === '1' && can('full_id');
   const timer = setTimeout(() => mount(el, loading()), 150);
-  let hh, cl, assessments, proposals, settings;
+  let hh, cl, assessments, proposals, settings, monitoring;
   try {
-    [hh, cl, assessments, proposals, settings] = await Promise.all([
+    [hh, cl, assessments, proposals, settings, monitoring] = await Promise.all([
       get(`/api/households/${encodeURIComponent(no)}`, { as_of: asOf(), full: full ? 1 : null }, { signal }),
       codes(),
       get(`/api/households/${encodeURIComponent(no)}/assessments`, null, { signal }),
       get('/api/proposals', { household: no }, { signal }),
       get('/api/settings', null, { signal }),
+      monitoringCard(no, signal),
     ]);
   } finally {
     clearTimeout(timer);
@@ -316,6 +318,7 @@ export async function householdView({ el, params, query, navigate, render, signa
           flush: true,
           tools: can('write') ? h('button', { class: 'btn btn-sm', type: 'button', 'data-action': 'income', on: { click: () => incomeDialog(hh, done) } }, icon('edit'), h('span', t('录入收入'))) : null,
         }),
+        monitoring,
         proposals.rows.length ? card(t('评议审批'), proposalRows(proposals.rows), { class: 'span-12', name: 'proposals', flush: true }) : null,
         card(t('变动历史'), history(hh, cl), { class: 'span-12', name: 'history' }),
       ),
