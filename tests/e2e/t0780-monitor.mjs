@@ -111,4 +111,15 @@ await run(async () => {
   assert.match(await text(page, '[data-card="monitoring"] tr[data-seq="1"]'), new RegExp(`1 脱贫不稳定户 因务工就业不稳 平台监测分析 ${addDays(opened, 9)} 监测中 #${id}`));
   await page.locator('[data-card="monitoring"]').scrollIntoViewIfNeeded();
   await shot(page, 'household-monitoring');
+
+  // in English: the screen's own words and the server's labels
+  await page.goto(page.url().replace(/\/households\/.*/, '/monitor'));
+  await page.waitForSelector('[data-card="list"] tr[data-household]');
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForSelector('[data-card="list"] tr[data-household]');
+  await settle(page);
+  assert.equal(await text(page, '.page-monitor h1.page-title'), 'Relapse monitoring');
+  assert.match(await text(page, `[data-card="warnings"] tr[data-key="income_fall:3713990007:${year}"]`), /sharp income fall .*by 50%/);
+  await shot(page, 'monitor-en');
 });

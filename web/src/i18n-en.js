@@ -820,7 +820,7 @@ export const EN = {
 
   // 防返贫监测 (views/monitor.js)
   '防返贫监测': 'Relapse monitoring',
-  '{h}户{p}人': '{h} households, {p} persons',
+  '{h}户{p}人': '{h} hh · {p} p',
   '例如：入户核实，外出务工收入漏报，实际收入高于监测标准': 'e.g. checked at home: wages from migrant work were not reported, the income is above the line',
   '排除预警：{name}户': 'Dismiss the warning: household of {name}',
   '排除理由': 'Reason',
