@@ -163,7 +163,8 @@ monitor_warnings(struct store *st, const struct warning_query *q, struct warning
 		if (!cs[i].eliminated || cs[i].eliminated > day)
 			mon[nm++] = cs[i].household_id;
 	}
-	qsort(mon, nm, sizeof(*mon), cmp_i64);
+	if (nm)
+		qsort(mon, nm, sizeof(*mon), cmp_i64);
 #define MONITORED(h) (nm && bsearch(&(h), mon, nm, sizeof(*mon), cmp_i64))
 
 	struct acc acc = { .a = a };
@@ -256,12 +257,14 @@ monitor_warnings(struct store *st, const struct warning_query *q, struct warning
 	size_t nd;
 	if ((rc = store_warn_dismissals(st, lo, hi, &ds, &nd, a, e)) != ERR_OK)
 		return rc;
-	qsort(ds, nd, sizeof(*ds), cmp_dismissal);
+	if (nd)
+		qsort(ds, nd, sizeof(*ds), cmp_dismissal);
 	int64_t *ps;
 	size_t np;
 	if ((rc = store_warn_proposals(st, lo, hi, &ps, &np, a, e)) != ERR_OK)
 		return rc;
-	qsort(ps, np, 2 * sizeof(*ps), cmp_pair);
+	if (np)
+		qsort(ps, np, 2 * sizeof(*ps), cmp_pair);
 	size_t k = 0;
 	for (size_t i = 0; i < acc.n; i++) {
 		struct monitor_warning *w = &acc.v[i];
@@ -275,9 +278,12 @@ monitor_warnings(struct store *st, const struct warning_query *q, struct warning
 		const int64_t *p = np ? bsearch(&w->household_id, ps, np, 2 * sizeof(*ps), cmp_pair) : NULL;
 		w->proposal_id = p ? p[1] : 0;
 		snprintf(w->key, sizeof(w->key), "%s:%s:%lld", warning_rules[w->rule], w->hh_no, (long long)w->basis);
-		acc.v[k++] = *w;
+		if (k != i)
+			acc.v[k] = *w;
+		k++;
 	}
-	qsort(acc.v, k, sizeof(*acc.v), cmp_warning);
+	if (k)
+		qsort(acc.v, k, sizeof(*acc.v), cmp_warning);
 	/* the households' persons, heads and places */
 	int64_t last_village = -1, last_hh = 0;
 	const char *vname = NULL, *tname = NULL;
