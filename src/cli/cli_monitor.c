@@ -1,4 +1,4 @@
-/* cli_monitor.c: `tuopin monitor line set|list|stats|cases` and `tuopin programme add|list` (防返贫动态监测,
+/* cli_monitor.c: `tuopin monitor line set|list|stats|cases|warnings|dismiss` and `tuopin programme add|list` (防返贫动态监测,
  * ARCHITECTURE.md §10). Cases are opened and closed through `tuopin proposal new monitor_in|risk_eliminate`. */
 #include <jansson.h>
 #include <stdio.h>
@@ -24,6 +24,10 @@ const struct opt opts_monitor[] = {
 	{ "programme", true, "dibao|dibao_edge|tekun" },
 	{ "region", true, "CN or a 2-digit province code (line set)" },
 	{ "note", true, "note (line set)" },
+	{ "rule", true, "low_income|income_fall|health (warnings)" },
+	{ "all", false, "dismissed warnings too (warnings)" },
+	{ "reason", true, "why the warning is dismissed (dismiss)" },
+	{ "date", true, "the day of the dismissal (dismiss; default today)" },
 	{ NULL, false, NULL },
 };
 
@@ -199,6 +203,84 @@ cases(struct args *a)
 	return err == ERR_OK ? 0 : cli_fail(&e);
 }
 
+static int
+warnings(struct args *a)
+{
+	static const char *const formats[] = { "table", "json" };
+	const char *format = cli_format(a, formats, 2);
+	if (!format)
+		return 2;
+	int day = 0;
+	if (!cli_date(a, "as-of", &day))
+		return 2;
+	const char *rule = arg(a, "rule");
+	if (rule) {
+		bool ok = false;
+		for (int i = 0; i < WR__MAX; i++)
+			ok |= strcmp(rule, warning_rules[i]) == 0;
+		if (!ok)
+			return cli_usage(EN ? "--rule must be low_income, income_fall or health"
+					    : "--rule 只能是 low_income、income_fall 或 health");
+	}
+	struct store *st;
+	int rc = cli_open(a, &st, false);
+	if (rc)
+		return rc;
+	struct arena ar;
+	arena_init(&ar);
+	struct warning_query q = { .day = day, .rule = rule, .all = flag(a, "all") };
+	if ((rc = division_of(a, st, &q.division, &ar))) {
+		store_close(st);
+		arena_free(&ar);
+		return rc;
+	}
+	struct errinfo e;
+	errinfo_clear(&e);
+	struct warning_list l;
+	enum err err = monitor_warnings(st, &q, &l, &ar, &e);
+	if (err == ERR_OK && strcmp(format, "json") == 0) {
+		json_t *j = view_warnings_json(&l);
+		cli_print_json(j);
+		json_decref(j);
+	} else if (err == ERR_OK) {
+		struct buf out;
+		buf_init(&out);
+		view_warnings_table(&l, &out);
+		cli_print(&out);
+		buf_free(&out);
+	}
+	store_close(st);
+	arena_free(&ar);
+	return err == ERR_OK ? 0 : cli_fail(&e);
+}
+
+static int
+dismiss(struct args *a)
+{
+	if (a->n_pos != 2)
+		return cli_usage(EN ? "usage: tuopin monitor dismiss RULE:HH_NO:BASIS --reason R [--date D]"
+				    : "用法：tuopin monitor dismiss 规则:户编号:依据 --reason 理由 [--date 日期]");
+	int day = 0;
+	if (!cli_date(a, "date", &day))
+		return 2;
+	struct store *st;
+	int rc = cli_open(a, &st, false);
+	if (rc)
+		return rc;
+	struct txn t;
+	struct errinfo e;
+	errinfo_clear(&e);
+	enum err err = txn_begin(&t, st, a->now, cli_actor(), &e);
+	if (err == ERR_OK) {
+		err = monitor_warning_dismiss(&t, a->pos[1], arg(a, "reason"), day, &e);
+		err = err == ERR_OK ? txn_commit(&t, &e) : (txn_rollback(&t), err);
+	}
+	if (err == ERR_OK)
+		printf(EN ? "warning %s dismissed\n" : "已排除预警 %s\n", a->pos[1]);
+	store_close(st);
+	return err == ERR_OK ? 0 : cli_fail(&e);
+}
+
 int
 cmd_monitor(struct args *a)
 {
@@ -211,8 +293,14 @@ cmd_monitor(struct args *a)
 		return list_or_stats(a, true);
 	if (strcmp(what, "cases") == 0)
 		return cases(a);
-	return cli_usage(EN ? "usage: tuopin monitor line set YEAR AMOUNT | list | stats | cases HH_NO"
-			    : "用法：tuopin monitor line set 年度 金额 | list | stats | cases 户编号");
+	if (strcmp(what, "warnings") == 0 && a->n_pos == 1)
+		return warnings(a);
+	if (strcmp(what, "dismiss") == 0)
+		return dismiss(a);
+	return cli_usage(EN ? "usage: tuopin monitor line set YEAR AMOUNT | list | stats | cases HH_NO | warnings | "
+			      "dismiss RULE:HH_NO:BASIS --reason R"
+			    : "用法：tuopin monitor line set 年度 金额 | list | stats | cases 户编号 | warnings | "
+			      "dismiss 规则:户编号:依据 --reason 理由");
 }
 
 int

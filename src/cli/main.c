@@ -73,7 +73,9 @@ static const struct command commands[] = {
 		"proposals (identification and exit): open, act on each step, show, list" },
 	{ "monitor", cmd_monitor, opts_monitor, 0, 1, 4,
 		"monitor line set YEAR AMOUNT [--region R] | monitor list [--as-of D] [--division C] [--state S] [--type T] "
-		"[--programme P] | monitor stats [--as-of D] [--division C] [--by town|village] | monitor cases HH_NO",
+		"[--programme P] | monitor stats [--as-of D] [--division C] [--by town|village] | monitor cases HH_NO | "
+		"monitor warnings [--as-of D] [--division C] [--rule R] [--all] | monitor dismiss RULE:HH_NO:BASIS --reason R "
+		"[--date D]",
 		"防返贫动态监测：监测标准、监测对象名单与统计（纳入监测、风险消除经 proposal 办理）",
 		"monitoring: the monitoring line, the list and figures of monitoring objects (cases go through proposals)" },
 	{ "programme", cmd_programme, opts_programme, 0, 1, 2,
@@ -90,8 +92,8 @@ static const struct command commands[] = {
 		"[--medical yes|no] [--housing A|B|C|D|relocated] [--water yes|no] [--note N] | assessment list HH_NO",
 		"录入或查看入户核实记录（两不愁三保障、饮水安全）", "record or list household assessments" },
 	{ "config", cmd_config, opts_none, 0, 1, 3, "config get [KEY] | config set KEY VALUE",
-		"查看或修改设置（require_review、exit_income_items、village_exit_threshold）",
-		"read or change settings (require_review, exit_income_items, village_exit_threshold)" },
+		"查看或修改设置（require_review、exit_income_items、village_exit_threshold、warning_income_fall）",
+		"read or change settings (require_review, exit_income_items, village_exit_threshold, warning_income_fall)" },
 	{ "village-exit", cmd_village_exit, opts_village_exit, 0, 0, 0, "village-exit [--as-of D] [--division C]",
 		"省定贫困村的贫困发生率与出列情况", "designated poor villages: poverty incidence and exit" },
 	{ "migrate-data", cmd_migrate, opts_migrate, 0, 0, 0, "migrate-data --from URI --to URI", "在 SQLite 与 PostgreSQL 之间迁移整个数据库并核对", "copy a whole database between SQLite and PostgreSQL, and check it" },

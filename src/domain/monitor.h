@@ -100,4 +100,56 @@ struct monitor_stats {
 enum err monitor_stats(struct store *st, int day, int64_t division, int by, struct monitor_stats *r,
     struct arena *a, struct errinfo *e);
 
+/* ---- early warnings (issue 16 point 5) ----
+ * As of a day, the 脱贫户 and 一般农户 of the scope not monitored on that day that the data says should be looked at:
+ *   low_income   the latest 人均纯收入 (year <= the day's year) under that year's monitoring line;
+ *   income_fall  the latest 人均纯收入 fell from the year before by at least the configured share
+ *                (settings key warning_income_fall, percent, 30 by default);
+ *   health       a member recorded with a serious illness (患有大病) or a disability (残疾) by an event effective
+ *                in the twelve months up to the day: a correction of the health field, a member added or enrolled.
+ * A warning is named RULE:HH_NO:BASIS (basis: the income year, or the health event's id); a dismissal with a
+ * reason is stored against that name and audited; a monitor_in proposal opened for the household shows on it. */
+enum { WR_LOW_INCOME, WR_INCOME_FALL, WR_HEALTH, WR__MAX };
+extern const char *const warning_rules[WR__MAX];
+struct monitor_warning {
+	char key[80];
+	int rule;                  /* WR_* */
+	int64_t basis;
+	int64_t household_id;
+	char *hh_no, *head_name, *village_name, *town_name;
+	int64_t village;
+	enum status status;
+	int persons;
+	int year, prev_year, line_year;         /* income rules */
+	int64_t net_pc, prev_net_pc, line;      /* fen */
+	int fall;                  /* hundredths of a percent */
+	int64_t event_id;          /* health */
+	int day;
+	char *member_name, *health;
+	int64_t proposal_id;       /* an open monitor_in proposal of the household, 0 none */
+	const struct warning_dismissal *dismissed;   /* NULL if not dismissed */
+};
+struct warning_query {
+	int day;                   /* 0: today */
+	int64_t division;          /* 0: the scope */
+	const char *rule;          /* a rule code or NULL */
+	bool all;                  /* dismissed ones too */
+	int64_t household_id;      /* 0: every household */
+};
+struct warning_list {
+	int day;
+	int fall_share;            /* hundredths of a percent */
+	struct division div;
+	struct monitor_warning *rows;
+	size_t n;
+	size_t households;         /* distinct households among rows */
+};
+enum err monitor_warnings(struct store *st, const struct warning_query *q, struct warning_list *out, struct arena *a,
+    struct errinfo *e);
+/* Dismiss the warning named key (RULE:HH_NO:BASIS) raised on day (0: today) with reason; audited as
+ * monitor.dismiss. Unknown or out of scope: ERR_NOTFOUND; dismissed before: ERR_CONFLICT. */
+enum err monitor_warning_dismiss(struct txn *t, const char *key, const char *reason, int day, struct errinfo *e);
+/* The share (hundredths of a percent) of the income_fall rule. */
+int settings_warning_fall(struct store *st);
+
 #endif

@@ -1,14 +1,16 @@
 /* settings.c: the office's settings kept in the meta table (proposal.h): require_review, the income items the
- * exit check counts, the village exit threshold. Values are checked before they are stored; a change is
+ * exit check counts, the village exit threshold, the income fall share of the early warnings (monitor_warn.c). Values are checked before they are stored; a change is
  * audited. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/monitor.h"
 #include "domain/proposal.h"
 #include "lib/util.h"
 
-const char *const settings_keys[] = { "require_review", "exit_income_items", "village_exit_threshold" };
+const char *const settings_keys[] = { "require_review", "exit_income_items", "village_exit_threshold",
+	"warning_income_fall" };
 const size_t n_settings_keys = NELEM(settings_keys);
 
 static const char *const items[] = { "wage", "business", "property", "transfer" };
@@ -127,6 +129,13 @@ settings_get(struct store *st, const char *key, char **value, struct arena *a, s
 		else
 			snprintf(buf, sizeof(buf), "%d", t / 100);
 		*value = arena_strdup(a, buf);
+	} else if (key && strcmp(key, "warning_income_fall") == 0) {
+		int t = settings_warning_fall(st);
+		if (t % 100)
+			snprintf(buf, sizeof(buf), "%d.%02d", t / 100, t % 100);
+		else
+			snprintf(buf, sizeof(buf), "%d", t / 100);
+		*value = arena_strdup(a, buf);
 	} else
 		return bad_key(key, e);
 	return ERR_OK;
@@ -163,6 +172,12 @@ settings_set(struct txn *t, const char *key, const char *value, struct errinfo *
 		if (!parse_percent(value, &th))
 			return errinfo_set(e, ERR_INVALID, "value", MSG_CONFIG_VALUE, key, value,
 			    en ? "a percentage above 0 and below 100, e.g. 2 or 3" : "应为大于 0、小于 100 的百分数，如 2 或 3");
+		stored = value;
+	} else if (key && strcmp(key, "warning_income_fall") == 0) {
+		int th;
+		if (!parse_percent(value, &th))
+			return errinfo_set(e, ERR_INVALID, "value", MSG_CONFIG_VALUE, key, value,
+			    en ? "a percentage above 0 and below 100, e.g. 30" : "应为大于 0、小于 100 的百分数，如 30");
 		stored = value;
 	} else
 		return bad_key(key, e);

@@ -50,6 +50,8 @@ void api_income_set(struct req *r);
 void api_monitor_stats(struct req *r);        /* api_monitor.c */
 void api_monitor_list(struct req *r);
 void api_monitor_line_set(struct req *r);
+void api_monitor_warnings(struct req *r);
+void api_monitor_dismiss(struct req *r);
 void api_household_monitoring(struct req *r);
 void api_programme_add(struct req *r);
 

@@ -194,3 +194,63 @@ api_programme_add(struct req *r)
 	}
 	reply_monitoring(r, 201);
 }
+
+/* GET /api/monitor/warnings?as_of=&division=&rule=&all=1: the same JSON as `tuopin monitor warnings`. */
+void
+api_monitor_warnings(struct req *r)
+{
+	struct warning_query q = { 0 };
+	if (!q_date(r, "as_of", &q.day) || !q_division(r, &q.division) || !q_text(r, "rule", 16, &q.rule))
+		return;
+	if (q.rule) {
+		bool ok = false;
+		for (int i = 0; i < WR__MAX; i++)
+			ok |= strcmp(q.rule, warning_rules[i]) == 0;
+		if (!ok) {
+			reply_fail(r, ERR_INVALID, "rule", MSG_BAD_PARAM, "rule", q.rule);
+			return;
+		}
+	}
+	q.all = q_bool(r, "all");
+	struct warning_list l;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (monitor_warnings(r->st, &q, &l, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	reply_json(r, 200, view_warnings_json(&l));
+}
+
+/* POST /api/monitor/dismissals {"key":"low_income:HH_NO:2023","reason":"...","date":"2024-07-01"} */
+void
+api_monitor_dismiss(struct req *r)
+{
+	json_t *j = req_json(r, "key:s reason:s? date:s?");
+	if (!j)
+		return;
+	int day = 0;
+	const char *d = json_string_value(json_object_get(j, "date"));
+	if (d && *d && !date_parse(str_from(d), &day)) {
+		reply_fail(r, ERR_INVALID, "date", MSG_BAD_DATE, d);
+		json_decref(j);
+		return;
+	}
+	const char *key = json_string_value(json_object_get(j, "key"));
+	struct txn t;
+	struct errinfo e;
+	errinfo_clear(&e);
+	enum err rc = txn_begin(&t, r->st, 0, req_actor(r), &e);
+	if (rc == ERR_OK) {
+		t.ip = r->ip;
+		rc = monitor_warning_dismiss(&t, key, json_string_value(json_object_get(j, "reason")), day, &e);
+		rc = rc == ERR_OK ? txn_commit(&t, &e) : (txn_rollback(&t), rc);
+	}
+	json_t *out = rc == ERR_OK ? json_pack("{s:s, s:b}", "key", key, "dismissed", 1) : NULL;
+	json_decref(j);
+	if (rc != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	reply_json(r, 201, out);
+}

@@ -46,6 +46,8 @@ const struct route routes[] = {
 	{ "PUT", "/api/households/:no/incomes/:year", api_income_set, CAP_WRITE, 0, "record or correct a year's income survey" },
 	{ "GET", "/api/monitor/stats", api_monitor_stats, CAP_READ, 0, "monitoring objects by type, eliminated, new (N户M人)" },
 	{ "GET", "/api/monitor/list", api_monitor_list, CAP_READ, 0, "the monitoring objects as of a day, with filters" },
+	{ "GET", "/api/monitor/warnings", api_monitor_warnings, CAP_READ, 0, "early warnings: households the data says should be looked at" },
+	{ "POST", "/api/monitor/dismissals", api_monitor_dismiss, CAP_WRITE, 0, "dismiss an early warning with a reason" },
 	{ "PUT", "/api/monitor/lines/:year", api_monitor_line_set, CAP_WRITE, 0, "set a year's monitoring line (county office)" },
 	{ "GET", "/api/households/:no/monitoring", api_household_monitoring, CAP_READ, 0, "a household's monitoring cases and programmes" },
 	{ "POST", "/api/households/:no/programmes", api_programme_add, CAP_WRITE, 0, "record a programme membership (低保, 特困, ...)" },

@@ -337,6 +337,16 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(CHK_SECURITY, "chk_security", "社会保障：%s", "social security: %s") \
 	X(CHK_NO_SECURITY, "chk_no_security", "无劳动能力户未落实社会保障（低保、特困）", \
 	    "no labour capacity and no social security (dibao, tekun) in place") \
+	X(WARNING_NOT_FOUND, "warning_not_found", "没有预警“%s”（预警编号为 规则:户编号:依据，见 tuopin monitor warnings）", \
+	    "no warning \"%s\" (a warning is named RULE:HH_NO:BASIS, see tuopin monitor warnings)") \
+	X(WARNING_DISMISSED, "warning_dismissed", "预警“%s”已于 %s 由 %s 排除：%s", \
+	    "warning \"%s\" was dismissed on %s by %s: %s") \
+	X(WARNING_REASON, "warning_reason", "排除预警须写明理由", "dismissing a warning needs a reason") \
+	X(WARN_LOW_INCOME, "warn_low_income", "%d 年人均纯收入 %s 元，低于 %d 年监测标准 %s 元", \
+	    "per-capita net income %d: %s yuan, below the monitoring line of %d, %s yuan") \
+	X(WARN_INCOME_FALL, "warn_income_fall", "人均纯收入由 %d 年 %s 元降至 %d 年 %s 元，下降 %s%%", \
+	    "per-capita net income fell from %d: %s yuan to %d: %s yuan, by %s%%") \
+	X(WARN_HEALTH, "warn_health", "%s 新登记为“%s”（%s）", "%s newly recorded as \"%s\" (%s)") \
 	X(PROGRAMME_KIND, "programme_kind", "项目“%s”无效（可用：%s）", "programme \"%s\" is not valid (use %s)") \
 	X(PROGRAMME_DATES, "programme_dates", "结束日期 %s 不晚于开始日期 %s", "the end %s is not after the start %s") \
 	X(PROGRAMME_WHO, "programme_who", "证件号码 %s 不是在册人员（或不在您的管辖范围内）", \

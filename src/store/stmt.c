@@ -172,6 +172,11 @@
 #define MC_COLS "c.id, c.household_id, c.seq, c.type, c.risks, c.channel, c.identified, c.discovered, " \
 	"c.open_event_id, c.open_proposal_id, c.eliminated, c.way, c.close_event_id, c.close_proposal_id, " \
 	"c.security_day, c.security, c.recorded_at, c.updated_at"
+/* the household's status span on $1, a 脱贫户 or an 一般农户 */
+#define WARN_STATUS "JOIN household_status_span s ON s.household_id = h.id AND s.recorded_to = " OPEN_REC " " \
+	"AND s.valid_from <= $1 AND $1 < s.valid_to AND s.status IN ('exited_supported', 'exited_unsupported', " \
+	"'ordinary') "
+#define WD_COLUMNS "id, household_id, rule, basis, reason, day, actor, recorded_at"
 #define PG_COLUMNS "id, household_id, kind, valid_from, valid_to, source, recorded_at, actor"
 #define P_LIST(cast_t, cast_i) "SELECT " P_COLS " FROM proposal p LEFT JOIN household h ON h.id = p.household_id " \
 	"WHERE p.village BETWEEN $1 AND $2 AND ($3" cast_t " IS NULL OR p.state = $3) AND ($4" cast_t " IS NULL " \
@@ -1354,6 +1359,46 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_SEQ_FINDING] = { "SELECT 0", IDENTITY_PAST("finding") },
 	[STMT_SEQ_FINDING_EVENT] = { "SELECT 0", IDENTITY_PAST("finding_event") },
 	[STMT_SEQ_CAMPAIGN] = { "SELECT 0", IDENTITY_PAST("campaign") },
+	/* early warnings (monitor_warn.c). $1 the day, $2 $3 villages, $4 the last income year: the incomes known of
+	 * every 脱贫户 and 一般农户 on $1, latest year first */
+	[STMT_WARN_INCOMES] = { "SELECT h.id, h.hh_no, h.village, s.status, i.year, i.net_pc FROM household h "
+		"JOIN household_status_span s ON s.household_id = h.id AND s.recorded_to = " OPEN_REC " "
+		"AND s.valid_from <= $1 AND $1 < s.valid_to "
+		"JOIN income_year i ON i.household_id = h.id AND i.year <= $4 AND i.net_pc IS NOT NULL "
+		"WHERE h.village BETWEEN $2 AND $3 AND s.status IN ('exited_supported', 'exited_unsupported', 'ordinary') "
+		"ORDER BY h.id, i.year DESC", NULL },
+	/* members recorded with a serious illness (03) or a disability (04) by an event effective in ($4, $1]: a
+	 * correction of the health field (its detail holds [before, after]), or a member added or enrolled so */
+	[STMT_WARN_HEALTH] = { "SELECT e.household_id, e.id, e.type, e.effective, e.detail, m.name, m.health, h.hh_no, "
+		"h.village, s.status FROM change_event e JOIN member m ON m.id = e.member_id "
+		"JOIN household h ON h.id = e.household_id " WARN_STATUS
+		"WHERE e.type = 'data_fix' AND e.effective > $4 AND e.effective <= $1 AND h.village BETWEEN $2 AND $3 "
+		"AND e.detail LIKE '%\"health\"%' "
+		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id) "
+		"UNION ALL SELECT e.household_id, e.id, e.type, e.effective, NULL, m.name, m.health, h.hh_no, h.village, "
+		"s.status FROM change_event e JOIN membership_span ms ON ms.event_id = e.id AND ms.recorded_to = " OPEN_REC " "
+		"JOIN member m ON m.id = ms.member_id JOIN household h ON h.id = e.household_id " WARN_STATUS
+		"WHERE e.type IN ('member_add', 'enrol') AND e.effective > $4 AND e.effective <= $1 "
+		"AND h.village BETWEEN $2 AND $3 AND m.health IN ('03', '04') "
+		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id) "
+		"ORDER BY 1, 2, 6", NULL },
+	/* one household on $2: its persons and its head's name */
+	[STMT_WARN_HOUSEHOLD] = { "SELECT (SELECT COUNT(*) FROM membership_span s WHERE s.household_id = $1 "
+		"AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC "), "
+		"(SELECT m.name FROM membership_span s JOIN member m ON m.id = s.member_id WHERE s.household_id = $1 "
+		"AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC " AND m.relation = '01' "
+		"ORDER BY m.id LIMIT 1)", NULL },
+	[STMT_WARN_PROPOSALS] = { "SELECT p.household_id, p.id FROM proposal p WHERE p.type = 'monitor_in' "
+		"AND p.state = 'open' AND p.village BETWEEN $1 AND $2 AND p.household_id IS NOT NULL", NULL },
+	[STMT_WARN_DISMISSALS] = { "SELECT d.household_id, d.rule, d.basis, d.reason, d.day, d.actor, d.recorded_at "
+		"FROM warning_dismissal d JOIN household h ON h.id = d.household_id WHERE h.village BETWEEN $1 AND $2", NULL },
+	[STMT_WARN_DISMISS] = { "INSERT INTO warning_dismissal (household_id, rule, basis, reason, day, actor, recorded_at) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id", NULL },
+	[STMT_COPY_WARNING_DISMISSAL] = { COPY_PAGE(WD_COLUMNS, "warning_dismissal", "id", "$1", "$2"), NULL },
+	[STMT_COUNT_WARNING_DISMISSAL] = { "SELECT COUNT(*) FROM warning_dismissal", NULL },
+	[STMT_COPY_INSERT_WARNING_DISMISSAL] = { "INSERT INTO warning_dismissal (" WD_COLUMNS ") VALUES ($1, $2, $3, $4, "
+		"$5, $6, $7, $8)", NULL },
+	[STMT_SEQ_WARNING_DISMISSAL] = { "SELECT 0", IDENTITY_PAST("warning_dismissal") },
 	[STMT_TABLE_NAMES] = { "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
 		"ORDER BY name", "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
 		"AND table_type = 'BASE TABLE' ORDER BY table_name" },

@@ -447,6 +447,16 @@ enum stmt_id {
 	STMT_SEQ_FINDING,
 	STMT_SEQ_FINDING_EVENT,
 	STMT_SEQ_CAMPAIGN,
+	STMT_WARN_INCOMES,
+	STMT_WARN_HEALTH,
+	STMT_WARN_HOUSEHOLD,
+	STMT_WARN_PROPOSALS,
+	STMT_WARN_DISMISSALS,
+	STMT_WARN_DISMISS,
+	STMT_COPY_WARNING_DISMISSAL,
+	STMT_COUNT_WARNING_DISMISSAL,
+	STMT_COPY_INSERT_WARNING_DISMISSAL,
+	STMT_SEQ_WARNING_DISMISSAL,
 	STMT_TABLE_NAMES,   /* every table of the database, to refuse copying one the copy does not know */
 	/* the session database (store_session.c): on SQLite run on the second file, on PostgreSQL on the main one */
 	STMT_AUX_SESSION_GET,

@@ -1152,6 +1152,53 @@ enum err store_programmes_of_household(struct store *st, int64_t hh, struct prog
 enum err store_programmes_in(struct store *st, int day, int64_t lo, int64_t hi, struct programme **out, size_t *n,
     struct arena *a, struct errinfo *e);
 
+/* ---- early warnings (monitor_warn.c, schema 0014) ---- */
+struct warn_income {
+	int64_t household_id;
+	char *hh_no;
+	int64_t village;
+	enum status status;
+	int year;
+	int64_t net_pc;
+};
+/* The incomes (years <= last_year, 人均纯收入 known) of the 脱贫户 and 一般农户 on day in villages [lo, hi] and
+ * scope, by household, latest year first. */
+enum err store_warn_incomes(struct store *st, int day, int last_year, int64_t lo, int64_t hi, struct warn_income **out,
+    size_t *n, struct arena *a, struct errinfo *e);
+struct warn_health {
+	int64_t household_id, event_id;
+	char *type;          /* data_fix, member_add, enrol */
+	int effective;
+	char *detail;        /* data_fix: the event's detail (JSON); else NULL */
+	char *name, *health; /* the member's name and health now */
+	char *hh_no;
+	int64_t village;
+	enum status status;
+};
+/* Health recorded by events effective in (after, day] in villages [lo, hi] and scope: data_fix events touching
+ * health, members added or enrolled with a serious illness or a disability; of 脱贫户 and 一般农户 on day. */
+enum err store_warn_health(struct store *st, int day, int after, int64_t lo, int64_t hi, struct warn_health **out,
+    size_t *n, struct arena *a, struct errinfo *e);
+/* A household's persons and its head's name on day. */
+enum err store_warn_household(struct store *st, int64_t hh, int day, int *persons, char **head, struct arena *a,
+    struct errinfo *e);
+/* Open monitor_in proposals of the households in villages [lo, hi] and scope: pairs (household id, proposal id). */
+enum err store_warn_proposals(struct store *st, int64_t lo, int64_t hi, int64_t **out, size_t *n, struct arena *a,
+    struct errinfo *e);
+struct warning_dismissal {
+	int64_t id, household_id;
+	char *rule;
+	int64_t basis;
+	char *reason;
+	int day;
+	char *actor;
+	int64_t recorded_at;
+};
+enum err store_warn_dismissals(struct store *st, int64_t lo, int64_t hi, struct warning_dismissal **out, size_t *n,
+    struct arena *a, struct errinfo *e);
+/* Insert d (d->id set); ERR_CONFLICT if that warning was dismissed already. */
+enum err store_warn_dismiss(struct store *st, struct warning_dismissal *d, struct errinfo *e);
+
 /* Backend constructors (sqlite.c, pg.c). */
 enum err store_sqlite_open(const char *path, bool create, struct store **out, struct errinfo *e);
 enum err store_pg_open(const char *conninfo, struct store **out, struct errinfo *e);

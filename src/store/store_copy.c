@@ -100,6 +100,8 @@ static const struct copy_table tables[] = {
 		NO_TABLE, STMT_SEQ_MONITOR_CASE, false },
 	{ "programme", 8, "i", STMT_COPY_PROGRAMME, STMT_COUNT_PROGRAMME, STMT_COPY_INSERT_PROGRAMME, NO_TABLE,
 		STMT_SEQ_PROGRAMME, false },
+	{ "warning_dismissal", 8, "i", STMT_COPY_WARNING_DISMISSAL, STMT_COUNT_WARNING_DISMISSAL,
+		STMT_COPY_INSERT_WARNING_DISMISSAL, NO_TABLE, STMT_SEQ_WARNING_DISMISSAL, false },
 	/* the hash chain is copied row for row, so `tuopin audit verify` holds on the target */
 	{ "audit", 10, "i", STMT_COPY_AUDIT, STMT_COUNT_AUDIT, STMT_AUDIT_INSERT, NO_TABLE, NO_SEQ, false },
 	{ "audit_head", 4, "i", STMT_COPY_AUDIT_HEAD, STMT_COUNT_AUDIT_HEAD, STMT_COPY_INSERT_AUDIT_HEAD, NO_TABLE,

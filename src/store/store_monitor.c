@@ -269,3 +269,189 @@ store_programmes_in(struct store *st, int day, int64_t lo, int64_t hi, struct pr
 	read_end(st, began);
 	return rc;
 }
+
+/* ---- early warnings (schema 0014) ---- */
+
+/* Prepare id in a read snapshot; NULL (and the snapshot ended) on error. */
+static struct stmt *
+warn_prepare(struct store *st, enum stmt_id id, bool *began, struct errinfo *e)
+{
+	*began = read_begin(st, e);
+	struct stmt *q = OPS->prepare(st, id, e);
+	if (!q)
+		read_end(st, *began);
+	return q;
+}
+
+enum err
+store_warn_incomes(struct store *st, int day, int last_year, int64_t lo, int64_t hi, struct warn_income **out,
+    size_t *n, struct arena *a, struct errinfo *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	bool began;
+	struct stmt *q = warn_prepare(st, STMT_WARN_INCOMES, &began, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(day));
+	OPS->bind(q, 2, SQL_INT(lo));
+	OPS->bind(q, 3, SQL_INT(hi));
+	OPS->bind(q, 4, SQL_INT(last_year));
+	size_t cap = 0;
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		*out = grow(a, *out, &cap, *n, sizeof(**out));
+		struct warn_income *w = &(*out)[(*n)++];
+		w->household_id = OPS->col_int(q, 0);
+		w->hh_no = col_str(st, q, 1, a);
+		w->village = OPS->col_int(q, 2);
+		w->status = ST_NONE;
+		status_from_code(OPS->col_text(q, 3), &w->status);
+		w->year = (int)OPS->col_int(q, 4);
+		w->net_pc = OPS->col_int(q, 5);
+	}
+	OPS->reset(q);
+	read_end(st, began);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
+store_warn_health(struct store *st, int day, int after, int64_t lo, int64_t hi, struct warn_health **out, size_t *n,
+    struct arena *a, struct errinfo *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	bool began;
+	struct stmt *q = warn_prepare(st, STMT_WARN_HEALTH, &began, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(day));
+	OPS->bind(q, 2, SQL_INT(lo));
+	OPS->bind(q, 3, SQL_INT(hi));
+	OPS->bind(q, 4, SQL_INT(after));
+	size_t cap = 0;
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		*out = grow(a, *out, &cap, *n, sizeof(**out));
+		struct warn_health *w = &(*out)[(*n)++];
+		w->household_id = OPS->col_int(q, 0);
+		w->event_id = OPS->col_int(q, 1);
+		w->type = col_str(st, q, 2, a);
+		w->effective = (int)OPS->col_int(q, 3);
+		w->detail = col_str(st, q, 4, a);
+		w->name = col_str(st, q, 5, a);
+		w->health = col_str(st, q, 6, a);
+		w->hh_no = col_str(st, q, 7, a);
+		w->village = OPS->col_int(q, 8);
+		w->status = ST_NONE;
+		status_from_code(OPS->col_text(q, 9), &w->status);
+	}
+	OPS->reset(q);
+	read_end(st, began);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
+store_warn_household(struct store *st, int64_t hh, int day, int *persons, char **head, struct arena *a,
+    struct errinfo *e)
+{
+	*persons = 0;
+	*head = NULL;
+	struct stmt *q = OPS->prepare(st, STMT_WARN_HOUSEHOLD, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(hh));
+	OPS->bind(q, 2, SQL_INT(day));
+	int r = OPS->step(q, e);
+	if (r == 1) {
+		*persons = (int)OPS->col_int(q, 0);
+		*head = col_str(st, q, 1, a);
+	}
+	OPS->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
+store_warn_proposals(struct store *st, int64_t lo, int64_t hi, int64_t **out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	bool began;
+	struct stmt *q = warn_prepare(st, STMT_WARN_PROPOSALS, &began, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(lo));
+	OPS->bind(q, 2, SQL_INT(hi));
+	size_t cap = 0, k = 0;
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		*out = grow(a, *out, &cap, k, sizeof(**out));
+		*out = grow(a, *out, &cap, k + 1, sizeof(**out));
+		(*out)[k++] = OPS->col_int(q, 0);
+		(*out)[k++] = OPS->col_int(q, 1);
+	}
+	*n = k / 2;
+	OPS->reset(q);
+	read_end(st, began);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
+store_warn_dismissals(struct store *st, int64_t lo, int64_t hi, struct warning_dismissal **out, size_t *n,
+    struct arena *a, struct errinfo *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	bool began;
+	struct stmt *q = warn_prepare(st, STMT_WARN_DISMISSALS, &began, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(lo));
+	OPS->bind(q, 2, SQL_INT(hi));
+	size_t cap = 0;
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		*out = grow(a, *out, &cap, *n, sizeof(**out));
+		struct warning_dismissal *d = &(*out)[(*n)++];
+		d->id = 0;
+		d->household_id = OPS->col_int(q, 0);
+		d->rule = col_str(st, q, 1, a);
+		d->basis = OPS->col_int(q, 2);
+		d->reason = col_str(st, q, 3, a);
+		d->day = (int)OPS->col_int(q, 4);
+		d->actor = col_str(st, q, 5, a);
+		d->recorded_at = OPS->col_int(q, 6);
+	}
+	OPS->reset(q);
+	read_end(st, began);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
+store_warn_dismiss(struct store *st, struct warning_dismissal *d, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_WARN_DISMISS, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(d->household_id));
+	OPS->bind(q, 2, SQL_TEXT(d->rule));
+	OPS->bind(q, 3, SQL_INT(d->basis));
+	OPS->bind(q, 4, SQL_TEXT(d->reason));
+	OPS->bind(q, 5, SQL_INT(d->day));
+	OPS->bind(q, 6, SQL_TEXT(d->actor));
+	OPS->bind(q, 7, SQL_INT(d->recorded_at));
+	int r = OPS->step(q, e);
+	if (r == 1)
+		d->id = OPS->col_int(q, 0);
+	OPS->reset(q);
+	return r == 1 ? ERR_OK : ERR_DB;
+}

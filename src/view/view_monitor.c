@@ -236,3 +236,134 @@ view_monitor_stats_table(const struct monitor_stats *r, struct buf *out)
 	buf_printf(out, "%s %s  %s\n", EN ? "as of" : "截至", date_format(r->day, d), r->div.name ? r->div.name : "");
 	table_render(&t, out);
 }
+
+/* ---- early warnings ---- */
+
+static const char *
+warning_rule_label(int rule)
+{
+	static const char *const zh[WR__MAX] = { "收入低于监测标准", "收入大幅下降", "新增大病或残疾" };
+	static const char *const en[WR__MAX] = { "income below the monitoring line", "sharp income fall",
+		"new serious illness or disability" };
+	return EN ? en[rule] : zh[rule];
+}
+
+static void
+percent(int hundredths, char *s, size_t size)
+{
+	if (hundredths % 100)
+		snprintf(s, size, "%d.%02d", hundredths / 100, hundredths % 100);
+	else
+		snprintf(s, size, "%d", hundredths / 100);
+}
+
+/* the warning in words */
+static void
+warning_detail(const struct monitor_warning *w, char *s, size_t size)
+{
+	char a[32], b[32], d[11], p[16];
+	switch (w->rule) {
+	case WR_LOW_INCOME:
+		snprintf(s, size, msg_text(MSG_WARN_LOW_INCOME), w->year, format_fen(w->net_pc, a, sizeof(a)), w->line_year,
+		    format_fen(w->line, b, sizeof(b)));
+		break;
+	case WR_INCOME_FALL:
+		percent(w->fall, p, sizeof(p));
+		snprintf(s, size, msg_text(MSG_WARN_INCOME_FALL), w->prev_year, format_fen(w->prev_net_pc, a, sizeof(a)),
+		    w->year, format_fen(w->net_pc, b, sizeof(b)), p);
+		break;
+	default:
+		snprintf(s, size, msg_text(MSG_WARN_HEALTH), w->member_name ? w->member_name : "",
+		    code_label(CL_HEALTH, w->health), date_format(w->day, d));
+		break;
+	}
+}
+
+json_t *
+view_warnings_json(const struct warning_list *l)
+{
+	json_t *rows = json_array();
+	char code[16], s[64], d[11];
+	for (size_t i = 0; i < l->n; i++) {
+		const struct monitor_warning *w = &l->rows[i];
+		json_t *j = json_object();
+		json_object_set_new(j, "key", json_string(w->key));
+		json_object_set_new(j, "rule", json_string(warning_rules[w->rule]));
+		json_object_set_new(j, "rule_label", json_string(warning_rule_label(w->rule)));
+		char detail[400];
+		warning_detail(w, detail, sizeof(detail));
+		json_object_set_new(j, "detail", json_string(detail));
+		json_object_set_new(j, "household", json_string(w->hh_no));
+		json_object_set_new(j, "head", str_json(w->head_name));
+		json_object_set_new(j, "persons", json_integer(w->persons));
+		json_object_set_new(j, "household_status", json_string(status_code(w->status)));
+		json_object_set_new(j, "household_status_label", json_string(status_label(w->status)));
+		view_code(w->village, code, sizeof(code));
+		json_object_set_new(j, "village", json_pack("{s:s, s:o}", "code", code, "name", str_json(w->village_name)));
+		view_code(w->village / 1000 * 1000, code, sizeof(code));
+		json_object_set_new(j, "town", json_pack("{s:s, s:o}", "code", code, "name", str_json(w->town_name)));
+		if (w->rule == WR_HEALTH) {
+			json_object_set_new(j, "event", json_integer(w->event_id));
+			json_object_set_new(j, "day", day_json(w->day));
+			json_object_set_new(j, "member", str_json(w->member_name));
+			json_object_set_new(j, "health", str_json(w->health));
+			json_object_set_new(j, "health_label", json_string(code_label(CL_HEALTH, w->health)));
+			/* the risk it suggests for a monitor_in proposal */
+			json_object_set_new(j, "suggested_risk", json_string(strcmp(w->health, "04") == 0 ? "disability" : "illness"));
+		} else {
+			json_object_set_new(j, "year", json_integer(w->year));
+			json_object_set_new(j, "net_income_pc", json_string(format_fen(w->net_pc, s, sizeof(s))));
+			if (w->rule == WR_LOW_INCOME) {
+				json_object_set_new(j, "line_year", json_integer(w->line_year));
+				json_object_set_new(j, "line", json_string(format_fen(w->line, s, sizeof(s))));
+			} else {
+				json_object_set_new(j, "previous_year", json_integer(w->prev_year));
+				json_object_set_new(j, "previous_net_income_pc", json_string(format_fen(w->prev_net_pc, s, sizeof(s))));
+				percent(w->fall, s, sizeof(s));
+				json_object_set_new(j, "fall", json_string(s));
+			}
+			json_object_set_new(j, "suggested_risk", json_null());
+		}
+		/* the type a monitor_in proposal would take: 脱贫不稳定户 for a 脱贫户, 边缘易致贫户 for an 一般农户 */
+		json_object_set_new(j, "suggested_type", json_string(w->status == ST_ORDINARY ? "marginal" : "unstable"));
+		json_object_set_new(j, "proposal", w->proposal_id ? json_integer(w->proposal_id) : json_null());
+		const struct warning_dismissal *x = w->dismissed;
+		json_object_set_new(j, "dismissed", x ? json_pack("{s:s, s:s, s:s}", "reason", x->reason, "by", x->actor,
+		    "day", date_format(x->day, d)) : json_null());
+		json_array_append_new(rows, j);
+	}
+	percent(l->fall_share, s, sizeof(s));
+	return json_pack("{s:o, s:o, s:s, s:{s:I, s:I}, s:o}", "as_of", day_json(l->day), "division",
+	    view_division_json(&l->div), "fall_share", s, "total", "households", (json_int_t)l->households, "warnings",
+	    (json_int_t)l->n, "rows", rows);
+}
+
+void
+view_warnings_table(const struct warning_list *l, struct buf *out)
+{
+	struct text_table t;
+	table_init(&t, 8);
+	const char *head[8] = { EN ? "warning" : "预警编号", EN ? "household" : "户编号", EN ? "village" : "行政村",
+		EN ? "head" : "户主", EN ? "persons" : "人数", EN ? "rule" : "预警类型", EN ? "detail" : "情况",
+		EN ? "state" : "处理" };
+	table_row(&t, head);
+	table_right(&t, 4);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct monitor_warning *w = &l->rows[i];
+		char persons[16], detail[400], state[400];
+		snprintf(persons, sizeof(persons), "%d", w->persons);
+		warning_detail(w, detail, sizeof(detail));
+		if (w->dismissed)
+			snprintf(state, sizeof(state), EN ? "dismissed: %s" : "已排除：%s", w->dismissed->reason);
+		else if (w->proposal_id)
+			snprintf(state, sizeof(state), EN ? "proposal %lld" : "已提出纳入监测申请 %lld", (long long)w->proposal_id);
+		else
+			snprintf(state, sizeof(state), "%s", EN ? "to check" : "待核实");
+		const char *row[8] = { w->key, w->hh_no, w->village_name ? w->village_name : "", w->head_name ? w->head_name : "",
+			persons, warning_rule_label(w->rule), detail, state };
+		table_row(&t, row);
+	}
+	table_render(&t, out);
+	table_free(&t);
+	buf_printf(out, EN ? "total: %zu warnings, %zu households\n" : "合计：%zu 条预警，%zu 户\n", l->n, l->households);
+}

@@ -113,7 +113,7 @@ export async function apiClient(name) {
     });
     return { status: r.status, body: await r.json() };
   };
-  return { get: (p) => call('GET', p), post: (p, d) => call('POST', p, d), patch: (p, d) => call('PATCH', p, d) };
+  return { get: (p) => call('GET', p), post: (p, d) => call('POST', p, d), patch: (p, d) => call('PATCH', p, d), put: (p, d) => call('PUT', p, d) };
 }
 
 // Run the test body; report problems the page reported; exit non-zero on any failure.

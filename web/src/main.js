@@ -28,6 +28,7 @@ import { proposalsView, proposalView } from './views/proposals.js';
 import { assistanceView, assistanceHouseholdsView, cadresView, ledgerView } from './views/assistance.js';
 import { recordsView } from './views/assistance-records.js';
 import { supervisionView } from './views/supervision.js';
+import { monitorView } from './views/monitor.js';
 import { handbookPage, cardPage } from './views/handbook.js';
 
 const app = document.getElementById('app');
@@ -46,6 +47,7 @@ const ROUTES = [
   ['/reports', reportsView, 'data'],
   ['/proposals', proposalsView, 'data'],
   ['/proposals/:id', proposalView, 'data'],
+  ['/monitor', monitorView, 'data'],
   ['/assistance', assistanceView, 'data'],
   ['/assistance/households', (ctx) => assistanceHouseholdsView(ctx, false), 'data'],
   ['/assistance/mine', (ctx) => assistanceHouseholdsView(ctx, true), 'cadre'],
@@ -167,6 +169,7 @@ function sideNav(path) {
     const inbox = navItem(link('/proposals'), 'event', t('评议审批'), path.startsWith('/proposals'));
     if (state.inbox) inbox.appendChild(h('span', { class: 'nav-count', 'data-inbox': state.inbox, title: t('待我办理') }, String(state.inbox)));
     items.push(inbox);
+    items.push(navItem(link('/monitor'), 'eye', t('防返贫监测'), path === '/monitor'));
     if (state.me.role === 'cadre') items.push(navItem(link('/assistance/mine'), 'users', t('我的帮扶户'), path === '/assistance/mine'));
     items.push(navItem(link('/assistance'), 'home', t('帮扶工作'), path.startsWith('/assistance') && path !== '/assistance/mine'));
     if (can('supervise')) items.push(navItem(link('/supervision'), 'shield', t('督查问责'), path === '/supervision'));

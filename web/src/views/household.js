@@ -13,6 +13,7 @@ import { pageHeader, card, table, empty, icon, loading } from '../ui.js';
 import { fieldLabel, fieldValue } from '../fields.js';
 import { editMemberDialog, addMemberDialog, editHouseholdDialog, eventDialog, incomeDialog, setFixing } from './forms.js';
 import { newProposalDialog, assessmentDialog } from './proposals.js';
+import { monitoringCard } from './monitor.js';
 import { assistanceCards, assistanceActions } from './assistance-household.js';
 import { stateBadge } from './findings.js';
 
@@ -320,9 +321,9 @@ export async function householdView({ el, params, query, navigate, render, signa
   const full = query.get('full') === '1' && can('full_id');
   const findingId = /^\d+$/.test(query.get('finding') || '') ? Number(query.get('finding')) : null;
   const timer = setTimeout(() => mount(el, loading()), 150);
-  let hh, cl, assessments, proposals, settings, fixing, open;
+  let hh, cl, assessments, proposals, settings, fixing, open, monitoring;
   try {
-    [hh, cl, assessments, proposals, settings, fixing, open] = await Promise.all([
+    [hh, cl, assessments, proposals, settings, fixing, open, monitoring] = await Promise.all([
       get(`/api/households/${encodeURIComponent(no)}`, { as_of: asOf(), full: full ? 1 : null }, { signal }),
       codes(),
       get(`/api/households/${encodeURIComponent(no)}/assessments`, null, { signal }),
@@ -330,6 +331,7 @@ export async function householdView({ el, params, query, navigate, render, signa
       get('/api/settings', null, { signal }),
       findingId ? get(`/api/findings/${findingId}`, null, { signal }).catch((err) => (err.name === 'AbortError' ? Promise.reject(err) : null)) : null,
       get('/api/findings', { household: no, state: 'open', per_page: 50 }, { signal }).catch((err) => (err.name === 'AbortError' ? Promise.reject(err) : null)),
+      monitoringCard(no, signal),
     ]);
   } finally {
     clearTimeout(timer);
@@ -401,6 +403,7 @@ export async function householdView({ el, params, query, navigate, render, signa
           flush: true,
           tools: can('write') ? h('button', { class: 'btn btn-sm', type: 'button', 'data-action': 'income', on: { click: () => incomeDialog(hh, done) } }, icon('edit'), h('span', t('录入收入'))) : null,
         }),
+        monitoring,
         proposals.rows.length ? card(t('评议审批'), proposalRows(proposals.rows), { class: 'span-12', name: 'proposals', flush: true }) : null,
         card(t('变动历史'), history(hh, cl), { class: 'span-12', name: 'history' }),
       ),

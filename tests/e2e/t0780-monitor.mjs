@@ -1,0 +1,125 @@
+// 防返贫监测 from a warning to a monitored household, as the county office does it: the monitoring line of last
+// year is set and last year's incomes are surveyed; the 防返贫监测 screen shows the warnings (收入低于监测标准,
+// 收入大幅下降); one is dismissed (a reason is required: refused under its field first), one turned into a
+// monitor_in proposal through “纳入监测” (type and channel prefilled from the warning; a risk is required), which
+// the warning then shows; walked through its steps, the household is monitored: the screen's figures, list and
+// filters, and the household page's monitoring card show it. Dates follow the server's today (GET /api/me).
+// users: county
+import { run, newPage, login, settle, shot, text, assert, apiClient } from './lib.mjs';
+
+const dlg = 'dialog[open]';
+const addDays = (d, n) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+
+await run(async () => {
+  const api = await apiClient('county');
+  const today = (await api.get('/api/me')).body.data.today;
+  const year = Number(today.slice(0, 4)) - 1;
+  let r = await api.put(`/api/monitor/lines/${year - 1}`, { amount: '7000.00' });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  r = await api.put(`/api/monitor/lines/${year}`, { amount: '7200.00' });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  // 3713990001 (周建国户, 3 persons): 5000.00 a head, under the line; 3713990007: 12000.00 then 6000.00, down 50 %
+  const hh1 = (await api.get('/api/households/3713990001')).body.data;
+  const size1 = hh1.members.length;
+  r = await api.put(`/api/households/3713990001/incomes/${year}`, { wage: String(5000 * size1) });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  const size5 = (await api.get('/api/households/3713990007')).body.data.members.length;
+  r = await api.put(`/api/households/3713990007/incomes/${year - 1}`, { wage: String(12000 * size5) });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  r = await api.put(`/api/households/3713990007/incomes/${year}`, { wage: String(6000 * size5) });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  const w = (await api.get('/api/monitor/warnings')).body.data;
+  assert.deepEqual(w.rows.map((x) => x.key), [`low_income:3713990001:${year}`, `low_income:3713990007:${year}`, `income_fall:3713990007:${year}`]);
+
+  const page = await newPage();
+  await login(page, 'county', { next: '/monitor' });
+  await page.waitForSelector('[data-card="warnings"] tr[data-key]');
+  await settle(page);
+  assert.equal(await text(page, '.page-monitor h1.page-title'), '防返贫监测');
+  assert.equal(await text(page, '[data-kpi="warnings"] .asst-num'), '3');
+  assert.equal(await page.locator('[data-card="warnings"] tr[data-key]').count(), 3);
+  assert.match(await text(page, `[data-card="warnings"] tr[data-key="income_fall:3713990007:${year}"]`), new RegExp(`收入大幅下降 人均纯收入由 ${year - 1} 年 12000.00 元降至 ${year} 年 6000.00 元，下降 50%`));
+  await shot(page, 'warnings', { keep: true });
+
+  // dismiss 3713990007's low income: a reason is required
+  await page.click(`[data-card="warnings"] tr[data-key="low_income:3713990007:${year}"] [data-action="dismiss"]`);
+  await page.waitForSelector(`${dlg} [data-field="reason"]`);
+  await page.click(`${dlg} [data-action="save"]`);
+  await page.waitForSelector(`${dlg} [data-field="reason"].has-error`);
+  assert.equal(await text(page, `${dlg} [data-field="reason"] .field-error`), '排除预警须写明理由');
+  await page.fill(`${dlg} [data-field="reason"] input`, '入户核实：家庭经营收入漏报');
+  await shot(page, 'dismiss-dialog');
+  await page.click(`${dlg} [data-action="save"]`);
+  await page.waitForSelector('dialog', { state: 'detached' });
+  await page.waitForFunction(() => document.querySelectorAll('[data-card="warnings"] tr[data-key]').length === 2);
+
+  // 纳入监测 from 3713990001's warning: prefilled; a risk is required
+  await page.click(`[data-card="warnings"] tr[data-key="low_income:3713990001:${year}"] [data-action="monitor-in"]`);
+  await page.waitForSelector(`${dlg} select[name="monitor_type"]`);
+  assert.equal(await page.inputValue(`${dlg} select[name="monitor_type"]`), 'unstable');
+  assert.equal(await page.inputValue(`${dlg} select[name="channel"]`), 'platform');
+  assert.match(await page.inputValue(`${dlg} [data-field="reason"] input`), /^收入低于监测标准：/);
+  const opened = addDays(today, -12);
+  await page.fill(`${dlg} [data-field="date"] .date-text`, opened);
+  await page.click(`${dlg} [data-action="save"]`);
+  await page.waitForSelector(`${dlg} [data-field="risks"].has-error`);
+  assert.equal(await text(page, `${dlg} [data-field="risks"] .field-error`), '须写明至少一项风险类型');
+  await page.check(`${dlg} input[name="risks"][value="employment"]`);
+  await shot(page, 'monitor-in-dialog', { keep: true });
+  await page.click(`${dlg} [data-action="save"]`);
+  await page.waitForURL(/\/proposals\/\d+/);
+  const id = Number(new URL(page.url()).pathname.split('/').pop());
+  const p = (await api.get(`/api/proposals/${id}`)).body.data;
+  assert.equal(`${p.type} ${p.monitor_type} ${p.risks.join(',')} ${p.channel} ${p.opened}`, `monitor_in unstable employment platform ${opened}`);
+
+  await page.goto(page.url().replace(/\/proposals\/\d+.*/, '/monitor'));
+  await page.waitForSelector('[data-card="warnings"] tr[data-key]');
+  assert.equal(await text(page, `[data-card="warnings"] tr[data-key="low_income:3713990001:${year}"] td:last-child`), `已提出申请 #${id}`);
+
+  // the steps (the county office may act at each), the notice five days long
+  const act = async (step, date, extra = {}) => {
+    const x = await api.post(`/api/proposals/${id}/actions`, { action: 'approve', step, date, ...extra });
+    assert.equal(x.status, 200, `${step}: ${JSON.stringify(x.body)}`);
+  };
+  await act('assess', addDays(opened, 1));
+  await act('review', addDays(opened, 2), { votes: { for: 9, against: 0, abstain: 0 } });
+  await act('notice', addDays(opened, 7));
+  await act('town', addDays(opened, 8));
+  await act('county', addDays(opened, 9));
+
+  await page.reload();
+  await page.waitForSelector('[data-card="list"] tr[data-household]');
+  await settle(page);
+  assert.deepEqual(await page.$$eval('[data-card="warnings"] tr[data-key]', (rs) => rs.map((x) => x.dataset.key)), [`income_fall:3713990007:${year}`]);
+  assert.equal(await text(page, '[data-kpi="monitored"] .asst-num'), '1');
+  assert.match(await text(page, '[data-card="list"] tr[data-household="3713990001"]'), /脱贫不稳定户 因务工就业不稳/);
+  assert.match(await text(page, '[data-card="stats"] tr[data-code="total"]'), new RegExp(`^合计 1户${size1}人 1户${size1}人`));
+  await shot(page, 'monitor-screen', { keep: true, fullPage: true });
+  // filters: a risk the household does not have lists nobody
+  await page.selectOption('[data-card="filters"] select[name="risk"]', 'illness');
+  await page.waitForFunction(() => /risk=illness/.test(location.search));
+  await page.waitForSelector('[data-card="list"] .state');
+  await page.click('[data-filter="overdue"]');
+  await page.waitForFunction(() => /overdue=1/.test(location.search));
+  await page.waitForSelector('[data-card="list"] .state, [data-card="list"] table');
+  await shot(page, 'monitor-overdue');
+
+  // the household page's monitoring card
+  await page.goto(page.url().replace(/\/monitor.*/, '/households/3713990001'));
+  await page.waitForSelector('[data-card="monitoring"] tr[data-seq="1"]');
+  await settle(page);
+  assert.match(await text(page, '[data-card="monitoring"] tr[data-seq="1"]'), new RegExp(`1 脱贫不稳定户 因务工就业不稳 平台监测分析 ${addDays(opened, 9)} 监测中 #${id}`));
+  await page.locator('[data-card="monitoring"]').scrollIntoViewIfNeeded();
+  await shot(page, 'household-monitoring');
+
+  // in English: the screen's own words and the server's labels
+  await page.goto(page.url().replace(/\/households\/.*/, '/monitor'));
+  await page.waitForSelector('[data-card="list"] tr[data-household]');
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForSelector('[data-card="list"] tr[data-household]');
+  await settle(page);
+  assert.equal(await text(page, '.page-monitor h1.page-title'), 'Relapse monitoring');
+  assert.match(await text(page, `[data-card="warnings"] tr[data-key="income_fall:3713990007:${year}"]`), /sharp income fall .*by 50%/);
+  await shot(page, 'monitor-en');
+});

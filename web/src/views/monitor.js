@@ -1,0 +1,261 @@
+// monitor.js: 防返贫监测. The monitoring figures by town or village (GET /api/monitor/stats, the same as `tuopin
+// monitor stats`), the early warnings (GET /api/monitor/warnings) with their two ways out — dismissed with a
+// reason (POST /api/monitor/dismissals) or “纳入监测”: a monitor_in proposal opened from the warning's household,
+// its type, risk and channel prefilled (POST /api/proposals) — and the monitoring list with filters (type, risk,
+// state; “超期” lists the monitor_in proposals past the 15-day limit). Also the monitoring card of the household
+// page (GET /api/households/:no/monitoring).
+
+import { get, post } from '../api.js';
+import { h, mount } from '../dom.js';
+import { t } from '../i18n.js';
+import { asOf, link, can } from '../state.js';
+import { today } from '../format.js';
+import { pageHeader, card, table, empty, loading, icon, field, select, input, dateInput } from '../ui.js';
+import { formDialog } from './forms.js';
+
+const TYPES = [
+  { code: 'unstable', label: '脱贫不稳定户' },
+  { code: 'marginal', label: '边缘易致贫户' },
+  { code: 'sudden', label: '突发严重困难户' },
+];
+const RISKS = [
+  { code: 'illness', label: '因病' },
+  { code: 'school', label: '因学' },
+  { code: 'disability', label: '因残' },
+  { code: 'disaster', label: '因自然灾害' },
+  { code: 'accident', label: '因意外事故' },
+  { code: 'industry', label: '因产业项目失败' },
+  { code: 'employment', label: '因务工就业不稳' },
+  { code: 'labour', label: '缺劳动力' },
+  { code: 'housing', label: '因安全住房' },
+  { code: 'water', label: '因安全饮水' },
+  { code: 'other', label: '其他' },
+];
+const CHANNELS = [
+  { code: 'self', label: '农户自主申报' },
+  { code: 'screening', label: '干部排查' },
+  { code: 'department', label: '部门筛查预警' },
+  { code: 'supervision', label: '监督渠道反馈' },
+  { code: 'platform', label: '平台监测分析' },
+];
+const RULE_TAG = { low_income: 'tag-red', income_fall: 'tag-amber', health: 'tag-blue' };
+
+const hp = (x) => t('{h}户{p}人', { h: x.households, p: x.persons });
+const hpCell = (x) => (x.households ? hp(x) : h('span', { class: 'muted' }, '—'));
+
+function ruleTag(w) {
+  return h('span', { class: ['tag', RULE_TAG[w.rule]], 'data-rule': w.rule }, w.rule_label);
+}
+
+function typeTag(code, label) {
+  const cls = { unstable: 'tag-amber', marginal: 'tag-blue', sudden: 'tag-red' }[code];
+  return code ? h('span', { class: ['tag', cls] }, label) : '';
+}
+
+// The dialog that dismisses a warning: a reason is required.
+function dismissDialog(w, done) {
+  const reason = input('', { name: 'reason', maxlength: 200, placeholder: t('例如：入户核实，外出务工收入漏报，实际收入高于监测标准') });
+  return formDialog({
+    title: t('排除预警：{name}户', { name: w.head || w.household }),
+    intro: `${w.rule_label}：${w.detail}`,
+    content: [field({ name: 'reason', label: t('排除理由'), control: reason, wide: true, required: true })],
+    okText: t('排除预警'),
+    done,
+    send: () => post('/api/monitor/dismissals', { key: w.key, reason: reason.value.trim() }),
+  });
+}
+
+// The monitor_in proposal for a household, prefilled from a warning (or empty from the household page).
+export function monitorInDialog(hh, w, done) {
+  const type = select(TYPES.map((x) => ({ code: x.code, label: t(x.label) })), (w && w.suggested_type) || (hh.status === 'ordinary' ? 'marginal' : 'unstable'), { name: 'monitor_type' });
+  const suggested = w && w.suggested_risk;
+  const boxes = RISKS.map((r) => h('label', { class: 'check-chip' }, h('input', { type: 'checkbox', name: 'risks', value: r.code, checked: r.code === suggested }), h('span', t(r.label))));
+  const risks = h('div', { class: 'check-chips', role: 'group', 'aria-label': t('风险类型') }, boxes);
+  const channel = select(CHANNELS.map((c) => ({ code: c.code, label: t(c.label) })), w ? 'platform' : 'screening', { name: 'channel' });
+  const reason = input(w ? `${w.rule_label}：${w.detail}` : '', { name: 'reason', maxlength: 200 });
+  const date = dateInput(asOf() || today(), { name: 'date', label: t('发现日期') });
+  return formDialog({
+    title: t('纳入监测：{name}户', { name: hh.head || hh.household }),
+    intro: t('经入户核实、民主评议、村内公示（不少于 5 天）、乡镇审核、县级审定后纳入监测；从发现到审定一般不超过 15 天。'),
+    content: [
+      field({ name: 'monitor_type', label: t('监测对象类别'), control: type, required: true }),
+      field({ name: 'channel', label: t('发现渠道'), control: channel, required: true }),
+      field({ name: 'risks', label: t('风险类型（最多 5 项）'), control: risks, wide: true, required: true }),
+      field({ name: 'reason', label: t('情况说明'), control: reason, wide: true }),
+      field({ name: 'date', label: t('发现日期'), control: date, required: true }),
+    ],
+    okText: t('提出纳入监测申请'),
+    wide: true,
+    done,
+    send: () => {
+      const body = { type: 'monitor_in', household: hh.household, monitor_type: type.value, channel: channel.value, date: date.value, risks: boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => i.value) };
+      if (reason.value.trim()) body.reason = reason.value.trim();
+      return post('/api/proposals', body);
+    },
+  });
+}
+
+function statsTable(d, by) {
+  const cols = [
+    { title: by === 'village' ? t('行政村') : t('乡镇'), key: 'name', render: (r) => r.name },
+    { title: t('监测对象'), key: 'monitored', cls: 'num', render: (r) => hpCell(r.monitored) },
+    { title: t('脱贫不稳定户'), key: 'unstable', cls: 'num', render: (r) => hpCell(r.by_type.unstable) },
+    { title: t('边缘易致贫户'), key: 'marginal', cls: 'num', render: (r) => hpCell(r.by_type.marginal) },
+    { title: t('突发严重困难户'), key: 'sudden', cls: 'num', render: (r) => hpCell(r.by_type.sudden) },
+    { title: t('风险已消除'), key: 'eliminated', cls: 'num', render: (r) => hpCell(r.eliminated) },
+    { title: t('本年新识别'), key: 'new', cls: 'num', render: (r) => hpCell(r.identified_this_year) },
+  ];
+  const total = Object.assign({ name: t('合计') }, d.totals);
+  return table(cols, [...d.rows, total], { class: 'table-compact table-monitor-stats', rowData: (r) => ({ code: r.code || 'total' }) });
+}
+
+function warningsTable(ws, { navigate, reload }) {
+  const writable = can('write');
+  const cols = [
+    { title: t('户主'), key: 'head', render: (w) => [h('a', { href: link(`/households/${w.household}`) }, w.head || w.household), h('div', { class: 'muted mono small' }, w.household)] },
+    { title: t('所在村'), key: 'village', cls: 'nowrap', render: (w) => [w.town.name || '', ' ', w.village.name || ''] },
+    { title: t('户类型'), key: 'status', cls: 'nowrap', render: (w) => w.household_status_label },
+    { title: t('人数'), key: 'persons', cls: 'num', render: (w) => String(w.persons) },
+    { title: t('预警类型'), key: 'rule', render: ruleTag },
+    { title: t('情况'), key: 'detail', render: (w) => w.detail },
+    {
+      title: t('处理'),
+      key: 'action',
+      cls: 'nowrap',
+      render: (w) => {
+        if (w.dismissed) return h('span', { class: 'muted', title: w.dismissed.reason }, t('已排除：{r}', { r: w.dismissed.reason }));
+        if (w.proposal) return h('a', { class: 'tag tag-blue', href: link(`/proposals/${w.proposal}`) }, t('已提出申请 #{n}', { n: w.proposal }));
+        if (!writable) return h('span', { class: 'tag' }, t('待核实'));
+        return h(
+          'span',
+          { class: 'btn-row' },
+          h('button', { class: 'btn btn-sm btn-primary', type: 'button', 'data-action': 'monitor-in', on: { click: () => monitorInDialog(w, w, (p) => navigate(link(`/proposals/${p.id}`))) } }, t('纳入监测')),
+          h('button', { class: 'btn btn-sm', type: 'button', 'data-action': 'dismiss', on: { click: () => dismissDialog(w, reload) } }, t('排除')),
+        );
+      },
+    },
+  ];
+  if (!ws.length) return empty(t('没有待核实的预警'), t('收入、健康状况有变化时，系统会在这里提示。'));
+  return table(cols, ws, { class: 'table-compact table-warnings', rowData: (w) => ({ key: w.key, rule: w.rule }) });
+}
+
+function listTable(rows, risk) {
+  const shown = risk ? rows.filter((r) => r.risks.includes(risk)) : rows;
+  const cols = [
+    { title: t('户主'), key: 'head', render: (r) => [h('a', { href: link(`/households/${r.household}`) }, r.head || r.household), h('div', { class: 'muted mono small' }, r.household)] },
+    { title: t('所在村'), key: 'village', render: (r) => [r.town.name || '', ' ', r.village.name || ''] },
+    { title: t('人数'), key: 'persons', cls: 'num', render: (r) => String(r.persons) },
+    { title: t('监测对象类别'), key: 'type', render: (r) => typeTag(r.monitor_type, r.monitor_type_label) },
+    { title: t('风险类型'), key: 'risks', render: (r) => r.risk_labels.join('、') },
+    { title: t('识别监测时间'), key: 'identified', cls: 'nowrap', render: (r) => r.identified },
+    { title: t('状态'), key: 'state', render: (r) => (r.state === 'monitored' ? h('span', { class: 'tag tag-amber' }, r.held ? t('监测中（兜底保障）') : t('监测中')) : h('span', { class: 'tag tag-green' }, `${r.way_label || t('风险已消除')} ${r.eliminated}`)) },
+    { title: t('帮扶救助项目'), key: 'programmes', render: (r) => r.programme_labels.join('、') },
+  ];
+  if (!shown.length) return empty(t('没有符合条件的监测对象'));
+  return table(cols, shown, { class: 'table-compact table-monitor-list', rowData: (r) => ({ household: r.household, state: r.state }) });
+}
+
+function overdueTable(rows) {
+  const cols = [
+    { title: t('编号'), key: 'id', cls: 'num', render: (p) => h('a', { href: link(`/proposals/${p.id}`) }, String(p.id)) },
+    { title: t('户主'), key: 'head', render: (p) => [h('a', { href: link(`/households/${p.household}`) }, p.head || p.household), h('div', { class: 'muted mono small' }, p.household)] },
+    { title: t('所在村'), key: 'village', render: (p) => [p.division.town || '', ' ', p.division.name] },
+    { title: t('提出日期'), key: 'opened', cls: 'nowrap', render: (p) => p.opened },
+    { title: t('办结时限'), key: 'deadline', cls: 'nowrap', render: (p) => p.deadline || '' },
+    { title: t('当前步骤'), key: 'step', render: (p) => [p.step_label || '', ' ', h('span', { class: 'tag tag-red' }, t('超期'))] },
+  ];
+  if (!rows.length) return empty(t('没有超期未办结的纳入监测申请'));
+  return table(cols, rows, { class: 'table-compact table-overdue' });
+}
+
+// /monitor?by=town|village&type=&risk=&state=&overdue=1&division=
+export async function monitorView({ el, query, navigate, render, signal }) {
+  const day = asOf() || today();
+  const by = query.get('by') === 'village' ? 'village' : 'town';
+  const division = query.get('division') || '';
+  const f = { type: query.get('type') || '', risk: query.get('risk') || '', state: query.get('state') || '', overdue: query.get('overdue') === '1' };
+  const timer = setTimeout(() => mount(el, loading()), 150);
+  let stats, warnings, list, overdue;
+  try {
+    [stats, warnings, list, overdue] = await Promise.all([
+      get('/api/monitor/stats', { as_of: day, by, division }, { signal }),
+      get('/api/monitor/warnings', { as_of: day, division }, { signal }),
+      get('/api/monitor/list', { as_of: day, division, type: f.type, state: f.state }, { signal }),
+      f.overdue ? get('/api/proposals', { type: 'monitor_in', state: 'open', per_page: 200 }, { signal }) : null,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+  const go = (patch) => {
+    const p = new URLSearchParams(location.search);
+    for (const [k, v] of Object.entries(patch)) (v ? p.set(k, v) : p.delete(k));
+    navigate(`/monitor${p.toString() ? `?${p}` : ''}`, { keepScroll: true });
+  };
+  const tot = stats.totals;
+  const kpi = (name, title, x, note, cls) => h('div', { class: ['kpi', cls], 'data-kpi': name }, h('div', { class: 'kpi-title' }, title), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(x.households)), h('span', { class: 'asst-unit' }, t('户'))), h('div', { class: 'kpi-note' }, note));
+  const filterSel = (name, options, value, blank) => {
+    const s = select(options.map((o) => ({ code: o.code, label: t(o.label) })), value, { name, blank });
+    s.addEventListener('change', () => go({ [name]: s.value }));
+    return h('label', { class: 'filter' }, s);
+  };
+  const overdueBtn = h('button', { class: ['btn', 'btn-sm', f.overdue && 'btn-primary'], type: 'button', 'data-filter': 'overdue', 'aria-pressed': String(f.overdue), on: { click: () => go({ overdue: f.overdue ? '' : '1' }) } }, t('超期未办结'));
+  const filters = h(
+    'div',
+    { class: 'filters monitor-filters', 'data-card': 'filters' },
+    filterSel('type', TYPES, f.type, t('全部类别')),
+    filterSel('risk', RISKS, f.risk, t('全部风险')),
+    filterSel('state', [{ code: 'monitored', label: '监测中' }, { code: 'eliminated', label: '风险已消除' }], f.state, t('全部状态')),
+    overdueBtn,
+  );
+  const overdueRows = overdue ? (overdue.rows || []).filter((p) => p.overdue) : [];
+  const byTabs = h(
+    'span',
+    { class: 'seg' },
+    ['town', 'village'].map((b) => h('button', { class: ['seg-btn', by === b && 'active'], type: 'button', 'data-by': b, on: { click: () => go({ by: b === 'town' ? '' : b }) } }, b === 'town' ? t('按乡镇') : t('按村'))),
+  );
+  mount(
+    el,
+    h(
+      'div',
+      { class: 'page page-monitor' },
+      pageHeader({ title: t('防返贫监测'), badge: h('span', { class: 'tag tag-level' }, stats.division.name), subtitle: t('截至 {d}', { d: stats.as_of }) }),
+      h(
+        'div',
+        { class: 'kpis asst-kpis' },
+        kpi('monitored', t('监测对象'), tot.monitored, t('{p} 人，其中兜底保障 {h} 户', { p: tot.monitored.persons, h: tot.held.households }), 'kpi-returned'),
+        kpi('eliminated', t('风险已消除'), tot.eliminated, t('帮扶消除 {a} 户，自然消除 {b} 户', { a: tot.by_way.help.households, b: tot.by_way.natural.households }), 'kpi-exited'),
+        kpi('new', t('本年新识别'), tot.identified_this_year, t('本年消除 {n} 户', { n: tot.eliminated_this_year.households })),
+        h('div', { class: ['kpi', warnings.total.warnings && 'kpi-poor'], 'data-kpi': 'warnings' }, h('div', { class: 'kpi-title' }, t('监测预警')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(warnings.total.warnings)), h('span', { class: 'asst-unit' }, t('条'))), h('div', { class: 'kpi-note' }, t('涉及 {n} 户，待核实', { n: warnings.total.households }))),
+      ),
+      h(
+        'div',
+        { class: 'grid' },
+        card(t('监测预警'), warningsTable(warnings.rows, { navigate, reload: () => render() }), { class: 'span-12', name: 'warnings', flush: true, tools: h('span', { class: 'muted small' }, t('收入低于监测标准、收入下降 {s}% 以上、新增大病或残疾成员', { s: warnings.fall_share })) }),
+        card(t('监测对象分布'), statsTable(stats, by), { class: 'span-12', name: 'stats', flush: true, tools: byTabs }),
+        card(f.overdue ? t('超期未办结的纳入监测申请') : t('监测对象名单'), [filters, f.overdue ? overdueTable(overdueRows) : listTable(list.rows, f.risk)], { class: 'span-12', name: 'list', flush: true, tools: f.overdue ? null : h('span', { class: 'muted small' }, t('共 {h} 户 {p} 人', { h: list.total.households, p: list.total.persons })) }),
+      ),
+    ),
+  );
+}
+
+// The household page's card: every monitoring case, oldest first, and the programme memberships.
+export async function monitoringCard(no, signal) {
+  let d;
+  try {
+    d = await get(`/api/households/${no}/monitoring`, {}, { signal });
+  } catch {
+    return null;
+  }
+  if (!d.cases.length && !d.programmes.length) return null;
+  const cols = [
+    { title: t('次序'), key: 'seq', cls: 'num', render: (c) => String(c.seq) },
+    { title: t('监测对象类别'), key: 'type', render: (c) => typeTag(c.monitor_type, c.monitor_type_label) },
+    { title: t('风险类型'), key: 'risks', render: (c) => c.risk_labels.join('、') },
+    { title: t('发现渠道'), key: 'channel', render: (c) => c.channel_label || '' },
+    { title: t('识别监测时间'), key: 'identified', cls: 'nowrap', render: (c) => c.identified },
+    { title: t('状态'), key: 'state', render: (c) => (c.state === 'monitored' ? h('span', { class: 'tag tag-amber' }, c.security_day ? t('监测中（兜底保障）') : t('监测中')) : h('span', { class: 'tag tag-green' }, `${c.way_label || t('风险已消除')} ${c.eliminated}`)) },
+    { title: t('申请'), key: 'proposal', render: (c) => [c.open_proposal ? h('a', { href: link(`/proposals/${c.open_proposal}`) }, `#${c.open_proposal}`) : null, c.close_proposal ? [' ', h('a', { href: link(`/proposals/${c.close_proposal}`) }, `#${c.close_proposal}`)] : null] },
+  ];
+  const progs = d.programmes.length ? h('p', { class: 'monitor-progs' }, t('帮扶救助项目：'), d.programmes.map((p, i) => [i ? '；' : '', `${p.label} ${p.from} 起${p.to ? `至 ${p.to}` : ''}`])) : null;
+  return card(t('防返贫监测'), [d.cases.length ? table(cols, d.cases, { class: 'table-compact', rowData: (c) => ({ seq: c.seq, state: c.state }) }) : null, progs], { class: 'span-12', name: 'monitoring', flush: true });
+}
