@@ -1,6 +1,7 @@
 /* cli_serve.c: `tuopin serve`, `tuopin user ...`, `tuopin token add` and `tuopin audit ...`. */
 #include <jansson.h>
 #include <pthread.h>
+#include <signal.h>
 #include <time.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -152,6 +153,13 @@ cmd_serve(struct args *a)
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&anchors.wake, &ca);
 	pthread_condattr_destroy(&ca);
+	/* SIGINT and SIGTERM are for server_run's sigwait: blocked before any thread starts, since a thread that
+	 * does not block them may take one and die of it (the process stopped with 143, a request cut) */
+	sigset_t sigs;
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	pthread_t th;
 	bool anchoring = pthread_create(&th, NULL, anchor_loop, NULL) == 0;
 	int rc = server_run(&o);

@@ -19,7 +19,7 @@ for _ in $(seq 1 3000); do
 	sleep 0.02
 done
 kill -TERM "$SERVER_PID"
-wait "$curl_pid" || fail "the upload did not complete (curl exited $?)"
+wait "$curl_pid" || { fail "the upload did not complete (curl exited $?)"; cat "$WORK/server.err" >&2; rc=0; wait "$SERVER_PID" || rc=$?; echo "server exit $rc" >&2; }
 wait "$SERVER_PID"
 rc=$?
 SERVER_PID=""

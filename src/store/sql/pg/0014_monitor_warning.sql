@@ -7,9 +7,9 @@ CREATE TABLE warning_dismissal (
 	household_id BIGINT NOT NULL REFERENCES household (id),
 	rule TEXT COLLATE "C" NOT NULL,         -- low_income, income_fall, health
 	basis BIGINT NOT NULL,                  -- income year, or change_event id (health)
-	reason TEXT NOT NULL,
+	reason TEXT COLLATE "C" NOT NULL,
 	day INTEGER NOT NULL,                   -- the day it was dismissed (office's day)
-	actor TEXT NOT NULL,
+	actor TEXT COLLATE "C" NOT NULL,
 	recorded_at BIGINT NOT NULL,
 	UNIQUE (household_id, rule, basis)
 );
