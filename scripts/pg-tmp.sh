@@ -27,9 +27,13 @@ pg_tmp_start() {
 }
 
 # Start (or restart) the server of $PGTMP with the options pg_tmp_start chose.
+# PG_TMP_DURABLE=1: a commit is on disk when it returns (synchronous_commit on), for tests that crash the server
+# (pg_tmp_restart immediate) and then check what was committed; otherwise speed first.
 pg_tmp_ctl_start() {
+	local sync="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+	[ "${PG_TMP_DURABLE:-0}" = 1 ] && sync="-c fsync=off -c synchronous_commit=on -c full_page_writes=off"
 	pg_tmp_as "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w -t 60 \
-		-o "-c listen_addresses='' -c unix_socket_directories='$PGTMP' -p $PGPORT -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+		-o "-c listen_addresses='' -c unix_socket_directories='$PGTMP' -p $PGPORT $sync" \
 		start >/dev/null || { cat "$PGTMP/server.log" >&2; return 1; }
 }
 

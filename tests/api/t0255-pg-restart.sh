@@ -10,6 +10,8 @@ source "$(dirname "$0")/lib.sh"
 [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ] || { echo "skipped: PostgreSQL only"; exit 77; }
 source "$SOURCE_DIR/scripts/pg-tmp.sh"
 unset PGTMP   # the cluster of scripts/test.sh is not ours to restart
+# immediate restarts are crashes: what was committed must be there after them (the audit anchors vouch for it)
+export PG_TMP_DURABLE=1
 trap 'stop_server; cleanup; pg_tmp_stop' EXIT
 pg_tmp_start
 county_db
@@ -69,8 +71,9 @@ import_big() {
 		-H "X-CSRF-Token: $(cat "$WORK/county.csrf")" --data-binary "@$WORK/big.csv" \
 		"http://127.0.0.1:$PORT/api/imports/registry?as_of=2014-04-30" > "$WORK/import.code"
 }
+# the import's connection is named while it writes (store_activity_begin), and has a transaction id once it has
 writing() {
-	[ "$(psql -d postgres -qtAc "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name LIKE 'tuopin%'
+	[ "$(psql -d postgres -qtAc "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'tuopin import'
 		AND backend_xid IS NOT NULL" 2>/dev/null)" = 1 ]
 }
 import_big &
