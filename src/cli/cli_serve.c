@@ -80,11 +80,10 @@ int_opt(struct args *a, const char *name, int lo, int hi, int *out)
  * once more when the server stops, from a connection of its own. */
 static struct {
 	pthread_mutex_t lock;
-	pthread_cond_t wake;
 	bool stop;
 	int every;
 	const char *db;
-} anchors = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false, 60, NULL };   /* wake: monotonic */
+} anchors = { PTHREAD_MUTEX_INITIALIZER, false, 60, NULL };
 
 static void
 anchor_now(void)
@@ -104,19 +103,23 @@ static void *
 anchor_loop(void *unused)
 {
 	(void)unused;
-	pthread_mutex_lock(&anchors.lock);
-	while (!anchors.stop) {
-		struct timespec t;
-		clock_gettime(CLOCK_MONOTONIC, &t);
-		t.tv_sec += anchors.every;
-		pthread_cond_timedwait(&anchors.wake, &anchors.lock, &t);
-		if (anchors.stop)
-			break;
-		pthread_mutex_unlock(&anchors.lock);
-		anchor_now();
+	/* quarter-second sleeps, not a timed wait on a condition: libfaketime (the tests' pinned clock) turns a
+	 * timed wait on the monotonic clock into one that returns at once, a busy loop */
+	struct timespec last, now;
+	clock_gettime(CLOCK_MONOTONIC, &last);
+	for (;;) {
+		usleep(250 * 1000);
 		pthread_mutex_lock(&anchors.lock);
+		bool stop = anchors.stop;
+		pthread_mutex_unlock(&anchors.lock);
+		if (stop)
+			break;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec - last.tv_sec >= anchors.every) {
+			anchor_now();
+			clock_gettime(CLOCK_MONOTONIC, &last);
+		}
 	}
-	pthread_mutex_unlock(&anchors.lock);
 	return NULL;
 }
 
@@ -148,11 +151,6 @@ cmd_serve(struct args *a)
 	o.header_timeout = header_timeout;
 	o.secure_cookies = flag(a, "secure-cookies");
 	anchors.db = o.db;
-	pthread_condattr_t ca;
-	pthread_condattr_init(&ca);
-	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	pthread_cond_init(&anchors.wake, &ca);
-	pthread_condattr_destroy(&ca);
 	/* SIGINT and SIGTERM are for server_run's sigwait: blocked before any thread starts, since a thread that
 	 * does not block them may take one and die of it (the process stopped with 143, a request cut) */
 	sigset_t sigs;
@@ -166,7 +164,6 @@ cmd_serve(struct args *a)
 	if (anchoring) {
 		pthread_mutex_lock(&anchors.lock);
 		anchors.stop = true;
-		pthread_cond_signal(&anchors.wake);
 		pthread_mutex_unlock(&anchors.lock);
 		pthread_join(th, NULL);
 		if (rc == 0)

@@ -45,9 +45,9 @@ static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
 static int64_t
 now_us(void)
 {
-	struct timeval tv;
-	gettimeofday(&tv, NULL);
-	return (int64_t)tv.tv_sec * 1000000 + tv.tv_usec;
+	struct timespec t;   /* durations only: the monotonic clock (the wall clock may be faked in tests) */
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
 }
 
 /* Uploads stream to files named after the server's process, so that a server starting after one that died
@@ -146,7 +146,6 @@ struct conn_watch {
 };
 static struct conn_watch *watched;
 static pthread_mutex_t watch_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t watch_wake;   /* on the monotonic clock (the wall clock may be faked in tests) */
 static bool watch_stop;
 
 static void
@@ -205,22 +204,23 @@ watchdog(void *unused)
 {
 	(void)unused;
 	int64_t limit = (int64_t)opts->header_timeout * 1000000;
-	pthread_mutex_lock(&watch_lock);
-	while (!watch_stop) {
-		struct timespec t;
-		clock_gettime(CLOCK_MONOTONIC, &t);
-		t.tv_nsec += 250 * 1000000;
-		if (t.tv_nsec >= 1000000000)
-			t.tv_sec++, t.tv_nsec -= 1000000000;
-		pthread_cond_timedwait(&watch_wake, &watch_lock, &t);
+	for (;;) {
+		/* a quarter of a second's sleep, not a timed wait on a condition: libfaketime (the tests' pinned
+		 * clock) turns a timed wait on the monotonic clock into one that returns at once, a busy loop */
+		usleep(250 * 1000);
+		pthread_mutex_lock(&watch_lock);
+		if (watch_stop) {
+			pthread_mutex_unlock(&watch_lock);
+			break;
+		}
 		int64_t now = now_us();
 		for (struct conn_watch *w = watched; w; w = w->next)
 			if (w->waiting && w->fd >= 0 && now - w->since_us > limit) {
 				shutdown(w->fd, SHUT_RDWR);
 				w->waiting = false;
 			}
+		pthread_mutex_unlock(&watch_lock);
 	}
-	pthread_mutex_unlock(&watch_lock);
 	return NULL;
 }
 
@@ -979,11 +979,6 @@ server_run(const struct server_opts *o)
 		return 1;
 	}
 	pthread_t watch_thread;
-	pthread_condattr_t ca;
-	pthread_condattr_init(&ca);
-	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	pthread_cond_init(&watch_wake, &ca);
-	pthread_condattr_destroy(&ca);
 	bool watching = o->header_timeout > 0 && pthread_create(&watch_thread, NULL, watchdog, NULL) == 0;
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	unsigned port = info ? info->port : ntohs(sa.sin_port);
@@ -1016,7 +1011,6 @@ server_run(const struct server_opts *o)
 	if (watching) {
 		pthread_mutex_lock(&watch_lock);
 		watch_stop = true;
-		pthread_cond_signal(&watch_wake);
 		pthread_mutex_unlock(&watch_lock);
 		pthread_join(watch_thread, NULL);
 	}
