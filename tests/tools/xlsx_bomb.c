@@ -196,21 +196,22 @@ main(int argc, char **argv)
 	    "Target=\"worksheets/sheet1.xml\"/></Relationships>", "", 0, "");
 	static char unit[65537];
 	if (strcmp(kind, "shared-long") == 0) {
-		memcpy(unit, repeat('A', 65536), 65537);
+		memset(unit, 'A', 65536), unit[65536] = '\0';
 		add(z, "xl/sharedStrings.xml", "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
 		    "<si><t>", unit, 256, "</t></si></sst>");
 		add_rows(z, "xl/worksheets/sheet1.xml", SHEET_HEAD HEADER_ROW, 12000, long_name_row, SHEET_TAIL);
 	} else if (strcmp(kind, "shared-many") == 0) {
 		char *x = repeat('x', 1000);
 		snprintf(unit, sizeof(unit), "<si><t>%s</t></si>", x);
+		free(x);
 		add(z, "xl/sharedStrings.xml", "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
 		    unit, 500000, "</sst>");
 		add(z, "xl/worksheets/sheet1.xml", SHEET_HEAD HEADER_ROW, "", 0, SHEET_TAIL);
 	} else if (strcmp(kind, "inflate") == 0) {
-		memcpy(unit, repeat(' ', 65536), 65537);
+		memset(unit, ' ', 65536), unit[65536] = '\0';
 		add(z, "xl/worksheets/sheet1.xml", SHEET_HEAD HEADER_ROW, unit, 3200, SHEET_TAIL);
 	} else if (strcmp(kind, "token") == 0) {
-		memcpy(unit, repeat('a', 65536), 65537);
+		memset(unit, 'a', 65536), unit[65536] = '\0';
 		add(z, "xl/worksheets/sheet1.xml", SHEET_HEAD HEADER_ROW "<row r=\"2\"><c r=\"A2\" x=\"", unit, 1600,
 		    "\"/></row>" SHEET_TAIL);
 	} else if (strcmp(kind, "styles") == 0) {
