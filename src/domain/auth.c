@@ -51,6 +51,21 @@ role_is_admin(const char *role)
 	return role && (strcmp(role, "sys_admin") == 0 || strcmp(role, "sec_admin") == 0 || strcmp(role, "audit_admin") == 0);
 }
 
+bool
+auth_is_county_office(struct store *st, const struct user *u)
+{
+	if (!u->role || strcmp(u->role, "county_admin") != 0)
+		return false;
+	if (!u->division)
+		return true;
+	struct arena a;
+	struct division d;
+	arena_init(&a);
+	bool wide = store_division_get(st, u->division, &d, &a, NULL) == ERR_OK && d.level <= LV_COUNTY;
+	arena_free(&a);
+	return wide;
+}
+
 const struct role *
 role_find(const char *code)
 {

@@ -91,6 +91,9 @@ enum admin_act {
 enum err auth_admin_may(const struct user *actor, enum admin_act act, const struct user *target, const char *new_role,
     struct errinfo *e);
 bool role_is_admin(const char *role);
+/* Whether u is the county office itself: the county office's role over a county (or wider) division. The county's
+ * own settings (the monitoring line, the assistance settings) are its alone. */
+bool auth_is_county_office(struct store *st, const struct user *u);
 
 /* Issue the half of a one-time code that belongs to actor's kind of administrator (part 1: sys_admin, 2:
  * sec_admin) for the account name: 8 characters, shown once, kept as an argon2id hash. The user logs in with

@@ -564,9 +564,7 @@ api_assistance_settings(struct req *r)
 	errinfo_clear(&e);
 	if (strcmp(r->method, "PUT") == 0) {
 		/* the county's settings: only the county office changes them */
-		struct division d;
-		if (strcmp(r->user.role, "county_admin") != 0 || (r->user.division &&
-		    store_division_get(r->st, r->user.division, &d, &r->a, &e) == ERR_OK && d.level > LV_COUNTY)) {
+		if (!auth_is_county_office(r->st, &r->user)) {
 			reply_fail(r, ERR_FORBIDDEN, "", MSG_FORBIDDEN, r->role ? (EN ? r->role->en : r->role->zh) : "?");
 			return;
 		}

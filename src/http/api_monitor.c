@@ -91,7 +91,7 @@ api_monitor_line_set(struct req *r)
 		reply_fail(r, ERR_INVALID, "year", MSG_BAD_YEAR, r->params[0]);
 		return;
 	}
-	if (!r->role || strcmp(r->role->code, "county_admin") != 0) {
+	if (!auth_is_county_office(r->st, &r->user)) {
 		reply_fail(r, ERR_FORBIDDEN, "", MSG_FORBIDDEN, r->role ? r->role->zh : "");
 		return;
 	}
