@@ -137,16 +137,63 @@ thread_store(struct errinfo *e)
  * shuts down the socket of one that has waited longer than --header-timeout: a client that sends its headers
  * a byte at a time (slow headers) holds a connection for seconds, not for ever. MHD then closes it as usual;
  * the CLOSED notice (under the same lock) comes before MHD closes the descriptor, so the watchdog never
- * touches a descriptor that was reused. */
+ * touches a descriptor that was reused.
+ *
+ * The same list limits the connections of one client address (--max-per-address) across every worker of the
+ * pool: libmicrohttpd's own limit counts per worker, so with four workers an address could hold four times
+ * its share. A new connection is refused at accept when its address already holds its share, and, since two
+ * workers may accept at the same moment, counted again under the lock when it starts: one over the share is
+ * shut down at once (MHD then closes it) and does not count. */
 struct conn_watch {
 	struct conn_watch *prev, *next;
 	int fd;
 	bool waiting;
+	bool refused;               /* over its address's share: shut down, not counted */
 	int64_t since_us;
+	struct sockaddr_storage addr;  /* the client's address; the port is ignored */
 };
 static struct conn_watch *watched;
 static pthread_mutex_t watch_lock = PTHREAD_MUTEX_INITIALIZER;
 static bool watch_stop;
+
+/* Whether two client addresses are the same host (family and address; not the port). */
+static bool
+same_host(const struct sockaddr_storage *a, const struct sockaddr *b)
+{
+	if (a->ss_family != b->sa_family)
+		return false;
+	if (b->sa_family == AF_INET)
+		return ((const struct sockaddr_in *)a)->sin_addr.s_addr == ((const struct sockaddr_in *)b)->sin_addr.s_addr;
+	if (b->sa_family == AF_INET6)
+		return memcmp(&((const struct sockaddr_in6 *)a)->sin6_addr, &((const struct sockaddr_in6 *)b)->sin6_addr,
+		    sizeof(struct in6_addr)) == 0;
+	return false;
+}
+
+/* The connections open from ADDR, counted across every worker; the caller holds watch_lock. */
+static int
+host_connections(const struct sockaddr *addr)
+{
+	int n = 0;
+	for (struct conn_watch *w = watched; w; w = w->next)
+		if (!w->refused && same_host(&w->addr, addr))
+			n++;
+	return n;
+}
+
+/* Accept policy: refuse a connection whose address already holds its share, before MHD sets it up. */
+static enum MHD_Result
+on_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+	(void)cls;
+	(void)addrlen;
+	if (opts->max_per_address <= 0 || !addr)
+		return MHD_YES;
+	pthread_mutex_lock(&watch_lock);
+	bool full = host_connections(addr) >= opts->max_per_address;
+	pthread_mutex_unlock(&watch_lock);
+	return full ? MHD_NO : MHD_YES;
+}
 
 static void
 on_connection(void *cls, struct MHD_Connection *conn, void **socket_context, enum MHD_ConnectionNotificationCode code)
@@ -159,6 +206,18 @@ on_connection(void *cls, struct MHD_Connection *conn, void **socket_context, enu
 		w->fd = ci ? ci->connect_fd : -1;
 		w->waiting = true;
 		w->since_us = now_us();
+		const union MHD_ConnectionInfo *ca = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		if (ca && ca->client_addr) {
+			const struct sockaddr *sa = ca->client_addr;
+			memcpy(&w->addr, sa, sa->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in));
+			/* accepted by two workers at once: the one that finds the share taken goes */
+			if (opts->max_per_address > 0 && host_connections(sa) >= opts->max_per_address) {
+				w->refused = true;
+				w->waiting = false;
+				if (w->fd >= 0)
+					shutdown(w->fd, SHUT_RDWR);
+			}
+		}
 		w->next = watched;
 		if (watched)
 			watched->prev = w;
@@ -964,12 +1023,11 @@ server_run(const struct server_opts *o)
 	signal(SIGPIPE, SIG_IGN);
 
 	struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
-	    MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME, 0, NULL, NULL, on_request, NULL,
+	    MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME, 0, on_accept, NULL, on_request, NULL,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 4),
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(o->timeout > 0 ? o->timeout : 60),
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1024,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)o->max_per_address,
 	    MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
