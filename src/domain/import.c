@@ -23,13 +23,26 @@
 
 /* ---- shared ---- */
 
+/* The file an import's audit row names: the name the user gave it (the web UI sends the chosen file's name), or
+ * the path's last part (the CLI's file; on the server a temporary upload, whose name says nothing). */
+static const char *
+import_file_label(const struct import_opts *o)
+{
+	if (o->file_name && *o->file_name)
+		return o->file_name;
+	if (!o->path)
+		return "(request)";
+	const char *slash = strrchr(o->path, '/');
+	return slash ? slash + 1 : o->path;
+}
+
 /* One audit row for a whole import (the events it recorded are themselves append-only). */
 static enum err
 audit_import(struct txn *t, const char *what, const struct import_opts *o, const struct import_result *r,
     struct errinfo *e)
 {
 	char d[11];
-	const char *file = o->path ? (strrchr(o->path, '/') ? strrchr(o->path, '/') + 1 : o->path) : "(request)";
+	const char *file = import_file_label(o);
 	json_t *j = json_pack("{s:s, s:s, s:i}", "file", file, "format", r->kind == SHEET_XLSX ? "xlsx" :
 	    r->kind == SHEET_MEMORY ? "json" : "csv", "rows", r->rows);
 	if (strcmp(what, "import.registry") == 0) {
@@ -1805,7 +1818,7 @@ import_audit_unwritten(struct store *st, const char *what, const struct import_o
     enum err outcome, struct errinfo *e)
 {
 	char d[11];
-	const char *file = o->path ? (strrchr(o->path, '/') ? strrchr(o->path, '/') + 1 : o->path) : "(request)";
+	const char *file = import_file_label(o);
 	json_t *j = json_pack("{s:s, s:s, s:s, s:i, s:i, s:i, s:i}", "kind", what, "outcome",
 	    outcome == ERR_OK ? "checked" : outcome == ERR_INVALID ? "refused" : "failed", "format",
 	    r->kind == SHEET_XLSX ? "xlsx" : r->kind == SHEET_MEMORY ? "json" : "csv", "rows", r->rows, "households",

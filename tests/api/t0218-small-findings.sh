@@ -65,8 +65,11 @@ eq "its filter and counts" "$(cut -d'|' -f3 <"$WORK/row" | jq -c '[.division, .a
 # imports that wrote nothing: a dry run and a refused file, with their counts
 printf '户编号,变动类型,生效日期\n3713990003,脱贫,2018-12-31\n' >"$WORK/ok.csv"
 printf '户编号,变动类型,生效日期\n3713990001,恢复享受政策,2018-06-01\n3713990003,飞升,2018-06-01\n' >"$WORK/bad.csv"
-upload town "/api/imports/events?dry_run=1" "$WORK/ok.csv"
+upload town "/api/imports/events?dry_run=1&filename=%E4%B8%9C%E5%B2%AD%E9%95%87%E8%84%B1%E8%B4%AB.csv" "$WORK/ok.csv"
 eq "dry run" "$STATUS" 200
+eq "its row names the user's file, not the temporary upload" "$(db_sql "SELECT object FROM audit WHERE action = 'import.dry_run'")" "东岭镇脱贫.csv"
+upload town "/api/imports/events?dry_run=1&filename=a%2Fb.csv" "$WORK/ok.csv"
+eq "a file name with a slash" "$STATUS $(jq -r '"\(.error.code) \(.error.field)"' <<<"$OUT")" "400 bad_parameter filename"
 upload town "/api/imports/events" "$WORK/bad.csv"
 eq "refused" "$STATUS" 400
 eq "both audited" "$(db_sql "SELECT action || ' ' || actor FROM audit WHERE action LIKE 'import.%' AND actor = 'town' ORDER BY id" | tr '\n' ';')" \

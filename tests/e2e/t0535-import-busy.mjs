@@ -53,5 +53,8 @@ await run(async () => {
   await page.click('dialog[open] [data-action="save"]');
   await page.waitForSelector('dialog', { state: 'detached' });
   await page.waitForSelector('.toast');
-  assert.equal(await text(page, '[data-card="members"] tr:has-text("周敏") [data-col="health"]'), '长期慢性病');
+  // the page is fetched again after the toast: wait for the new one (under load it may take a moment)
+  const cell = '[data-card="members"] tr:has-text("周敏") [data-col="health"]';
+  await page.waitForSelector(`${cell}:has-text("长期慢性病")`, { timeout: 10000 }).catch(() => {});
+  assert.equal(await text(page, cell), '长期慢性病');
 });

@@ -122,7 +122,8 @@ export async function importView({ el, signal }) {
 
   function params(dry) {
     const kind = kindSel.value;
-    const p = { dry_run: dry ? 1 : null, batch: batchIn.value.trim(), lenient: lenient.checked ? 1 : null };
+    // the file's own name goes to the audit log (the server only sees a temporary upload)
+    const p = { dry_run: dry ? 1 : null, batch: batchIn.value.trim(), lenient: lenient.checked ? 1 : null, filename: file ? file.name : null };
     if (kind === 'registry') {
       p.as_of = asOfIn.value;
       p.event = eventSel.value;
