@@ -2,11 +2,12 @@
 #   make run    build, load the Lingang demo district into run/tuopin.db (first time), start the server
 #   make test   every test (unit, CLI, API, PostgreSQL, browser, sanitizers)
 #   make screenshots   the browser tests, keeping the main screens in docs/screenshots/
+#   make deb    the Debian package (scripts/make-deb.sh)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 
-.PHONY: all build run test test-fast asan bench clean deps deps-test web screenshots
+.PHONY: all build run test test-fast asan bench clean deps deps-test web screenshots deb
 
 all: build
 
@@ -29,6 +30,11 @@ run: build
 
 test: deps-test
 	@scripts/test.sh
+
+# The Debian package tuopin_VERSION_ARCH.deb (a release build; packaging/, docs/DEPLOY.md).
+deb: web
+	@scripts/deps.sh deb
+	@scripts/make-deb.sh .
 
 # The unit and CLI tests only, without the sanitizer build (a quick loop while working).
 test-fast: build

@@ -4,16 +4,18 @@
 #   scripts/deps.sh build   what `make run` needs (compiler, libraries, Node.js for the web UI)
 #   scripts/deps.sh test    all of the above plus the test tools (cmocka, PostgreSQL, Chromium, CJK fonts, ...)
 #   scripts/deps.sh fuzz    the test tools plus clang (libFuzzer) for scripts/fuzz.sh
+#   scripts/deps.sh deb     what `make deb` needs (the build's, plus dpkg-dev and fakeroot)
 set -euo pipefail
 
 profile=${1:-test}
 build_pkgs=(gcc make cmake ninja-build pkg-config tzdata libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-dev
 	libsodium-dev libcsv-dev libxlsxwriter-dev libzip-dev libexpat1-dev)
-test_pkgs=(libcmocka-dev postgresql sqlite3 chromium fonts-noto-cjk wrk jq curl valgrind faketime tzdata unzip)
+test_pkgs=(libcmocka-dev postgresql sqlite3 chromium fonts-noto-cjk wrk jq curl valgrind faketime tzdata unzip lintian fakeroot dpkg-dev systemd)
 
 want=("${build_pkgs[@]}")
 [ "$profile" = test ] || [ "$profile" = fuzz ] && want+=("${test_pkgs[@]}")
 [ "$profile" = fuzz ] && want+=(clang)
+[ "$profile" = deb ] && want+=(dpkg-dev fakeroot)
 
 missing=()
 for p in "${want[@]}"; do

@@ -93,6 +93,15 @@ int cli_import_file(struct args *a, const char *what, const char *path);
 int cmd_backup(struct args *a);    /* cli_backup.c, with opts_backup */
 int cmd_restore(struct args *a);
 extern const struct opt opts_backup[];
+/* cli_deploy.c: the configuration file and `tuopin doctor`. conf_load reads $TUOPIN_CONFIG ("none": no file),
+ * else CONF_DEFAULT if it exists: KEY = VALUE lines; db, tz, lang, audit_key, token_max_days and backup_dir stand
+ * for their TUOPIN_* variables (the environment wins), the others are `serve` options (page_cache is
+ * --page-cache), given to serve before its own arguments (which win). Prints and returns 2 on a bad file. */
+#define CONF_DEFAULT "/etc/tuopin/tuopin.conf"
+int conf_load(void);
+const char *conf_path_used(void);
+int conf_serve_args(char ***out);
+int cmd_doctor(struct args *a);
 int cmd_migrate(struct args *a);   /* cli_migrate.c, with opts_migrate */
 extern const struct opt opts_migrate[];
 int cmd_proposal(struct args *a);   /* cli_proposal.c */

@@ -68,12 +68,12 @@ cmd_backup(struct args *a)
 	if (!format)
 		return 2;
 	bool json = strcmp(format, "json") == 0;
+	/* any schema this binary knows or older: an upgrade backs the old database up before it migrates */
 	struct store *st;
-	int rc = cli_open(a, &st, false);
-	if (rc)
-		return rc;
 	struct errinfo e;
 	errinfo_clear(&e);
+	if (store_open_mode(a->db, false, &st, &e) != ERR_OK)
+		return fail(json, &e);
 	struct backup_summary s;
 	enum err err = backup_make(st, a->pos[0], &s, &e);
 	store_close(st);

@@ -56,7 +56,8 @@ int
 cmd_version(struct args *a)
 {
 	(void)a;
-	printf("tuopin %s\n", TUOPIN_VERSION_STRING);
+	printf(msg_lang() == LANG_EN ? "tuopin %s (database schema %d)\n" : "tuopin %s（数据库结构第 %d 版）\n", TUOPIN_VERSION_STRING,
+	    store_schema_version_expected());
 	return 0;
 }
 

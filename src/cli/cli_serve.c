@@ -157,6 +157,7 @@ cmd_serve(struct args *a)
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGINT);
 	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGHUP);   /* reload: reopen the access log */
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	pthread_t th;
 	bool anchoring = pthread_create(&th, NULL, anchor_loop, NULL) == 0;

@@ -18,6 +18,8 @@
 #define TUOPIN_VERSION "0.1.0"
 #endif
 
+static int cmd_man(struct args *a);
+
 static const struct command commands[] = {
 	{ "init", cmd_init, opts_init, 0, 0, 0, "init", "创建数据库或升级其结构", "create or migrate the database" },
 	{ "import", cmd_import, opts_import, 0, 2, 2,
@@ -125,8 +127,78 @@ static const struct command commands[] = {
 		"supervision figures, and the cases, the persons held accountable and the complaints" },
 	{ "demo", cmd_demo, opts_demo, 0, 0, 0, "demo [--seed N]", "载入临港区演示数据（空数据库）", "load the Lingang demo district (into an empty database)" },
 	{ "routes", cmd_routes, opts_none, 0, 0, 0, "routes", "列出 API 的全部地址", "list every API route" },
-	{ "version", cmd_version, opts_none, 0, 0, 0, "version", "显示版本", "print the version" },
+	{ "doctor", cmd_doctor, opts_none, 0, 0, 0, "doctor [--format table|json]",
+		"检查安装：数据库与结构版本、文件权限、时区、磁盘、审计日志、TLS、备份",
+		"check an installation: the database and its schema, file modes, time zone, disk, audit log, TLS, backups" },
+	{ "man", cmd_man, opts_none, 0, 0, 0, "man", "输出手册页 tuopin(1)（由命令表生成）",
+		"print the manual page tuopin(1) (made from the command table)" },
+	{ "version", cmd_version, opts_none, 0, 0, 0, "version", "显示版本与数据库结构版本", "print the version and the schema version" },
 };
+
+/* roff text: a backslash doubled, a leading dot or quote escaped */
+static void
+roff(const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", stdout);
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", stdout);
+		else if (*s == '-')
+			fputs("\\-", stdout);
+		else
+			putchar(*s);
+	}
+}
+
+/* `tuopin man`: tuopin(1), from the command table and each command's options, so it never drifts from help. */
+static int
+cmd_man(struct args *a)
+{
+	(void)a;
+	printf(".TH TUOPIN 1 \"\" \"tuopin %s\" \"User Commands\"\n", TUOPIN_VERSION);
+	printf(".SH NAME\ntuopin \\- the registry of targeted poverty alleviation (脱贫：精准扶贫建档立卡信息系统)\n");
+	printf(".SH SYNOPSIS\n.B tuopin\n.I COMMAND\n[\\fIOPTIONS\\fR]\n");
+	printf(".SH DESCRIPTION\nTuopin keeps a county's registry of poor households and their members, their identification and "
+	       "exit with review and public notice, the monitoring against return to poverty, who helps each household, "
+	       "the checks of its data, supervision cases, and the standard tables. One program: the commands below, and "
+	       "\\fBtuopin serve\\fR (the web UI and the JSON API).\n");
+	printf(".SH COMMANDS\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		printf(".TP\n.B tuopin ");
+		roff(commands[i].usage);
+		printf("\n");
+		roff(commands[i].help_en);
+		printf("\n.br\n");
+		roff(commands[i].help_zh);
+		printf("\n");
+		bool any = false;
+		for (const struct opt *o = commands[i].opts; o && o->name; o++) {
+			if (!any)
+				printf(".RS\n");
+			any = true;
+			printf(".TP\n.B \\-\\-");
+			roff(o->name);
+			printf("%s\n", o->has_arg ? " \\fIVALUE\\fR" : "");
+			roff(o->help ? o->help : "");
+			printf("\n");
+		}
+		if (any)
+			printf(".RE\n");
+	}
+	printf(".SH GLOBAL OPTIONS\n.TP\n.B \\-\\-db \\fIURI\\fR\nsqlite:PATH or postgresql://...; default $TUOPIN_DB, then the "
+	       "configuration file's db, then sqlite:tuopin.db\n.TP\n.B \\-\\-tz \\fIZONE\\fR\nthe office's time zone (default "
+	       "$TUOPIN_TZ, then Asia/Shanghai); \"today\" is the office's day\n.TP\n.B \\-\\-lang zh|en\n.TP\n.B \\-\\-format "
+	       "\\fIFORMAT\\fR\ntable, json, csv or xlsx where the command has them\n.TP\n.B \\-\\-now \\fISTAMP\\fR\nthe recording "
+	       "instant (back-filling and tests)\n");
+	printf(".SH FILES\n.TP\n.I /etc/tuopin/tuopin.conf\nthe configuration (KEY = VALUE; $TUOPIN_CONFIG names another file, "
+	       "\"none\" no file): db, tz, lang, audit_key, backup_dir, and the options of serve with _ for \\- (listen, "
+	       "page_cache, max_upload, trust_proxy, ...). The environment and the command line override it.\n.TP\n"
+	       ".I /var/lib/tuopin\nthe service's state: the database, its audit key and anchors, backups/\n");
+	printf(".SH EXIT STATUS\n0 ok, 1 bad input, 2 usage, 3 not found, 4 forbidden, 5 database\n");
+	printf(".SH SEE ALSO\n/usr/share/doc/tuopin/DEPLOY.md, /usr/share/doc/tuopin/USER-GUIDE.md\n");
+	return 0;
+}
 
 static void
 help(void)
@@ -153,6 +225,10 @@ main(int argc, char **argv)
 	/* Everything Tuopin creates holds personal data or secrets (the database and its WAL, logs, exports,
 	 * uploads, the audit key and anchors): the service user's only, whatever umask it was started with. */
 	umask(077);
+	/* the configuration file (/etc/tuopin/tuopin.conf of the package): its settings are defaults the
+	 * environment and the options override */
+	if (conf_load() != 0)
+		return 2;
 	const char *env = getenv("TUOPIN_TOKEN_MAX_DAYS");
 	if (env && atoi(env) > 0 && atoi(env) <= 3650)
 		auth_policy.token_max_days = atoi(env);
@@ -237,7 +313,19 @@ main(int argc, char **argv)
 		for (const struct opt *o = cmd.opts; o && o->name; o++)
 			cmd.n_opts++;
 		struct args a;
-		int rc = args_parse(argc - first - 1, argv + first + 1, &cmd, &a);
+		char **cargv = argv + first + 1, **withconf = NULL;
+		int cargc = argc - first - 1;
+		char **ca;
+		int nc = cmd.run == cmd_serve ? conf_serve_args(&ca) : 0;
+		if (nc) {
+			/* the configuration's serve options first: the command line's, later, win */
+			withconf = calloc((size_t)(nc + cargc + 1), sizeof(char *));
+			memcpy(withconf, ca, (size_t)nc * sizeof(char *));
+			memcpy(withconf + nc, cargv, (size_t)cargc * sizeof(char *));
+			cargv = withconf;
+			cargc += nc;
+		}
+		int rc = args_parse(cargc, cargv, &cmd, &a);
 		if (rc == 0)
 			rc = cmd.run(&a);
 		/* A command that wrote audit rows leaves an anchor of the head behind it (domain/audit.h); the
@@ -245,6 +333,7 @@ main(int argc, char **argv)
 		if (audit_appended() && strcmp(cmd.name, "serve") != 0)
 			cli_anchor(&a);
 		free(a.pos);
+		free(withconf);
 		free(nv);
 		return rc;
 	}

@@ -65,7 +65,11 @@ verify(const char *path, const char *name, const char *key_uri, struct backup_su
 		rc = errinfo_set(e, ERR_DB, "", MSG_BACKUP_BAD, name, e2.message);
 	else if (strcmp(s->integrity, "ok") != 0)
 		rc = errinfo_set(e, ERR_DB, "", MSG_BACKUP_BAD, name, s->integrity);
-	else if (store_check_schema(st, &e2) != ERR_OK)
+	else if (store_schema_version(st, &s->schema, &e2) != ERR_OK)
+		rc = errinfo_set(e, ERR_DB, "", MSG_BACKUP_BAD, name, e2.message);
+	else if (s->schema > store_schema_version_expected() && store_check_schema(st, &e2) != ERR_OK)
+		/* a database of a newer build: this one cannot vouch for it. An older one is backed up as it is
+		 * (an upgrade backs up before it migrates) and migrated by `tuopin init` once restored. */
 		rc = errinfo_set(e, ERR_DB, "", MSG_BACKUP_BAD, name, e2.message);
 	if (rc == ERR_OK) {
 		struct audit_check c;
@@ -81,7 +85,7 @@ verify(const char *path, const char *name, const char *key_uri, struct backup_su
 	}
 	if (rc == ERR_OK && store_counts(st, &s->counts, &e2) != ERR_OK)
 		rc = errinfo_set(e, ERR_DB, "", MSG_BACKUP_BAD, name, e2.message);
-	s->schema = store_schema_version_expected();
+
 	store_close(st);
 	struct stat sb;
 	if (stat(path, &sb) == 0)

@@ -1019,6 +1019,7 @@ server_run(const struct server_opts *o)
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGINT);
 	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
@@ -1057,7 +1058,24 @@ server_run(const struct server_opts *o)
 	fflush(stdout);
 
 	int sig = 0;
-	sigwait(&sigs, &sig);
+	/* SIGHUP (systemctl reload, logrotate) reopens the access log; SIGINT and SIGTERM stop */
+	while (sigwait(&sigs, &sig) == 0 && sig == SIGHUP) {
+		if (!o->access_log || strcmp(o->access_log, "-") == 0)
+			continue;
+		FILE *f = fopen(o->access_log, "a");
+		if (!f) {
+			server_log(msg_lang() == LANG_EN ? "cannot reopen the access log %s: %s" : "无法重新打开访问日志 %s：%s",
+			    o->access_log, strerror(errno));
+			continue;
+		}
+		pthread_mutex_lock(&log_lock);
+		FILE *old = access_log;
+		access_log = f;
+		pthread_mutex_unlock(&log_lock);
+		if (old)
+			fclose(old);
+		server_log(msg_lang() == LANG_EN ? "access log reopened" : "已重新打开访问日志");
+	}
 	/* Stop taking connections; requests in flight finish (each write is one transaction). */
 	atomic_store(&stopping, true);
 	MHD_quiesce_daemon(d);

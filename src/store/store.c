@@ -192,6 +192,12 @@ store_migrate(struct store *st, int *applied, struct errinfo *e)
 }
 
 enum err
+store_schema_version(struct store *st, int *version, struct errinfo *e)
+{
+	return schema_version(st, false, version, e);
+}
+
+enum err
 store_check_schema(struct store *st, struct errinfo *e)
 {
 	int version;

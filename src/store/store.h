@@ -165,6 +165,8 @@ enum err store_migrate(struct store *st, int *applied, struct errinfo *e);
 /* ERR_OK if the schema is exactly what this binary expects; otherwise a clear error. */
 enum err store_check_schema(struct store *st, struct errinfo *e);
 int store_schema_version_expected(void);
+/* The schema version the database is at (0: none yet), whatever this binary expects. */
+enum err store_schema_version(struct store *st, int *version, struct errinfo *e);
 
 /* Limit every household read and write to the subtree of division code (0 = everything). */
 void store_set_scope(struct store *st, int64_t code);

@@ -1,0 +1,368 @@
+/* cli_deploy.c: what an installation needs around the program: the configuration file (/etc/tuopin/tuopin.conf,
+ * read by every command), and `tuopin doctor`, which checks an installation and says in plain words what is
+ * wrong. The Debian package (packaging/, scripts/make-deb.sh) installs the file and runs the service with it. */
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "domain/audit.h"
+#include "lib/date.h"
+#include "lib/msg.h"
+#include "lib/util.h"
+
+/* ---- the configuration file ---- */
+
+/* Settings that stand for an environment variable (the environment, then an option, override the file). */
+static const struct {
+	const char *key, *env;
+} conf_env[] = {
+	{ "db", "TUOPIN_DB" },
+	{ "tz", "TUOPIN_TZ" },
+	{ "lang", "TUOPIN_LANG" },
+	{ "audit_key", "TUOPIN_AUDIT_KEY" },
+	{ "token_max_days", "TUOPIN_TOKEN_MAX_DAYS" },
+	{ "backup_dir", "TUOPIN_BACKUP_DIR" },
+};
+
+static char conf_used[512];
+static char *serve_args[64];
+static int n_serve_args;
+
+const char *
+conf_path_used(void)
+{
+	return conf_used[0] ? conf_used : NULL;
+}
+
+/* An option of `serve` named by a setting (listen, page_cache -> --page-cache); false if serve has none. */
+static bool
+serve_option(const char *key, char *opt, size_t size, bool *has_arg)
+{
+	char name[64];
+	size_t n = strlen(key);
+	if (n >= sizeof(name))
+		return false;
+	for (size_t i = 0; i <= n; i++)
+		name[i] = key[i] == '_' ? '-' : key[i];
+	for (const struct opt *o = opts_serve; o->name; o++)
+		if (strcmp(o->name, name) == 0) {
+			snprintf(opt, size, "--%s", name);
+			*has_arg = o->has_arg;
+			return true;
+		}
+	return false;
+}
+
+static char *
+trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+	return s;
+}
+
+int
+conf_load(void)
+{
+	const char *path = getenv("TUOPIN_CONFIG");
+	bool explicit = path && *path;
+	if (explicit && strcmp(path, "none") == 0)
+		return 0;
+	if (!explicit)
+		path = CONF_DEFAULT;
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		if (!explicit && errno == ENOENT)
+			return 0;
+		fprintf(stderr, msg_lang() == LANG_EN ? "tuopin: cannot read the configuration %s: %s\n"
+						      : "tuopin：无法读取配置文件 %s：%s\n", path, strerror(errno));
+		/* the service's own file unreadable by this user: say so, and go on without it */
+		return explicit ? 2 : 0;
+	}
+	snprintf(conf_used, sizeof(conf_used), "%s", path);
+	char line[1024];
+	int no = 0, rc = 0;
+	while (fgets(line, sizeof(line), f)) {
+		no++;
+		char *s = trim(line);
+		if (!*s || *s == '#' || *s == ';')
+			continue;
+		char *eq = strchr(s, '=');
+		if (!eq) {
+			fprintf(stderr, msg_lang() == LANG_EN ? "tuopin: %s line %d: write KEY = VALUE\n"
+							      : "tuopin：%s 第 %d 行：应写成 键 = 值\n", path, no);
+			rc = 2;
+			break;
+		}
+		*eq = '\0';
+		char *key = trim(s), *val = trim(eq + 1);
+		size_t vn = strlen(val);
+		if (vn >= 2 && val[0] == '"' && val[vn - 1] == '"') {
+			val[vn - 1] = '\0';
+			val++;
+		}
+		bool known = false;
+		for (size_t i = 0; i < sizeof(conf_env) / sizeof(conf_env[0]); i++)
+			if (strcmp(key, conf_env[i].key) == 0) {
+				known = true;
+				if (*val)
+					setenv(conf_env[i].env, val, 0);   /* the environment wins */
+			}
+		char opt[80];
+		bool has_arg;
+		if (!known && serve_option(key, opt, sizeof(opt), &has_arg)) {
+			known = true;
+			bool on = strcmp(val, "yes") == 0 || strcmp(val, "true") == 0 || strcmp(val, "1") == 0;
+			bool off = strcmp(val, "no") == 0 || strcmp(val, "false") == 0 || strcmp(val, "0") == 0;
+			if (!has_arg && !on && !off) {
+				fprintf(stderr, msg_lang() == LANG_EN ? "tuopin: %s line %d: %s is yes or no, not \"%s\"\n"
+								      : "tuopin：%s 第 %d 行：%s 只能是 yes 或 no，不能是“%s”\n", path, no, key, val);
+				rc = 2;
+				break;
+			}
+			if (*val && (has_arg || on) && n_serve_args + 2 < (int)(sizeof(serve_args) / sizeof(serve_args[0]))) {
+				serve_args[n_serve_args++] = xstrdup(opt);
+				if (has_arg)
+					serve_args[n_serve_args++] = xstrdup(val);
+			}
+		}
+		if (!known) {
+			fprintf(stderr, msg_lang() == LANG_EN ? "tuopin: %s line %d: unknown setting \"%s\"\n"
+							      : "tuopin：%s 第 %d 行：未知的设置项“%s”\n", path, no, key);
+			rc = 2;
+			break;
+		}
+	}
+	fclose(f);
+	return rc;
+}
+
+int
+conf_serve_args(char ***out)
+{
+	*out = serve_args;
+	return n_serve_args;
+}
+
+/* ---- doctor ---- */
+
+enum verdict { PASS, WARN, FAIL };
+
+struct doctor {
+	json_t *checks;
+	int fails, warns;
+	bool json;
+};
+
+static void
+verdict(struct doctor *d, enum verdict v, const char *check, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+verdict(struct doctor *d, enum verdict v, const char *check, const char *fmt, ...)
+{
+	char text[600];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	bool en = msg_lang() == LANG_EN;
+	static const char *zh[] = { "通过", "警告", "失败" }, *eng[] = { "ok", "warn", "FAIL" }, *code[] = { "ok", "warn", "fail" };
+	if (v == FAIL)
+		d->fails++;
+	else if (v == WARN)
+		d->warns++;
+	if (d->json)
+		json_array_append_new(d->checks, json_pack("{s:s, s:s, s:s}", "check", check, "result", code[v], "detail", text));
+	else
+		printf("%-4s  %-10s %s\n", en ? eng[v] : zh[v], check, text);
+}
+
+static void
+check_mode(struct doctor *d, const char *what, const char *path, bool dir)
+{
+	struct stat sb;
+	bool en = msg_lang() == LANG_EN;
+	if (stat(path, &sb) != 0) {
+		verdict(d, FAIL, "files", en ? "%s %s: %s" : "%s %s：%s", what, path, strerror(errno));
+		return;
+	}
+	if (sb.st_mode & 077)
+		verdict(d, FAIL, "files", en ? "%s %s is %03o: others may read it; make it %s (chmod)"
+					     : "%s %s 的权限为 %03o，其他用户可读；应改为 %s（chmod）",
+		    what, path, (unsigned)(sb.st_mode & 0777), dir ? "0700" : "0600");
+	else if (sb.st_uid != geteuid())
+		verdict(d, WARN, "files", en ? "%s %s belongs to uid %u, not to this user (%u)"
+					     : "%s %s 的属主是 uid %u，不是当前用户（%u）",
+		    what, path, (unsigned)sb.st_uid, (unsigned)geteuid());
+	else
+		verdict(d, PASS, "files", en ? "%s %s: %03o, this user's only" : "%s %s：%03o，仅本用户可读写", what, path,
+		    (unsigned)(sb.st_mode & 0777));
+}
+
+/* The newest file in dir whose name ends with .db: its age in days (-1: none). */
+static double
+newest_backup_days(const char *dir, char *name, size_t size)
+{
+	DIR *dp = opendir(dir);
+	if (!dp)
+		return -1;
+	time_t newest = 0;
+	struct dirent *de;
+	while ((de = readdir(dp))) {
+		size_t n = strlen(de->d_name);
+		if (n < 4 || strcmp(de->d_name + n - 3, ".db") != 0)
+			continue;
+		char p[1400];
+		snprintf(p, sizeof(p), "%s/%s", dir, de->d_name);
+		struct stat sb;
+		if (stat(p, &sb) == 0 && sb.st_mtime > newest) {
+			newest = sb.st_mtime;
+			snprintf(name, size, "%s", de->d_name);
+		}
+	}
+	closedir(dp);
+	if (!newest)
+		return -1;
+	return (double)(stamp_to_epoch(stamp_now()) - (int64_t)newest) / 86400.0;
+}
+
+int
+cmd_doctor(struct args *a)
+{
+	bool en = msg_lang() == LANG_EN;
+	struct doctor d = { .checks = json_array(), .json = a->format && strcmp(a->format, "json") == 0 };
+	char shown[512];
+	const char *conf = conf_path_used();
+	verdict(&d, PASS, "config", en ? "configuration: %s" : "配置文件：%s", conf ? conf : en ? "none (defaults and options)" : "无（默认值与命令行选项）");
+
+	/* the database: reachable, its schema current */
+	cli_db_shown(a, shown, sizeof(shown));
+	struct store *st = NULL;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (store_open_mode(a->db, false, &st, &e) != ERR_OK) {
+		verdict(&d, FAIL, "database", en ? "%s: %s (a new installation: run `tuopin init`)" : "%s：%s（新安装请先运行 tuopin init）", shown, e.message);
+		st = NULL;
+	} else if (store_check_schema(st, &e) != ERR_OK)
+		verdict(&d, FAIL, "schema", "%s", e.message);
+	else
+		verdict(&d, PASS, "database", en ? "%s reachable, schema %d (current)" : "%s 可以连接，数据库结构第 %d 版（最新）", shown,
+		    store_schema_version_expected());
+
+	/* the files: the SQLite database, its directory and the audit key, this user's only */
+	const char *file = st && st->ops->file ? st->ops->file(st) : NULL;
+	if (file) {
+		char dir[1024], key[1100];
+		snprintf(dir, sizeof(dir), "%s", file);
+		char *slash = strrchr(dir, '/');
+		if (slash)
+			*slash = '\0';
+		else
+			snprintf(dir, sizeof(dir), ".");
+		check_mode(&d, en ? "the database" : "数据库文件", file, false);
+		check_mode(&d, en ? "its directory" : "其所在目录", dir, true);
+		snprintf(key, sizeof(key), "%s.audit-key", file);
+		if (access(key, F_OK) == 0)
+			check_mode(&d, en ? "the audit key" : "审计密钥", key, false);
+		/* free disk where the database grows */
+		struct statvfs vs;
+		if (statvfs(dir, &vs) == 0) {
+			double free_mib = (double)vs.f_bavail * (double)vs.f_frsize / (1024.0 * 1024.0);
+			enum verdict v = free_mib < 200 ? FAIL : free_mib < 1024 ? WARN : PASS;
+			verdict(&d, v, "disk", en ? "%.0f MiB free beside the database%s" : "数据库所在磁盘剩余 %.0f MiB%s", free_mib,
+			    v == PASS ? "" : en ? " (keep at least 1 GiB: an import and a backup each need room)" : "（应至少保留 1 GiB：导入与备份都需要空间）");
+		}
+	}
+
+	/* the office's time zone and day */
+	{
+		char today[11];
+		verdict(&d, PASS, "timezone", en ? "office time zone %s: today is %s" : "办公时区 %s：今天是 %s", tz_name(),
+		    date_format(date_today(), today));
+	}
+
+	/* the audit chain */
+	if (st) {
+		struct audit_check c;
+		memset(&c, 0, sizeof(c));
+		errinfo_clear(&e);
+		if (audit_verify(st, NULL, &c, &e) != ERR_OK)
+			verdict(&d, FAIL, "audit", "%s", e.message);
+		else if (c.bad_id || c.check)
+			verdict(&d, FAIL, "audit", en ? "the audit log fails its %s check at row %lld: %s (tuopin audit verify)"
+						     : "审计日志未通过 %s 检查（第 %lld 行）：%s（见 tuopin audit verify）",
+			    c.check ? c.check : "chain", (long long)c.bad_id, c.why);
+		else
+			verdict(&d, PASS, "audit", en ? "audit log intact: %lld rows, %d anchors" : "审计日志完整：%lld 行，锚点 %d 个",
+			    (long long)c.rows, c.anchors);
+	}
+
+	/* TLS in front: the service behind a proxy that terminates TLS */
+	{
+		char **sa;
+		int n = conf_serve_args(&sa);
+		bool proxy = false, secure = false;
+		const char *listen = NULL;
+		for (int i = 0; i < n; i++) {
+			if (strcmp(sa[i], "--trust-proxy") == 0)
+				proxy = true;
+			else if (strcmp(sa[i], "--secure-cookies") == 0)
+				secure = true;
+			else if (strcmp(sa[i], "--listen") == 0 && i + 1 < n)
+				listen = sa[i + 1];
+		}
+		bool loopback = !listen || strncmp(listen, "127.", 4) == 0 || strncmp(listen, "localhost", 9) == 0;
+		if (proxy && secure && loopback)
+			verdict(&d, PASS, "tls", en ? "behind a proxy (trust_proxy), Secure cookies, listening on loopback only"
+						   : "在反向代理之后（trust_proxy），会话 Cookie 带 Secure，只在本机回环地址上监听");
+		else if (!loopback)
+			verdict(&d, WARN, "tls", en ? "listening on %s: put nginx with TLS in front and listen on 127.0.0.1 (docs/DEPLOY.md)"
+						   : "在 %s 上监听：应由带 TLS 的 nginx 在前，本服务只监听 127.0.0.1（见 docs/DEPLOY.md）", listen);
+		else
+			verdict(&d, WARN, "tls", en ? "no TLS proxy configured (set trust_proxy = yes and secure_cookies = yes behind nginx with TLS)"
+						   : "未配置 TLS 反向代理（在带 TLS 的 nginx 之后应设 trust_proxy = yes、secure_cookies = yes）");
+	}
+
+	/* backups: the newest one's age */
+	if (file) {
+		const char *bdir = getenv("TUOPIN_BACKUP_DIR");
+		char def[1024], name[256] = "";
+		if (!bdir || !*bdir) {
+			snprintf(def, sizeof(def), "%s", file);
+			char *slash = strrchr(def, '/');
+			snprintf(slash ? slash + 1 : def, sizeof(def) - (size_t)(slash ? slash + 1 - def : 0), "backups");
+			bdir = def;
+		}
+		double days = newest_backup_days(bdir, name, sizeof(name));
+		if (days < 0)
+			verdict(&d, WARN, "backup", en ? "no backup in %s (tuopin backup FILE; the package's timer makes one each night)"
+						      : "%s 中没有备份（tuopin backup 文件名；软件包的定时任务每晚备份一次）", bdir);
+		else if (days > 7)
+			verdict(&d, WARN, "backup", en ? "the newest backup, %s, is %.0f days old" : "最近的备份 %s 已是 %.0f 天前", name, days);
+		else
+			verdict(&d, PASS, "backup", en ? "newest backup %s, %.1f days old" : "最近的备份 %s，%.1f 天前", name, days);
+	}
+	if (st)
+		store_close(st);
+	if (d.json) {
+		json_t *j = json_pack("{s:o, s:i, s:i}", "checks", d.checks, "failures", d.fails, "warnings", d.warns);
+		cli_print_json(j);
+		json_decref(j);
+	} else {
+		json_decref(d.checks);
+		printf(en ? "\n%d failed, %d warnings\n" : "\n失败 %d 项，警告 %d 项\n", d.fails, d.warns);
+	}
+	return d.fails ? 1 : 0;
+}
