@@ -10,7 +10,7 @@ set -euo pipefail
 profile=${1:-test}
 build_pkgs=(gcc make cmake ninja-build pkg-config tzdata libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-dev
 	libsodium-dev libcsv-dev libxlsxwriter-dev libzip-dev libexpat1-dev)
-test_pkgs=(libcmocka-dev postgresql sqlite3 chromium fonts-noto-cjk wrk jq curl valgrind faketime tzdata unzip lintian fakeroot dpkg-dev systemd)
+test_pkgs=(libcmocka-dev postgresql sqlite3 chromium fonts-noto-cjk wrk jq curl valgrind faketime tzdata unzip lintian fakeroot dpkg-dev systemd nginx openssl)
 
 want=("${build_pkgs[@]}")
 [ "$profile" = test ] || [ "$profile" = fuzz ] && want+=("${test_pkgs[@]}")

@@ -8,7 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
@@ -238,6 +242,46 @@ newest_backup_days(const char *dir, char *name, size_t size)
 	return (double)(stamp_to_epoch(stamp_now()) - (int64_t)newest) / 86400.0;
 }
 
+/* GET /api/health of the service listening on HOST:PORT, over a plain socket with a two-second limit: its
+ * JSON, or NULL when nothing answers. */
+static json_t *
+service_health(const char *listen)
+{
+	char host[128];
+	const char *colon = strrchr(listen, ':');
+	if (!colon || (size_t)(colon - listen) >= sizeof(host))
+		return NULL;
+	snprintf(host, sizeof(host), "%.*s", (int)(colon - listen), listen);
+	if (strcmp(host, "localhost") == 0 || strcmp(host, "0.0.0.0") == 0)
+		snprintf(host, sizeof(host), "127.0.0.1");
+	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons((uint16_t)atoi(colon + 1)) };
+	if (inet_pton(AF_INET, host, &sa.sin_addr) != 1)
+		return NULL;
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return NULL;
+	struct timeval tv = { .tv_sec = 2 };
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+	json_t *j = NULL;
+	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0) {
+		static const char req[] = "GET /api/health HTTP/1.0\r\nHost: localhost\r\n\r\n";
+		if (write(fd, req, sizeof(req) - 1) == (ssize_t)(sizeof(req) - 1)) {
+			char buf[16384];
+			size_t n = 0;
+			ssize_t k;
+			while (n < sizeof(buf) - 1 && (k = read(fd, buf + n, sizeof(buf) - 1 - n)) > 0)
+				n += (size_t)k;
+			buf[n] = '\0';
+			char *body = strstr(buf, "\r\n\r\n");
+			if (body)
+				j = json_loads(body + 4, 0, NULL);
+		}
+	}
+	close(fd);
+	return j;
+}
+
 int
 cmd_doctor(struct args *a)
 {
@@ -309,12 +353,12 @@ cmd_doctor(struct args *a)
 			    (long long)c.rows, c.anchors);
 	}
 
-	/* TLS in front: the service behind a proxy that terminates TLS */
+	/* TLS in front: the running service asked what its proxy forwards, and the configuration */
 	{
 		char **sa;
 		int n = conf_serve_args(&sa);
 		bool proxy = false, secure = false;
-		const char *listen = NULL;
+		const char *listen = "127.0.0.1:8080";
 		for (int i = 0; i < n; i++) {
 			if (strcmp(sa[i], "--trust-proxy") == 0)
 				proxy = true;
@@ -323,16 +367,34 @@ cmd_doctor(struct args *a)
 			else if (strcmp(sa[i], "--listen") == 0 && i + 1 < n)
 				listen = sa[i + 1];
 		}
-		bool loopback = !listen || strncmp(listen, "127.", 4) == 0 || strncmp(listen, "localhost", 9) == 0;
-		if (proxy && secure && loopback)
-			verdict(&d, PASS, "tls", en ? "behind a proxy (trust_proxy), Secure cookies, listening on loopback only"
-						   : "在反向代理之后（trust_proxy），会话 Cookie 带 Secure，只在本机回环地址上监听");
-		else if (!loopback)
+		bool loopback = strncmp(listen, "127.", 4) == 0 || strncmp(listen, "localhost", 9) == 0;
+		json_t *health = service_health(listen);
+		json_t *data = health ? json_object_get(health, "data") : NULL;
+		const char *proto = data ? json_string_value(json_object_get(data, "forwarded_proto")) : NULL;
+		const char *at = data ? json_string_value(json_object_get(data, "forwarded_at")) : NULL;
+		if (!data)
+			verdict(&d, WARN, "service", en ? "nothing answers /api/health on %s (systemctl status tuopin)"
+							: "%s 上没有服务应答 /api/health（请查看 systemctl status tuopin）", listen);
+		else
+			verdict(&d, PASS, "service", en ? "the service answers on %s (version %s)" : "服务在 %s 上应答（版本 %s）", listen,
+			    json_string_value(json_object_get(data, "version")) ? json_string_value(json_object_get(data, "version")) : "?");
+		if (!loopback)
 			verdict(&d, WARN, "tls", en ? "listening on %s: put nginx with TLS in front and listen on 127.0.0.1 (docs/DEPLOY.md)"
 						   : "在 %s 上监听：应由带 TLS 的 nginx 在前，本服务只监听 127.0.0.1（见 docs/DEPLOY.md）", listen);
-		else
+		else if (!proxy || !secure)
 			verdict(&d, WARN, "tls", en ? "no TLS proxy configured (set trust_proxy = yes and secure_cookies = yes behind nginx with TLS)"
 						   : "未配置 TLS 反向代理（在带 TLS 的 nginx 之后应设 trust_proxy = yes、secure_cookies = yes）");
+		else if (proto && strcmp(proto, "https") == 0)
+			verdict(&d, PASS, "tls", en ? "requests arrive through the TLS proxy (X-Forwarded-Proto https, last at %s)"
+						   : "请求经 TLS 反向代理到达（X-Forwarded-Proto 为 https，最近一次 %s）", at ? at : "?");
+		else if (proto)
+			verdict(&d, FAIL, "tls", en ? "requests arrive through the proxy over plain HTTP (X-Forwarded-Proto %s, last at %s): serve only HTTPS"
+						   : "请求经代理以明文 HTTP 到达（X-Forwarded-Proto 为 %s，最近一次 %s）：应只提供 HTTPS", proto, at ? at : "?");
+		else
+			verdict(&d, WARN, "tls", en ? "configured behind a proxy, but no request has come through it since the service started"
+						   : "已配置在反向代理之后，但服务启动以来还没有经代理到达的请求");
+		if (health)
+			json_decref(health);
 	}
 
 	/* backups: the newest one's age */

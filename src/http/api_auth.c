@@ -37,6 +37,12 @@ api_health(struct req *r)
 	}
 	json_t *j = json_pack("{s:s, s:s, s:s, s:i}", "status", "ok", "version", TUOPIN_VERSION_STRING,
 	    "database", r->st->ops->name, "schema", store_schema_version_expected());
+	/* what the proxy in front last forwarded (for `tuopin doctor`: is TLS in front?) */
+	int64_t at;
+	const char *proto = server_proxy_seen(&at);
+	char iso[26];
+	json_object_set_new(j, "forwarded_proto", proto ? json_string(proto) : json_null());
+	json_object_set_new(j, "forwarded_at", proto ? json_string(stamp_format_iso(at, iso)) : json_null());
 	clock_fields(j);
 	reply_json(r, 200, j);
 }

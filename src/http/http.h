@@ -132,6 +132,9 @@ struct server_opts {
 };
 /* Run until SIGINT or SIGTERM; returns an exit code. Prints the URL when listening. */
 int server_run(const struct server_opts *o);
+/* The scheme the proxy in front last forwarded ("https", "http"; NULL: no forwarded request yet, or no
+ * --trust-proxy), and when (a UTC stamp). */
+const char *server_proxy_seen(int64_t *at);
 
 /* Static web assets (web_assets.c, generated). */
 const unsigned char *web_asset(const char *path, size_t *len, const char **ctype);

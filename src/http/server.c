@@ -508,6 +508,29 @@ req_json(struct req *r, const char *spec)
 	return j;
 }
 
+/* What the proxy in front says of the requests (X-Forwarded-Proto, honoured with --trust-proxy): the last one
+ * seen and when, for /api/health and `tuopin doctor` (is TLS really in front?). */
+static _Atomic int proxy_proto;          /* 0: none seen, 1: http, 2: https */
+static _Atomic int64_t proxy_proto_at;   /* UTC stamp */
+
+static void
+proxy_note(struct req *r)
+{
+	const char *proto = opts->trust_proxy ? req_header(r, "X-Forwarded-Proto") : NULL;
+	if (!proto)
+		return;
+	atomic_store(&proxy_proto, strcmp(proto, "https") == 0 ? 2 : 1);
+	atomic_store(&proxy_proto_at, stamp_now());
+}
+
+const char *
+server_proxy_seen(int64_t *at)
+{
+	int p = atomic_load(&proxy_proto);
+	*at = atomic_load(&proxy_proto_at);
+	return p == 2 ? "https" : p == 1 ? "http" : NULL;
+}
+
 /* Mark the session cookie Secure when the server sits behind TLS. */
 bool server_secure_cookies(struct req *r);
 bool
@@ -834,6 +857,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		snprintf(r->method, sizeof(r->method), "%s", method);
 		r->path = arena_strdup(&r->a, url);
 		client_ip(r);
+		proxy_note(r);
 		atomic_fetch_add(&inflight, 1);
 		conn_headers_done(conn);
 		*con_cls = r;
