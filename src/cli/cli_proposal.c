@@ -26,6 +26,7 @@ const struct opt opts_proposal[] = {
 	{ "monitor-type", true, "monitor_in: unstable|marginal|sudden" },
 	{ "risks", true, "monitor_in: 1 to 5 risk types, comma-separated (illness,school,...)" },
 	{ "way", true, "risk_eliminate: help|natural" },
+	{ "new-household", true, "identify, include_missed: JSON file of the household and its members" },
 	{ "date", true, "the day it happened" },
 	{ "note", true, "note" },
 	{ "votes", true, "FOR/AGAINST/ABSTAIN" },
@@ -176,6 +177,27 @@ parse_id(const char *s, int64_t *id)
 	return true;
 }
 
+/* A small text file read whole (arena); NULL with e set if it cannot be read. */
+static char *
+slurp(const char *path, struct arena *ar, struct errinfo *e)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		errinfo_set(e, ERR_IO, "file", MSG_IO_READ, path, "");
+		return NULL;
+	}
+	struct buf b;
+	buf_init(&b);
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.n < (1 << 20))
+		buf_append(&b, chunk, n);
+	fclose(f);
+	char *s = arena_strndup(ar, b.p ? b.p : "", b.n);
+	buf_free(&b);
+	return s;
+}
+
 static int
 proposal_new_cmd(struct args *a, struct store *st, const struct proposal_user *u, bool table, struct arena *ar)
 {
@@ -195,6 +217,8 @@ proposal_new_cmd(struct args *a, struct store *st, const struct proposal_user *u
 	struct txn t;
 	struct errinfo e;
 	errinfo_clear(&e);
+	if (arg(a, "new-household") && !(r.new_household = slurp(arg(a, "new-household"), ar, &e)))
+		return cli_fail(&e);
 	int64_t id = 0;
 	enum err err = txn_begin(&t, st, a->now, u->name ? u->name : cli_actor(), &e);
 	if (err == ERR_OK) {

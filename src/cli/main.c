@@ -67,7 +67,8 @@ static const struct command commands[] = {
 	{ "line", cmd_line, opts_line, 0, 1, 5, "line set YEAR REGION KIND AMOUNT [--note N] | line get YEAR REGION KIND",
 		"设置或查询扶贫标准线（元/人·年）", "set or read a poverty line (yuan per person per year)" },
 	{ "proposal", cmd_proposal, opts_proposal, 0, 1, 3,
-		"proposal new TYPE (HH_NO | --village CODE) [--effective D] [--reason R] [--batch B] [--channel C] [--date D] | "
+		"proposal new TYPE (HH_NO | --village CODE) [--effective D] [--reason R] [--batch B] [--channel C] [--date D] "
+		"[--new-household FILE.json] | "
 		"proposal act ID approve|reject|object [--date D] [--note N] [--votes F/A/B] [--override R] [--step S] | "
 		"proposal show ID | proposal list [--state S] [--step C] [--division C] [--batch B] [--inbox] | "
 		"proposal sheet ID   (all take --user NAME)",

@@ -969,11 +969,14 @@ reg_batch(struct reg_import *ri, struct errinfo *e)
 				set[k] = mv[g->members[k]].m;
 				set[k].info_date = ri->as_of;
 			}
+			int64_t ev_id = 0;
 			rc = household_create(&ri->t, &hhs[i], set, g->n_members, ri->ev, ri->as_of, o->batch,
 			    o->reason ? o->reason : (ri->ev == EV_INCLUDE_MISSED ? evtype_label(ri->ev) : NULL),
-			    incs[i].net_pc >= 0 ? &incs[i] : NULL, NULL, e);
+			    incs[i].net_pc >= 0 ? &incs[i] : NULL, &ev_id, e);
 			if (rc != ERR_OK)
 				return rc;
+			ri->r->last_event = ev_id;
+			ri->r->last_household = hhs[i].id;
 			ri->states[g->state].written = true;
 		}
 	}
@@ -1209,12 +1212,16 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 	if (o->sheet) {
 		/* A request's rows (one household, a few members): one batch, checked and written in one write
 		 * transaction. */
-		if ((rc = txn_begin(&ri.t, st, o->now, o->actor, e)) != ERR_OK)
-			goto done;
-		in_tx = true;
-		ri.t.lenient = o->lenient;
-		ri.t.quiet_audit = false;   /* rows from a request are audited one by one */
-		ri.t.ip = o->ip;
+		if (o->txn)
+			ri.t = *o->txn;   /* the caller's transaction (given back below) */
+		else {
+			if ((rc = txn_begin(&ri.t, st, o->now, o->actor, e)) != ERR_OK)
+				goto done;
+			in_tx = true;
+			ri.t.lenient = o->lenient;
+			ri.t.quiet_audit = false;   /* rows from a request are audited one by one */
+			ri.t.ip = o->ip;
+		}
 		ri.writing = !o->dry_run;
 		while ((got = sheet_next(s, &row, &err_row, e)) == 1)
 			if ((rc = reg_row(&ri, &row, e)) != ERR_OK)
@@ -1303,6 +1310,11 @@ checked:
 	}
 	if (!o->sheet && (rc = audit_import(&ri.t, "import.registry", o, r, e)) != ERR_OK)
 		goto done;
+	if (o->txn) {
+		r->written = true;
+		rc = ERR_OK;   /* the caller commits */
+		goto done;
+	}
 	in_tx = false;
 	if ((rc = txn_commit(&ri.t, e)) != ERR_OK)
 		goto done;
@@ -1313,6 +1325,11 @@ done:
 		if (ri.bulk)
 			store_bulk_end(st, NULL);
 		txn_rollback(&ri.t);
+	}
+	if (o->txn) {
+		if (ri.bulk)
+			store_bulk_end(st, NULL);
+		*o->txn = ri.t;   /* its pending aggregates go back with it */
 	}
 	import_done(st, announced);
 	if (s)

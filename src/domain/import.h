@@ -11,6 +11,8 @@
 #include "io/sheet.h"
 #include "store/store.h"
 
+struct txn;
+
 struct import_opts {
 	const char *path;
 	const char *file_name; /* the name the user knows the file by, for the audit log (NULL: path's last part) */
@@ -30,6 +32,9 @@ struct import_opts {
 	 * ("edit" or "event"); 0: none */
 	int64_t finding;
 	const char *finding_kind;
+	/* registry, rows given (sheet): check and write within this transaction of the caller's (which commits
+	 * or rolls back) instead of one of the import's own; NULL: the import's own */
+	struct txn *txn;
 };
 
 struct import_result {
@@ -41,8 +46,8 @@ struct import_result {
 	int unchanged;        /* income: rows equal to what is stored (nothing written for them) */
 	int records;          /* assistance and supervision records (domain/assist_import.c) */
 	bool written;
-	int64_t last_event;   /* events: the id of the last event recorded */
-	int64_t last_household;   /* events: its household */
+	int64_t last_event;   /* events: the id of the last event recorded; registry: the last creation event */
+	int64_t last_household;   /* events: its household; registry: the last household created */
 	struct problems problems;
 };
 

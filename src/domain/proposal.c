@@ -45,6 +45,7 @@ static enum err fits_village(struct pctx *c, struct errinfo *e);
 static enum err check_exit(struct pctx *c, int date, struct checklist *r, struct errinfo *e);
 static enum err check_village(struct pctx *c, int date, struct checklist *r, struct errinfo *e);
 static enum err effect_event(struct pctx *c, int date, struct errinfo *e);
+static enum err effect_new_household(struct pctx *c, int date, struct errinfo *e);
 static enum err effect_village_exit(struct pctx *c, int date, struct errinfo *e);
 static enum err fits_monitor_in(struct pctx *c, struct errinfo *e);
 static enum err fits_eliminate(struct pctx *c, struct errinfo *e);
@@ -55,8 +56,9 @@ static enum err effect_eliminate(struct pctx *c, int date, struct errinfo *e);
 /* The monitoring types (monitor.h) follow the built-in "monitoring" workflow (workflow.c: 村内公示 5 天,
  * limit_days 15, no 公告: the case opens or closes at 县级审定) unless a loaded one serves them. */
 static const struct proposal_type types[] = {
-	{ "identify", EV_IDENTIFY, false, "新识别", "identification", fits_new_household, NULL, NULL },
-	{ "include_missed", EV_INCLUDE_MISSED, false, "应纳未纳", "missed inclusion", fits_new_household, NULL, NULL },
+	{ "identify", EV_IDENTIFY, false, "新识别", "identification", fits_new_household, NULL, effect_new_household },
+	{ "include_missed", EV_INCLUDE_MISSED, false, "应纳未纳", "missed inclusion", fits_new_household, NULL,
+		effect_new_household },
 	{ "exit", EV_EXIT, false, "脱贫", "exit", fits_household, check_exit, effect_event },
 	{ "return", EV_RETURN, false, "返贫", "return to poverty", fits_household, NULL, effect_event },
 	{ "remove", EV_REMOVE, false, "识别不准剔除", "removal", fits_household, NULL, effect_event },
@@ -174,10 +176,51 @@ fits_household(struct pctx *c, struct errinfo *e)
 	return ERR_OK;
 }
 
+/* 新识别 / 应纳未纳: the household the proposal carries passes the registry's checks as created on the
+ * effective date (else the day the proposal is opened); nothing is written. */
 static enum err
 fits_new_household(struct pctx *c, struct errinfo *e)
 {
-	return errinfo_set(e, ERR_CONFLICT, "type", MSG_PROPOSAL_NEW_HH, c->h.hh_no ? c->h.hh_no : "");
+	const struct proposal_type *ty = type_find(c->p->type);
+	int as_of = c->p->effective ? c->p->effective : c->p->opened;
+	return newhh_import(c->t, c->p->payload, ty->event, as_of, c->p->batch, c->p->reason, false, NULL, NULL, e);
+}
+
+/* The last step: the household and its members are created (the identify / include_missed event), checked once
+ * more against the registry as it is now. */
+static enum err
+effect_new_household(struct pctx *c, int date, struct errinfo *e)
+{
+	const struct proposal_type *ty = type_find(c->p->type);
+	int64_t hh = 0, ev = 0;
+	enum err rc = newhh_import(c->t, c->p->payload, ty->event, c->p->effective ? c->p->effective : date, c->p->batch,
+	    c->p->reason ? c->p->reason : NULL, true, &hh, &ev, e);
+	if (rc != ERR_OK)
+		return rc;
+	c->p->household_id = hh;
+	c->p->event_id = ev;
+	return store_household_by_id(c->st, hh, &c->h, c->a, e);
+}
+
+/* The 户编号 and the head's name of a proposal's new household (before it is created). */
+static void
+newhh_names(struct proposal *p, struct arena *a)
+{
+	if (p->hh_no || !p->payload || (strcmp(p->type, "identify") != 0 && strcmp(p->type, "include_missed") != 0))
+		return;
+	json_t *j = json_loads(p->payload, 0, NULL);
+	const char *no = json_string_value(json_object_get(j, "hh_no"));
+	if (no)
+		p->hh_no = arena_strdup(a, no);
+	json_t *ms = json_object_get(j, "members");
+	for (size_t i = 0; i < json_array_size(ms) && !p->head_name; i++) {
+		json_t *m = json_array_get(ms, i);
+		const char *rel = json_string_value(json_object_get(m, "relation"));
+		const struct code *rc = rel ? code_find(CL_RELATION, str_from(rel)) : NULL;
+		if (rc && strcmp(rc->code, REL_HEAD) == 0 && json_string_value(json_object_get(m, "name")))
+			p->head_name = arena_strdup(a, json_string_value(json_object_get(m, "name")));
+	}
+	json_decref(j);
 }
 
 static enum err
@@ -304,6 +347,7 @@ static void
 fill_view(struct store *st, struct proposal_view *v, struct arena *a)
 {
 	struct division d;
+	newhh_names(&v->p, a);
 	v->village_name = v->town_name = NULL;
 	if (store_division_get(st, v->p.village, &d, a, NULL) == ERR_OK) {
 		v->village_name = d.name;
@@ -399,6 +443,10 @@ proposal_open(struct txn *t, const struct proposal_user *u, const struct proposa
 			goto out;
 		}
 	}
+	if (r->new_household && *r->new_household && ty->event != EV_IDENTIFY && ty->event != EV_INCLUDE_MISSED) {
+		rc = errinfo_set(e, ERR_INVALID, "new_household", MSG_NEWHH_NOT_FOR_TYPE);
+		goto out;
+	}
 	c.req = r;
 	if (ty->village) {
 		if (!r->village) {
@@ -422,25 +470,65 @@ proposal_open(struct txn *t, const struct proposal_user *u, const struct proposa
 			goto out;
 		}
 		if (ty->event == EV_IDENTIFY || ty->event == EV_INCLUDE_MISSED) {
+			/* the household is not in the registry yet: it comes with the proposal, in a village of the
+			 * user's divisions */
+			if (!r->new_household || !*r->new_household) {
+				rc = errinfo_set(e, ERR_INVALID, "new_household", MSG_NEWHH_REQUIRED);
+				goto out;
+			}
+			char *payload;
+			int64_t vcode;
+			if ((rc = newhh_parse(r->new_household, r->hh_no, &payload, &vcode, e)) != ERR_OK)
+				goto out;
+			p.payload = arena_strdup(&a, payload);
+			free(payload);
+			char s[16];
+			snprintf(s, sizeof(s), "%012lld", (long long)vcode);
+			if (!store_in_scope(t->st, vcode) || store_division_get(t->st, vcode, &c.v, &a, NULL) != ERR_OK) {
+				rc = errinfo_set(e, ERR_NOTFOUND, "new_household.village_code", MSG_DIV_UNKNOWN, s);
+				goto out;
+			}
+			if (c.v.level != LV_VILLAGE) {
+				rc = errinfo_set(e, ERR_INVALID, "new_household.village_code", MSG_DIV_NOT_VILLAGE, c.v.name);
+				goto out;
+			}
+			p.village = vcode;
 			c.h.hh_no = (char *)r->hh_no;
-			rc = ty->fits(&c, e);
+			/* a second open proposal for the same new household */
+			struct proposal_filter f = { .lo = vcode, .hi = vcode, .state = "open" };
+			struct proposal *ps;
+			size_t np;
+			if ((rc = store_proposal_list(t->st, &f, &ps, &np, &a, e)) != ERR_OK)
+				goto out;
+			for (size_t i = 0; i < np; i++) {
+				newhh_names(&ps[i], &a);
+				if (!ps[i].household_id && ps[i].hh_no && strcmp(ps[i].hh_no, r->hh_no) == 0) {
+					rc = errinfo_set(e, ERR_CONFLICT, "household", MSG_PROPOSAL_OPEN, r->hh_no, (long long)ps[i].id);
+					goto out;
+				}
+			}
+		} else if ((rc = store_household_by_no(t->st, r->hh_no, &c.h, &a, e)) != ERR_OK)
 			goto out;
+		else {
+			p.household_id = c.h.id;
+			p.village = c.h.village;
+			if ((rc = store_division_get(t->st, c.h.village, &c.v, &a, e)) != ERR_OK)
+				goto out;
 		}
-		if ((rc = store_household_by_no(t->st, r->hh_no, &c.h, &a, e)) != ERR_OK)
-			goto out;
-		p.household_id = c.h.id;
-		p.village = c.h.village;
-		if ((rc = store_division_get(t->st, c.h.village, &c.v, &a, e)) != ERR_OK)
-			goto out;
 	}
-	int64_t other;
-	if ((rc = store_proposal_open_for(t->st, p.household_id, p.village, &other, e)) != ERR_OK)
-		goto out;
+	int64_t other = 0;
+	if (p.household_id || ty->village)
+		if ((rc = store_proposal_open_for(t->st, p.household_id, p.village, &other, e)) != ERR_OK)
+			goto out;
 	if (other) {
 		rc = errinfo_set(e, ERR_CONFLICT, ty->village ? "village" : "household", MSG_PROPOSAL_OPEN,
 		    ty->village ? c.v.name : c.h.hh_no, (long long)other);
 		goto out;
 	}
+	p.opened = date;
+	p.effective = r->effective;
+	p.reason = (char *)r->reason;
+	p.batch = (char *)r->batch;
 	if ((rc = ty->fits(&c, e)) != ERR_OK)
 		goto out;
 	struct workflow wf;

@@ -38,6 +38,9 @@ struct proposal_new {
 	const char *way;            /* risk_eliminate: help or natural (CL_MON_WAY) */
 	const char *batch;      /* a campaign */
 	int date;               /* the day it was opened; 0: today */
+	/* identify, include_missed: the household to create, JSON text of one object with the registry's field
+	 * keys and members: [...] (the body of POST /api/households; hh_no defaults to hh_no above) */
+	const char *new_household;
 };
 /* Open a proposal (audited). Refused: an unknown type, a subject out of scope (not found), a household not in
  * a state the type fits, a second open proposal for the same household or village. */
@@ -168,6 +171,16 @@ const char *proposal_channel_label(const char *code);
 bool proposal_channel_known(const char *code);
 const char *proposal_state_code(enum proposal_state s);
 const char *proposal_state_label(enum proposal_state s);
+
+/* ---- the household of a 新识别 / 应纳未纳 proposal (proposal_newhh.c) ---- */
+/* Check the keys and types of the JSON object json (the new household of proposal hh_no) and give the payload
+ * stored on the proposal (malloc'd JSON, hh_no filled in) and its village code. */
+enum err newhh_parse(const char *json, const char *hh_no, char **payload, int64_t *village, struct errinfo *e);
+/* Run the registry's checks on the payload's household as created by event ev on as_of, in t; with write, create
+ * it (its id and creation event's in household, event). A problem is named by its path in the payload
+ * (new_household.members[1].id_no) and its reason; nothing is written then. */
+enum err newhh_import(struct txn *t, const char *payload, enum evtype ev, int as_of, const char *batch,
+    const char *reason, bool write, int64_t *household, int64_t *event, struct errinfo *e);
 
 /* ---- settings (meta) ---- */
 /* require_review: status events of data roles go through proposals. */

@@ -58,7 +58,7 @@ void
 api_proposal_create(struct req *r)
 {
 	json_t *j = req_json(r, "type:s household:s? village:s? effective:s? reason:s? batch:s? channel:s? date:s? "
-	    "monitor_type:s? risks:a? way:s?");
+	    "monitor_type:s? risks:a? way:s? new_household:o?");
 	if (!j)
 		return;
 	struct proposal_new q = { 0 };
@@ -79,6 +79,13 @@ api_proposal_create(struct req *r)
 	q.channel = json_string_value(json_object_get(j, "channel"));
 	q.monitor_type = json_string_value(json_object_get(j, "monitor_type"));
 	q.way = json_string_value(json_object_get(j, "way"));
+	/* identify, include_missed: the household and its members, checked by the domain as the registry would */
+	json_t *nh = json_object_get(j, "new_household");
+	char *nh_text = nh ? json_dumps(nh, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	if (nh_text) {
+		q.new_household = arena_strdup(&r->a, nh_text);
+		free(nh_text);
+	}
 	/* risks: an array of codes or labels, passed on comma-separated */
 	struct buf risks;
 	buf_init(&risks);

@@ -258,8 +258,14 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(HOUSEHOLD_REQUIRED, "household_required", "此类申请须指定户编号", "this proposal names a household") \
 	X(VILLAGE_NOT_POOR, "village_not_poor", "%s 不是省定贫困村", "%s is not a designated poor village") \
 	X(VILLAGE_EXITED, "village_exited", "%s 已于 %d 年出列", "%s exited in %d") \
-	X(PROPOSAL_NEW_HH, "proposal_new_household", "%s：新识别和应纳未纳的农户尚未在册，请通过登记表导入（县级）", \
-	    "%s: a newly identified or missed household is not in the registry yet: register it by import (county)") \
+	X(NEWHH_REQUIRED, "new_household_required", "新识别、应纳未纳申请须附拟纳入农户的户信息和家庭成员（new_household）", \
+	    "an identification or missed-inclusion proposal carries the new household with its members (new_household)") \
+	X(NEWHH_NOT_FOR_TYPE, "new_household_not_for_type", "new_household 只用于新识别或应纳未纳申请", \
+	    "new_household is only for an identification or missed-inclusion proposal") \
+	X(NEWHH_HH_NO, "new_household_hh_no", "拟纳入农户的户编号“%s”与申请的户编号“%s”不一致", \
+	    "the new household's number \"%s\" is not the proposal's \"%s\"") \
+	X(NEWHH_INVALID, "new_household_invalid", "拟纳入农户 %s 的 %s：%s（共 %zu 处问题，未写入任何数据）", \
+	    "new household %s, %s: %s (%zu problems in all; nothing was written)") \
 	X(REVIEW_REQUIRED, "review_required", "已开启“须经评议公示”：%s须提出申请，经评议、公示、审核、审定、公告后生效", \
 	    "review is required: %s goes through a proposal (review, notice, town, county, announcement)") \
 	X(WORKFLOW_INVALID, "workflow_invalid", "流程定义有误：%s", "the workflow is not valid: %s") \

@@ -917,11 +917,11 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"WHERE p.id = $1 AND p.village BETWEEN $2 AND $3", NULL },
 	/* the guard of concurrent acts: only the version that was read may move on */
 	[STMT_PROPOSAL_UPDATE] = { "UPDATE proposal SET state = $3, step_no = $4, step_since = $5, override = $6, "
-		"check_result = $7, event_id = $8, updated_at = $9, version = version + 1 WHERE id = $1 AND version = $2 "
-		"RETURNING version", NULL },
+		"check_result = $7, event_id = $8, updated_at = $9, household_id = COALESCE(household_id, $10), "
+		"version = version + 1 WHERE id = $1 AND version = $2 RETURNING version", NULL },
 	[STMT_PROPOSAL_OPEN_HH] = { "SELECT id FROM proposal WHERE household_id = $1 AND state = 'open'", NULL },
 	[STMT_PROPOSAL_OPEN_VILLAGE] = { "SELECT id FROM proposal WHERE village = $1 AND household_id IS NULL "
-		"AND state = 'open'", NULL },
+		"AND type = 'village_exit' AND state = 'open'", NULL },
 	[STMT_PROPOSAL_LIST] = { P_LIST("", ""), P_LIST("::text", "::bigint") },
 	[STMT_PROPOSAL_ACTS] = { "SELECT " PS_COLUMNS " FROM proposal_step WHERE proposal_id = $1 ORDER BY seq", NULL },
 	[STMT_PROPOSAL_ACT_INSERT] = { "INSERT INTO proposal_step (proposal_id, seq, step, decision, day, actor, note, "

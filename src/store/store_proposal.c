@@ -223,6 +223,7 @@ store_proposal_update(struct store *st, struct proposal *p, int64_t expected, st
 	OPS->bind(q, 7, opt_text(p->check_result));
 	OPS->bind(q, 8, opt_int(p->event_id));
 	OPS->bind(q, 9, SQL_INT(p->updated_at));
+	OPS->bind(q, 10, opt_int(p->household_id));   /* a new household's, once created */
 	int r = OPS->step(q, e);
 	if (r == 1)
 		p->version = OPS->col_int(q, 0);

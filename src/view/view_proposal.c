@@ -12,6 +12,7 @@
 #include "view/view_proposal.h"
 
 #include "domain/codes.h"
+#include "domain/idno.h"
 
 static bool
 en(void)
@@ -150,6 +151,26 @@ view_proposal_json(const struct proposal_view *v, const struct proposal_user *u,
 		if (way) {
 			json_object_set_new(j, "way", json_string(way));
 			json_object_set_new(j, "way_label", json_string(code_label(CL_MON_WAY, way)));
+		}
+		/* identify, include_missed: the household proposed (its ID numbers masked; created at the last step) */
+		json_t *ms = json_object_get(pl, "members");
+		if (json_is_array(ms) && (strcmp(p->type, "identify") == 0 || strcmp(p->type, "include_missed") == 0)) {
+			json_t *out = json_array();
+			for (size_t i = 0; i < json_array_size(ms); i++) {
+				json_t *m = json_array_get(ms, i);
+				const char *rel = json_string_value(json_object_get(m, "relation"));
+				const struct code *rc = rel ? code_find(CL_RELATION, str_from(rel)) : NULL;
+				const char *id = json_string_value(json_object_get(m, "id_no"));
+				char masked[32];
+				json_array_append_new(out, json_pack("{s:s?, s:s?, s:s?, s:s?}", "name",
+				    json_string_value(json_object_get(m, "name")), "relation", rc ? rc->code : rel, "relation_label",
+				    rc ? code_label(CL_RELATION, rc->code) : rel, "id_no", id ? idno_mask(id, masked, sizeof(masked))
+				    : NULL));
+			}
+			json_object_set_new(j, "new_household", json_pack("{s:s?, s:s?, s:i, s:o}", "hh_no",
+			    json_string_value(json_object_get(pl, "hh_no")), "village_code",
+			    json_string_value(json_object_get(pl, "village_code")), "persons", (int)json_array_size(ms),
+			    "members", out));
 		}
 		json_decref(pl);
 	}

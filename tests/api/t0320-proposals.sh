@@ -58,8 +58,8 @@ jqeq '.data.may_act' "false"
 # bad input
 expect 400 village POST /api/proposals '{"type":"promote","household":"P001"}'
 jqeq '.error | "\(.code) \(.field)"' "proposal_type type"
-expect 409 village POST /api/proposals '{"type":"identify","household":"P099"}'
-jqeq '.error.code' "proposal_new_household"
+expect 400 village POST /api/proposals '{"type":"identify","household":"P099"}'
+jqeq '.error | "\(.code) \(.field)"' "new_household_required new_household"
 expect 409 village POST /api/proposals '{"type":"return","household":"P001"}'
 jqeq '.error | "\(.code) \(.message)"' "proposal_state 户 P001 当前状态为“未脱贫”，不能提出“返贫”申请"
 
