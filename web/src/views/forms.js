@@ -322,7 +322,10 @@ const NEW_MEMBER_SELECTS = ['relation', 'sex', 'health', 'labor', 'education'];
 // Register a household (新识别, or 补录 of one wrongly left out): its village, 户编号, the household fields, the
 // date and its members, as one request; the server checks it like a sheet's rows (every problem at once, by
 // field: "members[1].id_no"). done({hh_no}) after it is written.
-export async function newHouseholdDialog(cl, done) {
+// With proposal (require_review on, a data role): the same form opens a 新识别 / 应纳未纳 proposal that carries
+// the household (POST /api/proposals, new_household); nothing enters the registry before 公告, and done(proposal)
+// after it is opened.
+export async function newHouseholdDialog(cl, done, { proposal = false } = {}) {
   const picker = villagePicker();
   await picker.ready;
   const ctl = {
@@ -336,7 +339,8 @@ export async function newHouseholdDialog(cl, done) {
     net_income_pc: input('', { inputmode: 'decimal', maxlength: 12, placeholder: t('元/人·年') }),
     batch: input('', { maxlength: 100, placeholder: t('例如：2018年托底清零') }),
   };
-  const eff = dateInput(today(), { name: 'effective' });
+  const eff = dateInput(today(), { name: proposal ? 'date' : 'effective' });
+  const reason = input('', { name: 'reason', maxlength: 200, placeholder: t('例如：因病致贫，农户书面申请') });
   const list = h('div', { class: 'member-rows' });
   const renumber = () => {
     [...list.children].forEach((row, i) => {
@@ -381,7 +385,8 @@ export async function newHouseholdDialog(cl, done) {
     field({ name: 'village_code', label: t('所在村'), control: picker.el, required: true, wide: true }),
     field({ name: 'hh_no', label: fieldLabel('hh_no'), control: ctl.hh_no, required: true }),
     field({ name: 'event', label: t('登记方式'), control: ctl.event, required: true }),
-    field({ name: 'effective', label: t('识别日期（生效日期）'), control: eff, required: true }),
+    field({ name: proposal ? 'date' : 'effective', label: proposal ? t('提出日期') : t('识别日期（生效日期）'), control: eff, required: true }),
+    proposal ? field({ name: 'reason', label: t('理由'), control: reason, wide: true }) : null,
     field({ name: 'attribute', label: fieldLabel('attribute'), control: ctl.attribute }),
     field({ name: 'cause_main', label: fieldLabel('cause_main'), control: ctl.cause_main }),
     field({ name: 'net_income_pc', label: t('人均纯收入（元）'), control: ctl.net_income_pc }),
@@ -391,10 +396,29 @@ export async function newHouseholdDialog(cl, done) {
     field({ name: 'batch', label: fieldLabel('batch'), control: ctl.batch }),
     h('div', { class: 'field-wide members-block' }, h('div', { class: 'field-label' }, t('家庭成员')), list, more),
   ];
+  if (proposal)
+    return formDialog({
+      title: t('提出新识别申请'),
+      intro: t('拟纳入的农户及其成员随申请经入户核实、民主评议、村内公示、乡镇审核、县级审定，公告后才记入建档立卡；未通过则不登记。服务器按与导入名单相同的规则检查，有误时在对应项下列出。'),
+      content: content.filter(Boolean),
+      okText: t('提出申请'),
+      wide: true,
+      done,
+      mapField: (f) => (f === 'household' ? 'hh_no' : f.replace(/^new_household\.?/, '') || 'hh_no'),
+      send: async () => {
+        const hhBody = { village_code: picker.value(), hh_no: ctl.hh_no.value.trim() };
+        for (const k of ['attribute', 'cause_main', 'phone', 'bank', 'bank_account', 'net_income_pc']) if (ctl[k].value.trim()) hhBody[k] = ctl[k].value.trim();
+        hhBody.members = [...list.children].map((row) => row._read());
+        const body = { type: ctl.event.value, household: hhBody.hh_no, date: eff.value, new_household: hhBody };
+        if (reason.value.trim()) body.reason = reason.value.trim();
+        if (ctl.batch.value.trim()) body.batch = ctl.batch.value.trim();
+        return post('/api/proposals', body);
+      },
+    });
   return formDialog({
     title: t('新建农户'),
     intro: t('登记一户及其成员，记为一条“识别”（或“补录”）。服务器按与导入名单相同的规则检查，有误时在对应项下列出，且不写入。'),
-    content,
+    content: content.filter(Boolean),
     okText: t('登记'),
     wide: true,
     done,

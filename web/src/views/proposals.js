@@ -202,6 +202,17 @@ function actionForm(p, reload) {
 }
 
 // /proposals/:id
+// The household a 新识别 / 应纳未纳 proposal carries (ID numbers masked), and whether it is registered yet.
+function newHouseholdTable(p) {
+  const cols = [
+    { title: t('姓名'), key: 'name', render: (m) => m.name || '—' },
+    { title: t('与户主关系'), key: 'relation', render: (m) => m.relation_label || '—' },
+    { title: t('证件号码'), key: 'id_no', cls: 'mono', render: (m) => m.id_no || '—' },
+  ];
+  const note = p.state === 'approved' ? t('已于公告时登记入册。') : p.state === 'rejected' ? t('申请未通过，未登记。') : t('公告后才登记入册；此前不计入任何统计。');
+  return h('div', { 'data-new-household': p.new_household.hh_no }, table(cols, p.new_household.members), h('p', { class: 'muted small' }, note));
+}
+
 export async function proposalView({ el, params, signal }) {
   mount(el, loading());
   const load = async () => {
@@ -216,7 +227,8 @@ export async function proposalView({ el, params, signal }) {
       { class: 'facts-grid' },
       [
         [t('事项'), p.type_label],
-        [t('农户'), p.household ? h('a', { href: link(`/households/${p.household}`) }, `${p.head || ''} ${p.household}`) : '—'],
+        // a proposed household (新识别 / 应纳未纳) is in the registry only once announced
+        [t('农户'), p.household && !(p.new_household && p.state !== 'approved') ? h('a', { href: link(`/households/${p.household}`) }, `${p.head || ''} ${p.household}`) : p.household ? `${p.head || ''} ${p.household}` : '—'],
         [t('所在村'), `${p.division.town || ''} ${p.division.name}`],
         [t('提出日期'), `${p.opened} · ${p.opened_by}`],
         [t('生效日期'), p.effective || t('公告之日')],
@@ -247,6 +259,7 @@ export async function proposalView({ el, params, signal }) {
           { class: 'grid' },
           card(t('办理进度'), timeline(p), { class: 'span-7', name: 'timeline' }),
           card(t('申请信息'), facts, { class: 'span-5', name: 'facts' }),
+          p.new_household ? card(t('拟纳入农户（{n} 人）', { n: p.new_household.persons }), newHouseholdTable(p), { class: 'span-7', name: 'new-household' }) : null,
           p.check || p.type === 'exit' || p.type === 'village_exit' ? card(p.type === 'village_exit' ? t('出列核查') : t('退出核查（两不愁三保障）'), checklist(p.check), { class: 'span-7', name: 'check' }) : null,
           p.may_act && can('write') ? card(t('办理：{s}', { s: p.step_label }), actionForm(p, reload), { class: 'span-5', name: 'act' }) : null,
         ),
