@@ -43,6 +43,7 @@ const struct opt opts_export[] = {
 	{ "status", true, "only households with this status on the date (label or code)" },
 	{ "attribute", true, "only households of this 贫困户属性 (label or code)" },
 	{ "cause", true, "only households of this 主要致贫原因 (label or code)" },
+	{ "list", true, "monitoring: objects (监测对象名单, default), marginal (边缘易致贫人口名单), exited (脱贫人口名单)" },
 	{ NULL, false, NULL },
 };
 const struct opt opts_show[] = {
@@ -182,8 +183,12 @@ ends_with(const char *s, const char *suf)
 int
 cmd_export(struct args *a)
 {
-	if (strcmp(a->pos[0], "registry") != 0)
-		return cli_usage(EN ? "usage: tuopin export registry FILE" : "用法：tuopin export registry 文件");
+	bool monitoring = strcmp(a->pos[0], "monitoring") == 0;
+	if (strcmp(a->pos[0], "registry") != 0 && !monitoring)
+		return cli_usage(EN ? "usage: tuopin export registry|monitoring FILE" : "用法：tuopin export registry|monitoring 文件");
+	const char *list = arg(a, "list");
+	if (list && (!monitoring || !export_monitor_list_known(list)))
+		return cli_usage(msg_text(MSG_BAD_PARAM), "--list", list);
 	struct export_opts o = { .path = a->pos[1], .gb18030 = flag(a, "gb18030"), .full = flag(a, "full-id"),
 		.all = flag(a, "all"), .actor = cli_actor() };
 	const char *f = a->format ? a->format : (ends_with(o.path, ".xlsx") ? "xlsx" : "csv");
@@ -232,11 +237,12 @@ cmd_export(struct args *a)
 		char d[11];
 		if (!a->format)
 			o.kind = SHEET_XLSX;
-		o.path = arena_printf(&ar, "%s/%s", o.path, export_file_name(st, "建档立卡", o.division,
+		o.path = arena_printf(&ar, "%s/%s", o.path, export_file_name(st, monitoring ? export_monitor_list_label(list ? list
+		    : "objects") : "建档立卡", o.division,
 		    date_format(o.as_of ? o.as_of : date_today(), d), o.kind == SHEET_XLSX ? "xlsx" : "csv", &ar));
 	}
 	struct export_result r;
-	enum err err = export_registry(st, &o, &r, &e);
+	enum err err = monitoring ? export_monitoring(st, &o, list, &r, &e) : export_registry(st, &o, &r, &e);
 	store_close(st);
 	if (err != ERR_OK) {
 		arena_free(&ar);

@@ -39,6 +39,15 @@ const char *export_title_place(struct store *st, int64_t division, int day, stru
 
 enum err export_registry(struct store *st, const struct export_opts *o, struct export_result *r, struct errinfo *e);
 
+/* The monitoring-era lists of DOMAIN.md §9.3 (export_monitor.c), one row per member on as_of with the national
+ * export's columns (县, 乡, 行政村, …, 户类型, 监测对象类型, 风险是否消除, 风险识别时间, 风险消除时间): list "objects"
+ * 监测对象名单 (every household with a case identified by then, eliminated or not), "marginal" 边缘易致贫人口名单,
+ * "exited" 脱贫人口名单 (NULL: objects). o->status, attribute, cause and all are not used. Audited. */
+enum err export_monitoring(struct store *st, const struct export_opts *o, const char *list, struct export_result *r,
+    struct errinfo *e);
+bool export_monitor_list_known(const char *list);
+const char *export_monitor_list_label(const char *list);
+
 /* Mask a phone number for display: "139****1234". */
 char *phone_mask(const char *phone, char *out, size_t size);
 /* Mask a bank account number: the first four and last four digits of a long one ("6217****5678"), the last
