@@ -49,6 +49,7 @@ void api_incomes(struct req *r);
 void api_income_set(struct req *r);
 void api_monitor_stats(struct req *r);        /* api_monitor.c */
 void api_monitor_list(struct req *r);
+void api_export_monitoring(struct req *r);
 void api_monitor_line_set(struct req *r);
 void api_monitor_warnings(struct req *r);
 void api_monitor_dismiss(struct req *r);

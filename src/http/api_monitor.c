@@ -4,8 +4,10 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "domain/codes.h"
+#include "domain/export.h"
 #include "domain/monitor.h"
 #include "http/api.h"
 #include "http/http.h"
@@ -253,4 +255,51 @@ api_monitor_dismiss(struct req *r)
 		return;
 	}
 	reply_json(r, 201, out);
+}
+
+/* GET /api/exports/monitoring?list=objects|marginal|exited&as_of=&division=&format=csv|xlsx&full=1: the
+ * monitoring-era lists of DOMAIN.md §9.3 (export_monitoring, the same as `tuopin export monitoring`). */
+void
+api_export_monitoring(struct req *r)
+{
+	struct export_opts o = { 0 };
+	int64_t div;
+	if (!q_date(r, "as_of", &o.as_of) || !q_division(r, &div))
+		return;
+	o.division = div;
+	const char *list = req_query(r, "list");
+	if (list && *list && !export_monitor_list_known(list)) {
+		reply_fail(r, ERR_INVALID, "list", MSG_BAD_PARAM, "list", list);
+		return;
+	}
+	if (!list || !*list)
+		list = "objects";
+	const char *f = req_query(r, "format");
+	if (!f || !*f || strcmp(f, "xlsx") == 0)
+		o.kind = SHEET_XLSX;
+	else if (strcmp(f, "csv") == 0)
+		o.kind = SHEET_CSV;
+	else {
+		reply_fail(r, ERR_INVALID, "format", MSG_BAD_PARAM, "format", f);
+		return;
+	}
+	o.gb18030 = q_bool(r, "gb18030");
+	o.full = want_full(r);
+	o.actor = req_actor(r);
+	o.ip = r->ip;
+	char path[64];
+	if (!tmp_sheet_path(r, path, sizeof(path)))
+		return;
+	o.path = path;
+	struct export_result res;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (export_monitoring(r->st, &o, list, &res, &e) != ERR_OK) {
+		unlink(path);
+		reply_error(r, &e);
+		return;
+	}
+	char d[11];
+	reply_sheet(r, path, o.kind, export_file_name(r->st, export_monitor_list_label(list), o.division,
+	    date_format(o.as_of ? o.as_of : date_today(), d), o.kind == SHEET_XLSX ? "xlsx" : "csv", &r->a));
 }

@@ -55,6 +55,8 @@ const struct route routes[] = {
 	{ "GET", "/api/imports/:kind/template", api_import_template, CAP_IMPORT, 0, "a sheet kind's template (its header row)" },
 	{ "POST", "/api/imports/:kind", api_import, CAP_IMPORT, RF_UPLOAD, "import a sheet (all or nothing)" },
 	{ "GET", "/api/exports/registry", api_export, CAP_EXPORT, 0, "download the registry as CSV or XLSX" },
+	{ "GET", "/api/exports/monitoring", api_export_monitoring, CAP_EXPORT, 0,
+		"download a monitoring list (§9.3: objects, marginal, exited) as CSV or XLSX" },
 	{ "GET", "/api/stats", api_stats, CAP_READ, 0, "households and persons by status (N户M人)" },
 	{ "GET", "/api/changes", api_changes, CAP_READ, 0, "changes by type for a period or a batch" },
 	{ "GET", "/api/reports", api_reports, CAP_READ, 0, "the standard statistics tables" },

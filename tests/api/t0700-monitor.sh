@@ -77,4 +77,23 @@ expect 404 village POST /api/households/3713980001/programmes '{"programme":"dib
 expect 404 village GET /api/households/3713980001/monitoring
 expect 200 town GET "/api/monitor/list?as_of=2021-12-31&programme=dibao_edge"
 jqeq '[.data.rows[].household] | join(",")' "3713980101"
+
+# the §9.3 list as a file (the export capability: not the village clerk's), scoped to the user's divisions
+dl() {   # dl USER QUERY: GET /api/exports/monitoring into $WORK/dl, status into STATUS
+	STATUS=$(curl -s -o "$WORK/dl" -w '%{http_code}' -b "$WORK/$1.jar" "http://127.0.0.1:$PORT/api/exports/monitoring?$2")
+}
+dl village "format=csv&as_of=2021-12-31"
+eq "village export" "$STATUS" 403
+dl town "format=csv&as_of=2021-12-31&division=371398100202"
+eq "town export" "$STATUS" 200
+eq "town rows" "$(tail -n +2 "$WORK/dl" | tr -d '\r' | cut -d, -f3,5,7,8,26,27,28 | tr '\n' ' ')" \
+	"南岭二村,3713980101,蒋海,371398************,一般农户,边缘易致贫户,否 南岭二村,3713980101,沈梅,371398************,一般农户,边缘易致贫户,否 南岭二村,3713980101,蒋乐,371398************,一般农户,边缘易致贫户,否 "
+dl town "format=csv&as_of=2021-12-31&division=371398200201"
+eq "another town's village" "$STATUS" 404
+dl county "format=csv&as_of=2021-12-31&list=exited"
+eq "county exited" "$(tail -n +2 "$WORK/dl" | tr -d '\r' | cut -d, -f5 | sort -u | tr '\n' ' ')" "3713980001 3713980002 3713980003 "
+dl county "format=xlsx&as_of=2021-12-31"
+eq "xlsx" "$STATUS $(head -c 2 "$WORK/dl")" "200 PK"
+expect 400 county GET "/api/exports/monitoring?list=poor"
+jqeq '.error | "\(.code) \(.field)"' "bad_parameter list"
 finish

@@ -5,7 +5,7 @@
 // the warning then shows; walked through its steps, the household is monitored: the screen's figures, list and
 // filters, and the household page's monitoring card show it. Dates follow the server's today (GET /api/me).
 // users: county
-import { run, newPage, login, settle, shot, text, assert, apiClient } from './lib.mjs';
+import { run, newPage, login, settle, shot, text, assert, apiClient, BASE } from './lib.mjs';
 
 const dlg = 'dialog[open]';
 const addDays = (d, n) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
@@ -40,6 +40,13 @@ await run(async () => {
   assert.equal(await page.locator('[data-card="warnings"] tr[data-key]').count(), 3);
   assert.match(await text(page, `[data-card="warnings"] tr[data-key="income_fall:3713990007:${year}"]`), new RegExp(`收入大幅下降 人均纯收入由 ${year - 1} 年 12000.00 元降至 ${year} 年 6000.00 元，下降 50%`));
   await shot(page, 'warnings', { keep: true });
+  // the §9.3 lists as Excel, as of the day shown
+  const href = await page.getAttribute('[data-action="export-objects"]', 'href');
+  assert.ok(href.startsWith('/api/exports/monitoring?list=objects&as_of='), href);
+  const dl = await page.request.get(BASE + href);
+  assert.equal(dl.status(), 200);
+  assert.equal((await dl.body()).subarray(0, 2).toString(), 'PK');
+  assert.deepEqual(await page.$$eval('.page-actions a', (as) => as.map((a) => a.textContent.trim())), ['导出监测对象名单', '边缘易致贫人口名单', '脱贫人口名单']);
 
   // dismiss 3713990007's low income: a reason is required
   await page.click(`[data-card="warnings"] tr[data-key="low_income:3713990007:${year}"] [data-action="dismiss"]`);

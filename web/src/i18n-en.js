@@ -396,6 +396,10 @@ export const EN = {
   '登录失败': 'Failed sign-in',
   '新建农户': 'New household',
   '提出新识别申请': 'Propose a new household',
+  '导出监测对象名单': 'Export the monitoring objects',
+  '边缘易致贫人口名单': 'Marginal households',
+  '脱贫人口名单': 'Exited households',
+  '按国家系统导出格式（证件号码、电话已脱敏）': 'In the national system\'s export columns (ID and phone numbers masked)',
   '拟纳入的农户及其成员随申请经入户核实、民主评议、村内公示、乡镇审核、县级审定，公告后才记入建档立卡；未通过则不登记。服务器按与导入名单相同的规则检查，有误时在对应项下列出。':
     'The household and its members go with the proposal through the home visit, the village review, the notice, the town check and the county decision, and enter the registry only when it is announced; if it is refused, nothing is registered. The server checks them as it checks an imported list and shows each problem under its field.',
   '例如：因病致贫，农户书面申请': 'e.g. poor through illness, written application',

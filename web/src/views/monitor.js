@@ -5,7 +5,7 @@
 // state; “超期” lists the monitor_in proposals past the 15-day limit). Also the monitoring card of the household
 // page (GET /api/households/:no/monitoring).
 
-import { get, post } from '../api.js';
+import { get, post, qs } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { asOf, link, can } from '../state.js';
@@ -207,6 +207,14 @@ export async function monitorView({ el, query, navigate, render, signal }) {
     filterSel('state', [{ code: 'monitored', label: '监测中' }, { code: 'eliminated', label: '风险已消除' }], f.state, t('全部状态')),
     overdueBtn,
   );
+  // the lists of the national export (DOMAIN.md §9.3) as Excel, as of the day, for the division shown
+  const exportLinks = can('export')
+    ? [
+        ['objects', t('导出监测对象名单')],
+        ['marginal', t('边缘易致贫人口名单')],
+        ['exited', t('脱贫人口名单')],
+      ].map(([list, label], i) => h('a', { class: ['btn', i && 'btn-ghost'], href: `/api/exports/monitoring${qs({ list, as_of: day, division, format: 'xlsx' })}`, download: '', 'data-action': `export-${list}`, title: t('按国家系统导出格式（证件号码、电话已脱敏）') }, i ? null : icon('download'), h('span', label)))
+    : [];
   const overdueRows = overdue ? (overdue.rows || []).filter((p) => p.overdue) : [];
   const byTabs = h(
     'span',
@@ -218,7 +226,7 @@ export async function monitorView({ el, query, navigate, render, signal }) {
     h(
       'div',
       { class: 'page page-monitor' },
-      pageHeader({ title: t('防返贫监测'), badge: h('span', { class: 'tag tag-level' }, stats.division.name), subtitle: t('截至 {d}', { d: stats.as_of }) }),
+      pageHeader({ title: t('防返贫监测'), badge: h('span', { class: 'tag tag-level' }, stats.division.name), subtitle: t('截至 {d}', { d: stats.as_of }), actions: exportLinks }),
       h(
         'div',
         { class: 'kpis asst-kpis' },
