@@ -119,8 +119,17 @@ await run(async () => {
   await page.locator('[data-card="monitoring"]').scrollIntoViewIfNeeded();
   await shot(page, 'household-monitoring');
 
+  // the dashboard's monitoring panel, beside the 2014–2020 figures: the server's counts of the records
+  await page.goto(page.url().replace(/\/households\/.*/, '/'));
+  await page.waitForSelector('[data-card="monitoring"] [data-mon="monitored"]');
+  await settle(page);
+  const mon = await page.$$eval('[data-card="monitoring"] [data-mon]', (xs) => xs.map((x) => `${x.dataset.mon}:${x.querySelector('.nhmr').innerText.replace(/\s+/g, '')}`));
+  assert.deepEqual(mon, [`monitored:1户${size1}人`, `unstable:1户${size1}人`, 'marginal:0户0人', 'sudden:0户0人', 'eliminated:0户0人', 'help:0户0人', 'natural:0户0人', `new:1户${size1}人`, 'held:0户0人']);
+  assert.equal(await page.getAttribute('[data-card="monitoring"] .card-title a', 'href'), '/monitor?division=371399000000');
+  await shot(page, 'dashboard-monitoring', { keep: true });
+
   // in English: the screen's own words and the server's labels
-  await page.goto(page.url().replace(/\/households\/.*/, '/monitor'));
+  await page.goto(BASE + '/monitor');
   await page.waitForSelector('[data-card="list"] tr[data-household]');
   await page.click('.lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'en');

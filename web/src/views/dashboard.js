@@ -208,6 +208,34 @@ function chartCard(title, name, fetch, draw, opts = {}) {
   return { node: card(title, box, { tools, name, class: opts.class }), start };
 }
 
+// 防返贫监测 beside the 2014–2020 figures (GET /api/monitor/stats, counted by the server from the monitoring
+// records as of the day): objects now (by type), risk eliminated (by way), newly identified this year, and the
+// households kept under monitoring without labour capacity. Each figure N户M人; the title opens the screen.
+async function monitorPanel(code, day, signal) {
+  const s = await get('/api/monitor/stats', { as_of: day, division: code }, { signal });
+  const T = s.totals;
+  const item = (key, label, o, tone) => h('div', { class: ['mon-item', tone && `mon-${tone}`], 'data-mon': key }, h('div', { class: 'mon-label' }, label), nhmr(o, 'nhmr-md'));
+  const none = !T.monitored.households && !T.eliminated.households;
+  return h(
+    'div',
+    { class: 'mon-panel' },
+    h(
+      'div',
+      { class: 'mon-row' },
+      item('monitored', t('监测对象'), T.monitored, 'main'),
+      item('unstable', t('脱贫不稳定户'), T.by_type.unstable),
+      item('marginal', t('边缘易致贫户'), T.by_type.marginal),
+      item('sudden', t('突发严重困难户'), T.by_type.sudden),
+      item('eliminated', t('风险已消除'), T.eliminated, 'ok'),
+      item('help', t('帮扶消除'), T.by_way.help),
+      item('natural', t('自然消除'), T.by_way.natural),
+      item('new', t('本年新识别'), T.identified_this_year),
+      item('held', t('兜底保障'), T.held),
+    ),
+    none ? h('p', { class: 'muted small mon-none' }, t('截至 {d} 没有监测记录。', { d: s.as_of })) : null,
+  );
+}
+
 export async function dashboardView({ el, params, navigate, signal }) {
   disposeCharts();
   const day = asOf() || today();
@@ -244,6 +272,13 @@ export async function dashboardView({ el, params, navigate, signal }) {
   const attrs = chartCard(t('贫困户属性'), 'attribute', () => get('/api/stats', { by: 'attribute', division: div.code, as_of: asOf() }, { signal }),
     (box, s, unit) => breakdownChart(box, s.rows, unit, '#4f7cac'), { class: 'span-6', isEmpty: noRows, height: barsHeight });
 
+  const monBox = h('div', { class: 'mon-box' });
+  const monitoring = card(h('a', { href: link('/monitor', { division: div.code }) }, t('防返贫监测')), monBox, {
+    name: 'monitoring',
+    class: 'span-12',
+    tools: h('span', { class: 'card-note' }, t('2021 年起，N户M人，按监测记录统计')),
+  });
+
   let lower;
   if (isVillage) {
     const list = h('div', { class: 'hh-list' });
@@ -276,8 +311,9 @@ export async function dashboardView({ el, params, navigate, signal }) {
         : null,
       kpis(d),
       facts(d),
-      h('div', { class: 'grid' }, lower, trend.node, mix.node, causes.node, attrs.node),
+      h('div', { class: 'grid' }, monitoring, lower, trend.node, mix.node, causes.node, attrs.node),
     ),
   );
+  pending(monBox, () => monitorPanel(div.code, day, signal), { retry: true });
   for (const c of [trend, mix, causes, attrs]) c.start();
 }
