@@ -252,16 +252,17 @@ monitor_warnings(struct store *st, const struct warning_query *q, struct warning
 	}
 #undef MONITORED
 
-	/* dismissals and open proposals */
+	/* dismissals and open proposals as recorded on the day: a dismissal made later, or a proposal opened later
+	 * or already decided then, does not change the list of that day */
 	struct warning_dismissal *ds;
 	size_t nd;
-	if ((rc = store_warn_dismissals(st, lo, hi, &ds, &nd, a, e)) != ERR_OK)
+	if ((rc = store_warn_dismissals(st, lo, hi, day, &ds, &nd, a, e)) != ERR_OK)
 		return rc;
 	if (nd)
 		qsort(ds, nd, sizeof(*ds), cmp_dismissal);
 	int64_t *ps;
 	size_t np;
-	if ((rc = store_warn_proposals(st, lo, hi, &ps, &np, a, e)) != ERR_OK)
+	if ((rc = store_warn_proposals(st, lo, hi, day, &ps, &np, a, e)) != ERR_OK)
 		return rc;
 	if (np)
 		qsort(ps, np, 2 * sizeof(*ps), cmp_pair);

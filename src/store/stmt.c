@@ -1388,10 +1388,14 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"(SELECT m.name FROM membership_span s JOIN member m ON m.id = s.member_id WHERE s.household_id = $1 "
 		"AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC " AND m.relation = '01' "
 		"ORDER BY m.id LIMIT 1)", NULL },
+	/* as recorded on the day $3: opened by then and not decided by then (the day of its last step) */
 	[STMT_WARN_PROPOSALS] = { "SELECT p.household_id, p.id FROM proposal p WHERE p.type = 'monitor_in' "
-		"AND p.state = 'open' AND p.village BETWEEN $1 AND $2 AND p.household_id IS NOT NULL", NULL },
+		"AND p.village BETWEEN $1 AND $2 AND p.household_id IS NOT NULL AND p.opened <= $3 AND (p.state = 'open' "
+		"OR (SELECT MAX(s.day) FROM proposal_step s WHERE s.proposal_id = p.id) > $3)", NULL },
+	/* dismissed on or before the day $3 */
 	[STMT_WARN_DISMISSALS] = { "SELECT d.household_id, d.rule, d.basis, d.reason, d.day, d.actor, d.recorded_at "
-		"FROM warning_dismissal d JOIN household h ON h.id = d.household_id WHERE h.village BETWEEN $1 AND $2", NULL },
+		"FROM warning_dismissal d JOIN household h ON h.id = d.household_id WHERE h.village BETWEEN $1 AND $2 "
+		"AND d.day <= $3", NULL },
 	[STMT_WARN_DISMISS] = { "INSERT INTO warning_dismissal (household_id, rule, basis, reason, day, actor, recorded_at) "
 		"VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id", NULL },
 	[STMT_COPY_WARNING_DISMISSAL] = { COPY_PAGE(WD_COLUMNS, "warning_dismissal", "id", "$1", "$2"), NULL },

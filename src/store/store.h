@@ -1184,9 +1184,10 @@ enum err store_warn_health(struct store *st, int day, int after, int64_t lo, int
 /* A household's persons and its head's name on day. */
 enum err store_warn_household(struct store *st, int64_t hh, int day, int *persons, char **head, struct arena *a,
     struct errinfo *e);
-/* Open monitor_in proposals of the households in villages [lo, hi] and scope: pairs (household id, proposal id). */
-enum err store_warn_proposals(struct store *st, int64_t lo, int64_t hi, int64_t **out, size_t *n, struct arena *a,
-    struct errinfo *e);
+/* monitor_in proposals of the households in villages [lo, hi] and scope open on day (opened by then, not decided
+ * by then): pairs (household id, proposal id). */
+enum err store_warn_proposals(struct store *st, int64_t lo, int64_t hi, int day, int64_t **out, size_t *n,
+    struct arena *a, struct errinfo *e);
 struct warning_dismissal {
 	int64_t id, household_id;
 	char *rule;
@@ -1196,8 +1197,8 @@ struct warning_dismissal {
 	char *actor;
 	int64_t recorded_at;
 };
-enum err store_warn_dismissals(struct store *st, int64_t lo, int64_t hi, struct warning_dismissal **out, size_t *n,
-    struct arena *a, struct errinfo *e);
+enum err store_warn_dismissals(struct store *st, int64_t lo, int64_t hi, int day, struct warning_dismissal **out,
+    size_t *n, struct arena *a, struct errinfo *e);
 /* Insert d (d->id set); ERR_CONFLICT if that warning was dismissed already. */
 enum err store_warn_dismiss(struct store *st, struct warning_dismissal *d, struct errinfo *e);
 

@@ -376,8 +376,8 @@ store_warn_household(struct store *st, int64_t hh, int day, int *persons, char *
 }
 
 enum err
-store_warn_proposals(struct store *st, int64_t lo, int64_t hi, int64_t **out, size_t *n, struct arena *a,
-    struct errinfo *e)
+store_warn_proposals(struct store *st, int64_t lo, int64_t hi, int day, int64_t **out, size_t *n,
+    struct arena *a, struct errinfo *e)
 {
 	*out = NULL;
 	*n = 0;
@@ -389,6 +389,7 @@ store_warn_proposals(struct store *st, int64_t lo, int64_t hi, int64_t **out, si
 		return ERR_DB;
 	OPS->bind(q, 1, SQL_INT(lo));
 	OPS->bind(q, 2, SQL_INT(hi));
+	OPS->bind(q, 3, SQL_INT(day));
 	size_t cap = 0, k = 0;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
@@ -404,8 +405,8 @@ store_warn_proposals(struct store *st, int64_t lo, int64_t hi, int64_t **out, si
 }
 
 enum err
-store_warn_dismissals(struct store *st, int64_t lo, int64_t hi, struct warning_dismissal **out, size_t *n,
-    struct arena *a, struct errinfo *e)
+store_warn_dismissals(struct store *st, int64_t lo, int64_t hi, int day, struct warning_dismissal **out,
+    size_t *n, struct arena *a, struct errinfo *e)
 {
 	*out = NULL;
 	*n = 0;
@@ -417,6 +418,7 @@ store_warn_dismissals(struct store *st, int64_t lo, int64_t hi, struct warning_d
 		return ERR_DB;
 	OPS->bind(q, 1, SQL_INT(lo));
 	OPS->bind(q, 2, SQL_INT(hi));
+	OPS->bind(q, 3, SQL_INT(day));
 	size_t cap = 0;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {

@@ -135,6 +135,16 @@ W 2024-07-11 --division 南岭镇
 eq "monitored from 2024-07-11" "$(keys)" ""
 W 2024-07-10 --division 南岭镇
 jqeq '.rows | length' "2"
+# as recorded on a past day: the proposal open on 2024-07-10 (decided on 07-11) shows; on 07-01 it was not
+# opened yet; the dismissal of 07-01 does not hide its warning on 06-30 (it came later)
+jqeq '[.rows[] | "\(.key) \(.proposal)"] | join(",")' "low_income:3713980003:2023 $C1,income_fall:3713980003:2023 $C1"
+W 2024-07-01 --division 南岭镇
+jqeq '[.rows[] | "\(.key) \(.proposal)"] | join(",")' "low_income:3713980003:2023 null,income_fall:3713980003:2023 null"
+W 2024-06-30 --division 北河镇 --rule low_income
+eq "not yet dismissed on 06-30" "$(keys)" "low_income:3713980102:2023"
+jqeq '.rows[0].dismissed' "null"
+W 2024-07-01 --division 北河镇 --rule low_income
+eq "dismissed on 07-01" "$(keys)" ""
 ok income set 3713980102 2024 --wage 13000 --now "2025-01-10 09:00:00"
 W 2025-01-10 --division 北河镇 --rule low_income
 eq "a new year's income, a new warning (the 2023 line still applies)" "$(keys)" "low_income:3713980102:2024"
