@@ -62,6 +62,16 @@ const struct ext_kind ext_kinds[] = {
 		{ "employer", "就业单位", "用工单位", XT_TEXT, XR_VALUE, false },
 		{ "place", "就业地点", "务工地点", XT_TEXT, XR_DATA, false },
 		{ "registered", "登记日期", NULL, XT_DATE, XR_DAY, false } } },
+	/* for the early warnings of 防返贫监测 (monitor_warn.c): a person's high out-of-pocket medical costs, a
+	 * person hit by a disaster */
+	{ "medical_cost", "医保高额自付", "high out-of-pocket medical costs", "医保", "medical insurance office", false,
+		true, {
+		{ "amount", "自付金额", "个人自付金额|合规自付金额|自付费用", XT_TEXT, XR_VALUE, true },
+		{ "settled", "结算日期", "结算时间|就诊日期", XT_DATE, XR_DAY, false } } },
+	{ "disaster", "受灾人员", "disaster victims", "应急管理", "emergency management", false, true, {
+		{ "hazard", "灾种", "灾害种类|受灾类型", XT_TEXT, XR_VALUE, true },
+		{ "hit", "受灾日期", "受灾时间|灾害发生日期", XT_DATE, XR_DAY, false },
+		{ "loss", "损失情况", "损失", XT_TEXT, XR_DATA, false } } },
 };
 const size_t n_ext_kinds = NELEM(ext_kinds);
 

@@ -106,10 +106,17 @@ enum err monitor_stats(struct store *st, int day, int64_t division, int by, stru
  *   income_fall  the latest 人均纯收入 fell from the year before by at least the configured share
  *                (settings key warning_income_fall, percent, 30 by default);
  *   health       a member recorded with a serious illness (患有大病) or a disability (残疾) by an event effective
- *                in the twelve months up to the day: a correction of the health field, a member added or enrolled.
+ *                in the twelve months up to the day: a correction of the health field, a member added or enrolled;
+ *   medical_cost a member on a 医保 list of high out-of-pocket costs (external kind medical_cost) with at least
+ *                10000 元 (MEDICAL_COST_WARN) dated in the twelve months up to the day (the row's 结算日期, else
+ *                the list's date);
+ *   disaster     a member on a list of disaster victims (external kind disaster) dated in those twelve months.
+ * The two list rules see the 脱贫户 only (the lists are matched to the registered households, as the data
+ * comparison does); their basis is the list row (list id × 1000000 + row number).
  * A warning is named RULE:HH_NO:BASIS (basis: the income year, or the health event's id); a dismissal with a
  * reason is stored against that name and audited; a monitor_in proposal opened for the household shows on it. */
-enum { WR_LOW_INCOME, WR_INCOME_FALL, WR_HEALTH, WR__MAX };
+enum { WR_LOW_INCOME, WR_INCOME_FALL, WR_HEALTH, WR_MEDICAL_COST, WR_DISASTER, WR__MAX };
+#define MEDICAL_COST_WARN 1000000   /* fen */
 extern const char *const warning_rules[WR__MAX];
 struct monitor_warning {
 	char key[80];
@@ -126,6 +133,8 @@ struct monitor_warning {
 	int64_t event_id;          /* health */
 	int day;
 	char *member_name, *health;
+	char *source, *value;      /* list rules: the list's department and the row's value (amount, hazard) */
+	int64_t amount;            /* medical_cost: fen */
 	int64_t proposal_id;       /* an open monitor_in proposal of the household, 0 none */
 	const struct warning_dismissal *dismissed;   /* NULL if not dismissed */
 };

@@ -7,13 +7,14 @@
 #include <string.h>
 
 #include "domain/codes.h"
+#include "domain/external.h"
 #include "domain/income.h"
 #include "domain/monitor.h"
 #include "domain/report.h"
 #include "lib/date.h"
 #include "lib/util.h"
 
-const char *const warning_rules[WR__MAX] = { "low_income", "income_fall", "health" };
+const char *const warning_rules[WR__MAX] = { "low_income", "income_fall", "health", "medical_cost", "disaster" };
 
 static int
 cmp_i64(const void *x, const void *y)
@@ -130,6 +131,51 @@ static bool
 serious(const char *h)
 {
 	return h && (strcmp(h, "03") == 0 || strcmp(h, "04") == 0);
+}
+
+/* A row of an external list held by a member: a warning if it is of the twelve months up to the day (and, for
+ * medical costs, of at least MEDICAL_COST_WARN) and the household is a 脱贫户 or 一般农户 not monitored then. */
+struct xw {
+	struct acc *acc;
+	int rule, day;
+	const struct warning_query *q;
+	const int64_t *mon;
+	size_t nm;
+	struct arena *a;
+};
+
+static int
+list_row(void *p, const struct external_match *m)
+{
+	struct xw *x = p;
+	if (!m->household_id || (x->q->household_id && m->household_id != x->q->household_id))
+		return 0;
+	if (m->status != ST_EXITED_SUPPORTED && m->status != ST_EXITED_UNSUPPORTED && m->status != ST_ORDINARY)
+		return 0;
+	if (x->nm && bsearch(&m->household_id, x->mon, x->nm, sizeof(*x->mon), cmp_i64))
+		return 0;
+	int when = m->day ? m->day : m->list_date;
+	if (when > x->day || when <= x->day - 10000)
+		return 0;
+	int64_t fen = 0;
+	if (x->rule == WR_MEDICAL_COST) {
+		const char *v = m->value ? m->value : "";
+		if (!parse_money_fen(v, strlen(v), &fen) || fen < MEDICAL_COST_WARN)
+			return 0;
+	}
+	struct monitor_warning *w = add(x->acc);
+	w->rule = x->rule;
+	w->basis = m->list_id * 1000000 + m->row_no;
+	w->household_id = m->household_id;
+	w->hh_no = arena_strdup(x->a, m->hh_no);
+	w->village = m->village;
+	w->status = m->status;
+	w->day = when;
+	w->member_name = arena_strdup(x->a, m->name ? m->name : "");
+	w->source = arena_strdup(x->a, m->source ? m->source : "");
+	w->value = arena_strdup(x->a, m->value ? m->value : "");
+	w->amount = fen;
+	return 0;
 }
 
 enum err
@@ -251,6 +297,17 @@ monitor_warnings(struct store *st, const struct warning_query *q, struct warning
 		w->health = (char *)now;
 	}
 #undef MONITORED
+	/* other departments' lists: rows of the twelve months up to the day */
+	struct xw x = { .acc = &acc, .day = day, .q = q, .mon = mon, .nm = nm, .a = a };
+	for (int r = WR_MEDICAL_COST; r <= WR_DISASTER; r++) {
+		bool exists;
+		x.rule = r;
+		const char *kind = warning_rules[r];
+		if ((rc = store_external_kind_exists(st, kind, day, &exists, e)) != ERR_OK)
+			return rc;
+		if (exists && (rc = store_external_matches(st, kind, false, day, lo, hi, list_row, &x, e)) != ERR_OK)
+			return rc;
+	}
 
 	/* dismissals and open proposals as recorded on the day: a dismissal made later, or a proposal opened later
 	 * or already decided then, does not change the list of that day */

@@ -242,9 +242,10 @@ view_monitor_stats_table(const struct monitor_stats *r, struct buf *out)
 static const char *
 warning_rule_label(int rule)
 {
-	static const char *const zh[WR__MAX] = { "收入低于监测标准", "收入大幅下降", "新增大病或残疾" };
+	static const char *const zh[WR__MAX] = { "收入低于监测标准", "收入大幅下降", "新增大病或残疾", "医保高额自付",
+		"受灾" };
 	static const char *const en[WR__MAX] = { "income below the monitoring line", "sharp income fall",
-		"new serious illness or disability" };
+		"new serious illness or disability", "high medical costs", "disaster" };
 	return EN ? en[rule] : zh[rule];
 }
 
@@ -271,6 +272,13 @@ warning_detail(const struct monitor_warning *w, char *s, size_t size)
 		percent(w->fall, p, sizeof(p));
 		snprintf(s, size, msg_text(MSG_WARN_INCOME_FALL), w->prev_year, format_fen(w->prev_net_pc, a, sizeof(a)),
 		    w->year, format_fen(w->net_pc, b, sizeof(b)), p);
+		break;
+	case WR_MEDICAL_COST:
+		snprintf(s, size, msg_text(MSG_WARN_MEDICAL_COST), w->member_name, format_fen(w->amount, a, sizeof(a)),
+		    date_format(w->day, d), w->source);
+		break;
+	case WR_DISASTER:
+		snprintf(s, size, msg_text(MSG_WARN_DISASTER), w->member_name, w->value, date_format(w->day, d), w->source);
 		break;
 	default:
 		snprintf(s, size, msg_text(MSG_WARN_HEALTH), w->member_name ? w->member_name : "",
@@ -310,6 +318,13 @@ view_warnings_json(const struct warning_list *l)
 			json_object_set_new(j, "health_label", json_string(code_label(CL_HEALTH, w->health)));
 			/* the risk it suggests for a monitor_in proposal */
 			json_object_set_new(j, "suggested_risk", json_string(strcmp(w->health, "04") == 0 ? "disability" : "illness"));
+		} else if (w->rule == WR_MEDICAL_COST || w->rule == WR_DISASTER) {
+			json_object_set_new(j, "day", day_json(w->day));
+			json_object_set_new(j, "member", str_json(w->member_name));
+			json_object_set_new(j, "source", str_json(w->source));
+			json_object_set_new(j, "value", w->rule == WR_MEDICAL_COST ? json_string(format_fen(w->amount, s, sizeof(s)))
+			    : str_json(w->value));
+			json_object_set_new(j, "suggested_risk", json_string(w->rule == WR_MEDICAL_COST ? "illness" : "disaster"));
 		} else {
 			json_object_set_new(j, "year", json_integer(w->year));
 			json_object_set_new(j, "net_income_pc", json_string(format_fen(w->net_pc, s, sizeof(s))));

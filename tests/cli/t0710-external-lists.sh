@@ -68,7 +68,7 @@ jqeq '[.problems[] | "\(.row)|\(.column)|\(.code)"] | join(";")' "2|行政区划
 # the kind and the date of the list itself
 printf '证件号码,姓名,死亡日期\n371399196203040011,张建国,2024-03-02\n' > "$WORK/one.csv"
 expect_rc 1 import external "$WORK/one.csv" --kind deaths
-eq "kind" "$ERR" "tuopin: “deaths”不是名单类别（可选：death, moved, vehicle, housing, business, payroll, dibao, tekun, disability, medical, pension, employment）"
+eq "kind" "$ERR" "tuopin: “deaths”不是名单类别（可选：death, moved, vehicle, housing, business, payroll, dibao, tekun, disability, medical, pension, employment, medical_cost, disaster）"
 expect_rc 1 import external "$WORK/one.csv" --kind death --date 2099-01-01 --lang en
 eq "future" "$ERR" "tuopin: the list's date 2099-01-01 is in the future"
 expect_rc 2 import external "$WORK/one.csv"

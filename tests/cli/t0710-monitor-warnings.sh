@@ -150,4 +150,36 @@ W 2025-01-10 --division 北河镇 --rule low_income
 eq "a new year's income, a new warning (the 2023 line still applies)" "$(keys)" "low_income:3713980102:2024"
 jqeq '.rows[0] | "\(.line_year) \(.line) \(.net_income_pc)"' "2023 6800.00 6500.00"
 
+# other departments' lists (数据比对): 医保 high out-of-pocket costs (at least 10000 元) and disaster victims, dated
+# in the twelve months up to the day, of households not monitored then (C is monitored since 2024-07-11)
+cat >"$WORK/medical.csv" <<'CSV'
+证件号码,姓名,自付金额,结算日期
+371398197203041020,吴秀英,12000.00,2024-11-20
+371398194402021010,郑老根,9999.99,2024-12-01
+37139819820303102X,褚丽,30000.00,2024-10-01
+371398194605071026,冯桂香,15000.00,2023-12-01
+CSV
+cat >"$WORK/disaster.csv" <<'CSV'
+证件号码,姓名,灾种,受灾日期,损失情况
+371398197001011034,周大川,洪涝,2024-08-01,房屋进水
+CSV
+ok import external "$WORK/medical.csv" --kind medical_cost --date 2025-01-05 --now "2025-01-10 09:10:00"
+ok import external "$WORK/disaster.csv" --kind 受灾人员 --date 2025-01-06 --now "2025-01-10 09:11:00"
+W 2025-01-10 --division 南岭镇
+jqeq '[.rows[] | select(.rule == "medical_cost" or .rule == "disaster") | "\(.rule_label) \(.household) \(.member) \(.day) \(.value) \(.source) \(.suggested_risk) \(.suggested_type)"] | join(",")' \
+	"医保高额自付 3713980001 吴秀英 2024-11-20 12000.00 医保 illness unstable,受灾 3713980001 周大川 2024-08-01 洪涝 应急管理 disaster unstable"
+jqeq '[.rows[] | select(.rule == "medical_cost" or .rule == "disaster") | .detail] | join(",")' \
+	"吴秀英 医保自付 12000.00 元（2024-11-20，医保 名单）,周大川 受灾：洪涝（2024-08-01，应急管理 名单）"
+MK=$(printf '%s' "$OUT" | jq -r '.rows[] | select(.rule == "medical_cost") | .key')
+W 2025-01-10 --rule disaster
+eq "by rule" "$(keys)" "$(printf '%s' "$OUT" | jq -r '.rows[0].key')"
+jqeq '.rows | length' "1"
+# a year later the rows are too old
+W 2025-12-01 --division 南岭镇 --rule medical_cost
+eq "twelve months" "$(keys)" ""
+# dismissed like any warning
+ok monitor dismiss "$MK" --reason 已核实：商业保险已理赔 --date 2025-01-10 --now "2025-01-10 09:20:00"
+W 2025-01-10 --rule medical_cost
+eq "dismissed" "$(keys)" ""
+
 finish
