@@ -923,6 +923,12 @@ proposal_notice(struct store *st, int64_t id, struct notice *nt, struct arena *a
 		int64_t size = 0;
 		if (x->p.household_id)
 			store_household_size(st, x->p.household_id, start, &size, NULL);
+		else if (x->p.payload && !proposal_type_village(x->p.type)) {
+			/* a household proposed, not registered yet: its members as proposed */
+			json_t *j = json_loads(x->p.payload, 0, NULL);
+			size = (int64_t)json_array_size(json_object_get(j, "members"));
+			json_decref(j);
+		}
 		nt->sizes[nt->n_rows++] = size;
 	}
 	return ERR_OK;

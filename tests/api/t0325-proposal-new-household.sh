@@ -119,6 +119,13 @@ jqeq '.data | "\(.state) \(.household) \(.event)"' "rejected P102 null"
 expect 404 county GET /api/households/P102
 expect 201 village POST /api/proposals "{\"type\":\"include_missed\",\"household\":\"P102\",\"date\":\"2018-10-10\",\"new_household\":$HH2}"
 Y2=$(printf '%s' "$OUT" | jq .data.id)
+# its village 公示 list names the household proposed with its size, never an ID number
+act village "$Y2" approve 2018-10-10
+act village "$Y2" approve 2018-10-10 '"votes":{"for":22,"against":0,"abstain":0}'
+expect 200 village GET "/api/proposals/$Y2/notice"
+contains "$OUT" "<td>P102</td><td>丁一</td><td>1</td><td>应纳未纳</td>"
+not_contains "$OUT" "371399197505050033"
+not_contains "$OUT" "13905397101"
 
 # ---- checked again at 公告: a person registered meanwhile refuses the step; nothing written ----
 HH3=$(printf '%s' "$HH" | jq -c '.members = [{"name":"戊一","id_no":"371399197806060040","relation":"户主","sex":"女"}]')
