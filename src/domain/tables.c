@@ -329,7 +329,23 @@ formulas(const struct table_def *d, struct table_row *row)
 {
 	for (size_t c = 0; c < d->n_cols; c++) {
 		const struct tcol *col = &d->cols[c];
-		if (col->kind == TK_RATIO) {
+		if (col->kind == TK_FLOW_TOTAL || col->kind == TK_BALANCE) {
+			double v = 0;
+			for (size_t k = 0; k < d->n_cols; k++) {
+				const struct tcol *x = &d->cols[k];
+				if (x->unit != col->unit)
+					continue;
+				if (col->kind == TK_FLOW_TOTAL)
+					v += x->kind == TK_FLOW && x->sign == col->sign ? row->v[k] : 0;
+				else if (x->kind == TK_STOCK_START)
+					v += row->v[k];
+				else if (x->kind == TK_STOCK_END)
+					v -= row->v[k];
+				else if (x->kind == TK_FLOW)
+					v += x->sign * row->v[k];
+			}
+			row->v[c] = v;
+		} else if (col->kind == TK_RATIO) {
 			double den = row->v[col->b];
 			row->null[c] = den == 0 || row->null[col->a] || row->null[col->b];
 			row->v[c] = row->null[c] ? 0 : row->v[col->a] / den * col->scale;
@@ -338,6 +354,95 @@ formulas(const struct table_def *d, struct table_row *row)
 			row->null[c] = row->null[col->a] || row->null[col->b];
 		}
 	}
+}
+
+/* ---- the change table: stocks at both ends of the period and the movements between them ---- */
+
+/* The flow column of an event type, sign and unit: the one naming the type, else the catch-all. */
+static size_t
+flow_column(const struct table_def *d, enum evtype t, int sign, enum tunit u)
+{
+	size_t other = SIZE_MAX;
+	for (size_t c = 0; c < d->n_cols; c++) {
+		const struct tcol *col = &d->cols[c];
+		if (col->kind != TK_FLOW || col->sign != sign || col->unit != u)
+			continue;
+		if (col->events & (1u << t))
+			return c;
+		if (!col->events && other == SIZE_MAX)
+			other = c;
+	}
+	return other;
+}
+
+static void
+add_flow(struct engine *g, int64_t village, enum evtype t, int64_t dh, int64_t dp)
+{
+	size_t v = village_index(g, village);
+	if (v == SIZE_MAX)
+		return;
+	const struct table_def *d = g->def;
+	int64_t *acc = g->acc + v * d->n_cols;
+	size_t c;
+	if (dh && (c = flow_column(d, t, dh > 0 ? 1 : -1, TU_HOUSEHOLDS)) != SIZE_MAX)
+		acc[c] += dh > 0 ? dh : -dh;
+	if (dp && (c = flow_column(d, t, dp > 0 ? 1 : -1, TU_PERSONS)) != SIZE_MAX)
+		acc[c] += dp > 0 ? dp : -dp;
+}
+
+static enum err
+stocks(struct store *st, struct engine *g, int day, enum tkind kind, int64_t lo, int64_t hi, struct arena *a,
+    struct errinfo *e)
+{
+	struct stat_cell *cells;
+	size_t n;
+	enum err rc = store_stats(st, day, 0, lo, hi, &cells, &n, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	const struct table_def *d = g->def;
+	for (size_t i = 0; i < n; i++) {
+		size_t v = village_index(g, cells[i].village);
+		if (v == SIZE_MAX || !in_universe(g->universe, cells[i].status))
+			continue;
+		for (size_t c = 0; c < d->n_cols; c++)
+			if (d->cols[c].kind == kind)
+				g->acc[v * d->n_cols + c] += d->cols[c].unit == TU_HOUSEHOLDS ? cells[i].households : cells[i].persons;
+	}
+	return ERR_OK;
+}
+
+/* Each event in force effective in the period moves a household (with its members on the effective date) from
+ * its from status to its to status, in or out of the universe; a member event moves one person if the household
+ * was in the universe the day before (a split or a merge: out of the source, into the target, each in its own
+ * village). The rule of `tuopin check`'s BALANCE, per village. */
+static enum err
+change_flows(struct store *st, struct engine *g, int from, int to, int64_t lo, int64_t hi, struct arena *a,
+    struct errinfo *e)
+{
+	struct flow_event *f;
+	size_t n;
+	enum err rc = store_flows_villages(st, from, to, lo, hi, &f, &n, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	int u = g->universe;
+	for (size_t i = 0; i < n; i++) {
+		const struct flow_event *x = &f[i];
+		if (x->member_id == 0 && (x->from_status != ST_NONE || x->to_status != ST_NONE)) {
+			int d = (int)in_universe(u, x->to_status) - (int)in_universe(u, x->from_status);
+			if (d)
+				add_flow(g, x->village, x->type, d, d * x->members_at);
+		} else if (x->member_id) {
+			if (x->type == EV_MEMBER_ADD)
+				add_flow(g, x->village, x->type, 0, in_universe(u, x->before_src));
+			else if (x->type == EV_MEMBER_REMOVE)
+				add_flow(g, x->village, x->type, 0, -(int64_t)in_universe(u, x->before_src));
+			else if (x->type == EV_SPLIT || x->type == EV_MERGE) {
+				add_flow(g, x->target_village, x->type, 0, in_universe(u, x->before_tgt));
+				add_flow(g, x->village, x->type, 0, -(int64_t)in_universe(u, x->before_src));
+			}
+		}
+	}
+	return ERR_OK;
 }
 
 enum err
@@ -354,6 +459,16 @@ table_compute(struct store *st, const struct table_def *def, const struct table_
 	r->by = q->by;
 	r->universe = q->universe >= 0 ? (enum group)q->universe : (enum group)def->universe;
 	r->income_year = def->income ? (q->income_year ? q->income_year : r->as_of / 10000 - 1) : 0;
+	if (def->changes) {
+		if (q->recorded_at)
+			return errinfo_set(e, ERR_INVALID, "recorded_at", MSG_TABLE_RECORDED_AT, def->code);
+		if (q->to)
+			r->as_of = q->to;
+		r->to = r->as_of;
+		r->from = q->from ? q->from : r->as_of / 10000 * 10000 + 101;
+		if (r->from > r->to)
+			return errinfo_set(e, ERR_INVALID, "from", MSG_TABLE_PERIOD);
+	}
 	if (q->division) {
 		if ((rc = store_division_get(st, q->division, &r->div, a, e)) != ERR_OK)
 			return rc;
@@ -418,8 +533,16 @@ table_compute(struct store *st, const struct table_def *def, const struct table_
 		g.n_buckets = g.n_villages;
 	}
 	g.acc = xcalloc(g.n_buckets ? g.n_buckets * def->n_cols : 1, sizeof(*g.acc));
-	rc = store_each_fact(st, r->as_of, q->recorded_at, r->income_year, lo, hi, on_fact, &g, e);
-	flush_household(&g);
+	if (def->changes) {
+		rc = stocks(st, &g, date_add_days(r->from, -1), TK_STOCK_START, lo, hi, a, e);
+		if (rc == ERR_OK)
+			rc = stocks(st, &g, r->to, TK_STOCK_END, lo, hi, a, e);
+		if (rc == ERR_OK)
+			rc = change_flows(st, &g, r->from, r->to, lo, hi, a, e);
+	} else {
+		rc = store_each_fact(st, r->as_of, q->recorded_at, r->income_year, lo, hi, on_fact, &g, e);
+		flush_household(&g);
+	}
 	free(g.hh);
 	if (rc != ERR_OK) {
 		free(g.acc);
@@ -463,5 +586,15 @@ table_compute(struct store *st, const struct table_def *def, const struct table_
 	for (size_t i = 0; i < r->n_rows; i++)
 		formulas(def, &r->rows[i]);
 	formulas(def, &r->total);
+	if (def->changes) {
+		/* the balance identity, checked on every row and the total */
+		r->balanced = true;
+		for (size_t i = 0; i <= r->n_rows; i++) {
+			const struct table_row *row = i < r->n_rows ? &r->rows[i] : &r->total;
+			for (size_t c = 0; c < def->n_cols; c++)
+				if (def->cols[c].kind == TK_BALANCE && row->v[c] != 0)
+					r->balanced = false;
+		}
+	}
 	return ERR_OK;
 }

@@ -48,6 +48,14 @@ enum tkind {
 	TK_RURAL_POP,      /* 乡村人口 of the row's villages (those that have one) */
 	TK_RATIO,          /* column a / column b × scale; empty when b is 0 */
 	TK_DIFF,           /* column a − column b */
+	/* the change table (a definition with `changes`): households (unit TU_HOUSEHOLDS) or persons (TU_PERSONS) */
+	TK_STOCK_START,    /* in the universe on the day before the period */
+	TK_STOCK_END,      /* in the universe on the period's last day */
+	TK_FLOW,           /* moved into (sign +1) or out of (−1) the universe by events of the types `events` (a mask
+	                    * of 1 << evtype) effective in the period; events 0: every movement of that sign and unit
+	                    * that no other flow column takes (so the identity holds whatever happens) */
+	TK_FLOW_TOTAL,     /* every flow column of the sign and unit */
+	TK_BALANCE,        /* start + in − out − end of the unit: 0 when the balance identity holds */
 };
 enum tunit { TU_HOUSEHOLDS, TU_PERSONS, TU_YUAN, TU_PERCENT, TU_VILLAGES, TU_NUMBER };
 
@@ -63,6 +71,8 @@ struct tcol {
 	double scale;               /* TK_RATIO: 100 for a percentage, 0.01 for fen → 元 */
 	int decimals;               /* shown decimals (0 for counts) */
 	bool hidden;                /* computed for a formula, not shown */
+	unsigned events;            /* TK_FLOW: 1 << evtype of the events it counts (0: the others) */
+	int sign;                   /* TK_FLOW, TK_FLOW_TOTAL: +1 into the universe, −1 out of it */
 };
 
 /* Rows are the divisions at a level under the chosen division (the default), or bands of a field: then the
@@ -85,6 +95,8 @@ struct table_def {
 	const struct tband *bands;  /* NULL: rows are divisions */
 	size_t n_bands;
 	const char *note_zh, *note_en;     /* how it is counted, printed under the table */
+	bool changes;               /* a change table over a period (TK_STOCK_*, TK_FLOW*, TK_BALANCE columns): stocks
+	                             * and events as now known, the balance identity checked on every row */
 };
 
 /* The definitions, in the order of the reports page. */
@@ -126,10 +138,13 @@ struct table_result {
 	struct table_row *rows;
 	size_t n_rows;
 	struct table_row total;
+	bool balanced;             /* a change table: 期初 + 增加 − 减少 = 期末 on every row and the total */
 };
 
 /* Compute def for q within the store's scope: rows in code order, then the total (the division itself).
- * Everything is allocated in a. A division out of scope: ERR_NOTFOUND. */
+ * Everything is allocated in a. A division out of scope: ERR_NOTFOUND. A change table covers from..to (by
+ * default 1 January of the as-of date's year to the as-of date; as_of becomes to) as now known: recorded_at is
+ * refused (ERR_INVALID); r->balanced says whether the balance identity holds on every row. */
 enum err table_compute(struct store *st, const struct table_def *def, const struct table_query *q,
     struct table_result *r, struct arena *a, struct errinfo *e);
 

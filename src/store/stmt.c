@@ -578,6 +578,21 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"r.household_id = h.id AND r.year = $5 AND r.recorded_at <= $2) "
 		"LEFT JOIN income_year y ON y.household_id = h.id AND y.year = $5 AND NOT EXISTS (SELECT 1 FROM "
 		"income_revision r2 WHERE r2.household_id = h.id AND r2.year = $5)"), NULL },
+	/* the change table (tables.c): STMT_FLOWS with the villages of the household and of the target household,
+	 * for events touching either side's villages in [$3, $4] (a split or merge across villages counts in both) */
+	[STMT_FLOWS_VILLAGES] = { "SELECT e.household_id, e.member_id, e.target_household_id, e.type, e.from_status, "
+		"e.to_status, e.effective, "
+		"(SELECT COUNT(*) FROM membership_span m WHERE m.household_id = e.household_id "
+		"AND m.valid_from <= e.effective AND e.effective < m.valid_to AND m.recorded_to = " OPEN_REC "), "
+		"(SELECT s.status FROM household_status_span s WHERE s.household_id = e.household_id "
+		"AND s.valid_from < e.effective AND e.effective <= s.valid_to AND s.recorded_to = " OPEN_REC "), "
+		"(SELECT s.status FROM household_status_span s WHERE s.household_id = e.target_household_id "
+		"AND s.valid_from < e.effective AND e.effective <= s.valid_to AND s.recorded_to = " OPEN_REC "), "
+		"h.village, t.village "
+		"FROM change_event e JOIN household h ON h.id = e.household_id "
+		"LEFT JOIN household t ON t.id = e.target_household_id "
+		"WHERE e.effective BETWEEN $1 AND $2 AND (h.village BETWEEN $3 AND $4 OR t.village BETWEEN $3 AND $4) "
+		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id) ORDER BY e.id", NULL },
 	/* the same grouped by household in the order of an index (village, 户编号): no sort of the whole set */
 	[STMT_EACH_MEMBER_GROUPED] = { "SELECT " HH_COLS ", " M_COLS ", hs.status FROM membership_span s "
 		"JOIN member m ON m.id = s.member_id JOIN household h ON h.id = s.household_id "

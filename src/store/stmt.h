@@ -62,6 +62,7 @@ enum stmt_id {
 	STMT_EACH_MEMBER,
 	STMT_TABLE_FACTS,
 	STMT_TABLE_FACTS_AT,
+	STMT_FLOWS_VILLAGES,   /* the change table (tables.c): STMT_FLOWS with both households' villages */
 	STMT_EACH_MEMBER_GROUPED,
 	STMT_DUP_IDS,
 	STMT_LINE_GET,

@@ -353,8 +353,13 @@ struct flow_event {
 	int effective;
 	int64_t members_at;
 	enum status before_src, before_tgt;
+	int64_t village, target_village;   /* store_flows_villages only (0: no target) */
 };
 enum err store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out,
+    size_t *n, struct arena *a, struct errinfo *e);
+/* The same with both households' villages, for events of households of [lo, hi] or moving members into or out
+ * of them (the change table, tables.c). */
+enum err store_flows_villages(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out,
     size_t *n, struct arena *a, struct errinfo *e);
 
 /* Households and persons on day by a household field (attribute or main cause) and status. */

@@ -296,15 +296,15 @@ store_changes_batches(struct store *st, int64_t lo, int64_t hi, struct batch_row
 	return ERR_OK;
 }
 
-enum err
-store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out, size_t *n,
+static enum err
+flows(struct store *st, bool villages, int from, int to, int64_t lo, int64_t hi, struct flow_event **out, size_t *n,
     struct arena *a, struct errinfo *e)
 {
 	*out = NULL;
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_FLOWS, e);
+	struct stmt *q = OPS->prepare(st, villages ? STMT_FLOWS_VILLAGES : STMT_FLOWS, e);
 	if (!q)
 		return ERR_DB;
 	OPS->bind(q, 1, SQL_INT(from));
@@ -338,6 +338,8 @@ store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct f
 			status_from_code(OPS->col_text(q, 8), &f->before_src);
 		if (!OPS->col_null(q, 9))
 			status_from_code(OPS->col_text(q, 9), &f->before_tgt);
+		f->village = villages ? OPS->col_int(q, 10) : 0;
+		f->target_village = villages && !OPS->col_null(q, 11) ? OPS->col_int(q, 11) : 0;
 	}
 	OPS->reset(q);
 	if (r < 0)
@@ -345,6 +347,20 @@ store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct f
 	*out = v;
 	*n = k;
 	return ERR_OK;
+}
+
+enum err
+store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out, size_t *n,
+    struct arena *a, struct errinfo *e)
+{
+	return flows(st, false, from, to, lo, hi, out, n, a, e);
+}
+
+enum err
+store_flows_villages(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out, size_t *n,
+    struct arena *a, struct errinfo *e)
+{
+	return flows(st, true, from, to, lo, hi, out, n, a, e);
 }
 
 enum err

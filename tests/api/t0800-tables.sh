@@ -14,16 +14,16 @@ expect 200 county GET /api/reports
 api_json=$(printf '%s' "$OUT" | jq -S .data)
 ok report list --format json
 eq "the list is the CLI's" "$api_json" "$(printf '%s' "$OUT" | jq -S .)"
-jqeq '.tables | length' 23
+jqeq '.tables | length' 24
 
 # Byte for byte what the CLI prints, for several tables and options
 for q in "0?as_of=2015-06-30" "0?as_of=2015-06-30&recorded_at=2017-12-31" "1.1?as_of=2018-10-08&by=village" \
 	"2.1?as_of=2015-06-30&division=371399101000" "24?as_of=2014-01-01&by=village" "2.9?as_of=2015-06-30&year=2014" \
-	"1.9?as_of=2016-12-31&group=registered"; do
+	"1.9?as_of=2016-12-31&group=registered" "change?as_of=2015-12-31&by=village" "change?from=2014-01-01&to=2016-06-30"; do
 	expect 200 county GET "/api/reports/$q"
 	api_json=$(printf '%s' "$OUT" | jq -S .data)
 	table=${q%%\?*}
-	args=$(printf '%s' "${q#*\?}" | sed 's/as_of=/--as-of /; s/&recorded_at=/ --recorded-at /; s/&by=/ --by /;
+	args=$(printf '%s' "${q#*\?}" | sed 's/as_of=/--as-of /; s/from=/--from /; s/&to=/ --to /; s/&recorded_at=/ --recorded-at /; s/&by=/ --by /;
 		s/&division=/ --division /; s/&year=/ --year /; s/&group=/ --group /')
 	ok report "$table" $args --format json
 	eq "report $q" "$api_json" "$(printf '%s' "$OUT" | jq -S .)"
@@ -54,6 +54,13 @@ jqeq '"\(.error.code) \(.error.field)"' "bad_parameter by"
 expect 400 county GET "/api/reports/1.1?group=everybody"
 jqeq '"\(.error.code) \(.error.field)"' "bad_parameter group"
 expect 400 county GET "/api/reports/1.1?as_of=2015-13-01"
+# the change table counts as now known, over a period that runs forwards; its balance holds
+expect 400 county GET "/api/reports/change?as_of=2016-12-31&recorded_at=2017-01-01"
+jqeq '"\(.error.code) \(.error.field)"' "table_recorded_at recorded_at"
+expect 400 county GET "/api/reports/change?from=2016-12-31&to=2016-01-01"
+jqeq '"\(.error.code) \(.error.field)"' "table_period from"
+expect 200 town GET "/api/reports/change?from=2014-01-01&to=2018-12-31"
+jqeq '"\(.data.division.code) \(.data.balance.holds) \(.data.total.values.diff_h) \(.data.total.values.diff_p)"' "371399100000 true 0 0"
 expect 401 - GET "/api/reports/1.1"
 
 # CSV and XLSX downloads, named after the table, the division and the day
