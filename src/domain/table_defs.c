@@ -386,6 +386,51 @@ static const struct tcol t_change[] = {
 	{ .key = "diff_p", .zh = "人数", .en = "persons", .group_zh = "平衡核对（期初+增加−减少−期末）", .group_en = "check (start + in − out − end)", .kind = TK_BALANCE, .unit = TU_PERSONS },
 };
 
+static const struct tcol t2_6[] = {
+	HH("households", "总户数", "households"),
+	HH("paired", "落实帮扶责任人户数", "with a responsible cadre", NUM(TF_PAIRED, 1)),
+	{ .key = "paired_share", .zh = "占比（%）", .en = "share (%)", .kind = TK_RATIO, .unit = TU_PERCENT, .a = 1, .b = 0, .scale = 100, .decimals = 2 },
+};
+static const struct tcol t2_7[] = {
+	HH("households", "户数", "households"),
+	HH("assessed", "已入户核实户数", "assessed", NUM(TF_ASSESSED, 1)),
+	GHH("住房不安全（C、D级危房）", "unsafe housing (C, D)", "unsafe_housing", "户数", "households", F(TF_HOUSING, TOP_HAS, "C,D")),
+	SHARE("住房不安全（C、D级危房）", "unsafe housing (C, D)", "unsafe_housing_share", 2, 1),
+	GHH("无安全饮水", "no safe drinking water", "no_safe_water", "户数", "households", NUM(TF_WATER, 0)),
+	SHARE("无安全饮水", "no safe drinking water", "no_safe_water_share", 4, 1),
+	HH("not_assessed", "未核实户数", "not assessed", NUM(TF_ASSESSED, 0)),
+};
+#define CADRES(k, z, e, aff) { .key = k, .zh = z, .en = e, .kind = TK_CADRES, .unit = TU_PERSONS, .where = { F(TF_CADRE_AFF, TOP_HAS, aff) } }
+#define GCADRES(gz, ge, k, aff) { .key = k, .zh = "干部人数", .en = "cadres", .group_zh = gz, .group_en = ge, .kind = TK_CADRES, .unit = TU_PERSONS, .where = { F(TF_CADRE_AFF, TOP_HAS, aff) } }
+static const struct tcol t4[] = {
+	HH("households", "贫困户数", "poor households"),
+	HH("paired", "落实帮扶责任人户数", "with a responsible cadre", NUM(TF_PAIRED, 1)),
+	{ .key = "cadres", .zh = "帮扶责任人人数", .en = "responsible cadres", .kind = TK_CADRES, .unit = TU_PERSONS },
+	{ .key = "paired_share", .zh = "落实比例（%）", .en = "share paired (%)", .kind = TK_RATIO, .unit = TU_PERCENT, .a = 1, .b = 0, .scale = 100, .decimals = 2 },
+};
+static const struct tcol t5[] = {
+	GCADRES("省级", "province", "province_c", "province"),
+	GHH("省级", "province", "province_h", "帮扶户数", "households helped", F(TF_CADRE_AFF, TOP_HAS, "province")),
+	GCADRES("市级", "city", "city_c", "city"),
+	GHH("市级", "city", "city_h", "帮扶户数", "households helped", F(TF_CADRE_AFF, TOP_HAS, "city")),
+	GCADRES("县级", "county", "county_c", "county"),
+	GHH("县级", "county", "county_h", "帮扶户数", "households helped", F(TF_CADRE_AFF, TOP_HAS, "county")),
+	GCADRES("县以下", "below the county", "below_c", "town,village"),
+	GHH("县以下", "below the county", "below_h", "帮扶户数", "households helped", F(TF_CADRE_AFF, TOP_HAS, "town,village")),
+	{ .key = "total_c", .zh = "干部人数", .en = "cadres", .group_zh = "合计", .group_en = "total", .kind = TK_CADRES, .unit = TU_PERSONS },
+	GHH("合计", "total", "total_h", "帮扶户数", "households helped", NUM(TF_PAIRED, 1)),
+};
+static const struct tcol t16[] = {
+	PP("persons", "贫困人口数", "poor persons"),
+	PP("industry_employment", "产业发展和转移就业", "industry and employment", F(TF_MEASURE, TOP_HAS, "industry,employment,public_post")),
+	PP("relocation", "易地扶贫搬迁", "relocation", F(TF_MEASURE, TOP_HAS, "relocation")),
+	PP("ecology", "生态补偿", "ecological compensation", F(TF_MEASURE, TOP_HAS, "ecology")),
+	PP("education", "教育扶贫", "education", F(TF_MEASURE, TOP_HAS, "education")),
+	PP("health", "大病救治（健康扶贫）", "medical treatment (health)", F(TF_MEASURE, TOP_HAS, "health")),
+	PP("security", "社会保障兜底", "social security", F(TF_MEASURE, TOP_HAS, "security")),
+	PP("none", "本年度无帮扶措施", "no measure this year", F(TF_MEASURE, TOP_EMPTY, NULL)),
+};
+
 #define PEOPLE "贫困人口", "poor persons"
 #define HOUSEHOLDS "贫困户", "poor households"
 #define VILLAGES "贫困村", "poor villages"
@@ -398,6 +443,7 @@ static const struct tcol t_change[] = {
 #define UV "单位：个", "unit: villages"
 #define DIVS NULL, 0
 #define CHANGES "变动", "changes"
+#define ASSIST "帮扶", "assistance"
 static const struct table_def defs[] = {
 	{ "0", REGISTRY, "建档立卡户数人数统计表", "Households and persons by status", UHP, G__MAX, false, N(t0), DIVS,
 	  "每户按其在统计时点的状态计入；人数为该时点户内成员。", "Each household counts under its status on the day; persons are its members then.", false },
@@ -423,6 +469,14 @@ static const struct table_def defs[] = {
 	{ "2.4", HOUSEHOLDS, "贫困户主要致贫原因统计表", "Poor households by main cause", UH, G_CURRENT_POOR, false, N(t2_4), DIVS, NULL, NULL, false },
 	{ "2.5", HOUSEHOLDS, "贫困户其他致贫原因统计表", "Poor households by other causes", UH, G_CURRENT_POOR, false, N(t2_5), DIVS,
 	  "一户最多两项其他致贫原因，各项分别计数。", "A household has up to two other causes, each counted.", false },
+	{ "2.6", ASSIST, "贫困户帮扶责任人落实情况统计表", "Poor households with a responsible cadre", UH, G_CURRENT_POOR, false, N(t2_6), DIVS,
+	  "落实户数为统计时点有结对帮扶责任人（结对在该日有效）的户。", "Households with a pairing in force on the day.", false },
+	{ "2.7", HOUSEHOLDS, "贫困户生产生活条件困难情况统计表", "Poor households' living conditions", UH, G_CURRENT_POOR, false, N(t2_7), DIVS,
+	  "按各户统计时点以前最近一次入户核实记录：住房安全为C级或D级计危房，安全饮水为否计无安全饮水；占比以已核实户数为分母。"
+	  "登记中没有饮水困难、未通生活用电、未通广播电视、无卫生厕所和住房面积，这些栏目不列。",
+	  "From each household's latest assessment on or before the day: housing C or D is unsafe, water no is unsafe; shares "
+	  "of the households assessed. The registry records no drinking-water difficulty, electricity, television, toilet or "
+	  "floor area: those columns are left out.", false },
 	{ "2.9", INCOME, "贫困户上年度人均纯收入分组统计表", "Poor households by net income per person last year", UH, G_CURRENT_POOR, true, N(t2_9), DIVS,
 	  "各段含下限、不含上限（元/人·年）。", "Bands in yuan per person per year; each includes its lower bound only.", false },
 	{ "2.12", INCOME, "贫困户上年度家庭收入统计表", "Poor households' income last year", UY, G_CURRENT_POOR, true, N(t2_12), DIVS,
@@ -430,6 +484,18 @@ static const struct table_def defs[] = {
 	  "Households with a survey of the year; per person: net income over their members; a household with only a net income per person (imported with the registry) counts it times its size.", false },
 	{ "2.14", HOUSEHOLDS, "贫困户人口规模统计表", "Poor households by size", UH, G_CURRENT_POOR, false, N(t2_14), DIVS,
 	  "户人口为统计时点户内成员数。", "Size: the members on the day.", false },
+	{ "4", ASSIST, "帮扶责任人落实情况统计表", "Responsible cadres", UHP, G_CURRENT_POOR, false, N(t4), DIVS,
+	  "统计时点结对有效的帮扶责任人，一人帮扶多户只计一人；统计年底情况时请把统计时点设为12月31日。",
+	  "Cadres with a pairing in force on the day, each counted once however many households; for the year end take 31 December.", false },
+	{ "5", ASSIST, "各级干部帮扶贫困户统计表", "Poor households helped by cadres of each level", UHP, G_CURRENT_POOR, false, N(t5), DIVS,
+	  "按帮扶责任人的单位隶属关系：省直为省级，市直为市级，县直为县级，乡镇和村级为县以下；一户由不同层级干部帮扶时各层级都计。",
+	  "By the cadre's unit: provincial, city, county, and town or village below the county; a household helped by cadres of "
+	  "several levels counts in each.", false },
+	{ "16", ASSIST, "贫困人口分类扶持统计表", "Poor persons by kind of support", UP, G_CURRENT_POOR, false, N(t16), DIVS,
+	  "按统计时点所在年度登记的帮扶措施，一户有某类措施则其成员都计入该类，一人可计入多类；产业发展和转移就业含产业扶贫、"
+	  "就业扶贫和公益岗位。登记中没有村基础设施项目，村级栏目不列。",
+	  "From the measures recorded for the day's year: a household's members count under each kind it has, so a person may "
+	  "count more than once; industry and employment includes public posts. Village infrastructure is not recorded.", false },
 	{ "change", CHANGES, "扶贫对象变动统计表", "Changes of the poor population", UHP, G_CURRENT_POOR, false, N(t_change), DIVS,
 	  "期初为统计期间前一日、期末为最后一日的户数人数（按现在所知的登记）；期间内生效的每项变动把一户（连同其生效日的成员）或一人移入或移出统计范围；"
 	  "平衡核对 = 期初 + 增加 − 减少 − 期末，应为 0。更正按其生效日期计入。",

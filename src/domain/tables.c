@@ -62,6 +62,12 @@ struct engine {
 	struct fact *hh;             /* the current household's rows */
 	size_t n_hh, cap_hh;
 	int n_members;
+	struct hh_extra *ext[3];     /* by enum hh_extra_kind, ordered by household (NULL: not read) */
+	size_t n_ext[3];
+	const struct hh_extra *cur[3];   /* the current household's */
+	size_t n_cur[3];
+	struct cadre_seen { size_t bucket; int64_t cadre; char code[16]; } *seen;   /* TK_CADRES */
+	size_t n_seen, cap_seen;
 };
 
 static bool
@@ -127,6 +133,9 @@ field_num(const struct engine *g, const struct fact *x, enum tfield f)
 			return x->net_pc == FACT_UNKNOWN ? FACT_UNKNOWN : x->net_pc * (x->size > 0 ? x->size : g->n_members);
 		return money(x->wage) + money(x->business) + money(x->property) + money(x->transfer) - money(x->cost);
 	case TF_NET_PC: return x->income ? x->net_pc : FACT_UNKNOWN;
+	case TF_PAIRED: return g->n_cur[HX_PAIRING] > 0;
+	case TF_ASSESSED: return g->n_cur[HX_ASSESSMENT] > 0;
+	case TF_WATER: return g->n_cur[HX_ASSESSMENT] && g->cur[HX_ASSESSMENT]->flag >= 0 ? g->cur[HX_ASSESSMENT]->flag : FACT_UNKNOWN;
 	case TF_POOR_VILLAGE: {
 		struct division key = { .code = x->village };
 		size_t lo = 0, hi = g->n_villages;
@@ -166,6 +175,15 @@ match(const struct engine *g, const struct fact *x, const struct tfilter *w)
 		return false;
 	if (w->f == TF_GROUP)
 		return in_universe((int)w->lo, x->status);
+	if (w->f == TF_CADRE_AFF || w->f == TF_HOUSING || w->f == TF_MEASURE) {
+		int k = w->f == TF_CADRE_AFF ? HX_PAIRING : w->f == TF_HOUSING ? HX_ASSESSMENT : HX_MEASURE;
+		if (w->op == TOP_EMPTY)
+			return g->n_cur[k] == 0;
+		for (size_t i = 0; i < g->n_cur[k]; i++)
+			if (g->cur[k][i].code[0] && has_code(w->code, g->cur[k][i].code) == (w->op != TOP_NE))
+				return true;
+		return false;
+	}
 	const char *t = field_text(x, w->f);
 	if (t || w->f == TF_SEX) {
 		switch (w->op) {
@@ -250,6 +268,23 @@ flush_household(struct engine *g)
 	g->n_members = 0;
 	for (size_t i = 0; i < g->n_hh; i++)
 		g->n_members += g->hh[i].member != 0;
+	for (int k = 0; k < 3; k++) {
+		/* the household's extras: a binary search for the first of them */
+		int64_t id = g->hh[0].household;
+		size_t lo = 0, hi = g->n_ext[k];
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (g->ext[k][mid].household < id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		size_t end = lo;
+		while (end < g->n_ext[k] && g->ext[k][end].household == id)
+			end++;
+		g->cur[k] = g->ext[k] ? g->ext[k] + lo : NULL;
+		g->n_cur[k] = end - lo;
+	}
 	const struct table_def *d = g->def;
 	if (d->bands) {
 		for (size_t b = 0; b < d->n_bands; b++)
@@ -259,6 +294,16 @@ flush_household(struct engine *g)
 		size_t v = village_index(g, g->hh[0].village);
 		if (v != SIZE_MAX)
 			add_household(g, v, NULL);
+		for (size_t i = 0; v != SIZE_MAX && g->ext[HX_PAIRING] && i < g->n_cur[HX_PAIRING]; i++) {
+			if (g->n_seen == g->cap_seen) {
+				g->cap_seen = g->cap_seen ? 2 * g->cap_seen : 64;
+				g->seen = xrealloc(g->seen, g->cap_seen * sizeof(*g->seen));
+			}
+			struct cadre_seen *c = &g->seen[g->n_seen++];
+			c->bucket = v;
+			c->cadre = g->cur[HX_PAIRING][i].id;
+			memcpy(c->code, g->cur[HX_PAIRING][i].code, sizeof(c->code));
+		}
 	}
 	g->n_hh = 0;
 }
@@ -354,6 +399,97 @@ formulas(const struct table_def *d, struct table_row *row)
 			row->null[c] = row->null[col->a] || row->null[col->b];
 		}
 	}
+}
+
+/* Which records besides the registry def reads (1 << enum hh_extra_kind). */
+static unsigned
+extras_of(const struct table_def *d)
+{
+	unsigned m = 0;
+	for (size_t c = 0; c < d->n_cols; c++) {
+		const struct tcol *col = &d->cols[c];
+		if (col->kind == TK_CADRES)
+			m |= 1u << HX_PAIRING;
+		for (int k = 0; k < 2; k++) {
+			enum tfield f = col->where[k].f;
+			if (f == TF_PAIRED || f == TF_CADRE_AFF)
+				m |= 1u << HX_PAIRING;
+			else if (f == TF_HOUSING || f == TF_WATER || f == TF_ASSESSED)
+				m |= 1u << HX_ASSESSMENT;
+			else if (f == TF_MEASURE)
+				m |= 1u << HX_MEASURE;
+		}
+	}
+	return m;
+}
+
+static int
+cmp_i64pair(const void *a, const void *b)
+{
+	const int64_t *x = a, *y = b;
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/* The row of a village's bucket at the rows' level: its index, or -1 (the total alone). */
+static int64_t
+row_index(const struct table_result *r, int64_t village, int level)
+{
+	int64_t key = truncate_to(village, level);
+	size_t l = 0, h = r->n_rows;
+	while (l < h) {
+		size_t mid = (l + h) / 2;
+		if (r->rows[mid].code < key)
+			l = mid + 1;
+		else
+			h = mid;
+	}
+	return l < r->n_rows && r->rows[l].code == key ? (int64_t)l : -1;
+}
+
+/* TK_CADRES: each cadre once per row and once in the total, however many of its households. */
+static void
+count_cadres(const struct engine *g, struct table_result *r, int level)
+{
+	const struct table_def *d = g->def;
+	int64_t *pairs = xcalloc(g->n_seen ? 2 * g->n_seen : 1, sizeof(*pairs));
+	for (size_t c = 0; c < d->n_cols; c++) {
+		const struct tcol *col = &d->cols[c];
+		if (col->kind != TK_CADRES)
+			continue;
+		const struct tfilter *w = &col->where[0];
+		bool aff = w->f == TF_CADRE_AFF && w->code;
+		for (int pass = 0; pass < 2; pass++) {   /* 0: by row, 1: the total */
+			size_t n = 0;
+			for (size_t i = 0; i < g->n_seen; i++) {
+				const struct cadre_seen *s = &g->seen[i];
+				if (aff && !has_code(w->code, s->code))
+					continue;
+				int64_t row = pass ? 0 : row_index(r, g->villages[s->bucket].code, level);
+				if (row < 0)
+					continue;
+				pairs[2 * n] = row;
+				pairs[2 * n + 1] = s->cadre;
+				n++;
+			}
+			qsort(pairs, n, 2 * sizeof(*pairs), cmp_i64pair);
+			if (pass)
+				r->total.v[c] = 0;
+			else
+				for (size_t i = 0; i < r->n_rows; i++)
+					r->rows[i].v[c] = 0;
+			for (size_t i = 0; i < n; i++) {
+				if (i && pairs[2 * i] == pairs[2 * i - 2] && pairs[2 * i + 1] == pairs[2 * i - 1])
+					continue;
+				if (pass)
+					r->total.v[c]++;
+				else
+					r->rows[pairs[2 * i]].v[c]++;
+			}
+		}
+	}
+	free(pairs);
 }
 
 /* ---- the change table: stocks at both ends of the period and the movements between them ---- */
@@ -540,12 +676,22 @@ table_compute(struct store *st, const struct table_def *def, const struct table_
 		if (rc == ERR_OK)
 			rc = change_flows(st, &g, r->from, r->to, lo, hi, a, e);
 	} else {
-		rc = store_each_fact(st, r->as_of, q->recorded_at, r->income_year, lo, hi, on_fact, &g, e);
-		flush_household(&g);
+		unsigned need = extras_of(def);
+		for (int k = 0; rc == ERR_OK && k < 3; k++)
+			if (need & (1u << k))
+				rc = store_hh_extras(st, (enum hh_extra_kind)k, k == HX_MEASURE ? r->as_of / 10000 : r->as_of, lo, hi,
+				    &g.ext[k], &g.n_ext[k], e);
+		if (rc == ERR_OK) {
+			rc = store_each_fact(st, r->as_of, q->recorded_at, r->income_year, lo, hi, on_fact, &g, e);
+			flush_household(&g);
+		}
+		for (int k = 0; k < 3; k++)
+			free(g.ext[k]);
 	}
 	free(g.hh);
 	if (rc != ERR_OK) {
 		free(g.acc);
+		free(g.seen);
 		return rc;
 	}
 
@@ -583,6 +729,9 @@ table_compute(struct store *st, const struct table_def *def, const struct table_
 		}
 	}
 	free(g.acc);
+	if (!def->bands)
+		count_cadres(&g, r, level);
+	free(g.seen);
 	for (size_t i = 0; i < r->n_rows; i++)
 		formulas(def, &r->rows[i]);
 	formulas(def, &r->total);

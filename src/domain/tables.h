@@ -20,6 +20,13 @@ enum tfield {
 	/* household */
 	TF_ATTRIBUTE, TF_CAUSE_MAIN, TF_CAUSE_OTHER, TF_SIZE, TF_INCOME_KNOWN, TF_WAGE, TF_BUSINESS, TF_PROPERTY,
 	TF_TRANSFER, TF_COST, TF_TOTAL_INCOME, TF_NET, TF_NET_PC, TF_POOR_VILLAGE,
+	/* the household's records besides the registry (store_hh_extras), read only by the tables that name them:
+	 * TF_PAIRED 1 when a pairing (结对帮扶) is in force on the day; TF_CADRE_AFF the 单位隶属关系 of its cadres;
+	 * TF_HOUSING (住房安全 A-D, relocated) and TF_WATER (安全饮水 1/0) of its latest assessment on or before the day;
+	 * TF_MEASURE the categories of its measures (帮扶措施) of the day's year. A text filter on these holds when
+	 * any of the household's codes is one of the filter's comma-separated codes (TOP_HAS); TOP_EMPTY: none. */
+	TF_PAIRED, TF_CADRE_AFF, TF_HOUSING, TF_WATER, TF_MEASURE,
+	TF_ASSESSED,   /* 1 when the household has an assessment on or before the day */
 	TF_GROUP,   /* the household's status is in the enum group lo */
 	TF__MAX
 };
@@ -46,6 +53,8 @@ enum tkind {
 	TK_VILLAGES,       /* villages (行政村) of the row matching the filters (only TF_POOR_VILLAGE, or none) */
 	TK_VILLAGES_WITH,  /* villages whose column `a` is above zero */
 	TK_RURAL_POP,      /* 乡村人口 of the row's villages (those that have one) */
+	TK_CADRES,         /* distinct cadres paired on the day with the row's households of the universe (where[0]
+	                    * may be a TF_CADRE_AFF filter on the cadre's 单位隶属关系); division rows only */
 	TK_RATIO,          /* column a / column b × scale; empty when b is 0 */
 	TK_DIFF,           /* column a − column b */
 	/* the change table (a definition with `changes`): households (unit TU_HOUSEHOLDS) or persons (TU_PERSONS) */
