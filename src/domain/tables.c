@@ -35,8 +35,8 @@ table_def_find(const char *code)
 	return NULL;
 }
 
-static bool
-in_universe(int u, enum status s)
+bool
+table_universe_has(int u, enum status s)
 {
 	switch (u) {
 	case G_REGISTERED: return status_registered(s);
@@ -174,7 +174,7 @@ match(const struct engine *g, const struct fact *x, const struct tfilter *w)
 	if (person_field(w->f) && !x->member)
 		return false;
 	if (w->f == TF_GROUP)
-		return in_universe((int)w->lo, x->status);
+		return table_universe_has((int)w->lo, x->status);
 	if (w->f == TF_CADRE_AFF || w->f == TF_HOUSING || w->f == TF_MEASURE) {
 		int k = w->f == TF_CADRE_AFF ? HX_PAIRING : w->f == TF_HOUSING ? HX_ASSESSMENT : HX_MEASURE;
 		if (w->op == TOP_EMPTY)
@@ -261,7 +261,7 @@ village_index(const struct engine *g, int64_t code)
 static void
 flush_household(struct engine *g)
 {
-	if (!g->n_hh || !in_universe(g->universe, g->hh[0].status)) {
+	if (!g->n_hh || !table_universe_has(g->universe, g->hh[0].status)) {
 		g->n_hh = 0;
 		return;
 	}
@@ -538,7 +538,7 @@ stocks(struct store *st, struct engine *g, int day, enum tkind kind, int64_t lo,
 	const struct table_def *d = g->def;
 	for (size_t i = 0; i < n; i++) {
 		size_t v = village_index(g, cells[i].village);
-		if (v == SIZE_MAX || !in_universe(g->universe, cells[i].status))
+		if (v == SIZE_MAX || !table_universe_has(g->universe, cells[i].status))
 			continue;
 		for (size_t c = 0; c < d->n_cols; c++)
 			if (d->cols[c].kind == kind)
@@ -564,17 +564,17 @@ change_flows(struct store *st, struct engine *g, int from, int to, int64_t lo, i
 	for (size_t i = 0; i < n; i++) {
 		const struct flow_event *x = &f[i];
 		if (x->member_id == 0 && (x->from_status != ST_NONE || x->to_status != ST_NONE)) {
-			int d = (int)in_universe(u, x->to_status) - (int)in_universe(u, x->from_status);
+			int d = (int)table_universe_has(u, x->to_status) - (int)table_universe_has(u, x->from_status);
 			if (d)
 				add_flow(g, x->village, x->type, d, d * x->members_at);
 		} else if (x->member_id) {
 			if (x->type == EV_MEMBER_ADD)
-				add_flow(g, x->village, x->type, 0, in_universe(u, x->before_src));
+				add_flow(g, x->village, x->type, 0, table_universe_has(u, x->before_src));
 			else if (x->type == EV_MEMBER_REMOVE)
-				add_flow(g, x->village, x->type, 0, -(int64_t)in_universe(u, x->before_src));
+				add_flow(g, x->village, x->type, 0, -(int64_t)table_universe_has(u, x->before_src));
 			else if (x->type == EV_SPLIT || x->type == EV_MERGE) {
-				add_flow(g, x->target_village, x->type, 0, in_universe(u, x->before_tgt));
-				add_flow(g, x->village, x->type, 0, -(int64_t)in_universe(u, x->before_src));
+				add_flow(g, x->target_village, x->type, 0, table_universe_has(u, x->before_tgt));
+				add_flow(g, x->village, x->type, 0, -(int64_t)table_universe_has(u, x->before_src));
 			}
 		}
 	}

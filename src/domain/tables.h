@@ -8,6 +8,7 @@
 #define TUOPIN_TABLES_H
 
 #include "domain/report.h"
+#include "io/sheet.h"
 
 /* What a filter looks at. Household fields are the same on every row of a household; person fields belong to
  * one member (a household without members that day has none). Ages are whole years on the as-of date. Money is
@@ -156,5 +157,30 @@ struct table_result {
  * refused (ERR_INVALID); r->balanced says whether the balance identity holds on every row. */
 enum err table_compute(struct store *st, const struct table_def *def, const struct table_query *q,
     struct table_result *r, struct arena *a, struct errinfo *e);
+
+/* Whether status s belongs to universe u (an enum group, or G__MAX: any status). */
+bool table_universe_has(int u, enum status s);
+
+/* Person lists (名单, DOMAIN.md §9.3): one row per person present on the day in a household of the universe,
+ * with the national export's columns the registry holds, in village and 户编号 order, written row by row to a
+ * CSV or XLSX file (memory does not grow with the list: one household is held at a time). ID numbers and
+ * phones are masked unless full (then the export is audited first, as `export registry --full-id`). */
+struct roster_opts {
+	const char *path;
+	enum sheet_kind kind;
+	int as_of;             /* 0: today */
+	int64_t division;      /* 0: the top of the scope */
+	int universe;          /* -1: registered; else an enum group or G__MAX */
+	bool full;
+	const char *actor, *ip;
+};
+struct roster_result {
+	int as_of;
+	enum group universe;
+	struct division div;
+	int64_t households, persons;
+};
+enum err roster_export(struct store *st, const struct roster_opts *o, struct roster_result *r, struct arena *a,
+    struct errinfo *e);
 
 #endif

@@ -66,7 +66,7 @@ expect 401 - GET "/api/reports/1.1"
 # CSV and XLSX downloads, named after the table, the division and the day
 dl() { # dl USER QUERY FILE: status and the Content-Disposition header
 	STATUS=$(curl -s -D "$WORK/h" -o "$3" -w '%{http_code}' -b "$WORK/$1.jar" "http://127.0.0.1:$PORT/api/reports/$2")
-	DISP=$(grep -i '^content-disposition:' "$WORK/h" | tr -d '\r')
+	DISP=$(grep -i '^content-disposition:' "$WORK/h" | tr -d '\r' || true)
 }
 dl county "2.1?as_of=2015-06-30&format=csv" "$WORK/t.csv"
 eq "csv" "$STATUS" 200
@@ -81,4 +81,17 @@ contains "$(printf '%b' "$(printf '%s' "$DISP" | sed 's/.*UTF-8'"''"'//; s/%/\\x
 SS=$(unzip -p "$WORK/t.xlsx" xl/sharedStrings.xml)
 contains "$SS" "<t>贫困人口年龄分组统计表</t>"
 contains "$SS" "<t>填报单位：东岭镇　　统计时点：2015-06-30　　统计范围：现有贫困　　单位：人</t>"
+# The person list (名单): streamed to a file and sent; the same as the CLI's, masked; a town's operator gets the town
+dl county "roster?as_of=2015-06-30&format=csv" "$WORK/r.csv"
+eq "roster" "$STATUS" 200
+ok report roster --as-of 2015-06-30
+eq "roster is the CLI's" "$(tr -d '\r' < "$WORK/r.csv")" "$(printf '%s' "$OUT" | tr -d '\r')"
+contains "$(printf '%b' "$(printf '%s' "$DISP" | sed 's/.*UTF-8'"''"'//; s/%/\\x/g')")" "人员名单-示例县-2015-06-30.csv"
+dl town "roster?as_of=2015-06-30&group=current_poor&format=csv" "$WORK/r2.csv"
+ok report roster --as-of 2015-06-30 --group current_poor --division 371399100000
+eq "a town's roster" "$(tr -d '\r' < "$WORK/r2.csv")" "$(printf '%s' "$OUT" | tr -d '\r')"
+dl town "roster?division=371399101000" "$WORK/r3.xlsx"
+eq "another town's roster" "$STATUS" 404
+dl county "roster?format=json" "$WORK/r4"
+eq "roster as json" "$STATUS" 400
 finish
