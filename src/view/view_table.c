@@ -176,6 +176,7 @@ view_table_list_json(void)
 		json_object_set_new(o, "universe", json_string(universe_key((enum group)d[i].universe)));
 		json_object_set_new(o, "rows_are", json_string(d[i].bands ? "bands" : "divisions"));
 		json_object_set_new(o, "income", json_boolean(d[i].income));
+		json_object_set_new(o, "period", json_boolean(d[i].changes));
 		json_array_append_new(rows, o);
 	}
 	json_t *j = json_object();
