@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # run.sh BUILD: the benchmarks of docs/PERFORMANCE.md, in one run on this machine: a 1,000,000-person county
-# generated (bench/gen_registry.sh), imported into SQLite against SQLite's own ceiling, then the HTTP API under
-# wrk against the ceiling of a constant route (after the standard tables, bench/tables.sh); then PostgreSQL (bench/pg_import.sh) when it can start a
-# throwaway cluster. Results go to stdout and bench/out/results.txt.
+# generated (bench/gen_registry.sh), imported into SQLite against SQLite's own ceiling, the standard tables
+# (bench/tables.sh), then the HTTP API under wrk against the ceiling of a constant route; then PostgreSQL
+# (bench/pg_import.sh) when it can start a throwaway cluster. Results go to stdout and bench/out/results.txt.
 set -euo pipefail
 build=${1:-build}
 out=bench/out
