@@ -343,6 +343,94 @@ static const struct tband b_cause[] = {
 	{ "", "未填写", "not given", F(TF_CAUSE_MAIN, TOP_EMPTY, NULL) },
 };
 
+/* The change table (DOMAIN.md §9.2): 期初, each kind of increase and decrease, 期末 and the identity's check. */
+#define EVM(t) (1u << (t))
+#define STOCK(kd, gz, ge, k, z, e, u) { .key = k, .zh = z, .en = e, .group_zh = gz, .group_en = ge, .kind = kd, .unit = u }
+#define FLOW(gz, ge, k, z, e, u, sg, m) { .key = k, .zh = z, .en = e, .group_zh = gz, .group_en = ge, .kind = TK_FLOW, .unit = u, .sign = sg, .events = m }
+#define IN(k, z, e, u, m) FLOW("增加", "increases", k, z, e, u, 1, m)
+#define OUT(k, z, e, u, m) FLOW("减少", "decreases", k, z, e, u, -1, m)
+#define EV_NEW (EVM(EV_IDENTIFY) | EVM(EV_INCLUDE_MISSED) | EVM(EV_ENROL))
+#define EV_MOVE (EVM(EV_SPLIT) | EVM(EV_MERGE))
+static const struct tcol t_change[] = {
+	STOCK(TK_STOCK_START, "期初", "start", "start_h", "户数", "households", TU_HOUSEHOLDS),
+	STOCK(TK_STOCK_START, "期初", "start", "start_p", "人数", "persons", TU_PERSONS),
+	IN("new_h", "新识别户数", "identified (households)", TU_HOUSEHOLDS, EV_NEW),
+	IN("new_p", "新识别人数", "identified (persons)", TU_PERSONS, EV_NEW),
+	IN("return_h", "返贫户数", "returned (households)", TU_HOUSEHOLDS, EVM(EV_RETURN)),
+	IN("return_p", "返贫人数", "returned (persons)", TU_PERSONS, EVM(EV_RETURN)),
+	IN("born_p", "自然增加人数", "members added", TU_PERSONS, EVM(EV_MEMBER_ADD)),
+	IN("move_in_h", "拆户并户增加户数", "split or merged in (households)", TU_HOUSEHOLDS, EV_MOVE),
+	IN("move_in_p", "拆户并户增加人数", "split or merged in (persons)", TU_PERSONS, EV_MOVE),
+	IN("other_in_h", "其他增加户数", "other (households)", TU_HOUSEHOLDS, 0),
+	IN("other_in_p", "其他增加人数", "other (persons)", TU_PERSONS, 0),
+	{ .key = "in_h", .zh = "合计户数", .en = "total (households)", .group_zh = "增加", .group_en = "increases", .kind = TK_FLOW_TOTAL, .unit = TU_HOUSEHOLDS, .sign = 1 },
+	{ .key = "in_p", .zh = "合计人数", .en = "total (persons)", .group_zh = "增加", .group_en = "increases", .kind = TK_FLOW_TOTAL, .unit = TU_PERSONS, .sign = 1 },
+	OUT("exit_h", "脱贫户数", "exited (households)", TU_HOUSEHOLDS, EVM(EV_EXIT)),
+	OUT("exit_p", "脱贫人数", "exited (persons)", TU_PERSONS, EVM(EV_EXIT)),
+	OUT("remove_h", "剔除户数", "removed (households)", TU_HOUSEHOLDS, EVM(EV_REMOVE)),
+	OUT("remove_p", "剔除人数", "removed (persons)", TU_PERSONS, EVM(EV_REMOVE)),
+	OUT("clear_h", "清退户数", "cleared (households)", TU_HOUSEHOLDS, EVM(EV_CLEAR)),
+	OUT("clear_p", "清退人数", "cleared (persons)", TU_PERSONS, EVM(EV_CLEAR)),
+	OUT("cancel_h", "销户户数", "cancelled (households)", TU_HOUSEHOLDS, EVM(EV_CANCEL)),
+	OUT("cancel_p", "销户人数", "cancelled (persons)", TU_PERSONS, EVM(EV_CANCEL)),
+	OUT("died_p", "自然减少人数", "members removed", TU_PERSONS, EVM(EV_MEMBER_REMOVE)),
+	OUT("move_out_h", "拆户并户减少户数", "split or merged out (households)", TU_HOUSEHOLDS, EV_MOVE),
+	OUT("move_out_p", "拆户并户减少人数", "split or merged out (persons)", TU_PERSONS, EV_MOVE),
+	OUT("other_out_h", "其他减少户数", "other (households)", TU_HOUSEHOLDS, 0),
+	OUT("other_out_p", "其他减少人数", "other (persons)", TU_PERSONS, 0),
+	{ .key = "out_h", .zh = "合计户数", .en = "total (households)", .group_zh = "减少", .group_en = "decreases", .kind = TK_FLOW_TOTAL, .unit = TU_HOUSEHOLDS, .sign = -1 },
+	{ .key = "out_p", .zh = "合计人数", .en = "total (persons)", .group_zh = "减少", .group_en = "decreases", .kind = TK_FLOW_TOTAL, .unit = TU_PERSONS, .sign = -1 },
+	STOCK(TK_STOCK_END, "期末", "end", "end_h", "户数", "households", TU_HOUSEHOLDS),
+	STOCK(TK_STOCK_END, "期末", "end", "end_p", "人数", "persons", TU_PERSONS),
+	{ .key = "diff_h", .zh = "户数", .en = "households", .group_zh = "平衡核对（期初+增加−减少−期末）", .group_en = "check (start + in − out − end)", .kind = TK_BALANCE, .unit = TU_HOUSEHOLDS },
+	{ .key = "diff_p", .zh = "人数", .en = "persons", .group_zh = "平衡核对（期初+增加−减少−期末）", .group_en = "check (start + in − out − end)", .kind = TK_BALANCE, .unit = TU_PERSONS },
+};
+
+static const struct tcol t2_6[] = {
+	HH("households", "总户数", "households"),
+	HH("paired", "落实帮扶责任人户数", "with a responsible cadre", NUM(TF_PAIRED, 1)),
+	{ .key = "paired_share", .zh = "占比（%）", .en = "share (%)", .kind = TK_RATIO, .unit = TU_PERCENT, .a = 1, .b = 0, .scale = 100, .decimals = 2 },
+};
+static const struct tcol t2_7[] = {
+	HH("households", "户数", "households"),
+	HH("assessed", "已入户核实户数", "assessed", NUM(TF_ASSESSED, 1)),
+	GHH("住房不安全（C、D级危房）", "unsafe housing (C, D)", "unsafe_housing", "户数", "households", F(TF_HOUSING, TOP_HAS, "C,D")),
+	SHARE("住房不安全（C、D级危房）", "unsafe housing (C, D)", "unsafe_housing_share", 2, 1),
+	GHH("无安全饮水", "no safe drinking water", "no_safe_water", "户数", "households", NUM(TF_WATER, 0)),
+	SHARE("无安全饮水", "no safe drinking water", "no_safe_water_share", 4, 1),
+	HH("not_assessed", "未核实户数", "not assessed", NUM(TF_ASSESSED, 0)),
+};
+#define CADRES(k, z, e, aff) { .key = k, .zh = z, .en = e, .kind = TK_CADRES, .unit = TU_PERSONS, .where = { F(TF_CADRE_AFF, TOP_HAS, aff) } }
+#define GCADRES(gz, ge, k, aff) { .key = k, .zh = "干部人数", .en = "cadres", .group_zh = gz, .group_en = ge, .kind = TK_CADRES, .unit = TU_PERSONS, .where = { F(TF_CADRE_AFF, TOP_HAS, aff) } }
+static const struct tcol t4[] = {
+	HH("households", "贫困户数", "poor households"),
+	HH("paired", "落实帮扶责任人户数", "with a responsible cadre", NUM(TF_PAIRED, 1)),
+	{ .key = "cadres", .zh = "帮扶责任人人数", .en = "responsible cadres", .kind = TK_CADRES, .unit = TU_PERSONS },
+	{ .key = "paired_share", .zh = "落实比例（%）", .en = "share paired (%)", .kind = TK_RATIO, .unit = TU_PERCENT, .a = 1, .b = 0, .scale = 100, .decimals = 2 },
+};
+static const struct tcol t5[] = {
+	GCADRES("省级", "province", "province_c", "province"),
+	GHH("省级", "province", "province_h", "帮扶户数", "households helped", F(TF_CADRE_AFF, TOP_HAS, "province")),
+	GCADRES("市级", "city", "city_c", "city"),
+	GHH("市级", "city", "city_h", "帮扶户数", "households helped", F(TF_CADRE_AFF, TOP_HAS, "city")),
+	GCADRES("县级", "county", "county_c", "county"),
+	GHH("县级", "county", "county_h", "帮扶户数", "households helped", F(TF_CADRE_AFF, TOP_HAS, "county")),
+	GCADRES("县以下", "below the county", "below_c", "town,village"),
+	GHH("县以下", "below the county", "below_h", "帮扶户数", "households helped", F(TF_CADRE_AFF, TOP_HAS, "town,village")),
+	{ .key = "total_c", .zh = "干部人数", .en = "cadres", .group_zh = "合计", .group_en = "total", .kind = TK_CADRES, .unit = TU_PERSONS },
+	GHH("合计", "total", "total_h", "帮扶户数", "households helped", NUM(TF_PAIRED, 1)),
+};
+static const struct tcol t16[] = {
+	PP("persons", "贫困人口数", "poor persons"),
+	PP("industry_employment", "产业发展和转移就业", "industry and employment", F(TF_MEASURE, TOP_HAS, "industry,employment,public_post")),
+	PP("relocation", "易地扶贫搬迁", "relocation", F(TF_MEASURE, TOP_HAS, "relocation")),
+	PP("ecology", "生态补偿", "ecological compensation", F(TF_MEASURE, TOP_HAS, "ecology")),
+	PP("education", "教育扶贫", "education", F(TF_MEASURE, TOP_HAS, "education")),
+	PP("health", "大病救治（健康扶贫）", "medical treatment (health)", F(TF_MEASURE, TOP_HAS, "health")),
+	PP("security", "社会保障兜底", "social security", F(TF_MEASURE, TOP_HAS, "security")),
+	PP("none", "本年度无帮扶措施", "no measure this year", F(TF_MEASURE, TOP_EMPTY, NULL)),
+};
+
 #define PEOPLE "贫困人口", "poor persons"
 #define HOUSEHOLDS "贫困户", "poor households"
 #define VILLAGES "贫困村", "poor villages"
@@ -354,43 +442,71 @@ static const struct tband b_cause[] = {
 #define UY "单位：户、人、元", "unit: households, persons, yuan"
 #define UV "单位：个", "unit: villages"
 #define DIVS NULL, 0
+#define CHANGES "变动", "changes"
+#define ASSIST "帮扶", "assistance"
 static const struct table_def defs[] = {
 	{ "0", REGISTRY, "建档立卡户数人数统计表", "Households and persons by status", UHP, G__MAX, false, N(t0), DIVS,
-	  "每户按其在统计时点的状态计入；人数为该时点户内成员。", "Each household counts under its status on the day; persons are its members then." },
+	  "每户按其在统计时点的状态计入；人数为该时点户内成员。", "Each household counts under its status on the day; persons are its members then.", false },
 	{ "0.1", REGISTRY, "按主要致贫原因统计表", "Households and persons by main cause of poverty", UHP, G__MAX, false, N(t0_cause), N(b_cause),
-	  NULL, NULL },
+	  NULL, NULL, false },
 	{ "1.0", PEOPLE, "贫困人口基本信息统计表", "Poor persons: basic information", UP, G_CURRENT_POOR, false, N(t1_0), DIVS,
-	  "残疾人数按健康状况为残疾计；登记中没有现役军人一项。", "Disabled: health recorded as disabled; the registry has no field for serving soldiers." },
+	  "残疾人数按健康状况为残疾计；登记中没有现役军人一项。", "Disabled: health recorded as disabled; the registry has no field for serving soldiers.", false },
 	{ "1.1", PEOPLE, "贫困人口年龄分组统计表", "Poor persons by age", UP, G_CURRENT_POOR, false, N(t1_1), DIVS,
-	  "年龄为统计时点的周岁；各段含下限、不含上限。", "Age in whole years on the day; each band includes its lower bound only." },
-	{ "1.2", PEOPLE, "贫困人口身体健康情况统计表", "Poor persons by health", UP, G_CURRENT_POOR, false, N(t1_2), DIVS, NULL, NULL },
-	{ "1.3", PEOPLE, "贫困人口文化程度统计表", "Poor persons by education", UP, G_CURRENT_POOR, false, N(t1_3), DIVS, NULL, NULL },
-	{ "1.4", PEOPLE, "贫困人口劳动能力类型统计表", "Poor persons by labour capacity", UP, G_CURRENT_POOR, false, N(t1_4), DIVS, NULL, NULL },
-	{ "1.5", PEOPLE, "贫困人口上年度务工状况统计表", "Poor persons by work last year", UP, G_CURRENT_POOR, false, N(t1_5), DIVS, NULL, NULL },
-	{ "1.6", PEOPLE, "贫困人口上年度务工时间统计表", "Poor persons by months worked last year", UP, G_CURRENT_POOR, false, N(t1_6), DIVS, NULL, NULL },
-	{ "1.7", PEOPLE, "贫困人口在校生情况统计表", "Poor persons by schooling", UP, G_CURRENT_POOR, false, N(t1_7), DIVS, NULL, NULL },
-	{ "1.8", PEOPLE, "贫困人口统计表（按贫困户属性）", "Poor persons by household attribute", UP, G_CURRENT_POOR, false, N(t1_8), DIVS, NULL, NULL },
+	  "年龄为统计时点的周岁；各段含下限、不含上限。", "Age in whole years on the day; each band includes its lower bound only.", false },
+	{ "1.2", PEOPLE, "贫困人口身体健康情况统计表", "Poor persons by health", UP, G_CURRENT_POOR, false, N(t1_2), DIVS, NULL, NULL, false },
+	{ "1.3", PEOPLE, "贫困人口文化程度统计表", "Poor persons by education", UP, G_CURRENT_POOR, false, N(t1_3), DIVS, NULL, NULL, false },
+	{ "1.4", PEOPLE, "贫困人口劳动能力类型统计表", "Poor persons by labour capacity", UP, G_CURRENT_POOR, false, N(t1_4), DIVS, NULL, NULL, false },
+	{ "1.5", PEOPLE, "贫困人口上年度务工状况统计表", "Poor persons by work last year", UP, G_CURRENT_POOR, false, N(t1_5), DIVS, NULL, NULL, false },
+	{ "1.6", PEOPLE, "贫困人口上年度务工时间统计表", "Poor persons by months worked last year", UP, G_CURRENT_POOR, false, N(t1_6), DIVS, NULL, NULL, false },
+	{ "1.7", PEOPLE, "贫困人口在校生情况统计表", "Poor persons by schooling", UP, G_CURRENT_POOR, false, N(t1_7), DIVS, NULL, NULL, false },
+	{ "1.8", PEOPLE, "贫困人口统计表（按贫困户属性）", "Poor persons by household attribute", UP, G_CURRENT_POOR, false, N(t1_8), DIVS, NULL, NULL, false },
 	{ "1.9", PEOPLE, "贫困人口适龄教育年龄分段统计表", "Poor persons by school-age band", UP, G_CURRENT_POOR, false, N(t1_9), DIVS,
-	  "年龄为统计时点的周岁；各段含下限、不含上限。", "Age in whole years on the day; each band includes its lower bound only." },
-	{ "1.10", PEOPLE, "贫困人口分布统计表（按行政区划）", "Poor persons by division", UHP, G_CURRENT_POOR, false, N(t1_10), DIVS, NULL, NULL },
-	{ "2.1", HOUSEHOLDS, "贫困户贫困属性统计表", "Poor households by attribute", UHP, G_CURRENT_POOR, false, N(t2_1), DIVS, NULL, NULL },
+	  "年龄为统计时点的周岁；各段含下限、不含上限。", "Age in whole years on the day; each band includes its lower bound only.", false },
+	{ "1.10", PEOPLE, "贫困人口分布统计表（按行政区划）", "Poor persons by division", UHP, G_CURRENT_POOR, false, N(t1_10), DIVS, NULL, NULL, false },
+	{ "2.1", HOUSEHOLDS, "贫困户贫困属性统计表", "Poor households by attribute", UHP, G_CURRENT_POOR, false, N(t2_1), DIVS, NULL, NULL, false },
 	{ "2.2", INCOME, "贫困户收支分类统计表", "Poor households by kind of income", UY, G_CURRENT_POOR, true, N(t2_2), DIVS,
-	  "户数为该项收入（支出）大于零的户；户均为这些户的平均。", "Households with the item above zero; the average is over them." },
-	{ "2.4", HOUSEHOLDS, "贫困户主要致贫原因统计表", "Poor households by main cause", UH, G_CURRENT_POOR, false, N(t2_4), DIVS, NULL, NULL },
+	  "户数为该项收入（支出）大于零的户；户均为这些户的平均。", "Households with the item above zero; the average is over them.", false },
+	{ "2.4", HOUSEHOLDS, "贫困户主要致贫原因统计表", "Poor households by main cause", UH, G_CURRENT_POOR, false, N(t2_4), DIVS, NULL, NULL, false },
 	{ "2.5", HOUSEHOLDS, "贫困户其他致贫原因统计表", "Poor households by other causes", UH, G_CURRENT_POOR, false, N(t2_5), DIVS,
-	  "一户最多两项其他致贫原因，各项分别计数。", "A household has up to two other causes, each counted." },
+	  "一户最多两项其他致贫原因，各项分别计数。", "A household has up to two other causes, each counted.", false },
+	{ "2.6", ASSIST, "贫困户帮扶责任人落实情况统计表", "Poor households with a responsible cadre", UH, G_CURRENT_POOR, false, N(t2_6), DIVS,
+	  "落实户数为统计时点有结对帮扶责任人（结对在该日有效）的户。", "Households with a pairing in force on the day.", false },
+	{ "2.7", HOUSEHOLDS, "贫困户生产生活条件困难情况统计表", "Poor households' living conditions", UH, G_CURRENT_POOR, false, N(t2_7), DIVS,
+	  "按各户统计时点以前最近一次入户核实记录：住房安全为C级或D级计危房，安全饮水为否计无安全饮水；占比以已核实户数为分母。"
+	  "登记中没有饮水困难、未通生活用电、未通广播电视、无卫生厕所和住房面积，这些栏目不列。",
+	  "From each household's latest assessment on or before the day: housing C or D is unsafe, water no is unsafe; shares "
+	  "of the households assessed. The registry records no drinking-water difficulty, electricity, television, toilet or "
+	  "floor area: those columns are left out.", false },
 	{ "2.9", INCOME, "贫困户上年度人均纯收入分组统计表", "Poor households by net income per person last year", UH, G_CURRENT_POOR, true, N(t2_9), DIVS,
-	  "各段含下限、不含上限（元/人·年）。", "Bands in yuan per person per year; each includes its lower bound only." },
+	  "各段含下限、不含上限（元/人·年）。", "Bands in yuan per person per year; each includes its lower bound only.", false },
 	{ "2.12", INCOME, "贫困户上年度家庭收入统计表", "Poor households' income last year", UY, G_CURRENT_POOR, true, N(t2_12), DIVS,
 	  "只计有该年度收入调查的户；人均纯收入为纯收入之和除以这些户的人数；只有人均纯收入（随建档立卡导入）的户，纯收入按人均纯收入 × 家庭人口计。",
-	  "Households with a survey of the year; per person: net income over their members; a household with only a net income per person (imported with the registry) counts it times its size." },
+	  "Households with a survey of the year; per person: net income over their members; a household with only a net income per person (imported with the registry) counts it times its size.", false },
 	{ "2.14", HOUSEHOLDS, "贫困户人口规模统计表", "Poor households by size", UH, G_CURRENT_POOR, false, N(t2_14), DIVS,
-	  "户人口为统计时点户内成员数。", "Size: the members on the day." },
-	{ "22", VILLAGES, "贫困村识别情况统计表", "Poor villages identified", UV, G_CURRENT_POOR, false, N(t22), DIVS, NULL, NULL },
-	{ "23", VILLAGES, "未脱贫人口分布统计表（按贫困村）", "Poor persons in poor and other villages", UHP, G_CURRENT_POOR, false, N(t23), DIVS, NULL, NULL },
+	  "户人口为统计时点户内成员数。", "Size: the members on the day.", false },
+	{ "4", ASSIST, "帮扶责任人落实情况统计表", "Responsible cadres", UHP, G_CURRENT_POOR, false, N(t4), DIVS,
+	  "统计时点结对有效的帮扶责任人，一人帮扶多户只计一人；统计年底情况时请把统计时点设为12月31日。",
+	  "Cadres with a pairing in force on the day, each counted once however many households; for the year end take 31 December.", false },
+	{ "5", ASSIST, "各级干部帮扶贫困户统计表", "Poor households helped by cadres of each level", UHP, G_CURRENT_POOR, false, N(t5), DIVS,
+	  "按帮扶责任人的单位隶属关系：省直为省级，市直为市级，县直为县级，乡镇和村级为县以下；一户由不同层级干部帮扶时各层级都计。",
+	  "By the cadre's unit: provincial, city, county, and town or village below the county; a household helped by cadres of "
+	  "several levels counts in each.", false },
+	{ "16", ASSIST, "贫困人口分类扶持统计表", "Poor persons by kind of support", UP, G_CURRENT_POOR, false, N(t16), DIVS,
+	  "按统计时点所在年度登记的帮扶措施，一户有某类措施则其成员都计入该类，一人可计入多类；产业发展和转移就业含产业扶贫、"
+	  "就业扶贫和公益岗位。登记中没有村基础设施项目，村级栏目不列。",
+	  "From the measures recorded for the day's year: a household's members count under each kind it has, so a person may "
+	  "count more than once; industry and employment includes public posts. Village infrastructure is not recorded.", false },
+	{ "change", CHANGES, "扶贫对象变动统计表", "Changes of the poor population", UHP, G_CURRENT_POOR, false, N(t_change), DIVS,
+	  "期初为统计期间前一日、期末为最后一日的户数人数（按现在所知的登记）；期间内生效的每项变动把一户（连同其生效日的成员）或一人移入或移出统计范围；"
+	  "平衡核对 = 期初 + 增加 − 减少 − 期末，应为 0。更正按其生效日期计入。",
+	  "Start: the day before the period; end: its last day (the registry as now known). Each change effective in the period "
+	  "moves a household (with its members that day) or a person in or out of the count; check = start + in − out − end, "
+	  "which must be 0. Corrections count on their effective date.", true },
+	{ "22", VILLAGES, "贫困村识别情况统计表", "Poor villages identified", UV, G_CURRENT_POOR, false, N(t22), DIVS, NULL, NULL, false },
+	{ "23", VILLAGES, "未脱贫人口分布统计表（按贫困村）", "Poor persons in poor and other villages", UHP, G_CURRENT_POOR, false, N(t23), DIVS, NULL, NULL, false },
 	{ "24", VILLAGES, "贫困发生率统计表", "Poverty incidence", UP, G_CURRENT_POOR, false, N(t24), DIVS,
 	  "贫困发生率 = 现有贫困人口（未脱贫 + 返贫）÷ 乡村人口 × 100%；乡村人口取自区划表，未填写的村不计。",
-	  "Incidence = currently poor persons (not exited + returned) / rural population × 100%; villages without a rural population are left out." },
+	  "Incidence = currently poor persons (not exited + returned) / rural population × 100%; villages without a rural population are left out.", false },
 };
 
 const struct table_def *

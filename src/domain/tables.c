@@ -35,8 +35,8 @@ table_def_find(const char *code)
 	return NULL;
 }
 
-static bool
-in_universe(int u, enum status s)
+bool
+table_universe_has(int u, enum status s)
 {
 	switch (u) {
 	case G_REGISTERED: return status_registered(s);
@@ -62,6 +62,12 @@ struct engine {
 	struct fact *hh;             /* the current household's rows */
 	size_t n_hh, cap_hh;
 	int n_members;
+	struct hh_extra *ext[3];     /* by enum hh_extra_kind, ordered by household (NULL: not read) */
+	size_t n_ext[3];
+	const struct hh_extra *cur[3];   /* the current household's */
+	size_t n_cur[3];
+	struct cadre_seen { size_t bucket; int64_t cadre; char code[16]; } *seen;   /* TK_CADRES */
+	size_t n_seen, cap_seen;
 };
 
 static bool
@@ -127,6 +133,9 @@ field_num(const struct engine *g, const struct fact *x, enum tfield f)
 			return x->net_pc == FACT_UNKNOWN ? FACT_UNKNOWN : x->net_pc * (x->size > 0 ? x->size : g->n_members);
 		return money(x->wage) + money(x->business) + money(x->property) + money(x->transfer) - money(x->cost);
 	case TF_NET_PC: return x->income ? x->net_pc : FACT_UNKNOWN;
+	case TF_PAIRED: return g->n_cur[HX_PAIRING] > 0;
+	case TF_ASSESSED: return g->n_cur[HX_ASSESSMENT] > 0;
+	case TF_WATER: return g->n_cur[HX_ASSESSMENT] && g->cur[HX_ASSESSMENT]->flag >= 0 ? g->cur[HX_ASSESSMENT]->flag : FACT_UNKNOWN;
 	case TF_POOR_VILLAGE: {
 		struct division key = { .code = x->village };
 		size_t lo = 0, hi = g->n_villages;
@@ -165,7 +174,16 @@ match(const struct engine *g, const struct fact *x, const struct tfilter *w)
 	if (person_field(w->f) && !x->member)
 		return false;
 	if (w->f == TF_GROUP)
-		return in_universe((int)w->lo, x->status);
+		return table_universe_has((int)w->lo, x->status);
+	if (w->f == TF_CADRE_AFF || w->f == TF_HOUSING || w->f == TF_MEASURE) {
+		int k = w->f == TF_CADRE_AFF ? HX_PAIRING : w->f == TF_HOUSING ? HX_ASSESSMENT : HX_MEASURE;
+		if (w->op == TOP_EMPTY)
+			return g->n_cur[k] == 0;
+		for (size_t i = 0; i < g->n_cur[k]; i++)
+			if (g->cur[k][i].code[0] && has_code(w->code, g->cur[k][i].code) == (w->op != TOP_NE))
+				return true;
+		return false;
+	}
 	const char *t = field_text(x, w->f);
 	if (t || w->f == TF_SEX) {
 		switch (w->op) {
@@ -243,13 +261,30 @@ village_index(const struct engine *g, int64_t code)
 static void
 flush_household(struct engine *g)
 {
-	if (!g->n_hh || !in_universe(g->universe, g->hh[0].status)) {
+	if (!g->n_hh || !table_universe_has(g->universe, g->hh[0].status)) {
 		g->n_hh = 0;
 		return;
 	}
 	g->n_members = 0;
 	for (size_t i = 0; i < g->n_hh; i++)
 		g->n_members += g->hh[i].member != 0;
+	for (int k = 0; k < 3; k++) {
+		/* the household's extras: a binary search for the first of them */
+		int64_t id = g->hh[0].household;
+		size_t lo = 0, hi = g->n_ext[k];
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (g->ext[k][mid].household < id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		size_t end = lo;
+		while (end < g->n_ext[k] && g->ext[k][end].household == id)
+			end++;
+		g->cur[k] = g->ext[k] ? g->ext[k] + lo : NULL;
+		g->n_cur[k] = end - lo;
+	}
 	const struct table_def *d = g->def;
 	if (d->bands) {
 		for (size_t b = 0; b < d->n_bands; b++)
@@ -259,6 +294,16 @@ flush_household(struct engine *g)
 		size_t v = village_index(g, g->hh[0].village);
 		if (v != SIZE_MAX)
 			add_household(g, v, NULL);
+		for (size_t i = 0; v != SIZE_MAX && g->ext[HX_PAIRING] && i < g->n_cur[HX_PAIRING]; i++) {
+			if (g->n_seen == g->cap_seen) {
+				g->cap_seen = g->cap_seen ? 2 * g->cap_seen : 64;
+				g->seen = xrealloc(g->seen, g->cap_seen * sizeof(*g->seen));
+			}
+			struct cadre_seen *c = &g->seen[g->n_seen++];
+			c->bucket = v;
+			c->cadre = g->cur[HX_PAIRING][i].id;
+			memcpy(c->code, g->cur[HX_PAIRING][i].code, sizeof(c->code));
+		}
 	}
 	g->n_hh = 0;
 }
@@ -329,7 +374,23 @@ formulas(const struct table_def *d, struct table_row *row)
 {
 	for (size_t c = 0; c < d->n_cols; c++) {
 		const struct tcol *col = &d->cols[c];
-		if (col->kind == TK_RATIO) {
+		if (col->kind == TK_FLOW_TOTAL || col->kind == TK_BALANCE) {
+			double v = 0;
+			for (size_t k = 0; k < d->n_cols; k++) {
+				const struct tcol *x = &d->cols[k];
+				if (x->unit != col->unit)
+					continue;
+				if (col->kind == TK_FLOW_TOTAL)
+					v += x->kind == TK_FLOW && x->sign == col->sign ? row->v[k] : 0;
+				else if (x->kind == TK_STOCK_START)
+					v += row->v[k];
+				else if (x->kind == TK_STOCK_END)
+					v -= row->v[k];
+				else if (x->kind == TK_FLOW)
+					v += x->sign * row->v[k];
+			}
+			row->v[c] = v;
+		} else if (col->kind == TK_RATIO) {
 			double den = row->v[col->b];
 			row->null[c] = den == 0 || row->null[col->a] || row->null[col->b];
 			row->v[c] = row->null[c] ? 0 : row->v[col->a] / den * col->scale;
@@ -338,6 +399,186 @@ formulas(const struct table_def *d, struct table_row *row)
 			row->null[c] = row->null[col->a] || row->null[col->b];
 		}
 	}
+}
+
+/* Which records besides the registry def reads (1 << enum hh_extra_kind). */
+static unsigned
+extras_of(const struct table_def *d)
+{
+	unsigned m = 0;
+	for (size_t c = 0; c < d->n_cols; c++) {
+		const struct tcol *col = &d->cols[c];
+		if (col->kind == TK_CADRES)
+			m |= 1u << HX_PAIRING;
+		for (int k = 0; k < 2; k++) {
+			enum tfield f = col->where[k].f;
+			if (f == TF_PAIRED || f == TF_CADRE_AFF)
+				m |= 1u << HX_PAIRING;
+			else if (f == TF_HOUSING || f == TF_WATER || f == TF_ASSESSED)
+				m |= 1u << HX_ASSESSMENT;
+			else if (f == TF_MEASURE)
+				m |= 1u << HX_MEASURE;
+		}
+	}
+	return m;
+}
+
+static int
+cmp_i64pair(const void *a, const void *b)
+{
+	const int64_t *x = a, *y = b;
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/* The row of a village's bucket at the rows' level: its index, or -1 (the total alone). */
+static int64_t
+row_index(const struct table_result *r, int64_t village, int level)
+{
+	int64_t key = truncate_to(village, level);
+	size_t l = 0, h = r->n_rows;
+	while (l < h) {
+		size_t mid = (l + h) / 2;
+		if (r->rows[mid].code < key)
+			l = mid + 1;
+		else
+			h = mid;
+	}
+	return l < r->n_rows && r->rows[l].code == key ? (int64_t)l : -1;
+}
+
+/* TK_CADRES: each cadre once per row and once in the total, however many of its households. */
+static void
+count_cadres(const struct engine *g, struct table_result *r, int level)
+{
+	const struct table_def *d = g->def;
+	int64_t *pairs = xcalloc(g->n_seen ? 2 * g->n_seen : 1, sizeof(*pairs));
+	for (size_t c = 0; c < d->n_cols; c++) {
+		const struct tcol *col = &d->cols[c];
+		if (col->kind != TK_CADRES)
+			continue;
+		const struct tfilter *w = &col->where[0];
+		bool aff = w->f == TF_CADRE_AFF && w->code;
+		for (int pass = 0; pass < 2; pass++) {   /* 0: by row, 1: the total */
+			size_t n = 0;
+			for (size_t i = 0; i < g->n_seen; i++) {
+				const struct cadre_seen *s = &g->seen[i];
+				if (aff && !has_code(w->code, s->code))
+					continue;
+				int64_t row = pass ? 0 : row_index(r, g->villages[s->bucket].code, level);
+				if (row < 0)
+					continue;
+				pairs[2 * n] = row;
+				pairs[2 * n + 1] = s->cadre;
+				n++;
+			}
+			qsort(pairs, n, 2 * sizeof(*pairs), cmp_i64pair);
+			if (pass)
+				r->total.v[c] = 0;
+			else
+				for (size_t i = 0; i < r->n_rows; i++)
+					r->rows[i].v[c] = 0;
+			for (size_t i = 0; i < n; i++) {
+				if (i && pairs[2 * i] == pairs[2 * i - 2] && pairs[2 * i + 1] == pairs[2 * i - 1])
+					continue;
+				if (pass)
+					r->total.v[c]++;
+				else
+					r->rows[pairs[2 * i]].v[c]++;
+			}
+		}
+	}
+	free(pairs);
+}
+
+/* ---- the change table: stocks at both ends of the period and the movements between them ---- */
+
+/* The flow column of an event type, sign and unit: the one naming the type, else the catch-all. */
+static size_t
+flow_column(const struct table_def *d, enum evtype t, int sign, enum tunit u)
+{
+	size_t other = SIZE_MAX;
+	for (size_t c = 0; c < d->n_cols; c++) {
+		const struct tcol *col = &d->cols[c];
+		if (col->kind != TK_FLOW || col->sign != sign || col->unit != u)
+			continue;
+		if (col->events & (1u << t))
+			return c;
+		if (!col->events && other == SIZE_MAX)
+			other = c;
+	}
+	return other;
+}
+
+static void
+add_flow(struct engine *g, int64_t village, enum evtype t, int64_t dh, int64_t dp)
+{
+	size_t v = village_index(g, village);
+	if (v == SIZE_MAX)
+		return;
+	const struct table_def *d = g->def;
+	int64_t *acc = g->acc + v * d->n_cols;
+	size_t c;
+	if (dh && (c = flow_column(d, t, dh > 0 ? 1 : -1, TU_HOUSEHOLDS)) != SIZE_MAX)
+		acc[c] += dh > 0 ? dh : -dh;
+	if (dp && (c = flow_column(d, t, dp > 0 ? 1 : -1, TU_PERSONS)) != SIZE_MAX)
+		acc[c] += dp > 0 ? dp : -dp;
+}
+
+static enum err
+stocks(struct store *st, struct engine *g, int day, enum tkind kind, int64_t lo, int64_t hi, struct arena *a,
+    struct errinfo *e)
+{
+	struct stat_cell *cells;
+	size_t n;
+	enum err rc = store_stats(st, day, 0, lo, hi, &cells, &n, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	const struct table_def *d = g->def;
+	for (size_t i = 0; i < n; i++) {
+		size_t v = village_index(g, cells[i].village);
+		if (v == SIZE_MAX || !table_universe_has(g->universe, cells[i].status))
+			continue;
+		for (size_t c = 0; c < d->n_cols; c++)
+			if (d->cols[c].kind == kind)
+				g->acc[v * d->n_cols + c] += d->cols[c].unit == TU_HOUSEHOLDS ? cells[i].households : cells[i].persons;
+	}
+	return ERR_OK;
+}
+
+/* Each event in force effective in the period moves a household (with its members on the effective date) from
+ * its from status to its to status, in or out of the universe; a member event moves one person if the household
+ * was in the universe the day before (a split or a merge: out of the source, into the target, each in its own
+ * village). The rule of `tuopin check`'s BALANCE, per village. */
+static enum err
+change_flows(struct store *st, struct engine *g, int from, int to, int64_t lo, int64_t hi, struct arena *a,
+    struct errinfo *e)
+{
+	struct flow_event *f;
+	size_t n;
+	enum err rc = store_flows_villages(st, from, to, lo, hi, &f, &n, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	int u = g->universe;
+	for (size_t i = 0; i < n; i++) {
+		const struct flow_event *x = &f[i];
+		if (x->member_id == 0 && (x->from_status != ST_NONE || x->to_status != ST_NONE)) {
+			int d = (int)table_universe_has(u, x->to_status) - (int)table_universe_has(u, x->from_status);
+			if (d)
+				add_flow(g, x->village, x->type, d, d * x->members_at);
+		} else if (x->member_id) {
+			if (x->type == EV_MEMBER_ADD)
+				add_flow(g, x->village, x->type, 0, table_universe_has(u, x->before_src));
+			else if (x->type == EV_MEMBER_REMOVE)
+				add_flow(g, x->village, x->type, 0, -(int64_t)table_universe_has(u, x->before_src));
+			else if (x->type == EV_SPLIT || x->type == EV_MERGE) {
+				add_flow(g, x->target_village, x->type, 0, table_universe_has(u, x->before_tgt));
+				add_flow(g, x->village, x->type, 0, -(int64_t)table_universe_has(u, x->before_src));
+			}
+		}
+	}
+	return ERR_OK;
 }
 
 enum err
@@ -354,6 +595,16 @@ table_compute(struct store *st, const struct table_def *def, const struct table_
 	r->by = q->by;
 	r->universe = q->universe >= 0 ? (enum group)q->universe : (enum group)def->universe;
 	r->income_year = def->income ? (q->income_year ? q->income_year : r->as_of / 10000 - 1) : 0;
+	if (def->changes) {
+		if (q->recorded_at)
+			return errinfo_set(e, ERR_INVALID, "recorded_at", MSG_TABLE_RECORDED_AT, def->code);
+		if (q->to)
+			r->as_of = q->to;
+		r->to = r->as_of;
+		r->from = q->from ? q->from : r->as_of / 10000 * 10000 + 101;
+		if (r->from > r->to)
+			return errinfo_set(e, ERR_INVALID, "from", MSG_TABLE_PERIOD);
+	}
 	if (q->division) {
 		if ((rc = store_division_get(st, q->division, &r->div, a, e)) != ERR_OK)
 			return rc;
@@ -418,11 +669,29 @@ table_compute(struct store *st, const struct table_def *def, const struct table_
 		g.n_buckets = g.n_villages;
 	}
 	g.acc = xcalloc(g.n_buckets ? g.n_buckets * def->n_cols : 1, sizeof(*g.acc));
-	rc = store_each_fact(st, r->as_of, q->recorded_at, r->income_year, lo, hi, on_fact, &g, e);
-	flush_household(&g);
+	if (def->changes) {
+		rc = stocks(st, &g, date_add_days(r->from, -1), TK_STOCK_START, lo, hi, a, e);
+		if (rc == ERR_OK)
+			rc = stocks(st, &g, r->to, TK_STOCK_END, lo, hi, a, e);
+		if (rc == ERR_OK)
+			rc = change_flows(st, &g, r->from, r->to, lo, hi, a, e);
+	} else {
+		unsigned need = extras_of(def);
+		for (int k = 0; rc == ERR_OK && k < 3; k++)
+			if (need & (1u << k))
+				rc = store_hh_extras(st, (enum hh_extra_kind)k, k == HX_MEASURE ? r->as_of / 10000 : r->as_of, lo, hi,
+				    &g.ext[k], &g.n_ext[k], e);
+		if (rc == ERR_OK) {
+			rc = store_each_fact(st, r->as_of, q->recorded_at, r->income_year, lo, hi, on_fact, &g, e);
+			flush_household(&g);
+		}
+		for (int k = 0; k < 3; k++)
+			free(g.ext[k]);
+	}
 	free(g.hh);
 	if (rc != ERR_OK) {
 		free(g.acc);
+		free(g.seen);
 		return rc;
 	}
 
@@ -460,8 +729,21 @@ table_compute(struct store *st, const struct table_def *def, const struct table_
 		}
 	}
 	free(g.acc);
+	if (!def->bands)
+		count_cadres(&g, r, level);
+	free(g.seen);
 	for (size_t i = 0; i < r->n_rows; i++)
 		formulas(def, &r->rows[i]);
 	formulas(def, &r->total);
+	if (def->changes) {
+		/* the balance identity, checked on every row and the total */
+		r->balanced = true;
+		for (size_t i = 0; i <= r->n_rows; i++) {
+			const struct table_row *row = i < r->n_rows ? &r->rows[i] : &r->total;
+			for (size_t c = 0; c < def->n_cols; c++)
+				if (def->cols[c].kind == TK_BALANCE && row->v[c] != 0)
+					r->balanced = false;
+		}
+	}
 	return ERR_OK;
 }

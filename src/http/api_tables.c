@@ -15,9 +15,56 @@ api_reports(struct req *r)
 	reply_json(r, 200, view_table_list_json());
 }
 
+/* GET /api/reports/roster?format=xlsx|csv: the person list, masked, streamed to a file then sent. */
+static void
+api_roster(struct req *r)
+{
+	const char *f = req_query(r, "format");
+	if (f && *f && strcmp(f, "csv") != 0 && strcmp(f, "xlsx") != 0) {
+		reply_fail(r, ERR_INVALID, "format", MSG_BAD_PARAM, "format", f);
+		return;
+	}
+	struct roster_opts o = { .universe = -1, .actor = req_actor(r), .ip = r->ip };
+	o.kind = f && strcmp(f, "csv") == 0 ? SHEET_CSV : SHEET_XLSX;
+	if (!q_date(r, "as_of", &o.as_of) || !q_division(r, &o.division))
+		return;
+	const char *g = req_query(r, "group");
+	if (g && *g) {
+		o.universe = -2;
+		if (strcmp(g, "all") == 0)
+			o.universe = G__MAX;
+		for (int k = 0; k < G__MAX; k++)
+			if (strcmp(group_key((enum group)k), g) == 0)
+				o.universe = k;
+		if (o.universe == -2) {
+			reply_fail(r, ERR_INVALID, "group", MSG_BAD_PARAM, "group", g);
+			return;
+		}
+	}
+	char path[64];
+	if (!tmp_sheet_path(r, path, sizeof(path)))
+		return;
+	o.path = path;
+	struct roster_result res;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (roster_export(r->st, &o, &res, &r->a, &e) != ERR_OK) {
+		unlink(path);
+		reply_error(r, &e);
+		return;
+	}
+	char d[11];
+	reply_sheet(r, path, o.kind, export_file_name(r->st, msg_lang() == LANG_EN ? "roster" : "人员名单", res.div.code,
+	    date_format(res.as_of, d), o.kind == SHEET_XLSX ? "xlsx" : "csv", &r->a));
+}
+
 void
 api_report(struct req *r)
 {
+	if (strcmp(r->params[0], "roster") == 0) {
+		api_roster(r);
+		return;
+	}
 	const struct table_def *def = table_def_find(r->params[0]);
 	if (!def) {
 		reply_fail(r, ERR_NOTFOUND, "table", MSG_TABLE_UNKNOWN, r->params[0]);

@@ -213,6 +213,9 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(UNKNOWN_FIELD, "unknown_field", "未知字段 %s", "unknown field %s") \
 	X(BAD_TYPE, "bad_type", "字段 %s 的类型应为%s", "field %s must be %s") \
 	X(TABLE_UNKNOWN, "table_unknown", "没有报表 %s", "no table %s") \
+	X(TABLE_RECORDED_AT, "table_recorded_at", "报表 %s 按现在所知的登记统计，不能按某时登记情况（recorded_at）统计", \
+	    "table %s counts the registry as now known: it cannot be counted as recorded at an earlier time (recorded_at)") \
+	X(TABLE_PERIOD, "table_period", "统计期间的起始日期晚于截止日期", "the period starts after it ends") \
 	X(BAD_PARAM, "bad_parameter", "参数 %s 的值“%s”无效", "parameter %s: invalid value \"%s\"") \
 	X(TOO_BIG, "too_big", "请求过大（上限 %s）", "the request is too big (limit %s)") \
 	X(NO_ROUTE, "not_found", "没有这个地址：%s", "no such address: %s") \

@@ -578,6 +578,33 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"r.household_id = h.id AND r.year = $5 AND r.recorded_at <= $2) "
 		"LEFT JOIN income_year y ON y.household_id = h.id AND y.year = $5 AND NOT EXISTS (SELECT 1 FROM "
 		"income_revision r2 WHERE r2.household_id = h.id AND r2.year = $5)"), NULL },
+	/* the change table (tables.c): STMT_FLOWS with the villages of the household and of the target household,
+	 * for events touching either side's villages in [$3, $4] (a split or merge across villages counts in both) */
+	[STMT_FLOWS_VILLAGES] = { "SELECT e.household_id, e.member_id, e.target_household_id, e.type, e.from_status, "
+		"e.to_status, e.effective, "
+		"(SELECT COUNT(*) FROM membership_span m WHERE m.household_id = e.household_id "
+		"AND m.valid_from <= e.effective AND e.effective < m.valid_to AND m.recorded_to = " OPEN_REC "), "
+		"(SELECT s.status FROM household_status_span s WHERE s.household_id = e.household_id "
+		"AND s.valid_from < e.effective AND e.effective <= s.valid_to AND s.recorded_to = " OPEN_REC "), "
+		"(SELECT s.status FROM household_status_span s WHERE s.household_id = e.target_household_id "
+		"AND s.valid_from < e.effective AND e.effective <= s.valid_to AND s.recorded_to = " OPEN_REC "), "
+		"h.village, t.village "
+		"FROM change_event e JOIN household h ON h.id = e.household_id "
+		"LEFT JOIN household t ON t.id = e.target_household_id "
+		"WHERE e.effective BETWEEN $1 AND $2 AND (h.village BETWEEN $3 AND $4 OR t.village BETWEEN $3 AND $4) "
+		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id) ORDER BY e.id", NULL },
+	/* the standard tables' records besides the registry, by household: the pairings (结对帮扶) in force on $1 with
+	 * their cadre's 单位隶属关系; the latest 入户核实 assessment on or before $1; the categories of the measures of
+	 * year $1 */
+	[STMT_TABLE_PAIRINGS] = { "SELECT p.household_id, p.cadre_id, c.affiliation, 0 FROM pairing p "
+		"JOIN cadre c ON c.id = p.cadre_id WHERE p.village BETWEEN $2 AND $3 AND p.start_date <= $1 "
+		"AND (p.end_date IS NULL OR p.end_date >= $1) ORDER BY p.household_id, p.cadre_id", NULL },
+	[STMT_TABLE_ASSESSMENTS] = { "SELECT a.household_id, 0, a.housing, a.water FROM assessment a "
+		"JOIN household h ON h.id = a.household_id WHERE h.village BETWEEN $2 AND $3 AND a.id = "
+		"(SELECT b.id FROM assessment b WHERE b.household_id = a.household_id AND b.day <= $1 "
+		"ORDER BY b.day DESC, b.id DESC LIMIT 1) ORDER BY a.household_id", NULL },
+	[STMT_TABLE_MEASURES] = { "SELECT DISTINCT household_id, 0, category, 0 FROM measure "
+		"WHERE village BETWEEN $2 AND $3 AND year = $1 ORDER BY household_id, category", NULL },
 	/* the same grouped by household in the order of an index (village, 户编号): no sort of the whole set */
 	[STMT_EACH_MEMBER_GROUPED] = { "SELECT " HH_COLS ", " M_COLS ", hs.status FROM membership_span s "
 		"JOIN member m ON m.id = s.member_id JOIN household h ON h.id = s.household_id "

@@ -62,6 +62,10 @@ enum stmt_id {
 	STMT_EACH_MEMBER,
 	STMT_TABLE_FACTS,
 	STMT_TABLE_FACTS_AT,
+	STMT_FLOWS_VILLAGES,   /* the change table (tables.c): STMT_FLOWS with both households' villages */
+	STMT_TABLE_PAIRINGS,   /* the standard tables' household records besides the registry (tables.c) */
+	STMT_TABLE_ASSESSMENTS,
+	STMT_TABLE_MEASURES,
 	STMT_EACH_MEMBER_GROUPED,
 	STMT_DUP_IDS,
 	STMT_LINE_GET,

@@ -353,8 +353,13 @@ struct flow_event {
 	int effective;
 	int64_t members_at;
 	enum status before_src, before_tgt;
+	int64_t village, target_village;   /* store_flows_villages only (0: no target) */
 };
 enum err store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out,
+    size_t *n, struct arena *a, struct errinfo *e);
+/* The same with both households' villages, for events of households of [lo, hi] or moving members into or out
+ * of them (the change table, tables.c). */
+enum err store_flows_villages(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out,
     size_t *n, struct arena *a, struct errinfo *e);
 
 /* Households and persons on day by a household field (attribute or main cause) and status. */
@@ -400,6 +405,19 @@ struct fact {
 	int size;
 };
 typedef int (*fact_fn)(void *ctx, const struct fact *f);
+/* A household's record besides the registry that a standard table reads, ordered by household: a pairing in
+ * force on a day (id: the cadre, code: its 单位隶属关系), its latest assessment on or before a day (code: 住房
+ *安全 A-D or relocated, flag: 安全饮水 1/0, -1 not assessed), or a category of its measures of a year (code). */
+enum hh_extra_kind { HX_PAIRING, HX_ASSESSMENT, HX_MEASURE };
+struct hh_extra {
+	int64_t household, id;
+	char code[16];
+	int flag;
+};
+/* day: a date (HX_PAIRING, HX_ASSESSMENT) or a year (HX_MEASURE); households of villages [lo, hi] in scope. The
+ * array is allocated with malloc (free it): it can be as long as the registry. */
+enum err store_hh_extras(struct store *st, enum hh_extra_kind kind, int day, int64_t lo, int64_t hi,
+    struct hh_extra **out, size_t *n, struct errinfo *e);
 /* Every household of [lo, hi] and scope whose status span covers day as known at recorded_at (0: now), with
  * each of its members on day, ordered by household; income of income_year as known then. fn returns non-zero
  * to stop. Streams: memory does not grow with the number of rows. */

@@ -1,8 +1,10 @@
 /* store_report.c: the report queries: counts by village and status, change counts, balance flows, member
  * iteration for exports and checks, duplicate ID numbers. Always limited to the scope. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/date.h"
+#include "lib/util.h"
 #include "store/store.h"
 #include "store/store_impl.h"
 
@@ -296,15 +298,15 @@ store_changes_batches(struct store *st, int64_t lo, int64_t hi, struct batch_row
 	return ERR_OK;
 }
 
-enum err
-store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out, size_t *n,
+static enum err
+flows(struct store *st, bool villages, int from, int to, int64_t lo, int64_t hi, struct flow_event **out, size_t *n,
     struct arena *a, struct errinfo *e)
 {
 	*out = NULL;
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_FLOWS, e);
+	struct stmt *q = OPS->prepare(st, villages ? STMT_FLOWS_VILLAGES : STMT_FLOWS, e);
 	if (!q)
 		return ERR_DB;
 	OPS->bind(q, 1, SQL_INT(from));
@@ -338,6 +340,8 @@ store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct f
 			status_from_code(OPS->col_text(q, 8), &f->before_src);
 		if (!OPS->col_null(q, 9))
 			status_from_code(OPS->col_text(q, 9), &f->before_tgt);
+		f->village = villages ? OPS->col_int(q, 10) : 0;
+		f->target_village = villages && !OPS->col_null(q, 11) ? OPS->col_int(q, 11) : 0;
 	}
 	OPS->reset(q);
 	if (r < 0)
@@ -345,6 +349,20 @@ store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct f
 	*out = v;
 	*n = k;
 	return ERR_OK;
+}
+
+enum err
+store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out, size_t *n,
+    struct arena *a, struct errinfo *e)
+{
+	return flows(st, false, from, to, lo, hi, out, n, a, e);
+}
+
+enum err
+store_flows_villages(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out, size_t *n,
+    struct arena *a, struct errinfo *e)
+{
+	return flows(st, true, from, to, lo, hi, out, n, a, e);
 }
 
 enum err
@@ -565,4 +583,43 @@ store_each_fact(struct store *st, int day, int64_t recorded_at, int income_year,
 	}
 	OPS->reset(q);
 	return !stop && r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
+store_hh_extras(struct store *st, enum hh_extra_kind kind, int day, int64_t lo, int64_t hi, struct hh_extra **out,
+    size_t *n, struct errinfo *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	static const enum stmt_id ids[] = { STMT_TABLE_PAIRINGS, STMT_TABLE_ASSESSMENTS, STMT_TABLE_MEASURES };
+	struct stmt *q = OPS->prepare(st, ids[kind], e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(day));
+	OPS->bind(q, 2, SQL_INT(lo));
+	OPS->bind(q, 3, SQL_INT(hi));
+	size_t cap = 0, k = 0;
+	struct hh_extra *v = NULL;
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		if (k == cap) {
+			cap = cap ? 2 * cap : 256;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		struct hh_extra *x = &v[k++];
+		x->household = OPS->col_int(q, 0);
+		x->id = OPS->col_int(q, 1);
+		copy_code(x->code, sizeof(x->code), OPS->col_null(q, 2) ? NULL : OPS->col_text(q, 2));
+		x->flag = OPS->col_null(q, 3) ? -1 : (int)OPS->col_int(q, 3);
+	}
+	OPS->reset(q);
+	if (r < 0) {
+		free(v);
+		return ERR_DB;
+	}
+	*out = v;
+	*n = k;
+	return ERR_OK;
 }

@@ -52,13 +52,31 @@ view_table_subtitle(const struct table_result *r, struct arena *a)
 	char d[11], t[20];
 	const struct table_def *def = r->def;
 	const char *place = r->div.name ? r->div.name : "";
-	const char *s = arena_printf(a, EN ? "Reporting unit: %s    As of %s    Counted: %s" :
-	    "填报单位：%s　　统计时点：%s　　统计范围：%s", place, date_format(r->as_of, d), universe_label(r->universe));
+	const char *s;
+	if (def->changes) {
+		char f[11];
+		s = arena_printf(a, EN ? "Reporting unit: %s    Period %s to %s    Counted: %s" :
+		    "填报单位：%s　　统计期间：%s 至 %s　　统计范围：%s", place, date_format(r->from, f), date_format(r->to, d),
+		    universe_label(r->universe));
+	} else
+		s = arena_printf(a, EN ? "Reporting unit: %s    As of %s    Counted: %s" :
+		    "填报单位：%s　　统计时点：%s　　统计范围：%s", place, date_format(r->as_of, d), universe_label(r->universe));
 	if (r->income_year)
 		s = arena_printf(a, EN ? "%s    Income of %d" : "%s　　收入年度：%d年", s, r->income_year);
 	if (r->recorded_at)
 		s = arena_printf(a, EN ? "%s    As recorded at %s" : "%s　　按 %s 时的登记情况", s, stamp_format(r->recorded_at, t));
 	return arena_printf(a, EN ? "%s    %s" : "%s　　%s", s, EN ? def->unit_en : def->unit_zh);
+}
+
+/* The line that says whether the change table's balance identity holds. */
+static const char *
+balance_text(const struct table_result *r)
+{
+	if (r->balanced)
+		return EN ? "Balance: start + increases − decreases = end on every row." :
+			    "平衡核对：各行均有 期初 + 增加 − 减少 = 期末。";
+	return EN ? "Balance NOT kept: see the check columns (not 0); run tuopin check --rule BALANCE." :
+		    "平衡核对未通过：见平衡核对列中不为 0 的行，请运行 tuopin check --rule BALANCE 查明。";
 }
 
 static json_t *
@@ -132,6 +150,14 @@ view_table_json(const struct table_result *r)
 	json_object_set_new(j, "total", row_json(r, &r->total, true));
 	const char *note = EN ? def->note_en : def->note_zh;
 	json_object_set_new(j, "note", note ? json_string(note) : json_null());
+	if (def->changes) {
+		json_object_set_new(j, "from", json_string(date_format(r->from, d)));
+		json_object_set_new(j, "to", json_string(date_format(r->to, d)));
+		json_t *b = json_object();
+		json_object_set_new(b, "holds", json_boolean(r->balanced));
+		json_object_set_new(b, "text", json_string(balance_text(r)));
+		json_object_set_new(j, "balance", b);
+	}
 	arena_free(&a);
 	return j;
 }
@@ -150,6 +176,7 @@ view_table_list_json(void)
 		json_object_set_new(o, "universe", json_string(universe_key((enum group)d[i].universe)));
 		json_object_set_new(o, "rows_are", json_string(d[i].bands ? "bands" : "divisions"));
 		json_object_set_new(o, "income", json_boolean(d[i].income));
+		json_object_set_new(o, "period", json_boolean(d[i].changes));
 		json_array_append_new(rows, o);
 	}
 	json_t *j = json_object();
@@ -218,6 +245,8 @@ view_table_text(const struct table_result *r, struct buf *out)
 	const char *note = EN ? def->note_en : def->note_zh;
 	if (note)
 		buf_printf(out, "%s%s\n", EN ? "Note: " : "注：", note);
+	if (def->changes)
+		buf_printf(out, "%s\n", balance_text(r));
 	arena_free(&a);
 }
 
@@ -306,6 +335,8 @@ view_table_sheet(const struct table_result *r, const char *path, enum sheet_kind
 	const char *note = EN ? def->note_en : def->note_zh;
 	if (rc == ERR_OK && note)
 		rc = sheet_writer_note(w, arena_printf(&a, "%s%s", EN ? "Note: " : "注：", note), n, e);
+	if (rc == ERR_OK && def->changes && kind == SHEET_XLSX)
+		rc = sheet_writer_note(w, balance_text(r), n, e);
 	arena_free(&a);
 	if (rc != ERR_OK) {
 		sheet_writer_abort(w);

@@ -8,10 +8,11 @@
 
 /* {"table","title","group","unit","subtitle","as_of","recorded_at","income_year","universe","rows_are",
  * "division","columns":[{"key","label","group","unit","decimals"}],"rows":[{"code","key"?,"name","level" (division rows: "town", "village"),
- * "values":{KEY:number|null}}],"total":{…},"note"}. Counts are integers, amounts and ratios numbers rounded to
+ * "values":{KEY:number|null}}],"total":{…},"note"}; a change table adds "from","to" and "balance":{"holds":bool,
+ * "text"}. Counts are integers, amounts and ratios numbers rounded to
  * the column's decimals, null where a ratio has no denominator. */
 json_t *view_table_json(const struct table_result *r);
-/* {"tables":[{"code","group","title","universe","rows_are","income"}]} in the order of the reports page. */
+/* {"tables":[{"code","group","title","universe","rows_are","income","period"}]} in the order of the reports page. */
 json_t *view_table_list_json(void);
 void view_table_list_text(struct buf *out);
 void view_table_text(const struct table_result *r, struct buf *out);

@@ -14,16 +14,16 @@ expect 200 county GET /api/reports
 api_json=$(printf '%s' "$OUT" | jq -S .data)
 ok report list --format json
 eq "the list is the CLI's" "$api_json" "$(printf '%s' "$OUT" | jq -S .)"
-jqeq '.tables | length' 23
+jqeq '.tables | length' 29
 
 # Byte for byte what the CLI prints, for several tables and options
 for q in "0?as_of=2015-06-30" "0?as_of=2015-06-30&recorded_at=2017-12-31" "1.1?as_of=2018-10-08&by=village" \
 	"2.1?as_of=2015-06-30&division=371399101000" "24?as_of=2014-01-01&by=village" "2.9?as_of=2015-06-30&year=2014" \
-	"1.9?as_of=2016-12-31&group=registered"; do
+	"1.9?as_of=2016-12-31&group=registered" "change?as_of=2015-12-31&by=village" "change?from=2014-01-01&to=2016-06-30"; do
 	expect 200 county GET "/api/reports/$q"
 	api_json=$(printf '%s' "$OUT" | jq -S .data)
 	table=${q%%\?*}
-	args=$(printf '%s' "${q#*\?}" | sed 's/as_of=/--as-of /; s/&recorded_at=/ --recorded-at /; s/&by=/ --by /;
+	args=$(printf '%s' "${q#*\?}" | sed 's/as_of=/--as-of /; s/from=/--from /; s/&to=/ --to /; s/&recorded_at=/ --recorded-at /; s/&by=/ --by /;
 		s/&division=/ --division /; s/&year=/ --year /; s/&group=/ --group /')
 	ok report "$table" $args --format json
 	eq "report $q" "$api_json" "$(printf '%s' "$OUT" | jq -S .)"
@@ -54,12 +54,19 @@ jqeq '"\(.error.code) \(.error.field)"' "bad_parameter by"
 expect 400 county GET "/api/reports/1.1?group=everybody"
 jqeq '"\(.error.code) \(.error.field)"' "bad_parameter group"
 expect 400 county GET "/api/reports/1.1?as_of=2015-13-01"
+# the change table counts as now known, over a period that runs forwards; its balance holds
+expect 400 county GET "/api/reports/change?as_of=2016-12-31&recorded_at=2017-01-01"
+jqeq '"\(.error.code) \(.error.field)"' "table_recorded_at recorded_at"
+expect 400 county GET "/api/reports/change?from=2016-12-31&to=2016-01-01"
+jqeq '"\(.error.code) \(.error.field)"' "table_period from"
+expect 200 town GET "/api/reports/change?from=2014-01-01&to=2018-12-31"
+jqeq '"\(.data.division.code) \(.data.balance.holds) \(.data.total.values.diff_h) \(.data.total.values.diff_p)"' "371399100000 true 0 0"
 expect 401 - GET "/api/reports/1.1"
 
 # CSV and XLSX downloads, named after the table, the division and the day
 dl() { # dl USER QUERY FILE: status and the Content-Disposition header
 	STATUS=$(curl -s -D "$WORK/h" -o "$3" -w '%{http_code}' -b "$WORK/$1.jar" "http://127.0.0.1:$PORT/api/reports/$2")
-	DISP=$(grep -i '^content-disposition:' "$WORK/h" | tr -d '\r')
+	DISP=$(grep -i '^content-disposition:' "$WORK/h" | tr -d '\r' || true)
 }
 dl county "2.1?as_of=2015-06-30&format=csv" "$WORK/t.csv"
 eq "csv" "$STATUS" 200
@@ -74,4 +81,17 @@ contains "$(printf '%b' "$(printf '%s' "$DISP" | sed 's/.*UTF-8'"''"'//; s/%/\\x
 SS=$(unzip -p "$WORK/t.xlsx" xl/sharedStrings.xml)
 contains "$SS" "<t>贫困人口年龄分组统计表</t>"
 contains "$SS" "<t>填报单位：东岭镇　　统计时点：2015-06-30　　统计范围：现有贫困　　单位：人</t>"
+# The person list (名单): streamed to a file and sent; the same as the CLI's, masked; a town's operator gets the town
+dl county "roster?as_of=2015-06-30&format=csv" "$WORK/r.csv"
+eq "roster" "$STATUS" 200
+ok report roster --as-of 2015-06-30
+eq "roster is the CLI's" "$(tr -d '\r' < "$WORK/r.csv")" "$(printf '%s' "$OUT" | tr -d '\r')"
+contains "$(printf '%b' "$(printf '%s' "$DISP" | sed 's/.*UTF-8'"''"'//; s/%/\\x/g')")" "人员名单-示例县-2015-06-30.csv"
+dl town "roster?as_of=2015-06-30&group=current_poor&format=csv" "$WORK/r2.csv"
+ok report roster --as-of 2015-06-30 --group current_poor --division 371399100000
+eq "a town's roster" "$(tr -d '\r' < "$WORK/r2.csv")" "$(printf '%s' "$OUT" | tr -d '\r')"
+dl town "roster?division=371399101000" "$WORK/r3.xlsx"
+eq "another town's roster" "$STATUS" 404
+dl county "roster?format=json" "$WORK/r4"
+eq "roster as json" "$STATUS" 400
 finish

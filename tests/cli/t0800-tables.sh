@@ -9,11 +9,11 @@ source "$TESTLIB"
 sample_db
 
 ok report list --format json
-jqeq '[.tables[].code] | join(",")' "0,0.1,1.0,1.1,1.2,1.3,1.4,1.5,1.6,1.7,1.8,1.9,1.10,2.1,2.2,2.4,2.5,2.9,2.12,2.14,22,23,24"
+jqeq '[.tables[].code] | join(",")' "0,0.1,1.0,1.1,1.2,1.3,1.4,1.5,1.6,1.7,1.8,1.9,1.10,2.1,2.2,2.4,2.5,2.6,2.7,2.9,2.12,2.14,4,5,16,change,22,23,24"
 jqeq '.tables[] | select(.code == "2.9") | "\(.group) \(.title) \(.universe) \(.rows_are) \(.income)"' \
 	"收入 贫困户上年度人均纯收入分组统计表 current_poor divisions true"
 ok report list
-contains "$OUT" "1.1   贫困人口  贫困人口年龄分组统计表"
+contains "$OUT" "1.1     贫困人口  贫困人口年龄分组统计表"
 
 # 1.0 basic information, by village on the identification day: 8 persons, 4 women, all 8 in medical and
 # serious-illness insurance, 6 in pension insurance (not the two children), 1 on dibao (王桂兰).

@@ -226,6 +226,26 @@ await run(async () => {
   await page.waitForSelector('.rpt-crumb-here[data-division="371399100000"]');
   await sameAsApi(page, county, '0.1?as_of=2018-10-08&division=371399100000', 'table 0.1 of 东岭镇');
 
+  // ---- the change table: a period (期间自 … 期间至 the 统计时点), no 按某日登记情况, the balance line ----
+  await page.goto(new URL('/reports?table=change&as_of=2016-12-31', page.url()).href);
+  await page.waitForSelector('.rpt-table[data-table="change"]');
+  assert.equal(await page.inputValue('input[name="report_from"]'), '2016-01-01');
+  assert.equal(await page.locator('input[name="recorded"]').count(), 0);
+  await sameAsApi(page, county, 'change?as_of=2016-12-31', 'the change table of 2016');
+  assert.equal(await page.getAttribute('.rpt-balance', 'data-balance'), 'true');
+  assert.equal(await text(page, '.rpt-balance'), '平衡核对：各行均有 期初 + 增加 − 减少 = 期末。');
+  await page.fill('input[name="report_from"]', '2014-01-01');
+  await page.press('input[name="report_from"]', 'Enter');
+  await page.waitForURL((u) => u.searchParams.get('from') === '2014-01-01');
+  await page.waitForSelector('.rpt-subtitle:has-text("2014-01-01 至 2016-12-31")');
+  await sameAsApi(page, county, 'change?as_of=2016-12-31&from=2014-01-01', 'the change table of 2014-2016');
+  assert.equal(await page.getAttribute('[data-action="xlsx"]', 'href'), '/api/reports/change?as_of=2016-12-31&from=2014-01-01&format=xlsx');
+  await shot(page, 'table-change');
+  // the persons behind a table: the roster of its division, day and 统计范围, an Excel file
+  assert.equal(await page.getAttribute('[data-action="roster"]', 'href'), '/api/reports/roster?as_of=2016-12-31&group=current_poor&format=xlsx');
+  const [rdl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="roster"]')]);
+  assert.equal(rdl.suggestedFilename(), '人员名单-示例县-2016-12-31.xlsx');
+
   // ---- in English: the UI's words and the server's labels ----
   await page.goto(new URL('/reports?table=1.1&as_of=2018-10-08', page.url()).href);
   await page.waitForSelector('.rpt-table');

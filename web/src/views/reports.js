@@ -212,6 +212,7 @@ export async function reportsView({ el, query, navigate, signal }) {
       const params = {
         as_of: asOf(),
         recorded_at: query.get('recorded_at'),
+        from: query.get('from'),
         division,
         by: query.get('by'),
         year: query.get('year'),
@@ -289,7 +290,16 @@ export async function reportsView({ el, query, navigate, signal }) {
     def ? null : h('option', { value: code, selected: true }, code),
     groups.map((g) => h('optgroup', { label: g.name }, g.tables.map((tb) => h('option', { value: tb.code, selected: tb.code === code }, `${tb.code}　${tb.title}`)))),
   );
-  tableSel.addEventListener('change', () => go({ table: tableSel.value, year: null, group: null }));
+  tableSel.addEventListener('change', () => go({ table: tableSel.value, year: null, group: null, from: null }));
+  // a table over a period (the change table): from a day to the 统计时点, as now known
+  const period = !!(def && def.period);
+  const fromIn = period
+    ? dateInput(query.get('from') || `${day.slice(0, 4)}-01-01`, {
+        name: 'report_from',
+        label: t('期间自'),
+        onChange: (v) => go({ from: v && v !== `${day.slice(0, 4)}-01-01` ? v : null }),
+      })
+    : null;
 
   const asOfIn = dateInput(day, {
     name: 'report_as_of',
@@ -374,8 +384,9 @@ export async function reportsView({ el, query, navigate, signal }) {
     'div',
     { class: 'filters rpt-controls' },
     ctl(t('报表'), tableSel, { class: 'inline-field rpt-ctl rpt-ctl-table' }),
-    ctl(t('统计时点'), asOfIn),
-    recCtl,
+    period ? ctl(t('期间自'), fromIn) : null,
+    ctl(period ? t('期间至') : t('统计时点'), asOfIn),
+    period ? null : recCtl,
     bySel ? ctl(t('行'), bySel) : null,
     divSel ? ctl(t('区划'), divSel) : null,
     yearSel ? ctl(t('收入年度'), yearSel) : null,
@@ -408,6 +419,7 @@ export async function reportsView({ el, query, navigate, signal }) {
     const apiParams = {
       as_of: asOf(),
       recorded_at: query.get('recorded_at'),
+      from: query.get('from'),
       division,
       by: query.get('by'),
       year: query.get('year'),
@@ -417,6 +429,19 @@ export async function reportsView({ el, query, navigate, signal }) {
     actions = [
       h('a', { class: 'btn', href: dl('xlsx'), download: '', 'data-action': 'xlsx' }, icon('download'), h('span', t('下载 Excel'))),
       h('a', { class: 'btn', href: dl('csv'), download: '', 'data-action': 'csv' }, icon('download'), h('span', t('下载 CSV'))),
+      // the persons behind the table: its division, day and 统计范围, as the masked 名单 (streamed by the server)
+      h(
+        'a',
+        {
+          class: 'btn',
+          href: `/api/reports/roster${qs({ as_of: asOf(), division, group: data.universe, format: 'xlsx' })}`,
+          download: '',
+          'data-action': 'roster',
+          title: t('本表区划、统计时点和统计范围内的人员名单（证件号码已脱敏）'),
+        },
+        icon('download'),
+        h('span', t('下载名单')),
+      ),
       h('button', { class: 'btn', type: 'button', 'data-action': 'print', on: { click: () => window.print() } }, icon('file'), h('span', t('打印'))),
     ];
 
@@ -441,6 +466,7 @@ export async function reportsView({ el, query, navigate, signal }) {
         data.recorded_at ? h('div', { class: 'rpt-asrec' }, icon('info'), h('span', recordedText(data.recorded_at))) : null,
         body,
         data.note ? h('p', { class: 'rpt-note' }, t('注：'), data.note) : null,
+        data.balance ? h('p', { class: ['rpt-balance', data.balance.holds ? 'ok' : 'bad'], 'data-balance': String(data.balance.holds) }, data.balance.text) : null,
       ),
     );
   }
