@@ -43,6 +43,9 @@ const struct opt opts_export[] = {
 	{ "status", true, "only households with this status on the date (label or code)" },
 	{ "attribute", true, "only households of this 贫困户属性 (label or code)" },
 	{ "cause", true, "only households of this 主要致贫原因 (label or code)" },
+	{ "town", true, "only households of this town (乡镇: code or name)" },
+	{ "village", true, "only households of this village (村: code or name)" },
+	{ "search", true, "only the households a search finds (户编号, name, ID number or its last four)" },
 	{ NULL, false, NULL },
 };
 const struct opt opts_show[] = {
@@ -217,14 +220,12 @@ cmd_export(struct args *a)
 	errinfo_clear(&e);
 	struct arena ar;
 	arena_init(&ar);
-	if (arg(a, "division")) {
-		struct division d;
-		if (division_resolve(st, arg(a, "division"), &d, &ar, &e) != ERR_OK) {
-			store_close(st);
-			arena_free(&ar);
-			return cli_fail(&e);
-		}
-		o.division = d.code;
+	int kind;
+	if (list_place_resolve(st, arg(a, "division"), arg(a, "town"), arg(a, "village"), &o.division, &ar, &e) != ERR_OK ||
+	    (arg(a, "search") && hh_search_text(arg(a, "search"), &o.q, &kind, &ar, &e) != ERR_OK)) {
+		store_close(st);
+		arena_free(&ar);
+		return cli_fail(&e);
 	}
 	/* a directory: the file gets its standard name there, 建档立卡-临港区-2014-04-30.xlsx */
 	struct stat sb;

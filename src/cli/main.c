@@ -30,7 +30,7 @@ static const struct command commands[] = {
 		"import divisions, the registry, change events, income surveys, assistance records or another department's "
 		"list (CSV/XLSX; all or nothing)" },
 	{ "export", cmd_export, opts_export, 0, 2, 2,
-		"export registry FILE [--as-of D] [--division C] [--format csv|xlsx] [--gb18030] [--full-id] [--all]",
+		"export registry FILE [--as-of D] [--division C] [--town T] [--village V] [--search Q] [--status S] [--format csv|xlsx] [--gb18030] [--full-id] [--all]",
 		"导出建档立卡名单（证件号码默认脱敏）", "export the registry (ID numbers masked by default)" },
 	{ "stats", cmd_stats, opts_stats, 0, 0, 0,
 		"stats [--as-of D] [--recorded-at T] [--division C] [--by town|village|cause|attribute] [--format table|json|csv]",

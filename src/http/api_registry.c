@@ -106,16 +106,47 @@ api_division(struct req *r)
 
 /* ---- households ---- */
 
-/* A whole 证件号码: 15 digits, or 17 digits and a right check character. */
+/* The list's place: division, town and village (codes or names; the narrowest applies). */
 static bool
-looks_like_id(const char *q)
+q_place(struct req *r, int64_t *code)
 {
-	size_t n = strlen(q), d = 0;
-	while (d < n && q[d] >= '0' && q[d] <= '9')
-		d++;
-	if (n == 15 && d == 15)
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (list_place_resolve(r->st, req_query(r, "division"), req_query(r, "town"), req_query(r, "village"), code,
+	    &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return false;
+	}
+	return true;
+}
+
+/* The list's search text (q), as the list and its export look it up. A role that may not see full numbers
+ * may not test them either, whole or by the last four: one search per candidate would undo the mask
+ * (docs/SECURITY.md); it finds households by 户编号 and name. A search by a number is on record like a full
+ * view. */
+static bool
+q_search(struct req *r, const char **q)
+{
+	const char *v = req_query(r, "q");
+	*q = NULL;
+	if (!v || !*v)
 		return true;
-	return n == 18 && d >= 17 && idno_check_char(q) == q[17];
+	struct errinfo e;
+	errinfo_clear(&e);
+	int kind;
+	if (hh_search_text(v, q, &kind, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return false;
+	}
+	if (kind) {
+		if (!req_can(r, CAP_FULL_ID)) {
+			reply_fail(r, ERR_FORBIDDEN, "q", MSG_FULL_ID_SEARCH);
+			return false;
+		}
+		struct errinfo ae;
+		audit_view(r->st, req_actor(r), r->ip, "search.id_no", NULL, kind == 2 ? "{\"by\":\"tail\"}" : "{\"by\":\"whole\"}", &ae);
+	}
+	return true;
 }
 
 void
@@ -124,7 +155,7 @@ api_households(struct req *r)
 	struct hh_filter f = { .sort = HH_SORT_VILLAGE };   /* by village, then 户编号: the order of an index */
 	int64_t div;
 	int page, per;
-	if (!q_division(r, &div) || !q_int(r, "page", 1, 1000000, 1, &page) || !q_int(r, "per_page", 1, 200, 20, &per))
+	if (!q_place(r, &div) || !q_int(r, "page", 1, 1000000, 1, &page) || !q_int(r, "per_page", 1, 200, 20, &per))
 		return;
 	division_range(div, &f.lo, &f.hi);
 	const char *v;
@@ -156,46 +187,8 @@ api_households(struct req *r)
 	/* a past day: the list as of then; today (or none): as the registry stands, from the current columns */
 	if (as_of && as_of < date_today())
 		f.day = as_of;
-	if ((v = req_query(r, "q")) && *v) {
-		struct str t = str_trim(str_from(v));
-		if (t.n > 64) {
-			reply_fail(r, ERR_INVALID, "q", MSG_TOO_LONG, 64);
-			return;
-		}
-		/* spaces inside a name ("张 三", full-width too) are not part of it */
-		struct buf nb;
-		buf_init(&nb);
-		for (size_t i = 0; i < t.n; i++) {
-			if (t.p[i] == ' ')
-				continue;
-			if (i + 2 < t.n && (unsigned char)t.p[i] == 0xE3 && (unsigned char)t.p[i + 1] == 0x80 &&
-			    (unsigned char)t.p[i + 2] == 0x80) {
-				i += 2;
-				continue;
-			}
-			buf_putc(&nb, t.p[i]);
-		}
-		t = nb.n ? (struct str){ nb.p, nb.n } : t;
-		f.q = arena_strndup(&r->a, t.p, t.n);
-		buf_free(&nb);
-		/* an ID number is searched as written, with x upper-cased */
-		for (char *p = (char *)f.q; *p; p++)
-			if (*p == 'x' && strlen(f.q) >= 18)
-				*p = 'X';
-		/* A role that may not see full numbers may not test them either, whole or by the last four: one
-		 * search per candidate would undo the mask (docs/SECURITY.md). It finds households by 户编号 and
-		 * name. */
-		bool tail = strlen(f.q) == 4 && strspn(f.q, "0123456789Xx") == 4;
-		if (looks_like_id(f.q) || tail) {
-			if (!req_can(r, CAP_FULL_ID)) {
-				reply_fail(r, ERR_FORBIDDEN, "q", MSG_FULL_ID_SEARCH);
-				return;
-			}
-			/* a role that may see numbers may search by them; the search is on record like a full view */
-			struct errinfo ae;
-			audit_view(r->st, req_actor(r), r->ip, "search.id_no", NULL, tail ? "{\"by\":\"tail\"}" : "{\"by\":\"whole\"}", &ae);
-		}
-	}
+	if (!q_search(r, &f.q))
+		return;
 	if ((v = req_query(r, "sort")) && *v) {
 		static const char *const sorts[HH_SORT__N] = { [HH_SORT_NO] = "hh_no", [HH_SORT_VILLAGE] = "village",
 			[HH_SORT_NO_DESC] = "-hh_no", [HH_SORT_VILLAGE_DESC] = "-village", [HH_SORT_STATUS] = "status",
@@ -996,7 +989,8 @@ api_export(struct req *r)
 {
 	struct export_opts o = { 0 };
 	int64_t div;
-	if (!q_date(r, "as_of", &o.as_of) || !q_division(r, &div))
+	/* the household list's place and search: export what is on screen */
+	if (!q_date(r, "as_of", &o.as_of) || !q_place(r, &div) || !q_search(r, &o.q))
 		return;
 	o.division = div;
 	const char *f = req_query(r, "format");

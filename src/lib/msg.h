@@ -115,6 +115,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(MEMBER_PRESENT, "member_present", "该成员在 %s 已属于户 %s", "the member already belongs to household %s on %s") \
 	X(DIV_UNKNOWN, "division_unknown", "行政区划 %s 不存在", "division %s does not exist") \
 	X(DIV_NOT_VILLAGE, "not_village", "%s 不是村级区划", "%s is not a village") \
+	X(DIV_NOT_TOWN, "not_town", "%s 不是乡镇级区划", "%s is not a town") \
+	X(PLACE_MISMATCH, "place_mismatch", "%s 不在 %s 内", "%s is not inside %s") \
 	X(DIV_CODE, "division_code", "“%s”不是有效的 12 位区划代码", "\"%s\" is not a valid 12-digit division code") \
 	X(DIV_LEVEL, "division_level", "级别“%s”与代码 %s 不符（应为%s）", "level \"%s\" does not match code %s (it should be %s)") \
 	X(DIV_PARENT, "division_parent", "上级代码 %s 不是 %s 的上级", "%s is not the parent of %s") \
