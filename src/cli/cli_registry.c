@@ -320,7 +320,7 @@ cmd_show(struct args *a)
 		buf_init(&b);
 		table_render(&tb, &b);
 		table_free(&tb);
-		buf_puts(&b, EN ? "history:\n" : "变动历史：\n");
+		buf_puts(&b, EN ? "history (by effective date, then recording time):\n" : "变动历史（按生效日期排列，同日按记录时间）：\n");
 		table_init(&tb, 5);
 		const char *hh[5] = { EN ? "effective" : "生效日期", EN ? "change" : "变动", EN ? "status" : "状态",
 			EN ? "recorded" : "记录时间", EN ? "note" : "说明" };

@@ -496,7 +496,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"LEFT JOIN member m ON m.id = e.member_id LEFT JOIN household mh ON mh.id = m.household_id "
 		"LEFT JOIN household oh ON oh.id = CASE WHEN e.household_id <> $1 THEN e.household_id "
 		"ELSE e.target_household_id END "
-		"WHERE e.household_id = $1 OR e.target_household_id = $1 ORDER BY e.id", NULL },
+		"WHERE e.household_id = $1 OR e.target_household_id = $1 ORDER BY e.effective, e.recorded_at, e.id", NULL },
 	[STMT_LAST_STAMP] = { "SELECT COALESCE(MAX(recorded_at), 0) FROM change_event", NULL },
 
 	[STMT_AGG_ADD] = { "INSERT INTO stat_delta (village, status, day, households, persons) "

@@ -276,7 +276,8 @@ enum err store_event_supersede(struct store *st, enum chain chain, int64_t chain
     int64_t stamp, struct errinfo *e);
 /* The latest effective date among the household's events that are still in force (0 if none). */
 enum err store_household_latest_change(struct store *st, int64_t hh, int *day, struct errinfo *e);
-/* Events of household hh (as source or target), in recording order; superseded[i] tells whether event i is
+/* Events of household hh (as source or target), by effective date, then recording instant (then id: the
+ * order they were written in); superseded[i] tells whether event i is
  * superseded as now known. If members is not NULL, members[i] is the member event i names (id, name and
  * id_no; id 0 if none or out of scope) and others[i] the 户编号 of the household on the other side of a
  * split or merge (NULL if none or out of scope). One statement. */

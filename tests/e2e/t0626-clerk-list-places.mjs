@@ -1,6 +1,7 @@
 // The household list by town and village, and its results exported (issue 18): the town select, then the
 // town's villages; the total counts what is shown; 导出 Excel and 导出 CSV carry the place, the filters and the
-// search, and the CSV downloaded is exactly the households shown, masked.
+// search, and the CSV downloaded is exactly the households shown, masked. A household's history by effective
+// date, then recording time, and switched to recording time.
 // users: county
 import { run, newPage, login, shot, text, assert, DESKTOP } from './lib.mjs';
 
@@ -39,4 +40,17 @@ await run(async () => {
   assert.deepEqual([...new Set(rows.map((r) => r[1]))], shown);
   assert.ok(rows.every((r) => /^371399\*{12}$/.test(r[3])), 'masked');
   await shot(page, 'search-export');
+
+  // a household's history by effective date (latest first; the same day by recording time): the member added
+  // in 2018 by a correction effective 2014-01-01 sits under the exit of 2015; switched, by recording time
+  await page.goto(new URL('/households/3713990004', page.url()).href);
+  await page.waitForSelector('.timeline .tl-item');
+  const order = () => page.$$eval('.timeline .tl-item', (li) => li.map((x) => x.dataset.type));
+  assert.deepEqual(await order(), ['exit', 'member_add', 'identify']);
+  assert.equal(await text(page, '[data-part="history-order"]'), '按生效日期排列（最近的在前），同日按记录时间');
+  await page.locator('[data-card="history"]').scrollIntoViewIfNeeded();
+  await shot(page, 'history-effective');
+  await page.click('.tl-legend [data-order="recorded"]');
+  assert.deepEqual(await order(), ['member_add', 'exit', 'identify']);
+  assert.equal(await text(page, '[data-part="history-order"]'), '按记录时间排列（最近录入的在前）');
 });
