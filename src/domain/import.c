@@ -1398,6 +1398,7 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 				break;
 			case EV_MEMBER_REMOVE:
 				member_idno_from_row(h, c, n, row.num, today, o->lenient, (char **)&q.id_no, p, &ra);
+				member_new_head_from_row(h, c, n, row.num, today, (char **)&q.new_head, p, &ra);
 				break;
 			case EV_SPLIT:
 			case EV_MERGE:

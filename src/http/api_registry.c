@@ -623,7 +623,7 @@ event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json
     size_t n_allowed, const char *fix_kind)
 {
 	static const enum col event_cols[] = { C_HH_NO, C_EVENT_TYPE, C_EFFECTIVE, C_BATCH, C_REASON, C_CORRECTION,
-		C_ID_NO, C_TARGET_HH_NO, C_RELATION };
+		C_ID_NO, C_TARGET_HH_NO, C_RELATION, C_NEW_HEAD };
 	/* the fixed columns, then the allowed ones not among them */
 	enum col *extra = arena_alloc(&r->a, (n_allowed + 1) * sizeof(*extra));
 	size_t n_extra = 0;
@@ -657,6 +657,7 @@ event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json
 	row[6] = cell_text(r, json_object_get(body, "id_no"));
 	row[7] = cell_text(r, json_object_get(body, "target_hh_no"));
 	row[8] = cell_text(r, json_object_get(body, "relation"));
+	row[9] = cell_text(r, json_object_get(body, "new_head"));
 	for (size_t c = 0; c < n_allowed; c++)
 		row[NELEM(event_cols) + c] = cell_text(r, member ? json_object_get(member, fields[allowed[c]].key) : NULL);
 	/* a member's own ID number and relation come from the member object */
@@ -713,7 +714,7 @@ void
 api_event_record(struct req *r)
 {
 	json_t *j = req_json(r, "type:s effective:s? reason:s? batch:s? correction:b? id_no:s? member_id:i? "
-				"target_hh_no:s? relation:s? member:o? finding:i?");
+				"target_hh_no:s? relation:s? member:o? finding:i? new_head:s? new_head_id:i?");
 	if (!j)
 		return;
 	if (review_required(r, json_string_value(json_object_get(j, "type")))) {
@@ -747,6 +748,34 @@ api_event_record(struct req *r)
 			return;
 		}
 		json_object_set_new(j, "id_no", json_string(mm.id_no));
+	}
+	/* the new head of a removal of the head, named by member id (the UI) or by ID number */
+	json_t *nid = json_object_get(j, "new_head_id");
+	if (nid) {
+		struct household h;
+		struct member mm;
+		struct errinfo e;
+		errinfo_clear(&e);
+		if (json_object_get(j, "new_head")) {
+			json_decref(j);
+			reply_fail(r, ERR_INVALID, "new_head_id", MSG_UNKNOWN_FIELD, "new_head");
+			return;
+		}
+		enum err rc = store_household_by_no(r->st, r->params[0], &h, &r->a, &e);
+		if (rc == ERR_OK) {
+			rc = member_of(r, &h, json_integer_value(nid), &mm, &e);
+			if (rc == ERR_NOTFOUND) {
+				char id[24];
+				snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(nid));
+				rc = errinfo_set(&e, ERR_NOTFOUND, "new_head_id", MSG_MEMBER_ID_NOT_FOUND, h.hh_no, id);
+			}
+		}
+		if (rc != ERR_OK) {
+			json_decref(j);
+			reply_error(r, &e);
+			return;
+		}
+		json_object_set_new(j, "new_head", json_string(mm.id_no));
 	}
 	json_t *m = json_object_get(j, "member");
 	if (m && !check_object(r, m, member_cols, NELEM(member_cols), NULL, 0, "member.")) {

@@ -97,6 +97,12 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(HEAD_NONE, "head_missing", "该户没有户主", "the household has no head") \
 	X(HEAD_MULTI, "head_several", "该户有 %d 个户主", "the household has %d heads") \
 	X(HEAD_EXISTS, "head_exists", "该户已有户主", "the household already has a head") \
+	X(NEW_HEAD_NEEDED, "new_head_required", "%s 是户主，减少后该户还有 %d 人：请指定其中一人为新户主（新户主证件号码，new_head）", \
+	    "%s is the head and %d persons stay: name one of them as the new head (new_head)") \
+	X(NEW_HEAD_NOT_HEAD, "new_head_not_needed", "%s 不是户主：减少该成员不需要指定新户主", \
+	    "%s is not the head: no new head is named when this member leaves") \
+	X(NEW_HEAD_SELF, "new_head_self", "新户主不能是被减少的成员本人", "the new head cannot be the member who leaves") \
+	X(HEAD_CHANGE_REASON, "head_change", "原户主减少，变更户主", "the head left: new head") \
 	X(REL_SEX, "relation_sex", "与户主关系为“%s”的成员性别应为%s", "a member whose relation is \"%s\" must be %s") \
 	X(SPOUSE_SEX, "spouse_sex", "配偶与户主性别相同", "the spouse has the same sex as the head") \
 	X(HH_EXISTS, "household_exists", "户编号 %s 已存在", "household %s already exists") \

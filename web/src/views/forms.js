@@ -243,6 +243,26 @@ export function eventDialog(hh, cl, allowed, done, preset = {}) {
       ctl.member_id = select(hh.members.map((m) => ({ code: String(m.id), label: `${m.name}（${m.relation ? m.relation.label : ''}）` })), pick, { blank: t('请选择'), name: 'member_id' });
       nodes.push(field({ name: 'member_id', label: t('成员'), control: ctl.member_id, required: true }));
     }
+    if (type === 'member_remove') {
+      // the head leaves while others stay: who becomes the head (asked only then; the server refuses without)
+      const headBox = h('div', { class: 'field-wide', 'data-part': 'new-head', hidden: true });
+      const showHead = () => {
+        const who = hh.members.find((m) => String(m.id) === ctl.member_id.value);
+        const others = hh.members.filter((m) => String(m.id) !== ctl.member_id.value);
+        if (!who || !who.relation || who.relation.code !== '01' || !others.length) {
+          headBox.hidden = true;
+          headBox.replaceChildren();
+          ctl.new_head_id = null;
+          return;
+        }
+        ctl.new_head_id = select(others.map((m) => ({ code: String(m.id), label: `${m.name}（${m.relation ? m.relation.label : ''}）` })), '', { blank: t('请选择'), name: 'new_head_id' });
+        headBox.replaceChildren(field({ name: 'new_head_id', label: t('新户主'), control: ctl.new_head_id, required: true, hint: t('{name}是户主，减少后由谁担任户主？记为该成员的一条信息更正（与户主关系改为户主）；其他成员的与户主关系请随后核对。', { name: who.name }) }));
+        headBox.hidden = false;
+      };
+      ctl.member_id.addEventListener('change', showHead);
+      nodes.push(headBox);
+      showHead();
+    }
     if (type === 'split' || type === 'merge') {
       ctl.target_hh_no = input('', { maxlength: 30, placeholder: type === 'split' ? t('新户的户编号') : t('并入户的户编号') });
       nodes.push(field({ name: 'target_hh_no', label: fieldLabel('target_hh_no'), control: ctl.target_hh_no, required: true }));
@@ -270,7 +290,7 @@ export function eventDialog(hh, cl, allowed, done, preset = {}) {
     okText: t('记录'),
     wide: true,
     done,
-    mapField: (f) => (f === 'id_no' && current.ctl.member_id ? 'member_id' : f === 'hh_no' ? '' : f),
+    mapField: (f) => (f === 'id_no' && current.ctl.member_id ? 'member_id' : f === 'new_head' ? 'new_head_id' : f === 'hh_no' ? '' : f),
     send: async () => {
       const { ctl, ev } = current;
       const e = ev.read();
@@ -281,6 +301,10 @@ export function eventDialog(hh, cl, allowed, done, preset = {}) {
       if (ctl.member_id) {
         if (!ctl.member_id.value) throw new ApiError(400, { code: 'required', field: 'member_id', message: t('请选择成员') });
         body.member_id = Number(ctl.member_id.value);
+      }
+      if (ctl.new_head_id) {
+        if (!ctl.new_head_id.value) throw new ApiError(400, { code: 'required', field: 'new_head_id', message: t('请选择新户主') });
+        body.new_head_id = Number(ctl.new_head_id.value);
       }
       if (ctl.target_hh_no) body.target_hh_no = ctl.target_hh_no.value.trim();
       if (ctl.relation && ctl.relation.value) body.relation = ctl.relation.value;
