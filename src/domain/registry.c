@@ -11,6 +11,7 @@
 #include "domain/codes.h"
 #include "domain/fields.h"
 #include "domain/idno.h"
+#include "domain/report.h"
 #include "domain/span.h"
 #include "domain/status.h"
 #include "lib/date.h"
@@ -427,6 +428,44 @@ member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 		return rc;
 	if (out)
 		*out = ev;
+	return ERR_OK;
+}
+
+enum err
+hh_no_next(struct store *st, const char *village, struct hh_no_proposal *r, struct arena *a, struct errinfo *e)
+{
+	memset(r, 0, sizeof(*r));
+	if (!village || !*village)
+		return errinfo_set(e, ERR_INVALID, "village", MSG_REQUIRED);
+	enum err rc = division_resolve(st, village, &r->village, a, e);
+	if (rc != ERR_OK) {
+		if (e)
+			snprintf(e->field, sizeof(e->field), "%s", "village");
+		return rc;
+	}
+	if (r->village.level != LV_VILLAGE)
+		return errinfo_set(e, ERR_INVALID, "village", MSG_DIV_NOT_VILLAGE, village);
+	char lo[24], hi[24];
+	snprintf(lo, sizeof(lo), "%012lld", (long long)r->village.code);
+	snprintf(hi, sizeof(hi), "%012lld", (long long)r->village.code + 1);
+	char **v;
+	size_t n;
+	if ((rc = store_hh_nos_between(st, lo, hi, &v, &n, a, e)) != ERR_OK)
+		return rc;
+	long best = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *tail = v[i] + 12;
+		size_t k = strlen(tail);
+		if (k < 4 || k > 5 || strspn(tail, "0123456789") != k)
+			continue;   /* not the convention's: not counted */
+		long x = strtol(tail, NULL, 10);
+		r->count++;
+		if (x >= best) {
+			best = x;
+			r->last = v[i];
+		}
+	}
+	r->hh_no = arena_printf(a, "%s%04ld", lo, best + 1);
 	return ERR_OK;
 }
 

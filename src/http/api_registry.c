@@ -17,6 +17,7 @@
 #include "domain/import.h"
 #include "domain/report.h"
 #include "domain/proposal.h"
+#include "domain/registry.h"
 #include "http/api.h"
 #include "http/page_cache.h"
 #include "lib/date.h"
@@ -102,6 +103,23 @@ api_division(struct req *r)
 		return;
 	}
 	division_page(r, d.code);
+}
+
+/* The 户编号 proposed for a new household of a village: {"village":{"code","name"},"hh_no","last","count"}. */
+void
+api_next_hh_no(struct req *r)
+{
+	struct hh_no_proposal p;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (hh_no_next(r->st, r->params[0], &p, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	char code[16];
+	view_code(p.village.code, code, sizeof(code));
+	reply_json(r, 200, json_pack("{s:{s:s, s:s}, s:s, s:s?, s:i}", "village", "code", code, "name", p.village.name,
+	    "hh_no", p.hh_no, "last", p.last, "count", p.count));
 }
 
 /* ---- households ---- */

@@ -216,6 +216,10 @@ enum err store_household_by_no(struct store *st, const char *hh_no, struct house
     struct errinfo *e);
 enum err store_household_by_id(struct store *st, int64_t id, struct household *h, struct arena *a, struct errinfo *e);
 /* Whether any household (in scope or not) has this number. */
+/* Every 户编号 in [lo, hi) as text (whatever the scope: a number is unique in the whole registry), in order.
+ * Allocated in a. */
+enum err store_hh_nos_between(struct store *st, const char *lo, const char *hi, char ***out, size_t *n,
+    struct arena *a, struct errinfo *e);
 enum err store_household_no_exists(struct store *st, const char *hh_no, bool *exists, struct errinfo *e);
 /* The same for n numbers at once (a few statements per thousand): exists[i] for nos[i]. */
 enum err store_household_nos_exist(struct store *st, const char *const *nos, size_t n, bool *exists,

@@ -124,6 +124,8 @@ export const EN = {
   '导出查找结果中的全部农户及其成员（证件号码已脱敏）': 'Export every household the search found, with its members (ID numbers masked)',
   '导出 CSV': 'Export CSV',
   '全部乡镇': 'All towns',
+  '按{village}的村代码顺延（该村已有 {n} 户按此编号，最后一户为 {last}），可修改': 'the next number of {village} ({n} households numbered so, the last {last}); it may be changed',
+  '{village}的村代码加 4 位顺序号，可修改': 'the code of {village} and a 4-digit number; it may be changed',
   '新户主': 'New head',
   '请选择新户主': 'Choose the new head',
   '{name}是户主，减少后由谁担任户主？记为该成员的一条信息更正（与户主关系改为户主）；其他成员的与户主关系请随后核对。': '{name} is the head: who is the head after they leave? Recorded as a correction of that member (relation: head); check the other members\' relations afterwards.',

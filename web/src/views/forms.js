@@ -315,7 +315,7 @@ export function eventDialog(hh, cl, allowed, done, preset = {}) {
 
 // A village of the user's divisions: one select per level below the user's own (towns, then villages), each
 // filled from GET /api/divisions[/:code] when the level above is chosen. value() is the village's code or ''.
-function villagePicker() {
+function villagePicker(onVillage = () => {}) {
   const box = h('div', { class: 'village-picker' });
   let village = '';
   const level = async (code, depth) => {
@@ -323,6 +323,7 @@ function villagePicker() {
     while (box.children.length > depth) box.lastChild.remove();
     if (d.division.level === 'village') {
       village = d.division.code;
+      onVillage(village);
       if (!depth) box.append(h('div', { class: 'input input-static' }, d.division.name));
       return;
     }
@@ -330,10 +331,13 @@ function villagePicker() {
     sel.dataset.level = d.rows[0] ? d.rows[0].level : '';
     sel.addEventListener('change', () => {
       village = '';
+      onVillage('');
       while (box.children.length > depth + 1) box.lastChild.remove();
       if (!sel.value) return;
-      if (sel.dataset.level === 'village') village = sel.value;
-      else level(sel.value, depth + 1);
+      if (sel.dataset.level === 'village') {
+        village = sel.value;
+        onVillage(village);
+      } else level(sel.value, depth + 1);
     });
     box.append(sel);
   };
@@ -347,9 +351,32 @@ const NEW_MEMBER_SELECTS = ['relation', 'sex', 'health', 'labor', 'education'];
 // date and its members, as one request; the server checks it like a sheet's rows (every problem at once, by
 // field: "members[1].id_no"). done({hh_no}) after it is written.
 export async function newHouseholdDialog(cl, done) {
-  const picker = villagePicker();
+  // the village chosen: its next 户编号 (the village's code and the next 4-digit number) is filled in, unless
+  // the clerk typed another; the hint says where it comes from
+  let proposed = '';
+  const hhHint = h('span', { 'data-part': 'hh-no-hint' });
+  const propose = async (code) => {
+    if (!code) {
+      hhHint.textContent = '';
+      return;
+    }
+    try {
+      const d = await get(`/api/divisions/${encodeURIComponent(code)}/next-hh-no`);
+      if (picker.value() !== code) return;
+      const typed = ctl.hh_no.value.trim();
+      if (!typed || typed === proposed) ctl.hh_no.value = d.hh_no;
+      proposed = d.hh_no;
+      hhHint.textContent = d.last
+        ? t('按{village}的村代码顺延（该村已有 {n} 户按此编号，最后一户为 {last}），可修改', { village: d.village.name, n: d.count, last: d.last })
+        : t('{village}的村代码加 4 位顺序号，可修改', { village: d.village.name });
+    } catch {
+      hhHint.textContent = '';
+    }
+  };
+  let ctl = null;
+  const picker = villagePicker((code) => ctl && propose(code));
   await picker.ready;
-  const ctl = {
+  ctl = {
     hh_no: input('', { maxlength: 32, placeholder: t('例如：3713990101') }),
     event: select(cl.event.filter((e) => e.code === 'identify' || e.code === 'include_missed'), 'identify', { name: 'event' }),
     attribute: select(cl.attribute, '', { blank: t('请选择'), name: 'attribute' }),
@@ -403,7 +430,7 @@ export async function newHouseholdDialog(cl, done) {
   const more = h('button', { class: 'btn btn-sm', type: 'button', 'data-action': 'add-member-row', on: { click: addRow } }, icon('plus'), h('span', t('再加一名成员')));
   const content = [
     field({ name: 'village_code', label: t('所在村'), control: picker.el, required: true, wide: true }),
-    field({ name: 'hh_no', label: fieldLabel('hh_no'), control: ctl.hh_no, required: true }),
+    field({ name: 'hh_no', label: fieldLabel('hh_no'), control: ctl.hh_no, required: true, hint: hhHint }),
     field({ name: 'event', label: t('登记方式'), control: ctl.event, required: true }),
     field({ name: 'effective', label: t('识别日期（生效日期）'), control: eff, required: true }),
     field({ name: 'attribute', label: fieldLabel('attribute'), control: ctl.attribute }),
@@ -415,6 +442,7 @@ export async function newHouseholdDialog(cl, done) {
     field({ name: 'batch', label: fieldLabel('batch'), control: ctl.batch }),
     h('div', { class: 'field-wide members-block' }, h('div', { class: 'field-label' }, t('家庭成员')), list, more),
   ];
+  if (picker.value()) propose(picker.value());
   return formDialog({
     title: t('新建农户'),
     intro: t('登记一户及其成员，记为一条“识别”（或“补录”）。服务器按与导入名单相同的规则检查，有误时在对应项下列出，且不写入。'),
