@@ -12,6 +12,7 @@
 #include "domain/export.h"
 #include "domain/idno.h"
 #include "domain/import.h"
+#include "domain/registry.h"
 #include "domain/report.h"
 #include "lib/date.h"
 #include "lib/util.h"
@@ -248,6 +249,47 @@ cmd_export(struct args *a)
 	if (r.unaudited)
 		fprintf(stderr, EN ? "tuopin: the database is read-only: this export is not in its audit log\n"
 				   : "tuopin: 数据库为只读：本次导出未能记入审计日志\n");
+	arena_free(&ar);
+	return 0;
+}
+
+/* The 户编号 proposed for a new household of a village: the same domain function as GET
+ * /api/divisions/{village}/next-hh-no, and its JSON. */
+int
+cmd_next_hh_no(struct args *a)
+{
+	static const char *const formats[] = { "table", "json" };
+	const char *format = cli_format(a, formats, 2);
+	if (!format)
+		return 2;
+	struct store *st;
+	int rc = cli_open(a, &st, false);
+	if (rc)
+		return rc;
+	struct errinfo e;
+	errinfo_clear(&e);
+	struct arena ar;
+	arena_init(&ar);
+	struct hh_no_proposal p;
+	if (hh_no_next(st, a->pos[0], &p, &ar, &e) != ERR_OK) {
+		store_close(st);
+		arena_free(&ar);
+		return cli_fail(&e);
+	}
+	char code[16];
+	view_code(p.village.code, code, sizeof(code));
+	if (strcmp(format, "json") == 0) {
+		json_t *j = json_pack("{s:{s:s, s:s}, s:s, s:s?, s:i}", "village", "code", code, "name", p.village.name,
+		    "hh_no", p.hh_no, "last", p.last, "count", p.count);
+		cli_print_json(j);
+		json_decref(j);
+	} else if (p.last)
+		printf(EN ? "%s (%s): next 户编号 %s (%d numbered so, the last %s)\n" : "%s（%s）下一个户编号：%s（该村已有 %d 户按此编号，最后一户 %s）\n",
+		    p.village.name, code, p.hh_no, p.count, p.last);
+	else
+		printf(EN ? "%s (%s): next 户编号 %s (the first numbered so)\n" : "%s（%s）下一个户编号：%s（该村第一户按此编号）\n",
+		    p.village.name, code, p.hh_no);
+	store_close(st);
 	arena_free(&ar);
 	return 0;
 }

@@ -60,6 +60,8 @@ static const struct command commands[] = {
 		"external kinds", "管理其他部门的比对名单", "other departments' lists kept for comparison" },
 	{ "show", cmd_show, opts_show, 0, 1, 1, "show HH_NO [--as-of D] [--full-id] [--format table|json]",
 		"查看一户：成员、状态和全部变动历史", "one household: members, status and its whole history" },
+	{ "next-hh-no", cmd_next_hh_no, opts_none, 0, 1, 1, "next-hh-no VILLAGE [--format table|json]",
+		"某村新建农户的下一个户编号（村代码加 4 位顺序号）", "the 户编号 a new household of a village gets (its code and the next 4-digit number)" },
 	{ "income", cmd_income, opts_income, 0, 2, 3,
 		"income set HH_NO YEAR [--wage Y] [--business Y] [--property Y] [--transfer Y] [--cost Y] [--size N] "
 		"[--reason R] | income show HH_NO | income import FILE [--year Y] [--dry-run]",

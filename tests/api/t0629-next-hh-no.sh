@@ -3,7 +3,7 @@
 # 4-digit number, one more than the highest such number in the registry (0001 for a village none of whose
 # households is numbered so, as in the sample county whose numbers are the county's code and four digits);
 # registering a household with it moves the proposal on; a town, a village outside the user's divisions and a
-# role that may not write are refused.
+# role that may not write are refused. `tuopin next-hh-no VILLAGE` answers the same.
 source "$(dirname "$0")/lib.sh"
 county_db
 add_user town town_operator 371399100000
@@ -36,4 +36,13 @@ expect 404 town GET "/api/divisions/371399101201/next-hh-no"
 jqeq '.error | "\(.code) \(.field)"' "division_unknown village"
 expect 403 cadre GET "/api/divisions/371399100202/next-hh-no"
 jqeq '.error.code' forbidden
+stop_server
+
+# the CLI: the same proposal and JSON
+ok next-hh-no 西岭村
+eq "CLI" "$OUT" "西岭村（371399100202）下一个户编号：3713991002020008（该村已有 2 户按此编号，最后一户 3713991002020007）"
+ok next-hh-no 371399100201 --format json
+jqeq '"\(.village.name) \(.hh_no) \(.last) \(.count)"' "东岭村 3713991002010001 null 0"
+expect_rc 1 next-hh-no 东岭镇
+eq "CLI refused" "$ERR" "tuopin: 东岭镇 不是村级区划"
 finish
