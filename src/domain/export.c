@@ -48,7 +48,8 @@ static const enum col export_cols[] = {
 
 struct ctx {
 	const struct export_opts *o;
-	const int64_t *only;   /* a search's households (sorted ids), or NULL */
+	bool searched;         /* only a search's households: */
+	const int64_t *only;   /* their sorted ids (n_only of them, maybe none) */
 	size_t n_only;
 	struct sheet_writer *w;
 	struct export_result *r;
@@ -140,7 +141,7 @@ row_cb(void *p, const struct member_row *row)
 	struct ctx *c = p;
 	if ((c->o->attribute && !(row->h.attribute && strcmp(row->h.attribute, c->o->attribute) == 0)) ||
 	    (c->o->cause && !(row->h.cause_main && strcmp(row->h.cause_main, c->o->cause) == 0)) ||
-	    (c->only && !bsearch(&row->h.id, c->only, c->n_only, sizeof(int64_t), cmp_id)))
+	    (c->searched && (!c->n_only || !bsearch(&row->h.id, c->only, c->n_only, sizeof(int64_t), cmp_id))))
 		return 0;   /* not asked for */
 	char village[16], id[32], phone[32], account[40], ym[8], ey[8], wm[8], causes[64] = "";
 	const char *cells[NELEM(export_cols)];
@@ -299,7 +300,7 @@ export_registry(struct store *st, const struct export_opts *o, struct export_res
 		arena_free(&ar);
 		return rc;
 	}
-	struct ctx c = { o, NULL, 0, w, r, e, ERR_OK, 0 };
+	struct ctx c = { o, false, NULL, 0, w, r, e, ERR_OK, 0 };
 	int64_t *only = NULL;
 	size_t n_only = 0;
 	if (o->q && (rc = search_ids(st, o->q, lo, hi, day, &only, &n_only, &ar, e)) != ERR_OK) {
@@ -308,6 +309,7 @@ export_registry(struct store *st, const struct export_opts *o, struct export_res
 		return rc;
 	}
 	if (o->q) {
+		c.searched = true;
 		c.only = only;
 		c.n_only = n_only;
 	}

@@ -55,6 +55,9 @@ eq "export rows" "$(tail -n +2 "$WORK/body" | cut -d, -f2,3 | tr '\n' ' ')" "371
 eq "masked" "$(tail -n +2 "$WORK/body" | cut -d, -f4 | sort -u | tr '\n' ' ')" "371399************ "
 eq "audited" "$(db_sql "SELECT actor, detail FROM audit WHERE action = 'export.registry' ORDER BY id DESC LIMIT 1")" \
 	"county|{\"division\":371399100000,\"as_of\":$DAY,\"format\":\"csv\",\"status\":\"\",\"attribute\":\"\",\"cause\":\"\",\"q\":\"赵\",\"all\":false,\"full\":false,\"households\":1,\"members\":3}"
+# a search that finds nothing exports nothing (the header only)
+api county GET "/api/exports/registry?format=csv&q=$(jq -rn '"无此人"|@uri')"
+eq "empty search export" "$STATUS $(($(wc -l <"$WORK/body") - 1))" "200 0"
 # XLSX of a village
 api county GET "/api/exports/registry?format=xlsx&village=371399100202"
 eq "xlsx status" "$STATUS" 200
