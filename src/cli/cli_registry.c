@@ -28,6 +28,7 @@ const struct opt opts_import[] = {
 	{ "batch", true, "batch name" },
 	{ "reason", true, "reason recorded with the events" },
 	{ "dry-run", false, "validate only" },
+	{ "update", false, "registry: apply the sheet's changed fields to existing households (信息更正)" },
 	{ "lenient", false, "data-quality problems warn instead of refusing" },
 	{ "year", true, "income: the survey year of rows without 收入年度" },
 	{ "kind", true, "external: the kind of list (death, vehicle, ...)" },
@@ -99,7 +100,10 @@ cli_import_file(struct args *a, const char *what, const char *path)
 	    struct errinfo *);
 	if (strcmp(what, "divisions") == 0)
 		fn = import_divisions;
-	else if (strcmp(what, "registry") == 0)
+	else if (strcmp(what, "registry") == 0 && flag(a, "update")) {
+		fn = import_registry_update;
+		what = "update";   /* printed and audited as what it records: 信息更正 events */
+	} else if (strcmp(what, "registry") == 0)
 		fn = import_registry;
 	else if (strcmp(what, "events") == 0)
 		fn = import_events;

@@ -24,7 +24,7 @@ static const struct command commands[] = {
 	{ "init", cmd_init, opts_init, 0, 0, 0, "init", "创建数据库或升级其结构", "create or migrate the database" },
 	{ "import", cmd_import, opts_import, 0, 2, 2,
 		"import divisions|registry|events|income|cadres|pairings|measures|post_payments|loans|insurance FILE [--as-of D] "
-		"[--event identify|include_missed] [--batch B] [--reason R] [--dry-run] [--lenient] | "
+		"[--event identify|include_missed] [--update] [--batch B] [--reason R] [--dry-run] [--lenient] | "
 		"import external FILE --kind K [--date D] [--source S]",
 		"导入区划、建档立卡名单、变动记录、收入调查、帮扶记录或其他部门的比对名单（CSV/XLSX，全部正确才写入）",
 		"import divisions, the registry, change events, income surveys, assistance records or another department's "

@@ -952,7 +952,11 @@ api_import(struct req *r)
 	    struct errinfo *);
 	if (strcmp(kind, "divisions") == 0)
 		fn = import_divisions;
-	else if (strcmp(kind, "registry") == 0)
+	else if (strcmp(kind, "registry") == 0 && q_bool(r, "update")) {
+		/* a registry sheet applied to existing households: 信息更正 events */
+		fn = import_registry_update;
+		kind = "update";
+	} else if (strcmp(kind, "registry") == 0)
 		fn = import_registry;
 	else if (strcmp(kind, "events") == 0)
 		fn = import_events;
@@ -1006,6 +1010,14 @@ api_import(struct req *r)
 	o.actor = req_actor(r);
 	o.ip = r->ip;
 	o.path = r->upload_path;
+	const char *reason = req_query(r, "reason");
+	if (reason && *reason) {
+		if (strlen(reason) > 200) {
+			reply_fail(r, ERR_INVALID, "reason", MSG_TOO_LONG, 200);
+			return;
+		}
+		o.reason = reason;
+	}
 	if (r->upload_fd < 0 || r->upload_n == 0) {
 		reply_fail(r, ERR_INVALID, "", MSG_EMPTY_FILE);
 		return;

@@ -103,6 +103,11 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "%s is not the head: no new head is named when this member leaves") \
 	X(NEW_HEAD_SELF, "new_head_self", "新户主不能是被减少的成员本人", "the new head cannot be the member who leaves") \
 	X(HEAD_CHANGE_REASON, "head_change", "原户主减少，变更户主", "the head left: new head") \
+	X(UPDATE_REASON, "update_import", "导入更新", "updated by an import") \
+	X(UPDATE_NAME_UNKNOWN, "update_member_unknown", "户 %s 中没有这个姓名的成员（证件号码已脱敏，按姓名查找）", \
+	    "household %s has no member of this name (the ID number is masked: looked up by name)") \
+	X(UPDATE_NAME_AMBIGUOUS, "update_member_ambiguous", "户 %s 中有多名成员同名（证件号码已脱敏）：请填写完整证件号码", \
+	    "household %s has several members of this name (the ID number is masked): give the whole number") \
 	X(REL_SEX, "relation_sex", "与户主关系为“%s”的成员性别应为%s", "a member whose relation is \"%s\" must be %s") \
 	X(SPOUSE_SEX, "spouse_sex", "配偶与户主性别相同", "the spouse has the same sex as the head") \
 	X(HH_EXISTS, "household_exists", "户编号 %s 已存在", "household %s already exists") \
