@@ -78,6 +78,7 @@ int cmd_changes(struct args *a);
 int cmd_report(struct args *a);
 int cmd_check(struct args *a);
 int cmd_show(struct args *a);
+int cmd_next_hh_no(struct args *a);
 int cmd_line(struct args *a);
 int cmd_version(struct args *a);
 int cmd_serve(struct args *a);

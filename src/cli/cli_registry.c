@@ -12,6 +12,7 @@
 #include "domain/export.h"
 #include "domain/idno.h"
 #include "domain/import.h"
+#include "domain/registry.h"
 #include "domain/report.h"
 #include "lib/date.h"
 #include "lib/util.h"
@@ -27,6 +28,7 @@ const struct opt opts_import[] = {
 	{ "batch", true, "batch name" },
 	{ "reason", true, "reason recorded with the events" },
 	{ "dry-run", false, "validate only" },
+	{ "update", false, "registry: apply the sheet's changed fields to existing households (信息更正)" },
 	{ "lenient", false, "data-quality problems warn instead of refusing" },
 	{ "year", true, "income: the survey year of rows without 收入年度" },
 	{ "kind", true, "external: the kind of list (death, vehicle, ...)" },
@@ -44,6 +46,9 @@ const struct opt opts_export[] = {
 	{ "attribute", true, "only households of this 贫困户属性 (label or code)" },
 	{ "cause", true, "only households of this 主要致贫原因 (label or code)" },
 	{ "list", true, "monitoring: objects (监测对象名单, default), marginal (边缘易致贫人口名单), exited (脱贫人口名单)" },
+	{ "town", true, "only households of this town (乡镇: code or name)" },
+	{ "village", true, "only households of this village (村: code or name)" },
+	{ "search", true, "only the households a search finds (户编号, name, ID number or its last four)" },
 	{ NULL, false, NULL },
 };
 const struct opt opts_show[] = {
@@ -96,7 +101,10 @@ cli_import_file(struct args *a, const char *what, const char *path)
 	    struct errinfo *);
 	if (strcmp(what, "divisions") == 0)
 		fn = import_divisions;
-	else if (strcmp(what, "registry") == 0)
+	else if (strcmp(what, "registry") == 0 && flag(a, "update")) {
+		fn = import_registry_update;
+		what = "update";   /* printed and audited as what it records: 信息更正 events */
+	} else if (strcmp(what, "registry") == 0)
 		fn = import_registry;
 	else if (strcmp(what, "events") == 0)
 		fn = import_events;
@@ -222,14 +230,12 @@ cmd_export(struct args *a)
 	errinfo_clear(&e);
 	struct arena ar;
 	arena_init(&ar);
-	if (arg(a, "division")) {
-		struct division d;
-		if (division_resolve(st, arg(a, "division"), &d, &ar, &e) != ERR_OK) {
-			store_close(st);
-			arena_free(&ar);
-			return cli_fail(&e);
-		}
-		o.division = d.code;
+	int kind;
+	if (list_place_resolve(st, arg(a, "division"), arg(a, "town"), arg(a, "village"), &o.division, &ar, &e) != ERR_OK ||
+	    (arg(a, "search") && hh_search_text(arg(a, "search"), &o.q, &kind, &ar, &e) != ERR_OK)) {
+		store_close(st);
+		arena_free(&ar);
+		return cli_fail(&e);
 	}
 	/* a directory: the file gets its standard name there, 建档立卡-临港区-2014-04-30.xlsx */
 	struct stat sb;
@@ -253,6 +259,47 @@ cmd_export(struct args *a)
 	if (r.unaudited)
 		fprintf(stderr, EN ? "tuopin: the database is read-only: this export is not in its audit log\n"
 				   : "tuopin: 数据库为只读：本次导出未能记入审计日志\n");
+	arena_free(&ar);
+	return 0;
+}
+
+/* The 户编号 proposed for a new household of a village: the same domain function as GET
+ * /api/divisions/{village}/next-hh-no, and its JSON. */
+int
+cmd_next_hh_no(struct args *a)
+{
+	static const char *const formats[] = { "table", "json" };
+	const char *format = cli_format(a, formats, 2);
+	if (!format)
+		return 2;
+	struct store *st;
+	int rc = cli_open(a, &st, false);
+	if (rc)
+		return rc;
+	struct errinfo e;
+	errinfo_clear(&e);
+	struct arena ar;
+	arena_init(&ar);
+	struct hh_no_proposal p;
+	if (hh_no_next(st, a->pos[0], &p, &ar, &e) != ERR_OK) {
+		store_close(st);
+		arena_free(&ar);
+		return cli_fail(&e);
+	}
+	char code[16];
+	view_code(p.village.code, code, sizeof(code));
+	if (strcmp(format, "json") == 0) {
+		json_t *j = json_pack("{s:{s:s, s:s}, s:s, s:s?, s:i}", "village", "code", code, "name", p.village.name,
+		    "hh_no", p.hh_no, "last", p.last, "count", p.count);
+		cli_print_json(j);
+		json_decref(j);
+	} else if (p.last)
+		printf(EN ? "%s (%s): next 户编号 %s (%d numbered so, the last %s)\n" : "%s（%s）下一个户编号：%s（该村已有 %d 户按此编号，最后一户 %s）\n",
+		    p.village.name, code, p.hh_no, p.count, p.last);
+	else
+		printf(EN ? "%s (%s): next 户编号 %s (the first numbered so)\n" : "%s（%s）下一个户编号：%s（该村第一户按此编号）\n",
+		    p.village.name, code, p.hh_no);
+	store_close(st);
 	arena_free(&ar);
 	return 0;
 }
@@ -325,7 +372,7 @@ cmd_show(struct args *a)
 		buf_init(&b);
 		table_render(&tb, &b);
 		table_free(&tb);
-		buf_puts(&b, EN ? "history:\n" : "变动历史：\n");
+		buf_puts(&b, EN ? "history (by effective date, then recording time):\n" : "变动历史（按生效日期排列，同日按记录时间）：\n");
 		table_init(&tb, 5);
 		const char *hh[5] = { EN ? "effective" : "生效日期", EN ? "change" : "变动", EN ? "status" : "状态",
 			EN ? "recorded" : "记录时间", EN ? "note" : "说明" };

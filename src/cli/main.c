@@ -24,13 +24,13 @@ static const struct command commands[] = {
 	{ "init", cmd_init, opts_init, 0, 0, 0, "init", "创建数据库或升级其结构", "create or migrate the database" },
 	{ "import", cmd_import, opts_import, 0, 2, 2,
 		"import divisions|registry|events|income|cadres|pairings|measures|post_payments|loans|insurance FILE [--as-of D] "
-		"[--event identify|include_missed] [--batch B] [--reason R] [--dry-run] [--lenient] | "
+		"[--event identify|include_missed] [--update] [--batch B] [--reason R] [--dry-run] [--lenient] | "
 		"import external FILE --kind K [--date D] [--source S]",
 		"导入区划、建档立卡名单、变动记录、收入调查、帮扶记录或其他部门的比对名单（CSV/XLSX，全部正确才写入）",
 		"import divisions, the registry, change events, income surveys, assistance records or another department's "
 		"list (CSV/XLSX; all or nothing)" },
 	{ "export", cmd_export, opts_export, 0, 2, 2,
-		"export registry FILE [--as-of D] [--division C] [--format csv|xlsx] [--gb18030] [--full-id] [--all] | "
+		"export registry FILE [--as-of D] [--division C] [--town T] [--village V] [--search Q] [--status S] [--format csv|xlsx] [--gb18030] [--full-id] [--all] | "
 		"export monitoring FILE [--list objects|marginal|exited] [--as-of D] [--division C] [--format csv|xlsx] [--full-id]",
 		"导出建档立卡名单、防返贫监测名单（证件号码默认脱敏）",
 		"export the registry or a monitoring list (ID numbers masked by default)" },
@@ -62,6 +62,8 @@ static const struct command commands[] = {
 		"external kinds", "管理其他部门的比对名单", "other departments' lists kept for comparison" },
 	{ "show", cmd_show, opts_show, 0, 1, 1, "show HH_NO [--as-of D] [--full-id] [--format table|json]",
 		"查看一户：成员、状态和全部变动历史", "one household: members, status and its whole history" },
+	{ "next-hh-no", cmd_next_hh_no, opts_none, 0, 1, 1, "next-hh-no VILLAGE [--format table|json]",
+		"某村新建农户的下一个户编号（村代码加 4 位顺序号）", "the 户编号 a new household of a village gets (its code and the next 4-digit number)" },
 	{ "income", cmd_income, opts_income, 0, 2, 3,
 		"income set HH_NO YEAR [--wage Y] [--business Y] [--property Y] [--transfer Y] [--cost Y] [--size N] "
 		"[--reason R] | income show HH_NO | income import FILE [--year Y] [--dry-run]",

@@ -2,6 +2,7 @@
 #include "domain/export.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/audit.h"
@@ -9,6 +10,7 @@
 #include "domain/fields.h"
 #include "domain/idno.h"
 #include "domain/report.h"
+#include "lib/buf.h"
 #include "lib/date.h"
 #include "lib/util.h"
 
@@ -46,6 +48,9 @@ static const enum col export_cols[] = {
 
 struct ctx {
 	const struct export_opts *o;
+	bool searched;         /* only a search's households: */
+	const int64_t *only;   /* their sorted ids (n_only of them, maybe none) */
+	size_t n_only;
 	struct sheet_writer *w;
 	struct export_result *r;
 	struct errinfo *e;
@@ -60,11 +65,83 @@ yesno(int v)
 }
 
 static int
+cmp_id(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* The households a search finds in lo..hi on day (the household list's own lookup), sorted by id. */
+static enum err
+search_ids(struct store *st, const char *q, int64_t lo, int64_t hi, int day, int64_t **out, size_t *n,
+    struct arena *a, struct errinfo *e)
+{
+	struct hh_filter f = { .lo = lo, .hi = hi, .q = q, .sort = HH_SORT_NO, .limit = 1000,
+		.day = day < date_today() ? day : 0 };
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	for (;;) {
+		struct hh_summary *v;
+		size_t k;
+		int64_t total;
+		enum err rc = store_household_list(st, &f, &v, &k, &total, a, e);
+		if (rc != ERR_OK)
+			return rc;
+		if (*n + k > cap) {
+			cap = (*n + k) * 2;
+			int64_t *g = arena_alloc(a, cap * sizeof(int64_t));
+			if (*n)
+				memcpy(g, *out, *n * sizeof(int64_t));
+			*out = g;
+		}
+		for (size_t i = 0; i < k; i++)
+			(*out)[(*n)++] = v[i].h.id;
+		if (k < (size_t)f.limit)
+			break;
+		f.offset += f.limit;
+	}
+	if (*n)
+		qsort(*out, *n, sizeof(int64_t), cmp_id);
+	return ERR_OK;
+}
+
+/* The search text as the audit log keeps it: a name or a 户编号 as given, an ID number masked, a tail as
+ * "****" (the log names no number). JSON-escaped, allocated in a. */
+static const char *
+audit_search_text(const char *q, struct arena *a)
+{
+	if (!q)
+		return "null";
+	char id[32];
+	size_t n = strlen(q);
+	const char *shown = q;
+	if (n >= 15 && strspn(q, "0123456789X") == n)
+		shown = idno_mask(q, id, sizeof(id));
+	else if (n == 4 && strspn(q, "0123456789Xx") == 4)
+		shown = "****";
+	struct buf b;
+	buf_init(&b);
+	buf_putc(&b, '"');
+	for (const char *p = shown; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_putc(&b, '\\');
+		if ((unsigned char)*p >= 0x20)
+			buf_putc(&b, *p);
+	}
+	buf_putc(&b, '"');
+	char *s = arena_strndup(a, b.p, b.n);
+	buf_free(&b);
+	return s;
+}
+
+static int
 row_cb(void *p, const struct member_row *row)
 {
 	struct ctx *c = p;
 	if ((c->o->attribute && !(row->h.attribute && strcmp(row->h.attribute, c->o->attribute) == 0)) ||
-	    (c->o->cause && !(row->h.cause_main && strcmp(row->h.cause_main, c->o->cause) == 0)))
+	    (c->o->cause && !(row->h.cause_main && strcmp(row->h.cause_main, c->o->cause) == 0)) ||
+	    (c->searched && (!c->n_only || !bsearch(&row->h.id, c->only, c->n_only, sizeof(int64_t), cmp_id))))
 		return 0;   /* not asked for */
 	char village[16], id[32], phone[32], account[40], ym[8], ey[8], wm[8], causes[64] = "";
 	const char *cells[NELEM(export_cols)];
@@ -194,10 +271,13 @@ export_registry(struct store *st, const struct export_opts *o, struct export_res
 		    msg_lang() == LANG_EN ? "an export with full ID numbers must be recorded in the audit log"
 					  : "含完整证件号码的导出须记入审计日志");
 	if (o->full) {
-		char detail[256];
+		char detail[512];
+		struct arena qa;
+		arena_init(&qa);
 		snprintf(detail, sizeof(detail), "{\"division\":%lld,\"as_of\":%d,\"format\":\"%s\",\"status\":\"%s\","
-		    "\"attribute\":\"%s\",\"cause\":\"%s\"}", (long long)o->division, day, o->kind == SHEET_XLSX ? "xlsx" : "csv",
-		    status_code(o->status), o->attribute ? o->attribute : "", o->cause ? o->cause : "");
+		    "\"attribute\":\"%s\",\"cause\":\"%s\",\"q\":%s}", (long long)o->division, day, o->kind == SHEET_XLSX ? "xlsx" : "csv",
+		    status_code(o->status), o->attribute ? o->attribute : "", o->cause ? o->cause : "", audit_search_text(o->q, &qa));
+		arena_free(&qa);
 		enum err arc = audit_view(st, o->actor, o->ip, "export.full_id", "registry", detail, e);
 		if (arc != ERR_OK)
 			return arc;
@@ -210,7 +290,6 @@ export_registry(struct store *st, const struct export_opts *o, struct export_res
 	arena_init(&ar);
 	enum err rc = sheet_writer_title(w, arena_printf(&ar, "建档立卡人口名册　%s%s",
 	    export_title_place(st, o->division, day, &ar), o->full ? "" : "（证件号码已脱敏）"), NELEM(export_cols), e);
-	arena_free(&ar);
 	const char *head[NELEM(export_cols)];
 	for (size_t i = 0; i < NELEM(export_cols); i++)
 		head[i] = fields[export_cols[i]].label;
@@ -218,27 +297,41 @@ export_registry(struct store *st, const struct export_opts *o, struct export_res
 		rc = sheet_writer_header(w, head, NELEM(export_cols), e);
 	if (rc != ERR_OK) {
 		sheet_writer_abort(w);
+		arena_free(&ar);
 		return rc;
 	}
-	struct ctx c = { o, w, r, e, ERR_OK, 0 };
+	struct ctx c = { o, false, NULL, 0, w, r, e, ERR_OK, 0 };
+	int64_t *only = NULL;
+	size_t n_only = 0;
+	if (o->q && (rc = search_ids(st, o->q, lo, hi, day, &only, &n_only, &ar, e)) != ERR_OK) {
+		sheet_writer_abort(w);
+		arena_free(&ar);
+		return rc;
+	}
+	if (o->q) {
+		c.searched = true;
+		c.only = only;
+		c.n_only = n_only;
+	}
 	unsigned mask = o->status != ST_NONE ? 1u << o->status : o->all ? 0 : (1u << ST_POOR | 1u << ST_RETURNED |
 	    1u << ST_EXITED_SUPPORTED | 1u << ST_EXITED_UNSUPPORTED);
 	rc = store_each_member(st, day, lo, hi, mask, row_cb, &c, e);
 	if (rc == ERR_OK)
 		rc = c.rc;
+	/* A masked export is still a list of names: who took which one, and how big, is recorded too. */
+	char detail[640];
+	snprintf(detail, sizeof(detail), "{\"division\":%lld,\"as_of\":%d,\"format\":\"%s\",\"status\":\"%s\","
+	    "\"attribute\":\"%s\",\"cause\":\"%s\",\"q\":%s,\"all\":%s,\"full\":%s,\"households\":%d,\"members\":%d}",
+	    (long long)(o->division ? o->division : lo), day, o->kind == SHEET_XLSX ? "xlsx" : "csv",
+	    status_code(o->status), o->attribute ? o->attribute : "", o->cause ? o->cause : "",
+	    audit_search_text(o->q, &ar), o->all ? "true" : "false", o->full ? "true" : "false", r->households, r->members);
+	arena_free(&ar);
 	if (rc != ERR_OK) {
 		sheet_writer_abort(w);
 		return rc;
 	}
 	if ((rc = sheet_writer_close(w, e)) != ERR_OK)
 		return rc;
-	/* A masked export is still a list of names: who took which one, and how big, is recorded too. */
-	char detail[384];
-	snprintf(detail, sizeof(detail), "{\"division\":%lld,\"as_of\":%d,\"format\":\"%s\",\"status\":\"%s\","
-	    "\"attribute\":\"%s\",\"cause\":\"%s\",\"all\":%s,\"full\":%s,\"households\":%d,\"members\":%d}",
-	    (long long)(o->division ? o->division : lo), day, o->kind == SHEET_XLSX ? "xlsx" : "csv",
-	    status_code(o->status), o->attribute ? o->attribute : "", o->cause ? o->cause : "", o->all ? "true" : "false",
-	    o->full ? "true" : "false", r->households, r->members);
 	if (store_readonly(st)) {
 		/* a read-only file (an archived copy) may still be read and exported masked; the caller says that
 		 * this one is not in the audit log */

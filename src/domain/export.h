@@ -20,6 +20,8 @@ struct export_opts {
 	enum status status;   /* only households with this status on as_of (ST_NONE: the registered ones, or all) */
 	const char *attribute;/* only households of this 贫困户属性 code (NULL: any) */
 	const char *cause;    /* only households of this 主要致贫原因 code (NULL: any) */
+	const char *q;        /* only the households the household list finds by this search text (as
+	                       * hh_search_text left it; NULL: no search): the list's results, exported */
 	const char *actor;    /* who exports, for the audit log of a full export */
 	const char *ip;
 };

@@ -51,6 +51,7 @@ const struct field fields[C__MAX] = {
 	[C_TARGET_HH_NO] = { "target_hh_no", "目标户编号", "新户编号", F_TEXT, 0, 32 },
 	[C_NEW_ID_NO] = { "new_id_no", "新证件号码", "更正后证件号码|正确证件号码|更正证件号码", F_IDNO, 0, 0 },
 	[C_BIRTH] = { "birth", "出生日期", NULL, F_DATE, 0, 0 },
+	[C_NEW_HEAD] = { "new_head", "新户主证件号码", "新户主|新户主身份证号", F_IDNO, 0, 0 },
 	[C_WAGE] = { "wage", "工资性收入", "工资性收入（元）|务工收入", F_MONEY, 0, 0 },
 	[C_BUSINESS] = { "business", "生产经营性收入", "生产经营性收入（元）|经营性收入", F_MONEY, 0, 0 },
 	[C_PROPERTY] = { "property", "财产性收入", "财产性收入（元）", F_MONEY, 0, 0 },
@@ -537,7 +538,7 @@ static const enum col reg_cols[] = { C_VILLAGE_CODE, C_TOWN, C_VILLAGE, C_HH_NO,
 	C_INCOME_YEAR };
 static const enum col reg_req[] = { C_HH_NO, C_NAME, C_ID_NO, C_RELATION, C_SEX };
 static const enum col ev_cols[] = { C_HH_NO, C_EVENT_TYPE, C_EFFECTIVE, C_REASON, C_BATCH, C_CORRECTION,
-	C_TARGET_HH_NO, C_NAME, C_ID_NO, C_RELATION, C_NEW_ID_NO, C_BIRTH };
+	C_TARGET_HH_NO, C_NAME, C_ID_NO, C_RELATION, C_NEW_ID_NO, C_BIRTH, C_NEW_HEAD };
 static const enum col ev_req[] = { C_HH_NO, C_EVENT_TYPE, C_EFFECTIVE };
 static const enum col inc_cols[] = { C_HH_NO, C_INCOME_YEAR, C_WAGE, C_BUSINESS, C_PROPERTY, C_TRANSFER,
 	C_BUSINESS_COST, C_HH_SIZE, C_NET_INCOME_PC };

@@ -1357,6 +1357,13 @@ col_of_field(const char *field)
 	return C_HH_NO;
 }
 
+/* A cell as an update reads it: one with a mask's stars says nothing (empty). */
+static struct str
+unmasked(struct str v)
+{
+	return memchr(v.p, '*', v.n) ? (struct str){ v.p, 0 } : v;
+}
+
 /* One pass over an events sheet's rows (after the header). Without t, only what a row says by itself is
  * checked (cells, codes, dates, ID numbers), and nothing touches the database; with t every row is recorded in
  * t's transaction. */
@@ -1374,7 +1381,9 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 		size_t n = row.n, before = p->n_errors;
 		struct arena ra;
 		arena_init(&ra);
-#define CELL(col) header_cell(h, col, c, n)
+		/* an update (registry sheet, --update): a masked cell (an export's 371399****…, 139****1234) says
+		 * nothing and is left as stored */
+#define CELL(col) (o->update ? unmasked(header_cell(h, col, c, n)) : header_cell(h, col, c, n))
 #define COL(col) header_label(h, col)
 		struct event_req q;
 		memset(&q, 0, sizeof(q));
@@ -1383,6 +1392,13 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 			problem_add(p, false, row.num, COL(C_HH_NO), v, MSG_REQUIRED);
 		q.hh_no = arena_strndup(&ra, v.p, v.n);
 		const char *code = NULL;
+		if (o->update) {
+			/* every row: a 信息更正 of its member, then of its household, effective as_of (default today) */
+			code = "data_fix";
+			q.type = EV_DATA_FIX;
+			q.effective = o->as_of ? o->as_of : today;
+			q.reason = o->reason ? o->reason : msg_text(MSG_UPDATE_REASON);
+		} else {
 		v = CELL(C_EVENT_TYPE);
 		if (v.n == 0)
 			problem_add(p, false, row.num, COL(C_EVENT_TYPE), v, MSG_REQUIRED);
@@ -1393,19 +1409,47 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 			problem_add(p, false, row.num, COL(C_EFFECTIVE), v, MSG_REQUIRED);
 		else
 			parse_date_cell(v, &q.effective, p, row.num, COL(C_EFFECTIVE));
+		}
 		v = CELL(C_BATCH);
 		q.batch = v.n ? arena_strndup(&ra, v.p, v.n) : o->batch;
 		v = CELL(C_REASON);
-		q.reason = v.n ? arena_strndup(&ra, v.p, v.n) : NULL;
+		if (!o->update)
+			q.reason = v.n ? arena_strndup(&ra, v.p, v.n) : NULL;
 		int corr = -1;
 		parse_bool(CELL(C_CORRECTION), &corr, p, row.num, COL(C_CORRECTION));
 		q.correction = corr == 1;
 		v = CELL(C_TARGET_HH_NO);
 		q.target_hh_no = v.n ? arena_strndup(&ra, v.p, v.n) : NULL;
 
+		for (int part = 0; part < (o->update ? 2 : 1); part++) {
 		struct member m;
 		struct household hh;
 		memset(&hh, 0, sizeof(hh));
+		q.fix_mask = 0;
+		q.member = NULL;
+		q.hh = NULL;
+		q.id_no = NULL;
+		/* an update's member row whose 证件号码 is masked: the member of that name in the household */
+		bool by_name = o->update && part == 0 && !CELL(C_ID_NO).n && header_cell(h, C_ID_NO, c, n).n;
+		if (by_name && t && p->n_errors == before) {
+			struct household fh;
+			struct member *mv;
+			size_t nm, hits = 0;
+			struct errinfo ign;
+			struct str nv = CELL(C_NAME);
+			if (store_household_by_no(t->st, q.hh_no, &fh, &ra, &ign) != ERR_OK) {
+				problem_add(p, false, row.num, COL(C_HH_NO), CELL(C_HH_NO), MSG_HH_NOT_FOUND, q.hh_no);
+				break;
+			}
+			if (store_members_at(t->st, fh.id, t->today, &mv, &nm, &ra, &ign) == ERR_OK)
+				for (size_t k = 0; k < nm; k++)
+					if (nv.n && mv[k].name && strlen(mv[k].name) == nv.n && memcmp(mv[k].name, nv.p, nv.n) == 0 &&
+					    hits++ == 0)
+						q.id_no = mv[k].id_no;
+			if (hits != 1)
+				problem_add(p, false, row.num, COL(C_NAME), nv, hits ? MSG_UPDATE_NAME_AMBIGUOUS : MSG_UPDATE_NAME_UNKNOWN,
+				    q.hh_no);
+		}
 		if (code && p->n_errors == before) {
 			switch (q.type) {
 			case EV_MEMBER_ADD:
@@ -1415,6 +1459,7 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 				break;
 			case EV_MEMBER_REMOVE:
 				member_idno_from_row(h, c, n, row.num, today, o->lenient, (char **)&q.id_no, p, &ra);
+				member_new_head_from_row(h, c, n, row.num, today, (char **)&q.new_head, p, &ra);
 				break;
 			case EV_SPLIT:
 			case EV_MERGE:
@@ -1428,8 +1473,12 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 			case EV_DATA_FIX:
 				memset(&m, 0, sizeof(m));
 				m.work_months = m.ins_medical = m.ins_serious = m.ins_pension = m.dibao = m.tekun = -1;
-				if (CELL(C_ID_NO).n) {
-					member_idno_from_row(h, c, n, row.num, today, o->lenient, (char **)&q.id_no, p, &ra);
+				if (o->update ? part == 0 : CELL(C_ID_NO).n > 0) {
+					if (by_name) {
+						if (!q.id_no)
+							break;   /* not looked up (the first pass) or not found (a problem) */
+					} else
+						member_idno_from_row(h, c, n, row.num, today, o->lenient, (char **)&q.id_no, p, &ra);
 					static const struct {
 						enum col c;
 						enum codelist cl;
@@ -1533,14 +1582,16 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 			struct errinfo ee;
 			errinfo_clear(&ee);
 			struct event out = { 0 };
-			rc = t ? event_record(t, &q, &out, &ee) : ERR_OK;
+			rc = t && (q.member || q.hh || !o->update) ? event_record(t, &q, &out, &ee) : ERR_OK;
 			if (rc == ERR_DB || rc == ERR_BUSY) {
 				if (e)
 					*e = ee;
 				arena_free(&ra);
 				return rc;
 			}
-			if (rc != ERR_OK) {
+			if (rc != ERR_OK && o->update && strcmp(ee.code, "nothing_to_fix") == 0) {
+				/* the same as stored: nothing to record */
+			} else if (rc != ERR_OK) {
 				enum col col = col_of_field(ee.field);
 				problem_from_err(p, false, row.num, COL(col), CELL(col), &ee);
 			} else if (t) {
@@ -1548,6 +1599,7 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 				r->last_event = out.id;
 				r->last_household = out.household_id;
 			}
+		}
 		}
 		arena_free(&ra);
 #undef CELL
@@ -1566,6 +1618,15 @@ static enum err events_write(struct store *st, const struct import_opts *o, stru
     const struct header *hp, struct import_result *r, struct errinfo *e);
 
 enum err
+import_registry_update(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    struct errinfo *e)
+{
+	struct import_opts u = *o;
+	u.update = true;
+	return import_events(st, &u, r, a, e);
+}
+
+enum err
 import_events(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
     struct errinfo *e)
 {
@@ -1580,7 +1641,8 @@ import_events(struct store *st, const struct import_opts *o, struct import_resul
 		sheet_close(s);
 		return rc;
 	}
-	bool ok = need_column(&h, C_HH_NO, r) & need_column(&h, C_EVENT_TYPE, r) & need_column(&h, C_EFFECTIVE, r);
+	bool ok = need_column(&h, C_HH_NO, r) &&
+	    (o->update || (need_column(&h, C_EVENT_TYPE, r) & need_column(&h, C_EFFECTIVE, r)));
 	if (!ok) {
 		sheet_close(s);
 		return ERR_INVALID;
@@ -1652,7 +1714,7 @@ events_write(struct store *st, const struct import_opts *o, struct sheet *s, con
 		txn_rollback(&t);
 		return ERR_OK;
 	}
-	if (!o->sheet && (rc = audit_import(&t, "import.events", o, r, e)) != ERR_OK) {
+	if (!o->sheet && (rc = audit_import(&t, o->update ? "import.update" : "import.events", o, r, e)) != ERR_OK) {
 		txn_rollback(&t);
 		return rc;
 	}

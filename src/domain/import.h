@@ -35,6 +35,7 @@ struct import_opts {
 	/* registry, rows given (sheet): check and write within this transaction of the caller's (which commits
 	 * or rolls back) instead of one of the import's own; NULL: the import's own */
 	struct txn *txn;
+	bool update;          /* set by import_registry_update */
 };
 
 struct import_result {
@@ -58,6 +59,12 @@ enum err import_divisions(struct store *st, const struct import_opts *o, struct 
     struct errinfo *e);
 enum err import_registry(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
     struct errinfo *e);
+/* A registry sheet (one row per person, as exported) applied to existing households: each row's member (by
+ * 证件号码, or by name when the number is masked) and household take the row's values that differ, each as
+ * one 信息更正 (data_fix) with before and after, effective as_of (default today), reason o->reason; empty and
+ * masked cells (stars) are left as stored. All or nothing; problems name the row, the column and the reason. */
+enum err import_registry_update(struct store *st, const struct import_opts *o, struct import_result *r,
+    struct arena *a, struct errinfo *e);
 enum err import_events(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
     struct errinfo *e);
 /* The income survey sheet (收入调查表): one row per household and year — 户编号, 收入年度 (or o->year), 工资性收入,

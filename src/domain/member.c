@@ -69,6 +69,21 @@ member_new_idno_from_row(const struct header *h, const struct str *cells, size_t
 }
 
 bool
+member_new_head_from_row(const struct header *h, const struct str *cells, size_t n, int row, int today,
+    char **id_no, struct problems *p, struct arena *a)
+{
+	struct str v = header_cell(h, C_NEW_HEAD, cells, n);
+	struct idno id;
+	*id_no = NULL;
+	if (v.n == 0)
+		return false;
+	if (!idno_cell_of(h, C_NEW_HEAD, v, row, today, false, &id, p))
+		return false;
+	*id_no = arena_strdup(a, id.norm);
+	return true;
+}
+
+bool
 member_idno_from_row(const struct header *h, const struct str *cells, size_t n, int row, int today, bool lenient,
     char **id_no, struct problems *p, struct arena *a)
 {

@@ -15,6 +15,10 @@
 bool member_from_row(const struct header *h, const struct str *cells, size_t n, int row, int today, bool lenient,
     struct member *m, struct problems *p, struct arena *a);
 
+/* The 新户主证件号码 column of a member_remove (the member who becomes the head), if given: validated like an
+ * ID number. */
+bool member_new_head_from_row(const struct header *h, const struct str *cells, size_t n, int row, int today,
+    char **id_no, struct problems *p, struct arena *a);
 /* Only the ID number column (member_remove, data_fix): validated the same way, lenient or not. */
 bool member_idno_from_row(const struct header *h, const struct str *cells, size_t n, int row, int today,
     bool lenient, char **id_no, struct problems *p, struct arena *a);

@@ -11,6 +11,7 @@
 #include "domain/codes.h"
 #include "domain/fields.h"
 #include "domain/idno.h"
+#include "domain/report.h"
 #include "domain/span.h"
 #include "domain/status.h"
 #include "lib/date.h"
@@ -356,6 +357,8 @@ present_member(struct ctx *c, const char *id_no, struct member *m, struct errinf
 	return ERR_OK;
 }
 
+static void diff_text(json_t *d, const char *key, const char *before, const char *after);
+
 static enum err
 member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 {
@@ -370,6 +373,30 @@ member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 	const char *reason = member_reason(EV_MEMBER_REMOVE, r->reason, e, &rc);
 	if (!reason)
 		return rc;
+	/* The head leaves while others stay: one of them is named the new head (never a household without
+	 * one). Someone else leaves: no new head. */
+	bool is_head = m.relation && strcmp(m.relation, REL_HEAD) == 0;
+	struct member nh = { 0 };
+	if (r->new_head && *r->new_head) {
+		if (!is_head)
+			return errinfo_set(e, ERR_INVALID, "new_head", MSG_NEW_HEAD_NOT_HEAD, m.name);
+		if (strcmp(r->new_head, m.id_no) == 0)
+			return errinfo_set(e, ERR_INVALID, "new_head", MSG_NEW_HEAD_SELF);
+		if ((rc = present_member(c, r->new_head, &nh, e)) != ERR_OK) {
+			snprintf(e->field, sizeof(e->field), "%s", "new_head");
+			return rc;
+		}
+	} else if (is_head && !t->lenient) {
+		struct member *mv;
+		size_t nm;
+		if ((rc = store_members_at(t->st, c->h.id, r->effective, &mv, &nm, &c->a, e)) != ERR_OK)
+			return rc;
+		int stay = 0;
+		for (size_t i = 0; i < nm; i++)
+			stay += mv[i].id != m.id;
+		if (stay > 0)
+			return errinfo_set(e, ERR_INVALID, "new_head", MSG_NEW_HEAD_NEEDED, m.name, stay);
+	}
 	if ((rc = txn_agg_household(t, c->h.id, c->h.village, -1, e)) != ERR_OK)
 		return rc;
 	struct event ev;
@@ -378,12 +405,67 @@ member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 		return rc;
 	if ((rc = rewrite(t, SPAN_MEMBER, m.id, r->effective, false, 0, ev.id, &c->a, e)) != ERR_OK)
 		return rc;
+	if (nh.id) {
+		/* the new head: a 信息更正 of its relation, effective the same day, recorded with the removal */
+		json_t *d = json_object();
+		diff_text(d, fields[C_RELATION].key, nh.relation, REL_HEAD);
+		char *detail = json_dumps(d, JSON_COMPACT | JSON_SORT_KEYS);
+		json_decref(d);
+		struct member u = nh;
+		u.relation = (char *)REL_HEAD;
+		u.info_date = r->effective;
+		struct event fe;
+		if ((rc = store_member_update(t->st, &u, e)) == ERR_OK)
+			rc = new_event(c, EV_DATA_FIX, c->h.id, nh.id, 0, CHAIN_NONE, 0, ST_NONE, ST_NONE,
+			    msg_text(MSG_HEAD_CHANGE_REASON), arena_strdup(&c->a, detail), &fe, e);
+		free(detail);
+		if (rc != ERR_OK)
+			return rc;
+	}
 	if ((rc = store_household_set_status(t->st, c->h.id, c->h.status, c->h.monitored, t->now, e)) != ERR_OK)
 		return rc;
 	if ((rc = txn_agg_household(t, c->h.id, c->h.village, +1, e)) != ERR_OK)
 		return rc;
 	if (out)
 		*out = ev;
+	return ERR_OK;
+}
+
+enum err
+hh_no_next(struct store *st, const char *village, struct hh_no_proposal *r, struct arena *a, struct errinfo *e)
+{
+	memset(r, 0, sizeof(*r));
+	if (!village || !*village)
+		return errinfo_set(e, ERR_INVALID, "village", MSG_REQUIRED);
+	enum err rc = division_resolve(st, village, &r->village, a, e);
+	if (rc != ERR_OK) {
+		if (e)
+			snprintf(e->field, sizeof(e->field), "%s", "village");
+		return rc;
+	}
+	if (r->village.level != LV_VILLAGE)
+		return errinfo_set(e, ERR_INVALID, "village", MSG_DIV_NOT_VILLAGE, village);
+	char lo[24], hi[24];
+	snprintf(lo, sizeof(lo), "%012lld", (long long)r->village.code);
+	snprintf(hi, sizeof(hi), "%012lld", (long long)r->village.code + 1);
+	char **v;
+	size_t n;
+	if ((rc = store_hh_nos_between(st, lo, hi, &v, &n, a, e)) != ERR_OK)
+		return rc;
+	long best = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *tail = v[i] + 12;
+		size_t k = strlen(tail);
+		if (k < 4 || k > 5 || strspn(tail, "0123456789") != k)
+			continue;   /* not the convention's: not counted */
+		long x = strtol(tail, NULL, 10);
+		r->count++;
+		if (x >= best) {
+			best = x;
+			r->last = v[i];
+		}
+	}
+	r->hh_no = arena_printf(a, "%s%04ld", lo, best + 1);
 	return ERR_OK;
 }
 

@@ -27,6 +27,8 @@ struct event_req {
 	uint64_t fix_mask;         /* data_fix: bit (1 << enum col) per field given */
 	const char *target_hh_no;  /* split, merge */
 	const char *relation;      /* split, merge: the relation in the target household */
+	const char *new_head;      /* member_remove of the head while others stay: the ID number of the member who
+	                            * becomes the head (recorded as a 信息更正 of that member's relation, same day) */
 	/* monitor_in: the case to open (type, risks, channel, discovered, open_proposal_id; the rest is filled);
 	 * risk_eliminate: way and close_proposal_id of the case it closes. NULL: a case of unknown type (a direct
 	 * event, an import). */
@@ -36,6 +38,19 @@ struct event_req {
 /* Record one event. On refusal nothing is written and e says why (field names the request field). The new
  * event (the main one, for split/merge the member move) is returned in out if not NULL. */
 enum err event_record(struct txn *t, const struct event_req *r, struct event *out, struct errinfo *e);
+
+/* The 户编号 a new household of a village gets by the national convention (DOMAIN.md §12.2): the village's
+ * 12-digit code and a 4-digit number, one more than the highest such number in the registry (0001 for the
+ * first; 5 digits after 9999). village: a code or a unique name in the scope (404 division_unknown, 400
+ * not_village; field "village"). last: the highest such number, NULL if none; count: how many there are. */
+struct hh_no_proposal {
+	struct division village;
+	const char *hh_no;
+	const char *last;
+	int count;
+};
+enum err hh_no_next(struct store *st, const char *village, struct hh_no_proposal *r, struct arena *a,
+    struct errinfo *e);
 
 /* Is the household hh_no inside the store's scope? A record outside it must look absent on writes too: a
  * conflict with it is refused with a message that names nothing of it (MSG_ID_NOT_AVAILABLE,

@@ -8,6 +8,7 @@
 #include "domain/audit.h"
 #include "domain/codes.h"
 #include "domain/fields.h"
+#include "domain/idno.h"
 #include "domain/import.h"
 #include "lib/date.h"
 #include "lib/util.h"
@@ -95,6 +96,98 @@ division_resolve(struct store *st, const char *text, struct division *d, struct 
 		return errinfo_set(e, ERR_NOTFOUND, "division", MSG_DIV_UNKNOWN, text);
 	if (hits > 1)
 		return errinfo_set(e, ERR_INVALID, "division", MSG_DIV_AMBIGUOUS, text);
+	return ERR_OK;
+}
+
+/* One of the list's place parameters: resolved in the scope, the error naming the parameter. */
+static enum err
+place_one(struct store *st, const char *field, const char *text, int level, struct division *d, struct arena *a,
+    struct errinfo *e)
+{
+	enum err rc = division_resolve(st, text, d, a, e);
+	if (rc != ERR_OK) {
+		if (e)
+			snprintf(e->field, sizeof(e->field), "%s", field);
+		return rc;
+	}
+	if (level == LV_TOWN && d->level != LV_TOWN)
+		return errinfo_set(e, ERR_INVALID, field, MSG_DIV_NOT_TOWN, text);
+	if (level == LV_VILLAGE && d->level != LV_VILLAGE)
+		return errinfo_set(e, ERR_INVALID, field, MSG_DIV_NOT_VILLAGE, text);
+	return ERR_OK;
+}
+
+/* Is division code c inside division outer (a prefix of its code, as division_range reads it)? */
+static bool
+place_inside(int64_t c, int64_t outer)
+{
+	int64_t lo, hi;
+	division_range(outer, &lo, &hi);
+	return c >= lo && c <= hi;
+}
+
+enum err
+list_place_resolve(struct store *st, const char *division, const char *town, const char *village, int64_t *code,
+    struct arena *a, struct errinfo *e)
+{
+	struct division dd = { 0 }, td = { 0 }, vd = { 0 };
+	enum err rc;
+	*code = 0;
+	if (division && *division && (rc = place_one(st, "division", division, 0, &dd, a, e)) != ERR_OK)
+		return rc;
+	if (town && *town && (rc = place_one(st, "town", town, LV_TOWN, &td, a, e)) != ERR_OK)
+		return rc;
+	if (village && *village && (rc = place_one(st, "village", village, LV_VILLAGE, &vd, a, e)) != ERR_OK)
+		return rc;
+	if (td.code && dd.code && !place_inside(td.code, dd.code) && !place_inside(dd.code, td.code))
+		return errinfo_set(e, ERR_INVALID, "town", MSG_PLACE_MISMATCH, td.name, dd.name);
+	if (vd.code && td.code && vd.parent != td.code)
+		return errinfo_set(e, ERR_INVALID, "village", MSG_PLACE_MISMATCH, vd.name, td.name);
+	if (vd.code && dd.code && !place_inside(vd.code, dd.code))
+		return errinfo_set(e, ERR_INVALID, "village", MSG_PLACE_MISMATCH, vd.name, dd.name);
+	/* the narrowest: a village, else a town (or a division below it), else the division */
+	if (vd.code)
+		*code = vd.code;
+	else if (td.code)
+		*code = dd.code && place_inside(dd.code, td.code) ? dd.code : td.code;
+	else
+		*code = dd.code;
+	return ERR_OK;
+}
+
+enum err
+hh_search_text(const char *in, const char **out, int *kind, struct arena *a, struct errinfo *e)
+{
+	struct str t = str_trim(str_from(in ? in : ""));
+	*out = NULL;
+	*kind = 0;
+	if (t.n > 64)
+		return errinfo_set(e, ERR_INVALID, "q", MSG_TOO_LONG, 64);
+	/* spaces inside a name ("张 三", full-width too) are not part of it */
+	char *q = arena_alloc(a, t.n + 1);
+	size_t k = 0;
+	for (size_t i = 0; i < t.n; i++) {
+		if (t.p[i] == ' ')
+			continue;
+		if (i + 2 < t.n && (unsigned char)t.p[i] == 0xE3 && (unsigned char)t.p[i + 1] == 0x80 &&
+		    (unsigned char)t.p[i + 2] == 0x80) {
+			i += 2;
+			continue;
+		}
+		q[k++] = t.p[i];
+	}
+	q[k] = '\0';
+	/* an ID number is searched as written, with x upper-cased */
+	if (k >= 18)
+		for (char *p = q; *p; p++)
+			if (*p == 'x')
+				*p = 'X';
+	size_t d = strspn(q, "0123456789");
+	if ((k == 15 && d == 15) || (k == 18 && d >= 17 && idno_check_char(q) == q[17]))
+		*kind = 1;
+	else if (k == 4 && strspn(q, "0123456789Xx") == 4)
+		*kind = 2;
+	*out = k ? q : NULL;
 	return ERR_OK;
 }
 

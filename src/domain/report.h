@@ -110,6 +110,18 @@ enum err changes_batches(struct store *st, int64_t division, struct batches_resu
 
 /* Find a division by 12/9/6-digit code or by unique name, within the scope. */
 enum err division_resolve(struct store *st, const char *text, struct division *d, struct arena *a, struct errinfo *e);
+/* The place of a household list or its export: a division, a town (乡镇) and a village (村), each a code or
+ * a unique name or NULL, all in the scope; the narrowest given (0: none). Errors name the parameter
+ * ("division", "town", "village"): unknown or outside the scope (404 division_unknown), not a town (not_town),
+ * not a village (not_village), a village outside the town or a town outside the division
+ * (place_mismatch). */
+enum err list_place_resolve(struct store *st, const char *division, const char *town, const char *village,
+    int64_t *code, struct arena *a, struct errinfo *e);
+/* A search text of the household list as it is looked up: trimmed, spaces inside (half- and full-width)
+ * dropped, an 18-character ID number's x upper-cased; longer than 64 characters: too_long (field "q").
+ * *kind says what it is: 0 a 户编号 or a name, 1 a whole ID number, 2 the last four of one. */
+enum err hh_search_text(const char *in, const char **out, int *kind, struct arena *a, struct errinfo *e);
+
 /* The top of the scope: the highest division in it, or a pseudo-division "全部" (code 0). */
 enum err division_top(struct store *st, struct division *d, struct arena *a, struct errinfo *e);
 

@@ -19,6 +19,7 @@ void api_token_revoke(struct req *r);
 void api_codes(struct req *r);
 void api_divisions(struct req *r);
 void api_division(struct req *r);
+void api_next_hh_no(struct req *r);
 void api_households(struct req *r);
 void api_household_create(struct req *r);
 void api_household(struct req *r);

@@ -17,6 +17,7 @@
 #include "domain/import.h"
 #include "domain/report.h"
 #include "domain/proposal.h"
+#include "domain/registry.h"
 #include "http/api.h"
 #include "http/page_cache.h"
 #include "lib/date.h"
@@ -104,18 +105,66 @@ api_division(struct req *r)
 	division_page(r, d.code);
 }
 
+/* The 户编号 proposed for a new household of a village: {"village":{"code","name"},"hh_no","last","count"}. */
+void
+api_next_hh_no(struct req *r)
+{
+	struct hh_no_proposal p;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (hh_no_next(r->st, r->params[0], &p, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	char code[16];
+	view_code(p.village.code, code, sizeof(code));
+	reply_json(r, 200, json_pack("{s:{s:s, s:s}, s:s, s:s?, s:i}", "village", "code", code, "name", p.village.name,
+	    "hh_no", p.hh_no, "last", p.last, "count", p.count));
+}
+
 /* ---- households ---- */
 
-/* A whole 证件号码: 15 digits, or 17 digits and a right check character. */
+/* The list's place: division, town and village (codes or names; the narrowest applies). */
 static bool
-looks_like_id(const char *q)
+q_place(struct req *r, int64_t *code)
 {
-	size_t n = strlen(q), d = 0;
-	while (d < n && q[d] >= '0' && q[d] <= '9')
-		d++;
-	if (n == 15 && d == 15)
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (list_place_resolve(r->st, req_query(r, "division"), req_query(r, "town"), req_query(r, "village"), code,
+	    &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return false;
+	}
+	return true;
+}
+
+/* The list's search text (q), as the list and its export look it up. A role that may not see full numbers
+ * may not test them either, whole or by the last four: one search per candidate would undo the mask
+ * (docs/SECURITY.md); it finds households by 户编号 and name. A search by a number is on record like a full
+ * view. */
+static bool
+q_search(struct req *r, const char **q)
+{
+	const char *v = req_query(r, "q");
+	*q = NULL;
+	if (!v || !*v)
 		return true;
-	return n == 18 && d >= 17 && idno_check_char(q) == q[17];
+	struct errinfo e;
+	errinfo_clear(&e);
+	int kind;
+	if (hh_search_text(v, q, &kind, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return false;
+	}
+	if (kind) {
+		if (!req_can(r, CAP_FULL_ID)) {
+			reply_fail(r, ERR_FORBIDDEN, "q", MSG_FULL_ID_SEARCH);
+			return false;
+		}
+		struct errinfo ae;
+		audit_view(r->st, req_actor(r), r->ip, "search.id_no", NULL, kind == 2 ? "{\"by\":\"tail\"}" : "{\"by\":\"whole\"}", &ae);
+	}
+	return true;
 }
 
 void
@@ -124,7 +173,7 @@ api_households(struct req *r)
 	struct hh_filter f = { .sort = HH_SORT_VILLAGE };   /* by village, then 户编号: the order of an index */
 	int64_t div;
 	int page, per;
-	if (!q_division(r, &div) || !q_int(r, "page", 1, 1000000, 1, &page) || !q_int(r, "per_page", 1, 200, 20, &per))
+	if (!q_place(r, &div) || !q_int(r, "page", 1, 1000000, 1, &page) || !q_int(r, "per_page", 1, 200, 20, &per))
 		return;
 	division_range(div, &f.lo, &f.hi);
 	const char *v;
@@ -156,46 +205,8 @@ api_households(struct req *r)
 	/* a past day: the list as of then; today (or none): as the registry stands, from the current columns */
 	if (as_of && as_of < date_today())
 		f.day = as_of;
-	if ((v = req_query(r, "q")) && *v) {
-		struct str t = str_trim(str_from(v));
-		if (t.n > 64) {
-			reply_fail(r, ERR_INVALID, "q", MSG_TOO_LONG, 64);
-			return;
-		}
-		/* spaces inside a name ("张 三", full-width too) are not part of it */
-		struct buf nb;
-		buf_init(&nb);
-		for (size_t i = 0; i < t.n; i++) {
-			if (t.p[i] == ' ')
-				continue;
-			if (i + 2 < t.n && (unsigned char)t.p[i] == 0xE3 && (unsigned char)t.p[i + 1] == 0x80 &&
-			    (unsigned char)t.p[i + 2] == 0x80) {
-				i += 2;
-				continue;
-			}
-			buf_putc(&nb, t.p[i]);
-		}
-		t = nb.n ? (struct str){ nb.p, nb.n } : t;
-		f.q = arena_strndup(&r->a, t.p, t.n);
-		buf_free(&nb);
-		/* an ID number is searched as written, with x upper-cased */
-		for (char *p = (char *)f.q; *p; p++)
-			if (*p == 'x' && strlen(f.q) >= 18)
-				*p = 'X';
-		/* A role that may not see full numbers may not test them either, whole or by the last four: one
-		 * search per candidate would undo the mask (docs/SECURITY.md). It finds households by 户编号 and
-		 * name. */
-		bool tail = strlen(f.q) == 4 && strspn(f.q, "0123456789Xx") == 4;
-		if (looks_like_id(f.q) || tail) {
-			if (!req_can(r, CAP_FULL_ID)) {
-				reply_fail(r, ERR_FORBIDDEN, "q", MSG_FULL_ID_SEARCH);
-				return;
-			}
-			/* a role that may see numbers may search by them; the search is on record like a full view */
-			struct errinfo ae;
-			audit_view(r->st, req_actor(r), r->ip, "search.id_no", NULL, tail ? "{\"by\":\"tail\"}" : "{\"by\":\"whole\"}", &ae);
-		}
-	}
+	if (!q_search(r, &f.q))
+		return;
 	if ((v = req_query(r, "sort")) && *v) {
 		static const char *const sorts[HH_SORT__N] = { [HH_SORT_NO] = "hh_no", [HH_SORT_VILLAGE] = "village",
 			[HH_SORT_NO_DESC] = "-hh_no", [HH_SORT_VILLAGE_DESC] = "-village", [HH_SORT_STATUS] = "status",
@@ -630,7 +641,7 @@ event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json
     size_t n_allowed, const char *fix_kind)
 {
 	static const enum col event_cols[] = { C_HH_NO, C_EVENT_TYPE, C_EFFECTIVE, C_BATCH, C_REASON, C_CORRECTION,
-		C_ID_NO, C_TARGET_HH_NO, C_RELATION };
+		C_ID_NO, C_TARGET_HH_NO, C_RELATION, C_NEW_HEAD };
 	/* the fixed columns, then the allowed ones not among them */
 	enum col *extra = arena_alloc(&r->a, (n_allowed + 1) * sizeof(*extra));
 	size_t n_extra = 0;
@@ -664,6 +675,7 @@ event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json
 	row[6] = cell_text(r, json_object_get(body, "id_no"));
 	row[7] = cell_text(r, json_object_get(body, "target_hh_no"));
 	row[8] = cell_text(r, json_object_get(body, "relation"));
+	row[9] = cell_text(r, json_object_get(body, "new_head"));
 	for (size_t c = 0; c < n_allowed; c++)
 		row[NELEM(event_cols) + c] = cell_text(r, member ? json_object_get(member, fields[allowed[c]].key) : NULL);
 	/* a member's own ID number and relation come from the member object */
@@ -720,7 +732,7 @@ void
 api_event_record(struct req *r)
 {
 	json_t *j = req_json(r, "type:s effective:s? reason:s? batch:s? correction:b? id_no:s? member_id:i? "
-				"target_hh_no:s? relation:s? member:o? finding:i?");
+				"target_hh_no:s? relation:s? member:o? finding:i? new_head:s? new_head_id:i?");
 	if (!j)
 		return;
 	if (review_required(r, json_string_value(json_object_get(j, "type")))) {
@@ -754,6 +766,34 @@ api_event_record(struct req *r)
 			return;
 		}
 		json_object_set_new(j, "id_no", json_string(mm.id_no));
+	}
+	/* the new head of a removal of the head, named by member id (the UI) or by ID number */
+	json_t *nid = json_object_get(j, "new_head_id");
+	if (nid) {
+		struct household h;
+		struct member mm;
+		struct errinfo e;
+		errinfo_clear(&e);
+		if (json_object_get(j, "new_head")) {
+			json_decref(j);
+			reply_fail(r, ERR_INVALID, "new_head_id", MSG_UNKNOWN_FIELD, "new_head");
+			return;
+		}
+		enum err rc = store_household_by_no(r->st, r->params[0], &h, &r->a, &e);
+		if (rc == ERR_OK) {
+			rc = member_of(r, &h, json_integer_value(nid), &mm, &e);
+			if (rc == ERR_NOTFOUND) {
+				char id[24];
+				snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(nid));
+				rc = errinfo_set(&e, ERR_NOTFOUND, "new_head_id", MSG_MEMBER_ID_NOT_FOUND, h.hh_no, id);
+			}
+		}
+		if (rc != ERR_OK) {
+			json_decref(j);
+			reply_error(r, &e);
+			return;
+		}
+		json_object_set_new(j, "new_head", json_string(mm.id_no));
 	}
 	json_t *m = json_object_get(j, "member");
 	if (m && !check_object(r, m, member_cols, NELEM(member_cols), NULL, 0, "member.")) {
@@ -912,7 +952,11 @@ api_import(struct req *r)
 	    struct errinfo *);
 	if (strcmp(kind, "divisions") == 0)
 		fn = import_divisions;
-	else if (strcmp(kind, "registry") == 0)
+	else if (strcmp(kind, "registry") == 0 && q_bool(r, "update")) {
+		/* a registry sheet applied to existing households: 信息更正 events */
+		fn = import_registry_update;
+		kind = "update";
+	} else if (strcmp(kind, "registry") == 0)
 		fn = import_registry;
 	else if (strcmp(kind, "events") == 0)
 		fn = import_events;
@@ -966,6 +1010,14 @@ api_import(struct req *r)
 	o.actor = req_actor(r);
 	o.ip = r->ip;
 	o.path = r->upload_path;
+	const char *reason = req_query(r, "reason");
+	if (reason && *reason) {
+		if (strlen(reason) > 200) {
+			reply_fail(r, ERR_INVALID, "reason", MSG_TOO_LONG, 200);
+			return;
+		}
+		o.reason = reason;
+	}
 	if (r->upload_fd < 0 || r->upload_n == 0) {
 		reply_fail(r, ERR_INVALID, "", MSG_EMPTY_FILE);
 		return;
@@ -996,7 +1048,8 @@ api_export(struct req *r)
 {
 	struct export_opts o = { 0 };
 	int64_t div;
-	if (!q_date(r, "as_of", &o.as_of) || !q_division(r, &div))
+	/* the household list's place and search: export what is on screen */
+	if (!q_date(r, "as_of", &o.as_of) || !q_place(r, &div) || !q_search(r, &o.q))
 		return;
 	o.division = div;
 	const char *f = req_query(r, "format");

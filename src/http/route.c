@@ -20,6 +20,8 @@ const struct route routes[] = {
 	{ "GET", "/api/codes", api_codes, CAP_READ | CAP_AUDIT, 0, "the code lists (also for the audit log's labels)" },
 	{ "GET", "/api/divisions", api_divisions, CAP_READ, 0, "the division tree in scope, with counts" },
 	{ "GET", "/api/divisions/:code", api_division, CAP_READ, 0, "one division with its children and counts" },
+	{ "GET", "/api/divisions/:code/next-hh-no", api_next_hh_no, CAP_WRITE, 0,
+		"the 户编号 a new household of this village gets (its code and the next 4-digit number)" },
 	{ "GET", "/api/households", api_households, CAP_READ, 0, "households: filters, search, paging, sorting" },
 	{ "POST", "/api/households", api_household_create, CAP_WRITE, 0, "register a household with its members" },
 	{ "GET", "/api/households/:no", api_household, CAP_READ, 0, "one household: members, income, history" },

@@ -97,6 +97,17 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(HEAD_NONE, "head_missing", "该户没有户主", "the household has no head") \
 	X(HEAD_MULTI, "head_several", "该户有 %d 个户主", "the household has %d heads") \
 	X(HEAD_EXISTS, "head_exists", "该户已有户主", "the household already has a head") \
+	X(NEW_HEAD_NEEDED, "new_head_required", "%s 是户主，减少后该户还有 %d 人：请指定其中一人为新户主（新户主证件号码，new_head）", \
+	    "%s is the head and %d persons stay: name one of them as the new head (new_head)") \
+	X(NEW_HEAD_NOT_HEAD, "new_head_not_needed", "%s 不是户主：减少该成员不需要指定新户主", \
+	    "%s is not the head: no new head is named when this member leaves") \
+	X(NEW_HEAD_SELF, "new_head_self", "新户主不能是被减少的成员本人", "the new head cannot be the member who leaves") \
+	X(HEAD_CHANGE_REASON, "head_change", "原户主减少，变更户主", "the head left: new head") \
+	X(UPDATE_REASON, "update_import", "导入更新", "updated by an import") \
+	X(UPDATE_NAME_UNKNOWN, "update_member_unknown", "户 %s 中没有这个姓名的成员（证件号码已脱敏，按姓名查找）", \
+	    "household %s has no member of this name (the ID number is masked: looked up by name)") \
+	X(UPDATE_NAME_AMBIGUOUS, "update_member_ambiguous", "户 %s 中有多名成员同名（证件号码已脱敏）：请填写完整证件号码", \
+	    "household %s has several members of this name (the ID number is masked): give the whole number") \
 	X(REL_SEX, "relation_sex", "与户主关系为“%s”的成员性别应为%s", "a member whose relation is \"%s\" must be %s") \
 	X(SPOUSE_SEX, "spouse_sex", "配偶与户主性别相同", "the spouse has the same sex as the head") \
 	X(HH_EXISTS, "household_exists", "户编号 %s 已存在", "household %s already exists") \
@@ -115,6 +126,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(MEMBER_PRESENT, "member_present", "该成员在 %s 已属于户 %s", "the member already belongs to household %s on %s") \
 	X(DIV_UNKNOWN, "division_unknown", "行政区划 %s 不存在", "division %s does not exist") \
 	X(DIV_NOT_VILLAGE, "not_village", "%s 不是村级区划", "%s is not a village") \
+	X(DIV_NOT_TOWN, "not_town", "%s 不是乡镇级区划", "%s is not a town") \
+	X(PLACE_MISMATCH, "place_mismatch", "%s 不在 %s 内", "%s is not inside %s") \
 	X(DIV_CODE, "division_code", "“%s”不是有效的 12 位区划代码", "\"%s\" is not a valid 12-digit division code") \
 	X(DIV_LEVEL, "division_level", "级别“%s”与代码 %s 不符（应为%s）", "level \"%s\" does not match code %s (it should be %s)") \
 	X(DIV_PARENT, "division_parent", "上级代码 %s 不是 %s 的上级", "%s is not the parent of %s") \

@@ -411,6 +411,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_HH_BY_ID] = { "SELECT " HH_COLS " FROM household h WHERE h.id = $1 AND h.village BETWEEN $2 AND $3",
 		NULL },
 	[STMT_HH_NO_EXISTS] = { "SELECT 1 FROM household WHERE hh_no = $1", NULL },
+	[STMT_HH_NOS_BETWEEN] = { "SELECT hh_no FROM household WHERE hh_no >= $1 AND hh_no < $2 ORDER BY hh_no", NULL },
 	/* lists of keys come as one JSON array of strings ($1), the same text for both engines */
 	[STMT_HH_NOS_EXIST] = { "SELECT hh_no FROM household WHERE hh_no IN (SELECT value FROM json_each($1))",
 		/* driven from the keys, so that a table whose statistics are stale (just filled, not analysed
@@ -496,7 +497,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"LEFT JOIN member m ON m.id = e.member_id LEFT JOIN household mh ON mh.id = m.household_id "
 		"LEFT JOIN household oh ON oh.id = CASE WHEN e.household_id <> $1 THEN e.household_id "
 		"ELSE e.target_household_id END "
-		"WHERE e.household_id = $1 OR e.target_household_id = $1 ORDER BY e.id", NULL },
+		"WHERE e.household_id = $1 OR e.target_household_id = $1 ORDER BY e.effective, e.recorded_at, e.id", NULL },
 	[STMT_LAST_STAMP] = { "SELECT COALESCE(MAX(recorded_at), 0) FROM change_event", NULL },
 
 	[STMT_AGG_ADD] = { "INSERT INTO stat_delta (village, status, day, households, persons) "

@@ -216,6 +216,10 @@ enum err store_household_by_no(struct store *st, const char *hh_no, struct house
     struct errinfo *e);
 enum err store_household_by_id(struct store *st, int64_t id, struct household *h, struct arena *a, struct errinfo *e);
 /* Whether any household (in scope or not) has this number. */
+/* Every 户编号 in [lo, hi) as text (whatever the scope: a number is unique in the whole registry), in order.
+ * Allocated in a. */
+enum err store_hh_nos_between(struct store *st, const char *lo, const char *hi, char ***out, size_t *n,
+    struct arena *a, struct errinfo *e);
 enum err store_household_no_exists(struct store *st, const char *hh_no, bool *exists, struct errinfo *e);
 /* The same for n numbers at once (a few statements per thousand): exists[i] for nos[i]. */
 enum err store_household_nos_exist(struct store *st, const char *const *nos, size_t n, bool *exists,
@@ -276,7 +280,8 @@ enum err store_event_supersede(struct store *st, enum chain chain, int64_t chain
     int64_t stamp, struct errinfo *e);
 /* The latest effective date among the household's events that are still in force (0 if none). */
 enum err store_household_latest_change(struct store *st, int64_t hh, int *day, struct errinfo *e);
-/* Events of household hh (as source or target), in recording order; superseded[i] tells whether event i is
+/* Events of household hh (as source or target), by effective date, then recording instant (then id: the
+ * order they were written in); superseded[i] tells whether event i is
  * superseded as now known. If members is not NULL, members[i] is the member event i names (id, name and
  * id_no; id 0 if none or out of scope) and others[i] the 户编号 of the household on the other side of a
  * split or merge (NULL if none or out of scope). One statement. */

@@ -105,6 +105,33 @@ store_household_no_exists(struct store *st, const char *hh_no, bool *exists, str
 	return ERR_OK;
 }
 
+enum err
+store_hh_nos_between(struct store *st, const char *lo, const char *hi, char ***out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_HH_NOS_BETWEEN, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_TEXT(lo));
+	OPS->bind(q, 2, SQL_TEXT(hi));
+	size_t cap = 16, k = 0;
+	char **v = arena_alloc(a, cap * sizeof(*v));
+	int r;
+	while ((r = OPS->step(q, e)) == 1) {
+		if (k == cap) {
+			v = memcpy(arena_alloc(a, 2 * cap * sizeof(*v)), v, cap * sizeof(*v));
+			cap *= 2;
+		}
+		v[k++] = col_str(st, q, 0, a);
+	}
+	OPS->reset(q);
+	if (r < 0)
+		return ERR_DB;
+	*out = v;
+	*n = k;
+	return ERR_OK;
+}
+
 /* Keys looked up per statement by the batch look-ups. */
 #define BATCH 1000
 

@@ -78,8 +78,8 @@ jqeq '[.data.items[] | .hh_no] | join(",")' "3713990004"
 expect 200 county GET "/api/households/3713990005"
 jqeq '"\(.data.status.code) \(.data.village.name) \(.data.town.name)"' "removed 山前村 西山镇"
 jqeq '[.data.history[] | "\(.type) \(.superseded) \(.correction) \(.from.code // "-")>\(.to.code // "-")"] | join(",")' \
-	"identify true false ->poor,exit true false poor>exited_supported,remove false true ->removed"
-jqeq '.data.history[2].reason' 家庭成员在城镇购买商品房
+	"identify true false ->poor,remove false true ->removed,exit true false poor>exited_supported"
+jqeq '.data.history[1].reason' 家庭成员在城镇购买商品房
 expect 200 county GET "/api/households/3713990002?as_of=2014-06-01"
 jqeq '[.data.members[] | .name] | join(",")' "孙老汉,李桂芝"
 expect 200 county GET "/api/households/3713990002"
@@ -127,7 +127,9 @@ expect 409 town POST /api/households/3713990010/events '{"type":"return","effect
 jqeq '.error.code' correction_required
 expect 201 town POST /api/households/3713990010/events '{"type":"member_add","effective":"2018-06-01","correction":true,"reason":"更正","member":{"name":"冯小","id_no":"371399200605050019","relation":"之子","sex":"男"}}'
 jqeq '[.data.members[] | .name] | join(",")' "冯建,秦梅,冯小"
-jqeq '.data.history[-1] | "\(.type) \(.correction) \(.member.name) \(.reason)"' "member_add true 冯小 更正"
+# the history is by effective date: the member added back to 2018-06-01 sits before the exit of 2018-12-31
+jqeq '[.data.history[-2:][] | "\(.type) \(.effective)"] | join(",")' "member_add 2018-06-01,exit 2018-12-31"
+jqeq '.data.history[-2] | "\(.type) \(.correction) \(.member.name) \(.reason)"' "member_add true 冯小 更正"
 # correcting a member: the change and its audit entry
 mid=$(printf '%s' "$OUT" | jq -r '.data.members[1].id')
 expect 200 town PATCH "/api/households/3713990010/members/$mid" '{"health":"长期慢性病","reason":"复核"}'

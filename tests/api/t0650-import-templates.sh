@@ -33,7 +33,7 @@ expect 400 county GET "/api/imports/registry/template?format=pdf"
 # the CSV template: a BOM and the header row, nothing else
 curl -s -D "$WORK/h" -o "$WORK/tpl.csv" -b "$WORK/county.jar" "http://127.0.0.1:$PORT/api/imports/events/template?format=csv"
 eq "events template" "$(sed '1s/^\xEF\xBB\xBF//' "$WORK/tpl.csv" | tr -d '\r')" \
-	"户编号,变动类型,生效日期,原因,批次,是否更正,目标户编号,姓名,证件号码,与户主关系,新证件号码,出生日期"
+	"户编号,变动类型,生效日期,原因,批次,是否更正,目标户编号,姓名,证件号码,与户主关系,新证件号码,出生日期,新户主证件号码"
 grep -qi "filename\*=UTF-8''%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF" "$WORK/h" || fail "template file name: $(grep -i disposition "$WORK/h")"
 # the XLSX template: a workbook whose one row is the header
 curl -s -o "$WORK/tpl.xlsx" -b "$WORK/county.jar" "http://127.0.0.1:$PORT/api/imports/registry/template"

@@ -83,7 +83,7 @@ jqeq '[.rows[] | "\(.type) \(.households) \(.persons)"] | join(",")' "exit 1 2,r
 # The history keeps what was superseded, and the registry is consistent.
 ok show 3713990005 --format json
 jqeq '[.history[] | "\(.type) \(.effective) \(.superseded) \(.correction)"] | join(",")' \
-	"identify 2014-01-01 true false,exit 2014-12-31 true false,remove 2014-01-01 false true"
+	"identify 2014-01-01 true false,remove 2014-01-01 false true,exit 2014-12-31 true false"
 jqeq '.status.code' removed
 ok check --as-of 2018-10-08 --rule BALANCE,AGGREGATE,HEAD_NONE,HEAD_SEVERAL,MEMBERS_NONE,ID_DUPLICATE,EXIT_YEAR_EVENT
 eq "check" "$OUT" "检查 2018-10-08 建档立卡 7 户 21 人：未发现问题"

@@ -63,7 +63,9 @@ await run(async () => {
   await shot(page, 'household', { keep: true });
   await shot(page, 'household-full', { fullPage: true });
 
-  // the removed household: its registration was voided by a correction; the events it replaced are struck through
+  // the removed household: its registration was voided by a correction effective the day it was identified
+  // (so, by effective date, latest first, it sits under the exit it replaced); the events it replaced are struck
+  // through
   await page.fill('.topbar input[name="q"]', '3713990005');
   await page.press('.topbar input[name="q"]', 'Enter');
   await page.waitForURL((u) => u.pathname === '/households/3713990005');
@@ -77,8 +79,8 @@ await run(async () => {
     })),
   );
   assert.deepEqual(items, [
-    { type: 'remove', superseded: false, correction: true, struck: 'none' },
     { type: 'exit', superseded: true, correction: false, struck: 'line-through' },
+    { type: 'remove', superseded: false, correction: true, struck: 'none' },
     { type: 'identify', superseded: true, correction: false, struck: 'line-through' },
   ]);
   await shot(page, 'history');

@@ -39,7 +39,7 @@ await run(async () => {
   assert.equal(await text(page, '.import-columns [data-required]'), '户编号、变动类型、生效日期');
   assert.equal(await page.getAttribute('.import-columns [data-template="csv"]', 'href'), '/api/imports/events/template?format=csv');
   const tpl = await page.evaluate(async () => (await fetch('/api/imports/events/template?format=csv')).text());
-  assert.equal(tpl.replace(/^\uFEFF/, '').trim(), '户编号,变动类型,生效日期,原因,批次,是否更正,目标户编号,姓名,证件号码,与户主关系,新证件号码,出生日期');
+  assert.equal(tpl.replace(/^\uFEFF/, '').trim(), '户编号,变动类型,生效日期,原因,批次,是否更正,目标户编号,姓名,证件号码,与户主关系,新证件号码,出生日期,新户主证件号码');
 
   // the bad sheet: refused, every problem listed
   await dropFile(page, 'events-bad.csv', readFileSync(join(TESTDATA, 'bad/events-bad.csv')), 'text/csv');

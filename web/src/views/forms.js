@@ -243,6 +243,26 @@ export function eventDialog(hh, cl, allowed, done, preset = {}) {
       ctl.member_id = select(hh.members.map((m) => ({ code: String(m.id), label: `${m.name}（${m.relation ? m.relation.label : ''}）` })), pick, { blank: t('请选择'), name: 'member_id' });
       nodes.push(field({ name: 'member_id', label: t('成员'), control: ctl.member_id, required: true }));
     }
+    if (type === 'member_remove') {
+      // the head leaves while others stay: who becomes the head (asked only then; the server refuses without)
+      const headBox = h('div', { class: 'field-wide', 'data-part': 'new-head', hidden: true });
+      const showHead = () => {
+        const who = hh.members.find((m) => String(m.id) === ctl.member_id.value);
+        const others = hh.members.filter((m) => String(m.id) !== ctl.member_id.value);
+        if (!who || !who.relation || who.relation.code !== '01' || !others.length) {
+          headBox.hidden = true;
+          headBox.replaceChildren();
+          ctl.new_head_id = null;
+          return;
+        }
+        ctl.new_head_id = select(others.map((m) => ({ code: String(m.id), label: `${m.name}（${m.relation ? m.relation.label : ''}）` })), '', { blank: t('请选择'), name: 'new_head_id' });
+        headBox.replaceChildren(field({ name: 'new_head_id', label: t('新户主'), control: ctl.new_head_id, required: true, hint: t('{name}是户主，减少后由谁担任户主？记为该成员的一条信息更正（与户主关系改为户主）；其他成员的与户主关系请随后核对。', { name: who.name }) }));
+        headBox.hidden = false;
+      };
+      ctl.member_id.addEventListener('change', showHead);
+      nodes.push(headBox);
+      showHead();
+    }
     if (type === 'split' || type === 'merge') {
       ctl.target_hh_no = input('', { maxlength: 30, placeholder: type === 'split' ? t('新户的户编号') : t('并入户的户编号') });
       nodes.push(field({ name: 'target_hh_no', label: fieldLabel('target_hh_no'), control: ctl.target_hh_no, required: true }));
@@ -270,7 +290,7 @@ export function eventDialog(hh, cl, allowed, done, preset = {}) {
     okText: t('记录'),
     wide: true,
     done,
-    mapField: (f) => (f === 'id_no' && current.ctl.member_id ? 'member_id' : f === 'hh_no' ? '' : f),
+    mapField: (f) => (f === 'id_no' && current.ctl.member_id ? 'member_id' : f === 'new_head' ? 'new_head_id' : f === 'hh_no' ? '' : f),
     send: async () => {
       const { ctl, ev } = current;
       const e = ev.read();
@@ -282,6 +302,10 @@ export function eventDialog(hh, cl, allowed, done, preset = {}) {
         if (!ctl.member_id.value) throw new ApiError(400, { code: 'required', field: 'member_id', message: t('请选择成员') });
         body.member_id = Number(ctl.member_id.value);
       }
+      if (ctl.new_head_id) {
+        if (!ctl.new_head_id.value) throw new ApiError(400, { code: 'required', field: 'new_head_id', message: t('请选择新户主') });
+        body.new_head_id = Number(ctl.new_head_id.value);
+      }
       if (ctl.target_hh_no) body.target_hh_no = ctl.target_hh_no.value.trim();
       if (ctl.relation && ctl.relation.value) body.relation = ctl.relation.value;
       await post(`/api/households/${encodeURIComponent(hh.hh_no)}/events`, withFinding(body));
@@ -291,7 +315,7 @@ export function eventDialog(hh, cl, allowed, done, preset = {}) {
 
 // A village of the user's divisions: one select per level below the user's own (towns, then villages), each
 // filled from GET /api/divisions[/:code] when the level above is chosen. value() is the village's code or ''.
-function villagePicker() {
+function villagePicker(onVillage = () => {}) {
   const box = h('div', { class: 'village-picker' });
   let village = '';
   const level = async (code, depth) => {
@@ -299,6 +323,7 @@ function villagePicker() {
     while (box.children.length > depth) box.lastChild.remove();
     if (d.division.level === 'village') {
       village = d.division.code;
+      onVillage(village);
       if (!depth) box.append(h('div', { class: 'input input-static' }, d.division.name));
       return;
     }
@@ -306,10 +331,13 @@ function villagePicker() {
     sel.dataset.level = d.rows[0] ? d.rows[0].level : '';
     sel.addEventListener('change', () => {
       village = '';
+      onVillage('');
       while (box.children.length > depth + 1) box.lastChild.remove();
       if (!sel.value) return;
-      if (sel.dataset.level === 'village') village = sel.value;
-      else level(sel.value, depth + 1);
+      if (sel.dataset.level === 'village') {
+        village = sel.value;
+        onVillage(village);
+      } else level(sel.value, depth + 1);
     });
     box.append(sel);
   };
@@ -326,9 +354,32 @@ const NEW_MEMBER_SELECTS = ['relation', 'sex', 'health', 'labor', 'education'];
 // the household (POST /api/proposals, new_household); nothing enters the registry before 公告, and done(proposal)
 // after it is opened.
 export async function newHouseholdDialog(cl, done, { proposal = false } = {}) {
-  const picker = villagePicker();
+  // the village chosen: its next 户编号 (the village's code and the next 4-digit number) is filled in, unless
+  // the clerk typed another; the hint says where it comes from
+  let proposed = '';
+  const hhHint = h('span', { 'data-part': 'hh-no-hint' });
+  const propose = async (code) => {
+    if (!code) {
+      hhHint.textContent = '';
+      return;
+    }
+    try {
+      const d = await get(`/api/divisions/${encodeURIComponent(code)}/next-hh-no`);
+      if (picker.value() !== code) return;
+      const typed = ctl.hh_no.value.trim();
+      if (!typed || typed === proposed) ctl.hh_no.value = d.hh_no;
+      proposed = d.hh_no;
+      hhHint.textContent = d.last
+        ? t('按{village}的村代码顺延（该村已有 {n} 户按此编号，最后一户为 {last}），可修改', { village: d.village.name, n: d.count, last: d.last })
+        : t('{village}的村代码加 4 位顺序号，可修改', { village: d.village.name });
+    } catch {
+      hhHint.textContent = '';
+    }
+  };
+  let ctl = null;
+  const picker = villagePicker((code) => ctl && propose(code));
   await picker.ready;
-  const ctl = {
+  ctl = {
     hh_no: input('', { maxlength: 32, placeholder: t('例如：3713990101') }),
     event: select(cl.event.filter((e) => e.code === 'identify' || e.code === 'include_missed'), 'identify', { name: 'event' }),
     attribute: select(cl.attribute, '', { blank: t('请选择'), name: 'attribute' }),
@@ -383,7 +434,7 @@ export async function newHouseholdDialog(cl, done, { proposal = false } = {}) {
   const more = h('button', { class: 'btn btn-sm', type: 'button', 'data-action': 'add-member-row', on: { click: addRow } }, icon('plus'), h('span', t('再加一名成员')));
   const content = [
     field({ name: 'village_code', label: t('所在村'), control: picker.el, required: true, wide: true }),
-    field({ name: 'hh_no', label: fieldLabel('hh_no'), control: ctl.hh_no, required: true }),
+    field({ name: 'hh_no', label: fieldLabel('hh_no'), control: ctl.hh_no, required: true, hint: hhHint }),
     field({ name: 'event', label: t('登记方式'), control: ctl.event, required: true }),
     field({ name: proposal ? 'date' : 'effective', label: proposal ? t('提出日期') : t('识别日期（生效日期）'), control: eff, required: true }),
     proposal ? field({ name: 'reason', label: t('理由'), control: reason, wide: true }) : null,
@@ -396,6 +447,7 @@ export async function newHouseholdDialog(cl, done, { proposal = false } = {}) {
     field({ name: 'batch', label: fieldLabel('batch'), control: ctl.batch }),
     h('div', { class: 'field-wide members-block' }, h('div', { class: 'field-label' }, t('家庭成员')), list, more),
   ];
+  if (picker.value()) propose(picker.value());
   if (proposal)
     return formDialog({
       title: t('提出新识别申请'),

@@ -227,18 +227,36 @@ function historyItem(ev, cl, hhNo) {
   );
 }
 
+// The history, latest first: by effective date (the day a change took effect, as the registry counts it),
+// the same day by recording time — so a birth recorded late sits where it happened; or, switched, by the time
+// each change was recorded. The server sends it by effective date, then recording time.
 function history(hh, cl) {
   if (!hh.history.length) return empty(t('没有变动记录'));
-  const items = hh.history.slice().reverse();
+  const byEffective = hh.history.slice().reverse();
+  const byRecorded = hh.history.slice().sort((a, b) => (a.recorded_at < b.recorded_at ? 1 : a.recorded_at > b.recorded_at ? -1 : b.id - a.id));
+  const list = h('ol', { class: 'timeline', 'data-order': 'effective' });
+  const order = (which) => {
+    list.dataset.order = which;
+    list.replaceChildren(...(which === 'recorded' ? byRecorded : byEffective).map((ev) => historyItem(ev, cl, hh.hh_no)));
+    for (const b of switcher.querySelectorAll('button')) b.classList.toggle('active', b.dataset.order === which);
+    note.textContent = which === 'recorded' ? t('按记录时间排列（最近录入的在前）') : t('按生效日期排列（最近的在前），同日按记录时间');
+  };
+  const button = (which, label) => h('button', { type: 'button', class: 'seg-btn', 'data-order': which, on: { click: () => order(which) } }, label);
+  const switcher = h('div', { class: 'seg', role: 'group', 'aria-label': t('排列顺序') }, button('effective', t('按生效日期')), button('recorded', t('按记录时间')));
+  const note = h('span', { class: 'muted', 'data-part': 'history-order' });
+  order('effective');
   return h(
     'div',
     h(
       'div',
       { class: 'tl-legend' },
+      switcher,
+      note,
+      h('span', h('span', { class: 'tl-eff-label' }, t('生效')), ' ', t('变动发生并计入统计的日期；“记录”为录入系统的时间')),
       h('span', h('span', { class: 'tag tag-blue' }, t('更正')), ' ', t('补正以前的记录')),
       h('span', h('span', { class: 'legend-strike' }, t('删除线')), ' ', t('已被更正取代，不再计入统计')),
     ),
-    h('ol', { class: 'timeline' }, items.map((ev) => historyItem(ev, cl, hh.hh_no))),
+    list,
   );
 }
 

@@ -17,15 +17,18 @@ export async function householdsView({ el, query, navigate, signal }) {
   const attribute = query.get('attribute') || '';
   const cause = query.get('cause') || '';
   const division = query.get('division') || '';
+  const town = query.get('town') || '';
+  const village = query.get('village') || '';
   const page = Math.max(1, Number(query.get('page')) || 1);
   const sort = query.get('sort') || '';
 
   const timer = setTimeout(() => mount(el, loading(t('正在查找…'))), 150);
-  let data, cl;
+  let data, cl, places;
   try {
-    [data, cl] = await Promise.all([
-      get('/api/households', { q, status, attribute, cause, division, sort, page, per_page: 20, as_of: asOf() }, { signal }),
+    [data, cl, places] = await Promise.all([
+      get('/api/households', { q, status, attribute, cause, division, town, village, sort, page, per_page: 20, as_of: asOf() }, { signal }),
       codes(),
+      placeChoices(town, signal),
     ]);
   } finally {
     clearTimeout(timer);
@@ -37,7 +40,7 @@ export async function householdsView({ el, query, navigate, signal }) {
   }
 
   const go = (params) => {
-    const p = { q, status, attribute, cause, division, sort: sort || null, ...params };
+    const p = { q, status, attribute, cause, division, town, village, sort: sort || null, ...params };
     navigate(link('/households', p));
   };
   const qInput = h('input', { class: 'input', type: 'search', name: 'q', value: q, placeholder: t('户编号、姓名或证件号码'), maxlength: 64, 'aria-label': t('查找农户') });
@@ -45,6 +48,11 @@ export async function householdsView({ el, query, navigate, signal }) {
   const atSel = select(cl.attribute, attribute, { blank: t('全部属性'), name: 'attribute' });
   const caSel = select(cl.cause, cause, { blank: t('全部致贫原因'), name: 'cause' });
   for (const s of [stSel, atSel, caSel]) s.addEventListener('change', () => go({ status: stSel.value, attribute: atSel.value, cause: caSel.value, page: null }));
+  // the place: a town (of a county's or wider user), then one of its villages (a town's user: its villages)
+  const twSel = places.towns.length ? select(places.towns, town, { blank: t('全部乡镇'), name: 'town' }) : null;
+  const vlSel = places.villages.length ? select(places.villages, village, { blank: t('全部村'), name: 'village' }) : null;
+  if (twSel) twSel.addEventListener('change', () => go({ town: twSel.value || null, village: null, page: null }));
+  if (vlSel) vlSel.addEventListener('change', () => go({ village: vlSel.value || null, page: null }));
   const filters = h(
     'form',
     {
@@ -57,6 +65,8 @@ export async function householdsView({ el, query, navigate, signal }) {
       },
     },
     h('div', { class: 'filter-q' }, icon('search', 'search-icon'), qInput),
+    twSel,
+    vlSel,
     stSel,
     atSel,
     caSel,
@@ -124,11 +134,12 @@ export async function householdsView({ el, query, navigate, signal }) {
         ),
     ),
   );
-  // the list's households, all pages, as the registry sheet (the same filters; a name search is not a filter)
-  const exportLink =
-    can('export') && !q && data.total
-      ? h('a', { class: 'btn', href: `/api/exports/registry${qs({ format: 'xlsx', division, status, attribute, cause })}`, download: '', 'data-action': 'export', title: t('导出符合筛选条件的全部农户及其成员') }, icon('download'), h('span', t('导出 Excel')))
-      : null;
+  // the list's households, all pages, as the registry sheet: the same place, filters and search (removed and
+  // cancelled households too when the list shows them), ID numbers masked
+  const exportParams = { division, town, village, status, attribute, cause, q, as_of: past ? data.as_of : null, all: apart ? 1 : null };
+  const exportLink = (format, label) =>
+    h('a', { class: 'btn', href: `/api/exports/registry${qs({ format, ...exportParams })}`, download: '', 'data-action': format === 'xlsx' ? 'export' : 'export-csv', title: q ? t('导出查找结果中的全部农户及其成员（证件号码已脱敏）') : t('导出符合筛选条件的全部农户及其成员（证件号码已脱敏）') }, icon('download'), h('span', label));
+  const exportLinks = can('export') && data.total ? [exportLink('xlsx', t('导出 Excel')), exportLink('csv', t('导出 CSV'))] : [];
   // registering a household (识别 or 补录): on success, its page
   // with require_review on, a data role proposes the household (新识别 / 应纳未纳) instead of registering it
   const settings = can('write') ? await get('/api/settings', null, { signal }).catch(() => ({})) : {};
@@ -165,12 +176,26 @@ export async function householdsView({ el, query, navigate, signal }) {
       pageHeader({
         title: q ? t('查找：{q}', { q }) : t('户查询'),
         subtitle: h('span', { 'data-total': data.total }, totalText, ' · ', past ? t('状态、户主和人数均为 {date} 时的情况', { date: data.as_of }) : t('状态为当前状态')),
-        actions: [exportLink, can('write') ? newButton : null],
+        actions: [...exportLinks, can('write') ? newButton : null],
       }),
       h('section', { class: 'card' }, h('div', { class: 'card-body filters-row' }, filters, columnChoice), h('div', { class: 'card-body flush', 'data-card': 'results' }, body)),
     ),
   );
   applyHidden(el);
+}
+
+// The towns and villages to filter by: the user's division's children when they are towns (and the chosen
+// town's villages), or a town user's villages. The user's own level is read once per user.
+let topCache = null;
+async function placeChoices(town, signal) {
+  const who = state.me ? state.me.name : '';
+  if (!topCache || topCache.who !== who) topCache = { who, d: await get('/api/divisions', null, { signal }) };
+  const top = topCache.d;
+  const opts = (rows) => rows.map((r) => ({ code: r.code, label: r.name }));
+  if (top.division.level === 'town') return { towns: [], villages: opts(top.rows) };
+  if (!top.rows.length || top.rows[0].level !== 'town') return { towns: [], villages: [] };
+  const villages = town ? opts((await get(`/api/divisions/${encodeURIComponent(town)}`, null, { signal })).rows) : [];
+  return { towns: opts(top.rows), villages };
 }
 
 // The columns this browser hides (their keys), kept in localStorage.

@@ -28,8 +28,8 @@ function summary(rep, kind) {
     [t('文件'), `${rep.format ? rep.format.toUpperCase() : ''}${rep.encoding ? ` · ${rep.encoding}` : ''}`],
     [t('数据行'), String(rep.rows ?? 0)],
   ];
-  if (kind === 'registry') items.push([t('户'), String(rep.households ?? 0)], [t('人'), String(rep.members ?? 0)]);
-  if (kind === 'events') items.push([t('变动'), String(rep.events ?? 0)]);
+  if (kind === 'registry' && rep.what !== 'update') items.push([t('户'), String(rep.households ?? 0)], [t('人'), String(rep.members ?? 0)]);
+  if (kind === 'events' || rep.what === 'update') items.push([t('变动'), String(rep.events ?? 0)]);
   if (kind === 'divisions' && rep.divisions !== undefined) items.push([t('区划'), String(rep.divisions)]);
   items.push([t('错误'), String(rep.errors ?? 0)], [t('提醒'), String(rep.warnings ?? 0)]);
   return h('div', { class: 'import-stats' }, items.map(([k, v]) => h('div', { class: 'import-stat' }, h('div', { class: 'import-stat-label' }, k), h('div', { class: 'import-stat-value' }, v))));
@@ -74,12 +74,13 @@ export async function importView({ el, signal }) {
   const kindSel = select(kinds.map((k) => ({ code: k.kind, label: k.label })), 'registry', { name: 'kind' });
   const colsBox = h('div', { class: 'field field-wide' });
   const asOfIn = dateInput('', { name: 'as_of' });
-  const eventSel = select([{ code: 'identify', label: t('新识别') }, { code: 'include_missed', label: t('应纳未纳（补录）') }], 'identify', { name: 'event' });
+  // 'update': the sheet's changed fields applied to existing households, each a 信息更正 (masked cells kept)
+  const eventSel = select([{ code: 'identify', label: t('新识别') }, { code: 'include_missed', label: t('应纳未纳（补录）') }, { code: 'update', label: t('更新已有农户') }], 'identify', { name: 'event' });
   const batchIn = input('', { maxlength: 100, placeholder: t('例如：2018年托底清零') });
   const lenient = h('input', { type: 'checkbox', name: 'lenient', id: 'f-lenient' });
   const regOnly = [
     field({ name: 'as_of', label: t('名单日期（建档生效日期）'), control: asOfIn, hint: t('名单中“贫困户状态”对应的日期') }),
-    field({ name: 'event', label: t('导入方式'), control: eventSel }),
+    field({ name: 'event', label: t('导入方式'), control: eventSel, hint: t('更新已有农户：改动逐项记为信息更正，空白和脱敏的格子不修改') }),
   ];
   const opts = h(
     'div',
@@ -126,7 +127,8 @@ export async function importView({ el, signal }) {
     const p = { dry_run: dry ? 1 : null, batch: batchIn.value.trim(), lenient: lenient.checked ? 1 : null, filename: file ? file.name : null };
     if (kind === 'registry') {
       p.as_of = asOfIn.value;
-      p.event = eventSel.value;
+      if (eventSel.value === 'update') p.update = 1;
+      else p.event = eventSel.value;
     }
     return `/api/imports/${kind}${qs(p)}`;
   }
@@ -174,7 +176,7 @@ export async function importView({ el, signal }) {
         'div',
         { class: 'notice notice-ok', 'data-outcome': 'checked' },
         icon('check'),
-        h('div', h('strong', t('检查通过，可以导入。')), kind === 'registry' ? h('div', { 'data-nhmr': '' }, t('将导入 {n}。', { n: nhmrText({ households: rep.households ?? 0, persons: rep.members ?? 0 }) })) : null, problems.length ? h('div', t('有 {n} 条提醒，不影响导入。', { n: problems.length })) : null),
+        h('div', h('strong', t('检查通过，可以导入。')), rep.what === 'update' ? h('div', { 'data-nhmr': '' }, t('将记录 {n} 条信息更正（与现有数据相同的不记录，脱敏的列不修改）。', { n: rep.events ?? 0 })) : kind === 'registry' ? h('div', { 'data-nhmr': '' }, t('将导入 {n}。', { n: nhmrText({ households: rep.households ?? 0, persons: rep.members ?? 0 }) })) : null, problems.length ? h('div', t('有 {n} 条提醒，不影响导入。', { n: problems.length })) : null),
         h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'import', on: { click: () => send(false) } }, icon('upload'), h('span', t('导入'))),
       );
     else
@@ -182,7 +184,7 @@ export async function importView({ el, signal }) {
         'div',
         { class: 'notice notice-ok', 'data-outcome': 'imported' },
         icon('check'),
-        h('strong', { 'data-nhmr': '' }, kind === 'registry' ? t('已导入 {n}。', { n: nhmrText({ households: rep.households ?? 0, persons: rep.members ?? 0 }) }) : kind === 'income' ? t('已记录 {n} 户的收入。', { n: rep.households ?? 0 }) : t('已导入。')),
+        h('strong', { 'data-nhmr': '' }, rep.what === 'update' ? t('已记录 {n} 条信息更正。', { n: rep.events ?? 0 }) : kind === 'registry' ? t('已导入 {n}。', { n: nhmrText({ households: rep.households ?? 0, persons: rep.members ?? 0 }) }) : kind === 'income' ? t('已记录 {n} 户的收入。', { n: rep.households ?? 0 }) : t('已导入。')),
       );
     mount(
       report,

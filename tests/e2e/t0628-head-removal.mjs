@@ -1,0 +1,41 @@
+// The head of a household leaves (issue 18): 记录变动 → 人员减少 of the head asks who the new head is (only
+// then); saving without one is refused under that field and writes nothing; with one, the members table shows
+// the new head and the history the removal and the new head's 信息更正 on the same day.
+// users: county
+import { run, newPage, login, shot, text, assert, DESKTOP } from './lib.mjs';
+
+const dlg = 'dialog[open]';
+
+await run(async () => {
+  const page = await newPage({ viewport: DESKTOP });
+  await login(page, 'county', { next: '/households/3713990003' });
+  await page.waitForSelector('.timeline');
+  const before = await page.$$eval('.timeline .tl-item', (li) => li.length);
+  await page.click('[data-action="record-event"]');
+  await page.waitForSelector(`${dlg} select[name="type"]`);
+  await page.selectOption(`${dlg} select[name="type"]`, 'member_remove');
+  // someone else leaving: no new head asked
+  await page.selectOption(`${dlg} select[name="member_id"]`, { label: '周强（之子）' });
+  assert.equal(await page.locator(`${dlg} [data-part="new-head"]`).isHidden(), true);
+  // the head: asked, the others offered
+  await page.selectOption(`${dlg} select[name="member_id"]`, { label: '周建民（户主）' });
+  await page.waitForSelector(`${dlg} select[name="new_head_id"]`);
+  assert.deepEqual(await page.$$eval(`${dlg} select[name="new_head_id"] option`, (o) => o.map((x) => x.textContent)), ['请选择', '吴丽（配偶）', '周敏（之女）', '周强（之子）']);
+  assert.match(await text(page, `${dlg} [data-field="new_head_id"] .field-hint`), /周建民是户主，减少后由谁担任户主？/);
+  await page.selectOption(`${dlg} select[name="reason"]`, { label: '死亡' });
+  await page.click(`${dlg} [data-action="save"]`);
+  await page.waitForSelector(`${dlg} [data-field="new_head_id"].has-error`);
+  assert.equal(await text(page, `${dlg} [data-field="new_head_id"] .field-error`), '请选择新户主');
+  await shot(page, 'ask-new-head');
+  await page.selectOption(`${dlg} select[name="new_head_id"]`, { label: '吴丽（配偶）' });
+  await page.click(`${dlg} [data-action="save"]`);
+  await page.waitForSelector('dialog', { state: 'detached' });
+  await page.waitForFunction((n) => document.querySelectorAll('.timeline .tl-item').length === n, before + 2);
+  const members = await page.$$eval('[data-card="members"] tbody tr', (trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ')));
+  assert.equal(members.length, 3);
+  assert.match(members.find((m) => m.includes('吴丽')), /户主/);
+  const top = await page.$$eval('.timeline .tl-item', (li) => li.slice(0, 2).map((x) => x.dataset.type));
+  assert.deepEqual(top, ['data_fix', 'member_remove']);
+  assert.match(await text(page, '.timeline .tl-item[data-type="data_fix"]'), /与户主关系 配偶 → 户主/);
+  await shot(page, 'new-head');
+});
