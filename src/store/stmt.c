@@ -23,8 +23,10 @@
 #define A_COLS "id, at, actor, action, object, detail, ip, prev_hash, hash, mac"
 /* The search $6: a 户编号 or a 证件号码, found once through their indexes (not tested household by
  * household), or part of a name: $7 within a town or a village (each household's members read), $8 over a
- * county or more (every name read once); both NULL when the text cannot be part of a name. Not LIKE: SQLite
- * recompiles a statement whose LIKE pattern is a parameter each time it is bound. */
+ * county or more: two characters or more through the name index member_name_gram (the members having the
+ * query's first bigram, confirmed by instr, so exactly the scan's result; schema 0018), one character by
+ * reading every name once; both NULL when the text cannot be part of a name. Not LIKE: SQLite recompiles a
+ * statement whose LIKE pattern is a parameter each time it is bound. */
 #define HH_LIST_WHERE HH_LIST_WHERE_S("h.status")
 #define HH_LIST_WHERE_S(ST) "WHERE h.village BETWEEN $1 AND $2 AND ($3 IS NULL OR " ST " = $3) " \
 	"AND ($4 IS NULL OR h.attribute = $4) AND ($5 IS NULL OR h.cause_main = $5) " \
@@ -33,7 +35,9 @@
 	"OR (length($6) = 4 AND h.id IN (SELECT m.household_id FROM member m WHERE substr(m.id_no, -4) = $6)) " \
 	"OR ($7 IS NOT NULL AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
 	"AND instr(replace(m.name, ' ', ''), $7) > 0)) " \
-	"OR ($8 IS NOT NULL AND h.id IN (SELECT m.household_id FROM member m WHERE instr(replace(m.name, ' ', ''), $8) > 0)))"
+	"OR ($8 IS NOT NULL AND h.id IN (SELECT m.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id " \
+	"WHERE length($8) >= 2 AND g.gram = substr($8, 1, 2) AND instr(replace(m.name, ' ', ''), $8) > 0 " \
+	"UNION ALL SELECT m.household_id FROM member m WHERE length($8) = 1 AND instr(replace(m.name, ' ', ''), $8) > 0)))"
 /* PostgreSQL types a parameter where it first meets it, and "$3 IS NULL" says nothing: cast there. */
 #define HH_LIST_WHERE_PG HH_LIST_WHERE_S_PG("h.status")
 #define HH_LIST_WHERE_S_PG(ST) "WHERE h.village BETWEEN $1 AND $2 AND ($3::text IS NULL OR " ST " = $3) " \
@@ -43,8 +47,10 @@
 	"OR (length($6::text) = 4 AND h.id IN (SELECT m.household_id FROM member m WHERE right(m.id_no, 4) = $6)) " \
 	"OR ($7::text IS NOT NULL AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
 	"AND strpos(replace(m.name, ' ', ''), $7) > 0)) " \
-	"OR ($8::text IS NOT NULL AND h.id IN (SELECT m.household_id FROM member m " \
-	"WHERE strpos(replace(m.name, ' ', ''), $8) > 0)))"
+	"OR ($8::text IS NOT NULL AND h.id IN (SELECT m.household_id FROM member_name_gram g JOIN member m " \
+	"ON m.id = g.member_id WHERE length($8) >= 2 AND g.gram = substr($8, 1, 2) " \
+	"AND strpos(replace(m.name, ' ', ''), $8) > 0 " \
+	"UNION ALL SELECT m.household_id FROM member m WHERE length($8) = 1 AND strpos(replace(m.name, ' ', ''), $8) > 0)))"
 
 /* The household list as of a past day D (issue 18): status, head and size on D, and only the households that
  * had a status on D (registered by then); D is $11 in the page statements and $9 in the count. */
@@ -899,6 +905,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_COUNT_DIVISION] = { "SELECT COUNT(*) FROM division", NULL },
 	[STMT_COUNT_HOUSEHOLD] = { "SELECT COUNT(*) FROM household", NULL },
 	[STMT_COUNT_MEMBER] = { "SELECT COUNT(*) FROM member", NULL },
+	[STMT_COUNT_NAME_GRAM] = { "SELECT COUNT(*) FROM member_name_gram", NULL },
 	[STMT_COUNT_STATUS_SPAN] = { "SELECT COUNT(*) FROM household_status_span", NULL },
 	[STMT_COUNT_MEMBER_SPAN] = { "SELECT COUNT(*) FROM membership_span", NULL },
 	[STMT_COUNT_EVENT] = { "SELECT COUNT(*) FROM change_event", NULL },

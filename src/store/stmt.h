@@ -206,6 +206,7 @@ enum stmt_id {
 	STMT_COUNT_DIVISION,
 	STMT_COUNT_HOUSEHOLD,
 	STMT_COUNT_MEMBER,
+	STMT_COUNT_NAME_GRAM,   /* the name index (schema 0018), made by triggers: counted, never copied */
 	STMT_COUNT_STATUS_SPAN,
 	STMT_COUNT_MEMBER_SPAN,
 	STMT_COUNT_EVENT,
