@@ -22,10 +22,10 @@
 	"u.must_change, u.created_at, u.updated_at, u.reset_sys, u.reset_sec, u.reset_until"
 #define A_COLS "id, at, actor, action, object, detail, ip, prev_hash, hash, mac"
 /* The search $6: a 户编号 or a 证件号码, found once through their indexes (not tested household by
- * household), or part of a name: $7 within a town or a village (each household's members read), $8 over a
- * county or more: two characters or more through the name index member_name_gram (the members having the
- * query's first bigram, confirmed by instr, so exactly the scan's result; schema 0018), one character by
- * reading every name once; both NULL when the text cannot be part of a name. Not LIKE: SQLite recompiles a
+ * household), or part of a name: $8 for two characters or more at any scope, through the name index
+ * member_name_gram (the members having the query's first bigram, confirmed by instr, so exactly the scan's
+ * result; schema 0018); one character is a scan, $7 within a town or a village (each household's members
+ * read), $8 over a county or more (every name read once); both NULL when the text cannot be part of a name. Not LIKE: SQLite recompiles a
  * statement whose LIKE pattern is a parameter each time it is bound. */
 #define HH_LIST_WHERE HH_LIST_WHERE_S("h.status")
 #define HH_LIST_WHERE_S(ST) "WHERE h.village BETWEEN $1 AND $2 AND ($3 IS NULL OR " ST " = $3) " \

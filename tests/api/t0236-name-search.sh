@@ -16,20 +16,25 @@ awk -F, -v OFS=, 'BEGIN { srand(20); split("王 李 张 刘 陈 杨 黄 赵 周 
 "$TUOPIN" import divisions "$WORK/gen/divisions.csv" >/dev/null
 ok import registry "$WORK/registry.csv" --as-of 2014-01-01 --now "2014-01-05 10:00:00"
 add_user county county_admin 371399000000
+add_user town town_operator 371399103000
 start_server
 login county
+login town
 
 if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then find_fn=strpos; else find_fn=instr; fi
-# the households a scan of every member's name finds (removed members included, as the search does)
+# the households a scan of every member's name finds (removed members included, as the search does), over
+# the county or (SCAN_TOWN=1) in the town 371399103000 only
 scan() {
+	local town=""
+	[ -z "${SCAN_TOWN:-}" ] || town="AND h.village BETWEEN 371399103000 AND 371399103999"
 	db_sql "SELECT DISTINCT h.hh_no FROM member m JOIN household h ON h.id = m.household_id
-		WHERE $find_fn(replace(m.name, ' ', ''), '$1') > 0 ORDER BY h.hh_no" | LC_ALL=C sort
+		WHERE $find_fn(replace(m.name, ' ', ''), '$1') > 0 $town ORDER BY h.hh_no" | LC_ALL=C sort
 }
-# the households the API finds, every page
+# the households the API finds, every page, as the county (or AS=town)
 search() {
 	local page=1 got=()
 	while :; do
-		expect 200 county GET "/api/households?q=$1&sort=hh_no&per_page=200&page=$page"
+		expect 200 "${AS:-county}" GET "/api/households?q=$1&sort=hh_no&per_page=200&page=$page"
 		mapfile -t -O "${#got[@]}" got < <(printf '%s' "$OUT" | jq -r '.data.items[] | .hh_no')
 		[ "$(printf '%s' "$OUT" | jq '.data.items | length')" -eq 200 ] || break
 		page=$((page + 1))
@@ -57,6 +62,11 @@ for q in $(parts 8 7) 玉兰 兰玉 红英华 王王 秀; do
 	[ -n "$want" ] && checked=$((checked + 1))
 done
 [ "$checked" -ge 20 ] || fail "only $checked searches found anything"
+# within a town: two characters or more through the index too, one character household by household
+for q in $(parts 5 3) 玉兰 王王 秀; do
+	eq "search $q in a town" "$(AS=town search "$q")" "$(SCAN_TOWN=1 scan "$q")"
+done
+[ -n "$(SCAN_TOWN=1 scan 王)" ] || fail "nobody in the town has 王 in the name"
 
 # corrections after the import: the index follows the new names
 h=$(db_sql "SELECT h.hh_no FROM household h ORDER BY h.hh_no LIMIT 1 OFFSET 17")
