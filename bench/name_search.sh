@@ -6,6 +6,8 @@
 # counts of both must be equal (the index is confirmed by instr, so it finds exactly the scan's households).
 set -euo pipefail
 db=${1:?usage: name_search.sh DB}
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
 # stmt SCOPE-LO SCOPE-HI Q MODE: scan7 (each household's members), scan8 (every name once), index
 stmt() {
 	local lo=$1 hi=$2 q=$3 name
@@ -23,8 +25,8 @@ stmt() {
 best() {   # best SQL: "count seconds", the best of three runs
 	local i t best=999 n
 	for i in 1 2 3; do
-		t=$( { TIMEFORMAT=%R; time n=$(sqlite3 "$db" "$1") >/dev/null; } 2>&1 )
-		n=$(sqlite3 "$db" "$1")
+		t=$( { TIMEFORMAT=%R; time sqlite3 "$db" "$1" > "$tmp"; } 2>&1 )
+		n=$(cat "$tmp")
 		best=$(awk -v a="$t" -v b="$best" 'BEGIN { print (a < b ? a : b) }')
 	done
 	echo "$n $best"
