@@ -24,7 +24,7 @@
 /* The search $6: a 户编号 or a 证件号码, found once through their indexes (not tested household by
  * household), or part of a name: $8 for two characters or more at any scope, through the name index
  * member_name_gram (the members having the query's first bigram, confirmed by instr, so exactly the scan's
- * result; schema 0018); one character is a scan, $7 within a town or a village (each household's members
+ * result; schema 0016); one character is a scan, $7 within a town or a village (each household's members
  * read), $8 over a county or more (every name read once); both NULL when the text cannot be part of a name. Not LIKE: SQLite recompiles a
  * statement whose LIKE pattern is a parameter each time it is bound. */
 #define HH_LIST_WHERE HH_LIST_WHERE_S("h.status")

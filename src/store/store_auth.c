@@ -547,7 +547,7 @@ bind_filter(struct store *st, struct stmt *q, const struct hh_filter *f, int64_t
 	OPS->bind(q, 5, opt_text(f->cause));
 	OPS->bind(q, 6, opt_text(f->q));
 	/* digits (and an X) are a number, never part of a name. Two characters or more are looked up in the name
-	 * index at any scope ($8, schema 0018); one character is a scan: of each household's members in a town or
+	 * index at any scope ($8, schema 0016); one character is a scan: of each household's members in a town or
 	 * a village ($7), of every name once over a county or more ($8) */
 	bool number = f->q && f->q[strspn(f->q, "0123456789Xx")] == '\0';
 	bool wide = hi - lo >= 999999 || (f->q && utf8_len(f->q, strlen(f->q)) >= 2);

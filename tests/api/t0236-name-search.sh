@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Search by name over a county goes through the name index member_name_gram (schema 0018, issue 20) and finds
+# Search by name over a county goes through the name index member_name_gram (schema 0016, issue 20) and finds
 # exactly what a scan of every name finds: random 1-, 2- and 3-character parts of random names (some with
 # spaces, which the search ignores) over a generated registry, compared with a direct scan of the database
 # (the statement the search used before the index); then names changed by corrections after the import (the

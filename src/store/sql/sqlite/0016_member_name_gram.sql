@@ -1,4 +1,4 @@
--- 0018_member_name_gram.sql (SQLite): the name search's index (issue 20). Every two consecutive characters
+-- 0016_member_name_gram.sql (SQLite): the name search's index (issue 20). Every two consecutive characters
 -- (bigram) of each member's name with its spaces removed, the same text the search confirms with
 -- instr(replace(name, ' ', ''), q): a query of two or more characters is looked up by its first bigram through
 -- the primary key and then confirmed on those members only, so its result is exactly the scan's. Derived from

@@ -1,4 +1,4 @@
--- 0018_member_name_gram.sql (PostgreSQL): the name search's index (issue 20), the same table as on SQLite:
+-- 0016_member_name_gram.sql (PostgreSQL): the name search's index (issue 20), the same table as on SQLite:
 -- every bigram of each member's name with its spaces removed, looked up by the query's first bigram and
 -- confirmed with strpos(replace(name, ' ', ''), q), so the result is exactly the scan's. Kept by triggers in
 -- the same transaction as every write that inserts a member or changes a name. Inserts are handled once per
