@@ -1,6 +1,7 @@
 /* fields.c: sheet columns and cell parsers. */
 #include "domain/fields.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -561,4 +562,34 @@ sheet_spec_find(const char *kind)
 		if (strcmp(sheet_specs[i].kind, kind) == 0)
 			return &sheet_specs[i];
 	return NULL;
+}
+
+const char *
+field_json_text(void *jv, struct arena *a)
+{
+	json_t *v = jv;
+	if (!v || json_is_null(v))
+		return "";
+	if (json_is_string(v))
+		return arena_strdup(a, json_string_value(v));
+	if (json_is_integer(v))
+		return arena_printf(a, "%lld", (long long)json_integer_value(v));
+	if (json_is_real(v))
+		return arena_printf(a, "%.2f", json_real_value(v));
+	if (json_is_boolean(v))
+		return json_is_true(v) ? "是" : "否";
+	if (!json_is_array(v))
+		return "\x01";
+	struct buf b;
+	buf_init(&b);
+	size_t i;
+	json_t *x;
+	json_array_foreach(v, i, x) {
+		if (i)
+			buf_puts(&b, "、");
+		buf_puts(&b, field_json_text(x, a));
+	}
+	const char *s = arena_strdup(a, b.p ? b.p : "");
+	buf_free(&b);
+	return s;
 }

@@ -9,6 +9,7 @@
 
 #include "domain/codes.h"
 #include "domain/problem.h"
+#include "lib/arena.h"
 #include "lib/buf.h"
 
 enum col {
@@ -92,5 +93,9 @@ bool parse_text(struct str s, int max_chars, char **out, struct arena *a, struct
     const char *col);
 /* A 12-digit division code (6- and 9-digit forms are padded with zeros). */
 bool parse_divcode(struct str s, int64_t *out, struct problems *p, int row, const char *col);
+/* The cell text of a JSON value given for a sheet column (a household or a member sent as JSON, turned into a
+ * sheet row for the importers): strings as they are, numbers in decimal, booleans 是/否, arrays joined by 、,
+ * null "", an object "\x01" (the callers refuse objects first). jv is a json_t *. */
+const char *field_json_text(void *jv, struct arena *a);
 
 #endif

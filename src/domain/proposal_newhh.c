@@ -31,34 +31,6 @@ col_of(const char *key, const enum col *cols, size_t n)
 	return false;
 }
 
-/* Cell text of a JSON value: strings as they are, numbers in decimal, booleans 是/否, arrays joined by 、. */
-static const char *
-cell_text(json_t *v, struct arena *a)
-{
-	if (!v || json_is_null(v))
-		return "";
-	if (json_is_string(v))
-		return arena_strdup(a, json_string_value(v));
-	if (json_is_integer(v))
-		return arena_printf(a, "%lld", (long long)json_integer_value(v));
-	if (json_is_real(v))
-		return arena_printf(a, "%.2f", json_real_value(v));
-	if (json_is_boolean(v))
-		return json_is_true(v) ? "是" : "否";
-	struct buf b;
-	buf_init(&b);
-	size_t i;
-	json_t *x;
-	json_array_foreach(v, i, x) {
-		if (i)
-			buf_puts(&b, "、");
-		buf_puts(&b, cell_text(x, a));
-	}
-	const char *s = arena_strndup(a, b.p ? b.p : "", b.n);
-	buf_free(&b);
-	return s;
-}
-
 /* Keys and value types of one object (the household or a member). */
 static enum err
 check_keys(json_t *o, const enum col *cols, size_t n, bool household, const char *prefix, struct errinfo *e)
@@ -180,13 +152,13 @@ newhh_import(struct txn *t, const char *payload, enum evtype ev, int as_of, cons
 	for (size_t i = 0; i < nm; i++) {
 		const char **row = cells + (i + 1) * cols;
 		for (size_t c = 0; c < NELEM(hh_cols); c++) {
-			row[c] = cell_text(json_object_get(j, fields[hh_cols[c]].key), &a);
+			row[c] = field_json_text(json_object_get(j, fields[hh_cols[c]].key), &a);
 			if (hh_cols[c] == C_STATUS && !*row[c])
 				row[c] = "poor";   /* a newly identified household is poor unless said otherwise */
 		}
 		json_t *m = json_array_get(members, i);
 		for (size_t c = 0; c < NELEM(member_cols); c++)
-			row[NELEM(hh_cols) + c] = cell_text(json_object_get(m, fields[member_cols[c]].key), &a);
+			row[NELEM(hh_cols) + c] = field_json_text(json_object_get(m, fields[member_cols[c]].key), &a);
 	}
 	struct import_opts o = {
 		.sheet = sheet_open_memory(cells, cols, nm + 1),

@@ -356,35 +356,11 @@ api_events(struct req *r)
 
 /* ---- writes: JSON -> a memory sheet -> the importers ---- */
 
-/* Cell text of a JSON value: strings as they are, numbers in decimal, booleans 是/否, arrays joined by 、. */
+/* Cell text of a JSON value (fields.h) in the request's arena. */
 static const char *
 cell_text(struct req *r, json_t *v)
 {
-	if (!v || json_is_null(v))
-		return "";
-	if (json_is_string(v))
-		return arena_strdup(&r->a, json_string_value(v));
-	if (json_is_integer(v))
-		return arena_printf(&r->a, "%lld", (long long)json_integer_value(v));
-	if (json_is_real(v))
-		return arena_printf(&r->a, "%.2f", json_real_value(v));
-	if (json_is_boolean(v))
-		return json_is_true(v) ? "是" : "否";
-	if (json_is_array(v)) {
-		struct buf b;
-		buf_init(&b);
-		size_t i;
-		json_t *x;
-		json_array_foreach(v, i, x) {
-			if (i)
-				buf_puts(&b, "、");
-			buf_puts(&b, cell_text(r, x));
-		}
-		const char *s = arena_strdup(&r->a, b.p ? b.p : "");
-		buf_free(&b);
-		return s;
-	}
-	return "\x01";   /* objects: refused by the type check before */
+	return field_json_text(v, &r->a);
 }
 
 static bool
