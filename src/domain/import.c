@@ -282,6 +282,26 @@ find_div(const struct div_row *v, size_t n, int64_t code)
 	return -1;
 }
 
+/* txn_begin for an import: a refusal of the recording instant (MSG_NOW_BEFORE) is the file's problem too, so
+ * the summary names it instead of reporting "0 rows". */
+static enum err
+import_txn_begin(struct txn *t, struct store *st, const struct import_opts *o, struct problems *p, struct errinfo *e)
+{
+	enum err rc = txn_begin(t, st, o->now, o->actor, e);
+	if (rc == ERR_INVALID)
+		problem_from_err(p, false, 0, "", (struct str){ 0 }, e);
+	return rc;
+}
+
+static enum err
+import_check_now(struct store *st, const struct import_opts *o, struct problems *p, struct errinfo *e)
+{
+	enum err rc = txn_check_now(st, o->now, e);
+	if (rc == ERR_INVALID)
+		problem_from_err(p, false, 0, "", (struct str){ 0 }, e);
+	return rc;
+}
+
 static enum err divisions_write(struct store *st, const struct import_opts *o, struct import_result *r,
     struct arena *a, const struct header *hp, struct div_row *v, size_t n, struct txn *tp, struct errinfo *e);
 
@@ -404,7 +424,7 @@ divisions_write(struct store *st, const struct import_opts *o, struct import_res
 	const struct header h = *hp;
 	struct txn t;
 	(void)tp;
-	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK)
+	if ((rc = import_txn_begin(&t, st, o, &r->problems, e)) != ERR_OK)
 		return rc;
 	t.ip = o->ip;
 	int min_level = 9;
@@ -1215,7 +1235,7 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		if (o->txn)
 			ri.t = *o->txn;   /* the caller's transaction (given back below) */
 		else {
-			if ((rc = txn_begin(&ri.t, st, o->now, o->actor, e)) != ERR_OK)
+			if ((rc = import_txn_begin(&ri.t, st, o, p, e)) != ERR_OK)
 				goto done;
 			in_tx = true;
 			ri.t.lenient = o->lenient;
@@ -1235,7 +1255,7 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 	} else {
 		/* A file is checked whole before the write lock is taken, so a bad file (or a hostile one) never
 		 * holds up anyone's writes, and what is done under the lock is only what must be: */
-		if ((rc = txn_check_now(st, o->now, e)) != ERR_OK)
+		if ((rc = import_check_now(st, o, p, e)) != ERR_OK)
 			goto done;
 		uint64_t mark = 0;
 		bool marked = store_change_mark(st, &mark);
@@ -1260,7 +1280,7 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		/* 3. under the write lock: the file once more, each batch checked again (the database may have
 		 * changed since: then every key is looked up again first) and written */
 		announced = import_announce(st, o);
-		if ((rc = txn_begin(&ri.t, st, o->now, o->actor, e)) != ERR_OK)
+		if ((rc = import_txn_begin(&ri.t, st, o, p, e)) != ERR_OK)
 			goto done;
 		in_tx = true;
 		ri.t.lenient = o->lenient;
@@ -1691,7 +1711,7 @@ events_write(struct store *st, const struct import_opts *o, struct sheet *s, con
 	const struct header h = *hp;
 	struct problems *p = &r->problems;
 	struct txn t;
-	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK) {
+	if ((rc = import_txn_begin(&t, st, o, p, e)) != ERR_OK) {
 		sheet_close(s);
 		return rc;
 	}
@@ -1785,7 +1805,7 @@ income_write(struct store *st, const struct import_opts *o, struct sheet *s, con
 	struct problems *p = &r->problems;
 	static const enum col items[] = { C_WAGE, C_BUSINESS, C_PROPERTY, C_TRANSFER, C_BUSINESS_COST };
 	struct txn t;
-	if ((rc = txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK) {
+	if ((rc = import_txn_begin(&t, st, o, p, e)) != ERR_OK) {
 		sheet_close(s);
 		return rc;
 	}

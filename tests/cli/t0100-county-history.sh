@@ -13,6 +13,15 @@ ok import events "$D/events-2015.csv" --now "2016-01-08 10:00:00"
 ok import events "$D/events-2016.csv" --now "2017-01-09 10:00:00"
 ok import events "$D/events-2018.csv" --now "2018-04-20 10:00:00"
 eq "events summary" "$OUT" "5 行（csv，UTF-8 (BOM)）：记录变动 5 条"
+# A recording instant before the latest one is the file's problem, named (not "0 rows"), and nothing is written.
+before=$(db_fingerprint)
+expect_rc 1 import events "$D/events-2018.csv" --now "2018-04-19 10:00:00"
+eq "clock backwards" "$ERR" "文件（csv，UTF-8 (BOM)）中有 1 个问题，未写入任何数据：
+行  列  值  问题
+            记录时间 2018-04-19 10:00:00 早于数据库中最近的记录时间 2018-04-20 10:00:00"
+expect_rc 1 import events "$D/events-2018.csv" --now "2018-04-19 10:00:00" --format json
+jqeq '[.errors, .problems[0].code] | join(" ")' "1 clock_backwards"
+eq "nothing written" "$(db_fingerprint)" "$before"
 ok import registry "$D/registry-missed.csv" --as-of 2014-01-01 --event include_missed --batch 2018年托底清零 \
 	--now "2018-04-25 10:00:00"
 
