@@ -120,6 +120,10 @@ bool q_date(struct req *r, const char *name, int *out);
 bool q_stamp(struct req *r, const char *name, int64_t *out);
 bool q_int(struct req *r, const char *name, int lo, int hi, int dflt, int *out);
 bool q_bool(struct req *r, const char *name);
+/* ?format=: the form of the answer, one rule for every handler. Absent or empty means dflt; json is taken only
+ * where json_ok; anything else is refused (400 bad_param naming format) and false is returned. */
+enum q_form { FORM_JSON, FORM_XLSX, FORM_CSV };
+bool q_format(struct req *r, enum q_form dflt, bool json_ok, enum q_form *out);
 /* A text parameter, trimmed; NULL when absent or empty; refused (400) when longer than max_chars. */
 bool q_text(struct req *r, const char *name, size_t max_chars, const char **out);
 /* ?division=CODE|name within the scope (0 if absent); false after answering 404. */

@@ -112,16 +112,11 @@ query_period(struct req *r, struct assist_query *q, enum sheet_kind *kind, bool 
 		reply_fail(r, ERR_INVALID, "from", MSG_BAD_PARAM, "from", req_query(r, "from"));
 		return false;
 	}
-	const char *f = req_query(r, "format");
-	if (f && *f && strcmp(f, "json") != 0) {
-		if (strcmp(f, "csv") == 0)
-			*kind = SHEET_CSV;
-		else if (strcmp(f, "xlsx") == 0)
-			*kind = SHEET_XLSX;
-		else {
-			reply_fail(r, ERR_INVALID, "format", MSG_BAD_PARAM, "format", f);
-			return false;
-		}
+	enum q_form form;
+	if (!q_format(r, FORM_JSON, true, &form))
+		return false;
+	if (form != FORM_JSON) {
+		*kind = form == FORM_CSV ? SHEET_CSV : SHEET_XLSX;
 		*file = true;
 	}
 	return true;

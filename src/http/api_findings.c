@@ -218,16 +218,10 @@ api_findings_export(struct req *r)
 		return;
 	if (q.state < 0 && !q.pending)
 		q.state = FS_OPEN;
-	const char *f = req_query(r, "format");
-	enum sheet_kind kind;
-	if (!f || !*f || strcmp(f, "xlsx") == 0)
-		kind = SHEET_XLSX;
-	else if (strcmp(f, "csv") == 0)
-		kind = SHEET_CSV;
-	else {
-		reply_fail(r, ERR_INVALID, "format", MSG_BAD_PARAM, "format", f);
+	enum q_form form;
+	if (!q_format(r, FORM_XLSX, false, &form))
 		return;
-	}
+	enum sheet_kind kind = form == FORM_CSV ? SHEET_CSV : SHEET_XLSX;
 	char path[64];
 	snprintf(path, sizeof(path), "/tmp/tuopin-findings-XXXXXX");
 	int fd = mkstemp(path);

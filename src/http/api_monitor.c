@@ -274,15 +274,10 @@ api_export_monitoring(struct req *r)
 	}
 	if (!list || !*list)
 		list = "objects";
-	const char *f = req_query(r, "format");
-	if (!f || !*f || strcmp(f, "xlsx") == 0)
-		o.kind = SHEET_XLSX;
-	else if (strcmp(f, "csv") == 0)
-		o.kind = SHEET_CSV;
-	else {
-		reply_fail(r, ERR_INVALID, "format", MSG_BAD_PARAM, "format", f);
+	enum q_form form;
+	if (!q_format(r, FORM_XLSX, false, &form))
 		return;
-	}
+	o.kind = form == FORM_CSV ? SHEET_CSV : SHEET_XLSX;
 	o.gb18030 = q_bool(r, "gb18030");
 	o.full = want_full(r);
 	o.actor = req_actor(r);

@@ -899,14 +899,10 @@ api_import_template(struct req *r)
 		reply_fail(r, ERR_NOTFOUND, "kind", MSG_NO_ROUTE, r->path);
 		return;
 	}
-	const char *f = req_query(r, "format");
-	enum sheet_kind kind = SHEET_XLSX;
-	if (f && strcmp(f, "csv") == 0)
-		kind = SHEET_CSV;
-	else if (f && *f && strcmp(f, "xlsx") != 0) {
-		reply_fail(r, ERR_INVALID, "format", MSG_BAD_PARAM, "format", f);
+	enum q_form form;
+	if (!q_format(r, FORM_XLSX, false, &form))
 		return;
-	}
+	enum sheet_kind kind = form == FORM_CSV ? SHEET_CSV : SHEET_XLSX;
 	char path[64];
 	if (!tmp_sheet_path(r, path, sizeof(path)))
 		return;
@@ -1028,15 +1024,10 @@ api_export(struct req *r)
 	if (!q_date(r, "as_of", &o.as_of) || !q_place(r, &div) || !q_search(r, &o.q))
 		return;
 	o.division = div;
-	const char *f = req_query(r, "format");
-	if (!f || strcmp(f, "xlsx") == 0)
-		o.kind = SHEET_XLSX;
-	else if (strcmp(f, "csv") == 0)
-		o.kind = SHEET_CSV;
-	else {
-		reply_fail(r, ERR_INVALID, "format", MSG_BAD_PARAM, "format", f);
+	enum q_form form;
+	if (!q_format(r, FORM_XLSX, false, &form))
 		return;
-	}
+	o.kind = form == FORM_CSV ? SHEET_CSV : SHEET_XLSX;
 	o.gb18030 = q_bool(r, "gb18030");
 	o.full = want_full(r);
 	o.all = q_bool(r, "all");

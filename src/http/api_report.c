@@ -10,28 +10,23 @@
 #include "http/api.h"
 #include "view/view.h"
 
-/* ?format=xlsx or csv: the report as a file to download; none or json: JSON (checked before computing). */
+/* ?format=xlsx or csv: the report as a file to download; none or json: JSON. Checked before computing
+ * (q_format), then read again by want_sheet once the report is computed. */
 static bool
 want_sheet(struct req *r, enum sheet_kind *kind)
 {
-	const char *f = req_query(r, "format");
-	if (f && strcmp(f, "xlsx") == 0)
-		*kind = SHEET_XLSX;
-	else if (f && strcmp(f, "csv") == 0)
-		*kind = SHEET_CSV;
-	else
+	enum q_form form;
+	if (!q_format(r, FORM_JSON, true, &form))   /* not reached: format_ok answered first */
 		return false;
-	return true;
+	*kind = form == FORM_CSV ? SHEET_CSV : SHEET_XLSX;
+	return form != FORM_JSON;
 }
 
 static bool
 format_ok(struct req *r)
 {
-	const char *f = req_query(r, "format");
-	if (!f || !*f || strcmp(f, "json") == 0 || strcmp(f, "xlsx") == 0 || strcmp(f, "csv") == 0)
-		return true;
-	reply_fail(r, ERR_INVALID, "format", MSG_BAD_PARAM, "format", f);
-	return false;
+	enum q_form form;
+	return q_format(r, FORM_JSON, true, &form);
 }
 
 void

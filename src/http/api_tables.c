@@ -19,13 +19,11 @@ api_reports(struct req *r)
 static void
 api_roster(struct req *r)
 {
-	const char *f = req_query(r, "format");
-	if (f && *f && strcmp(f, "csv") != 0 && strcmp(f, "xlsx") != 0) {
-		reply_fail(r, ERR_INVALID, "format", MSG_BAD_PARAM, "format", f);
+	enum q_form form;
+	if (!q_format(r, FORM_XLSX, false, &form))
 		return;
-	}
 	struct roster_opts o = { .universe = -1, .actor = req_actor(r), .ip = r->ip };
-	o.kind = f && strcmp(f, "csv") == 0 ? SHEET_CSV : SHEET_XLSX;
+	o.kind = form == FORM_CSV ? SHEET_CSV : SHEET_XLSX;
 	if (!q_date(r, "as_of", &o.as_of) || !q_division(r, &o.division))
 		return;
 	const char *g = req_query(r, "group");
@@ -70,11 +68,9 @@ api_report(struct req *r)
 		reply_fail(r, ERR_NOTFOUND, "table", MSG_TABLE_UNKNOWN, r->params[0]);
 		return;
 	}
-	const char *f = req_query(r, "format");
-	if (f && *f && strcmp(f, "json") != 0 && strcmp(f, "csv") != 0 && strcmp(f, "xlsx") != 0) {
-		reply_fail(r, ERR_INVALID, "format", MSG_BAD_PARAM, "format", f);
+	enum q_form form;
+	if (!q_format(r, FORM_JSON, true, &form))
 		return;
-	}
 	struct table_query q = { .universe = -1 };
 	if (!q_date(r, "as_of", &q.as_of) || !q_stamp(r, "recorded_at", &q.recorded_at) || !q_date(r, "from", &q.from) ||
 	    !q_date(r, "to", &q.to) || !q_division(r, &q.division) || !q_int(r, "year", 1990, 2100, 0, &q.income_year))
@@ -108,11 +104,11 @@ api_report(struct req *r)
 		reply_error(r, &e);
 		return;
 	}
-	if (!f || !*f || strcmp(f, "json") == 0) {
+	if (form == FORM_JSON) {
 		reply_json(r, 200, view_table_json(&res));
 		return;
 	}
-	enum sheet_kind kind = strcmp(f, "xlsx") == 0 ? SHEET_XLSX : SHEET_CSV;
+	enum sheet_kind kind = form == FORM_CSV ? SHEET_CSV : SHEET_XLSX;
 	char path[64];
 	if (!tmp_sheet_path(r, path, sizeof(path)))
 		return;

@@ -79,6 +79,25 @@ q_bool(struct req *r, const char *name)
 }
 
 bool
+q_format(struct req *r, enum q_form dflt, bool json_ok, enum q_form *out)
+{
+	const char *f = req_query(r, "format");
+	if (!f || !*f)
+		*out = dflt;
+	else if (strcmp(f, "xlsx") == 0)
+		*out = FORM_XLSX;
+	else if (strcmp(f, "csv") == 0)
+		*out = FORM_CSV;
+	else if (json_ok && strcmp(f, "json") == 0)
+		*out = FORM_JSON;
+	else {
+		reply_fail(r, ERR_INVALID, "format", MSG_BAD_PARAM, "format", f);
+		return false;
+	}
+	return true;
+}
+
+bool
 q_division(struct req *r, int64_t *code)
 {
 	const char *v = req_query(r, "division");

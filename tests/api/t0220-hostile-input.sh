@@ -124,5 +124,19 @@ for q in "'" "' OR '1'='1" "1; DROP TABLE app_user; --" "%" "名' --"; do
 		jqeq '"\(.data.total) \(.data.items | length)"' "0 0"
 	done
 done
+# format= is read by one rule everywhere: empty is the route's default, json only where the route answers JSON,
+# anything else refused naming the parameter.
+for path in "/api/exports/registry?" "/api/exports/monitoring?" "/api/reports/roster?" "/api/findings/export?"; do
+	expect 200 county GET "${path}format="
+	expect 400 county GET "${path}format=json"
+	jqeq '"\(.error.code) \(.error.field)"' "bad_parameter format"
+done
+for path in "/api/stats?" "/api/changes?from=2014-01-01&to=2018-12-31&" "/api/reports/1.0?" "/api/assistance?"; do
+	expect 200 county GET "${path}format="
+	jqeq '.data | type' object
+	expect 200 county GET "${path}format=json"
+	expect 400 county GET "${path}format=pdf"
+	jqeq '"\(.error.code) \(.error.field)"' "bad_parameter format"
+done
 eq "accounts intact" "$(db_sql 'SELECT COUNT(*) FROM app_user WHERE locked = 0')" "4"
 finish
