@@ -50,6 +50,11 @@ struct ctx {
 	bool sel[R__MAX];
 	int day;
 	int64_t lo, hi;
+	/* the persons present on the day by (village, status), counted by the members' walk when it runs (every
+	 * status, not only the registered ones the rules read), for AGGREGATE instead of a second scan */
+	struct stat_cell *walked;
+	size_t n_walked;
+	bool have_walked;
 };
 
 static void
@@ -153,6 +158,9 @@ struct walk {
 	struct arena v_arena;
 	struct person *pv;
 	size_t np, cap_p;
+	bool count;                 /* count every row into c->walked (AGGREGATE selected) */
+	unsigned mask;              /* the statuses the rules read */
+	size_t cap_walked;
 };
 
 static bool
@@ -583,10 +591,32 @@ remember_person(struct walk *w, const struct member *m)
 	    : arena_strdup(&w->v_arena, w->h.hh_no);
 }
 
+/* One person present on the day into c->walked. Rows come village by village, so the cell is among the last
+ * few (one per status of the village). */
+static void
+walk_count(struct walk *w, int64_t village, enum status s)
+{
+	struct ctx *c = w->c;
+	for (size_t i = c->n_walked; i-- > 0 && c->walked[i].village == village;)
+		if (c->walked[i].status == s) {
+			c->walked[i].persons++;
+			return;
+		}
+	if (c->n_walked == w->cap_walked) {
+		w->cap_walked = w->cap_walked ? 2 * w->cap_walked : 256;
+		c->walked = xrealloc(c->walked, w->cap_walked * sizeof(*c->walked));
+	}
+	c->walked[c->n_walked++] = (struct stat_cell){ .village = village, .status = s, .persons = 1 };
+}
+
 static int
 walk_row(void *ctx, const struct member_row *row)
 {
 	struct walk *w = ctx;
+	if (w->count)
+		walk_count(w, row->h.village, row->status_at);
+	if (!(w->mask & (1u << row->status_at)))
+		return 0;
 	if (!w->have || w->h.id != row->h.id) {
 		household_rules(w);
 		if (w->have && row->h.village != w->village)
@@ -1091,7 +1121,18 @@ aggregates(struct ctx *c, enum err *rc, struct errinfo *e)
 	size_t nx, ny;
 	if ((*rc = store_stats(c->st, day, 0, c->lo, c->hi, &x, &nx, c->a, e)) != ERR_OK)
 		return;
-	if ((*rc = store_stats_scan(c->st, day, 0, c->lo, c->hi, &y, &ny, c->a, e)) != ERR_OK)
+	if (c->have_walked) {
+		/* the households from their spans, the persons from the members' walk (the same spans, read once) */
+		struct stat_cell *hcells;
+		size_t nh;
+		if ((*rc = store_stats_scan_households(c->st, day, 0, c->lo, c->hi, &hcells, &nh, c->a, e)) != ERR_OK)
+			return;
+		y = arena_alloc(c->a, (nh + c->n_walked + 1) * sizeof(*y));
+		memcpy(y, hcells, nh * sizeof(*y));
+		if (c->n_walked)
+			memcpy(y + nh, c->walked, c->n_walked * sizeof(*y));
+		ny = cells_sum(y, nh + c->n_walked);
+	} else if ((*rc = store_stats_scan(c->st, day, 0, c->lo, c->hi, &y, &ny, c->a, e)) != ERR_OK)
 		return;
 	int64_t hx[ST__MAX] = { 0 }, px[ST__MAX] = { 0 }, hy[ST__MAX] = { 0 }, py[ST__MAX] = { 0 };
 	for (size_t i = 0; i < nx; i++)
@@ -1239,15 +1280,16 @@ check_run(struct store *st, const struct check_query *q, struct check_result *r,
 		any_stream |= c.sel[i] && (rules[i].kind == RK_MEMBER || rules[i].kind == RK_HOUSEHOLD);
 	bool began = store_read_begin(st, e);
 	if (any_stream) {
-		struct walk w = { .c = &c };
+		struct walk w = { .c = &c, .count = c.sel[R_AGGREGATE] };
 		arena_init(&w.hh_arena);
-		unsigned registered = 1u << ST_POOR | 1u << ST_RETURNED | 1u << ST_EXITED_SUPPORTED |
-		    1u << ST_EXITED_UNSUPPORTED;
+		w.mask = 1u << ST_POOR | 1u << ST_RETURNED | 1u << ST_EXITED_SUPPORTED | 1u << ST_EXITED_UNSUPPORTED;
 		arena_init(&w.v_arena);
-		rc = store_each_member_grouped(st, r->as_of, c.lo, c.hi, registered, walk_row, &w, e);
+		/* every row when counting (walk_row leaves the others to the rules' statuses) */
+		rc = store_each_member_grouped(st, r->as_of, c.lo, c.hi, w.count ? 0 : w.mask, walk_row, &w, e);
 		if (rc == ERR_OK) {
 			household_rules(&w);
 			village_done(&w);
+			c.have_walked = w.count;
 		}
 		arena_free(&w.hh_arena);
 		arena_free(&w.v_arena);
@@ -1316,6 +1358,7 @@ check_run(struct store *st, const struct check_query *q, struct check_result *r,
 		aggregates(&c, &rc, e);
 	store_read_end(st, began);
 	arena_free(&c.scratch);
+	free(c.walked);
 	if (rc == ERR_OK)
 		rc = c.rc;
 	if (!c.keeper)

@@ -314,6 +314,9 @@ enum err store_stats_level(struct store *st, int level, int day, int64_t lo, int
 /* The same counts always computed from the spans (the aggregates' check). */
 enum err store_stats_scan(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t hi,
     struct stat_cell **out, size_t *n, struct arena *a, struct errinfo *e);
+/* Its households only (persons 0): for a caller that counts the persons on its own walk of the members. */
+enum err store_stats_scan_households(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t hi,
+    struct stat_cell **out, size_t *n, struct arena *a, struct errinfo *e);
 
 enum changes_mode { CHANGES_EFFECTIVE, CHANGES_RECORDED, CHANGES_BATCH };
 struct change_cell {

@@ -59,8 +59,8 @@ collect(struct store *st, struct stmt *q, struct cells *c, bool persons_only, bo
 	return r < 0 ? ERR_DB : ERR_OK;
 }
 
-enum err
-store_stats_scan(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t hi, struct stat_cell **out,
+static enum err
+stats_scan(struct store *st, int passes, int day, int64_t recorded_at, int64_t lo, int64_t hi, struct stat_cell **out,
     size_t *n, struct arena *a, struct errinfo *e)
 {
 	struct cells c = { 0 };
@@ -71,7 +71,7 @@ store_stats_scan(struct store *st, int day, int64_t recorded_at, int64_t lo, int
 	int64_t t = recorded_at ? recorded_at : NOW_KNOWN;
 	bool began = read_begin(st, e);
 	enum err rc = ERR_OK;
-	for (int pass = 0; pass < 2 && rc == ERR_OK; pass++) {
+	for (int pass = 0; pass < passes && rc == ERR_OK; pass++) {
 		struct stmt *q = OPS->prepare(st, pass == 0 ? STMT_STATS_SCAN_H : STMT_STATS_SCAN_P, e);
 		if (!q) {
 			rc = ERR_DB;
@@ -87,6 +87,20 @@ store_stats_scan(struct store *st, int day, int64_t recorded_at, int64_t lo, int
 	*out = c.v;
 	*n = c.n;
 	return rc;
+}
+
+enum err
+store_stats_scan(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t hi, struct stat_cell **out,
+    size_t *n, struct arena *a, struct errinfo *e)
+{
+	return stats_scan(st, 2, day, recorded_at, lo, hi, out, n, a, e);
+}
+
+enum err
+store_stats_scan_households(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t hi,
+    struct stat_cell **out, size_t *n, struct arena *a, struct errinfo *e)
+{
+	return stats_scan(st, 1, day, recorded_at, lo, hi, out, n, a, e);
 }
 
 enum err

@@ -37,10 +37,15 @@ eq "clean" "$OUT" "检查 2018-10-08 建档立卡 1 户 4 人：未发现问题"
 db_sql "UPDATE stat_delta SET persons = persons + 1 WHERE status = 'exited_unsupported'"
 expect_rc 1 check --as-of 2018-10-08 --rule AGGREGATE --format json
 jqeq '[.findings[] | .message] | join(";")' "已脱贫不享受政策 2018-10-08：汇总为 1户5人，明细为 1户4人"
+# the same with a rule that walks the members (AGGREGATE then counts the persons on that walk, not by a scan)
+expect_rc 1 check --as-of 2018-10-08 --rule AGGREGATE,HEAD_NONE --format json
+jqeq '[.findings[] | .message] | join(";")' "已脱贫不享受政策 2018-10-08：汇总为 1户5人，明细为 1户4人"
 db_sql "UPDATE stat_delta SET persons = persons - 1 WHERE status = 'exited_unsupported'"
 # the county's roll-up alone (the villages' aggregates are right)
 db_sql "UPDATE stat_rollup SET households = households + 1 WHERE level = 3 AND status = 'exited_unsupported'"
 expect_rc 1 check --as-of 2018-10-08 --rule AGGREGATE --format json
+jqeq '[.findings[] | .message] | join(";")' "371399000000 已脱贫不享受政策 2018-10-08：汇总为 2户4人，明细为 1户4人"
+expect_rc 1 check --as-of 2018-10-08 --rule AGGREGATE,HEAD_NONE --format json
 jqeq '[.findings[] | .message] | join(";")' "371399000000 已脱贫不享受政策 2018-10-08：汇总为 2户4人，明细为 1户4人"
 db_sql "UPDATE stat_rollup SET households = households - 1 WHERE level = 3 AND status = 'exited_unsupported'"
 ok check --as-of 2018-10-08 --rule AGGREGATE
