@@ -9,8 +9,11 @@
 #   4. a 公安 deaths list of as many rows as persons (bench/gen_deaths.sh: one row in a thousand a member,
 #      some under the 15-digit number, a lower-case x or another name) imported with `tuopin import external`,
 #      then matched: `tuopin check` of the rules that read it.
+#   5. with BENCH_PG=1, steps 1 and 3 again on PostgreSQL (a throwaway cluster, scripts/pg-tmp.sh: socket only,
+#      fsync off), and the number of findings compared with SQLite's (they must be equal).
 # The clock is pinned (2026-07-01, the office's day; tests/tools/clocked.sh, libfaketime) so every run finds
-# the same. Prints one line per measure: wall seconds and peak RSS of the command. Needs sqlite3, GNU time, bc
+# the same. Besides the wall time, each line gives the command's CPU time (user + system), which a loaded
+# machine does not inflate. Prints one line per measure: wall seconds and peak RSS of the command. Needs sqlite3, GNU time, bc
 # and faketime.
 set -euo pipefail
 build=${1:-build}
@@ -34,10 +37,12 @@ timed() {
 	shift
 	local t0 t1 rc=0
 	t0=$(date +%s.%N)
-	/usr/bin/time -q -f "%M" -o "$out/timed.rss" "$@" > "$out/timed.out" || rc=$?
+	/usr/bin/time -q -f "cpu %U+%S
+%M" -o "$out/timed.rss" "$@" > "$out/timed.out" || rc=$?
 	t1=$(date +%s.%N)
 	[ "$rc" -le 1 ] || { echo "$label: exit status $rc" >&2; exit 1; }
-	printf '%s: %.2f s, %d MB peak RSS\n' "$label" "$(echo "$t1 - $t0" | bc)" "$(($(tail -1 "$out/timed.rss") / 1024))"
+	printf '%s: %.2f s (CPU %s s), %d MB peak RSS\n' "$label" "$(echo "$t1 - $t0" | bc)" \
+		"$(awk '/^cpu / { split($2, t, "+"); printf "%.2f", t[1] + t[2] }' "$out/timed.rss")" "$(($(tail -1 "$out/timed.rss") / 1024))"
 }
 
 rm -f "$db" "$db"-*
@@ -64,4 +69,26 @@ timed "match: check --rule DEATH_COUNTED,DEATH_REGISTERED,NAME_MISMATCH" $tuopin
 	--rule DEATH_COUNTED,DEATH_REGISTERED,NAME_MISMATCH
 echo "  findings: $(sqlite3 "$db" "SELECT group_concat(rule || ' ' || n, ', ') FROM (SELECT rule, COUNT(*) n FROM finding
 	WHERE rule IN ('DEATH_COUNTED', 'DEATH_REGISTERED', 'NAME_MISMATCH') GROUP BY rule ORDER BY rule)")"
+
+if [ "${BENCH_PG:-0}" = 1 ]; then
+	source scripts/pg-tmp.sh
+	trap pg_tmp_stop EXIT
+	pg_tmp_start
+	createdb check
+	pgdb=postgresql:///check
+	$tuopin --db "$pgdb" init >/dev/null
+	$tuopin --db "$pgdb" import divisions "$out/divisions.csv" >/dev/null
+	timed "PostgreSQL: import registry ($n persons)" $tuopin --db "$pgdb" import registry "$out/realistic.csv" \
+		--as-of 2014-01-01
+	psql -qc "VACUUM ANALYZE" >/dev/null
+	timed "PostgreSQL: check, all $rules rules, first run (findings opened)" $tuopin --db "$pgdb" check
+	timed "PostgreSQL: check, all $rules rules, again (nothing new)" $tuopin --db "$pgdb" check
+	# the same findings as SQLite's first run (the deaths list is imported into SQLite only)
+	sq=$(sqlite3 "$db" "SELECT group_concat(rule || ' ' || n, ', ') FROM (SELECT rule, COUNT(*) n FROM finding
+		WHERE rule NOT IN ('DEATH_COUNTED', 'DEATH_REGISTERED', 'NAME_MISMATCH') GROUP BY rule ORDER BY rule)")
+	pq=$(psql -qtAc "SELECT string_agg(rule || ' ' || n, ', ' ORDER BY rule) FROM (SELECT rule, COUNT(*) n
+		FROM finding GROUP BY rule) x")
+	[ "$sq" = "$pq" ] && echo "  PostgreSQL findings equal SQLite's: $pq" ||
+		{ echo "  PostgreSQL findings differ: $pq (SQLite: $sq)" >&2; exit 1; }
+fi
 rm -f "$out/timed.rss" "$out/timed.out"
