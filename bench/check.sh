@@ -45,30 +45,35 @@ timed() {
 		"$(awk '/^cpu / { split($2, t, "+"); printf "%.2f", t[1] + t[2] }' "$out/timed.rss")" "$(($(tail -1 "$out/timed.rss") / 1024))"
 }
 
-rm -f "$db" "$db"-*
-$tuopin --db "sqlite:$db" init >/dev/null
-$tuopin --db "sqlite:$db" import divisions "$out/divisions.csv" >/dev/null
-timed "import registry ($n persons)" $tuopin --db "sqlite:$db" import registry "$out/realistic.csv" --as-of 2014-01-01
-persons=$(sqlite3 "$db" "SELECT COUNT(*) FROM member")
+rules=$($tuopin --db "sqlite::memory:" check --rules | grep -c '^[A-Z]')
+# BENCH_SQLITE=0 with OUTDIR/check-bench.db made by an earlier run: only the PostgreSQL part
+if [ "${BENCH_SQLITE:-1}" = 1 ] || [ ! -s "$db" ]; then
+	rm -f "$db" "$db"-*
+	$tuopin --db "sqlite:$db" init >/dev/null
+	$tuopin --db "sqlite:$db" import divisions "$out/divisions.csv" >/dev/null
+	timed "import registry ($n persons)" $tuopin --db "sqlite:$db" import registry "$out/realistic.csv" --as-of 2014-01-01
+	persons=$(sqlite3 "$db" "SELECT COUNT(*) FROM member")
+	echo "  database size: $(($(stat -c %s "$db") / 1048576)) MB (SQLite file)"
 
-timed "full scan of member ($persons rows)" sqlite3 "$db" "SELECT COUNT(*), SUM(LENGTH(id_no) + LENGTH(name) +
-	LENGTH(sex) + LENGTH(relation) + LENGTH(ethnicity) + LENGTH(education) + LENGTH(schooling) + LENGTH(health) +
-	LENGTH(labor) + LENGTH(work_status) + IFNULL(birth, 0) + IFNULL(work_months, 0) + IFNULL(ins_medical, 0) +
-	IFNULL(ins_serious, 0) + IFNULL(ins_pension, 0) + IFNULL(dibao, 0) + IFNULL(tekun, 0)) FROM member"
+	timed "full scan of member ($persons rows)" sqlite3 "$db" "SELECT COUNT(*), SUM(LENGTH(id_no) + LENGTH(name) +
+		LENGTH(sex) + LENGTH(relation) + LENGTH(ethnicity) + LENGTH(education) + LENGTH(schooling) + LENGTH(health) +
+		LENGTH(labor) + LENGTH(work_status) + IFNULL(birth, 0) + IFNULL(work_months, 0) + IFNULL(ins_medical, 0) +
+		IFNULL(ins_serious, 0) + IFNULL(ins_pension, 0) + IFNULL(dibao, 0) + IFNULL(tekun, 0)) FROM member"
 
-rules=$($tuopin --db "sqlite:$db" check --rules | grep -c '^[A-Z]')
-timed "check, all $rules rules, first run (findings opened)" $tuopin --db "sqlite:$db" check
-echo "  findings: $(sqlite3 "$db" "SELECT COUNT(*) FROM finding WHERE state = 'open'") open, by rule: $(sqlite3 "$db" \
-	"SELECT group_concat(rule || ' ' || n, ', ') FROM (SELECT rule, COUNT(*) n FROM finding GROUP BY rule ORDER BY n DESC)")"
-timed "check, all $rules rules, again (nothing new)" $tuopin --db "sqlite:$db" check
+	timed "check, all $rules rules, first run (findings opened)" $tuopin --db "sqlite:$db" check
+	echo "  findings: $(sqlite3 "$db" "SELECT COUNT(*) FROM finding WHERE state = 'open'") open, by rule: $(sqlite3 "$db" \
+		"SELECT group_concat(rule || ' ' || n, ', ') FROM (SELECT rule, COUNT(*) n FROM finding GROUP BY rule ORDER BY n DESC)")"
+	timed "check, all $rules rules, again (nothing new)" $tuopin --db "sqlite:$db" check
 
-rows=$(($(wc -l < "$out/deaths.csv") - 1))
-timed "import external deaths ($rows rows)" $tuopin --db "sqlite:$db" import external "$out/deaths.csv" --kind death \
-	--date 2026-06-30 --source 公安
-timed "match: check --rule DEATH_COUNTED,DEATH_REGISTERED,NAME_MISMATCH" $tuopin --db "sqlite:$db" check \
-	--rule DEATH_COUNTED,DEATH_REGISTERED,NAME_MISMATCH
-echo "  findings: $(sqlite3 "$db" "SELECT group_concat(rule || ' ' || n, ', ') FROM (SELECT rule, COUNT(*) n FROM finding
-	WHERE rule IN ('DEATH_COUNTED', 'DEATH_REGISTERED', 'NAME_MISMATCH') GROUP BY rule ORDER BY rule)")"
+	rows=$(($(wc -l < "$out/deaths.csv") - 1))
+	timed "import external deaths ($rows rows)" $tuopin --db "sqlite:$db" import external "$out/deaths.csv" --kind death \
+		--date 2026-06-30 --source 公安
+	timed "match: check --rule DEATH_COUNTED,DEATH_REGISTERED,NAME_MISMATCH" $tuopin --db "sqlite:$db" check \
+		--rule DEATH_COUNTED,DEATH_REGISTERED,NAME_MISMATCH
+	echo "  findings: $(sqlite3 "$db" "SELECT group_concat(rule || ' ' || n, ', ') FROM (SELECT rule, COUNT(*) n FROM finding
+		WHERE rule IN ('DEATH_COUNTED', 'DEATH_REGISTERED', 'NAME_MISMATCH') GROUP BY rule ORDER BY rule)")"
+
+fi
 
 if [ "${BENCH_PG:-0}" = 1 ]; then
 	source scripts/pg-tmp.sh
@@ -80,13 +85,14 @@ if [ "${BENCH_PG:-0}" = 1 ]; then
 	$tuopin --db "$pgdb" import divisions "$out/divisions.csv" >/dev/null
 	timed "PostgreSQL: import registry ($n persons)" $tuopin --db "$pgdb" import registry "$out/realistic.csv" \
 		--as-of 2014-01-01
-	psql -qc "VACUUM ANALYZE" >/dev/null
+	echo "  database size: $(psql -d check -qtAc "SELECT pg_database_size('check') / 1048576") MB (PostgreSQL database)"
+	psql -d check -qc "VACUUM ANALYZE" >/dev/null
 	timed "PostgreSQL: check, all $rules rules, first run (findings opened)" $tuopin --db "$pgdb" check
 	timed "PostgreSQL: check, all $rules rules, again (nothing new)" $tuopin --db "$pgdb" check
 	# the same findings as SQLite's first run (the deaths list is imported into SQLite only)
 	sq=$(sqlite3 "$db" "SELECT group_concat(rule || ' ' || n, ', ') FROM (SELECT rule, COUNT(*) n FROM finding
 		WHERE rule NOT IN ('DEATH_COUNTED', 'DEATH_REGISTERED', 'NAME_MISMATCH') GROUP BY rule ORDER BY rule)")
-	pq=$(psql -qtAc "SELECT string_agg(rule || ' ' || n, ', ' ORDER BY rule) FROM (SELECT rule, COUNT(*) n
+	pq=$(psql -d check -qtAc "SELECT string_agg(rule || ' ' || n, ', ' ORDER BY rule) FROM (SELECT rule, COUNT(*) n
 		FROM finding GROUP BY rule) x")
 	[ "$sq" = "$pq" ] && echo "  PostgreSQL findings equal SQLite's: $pq" ||
 		{ echo "  PostgreSQL findings differ: $pq (SQLite: $sq)" >&2; exit 1; }

@@ -34,7 +34,7 @@ foreach(t ${CLI_TESTS})
   get_filename_component(name ${t} NAME_WE)
   add_test(NAME pg/${name} COMMAND bash -c "${PG_SKIP}" pg-skip bash ${t})
   set_tests_properties(pg/${name} PROPERTIES LABELS "pg" SKIP_RETURN_CODE 77
-    ENVIRONMENT "${CLI_ENV};TUOPIN_TEST_BACKEND=pg")
+    ENVIRONMENT "${CLI_ENV};TUOPIN_TEST_BACKEND=pg;TUOPIN_PG_FETCH_ROWS=3")
 endforeach()
 add_executable(pg_store ${CMAKE_SOURCE_DIR}/tests/unit/pg_store.c)
 target_link_libraries(pg_store PRIVATE core PkgConfig::CMOCKA)
@@ -54,7 +54,7 @@ foreach(t ${API_TESTS})
   get_filename_component(name ${t} NAME_WE)
   add_test(NAME pg/api/${name} COMMAND bash -c "${PG_SKIP}" pg-skip bash ${t})
   set_tests_properties(pg/api/${name} PROPERTIES LABELS "pg" SKIP_RETURN_CODE 77 ENVIRONMENT
-    "TUOPIN=$<TARGET_FILE:tuopin>;MEMCAP=$<TARGET_FILE:memcap>;XLSX_BOMB=$<TARGET_FILE:xlsx_bomb>;TESTDATA=${CMAKE_SOURCE_DIR}/tests/data;SAMPLES=${CMAKE_SOURCE_DIR}/tests/data/samples;TESTLIB=${CMAKE_SOURCE_DIR}/tests/cli/lib.sh;SOURCE_DIR=${CMAKE_SOURCE_DIR};TUOPIN_TEST_BACKEND=pg")
+    "TUOPIN=$<TARGET_FILE:tuopin>;MEMCAP=$<TARGET_FILE:memcap>;XLSX_BOMB=$<TARGET_FILE:xlsx_bomb>;TESTDATA=${CMAKE_SOURCE_DIR}/tests/data;SAMPLES=${CMAKE_SOURCE_DIR}/tests/data/samples;TESTLIB=${CMAKE_SOURCE_DIR}/tests/cli/lib.sh;SOURCE_DIR=${CMAKE_SOURCE_DIR};TUOPIN_TEST_BACKEND=pg;TUOPIN_PG_FETCH_ROWS=3")
 endforeach()
 
 # Browser tests of the web UI: Debian's Chromium driven by playwright-core (tests/e2e/run.sh starts a real

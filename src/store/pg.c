@@ -45,6 +45,11 @@ struct stmt {
 	PGresult *res;
 	int row, nrows;           /* row is the current row, -1 before the first */
 	bool ran;
+	int id;                   /* its stmt_id */
+	bool stream;              /* pg_stream: read the rows through a cursor, stream_batch() at a time */
+	bool cursor;              /* a cursor of this statement is open (named cur, in transaction cur_tx) */
+	char cur[32];
+	uint64_t cur_tx;
 };
 
 /* An upsert held back in bulk mode until the COPY rows it refers to (its household) are flushed. */
@@ -55,6 +60,7 @@ struct pending {
 
 struct pg {
 	PGconn *db;
+	int fetch_rows;           /* rows per FETCH of a streamed statement (stream_batch) */
 	struct stmt *stmts[STMT__MAX];
 	int64_t *ids[T__MAX];     /* drawn from the table's sequence, handed out in order */
 	size_t n_ids[T__MAX], next[T__MAX], block[T__MAX];
@@ -191,14 +197,49 @@ free_vals(char **vals, int n)
 	}
 }
 
+/* Rows fetched at a time from a streamed statement's cursor: its memory is that many rows, whatever the
+ * registry's size. TUOPIN_PG_FETCH_ROWS (1 to 1,000,000) sets it: the PostgreSQL tests fetch 3 at a time, so
+ * every streamed statement of every test crosses many batches. */
+static int
+stream_batch(void)
+{
+	const char *v = getenv("TUOPIN_PG_FETCH_ROWS");
+	long k = v ? strtol(v, NULL, 10) : 0;
+	return k >= 1 && k <= 1000000 ? (int)k : 10000;
+}
+
+/* Close the statement's cursor if its transaction is still the connection's (a cursor ends with its
+ * transaction; closing one that is gone would fail, and abort, the transaction now open). */
+static void
+close_cursor(struct stmt *s)
+{
+	if (!s->cursor)
+		return;
+	s->cursor = false;
+	struct pg *p = s->st->impl;
+	if (s->st->in_tx && s->st->tx_serial == s->cur_tx && PQtransactionStatus(p->db) == PQTRANS_INTRANS) {
+		char sql[48];
+		snprintf(sql, sizeof(sql), "CLOSE %s", s->cur);
+		PQclear(PQexec(p->db, sql));
+	}
+}
+
 static void
 pg_reset(struct stmt *s)
 {
+	close_cursor(s);
 	PQclear(s->res);
 	s->res = NULL;
 	s->ran = false;
+	s->stream = false;
 	s->row = -1;
 	s->nrows = 0;
+}
+
+static void
+pg_stream(struct stmt *s)
+{
+	s->stream = true;
 }
 
 static struct stmt *
@@ -215,6 +256,7 @@ pg_prepare(struct store *st, enum stmt_id id, struct errinfo *e)
 	s->st = st;
 	s->row = -1;
 	snprintf(s->name, sizeof(s->name), "t%d", (int)id);
+	s->id = (int)id;
 	const char *sql = stmt_texts[id].pg ? stmt_texts[id].pg : stmt_texts[id].sqlite;
 	PGresult *r = PQprepare(p->db, s->name, sql, 0, NULL);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
@@ -283,11 +325,70 @@ pg_bind(struct stmt *s, int i, struct sqlval v)
 	s->vals[i - 1] = val_text(v);
 }
 
+/* The next batch of a streamed statement's rows into s->res (0 rows: the cursor is done and closed). */
+static bool
+fetch_batch(struct stmt *s, struct errinfo *e)
+{
+	struct pg *p = s->st->impl;
+	char sql[64];
+	snprintf(sql, sizeof(sql), "FETCH %d FROM %s", p->fetch_rows, s->cur);
+	PQclear(s->res);
+	s->res = PQexec(p->db, sql);
+	if (PQresultStatus(s->res) != PGRES_TUPLES_OK) {
+		pg_fail(s->st, s->res, e);
+		s->cursor = false;   /* the transaction has failed: nothing to close */
+		return false;
+	}
+	s->nrows = PQntuples(s->res);
+	s->row = -1;
+	if (s->nrows < p->fetch_rows)
+		close_cursor(s);
+	return true;
+}
+
+/* DECLARE a cursor for a streamed statement (in a transaction only: a cursor lives in one) and fetch its
+ * first batch. False if it could not be declared (e filled). */
+static bool
+open_cursor(struct stmt *s, struct errinfo *e)
+{
+	static uint64_t serial;
+	struct pg *p = s->st->impl;
+	snprintf(s->cur, sizeof(s->cur), "tpc%d_%llu", s->id, (unsigned long long)++serial);
+	const char *q = stmt_texts[s->id].pg ? stmt_texts[s->id].pg : stmt_texts[s->id].sqlite;
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "DECLARE %s NO SCROLL CURSOR FOR %s", s->cur, q);
+	PGresult *r = PQexecParams(p->db, b.p, s->nparams, NULL, (const char *const *)s->vals, NULL, NULL, 0);
+	buf_free(&b);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		pg_fail(s->st, r, e);
+		PQclear(r);
+		return false;
+	}
+	PQclear(r);
+	s->cursor = true;
+	s->cur_tx = s->st->tx_serial;
+	return fetch_batch(s, e);
+}
+
 static int
 pg_step(struct stmt *s, struct errinfo *e)
 {
+	struct pg *p = s->st->impl;
+	if (!s->ran && s->stream && s->st->in_tx && PQtransactionStatus(p->db) == PQTRANS_INTRANS) {
+		if (!open_cursor(s, e)) {
+			pg_reset(s);
+			return -1;
+		}
+		s->ran = true;
+	}
+	if (s->ran && s->cursor && s->row + 1 >= s->nrows) {
+		if (!fetch_batch(s, e)) {
+			pg_reset(s);
+			return -1;
+		}
+	}
 	if (!s->ran) {
-		struct pg *p = s->st->impl;
 		s->res = PQexecPrepared(p->db, s->name, s->nparams, (const char *const *)s->vals, NULL, NULL, 0);
 		ExecStatusType rs = PQresultStatus(s->res);
 		if (rs == PGRES_TUPLES_OK)
@@ -741,6 +842,7 @@ static const struct store_ops pg_ops = {
 	.col_text = pg_col_text,
 	.col_null = pg_col_null,
 	.reset = pg_reset,
+	.stream = pg_stream,
 	.insert_row = pg_insert_row,
 	.bulk_begin = pg_bulk_begin,
 	.bulk_end = pg_bulk_end,
@@ -775,6 +877,7 @@ store_pg_open(const char *uri, struct store **out, struct errinfo *e)
 	}
 	PQsetNoticeProcessor(db, quiet, NULL);
 	struct pg *p = xcalloc(1, sizeof(*p));
+	p->fetch_rows = stream_batch();
 	p->db = db;
 	for (int t = 0; t < T__MAX; t++)
 		buf_init(&p->copy[t]);

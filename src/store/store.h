@@ -83,6 +83,11 @@ struct store_ops {
 	const char *(*col_text)(struct stmt *q, int i);           /* NULL for SQL NULL; valid until next step */
 	bool (*col_null)(struct stmt *q, int i);
 	void (*reset)(struct stmt *q);
+	/* Before the first step of a statement whose rows grow with the registry (the walks of every member, the
+	 * rules' rows): hand them out in batches instead of holding them all. PostgreSQL reads them through a
+	 * cursor when the connection is in a transaction (libpq otherwise keeps a whole result in memory); NULL on
+	 * SQLite, which steps through its rows anyway. */
+	void (*stream)(struct stmt *q);
 	/* Insert one row of table t (columns as in stmt.c's insert statement). In bulk mode a backend may
 	 * defer the row (PostgreSQL COPY) until bulk_end: reads must not rely on deferred rows. */
 	enum err (*insert_row)(struct store *st, enum table t, const struct sqlval *v, struct errinfo *e);

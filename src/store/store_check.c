@@ -82,6 +82,8 @@ enum err
 each_rule_row(struct store *st, struct stmt *q, rule_row_fn fn, void *ctx, struct errinfo *e)
 {
 	int r, stop = 0;
+	if (OPS->stream)
+		OPS->stream(q);
 	while (!stop && (r = OPS->step(q, e)) == 1) {
 		/* PostgreSQL hands out text that lives with the result; SQLite's until the next step: the callback
 		 * copies what it keeps. */

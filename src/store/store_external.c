@@ -187,6 +187,8 @@ static enum err
 each_match(struct store *st, struct stmt *q, external_match_fn fn, void *ctx, struct errinfo *e)
 {
 	int r, stop = 0;
+	if (OPS->stream)
+		OPS->stream(q);
 	while (!stop && (r = OPS->step(q, e)) == 1) {
 		struct external_match m;
 		read_match(st, q, &m);

@@ -424,12 +424,18 @@ each_member(struct store *st, enum stmt_id id, int day, int64_t lo, int64_t hi, 
 {
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
+	/* in one snapshot, which PostgreSQL's cursor needs to hand the rows out a batch at a time */
+	bool began = read_begin(st, e);
 	struct stmt *q = OPS->prepare(st, id, e);
-	if (!q)
+	if (!q) {
+		read_end(st, began);
 		return ERR_DB;
+	}
 	OPS->bind(q, 1, SQL_INT(day));
 	OPS->bind(q, 2, SQL_INT(lo));
 	OPS->bind(q, 3, SQL_INT(hi));
+	if (OPS->stream)
+		OPS->stream(q);
 	struct arena a;
 	arena_init(&a);
 	int r, stop = 0;
@@ -453,6 +459,7 @@ each_member(struct store *st, enum stmt_id id, int day, int64_t lo, int64_t hi, 
 			break;
 	}
 	OPS->reset(q);
+	read_end(st, began);
 	arena_free(&a);
 	return r < 0 ? ERR_DB : ERR_OK;
 }
