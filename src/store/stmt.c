@@ -182,6 +182,20 @@
 #define WARN_STATUS "JOIN household_status_span s ON s.household_id = h.id AND s.recorded_to = " OPEN_REC " " \
 	"AND s.valid_from <= $1 AND $1 < s.valid_to AND s.status IN ('exited_supported', 'exited_unsupported', " \
 	"'ordinary') "
+/* Rows of the live lists of kind $1 known on the day $2 and dated in ($5, $2] (the row's date, else the list's),
+ * held by a member of a household of villages [$3, $4] that is a 脱贫户 or an 一般农户 on $2: the member as a member
+ * of the household on the row's date (its last day counts: a person whose membership ended with the death), with
+ * the member's labour capacity last. The join order as EXT_MATCHES (J: CROSS JOIN on SQLite). */
+#define WARN_ROW_DAY "COALESCE(NULLIF(e.day, 0), l.list_date)"
+#define WARN_EXTERNAL(J) "SELECT " EXT_ROW "m.id, h.id, h.village, h.hh_no, m.name, m.id_no, s.status, h.monitored, " \
+	"m.labor FROM external_list l " J " external_entry e ON e.list_id = l.id " J " member m ON " HOLDS("m", "e") \
+	" " J " membership_span ms ON ms.member_id = m.id AND ms.valid_from <= " WARN_ROW_DAY " AND " WARN_ROW_DAY \
+	" <= ms.valid_to AND ms.recorded_to = " OPEN_REC " " J " household h ON h.id = ms.household_id " \
+	J " household_status_span s ON s.household_id = h.id AND s.recorded_to = " OPEN_REC " AND s.valid_from <= $2 " \
+	"AND $2 < s.valid_to AND s.status IN ('exited_supported', 'exited_unsupported', 'ordinary') " \
+	"WHERE l.kind = $1 AND l.deleted_at IS NULL AND l.list_date <= $2 AND " WARN_ROW_DAY " > $5 " \
+	"AND " WARN_ROW_DAY " <= $2 AND h.village BETWEEN $3 AND $4 " \
+	"ORDER BY h.hh_no, l.id, e.row_no, ms.valid_from DESC"
 #define WD_COLUMNS "id, household_id, rule, basis, reason, day, actor, recorded_at"
 #define PG_COLUMNS "id, household_id, kind, valid_from, valid_to, source, recorded_at, actor"
 #define P_LIST(cast_t, cast_i) "SELECT " P_COLS " FROM proposal p LEFT JOIN household h ON h.id = p.household_id " \
@@ -1417,6 +1431,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"AND h.village BETWEEN $2 AND $3 AND m.health IN ('03', '04') "
 		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id) "
 		"ORDER BY 1, 2, 6", NULL },
+	[STMT_WARN_EXTERNAL] = { WARN_EXTERNAL("CROSS JOIN"), WARN_EXTERNAL("JOIN") },
 	/* one household on $2: its persons and its head's name */
 	[STMT_WARN_HOUSEHOLD] = { "SELECT (SELECT COUNT(*) FROM membership_span s WHERE s.household_id = $1 "
 		"AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC "), "

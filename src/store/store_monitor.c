@@ -318,6 +318,53 @@ store_warn_incomes(struct store *st, int day, int last_year, int64_t lo, int64_t
 }
 
 enum err
+store_warn_external(struct store *st, const char *kind, int day, int after, int64_t lo, int64_t hi,
+    external_match_fn fn, void *ctx, struct errinfo *e)
+{
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	bool began;
+	struct stmt *q = warn_prepare(st, STMT_WARN_EXTERNAL, &began, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_TEXT(kind));
+	OPS->bind(q, 2, SQL_INT(day));
+	OPS->bind(q, 3, SQL_INT(lo));
+	OPS->bind(q, 4, SQL_INT(hi));
+	OPS->bind(q, 5, SQL_INT(after));
+	int r, stop = 0;
+	while (!stop && (r = OPS->step(q, e)) == 1) {
+		struct external_match m;
+		memset(&m, 0, sizeof(m));
+		m.list_id = OPS->col_int(q, 0);
+		m.list_date = (int)OPS->col_int(q, 1);
+		m.source = OPS->col_text(q, 2);
+		m.row_no = (int)OPS->col_int(q, 3);
+		m.entry_name = OPS->col_text(q, 4);
+		m.entry_id_no = OPS->col_text(q, 5);
+		m.value = OPS->col_text(q, 6);
+		m.data = OPS->col_text(q, 7);
+		m.day = (int)OPS->col_int(q, 8);
+		m.entry_village = OPS->col_int(q, 9);
+		m.member_id = OPS->col_int(q, 10);
+		m.household_id = OPS->col_int(q, 11);
+		m.village = OPS->col_int(q, 12);
+		m.hh_no = OPS->col_text(q, 13);
+		m.name = OPS->col_text(q, 14);
+		m.id_no = OPS->col_text(q, 15);
+		m.status = ST_NONE;
+		status_from_code(OPS->col_text(q, 16), &m.status);
+		m.monitored = OPS->col_int(q, 17) != 0;
+		m.dibao = m.tekun = m.ins_medical = m.ins_pension = m.work_months = -1;
+		m.labor = OPS->col_text(q, 18);
+		stop = fn(ctx, &m);
+	}
+	OPS->reset(q);
+	read_end(st, began);
+	return !stop && r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
 store_warn_health(struct store *st, int day, int after, int64_t lo, int64_t hi, struct warn_health **out, size_t *n,
     struct arena *a, struct errinfo *e)
 {
