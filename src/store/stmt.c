@@ -196,6 +196,11 @@
 	"WHERE l.kind = $1 AND l.deleted_at IS NULL AND l.list_date <= $2 AND " WARN_ROW_DAY " > $5 " \
 	"AND " WARN_ROW_DAY " <= $2 AND h.village BETWEEN $3 AND $4 " \
 	"ORDER BY h.hh_no, l.id, e.row_no, ms.valid_from DESC"
+/* household h monitored on day D: a case identified by D and not eliminated by D; or, monitored before cases were
+ * kept (schema 0013), the household's flag */
+#define MONITORED_ON(D) "(EXISTS (SELECT 1 FROM monitor_case mc WHERE mc.household_id = h.id AND mc.identified <= " D \
+	" AND (mc.eliminated IS NULL OR mc.eliminated > " D ")) OR (h.monitored = 1 AND NOT EXISTS (SELECT 1 " \
+	"FROM monitor_case mc WHERE mc.household_id = h.id)))"
 #define WD_COLUMNS "id, household_id, rule, basis, reason, day, actor, recorded_at"
 #define PG_COLUMNS "id, household_id, kind, valid_from, valid_to, source, recorded_at, actor"
 #define P_LIST(cast_t, cast_i) "SELECT " P_COLS " FROM proposal p LEFT JOIN household h ON h.id = p.household_id " \
@@ -1203,8 +1208,10 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_CADRE_BY_IDNO] = { "SELECT id FROM cadre WHERE id_no = $1 ORDER BY id", NULL },
 	[STMT_CADRE_BY_NAME] = { "SELECT id FROM cadre WHERE name = $1 ORDER BY id", NULL },
 	[STMT_CADRE_BY_USER] = { "SELECT id FROM cadre WHERE user_name = $1 ORDER BY id", NULL },
-	/* $1 day, $2 $3 divisions, $4 one cadre's households (0: all) */
-	[STMT_ASSIST_HOUSEHOLDS] = { "SELECT h.id, h.village, h.hh_no, " HEAD_OF("h.id") ", d.name, hs.status, h.monitored, "
+	/* $1 day, $2 $3 divisions, $4 one cadre's households (0: all); monitored on $1: a case open then (or, for a
+	 * household monitored before cases were kept, the flag) */
+	[STMT_ASSIST_HOUSEHOLDS] = { "SELECT h.id, h.village, h.hh_no, " HEAD_OF("h.id") ", d.name, hs.status, "
+		"CASE WHEN " MONITORED_ON("$1") " THEN 1 ELSE 0 END, "
 		"p.cadre_id, c.name, p.start_date, (SELECT MAX(v.visit_date) FROM visit v WHERE v.household_id = h.id "
 		"AND v.visit_date <= $1), (SELECT COUNT(*) FROM membership_span ms WHERE ms.household_id = h.id "
 		"AND ms.valid_from <= $1 AND $1 < ms.valid_to AND ms.recorded_to = " OPEN_REC ") "
@@ -1212,7 +1219,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"AND $1 < hs.valid_to AND hs.recorded_to = " OPEN_REC " LEFT JOIN pairing p ON p.household_id = h.id "
 		"AND p.start_date <= $1 AND (p.end_date IS NULL OR p.end_date >= $1) LEFT JOIN cadre c ON c.id = p.cadre_id "
 		"LEFT JOIN division d ON d.code = h.village WHERE h.village BETWEEN $2 AND $3 "
-		"AND (hs.status IN ('poor', 'returned', 'exited_supported') OR h.monitored = 1) "
+		"AND (hs.status IN ('poor', 'returned', 'exited_supported') OR " MONITORED_ON("$1") ") "
 		"AND (CAST($4 AS BIGINT) = 0 OR p.cadre_id = $4) ORDER BY h.village, h.hh_no", NULL },
 	/* $1 day, $2 $3 divisions, $4 the limit */
 	[STMT_CADRE_LOADS] = { "SELECT c.id, c.name, c.unit, c.affiliation, COUNT(*) FROM pairing p "
