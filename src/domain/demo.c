@@ -1582,6 +1582,7 @@ struct mhh {
 	int n_cases;
 	int eliminated_year;    /* the last case's elimination year, 0 none */
 	int last_case_year;
+	int shock_year;         /* the year of a sharp fall in income, 0 none */
 };
 
 struct mon {
@@ -1720,23 +1721,27 @@ mon_eliminate(struct mon *m, struct txn *t, struct mhh *x, int day, struct errin
 	return ERR_OK;
 }
 
-/* January of year + 1: the survey of year for every household (pc drawn on from the year before). */
+/* January of year + 1: the survey of year (pc drawn on from the year before) of the households the income
+ * monitoring follows: every 一般农户 and every household ever monitored, and the 脱贫户 whose income is under 1.3
+ * times the line or falls sharply (the year before too). */
 static enum err
 mon_survey(struct mon *m, struct txn *t, int year, struct errinfo *e)
 {
+	int64_t line = mon_line(year < MON_FIRST ? MON_FIRST : year);
 	for (int i = 0; i < m->n; i++) {
 		struct mhh *x = &m->h[i];
 		if (year == MON_FIRST - 1 && x->ordinary)
 			continue;   /* entered with it */
 		if (year > MON_FIRST - 1) {
-			int g = rng_int(&m->r, 2, 11);
-			if (rng_int(&m->r, 0, 999) < 6)
-				g = -rng_int(&m->r, 30, 50);   /* a sharp fall */
+			int g = x->shock_year == year ? -rng_int(&m->r, 30, 50) : rng_int(&m->r, 2, 11);
 			x->pc = x->pc * (100 + g) / 100 / 100 * 100;
 			/* a monitored household helped: above the line with a margin, ready for elimination */
 			if (x->open_seq > 0 && x->pc < mon_line(year) * 115 / 100)
 				x->pc = mon_line(year) * rng_int(&m->r, 115, 140) / 100 / 100 * 100;
 		}
+		if (!(x->ordinary || x->n_cases || x->open_seq || x->pc < line * 13 / 10 ||
+		    (x->shock_year && year >= x->shock_year - 1)))
+			continue;
 		const struct dhh *d = x->d;
 		int size = d->n;
 		struct income_req q = { .hh_no = d->h.hh_no, .source = "sheet" };
@@ -1858,6 +1863,8 @@ mon_ordinary(struct mon *m, struct txn *t, struct mhh *out, struct errinfo *e)
 		struct dhh *d = &dv[i];
 		memset(d, 0, sizeof(*d));
 		d->village = (i * 37) % N_VILLAGES;
+		if (g->v[d->village].code == LINKED_VILLAGE)   /* the tour's village keeps its proposals as they are */
+			d->village = (d->village + 1) % N_VILLAGES;
 		static const int sw[] = { 10, 24, 28, 22, 10, 6 };
 		own_members(g, d, 1 + rng_weighted(&g->r, sw, 6), MON_FIRST * 10000 + 101);
 		number_household(g, d);
@@ -1873,7 +1880,7 @@ mon_ordinary(struct mon *m, struct txn *t, struct mhh *out, struct errinfo *e)
 		struct income in = { .year = MON_FIRST - 1, .wage = x->pc * d->n, .business = 0, .property = 0,
 			.transfer = 0, .business_cost = 0, .net_pc = x->pc, .size = d->n };
 		enum err rc = household_create(t, &d->h, d->m, (size_t)d->n, EV_ENROL, MON_FIRST * 10000 + 101,
-		    "2021年一般农户信息采集", NULL, &in, NULL, e);
+		    NULL, NULL, &in, NULL, e);
 		if (rc != ERR_OK)
 			return rc;
 		m->res->mon.ordinary_h++;
@@ -1898,6 +1905,8 @@ write_monitoring(struct store *st, struct gen *g, uint64_t seed, const char *act
 		x->labour = has_labour(d);
 		/* 2020: the registered poor reached about 10740 元 a head (DOMAIN.md §5.4) */
 		x->pc = (rng_pct(&m.r, 3) ? rng_int(&m.r, 4800, 6400) : rng_int(&m.r, 6400, 17000)) * 100LL;
+		if (rng_pct(&m.r, 3))
+			x->shock_year = rng_int(&m.r, MON_FIRST, MON_LAST - 1);
 	}
 	enum err rc = ERR_OK;
 	for (int year = MON_FIRST; rc == ERR_OK && year <= MON_LAST; year++) {

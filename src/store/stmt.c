@@ -1415,14 +1415,15 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_SEQ_FINDING] = { "SELECT 0", IDENTITY_PAST("finding") },
 	[STMT_SEQ_FINDING_EVENT] = { "SELECT 0", IDENTITY_PAST("finding_event") },
 	[STMT_SEQ_CAMPAIGN] = { "SELECT 0", IDENTITY_PAST("campaign") },
-	/* early warnings (monitor_warn.c). $1 the day, $2 $3 villages, $4 the last income year: the incomes known of
-	 * every 脱贫户 and 一般农户 on $1, latest year first */
-	[STMT_WARN_INCOMES] = { "SELECT h.id, h.hh_no, h.village, s.status, i.year, i.net_pc FROM household h "
-		"JOIN household_status_span s ON s.household_id = h.id AND s.recorded_to = " OPEN_REC " "
-		"AND s.valid_from <= $1 AND $1 < s.valid_to "
-		"JOIN income_year i ON i.household_id = h.id AND i.year <= $4 AND i.net_pc IS NOT NULL "
-		"WHERE h.village BETWEEN $2 AND $3 AND s.status IN ('exited_supported', 'exited_unsupported', 'ordinary') "
-		"ORDER BY h.id, i.year DESC", NULL },
+	/* early warnings (monitor_warn.c). $1 the day, $2 $3 villages: every 脱贫户 and 一般农户 on $1 */
+	[STMT_WARN_INCOMES] = { "SELECT h.id, h.hh_no, h.village, s.status FROM household_status_span s "
+		"JOIN household h ON h.id = s.household_id WHERE s.recorded_to = " OPEN_REC " "
+		"AND s.valid_from <= $1 AND $1 < s.valid_to AND s.status IN ('exited_supported', 'exited_unsupported', "
+		"'ordinary') AND h.village BETWEEN $2 AND $3", NULL },
+	/* $1 the last income year: every income known, in the table's order (one scan; store_warn_incomes joins
+	 * them to the households in memory) */
+	[STMT_WARN_INCOME_ROWS] = { "SELECT household_id, year, net_pc FROM income_year WHERE year <= $1 "
+		"AND net_pc IS NOT NULL", NULL },
 	/* members recorded with a serious illness (03) or a disability (04) by an event effective in ($4, $1]: a
 	 * correction of the health field (its detail holds [before, after]), or a member added or enrolled so */
 	[STMT_WARN_HEALTH] = { "SELECT e.household_id, e.id, e.type, e.effective, e.detail, m.name, m.health, h.hh_no, "

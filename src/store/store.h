@@ -1190,8 +1190,8 @@ struct warn_income {
 	int year;
 	int64_t net_pc;
 };
-/* The incomes (years <= last_year, 人均纯收入 known) of the 脱贫户 and 一般农户 on day in villages [lo, hi] and
- * scope, by household, latest year first. */
+/* The latest two incomes (years <= last_year, 人均纯收入 known) of each 脱贫户 and 一般农户 on day in villages
+ * [lo, hi] and scope, by household id, latest year first. */
 enum err store_warn_incomes(struct store *st, int day, int last_year, int64_t lo, int64_t hi, struct warn_income **out,
     size_t *n, struct arena *a, struct errinfo *e);
 struct warn_health {

@@ -176,23 +176,23 @@ jqeq '.complaints | "\(.received) \(.answered) \(.open) \(.overdue)"' "26 23 3 1
 # ---- 2021–2026 防返贫动态监测 (SCENARIO.md "After 2018"): the monitoring lines, 420 一般农户 entered in 2021, the
 # income surveys of 2020–2025, cases of the three types with risks eliminated both ways, no-labour households held
 # with 低保, two returns (a new case after elimination) and six proposals of 2026 still in the workflow ----
-contains "$(cat "$WORK/demo.out")" "防返贫监测（2021—2026 年）：监测标准 6 个年度，一般农户 420 户 1302 人，收入调查 102906 户次，纳入监测 614 户次（其中风险消除后再次纳入 2 户），风险消除 202 户次，无劳动能力落实低保暂不消除 219 户，在办 6 件"
+contains "$(cat "$WORK/demo.out")" "防返贫监测（2021—2026 年）：监测标准 6 个年度，一般农户 420 户 1302 人，收入调查 17137 户次，纳入监测 614 户次（其中风险消除后再次纳入 2 户），风险消除 226 户次，无劳动能力落实低保暂不消除 211 户，在办 6 件"
 mfig() {
 	ok monitor stats --as-of "$1" --format json
 	jqeq '[.totals | .monitored, .eliminated, .by_type.unstable, .by_type.marginal, .by_type.sudden, .by_way.help, .by_way.natural, .held, .identified_this_year, .eliminated_this_year] | map("\(.households)/\(.persons)") | join(" ")' "$2"
 }
-mfig 2021-12-31 "220/456 0/0 150/285 40/119 30/52 0/0 0/0 0/0 220/456 0/0"
-mfig 2023-12-31 "312/517 107/334 213/326 46/112 53/79 87/275 20/59 79/118 89/172 52/153"
-mfig 2025-12-31 "396/634 172/537 268/388 54/124 74/122 140/442 32/95 172/247 71/152 29/97"
-ok monitor cases 3713731002020145 --format json
+mfig 2021-12-31 "220/458 0/0 150/255 40/136 30/67 0/0 0/0 0/0 220/458 0/0"
+mfig 2023-12-31 "294/519 125/378 208/336 43/112 43/71 97/302 28/76 67/96 89/197 61/185"
+mfig 2025-12-31 "374/585 194/618 261/366 50/117 63/102 144/470 50/148 166/238 71/147 29/102"
+ok monitor cases 3713731002120140 --format json
 jqeq '[.cases[] | "\(.seq) \(.monitor_type) \(.identified) \(.state) \(.eliminated) \(.way)"] | join(";")' \
-	"1 unstable 2021-09-23 eliminated 2022-04-20 help;2 sudden 2024-05-27 eliminated 2026-06-23 help"
+	"1 unstable 2021-04-15 eliminated 2022-04-13 natural;2 sudden 2024-05-25 eliminated 2025-05-26 natural"
 ok proposal list --state open --format json
 jqeq '[.rows[] | select(.type == "monitor_in") | "\(.division.code) \(.step) \(.step_since)"] | join(",")' \
-	"371373100220 review 2026-02-03,371373102218 notice 2026-03-07,371373103223 notice 2026-03-09,371373100213 notice 2026-04-08,371373102246 review 2026-05-14,371373103204 review 2026-08-04"
+	"371373100202 review 2026-02-09,371373102228 notice 2026-02-15,371373102236 notice 2026-03-12,371373102201 notice 2026-04-04,371373103202 review 2026-05-08,371373101223 review 2026-05-09"
 ok monitor warnings --as-of 2026-07-01 --format json
 jqeq '"\(.total.households) \(.total.warnings) \([.rows[].rule] | group_by(.) | map("\(.[0]) \(length)") | join(","))"' \
-	"98 109 income_fall 79,labour_death 1,low_income 29"
+	"133 152 income_fall 112,labour_death 1,low_income 39"
 
 # A database that holds households is refused, and nothing is written.
 BEFORE=$(db_fingerprint)
