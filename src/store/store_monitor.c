@@ -1,6 +1,7 @@
 /* store_monitor.c: monitoring cases and programme memberships (防返贫动态监测, schema 0013; the statements are in
  * stmt.c). Scoped like households: a case or a membership is read only through a household in scope. The rules
  * (which type fits, when a case closes) are domain/monitor.c's. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/util.h"
@@ -345,10 +346,25 @@ store_warn_incomes(struct store *st, int day, int last_year, int64_t lo, int64_t
 		return ERR_DB;
 	}
 	OPS->bind(q, 1, SQL_INT(last_year));
+	/* ids are dense (a county's households numbered from 1): a direct table from id to household, else a
+	 * binary search */
+	int64_t lo_id = hv[0].id, span = hv[nh - 1].id - lo_id + 1;
+	int32_t *at = span <= 4 * (int64_t)nh + 1024 ? arena_alloc(a, (size_t)span * sizeof(*at)) : NULL;
+	if (at) {
+		memset(at, 0xff, (size_t)span * sizeof(*at));
+		for (size_t i = 0; i < nh; i++)
+			at[hv[i].id - lo_id] = (int32_t)i;
+	}
 	size_t with = 0;
 	while ((r = OPS->step(q, e)) == 1) {
-		struct wi_hh key = { .id = OPS->col_int(q, 0) };
-		struct wi_hh *h = bsearch(&key, hv, nh, sizeof(*hv), cmp_wi_hh);
+		int64_t id = OPS->col_int(q, 0);
+		struct wi_hh *h;
+		if (at)
+			h = id >= lo_id && id - lo_id < span && at[id - lo_id] >= 0 ? &hv[at[id - lo_id]] : NULL;
+		else {
+			struct wi_hh key = { .id = id };
+			h = bsearch(&key, hv, nh, sizeof(*hv), cmp_wi_hh);
+		}
 		if (!h)
 			continue;
 		int y = (int)OPS->col_int(q, 1);
