@@ -17,7 +17,7 @@
 set -euo pipefail
 build=${1:-build}
 out=${2:-bench/out}
-src=${3:-/work/wt-tables2/bench/out/tables-bench.db}
+src=${3:-$out/tables-bench.db}
 export TUOPIN_CLOCK="2026-06-30 18:00:00"   # UTC: 2026-07-01 02:00 in the office's zone
 tuopin="$(realpath tests/tools/clocked.sh) $(realpath "$build/tuopin")"
 db=$out/monitor-bench.db
