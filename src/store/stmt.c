@@ -1425,7 +1425,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_WARN_INCOME_ROWS] = { "SELECT household_id, year, net_pc FROM income_year WHERE year <= $1 "
 		"AND net_pc IS NOT NULL", NULL },
 	/* members recorded with a serious illness (03) or a disability (04) by an event effective in ($4, $1]: a
-	 * correction of the health field (its detail holds [before, after]), or a member added or enrolled so */
+	 * correction of the health field (its detail holds [before, after]), or a member added or enrolled so (the
+	 * member's span found through the household's: the events of the year lead, not a scan of every span) */
 	[STMT_WARN_HEALTH] = { "SELECT e.household_id, e.id, e.type, e.effective, e.detail, m.name, m.health, h.hh_no, "
 		"h.village, s.status FROM change_event e JOIN member m ON m.id = e.member_id "
 		"JOIN household h ON h.id = e.household_id " WARN_STATUS
@@ -1433,7 +1434,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"AND e.detail LIKE '%\"health\"%' "
 		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id) "
 		"UNION ALL SELECT e.household_id, e.id, e.type, e.effective, NULL, m.name, m.health, h.hh_no, h.village, "
-		"s.status FROM change_event e JOIN membership_span ms ON ms.event_id = e.id AND ms.recorded_to = " OPEN_REC " "
+		"s.status FROM change_event e JOIN membership_span ms ON ms.household_id = e.household_id "
+		"AND ms.event_id = e.id AND ms.recorded_to = " OPEN_REC " "
 		"JOIN member m ON m.id = ms.member_id JOIN household h ON h.id = e.household_id " WARN_STATUS
 		"WHERE e.type IN ('member_add', 'enrol') AND e.effective > $4 AND e.effective <= $1 "
 		"AND h.village BETWEEN $2 AND $3 AND m.health IN ('03', '04') "
