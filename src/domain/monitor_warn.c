@@ -192,10 +192,10 @@ list_row(void *p, const struct external_match *m)
 	if (x->rule == WR_LABOUR_DEATH && !labourer(m->labor))
 		return 0;
 	int64_t basis = m->list_id * 1000000 + m->row_no;
-	/* a row once (a member of two households on the row's date: the later membership first) */
-	for (size_t i = x->acc->n; i-- > 0 && x->acc->v[i].rule == x->rule;)
-		if (x->acc->v[i].basis == basis)
-			return 0;
+	/* a row once (a member of two households on the row's date: the rows come by list row, the later
+	 * membership first) */
+	if (x->acc->n && x->acc->v[x->acc->n - 1].rule == x->rule && x->acc->v[x->acc->n - 1].basis == basis)
+		return 0;
 	struct monitor_warning *w = add(x->acc);
 	w->rule = x->rule;
 	w->basis = basis;

@@ -195,7 +195,7 @@
 	"AND $2 < s.valid_to AND s.status IN ('exited_supported', 'exited_unsupported', 'ordinary') " \
 	"WHERE l.kind = $1 AND l.deleted_at IS NULL AND l.list_date <= $2 AND " WARN_ROW_DAY " > $5 " \
 	"AND " WARN_ROW_DAY " <= $2 AND h.village BETWEEN $3 AND $4 " \
-	"ORDER BY h.hh_no, l.id, e.row_no, ms.valid_from DESC"
+	"ORDER BY l.id, e.row_no, ms.valid_from DESC"
 /* household h monitored on day D: a case identified by D and not eliminated by D; or, monitored before cases were
  * kept (schema 0013), the household's flag */
 #define MONITORED_ON(D) "(EXISTS (SELECT 1 FROM monitor_case mc WHERE mc.household_id = h.id AND mc.identified <= " D \
