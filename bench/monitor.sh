@@ -12,7 +12,8 @@
 #   a. the ceiling: one scan of the income table by sqlite3 (every row read);
 #   b. `tuopin monitor warnings` for the county (the full list, JSON);
 #   c. `tuopin monitor stats` for the county, and by town and by village (JSON).
-# Prints one line per measure: wall seconds and peak RSS, and the ratio to the ceiling of the same run.
+# Prints one line per measure: wall and CPU seconds and peak RSS, and the ratios to the ceiling of the same run
+# (the CPU time, user and system, says more than the wall time on a shared machine).
 # Needs sqlite3, GNU time, bc, jq and faketime.
 set -euo pipefail
 build=${1:-build}
@@ -28,11 +29,13 @@ timed() {
 	shift
 	local t0 t1 rc=0
 	t0=$(date +%s.%N)
-	/usr/bin/time -q -f "%M" -o "$out/timed.rss" "$@" > "$out/timed.out" || rc=$?
+	/usr/bin/time -q -f "%M %U %S" -o "$out/timed.rss" "$@" > "$out/timed.out" || rc=$?
 	t1=$(date +%s.%N)
 	[ "$rc" -le 1 ] || { echo "$label: exit status $rc" >&2; cat "$out/timed.out" >&2; exit 1; }
 	last=$(echo "$t1 - $t0" | bc)
-	printf '%s: %.2f s, %d MB peak RSS\n' "$label" "$last" "$(($(tail -1 "$out/timed.rss") / 1024))"
+	read -r rss cu cs < <(tail -1 "$out/timed.rss")
+	lastcpu=$(echo "$cu + $cs" | bc)
+	printf '%s: %.2f s (CPU %.2f s), %d MB peak RSS\n' "$label" "$last" "$lastcpu" "$((rss / 1024))"
 }
 
 # each step once (kept between runs; remove OUTDIR/monitor-bench.db to start again)
@@ -86,7 +89,8 @@ timed "ceiling: one scan of income_year (sqlite3)" sqlite3 "$db" "SELECT COUNT(*
 	COALESCE(wage, 0) + COALESCE(business, 0) + COALESCE(property, 0) + COALESCE(transfer, 0) +
 	COALESCE(business_cost, 0) + COALESCE(net_pc, 0) + COALESCE(size, 0)) FROM income_year"
 ceiling=$last
-ratio() { printf '  (%s; %.1f × the ceiling)\n' "$1" "$(echo "$last / $ceiling" | bc -l)"; }
+ceilingcpu=$lastcpu
+ratio() { printf '  (%s; %.1f × the ceiling, CPU %.1f ×)\n' "$1" "$(echo "$last / $ceiling" | bc -l)" "$(echo "$lastcpu / $ceilingcpu" | bc -l)"; }
 timed "monitor warnings (county, JSON)" $tuopin --db "sqlite:$db" monitor warnings --format json
 ratio "$(jq -c '.total' "$out/timed.out")"
 timed "monitor stats (county, JSON)" $tuopin --db "sqlite:$db" monitor stats --format json
