@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run.sh BUILD: the benchmarks of docs/PERFORMANCE.md, in one run on this machine: a 1,000,000-person county
 # generated (bench/gen_registry.sh), imported into SQLite against SQLite's own ceiling, the standard tables
-# (bench/tables.sh), then the HTTP API under wrk against the ceiling of a constant route; then PostgreSQL
+# (bench/tables.sh), the monitoring warnings and reports on a copy of its database (bench/monitor.sh), then the HTTP API under wrk against the ceiling of a constant route; then PostgreSQL
 # (bench/pg_import.sh) when it can start a throwaway cluster. Results go to stdout and bench/out/results.txt.
 set -euo pipefail
 build=${1:-build}
@@ -13,6 +13,7 @@ mkdir -p "$out"
 	[ -s "$out/registry.csv" ] && [ "$(($(wc -l < "$out/registry.csv") - 1))" -eq "$n" ] || bench/gen_registry.sh "$n" "$out"
 	bench/sqlite_import.sh "$build" "$out"
 	bench/tables.sh "$build" "$out"
+	bench/monitor.sh "$build" "$out" "$out/tables-bench.db"
 	bench/http.sh "$build" "$out"
 	if [ -x bench/pg_import.sh ] && [ "$(id -u)" -eq 0 ]; then
 		bench/pg_import.sh "$build" "$out" || echo "pg_import.sh failed"

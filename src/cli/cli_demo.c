@@ -70,13 +70,12 @@ cmd_demo(struct args *a)
 		       "%d projects, %d public posts, %d loans, %d aid records, %d assets; supervision: %d cases, %d "
 		       "complaints (%d records)\n"
 		       "  data quality: a police list of %d deaths compared, %d findings open in 北泉子二村\n"
-		       "took %.1f s; try: tuopin stats --as-of 2018-10-08, tuopin changes --batch 2018年托底清零, "
-		       "tuopin assistance --from 2018-01-01 --to 2018-10-08\n",
+		       ,
 		    cli_db_shown(a, shown, sizeof(shown)), (unsigned long long)r.seed, r.towns, r.villages,
 		    r.poor_villages, r.identified_h, r.identified_p, r.households, r.persons, r.members_added, r.events,
 		    r.days, d1, d2, r.linked, r.open_proposals, r.li_hh_no, r.assist.cadres, r.assist.pairings, r.assist.visits, r.assist.overdue,
 		    r.assist.measures, r.assist.projects, r.assist.posts, r.assist.loans, r.assist.aid, r.assist.assets,
-		    r.assist.cases, r.assist.complaints, r.assist.records, r.deaths_listed, r.findings, seconds_since(&t0));
+		    r.assist.cases, r.assist.complaints, r.assist.records, r.deaths_listed, r.findings);
 	else
 		printf("临港区演示数据已载入 %s（种子 %llu）：\n"
 		       "  区划：山东省、临沂市、临港区，乡镇 %d 个，村 %d 个（其中省定贫困村 %d 个）\n"
@@ -89,12 +88,23 @@ cmd_demo(struct args *a)
 		       "项目 %d 个，公益岗位 %d 个，贷款 %d 笔，救助与保险 %d 条，资产 %d 项；督查：问题 %d 起，"
 		       "举报投诉 %d 件（共 %d 条记录）\n"
 		       "  数据比对：公安死亡人员名单 %d 人，北泉子二村待整改问题 %d 个\n"
-		       "用时 %.1f 秒。试试：tuopin stats --as-of 2018-10-08；tuopin changes --batch 2018年托底清零；"
-		       "tuopin assistance --from 2018-01-01 --to 2018-10-08\n",
+		       ,
 		    cli_db_shown(a, shown, sizeof(shown)), (unsigned long long)r.seed, r.towns, r.villages, r.poor_villages,
 		    r.identified_h, r.identified_p, r.households, r.persons, r.members_added, r.events, r.days, d1, d2,
 		    r.linked, r.open_proposals, r.li_hh_no, r.assist.cadres, r.assist.pairings, r.assist.visits, r.assist.overdue, r.assist.measures,
 		    r.assist.projects, r.assist.posts, r.assist.loans, r.assist.aid, r.assist.assets, r.assist.cases,
-		    r.assist.complaints, r.assist.records, r.deaths_listed, r.findings, seconds_since(&t0));
+		    r.assist.complaints, r.assist.records, r.deaths_listed, r.findings);
+	printf(EN ? "  monitoring 2021–2026: lines for %d years, %d ordinary households (%d persons) entered, %d income "
+		    "surveys, %d households taken into monitoring (%d again after their risk was eliminated), %d risks "
+		    "eliminated, %d held (no labour capacity, 低保 in place), %d proposals in the workflow\n"
+		  : "  防返贫监测（2021—2026 年）：监测标准 %d 个年度，一般农户 %d 户 %d 人，收入调查 %d 户次，纳入监测 %d 户次"
+		    "（其中风险消除后再次纳入 %d 户），风险消除 %d 户次，无劳动能力落实低保暂不消除 %d 户，在办 %d 件\n",
+	    r.mon.lines, r.mon.ordinary_h, r.mon.ordinary_p, r.mon.incomes, r.mon.cases, r.mon.returns, r.mon.eliminated,
+	    r.mon.held, r.mon.open);
+	printf(EN ? "took %.1f s; try: tuopin stats --as-of 2018-10-08, tuopin changes --batch 2018年托底清零, "
+		    "tuopin assistance --from 2018-01-01 --to 2018-10-08, tuopin monitor stats --by town\n"
+		  : "用时 %.1f 秒。试试：tuopin stats --as-of 2018-10-08；tuopin changes --batch 2018年托底清零；"
+		    "tuopin assistance --from 2018-01-01 --to 2018-10-08；tuopin monitor stats --by town\n",
+	    seconds_since(&t0));
 	return 0;
 }

@@ -18,6 +18,7 @@
 #include "domain/codes.h"
 #include "domain/idno.h"
 #include "domain/income.h"
+#include "domain/monitor.h"
 #include "domain/proposal.h"
 #include "domain/registry.h"
 #include "domain/txn.h"
@@ -1554,6 +1555,395 @@ demo_quality(struct store *st, struct gen *g, const char *actor, struct demo_res
 	return rc;
 }
 
+
+/* ---- 2021–2026 防返贫动态监测 (SCENARIO.md "After 2018") ----
+ * After everything above (its draws come last, so the 2014–2020 history does not change): Shandong's monitoring
+ * line for each year; 一般农户 entered on 2021-01-01 (with their 2020 income); for every 脱贫户 and 一般农户 the
+ * yearly income survey of 2020–2025, recorded in January of the next year; each year new monitoring objects
+ * through the monitoring workflow (脱贫不稳定户 among the 脱贫户 with the lowest incomes, 边缘易致贫户 among the
+ * 一般农户, 突发严重困难户 of either kind), their risks eliminated a year or two later (帮扶消除 mostly, 自然消除 for
+ * some) once the income is above the line and an assessment finds 三保障 and water secured — households without
+ * labour capacity stay monitored —, two households with a new case after their risk was eliminated, and a few
+ * cases of 2026 still open (some past the 15 days). Written year by year in the order the office would have. */
+#define MON_FIRST 2021
+#define MON_LAST 2026
+#define MON_ORDINARY 420
+#define MON_MAX_CASES 8
+static const int64_t mon_lines[] = { 600000, 650000, 690000, 730000, 760000, 790000 };   /* fen, 2021–2026 */
+static const int mon_new[][3] = {   /* new cases per year: unstable, marginal, sudden */
+	{ 150, 40, 30 }, { 70, 22, 18 }, { 55, 18, 16 }, { 48, 16, 15 }, { 42, 14, 14 }, { 30, 10, 10 },
+};
+
+struct mhh {
+	struct dhh *d;
+	bool ordinary, labour;
+	int64_t pc;             /* 人均纯收入 of the last survey, fen */
+	int open_seq;           /* an open case: its index in cases + 1, 0 none */
+	int n_cases;
+	int eliminated_year;    /* the last case's elimination year, 0 none */
+	int last_case_year;
+	int shock_year;         /* the year of a sharp fall in income, 0 none */
+};
+
+struct mon {
+	struct gen *g;
+	struct rng r;
+	struct mhh *h;
+	int n;
+	struct demo_result *res;
+	const char *actor;
+};
+
+static int64_t
+mon_line(int year)
+{
+	return year < MON_FIRST ? 0 : mon_lines[(year > MON_LAST ? MON_LAST : year) - MON_FIRST];
+}
+
+static bool
+has_labour(const struct dhh *d)
+{
+	for (int i = 0; i < d->n; i++)
+		if (d->m[i].labor && (strcmp(d->m[i].labor, LABOR_NORMAL) == 0 || strcmp(d->m[i].labor, LABOR_SKILLED) == 0 ||
+		    strcmp(d->m[i].labor, "05") == 0))
+			return true;
+	return false;
+}
+
+/* Up to three risks the members show, else one the year's circumstances suggest. */
+static void
+mon_risks(struct mon *m, const struct mhh *x, int type, char *out, size_t size)
+{
+	const char *v[3];
+	int n = 0;
+	const struct dhh *d = x->d;
+	if (any(d->m, d->n, is_ill) || any(d->m, d->n, is_chronic))
+		v[n++] = "illness";
+	if (any(d->m, d->n, is_disabled))
+		v[n++] = "disability";
+	if (!x->labour && n < 3)
+		v[n++] = "labour";
+	if (n < 3 && any(d->m, d->n, is_senior_student) && rng_pct(&m->r, 50))
+		v[n++] = "school";
+	if (type == 2 || n == 0) {
+		static const char *const sudden[] = { "illness", "accident", "disaster", "housing" };
+		static const char *const other[] = { "employment", "industry", "employment", "water", "housing" };
+		const char *c = type == 2 ? PICK(&m->r, sudden) : PICK(&m->r, other);
+		bool dup = false;
+		for (int i = 0; i < n; i++)
+			dup |= strcmp(v[i], c) == 0;
+		if (!dup && n < 3)
+			v[n++] = c;
+	}
+	size_t k = 0;
+	out[0] = '\0';
+	for (int i = 0; i < n; i++)
+		k += (size_t)snprintf(out + k, size - k, "%s%s", i ? "," : "", v[i]);
+}
+
+/* A proposal through the monitoring workflow from day: 入户核实, 民主评议, 村内公示 (5 to 7 days), 乡镇审核,
+ * 县级审定, the whole within the 15 days; steps: how many to approve (5 all). */
+static enum err
+mon_walk(struct mon *m, struct txn *t, int64_t id, int day, int steps, struct errinfo *e)
+{
+	int d1 = date_add_days(day, rng_int(&m->r, 1, 2)), d2 = date_add_days(d1, rng_int(&m->r, 1, 2));
+	int d3 = date_add_days(d2, rng_int(&m->r, 5, 6)), d4 = date_add_days(d3, 1), d5 = date_add_days(d4, rng_int(&m->r, 1, 2));
+	char votes[16];
+	snprintf(votes, sizeof(votes), "%d/0/%d", rng_int(&m->r, 7, 11), rng_int(&m->r, 0, 2));
+	enum err rc = ERR_OK;
+	if (steps >= 1)
+		rc = act(t, id, "assess", d1, NULL, "入户核实", NULL, e);
+	if (rc == ERR_OK && steps >= 2)
+		rc = act(t, id, "review", d2, votes, "村民代表会议评议通过", NULL, e);
+	if (rc == ERR_OK && steps >= 3)
+		rc = act(t, id, "notice", d3, NULL, "公示期满无异议", NULL, e);
+	if (rc == ERR_OK && steps >= 4)
+		rc = act(t, id, "town", d4, NULL, NULL, NULL, e);
+	if (rc == ERR_OK && steps >= 5)
+		rc = act(t, id, "county", d5, NULL, NULL, NULL, e);
+	return rc;
+}
+
+static enum err
+mon_in(struct mon *m, struct txn *t, struct mhh *x, int type, int day, int steps, struct errinfo *e)
+{
+	static const char *const types[] = { "unstable", "marginal", "sudden" };
+	static const char *const channels[] = { "screening", "self", "department", "platform", "supervision" };
+	static const int cw[] = { 45, 20, 15, 15, 5 };
+	char risks[64];
+	mon_risks(m, x, type, risks, sizeof(risks));
+	struct proposal_new n = { .type = "monitor_in", .hh_no = x->d->h.hh_no, .monitor_type = types[type],
+		.risks = risks, .channel = channels[rng_weighted(&m->r, cw, 5)], .date = day,
+		.reason = type == 2 ? "突发变故，刚性支出骤增" : "收入不稳定，存在返贫致贫风险" };
+	int64_t id;
+	enum err rc = proposal_open(t, NULL, &n, &id, e);
+	if (rc == ERR_OK)
+		rc = mon_walk(m, t, id, day, steps, e);
+	if (rc != ERR_OK)
+		return rc;
+	m->res->mon.proposals++;
+	if (steps < 5) {
+		m->res->mon.open++;
+		x->open_seq = -1;   /* in the workflow: not a candidate again */
+		return ERR_OK;
+	}
+	if (x->eliminated_year)
+		m->res->mon.returns++;
+	m->res->mon.cases++;
+	x->open_seq = ++x->n_cases;
+	x->last_case_year = day / 10000;
+	return ERR_OK;
+}
+
+static enum err
+mon_eliminate(struct mon *m, struct txn *t, struct mhh *x, int day, struct errinfo *e)
+{
+	struct assessment a = { .day = day, .assessor = "村两委、驻村工作队", .food = 1, .clothing = 1, .education = 1,
+		.medical = 1, .water = 1, .housing = "A" };
+	enum err rc = assessment_record(t, x->d->h.hh_no, &a, e);
+	if (rc != ERR_OK)
+		return rc;
+	bool natural = rng_pct(&m->r, 20);
+	struct proposal_new n = { .type = "risk_eliminate", .hh_no = x->d->h.hh_no, .way = natural ? "natural" : "help",
+		.date = day, .reason = natural ? "风险自然消除，收入稳定超过监测标准" : "经帮扶收入稳定超过监测标准，三保障和饮水安全巩固" };
+	int64_t id;
+	if ((rc = proposal_open(t, NULL, &n, &id, e)) != ERR_OK || (rc = mon_walk(m, t, id, day, 5, e)) != ERR_OK)
+		return rc;
+	m->res->mon.proposals++;
+	if (!x->labour) {   /* approved, but the case stays open with its social security */
+		m->res->mon.held++;
+		x->open_seq = -2;
+		return ERR_OK;
+	}
+	m->res->mon.eliminated++;
+	x->open_seq = 0;
+	x->eliminated_year = day / 10000;
+	return ERR_OK;
+}
+
+/* January of year + 1: the survey of year (pc drawn on from the year before) of the households the income
+ * monitoring follows: every 一般农户 and every household ever monitored, and the 脱贫户 whose income is under 1.3
+ * times the line or falls sharply (the year before too). */
+static enum err
+mon_survey(struct mon *m, struct txn *t, int year, struct errinfo *e)
+{
+	int64_t line = mon_line(year < MON_FIRST ? MON_FIRST : year);
+	for (int i = 0; i < m->n; i++) {
+		struct mhh *x = &m->h[i];
+		if (year == MON_FIRST - 1 && x->ordinary)
+			continue;   /* entered with it */
+		if (year > MON_FIRST - 1) {
+			int g = x->shock_year == year ? -rng_int(&m->r, 30, 50) : rng_int(&m->r, 2, 11);
+			x->pc = x->pc * (100 + g) / 100 / 100 * 100;
+			/* a monitored household helped: above the line with a margin, ready for elimination */
+			if (x->open_seq > 0 && x->pc < mon_line(year) * 115 / 100)
+				x->pc = mon_line(year) * rng_int(&m->r, 115, 140) / 100 / 100 * 100;
+		}
+		if (!(x->ordinary || x->n_cases || x->open_seq || x->pc < line * 13 / 10 ||
+		    (x->shock_year && year >= x->shock_year - 1)))
+			continue;
+		const struct dhh *d = x->d;
+		int size = d->n;
+		struct income_req q = { .hh_no = d->h.hh_no, .source = "sheet" };
+		q.in.year = year;
+		q.in.property = (int64_t)size * rng_int(&m->r, 0, 3) * 10000;
+		q.in.transfer = (int64_t)size * (x->labour ? rng_int(&m->r, 3, 12) : rng_int(&m->r, 20, 40)) * 10000;
+		if (q.in.property + q.in.transfer > x->pc * size)
+			q.in.property = q.in.transfer = 0;
+		q.in.wage = x->pc * size - q.in.property - q.in.transfer;
+		q.in.business = q.in.business_cost = 0;
+		q.in.net_pc = -1;
+		q.in.size = size;
+		enum err rc = income_set(t, &q, NULL, NULL, e);
+		if (rc != ERR_OK)
+			return rc;
+		m->res->mon.incomes++;
+	}
+	return ERR_OK;
+}
+
+struct pc_idx {
+	int64_t pc;
+	int i;
+};
+
+static int
+cmp_pc(const void *a, const void *b)
+{
+	const struct pc_idx *x = a, *y = b;
+	if (x->pc != y->pc)
+		return x->pc < y->pc ? -1 : 1;
+	return x->i - y->i;
+}
+
+/* The year's events: eliminations of the cases of earlier years, new cases (and, in 2024 and 2025, a new case for
+ * a household whose risk was eliminated), dated through the year. */
+static enum err
+mon_year(struct mon *m, struct txn *t, int year, struct errinfo *e)
+{
+	enum err rc;
+	int last = year == MON_LAST ? 930 : 1130;
+	/* eliminations: a case of an earlier year, most within a year or two; a household without labour capacity
+	 * gets 低保 first (民政's roll) and stays monitored */
+	for (int i = 0; i < m->n; i++) {
+		struct mhh *x = &m->h[i];
+		if (x->open_seq <= 0 || x->last_case_year >= year || x->pc < mon_line(year - 1))
+			continue;
+		if (!rng_pct(&m->r, !x->labour ? 25 : year - x->last_case_year >= 2 ? 90 : 70))
+			continue;
+		int day = year * 10000 + rng_int(&m->r, 3, (last / 100) - 1) * 100 + rng_int(&m->r, 1, 15);
+		if (!x->labour) {
+			struct programme_req q = { .hh_no = x->d->h.hh_no, .kind = "dibao", .from = year * 10000 + 101,
+				.source = "民政低保名册" };
+			if ((rc = programme_add(t, &q, e)) != ERR_OK)
+				return rc;
+		}
+		if ((rc = mon_eliminate(m, t, x, day, e)) != ERR_OK)
+			return rc;
+	}
+	/* new cases: the lowest incomes first among the candidates of each type, with some chance */
+	int *idx = xmalloc((size_t)m->n * sizeof(int));
+	for (int type = 0; type < 3; type++) {
+		int k = 0;
+		for (int i = 0; i < m->n; i++) {
+			struct mhh *x = &m->h[i];
+			if (x->open_seq != 0 || x->eliminated_year || x->n_cases >= MON_MAX_CASES)
+				continue;
+			if ((type == 0 && x->ordinary) || (type == 1 && !x->ordinary))
+				continue;
+			idx[k++] = i;
+		}
+		if (type < 2) {
+			struct pc_idx *v = xmalloc((size_t)(k ? k : 1) * sizeof(*v));
+			for (int j = 0; j < k; j++)
+				v[j] = (struct pc_idx){ m->h[idx[j]].pc, idx[j] };
+			qsort(v, (size_t)k, sizeof(*v), cmp_pc);
+			for (int j = 0; j < k; j++)
+				idx[j] = v[j].i;
+			free(v);
+		} else
+			rng_shuffle(&m->r, idx, k);
+		int want = mon_new[year - MON_FIRST][type];
+		for (int j = 0; j < k && want > 0; j++) {
+			struct mhh *x = &m->h[idx[j]];
+			if (type < 2 && !rng_pct(&m->r, 35))
+				continue;
+			int day = year * 10000 + rng_int(&m->r, 2, (last / 100) - 1) * 100 + rng_int(&m->r, 1, 12);
+			/* in the last year a few are left in the workflow: at 入户核实 or 民主评议 (past the 15 days) */
+			int steps = year == MON_LAST && want <= 2 ? want : 5;
+			if ((rc = mon_in(m, t, x, type, day, steps, e)) != ERR_OK) {
+				free(idx);
+				return rc;
+			}
+			want--;
+		}
+	}
+	free(idx);
+	/* returns: a household whose risk was eliminated two years before meets a new one */
+	if (year == 2024 || year == 2025)
+		for (int i = 0; i < m->n; i++) {
+			struct mhh *x = &m->h[i];
+			if (x->open_seq == 0 && x->eliminated_year == year - 2 && !x->ordinary && x->labour) {
+				int day = year * 10000 + 515 + (year - 2024) * 100;
+				if ((rc = mon_in(m, t, x, 2, day, 5, e)) != ERR_OK)
+					return rc;
+				break;
+			}
+		}
+	return ERR_OK;
+}
+
+/* 一般农户 of the district, entered on 2021-01-01 with their 2020 income: in the villages in turn. */
+static enum err
+mon_ordinary(struct mon *m, struct txn *t, struct mhh *out, struct errinfo *e)
+{
+	struct gen *g = m->g;
+	struct dhh *dv = arena_alloc(&g->a, MON_ORDINARY * sizeof(*dv));
+	for (int i = 0; i < MON_ORDINARY; i++) {
+		struct dhh *d = &dv[i];
+		memset(d, 0, sizeof(*d));
+		d->village = (i * 37) % N_VILLAGES;
+		if (g->v[d->village].code == LINKED_VILLAGE)   /* the tour's village keeps its proposals as they are */
+			d->village = (d->village + 1) % N_VILLAGES;
+		static const int sw[] = { 10, 24, 28, 22, 10, 6 };
+		own_members(g, d, 1 + rng_weighted(&g->r, sw, 6), MON_FIRST * 10000 + 101);
+		number_household(g, d);
+		d->h.status = ST_ORDINARY;
+		d->h.code_version = code_version_for_date(MON_FIRST * 10000 + 101);
+		d->h.phone = arena_printf(&g->a, "13%d%08d", rng_int(&g->r, 0, 9), rng_int(&g->r, 0, 99999999));
+		d->kind = K__MAX;
+		struct mhh *x = &out[i];
+		x->d = d;
+		x->ordinary = true;
+		x->labour = has_labour(d);
+		x->pc = (rng_pct(&m->r, 15) ? rng_int(&m->r, 4500, 6500) : rng_int(&m->r, 6500, 26000)) * 100LL;
+		struct income in = { .year = MON_FIRST - 1, .wage = x->pc * d->n, .business = 0, .property = 0,
+			.transfer = 0, .business_cost = 0, .net_pc = x->pc, .size = d->n };
+		enum err rc = household_create(t, &d->h, d->m, (size_t)d->n, EV_ENROL, MON_FIRST * 10000 + 101,
+		    NULL, NULL, &in, NULL, e);
+		if (rc != ERR_OK)
+			return rc;
+		m->res->mon.ordinary_h++;
+		m->res->mon.ordinary_p += d->n;
+	}
+	return ERR_OK;
+}
+
+static enum err
+write_monitoring(struct store *st, struct gen *g, uint64_t seed, const char *actor, struct demo_result *res,
+    struct errinfo *e)
+{
+	struct mon m = { .g = g, .res = res, .actor = actor };
+	rng_seed(&m.r, seed * 1000003ULL + 2021);
+	m.h = xcalloc((size_t)IDENT_H + MON_ORDINARY, sizeof(*m.h));
+	for (int i = 0; i < IDENT_H; i++) {
+		struct dhh *d = &g->hh[i];
+		if (d->kind == K_POOR || d->kind == K_REMOVE || d->kind == K_MISSED || d->h.village == LINKED_VILLAGE)
+			continue;
+		struct mhh *x = &m.h[m.n++];
+		x->d = d;
+		x->labour = has_labour(d);
+		/* 2020: the registered poor reached about 10740 元 a head (DOMAIN.md §5.4) */
+		x->pc = (rng_pct(&m.r, 3) ? rng_int(&m.r, 4800, 6400) : rng_int(&m.r, 6400, 17000)) * 100LL;
+		if (rng_pct(&m.r, 3))
+			x->shock_year = rng_int(&m.r, MON_FIRST, MON_LAST - 1);
+	}
+	enum err rc = ERR_OK;
+	for (int year = MON_FIRST; rc == ERR_OK && year <= MON_LAST; year++) {
+		struct txn t;
+		if ((rc = txn_begin(&t, st, stamp_from_local((int64_t)year * 10000000000LL + 1200930 * 100LL), actor, e)) != ERR_OK)
+			break;
+		t.quiet_audit = true;
+		char note[64];
+		snprintf(note, sizeof(note), "山东省%d年防止返贫监测范围（演示数据）", year);
+		rc = monitor_line_set(&t, year, "37", mon_line(year), note, e);
+		res->mon.lines++;
+		if (rc == ERR_OK && year == MON_FIRST) {
+			rc = mon_ordinary(&m, &t, &m.h[m.n], e);
+			m.n += MON_ORDINARY;
+		}
+		if (rc == ERR_OK)
+			rc = mon_survey(&m, &t, year - 1, e);
+		if (rc == ERR_OK)
+			rc = txn_commit(&t, e);
+		else
+			txn_rollback(&t);
+		if (rc != ERR_OK)
+			break;
+		if ((rc = txn_begin(&t, st, stamp_from_local((int64_t)year * 10000000000LL + (year == MON_LAST ? 1110 : 1220)
+		    * 1000000LL + 170000), actor, e)) != ERR_OK)
+			break;
+		t.quiet_audit = true;
+		rc = mon_year(&m, &t, year, e);
+		if (rc == ERR_OK)
+			rc = txn_commit(&t, e);
+		else
+			txn_rollback(&t);
+	}
+	free(m.h);
+	return rc;
+}
+
 enum err
 demo_build(struct store *st, uint64_t seed, const char *actor, struct demo_result *r, struct errinfo *e)
 {
@@ -1602,6 +1992,8 @@ demo_build(struct store *st, uint64_t seed, const char *actor, struct demo_resul
 	if ((rc = write_open_proposals(st, g, actor, r, e)) != ERR_OK)
 		goto fail;
 	if ((rc = write_assistance(st, g, seed, actor, r, e)) != ERR_OK)
+		goto fail;
+	if ((rc = write_monitoring(st, g, seed, actor, r, e)) != ERR_OK)
 		goto fail;
 	r->households = g->n_hh;
 	for (int i = 0; i < g->n_hh; i++)

@@ -30,6 +30,10 @@ struct demo_result {
 	char li_hh_no[24];                      /* 李从山's 户编号 (团林镇北泉子二村), for the tour */
 	struct demo_assist_result assist;       /* the 帮扶 and 督查 records (demo_assistance.c) */
 	int deaths_listed, findings;            /* the 公安 deaths list compared, and the findings it opened */
+	struct {                                /* 2021–2026 防返贫动态监测 (write_monitoring) */
+		int lines, incomes, ordinary_h, ordinary_p;
+		int proposals, cases, eliminated, held, returns, open;
+	} mon;
 };
 
 /* Build the demo into st. The database must hold no household (ERR_CONFLICT, nothing written). Everything

@@ -108,15 +108,18 @@ enum err monitor_stats(struct store *st, int day, int64_t division, int by, stru
  *   health       a member recorded with a serious illness (患有大病) or a disability (残疾) by an event effective
  *                in the twelve months up to the day: a correction of the health field, a member added or enrolled;
  *   medical_cost a member on a 医保 list of high out-of-pocket costs (external kind medical_cost) with at least
- *                10000 元 (MEDICAL_COST_WARN) dated in the twelve months up to the day (the row's 结算日期, else
- *                the list's date);
- *   disaster     a member on a list of disaster victims (external kind disaster) dated in those twelve months.
- * The two list rules see the 脱贫户 only (the lists are matched to the registered households, as the data
- * comparison does); their basis is the list row (list id × 1000000 + row number).
+ *                the configured amount (settings key warning_medical_cost, yuan, 10000 by default: exactly the
+ *                amount is a warning) dated in the twelve months up to the day (the row's 结算日期, else the
+ *                list's date);
+ *   disaster     a member on a list of disaster victims (external kind disaster) dated in those twelve months;
+ *   labour_death 主要劳动力死亡: a member recorded as 普通劳动力 (01) or 技能劳动力 (02) on a 公安 list of deaths
+ *                (external kind death) dated in those twelve months.
+ * The three list rules see the members of 脱贫户 and 一般农户 (as on the day) not monitored on the day, a member
+ * being a member of the household on the row's date; their basis is the list row (list id × 1000000 + row number).
  * A warning is named RULE:HH_NO:BASIS (basis: the income year, or the health event's id); a dismissal with a
  * reason is stored against that name and audited; a monitor_in proposal opened for the household shows on it. */
-enum { WR_LOW_INCOME, WR_INCOME_FALL, WR_HEALTH, WR_MEDICAL_COST, WR_DISASTER, WR__MAX };
-#define MEDICAL_COST_WARN 1000000   /* fen */
+enum { WR_LOW_INCOME, WR_INCOME_FALL, WR_HEALTH, WR_MEDICAL_COST, WR_DISASTER, WR_LABOUR_DEATH, WR__MAX };
+#define MEDICAL_COST_WARN 1000000   /* fen: the default of the setting warning_medical_cost */
 extern const char *const warning_rules[WR__MAX];
 struct monitor_warning {
 	char key[80];
@@ -133,6 +136,7 @@ struct monitor_warning {
 	int64_t event_id;          /* health */
 	int day;
 	char *member_name, *health;
+	char *labor;               /* labour_death: the member's 劳动技能 */
 	char *source, *value;      /* list rules: the list's department and the row's value (amount, hazard) */
 	int64_t amount;            /* medical_cost: fen */
 	int64_t proposal_id;       /* an open monitor_in proposal of the household, 0 none */
@@ -148,6 +152,7 @@ struct warning_query {
 struct warning_list {
 	int day;
 	int fall_share;            /* hundredths of a percent */
+	int64_t medical_cost;      /* fen: the medical_cost rule's amount */
 	struct division div;
 	struct monitor_warning *rows;
 	size_t n;
@@ -160,5 +165,7 @@ enum err monitor_warnings(struct store *st, const struct warning_query *q, struc
 enum err monitor_warning_dismiss(struct txn *t, const char *key, const char *reason, int day, struct errinfo *e);
 /* The share (hundredths of a percent) of the income_fall rule. */
 int settings_warning_fall(struct store *st);
+/* The amount (fen) from which a row of a medical_cost list is a warning (setting warning_medical_cost). */
+int64_t settings_warning_medical_cost(struct store *st);
 
 #endif

@@ -14,7 +14,11 @@
 #include "lib/date.h"
 #include "lib/util.h"
 
-const char *const warning_rules[WR__MAX] = { "low_income", "income_fall", "health", "medical_cost", "disaster" };
+const char *const warning_rules[WR__MAX] = { "low_income", "income_fall", "health", "medical_cost", "disaster",
+	"labour_death" };
+/* the external kind each list rule reads */
+static const char *const list_kinds[WR__MAX] = { [WR_MEDICAL_COST] = "medical_cost", [WR_DISASTER] = "disaster",
+	[WR_LABOUR_DEATH] = "death" };
 
 static int
 cmp_i64(const void *x, const void *y)
@@ -93,6 +97,20 @@ settings_warning_fall(struct store *st)
 	return t;
 }
 
+int64_t
+settings_warning_medical_cost(struct store *st)
+{
+	struct arena a;
+	arena_init(&a);
+	char *v = NULL;
+	int64_t t = MEDICAL_COST_WARN, fen;
+	if (store_meta_get(st, "warning_medical_cost", &v, &a, NULL) == ERR_OK && v &&
+	    parse_money_fen(v, strlen(v), &fen) && fen > 0)
+		t = fen;
+	arena_free(&a);
+	return t;
+}
+
 /* The monitoring line of year (cached per year; 0 when none is set for it or before). */
 struct lines {
 	int year[64];
@@ -133,16 +151,24 @@ serious(const char *h)
 	return h && (strcmp(h, "03") == 0 || strcmp(h, "04") == 0);
 }
 
-/* A row of an external list held by a member: a warning if it is of the twelve months up to the day (and, for
- * medical costs, of at least MEDICAL_COST_WARN) and the household is a 脱贫户 or 一般农户 not monitored then. */
+/* A row of an external list held by a member (store_warn_external: of the twelve months up to the day, of a
+ * 脱贫户 or 一般农户): a warning if the household is not monitored on the day and, for medical costs, the amount is
+ * at least the setting, for deaths, the member had labour capacity. */
 struct xw {
 	struct acc *acc;
 	int rule, day;
+	int64_t medical_cost;
 	const struct warning_query *q;
 	const int64_t *mon;
 	size_t nm;
 	struct arena *a;
 };
+
+static bool
+labourer(const char *labor)
+{
+	return labor && (strcmp(labor, "01") == 0 || strcmp(labor, "02") == 0);
+}
 
 static int
 list_row(void *p, const struct external_match *m)
@@ -160,12 +186,19 @@ list_row(void *p, const struct external_match *m)
 	int64_t fen = 0;
 	if (x->rule == WR_MEDICAL_COST) {
 		const char *v = m->value ? m->value : "";
-		if (!parse_money_fen(v, strlen(v), &fen) || fen < MEDICAL_COST_WARN)
+		if (!parse_money_fen(v, strlen(v), &fen) || fen < x->medical_cost)
 			return 0;
 	}
+	if (x->rule == WR_LABOUR_DEATH && !labourer(m->labor))
+		return 0;
+	int64_t basis = m->list_id * 1000000 + m->row_no;
+	/* a row once (a member of two households on the row's date: the rows come by list row, the later
+	 * membership first) */
+	if (x->acc->n && x->acc->v[x->acc->n - 1].rule == x->rule && x->acc->v[x->acc->n - 1].basis == basis)
+		return 0;
 	struct monitor_warning *w = add(x->acc);
 	w->rule = x->rule;
-	w->basis = m->list_id * 1000000 + m->row_no;
+	w->basis = basis;
 	w->household_id = m->household_id;
 	w->hh_no = arena_strdup(x->a, m->hh_no);
 	w->village = m->village;
@@ -174,6 +207,7 @@ list_row(void *p, const struct external_match *m)
 	w->member_name = arena_strdup(x->a, m->name ? m->name : "");
 	w->source = arena_strdup(x->a, m->source ? m->source : "");
 	w->value = arena_strdup(x->a, m->value ? m->value : "");
+	w->labor = m->labor ? arena_strdup(x->a, m->labor) : NULL;
 	w->amount = fen;
 	return 0;
 }
@@ -186,6 +220,7 @@ monitor_warnings(struct store *st, const struct warning_query *q, struct warning
 	int day = q->day ? q->day : date_today();
 	out->day = day;
 	out->fall_share = settings_warning_fall(st);
+	out->medical_cost = settings_warning_medical_cost(st);
 	enum err rc;
 	if (q->division) {
 		if ((rc = store_division_get(st, q->division, &out->div, a, e)) != ERR_OK)
@@ -298,14 +333,16 @@ monitor_warnings(struct store *st, const struct warning_query *q, struct warning
 	}
 #undef MONITORED
 	/* other departments' lists: rows of the twelve months up to the day */
-	struct xw x = { .acc = &acc, .day = day, .q = q, .mon = mon, .nm = nm, .a = a };
-	for (int r = WR_MEDICAL_COST; r <= WR_DISASTER; r++) {
+	struct xw x = { .acc = &acc, .day = day, .medical_cost = out->medical_cost, .q = q, .mon = mon, .nm = nm, .a = a };
+	for (int r = WR_MEDICAL_COST; r <= WR_LABOUR_DEATH; r++) {
 		bool exists;
 		x.rule = r;
-		const char *kind = warning_rules[r];
-		if ((rc = store_external_kind_exists(st, kind, day, &exists, e)) != ERR_OK)
+		if (q->rule && *q->rule && strcmp(q->rule, warning_rules[r]) != 0)
+			continue;
+		if ((rc = store_external_kind_exists(st, list_kinds[r], day, &exists, e)) != ERR_OK)
 			return rc;
-		if (exists && (rc = store_external_matches(st, kind, false, day, lo, hi, list_row, &x, e)) != ERR_OK)
+		if (exists && (rc = store_warn_external(st, list_kinds[r], day, day - 10000, lo, hi, list_row, &x,
+		    e)) != ERR_OK)
 			return rc;
 	}
 

@@ -1,6 +1,6 @@
 /* settings.c: the office's settings kept in the meta table (proposal.h): require_review, the income items the
- * exit check counts, the village exit threshold, the income fall share of the early warnings (monitor_warn.c). Values are checked before they are stored; a change is
- * audited. */
+ * exit check counts, the village exit threshold, the income fall share and the medical cost amount of the early
+ * warnings (monitor_warn.c). Values are checked before they are stored; a change is audited. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,7 @@
 #include "lib/util.h"
 
 const char *const settings_keys[] = { "require_review", "exit_income_items", "village_exit_threshold",
-	"warning_income_fall" };
+	"warning_income_fall", "warning_medical_cost" };
 const size_t n_settings_keys = NELEM(settings_keys);
 
 static const char *const items[] = { "wage", "business", "property", "transfer" };
@@ -98,10 +98,30 @@ settings_village_threshold(struct store *st)
 	return t;
 }
 
+/* yuan, at most two decimals, above 0 and below 100000000 -> fen */
+static bool
+parse_amount(const char *s, int64_t *out)
+{
+	int64_t fen;
+	if (!s || !parse_money_fen(s, strlen(s), &fen) || fen <= 0 || fen >= 10000000000LL)
+		return false;
+	*out = fen;
+	return true;
+}
+
+static void
+format_amount(int64_t fen, char *buf, size_t size)
+{
+	if (fen % 100)
+		snprintf(buf, size, "%lld.%02d", (long long)(fen / 100), (int)(fen % 100));
+	else
+		snprintf(buf, size, "%lld", (long long)(fen / 100));
+}
+
 static enum err
 bad_key(const char *key, struct errinfo *e)
 {
-	char list[128];
+	char list[160];
 	size_t k = 0;
 	for (size_t i = 0; i < n_settings_keys; i++)
 		k += (size_t)snprintf(list + k, sizeof(list) - k, "%s%s", i ? ", " : "", settings_keys[i]);
@@ -135,6 +155,9 @@ settings_get(struct store *st, const char *key, char **value, struct arena *a, s
 			snprintf(buf, sizeof(buf), "%d.%02d", t / 100, t % 100);
 		else
 			snprintf(buf, sizeof(buf), "%d", t / 100);
+		*value = arena_strdup(a, buf);
+	} else if (key && strcmp(key, "warning_medical_cost") == 0) {
+		format_amount(settings_warning_medical_cost(st), buf, sizeof(buf));
 		*value = arena_strdup(a, buf);
 	} else
 		return bad_key(key, e);
@@ -179,6 +202,14 @@ settings_set(struct txn *t, const char *key, const char *value, struct errinfo *
 			return errinfo_set(e, ERR_INVALID, "value", MSG_CONFIG_VALUE, key, value,
 			    en ? "a percentage above 0 and below 100, e.g. 30" : "应为大于 0、小于 100 的百分数，如 30");
 		stored = value;
+	} else if (key && strcmp(key, "warning_medical_cost") == 0) {
+		int64_t fen;
+		if (!parse_amount(value, &fen))
+			return errinfo_set(e, ERR_INVALID, "value", MSG_CONFIG_VALUE, key, value,
+			    en ? "an amount in yuan above 0 with at most two decimals, e.g. 10000"
+			       : "应为大于 0 的金额（元，至多两位小数），如 10000");
+		format_amount(fen, buf, sizeof(buf));
+		stored = buf;
 	} else
 		return bad_key(key, e);
 	enum err rc = store_meta_set(t->st, key, stored, e);

@@ -372,6 +372,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(WARN_MEDICAL_COST, "warn_medical_cost", "%s 医保自付 %s 元（%s，%s 名单）", \
 	    "%s paid %s yuan of medical costs out of pocket (%s, list of %s)") \
 	X(WARN_DISASTER, "warn_disaster", "%s 受灾：%s（%s，%s 名单）", "%s hit by a disaster: %s (%s, list of %s)") \
+	X(WARN_LABOUR_DEATH, "warn_labour_death", "%s（%s）死亡（%s，%s 名单）", \
+	    "%s (%s) died (%s, list of %s)") \
 	X(PROGRAMME_KIND, "programme_kind", "项目“%s”无效（可用：%s）", "programme \"%s\" is not valid (use %s)") \
 	X(PROGRAMME_DATES, "programme_dates", "结束日期 %s 不晚于开始日期 %s", "the end %s is not after the start %s") \
 	X(PROGRAMME_WHO, "programme_who", "证件号码 %s 不是在册人员（或不在您的管辖范围内）", \

@@ -182,6 +182,25 @@
 #define WARN_STATUS "JOIN household_status_span s ON s.household_id = h.id AND s.recorded_to = " OPEN_REC " " \
 	"AND s.valid_from <= $1 AND $1 < s.valid_to AND s.status IN ('exited_supported', 'exited_unsupported', " \
 	"'ordinary') "
+/* Rows of the live lists of kind $1 known on the day $2 and dated in ($5, $2] (the row's date, else the list's),
+ * held by a member of a household of villages [$3, $4] that is a 脱贫户 or an 一般农户 on $2: the member as a member
+ * of the household on the row's date (its last day counts: a person whose membership ended with the death), with
+ * the member's labour capacity last. The join order as EXT_MATCHES (J: CROSS JOIN on SQLite). */
+#define WARN_ROW_DAY "COALESCE(NULLIF(e.day, 0), l.list_date)"
+#define WARN_EXTERNAL(J) "SELECT " EXT_ROW "m.id, h.id, h.village, h.hh_no, m.name, m.id_no, s.status, h.monitored, " \
+	"m.labor FROM external_list l " J " external_entry e ON e.list_id = l.id " J " member m ON " HOLDS("m", "e") \
+	" " J " membership_span ms ON ms.member_id = m.id AND ms.valid_from <= " WARN_ROW_DAY " AND " WARN_ROW_DAY \
+	" <= ms.valid_to AND ms.recorded_to = " OPEN_REC " " J " household h ON h.id = ms.household_id " \
+	J " household_status_span s ON s.household_id = h.id AND s.recorded_to = " OPEN_REC " AND s.valid_from <= $2 " \
+	"AND $2 < s.valid_to AND s.status IN ('exited_supported', 'exited_unsupported', 'ordinary') " \
+	"WHERE l.kind = $1 AND l.deleted_at IS NULL AND l.list_date <= $2 AND " WARN_ROW_DAY " > $5 " \
+	"AND " WARN_ROW_DAY " <= $2 AND h.village BETWEEN $3 AND $4 " \
+	"ORDER BY l.id, e.row_no, ms.valid_from DESC"
+/* household h monitored on day D: a case identified by D and not eliminated by D; or, monitored before cases were
+ * kept (schema 0013), the household's flag */
+#define MONITORED_ON(D) "(EXISTS (SELECT 1 FROM monitor_case mc WHERE mc.household_id = h.id AND mc.identified <= " D \
+	" AND (mc.eliminated IS NULL OR mc.eliminated > " D ")) OR (h.monitored = 1 AND NOT EXISTS (SELECT 1 " \
+	"FROM monitor_case mc WHERE mc.household_id = h.id)))"
 #define WD_COLUMNS "id, household_id, rule, basis, reason, day, actor, recorded_at"
 #define PG_COLUMNS "id, household_id, kind, valid_from, valid_to, source, recorded_at, actor"
 #define P_LIST(cast_t, cast_i) "SELECT " P_COLS " FROM proposal p LEFT JOIN household h ON h.id = p.household_id " \
@@ -1189,8 +1208,10 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_CADRE_BY_IDNO] = { "SELECT id FROM cadre WHERE id_no = $1 ORDER BY id", NULL },
 	[STMT_CADRE_BY_NAME] = { "SELECT id FROM cadre WHERE name = $1 ORDER BY id", NULL },
 	[STMT_CADRE_BY_USER] = { "SELECT id FROM cadre WHERE user_name = $1 ORDER BY id", NULL },
-	/* $1 day, $2 $3 divisions, $4 one cadre's households (0: all) */
-	[STMT_ASSIST_HOUSEHOLDS] = { "SELECT h.id, h.village, h.hh_no, " HEAD_OF("h.id") ", d.name, hs.status, h.monitored, "
+	/* $1 day, $2 $3 divisions, $4 one cadre's households (0: all); monitored on $1: a case open then (or, for a
+	 * household monitored before cases were kept, the flag) */
+	[STMT_ASSIST_HOUSEHOLDS] = { "SELECT h.id, h.village, h.hh_no, " HEAD_OF("h.id") ", d.name, hs.status, "
+		"CASE WHEN " MONITORED_ON("$1") " THEN 1 ELSE 0 END, "
 		"p.cadre_id, c.name, p.start_date, (SELECT MAX(v.visit_date) FROM visit v WHERE v.household_id = h.id "
 		"AND v.visit_date <= $1), (SELECT COUNT(*) FROM membership_span ms WHERE ms.household_id = h.id "
 		"AND ms.valid_from <= $1 AND $1 < ms.valid_to AND ms.recorded_to = " OPEN_REC ") "
@@ -1198,7 +1219,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"AND $1 < hs.valid_to AND hs.recorded_to = " OPEN_REC " LEFT JOIN pairing p ON p.household_id = h.id "
 		"AND p.start_date <= $1 AND (p.end_date IS NULL OR p.end_date >= $1) LEFT JOIN cadre c ON c.id = p.cadre_id "
 		"LEFT JOIN division d ON d.code = h.village WHERE h.village BETWEEN $2 AND $3 "
-		"AND (hs.status IN ('poor', 'returned', 'exited_supported') OR h.monitored = 1) "
+		"AND (hs.status IN ('poor', 'returned', 'exited_supported') OR " MONITORED_ON("$1") ") "
 		"AND (CAST($4 AS BIGINT) = 0 OR p.cadre_id = $4) ORDER BY h.village, h.hh_no", NULL },
 	/* $1 day, $2 $3 divisions, $4 the limit */
 	[STMT_CADRE_LOADS] = { "SELECT c.id, c.name, c.unit, c.affiliation, COUNT(*) FROM pairing p "
@@ -1394,16 +1415,18 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_SEQ_FINDING] = { "SELECT 0", IDENTITY_PAST("finding") },
 	[STMT_SEQ_FINDING_EVENT] = { "SELECT 0", IDENTITY_PAST("finding_event") },
 	[STMT_SEQ_CAMPAIGN] = { "SELECT 0", IDENTITY_PAST("campaign") },
-	/* early warnings (monitor_warn.c). $1 the day, $2 $3 villages, $4 the last income year: the incomes known of
-	 * every 脱贫户 and 一般农户 on $1, latest year first */
-	[STMT_WARN_INCOMES] = { "SELECT h.id, h.hh_no, h.village, s.status, i.year, i.net_pc FROM household h "
-		"JOIN household_status_span s ON s.household_id = h.id AND s.recorded_to = " OPEN_REC " "
-		"AND s.valid_from <= $1 AND $1 < s.valid_to "
-		"JOIN income_year i ON i.household_id = h.id AND i.year <= $4 AND i.net_pc IS NOT NULL "
-		"WHERE h.village BETWEEN $2 AND $3 AND s.status IN ('exited_supported', 'exited_unsupported', 'ordinary') "
-		"ORDER BY h.id, i.year DESC", NULL },
+	/* early warnings (monitor_warn.c). $1 the day, $2 $3 villages: every 脱贫户 and 一般农户 on $1 */
+	[STMT_WARN_INCOMES] = { "SELECT h.id, h.hh_no, h.village, s.status FROM household_status_span s "
+		"JOIN household h ON h.id = s.household_id WHERE s.recorded_to = " OPEN_REC " "
+		"AND s.valid_from <= $1 AND $1 < s.valid_to AND s.status IN ('exited_supported', 'exited_unsupported', "
+		"'ordinary') AND h.village BETWEEN $2 AND $3", NULL },
+	/* $1 the last income year: every income known, in the table's order (one scan; store_warn_incomes joins
+	 * them to the households in memory) */
+	[STMT_WARN_INCOME_ROWS] = { "SELECT household_id, year, net_pc FROM income_year WHERE year <= $1 "
+		"AND net_pc IS NOT NULL", NULL },
 	/* members recorded with a serious illness (03) or a disability (04) by an event effective in ($4, $1]: a
-	 * correction of the health field (its detail holds [before, after]), or a member added or enrolled so */
+	 * correction of the health field (its detail holds [before, after]), or a member added or enrolled so (the
+	 * member's span found through the household's: the events of the year lead, not a scan of every span) */
 	[STMT_WARN_HEALTH] = { "SELECT e.household_id, e.id, e.type, e.effective, e.detail, m.name, m.health, h.hh_no, "
 		"h.village, s.status FROM change_event e JOIN member m ON m.id = e.member_id "
 		"JOIN household h ON h.id = e.household_id " WARN_STATUS
@@ -1411,12 +1434,14 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"AND e.detail LIKE '%\"health\"%' "
 		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id) "
 		"UNION ALL SELECT e.household_id, e.id, e.type, e.effective, NULL, m.name, m.health, h.hh_no, h.village, "
-		"s.status FROM change_event e JOIN membership_span ms ON ms.event_id = e.id AND ms.recorded_to = " OPEN_REC " "
+		"s.status FROM change_event e JOIN membership_span ms ON ms.household_id = e.household_id "
+		"AND ms.event_id = e.id AND ms.recorded_to = " OPEN_REC " "
 		"JOIN member m ON m.id = ms.member_id JOIN household h ON h.id = e.household_id " WARN_STATUS
 		"WHERE e.type IN ('member_add', 'enrol') AND e.effective > $4 AND e.effective <= $1 "
 		"AND h.village BETWEEN $2 AND $3 AND m.health IN ('03', '04') "
 		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id) "
 		"ORDER BY 1, 2, 6", NULL },
+	[STMT_WARN_EXTERNAL] = { WARN_EXTERNAL("CROSS JOIN"), WARN_EXTERNAL("JOIN") },
 	/* one household on $2: its persons and its head's name */
 	[STMT_WARN_HOUSEHOLD] = { "SELECT (SELECT COUNT(*) FROM membership_span s WHERE s.household_id = $1 "
 		"AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC "), "

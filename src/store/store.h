@@ -665,6 +665,7 @@ struct external_match {
 	int since;                      /* the first day of the member's membership */
 	int dibao, tekun, ins_medical, ins_pension, work_months;   /* -1 unknown */
 	const char *health, *work_status;
+	const char *labor;              /* store_warn_external only: the member's 劳动技能 */
 };
 typedef int (*external_match_fn)(void *ctx, const struct external_match *m);
 /* Rows of live lists of kind dated on or before day whose numbers are members' (latest: only rows of the
@@ -1194,8 +1195,8 @@ struct warn_income {
 	int year;
 	int64_t net_pc;
 };
-/* The incomes (years <= last_year, 人均纯收入 known) of the 脱贫户 and 一般农户 on day in villages [lo, hi] and
- * scope, by household, latest year first. */
+/* The latest two incomes (years <= last_year, 人均纯收入 known) of each 脱贫户 and 一般农户 on day in villages
+ * [lo, hi] and scope, by household id, latest year first. */
 enum err store_warn_incomes(struct store *st, int day, int last_year, int64_t lo, int64_t hi, struct warn_income **out,
     size_t *n, struct arena *a, struct errinfo *e);
 struct warn_health {
@@ -1212,6 +1213,12 @@ struct warn_health {
  * health, members added or enrolled with a serious illness or a disability; of 脱贫户 and 一般农户 on day. */
 enum err store_warn_health(struct store *st, int day, int after, int64_t lo, int64_t hi, struct warn_health **out,
     size_t *n, struct arena *a, struct errinfo *e);
+/* Rows of the live lists of kind known on day and dated in (after, day] (the row's date, else the list's), held by a
+ * member of a household in villages [lo, hi] and scope that is a 脱贫户 or an 一般农户 on day, the member taken as
+ * a member of the household on the row's date (its last day included); fills the list's and member's columns
+ * of external_match (not since, dibao, ...) and labor. */
+enum err store_warn_external(struct store *st, const char *kind, int day, int after, int64_t lo, int64_t hi,
+    external_match_fn fn, void *ctx, struct errinfo *e);
 /* A household's persons and its head's name on day. */
 enum err store_warn_household(struct store *st, int64_t hh, int day, int *persons, char **head, struct arena *a,
     struct errinfo *e);

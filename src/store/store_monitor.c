@@ -1,6 +1,7 @@
 /* store_monitor.c: monitoring cases and programme memberships (防返贫动态监测, schema 0013; the statements are in
  * stmt.c). Scoped like households: a case or a membership is read only through a household in scope. The rules
  * (which type fits, when a case closes) are domain/monitor.c's. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/util.h"
@@ -283,6 +284,25 @@ warn_prepare(struct store *st, enum stmt_id id, bool *began, struct errinfo *e)
 	return q;
 }
 
+struct wi_hh {
+	int64_t id, village;
+	char *hh_no;
+	enum status status;
+	int year[2];            /* the latest two years with an income, 0 none */
+	int64_t net_pc[2];
+};
+
+static int
+cmp_wi_hh(const void *x, const void *y)
+{
+	const struct wi_hh *a = x, *b = y;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Two scans, joined here: the households (status on day, in the villages) sorted by id, then every income row
+ * of the table in its own order, each kept when it is one of its household's latest two years. A join in SQL
+ * reads the incomes household by household through the index (random reads, then a sort of a million rows);
+ * this reads the table once, in order. */
 enum err
 store_warn_incomes(struct store *st, int day, int last_year, int64_t lo, int64_t hi, struct warn_income **out,
     size_t *n, struct arena *a, struct errinfo *e)
@@ -298,23 +318,130 @@ store_warn_incomes(struct store *st, int day, int last_year, int64_t lo, int64_t
 	OPS->bind(q, 1, SQL_INT(day));
 	OPS->bind(q, 2, SQL_INT(lo));
 	OPS->bind(q, 3, SQL_INT(hi));
-	OPS->bind(q, 4, SQL_INT(last_year));
-	size_t cap = 0;
+	struct wi_hh *hv = NULL;
+	size_t nh = 0, cap = 0;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
-		*out = grow(a, *out, &cap, *n, sizeof(**out));
-		struct warn_income *w = &(*out)[(*n)++];
-		w->household_id = OPS->col_int(q, 0);
-		w->hh_no = col_str(st, q, 1, a);
-		w->village = OPS->col_int(q, 2);
-		w->status = ST_NONE;
-		status_from_code(OPS->col_text(q, 3), &w->status);
-		w->year = (int)OPS->col_int(q, 4);
-		w->net_pc = OPS->col_int(q, 5);
+		hv = grow(a, hv, &cap, nh, sizeof(*hv));
+		struct wi_hh *h = &hv[nh++];
+		memset(h, 0, sizeof(*h));
+		h->id = OPS->col_int(q, 0);
+		h->hh_no = col_str(st, q, 1, a);
+		h->village = OPS->col_int(q, 2);
+		h->status = ST_NONE;
+		status_from_code(OPS->col_text(q, 3), &h->status);
+	}
+	OPS->reset(q);
+	if (r < 0) {
+		read_end(st, began);
+		return ERR_DB;
+	}
+	if (nh == 0) {
+		read_end(st, began);
+		return ERR_OK;
+	}
+	qsort(hv, nh, sizeof(*hv), cmp_wi_hh);
+	if (!(q = OPS->prepare(st, STMT_WARN_INCOME_ROWS, e))) {
+		read_end(st, began);
+		return ERR_DB;
+	}
+	OPS->bind(q, 1, SQL_INT(last_year));
+	/* ids are dense (a county's households numbered from 1): a direct table from id to household, else a
+	 * binary search */
+	int64_t lo_id = hv[0].id, span = hv[nh - 1].id - lo_id + 1;
+	int32_t *at = span <= 4 * (int64_t)nh + 1024 ? arena_alloc(a, (size_t)span * sizeof(*at)) : NULL;
+	if (at) {
+		memset(at, 0xff, (size_t)span * sizeof(*at));
+		for (size_t i = 0; i < nh; i++)
+			at[hv[i].id - lo_id] = (int32_t)i;
+	}
+	size_t with = 0;
+	while ((r = OPS->step(q, e)) == 1) {
+		int64_t id = OPS->col_int(q, 0);
+		struct wi_hh *h;
+		if (at)
+			h = id >= lo_id && id - lo_id < span && at[id - lo_id] >= 0 ? &hv[at[id - lo_id]] : NULL;
+		else {
+			struct wi_hh key = { .id = id };
+			h = bsearch(&key, hv, nh, sizeof(*hv), cmp_wi_hh);
+		}
+		if (!h)
+			continue;
+		int y = (int)OPS->col_int(q, 1);
+		int64_t pc = OPS->col_int(q, 2);
+		if (!h->year[0])
+			with++;
+		if (y > h->year[0]) {
+			h->year[1] = h->year[0];
+			h->net_pc[1] = h->net_pc[0];
+			h->year[0] = y;
+			h->net_pc[0] = pc;
+		} else if (y > h->year[1] && y != h->year[0]) {
+			h->year[1] = y;
+			h->net_pc[1] = pc;
+		}
 	}
 	OPS->reset(q);
 	read_end(st, began);
-	return r < 0 ? ERR_DB : ERR_OK;
+	if (r < 0)
+		return ERR_DB;
+	/* by household, latest year first: the latest two */
+	struct warn_income *v = arena_alloc(a, (2 * with + 1) * sizeof(*v));
+	size_t k = 0;
+	for (size_t i = 0; i < nh; i++)
+		for (int j = 0; j < 2 && hv[i].year[j]; j++)
+			v[k++] = (struct warn_income){ .household_id = hv[i].id, .hh_no = hv[i].hh_no, .village = hv[i].village,
+				.status = hv[i].status, .year = hv[i].year[j], .net_pc = hv[i].net_pc[j] };
+	*out = v;
+	*n = k;
+	return ERR_OK;
+}
+
+enum err
+store_warn_external(struct store *st, const char *kind, int day, int after, int64_t lo, int64_t hi,
+    external_match_fn fn, void *ctx, struct errinfo *e)
+{
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	bool began;
+	struct stmt *q = warn_prepare(st, STMT_WARN_EXTERNAL, &began, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_TEXT(kind));
+	OPS->bind(q, 2, SQL_INT(day));
+	OPS->bind(q, 3, SQL_INT(lo));
+	OPS->bind(q, 4, SQL_INT(hi));
+	OPS->bind(q, 5, SQL_INT(after));
+	int r, stop = 0;
+	while (!stop && (r = OPS->step(q, e)) == 1) {
+		struct external_match m;
+		memset(&m, 0, sizeof(m));
+		m.list_id = OPS->col_int(q, 0);
+		m.list_date = (int)OPS->col_int(q, 1);
+		m.source = OPS->col_text(q, 2);
+		m.row_no = (int)OPS->col_int(q, 3);
+		m.entry_name = OPS->col_text(q, 4);
+		m.entry_id_no = OPS->col_text(q, 5);
+		m.value = OPS->col_text(q, 6);
+		m.data = OPS->col_text(q, 7);
+		m.day = (int)OPS->col_int(q, 8);
+		m.entry_village = OPS->col_int(q, 9);
+		m.member_id = OPS->col_int(q, 10);
+		m.household_id = OPS->col_int(q, 11);
+		m.village = OPS->col_int(q, 12);
+		m.hh_no = OPS->col_text(q, 13);
+		m.name = OPS->col_text(q, 14);
+		m.id_no = OPS->col_text(q, 15);
+		m.status = ST_NONE;
+		status_from_code(OPS->col_text(q, 16), &m.status);
+		m.monitored = OPS->col_int(q, 17) != 0;
+		m.dibao = m.tekun = m.ins_medical = m.ins_pension = m.work_months = -1;
+		m.labor = OPS->col_text(q, 18);
+		stop = fn(ctx, &m);
+	}
+	OPS->reset(q);
+	read_end(st, began);
+	return !stop && r < 0 ? ERR_DB : ERR_OK;
 }
 
 enum err

@@ -243,9 +243,10 @@ static const char *
 warning_rule_label(int rule)
 {
 	static const char *const zh[WR__MAX] = { "收入低于监测标准", "收入大幅下降", "新增大病或残疾", "医保高额自付",
-		"受灾" };
+		"受灾", "主要劳动力死亡" };
 	static const char *const en[WR__MAX] = { "income below the monitoring line", "sharp income fall",
-		"new serious illness or disability", "high medical costs", "disaster" };
+		"new serious illness or disability", "high medical costs", "disaster",
+		"death of a labourer" };
 	return EN ? en[rule] : zh[rule];
 }
 
@@ -279,6 +280,10 @@ warning_detail(const struct monitor_warning *w, char *s, size_t size)
 		break;
 	case WR_DISASTER:
 		snprintf(s, size, msg_text(MSG_WARN_DISASTER), w->member_name, w->value, date_format(w->day, d), w->source);
+		break;
+	case WR_LABOUR_DEATH:
+		snprintf(s, size, msg_text(MSG_WARN_LABOUR_DEATH), w->member_name, code_label(CL_LABOR, w->labor),
+		    date_format(w->day, d), w->source);
 		break;
 	default:
 		snprintf(s, size, msg_text(MSG_WARN_HEALTH), w->member_name ? w->member_name : "",
@@ -325,6 +330,13 @@ view_warnings_json(const struct warning_list *l)
 			json_object_set_new(j, "value", w->rule == WR_MEDICAL_COST ? json_string(format_fen(w->amount, s, sizeof(s)))
 			    : str_json(w->value));
 			json_object_set_new(j, "suggested_risk", json_string(w->rule == WR_MEDICAL_COST ? "illness" : "disaster"));
+		} else if (w->rule == WR_LABOUR_DEATH) {
+			json_object_set_new(j, "day", day_json(w->day));
+			json_object_set_new(j, "member", str_json(w->member_name));
+			json_object_set_new(j, "source", str_json(w->source));
+			json_object_set_new(j, "labor", str_json(w->labor));
+			json_object_set_new(j, "labor_label", json_string(code_label(CL_LABOR, w->labor)));
+			json_object_set_new(j, "suggested_risk", json_string("labour"));
 		} else {
 			json_object_set_new(j, "year", json_integer(w->year));
 			json_object_set_new(j, "net_income_pc", json_string(format_fen(w->net_pc, s, sizeof(s))));
@@ -348,8 +360,10 @@ view_warnings_json(const struct warning_list *l)
 		json_array_append_new(rows, j);
 	}
 	percent(l->fall_share, s, sizeof(s));
-	return json_pack("{s:o, s:o, s:s, s:{s:I, s:I}, s:o}", "as_of", day_json(l->day), "division",
-	    view_division_json(&l->div), "fall_share", s, "total", "households", (json_int_t)l->households, "warnings",
+	char mc[32];
+	format_fen(l->medical_cost, mc, sizeof(mc));
+	return json_pack("{s:o, s:o, s:s, s:s, s:{s:I, s:I}, s:o}", "as_of", day_json(l->day), "division",
+	    view_division_json(&l->div), "fall_share", s, "medical_cost_threshold", mc, "total", "households", (json_int_t)l->households, "warnings",
 	    (json_int_t)l->n, "rows", rows);
 }
 

@@ -12,7 +12,8 @@ login county
 expect 200 county GET "/api/me"
 TODAY=$(printf '%s' "$OUT" | jq -r '.data.today')
 
-# agree DIV DATE: the list of DIV on DATE, page by page of 200, counts and persons as the cards say
+# agree DIV DATE: the list of DIV on DATE, page by page of 200, counts and persons as the cards say (the cards
+# count 建档立卡 households: the 一般农户 the demo enters from 2021 are on the list, not on the cards)
 agree() {
 	expect 200 county GET "/api/stats?division=$1&as_of=$2"
 	local cards
@@ -27,11 +28,11 @@ agree() {
 		items=$(jq -c -n --argjson a "$items" --argjson b "$(printf '%s' "$OUT" | jq -c '.data.items')" '$a + $b')
 	done
 	local list
-	list=$(printf '%s' "$items" | jq -c 'group_by(.status.code) | map("\(.[0].status.code) \(length) \(map(.size) | add)") | sort')
+	list=$(printf '%s' "$items" | jq -c 'map(select(.status.code != "ordinary")) | group_by(.status.code) | map("\(.[0].status.code) \(length) \(map(.size) | add)") | sort')
 	eq "list of $1 on $2 agrees with its cards" "$list" "$cards"
 	expect 200 county GET "/api/households?division=$1&as_of=$2&per_page=1"
 	local by
-	by=$(printf '%s' "$OUT" | jq -c '[.data.by_status | to_entries[] | "\(.key) \(.value)"] | sort')
+	by=$(printf '%s' "$OUT" | jq -c '[.data.by_status | to_entries[] | select(.key != "ordinary") | "\(.key) \(.value)"] | sort')
 	eq "by_status of $1 on $2" "$by" "$(printf '%s' "$cards" | jq -c 'map(split(" ") | "\(.[0]) \(.[1])") | sort')"
 }
 

@@ -127,7 +127,7 @@ EV=$(jq -r .event <<<"$OUT")
 ok changes --batch 2017年度动态调整 --format json
 jqeq '[.rows[] | "\(.type) \(.households) \(.persons)"] | join(",")' "exit 2575 4307,policy_end 5052 10007"
 ok proposal list --state open --format json
-jqeq '[.rows[] | "\(.type) \(.division.code) \(.step) \(.step_since)"] | join(",")' \
+jqeq '[.rows[] | select(.type != "monitor_in") | "\(.type) \(.division.code) \(.step) \(.step_since)"] | join(",")' \
 	"return 371373101208 review 2018-10-12,return 371373101208 notice 2018-10-16,remove 371373101208 town 2018-10-24,return 371373101208 county 2018-10-31"
 ok notice "$(jq -r '.rows[1].id' <<<"$OUT")" --format html
 contains "$OUT" "<title>团林镇北泉子二村返贫公示</title>"
@@ -173,10 +173,31 @@ jqeq '[.rows[] | select(.cases > 0) | "\(.code) \(.cases) \(.persons)"] | join("
 	"funds 4 7,identification 4 6,false_claim 2 4,project 2 3,policy 2 3,formalism 2 3,dereliction 1 1,bribery 1 1"
 jqeq '.complaints | "\(.received) \(.answered) \(.open) \(.overdue)"' "26 23 3 1"
 
+# ---- 2021–2026 防返贫动态监测 (SCENARIO.md "After 2018"): the monitoring lines, 420 一般农户 entered in 2021, the
+# income surveys of 2020–2025, cases of the three types with risks eliminated both ways, no-labour households held
+# with 低保, two returns (a new case after elimination) and six proposals of 2026 still in the workflow ----
+contains "$(cat "$WORK/demo.out")" "防返贫监测（2021—2026 年）：监测标准 6 个年度，一般农户 420 户 1302 人，收入调查 17137 户次，纳入监测 614 户次（其中风险消除后再次纳入 2 户），风险消除 226 户次，无劳动能力落实低保暂不消除 211 户，在办 6 件"
+mfig() {
+	ok monitor stats --as-of "$1" --format json
+	jqeq '[.totals | .monitored, .eliminated, .by_type.unstable, .by_type.marginal, .by_type.sudden, .by_way.help, .by_way.natural, .held, .identified_this_year, .eliminated_this_year] | map("\(.households)/\(.persons)") | join(" ")' "$2"
+}
+mfig 2021-12-31 "220/458 0/0 150/255 40/136 30/67 0/0 0/0 0/0 220/458 0/0"
+mfig 2023-12-31 "294/519 125/378 208/336 43/112 43/71 97/302 28/76 67/96 89/197 61/185"
+mfig 2025-12-31 "374/585 194/618 261/366 50/117 63/102 144/470 50/148 166/238 71/147 29/102"
+ok monitor cases 3713731002120140 --format json
+jqeq '[.cases[] | "\(.seq) \(.monitor_type) \(.identified) \(.state) \(.eliminated) \(.way)"] | join(";")' \
+	"1 unstable 2021-04-15 eliminated 2022-04-13 natural;2 sudden 2024-05-25 eliminated 2025-05-26 natural"
+ok proposal list --state open --format json
+jqeq '[.rows[] | select(.type == "monitor_in") | "\(.division.code) \(.step) \(.step_since)"] | join(",")' \
+	"371373100202 review 2026-02-09,371373102228 notice 2026-02-15,371373102236 notice 2026-03-12,371373102201 notice 2026-04-04,371373103202 review 2026-05-08,371373101223 review 2026-05-09"
+ok monitor warnings --as-of 2026-07-01 --format json
+jqeq '"\(.total.households) \(.total.warnings) \([.rows[].rule] | group_by(.) | map("\(.[0]) \(length)") | join(","))"' \
+	"133 152 income_fall 112,labour_death 1,low_income 39"
+
 # A database that holds households is refused, and nothing is written.
 BEFORE=$(db_fingerprint)
 expect_rc 1 demo
-contains "$ERR" "已有 17190 户"
+contains "$ERR" "已有 17610 户"
 eq "refused demo wrote nothing" "$(db_fingerprint)" "$BEFORE"
 
 # The same seed builds the same registry. A second build, so only once: on SQLite (the generator does not

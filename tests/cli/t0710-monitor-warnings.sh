@@ -182,4 +182,75 @@ ok monitor dismiss "$MK" --reason 已核实：商业保险已理赔 --date 2025-
 W 2025-01-10 --rule medical_cost
 eq "dismissed" "$(keys)" ""
 
+# the list rules see 一般农户 too, and the amount is a setting (warning_medical_cost, 10000 元 by default; exactly
+# the amount is a warning): F 3713980102 and G 3713980103 are 一般农户 not monitored, E 3713980101 is monitored
+cat >"$WORK/medical2.csv" <<'CSV'
+证件号码,姓名,自付金额,结算日期
+371398197808081033,韩冬,10000.00,2025-01-15
+371398198009091029,杨春,9999.99,2025-01-15
+371398198707071025,沈梅,20000.00,2025-01-15
+371398196606061013,朱平,12000.00,2025-01-16
+CSV
+ok import external "$WORK/medical2.csv" --kind medical_cost --date 2025-01-20 --now "2025-01-20 09:00:00"
+W 2025-01-20 --rule medical_cost
+jqeq '[.rows[] | "\(.household) \(.household_status_label) \(.member) \(.value) \(.suggested_type)"] | join(",")' \
+	"3713980102 一般农户 韩冬 10000.00 marginal,3713980103 一般农户 朱平 12000.00 marginal"
+jqeq '.medical_cost_threshold' "10000.00"
+ok config get warning_medical_cost
+eq "default" "$OUT" "10000"
+FP=$(db_fingerprint)
+expect_rc 1 config set warning_medical_cost 0 --now "2025-01-20 10:00:00"
+contains "$ERR" "配置项 warning_medical_cost 的值“0”无效：应为大于 0 的金额（元，至多两位小数），如 10000"
+expect_rc 1 config set warning_medical_cost abc --now "2025-01-20 10:00:00"
+contains "$ERR" "warning_medical_cost"
+expect_rc 1 config set warning_medical_cost 12000.001 --now "2025-01-20 10:00:00"
+expect_rc 1 config set warning_medical_cost -5 --now "2025-01-20 10:00:00"
+eq "nothing written by the refusals" "$(db_fingerprint)" "$FP"
+ok config set warning_medical_cost 12000 --now "2025-01-20 10:01:00"
+ok config get warning_medical_cost
+eq "set" "$OUT" "12000"
+W 2025-01-20 --rule medical_cost
+jqeq '[.rows[] | "\(.member) \(.value)"] | join(",")' "朱平 12000.00"
+jqeq '.medical_cost_threshold' "12000.00"
+ok config set warning_medical_cost 12000.01 --now "2025-01-20 10:02:00"
+ok config get warning_medical_cost
+eq "with cents" "$OUT" "12000.01"
+W 2025-01-20 --rule medical_cost
+eq "one fen over the amount" "$(keys)" ""
+ok audit list --action settings.set
+contains "$OUT" 'warning_medical_cost {"value":"12000.01"}'
+ok config set warning_medical_cost 10000 --now "2025-01-20 10:03:00"
+
+# 主要劳动力死亡: a member recorded as 普通/技能劳动力 on a 公安 list of deaths, of a 脱贫户 or 一般农户 not monitored.
+# 周大川 (A, 普通劳动力, his removal recorded on the day he died) and 杨春 (F, 一般农户, 普通劳动力) are warnings;
+# 郑老根 (丧失劳动力) and 周小禾 (无劳动力) are not labourers; 蒋海 (E) and 陈明 (C) are of monitored households
+printf '户编号,变动类型,生效日期,原因,证件号码,新户主证件号码\n3713980001,人员减少,2025-01-25,死亡,371398197001011034,371398197203041020\n' >"$WORK/death-events.csv"
+ok import events "$WORK/death-events.csv" --now "2025-01-28 09:00:00"
+cat >"$WORK/deaths.csv" <<'CSV'
+证件号码,姓名,死亡日期
+371398197001011034,周大川,2025-01-25
+371398194402021010,郑老根,2025-01-10
+371398200205061011,周小禾,2025-01-11
+371398198505051018,蒋海,2025-01-12
+371398198001011012,陈明,2025-01-13
+371398198009091029,杨春,2025-01-14
+CSV
+ok import external "$WORK/deaths.csv" --kind death --date 2025-02-01 --now "2025-02-01 09:00:00"
+W 2025-02-01 --rule labour_death
+jqeq '[.rows[] | "\(.rule_label) \(.household) \(.household_status_label) \(.member) \(.labor_label) \(.day) \(.source) \(.suggested_risk) \(.suggested_type)"] | join(",")' \
+	"主要劳动力死亡 3713980001 已脱贫享受政策 周大川 普通劳动力 2025-01-25 公安 labour unstable,主要劳动力死亡 3713980102 一般农户 杨春 普通劳动力 2025-01-14 公安 labour marginal"
+jqeq '[.rows[] | .detail] | join(",")' "周大川（普通劳动力）死亡（2025-01-25，公安 名单）,杨春（普通劳动力）死亡（2025-01-14，公安 名单）"
+jqeq '.rows[0].persons' "2"
+ok monitor warnings --as-of 2025-02-01 --rule labour_death
+contains "$OUT" "主要劳动力死亡"
+contains "$OUT" "合计：2 条预警，2 户"
+W 2025-01-31 --rule labour_death
+eq "the list is known from its date" "$(keys)" ""
+W 2026-01-25 --rule labour_death
+eq "twelve months" "$(keys)" ""
+DK=$(W 2025-02-01 --rule labour_death --division 北河镇; printf '%s' "$OUT" | jq -r '.rows[0].key')
+ok monitor dismiss "$DK" --reason 已核实：家中另有劳动力务工 --date 2025-02-02 --now "2025-02-02 09:00:00"
+W 2025-02-02 --rule labour_death
+jqeq '[.rows[].household] | join(",")' "3713980001"
+
 finish

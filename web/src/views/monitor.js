@@ -38,7 +38,7 @@ const CHANNELS = [
   { code: 'supervision', label: '监督渠道反馈' },
   { code: 'platform', label: '平台监测分析' },
 ];
-const RULE_TAG = { low_income: 'tag-red', income_fall: 'tag-amber', health: 'tag-blue', medical_cost: 'tag-blue', disaster: 'tag-amber' };
+const RULE_TAG = { low_income: 'tag-red', income_fall: 'tag-amber', health: 'tag-blue', medical_cost: 'tag-blue', disaster: 'tag-amber', labour_death: 'tag-red' };
 
 const hp = (x) => t('{h}户{p}人', { h: x.households, p: x.persons });
 const hpCell = (x) => (x.households ? hp(x) : h('span', { class: 'muted' }, '—'));
