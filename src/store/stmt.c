@@ -802,6 +802,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_HH_FIND_ASOF_BY_STATUS] = { "SELECT " STATUS_AT("$9") ", COUNT(*) FROM " HH_FIND_FROM
 		ASOF_WHERE(HH_FIND_WHERE_S(STATUS_AT("$9")), "$9") " GROUP BY 1", "SELECT " STATUS_AT("$9::integer") ", COUNT(*) "
 		"FROM " HH_FIND_FROM_PG ASOF_WHERE(HH_FIND_WHERE_S_PG(STATUS_AT("$9::integer")), "$9::integer") " GROUP BY 1" },
+	[STMT_REGISTRY_GEN] = { "SELECT gen FROM registry_generation WHERE id = 1", NULL },
 	[STMT_HH_MEMBER_COUNT] = { "SELECT COUNT(*) FROM membership_span s WHERE s.household_id = $1 "
 		"AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC, NULL },
 

@@ -135,6 +135,8 @@ enum stmt_id {
 	STMT_HH_FIND_ASOF_CAUSE,
 	STMT_HH_FIND_BY_STATUS,
 	STMT_HH_FIND_ASOF_BY_STATUS,
+	/* the registry's generation (0018_registry_generation.sql): what the page cache keys on */
+	STMT_REGISTRY_GEN,
 	STMT_FIRST_DAY,
 	STMT_INCOME_REV_INSERT,
 	STMT_INCOME_REVS_OF_HH,
