@@ -54,7 +54,9 @@
 
 /* A search that starts from the rows it matches (issue 20): the households found by 户编号, by 证件号码 (whole,
  * or its last four characters), or by part of a name through the name index ($8; one character over a county
- * or more: every name read once), each found once (UNION), then each looked up by its key and filtered by the
+ * or more: every name read once; three characters or more: the members having its first bigram kept only if they
+ * also have its last, from the index alone, before their names are read), each found once (UNION), then each
+ * looked up by its key and filtered by the
  * scope and the other filters: no walk over the households in range. The same terms as HH_LIST_WHERE's, so
  * the same households; not for a one-character name within a town or a village ($7), where walking the few
  * households in range is cheaper than reading every name (the store keeps HH_LIST_WHERE's statements for
@@ -63,13 +65,17 @@
 	"UNION SELECT m.household_id FROM member m WHERE m.id_no = $6 " \
 	"UNION SELECT m.household_id FROM member m WHERE length($6) = 4 AND substr(m.id_no, -4) = $6 " \
 	"UNION SELECT m.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id " \
-	"WHERE length($8) >= 2 AND g.gram = substr($8, 1, 2) AND instr(replace(m.name, ' ', ''), $8) > 0 " \
+	"WHERE length($8) >= 2 AND g.gram = substr($8, 1, 2) AND (length($8) = 2 OR EXISTS (SELECT 1 FROM " \
+	"member_name_gram l WHERE l.gram = substr($8, -2) AND l.member_id = g.member_id)) " \
+	"AND instr(replace(m.name, ' ', ''), $8) > 0 " \
 	"UNION SELECT m.household_id FROM member m WHERE length($8) = 1 AND instr(replace(m.name, ' ', ''), $8) > 0"
 #define HH_HITS_PG "SELECT x.id FROM household x WHERE x.hh_no = $6::text " \
 	"UNION SELECT m.household_id FROM member m WHERE m.id_no = $6 " \
 	"UNION SELECT m.household_id FROM member m WHERE length($6) = 4 AND right(m.id_no, 4) = $6 " \
 	"UNION SELECT m.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id " \
-	"WHERE length($8::text) >= 2 AND g.gram = substr($8, 1, 2) AND strpos(replace(m.name, ' ', ''), $8) > 0 " \
+	"WHERE length($8::text) >= 2 AND g.gram = substr($8, 1, 2) AND (length($8) = 2 OR EXISTS (SELECT 1 FROM " \
+	"member_name_gram l WHERE l.gram = right($8, 2) AND l.member_id = g.member_id)) " \
+	"AND strpos(replace(m.name, ' ', ''), $8) > 0 " \
 	"UNION SELECT m.household_id FROM member m WHERE length($8) = 1 AND strpos(replace(m.name, ' ', ''), $8) > 0"
 #define HH_FIND_FROM "(" HH_HITS ") k CROSS JOIN household h ON h.id = k.id "
 #define HH_FIND_FROM_PG "(" HH_HITS_PG ") k JOIN household h ON h.id = k.id "

@@ -809,6 +809,9 @@ struct hh_filter {
 	int limit, offset;
 	int day;                 /* 0: as the registry stands (current status); a date: the list as of that day —
 	                          * status, head and size then, and only households registered by then */
+	int64_t *by_status;      /* store_household_list: when not NULL (ST__MAX counts), filled as
+	                          * store_household_list_by_status does, and the total is their sum (one statement
+	                          * for both) */
 };
 struct hh_summary {
 	struct household h;

@@ -575,19 +575,22 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 	*out = NULL;
 	*n = 0;
 	*total = 0;
+	for (int i = 0; f->by_status && i < ST__MAX; i++)
+		f->by_status[i] = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
 	bool began = read_begin(st, e);
 	enum err rc = ERR_OK;
 	struct stmt *q;
 	int r;
-	if (f->day) {
-		/* the as-of count: the households registered on the day, summed over their statuses then */
-		int64_t by[ST__MAX];
-		if ((rc = store_household_list_by_status(st, f, by, e)) != ERR_OK)
+	if (f->day || f->by_status) {
+		/* the as-of count: the households registered on the day, summed over their statuses then (and any
+		 * count the caller wants by status) */
+		int64_t by[ST__MAX], *b = f->by_status ? f->by_status : by;
+		if ((rc = store_household_list_by_status(st, f, b, e)) != ERR_OK)
 			goto out;
 		for (int i = 0; i < ST__MAX; i++)
-			*total += by[i];
+			*total += b[i];
 	} else {
 		q = OPS->prepare(st, search_from_hits(f, lo, hi) ? STMT_HH_FIND_COUNT : STMT_HH_LIST_COUNT, e);
 		if (!q) {
