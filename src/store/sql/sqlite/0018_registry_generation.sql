@@ -8,7 +8,8 @@
 -- value of a later state, so a value always means one state of the registry.
 CREATE TABLE registry_generation (
 	id INTEGER PRIMARY KEY CHECK (id = 1),
-	gen INTEGER NOT NULL
+	gen INTEGER NOT NULL,
+	tx INTEGER              -- PostgreSQL's: the transaction that moved it last; unused here (one writer)
 );
 INSERT INTO registry_generation (id, gen) VALUES (1, random());
 CREATE TRIGGER registry_generation_division_insert AFTER INSERT ON division BEGIN
