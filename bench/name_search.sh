@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# name_search.sh DB: the household list's name search on an imported SQLite county (bench/gen_registry.sh +
-# bench/realistic.sh, imported with `tuopin import registry`), through the name index (schema 0018) against the
+# name_search.sh DB [BUILD]: the household list's name search on an imported SQLite county (bench/gen_registry.sh +
+# bench/realistic.sh, imported with `tuopin import registry`), through the name index (schema 0016) against the
 # scan it replaced, for a county, a town and a village: the count statement of the list (src/store/stmt.c,
-# HH_LIST_WHERE) with the search's parameters written in, run by sqlite3, best of three, in seconds. The
-# counts of both must be equal (the index is confirmed by instr, so it finds exactly the scan's households).
+# HH_LIST_WHERE) with the search's parameters written in, and the count the list now runs (STMT_HH_FIND_COUNT:
+# from the matches), run by sqlite3, best of three, in seconds. The counts of all three must be equal (the index is confirmed by instr, so it finds exactly the scan's households).
+# With BUILD: then the latency of the list searched through HTTP (GET /api/households?q=...&per_page=50, the
+# count, the page and the counts by status; STMT_HH_FIND_*): `tuopin serve --threads 4` on DB, wrk at 1 and at
+# 64 connections over many queries picked at random (bench/search.lua), each set for BENCH_SECONDS (10):
+# parts of names (2 and 3 characters, from random members' names) over the county, a town and a village;
+# 户编号 and 证件号码 over the county. p50, p99 and the slowest request (wrk's latency distribution).
 set -euo pipefail
-db=${1:?usage: name_search.sh DB}
+db=${1:?usage: name_search.sh DB [BUILD]}
+build=${2:-}
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
 # stmt SCOPE-LO SCOPE-HI Q MODE: scan7 (each household's members), scan8 (every name once), index
@@ -17,6 +23,13 @@ stmt() {
 	index) name="h.id IN (SELECT m.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id
 		WHERE length('$q') >= 2 AND g.gram = substr('$q', 1, 2) AND instr(replace(m.name, ' ', ''), '$q') > 0
 		UNION ALL SELECT m.household_id FROM member m WHERE length('$q') = 1 AND instr(replace(m.name, ' ', ''), '$q') > 0)";;
+	found) echo "SELECT COUNT(*) FROM (SELECT x.id FROM household x WHERE x.hh_no = '$q'
+		UNION SELECT m.household_id FROM member m WHERE m.id_no = '$q'
+		UNION SELECT m.household_id FROM member m WHERE length('$q') = 4 AND substr(m.id_no, -4) = '$q'
+		UNION SELECT m.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id
+		WHERE length('$q') >= 2 AND g.gram = substr('$q', 1, 2) AND instr(replace(m.name, ' ', ''), '$q') > 0
+		UNION SELECT m.household_id FROM member m WHERE length('$q') = 1 AND instr(replace(m.name, ' ', ''), '$q') > 0) k
+		CROSS JOIN household h ON h.id = k.id WHERE h.village BETWEEN $lo AND $hi"; return;;
 	esac
 	echo "SELECT COUNT(*) FROM household h WHERE h.village BETWEEN $lo AND $hi AND ('$q' IS NULL
 		OR h.id IN (SELECT x.id FROM household x WHERE x.hh_no = '$q' UNION SELECT m.household_id FROM member m WHERE m.id_no = '$q')
@@ -31,7 +44,7 @@ best() {   # best SQL: "count seconds", the best of three runs
 	done
 	echo "$n $best"
 }
-printf '%-8s %-8s %18s %18s %6s\n' scope query "scan (n, s)" "index (n, s)" ratio
+printf '%-8s %-8s %18s %18s %6s %18s\n' scope query "scan (n, s)" "index (n, s)" ratio "found (n, s)"
 for q in $(sqlite3 "$db" "SELECT substr(replace(name, ' ', ''), 2, 2) FROM member WHERE id IN (1000, 123456)
 	UNION ALL SELECT replace(name, ' ', '') FROM member WHERE id = 777777"); do
 	for scope in "county 371399000000 371399999999 scan8" "town 371399105000 371399105999 scan7" \
@@ -39,7 +52,58 @@ for q in $(sqlite3 "$db" "SELECT substr(replace(name, ' ', ''), 2, 2) FROM membe
 		set -- $scope
 		s=$(best "$(stmt "$2" "$3" "$q" "$4")")
 		i=$(best "$(stmt "$2" "$3" "$q" index)")
+		f=$(best "$(stmt "$2" "$3" "$q" found)")
 		[ "${s% *}" = "${i% *}" ] || { echo "name_search.sh: $1 $q: the index found ${i% *}, the scan ${s% *}" >&2; exit 1; }
-		printf '%-8s %-8s %18s %18s %6s\n' "$1" "$q" "$s" "$i" "$(awk -v a="${s#* }" -v b="${i#* }" 'BEGIN { printf "%.1f", a / b }')"
+		[ "${s% *}" = "${f% *}" ] || { echo "name_search.sh: $1 $q: the search from the matches found ${f% *}, the scan ${s% *}" >&2; exit 1; }
+		printf '%-8s %-8s %18s %18s %6s %18s\n' "$1" "$q" "$s" "$i" "$(awk -v a="${s#* }" -v b="${i#* }" 'BEGIN { printf "%.1f", a / b }')" "$f"
+	done
+done
+
+[ -n "$build" ] || exit 0
+out=$(dirname "$db")
+dur=${BENCH_SECONDS:-10}
+export TUOPIN_DB=sqlite:$db
+"$build/tuopin" user add bench --role county_admin --division 371399000000 --password 'Wrk-Load-2026!' --keep \
+	>/dev/null 2>&1 || true
+token=$("$build/tuopin" token add bench --name wrk --days 1)
+# searches.SET.txt: request paths. Names: a random part of 2 or 3 characters of a random member's name, over the
+# county, the member's town or the member's village (a third each); numbers: a household's 户编号 or a member's
+# 证件号码 over the county.
+sqlite3 "$db" "SELECT substr(n, 1 + abs(random()) % (length(n) - k + 1), k), v, k FROM (SELECT replace(m.name, ' ', '') n,
+	h.village v, 2 + abs(random()) % 2 k FROM member m JOIN household h ON h.id = m.household_id
+	WHERE m.id IN (SELECT 1 + abs(random()) % (SELECT MAX(id) FROM member) FROM generate_series(1, 3000))) WHERE length(n) >= k" 2>/dev/null |
+	awk -F'|' '{ s = NR % 3; d = s == 0 ? "" : s == 1 ? "&division=" substr($2, 1, 9) "000" : "&division=" $2; print $1 "\t" d }' |
+	jq -R -r 'split("\t") | "/api/households?per_page=50&q=\(.[0] | @uri)\(.[1])"' > "$out/searches.name.txt" || true
+if [ ! -s "$out/searches.name.txt" ]; then   # sqlite3 without generate_series
+	sqlite3 "$db" "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 3000)
+		SELECT substr(n, 1 + abs(random()) % (length(n) - k + 1), k), v, k FROM (SELECT replace(m.name, ' ', '') n,
+		h.village v, 2 + abs(random()) % 2 k FROM member m JOIN household h ON h.id = m.household_id
+		WHERE m.id IN (SELECT 1 + abs(random()) % (SELECT MAX(id) FROM member) FROM s)) WHERE length(n) >= k" |
+		awk -F'|' '{ s = NR % 3; d = s == 0 ? "" : s == 1 ? "&division=" substr($2, 1, 9) "000" : "&division=" $2; print $1 "\t" d }' |
+		jq -R -r 'split("\t") | "/api/households?per_page=50&q=\(.[0] | @uri)\(.[1])"' > "$out/searches.name.txt"
+fi
+sqlite3 "$db" "SELECT hh_no FROM household ORDER BY random() LIMIT 1000; SELECT id_no FROM member ORDER BY random() LIMIT 1000" |
+	sed 's|^|/api/households?per_page=50\&q=|' > "$out/searches.number.txt"
+port=$((30000 + RANDOM % 10000))
+"$build/tuopin" serve --listen "127.0.0.1:$port" --threads 4 >/dev/null 2>"$out/serve.err" &
+pid=$!
+trap 'rm -f "$tmp"; kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
+for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/api/ping" && break; sleep 0.05; done
+echo "GET /api/households?q=... on $db, ${dur}s each ($(wc -l < "$out/searches.name.txt") name searches, $(wc -l < "$out/searches.number.txt") numbers):"
+for set in name number; do
+	for c in 1 64; do
+		t=$((c < 2 ? 1 : 2))
+		PATHS=$out/searches.$set.txt wrk -t$t -c$c -d2s -H "Authorization: Bearer $token" -s bench/search.lua \
+			"http://127.0.0.1:$port/" >/dev/null 2>&1   # warm-up
+		PATHS=$out/searches.$set.txt wrk -t$t -c$c -d"${dur}s" --latency -H "Authorization: Bearer $token" \
+			-s bench/search.lua "http://127.0.0.1:$port/" > "$out/wrk-search-$set-$c.txt" 2>&1
+		awk -v n="$set, $c conn." '
+			/Requests\/sec/ { rps = $2 }
+			/^ +50%/ { p50 = $2 }
+			/^ +99%/ { p99 = $2 }
+			/^ +Latency / && !max { max = $4 }
+			/Non-2xx/ { bad = $NF }
+			END { printf "%-18s %8.0f req/s   p50 %8s   p99 %8s   max %8s%s\n", n, rps, p50, p99, max, bad ? "   NON-2xx " bad : "" }' \
+			"$out/wrk-search-$set-$c.txt"
 	done
 done

@@ -222,6 +222,10 @@ api_households(struct req *r)
 	}
 	f.limit = per;
 	f.offset = (page - 1) * per;
+	/* what the total holds: by status, so that removed and cancelled households can be told apart (counted
+	 * with the total, in one statement) */
+	int64_t by[ST__MAX];
+	f.by_status = by;
 	struct hh_summary *items;
 	size_t n;
 	int64_t total;
@@ -277,13 +281,10 @@ api_households(struct req *r)
 				break;
 		}
 	}
-	/* what the total holds: by status, so that removed and cancelled households can be told apart */
-	int64_t by[ST__MAX];
 	json_t *bs = json_object();
-	if (store_household_list_by_status(r->st, &f, by, &e) == ERR_OK)
-		for (int s = 1; s < ST__MAX; s++)
-			if (by[s])
-				json_object_set_new(bs, status_code((enum status)s), json_integer(by[s]));
+	for (int s = 1; s < ST__MAX; s++)
+		if (by[s])
+			json_object_set_new(bs, status_code((enum status)s), json_integer(by[s]));
 	char d[11];
 	reply_json(r, 200, json_pack("{s:I, s:i, s:i, s:s, s:o, s:o}", "total", (json_int_t)total, "page", page,
 	    "per_page", per, "as_of", date_format(f.day ? f.day : date_today(), d), "by_status", bs, "items", a));
@@ -300,18 +301,18 @@ household_detail(struct req *r, const char *hh_no, int status)
 	if (!as_of)
 		as_of = date_today();
 	bool full = want_full(r);
-	uint64_t epoch = 0;
+	uint64_t gen = 0;
 	char *key = NULL;
 	if (!full && status == 200 && strcmp(r->method, "GET") == 0 && page_cache_enabled()) {
 		r->x_cache = "miss";
-		if (store_snapshot_epoch(r->st, &epoch)) {
+		if (store_registry_generation(r->st, &gen)) {
 			/* Everything that changes the rendering is in the key: the language, the date, the asker's
 			 * scope (an event's member or the other household of a split outside it is hidden, so a page
 			 * rendered for a county is not a town's page) and whether the role may see full numbers. */
 			key = arena_printf(&r->a, "%d|%d|%lld-%lld|%d|%s", (int)msg_lang(), as_of, (long long)r->st->scope_lo,
 			    (long long)r->st->scope_hi, req_can(r, CAP_FULL_ID) ? 1 : 0, hh_no);
 			struct buf *out = reply_json_begin(r, status);
-			if (page_cache_get(key, epoch, r->st, out)) {
+			if (page_cache_get(key, gen, r->st, out)) {
 				reply_json_end(r);
 				r->x_cache = "hit";
 				return;
@@ -328,10 +329,11 @@ household_detail(struct req *r, const char *hh_no, int status)
 	struct buf *out = reply_json_begin(r, status);
 	size_t start = out->n;
 	view_household_write(out, &v);
-	/* still the snapshot the epoch stands for (nothing was written since the question) */
+	/* kept only if the registry is still at the generation read before the page (no write to it committed in
+	 * between, whatever the isolation of the reads) */
 	uint64_t again;
-	if (key && store_snapshot_epoch(r->st, &again) && again == epoch)
-		page_cache_put(key, epoch, v.h->village, out->p + start, out->n - start);
+	if (key && store_registry_generation(r->st, &again) && again == gen)
+		page_cache_put(key, gen, v.h->village, out->p + start, out->n - start);
 	reply_json_end(r);
 }
 

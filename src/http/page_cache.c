@@ -163,8 +163,8 @@ page_cache_get(const char *key, uint64_t epoch, const struct store *st, struct b
 	pthread_mutex_lock(&s->lock);
 	if (s->buckets) {
 		struct entry **link = find(s, key, h), *x = *link;
-		if (x && x->epoch < epoch)
-			drop(s, link);   /* rendered before a change: never valid again */
+		if (x && x->epoch != epoch)
+			drop(s, link);   /* rendered under another generation of the registry (an earlier one, as a rule) */
 		else if (x && x->epoch == epoch && store_in_scope(st, x->village)) {
 			buf_append(out, x->page, x->n);
 			lru_unlink(s, x);
@@ -190,13 +190,8 @@ page_cache_put(const char *key, uint64_t epoch, int64_t village, const char *pag
 		return;
 	}
 	struct entry **link = find(s, key, h);
-	if (*link) {
-		if ((*link)->epoch > epoch) {   /* a later snapshot rendered it already */
-			pthread_mutex_unlock(&s->lock);
-			return;
-		}
+	if (*link)   /* generations have no order: the last page rendered wins (a hit needs the very generation) */
 		drop(s, link);
-	}
 	while (s->used + cost > s->budget && s->oldest)
 		drop(s, find(s, s->oldest->key, s->oldest->hash));
 	struct entry *x = xmalloc(sizeof(*x) + n);

@@ -52,16 +52,51 @@
 	"AND strpos(replace(m.name, ' ', ''), $8) > 0 " \
 	"UNION ALL SELECT m.household_id FROM member m WHERE length($8) = 1 AND strpos(replace(m.name, ' ', ''), $8) > 0)))"
 
+/* A search that starts from the rows it matches (issue 20): the households found by 户编号, by 证件号码 (whole,
+ * or its last four characters), or by part of a name through the name index ($8; one character over a county
+ * or more: every name read once; three characters or more: the members having its first bigram kept only if they
+ * also have its last, from the index alone, before their names are read), each found once (UNION), then each
+ * looked up by its key and filtered by the
+ * scope and the other filters: no walk over the households in range. The same terms as HH_LIST_WHERE's, so
+ * the same households; not for a one-character name within a town or a village ($7), where walking the few
+ * households in range is cheaper than reading every name (the store keeps HH_LIST_WHERE's statements for
+ * it). SQLite: CROSS JOIN keeps the matches as the outer loop (no index walk to save the sort). */
+#define HH_HITS "SELECT x.id FROM household x WHERE x.hh_no = $6 " \
+	"UNION SELECT m.household_id FROM member m WHERE m.id_no = $6 " \
+	"UNION SELECT m.household_id FROM member m WHERE length($6) = 4 AND substr(m.id_no, -4) = $6 " \
+	"UNION SELECT m.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id " \
+	"WHERE length($8) >= 2 AND g.gram = substr($8, 1, 2) AND (length($8) = 2 OR EXISTS (SELECT 1 FROM " \
+	"member_name_gram l WHERE l.gram = substr($8, -2) AND l.member_id = g.member_id)) " \
+	"AND instr(replace(m.name, ' ', ''), $8) > 0 " \
+	"UNION SELECT m.household_id FROM member m WHERE length($8) = 1 AND instr(replace(m.name, ' ', ''), $8) > 0"
+#define HH_HITS_PG "SELECT x.id FROM household x WHERE x.hh_no = $6::text " \
+	"UNION SELECT m.household_id FROM member m WHERE m.id_no = $6 " \
+	"UNION SELECT m.household_id FROM member m WHERE length($6) = 4 AND right(m.id_no, 4) = $6 " \
+	"UNION SELECT m.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id " \
+	"WHERE length($8::text) >= 2 AND g.gram = substr($8, 1, 2) AND (length($8) = 2 OR EXISTS (SELECT 1 FROM " \
+	"member_name_gram l WHERE l.gram = right($8, 2) AND l.member_id = g.member_id)) " \
+	"AND strpos(replace(m.name, ' ', ''), $8) > 0 " \
+	"UNION SELECT m.household_id FROM member m WHERE length($8) = 1 AND strpos(replace(m.name, ' ', ''), $8) > 0"
+#define HH_FIND_FROM "(" HH_HITS ") k CROSS JOIN household h ON h.id = k.id "
+#define HH_FIND_FROM_PG "(" HH_HITS_PG ") k JOIN household h ON h.id = k.id "
+#define HH_FIND_WHERE HH_FIND_WHERE_S("h.status")
+#define HH_FIND_WHERE_S(ST) "WHERE h.village BETWEEN $1 AND $2 AND ($3 IS NULL OR " ST " = $3) " \
+	"AND ($4 IS NULL OR h.attribute = $4) AND ($5 IS NULL OR h.cause_main = $5) AND $7 IS NULL"
+#define HH_FIND_WHERE_PG HH_FIND_WHERE_S_PG("h.status")
+#define HH_FIND_WHERE_S_PG(ST) "WHERE h.village BETWEEN $1 AND $2 AND ($3::text IS NULL OR " ST " = $3) " \
+	"AND ($4::text IS NULL OR h.attribute = $4) AND ($5::text IS NULL OR h.cause_main = $5) AND $7::text IS NULL"
+
 /* The household list as of a past day D (issue 18): status, head and size on D, and only the households that
  * had a status on D (registered by then); D is $11 in the page statements and $9 in the count. */
 #define STATUS_AT(D) "(SELECT x.status FROM household_status_span x WHERE x.household_id = h.id AND x.recorded_to = " \
 	OPEN_REC " AND x.valid_from <= " D " AND " D " < x.valid_to)"
 #define ASOF_WHERE(where, D) where " AND " STATUS_AT(D) " IS NOT NULL"
-#define HH_LIST_ASOF(where, order, D) "SELECT " HH_COLS ", (SELECT m.name FROM membership_span s JOIN member m " \
-	"ON m.id = s.member_id WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC " AND s.valid_from <= " D \
-	" AND " D " < s.valid_to AND m.relation = '01' ORDER BY m.id LIMIT 1), " \
+#define HH_LIST_ASOF(where, order, D) HH_LIST_ASOF_FROM("household h ", where, order, D)
+#define HH_LIST_ASOF_FROM(from, where, order, D) "SELECT " HH_COLS ", (SELECT m.name FROM membership_span s " \
+	"JOIN member m ON m.id = s.member_id WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC \
+	" AND s.valid_from <= " D " AND " D " < s.valid_to AND m.relation = '01' ORDER BY m.id LIMIT 1), " \
 	"(SELECT COUNT(*) FROM membership_span s WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC \
-	" AND s.valid_from <= " D " AND " D " < s.valid_to), " STATUS_AT(D) " FROM (SELECT h.* FROM household h " \
+	" AND s.valid_from <= " D " AND " D " < s.valid_to), " STATUS_AT(D) " FROM (SELECT h.* FROM " from \
 	where " ORDER BY " order " LIMIT $9 OFFSET $10) h ORDER BY " order
 #define STATUS_ORDER_AT(D) "CASE " STATUS_AT(D) " WHEN 'poor' THEN 1 WHEN 'returned' THEN 2 " \
 	"WHEN 'exited_supported' THEN 3 WHEN 'exited_unsupported' THEN 4 WHEN 'removed' THEN 5 WHEN 'cancelled' THEN 6 " \
@@ -78,11 +113,12 @@
 
 /* The page is chosen first (ordered and limited on the household table alone, one statement per order so
  * an index can give it); the head's name and the size are then looked up for the page's rows only. */
-#define HH_LIST(where, order) "SELECT " HH_COLS ", (SELECT m.name FROM membership_span s JOIN member m " \
+#define HH_LIST(where, order) HH_LIST_FROM("household h ", where, order)
+#define HH_LIST_FROM(from, where, order) "SELECT " HH_COLS ", (SELECT m.name FROM membership_span s JOIN member m " \
 	"ON m.id = s.member_id WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC " AND s.valid_to = " \
 	OPEN_DATE " AND m.relation = '01' ORDER BY m.id LIMIT 1), " \
 	"(SELECT COUNT(*) FROM membership_span s WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC \
-	" AND s.valid_to = " OPEN_DATE ") FROM (SELECT h.* FROM household h " where " ORDER BY " order \
+	" AND s.valid_to = " OPEN_DATE ") FROM (SELECT h.* FROM " from where " ORDER BY " order \
 	" LIMIT $9 OFFSET $10) h ORDER BY " order
 
 #define BREAKDOWN(col) "SELECT " col ", hs.status, COUNT(DISTINCT h.id), COUNT(m.id) FROM household h " \
@@ -754,6 +790,44 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_HH_LIST_ASOF_BY_STATUS] = { "SELECT " STATUS_AT("$9") ", COUNT(*) FROM household h "
 		ASOF_WHERE(HH_LIST_WHERE_S(STATUS_AT("$9")), "$9") " GROUP BY 1", "SELECT " STATUS_AT("$9::integer") ", COUNT(*) "
 		"FROM household h " ASOF_WHERE(HH_LIST_WHERE_S_PG(STATUS_AT("$9::integer")), "$9::integer") " GROUP BY 1" },
+	/* the list searched (HH_FIND_FROM): the same orders, count and statuses, from the households found */
+	[STMT_HH_FIND] = { HH_LIST_FROM(HH_FIND_FROM, HH_FIND_WHERE, "h.hh_no"),
+		HH_LIST_FROM(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.hh_no") },
+	[STMT_HH_FIND_VILLAGE] = { HH_LIST_FROM(HH_FIND_FROM, HH_FIND_WHERE, "h.village, h.hh_no"),
+		HH_LIST_FROM(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.village, h.hh_no") },
+	[STMT_HH_FIND_DESC] = { HH_LIST_FROM(HH_FIND_FROM, HH_FIND_WHERE, "h.hh_no DESC"),
+		HH_LIST_FROM(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.hh_no DESC") },
+	[STMT_HH_FIND_VILLAGE_DESC] = { HH_LIST_FROM(HH_FIND_FROM, HH_FIND_WHERE, "h.village DESC, h.hh_no"),
+		HH_LIST_FROM(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.village DESC, h.hh_no") },
+	[STMT_HH_FIND_STATUS] = { HH_LIST_FROM(HH_FIND_FROM, HH_FIND_WHERE, STATUS_ORDER ", h.hh_no"),
+		HH_LIST_FROM(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, STATUS_ORDER ", h.hh_no") },
+	[STMT_HH_FIND_ATTRIBUTE] = { HH_LIST_FROM(HH_FIND_FROM, HH_FIND_WHERE, "h.attribute IS NULL, h.attribute, h.hh_no"),
+		HH_LIST_FROM(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.attribute IS NULL, h.attribute, h.hh_no") },
+	[STMT_HH_FIND_CAUSE] = { HH_LIST_FROM(HH_FIND_FROM, HH_FIND_WHERE, "h.cause_main IS NULL, h.cause_main, h.hh_no"),
+		HH_LIST_FROM(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.cause_main IS NULL, h.cause_main, h.hh_no") },
+	[STMT_HH_FIND_COUNT] = { "SELECT COUNT(*) FROM " HH_FIND_FROM HH_FIND_WHERE,
+		"SELECT COUNT(*) FROM " HH_FIND_FROM_PG HH_FIND_WHERE_PG },
+	[STMT_HH_FIND_ASOF] = { HH_LIST_ASOF_FROM(HH_FIND_FROM, ASOF_WHERE(HH_FIND_WHERE_S(STATUS_AT("$11")), "$11"), "h.hh_no", "$11"),
+		HH_LIST_ASOF_FROM(HH_FIND_FROM_PG, ASOF_WHERE(HH_FIND_WHERE_S_PG(STATUS_AT("$11")), "$11"), "h.hh_no", "$11") },
+	[STMT_HH_FIND_ASOF_VILLAGE] = { HH_LIST_ASOF_FROM(HH_FIND_FROM, ASOF_WHERE(HH_FIND_WHERE_S(STATUS_AT("$11")), "$11"), "h.village, h.hh_no", "$11"),
+		HH_LIST_ASOF_FROM(HH_FIND_FROM_PG, ASOF_WHERE(HH_FIND_WHERE_S_PG(STATUS_AT("$11")), "$11"), "h.village, h.hh_no", "$11") },
+	[STMT_HH_FIND_ASOF_DESC] = { HH_LIST_ASOF_FROM(HH_FIND_FROM, ASOF_WHERE(HH_FIND_WHERE_S(STATUS_AT("$11")), "$11"), "h.hh_no DESC", "$11"),
+		HH_LIST_ASOF_FROM(HH_FIND_FROM_PG, ASOF_WHERE(HH_FIND_WHERE_S_PG(STATUS_AT("$11")), "$11"), "h.hh_no DESC", "$11") },
+	[STMT_HH_FIND_ASOF_VILLAGE_DESC] = { HH_LIST_ASOF_FROM(HH_FIND_FROM, ASOF_WHERE(HH_FIND_WHERE_S(STATUS_AT("$11")), "$11"), "h.village DESC, h.hh_no", "$11"),
+		HH_LIST_ASOF_FROM(HH_FIND_FROM_PG, ASOF_WHERE(HH_FIND_WHERE_S_PG(STATUS_AT("$11")), "$11"), "h.village DESC, h.hh_no", "$11") },
+	[STMT_HH_FIND_ASOF_STATUS] = { HH_LIST_ASOF_FROM(HH_FIND_FROM, ASOF_WHERE(HH_FIND_WHERE_S(STATUS_AT("$11")), "$11"), STATUS_ORDER_AT("$11") ", h.hh_no", "$11"),
+		HH_LIST_ASOF_FROM(HH_FIND_FROM_PG, ASOF_WHERE(HH_FIND_WHERE_S_PG(STATUS_AT("$11")), "$11"), STATUS_ORDER_AT("$11") ", h.hh_no", "$11") },
+	[STMT_HH_FIND_ASOF_ATTRIBUTE] = { HH_LIST_ASOF_FROM(HH_FIND_FROM, ASOF_WHERE(HH_FIND_WHERE_S(STATUS_AT("$11")), "$11"), "h.attribute IS NULL, h.attribute, h.hh_no", "$11"),
+		HH_LIST_ASOF_FROM(HH_FIND_FROM_PG, ASOF_WHERE(HH_FIND_WHERE_S_PG(STATUS_AT("$11")), "$11"), "h.attribute IS NULL, h.attribute, h.hh_no", "$11") },
+	[STMT_HH_FIND_ASOF_CAUSE] = { HH_LIST_ASOF_FROM(HH_FIND_FROM, ASOF_WHERE(HH_FIND_WHERE_S(STATUS_AT("$11")), "$11"), "h.cause_main IS NULL, h.cause_main, h.hh_no", "$11"),
+		HH_LIST_ASOF_FROM(HH_FIND_FROM_PG, ASOF_WHERE(HH_FIND_WHERE_S_PG(STATUS_AT("$11")), "$11"), "h.cause_main IS NULL, h.cause_main, h.hh_no", "$11") },
+	[STMT_HH_FIND_BY_STATUS] = { "SELECT h.status, COUNT(*) FROM " HH_FIND_FROM HH_FIND_WHERE_S("h.status")
+		" GROUP BY h.status", "SELECT h.status, COUNT(*) FROM " HH_FIND_FROM_PG HH_FIND_WHERE_S_PG("h.status")
+		" GROUP BY h.status" },
+	[STMT_HH_FIND_ASOF_BY_STATUS] = { "SELECT " STATUS_AT("$9") ", COUNT(*) FROM " HH_FIND_FROM
+		ASOF_WHERE(HH_FIND_WHERE_S(STATUS_AT("$9")), "$9") " GROUP BY 1", "SELECT " STATUS_AT("$9::integer") ", COUNT(*) "
+		"FROM " HH_FIND_FROM_PG ASOF_WHERE(HH_FIND_WHERE_S_PG(STATUS_AT("$9::integer")), "$9::integer") " GROUP BY 1" },
+	[STMT_REGISTRY_GEN] = { "SELECT gen FROM registry_generation WHERE id = 1", NULL },
 	[STMT_HH_MEMBER_COUNT] = { "SELECT COUNT(*) FROM membership_span s WHERE s.household_id = $1 "
 		"AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC, NULL },
 

@@ -460,6 +460,21 @@ store_snapshot_epoch(struct store *st, uint64_t *epoch)
 	return st->snap_ok;
 }
 
+bool
+store_registry_generation(struct store *st, uint64_t *gen)
+{
+	struct errinfo e;
+	errinfo_clear(&e);
+	struct stmt *q = st->ops->prepare(st, STMT_REGISTRY_GEN, &e);
+	if (!q)
+		return false;
+	bool ok = st->ops->step(q, &e) == 1;
+	if (ok)
+		*gen = (uint64_t)st->ops->col_int(q, 0);
+	st->ops->reset(q);
+	return ok;
+}
+
 /* ---- helpers for the other store files ---- */
 
 char *

@@ -195,6 +195,13 @@ void store_read_end(struct store *st, bool began);
  * makes everything cached under older epochs stale. False outside a read snapshot (after a write in it, for
  * one) and on a backend without a data version (PostgreSQL). */
 bool store_snapshot_epoch(struct store *st, uint64_t *epoch);
+/* The registry's generation (schema 0018): a value that every committed write to the registry (the tables the
+ * household page shows: divisions, households, members, spans, events, incomes) replaces with a new random
+ * one, through triggers on those tables, whoever writes (this process, the CLI, migrate-data, a sqlite3
+ * shell, a restore); logins, sessions, tokens and audit rows leave it alone. One value means one state of the
+ * registry, so what was read under it may be kept and served while a read finds it again. False if it could
+ * not be read. */
+bool store_registry_generation(struct store *st, uint64_t *gen);
 /* A mark of the database's state (see store_ops.change_mark): two equal marks taken on this connection mean
  * no other connection wrote in between. False when the backend cannot tell (then assume it changed). */
 bool store_change_mark(struct store *st, uint64_t *mark);
@@ -808,6 +815,9 @@ struct hh_filter {
 	int limit, offset;
 	int day;                 /* 0: as the registry stands (current status); a date: the list as of that day —
 	                          * status, head and size then, and only households registered by then */
+	int64_t *by_status;      /* store_household_list: when not NULL (ST__MAX counts), filled as
+	                          * store_household_list_by_status does, and the total is their sum (one statement
+	                          * for both) */
 };
 struct hh_summary {
 	struct household h;

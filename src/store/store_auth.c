@@ -555,6 +555,18 @@ bind_filter(struct store *st, struct stmt *q, const struct hh_filter *f, int64_t
 	OPS->bind(q, 8, number || !wide ? SQL_NULL : opt_text(f->q));
 }
 
+/* Whether the list is searched from the households the text finds (STMT_HH_FIND_*): any search but a
+ * one-character name within a town or a village ($7 above), which walks the few households in range. */
+static bool
+search_from_hits(const struct hh_filter *f, int64_t lo, int64_t hi)
+{
+	if (!f->q)
+		return false;
+	bool number = f->q[strspn(f->q, "0123456789Xx")] == '\0';
+	bool wide = hi - lo >= 999999 || utf8_len(f->q, strlen(f->q)) >= 2;
+	return number || wide;
+}
+
 enum err
 store_household_list(struct store *st, const struct hh_filter *f, struct hh_summary **out, size_t *n, int64_t *total,
     struct arena *a, struct errinfo *e)
@@ -563,21 +575,24 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 	*out = NULL;
 	*n = 0;
 	*total = 0;
+	for (int i = 0; f->by_status && i < ST__MAX; i++)
+		f->by_status[i] = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
 	bool began = read_begin(st, e);
 	enum err rc = ERR_OK;
 	struct stmt *q;
 	int r;
-	if (f->day) {
-		/* the as-of count: the households registered on the day, summed over their statuses then */
-		int64_t by[ST__MAX];
-		if ((rc = store_household_list_by_status(st, f, by, e)) != ERR_OK)
+	if (f->day || f->by_status) {
+		/* the as-of count: the households registered on the day, summed over their statuses then (and any
+		 * count the caller wants by status) */
+		int64_t by[ST__MAX], *b = f->by_status ? f->by_status : by;
+		if ((rc = store_household_list_by_status(st, f, b, e)) != ERR_OK)
 			goto out;
 		for (int i = 0; i < ST__MAX; i++)
-			*total += by[i];
+			*total += b[i];
 	} else {
-		q = OPS->prepare(st, STMT_HH_LIST_COUNT, e);
+		q = OPS->prepare(st, search_from_hits(f, lo, hi) ? STMT_HH_FIND_COUNT : STMT_HH_LIST_COUNT, e);
 		if (!q) {
 			rc = ERR_DB;
 			goto out;
@@ -602,8 +617,21 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 		[HH_SORT_STATUS] = STMT_HH_LIST_ASOF_STATUS, [HH_SORT_ATTRIBUTE] = STMT_HH_LIST_ASOF_ATTRIBUTE,
 		[HH_SORT_CAUSE] = STMT_HH_LIST_ASOF_CAUSE,
 	};
+	static const enum stmt_id found_by_sort[HH_SORT__N] = {
+		[HH_SORT_NO] = STMT_HH_FIND, [HH_SORT_VILLAGE] = STMT_HH_FIND_VILLAGE, [HH_SORT_NO_DESC] = STMT_HH_FIND_DESC,
+		[HH_SORT_VILLAGE_DESC] = STMT_HH_FIND_VILLAGE_DESC, [HH_SORT_STATUS] = STMT_HH_FIND_STATUS,
+		[HH_SORT_ATTRIBUTE] = STMT_HH_FIND_ATTRIBUTE, [HH_SORT_CAUSE] = STMT_HH_FIND_CAUSE,
+	};
+	static const enum stmt_id found_by_sort_at[HH_SORT__N] = {
+		[HH_SORT_NO] = STMT_HH_FIND_ASOF, [HH_SORT_VILLAGE] = STMT_HH_FIND_ASOF_VILLAGE,
+		[HH_SORT_NO_DESC] = STMT_HH_FIND_ASOF_DESC, [HH_SORT_VILLAGE_DESC] = STMT_HH_FIND_ASOF_VILLAGE_DESC,
+		[HH_SORT_STATUS] = STMT_HH_FIND_ASOF_STATUS, [HH_SORT_ATTRIBUTE] = STMT_HH_FIND_ASOF_ATTRIBUTE,
+		[HH_SORT_CAUSE] = STMT_HH_FIND_ASOF_CAUSE,
+	};
 	enum hh_sort sort = f->sort < HH_SORT__N ? f->sort : HH_SORT_VILLAGE;
-	q = OPS->prepare(st, f->day ? by_sort_at[sort] : by_sort[sort], e);
+	bool found = search_from_hits(f, lo, hi);
+	q = OPS->prepare(st, f->day ? (found ? found_by_sort_at : by_sort_at)[sort] : (found ? found_by_sort : by_sort)[sort],
+	    e);
 	if (!q) {
 		rc = ERR_DB;
 		goto out;
@@ -645,7 +673,9 @@ store_household_list_by_status(struct store *st, const struct hh_filter *f, int6
 		by[i] = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, f->day ? STMT_HH_LIST_ASOF_BY_STATUS : STMT_HH_LIST_BY_STATUS, e);
+	bool found = search_from_hits(f, lo, hi);
+	struct stmt *q = OPS->prepare(st, f->day ? (found ? STMT_HH_FIND_ASOF_BY_STATUS : STMT_HH_LIST_ASOF_BY_STATUS) :
+	    (found ? STMT_HH_FIND_BY_STATUS : STMT_HH_LIST_BY_STATUS), e);
 	if (!q)
 		return ERR_DB;
 	bind_filter(st, q, f, lo, hi);

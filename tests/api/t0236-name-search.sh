@@ -68,6 +68,58 @@ for q in $(parts 5 3) 玉兰 王王 秀; do
 done
 [ -n "$(SCAN_TOWN=1 scan 王)" ] || fail "nobody in the town has 王 in the name"
 
+# The list searched starts from the households found (issue 20: STMT_HH_FIND_*): in every order, page by page
+# (7 a page), with its total and its counts by status, as the county and as a town, now and as of a past day,
+# and with a status filter, it equals a scan ordered the same way. Queries: parts of names (one character over
+# the county too), a 户编号, a 证件号码 and the last four characters of one.
+status_order="CASE h.status WHEN 'poor' THEN 1 WHEN 'returned' THEN 2 WHEN 'exited_supported' THEN 3
+	WHEN 'exited_unsupported' THEN 4 WHEN 'removed' THEN 5 WHEN 'cancelled' THEN 6 ELSE 7 END"
+declare -A order=([hh_no]="h.hh_no" [-hh_no]="h.hh_no DESC" [village]="h.village, h.hh_no"
+	[-village]="h.village DESC, h.hh_no" [status]="$status_order, h.hh_no"
+	[attribute]="h.attribute IS NULL, h.attribute, h.hh_no" [cause]="h.cause_main IS NULL, h.cause_main, h.hh_no")
+# scan_where Q [EXTRA]: the households a scan finds for Q (and EXTRA)
+scan_where() {
+	echo "WHERE (h.hh_no = '$1' OR h.id IN (SELECT m.household_id FROM member m WHERE m.id_no = '$1'
+		OR (length('$1') = 4 AND substr(m.id_no, length(m.id_no) - 3) = '$1')
+		OR $find_fn(replace(m.name, ' ', ''), '$1') > 0)) ${2:-}"
+}
+# listed Q SORT QUERY-EXTRA: every page's 户编号 in order, then the total and the counts by status
+listed() {
+	local page=1
+	while :; do
+		expect 200 "${AS:-county}" GET "/api/households?q=$1&sort=$2&per_page=7&page=$page$3"
+		printf '%s' "$OUT" | jq -r '.data.items[] | .hh_no'
+		[ "$(printf '%s' "$OUT" | jq '.data.items | length')" -eq 7 ] || break
+		page=$((page + 1))
+	done
+	printf '%s' "$OUT" | jq -r '"total \(.data.total)", (.data.by_status | to_entries[] | "\(.key) \(.value)")'
+}
+scanned() {   # scanned Q SORT SQL-EXTRA
+	db_sql "SELECT h.hh_no FROM household h $(scan_where "$1" "$3") ORDER BY ${order[$2]}"
+	echo "total $(db_sql "SELECT COUNT(*) FROM household h $(scan_where "$1" "$3")")"
+	db_sql "SELECT h.status || ' ' || COUNT(*) FROM household h $(scan_where "$1" "$3") GROUP BY h.status
+		ORDER BY 1" | sort
+}
+sorted_tail() { awk '/^total/ { t = 1 } !t { print; next } { print | "sort" }'; }
+hh1=$(db_sql "SELECT hh_no FROM household ORDER BY hh_no LIMIT 1 OFFSET 40")
+id1=$(db_sql "SELECT m.id_no FROM member m ORDER BY m.id LIMIT 1 OFFSET 99")
+town="AND h.village BETWEEN 371399103000 AND 371399103999"
+lists=0
+for q in $(parts 2 5) 玉兰 王 "$hh1" "$id1" "${id1: -4}"; do
+	for s in hh_no -hh_no village -village status attribute cause; do
+		eq "list $q by $s" "$(listed "$q" "$s" "" | sorted_tail)" "$(scanned "$q" "$s" "" | sorted_tail)"
+		lists=$((lists + 1))
+	done
+	eq "list $q as of a past day" "$(listed "$q" status "&as_of=2015-06-30" | sorted_tail)" \
+		"$(scanned "$q" status "" | sorted_tail)"
+	eq "list $q before the registry began" "$(listed "$q" village "&as_of=2013-12-31")" "total 0"
+	eq "list $q, status poor" "$(listed "$q" -village "&status=poor" | sorted_tail)" \
+		"$(scanned "$q" -village "AND h.status = 'poor'" | sorted_tail)"
+	eq "list $q in a town" "$(AS=town listed "$q" village "" | sorted_tail)" "$(scanned "$q" village "$town" | sorted_tail)"
+done
+[ "$(listed 王 village "" | grep -c '^3713')" -ge 8 ] || fail "王 finds fewer than two pages"
+[ "$(listed "${id1: -4}" village "" | grep -c '^3713')" -ge 1 ] || fail "the last four of $id1 find nothing"
+
 # corrections after the import: the index follows the new names
 h=$(db_sql "SELECT h.hh_no FROM household h ORDER BY h.hh_no LIMIT 1 OFFSET 17")
 mid=$(db_sql "SELECT m.id FROM member m JOIN household h ON h.id = m.household_id WHERE h.hh_no = '$h' ORDER BY m.id LIMIT 1")

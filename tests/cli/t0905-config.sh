@@ -27,7 +27,7 @@ eq "doctor: no TLS proxy is a warning" "$(jq -r '.checks[] | select(.check == "t
 if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = sqlite ]; then
 	cp "${DB#sqlite:}" "$WORK/old.db"
 	cp "${DB#sqlite:}.audit-key" "$WORK/old.db.audit-key"
-	sqlite3 "$WORK/old.db" "DROP TRIGGER member_name_gram_insert; DROP TRIGGER member_name_gram_update; DROP TRIGGER member_name_gram_delete; DROP TABLE member_name_gram; DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations);"
+	{ sqlite3 "$WORK/old.db" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'registry_generation_%'"; echo "DROP TABLE registry_generation; DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations);"; } | sqlite3 "$WORK/old.db"
 	expect_rc 1 doctor --db "sqlite:$WORK/old.db" --format json
 	eq "doctor: the old schema" "$(jq -r '.checks[] | select(.check == "schema") | .result' <<<"$OUT")" fail
 	# a backup of it is taken as it is (what an upgrade does before it migrates)
