@@ -112,7 +112,7 @@ static const struct copy_table tables[] = {
 		NO_SEQ, true },
 };
 /* Tables the copy leaves alone: the target's migrations make their rows (the registry's generation, schema
- * 0018: the target's own, moved by its triggers as the rows arrive). */
+ * 0017: the target's own, moved by its triggers as the rows arrive). */
 static const char *const not_copied[] = { "schema_migrations", "registry_generation" };
 
 static bool

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The household page cache (tuopin serve --page-cache): a masked page is answered from memory only while the
-# registry's generation (schema 0018) is the one it was rendered under: a write to the registry (through the
+# registry's generation (schema 0017) is the one it was rendered under: a write to the registry (through the
 # API, or by another process straight into the database) moves it and the next page is rendered afresh;
 # logins, tokens and a full view's audit row do not, and the cached page goes on being served. Only inside
 # the asker's divisions, per language and date; full views are never cached and each is audited. One worker

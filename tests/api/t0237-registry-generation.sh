@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The registry's generation (schema 0018, issue 20 point 5), what the household page cache keys on: every kind
+# The registry's generation (schema 0017, issue 20 point 5), what the household page cache keys on: every kind
 # of registry write moves it — imports (divisions, registry, events, --update), an event and a correction
 # through the API, an income, a 新识别 proposal whose 公告 creates a household, a change straight into the
 # database — and nothing else does: logins, tokens, users, audited full views, proposals that have not yet

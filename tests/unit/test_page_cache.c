@@ -42,7 +42,7 @@ hits_need_key_generation_and_scope(void **state)
 	assert_false(get("1|20261129|A1", 7, &county, NULL));
 	assert_false(get("0|20261128|A1", 7, &county, NULL));
 	assert_false(get("0|20261129|A", 7, &county, NULL));
-	/* generations (the registry's, schema 0018) have no order, only equality: a request under another one
+	/* generations (the registry's, schema 0017) have no order, only equality: a request under another one
 	 * misses and drops the entry (stale for one of the two), and the last page rendered replaces what was
 	 * kept */
 	assert_false(get("0|20261129|A1", 6, &county, NULL));

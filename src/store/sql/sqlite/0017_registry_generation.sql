@@ -1,4 +1,4 @@
--- 0018_registry_generation.sql (SQLite): the registry's generation (issue 20 point 5). One row whose value
+-- 0017_registry_generation.sql (SQLite): the registry's generation (issue 20 point 5). One row whose value
 -- every write to the registry replaces with a new random one, in the same transaction, through the triggers
 -- below on every table the household page shows (division names, households, members, their spans, events
 -- and their supersessions, incomes and their revisions): whatever writes them — the importers, events,

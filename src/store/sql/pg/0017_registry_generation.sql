@@ -1,4 +1,4 @@
--- 0018_registry_generation.sql (PostgreSQL): the registry's generation (issue 20 point 5), as on SQLite: one
+-- 0017_registry_generation.sql (PostgreSQL): the registry's generation (issue 20 point 5), as on SQLite: one
 -- row whose value every write to the registry replaces with a new random one, in the same transaction, by
 -- statement-level triggers (once per statement, a COPY included) on every table the household page shows.
 -- Logins, sessions, tokens and audit rows do not touch it. The page cache keys its pages on it.
