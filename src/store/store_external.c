@@ -149,8 +149,8 @@ store_external_kind_exists(struct store *st, const char *kind, int day, bool *ex
 }
 
 /* stmt.c's EXT_ROW and the member's columns after it. */
-static void
-read_match(struct store *st, struct stmt *q, struct external_match *m)
+void
+read_match_head(struct store *st, struct stmt *q, struct external_match *m)
 {
 	memset(m, 0, sizeof(*m));
 	m->list_id = OPS->col_int(q, 0);
@@ -173,7 +173,13 @@ read_match(struct store *st, struct stmt *q, struct external_match *m)
 	if (!OPS->col_null(q, 16))
 		status_from_code(OPS->col_text(q, 16), &m->status);
 	m->monitored = OPS->col_int(q, 17) != 0;
-	m->since = (int)OPS->col_int(q, 18);
+}
+
+static void
+read_match(struct store *st, struct stmt *q, struct external_match *m)
+{
+	read_match_head(st, q, m);
+	m->since = (int)OPS->col_int(q, MATCH_HEAD_NCOLS);
 	m->dibao = OPS->col_null(q, 19) ? -1 : (int)OPS->col_int(q, 19);
 	m->tekun = OPS->col_null(q, 20) ? -1 : (int)OPS->col_int(q, 20);
 	m->ins_medical = OPS->col_null(q, 21) ? -1 : (int)OPS->col_int(q, 21);

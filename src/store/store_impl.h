@@ -20,6 +20,10 @@ enum err store_audit_flush(struct store *st, struct errinfo *e);
 void read_household(struct store *st, struct stmt *q, int c, struct household *h, struct arena *a);
 void read_member(struct store *st, struct stmt *q, int c, struct member *m, struct arena *a);
 char *col_str(struct store *st, struct stmt *q, int i, struct arena *a);
+/* store_external.c: the first MATCH_HEAD_NCOLS columns every statement matching a list row to a member gives
+ * (the row, the member, the household's status and monitoring); the rest of m cleared. */
+#define MATCH_HEAD_NCOLS 18
+void read_match_head(struct store *st, struct stmt *q, struct external_match *m);
 
 /* store_session.c: the store that keeps sessions and login counters: st itself on PostgreSQL, the session
  * database beside the main file on SQLite (aux_separate), opened on first use. create: make the file if there

@@ -415,28 +415,9 @@ store_warn_external(struct store *st, const char *kind, int day, int after, int6
 	int r, stop = 0;
 	while (!stop && (r = OPS->step(q, e)) == 1) {
 		struct external_match m;
-		memset(&m, 0, sizeof(m));
-		m.list_id = OPS->col_int(q, 0);
-		m.list_date = (int)OPS->col_int(q, 1);
-		m.source = OPS->col_text(q, 2);
-		m.row_no = (int)OPS->col_int(q, 3);
-		m.entry_name = OPS->col_text(q, 4);
-		m.entry_id_no = OPS->col_text(q, 5);
-		m.value = OPS->col_text(q, 6);
-		m.data = OPS->col_text(q, 7);
-		m.day = (int)OPS->col_int(q, 8);
-		m.entry_village = OPS->col_int(q, 9);
-		m.member_id = OPS->col_int(q, 10);
-		m.household_id = OPS->col_int(q, 11);
-		m.village = OPS->col_int(q, 12);
-		m.hh_no = OPS->col_text(q, 13);
-		m.name = OPS->col_text(q, 14);
-		m.id_no = OPS->col_text(q, 15);
-		m.status = ST_NONE;
-		status_from_code(OPS->col_text(q, 16), &m.status);
-		m.monitored = OPS->col_int(q, 17) != 0;
+		read_match_head(st, q, &m);
 		m.dibao = m.tekun = m.ins_medical = m.ins_pension = m.work_months = -1;
-		m.labor = OPS->col_text(q, 18);
+		m.labor = OPS->col_text(q, MATCH_HEAD_NCOLS);
 		stop = fn(ctx, &m);
 	}
 	OPS->reset(q);
