@@ -557,14 +557,19 @@ store_each_fact(struct store *st, int day, int64_t recorded_at, int income_year,
 {
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
+	bool began = read_begin(st, e);   /* one snapshot: PostgreSQL streams the facts through a cursor */
 	struct stmt *q = OPS->prepare(st, recorded_at ? STMT_TABLE_FACTS_AT : STMT_TABLE_FACTS, e);
-	if (!q)
+	if (!q) {
+		read_end(st, began);
 		return ERR_DB;
+	}
 	OPS->bind(q, 1, SQL_INT(day));
 	OPS->bind(q, 2, SQL_INT(recorded_at ? recorded_at : NOW_KNOWN));
 	OPS->bind(q, 3, SQL_INT(lo));
 	OPS->bind(q, 4, SQL_INT(hi));
 	OPS->bind(q, 5, SQL_INT(income_year));
+	if (OPS->stream)
+		OPS->stream(q);
 	int r = 0, stop = 0;
 	while (!stop && (r = OPS->step(q, e)) == 1) {
 		struct fact f;
@@ -603,6 +608,7 @@ store_each_fact(struct store *st, int day, int64_t recorded_at, int income_year,
 		stop = fn(ctx, &f);
 	}
 	OPS->reset(q);
+	read_end(st, began);
 	return !stop && r < 0 ? ERR_DB : ERR_OK;
 }
 
