@@ -3,7 +3,9 @@
 // 收入大幅下降); one is dismissed (a reason is required: refused under its field first), one turned into a
 // monitor_in proposal through “纳入监测” (type and channel prefilled from the warning; a risk is required), which
 // the warning then shows; walked through its steps, the household is monitored: the screen's figures, list and
-// filters, and the household page's monitoring card show it. Dates follow the server's today (GET /api/me).
+// filters, and the household page's monitoring card show it. Then, its income above the line, “申请风险消除” on
+// that card opens a risk_eliminate proposal (帮扶消除), walked through its steps: the card and the dashboard show
+// the risk eliminated. Dates follow the server's today (GET /api/me).
 // users: county
 import { run, newPage, login, settle, shot, text, assert, apiClient, BASE } from './lib.mjs';
 
@@ -66,7 +68,7 @@ await run(async () => {
   assert.equal(await page.inputValue(`${dlg} select[name="monitor_type"]`), 'unstable');
   assert.equal(await page.inputValue(`${dlg} select[name="channel"]`), 'platform');
   assert.match(await page.inputValue(`${dlg} [data-field="reason"] input`), /^收入低于监测标准：/);
-  const opened = addDays(today, -12);
+  const opened = addDays(today, -20);
   await page.fill(`${dlg} [data-field="date"] .date-text`, opened);
   await page.click(`${dlg} [data-action="save"]`);
   await page.waitForSelector(`${dlg} [data-field="risks"].has-error`);
@@ -138,4 +140,48 @@ await run(async () => {
   assert.equal(await text(page, '.page-monitor h1.page-title'), 'Relapse monitoring');
   assert.match(await text(page, `[data-card="warnings"] tr[data-key="income_fall:3713990007:${year}"]`), /sharp income fall .*by 50%/);
   await shot(page, 'monitor-en');
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+
+  // risk elimination from the household page: the income now above the line (8000.00 a head against 7200.00)
+  r = await api.put(`/api/households/3713990001/incomes/${year}`, { wage: String(8000 * size1) });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  await page.goto(BASE + '/households/3713990001');
+  await page.waitForSelector('[data-card="monitoring"] [data-action="risk-eliminate"]');
+  await page.click('[data-card="monitoring"] [data-action="risk-eliminate"]');
+  await page.waitForSelector(`${dlg} select[name="way"]`);
+  assert.equal(await page.inputValue(`${dlg} select[name="way"]`), 'help');
+  const asked = addDays(opened, 11);
+  await page.fill(`${dlg} [data-field="date"] .date-text`, asked);
+  await page.fill(`${dlg} [data-field="reason"] input`, '务工收入稳定，人均纯收入 8000 元');
+  await shot(page, 'risk-eliminate-dialog', { keep: true });
+  await page.click(`${dlg} [data-action="save"]`);
+  await page.waitForURL(/\/proposals\/\d+/);
+  const eid = Number(new URL(page.url()).pathname.split('/').pop());
+  const ep = (await api.get(`/api/proposals/${eid}`)).body.data;
+  assert.equal(`${ep.type} ${ep.way} ${ep.opened}`, `risk_eliminate help ${asked}`);
+  const actE = async (step, date, extra = {}) => {
+    const x = await api.post(`/api/proposals/${eid}/actions`, { action: 'approve', step, date, ...extra });
+    assert.equal(x.status, 200, `${step}: ${JSON.stringify(x.body)}`);
+  };
+  // the home check's record (两不愁三保障 and water, all secure) is what the 入户核实 step reads
+  r = await api.post('/api/households/3713990001/assessments', { date: addDays(asked, 1), assessor: '张明、李华', food: true, clothing: true, education: true, medical: true, housing: 'B', water: true });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  await actE('assess', addDays(asked, 1));
+  await actE('review', addDays(asked, 2), { votes: { for: 9, against: 0, abstain: 0 } });
+  await actE('notice', addDays(asked, 7));
+  await actE('town', addDays(asked, 8));
+  await actE('county', addDays(asked, 9));
+  await page.goto(BASE + '/households/3713990001');
+  await page.waitForSelector('[data-card="monitoring"] tr[data-seq="1"][data-state="eliminated"]');
+  await settle(page);
+  assert.match(await text(page, '[data-card="monitoring"] tr[data-seq="1"]'), new RegExp(`帮扶消除 ${addDays(asked, 9)}`));
+  assert.equal(await page.locator('[data-card="monitoring"] [data-action="risk-eliminate"]').count(), 0);
+  await page.locator('[data-card="monitoring"]').scrollIntoViewIfNeeded();
+  await shot(page, 'household-eliminated', { keep: true });
+  await page.goto(BASE + '/');
+  await page.waitForSelector('[data-card="monitoring"] [data-mon="eliminated"]');
+  await settle(page);
+  const mon2 = await page.$$eval('[data-card="monitoring"] [data-mon]', (xs) => xs.map((x) => `${x.dataset.mon}:${x.querySelector('.nhmr').innerText.replace(/\s+/g, '')}`));
+  assert.deepEqual(mon2, ['monitored:0户0人', 'unstable:0户0人', 'marginal:0户0人', 'sudden:0户0人', `eliminated:1户${size1}人`, `help:1户${size1}人`, 'natural:0户0人', `new:1户${size1}人`, 'held:0户0人']);
 });

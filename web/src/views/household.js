@@ -349,7 +349,7 @@ export async function householdView({ el, params, query, navigate, render, signa
       get('/api/settings', null, { signal }),
       findingId ? get(`/api/findings/${findingId}`, null, { signal }).catch((err) => (err.name === 'AbortError' ? Promise.reject(err) : null)) : null,
       get('/api/findings', { household: no, state: 'open', per_page: 50 }, { signal }).catch((err) => (err.name === 'AbortError' ? Promise.reject(err) : null)),
-      monitoringCard(no, signal),
+      monitoringCard(no, signal, navigate),
     ]);
   } finally {
     clearTimeout(timer);

@@ -95,6 +95,31 @@ export function monitorInDialog(hh, w, done) {
   });
 }
 
+// The risk_eliminate proposal for a household's open case (from the household page's monitoring card): the way
+// (帮扶消除 or 自然消除) and the day; the server checks the latest income against the monitoring line and the
+// household's labour capacity, and walks it through the same steps as 纳入监测.
+export function riskEliminateDialog(no, done) {
+  const way = select([{ code: 'help', label: t('帮扶消除') }, { code: 'natural', label: t('自然消除') }], 'help', { name: 'way' });
+  const reason = input('', { name: 'reason', maxlength: 200 });
+  const date = dateInput(asOf() || today(), { name: 'date', label: t('申请日期') });
+  return formDialog({
+    title: t('申请风险消除：户编号 {no}', { no }),
+    intro: t('收入稳定超过当年监测标准、“两不愁三保障”及饮水安全有保障、风险已稳定消除的，经入户核实、民主评议、村内公示、乡镇审核、县级审定后标注风险消除；无劳动能力的监测户落实社会保障后继续监测。'),
+    content: [
+      field({ name: 'way', label: t('消除方式'), control: way, required: true }),
+      field({ name: 'date', label: t('申请日期'), control: date, required: true }),
+      field({ name: 'reason', label: t('情况说明'), control: reason, wide: true }),
+    ],
+    okText: t('提出风险消除申请'),
+    done,
+    send: () => {
+      const body = { type: 'risk_eliminate', household: no, way: way.value, date: date.value };
+      if (reason.value.trim()) body.reason = reason.value.trim();
+      return post('/api/proposals', body);
+    },
+  });
+}
+
 function statsTable(d, by) {
   const cols = [
     { title: by === 'village' ? t('行政村') : t('乡镇'), key: 'name', render: (r) => r.name },
@@ -247,7 +272,7 @@ export async function monitorView({ el, query, navigate, render, signal }) {
 }
 
 // The household page's card: every monitoring case, oldest first, and the programme memberships.
-export async function monitoringCard(no, signal) {
+export async function monitoringCard(no, signal, navigate) {
   let d;
   try {
     d = await get(`/api/households/${no}/monitoring`, {}, { signal });
@@ -265,5 +290,10 @@ export async function monitoringCard(no, signal) {
     { title: t('申请'), key: 'proposal', render: (c) => [c.open_proposal ? h('a', { href: link(`/proposals/${c.open_proposal}`) }, `#${c.open_proposal}`) : null, c.close_proposal ? [' ', h('a', { href: link(`/proposals/${c.close_proposal}`) }, `#${c.close_proposal}`)] : null] },
   ];
   const progs = d.programmes.length ? h('p', { class: 'monitor-progs' }, t('帮扶救助项目：'), d.programmes.map((p, i) => [i ? '；' : '', `${p.label} ${p.from} 起${p.to ? `至 ${p.to}` : ''}`])) : null;
-  return card(t('防返贫监测'), [d.cases.length ? table(cols, d.cases, { class: 'table-compact', rowData: (c) => ({ seq: c.seq, state: c.state }) }) : null, progs], { class: 'span-12', name: 'monitoring', flush: true });
+  // a case under monitoring can be proposed for elimination by those who write (the server refuses a second open one)
+  const open = d.cases.find((c) => c.state === 'monitored');
+  const tools = open && can('write')
+    ? h('button', { class: 'btn btn-sm', type: 'button', 'data-action': 'risk-eliminate', on: { click: () => riskEliminateDialog(no, (p) => navigate(link(`/proposals/${p.id}`))) } }, t('申请风险消除'))
+    : null;
+  return card(t('防返贫监测'), [d.cases.length ? table(cols, d.cases, { class: 'table-compact', rowData: (c) => ({ seq: c.seq, state: c.state }) }) : null, progs], { class: 'span-12', name: 'monitoring', flush: true, tools });
 }
