@@ -57,8 +57,7 @@ if [ "$(sqlite3 "$db" "SELECT COUNT(*) FROM poverty_line WHERE kind = 'monitorin
 	$tuopin --db "sqlite:$db" monitor line set 2025 7600 --now "2026-07-01 09:00:01" >/dev/null
 fi
 # A year of incomes: the 2025 survey of every household, and the 2024 one for the income-fall rule. Written by
-# SQL, not `tuopin import income` (which validates each row against the registry: over 15 minutes for the
-# 333,334 rows on the loaded machine, and not what is measured here). Per head, from the household id (the
+# SQL (values made to order; `tuopin import income` itself is measured by bench/income_import.sh). Per head, from the household id (the
 # same every run): 3 % from 4000 to 7599 元, the rest 7600 to 25599; in 2024 1 % of the households 50 % higher
 # (a fall of a third in 2025), the others 4 % lower.
 if [ "$(sqlite3 "$db" "SELECT COUNT(*) FROM income_year WHERE year = 2025")" -eq 0 ]; then

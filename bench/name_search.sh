@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # name_search.sh DB [BUILD]: the household list's name search on an imported SQLite county (bench/gen_registry.sh +
-# bench/realistic.sh, imported with `tuopin import registry`), through the name index (schema 0016) against the
+# bench/realistic.sh, imported with `tuopin import registry`), through the name index (schemas 0016, 0018) against the
 # scan it replaced, for a county, a town and a village: the count statement of the list (src/store/stmt.c,
 # HH_LIST_WHERE) with the search's parameters written in, and the count the list now runs (STMT_HH_FIND_COUNT:
 # from the matches), run by sqlite3, best of three, in seconds. The counts of all three must be equal (the index is confirmed by instr, so it finds exactly the scan's households).
@@ -26,8 +26,11 @@ stmt() {
 	found) echo "SELECT COUNT(*) FROM (SELECT x.id FROM household x WHERE x.hh_no = '$q'
 		UNION SELECT m.household_id FROM member m WHERE m.id_no = '$q'
 		UNION SELECT m.household_id FROM member m WHERE length('$q') = 4 AND substr(m.id_no, -4) = '$q'
-		UNION SELECT m.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id
-		WHERE length('$q') >= 2 AND g.gram = substr('$q', 1, 2) AND instr(replace(m.name, ' ', ''), '$q') > 0
+		UNION SELECT g.household_id FROM member_name_gram g WHERE length('$q') = 2 AND g.gram = '$q'
+		UNION SELECT g.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id
+		WHERE length('$q') > 2 AND g.gram = substr('$q', 1, 2) AND EXISTS (SELECT 1 FROM member_name_gram l
+		WHERE l.gram = substr('$q', -2) AND l.household_id = g.household_id AND l.member_id = g.member_id)
+		AND instr(replace(m.name, ' ', ''), '$q') > 0
 		UNION SELECT m.household_id FROM member m WHERE length('$q') = 1 AND instr(replace(m.name, ' ', ''), '$q') > 0) k
 		CROSS JOIN household h ON h.id = k.id WHERE h.village BETWEEN $lo AND $hi"; return;;
 	esac
@@ -44,6 +47,7 @@ best() {   # best SQL: "count seconds", the best of three runs
 	done
 	echo "$n $best"
 }
+if [ "${BENCH_HTTP_ONLY:-}" != 1 ]; then   # BENCH_HTTP_ONLY=1 (with BUILD): only the HTTP part
 printf '%-8s %-8s %18s %18s %6s %18s\n' scope query "scan (n, s)" "index (n, s)" ratio "found (n, s)"
 for q in $(sqlite3 "$db" "SELECT substr(replace(name, ' ', ''), 2, 2) FROM member WHERE id IN (1000, 123456)
 	UNION ALL SELECT replace(name, ' ', '') FROM member WHERE id = 777777"); do
@@ -58,6 +62,7 @@ for q in $(sqlite3 "$db" "SELECT substr(replace(name, ' ', ''), 2, 2) FROM membe
 		printf '%-8s %-8s %18s %18s %6s %18s\n' "$1" "$q" "$s" "$i" "$(awk -v a="${s#* }" -v b="${i#* }" 'BEGIN { printf "%.1f", a / b }')" "$f"
 	done
 done
+fi
 
 [ -n "$build" ] || exit 0
 out=$(dirname "$db")
@@ -68,7 +73,9 @@ export TUOPIN_DB=sqlite:$db
 token=$("$build/tuopin" token add bench --name wrk --days 1)
 # searches.SET.txt: request paths. Names: a random part of 2 or 3 characters of a random member's name, over the
 # county, the member's town or the member's village (a third each); numbers: a household's 户编号 or a member's
-# 证件号码 over the county.
+# 证件号码 over the county. BENCH_KEEP_SEARCHES=1 keeps the files already there (the same requests before and after
+# a change).
+if [ "${BENCH_KEEP_SEARCHES:-}" != 1 ] || [ ! -s "$out/searches.name.txt" ] || [ ! -s "$out/searches.number.txt" ]; then
 sqlite3 "$db" "SELECT substr(n, 1 + abs(random()) % (length(n) - k + 1), k), v, k FROM (SELECT replace(m.name, ' ', '') n,
 	h.village v, 2 + abs(random()) % 2 k FROM member m JOIN household h ON h.id = m.household_id
 	WHERE m.id IN (SELECT 1 + abs(random()) % (SELECT MAX(id) FROM member) FROM generate_series(1, 3000))) WHERE length(n) >= k" 2>/dev/null |
@@ -84,6 +91,7 @@ if [ ! -s "$out/searches.name.txt" ]; then   # sqlite3 without generate_series
 fi
 sqlite3 "$db" "SELECT hh_no FROM household ORDER BY random() LIMIT 1000; SELECT id_no FROM member ORDER BY random() LIMIT 1000" |
 	sed 's|^|/api/households?per_page=50\&q=|' > "$out/searches.number.txt"
+fi
 port=$((30000 + RANDOM % 10000))
 "$build/tuopin" serve --listen "127.0.0.1:$port" --threads 4 >/dev/null 2>"$out/serve.err" &
 pid=$!

@@ -25,7 +25,7 @@ rows=$(sqlite3 "$db" "SELECT (SELECT COUNT(*) FROM household) + (SELECT COUNT(*)
 # tables and indexes by one prepared statement per table in one transaction; only the inserts are timed
 "$tuopin" --db "sqlite:$ceil" init >/dev/null
 sqlite3 "$ceil" "ATTACH '$db' AS src; INSERT INTO division SELECT * FROM src.division;" >/dev/null
-read -r crow csec < <("$build/sqlite_ceiling" "$db" "$ceil")
+read -r crow csec _ < <("$build/sqlite_ceiling" "$db" "$ceil")
 # and SQLite copying them by itself (INSERT ... SELECT, no binding at all): a stricter bound, for scale
 rm -f "$ceil" "$ceil"-*
 "$tuopin" --db "sqlite:$ceil" init >/dev/null

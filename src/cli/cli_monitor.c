@@ -22,6 +22,7 @@ const struct opt opts_monitor[] = {
 	{ "state", true, "monitored|eliminated" },
 	{ "type", true, "unstable|marginal|sudden" },
 	{ "programme", true, "dibao|dibao_edge|tekun" },
+	{ "risk", true, "illness|school|disability|disaster|accident|industry|employment|labour|housing|water|other (list)" },
 	{ "region", true, "CN or a 2-digit province code (line set)" },
 	{ "note", true, "note (line set)" },
 	{ "rule", true, "low_income|income_fall|health (warnings)" },
@@ -108,7 +109,7 @@ list_or_stats(struct args *a, bool stats)
 	const char *state = arg(a, "state");
 	if (state && strcmp(state, "monitored") != 0 && strcmp(state, "eliminated") != 0)
 		return cli_usage(EN ? "--state must be monitored or eliminated" : "--state 只能是 monitored 或 eliminated");
-	const char *type = NULL, *prog = NULL;
+	const char *type = NULL, *prog = NULL, *risk = NULL;
 	if (arg(a, "type")) {
 		const struct code *c = code_find(CL_MON_TYPE, str_from(arg(a, "type")));
 		if (!c)
@@ -120,6 +121,13 @@ list_or_stats(struct args *a, bool stats)
 		if (!c)
 			return cli_usage(msg_text(MSG_PROGRAMME_KIND), arg(a, "programme"), "dibao, dibao_edge, tekun");
 		prog = c->code;
+	}
+	if (arg(a, "risk")) {
+		const struct code *c = code_find(CL_MON_RISK, str_from(arg(a, "risk")));
+		if (!c)
+			return cli_usage(msg_text(MSG_MON_RISK), arg(a, "risk"),
+			    "illness, school, disability, disaster, accident, industry, employment, labour, housing, water, other");
+		risk = c->code;
 	}
 	struct store *st;
 	int rc = cli_open(a, &st, false);
@@ -148,7 +156,7 @@ list_or_stats(struct args *a, bool stats)
 			view_monitor_stats_table(&r, &out);
 	} else {
 		struct monitor_query q = { .day = day ? day : date_today(), .division = division, .state = state, .type = type,
-			.programme = prog };
+			.programme = prog, .risk = risk };
 		struct monitor_row *v;
 		size_t n;
 		err = monitor_list(st, &q, &v, &n, &ar, &e);

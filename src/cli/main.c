@@ -80,7 +80,7 @@ static const struct command commands[] = {
 		"proposals (identification and exit): open, act on each step, show, list" },
 	{ "monitor", cmd_monitor, opts_monitor, 0, 1, 4,
 		"monitor line set YEAR AMOUNT [--region R] | monitor list [--as-of D] [--division C] [--state S] [--type T] "
-		"[--programme P] | monitor stats [--as-of D] [--division C] [--by town|village] | monitor cases HH_NO | "
+		"[--programme P] [--risk R] | monitor stats [--as-of D] [--division C] [--by town|village] | monitor cases HH_NO | "
 		"monitor warnings [--as-of D] [--division C] [--rule R] [--all] | monitor dismiss RULE:HH_NO:BASIS --reason R "
 		"[--date D]",
 		"防返贫动态监测：监测标准、监测对象名单与统计（纳入监测、风险消除经 proposal 办理）",

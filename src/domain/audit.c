@@ -113,7 +113,7 @@ key_read(const char *path, unsigned char key[32], struct errinfo *e)
 	char hex[80];
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return errinfo_set(e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO, "", MSG_AUDIT_KEY, path, strerror(errno));
+		return errinfo_set(e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO, "", MSG_AUDIT_KEY, path, msg_errno(errno));
 	ssize_t n = read(fd, hex, sizeof(hex) - 1);
 	close(fd);
 	hex[n > 0 ? n : 0] = '\0';
@@ -145,9 +145,9 @@ key_get(const char *uri, bool create, unsigned char key[32], struct errinfo *e)
 				hex[64] = '\n';
 				bool ok = write(fd, hex, 65) == 65 && fsync(fd) == 0;
 				close(fd);
-				rc = ok ? ERR_OK : errinfo_set(e, ERR_IO, "", MSG_AUDIT_KEY, path, strerror(errno));
+				rc = ok ? ERR_OK : errinfo_set(e, ERR_IO, "", MSG_AUDIT_KEY, path, msg_errno(errno));
 			} else if (errno != EEXIST)
-				rc = errinfo_set(e, ERR_IO, "", MSG_AUDIT_KEY, path, strerror(errno));
+				rc = errinfo_set(e, ERR_IO, "", MSG_AUDIT_KEY, path, msg_errno(errno));
 			if (rc == ERR_OK || errno == EEXIST)
 				rc = key_read(path, key_bytes, e);
 		}
@@ -187,7 +187,7 @@ audit_key_copy(const char *from, const char *to, struct errinfo *e)
 	hex[64] = '\n';
 	sodium_memzero(k, sizeof(k));
 	if (fd < 0 || write(fd, hex, 65) != 65 || fsync(fd) != 0)
-		rc = errinfo_set(e, ERR_IO, "", MSG_AUDIT_KEY, dst, strerror(errno));
+		rc = errinfo_set(e, ERR_IO, "", MSG_AUDIT_KEY, dst, msg_errno(errno));
 	if (fd >= 0)
 		close(fd);
 	sodium_memzero(hex, sizeof(hex));
@@ -316,7 +316,7 @@ audit_anchor(struct store *st, bool *wrote, struct errinfo *e)
 		/* the last line: is the head there already? */
 		int fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
 		if (fd < 0)
-			rc = errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, strerror(errno));
+			rc = errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, msg_errno(errno));
 		else {
 			char tail[512];
 			off_t end = lseek(fd, 0, SEEK_END);
@@ -332,7 +332,7 @@ audit_anchor(struct store *st, bool *wrote, struct errinfo *e)
 				int k = snprintf(line, sizeof(line), "anchor v1 %s row=%lld mac=%s sig=%s\n",
 				    stamp_format_iso(stamp_now(), t), (long long)last, vouch, sig);
 				if (write(fd, line, (size_t)k) != k || fsync(fd) != 0)
-					rc = errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, strerror(errno));
+					rc = errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, msg_errno(errno));
 				else
 					*wrote = true;
 			}

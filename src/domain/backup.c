@@ -122,7 +122,7 @@ backup_make(struct store *st, const char *path, struct backup_summary *s, struct
 	if (rc == ERR_OK)
 		rc = audit_key_copy(st->uri, to_uri, e);
 	if (rc == ERR_OK && rename(part, path) != 0)
-		rc = errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, strerror(errno));
+		rc = errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, msg_errno(errno));
 	if (rc != ERR_OK) {
 		unlink(part);
 		return rc;
@@ -175,7 +175,7 @@ backup_restore(const char *from, const char *to_uri, struct backup_summary *s, s
 	if (rc == ERR_OK)
 		rc = audit_key_copy(uri, target, e);   /* the backup's key becomes the restored database's */
 	if (rc == ERR_OK && rename(part, to) != 0)
-		rc = errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, to, strerror(errno));
+		rc = errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, to, msg_errno(errno));
 	if (rc != ERR_OK) {
 		unlink(part);
 		return rc;

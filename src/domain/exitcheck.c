@@ -290,8 +290,22 @@ eliminate_check(struct store *st, const struct household *h, int date, struct ch
 	errinfo_clear(e);
 	if (!in)
 		line(r, a, "income_monitoring", false, MSG_CHK_MON_NO_INCOME, date / 10000);
-	else if (rc == ERR_NOTFOUND)
-		line(r, a, "income_monitoring", false, MSG_CHK_NO_MON_LINE, year);
+	else if (rc == ERR_NOTFOUND) {
+		/* the latest survey older than the first monitoring line: the income of the monitoring era is missing,
+		 * not the line */
+		int first = 0;
+		for (int y = year + 1; y <= date / 10000 && !first; y++) {
+			int64_t l2;
+			int f2 = 0;
+			bool p2;
+			if (income_line(st, y, h->village, "monitoring", &l2, &f2, &p2, NULL) == ERR_OK)
+				first = f2;
+		}
+		if (first)
+			line(r, a, "income_monitoring", false, MSG_CHK_MON_INCOME_OLD, first, year);
+		else
+			line(r, a, "income_monitoring", false, MSG_CHK_NO_MON_LINE, year);
+	}
 	else {
 		int64_t pc = in->net_pc;
 		if (pc < 0 && !income_net_pc(in, in->size > 0 ? in->size : (int)(nm ? nm : 1), &pc))

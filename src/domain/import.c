@@ -1811,12 +1811,8 @@ income_write(struct store *st, const struct import_opts *o, struct sheet *s, con
 	}
 	t.quiet_audit = !o->sheet;
 	t.ip = o->ip;
-	/* (户编号, 年度) seen in the file, with their rows: a household's year twice is a problem */
-	struct seen {
-		char *key;
-		int row;
-	} *seen = NULL;
-	size_t n_seen = 0, cap_seen = 0;
+	/* (年度, 户编号) seen in the file, with their first rows: a household's year twice is a problem */
+	struct hh_map seen = { 0 };
 	struct sheet_row row;
 	int got, err_row;
 	while ((got = sheet_next(s, &row, &err_row, e)) == 1) {
@@ -1830,17 +1826,19 @@ income_write(struct store *st, const struct import_opts *o, struct sheet *s, con
 		q.source = "sheet";
 		q.reason = o->reason;
 		q.in.wage = q.in.business = q.in.property = q.in.transfer = q.in.business_cost = q.in.net_pc = -1;
-		struct str v = CELL(C_HH_NO);
+		struct str v = CELL(C_HH_NO), hv = v;
 		if (v.n == 0)
 			problem_add(p, false, row.num, COL(C_HH_NO), v, MSG_REQUIRED);
-		char *hh_no = arena_strndup(a, v.p, v.n);
-		q.hh_no = hh_no;
 		v = CELL(C_INCOME_YEAR);
 		q.in.year = o->year;
 		if (v.n)
 			parse_year(v, &q.in.year, p, row.num, COL(C_INCOME_YEAR));
 		else if (!o->year)
 			problem_add(p, false, row.num, COL(C_INCOME_YEAR), v, MSG_REQUIRED);
+		/* the row's key "YEAR|户编号"; the household number is its tail (kept: the map points at it) */
+		char *key = arena_printf(a, "%d|%.*s", q.in.year, (int)hv.n, hv.p);
+		const char *hh_no = strchr(key, '|') + 1;
+		q.hh_no = hh_no;
 		int64_t *dst[] = { &q.in.wage, &q.in.business, &q.in.property, &q.in.transfer, &q.in.business_cost };
 		for (size_t i = 0; i < NELEM(items); i++)
 			parse_money(CELL(items[i]), dst[i], p, row.num, COL(items[i]));
@@ -1848,17 +1846,12 @@ income_write(struct store *st, const struct import_opts *o, struct sheet *s, con
 		if (CELL(C_HH_SIZE).n)
 			parse_int_range(CELL(C_HH_SIZE), 1, 30, &q.in.size, p, row.num, COL(C_HH_SIZE));
 		if (hh_no[0] && q.in.year) {
-			char *key = arena_printf(a, "%s|%d", hh_no, q.in.year);
-			for (size_t i = 0; i < n_seen; i++)
-				if (strcmp(seen[i].key, key) == 0) {
-					problem_add(p, false, row.num, COL(C_HH_NO), CELL(C_HH_NO), MSG_INCOME_DUP_ROW, seen[i].row);
-					break;
-				}
-			if (n_seen == cap_seen) {
-				cap_seen = cap_seen ? 2 * cap_seen : 64;
-				seen = xrealloc(seen, cap_seen * sizeof(*seen));
-			}
-			seen[n_seen++] = (struct seen){ key, row.num };
+			bool found;
+			uint64_t *first = map_slot(&seen, key, &found);
+			if (found)
+				problem_add(p, false, row.num, COL(C_HH_NO), CELL(C_HH_NO), MSG_INCOME_DUP_ROW, (int)*first);
+			else
+				*first = (uint64_t)row.num;
 		}
 		if (p->n_errors == before) {
 			struct errinfo ee;
@@ -1868,7 +1861,7 @@ income_write(struct store *st, const struct import_opts *o, struct sheet *s, con
 			if (rc == ERR_DB || rc == ERR_BUSY) {
 				if (e)
 					*e = ee;
-				free(seen);
+				map_free(&seen);
 				txn_rollback(&t);
 				sheet_close(s);
 				return rc;
@@ -1885,7 +1878,7 @@ income_write(struct store *st, const struct import_opts *o, struct sheet *s, con
 #undef CELL
 #undef COL
 	}
-	free(seen);
+	map_free(&seen);
 	if (got < 0)
 		problem_from_err(p, false, err_row, "", (struct str){ 0 }, e);
 	sheet_close(s);

@@ -76,8 +76,21 @@ income_line(struct store *st, int year, int64_t division, const char *kind, int6
 		if (rc != ERR_NOTFOUND)
 			return rc;
 	}
+	/* A monitoring line is set by the province each year (region "37") or by the nation (region "CN"): the
+	 * latest year set, the province's before the nation's within a year. */
+	bool mon = strcmp(kind, "monitoring") == 0;
 	*provincial = false;
 	for (int y = year; y >= 2010; y--) {
+		if (mon) {
+			rc = store_poverty_line(st, y, prov, kind, amount, e);
+			if (rc == ERR_OK) {
+				*found_year = y;
+				*provincial = true;
+				return ERR_OK;
+			}
+			if (rc != ERR_NOTFOUND)
+				return rc;
+		}
 		rc = store_poverty_line(st, y, "CN", kind, amount, e);
 		if (rc == ERR_OK) {
 			*found_year = y;
@@ -125,9 +138,8 @@ income_set(struct txn *t, const struct income_req *r, struct income *out, bool *
 	if (x.size <= 0) {
 		/* that year's household: its members at the end of the year, or today for the year under way */
 		int day = x.year == year_now ? t->today : x.year * 10000 + 1231;
-		struct member *mv;
-		size_t nm;
-		if ((rc = store_members_at(st, h.id, day, &mv, &nm, &a, e)) != ERR_OK)
+		int64_t nm;
+		if ((rc = store_members_count_at(st, h.id, day, &nm, e)) != ERR_OK)
 			goto out;
 		if (nm == 0) {
 			char d[11];

@@ -17,9 +17,10 @@ bool income_net_pc(const struct income *in, int size, int64_t *out);
 /* a / b rounded half away from zero (b > 0). */
 int64_t div_round(int64_t a, int64_t b);
 
-/* The line for year in the province of a division code: the provincial line of that year if one is set,
- * else the national line, else the latest earlier national line. kind is "national" (the default) or
- * "monitoring". *found_year tells which year's value was used. */
+/* The line for year in the province of a division code. kind "national" (the default): the provincial line
+ * of that year if one is set, else the national line, else the latest earlier national line. kind
+ * "monitoring": the latest year up to year with a line of the province or of the nation, the province's
+ * first. *found_year tells which year's value was used, *provincial whether it was the province's. */
 enum err income_line(struct store *st, int year, int64_t division, const char *kind, int64_t *amount,
     int *found_year, bool *provincial, struct errinfo *e);
 

@@ -351,6 +351,21 @@ div_name(struct store *st, int64_t code, struct arena *a)
 	return store_division_get(st, code, &d, a, NULL) == ERR_OK ? d.name : NULL;
 }
 
+/* Whether the comma-separated list holds code exactly. */
+static bool
+csv_has(const char *list, const char *code)
+{
+	size_t n = strlen(code);
+	for (const char *s = list; s && *s;) {
+		const char *end = strchr(s, ',');
+		size_t len = end ? (size_t)(end - s) : strlen(s);
+		if (len == n && memcmp(s, code, n) == 0)
+			return true;
+		s = end ? end + 1 : s + len;
+	}
+	return false;
+}
+
 enum err
 monitor_list(struct store *st, const struct monitor_query *q, struct monitor_row **out, size_t *n, struct arena *a,
     struct errinfo *e)
@@ -396,6 +411,8 @@ monitor_list(struct store *st, const struct monitor_query *q, struct monitor_row
 		if (q->state && *q->state && strcmp(q->state, r.monitored ? "monitored" : "eliminated") != 0)
 			continue;
 		if (q->type && *q->type && (!r.c.type || strcmp(r.c.type, q->type) != 0))
+			continue;
+		if (q->risk && *q->risk && !csv_has(r.c.risks, q->risk))
 			continue;
 		if (q->programme && *q->programme) {
 			bool has = false;

@@ -72,6 +72,7 @@ struct monitor_query {
 	const char *state;         /* monitored, eliminated or NULL for both */
 	const char *type;          /* CL_MON_TYPE code or NULL */
 	const char *programme;     /* CL_PROGRAMME code or NULL */
+	const char *risk;          /* CL_MON_RISK code or NULL: the latest case lists that risk */
 };
 enum err monitor_list(struct store *st, const struct monitor_query *q, struct monitor_row **out, size_t *n,
     struct arena *a, struct errinfo *e);

@@ -111,9 +111,11 @@ settings_warning_medical_cost(struct store *st)
 	return t;
 }
 
-/* The monitoring line of year (cached per year; 0 when none is set for it or before). */
+/* The monitoring line of year in the village's province (cached per year and province; 0 when none is set for
+ * it or before). */
 struct lines {
 	int year[64];
+	int prov[64];
 	int64_t amount[64];
 	int found[64];
 	int n;
@@ -122,8 +124,9 @@ struct lines {
 static enum err
 line_of(struct store *st, struct lines *l, int year, int64_t village, int64_t *amount, int *found, struct errinfo *e)
 {
+	int pv = (int)((village / 10000000000LL) % 100);
 	for (int i = 0; i < l->n; i++)
-		if (l->year[i] == year) {
+		if (l->year[i] == year && l->prov[i] == pv) {
 			*amount = l->amount[i];
 			*found = l->found[i];
 			return ERR_OK;
@@ -139,6 +142,7 @@ line_of(struct store *st, struct lines *l, int year, int64_t village, int64_t *a
 	}
 	if (rc == ERR_OK && l->n < 64) {
 		l->year[l->n] = year;
+		l->prov[l->n] = pv;
 		l->amount[l->n] = *amount;
 		l->found[l->n++] = *found;
 	}

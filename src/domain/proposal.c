@@ -390,16 +390,27 @@ proposal_open(struct txn *t, const struct proposal_user *u, const struct proposa
 	struct arena a;
 	arena_init(&a);
 	enum err rc;
-	char d1[11], list[160];
+	char d1[11], list[400];
 	const struct proposal_type *ty = type_find(r->type);
 	struct proposal p;
 	memset(&p, 0, sizeof(p));
 	struct pctx c = { .st = t->st, .t = t, .a = &a, .p = &p };
 	if (!ty) {
+		/* named in the user's language: the labels in Chinese (with the codes the CLI takes, when one was typed) */
+		bool en = msg_lang() == LANG_EN, blank = !r->type || !*r->type;
 		size_t k = 0;
-		for (size_t i = 0; i < n_proposal_types; i++)
-			k += (size_t)snprintf(list + k, sizeof(list) - k, "%s%s", i ? ", " : "", proposal_type_codes[i]);
-		rc = errinfo_set(e, ERR_INVALID, "type", MSG_PROPOSAL_TYPE, r->type ? r->type : "", list);
+		for (size_t i = 0; i < n_proposal_types && k < sizeof(list); i++) {
+			const char *code = proposal_type_codes[i];
+			if (en)
+				k += (size_t)snprintf(list + k, sizeof(list) - k, "%s%s", i ? ", " : "", code);
+			else if (blank)
+				k += (size_t)snprintf(list + k, sizeof(list) - k, "%s%s", i ? "、" : "", proposal_type_label(code));
+			else
+				k += (size_t)snprintf(list + k, sizeof(list) - k, "%s%s %s", i ? "、" : "", proposal_type_label(code),
+				    code);
+		}
+		rc = blank ? errinfo_set(e, ERR_INVALID, "type", MSG_PROPOSAL_TYPE_REQUIRED, list)
+			   : errinfo_set(e, ERR_INVALID, "type", MSG_PROPOSAL_TYPE, r->type, list);
 		goto out;
 	}
 	p.type = (char *)ty->code;
@@ -590,17 +601,43 @@ parse_votes(const char *s, int v[3])
 	return *p == '\0';
 }
 
+static bool
+assessed_item(const char *code)
+{
+	static const char *const items[] = { "food_clothing", "education", "medical", "housing", "water" };
+	for (size_t i = 0; i < NELEM(items); i++)
+		if (strcmp(items[i], code) == 0)
+			return true;
+	return false;
+}
+
 static char *
 failing_reasons(const struct checklist *r, struct arena *a)
 {
 	struct buf b;
 	buf_init(&b);
+	bool en = msg_lang() == LANG_EN;
+	bool done[NELEM(r->lines)] = { false };
 	for (size_t i = 0; i < r->n; i++) {
-		if (r->lines[i].pass)
+		if (r->lines[i].pass || done[i])
 			continue;
+		const char *why = en ? r->lines[i].reason_en : r->lines[i].reason;
 		if (b.n)
-			buf_puts(&b, msg_lang() == LANG_EN ? "; " : "；");
-		buf_puts(&b, msg_lang() == LANG_EN ? r->lines[i].reason_en : r->lines[i].reason);
+			buf_puts(&b, en ? "; " : "；");
+		/* the home visit's items are named (their reasons do not say which), and the lines failing for the same
+		 * reason (no home visit at all) are given once with all their items */
+		if (assessed_item(r->lines[i].code)) {
+			buf_puts(&b, check_line_label(r->lines[i].code));
+			for (size_t j = i + 1; j < r->n; j++)
+				if (!r->lines[j].pass && assessed_item(r->lines[j].code) &&
+				    strcmp(en ? r->lines[j].reason_en : r->lines[j].reason, why) == 0) {
+					buf_puts(&b, en ? ", " : "、");
+					buf_puts(&b, check_line_label(r->lines[j].code));
+					done[j] = true;
+				}
+			buf_puts(&b, en ? ": " : "：");
+		}
+		buf_puts(&b, why);
 	}
 	char *s = arena_strndup(a, b.p ? b.p : "", b.n);
 	buf_free(&b);

@@ -65,7 +65,7 @@ api_monitor_list(struct req *r)
 {
 	struct monitor_query q = { 0 };
 	if (!q_date(r, "as_of", &q.day) || !q_division(r, &q.division) || !q_code(r, "type", CL_MON_TYPE, &q.type) ||
-	    !q_code(r, "programme", CL_PROGRAMME, &q.programme) || !q_text(r, "state", 16, &q.state))
+	    !q_code(r, "programme", CL_PROGRAMME, &q.programme) || !q_code(r, "risk", CL_MON_RISK, &q.risk) || !q_text(r, "state", 16, &q.state))
 		return;
 	if (q.state && strcmp(q.state, "monitored") != 0 && strcmp(q.state, "eliminated") != 0) {
 		reply_fail(r, ERR_INVALID, "state", MSG_BAD_PARAM, "state", q.state);
@@ -249,6 +249,9 @@ api_monitor_dismiss(struct req *r)
 		rc = rc == ERR_OK ? txn_commit(&t, &e) : (txn_rollback(&t), rc);
 	}
 	json_t *out = rc == ERR_OK ? json_pack("{s:s, s:b}", "key", key, "dismissed", 1) : NULL;
+	/* the web's words: no pointer to the CLI's warnings command */
+	if (rc == ERR_NOTFOUND && strcmp(e.code, "warning_not_found") == 0)
+		errinfo_set(&e, ERR_NOTFOUND, "key", MSG_WARNING_NOT_FOUND_WEB, key);
 	json_decref(j);
 	if (rc != ERR_OK) {
 		reply_error(r, &e);

@@ -256,30 +256,19 @@ api_households(struct req *r)
 		json_array_append_new(a, x);
 	}
 	json_decref(names);
-	/* a name that is not the head's: the member it found, named (on the list's date) */
+	/* a name that is not the head's: the member it found, named (on the list's date), for the whole page in one
+	 * statement */
 	bool name_search = f.q && f.q[strspn(f.q, "0123456789Xx")] != '\0';
-	for (size_t i = 0; name_search && i < n; i++) {
-		struct member *mv;
-		size_t nm;
-		if (store_members_at(r->st, items[i].h.id, f.day ? f.day : date_today(), &mv, &nm, &r->a, &e) != ERR_OK)
-			continue;
-		for (size_t k = 0; k < nm; k++) {
-			struct buf b;
-			buf_init(&b);
-			for (const char *ch = mv[k].name; ch && *ch; ch++)
-				if (*ch != ' ')
-					buf_putc(&b, *ch);
-			buf_putc(&b, '\0');
-			bool hit = strstr(b.p, f.q) != NULL;
-			buf_free(&b);
-			if (hit && !(mv[k].relation && strcmp(mv[k].relation, "01") == 0)) {
-				json_object_set_new(json_array_get(a, i), "match", json_pack("{s:s, s:o}", "name", mv[k].name,
-				    "relation", view_code_json(CL_RELATION, mv[k].relation)));
-				break;
-			}
-			if (hit)
-				break;
-		}
+	if (name_search && n > 0) {
+		int64_t *ids = arena_alloc(&r->a, n * sizeof(*ids));
+		char **mname = arena_alloc(&r->a, n * sizeof(*mname)), **mrel = arena_alloc(&r->a, n * sizeof(*mrel));
+		for (size_t i = 0; i < n; i++)
+			ids[i] = items[i].h.id;
+		if (store_members_named_at(r->st, ids, n, f.day ? f.day : date_today(), f.q, mname, mrel, &r->a, &e) == ERR_OK)
+			for (size_t i = 0; i < n; i++)
+				if (mname[i])
+					json_object_set_new(json_array_get(a, i), "match", json_pack("{s:s, s:o}", "name", mname[i],
+					    "relation", view_code_json(CL_RELATION, mrel[i])));
 	}
 	json_t *bs = json_object();
 	for (int s = 1; s < ST__MAX; s++)
@@ -512,7 +501,8 @@ check_object(struct req *r, json_t *o, const enum col *cols, size_t n, const cha
 }
 
 /* require_review (settings): a status event of a data role goes through a proposal (api_proposal.c); the
- * county office keeps the direct route for history and corrections, as imports do. True after answering 403. */
+ * county office keeps the direct route for history and corrections, as imports do. The monitoring events go
+ * through their proposals always. True after answering 403. */
 static bool
 review_required(struct req *r, const char *type)
 {
@@ -520,6 +510,12 @@ review_required(struct req *r, const char *type)
 	if (!c)
 		return false;
 	static const char *const status_events[] = { "identify", "include_missed", "exit", "return", "remove", "clear" };
+	/* 纳入监测 and 风险消除 only through the monitoring workflow (its checks, its type, risks and way), for
+	 * every role: a case recorded without them would count in no type and no way */
+	if (strcmp(c->code, "monitor_in") == 0 || strcmp(c->code, "risk_eliminate") == 0) {
+		reply_fail(r, ERR_FORBIDDEN, "type", MSG_MONITOR_PROCEDURE, msg_lang() == LANG_EN ? c->en : c->label);
+		return true;
+	}
 	bool status = false;
 	for (size_t i = 0; i < NELEM(status_events); i++)
 		status |= strcmp(c->code, status_events[i]) == 0;

@@ -402,7 +402,7 @@ csv_next(struct sheet *s, struct sheet_row *row, int *err_row, struct errinfo *e
 		size_t n = fread(c->raw, 1, c->chunk, c->fp);
 		if (ferror(c->fp)) {
 			c->fail_row = c->line + 1;
-			errinfo_set(&c->fail, ERR_IO, "", MSG_IO_READ, s->path, strerror(errno));
+			errinfo_set(&c->fail, ERR_IO, "", MSG_IO_READ, s->path, msg_errno(errno));
 			c->failed = true;
 			continue;
 		}
@@ -580,7 +580,7 @@ sheet_open(const char *path, const struct sheet_limits *lim, struct errinfo *e)
 		lim = sheet_limits();
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
-		errinfo_set(e, ERR_IO, "", MSG_IO_READ, path, strerror(errno));
+		errinfo_set(e, ERR_IO, "", MSG_IO_READ, path, msg_errno(errno));
 		return NULL;
 	}
 	unsigned char magic[4] = { 0 };

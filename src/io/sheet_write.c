@@ -104,6 +104,17 @@ writer_open(const char *path, enum sheet_kind kind, bool gb18030, const char *sh
 	buf_init(&w->line);
 	buf_init(&w->conv);
 	if (kind == SHEET_XLSX) {
+		/* libxlsxwriter creates the file only when the workbook closes, after all the work, and then says
+		 * why in English on stderr: see now whether the file can be made */
+		FILE *probe = fopen(path, "ab");
+		if (!probe) {
+			int err = errno == EISDIR && access(path, F_OK) != 0 ? ENOENT : errno;
+			errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, msg_errno(err));
+			free(w->path);
+			free(w);
+			return NULL;
+		}
+		fclose(probe);
 		lxw_workbook_options opt = { .constant_memory = stream ? LXW_TRUE : LXW_FALSE, .tmpdir = NULL,
 			.use_zip64 = stream ? LXW_TRUE : LXW_FALSE };
 		w->wb = workbook_new_opt(path, &opt);
@@ -135,7 +146,11 @@ writer_open(const char *path, enum sheet_kind kind, bool gb18030, const char *sh
 	}
 	w->fp = fopen(path, "wb");
 	if (!w->fp) {
-		errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, strerror(errno));
+		int err = errno;
+		/* "DIR/" of a folder that does not exist: the folder is what is missing */
+		if (err == EISDIR && access(path, F_OK) != 0)
+			err = ENOENT;
+		errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, msg_errno(err));
 		free(w->path);
 		free(w);
 		return NULL;
@@ -207,7 +222,7 @@ write_failed(struct errinfo *e, const char *path, int err, const char *reason)
 {
 	if (err == ENOSPC || err == EDQUOT)
 		return errinfo_set(e, ERR_IO, "", MSG_DISK_FULL, path);
-	return errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, reason ? reason : strerror(err));
+	return errinfo_set(e, ERR_IO, "", MSG_IO_WRITE, path, reason ? reason : msg_errno(err));
 }
 
 static enum err

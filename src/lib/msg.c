@@ -1,6 +1,7 @@
 /* msg.c: the message table and the per-thread language. */
 #include "msg.h"
 
+#include <errno.h>
 #include <string.h>
 
 static const struct {
@@ -60,4 +61,30 @@ const char *
 msg_code(enum msg id)
 {
 	return id < MSG__MAX ? msgs[id].code : "unknown";
+}
+
+const char *
+msg_errno(int err)
+{
+	static const struct {
+		int err;
+		const char *zh;
+	} known[] = {
+		{ ENOENT, "文件或文件夹不存在" },
+		{ EACCES, "没有权限" },
+		{ EPERM, "不允许的操作" },
+		{ EISDIR, "这是一个文件夹，请给出文件名" },
+		{ ENOTDIR, "路径中有一项不是文件夹" },
+		{ ENOSPC, "磁盘空间不足" },
+		{ EROFS, "文件系统只读" },
+		{ EEXIST, "文件已存在" },
+		{ ENAMETOOLONG, "文件名太长" },
+		{ EIO, "读写出错" },
+		{ EDQUOT, "超出磁盘配额" },
+	};
+	if (msg_lang() == LANG_ZH)
+		for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+			if (known[i].err == err)
+				return known[i].zh;
+	return strerror(err);
 }

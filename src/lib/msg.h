@@ -244,7 +244,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(PROPOSAL_NOT_FOUND, "proposal_not_found", "没有编号为 %s 的申请", "no proposal %s") \
 	X(PROPOSAL_MOVED, "proposal_moved", "申请 %s 刚被他人办理（步骤已变化），请刷新后重试", \
 	    "proposal %s was acted on by someone else just now: reload it and try again") \
-	X(PROPOSAL_TYPE, "proposal_type", "“%s”不是可提出的申请类型（可用：%s）", "\"%s\" is not a proposal type (use %s)") \
+	X(PROPOSAL_TYPE, "proposal_type", "申请事项“%s”无效（可选：%s）", "\"%s\" is not a proposal type (use %s)") \
 	X(PROPOSAL_OPEN, "proposal_open", "%s 已有未办结的申请（编号 %lld），不能重复提出", \
 	    "%s already has an open proposal (%lld): a second one is refused") \
 	X(PROPOSAL_STATE, "proposal_state", "户 %s 当前状态为“%s”，不能提出“%s”申请", \
@@ -284,8 +284,13 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "new household %s, %s: %s (%zu problems in all; nothing was written)") \
 	X(REVIEW_REQUIRED, "review_required", "已开启“须经评议公示”：%s须提出申请，经评议、公示、审核、审定、公告后生效", \
 	    "review is required: %s goes through a proposal (review, notice, town, county, announcement)") \
+	X(MONITOR_PROCEDURE, "monitor_procedure", \
+	    "%s须经防返贫监测流程提出申请（入户核实、民主评议、村内公示、乡镇审核、县级审定），不能直接记录", \
+	    "%s goes through the monitoring procedure (a proposal: home visit, review, notice, town, county); it " \
+	    "cannot be recorded directly") \
 	X(WORKFLOW_INVALID, "workflow_invalid", "流程定义有误：%s", "the workflow is not valid: %s") \
 	X(WORKFLOW_NONE, "workflow_none", "没有适用于“%s”的流程", "no workflow serves \"%s\"") \
+	X(PROPOSAL_TYPE_REQUIRED, "proposal_type", "须选择申请事项（可选：%s）", "choose the proposal type (%s)") \
 	X(CONFIG_KEY, "config_key", "未知配置项 %s（可用：%s）", "unknown setting %s (use %s)") \
 	X(CONFIG_VALUE, "config_value", "配置项 %s 的值“%s”无效：%s", "setting %s: \"%s\" is not valid: %s") \
 	X(BAD_HOUSING, "bad_housing", "住房安全等级“%s”无效（应为 A、B、C、D 或 relocated 已搬迁）", \
@@ -304,7 +309,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(CHK_NO_LINE, "chk_no_line", "没有 %d 年扶贫标准线（tuopin line set）", "no poverty line for %d (tuopin line set)") \
 	X(CHK_NO_ASSESSMENT, "chk_no_assessment", "%s 及以前没有入户核实记录", "no assessment on or before %s") \
 	X(CHK_YES, "chk_yes", "%s 入户核实（%s）：是%s", "assessed %s (%s): yes%s") \
-	X(CHK_NO, "chk_no", "%s 入户核实（%s）：否%s", "assessed %s (%s): no%s") \
+	X(CHK_NO, "chk_no", "%s 入户核实（%s）认定未达到%s", "assessed %s (%s): not met%s") \
 	X(CHK_NOT_ASSESSED, "chk_not_assessed", "%s 入户核实未填写此项", "not assessed on %s") \
 	X(CHK_HOUSING, "chk_housing", "%s 入户核实（%s）：%s", "assessed %s (%s): %s") \
 	X(CHK_INSURED, "chk_insured", "；在册 %d 人中 %d 人参加基本医疗保险", "; registered persons %d, insured %d") \
@@ -350,8 +355,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "per-capita net income %d: %s yuan, not below the monitoring line of %d, %s yuan%s") \
 	X(CHK_MON_INCOME_LOW, "chk_mon_income_low", "%d 年人均纯收入 %s 元，低于 %d 年监测标准 %s 元%s：不能消除风险", \
 	    "per-capita net income %d: %s yuan, below the monitoring line of %d, %s yuan%s: the risk cannot be eliminated") \
-	X(CHK_NO_MON_LINE, "chk_no_mon_line", "没有 %d 年及以前的监测标准（tuopin monitor line set）", \
-	    "no monitoring line for %d or before (tuopin monitor line set)") \
+	X(CHK_NO_MON_LINE, "chk_no_mon_line", "尚未设置 %d 年及以前的防返贫监测标准，须由县级扶贫部门先设置", \
+	    "no monitoring line is set for %d or before: the county office sets it first") \
 	X(CHK_MON_NO_INCOME, "chk_mon_no_income", "%d 年及以前没有收入记录", "no income recorded for %d or before") \
 	X(CHK_LABOUR, "chk_labour", "家庭成员中有劳动力 %d 人", "%d members with labour capacity") \
 	X(CHK_NO_LABOUR, "chk_no_labour", "无劳动能力户：落实社会保障后暂不标注风险消除，继续监测", \
@@ -359,6 +364,10 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(CHK_SECURITY, "chk_security", "社会保障：%s", "social security: %s") \
 	X(CHK_NO_SECURITY, "chk_no_security", "无劳动能力户未落实社会保障（低保、特困）", \
 	    "no labour capacity and no social security (dibao, tekun) in place") \
+	X(CHK_MON_INCOME_OLD, "chk_mon_income_old", \
+	    "%d 年以来没有收入调查记录（最近一次为 %d 年，早于防返贫监测）：须先录入最近一年的家庭收入，再核查是否稳定超过监测标准", \
+	    "no income survey since %d (the latest is of %d, before the monitoring era): record a recent year's household " \
+	    "income first, then check it against the monitoring line") \
 	X(WARNING_NOT_FOUND, "warning_not_found", "没有预警“%s”（预警编号为 规则:户编号:依据，见 tuopin monitor warnings）", \
 	    "no warning \"%s\" (a warning is named RULE:HH_NO:BASIS, see tuopin monitor warnings)") \
 	X(WARNING_DISMISSED, "warning_dismissed", "预警“%s”已于 %s 由 %s 排除：%s", \
@@ -374,6 +383,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(WARN_DISASTER, "warn_disaster", "%s 受灾：%s（%s，%s 名单）", "%s hit by a disaster: %s (%s, list of %s)") \
 	X(WARN_LABOUR_DEATH, "warn_labour_death", "%s（%s）死亡（%s，%s 名单）", \
 	    "%s (%s) died (%s, list of %s)") \
+	X(WARNING_NOT_FOUND_WEB, "warning_not_found", "没有预警“%s”（可能已处理或数据已变化，请刷新页面后重试）", \
+	    "no warning \"%s\" (it may have been handled or the data changed: reload the page)") \
 	X(PROGRAMME_KIND, "programme_kind", "项目“%s”无效（可用：%s）", "programme \"%s\" is not valid (use %s)") \
 	X(PROGRAMME_DATES, "programme_dates", "结束日期 %s 不晚于开始日期 %s", "the end %s is not after the start %s") \
 	X(PROGRAMME_WHO, "programme_who", "证件号码 %s 不是在册人员（或不在您的管辖范围内）", \
@@ -444,5 +455,7 @@ int msg_parse_lang(const char *s, enum lang *out);
 const char *msg_text(enum msg id);           /* in the current language */
 const char *msg_text_in(enum msg id, enum lang l);
 const char *msg_code(enum msg id);
+/* Why a file could not be read or written (errno), in the current language: strerror's text is English. */
+const char *msg_errno(int err);
 
 #endif

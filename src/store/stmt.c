@@ -54,7 +54,8 @@
 
 /* A search that starts from the rows it matches (issue 20): the households found by 户编号, by 证件号码 (whole,
  * or its last four characters), or by part of a name through the name index ($8; one character over a county
- * or more: every name read once; three characters or more: the members having its first bigram kept only if they
+ * or more: every name read once; two characters: the households straight from the index, whose key holds them
+ * (schema 0018), no member read; three characters or more: the members having its first bigram kept only if they
  * also have its last, from the index alone, before their names are read), each found once (UNION), then each
  * looked up by its key and filtered by the
  * scope and the other filters: no walk over the households in range. The same terms as HH_LIST_WHERE's, so
@@ -64,17 +65,19 @@
 #define HH_HITS "SELECT x.id FROM household x WHERE x.hh_no = $6 " \
 	"UNION SELECT m.household_id FROM member m WHERE m.id_no = $6 " \
 	"UNION SELECT m.household_id FROM member m WHERE length($6) = 4 AND substr(m.id_no, -4) = $6 " \
-	"UNION SELECT m.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id " \
-	"WHERE length($8) >= 2 AND g.gram = substr($8, 1, 2) AND (length($8) = 2 OR EXISTS (SELECT 1 FROM " \
-	"member_name_gram l WHERE l.gram = substr($8, -2) AND l.member_id = g.member_id)) " \
+	"UNION SELECT g.household_id FROM member_name_gram g WHERE length($8) = 2 AND g.gram = $8 " \
+	"UNION SELECT g.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id " \
+	"WHERE length($8) > 2 AND g.gram = substr($8, 1, 2) AND EXISTS (SELECT 1 FROM member_name_gram l " \
+	"WHERE l.gram = substr($8, -2) AND l.household_id = g.household_id AND l.member_id = g.member_id) " \
 	"AND instr(replace(m.name, ' ', ''), $8) > 0 " \
 	"UNION SELECT m.household_id FROM member m WHERE length($8) = 1 AND instr(replace(m.name, ' ', ''), $8) > 0"
 #define HH_HITS_PG "SELECT x.id FROM household x WHERE x.hh_no = $6::text " \
 	"UNION SELECT m.household_id FROM member m WHERE m.id_no = $6 " \
 	"UNION SELECT m.household_id FROM member m WHERE length($6) = 4 AND right(m.id_no, 4) = $6 " \
-	"UNION SELECT m.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id " \
-	"WHERE length($8::text) >= 2 AND g.gram = substr($8, 1, 2) AND (length($8) = 2 OR EXISTS (SELECT 1 FROM " \
-	"member_name_gram l WHERE l.gram = right($8, 2) AND l.member_id = g.member_id)) " \
+	"UNION SELECT g.household_id FROM member_name_gram g WHERE length($8::text) = 2 AND g.gram = $8 " \
+	"UNION SELECT g.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id " \
+	"WHERE length($8) > 2 AND g.gram = substr($8, 1, 2) AND EXISTS (SELECT 1 FROM member_name_gram l " \
+	"WHERE l.gram = right($8, 2) AND l.household_id = g.household_id AND l.member_id = g.member_id) " \
 	"AND strpos(replace(m.name, ' ', ''), $8) > 0 " \
 	"UNION SELECT m.household_id FROM member m WHERE length($8) = 1 AND strpos(replace(m.name, ' ', ''), $8) > 0"
 #define HH_FIND_FROM "(" HH_HITS ") k CROSS JOIN household h ON h.id = k.id "
@@ -434,9 +437,11 @@
 	"THEN 0 ELSE COALESCE(a.amount, 0) END FROM aid a WHERE a.village BETWEEN $3 AND $4 " \
 	"AND a.aid_date BETWEEN $1 AND $2"
 /* Households poor, returned or exited with policy on $1, in $2..$3 (the coverage's base). */
+/* The households assistance covers on $1, in the villages $2..$3: with policy (未脱贫, 返贫, 脱贫享受政策) or
+ * monitored then (STMT_ASSIST_HOUSEHOLDS lists the same) */
 #define POLICY_BASE "SELECT h.id FROM household h JOIN household_status_span hs ON hs.household_id = h.id " \
 	"AND hs.valid_from <= $1 AND $1 < hs.valid_to AND hs.recorded_to = " OPEN_REC " WHERE h.village BETWEEN $2 " \
-	"AND $3 AND hs.status IN ('poor', 'returned', 'exited_supported')"
+	"AND $3 AND (hs.status IN ('poor', 'returned', 'exited_supported') OR " MONITORED_ON("$1") ")"
 #define PAIRED_ON(hh, day) "EXISTS (SELECT 1 FROM pairing p WHERE p.household_id = " hh " AND p.start_date <= " \
 	day " AND (p.end_date IS NULL OR p.end_date >= " day ")"
 
@@ -503,6 +508,23 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"JOIN household h ON h.id = s.household_id "
 		"WHERE s.household_id = $1 AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC
 		" AND h.village BETWEEN $3 AND $4 ORDER BY CASE WHEN m.relation = '01' THEN 0 ELSE 1 END, m.id", NULL },
+	/* how many STMT_MEMBERS_AT would list (a membership span always has its member) */
+	[STMT_MEMBERS_COUNT_AT] = { "SELECT COUNT(*) FROM membership_span s JOIN household h ON h.id = s.household_id "
+		"WHERE s.household_id = $1 AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC
+		" AND h.village BETWEEN $3 AND $4", NULL },
+	/* the members present on $2 of the households $1 (a JSON array of ids, a list's page) whose names without
+	 * spaces hold $3, each household's head first, then by id: the member each household was found by, for
+	 * the whole page in one statement */
+	[STMT_MEMBERS_NAMED_AT] = { "SELECT s.household_id, m.name, m.relation FROM membership_span s "
+		"JOIN member m ON m.id = s.member_id JOIN household h ON h.id = s.household_id "
+		"WHERE s.household_id IN (SELECT value FROM json_each($1)) AND s.valid_from <= $2 AND $2 < s.valid_to "
+		"AND s.recorded_to = " OPEN_REC " AND instr(replace(m.name, ' ', ''), $3) > 0 AND h.village BETWEEN $4 AND $5 "
+		"ORDER BY s.household_id, CASE WHEN m.relation = '01' THEN 0 ELSE 1 END, m.id",
+		"SELECT s.household_id, m.name, m.relation FROM membership_span s "
+		"JOIN member m ON m.id = s.member_id JOIN household h ON h.id = s.household_id "
+		"WHERE s.household_id IN (SELECT json_array_elements_text($1::json)::bigint) AND s.valid_from <= $2 "
+		"AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC " AND strpos(replace(m.name, ' ', ''), $3::text) > 0 "
+		"AND h.village BETWEEN $4 AND $5 ORDER BY s.household_id, CASE WHEN m.relation = '01' THEN 0 ELSE 1 END, m.id" },
 	[STMT_MEMBERS_ALL] = { "SELECT " M_COLS " FROM member m JOIN household h ON h.id = m.household_id "
 		"WHERE m.household_id = $1 AND h.village BETWEEN $2 AND $3 ORDER BY m.id", NULL },
 	[STMT_IDNOS_CURRENT] = { "SELECT m.id_no, h.hh_no FROM member m JOIN membership_span s ON s.member_id = m.id "

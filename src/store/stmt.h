@@ -29,6 +29,8 @@ enum stmt_id {
 	STMT_MEMBER_BY_ID,
 	STMT_MEMBER_IN_HH,
 	STMT_MEMBERS_AT,
+	STMT_MEMBERS_COUNT_AT,
+	STMT_MEMBERS_NAMED_AT, /* the members of a page's households whose names hold the search (issue 20) */
 	STMT_MEMBERS_ALL,
 	STMT_IDNO_CURRENT,
 	STMT_SPANS_STATUS,
@@ -226,7 +228,7 @@ enum stmt_id {
 	STMT_COUNT_DIVISION,
 	STMT_COUNT_HOUSEHOLD,
 	STMT_COUNT_MEMBER,
-	STMT_COUNT_NAME_GRAM,   /* the name index (schema 0018), made by triggers: counted, never copied */
+	STMT_COUNT_NAME_GRAM,   /* the name index (schema 0016, its households 0018), made by triggers: counted, never copied */
 	STMT_COUNT_STATUS_SPAN,
 	STMT_COUNT_MEMBER_SPAN,
 	STMT_COUNT_EVENT,

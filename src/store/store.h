@@ -254,6 +254,13 @@ enum err store_member_in_household(struct store *st, int64_t hh, const char *id_
 /* Members of hh whose membership (as now known) holds on date day; day = DATE_INF-1 for "now". */
 enum err store_members_at(struct store *st, int64_t hh, int day, struct member **out, size_t *n, struct arena *a,
     struct errinfo *e);
+/* How many members store_members_at lists (without reading them). */
+enum err store_members_count_at(struct store *st, int64_t hh, int day, int64_t *n, struct errinfo *e);
+/* The member each of the households hh[0..n) (a list's page) was found by for the name part q: the first member
+ * present on day (the head first, then by id) whose name without spaces holds q, in one statement; name[i] and
+ * relation[i] (arena) are NULL where that member is the head or there is none. */
+enum err store_members_named_at(struct store *st, const int64_t *hh, size_t n, int day, const char *q, char **name,
+    char **relation, struct arena *a, struct errinfo *e);
 /* Every member row whose household is hh (present or not). */
 enum err store_members_all(struct store *st, int64_t hh, struct member **out, size_t *n, struct arena *a,
     struct errinfo *e);

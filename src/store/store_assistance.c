@@ -243,19 +243,6 @@ store_cadre_find(struct store *st, enum cadre_by by, const char *key, int64_t **
 	return ERR_OK;
 }
 
-/* Grow an arena array by doubling. */
-static void *
-grow(struct arena *a, void *v, size_t *cap, size_t k, size_t size)
-{
-	if (k < *cap)
-		return v;
-	size_t ncap = *cap ? 2 * *cap : 16;
-	void *w = arena_alloc(a, ncap * size);
-	if (k)
-		memcpy(w, v, k * size);
-	*cap = ncap;
-	return w;
-}
 
 enum err
 store_assist_households(struct store *st, int day, int64_t lo, int64_t hi, int64_t cadre, struct assist_hh **out,
@@ -276,7 +263,7 @@ store_assist_households(struct store *st, int day, int64_t lo, int64_t hi, int64
 	struct assist_hh *v = NULL;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
-		v = grow(a, v, &cap, *n, sizeof(*v));
+		v = arena_grow(a, v, &cap, *n, sizeof(*v));
 		struct assist_hh *h = &v[(*n)++];
 		h->id = OPS->col_int(q, 0);
 		h->village = OPS->col_int(q, 1);
@@ -318,7 +305,7 @@ store_cadre_loads(struct store *st, int day, int64_t lo, int64_t hi, int64_t lim
 	struct cadre_load *v = NULL;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
-		v = grow(a, v, &cap, *n, sizeof(*v));
+		v = arena_grow(a, v, &cap, *n, sizeof(*v));
 		struct cadre_load *c = &v[(*n)++];
 		c->id = OPS->col_int(q, 0);
 		c->name = col_str(st, q, 1, a);
@@ -438,7 +425,7 @@ store_measures_by_category(struct store *st, int from, int to, int64_t lo, int64
 	struct measure_cell *v = NULL;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
-		v = grow(a, v, &cap, *n, sizeof(*v));
+		v = arena_grow(a, v, &cap, *n, sizeof(*v));
 		struct measure_cell *c = &v[(*n)++];
 		c->category = col_str(st, q, 0, a);
 		c->records = OPS->col_int(q, 1);
@@ -479,7 +466,7 @@ store_loans_by_product(struct store *st, int from, int to, int64_t lo, int64_t h
 	struct loan_cell *v = NULL;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
-		v = grow(a, v, &cap, *n, sizeof(*v));
+		v = arena_grow(a, v, &cap, *n, sizeof(*v));
 		struct loan_cell *c = &v[(*n)++];
 		c->product = col_str(st, q, 0, a);
 		c->granted = OPS->col_int(q, 1);
@@ -511,7 +498,7 @@ store_paid_by_kind(struct store *st, int from, int to, int64_t lo, int64_t hi, s
 	struct paid_cell *v = NULL;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
-		v = grow(a, v, &cap, *n, sizeof(*v));
+		v = arena_grow(a, v, &cap, *n, sizeof(*v));
 		struct paid_cell *c = &v[(*n)++];
 		c->kind = col_str(st, q, 0, a);
 		c->records = OPS->col_int(q, 1);
@@ -545,7 +532,7 @@ store_asset_ledger(struct store *st, bool by_village, int day, int from, int to,
 	struct asset_cell *v = NULL;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
-		v = grow(a, v, &cap, *n, sizeof(*v));
+		v = arena_grow(a, v, &cap, *n, sizeof(*v));
 		struct asset_cell *c = &v[(*n)++];
 		c->class_ = col_str(st, q, 0, a);
 		c->owner_level = col_str(st, q, 1, a);

@@ -9,15 +9,6 @@
 
 #define OPS st->ops
 
-
-static enum err
-run(struct store *st, struct stmt *q, struct errinfo *e)
-{
-	int r = OPS->step(q, e);
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
-}
-
 static struct sqlval
 opt_text(const char *s)
 {
@@ -81,20 +72,9 @@ store_user_by_id(struct store *st, int64_t id, struct user *u, struct arena *a, 
 enum err
 store_user_insert(struct store *st, struct user *u, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_USER_INSERT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(u->name));
-	OPS->bind(q, 2, SQL_TEXT(u->display_name));
-	OPS->bind(q, 3, SQL_TEXT(u->role));
-	OPS->bind(q, 4, SQL_INT(u->division));
-	OPS->bind(q, 5, SQL_TEXT(u->pw_hash));
-	OPS->bind(q, 6, SQL_INT(u->locked));
-	OPS->bind(q, 7, SQL_INT(u->failed));
-	OPS->bind(q, 8, SQL_INT(u->locked_until));
-	OPS->bind(q, 9, SQL_INT(u->must_change));
-	OPS->bind(q, 10, SQL_INT(u->created_at));
-	enum err rc = run(st, q, e);
+	enum err rc = stmt_exec(st, STMT_BOUND(st, STMT_USER_INSERT, e, SQL_TEXT(u->name), SQL_TEXT(u->display_name),
+	    SQL_TEXT(u->role), SQL_INT(u->division), SQL_TEXT(u->pw_hash), SQL_INT(u->locked), SQL_INT(u->failed),
+	    SQL_INT(u->locked_until), SQL_INT(u->must_change), SQL_INT(u->created_at)), e);
 	if (rc != ERR_OK)
 		return rc;
 	struct arena a;
@@ -110,23 +90,10 @@ store_user_insert(struct store *st, struct user *u, struct errinfo *e)
 enum err
 store_user_update(struct store *st, const struct user *u, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_USER_UPDATE, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(u->id));
-	OPS->bind(q, 2, SQL_TEXT(u->display_name));
-	OPS->bind(q, 3, SQL_TEXT(u->role));
-	OPS->bind(q, 4, SQL_INT(u->division));
-	OPS->bind(q, 5, SQL_TEXT(u->pw_hash));
-	OPS->bind(q, 6, SQL_INT(u->locked));
-	OPS->bind(q, 7, SQL_INT(u->failed));
-	OPS->bind(q, 8, SQL_INT(u->locked_until));
-	OPS->bind(q, 9, SQL_INT(u->must_change));
-	OPS->bind(q, 10, SQL_INT(u->updated_at));
-	OPS->bind(q, 11, opt_text(u->reset_sys));
-	OPS->bind(q, 12, opt_text(u->reset_sec));
-	OPS->bind(q, 13, SQL_INT(u->reset_until));
-	enum err rc = run(st, q, e);
+	enum err rc = stmt_exec(st, STMT_BOUND(st, STMT_USER_UPDATE, e, SQL_INT(u->id), SQL_TEXT(u->display_name),
+	    SQL_TEXT(u->role), SQL_INT(u->division), SQL_TEXT(u->pw_hash), SQL_INT(u->locked), SQL_INT(u->failed),
+	    SQL_INT(u->locked_until), SQL_INT(u->must_change), SQL_INT(u->updated_at), opt_text(u->reset_sys),
+	    opt_text(u->reset_sec), SQL_INT(u->reset_until)), e);
 	if (rc == ERR_OK)
 		login_write_through(st, u);
 	return rc;
@@ -168,15 +135,8 @@ store_session_insert(struct store *st, const char *token_hash, int64_t user_id, 
 {
 	if (!(st = aux_store(st, true, e)))
 		return ERR_DB;
-	struct stmt *q = OPS->prepare(st, STMT_SESSION_INSERT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(token_hash));
-	OPS->bind(q, 2, SQL_INT(user_id));
-	OPS->bind(q, 3, SQL_TEXT(csrf));
-	OPS->bind(q, 4, SQL_INT(now));
-	OPS->bind(q, 5, opt_text(ip));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_SESSION_INSERT, e, SQL_TEXT(token_hash), SQL_INT(user_id),
+	    SQL_TEXT(csrf), SQL_INT(now), opt_text(ip)), e);
 }
 
 enum err
@@ -207,12 +167,7 @@ store_session_get(struct store *st, const char *token_hash, struct session_row *
 static enum err
 two_ints(struct store *st, enum stmt_id id, int64_t a1, int64_t a2, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, id, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(a1));
-	OPS->bind(q, 2, SQL_INT(a2));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, id, e, SQL_INT(a1), SQL_INT(a2)), e);
 }
 
 enum err
@@ -228,11 +183,7 @@ store_session_delete(struct store *st, const char *token_hash, struct errinfo *e
 {
 	if (!(st = aux_store(st, false, e)))
 		return e && e->err ? ERR_DB : ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_SESSION_DELETE, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(token_hash));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_SESSION_DELETE, e, SQL_TEXT(token_hash)), e);
 }
 
 enum err
@@ -240,11 +191,7 @@ store_session_delete_user(struct store *st, int64_t user_id, struct errinfo *e)
 {
 	if (!(st = aux_store(st, false, e)))
 		return e && e->err ? ERR_DB : ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_SESSION_DELETE_USER, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(user_id));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_SESSION_DELETE_USER, e, SQL_INT(user_id)), e);
 }
 
 enum err
@@ -261,15 +208,8 @@ enum err
 store_token_insert(struct store *st, const char *token_hash, int64_t user_id, const char *name, int64_t now,
     int64_t expires, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_TOKEN_INSERT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(token_hash));
-	OPS->bind(q, 2, SQL_INT(user_id));
-	OPS->bind(q, 3, SQL_TEXT(name));
-	OPS->bind(q, 4, SQL_INT(now));
-	OPS->bind(q, 5, SQL_INT(expires));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_TOKEN_INSERT, e, SQL_TEXT(token_hash), SQL_INT(user_id),
+	    SQL_TEXT(name), SQL_INT(now), SQL_INT(expires)), e);
 }
 
 enum err
@@ -324,11 +264,7 @@ store_token_revoke(struct store *st, int64_t id, int64_t user_id, bool *done, st
 enum err
 store_token_revoke_user(struct store *st, int64_t user_id, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_TOKEN_REVOKE_USER, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(user_id));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_TOKEN_REVOKE_USER, e, SQL_INT(user_id)), e);
 }
 
 enum err
@@ -409,33 +345,20 @@ store_audit_flush(struct store *st, struct errinfo *e)
 		st->audit_cached = st->audit_dirty = false;
 		return ERR_OK;
 	}
-	struct stmt *q = OPS->prepare(st, STMT_AUDIT_HEAD_SET, e);
+	struct stmt *q = STMT_BOUND(st, STMT_AUDIT_HEAD_SET, e, SQL_INT(st->audit_last_id), SQL_TEXT(st->audit_last_hash),
+	    st->audit_last_mac[0] ? SQL_TEXT(st->audit_last_mac) : SQL_NULL);
 	if (!q)
 		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(st->audit_last_id));
-	OPS->bind(q, 2, SQL_TEXT(st->audit_last_hash));
-	OPS->bind(q, 3, st->audit_last_mac[0] ? SQL_TEXT(st->audit_last_mac) : SQL_NULL);
 	st->audit_cached = st->audit_dirty = false;
-	return run(st, q, e);
+	return stmt_exec(st, q, e);
 }
 
 enum err
 store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_AUDIT_INSERT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(r->id));
-	OPS->bind(q, 2, SQL_INT(r->at));
-	OPS->bind(q, 3, SQL_TEXT(r->actor));
-	OPS->bind(q, 4, SQL_TEXT(r->action));
-	OPS->bind(q, 5, opt_text(r->object));
-	OPS->bind(q, 6, opt_text(r->detail));
-	OPS->bind(q, 7, opt_text(r->ip));
-	OPS->bind(q, 8, SQL_TEXT(r->prev_hash));
-	OPS->bind(q, 9, SQL_TEXT(r->hash));
-	OPS->bind(q, 10, opt_text(r->mac));
-	enum err rc = run(st, q, e);
+	enum err rc = stmt_exec(st, STMT_BOUND(st, STMT_AUDIT_INSERT, e, SQL_INT(r->id), SQL_INT(r->at),
+	    SQL_TEXT(r->actor), SQL_TEXT(r->action), opt_text(r->object), opt_text(r->detail), opt_text(r->ip),
+	    SQL_TEXT(r->prev_hash), SQL_TEXT(r->hash), opt_text(r->mac)), e);
 	if (rc != ERR_OK)
 		return rc;
 	if (st->audit_cached && st->tx_depth > 0) {
@@ -446,13 +369,7 @@ store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *
 		st->audit_dirty = true;
 		return ERR_OK;
 	}
-	q = OPS->prepare(st, STMT_AUDIT_HEAD_SET, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(r->id));
-	OPS->bind(q, 2, SQL_TEXT(r->hash));
-	OPS->bind(q, 3, opt_text(r->mac));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_AUDIT_HEAD_SET, e, SQL_INT(r->id), SQL_TEXT(r->hash), opt_text(r->mac)), e);
 }
 
 static void

@@ -11,42 +11,6 @@
 
 #define OPS st->ops
 
-static struct sqlval
-opt_text(const char *s)
-{
-	return s && *s ? SQL_TEXT(s) : SQL_NULL;
-}
-
-static struct sqlval
-opt_int(int64_t v)
-{
-	return v ? SQL_INT(v) : SQL_NULL;
-}
-
-/* Step q to the end; ERR_DB on failure. */
-static enum err
-run(struct store *st, struct stmt *q, struct errinfo *e)
-{
-	int r;
-	while ((r = OPS->step(q, e)) == 1)
-		;
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
-}
-
-/* Step an INSERT ... RETURNING id. */
-static enum err
-run_returning(struct store *st, struct stmt *q, int64_t *id, struct errinfo *e)
-{
-	int r = OPS->step(q, e);
-	if (r == 1)
-		*id = OPS->col_int(q, 0);
-	while (r == 1)
-		r = OPS->step(q, e);
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
-}
-
 /* ---- set-based rules ---- */
 
 static const enum stmt_id rule_stmt[SQLR__MAX] = {
@@ -152,32 +116,16 @@ store_member_present(struct store *st, int64_t member_id, int day, bool *present
 enum err
 store_run_insert(struct store *st, struct check_run_row *r, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_RUN_INSERT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(r->as_of));
-	OPS->bind(q, 2, SQL_INT(r->division));
-	OPS->bind(q, 3, SQL_TEXT(r->rules));
-	OPS->bind(q, 4, SQL_TEXT(r->actor));
-	OPS->bind(q, 5, SQL_INT(r->started_at));
-	return run_returning(st, q, &r->id, e);
+	return stmt_insert(st, STMT_BOUND(st, STMT_RUN_INSERT, e, SQL_INT(r->as_of), SQL_INT(r->division),
+	    SQL_TEXT(r->rules), SQL_TEXT(r->actor), SQL_INT(r->started_at)), &r->id, e);
 }
 
 enum err
 store_run_finish(struct store *st, const struct check_run_row *r, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_RUN_FINISH, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(r->id));
-	OPS->bind(q, 2, SQL_INT(r->finished_at));
-	OPS->bind(q, 3, SQL_INT(r->households));
-	OPS->bind(q, 4, SQL_INT(r->members));
-	OPS->bind(q, 5, SQL_INT(r->opened));
-	OPS->bind(q, 6, SQL_INT(r->reopened));
-	OPS->bind(q, 7, SQL_INT(r->closed));
-	OPS->bind(q, 8, SQL_INT(r->still_open));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_RUN_FINISH, e, SQL_INT(r->id), SQL_INT(r->finished_at),
+	    SQL_INT(r->households), SQL_INT(r->members), SQL_INT(r->opened), SQL_INT(r->reopened), SQL_INT(r->closed),
+	    SQL_INT(r->still_open)), e);
 }
 
 enum err
@@ -234,8 +182,9 @@ finding_state_from_code(const char *s, enum finding_state *out)
 
 /* stmt.c's F_COLS */
 static void
-read_finding(struct store *st, struct stmt *q, struct finding_row *f, struct arena *a)
+read_finding(struct store *st, struct stmt *q, void *row, struct arena *a)
 {
+	struct finding_row *f = row;
 	memset(f, 0, sizeof(*f));
 	f->id = OPS->col_int(q, 0);
 	f->rule = col_str(st, q, 1, a);
@@ -316,7 +265,7 @@ store_findings_close(struct store *st, const struct finding_close *c, int64_t *c
 				return ERR_DB;
 			if (*closed == 0)
 				return ERR_OK;
-		} else if (run(st, q, e) != ERR_OK)
+		} else if (stmt_exec(st, q, e) != ERR_OK)
 			return ERR_DB;
 	}
 	return ERR_OK;
@@ -325,145 +274,70 @@ store_findings_close(struct store *st, const struct finding_close *c, int64_t *c
 enum err
 store_finding_insert(struct store *st, struct finding_row *f, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_FINDING_INSERT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(f->rule));
-	OPS->bind(q, 2, SQL_TEXT(f->subject));
-	OPS->bind(q, 3, opt_int(f->household_id));
-	OPS->bind(q, 4, opt_int(f->member_id));
-	OPS->bind(q, 5, SQL_INT(f->village));
-	OPS->bind(q, 6, SQL_TEXT(f->source));
-	OPS->bind(q, 7, opt_int(f->list_id));
-	OPS->bind(q, 8, SQL_TEXT(f->message_zh));
-	OPS->bind(q, 9, SQL_TEXT(f->message_en));
-	OPS->bind(q, 10, opt_text(f->evidence));
-	OPS->bind(q, 11, SQL_TEXT(f->fact));
-	OPS->bind(q, 12, SQL_TEXT(finding_state_code(f->state)));
-	OPS->bind(q, 13, SQL_INT(f->waiver_pending));
-	OPS->bind(q, 14, opt_text(f->waiver_reason));
-	OPS->bind(q, 15, opt_text(f->waiver_by));
-	OPS->bind(q, 16, opt_int(f->waiver_at));
-	OPS->bind(q, 17, SQL_INT(f->first_run));
-	OPS->bind(q, 18, SQL_INT(f->last_run));
-	OPS->bind(q, 19, SQL_INT(f->opened_at));
-	OPS->bind(q, 20, opt_int(f->closed_at));
-	OPS->bind(q, 21, opt_text(f->fix_kind));
-	OPS->bind(q, 22, opt_int(f->fix_ref));
-	OPS->bind(q, 23, SQL_INT(f->updated_at));
-	return run_returning(st, q, &f->id, e);
+	return stmt_insert(st, STMT_BOUND(st, STMT_FINDING_INSERT, e, SQL_TEXT(f->rule), SQL_TEXT(f->subject),
+	    sql_opt_int(f->household_id), sql_opt_int(f->member_id), SQL_INT(f->village), SQL_TEXT(f->source),
+	    sql_opt_int(f->list_id), SQL_TEXT(f->message_zh), SQL_TEXT(f->message_en), sql_opt_text(f->evidence),
+	    SQL_TEXT(f->fact), SQL_TEXT(finding_state_code(f->state)), SQL_INT(f->waiver_pending),
+	    sql_opt_text(f->waiver_reason), sql_opt_text(f->waiver_by), sql_opt_int(f->waiver_at),
+	    SQL_INT(f->first_run), SQL_INT(f->last_run), SQL_INT(f->opened_at), sql_opt_int(f->closed_at),
+	    sql_opt_text(f->fix_kind), sql_opt_int(f->fix_ref), SQL_INT(f->updated_at)), &f->id, e);
 }
 
 enum err
 store_finding_update(struct store *st, const struct finding_row *f, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_FINDING_UPDATE, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(f->id));
-	OPS->bind(q, 2, opt_int(f->household_id));
-	OPS->bind(q, 3, opt_int(f->member_id));
-	OPS->bind(q, 4, SQL_INT(f->village));
-	OPS->bind(q, 5, opt_int(f->list_id));
-	OPS->bind(q, 6, SQL_TEXT(f->message_zh));
-	OPS->bind(q, 7, SQL_TEXT(f->message_en));
-	OPS->bind(q, 8, opt_text(f->evidence));
-	OPS->bind(q, 9, SQL_TEXT(f->fact));
-	OPS->bind(q, 10, SQL_TEXT(finding_state_code(f->state)));
-	OPS->bind(q, 11, SQL_INT(f->waiver_pending));
-	OPS->bind(q, 12, opt_text(f->waiver_reason));
-	OPS->bind(q, 13, opt_text(f->waiver_by));
-	OPS->bind(q, 14, opt_int(f->waiver_at));
-	OPS->bind(q, 15, SQL_INT(f->last_run));
-	OPS->bind(q, 16, opt_int(f->closed_at));
-	OPS->bind(q, 17, opt_text(f->fix_kind));
-	OPS->bind(q, 18, opt_int(f->fix_ref));
-	OPS->bind(q, 19, SQL_INT(f->updated_at));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_FINDING_UPDATE, e, SQL_INT(f->id), sql_opt_int(f->household_id),
+	    sql_opt_int(f->member_id), SQL_INT(f->village), sql_opt_int(f->list_id), SQL_TEXT(f->message_zh),
+	    SQL_TEXT(f->message_en), sql_opt_text(f->evidence), SQL_TEXT(f->fact),
+	    SQL_TEXT(finding_state_code(f->state)), SQL_INT(f->waiver_pending), sql_opt_text(f->waiver_reason),
+	    sql_opt_text(f->waiver_by), sql_opt_int(f->waiver_at), SQL_INT(f->last_run), sql_opt_int(f->closed_at),
+	    sql_opt_text(f->fix_kind), sql_opt_int(f->fix_ref), SQL_INT(f->updated_at)), e);
 }
 
 enum err
 store_finding_get(struct store *st, int64_t id, struct finding_row *f, struct arena *a, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_FINDING_GET, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(id));
-	OPS->bind(q, 2, SQL_INT(st->scope_lo));
-	OPS->bind(q, 3, SQL_INT(st->scope_hi));
-	int r = OPS->step(q, e);
-	if (r == 1)
-		read_finding(st, q, f, a);
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : r == 1 ? ERR_OK : ERR_NOTFOUND;
+	return stmt_row(st, STMT_BOUND(st, STMT_FINDING_GET, e, SQL_INT(id), SQL_INT(st->scope_lo), SQL_INT(st->scope_hi)),
+	    read_finding, f, a, e);
 }
 
 enum err
 store_finding_by_subject(struct store *st, const char *rule, const char *subject, struct finding_row *f,
     struct arena *a, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_FINDING_BY_SUBJECT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(rule));
-	OPS->bind(q, 2, SQL_TEXT(subject));
-	int r = OPS->step(q, e);
-	if (r == 1)
-		read_finding(st, q, f, a);
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : r == 1 ? ERR_OK : ERR_NOTFOUND;
+	return stmt_row(st, STMT_BOUND(st, STMT_FINDING_BY_SUBJECT, e, SQL_TEXT(rule), SQL_TEXT(subject)), read_finding, f,
+	    a, e);
 }
 
 enum err
 store_finding_event_add(struct store *st, const struct finding_event_row *ev, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_FINDING_EVENT_ADD, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(ev->finding_id));
-	OPS->bind(q, 2, SQL_INT(ev->at));
-	OPS->bind(q, 3, SQL_TEXT(ev->actor));
-	OPS->bind(q, 4, SQL_TEXT(ev->action));
-	OPS->bind(q, 5, opt_text(ev->note));
-	OPS->bind(q, 6, opt_int(ev->run_id));
-	OPS->bind(q, 7, opt_text(ev->ref_kind));
-	OPS->bind(q, 8, opt_int(ev->ref_id));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_FINDING_EVENT_ADD, e, SQL_INT(ev->finding_id), SQL_INT(ev->at),
+	    SQL_TEXT(ev->actor), SQL_TEXT(ev->action), sql_opt_text(ev->note), sql_opt_int(ev->run_id),
+	    sql_opt_text(ev->ref_kind), sql_opt_int(ev->ref_id)), e);
+}
+
+static void
+read_event(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct finding_event_row *ev = row;
+	ev->id = OPS->col_int(q, 0);
+	ev->finding_id = OPS->col_int(q, 1);
+	ev->at = OPS->col_int(q, 2);
+	ev->actor = col_str(st, q, 3, a);
+	ev->action = col_str(st, q, 4, a);
+	ev->note = col_str(st, q, 5, a);
+	ev->run_id = OPS->col_int(q, 6);
+	ev->ref_kind = col_str(st, q, 7, a);
+	ev->ref_id = OPS->col_int(q, 8);
 }
 
 enum err
 store_finding_events(struct store *st, int64_t finding_id, struct finding_event_row **out, size_t *n,
     struct arena *a, struct errinfo *e)
 {
-	*out = NULL;
-	*n = 0;
-	struct stmt *q = OPS->prepare(st, STMT_FINDING_EVENTS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(finding_id));
-	size_t cap = 0;
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 8;
-			struct finding_event_row *w = arena_alloc(a, cap * sizeof(*w));
-			if (*n)
-				memcpy(w, *out, *n * sizeof(*w));
-			*out = w;
-		}
-		struct finding_event_row *ev = &(*out)[(*n)++];
-		ev->id = OPS->col_int(q, 0);
-		ev->finding_id = OPS->col_int(q, 1);
-		ev->at = OPS->col_int(q, 2);
-		ev->actor = col_str(st, q, 3, a);
-		ev->action = col_str(st, q, 4, a);
-		ev->note = col_str(st, q, 5, a);
-		ev->run_id = OPS->col_int(q, 6);
-		ev->ref_kind = col_str(st, q, 7, a);
-		ev->ref_id = OPS->col_int(q, 8);
-	}
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	return stmt_rows(st, STMT_BOUND(st, STMT_FINDING_EVENTS, e, SQL_INT(finding_id)), sizeof(**out), read_event, out,
+	    n, a, e);
 }
 
 /* Bind F_WHERE's $1..$7 from f (already clipped to the scope). */
@@ -509,21 +383,7 @@ store_finding_list(struct store *st, const struct finding_filter *f, struct find
 		bind_filter(st, q, f, lo, hi);
 		OPS->bind(q, 8, SQL_INT(f->limit > 0 ? f->limit : 1000000000));
 		OPS->bind(q, 9, SQL_INT(f->offset));
-		size_t cap = 0;
-		int r;
-		while ((r = OPS->step(q, e)) == 1) {
-			if (*n == cap) {
-				cap = cap ? 2 * cap : 32;
-				struct finding_row *w = arena_alloc(a, cap * sizeof(*w));
-				if (*n)
-					memcpy(w, *out, *n * sizeof(*w));
-				*out = w;
-			}
-			read_finding(st, q, &(*out)[(*n)++], a);
-		}
-		OPS->reset(q);
-		if (r < 0)
-			rc = ERR_DB;
+		rc = stmt_rows(st, q, sizeof(**out), read_finding, out, n, a, e);
 	}
 	read_end(st, began);
 	return rc;
@@ -545,13 +405,7 @@ store_finding_counts(struct store *st, const struct finding_filter *f, bool by_r
 	size_t cap = 0;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 64;
-			struct finding_count *w = arena_alloc(a, cap * sizeof(*w));
-			if (*n)
-				memcpy(w, *out, *n * sizeof(*w));
-			*out = w;
-		}
+		*out = arena_grow(a, *out, &cap, *n, sizeof(**out));
 		struct finding_count *c = &(*out)[(*n)++];
 		memset(c, 0, sizeof(*c));
 		if (by_rule)
@@ -593,17 +447,9 @@ campaign_in_scope(const struct store *st, int64_t division)
 enum err
 store_campaign_insert(struct store *st, struct campaign_row *c, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_CAMPAIGN_INSERT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(c->name));
-	OPS->bind(q, 2, SQL_TEXT(c->rules));
-	OPS->bind(q, 3, SQL_INT(c->division));
-	OPS->bind(q, 4, SQL_INT(c->start));
-	OPS->bind(q, 5, opt_int(c->deadline));
-	OPS->bind(q, 6, SQL_TEXT(c->created_by));
-	OPS->bind(q, 7, SQL_INT(c->created_at));
-	return run_returning(st, q, &c->id, e);
+	return stmt_insert(st, STMT_BOUND(st, STMT_CAMPAIGN_INSERT, e, SQL_TEXT(c->name), SQL_TEXT(c->rules),
+	    SQL_INT(c->division), SQL_INT(c->start), sql_opt_int(c->deadline), SQL_TEXT(c->created_by),
+	    SQL_INT(c->created_at)), &c->id, e);
 }
 
 enum err
@@ -638,13 +484,7 @@ store_campaign_list(struct store *st, struct campaign_row **out, size_t *n, stru
 		read_campaign(st, q, &c, a);
 		if (!campaign_in_scope(st, c.division))
 			continue;
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 8;
-			struct campaign_row *w = arena_alloc(a, cap * sizeof(*w));
-			if (*n)
-				memcpy(w, *out, *n * sizeof(*w));
-			*out = w;
-		}
+		*out = arena_grow(a, *out, &cap, *n, sizeof(**out));
 		(*out)[(*n)++] = c;
 	}
 	OPS->reset(q);

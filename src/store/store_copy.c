@@ -42,7 +42,7 @@ static const struct copy_table tables[] = {
 		STMT_SEQ_HOUSEHOLD, false },
 	{ "member", M_NCOLS, "i", STMT_COPY_MEMBER, STMT_COUNT_MEMBER, STMT_INSERT_MEMBER, T_MEMBER, STMT_SEQ_MEMBER, false },
 	/* derived (no keys): the target's triggers make its rows from the members; counted and verified only */
-	{ "member_name_gram", 2, "", STMT_COUNT_NAME_GRAM, STMT_COUNT_NAME_GRAM, STMT_COUNT_NAME_GRAM, NO_TABLE, NO_SEQ,
+	{ "member_name_gram", 3, "", STMT_COUNT_NAME_GRAM, STMT_COUNT_NAME_GRAM, STMT_COUNT_NAME_GRAM, NO_TABLE, NO_SEQ,
 		false },
 	{ "household_status_span", 8, "i", STMT_COPY_STATUS_SPAN, STMT_COUNT_STATUS_SPAN, STMT_INSERT_STATUS_SPAN,
 		T_STATUS_SPAN, STMT_SEQ_STATUS_SPAN, false },

@@ -10,16 +10,6 @@
 
 #define OPS st->ops
 
-static enum err
-run(struct store *st, struct stmt *q, struct errinfo *e)
-{
-	int r;
-	while ((r = OPS->step(q, e)) == 1)
-		;
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
-}
-
 static void
 read_list(struct store *st, struct stmt *q, struct external_list_row *l, struct arena *a)
 {
@@ -63,12 +53,7 @@ store_external_list_insert(struct store *st, struct external_list_row *l, struct
 enum err
 store_external_list_rows(struct store *st, int64_t id, int64_t rows, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_EXT_LIST_ROWS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(id));
-	OPS->bind(q, 2, SQL_INT(rows));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_EXT_LIST_ROWS, e, SQL_INT(id), SQL_INT(rows)), e);
 }
 
 enum err
@@ -119,19 +104,10 @@ store_external_list_get(struct store *st, int64_t id, struct external_list_row *
 enum err
 store_external_list_delete(struct store *st, int64_t id, int64_t at, const char *by, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_EXT_ENTRIES_DELETE, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(id));
-	enum err rc = run(st, q, e);
+	enum err rc = stmt_exec(st, STMT_BOUND(st, STMT_EXT_ENTRIES_DELETE, e, SQL_INT(id)), e);
 	if (rc != ERR_OK)
 		return rc;
-	if (!(q = OPS->prepare(st, STMT_EXT_LIST_DELETE, e)))
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(id));
-	OPS->bind(q, 2, SQL_INT(at));
-	OPS->bind(q, 3, SQL_TEXT(by));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_EXT_LIST_DELETE, e, SQL_INT(id), SQL_INT(at), SQL_TEXT(by)), e);
 }
 
 enum err

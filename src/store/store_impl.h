@@ -42,4 +42,39 @@ int col_int_or(struct store *st, struct stmt *q, int i, int dflt);
 void read_rule_row(struct store *st, struct stmt *q, struct rule_row *r);
 enum err each_rule_row(struct store *st, struct stmt *q, rule_row_fn fn, void *ctx, struct errinfo *e);
 
+/* store_rows.c: one statement run. stmt_bound prepares id with v[0..n-1] bound to $1..$n (NULL, e set, if it
+ * cannot be prepared); STMT_BOUND(st, id, e, v1, v2, ...) counts the values. The runners take that NULL too
+ * (ERR_DB) and reset the statement: stmt_exec steps to the end; stmt_insert wants a row back (INSERT ... RETURNING)
+ * and reads its column 0 into *id (id may be NULL); stmt_row reads the one row with read (ERR_NOTFOUND, e
+ * untouched, when there is none); stmt_rows reads every row into a new arena array of elements of size bytes
+ * (out is the address of the array's pointer). */
+typedef void (*row_reader)(struct store *st, struct stmt *q, void *row, struct arena *a);
+struct stmt *stmt_bound(struct store *st, enum stmt_id id, const struct sqlval *v, int n, struct errinfo *e);
+#define STMT_BOUND(st, id, e, ...)                                                                                 \
+	stmt_bound((st), (id), (const struct sqlval[]){ __VA_ARGS__ },                                             \
+	    (int)(sizeof((const struct sqlval[]){ __VA_ARGS__ }) / sizeof(struct sqlval)), (e))
+enum err stmt_exec(struct store *st, struct stmt *q, struct errinfo *e);
+enum err stmt_insert(struct store *st, struct stmt *q, int64_t *id, struct errinfo *e);
+enum err stmt_row(struct store *st, struct stmt *q, row_reader read, void *row, struct arena *a, struct errinfo *e);
+enum err stmt_rows(struct store *st, struct stmt *q, size_t size, row_reader read, void *out, size_t *n,
+    struct arena *a, struct errinfo *e);
+/* An arena array of k elements grown by doubling to hold one more (*cap its capacity). */
+void *arena_grow(struct arena *a, void *v, size_t *cap, size_t k, size_t size);
+/* Values that are NULL when empty: no text or "", 0, and -1 for an unknown yes/no. */
+static inline struct sqlval
+sql_opt_text(const char *s)
+{
+	return s && *s ? SQL_TEXT(s) : SQL_NULL;
+}
+static inline struct sqlval
+sql_opt_int(int64_t v)
+{
+	return v ? SQL_INT(v) : SQL_NULL;
+}
+static inline struct sqlval
+sql_tri(int v)
+{
+	return v < 0 ? SQL_NULL : SQL_INT(v);
+}
+
 #endif

@@ -10,42 +10,10 @@
 
 #define OPS (st->ops)
 
-static struct sqlval
-opt_text(const char *s)
-{
-	return s && *s ? SQL_TEXT(s) : SQL_NULL;
-}
-
-static struct sqlval
-opt_int(int64_t v)
-{
-	return v ? SQL_INT(v) : SQL_NULL;
-}
-
-static void *
-grow(struct arena *a, void *v, size_t *cap, size_t k, size_t size)
-{
-	if (k < *cap)
-		return v;
-	size_t ncap = *cap ? 2 * *cap : 8;
-	void *w = arena_alloc(a, ncap * size);
-	if (k)
-		memcpy(w, v, k * size);
-	*cap = ncap;
-	return w;
-}
-
-static enum err
-run(struct store *st, struct stmt *q, struct errinfo *e)
-{
-	int r = OPS->step(q, e);
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
-}
-
 static void
-read_case(struct store *st, struct stmt *q, struct monitor_case *c, struct arena *a)
+read_case(struct store *st, struct stmt *q, void *row, struct arena *a)
 {
+	struct monitor_case *c = row;
 	memset(c, 0, sizeof(*c));
 	c->id = OPS->col_int(q, 0);
 	c->household_id = OPS->col_int(q, 1);
@@ -70,18 +38,11 @@ read_case(struct store *st, struct stmt *q, struct monitor_case *c, struct arena
 enum err
 store_case_insert(struct store *st, struct monitor_case *c, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_CASE_INSERT, e);
+	struct stmt *q = STMT_BOUND(st, STMT_CASE_INSERT, e, SQL_INT(c->household_id), sql_opt_text(c->type),
+	    sql_opt_text(c->risks), sql_opt_text(c->channel), SQL_INT(c->identified), sql_opt_int(c->discovered),
+	    sql_opt_int(c->open_event_id), sql_opt_int(c->open_proposal_id), SQL_INT(c->recorded_at));
 	if (!q)
 		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(c->household_id));
-	OPS->bind(q, 2, opt_text(c->type));
-	OPS->bind(q, 3, opt_text(c->risks));
-	OPS->bind(q, 4, opt_text(c->channel));
-	OPS->bind(q, 5, SQL_INT(c->identified));
-	OPS->bind(q, 6, opt_int(c->discovered));
-	OPS->bind(q, 7, opt_int(c->open_event_id));
-	OPS->bind(q, 8, opt_int(c->open_proposal_id));
-	OPS->bind(q, 9, SQL_INT(c->recorded_at));
 	int r = OPS->step(q, e);
 	if (r == 1) {
 		c->id = OPS->col_int(q, 0);
@@ -94,64 +55,31 @@ store_case_insert(struct store *st, struct monitor_case *c, struct errinfo *e)
 enum err
 store_case_open(struct store *st, int64_t hh, struct monitor_case *c, struct arena *a, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_CASE_OPEN, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(hh));
-	int r = OPS->step(q, e);
-	if (r == 1)
-		read_case(st, q, c, a);
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : r == 1 ? ERR_OK : ERR_NOTFOUND;
+	return stmt_row(st, STMT_BOUND(st, STMT_CASE_OPEN, e, SQL_INT(hh)), read_case, c, a, e);
 }
 
 enum err
 store_case_close(struct store *st, int64_t id, int day, const char *way, int64_t event_id, int64_t proposal_id,
     int64_t now, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_CASE_CLOSE, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(id));
-	OPS->bind(q, 2, SQL_INT(day));
-	OPS->bind(q, 3, opt_text(way));
-	OPS->bind(q, 4, opt_int(event_id));
-	OPS->bind(q, 5, opt_int(proposal_id));
-	OPS->bind(q, 6, SQL_INT(now));
-	return run(st, q, e);
+	return stmt_exec(st,
+	    STMT_BOUND(st, STMT_CASE_CLOSE, e, SQL_INT(id), SQL_INT(day), sql_opt_text(way), sql_opt_int(event_id),
+		sql_opt_int(proposal_id), SQL_INT(now)),
+	    e);
 }
 
 enum err
 store_case_security(struct store *st, int64_t id, int day, const char *security, int64_t now, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_CASE_SECURITY, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(id));
-	OPS->bind(q, 2, SQL_INT(day));
-	OPS->bind(q, 3, opt_text(security));
-	OPS->bind(q, 4, SQL_INT(now));
-	return run(st, q, e);
+	return stmt_exec(st,
+	    STMT_BOUND(st, STMT_CASE_SECURITY, e, SQL_INT(id), SQL_INT(day), sql_opt_text(security), SQL_INT(now)), e);
 }
 
 enum err
 store_cases_of_household(struct store *st, int64_t hh, struct monitor_case **out, size_t *n, struct arena *a,
     struct errinfo *e)
 {
-	*out = NULL;
-	*n = 0;
-	struct stmt *q = OPS->prepare(st, STMT_CASES_OF_HH, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(hh));
-	size_t cap = 0;
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		*out = grow(a, *out, &cap, *n, sizeof(**out));
-		read_case(st, q, &(*out)[(*n)++], a);
-	}
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	return stmt_rows(st, STMT_BOUND(st, STMT_CASES_OF_HH, e, SQL_INT(hh)), sizeof(**out), read_case, out, n, a, e);
 }
 
 enum err
@@ -174,7 +102,7 @@ store_cases_in(struct store *st, int day, int64_t lo, int64_t hi, struct monitor
 	size_t cap = 0;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
-		*out = grow(a, *out, &cap, *n, sizeof(**out));
+		*out = arena_grow(a, *out, &cap, *n, sizeof(**out));
 		struct monitor_case *c = &(*out)[(*n)++];
 		read_case(st, q, c, a);
 		c->hh_no = col_str(st, q, 18, a);
@@ -191,8 +119,9 @@ store_cases_in(struct store *st, int day, int64_t lo, int64_t hi, struct monitor
 }
 
 static void
-read_programme(struct store *st, struct stmt *q, struct programme *p, struct arena *a)
+read_programme(struct store *st, struct stmt *q, void *row, struct arena *a)
 {
+	struct programme *p = row;
 	p->id = OPS->col_int(q, 0);
 	p->household_id = OPS->col_int(q, 1);
 	p->kind = col_str(st, q, 2, a);
@@ -206,47 +135,18 @@ read_programme(struct store *st, struct stmt *q, struct programme *p, struct are
 enum err
 store_programme_insert(struct store *st, struct programme *p, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_PROGRAMME_INSERT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(p->household_id));
-	OPS->bind(q, 2, SQL_TEXT(p->kind));
-	OPS->bind(q, 3, SQL_INT(p->valid_from));
-	OPS->bind(q, 4, SQL_INT(p->valid_to));
-	OPS->bind(q, 5, SQL_TEXT(p->source));
-	OPS->bind(q, 6, SQL_INT(p->recorded_at));
-	OPS->bind(q, 7, SQL_TEXT(p->actor));
-	int r = OPS->step(q, e);
-	if (r == 1)
-		p->id = OPS->col_int(q, 0);
-	OPS->reset(q);
-	return r == 1 ? ERR_OK : ERR_DB;
-}
-
-static enum err
-programmes(struct store *st, struct stmt *q, struct programme **out, size_t *n, struct arena *a, struct errinfo *e)
-{
-	size_t cap = 0;
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		*out = grow(a, *out, &cap, *n, sizeof(**out));
-		read_programme(st, q, &(*out)[(*n)++], a);
-	}
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	return stmt_insert(st,
+	    STMT_BOUND(st, STMT_PROGRAMME_INSERT, e, SQL_INT(p->household_id), SQL_TEXT(p->kind), SQL_INT(p->valid_from),
+		SQL_INT(p->valid_to), SQL_TEXT(p->source), SQL_INT(p->recorded_at), SQL_TEXT(p->actor)),
+	    &p->id, e);
 }
 
 enum err
 store_programmes_of_household(struct store *st, int64_t hh, struct programme **out, size_t *n, struct arena *a,
     struct errinfo *e)
 {
-	*out = NULL;
-	*n = 0;
-	struct stmt *q = OPS->prepare(st, STMT_PROGRAMMES_OF_HH, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(hh));
-	return programmes(st, q, out, n, a, e);
+	return stmt_rows(st, STMT_BOUND(st, STMT_PROGRAMMES_OF_HH, e, SQL_INT(hh)), sizeof(**out), read_programme, out, n,
+	    a, e);
 }
 
 enum err
@@ -258,15 +158,8 @@ store_programmes_in(struct store *st, int day, int64_t lo, int64_t hi, struct pr
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
 	bool began = read_begin(st, e);
-	struct stmt *q = OPS->prepare(st, STMT_PROGRAMMES_IN, e);
-	if (!q) {
-		read_end(st, began);
-		return ERR_DB;
-	}
-	OPS->bind(q, 1, SQL_INT(day));
-	OPS->bind(q, 2, SQL_INT(lo));
-	OPS->bind(q, 3, SQL_INT(hi));
-	enum err rc = programmes(st, q, out, n, a, e);
+	enum err rc = stmt_rows(st, STMT_BOUND(st, STMT_PROGRAMMES_IN, e, SQL_INT(day), SQL_INT(lo), SQL_INT(hi)),
+	    sizeof(**out), read_programme, out, n, a, e);
 	read_end(st, began);
 	return rc;
 }
@@ -322,7 +215,7 @@ store_warn_incomes(struct store *st, int day, int last_year, int64_t lo, int64_t
 	size_t nh = 0, cap = 0;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
-		hv = grow(a, hv, &cap, nh, sizeof(*hv));
+		hv = arena_grow(a, hv, &cap, nh, sizeof(*hv));
 		struct wi_hh *h = &hv[nh++];
 		memset(h, 0, sizeof(*h));
 		h->id = OPS->col_int(q, 0);
@@ -444,7 +337,7 @@ store_warn_health(struct store *st, int day, int after, int64_t lo, int64_t hi, 
 	size_t cap = 0;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
-		*out = grow(a, *out, &cap, *n, sizeof(**out));
+		*out = arena_grow(a, *out, &cap, *n, sizeof(**out));
 		struct warn_health *w = &(*out)[(*n)++];
 		w->household_id = OPS->col_int(q, 0);
 		w->event_id = OPS->col_int(q, 1);
@@ -501,8 +394,8 @@ store_warn_proposals(struct store *st, int64_t lo, int64_t hi, int day, int64_t 
 	size_t cap = 0, k = 0;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
-		*out = grow(a, *out, &cap, k, sizeof(**out));
-		*out = grow(a, *out, &cap, k + 1, sizeof(**out));
+		*out = arena_grow(a, *out, &cap, k, sizeof(**out));
+		*out = arena_grow(a, *out, &cap, k + 1, sizeof(**out));
 		(*out)[k++] = OPS->col_int(q, 0);
 		(*out)[k++] = OPS->col_int(q, 1);
 	}
@@ -530,7 +423,7 @@ store_warn_dismissals(struct store *st, int64_t lo, int64_t hi, int day, struct 
 	size_t cap = 0;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
-		*out = grow(a, *out, &cap, *n, sizeof(**out));
+		*out = arena_grow(a, *out, &cap, *n, sizeof(**out));
 		struct warning_dismissal *d = &(*out)[(*n)++];
 		d->id = 0;
 		d->household_id = OPS->col_int(q, 0);
@@ -549,19 +442,8 @@ store_warn_dismissals(struct store *st, int64_t lo, int64_t hi, int day, struct 
 enum err
 store_warn_dismiss(struct store *st, struct warning_dismissal *d, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_WARN_DISMISS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(d->household_id));
-	OPS->bind(q, 2, SQL_TEXT(d->rule));
-	OPS->bind(q, 3, SQL_INT(d->basis));
-	OPS->bind(q, 4, SQL_TEXT(d->reason));
-	OPS->bind(q, 5, SQL_INT(d->day));
-	OPS->bind(q, 6, SQL_TEXT(d->actor));
-	OPS->bind(q, 7, SQL_INT(d->recorded_at));
-	int r = OPS->step(q, e);
-	if (r == 1)
-		d->id = OPS->col_int(q, 0);
-	OPS->reset(q);
-	return r == 1 ? ERR_OK : ERR_DB;
+	return stmt_insert(st,
+	    STMT_BOUND(st, STMT_WARN_DISMISS, e, SQL_INT(d->household_id), SQL_TEXT(d->rule), SQL_INT(d->basis),
+		SQL_TEXT(d->reason), SQL_INT(d->day), SQL_TEXT(d->actor), SQL_INT(d->recorded_at)),
+	    &d->id, e);
 }

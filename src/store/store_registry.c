@@ -292,49 +292,20 @@ store_household_insert(struct store *st, struct household *h, struct errinfo *e)
 	return OPS->insert_row(st, T_HOUSEHOLD, v, e);
 }
 
-static enum err
-run(struct store *st, struct stmt *q, struct errinfo *e)
-{
-	int r = OPS->step(q, e);
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
-}
-
 enum err
 store_household_set_status(struct store *st, int64_t id, enum status s, bool monitored, int64_t now, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_HH_SET_STATUS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(id));
-	OPS->bind(q, 2, SQL_TEXT(status_code(s)));
-	OPS->bind(q, 3, SQL_INT(monitored));
-	OPS->bind(q, 4, SQL_INT(now));
-	OPS->bind(q, 5, SQL_INT(st->scope_lo));
-	OPS->bind(q, 6, SQL_INT(st->scope_hi));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_HH_SET_STATUS, e, SQL_INT(id), SQL_TEXT(status_code(s)),
+	    SQL_INT(monitored), SQL_INT(now), SQL_INT(st->scope_lo), SQL_INT(st->scope_hi)), e);
 }
 
 enum err
 store_household_update(struct store *st, const struct household *h, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_HH_UPDATE, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(h->id));
-	OPS->bind(q, 2, opt_text(h->attribute));
-	OPS->bind(q, 3, opt_text(h->cause_main));
-	OPS->bind(q, 4, opt_text(h->cause_other));
-	OPS->bind(q, 5, opt_text(h->id_standard));
-	OPS->bind(q, 6, opt_int(h->identified_ym, 0));
-	OPS->bind(q, 7, opt_int(h->exit_year, 0));
-	OPS->bind(q, 8, opt_text(h->phone));
-	OPS->bind(q, 9, SQL_INT(h->updated_at));
-	OPS->bind(q, 10, SQL_INT(st->scope_lo));
-	OPS->bind(q, 11, SQL_INT(st->scope_hi));
-	OPS->bind(q, 12, opt_text(h->bank));
-	OPS->bind(q, 13, opt_text(h->bank_account));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_HH_UPDATE, e, SQL_INT(h->id), opt_text(h->attribute),
+	    opt_text(h->cause_main), opt_text(h->cause_other), opt_text(h->id_standard), opt_int(h->identified_ym, 0),
+	    opt_int(h->exit_year, 0), opt_text(h->phone), SQL_INT(h->updated_at), SQL_INT(st->scope_lo),
+	    SQL_INT(st->scope_hi), opt_text(h->bank), opt_text(h->bank_account)), e);
 }
 
 enum err
@@ -402,46 +373,19 @@ store_member_insert(struct store *st, struct member *m, struct errinfo *e)
 enum err
 store_member_update(struct store *st, const struct member *m, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_MEMBER_UPDATE, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(m->id));
-	OPS->bind(q, 2, SQL_TEXT(m->name));
-	OPS->bind(q, 3, SQL_TEXT(m->sex));
-	OPS->bind(q, 4, SQL_TEXT(m->relation));
-	OPS->bind(q, 5, opt_text(m->ethnicity));
-	OPS->bind(q, 6, opt_text(m->education));
-	OPS->bind(q, 7, opt_text(m->schooling));
-	OPS->bind(q, 8, opt_text(m->health));
-	OPS->bind(q, 9, opt_text(m->labor));
-	OPS->bind(q, 10, opt_text(m->work_status));
-	OPS->bind(q, 11, opt_int(m->work_months, -1));
-	OPS->bind(q, 12, opt_int(m->ins_medical, -1));
-	OPS->bind(q, 13, opt_int(m->ins_serious, -1));
-	OPS->bind(q, 14, opt_int(m->ins_pension, -1));
-	OPS->bind(q, 15, opt_int(m->dibao, -1));
-	OPS->bind(q, 16, opt_int(m->tekun, -1));
-	OPS->bind(q, 17, opt_text(m->phone));
-	OPS->bind(q, 18, SQL_INT(m->info_date));
-	OPS->bind(q, 19, SQL_INT(m->household_id));
-	OPS->bind(q, 20, SQL_INT(st->scope_lo));
-	OPS->bind(q, 21, SQL_INT(st->scope_hi));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_MEMBER_UPDATE, e, SQL_INT(m->id), SQL_TEXT(m->name), SQL_TEXT(m->sex),
+	    SQL_TEXT(m->relation), opt_text(m->ethnicity), opt_text(m->education), opt_text(m->schooling),
+	    opt_text(m->health), opt_text(m->labor), opt_text(m->work_status), opt_int(m->work_months, -1),
+	    opt_int(m->ins_medical, -1), opt_int(m->ins_serious, -1), opt_int(m->ins_pension, -1),
+	    opt_int(m->dibao, -1), opt_int(m->tekun, -1), opt_text(m->phone), SQL_INT(m->info_date),
+	    SQL_INT(m->household_id), SQL_INT(st->scope_lo), SQL_INT(st->scope_hi)), e);
 }
 
 enum err
 store_member_set_identity(struct store *st, const struct member *m, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_MEMBER_SET_IDENTITY, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(m->id));
-	OPS->bind(q, 2, SQL_TEXT(m->id_no));
-	OPS->bind(q, 3, SQL_INT(m->id_kind));
-	OPS->bind(q, 4, opt_int(m->birth, 0));
-	OPS->bind(q, 5, SQL_INT(st->scope_lo));
-	OPS->bind(q, 6, SQL_INT(st->scope_hi));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_MEMBER_SET_IDENTITY, e, SQL_INT(m->id), SQL_TEXT(m->id_no),
+	    SQL_INT(m->id_kind), opt_int(m->birth, 0), SQL_INT(st->scope_lo), SQL_INT(st->scope_hi)), e);
 }
 
 static enum err
@@ -517,6 +461,70 @@ store_members_at(struct store *st, int64_t hh, int day, struct member **out, siz
 	OPS->bind(q, 3, SQL_INT(st->scope_lo));
 	OPS->bind(q, 4, SQL_INT(st->scope_hi));
 	return member_list(st, q, out, n, a, e);
+}
+
+enum err
+store_members_count_at(struct store *st, int64_t hh, int day, int64_t *n, struct errinfo *e)
+{
+	struct stmt *q = OPS->prepare(st, STMT_MEMBERS_COUNT_AT, e);
+	if (!q)
+		return ERR_DB;
+	OPS->bind(q, 1, SQL_INT(hh));
+	OPS->bind(q, 2, SQL_INT(day));
+	OPS->bind(q, 3, SQL_INT(st->scope_lo));
+	OPS->bind(q, 4, SQL_INT(st->scope_hi));
+	int r = OPS->step(q, e);
+	*n = r == 1 ? OPS->col_int(q, 0) : 0;
+	OPS->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
+store_members_named_at(struct store *st, const int64_t *hh, size_t n, int day, const char *q, char **name,
+    char **relation, struct arena *a, struct errinfo *e)
+{
+	for (size_t i = 0; i < n; i++)
+		name[i] = relation[i] = NULL;
+	if (n == 0)
+		return ERR_OK;
+	struct buf ids;
+	buf_init(&ids);
+	buf_putc(&ids, '[');
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&ids, "%s%lld", i ? "," : "", (long long)hh[i]);
+	buf_putc(&ids, ']');
+	buf_putc(&ids, '\0');
+	struct stmt *st_q = OPS->prepare(st, STMT_MEMBERS_NAMED_AT, e);
+	if (!st_q) {
+		buf_free(&ids);
+		return ERR_DB;
+	}
+	OPS->bind(st_q, 1, SQL_TEXT(ids.p));
+	OPS->bind(st_q, 2, SQL_INT(day));
+	OPS->bind(st_q, 3, SQL_TEXT(q));
+	OPS->bind(st_q, 4, SQL_INT(st->scope_lo));
+	OPS->bind(st_q, 5, SQL_INT(st->scope_hi));
+	int r;
+	int64_t last = 0;
+	bool any = false;
+	while ((r = OPS->step(st_q, e)) == 1) {
+		int64_t h = OPS->col_int(st_q, 0);
+		if (any && h == last)
+			continue;   /* the household's first member found is the one it was found by */
+		any = true;
+		last = h;
+		const char *rel = OPS->col_text(st_q, 2);
+		if (rel && strcmp(rel, "01") == 0)
+			continue;   /* the head: the row names it already */
+		for (size_t i = 0; i < n; i++)
+			if (hh[i] == h) {
+				name[i] = col_str(st, st_q, 1, a);
+				relation[i] = col_str(st, st_q, 2, a);
+			}
+	}
+	OPS->reset(st_q);
+	buf_free(&ids);
+	return r < 0 ? ERR_DB : ERR_OK;
 }
 
 enum err
@@ -642,12 +650,8 @@ store_member_spans_of_household(struct store *st, int64_t hh, struct span **out,
 enum err
 store_span_close(struct store *st, enum span_kind k, int64_t span_id, int64_t stamp, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, k == SPAN_STATUS ? STMT_SPAN_CLOSE_STATUS : STMT_SPAN_CLOSE_MEMBER, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(span_id));
-	OPS->bind(q, 2, SQL_INT(stamp));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, k == SPAN_STATUS ? STMT_SPAN_CLOSE_STATUS : STMT_SPAN_CLOSE_MEMBER, e,
+	    SQL_INT(span_id), SQL_INT(stamp)), e);
 }
 
 enum err
@@ -697,15 +701,8 @@ enum err
 store_event_supersede(struct store *st, enum chain chain, int64_t chain_id, int from, int64_t by, int64_t stamp,
     struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_EVENT_SUPERSEDE, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(chain));
-	OPS->bind(q, 2, SQL_INT(chain_id));
-	OPS->bind(q, 3, SQL_INT(from));
-	OPS->bind(q, 4, SQL_INT(by));
-	OPS->bind(q, 5, SQL_INT(stamp));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_EVENT_SUPERSEDE, e, SQL_INT(chain), SQL_INT(chain_id), SQL_INT(from),
+	    SQL_INT(by), SQL_INT(stamp)), e);
 }
 
 enum err
@@ -817,28 +814,13 @@ store_last_stamp(struct store *st, int64_t *stamp, struct errinfo *e)
 enum err
 store_agg_add(struct store *st, int64_t village, enum status s, int day, int64_t dh, int64_t dp, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_AGG_ADD, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(village));
-	OPS->bind(q, 2, SQL_TEXT(status_code(s)));
-	OPS->bind(q, 3, SQL_INT(day));
-	OPS->bind(q, 4, SQL_INT(dh));
-	OPS->bind(q, 5, SQL_INT(dp));
-	enum err rc = run(st, q, e);
+	enum err rc = stmt_exec(st, STMT_BOUND(st, STMT_AGG_ADD, e, SQL_INT(village), SQL_TEXT(status_code(s)),
+	    SQL_INT(day), SQL_INT(dh), SQL_INT(dp)), e);
 	/* and the town, county, city and province the village belongs to */
 	static const int64_t unit[] = { 0, 10000000000LL, 100000000LL, 1000000LL, 1000LL };
 	for (int level = LV_TOWN; rc == ERR_OK && level >= LV_PROVINCE; level--) {
-		q = OPS->prepare(st, STMT_ROLLUP_ADD, e);
-		if (!q)
-			return ERR_DB;
-		OPS->bind(q, 1, SQL_INT(level));
-		OPS->bind(q, 2, SQL_INT(village / unit[level] * unit[level]));
-		OPS->bind(q, 3, SQL_TEXT(status_code(s)));
-		OPS->bind(q, 4, SQL_INT(day));
-		OPS->bind(q, 5, SQL_INT(dh));
-		OPS->bind(q, 6, SQL_INT(dp));
-		rc = run(st, q, e);
+		rc = stmt_exec(st, STMT_BOUND(st, STMT_ROLLUP_ADD, e, SQL_INT(level), SQL_INT(village / unit[level] * unit[level]),
+		    SQL_TEXT(status_code(s)), SQL_INT(day), SQL_INT(dh), SQL_INT(dp)), e);
 	}
 	return rc;
 }
@@ -868,15 +850,8 @@ enum err
 store_poverty_line_set(struct store *st, int year, const char *region, const char *kind, int64_t amount,
     const char *note, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_LINE_SET, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(year));
-	OPS->bind(q, 2, SQL_TEXT(region));
-	OPS->bind(q, 3, SQL_TEXT(kind));
-	OPS->bind(q, 4, SQL_INT(amount));
-	OPS->bind(q, 5, opt_text(note));
-	return run(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_LINE_SET, e, SQL_INT(year), SQL_TEXT(region), SQL_TEXT(kind),
+	    SQL_INT(amount), opt_text(note)), e);
 }
 
 enum err
@@ -978,7 +953,7 @@ store_income_revision_add(struct store *st, const struct income_revision *r, str
 	OPS->bind(q, 11, SQL_TEXT(r->actor ? r->actor : ""));
 	OPS->bind(q, 12, opt_text(r->reason));
 	OPS->bind(q, 13, SQL_TEXT(r->source ? r->source : "form"));
-	return run(st, q, e);
+	return stmt_exec(st, q, e);
 }
 
 enum err

@@ -536,14 +536,16 @@ member_write(struct jw *w, const struct member *m, int as_of, bool full)
 	jw_kstr(w, "id_no", id);
 	code_write(w, "sex", CL_SEX, m->sex);
 	code_write(w, "relation", CL_RELATION, m->relation);
-	/* masked: the birth month only, and the age from it (an age as of any date would tell the day) */
+	/* masked: the birth month only, and the age from it (an age as of any date would tell the day): the age
+	 * reached by the first of the day's month, counting a birthday at its month's end, so it is never an age
+	 * not yet reached (the exact age from the month after the birth month on; in the birth month the year before) */
 	if (m->birth && !full) {
 		date_format(m->birth, birth);
 		birth[7] = '\0';
 	}
 	jw_kstr(w, "birth", m->birth ? (full ? date_format(m->birth, birth) : birth) : NULL);
 	jw_key(w, "age");
-	m->birth && as_of ? jw_int(w, full ? date_age(m->birth, as_of) : date_age(m->birth / 100 * 100 + 1, as_of / 100 * 100 + 1))
+	m->birth && as_of ? jw_int(w, full ? date_age(m->birth, as_of) : date_age(m->birth / 100 * 100 + 31, as_of / 100 * 100 + 1))
 			  : jw_null(w);
 	code_write(w, "ethnicity", CL_ETHNICITY, m->ethnicity);
 	code_write(w, "education", CL_EDUCATION, m->education);

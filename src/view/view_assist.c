@@ -615,10 +615,10 @@ view_assist_table(const struct assist_result *r, struct buf *out)
 	table_render(&tb, out);
 	table_free(&tb);
 	const struct assist_coverage *v = &r->cov;
-	buf_printf(out, EN ? "on %s, of %lld households (%lld persons) poor or with policy: %lld with a cadre (%.2f%%), "
+	buf_printf(out, EN ? "on %s, of %lld households (%lld persons) poor, with policy or monitored: %lld with a cadre (%.2f%%), "
 			   "%lld visited within %d days (%.2f%%); %lld persons with medical insurance (%.2f%%), %lld with "
 			   "serious illness insurance (%.2f%%)\n"
-			 : "%s 享受政策的建档立卡 %lld 户 %lld 人中：落实帮扶责任人 %lld 户（%.2f%%），%lld 户在 %d 天内走访"
+			 : "%s 享受政策的建档立卡户和监测对象 %lld 户 %lld 人中：落实帮扶责任人 %lld 户（%.2f%%），%lld 户在 %d 天内走访"
 			   "（%.2f%%）；参加居民医疗保险 %lld 人（%.2f%%），参加大病保险 %lld 人（%.2f%%）\n",
 	    date_format(r->to, b), (long long)v->households, (long long)v->persons, (long long)v->with_cadre,
 	    100 * assist_share(v->with_cadre, v->households), (long long)v->visited, r->visit_days,

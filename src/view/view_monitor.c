@@ -141,7 +141,7 @@ view_monitor_list_table(const struct monitor_row *v, size_t n, struct buf *out)
 		}
 		if (r->monitored)
 			snprintf(state, sizeof(state), "%s%s", EN ? "monitored" : "监测中",
-			    r->held ? (EN ? " (no labour: social security)" : "（无劳动能力，落实社会保障）") : "");
+			    r->held ? (EN ? " (social security)" : "（兜底保障）") : "");
 		else {
 			char d[11];
 			snprintf(state, sizeof(state), "%s %s", r->c.way ? code_label(CL_MON_WAY, r->c.way) : (EN ? "eliminated"

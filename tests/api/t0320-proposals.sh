@@ -57,7 +57,10 @@ expect 200 cadre GET "/api/proposals/$X"
 jqeq '.data.may_act' "false"
 # bad input
 expect 400 village POST /api/proposals '{"type":"promote","household":"P001"}'
-jqeq '.error | "\(.code) \(.field)"' "proposal_type type"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "proposal_type type 申请事项“promote”无效（可选：新识别 identify、应纳未纳 include_missed、脱贫 exit、返贫 return、识别不准剔除 remove、清退 clear、贫困村出列 village_exit、纳入监测 monitor_in、风险消除 risk_eliminate）"
+# no type (the web's form left empty): the field named, the types in Chinese
+expect 400 village POST /api/proposals '{"type":"","household":"P001"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "proposal_type type 须选择申请事项（可选：新识别、应纳未纳、脱贫、返贫、识别不准剔除、清退、贫困村出列、纳入监测、风险消除）"
 expect 400 village POST /api/proposals '{"type":"identify","household":"P099"}'
 jqeq '.error | "\(.code) \(.field)"' "new_household_required new_household"
 expect 409 village POST /api/proposals '{"type":"return","household":"P001"}'

@@ -21,6 +21,17 @@ act() {   # act USER ID STEP DATE [more JSON members]
 	[ "$STATUS" = 200 ] || fail "act $3 on $2 as $1: $STATUS $OUT"
 }
 
+# 纳入监测 and 风险消除 are never recorded as plain events, by any role: only through the monitoring workflow
+FP=$(db_fingerprint)
+expect 403 village POST /api/households/3713980101/events '{"type":"monitor_in","effective":"2021-05-01"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' \
+	"monitor_procedure type 纳入监测须经防返贫监测流程提出申请（入户核实、民主评议、村内公示、乡镇审核、县级审定），不能直接记录"
+expect 403 county POST /api/households/3713980101/events '{"type":"纳入监测","effective":"2021-05-01"}'
+jqeq '.error.code' "monitor_procedure"
+expect 403 county POST /api/households/3713980001/events '{"type":"risk_eliminate","effective":"2021-05-01"}'
+jqeq '.error | "\(.code) \(.field)"' "monitor_procedure type"
+eq "nothing written" "$(db_fingerprint)" "$FP"
+
 # bad input: the field and the reason
 expect 400 village POST /api/proposals '{"type":"monitor_in","household":"3713980101","monitor_type":"marginal","risks":["因病",3],"channel":"self","date":"2021-05-01"}'
 jqeq '.error | "\(.code) \(.field)"' "bad_type risks"
@@ -58,6 +69,13 @@ jqeq '[.data.rows[] | "\(.household) \(.monitor_type) \(.risks | join(",")) \(.i
 expect 200 town GET "/api/monitor/list?as_of=2021-04-30"
 jqeq '.data.total | "\(.households)/\(.persons)"' "0/0"
 expect 400 town GET "/api/monitor/list?type=poor"
+# the risk filter is the server's: the total follows it
+expect 200 town GET "/api/monitor/list?as_of=2021-12-31&risk=employment"
+jqeq '.data | "\([.rows[].household] | join(",")) \(.total.households)/\(.total.persons)"' "3713980101 1/3"
+expect 200 town GET "/api/monitor/list?as_of=2021-12-31&risk=school&state=monitored"
+jqeq '.data | "\(.rows | length) \(.total.households)/\(.total.persons)"' "0 0/0"
+expect 400 town GET "/api/monitor/list?risk=rain"
+jqeq '.error | "\(.code) \(.field)"' "bad_parameter risk"
 expect 404 village GET "/api/monitor/stats?division=371398200000"
 
 # the monitoring line: the county office only

@@ -46,7 +46,7 @@ expect 404 village GET "/api/monitor/warnings?division=371398100000"
 expect 400 village POST /api/monitor/dismissals '{"key":"low_income:3713980102:2023","date":"2024-07-01"}'
 jqeq '.error | "\(.code) \(.field)"' "warning_reason reason"
 expect 404 village POST /api/monitor/dismissals '{"key":"low_income:3713980003:2023","reason":"x","date":"2024-07-01"}'
-jqeq '.error | "\(.code) \(.field)"' "warning_not_found key"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "warning_not_found key 没有预警“low_income:3713980003:2023”（可能已处理或数据已变化，请刷新页面后重试）"
 expect 404 village POST /api/monitor/dismissals '{"key":"low_income:3713980102:2022","reason":"x","date":"2024-07-01"}'
 expect 400 village POST /api/monitor/dismissals '{"key":"low_income:3713980102:2023","reason":"x","date":"2024-13-01"}'
 jqeq '.error | "\(.code) \(.field)"' "bad_date date"
@@ -59,4 +59,13 @@ jqeq '[.data.rows[].household] | join(",")' "3713980103"
 expect 200 county GET "/api/monitor/warnings?as_of=2024-07-01&all=1&division=371398200000"
 jqeq '[.data.rows[] | "\(.household) \(.rule) \(.dismissed.reason // "-") \(.dismissed.by // "-")"] | join(",")' \
 	"3713980102 low_income 已核实：外出务工收入漏报 village,3713980103 health - -"
+# G's 2023 income of 6800.00 per head is on the national line (no warning); Shandong's (37) own 2023 line of 6900
+# comes before the nation's: G is now warned
+T income set 3713980103 2023 --wage 6800 --now "2024-07-01 10:59:00"
+expect 200 county GET "/api/monitor/warnings?as_of=2024-07-01&rule=low_income&division=371398200000"
+jqeq '.data.rows | length' "0"
+expect 200 county PUT /api/monitor/lines/2023 '{"amount":"6900.00","region":"37","note":"山东省标准"}'
+jqeq '.data | "\(.year) \(.region) \(.amount)"' "2023 37 6900.00"
+expect 200 county GET "/api/monitor/warnings?as_of=2024-07-01&rule=low_income&division=371398200000"
+jqeq '[.data.rows[] | "\(.key) \(.line_year) \(.line) \(.net_income_pc)"] | join(",")' "low_income:3713980103:2023 2023 6900.00 6800.00"
 finish

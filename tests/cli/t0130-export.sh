@@ -62,6 +62,13 @@ eq "all" "$OUT" "已写出 $WORK/all.csv：2 户 8 人（证件号码已脱敏�
 ok export registry "$WORK/one.csv" --as-of 2018-10-08 --division 371399100202
 eq "one village" "$OUT" "已写出 $WORK/one.csv：1 户 4 人（证件号码已脱敏）"
 expect_rc 3 export registry "$WORK/none.csv" --division 379999999999
+# a folder that does not exist, named with or without a file, as CSV or Excel: the reason in Chinese, no file
 expect_rc 1 export registry /no/such/dir/x.csv
-contains "$ERR" "无法写入文件 /no/such/dir/x.csv"
+eq "missing folder" "$ERR" "tuopin: 无法写入文件 /no/such/dir/x.csv：文件或文件夹不存在"
+expect_rc 1 export registry "$WORK/nodir/"
+eq "missing folder, named as a folder" "$ERR" "tuopin: 无法写入文件 $WORK/nodir/：文件或文件夹不存在"
+expect_rc 1 export registry "$WORK/nodir/x.xlsx"
+eq "missing folder, Excel (said before the work, not by the library at the end)" "$ERR" \
+	"tuopin: 无法写入文件 $WORK/nodir/x.xlsx：文件或文件夹不存在"
+[ ! -e "$WORK/nodir" ] || fail "nothing made"
 finish

@@ -253,4 +253,16 @@ ok monitor dismiss "$DK" --reason 已核实：家中另有劳动力务工 --date
 W 2025-02-02 --rule labour_death
 jqeq '[.rows[].household] | join(",")' "3713980001"
 
+# the province's line before the nation's: Shandong (37) sets 2023 at 6900 and 2024 at 7000, so G (2023 6800.00, on
+# the national line) is warned, and F's 2024 income (6500.00) is measured against the province's 2024 line; a line
+# of another province (11) changes nothing
+ok monitor line set 2023 5000 --region 11 --now "2025-02-03 09:00:00"
+W 2025-02-03 --rule low_income
+eq "national lines only" "$(keys)" "low_income:3713980102:2024"
+ok monitor line set 2023 6900 --region 37 --now "2025-02-03 09:01:00"
+ok monitor line set 2024 7000 --region 37 --now "2025-02-03 09:02:00"
+W 2025-02-03 --rule low_income
+eq "the province's lines" "$(keys)" "low_income:3713980102:2024,low_income:3713980103:2023"
+jqeq '[.rows[] | .detail] | join(";")' \
+	"2024 年人均纯收入 6500.00 元，低于 2024 年监测标准 7000.00 元;2023 年人均纯收入 6800.00 元，低于 2023 年监测标准 6900.00 元"
 finish

@@ -27,7 +27,7 @@ eq "doctor: no TLS proxy is a warning" "$(jq -r '.checks[] | select(.check == "t
 if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = sqlite ]; then
 	cp "${DB#sqlite:}" "$WORK/old.db"
 	cp "${DB#sqlite:}.audit-key" "$WORK/old.db.audit-key"
-	{ sqlite3 "$WORK/old.db" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'registry_generation_%'"; echo "DROP TABLE registry_generation; DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations);"; } | sqlite3 "$WORK/old.db"
+	sqlite3 "$WORK/old.db" <"$TESTDATA/schema/undo-last-migration.sql"
 	expect_rc 1 doctor --db "sqlite:$WORK/old.db" --format json
 	eq "doctor: the old schema" "$(jq -r '.checks[] | select(.check == "schema") | .result' <<<"$OUT")" fail
 	# a backup of it is taken as it is (what an upgrade does before it migrates)

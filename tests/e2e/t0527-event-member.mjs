@@ -18,7 +18,7 @@ await run(async () => {
   await page.click('[data-action="record-event"]');
   await page.waitForSelector(`${dlg} select[name="type"]`);
   const types = await page.$$eval(`${dlg} select[name="type"] option`, (os) => os.map((o) => o.value));
-  assert.equal(types.join(','), 'exit,remove,clear,cancel,member_remove,split,merge,monitor_in');
+  assert.equal(types.join(','), 'exit,remove,clear,cancel,member_remove,split,merge');
   await page.selectOption(`${dlg} select[name="type"]`, 'exit');
   await page.fill(`${dlg} [data-field="effective"] .date-text`, '2018-12-31');
   await page.fill(`${dlg} [data-field="batch"] input`, '2018年脱贫退出');
@@ -32,7 +32,7 @@ await run(async () => {
   await page.click('[data-action="record-event"]');
   await page.waitForSelector(`${dlg} select[name="type"]`);
   const after = await page.$$eval(`${dlg} select[name="type"] option`, (os) => os.map((o) => o.value));
-  assert.equal(after.join(','), 'policy_end,return,remove,clear,cancel,member_remove,split,merge,monitor_in');
+  assert.equal(after.join(','), 'policy_end,return,remove,clear,cancel,member_remove,split,merge');
   await page.keyboard.press('Escape');
   await page.waitForSelector('dialog', { state: 'detached' });
 

@@ -1,7 +1,7 @@
 // The Lingang demo district (`tuopin demo`, the 2018 article): the dashboard as of 2018-10-08 shows the
 // article's four headline figures, and the district's four towns.
 // users: county
-import { run, newPage, login, settle, shot, text, assert } from './lib.mjs';
+import { run, newPage, login, settle, shot, text, assert, BASE } from './lib.mjs';
 
 await run(async () => {
   const page = await newPage();
@@ -19,4 +19,9 @@ await run(async () => {
   assert.deepEqual(towns, ['坪上镇 4878户9001人', '团林镇 4110户7625人', '壮岗镇 4482户8471人', '朱芦镇 3479户6320人']);
   await shot(page, 'demo-dashboard', { keep: true });
   await shot(page, 'demo-dashboard-full', { fullPage: true });
+  // 户查询 counts the 420 一般农户 of 2021 apart from the 建档立卡 households, like the dashboard
+  await page.goto(`${BASE}/households`);
+  await page.waitForSelector('[data-total]');
+  await settle(page);
+  assert.match(await text(page, '[data-total]'), /^共 17610 户（建档立卡 16949 户；一般农户 420 户、已剔除 241 户、已销户 0 户另计）/);
 });

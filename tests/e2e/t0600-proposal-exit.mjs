@@ -4,7 +4,7 @@
 // accepted) → 乡镇审核 → 县级审定 → 公告; the household is then 已脱贫享受政策. The printable notice holds no ID,
 // phone or bank number. The inbox count shows in the navigation.
 // users: county
-import { run, newPage, login, settle, shot, assert, BASE } from './lib.mjs';
+import { run, newPage, login, settle, shot, text, assert, BASE } from './lib.mjs';
 
 const dlg = 'dialog[open]';
 
@@ -85,6 +85,9 @@ await run(async () => {
   await act(page, { date: '2018-11-15' });
   await act(page, { date: '2018-11-20' });
   assert.equal(await page.getAttribute('.page-proposal', 'data-state'), 'approved');
+  // taken effect: the day, not “公告之日”
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-card="facts"] .facts-item')].some((x) => x.querySelector('dt').textContent === '生效日期' && x.querySelector('dd').textContent === '2018-11-20'));
+  assert.equal(await text(page, '.page-sub'), '已公告，已记入建档立卡');
   await shot(page, 'announced', { keep: true, fullPage: true });
 
   await page.goto(`${BASE}/households/3713990009`);

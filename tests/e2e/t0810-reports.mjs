@@ -185,6 +185,14 @@ await run(async () => {
   assert.equal(xlsx.status(), 200);
   assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK');
   await shot(page, 'table-1.1-villages');
+  // a browser in English, the app in Chinese: the file follows the app (the link names its language)
+  const en = await newPage({ locale: 'en-US' });
+  await login(en, 'county', { next: '/reports?table=1.1&as_of=2018-10-08' });
+  await en.waitForSelector('[data-action="xlsx"]');
+  const [enDownload] = await Promise.all([en.waitForEvent('download'), en.click('[data-action="xlsx"]')]);
+  assert.equal(enDownload.suggestedFilename(), '1.1贫困人口年龄分组统计表-示例县-2018-10-08.xlsx');
+  assert.equal(await en.getAttribute('[data-action="xlsx"]', 'href'), '/api/reports/1.1?as_of=2018-10-08&format=xlsx&lang=zh');
+  await en.context().close();
 
   // the print layout: the title, the 填报单位 line and the table; no navigation, controls or buttons
   await page.emulateMedia({ media: 'print' });

@@ -31,6 +31,7 @@ fi
 R=$WORK/root
 mkdir -p "$R" "$WORK/upper" "$WORK/ovl"
 cp "$WORK"/pkg/*.deb "$WORK/upper/" 2>/dev/null || true
+cp "$SRC/tests/data/schema/undo-last-migration.sql" "$WORK/upper/"
 cat >"$WORK/inside.sh" <<'INSIDE'
 set -u
 R=$1
@@ -65,7 +66,7 @@ for i in $(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:$port/api/health
 curl -s http://127.0.0.1:$port/api/health >$out/health.json
 kill -TERM $pid; wait $pid; say $? serve.rc
 # an older build's database: the last migration not yet applied
-{ sqlite3 $db "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'registry_generation_%'"; echo "DROP TABLE registry_generation; DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations);"; } | sqlite3 $db
+sqlite3 $db </undo-last-migration.sql
 T doctor >$out/doctor2.out 2>&1; say $? doctor2.rc
 dpkg -i /tuopin_0.1.0_*.deb >$out/upgrade.log 2>&1; say $? upgrade.rc
 ls /var/lib/tuopin/backups >$out/backups

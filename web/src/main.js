@@ -132,6 +132,20 @@ document.addEventListener('click', (e) => {
   navigate(href);
 });
 window.addEventListener('popstate', () => render());
+// A download is a plain link (no request headers): it names the UI's language, so a file's title, headers and
+// name follow the language chosen here, not the browser's.
+document.addEventListener(
+  'click',
+  (e) => {
+    const a = e.target.closest('a[download]');
+    const href = a && a.getAttribute('href');
+    if (!href || !href.startsWith('/api/')) return;
+    const u = new URL(href, location.origin);
+    u.searchParams.set('lang', getLang() === 'en' ? 'en' : 'zh');
+    a.setAttribute('href', u.pathname + u.search);
+  },
+  true,
+);
 
 function currentUrl() {
   return location.pathname + location.search;

@@ -12,7 +12,7 @@ import { statusBadge, statusClass, ym, money, today } from '../format.js';
 import { pageHeader, card, table, empty, icon, loading } from '../ui.js';
 import { fieldLabel, fieldValue } from '../fields.js';
 import { editMemberDialog, addMemberDialog, editHouseholdDialog, eventDialog, incomeDialog, setFixing } from './forms.js';
-import { newProposalDialog, assessmentDialog } from './proposals.js';
+import { newProposalDialog, assessmentDialog, proposalTypes } from './proposals.js';
 import { monitoringCard } from './monitor.js';
 import { assistanceCards, assistanceActions } from './assistance-household.js';
 import { stateBadge } from './findings.js';
@@ -277,13 +277,17 @@ function findingsCard(list) {
   });
 }
 
+// 纳入监测 and 风险消除 go through their proposals (the monitoring card, a warning), never 记录变动: the server
+// refuses them there (monitor_procedure).
+const PROPOSED = ['monitor_in', 'risk_eliminate'];
+
 // What the finding's fix advice names, as the dialog to open: a death on another department's list is a
 // 人员减少 (死亡) of that member as of the day on the list; a member's field, that member's form; otherwise
 // the household's form.
 function fixAction(f, hh, cl, done, batch) {
   const info = f.rule_info || {};
   const m = f.member_id ? hh.members.find((x) => x.id === f.member_id) : null;
-  const usable = hh.allowed_events.filter((e) => !['data_fix', 'member_add'].includes(e.type));
+  const usable = hh.allowed_events.filter((e) => !['data_fix', 'member_add', ...PROPOSED].includes(e.type));
   if (info.list === 'death' && m && usable.some((e) => e.type === 'member_remove'))
     return { text: t('办理人员减少（死亡）'), run: () => eventDialog(hh, cl, usable, done, { type: 'member_remove', member_id: m.id, reason: 'death', effective: f.evidence && f.evidence.day, batch }) };
   if (m) return { text: t('修改成员信息：{name}', { name: m.name }), run: () => editMemberDialog(hh, m, cl, done) };
@@ -373,11 +377,11 @@ export async function householdView({ el, params, query, navigate, render, signa
     actions.push(h('button', { class: 'btn', type: 'button', 'data-action': 'add-member', on: { click: () => addMemberDialog(hh, cl, done) } }, icon('plus'), h('span', t('增加成员'))));
     // with require_review on, the data roles' status events go through proposals (the county office keeps them)
     const reviewed = settings.require_review === 'on' && state.me.role !== 'county_admin' ? ['exit', 'return', 'remove', 'clear'] : [];
-    const usable = hh.allowed_events.filter((e) => !['data_fix', 'member_add', ...reviewed].includes(e.type));
+    const usable = hh.allowed_events.filter((e) => !['data_fix', 'member_add', ...PROPOSED, ...reviewed].includes(e.type));
     actions.push(h('button', { class: 'btn', type: 'button', 'data-action': 'assess', on: { click: () => assessmentDialog(hh, done) } }, icon('check'), h('span', t('入户核实'))));
     const open = proposals.rows.find((p) => p.state === 'open');
     if (open) actions.push(h('a', { class: 'btn btn-primary', href: link(`/proposals/${open.id}`), 'data-action': 'open-proposal' }, icon('event'), h('span', t('办理中的申请'))));
-    else if (!['removed', 'cancelled'].includes(hh.status_now ? hh.status_now.code : ''))
+    else if (proposalTypes(hh).length)
       actions.push(h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'new-proposal', on: { click: () => newProposalDialog(hh, (p) => navigate(link(`/proposals/${p.id}`))) } }, icon('plus'), h('span', t('提出申请'))));
     if (usable.length)
       actions.push(h('button', { class: 'btn', type: 'button', 'data-action': 'record-event', on: { click: () => eventDialog(hh, cl, usable, done) } }, icon('event'), h('span', t('记录变动'))));

@@ -75,10 +75,14 @@ export async function householdsView({ el, query, navigate, signal }) {
 
   const past = !!asOf() && data.as_of !== undefined && asOf() === data.as_of && data.as_of < (today() || '9999');
   const by = data.by_status || {};
-  const apart = (by.removed || 0) + (by.cancelled || 0);
-  const totalText = apart
-    ? t('共 {n} 户（建档立卡 {r} 户；已剔除 {x} 户、已销户 {y} 户另计）', { n: data.total, r: data.total - apart, x: by.removed || 0, y: by.cancelled || 0 })
-    : t('共 {n} 户', { n: data.total });
+  // 一般农户 (never registered, since 2021's monitoring) are not 建档立卡 households: counted apart like the
+  // removed and cancelled ones, so 建档立卡 here is the dashboard's
+  const apart = (by.removed || 0) + (by.cancelled || 0) + (by.ordinary || 0);
+  const totalText = !apart
+    ? t('共 {n} 户', { n: data.total })
+    : by.ordinary
+      ? t('共 {n} 户（建档立卡 {r} 户；一般农户 {o} 户、已剔除 {x} 户、已销户 {y} 户另计）', { n: data.total, r: data.total - apart, o: by.ordinary, x: by.removed || 0, y: by.cancelled || 0 })
+      : t('共 {n} 户（建档立卡 {r} 户；已剔除 {x} 户、已销户 {y} 户另计）', { n: data.total, r: data.total - apart, x: by.removed || 0, y: by.cancelled || 0 });
   const allCols = [
     { title: t('户编号'), cls: 'mono', key: 'hh_no', sort: 'hh_no', desc: true, fixed: true, render: (r) => h('a', { href: link(`/households/${r.hh_no}`), class: 'row-link' }, r.hh_no) },
     { title: t('户主'), key: 'head', render: (r) => [r.head || h('span', { class: 'muted' }, t('无户主')), r.match ? h('div', { class: 'match muted', 'data-match': r.match.name }, t('含成员 {name}（{rel}）', { name: r.match.name, rel: r.match.relation ? r.match.relation.label : '' })) : null] },

@@ -7,7 +7,7 @@
 
 import { get, post, qs } from '../api.js';
 import { h, mount } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, getLang } from '../i18n.js';
 import { asOf, link, can } from '../state.js';
 import { today } from '../format.js';
 import { pageHeader, card, table, empty, loading, icon, field, select, input, dateInput } from '../ui.js';
@@ -47,10 +47,26 @@ function ruleTag(w) {
   return h('span', { class: ['tag', RULE_TAG[w.rule]], 'data-rule': w.rule }, w.rule_label);
 }
 
+// The type and the risks in the words of the filters (i18n), the server's label only for a code unknown here.
+export function typeLabel(code, label) {
+  const x = TYPES.find((y) => y.code === code);
+  return x ? t(x.label) : label || '';
+}
+
 function typeTag(code, label) {
   const cls = { unstable: 'tag-amber', marginal: 'tag-blue', sudden: 'tag-red' }[code];
-  return code ? h('span', { class: ['tag', cls] }, label) : '';
+  return code ? h('span', { class: ['tag', cls] }, typeLabel(code, label)) : '';
 }
+
+export function riskText(codes, labels) {
+  return (codes || []).map((c, i) => {
+    const x = RISKS.find((y) => y.code === c);
+    return x ? t(x.label) : labels[i];
+  }).join(getLang() === 'en' ? ', ' : '、');
+}
+
+// 监测中, or 监测中（兜底保障） for a household without labour capacity kept under social security
+const monitoredTag = (held) => h('span', { class: 'tag tag-amber' }, held ? t('监测中（兜底保障）') : t('监测中'));
 
 // The dialog that dismisses a warning: a reason is required.
 function dismissDialog(w, done) {
@@ -65,33 +81,42 @@ function dismissDialog(w, done) {
   });
 }
 
-// The monitor_in proposal for a household, prefilled from a warning (or empty from the household page).
-export function monitorInDialog(hh, w, done) {
+// The fields of a monitor_in proposal (type, channel, risks, situation, day): prefilled from a warning w, or
+// empty (the type from the household's status) from the household page. body() reads them.
+export function monitorInFields(hh, w, { channelName = 'channel' } = {}) {
   const type = select(TYPES.map((x) => ({ code: x.code, label: t(x.label) })), (w && w.suggested_type) || (hh.status === 'ordinary' ? 'marginal' : 'unstable'), { name: 'monitor_type' });
   const suggested = w && w.suggested_risk;
   const boxes = RISKS.map((r) => h('label', { class: 'check-chip' }, h('input', { type: 'checkbox', name: 'risks', value: r.code, checked: r.code === suggested }), h('span', t(r.label))));
   const risks = h('div', { class: 'check-chips', role: 'group', 'aria-label': t('风险类型') }, boxes);
-  const channel = select(CHANNELS.map((c) => ({ code: c.code, label: t(c.label) })), w ? 'platform' : 'screening', { name: 'channel' });
+  const channel = select(CHANNELS.map((c) => ({ code: c.code, label: t(c.label) })), w ? 'platform' : 'screening', { name: channelName });
   const reason = input(w ? `${w.rule_label}：${w.detail}` : '', { name: 'reason', maxlength: 200 });
+  const nodes = [
+    field({ name: 'monitor_type', label: t('监测对象类别'), control: type, required: true }),
+    field({ name: channelName, label: t('发现渠道'), control: channel, required: true }),
+    field({ name: 'risks', label: t('风险类型（最多 5 项）'), control: risks, wide: true, required: true }),
+  ];
+  const body = () => {
+    const b = { type: 'monitor_in', household: hh.household, monitor_type: type.value, channel: channel.value, risks: boxes.map((x) => x.querySelector('input')).filter((i) => i.checked).map((i) => i.value) };
+    if (reason.value.trim()) b.reason = reason.value.trim();
+    return b;
+  };
+  return { nodes, reason, body };
+}
+
+export const MONITOR_IN_INTRO = '经入户核实、民主评议、村内公示（不少于 5 天）、乡镇审核、县级审定后纳入监测；从发现到审定一般不超过 15 天。';
+
+// The monitor_in proposal for a household, prefilled from a warning (or empty from the household page).
+export function monitorInDialog(hh, w, done) {
+  const f = monitorInFields(hh, w);
   const date = dateInput(asOf() || today(), { name: 'date', label: t('发现日期') });
   return formDialog({
     title: t('纳入监测：{name}户', { name: hh.head || hh.household }),
-    intro: t('经入户核实、民主评议、村内公示（不少于 5 天）、乡镇审核、县级审定后纳入监测；从发现到审定一般不超过 15 天。'),
-    content: [
-      field({ name: 'monitor_type', label: t('监测对象类别'), control: type, required: true }),
-      field({ name: 'channel', label: t('发现渠道'), control: channel, required: true }),
-      field({ name: 'risks', label: t('风险类型（最多 5 项）'), control: risks, wide: true, required: true }),
-      field({ name: 'reason', label: t('情况说明'), control: reason, wide: true }),
-      field({ name: 'date', label: t('发现日期'), control: date, required: true }),
-    ],
+    intro: t(MONITOR_IN_INTRO),
+    content: [...f.nodes, field({ name: 'reason', label: t('情况说明'), control: f.reason, wide: true }), field({ name: 'date', label: t('发现日期'), control: date, required: true })],
     okText: t('提出纳入监测申请'),
     wide: true,
     done,
-    send: () => {
-      const body = { type: 'monitor_in', household: hh.household, monitor_type: type.value, channel: channel.value, date: date.value, risks: boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => i.value) };
-      if (reason.value.trim()) body.reason = reason.value.trim();
-      return post('/api/proposals', body);
-    },
+    send: () => post('/api/proposals', { ...f.body(), date: date.value }),
   });
 }
 
@@ -120,9 +145,10 @@ export function riskEliminateDialog(no, done) {
   });
 }
 
-function statsTable(d, by) {
+function statsTable(d, by, go) {
   const cols = [
-    { title: by === 'village' ? t('行政村') : t('乡镇'), key: 'name', render: (r) => r.name },
+    // a town's row narrows the page to the town, by village (the address keeps it)
+    { title: by === 'village' ? t('行政村') : t('乡镇'), key: 'name', render: (r) => (r.code && by === 'town' ? h('a', { href: link('/monitor', { division: r.code, by: 'village' }), 'data-division': r.code, on: { click: (e) => { e.preventDefault(); go({ division: r.code, by: 'village' }); } } }, r.name) : r.name) },
     { title: t('监测对象'), key: 'monitored', cls: 'num', render: (r) => hpCell(r.monitored) },
     { title: t('脱贫不稳定户'), key: 'unstable', cls: 'num', render: (r) => hpCell(r.by_type.unstable) },
     { title: t('边缘易致贫户'), key: 'marginal', cls: 'num', render: (r) => hpCell(r.by_type.marginal) },
@@ -139,7 +165,7 @@ function warningsTable(ws, { navigate, reload }) {
   const cols = [
     { title: t('户主'), key: 'head', render: (w) => [h('a', { href: link(`/households/${w.household}`) }, w.head || w.household), h('div', { class: 'muted mono small' }, w.household)] },
     { title: t('所在村'), key: 'village', cls: 'nowrap', render: (w) => [w.town.name || '', ' ', w.village.name || ''] },
-    { title: t('户类型'), key: 'status', cls: 'nowrap', render: (w) => w.household_status_label },
+    { title: t('户类型'), key: 'status', render: (w) => w.household_status_label },
     { title: t('人数'), key: 'persons', cls: 'num', render: (w) => String(w.persons) },
     { title: t('预警类型'), key: 'rule', render: ruleTag },
     { title: t('情况'), key: 'detail', render: (w) => w.detail },
@@ -164,16 +190,15 @@ function warningsTable(ws, { navigate, reload }) {
   return table(cols, ws, { class: 'table-compact table-warnings', rowData: (w) => ({ key: w.key, rule: w.rule }) });
 }
 
-function listTable(rows, risk) {
-  const shown = risk ? rows.filter((r) => r.risks.includes(risk)) : rows;
+function listTable(shown) {
   const cols = [
     { title: t('户主'), key: 'head', render: (r) => [h('a', { href: link(`/households/${r.household}`) }, r.head || r.household), h('div', { class: 'muted mono small' }, r.household)] },
     { title: t('所在村'), key: 'village', render: (r) => [r.town.name || '', ' ', r.village.name || ''] },
     { title: t('人数'), key: 'persons', cls: 'num', render: (r) => String(r.persons) },
     { title: t('监测对象类别'), key: 'type', render: (r) => typeTag(r.monitor_type, r.monitor_type_label) },
-    { title: t('风险类型'), key: 'risks', render: (r) => r.risk_labels.join('、') },
+    { title: t('风险类型'), key: 'risks', render: (r) => riskText(r.risks, r.risk_labels) },
     { title: t('识别监测时间'), key: 'identified', cls: 'nowrap', render: (r) => r.identified },
-    { title: t('状态'), key: 'state', render: (r) => (r.state === 'monitored' ? h('span', { class: 'tag tag-amber' }, r.held ? t('监测中（兜底保障）') : t('监测中')) : h('span', { class: 'tag tag-green' }, `${r.way_label || t('风险已消除')} ${r.eliminated}`)) },
+    { title: t('状态'), key: 'state', render: (r) => (r.state === 'monitored' ? monitoredTag(r.held) : h('span', { class: 'tag tag-green' }, `${r.way_label || t('风险已消除')} ${r.eliminated}`)) },
     { title: t('帮扶救助项目'), key: 'programmes', render: (r) => r.programme_labels.join('、') },
   ];
   if (!shown.length) return empty(t('没有符合条件的监测对象'));
@@ -205,8 +230,8 @@ export async function monitorView({ el, query, navigate, render, signal }) {
     [stats, warnings, list, overdue] = await Promise.all([
       get('/api/monitor/stats', { as_of: day, by, division }, { signal }),
       get('/api/monitor/warnings', { as_of: day, division }, { signal }),
-      get('/api/monitor/list', { as_of: day, division, type: f.type, state: f.state }, { signal }),
-      f.overdue ? get('/api/proposals', { type: 'monitor_in', state: 'open', per_page: 200 }, { signal }) : null,
+      get('/api/monitor/list', { as_of: day, division, type: f.type, risk: f.risk, state: f.state }, { signal }),
+      f.overdue ? get('/api/proposals', { type: 'monitor_in', state: 'open', division, per_page: 200 }, { signal }) : null,
     ]);
   } finally {
     clearTimeout(timer);
@@ -263,9 +288,9 @@ export async function monitorView({ el, query, navigate, render, signal }) {
       h(
         'div',
         { class: 'grid' },
-        card(t('监测预警'), warningsTable(warnings.rows, { navigate, reload: () => render() }), { class: 'span-12', name: 'warnings', flush: true, tools: h('span', { class: 'muted small' }, t('收入低于监测标准、收入下降 {s}% 以上、新增大病或残疾成员', { s: warnings.fall_share })) }),
-        card(t('监测对象分布'), statsTable(stats, by), { class: 'span-12', name: 'stats', flush: true, tools: byTabs }),
-        card(f.overdue ? t('超期未办结的纳入监测申请') : t('监测对象名单'), [filters, f.overdue ? overdueTable(overdueRows) : listTable(list.rows, f.risk)], { class: 'span-12', name: 'list', flush: true, tools: f.overdue ? null : h('span', { class: 'muted small' }, t('共 {h} 户 {p} 人', { h: list.total.households, p: list.total.persons })) }),
+        card(t('监测预警'), warningsTable(warnings.rows, { navigate, reload: () => render() }), { class: 'span-12', name: 'warnings', flush: true, tools: h('span', { class: 'muted small', 'data-rules': '' }, t('收入低于监测标准、收入下降 {s}% 以上、新增大病或残疾成员、医保自付 {m} 元以上、受灾、主要劳动力死亡', { s: warnings.fall_share, m: String(warnings.medical_cost_threshold).replace(/\.00$/, '') })) }),
+        card(t('监测对象分布'), statsTable(stats, by, go), { class: 'span-12', name: 'stats', flush: true, tools: byTabs }),
+        card(f.overdue ? t('超期未办结的纳入监测申请') : t('监测对象名单'), [filters, f.overdue ? overdueTable(overdueRows) : listTable(list.rows)], { class: 'span-12', name: 'list', flush: true, tools: f.overdue ? null : h('span', { class: 'muted small' }, t('共 {h} 户 {p} 人', { h: list.total.households, p: list.total.persons })) }),
       ),
     ),
   );
@@ -283,10 +308,10 @@ export async function monitoringCard(no, signal, navigate) {
   const cols = [
     { title: t('次序'), key: 'seq', cls: 'num', render: (c) => String(c.seq) },
     { title: t('监测对象类别'), key: 'type', render: (c) => typeTag(c.monitor_type, c.monitor_type_label) },
-    { title: t('风险类型'), key: 'risks', render: (c) => c.risk_labels.join('、') },
+    { title: t('风险类型'), key: 'risks', render: (c) => riskText(c.risks, c.risk_labels) },
     { title: t('发现渠道'), key: 'channel', render: (c) => c.channel_label || '' },
     { title: t('识别监测时间'), key: 'identified', cls: 'nowrap', render: (c) => c.identified },
-    { title: t('状态'), key: 'state', render: (c) => (c.state === 'monitored' ? h('span', { class: 'tag tag-amber' }, c.security_day ? t('监测中（兜底保障）') : t('监测中')) : h('span', { class: 'tag tag-green' }, `${c.way_label || t('风险已消除')} ${c.eliminated}`)) },
+    { title: t('状态'), key: 'state', render: (c) => (c.state === 'monitored' ? monitoredTag(!!c.security_day) : h('span', { class: 'tag tag-green' }, `${c.way_label || t('风险已消除')} ${c.eliminated}`)) },
     { title: t('申请'), key: 'proposal', render: (c) => [c.open_proposal ? h('a', { href: link(`/proposals/${c.open_proposal}`) }, `#${c.open_proposal}`) : null, c.close_proposal ? [' ', h('a', { href: link(`/proposals/${c.close_proposal}`) }, `#${c.close_proposal}`)] : null] },
   ];
   const progs = d.programmes.length ? h('p', { class: 'monitor-progs' }, t('帮扶救助项目：'), d.programmes.map((p, i) => [i ? '；' : '', `${p.label} ${p.from} 起${p.to ? `至 ${p.to}` : ''}`])) : null;

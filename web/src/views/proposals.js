@@ -4,13 +4,14 @@
 // assessment from the household page. The printable 公示/公告 and the exit analysis sheet are the server's
 // HTML pages (GET /api/proposals/:id/notice, /sheet), opened in a new tab.
 
-import { get, post } from '../api.js';
+import { get, post, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, getLang } from '../i18n.js';
 import { can, link } from '../state.js';
 import { today } from '../format.js';
 import { pageHeader, card, table, empty, icon, loading, field, select, input, dateInput, banner, busyButton, showProblems, clearProblems, toast } from '../ui.js';
 import { formDialog } from './forms.js';
+import { monitorInFields, MONITOR_IN_INTRO, typeLabel, riskText } from './monitor.js';
 
 const TYPES = [
   { code: 'exit', label: '脱贫', en: 'Exit' },
@@ -221,23 +222,35 @@ export async function proposalView({ el, params, signal }) {
     const links = [];
     const printable = p.steps.some((a) => a.decision === 'approve' && p.workflow.steps.find((s) => s.code === a.step && s.print)) || (p.step && p.workflow.steps[p.step_no] && p.workflow.steps[p.step_no].print);
     if (printable) links.push(h('a', { class: 'btn', href: `/api/proposals/${p.id}/notice`, target: '_blank', rel: 'noopener', 'data-action': 'notice' }, icon('file'), h('span', t('打印公示/公告'))));
+    // 纳入监测 and 风险消除 take effect at the county's 审定 (no 公告): they are recorded as a monitoring case
+    const monitoring = p.type === 'monitor_in' || p.type === 'risk_eliminate';
+    // the day it took effect: the stored one, else the day of the last approval (公告, or 审定 for monitoring)
+    const lastApproval = [...p.steps].reverse().find((a) => a.decision === 'approve');
+    const effective = p.effective || (p.state === 'approved' && lastApproval ? lastApproval.date : monitoring ? t('县级审定之日') : t('公告之日'));
+    const recorded = !monitoring ? t('已记入建档立卡（记录 {id}）', { id: p.event }) : p.type === 'monitor_in' ? t('已纳入监测（记录 {id}）', { id: p.event }) : t('已标注风险消除（记录 {id}）', { id: p.event });
+    const approvedText = !monitoring ? t('已公告，已记入建档立卡') : p.type === 'monitor_in' ? t('已审定，已纳入监测') : p.event ? t('已审定，已标注风险消除') : t('已审定：无劳动能力，落实社会保障后继续监测');
     if (p.type === 'exit') links.push(h('a', { class: 'btn btn-ghost', href: `/api/proposals/${p.id}/sheet`, target: '_blank', rel: 'noopener', 'data-action': 'sheet' }, icon('file'), h('span', t('双认定分析表'))));
     const facts = h(
       'dl',
-      { class: 'facts-grid' },
+      // one column: the card is 5/12 wide, two columns squeezed the household number over two lines
+      { class: 'facts-grid facts-grid-1' },
       [
         [t('事项'), p.type_label],
         // a proposed household (新识别 / 应纳未纳) is in the registry only once announced
-        [t('农户'), p.household && !(p.new_household && p.state !== 'approved') ? h('a', { href: link(`/households/${p.household}`) }, `${p.head || ''} ${p.household}`) : p.household ? `${p.head || ''} ${p.household}` : '—'],
+        [t('农户'), p.household && !(p.new_household && p.state !== 'approved') ? h('a', { href: link(`/households/${p.household}`) }, p.head || '', ' ', h('span', { class: 'mono nowrap' }, p.household)) : p.household ? [p.head || '', ' ', h('span', { class: 'mono nowrap' }, p.household)] : '—'],
         [t('所在村'), `${p.division.town || ''} ${p.division.name}`],
         [t('提出日期'), `${p.opened} · ${p.opened_by}`],
-        [t('生效日期'), p.effective || t('公告之日')],
+        p.monitor_type ? [t('监测对象类别'), typeLabel(p.monitor_type, p.monitor_type_label)] : null,
+        p.risks ? [t('风险类型'), riskText(p.risks, p.risk_labels)] : null,
+        p.way ? [t('消除方式'), p.way === 'help' ? t('帮扶消除') : p.way === 'natural' ? t('自然消除') : p.way_label] : null,
+        [t('生效日期'), effective],
+        monitoring && p.deadline ? [t('办结时限'), p.state === 'open' && p.overdue ? [p.deadline, ' ', h('span', { class: 'tag tag-red' }, t('超期'))] : p.deadline] : null,
         [t('来源'), p.channel_label || '—'],
         [t('理由'), p.reason || '—'],
         [t('批次'), p.batch ? h('a', { href: link('/proposals', { batch: p.batch }) }, p.batch) : '—'],
-        [t('流程'), `${p.workflow.name} v${p.workflow.version}`],
+        [t('流程'), `${t(p.workflow.name)} v${p.workflow.version}`],
         p.override ? [t('核查例外理由'), h('span', { class: 'warn-text' }, p.override)] : null,
-        p.event ? [t('变动记录'), t('已记入建档立卡（记录 {id}）', { id: p.event })] : null,
+        p.event ? [t('变动记录'), recorded] : null,
       ]
         .filter(Boolean)
         .map(([k, v]) => h('div', { class: 'facts-item' }, h('dt', k), h('dd', v))),
@@ -251,7 +264,7 @@ export async function proposalView({ el, params, signal }) {
           crumbs: [{ text: t('评议审批'), href: link('/proposals') }, { text: t('申请 {id}', { id: p.id }) }],
           title: p.household ? t('{name}户 · {type}', { name: p.head || p.household, type: p.type_label }) : t('{v} · {type}', { v: p.division.name, type: p.type_label }),
           badge: stateTag(p),
-          subtitle: p.step ? t('当前步骤：{s}（{d} 起）', { s: p.step_label, d: p.step_since }) : p.state === 'approved' ? t('已公告，已记入建档立卡') : t('已终止'),
+          subtitle: p.step ? t('当前步骤：{s}（{d} 起）', { s: p.step_label, d: p.step_since }) : p.state === 'approved' ? approvedText : t('已终止'),
           actions: links,
         }),
         h(
@@ -260,7 +273,7 @@ export async function proposalView({ el, params, signal }) {
           card(t('办理进度'), timeline(p), { class: 'span-7', name: 'timeline' }),
           card(t('申请信息'), facts, { class: 'span-5', name: 'facts' }),
           p.new_household ? card(t('拟纳入农户（{n} 人）', { n: p.new_household.persons }), newHouseholdTable(p), { class: 'span-7', name: 'new-household' }) : null,
-          p.check || p.type === 'exit' || p.type === 'village_exit' ? card(p.type === 'village_exit' ? t('出列核查') : t('退出核查（两不愁三保障）'), checklist(p.check), { class: 'span-7', name: 'check' }) : null,
+          p.check || ['exit', 'village_exit', 'risk_eliminate'].includes(p.type) ? card(p.type === 'village_exit' ? t('出列核查') : p.type === 'risk_eliminate' ? t('风险消除核查') : t('退出核查（两不愁三保障）'), checklist(p.check), { class: 'span-7', name: 'check' }) : null,
           p.may_act && can('write') ? card(t('办理：{s}', { s: p.step_label }), actionForm(p, reload), { class: 'span-5', name: 'act' }) : null,
         ),
       ),
@@ -269,28 +282,62 @@ export async function proposalView({ el, params, signal }) {
   await load();
 }
 
-// The dialog that opens a proposal for a household (from the household page).
-export function newProposalDialog(hh, done) {
-  const allowed = { poor: ['exit', 'remove', 'clear'], returned: ['exit', 'remove', 'clear'], exited_supported: ['return', 'remove', 'clear'], exited_unsupported: ['return', 'remove', 'clear'] }[hh.status_now ? hh.status_now.code : ''] || [];
+// The dialog that opens a proposal for a household (from the household page). A 脱贫户 or an 一般农户 not
+// monitored may also be proposed for 纳入监测: its own fields (type, risks, channel: the same as from a
+// warning, not prefilled) take the place of the source and the batch.
+// The proposals a household's status allows (none: the page offers no 提出申请; a monitored household's
+// elimination goes through its monitoring card).
+export function proposalTypes(hh) {
+  const status = hh.status_now ? hh.status_now.code : '';
+  const allowed = { poor: ['exit', 'remove', 'clear'], returned: ['exit', 'remove', 'clear'], exited_supported: ['return', 'remove', 'clear'], exited_unsupported: ['return', 'remove', 'clear'] }[status] || [];
   const types = TYPES.filter((x) => allowed.includes(x.code)).map((x) => ({ code: x.code, label: getLang() === 'en' ? x.en : x.label }));
-  const typeSel = select(types, types[0] ? types[0].code : '', { name: 'type' });
+  if (!hh.monitored && ['exited_supported', 'exited_unsupported', 'ordinary'].includes(status)) types.push({ code: 'monitor_in', label: t('纳入监测') });
+  return types;
+}
+
+export function newProposalDialog(hh, done) {
+  const status = hh.status_now ? hh.status_now.code : '';
+  const types = proposalTypes(hh);
+  const monitorable = types.some((x) => x.code === 'monitor_in');
+  const typeSel = select(types, types[0] ? types[0].code : '', types.length ? { name: 'type' } : { name: 'type', blank: t('没有可提出的申请') });
+  const head = hh.members.find((m) => m.relation && m.relation.code === '01')?.name;
+  const mon = monitorable ? monitorInFields({ household: hh.hh_no, head, status }, null, { channelName: 'mon_channel' }) : null;
   const reason = input('', { name: 'reason', maxlength: 200, placeholder: t('例如：务工收入稳定，两不愁三保障已落实') });
   const channel = select(CHANNELS.map((c) => ({ code: c.code, label: t(c.label) })), 'apply', { name: 'channel' });
   const batch = input('', { name: 'batch', maxlength: 100, placeholder: t('例如：2018年脱贫退出') });
   const date = dateInput(today(), { name: 'date', label: t('提出日期') });
+  const intro = h('span');
+  const general = [field({ name: 'channel', label: t('来源'), control: channel }), field({ name: 'batch', label: t('批次'), control: batch })];
+  const isMon = () => typeSel.value === 'monitor_in';
+  const sync = () => {
+    for (const f of general) f.hidden = isMon();
+    for (const f of mon ? mon.nodes : []) f.hidden = !isMon();
+    reason.placeholder = isMon() ? '' : t('例如：务工收入稳定，两不愁三保障已落实');
+    intro.textContent = isMon() ? t(MONITOR_IN_INTRO) : t('申请经入户核实、民主评议、村内公示、乡镇审核、县级审定和公告后才记入建档立卡。');
+  };
+  typeSel.addEventListener('change', sync);
+  sync();
   return formDialog({
-    title: t('提出申请：{name}户', { name: hh.members.find((m) => m.relation && m.relation.code === '01')?.name || hh.hh_no }),
-    intro: t('申请经入户核实、民主评议、村内公示、乡镇审核、县级审定和公告后才记入建档立卡。'),
+    title: t('提出申请：{name}户', { name: head || hh.hh_no }),
+    intro,
     content: [
       field({ name: 'type', label: t('事项'), control: typeSel, required: true }),
-      field({ name: 'channel', label: t('来源'), control: channel }),
+      ...(mon ? mon.nodes : []),
+      ...general,
       field({ name: 'reason', label: t('理由'), control: reason, wide: true }),
-      field({ name: 'batch', label: t('批次'), control: batch }),
       field({ name: 'date', label: t('提出日期'), control: date, required: true }),
     ],
     okText: t('提出申请'),
+    wide: monitorable,
     done,
+    mapField: (f) => (f === 'channel' && isMon() ? 'mon_channel' : f),
     send: async () => {
+      if (!typeSel.value) throw new ApiError(400, { code: 'proposal_type', field: 'type', message: t('请选择申请事项') });
+      if (isMon()) {
+        const body = { ...mon.body(), date: date.value };
+        if (reason.value.trim()) body.reason = reason.value.trim();
+        return post('/api/proposals', body);
+      }
       const body = { type: typeSel.value, household: hh.hh_no, channel: channel.value, date: date.value };
       if (reason.value.trim()) body.reason = reason.value.trim();
       if (batch.value.trim()) body.batch = batch.value.trim();
