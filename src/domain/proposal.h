@@ -185,6 +185,13 @@ enum err newhh_import(struct txn *t, const char *payload, enum evtype ev, int as
 /* ---- settings (meta) ---- */
 /* require_review: status events of data roles go through proposals. */
 bool settings_require_review(struct store *st);
+/* Whether ROLE may record an event of TYPE (a code or label of CL_EVENT) directly, as one edit: 纳入监测 and
+ * 风险消除 never may (only through the monitoring workflow, whose checks give the type, risks and way), a
+ * status event (识别, 补录, 退出, 返贫, 清退, 清零) of a data role may not while require_review is on; the
+ * county office keeps the direct route for history and corrections, as imports do. ERR_FORBIDDEN with e's
+ * field "type" when it may not; ERR_OK for every other type, unknown ones included (the event's own checks
+ * name those). */
+enum err settings_event_direct(struct store *st, const char *role, const char *type, struct errinfo *e);
 /* The income items the exit check counts: bit 1 wage, 2 business, 4 property, 8 transfer. */
 unsigned settings_exit_income_items(struct store *st);
 /* The village exit threshold in hundredths of a percent (200 = 2 %). */

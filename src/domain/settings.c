@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/codes.h"
 #include "domain/monitor.h"
 #include "domain/proposal.h"
 #include "lib/util.h"
@@ -33,6 +34,24 @@ settings_require_review(struct store *st)
 	bool on = v && strcmp(v, "1") == 0;
 	arena_free(&a);
 	return on;
+}
+
+enum err
+settings_event_direct(struct store *st, const char *role, const char *type, struct errinfo *e)
+{
+	const struct code *c = type ? code_find(CL_EVENT, str_from(type)) : NULL;
+	if (!c)
+		return ERR_OK;
+	const char *label = msg_lang() == LANG_EN ? c->en : c->label;
+	if (strcmp(c->code, "monitor_in") == 0 || strcmp(c->code, "risk_eliminate") == 0)
+		return errinfo_set(e, ERR_FORBIDDEN, "type", MSG_MONITOR_PROCEDURE, label);
+	static const char *const status_events[] = { "identify", "include_missed", "exit", "return", "remove", "clear" };
+	bool status = false;
+	for (size_t i = 0; i < NELEM(status_events); i++)
+		status |= strcmp(c->code, status_events[i]) == 0;
+	if (!status || strcmp(role, "county_admin") == 0 || !settings_require_review(st))
+		return ERR_OK;
+	return errinfo_set(e, ERR_FORBIDDEN, "type", MSG_REVIEW_REQUIRED, label);
 }
 
 static bool

@@ -500,28 +500,16 @@ check_object(struct req *r, json_t *o, const enum col *cols, size_t n, const cha
 	return true;
 }
 
-/* require_review (settings): a status event of a data role goes through a proposal (api_proposal.c); the
- * county office keeps the direct route for history and corrections, as imports do. The monitoring events go
- * through their proposals always. True after answering 403. */
+/* settings_event_direct: an event of this type may be recorded directly by this user, or it goes through a
+ * proposal (api_proposal.c). True after answering 403. */
 static bool
 review_required(struct req *r, const char *type)
 {
-	const struct code *c = type ? code_find(CL_EVENT, str_from(type)) : NULL;
-	if (!c)
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (settings_event_direct(r->st, r->user.role, type, &e) == ERR_OK)
 		return false;
-	static const char *const status_events[] = { "identify", "include_missed", "exit", "return", "remove", "clear" };
-	/* 纳入监测 and 风险消除 only through the monitoring workflow (its checks, its type, risks and way), for
-	 * every role: a case recorded without them would count in no type and no way */
-	if (strcmp(c->code, "monitor_in") == 0 || strcmp(c->code, "risk_eliminate") == 0) {
-		reply_fail(r, ERR_FORBIDDEN, "type", MSG_MONITOR_PROCEDURE, msg_lang() == LANG_EN ? c->en : c->label);
-		return true;
-	}
-	bool status = false;
-	for (size_t i = 0; i < NELEM(status_events); i++)
-		status |= strcmp(c->code, status_events[i]) == 0;
-	if (!status || strcmp(r->user.role, "county_admin") == 0 || !settings_require_review(r->st))
-		return false;
-	reply_fail(r, ERR_FORBIDDEN, "type", MSG_REVIEW_REQUIRED, msg_lang() == LANG_EN ? c->en : c->label);
+	reply_error(r, &e);
 	return true;
 }
 

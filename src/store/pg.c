@@ -69,7 +69,13 @@ struct pg {
 	size_t copy_bytes;
 	struct pending *pend;
 	size_t n_pend, cap_pend;
+	long long written;        /* rows this write transaction inserted, updated or deleted (ANALYZE_AFTER) */
 };
+
+/* A transaction that wrote this many rows (a first import, the demo, migrate-data, a large import of events
+ * or incomes) is followed by ANALYZE: until autovacuum comes round the planner would plan the next reports on
+ * the empty tables' statistics, and a check of the demo district takes 100 s instead of 2. */
+#define ANALYZE_AFTER 10000
 
 static const enum stmt_id insert_stmt[T__MAX] = {
 	[T_HOUSEHOLD] = STMT_INSERT_HOUSEHOLD,
@@ -393,9 +399,10 @@ pg_step(struct stmt *s, struct errinfo *e)
 		ExecStatusType rs = PQresultStatus(s->res);
 		if (rs == PGRES_TUPLES_OK)
 			s->nrows = PQntuples(s->res);
-		else if (rs == PGRES_COMMAND_OK)
+		else if (rs == PGRES_COMMAND_OK) {
 			s->nrows = 0;
-		else {
+			p->written += atoll(PQcmdTuples(s->res));
+		} else {
 			pg_fail(s->st, s->res, e);
 			pg_reset(s);
 			return -1;
@@ -497,6 +504,7 @@ pg_begin(struct store *st, bool write, struct errinfo *e)
 		PQclear(PQexec(p->db, "ROLLBACK"));
 		return rc;
 	}
+	p->written = 0;
 	if (write)
 		/* Ids must grow in commit order, as on SQLite (events of a household are listed by id): a block
 		 * drawn by this connection in an earlier transaction may lie below ids that other connections have
@@ -526,6 +534,10 @@ pg_commit(struct store *st, struct errinfo *e)
 		/* COMMIT of a transaction that already failed answers ROLLBACK, not an error */
 		rc = errinfo_set(e, ERR_DB, "", MSG_DB, "transaction rolled back");
 	PQclear(r);
+	if (rc == ERR_OK && p->written >= ANALYZE_AFTER)
+		/* the rows are committed: a failed ANALYZE only leaves the statistics to autovacuum */
+		PQclear(PQexec(p->db, "ANALYZE"));
+	p->written = 0;
 	return rc;
 }
 
@@ -690,6 +702,7 @@ pg_insert_row(struct store *st, enum table t, const struct sqlval *v, struct err
 	struct pg *p = st->impl;
 	int n = table_ncols[t];
 	assert(n <= MAX_PARAMS);
+	p->written += p->bulk;   /* (a row inserted alone is counted by pg_step) */
 	if (p->bulk && t != T_INCOME) {
 		size_t before = p->copy[t].n;
 		copy_row(&p->copy[t], v, n);
