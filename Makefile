@@ -46,7 +46,7 @@ screenshots: deps-test build
 	@cd $(BUILD) && TUOPIN_E2E_REQUIRED=1 TUOPIN_SCREENSHOTS=$(CURDIR)/docs/screenshots ctest --output-on-failure -j $(JOBS) -L e2e
 
 asan: deps-test
-	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSANITIZE=ON >/dev/null
+	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS_DEBUG="-g -O1" -DSANITIZE=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L asan
 

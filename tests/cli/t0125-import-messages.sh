@@ -79,7 +79,7 @@ jqeq '.members[0].name' "张建国"
 fresh
 awk -F, -v OFS=, -v c="$YM" 'NR > 1 { $c = "2014-01-01" } { print }' "$S/registry.csv" > "$WORK/ym-date.csv"
 "$CSV2XLSX" "$WORK/ym-date.csv" "$WORK/ym-date.xlsx" --date 识别年月
-unzip -p "$WORK/ym-date.xlsx" xl/worksheets/sheet1.xml | grep -q '<v>41640</v>' || fail "the workbook has no date serial 41640"
+unzip -p "$WORK/ym-date.xlsx" xl/worksheets/sheet1.xml | grep -c '<v>41640</v>' >/dev/null || fail "the workbook has no date serial 41640"
 ok import registry "$WORK/ym-date.xlsx" --as-of 2014-04-30
 eq "xlsx with a date 识别年月" "$OUT" "8 行（xlsx，XLSX）：建档 3 户 8 人"
 ok show 3713991002010001 --format json
