@@ -472,6 +472,10 @@ cadres(struct args *a)
 		return 2;
 	if (!flag(a, "overloaded"))
 		return list_records(a, &akinds[AK_CADRE], 0);
+	static const char *const formats[] = { "table", "json" };
+	const char *format = cli_format(a, formats, 2);
+	if (!format)
+		return 2;
 	day = day ? day : date_today();
 	struct store *st;
 	int rc = cli_open(a, &st, false);
@@ -490,8 +494,12 @@ cadres(struct args *a)
 	if (err == ERR_OK) {
 		struct buf b;
 		buf_init(&b);
-		view_cadre_loads_write(&b, v, n, s.cadre_limit);
-		print_buf(&b, true);
+		bool json = strcmp(format, "json") == 0;
+		if (json)
+			view_cadre_loads_write(&b, v, n, s.cadre_limit);
+		else
+			view_cadre_loads_table(&b, v, n, s.cadre_limit);
+		print_buf(&b, json);
 		buf_free(&b);
 	}
 	store_close(st);

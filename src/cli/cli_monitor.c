@@ -180,7 +180,12 @@ static int
 cases(struct args *a)
 {
 	if (a->n_pos != 2)
-		return cli_usage(EN ? "usage: tuopin monitor cases HH_NO" : "用法：tuopin monitor cases 户编号");
+		return cli_usage(EN ? "usage: tuopin monitor cases HH_NO [--format table|json]"
+				    : "用法：tuopin monitor cases 户编号 [--format table|json]");
+	static const char *const formats[] = { "table", "json" };
+	const char *format = cli_format(a, formats, 2);
+	if (!format)
+		return 2;
 	struct store *st;
 	int rc = cli_open(a, &st, false);
 	if (rc)
@@ -196,7 +201,13 @@ cases(struct args *a)
 	enum err err = monitor_cases(st, a->pos[1], &c, &n, &ar, &e);
 	if (err == ERR_OK)
 		err = programme_list(st, a->pos[1], &p, &np, &ar, &e);
-	if (err == ERR_OK) {
+	if (err == ERR_OK && strcmp(format, "table") == 0) {
+		struct buf out;
+		buf_init(&out);
+		view_monitor_cases_table(c, n, p, np, &out);
+		cli_print(&out);
+		buf_free(&out);
+	} else if (err == ERR_OK) {
 		json_t *cs = json_array(), *ps = json_array();
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(cs, view_monitor_case_json(&c[i]));

@@ -969,6 +969,31 @@ view_cadre_loads_write(struct buf *out, const struct cadre_load *v, size_t n, in
 	jw_obj_end(&w);
 }
 
+void
+view_cadre_loads_table(struct buf *out, const struct cadre_load *v, size_t n, int limit)
+{
+	if (!n) {
+		buf_printf(out, EN ? "no cadre helps more than %d households\n" : "没有帮扶户数超过 %d 户的帮扶责任人\n", limit);
+		return;
+	}
+	buf_printf(out, EN ? "cadres helping more than %d households\n" : "帮扶户数超过 %d 户的帮扶责任人\n", limit);
+	struct text_table tb;
+	table_init(&tb, 4);
+	const char *head[] = { EN ? "name" : "姓名", EN ? "unit" : "工作单位", EN ? "affiliation" : "单位隶属关系",
+		EN ? "households" : "帮扶户数" };
+	table_row(&tb, head);
+	table_right(&tb, 3);
+	for (size_t i = 0; i < n; i++) {
+		char hh[24];
+		snprintf(hh, sizeof(hh), "%lld", (long long)v[i].households);
+		const char *row[] = { v[i].name ? v[i].name : "", v[i].unit ? v[i].unit : "",
+			v[i].affiliation ? acode_label(AL_AFFILIATION, v[i].affiliation) : "", hh };
+		table_row(&tb, row);
+	}
+	table_render(&tb, out);
+	table_free(&tb);
+}
+
 /* ---- one household ---- */
 
 static void

@@ -39,6 +39,8 @@ void view_ledger_table(const struct asset_ledger *l, struct buf *out);
 void view_assist_hh_write(struct buf *out, const struct assist_hh_view *v, size_t n, int day, int64_t total);
 void view_assist_hh_table(const struct assist_hh_view *v, size_t n, struct buf *out);
 void view_cadre_loads_write(struct buf *out, const struct cadre_load *v, size_t n, int limit);
+/* The same as a titled text table (`tuopin assistance cadres --overloaded`). */
+void view_cadre_loads_table(struct buf *out, const struct cadre_load *v, size_t n, int limit);
 
 /* One household's assistance (the household page's cards). */
 void view_assist_household_write(struct buf *out, const struct assist_household *h, bool full);

@@ -42,6 +42,37 @@ codes_json(json_t *j, const char *key, const char *label_key, enum codelist cl, 
 	json_object_set_new(j, label_key, l);
 }
 
+/* "a,b" of list cl -> "label a、label b" in out (cut at size) */
+static const char *
+labels_join(enum codelist cl, const char *csv, char *out, size_t size)
+{
+	size_t k = 0;
+	const char *s = csv ? csv : "";
+	out[0] = '\0';
+	while (*s) {
+		size_t m = strcspn(s, ",");
+		char item[48];
+		snprintf(item, sizeof(item), "%.*s", (int)m, s);
+		k += (size_t)snprintf(out + k, k < size ? size - k : 0, "%s%s", k ? "、" : "", code_label(cl, item));
+		s += m + (s[m] == ',');
+	}
+	return out;
+}
+
+/* "帮扶消除 2022-06-30", "监测中", "监测中（兜底保障）" */
+static const char *
+state_text(bool monitored, bool held, const char *way, int eliminated, char *out, size_t size)
+{
+	if (monitored)
+		snprintf(out, size, "%s%s", EN ? "monitored" : "监测中", held ? (EN ? " (social security)" : "（兜底保障）") : "");
+	else {
+		char d[11];
+		snprintf(out, size, "%s %s", way ? code_label(CL_MON_WAY, way) : (EN ? "eliminated" : "风险已消除"),
+		    date_format(eliminated, d));
+	}
+	return out;
+}
+
 json_t *
 view_monitor_case_json(const struct monitor_case *c)
 {
@@ -119,34 +150,9 @@ view_monitor_list_table(const struct monitor_row *v, size_t n, struct buf *out)
 		char persons[24], ident[11], state[96], risks[160] = "", progs[96] = "";
 		snprintf(persons, sizeof(persons), "%lld", (long long)r->c.persons);
 		date_format(r->c.identified, ident);
-		size_t k = 0;
-		const char *s = r->c.risks ? r->c.risks : "";
-		while (*s) {
-			size_t m = strcspn(s, ",");
-			char item[48];
-			snprintf(item, sizeof(item), "%.*s", (int)m, s);
-			k += (size_t)snprintf(risks + k, k < sizeof(risks) ? sizeof(risks) - k : 0, "%s%s", k ? "、" : "",
-			    code_label(CL_MON_RISK, item));
-			s += m + (s[m] == ',');
-		}
-		k = 0;
-		s = r->programmes;
-		while (*s) {
-			size_t m = strcspn(s, ",");
-			char item[48];
-			snprintf(item, sizeof(item), "%.*s", (int)m, s);
-			k += (size_t)snprintf(progs + k, k < sizeof(progs) ? sizeof(progs) - k : 0, "%s%s", k ? "、" : "",
-			    code_label(CL_PROGRAMME, item));
-			s += m + (s[m] == ',');
-		}
-		if (r->monitored)
-			snprintf(state, sizeof(state), "%s%s", EN ? "monitored" : "监测中",
-			    r->held ? (EN ? " (social security)" : "（兜底保障）") : "");
-		else {
-			char d[11];
-			snprintf(state, sizeof(state), "%s %s", r->c.way ? code_label(CL_MON_WAY, r->c.way) : (EN ? "eliminated"
-			    : "风险已消除"), date_format(r->c.eliminated, d));
-		}
+		labels_join(CL_MON_RISK, r->c.risks, risks, sizeof(risks));
+		labels_join(CL_PROGRAMME, r->programmes, progs, sizeof(progs));
+		state_text(r->monitored, r->held, r->c.way, r->c.eliminated, state, sizeof(state));
 		const char *row[9] = { r->c.hh_no, r->village_name ? r->village_name : "", r->c.head_name ? r->c.head_name : "",
 			persons, r->c.type ? code_label(CL_MON_TYPE, r->c.type) : "", risks, ident, state, progs };
 		table_row(&t, row);
@@ -159,6 +165,56 @@ view_monitor_list_table(const struct monitor_row *v, size_t n, struct buf *out)
 	char nh[64];
 	view_nhmr((int64_t)n, persons, nh, sizeof(nh));
 	buf_printf(out, "%s%s\n", EN ? "total: " : "合计：", nh);
+}
+
+void
+view_monitor_cases_table(const struct monitor_case *c, size_t n, const struct programme *p, size_t np, struct buf *out)
+{
+	struct text_table t;
+	table_init(&t, 7);
+	const char *head[7] = { EN ? "case" : "次序", EN ? "type" : "监测对象类别", EN ? "risks" : "风险类型",
+		EN ? "channel" : "发现途径", EN ? "discovered" : "发现时间", EN ? "identified" : "识别监测时间",
+		EN ? "state" : "状态" };
+	table_row(&t, head);
+	table_right(&t, 0);
+	for (size_t i = 0; i < n; i++) {
+		char seq[24], risks[160], disc[11], ident[11], state[96];
+		snprintf(seq, sizeof(seq), "%d", c[i].seq);
+		state_text(!c[i].eliminated, false, c[i].way, c[i].eliminated, state, sizeof(state));
+		if (!c[i].eliminated && c[i].security && *c[i].security) {
+			char sec[96];
+			size_t k = strlen(state);
+			snprintf(state + k, sizeof(state) - k, EN ? " (no labour; %s)" : "（无劳动能力，%s）",
+			    labels_join(CL_PROGRAMME, c[i].security, sec, sizeof(sec)));
+		}
+		const char *row[7] = { seq, c[i].type ? code_label(CL_MON_TYPE, c[i].type) : "",
+			labels_join(CL_MON_RISK, c[i].risks, risks, sizeof(risks)),
+			c[i].channel ? code_label(CL_MON_CHANNEL, c[i].channel) : "",
+			c[i].discovered ? date_format(c[i].discovered, disc) : "",
+			c[i].identified ? date_format(c[i].identified, ident) : "", state };
+		table_row(&t, row);
+	}
+	if (n)
+		table_render(&t, out);
+	else
+		buf_printf(out, "%s\n", EN ? "never monitored" : "无监测记录");
+	table_free(&t);
+	buf_printf(out, "\n");
+	table_init(&t, 4);
+	const char *phead[4] = { EN ? "programme" : "帮扶救助项目", EN ? "from" : "起", EN ? "to" : "止",
+		EN ? "source" : "来源" };
+	table_row(&t, phead);
+	for (size_t i = 0; i < np; i++) {
+		char from[11], to[11];
+		const char *row[4] = { code_label(CL_PROGRAMME, p[i].kind), date_format(p[i].valid_from, from),
+			p[i].valid_to && p[i].valid_to != DATE_INF ? date_format(p[i].valid_to, to) : "", p[i].source ? p[i].source : "" };
+		table_row(&t, row);
+	}
+	if (np)
+		table_render(&t, out);
+	else
+		buf_printf(out, "%s\n", EN ? "no programme" : "无帮扶救助项目");
+	table_free(&t);
 }
 
 static json_t *

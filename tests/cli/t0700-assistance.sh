@@ -298,9 +298,19 @@ cadre_limit=30"
 ok assistance households --as-of 2018-10-08 --overdue --format json
 jqeq '[.items[] | .hh_no] | join(",")' "3713990001,3713990002,3713990003,3713990004"
 expect_rc 1 assistance settings visit_days=0 "${NOW[@]}"
+# the cadres over the limit (30: none), then with a limit of one household: a table, or JSON
+ok assistance cadres --overloaded --as-of 2018-10-08
+eq "none overloaded" "$OUT" "没有帮扶户数超过 30 户的帮扶责任人"
+ok assistance settings cadre_limit=1 "${NOW[@]}"
+ok assistance cadres --overloaded --as-of 2018-10-08
+eq "overloaded" "$OUT" "帮扶户数超过 1 户的帮扶责任人
+姓名    工作单位        单位隶属关系  帮扶户数
+李村官  东岭村民委员会  村级                 2"
+ok assistance cadres --overloaded --as-of 2018-10-08 --format json
+jqeq '[.limit, (.items[] | "\(.name) \(.households)")] | join(",")' "1,李村官 2"
 
 # every write was one audited act; refusals wrote nothing (counted above)
 eq "audit" "$(db_sql "SELECT action, COUNT(*) FROM audit WHERE action LIKE 'assistance.%' OR action LIKE 'supervision.%' OR action LIKE 'import.%' GROUP BY action ORDER BY action" | tr '\n|' '; ')" \
-	"assistance.create 40;assistance.settings 1;assistance.update 1;import.cadres 1;import.divisions 1;import.events 4;import.insurance 2;import.measures 1;import.pairings 1;import.post_payments 1;import.registry 2;supervision.create 5;supervision.update 1;"
+	"assistance.create 40;assistance.settings 2;assistance.update 1;import.cadres 1;import.divisions 1;import.events 4;import.insurance 2;import.measures 1;import.pairings 1;import.post_payments 1;import.registry 2;supervision.create 5;supervision.update 1;"
 ok audit verify
 finish

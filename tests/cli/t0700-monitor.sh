@@ -152,6 +152,21 @@ walk "$(pid)" 2023-06-02 2023-06-03 2023-06-08 2023-06-09 2023-06-10
 ok monitor cases 3713980001 --format json
 jqeq '[.cases[] | "\(.seq) \(.monitor_type) \(.identified) \(.state) \(.eliminated) \(.way)"] | join(";")' \
 	"1 unstable 2021-03-10 eliminated 2022-10-20 help;2 sudden 2023-06-10 monitored null null"
+ok monitor cases 3713980001
+# the cases and programmes of a household as tables (the default format): a case held back without labour
+# capacity shows the security recorded
+eq "cases as tables" "$OUT" "次序  监测对象类别    风险类型              发现途径      发现时间    识别监测时间  状态
+   1  脱贫不稳定户    因病、因务工就业不稳  干部排查      2021-03-01  2021-03-10    帮扶消除 2022-10-20
+   2  突发严重困难户  因意外事故            平台监测分析  2023-06-01  2023-06-10    监测中
+
+无帮扶救助项目"
+ok monitor cases 3713980002
+eq "held back with its security" "$OUT" "次序  监测对象类别  风险类型    发现途径      发现时间    识别监测时间  状态
+   1  脱贫不稳定户  因病、因残  农户自主申报  2021-04-01  2021-04-10    监测中（无劳动能力，低保）
+
+帮扶救助项目  起          止          来源
+低保          2021-01-01              民政低保名册
+特困          2022-01-01  2022-06-30  form"
 
 # F: 突发严重困难户 in 2024; G: opened 2024-08-01 and left at review — overdue once the 15 days are past
 ok proposal new monitor_in 3713980102 --monitor-type sudden --risks 因自然灾害,因安全住房 --channel 监督渠道反馈 --date 2024-07-01 --now "2024-07-01 09:00:00" --format json
