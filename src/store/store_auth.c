@@ -9,12 +9,6 @@
 
 #define OPS st->ops
 
-static struct sqlval
-opt_text(const char *s)
-{
-	return s ? SQL_TEXT(s) : SQL_NULL;
-}
-
 /* ---- users ---- */
 
 #define U_NCOLS 15   /* stmt.c's U_COLS, first in every statement read_user reads */
@@ -92,8 +86,8 @@ store_user_update(struct store *st, const struct user *u, struct errinfo *e)
 {
 	enum err rc = stmt_exec(st, STMT_BOUND(st, STMT_USER_UPDATE, e, SQL_INT(u->id), SQL_TEXT(u->display_name),
 	    SQL_TEXT(u->role), SQL_INT(u->division), SQL_TEXT(u->pw_hash), SQL_INT(u->locked), SQL_INT(u->failed),
-	    SQL_INT(u->locked_until), SQL_INT(u->must_change), SQL_INT(u->updated_at), opt_text(u->reset_sys),
-	    opt_text(u->reset_sec), SQL_INT(u->reset_until)), e);
+	    SQL_INT(u->locked_until), SQL_INT(u->must_change), SQL_INT(u->updated_at), sql_text_or_null(u->reset_sys),
+	    sql_text_or_null(u->reset_sec), SQL_INT(u->reset_until)), e);
 	if (rc == ERR_OK)
 		login_write_through(st, u);
 	return rc;
@@ -136,7 +130,7 @@ store_session_insert(struct store *st, const char *token_hash, int64_t user_id, 
 	if (!(st = aux_store(st, true, e)))
 		return ERR_DB;
 	return stmt_exec(st, STMT_BOUND(st, STMT_SESSION_INSERT, e, SQL_TEXT(token_hash), SQL_INT(user_id),
-	    SQL_TEXT(csrf), SQL_INT(now), opt_text(ip)), e);
+	    SQL_TEXT(csrf), SQL_INT(now), sql_text_or_null(ip)), e);
 }
 
 enum err
@@ -357,8 +351,8 @@ enum err
 store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *e)
 {
 	enum err rc = stmt_exec(st, STMT_BOUND(st, STMT_AUDIT_INSERT, e, SQL_INT(r->id), SQL_INT(r->at),
-	    SQL_TEXT(r->actor), SQL_TEXT(r->action), opt_text(r->object), opt_text(r->detail), opt_text(r->ip),
-	    SQL_TEXT(r->prev_hash), SQL_TEXT(r->hash), opt_text(r->mac)), e);
+	    SQL_TEXT(r->actor), SQL_TEXT(r->action), sql_text_or_null(r->object), sql_text_or_null(r->detail), sql_text_or_null(r->ip),
+	    SQL_TEXT(r->prev_hash), SQL_TEXT(r->hash), sql_text_or_null(r->mac)), e);
 	if (rc != ERR_OK)
 		return rc;
 	if (st->audit_cached && st->tx_depth > 0) {
@@ -369,7 +363,7 @@ store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *
 		st->audit_dirty = true;
 		return ERR_OK;
 	}
-	return stmt_exec(st, STMT_BOUND(st, STMT_AUDIT_HEAD_SET, e, SQL_INT(r->id), SQL_TEXT(r->hash), opt_text(r->mac)), e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_AUDIT_HEAD_SET, e, SQL_INT(r->id), SQL_TEXT(r->hash), sql_text_or_null(r->mac)), e);
 }
 
 static void
@@ -416,9 +410,9 @@ bind_audit_filter(struct store *st, struct stmt *q, const struct audit_filter *f
 {
 	OPS->bind(q, 1, SQL_INT(f->from));
 	OPS->bind(q, 2, SQL_INT(f->to));
-	OPS->bind(q, 3, opt_text(f->actor));
-	OPS->bind(q, 4, opt_text(f->action));
-	OPS->bind(q, 5, opt_text(f->object));
+	OPS->bind(q, 3, sql_text_or_null(f->actor));
+	OPS->bind(q, 4, sql_text_or_null(f->action));
+	OPS->bind(q, 5, sql_text_or_null(f->object));
 }
 
 enum err
@@ -459,17 +453,17 @@ bind_filter(struct store *st, struct stmt *q, const struct hh_filter *f, int64_t
 {
 	OPS->bind(q, 1, SQL_INT(lo));
 	OPS->bind(q, 2, SQL_INT(hi));
-	OPS->bind(q, 3, opt_text(f->status));
-	OPS->bind(q, 4, opt_text(f->attribute));
-	OPS->bind(q, 5, opt_text(f->cause));
-	OPS->bind(q, 6, opt_text(f->q));
+	OPS->bind(q, 3, sql_text_or_null(f->status));
+	OPS->bind(q, 4, sql_text_or_null(f->attribute));
+	OPS->bind(q, 5, sql_text_or_null(f->cause));
+	OPS->bind(q, 6, sql_text_or_null(f->q));
 	/* digits (and an X) are a number, never part of a name. Two characters or more are looked up in the name
 	 * index at any scope ($8, schema 0016); one character is a scan: of each household's members in a town or
 	 * a village ($7), of every name once over a county or more ($8) */
 	bool number = f->q && f->q[strspn(f->q, "0123456789Xx")] == '\0';
 	bool wide = hi - lo >= 999999 || (f->q && utf8_len(f->q, strlen(f->q)) >= 2);
-	OPS->bind(q, 7, number || wide ? SQL_NULL : opt_text(f->q));
-	OPS->bind(q, 8, number || !wide ? SQL_NULL : opt_text(f->q));
+	OPS->bind(q, 7, number || wide ? SQL_NULL : sql_text_or_null(f->q));
+	OPS->bind(q, 8, number || !wide ? SQL_NULL : sql_text_or_null(f->q));
 }
 
 /* Whether the list is searched from the households the text finds (STMT_HH_FIND_*): any search but a

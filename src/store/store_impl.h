@@ -54,6 +54,8 @@ struct stmt *stmt_bound(struct store *st, enum stmt_id id, const struct sqlval *
 	stmt_bound((st), (id), (const struct sqlval[]){ __VA_ARGS__ },                                             \
 	    (int)(sizeof((const struct sqlval[]){ __VA_ARGS__ }) / sizeof(struct sqlval)), (e))
 enum err stmt_exec(struct store *st, struct stmt *q, struct errinfo *e);
+/* Step q once: *v is its first column (a count, a maximum, an amount), ERR_NOTFOUND with *v 0 if it gave no row. */
+enum err stmt_int(struct store *st, struct stmt *q, int64_t *v, struct errinfo *e);
 enum err stmt_insert(struct store *st, struct stmt *q, int64_t *id, struct errinfo *e);
 enum err stmt_row(struct store *st, struct stmt *q, row_reader read, void *row, struct arena *a, struct errinfo *e);
 enum err stmt_rows(struct store *st, struct stmt *q, size_t size, row_reader read, void *out, size_t *n,
@@ -65,6 +67,12 @@ static inline struct sqlval
 sql_opt_text(const char *s)
 {
 	return s && *s ? SQL_TEXT(s) : SQL_NULL;
+}
+/* NULL only for no text: "" is kept (the audit log's hashed fields, the sessions' addresses) */
+static inline struct sqlval
+sql_text_or_null(const char *s)
+{
+	return s ? SQL_TEXT(s) : SQL_NULL;
 }
 static inline struct sqlval
 sql_opt_int(int64_t v)

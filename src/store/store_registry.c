@@ -13,12 +13,6 @@
 #define OPS st->ops
 
 static struct sqlval
-opt_text(const char *s)
-{
-	return s && *s ? SQL_TEXT(s) : SQL_NULL;
-}
-
-static struct sqlval
 opt_int(int64_t v, int64_t none)
 {
 	return v == none ? SQL_NULL : SQL_INT(v);
@@ -284,10 +278,10 @@ store_household_insert(struct store *st, struct household *h, struct errinfo *e)
 		return rc;
 	struct sqlval v[17] = {
 		SQL_INT(h->id), SQL_TEXT(h->hh_no), SQL_INT(h->village), SQL_TEXT(status_code(h->status)),
-		SQL_INT(h->monitored), opt_text(h->attribute), opt_text(h->cause_main), opt_text(h->cause_other),
-		opt_text(h->id_standard), opt_int(h->identified_ym, 0), opt_int(h->exit_year, 0), opt_text(h->phone),
-		SQL_INT(h->code_version), SQL_INT(h->created_at), SQL_INT(h->updated_at), opt_text(h->bank),
-		opt_text(h->bank_account),
+		SQL_INT(h->monitored), sql_opt_text(h->attribute), sql_opt_text(h->cause_main), sql_opt_text(h->cause_other),
+		sql_opt_text(h->id_standard), opt_int(h->identified_ym, 0), opt_int(h->exit_year, 0), sql_opt_text(h->phone),
+		SQL_INT(h->code_version), SQL_INT(h->created_at), SQL_INT(h->updated_at), sql_opt_text(h->bank),
+		sql_opt_text(h->bank_account),
 	};
 	return OPS->insert_row(st, T_HOUSEHOLD, v, e);
 }
@@ -302,26 +296,17 @@ store_household_set_status(struct store *st, int64_t id, enum status s, bool mon
 enum err
 store_household_update(struct store *st, const struct household *h, struct errinfo *e)
 {
-	return stmt_exec(st, STMT_BOUND(st, STMT_HH_UPDATE, e, SQL_INT(h->id), opt_text(h->attribute),
-	    opt_text(h->cause_main), opt_text(h->cause_other), opt_text(h->id_standard), opt_int(h->identified_ym, 0),
-	    opt_int(h->exit_year, 0), opt_text(h->phone), SQL_INT(h->updated_at), SQL_INT(st->scope_lo),
-	    SQL_INT(st->scope_hi), opt_text(h->bank), opt_text(h->bank_account)), e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_HH_UPDATE, e, SQL_INT(h->id), sql_opt_text(h->attribute),
+	    sql_opt_text(h->cause_main), sql_opt_text(h->cause_other), sql_opt_text(h->id_standard), opt_int(h->identified_ym, 0),
+	    opt_int(h->exit_year, 0), sql_opt_text(h->phone), SQL_INT(h->updated_at), SQL_INT(st->scope_lo),
+	    SQL_INT(st->scope_hi), sql_opt_text(h->bank), sql_opt_text(h->bank_account)), e);
 }
 
 enum err
 store_household_count(struct store *st, int64_t *n, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_HH_COUNT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(st->scope_lo));
-	OPS->bind(q, 2, SQL_INT(st->scope_hi));
-	int r = OPS->step(q, e);
-	if (r < 0)
-		return ERR_DB;
-	*n = OPS->col_int(q, 0);
-	OPS->reset(q);
-	return ERR_OK;
+	enum err rc = stmt_int(st, STMT_BOUND(st, STMT_HH_COUNT, e, SQL_INT(st->scope_lo), SQL_INT(st->scope_hi)), n, e);
+	return rc == ERR_NOTFOUND ? ERR_OK : rc;
 }
 
 /* ---- members ---- */
@@ -361,11 +346,11 @@ store_member_insert(struct store *st, struct member *m, struct errinfo *e)
 		return rc;
 	struct sqlval v[22] = {
 		SQL_INT(m->id), SQL_INT(m->household_id), SQL_TEXT(m->id_no), SQL_INT(m->id_kind), SQL_TEXT(m->name),
-		SQL_TEXT(m->sex), opt_int(m->birth, 0), SQL_TEXT(m->relation), opt_text(m->ethnicity),
-		opt_text(m->education), opt_text(m->schooling), opt_text(m->health), opt_text(m->labor),
-		opt_text(m->work_status), opt_int(m->work_months, -1), opt_int(m->ins_medical, -1),
+		SQL_TEXT(m->sex), opt_int(m->birth, 0), SQL_TEXT(m->relation), sql_opt_text(m->ethnicity),
+		sql_opt_text(m->education), sql_opt_text(m->schooling), sql_opt_text(m->health), sql_opt_text(m->labor),
+		sql_opt_text(m->work_status), opt_int(m->work_months, -1), opt_int(m->ins_medical, -1),
 		opt_int(m->ins_serious, -1), opt_int(m->ins_pension, -1), opt_int(m->dibao, -1), opt_int(m->tekun, -1),
-		opt_text(m->phone), SQL_INT(m->info_date),
+		sql_opt_text(m->phone), SQL_INT(m->info_date),
 	};
 	return OPS->insert_row(st, T_MEMBER, v, e);
 }
@@ -374,10 +359,10 @@ enum err
 store_member_update(struct store *st, const struct member *m, struct errinfo *e)
 {
 	return stmt_exec(st, STMT_BOUND(st, STMT_MEMBER_UPDATE, e, SQL_INT(m->id), SQL_TEXT(m->name), SQL_TEXT(m->sex),
-	    SQL_TEXT(m->relation), opt_text(m->ethnicity), opt_text(m->education), opt_text(m->schooling),
-	    opt_text(m->health), opt_text(m->labor), opt_text(m->work_status), opt_int(m->work_months, -1),
+	    SQL_TEXT(m->relation), sql_opt_text(m->ethnicity), sql_opt_text(m->education), sql_opt_text(m->schooling),
+	    sql_opt_text(m->health), sql_opt_text(m->labor), sql_opt_text(m->work_status), opt_int(m->work_months, -1),
 	    opt_int(m->ins_medical, -1), opt_int(m->ins_serious, -1), opt_int(m->ins_pension, -1),
-	    opt_int(m->dibao, -1), opt_int(m->tekun, -1), opt_text(m->phone), SQL_INT(m->info_date),
+	    opt_int(m->dibao, -1), opt_int(m->tekun, -1), sql_opt_text(m->phone), SQL_INT(m->info_date),
 	    SQL_INT(m->household_id), SQL_INT(st->scope_lo), SQL_INT(st->scope_hi)), e);
 }
 
@@ -466,17 +451,9 @@ store_members_at(struct store *st, int64_t hh, int day, struct member **out, siz
 enum err
 store_members_count_at(struct store *st, int64_t hh, int day, int64_t *n, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_MEMBERS_COUNT_AT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(hh));
-	OPS->bind(q, 2, SQL_INT(day));
-	OPS->bind(q, 3, SQL_INT(st->scope_lo));
-	OPS->bind(q, 4, SQL_INT(st->scope_hi));
-	int r = OPS->step(q, e);
-	*n = r == 1 ? OPS->col_int(q, 0) : 0;
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	enum err rc = stmt_int(st, STMT_BOUND(st, STMT_MEMBERS_COUNT_AT, e, SQL_INT(hh), SQL_INT(day), SQL_INT(st->scope_lo),
+	    SQL_INT(st->scope_hi)), n, e);
+	return rc == ERR_NOTFOUND ? ERR_OK : rc;
 }
 
 enum err
@@ -688,11 +665,11 @@ store_event_insert(struct store *st, struct event *ev, struct errinfo *e)
 		return rc;
 	struct sqlval v[17] = {
 		SQL_INT(ev->id), SQL_INT(ev->household_id), opt_int(ev->member_id, 0), opt_int(ev->target_household_id, 0),
-		SQL_TEXT(evtype_code(ev->type)), opt_text(ev->reason), SQL_INT(ev->effective), opt_text(ev->batch),
+		SQL_TEXT(evtype_code(ev->type)), sql_opt_text(ev->reason), SQL_INT(ev->effective), sql_opt_text(ev->batch),
 		SQL_INT(ev->correction), SQL_INT(ev->chain), SQL_INT(ev->chain_id),
 		ev->from_status == ST_NONE ? SQL_NULL : SQL_TEXT(status_code(ev->from_status)),
 		ev->to_status == ST_NONE ? SQL_NULL : SQL_TEXT(status_code(ev->to_status)),
-		SQL_TEXT(ev->actor), SQL_INT(ev->recorded_at), SQL_NULL, opt_text(ev->detail),
+		SQL_TEXT(ev->actor), SQL_INT(ev->recorded_at), SQL_NULL, sql_opt_text(ev->detail),
 	};
 	return OPS->insert_row(st, T_EVENT, v, e);
 }
@@ -708,16 +685,10 @@ store_event_supersede(struct store *st, enum chain chain, int64_t chain_id, int 
 enum err
 store_household_latest_change(struct store *st, int64_t hh, int *day, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_HH_LATEST_CHANGE, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(hh));
-	int r = OPS->step(q, e);
-	if (r < 0)
-		return ERR_DB;
-	*day = (int)OPS->col_int(q, 0);
-	OPS->reset(q);
-	return ERR_OK;
+	int64_t v;
+	enum err rc = stmt_int(st, STMT_BOUND(st, STMT_HH_LATEST_CHANGE, e, SQL_INT(hh)), &v, e);
+	*day = (int)v;
+	return rc == ERR_NOTFOUND ? ERR_OK : rc;
 }
 
 void
@@ -798,15 +769,8 @@ store_events_of_household(struct store *st, int64_t hh, struct event **out, bool
 enum err
 store_last_stamp(struct store *st, int64_t *stamp, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_LAST_STAMP, e);
-	if (!q)
-		return ERR_DB;
-	int r = OPS->step(q, e);
-	if (r < 0)
-		return ERR_DB;
-	*stamp = OPS->col_int(q, 0);
-	OPS->reset(q);
-	return ERR_OK;
+	enum err rc = stmt_int(st, OPS->prepare(st, STMT_LAST_STAMP, e), stamp, e);
+	return rc == ERR_NOTFOUND ? ERR_OK : rc;
 }
 
 /* ---- aggregates ---- */
@@ -831,19 +795,11 @@ enum err
 store_poverty_line(struct store *st, int year, const char *region, const char *kind, int64_t *amount,
     struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_LINE_GET, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(year));
-	OPS->bind(q, 2, SQL_TEXT(region));
-	OPS->bind(q, 3, SQL_TEXT(kind));
-	int r = OPS->step(q, e);
-	if (r < 0)
-		return ERR_DB;
-	if (r)
-		*amount = OPS->col_int(q, 0);
-	OPS->reset(q);
-	return r ? ERR_OK : ERR_NOTFOUND;
+	int64_t v;
+	enum err rc = stmt_int(st, STMT_BOUND(st, STMT_LINE_GET, e, SQL_INT(year), SQL_TEXT(region), SQL_TEXT(kind)), &v, e);
+	if (rc == ERR_OK)
+		*amount = v;
+	return rc;
 }
 
 enum err
@@ -851,7 +807,7 @@ store_poverty_line_set(struct store *st, int year, const char *region, const cha
     const char *note, struct errinfo *e)
 {
 	return stmt_exec(st, STMT_BOUND(st, STMT_LINE_SET, e, SQL_INT(year), SQL_TEXT(region), SQL_TEXT(kind),
-	    SQL_INT(amount), opt_text(note)), e);
+	    SQL_INT(amount), sql_opt_text(note)), e);
 }
 
 enum err
@@ -951,7 +907,7 @@ store_income_revision_add(struct store *st, const struct income_revision *r, str
 	OPS->bind(q, 9, opt_int(in->size, 0));
 	OPS->bind(q, 10, SQL_INT(r->recorded_at));
 	OPS->bind(q, 11, SQL_TEXT(r->actor ? r->actor : ""));
-	OPS->bind(q, 12, opt_text(r->reason));
+	OPS->bind(q, 12, sql_opt_text(r->reason));
 	OPS->bind(q, 13, SQL_TEXT(r->source ? r->source : "form"));
 	return stmt_exec(st, q, e);
 }
@@ -959,15 +915,8 @@ store_income_revision_add(struct store *st, const struct income_revision *r, str
 enum err
 store_income_revision_count(struct store *st, int64_t hh, int year, int64_t *n, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_INCOME_REV_COUNT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(hh));
-	OPS->bind(q, 2, SQL_INT(year));
-	int r = OPS->step(q, e);
-	*n = r == 1 ? OPS->col_int(q, 0) : 0;
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	enum err rc = stmt_int(st, STMT_BOUND(st, STMT_INCOME_REV_COUNT, e, SQL_INT(hh), SQL_INT(year)), n, e);
+	return rc == ERR_NOTFOUND ? ERR_OK : rc;
 }
 
 enum err

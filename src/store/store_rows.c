@@ -33,6 +33,19 @@ stmt_exec(struct store *st, struct stmt *q, struct errinfo *e)
 }
 
 enum err
+stmt_int(struct store *st, struct stmt *q, int64_t *v, struct errinfo *e)
+{
+	*v = 0;
+	if (!q)
+		return ERR_DB;
+	int r = OPS->step(q, e);
+	if (r == 1)
+		*v = OPS->col_int(q, 0);
+	OPS->reset(q);
+	return r < 0 ? ERR_DB : r == 1 ? ERR_OK : ERR_NOTFOUND;
+}
+
+enum err
 stmt_insert(struct store *st, struct stmt *q, int64_t *id, struct errinfo *e)
 {
 	if (!q)
