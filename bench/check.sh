@@ -30,20 +30,8 @@ mkdir -p "$out"
 [ -s "$out/deaths.csv" ] && [ "$out/deaths.csv" -nt "$out/realistic.csv" ] &&
 	[ "$(($(wc -l < "$out/deaths.csv") - 1))" -eq "$n" ] || bench/gen_deaths.sh "$n" "$out/realistic.csv" "$out/deaths.csv"
 
-# timed LABEL CMD...: run CMD, print "LABEL: S s, R MB peak RSS" (exit status 1 is fine: `tuopin check` says
-# so when findings are open)
-timed() {
-	local label=$1
-	shift
-	local t0 t1 rc=0
-	t0=$(date +%s.%N)
-	/usr/bin/time -q -f "cpu %U+%S
-%M" -o "$out/timed.rss" "$@" > "$out/timed.out" || rc=$?
-	t1=$(date +%s.%N)
-	[ "$rc" -le 1 ] || { echo "$label: exit status $rc" >&2; exit 1; }
-	printf '%s: %.2f s (CPU %s s), %d MB peak RSS\n' "$label" "$(echo "$t1 - $t0" | bc)" \
-		"$(awk '/^cpu / { split($2, t, "+"); printf "%.2f", t[1] + t[2] }' "$out/timed.rss")" "$(($(tail -1 "$out/timed.rss") / 1024))"
-}
+# timed (lib.sh): an exit status of 1 is fine, `tuopin check` says so when findings are open
+source "$(dirname "$0")/lib.sh"
 
 rules=$($tuopin --db "sqlite::memory:" check --rules | grep -c '^[A-Z]')
 # BENCH_SQLITE=0 with OUTDIR/check-bench.db made by an earlier run: only the PostgreSQL part

@@ -25,30 +25,13 @@ csv=$out/income-2025.csv
 now="2026-03-01 09:00:00"
 mkdir -p "$out"
 
-timed() {
-	local label=$1
-	shift
-	local t0 t1 rc=0
-	t0=$(date +%s.%N)
-	/usr/bin/time -q -f "%M %U %S" -o "$out/timed.rss" "$@" > "$out/timed.out" || rc=$?
-	t1=$(date +%s.%N)
-	[ "$rc" -le 1 ] || { echo "$label: exit status $rc" >&2; cat "$out/timed.out" >&2; exit 1; }
-	last=$(echo "$t1 - $t0" | bc)
-	read -r rss cu cs < <(tail -1 "$out/timed.rss")
-	lastcpu=$(echo "$cu + $cs" | bc)
-	printf '%s: %.2f s (CPU %.2f s), %d MB peak RSS\n' "$label" "$last" "$lastcpu" "$((rss / 1024))"
-}
+source "$(dirname "$0")/lib.sh"   # timed, copy_db
 fresh() {   # fresh DB: OUTDIR/income-before.db copied to DB
-	rm -f "$1" "$1"-*
-	cp "$base" "$1"
-	for f in audit-key audit-anchors; do [ -e "$base.$f" ] && cp "$base.$f" "$1.$f"; done
-	return 0
+	copy_db "$base" "$1"
 }
 
 if [ ! -s "$base" ]; then
-	rm -f "$base"-*
-	cp "$src" "$base"
-	for f in "$src".audit-key "$src".audit-anchors; do [ -e "$f" ] && cp "$f" "$base${f#"$src"}"; done
+	copy_db "$src" "$base"
 	"$tuopin" --db "sqlite:$base" init >/dev/null
 fi
 if [ ! -s "$csv" ]; then

@@ -24,25 +24,11 @@ tuopin="$(realpath tests/tools/clocked.sh) $(realpath "$build/tuopin")"
 db=$out/monitor-bench.db
 mkdir -p "$out"
 
-timed() {
-	local label=$1
-	shift
-	local t0 t1 rc=0
-	t0=$(date +%s.%N)
-	/usr/bin/time -q -f "%M %U %S" -o "$out/timed.rss" "$@" > "$out/timed.out" || rc=$?
-	t1=$(date +%s.%N)
-	[ "$rc" -le 1 ] || { echo "$label: exit status $rc" >&2; cat "$out/timed.out" >&2; exit 1; }
-	last=$(echo "$t1 - $t0" | bc)
-	read -r rss cu cs < <(tail -1 "$out/timed.rss")
-	lastcpu=$(echo "$cu + $cs" | bc)
-	printf '%s: %.2f s (CPU %.2f s), %d MB peak RSS\n' "$label" "$last" "$lastcpu" "$((rss / 1024))"
-}
+source "$(dirname "$0")/lib.sh"   # timed, copy_db
 
 # each step once (kept between runs; remove OUTDIR/monitor-bench.db to start again)
 if [ ! -s "$db" ]; then
-	rm -f "$db"-*
-	cp "$src" "$db"
-	for f in "$src".audit-key "$src".audit-anchors; do [ -e "$f" ] && cp "$f" "$db${f#"$src"}"; done
+	copy_db "$src" "$db"
 	timed "migrate the copy (tuopin init)" $tuopin --db "sqlite:$db" init
 fi
 if [ "$(sqlite3 "$db" "SELECT COUNT(*) FROM household WHERE status = 'poor'")" -gt 0 ]; then
