@@ -15,36 +15,6 @@
 
 /* ---- opening ---- */
 
-/* The URI as it may be shown in a message: a password (user:secret@ or password=secret) becomes ***. */
-void
-store_uri_shown(const char *uri, char *out, size_t size)
-{
-	struct buf b;
-	buf_init(&b);
-	const char *s = uri, *auth = strstr(uri, "://");
-	if (auth) {
-		auth += 3;
-		const char *at = strchr(auth, '@'), *slash = strchr(auth, '/');
-		const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
-		if (colon && (!slash || at < slash)) {
-			buf_append(&b, uri, (size_t)(colon + 1 - uri));
-			buf_puts(&b, "***");
-			s = at;
-		}
-	}
-	while (*s) {
-		const char *pw = strstr(s, "password=");
-		if (!pw) {
-			buf_puts(&b, s);
-			break;
-		}
-		buf_append(&b, s, (size_t)(pw + 9 - s));
-		buf_puts(&b, "***");
-		s = pw + 9 + strcspn(pw + 9, "& ");
-	}
-	snprintf(out, size, "%s", b.p ? b.p : "");
-	buf_free(&b);
-}
 
 enum err
 store_open(const char *uri, struct store **out, struct errinfo *e)
@@ -359,19 +329,6 @@ store_rollback(struct store *st)
 	st->bulk = false;
 }
 
-int
-store_lock_wait_ms(void)
-{
-	static _Atomic int ms;
-	int v = atomic_load(&ms);
-	if (v)
-		return v;
-	const char *s = getenv("TUOPIN_LOCK_WAIT");
-	long sec = s && *s ? strtol(s, NULL, 10) : 10;
-	v = sec > 0 && sec <= 3600 ? (int)sec * 1000 : 10000;
-	atomic_store(&ms, v);
-	return v;
-}
 
 bool
 store_change_mark(struct store *st, uint64_t *mark)
@@ -473,21 +430,6 @@ store_registry_generation(struct store *st, uint64_t *gen)
 		*gen = (uint64_t)st->ops->col_int(q, 0);
 	st->ops->reset(q);
 	return ok;
-}
-
-/* ---- helpers for the other store files ---- */
-
-char *
-col_str(struct store *st, struct stmt *q, int i, struct arena *a)
-{
-	const char *t = st->ops->col_text(q, i);
-	return t ? arena_strdup(a, t) : NULL;
-}
-
-int
-col_int_or(struct store *st, struct stmt *q, int i, int dflt)
-{
-	return st->ops->col_null(q, i) ? dflt : (int)st->ops->col_int(q, i);
 }
 
 /* ---- meta ---- */

@@ -20,30 +20,6 @@ opt_int(int64_t v, int64_t none)
 
 /* ---- households ---- */
 
-void
-read_household(struct store *st, struct stmt *q, int c, struct household *h, struct arena *a)
-{
-	h->id = OPS->col_int(q, c + 0);
-	h->hh_no = col_str(st, q, c + 1, a);
-	h->village = OPS->col_int(q, c + 2);
-	const char *s = OPS->col_text(q, c + 3);
-	if (!s || !status_from_code(s, &h->status))
-		h->status = ST_NONE;
-	h->monitored = OPS->col_int(q, c + 4) != 0;
-	h->attribute = col_str(st, q, c + 5, a);
-	h->cause_main = col_str(st, q, c + 6, a);
-	h->cause_other = col_str(st, q, c + 7, a);
-	h->id_standard = col_str(st, q, c + 8, a);
-	h->identified_ym = col_int_or(st, q, c + 9, 0);
-	h->exit_year = col_int_or(st, q, c + 10, 0);
-	h->phone = col_str(st, q, c + 11, a);
-	h->code_version = (int)OPS->col_int(q, c + 12);
-	h->created_at = OPS->col_int(q, c + 13);
-	h->updated_at = OPS->col_int(q, c + 14);
-	h->bank = col_str(st, q, c + 15, a);
-	h->bank_account = col_str(st, q, c + 16, a);
-}
-
 static enum err
 household_get(struct store *st, enum stmt_id id, struct sqlval key, struct household *h, struct arena *a,
     struct errinfo *e)
@@ -310,33 +286,6 @@ store_household_count(struct store *st, int64_t *n, struct errinfo *e)
 }
 
 /* ---- members ---- */
-
-void
-read_member(struct store *st, struct stmt *q, int c, struct member *m, struct arena *a)
-{
-	m->id = OPS->col_int(q, c + 0);
-	m->household_id = OPS->col_int(q, c + 1);
-	m->id_no = col_str(st, q, c + 2, a);
-	m->id_kind = (int)OPS->col_int(q, c + 3);
-	m->name = col_str(st, q, c + 4, a);
-	m->sex = col_str(st, q, c + 5, a);
-	m->birth = col_int_or(st, q, c + 6, 0);
-	m->relation = col_str(st, q, c + 7, a);
-	m->ethnicity = col_str(st, q, c + 8, a);
-	m->education = col_str(st, q, c + 9, a);
-	m->schooling = col_str(st, q, c + 10, a);
-	m->health = col_str(st, q, c + 11, a);
-	m->labor = col_str(st, q, c + 12, a);
-	m->work_status = col_str(st, q, c + 13, a);
-	m->work_months = col_int_or(st, q, c + 14, -1);
-	m->ins_medical = col_int_or(st, q, c + 15, -1);
-	m->ins_serious = col_int_or(st, q, c + 16, -1);
-	m->ins_pension = col_int_or(st, q, c + 17, -1);
-	m->dibao = col_int_or(st, q, c + 18, -1);
-	m->tekun = col_int_or(st, q, c + 19, -1);
-	m->phone = col_str(st, q, c + 20, a);
-	m->info_date = col_int_or(st, q, c + 21, 0);
-}
 
 enum err
 store_member_insert(struct store *st, struct member *m, struct errinfo *e)

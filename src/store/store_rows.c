@@ -1,8 +1,10 @@
 /* store_rows.c: running one statement, shared by the store's capability files: prepare with its values bound,
- * run once, read the one row or every row into an arena array. Each capability file keeps only its SQL's
- * columns (its readers) and its statement ids. */
+ * run once, read the one row or every row into an arena array; and the readers of the columns that several
+ * capability files' statements share (a text or an int column, the household and member rows of stmt.c's
+ * HH_COLS and M_COLS). Each capability file keeps only its own SQL's columns and its statement ids. */
 #include <string.h>
 
+#include "domain/model.h"
 #include "lib/util.h"
 #include "store/store.h"
 #include "store/store_impl.h"
@@ -99,4 +101,70 @@ arena_grow(struct arena *a, void *v, size_t *cap, size_t k, size_t size)
 		memcpy(w, v, k * size);
 	*cap = ncap;
 	return w;
+}
+
+/* ---- column and row readers ---- */
+
+char *
+col_str(struct store *st, struct stmt *q, int i, struct arena *a)
+{
+	const char *t = st->ops->col_text(q, i);
+	return t ? arena_strdup(a, t) : NULL;
+}
+
+int
+col_int_or(struct store *st, struct stmt *q, int i, int dflt)
+{
+	return st->ops->col_null(q, i) ? dflt : (int)st->ops->col_int(q, i);
+}
+
+void
+read_household(struct store *st, struct stmt *q, int c, struct household *h, struct arena *a)
+{
+	h->id = OPS->col_int(q, c + 0);
+	h->hh_no = col_str(st, q, c + 1, a);
+	h->village = OPS->col_int(q, c + 2);
+	const char *s = OPS->col_text(q, c + 3);
+	if (!s || !status_from_code(s, &h->status))
+		h->status = ST_NONE;
+	h->monitored = OPS->col_int(q, c + 4) != 0;
+	h->attribute = col_str(st, q, c + 5, a);
+	h->cause_main = col_str(st, q, c + 6, a);
+	h->cause_other = col_str(st, q, c + 7, a);
+	h->id_standard = col_str(st, q, c + 8, a);
+	h->identified_ym = col_int_or(st, q, c + 9, 0);
+	h->exit_year = col_int_or(st, q, c + 10, 0);
+	h->phone = col_str(st, q, c + 11, a);
+	h->code_version = (int)OPS->col_int(q, c + 12);
+	h->created_at = OPS->col_int(q, c + 13);
+	h->updated_at = OPS->col_int(q, c + 14);
+	h->bank = col_str(st, q, c + 15, a);
+	h->bank_account = col_str(st, q, c + 16, a);
+}
+
+void
+read_member(struct store *st, struct stmt *q, int c, struct member *m, struct arena *a)
+{
+	m->id = OPS->col_int(q, c + 0);
+	m->household_id = OPS->col_int(q, c + 1);
+	m->id_no = col_str(st, q, c + 2, a);
+	m->id_kind = (int)OPS->col_int(q, c + 3);
+	m->name = col_str(st, q, c + 4, a);
+	m->sex = col_str(st, q, c + 5, a);
+	m->birth = col_int_or(st, q, c + 6, 0);
+	m->relation = col_str(st, q, c + 7, a);
+	m->ethnicity = col_str(st, q, c + 8, a);
+	m->education = col_str(st, q, c + 9, a);
+	m->schooling = col_str(st, q, c + 10, a);
+	m->health = col_str(st, q, c + 11, a);
+	m->labor = col_str(st, q, c + 12, a);
+	m->work_status = col_str(st, q, c + 13, a);
+	m->work_months = col_int_or(st, q, c + 14, -1);
+	m->ins_medical = col_int_or(st, q, c + 15, -1);
+	m->ins_serious = col_int_or(st, q, c + 16, -1);
+	m->ins_pension = col_int_or(st, q, c + 17, -1);
+	m->dibao = col_int_or(st, q, c + 18, -1);
+	m->tekun = col_int_or(st, q, c + 19, -1);
+	m->phone = col_str(st, q, c + 20, a);
+	m->info_date = col_int_or(st, q, c + 21, 0);
 }
