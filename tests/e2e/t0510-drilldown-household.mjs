@@ -96,6 +96,17 @@ await run(async () => {
   await page.fill('.topbar input[name="q"]', '371399197506101031');
   await page.press('.topbar input[name="q"]', 'Enter');
   await page.waitForURL((u) => u.pathname === '/households/3713990003');
+  await page.waitForSelector('.page-household');
+  // what is typed in the search box while a page is on its way is kept when the page's top bar replaces it
+  await page.fill('.topbar input[name="q"]', '不存在');
+  await page.evaluate(() => {
+    document.querySelector('.topbar').dataset.old = '1';
+    history.pushState(null, '', '/households/3713990001');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await page.waitForFunction(() => !document.querySelector('.topbar[data-old]'));
+  assert.equal(await page.inputValue('.topbar input[name="q"]'), '不存在');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'q');
   // nothing found says so
   await page.fill('.topbar input[name="q"]', '不存在的人');
   await page.press('.topbar input[name="q"]', 'Enter');

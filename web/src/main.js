@@ -313,6 +313,9 @@ function userMenu() {
 let viewAbort = null;
 
 function shell(path) {
+  // a search being typed while the page changes (the new page's shell replaces the top bar) is carried over
+  const old = document.activeElement;
+  const typing = old && old.matches && old.matches('.topbar input[name="q"]') ? old.value : null;
   const view = h('main', { class: 'view', id: 'view', tabindex: '-1' });
   const top = h(
     'header',
@@ -330,6 +333,11 @@ function shell(path) {
       h('div', { class: 'main' }, top, h('nav', { class: 'nav-strip', 'aria-label': t('主菜单') }, sideNav(path)), view),
     ),
   );
+  const q = typing !== null && top.querySelector('input[name="q"]');
+  if (q) {
+    q.value = typing;
+    q.focus();
+  }
   return view;
 }
 
