@@ -274,6 +274,17 @@ store_changes_households(struct store *st, enum changes_mode mode, int from, int
 	return ERR_OK;
 }
 
+static void
+read_batch(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct batch_row *b = row;
+	b->batch = col_str(st, q, 0, a);
+	b->events = OPS->col_int(q, 1);
+	b->households = OPS->col_int(q, 2);
+	b->first = (int)OPS->col_int(q, 3);
+	b->last = (int)OPS->col_int(q, 4);
+}
+
 enum err
 store_changes_batches(struct store *st, int64_t lo, int64_t hi, struct batch_row **out, size_t *n, struct arena *a,
     struct errinfo *e)
@@ -282,34 +293,42 @@ store_changes_batches(struct store *st, int64_t lo, int64_t hi, struct batch_row
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_CHANGES_BATCHES, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(lo));
-	OPS->bind(q, 2, SQL_INT(hi));
-	size_t cap = 16, k = 0;
-	struct batch_row *v = arena_alloc(a, cap * sizeof(*v));
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		if (k == cap) {
-			struct batch_row *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, cap * sizeof(*w));
-			v = w;
-			cap *= 2;
-		}
-		struct batch_row *b = &v[k++];
-		b->batch = arena_strdup(a, OPS->col_text(q, 0));
-		b->events = OPS->col_int(q, 1);
-		b->households = OPS->col_int(q, 2);
-		b->first = (int)OPS->col_int(q, 3);
-		b->last = (int)OPS->col_int(q, 4);
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	*n = k;
-	return ERR_OK;
+	return stmt_rows(st, STMT_BOUND(st, STMT_CHANGES_BATCHES, e, SQL_INT(lo), SQL_INT(hi)), sizeof(**out), read_batch,
+	    out, n, a, e);
+}
+
+static void
+read_flow(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	(void)a;
+	struct flow_event *f = row;
+	f->household_id = OPS->col_int(q, 0);
+	f->member_id = OPS->col_int(q, 1);
+	f->target_id = OPS->col_int(q, 2);
+	if (!evtype_from_code(OPS->col_text(q, 3), &f->type))
+		f->type = EV_DATA_FIX;
+	f->from_status = f->to_status = f->before_src = f->before_tgt = ST_NONE;
+	if (!OPS->col_null(q, 4))
+		status_from_code(OPS->col_text(q, 4), &f->from_status);
+	if (!OPS->col_null(q, 5))
+		status_from_code(OPS->col_text(q, 5), &f->to_status);
+	f->effective = (int)OPS->col_int(q, 6);
+	f->members_at = OPS->col_int(q, 7);
+	if (!OPS->col_null(q, 8))
+		status_from_code(OPS->col_text(q, 8), &f->before_src);
+	if (!OPS->col_null(q, 9))
+		status_from_code(OPS->col_text(q, 9), &f->before_tgt);
+	f->village = f->target_village = 0;
+}
+
+/* STMT_FLOWS_VILLAGES: the same columns, then the household's village and the target's */
+static void
+read_flow_village(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct flow_event *f = row;
+	read_flow(st, q, f, a);
+	f->village = OPS->col_int(q, 10);
+	f->target_village = OPS->col_null(q, 11) ? 0 : OPS->col_int(q, 11);
 }
 
 static enum err
@@ -320,49 +339,8 @@ flows(struct store *st, bool villages, int from, int to, int64_t lo, int64_t hi,
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, villages ? STMT_FLOWS_VILLAGES : STMT_FLOWS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(from));
-	OPS->bind(q, 2, SQL_INT(to));
-	OPS->bind(q, 3, SQL_INT(lo));
-	OPS->bind(q, 4, SQL_INT(hi));
-	size_t cap = 256, k = 0;
-	struct flow_event *v = arena_alloc(a, cap * sizeof(*v));
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		if (k == cap) {
-			struct flow_event *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, cap * sizeof(*w));
-			v = w;
-			cap *= 2;
-		}
-		struct flow_event *f = &v[k++];
-		f->household_id = OPS->col_int(q, 0);
-		f->member_id = OPS->col_int(q, 1);
-		f->target_id = OPS->col_int(q, 2);
-		if (!evtype_from_code(OPS->col_text(q, 3), &f->type))
-			f->type = EV_DATA_FIX;
-		f->from_status = f->to_status = f->before_src = f->before_tgt = ST_NONE;
-		if (!OPS->col_null(q, 4))
-			status_from_code(OPS->col_text(q, 4), &f->from_status);
-		if (!OPS->col_null(q, 5))
-			status_from_code(OPS->col_text(q, 5), &f->to_status);
-		f->effective = (int)OPS->col_int(q, 6);
-		f->members_at = OPS->col_int(q, 7);
-		if (!OPS->col_null(q, 8))
-			status_from_code(OPS->col_text(q, 8), &f->before_src);
-		if (!OPS->col_null(q, 9))
-			status_from_code(OPS->col_text(q, 9), &f->before_tgt);
-		f->village = villages ? OPS->col_int(q, 10) : 0;
-		f->target_village = villages && !OPS->col_null(q, 11) ? OPS->col_int(q, 11) : 0;
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	*n = k;
-	return ERR_OK;
+	return stmt_rows(st, STMT_BOUND(st, villages ? STMT_FLOWS_VILLAGES : STMT_FLOWS, e, SQL_INT(from), SQL_INT(to),
+	    SQL_INT(lo), SQL_INT(hi)), sizeof(**out), villages ? read_flow_village : read_flow, out, n, a, e);
 }
 
 enum err
@@ -379,6 +357,17 @@ store_flows_villages(struct store *st, int from, int to, int64_t lo, int64_t hi,
 	return flows(st, true, from, to, lo, hi, out, n, a, e);
 }
 
+static void
+read_breakdown(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct breakdown_cell *c = row;
+	c->code = col_str(st, q, 0, a);
+	c->status = ST_NONE;
+	status_from_code(OPS->col_text(q, 1), &c->status);
+	c->households = OPS->col_int(q, 2);
+	c->persons = OPS->col_int(q, 3);
+}
+
 enum err
 store_breakdown(struct store *st, bool by_cause, int day, int64_t lo, int64_t hi, struct breakdown_cell **out, size_t *n,
     struct arena *a, struct errinfo *e)
@@ -387,35 +376,8 @@ store_breakdown(struct store *st, bool by_cause, int day, int64_t lo, int64_t hi
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, by_cause ? STMT_BREAKDOWN_CAUSE : STMT_BREAKDOWN_ATTRIBUTE, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(day));
-	OPS->bind(q, 2, SQL_INT(lo));
-	OPS->bind(q, 3, SQL_INT(hi));
-	size_t cap = 32, k = 0;
-	struct breakdown_cell *v = arena_alloc(a, cap * sizeof(*v));
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		if (k == cap) {
-			struct breakdown_cell *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, cap * sizeof(*w));
-			v = w;
-			cap *= 2;
-		}
-		v[k].code = col_str(st, q, 0, a);
-		v[k].status = ST_NONE;
-		status_from_code(OPS->col_text(q, 1), &v[k].status);
-		v[k].households = OPS->col_int(q, 2);
-		v[k].persons = OPS->col_int(q, 3);
-		k++;
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	*n = k;
-	return ERR_OK;
+	return stmt_rows(st, STMT_BOUND(st, by_cause ? STMT_BREAKDOWN_CAUSE : STMT_BREAKDOWN_ATTRIBUTE, e, SQL_INT(day),
+	    SQL_INT(lo), SQL_INT(hi)), sizeof(**out), read_breakdown, out, n, a, e);
 }
 
 static enum err
@@ -478,36 +440,19 @@ store_each_member_grouped(struct store *st, int day, int64_t lo, int64_t hi, uns
 	return each_member(st, STMT_EACH_MEMBER_GROUPED, day, lo, hi, mask, fn, ctx, e);
 }
 
+static void
+read_dup_id(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct dup_id *d = row;
+	d->id_no = col_str(st, q, 0, a);
+	d->count = (int)OPS->col_int(q, 1);
+}
+
 enum err
 store_duplicate_ids(struct store *st, int day, struct dup_id **out, size_t *n, struct arena *a, struct errinfo *e)
 {
-	int64_t lo = st->scope_lo, hi = st->scope_hi;
-	struct stmt *q = OPS->prepare(st, STMT_DUP_IDS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(day));
-	OPS->bind(q, 2, SQL_INT(lo));
-	OPS->bind(q, 3, SQL_INT(hi));
-	size_t cap = 16, k = 0;
-	struct dup_id *v = arena_alloc(a, cap * sizeof(*v));
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		if (k == cap) {
-			struct dup_id *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, cap * sizeof(*w));
-			v = w;
-			cap *= 2;
-		}
-		v[k].id_no = col_str(st, q, 0, a);
-		v[k].count = (int)OPS->col_int(q, 1);
-		k++;
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	*n = k;
-	return ERR_OK;
+	return stmt_rows(st, STMT_BOUND(st, STMT_DUP_IDS, e, SQL_INT(day), SQL_INT(st->scope_lo), SQL_INT(st->scope_hi)),
+	    sizeof(**out), read_dup_id, out, n, a, e);
 }
 
 enum err
