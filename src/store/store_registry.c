@@ -75,31 +75,19 @@ store_household_no_exists(struct store *st, const char *hh_no, bool *exists, str
 	return ERR_OK;
 }
 
+/* one text column: a list of 户编号 */
+static void
+read_text0(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	*(char **)row = col_str(st, q, 0, a);
+}
+
 enum err
 store_hh_nos_between(struct store *st, const char *lo, const char *hi, char ***out, size_t *n, struct arena *a,
     struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_HH_NOS_BETWEEN, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(lo));
-	OPS->bind(q, 2, SQL_TEXT(hi));
-	size_t cap = 16, k = 0;
-	char **v = arena_alloc(a, cap * sizeof(*v));
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		if (k == cap) {
-			v = memcpy(arena_alloc(a, 2 * cap * sizeof(*v)), v, cap * sizeof(*v));
-			cap *= 2;
-		}
-		v[k++] = col_str(st, q, 0, a);
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	*n = k;
-	return ERR_OK;
+	return stmt_rows(st, STMT_BOUND(st, STMT_HH_NOS_BETWEEN, e, SQL_TEXT(lo), SQL_TEXT(hi)), sizeof(char *), read_text0,
+	    out, n, a, e);
 }
 
 /* Keys looked up per statement by the batch look-ups. */
@@ -322,27 +310,16 @@ store_member_set_identity(struct store *st, const struct member *m, struct errin
 	    SQL_INT(m->id_kind), opt_int(m->birth, 0), SQL_INT(st->scope_lo), SQL_INT(st->scope_hi)), e);
 }
 
+static void
+read_member_row(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	read_member(st, q, 0, row, a);
+}
+
 static enum err
 member_list(struct store *st, struct stmt *q, struct member **out, size_t *n, struct arena *a, struct errinfo *e)
 {
-	size_t cap = 8, k = 0;
-	struct member *v = arena_alloc(a, cap * sizeof(*v));
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		if (k == cap) {
-			struct member *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, cap * sizeof(*w));
-			v = w;
-			cap *= 2;
-		}
-		read_member(st, q, 0, &v[k++], a);
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	*n = k;
-	return ERR_OK;
+	return stmt_rows(st, q, sizeof(**out), read_member_row, out, n, a, e);
 }
 
 enum err
@@ -490,72 +467,51 @@ enum err
 store_idno_households(struct store *st, const char *id_no, int day, char ***hh_nos, size_t *n, struct arena *a,
     struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_IDNO_CURRENT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(id_no));
-	OPS->bind(q, 2, SQL_INT(day));
-	size_t cap = 4, k = 0;
-	char **v = arena_alloc(a, cap * sizeof(*v));
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		if (k == cap) {
-			char **w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, cap * sizeof(*w));
-			v = w;
-			cap *= 2;
-		}
-		v[k++] = col_str(st, q, 0, a);
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*hh_nos = v;
-	*n = k;
-	return ERR_OK;
+	return stmt_rows(st, STMT_BOUND(st, STMT_IDNO_CURRENT, e, SQL_TEXT(id_no), SQL_INT(day)), sizeof(char *),
+	    read_text0, hh_nos, n, a, e);
 }
 
 /* ---- spans ---- */
+
+/* the columns of a status span (value: the status) or a membership span (value: the household) */
+static void
+read_span(struct store *st, struct stmt *q, struct span *s, bool status)
+{
+	s->id = OPS->col_int(q, 0);
+	s->owner = OPS->col_int(q, 1);
+	if (status) {
+		enum status stt = ST_NONE;
+		status_from_code(OPS->col_text(q, 2), &stt);
+		s->value = stt;
+	} else
+		s->value = OPS->col_int(q, 2);
+	s->valid_from = (int)OPS->col_int(q, 3);
+	s->valid_to = (int)OPS->col_int(q, 4);
+	s->rec_from = OPS->col_int(q, 5);
+	s->rec_to = OPS->col_int(q, 6);
+	s->event_id = OPS->col_int(q, 7);
+}
+
+static void
+read_status_span(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	(void)a;
+	read_span(st, q, row, true);
+}
+
+static void
+read_member_span(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	(void)a;
+	read_span(st, q, row, false);
+}
 
 static enum err
 span_list(struct store *st, enum stmt_id id, int64_t key, bool status, struct span **out, size_t *n,
     struct arena *a, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, id, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(key));
-	size_t cap = 8, k = 0;
-	struct span *v = arena_alloc(a, cap * sizeof(*v));
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		if (k == cap) {
-			struct span *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, cap * sizeof(*w));
-			v = w;
-			cap *= 2;
-		}
-		struct span *s = &v[k++];
-		s->id = OPS->col_int(q, 0);
-		s->owner = OPS->col_int(q, 1);
-		if (status) {
-			enum status stt = ST_NONE;
-			status_from_code(OPS->col_text(q, 2), &stt);
-			s->value = stt;
-		} else
-			s->value = OPS->col_int(q, 2);
-		s->valid_from = (int)OPS->col_int(q, 3);
-		s->valid_to = (int)OPS->col_int(q, 4);
-		s->rec_from = OPS->col_int(q, 5);
-		s->rec_to = OPS->col_int(q, 6);
-		s->event_id = OPS->col_int(q, 7);
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	*n = k;
-	return ERR_OK;
+	return stmt_rows(st, STMT_BOUND(st, id, e, SQL_INT(key)), sizeof(**out), status ? read_status_span : read_member_span,
+	    out, n, a, e);
 }
 
 enum err
@@ -770,45 +726,6 @@ store_income_put(struct store *st, const struct income *in, struct errinfo *e)
 	return OPS->insert_row(st, T_INCOME, v, e);
 }
 
-enum err
-store_income_of_household(struct store *st, int64_t hh, struct income **out, size_t *n, struct arena *a,
-    struct errinfo *e)
-{
-	struct stmt *q = OPS->prepare(st, STMT_INCOME_OF_HH, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(hh));
-	size_t cap = 4, k = 0;
-	struct income *v = arena_alloc(a, cap * sizeof(*v));
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		if (k == cap) {
-			struct income *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, cap * sizeof(*w));
-			v = w;
-			cap *= 2;
-		}
-		struct income *x = &v[k++];
-		x->household_id = OPS->col_int(q, 0);
-		x->year = (int)OPS->col_int(q, 1);
-		x->wage = OPS->col_null(q, 2) ? -1 : OPS->col_int(q, 2);
-		x->business = OPS->col_null(q, 3) ? -1 : OPS->col_int(q, 3);
-		x->property = OPS->col_null(q, 4) ? -1 : OPS->col_int(q, 4);
-		x->transfer = OPS->col_null(q, 5) ? -1 : OPS->col_int(q, 5);
-		x->business_cost = OPS->col_null(q, 6) ? -1 : OPS->col_int(q, 6);
-		x->net_pc = OPS->col_null(q, 7) ? -1 : OPS->col_int(q, 7);
-		x->size = col_int_or(st, q, 8, 0);
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	*n = k;
-	return ERR_OK;
-}
-
-/* ---- the income survey's history ---- */
-
 static void
 read_income(struct store *st, struct stmt *q, int c, struct income *x)
 {
@@ -822,6 +739,23 @@ read_income(struct store *st, struct stmt *q, int c, struct income *x)
 	x->net_pc = OPS->col_null(q, c + 7) ? -1 : OPS->col_int(q, c + 7);
 	x->size = col_int_or(st, q, c + 8, 0);
 }
+
+static void
+read_income_row(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	(void)a;
+	read_income(st, q, 0, row);
+}
+
+enum err
+store_income_of_household(struct store *st, int64_t hh, struct income **out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	return stmt_rows(st, STMT_BOUND(st, STMT_INCOME_OF_HH, e, SQL_INT(hh)), sizeof(**out), read_income_row, out, n, a, e);
+}
+
+/* ---- the income survey's history ---- */
+
 
 enum err
 store_income_get(struct store *st, int64_t hh, int year, struct income *out, struct errinfo *e)
@@ -868,33 +802,21 @@ store_income_revision_count(struct store *st, int64_t hh, int year, int64_t *n, 
 	return rc == ERR_NOTFOUND ? ERR_OK : rc;
 }
 
+static void
+read_income_revision(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct income_revision *x = row;
+	read_income(st, q, 0, &x->in);
+	x->recorded_at = OPS->col_int(q, 9);
+	x->actor = col_str(st, q, 10, a);
+	x->reason = col_str(st, q, 11, a);
+	x->source = col_str(st, q, 12, a);
+}
+
 enum err
 store_income_revisions(struct store *st, int64_t hh, struct income_revision **out, size_t *n, struct arena *a,
     struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_INCOME_REVS_OF_HH, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(hh));
-	size_t cap = 4, k = 0;
-	struct income_revision *v = arena_alloc(a, cap * sizeof(*v));
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		if (k == cap) {
-			v = memcpy(arena_alloc(a, 2 * cap * sizeof(*v)), v, cap * sizeof(*v));
-			cap *= 2;
-		}
-		struct income_revision *x = &v[k++];
-		read_income(st, q, 0, &x->in);
-		x->recorded_at = OPS->col_int(q, 9);
-		x->actor = col_str(st, q, 10, a);
-		x->reason = col_str(st, q, 11, a);
-		x->source = col_str(st, q, 12, a);
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	*n = k;
-	return ERR_OK;
+	return stmt_rows(st, STMT_BOUND(st, STMT_INCOME_REVS_OF_HH, e, SQL_INT(hh)), sizeof(**out), read_income_revision,
+	    out, n, a, e);
 }

@@ -87,6 +87,8 @@ stmt_rows(struct store *st, struct stmt *q, size_t size, row_reader read, void *
 		read(st, q, (char *)*v + (*n)++ * size, a);
 	}
 	OPS->reset(q);
+	if (!*v)   /* an empty array, never NULL: callers may pass it to qsort or memcpy */
+		*v = arena_grow(a, NULL, &cap, 0, size);
 	return r < 0 ? ERR_DB : ERR_OK;
 }
 
