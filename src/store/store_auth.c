@@ -93,32 +93,19 @@ store_user_update(struct store *st, const struct user *u, struct errinfo *e)
 	return rc;
 }
 
+static void
+read_user_row(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	read_user(st, q, row, a);
+}
+
 enum err
 store_user_list(struct store *st, struct user **out, size_t *n, struct arena *a, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_USER_LIST, e);
-	if (!q)
-		return ERR_DB;
-	size_t cap = 16, k = 0;
-	struct user *v = arena_alloc(a, cap * sizeof(*v));
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		if (k == cap) {
-			struct user *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, cap * sizeof(*w));
-			v = w;
-			cap *= 2;
-		}
-		read_user(st, q, &v[k++], a);
-	}
-	for (size_t i = 0; i < k; i++)
-		login_overlay(st, &v[i]);
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	*n = k;
-	return ERR_OK;
+	enum err rc = stmt_rows(st, OPS->prepare(st, STMT_USER_LIST, e), sizeof(**out), read_user_row, out, n, a, e);
+	for (size_t i = 0; rc == ERR_OK && i < *n; i++)
+		login_overlay(st, &(*out)[i]);
+	return rc;
 }
 
 /* ---- sessions ---- */
@@ -261,39 +248,27 @@ store_token_revoke_user(struct store *st, int64_t user_id, struct errinfo *e)
 	return stmt_exec(st, STMT_BOUND(st, STMT_TOKEN_REVOKE_USER, e, SQL_INT(user_id)), e);
 }
 
+static void
+read_token(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct token_row *t = row;
+	t->id = OPS->col_int(q, 0);
+	t->name = col_str(st, q, 1, a);
+	t->created_at = OPS->col_int(q, 2);
+	t->expires_at = OPS->col_int(q, 3);
+	t->last_used = OPS->col_null(q, 4) ? 0 : OPS->col_int(q, 4);
+	t->revoked = OPS->col_int(q, 5) != 0;
+}
+
 enum err
 store_token_list(struct store *st, int64_t user_id, struct token_row **out, size_t *n, struct arena *a,
     struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_TOKEN_LIST, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(user_id));
-	size_t cap = 8, k = 0;
-	struct token_row *v = arena_alloc(a, cap * sizeof(*v));
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		if (k == cap) {
-			struct token_row *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, cap * sizeof(*w));
-			v = w;
-			cap *= 2;
-		}
-		struct token_row *t = &v[k++];
-		t->id = OPS->col_int(q, 0);
-		t->user_id = user_id;
-		t->name = col_str(st, q, 1, a);
-		t->created_at = OPS->col_int(q, 2);
-		t->expires_at = OPS->col_int(q, 3);
-		t->last_used = OPS->col_null(q, 4) ? 0 : OPS->col_int(q, 4);
-		t->revoked = OPS->col_int(q, 5) != 0;
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	*n = k;
-	return ERR_OK;
+	enum err rc = stmt_rows(st, STMT_BOUND(st, STMT_TOKEN_LIST, e, SQL_INT(user_id)), sizeof(**out), read_token, out, n,
+	    a, e);
+	for (size_t i = 0; rc == ERR_OK && i < *n; i++)
+		(*out)[i].user_id = user_id;
+	return rc;
 }
 
 /* ---- audit ---- */
