@@ -47,8 +47,22 @@ store_open_mode(const char *uri, bool create, struct store **out, struct errinfo
 	char shown[1024];
 	store_uri_shown(uri, shown, sizeof(shown));
 	(*out)->uri = xstrdup(shown);   /* for messages: never the password */
+	(*out)->open_uri = xstrdup(uri);
 	store_set_scope(*out, 0);
 	return ERR_OK;
+}
+
+enum err
+store_clone(struct store *st, struct store **out, struct errinfo *e)
+{
+	if (!st->open_uri)   /* not opened by store_open (the session database): no default database in its place */
+		return errinfo_set(e, ERR_DB, "db", MSG_DB_URI, st->uri ? st->uri : "");
+	enum err rc = store_open_mode(st->open_uri, false, out, e);
+	if (rc == ERR_OK) {
+		(*out)->scope_lo = st->scope_lo;
+		(*out)->scope_hi = st->scope_hi;
+	}
+	return rc;
 }
 
 void
@@ -63,6 +77,7 @@ store_close(struct store *st)
 	store_divs_free(st);
 	st->ops->close(st);
 	free(st->uri);
+	free(st->open_uri);
 	free(st);
 }
 

@@ -125,6 +125,7 @@ struct store {
 	const struct store_ops *ops;
 	void *impl;
 	char *uri;
+	char *open_uri;   /* the URI as given, password and all: only to open a second connection (store_clone) */
 	int64_t scope_lo, scope_hi;   /* division codes in scope: [lo, hi] */
 	bool in_tx, bulk, aborted;
 	bool reading;   /* in_tx is a read snapshot (store_read_begin), not a write transaction */
@@ -165,6 +166,10 @@ enum err store_open(const char *uri, struct store **out, struct errinfo *e);
  * migrate-data); otherwise a missing file is ERR_DB with MSG_DB_MISSING, and nothing is created. */
 enum err store_open_mode(const char *uri, bool create, struct store **out, struct errinfo *e);
 void store_close(struct store *st);
+/* A second connection to st's database with st's scope, for reads run beside st in another thread (the
+ * standard tables' facts, tables.c). It is outside st's transaction or snapshot: what it reads may differ from
+ * what st sees, which the caller checks (store_each_fact's generation). */
+enum err store_clone(struct store *st, struct store **out, struct errinfo *e);
 /* Apply the embedded migrations not yet applied, each in its own transaction. *applied counts them. */
 enum err store_migrate(struct store *st, int *applied, struct errinfo *e);
 /* ERR_OK if the schema is exactly what this binary expects; otherwise a clear error. */
@@ -445,11 +450,19 @@ struct hh_extra {
  * array is allocated with malloc (free it): it can be as long as the registry. */
 enum err store_hh_extras(struct store *st, enum hh_extra_kind kind, int day, int64_t lo, int64_t hi,
     struct hh_extra **out, size_t *n, struct errinfo *e);
-/* Every household of [lo, hi] and scope whose status span covers day as known at recorded_at (0: now), with
- * each of its members on day, ordered by household; income of income_year as known then. fn returns non-zero
- * to stop. Streams: memory does not grow with the number of rows. */
-enum err store_each_fact(struct store *st, int day, int64_t recorded_at, int income_year, int64_t lo, int64_t hi,
-    fact_fn fn, void *ctx, struct errinfo *e);
+/* Which facts store_each_fact reads: the households of villages [lo, hi] and scope whose status span covers day
+ * as known at recorded_at (0: now) and whose status on it is in statuses (a bit per enum status), with each of
+ * their members on day, and their income of income_year as known then. */
+struct fact_query {
+	int day, income_year;
+	int64_t recorded_at, lo, hi;
+	unsigned statuses;
+};
+/* Every fact of fq, ordered by household. fn returns non-zero to stop. Streams: memory does not grow with the
+ * number of rows. *gen (if not NULL) gets the registry's generation the read's snapshot saw (0 if unknown): two
+ * reads on two connections that answer the same generation read the same registry. */
+enum err store_each_fact(struct store *st, const struct fact_query *fq, fact_fn fn, void *ctx, uint64_t *gen,
+    struct errinfo *e);
 
 /* ID numbers held by more than one member present on day in registered households. */
 struct dup_id {

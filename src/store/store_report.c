@@ -497,35 +497,62 @@ col_money(struct store *st, struct stmt *q, int i)
 }
 
 enum err
-store_each_fact(struct store *st, int day, int64_t recorded_at, int income_year, int64_t lo, int64_t hi, fact_fn fn,
-    void *ctx, struct errinfo *e)
+store_each_fact(struct store *st, const struct fact_query *fq, fact_fn fn, void *ctx, uint64_t *gen,
+    struct errinfo *e)
 {
+	uint64_t seen = 0;
+	if (!gen)
+		gen = &seen;
+	*gen = 0;
+	int64_t lo = fq->lo, hi = fq->hi;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
 	bool began = read_begin(st, e);   /* one snapshot: PostgreSQL streams the facts through a cursor */
-	struct stmt *q = OPS->prepare(st, recorded_at ? STMT_TABLE_FACTS_AT : STMT_TABLE_FACTS, e);
+	if (!store_registry_generation(st, gen))
+		*gen = 0;
+	struct stmt *q = OPS->prepare(st, fq->recorded_at ? STMT_TABLE_FACTS_AT : STMT_TABLE_FACTS, e);
 	if (!q) {
 		read_end(st, began);
 		return ERR_DB;
 	}
-	OPS->bind(q, 1, SQL_INT(day));
-	OPS->bind(q, 2, SQL_INT(recorded_at ? recorded_at : NOW_KNOWN));
+	OPS->bind(q, 1, SQL_INT(fq->day));
+	OPS->bind(q, 2, SQL_INT(fq->recorded_at ? fq->recorded_at : NOW_KNOWN));
 	OPS->bind(q, 3, SQL_INT(lo));
 	OPS->bind(q, 4, SQL_INT(hi));
-	OPS->bind(q, 5, SQL_INT(income_year));
+	OPS->bind(q, 5, SQL_INT(fq->income_year));
+	/* $6..$12: the statuses asked for, the slots left over bound to "" (no status) */
+	int slot = 6;
+	for (enum status s = ST_NONE + 1; s < ST__MAX && slot <= 12; s++)
+		if (fq->statuses & (1u << s))
+			OPS->bind(q, slot++, SQL_TEXT(status_code(s)));
+	while (slot <= 12)
+		OPS->bind(q, slot++, SQL_TEXT(""));
 	if (OPS->stream)
 		OPS->stream(q);
 	int r = 0, stop = 0;
+	struct fact f;
+	memset(&f, 0, sizeof(f));
 	while (!stop && (r = OPS->step(q, e)) == 1) {
-		struct fact f;
-		f.household = OPS->col_int(q, 0);
+		/* the household's columns are read on its first row only: they repeat on its members' rows */
+		int64_t hh = OPS->col_int(q, 0);
+		if (hh != f.household) {
+			f.household = hh;
+			f.village = OPS->col_int(q, 2);
+			f.status = ST_NONE;
+			status_from_code(OPS->col_text(q, 3), &f.status);
+			copy_code(f.attribute, sizeof(f.attribute), OPS->col_text(q, 4));
+			copy_code(f.cause_main, sizeof(f.cause_main), OPS->col_text(q, 5));
+			copy_code(f.cause_other, sizeof(f.cause_other), OPS->col_text(q, 6));
+			f.wage = col_money(st, q, 23);
+			f.business = col_money(st, q, 24);
+			f.property = col_money(st, q, 25);
+			f.transfer = col_money(st, q, 26);
+			f.cost = col_money(st, q, 27);
+			f.net_pc = col_money(st, q, 28);
+			f.size = (int)(OPS->col_null(q, 29) ? 0 : OPS->col_int(q, 29));
+			f.income = !OPS->col_null(q, 30);
+		}
 		f.member = OPS->col_null(q, 1) ? 0 : OPS->col_int(q, 1);
-		f.village = OPS->col_int(q, 2);
-		f.status = ST_NONE;
-		status_from_code(OPS->col_text(q, 3), &f.status);
-		copy_code(f.attribute, sizeof(f.attribute), OPS->col_text(q, 4));
-		copy_code(f.cause_main, sizeof(f.cause_main), OPS->col_text(q, 5));
-		copy_code(f.cause_other, sizeof(f.cause_other), OPS->col_text(q, 6));
 		copy_code(f.sex, sizeof(f.sex), OPS->col_text(q, 7));
 		copy_code(f.ethnicity, sizeof(f.ethnicity), OPS->col_text(q, 8));
 		copy_code(f.education, sizeof(f.education), OPS->col_text(q, 9));
@@ -542,14 +569,6 @@ store_each_fact(struct store *st, int day, int64_t recorded_at, int income_year,
 		f.ins_pension = (int)col_opt(st, q, 20);
 		f.dibao = (int)col_opt(st, q, 21);
 		f.tekun = (int)col_opt(st, q, 22);
-		f.wage = col_money(st, q, 23);
-		f.business = col_money(st, q, 24);
-		f.property = col_money(st, q, 25);
-		f.transfer = col_money(st, q, 26);
-		f.cost = col_money(st, q, 27);
-		f.net_pc = col_money(st, q, 28);
-		f.size = (int)(OPS->col_null(q, 29) ? 0 : OPS->col_int(q, 29));
-		f.income = !OPS->col_null(q, 30);
 		stop = fn(ctx, &f);
 	}
 	OPS->reset(q);

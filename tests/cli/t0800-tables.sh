@@ -165,6 +165,25 @@ jqeq '"\(.universe) \([.rows[], .total] | map(.values | [.total, ."3_5", ."6_14"
 ok report 1.9 --as-of 2016-07-02 --group registered --format json
 jqeq '.total.values | [.total, ."3_5", ."6_14"] | join(" ")' "5 0 1"
 
+# A large range is read in two halves on two connections at once (below 50,000 persons in one pass);
+# TUOPIN_TABLE_PARALLEL_MIN=0 takes the two-reader path here (东岭村 one half, 西岭村 the other): every table,
+# county and by village, today and as recorded before the events, gives exactly what one pass gives.
+ok report list --format json
+for t in $(jq -r '.tables[].code | select(. != "change")' <<<"$OUT"); do
+	for args in "--as-of 2016-06-30" "--as-of 2016-06-30 --by village" "--as-of 2014-12-31 --recorded-at 2018-01-01"; do
+		# shellcheck disable=SC2086
+		ok report "$t" $args --format json
+		one=$OUT
+		# shellcheck disable=SC2086
+		TUOPIN_TABLE_PARALLEL_MIN=0 ok report "$t" $args --format json
+		eq "table $t $args in two halves" "$OUT" "$one"
+	done
+done
+# on 2016-06-30 王桂兰 (东岭村) is registered and poor; 0003 (西岭村, 4 persons) registered, exited
+TUOPIN_TABLE_PARALLEL_MIN=0 ok report 0 --as-of 2016-06-30 --by village --format json
+jqeq '[.rows[], .total] | map(.values | [.registered_h, .registered_p, .current_poor_p, .exited_supported_p] | join(" ")) | join(",")' \
+	"1 1 1 0,1 4 0 4,2 5 1 4"
+
 # Errors: an unknown table (3, not found), a division that does not exist (3), xlsx needs a file, bad options
 expect_rc 3 report 9.9
 contains "$ERR" "没有报表 9.9"
