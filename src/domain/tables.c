@@ -410,6 +410,59 @@ formulas(const struct table_def *d, struct table_row *row)
 
 /* ---- reading the facts: in two halves on two connections at once when the range is large ---- */
 
+/* The columns of the facts a field needs (enum fact_field bits): none for what every row has (status, village,
+ * member, size, the extras); every column for a field this list does not know, so a new field is read whole
+ * until it is given its own. */
+static unsigned
+fields_of(enum tfield f)
+{
+	switch (f) {
+	case TF_NONE: case TF_SIZE: case TF_POOR_VILLAGE: case TF_PAIRED: case TF_CADRE_AFF: case TF_HOUSING:
+	case TF_WATER: case TF_MEASURE: case TF_ASSESSED: case TF_GROUP:
+		return 0;
+	case TF_SEX: return 1u << FF_SEX;
+	case TF_ETHNICITY: return 1u << FF_ETHNICITY;
+	case TF_EDUCATION: return 1u << FF_EDUCATION;
+	case TF_SCHOOLING: return 1u << FF_SCHOOLING;
+	case TF_HEALTH: return 1u << FF_HEALTH;
+	case TF_LABOR: return 1u << FF_LABOR;
+	case TF_WORK: return 1u << FF_WORK;
+	case TF_WORK_MONTHS: return 1u << FF_WORK_MONTHS;
+	case TF_AGE: return 1u << FF_BIRTH;
+	case TF_INS_MEDICAL: return 1u << FF_INS_MEDICAL;
+	case TF_INS_SERIOUS: return 1u << FF_INS_SERIOUS;
+	case TF_INS_PENSION: return 1u << FF_INS_PENSION;
+	case TF_DIBAO: return 1u << FF_DIBAO;
+	case TF_TEKUN: return 1u << FF_TEKUN;
+	case TF_ID_KIND: return 1u << FF_ID_KIND;
+	case TF_RELATION: return 1u << FF_RELATION;
+	case TF_ATTRIBUTE: return 1u << FF_ATTRIBUTE;
+	case TF_CAUSE_MAIN: return 1u << FF_CAUSE_MAIN;
+	case TF_CAUSE_OTHER: return 1u << FF_CAUSE_OTHER;
+	case TF_INCOME_KNOWN: case TF_WAGE: case TF_BUSINESS: case TF_PROPERTY: case TF_TRANSFER: case TF_COST:
+	case TF_TOTAL_INCOME: case TF_NET: case TF_NET_PC:
+		return FF_INCOME;
+	default:
+		return FF_ALL;
+	}
+}
+
+/* Every column of the facts def reads: its columns' filters and sums, its bands' filters. */
+unsigned
+table_fields(const struct table_def *d)
+{
+	unsigned m = 0;
+	for (size_t c = 0; c < d->n_cols; c++) {
+		for (int k = 0; k < 2; k++)
+			m |= fields_of(d->cols[c].where[k].f);
+		if (d->cols[c].kind == TK_SUM)
+			m |= fields_of(d->cols[c].sum);
+	}
+	for (size_t b = 0; d->bands && b < d->n_bands; b++)
+		m |= fields_of(d->bands[b].where.f);
+	return m;
+}
+
 /* The persons under which one connection reads the facts alone (TUOPIN_TABLE_PARALLEL_MIN overrides it: the
  * tests set 0 to take the two-reader path on small fixtures). A million persons take about 1.3 s on one core. */
 #define PARALLEL_MIN 50000
@@ -482,7 +535,7 @@ read_facts(struct store *st, struct engine *g, const struct table_result *r, int
     int64_t hi, struct arena *a, struct errinfo *e)
 {
 	struct fact_query fq = { .day = r->as_of, .income_year = r->income_year, .recorded_at = recorded_at, .lo = lo,
-		.hi = hi };
+		.hi = hi, .fields = table_fields(g->def) };
 	for (enum status s = ST_NONE + 1; s < ST__MAX; s++)
 		if (table_universe_has(g->universe, s))
 			fq.statuses |= 1u << s;

@@ -112,6 +112,8 @@ struct table_def {
 /* The definitions, in the order of the reports page. */
 const struct table_def *table_defs(size_t *n);
 const struct table_def *table_def_find(const char *code);
+/* The columns of the facts (enum fact_field bits, store.h) the table reads: the store reads no others. */
+unsigned table_fields(const struct table_def *d);
 const char *table_title(const struct table_def *d);
 const char *table_group(const struct table_def *d);
 const char *tcol_label(const struct tcol *c);

@@ -50,6 +50,7 @@ struct stmt {
 	bool cursor;              /* a cursor of this statement is open (named cur, in transaction cur_tx) */
 	char cur[32];
 	uint64_t cur_tx;
+	char *sql;                /* the text of a statement built per call (pg_prepare_text); NULL otherwise */
 };
 
 /* An upsert held back in bulk mode until the COPY rows it refers to (its household) are flushed. */
@@ -249,21 +250,19 @@ pg_stream(struct stmt *s)
 }
 
 static struct stmt *
-pg_prepare(struct store *st, enum stmt_id id, struct errinfo *e)
+prepare_with(struct store *st, enum stmt_id id, const char *sql, struct errinfo *e)
 {
+	static _Atomic unsigned serial;
 	struct pg *p = st->impl;
-	struct stmt *s = p->stmts[id];
-	if (s) {
-		pg_reset(s);
-		free_vals(s->vals, s->nparams);
-		return s;
-	}
-	s = xcalloc(1, sizeof(*s));
+	struct stmt *s = xcalloc(1, sizeof(*s));
 	s->st = st;
 	s->row = -1;
-	snprintf(s->name, sizeof(s->name), "t%d", (int)id);
+	/* a text built per call gets a name of its own each time it is prepared again */
+	if (stmt_texts[id].sqlite)
+		snprintf(s->name, sizeof(s->name), "t%d", (int)id);
+	else
+		snprintf(s->name, sizeof(s->name), "t%d_%u", (int)id, ++serial);
 	s->id = (int)id;
-	const char *sql = stmt_texts[id].pg ? stmt_texts[id].pg : stmt_texts[id].sqlite;
 	PGresult *r = PQprepare(p->db, s->name, sql, 0, NULL);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		pg_fail(st, r, e);
@@ -284,6 +283,57 @@ pg_prepare(struct store *st, enum stmt_id id, struct errinfo *e)
 	PQclear(r);
 	assert(s->nparams <= MAX_PARAMS);
 	p->stmts[id] = s;
+	return s;
+}
+
+static struct stmt *
+pg_prepare(struct store *st, enum stmt_id id, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	struct stmt *s = p->stmts[id];
+	if (s) {
+		pg_reset(s);
+		free_vals(s->vals, s->nparams);
+		return s;
+	}
+	if (!stmt_texts[id].sqlite) {   /* built per call: pg_prepare_text */
+		errinfo_set(e, ERR_DB, "", MSG_DB, "statement built per call");
+		return NULL;
+	}
+	return prepare_with(st, id, stmt_texts[id].pg ? stmt_texts[id].pg : stmt_texts[id].sqlite, e);
+}
+
+static void
+free_stmt(struct stmt *s)
+{
+	pg_reset(s);
+	free_vals(s->vals, s->nparams);
+	free(s->sql);
+	free(s);
+}
+
+static struct stmt *
+pg_prepare_text(struct store *st, enum stmt_id id, const char *sql, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	struct stmt *s = p->stmts[id];
+	if (s && s->sql && strcmp(s->sql, sql) == 0) {
+		pg_reset(s);
+		free_vals(s->vals, s->nparams);
+		return s;
+	}
+	if (s) {
+		/* the server's statement of the old text goes too (a failed transaction refuses it: it is then left
+		 * to the end of the connection; the new one has another name) */
+		char dealloc[48];
+		snprintf(dealloc, sizeof(dealloc), "DEALLOCATE %s", s->name);
+		PQclear(PQexec(p->db, dealloc));
+		free_stmt(s);
+		p->stmts[id] = NULL;
+	}
+	if (!(s = prepare_with(st, id, sql, e)))
+		return NULL;
+	s->sql = xstrdup(sql);
 	return s;
 }
 
@@ -360,7 +410,7 @@ open_cursor(struct stmt *s, struct errinfo *e)
 	static uint64_t serial;
 	struct pg *p = s->st->impl;
 	snprintf(s->cur, sizeof(s->cur), "tpc%d_%llu", s->id, (unsigned long long)++serial);
-	const char *q = stmt_texts[s->id].pg ? stmt_texts[s->id].pg : stmt_texts[s->id].sqlite;
+	const char *q = s->sql ? s->sql : stmt_texts[s->id].pg ? stmt_texts[s->id].pg : stmt_texts[s->id].sqlite;
 	struct buf b;
 	buf_init(&b);
 	buf_printf(&b, "DECLARE %s NO SCROLL CURSOR FOR %s", s->cur, q);
@@ -463,11 +513,8 @@ pg_close(struct store *st)
 	struct pg *p = st->impl;
 	discard_bulk(p);
 	for (int i = 0; i < STMT__MAX; i++)
-		if (p->stmts[i]) {
-			pg_reset(p->stmts[i]);
-			free_vals(p->stmts[i]->vals, p->stmts[i]->nparams);
-			free(p->stmts[i]);
-		}
+		if (p->stmts[i])
+			free_stmt(p->stmts[i]);
 	for (int t = 0; t < T__MAX; t++) {
 		free(p->ids[t]);
 		buf_free(&p->copy[t]);
@@ -825,9 +872,7 @@ pg_reconnect(struct store *st, struct errinfo *e)
 	discard_bulk(p);
 	for (int i = 0; i < STMT__MAX; i++)
 		if (p->stmts[i]) {
-			pg_reset(p->stmts[i]);
-			free_vals(p->stmts[i]->vals, p->stmts[i]->nparams);
-			free(p->stmts[i]);
+			free_stmt(p->stmts[i]);
 			p->stmts[i] = NULL;
 		}
 	for (int t = 0; t < T__MAX; t++)
@@ -849,6 +894,7 @@ static const struct store_ops pg_ops = {
 	.commit = pg_commit,
 	.rollback = pg_rollback,
 	.prepare = pg_prepare,
+	.prepare_text = pg_prepare_text,
 	.bind = pg_bind,
 	.step = pg_step,
 	.col_int = pg_col_int,

@@ -18,6 +18,7 @@ struct stmt {
 	sqlite3_stmt *s;
 	struct store *st;
 	int map[MAX_PARAMS + 1];   /* $n -> SQLite parameter index (0: not in this statement) */
+	char *sql;                 /* the text of a statement built per call (sq_prepare_text); NULL otherwise */
 };
 
 struct sq {
@@ -56,6 +57,7 @@ sq_close(struct store *st)
 	for (int i = 0; i < STMT__MAX; i++)
 		if (q->stmts[i]) {
 			sqlite3_finalize(q->stmts[i]->s);
+			free(q->stmts[i]->sql);
 			free(q->stmts[i]);
 		}
 	sqlite3_close(q->db);
@@ -123,17 +125,12 @@ sq_rollback(struct store *st)
 }
 
 static struct stmt *
-sq_prepare(struct store *st, enum stmt_id id, struct errinfo *e)
+prepare_with(struct store *st, enum stmt_id id, const char *sql, struct errinfo *e)
 {
 	struct sq *q = st->impl;
-	if (q->stmts[id]) {
-		sqlite3_reset(q->stmts[id]->s);
-		sqlite3_clear_bindings(q->stmts[id]->s);
-		return q->stmts[id];
-	}
 	struct stmt *s = xcalloc(1, sizeof(*s));
 	s->st = st;
-	if (sqlite3_prepare_v3(q->db, stmt_texts[id].sqlite, -1, SQLITE_PREPARE_PERSISTENT, &s->s, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->s, NULL) != SQLITE_OK) {
 		sq_error(st, e);
 		free(s);
 		return NULL;
@@ -144,6 +141,44 @@ sq_prepare(struct store *st, enum stmt_id id, struct errinfo *e)
 		s->map[n] = sqlite3_bind_parameter_index(s->s, name);
 	}
 	q->stmts[id] = s;
+	return s;
+}
+
+static struct stmt *
+sq_prepare(struct store *st, enum stmt_id id, struct errinfo *e)
+{
+	struct sq *q = st->impl;
+	if (q->stmts[id]) {
+		sqlite3_reset(q->stmts[id]->s);
+		sqlite3_clear_bindings(q->stmts[id]->s);
+		return q->stmts[id];
+	}
+	if (!stmt_texts[id].sqlite) {   /* built per call: sq_prepare_text */
+		errinfo_set(e, ERR_DB, "", MSG_DB, "statement built per call");
+		return NULL;
+	}
+	return prepare_with(st, id, stmt_texts[id].sqlite, e);
+}
+
+static struct stmt *
+sq_prepare_text(struct store *st, enum stmt_id id, const char *sql, struct errinfo *e)
+{
+	struct sq *q = st->impl;
+	struct stmt *s = q->stmts[id];
+	if (s && s->sql && strcmp(s->sql, sql) == 0) {
+		sqlite3_reset(s->s);
+		sqlite3_clear_bindings(s->s);
+		return s;
+	}
+	if (s) {
+		sqlite3_finalize(s->s);
+		free(s->sql);
+		free(s);
+		q->stmts[id] = NULL;
+	}
+	if (!(s = prepare_with(st, id, sql, e)))
+		return NULL;
+	s->sql = xstrdup(sql);
 	return s;
 }
 
@@ -404,6 +439,7 @@ static const struct store_ops sqlite_ops = {
 	.commit = sq_commit,
 	.rollback = sq_rollback,
 	.prepare = sq_prepare,
+	.prepare_text = sq_prepare_text,
 	.bind = sq_bind,
 	.step = sq_step,
 	.col_int = sq_col_int,

@@ -3,6 +3,7 @@
  * division range as their last two parameters. "As now known" is recorded_to = the open end. */
 #include "store/stmt.h"
 
+#include "lib/buf.h"
 #include "store/store.h"
 #include "store/store_impl.h"
 
@@ -145,25 +146,6 @@
 	"FROM change_event e JOIN household h ON h.id = e.household_id " \
 	"WHERE " where " AND e.type IN ('member_add', 'member_remove', 'merge', 'data_fix') " \
 	"AND e.recorded_at <= " T " AND h.village BETWEEN " LO " AND " HI " " superseded " GROUP BY e.type"
-/* The rows of the standard tables: household, member, village, status, the coded fields, then the income
- * columns given (wage, business, property, transfer, cost, net_pc, size, known). $1 day, $2 as known at, $3 $4
- * division range, $5 income year, $6-$12 the statuses asked for (a household of another status is not read,
- * nor its members: a table of the 现有贫困 reads only them). The households in id order drive the join (J: CROSS JOIN keeps that order on
- * SQLite, which otherwise scanned the status spans and sorted the million joined rows: 2.1 s -> 1.5 s), and
- * the income is joined once per household, before its members. */
-#define TABLE_FACTS(J, income_cols, income_join) \
-	"SELECT h.id, m.id, h.village, hs.status, h.attribute, h.cause_main, h.cause_other, m.sex, m.ethnicity, " \
-	"m.education, m.schooling, m.health, m.labor, m.work_status, m.relation, m.birth, m.work_months, m.id_kind, " \
-	"m.ins_medical, m.ins_serious, m.ins_pension, m.dibao, m.tekun, " income_cols " " \
-	"FROM household h " J " household_status_span hs ON hs.household_id = h.id " income_join " " \
-	"LEFT JOIN membership_span s ON s.household_id = h.id AND s.valid_from <= $1 AND $1 < s.valid_to " \
-	"AND s.recorded_from <= $2 AND $2 < s.recorded_to LEFT JOIN member m ON m.id = s.member_id " \
-	"WHERE hs.valid_from <= $1 AND $1 < hs.valid_to AND hs.recorded_from <= $2 AND $2 < hs.recorded_to " \
-	"AND hs.status IN ($6, $7, $8, $9, $10, $11, $12) AND h.village BETWEEN $3 AND $4 ORDER BY h.id"
-/* FACTS_OF(J, INCOME): TABLE_FACTS with the two income arguments of one macro (FACTS_INCOME, FACTS_INCOME_AT) */
-#define FACTS_OF(J, inc) FACTS_OF_(J, inc)
-#define FACTS_OF_(J, ...) TABLE_FACTS(J, __VA_ARGS__)
-#define INC_AT(col) "CASE WHEN i.id IS NOT NULL THEN i." col " ELSE y." col " END"
 /* The households behind one line of the change report (the same conditions as CHANGES_H / CHANGES_M, one
  * type): per household its number, village, current head, the line's persons and first effective date; a
  * page in village and 户编号 order. TY the type, LIM and OFF the page. */
@@ -659,16 +641,10 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	 * member on $1 (none: one row of NULLs), ordered by household; the income survey of year $5 as now known
 	 * (FACTS) or as recorded at $2 (FACTS_AT: the latest version recorded by then; a household whose year has
 	 * no version at all keeps the value it was imported with). */
-#define FACTS_INCOME "i.wage, i.business, i.property, i.transfer, i.business_cost, i.net_pc, i.size, i.household_id", \
-	"LEFT JOIN income_year i ON i.household_id = h.id AND i.year = $5"
-	[STMT_TABLE_FACTS] = { FACTS_OF("CROSS JOIN", FACTS_INCOME), FACTS_OF("JOIN", FACTS_INCOME) },
-#define FACTS_INCOME_AT INC_AT("wage") ", " INC_AT("business") ", " INC_AT("property") ", " INC_AT("transfer") ", " \
-	INC_AT("business_cost") ", " INC_AT("net_pc") ", " INC_AT("size") ", COALESCE(i.household_id, y.household_id)", \
-	"LEFT JOIN income_revision i ON i.id = (SELECT MAX(r.id) FROM income_revision r WHERE " \
-	"r.household_id = h.id AND r.year = $5 AND r.recorded_at <= $2) " \
-	"LEFT JOIN income_year y ON y.household_id = h.id AND y.year = $5 AND NOT EXISTS (SELECT 1 FROM " \
-	"income_revision r2 WHERE r2.household_id = h.id AND r2.year = $5)"
-	[STMT_TABLE_FACTS_AT] = { FACTS_OF("CROSS JOIN", FACTS_INCOME_AT), FACTS_OF("JOIN", FACTS_INCOME_AT) },
+	/* STMT_TABLE_FACTS and STMT_TABLE_FACTS_AT are built per call with the columns a table reads
+	 * (stmt_facts_sql) */
+	[STMT_TABLE_FACTS] = { NULL, NULL },
+	[STMT_TABLE_FACTS_AT] = { NULL, NULL },
 	/* the change table (tables.c): STMT_FLOWS with the villages of the household and of the target household,
 	 * for events touching either side's villages in [$3, $4] (a split or merge across villages counts in both) */
 	[STMT_FLOWS_VILLAGES] = { "SELECT e.household_id, e.member_id, e.target_household_id, e.type, e.from_status, "
@@ -1671,3 +1647,55 @@ const int table_ncols[T__MAX] = {
 	[T_COMPLAINT] = 16,
 	[T_EXTERNAL_ENTRY] = 8,
 };
+
+/* The rows of the standard tables (STMT_TABLE_FACTS, STMT_TABLE_FACTS_AT): household, member, village, status,
+ * the coded fields, then the income columns (wage, business, property, transfer, cost, net_pc, size, known).
+ * $1 day, $2 as known at, $3 $4 division range, $5 income year, $6-$12 the statuses asked for (a household of
+ * another status is not read, nor its members: a table of the 现有贫困 reads only them). Only the columns in
+ * fields are read, the others are NULL in their places; the member table is joined only for a member's column,
+ * the income only for FF_INCOME (half the time for a table of one field: reading a column costs about as much
+ * as finding the row). The households in id order drive the join (CROSS JOIN keeps that order on SQLite, which
+ * otherwise scanned the status spans and sorted the million joined rows), and the income is joined once per
+ * household, before its members. at: as known at $2 (the income of the latest revision recorded by then). */
+void
+stmt_facts_sql(struct buf *b, unsigned fields, bool at, bool pg)
+{
+	static const char *const cols[FF__COUNT] = { "h.attribute", "h.cause_main", "h.cause_other", "m.sex",
+		"m.ethnicity", "m.education", "m.schooling", "m.health", "m.labor", "m.work_status", "m.relation", "m.birth",
+		"m.work_months", "m.id_kind", "m.ins_medical", "m.ins_serious", "m.ins_pension", "m.dibao", "m.tekun" };
+	static const char *const inc[] = { "wage", "business", "property", "transfer", "business_cost", "net_pc", "size" };
+	bool member = false;
+	buf_puts(b, "SELECT h.id, s.member_id, h.village, hs.status");
+	for (int i = 0; i < FF__COUNT; i++) {
+		bool on = fields & (1u << i);
+		member |= on && cols[i][0] == 'm';
+		buf_printf(b, ", %s", on ? cols[i] : "NULL");
+	}
+	bool income = fields & FF_INCOME;
+	for (size_t i = 0; i < sizeof(inc) / sizeof(*inc); i++) {
+		if (!income)
+			buf_puts(b, ", NULL");
+		else if (at)
+			buf_printf(b, ", CASE WHEN i.id IS NOT NULL THEN i.%s ELSE y.%s END", inc[i], inc[i]);
+		else
+			buf_printf(b, ", i.%s", inc[i]);
+	}
+	/* without the income, $5 still has a place (PostgreSQL types every parameter up to the last): always NULL */
+	buf_puts(b, !income ? ", NULLIF(CAST($5 AS INTEGER), CAST($5 AS INTEGER))"
+			    : at ? ", COALESCE(i.household_id, y.household_id)" : ", i.household_id");
+	buf_printf(b, " FROM household h %s household_status_span hs ON hs.household_id = h.id ",
+	    pg ? "JOIN" : "CROSS JOIN");
+	if (income && at)
+		buf_puts(b, "LEFT JOIN income_revision i ON i.id = (SELECT MAX(r.id) FROM income_revision r WHERE "
+			    "r.household_id = h.id AND r.year = $5 AND r.recorded_at <= $2) "
+			    "LEFT JOIN income_year y ON y.household_id = h.id AND y.year = $5 AND NOT EXISTS (SELECT 1 FROM "
+			    "income_revision r2 WHERE r2.household_id = h.id AND r2.year = $5) ");
+	else if (income)
+		buf_puts(b, "LEFT JOIN income_year i ON i.household_id = h.id AND i.year = $5 ");
+	buf_puts(b, "LEFT JOIN membership_span s ON s.household_id = h.id AND s.valid_from <= $1 AND $1 < s.valid_to "
+		    "AND s.recorded_from <= $2 AND $2 < s.recorded_to ");
+	if (member)
+		buf_puts(b, "LEFT JOIN member m ON m.id = s.member_id ");
+	buf_puts(b, "WHERE hs.valid_from <= $1 AND $1 < hs.valid_to AND hs.recorded_from <= $2 AND $2 < hs.recorded_to "
+		    "AND hs.status IN ($6, $7, $8, $9, $10, $11, $12) AND h.village BETWEEN $3 AND $4 ORDER BY h.id");
+}

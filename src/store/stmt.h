@@ -2,6 +2,8 @@
 #ifndef TUOPIN_STMT_H
 #define TUOPIN_STMT_H
 
+#include <stdbool.h>
+
 enum stmt_id {
 	STMT_MIG_TABLE,
 	STMT_MIG_VERSION,
@@ -508,7 +510,12 @@ struct stmt_text {
 	const char *pg;      /* NULL: the same text as SQLite */
 };
 
-extern const struct stmt_text stmt_texts[STMT__MAX];
+extern const struct stmt_text stmt_texts[STMT__MAX];   /* NULL texts: built per call (below) */
+
+struct buf;
+/* The text of STMT_TABLE_FACTS (at: STMT_TABLE_FACTS_AT) reading the columns of fields (1 << enum fact_field,
+ * FF_INCOME: store.h) for SQLite or PostgreSQL. */
+void stmt_facts_sql(struct buf *b, unsigned fields, bool at, bool pg);
 /* Per-table column lists for the bulk path ("id, hh_no, ..."), in insert order, and their counts. */
 extern const char *const table_names[];
 extern const char *const table_columns[];

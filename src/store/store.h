@@ -77,6 +77,9 @@ struct store_ops {
 	void (*rollback)(struct store *st);
 	/* The prepared statement for id, prepared once per connection and reset for reuse. */
 	struct stmt *(*prepare)(struct store *st, enum stmt_id id, struct errinfo *e);
+	/* The same for an id whose text is built per call (stmt_facts_sql): prepared again when sql differs from
+	 * the text it was last prepared with on this connection. */
+	struct stmt *(*prepare_text)(struct store *st, enum stmt_id id, const char *sql, struct errinfo *e);
 	void (*bind)(struct stmt *q, int i, struct sqlval v);     /* i is 1-based ($1) */
 	int (*step)(struct stmt *q, struct errinfo *e);           /* 1 row, 0 done, -1 error (e filled) */
 	int64_t (*col_int)(struct stmt *q, int i);                /* 0-based; NULL reads as 0 */
@@ -457,7 +460,17 @@ struct fact_query {
 	int day, income_year;
 	int64_t recorded_at, lo, hi;
 	unsigned statuses;
+	unsigned fields;   /* the columns read (1 << enum fact_field, FF_INCOME); the others read as unknown */
 };
+/* The columns of the facts, a bit each: the household's codes, the member's fields, and FF_INCOME the income of
+ * income_year. */
+enum fact_field {
+	FF_ATTRIBUTE, FF_CAUSE_MAIN, FF_CAUSE_OTHER, FF_SEX, FF_ETHNICITY, FF_EDUCATION, FF_SCHOOLING, FF_HEALTH,
+	FF_LABOR, FF_WORK, FF_RELATION, FF_BIRTH, FF_WORK_MONTHS, FF_ID_KIND, FF_INS_MEDICAL, FF_INS_SERIOUS,
+	FF_INS_PENSION, FF_DIBAO, FF_TEKUN, FF__COUNT
+};
+#define FF_INCOME (1u << FF__COUNT)
+#define FF_ALL ((1u << (FF__COUNT + 1)) - 1)
 /* Every fact of fq, ordered by household. fn returns non-zero to stop. Streams: memory does not grow with the
  * number of rows. *gen (if not NULL) gets the registry's generation the read's snapshot saw (0 if unknown): two
  * reads on two connections that answer the same generation read the same registry. */

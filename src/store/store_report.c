@@ -1,10 +1,13 @@
 /* store_report.c: the report queries: counts by village and status, change counts, balance flows, member
  * iteration for exports and checks, duplicate ID numbers. Always limited to the scope. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/buf.h"
 #include "lib/date.h"
 #include "lib/util.h"
+#include "store/stmt.h"
 #include "store/store.h"
 #include "store/store_impl.h"
 
@@ -485,15 +488,49 @@ copy_code(char *dst, size_t size, const char *src)
 }
 
 static int64_t
-col_opt(struct store *st, struct stmt *q, int i)
-{
-	return OPS->col_null(q, i) ? -1 : OPS->col_int(q, i);
-}
-
-static int64_t
 col_money(struct store *st, struct stmt *q, int i)
 {
 	return OPS->col_null(q, i) ? FACT_UNKNOWN : OPS->col_int(q, i);
+}
+
+/* Where the column of each enum fact_field (column 4 + its number) lands in struct fact: a code, a number that
+ * reads 0 when not given, or one that reads -1 (unknown) */
+#define FACT_COL(member, kind, hh) { offsetof(struct fact, member), sizeof(((struct fact *)0)->member), kind, hh }
+static const struct fact_col {
+	size_t off, size;
+	char kind;        /* 'c' code, 'z' number or 0, 'o' number or -1 */
+	bool household;   /* the same on every row of a household */
+} fact_cols[FF__COUNT] = {
+	[FF_ATTRIBUTE] = FACT_COL(attribute, 'c', true),
+	[FF_CAUSE_MAIN] = FACT_COL(cause_main, 'c', true),
+	[FF_CAUSE_OTHER] = FACT_COL(cause_other, 'c', true),
+	[FF_SEX] = FACT_COL(sex, 'c', false),
+	[FF_ETHNICITY] = FACT_COL(ethnicity, 'c', false),
+	[FF_EDUCATION] = FACT_COL(education, 'c', false),
+	[FF_SCHOOLING] = FACT_COL(schooling, 'c', false),
+	[FF_HEALTH] = FACT_COL(health, 'c', false),
+	[FF_LABOR] = FACT_COL(labor, 'c', false),
+	[FF_WORK] = FACT_COL(work, 'c', false),
+	[FF_RELATION] = FACT_COL(relation, 'c', false),
+	[FF_BIRTH] = FACT_COL(birth, 'z', false),
+	[FF_WORK_MONTHS] = FACT_COL(work_months, 'o', false),
+	[FF_ID_KIND] = FACT_COL(id_kind, 'z', false),
+	[FF_INS_MEDICAL] = FACT_COL(ins_medical, 'o', false),
+	[FF_INS_SERIOUS] = FACT_COL(ins_serious, 'o', false),
+	[FF_INS_PENSION] = FACT_COL(ins_pension, 'o', false),
+	[FF_DIBAO] = FACT_COL(dibao, 'o', false),
+	[FF_TEKUN] = FACT_COL(tekun, 'o', false),
+};
+
+static void
+read_fact_col(struct store *st, struct stmt *q, int i, struct fact *f)
+{
+	const struct fact_col *c = &fact_cols[i];
+	char *dst = (char *)f + c->off;
+	if (c->kind == 'c')
+		copy_code(dst, c->size, OPS->col_text(q, 4 + i));
+	else
+		*(int *)dst = OPS->col_null(q, 4 + i) ? (c->kind == 'o' ? -1 : 0) : (int)OPS->col_int(q, 4 + i);
 }
 
 enum err
@@ -510,7 +547,11 @@ store_each_fact(struct store *st, const struct fact_query *fq, fact_fn fn, void 
 	bool began = read_begin(st, e);   /* one snapshot: PostgreSQL streams the facts through a cursor */
 	if (!store_registry_generation(st, gen))
 		*gen = 0;
-	struct stmt *q = OPS->prepare(st, fq->recorded_at ? STMT_TABLE_FACTS_AT : STMT_TABLE_FACTS, e);
+	struct buf sql;
+	buf_init(&sql);
+	stmt_facts_sql(&sql, fq->fields, fq->recorded_at != 0, strcmp(OPS->name, "postgresql") == 0);
+	struct stmt *q = OPS->prepare_text(st, fq->recorded_at ? STMT_TABLE_FACTS_AT : STMT_TABLE_FACTS, sql.p, e);
+	buf_free(&sql);
 	if (!q) {
 		read_end(st, began);
 		return ERR_DB;
@@ -529,46 +570,45 @@ store_each_fact(struct store *st, const struct fact_query *fq, fact_fn fn, void 
 		OPS->bind(q, slot++, SQL_TEXT(""));
 	if (OPS->stream)
 		OPS->stream(q);
+	/* the columns asked for, the household's (read on its first row only: they repeat on its members' rows)
+	 * and the member's; the others keep their zero */
+	int hh_cols[FF__COUNT], m_cols[FF__COUNT], n_hh = 0, n_m = 0;
+	for (int i = 0; i < FF__COUNT; i++)
+		if (fq->fields & (1u << i)) {
+			if (fact_cols[i].household)
+				hh_cols[n_hh++] = i;
+			else
+				m_cols[n_m++] = i;
+		}
+	bool income = fq->fields & FF_INCOME;
 	int r = 0, stop = 0;
 	struct fact f;
 	memset(&f, 0, sizeof(f));
+	f.work_months = f.ins_medical = f.ins_serious = f.ins_pension = f.dibao = f.tekun = -1;
+	f.wage = f.business = f.property = f.transfer = f.cost = f.net_pc = FACT_UNKNOWN;
 	while (!stop && (r = OPS->step(q, e)) == 1) {
-		/* the household's columns are read on its first row only: they repeat on its members' rows */
 		int64_t hh = OPS->col_int(q, 0);
 		if (hh != f.household) {
 			f.household = hh;
 			f.village = OPS->col_int(q, 2);
 			f.status = ST_NONE;
 			status_from_code(OPS->col_text(q, 3), &f.status);
-			copy_code(f.attribute, sizeof(f.attribute), OPS->col_text(q, 4));
-			copy_code(f.cause_main, sizeof(f.cause_main), OPS->col_text(q, 5));
-			copy_code(f.cause_other, sizeof(f.cause_other), OPS->col_text(q, 6));
-			f.wage = col_money(st, q, 23);
-			f.business = col_money(st, q, 24);
-			f.property = col_money(st, q, 25);
-			f.transfer = col_money(st, q, 26);
-			f.cost = col_money(st, q, 27);
-			f.net_pc = col_money(st, q, 28);
-			f.size = (int)(OPS->col_null(q, 29) ? 0 : OPS->col_int(q, 29));
-			f.income = !OPS->col_null(q, 30);
+			for (int k = 0; k < n_hh; k++)
+				read_fact_col(st, q, hh_cols[k], &f);
+			if (income) {
+				f.wage = col_money(st, q, 23);
+				f.business = col_money(st, q, 24);
+				f.property = col_money(st, q, 25);
+				f.transfer = col_money(st, q, 26);
+				f.cost = col_money(st, q, 27);
+				f.net_pc = col_money(st, q, 28);
+				f.size = (int)(OPS->col_null(q, 29) ? 0 : OPS->col_int(q, 29));
+				f.income = !OPS->col_null(q, 30);
+			}
 		}
 		f.member = OPS->col_null(q, 1) ? 0 : OPS->col_int(q, 1);
-		copy_code(f.sex, sizeof(f.sex), OPS->col_text(q, 7));
-		copy_code(f.ethnicity, sizeof(f.ethnicity), OPS->col_text(q, 8));
-		copy_code(f.education, sizeof(f.education), OPS->col_text(q, 9));
-		copy_code(f.schooling, sizeof(f.schooling), OPS->col_text(q, 10));
-		copy_code(f.health, sizeof(f.health), OPS->col_text(q, 11));
-		copy_code(f.labor, sizeof(f.labor), OPS->col_text(q, 12));
-		copy_code(f.work, sizeof(f.work), OPS->col_text(q, 13));
-		copy_code(f.relation, sizeof(f.relation), OPS->col_text(q, 14));
-		f.birth = (int)(OPS->col_null(q, 15) ? 0 : OPS->col_int(q, 15));
-		f.work_months = (int)col_opt(st, q, 16);
-		f.id_kind = (int)OPS->col_int(q, 17);
-		f.ins_medical = (int)col_opt(st, q, 18);
-		f.ins_serious = (int)col_opt(st, q, 19);
-		f.ins_pension = (int)col_opt(st, q, 20);
-		f.dibao = (int)col_opt(st, q, 21);
-		f.tekun = (int)col_opt(st, q, 22);
+		for (int k = 0; k < n_m; k++)
+			read_fact_col(st, q, m_cols[k], &f);
 		stop = fn(ctx, &f);
 	}
 	OPS->reset(q);
