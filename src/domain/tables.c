@@ -750,34 +750,25 @@ stocks(struct store *st, struct engine *g, int day, enum tkind kind, int64_t lo,
  * its from status to its to status, in or out of the universe; a member event moves one person if the household
  * was in the universe the day before (a split or a merge: out of the source, into the target, each in its own
  * village). The rule of `tuopin check`'s BALANCE, per village. */
-static enum err
-change_flows(struct store *st, struct engine *g, int from, int to, int64_t lo, int64_t hi, struct arena *a,
-    struct errinfo *e)
+static void
+on_flow(void *ctx, const struct flow_event *x)
 {
-	struct flow_event *f;
-	size_t n;
-	enum err rc = store_flows_villages(st, from, to, lo, hi, &f, &n, a, e);
-	if (rc != ERR_OK)
-		return rc;
+	struct engine *g = ctx;
 	int u = g->universe;
-	for (size_t i = 0; i < n; i++) {
-		const struct flow_event *x = &f[i];
-		if (x->member_id == 0 && (x->from_status != ST_NONE || x->to_status != ST_NONE)) {
-			int d = (int)table_universe_has(u, x->to_status) - (int)table_universe_has(u, x->from_status);
-			if (d)
-				add_flow(g, x->village, x->type, d, d * x->members_at);
-		} else if (x->member_id) {
-			if (x->type == EV_MEMBER_ADD)
-				add_flow(g, x->village, x->type, 0, table_universe_has(u, x->before_src));
-			else if (x->type == EV_MEMBER_REMOVE)
-				add_flow(g, x->village, x->type, 0, -(int64_t)table_universe_has(u, x->before_src));
-			else if (x->type == EV_SPLIT || x->type == EV_MERGE) {
-				add_flow(g, x->target_village, x->type, 0, table_universe_has(u, x->before_tgt));
-				add_flow(g, x->village, x->type, 0, -(int64_t)table_universe_has(u, x->before_src));
-			}
+	if (x->member_id == 0 && (x->from_status != ST_NONE || x->to_status != ST_NONE)) {
+		int d = (int)table_universe_has(u, x->to_status) - (int)table_universe_has(u, x->from_status);
+		if (d)
+			add_flow(g, x->village, x->type, d, d * x->members_at);
+	} else if (x->member_id) {
+		if (x->type == EV_MEMBER_ADD)
+			add_flow(g, x->village, x->type, 0, table_universe_has(u, x->before_src));
+		else if (x->type == EV_MEMBER_REMOVE)
+			add_flow(g, x->village, x->type, 0, -(int64_t)table_universe_has(u, x->before_src));
+		else if (x->type == EV_SPLIT || x->type == EV_MERGE) {
+			add_flow(g, x->target_village, x->type, 0, table_universe_has(u, x->before_tgt));
+			add_flow(g, x->village, x->type, 0, -(int64_t)table_universe_has(u, x->before_src));
 		}
 	}
-	return ERR_OK;
 }
 
 enum err
@@ -873,7 +864,7 @@ table_compute(struct store *st, const struct table_def *def, const struct table_
 		if (rc == ERR_OK)
 			rc = stocks(st, &g, r->to, TK_STOCK_END, lo, hi, a, e);
 		if (rc == ERR_OK)
-			rc = change_flows(st, &g, r->from, r->to, lo, hi, a, e);
+			rc = store_each_flow_village(st, r->from, r->to, lo, hi, on_flow, &g, e);
 	} else {
 		unsigned need = extras_of(def);
 		for (int k = 0; rc == ERR_OK && k < 3; k++)

@@ -646,20 +646,23 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_TABLE_FACTS] = { NULL, NULL },
 	[STMT_TABLE_FACTS_AT] = { NULL, NULL },
 	/* the change table (tables.c): STMT_FLOWS with the villages of the household and of the target household,
-	 * for events touching either side's villages in [$3, $4] (a split or merge across villages counts in both) */
+	 * for events touching either side's villages in [$3, $4] (a split or merge across villages counts in both),
+	 * in no order (the table adds them up); the members counted for a household's event only, the status the
+	 * day before for a member's event only (what the table reads of each) */
 	[STMT_FLOWS_VILLAGES] = { "SELECT e.household_id, e.member_id, e.target_household_id, e.type, e.from_status, "
 		"e.to_status, e.effective, "
-		"(SELECT COUNT(*) FROM membership_span m WHERE m.household_id = e.household_id "
-		"AND m.valid_from <= e.effective AND e.effective < m.valid_to AND m.recorded_to = " OPEN_REC "), "
-		"(SELECT s.status FROM household_status_span s WHERE s.household_id = e.household_id "
-		"AND s.valid_from < e.effective AND e.effective <= s.valid_to AND s.recorded_to = " OPEN_REC "), "
+		"CASE WHEN e.member_id IS NULL THEN (SELECT COUNT(*) FROM membership_span m WHERE m.household_id = "
+		"e.household_id AND m.valid_from <= e.effective AND e.effective < m.valid_to AND m.recorded_to = " OPEN_REC
+		") END, CASE WHEN e.member_id IS NOT NULL THEN (SELECT s.status FROM household_status_span s WHERE "
+		"s.household_id = e.household_id AND s.valid_from < e.effective AND e.effective <= s.valid_to "
+		"AND s.recorded_to = " OPEN_REC ") END, "
 		"(SELECT s.status FROM household_status_span s WHERE s.household_id = e.target_household_id "
 		"AND s.valid_from < e.effective AND e.effective <= s.valid_to AND s.recorded_to = " OPEN_REC "), "
 		"h.village, t.village "
 		"FROM change_event e JOIN household h ON h.id = e.household_id "
 		"LEFT JOIN household t ON t.id = e.target_household_id "
 		"WHERE e.effective BETWEEN $1 AND $2 AND (h.village BETWEEN $3 AND $4 OR t.village BETWEEN $3 AND $4) "
-		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id) ORDER BY e.id", NULL },
+		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id)", NULL },
 	/* the standard tables' records besides the registry, by household: the pairings (结对帮扶) in force on $1 with
 	 * their cadre's 单位隶属关系; the latest 入户核实 assessment on or before $1; the categories of the measures of
 	 * year $1 */

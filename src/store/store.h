@@ -388,14 +388,17 @@ struct flow_event {
 	int effective;
 	int64_t members_at;
 	enum status before_src, before_tgt;
-	int64_t village, target_village;   /* store_flows_villages only (0: no target) */
+	int64_t village, target_village;   /* store_each_flow_village only (0: no target) */
 };
 enum err store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out,
     size_t *n, struct arena *a, struct errinfo *e);
 /* The same with both households' villages, for events of households of [lo, hi] or moving members into or out
- * of them (the change table, tables.c). */
-enum err store_flows_villages(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out,
-    size_t *n, struct arena *a, struct errinfo *e);
+ * of them (the change table, tables.c), handed to fn one at a time in no particular order: memory does not grow
+ * with the number of events. Here members_at is counted for a household's event only (0 for a member's) and
+ * before_src for a member's event only (ST_NONE for a household's). */
+typedef void (*flow_fn)(void *ctx, const struct flow_event *f);
+enum err store_each_flow_village(struct store *st, int from, int to, int64_t lo, int64_t hi, flow_fn fn, void *ctx,
+    struct errinfo *e);
 
 /* Households and persons on day by a household field (attribute or main cause) and status. */
 struct breakdown_cell {

@@ -334,30 +334,41 @@ read_flow_village(struct store *st, struct stmt *q, void *row, struct arena *a)
 	f->target_village = OPS->col_null(q, 11) ? 0 : OPS->col_int(q, 11);
 }
 
-static enum err
-flows(struct store *st, bool villages, int from, int to, int64_t lo, int64_t hi, struct flow_event **out, size_t *n,
+enum err
+store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out, size_t *n,
     struct arena *a, struct errinfo *e)
 {
 	*out = NULL;
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	return stmt_rows(st, STMT_BOUND(st, villages ? STMT_FLOWS_VILLAGES : STMT_FLOWS, e, SQL_INT(from), SQL_INT(to),
-	    SQL_INT(lo), SQL_INT(hi)), sizeof(**out), villages ? read_flow_village : read_flow, out, n, a, e);
+	return stmt_rows(st, STMT_BOUND(st, STMT_FLOWS, e, SQL_INT(from), SQL_INT(to), SQL_INT(lo), SQL_INT(hi)),
+	    sizeof(**out), read_flow, out, n, a, e);
 }
 
 enum err
-store_flows(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out, size_t *n,
-    struct arena *a, struct errinfo *e)
+store_each_flow_village(struct store *st, int from, int to, int64_t lo, int64_t hi, flow_fn fn, void *ctx,
+    struct errinfo *e)
 {
-	return flows(st, false, from, to, lo, hi, out, n, a, e);
-}
-
-enum err
-store_flows_villages(struct store *st, int from, int to, int64_t lo, int64_t hi, struct flow_event **out, size_t *n,
-    struct arena *a, struct errinfo *e)
-{
-	return flows(st, true, from, to, lo, hi, out, n, a, e);
+	if (!scope_clip(st, &lo, &hi))
+		return ERR_OK;
+	bool began = read_begin(st, e);   /* one snapshot: PostgreSQL streams the events through a cursor */
+	struct stmt *q = STMT_BOUND(st, STMT_FLOWS_VILLAGES, e, SQL_INT(from), SQL_INT(to), SQL_INT(lo), SQL_INT(hi));
+	if (!q) {
+		read_end(st, began);
+		return ERR_DB;
+	}
+	if (OPS->stream)
+		OPS->stream(q);
+	int r;
+	struct flow_event f;
+	while ((r = OPS->step(q, e)) == 1) {
+		read_flow_village(st, q, &f, NULL);
+		fn(ctx, &f);
+	}
+	OPS->reset(q);
+	read_end(st, began);
+	return r < 0 ? ERR_DB : ERR_OK;
 }
 
 static void
