@@ -531,8 +531,8 @@ split_point(struct store *st, const struct engine *g, int64_t lo, int64_t hi, st
  * both snapshots saw the same registry generation; otherwise (a write came between their starts) the whole
  * range is read again here, in one snapshot. */
 static enum err
-read_facts(struct store *st, struct engine *g, const struct table_result *r, int64_t recorded_at, int64_t lo,
-    int64_t hi, struct arena *a, struct errinfo *e)
+read_facts(struct store *st, struct engine *g, struct table_result *r, int64_t recorded_at, int64_t lo, int64_t hi,
+    struct arena *a, struct errinfo *e)
 {
 	struct fact_query fq = { .day = r->as_of, .income_year = r->income_year, .recorded_at = recorded_at, .lo = lo,
 		.hi = hi, .fields = table_fields(g->def) };
@@ -580,17 +580,19 @@ read_facts(struct store *st, struct engine *g, const struct table_result *r, int
 		free(hi_half.g.acc);
 		free(hi_half.g.hh);
 		free(hi_half.g.seen);
-		if (same) {
+		if (same || lo_half.rc != ERR_OK) {
+			/* merged; or this connection failed, whose error is the one to tell (on PostgreSQL its
+			 * transaction is aborted: reading again on it would only say so) */
 			free(g->hh);
 			g->hh = NULL;
-			return ERR_OK;
-		}
-		if (lo_half.rc != ERR_OK && lo_half.rc != ERR_DB) {
-			*e = lo_half.e;
+			r->read = TR_HALVES;
+			if (lo_half.rc != ERR_OK)
+				*e = lo_half.e;
 			return lo_half.rc;
 		}
 		memset(g->acc, 0, cells * sizeof(*g->acc));   /* start again, in one snapshot */
 		g->n_seen = g->n_hh = 0;
+		r->read = TR_HALVES_AGAIN;
 	}
 	enum err rc = store_each_fact(st, &fq, on_fact, g, NULL, e);
 	if (rc == ERR_OK)

@@ -151,6 +151,9 @@ struct table_result {
 	size_t n_rows;
 	struct table_row total;
 	bool balanced;             /* a change table: 期初 + 增加 − 减少 = 期末 on every row and the total */
+	enum table_read { TR_ONE_PASS, TR_HALVES, TR_HALVES_AGAIN } read;   /* how the facts were read: in one
+				    * pass; in two halves at once; in two halves that saw different registries, so
+				    * read again in one pass (tables.c, read_facts) */
 };
 
 /* Compute def for q within the store's scope: rows in code order, then the total (the division itself).

@@ -407,7 +407,7 @@ fetch_batch(struct stmt *s, struct errinfo *e)
 static bool
 open_cursor(struct stmt *s, struct errinfo *e)
 {
-	static uint64_t serial;
+	static _Atomic uint64_t serial;   /* the server's threads and a table's second reader */
 	struct pg *p = s->st->impl;
 	snprintf(s->cur, sizeof(s->cur), "tpc%d_%llu", s->id, (unsigned long long)++serial);
 	const char *q = s->sql ? s->sql : stmt_texts[s->id].pg ? stmt_texts[s->id].pg : stmt_texts[s->id].sqlite;

@@ -548,15 +548,15 @@ enum err
 store_each_fact(struct store *st, const struct fact_query *fq, fact_fn fn, void *ctx, uint64_t *gen,
     struct errinfo *e)
 {
-	uint64_t seen = 0;
-	if (!gen)
-		gen = &seen;
-	*gen = 0;
+	if (gen)
+		*gen = 0;
 	int64_t lo = fq->lo, hi = fq->hi;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
 	bool began = read_begin(st, e);   /* one snapshot: PostgreSQL streams the facts through a cursor */
-	if (!store_registry_generation(st, gen))
+	/* the generation only in the snapshot the facts are read in (not read at all when not asked: a failed
+	 * read would abort PostgreSQL's transaction under the facts) */
+	if (gen && st->in_tx && !store_registry_generation(st, gen))
 		*gen = 0;
 	struct buf sql;
 	buf_init(&sql);
@@ -573,6 +573,7 @@ store_each_fact(struct store *st, const struct fact_query *fq, fact_fn fn, void 
 	OPS->bind(q, 4, SQL_INT(hi));
 	OPS->bind(q, 5, SQL_INT(fq->income_year));
 	/* $6..$12: the statuses asked for, the slots left over bound to "" (no status) */
+	_Static_assert(ST__MAX - 1 <= 7, "a status more than the facts' statement has slots for ($6..$12)");
 	int slot = 6;
 	for (enum status s = ST_NONE + 1; s < ST__MAX && slot <= 12; s++)
 		if (fq->statuses & (1u << s))

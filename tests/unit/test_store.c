@@ -218,8 +218,8 @@ snapshot_epoch_follows_changes(void **state)
 	unlink(dbpath);
 }
 
-/* Table 0's registered households and persons for the county, through the engine. */
-static void
+/* Table 0's registered households and persons for the county, through the engine; how it read them. */
+static enum table_read
 table0(struct store *st, double *h, double *p)
 {
 	struct arena a;
@@ -231,6 +231,25 @@ table0(struct store *st, double *h, double *p)
 	*h = r.total.v[0];
 	*p = r.total.v[1];
 	arena_free(&a);
+	return r.read;
+}
+
+static void
+add_household(struct store *st, int64_t now, const char *no, int64_t village, const char *id1, const char *id2,
+    bool commit, struct txn *t)
+{
+	struct errinfo e;
+	assert_int_equal(txn_begin(t, st, now, "test", &e), ERR_OK);
+	struct household h = { 0 };
+	h.hh_no = (char *)no;
+	h.village = village;
+	h.status = ST_POOR;
+	h.code_version = 2014;
+	struct member m[] = { person(id1, "甲", "01", "1"), person(id2, "乙", "02", "2") };
+	assert_int_equal(household_create(t, &h, m, id2 ? 2 : 1, EV_IDENTIFY, 20140101, NULL, NULL, NULL, NULL, &e),
+	    ERR_OK);
+	if (commit)
+		assert_int_equal(txn_commit(t, &e), ERR_OK);
 }
 
 /* A large range is read in two halves on two connections at once (TUOPIN_TABLE_PARALLEL_MIN=0 takes that path
@@ -244,41 +263,36 @@ tables_read_in_two_halves(void **state)
 	struct division d = { 371399100202LL, "西岭村", LV_VILLAGE, 371399100000LL, false, 0, 980 };
 	assert_int_equal(store_division_upsert(st, &d, NULL, &e), ERR_OK);
 	struct txn t;
-	const char *nos[] = { "A1", "B1", "B2" };
-	int64_t villages[] = { 371399100201LL, 371399100202LL, 371399100202LL };
-	const char *ids[][2] = { { "371399196203040011", "371399196408110028" },
-		{ "371399197001010019", "371399197202020026" }, { "371399198003030017", NULL } };
-	for (int i = 0; i < 3; i++) {
-		if (i < 2)
-			assert_int_equal(txn_begin(&t, st, 20140105100000LL + i, "test", &e), ERR_OK);
-		struct household h = { 0 };
-		h.hh_no = (char *)nos[i];
-		h.village = villages[i];
-		h.status = ST_POOR;
-		h.code_version = 2014;
-		struct member m[] = { person(ids[i][0], "甲", "01", "1"), person(ids[i][1], "乙", "02", "2") };
-		assert_int_equal(household_create(&t, &h, m, ids[i][1] ? 2 : 1, EV_IDENTIFY, 20140101, NULL, NULL, NULL, NULL,
-				     &e), ERR_OK);
-		if (i == 0)
-			assert_int_equal(txn_commit(&t, &e), ERR_OK);
-		if (i == 1) {
-			assert_int_equal(txn_commit(&t, &e), ERR_OK);
-			/* committed: 2 households, 4 persons, whether read in one pass or in two halves */
-			double h1, p1, h2, p2;
-			unsetenv("TUOPIN_TABLE_PARALLEL_MIN");
-			table0(st, &h1, &p1);
-			setenv("TUOPIN_TABLE_PARALLEL_MIN", "0", 1);
-			table0(st, &h2, &p2);
-			assert_true(h1 == 2 && p1 == 4 && h2 == 2 && p2 == 4);
-			assert_int_equal(txn_begin(&t, st, 20140106100000LL, "test", &e), ERR_OK);
-		}
-	}
+	add_household(st, 20140105100000LL, "A1", 371399100201LL, "371399196203040011", "371399196408110028", true, &t);
+	add_household(st, 20140105100001LL, "B1", 371399100202LL, "371399197001010019", "371399197202020026", true, &t);
+	/* committed: 2 households, 4 persons, in one pass (a small range) and in two halves */
+	double h, p;
+	unsetenv("TUOPIN_TABLE_PARALLEL_MIN");
+	assert_int_equal(table0(st, &h, &p), TR_ONE_PASS);
+	assert_true(h == 2 && p == 4);
+	setenv("TUOPIN_TABLE_PARALLEL_MIN", "0", 1);
+	assert_int_equal(table0(st, &h, &p), TR_HALVES);
+	assert_true(h == 2 && p == 4);
 	/* B2 is written but not committed: this connection counts it, the second one cannot see it */
-	double h3, p3;
-	table0(st, &h3, &p3);
-	if (h3 != 3 || p3 != 5)
-		fail_msg("inside the transaction: %g households, %g persons, expected 3 and 5", h3, p3);
+	add_household(st, 20140106100000LL, "B2", 371399100202LL, "371399198003030017", NULL, false, &t);
+	assert_int_equal(table0(st, &h, &p), TR_HALVES_AGAIN);
+	if (h != 3 || p != 5)
+		fail_msg("inside the transaction: %g households, %g persons, expected 3 and 5", h, p);
 	txn_rollback(&t);
+	/* a read snapshot (an API request's) that another connection's commit has overtaken: the table says what the
+	 * snapshot sees, read again in it */
+	struct store *other;
+	assert_int_equal(store_open(dbpath, &other, &e), ERR_OK);
+	assert_true(store_read_begin(st, &e));
+	assert_int_equal(table0(st, &h, &p), TR_HALVES);
+	add_household(other, 20140107100000LL, "B3", 371399100202LL, "371399198504040015", NULL, true, &t);
+	assert_int_equal(table0(st, &h, &p), TR_HALVES_AGAIN);
+	if (h != 2 || p != 4)
+		fail_msg("in the older snapshot: %g households, %g persons, expected 2 and 4", h, p);
+	store_read_end(st, true);
+	assert_int_equal(table0(st, &h, &p), TR_HALVES);
+	assert_true(h == 3 && p == 5);
+	store_close(other);
 	unsetenv("TUOPIN_TABLE_PARALLEL_MIN");
 	store_close(st);
 	unlink(dbpath);
