@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "domain/txn.h"
 #include "lib/arena.h"
 #include "lib/buf.h"
 #include "lib/date.h"
@@ -256,7 +257,7 @@ enum err
 audit_view(struct store *st, const char *actor, const char *ip, const char *action, const char *object,
     const char *detail, struct errinfo *e)
 {
-	enum err rc = store_begin(st, e);
+	enum err rc = txn_store_begin(st, true, e);
 	if (rc != ERR_OK)
 		return rc;
 	rc = audit_append(st, stamp_now(), actor ? actor : "?", action, object, detail, ip, e);
@@ -565,7 +566,7 @@ audit_outbox_flush(struct store *st, bool wait, struct errinfo *e)
 			arena_free(&a);
 			break;
 		}
-		rc = wait ? store_begin(st, e) : store_begin_nowait(st, e);
+		rc = txn_store_begin(st, wait, e);
 		if (rc != ERR_OK) {
 			arena_free(&a);
 			if (!wait && rc == ERR_BUSY)

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "domain/audit.h"
+#include "domain/txn.h"
 #include "store/embedded.h"
 #include "lib/date.h"
 #include "lib/util.h"
@@ -477,7 +478,7 @@ user_create(struct store *st, const struct actor_ctx *by, const char *name, cons
 	enum err rc = password_hash(password, hash, sizeof(hash), e);
 	if (rc != ERR_OK)
 		return rc;
-	if ((rc = store_begin(st, e)) != ERR_OK)
+	if ((rc = txn_store_begin(st, true, e)) != ERR_OK)
 		return rc;
 	if ((rc = role_check(st, role, division, e)) != ERR_OK)
 		goto fail;
@@ -528,7 +529,7 @@ user_change(struct store *st, const struct actor_ctx *by, const char *name, cons
 		if ((rc = password_hash(c->password, hash, sizeof(hash), e)) != ERR_OK)
 			return rc;
 	}
-	if ((rc = store_begin(st, e)) != ERR_OK)
+	if ((rc = txn_store_begin(st, true, e)) != ERR_OK)
 		return rc;
 	struct arena a;
 	arena_init(&a);
@@ -631,7 +632,7 @@ user_code_issue(struct store *st, const struct actor_ctx *by, const char *name, 
 	enum err rc = password_hash(half, hash, sizeof(hash), e);
 	if (rc != ERR_OK)
 		return rc;
-	if ((rc = store_begin(st, e)) != ERR_OK)
+	if ((rc = txn_store_begin(st, true, e)) != ERR_OK)
 		return rc;
 	struct arena a;
 	struct user u;
@@ -701,7 +702,7 @@ user_change_password(struct store *st, const struct actor_ctx *by, const char *n
 	if (rc == ERR_OK)
 		rc = password_hash(new_password, hash, sizeof(hash), e);
 	if (rc == ERR_OK)
-		rc = store_begin(st, e);
+		rc = txn_store_begin(st, true, e);
 	if (rc == ERR_OK) {
 		u.pw_hash = hash;
 		u.must_change = false;
@@ -888,7 +889,7 @@ auth_token_create(struct store *st, const struct actor_ctx *by, const struct use
 	char digest[65];
 	auth_digest(*token, digest);
 	int64_t now = auth_epoch();
-	enum err rc = store_begin(st, e);
+	enum err rc = txn_store_begin(st, true, e);
 	if (rc != ERR_OK)
 		return rc;
 	rc = store_token_insert(st, digest, u->id, name && *name ? name : "api", now, now + (int64_t)days * 86400, e);
@@ -913,7 +914,7 @@ enum err
 auth_token_revoke(struct store *st, const struct actor_ctx *by, const struct user *u, int64_t id, struct errinfo *e)
 {
 	bool done = false;
-	enum err rc = store_begin(st, e);
+	enum err rc = txn_store_begin(st, true, e);
 	if (rc != ERR_OK)
 		return rc;
 	rc = store_token_revoke(st, id, u->id, &done, e);

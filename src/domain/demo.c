@@ -1955,7 +1955,7 @@ demo_build(struct store *st, uint64_t seed, const char *actor, struct demo_resul
 	g->ids.v = xcalloc(g->ids.cap, sizeof(*g->ids.v));
 	rng_seed(&g->r, seed);
 
-	enum err rc = store_begin(st, e);
+	enum err rc = txn_store_begin(st, true, e);
 	if (rc != ERR_OK)
 		goto out;
 	int64_t n;

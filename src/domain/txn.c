@@ -9,12 +9,22 @@
 #include "lib/util.h"
 
 enum err
+txn_store_begin(struct store *st, bool wait, struct errinfo *e)
+{
+	enum err rc = wait ? store_begin(st, e) : store_begin_nowait(st, e);
+	/* the write lock was not free in time: say so plainly when an import holds it */
+	if (rc == ERR_BUSY && store_activity_running(st))
+		errinfo_set(e, ERR_BUSY, "", MSG_IMPORT_BUSY);
+	return rc;
+}
+
+enum err
 txn_begin(struct txn *t, struct store *st, int64_t now, const char *actor, struct errinfo *e)
 {
 	memset(t, 0, sizeof(*t));
 	t->st = st;
 	t->actor = actor ? actor : "system";
-	enum err rc = store_begin(st, e);
+	enum err rc = txn_store_begin(st, true, e);
 	if (rc != ERR_OK)
 		return rc;
 	int64_t last;

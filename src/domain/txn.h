@@ -26,6 +26,10 @@ struct txn {
 /* Start a write transaction. now is the recording instant (0: the clock). A requested instant before the
  * latest one in the database is refused (MSG_NOW_BEFORE); the clock is kept monotonic instead. */
 enum err txn_begin(struct txn *t, struct store *st, int64_t now, const char *actor, struct errinfo *e);
+/* store_begin (wait false: store_begin_nowait) for the writes that are not a txn (users, sessions, the audit
+ * chain, the demo): when the write lock was busy because an import holds it, the error says so
+ * (MSG_IMPORT_BUSY, answered 503 import_running). */
+enum err txn_store_begin(struct store *st, bool wait, struct errinfo *e);
 /* Without a transaction: ERR_INVALID (MSG_NOW_BEFORE) if a requested recording instant now (0: the clock) lies
  * before the latest one in the database, as txn_begin would refuse it; for checks made before the lock. */
 enum err txn_check_now(struct store *st, int64_t now, struct errinfo *e);

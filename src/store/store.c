@@ -257,9 +257,6 @@ store_begin(struct store *st, struct errinfo *e)
 	enum err rc = st->ops->begin(st, true, e);
 	if (rc != ERR_OK) {
 		st->tx_depth = 0;
-		/* the write lock was not free in time: say so plainly when an import holds it */
-		if (rc == ERR_BUSY && store_activity_running(st))
-			errinfo_set(e, ERR_BUSY, "", MSG_IMPORT_BUSY);
 		return rc;
 	}
 	st->in_tx = true;
@@ -303,6 +300,23 @@ store_clear_wrote(struct store *st)
 	st->wrote = false;
 }
 
+/* The audit chain's head, held by the transaction (store_audit_insert, store_auth.c), written once before the
+ * commit. */
+static enum err
+audit_flush(struct store *st, struct errinfo *e)
+{
+	if (!st->audit_cached || !st->audit_dirty) {
+		st->audit_cached = st->audit_dirty = false;
+		return ERR_OK;
+	}
+	struct stmt *q = STMT_BOUND(st, STMT_AUDIT_HEAD_SET, e, SQL_INT(st->audit_last_id), SQL_TEXT(st->audit_last_hash),
+	    st->audit_last_mac[0] ? SQL_TEXT(st->audit_last_mac) : SQL_NULL);
+	if (!q)
+		return ERR_DB;
+	st->audit_cached = st->audit_dirty = false;
+	return stmt_exec(st, q, e);
+}
+
 enum err
 store_commit(struct store *st, struct errinfo *e)
 {
@@ -315,7 +329,7 @@ store_commit(struct store *st, struct errinfo *e)
 		return ERR_OK;
 	if (--st->tx_depth > 0)
 		return ERR_OK;
-	enum err rc = store_audit_flush(st, e);
+	enum err rc = audit_flush(st, e);
 	if (rc != ERR_OK) {
 		st->ops->rollback(st);
 		st->in_tx = false;

@@ -124,8 +124,10 @@ enum err
 store_session_get(struct store *st, const char *token_hash, struct session_row *s, struct user *u, struct arena *a,
     struct errinfo *e)
 {
-	if (aux_separate(st))
-		return aux_session_get(st, token_hash, s, u, a, e);
+	if (aux_separate(st)) {
+		enum err rc = aux_session_get(st, token_hash, s, a, e);
+		return rc == ERR_OK ? store_user_by_id(st, s->user_id, u, a, e) : rc;
+	}
 	struct stmt *q = OPS->prepare(st, STMT_SESSION_GET, e);
 	if (!q)
 		return ERR_DB;
@@ -308,21 +310,6 @@ store_audit_head(struct store *st, int64_t *last_id, char **last_hash, char **la
 }
 
 enum err
-store_audit_flush(struct store *st, struct errinfo *e)
-{
-	if (!st->audit_cached || !st->audit_dirty) {
-		st->audit_cached = st->audit_dirty = false;
-		return ERR_OK;
-	}
-	struct stmt *q = STMT_BOUND(st, STMT_AUDIT_HEAD_SET, e, SQL_INT(st->audit_last_id), SQL_TEXT(st->audit_last_hash),
-	    st->audit_last_mac[0] ? SQL_TEXT(st->audit_last_mac) : SQL_NULL);
-	if (!q)
-		return ERR_DB;
-	st->audit_cached = st->audit_dirty = false;
-	return stmt_exec(st, q, e);
-}
-
-enum err
 store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *e)
 {
 	enum err rc = stmt_exec(st, STMT_BOUND(st, STMT_AUDIT_INSERT, e, SQL_INT(r->id), SQL_INT(r->at),
@@ -331,7 +318,7 @@ store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *
 	if (rc != ERR_OK)
 		return rc;
 	if (st->audit_cached && st->tx_depth > 0) {
-		/* the head moves at commit (store_audit_flush) */
+		/* the head moves at commit (audit_flush, store.c) */
 		st->audit_last_id = r->id;
 		snprintf(st->audit_last_hash, sizeof(st->audit_last_hash), "%s", r->hash);
 		snprintf(st->audit_last_mac, sizeof(st->audit_last_mac), "%s", r->mac ? r->mac : "");

@@ -12,8 +12,6 @@ bool scope_clip(const struct store *st, int64_t *lo, int64_t *hi);
 bool read_begin(struct store *st, struct errinfo *e);
 void read_end(struct store *st, bool began);
 void store_divs_free(struct store *st);
-/* Write the cached audit head back (at commit). */
-enum err store_audit_flush(struct store *st, struct errinfo *e);
 /* Columns of stmt.c's HH_COLS and M_COLS, read by read_household and read_member. */
 #define HH_NCOLS 17
 #define M_NCOLS 22
@@ -30,9 +28,9 @@ void read_match_head(struct store *st, struct stmt *q, struct external_match *m)
  * is none; otherwise NULL (and e untouched) means there is none yet, so no session either. */
 bool aux_separate(const struct store *st);
 struct store *aux_store(struct store *st, bool create, struct errinfo *e);
-/* store_session_get on SQLite: the session from the session database, its user from the main file. */
-enum err aux_session_get(struct store *st, const char *token_hash, struct session_row *s, struct user *u,
-    struct arena *a, struct errinfo *e);
+/* store_session_get on SQLite: the session from the session database (its user is the main file's). */
+enum err aux_session_get(struct store *st, const char *token_hash, struct session_row *s, struct arena *a,
+    struct errinfo *e);
 /* SQLite: the failed-login counters of u from the session database (app_user's columns stay as they were);
  * and written there when an administrator changes them. No-ops on PostgreSQL. */
 void login_overlay(struct store *st, struct user *u);

@@ -97,8 +97,7 @@ aux_store(struct store *st, bool create, struct errinfo *e)
 /* ---- sessions (the rest of them run store_auth.c's statements on aux_store) ---- */
 
 enum err
-aux_session_get(struct store *st, const char *token_hash, struct session_row *s, struct user *u, struct arena *a,
-    struct errinfo *e)
+aux_session_get(struct store *st, const char *token_hash, struct session_row *s, struct arena *a, struct errinfo *e)
 {
 	struct store *x = aux_store(st, false, e);
 	if (!x)
@@ -118,9 +117,7 @@ aux_session_get(struct store *st, const char *token_hash, struct session_row *s,
 		s->seen_at = x->ops->col_int(q, 4);
 	}
 	x->ops->reset(q);
-	if (!r)
-		return ERR_NOTFOUND;
-	return store_user_by_id(st, s->user_id, u, a, e);
+	return r ? ERR_OK : ERR_NOTFOUND;
 }
 
 /* ---- failed logins ---- */
