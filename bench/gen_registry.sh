@@ -1,34 +1,59 @@
 #!/usr/bin/env bash
-# gen_registry.sh [N] [OUTDIR]: a synthetic county in the import format of ARCHITECTURE.md §4, for benchmarks:
-#   OUTDIR/divisions.csv  province, city, county 371399 (a code assigned to no real county, SCENARIO.md),
-#                         8 towns and 200 villages
+# gen_registry.sh [N] [OUTDIR] [COUNTIES]: a synthetic county (or province) in the import format of
+# ARCHITECTURE.md §4, for benchmarks:
+#   OUTDIR/divisions.csv  COUNTIES=1 (the default): province, city, county 371399 (a code assigned to no real
+#                         county, SCENARIO.md), 8 towns and 200 villages. COUNTIES=C > 1: a province of C
+#                         counties under ceil(C/8) cities (county codes 37CC81-37CC88, assigned to no real
+#                         county), 12 or 13 towns a county and 16 or 17 villages a town: 120 counties make
+#                         1,500 towns and 25,000 villages, the size of a province (issue 20)
 #   OUTDIR/registry.csv   N persons (default 1,000,000) in households of 1-5 (3 on average), every column of
 #                         the national registry export, 18-digit ID numbers with a valid GB 11643 check digit
-#                         whose sex digit, relation and sex agree, so the whole file imports without a problem.
-# Deterministic: the same N gives the same bytes. N is at most 1,000,000 (the ID numbers' birth date and
-# sequence digits must stay unique). Needs only awk.
+#                         whose sex digit, relation and sex agree, so the whole file imports without a problem;
+#                         the households go round the villages in turn, each ID number under its county's code.
+# Deterministic: the same N and COUNTIES give the same bytes. N is at most 1,000,000 a county (the ID numbers'
+# birth date and sequence digits must stay unique within a county). Needs only awk.
 set -euo pipefail
 n=${1:-1000000}
 out=${2:-bench/out}
-[ "$n" -ge 1 ] && [ "$n" -le 1000000 ] || { echo "gen_registry.sh: N must be 1..1000000" >&2; exit 2; }
+counties=${3:-1}
+[ "$counties" -ge 1 ] && [ "$counties" -le 800 ] || { echo "gen_registry.sh: COUNTIES must be 1..800" >&2; exit 2; }
+[ "$n" -ge 1 ] && [ "$n" -le $((1000000 * counties)) ] ||
+	{ echo "gen_registry.sh: N must be 1..$((1000000 * counties)) (1,000,000 a county)" >&2; exit 2; }
 mkdir -p "$out"
 
-awk 'BEGIN {
+awk -v counties="$counties" 'BEGIN {
 	print "代码,名称,级别,上级代码,是否省定贫困村,贫困村出列年度,乡村人口"
 	print "370000000000,山东省,省,,否,,"
-	print "371300000000,临沂市,市,370000000000,否,,"
-	print "371399000000,基准县,县,371300000000,否,,"
-	# codes are built as text: mawk prints integers beyond 2^31 wrongly with %d
-	for (t = 0; t < 8; t++) {
-		town = sprintf("371399%03d000", 100 + t)
-		printf "%s,第%d镇,乡镇,371399000000,否,,\n", town, t + 1
-		for (v = 1; v <= 25; v++)
-			printf "371399%03d%03d,%d镇%d村,村,%s,%s,%s,%d\n", 100 + t, 200 + v, t + 1, v, town,
-			    v % 4 == 0 ? "是" : "否", v % 4 == 0 ? "2017" : "", 800 + v * 37
+	if (counties == 1) {
+		print "371300000000,临沂市,市,370000000000,否,,"
+		print "371399000000,基准县,县,371300000000,否,,"
+		# codes are built as text: mawk prints integers beyond 2^31 wrongly with %d
+		for (t = 0; t < 8; t++) {
+			town = sprintf("371399%03d000", 100 + t)
+			printf "%s,第%d镇,乡镇,371399000000,否,,\n", town, t + 1
+			for (v = 1; v <= 25; v++)
+				printf "371399%03d%03d,%d镇%d村,村,%s,%s,%s,%d\n", 100 + t, 200 + v, t + 1, v, town,
+				    v % 4 == 0 ? "是" : "否", v % 4 == 0 ? "2017" : "", 800 + v * 37
+		}
+		exit
+	}
+	for (c = 0; c < counties; c++) {
+		city = sprintf("37%02d", 1 + int(c / 8))
+		if (c % 8 == 0)
+			printf "%s00000000,第%d市,市,370000000000,否,,\n", city, 1 + int(c / 8)
+		county = sprintf("%s%02d", city, 81 + c % 8)
+		printf "%s000000,第%d县,县,%s00000000,否,,\n", county, c + 1, city
+		for (t = 0; t < 12 + c % 2; t++) {
+			town = sprintf("%s%03d000", county, 100 + t)
+			printf "%s,%d县%d镇,乡镇,%s000000,否,,\n", town, c + 1, t + 1, county
+			for (v = 1; v <= 16 + (t % 3 != 0); v++)
+				printf "%s%03d%03d,%d县%d镇%d村,村,%s,%s,%s,%d\n", county, 100 + t, 200 + v, c + 1, t + 1, v,
+				    town, v % 4 == 0 ? "是" : "否", v % 4 == 0 ? "2017" : "", 800 + v * 37
+		}
 	}
 }' > "$out/divisions.csv"
 
-awk -v n="$n" '
+awk -v n="$n" -v counties="$counties" -v divisions="$out/divisions.csv" '
 # civil date of a day count since 1970-01-01 (proleptic Gregorian), as YYYYMMDD
 function ymd(z,    era, doe, yoe, y, doy, mp, d, m) {
 	z += 719468
@@ -55,11 +80,20 @@ BEGIN {
 	D = 10000                 # distinct birth days per role; the sequence digits tell apart the rest
 	adult0 = -10958           # 1940-01-01
 	child0 = 5479             # 1985-01-01
+	nv = 0
+	if (counties > 1)         # the villages of the province, in the order of divisions.csv
+		while ((getline line < divisions) > 0)
+			if (line ~ /,村,/)
+				vil[nv++] = substr(line, 1, 12)
 	i = 0
 	for (hh = 0; i < n; hh++) {
 		size = sizes[hh % 10 + 1]
-		village = sprintf("371399%03d%03d", 100 + hh % 8, 201 + int(hh / 8) % 25)
-		hhno = village sprintf("%06d", hh)
+		if (counties > 1)
+			village = vil[hh % nv]
+		else
+			village = sprintf("371399%03d%03d", 100 + hh % 8, 201 + int(hh / 8) % 25)
+		county = substr(village, 1, 6)
+		hhno = village sprintf("%06d", counties > 1 ? int(hh / nv) : hh)   # unique in the village
 		cause = causes[hh % 6 + 1]
 		other = hh % 3 ? causes[(hh + 2) % 6 + 1] : ""
 		attr = hh % 5 ? "一般贫困户" : "低保贫困户"
@@ -71,9 +105,10 @@ BEGIN {
 			else { male = (k + hh) % 2; rel = male ? "之子" : "之女" }
 			if (k == 0) headmale = male
 			adult = k < 2
-			birth = ymd((adult ? adult0 : child0) + i % D)
-			seq = int(i / D) % 100
-			s17 = sprintf("371399%08d%02d%d", birth, seq, male ? 2 * (i % 5) + 1 : 2 * (i % 5))
+			j = seen[county]++    # the number of the person in the county (i itself in one county)
+			birth = ymd((adult ? adult0 : child0) + j % D)
+			seq = int(j / D) % 100
+			s17 = sprintf("%s%08d%02d%d", county, birth, seq, male ? 2 * (j % 5) + 1 : 2 * (j % 5))
 			sum = 0
 			for (j = 1; j <= 17; j++)
 				sum += substr(s17, j, 1) * w[j]
