@@ -1661,7 +1661,7 @@ const int table_ncols[T__MAX] = {
  * otherwise scanned the status spans and sorted the million joined rows), and the income is joined once per
  * household, before its members. at: as known at $2 (the income of the latest revision recorded by then). */
 void
-stmt_facts_sql(struct buf *b, unsigned fields, bool at, bool pg)
+stmt_facts_sql(struct buf *b, unsigned fields, bool at, bool pg, bool narrow)
 {
 	static const char *const cols[FF__COUNT] = { "h.attribute", "h.cause_main", "h.cause_other", "m.sex",
 		"m.ethnicity", "m.education", "m.schooling", "m.health", "m.labor", "m.work_status", "m.relation", "m.birth",
@@ -1700,5 +1700,11 @@ stmt_facts_sql(struct buf *b, unsigned fields, bool at, bool pg)
 	if (member)
 		buf_puts(b, "LEFT JOIN member m ON m.id = s.member_id ");
 	buf_puts(b, "WHERE hs.valid_from <= $1 AND $1 < hs.valid_to AND hs.recorded_from <= $2 AND $2 < hs.recorded_to "
-		    "AND hs.status IN ($6, $7, $8, $9, $10, $11, $12) AND h.village BETWEEN $3 AND $4 ORDER BY h.id");
+		    "AND hs.status IN ($6, $7, $8, $9, $10, $11, $12) AND h.village BETWEEN $3 AND $4 ");
+	/* a household's rows together, whatever the order of the households. narrow (SQLite, a small part of the
+	 * database: a county of a province): in the order of the index (village, 户编号), which reads only the
+	 * range's households; otherwise by id, one scan of the households without the index's lookups (for a
+	 * county alone in its database 0.7 s against 1.5 s; for a county of a province of 10^7 persons 1.14 s
+	 * against 0.19 s) */
+	buf_puts(b, narrow && !pg ? "ORDER BY h.village, h.hh_no" : "ORDER BY h.id");
 }

@@ -514,8 +514,9 @@ extern const struct stmt_text stmt_texts[STMT__MAX];   /* NULL texts: built per 
 
 struct buf;
 /* The text of STMT_TABLE_FACTS (at: STMT_TABLE_FACTS_AT) reading the columns of fields (1 << enum fact_field,
- * FF_INCOME: store.h) for SQLite or PostgreSQL. */
-void stmt_facts_sql(struct buf *b, unsigned fields, bool at, bool pg);
+ * FF_INCOME: store.h) for SQLite or PostgreSQL; narrow: the range holds a small part of the households (read through
+ * the index on village). */
+void stmt_facts_sql(struct buf *b, unsigned fields, bool at, bool pg, bool narrow);
 /* Per-table column lists for the bulk path ("id, hh_no, ..."), in insert order, and their counts. */
 extern const char *const table_names[];
 extern const char *const table_columns[];

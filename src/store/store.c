@@ -659,6 +659,17 @@ store_division_range(struct store *st, int64_t lo, int64_t hi, struct division *
 	return ERR_OK;
 }
 
+size_t
+villages_between(struct store *st, int64_t lo, int64_t hi)
+{
+	if (divs_ensure(st, NULL) != ERR_OK)
+		return 0;
+	size_t k = 0;
+	for (size_t i = divs_lower(st, lo); i < st->n_divs && st->divs[i].code <= hi; i++)
+		k += st->divs[i].level == LV_VILLAGE;
+	return k;
+}
+
 enum err
 store_division_by_name(struct store *st, const char *name, struct division **out, size_t *n, struct arena *a,
     struct errinfo *e)

@@ -12,6 +12,8 @@ bool scope_clip(const struct store *st, int64_t *lo, int64_t *hi);
 bool read_begin(struct store *st, struct errinfo *e);
 void read_end(struct store *st, bool began);
 void store_divs_free(struct store *st);
+/* How many villages the division tree has with codes in [lo, hi] (0 if the tree cannot be read). */
+size_t villages_between(struct store *st, int64_t lo, int64_t hi);
 /* Columns of stmt.c's HH_COLS and M_COLS, read by read_household and read_member. */
 #define HH_NCOLS 17
 #define M_NCOLS 22
