@@ -6,7 +6,7 @@
 #   1. the ceiling: a plain SQL count by sqlite3 of the persons present in the households in force that day;
 #   2. `stats` for the province (by city), for one county (by town), and as recorded at an instant;
 #   3. standard tables for the province (by city) and for one county (by town): 1.1, 1.0 and 2.9;
-#   4. the change table 2014 for the province.
+#   4. the change table 2014 and the change report (`changes`) 2014 for the province.
 # One line per command: wall and CPU seconds, peak RSS. Needs sqlite3, GNU time and bc.
 set -euo pipefail
 build=${1:-build}
@@ -47,4 +47,6 @@ for t in 1.1 1.0 2.9; do
 		--format json
 done
 timed "report change 2014, the province by city" "$tuopin" --db "sqlite:$db" report change --from 2014-01-01 \
+	--to 2014-12-31 --format json
+timed "changes 2014 (the change report), the province" "$tuopin" --db "sqlite:$db" changes --from 2014-01-01 \
 	--to 2014-12-31 --format json
