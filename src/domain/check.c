@@ -1142,7 +1142,6 @@ aggregates(struct ctx *c, enum err *rc, struct errinfo *e)
 	/* the roll-ups to towns, counties, cities and provinces against the records of their villages (one
 	 * finding per level at most): both sides summed by (division, status), sorted, then merged. Only the
 	 * divisions wholly inside [lo, hi]: a town's check says nothing of its county's other towns. */
-	static const int64_t unit[] = { 0, 10000000000LL, 100000000LL, 1000000LL, 1000LL };
 	for (int level = LV_TOWN; level >= LV_PROVINCE; level--) {
 		struct stat_cell *z;
 		size_t nz;
@@ -1151,14 +1150,14 @@ aggregates(struct ctx *c, enum err *rc, struct errinfo *e)
 		struct stat_cell *v = arena_alloc(c->a, (ny + 1) * sizeof(*v));
 		size_t nv0 = 0, nz0 = 0;
 		for (size_t i = 0; i < ny; i++) {
-			int64_t d = y[i].village / unit[level] * unit[level];
-			if (d >= c->lo && d + unit[level] - 1 <= c->hi) {
+			int64_t d = division_at(y[i].village, level);
+			if (d >= c->lo && d + level_unit(level) - 1 <= c->hi) {
 				v[nv0] = y[i];
 				v[nv0++].village = d;
 			}
 		}
 		for (size_t i = 0; i < nz; i++)
-			if (z[i].village >= c->lo && z[i].village + unit[level] - 1 <= c->hi)
+			if (z[i].village >= c->lo && z[i].village + level_unit(level) - 1 <= c->hi)
 				z[nz0++] = z[i];
 		size_t nv = cells_sum(v, nv0), nzz = cells_sum(z, nz0);
 		size_t i = 0, k = 0;
@@ -1187,6 +1186,24 @@ aggregates(struct ctx *c, enum err *rc, struct errinfo *e)
 			EMIT(c, R_AGGREGATE, &sj, "%s %s：汇总为 %lld户%lld人，明细为 %lld户%lld人",
 			    "%s on %s: totals say %lld/%lld, records say %lld/%lld", status_label((enum status)s),
 			    date_format(day, d), (long long)hx[s], (long long)px[s], (long long)hy[s], (long long)py[s]);
+		}
+	/* the aggregates as recorded (what `stats --recorded-at` sums), taken at the latest instant, against the
+	 * same records */
+	struct stat_cell *w;
+	size_t nw;
+	if ((*rc = store_stats(c->st, day, STAMP_INF, c->lo, c->hi, &w, &nw, c->a, e)) != ERR_OK)
+		return;
+	int64_t hw[ST__MAX] = { 0 }, pw[ST__MAX] = { 0 };
+	for (size_t i = 0; i < nw; i++)
+		hw[w[i].status] += w[i].households, pw[w[i].status] += w[i].persons;
+	for (int s = ST_POOR; s < ST__MAX; s++)
+		if (hw[s] != hy[s] || pw[s] != py[s]) {
+			char d[11];
+			struct subj sj = { .key = arena_printf(c->a, "g:%lld:recorded:%d", (long long)r->division, s) };
+			EMIT(c, R_AGGREGATE, &sj, "%s %s：按登记时点的汇总为 %lld户%lld人，明细为 %lld户%lld人",
+			    "%s on %s: the totals as recorded say %lld/%lld, records say %lld/%lld",
+			    status_label((enum status)s), date_format(day, d), (long long)hw[s], (long long)pw[s],
+			    (long long)hy[s], (long long)py[s]);
 		}
 }
 

@@ -462,8 +462,7 @@ divisions_write(struct store *st, const struct import_opts *o, struct import_res
 		/* No parent given: the nearest ancestor in the sheet or the database. */
 		int64_t anc = 0;
 		for (int lv = d->level - 1; lv >= 1 && !anc; lv--) {
-			static const int64_t unit[] = { 0, 10000000000LL, 100000000LL, 1000000LL, 1000LL };
-			int64_t cand = d->code / unit[lv] * unit[lv];
+			int64_t cand = division_at(d->code, lv);
 			if (cand == d->code)
 				continue;
 			if (find_div(v, n, cand) >= 0)

@@ -44,6 +44,21 @@ enum evtype {
 enum chain { CHAIN_NONE = 0, CHAIN_STATUS = 1, CHAIN_MEMBER = 2, CHAIN_MONITOR = 3 };
 
 enum level { LV_PROVINCE = 1, LV_CITY, LV_COUNTY, LV_TOWN, LV_VILLAGE };
+/* How many codes one division of a level spans (12-digit NBS codes: a province 37 0000000000, a city 3701 00000000,
+ * a county 370181 000000, a town 370181100 000, a village itself): a division's code is a multiple of it, and its
+ * villages are the codes below code + level_unit(level). 1 for level 0 and villages. */
+static inline int64_t
+level_unit(int level)
+{
+	static const int64_t unit[] = { 1, 10000000000LL, 100000000LL, 1000000LL, 1000LL, 1 };
+	return level >= LV_PROVINCE && level <= LV_VILLAGE ? unit[level] : 1;
+}
+/* The division of a level that a code belongs to. */
+static inline int64_t
+division_at(int64_t code, int level)
+{
+	return code / level_unit(level) * level_unit(level);
+}
 
 struct division {
 	int64_t code;        /* 12-digit NBS code */

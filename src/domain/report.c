@@ -232,13 +232,6 @@ division_top(struct store *st, struct division *d, struct arena *a, struct errin
 	return ERR_OK;
 }
 
-static int64_t
-truncate_to(int64_t village, int level)
-{
-	static const int64_t unit[] = { 1, 10000000000LL, 100000000LL, 1000000LL, 1000LL, 1 };
-	return village / unit[level] * unit[level];
-}
-
 static void
 village_add(struct village_counts *v, const struct division *d, int year)
 {
@@ -354,7 +347,7 @@ stats_compute(struct store *st, const struct stats_query *q, struct stats_result
 		if (dv[i].level != LV_VILLAGE || !store_in_scope(st, dv[i].code))
 			continue;
 		struct stats_row key;
-		key.d.code = truncate_to(dv[i].code, level);
+		key.d.code = division_at(dv[i].code, level);
 		struct stats_row *row = bsearch(&key, r->rows, r->n_rows, sizeof(*r->rows), cmp_row);
 		village_add(&r->villages, &dv[i], year);
 		if (row)
@@ -374,7 +367,7 @@ stats_compute(struct store *st, const struct stats_query *q, struct stats_result
 	for (size_t i = 0; i < nc; i++) {
 		count_add(&r->totals, cells[i].status, cells[i].households, cells[i].persons);
 		struct stats_row key;
-		key.d.code = truncate_to(cells[i].village, level);
+		key.d.code = division_at(cells[i].village, level);
 		struct stats_row *row = bsearch(&key, r->rows, r->n_rows, sizeof(*r->rows), cmp_row);
 		if (row)
 			count_add(&row->c, cells[i].status, cells[i].households, cells[i].persons);

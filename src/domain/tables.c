@@ -336,13 +336,6 @@ cmp_division(const void *a, const void *b)
 	return x->code < y->code ? -1 : x->code > y->code;
 }
 
-static int64_t
-truncate_to(int64_t village, int level)
-{
-	static const int64_t unit[] = { 1, 10000000000LL, 100000000LL, 1000000LL, 1000LL, 1 };
-	return village / unit[level] * unit[level];
-}
-
 static void
 new_values(struct table_row *row, size_t n, struct arena *a)
 {
@@ -637,7 +630,7 @@ cmp_i64pair(const void *a, const void *b)
 static int64_t
 row_index(const struct table_result *r, int64_t village, int level)
 {
-	int64_t key = truncate_to(village, level);
+	int64_t key = division_at(village, level);
 	size_t l = 0, h = r->n_rows;
 	while (l < h) {
 		size_t mid = (l + h) / 2;
@@ -897,7 +890,7 @@ table_compute(struct store *st, const struct table_def *def, const struct table_
 	} else {
 		for (size_t v = 0; v < g.n_villages; v++) {
 			village_columns(&g, v);
-			int64_t key = truncate_to(g.villages[v].code, level);
+			int64_t key = division_at(g.villages[v].code, level);
 			struct table_row *row = NULL;
 			size_t l = 0, h = r->n_rows;
 			while (l < h) {

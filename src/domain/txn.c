@@ -70,7 +70,7 @@ txn_agg_flush(struct txn *t, struct errinfo *e)
 	size_t n = agg_compact(t->agg, t->n_agg);
 	for (size_t i = 0; i < n; i++) {
 		const struct agg_delta *d = &t->agg[i];
-		enum err rc = store_agg_add(t->st, d->village, (enum status)d->status, d->day, d->dh, d->dp, e);
+		enum err rc = store_agg_add(t->st, d->village, (enum status)d->status, d->day, t->now, d->dh, d->dp, e);
 		if (rc != ERR_OK)
 			return rc;
 	}

@@ -580,10 +580,18 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (level, division, status, day) DO UPDATE SET "
 		"households = stat_rollup.households + excluded.households, "
 		"persons = stat_rollup.persons + excluded.persons", NULL },
+	/* the deltas as recorded (schema 0019): each transaction's, under its recording instant */
+	[STMT_RECORDED_ADD] = { "INSERT INTO stat_recorded (village, status, day, recorded_at, households, persons) "
+		"VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (village, status, day, recorded_at) DO UPDATE SET "
+		"households = stat_recorded.households + excluded.households, "
+		"persons = stat_recorded.persons + excluded.persons", NULL },
 	[STMT_STATS_ROLLUP] = { "SELECT d.division, d.status, SUM(d.households), SUM(d.persons) FROM stat_rollup d "
 		"WHERE d.level = $1 AND d.day <= $2 AND d.division BETWEEN $3 AND $4 GROUP BY d.division, d.status", NULL },
 	[STMT_STATS_AGG] = { "SELECT d.village, d.status, SUM(d.households), SUM(d.persons) FROM stat_delta d "
 		"WHERE d.day <= $1 AND d.village BETWEEN $2 AND $3 GROUP BY d.village, d.status", NULL },
+	[STMT_STATS_RECORDED] = { "SELECT d.village, d.status, SUM(d.households), SUM(d.persons) FROM stat_recorded d "
+		"WHERE d.village BETWEEN $3 AND $4 AND d.day <= $1 AND d.recorded_at <= $2 GROUP BY d.village, d.status",
+		NULL },
 	[STMT_STATS_SCAN_H] = { "SELECT h.village, s.status, COUNT(*) FROM household_status_span s "
 		"JOIN household h ON h.id = s.household_id WHERE s.valid_from <= $1 AND $1 < s.valid_to "
 		"AND s.recorded_from <= $2 AND $2 < s.recorded_to AND h.village BETWEEN $3 AND $4 "
@@ -701,6 +709,10 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 
 	/* the first day any household of the range counts (the registry's beginning there) */
 	[STMT_FIRST_DAY] = { "SELECT MIN(day) FROM stat_delta WHERE village BETWEEN $1 AND $2 AND households > 0", NULL },
+	/* the same for a whole town or wider, from its roll-up: on the first day every delta is an entry, so the
+	 * division's sum is positive there too */
+	[STMT_FIRST_DAY_ROLLUP] = { "SELECT MIN(day) FROM stat_rollup WHERE level = $1 AND division = $2 "
+		"AND households > 0", NULL },
 	/* the income survey's versions (0010_income_history.sql) */
 	[STMT_INCOME_REV_INSERT] = { "INSERT INTO income_revision (household_id, year, wage, business, property, "
 		"transfer, business_cost, net_pc, size, recorded_at, actor, reason, source) VALUES ($1, $2, $3, $4, $5, $6, "
@@ -994,6 +1006,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"village, status, day", "($1, $2, $3)", "$4"), NULL },
 	[STMT_COPY_STAT_ROLLUP] = { COPY_PAGE("level, division, status, day, households, persons", "stat_rollup",
 		"level, division, status, day", "($1, $2, $3, $4)", "$5"), NULL },
+	[STMT_COPY_STAT_RECORDED] = { COPY_PAGE("village, status, day, recorded_at, households, persons",
+		"stat_recorded", "village, status, day, recorded_at", "($1, $2, $3, $4)", "$5"), NULL },
 	[STMT_COPY_INCOME] = { COPY_PAGE(INCOME_COLUMNS, "income_year", "household_id, year", "($1, $2)", "$3"), NULL },
 	[STMT_COPY_LINE] = { COPY_PAGE("year, region, kind, amount, note", "poverty_line", "year, region, kind",
 		"($1, $2, $3)", "$4"), NULL },
@@ -1013,6 +1027,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_COUNT_SUPERSESSION] = { "SELECT COUNT(*) FROM event_supersession", NULL },
 	[STMT_COUNT_STAT_DELTA] = { "SELECT COUNT(*) FROM stat_delta", NULL },
 	[STMT_COUNT_STAT_ROLLUP] = { "SELECT COUNT(*) FROM stat_rollup", NULL },
+	[STMT_COUNT_STAT_RECORDED] = { "SELECT COUNT(*) FROM stat_recorded", NULL },
 	[STMT_COUNT_INCOME] = { "SELECT COUNT(*) FROM income_year", NULL },
 	[STMT_COUNT_LINE] = { "SELECT COUNT(*) FROM poverty_line", NULL },
 	[STMT_COUNT_USER] = { "SELECT COUNT(*) FROM app_user", NULL },

@@ -318,8 +318,10 @@ enum err store_events_of_household(struct store *st, int64_t hh, struct event **
 enum err store_last_stamp(struct store *st, int64_t *stamp, struct errinfo *e);
 
 /* ---- maintained aggregates ---- */
-enum err store_agg_add(struct store *st, int64_t village, enum status s, int day, int64_t dh, int64_t dp,
-    struct errinfo *e);
+/* Adds dh households and dp persons of status s to village from day on, as now known (stat_delta and its
+ * roll-ups) and as recorded at recorded (stat_recorded): every delta of a write transaction, at its instant. */
+enum err store_agg_add(struct store *st, int64_t village, enum status s, int day, int64_t recorded, int64_t dh,
+    int64_t dp, struct errinfo *e);
 
 /* ---- reports ---- */
 struct stat_cell {
@@ -328,7 +330,7 @@ struct stat_cell {
 	int64_t households, persons;
 };
 /* Counts by village and status on date day, as now known (recorded_at == 0, from the maintained aggregates)
- * or as recorded at stamp recorded_at (from the spans). Villages in [lo, hi] and in scope. */
+ * or as recorded at stamp recorded_at (from the aggregates as recorded). Villages in [lo, hi] and in scope. */
 enum err store_stats(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t hi,
     struct stat_cell **out, size_t *n, struct arena *a, struct errinfo *e);
 /* The first day on which any household of villages [lo, hi] (in scope) is in the registry, as now known;

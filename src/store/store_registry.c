@@ -681,14 +681,17 @@ store_last_stamp(struct store *st, int64_t *stamp, struct errinfo *e)
 /* ---- aggregates ---- */
 
 enum err
-store_agg_add(struct store *st, int64_t village, enum status s, int day, int64_t dh, int64_t dp, struct errinfo *e)
+store_agg_add(struct store *st, int64_t village, enum status s, int day, int64_t recorded, int64_t dh, int64_t dp,
+    struct errinfo *e)
 {
 	enum err rc = stmt_exec(st, STMT_BOUND(st, STMT_AGG_ADD, e, SQL_INT(village), SQL_TEXT(status_code(s)),
 	    SQL_INT(day), SQL_INT(dh), SQL_INT(dp)), e);
+	if (rc == ERR_OK)
+		rc = stmt_exec(st, STMT_BOUND(st, STMT_RECORDED_ADD, e, SQL_INT(village), SQL_TEXT(status_code(s)),
+		    SQL_INT(day), SQL_INT(recorded), SQL_INT(dh), SQL_INT(dp)), e);
 	/* and the town, county, city and province the village belongs to */
-	static const int64_t unit[] = { 0, 10000000000LL, 100000000LL, 1000000LL, 1000LL };
 	for (int level = LV_TOWN; rc == ERR_OK && level >= LV_PROVINCE; level--) {
-		rc = stmt_exec(st, STMT_BOUND(st, STMT_ROLLUP_ADD, e, SQL_INT(level), SQL_INT(village / unit[level] * unit[level]),
+		rc = stmt_exec(st, STMT_BOUND(st, STMT_ROLLUP_ADD, e, SQL_INT(level), SQL_INT(division_at(village, level)),
 		    SQL_TEXT(status_code(s)), SQL_INT(day), SQL_INT(dh), SQL_INT(dp)), e);
 	}
 	return rc;

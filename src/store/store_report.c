@@ -110,19 +110,16 @@ enum err
 store_stats(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t hi, struct stat_cell **out,
     size_t *n, struct arena *a, struct errinfo *e)
 {
-	if (recorded_at)
-		return store_stats_scan(st, day, recorded_at, lo, hi, out, n, a, e);
 	struct cells c = { 0 };
 	*out = NULL;
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_STATS_AGG, e);
+	/* as recorded: the rows recorded up to that instant, never a scan of the spans */
+	struct stmt *q = recorded_at ? STMT_BOUND(st, STMT_STATS_RECORDED, e, SQL_INT(day), SQL_INT(recorded_at),
+	    SQL_INT(lo), SQL_INT(hi)) : STMT_BOUND(st, STMT_STATS_AGG, e, SQL_INT(day), SQL_INT(lo), SQL_INT(hi));
 	if (!q)
 		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(day));
-	OPS->bind(q, 2, SQL_INT(lo));
-	OPS->bind(q, 3, SQL_INT(hi));
 	enum err rc = collect(st, q, &c, false, true, a, e);
 	/* Drop cells that sum to nothing (every entry was matched by a leave). */
 	size_t k = 0;
@@ -475,11 +472,15 @@ store_first_day(struct store *st, int64_t lo, int64_t hi, int *day, struct errin
 	*day = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_FIRST_DAY, e);
+	/* a range that is one whole town, county, city or province reads its roll-up (a few thousand rows at
+	 * most), not every village's aggregates */
+	int level = LV_TOWN;
+	while (level >= LV_PROVINCE && !(lo % level_unit(level) == 0 && hi == lo + level_unit(level) - 1))
+		level--;
+	struct stmt *q = level >= LV_PROVINCE ? STMT_BOUND(st, STMT_FIRST_DAY_ROLLUP, e, SQL_INT(level), SQL_INT(lo))
+					      : STMT_BOUND(st, STMT_FIRST_DAY, e, SQL_INT(lo), SQL_INT(hi));
 	if (!q)
 		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(lo));
-	OPS->bind(q, 2, SQL_INT(hi));
 	int r = OPS->step(q, e);
 	if (r == 1 && !OPS->col_null(q, 0))
 		*day = (int)OPS->col_int(q, 0);

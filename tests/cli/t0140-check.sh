@@ -49,6 +49,14 @@ expect_rc 1 check --as-of 2018-10-08 --rule AGGREGATE,HEAD_NONE --format json
 jqeq '[.findings[] | .message] | join(";")' "371399000000 已脱贫不享受政策 2018-10-08：汇总为 2户4人，明细为 1户4人"
 db_sql "UPDATE stat_rollup SET households = households - 1 WHERE level = 3 AND status = 'exited_unsupported'"
 ok check --as-of 2018-10-08 --rule AGGREGATE
+# the aggregates as recorded (stats --recorded-at): a delta lost from the 2018 events' instant
+db_sql "UPDATE stat_recorded SET households = households - 1 WHERE status = 'exited_unsupported'
+	AND recorded_at = (SELECT MAX(recorded_at) FROM stat_recorded WHERE status = 'exited_unsupported')"
+expect_rc 1 check --as-of 2018-10-08 --rule AGGREGATE --format json
+jqeq '[.findings[] | .message] | join(";")' "已脱贫不享受政策 2018-10-08：按登记时点的汇总为 0户4人，明细为 1户4人"
+db_sql "UPDATE stat_recorded SET households = households + 1 WHERE status = 'exited_unsupported'
+	AND recorded_at = (SELECT MAX(recorded_at) FROM stat_recorded WHERE status = 'exited_unsupported')"
+ok check --as-of 2018-10-08 --rule AGGREGATE
 db_sql "UPDATE change_event SET to_status = 'poor' WHERE type = 'exit'"
 expect_rc 1 check --as-of 2018-10-08 --rule BALANCE --format json
 # the 2015 exit now claims poor -> poor: the poor population shrinks with no recorded outflow

@@ -57,7 +57,7 @@ ok migrate-data --from "$src" --to "$pg"
 # schema_migrations (other tables come and go with other features; each must be copied)
 copied=$(printf '%s\n' "$OUT" | sed -n '3,$p' | grep -v '^核对' | tr -s ' ' | sed 's/^ //')
 for want_row in "division 9" "household 9" "member 27" "household_status_span 36" "membership_span 28" \
-	"change_event 26" "event_supersession 2" "stat_delta 32" "income_year 9" "poverty_line 7" "app_user 2" \
+	"change_event 26" "event_supersession 2" "stat_delta 32" "stat_recorded 39" "income_year 9" "poverty_line 7" "app_user 2" \
 	"audit 9" "audit_head 1"; do
 	printf '%s\n' "$copied" | grep -qxF "$want_row" || fail "copied: no line [$want_row] in: $copied"
 done
