@@ -774,6 +774,12 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_HH_LIST_VILLAGE] = { HH_LIST(HH_LIST_WHERE, "h.village, h.hh_no"),
 		HH_LIST(HH_LIST_WHERE_PG, "h.village, h.hh_no") },
 	[STMT_HH_LIST_DESC] = { HH_LIST(HH_LIST_WHERE, "h.hh_no DESC"), HH_LIST(HH_LIST_WHERE_PG, "h.hh_no DESC") },
+	/* by 户编号 over at most half of the database's villages (a village, a town, a county of a province):
+	 * read through the index on village and sorted. "+" keeps SQLite from walking the whole 户编号 index in
+	 * order, from the first household of the province to the village's (45 ms for a village of the
+	 * 10^7-person province); PostgreSQL plans with its statistics */
+	[STMT_HH_LIST_NARROW] = { HH_LIST(HH_LIST_WHERE, "+h.hh_no"), HH_LIST(HH_LIST_WHERE_PG, "h.hh_no") },
+	[STMT_HH_LIST_NARROW_DESC] = { HH_LIST(HH_LIST_WHERE, "+h.hh_no DESC"), HH_LIST(HH_LIST_WHERE_PG, "h.hh_no DESC") },
 	[STMT_HH_LIST_VILLAGE_DESC] = { HH_LIST(HH_LIST_WHERE, "h.village DESC, h.hh_no"),
 		HH_LIST(HH_LIST_WHERE_PG, "h.village DESC, h.hh_no") },
 	[STMT_HH_LIST_STATUS] = { HH_LIST(HH_LIST_WHERE, STATUS_ORDER ", h.hh_no"),
@@ -791,6 +797,11 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S_PG(STATUS_AT("$11")), "$11"), "h.village, h.hh_no", "$11") },
 	[STMT_HH_LIST_ASOF_DESC] = { HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S(STATUS_AT("$11")), "$11"), "h.hh_no DESC", "$11"),
 		HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S_PG(STATUS_AT("$11")), "$11"), "h.hh_no DESC", "$11") },
+	[STMT_HH_LIST_ASOF_NARROW] = { HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S(STATUS_AT("$11")), "$11"), "+h.hh_no", "$11"),
+		HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S_PG(STATUS_AT("$11")), "$11"), "h.hh_no", "$11") },
+	[STMT_HH_LIST_ASOF_NARROW_DESC] = { HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S(STATUS_AT("$11")), "$11"),
+		"+h.hh_no DESC", "$11"), HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S_PG(STATUS_AT("$11")), "$11"), "h.hh_no DESC",
+		"$11") },
 	[STMT_HH_LIST_ASOF_VILLAGE_DESC] = { HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S(STATUS_AT("$11")), "$11"),
 		"h.village DESC, h.hh_no", "$11"), HH_LIST_ASOF(ASOF_WHERE(HH_LIST_WHERE_S_PG(STATUS_AT("$11")), "$11"),
 		"h.village DESC, h.hh_no", "$11") },

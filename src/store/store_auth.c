@@ -503,8 +503,15 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 	};
 	enum hh_sort sort = f->sort < HH_SORT__N ? f->sort : HH_SORT_VILLAGE;
 	bool found = search_from_hits(f, lo, hi);
-	q = OPS->prepare(st, f->day ? (found ? found_by_sort_at : by_sort_at)[sort] : (found ? found_by_sort : by_sort)[sort],
-	    e);
+	enum stmt_id id = f->day ? (found ? found_by_sort_at : by_sort_at)[sort] : (found ? found_by_sort : by_sort)[sort];
+	/* by 户编号 over at most half of the database's villages: through the village index, then sorted */
+	if (!found && (sort == HH_SORT_NO || sort == HH_SORT_NO_DESC) &&
+	    2 * villages_between(st, lo, hi) <= villages_between(st, 0, INT64_MAX)) {
+		static const enum stmt_id narrow[2][2] = { { STMT_HH_LIST_NARROW, STMT_HH_LIST_NARROW_DESC },
+			{ STMT_HH_LIST_ASOF_NARROW, STMT_HH_LIST_ASOF_NARROW_DESC } };
+		id = narrow[f->day != 0][sort == HH_SORT_NO_DESC];
+	}
+	q = OPS->prepare(st, id, e);
 	if (!q) {
 		rc = ERR_DB;
 		goto out;

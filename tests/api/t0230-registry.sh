@@ -60,6 +60,16 @@ expect 200 county GET "/api/households?q=371399"
 jqeq '.data.total' 0
 expect 200 county GET "/api/households?sort=-hh_no&per_page=3"
 jqeq '[.data.items[] | .hh_no] | join(",")' "3713990009,3713990008,3713990007"
+# one village is at most half of the county's villages: its list by 户编号 is read through the village index
+# and sorted (STMT_HH_LIST_NARROW*), in the county list's order, as now and as of a day
+for q in "sort=hh_no" "sort=-hh_no" "sort=hh_no&as_of=2016-06-30" "sort=-hh_no&as_of=2016-06-30"; do
+	expect 200 county GET "/api/households?$q&per_page=200"
+	want=$(jq -c '[.data.items[] | select(.village == "371399100202") | .hh_no]' <<<"$OUT")
+	expect 200 county GET "/api/households?$q&per_page=200&division=371399100202"
+	eq "one village, $q" "$(jq -c '[.data.items[] | .hh_no]' <<<"$OUT")" "$want"
+	eq "one village, $q: not empty" "$(jq '.data.items | length' <<<"$OUT")" "$(jq 'length' <<<"$want")"
+done
+eq "the village's households, descending" "$(jq -c '[.data.items[] | .hh_no]' <<<"$OUT")" '["3713990004","3713990003"]'
 # every order of the list (ties by 户编号): village descending, status (未脱贫, 返贫, 已脱贫 with and without
 # policy, 已剔除, 已销户), 贫困户属性 and 主要致贫原因 by code
 for sq in "-village 7,8,5,6,9,3,4,1,2" "status 9,3,1,2,4,6,7,5,8" "attribute 1,3,5,6,7,8,9,2,4" \
