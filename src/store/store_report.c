@@ -14,17 +14,32 @@
 #define OPS st->ops
 
 
+/* Cells by (village, status), found again through an open-addressing index of their positions: a statement's
+ * rows come grouped, but a second statement (the persons after the households) adds to the first one's cells. */
 struct cells {
 	struct stat_cell *v;
 	size_t n, cap;
+	uint32_t *slot;      /* cap * 2 entries: position + 1, 0 when empty */
 };
+
+static size_t
+cell_hash(int64_t village, enum status s, size_t mask)
+{
+	uint64_t h = (uint64_t)village * 0x9e3779b97f4a7c15ULL ^ (uint64_t)s * 0xff51afd7ed558ccdULL;
+	return (size_t)(h ^ h >> 29) & mask;
+}
 
 static struct stat_cell *
 cell_for(struct cells *c, int64_t village, enum status s, struct arena *a)
 {
-	for (size_t i = c->n; i-- > 0;)
-		if (c->v[i].village == village && c->v[i].status == s)
-			return &c->v[i];
+	if (c->n && c->v[c->n - 1].village == village && c->v[c->n - 1].status == s)
+		return &c->v[c->n - 1];
+	size_t mask = 2 * c->cap - 1, k = c->cap ? cell_hash(village, s, mask) : 0;
+	for (; c->cap && c->slot[k]; k = (k + 1) & mask) {
+		struct stat_cell *x = &c->v[c->slot[k] - 1];
+		if (x->village == village && x->status == s)
+			return x;
+	}
 	if (c->n == c->cap) {
 		size_t cap = c->cap ? 2 * c->cap : 64;
 		struct stat_cell *w = arena_alloc(a, cap * sizeof(*w));
@@ -32,7 +47,19 @@ cell_for(struct cells *c, int64_t village, enum status s, struct arena *a)
 			memcpy(w, c->v, c->n * sizeof(*w));
 		c->v = w;
 		c->cap = cap;
+		c->slot = arena_alloc(a, 2 * cap * sizeof(*c->slot));
+		memset(c->slot, 0, 2 * cap * sizeof(*c->slot));
+		mask = 2 * cap - 1;
+		for (size_t i = 0; i < c->n; i++) {
+			size_t j = cell_hash(c->v[i].village, c->v[i].status, mask);
+			while (c->slot[j])
+				j = (j + 1) & mask;
+			c->slot[j] = (uint32_t)i + 1;
+		}
+		for (k = cell_hash(village, s, mask); c->slot[k]; k = (k + 1) & mask)
+			;
 	}
+	c->slot[k] = (uint32_t)c->n + 1;
 	struct stat_cell *x = &c->v[c->n++];
 	x->village = village;
 	x->status = s;
