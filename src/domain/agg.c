@@ -1,6 +1,7 @@
 /* agg.c: household contributions to the stat_delta aggregates. */
 #include "domain/agg.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "lib/date.h"
@@ -9,10 +10,7 @@
 static void
 push(struct agg_delta **out, size_t *n, size_t *cap, int64_t village, int status, int day, int64_t dh, int64_t dp)
 {
-	if (*n == *cap) {
-		*cap = *cap ? 2 * *cap : 64;
-		*out = xrealloc(*out, *cap * sizeof(**out));
-	}
+	agg_reserve(out, n, cap, 1);
 	(*out)[(*n)++] = (struct agg_delta){ village, status, day, dh, dp };
 }
 
@@ -71,4 +69,23 @@ agg_compact(struct agg_delta *v, size_t n)
 		if (v[i].dh != 0 || v[i].dp != 0)
 			v[j++] = v[i];
 	return j;
+}
+
+void
+agg_reserve(struct agg_delta **out, size_t *n, size_t *cap, size_t extra)
+{
+	if (*n + extra <= *cap)
+		return;
+	bool compacted = false;
+	if (*n >= 4096) {
+		*n = agg_compact(*out, *n);
+		compacted = true;
+	}
+	/* after a compaction half the room stays free, so the next one is as far away as this one was */
+	size_t want = compacted ? 2 * (*n + extra) : *n + extra;
+	if (want <= *cap)
+		return;
+	while (*cap < want)
+		*cap = *cap ? 2 * *cap : 64;
+	*out = xrealloc(*out, *cap * sizeof(**out));
 }

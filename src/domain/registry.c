@@ -69,10 +69,7 @@ household_create(struct txn *t, struct household *h, struct member *m, size_t n,
 			return rc;
 	}
 	/* The household enters its status on E with its n members. */
-	if (t->n_agg + 2 > t->cap_agg) {
-		t->cap_agg = 2 * t->cap_agg + 64;
-		t->agg = xrealloc(t->agg, t->cap_agg * sizeof(*t->agg));
-	}
+	agg_reserve(&t->agg, &t->n_agg, &t->cap_agg, 1);
 	t->agg[t->n_agg++] = (struct agg_delta){ h->village, h->status, E, 1, (int64_t)n };
 	if (!t->quiet_audit) {
 		char d[11];
