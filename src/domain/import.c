@@ -1,6 +1,7 @@
 /* import.c: the three sheet importers. Read everything, check everything, then write in one transaction. */
 #include "domain/import.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <limits.h>
 #include <stdint.h>
@@ -19,6 +20,7 @@
 #include "domain/idno.h"
 #include "domain/txn.h"
 #include "lib/date.h"
+#include "lib/keysort.h"
 #include "lib/util.h"
 
 /* ---- shared ---- */
@@ -669,7 +671,10 @@ struct reg_import {
 	struct hh_map hh;      /* 户编号 -> index into states */
 	struct reg_state *states;
 	size_t n_states, cap_states;
-	struct hh_map ids;     /* 证件号码 -> household state index << 32 | row */
+	struct hh_map ids;     /* 证件号码 -> household state index << 32 | row: every one of the file's, or only
+	                        * those in dups once the first pass found them */
+	bool dups_known;       /* the first pass found the 证件号码 the file holds more than once */
+	struct hh_map dups;    /* those (values unused); the rest cannot be a person in two households of the file */
 	bool looked_up;        /* the first pass looked up every 户编号 and 证件号码 in the database */
 	struct hh_map where;   /* 证件号码 registered in the database -> (char *) 户编号 of its household */
 	/* the batch */
@@ -739,9 +744,29 @@ reg_lookup(struct reg_import *ri, const char **hks, const size_t *hsi, size_t n_
  * and the database look-ups of every 户编号 and 证件号码 (done now, while the tables hold only what was
  * there before, they cost the same at the end of a large file as at its start). Only those two columns are
  * looked at; the second pass reports every problem. Leaves looked_up false if the file cannot be read
- * again (or is a request's rows: one batch, which looks up for itself). */
+ * again (or is a request's rows: one batch, which looks up for itself).
+ * The 证件号码 go through sorted runs as well (lib/keysort.c: spilled to a temporary file past
+ * TUOPIN_IMPORT_SORT_KEYS of them, 1,000,000 by default), which leave only the numbers the file holds more than
+ * once in memory (ri->dups), not ten million of them.
+ * again: the file once more for its 证件号码 only, looked up in the database anew (reg_relookup). */
+static void
+reg_dup_found(const char *key, void *arg)
+{
+	struct reg_import *ri = arg;
+	bool found;
+	map_slot(&ri->dups, arena_strdup(&ri->keys, key), &found);
+}
+
+static size_t
+sort_keys_run(void)
+{
+	const char *v = getenv("TUOPIN_IMPORT_SORT_KEYS");
+	long n = v && *v ? atol(v) : 0;
+	return n >= 2 ? (size_t)n : 1000000;
+}
+
 static enum err
-reg_count(struct reg_import *ri, struct errinfo *e)
+reg_count(struct reg_import *ri, bool again, struct errinfo *e)
 {
 	if (!ri->o->path)
 		return ERR_OK;
@@ -758,6 +783,7 @@ reg_count(struct reg_import *ri, struct errinfo *e)
 	problems_init(&quiet, &scratch);
 	const char **hks = xcalloc(LOOKUP_KEYS, sizeof(*hks)), **ids = xcalloc(LOOKUP_KEYS, sizeof(*ids));
 	size_t *hsi = xcalloc(LOOKUP_KEYS, sizeof(*hsi)), n_hk = 0, n_id = 0;
+	struct keysort *ks = again ? NULL : keysort_new(sort_keys_run());
 	enum err rc = ERR_OK;
 	struct sheet_row row;
 	int err_row, got = next_header(s, &row, &err_row, &e2);
@@ -766,7 +792,7 @@ reg_count(struct reg_import *ri, struct errinfo *e)
 		header_map(&h, row.cells, row.n, &quiet, &scratch);
 	while (got == 1 && (got = sheet_next(s, &row, &err_row, &e2)) == 1) {
 		struct str no = header_cell(&h, C_HH_NO, row.cells, row.n);
-		if (no.n > 0) {
+		if (no.n > 0 && !again) {
 			bool isnew;
 			size_t i = reg_state_of(ri, no, &isnew);
 			if (ri->states[i].total == INT_MAX)
@@ -779,8 +805,14 @@ reg_count(struct reg_import *ri, struct errinfo *e)
 		}
 		struct idno id;
 		idno_validate(header_cell(&h, C_ID_NO, row.cells, row.n), ri->today, &id);
-		if (id.norm[0])
+		if (id.norm[0]) {
 			ids[n_id++] = arena_strdup(&kb, id.norm);
+			if (ks && !keysort_add(ks, id.norm)) {
+				rc = errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+				    msg_errno(errno));
+				break;
+			}
+		}
 		if (n_hk == LOOKUP_KEYS || n_id == LOOKUP_KEYS) {
 			if ((rc = reg_lookup(ri, hks, hsi, n_hk, ids, n_id, &kb, e)) != ERR_OK)
 				break;
@@ -789,8 +821,15 @@ reg_count(struct reg_import *ri, struct errinfo *e)
 			arena_init(&kb);
 		}
 	}
-	if (rc == ERR_OK && got == 0 && (rc = reg_lookup(ri, hks, hsi, n_hk, ids, n_id, &kb, e)) == ERR_OK)
+	if (rc == ERR_OK && got == 0 && (rc = reg_lookup(ri, hks, hsi, n_hk, ids, n_id, &kb, e)) == ERR_OK) {
 		ri->looked_up = true;
+		if (ks && !keysort_dups(ks, reg_dup_found, ri))
+			rc = errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+			    msg_errno(errno));
+		if (ks)
+			ri->dups_known = rc == ERR_OK;
+	}
+	keysort_free(ks);
 	sheet_close(s);
 	arena_free(&scratch);
 	arena_free(&kb);
@@ -946,13 +985,14 @@ reg_batch(struct reg_import *ri, struct errinfo *e)
 			if (!x->m.id_no)
 				continue;
 			bool found;
-			uint64_t *slot = map_slot(&ri->ids, x->m.id_no, &found);
-			if (found) {
+			uint64_t *slot = ri->dups_known && !map_get(&ri->dups, x->m.id_no) ? NULL :
+			    map_slot(&ri->ids, x->m.id_no, &found);
+			if (slot && found) {
 				/* within one household member_set_check reported it already */
 				if ((size_t)(*slot >> 32) != g->state)
 					problem_add(p, o->lenient, x->row, header_label(h, C_ID_NO), str_from(x->m.id_no),
 					    MSG_ID_DUP_FILE, (int)(*slot & 0xffffffffu));
-			} else {
+			} else if (slot) {
 				ri->ids.keys[slot - ri->ids.vals] = arena_strdup(&ri->keys, x->m.id_no);
 				*slot = (uint64_t)g->state << 32 | (uint32_t)x->row;
 			}
@@ -1152,6 +1192,14 @@ reg_relookup(struct reg_import *ri, struct errinfo *e)
 	if (rc == ERR_OK && n)
 		rc = reg_lookup(ri, keys, hsi, n, NULL, 0, &kb, e);
 	n = 0;
+	if (ri->dups_known) {
+		/* the map holds only the numbers the file has more than once: read them all from the file again */
+		free(keys);
+		free(hsi);
+		arena_free(&kb);
+		return rc == ERR_OK ? reg_count(ri, true, e) : rc;
+	}
+	n = 0;
 	for (size_t k = 0; k < ri->ids.cap && rc == ERR_OK; k++) {
 		if (!ri->ids.keys[k])
 			continue;
@@ -1259,7 +1307,7 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		uint64_t mark = 0;
 		bool marked = store_change_mark(st, &mark);
 		/* 1. a first pass counts each household's rows and looks up its keys in the database */
-		if ((rc = reg_count(&ri, e)) != ERR_OK)
+		if ((rc = reg_count(&ri, false, e)) != ERR_OK)
 			goto done;
 		/* 2. the second checks every row and household (nothing is written) */
 		while ((got = sheet_next(s, &row, &err_row, e)) == 1)
@@ -1355,6 +1403,7 @@ done:
 		sheet_close(s);
 	map_free(&ri.hh);
 	map_free(&ri.ids);
+	map_free(&ri.dups);
 	map_free(&ri.where);
 	free(ri.states);
 	free(ri.hv);

@@ -52,6 +52,16 @@ first=$(sed -n 2p "$sorted" | cut -d, -f4)
 expect_rc 1 import registry "$bad" --as-of 2014-04-30 --format json
 jqeq '[.problems[] | "\(.row) \(.code) \(.message)"] | join(",")' "7501 duplicate_id 证件号码与第 2 行重复"
 eq "nothing written" "$(db_sql 'SELECT COUNT(*) FROM household')" "0"
+# the same found through 76 sorted runs of 100 证件号码 in a temporary file (lib/keysort.c), in a TMPDIR of its
+# own that is empty again afterwards
+mkdir "$WORK/tmp"
+TMPDIR=$WORK/tmp TUOPIN_IMPORT_SORT_KEYS=100 expect_rc 1 import registry "$bad" --as-of 2014-04-30 --format json
+jqeq '[.problems[] | "\(.row) \(.code) \(.message)"] | join(",")' "7501 duplicate_id 证件号码与第 2 行重复"
+eq "nothing left in TMPDIR" "$(ls -A "$WORK/tmp")" ""
+# a TMPDIR that cannot be written: the import stops with the reason, and nothing is written
+TMPDIR=$WORK/missing TUOPIN_IMPORT_SORT_KEYS=100 expect_rc 1 import registry "$sorted" --as-of 2014-04-30
+eq "no temporary file" "$ERR" "tuopin: 无法写入临时文件（目录 $WORK/missing，可用环境变量 TMPDIR 另指定）：文件或文件夹不存在"
+eq "nothing written" "$(db_sql 'SELECT COUNT(*) FROM household')" "0"
 # and already registered: the sorted file is in, the scattered one says so for every person
 ok import registry "$sorted" --as-of 2014-04-30 --now "2014-05-01 09:00:00"
 expect_rc 1 import registry "$scattered" --as-of 2014-04-30 --format json
