@@ -3,7 +3,9 @@
 # (OUTDIR/province.db; with its events, bench/gen_events.sh): `tuopin serve --threads 4`, wrk on loopback with
 # 64 connections and 2 threads, BENCH_SECONDS (10) a route, each list of requests picked at random with a
 # fixed seed (bench/search.lua), next to /api/ping (the ceiling) and /api/me (the cheapest authenticated
-# route). The user is a county office's role scoped to the whole province (370000000000).
+# route); then the same lists at one connection, which measures a request's latency without the queue of 64
+# (at 64 connections on 2 cores a route's p99 is mostly waiting: 64 / its rate). The user is a county
+# office's role scoped to the whole province (370000000000).
 #   stats-province     /api/stats, the province by city, as of a random day 2014-2020
 #   stats-county       /api/stats?division=COUNTY, one of the 120 counties by town, as of a random day
 #   stats-recorded     the province as recorded at a random instant 2014-2021, as of a random day
@@ -45,10 +47,10 @@ pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
 for _ in $(seq 1 200); do curl -s -o /dev/null "http://127.0.0.1:$port/api/ping" && break; sleep 0.05; done
 
-run() {   # run NAME [PATHS]
-	local name=$1 paths=${2:-}
+run() {   # run NAME [PATHS]   (CONNS connections, 64 by default)
+	local name=$1 paths=${2:-} c=${CONNS:-64}
 	local url="http://127.0.0.1:$port/api/$name"
-	local args=(-t2 -c64 -d"${dur}s" --latency -H "Authorization: Bearer $token")
+	local args=(-t$((c < 2 ? 1 : 2)) -c"$c" -d"${dur}s" --latency -H "Authorization: Bearer $token")
 	[ -n "$paths" ] && { export PATHS=$paths; args+=(-s "$lua"); url="http://127.0.0.1:$port/"; }
 	wrk -t2 -c64 -d2s -H "Authorization: Bearer $token" ${paths:+-s "$lua"} "$url" >/dev/null 2>&1   # warm-up
 	wrk "${args[@]}" "$url" >"$w/wrk-$name.txt" 2>&1
@@ -64,6 +66,10 @@ run ping
 run me
 for r in stats-province stats-county stats-recorded village-list find-hh-no find-id-no; do
 	run "$r" "$w/$r.txt"
+done
+echo "one connection (latency without queueing), ${dur}s each:"
+for r in stats-province stats-county stats-recorded village-list find-hh-no find-id-no; do
+	CONNS=1 run "$r" "$w/$r.txt"
 done
 # every answer of a kind is a 200 with rows (one of each, checked)
 for r in stats-province stats-county stats-recorded village-list find-hh-no find-id-no; do
