@@ -118,6 +118,28 @@ eq "not from the county's page either" "$(printf '%s' "$OUT" | jq -r '.data.hist
 page county $B 200 hit
 eq "nor the county from the town's" "$(printf '%s' "$OUT" | jq -r '.data.history[-1].other_household')" 3713990006
 
+# Stats answers are kept the same way: the same question in the same scope under the same generation comes from
+# memory, byte for byte; another question, another scope or a sheet does not; a registry write counts afresh
+S="/api/stats?as_of=2018-10-08"
+page county "$S" 200 miss
+sfirst=$OUT
+page county "$S" 200 hit
+eq "stats from the cache, byte for byte" "$OUT" "$sfirst"
+page county "$S&by=village" 200 miss
+page county "$S&recorded_at=2018-05-01%2012:00:00" 200 miss
+page town "$S" 200 miss
+eq "the town's own figures" "$(jq -c .data.totals.registered <<<"$OUT")" '{"households":3,"persons":9}'
+page town "$S" 200 hit
+page county "$S&format=csv" 200 -
+api county GET /api/households/3713990003
+mid=$(printf '%s' "$OUT" | jq '.data.members[-1].id')
+api county POST /api/households/3713990003/events "{\"type\":\"member_remove\",\"effective\":\"2018-09-01\",\"member_id\":$mid,\"reason\":\"死亡\"}"
+[ "$STATUS" = 201 ] || fail "member_remove: $STATUS $OUT"
+page county "$S" 200 miss
+eq "one person fewer at once" "$(jq .data.totals.registered.persons <<<"$OUT")" \
+	"$(($(jq .data.totals.registered.persons <<<"$sfirst") - 1))"
+page county "$S" 200 hit
+
 # --page-cache 0: no cache, no header
 stop_server
 start_server --threads 1 --page-cache 0
