@@ -130,6 +130,23 @@ db_sql() {
 	fi
 }
 
+# county_history [missed]: the sample county of tests/data/county into the test database, each import checked:
+# the identification of 2014 and the events recorded each January up to the 2018 clean-up (t0100 builds the
+# same step by step, with its figures); with "missed", also the household included retroactively on 2018-04-25.
+county_history() {
+	local D=$TESTDATA/county
+	ok import divisions "$D/divisions.csv"
+	ok import registry "$D/registry.csv" --as-of 2014-01-01 --now "2014-01-05 10:00:00"
+	ok import events "$D/events-2014.csv" --now "2015-01-10 10:00:00"
+	ok import events "$D/events-2015.csv" --now "2016-01-08 10:00:00"
+	ok import events "$D/events-2016.csv" --now "2017-01-09 10:00:00"
+	ok import events "$D/events-2018.csv" --now "2018-04-20 10:00:00"
+	if [ "${1:-}" = missed ]; then
+		ok import registry "$D/registry-missed.csv" --as-of 2014-01-01 --event include_missed \
+			--batch 2018年托底清零 --now "2018-04-25 10:00:00"
+	fi
+}
+
 # sample_db: a fresh database with the sample county of tests/data/samples (registry as of 2014-04-30,
 # the sample events recorded 2018-05-02).
 sample_db() {

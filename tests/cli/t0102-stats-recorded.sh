@@ -6,16 +6,8 @@
 # restated here in SQL — on every pair of a grid of days and instants around each recording; and the rows the
 # write transactions added are exactly the rows the migration makes from the spans.
 source "$TESTLIB"
-D=$TESTDATA/county
 new_db >/dev/null
-ok import divisions "$D/divisions.csv"
-ok import registry "$D/registry.csv" --as-of 2014-01-01 --now "2014-01-05 10:00:00"
-ok import events "$D/events-2014.csv" --now "2015-01-10 10:00:00"
-ok import events "$D/events-2015.csv" --now "2016-01-08 10:00:00"
-ok import events "$D/events-2016.csv" --now "2017-01-09 10:00:00"
-ok import events "$D/events-2018.csv" --now "2018-04-20 10:00:00"
-ok import registry "$D/registry-missed.csv" --as-of 2014-01-01 --event include_missed --batch 2018年托底清零 \
-	--now "2018-04-25 10:00:00"
+county_history missed
 
 # the old computation: households and persons by village and status, from the spans valid on day $1 and
 # recorded at instant $2 (a household counts its status; a member counts where a membership span and a status

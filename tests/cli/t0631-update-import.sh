@@ -7,12 +7,7 @@
 source "$TESTLIB"
 new_db >/dev/null
 D=$TESTDATA/county
-ok import divisions "$D/divisions.csv"
-ok import registry "$D/registry.csv" --as-of 2014-01-01 --now "2014-01-05 10:00:00"
-ok import events "$D/events-2014.csv" --now "2015-01-10 10:00:00"
-ok import events "$D/events-2015.csv" --now "2016-01-08 10:00:00"
-ok import events "$D/events-2016.csv" --now "2017-01-09 10:00:00"
-ok import events "$D/events-2018.csv" --now "2018-04-20 10:00:00"
+county_history
 
 ok export registry "$WORK/xiling.csv" --village 西岭村
 # edit: 周敏's health, household 3713990003's main cause (on each of its rows)

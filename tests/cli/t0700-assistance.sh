@@ -9,14 +9,7 @@
 source "$TESTLIB"
 new_db >/dev/null
 D=$TESTDATA/county
-ok import divisions "$D/divisions.csv"
-ok import registry "$D/registry.csv" --as-of 2014-01-01 --now "2014-01-05 10:00:00"
-ok import events "$D/events-2014.csv" --now "2015-01-10 10:00:00"
-ok import events "$D/events-2015.csv" --now "2016-01-08 10:00:00"
-ok import events "$D/events-2016.csv" --now "2017-01-09 10:00:00"
-ok import events "$D/events-2018.csv" --now "2018-04-20 10:00:00"
-ok import registry "$D/registry-missed.csv" --as-of 2014-01-01 --event include_missed --batch 2018年托底清零 \
-	--now "2018-04-25 10:00:00"
+county_history missed
 NOW=(--now "2018-10-09 10:00:00")
 add() { ok assistance add "$@" "${NOW[@]}"; }
 # the number of the record just written (PostgreSQL draws ids in blocks: they are not 1, 2, 3)
