@@ -42,21 +42,28 @@ read_rule_row(struct store *st, struct stmt *q, struct rule_row *r)
 	r->t = OPS->col_text(q, 17);
 }
 
+/* each_rule_row's callback and its context, for stmt_each */
+struct rule_each {
+	rule_row_fn fn;
+	void *ctx;
+};
+
+static int
+rule_row_each(struct store *st, struct stmt *q, void *ctx)
+{
+	/* PostgreSQL hands out text that lives with the result; SQLite's until the next step: the callback
+	 * copies what it keeps. */
+	struct rule_each *x = ctx;
+	struct rule_row row;
+	read_rule_row(st, q, &row);
+	return x->fn(x->ctx, &row);
+}
+
 enum err
 each_rule_row(struct store *st, struct stmt *q, rule_row_fn fn, void *ctx, struct errinfo *e)
 {
-	int r, stop = 0;
-	if (OPS->stream)
-		OPS->stream(q);
-	while (!stop && (r = OPS->step(q, e)) == 1) {
-		/* PostgreSQL hands out text that lives with the result; SQLite's until the next step: the callback
-		 * copies what it keeps. */
-		struct rule_row row;
-		read_rule_row(st, q, &row);
-		stop = fn(ctx, &row);
-	}
-	OPS->reset(q);
-	return !stop && r < 0 ? ERR_DB : ERR_OK;
+	struct rule_each x = { fn, ctx };
+	return stmt_each(st, q, rule_row_each, &x, e);
 }
 
 enum err
