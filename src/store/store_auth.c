@@ -328,8 +328,8 @@ store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *
 	return stmt_exec(st, STMT_BOUND(st, STMT_AUDIT_HEAD_SET, e, SQL_INT(r->id), SQL_TEXT(r->hash), sql_text_or_null(r->mac)), e);
 }
 
-static void
-read_audit(struct store *st, struct stmt *q, struct audit_row *r, struct arena *a)
+void
+read_audit_event(struct store *st, struct stmt *q, struct audit_row *r, struct arena *a)
 {
 	r->id = OPS->col_int(q, 0);
 	r->at = OPS->col_int(q, 1);
@@ -338,6 +338,12 @@ read_audit(struct store *st, struct stmt *q, struct audit_row *r, struct arena *
 	r->object = col_str(st, q, 4, a);
 	r->detail = col_str(st, q, 5, a);
 	r->ip = col_str(st, q, 6, a);
+}
+
+static void
+read_audit(struct store *st, struct stmt *q, struct audit_row *r, struct arena *a)
+{
+	read_audit_event(st, q, r, a);
 	r->prev_hash = col_str(st, q, 7, a);
 	r->hash = col_str(st, q, 8, a);
 	r->mac = col_str(st, q, 9, a);

@@ -237,6 +237,15 @@ store_audit_outbox_add(struct store *st, const struct audit_row *r, struct errin
 	return k < 0 ? ERR_DB : ERR_OK;
 }
 
+/* a row of the outbox: the audit row's own columns (its chain's hashes are made when it enters the chain) */
+static void
+read_outbox_row(struct store *x, struct stmt *q, void *row, struct arena *a)
+{
+	struct audit_row *o = row;
+	memset(o, 0, sizeof(*o));
+	read_audit_event(x, q, o, a);
+}
+
 enum err
 store_audit_outbox_list(struct store *st, int64_t after, struct audit_row **out, size_t *n, char **generation,
     struct arena *a, struct errinfo *e)
@@ -254,34 +263,12 @@ store_audit_outbox_list(struct store *st, int64_t after, struct audit_row **out,
 	if (x->ops->step(q, e) == 1)
 		*generation = col_str(x, q, 0, a);
 	x->ops->reset(q);
-	if (!(q = x->ops->prepare(x, STMT_OUTBOX_LIST, e)))
-		return ERR_DB;
-	x->ops->bind(q, 1, SQL_INT(after));
-	size_t cap = 16;
-	struct audit_row *v = arena_alloc(a, cap * sizeof(*v));
-	int r;
-	while ((r = x->ops->step(q, e)) == 1) {
-		if (*n == cap) {
-			struct audit_row *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, cap * sizeof(*w));
-			v = w;
-			cap *= 2;
-		}
-		struct audit_row *o = &v[(*n)++];
-		memset(o, 0, sizeof(*o));
-		o->id = x->ops->col_int(q, 0);
-		o->at = x->ops->col_int(q, 1);
-		o->actor = col_str(x, q, 2, a);
-		o->action = col_str(x, q, 3, a);
-		o->object = col_str(x, q, 4, a);
-		o->detail = col_str(x, q, 5, a);
-		o->ip = col_str(x, q, 6, a);
-	}
-	x->ops->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	return ERR_OK;
+	struct audit_row *v;
+	enum err rc = stmt_rows(x, STMT_BOUND(x, STMT_OUTBOX_LIST, e, SQL_INT(after)), sizeof(*v), read_outbox_row, &v, n,
+	    a, e);
+	if (rc == ERR_OK)
+		*out = v;
+	return rc;
 }
 
 enum err
