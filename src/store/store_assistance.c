@@ -346,25 +346,16 @@ store_assist_coverage(struct store *st, int day, int since_day, int64_t lo, int6
 	memset(c, 0, sizeof(*c));
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_AS_COVERAGE, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(day));
-	OPS->bind(q, 2, SQL_INT(lo));
-	OPS->bind(q, 3, SQL_INT(hi));
-	OPS->bind(q, 4, SQL_INT(since_day));
-	OPS->bind(q, 5, SQL_INT(day / 10000));
-	int r = OPS->step(q, e);
-	if (r == 1) {
-		c->households = OPS->col_int(q, 0);
-		c->persons = OPS->col_int(q, 1);
-		c->with_cadre = OPS->col_int(q, 2);
-		c->visited = OPS->col_int(q, 3);
-		c->insured_medical = OPS->col_int(q, 4);
-		c->insured_serious = OPS->col_int(q, 5);
-	}
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	int64_t v[6];
+	enum err rc = stmt_ints(st, STMT_BOUND(st, STMT_AS_COVERAGE, e, SQL_INT(day), SQL_INT(lo), SQL_INT(hi),
+	    SQL_INT(since_day), SQL_INT(day / 10000)), v, 6, e);
+	c->households = v[0];
+	c->persons = v[1];
+	c->with_cadre = v[2];
+	c->visited = v[3];
+	c->insured_medical = v[4];
+	c->insured_serious = v[5];
+	return rc == ERR_NOTFOUND ? ERR_OK : rc;
 }
 
 /* Bind the period and the divisions ($1 $2 $3 $4) of a figure statement. */

@@ -85,15 +85,7 @@ store_external_list_delete(struct store *st, int64_t id, int64_t at, const char 
 enum err
 store_external_kind_exists(struct store *st, const char *kind, int day, bool *exists, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_EXT_KIND_EXISTS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(kind));
-	OPS->bind(q, 2, SQL_INT(day));
-	int r = OPS->step(q, e);
-	*exists = r == 1;
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	return stmt_exists(st, STMT_BOUND(st, STMT_EXT_KIND_EXISTS, e, SQL_TEXT(kind), SQL_INT(day)), exists, e);
 }
 
 /* stmt.c's EXT_ROW and the member's columns after it. */

@@ -30,6 +30,9 @@ void read_match_head(struct store *st, struct stmt *q, struct external_match *m)
  * is none; otherwise NULL (and e untouched) means there is none yet, so no session either. */
 bool aux_separate(const struct store *st);
 struct store *aux_store(struct store *st, bool create, struct errinfo *e);
+/* store_auth.c: a session's columns (id, user_id, csrf, created_at, seen_at) from column c on, as both the
+ * main file's and the session database's statements give them. */
+void read_session(struct store *st, struct stmt *q, int c, struct session_row *s, struct arena *a);
 /* store_session_get on SQLite: the session from the session database (its user is the main file's). */
 enum err aux_session_get(struct store *st, const char *token_hash, struct session_row *s, struct arena *a,
     struct errinfo *e);
@@ -61,6 +64,8 @@ enum err stmt_exec(struct store *st, struct stmt *q, struct errinfo *e);
 enum err stmt_int(struct store *st, struct stmt *q, int64_t *v, struct errinfo *e);
 /* The same for the first n columns, v[0..n-1] (counts read together: all 0 with ERR_NOTFOUND if no row). */
 enum err stmt_ints(struct store *st, struct stmt *q, int64_t *v, int n, struct errinfo *e);
+/* Step q once: *yes whether it gave a row. */
+enum err stmt_exists(struct store *st, struct stmt *q, bool *yes, struct errinfo *e);
 enum err stmt_insert(struct store *st, struct stmt *q, int64_t *id, struct errinfo *e);
 enum err stmt_row(struct store *st, struct stmt *q, row_reader read, void *row, struct arena *a, struct errinfo *e);
 enum err stmt_rows(struct store *st, struct stmt *q, size_t size, row_reader read, void *out, size_t *n,

@@ -58,16 +58,7 @@ store_household_by_id(struct store *st, int64_t id, struct household *h, struct 
 enum err
 store_household_no_exists(struct store *st, const char *hh_no, bool *exists, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_HH_NO_EXISTS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(hh_no));
-	int r = OPS->step(q, e);
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*exists = r == 1;
-	return ERR_OK;
+	return stmt_exists(st, STMT_BOUND(st, STMT_HH_NO_EXISTS, e, SQL_TEXT(hh_no)), exists, e);
 }
 
 /* one text column: a list of 户编号 */

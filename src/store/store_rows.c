@@ -55,6 +55,17 @@ stmt_ints(struct store *st, struct stmt *q, int64_t *v, int n, struct errinfo *e
 }
 
 enum err
+stmt_exists(struct store *st, struct stmt *q, bool *yes, struct errinfo *e)
+{
+	if (!q)
+		return ERR_DB;
+	int r = OPS->step(q, e);
+	*yes = r == 1;
+	OPS->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
 stmt_insert(struct store *st, struct stmt *q, int64_t *id, struct errinfo *e)
 {
 	if (!q)
