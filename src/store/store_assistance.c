@@ -180,14 +180,7 @@ store_arow_list(struct store *st, enum akind k, const struct arow_filter *f, str
 	struct arow *v = NULL;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
-		if (*n == cap) {
-			size_t ncap = cap ? 2 * cap : 16;
-			struct arow *w = arena_alloc(a, ncap * sizeof(*w));
-			if (*n)
-				memcpy(w, v, *n * sizeof(*w));
-			v = w;
-			cap = ncap;
-		}
+		v = arena_grow(a, v, &cap, *n, sizeof(*v));
 		read_arow(st, q, t, &v[*n], a);
 		if (total)
 			*total = OPS->col_int(q, table_ncols[t] + AROW_SHOW);
@@ -244,6 +237,25 @@ store_cadre_find(struct store *st, enum cadre_by by, const char *key, int64_t **
 }
 
 
+static void
+read_assist_hh(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct assist_hh *h = row;
+	h->id = OPS->col_int(q, 0);
+	h->village = OPS->col_int(q, 1);
+	h->hh_no = col_str(st, q, 2, a);
+	h->head = col_str(st, q, 3, a);
+	h->village_name = col_str(st, q, 4, a);
+	h->status = ST_NONE;
+	status_from_code(OPS->col_text(q, 5), &h->status);
+	h->monitored = OPS->col_int(q, 6) != 0;
+	h->cadre_id = OPS->col_int(q, 7);
+	h->cadre_name = col_str(st, q, 8, a);
+	h->pairing_start = (int)OPS->col_int(q, 9);
+	h->last_visit = (int)OPS->col_int(q, 10);
+	h->persons = OPS->col_int(q, 11);
+}
+
 enum err
 store_assist_households(struct store *st, int day, int64_t lo, int64_t hi, int64_t cadre, struct assist_hh **out,
     size_t *n, struct arena *a, struct errinfo *e)
@@ -252,38 +264,19 @@ store_assist_households(struct store *st, int day, int64_t lo, int64_t hi, int64
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_ASSIST_HOUSEHOLDS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(day));
-	OPS->bind(q, 2, SQL_INT(lo));
-	OPS->bind(q, 3, SQL_INT(hi));
-	OPS->bind(q, 4, SQL_INT(cadre));
-	size_t cap = 0;
-	struct assist_hh *v = NULL;
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		v = arena_grow(a, v, &cap, *n, sizeof(*v));
-		struct assist_hh *h = &v[(*n)++];
-		h->id = OPS->col_int(q, 0);
-		h->village = OPS->col_int(q, 1);
-		h->hh_no = col_str(st, q, 2, a);
-		h->head = col_str(st, q, 3, a);
-		h->village_name = col_str(st, q, 4, a);
-		h->status = ST_NONE;
-		status_from_code(OPS->col_text(q, 5), &h->status);
-		h->monitored = OPS->col_int(q, 6) != 0;
-		h->cadre_id = OPS->col_int(q, 7);
-		h->cadre_name = col_str(st, q, 8, a);
-		h->pairing_start = (int)OPS->col_int(q, 9);
-		h->last_visit = (int)OPS->col_int(q, 10);
-		h->persons = OPS->col_int(q, 11);
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	return ERR_OK;
+	return stmt_rows(st, STMT_BOUND(st, STMT_ASSIST_HOUSEHOLDS, e, SQL_INT(day), SQL_INT(lo), SQL_INT(hi),
+	    SQL_INT(cadre)), sizeof(**out), read_assist_hh, out, n, a, e);
+}
+
+static void
+read_cadre_load(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct cadre_load *c = row;
+	c->id = OPS->col_int(q, 0);
+	c->name = col_str(st, q, 1, a);
+	c->unit = col_str(st, q, 2, a);
+	c->affiliation = col_str(st, q, 3, a);
+	c->households = OPS->col_int(q, 4);
 }
 
 enum err
@@ -294,30 +287,8 @@ store_cadre_loads(struct store *st, int day, int64_t lo, int64_t hi, int64_t lim
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_CADRE_LOADS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(day));
-	OPS->bind(q, 2, SQL_INT(lo));
-	OPS->bind(q, 3, SQL_INT(hi));
-	OPS->bind(q, 4, SQL_INT(limit));
-	size_t cap = 0;
-	struct cadre_load *v = NULL;
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		v = arena_grow(a, v, &cap, *n, sizeof(*v));
-		struct cadre_load *c = &v[(*n)++];
-		c->id = OPS->col_int(q, 0);
-		c->name = col_str(st, q, 1, a);
-		c->unit = col_str(st, q, 2, a);
-		c->affiliation = col_str(st, q, 3, a);
-		c->households = OPS->col_int(q, 4);
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	return ERR_OK;
+	return stmt_rows(st, STMT_BOUND(st, STMT_CADRE_LOADS, e, SQL_INT(day), SQL_INT(lo), SQL_INT(hi),
+	    SQL_INT(limit)), sizeof(**out), read_cadre_load, out, n, a, e);
 }
 
 /* ---- figures ---- */
@@ -375,39 +346,34 @@ store_assist_coverage(struct store *st, int day, int since_day, int64_t lo, int6
 	memset(c, 0, sizeof(*c));
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_AS_COVERAGE, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(day));
-	OPS->bind(q, 2, SQL_INT(lo));
-	OPS->bind(q, 3, SQL_INT(hi));
-	OPS->bind(q, 4, SQL_INT(since_day));
-	OPS->bind(q, 5, SQL_INT(day / 10000));
-	int r = OPS->step(q, e);
-	if (r == 1) {
-		c->households = OPS->col_int(q, 0);
-		c->persons = OPS->col_int(q, 1);
-		c->with_cadre = OPS->col_int(q, 2);
-		c->visited = OPS->col_int(q, 3);
-		c->insured_medical = OPS->col_int(q, 4);
-		c->insured_serious = OPS->col_int(q, 5);
-	}
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	int64_t v[6];
+	enum err rc = stmt_ints(st, STMT_BOUND(st, STMT_AS_COVERAGE, e, SQL_INT(day), SQL_INT(lo), SQL_INT(hi),
+	    SQL_INT(since_day), SQL_INT(day / 10000)), v, 6, e);
+	c->households = v[0];
+	c->persons = v[1];
+	c->with_cadre = v[2];
+	c->visited = v[3];
+	c->insured_medical = v[4];
+	c->insured_serious = v[5];
+	return rc == ERR_NOTFOUND ? ERR_OK : rc;
 }
 
 /* Bind the period and the divisions ($1 $2 $3 $4) of a figure statement. */
 static struct stmt *
 period_stmt(struct store *st, enum stmt_id id, int from, int to, int64_t lo, int64_t hi, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, id, e);
-	if (!q)
-		return NULL;
-	OPS->bind(q, 1, SQL_INT(from));
-	OPS->bind(q, 2, SQL_INT(to));
-	OPS->bind(q, 3, SQL_INT(lo));
-	OPS->bind(q, 4, SQL_INT(hi));
-	return q;
+	return STMT_BOUND(st, id, e, SQL_INT(from), SQL_INT(to), SQL_INT(lo), SQL_INT(hi));
+}
+
+static void
+read_measure_cell(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct measure_cell *c = row;
+	c->category = col_str(st, q, 0, a);
+	c->records = OPS->col_int(q, 1);
+	c->households = OPS->col_int(q, 2);
+	c->amount = OPS->col_int(q, 3);
+	c->persons = 0;   /* from the second statement */
 }
 
 enum err
@@ -418,26 +384,15 @@ store_measures_by_category(struct store *st, int from, int to, int64_t lo, int64
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = period_stmt(st, STMT_AS_MEASURES, from, to, lo, hi, e);
+	struct measure_cell *v;
+	enum err rc = stmt_rows(st, period_stmt(st, STMT_AS_MEASURES, from, to, lo, hi, e), sizeof(*v), read_measure_cell,
+	    &v, n, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	struct stmt *q = period_stmt(st, STMT_AS_MEASURE_PERSONS, from, to, lo, hi, e);
 	if (!q)
 		return ERR_DB;
-	size_t cap = 0;
-	struct measure_cell *v = NULL;
 	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		v = arena_grow(a, v, &cap, *n, sizeof(*v));
-		struct measure_cell *c = &v[(*n)++];
-		c->category = col_str(st, q, 0, a);
-		c->records = OPS->col_int(q, 1);
-		c->households = OPS->col_int(q, 2);
-		c->amount = OPS->col_int(q, 3);
-		c->persons = 0;
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	if (!(q = period_stmt(st, STMT_AS_MEASURE_PERSONS, from, to, lo, hi, e)))
-		return ERR_DB;
 	while ((r = OPS->step(q, e)) == 1) {
 		const char *cat = OPS->col_text(q, 0);
 		for (size_t i = 0; i < *n; i++)
@@ -451,6 +406,19 @@ store_measures_by_category(struct store *st, int from, int to, int64_t lo, int64
 	return ERR_OK;
 }
 
+static void
+read_loan_cell(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct loan_cell *c = row;
+	c->product = col_str(st, q, 0, a);
+	c->granted = OPS->col_int(q, 1);
+	c->granted_amount = OPS->col_int(q, 2);
+	c->outstanding = OPS->col_int(q, 3);
+	c->balance = OPS->col_int(q, 4);
+	c->overdue = OPS->col_int(q, 5);
+	c->overdue_balance = OPS->col_int(q, 6);
+}
+
 enum err
 store_loans_by_product(struct store *st, int from, int to, int64_t lo, int64_t hi, struct loan_cell **out, size_t *n,
     struct arena *a, struct errinfo *e)
@@ -459,28 +427,18 @@ store_loans_by_product(struct store *st, int from, int to, int64_t lo, int64_t h
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = period_stmt(st, STMT_AS_LOANS_BY_PRODUCT, from, to, lo, hi, e);
-	if (!q)
-		return ERR_DB;
-	size_t cap = 0;
-	struct loan_cell *v = NULL;
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		v = arena_grow(a, v, &cap, *n, sizeof(*v));
-		struct loan_cell *c = &v[(*n)++];
-		c->product = col_str(st, q, 0, a);
-		c->granted = OPS->col_int(q, 1);
-		c->granted_amount = OPS->col_int(q, 2);
-		c->outstanding = OPS->col_int(q, 3);
-		c->balance = OPS->col_int(q, 4);
-		c->overdue = OPS->col_int(q, 5);
-		c->overdue_balance = OPS->col_int(q, 6);
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	return ERR_OK;
+	return stmt_rows(st, period_stmt(st, STMT_AS_LOANS_BY_PRODUCT, from, to, lo, hi, e), sizeof(**out),
+	    read_loan_cell, out, n, a, e);
+}
+
+static void
+read_paid_cell(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct paid_cell *c = row;
+	c->kind = col_str(st, q, 0, a);
+	c->records = OPS->col_int(q, 1);
+	c->households = OPS->col_int(q, 2);
+	c->amount = OPS->col_int(q, 3);
 }
 
 enum err
@@ -491,25 +449,21 @@ store_paid_by_kind(struct store *st, int from, int to, int64_t lo, int64_t hi, s
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = period_stmt(st, STMT_AS_PAID, from, to, lo, hi, e);
-	if (!q)
-		return ERR_DB;
-	size_t cap = 0;
-	struct paid_cell *v = NULL;
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		v = arena_grow(a, v, &cap, *n, sizeof(*v));
-		struct paid_cell *c = &v[(*n)++];
-		c->kind = col_str(st, q, 0, a);
-		c->records = OPS->col_int(q, 1);
-		c->households = OPS->col_int(q, 2);
-		c->amount = OPS->col_int(q, 3);
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	return ERR_OK;
+	return stmt_rows(st, period_stmt(st, STMT_AS_PAID, from, to, lo, hi, e), sizeof(**out), read_paid_cell, out, n,
+	    a, e);
+}
+
+static void
+read_asset_cell(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct asset_cell *c = row;
+	c->class_ = col_str(st, q, 0, a);
+	c->owner_level = col_str(st, q, 1, a);
+	c->village = OPS->col_int(q, 2);
+	c->village_name = col_str(st, q, 3, a);
+	c->assets = OPS->col_int(q, 4);
+	c->value = OPS->col_int(q, 5);
+	c->income = OPS->col_int(q, 6);
 }
 
 enum err
@@ -520,31 +474,7 @@ store_asset_ledger(struct store *st, bool by_village, int day, int from, int to,
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, by_village ? STMT_AS_ASSETS_BY_VILLAGE : STMT_AS_ASSETS_BY_CLASS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(day));
-	OPS->bind(q, 2, SQL_INT(from));
-	OPS->bind(q, 3, SQL_INT(to));
-	OPS->bind(q, 4, SQL_INT(lo));
-	OPS->bind(q, 5, SQL_INT(hi));
-	size_t cap = 0;
-	struct asset_cell *v = NULL;
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		v = arena_grow(a, v, &cap, *n, sizeof(*v));
-		struct asset_cell *c = &v[(*n)++];
-		c->class_ = col_str(st, q, 0, a);
-		c->owner_level = col_str(st, q, 1, a);
-		c->village = OPS->col_int(q, 2);
-		c->village_name = col_str(st, q, 3, a);
-		c->assets = OPS->col_int(q, 4);
-		c->value = OPS->col_int(q, 5);
-		c->income = OPS->col_int(q, 6);
-	}
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	return ERR_OK;
+	return stmt_rows(st, STMT_BOUND(st, by_village ? STMT_AS_ASSETS_BY_VILLAGE : STMT_AS_ASSETS_BY_CLASS, e,
+	    SQL_INT(day), SQL_INT(from), SQL_INT(to), SQL_INT(lo), SQL_INT(hi)), sizeof(**out), read_asset_cell, out, n, a,
+	    e);
 }

@@ -33,22 +33,19 @@ read_user(struct store *st, struct stmt *q, struct user *u, struct arena *a)
 	u->reset_until = OPS->col_int(q, 14);
 }
 
+static void
+read_user_row(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	read_user(st, q, row, a);
+}
+
 static enum err
 user_get(struct store *st, enum stmt_id id, struct sqlval key, struct user *u, struct arena *a, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, id, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, key);
-	int r = OPS->step(q, e);
-	if (r < 0)
-		return ERR_DB;
-	if (r)
-		read_user(st, q, u, a);
-	OPS->reset(q);
-	if (r)
+	enum err rc = stmt_row(st, STMT_BOUND(st, id, e, key), read_user_row, u, a, e);
+	if (rc == ERR_OK)
 		login_overlay(st, u);
-	return r ? ERR_OK : ERR_NOTFOUND;
+	return rc;
 }
 
 enum err
@@ -93,12 +90,6 @@ store_user_update(struct store *st, const struct user *u, struct errinfo *e)
 	return rc;
 }
 
-static void
-read_user_row(struct store *st, struct stmt *q, void *row, struct arena *a)
-{
-	read_user(st, q, row, a);
-}
-
 enum err
 store_user_list(struct store *st, struct user **out, size_t *n, struct arena *a, struct errinfo *e)
 {
@@ -120,6 +111,16 @@ store_session_insert(struct store *st, const char *token_hash, int64_t user_id, 
 	    SQL_TEXT(csrf), SQL_INT(now), sql_text_or_null(ip)), e);
 }
 
+void
+read_session(struct store *st, struct stmt *q, int c, struct session_row *s, struct arena *a)
+{
+	s->id = OPS->col_int(q, c + 0);
+	s->user_id = OPS->col_int(q, c + 1);
+	s->csrf = col_str(st, q, c + 2, a);
+	s->created_at = OPS->col_int(q, c + 3);
+	s->seen_at = OPS->col_int(q, c + 4);
+}
+
 enum err
 store_session_get(struct store *st, const char *token_hash, struct session_row *s, struct user *u, struct arena *a,
     struct errinfo *e)
@@ -128,20 +129,15 @@ store_session_get(struct store *st, const char *token_hash, struct session_row *
 		enum err rc = aux_session_get(st, token_hash, s, a, e);
 		return rc == ERR_OK ? store_user_by_id(st, s->user_id, u, a, e) : rc;
 	}
-	struct stmt *q = OPS->prepare(st, STMT_SESSION_GET, e);
+	struct stmt *q = STMT_BOUND(st, STMT_SESSION_GET, e, SQL_TEXT(token_hash));
 	if (!q)
 		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(token_hash));
 	int r = OPS->step(q, e);
 	if (r < 0)
 		return ERR_DB;
 	if (r) {
 		read_user(st, q, u, a);
-		s->id = OPS->col_int(q, U_NCOLS + 0);
-		s->user_id = OPS->col_int(q, U_NCOLS + 1);
-		s->csrf = col_str(st, q, U_NCOLS + 2, a);
-		s->created_at = OPS->col_int(q, U_NCOLS + 3);
-		s->seen_at = OPS->col_int(q, U_NCOLS + 4);
+		read_session(st, q, U_NCOLS, s, a);
 	}
 	OPS->reset(q);
 	return r ? ERR_OK : ERR_NOTFOUND;
@@ -328,8 +324,8 @@ store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *
 	return stmt_exec(st, STMT_BOUND(st, STMT_AUDIT_HEAD_SET, e, SQL_INT(r->id), SQL_TEXT(r->hash), sql_text_or_null(r->mac)), e);
 }
 
-static void
-read_audit(struct store *st, struct stmt *q, struct audit_row *r, struct arena *a)
+void
+read_audit_event(struct store *st, struct stmt *q, struct audit_row *r, struct arena *a)
 {
 	r->id = OPS->col_int(q, 0);
 	r->at = OPS->col_int(q, 1);
@@ -338,6 +334,12 @@ read_audit(struct store *st, struct stmt *q, struct audit_row *r, struct arena *
 	r->object = col_str(st, q, 4, a);
 	r->detail = col_str(st, q, 5, a);
 	r->ip = col_str(st, q, 6, a);
+}
+
+static void
+read_audit(struct store *st, struct stmt *q, struct audit_row *r, struct arena *a)
+{
+	read_audit_event(st, q, r, a);
 	r->prev_hash = col_str(st, q, 7, a);
 	r->hash = col_str(st, q, 8, a);
 	r->mac = col_str(st, q, 9, a);
@@ -346,10 +348,9 @@ read_audit(struct store *st, struct stmt *q, struct audit_row *r, struct arena *
 enum err
 store_audit_each(struct store *st, int64_t from, audit_row_fn fn, void *ctx, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_AUDIT_FROM, e);
+	struct stmt *q = STMT_BOUND(st, STMT_AUDIT_FROM, e, SQL_INT(from));
 	if (!q)
 		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(from));
 	struct arena a;
 	arena_init(&a);
 	int r;
@@ -574,15 +575,6 @@ store_household_list_by_status(struct store *st, const struct hh_filter *f, int6
 enum err
 store_household_size(struct store *st, int64_t hh, int day, int64_t *n, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_HH_MEMBER_COUNT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(hh));
-	OPS->bind(q, 2, SQL_INT(day));
-	int r = OPS->step(q, e);
-	if (r < 0)
-		return ERR_DB;
-	*n = OPS->col_int(q, 0);
-	OPS->reset(q);
-	return ERR_OK;
+	enum err rc = stmt_int(st, STMT_BOUND(st, STMT_HH_MEMBER_COUNT, e, SQL_INT(hh), SQL_INT(day)), n, e);
+	return rc == ERR_NOTFOUND ? ERR_OK : rc;
 }

@@ -42,21 +42,28 @@ read_rule_row(struct store *st, struct stmt *q, struct rule_row *r)
 	r->t = OPS->col_text(q, 17);
 }
 
+/* each_rule_row's callback and its context, for stmt_each */
+struct rule_each {
+	rule_row_fn fn;
+	void *ctx;
+};
+
+static int
+rule_row_each(struct store *st, struct stmt *q, void *ctx)
+{
+	/* PostgreSQL hands out text that lives with the result; SQLite's until the next step: the callback
+	 * copies what it keeps. */
+	struct rule_each *x = ctx;
+	struct rule_row row;
+	read_rule_row(st, q, &row);
+	return x->fn(x->ctx, &row);
+}
+
 enum err
 each_rule_row(struct store *st, struct stmt *q, rule_row_fn fn, void *ctx, struct errinfo *e)
 {
-	int r, stop = 0;
-	if (OPS->stream)
-		OPS->stream(q);
-	while (!stop && (r = OPS->step(q, e)) == 1) {
-		/* PostgreSQL hands out text that lives with the result; SQLite's until the next step: the callback
-		 * copies what it keeps. */
-		struct rule_row row;
-		read_rule_row(st, q, &row);
-		stop = fn(ctx, &row);
-	}
-	OPS->reset(q);
-	return !stop && r < 0 ? ERR_DB : ERR_OK;
+	struct rule_each x = { fn, ctx };
+	return stmt_each(st, q, rule_row_each, &x, e);
 }
 
 enum err
@@ -83,32 +90,17 @@ store_household_village_span(struct store *st, int64_t lo, int64_t hi, int64_t *
 	*min = *max = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_HH_VILLAGE_SPAN, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(lo));
-	OPS->bind(q, 2, SQL_INT(hi));
-	int r = OPS->step(q, e);
-	if (r == 1) {
-		*min = OPS->col_int(q, 0);
-		*max = OPS->col_int(q, 1);
-	}
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	int64_t v[2];
+	enum err rc = stmt_ints(st, STMT_BOUND(st, STMT_HH_VILLAGE_SPAN, e, SQL_INT(lo), SQL_INT(hi)), v, 2, e);
+	*min = v[0];
+	*max = v[1];
+	return rc == ERR_NOTFOUND ? ERR_OK : rc;
 }
 
 enum err
 store_member_present(struct store *st, int64_t member_id, int day, bool *present, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_MEMBER_PRESENT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(member_id));
-	OPS->bind(q, 2, SQL_INT(day));
-	int r = OPS->step(q, e);
-	*present = r == 1;
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	return stmt_exists(st, STMT_BOUND(st, STMT_MEMBER_PRESENT, e, SQL_INT(member_id), SQL_INT(day)), present, e);
 }
 
 /* ---- runs ---- */
@@ -128,35 +120,32 @@ store_run_finish(struct store *st, const struct check_run_row *r, struct errinfo
 	    SQL_INT(r->still_open)), e);
 }
 
+static void
+read_run(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct check_run_row *r = row;
+	r->id = OPS->col_int(q, 0);
+	r->as_of = (int)OPS->col_int(q, 1);
+	r->division = OPS->col_int(q, 2);
+	r->rules = col_str(st, q, 3, a);
+	r->actor = col_str(st, q, 4, a);
+	r->started_at = OPS->col_int(q, 5);
+	r->finished_at = OPS->col_int(q, 6);
+	r->households = OPS->col_int(q, 7);
+	r->members = OPS->col_int(q, 8);
+	r->opened = OPS->col_int(q, 9);
+	r->reopened = OPS->col_int(q, 10);
+	r->closed = OPS->col_int(q, 11);
+	r->still_open = OPS->col_int(q, 12);
+}
+
 enum err
 store_run_latest(struct store *st, int64_t lo, int64_t hi, struct check_run_row *r, struct arena *a,
     struct errinfo *e)
 {
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_NOTFOUND;
-	struct stmt *q = OPS->prepare(st, STMT_RUN_LATEST, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(lo));
-	OPS->bind(q, 2, SQL_INT(hi));
-	int s = OPS->step(q, e);
-	if (s == 1) {
-		r->id = OPS->col_int(q, 0);
-		r->as_of = (int)OPS->col_int(q, 1);
-		r->division = OPS->col_int(q, 2);
-		r->rules = col_str(st, q, 3, a);
-		r->actor = col_str(st, q, 4, a);
-		r->started_at = OPS->col_int(q, 5);
-		r->finished_at = OPS->col_int(q, 6);
-		r->households = OPS->col_int(q, 7);
-		r->members = OPS->col_int(q, 8);
-		r->opened = OPS->col_int(q, 9);
-		r->reopened = OPS->col_int(q, 10);
-		r->closed = OPS->col_int(q, 11);
-		r->still_open = OPS->col_int(q, 12);
-	}
-	OPS->reset(q);
-	return s < 0 ? ERR_DB : s == 1 ? ERR_OK : ERR_NOTFOUND;
+	return stmt_row(st, STMT_BOUND(st, STMT_RUN_LATEST, e, SQL_INT(lo), SQL_INT(hi)), read_run, r, a, e);
 }
 
 /* ---- findings ---- */

@@ -11,8 +11,9 @@
 #define OPS st->ops
 
 static void
-read_list(struct store *st, struct stmt *q, struct external_list_row *l, struct arena *a)
+read_list(struct store *st, struct stmt *q, void *row, struct arena *a)
 {
+	struct external_list_row *l = row;
 	l->id = OPS->col_int(q, 0);
 	l->kind = col_str(st, q, 1, a);
 	l->source = col_str(st, q, 2, a);
@@ -60,45 +61,16 @@ enum err
 store_external_lists(struct store *st, bool deleted, struct external_list_row **out, size_t *n, struct arena *a,
     struct errinfo *e)
 {
-	*out = NULL;
-	*n = 0;
-	struct stmt *q = OPS->prepare(st, STMT_EXT_LISTS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(deleted));
-	OPS->bind(q, 2, SQL_INT(st->scope_lo));
-	OPS->bind(q, 3, SQL_INT(st->scope_hi));
-	size_t cap = 0;
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 16;
-			struct external_list_row *w = arena_alloc(a, cap * sizeof(*w));
-			if (*n)
-				memcpy(w, *out, *n * sizeof(*w));
-			*out = w;
-		}
-		read_list(st, q, &(*out)[(*n)++], a);
-	}
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	return stmt_rows(st, STMT_BOUND(st, STMT_EXT_LISTS, e, SQL_INT(deleted), SQL_INT(st->scope_lo),
+	    SQL_INT(st->scope_hi)), sizeof(**out), read_list, out, n, a, e);
 }
 
 enum err
 store_external_list_get(struct store *st, int64_t id, struct external_list_row *l, struct arena *a,
     struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_EXT_LIST_GET, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(id));
-	OPS->bind(q, 2, SQL_INT(st->scope_lo));
-	OPS->bind(q, 3, SQL_INT(st->scope_hi));
-	int r = OPS->step(q, e);
-	if (r == 1)
-		read_list(st, q, l, a);
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : r == 1 ? ERR_OK : ERR_NOTFOUND;
+	return stmt_row(st, STMT_BOUND(st, STMT_EXT_LIST_GET, e, SQL_INT(id), SQL_INT(st->scope_lo),
+	    SQL_INT(st->scope_hi)), read_list, l, a, e);
 }
 
 enum err
@@ -113,15 +85,7 @@ store_external_list_delete(struct store *st, int64_t id, int64_t at, const char 
 enum err
 store_external_kind_exists(struct store *st, const char *kind, int day, bool *exists, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_EXT_KIND_EXISTS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(kind));
-	OPS->bind(q, 2, SQL_INT(day));
-	int r = OPS->step(q, e);
-	*exists = r == 1;
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	return stmt_exists(st, STMT_BOUND(st, STMT_EXT_KIND_EXISTS, e, SQL_TEXT(kind), SQL_INT(day)), exists, e);
 }
 
 /* stmt.c's EXT_ROW and the member's columns after it. */
@@ -165,19 +129,26 @@ read_match(struct store *st, struct stmt *q, struct external_match *m)
 	m->work_status = OPS->col_text(q, 25);
 }
 
+/* each_match's callback and its context, for stmt_each */
+struct match_each {
+	external_match_fn fn;
+	void *ctx;
+};
+
+static int
+match_each(struct store *st, struct stmt *q, void *ctx)
+{
+	struct match_each *x = ctx;
+	struct external_match m;
+	read_match(st, q, &m);
+	return x->fn(x->ctx, &m);
+}
+
 static enum err
 each_match(struct store *st, struct stmt *q, external_match_fn fn, void *ctx, struct errinfo *e)
 {
-	int r, stop = 0;
-	if (OPS->stream)
-		OPS->stream(q);
-	while (!stop && (r = OPS->step(q, e)) == 1) {
-		struct external_match m;
-		read_match(st, q, &m);
-		stop = fn(ctx, &m);
-	}
-	OPS->reset(q);
-	return !stop && r < 0 ? ERR_DB : ERR_OK;
+	struct match_each x = { fn, ctx };
+	return stmt_each(st, q, match_each, &x, e);
 }
 
 enum err
@@ -186,15 +157,8 @@ store_external_matches(struct store *st, const char *kind, bool latest, int day,
 {
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_EXT_MATCHES, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(kind));
-	OPS->bind(q, 2, SQL_INT(day));
-	OPS->bind(q, 3, SQL_INT(lo));
-	OPS->bind(q, 4, SQL_INT(hi));
-	OPS->bind(q, 5, SQL_INT(latest));
-	return each_match(st, q, fn, ctx, e);
+	return each_match(st, STMT_BOUND(st, STMT_EXT_MATCHES, e, SQL_TEXT(kind), SQL_INT(day), SQL_INT(lo), SQL_INT(hi),
+	    SQL_INT(latest)), fn, ctx, e);
 }
 
 enum err
@@ -203,14 +167,8 @@ store_external_missed(struct store *st, const char *kind, int day, int64_t lo, i
 {
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_EXT_MISSED, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(kind));
-	OPS->bind(q, 2, SQL_INT(day));
-	OPS->bind(q, 3, SQL_INT(lo));
-	OPS->bind(q, 4, SQL_INT(hi));
-	return each_match(st, q, fn, ctx, e);
+	return each_match(st, STMT_BOUND(st, STMT_EXT_MISSED, e, SQL_TEXT(kind), SQL_INT(day), SQL_INT(lo), SQL_INT(hi)),
+	    fn, ctx, e);
 }
 
 enum err
@@ -226,33 +184,18 @@ store_external_not_on_roll(struct store *st, const char *kind, int day, int64_t 
 		id = STMT_EXT_NOT_ON_ROLL_TEKUN;
 	else
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, id, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(kind));
-	OPS->bind(q, 2, SQL_INT(day));
-	OPS->bind(q, 3, SQL_INT(lo));
-	OPS->bind(q, 4, SQL_INT(hi));
-	return each_rule_row(st, q, fn, ctx, e);
+	return each_rule_row(st, STMT_BOUND(st, id, e, SQL_TEXT(kind), SQL_INT(day), SQL_INT(lo), SQL_INT(hi)), fn, ctx,
+	    e);
 }
 
 enum err
 store_external_match_counts(struct store *st, int64_t id, int day, int64_t *matched, int64_t *other_name,
     struct errinfo *e)
 {
-	*matched = *other_name = 0;
-	struct stmt *q = OPS->prepare(st, STMT_EXT_MATCH_COUNTS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(id));
-	OPS->bind(q, 2, SQL_INT(day));
-	OPS->bind(q, 3, SQL_INT(st->scope_lo));
-	OPS->bind(q, 4, SQL_INT(st->scope_hi));
-	int r = OPS->step(q, e);
-	if (r == 1) {
-		*matched = OPS->col_int(q, 0);
-		*other_name = OPS->col_int(q, 1);
-	}
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	int64_t v[2];
+	enum err rc = stmt_ints(st, STMT_BOUND(st, STMT_EXT_MATCH_COUNTS, e, SQL_INT(id), SQL_INT(day),
+	    SQL_INT(st->scope_lo), SQL_INT(st->scope_hi)), v, 2, e);
+	*matched = v[0];
+	*other_name = v[1];
+	return rc == ERR_NOTFOUND ? ERR_OK : rc;
 }

@@ -30,6 +30,9 @@ void read_match_head(struct store *st, struct stmt *q, struct external_match *m)
  * is none; otherwise NULL (and e untouched) means there is none yet, so no session either. */
 bool aux_separate(const struct store *st);
 struct store *aux_store(struct store *st, bool create, struct errinfo *e);
+/* store_auth.c: a session's columns (id, user_id, csrf, created_at, seen_at) from column c on, as both the
+ * main file's and the session database's statements give them. */
+void read_session(struct store *st, struct stmt *q, int c, struct session_row *s, struct arena *a);
 /* store_session_get on SQLite: the session from the session database (its user is the main file's). */
 enum err aux_session_get(struct store *st, const char *token_hash, struct session_row *s, struct arena *a,
     struct errinfo *e);
@@ -38,6 +41,9 @@ enum err aux_session_get(struct store *st, const char *token_hash, struct sessio
 void login_overlay(struct store *st, struct user *u);
 void login_write_through(struct store *st, const struct user *u);
 int col_int_or(struct store *st, struct stmt *q, int i, int dflt);
+/* store_auth.c: an audit row's first seven columns (id, at, actor, action, object, detail, ip), which the
+ * audit log's statements and the session database's outbox both give; the chain's hashes are not touched. */
+void read_audit_event(struct store *st, struct stmt *q, struct audit_row *r, struct arena *a);
 /* The columns of a rule statement (stmt.c's RULE_HH ...) into r; every row of q to fn (store_check.c). */
 void read_rule_row(struct store *st, struct stmt *q, struct rule_row *r);
 enum err each_rule_row(struct store *st, struct stmt *q, rule_row_fn fn, void *ctx, struct errinfo *e);
@@ -56,10 +62,19 @@ struct stmt *stmt_bound(struct store *st, enum stmt_id id, const struct sqlval *
 enum err stmt_exec(struct store *st, struct stmt *q, struct errinfo *e);
 /* Step q once: *v is its first column (a count, a maximum, an amount), ERR_NOTFOUND with *v 0 if it gave no row. */
 enum err stmt_int(struct store *st, struct stmt *q, int64_t *v, struct errinfo *e);
+/* The same for the first n columns, v[0..n-1] (counts read together: all 0 with ERR_NOTFOUND if no row). */
+enum err stmt_ints(struct store *st, struct stmt *q, int64_t *v, int n, struct errinfo *e);
+/* Step q once: *yes whether it gave a row. */
+enum err stmt_exists(struct store *st, struct stmt *q, bool *yes, struct errinfo *e);
 enum err stmt_insert(struct store *st, struct stmt *q, int64_t *id, struct errinfo *e);
 enum err stmt_row(struct store *st, struct stmt *q, row_reader read, void *row, struct arena *a, struct errinfo *e);
 enum err stmt_rows(struct store *st, struct stmt *q, size_t size, row_reader read, void *out, size_t *n,
     struct arena *a, struct errinfo *e);
+/* Every row of q to each(st, q, ctx) until it returns nonzero, streamed where the backend can (PostgreSQL: a
+ * cursor hands the rows out a batch at a time, in the read snapshot the caller began); ERR_DB if q is NULL or a
+ * step fails before each stopped. The row's texts live until the next step: each copies what it keeps. */
+typedef int (*row_each)(struct store *st, struct stmt *q, void *ctx);
+enum err stmt_each(struct store *st, struct stmt *q, row_each each, void *ctx, struct errinfo *e);
 /* An arena array of k elements grown by doubling to hold one more (*cap its capacity). */
 void *arena_grow(struct arena *a, void *v, size_t *cap, size_t k, size_t size);
 /* Values that are NULL when empty: no text or "", 0, and -1 for an unknown yes/no. */

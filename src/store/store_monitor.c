@@ -82,6 +82,21 @@ store_cases_of_household(struct store *st, int64_t hh, struct monitor_case **out
 	return stmt_rows(st, STMT_BOUND(st, STMT_CASES_OF_HH, e, SQL_INT(hh)), sizeof(**out), read_case, out, n, a, e);
 }
 
+/* read_case's columns, then the household's */
+static void
+read_case_in(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct monitor_case *c = row;
+	read_case(st, q, c, a);
+	c->hh_no = col_str(st, q, 18, a);
+	c->village = OPS->col_int(q, 19);
+	const char *s = OPS->col_text(q, 20);
+	c->status = ST_NONE;
+	status_from_code(s, &c->status);
+	c->persons = OPS->col_int(q, 21);
+	c->head_name = col_str(st, q, 22, a);
+}
+
 enum err
 store_cases_in(struct store *st, int day, int64_t lo, int64_t hi, struct monitor_case **out, size_t *n,
     struct arena *a, struct errinfo *e)
@@ -91,31 +106,10 @@ store_cases_in(struct store *st, int day, int64_t lo, int64_t hi, struct monitor
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
 	bool began = read_begin(st, e);
-	struct stmt *q = OPS->prepare(st, STMT_CASES_IN, e);
-	if (!q) {
-		read_end(st, began);
-		return ERR_DB;
-	}
-	OPS->bind(q, 1, SQL_INT(day));
-	OPS->bind(q, 2, SQL_INT(lo));
-	OPS->bind(q, 3, SQL_INT(hi));
-	size_t cap = 0;
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		*out = arena_grow(a, *out, &cap, *n, sizeof(**out));
-		struct monitor_case *c = &(*out)[(*n)++];
-		read_case(st, q, c, a);
-		c->hh_no = col_str(st, q, 18, a);
-		c->village = OPS->col_int(q, 19);
-		const char *s = OPS->col_text(q, 20);
-		c->status = ST_NONE;
-		status_from_code(s, &c->status);
-		c->persons = OPS->col_int(q, 21);
-		c->head_name = col_str(st, q, 22, a);
-	}
-	OPS->reset(q);
+	enum err rc = stmt_rows(st, STMT_BOUND(st, STMT_CASES_IN, e, SQL_INT(day), SQL_INT(lo), SQL_INT(hi)),
+	    sizeof(**out), read_case_in, out, n, a, e);
 	read_end(st, began);
-	return r < 0 ? ERR_DB : ERR_OK;
+	return rc;
 }
 
 static void
@@ -166,17 +160,6 @@ store_programmes_in(struct store *st, int day, int64_t lo, int64_t hi, struct pr
 
 /* ---- early warnings (schema 0014) ---- */
 
-/* Prepare id in a read snapshot; NULL (and the snapshot ended) on error. */
-static struct stmt *
-warn_prepare(struct store *st, enum stmt_id id, bool *began, struct errinfo *e)
-{
-	*began = read_begin(st, e);
-	struct stmt *q = OPS->prepare(st, id, e);
-	if (!q)
-		read_end(st, *began);
-	return q;
-}
-
 struct wi_hh {
 	int64_t id, village;
 	char *hh_no;
@@ -192,6 +175,18 @@ cmp_wi_hh(const void *x, const void *y)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+static void
+read_wi_hh(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct wi_hh *h = row;
+	memset(h, 0, sizeof(*h));
+	h->id = OPS->col_int(q, 0);
+	h->hh_no = col_str(st, q, 1, a);
+	h->village = OPS->col_int(q, 2);
+	h->status = ST_NONE;
+	status_from_code(OPS->col_text(q, 3), &h->status);
+}
+
 /* Two scans, joined here: the households (status on day, in the villages) sorted by id, then every income row
  * of the table in its own order, each kept when it is one of its household's latest two years. A join in SQL
  * reads the incomes household by household through the index (random reads, then a sort of a million rows);
@@ -204,41 +199,21 @@ store_warn_incomes(struct store *st, int day, int last_year, int64_t lo, int64_t
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	bool began;
-	struct stmt *q = warn_prepare(st, STMT_WARN_INCOMES, &began, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(day));
-	OPS->bind(q, 2, SQL_INT(lo));
-	OPS->bind(q, 3, SQL_INT(hi));
-	struct wi_hh *hv = NULL;
-	size_t nh = 0, cap = 0;
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		hv = arena_grow(a, hv, &cap, nh, sizeof(*hv));
-		struct wi_hh *h = &hv[nh++];
-		memset(h, 0, sizeof(*h));
-		h->id = OPS->col_int(q, 0);
-		h->hh_no = col_str(st, q, 1, a);
-		h->village = OPS->col_int(q, 2);
-		h->status = ST_NONE;
-		status_from_code(OPS->col_text(q, 3), &h->status);
-	}
-	OPS->reset(q);
-	if (r < 0) {
+	bool began = read_begin(st, e);
+	struct wi_hh *hv;
+	size_t nh;
+	enum err rc = stmt_rows(st, STMT_BOUND(st, STMT_WARN_INCOMES, e, SQL_INT(day), SQL_INT(lo), SQL_INT(hi)),
+	    sizeof(*hv), read_wi_hh, &hv, &nh, a, e);
+	if (rc != ERR_OK || nh == 0) {
 		read_end(st, began);
-		return ERR_DB;
-	}
-	if (nh == 0) {
-		read_end(st, began);
-		return ERR_OK;
+		return rc;
 	}
 	qsort(hv, nh, sizeof(*hv), cmp_wi_hh);
-	if (!(q = OPS->prepare(st, STMT_WARN_INCOME_ROWS, e))) {
+	struct stmt *q = STMT_BOUND(st, STMT_WARN_INCOME_ROWS, e, SQL_INT(last_year));
+	if (!q) {
 		read_end(st, began);
 		return ERR_DB;
 	}
-	OPS->bind(q, 1, SQL_INT(last_year));
 	/* ids are dense (a county's households numbered from 1): a direct table from id to household, else a
 	 * binary search */
 	int64_t lo_id = hv[0].id, span = hv[nh - 1].id - lo_id + 1;
@@ -249,6 +224,7 @@ store_warn_incomes(struct store *st, int day, int last_year, int64_t lo, int64_t
 			at[hv[i].id - lo_id] = (int32_t)i;
 	}
 	size_t with = 0;
+	int r;
 	while ((r = OPS->step(q, e)) == 1) {
 		int64_t id = OPS->col_int(q, 0);
 		struct wi_hh *h;
@@ -296,15 +272,13 @@ store_warn_external(struct store *st, const char *kind, int day, int after, int6
 {
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	bool began;
-	struct stmt *q = warn_prepare(st, STMT_WARN_EXTERNAL, &began, e);
-	if (!q)
+	bool began = read_begin(st, e);
+	struct stmt *q = STMT_BOUND(st, STMT_WARN_EXTERNAL, e, SQL_TEXT(kind), SQL_INT(day), SQL_INT(lo), SQL_INT(hi),
+	    SQL_INT(after));
+	if (!q) {
+		read_end(st, began);
 		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(kind));
-	OPS->bind(q, 2, SQL_INT(day));
-	OPS->bind(q, 3, SQL_INT(lo));
-	OPS->bind(q, 4, SQL_INT(hi));
-	OPS->bind(q, 5, SQL_INT(after));
+	}
 	int r, stop = 0;
 	while (!stop && (r = OPS->step(q, e)) == 1) {
 		struct external_match m;
@@ -318,6 +292,23 @@ store_warn_external(struct store *st, const char *kind, int day, int after, int6
 	return !stop && r < 0 ? ERR_DB : ERR_OK;
 }
 
+static void
+read_warn_health(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct warn_health *w = row;
+	w->household_id = OPS->col_int(q, 0);
+	w->event_id = OPS->col_int(q, 1);
+	w->type = col_str(st, q, 2, a);
+	w->effective = (int)OPS->col_int(q, 3);
+	w->detail = col_str(st, q, 4, a);
+	w->name = col_str(st, q, 5, a);
+	w->health = col_str(st, q, 6, a);
+	w->hh_no = col_str(st, q, 7, a);
+	w->village = OPS->col_int(q, 8);
+	w->status = ST_NONE;
+	status_from_code(OPS->col_text(q, 9), &w->status);
+}
+
 enum err
 store_warn_health(struct store *st, int day, int after, int64_t lo, int64_t hi, struct warn_health **out, size_t *n,
     struct arena *a, struct errinfo *e)
@@ -326,34 +317,25 @@ store_warn_health(struct store *st, int day, int after, int64_t lo, int64_t hi, 
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	bool began;
-	struct stmt *q = warn_prepare(st, STMT_WARN_HEALTH, &began, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(day));
-	OPS->bind(q, 2, SQL_INT(lo));
-	OPS->bind(q, 3, SQL_INT(hi));
-	OPS->bind(q, 4, SQL_INT(after));
-	size_t cap = 0;
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		*out = arena_grow(a, *out, &cap, *n, sizeof(**out));
-		struct warn_health *w = &(*out)[(*n)++];
-		w->household_id = OPS->col_int(q, 0);
-		w->event_id = OPS->col_int(q, 1);
-		w->type = col_str(st, q, 2, a);
-		w->effective = (int)OPS->col_int(q, 3);
-		w->detail = col_str(st, q, 4, a);
-		w->name = col_str(st, q, 5, a);
-		w->health = col_str(st, q, 6, a);
-		w->hh_no = col_str(st, q, 7, a);
-		w->village = OPS->col_int(q, 8);
-		w->status = ST_NONE;
-		status_from_code(OPS->col_text(q, 9), &w->status);
-	}
-	OPS->reset(q);
+	bool began = read_begin(st, e);
+	enum err rc = stmt_rows(st, STMT_BOUND(st, STMT_WARN_HEALTH, e, SQL_INT(day), SQL_INT(lo), SQL_INT(hi),
+	    SQL_INT(after)), sizeof(**out), read_warn_health, out, n, a, e);
 	read_end(st, began);
-	return r < 0 ? ERR_DB : ERR_OK;
+	return rc;
+}
+
+/* where store_warn_household puts its row's columns */
+struct warn_hh {
+	int *persons;
+	char **head;
+};
+
+static void
+read_warn_hh(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct warn_hh *w = row;
+	*w->persons = (int)OPS->col_int(q, 0);
+	*w->head = col_str(st, q, 1, a);
 }
 
 enum err
@@ -362,18 +344,20 @@ store_warn_household(struct store *st, int64_t hh, int day, int *persons, char *
 {
 	*persons = 0;
 	*head = NULL;
-	struct stmt *q = OPS->prepare(st, STMT_WARN_HOUSEHOLD, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(hh));
-	OPS->bind(q, 2, SQL_INT(day));
-	int r = OPS->step(q, e);
-	if (r == 1) {
-		*persons = (int)OPS->col_int(q, 0);
-		*head = col_str(st, q, 1, a);
-	}
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	struct warn_hh w = { persons, head };
+	enum err rc = stmt_row(st, STMT_BOUND(st, STMT_WARN_HOUSEHOLD, e, SQL_INT(hh), SQL_INT(day)), read_warn_hh, &w, a,
+	    e);
+	return rc == ERR_NOTFOUND ? ERR_OK : rc;
+}
+
+/* a pair of int columns: an element of store_warn_proposals' array of pairs */
+static void
+read_int_pair(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	(void)a;
+	int64_t *v = row;
+	v[0] = OPS->col_int(q, 0);
+	v[1] = OPS->col_int(q, 1);
 }
 
 enum err
@@ -384,25 +368,25 @@ store_warn_proposals(struct store *st, int64_t lo, int64_t hi, int day, int64_t 
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	bool began;
-	struct stmt *q = warn_prepare(st, STMT_WARN_PROPOSALS, &began, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(lo));
-	OPS->bind(q, 2, SQL_INT(hi));
-	OPS->bind(q, 3, SQL_INT(day));
-	size_t cap = 0, k = 0;
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		*out = arena_grow(a, *out, &cap, k, sizeof(**out));
-		*out = arena_grow(a, *out, &cap, k + 1, sizeof(**out));
-		(*out)[k++] = OPS->col_int(q, 0);
-		(*out)[k++] = OPS->col_int(q, 1);
-	}
-	*n = k / 2;
-	OPS->reset(q);
+	bool began = read_begin(st, e);
+	enum err rc = stmt_rows(st, STMT_BOUND(st, STMT_WARN_PROPOSALS, e, SQL_INT(lo), SQL_INT(hi), SQL_INT(day)),
+	    2 * sizeof(**out), read_int_pair, out, n, a, e);
 	read_end(st, began);
-	return r < 0 ? ERR_DB : ERR_OK;
+	return rc;
+}
+
+static void
+read_dismissal(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct warning_dismissal *d = row;
+	d->id = 0;
+	d->household_id = OPS->col_int(q, 0);
+	d->rule = col_str(st, q, 1, a);
+	d->basis = OPS->col_int(q, 2);
+	d->reason = col_str(st, q, 3, a);
+	d->day = (int)OPS->col_int(q, 4);
+	d->actor = col_str(st, q, 5, a);
+	d->recorded_at = OPS->col_int(q, 6);
 }
 
 enum err
@@ -413,30 +397,11 @@ store_warn_dismissals(struct store *st, int64_t lo, int64_t hi, int day, struct 
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	bool began;
-	struct stmt *q = warn_prepare(st, STMT_WARN_DISMISSALS, &began, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(lo));
-	OPS->bind(q, 2, SQL_INT(hi));
-	OPS->bind(q, 3, SQL_INT(day));
-	size_t cap = 0;
-	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		*out = arena_grow(a, *out, &cap, *n, sizeof(**out));
-		struct warning_dismissal *d = &(*out)[(*n)++];
-		d->id = 0;
-		d->household_id = OPS->col_int(q, 0);
-		d->rule = col_str(st, q, 1, a);
-		d->basis = OPS->col_int(q, 2);
-		d->reason = col_str(st, q, 3, a);
-		d->day = (int)OPS->col_int(q, 4);
-		d->actor = col_str(st, q, 5, a);
-		d->recorded_at = OPS->col_int(q, 6);
-	}
-	OPS->reset(q);
+	bool began = read_begin(st, e);
+	enum err rc = stmt_rows(st, STMT_BOUND(st, STMT_WARN_DISMISSALS, e, SQL_INT(lo), SQL_INT(hi), SQL_INT(day)),
+	    sizeof(**out), read_dismissal, out, n, a, e);
 	read_end(st, began);
-	return r < 0 ? ERR_DB : ERR_OK;
+	return rc;
 }
 
 enum err

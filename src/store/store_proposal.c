@@ -151,14 +151,9 @@ store_proposal_update(struct store *st, struct proposal *p, int64_t expected, st
 enum err
 store_proposal_open_for(struct store *st, int64_t household_id, int64_t village, int64_t *id, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, household_id ? STMT_PROPOSAL_OPEN_HH : STMT_PROPOSAL_OPEN_VILLAGE, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(household_id ? household_id : village));
-	int r = OPS->step(q, e);
-	*id = r == 1 ? OPS->col_int(q, 0) : 0;
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	enum err rc = stmt_int(st, STMT_BOUND(st, household_id ? STMT_PROPOSAL_OPEN_HH : STMT_PROPOSAL_OPEN_VILLAGE, e,
+	    SQL_INT(household_id ? household_id : village)), id, e);
+	return rc == ERR_NOTFOUND ? ERR_OK : rc;
 }
 
 enum err

@@ -20,23 +20,18 @@ opt_int(int64_t v, int64_t none)
 
 /* ---- households ---- */
 
+static void
+read_household_row(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	read_household(st, q, 0, row, a);
+}
+
 static enum err
 household_get(struct store *st, enum stmt_id id, struct sqlval key, struct household *h, struct arena *a,
     struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, id, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, key);
-	OPS->bind(q, 2, SQL_INT(st->scope_lo));
-	OPS->bind(q, 3, SQL_INT(st->scope_hi));
-	int r = OPS->step(q, e);
-	if (r < 0)
-		return ERR_DB;
-	if (r)
-		read_household(st, q, 0, h, a);
-	OPS->reset(q);
-	return r ? ERR_OK : ERR_NOTFOUND;
+	return stmt_row(st, STMT_BOUND(st, id, e, key, SQL_INT(st->scope_lo), SQL_INT(st->scope_hi)), read_household_row,
+	    h, a, e);
 }
 
 enum err
@@ -63,16 +58,7 @@ store_household_by_id(struct store *st, int64_t id, struct household *h, struct 
 enum err
 store_household_no_exists(struct store *st, const char *hh_no, bool *exists, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_HH_NO_EXISTS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(hh_no));
-	int r = OPS->step(q, e);
-	OPS->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*exists = r == 1;
-	return ERR_OK;
+	return stmt_exists(st, STMT_BOUND(st, STMT_HH_NO_EXISTS, e, SQL_TEXT(hh_no)), exists, e);
 }
 
 /* one text column: a list of 户编号 */
@@ -325,53 +311,24 @@ member_list(struct store *st, struct stmt *q, struct member **out, size_t *n, st
 enum err
 store_member_by_id(struct store *st, int64_t id, struct member *m, struct arena *a, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_MEMBER_BY_ID, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(id));
-	OPS->bind(q, 2, SQL_INT(st->scope_lo));
-	OPS->bind(q, 3, SQL_INT(st->scope_hi));
-	int r = OPS->step(q, e);
-	if (r < 0)
-		return ERR_DB;
-	if (r)
-		read_member(st, q, 0, m, a);
-	OPS->reset(q);
-	return r ? ERR_OK : ERR_NOTFOUND;
+	return stmt_row(st, STMT_BOUND(st, STMT_MEMBER_BY_ID, e, SQL_INT(id), SQL_INT(st->scope_lo), SQL_INT(st->scope_hi)),
+	    read_member_row, m, a, e);
 }
 
 enum err
 store_member_in_household(struct store *st, int64_t hh, const char *id_no, struct member *m, struct arena *a,
     struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_MEMBER_IN_HH, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(hh));
-	OPS->bind(q, 2, SQL_TEXT(id_no));
-	OPS->bind(q, 3, SQL_INT(st->scope_lo));
-	OPS->bind(q, 4, SQL_INT(st->scope_hi));
-	int r = OPS->step(q, e);
-	if (r < 0)
-		return ERR_DB;
-	if (r)
-		read_member(st, q, 0, m, a);
-	OPS->reset(q);
-	return r ? ERR_OK : ERR_NOTFOUND;
+	return stmt_row(st, STMT_BOUND(st, STMT_MEMBER_IN_HH, e, SQL_INT(hh), SQL_TEXT(id_no), SQL_INT(st->scope_lo),
+	    SQL_INT(st->scope_hi)), read_member_row, m, a, e);
 }
 
 enum err
 store_members_at(struct store *st, int64_t hh, int day, struct member **out, size_t *n, struct arena *a,
     struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_MEMBERS_AT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(hh));
-	OPS->bind(q, 2, SQL_INT(day));
-	OPS->bind(q, 3, SQL_INT(st->scope_lo));
-	OPS->bind(q, 4, SQL_INT(st->scope_hi));
-	return member_list(st, q, out, n, a, e);
+	return member_list(st, STMT_BOUND(st, STMT_MEMBERS_AT, e, SQL_INT(hh), SQL_INT(day), SQL_INT(st->scope_lo),
+	    SQL_INT(st->scope_hi)), out, n, a, e);
 }
 
 enum err
@@ -433,34 +390,32 @@ store_members_named_at(struct store *st, const int64_t *hh, size_t n, int day, c
 enum err
 store_members_all(struct store *st, int64_t hh, struct member **out, size_t *n, struct arena *a, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_MEMBERS_ALL, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(hh));
-	OPS->bind(q, 2, SQL_INT(st->scope_lo));
-	OPS->bind(q, 3, SQL_INT(st->scope_hi));
-	return member_list(st, q, out, n, a, e);
+	return member_list(st, STMT_BOUND(st, STMT_MEMBERS_ALL, e, SQL_INT(hh), SQL_INT(st->scope_lo),
+	    SQL_INT(st->scope_hi)), out, n, a, e);
+}
+
+/* where store_idno_current_household puts its row's columns (member_id may be NULL) */
+struct idno_hit {
+	char **hh_no;
+	int64_t *member_id;
+};
+
+static void
+read_idno_hit(struct store *st, struct stmt *q, void *row, struct arena *a)
+{
+	struct idno_hit *h = row;
+	*h->hh_no = col_str(st, q, 0, a);
+	if (h->member_id)
+		*h->member_id = OPS->col_int(q, 1);
 }
 
 enum err
 store_idno_current_household(struct store *st, const char *id_no, int day, char **hh_no, int64_t *member_id,
     struct arena *a, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_IDNO_CURRENT, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_TEXT(id_no));
-	OPS->bind(q, 2, SQL_INT(day));
-	int r = OPS->step(q, e);
-	if (r < 0)
-		return ERR_DB;
-	if (r) {
-		*hh_no = col_str(st, q, 0, a);
-		if (member_id)
-			*member_id = OPS->col_int(q, 1);
-	}
-	OPS->reset(q);
-	return r ? ERR_OK : ERR_NOTFOUND;
+	struct idno_hit hit = { hh_no, member_id };
+	return stmt_row(st, STMT_BOUND(st, STMT_IDNO_CURRENT, e, SQL_TEXT(id_no), SQL_INT(day)), read_idno_hit, &hit, a,
+	    e);
 }
 
 enum err
@@ -626,24 +581,24 @@ enum err
 store_events_of_household(struct store *st, int64_t hh, struct event **out, bool **superseded,
     struct member **members, char ***others, size_t *n, struct arena *a, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_EVENTS_OF_HH, e);
+	struct stmt *q = STMT_BOUND(st, STMT_EVENTS_OF_HH, e, SQL_INT(hh));
 	if (!q)
 		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(hh));
-	size_t cap = 8, k = 0;
-	struct event *v = arena_alloc(a, cap * sizeof(*v));
-	bool *sup = arena_alloc(a, cap);
-	struct member *mv = arena_alloc(a, cap * sizeof(*mv));
-	char **ov = arena_alloc(a, cap * sizeof(*ov));
+	/* four parallel arrays, each with its own capacity (they grow together); room for row k is made before
+	 * the step, so that no rows still gives arrays */
+	size_t cap[4] = { 0 }, k = 0;
+	struct event *v = NULL;
+	bool *sup = NULL;
+	struct member *mv = NULL;
+	char **ov = NULL;
 	int r;
-	while ((r = OPS->step(q, e)) == 1) {
-		if (k == cap) {
-			v = memcpy(arena_alloc(a, 2 * cap * sizeof(*v)), v, cap * sizeof(*v));
-			sup = memcpy(arena_alloc(a, 2 * cap), sup, cap);
-			mv = memcpy(arena_alloc(a, 2 * cap * sizeof(*mv)), mv, cap * sizeof(*mv));
-			ov = memcpy(arena_alloc(a, 2 * cap * sizeof(*ov)), ov, cap * sizeof(*ov));
-			cap *= 2;
-		}
+	for (;;) {
+		v = arena_grow(a, v, &cap[0], k, sizeof(*v));
+		sup = arena_grow(a, sup, &cap[1], k, sizeof(*sup));
+		mv = arena_grow(a, mv, &cap[2], k, sizeof(*mv));
+		ov = arena_grow(a, ov, &cap[3], k, sizeof(*ov));
+		if ((r = OPS->step(q, e)) != 1)
+			break;
 		read_event(st, q, 0, &v[k], a);
 		sup[k] = OPS->col_int(q, 16) > 0;
 		memset(&mv[k], 0, sizeof(mv[k]));
@@ -763,39 +718,17 @@ store_income_of_household(struct store *st, int64_t hh, struct income **out, siz
 enum err
 store_income_get(struct store *st, int64_t hh, int year, struct income *out, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_INCOME_GET, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(hh));
-	OPS->bind(q, 2, SQL_INT(year));
-	int r = OPS->step(q, e);
-	if (r == 1)
-		read_income(st, q, 0, out);
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : r ? ERR_OK : ERR_NOTFOUND;
+	return stmt_row(st, STMT_BOUND(st, STMT_INCOME_GET, e, SQL_INT(hh), SQL_INT(year)), read_income_row, out, NULL, e);
 }
 
 enum err
 store_income_revision_add(struct store *st, const struct income_revision *r, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_INCOME_REV_INSERT, e);
-	if (!q)
-		return ERR_DB;
 	const struct income *in = &r->in;
-	OPS->bind(q, 1, SQL_INT(in->household_id));
-	OPS->bind(q, 2, SQL_INT(in->year));
-	OPS->bind(q, 3, opt_int(in->wage, -1));
-	OPS->bind(q, 4, opt_int(in->business, -1));
-	OPS->bind(q, 5, opt_int(in->property, -1));
-	OPS->bind(q, 6, opt_int(in->transfer, -1));
-	OPS->bind(q, 7, opt_int(in->business_cost, -1));
-	OPS->bind(q, 8, opt_int(in->net_pc, -1));
-	OPS->bind(q, 9, opt_int(in->size, 0));
-	OPS->bind(q, 10, SQL_INT(r->recorded_at));
-	OPS->bind(q, 11, SQL_TEXT(r->actor ? r->actor : ""));
-	OPS->bind(q, 12, sql_opt_text(r->reason));
-	OPS->bind(q, 13, SQL_TEXT(r->source ? r->source : "form"));
-	return stmt_exec(st, q, e);
+	return stmt_exec(st, STMT_BOUND(st, STMT_INCOME_REV_INSERT, e, SQL_INT(in->household_id), SQL_INT(in->year),
+	    opt_int(in->wage, -1), opt_int(in->business, -1), opt_int(in->property, -1), opt_int(in->transfer, -1),
+	    opt_int(in->business_cost, -1), opt_int(in->net_pc, -1), opt_int(in->size, 0), SQL_INT(r->recorded_at),
+	    SQL_TEXT(r->actor ? r->actor : ""), sql_opt_text(r->reason), SQL_TEXT(r->source ? r->source : "form")), e);
 }
 
 enum err

@@ -71,6 +71,8 @@ static enum err
 collect(struct store *st, struct stmt *q, struct cells *c, bool persons_only, bool both, struct arena *a,
     struct errinfo *e)
 {
+	if (!q)
+		return ERR_DB;
 	int r;
 	while ((r = OPS->step(q, e)) == 1) {
 		enum status s;
@@ -102,16 +104,8 @@ stats_scan(struct store *st, int passes, int day, int64_t recorded_at, int64_t l
 	bool began = read_begin(st, e);
 	enum err rc = ERR_OK;
 	for (int pass = 0; pass < passes && rc == ERR_OK; pass++) {
-		struct stmt *q = OPS->prepare(st, pass == 0 ? STMT_STATS_SCAN_H : STMT_STATS_SCAN_P, e);
-		if (!q) {
-			rc = ERR_DB;
-			break;
-		}
-		OPS->bind(q, 1, SQL_INT(day));
-		OPS->bind(q, 2, SQL_INT(t));
-		OPS->bind(q, 3, SQL_INT(lo));
-		OPS->bind(q, 4, SQL_INT(hi));
-		rc = collect(st, q, &c, pass == 1, false, a, e);
+		rc = collect(st, STMT_BOUND(st, pass == 0 ? STMT_STATS_SCAN_H : STMT_STATS_SCAN_P, e, SQL_INT(day), SQL_INT(t),
+		    SQL_INT(lo), SQL_INT(hi)), &c, pass == 1, false, a, e);
 	}
 	read_end(st, began);
 	*out = c.v;
@@ -133,6 +127,20 @@ store_stats_scan_households(struct store *st, int day, int64_t recorded_at, int6
 	return stats_scan(st, 1, day, recorded_at, lo, hi, out, n, a, e);
 }
 
+/* The cells collected (rc: how the collecting went) without those that sum to nothing (every entry was
+ * matched by a leave). */
+static enum err
+nonzero_cells(struct cells *c, enum err rc, struct stat_cell **out, size_t *n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].households != 0 || c->v[i].persons != 0)
+			c->v[k++] = c->v[i];
+	*out = c->v;
+	*n = k;
+	return rc;
+}
+
 enum err
 store_stats(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t hi, struct stat_cell **out,
     size_t *n, struct arena *a, struct errinfo *e)
@@ -145,17 +153,7 @@ store_stats(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t 
 	/* as recorded: the rows recorded up to that instant, never a scan of the spans */
 	struct stmt *q = recorded_at ? STMT_BOUND(st, STMT_STATS_RECORDED, e, SQL_INT(day), SQL_INT(recorded_at),
 	    SQL_INT(lo), SQL_INT(hi)) : STMT_BOUND(st, STMT_STATS_AGG, e, SQL_INT(day), SQL_INT(lo), SQL_INT(hi));
-	if (!q)
-		return ERR_DB;
-	enum err rc = collect(st, q, &c, false, true, a, e);
-	/* Drop cells that sum to nothing (every entry was matched by a leave). */
-	size_t k = 0;
-	for (size_t i = 0; i < c.n; i++)
-		if (c.v[i].households != 0 || c.v[i].persons != 0)
-			c.v[k++] = c.v[i];
-	*out = c.v;
-	*n = k;
-	return rc;
+	return nonzero_cells(&c, collect(st, q, &c, false, true, a, e), out, n);
 }
 
 enum err
@@ -168,21 +166,8 @@ store_stats_level(struct store *st, int level, int day, int64_t lo, int64_t hi, 
 	/* only divisions wholly inside the scope: a town's figures include all its villages */
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_STATS_ROLLUP, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(level));
-	OPS->bind(q, 2, SQL_INT(day));
-	OPS->bind(q, 3, SQL_INT(lo));
-	OPS->bind(q, 4, SQL_INT(hi));
-	enum err rc = collect(st, q, &c, false, true, a, e);
-	size_t k = 0;
-	for (size_t i = 0; i < c.n; i++)
-		if (c.v[i].households != 0 || c.v[i].persons != 0)
-			c.v[k++] = c.v[i];
-	*out = c.v;
-	*n = k;
-	return rc;
+	return nonzero_cells(&c, collect(st, STMT_BOUND(st, STMT_STATS_ROLLUP, e, SQL_INT(level), SQL_INT(day), SQL_INT(lo),
+	    SQL_INT(hi)), &c, false, true, a, e), out, n);
 }
 
 enum err
@@ -426,14 +411,11 @@ each_member(struct store *st, enum stmt_id id, int day, int64_t lo, int64_t hi, 
 		return ERR_OK;
 	/* in one snapshot, which PostgreSQL's cursor needs to hand the rows out a batch at a time */
 	bool began = read_begin(st, e);
-	struct stmt *q = OPS->prepare(st, id, e);
+	struct stmt *q = STMT_BOUND(st, id, e, SQL_INT(day), SQL_INT(lo), SQL_INT(hi));
 	if (!q) {
 		read_end(st, began);
 		return ERR_DB;
 	}
-	OPS->bind(q, 1, SQL_INT(day));
-	OPS->bind(q, 2, SQL_INT(lo));
-	OPS->bind(q, 3, SQL_INT(hi));
 	if (OPS->stream)
 		OPS->stream(q);
 	struct arena a;

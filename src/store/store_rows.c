@@ -37,14 +37,32 @@ stmt_exec(struct store *st, struct stmt *q, struct errinfo *e)
 enum err
 stmt_int(struct store *st, struct stmt *q, int64_t *v, struct errinfo *e)
 {
-	*v = 0;
+	return stmt_ints(st, q, v, 1, e);
+}
+
+enum err
+stmt_ints(struct store *st, struct stmt *q, int64_t *v, int n, struct errinfo *e)
+{
+	for (int i = 0; i < n; i++)
+		v[i] = 0;
 	if (!q)
 		return ERR_DB;
 	int r = OPS->step(q, e);
-	if (r == 1)
-		*v = OPS->col_int(q, 0);
+	for (int i = 0; r == 1 && i < n; i++)
+		v[i] = OPS->col_int(q, i);
 	OPS->reset(q);
 	return r < 0 ? ERR_DB : r == 1 ? ERR_OK : ERR_NOTFOUND;
+}
+
+enum err
+stmt_exists(struct store *st, struct stmt *q, bool *yes, struct errinfo *e)
+{
+	if (!q)
+		return ERR_DB;
+	int r = OPS->step(q, e);
+	*yes = r == 1;
+	OPS->reset(q);
+	return r < 0 ? ERR_DB : ERR_OK;
 }
 
 enum err
@@ -90,6 +108,20 @@ stmt_rows(struct store *st, struct stmt *q, size_t size, row_reader read, void *
 	if (!*v)   /* an empty array, never NULL: callers may pass it to qsort or memcpy */
 		*v = arena_grow(a, NULL, &cap, 0, size);
 	return r < 0 ? ERR_DB : ERR_OK;
+}
+
+enum err
+stmt_each(struct store *st, struct stmt *q, row_each each, void *ctx, struct errinfo *e)
+{
+	if (!q)
+		return ERR_DB;
+	int r, stop = 0;
+	if (OPS->stream)
+		OPS->stream(q);
+	while (!stop && (r = OPS->step(q, e)) == 1)
+		stop = each(st, q, ctx);
+	OPS->reset(q);
+	return !stop && r < 0 ? ERR_DB : ERR_OK;
 }
 
 void *

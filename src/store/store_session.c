@@ -96,28 +96,19 @@ aux_store(struct store *st, bool create, struct errinfo *e)
 
 /* ---- sessions (the rest of them run store_auth.c's statements on aux_store) ---- */
 
+static void
+read_session_row(struct store *x, struct stmt *q, void *row, struct arena *a)
+{
+	read_session(x, q, 0, row, a);
+}
+
 enum err
 aux_session_get(struct store *st, const char *token_hash, struct session_row *s, struct arena *a, struct errinfo *e)
 {
 	struct store *x = aux_store(st, false, e);
 	if (!x)
 		return e && e->err ? ERR_DB : ERR_NOTFOUND;
-	struct stmt *q = x->ops->prepare(x, STMT_AUX_SESSION_GET, e);
-	if (!q)
-		return ERR_DB;
-	x->ops->bind(q, 1, SQL_TEXT(token_hash));
-	int r = x->ops->step(q, e);
-	if (r < 0)
-		return ERR_DB;
-	if (r) {
-		s->id = x->ops->col_int(q, 0);
-		s->user_id = x->ops->col_int(q, 1);
-		s->csrf = col_str(x, q, 2, a);
-		s->created_at = x->ops->col_int(q, 3);
-		s->seen_at = x->ops->col_int(q, 4);
-	}
-	x->ops->reset(q);
-	return r ? ERR_OK : ERR_NOTFOUND;
+	return stmt_row(x, STMT_BOUND(x, STMT_AUX_SESSION_GET, e, SQL_TEXT(token_hash)), read_session_row, s, a, e);
 }
 
 /* ---- failed logins ---- */
@@ -130,15 +121,11 @@ login_overlay(struct store *st, struct user *u)
 	struct store *x = aux_store(st, false, NULL);
 	if (!x)
 		return;
-	struct stmt *q = x->ops->prepare(x, STMT_LOGIN_FAILURE_GET, NULL);
-	if (!q)
-		return;
-	x->ops->bind(q, 1, SQL_INT(u->id));
-	if (x->ops->step(q, NULL) == 1) {
-		u->failed = (int)x->ops->col_int(q, 0);
-		u->locked_until = x->ops->col_int(q, 1);
+	int64_t v[2];
+	if (stmt_ints(x, STMT_BOUND(x, STMT_LOGIN_FAILURE_GET, NULL, SQL_INT(u->id)), v, 2, NULL) == ERR_OK) {
+		u->failed = (int)v[0];
+		u->locked_until = v[1];
 	}
-	x->ops->reset(q);
 }
 
 enum err
@@ -147,15 +134,8 @@ store_login_failures_set(struct store *st, int64_t user_id, int failed, int64_t 
 	struct store *x = aux_store(st, true, e);
 	if (!x)
 		return ERR_DB;
-	struct stmt *q = x->ops->prepare(x, STMT_LOGIN_FAILURE_SET, e);
-	if (!q)
-		return ERR_DB;
-	x->ops->bind(q, 1, SQL_INT(user_id));
-	x->ops->bind(q, 2, SQL_INT(failed));
-	x->ops->bind(q, 3, SQL_INT(locked_until));
-	int r = x->ops->step(q, e);
-	x->ops->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	return stmt_exec(x, STMT_BOUND(x, STMT_LOGIN_FAILURE_SET, e, SQL_INT(user_id), SQL_INT(failed),
+	    SQL_INT(locked_until)), e);
 }
 
 void
@@ -223,18 +203,17 @@ store_audit_outbox_add(struct store *st, const struct audit_row *r, struct errin
 	struct store *x = aux_store(st, true, e);
 	if (!x)
 		return ERR_DB;
-	struct stmt *q = x->ops->prepare(x, STMT_OUTBOX_ADD, e);
-	if (!q)
-		return ERR_DB;
-	x->ops->bind(q, 1, SQL_INT(r->at));
-	x->ops->bind(q, 2, SQL_TEXT(r->actor));
-	x->ops->bind(q, 3, SQL_TEXT(r->action));
-	x->ops->bind(q, 4, SQL_TEXT(r->object));
-	x->ops->bind(q, 5, SQL_TEXT(r->detail));
-	x->ops->bind(q, 6, SQL_TEXT(r->ip));
-	int k = x->ops->step(q, e);
-	x->ops->reset(q);
-	return k < 0 ? ERR_DB : ERR_OK;
+	return stmt_exec(x, STMT_BOUND(x, STMT_OUTBOX_ADD, e, SQL_INT(r->at), SQL_TEXT(r->actor), SQL_TEXT(r->action),
+	    SQL_TEXT(r->object), SQL_TEXT(r->detail), SQL_TEXT(r->ip)), e);
+}
+
+/* a row of the outbox: the audit row's own columns (its chain's hashes are made when it enters the chain) */
+static void
+read_outbox_row(struct store *x, struct stmt *q, void *row, struct arena *a)
+{
+	struct audit_row *o = row;
+	memset(o, 0, sizeof(*o));
+	read_audit_event(x, q, o, a);
 }
 
 enum err
@@ -254,34 +233,12 @@ store_audit_outbox_list(struct store *st, int64_t after, struct audit_row **out,
 	if (x->ops->step(q, e) == 1)
 		*generation = col_str(x, q, 0, a);
 	x->ops->reset(q);
-	if (!(q = x->ops->prepare(x, STMT_OUTBOX_LIST, e)))
-		return ERR_DB;
-	x->ops->bind(q, 1, SQL_INT(after));
-	size_t cap = 16;
-	struct audit_row *v = arena_alloc(a, cap * sizeof(*v));
-	int r;
-	while ((r = x->ops->step(q, e)) == 1) {
-		if (*n == cap) {
-			struct audit_row *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, cap * sizeof(*w));
-			v = w;
-			cap *= 2;
-		}
-		struct audit_row *o = &v[(*n)++];
-		memset(o, 0, sizeof(*o));
-		o->id = x->ops->col_int(q, 0);
-		o->at = x->ops->col_int(q, 1);
-		o->actor = col_str(x, q, 2, a);
-		o->action = col_str(x, q, 3, a);
-		o->object = col_str(x, q, 4, a);
-		o->detail = col_str(x, q, 5, a);
-		o->ip = col_str(x, q, 6, a);
-	}
-	x->ops->reset(q);
-	if (r < 0)
-		return ERR_DB;
-	*out = v;
-	return ERR_OK;
+	struct audit_row *v;
+	enum err rc = stmt_rows(x, STMT_BOUND(x, STMT_OUTBOX_LIST, e, SQL_INT(after)), sizeof(*v), read_outbox_row, &v, n,
+	    a, e);
+	if (rc == ERR_OK)
+		*out = v;
+	return rc;
 }
 
 enum err

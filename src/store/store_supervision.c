@@ -15,13 +15,9 @@ store_cases_by_category(struct store *st, int from, int to, int64_t lo, int64_t 
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_SV_CASES, e);
+	struct stmt *q = STMT_BOUND(st, STMT_SV_CASES, e, SQL_INT(from), SQL_INT(to), SQL_INT(lo), SQL_INT(hi));
 	if (!q)
 		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(from));
-	OPS->bind(q, 2, SQL_INT(to));
-	OPS->bind(q, 3, SQL_INT(lo));
-	OPS->bind(q, 4, SQL_INT(hi));
 	struct case_cell tmp[64];
 	size_t k = 0;
 	int r;
@@ -48,20 +44,12 @@ store_complaint_counts(struct store *st, int from, int to, int64_t lo, int64_t h
 	memset(c, 0, sizeof(*c));
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	struct stmt *q = OPS->prepare(st, STMT_SV_COMPLAINTS, e);
-	if (!q)
-		return ERR_DB;
-	OPS->bind(q, 1, SQL_INT(from));
-	OPS->bind(q, 2, SQL_INT(to));
-	OPS->bind(q, 3, SQL_INT(lo));
-	OPS->bind(q, 4, SQL_INT(hi));
-	int r = OPS->step(q, e);
-	if (r == 1) {
-		c->received = OPS->col_int(q, 0);
-		c->answered = OPS->col_int(q, 1);
-		c->open = OPS->col_int(q, 2);
-		c->overdue = OPS->col_int(q, 3);
-	}
-	OPS->reset(q);
-	return r < 0 ? ERR_DB : ERR_OK;
+	int64_t v[4];
+	enum err rc = stmt_ints(st, STMT_BOUND(st, STMT_SV_COMPLAINTS, e, SQL_INT(from), SQL_INT(to), SQL_INT(lo),
+	    SQL_INT(hi)), v, 4, e);
+	c->received = v[0];
+	c->answered = v[1];
+	c->open = v[2];
+	c->overdue = v[3];
+	return rc == ERR_NOTFOUND ? ERR_OK : rc;
 }
