@@ -80,13 +80,9 @@ api_stats(struct req *r)
 		return;
 	}
 	if (!sheet) {
-		json_t *j = view_stats_json(&res);
-		char *s = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15));
-		json_decref(j);
 		struct buf *out = reply_json_begin(r, 200);
 		size_t start = out->n;
-		buf_puts(out, s ? s : "null");
-		free(s);
+		view_stats_write(out, &res);
 		/* kept only if no registry write committed while it was counted; under the first village of the scope,
 		 * which the key's scope always holds */
 		uint64_t again;

@@ -87,6 +87,70 @@ view_stats_json(const struct stats_result *r)
 	return j;
 }
 
+static void
+counts_write(struct jw *w, const struct counts *c)
+{
+	for (int g = 0; g < G__MAX; g++) {
+		jw_key(w, group_key((enum group)g));
+		jw_obj(w);
+		jw_kint(w, "households", c->h[g]);
+		jw_kint(w, "persons", c->p[g]);
+		jw_obj_end(w);
+	}
+}
+
+static void
+village_counts_write(struct jw *w, const struct village_counts *v)
+{
+	jw_key(w, "villages");
+	jw_obj(w);
+	jw_kint(w, "total", v->total);
+	jw_kint(w, "poor", v->poor);
+	jw_kint(w, "exited", v->exited);
+	jw_obj_end(w);
+}
+
+/* The same text as view_stats_json dumped compact (tests/unit/test_store.c compares them), without building the
+ * tree: a province by village is 24,960 rows, about 300,000 jansson objects. */
+void
+view_stats_write(struct buf *out, const struct stats_result *r)
+{
+	char d[11], t[20];
+	static const char *const by_names[] = { "children", "town", "village", "cause", "attribute" };
+	struct jw w;
+	jw_init(&w, out);
+	jw_obj(&w);
+	jw_kstr(&w, "as_of", date_format(r->as_of, d));
+	r->recorded_at ? jw_kstr(&w, "recorded_at", stamp_format(r->recorded_at, t)) : jw_knull(&w, "recorded_at");
+	jw_key(&w, "division");
+	view_division_write(&w, &r->div);
+	jw_kstr(&w, "by", by_names[r->by]);
+	r->registry_from ? jw_kstr(&w, "registry_from", date_format(r->registry_from, d)) : jw_knull(&w, "registry_from");
+	jw_key(&w, "totals");
+	jw_obj(&w);
+	counts_write(&w, &r->totals);
+	jw_obj_end(&w);
+	village_counts_write(&w, &r->villages);
+	jw_key(&w, "rows");
+	jw_arr(&w);
+	for (size_t i = 0; i < r->n_rows; i++) {
+		const struct stats_row *row = &r->rows[i];
+		char code[16];
+		view_code(row->d.code, code, sizeof(code));
+		jw_obj(&w);
+		counts_write(&w, &row->c);
+		jw_kstr(&w, "code", row->key ? row->key : code);
+		jw_kstr(&w, "name", row->d.name ? row->d.name : "");
+		if (!row->key) {
+			jw_kstr(&w, "level", view_level_key(row->d.level));
+			village_counts_write(&w, &row->v);
+		}
+		jw_obj_end(&w);
+	}
+	jw_arr_end(&w);
+	jw_obj_end(&w);
+}
+
 static const enum group table_groups[] = { G_REGISTERED, G_POOR, G_RETURNED, G_EXITED_SUPPORTED, G_EXITED_UNSUPPORTED,
 	G_REMOVED, G_CANCELLED };
 

@@ -4,12 +4,16 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "domain/registry.h"
 #include "domain/report.h"
 #include "domain/tables.h"
+#include "lib/buf.h"
 #include "lib/date.h"
+#include "lib/util.h"
+#include "view/view.h"
 
 static char dbpath[64];
 
@@ -298,6 +302,46 @@ tables_read_in_two_halves(void **state)
 	unlink(dbpath);
 }
 
+/* view_stats_write gives the text jansson gives for view_stats_json, compact: for every way of cutting the
+ * stats, as now known and as recorded, with a missed day and names to escape. */
+static void
+stats_written_as_jansson_writes_them(void **state)
+{
+	(void)state;
+	struct store *st = fresh();
+	struct errinfo e;
+	struct division d = { 371399100202LL, "西岭村 \"新\"\\二组", LV_VILLAGE, 371399100000LL, false, 0, -1 };
+	assert_int_equal(store_division_upsert(st, &d, NULL, &e), ERR_OK);
+	struct txn t;
+	add_household(st, 20140105100000LL, "A1", 371399100201LL, "371399196203040011", "371399196408110028", true, &t);
+	add_household(st, 20140105100001LL, "B1", 371399100202LL, "371399197001010019", NULL, true, &t);
+	static const enum by bys[] = { BY_CHILDREN, BY_TOWN, BY_VILLAGE, BY_CAUSE, BY_ATTRIBUTE };
+	static const int days[] = { 20131231, 20140105, 20181008 };
+	for (size_t b = 0; b < NELEM(bys); b++)
+		for (size_t k = 0; k < NELEM(days); k++)
+			for (int rec = 0; rec < 2; rec++) {
+				struct arena a;
+				arena_init(&a);
+				struct stats_query q = { days[k], rec ? 20140105100000LL : 0, 0, bys[b] };
+				struct stats_result r;
+				assert_int_equal(stats_compute(st, &q, &r, &a, &e), ERR_OK);
+				json_t *j = view_stats_json(&r);
+				char *want = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15));
+				json_decref(j);
+				struct buf got;
+				buf_init(&got);
+				view_stats_write(&got, &r);
+				buf_putc(&got, '\0');
+				if (strcmp(got.p, want) != 0)
+					fail_msg("by %d on %d%s:\n%s\n%s", (int)bys[b], days[k], rec ? " as recorded" : "", got.p, want);
+				buf_free(&got);
+				free(want);
+				arena_free(&a);
+			}
+	store_close(st);
+	unlink(dbpath);
+}
+
 int
 main(void)
 {
@@ -306,6 +350,7 @@ main(void)
 		cmocka_unit_test(out_of_scope_is_not_found),
 		cmocka_unit_test(snapshot_epoch_follows_changes),
 		cmocka_unit_test(tables_read_in_two_halves),
+		cmocka_unit_test(stats_written_as_jansson_writes_them),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
