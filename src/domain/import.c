@@ -758,11 +758,10 @@ reg_dup_found(const char *key, void *arg)
 }
 
 static size_t
-sort_keys_run(void)
+sort_keys_run(const struct sheet_limits *lim)
 {
-	const char *v = getenv("TUOPIN_IMPORT_SORT_KEYS");
-	long n = v && *v ? atol(v) : 0;
-	return n >= 2 ? (size_t)n : 1000000;
+	size_t n = (lim ? lim : sheet_limits())->max_sort_keys;
+	return n >= 2 ? n : 2;
 }
 
 static enum err
@@ -783,7 +782,7 @@ reg_count(struct reg_import *ri, bool again, struct errinfo *e)
 	problems_init(&quiet, &scratch);
 	const char **hks = xcalloc(LOOKUP_KEYS, sizeof(*hks)), **ids = xcalloc(LOOKUP_KEYS, sizeof(*ids));
 	size_t *hsi = xcalloc(LOOKUP_KEYS, sizeof(*hsi)), n_hk = 0, n_id = 0;
-	struct keysort *ks = again ? NULL : keysort_new(sort_keys_run());
+	struct keysort *ks = again ? NULL : keysort_new(sort_keys_run(ri->o->limits));
 	enum err rc = ERR_OK;
 	struct sheet_row row;
 	int err_row, got = next_header(s, &row, &err_row, &e2);
@@ -808,7 +807,7 @@ reg_count(struct reg_import *ri, bool again, struct errinfo *e)
 		if (id.norm[0]) {
 			ids[n_id++] = arena_strdup(&kb, id.norm);
 			if (ks && !keysort_add(ks, id.norm)) {
-				rc = errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+				rc = errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, tmp_dir(),
 				    msg_errno(errno));
 				break;
 			}
@@ -824,7 +823,7 @@ reg_count(struct reg_import *ri, bool again, struct errinfo *e)
 	if (rc == ERR_OK && got == 0 && (rc = reg_lookup(ri, hks, hsi, n_hk, ids, n_id, &kb, e)) == ERR_OK) {
 		ri->looked_up = true;
 		if (ks && !keysort_dups(ks, reg_dup_found, ri))
-			rc = errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+			rc = errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, tmp_dir(),
 			    msg_errno(errno));
 		if (ks)
 			ri->dups_known = rc == ERR_OK;

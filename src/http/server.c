@@ -54,19 +54,12 @@ now_us(void)
  * (out of memory, say) knows which files nobody will remove. */
 #define UPLOAD_PREFIX "tuopin-upload-"
 
-static const char *
-upload_dir(void)
-{
-	const char *d = getenv("TMPDIR");
-	return d && *d ? d : "/tmp";
-}
-
 /* Remove the upload files of servers that are no longer running (their process is gone); files of the old
  * form, without a process, once they are a day old. Returns how many. */
 static int
 upload_cleanup(void)
 {
-	DIR *d = opendir(upload_dir());
+	DIR *d = opendir(tmp_dir());
 	if (!d)
 		return 0;
 	int removed = 0;
@@ -79,7 +72,7 @@ upload_cleanup(void)
 		char *end;
 		long pid = strtol(rest, &end, 10);
 		char path[PATH_MAX];
-		snprintf(path, sizeof(path), "%s/%s", upload_dir(), de->d_name);
+		snprintf(path, sizeof(path), "%s/%s", tmp_dir(), de->d_name);
 		bool stale;
 		if (end != rest && *end == '-' && pid > 0)
 			stale = pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
@@ -907,7 +900,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 		}
 		/* uploads stream to a temporary file ($TMPDIR, else /tmp) */
 		if (rt && (rt->flags & RF_UPLOAD) && !r->refused) {
-			snprintf(r->upload_path, sizeof(r->upload_path), "%s/" UPLOAD_PREFIX "%d-XXXXXX", upload_dir(),
+			snprintf(r->upload_path, sizeof(r->upload_path), "%s/" UPLOAD_PREFIX "%d-XXXXXX", tmp_dir(),
 			    (int)getpid());
 			r->upload_fd = mkstemp(r->upload_path);
 			if (r->upload_fd < 0)

@@ -33,6 +33,7 @@ const struct sheet_limits sheet_default_limits = {
 	.max_cells_per_row = 4096,
 	.max_cell_bytes = 4096,
 	.max_rows = 2000000,
+	.max_sort_keys = 1000000,
 };
 
 static struct sheet_limits configured;
@@ -76,6 +77,7 @@ limits_init(void)
 	SIZE_LIMIT("TUOPIN_IMPORT_MAX_COLUMNS", max_cells_per_row, 1)
 	SIZE_LIMIT("TUOPIN_IMPORT_MAX_CELL", max_cell_bytes, 1)
 	SIZE_LIMIT("TUOPIN_IMPORT_MAX_ROWS", max_rows, 1)
+	SIZE_LIMIT("TUOPIN_IMPORT_SORT_KEYS", max_sort_keys, 1)
 #undef SIZE_LIMIT
 }
 

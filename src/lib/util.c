@@ -141,3 +141,10 @@ format_fen(int64_t fen, char *out, size_t size)
 	    (unsigned long long)(a % 100));
 	return out;
 }
+
+const char *
+tmp_dir(void)
+{
+	const char *d = getenv("TMPDIR");
+	return d && *d ? d : "/tmp";
+}

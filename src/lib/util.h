@@ -30,4 +30,7 @@ bool parse_money_fen(const char *s, size_t n, int64_t *out);
 /* Format fen as 元 with two decimals into out (at least 32 bytes). Returns out. */
 char *format_fen(int64_t fen, char *out, size_t size);
 
+/* The directory for temporary files: $TMPDIR when set and not empty, else /tmp. */
+const char *tmp_dir(void);
+
 #endif
