@@ -135,6 +135,18 @@ const char *req_actor(struct req *r);
 /* full=1 asked and allowed (CAP_FULL_ID); the caller audits the view. */
 bool want_full(struct req *r);
 
+/* A JSON answer from the page cache (page_cache.h). cached_answer: when the cache is on, key (everything the
+ * answer depends on) is looked up under the registry's current generation; on a hit the answer is sent with
+ * status and true is returned. Otherwise false, with c ready for cached_keep, which keeps the answer written to
+ * out from start on, under the household's or scope's village, if no registry write committed meanwhile
+ * (whatever the isolation of the reads). key must live as long as the request (in r->a). */
+struct cached {
+	const char *key;
+	uint64_t gen;
+};
+bool cached_answer(struct req *r, struct cached *c, const char *key, int status);
+void cached_keep(struct req *r, const struct cached *c, int64_t village, const struct buf *out, size_t start);
+
 /* The API tokens of a user as JSON (api_auth.c): one's own, or anyone's for the security administrator. */
 void api_token_list_of(struct req *r, int64_t user_id);
 

@@ -19,7 +19,6 @@
 #include "domain/proposal.h"
 #include "domain/registry.h"
 #include "http/api.h"
-#include "http/page_cache.h"
 #include "lib/date.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
@@ -290,24 +289,16 @@ household_detail(struct req *r, const char *hh_no, int status)
 	if (!as_of)
 		as_of = date_today();
 	bool full = want_full(r);
-	uint64_t gen = 0;
-	char *key = NULL;
-	if (!full && status == 200 && strcmp(r->method, "GET") == 0 && page_cache_enabled()) {
-		r->x_cache = "miss";
-		if (store_registry_generation(r->st, &gen)) {
-			/* Everything that changes the rendering is in the key: the language, the date, the asker's
-			 * scope (an event's member or the other household of a split outside it is hidden, so a page
-			 * rendered for a county is not a town's page) and whether the role may see full numbers. */
-			key = arena_printf(&r->a, "%d|%d|%lld-%lld|%d|%s", (int)msg_lang(), as_of, (long long)r->st->scope_lo,
-			    (long long)r->st->scope_hi, req_can(r, CAP_FULL_ID) ? 1 : 0, hh_no);
-			struct buf *out = reply_json_begin(r, status);
-			if (page_cache_get(key, gen, r->st, out)) {
-				reply_json_end(r);
-				r->x_cache = "hit";
-				return;
-			}
-		}
-	}
+	struct cached c = { 0 };
+	/* Everything that changes the rendering is in the key: the language, the date, the asker's scope (an
+	 * event's member or the other household of a split outside it is hidden, so a page rendered for a county
+	 * is not a town's page) and whether the role may see full numbers. */
+	if (!full && status == 200 && strcmp(r->method, "GET") == 0 &&
+	    cached_answer(r, &c,
+		arena_printf(&r->a, "%d|%d|%lld-%lld|%d|%s", (int)msg_lang(), as_of, (long long)r->st->scope_lo,
+		    (long long)r->st->scope_hi, req_can(r, CAP_FULL_ID) ? 1 : 0, hh_no),
+		status))
+		return;
 	struct errinfo e;
 	errinfo_clear(&e);
 	struct household_view v;
@@ -318,11 +309,7 @@ household_detail(struct req *r, const char *hh_no, int status)
 	struct buf *out = reply_json_begin(r, status);
 	size_t start = out->n;
 	view_household_write(out, &v);
-	/* kept only if the registry is still at the generation read before the page (no write to it committed in
-	 * between, whatever the isolation of the reads) */
-	uint64_t again;
-	if (key && store_registry_generation(r->st, &again) && again == gen)
-		page_cache_put(key, gen, v.h->village, out->p + start, out->n - start);
+	cached_keep(r, &c, v.h->village, out, start);
 	reply_json_end(r);
 }
 

@@ -9,7 +9,6 @@
 #include "lib/date.h"
 #include "domain/report.h"
 #include "http/api.h"
-#include "http/page_cache.h"
 #include "view/view.h"
 
 /* ?format=xlsx or csv: the report as a file to download; none or json: JSON. Checked before computing
@@ -56,22 +55,14 @@ api_stats(struct req *r)
 	 * scope under the registry's current generation: dashboards ask the same figures again and again, and a
 	 * province's figures cost 10 ms of summing every time. Everything the answer depends on is in the key:
 	 * the question with its day resolved (today moves at midnight), the asker's scope. */
-	uint64_t gen = 0;
-	char *key = NULL;
-	if (!sheet && strcmp(r->method, "GET") == 0 && page_cache_enabled()) {
-		r->x_cache = "miss";
-		if (store_registry_generation(r->st, &gen)) {
-			key = arena_printf(&r->a, "stats|%d|%d|%lld|%lld|%d|%lld-%lld", (int)msg_lang(),
-			    q.as_of ? q.as_of : date_today(), (long long)q.recorded_at, (long long)q.division, (int)q.by,
-			    (long long)r->st->scope_lo, (long long)r->st->scope_hi);
-			struct buf *out = reply_json_begin(r, 200);
-			if (page_cache_get(key, gen, r->st, out)) {
-				reply_json_end(r);
-				r->x_cache = "hit";
-				return;
-			}
-		}
-	}
+	struct cached c = { 0 };
+	if (!sheet && strcmp(r->method, "GET") == 0 &&
+	    cached_answer(r, &c,
+		arena_printf(&r->a, "stats|%d|%d|%lld|%lld|%d|%lld-%lld", (int)msg_lang(), q.as_of ? q.as_of : date_today(),
+		    (long long)q.recorded_at, (long long)q.division, (int)q.by, (long long)r->st->scope_lo,
+		    (long long)r->st->scope_hi),
+		200))
+		return;
 	struct stats_result res;
 	struct errinfo e;
 	errinfo_clear(&e);
@@ -83,11 +74,8 @@ api_stats(struct req *r)
 		struct buf *out = reply_json_begin(r, 200);
 		size_t start = out->n;
 		view_stats_write(out, &res);
-		/* kept only if no registry write committed while it was counted; under the first village of the scope,
-		 * which the key's scope always holds */
-		uint64_t again;
-		if (key && store_registry_generation(r->st, &again) && again == gen)
-			page_cache_put(key, gen, r->st->scope_lo, out->p + start, out->n - start);
+		/* under the first village of the scope, which the key's scope always holds */
+		cached_keep(r, &c, r->st->scope_lo, out, start);
 		reply_json_end(r);
 		return;
 	}

@@ -5,6 +5,7 @@
 #include "domain/auth.h"
 #include "domain/report.h"
 #include "http/api.h"
+#include "http/page_cache.h"
 #include "lib/date.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
@@ -125,6 +126,32 @@ bool
 want_full(struct req *r)
 {
 	return q_bool(r, "full") && req_can(r, CAP_FULL_ID);
+}
+
+bool
+cached_answer(struct req *r, struct cached *c, const char *key, int status)
+{
+	c->key = NULL;
+	c->gen = 0;
+	if (!page_cache_enabled())
+		return false;
+	r->x_cache = "miss";
+	if (!store_registry_generation(r->st, &c->gen))
+		return false;
+	c->key = key;
+	if (!page_cache_get(c->key, c->gen, r->st, reply_json_begin(r, status)))
+		return false;
+	reply_json_end(r);
+	r->x_cache = "hit";
+	return true;
+}
+
+void
+cached_keep(struct req *r, const struct cached *c, int64_t village, const struct buf *out, size_t start)
+{
+	uint64_t again;
+	if (c->key && store_registry_generation(r->st, &again) && again == c->gen)
+		page_cache_put(c->key, c->gen, village, out->p + start, out->n - start);
 }
 
 json_t *
