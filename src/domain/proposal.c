@@ -1015,6 +1015,28 @@ proposal_exit_sheet(struct store *st, int64_t id, struct exit_sheet *s, struct a
 
 /* ---- the villages' exit ---- */
 
+static int
+cmp_cell_village(const void *a, const void *b)
+{
+	const struct stat_cell *x = a, *y = b;
+	return x->village < y->village ? -1 : x->village > y->village;
+}
+
+/* The first of cells (sorted by village) of village, or cells + n. */
+static const struct stat_cell *
+cells_of(const struct stat_cell *cells, size_t n, int64_t village)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cells[mid].village < village)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return cells + lo;
+}
+
 enum err
 village_exit_list(struct store *st, int64_t division, int day, struct village_row **out, size_t *n, int *threshold,
     struct arena *a, struct errinfo *e)
@@ -1032,6 +1054,7 @@ village_exit_list(struct store *st, int64_t division, int day, struct village_ro
 	size_t nc;
 	if ((rc = store_stats(st, day, 0, lo, hi, &cells, &nc, a, e)) != ERR_OK)
 		return rc;
+	qsort(cells, nc, sizeof(*cells), cmp_cell_village);
 	struct proposal_query q = { .division = division, .state = "open", .type = "village_exit" };
 	struct proposal_view *ps;
 	size_t np;
@@ -1045,12 +1068,12 @@ village_exit_list(struct store *st, int64_t division, int day, struct village_ro
 		struct village_row *r = &v[k++];
 		memset(r, 0, sizeof(*r));
 		r->v = ds[i];
-		for (size_t j = 0; j < nd; j++)
-			if (ds[j].code == ds[i].parent)
-				r->town_name = ds[j].name;
-		for (size_t c = 0; c < nc; c++)
-			if (cells[c].village == ds[i].code && status_current_poor(cells[c].status))
-				r->poor_persons += cells[c].persons;
+		const struct division *town = division_find(ds, nd, ds[i].parent);
+		if (town)
+			r->town_name = town->name;
+		for (const struct stat_cell *c = cells_of(cells, nc, ds[i].code); c < cells + nc && c->village == ds[i].code; c++)
+			if (status_current_poor(c->status))
+				r->poor_persons += c->persons;
 		r->incidence = ds[i].rural_pop > 0 ? div_round(r->poor_persons * 10000, ds[i].rural_pop) : -1;
 		r->below = ds[i].rural_pop > 0 && r->poor_persons * 10000 < (int64_t)*threshold * ds[i].rural_pop;
 		for (size_t j = 0; j < np; j++)

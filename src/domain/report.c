@@ -194,9 +194,10 @@ hh_search_text(const char *in, const char **out, int *kind, struct arena *a, str
 enum err
 division_top(struct store *st, struct division *d, struct arena *a, struct errinfo *e)
 {
-	struct division *v;
+	(void)a;
+	const struct division *v;
 	size_t n;
-	enum err rc = store_division_range(st, st->scope_lo, st->scope_hi, &v, &n, a, e);
+	enum err rc = store_division_span(st, st->scope_lo, st->scope_hi, &v, &n, e);
 	if (rc != ERR_OK)
 		return rc;
 	int best = 9;
@@ -213,7 +214,7 @@ division_top(struct store *st, struct division *d, struct arena *a, struct errin
 		 * has a single branch. */
 		while (d->level < LV_COUNTY) {
 			size_t kids = 0;
-			struct division *only = NULL;
+			const struct division *only = NULL;
 			for (size_t i = 0; i < n; i++)
 				if (v[i].parent == d->code) {
 					kids++;
@@ -324,11 +325,13 @@ stats_compute(struct store *st, const struct stats_query *q, struct stats_result
 	int level = q->by == BY_TOWN ? LV_TOWN : q->by == BY_VILLAGE ? LV_VILLAGE : r->div.level + 1;
 	if (level > LV_VILLAGE)
 		level = LV_VILLAGE;
-	struct division *dv;
-	size_t nd;
-	if ((rc = store_division_range(st, lo, hi, &dv, &nd, a, e)) != ERR_OK)
+	const struct division *dv;
+	size_t nd, at_level = 0;
+	if ((rc = store_division_span(st, lo, hi, &dv, &nd, e)) != ERR_OK)
 		return rc;
-	r->rows = arena_alloc(a, (nd ? nd : 1) * sizeof(*r->rows));
+	for (size_t i = 0; i < nd; i++)
+		at_level += dv[i].level == level;
+	r->rows = arena_alloc(a, (at_level ? at_level : 1) * sizeof(*r->rows));
 	for (size_t i = 0; i < nd; i++) {
 		int64_t l2, h2;
 		division_range(dv[i].code, &l2, &h2);

@@ -284,23 +284,20 @@ api_admin_divisions(struct req *r)
 		reply_error(r, &e);
 		return;
 	}
-	/* the top: divisions whose parent is not in the table */
+	/* the top: divisions whose parent is not in the table. v is sorted by code (a province holds 26,000
+	 * divisions): each parent is found by bisection, not by a pass over all of them */
+	bool *has_kids = arena_alloc(&r->a, n + 1);
+	memset(has_kids, 0, n + 1);
+	for (size_t k = 0; k < n; k++) {
+		const struct division *up = division_find(v, n, v[k].parent);
+		if (up)
+			has_kids[up - v] = true;
+	}
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++) {
-		bool child;
-		if (parent)
-			child = v[i].parent == parent;
-		else {
-			child = true;
-			for (size_t k = 0; k < n && child; k++)
-				if (v[k].code == v[i].parent)
-					child = false;
-		}
-		if (!child)
+		if (parent ? v[i].parent != parent : division_find(v, n, v[i].parent) != NULL)
 			continue;
-		bool kids = false;
-		for (size_t k = 0; k < n && !kids; k++)
-			kids = v[k].parent == v[i].code;
+		bool kids = has_kids[i];
 		if (!kids && !parent)
 			kids = v[i].level < LV_VILLAGE;
 		json_t *x = view_division_json(&v[i]);

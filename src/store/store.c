@@ -644,7 +644,7 @@ copy_out(struct arena *a, size_t n)
 }
 
 enum err
-store_division_range(struct store *st, int64_t lo, int64_t hi, struct division **out, size_t *n, struct arena *a,
+store_division_span(struct store *st, int64_t lo, int64_t hi, const struct division **out, size_t *n,
     struct errinfo *e)
 {
 	enum err rc = divs_ensure(st, e);
@@ -653,9 +653,21 @@ store_division_range(struct store *st, int64_t lo, int64_t hi, struct division *
 	size_t i = divs_lower(st, lo), j = i;
 	while (j < st->n_divs && st->divs[j].code <= hi)
 		j++;
-	*out = copy_out(a, j - i);
-	memcpy(*out, st->divs + i, (j - i) * sizeof(struct division));
+	*out = st->divs + i;
 	*n = j - i;
+	return ERR_OK;
+}
+
+enum err
+store_division_range(struct store *st, int64_t lo, int64_t hi, struct division **out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	const struct division *v;
+	enum err rc = store_division_span(st, lo, hi, &v, n, e);
+	if (rc != ERR_OK)
+		return rc;
+	*out = copy_out(a, *n);
+	memcpy(*out, v, *n * sizeof(struct division));
 	return ERR_OK;
 }
 

@@ -246,6 +246,7 @@ jqeq '.data | "\(.household) \(.village) \(.step)"' "null 371399101203 assess"
 expect 200 county GET "/api/village-exit?as_of=2018-11-01"
 jqeq "[.data.rows[] | \"\(.name) \(.rural_population) \(.poor_persons) \(.incidence) \(.below_threshold) \(.exit_year) \(.proposal)\"] | join(\",\")" \
 	"东岭村 1320 9 0.68 true 2017 null,山前村 1500 3 0.2 true 2018 null,新庄村 150 3 2 false null $V"
+jqeq '[.data.rows[] | "\(.name) \(.town)"] | join(",")' "东岭村 东岭镇,山前村 西山镇,新庄村 西山镇"
 act county "$V" approve 2018-11-02
 [ "$STATUS" = 409 ] || fail "village at 2 %: $STATUS"
 jqeq '.error.message' "核查未通过：新庄村 现有贫困人口 3 人，乡村人口 150 人，贫困发生率 2.00%（标准：低于 2.00%）。确需继续的，须写明例外理由（override）"
