@@ -6,6 +6,7 @@
 # page cache (the default; the warm-up renders the 2,000 pages, so the run answers from the cache) and on a
 # second server started with --page-cache 0 (every page gathered and rendered).
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"   # wrk_run
 build=${1:-build}
 out=${2:-bench/out}
 tuopin=$build/tuopin
@@ -34,17 +35,7 @@ for p in $port $port2; do
 done
 
 run() {   # run NAME URL [LUA]
-	local name=$1 url=$2 lua=${3:-}
-	local args=(-t2 -c64 -d"${dur}s" --latency -H "Authorization: Bearer $token")
-	[ -n "$lua" ] && args+=(-s "$lua")
-	wrk -t2 -c64 -d2s -H "Authorization: Bearer $token" ${lua:+-s "$lua"} "$url" >/dev/null 2>&1   # warm-up
-	wrk "${args[@]}" "$url" > "$out/wrk-$name.txt" 2>&1
-	awk -v n="$name" '
-		/Requests\/sec/ { rps = $2 }
-		/^ +50%/ { p50 = $2 }
-		/^ +99%/ { p99 = $2 }
-		/Non-2xx/ { bad = $NF }
-		END { printf "%-22s %10.0f req/s   p50 %8s   p99 %8s%s\n", n, rps, p50, p99, bad ? "   NON-2xx " bad : "" }' "$out/wrk-$name.txt"
+	wrk_run "$1" "$2" "$out/wrk-$1.txt" "${3:-}"
 }
 echo "HTTP on $(echo "$db" | sed 's/\?.*//'), 64 connections, ${dur}s each:"
 run ping "http://127.0.0.1:$port/api/ping"

@@ -25,3 +25,19 @@ copy_db() {
 	for f in audit-key audit-anchors; do [ -e "$1.$f" ] && cp "$1.$f" "$2.$f"; done
 	return 0
 }
+
+# wrk_run NAME URL FILE [LUA]: wrk against URL for ${dur}s at ${CONNS:-64} connections with $token, after a 2 s
+# warm-up, its output in FILE; prints NAME with the requests a second, the p50 and p99, and any non-2xx answers.
+wrk_run() {
+	local name=$1 url=$2 file=$3 lua=${4:-} c=${CONNS:-64}
+	local args=(-t$((c < 2 ? 1 : 2)) -c"$c" -d"${dur}s" --latency -H "Authorization: Bearer $token")
+	[ -n "$lua" ] && args+=(-s "$lua")
+	wrk -t2 -c64 -d2s -H "Authorization: Bearer $token" ${lua:+-s "$lua"} "$url" >/dev/null 2>&1
+	wrk "${args[@]}" "$url" >"$file" 2>&1
+	awk -v n="$name" '
+		/Requests\/sec/ { rps = $2 }
+		/^ +50%/ { p50 = $2 }
+		/^ +99%/ { p99 = $2 }
+		/Non-2xx/ { bad = $NF }
+		END { printf "%-22s %10.0f req/s   p50 %8s   p99 %8s%s\n", n, rps, p50, p99, bad ? "   NON-2xx " bad : "" }' "$file"
+}

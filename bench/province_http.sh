@@ -15,6 +15,7 @@
 #   find-id-no         /api/households?q=证件号码, anywhere in the province
 # Then, one request at a time: the province by village (24,960 rows), as now known and as recorded.
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"   # wrk_run
 build=${1:?usage: province_http.sh BUILD OUTDIR}
 out=${2:?usage: province_http.sh BUILD OUTDIR}
 tuopin=$(realpath "$build/tuopin")
@@ -48,18 +49,12 @@ trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
 for _ in $(seq 1 200); do curl -s -o /dev/null "http://127.0.0.1:$port/api/ping" && break; sleep 0.05; done
 
 run() {   # run NAME [PATHS]   (CONNS connections, 64 by default)
-	local name=$1 paths=${2:-} c=${CONNS:-64}
-	local url="http://127.0.0.1:$port/api/$name"
-	local args=(-t$((c < 2 ? 1 : 2)) -c"$c" -d"${dur}s" --latency -H "Authorization: Bearer $token")
-	[ -n "$paths" ] && { export PATHS=$paths; args+=(-s "$lua"); url="http://127.0.0.1:$port/"; }
-	wrk -t2 -c64 -d2s -H "Authorization: Bearer $token" ${paths:+-s "$lua"} "$url" >/dev/null 2>&1   # warm-up
-	wrk "${args[@]}" "$url" >"$w/wrk-$name.txt" 2>&1
-	awk -v n="$name" '
-		/Requests\/sec/ { rps = $2 }
-		/^ +50%/ { p50 = $2 }
-		/^ +99%/ { p99 = $2 }
-		/Non-2xx/ { bad = $NF }
-		END { printf "%-16s %8.0f req/s   p50 %8s   p99 %8s%s\n", n, rps, p50, p99, bad ? "   NON-2xx " bad : "" }' "$w/wrk-$name.txt"
+	if [ -n "${2:-}" ]; then
+		export PATHS=$2
+		wrk_run "$1" "http://127.0.0.1:$port/" "$w/wrk-$1.txt" "$lua"
+	else
+		wrk_run "$1" "http://127.0.0.1:$port/api/$1" "$w/wrk-$1.txt"
+	fi
 }
 echo "HTTP on $dbfile, 64 connections, ${dur}s each:"
 run ping

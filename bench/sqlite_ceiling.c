@@ -14,7 +14,7 @@
 #include <time.h>
 
 static const char *const default_tables[] = { "household", "member", "household_status_span", "membership_span",
-	"change_event", "income_year", "stat_delta", "stat_rollup" };
+	"change_event", "income_year", "stat_delta", "stat_rollup", "stat_recorded" };
 
 struct table_rows {
 	int n_cols;
@@ -82,8 +82,10 @@ main(int argc, char **argv)
 			*where++ = 0;
 		load(src, tables[i], where, &rows[i]);
 	}
+	/* src/store/sqlite.c's pragmas, with the import's larger cache (sq_bulk_begin); temp_store matters: the
+	 * name-gram trigger's recursive CTE builds a temporary table per member inserted */
 	exec(dst, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
-		  "PRAGMA cache_size = -65536");
+		  "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -262144");
 	struct timespec t0, t1, c0, c1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
