@@ -73,7 +73,7 @@ api_stats(struct req *r)
 	if (!sheet) {
 		struct buf *out = reply_json_begin(r, 200);
 		size_t start = out->n;
-		view_stats_write(out, &res);
+		view_stats_write(out, &res, 0);
 		/* under the first village of the scope, which the key's scope always holds */
 		cached_keep(r, &c, r->st->scope_lo, out, start);
 		reply_json_end(r);

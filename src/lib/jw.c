@@ -15,6 +15,23 @@ jw_init(struct jw *w, struct buf *b)
 	w->depth = 0;
 	w->used = 0;
 	w->after_key = false;
+	w->indent = 0;
+}
+
+void
+jw_init_indent(struct jw *w, struct buf *b, int n)
+{
+	jw_init(w, b);
+	w->indent = n;
+}
+
+/* A new line indented for depth. */
+static void
+newline(struct jw *w, int depth)
+{
+	buf_putc(w->b, '\n');
+	for (int i = depth * w->indent; i > 0; i--)
+		buf_putc(w->b, ' ');
 }
 
 /* Before a value: the comma after the previous member, unless a key has just been written. */
@@ -29,6 +46,8 @@ value_begin(struct jw *w)
 	if (w->used & bit)
 		buf_putc(w->b, ',');
 	w->used |= bit;
+	if (w->indent && w->depth > 0)
+		newline(w, w->depth);
 }
 
 static void
@@ -44,7 +63,10 @@ container_open(struct jw *w, char c)
 static void
 container_close(struct jw *w, char c)
 {
+	bool any = w->used & ((uint64_t)1 << (w->depth & 63));
 	w->depth--;
+	if (w->indent && any)
+		newline(w, w->depth);
 	buf_putc(w->b, c);
 }
 
@@ -129,6 +151,8 @@ jw_key(struct jw *w, const char *key)
 	value_begin(w);
 	put_string(w->b, key, strlen(key));
 	buf_putc(w->b, ':');
+	if (w->indent)
+		buf_putc(w->b, ' ');
 	w->after_key = true;
 }
 

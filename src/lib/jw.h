@@ -16,9 +16,14 @@ struct jw {
 	int depth;
 	uint64_t used;   /* bit d: the container at depth d has a member already */
 	bool after_key;
+	int indent;      /* 0: compact; n: each member on its own line, n spaces a level */
 };
 
+/* Compact, as jansson's JSON_COMPACT. */
 void jw_init(struct jw *w, struct buf *b);
+/* Indented by n spaces, as jansson's JSON_INDENT(n) (the CLI's output): members on their own lines, ": "
+ * after a key, empty containers as {} and []. jw_raw text is copied as it is. */
+void jw_init_indent(struct jw *w, struct buf *b, int n);
 void jw_obj(struct jw *w);
 void jw_obj_end(struct jw *w);
 void jw_arr(struct jw *w);

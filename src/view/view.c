@@ -67,12 +67,12 @@ village_counts_write(struct jw *w, const struct village_counts *v)
 /* Written straight as text rather than built as a jansson tree: a province by village is 24,960 rows, about
  * 300,000 jansson objects. */
 void
-view_stats_write(struct buf *out, const struct stats_result *r)
+view_stats_write(struct buf *out, const struct stats_result *r, int indent)
 {
 	char d[11], t[20];
 	static const char *const by_names[] = { "children", "town", "village", "cause", "attribute" };
 	struct jw w;
-	jw_init(&w, out);
+	jw_init_indent(&w, out, indent);
 	jw_obj(&w);
 	jw_kstr(&w, "as_of", date_format(r->as_of, d));
 	r->recorded_at ? jw_kstr(&w, "recorded_at", stamp_format(r->recorded_at, t)) : jw_knull(&w, "recorded_at");
@@ -111,7 +111,7 @@ view_stats_json(const struct stats_result *r)
 {
 	struct buf b;
 	buf_init(&b);
-	view_stats_write(&b, r);
+	view_stats_write(&b, r, 0);
 	json_t *j = json_loadb(b.p, b.n, 0, NULL);
 	buf_free(&b);
 	return j;

@@ -20,8 +20,9 @@
 #include "lib/jw.h"
 
 json_t *view_stats_json(const struct stats_result *r);
-/* The same JSON, compact, written straight into out. */
-void view_stats_write(struct buf *out, const struct stats_result *r);
+/* The same JSON written straight into out: compact (indent 0, the API's) or indented by that many spaces
+ * (the CLI's 2, as jansson's JSON_INDENT). */
+void view_stats_write(struct buf *out, const struct stats_result *r, int indent);
 json_t *view_changes_json(const struct changes_result *r);
 json_t *view_changes_households_json(const struct changes_hh_result *r);
 json_t *view_batches_json(const struct batches_result *r);

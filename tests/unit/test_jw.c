@@ -37,6 +37,55 @@ commas_and_nesting(void **state)
 	buf_free(&b);
 }
 
+/* Indented, the same text as jansson's JSON_INDENT(2) for the same tree: nesting, empty containers, a raw
+ * value at the top level of an object and a bare top-level array. */
+static void
+indented_as_jansson_indents(void **state)
+{
+	struct buf b;
+	struct jw w;
+	buf_init(&b);
+	jw_init_indent(&w, &b, 2);
+	jw_obj(&w);
+	jw_kstr(&w, "a", "x");
+	jw_key(&w, "list");
+	jw_arr(&w);
+	jw_int(&w, 1);
+	jw_obj(&w);
+	jw_obj_end(&w);
+	jw_arr(&w);
+	jw_arr_end(&w);
+	jw_obj(&w);
+	jw_kint(&w, "deep", 2);
+	jw_key(&w, "more");
+	jw_arr(&w);
+	jw_null(&w);
+	jw_arr_end(&w);
+	jw_obj_end(&w);
+	jw_arr_end(&w);
+	jw_key(&w, "empty");
+	jw_obj(&w);
+	jw_obj_end(&w);
+	jw_kbool(&w, "t", false);
+	jw_obj_end(&w);
+	json_t *j = json_pack("{s:s, s:[i, {}, [], {s:i, s:[n]}], s:{}, s:b}", "a", "x", "list", 1, "deep", 2, "more",
+	    "empty", "t", 0);
+	char *want = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	assert_string_equal(b.p, want);
+	free(want);
+	json_decref(j);
+	buf_free(&b);
+
+	buf_init(&b);
+	jw_init_indent(&w, &b, 2);
+	jw_arr(&w);
+	jw_str(&w, "一");
+	jw_int(&w, 2);
+	jw_arr_end(&w);
+	assert_string_equal(b.p, "[\n  \"一\",\n  2\n]");
+	buf_free(&b);
+}
+
 static void
 strings_escape_as_jansson_does(void **state)
 {
@@ -102,6 +151,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(commas_and_nesting),
+		cmocka_unit_test(indented_as_jansson_indents),
 		cmocka_unit_test(strings_escape_as_jansson_does),
 		cmocka_unit_test(broken_utf8_becomes_a_replacement_character),
 		cmocka_unit_test(accounts_mask_and_parse),

@@ -329,7 +329,7 @@ stats_written_as_jansson_writes_them(void **state)
 				assert_int_equal(stats_compute(st, &q, &r, &a, &e), ERR_OK);
 				struct buf got;
 				buf_init(&got);
-				view_stats_write(&got, &r);
+				view_stats_write(&got, &r, 0);
 				json_t *j = json_loadb(got.p, got.n, 0, NULL);
 				assert_non_null(j);
 				char *again = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15));
@@ -347,6 +347,15 @@ stats_written_as_jansson_writes_them(void **state)
 					assert_string_equal(json_string_value(json_object_get(json_array_get(rows, i), "name")),
 					    r.rows[i].d.name ? r.rows[i].d.name : "");
 				escaped += bys[b] == BY_VILLAGE && r.n_rows == 2 && strcmp(r.rows[1].d.name, d.name) == 0;
+				/* indented, the CLI's: as jansson indents the same tree */
+				struct buf pretty;
+				buf_init(&pretty);
+				view_stats_write(&pretty, &r, 2);
+				buf_putc(&pretty, '\0');
+				char *want = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+				assert_string_equal(pretty.p, want);
+				free(want);
+				buf_free(&pretty);
 				json_decref(j);
 				buf_free(&got);
 				free(again);
