@@ -4,6 +4,7 @@
 #define TUOPIN_MODEL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 enum status {
@@ -69,6 +70,21 @@ struct division {
 	int exit_year;       /* 贫困村出列年度, 0 if none */
 	int64_t rural_pop;   /* 乡村人口, -1 if unknown */
 };
+
+/* The division of v[0..n) (sorted by code, as the store gives them) with code; NULL if none. */
+static inline const struct division *
+division_find(const struct division *v, size_t n, int64_t code)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].code < code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo].code == code ? &v[lo] : NULL;
+}
 
 struct household {
 	int64_t id;
