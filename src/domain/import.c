@@ -691,6 +691,7 @@ struct reg_import {
 	struct hh_map dups;    /* those (values unused); the rest cannot be a person in two households of the file */
 	bool looked_up;        /* the first pass looked up every 户编号 and 证件号码 in the database */
 	struct hh_map where;   /* 证件号码 registered in the database -> (char *) 户编号 of its household */
+	struct hh_map places;  /* town and village names -> the village's code, 0 if none (village_by_names) */
 	/* the batch */
 	struct arena ba;
 	struct reg_household *hv;
@@ -705,6 +706,32 @@ struct reg_import {
 	/* households identified a year or more after --as-of: how many, and the first */
 	int late, late_row, late_ym;
 };
+
+/* village_by_names through ri->places: each name looks through every division of the database, and a file
+ * by names asks for every row (a province's 10^7 rows × 26,596 divisions); a file names a few thousand
+ * places. Looks the same in the database as long as it does not change (reg_relookup forgets them). */
+static enum err
+place_of(struct reg_import *ri, struct str town, struct str village, int64_t *code, struct arena *a,
+    struct errinfo *e)
+{
+	/* the names as village_by_names reads them (up to a NUL), the town's length first */
+	size_t tn = strnlen(town.p, town.n), vn = strnlen(village.p, village.n);
+	char *key = arena_printf(a, "%zu:%.*s%.*s", tn, (int)tn, town.p, (int)vn, village.p);
+	const uint64_t *known = map_get(&ri->places, key);
+	if (known) {
+		*code = (int64_t)*known;
+		return *code ? ERR_OK : ERR_NOTFOUND;
+	}
+	int64_t found = 0;
+	enum err rc = village_by_names(ri->st, town, village, &found, a, e);
+	if (rc != ERR_OK && rc != ERR_NOTFOUND)
+		return rc;
+	bool had;
+	*map_slot(&ri->places, arena_strdup(&ri->keys, key), &had) = rc == ERR_OK ? (uint64_t)found : 0;
+	if (rc == ERR_OK)
+		*code = found;
+	return rc;
+}
 
 /* The household state for a 户编号 (added with an unknown row count if new). */
 static size_t
@@ -1130,7 +1157,7 @@ reg_row(struct reg_import *ri, const struct sheet_row *row, struct errinfo *e)
 		else if (vn.n == 0)
 			problem_add(p, false, row->num, header_label(h, C_VILLAGE), vn, MSG_REQUIRED);
 		else {
-			enum err rc = village_by_names(ri->st, tn, vn, &village, a, e);
+			enum err rc = place_of(ri, tn, vn, &village, a, e);
 			if (rc == ERR_NOTFOUND) {
 				char t1[128], t2[128];
 				snprintf(t1, sizeof(t1), "%.*s", (int)tn.n, tn.p);
@@ -1190,6 +1217,7 @@ reg_relookup(struct reg_import *ri, struct errinfo *e)
 	size_t *hsi = xcalloc(LOOKUP_KEYS, sizeof(*hsi)), n = 0;
 	enum err rc = ERR_OK;
 	map_free(&ri->where);
+	map_free(&ri->places);   /* the divisions too may have changed */
 	for (size_t i = 0; i < ri->n_states; i++)
 		ri->states[i].taken = false;
 	for (size_t k = 0; k < ri->hh.cap && rc == ERR_OK; k++) {
@@ -1418,6 +1446,7 @@ done:
 	map_free(&ri.ids);
 	map_free(&ri.dups);
 	map_free(&ri.where);
+	map_free(&ri.places);
 	free(ri.states);
 	free(ri.hv);
 	free(ri.mv);
