@@ -119,6 +119,21 @@ tally(struct campaign_cell *x, const struct finding_count *c, bool late)
 		x->waived += c->n;
 }
 
+/* The row of v[0..n) (sorted by code) with code; NULL if none. */
+static struct campaign_cell *
+row_find(struct campaign_cell *v, size_t n, int64_t code)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].code < code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo].code == code ? &v[lo] : NULL;
+}
+
 static enum err
 board(struct store *st, struct campaign_board *b, bool rows, struct arena *a, struct errinfo *e)
 {
@@ -172,13 +187,16 @@ board(struct store *st, struct campaign_board *b, bool rows, struct arena *a, st
 			x->code = dv[i].code;
 			x->name = dv[i].name;
 		}
+	/* the rows are by code (the store's order), each code once: a bisection finds a count's row (a scan
+	 * of the rows per count was (village, state) counts × 24,960 villages over a province) */
 	int64_t unit = b->by == LV_TOWN ? 1000 : 1;
-	for (size_t i = 0; i < nc; i++)
-		for (size_t k = 0; k < b->n_rows; k++)
-			if (cv[i].village % 1000 != 0 && cv[i].village / unit * unit == b->rows[k].code) {
-				tally(&b->rows[k], &cv[i], b->past_deadline);
-				break;
-			}
+	for (size_t i = 0; i < nc; i++) {
+		if (cv[i].village % 1000 == 0)
+			continue;
+		struct campaign_cell *x = row_find(b->rows, b->n_rows, cv[i].village / unit * unit);
+		if (x)
+			tally(x, &cv[i], b->past_deadline);
+	}
 	return ERR_OK;
 }
 

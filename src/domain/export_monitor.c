@@ -4,6 +4,7 @@
  * export's columns, as CSV or XLSX like the registry export. 证件号码 and phone numbers are masked unless full
  * (audited first); every export is audited. No SQL here. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/audit.h"
@@ -60,17 +61,45 @@ struct collect {
 	size_t n, cap;
 	struct arena *a;
 	const char *list;
-	const struct monitor_row *rows;   /* the households' cases, by household id */
+	const struct monitor_row *rows;   /* the households' cases (by village and 户编号) */
 	size_t n_rows;
+	const struct monitor_row **by_hh;   /* the same, by household id (then place in rows) */
 };
 
-static const struct monitor_row *
-case_of(const struct monitor_row *rows, size_t n, int64_t hh)
+static int
+cmp_by_hh(const void *x, const void *y)
 {
-	for (size_t i = 0; i < n; i++)
-		if (rows[i].c.household_id == hh)
-			return &rows[i];
-	return NULL;
+	const struct monitor_row *a = *(const struct monitor_row *const *)x, *b = *(const struct monitor_row *const *)y;
+	if (a->c.household_id != b->c.household_id)
+		return a->c.household_id < b->c.household_id ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/* Index the cases by household: every member of the range asks for its household's, so a scan of the cases
+ * each time was members × monitored households (some 10^7 × 10^5 over a province). */
+static void
+index_cases(struct collect *c)
+{
+	c->by_hh = arena_alloc(c->a, (c->n_rows + 1) * sizeof(*c->by_hh));
+	for (size_t i = 0; i < c->n_rows; i++)
+		c->by_hh[i] = &c->rows[i];
+	if (c->n_rows)
+		qsort(c->by_hh, c->n_rows, sizeof(*c->by_hh), cmp_by_hh);
+}
+
+/* The first case row of household hh (in the rows' order), or NULL. */
+static const struct monitor_row *
+case_of(const struct collect *c, int64_t hh)
+{
+	size_t lo = 0, hi = c->n_rows;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->by_hh[mid]->c.household_id < hh)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->n_rows && c->by_hh[lo]->c.household_id == hh ? c->by_hh[lo] : NULL;
 }
 
 static char *
@@ -83,7 +112,7 @@ static int
 collect_cb(void *p, const struct member_row *r)
 {
 	struct collect *c = p;
-	const struct monitor_row *mr = case_of(c->rows, c->n_rows, r->h.id);
+	const struct monitor_row *mr = case_of(c, r->h.id);
 	bool exited = r->status_at == ST_EXITED_SUPPORTED || r->status_at == ST_EXITED_UNSUPPORTED;
 	if (strcmp(c->list, "exited") == 0 ? !exited
 	    : strcmp(c->list, "marginal") == 0 ? !(mr && mr->c.type && strcmp(mr->c.type, "marginal") == 0) : !mr)
@@ -149,6 +178,7 @@ export_monitoring(struct store *st, const struct export_opts *o, const char *lis
 	if ((rc = monitor_list(st, &q, &rows, &c.n_rows, &a, e)) != ERR_OK)
 		goto out;
 	c.rows = rows;
+	index_cases(&c);
 	unsigned mask = strcmp(list, "exited") == 0 ? (1u << ST_EXITED_SUPPORTED | 1u << ST_EXITED_UNSUPPORTED) : 0;
 	if ((rc = store_each_member(st, day, lo, hi, mask, collect_cb, &c, e)) != ERR_OK)
 		goto out;
@@ -211,7 +241,7 @@ export_monitoring(struct store *st, const struct export_opts *o, const char *lis
 			if (ax && ax->water >= 0)
 				snprintf(water, sizeof(water), "%s", ax->water ? "是" : "否");
 		}
-		const struct monitor_row *mr = case_of(rows, c.n_rows, x->hh_id);
+		const struct monitor_row *mr = case_of(&c, x->hh_id);
 		char id[32], ph[32], mph[32], pno[24], sz[16], wm[16], ym[16], pym[16], rid[16], rel[16];
 		if (o->full) {
 			snprintf(id, sizeof(id), "%s", x->id_no ? x->id_no : "");

@@ -267,279 +267,6 @@ parse_level(struct str s)
 	return 0;
 }
 
-/* ---- divisions ---- */
-
-struct div_row {
-	struct division d;
-	int row;
-	bool parent_given;
-};
-
-static int
-find_div(const struct div_row *v, size_t n, int64_t code)
-{
-	for (size_t i = 0; i < n; i++)
-		if (v[i].d.code == code)
-			return (int)i;
-	return -1;
-}
-
-/* txn_begin for an import: a refusal of the recording instant (MSG_NOW_BEFORE) is the file's problem too, so
- * the summary names it instead of reporting "0 rows". */
-static enum err
-import_txn_begin(struct txn *t, struct store *st, const struct import_opts *o, struct problems *p, struct errinfo *e)
-{
-	enum err rc = txn_begin(t, st, o->now, o->actor, e);
-	if (rc == ERR_INVALID)
-		problem_from_err(p, false, 0, "", (struct str){ 0 }, e);
-	return rc;
-}
-
-static enum err
-import_check_now(struct store *st, const struct import_opts *o, struct problems *p, struct errinfo *e)
-{
-	enum err rc = txn_check_now(st, o->now, e);
-	if (rc == ERR_INVALID)
-		problem_from_err(p, false, 0, "", (struct str){ 0 }, e);
-	return rc;
-}
-
-static enum err divisions_write(struct store *st, const struct import_opts *o, struct import_result *r,
-    struct arena *a, const struct header *hp, struct div_row *v, size_t n, struct txn *tp, struct errinfo *e);
-
-enum err
-import_divisions(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
-    struct errinfo *e)
-{
-	enum err rc;
-	struct header h;
-	struct sheet *s = open_sheet(o, r, e);
-	if (!s)
-		return e && e->err == ERR_INVALID ? (problem_from_err(&r->problems, false, 0, "", (struct str){ 0 }, e),
-		    ERR_INVALID) : (e ? e->err : ERR_IO);
-	if (!read_header(s, &h, r, a, e, &rc)) {
-		sheet_close(s);
-		return rc;
-	}
-	/* English headers "name" / "exit_year" land on the registry's fields: accept them here. */
-	if (h.col[C_DIV_NAME] < 0 && h.col[C_NAME] >= 0) {
-		h.col[C_DIV_NAME] = h.col[C_NAME];
-		h.label[C_DIV_NAME] = h.label[C_NAME];
-	}
-	if (h.col[C_DIV_EXIT_YEAR] < 0 && h.col[C_EXIT_YEAR] >= 0) {
-		h.col[C_DIV_EXIT_YEAR] = h.col[C_EXIT_YEAR];
-		h.label[C_DIV_EXIT_YEAR] = h.label[C_EXIT_YEAR];
-	}
-	bool ok = need_column(&h, C_DIV_CODE, r) & need_column(&h, C_DIV_NAME, r);
-	if (!ok) {
-		sheet_close(s);
-		return ERR_INVALID;
-	}
-
-	size_t cap = 64, n = 0;
-	struct div_row *v = arena_alloc(a, cap * sizeof(*v));
-	struct sheet_row row;
-	int got, err_row;
-	while ((got = sheet_next(s, &row, &err_row, e)) == 1) {
-		r->rows++;
-		if (n == cap) {
-			struct div_row *w = arena_alloc(a, 2 * cap * sizeof(*w));
-			memcpy(w, v, cap * sizeof(*w));
-			v = w;
-			cap *= 2;
-		}
-		struct div_row *x = &v[n];
-		memset(x, 0, sizeof(*x));
-		x->row = row.num;
-		x->d.rural_pop = -1;
-		const struct str *c = row.cells;
-		struct problems *p = &r->problems;
-		size_t before = p->n_errors;
-		struct str code_cell = header_cell(&h, C_DIV_CODE, c, row.n);
-		if (code_cell.n == 0)
-			problem_add(p, false, row.num, header_label(&h, C_DIV_CODE), code_cell, MSG_REQUIRED);
-		else
-			parse_divcode(code_cell, &x->d.code, p, row.num, header_label(&h, C_DIV_CODE));
-		struct str name = header_cell(&h, C_DIV_NAME, c, row.n);
-		if (name.n == 0)
-			problem_add(p, false, row.num, header_label(&h, C_DIV_NAME), name, MSG_REQUIRED);
-		else
-			parse_text(name, 64, &x->d.name, a, p, row.num, header_label(&h, C_DIV_NAME));
-		if (x->d.code && !store_in_scope(st, x->d.code)) {
-			problem_add(p, false, row.num, header_label(&h, C_DIV_CODE), code_cell, MSG_OUT_OF_SCOPE);
-			x->d.code = 0;
-		}
-		if (x->d.code) {
-			x->d.level = division_level_of(x->d.code);
-			struct str lv = header_cell(&h, C_DIV_LEVEL, c, row.n);
-			if (lv.n) {
-				int l = parse_level(lv);
-				char t[64], cs[16];
-				snprintf(t, sizeof(t), "%.*s", (int)(lv.n < 60 ? lv.n : 60), lv.p);
-				snprintf(cs, sizeof(cs), "%012lld", (long long)x->d.code);
-				if (!l)
-					problem_add(p, false, row.num, header_label(&h, C_DIV_LEVEL), lv, MSG_DIV_LEVEL_UNKNOWN, t);
-				else if (l != x->d.level)
-					problem_add(p, false, row.num, header_label(&h, C_DIV_LEVEL), lv, MSG_DIV_LEVEL, t, cs,
-					    level_names[x->d.level]);
-			}
-			int dup = find_div(v, n, x->d.code);
-			if (dup >= 0)
-				problem_add(p, false, row.num, header_label(&h, C_DIV_CODE), code_cell, MSG_DIV_DUP, v[dup].row);
-		}
-		struct str par = header_cell(&h, C_DIV_PARENT, c, row.n);
-		if (par.n && parse_divcode(par, &x->d.parent, p, row.num, header_label(&h, C_DIV_PARENT)))
-			x->parent_given = true;
-		int yn;
-		if (parse_bool(header_cell(&h, C_DIV_POOR, c, row.n), &yn, p, row.num, header_label(&h, C_DIV_POOR)))
-			x->d.poor_village = yn == 1;
-		parse_year(header_cell(&h, C_DIV_EXIT_YEAR, c, row.n), &x->d.exit_year, p, row.num,
-		    header_label(&h, C_DIV_EXIT_YEAR));
-		int pop;
-		if (parse_int_range(header_cell(&h, C_DIV_RURAL_POP, c, row.n), 0, 100000000, &pop, p, row.num,
-		    header_label(&h, C_DIV_RURAL_POP)))
-			x->d.rural_pop = pop;
-		if (p->n_errors == before)
-			n++;
-		else if (x->d.code && find_div(v, n, x->d.code) < 0)
-			n++;   /* keep it for parent lookups of later rows */
-	}
-	if (got < 0)
-		sheet_problem(&r->problems, s, &h, err_row, e);
-	sheet_close(s);
-	if (r->rows == 0 && got == 0)
-		problem_add(&r->problems, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
-
-	struct txn t;
-	int64_t announced = import_announce(st, o);
-	rc = divisions_write(st, o, r, a, &h, v, n, &t, e);
-	import_done(st, announced);
-	return rc;
-}
-
-/* The divisions read from a file, checked against the database and written, in one write transaction. */
-static enum err
-divisions_write(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
-    const struct header *hp, struct div_row *v, size_t n, struct txn *tp, struct errinfo *e)
-{
-	enum err rc;
-	const struct header h = *hp;
-	struct txn t;
-	(void)tp;
-	if ((rc = import_txn_begin(&t, st, o, &r->problems, e)) != ERR_OK)
-		return rc;
-	t.ip = o->ip;
-	int min_level = 9;
-	for (size_t i = 0; i < n; i++)
-		if (v[i].d.code && v[i].d.level < min_level)
-			min_level = v[i].d.level;
-	for (size_t i = 0; i < n; i++) {
-		struct division *d = &v[i].d;
-		if (!d->code)
-			continue;
-		char cs[16], ps[16];
-		snprintf(cs, sizeof(cs), "%012lld", (long long)d->code);
-		if (v[i].parent_given) {
-			snprintf(ps, sizeof(ps), "%012lld", (long long)d->parent);
-			int64_t lo, hi;
-			division_range(d->parent, &lo, &hi);
-			if (division_level_of(d->parent) >= d->level || d->code < lo || d->code > hi) {
-				problem_add(&r->problems, false, v[i].row, header_label(&h, C_DIV_PARENT), str_from(ps),
-				    MSG_DIV_PARENT, ps, cs);
-				continue;
-			}
-			if (find_div(v, n, d->parent) >= 0)
-				continue;
-			struct division pd;
-			rc = store_division_get(st, d->parent, &pd, a, e);
-			if (rc == ERR_NOTFOUND && d->level != min_level)
-				problem_add(&r->problems, false, v[i].row, header_label(&h, C_DIV_PARENT), str_from(ps),
-				    MSG_DIV_PARENT_MISSING, ps);
-			else if (rc != ERR_OK && rc != ERR_NOTFOUND) {
-				txn_rollback(&t);
-				return rc;
-			}
-			continue;
-		}
-		/* No parent given: the nearest ancestor in the sheet or the database. */
-		int64_t anc = 0;
-		for (int lv = d->level - 1; lv >= 1 && !anc; lv--) {
-			int64_t cand = division_at(d->code, lv);
-			if (cand == d->code)
-				continue;
-			if (find_div(v, n, cand) >= 0)
-				anc = cand;
-			else {
-				struct division pd;
-				rc = store_division_get(st, cand, &pd, a, e);
-				if (rc == ERR_OK)
-					anc = cand;
-				else if (rc != ERR_NOTFOUND) {
-					txn_rollback(&t);
-					return rc;
-				}
-			}
-		}
-		d->parent = anc;
-		if (!anc && d->level != min_level)
-			problem_add(&r->problems, false, v[i].row, header_label(&h, C_DIV_PARENT), (struct str){ 0 },
-			    MSG_DIV_TOP_ONLY);
-	}
-	if (r->problems.n_errors > 0) {
-		txn_rollback(&t);
-		problems_sort(&r->problems);
-		return ERR_INVALID;
-	}
-	for (size_t i = 0; i < n; i++) {
-		bool inserted;
-		if ((rc = store_division_upsert(st, &v[i].d, &inserted, e)) != ERR_OK) {
-			txn_rollback(&t);
-			return rc;
-		}
-		if (inserted)
-			r->divisions_added++;
-		else
-			r->divisions_updated++;
-	}
-	if (o->dry_run) {
-		txn_rollback(&t);
-		return ERR_OK;
-	}
-	if ((rc = audit_import(&t, "import.divisions", o, r, e)) != ERR_OK) {
-		txn_rollback(&t);
-		return rc;
-	}
-	if ((rc = txn_commit(&t, e)) != ERR_OK)
-		return rc;
-	r->written = true;
-	return ERR_OK;
-}
-
-/* ---- registry ---- */
-
-/* Households are checked and written a batch at a time, so the importer's memory does not grow with the
- * file: a batch holds at least REG_BATCH complete households (more if a household's rows are still open
- * when it fills). What stays for the whole file is one entry per household and per ID number (their keys
- * and a few integers: tens of bytes a person), for the checks across the file. */
-#define REG_BATCH 1000
-
-struct reg_member {
-	struct member m;
-	int row;
-};
-
-struct reg_household {
-	char *hh_no;
-	size_t state;          /* index into reg_import.states */
-	int64_t village;
-	int first_row;
-	bool head_is_head;     /* head_cells come from the head's row (not just the first row) */
-	struct str *head_cells;
-	size_t head_n;
-	size_t *members;       /* indexes into the batch's member array */
-	size_t n_members, cap_members;
-};
-
 /* A hash map from a string key to a number. */
 struct hh_map {
 	char **keys;
@@ -618,6 +345,293 @@ map_free(struct hh_map *m)
 	memset(m, 0, sizeof(*m));
 }
 
+/* ---- divisions ---- */
+
+struct div_row {
+	struct division d;
+	int row;
+	bool parent_given;
+};
+
+/* The index of the row kept with code (each code is kept once), or -1. The kept rows are found through a map
+ * from the code's digits: each row asks for its own code and its parent's, so a scan of the rows was 26,596 ×
+ * 26,596 for a province's division file. */
+static int
+find_div(const struct hh_map *codes, int64_t code)
+{
+	char key[24];
+	snprintf(key, sizeof(key), "%lld", (long long)code);
+	const uint64_t *i = map_get(codes, key);
+	return i ? (int)*i : -1;
+}
+
+/* Keep row v[n] (its code not kept yet) for the lookups of later rows. */
+static void
+keep_div(struct hh_map *codes, const struct div_row *v, size_t n, struct arena *a)
+{
+	bool found;
+	*map_slot(codes, arena_printf(a, "%lld", (long long)v[n].d.code), &found) = n;
+}
+
+/* txn_begin for an import: a refusal of the recording instant (MSG_NOW_BEFORE) is the file's problem too, so
+ * the summary names it instead of reporting "0 rows". */
+static enum err
+import_txn_begin(struct txn *t, struct store *st, const struct import_opts *o, struct problems *p, struct errinfo *e)
+{
+	enum err rc = txn_begin(t, st, o->now, o->actor, e);
+	if (rc == ERR_INVALID)
+		problem_from_err(p, false, 0, "", (struct str){ 0 }, e);
+	return rc;
+}
+
+static enum err
+import_check_now(struct store *st, const struct import_opts *o, struct problems *p, struct errinfo *e)
+{
+	enum err rc = txn_check_now(st, o->now, e);
+	if (rc == ERR_INVALID)
+		problem_from_err(p, false, 0, "", (struct str){ 0 }, e);
+	return rc;
+}
+
+static enum err divisions_write(struct store *st, const struct import_opts *o, struct import_result *r,
+    struct arena *a, const struct header *hp, struct div_row *v, size_t n, const struct hh_map *codes, struct txn *tp,
+    struct errinfo *e);
+
+enum err
+import_divisions(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    struct errinfo *e)
+{
+	enum err rc;
+	struct header h;
+	struct sheet *s = open_sheet(o, r, e);
+	if (!s)
+		return e && e->err == ERR_INVALID ? (problem_from_err(&r->problems, false, 0, "", (struct str){ 0 }, e),
+		    ERR_INVALID) : (e ? e->err : ERR_IO);
+	if (!read_header(s, &h, r, a, e, &rc)) {
+		sheet_close(s);
+		return rc;
+	}
+	/* English headers "name" / "exit_year" land on the registry's fields: accept them here. */
+	if (h.col[C_DIV_NAME] < 0 && h.col[C_NAME] >= 0) {
+		h.col[C_DIV_NAME] = h.col[C_NAME];
+		h.label[C_DIV_NAME] = h.label[C_NAME];
+	}
+	if (h.col[C_DIV_EXIT_YEAR] < 0 && h.col[C_EXIT_YEAR] >= 0) {
+		h.col[C_DIV_EXIT_YEAR] = h.col[C_EXIT_YEAR];
+		h.label[C_DIV_EXIT_YEAR] = h.label[C_EXIT_YEAR];
+	}
+	bool ok = need_column(&h, C_DIV_CODE, r) & need_column(&h, C_DIV_NAME, r);
+	if (!ok) {
+		sheet_close(s);
+		return ERR_INVALID;
+	}
+
+	size_t cap = 64, n = 0;
+	struct hh_map codes = { 0 };   /* the kept rows by code */
+	struct div_row *v = arena_alloc(a, cap * sizeof(*v));
+	struct sheet_row row;
+	int got, err_row;
+	while ((got = sheet_next(s, &row, &err_row, e)) == 1) {
+		r->rows++;
+		if (n == cap) {
+			struct div_row *w = arena_alloc(a, 2 * cap * sizeof(*w));
+			memcpy(w, v, cap * sizeof(*w));
+			v = w;
+			cap *= 2;
+		}
+		struct div_row *x = &v[n];
+		memset(x, 0, sizeof(*x));
+		x->row = row.num;
+		x->d.rural_pop = -1;
+		const struct str *c = row.cells;
+		struct problems *p = &r->problems;
+		size_t before = p->n_errors;
+		struct str code_cell = header_cell(&h, C_DIV_CODE, c, row.n);
+		if (code_cell.n == 0)
+			problem_add(p, false, row.num, header_label(&h, C_DIV_CODE), code_cell, MSG_REQUIRED);
+		else
+			parse_divcode(code_cell, &x->d.code, p, row.num, header_label(&h, C_DIV_CODE));
+		struct str name = header_cell(&h, C_DIV_NAME, c, row.n);
+		if (name.n == 0)
+			problem_add(p, false, row.num, header_label(&h, C_DIV_NAME), name, MSG_REQUIRED);
+		else
+			parse_text(name, 64, &x->d.name, a, p, row.num, header_label(&h, C_DIV_NAME));
+		if (x->d.code && !store_in_scope(st, x->d.code)) {
+			problem_add(p, false, row.num, header_label(&h, C_DIV_CODE), code_cell, MSG_OUT_OF_SCOPE);
+			x->d.code = 0;
+		}
+		if (x->d.code) {
+			x->d.level = division_level_of(x->d.code);
+			struct str lv = header_cell(&h, C_DIV_LEVEL, c, row.n);
+			if (lv.n) {
+				int l = parse_level(lv);
+				char t[64], cs[16];
+				snprintf(t, sizeof(t), "%.*s", (int)(lv.n < 60 ? lv.n : 60), lv.p);
+				snprintf(cs, sizeof(cs), "%012lld", (long long)x->d.code);
+				if (!l)
+					problem_add(p, false, row.num, header_label(&h, C_DIV_LEVEL), lv, MSG_DIV_LEVEL_UNKNOWN, t);
+				else if (l != x->d.level)
+					problem_add(p, false, row.num, header_label(&h, C_DIV_LEVEL), lv, MSG_DIV_LEVEL, t, cs,
+					    level_names[x->d.level]);
+			}
+			int dup = find_div(&codes, x->d.code);
+			if (dup >= 0)
+				problem_add(p, false, row.num, header_label(&h, C_DIV_CODE), code_cell, MSG_DIV_DUP, v[dup].row);
+		}
+		struct str par = header_cell(&h, C_DIV_PARENT, c, row.n);
+		if (par.n && parse_divcode(par, &x->d.parent, p, row.num, header_label(&h, C_DIV_PARENT)))
+			x->parent_given = true;
+		int yn;
+		if (parse_bool(header_cell(&h, C_DIV_POOR, c, row.n), &yn, p, row.num, header_label(&h, C_DIV_POOR)))
+			x->d.poor_village = yn == 1;
+		parse_year(header_cell(&h, C_DIV_EXIT_YEAR, c, row.n), &x->d.exit_year, p, row.num,
+		    header_label(&h, C_DIV_EXIT_YEAR));
+		int pop;
+		if (parse_int_range(header_cell(&h, C_DIV_RURAL_POP, c, row.n), 0, 100000000, &pop, p, row.num,
+		    header_label(&h, C_DIV_RURAL_POP)))
+			x->d.rural_pop = pop;
+		if (p->n_errors == before)
+			keep_div(&codes, v, n++, a);
+		else if (x->d.code && find_div(&codes, x->d.code) < 0)
+			keep_div(&codes, v, n++, a);   /* keep it for parent lookups of later rows */
+	}
+	if (got < 0)
+		sheet_problem(&r->problems, s, &h, err_row, e);
+	sheet_close(s);
+	if (r->rows == 0 && got == 0)
+		problem_add(&r->problems, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
+
+	struct txn t;
+	int64_t announced = import_announce(st, o);
+	rc = divisions_write(st, o, r, a, &h, v, n, &codes, &t, e);
+	import_done(st, announced);
+	map_free(&codes);
+	return rc;
+}
+
+/* The divisions read from a file, checked against the database and written, in one write transaction. */
+static enum err
+divisions_write(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
+    const struct header *hp, struct div_row *v, size_t n, const struct hh_map *codes, struct txn *tp, struct errinfo *e)
+{
+	enum err rc;
+	const struct header h = *hp;
+	struct txn t;
+	(void)tp;
+	if ((rc = import_txn_begin(&t, st, o, &r->problems, e)) != ERR_OK)
+		return rc;
+	t.ip = o->ip;
+	int min_level = 9;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].d.code && v[i].d.level < min_level)
+			min_level = v[i].d.level;
+	for (size_t i = 0; i < n; i++) {
+		struct division *d = &v[i].d;
+		if (!d->code)
+			continue;
+		char cs[16], ps[16];
+		snprintf(cs, sizeof(cs), "%012lld", (long long)d->code);
+		if (v[i].parent_given) {
+			snprintf(ps, sizeof(ps), "%012lld", (long long)d->parent);
+			int64_t lo, hi;
+			division_range(d->parent, &lo, &hi);
+			if (division_level_of(d->parent) >= d->level || d->code < lo || d->code > hi) {
+				problem_add(&r->problems, false, v[i].row, header_label(&h, C_DIV_PARENT), str_from(ps),
+				    MSG_DIV_PARENT, ps, cs);
+				continue;
+			}
+			if (find_div(codes, d->parent) >= 0)
+				continue;
+			struct division pd;
+			rc = store_division_get(st, d->parent, &pd, a, e);
+			if (rc == ERR_NOTFOUND && d->level != min_level)
+				problem_add(&r->problems, false, v[i].row, header_label(&h, C_DIV_PARENT), str_from(ps),
+				    MSG_DIV_PARENT_MISSING, ps);
+			else if (rc != ERR_OK && rc != ERR_NOTFOUND) {
+				txn_rollback(&t);
+				return rc;
+			}
+			continue;
+		}
+		/* No parent given: the nearest ancestor in the sheet or the database. */
+		int64_t anc = 0;
+		for (int lv = d->level - 1; lv >= 1 && !anc; lv--) {
+			int64_t cand = division_at(d->code, lv);
+			if (cand == d->code)
+				continue;
+			if (find_div(codes, cand) >= 0)
+				anc = cand;
+			else {
+				struct division pd;
+				rc = store_division_get(st, cand, &pd, a, e);
+				if (rc == ERR_OK)
+					anc = cand;
+				else if (rc != ERR_NOTFOUND) {
+					txn_rollback(&t);
+					return rc;
+				}
+			}
+		}
+		d->parent = anc;
+		if (!anc && d->level != min_level)
+			problem_add(&r->problems, false, v[i].row, header_label(&h, C_DIV_PARENT), (struct str){ 0 },
+			    MSG_DIV_TOP_ONLY);
+	}
+	if (r->problems.n_errors > 0) {
+		txn_rollback(&t);
+		problems_sort(&r->problems);
+		return ERR_INVALID;
+	}
+	for (size_t i = 0; i < n; i++) {
+		bool inserted;
+		if ((rc = store_division_upsert(st, &v[i].d, &inserted, e)) != ERR_OK) {
+			txn_rollback(&t);
+			return rc;
+		}
+		if (inserted)
+			r->divisions_added++;
+		else
+			r->divisions_updated++;
+	}
+	if (o->dry_run) {
+		txn_rollback(&t);
+		return ERR_OK;
+	}
+	if ((rc = audit_import(&t, "import.divisions", o, r, e)) != ERR_OK) {
+		txn_rollback(&t);
+		return rc;
+	}
+	if ((rc = txn_commit(&t, e)) != ERR_OK)
+		return rc;
+	r->written = true;
+	return ERR_OK;
+}
+
+/* ---- registry ---- */
+
+/* Households are checked and written a batch at a time, so the importer's memory does not grow with the
+ * file: a batch holds at least REG_BATCH complete households (more if a household's rows are still open
+ * when it fills). What stays for the whole file is one entry per household and per ID number (their keys
+ * and a few integers: tens of bytes a person), for the checks across the file. */
+#define REG_BATCH 1000
+
+struct reg_member {
+	struct member m;
+	int row;
+};
+
+struct reg_household {
+	char *hh_no;
+	size_t state;          /* index into reg_import.states */
+	int64_t village;
+	int first_row;
+	bool head_is_head;     /* head_cells come from the head's row (not just the first row) */
+	struct str *head_cells;
+	size_t head_n;
+	size_t *members;       /* indexes into the batch's member array */
+	size_t n_members, cap_members;
+};
+
 /* Resolve a village by town and village names among the divisions in scope. */
 static enum err
 village_by_names(struct store *st, struct str town, struct str village, int64_t *code, struct arena *a,
@@ -677,6 +691,7 @@ struct reg_import {
 	struct hh_map dups;    /* those (values unused); the rest cannot be a person in two households of the file */
 	bool looked_up;        /* the first pass looked up every 户编号 and 证件号码 in the database */
 	struct hh_map where;   /* 证件号码 registered in the database -> (char *) 户编号 of its household */
+	struct hh_map places;  /* town and village names -> the village's code, 0 if none (village_by_names) */
 	/* the batch */
 	struct arena ba;
 	struct reg_household *hv;
@@ -691,6 +706,32 @@ struct reg_import {
 	/* households identified a year or more after --as-of: how many, and the first */
 	int late, late_row, late_ym;
 };
+
+/* village_by_names through ri->places: each name looks through every division of the database, and a file
+ * by names asks for every row (a province's 10^7 rows × 26,596 divisions); a file names a few thousand
+ * places. Looks the same in the database as long as it does not change (reg_relookup forgets them). */
+static enum err
+place_of(struct reg_import *ri, struct str town, struct str village, int64_t *code, struct arena *a,
+    struct errinfo *e)
+{
+	/* the names as village_by_names reads them (up to a NUL), the town's length first */
+	size_t tn = strnlen(town.p, town.n), vn = strnlen(village.p, village.n);
+	char *key = arena_printf(a, "%zu:%.*s%.*s", tn, (int)tn, town.p, (int)vn, village.p);
+	const uint64_t *known = map_get(&ri->places, key);
+	if (known) {
+		*code = (int64_t)*known;
+		return *code ? ERR_OK : ERR_NOTFOUND;
+	}
+	int64_t found = 0;
+	enum err rc = village_by_names(ri->st, town, village, &found, a, e);
+	if (rc != ERR_OK && rc != ERR_NOTFOUND)
+		return rc;
+	bool had;
+	*map_slot(&ri->places, arena_strdup(&ri->keys, key), &had) = rc == ERR_OK ? (uint64_t)found : 0;
+	if (rc == ERR_OK)
+		*code = found;
+	return rc;
+}
 
 /* The household state for a 户编号 (added with an unknown row count if new). */
 static size_t
@@ -1116,7 +1157,7 @@ reg_row(struct reg_import *ri, const struct sheet_row *row, struct errinfo *e)
 		else if (vn.n == 0)
 			problem_add(p, false, row->num, header_label(h, C_VILLAGE), vn, MSG_REQUIRED);
 		else {
-			enum err rc = village_by_names(ri->st, tn, vn, &village, a, e);
+			enum err rc = place_of(ri, tn, vn, &village, a, e);
 			if (rc == ERR_NOTFOUND) {
 				char t1[128], t2[128];
 				snprintf(t1, sizeof(t1), "%.*s", (int)tn.n, tn.p);
@@ -1176,6 +1217,7 @@ reg_relookup(struct reg_import *ri, struct errinfo *e)
 	size_t *hsi = xcalloc(LOOKUP_KEYS, sizeof(*hsi)), n = 0;
 	enum err rc = ERR_OK;
 	map_free(&ri->where);
+	map_free(&ri->places);   /* the divisions too may have changed */
 	for (size_t i = 0; i < ri->n_states; i++)
 		ri->states[i].taken = false;
 	for (size_t k = 0; k < ri->hh.cap && rc == ERR_OK; k++) {
@@ -1404,6 +1446,7 @@ done:
 	map_free(&ri.ids);
 	map_free(&ri.dups);
 	map_free(&ri.where);
+	map_free(&ri.places);
 	free(ri.states);
 	free(ri.hv);
 	free(ri.mv);

@@ -108,6 +108,7 @@ api_findings_summary(struct req *r)
 		reply_error(r, &e);
 		return;
 	}
+	/* the villages' divisions, each once and by code (the counts come by village) */
 	struct division *dv = arena_alloc(&r->a, (nv + 1) * sizeof(*dv));
 	size_t nd = 0;
 	for (size_t i = 0; i < nv; i++)

@@ -82,6 +82,7 @@ void view_findings_table(const struct finding_row *v, size_t n, int64_t total, s
 void view_findings_csv(const struct finding_row *v, size_t n, struct buf *out, struct arena *a);
 json_t *view_finding_json(const struct finding_view *v, struct arena *a);
 void view_finding_table(const struct finding_view *v, struct buf *out, struct arena *a);
+/* The counts by rule and by village; divs (sorted by code, each once) name the villages. */
 json_t *view_finding_counts_json(const struct finding_count *by_rule, size_t n_rule,
     const struct finding_count *by_village, size_t n_village, const struct division *divs, size_t n_divs);
 json_t *view_campaign_json(const struct campaign_board *b);

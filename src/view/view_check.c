@@ -362,10 +362,9 @@ view_finding_counts_json(const struct finding_count *by_rule, size_t n_rule, con
 			c[by_village[i].state] += by_village[i].n;
 			pend += by_village[i].pending ? by_village[i].n : 0;
 		}
-		const char *name = NULL;
-		for (size_t k = 0; k < n_divs; k++)
-			if (divs[k].code == code)
-				name = divs[k].name;
+		/* divs is by code: a bisection (a scan per village was 24,960 × 24,960 over a province) */
+		const struct division *d = division_find(divs, n_divs, code);
+		const char *name = d ? d->name : NULL;
 		char vc[16];
 		view_code(code, vc, sizeof(vc));
 		json_array_append_new(vl, json_pack("{s:s, s:s?, s:I, s:I, s:I, s:I}", "code", vc, "name", name, "open",
