@@ -85,21 +85,6 @@ division_find(const struct division *v, size_t n, int64_t code)
 	return lo < n && v[lo].code == code ? &v[lo] : NULL;
 }
 
-/* The division of v[0..n) (sorted by code, as the store gives them) with code; NULL if none. */
-static inline const struct division *
-division_find(const struct division *v, size_t n, int64_t code)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (v[mid].code < code)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && v[lo].code == code ? &v[lo] : NULL;
-}
-
 struct household {
 	int64_t id;
 	char *hh_no;          /* 户编号 */
