@@ -882,7 +882,7 @@ reg_count(struct reg_import *ri, bool again, struct errinfo *e)
 /* Check the batch's households (with a few database look-ups for all of them), then write them if the
  * file has shown no error so far; the batch is emptied. */
 static enum err
-reg_batch(struct reg_import *ri, struct errinfo *e)
+reg_batch_in(struct reg_import *ri, struct errinfo *e)
 {
 	struct store *st = ri->st;
 	const struct import_opts *o = ri->o;
@@ -1087,6 +1087,20 @@ reg_batch(struct reg_import *ri, struct errinfo *e)
 	arena_free(&ri->ba);
 	arena_init(&ri->ba);
 	return ERR_OK;
+}
+
+/* The checking pass runs outside any transaction: each batch reads in one snapshot, so the store checks its
+ * division cache once a batch instead of once a household (a query each, a round trip on PostgreSQL). Under
+ * the write lock the batch is inside the import's transaction already. */
+static enum err
+reg_batch(struct reg_import *ri, struct errinfo *e)
+{
+	struct errinfo e2;   /* no snapshot: the batch reads as before, statement by statement */
+	errinfo_clear(&e2);
+	bool began = store_read_begin(ri->st, &e2);
+	enum err rc = reg_batch_in(ri, e);
+	store_read_end(ri->st, began);
+	return rc;
 }
 
 /* One data row of the second pass: its member into the batch, under its household. */
