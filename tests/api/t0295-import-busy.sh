@@ -58,7 +58,12 @@ awk -F, -v OFS=, 'NR == 150001 { $3 = "\xff" } { print }' "$WORK/big.csv" > "$WO
 curl -s -o "$WORK/bad.out" -b "$WORK/county.jar" -H "X-CSRF-Token: $(cat "$WORK/county.csrf")" \
 	--data-binary "@$WORK/bad.csv" "http://127.0.0.1:$PORT/api/imports/registry?as_of=2014-04-30" &
 bad_pid=$!
-sleep 1.5
+# the check begins once the whole file is uploaded (the server streams it to a file in TMPDIR): write then
+size=$(stat -c %s "$WORK/bad.csv")
+for _ in $(seq 1 500); do
+	[ -n "$(find "$WORK/tmp" -name 'tuopin-upload-*' -size +$((size - 1))c)" ] && break
+	sleep 0.02
+done
 kill -0 "$bad_pid" 2>/dev/null || fail "the bad file was checked before the write below (the test proves nothing)"
 t0=$(date +%s%N)
 expect 200 county PATCH /api/households/$HH '{"attribute":"低保贫困户"}'
