@@ -123,15 +123,8 @@ tally(struct campaign_cell *x, const struct finding_count *c, bool late)
 static struct campaign_cell *
 row_find(struct campaign_cell *v, size_t n, int64_t code)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (v[mid].code < code)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && v[lo].code == code ? &v[lo] : NULL;
+	size_t i = lower_bound_i64(v, n, sizeof(*v), offsetof(struct campaign_cell, code), code);
+	return i < n && v[i].code == code ? &v[i] : NULL;
 }
 
 static enum err

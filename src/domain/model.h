@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/util.h"
+
 enum status {
 	ST_NONE = 0,        /* not (yet) in the registry at that date */
 	ST_POOR,
@@ -74,15 +76,8 @@ struct division {
 static inline const struct division *
 division_find(const struct division *v, size_t n, int64_t code)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (v[mid].code < code)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && v[lo].code == code ? &v[lo] : NULL;
+	size_t i = lower_bound_i64(v, n, sizeof(*v), offsetof(struct division, code), code);
+	return i < n && v[i].code == code ? &v[i] : NULL;
 }
 
 struct household {

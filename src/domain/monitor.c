@@ -370,15 +370,7 @@ csv_has(const char *list, const char *code)
 static size_t
 programmes_first(const struct programme *ps, size_t n, int64_t hh)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ps[mid].household_id < hh)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound_i64(ps, n, sizeof(*ps), offsetof(struct programme, household_id), hh);
 }
 
 enum err

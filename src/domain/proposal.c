@@ -1026,15 +1026,7 @@ cmp_cell_village(const void *a, const void *b)
 static const struct stat_cell *
 cells_of(const struct stat_cell *cells, size_t n, int64_t village)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (cells[mid].village < village)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return cells + lo;
+	return cells + lower_bound_i64(cells, n, sizeof(*cells), offsetof(struct stat_cell, village), village);
 }
 
 enum err

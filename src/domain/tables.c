@@ -138,16 +138,8 @@ field_num(const struct engine *g, const struct fact *x, enum tfield f)
 	case TF_ASSESSED: return g->n_cur[HX_ASSESSMENT] > 0;
 	case TF_WATER: return g->n_cur[HX_ASSESSMENT] && g->cur[HX_ASSESSMENT]->flag >= 0 ? g->cur[HX_ASSESSMENT]->flag : FACT_UNKNOWN;
 	case TF_POOR_VILLAGE: {
-		struct division key = { .code = x->village };
-		size_t lo = 0, hi = g->n_villages;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (g->villages[mid].code < key.code)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		return lo < g->n_villages && g->villages[lo].code == key.code && g->villages[lo].poor_village;
+		const struct division *v = division_find(g->villages, g->n_villages, x->village);
+		return v && v->poor_village;
 	}
 	default: return FACT_UNKNOWN;
 	}
@@ -248,15 +240,8 @@ add_household(struct engine *g, size_t bucket, const struct tfilter *band)
 static size_t
 village_index(const struct engine *g, int64_t code)
 {
-	size_t lo = 0, hi = g->n_villages;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (g->villages[mid].code < code)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < g->n_villages && g->villages[lo].code == code ? lo : SIZE_MAX;
+	const struct division *v = division_find(g->villages, g->n_villages, code);
+	return v ? (size_t)(v - g->villages) : SIZE_MAX;
 }
 
 static void
@@ -272,14 +257,8 @@ flush_household(struct engine *g)
 	for (int k = 0; k < 3; k++) {
 		/* the household's extras: a binary search for the first of them */
 		int64_t id = g->hh[0].household;
-		size_t lo = 0, hi = g->n_ext[k];
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (g->ext[k][mid].household < id)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		size_t lo = lower_bound_i64(g->ext[k], g->n_ext[k], sizeof(*g->ext[k]), offsetof(struct hh_extra, household),
+		    id);
 		size_t end = lo;
 		while (end < g->n_ext[k] && g->ext[k][end].household == id)
 			end++;
@@ -631,14 +610,7 @@ static int64_t
 row_index(const struct table_result *r, int64_t village, int level)
 {
 	int64_t key = division_at(village, level);
-	size_t l = 0, h = r->n_rows;
-	while (l < h) {
-		size_t mid = (l + h) / 2;
-		if (r->rows[mid].code < key)
-			l = mid + 1;
-		else
-			h = mid;
-	}
+	size_t l = lower_bound_i64(r->rows, r->n_rows, sizeof(*r->rows), offsetof(struct table_row, code), key);
 	return l < r->n_rows && r->rows[l].code == key ? (int64_t)l : -1;
 }
 
@@ -890,18 +862,8 @@ table_compute(struct store *st, const struct table_def *def, const struct table_
 	} else {
 		for (size_t v = 0; v < g.n_villages; v++) {
 			village_columns(&g, v);
-			int64_t key = division_at(g.villages[v].code, level);
-			struct table_row *row = NULL;
-			size_t l = 0, h = r->n_rows;
-			while (l < h) {
-				size_t mid = (l + h) / 2;
-				if (r->rows[mid].code < key)
-					l = mid + 1;
-				else
-					h = mid;
-			}
-			if (l < r->n_rows && r->rows[l].code == key)
-				row = &r->rows[l];
+			int64_t k = row_index(r, g.villages[v].code, level);
+			struct table_row *row = k >= 0 ? &r->rows[k] : NULL;
 			for (size_t c = 0; c < def->n_cols; c++) {
 				double x = (double)g.acc[v * def->n_cols + c];
 				r->total.v[c] += x;

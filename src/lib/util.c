@@ -148,3 +148,20 @@ tmp_dir(void)
 	const char *d = getenv("TMPDIR");
 	return d && *d ? d : "/tmp";
 }
+
+size_t
+lower_bound_i64(const void *base, size_t n, size_t size, size_t offset, int64_t key)
+{
+	const char *p = base;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t k;
+		memcpy(&k, p + mid * size + offset, sizeof(k));
+		if (k < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}

@@ -30,6 +30,10 @@ bool parse_money_fen(const char *s, size_t n, int64_t *out);
 /* Format fen as 元 with two decimals into out (at least 32 bytes). Returns out. */
 char *format_fen(int64_t fen, char *out, size_t size);
 
+/* The first element of base[0..n) (each size bytes, sorted by the int64_t at byte offset in it: a code, an
+ * id) whose key is >= key: its index, or n. The one bisection for arrays the store hands out by code or id. */
+size_t lower_bound_i64(const void *base, size_t n, size_t size, size_t offset, int64_t key);
+
 /* The directory for temporary files: $TMPDIR when set and not empty, else /tmp. */
 const char *tmp_dir(void);
 

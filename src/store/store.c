@@ -574,15 +574,7 @@ store_divs_free(struct store *st)
 static size_t
 divs_lower(const struct store *st, int64_t code)
 {
-	size_t lo = 0, hi = st->n_divs;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (st->divs[mid].code < code)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound_i64(st->divs, st->n_divs, sizeof(*st->divs), offsetof(struct division, code), code);
 }
 
 enum err
