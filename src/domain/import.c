@@ -1815,7 +1815,12 @@ events_write(struct store *st, const struct import_opts *o, struct sheet *s, con
 	const struct header h = *hp;
 	struct problems *p = &r->problems;
 	struct txn t;
-	if ((rc = import_txn_begin(&t, st, o, p, e)) != ERR_OK) {
+	/* The rows of a request (an API route's one household) are written beside other counties' writers; a file
+	 * is written alone, as is a change that fixes a finding (its list is not a household's) */
+	if ((rc = o->sheet && !o->finding ? txn_begin_county(&t, st, o->now, o->actor, e) :
+	    txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK) {
+		if (rc == ERR_INVALID)   /* the recording instant, as import_txn_begin says */
+			problem_from_err(p, false, 0, "", (struct str){ 0 }, e);
 		sheet_close(s);
 		return rc;
 	}

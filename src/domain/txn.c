@@ -18,13 +18,15 @@ txn_store_begin(struct store *st, bool wait, struct errinfo *e)
 	return rc;
 }
 
-enum err
-txn_begin(struct txn *t, struct store *st, int64_t now, const char *actor, struct errinfo *e)
+static enum err
+txn_begin_as(struct txn *t, struct store *st, int64_t now, const char *actor, bool county, struct errinfo *e)
 {
 	memset(t, 0, sizeof(*t));
 	t->st = st;
 	t->actor = actor ? actor : "system";
-	enum err rc = txn_store_begin(st, true, e);
+	enum err rc = county ? store_begin_county(st, e) : store_begin(st, e);
+	if (rc == ERR_BUSY && store_activity_running(st))
+		errinfo_set(e, ERR_BUSY, "", MSG_IMPORT_BUSY);
 	if (rc != ERR_OK)
 		return rc;
 	int64_t last;
@@ -46,6 +48,18 @@ txn_begin(struct txn *t, struct store *st, int64_t now, const char *actor, struc
 	t->now = now;
 	t->today = stamp_date(now);
 	return ERR_OK;
+}
+
+enum err
+txn_begin(struct txn *t, struct store *st, int64_t now, const char *actor, struct errinfo *e)
+{
+	return txn_begin_as(t, st, now, actor, false, e);
+}
+
+enum err
+txn_begin_county(struct txn *t, struct store *st, int64_t now, const char *actor, struct errinfo *e)
+{
+	return txn_begin_as(t, st, now, actor, true, e);
 }
 
 enum err

@@ -26,6 +26,9 @@ struct txn {
 /* Start a write transaction. now is the recording instant (0: the clock). A requested instant before the
  * latest one in the database is refused (MSG_NOW_BEFORE); the clock is kept monotonic instead. */
 enum err txn_begin(struct txn *t, struct store *st, int64_t now, const char *actor, struct errinfo *e);
+/* txn_begin for the events of one household (an API request): on PostgreSQL other counties' writers go on
+ * meanwhile (store_begin_county). Whatever it records locks its household's county first (event_record). */
+enum err txn_begin_county(struct txn *t, struct store *st, int64_t now, const char *actor, struct errinfo *e);
 /* store_begin (wait false: store_begin_nowait) for the writes that are not a txn (users, sessions, the audit
  * chain, the demo): when the write lock was busy because an import holds it, the error says so
  * (MSG_IMPORT_BUSY, answered 503 import_running). */

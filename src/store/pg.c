@@ -34,6 +34,11 @@
 static const char *const begin_write =
     "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '%dms'; "
     "SELECT pg_advisory_xact_lock(128047729633646)";
+/* store_begin_county: the writers' lock shared, so that county writers run side by side while a writer of
+ * begin_write waits for them all and runs alone; each then locks its counties (pg_lock). */
+static const char *const begin_county =
+    "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '%dms'; "
+    "SELECT pg_advisory_xact_lock_shared(128047729633646)";
 /* Reads that span several statements see one snapshot, as they do inside SQLite's deferred BEGIN. */
 static const char *const begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ";
 
@@ -543,7 +548,7 @@ pg_begin(struct store *st, bool write, struct errinfo *e)
 	struct pg *p = st->impl;
 	discard_bulk(p);
 	char sql[256];
-	snprintf(sql, sizeof(sql), begin_write, store_lock_wait_ms());
+	snprintf(sql, sizeof(sql), st->county_tx ? begin_county : begin_write, store_lock_wait_ms());
 	enum err rc = pg_exec(st, write ? sql : begin_read, e);
 	if (rc != ERR_OK) {
 		/* BEGIN ran but the lock wait timed out: end the failed transaction, or every later statement on
@@ -555,7 +560,8 @@ pg_begin(struct store *st, bool write, struct errinfo *e)
 	if (write)
 		/* Ids must grow in commit order, as on SQLite (events of a household are listed by id): a block
 		 * drawn by this connection in an earlier transaction may lie below ids that other connections have
-		 * committed since. Writers hold the lock in turn, so a block drawn now is above all of them. */
+		 * committed since. Writers hold the lock in turn, so a block drawn now is above all of them (a county
+		 * writer draws after it locked its county: above every id of that county's households). */
 		for (int t = 0; t < T__MAX; t++)
 			p->n_ids[t] = p->next[t] = p->block[t] = 0;
 	return ERR_OK;
@@ -849,6 +855,14 @@ pg_begin_auth(struct store *st, struct errinfo *e)
 	return rc;
 }
 
+static enum err
+pg_lock(struct store *st, int32_t space, int32_t key, struct errinfo *e)
+{
+	char sql[96];
+	snprintf(sql, sizeof(sql), "SELECT pg_advisory_xact_lock(%d, %d)", (int)space, (int)key);
+	return pg_exec(st, sql, e);
+}
+
 static bool
 pg_lost(struct store *st)
 {
@@ -910,6 +924,7 @@ static const struct store_ops pg_ops = {
 	.begin_auth = pg_begin_auth,
 	.lost = pg_lost,
 	.reconnect = pg_reconnect,
+	.lock = pg_lock,
 };
 
 enum err

@@ -274,13 +274,54 @@ store_begin_nowait(struct store *st, struct errinfo *e)
 	return rc;
 }
 
+enum err
+store_begin_county(struct store *st, struct errinfo *e)
+{
+	bool outer = st->tx_depth == 0 && st->ops->lock;
+	if (outer) {
+		st->county_tx = true;
+		st->county_locked = 0;
+	}
+	enum err rc = store_begin(st, e);
+	if (rc != ERR_OK && outer)
+		st->county_tx = false;
+	return rc;
+}
+
+/* The lock spaces of store_lock_county and of the ID numbers (store_lock_idno): "tu" and a number, apart from
+ * the writers' lock (a single 64-bit key, pg.c), which lives in PostgreSQL's other key space. */
+#define LOCK_COUNTY 0x74750001
+#define LOCK_IDNO 0x74750002
+
+enum err
+store_lock_county(struct store *st, int64_t county, struct errinfo *e)
+{
+	if (!st->county_tx || !st->in_tx || county == st->county_locked)
+		return ERR_OK;
+	enum err rc = st->ops->lock(st, LOCK_COUNTY, (int32_t)county, e);
+	if (rc == ERR_OK)
+		st->county_locked = county;
+	return rc;
+}
+
+enum err
+store_lock_idno(struct store *st, const char *id_no, struct errinfo *e)
+{
+	if (!st->county_tx || !st->in_tx)
+		return ERR_OK;
+	uint32_t h = 2166136261u;   /* FNV-1a: two numbers that share a key only wait for each other */
+	for (const unsigned char *c = (const unsigned char *)id_no; *c; c++)
+		h = (h ^ *c) * 16777619u;
+	return st->ops->lock(st, LOCK_IDNO, (int32_t)h, e);
+}
+
 bool
 store_reconnect_if_lost(struct store *st, struct errinfo *e)
 {
 	if (!st->ops->lost || !st->ops->lost(st))
 		return false;
 	/* whatever was open died with the connection */
-	st->in_tx = st->reading = st->bulk = st->aborted = false;
+	st->in_tx = st->reading = st->bulk = st->aborted = st->county_tx = false;
 	st->tx_depth = 0;
 	st->audit_cached = st->audit_dirty = false;
 	st->divs_checked = 0;
@@ -332,13 +373,13 @@ store_commit(struct store *st, struct errinfo *e)
 	enum err rc = audit_flush(st, e);
 	if (rc != ERR_OK) {
 		st->ops->rollback(st);
-		st->in_tx = false;
+		st->in_tx = st->county_tx = false;
 		return rc;
 	}
 	rc = st->ops->commit(st, e);
 	if (rc != ERR_OK)
 		st->ops->rollback(st);
-	st->in_tx = false;
+	st->in_tx = st->county_tx = false;
 	return rc;
 }
 
@@ -354,7 +395,7 @@ store_rollback(struct store *st)
 	if (st->tx_depth > 0)
 		st->tx_depth--;
 	if (st->tx_depth == 0)
-		st->aborted = false;
+		st->aborted = st->county_tx = false;
 	st->bulk = false;
 }
 

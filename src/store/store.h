@@ -117,6 +117,10 @@ struct store_ops {
 	 * its place (its prepared statements are prepared again on first use). NULL on SQLite. */
 	bool (*lost)(struct store *st);
 	enum err (*reconnect)(struct store *st, struct errinfo *e);
+	/* PostgreSQL: take the transaction-scoped lock (space, key) of store_begin_county's writers, waiting up to
+	 * the lock wait. NULL on SQLite, whose writers run one at a time anyway (store_begin_county is then
+	 * store_begin). */
+	enum err (*lock)(struct store *st, int32_t space, int32_t key, struct errinfo *e);
 	/* SQLite: a consistent copy of the whole database into the new file path (the online backup API, all pages
 	 * in one read transaction, so writers go on meanwhile), and a full integrity check of this database
 	 * ("ok", or the first problem SQLite reports, in out). NULL on PostgreSQL (pg_dump and PITR). */
@@ -155,6 +159,11 @@ struct store {
 	/* SQLite: the session database beside the main file (store_session.c), opened on first use */
 	struct store *aux;
 	bool nowait;    /* the next begin does not wait for the write lock (store_begin_nowait) */
+	/* The write transaction was begun by store_begin_county (PostgreSQL): it shares the writers' lock with
+	 * other county writers, and locks each county before it reads what it will write there. county_locked is
+	 * the last county locked (a repeat is skipped). */
+	bool county_tx;
+	int64_t county_locked;
 	bool wrote;     /* a write transaction began since store_clear_wrote: a lost connection may have taken it */
 };
 
@@ -995,6 +1004,19 @@ void store_activity_end(struct store *st, int64_t id);
 bool store_activity_running(struct store *st);
 /* store_begin that does not wait for the write lock: ERR_BUSY at once if another writer holds it. */
 enum err store_begin_nowait(struct store *st, struct errinfo *e);
+/* A write transaction that writes the households of one county (or a few), beside other such transactions in
+ * other counties (PostgreSQL; on SQLite it is store_begin). It takes the writers' lock shared: a writer that
+ * began with store_begin (an import, the administration of divisions, users, proposals) still runs alone. The
+ * caller locks every county with store_lock_county before it reads the state of a household there that it
+ * will write; store_idno_current_household locks the ID number it asks about (a person cannot be entered in
+ * two counties at once). Inside another transaction it is that transaction. */
+enum err store_begin_county(struct store *st, struct errinfo *e);
+/* Inside a store_begin_county transaction: wait for (and hold until the end) the lock of county (the
+ * six-digit code, village / 1000000), which every other writer of that county takes too. A no-op in any other
+ * transaction, which holds the writers' lock alone. Two counties locked in opposite orders by two transactions
+ * are a deadlock, which PostgreSQL breaks by failing one of them (ERR_BUSY, MSG_DB_BUSY: sent again, it goes
+ * through). */
+enum err store_lock_county(struct store *st, int64_t county, struct errinfo *e);
 /* The connection was lost (PostgreSQL restarted): a new one is made in its place; true if it was lost.
  * Whether the request had begun a write before (and so cannot simply be run again): store_wrote. */
 bool store_reconnect_if_lost(struct store *st, struct errinfo *e);

@@ -114,8 +114,9 @@ static const struct copy_table tables[] = {
 		NO_SEQ, true },
 };
 /* Tables the copy leaves alone: the target's migrations make their rows (the registry's generation, schema
- * 0017: the target's own, moved by its triggers as the rows arrive). */
-static const char *const not_copied[] = { "schema_migrations", "registry_generation" };
+ * 0017: the target's own, moved by its triggers as the rows arrive; its notes of the transactions that move
+ * it, 0021, last only as long as their transaction). */
+static const char *const not_copied[] = { "schema_migrations", "registry_generation", "registry_generation_due" };
 
 static bool
 english(void)

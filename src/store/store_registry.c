@@ -414,6 +414,10 @@ store_idno_current_household(struct store *st, const char *id_no, int day, char 
     struct arena *a, struct errinfo *e)
 {
 	struct idno_hit hit = { hh_no, member_id };
+	/* who holds the number is then the answer until this transaction ends (a county writer) */
+	enum err rc = store_lock_idno(st, id_no, e);
+	if (rc != ERR_OK)
+		return rc;
 	return stmt_row(st, STMT_BOUND(st, STMT_IDNO_CURRENT, e, SQL_TEXT(id_no), SQL_INT(day)), read_idno_hit, &hit, a,
 	    e);
 }

@@ -29,6 +29,7 @@ registry="change_event division event_supersession household household_status_sp
 outside="aid api_token app_user assessment asset audit audit_head beneficiary cadre campaign case_household case_person
 	check_run complaint external_entry external_list finding finding_event job_fair loan measure member_name_gram meta
 	monitor_case pairing payment poverty_line programme project proposal proposal_step public_post registry_generation
+	registry_generation_due
 	schema_migrations session stat_delta stat_recorded stat_rollup supervision_case visit warning_dismissal work_team workflow"
 if $pg; then
 	tables=$(db_sql "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()
