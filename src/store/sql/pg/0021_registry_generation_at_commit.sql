@@ -6,8 +6,8 @@
 -- other transaction touches), and a deferred constraint trigger on that row moves the generation at COMMIT,
 -- after every statement of the transaction: the row is held only while the commit is made, as the audit
 -- chain's head is. The value still moves once in every transaction that writes the registry, and is seen at
--- its commit, as before.
-CREATE TABLE registry_generation_due (
+-- its commit, as before. It can run again over itself (cli/t0102 runs the last migrations again).
+CREATE TABLE IF NOT EXISTS registry_generation_due (
 	tx BIGINT PRIMARY KEY
 );
 
@@ -21,12 +21,13 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION registry_generation_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION registry_generation_commit() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	UPDATE registry_generation SET gen = (random() * 9.2e18)::bigint, tx = txid_current() WHERE id = 1;
 	DELETE FROM registry_generation_due WHERE tx = NEW.tx;
 	RETURN NULL;
 END
 $$;
+DROP TRIGGER IF EXISTS generation_due_commit ON registry_generation_due;
 CREATE CONSTRAINT TRIGGER generation_due_commit AFTER INSERT ON registry_generation_due
 	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION registry_generation_commit();
