@@ -294,13 +294,18 @@ store_begin_county(struct store *st, struct errinfo *e)
 #define LOCK_IDNO 0x74750002
 
 enum err
-store_lock_county(struct store *st, int64_t county, struct errinfo *e)
+store_lock_county(struct store *st, int64_t county, bool *locked, struct errinfo *e)
 {
+	if (locked)
+		*locked = false;
 	if (!st->county_tx || !st->in_tx || county == st->county_locked)
 		return ERR_OK;
 	enum err rc = st->ops->lock(st, LOCK_COUNTY, (int32_t)county, e);
-	if (rc == ERR_OK)
+	if (rc == ERR_OK) {
 		st->county_locked = county;
+		if (locked)
+			*locked = true;
+	}
 	return rc;
 }
 

@@ -1012,11 +1012,12 @@ enum err store_begin_nowait(struct store *st, struct errinfo *e);
  * two counties at once). Inside another transaction it is that transaction. */
 enum err store_begin_county(struct store *st, struct errinfo *e);
 /* Inside a store_begin_county transaction: wait for (and hold until the end) the lock of county (the
- * six-digit code, village / 1000000), which every other writer of that county takes too. A no-op in any other
- * transaction, which holds the writers' lock alone. Two counties locked in opposite orders by two transactions
+ * six-digit code, village / 1000000), which every other writer of that county takes too; *locked (if not
+ * NULL) says whether it was taken now, so that what was read of the county before must be read again. A
+ * no-op in any other transaction, which holds the writers' lock alone. Two counties locked in opposite orders by two transactions
  * are a deadlock, which PostgreSQL breaks by failing one of them (ERR_BUSY, MSG_DB_BUSY: sent again, it goes
  * through). */
-enum err store_lock_county(struct store *st, int64_t county, struct errinfo *e);
+enum err store_lock_county(struct store *st, int64_t county, bool *locked, struct errinfo *e);
 /* The connection was lost (PostgreSQL restarted): a new one is made in its place; true if it was lost.
  * Whether the request had begun a write before (and so cannot simply be run again): store_wrote. */
 bool store_reconnect_if_lost(struct store *st, struct errinfo *e);

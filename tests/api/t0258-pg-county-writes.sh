@@ -78,8 +78,11 @@ exit_json='{"type":"exit","effective":"2019-12-20"}'
 # 1. County 370181 held: two exits of A1 wait on its lock (not on the writers' lock, which they hold shared)
 hold "SELECT pg_advisory_xact_lock($COUNTY, 370181);"
 locks 1 "$COUNTY" 370181 true
+# (one after the other: a worker thread blocked in a request does not accept another connection, but one
+# that takes two at once would answer the second only after the first)
 post a1 "$A1" "$exit_json"
 p1=$!
+locks 1 "$COUNTY" 370181 false
 post a1bis "$A1" "$exit_json"
 p2=$!
 locks 2 "$COUNTY" 370181 false
@@ -131,6 +134,7 @@ member='{"member":{"name":"甲","id_no":"'$ID'","relation":"之子","sex":"男"}
 A3=$(hh 370181 3) B3=$(hh 370182 3)
 post ma "$A3" "$member" members
 pa=$!
+locks 1 "$IDNO" "$K" false
 post mb "$B3" "$member" members
 pm=$!
 locks 2 "$IDNO" "$K" false
