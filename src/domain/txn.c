@@ -47,6 +47,7 @@ txn_begin_as(struct txn *t, struct store *st, int64_t now, const char *actor, bo
 	}
 	t->now = now;
 	t->today = stamp_date(now);
+	t->county = county;
 	return ERR_OK;
 }
 
@@ -82,27 +83,49 @@ enum err
 txn_agg_flush(struct txn *t, struct errinfo *e)
 {
 	size_t n = agg_compact(t->agg, t->n_agg);
-	for (size_t i = 0; i < n; i++) {
-		const struct agg_delta *d = &t->agg[i];
-		enum err rc = store_agg_add(t->st, d->village, (enum status)d->status, d->day, t->now, d->dh, d->dp, e);
-		if (rc != ERR_OK)
-			return rc;
+	struct agg_row *v = n ? xcalloc(n, sizeof(*v)) : NULL;
+	for (size_t i = 0; i < n; i++)
+		v[i] = (struct agg_row){ t->agg[i].village, (enum status)t->agg[i].status, t->agg[i].day, t->agg[i].dh,
+			t->agg[i].dp };
+	enum err rc = store_agg_add_many(t->st, v, n, t->now, e);
+	free(v);
+	if (rc == ERR_OK)
+		t->n_agg = 0;
+	return rc;
+}
+
+struct txn_audit_row {
+	char *action, *object, *detail;
+};
+
+static void
+txn_free(struct txn *t)
+{
+	free(t->agg);
+	t->agg = NULL;
+	t->n_agg = t->cap_agg = 0;
+	for (size_t i = 0; i < t->n_audits; i++) {
+		free(t->audits[i].action);
+		free(t->audits[i].object);
+		free(t->audits[i].detail);
 	}
-	t->n_agg = 0;
-	return ERR_OK;
+	free(t->audits);
+	t->audits = NULL;
+	t->n_audits = 0;
 }
 
 enum err
 txn_commit(struct txn *t, struct errinfo *e)
 {
 	enum err rc = txn_agg_flush(t, e);
+	for (size_t i = 0; rc == ERR_OK && i < t->n_audits; i++)
+		rc = audit_append(t->st, t->now, t->actor, t->audits[i].action, t->audits[i].object, t->audits[i].detail,
+		    t->ip, e);
 	if (rc == ERR_OK)
 		rc = store_commit(t->st, e);
 	else
 		store_rollback(t->st);
-	free(t->agg);
-	t->agg = NULL;
-	t->n_agg = t->cap_agg = 0;
+	txn_free(t);
 	return rc;
 }
 
@@ -110,9 +133,7 @@ void
 txn_rollback(struct txn *t)
 {
 	store_rollback(t->st);
-	free(t->agg);
-	t->agg = NULL;
-	t->n_agg = t->cap_agg = 0;
+	txn_free(t);
 }
 
 enum err
@@ -134,5 +155,10 @@ txn_agg_household(struct txn *t, int64_t hh, int64_t village, int sign, struct e
 enum err
 txn_audit(struct txn *t, const char *action, const char *object, const char *detail, struct errinfo *e)
 {
-	return audit_append(t->st, t->now, t->actor, action, object, detail, t->ip, e);
+	if (!t->county)
+		return audit_append(t->st, t->now, t->actor, action, object, detail, t->ip, e);
+	t->audits = xrealloc(t->audits, (t->n_audits + 1) * sizeof(*t->audits));
+	t->audits[t->n_audits++] = (struct txn_audit_row){ xstrdup(action), object ? xstrdup(object) : NULL,
+		detail ? xstrdup(detail) : NULL };
+	return ERR_OK;
 }

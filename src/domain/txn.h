@@ -21,6 +21,11 @@ struct txn {
 	const char *ip;       /* the client's address, for the audit log (NULL for the CLI) */
 	struct agg_delta *agg;
 	size_t n_agg, cap_agg;
+	/* A county writer's audit rows (txn_begin_county), appended at commit after everything else it writes:
+	 * the audit chain's head is locked from the first row to the commit, and all writers share it. */
+	bool county;
+	struct txn_audit_row *audits;
+	size_t n_audits;
 };
 
 /* Start a write transaction. now is the recording instant (0: the clock). A requested instant before the
@@ -40,7 +45,8 @@ enum err txn_check_now(struct store *st, int64_t now, struct errinfo *e);
 enum err txn_commit(struct txn *t, struct errinfo *e);
 void txn_rollback(struct txn *t);
 
-/* Append an audit row for this transaction's actor at its instant (see audit.h). */
+/* Append an audit row for this transaction's actor at its instant (see audit.h); a county writer's at its
+ * commit. */
 enum err txn_audit(struct txn *t, const char *action, const char *object, const char *detail, struct errinfo *e);
 
 /* Contributions of household hh (village v) as stored now, with sign, into the txn's pending list. */

@@ -585,6 +585,29 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (village, status, day, recorded_at) DO UPDATE SET "
 		"households = stat_recorded.households + excluded.households, "
 		"persons = stat_recorded.persons + excluded.persons", NULL },
+	/* the same for a JSON array of deltas [[village, status, day, households, persons], ...] (store_agg_add_many;
+	 * SQLite's upsert from a SELECT needs a WHERE before its ON CONFLICT) */
+#define AGG_ROWS_LITE "SELECT json_extract(value, '$[0]') AS v, json_extract(value, '$[1]') AS s, " \
+	"json_extract(value, '$[2]') AS d, json_extract(value, '$[3]') AS h, json_extract(value, '$[4]') AS p FROM json_each($1)"
+#define AGG_ROWS_PG "SELECT (x->>0)::bigint AS v, x->>1 AS s, (x->>2)::int AS d, (x->>3)::bigint AS h, " \
+	"(x->>4)::bigint AS p FROM json_array_elements($1::json) x"
+#define AGG_DELTA_MANY(ROWS) "INSERT INTO stat_delta (village, status, day, households, persons) " \
+	"SELECT v, s, d, h, p FROM (" ROWS ") r WHERE true ON CONFLICT (village, status, day) DO UPDATE SET " \
+	"households = stat_delta.households + excluded.households, persons = stat_delta.persons + excluded.persons"
+#define AGG_RECORDED_MANY(ROWS, AT) "INSERT INTO stat_recorded (village, status, day, recorded_at, households, persons) " \
+	"SELECT v, s, d, " AT ", h, p FROM (" ROWS ") r WHERE true ON CONFLICT (village, status, day, recorded_at) DO UPDATE SET " \
+	"households = stat_recorded.households + excluded.households, persons = stat_recorded.persons + excluded.persons"
+/* the town, county, city and province of each village (division_at), summed: two villages of a town are one row */
+#define AGG_ROLLUP_MANY(ROWS) "INSERT INTO stat_rollup (level, division, status, day, households, persons) " \
+	"SELECT l.level, CASE l.level WHEN 4 THEN r.v / 1000 * 1000 WHEN 3 THEN r.v / 1000000 * 1000000 " \
+	"WHEN 2 THEN r.v / 100000000 * 100000000 ELSE r.v / 10000000000 * 10000000000 END AS division, r.s, r.d, " \
+	"SUM(r.h), SUM(r.p) FROM (" ROWS ") r CROSS JOIN (SELECT 1 AS level UNION ALL SELECT 2 UNION ALL SELECT 3 " \
+	"UNION ALL SELECT 4) l WHERE true GROUP BY l.level, division, r.s, r.d " \
+	"ON CONFLICT (level, division, status, day) DO UPDATE SET " \
+	"households = stat_rollup.households + excluded.households, persons = stat_rollup.persons + excluded.persons"
+	[STMT_AGG_ADD_MANY] = { AGG_DELTA_MANY(AGG_ROWS_LITE), AGG_DELTA_MANY(AGG_ROWS_PG) },
+	[STMT_RECORDED_ADD_MANY] = { AGG_RECORDED_MANY(AGG_ROWS_LITE, "$2"), AGG_RECORDED_MANY(AGG_ROWS_PG, "$2::bigint") },
+	[STMT_ROLLUP_ADD_MANY] = { AGG_ROLLUP_MANY(AGG_ROWS_LITE), AGG_ROLLUP_MANY(AGG_ROWS_PG) },
 	[STMT_STATS_ROLLUP] = { "SELECT d.division, d.status, SUM(d.households), SUM(d.persons) FROM stat_rollup d "
 		"WHERE d.level = $1 AND d.day <= $2 AND d.division BETWEEN $3 AND $4 GROUP BY d.division, d.status", NULL },
 	[STMT_STATS_AGG] = { "SELECT d.village, d.status, SUM(d.households), SUM(d.persons) FROM stat_delta d "

@@ -335,6 +335,16 @@ enum err store_last_stamp(struct store *st, int64_t *stamp, struct errinfo *e);
  * roll-ups) and as recorded at recorded (stat_recorded): every delta of a write transaction, at its instant. */
 enum err store_agg_add(struct store *st, int64_t village, enum status s, int day, int64_t recorded, int64_t dh,
     int64_t dp, struct errinfo *e);
+/* store_agg_add of n deltas at once, at most one per (village, status, day): three statements whatever n (the
+ * deltas, as recorded, the roll-ups), where store_agg_add takes six a delta (round trips on PostgreSQL, which a
+ * county writer makes while it holds the roll-ups' rows). */
+struct agg_row {
+	int64_t village;
+	enum status status;
+	int day;
+	int64_t households, persons;
+};
+enum err store_agg_add_many(struct store *st, const struct agg_row *v, size_t n, int64_t recorded, struct errinfo *e);
 
 /* ---- reports ---- */
 struct stat_cell {

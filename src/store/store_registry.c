@@ -656,6 +656,28 @@ store_agg_add(struct store *st, int64_t village, enum status s, int day, int64_t
 	return rc;
 }
 
+enum err
+store_agg_add_many(struct store *st, const struct agg_row *v, size_t n, int64_t recorded, struct errinfo *e)
+{
+	enum err rc = ERR_OK;
+	/* in chunks, so that a statement's text stays small whatever the transaction wrote */
+	for (size_t i = 0; rc == ERR_OK && i < n; i += 512) {
+		struct buf b = { 0 };
+		buf_putc(&b, '[');
+		for (size_t k = i; k < n && k < i + 512; k++)
+			buf_printf(&b, "%s[%lld,\"%s\",%d,%lld,%lld]", k > i ? "," : "", (long long)v[k].village,
+			    status_code(v[k].status), v[k].day, (long long)v[k].households, (long long)v[k].persons);
+		buf_putc(&b, ']');
+		rc = stmt_exec(st, STMT_BOUND(st, STMT_AGG_ADD_MANY, e, SQL_TEXT(b.p)), e);
+		if (rc == ERR_OK)
+			rc = stmt_exec(st, STMT_BOUND(st, STMT_RECORDED_ADD_MANY, e, SQL_TEXT(b.p), SQL_INT(recorded)), e);
+		if (rc == ERR_OK)
+			rc = stmt_exec(st, STMT_BOUND(st, STMT_ROLLUP_ADD_MANY, e, SQL_TEXT(b.p)), e);
+		buf_free(&b);
+	}
+	return rc;
+}
+
 /* ---- lines and income ---- */
 
 enum err
