@@ -519,7 +519,8 @@ move_member(struct ctx *c, struct event *out, struct errinfo *e)
 	rc = store_household_by_no(t->st, r->target_hh_no, &b, &c->a, e);
 	bool locked = false;
 	if (rc == ERR_OK && ((rc = store_lock_county(t->st, b.village / 1000000, &locked, e)) != ERR_OK ||
-	    (locked && (rc = store_household_by_no(t->st, r->target_hh_no, &b, &c->a, e)) != ERR_OK)))
+	    (locked && ((rc = txn_stamp_again(t, e)) != ERR_OK ||
+	    (rc = store_household_by_no(t->st, r->target_hh_no, &b, &c->a, e)) != ERR_OK))))
 		return rc;
 	if (rc == ERR_OK)
 		b_exists = true;
@@ -886,11 +887,12 @@ event_record(struct txn *t, const struct event_req *r, struct event *result, str
 	}
 	/* A household's number and village never change; the rest of it is read again once its county is locked
 	 * (a county writer's transaction, store_begin_county): another writer of the county may have changed it
-	 * in between, and none can from here on. */
+	 * in between, and none can from here on. So is the recording instant: that writer's may be later. */
 	bool locked;
 	if ((rc = store_household_by_no(t->st, r->hh_no, &c.h, &c.a, e)) != ERR_OK ||
 	    (rc = store_lock_county(t->st, c.h.village / 1000000, &locked, e)) != ERR_OK ||
-	    (locked && (rc = store_household_by_no(t->st, r->hh_no, &c.h, &c.a, e)) != ERR_OK))
+	    (locked && ((rc = txn_stamp_again(t, e)) != ERR_OK ||
+	    (rc = store_household_by_no(t->st, r->hh_no, &c.h, &c.a, e)) != ERR_OK)))
 		goto out;
 	if ((rc = store_household_latest_change(t->st, c.h.id, &c.latest, e)) != ERR_OK)
 		goto out;

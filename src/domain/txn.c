@@ -18,6 +18,32 @@ txn_store_begin(struct store *st, bool wait, struct errinfo *e)
 	return rc;
 }
 
+/* t->now: the instant asked for, refused if before the latest recorded one (MSG_NOW_BEFORE); or the clock, kept
+ * from going back behind it (nor behind t->now, when stamped again). */
+static enum err
+stamp(struct txn *t, struct errinfo *e)
+{
+	int64_t last;
+	enum err rc = store_last_stamp(t->st, &last, e);
+	if (rc != ERR_OK)
+		return rc;
+	if (t->now_given) {
+		if (t->now < last) {
+			char a[20], b[20];
+			return errinfo_set(e, ERR_INVALID, "now", MSG_NOW_BEFORE, stamp_format(t->now, a),
+			    stamp_format(last, b));
+		}
+	} else {
+		int64_t now = stamp_now();
+		if (now < last)
+			now = last;
+		if (now > t->now)
+			t->now = now;
+	}
+	t->today = stamp_date(t->now);
+	return ERR_OK;
+}
+
 static enum err
 txn_begin_as(struct txn *t, struct store *st, int64_t now, const char *actor, bool county, struct errinfo *e)
 {
@@ -29,26 +55,18 @@ txn_begin_as(struct txn *t, struct store *st, int64_t now, const char *actor, bo
 		errinfo_set(e, ERR_BUSY, "", MSG_IMPORT_BUSY);
 	if (rc != ERR_OK)
 		return rc;
-	int64_t last;
-	if ((rc = store_last_stamp(st, &last, e)) != ERR_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	if (now) {
-		if (now < last) {
-			char a[20], b[20];
-			store_rollback(st);
-			return errinfo_set(e, ERR_INVALID, "now", MSG_NOW_BEFORE, stamp_format(now, a), stamp_format(last, b));
-		}
-	} else {
-		now = stamp_now();
-		if (now < last)
-			now = last;
-	}
-	t->now = now;
-	t->today = stamp_date(now);
 	t->county = county;
-	return ERR_OK;
+	t->now_given = now != 0;
+	t->now = now;
+	if ((rc = stamp(t, e)) != ERR_OK)
+		store_rollback(st);
+	return rc;
+}
+
+enum err
+txn_stamp_again(struct txn *t, struct errinfo *e)
+{
+	return t->county ? stamp(t, e) : ERR_OK;
 }
 
 enum err

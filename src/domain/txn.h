@@ -24,6 +24,7 @@ struct txn {
 	/* A county writer's audit rows (txn_begin_county), appended at commit after everything else it writes:
 	 * the audit chain's head is locked from the first row to the commit, and all writers share it. */
 	bool county;
+	bool now_given;       /* now was asked for, not read from the clock */
 	struct txn_audit_row *audits;
 	size_t n_audits;
 };
@@ -34,6 +35,10 @@ enum err txn_begin(struct txn *t, struct store *st, int64_t now, const char *act
 /* txn_begin for the events of one household (an API request): on PostgreSQL other counties' writers go on
  * meanwhile (store_begin_county). Whatever it records locks its household's county first (event_record). */
 enum err txn_begin_county(struct txn *t, struct store *st, int64_t now, const char *actor, struct errinfo *e);
+/* A county writer that has just locked a county (store_lock_county's locked), before it writes: the recording
+ * instant again, now that the county's writers before it have committed (their instants may be later than the
+ * one read at the begin, and a span they opened must not be closed before it was opened). */
+enum err txn_stamp_again(struct txn *t, struct errinfo *e);
 /* store_begin (wait false: store_begin_nowait) for the writes that are not a txn (users, sessions, the audit
  * chain, the demo): when the write lock was busy because an import holds it, the error says so
  * (MSG_IMPORT_BUSY, answered 503 import_running). */

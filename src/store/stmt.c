@@ -597,12 +597,13 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 #define AGG_RECORDED_MANY(ROWS, AT) "INSERT INTO stat_recorded (village, status, day, recorded_at, households, persons) " \
 	"SELECT v, s, d, " AT ", h, p FROM (" ROWS ") r WHERE true ON CONFLICT (village, status, day, recorded_at) DO UPDATE SET " \
 	"households = stat_recorded.households + excluded.households, persons = stat_recorded.persons + excluded.persons"
-/* the town, county, city and province of each village (division_at), summed: two villages of a town are one row */
+/* the town, county, city and province of each village (division_at), summed (two villages of a town are one
+ * row), in key order: the rows every writer shares are locked in one order */
 #define AGG_ROLLUP_MANY(ROWS) "INSERT INTO stat_rollup (level, division, status, day, households, persons) " \
 	"SELECT l.level, CASE l.level WHEN 4 THEN r.v / 1000 * 1000 WHEN 3 THEN r.v / 1000000 * 1000000 " \
 	"WHEN 2 THEN r.v / 100000000 * 100000000 ELSE r.v / 10000000000 * 10000000000 END AS division, r.s, r.d, " \
 	"SUM(r.h), SUM(r.p) FROM (" ROWS ") r CROSS JOIN (SELECT 1 AS level UNION ALL SELECT 2 UNION ALL SELECT 3 " \
-	"UNION ALL SELECT 4) l WHERE true GROUP BY l.level, division, r.s, r.d " \
+	"UNION ALL SELECT 4) l WHERE true GROUP BY l.level, division, r.s, r.d ORDER BY 1, 2, 3, 4 " \
 	"ON CONFLICT (level, division, status, day) DO UPDATE SET " \
 	"households = stat_rollup.households + excluded.households, persons = stat_rollup.persons + excluded.persons"
 	[STMT_AGG_ADD_MANY] = { AGG_DELTA_MANY(AGG_ROWS_LITE), AGG_DELTA_MANY(AGG_ROWS_PG) },

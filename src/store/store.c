@@ -280,7 +280,7 @@ store_begin_county(struct store *st, struct errinfo *e)
 	bool outer = st->tx_depth == 0 && st->ops->lock;
 	if (outer) {
 		st->county_tx = true;
-		st->county_locked = 0;
+		st->county_locked = -1;
 	}
 	enum err rc = store_begin(st, e);
 	if (rc != ERR_OK && outer)
@@ -288,10 +288,9 @@ store_begin_county(struct store *st, struct errinfo *e)
 	return rc;
 }
 
-/* The lock spaces of store_lock_county and of the ID numbers (store_lock_idno): "tu" and a number, apart from
- * the writers' lock (a single 64-bit key, pg.c), which lives in PostgreSQL's other key space. */
+/* The lock space of store_lock_county ("tu" and a number, as store_lock_key's, store_impl.h), apart from the
+ * writers' lock (a single 64-bit key, pg.c), which lives in PostgreSQL's other key space. */
 #define LOCK_COUNTY 0x74750001
-#define LOCK_IDNO 0x74750002
 
 enum err
 store_lock_county(struct store *st, int64_t county, bool *locked, struct errinfo *e)
@@ -310,14 +309,14 @@ store_lock_county(struct store *st, int64_t county, bool *locked, struct errinfo
 }
 
 enum err
-store_lock_idno(struct store *st, const char *id_no, struct errinfo *e)
+store_lock_key(struct store *st, enum lock_space space, const char *key, struct errinfo *e)
 {
 	if (!st->county_tx || !st->in_tx)
 		return ERR_OK;
-	uint32_t h = 2166136261u;   /* FNV-1a: two numbers that share a key only wait for each other */
-	for (const unsigned char *c = (const unsigned char *)id_no; *c; c++)
+	uint32_t h = 2166136261u;   /* FNV-1a: two keys that share a hash only wait for each other */
+	for (const unsigned char *c = (const unsigned char *)key; *c; c++)
 		h = (h ^ *c) * 16777619u;
-	return st->ops->lock(st, LOCK_IDNO, (int32_t)h, e);
+	return st->ops->lock(st, (int32_t)space, (int32_t)h, e);
 }
 
 bool
@@ -369,6 +368,8 @@ store_commit(struct store *st, struct errinfo *e)
 	if (st->aborted) {
 		if (st->tx_depth > 0)
 			st->tx_depth--;
+		if (st->tx_depth == 0)
+			st->county_tx = false;
 		return errinfo_set(e, ERR_DB, "", MSG_DB, "transaction rolled back");
 	}
 	if (st->tx_depth == 0)

@@ -331,13 +331,12 @@ enum err store_events_of_household(struct store *st, int64_t hh, struct event **
 enum err store_last_stamp(struct store *st, int64_t *stamp, struct errinfo *e);
 
 /* ---- maintained aggregates ---- */
-/* Adds dh households and dp persons of status s to village from day on, as now known (stat_delta and its
- * roll-ups) and as recorded at recorded (stat_recorded): every delta of a write transaction, at its instant. */
-enum err store_agg_add(struct store *st, int64_t village, enum status s, int day, int64_t recorded, int64_t dh,
-    int64_t dp, struct errinfo *e);
-/* store_agg_add of n deltas at once, at most one per (village, status, day): three statements whatever n (the
- * deltas, as recorded, the roll-ups), where store_agg_add takes six a delta (round trips on PostgreSQL, which a
- * county writer makes while it holds the roll-ups' rows). */
+/* Adds each delta's households and persons of its status to its village from its day on, as now known
+ * (stat_delta and its roll-ups to the town, county, city and province) and as recorded at recorded
+ * (stat_recorded): the compacted deltas of a write transaction, at most one per (village, status, day), at its
+ * instant. Three statements whatever n (six a delta before: round trips on PostgreSQL, which a county writer
+ * makes while it holds the roll-ups' rows); the roll-up rows are written in key order, so that two writers
+ * never lock two of them in opposite orders. */
 struct agg_row {
 	int64_t village;
 	enum status status;
@@ -1018,8 +1017,8 @@ enum err store_begin_nowait(struct store *st, struct errinfo *e);
  * other counties (PostgreSQL; on SQLite it is store_begin). It takes the writers' lock shared: a writer that
  * began with store_begin (an import, the administration of divisions, users, proposals) still runs alone. The
  * caller locks every county with store_lock_county before it reads the state of a household there that it
- * will write; store_idno_current_household locks the ID number it asks about (a person cannot be entered in
- * two counties at once). Inside another transaction it is that transaction. */
+ * will write; store_idno_current_household and store_household_no_exists lock the number they ask about (a person
+ * cannot be entered in two counties at once, nor one new 户编号 made twice). Inside another transaction it is that transaction. */
 enum err store_begin_county(struct store *st, struct errinfo *e);
 /* Inside a store_begin_county transaction: wait for (and hold until the end) the lock of county (the
  * six-digit code, village / 1000000), which every other writer of that county takes too; *locked (if not

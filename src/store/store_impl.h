@@ -9,9 +9,11 @@
 #define NOW_KNOWN (99991231235959LL - 1)
 
 bool scope_clip(const struct store *st, int64_t *lo, int64_t *hi);
-/* Inside a store_begin_county transaction: the lock of an ID number, held to the end (store.c); a no-op in
- * any other transaction. */
-enum err store_lock_idno(struct store *st, const char *id_no, struct errinfo *e);
+/* Inside a store_begin_county transaction: the lock of a key of space (an ID number, a 户编号), held to the end
+ * (store.c), so that a number one county writer finds free stays free until it has taken it; a no-op in any
+ * other transaction. */
+enum lock_space { LOCK_IDNO = 0x74750002, LOCK_HH_NO = 0x74750003 };
+enum err store_lock_key(struct store *st, enum lock_space space, const char *key, struct errinfo *e);
 bool read_begin(struct store *st, struct errinfo *e);
 void read_end(struct store *st, bool began);
 void store_divs_free(struct store *st);

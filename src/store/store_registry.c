@@ -58,6 +58,10 @@ store_household_by_id(struct store *st, int64_t id, struct household *h, struct 
 enum err
 store_household_no_exists(struct store *st, const char *hh_no, bool *exists, struct errinfo *e)
 {
+	/* a county writer's new household (a split's): the number stays free or taken until this transaction ends */
+	enum err rc = store_lock_key(st, LOCK_HH_NO, hh_no, e);
+	if (rc != ERR_OK)
+		return rc;
 	return stmt_exists(st, STMT_BOUND(st, STMT_HH_NO_EXISTS, e, SQL_TEXT(hh_no)), exists, e);
 }
 
@@ -415,7 +419,7 @@ store_idno_current_household(struct store *st, const char *id_no, int day, char 
 {
 	struct idno_hit hit = { hh_no, member_id };
 	/* who holds the number is then the answer until this transaction ends (a county writer) */
-	enum err rc = store_lock_idno(st, id_no, e);
+	enum err rc = store_lock_key(st, LOCK_IDNO, id_no, e);
 	if (rc != ERR_OK)
 		return rc;
 	return stmt_row(st, STMT_BOUND(st, STMT_IDNO_CURRENT, e, SQL_TEXT(id_no), SQL_INT(day)), read_idno_hit, &hit, a,
@@ -638,23 +642,6 @@ store_last_stamp(struct store *st, int64_t *stamp, struct errinfo *e)
 }
 
 /* ---- aggregates ---- */
-
-enum err
-store_agg_add(struct store *st, int64_t village, enum status s, int day, int64_t recorded, int64_t dh, int64_t dp,
-    struct errinfo *e)
-{
-	enum err rc = stmt_exec(st, STMT_BOUND(st, STMT_AGG_ADD, e, SQL_INT(village), SQL_TEXT(status_code(s)),
-	    SQL_INT(day), SQL_INT(dh), SQL_INT(dp)), e);
-	if (rc == ERR_OK)
-		rc = stmt_exec(st, STMT_BOUND(st, STMT_RECORDED_ADD, e, SQL_INT(village), SQL_TEXT(status_code(s)),
-		    SQL_INT(day), SQL_INT(recorded), SQL_INT(dh), SQL_INT(dp)), e);
-	/* and the town, county, city and province the village belongs to */
-	for (int level = LV_TOWN; rc == ERR_OK && level >= LV_PROVINCE; level--) {
-		rc = stmt_exec(st, STMT_BOUND(st, STMT_ROLLUP_ADD, e, SQL_INT(level), SQL_INT(division_at(village, level)),
-		    SQL_TEXT(status_code(s)), SQL_INT(day), SQL_INT(dh), SQL_INT(dp)), e);
-	}
-	return rc;
-}
 
 enum err
 store_agg_add_many(struct store *st, const struct agg_row *v, size_t n, int64_t recorded, struct errinfo *e)
