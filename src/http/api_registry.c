@@ -302,7 +302,12 @@ household_detail(struct req *r, const char *hh_no, int status)
 	struct errinfo e;
 	errinfo_clear(&e);
 	struct household_view v;
-	if (household_view_load(r->st, hh_no, as_of, full, req_actor(r), r->ip, &v, &r->a, &e) != ERR_OK) {
+	/* the answer to a write is read in one snapshot too, as a GET is (dispatch_db): one page of one registry,
+	 * whatever another writer commits meanwhile (and one look at the divisions' generation, not one a query) */
+	bool snapshot = strcmp(r->method, "GET") != 0 && store_read_begin(r->st, NULL);
+	enum err rc = household_view_load(r->st, hh_no, as_of, full, req_actor(r), r->ip, &v, &r->a, &e);
+	store_read_end(r->st, snapshot);
+	if (rc != ERR_OK) {
 		reply_error(r, &e);
 		return;
 	}
