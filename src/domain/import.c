@@ -373,12 +373,13 @@ keep_div(struct hh_map *codes, const struct div_row *v, size_t n, struct arena *
 	*map_slot(codes, arena_printf(a, "%lld", (long long)v[n].d.code), &found) = n;
 }
 
-/* txn_begin for an import: a refusal of the recording instant (MSG_NOW_BEFORE) is the file's problem too, so
- * the summary names it instead of reporting "0 rows". */
+/* txn_begin (county: txn_begin_county) for an import: a refusal of the recording instant (MSG_NOW_BEFORE) is
+ * the file's problem too, so the summary names it instead of reporting "0 rows". */
 static enum err
-import_txn_begin(struct txn *t, struct store *st, const struct import_opts *o, struct problems *p, struct errinfo *e)
+import_txn_begin(struct txn *t, struct store *st, const struct import_opts *o, bool county, struct problems *p,
+    struct errinfo *e)
 {
-	enum err rc = txn_begin(t, st, o->now, o->actor, e);
+	enum err rc = county ? txn_begin_county(t, st, o->now, o->actor, e) : txn_begin(t, st, o->now, o->actor, e);
 	if (rc == ERR_INVALID)
 		problem_from_err(p, false, 0, "", (struct str){ 0 }, e);
 	return rc;
@@ -518,7 +519,7 @@ divisions_write(struct store *st, const struct import_opts *o, struct import_res
 	const struct header h = *hp;
 	struct txn t;
 	(void)tp;
-	if ((rc = import_txn_begin(&t, st, o, &r->problems, e)) != ERR_OK)
+	if ((rc = import_txn_begin(&t, st, o, false, &r->problems, e)) != ERR_OK)
 		return rc;
 	t.ip = o->ip;
 	int min_level = 9;
@@ -1337,7 +1338,7 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		if (o->txn)
 			ri.t = *o->txn;   /* the caller's transaction (given back below) */
 		else {
-			if ((rc = import_txn_begin(&ri.t, st, o, p, e)) != ERR_OK)
+			if ((rc = import_txn_begin(&ri.t, st, o, false, p, e)) != ERR_OK)
 				goto done;
 			in_tx = true;
 			ri.t.lenient = o->lenient;
@@ -1382,7 +1383,7 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		/* 3. under the write lock: the file once more, each batch checked again (the database may have
 		 * changed since: then every key is looked up again first) and written */
 		announced = import_announce(st, o);
-		if ((rc = import_txn_begin(&ri.t, st, o, p, e)) != ERR_OK)
+		if ((rc = import_txn_begin(&ri.t, st, o, false, p, e)) != ERR_OK)
 			goto done;
 		in_tx = true;
 		ri.t.lenient = o->lenient;
@@ -1817,10 +1818,7 @@ events_write(struct store *st, const struct import_opts *o, struct sheet *s, con
 	struct txn t;
 	/* The rows of a request (an API route's one household) are written beside other counties' writers; a file
 	 * is written alone, as is a change that fixes a finding (its list is not a household's) */
-	if ((rc = o->sheet && !o->finding ? txn_begin_county(&t, st, o->now, o->actor, e) :
-	    txn_begin(&t, st, o->now, o->actor, e)) != ERR_OK) {
-		if (rc == ERR_INVALID)   /* the recording instant, as import_txn_begin says */
-			problem_from_err(p, false, 0, "", (struct str){ 0 }, e);
+	if ((rc = import_txn_begin(&t, st, o, o->sheet && !o->finding, p, e)) != ERR_OK) {
 		sheet_close(s);
 		return rc;
 	}
@@ -1914,7 +1912,7 @@ income_write(struct store *st, const struct import_opts *o, struct sheet *s, con
 	struct problems *p = &r->problems;
 	static const enum col items[] = { C_WAGE, C_BUSINESS, C_PROPERTY, C_TRANSFER, C_BUSINESS_COST };
 	struct txn t;
-	if ((rc = import_txn_begin(&t, st, o, p, e)) != ERR_OK) {
+	if ((rc = import_txn_begin(&t, st, o, false, p, e)) != ERR_OK) {
 		sheet_close(s);
 		return rc;
 	}

@@ -492,6 +492,21 @@ hh_no_fits_village(const char *hh_no, const struct household *src, struct errinf
 	return ERR_OK;
 }
 
+/* Household hh_no into *h, its county locked for this transaction (a county writer's, store_begin_county; in any
+ * other the writers' lock is held already). A household's number and village never change; the rest of it is
+ * read again once the county is locked now: another writer of the county may have changed it in between, and
+ * none can from here on. So is the recording instant: that writer's may be later. */
+static enum err
+household_locked(struct txn *t, const char *hh_no, struct household *h, struct arena *a, struct errinfo *e)
+{
+	bool locked;
+	enum err rc = store_household_by_no(t->st, hh_no, h, a, e);
+	if (rc == ERR_OK && (rc = store_lock_county(t->st, h->village / 1000000, &locked, e)) == ERR_OK && locked &&
+	    (rc = txn_stamp_again(t, e)) == ERR_OK)
+		rc = store_household_by_no(t->st, hh_no, h, a, e);
+	return rc;
+}
+
 /* split (target created when missing) and merge (source cancelled when emptied). */
 static enum err
 move_member(struct ctx *c, struct event *out, struct errinfo *e)
@@ -516,12 +531,7 @@ move_member(struct ctx *c, struct event *out, struct errinfo *e)
 
 	struct household b;
 	bool b_exists = false;
-	rc = store_household_by_no(t->st, r->target_hh_no, &b, &c->a, e);
-	bool locked = false;
-	if (rc == ERR_OK && ((rc = store_lock_county(t->st, b.village / 1000000, &locked, e)) != ERR_OK ||
-	    (locked && ((rc = txn_stamp_again(t, e)) != ERR_OK ||
-	    (rc = store_household_by_no(t->st, r->target_hh_no, &b, &c->a, e)) != ERR_OK))))
-		return rc;
+	rc = household_locked(t, r->target_hh_no, &b, &c->a, e);
 	if (rc == ERR_OK)
 		b_exists = true;
 	else if (rc != ERR_NOTFOUND)
@@ -885,14 +895,7 @@ event_record(struct txn *t, const struct event_req *r, struct event *result, str
 		rc = errinfo_set(e, ERR_INVALID, "effective", MSG_FUTURE_DATE, date_format(r->effective, d));
 		goto out;
 	}
-	/* A household's number and village never change; the rest of it is read again once its county is locked
-	 * (a county writer's transaction, store_begin_county): another writer of the county may have changed it
-	 * in between, and none can from here on. So is the recording instant: that writer's may be later. */
-	bool locked;
-	if ((rc = store_household_by_no(t->st, r->hh_no, &c.h, &c.a, e)) != ERR_OK ||
-	    (rc = store_lock_county(t->st, c.h.village / 1000000, &locked, e)) != ERR_OK ||
-	    (locked && ((rc = txn_stamp_again(t, e)) != ERR_OK ||
-	    (rc = store_household_by_no(t->st, r->hh_no, &c.h, &c.a, e)) != ERR_OK)))
+	if ((rc = household_locked(t, r->hh_no, &c.h, &c.a, e)) != ERR_OK)
 		goto out;
 	if ((rc = store_household_latest_change(t->st, c.h.id, &c.latest, e)) != ERR_OK)
 		goto out;
