@@ -130,6 +130,7 @@ struct span {
 struct event {
 	int64_t id;
 	int64_t household_id;
+	int64_t village;            /* the household's (a household never changes village) */
 	int64_t member_id;          /* 0 if none */
 	int64_t target_household_id;/* split / merge, 0 if none */
 	enum evtype type;

@@ -33,6 +33,7 @@ household_create(struct txn *t, struct household *h, struct member *m, size_t n,
 		return rc;
 	struct event evt = {
 		.household_id = h->id,
+		.village = h->village,
 		.type = ev,
 		.reason = (char *)reason,
 		.effective = E,
@@ -138,12 +139,13 @@ rewrite(struct txn *t, enum span_kind k, int64_t owner, int E, bool set, int64_t
 }
 
 static enum err
-new_event(struct ctx *c, enum evtype type, int64_t hh, int64_t member, int64_t target, enum chain chain,
+new_event(struct ctx *c, enum evtype type, const struct household *hh, int64_t member, int64_t target, enum chain chain,
     int64_t chain_id, enum status from, enum status to, const char *reason, const char *detail, struct event *ev,
     struct errinfo *e)
 {
 	memset(ev, 0, sizeof(*ev));
-	ev->household_id = hh;
+	ev->household_id = hh->id;
+	ev->village = hh->village;
 	ev->member_id = member;
 	ev->target_household_id = target;
 	ev->type = type;
@@ -179,7 +181,7 @@ status_event(struct ctx *c, struct event *out, struct errinfo *e)
 	struct event ev;
 	if ((rc = txn_agg_household(t, c->h.id, c->h.village, -1, e)) != ERR_OK)
 		return rc;
-	if ((rc = new_event(c, r->type, c->h.id, 0, 0, CHAIN_STATUS, c->h.id, from, to, r->reason, NULL, &ev, e)))
+	if ((rc = new_event(c, r->type, &c->h, 0, 0, CHAIN_STATUS, c->h.id, from, to, r->reason, NULL, &ev, e)))
 		return rc;
 	if ((rc = rewrite(t, SPAN_STATUS, c->h.id, r->effective, true, to, ev.id, &c->a, e)) != ERR_OK)
 		return rc;
@@ -317,7 +319,7 @@ member_add(struct ctx *c, struct event *out, struct errinfo *e)
 	} else if ((rc = store_member_insert(t->st, &m, e)) != ERR_OK)
 		return rc;
 	struct event ev;
-	if ((rc = new_event(c, EV_MEMBER_ADD, c->h.id, m.id, 0, CHAIN_MEMBER, m.id, ST_NONE, ST_NONE, reason, NULL,
+	if ((rc = new_event(c, EV_MEMBER_ADD, &c->h, m.id, 0, CHAIN_MEMBER, m.id, ST_NONE, ST_NONE, reason, NULL,
 	    &ev, e)))
 		return rc;
 	if ((rc = rewrite(t, SPAN_MEMBER, m.id, r->effective, true, c->h.id, ev.id, &c->a, e)) != ERR_OK)
@@ -397,7 +399,7 @@ member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 	if ((rc = txn_agg_household(t, c->h.id, c->h.village, -1, e)) != ERR_OK)
 		return rc;
 	struct event ev;
-	if ((rc = new_event(c, EV_MEMBER_REMOVE, c->h.id, m.id, 0, CHAIN_MEMBER, m.id, ST_NONE, ST_NONE, reason, NULL,
+	if ((rc = new_event(c, EV_MEMBER_REMOVE, &c->h, m.id, 0, CHAIN_MEMBER, m.id, ST_NONE, ST_NONE, reason, NULL,
 	    &ev, e)))
 		return rc;
 	if ((rc = rewrite(t, SPAN_MEMBER, m.id, r->effective, false, 0, ev.id, &c->a, e)) != ERR_OK)
@@ -413,7 +415,7 @@ member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 		u.info_date = r->effective;
 		struct event fe;
 		if ((rc = store_member_update(t->st, &u, e)) == ERR_OK)
-			rc = new_event(c, EV_DATA_FIX, c->h.id, nh.id, 0, CHAIN_NONE, 0, ST_NONE, ST_NONE,
+			rc = new_event(c, EV_DATA_FIX, &c->h, nh.id, 0, CHAIN_NONE, 0, ST_NONE, ST_NONE,
 			    msg_text(MSG_HEAD_CHANGE_REASON), arena_strdup(&c->a, detail), &fe, e);
 		free(detail);
 		if (rc != ERR_OK)
@@ -588,14 +590,14 @@ move_member(struct ctx *c, struct event *out, struct errinfo *e)
 		if ((rc = store_household_insert(t->st, &b, e)) != ERR_OK)
 			return rc;
 		struct event cev;
-		if ((rc = new_event(c, EV_SPLIT, b.id, 0, 0, CHAIN_STATUS, b.id, ST_NONE, c->at, r->reason, NULL, &cev, e)))
+		if ((rc = new_event(c, EV_SPLIT, &b, 0, 0, CHAIN_STATUS, b.id, ST_NONE, c->at, r->reason, NULL, &cev, e)))
 			return rc;
 		struct span s = { 0, b.id, c->at, r->effective, DATE_INF, t->now, STAMP_INF, cev.id };
 		if ((rc = store_span_insert(t->st, SPAN_STATUS, &s, e)) != ERR_OK)
 			return rc;
 	}
 	struct event ev;
-	if ((rc = new_event(c, r->type, c->h.id, m.id, b.id, CHAIN_MEMBER, m.id, ST_NONE, ST_NONE, r->reason, NULL, &ev,
+	if ((rc = new_event(c, r->type, &c->h, m.id, b.id, CHAIN_MEMBER, m.id, ST_NONE, ST_NONE, r->reason, NULL, &ev,
 	    e)))
 		return rc;
 	if ((rc = rewrite(t, SPAN_MEMBER, m.id, r->effective, true, b.id, ev.id, &c->a, e)) != ERR_OK)
@@ -612,7 +614,7 @@ move_member(struct ctx *c, struct event *out, struct errinfo *e)
 			return rc;
 		if (nleft == 0) {
 			struct event dev;
-			if ((rc = new_event(c, EV_MERGE, c->h.id, 0, b.id, CHAIN_STATUS, c->h.id, c->at, ST_CANCELLED,
+			if ((rc = new_event(c, EV_MERGE, &c->h, 0, b.id, CHAIN_STATUS, c->h.id, c->at, ST_CANCELLED,
 			    r->reason, NULL, &dev, e)))
 				return rc;
 			if ((rc = rewrite(t, SPAN_STATUS, c->h.id, r->effective, true, ST_CANCELLED, dev.id, &c->a, e)))
@@ -645,7 +647,7 @@ monitor_event(struct ctx *c, struct event *out, struct errinfo *e)
 	if (!in && !c->h.monitored)
 		return errinfo_set(e, ERR_CONFLICT, "type", MSG_NOT_MONITORED);
 	struct event ev;
-	enum err rc = new_event(c, r->type, c->h.id, 0, 0, CHAIN_MONITOR, c->h.id, ST_NONE, ST_NONE, r->reason, NULL,
+	enum err rc = new_event(c, r->type, &c->h, 0, 0, CHAIN_MONITOR, c->h.id, ST_NONE, ST_NONE, r->reason, NULL,
 	    &ev, e);
 	if (rc == ERR_OK)
 		rc = store_household_set_status(c->t->st, c->h.id, c->h.status, in, c->t->now, e);
@@ -860,7 +862,7 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 			goto out;
 	}
 	char *detail = json_dumps(d, JSON_COMPACT | JSON_SORT_KEYS);
-	rc = new_event(c, EV_DATA_FIX, c->h.id, member_id, 0, CHAIN_NONE, 0, ST_NONE, ST_NONE, r->reason,
+	rc = new_event(c, EV_DATA_FIX, &c->h, member_id, 0, CHAIN_NONE, 0, ST_NONE, ST_NONE, r->reason,
 	    arena_strdup(&c->a, detail), &ev, e);
 	free(detail);
 	if (rc == ERR_OK && out)

@@ -131,21 +131,21 @@
 	"AND m.valid_from <= $1 AND $1 < m.valid_to AND m.recorded_to = " OPEN_REC " " \
 	"WHERE h.village BETWEEN $2 AND $3 GROUP BY " col ", hs.status"
 
-/* Household-level change rows: 户 = distinct households, 人 = distinct members on the effective date.
- * T is the "as known at" stamp, LO and HI the division range. */
+/* The rows behind the change report's counts, one for each person an event counts (store_changes counts the
+ * distinct households and persons of each type; no temporary b-tree of a million keys in the database).
+ * Household-level events: each member of the household on the effective date, as known at T (the household
+ * alone, with a NULL member, when it had none). T is the "as known at" stamp, LO and HI the division range. */
 #define CHANGES_H(where, T, LO, HI, superseded) \
-	"SELECT e.type, COUNT(DISTINCT e.household_id), COUNT(DISTINCT m.member_id) " \
-	"FROM change_event e JOIN household h ON h.id = e.household_id " \
+	"SELECT e.type, e.household_id, m.member_id FROM change_event e " \
 	"LEFT JOIN membership_span m ON m.household_id = e.household_id AND m.valid_from <= e.effective " \
 	"AND e.effective < m.valid_to AND m.recorded_from <= " T " AND " T " < m.recorded_to " \
 	"WHERE " where " AND e.member_id IS NULL AND e.type NOT IN ('merge', 'data_fix') " \
-	"AND e.recorded_at <= " T " AND h.village BETWEEN " LO " AND " HI " " superseded " GROUP BY e.type"
-/* Member-level change rows: 户 = distinct households, 人 = distinct members named by the events. */
+	"AND e.recorded_at <= " T " AND e.village BETWEEN " LO " AND " HI " " superseded
+/* Member-level events: the member each names (a merge names none: its household alone). */
 #define CHANGES_M(where, T, LO, HI, superseded) \
-	"SELECT e.type, COUNT(DISTINCT e.household_id), COUNT(DISTINCT e.member_id) " \
-	"FROM change_event e JOIN household h ON h.id = e.household_id " \
+	"SELECT e.type, e.household_id, e.member_id FROM change_event e " \
 	"WHERE " where " AND e.type IN ('member_add', 'member_remove', 'merge', 'data_fix') " \
-	"AND e.recorded_at <= " T " AND h.village BETWEEN " LO " AND " HI " " superseded " GROUP BY e.type"
+	"AND e.recorded_at <= " T " AND e.village BETWEEN " LO " AND " HI " " superseded
 /* The households behind one line of the change report (the same conditions as CHANGES_H / CHANGES_M, one
  * type): per household its number, village, current head, the line's persons and first effective date; a
  * page in village and 户编号 order. TY the type, LIM and OFF the page. */
@@ -158,13 +158,13 @@
 	"LEFT JOIN membership_span m ON m.household_id = e.household_id AND m.valid_from <= e.effective " \
 	"AND e.effective < m.valid_to AND m.recorded_from <= " T " AND " T " < m.recorded_to " \
 	"WHERE " where " AND e.member_id IS NULL AND e.type NOT IN ('merge', 'data_fix') AND e.type = " TY " " \
-	"AND e.recorded_at <= " T " AND h.village BETWEEN " LO " AND " HI " " superseded \
+	"AND e.recorded_at <= " T " AND e.village BETWEEN " LO " AND " HI " " superseded \
 	" GROUP BY h.id, h.hh_no, h.village ORDER BY h.village, h.hh_no LIMIT " LIM " OFFSET " OFF
 #define CHANGES_HH_M(where, T, LO, HI, superseded, TY, LIM, OFF) \
 	"SELECT h.hh_no, h.village, " CHANGES_HH_HEAD ", COUNT(DISTINCT e.member_id), MIN(e.effective) " \
 	"FROM change_event e JOIN household h ON h.id = e.household_id " \
 	"WHERE " where " AND e.type IN ('member_add', 'member_remove', 'merge', 'data_fix') AND e.type = " TY " " \
-	"AND e.recorded_at <= " T " AND h.village BETWEEN " LO " AND " HI " " superseded \
+	"AND e.recorded_at <= " T " AND e.village BETWEEN " LO " AND " HI " " superseded \
 	" GROUP BY h.id, h.hh_no, h.village ORDER BY h.village, h.hh_no LIMIT " LIM " OFFSET " OFF
 /* Column lists in insert_row order: COPY's column list and the copy's SELECTs use the same text. */
 #define HOUSEHOLD_COLUMNS "id, hh_no, village, status, monitored, attribute, cause_main, cause_other, " \
@@ -175,7 +175,7 @@
 #define STATUS_SPAN_COLUMNS "id, household_id, status, valid_from, valid_to, recorded_from, recorded_to, event_id"
 #define MEMBER_SPAN_COLUMNS "id, member_id, household_id, valid_from, valid_to, recorded_from, recorded_to, event_id"
 #define EVENT_COLUMNS "id, household_id, member_id, target_household_id, type, reason, effective, batch, " \
-	"correction, chain_kind, chain_id, from_status, to_status, actor, recorded_at, workflow_id, detail"
+	"correction, chain_kind, chain_id, from_status, to_status, actor, recorded_at, workflow_id, detail, village"
 #define INCOME_COLUMNS "household_id, year, wage, business, property, transfer, business_cost, net_pc, size"
 #define INCOME_REV_COLUMNS "household_id, year, wage, business, property, transfer, business_cost, net_pc, size, " \
 	"recorded_at, actor, reason, source"
@@ -647,8 +647,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_CHANGES_HH_M_BATCH] = { CHANGES_HH_M("e.batch = $1", "$2", "$3", "$4", "", "$5", "$6", "$7"), NULL },
 	/* the batches recorded in a division range: events, households, first and last effective date */
 	[STMT_CHANGES_BATCHES] = { "SELECT e.batch, COUNT(*), COUNT(DISTINCT e.household_id), MIN(e.effective), "
-		"MAX(e.effective) FROM change_event e JOIN household h ON h.id = e.household_id "
-		"WHERE e.batch IS NOT NULL AND e.batch <> '' AND h.village BETWEEN $1 AND $2 GROUP BY e.batch "
+		"MAX(e.effective) FROM change_event e "
+		"WHERE e.batch IS NOT NULL AND e.batch <> '' AND e.village BETWEEN $1 AND $2 GROUP BY e.batch "
 		"ORDER BY MAX(e.effective) DESC, e.batch", NULL },
 
 	[STMT_FLOWS] = { "SELECT e.household_id, e.member_id, e.target_household_id, e.type, e.from_status, "
@@ -659,8 +659,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"AND s.valid_from < e.effective AND e.effective <= s.valid_to AND s.recorded_to = " OPEN_REC "), "
 		"(SELECT s.status FROM household_status_span s WHERE s.household_id = e.target_household_id "
 		"AND s.valid_from < e.effective AND e.effective <= s.valid_to AND s.recorded_to = " OPEN_REC ") "
-		"FROM change_event e JOIN household h ON h.id = e.household_id "
-		"WHERE e.effective BETWEEN $1 AND $2 AND h.village BETWEEN $3 AND $4 "
+		"FROM change_event e "
+		"WHERE e.effective BETWEEN $1 AND $2 AND e.village BETWEEN $3 AND $4 "
 		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id) ORDER BY e.id", NULL },
 
 	[STMT_EACH_MEMBER] = { "SELECT " HH_COLS ", " M_COLS ", hs.status FROM membership_span s "
@@ -690,10 +690,9 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"AND s.recorded_to = " OPEN_REC ") END, "
 		"(SELECT s.status FROM household_status_span s WHERE s.household_id = e.target_household_id "
 		"AND s.valid_from < e.effective AND e.effective <= s.valid_to AND s.recorded_to = " OPEN_REC "), "
-		"h.village, t.village "
-		"FROM change_event e JOIN household h ON h.id = e.household_id "
-		"LEFT JOIN household t ON t.id = e.target_household_id "
-		"WHERE e.effective BETWEEN $1 AND $2 AND (h.village BETWEEN $3 AND $4 OR t.village BETWEEN $3 AND $4) "
+		"e.village, t.village "
+		"FROM change_event e LEFT JOIN household t ON t.id = e.target_household_id "
+		"WHERE e.effective BETWEEN $1 AND $2 AND (e.village BETWEEN $3 AND $4 OR t.village BETWEEN $3 AND $4) "
 		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id)", NULL },
 	/* the standard tables' records besides the registry, by household: the pairings (结对帮扶) in force on $1 with
 	 * their cadre's 单位隶属关系; the latest 入户核实 assessment on or before $1; the categories of the measures of
@@ -1004,8 +1003,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"valid_to, recorded_from, recorded_to, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", NULL },
 	[STMT_INSERT_EVENT] = { "INSERT INTO change_event (id, household_id, member_id, target_household_id, type, "
 		"reason, effective, batch, correction, chain_kind, chain_id, from_status, to_status, actor, "
-		"recorded_at, workflow_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-		"$14, $15, $16, $17)", NULL },
+		"recorded_at, workflow_id, detail, village) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+		"$13, $14, $15, $16, $17, $18)", NULL },
 	[STMT_INSERT_INCOME] = { "INSERT INTO income_year (household_id, year, wage, business, property, transfer, "
 		"business_cost, net_pc, size) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
 		"ON CONFLICT (household_id, year) DO UPDATE SET wage = excluded.wage, business = excluded.business, "
@@ -1562,7 +1561,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_WARN_HEALTH] = { "SELECT e.household_id, e.id, e.type, e.effective, e.detail, m.name, m.health, h.hh_no, "
 		"h.village, s.status FROM change_event e JOIN member m ON m.id = e.member_id "
 		"JOIN household h ON h.id = e.household_id " WARN_STATUS
-		"WHERE e.type = 'data_fix' AND e.effective > $4 AND e.effective <= $1 AND h.village BETWEEN $2 AND $3 "
+		"WHERE e.type = 'data_fix' AND e.effective > $4 AND e.effective <= $1 AND e.village BETWEEN $2 AND $3 "
 		"AND e.detail LIKE '%\"health\"%' "
 		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id) "
 		"UNION ALL SELECT e.household_id, e.id, e.type, e.effective, NULL, m.name, m.health, h.hh_no, h.village, "
@@ -1570,7 +1569,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"AND ms.event_id = e.id AND ms.recorded_to = " OPEN_REC " "
 		"JOIN member m ON m.id = ms.member_id JOIN household h ON h.id = e.household_id " WARN_STATUS
 		"WHERE e.type IN ('member_add', 'enrol') AND e.effective > $4 AND e.effective <= $1 "
-		"AND h.village BETWEEN $2 AND $3 AND m.health IN ('03', '04') "
+		"AND e.village BETWEEN $2 AND $3 AND m.health IN ('03', '04') "
 		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id) "
 		"ORDER BY 1, 2, 6", NULL },
 	[STMT_WARN_EXTERNAL] = { WARN_EXTERNAL("CROSS JOIN"), WARN_EXTERNAL("JOIN") },
@@ -1679,7 +1678,7 @@ const int table_ncols[T__MAX] = {
 	[T_MEMBER] = M_NCOLS,
 	[T_STATUS_SPAN] = 8,
 	[T_MEMBER_SPAN] = 8,
-	[T_EVENT] = 17,
+	[T_EVENT] = 18,
 	[T_INCOME] = 9,
 	[T_CADRE] = 13,
 	[T_PROJECT] = 14,

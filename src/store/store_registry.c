@@ -230,7 +230,7 @@ store_household_insert(struct store *st, struct household *h, struct errinfo *e)
 	enum err rc = OPS->next_id(st, T_HOUSEHOLD, &h->id, e);
 	if (rc != ERR_OK)
 		return rc;
-	struct sqlval v[17] = {
+	struct sqlval v[18] = {
 		SQL_INT(h->id), SQL_TEXT(h->hh_no), SQL_INT(h->village), SQL_TEXT(status_code(h->status)),
 		SQL_INT(h->monitored), sql_opt_text(h->attribute), sql_opt_text(h->cause_main), sql_opt_text(h->cause_other),
 		sql_opt_text(h->id_standard), opt_int(h->identified_ym, 0), opt_int(h->exit_year, 0), sql_opt_text(h->phone),
@@ -531,13 +531,13 @@ store_event_insert(struct store *st, struct event *ev, struct errinfo *e)
 	enum err rc = OPS->next_id(st, T_EVENT, &ev->id, e);
 	if (rc != ERR_OK)
 		return rc;
-	struct sqlval v[17] = {
+	struct sqlval v[18] = {
 		SQL_INT(ev->id), SQL_INT(ev->household_id), opt_int(ev->member_id, 0), opt_int(ev->target_household_id, 0),
 		SQL_TEXT(evtype_code(ev->type)), sql_opt_text(ev->reason), SQL_INT(ev->effective), sql_opt_text(ev->batch),
 		SQL_INT(ev->correction), SQL_INT(ev->chain), SQL_INT(ev->chain_id),
 		ev->from_status == ST_NONE ? SQL_NULL : SQL_TEXT(status_code(ev->from_status)),
 		ev->to_status == ST_NONE ? SQL_NULL : SQL_TEXT(status_code(ev->to_status)),
-		SQL_TEXT(ev->actor), SQL_INT(ev->recorded_at), SQL_NULL, sql_opt_text(ev->detail),
+		SQL_TEXT(ev->actor), SQL_INT(ev->recorded_at), SQL_NULL, sql_opt_text(ev->detail), SQL_INT(ev->village),
 	};
 	return OPS->insert_row(st, T_EVENT, v, e);
 }

@@ -62,10 +62,17 @@ rows() { db_sql "SELECT village || '|' || status || '|' || day || '|' || recorde
 added=$(rows)
 eq "rows added by the transactions" "$(wc -l <<<"$added")" 39
 db_sql "DROP TABLE stat_recorded"
+# 0022 undone as well: each event's village goes, and comes back from its household
+events_villages() { db_sql "SELECT COUNT(*) || ' ' || SUM(CASE WHEN e.village = h.village THEN 1 ELSE 0 END)
+	FROM change_event e JOIN household h ON h.id = e.household_id"; }
+eq "events, each with its household's village" "$(events_villages)" "26 26"
+db_sql "DROP INDEX change_event_effective"
+db_sql "ALTER TABLE change_event DROP COLUMN village"
 # (the runner applies the migrations above the highest applied: those after 0019 run again too)
 db_sql "DELETE FROM schema_migrations WHERE name IN ('0019_stat_recorded.sql', '0020_stat_clustered.sql',
-	'0021_registry_generation_at_commit.sql')"
+	'0021_registry_generation_at_commit.sql', '0022_change_event_village.sql')"
 ok init
-eq "the migration ran again (and 0020, 0021 after it)" "$(jq -Rr 'capture("本次应用 (?<n>[0-9]+) 个迁移").n' <<<"$OUT")" 3
+eq "the migration ran again (and 0020-0022 after it)" "$(jq -Rr 'capture("本次应用 (?<n>[0-9]+) 个迁移").n' <<<"$OUT")" 4
 eq "made from the spans" "$(rows)" "$added"
+eq "each event's village made from its household" "$(events_villages)" "26 26"
 finish
