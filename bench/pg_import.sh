@@ -9,6 +9,10 @@
 # docs/PERFORMANCE.md.
 # The sheets are bench/gen_registry.sh's: N persons in bench/out/pg-N, or those in DATA_DIR (default
 # bench/out, as bench/run.sh passes it), made there if missing with $BENCH_PERSONS (1,000,000) persons.
+# A province (issue 20): BENCH_PERSONS=10000000 TUOPIN_IMPORT_MAX_ROWS=10000001 BENCH_PG_SQLITE=0
+# BENCH_PG_PROVINCE=1 bench/pg_import.sh BUILD DIR, with DIR/registry.csv from gen_registry.sh 10000000 DIR 120:
+# no SQLite comparison (bench/province.sh has it), and bench/province.sh's stats, tables and change report on
+# the imported database instead of bench/http.sh's county routes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -84,14 +88,17 @@ psql -d bare -1 -q -v ON_ERROR_STOP=1 -f "$load"
 t1=$(clock)
 bare_s=$(secs "$t0" "$t1")
 
-echo "== SQLite, the same import" >&2
-rm -f "$out/lite.db"*
-"$tuopin" --db "sqlite:$out/lite.db" init >/dev/null
-"$tuopin" --db "sqlite:$out/lite.db" import divisions "$data/divisions.csv" >/dev/null
-t0=$(clock)
-import "sqlite:$out/lite.db" >/dev/null
-t1=$(clock)
-lite_s=$(secs "$t0" "$t1")
+lite_s=0
+if [ "${BENCH_PG_SQLITE:-1}" = 1 ]; then   # 0: no SQLite comparison (a province's takes 12 minutes)
+	echo "== SQLite, the same import" >&2
+	rm -f "$out/lite.db"*
+	"$tuopin" --db "sqlite:$out/lite.db" init >/dev/null
+	"$tuopin" --db "sqlite:$out/lite.db" import divisions "$data/divisions.csv" >/dev/null
+	t0=$(clock)
+	import "sqlite:$out/lite.db" >/dev/null
+	t1=$(clock)
+	lite_s=$(secs "$t0" "$t1")
+fi
 
 rate() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%.0f", r / s }'; }
 cat <<SUMMARY
@@ -103,11 +110,36 @@ persons: $n; rows written by the import:$counts (total $rows)
     the same into tables with no index or key:  ${bare_s} s  $(rate $rows $bare_s) rows/s
 import / ceiling: $(awk -v a="$import_s" -v b="$copy_s" 'BEGIN { printf "%.2f", b / a }') (goal: at least 0.50)
 write phase alone (a minus the dry run) / ceiling: $(awk -v a="$import_s" -v d="$dry_s" -v b="$copy_s" 'BEGIN { printf "%.2f", b / (a - d) }')
-SQLite, the same import:  ${lite_s} s  $(rate $rows $lite_s) rows/s
 SUMMARY
+[ "$lite_s" = 0 ] || echo "SQLite, the same import:  ${lite_s} s  $(rate $rows $lite_s) rows/s"
 
 # the HTTP routes of bench/http.sh on the imported database, vacuumed and analysed first (as autovacuum would
 # have done by then; left to autovacuum, it runs during the measurement and takes the CPU)
 for d in dry ceil bare; do dropdb --if-exists "$d"; done   # nor autovacuum busy with the other copies
 psql -d imp -qc "VACUUM ANALYZE"
-TUOPIN_DB=postgresql:///imp bench/http.sh "$build" "$data" || echo "http.sh on PostgreSQL failed"
+echo "database size: $(psql -d imp -qtAc "SELECT pg_database_size('imp') / 1048576") MB"
+if [ "${BENCH_PG_PROVINCE:-0}" = 1 ]; then
+	# a province (bench/gen_registry.sh N DIR 120): what bench/province.sh times on SQLite, as of 2014-12-31
+	out=$data/pg
+	source bench/lib.sh
+	p=postgresql:///imp
+	timed "ceiling: SQL count of the persons of the day (psql)" psql -d imp -qtAc "SELECT COUNT(*)
+		FROM household_status_span hs JOIN membership_span s ON s.household_id = hs.household_id
+		AND s.valid_from <= 20141231 AND 20141231 < s.valid_to AND s.recorded_to = 99991231235959
+		WHERE hs.valid_from <= 20141231 AND 20141231 < hs.valid_to AND hs.recorded_to = 99991231235959"
+	timed "stats, the province by city" "$tuopin" --db $p stats --as-of 2014-12-31 --format json
+	timed "stats, one county by town" "$tuopin" --db $p stats --as-of 2014-12-31 --division 370181000000 \
+		--format json
+	timed "stats, the province by village" "$tuopin" --db $p stats --as-of 2014-12-31 --by village --format json
+	timed "stats, the province as recorded at 2014-01-06" "$tuopin" --db $p stats --as-of 2014-12-31 \
+		--recorded-at "2014-01-06 00:00:00" --format json
+	for t in 1.1 2.9; do
+		timed "report $t, the province by city" "$tuopin" --db $p report $t --as-of 2014-12-31 --format json
+		timed "report $t, one county by town" "$tuopin" --db $p report $t --as-of 2014-12-31 \
+			--division 370181000000 --format json
+	done
+	timed "changes 2014 (the identification), the province" "$tuopin" --db $p changes --from 2014-01-01 \
+		--to 2014-12-31 --format json
+else
+	TUOPIN_DB=postgresql:///imp bench/http.sh "$build" "$data" || echo "http.sh on PostgreSQL failed"
+fi
