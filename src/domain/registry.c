@@ -117,17 +117,27 @@ refuse_transition(struct ctx *c, struct errinfo *e)
 	return errinfo_set(e, ERR_CONFLICT, "type", MSG_TRANSITION, d, status_label(c->at), evtype_label(c->r->type));
 }
 
-/* Rewrite the spans of owner from E, closing at the txn's instant. */
+/* The household's contributions to the aggregates, with sign: from the status spans event_record read (a
+ * member's event does not change them) and the membership spans as they stand. */
 static enum err
-rewrite(struct txn *t, enum span_kind k, int64_t owner, int E, bool set, int64_t value, int64_t event_id,
-    struct arena *a, struct errinfo *e)
+agg_members(struct ctx *c, int sign, struct errinfo *e)
 {
-	struct span *cur;
-	size_t n;
+	struct span *ms;
+	size_t nms;
+	enum err rc = store_member_spans_of_household(c->t->st, c->h.id, &ms, &nms, &c->a, e);
+	if (rc == ERR_OK)
+		txn_agg_spans(c->t, c->h.village, c->sst, c->nst, ms, nms, sign);
+	return rc;
+}
+
+/* Rewrite the spans of owner from E, closing at the txn's instant: cur holds its n spans as now known (read by
+ * the caller); if after, the spans as now known once rewritten go there (no second read). */
+static enum err
+rewrite_spans(struct txn *t, enum span_kind k, int64_t owner, const struct span *cur, size_t n, int E, bool set,
+    int64_t value, int64_t event_id, struct span **after, size_t *n_after, struct arena *a, struct errinfo *e)
+{
 	struct span_plan p;
-	enum err rc = store_spans(t->st, k, owner, &cur, &n, a, e);
-	if (rc != ERR_OK)
-		return rc;
+	enum err rc = ERR_OK;
 	span_plan_rewrite(cur, n, E, set, value, owner, t->now, event_id, &p, a);
 	for (size_t i = 0; i < p.n_close; i++)
 		if ((rc = store_span_close(t->st, k, p.close[i], t->now, e)) != ERR_OK)
@@ -135,7 +145,22 @@ rewrite(struct txn *t, enum span_kind k, int64_t owner, int E, bool set, int64_t
 	for (size_t i = 0; i < p.n_insert; i++)
 		if ((rc = store_span_insert(t->st, k, &p.insert[i], e)) != ERR_OK)
 			return rc;
+	if (after)
+		*after = span_apply(cur, n, &p, n_after, a);
 	return ERR_OK;
+}
+
+/* The same, reading the spans first. */
+static enum err
+rewrite(struct txn *t, enum span_kind k, int64_t owner, int E, bool set, int64_t value, int64_t event_id,
+    struct arena *a, struct errinfo *e)
+{
+	struct span *cur;
+	size_t n;
+	enum err rc = store_spans(t->st, k, owner, &cur, &n, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	return rewrite_spans(t, k, owner, cur, n, E, set, value, event_id, NULL, NULL, a, e);
 }
 
 static enum err
@@ -179,24 +204,23 @@ status_event(struct ctx *c, struct event *out, struct errinfo *e)
 	 * supersedes are gone. A forward event follows the status on E (same-day events included). */
 	enum status from = r->correction ? status_on(c->sst, c->nst, date_add_days(r->effective, -1)) : c->at;
 	struct event ev;
-	if ((rc = txn_agg_household(t, c->h.id, c->h.village, -1, e)) != ERR_OK)
+	/* the aggregates before and after, from the status spans event_record read (the household is locked) and
+	 * from the rewrite's own result: the membership spans do not change */
+	struct span *ms, *after;
+	size_t nms, nafter;
+	if ((rc = store_member_spans_of_household(t->st, c->h.id, &ms, &nms, &c->a, e)) != ERR_OK)
 		return rc;
+	txn_agg_spans(t, c->h.village, c->sst, c->nst, ms, nms, -1);
 	if ((rc = new_event(c, r->type, &c->h, 0, 0, CHAIN_STATUS, c->h.id, from, to, r->reason, NULL, &ev, e)))
 		return rc;
-	if ((rc = rewrite(t, SPAN_STATUS, c->h.id, r->effective, true, to, ev.id, &c->a, e)) != ERR_OK)
-		return rc;
-	if ((rc = store_household_set_status(t->st, c->h.id, to, c->h.monitored, t->now, e)) != ERR_OK)
+	if ((rc = rewrite_spans(t, SPAN_STATUS, c->h.id, c->sst, c->nst, r->effective, true, to, ev.id, &after, &nafter,
+	    &c->a, e)) != ERR_OK)
 		return rc;
 	/* 脱贫年度 is the year of the exit in force (a correction of the exit moves it) */
-	if (r->type == EV_EXIT && c->h.exit_year != r->effective / 10000) {
-		struct household u = c->h;
-		u.exit_year = r->effective / 10000;
-		u.updated_at = t->now;
-		if ((rc = store_household_update(t->st, &u, e)) != ERR_OK)
-			return rc;
-	}
-	if ((rc = txn_agg_household(t, c->h.id, c->h.village, +1, e)) != ERR_OK)
+	if ((rc = store_household_set_status(t->st, c->h.id, to, c->h.monitored,
+	    r->type == EV_EXIT ? r->effective / 10000 : 0, t->now, e)) != ERR_OK)
 		return rc;
+	txn_agg_spans(t, c->h.village, after, nafter, ms, nms, +1);
 	if (out)
 		*out = ev;
 	return ERR_OK;
@@ -310,7 +334,7 @@ member_add(struct ctx *c, struct event *out, struct errinfo *e)
 	m.household_id = c->h.id;
 	if (!m.info_date)
 		m.info_date = r->effective;
-	if ((rc = txn_agg_household(t, c->h.id, c->h.village, -1, e)) != ERR_OK)
+	if ((rc = agg_members(c, -1, e)) != ERR_OK)
 		return rc;
 	if (reuse) {
 		m.id = old.id;
@@ -324,9 +348,9 @@ member_add(struct ctx *c, struct event *out, struct errinfo *e)
 		return rc;
 	if ((rc = rewrite(t, SPAN_MEMBER, m.id, r->effective, true, c->h.id, ev.id, &c->a, e)) != ERR_OK)
 		return rc;
-	if ((rc = store_household_set_status(t->st, c->h.id, c->h.status, c->h.monitored, t->now, e)) != ERR_OK)
+	if ((rc = store_household_set_status(t->st, c->h.id, c->h.status, c->h.monitored, 0, t->now, e)) != ERR_OK)
 		return rc;
-	if ((rc = txn_agg_household(t, c->h.id, c->h.village, +1, e)) != ERR_OK)
+	if ((rc = agg_members(c, +1, e)) != ERR_OK)
 		return rc;
 	if (out)
 		*out = ev;
@@ -396,7 +420,7 @@ member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 		if (stay > 0)
 			return errinfo_set(e, ERR_INVALID, "new_head", MSG_NEW_HEAD_NEEDED, m.name, stay);
 	}
-	if ((rc = txn_agg_household(t, c->h.id, c->h.village, -1, e)) != ERR_OK)
+	if ((rc = agg_members(c, -1, e)) != ERR_OK)
 		return rc;
 	struct event ev;
 	if ((rc = new_event(c, EV_MEMBER_REMOVE, &c->h, m.id, 0, CHAIN_MEMBER, m.id, ST_NONE, ST_NONE, reason, NULL,
@@ -421,9 +445,9 @@ member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 		if (rc != ERR_OK)
 			return rc;
 	}
-	if ((rc = store_household_set_status(t->st, c->h.id, c->h.status, c->h.monitored, t->now, e)) != ERR_OK)
+	if ((rc = store_household_set_status(t->st, c->h.id, c->h.status, c->h.monitored, 0, t->now, e)) != ERR_OK)
 		return rc;
-	if ((rc = txn_agg_household(t, c->h.id, c->h.village, +1, e)) != ERR_OK)
+	if ((rc = agg_members(c, +1, e)) != ERR_OK)
 		return rc;
 	if (out)
 		*out = ev;
@@ -622,9 +646,9 @@ move_member(struct ctx *c, struct event *out, struct errinfo *e)
 			a_now = ST_CANCELLED;
 		}
 	}
-	if ((rc = store_household_set_status(t->st, c->h.id, a_now, c->h.monitored, t->now, e)) != ERR_OK)
+	if ((rc = store_household_set_status(t->st, c->h.id, a_now, c->h.monitored, 0, t->now, e)) != ERR_OK)
 		return rc;
-	if ((rc = store_household_set_status(t->st, b.id, b.status, b.monitored, t->now, e)) != ERR_OK)
+	if ((rc = store_household_set_status(t->st, b.id, b.status, b.monitored, 0, t->now, e)) != ERR_OK)
 		return rc;
 	if ((rc = txn_agg_household(t, c->h.id, c->h.village, +1, e)) != ERR_OK)
 		return rc;
@@ -650,7 +674,7 @@ monitor_event(struct ctx *c, struct event *out, struct errinfo *e)
 	enum err rc = new_event(c, r->type, &c->h, 0, 0, CHAIN_MONITOR, c->h.id, ST_NONE, ST_NONE, r->reason, NULL,
 	    &ev, e);
 	if (rc == ERR_OK)
-		rc = store_household_set_status(c->t->st, c->h.id, c->h.status, in, c->t->now, e);
+		rc = store_household_set_status(c->t->st, c->h.id, c->h.status, in, 0, c->t->now, e);
 	/* the case (monitor.h): opened by monitor_in, closed by risk_eliminate; a new risk later opens a new one */
 	if (rc == ERR_OK && in) {
 		struct monitor_case mc = { 0 };

@@ -165,9 +165,16 @@ txn_agg_household(struct txn *t, int64_t hh, int64_t village, int sign, struct e
 	if (rc == ERR_OK)
 		rc = store_member_spans_of_household(t->st, hh, &ms, &nms, &a, e);
 	if (rc == ERR_OK)
-		agg_household(village, st, nst, ms, nms, sign, &t->agg, &t->n_agg, &t->cap_agg);
+		txn_agg_spans(t, village, st, nst, ms, nms, sign);
 	arena_free(&a);
 	return rc;
+}
+
+void
+txn_agg_spans(struct txn *t, int64_t village, const struct span *st, size_t nst, const struct span *ms, size_t nms,
+    int sign)
+{
+	agg_household(village, st, nst, ms, nms, sign, &t->agg, &t->n_agg, &t->cap_agg);
 }
 
 enum err

@@ -56,6 +56,9 @@ enum err txn_audit(struct txn *t, const char *action, const char *object, const 
 
 /* Contributions of household hh (village v) as stored now, with sign, into the txn's pending list. */
 enum err txn_agg_household(struct txn *t, int64_t hh, int64_t village, int sign, struct errinfo *e);
+/* The same from spans the caller holds: the household's status spans and membership spans as now known. */
+void txn_agg_spans(struct txn *t, int64_t village, const struct span *st, size_t nst, const struct span *ms,
+    size_t nms, int sign);
 /* Write the pending deltas (compacted) to the store. */
 enum err txn_agg_flush(struct txn *t, struct errinfo *e);
 

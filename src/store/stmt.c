@@ -472,8 +472,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		 * yet) is still read through its index and not scanned once per thousand keys */
 		"SELECT h.hh_no FROM (SELECT DISTINCT json_array_elements_text($1::json) AS no) k "
 		"JOIN household h ON h.hh_no = k.no" },
-	[STMT_HH_SET_STATUS] = { "UPDATE household SET status = $2, monitored = $3, updated_at = $4 "
-		"WHERE id = $1 AND village BETWEEN $5 AND $6", NULL },
+	[STMT_HH_SET_STATUS] = { "UPDATE household SET status = $2, monitored = $3, updated_at = $4, "
+		"exit_year = COALESCE($7, exit_year) WHERE id = $1 AND village BETWEEN $5 AND $6", NULL },
 	[STMT_HH_UPDATE] = { "UPDATE household SET attribute = $2, cause_main = $3, cause_other = $4, "
 		"id_standard = $5, identified_ym = $6, exit_year = $7, phone = $8, updated_at = $9, bank = $12, "
 		"bank_account = $13 WHERE id = $1 AND village BETWEEN $10 AND $11", NULL },

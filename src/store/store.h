@@ -259,8 +259,9 @@ enum err store_household_nos_exist(struct store *st, const char *const *nos, siz
     struct errinfo *e);
 /* Insert h (h->id is assigned). */
 enum err store_household_insert(struct store *st, struct household *h, struct errinfo *e);
-enum err store_household_set_status(struct store *st, int64_t id, enum status s, bool monitored, int64_t now,
-    struct errinfo *e);
+/* The household's status, its being monitored, and its 脱贫年度 unless exit_year is 0. */
+enum err store_household_set_status(struct store *st, int64_t id, enum status s, bool monitored, int exit_year,
+    int64_t now, struct errinfo *e);
 enum err store_household_update(struct store *st, const struct household *h, struct errinfo *e);
 enum err store_household_count(struct store *st, int64_t *n, struct errinfo *e);
 

@@ -241,10 +241,11 @@ store_household_insert(struct store *st, struct household *h, struct errinfo *e)
 }
 
 enum err
-store_household_set_status(struct store *st, int64_t id, enum status s, bool monitored, int64_t now, struct errinfo *e)
+store_household_set_status(struct store *st, int64_t id, enum status s, bool monitored, int exit_year, int64_t now,
+    struct errinfo *e)
 {
 	return stmt_exec(st, STMT_BOUND(st, STMT_HH_SET_STATUS, e, SQL_INT(id), SQL_TEXT(status_code(s)),
-	    SQL_INT(monitored), SQL_INT(now), SQL_INT(st->scope_lo), SQL_INT(st->scope_hi)), e);
+	    SQL_INT(monitored), SQL_INT(now), SQL_INT(st->scope_lo), SQL_INT(st->scope_hi), opt_int(exit_year, 0)), e);
 }
 
 enum err
