@@ -251,6 +251,10 @@ store_changes(struct store *st, enum changes_mode mode, int from, int to, const 
 			OPS->bind(q, 4, SQL_INT(lo));
 			OPS->bind(q, 5, SQL_INT(hi));
 		}
+		/* PostgreSQL reads the rows through a cursor (in read_begin's snapshot): an identification year is a
+		 * row for each of the registry's persons */
+		if (OPS->stream)
+			OPS->stream(q);
 		int r;
 		while ((r = OPS->step(q, e)) == 1) {
 			enum evtype ty;
