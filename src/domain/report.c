@@ -411,7 +411,7 @@ changes_compute(struct store *st, const struct changes_query *q, struct changes_
 		bool any = false;
 		for (size_t i = 0; i < n; i++)
 			if (cells[i].type == (enum evtype)t) {
-				/* A type found by both queries (none today) would be summed. */
+				/* one cell a type (store_changes counts each household and person of a type once) */
 				c.households += cells[i].households;
 				c.persons += cells[i].persons;
 				any = true;

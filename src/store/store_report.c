@@ -216,18 +216,13 @@ store_changes(struct store *st, enum changes_mode mode, int from, int to, const 
 	int64_t t = recorded_at ? recorded_at : NOW_KNOWN;
 	bool began = read_begin(st, e);
 	enum err rc = ERR_OK;
-	/* per pass and type: its cell in v (-1: none yet) and the households and persons counted */
+	/* per type (the two statements' types are disjoint): its cell in v (-1: none yet) and the households and
+	 * persons counted */
 	int cell[EV__MAX];
-	struct idbits hh[EV__MAX], person[EV__MAX];
-	memset(hh, 0, sizeof(hh));
-	memset(person, 0, sizeof(person));
+	struct idbits hh[EV__MAX] = { 0 }, person[EV__MAX] = { 0 };
+	for (int i = 0; i < EV__MAX; i++)
+		cell[i] = -1;
 	for (int pass = 0; pass < 2 && rc == ERR_OK; pass++) {
-		for (int i = 0; i < EV__MAX; i++) {
-			cell[i] = -1;
-			free(hh[i].w);
-			free(person[i].w);
-			hh[i] = person[i] = (struct idbits){ 0 };
-		}
 		struct stmt *q = OPS->prepare(st, ids[mode][pass], e);
 		if (!q) {
 			rc = ERR_DB;
