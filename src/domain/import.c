@@ -612,8 +612,11 @@ divisions_write(struct store *st, const struct import_opts *o, struct import_res
 
 /* Households are checked and written a batch at a time, so the importer's memory does not grow with the
  * file: a batch holds at least REG_BATCH complete households (more if a household's rows are still open
- * when it fills). What stays for the whole file is one entry per household and per ID number (their keys
- * and a few integers: tens of bytes a person), for the checks across the file. */
+ * when it fills). A file whose households each lie on contiguous rows (the first pass proves it, through
+ * sorted runs of the rows where the 户编号 changes) keeps nothing per household for the whole file: a
+ * household is complete when the next one begins. Any other file keeps one entry per household (its key and
+ * row count: about 100 bytes) to know when a household's last row has come. Across the file only the
+ * 证件号码 it holds more than once and the keys the database already has (errors, mostly) are kept. */
 #define REG_BATCH 1000
 
 struct reg_member {
@@ -626,6 +629,7 @@ struct reg_household {
 	size_t state;          /* index into reg_import.states */
 	int64_t village;
 	int first_row;
+	bool taken;            /* its 户编号 is registered already (found by the first pass) */
 	bool head_is_head;     /* head_cells come from the head's row (not just the first row) */
 	struct str *head_cells;
 	size_t head_n;
@@ -668,7 +672,6 @@ struct reg_state {
 	size_t batch_ix;       /* its index in the batch while it is in one */
 	bool in_batch, done;
 	bool written;          /* created by this import (in its transaction, not committed yet) */
-	bool taken;            /* its 户编号 is registered already (found by the first pass) */
 };
 
 struct reg_import {
@@ -683,14 +686,28 @@ struct reg_import {
 	enum evtype ev;
 	struct arena *a;       /* the caller's: header labels */
 	struct arena keys;     /* the 户编号 and 证件号码 of the whole file */
-	struct hh_map hh;      /* 户编号 -> index into states */
+	bool flat;             /* every household of the file lies on contiguous rows: no per-household state */
+	struct hh_map hh;      /* 户编号 -> index into states (a file whose households are not contiguous) */
 	struct reg_state *states;
 	size_t n_states, cap_states;
+	/* a contiguous file: the household being read, its 户编号 and sequence number (its state index for the
+	 * checks), and a hash of every row's 户编号, which must come out as the first pass's wherever a batch
+	 * begins (every REG_BATCH households: cps) and at the end (else the file changed between the passes,
+	 * and a household split by the change would be taken for two) */
+	struct reg_state cur;
+	char cur_no[160];
+	size_t seq;
+	uint64_t rows_hash, first_hash;
+	uint64_t *cps;
+	size_t n_cps, cap_cps;
+	bool changed;          /* MSG_FILE_CHANGED was reported in this pass */
+	struct hh_map taken;   /* 户编号 of the file registered already (found by the first pass; values unused) */
 	struct hh_map ids;     /* 证件号码 -> household state index << 32 | row: every one of the file's, or only
 	                        * those in dups once the first pass found them */
 	bool dups_known;       /* the first pass found the 证件号码 the file holds more than once */
 	struct hh_map dups;    /* those (values unused); the rest cannot be a person in two households of the file */
 	bool looked_up;        /* the first pass looked up every 户编号 and 证件号码 in the database */
+	bool dup_runs;         /* the first pass found a 户编号 on two runs of rows: the file is not contiguous */
 	struct hh_map where;   /* 证件号码 registered in the database -> (char *) 户编号 of its household */
 	struct hh_map places;  /* town and village names -> the village's code, 0 if none (village_by_names) */
 	/* the batch */
@@ -734,18 +751,25 @@ place_of(struct reg_import *ri, struct str town, struct str village, int64_t *co
 	return rc;
 }
 
+/* A 户编号 cell as the key of the maps (up to a NUL, at most 159 bytes). */
+static void
+hh_key(char *out, size_t cap, struct str no)
+{
+	snprintf(out, cap, "%.*s", (int)no.n, no.p);
+}
+
 /* The household state for a 户编号 (added with an unknown row count if new). */
 static size_t
-reg_state_of(struct reg_import *ri, struct str key, bool *isnew)
+reg_state_of(struct reg_import *ri, struct str no, bool *isnew)
 {
-	char tmp[160];
-	snprintf(tmp, sizeof(tmp), "%.*s", (int)key.n, key.p);
-	const uint64_t *v = map_get(&ri->hh, tmp);
+	char key[160];
+	hh_key(key, sizeof(key), no);
+	const uint64_t *v = map_get(&ri->hh, key);
 	*isnew = !v;
 	if (v)
 		return (size_t)*v;
 	bool found;
-	uint64_t *slot = map_slot(&ri->hh, arena_strdup(&ri->keys, tmp), &found);
+	uint64_t *slot = map_slot(&ri->hh, arena_strdup(&ri->keys, key), &found);
 	if (ri->n_states == ri->cap_states) {
 		ri->cap_states = ri->cap_states ? 2 * ri->cap_states : 1024;
 		ri->states = xrealloc(ri->states, ri->cap_states * sizeof(*ri->states));
@@ -755,19 +779,32 @@ reg_state_of(struct reg_import *ri, struct str key, bool *isnew)
 	return ri->n_states++;
 }
 
+/* The hash of the 户编号 of a file's rows, one row more (FNV-1a; a newline between rows). */
+static uint64_t
+rows_hash_add(uint64_t h, const char *key)
+{
+	for (const char *c = key; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+	return (h ^ '\n') * 1099511628211ULL;
+}
+
+#define ROWS_HASH_INIT 1469598103934665603ULL
+
 /* The database look-ups of the first pass, for the keys gathered so far: which 户编号 are registered
  * already and in which household each 证件号码 is registered on the import's day. Only the hits are kept. */
 static enum err
-reg_lookup(struct reg_import *ri, const char **hks, const size_t *hsi, size_t n_hk, const char **ids, size_t n_id,
-    struct arena *kb, struct errinfo *e)
+reg_lookup(struct reg_import *ri, const char **hks, size_t n_hk, const char **ids, size_t n_id, struct arena *kb,
+    struct errinfo *e)
 {
 	bool *taken = arena_alloc(kb, n_hk * sizeof(*taken) + 1);
 	enum err rc = store_household_nos_exist(ri->st, hks, n_hk, taken, e);
 	if (rc != ERR_OK)
 		return rc;
 	for (size_t j = 0; j < n_hk; j++)
-		if (taken[j])
-			ri->states[hsi[j]].taken = true;
+		if (taken[j] && !map_get(&ri->taken, hks[j])) {
+			bool found;
+			map_slot(&ri->taken, arena_strdup(&ri->keys, hks[j]), &found);
+		}
 	char **where = arena_alloc(kb, n_id * sizeof(*where) + 1);
 	if ((rc = store_idnos_current_household(ri->st, ids, n_id, ri->as_of, where, kb, e)) != ERR_OK)
 		return rc;
@@ -781,22 +818,34 @@ reg_lookup(struct reg_import *ri, const char **hks, const size_t *hsi, size_t n_
 	return ERR_OK;
 }
 
-/* First pass over a file, inside the import's transaction and before anything is written: how many rows
- * each household has, so that the second pass knows when a household is complete wherever its rows lie,
- * and the database look-ups of every 户编号 and 证件号码 (done now, while the tables hold only what was
- * there before, they cost the same at the end of a large file as at its start). Only those two columns are
- * looked at; the second pass reports every problem. Leaves looked_up false if the file cannot be read
- * again (or is a request's rows: one batch, which looks up for itself).
- * The 证件号码 go through sorted runs as well (lib/keysort.c: spilled to a temporary file past
- * TUOPIN_IMPORT_SORT_KEYS of them, 1,000,000 by default), which leave only the numbers the file holds more than
- * once in memory (ri->dups), not ten million of them.
- * again: the file once more for its 证件号码 only, looked up in the database anew (reg_relookup). */
+/* The passes over a file before the write (reg_count):
+ * - PASS_FIRST, inside the import's transaction and before anything is written: the database look-ups of
+ *   every 户编号 and 证件号码 (done now, while the tables hold only what was there before, they cost the same
+ *   at the end of a large file as at its start), whether each household lies on contiguous rows (ri->flat:
+ *   the 户编号 where the rows change household go through sorted runs, and none may come twice), the hash
+ *   of the rows' 户编号, and the 证件号码 the file holds more than once: they go through sorted runs as well
+ *   (lib/keysort.c: spilled to a temporary file past TUOPIN_IMPORT_SORT_KEYS of them, 1,000,000 by default),
+ *   which leave only those numbers in memory (ri->dups), not ten million of them;
+ * - PASS_ROWS, after a first pass that found a household on rows apart: how many rows each household has, so
+ *   that the second pass knows when a household is complete wherever its rows lie;
+ * - PASS_AGAIN, under the write lock when the database changed since the first: the look-ups anew.
+ * Only the 户编号 and 证件号码 columns are looked at; the second pass reports every problem. Leaves looked_up
+ * false if the file cannot be read again (or is a request's rows: one batch, which looks up for itself). */
+enum count_pass { PASS_FIRST, PASS_ROWS, PASS_AGAIN };
+
 static void
 reg_dup_found(const char *key, void *arg)
 {
 	struct reg_import *ri = arg;
 	bool found;
 	map_slot(&ri->dups, arena_strdup(&ri->keys, key), &found);
+}
+
+static void
+reg_dup_run(const char *key, void *arg)
+{
+	(void)key;
+	((struct reg_import *)arg)->dup_runs = true;
 }
 
 static size_t
@@ -807,7 +856,7 @@ sort_keys_run(const struct sheet_limits *lim)
 }
 
 static enum err
-reg_count(struct reg_import *ri, bool again, struct errinfo *e)
+reg_count(struct reg_import *ri, enum count_pass pass, struct errinfo *e)
 {
 	if (!ri->o->path)
 		return ERR_OK;
@@ -823,8 +872,13 @@ reg_count(struct reg_import *ri, bool again, struct errinfo *e)
 	struct problems quiet;
 	problems_init(&quiet, &scratch);
 	const char **hks = xcalloc(LOOKUP_KEYS, sizeof(*hks)), **ids = xcalloc(LOOKUP_KEYS, sizeof(*ids));
-	size_t *hsi = xcalloc(LOOKUP_KEYS, sizeof(*hsi)), n_hk = 0, n_id = 0;
-	struct keysort *ks = again ? NULL : keysort_new(sort_keys_run(ri->o->limits));
+	size_t n_hk = 0, n_id = 0;
+	bool first = pass == PASS_FIRST, lookups = pass != PASS_ROWS;
+	struct keysort *ks = first ? keysort_new(sort_keys_run(ri->o->limits)) : NULL;
+	struct keysort *runs = first ? keysort_new(sort_keys_run(ri->o->limits)) : NULL;
+	char prev[160] = "", key[160];
+	uint64_t hash = ROWS_HASH_INIT;
+	size_t n_runs = 0;
 	enum err rc = ERR_OK;
 	struct sheet_row row;
 	int err_row, got = next_header(s, &row, &err_row, &e2);
@@ -833,50 +887,71 @@ reg_count(struct reg_import *ri, bool again, struct errinfo *e)
 		header_map(&h, row.cells, row.n, &quiet, &scratch);
 	while (got == 1 && (got = sheet_next(s, &row, &err_row, &e2)) == 1) {
 		struct str no = header_cell(&h, C_HH_NO, row.cells, row.n);
-		if (no.n > 0 && !again) {
-			bool isnew;
-			size_t i = reg_state_of(ri, no, &isnew);
-			if (ri->states[i].total == INT_MAX)
-				ri->states[i].total = 0;
-			ri->states[i].total++;
-			if (isnew) {
-				hks[n_hk] = arena_strndup(&kb, no.p, no.n);
-				hsi[n_hk++] = i;
+		if (no.n > 0) {
+			hh_key(key, sizeof(key), no);
+			if (pass == PASS_ROWS) {
+				bool isnew;
+				size_t i = reg_state_of(ri, no, &isnew);
+				if (ri->states[i].total == INT_MAX)
+					ri->states[i].total = 0;
+				ri->states[i].total++;
+			} else if (strcmp(key, prev) != 0) {
+				/* the rows change household: a 户编号 that starts two runs has rows apart */
+				if (first && n_runs > 0 && n_runs % REG_BATCH == 0) {
+					if (ri->n_cps == ri->cap_cps) {
+						ri->cap_cps = ri->cap_cps ? 2 * ri->cap_cps : 64;
+						ri->cps = xrealloc(ri->cps, ri->cap_cps * sizeof(*ri->cps));
+					}
+					ri->cps[ri->n_cps++] = hash;
+				}
+				n_runs++;
+				memcpy(prev, key, sizeof(prev));
+				hks[n_hk++] = arena_strdup(&kb, key);
+				if (runs && !keysort_add(runs, key)) {
+					rc = errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, tmp_dir(), msg_errno(errno));
+					break;
+				}
 			}
+			hash = rows_hash_add(hash, key);
 		}
+		if (!lookups)
+			continue;
 		struct idno id;
 		idno_validate(header_cell(&h, C_ID_NO, row.cells, row.n), ri->today, &id);
 		if (id.norm[0]) {
 			ids[n_id++] = arena_strdup(&kb, id.norm);
 			if (ks && !keysort_add(ks, id.norm)) {
-				rc = errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, tmp_dir(),
-				    msg_errno(errno));
+				rc = errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, tmp_dir(), msg_errno(errno));
 				break;
 			}
 		}
 		if (n_hk == LOOKUP_KEYS || n_id == LOOKUP_KEYS) {
-			if ((rc = reg_lookup(ri, hks, hsi, n_hk, ids, n_id, &kb, e)) != ERR_OK)
+			if ((rc = reg_lookup(ri, hks, n_hk, ids, n_id, &kb, e)) != ERR_OK)
 				break;
 			n_hk = n_id = 0;
 			arena_free(&kb);
 			arena_init(&kb);
 		}
 	}
-	if (rc == ERR_OK && got == 0 && (rc = reg_lookup(ri, hks, hsi, n_hk, ids, n_id, &kb, e)) == ERR_OK) {
+	if (rc == ERR_OK && got == 0 && lookups && (rc = reg_lookup(ri, hks, n_hk, ids, n_id, &kb, e)) == ERR_OK)
 		ri->looked_up = true;
-		if (ks && !keysort_dups(ks, reg_dup_found, ri))
-			rc = errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, tmp_dir(),
-			    msg_errno(errno));
-		if (ks)
-			ri->dups_known = rc == ERR_OK;
+	if (rc == ERR_OK && got == 0 && first) {
+		ri->first_hash = hash;
+		if (!keysort_dups(ks, reg_dup_found, ri) || !keysort_dups(runs, reg_dup_run, ri))
+			rc = errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, tmp_dir(), msg_errno(errno));
+		ri->dups_known = rc == ERR_OK;
+		ri->flat = rc == ERR_OK && !ri->dup_runs;
 	}
 	keysort_free(ks);
+	keysort_free(runs);
 	sheet_close(s);
 	arena_free(&scratch);
 	arena_free(&kb);
 	free(hks);
 	free(ids);
-	free(hsi);
+	/* households on rows apart: count each one's rows */
+	if (rc == ERR_OK && first && ri->dups_known && !ri->flat)
+		rc = reg_count(ri, PASS_ROWS, e);
 	return rc;
 }
 
@@ -912,7 +987,7 @@ reg_batch_in(struct reg_import *ri, struct errinfo *e)
 	if (ri->looked_up) {
 		/* the first pass found them */
 		for (size_t i = 0; i < n_h; i++)
-			hh_taken[i] = ri->states[hv[i].state].taken;
+			hh_taken[i] = hv[i].taken;
 		for (size_t i = 0; i < n_keys; i++) {
 			const uint64_t *w = map_get(&ri->where, keys[i]);
 			registered[i] = w ? (char *)(uintptr_t)*w : NULL;
@@ -1038,9 +1113,10 @@ reg_batch_in(struct reg_import *ri, struct errinfo *e)
 				*slot = (uint64_t)g->state << 32 | (uint32_t)x->row;
 			}
 			/* registered in the database, in a household not of this file (a person in two households
-			 * of the file is reported above; earlier batches of the file are in the database already) */
+			 * of the file is reported above; earlier batches of the file are in the database already,
+			 * but the look-ups were made before the first was written) */
 			const char *where = registered[key_of[g->members[k]]];
-			const uint64_t *wi = where ? map_get(&ri->hh, where) : NULL;
+			const uint64_t *wi = where && !ri->flat ? map_get(&ri->hh, where) : NULL;
 			if (where && !(wi && ri->states[*wi].written)) {
 				char id[32];
 				if (registry_hh_visible(st, where, a))
@@ -1077,13 +1153,15 @@ reg_batch_in(struct reg_import *ri, struct errinfo *e)
 				return rc;
 			ri->r->last_event = ev_id;
 			ri->r->last_household = hhs[i].id;
-			ri->states[g->state].written = true;
+			if (!ri->flat)
+				ri->states[g->state].written = true;
 		}
 	}
-	for (size_t i = 0; i < n_h; i++) {
+	for (size_t i = 0; i < n_h && !ri->flat; i++) {
 		ri->states[hv[i].state].in_batch = false;
 		ri->states[hv[i].state].done = true;
 	}
+	ri->cur.in_batch = false;
 	ri->n_h = ri->n_m = ri->n_open = ri->n_complete = 0;
 	arena_free(&ri->ba);
 	arena_init(&ri->ba);
@@ -1104,6 +1182,15 @@ reg_batch(struct reg_import *ri, struct errinfo *e)
 	return rc;
 }
 
+/* A contiguous file's rows are not the first pass's (reported once a pass: nothing is written from then on). */
+static void
+reg_changed(struct reg_import *ri)
+{
+	if (!ri->changed)
+		problem_add(ri->p, false, 0, "", (struct str){ 0 }, MSG_FILE_CHANGED);
+	ri->changed = true;
+}
+
 /* One data row of the second pass: its member into the batch, under its household. */
 static enum err
 reg_row(struct reg_import *ri, const struct sheet_row *row, struct errinfo *e)
@@ -1114,6 +1201,32 @@ reg_row(struct reg_import *ri, const struct sheet_row *row, struct errinfo *e)
 	const struct str *c = row->cells;
 	ri->r->rows++;
 	struct str hh_no = header_cell(h, C_HH_NO, c, row->n);
+	char key[160] = "";
+	if (hh_no.n > 0)
+		hh_key(key, sizeof(key), hh_no);
+	if (hh_no.n > 0 && ri->flat) {
+		if (ri->seq == 0 || strcmp(key, ri->cur_no) != 0) {
+			/* the next household begins: the one before is complete; every REG_BATCH households the
+			 * batch goes (before the row is read into its arena), once the rows so far are the first
+			 * pass's */
+			if (ri->cur.in_batch) {
+				ri->n_open--;
+				ri->n_complete++;
+			}
+			ri->cur = (struct reg_state){ .total = INT_MAX };
+			memcpy(ri->cur_no, key, sizeof(key));
+			if (ri->seq > 0 && ri->seq % REG_BATCH == 0) {
+				size_t j = ri->seq / REG_BATCH - 1;
+				if (j >= ri->n_cps || ri->cps[j] != ri->rows_hash)
+					reg_changed(ri);
+				enum err rc = ri->n_h ? reg_batch(ri, e) : ERR_OK;
+				if (rc != ERR_OK)
+					return rc;
+			}
+			ri->seq++;
+		}
+		ri->rows_hash = rows_hash_add(ri->rows_hash, key);
+	}
 	int idcol = h->col[C_ID_NO];
 	if (row->numeric_mask_valid && idcol >= 0 && (size_t)idcol < row->n && row->numeric[idcol])
 		problem_add(p, false, row->num, header_label(h, C_ID_NO), c[idcol], MSG_NUMERIC_ID);
@@ -1124,8 +1237,8 @@ reg_row(struct reg_import *ri, const struct sheet_row *row, struct errinfo *e)
 		return ERR_OK;
 	}
 	bool isnew;
-	size_t si = reg_state_of(ri, hh_no, &isnew);
-	struct reg_state *sx = &ri->states[si];
+	size_t si = ri->flat ? ri->seq - 1 : reg_state_of(ri, hh_no, &isnew);
+	struct reg_state *sx = ri->flat ? &ri->cur : &ri->states[si];
 	sx->seen++;
 	if (sx->done || (sx->total != INT_MAX && sx->seen > sx->total)) {
 		/* the first pass counted fewer rows: the file changed while it was being read */
@@ -1153,6 +1266,7 @@ reg_row(struct reg_import *ri, const struct sheet_row *row, struct errinfo *e)
 		memset(g, 0, sizeof(*g));
 		g->hh_no = no;
 		g->state = si;
+		g->taken = map_get(&ri->taken, key) != NULL;
 		g->first_row = row->num;
 		ri->n_open++;
 	}
@@ -1214,63 +1328,51 @@ counted:
 		ri->n_complete++;
 	}
 	/* a full batch is checked and written once no household of it waits for more rows */
-	if (ri->n_complete >= REG_BATCH && ri->n_open == 0)
+	if (!ri->flat && ri->n_complete >= REG_BATCH && ri->n_open == 0)
 		return reg_batch(ri, e);
 	return ERR_OK;
 }
 
 /* Under the write lock, when the database may have changed since the first pass looked the keys up (another
- * writer committed in between): every 户编号 and 证件号码 of the file is looked up again, from the maps the
- * first two passes filled. */
+ * writer committed in between): every 户编号 and 证件号码 of the file is looked up again, read from the file
+ * once more (the importer holds only the hits). If the file cannot be read again, each batch looks its keys
+ * up itself. */
 static enum err
 reg_relookup(struct reg_import *ri, struct errinfo *e)
 {
-	enum { LOOKUP_KEYS = 4 * REG_BATCH };
-	struct arena kb;
-	arena_init(&kb);
-	const char **keys = xcalloc(LOOKUP_KEYS, sizeof(*keys));
-	size_t *hsi = xcalloc(LOOKUP_KEYS, sizeof(*hsi)), n = 0;
-	enum err rc = ERR_OK;
+	map_free(&ri->taken);
 	map_free(&ri->where);
 	map_free(&ri->places);   /* the divisions too may have changed */
-	for (size_t i = 0; i < ri->n_states; i++)
-		ri->states[i].taken = false;
-	for (size_t k = 0; k < ri->hh.cap && rc == ERR_OK; k++) {
-		if (!ri->hh.keys[k])
-			continue;
-		keys[n] = ri->hh.keys[k];
-		hsi[n++] = (size_t)ri->hh.vals[k];
-		if (n == LOOKUP_KEYS) {
-			rc = reg_lookup(ri, keys, hsi, n, NULL, 0, &kb, e);
-			n = 0;
-		}
+	if (!ri->looked_up)
+		return ERR_OK;
+	ri->looked_up = false;
+	return reg_count(ri, PASS_AGAIN, e);
+}
+
+/* Before a pass over the file's rows: no household read yet. */
+static void
+reg_pass_begin(struct reg_import *ri)
+{
+	for (size_t i = 0; i < ri->n_states; i++) {
+		ri->states[i].seen = 0;
+		ri->states[i].in_batch = ri->states[i].done = ri->states[i].written = false;
 	}
-	if (rc == ERR_OK && n)
-		rc = reg_lookup(ri, keys, hsi, n, NULL, 0, &kb, e);
-	n = 0;
-	if (ri->dups_known) {
-		/* the map holds only the numbers the file has more than once: read them all from the file again */
-		free(keys);
-		free(hsi);
-		arena_free(&kb);
-		return rc == ERR_OK ? reg_count(ri, true, e) : rc;
-	}
-	n = 0;
-	for (size_t k = 0; k < ri->ids.cap && rc == ERR_OK; k++) {
-		if (!ri->ids.keys[k])
-			continue;
-		keys[n++] = ri->ids.keys[k];
-		if (n == LOOKUP_KEYS) {
-			rc = reg_lookup(ri, NULL, NULL, 0, keys, n, &kb, e);
-			n = 0;
-		}
-	}
-	if (rc == ERR_OK && n)
-		rc = reg_lookup(ri, NULL, NULL, 0, keys, n, &kb, e);
-	free(keys);
-	free(hsi);
-	arena_free(&kb);
-	return rc;
+	ri->cur = (struct reg_state){ .total = INT_MAX };
+	ri->cur_no[0] = '\0';
+	ri->seq = 0;
+	ri->rows_hash = ROWS_HASH_INIT;
+	ri->changed = false;
+}
+
+/* The end of a pass over the file's rows (read to its end if whole): in a contiguous file the rows' 户编号
+ * must be the first pass's (a household split by an edit in between would be taken for two), then the last
+ * batch. */
+static enum err
+reg_pass_end(struct reg_import *ri, bool whole, struct errinfo *e)
+{
+	if (ri->flat && whole && ri->rows_hash != ri->first_hash)
+		reg_changed(ri);
+	return ri->n_h ? reg_batch(ri, e) : ERR_OK;
 }
 
 /* One warning for the file when --as-of lies a year or more before households' 识别年月: their history
@@ -1363,9 +1465,10 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		uint64_t mark = 0;
 		bool marked = store_change_mark(st, &mark);
 		/* 1. a first pass counts each household's rows and looks up its keys in the database */
-		if ((rc = reg_count(&ri, false, e)) != ERR_OK)
+		if ((rc = reg_count(&ri, PASS_FIRST, e)) != ERR_OK)
 			goto done;
 		/* 2. the second checks every row and household (nothing is written) */
+		reg_pass_begin(&ri);
 		while ((got = sheet_next(s, &row, &err_row, e)) == 1)
 			if ((rc = reg_row(&ri, &row, e)) != ERR_OK)
 				goto done;
@@ -1373,7 +1476,7 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 			sheet_problem(p, s, h, err_row, e);
 		sheet_close(s);
 		s = NULL;
-		if (ri.n_h && (rc = reg_batch(&ri, e)) != ERR_OK)
+		if ((rc = reg_pass_end(&ri, got == 0, e)) != ERR_OK)
 			goto done;
 		if (r->rows == 0 && got == 0)
 			problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
@@ -1395,10 +1498,7 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 				goto done;
 		problems_init(p, p->a);
 		r->rows = r->households = r->members = r->events = 0;
-		for (size_t i = 0; i < ri.n_states; i++) {
-			ri.states[i].seen = 0;
-			ri.states[i].in_batch = ri.states[i].done = ri.states[i].written = false;
-		}
+		reg_pass_begin(&ri);
 		ri.writing = true;
 		if (!(s = open_sheet(o, r, e))) {
 			rc = e && e->err == ERR_INVALID ? ERR_INVALID : (e ? e->err : ERR_IO);
@@ -1414,7 +1514,7 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 			sheet_problem(p, s, h, err_row, e);
 		sheet_close(s);
 		s = NULL;
-		if (ri.n_h && (rc = reg_batch(&ri, e)) != ERR_OK)
+		if ((rc = reg_pass_end(&ri, got == 0, e)) != ERR_OK)
 			goto done;
 		reg_as_of_warning(&ri);
 	}
@@ -1458,11 +1558,13 @@ done:
 	if (s)
 		sheet_close(s);
 	map_free(&ri.hh);
+	map_free(&ri.taken);
 	map_free(&ri.ids);
 	map_free(&ri.dups);
 	map_free(&ri.where);
 	map_free(&ri.places);
 	free(ri.states);
+	free(ri.cps);
 	free(ri.hv);
 	free(ri.mv);
 	arena_free(&ri.ba);
