@@ -179,8 +179,7 @@ audit_key_copy(const char *from, const char *to, struct errinfo *e)
 	if (key_read(dst, have, &ignore) == ERR_OK) {
 		bool same = sodium_memcmp(k, have, 32) == 0;
 		sodium_memzero(k, sizeof(k));
-		return same ? ERR_OK : errinfo_set(e, ERR_CONFLICT, "", MSG_AUDIT_KEY, dst,
-		    msg_lang() == LANG_EN ? "it holds another key than the source's" : "其中的密钥与源数据库的不同");
+		return same ? ERR_OK : errinfo_set(e, ERR_CONFLICT, "", MSG_AUDIT_KEY_OTHER, dst);
 	}
 	int fd = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
 	char hex[66];

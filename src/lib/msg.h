@@ -199,6 +199,12 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(TOKEN_BY_TOKEN, "token_forbidden", "API 令牌不能用来创建令牌，请登录后创建", \
 	    "an API token cannot create tokens: log in to create one") \
 	X(AUDIT_KEY, "audit_key", "无法读取审计密钥 %s：%s", "cannot read the audit key %s: %s") \
+	X(AUDIT_KEY_OTHER, "audit_key_other", \
+	    "目标数据库的审计密钥 %s 与源数据库的不同。只能复制到空的数据库：目标库若是空的（例如刚用 tuopin init 建好，" \
+	    "密钥是那时生成的），删除这个文件后重试；若另有数据库在用这个文件，改用环境变量 TUOPIN_AUDIT_KEY 另指定一个位置", \
+	    "the target's audit key %s is not the source's. Data is copied only into an empty database: if the " \
+	    "target is empty (just made by tuopin init, which made that key), remove the file and run again; if " \
+	    "another database uses it, point TUOPIN_AUDIT_KEY elsewhere") \
 	X(AUDIT_ANCHOR_BAD, "bad_anchor", "“%s”不是锚点（应为 行号:校验码，如 1234:3f2a…）", \
 	    "\"%s\" is not an anchor (use ROW:MAC, e.g. 1234:3f2a...)") \
 	X(NOT_JSON, "unsupported_media_type", "请求正文须为 JSON（Content-Type: application/json），而不是 %s", \

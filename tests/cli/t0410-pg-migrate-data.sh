@@ -95,6 +95,24 @@ eq "unknown table" "$ERR" "tuopin: 源数据库有迁移程序不认识的表（
 eq "nothing copied" "$(sqlite3 "$WORK/fresh.db" 'SELECT COUNT(*) FROM household')" 0
 expect_rc 2 migrate-data --from "$src" --to "$src"
 expect_rc 2 migrate-data --from "$src"
+# A target made by `tuopin init` in a folder of its own, with no TUOPIN_AUDIT_KEY: its key was made there and
+# is not the source's. Refused, saying what to do; done once the (unused) key file is removed.
+mkdir "$WORK/elsewhere"
+new_db >/dev/null
+target=$TUOPIN_DB
+(
+	cd "$WORK/elsewhere"
+	unset TUOPIN_AUDIT_KEY TUOPIN_AUDIT_ANCHORS
+	ok --db "sqlite:$WORK/k.db" init
+	ok --db "$target" init
+	eq "the target's key" "$(ls)" "tuopin-audit.key"
+	expect_rc 1 migrate-data --from "sqlite:$WORK/k.db" --to "$target"
+	eq "another key" "$ERR" "tuopin: 目标数据库的审计密钥 tuopin-audit.key 与源数据库的不同。只能复制到空的数据库：目标库若是空的（例如刚用 tuopin init 建好，密钥是那时生成的），删除这个文件后重试；若另有数据库在用这个文件，改用环境变量 TUOPIN_AUDIT_KEY 另指定一个位置"
+	rm tuopin-audit.key
+	ok migrate-data --from "sqlite:$WORK/k.db" --to "$target"
+	eq "the source's key copied" "$(cat tuopin-audit.key)" "$(cat "$WORK/k.db.audit-key")"
+	exit "$FAILS"
+) || FAILS=$((FAILS + $?))
 # An unreachable source is a database error.
 expect_rc 5 migrate-data --from "postgresql:///nosuchdb_tuopin" --to "sqlite:$WORK/never.db" --lang en
 contains "$ERR" "tuopin: cannot open database postgresql:///nosuchdb_tuopin: "
