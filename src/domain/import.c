@@ -708,6 +708,13 @@ struct reg_import {
 	struct hh_map dups;    /* those (values unused); the rest cannot be a person in two households of the file */
 	bool looked_up;        /* the first pass looked up every 户编号 and 证件号码 in the database */
 	bool dup_runs;         /* the first pass found a 户编号 on two runs of rows: the file is not contiguous */
+	bool counted;          /* PASS_ROWS counted each household's rows (a file that is not contiguous) */
+	bool dup_first;        /* PASS_ROWS put in ri->dups each number's first place: its household state and row
+	                        * (the least, in the order in which the households are checked) */
+	/* a file that is not contiguous is read in n_slices slices of households (a pass over the whole file
+	 * each, keeping the rows of its households only), so that at most about max_hold_rows rows are held at
+	 * once: household state i is in slice i * n_slices / slice_states */
+	size_t n_slices, slice, slice_states;
 	struct hh_map where;   /* 证件号码 registered in the database -> (char *) 户编号 of its household */
 	struct hh_map places;  /* town and village names -> the village's code, 0 if none (village_by_names) */
 	/* the batch */
@@ -878,7 +885,7 @@ reg_count(struct reg_import *ri, enum count_pass pass, struct errinfo *e)
 	struct keysort *runs = first ? keysort_new(sort_keys_run(ri->o->limits)) : NULL;
 	char prev[160] = "", key[160];
 	uint64_t hash = ROWS_HASH_INIT;
-	size_t n_runs = 0;
+	size_t n_runs = 0, n_rows = 0;
 	enum err rc = ERR_OK;
 	struct sheet_row row;
 	int err_row, got = next_header(s, &row, &err_row, &e2);
@@ -895,6 +902,16 @@ reg_count(struct reg_import *ri, enum count_pass pass, struct errinfo *e)
 				if (ri->states[i].total == INT_MAX)
 					ri->states[i].total = 0;
 				ri->states[i].total++;
+				n_rows++;
+				if (ri->dups.n > 0) {
+					/* the first place of a number the file holds more than once */
+					struct idno id;
+					idno_validate(header_cell(&h, C_ID_NO, row.cells, row.n), ri->today, &id);
+					uint64_t *f = id.norm[0] ? (uint64_t *)map_get(&ri->dups, id.norm) : NULL;
+					uint64_t here = (uint64_t)i << 32 | (uint32_t)row.num;
+					if (f && (!*f || here < *f))
+						*f = here;
+				}
 			} else if (strcmp(key, prev) != 0) {
 				/* the rows change household: a 户编号 that starts two runs has rows apart */
 				if (first && n_runs > 0 && n_runs % REG_BATCH == 0) {
@@ -935,6 +952,14 @@ reg_count(struct reg_import *ri, enum count_pass pass, struct errinfo *e)
 	}
 	if (rc == ERR_OK && got == 0 && lookups && (rc = reg_lookup(ri, hks, n_hk, ids, n_id, &kb, e)) == ERR_OK)
 		ri->looked_up = true;
+	if (rc == ERR_OK && got == 0 && pass == PASS_ROWS) {
+		ri->counted = ri->dup_first = true;
+		size_t hold = (ri->o->limits ? ri->o->limits : sheet_limits())->max_hold_rows;
+		ri->n_slices = hold ? (n_rows + hold - 1) / hold : 1;
+		if (ri->n_slices < 1)
+			ri->n_slices = 1;
+		ri->slice_states = ri->n_states;
+	}
 	if (rc == ERR_OK && got == 0 && first) {
 		ri->first_hash = hash;
 		if (!keysort_dups(ks, reg_dup_found, ri) || !keysort_dups(runs, reg_dup_run, ri))
@@ -1101,9 +1126,15 @@ reg_batch_in(struct reg_import *ri, struct errinfo *e)
 			if (!x->m.id_no)
 				continue;
 			bool found;
-			uint64_t *slot = ri->dups_known && !map_get(&ri->dups, x->m.id_no) ? NULL :
+			const uint64_t *first = ri->dup_first ? map_get(&ri->dups, x->m.id_no) : NULL;
+			uint64_t *slot = ri->dup_first || (ri->dups_known && !map_get(&ri->dups, x->m.id_no)) ? NULL :
 			    map_slot(&ri->ids, x->m.id_no, &found);
-			if (slot && found) {
+			if (first && *first && (uint32_t)*first != (uint32_t)x->row) {
+				/* its first place is known (PASS_ROWS), whichever slice this is */
+				if ((size_t)(*first >> 32) != g->state)
+					problem_add(p, o->lenient, x->row, header_label(h, C_ID_NO), str_from(x->m.id_no),
+					    MSG_ID_DUP_FILE, (int)(*first & 0xffffffffu));
+			} else if (slot && found) {
 				/* within one household member_set_check reported it already */
 				if ((size_t)(*slot >> 32) != g->state)
 					problem_add(p, o->lenient, x->row, header_label(h, C_ID_NO), str_from(x->m.id_no),
@@ -1199,11 +1230,18 @@ reg_row(struct reg_import *ri, const struct sheet_row *row, struct errinfo *e)
 	struct problems *p = ri->p;
 	struct arena *a = &ri->ba;
 	const struct str *c = row->cells;
-	ri->r->rows++;
 	struct str hh_no = header_cell(h, C_HH_NO, c, row->n);
 	char key[160] = "";
 	if (hh_no.n > 0)
 		hh_key(key, sizeof(key), hh_no);
+	if (ri->n_slices > 1) {
+		/* a row of another slice's household is that slice's (a row of none: the first slice's) */
+		const uint64_t *v = hh_no.n > 0 ? map_get(&ri->hh, key) : NULL;
+		size_t sl = v && *v < ri->slice_states ? (size_t)*v * ri->n_slices / ri->slice_states : 0;
+		if (sl != ri->slice)
+			return ERR_OK;
+	}
+	ri->r->rows++;
 	if (hh_no.n > 0 && ri->flat) {
 		if (ri->seq == 0 || strcmp(key, ri->cur_no) != 0) {
 			/* the next household begins: the one before is complete; every REG_BATCH households the
@@ -1372,7 +1410,50 @@ reg_pass_end(struct reg_import *ri, bool whole, struct errinfo *e)
 {
 	if (ri->flat && whole && ri->rows_hash != ri->first_hash)
 		reg_changed(ri);
+	/* households still waiting for rows the first pass counted: rows went missing */
+	if (ri->counted && whole && ri->n_open > 0)
+		reg_changed(ri);
 	return ri->n_h ? reg_batch(ri, e) : ERR_OK;
+}
+
+/* The second or the third pass over the file's rows, in ri->n_slices slices of households (each reads the
+ * whole file). s: the file, open after its header, or NULL to open it; closed here either way. *got: how the
+ * last read ended (0 at the end of the file; -1 on an error, reported as a problem of its row). */
+static enum err
+reg_pass(struct reg_import *ri, struct sheet *s, int *got, struct errinfo *e)
+{
+	struct sheet_row row;
+	int err_row = 0;
+	enum err rc = ERR_OK;
+	reg_pass_begin(ri);
+	*got = 0;
+	for (ri->slice = 0; ri->slice < ri->n_slices && rc == ERR_OK && *got == 0; ri->slice++) {
+		int hdr = 1;
+		if (!s) {
+			if (!(s = open_sheet(ri->o, ri->r, e))) {
+				rc = e && e->err == ERR_INVALID ? ERR_INVALID : (e ? e->err : ERR_IO);
+				if (rc == ERR_INVALID)
+					problem_from_err(ri->p, false, 0, "", (struct str){ 0 }, e);
+				break;
+			}
+			hdr = next_header(s, &row, &err_row, e);
+		}
+		if (hdr == 1) {
+			while ((*got = sheet_next(s, &row, &err_row, e)) == 1)
+				if ((rc = reg_row(ri, &row, e)) != ERR_OK)
+					break;
+		} else
+			*got = hdr;
+		if (rc == ERR_OK && *got < 0)
+			sheet_problem(ri->p, s, &ri->h, err_row, e);
+		sheet_close(s);
+		s = NULL;
+		if (rc == ERR_OK)
+			rc = reg_pass_end(ri, *got == 0, e);
+	}
+	if (s)
+		sheet_close(s);
+	return rc;
 }
 
 /* One warning for the file when --as-of lies a year or more before households' 识别年月: their history
@@ -1394,7 +1475,7 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
     struct errinfo *e)
 {
 	enum err rc;
-	struct reg_import ri = { .st = st, .o = o, .r = r, .p = &r->problems, .a = a };
+	struct reg_import ri = { .st = st, .o = o, .r = r, .p = &r->problems, .a = a, .n_slices = 1 };
 	struct header *h = &ri.h;
 	struct problems *p = &r->problems;
 	ri.today = stamp_date(o->now ? o->now : stamp_now());
@@ -1468,15 +1549,9 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		if ((rc = reg_count(&ri, PASS_FIRST, e)) != ERR_OK)
 			goto done;
 		/* 2. the second checks every row and household (nothing is written) */
-		reg_pass_begin(&ri);
-		while ((got = sheet_next(s, &row, &err_row, e)) == 1)
-			if ((rc = reg_row(&ri, &row, e)) != ERR_OK)
-				goto done;
-		if (got < 0)
-			sheet_problem(p, s, h, err_row, e);
-		sheet_close(s);
+		rc = reg_pass(&ri, s, &got, e);
 		s = NULL;
-		if ((rc = reg_pass_end(&ri, got == 0, e)) != ERR_OK)
+		if (rc != ERR_OK)
 			goto done;
 		if (r->rows == 0 && got == 0)
 			problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
@@ -1498,23 +1573,8 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 				goto done;
 		problems_init(p, p->a);
 		r->rows = r->households = r->members = r->events = 0;
-		reg_pass_begin(&ri);
 		ri.writing = true;
-		if (!(s = open_sheet(o, r, e))) {
-			rc = e && e->err == ERR_INVALID ? ERR_INVALID : (e ? e->err : ERR_IO);
-			if (rc == ERR_INVALID)
-				problem_from_err(p, false, 0, "", (struct str){ 0 }, e);
-			goto done;
-		}
-		if ((got = next_header(s, &row, &err_row, e)) == 1)
-			while ((got = sheet_next(s, &row, &err_row, e)) == 1)
-				if ((rc = reg_row(&ri, &row, e)) != ERR_OK)
-					goto done;
-		if (got < 0)
-			sheet_problem(p, s, h, err_row, e);
-		sheet_close(s);
-		s = NULL;
-		if ((rc = reg_pass_end(&ri, got == 0, e)) != ERR_OK)
+		if ((rc = reg_pass(&ri, NULL, &got, e)) != ERR_OK)
 			goto done;
 		reg_as_of_warning(&ri);
 	}

@@ -35,11 +35,13 @@ struct sheet_limits {
 	size_t max_cell_bytes;       /* one cell, as read: no field holds more */
 	size_t max_rows;             /* rows of one file, the header included */
 	size_t max_sort_keys;        /* the importer's 证件号码 held in memory before a sorted run is spilled */
+	size_t max_hold_rows;        /* the registry importer's rows held at once for a file whose households'
+	                              * rows lie apart: it is read in as many slices of households */
 };
 extern const struct sheet_limits sheet_default_limits;
 /* The limits of this process: the defaults, each replaced by its environment variable when set
  * (TUOPIN_IMPORT_MAX_ROWS, _MAX_COLUMNS, _MAX_CELL in bytes, _MAX_INFLATE and _MAX_SHARED in MiB,
- * _MAX_SHARED_COUNT, _SORT_KEYS). Read once. */
+ * _MAX_SHARED_COUNT, _SORT_KEYS, _HOLD_ROWS). Read once. */
 const struct sheet_limits *sheet_limits(void);
 /* Read the environment variables now; false with e filled (ERR_USAGE) if one is not a positive number.
  * main() calls it first, so a bad setting stops every command before it reads or writes anything. */

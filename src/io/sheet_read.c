@@ -34,6 +34,7 @@ const struct sheet_limits sheet_default_limits = {
 	.max_cell_bytes = 4096,
 	.max_rows = 2000000,
 	.max_sort_keys = 1000000,
+	.max_hold_rows = 250000,
 };
 
 static struct sheet_limits configured;
@@ -78,6 +79,7 @@ limits_init(void)
 	SIZE_LIMIT("TUOPIN_IMPORT_MAX_CELL", max_cell_bytes, 1)
 	SIZE_LIMIT("TUOPIN_IMPORT_MAX_ROWS", max_rows, 1)
 	SIZE_LIMIT("TUOPIN_IMPORT_SORT_KEYS", max_sort_keys, 1)
+	SIZE_LIMIT("TUOPIN_IMPORT_HOLD_ROWS", max_hold_rows, 1)
 #undef SIZE_LIMIT
 }
 

@@ -93,6 +93,8 @@ TUOPIN_IMPORT_MAX_ROWS=abc expect_rc 2 stats
 eq "bad limit" "$ERR" "tuopin: 环境变量 TUOPIN_IMPORT_MAX_ROWS 的值“abc”无效（应为正整数）"
 TUOPIN_IMPORT_SORT_KEYS=1e6 expect_rc 2 import registry "$SAMPLES/registry.csv" --as-of 2014-04-30
 eq "bad sort-run size" "$ERR" "tuopin: 环境变量 TUOPIN_IMPORT_SORT_KEYS 的值“1e6”无效（应为正整数）"
+TUOPIN_IMPORT_HOLD_ROWS=0 expect_rc 2 import registry "$SAMPLES/registry.csv" --as-of 2014-04-30
+eq "bad rows held" "$ERR" "tuopin: 环境变量 TUOPIN_IMPORT_HOLD_ROWS 的值“0”无效（应为正整数）"
 # The row limit, set low.
 TUOPIN_IMPORT_MAX_ROWS=5 expect_rc 1 import registry "$SAMPLES/registry.csv" --as-of 2014-04-30 --format json
 jqeq '[.problems[] | "\(.row)|\(.code)|\(.message)"] | join(";")' "6|too_many_rows|文件超过 5 行的上限（TUOPIN_IMPORT_MAX_ROWS）"
