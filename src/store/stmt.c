@@ -148,24 +148,36 @@
 	"AND e.recorded_at <= " T " AND e.village BETWEEN " LO " AND " HI " " superseded
 /* The households behind one line of the change report (the same conditions as CHANGES_H / CHANGES_M, one
  * type): per household its number, village, current head, the line's persons and first effective date; a
- * page in village and 户编号 order. TY the type, LIM and OFF the page. */
+ * page in village and 户编号 order. TY the type, LIM and OFF the page. The page's households are chosen first
+ * (the events alone, joined to their households for the order), and only theirs are joined to their members
+ * and heads: a province's line of 333,334 households counted every household's persons and looked up every
+ * head before the page was cut. */
 #define CHANGES_HH_HEAD "(SELECT mm.name FROM membership_span s JOIN member mm ON mm.id = s.member_id " \
 	"WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC " AND s.valid_to = " OPEN_DATE \
 	" AND mm.relation = '01' ORDER BY mm.id LIMIT 1)"
+#define CHANGES_HH_WHERE(where, T, LO, HI, superseded, TY, types) \
+	"WHERE " where " AND " types " AND e.type = " TY " AND e.recorded_at <= " T " AND e.village BETWEEN " LO \
+	" AND " HI " " superseded
+#define CHANGES_HH_PAGE(where, T, LO, HI, superseded, TY, types, LIM, OFF) \
+	"WITH page AS MATERIALIZED (SELECT h.id, h.hh_no, h.village FROM change_event e JOIN household h " \
+	"ON h.id = e.household_id " CHANGES_HH_WHERE(where, T, LO, HI, superseded, TY, types) \
+	" GROUP BY h.id, h.hh_no, h.village ORDER BY h.village, h.hh_no LIMIT " LIM " OFFSET " OFF ") "
+#define CHANGES_HH_TYPES_H "e.member_id IS NULL AND e.type NOT IN ('merge', 'data_fix')"
+#define CHANGES_HH_TYPES_M "e.type IN ('member_add', 'member_remove', 'merge', 'data_fix')"
 #define CHANGES_HH_H(where, T, LO, HI, superseded, TY, LIM, OFF) \
+	CHANGES_HH_PAGE(where, T, LO, HI, superseded, TY, CHANGES_HH_TYPES_H, LIM, OFF) \
 	"SELECT h.hh_no, h.village, " CHANGES_HH_HEAD ", COUNT(DISTINCT m.member_id), MIN(e.effective) " \
-	"FROM change_event e JOIN household h ON h.id = e.household_id " \
+	"FROM page h JOIN change_event e ON e.household_id = h.id " \
 	"LEFT JOIN membership_span m ON m.household_id = e.household_id AND m.valid_from <= e.effective " \
 	"AND e.effective < m.valid_to AND m.recorded_from <= " T " AND " T " < m.recorded_to " \
-	"WHERE " where " AND e.member_id IS NULL AND e.type NOT IN ('merge', 'data_fix') AND e.type = " TY " " \
-	"AND e.recorded_at <= " T " AND e.village BETWEEN " LO " AND " HI " " superseded \
-	" GROUP BY h.id, h.hh_no, h.village ORDER BY h.village, h.hh_no LIMIT " LIM " OFFSET " OFF
+	CHANGES_HH_WHERE(where, T, LO, HI, superseded, TY, CHANGES_HH_TYPES_H) \
+	" GROUP BY h.id, h.hh_no, h.village ORDER BY h.village, h.hh_no"
 #define CHANGES_HH_M(where, T, LO, HI, superseded, TY, LIM, OFF) \
+	CHANGES_HH_PAGE(where, T, LO, HI, superseded, TY, CHANGES_HH_TYPES_M, LIM, OFF) \
 	"SELECT h.hh_no, h.village, " CHANGES_HH_HEAD ", COUNT(DISTINCT e.member_id), MIN(e.effective) " \
-	"FROM change_event e JOIN household h ON h.id = e.household_id " \
-	"WHERE " where " AND e.type IN ('member_add', 'member_remove', 'merge', 'data_fix') AND e.type = " TY " " \
-	"AND e.recorded_at <= " T " AND e.village BETWEEN " LO " AND " HI " " superseded \
-	" GROUP BY h.id, h.hh_no, h.village ORDER BY h.village, h.hh_no LIMIT " LIM " OFFSET " OFF
+	"FROM page h JOIN change_event e ON e.household_id = h.id " \
+	CHANGES_HH_WHERE(where, T, LO, HI, superseded, TY, CHANGES_HH_TYPES_M) \
+	" GROUP BY h.id, h.hh_no, h.village ORDER BY h.village, h.hh_no"
 /* Column lists in insert_row order: COPY's column list and the copy's SELECTs use the same text. */
 #define HOUSEHOLD_COLUMNS "id, hh_no, village, status, monitored, attribute, cause_main, cause_other, " \
 	"id_standard, identified_ym, exit_year, phone, code_version, created_at, updated_at, bank, bank_account"
