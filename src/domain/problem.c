@@ -3,7 +3,10 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "lib/util.h"
 
 void
 problems_init(struct problems *p, struct arena *a)
@@ -93,11 +96,24 @@ problem_from_err(struct problems *p, bool warning, int row, const char *column, 
 void
 problems_sort(struct problems *p)
 {
-	/* qsort is not stable; rows are recorded in order, so a stable insertion pass is enough and cheap here. */
-	for (size_t i = 1; i < p->n; i++)
-		for (size_t j = i; j > 0 && p->v[j - 1].row > p->v[j].row; j--) {
-			struct problem t = p->v[j];
-			p->v[j] = p->v[j - 1];
-			p->v[j - 1] = t;
+	/* Stable (the problems of one row keep the order in which they were found), and a merge sort: a file read
+	 * in slices of households finds its problems in one run of rows a slice, over which an insertion sort
+	 * would take quadratic time. */
+	if (p->n < 2)
+		return;
+	struct problem *tmp = xmalloc(p->n * sizeof(*tmp));
+	for (size_t w = 1; w < p->n; w *= 2) {
+		for (size_t lo = 0; lo < p->n; lo += 2 * w) {
+			size_t mid = lo + w < p->n ? lo + w : p->n, hi = lo + 2 * w < p->n ? lo + 2 * w : p->n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				tmp[k++] = p->v[j].row < p->v[i].row ? p->v[j++] : p->v[i++];
+			while (i < mid)
+				tmp[k++] = p->v[i++];
+			while (j < hi)
+				tmp[k++] = p->v[j++];
 		}
+		memcpy(p->v, tmp, p->n * sizeof(*tmp));
+	}
+	free(tmp);
 }

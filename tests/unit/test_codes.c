@@ -1,9 +1,13 @@
 /* test_codes.c: code lists map by label, code, alias or English, never by position; versions. */
+#include <stdio.h>
+
 #include "test.h"
 
 #include "domain/codes.h"
 #include "domain/fields.h"
+#include "domain/problem.h"
 #include "lib/arena.h"
+#include "lib/msg.h"
 
 static void
 labels_codes_and_aliases_map(void **state)
@@ -99,6 +103,31 @@ cells_parse_with_precise_problems(void **state)
 	arena_free(&a);
 }
 
+/* problems_sort: by row, and stable (the problems of one row in the order found), whatever runs of rows
+ * they came in (a file read in slices of households finds its problems in one run a slice). */
+static void
+problems_sorted_stably(void **state)
+{
+	(void)state;
+	struct arena a;
+	arena_init(&a);
+	struct problems p;
+	problems_init(&p, &a);
+	/* three runs of rows, as three slices would give, each problem named by its row and its order */
+	static const int rows[] = { 2, 5, 5, 9, 3, 5, 7, 2, 4, 9, 0 };
+	char name[16];
+	for (size_t i = 0; i < sizeof(rows) / sizeof(*rows); i++) {
+		snprintf(name, sizeof(name), "c%zu", i);
+		problem_add(&p, false, rows[i], arena_strdup(&a, name), S(""), MSG_REQUIRED);
+	}
+	problems_sort(&p);
+	char got[128] = "";
+	for (size_t i = 0; i < p.n; i++)
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%d:%s ", p.v[i].row, p.v[i].column);
+	assert_string_equal(got, "0:c10 2:c0 2:c7 3:c4 4:c8 5:c1 5:c2 5:c5 7:c6 9:c3 9:c9 ");
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -108,6 +137,7 @@ main(void)
 		cmocka_unit_test(versions_of_the_household_attribute),
 		cmocka_unit_test(relation_sex_rules),
 		cmocka_unit_test(cells_parse_with_precise_problems),
+		cmocka_unit_test(problems_sorted_stably),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
