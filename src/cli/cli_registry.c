@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "cli/cli.h"
@@ -94,6 +95,25 @@ cmd_import(struct args *a)
 	return cli_import_file(a, a->pos[0], a->pos[1]);
 }
 
+/* A registry import's progress on a terminal: one line, rewritten as the passes go (a province's file is read
+ * three times in a quarter of an hour), cleared before the summary. */
+static void
+import_progress(void *arg, enum import_step step, size_t slice, size_t n_slices, long long rows, bool done)
+{
+	static const char *const zh[] = { [IMPORT_STEP_KEYS] = "核对编号", [IMPORT_STEP_COUNT] = "统计各户行数",
+		[IMPORT_STEP_CHECK] = "检查", [IMPORT_STEP_KEYS_AGAIN] = "重新核对编号", [IMPORT_STEP_WRITE] = "写入" };
+	static const char *const en[] = { [IMPORT_STEP_KEYS] = "looking up the keys",
+		[IMPORT_STEP_COUNT] = "counting each household's rows", [IMPORT_STEP_CHECK] = "checking",
+		[IMPORT_STEP_KEYS_AGAIN] = "looking up the keys again", [IMPORT_STEP_WRITE] = "writing" };
+	*(bool *)arg = true;
+	char part[48] = "";
+	if (n_slices > 1 && (step == IMPORT_STEP_CHECK || step == IMPORT_STEP_WRITE))
+		snprintf(part, sizeof(part), EN ? " (part %zu of %zu)" : "（第 %zu/%zu 部分）", slice + 1, n_slices);
+	fprintf(stderr, EN ? "\r%s%s: %lld rows%s\033[K" : "\r%s%s：%lld 行%s\033[K", EN ? en[step] : zh[step], part, rows,
+	    done ? (EN ? ", done" : "，完成") : "");
+	fflush(stderr);
+}
+
 int
 cli_import_file(struct args *a, const char *what, const char *path)
 {
@@ -151,7 +171,14 @@ cli_import_file(struct args *a, const char *what, const char *path)
 	problems_init(&r.problems, &ar);
 	struct errinfo e;
 	errinfo_clear(&e);
+	bool shown = false;
+	if (fn == import_registry && isatty(STDERR_FILENO)) {
+		o.progress = import_progress;
+		o.progress_arg = &shown;
+	}
 	enum err err = fn(st, &o, &r, &ar, &e);
+	if (shown)
+		fputs("\r\033[K", stderr);   /* the progress line gives way to the summary */
 	if (o.dry_run || err != ERR_OK) {
 		struct errinfo ae;
 		errinfo_clear(&ae);

@@ -855,6 +855,14 @@ reg_dup_run(const char *key, void *arg)
 	((struct reg_import *)arg)->dup_runs = true;
 }
 
+/* The progress of a pass (import_opts.progress): as it begins, every IMPORT_PROGRESS_ROWS rows, as it ends. */
+static void
+reg_progress(const struct reg_import *ri, enum import_step step, long long rows, bool done)
+{
+	if (ri->o->progress && (done || rows % IMPORT_PROGRESS_ROWS == 0))
+		ri->o->progress(ri->o->progress_arg, step, ri->slice, ri->n_slices, rows, done);
+}
+
 static size_t
 sort_keys_run(const struct sheet_limits *lim)
 {
@@ -886,13 +894,17 @@ reg_count(struct reg_import *ri, enum count_pass pass, struct errinfo *e)
 	char prev[160] = "", key[160];
 	uint64_t hash = ROWS_HASH_INIT;
 	size_t n_runs = 0, n_rows = 0;
+	enum import_step step = first ? IMPORT_STEP_KEYS : pass == PASS_ROWS ? IMPORT_STEP_COUNT : IMPORT_STEP_KEYS_AGAIN;
+	long long read = 0;
 	enum err rc = ERR_OK;
 	struct sheet_row row;
 	int err_row, got = next_header(s, &row, &err_row, &e2);
 	struct header h;
 	if (got == 1)
 		header_map(&h, row.cells, row.n, &quiet, &scratch);
+	reg_progress(ri, step, 0, false);
 	while (got == 1 && (got = sheet_next(s, &row, &err_row, &e2)) == 1) {
+		reg_progress(ri, step, ++read, false);
 		struct str no = header_cell(&h, C_HH_NO, row.cells, row.n);
 		if (no.n > 0) {
 			hh_key(key, sizeof(key), no);
@@ -967,6 +979,8 @@ reg_count(struct reg_import *ri, enum count_pass pass, struct errinfo *e)
 		ri->dups_known = rc == ERR_OK;
 		ri->flat = rc == ERR_OK && !ri->dup_runs;
 	}
+	if (rc == ERR_OK && got == 0)
+		reg_progress(ri, step, read, true);
 	keysort_free(ks);
 	keysort_free(runs);
 	sheet_close(s);
@@ -1438,12 +1452,19 @@ reg_pass(struct reg_import *ri, struct sheet *s, int *got, struct errinfo *e)
 			}
 			hdr = next_header(s, &row, &err_row, e);
 		}
+		enum import_step step = ri->writing ? IMPORT_STEP_WRITE : IMPORT_STEP_CHECK;
+		long long read = 0;
+		reg_progress(ri, step, 0, false);
 		if (hdr == 1) {
-			while ((*got = sheet_next(s, &row, &err_row, e)) == 1)
+			while ((*got = sheet_next(s, &row, &err_row, e)) == 1) {
+				reg_progress(ri, step, ++read, false);
 				if ((rc = reg_row(ri, &row, e)) != ERR_OK)
 					break;
+			}
 		} else
 			*got = hdr;
+		if (rc == ERR_OK && *got == 0)
+			reg_progress(ri, step, read, true);
 		if (rc == ERR_OK && *got < 0)
 			sheet_problem(ri->p, s, &ri->h, err_row, e);
 		sheet_close(s);

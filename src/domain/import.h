@@ -13,6 +13,15 @@
 
 struct txn;
 
+/* The passes of a registry import over its file, for a progress report (import_opts.progress). */
+enum import_step {
+	IMPORT_STEP_KEYS,      /* the first pass: the keys looked up, whether households are contiguous */
+	IMPORT_STEP_COUNT,     /* a file whose households lie apart: each household's rows counted */
+	IMPORT_STEP_CHECK,     /* every row and household checked, nothing written */
+	IMPORT_STEP_KEYS_AGAIN, /* under the write lock, the database having changed: the keys looked up again */
+	IMPORT_STEP_WRITE,     /* under the write lock: checked again and written */
+};
+
 struct import_opts {
 	const char *path;
 	const char *file_name; /* the name the user knows the file by, for the audit log (NULL: path's last part) */
@@ -36,7 +45,13 @@ struct import_opts {
 	 * or rolls back) instead of one of the import's own; NULL: the import's own */
 	struct txn *txn;
 	bool update;          /* set by import_registry_update */
+	/* registry, a file: called as each pass begins (rows 0), every IMPORT_PROGRESS_ROWS rows and as it ends
+	 * (done), with the slice of households it reads (0 of 1 unless the file is read in slices); NULL: none */
+	void (*progress)(void *arg, enum import_step step, size_t slice, size_t n_slices, long long rows, bool done);
+	void *progress_arg;
 };
+
+#define IMPORT_PROGRESS_ROWS 100000
 
 struct import_result {
 	enum sheet_kind kind;

@@ -47,6 +47,26 @@ eq "same registry in slices" "$(sort "$WORK/c.csv" | md5sum)" "$(sort "$WORK/a.c
 eq "households in the file's order" "$(db_sql "SELECT hh_no FROM household ORDER BY id LIMIT 3" | tr '\n' ' ')" \
 	"$(tail -n +2 "$scattered" | cut -d, -f2 | awk '!seen[$0]++' | head -3 | tr '\n' ' ')"
 
+# On a terminal the import shows its passes on one line, rewritten as it goes, and clears it before the
+# summary (a province's file takes a quarter of an hour); in slices, each part of the check and of the write.
+new_db >/dev/null
+ok import divisions "$SAMPLES/divisions.csv"
+tty_import() {   # tty_import FILE: the import with its stderr and stdout on a terminal, as the terminal shows them
+	script -qec "\"$TUOPIN\" import registry \"$1\" --as-of 2014-04-30 --now '2014-05-01 09:00:00'" /dev/null
+}
+eq "progress" "$(tty_import "$sorted")" "$(printf '\r核对编号：0 行\033[K\r核对编号：7500 行，完成\033[K\r检查：0 行\033[K\r检查：7500 行，完成\033[K\r写入：0 行\033[K\r写入：7500 行，完成\033[K\r\033[K7500 行（csv，UTF-8）：建档 2500 户 7500 人\r\n')"
+new_db >/dev/null
+ok import divisions "$SAMPLES/divisions.csv"
+p=''
+for step in 核对编号 统计各户行数; do p+="\r$step：0 行\033[K\r$step：7500 行，完成\033[K"; done
+for step in 检查 写入; do
+	for part in 1 2; do p+="\r$step（第 $part/2 部分）：0 行\033[K\r$step（第 $part/2 部分）：7500 行，完成\033[K"; done
+done
+eq "progress in slices" "$(TUOPIN_IMPORT_HOLD_ROWS=5000 tty_import "$scattered")" \
+	"$(printf "$p\r\033[K7500 行（csv，UTF-8）：建档 2500 户 7500 人\r\n")"
+ok show G0002499 --format json
+jqeq '[.members[] | .name] | join(",")' "人7497,人7498,人7499"
+
 # A person in two households on rows apart, the later household's row first (row 4 in G0000001, row 5 in
 # G0000000, which begins on row 2): the row reported is the one of the household checked second, as when the
 # file is read in one pass, whichever slice each household falls in.
