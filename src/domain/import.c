@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "domain/audit.h"
 #include "domain/fields.h"
@@ -19,6 +20,7 @@
 #include "domain/audit.h"
 #include "domain/idno.h"
 #include "domain/txn.h"
+#include "lib/buf.h"
 #include "lib/date.h"
 #include "lib/keysort.h"
 #include "lib/util.h"
@@ -715,6 +717,14 @@ struct reg_import {
 	 * each, keeping the rows of its households only), so that at most about max_hold_rows rows are held at
 	 * once: household state i is in slice i * n_slices / slice_states */
 	size_t n_slices, slice, slice_states;
+	/* ...through a temporary file a slice (reg_pass): spooling while the check reads the file */
+	FILE **spool;
+	bool spooling;
+	struct buf spool_buf;  /* the row read back */
+	struct str *spool_cells;
+	size_t cap_spool_cells;
+	size_t *spool_off;     /* each cell's offset in spool_buf, while a row is read */
+	unsigned char *spool_numeric;
 	struct hh_map where;   /* 证件号码 registered in the database -> (char *) 户编号 of its household */
 	struct hh_map places;  /* town and village names -> the village's code, 0 if none (village_by_names) */
 	/* the batch */
@@ -825,6 +835,97 @@ reg_lookup(struct reg_import *ri, const char **hks, size_t n_hk, const char **id
 	return ERR_OK;
 }
 
+/* A file whose households lie apart is read in slices (reg_pass). The check reads it once: the first slice's
+ * rows are checked as they come, and every row goes to its slice's temporary file (in TMPDIR, without a name,
+ * like keysort's runs), from which the other slices are checked and, under the write lock, every slice is
+ * written. So such a file is read from its source three times whatever its size (the first pass, the count,
+ * the check), not once a slice, and what is written is what was checked. A row: its number, its count of
+ * cells and whether it says which are numeric (three uint32), each cell's length (uint32) and bytes, then
+ * the numeric flags. */
+static bool
+spool_put(FILE *f, const struct sheet_row *row)
+{
+	uint32_t head[3] = { (uint32_t)row->num, (uint32_t)row->n, row->numeric_mask_valid && row->numeric };
+	if (fwrite(head, sizeof(head), 1, f) != 1)
+		return false;
+	for (size_t i = 0; i < row->n; i++) {
+		uint32_t len = (uint32_t)row->cells[i].n;
+		if (fwrite(&len, sizeof(len), 1, f) != 1 || (len && fwrite(row->cells[i].p, 1, len, f) != len))
+			return false;
+	}
+	return !head[2] || !row->n || fwrite(row->numeric, 1, row->n, f) == row->n;
+}
+
+/* The next row of a slice's file: 1 (*row valid until the next call), 0 at its end, -1 on a read error. */
+static int
+spool_next(struct reg_import *ri, FILE *f, struct sheet_row *row)
+{
+	uint32_t head[3];
+	if (fread(head, sizeof(head), 1, f) != 1)
+		return ferror(f) ? -1 : 0;
+	size_t n = head[1];
+	if (n > ri->cap_spool_cells) {
+		ri->cap_spool_cells = n;
+		ri->spool_cells = xrealloc(ri->spool_cells, n * sizeof(*ri->spool_cells));
+		ri->spool_off = xrealloc(ri->spool_off, n * sizeof(*ri->spool_off));
+		ri->spool_numeric = xrealloc(ri->spool_numeric, n);
+	}
+	buf_reset(&ri->spool_buf);
+	size_t *off = ri->spool_off;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t len;
+		if (fread(&len, sizeof(len), 1, f) != 1)
+			return -1;
+		off[i] = ri->spool_buf.n;
+		ri->spool_cells[i].n = len;
+		char chunk[4096];
+		for (uint32_t left = len; left > 0;) {
+			size_t k = left < sizeof(chunk) ? left : sizeof(chunk);
+			if (fread(chunk, 1, k, f) != k)
+				return -1;
+			buf_append(&ri->spool_buf, chunk, k);
+			left -= (uint32_t)k;
+		}
+		buf_putc(&ri->spool_buf, '\0');
+	}
+	for (size_t i = 0; i < n; i++)
+		ri->spool_cells[i].p = ri->spool_buf.p + off[i];
+	if (head[2] && n && fread(ri->spool_numeric, 1, n, f) != n)
+		return -1;
+	*row = (struct sheet_row){ .num = (int)head[0], .n = n, .cells = ri->spool_cells,
+		.numeric_mask_valid = head[2] != 0, .numeric = head[2] ? ri->spool_numeric : NULL };
+	return 1;
+}
+
+static void
+spool_close(struct reg_import *ri)
+{
+	for (size_t i = 0; ri->spool && i < ri->n_slices; i++)
+		if (ri->spool[i])
+			fclose(ri->spool[i]);
+	free(ri->spool);
+	ri->spool = NULL;
+	buf_free(&ri->spool_buf);
+	free(ri->spool_cells);
+	free(ri->spool_off);
+	free(ri->spool_numeric);
+}
+
+/* The rows of every slice's file in turn, from the first (*sl: the slice being read; the first file is
+ * rewound by the caller). 1, 0 at the end of the last, -1 on a read error. */
+static int
+spool_all_next(struct reg_import *ri, size_t *sl, struct sheet_row *row)
+{
+	for (;;) {
+		int r = spool_next(ri, ri->spool[*sl], row);
+		if (r != 0 || *sl + 1 >= ri->n_slices)
+			return r;
+		FILE *f = ri->spool[++*sl];
+		if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0)
+			return -1;
+	}
+}
+
 /* The passes over a file before the write (reg_count):
  * - PASS_FIRST, inside the import's transaction and before anything is written: the database look-ups of
  *   every 户编号 and 证件号码 (done now, while the tables hold only what was there before, they cost the same
@@ -877,8 +978,10 @@ reg_count(struct reg_import *ri, enum count_pass pass, struct errinfo *e)
 		return ERR_OK;
 	struct errinfo e2;
 	errinfo_clear(&e2);
-	struct sheet *s = sheet_open(ri->o->path, ri->o->limits, &e2);
-	if (!s)
+	/* looked up again after a check that spooled the file: the rows it checked, which the write will read */
+	bool from_spool = pass == PASS_AGAIN && ri->spool;
+	struct sheet *s = from_spool ? NULL : sheet_open(ri->o->path, ri->o->limits, &e2);
+	if (!s && !from_spool)
 		return ERR_OK;
 	enum { LOOKUP_KEYS = 4 * REG_BATCH };
 	struct arena scratch, kb;
@@ -898,12 +1001,17 @@ reg_count(struct reg_import *ri, enum count_pass pass, struct errinfo *e)
 	long long read = 0;
 	enum err rc = ERR_OK;
 	struct sheet_row row;
-	int err_row, got = next_header(s, &row, &err_row, &e2);
+	int err_row, got = from_spool ? 1 : next_header(s, &row, &err_row, &e2);
 	struct header h;
-	if (got == 1)
+	size_t sl = 0;
+	if (from_spool) {
+		h = ri->h;
+		if (fflush(ri->spool[0]) != 0 || fseek(ri->spool[0], 0, SEEK_SET) != 0)
+			got = -1;
+	} else if (got == 1)
 		header_map(&h, row.cells, row.n, &quiet, &scratch);
 	reg_progress(ri, step, 0, false);
-	while (got == 1 && (got = sheet_next(s, &row, &err_row, &e2)) == 1) {
+	while (got == 1 && (got = from_spool ? spool_all_next(ri, &sl, &row) : sheet_next(s, &row, &err_row, &e2)) == 1) {
 		reg_progress(ri, step, ++read, false);
 		struct str no = header_cell(&h, C_HH_NO, row.cells, row.n);
 		if (no.n > 0) {
@@ -981,9 +1089,12 @@ reg_count(struct reg_import *ri, enum count_pass pass, struct errinfo *e)
 	}
 	if (rc == ERR_OK && got == 0)
 		reg_progress(ri, step, read, true);
+	if (from_spool && got < 0)
+		rc = errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, tmp_dir(), msg_errno(errno ? errno : EIO));
 	keysort_free(ks);
 	keysort_free(runs);
-	sheet_close(s);
+	if (s)
+		sheet_close(s);
 	arena_free(&scratch);
 	arena_free(&kb);
 	free(hks);
@@ -1252,6 +1363,8 @@ reg_row(struct reg_import *ri, const struct sheet_row *row, struct errinfo *e)
 		/* a row of another slice's household is that slice's (a row of none: the first slice's) */
 		const uint64_t *v = hh_no.n > 0 ? map_get(&ri->hh, key) : NULL;
 		size_t sl = v && *v < ri->slice_states ? (size_t)*v * ri->n_slices / ri->slice_states : 0;
+		if (ri->spooling && !spool_put(ri->spool[sl], row))
+			return errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, tmp_dir(), msg_errno(errno));
 		if (sl != ri->slice)
 			return ERR_OK;
 	}
@@ -1430,9 +1543,10 @@ reg_pass_end(struct reg_import *ri, bool whole, struct errinfo *e)
 	return ri->n_h ? reg_batch(ri, e) : ERR_OK;
 }
 
-/* The second or the third pass over the file's rows, in ri->n_slices slices of households (each reads the
- * whole file). s: the file, open after its header, or NULL to open it; closed here either way. *got: how the
- * last read ended (0 at the end of the file; -1 on an error, reported as a problem of its row). */
+/* The second or the third pass over the file's rows, in ri->n_slices slices of households. s: the file, open
+ * after its header, or NULL to open it; closed here either way. *got: how the last read ended (0 at the end of
+ * the file; -1 on an error, reported as a problem of its row). In slices, the check reads the file once and
+ * spools it (spool_put); its other slices, and every slice of the write, are read back from the spool. */
 static enum err
 reg_pass(struct reg_import *ri, struct sheet *s, int *got, struct errinfo *e)
 {
@@ -1441,37 +1555,64 @@ reg_pass(struct reg_import *ri, struct sheet *s, int *got, struct errinfo *e)
 	enum err rc = ERR_OK;
 	reg_pass_begin(ri);
 	*got = 0;
-	for (ri->slice = 0; ri->slice < ri->n_slices && rc == ERR_OK && *got == 0; ri->slice++) {
-		int hdr = 1;
-		if (!s) {
-			if (!(s = open_sheet(ri->o, ri->r, e))) {
-				rc = e && e->err == ERR_INVALID ? ERR_INVALID : (e ? e->err : ERR_IO);
-				if (rc == ERR_INVALID)
-					problem_from_err(ri->p, false, 0, "", (struct str){ 0 }, e);
-				break;
+	bool spooled = ri->spool != NULL;   /* the check spooled the file: the write reads it back */
+	if (ri->n_slices > 1 && !spooled) {
+		ri->spool = xcalloc(ri->n_slices, sizeof(*ri->spool));
+		for (size_t i = 0; i < ri->n_slices && rc == ERR_OK; i++) {
+			int fd = tmp_file("rows");
+			if (fd < 0 || !(ri->spool[i] = fdopen(fd, "w+"))) {
+				if (fd >= 0)
+					close(fd);
+				rc = errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, tmp_dir(), msg_errno(errno));
 			}
-			hdr = next_header(s, &row, &err_row, e);
 		}
+		ri->spooling = rc == ERR_OK;
+	}
+	for (ri->slice = 0; ri->slice < ri->n_slices && rc == ERR_OK && *got == 0; ri->slice++) {
 		enum import_step step = ri->writing ? IMPORT_STEP_WRITE : IMPORT_STEP_CHECK;
 		long long read = 0;
 		reg_progress(ri, step, 0, false);
-		if (hdr == 1) {
-			while ((*got = sheet_next(s, &row, &err_row, e)) == 1) {
+		if (spooled || ri->slice > 0) {
+			FILE *f = ri->spool[ri->slice];
+			int r = fflush(f) == 0 && fseek(f, 0, SEEK_SET) == 0 ? 1 : -1;
+			while (r == 1 && (r = spool_next(ri, f, &row)) == 1) {
 				reg_progress(ri, step, ++read, false);
 				if ((rc = reg_row(ri, &row, e)) != ERR_OK)
 					break;
 			}
-		} else
-			*got = hdr;
+			if (rc == ERR_OK && r < 0)
+				rc = errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, tmp_dir(), msg_errno(errno ? errno : EIO));
+		} else {
+			int hdr = 1;
+			if (!s) {
+				if (!(s = open_sheet(ri->o, ri->r, e))) {
+					rc = e && e->err == ERR_INVALID ? ERR_INVALID : (e ? e->err : ERR_IO);
+					if (rc == ERR_INVALID)
+						problem_from_err(ri->p, false, 0, "", (struct str){ 0 }, e);
+					break;
+				}
+				hdr = next_header(s, &row, &err_row, e);
+			}
+			if (hdr == 1) {
+				while ((*got = sheet_next(s, &row, &err_row, e)) == 1) {
+					reg_progress(ri, step, ++read, false);
+					if ((rc = reg_row(ri, &row, e)) != ERR_OK)
+						break;
+				}
+			} else
+				*got = hdr;
+			if (rc == ERR_OK && *got < 0)
+				sheet_problem(ri->p, s, &ri->h, err_row, e);
+			sheet_close(s);
+			s = NULL;
+			ri->spooling = false;
+		}
 		if (rc == ERR_OK && *got == 0)
 			reg_progress(ri, step, read, true);
-		if (rc == ERR_OK && *got < 0)
-			sheet_problem(ri->p, s, &ri->h, err_row, e);
-		sheet_close(s);
-		s = NULL;
 		if (rc == ERR_OK)
 			rc = reg_pass_end(ri, *got == 0, e);
 	}
+	ri->spooling = false;
 	if (s)
 		sheet_close(s);
 	return rc;
@@ -1646,6 +1787,7 @@ done:
 	map_free(&ri.places);
 	free(ri.states);
 	free(ri.cps);
+	spool_close(&ri);
 	free(ri.hv);
 	free(ri.mv);
 	arena_free(&ri.ba);

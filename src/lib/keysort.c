@@ -55,27 +55,11 @@ write_all(int fd, const void *p, size_t n)
 	return true;
 }
 
-static int
-temp_file(void)
-{
-	const char *dir = tmp_dir();
-	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
-		return fd;
-	/* a file system without O_TMPFILE: a named file, unlinked at once */
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/tuopin-keys-XXXXXX", dir);
-	fd = mkostemp(path, O_CLOEXEC);
-	if (fd >= 0)
-		unlink(path);
-	return fd;
-}
-
 /* The buffer, sorted, as the next run of the file. */
 static bool
 spill(struct keysort *k)
 {
-	if (k->fd < 0 && (k->fd = temp_file()) < 0)
+	if (k->fd < 0 && (k->fd = tmp_file("keys")) < 0)
 		return false;
 	qsort(k->buf, k->n, sizeof(*k->buf), cmp_key);
 	if (!write_all(k->fd, k->buf, k->n * sizeof(*k->buf)))

@@ -1,6 +1,9 @@
 /* util.c: allocation helpers and number parsing. No application knowledge. */
 #include "util.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +150,21 @@ tmp_dir(void)
 {
 	const char *d = getenv("TMPDIR");
 	return d && *d ? d : "/tmp";
+}
+
+int
+tmp_file(const char *name)
+{
+	const char *dir = tmp_dir();
+	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
+		return fd;
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/tuopin-%s-XXXXXX", dir, name);
+	fd = mkostemp(path, O_CLOEXEC);
+	if (fd >= 0)
+		unlink(path);
+	return fd;
 }
 
 size_t

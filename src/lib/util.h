@@ -36,5 +36,9 @@ size_t lower_bound_i64(const void *base, size_t n, size_t size, size_t offset, i
 
 /* The directory for temporary files: $TMPDIR when set and not empty, else /tmp. */
 const char *tmp_dir(void);
+/* A new temporary file in tmp_dir(), open for reading and writing, with no name (O_TMPFILE, or a named file
+ * unlinked at once where the file system lacks it): nothing is left behind however the process ends. The
+ * descriptor, or -1 with errno set. name: a word for the named file's prefix. */
+int tmp_file(const char *name);
 
 #endif
