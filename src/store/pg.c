@@ -836,7 +836,9 @@ static bool
 pg_change_mark(struct store *st, uint64_t *mark)
 {
 	struct pg *p = st->impl;
-	PGresult *r = PQexec(p->db, "SELECT pg_snapshot_xmax(pg_current_snapshot())::text");
+	/* the registry's generation, which every commit that writes a registry table moves (0017, 0021): the
+	 * cluster's next transaction id moved with any write of any database on the cluster, a login's too */
+	PGresult *r = PQexec(p->db, "SELECT gen::text FROM registry_generation WHERE id = 1");
 	bool ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
 	if (ok)
 		*mark = strtoull(PQgetvalue(r, 0, 0), NULL, 10);

@@ -103,9 +103,10 @@ struct store_ops {
 	 * by this connection or any other, in any process (SQLite's data version). NULL if the backend has
 	 * none: store_snapshot_epoch then always answers false. */
 	enum err (*data_version)(struct store *st, uint32_t *v);
-	/* A number that changes whenever another connection commits a write (SQLite's PRAGMA data_version; on
-	 * PostgreSQL the next transaction id, which moves as soon as anyone starts writing). False if the
-	 * backend cannot tell. */
+	/* A number that changes whenever another connection commits a write to the registry (SQLite's PRAGMA
+	 * data_version, which any write moves; on PostgreSQL the registry's generation, which every commit that
+	 * writes a registry table moves: division, household, member, their spans, events, incomes). False if
+	 * the backend cannot tell. */
 	bool (*change_mark)(struct store *st, uint64_t *mark);
 	/* SQLite: the database file's path (the session database lies beside it). NULL on PostgreSQL. */
 	const char *(*file)(struct store *st);
