@@ -832,20 +832,6 @@ pg_next_id(struct store *st, enum table t, int64_t *id, struct errinfo *e)
 	return ERR_OK;
 }
 
-static bool
-pg_change_mark(struct store *st, uint64_t *mark)
-{
-	struct pg *p = st->impl;
-	/* the registry's generation, which every commit that writes a registry table moves (0017, 0021): the
-	 * cluster's next transaction id moved with any write of any database on the cluster, a login's too */
-	PGresult *r = PQexec(p->db, "SELECT gen::text FROM registry_generation WHERE id = 1");
-	bool ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
-	if (ok)
-		*mark = strtoull(PQgetvalue(r, 0, 0), NULL, 10);
-	PQclear(r);
-	return ok;
-}
-
 static enum err
 pg_begin_auth(struct store *st, struct errinfo *e)
 {
@@ -922,7 +908,6 @@ static const struct store_ops pg_ops = {
 	.bulk_begin = pg_bulk_begin,
 	.bulk_end = pg_bulk_end,
 	.next_id = pg_next_id,
-	.change_mark = pg_change_mark,
 	.begin_auth = pg_begin_auth,
 	.lost = pg_lost,
 	.reconnect = pg_reconnect,

@@ -359,20 +359,6 @@ sq_data_version(struct store *st, uint32_t *v)
 	return ERR_OK;
 }
 
-static bool
-sq_change_mark(struct store *st, uint64_t *mark)
-{
-	struct sq *q = st->impl;
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(q->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
-		return false;
-	bool ok = sqlite3_step(s) == SQLITE_ROW;
-	if (ok)
-		*mark = (uint64_t)sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return ok;
-}
-
 static const char *
 sq_file(struct store *st)
 {
@@ -451,7 +437,6 @@ static const struct store_ops sqlite_ops = {
 	.bulk_end = sq_bulk_end,
 	.next_id = sq_next_id,
 	.data_version = sq_data_version,
-	.change_mark = sq_change_mark,
 	.file = sq_file,
 	.backup = sq_backup,
 	.integrity = sq_integrity,

@@ -409,7 +409,9 @@ store_rollback(struct store *st)
 bool
 store_change_mark(struct store *st, uint64_t *mark)
 {
-	return st->ops->change_mark && st->ops->change_mark(st, mark);
+	/* not SQLite's data_version nor PostgreSQL's next transaction id: any write moves those (a login's audit
+	 * row; on PostgreSQL any database of the cluster), and the importer would look every key up again */
+	return store_registry_generation(st, mark);
 }
 
 enum err

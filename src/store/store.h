@@ -103,11 +103,6 @@ struct store_ops {
 	 * by this connection or any other, in any process (SQLite's data version). NULL if the backend has
 	 * none: store_snapshot_epoch then always answers false. */
 	enum err (*data_version)(struct store *st, uint32_t *v);
-	/* A number that changes whenever another connection commits a write to the registry (SQLite's PRAGMA
-	 * data_version, which any write moves; on PostgreSQL the registry's generation, which every commit that
-	 * writes a registry table moves: division, household, member, their spans, events, incomes). False if
-	 * the backend cannot tell. */
-	bool (*change_mark)(struct store *st, uint64_t *mark);
 	/* SQLite: the database file's path (the session database lies beside it). NULL on PostgreSQL. */
 	const char *(*file)(struct store *st);
 	/* PostgreSQL: a write transaction that does not take the writers' advisory lock, for the bookkeeping
@@ -220,8 +215,9 @@ bool store_snapshot_epoch(struct store *st, uint64_t *epoch);
  * registry, so what was read under it may be kept and served while a read finds it again. False if it could
  * not be read. */
 bool store_registry_generation(struct store *st, uint64_t *gen);
-/* A mark of the database's state (see store_ops.change_mark): two equal marks taken on this connection mean
- * no other connection wrote in between. False when the backend cannot tell (then assume it changed). */
+/* A mark of the registry's state: two equal marks mean no connection committed a write to the registry in
+ * between (division, household, member, their spans, events, incomes: the registry's generation, which every
+ * such commit moves). False when it cannot be read (then assume it changed). */
 bool store_change_mark(struct store *st, uint64_t *mark);
 enum err store_bulk_begin(struct store *st, struct errinfo *e);
 enum err store_bulk_end(struct store *st, struct errinfo *e);
