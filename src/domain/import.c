@@ -713,9 +713,9 @@ struct reg_import {
 	bool counted;          /* PASS_ROWS counted each household's rows (a file that is not contiguous) */
 	bool dup_first;        /* PASS_ROWS put in ri->dups each number's first place: its household state and row
 	                        * (the least, in the order in which the households are checked) */
-	/* a file that is not contiguous is read in n_slices slices of households (a pass over the whole file
-	 * each, keeping the rows of its households only), so that at most about max_hold_rows rows are held at
-	 * once: household state i is in slice i * n_slices / slice_states */
+	/* a file that is not contiguous is checked and written in n_slices slices of households, so that at
+	 * most about max_hold_rows rows are held at once: household state i is in slice i * n_slices /
+	 * slice_states */
 	size_t n_slices, slice, slice_states;
 	/* ...through a temporary file a slice (reg_pass): spooling while the check reads the file */
 	FILE **spool;
@@ -927,7 +927,7 @@ spool_all_next(struct reg_import *ri, size_t *sl, struct sheet_row *row)
 }
 
 /* The passes over a file before the write (reg_count):
- * - PASS_FIRST, inside the import's transaction and before anything is written: the database look-ups of
+ * - PASS_FIRST, before the write lock is taken and anything written: the database look-ups of
  *   every 户编号 and 证件号码 (done now, while the tables hold only what was there before, they cost the same
  *   at the end of a large file as at its start), whether each household lies on contiguous rows (ri->flat:
  *   the 户编号 where the rows change household go through sorted runs, and none may come twice), the hash
@@ -1500,8 +1500,8 @@ counted:
 
 /* Under the write lock, when the database may have changed since the first pass looked the keys up (another
  * writer committed in between): every 户编号 and 证件号码 of the file is looked up again, read from the file
- * once more (the importer holds only the hits). If the file cannot be read again, each batch looks its keys
- * up itself. */
+ * once more, or from the slices' files when the check spooled it (the importer holds only the hits). If the
+ * file cannot be read again, each batch looks its keys up itself. */
 static enum err
 reg_relookup(struct reg_import *ri, struct errinfo *e)
 {
@@ -1705,9 +1705,11 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		 * holds up anyone's writes, and what is done under the lock is only what must be: */
 		if ((rc = import_check_now(st, o, p, e)) != ERR_OK)
 			goto done;
+		/* the registry's generation: another writer's commit to the registry moves it, a login does not */
 		uint64_t mark = 0;
-		bool marked = store_change_mark(st, &mark);
-		/* 1. a first pass counts each household's rows and looks up its keys in the database */
+		bool marked = store_registry_generation(st, &mark);
+		/* 1. a first pass looks up the file's keys in the database and proves its households contiguous
+		 * (or counts each one's rows) */
 		if ((rc = reg_count(&ri, PASS_FIRST, e)) != ERR_OK)
 			goto done;
 		/* 2. the second checks every row and household (nothing is written) */
@@ -1730,7 +1732,7 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		ri.t.quiet_audit = true;   /* the file is audited once, below */
 		ri.t.ip = o->ip;
 		uint64_t now_mark = 0;
-		if (!marked || !store_change_mark(st, &now_mark) || now_mark != mark)
+		if (!marked || !store_registry_generation(st, &now_mark) || now_mark != mark)
 			if ((rc = reg_relookup(&ri, e)) != ERR_OK)
 				goto done;
 		problems_init(p, p->a);

@@ -135,16 +135,18 @@
  * distinct households and persons of each type; no temporary b-tree of a million keys in the database).
  * Household-level events: each member of the household on the effective date, as known at T (the household
  * alone, with a NULL member, when it had none). T is the "as known at" stamp, LO and HI the division range. */
+#define CHANGES_TYPES_H "e.member_id IS NULL AND e.type NOT IN ('merge', 'data_fix')"
+#define CHANGES_TYPES_M "e.type IN ('member_add', 'member_remove', 'merge', 'data_fix')"
 #define CHANGES_H(where, T, LO, HI, superseded) \
 	"SELECT e.type, e.household_id, m.member_id FROM change_event e " \
 	"LEFT JOIN membership_span m ON m.household_id = e.household_id AND m.valid_from <= e.effective " \
 	"AND e.effective < m.valid_to AND m.recorded_from <= " T " AND " T " < m.recorded_to " \
-	"WHERE " where " AND e.member_id IS NULL AND e.type NOT IN ('merge', 'data_fix') " \
+	"WHERE " where " AND " CHANGES_TYPES_H " " \
 	"AND e.recorded_at <= " T " AND e.village BETWEEN " LO " AND " HI " " superseded
 /* Member-level events: the member each names (a merge names none: its household alone). */
 #define CHANGES_M(where, T, LO, HI, superseded) \
 	"SELECT e.type, e.household_id, e.member_id FROM change_event e " \
-	"WHERE " where " AND e.type IN ('member_add', 'member_remove', 'merge', 'data_fix') " \
+	"WHERE " where " AND " CHANGES_TYPES_M " " \
 	"AND e.recorded_at <= " T " AND e.village BETWEEN " LO " AND " HI " " superseded
 /* The households behind one line of the change report (the same conditions as CHANGES_H / CHANGES_M, one
  * type): per household its number, village, current head, the line's persons and first effective date; a
@@ -162,21 +164,19 @@
 	"WITH page AS MATERIALIZED (SELECT h.id, h.hh_no, h.village FROM change_event e JOIN household h " \
 	"ON h.id = e.household_id " CHANGES_HH_WHERE(where, T, LO, HI, superseded, TY, types) \
 	" GROUP BY h.id, h.hh_no, h.village ORDER BY h.village, h.hh_no LIMIT " LIM " OFFSET " OFF ") "
-#define CHANGES_HH_TYPES_H "e.member_id IS NULL AND e.type NOT IN ('merge', 'data_fix')"
-#define CHANGES_HH_TYPES_M "e.type IN ('member_add', 'member_remove', 'merge', 'data_fix')"
 #define CHANGES_HH_H(where, T, LO, HI, superseded, TY, LIM, OFF) \
-	CHANGES_HH_PAGE(where, T, LO, HI, superseded, TY, CHANGES_HH_TYPES_H, LIM, OFF) \
+	CHANGES_HH_PAGE(where, T, LO, HI, superseded, TY, CHANGES_TYPES_H, LIM, OFF) \
 	"SELECT h.hh_no, h.village, " CHANGES_HH_HEAD ", COUNT(DISTINCT m.member_id), MIN(e.effective) " \
 	"FROM page h JOIN change_event e ON e.household_id = h.id " \
 	"LEFT JOIN membership_span m ON m.household_id = e.household_id AND m.valid_from <= e.effective " \
 	"AND e.effective < m.valid_to AND m.recorded_from <= " T " AND " T " < m.recorded_to " \
-	CHANGES_HH_WHERE(where, T, LO, HI, superseded, TY, CHANGES_HH_TYPES_H) \
+	CHANGES_HH_WHERE(where, T, LO, HI, superseded, TY, CHANGES_TYPES_H) \
 	" GROUP BY h.id, h.hh_no, h.village ORDER BY h.village, h.hh_no"
 #define CHANGES_HH_M(where, T, LO, HI, superseded, TY, LIM, OFF) \
-	CHANGES_HH_PAGE(where, T, LO, HI, superseded, TY, CHANGES_HH_TYPES_M, LIM, OFF) \
+	CHANGES_HH_PAGE(where, T, LO, HI, superseded, TY, CHANGES_TYPES_M, LIM, OFF) \
 	"SELECT h.hh_no, h.village, " CHANGES_HH_HEAD ", COUNT(DISTINCT e.member_id), MIN(e.effective) " \
 	"FROM page h JOIN change_event e ON e.household_id = h.id " \
-	CHANGES_HH_WHERE(where, T, LO, HI, superseded, TY, CHANGES_HH_TYPES_M) \
+	CHANGES_HH_WHERE(where, T, LO, HI, superseded, TY, CHANGES_TYPES_M) \
 	" GROUP BY h.id, h.hh_no, h.village ORDER BY h.village, h.hh_no"
 /* Column lists in insert_row order: COPY's column list and the copy's SELECTs use the same text. */
 #define HOUSEHOLD_COLUMNS "id, hh_no, village, status, monitored, attribute, cause_main, cause_other, " \

@@ -406,14 +406,6 @@ store_rollback(struct store *st)
 }
 
 
-bool
-store_change_mark(struct store *st, uint64_t *mark)
-{
-	/* not SQLite's data_version nor PostgreSQL's next transaction id: any write moves those (a login's audit
-	 * row; on PostgreSQL any database of the cluster), and the importer would look every key up again */
-	return store_registry_generation(st, mark);
-}
-
 enum err
 store_bulk_begin(struct store *st, struct errinfo *e)
 {

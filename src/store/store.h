@@ -215,10 +215,6 @@ bool store_snapshot_epoch(struct store *st, uint64_t *epoch);
  * registry, so what was read under it may be kept and served while a read finds it again. False if it could
  * not be read. */
 bool store_registry_generation(struct store *st, uint64_t *gen);
-/* A mark of the registry's state: two equal marks mean no connection committed a write to the registry in
- * between (division, household, member, their spans, events, incomes: the registry's generation, which every
- * such commit moves). False when it cannot be read (then assume it changed). */
-bool store_change_mark(struct store *st, uint64_t *mark);
 enum err store_bulk_begin(struct store *st, struct errinfo *e);
 enum err store_bulk_end(struct store *st, struct errinfo *e);
 
