@@ -20,6 +20,7 @@
 #include "domain/registry.h"
 #include "http/api.h"
 #include "lib/date.h"
+#include "lib/jw.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
 #include "view/view.h"
@@ -225,6 +226,18 @@ api_households(struct req *r)
 	 * with the total, in one statement) */
 	int64_t by[ST__MAX];
 	f.by_status = by;
+	/* From the page cache, as the stats are (a clerk pages through a village again and again): everything the
+	 * answer depends on is in the key, the question as parsed (q last: it is free text), the language, today
+	 * (the default date) and the asker's scope. A search by a number was put on record above, hit or not. */
+	struct cached kept = { 0 };
+	if (strcmp(r->method, "GET") == 0 &&
+	    cached_answer(r, &kept,
+		arena_printf(&r->a, "list|%d|%d|%d|%lld-%lld|%s|%s|%s|%d|%d|%d|%lld-%lld|%s", (int)msg_lang(), date_today(),
+		    f.day, (long long)f.lo, (long long)f.hi, f.status ? f.status : "", f.attribute ? f.attribute : "",
+		    f.cause ? f.cause : "", (int)f.sort, f.limit, f.offset, (long long)r->st->scope_lo,
+		    (long long)r->st->scope_hi, f.q ? f.q : ""),
+		200))
+		return;
 	struct hh_summary *items;
 	size_t n;
 	int64_t total;
@@ -234,48 +247,86 @@ api_households(struct req *r)
 		reply_error(r, &e);
 		return;
 	}
-	/* each household with the names of its village and town (looked up once per village of the page) */
-	json_t *a = json_array(), *names = json_object();
-	for (size_t i = 0; i < n; i++) {
-		json_t *x = view_household_summary_json(&items[i], false);
-		char key[16];
-		view_code(items[i].h.village, key, sizeof(key));
-		json_t *known = json_object_get(names, key);
-		if (!known) {
-			struct division vd, td;
-			known = json_object();
-			if (store_division_get(r->st, items[i].h.village, &vd, &r->a, &e) == ERR_OK) {
-				json_object_set_new(known, "village_name", json_string(vd.name));
-				if (vd.parent && store_division_get(r->st, vd.parent, &td, &r->a, &e) == ERR_OK)
-					json_object_set_new(known, "town_name", json_string(td.name));
-			}
-			json_object_set_new(names, key, known);
-		}
-		json_object_update(x, known);
-		json_array_append_new(a, x);
-	}
-	json_decref(names);
 	/* a name that is not the head's: the member it found, named (on the list's date), for the whole page in one
 	 * statement */
 	bool name_search = f.q && f.q[strspn(f.q, "0123456789Xx")] != '\0';
+	char **mname = NULL, **mrel = NULL;
 	if (name_search && n > 0) {
 		int64_t *ids = arena_alloc(&r->a, n * sizeof(*ids));
-		char **mname = arena_alloc(&r->a, n * sizeof(*mname)), **mrel = arena_alloc(&r->a, n * sizeof(*mrel));
+		mname = arena_alloc(&r->a, n * sizeof(*mname));
+		mrel = arena_alloc(&r->a, n * sizeof(*mrel));
 		for (size_t i = 0; i < n; i++)
 			ids[i] = items[i].h.id;
-		if (store_members_named_at(r->st, ids, n, f.day ? f.day : date_today(), f.q, mname, mrel, &r->a, &e) == ERR_OK)
-			for (size_t i = 0; i < n; i++)
-				if (mname[i])
-					json_object_set_new(json_array_get(a, i), "match", json_pack("{s:s, s:o}", "name", mname[i],
-					    "relation", view_code_json(CL_RELATION, mrel[i])));
+		if (store_members_named_at(r->st, ids, n, f.day ? f.day : date_today(), f.q, mname, mrel, &r->a, &e) !=
+		    ERR_OK)
+			mname = NULL;
 	}
-	json_t *bs = json_object();
+	/* written straight to text (the list is asked for all day long; a jansson tree cost a third of it) */
+	char d[11];
+	struct buf *out = reply_json_begin(r, 200);
+	size_t start = out->n;
+	struct jw w;
+	jw_init(&w, out);
+	jw_obj(&w);
+	jw_kint(&w, "total", total);
+	jw_kint(&w, "page", page);
+	jw_kint(&w, "per_page", per);
+	jw_kstr(&w, "as_of", date_format(f.day ? f.day : date_today(), d));
+	jw_key(&w, "by_status");
+	jw_obj(&w);
 	for (int s = 1; s < ST__MAX; s++)
 		if (by[s])
-			json_object_set_new(bs, status_code((enum status)s), json_integer(by[s]));
-	char d[11];
-	reply_json(r, 200, json_pack("{s:I, s:i, s:i, s:s, s:o, s:o}", "total", (json_int_t)total, "page", page,
-	    "per_page", per, "as_of", date_format(f.day ? f.day : date_today(), d), "by_status", bs, "items", a));
+			jw_kint(&w, status_code((enum status)s), by[s]);
+	jw_obj_end(&w);
+	jw_key(&w, "items");
+	jw_arr(&w);
+	/* each household with the names of its village and town (looked up once per village of the page) */
+	struct place {
+		int64_t village;
+		const char *village_name, *town_name;
+	} *places = arena_alloc(&r->a, (n + 1) * sizeof(*places));
+	size_t n_places = 0;
+	for (size_t i = 0; i < n; i++) {
+		jw_obj(&w);
+		view_household_summary_write(&w, &items[i], false);
+		size_t k = 0;
+		while (k < n_places && places[k].village != items[i].h.village)
+			k++;
+		if (k == n_places) {
+			struct division vd, td;
+			places[k] = (struct place){ .village = items[i].h.village };
+			if (store_division_get(r->st, items[i].h.village, &vd, &r->a, &e) == ERR_OK) {
+				places[k].village_name = vd.name;
+				if (vd.parent && store_division_get(r->st, vd.parent, &td, &r->a, &e) == ERR_OK)
+					places[k].town_name = td.name;
+			}
+			n_places++;
+		}
+		if (places[k].village_name)
+			jw_kstr(&w, "village_name", places[k].village_name);
+		if (places[k].town_name)
+			jw_kstr(&w, "town_name", places[k].town_name);
+		if (mname && mname[i]) {
+			jw_key(&w, "match");
+			jw_obj(&w);
+			jw_kstr(&w, "name", mname[i]);
+			jw_key(&w, "relation");
+			if (mrel[i] && *mrel[i]) {
+				jw_obj(&w);
+				jw_kstr(&w, "code", mrel[i]);
+				jw_kstr(&w, "label", code_label(CL_RELATION, mrel[i]));
+				jw_obj_end(&w);
+			} else
+				jw_null(&w);
+			jw_obj_end(&w);
+		}
+		jw_obj_end(&w);
+	}
+	jw_arr_end(&w);
+	jw_obj_end(&w);
+	/* under the first village of the scope, which the key's scope always holds */
+	cached_keep(r, &kept, r->st->scope_lo, out, start);
+	reply_json_end(r);
 }
 
 /* The household page, as of a date (default today): the same gathering and JSON as `tuopin show`. A masked

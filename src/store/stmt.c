@@ -90,6 +90,13 @@
 #define HH_FIND_WHERE_S_PG(ST) "WHERE h.village BETWEEN $1 AND $2 AND ($3::text IS NULL OR " ST " = $3) " \
 	"AND ($4::text IS NULL OR h.attribute = $4) AND ($5::text IS NULL OR h.cause_main = $5) AND $7::text IS NULL"
 
+/* The page is chosen first, by the households' ids alone (ordered and limited on the household table, one
+ * statement per order so an index can give it): the index on (village, status, attribute, cause_main, hh_no)
+ * holds every column a filter or an order reads (schema 0023), so the rows the page skips or sorts are never
+ * read from the table. The page's rows, their head's name and their size are then read for the page only. */
+#define HH_PAGE(from, where, order) "(SELECT h.id FROM " from where " ORDER BY " order " LIMIT $9 OFFSET $10) p " \
+	"JOIN household h ON h.id = p.id ORDER BY " order
+
 /* The household list as of a past day D (issue 18): status, head and size on D, and only the households that
  * had a status on D (registered by then); D is $11 in the page statements and $9 in the count. */
 #define STATUS_AT(D) "(SELECT x.status FROM household_status_span x WHERE x.household_id = h.id AND x.recorded_to = " \
@@ -100,8 +107,7 @@
 	"JOIN member m ON m.id = s.member_id WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC \
 	" AND s.valid_from <= " D " AND " D " < s.valid_to AND m.relation = '01' ORDER BY m.id LIMIT 1), " \
 	"(SELECT COUNT(*) FROM membership_span s WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC \
-	" AND s.valid_from <= " D " AND " D " < s.valid_to), " STATUS_AT(D) " FROM (SELECT h.* FROM " from \
-	where " ORDER BY " order " LIMIT $9 OFFSET $10) h ORDER BY " order
+	" AND s.valid_from <= " D " AND " D " < s.valid_to), " STATUS_AT(D) " FROM " HH_PAGE(from, where, order)
 #define STATUS_ORDER_AT(D) "CASE " STATUS_AT(D) " WHEN 'poor' THEN 1 WHEN 'returned' THEN 2 " \
 	"WHEN 'exited_supported' THEN 3 WHEN 'exited_unsupported' THEN 4 WHEN 'removed' THEN 5 WHEN 'cancelled' THEN 6 " \
 	"ELSE 7 END"
@@ -115,15 +121,12 @@
 #define STATUS_ORDER "CASE h.status WHEN 'poor' THEN 1 WHEN 'returned' THEN 2 WHEN 'exited_supported' THEN 3 " \
 	"WHEN 'exited_unsupported' THEN 4 WHEN 'removed' THEN 5 WHEN 'cancelled' THEN 6 ELSE 7 END"
 
-/* The page is chosen first (ordered and limited on the household table alone, one statement per order so
- * an index can give it); the head's name and the size are then looked up for the page's rows only. */
 #define HH_LIST(where, order) HH_LIST_FROM("household h ", where, order)
 #define HH_LIST_FROM(from, where, order) "SELECT " HH_COLS ", (SELECT m.name FROM membership_span s JOIN member m " \
 	"ON m.id = s.member_id WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC " AND s.valid_to = " \
 	OPEN_DATE " AND m.relation = '01' ORDER BY m.id LIMIT 1), " \
 	"(SELECT COUNT(*) FROM membership_span s WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC \
-	" AND s.valid_to = " OPEN_DATE ") FROM (SELECT h.* FROM " from where " ORDER BY " order \
-	" LIMIT $9 OFFSET $10) h ORDER BY " order
+	" AND s.valid_to = " OPEN_DATE ") FROM " HH_PAGE(from, where, order)
 
 #define BREAKDOWN(col) "SELECT " col ", hs.status, COUNT(DISTINCT h.id), COUNT(m.id) FROM household h " \
 	"JOIN household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $1 AND $1 < hs.valid_to " \

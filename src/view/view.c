@@ -442,31 +442,6 @@ view_code_json(enum codelist cl, const char *code)
 	return json_pack("{s:s, s:s}", "code", code, "label", code_label(cl, code));
 }
 
-static json_t *
-status_json(enum status s)
-{
-	if (s == ST_NONE)
-		return json_null();
-	return json_pack("{s:s, s:s}", "code", status_code(s), "label", status_label(s));
-}
-
-json_t *
-view_household_summary_json(const struct hh_summary *s, bool full)
-{
-	char code[16], phone[32];
-	view_code(s->h.village, code, sizeof(code));
-	if (full)
-		snprintf(phone, sizeof(phone), "%s", s->h.phone ? s->h.phone : "");
-	else
-		phone_mask(s->h.phone, phone, sizeof(phone));
-	/* status: on the list's date (the current one when the list has none); status_now: as the registry
-	 * stands */
-	return json_pack("{s:s, s:s, s:s?, s:I, s:o, s:o, s:b, s:o, s:o, s:s?}", "hh_no", s->h.hh_no, "village", code,
-	    "head", s->head_name, "size", (json_int_t)s->size, "status", status_json(s->status_at), "status_now",
-	    status_json(s->h.status), "monitored", s->h.monitored, "attribute", view_code_json(CL_ATTRIBUTE,
-	    s->h.attribute), "cause_main", view_code_json(CL_CAUSE, s->h.cause_main), "phone", s->h.phone ? phone : NULL);
-}
-
 /* ---- the household page, written straight to text (it is the most requested answer) ---- */
 
 static void
@@ -495,6 +470,29 @@ status_write(struct jw *w, const char *key, enum status st)
 	jw_kstr(w, "code", status_code(st));
 	jw_kstr(w, "label", status_label(st));
 	jw_obj_end(w);
+}
+
+void
+view_household_summary_write(struct jw *w, const struct hh_summary *s, bool full)
+{
+	char code[16], phone[32];
+	view_code(s->h.village, code, sizeof(code));
+	if (full)
+		snprintf(phone, sizeof(phone), "%s", s->h.phone ? s->h.phone : "");
+	else
+		phone_mask(s->h.phone, phone, sizeof(phone));
+	jw_kstr(w, "hh_no", s->h.hh_no);
+	jw_kstr(w, "village", code);
+	jw_kstr(w, "head", s->head_name);
+	jw_kint(w, "size", s->size);
+	/* status: on the list's date (the current one when the list has none); status_now: as the registry
+	 * stands */
+	status_write(w, "status", s->status_at);
+	status_write(w, "status_now", s->h.status);
+	jw_kbool(w, "monitored", s->h.monitored);
+	code_write(w, "attribute", CL_ATTRIBUTE, s->h.attribute);
+	code_write(w, "cause_main", CL_CAUSE, s->h.cause_main);
+	jw_kstr(w, "phone", s->h.phone ? phone : NULL);
 }
 
 static void

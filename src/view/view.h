@@ -45,7 +45,10 @@ json_t *view_household_json(const struct household_view *v);
  * objects as the household page's "incomes"), and as a table of versions for the CLI. */
 json_t *view_income_json(const struct household_view *v);
 void view_income_table(const struct household_view *v, struct buf *out);
-json_t *view_household_summary_json(const struct hh_summary *s, bool full);
+/* One household of the list (GET /api/households): its members, written into an object the caller opened (the
+ * API adds the names of its village and town, and the member a name search found). */
+struct jw;
+void view_household_summary_write(struct jw *w, const struct hh_summary *s, bool full);
 /* An audit row's detail as it is shown: the phone and bank account numbers of a recorded correction
  * ("changes") masked, as on the household page (the row itself keeps them, under its hash); NULL if a detail
  * that may hold them does not parse. */

@@ -3,7 +3,8 @@
 # registry's generation (schema 0017) is the one it was rendered under: a write to the registry (through the
 # API, or by another process straight into the database) moves it and the next page is rendered afresh;
 # logins, tokens and a full view's audit row do not, and the cached page goes on being served. Only inside
-# the asker's divisions, per language and date; full views are never cached and each is audited. One worker
+# the asker's divisions, per language and date; full views are never cached and each is audited. The stats and
+# the household list are kept the same way. One worker
 # thread makes the order exact: the first page under a generation is rendered and kept, the next comes from
 # the cache. The same on both backends.
 source "$(dirname "$0")/lib.sh"
@@ -140,6 +141,35 @@ eq "one person fewer at once" "$(jq .data.totals.registered.persons <<<"$OUT")" 
 	"$(($(jq .data.totals.registered.persons <<<"$sfirst") - 1))"
 page county "$S" 200 hit
 
+# The household list too: the same question in the same scope under the same generation, byte for byte; another
+# page, sort, filter, date or scope is another answer; a search by a number is audited on a hit as well; a
+# registry write lists afresh
+L="/api/households?per_page=3&sort=status"
+page county "$L" 200 miss
+lfirst=$OUT
+page county "$L" 200 hit
+eq "the list from the cache, byte for byte" "$OUT" "$lfirst"
+eq "its households" "$(jq -c '[.data.total, [.data.items[] | .hh_no]]' <<<"$OUT")" \
+	"$(jq -c '[.data.total, [.data.items[] | .hh_no]]' <<<"$lfirst")"
+page county "$L&page=2" 200 miss
+page county "$L&as_of=2014-06-30" 200 miss
+page county "$L&status=poor" 200 miss
+page county "/api/households?per_page=3&sort=cause" 200 miss
+page town "$L" 200 miss
+eq "the town's own households" "$(jq '[.data.items[] | .village | startswith("371399100")] | all' <<<"$OUT")" true
+page town "$L" 200 hit
+searched() { db_sql "SELECT COUNT(*) FROM audit WHERE action = 'search.id_no'"; }
+n0=$(searched)
+idq=$(db_sql "SELECT id_no FROM member m JOIN household h ON h.id = m.household_id WHERE h.hh_no = '3713990005' LIMIT 1")
+page county "/api/households?q=$idq" 200 miss
+page county "/api/households?q=$idq" 200 hit
+eq "found by its 证件号码" "$(jq -r '.data.items[0].hh_no' <<<"$OUT")" 3713990005
+eq "both searches audited" "$(searched)" "$((n0 + 2))"
+db_sql "UPDATE household SET phone = '13600004444' WHERE hh_no = '3713990005'" >/dev/null
+page county "/api/households?q=$idq" 200 miss
+eq "another process's change at once" "$(jq -r '.data.items[0].phone' <<<"$OUT")" "136****4444"
+page county "$L" 200 miss
+
 # --page-cache 0: no cache, no header
 stop_server
 start_server --threads 1 --page-cache 0
@@ -148,6 +178,8 @@ page county $A 200 -
 page county $A 200 -
 page county $A 200 -
 eq "without the cache" "$(printf '%s' "$OUT" | jq -r .data.phone)" "137****3333"
+page county "$L" 200 -
+page county "$L" 200 -
 "$TUOPIN" serve --page-cache -1 >/dev/null 2>"$WORK/err" && fail "--page-cache -1 accepted"
 grep -q -- "--page-cache" "$WORK/err" || fail "no message for --page-cache -1: $(cat "$WORK/err")"
 finish
