@@ -68,7 +68,9 @@ fi
 out=$(dirname "$db")
 dur=${BENCH_SECONDS:-10}
 export TUOPIN_DB=sqlite:$db
-"$build/tuopin" user add bench --role county_admin --division 371399000000 --password 'Wrk-Load-2026!' --keep \
+# the user: a county office's role over the database's widest division (the county, or all of gen_registry.sh's)
+top=$(sqlite3 "$db" "SELECT code FROM division ORDER BY level, code LIMIT 1")
+"$build/tuopin" user add bench --role county_admin --division "$top" --password 'Wrk-Load-2026!' --keep \
 	>/dev/null 2>&1 || true
 token=$("$build/tuopin" token add bench --name wrk --days 1)
 # searches.SET.txt: request paths. Names: a random part of 2 or 3 characters of a random member's name, over the
@@ -93,7 +95,10 @@ sqlite3 "$db" "SELECT hh_no FROM household ORDER BY random() LIMIT 1000; SELECT 
 	sed 's|^|/api/households?per_page=50\&q=|' > "$out/searches.number.txt"
 fi
 port=$((30000 + RANDOM % 10000))
-"$build/tuopin" serve --listen "127.0.0.1:$port" --threads 4 >/dev/null 2>"$out/serve.err" &
+# PAGE_CACHE=0: without the page cache (wrk's warm-up asks the measured run's first requests: with the cache
+# those come from memory)
+"$build/tuopin" serve --listen "127.0.0.1:$port" --threads 4 ${PAGE_CACHE:+--page-cache "$PAGE_CACHE"} \
+	>/dev/null 2>"$out/serve.err" &
 pid=$!
 trap 'rm -f "$tmp"; kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/api/ping" && break; sleep 0.05; done

@@ -122,11 +122,22 @@
 	"WHEN 'exited_unsupported' THEN 4 WHEN 'removed' THEN 5 WHEN 'cancelled' THEN 6 ELSE 7 END"
 
 #define HH_LIST(where, order) HH_LIST_FROM("household h ", where, order)
-#define HH_LIST_FROM(from, where, order) "SELECT " HH_COLS ", (SELECT m.name FROM membership_span s JOIN member m " \
-	"ON m.id = s.member_id WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC " AND s.valid_to = " \
-	OPEN_DATE " AND m.relation = '01' ORDER BY m.id LIMIT 1), " \
-	"(SELECT COUNT(*) FROM membership_span s WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC \
-	" AND s.valid_to = " OPEN_DATE ") FROM " HH_PAGE(from, where, order)
+#define HH_HEAD_SIZE "(SELECT m.name FROM membership_span s JOIN member m ON m.id = s.member_id " \
+	"WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC " AND s.valid_to = " OPEN_DATE \
+	" AND m.relation = '01' ORDER BY m.id LIMIT 1), (SELECT COUNT(*) FROM membership_span s " \
+	"WHERE s.household_id = h.id AND s.recorded_to = " OPEN_REC " AND s.valid_to = " OPEN_DATE ")"
+#define HH_LIST_FROM(from, where, order) "SELECT " HH_COLS ", " HH_HEAD_SIZE " FROM " HH_PAGE(from, where, order)
+/* A searched list (the matches of HH_FIND_FROM) also carries on every row of its page how many of all the
+ * matches have each status, in the order of enum status from ST_POOR (window sums, taken before the LIMIT):
+ * the matches are found and each looked up in household once for the page and its counts, not once for each
+ * (a common two-character part of a name matches hundreds of households). */
+#define HH_TOTAL(n, code) "SUM(CASE WHEN h.status = '" code "' THEN 1 ELSE 0 END) OVER () AS t" #n
+#define HH_TOTALS HH_TOTAL(1, "poor") ", " HH_TOTAL(2, "returned") ", " HH_TOTAL(3, "exited_supported") ", " \
+	HH_TOTAL(4, "exited_unsupported") ", " HH_TOTAL(5, "removed") ", " HH_TOTAL(6, "cancelled") ", " \
+	HH_TOTAL(7, "ordinary")
+#define HH_FOUND(from, where, order) "SELECT " HH_COLS ", " HH_HEAD_SIZE ", p.t1, p.t2, p.t3, p.t4, p.t5, p.t6, " \
+	"p.t7 FROM (SELECT h.id, " HH_TOTALS " FROM " from where " ORDER BY " order " LIMIT $9 OFFSET $10) p " \
+	"JOIN household h ON h.id = p.id ORDER BY " order
 
 #define BREAKDOWN(col) "SELECT " col ", hs.status, COUNT(DISTINCT h.id), COUNT(m.id) FROM household h " \
 	"JOIN household_status_span hs ON hs.household_id = h.id AND hs.valid_from <= $1 AND $1 < hs.valid_to " \
@@ -860,20 +871,20 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		ASOF_WHERE(HH_LIST_WHERE_S(STATUS_AT("$9")), "$9") " GROUP BY 1", "SELECT " STATUS_AT("$9::integer") ", COUNT(*) "
 		"FROM household h " ASOF_WHERE(HH_LIST_WHERE_S_PG(STATUS_AT("$9::integer")), "$9::integer") " GROUP BY 1" },
 	/* the list searched (HH_FIND_FROM): the same orders, count and statuses, from the households found */
-	[STMT_HH_FIND] = { HH_LIST_FROM(HH_FIND_FROM, HH_FIND_WHERE, "h.hh_no"),
-		HH_LIST_FROM(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.hh_no") },
-	[STMT_HH_FIND_VILLAGE] = { HH_LIST_FROM(HH_FIND_FROM, HH_FIND_WHERE, "h.village, h.hh_no"),
-		HH_LIST_FROM(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.village, h.hh_no") },
-	[STMT_HH_FIND_DESC] = { HH_LIST_FROM(HH_FIND_FROM, HH_FIND_WHERE, "h.hh_no DESC"),
-		HH_LIST_FROM(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.hh_no DESC") },
-	[STMT_HH_FIND_VILLAGE_DESC] = { HH_LIST_FROM(HH_FIND_FROM, HH_FIND_WHERE, "h.village DESC, h.hh_no"),
-		HH_LIST_FROM(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.village DESC, h.hh_no") },
-	[STMT_HH_FIND_STATUS] = { HH_LIST_FROM(HH_FIND_FROM, HH_FIND_WHERE, STATUS_ORDER ", h.hh_no"),
-		HH_LIST_FROM(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, STATUS_ORDER ", h.hh_no") },
-	[STMT_HH_FIND_ATTRIBUTE] = { HH_LIST_FROM(HH_FIND_FROM, HH_FIND_WHERE, "h.attribute IS NULL, h.attribute, h.hh_no"),
-		HH_LIST_FROM(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.attribute IS NULL, h.attribute, h.hh_no") },
-	[STMT_HH_FIND_CAUSE] = { HH_LIST_FROM(HH_FIND_FROM, HH_FIND_WHERE, "h.cause_main IS NULL, h.cause_main, h.hh_no"),
-		HH_LIST_FROM(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.cause_main IS NULL, h.cause_main, h.hh_no") },
+	[STMT_HH_FIND] = { HH_FOUND(HH_FIND_FROM, HH_FIND_WHERE, "h.hh_no"),
+		HH_FOUND(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.hh_no") },
+	[STMT_HH_FIND_VILLAGE] = { HH_FOUND(HH_FIND_FROM, HH_FIND_WHERE, "h.village, h.hh_no"),
+		HH_FOUND(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.village, h.hh_no") },
+	[STMT_HH_FIND_DESC] = { HH_FOUND(HH_FIND_FROM, HH_FIND_WHERE, "h.hh_no DESC"),
+		HH_FOUND(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.hh_no DESC") },
+	[STMT_HH_FIND_VILLAGE_DESC] = { HH_FOUND(HH_FIND_FROM, HH_FIND_WHERE, "h.village DESC, h.hh_no"),
+		HH_FOUND(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.village DESC, h.hh_no") },
+	[STMT_HH_FIND_STATUS] = { HH_FOUND(HH_FIND_FROM, HH_FIND_WHERE, STATUS_ORDER ", h.hh_no"),
+		HH_FOUND(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, STATUS_ORDER ", h.hh_no") },
+	[STMT_HH_FIND_ATTRIBUTE] = { HH_FOUND(HH_FIND_FROM, HH_FIND_WHERE, "h.attribute IS NULL, h.attribute, h.hh_no"),
+		HH_FOUND(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.attribute IS NULL, h.attribute, h.hh_no") },
+	[STMT_HH_FIND_CAUSE] = { HH_FOUND(HH_FIND_FROM, HH_FIND_WHERE, "h.cause_main IS NULL, h.cause_main, h.hh_no"),
+		HH_FOUND(HH_FIND_FROM_PG, HH_FIND_WHERE_PG, "h.cause_main IS NULL, h.cause_main, h.hh_no") },
 	[STMT_HH_FIND_COUNT] = { "SELECT COUNT(*) FROM " HH_FIND_FROM HH_FIND_WHERE,
 		"SELECT COUNT(*) FROM " HH_FIND_FROM_PG HH_FIND_WHERE_PG },
 	[STMT_HH_FIND_ASOF] = { HH_LIST_ASOF_FROM(HH_FIND_FROM, ASOF_WHERE(HH_FIND_WHERE_S(STATUS_AT("$11")), "$11"), "h.hh_no", "$11"),

@@ -441,6 +441,31 @@ search_from_hits(const struct hh_filter *f, int64_t lo, int64_t hi)
 	return number || wide;
 }
 
+/* The list's total, and its counts by status when the caller wants them (f->by_status). */
+static enum err
+list_counts(struct store *st, const struct hh_filter *f, int64_t lo, int64_t hi, int64_t *total, struct errinfo *e)
+{
+	if (f->day || f->by_status) {
+		/* the as-of count: the households registered on the day, summed over their statuses then (and any
+		 * count the caller wants by status) */
+		int64_t by[ST__MAX], *b = f->by_status ? f->by_status : by;
+		enum err rc = store_household_list_by_status(st, f, b, e);
+		for (int i = 0; rc == ERR_OK && i < ST__MAX; i++)
+			*total += b[i];
+		return rc;
+	}
+	struct stmt *q = OPS->prepare(st, search_from_hits(f, lo, hi) ? STMT_HH_FIND_COUNT : STMT_HH_LIST_COUNT, e);
+	if (!q)
+		return ERR_DB;
+	bind_filter(st, q, f, lo, hi);
+	int r = OPS->step(q, e);
+	if (r < 0)
+		return ERR_DB;
+	*total = OPS->col_int(q, 0);
+	OPS->reset(q);
+	return ERR_OK;
+}
+
 enum err
 store_household_list(struct store *st, const struct hh_filter *f, struct hh_summary **out, size_t *n, int64_t *total,
     struct arena *a, struct errinfo *e)
@@ -457,29 +482,11 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 	enum err rc = ERR_OK;
 	struct stmt *q;
 	int r;
-	if (f->day || f->by_status) {
-		/* the as-of count: the households registered on the day, summed over their statuses then (and any
-		 * count the caller wants by status) */
-		int64_t by[ST__MAX], *b = f->by_status ? f->by_status : by;
-		if ((rc = store_household_list_by_status(st, f, b, e)) != ERR_OK)
-			goto out;
-		for (int i = 0; i < ST__MAX; i++)
-			*total += b[i];
-	} else {
-		q = OPS->prepare(st, search_from_hits(f, lo, hi) ? STMT_HH_FIND_COUNT : STMT_HH_LIST_COUNT, e);
-		if (!q) {
-			rc = ERR_DB;
-			goto out;
-		}
-		bind_filter(st, q, f, lo, hi);
-		r = OPS->step(q, e);
-		if (r < 0) {
-			rc = ERR_DB;
-			goto out;
-		}
-		*total = OPS->col_int(q, 0);
-		OPS->reset(q);
-	}
+	bool found = search_from_hits(f, lo, hi);
+	/* a search as the registry stands: the counts come with the page's rows (HH_FOUND), the matches found once */
+	bool counted_on_page = found && !f->day;
+	if (!counted_on_page && (rc = list_counts(st, f, lo, hi, total, e)) != ERR_OK)
+		goto out;
 	static const enum stmt_id by_sort[HH_SORT__N] = {
 		[HH_SORT_NO] = STMT_HH_LIST, [HH_SORT_VILLAGE] = STMT_HH_LIST_VILLAGE, [HH_SORT_NO_DESC] = STMT_HH_LIST_DESC,
 		[HH_SORT_VILLAGE_DESC] = STMT_HH_LIST_VILLAGE_DESC, [HH_SORT_STATUS] = STMT_HH_LIST_STATUS,
@@ -503,7 +510,6 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 		[HH_SORT_CAUSE] = STMT_HH_FIND_ASOF_CAUSE,
 	};
 	enum hh_sort sort = f->sort < HH_SORT__N ? f->sort : HH_SORT_VILLAGE;
-	bool found = search_from_hits(f, lo, hi);
 	enum stmt_id id = f->day ? (found ? found_by_sort_at : by_sort_at)[sort] : (found ? found_by_sort : by_sort)[sort];
 	/* by 户编号 over at most half of the database's villages: through the village index, then sorted */
 	if (!found && (sort == HH_SORT_NO || sort == HH_SORT_NO_DESC) &&
@@ -525,6 +531,13 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 	struct hh_summary *v = arena_alloc(a, ((size_t)f->limit + 1) * sizeof(*v));
 	size_t k = 0;
 	while ((r = OPS->step(q, e)) == 1 && k < (size_t)f->limit) {
+		if (counted_on_page && k == 0)
+			for (int i = ST_POOR; i < ST__MAX; i++) {
+				int64_t c = OPS->col_int(q, HH_NCOLS + 1 + i);
+				*total += c;
+				if (f->by_status)
+					f->by_status[i] = c;
+			}
 		read_household(st, q, 0, &v[k].h, a);
 		v[k].head_name = col_str(st, q, HH_NCOLS, a);
 		v[k].size = OPS->col_int(q, HH_NCOLS + 1);
@@ -539,6 +552,9 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 	OPS->reset(q);
 	if (r < 0)
 		rc = ERR_DB;
+	/* a page past the last match carries no counts: they are counted on their own */
+	else if (counted_on_page && k == 0 && f->offset > 0)
+		rc = list_counts(st, f, lo, hi, total, e);
 	*out = v;
 	*n = k;
 out:

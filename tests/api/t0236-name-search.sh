@@ -126,6 +126,17 @@ for q in $(parts 2 5) 玉兰 王 "$hh1" "$id1" "${id1: -4}"; do
 done
 [ "$(PER=7 listed 王 village "" | grep -c '^3713')" -ge 8 ] || fail "王 finds fewer than two pages"
 [ "$(listed "${id1: -4}" village "" | grep -c '^3713')" -ge 1 ] || fail "the last four of $id1 find nothing"
+# the counts come with a searched page's rows (HH_FOUND); a page past the last match has none and counts them on
+# its own: the same total and counts by status as the first page's, no households
+counts() { expect 200 county GET "/api/households?q=$1&per_page=7&page=$2${3:-}"; jq -c '[.data.total, .data.by_status, (.data.items | length)]' <<<"$OUT"; }
+for q in 王 "$hh1" "${id1: -4}"; do
+	first=$(counts "$q" 1)
+	eq "$q: counted with the first page" "$first" "$(jq -c '.[0] as $t | [$t, .[1], (if $t < 7 then $t else 7 end)]' <<<"$first")"
+	eq "$q: a page past the last match" "$(counts "$q" 999)" "$(jq -c '.[2] = 0' <<<"$first")"
+	eq "$q: as of a past day, past the last match" "$(counts "$q" 999 "&as_of=2015-06-30" | jq -c '.[0:2]')" \
+		"$(counts "$q" 1 "&as_of=2015-06-30" | jq -c '.[0:2]')"
+done
+eq "王: its total by status" "$(counts 王 1 | jq -c '.[0] == (.[1] | add)')" true
 
 # corrections after the import: the index follows the new names
 h=$(db_sql "SELECT h.hh_no FROM household h ORDER BY h.hh_no LIMIT 1 OFFSET 17")
