@@ -37,7 +37,7 @@
 	"OR ($7 IS NOT NULL AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
 	"AND instr(replace(m.name, ' ', ''), $7) > 0)) " \
 	"OR ($8 IS NOT NULL AND h.id IN (SELECT m.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id " \
-	"WHERE length($8) >= 2 AND g.gram = substr($8, 1, 2) AND instr(replace(m.name, ' ', ''), $8) > 0 " \
+	"WHERE length($8) >= 2 AND g.gram = substr($8, 1, 2) AND g.village BETWEEN $1 AND $2 AND instr(replace(m.name, ' ', ''), $8) > 0 " \
 	"UNION ALL SELECT m.household_id FROM member m WHERE length($8) = 1 AND instr(replace(m.name, ' ', ''), $8) > 0)))"
 /* PostgreSQL types a parameter where it first meets it, and "$3 IS NULL" says nothing: cast there. */
 #define HH_LIST_WHERE_PG HH_LIST_WHERE_S_PG("h.status")
@@ -49,7 +49,7 @@
 	"OR ($7::text IS NOT NULL AND EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id " \
 	"AND strpos(replace(m.name, ' ', ''), $7) > 0)) " \
 	"OR ($8::text IS NOT NULL AND h.id IN (SELECT m.household_id FROM member_name_gram g JOIN member m " \
-	"ON m.id = g.member_id WHERE length($8) >= 2 AND g.gram = substr($8, 1, 2) " \
+	"ON m.id = g.member_id WHERE length($8) >= 2 AND g.gram = substr($8, 1, 2) AND g.village BETWEEN $1 AND $2 " \
 	"AND strpos(replace(m.name, ' ', ''), $8) > 0 " \
 	"UNION ALL SELECT m.household_id FROM member m WHERE length($8) = 1 AND strpos(replace(m.name, ' ', ''), $8) > 0)))"
 
@@ -57,9 +57,10 @@
  * or its last four characters), or by part of a name through the name index ($8; one character over a county
  * or more: every name read once; two characters: the households straight from the index, whose key holds them
  * (schema 0018), no member read; three characters or more: the members having its first bigram kept only if they
- * also have its last, from the index alone, before their names are read), each found once (UNION), then each
- * looked up by its key and filtered by the
- * scope and the other filters: no walk over the households in range. The same terms as HH_LIST_WHERE's, so
+ * also have its last, from the index alone, before their names are read; the index's key holds each member's
+ * village after the gram (schema 0024), so only the scope's range of villages is read), each found once (UNION),
+ * then each looked up by its key and filtered by the scope and the other filters: no walk over the households in
+ * range. The same terms as HH_LIST_WHERE's, so
  * the same households; not for a one-character name within a town or a village ($7), where walking the few
  * households in range is cheaper than reading every name (the store keeps HH_LIST_WHERE's statements for
  * it). SQLite: CROSS JOIN keeps the matches as the outer loop (no index walk to save the sort). */
@@ -67,18 +68,22 @@
 	"UNION SELECT m.household_id FROM member m WHERE m.id_no = $6 " \
 	"UNION SELECT m.household_id FROM member m WHERE length($6) = 4 AND substr(m.id_no, -4) = $6 " \
 	"UNION SELECT g.household_id FROM member_name_gram g WHERE length($8) = 2 AND g.gram = $8 " \
+	"AND g.village BETWEEN $1 AND $2 " \
 	"UNION SELECT g.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id " \
-	"WHERE length($8) > 2 AND g.gram = substr($8, 1, 2) AND EXISTS (SELECT 1 FROM member_name_gram l " \
-	"WHERE l.gram = substr($8, -2) AND l.household_id = g.household_id AND l.member_id = g.member_id) " \
+	"WHERE length($8) > 2 AND g.gram = substr($8, 1, 2) AND g.village BETWEEN $1 AND $2 AND EXISTS (SELECT 1 " \
+	"FROM member_name_gram l WHERE l.gram = substr($8, -2) AND l.village = g.village " \
+	"AND l.household_id = g.household_id AND l.member_id = g.member_id) " \
 	"AND instr(replace(m.name, ' ', ''), $8) > 0 " \
 	"UNION SELECT m.household_id FROM member m WHERE length($8) = 1 AND instr(replace(m.name, ' ', ''), $8) > 0"
 #define HH_HITS_PG "SELECT x.id FROM household x WHERE x.hh_no = $6::text " \
 	"UNION SELECT m.household_id FROM member m WHERE m.id_no = $6 " \
 	"UNION SELECT m.household_id FROM member m WHERE length($6) = 4 AND right(m.id_no, 4) = $6 " \
 	"UNION SELECT g.household_id FROM member_name_gram g WHERE length($8::text) = 2 AND g.gram = $8 " \
+	"AND g.village BETWEEN $1 AND $2 " \
 	"UNION SELECT g.household_id FROM member_name_gram g JOIN member m ON m.id = g.member_id " \
-	"WHERE length($8) > 2 AND g.gram = substr($8, 1, 2) AND EXISTS (SELECT 1 FROM member_name_gram l " \
-	"WHERE l.gram = right($8, 2) AND l.household_id = g.household_id AND l.member_id = g.member_id) " \
+	"WHERE length($8) > 2 AND g.gram = substr($8, 1, 2) AND g.village BETWEEN $1 AND $2 AND EXISTS (SELECT 1 " \
+	"FROM member_name_gram l WHERE l.gram = right($8, 2) AND l.village = g.village " \
+	"AND l.household_id = g.household_id AND l.member_id = g.member_id) " \
 	"AND strpos(replace(m.name, ' ', ''), $8) > 0 " \
 	"UNION SELECT m.household_id FROM member m WHERE length($8) = 1 AND strpos(replace(m.name, ' ', ''), $8) > 0"
 #define HH_FIND_FROM "(" HH_HITS ") k CROSS JOIN household h ON h.id = k.id "

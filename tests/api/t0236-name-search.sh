@@ -201,13 +201,24 @@ zid=$(db_sql "SELECT id FROM member WHERE name = '诸葛瞻'")
 expect 201 county POST "/api/households/$C/events" "{\"type\":\"member_remove\",\"effective\":\"2019-10-01\",\"member_id\":$zid,\"reason\":\"婚出\"}"
 eq "诸葛瞻 removed, still found as by the scan" "$(search 葛瞻)" "$(scan 葛瞻)"
 eq "诸葛瞻 removed, not named" "$(first_match 葛瞻)" "$C -"
+# a merge into a household of another village: the index row follows the member into the new village (its key
+# holds the village since schema 0024), so a search in either village finds it where it is now
+D=$(db_sql "SELECT hh_no FROM household WHERE village <> ${C:0:12} AND status = 'poor' ORDER BY hh_no LIMIT 1")
+expect 201 county POST "/api/households/$C/events" "{\"type\":\"merge\",\"effective\":\"2019-11-01\",\"correction\":true,\"member_id\":$mv,\"target_hh_no\":\"$D\",\"relation\":\"其他\",\"reason\":\"投亲\"}"
+eq "诸葛孔明 moved to $D in another village" "$(search 葛孔)" "$D"
+in_village() { expect 200 county GET "/api/households?q=$1&division=$2&per_page=50"; jq -r '[.data.items[] | .hh_no] | join(" ")' <<<"$OUT"; }
+eq "found in $D's village" "$(in_village 诸葛孔 "${D:0:12}")" "$D"
+eq "no longer in $C's village" "$(in_village 诸葛孔 "${C:0:12}")" ""
+eq "found in $D's village (2 characters)" "$(in_village 葛孔 "${D:0:12}")" "$D"
 for q in $(parts 6 13) 孔明 葛孔 诸葛孔; do
 	eq "search $q after the moves" "$(search "$q")" "$(scan "$q")"
 	eq "search $q after the moves, in a town" "$(AS=town search "$q")" "$(SCAN_TOWN=1 scan "$q")"
 done
-# every index row carries its member's household
+# every index row carries its member's household and that household's village (schema 0024)
 eq "gram rows of another household" "$(db_sql "SELECT COUNT(*) FROM member_name_gram g JOIN member m
 	ON m.id = g.member_id WHERE g.household_id <> m.household_id")" 0
+eq "gram rows of another village" "$(db_sql "SELECT COUNT(*) FROM member_name_gram g JOIN household h
+	ON h.id = g.household_id WHERE g.village <> h.village")" 0
 # the index holds exactly the bigrams of the names as they are now
 if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then
 	want=$(db_sql "SELECT count(*) FROM (SELECT DISTINCT substr(replace(name, ' ', ''), i, 2), id FROM member,
