@@ -161,8 +161,15 @@ q_search(struct req *r, const char **q)
 			reply_fail(r, ERR_FORBIDDEN, "q", MSG_FULL_ID_SEARCH);
 			return false;
 		}
+		/* no answer without its record: a search that cannot be put on record (the write lock not free in
+		 * time, a full disk) is refused with the reason */
 		struct errinfo ae;
-		audit_view(r->st, req_actor(r), r->ip, "search.id_no", NULL, kind == 2 ? "{\"by\":\"tail\"}" : "{\"by\":\"whole\"}", &ae);
+		errinfo_clear(&ae);
+		if (audit_view(r->st, req_actor(r), r->ip, "search.id_no", NULL,
+			kind == 2 ? "{\"by\":\"tail\"}" : "{\"by\":\"whole\"}", &ae) != ERR_OK) {
+			reply_error(r, &ae);
+			return false;
+		}
 	}
 	return true;
 }

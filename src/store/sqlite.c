@@ -78,7 +78,7 @@ writers_enter(struct sq *q)
 	if (!q->writers || q->queued)
 		return false;
 	struct timespec until;
-	clock_gettime(CLOCK_REALTIME, &until);
+	clock_gettime(CLOCK_MONOTONIC, &until);
 	int ms = store_lock_wait_ms();
 	until.tv_sec += ms / 1000;
 	until.tv_nsec += (long)(ms % 1000) * 1000000L;
@@ -86,7 +86,7 @@ writers_enter(struct sq *q)
 		until.tv_sec++;
 		until.tv_nsec -= 1000000000L;
 	}
-	q->queued = pthread_mutex_timedlock(&q->writers->m, &until) == 0;
+	q->queued = pthread_mutex_clocklock(&q->writers->m, CLOCK_MONOTONIC, &until) == 0;
 	return q->queued;
 }
 

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The server's writers on SQLite (issue 20): the write transactions of its threads queue on a mutex of the
+# database file before they take SQLite's lock (sqlite.c, writers_enter), instead of sleeping in SQLite's busy
+# handler. Every search by 证件号码 is a write (its audit row), so:
+# - 240 searches from 16 connections at once are each answered and each on record exactly once, and the audit
+#   chain verifies;
+# - while another process holds the write lock, the server's writers wait (one in SQLite's busy handler, the
+#   others in the queue) and all go through once it is released;
+# - with a lock wait of one second, a lock held longer answers each waiting writer 503 db_busy: none hangs, and
+#   none is on record.
+# (SQLite only: PostgreSQL's writers are t0258's.)
+source "$(dirname "$0")/lib.sh"
+[ "${TUOPIN_TEST_BACKEND:-sqlite}" = sqlite ] || { echo "skipped: SQLite only"; exit 77; }
+county_db
+add_user county county_admin 371399000000
+export TUOPIN_LOCK_WAIT=120
+start_server --threads 4 --page-cache 0
+login county
+
+searched() { db_sql "SELECT COUNT(*) FROM audit WHERE action = 'search.id_no'"; }
+db_sql "SELECT id_no FROM member ORDER BY id LIMIT 20" >"$WORK/ids"
+[ "$(wc -l <"$WORK/ids")" = 20 ] || fail "fewer than 20 members"
+# many N: N searches (the 20 numbers in turn) from 16 connections at once; prints each answer's status
+many() {
+	for i in $(seq 1 "$1"); do sed -n "$(((i - 1) % 20 + 1))p" "$WORK/ids"; done |
+		xargs -P 16 -I{} curl -s -o /dev/null -w '%{http_code}\n' -b "$WORK/county.jar" \
+			"http://127.0.0.1:$PORT/api/households?q={}"
+}
+
+n0=$(searched)
+eq "240 searches at once, each answered" "$(many 240 | sort | uniq -c | awk '{ print $2 " " $1 }')" "200 240"
+eq "each on record once" "$(searched)" "$((n0 + 240))"
+expect 200 county GET "/api/households?q=$(head -1 "$WORK/ids")"
+eq "and found" "$(jq -r '.data.total' <<<"$OUT")" 1
+
+# Another process holds the write lock: the server's writers wait for it, then all go through.
+hold_lock() {
+	rm -f "$WORK/ctl"
+	mkfifo "$WORK/ctl"
+	sqlite3 "${TUOPIN_DB#sqlite:}" <"$WORK/ctl" >"$WORK/locker.out" 2>&1 &
+	LOCKER=$!
+	exec 3>"$WORK/ctl"
+	echo "BEGIN IMMEDIATE; SELECT 'held';" >&3
+	for _ in $(seq 1 1500); do
+		grep -q held "$WORK/locker.out" 2>/dev/null && return 0
+		sleep 0.02
+	done
+	fail "the lock was not taken: $(cat "$WORK/locker.out")"
+}
+release_lock() {
+	echo "COMMIT;" >&3
+	exec 3>&-
+	wait "$LOCKER"
+}
+n1=$(searched)
+hold_lock
+many 40 >"$WORK/waited" &
+MANY=$!
+# the requests sent (16 connections open to the server at once) while none can be written
+for _ in $(seq 1 1500); do
+	# the server's established sockets (/proc/net/tcp: local address, state 01), not a tool the machine may lack
+	[ "$(awk -v p="$(printf ':%04X' "$PORT")" '$2 ~ p "$" && $4 == "01"' /proc/net/tcp | wc -l)" -ge 16 ] && break
+	sleep 0.02
+done
+kill -0 $MANY 2>/dev/null || fail "the searches were answered while the lock was held: $(sort "$WORK/waited" | uniq -c)"
+eq "nothing on record while the lock is held (a reader does not wait in WAL mode)" "$(searched)" "$n1"
+release_lock
+wait $MANY
+eq "40 searches waited for the lock, each answered" "$(sort "$WORK/waited" | uniq -c | awk '{ print $2 " " $1 }')" \
+	"200 40"
+eq "each on record once" "$(searched)" "$((n1 + 40))"
+
+# A lock wait of one second and a lock held until every request has been answered: each writer gives up with
+# 503 db_busy after about the wait (the first in SQLite's busy handler, the others in the queue, then at
+# SQLite's lock at once), and nothing is written.
+stop_server
+TUOPIN_LOCK_WAIT=1 start_server --threads 4 --page-cache 0
+login county
+n2=$(searched)
+hold_lock
+eq "8 searches, each refused" "$(many 8 | sort | uniq -c | awk '{ print $2 " " $1 }')" "503 8"
+curl -s -b "$WORK/county.jar" "http://127.0.0.1:$PORT/api/households?q=$(head -1 "$WORK/ids")" >"$WORK/busy.json" || true
+release_lock
+eq "the refusal says why" "$(jq -r '.error.code' "$WORK/busy.json")" db_busy
+eq "none on record" "$(searched)" "$n2"
+expect 200 county GET "/api/households?q=$(head -1 "$WORK/ids")"
+eq "on record once the lock is free" "$(searched)" "$((n2 + 1))"
+
+ok audit verify
+finish
