@@ -1574,14 +1574,16 @@ reg_pass(struct reg_import *ri, struct sheet *s, int *got, struct errinfo *e)
 		reg_progress(ri, step, 0, false);
 		if (spooled || ri->slice > 0) {
 			FILE *f = ri->spool[ri->slice];
-			int r = fflush(f) == 0 && fseek(f, 0, SEEK_SET) == 0 ? 1 : -1;
+			/* -2: the slice's last rows could not be written out; -1: it could not be read back */
+			int r = fflush(f) != 0 ? -2 : fseek(f, 0, SEEK_SET) == 0 ? 1 : -1;
 			while (r == 1 && (r = spool_next(ri, f, &row)) == 1) {
 				reg_progress(ri, step, ++read, false);
 				if ((rc = reg_row(ri, &row, e)) != ERR_OK)
 					break;
 			}
 			if (rc == ERR_OK && r < 0)
-				rc = errinfo_set(e, ERR_IO, "", MSG_TMP_WRITE, tmp_dir(), msg_errno(errno ? errno : EIO));
+				rc = errinfo_set(e, ERR_IO, "", r == -2 ? MSG_TMP_WRITE : MSG_TMP_READ, tmp_dir(),
+				    msg_errno(errno ? errno : EIO));
 		} else {
 			int hdr = 1;
 			if (!s) {

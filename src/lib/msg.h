@@ -29,6 +29,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(IO_WRITE, "io_write", "无法写入文件 %s：%s", "cannot write file %s: %s") \
 	X(TMP_WRITE, "tmp_write", "无法写入临时文件（目录 %s，可用环境变量 TMPDIR 另指定）：%s", \
 	    "cannot write a temporary file (in %s; set TMPDIR to use another directory): %s") \
+	X(TMP_READ, "tmp_read", "无法读回临时文件（目录 %s，可用环境变量 TMPDIR 另指定）：%s", \
+	    "cannot read a temporary file back (in %s; set TMPDIR to use another directory): %s") \
 	X(FILE_FORMAT, "file_format", "无法识别的文件格式：%s（支持 CSV 和 XLSX）", \
 	    "unrecognised file format: %s (CSV and XLSX are supported)") \
 	X(ENCODING, "encoding", "不是有效的 UTF-8 或 GB18030 文本", "not valid UTF-8 or GB18030 text") \
