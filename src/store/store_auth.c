@@ -484,7 +484,7 @@ store_household_list(struct store *st, const struct hh_filter *f, struct hh_summ
 	int r;
 	bool found = search_from_hits(f, lo, hi);
 	/* a search as the registry stands: the counts come with the page's rows (HH_FOUND), the matches found once */
-	bool counted_on_page = found && !f->day;
+	bool counted_on_page = found && !f->day && f->limit > 0;
 	if (!counted_on_page && (rc = list_counts(st, f, lo, hi, total, e)) != ERR_OK)
 		goto out;
 	static const enum stmt_id by_sort[HH_SORT__N] = {
