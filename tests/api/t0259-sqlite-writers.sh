@@ -33,25 +33,8 @@ eq "each on record once" "$(searched)" "$((n0 + 240))"
 expect 200 county GET "/api/households?q=$(head -1 "$WORK/ids")"
 eq "and found" "$(jq -r '.data.total' <<<"$OUT")" 1
 
-# Another process holds the write lock: the server's writers wait for it, then all go through.
-hold_lock() {
-	rm -f "$WORK/ctl"
-	mkfifo "$WORK/ctl"
-	sqlite3 "${TUOPIN_DB#sqlite:}" <"$WORK/ctl" >"$WORK/locker.out" 2>&1 &
-	LOCKER=$!
-	exec 3>"$WORK/ctl"
-	echo "BEGIN IMMEDIATE; SELECT 'held';" >&3
-	for _ in $(seq 1 1500); do
-		grep -q held "$WORK/locker.out" 2>/dev/null && return 0
-		sleep 0.02
-	done
-	fail "the lock was not taken: $(cat "$WORK/locker.out")"
-}
-release_lock() {
-	echo "COMMIT;" >&3
-	exec 3>&-
-	wait "$LOCKER"
-}
+# Another process holds the write lock (hold_lock, tests/cli/lib.sh): the server's writers wait for it, then all
+# go through.
 n1=$(searched)
 hold_lock
 many 40 >"$WORK/waited" &

@@ -154,3 +154,40 @@ sample_db() {
 	"$TUOPIN" import divisions "$SAMPLES/divisions.csv" >/dev/null
 	"$TUOPIN" import registry "$SAMPLES/registry.csv" --as-of 2014-04-30 --now "2014-05-01 09:00:00" >/dev/null
 }
+
+# hold_lock: the writers' lock, held by another process until release_lock (SQLite: sqlite3 with a write
+# transaction begun; PostgreSQL: psql holding the advisory lock every writer takes, pg.c's begin_write), fed
+# through a FIFO; returns once the lock is held (cli/t0171, api/t0259).
+hold_lock() {
+	rm -f "$WORK/ctl"
+	mkfifo "$WORK/ctl"
+	if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then
+		psql "$TUOPIN_DB" -qtA <"$WORK/ctl" >"$WORK/locker.out" 2>&1 &
+	else
+		sqlite3 "${TUOPIN_DB#sqlite:}" <"$WORK/ctl" >"$WORK/locker.out" 2>&1 &
+	fi
+	LOCKER=$!
+	exec 3>"$WORK/ctl"
+	if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then
+		echo "SELECT pg_advisory_lock(128047729633646); SELECT 'held';" >&3
+	else
+		echo "BEGIN IMMEDIATE; SELECT 'held';" >&3
+	fi
+	for _ in $(seq 1 1500); do
+		grep -q held "$WORK/locker.out" 2>/dev/null && return 0
+		sleep 0.02
+	done
+	fail "the lock was not taken: $(cat "$WORK/locker.out")"
+}
+release_lock() {   # with TOUCH=1, the other connection changes the database before it lets go
+	local touch="UPDATE division SET name = name WHERE level = 1;"
+	if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then
+		[ "${TOUCH:-0}" = 1 ] && echo "$touch" >&3
+		echo "SELECT pg_advisory_unlock(128047729633646);" >&3
+	else
+		[ "${TOUCH:-0}" = 1 ] && echo "$touch" >&3
+		echo "COMMIT;" >&3
+	fi
+	exec 3>&-
+	wait "$LOCKER"
+}

@@ -12,41 +12,6 @@ awk -v n=7500 -f "$TESTDATA/../tools/gen-registry.awk" > "$WORK/sorted.csv"
 eq "households 0 and 1" "$(sed -n 2,7p "$WORK/sorted.csv" | cut -d, -f2 | tr '\n' ' ')" \
 	"G0000000 G0000000 G0000000 G0000001 G0000001 G0000001 "
 
-# The writers' lock, held by another connection until release_lock (SQLite: a write transaction begun;
-# PostgreSQL: the advisory lock every writer takes, pg.c's begin_write).
-hold_lock() {
-	rm -f "$WORK/ctl"
-	mkfifo "$WORK/ctl"
-	if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then
-		psql "$TUOPIN_DB" -qtA <"$WORK/ctl" >"$WORK/locker.out" 2>&1 &
-	else
-		sqlite3 "${TUOPIN_DB#sqlite:}" <"$WORK/ctl" >"$WORK/locker.out" 2>&1 &
-	fi
-	LOCKER=$!
-	exec 3>"$WORK/ctl"
-	if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then
-		echo "SELECT pg_advisory_lock(128047729633646); SELECT 'held';" >&3
-	else
-		echo "BEGIN IMMEDIATE; SELECT 'held';" >&3
-	fi
-	for _ in $(seq 1 1500); do
-		grep -q held "$WORK/locker.out" 2>/dev/null && return 0
-		sleep 0.02
-	done
-	fail "the lock was not taken: $(cat "$WORK/locker.out")"
-}
-release_lock() {   # with TOUCH=1, the other connection changes the database before it lets go
-	local touch="UPDATE division SET name = name WHERE level = 1;"
-	if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then
-		[ "${TOUCH:-0}" = 1 ] && echo "$touch" >&3
-		echo "SELECT pg_advisory_unlock(128047729633646);" >&3
-	else
-		[ "${TOUCH:-0}" = 1 ] && echo "$touch" >&3
-		echo "COMMIT;" >&3
-	fi
-	exec 3>&-
-	wait "$LOCKER"
-}
 # Has the importer checked the file and announced itself, waiting for the lock?
 announced() {
 	if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then
