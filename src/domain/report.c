@@ -474,36 +474,26 @@ household_view_load(struct store *st, const char *hh_no, int day, bool full, con
     struct household_view *v, struct arena *a, struct errinfo *e)
 {
 	memset(v, 0, sizeof(*v));
-	struct household *h = arena_alloc(a, sizeof(*h));
-	struct member *mv;
-	struct event *ev;
-	bool *sup;
-	struct member *em;
-	char **targets;
-	struct income *inc;
-	struct span *sp;
-	size_t nsp;
-	enum err rc = store_household_by_no(st, hh_no, h, a, e);
-	if (rc == ERR_OK)
-		rc = store_members_at(st, h->id, day, &mv, &v->n_members, a, e);
-	if (rc == ERR_OK)
-		rc = store_events_of_household(st, h->id, &ev, &sup, &em, &targets, &v->n_events, a, e);
-	if (rc == ERR_OK)
-		rc = store_income_of_household(st, h->id, &inc, &v->n_incomes, a, e);
-	if (rc == ERR_OK)
-		rc = store_spans(st, SPAN_STATUS, h->id, &sp, &nsp, a, e);
-	struct income_revision *revs = NULL;
-	if (rc == ERR_OK)
-		rc = store_income_revisions(st, h->id, &revs, &v->n_income_revisions, a, e);
+	struct household_rows o;
+	enum err rc = store_household_rows(st, hh_no, day, &o, a, e);
 	if (rc != ERR_OK)
 		return rc;
-	v->income_revisions = revs;
+	const struct household *h = o.h;
+	struct event *ev = o.events;
+	struct income_revision *revs = o.revisions;
+	struct span *sp = o.spans;
+	size_t nsp = o.n_spans;
 	v->h = h;
 	v->as_of = day;
-	v->members = mv;
+	v->members = o.members;
+	v->n_members = o.n_members;
 	v->events = ev;
-	v->superseded = sup;
-	v->incomes = inc;
+	v->superseded = o.superseded;
+	v->n_events = o.n_events;
+	v->incomes = o.incomes;
+	v->n_incomes = o.n_incomes;
+	v->income_revisions = revs;
+	v->n_income_revisions = o.n_revisions;
 	v->full = full;
 	v->status_at = ST_NONE;
 	for (size_t i = 0; i < nsp; i++)
@@ -538,8 +528,8 @@ household_view_load(struct store *st, const char *hh_no, int day, bool full, con
 			revs[i - v->n_events].actor_label = (char *)label;
 	}
 	v->event_actor_labels = labels;
-	v->event_members = em;
-	v->event_targets = (const char *const *)targets;
+	v->event_members = o.event_members;
+	v->event_targets = (const char *const *)o.event_targets;
 	if (full)
 		return audit_view(st, actor, ip, "view.full_id", h->hh_no, NULL, e);
 	return ERR_OK;

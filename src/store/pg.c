@@ -76,7 +76,27 @@ struct pg {
 	struct pending *pend;
 	size_t n_pend, cap_pend;
 	long long written;        /* rows this write transaction inserted, updated or deleted (ANALYZE_AFTER) */
+	/* A read's BEGIN, not sent yet: it goes with the transaction's first statement, in one round trip (a
+	 * REPEATABLE READ snapshot is taken by the first statement anyway, not by BEGIN); a read that runs no
+	 * statement sends neither BEGIN nor COMMIT. */
+	const char *begin_pending;
+	bool reading;             /* the transaction is a read (pg_begin(false)) */
+	/* A read's COMMIT was sent and its answer not read yet: a read-only transaction's COMMIT cannot fail, so
+	 * the request does not wait for it; the next command reads it first (conn). */
+	bool commit_unread;
 };
+
+/* The connection, ready for the next command: the answer to a read's COMMIT read first if it waits. */
+static PGconn *
+conn(struct pg *p)
+{
+	if (p->commit_unread) {
+		p->commit_unread = false;
+		for (PGresult *r; (r = PQgetResult(p->db));)
+			PQclear(r);
+	}
+	return p->db;
+}
 
 /* A transaction that wrote this many rows (a first import, the demo, migrate-data, a large import of events
  * or incomes) is followed by ANALYZE: until autovacuum comes round the planner would plan the next reports on
@@ -232,7 +252,7 @@ close_cursor(struct stmt *s)
 	if (s->st->in_tx && s->st->tx_serial == s->cur_tx && PQtransactionStatus(p->db) == PQTRANS_INTRANS) {
 		char sql[48];
 		snprintf(sql, sizeof(sql), "CLOSE %s", s->cur);
-		PQclear(PQexec(p->db, sql));
+		PQclear(PQexec(conn(p), sql));
 	}
 }
 
@@ -268,7 +288,7 @@ prepare_with(struct store *st, enum stmt_id id, const char *sql, struct errinfo 
 	else
 		snprintf(s->name, sizeof(s->name), "t%d_%u", (int)id, ++serial);
 	s->id = (int)id;
-	PGresult *r = PQprepare(p->db, s->name, sql, 0, NULL);
+	PGresult *r = PQprepare(conn(p), s->name, sql, 0, NULL);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		pg_fail(st, r, e);
 		PQclear(r);
@@ -277,7 +297,7 @@ prepare_with(struct store *st, enum stmt_id id, const char *sql, struct errinfo 
 	}
 	PQclear(r);
 	/* How many $n the server saw: bind ignores the others, as sqlite.c's parameter map does. */
-	r = PQdescribePrepared(p->db, s->name);
+	r = PQdescribePrepared(conn(p), s->name);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		pg_fail(st, r, e);
 		PQclear(r);
@@ -332,7 +352,7 @@ pg_prepare_text(struct store *st, enum stmt_id id, const char *sql, struct errin
 		 * to the end of the connection; the new one has another name) */
 		char dealloc[48];
 		snprintf(dealloc, sizeof(dealloc), "DEALLOCATE %s", s->name);
-		PQclear(PQexec(p->db, dealloc));
+		PQclear(PQexec(conn(p), dealloc));
 		free_stmt(s);
 		p->stmts[id] = NULL;
 	}
@@ -386,6 +406,106 @@ pg_bind(struct stmt *s, int i, struct sqlval v)
 	s->vals[i - 1] = val_text(v);
 }
 
+/* Send a read's waiting BEGIN alone, for a path that does not go through run_pipelined (a cursor, a script). */
+static enum err
+begin_now(struct store *st, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	const char *sql = p->begin_pending;
+	if (!sql)
+		return ERR_OK;
+	p->begin_pending = NULL;
+	PGresult *r = PQexec(conn(p), sql);
+	enum err rc = PQresultStatus(r) == PGRES_COMMAND_OK ? ERR_OK : pg_fail(st, r, e);
+	PQclear(r);
+	return rc;
+}
+
+/* A statement's result as s's rows to step through; false (e filled, s reset) if it failed. */
+static bool
+take_result(struct stmt *s, PGresult *res, struct errinfo *e)
+{
+	struct pg *p = s->st->impl;
+	PQclear(s->res);
+	s->res = res;
+	ExecStatusType rs = PQresultStatus(res);
+	if (rs == PGRES_TUPLES_OK)
+		s->nrows = PQntuples(res);
+	else if (rs == PGRES_COMMAND_OK) {
+		s->nrows = 0;
+		p->written += atoll(PQcmdTuples(res));
+	} else {
+		pg_fail(s->st, res, e);
+		pg_reset(s);
+		return false;
+	}
+	s->ran = true;
+	s->row = -1;
+	return true;
+}
+
+/* Run the prepared statements q[0..n-1], their values bound, in one pipeline, behind the read's waiting BEGIN
+ * if there is one: one round trip for them all. Each keeps its result for pg_step to hand out. On an error
+ * (the first one is reported; the statements after it are aborted with the transaction) none keeps one. */
+static enum err
+run_pipelined(struct store *st, struct stmt **q, size_t n, struct errinfo *e)
+{
+	struct pg *p = st->impl;
+	const char *begin = p->begin_pending;
+	p->begin_pending = NULL;
+	if (PQenterPipelineMode(conn(p)) != 1)
+		return pg_fail(st, NULL, e);
+	size_t want = n + (begin ? 1 : 0), sent = 0;
+	bool ok = !begin || PQsendQueryParams(p->db, begin, 0, NULL, NULL, NULL, NULL, 0) == 1;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = PQsendQueryPrepared(p->db, q[i]->name, q[i]->nparams, (const char *const *)q[i]->vals, NULL, NULL,
+		    0) == 1;
+	sent = ok ? want : 0;
+	enum err rc = ok && PQpipelineSync(p->db) == 1 ? ERR_OK : pg_fail(st, NULL, e);
+	/* each statement's result, then the NULL that ends it; then the sync's. A lost connection answers NULL
+	 * where a result should be. */
+	for (size_t k = 0; k < sent; k++) {
+		PGresult *r = PQgetResult(p->db);
+		if (!r) {
+			if (rc == ERR_OK)
+				rc = pg_fail(st, NULL, e);
+			break;
+		}
+		for (PGresult *x; (x = PQgetResult(p->db));)   /* (one result per statement: nothing here) */
+			PQclear(x);
+		struct stmt *s = begin && k == 0 ? NULL : q[k - (begin ? 1 : 0)];
+		if (rc != ERR_OK || PQresultStatus(r) == PGRES_PIPELINE_ABORTED)
+			PQclear(r);
+		else if (!s) {
+			if (PQresultStatus(r) != PGRES_COMMAND_OK)
+				rc = pg_fail(st, r, e);
+			PQclear(r);
+		} else if (!take_result(s, r, e))
+			rc = ERR_DB;
+	}
+	if (sent) {
+		PGresult *r = PQgetResult(p->db);
+		if (r && PQresultStatus(r) != PGRES_PIPELINE_SYNC && rc == ERR_OK)
+			rc = pg_fail(st, r, e);
+		PQclear(r);
+	}
+	if (PQexitPipelineMode(p->db) != 1 && rc == ERR_OK)
+		rc = pg_fail(st, NULL, e);
+	if (rc != ERR_OK)
+		for (size_t i = 0; i < n; i++)
+			pg_reset(q[i]);
+	return rc;
+}
+
+/* store_ops.run_together: the statements at once, in one round trip (with the read's BEGIN if it waits). */
+static enum err
+pg_run_together(struct store *st, struct stmt **q, size_t n, struct errinfo *e)
+{
+	for (size_t i = 0; i < n; i++)
+		pg_reset(q[i]);
+	return n ? run_pipelined(st, q, n, e) : ERR_OK;
+}
+
 /* The next batch of a streamed statement's rows into s->res (0 rows: the cursor is done and closed). */
 static bool
 fetch_batch(struct stmt *s, struct errinfo *e)
@@ -394,7 +514,7 @@ fetch_batch(struct stmt *s, struct errinfo *e)
 	char sql[64];
 	snprintf(sql, sizeof(sql), "FETCH %d FROM %s", p->fetch_rows, s->cur);
 	PQclear(s->res);
-	s->res = PQexec(p->db, sql);
+	s->res = PQexec(conn(p), sql);
 	if (PQresultStatus(s->res) != PGRES_TUPLES_OK) {
 		pg_fail(s->st, s->res, e);
 		s->cursor = false;   /* the transaction has failed: nothing to close */
@@ -414,12 +534,14 @@ open_cursor(struct stmt *s, struct errinfo *e)
 {
 	static _Atomic uint64_t serial;   /* the server's threads and a table's second reader */
 	struct pg *p = s->st->impl;
+	if (begin_now(s->st, e) != ERR_OK)
+		return false;
 	snprintf(s->cur, sizeof(s->cur), "tpc%d_%llu", s->id, (unsigned long long)++serial);
 	const char *q = s->sql ? s->sql : stmt_texts[s->id].pg ? stmt_texts[s->id].pg : stmt_texts[s->id].sqlite;
 	struct buf b;
 	buf_init(&b);
 	buf_printf(&b, "DECLARE %s NO SCROLL CURSOR FOR %s", s->cur, q);
-	PGresult *r = PQexecParams(p->db, b.p, s->nparams, NULL, (const char *const *)s->vals, NULL, NULL, 0);
+	PGresult *r = PQexecParams(conn(p), b.p, s->nparams, NULL, (const char *const *)s->vals, NULL, NULL, 0);
 	buf_free(&b);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		pg_fail(s->st, r, e);
@@ -436,7 +558,8 @@ static int
 pg_step(struct stmt *s, struct errinfo *e)
 {
 	struct pg *p = s->st->impl;
-	if (!s->ran && s->stream && s->st->in_tx && PQtransactionStatus(p->db) == PQTRANS_INTRANS) {
+	if (!s->ran && s->stream && s->st->in_tx &&
+	    (p->begin_pending || PQtransactionStatus(p->db) == PQTRANS_INTRANS)) {
 		if (!open_cursor(s, e)) {
 			pg_reset(s);
 			return -1;
@@ -450,20 +573,12 @@ pg_step(struct stmt *s, struct errinfo *e)
 		}
 	}
 	if (!s->ran) {
-		s->res = PQexecPrepared(p->db, s->name, s->nparams, (const char *const *)s->vals, NULL, NULL, 0);
-		ExecStatusType rs = PQresultStatus(s->res);
-		if (rs == PGRES_TUPLES_OK)
-			s->nrows = PQntuples(s->res);
-		else if (rs == PGRES_COMMAND_OK) {
-			s->nrows = 0;
-			p->written += atoll(PQcmdTuples(s->res));
-		} else {
-			pg_fail(s->st, s->res, e);
-			pg_reset(s);
+		if (p->begin_pending) {
+			if (run_pipelined(s->st, &s, 1, e) != ERR_OK)
+				return -1;
+		} else if (!take_result(s, PQexecPrepared(conn(p), s->name, s->nparams, (const char *const *)s->vals, NULL,
+		    NULL, 0), e))
 			return -1;
-		}
-		s->ran = true;
-		s->row = -1;
 	}
 	if (s->row + 1 < s->nrows) {
 		s->row++;
@@ -533,7 +648,9 @@ static enum err
 pg_exec(struct store *st, const char *sql, struct errinfo *e)
 {
 	struct pg *p = st->impl;
-	PGresult *r = PQexec(p->db, sql);
+	if (begin_now(st, e) != ERR_OK)
+		return ERR_DB;
+	PGresult *r = PQexec(conn(p), sql);
 	ExecStatusType rs = PQresultStatus(r);
 	enum err rc = ERR_OK;
 	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK)
@@ -547,23 +664,28 @@ pg_begin(struct store *st, bool write, struct errinfo *e)
 {
 	struct pg *p = st->impl;
 	discard_bulk(p);
+	p->written = 0;
+	p->reading = !write;
+	if (!write) {
+		p->begin_pending = begin_read;   /* sent with the first statement */
+		return ERR_OK;
+	}
+	p->begin_pending = NULL;
 	char sql[256];
 	snprintf(sql, sizeof(sql), st->county_tx ? begin_county : begin_write, store_lock_wait_ms());
-	enum err rc = pg_exec(st, write ? sql : begin_read, e);
+	enum err rc = pg_exec(st, sql, e);
 	if (rc != ERR_OK) {
 		/* BEGIN ran but the lock wait timed out: end the failed transaction, or every later statement on
 		 * this connection would be refused */
-		PQclear(PQexec(p->db, "ROLLBACK"));
+		PQclear(PQexec(conn(p), "ROLLBACK"));
 		return rc;
 	}
-	p->written = 0;
-	if (write)
-		/* Ids must grow in commit order, as on SQLite (events of a household are listed by id): a block
-		 * drawn by this connection in an earlier transaction may lie below ids that other connections have
-		 * committed since. Writers hold the lock in turn, so a block drawn now is above all of them (a county
-		 * writer draws after it locked its county: above every id of that county's households). */
-		for (int t = 0; t < T__MAX; t++)
-			p->n_ids[t] = p->next[t] = p->block[t] = 0;
+	/* Ids must grow in commit order, as on SQLite (events of a household are listed by id): a block drawn
+	 * by this connection in an earlier transaction may lie below ids that other connections have committed
+	 * since. Writers hold the lock in turn, so a block drawn now is above all of them (a county writer draws
+	 * after it locked its county: above every id of that county's households). */
+	for (int t = 0; t < T__MAX; t++)
+		p->n_ids[t] = p->next[t] = p->block[t] = 0;
 	return ERR_OK;
 }
 
@@ -573,13 +695,26 @@ static enum err
 pg_commit(struct store *st, struct errinfo *e)
 {
 	struct pg *p = st->impl;
+	if (p->begin_pending) {   /* a read that ran no statement: nothing was begun */
+		p->begin_pending = NULL;
+		return ERR_OK;
+	}
+	if (p->reading && !p->copy_bytes && !p->n_pend && PQtransactionStatus(conn(p)) == PQTRANS_INTRANS &&
+	    PQsendQuery(p->db, "COMMIT") == 1) {
+		/* a read's: sent, its answer read by the next command (a read that failed is INERROR, and its
+		 * ROLLBACK-answering COMMIT is waited for below, as before) */
+		p->reading = false;
+		p->commit_unread = true;
+		return ERR_OK;
+	}
+	p->reading = false;
 	if (p->copy_bytes || p->n_pend) {
 		/* bulk_end was skipped: the rows are still part of this transaction */
 		enum err rc = flush(st, e);
 		if (rc != ERR_OK)
 			return rc;
 	}
-	PGresult *r = PQexec(p->db, "COMMIT");
+	PGresult *r = PQexec(conn(p), "COMMIT");
 	enum err rc = ERR_OK;
 	if (PQresultStatus(r) != PGRES_COMMAND_OK)
 		rc = pg_fail(st, r, e);
@@ -589,7 +724,7 @@ pg_commit(struct store *st, struct errinfo *e)
 	PQclear(r);
 	if (rc == ERR_OK && p->written >= ANALYZE_AFTER)
 		/* the rows are committed: a failed ANALYZE only leaves the statistics to autovacuum */
-		PQclear(PQexec(p->db, "ANALYZE"));
+		PQclear(PQexec(conn(p), "ANALYZE"));
 	p->written = 0;
 	return rc;
 }
@@ -599,7 +734,12 @@ pg_rollback(struct store *st)
 {
 	struct pg *p = st->impl;
 	discard_bulk(p);
-	PQclear(PQexec(p->db, "ROLLBACK"));
+	p->reading = false;
+	if (p->begin_pending) {
+		p->begin_pending = NULL;
+		return;
+	}
+	PQclear(PQexec(conn(p), "ROLLBACK"));
 }
 
 /* ---- rows, bulk mode and ids ---- */
@@ -653,7 +793,7 @@ copy_table(struct store *st, enum table t, struct errinfo *e)
 	struct pg *p = st->impl;
 	char sql[1024];
 	snprintf(sql, sizeof(sql), "COPY %s (%s) FROM STDIN", table_names[t], table_columns[t]);
-	PGresult *r = PQexec(p->db, sql);
+	PGresult *r = PQexec(conn(p), sql);
 	if (PQresultStatus(r) != PGRES_COPY_IN) {
 		enum err rc = pg_fail(st, r, e);
 		PQclear(r);
@@ -692,7 +832,7 @@ run_pipeline(struct store *st, size_t from, size_t to, struct errinfo *e)
 	for (size_t i = from; i < to; i++)   /* PQprepare is not allowed inside the pipeline */
 		if (!pg_prepare(st, insert_stmt[p->pend[i].t], e))
 			return ERR_DB;
-	if (PQenterPipelineMode(p->db) != 1)
+	if (PQenterPipelineMode(conn(p)) != 1)
 		return pg_fail(st, NULL, e);
 	size_t sent = 0;
 	for (size_t i = from; i < to; i++, sent++) {
@@ -837,9 +977,11 @@ pg_begin_auth(struct store *st, struct errinfo *e)
 {
 	struct pg *p = st->impl;
 	discard_bulk(p);
+	p->begin_pending = NULL;
+	p->reading = false;
 	enum err rc = pg_exec(st, "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '10s'", e);
 	if (rc != ERR_OK)
-		PQclear(PQexec(p->db, "ROLLBACK"));
+		PQclear(PQexec(conn(p), "ROLLBACK"));
 	return rc;
 }
 
@@ -872,6 +1014,8 @@ pg_reconnect(struct store *st, struct errinfo *e)
 {
 	struct pg *p = st->impl;
 	discard_bulk(p);
+	p->begin_pending = NULL;
+	p->commit_unread = p->reading = false;
 	for (int i = 0; i < STMT__MAX; i++)
 		if (p->stmts[i]) {
 			free_stmt(p->stmts[i]);
@@ -904,6 +1048,7 @@ static const struct store_ops pg_ops = {
 	.col_null = pg_col_null,
 	.reset = pg_reset,
 	.stream = pg_stream,
+	.run_together = pg_run_together,
 	.insert_row = pg_insert_row,
 	.bulk_begin = pg_bulk_begin,
 	.bulk_end = pg_bulk_end,

@@ -464,6 +464,30 @@
 #define PAIRED_ON(hh, day) "EXISTS (SELECT 1 FROM pairing p WHERE p.household_id = " hh " AND p.start_date <= " \
 	day " AND (p.end_date IS NULL OR p.end_date >= " day ")"
 
+/* The household page's reads of one household, HH being its id: "$1" (by id) or HH_OF_NO ($1 its 户编号, for
+ * the page's reads that go together with the household's own, store_household_rows). */
+#define HH_OF_NO "(SELECT id FROM household WHERE hh_no = $1)"
+#define MEMBERS_AT(HH)                                                                                            \
+	"SELECT " M_COLS " FROM membership_span s JOIN member m ON m.id = s.member_id "                         \
+	"JOIN household h ON h.id = s.household_id WHERE s.household_id = " HH " AND s.valid_from <= $2 "       \
+	"AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC " AND h.village BETWEEN $3 AND $4 "                   \
+	"ORDER BY CASE WHEN m.relation = '01' THEN 0 ELSE 1 END, m.id"
+#define SPANS_STATUS(HH)                                                                                          \
+	"SELECT id, household_id, status, valid_from, valid_to, recorded_from, recorded_to, event_id "           \
+	"FROM household_status_span WHERE household_id = " HH " AND recorded_to = " OPEN_REC                     \
+	" ORDER BY valid_from, id"
+#define EVENTS_OF_HH(HH)                                                                                          \
+	"SELECT " EV_COLS ", (SELECT COUNT(*) FROM event_supersession x WHERE x.event_id = e.id), m.id, m.name, "  \
+	"m.id_no, mh.village, oh.hh_no, oh.village FROM change_event e LEFT JOIN member m ON m.id = e.member_id "  \
+	"LEFT JOIN household mh ON mh.id = m.household_id LEFT JOIN household oh ON oh.id = CASE WHEN "           \
+	"e.household_id <> " HH " THEN e.household_id ELSE e.target_household_id END WHERE e.household_id = " HH \
+	" OR e.target_household_id = " HH " ORDER BY e.effective, e.recorded_at, e.id"
+#define INCOME_OF_HH(HH)                                                                                          \
+	"SELECT household_id, year, wage, business, property, transfer, business_cost, net_pc, size "            \
+	"FROM income_year WHERE household_id = " HH " ORDER BY year"
+#define INCOME_REVS_OF_HH(HH)                                                                                     \
+	"SELECT " INCOME_REV_COLUMNS " FROM income_revision WHERE household_id = " HH " ORDER BY year, id"
+
 const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_MIG_TABLE] = { "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
 		"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
@@ -523,10 +547,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_MEMBER_IN_HH] = { "SELECT " M_COLS " FROM member m JOIN household h ON h.id = m.household_id "
 		"WHERE m.id_no = $2 AND h.village BETWEEN $3 AND $4 AND (m.household_id = $1 OR m.id IN "
 		"(SELECT s.member_id FROM membership_span s WHERE s.household_id = $1)) ORDER BY m.id", NULL },
-	[STMT_MEMBERS_AT] = { "SELECT " M_COLS " FROM membership_span s JOIN member m ON m.id = s.member_id "
-		"JOIN household h ON h.id = s.household_id "
-		"WHERE s.household_id = $1 AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC
-		" AND h.village BETWEEN $3 AND $4 ORDER BY CASE WHEN m.relation = '01' THEN 0 ELSE 1 END, m.id", NULL },
+	[STMT_MEMBERS_AT] = { MEMBERS_AT("$1"), NULL },
+	[STMT_MEMBERS_AT_NO] = { MEMBERS_AT(HH_OF_NO), NULL },
 	/* how many STMT_MEMBERS_AT would list (a membership span always has its member) */
 	[STMT_MEMBERS_COUNT_AT] = { "SELECT COUNT(*) FROM membership_span s JOIN household h ON h.id = s.household_id "
 		"WHERE s.household_id = $1 AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC
@@ -569,9 +591,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		" WHERE m.id_no = $1 AND s.valid_from <= $2 AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC
 		" AND hs.status IN ('poor', 'returned', 'exited_supported', 'exited_unsupported') ORDER BY m.id", NULL },
 
-	[STMT_SPANS_STATUS] = { "SELECT id, household_id, status, valid_from, valid_to, recorded_from, recorded_to, "
-		"event_id FROM household_status_span WHERE household_id = $1 AND recorded_to = " OPEN_REC
-		" ORDER BY valid_from, id", NULL },
+	[STMT_SPANS_STATUS] = { SPANS_STATUS("$1"), NULL },
+	[STMT_SPANS_STATUS_NO] = { SPANS_STATUS(HH_OF_NO), NULL },
 	[STMT_SPANS_MEMBER] = { "SELECT id, member_id, household_id, valid_from, valid_to, recorded_from, "
 		"recorded_to, event_id FROM membership_span WHERE member_id = $1 AND recorded_to = " OPEN_REC
 		" ORDER BY valid_from, id", NULL },
@@ -594,12 +615,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"AND NOT EXISTS (SELECT 1 FROM event_supersession x WHERE x.event_id = e.id)", NULL },
 	/* with the member each event names and the household on the other side of a split or merge, with the
 	 * villages their scope is checked against */
-	[STMT_EVENTS_OF_HH] = { "SELECT " EV_COLS ", (SELECT COUNT(*) FROM event_supersession x "
-		"WHERE x.event_id = e.id), m.id, m.name, m.id_no, mh.village, oh.hh_no, oh.village FROM change_event e "
-		"LEFT JOIN member m ON m.id = e.member_id LEFT JOIN household mh ON mh.id = m.household_id "
-		"LEFT JOIN household oh ON oh.id = CASE WHEN e.household_id <> $1 THEN e.household_id "
-		"ELSE e.target_household_id END "
-		"WHERE e.household_id = $1 OR e.target_household_id = $1 ORDER BY e.effective, e.recorded_at, e.id", NULL },
+	[STMT_EVENTS_OF_HH] = { EVENTS_OF_HH("$1"), NULL },
+	[STMT_EVENTS_OF_HH_NO] = { EVENTS_OF_HH(HH_OF_NO), NULL },
 	[STMT_LAST_STAMP] = { "SELECT COALESCE(MAX(recorded_at), 0) FROM change_event", NULL },
 
 	[STMT_AGG_ADD] = { "INSERT INTO stat_delta (village, status, day, households, persons) "
@@ -758,8 +775,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_LINE_GET] = { "SELECT amount FROM poverty_line WHERE year = $1 AND region = $2 AND kind = $3", NULL },
 	[STMT_LINE_SET] = { "INSERT INTO poverty_line (year, region, kind, amount, note) VALUES ($1, $2, $3, $4, $5) "
 		"ON CONFLICT (year, region, kind) DO UPDATE SET amount = excluded.amount, note = excluded.note", NULL },
-	[STMT_INCOME_OF_HH] = { "SELECT household_id, year, wage, business, property, transfer, business_cost, "
-		"net_pc, size FROM income_year WHERE household_id = $1 ORDER BY year", NULL },
+	[STMT_INCOME_OF_HH] = { INCOME_OF_HH("$1"), NULL },
+	[STMT_INCOME_OF_HH_NO] = { INCOME_OF_HH(HH_OF_NO), NULL },
 
 	/* the first day any household of the range counts (the registry's beginning there) */
 	[STMT_FIRST_DAY] = { "SELECT MIN(day) FROM stat_delta WHERE village BETWEEN $1 AND $2 AND households > 0", NULL },
@@ -771,8 +788,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_INCOME_REV_INSERT] = { "INSERT INTO income_revision (household_id, year, wage, business, property, "
 		"transfer, business_cost, net_pc, size, recorded_at, actor, reason, source) VALUES ($1, $2, $3, $4, $5, $6, "
 		"$7, $8, $9, $10, $11, $12, $13)", NULL },
-	[STMT_INCOME_REVS_OF_HH] = { "SELECT " INCOME_REV_COLUMNS " FROM income_revision WHERE household_id = $1 "
-		"ORDER BY year, id", NULL },
+	[STMT_INCOME_REVS_OF_HH] = { INCOME_REVS_OF_HH("$1"), NULL },
+	[STMT_INCOME_REVS_OF_HH_NO] = { INCOME_REVS_OF_HH(HH_OF_NO), NULL },
 	[STMT_INCOME_REV_COUNT] = { "SELECT COUNT(*) FROM income_revision WHERE household_id = $1 AND year = $2", NULL },
 	[STMT_INCOME_GET] = { "SELECT household_id, year, wage, business, property, transfer, business_cost, net_pc, "
 		"size FROM income_year WHERE household_id = $1 AND year = $2", NULL },

@@ -549,12 +549,17 @@ read_division(struct store *st, struct stmt *q, struct division *d, struct arena
 /* Load the division tree into the connection's cache unless the cached generation is current. The check
  * runs once per transaction or snapshot (and on every call outside one). Older generations stay allocated
  * until the connection closes, so divisions handed out earlier stay valid. */
-static enum err
-divs_ensure(struct store *st, struct errinfo *e)
+bool
+divs_checked(const struct store *st)
 {
-	if (st->divs && st->in_tx && st->divs_checked == st->tx_serial)
-		return ERR_OK;
-	struct stmt *q = st->ops->prepare(st, STMT_DIV_GEN, e);
+	return st->divs && st->in_tx && st->divs_checked == st->tx_serial;
+}
+
+/* divs_ensure with the generation's statement q (STMT_DIV_GEN) already prepared, and perhaps already run with
+ * other statements (stmt_run_together). */
+enum err
+divs_ensure_with(struct store *st, struct stmt *q, struct errinfo *e)
+{
 	if (!q)
 		return ERR_DB;
 	int r = st->ops->step(q, e);
@@ -598,6 +603,12 @@ divs_ensure(struct store *st, struct errinfo *e)
 	st->divs_gen = arena_strdup(a, gen);
 	st->divs_checked = st->tx_serial;
 	return ERR_OK;
+}
+
+static enum err
+divs_ensure(struct store *st, struct errinfo *e)
+{
+	return divs_checked(st) ? ERR_OK : divs_ensure_with(st, st->ops->prepare(st, STMT_DIV_GEN, e), e);
 }
 
 void

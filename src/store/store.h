@@ -91,6 +91,11 @@ struct store_ops {
 	 * cursor when the connection is in a transaction (libpq otherwise keeps a whole result in memory); NULL on
 	 * SQLite, which steps through its rows anyway. */
 	void (*stream)(struct stmt *q);
+	/* Run the statements q[0..n-1] (prepared, values bound, not stepped yet) now and at once: PostgreSQL sends
+	 * them in one pipeline, one round trip for all (its reads are independent of each other, so a page's
+	 * several reads need not wait for each other's answers); each is then stepped through its own rows as
+	 * usual. NULL on SQLite, where a statement runs at its first step and costs no round trip. */
+	enum err (*run_together)(struct store *st, struct stmt **q, size_t n, struct errinfo *e);
 	/* Insert one row of table t (columns as in stmt.c's insert statement). In bulk mode a backend may
 	 * defer the row (PostgreSQL COPY) until bulk_end: reads must not rely on deferred rows. */
 	enum err (*insert_row)(struct store *st, enum table t, const struct sqlval *v, struct errinfo *e);
@@ -321,6 +326,29 @@ enum err store_household_latest_change(struct store *st, int64_t hh, int *day, s
  * split or merge (NULL if none or out of scope). One statement. */
 enum err store_events_of_household(struct store *st, int64_t hh, struct event **out, bool **superseded,
     struct member **members, char ***others, size_t *n, struct arena *a, struct errinfo *e);
+/* What the household page reads of household hh_no in one snapshot: the household, its members on day (in
+ * the store's scope), its events as store_events_of_household gives them, its incomes and their every
+ * version, its status spans as now known; and the division tree's generation checked, so the village and town
+ * come from the cache. The reads are keyed by the 户编号 and run together (stmt_run_together: one round trip
+ * on PostgreSQL, the read's BEGIN with them). Not found or out of scope: ERR_NOTFOUND. */
+struct household_rows {
+	struct household *h;
+	struct member *members;
+	size_t n_members;
+	struct event *events;
+	bool *superseded;
+	struct member *event_members;
+	char **event_targets;
+	size_t n_events;
+	struct income *incomes;
+	size_t n_incomes;
+	struct span *spans;
+	size_t n_spans;
+	struct income_revision *revisions;
+	size_t n_revisions;
+};
+enum err store_household_rows(struct store *st, const char *hh_no, int day, struct household_rows *o,
+    struct arena *a, struct errinfo *e);
 /* The largest recorded_at of any event (0 if none). */
 enum err store_last_stamp(struct store *st, int64_t *stamp, struct errinfo *e);
 

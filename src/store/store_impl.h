@@ -17,6 +17,11 @@ enum err store_lock_key(struct store *st, enum lock_space space, const char *key
 bool read_begin(struct store *st, struct errinfo *e);
 void read_end(struct store *st, bool began);
 void store_divs_free(struct store *st);
+/* Whether this transaction has checked the division tree's generation already; if not, divs_ensure_with
+ * checks it with STMT_DIV_GEN prepared by the caller (run together with the caller's own reads), reloading the
+ * tree if it changed. */
+bool divs_checked(const struct store *st);
+enum err divs_ensure_with(struct store *st, struct stmt *gen, struct errinfo *e);
 /* How many villages the division tree has with codes in [lo, hi] (0 if the tree cannot be read). */
 size_t villages_between(struct store *st, int64_t lo, int64_t hi);
 /* Columns of stmt.c's HH_COLS and M_COLS, read by read_household and read_member. */
@@ -64,6 +69,9 @@ struct stmt *stmt_bound(struct store *st, enum stmt_id id, const struct sqlval *
 #define STMT_BOUND(st, id, e, ...)                                                                                 \
 	stmt_bound((st), (id), (const struct sqlval[]){ __VA_ARGS__ },                                             \
 	    (int)(sizeof((const struct sqlval[]){ __VA_ARGS__ }) / sizeof(struct sqlval)), (e))
+/* Run q[0..n-1] (bound, not stepped) at once where the backend can (store_ops.run_together: one round trip
+ * on PostgreSQL); each is then read with the runners below. ERR_DB, every one reset, if one is NULL or fails. */
+enum err stmt_run_together(struct store *st, struct stmt **q, size_t n, struct errinfo *e);
 enum err stmt_exec(struct store *st, struct stmt *q, struct errinfo *e);
 /* Step q once: *v is its first column (a count, a maximum, an amount), ERR_NOTFOUND with *v 0 if it gave no row. */
 enum err stmt_int(struct store *st, struct stmt *q, int64_t *v, struct errinfo *e);

@@ -586,11 +586,11 @@ read_event(struct store *st, struct stmt *q, int c, struct event *ev, struct are
 	ev->detail = col_str(st, q, c + 15, a);
 }
 
-enum err
-store_events_of_household(struct store *st, int64_t hh, struct event **out, bool **superseded,
-    struct member **members, char ***others, size_t *n, struct arena *a, struct errinfo *e)
+/* The rows of STMT_EVENTS_OF_HH, bound (and perhaps run) by the caller. */
+static enum err
+events_read(struct store *st, struct stmt *q, struct event **out, bool **superseded, struct member **members,
+    char ***others, size_t *n, struct arena *a, struct errinfo *e)
 {
-	struct stmt *q = STMT_BOUND(st, STMT_EVENTS_OF_HH, e, SQL_INT(hh));
 	if (!q)
 		return ERR_DB;
 	/* four parallel arrays, each with its own capacity (they grow together); room for row k is made before
@@ -633,6 +633,14 @@ store_events_of_household(struct store *st, int64_t hh, struct event **out, bool
 		*others = ov;
 	*n = k;
 	return ERR_OK;
+}
+
+enum err
+store_events_of_household(struct store *st, int64_t hh, struct event **out, bool **superseded,
+    struct member **members, char ***others, size_t *n, struct arena *a, struct errinfo *e)
+{
+	return events_read(st, STMT_BOUND(st, STMT_EVENTS_OF_HH, e, SQL_INT(hh)), out, superseded, members, others, n, a,
+	    e);
 }
 
 enum err
@@ -769,4 +777,58 @@ store_income_revisions(struct store *st, int64_t hh, struct income_revision **ou
 {
 	return stmt_rows(st, STMT_BOUND(st, STMT_INCOME_REVS_OF_HH, e, SQL_INT(hh)), sizeof(**out), read_income_revision,
 	    out, n, a, e);
+}
+
+/* ---- the household page ---- */
+
+enum err
+store_household_rows(struct store *st, const char *hh_no, int day, struct household_rows *o, struct arena *a,
+    struct errinfo *e)
+{
+	memset(o, 0, sizeof(*o));
+	o->h = arena_alloc(a, sizeof(*o->h));
+	/* Where each statement is a round trip (PostgreSQL), the reads are keyed by the 户编号 too, so that none
+	 * waits for another's answer and all go at once; where none is (SQLite), the household first and the rest
+	 * by its id (one lookup of the number, not one in each). */
+	bool together = OPS->run_together != NULL;
+	struct stmt *hh = STMT_BOUND(st, STMT_HH_BY_NO, e, SQL_TEXT(hh_no), SQL_INT(st->scope_lo), SQL_INT(st->scope_hi));
+	enum err rc = together ? ERR_OK : stmt_row(st, hh, read_household_row, o->h, a, e);
+	if (rc != ERR_OK)
+		return rc == ERR_NOTFOUND ? errinfo_set(e, ERR_NOTFOUND, "hh_no", MSG_HH_NOT_FOUND, hh_no) : rc;
+	struct sqlval key = together ? SQL_TEXT(hh_no) : SQL_INT(o->h->id);
+	struct stmt *mem = STMT_BOUND(st, together ? STMT_MEMBERS_AT_NO : STMT_MEMBERS_AT, e, key, SQL_INT(day),
+	    SQL_INT(st->scope_lo), SQL_INT(st->scope_hi));
+	struct stmt *ev = STMT_BOUND(st, together ? STMT_EVENTS_OF_HH_NO : STMT_EVENTS_OF_HH, e, key);
+	struct stmt *inc = STMT_BOUND(st, together ? STMT_INCOME_OF_HH_NO : STMT_INCOME_OF_HH, e, key);
+	struct stmt *sp = STMT_BOUND(st, together ? STMT_SPANS_STATUS_NO : STMT_SPANS_STATUS, e, key);
+	struct stmt *rev = STMT_BOUND(st, together ? STMT_INCOME_REVS_OF_HH_NO : STMT_INCOME_REVS_OF_HH, e, key);
+	/* and the division tree's generation, if this snapshot has not looked at it yet */
+	bool gen = !divs_checked(st);
+	struct stmt *q[7] = { mem, ev, inc, sp, rev };
+	size_t n = 5;
+	if (gen)
+		q[n++] = OPS->prepare(st, STMT_DIV_GEN, e);
+	if (together)
+		q[n++] = hh;
+	rc = stmt_run_together(st, q, n, e);
+	if (rc == ERR_OK && together && (rc = stmt_row(st, hh, read_household_row, o->h, a, e)) == ERR_NOTFOUND)
+		errinfo_set(e, ERR_NOTFOUND, "hh_no", MSG_HH_NOT_FOUND, hh_no);
+	if (rc == ERR_OK)
+		rc = member_list(st, mem, &o->members, &o->n_members, a, e);
+	if (rc == ERR_OK)
+		rc = events_read(st, ev, &o->events, &o->superseded, &o->event_members, &o->event_targets, &o->n_events, a,
+		    e);
+	if (rc == ERR_OK)
+		rc = stmt_rows(st, inc, sizeof(*o->incomes), read_income_row, &o->incomes, &o->n_incomes, a, e);
+	if (rc == ERR_OK)
+		rc = stmt_rows(st, sp, sizeof(*o->spans), read_status_span, &o->spans, &o->n_spans, a, e);
+	if (rc == ERR_OK)
+		rc = stmt_rows(st, rev, sizeof(*o->revisions), read_income_revision, &o->revisions, &o->n_revisions, a, e);
+	if (rc == ERR_OK && gen)
+		rc = divs_ensure_with(st, q[5], e);
+	if (rc != ERR_OK)   /* (the statements not read yet keep no result) */
+		for (size_t i = 0; i < n; i++)
+			if (q[i])
+				OPS->reset(q[i]);
+	return rc;
 }

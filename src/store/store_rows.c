@@ -23,6 +23,22 @@ stmt_bound(struct store *st, enum stmt_id id, const struct sqlval *v, int n, str
 }
 
 enum err
+stmt_run_together(struct store *st, struct stmt **q, size_t n, struct errinfo *e)
+{
+	enum err rc = ERR_OK;
+	for (size_t i = 0; i < n; i++)
+		if (!q[i])
+			rc = ERR_DB;
+	if (rc == ERR_OK && OPS->run_together)
+		rc = OPS->run_together(st, q, n, e);
+	if (rc != ERR_OK)
+		for (size_t i = 0; i < n; i++)
+			if (q[i])
+				OPS->reset(q[i]);
+	return rc;
+}
+
+enum err
 stmt_exec(struct store *st, struct stmt *q, struct errinfo *e)
 {
 	if (!q)

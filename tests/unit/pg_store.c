@@ -376,6 +376,124 @@ a_lost_server_is_a_clear_error(void **state)
 	store_close(st);
 }
 
+/* A read's statements run together in one pipeline, behind its BEGIN: each keeps its own rows, and all of
+ * them and the reads after them see the one snapshot the first statement took (a household another connection
+ * commits meanwhile is not seen until the read ends). */
+static void
+statements_run_together_in_one_snapshot(void **state)
+{
+	struct store *st = open_pg(), *other = open_pg();
+	struct errinfo e;
+	errinfo_clear(&e);
+	assert_int_equal(store_begin(st, &e), ERR_OK);
+	add_village(st);
+	struct household h = household("HH-TOGETHER");
+	assert_int_equal(store_household_insert(st, &h, &e), ERR_OK);
+	struct income in = { h.id, 2015, 100, -1, -1, -1, -1, 321000, 2 };
+	assert_int_equal(store_income_put(st, &in, &e), ERR_OK);
+	assert_int_equal(store_commit(st, &e), ERR_OK);
+	int64_t before;
+	assert_int_equal(store_household_count(st, &before, &e), ERR_OK);
+
+	assert_true(store_read_begin(st, &e));
+	struct stmt *q[3] = {
+		STMT_BOUND(st, STMT_HH_BY_NO, &e, SQL_TEXT("HH-TOGETHER"), SQL_INT(0), SQL_INT(999999999999LL)),
+		STMT_BOUND(st, STMT_INCOME_OF_HH, &e, SQL_INT(h.id)),
+		STMT_BOUND(st, STMT_HH_COUNT, &e, SQL_INT(0), SQL_INT(999999999999LL)),
+	};
+	assert_int_equal(stmt_run_together(st, q, 3, &e), ERR_OK);
+	/* another connection commits a household after the snapshot was taken */
+	assert_int_equal(store_begin(other, &e), ERR_OK);
+	struct household h2 = household("HH-LATER");
+	assert_int_equal(store_household_insert(other, &h2, &e), ERR_OK);
+	assert_int_equal(store_commit(other, &e), ERR_OK);
+	/* read in another order than sent */
+	int64_t n;
+	assert_int_equal(stmt_int(st, q[2], &n, &e), ERR_OK);
+	assert_int_equal(n, before);
+	assert_int_equal(st->ops->step(q[1], &e), 1);
+	assert_int_equal(st->ops->col_int(q[1], 1), 2015);
+	assert_int_equal(st->ops->col_int(q[1], 7), 321000);
+	assert_int_equal(st->ops->step(q[1], &e), 0);
+	st->ops->reset(q[1]);
+	assert_int_equal(st->ops->step(q[0], &e), 1);
+	assert_string_equal(st->ops->col_text(q[0], 1), "HH-TOGETHER");
+	st->ops->reset(q[0]);
+	assert_int_equal(store_household_count(st, &n, &e), ERR_OK);
+	assert_int_equal(n, before);
+	store_read_end(st, true);
+	/* the read's COMMIT was not waited for: the next command reads its answer first, and sees the new one */
+	assert_int_equal(store_household_count(st, &n, &e), ERR_OK);
+	assert_int_equal(n, before + 1);
+	/* a write transaction right after a read */
+	assert_true(store_read_begin(st, &e));
+	assert_int_equal(store_household_count(st, &n, &e), ERR_OK);
+	store_read_end(st, true);
+	assert_int_equal(store_begin(st, &e), ERR_OK);
+	assert_int_equal(store_household_count(st, &n, &e), ERR_OK);
+	assert_int_equal(n, before + 1);
+	assert_int_equal(store_commit(st, &e), ERR_OK);
+	/* a read that runs no statement begins and ends nothing */
+	assert_true(store_read_begin(st, &e));
+	store_read_end(st, true);
+	assert_int_equal(store_household_count(st, &n, &e), ERR_OK);
+
+	/* the household page's reads, keyed by the number, on both sides of the scope */
+	struct arena a;
+	arena_init(&a);
+	struct household_rows o;
+	assert_true(store_read_begin(st, &e));
+	assert_int_equal(store_household_rows(st, "HH-TOGETHER", 20161231, &o, &a, &e), ERR_OK);
+	assert_int_equal(o.h->id, h.id);
+	assert_int_equal(o.n_incomes, 1);
+	assert_int_equal(o.incomes[0].net_pc, 321000);
+	assert_int_equal(o.n_members, 0);
+	assert_int_equal(o.n_events, 0);
+	assert_int_equal(store_household_rows(st, "HH-NONE", 20161231, &o, &a, &e), ERR_NOTFOUND);
+	assert_string_equal(e.field, "hh_no");
+	store_read_end(st, true);
+	store_set_scope(st, 371399200000LL);   /* another town */
+	errinfo_clear(&e);
+	assert_true(store_read_begin(st, &e));
+	assert_int_equal(store_household_rows(st, "HH-TOGETHER", 20161231, &o, &a, &e), ERR_NOTFOUND);
+	store_read_end(st, true);
+	store_set_scope(st, 0);
+	arena_free(&a);
+	store_close(st);
+	store_close(other);
+}
+
+/* A statement that fails in a batch fails the batch with its reason, none of the batch keeps rows, and the
+ * connection answers the next read. */
+static void
+a_failing_statement_fails_its_batch(void **state)
+{
+	struct store *st = open_pg();
+	struct errinfo e;
+	errinfo_clear(&e);
+	msg_set_lang(LANG_EN);
+	assert_true(store_read_begin(st, &e));
+	struct stmt *q[3] = {
+		STMT_BOUND(st, STMT_HH_COUNT, &e, SQL_INT(0), SQL_INT(999999999999LL)),
+		STMT_BOUND(st, STMT_HH_BY_ID, &e, SQL_TEXT("not-a-number"), SQL_INT(0), SQL_INT(999999999999LL)),
+		STMT_BOUND(st, STMT_HH_BY_NO, &e, SQL_TEXT("HH-TOGETHER"), SQL_INT(0), SQL_INT(999999999999LL)),
+	};
+	assert_int_equal(stmt_run_together(st, q, 3, &e), ERR_DB);
+	assert_non_null(strstr(e.message, "invalid input syntax for type bigint"));
+	/* reset: stepped again, it runs again, in the transaction the failure ended */
+	errinfo_clear(&e);
+	assert_int_equal(st->ops->step(q[0], &e), -1);
+	assert_non_null(strstr(e.message, "current transaction is aborted"));
+	st->ops->reset(q[0]);
+	store_read_end(st, true);
+	errinfo_clear(&e);
+	int64_t n;
+	assert_int_equal(store_household_count(st, &n, &e), ERR_OK);
+	assert_true(n > 0);
+	msg_set_lang(LANG_ZH);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -415,6 +533,8 @@ main(void)
 		cmocka_unit_test(a_constraint_violation_in_copy_fails_the_transaction),
 		cmocka_unit_test(a_second_writer_waits_and_then_is_told_busy),
 		cmocka_unit_test(a_lost_server_is_a_clear_error),
+		cmocka_unit_test(statements_run_together_in_one_snapshot),
+		cmocka_unit_test(a_failing_statement_fails_its_batch),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	snprintf(cmd, sizeof(cmd), "dropdb --if-exists %s; rm -rf %s", db_name, tmpl);
