@@ -252,18 +252,99 @@ audit_append(struct store *st, int64_t at, const char *actor, const char *action
 	return rc;
 }
 
-enum err
-audit_view(struct store *st, const char *actor, const char *ip, const char *action, const char *object,
-    const char *detail, struct errinfo *e)
+/* ---- views on record, committed together ----
+ * A view that must be on record before it is answered (a search by 证件号码, a number shown in full, an export)
+ * is a row in a write transaction of its own. Written one by one, the views that arrive together queue for the
+ * write lock and pay a commit each; instead the first of them to find no one writing writes its own row and
+ * every other one waiting for the same database, in one transaction (group commit), and each waiter is
+ * answered with that transaction's outcome: on record when it returns ERR_OK, as before. */
+struct view_row {
+	const char *uri;
+	int64_t at;
+	const char *actor, *action, *object, *detail, *ip;
+	bool done;
+	enum err rc;
+	struct errinfo e;
+	struct view_row *next;
+};
+static pthread_mutex_t views_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t views_written = PTHREAD_COND_INITIALIZER;
+static struct view_row *views;   /* waiting, oldest first */
+static bool views_writing;
+
+/* The rows of batch (in order) in one transaction on st; ERR_OK when all are committed. */
+static enum err
+views_write(struct store *st, struct view_row *batch, struct errinfo *e)
 {
 	enum err rc = txn_store_begin(st, true, e);
 	if (rc != ERR_OK)
 		return rc;
-	rc = audit_append(st, stamp_now(), actor ? actor : "?", action, object, detail, ip, e);
+	for (struct view_row *v = batch; v && rc == ERR_OK; v = v->next)
+		rc = audit_append(st, v->at, v->actor, v->action, v->object, v->detail, v->ip, e);
 	if (rc == ERR_OK)
 		return store_commit(st, e);
 	store_rollback(st);
 	return rc;
+}
+
+enum err
+audit_view(struct store *st, const char *actor, const char *ip, const char *action, const char *object,
+    const char *detail, struct errinfo *e)
+{
+	if (store_in_write(st)) {   /* part of the caller's write: committed with it */
+		enum err rc = txn_store_begin(st, true, e);
+		if (rc != ERR_OK)
+			return rc;
+		rc = audit_append(st, stamp_now(), actor ? actor : "?", action, object, detail, ip, e);
+		if (rc == ERR_OK)
+			return store_commit(st, e);
+		store_rollback(st);
+		return rc;
+	}
+	/* a write ends the caller's read snapshot, whichever thread writes the row */
+	store_read_end(st, true);
+	struct view_row me = { .uri = st->uri, .at = stamp_now(), .actor = actor ? actor : "?", .action = action,
+		.object = object, .detail = detail, .ip = ip };
+	errinfo_clear(&me.e);
+	pthread_mutex_lock(&views_lock);
+	struct view_row **tail = &views;
+	while (*tail)
+		tail = &(*tail)->next;
+	*tail = &me;
+	while (!me.done) {
+		if (views_writing) {
+			pthread_cond_wait(&views_written, &views_lock);
+			continue;
+		}
+		/* this thread writes: its own row and every waiting row of its database, oldest first */
+		views_writing = true;
+		struct view_row *batch = NULL, **bt = &batch;
+		for (struct view_row **v = &views; *v;)
+			if (strcmp((*v)->uri, st->uri) == 0) {
+				*bt = *v;
+				*v = (*v)->next;
+				bt = &(*bt)->next;
+				*bt = NULL;
+			} else
+				v = &(*v)->next;
+		pthread_mutex_unlock(&views_lock);
+		struct errinfo we;
+		errinfo_clear(&we);
+		enum err rc = views_write(st, batch, &we);
+		pthread_mutex_lock(&views_lock);
+		for (struct view_row *v = batch, *next; v; v = next) {
+			next = v->next;
+			v->rc = rc;
+			v->e = we;
+			v->done = true;
+		}
+		views_writing = false;
+		pthread_cond_broadcast(&views_written);
+	}
+	pthread_mutex_unlock(&views_lock);
+	if (me.rc != ERR_OK && e)
+		*e = me.e;
+	return me.rc;
 }
 
 /* ---- anchors ---- */

@@ -25,7 +25,10 @@ enum err audit_append(struct store *st, int64_t at, const char *actor, const cha
 /* The hash of row r after prev (both hex, 64 characters + NUL in out). */
 void audit_hash(const char *prev_hex, const struct audit_row *r, char out[65]);
 
-/* Record, in its own transaction, that actor read personal data in full (an unmasked view or export). */
+/* Record that actor read personal data in full (an unmasked view, a search by 证件号码, an export): in the
+ * caller's write transaction if it is in one; otherwise in a transaction of its own, shared with the other
+ * views waiting at the same time for the same database (group commit), and ending the caller's read snapshot.
+ * ERR_OK: the row is committed. */
 enum err audit_view(struct store *st, const char *actor, const char *ip, const char *action, const char *object,
     const char *detail, struct errinfo *e);
 

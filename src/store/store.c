@@ -334,6 +334,12 @@ store_reconnect_if_lost(struct store *st, struct errinfo *e)
 }
 
 bool
+store_in_write(const struct store *st)
+{
+	return st->tx_depth > 0;
+}
+
+bool
 store_wrote(const struct store *st)
 {
 	return st->wrote;

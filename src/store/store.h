@@ -1053,6 +1053,8 @@ enum err store_lock_county(struct store *st, int64_t county, bool *locked, struc
  * Whether the request had begun a write before (and so cannot simply be run again): store_wrote. */
 bool store_reconnect_if_lost(struct store *st, struct errinfo *e);
 bool store_wrote(const struct store *st);
+/* Whether st is inside a write transaction (store_begin), not only a read snapshot. */
+bool store_in_write(const struct store *st);
 void store_clear_wrote(struct store *st);
 /* Whether the database file could only be opened for reading (SQLite; a read-only PostgreSQL session is known
  * at its first write only). */
