@@ -1030,6 +1030,7 @@ server_run(const struct server_opts *o)
 	if (o->access_log)
 		access_log = strcmp(o->access_log, "-") == 0 ? stderr : fopen(o->access_log, "a");
 	pthread_key_create(&store_key, store_destroy);
+	store_checkpoints_behind(true);   /* no request waits for a checkpoint of SQLite's WAL */
 
 	/* Signals go to this thread only: the workers inherit the mask. */
 	sigset_t sigs;
@@ -1108,6 +1109,7 @@ server_run(const struct server_opts *o)
 		pthread_join(watch_thread, NULL);
 	}
 	MHD_stop_daemon(d);
+	store_checkpoints_behind(false);   /* after the workers' connections have closed */
 	if (access_log && access_log != stderr)
 		fclose(access_log);
 	fprintf(stderr, msg_lang() == LANG_EN ? "tuopin: stopped (signal %d)\n" : "tuopin: 已停止（信号 %d）\n", sig);

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <sys/stat.h>
 #include <stdio.h>
 #include <time.h>
@@ -44,6 +45,12 @@ struct writers {
 	dev_t dev;
 	ino_t ino;
 	pthread_mutex_t m;
+	/* its checkpoints, when they are run behind the writers (store_checkpoints_behind) */
+	char *path;
+	pthread_mutex_t ck_m;
+	pthread_cond_t ck_c;
+	bool ck_want, ck_stop, ck_running;
+	pthread_t ck_thread;
 };
 #define MAX_WRITER_FILES 64
 static struct writers writer_files[MAX_WRITER_FILES];
@@ -65,7 +72,10 @@ writers_of(const char *path)
 		w = &writer_files[n_writer_files++];
 		w->dev = sb.st_dev;
 		w->ino = sb.st_ino;
+		w->path = xstrdup(path);
 		pthread_mutex_init(&w->m, NULL);
+		pthread_mutex_init(&w->ck_m, NULL);
+		pthread_cond_init(&w->ck_c, NULL);
 	}
 	pthread_mutex_unlock(&writer_files_m);
 	return w;
@@ -97,6 +107,98 @@ writers_leave(struct sq *q)
 	if (q->queued && sqlite3_get_autocommit(q->db)) {
 		q->queued = false;
 		pthread_mutex_unlock(&q->writers->m);
+	}
+}
+
+/* ---- checkpoints behind the writers ----
+ * SQLite copies the WAL back into the database (a checkpoint) in the connection whose commit took the WAL past
+ * 1,000 pages, before that commit returns: in the server, the request that happened to commit then waited for
+ * it (4-9 ms of copying and syncing: the one-connection p99 of audited writes was that). A process that asks
+ * for it (the server: store_checkpoints_behind) turns that off in its connections and has a thread per file
+ * run the checkpoint on a connection of its own, woken by the commit that passes the mark. The checkpoint is
+ * SQLite's PASSIVE one, as the automatic one is: it copies what no reader still needs and never waits. */
+#define CHECKPOINT_PAGES 1000
+static atomic_bool checkpoints_behind;
+
+static void *
+checkpointer(void *arg)
+{
+	struct writers *w = arg;
+	sqlite3 *db = NULL;
+	/* (a connection that has not read the file yet does not know it is in WAL mode: its checkpoints would do
+	 * nothing) */
+	if (sqlite3_open_v2(w->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		db = NULL;   /* nothing to run them with: the WAL waits for the last connection's close */
+	} else
+		sqlite3_busy_timeout(db, 100);   /* (the restarting checkpoint's wait for readers) */
+	pthread_mutex_lock(&w->ck_m);
+	for (;;) {
+		while (!w->ck_want && !w->ck_stop)
+			pthread_cond_wait(&w->ck_c, &w->ck_m);
+		if (w->ck_stop)
+			break;
+		w->ck_want = false;
+		pthread_mutex_unlock(&w->ck_m);
+		int log = 0;
+		if (db && sqlite3_wal_checkpoint_v2(db, "main", SQLITE_CHECKPOINT_PASSIVE, &log, NULL) == SQLITE_OK &&
+		    log >= 2 * CHECKPOINT_PAGES) {
+			/* Writers one after another can keep a passive checkpoint from ever being through (the WAL
+			 * starts again from its beginning only when it is), and the WAL would grow with them: past twice
+			 * the mark, this process's writers are held back for one checkpoint that waits for the readers
+			 * (a tenth of a second at most) and has the next writer start the WAL again. */
+			pthread_mutex_lock(&w->m);
+			sqlite3_wal_checkpoint_v2(db, "main", SQLITE_CHECKPOINT_RESTART, NULL, NULL);
+			pthread_mutex_unlock(&w->m);
+		}
+		pthread_mutex_lock(&w->ck_m);
+	}
+	pthread_mutex_unlock(&w->ck_m);
+	sqlite3_close(db);   /* the last connection to close checkpoints what is left and removes the WAL */
+	return NULL;
+}
+
+/* sqlite3_wal_hook: after each commit, with the WAL's length in pages. */
+static int
+wal_committed(void *arg, sqlite3 *db, const char *name, int pages)
+{
+	(void)db;
+	(void)name;
+	struct writers *w = arg;
+	if (pages < CHECKPOINT_PAGES)
+		return SQLITE_OK;
+	pthread_mutex_lock(&w->ck_m);
+	if (!w->ck_running && !w->ck_stop)
+		w->ck_running = pthread_create(&w->ck_thread, NULL, checkpointer, w) == 0;
+	w->ck_want = true;
+	pthread_cond_signal(&w->ck_c);
+	pthread_mutex_unlock(&w->ck_m);
+	return SQLITE_OK;
+}
+
+void
+store_checkpoints_behind(bool on)
+{
+	atomic_store(&checkpoints_behind, on);
+	if (on)
+		return;
+	/* stop: each file's thread finishes the checkpoint it is running and closes its connection */
+	pthread_mutex_lock(&writer_files_m);
+	int n = n_writer_files;
+	pthread_mutex_unlock(&writer_files_m);
+	for (int i = 0; i < n; i++) {
+		struct writers *w = &writer_files[i];
+		pthread_mutex_lock(&w->ck_m);
+		bool running = w->ck_running;
+		w->ck_stop = true;
+		pthread_cond_signal(&w->ck_c);
+		pthread_mutex_unlock(&w->ck_m);
+		if (running)
+			pthread_join(w->ck_thread, NULL);
+		pthread_mutex_lock(&w->ck_m);
+		w->ck_running = w->ck_want = w->ck_stop = false;
+		pthread_mutex_unlock(&w->ck_m);
 	}
 }
 
@@ -636,6 +738,8 @@ store_sqlite_open(const char *path, bool create, struct store **out, struct erri
 		free(st);
 		return ERR_DB;
 	}
+	if (!readonly && q->writers && atomic_load(&checkpoints_behind))
+		sqlite3_wal_hook(q->db, wal_committed, q->writers);   /* (instead of the automatic checkpoint) */
 	*out = st;
 	return ERR_OK;
 }

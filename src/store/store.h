@@ -1076,6 +1076,11 @@ enum err store_counts(struct store *st, struct store_counts *c, struct errinfo *
 /* How long a writer waits for the write lock before ERR_BUSY, in milliseconds: TUOPIN_LOCK_WAIT seconds
  * (10 by default). */
 int store_lock_wait_ms(void);
+/* SQLite: checkpoints of the WAL run by a thread per database file on its own connection, not by the commit
+ * that passes the mark (so no request waits for one): on for the connections opened after store_checkpoints_
+ * behind(true) (the server, at start); false stops the threads, each closing its connection (the server, once
+ * its own connections are closed). A no-op on PostgreSQL. */
+void store_checkpoints_behind(bool on);
 
 /* ---- assistance and supervision records (store_assistance.c; the rules are domain/assistance.c's) ----
  * Every kind of record is a row of one table (several kinds share a table, told apart by its kind column). A

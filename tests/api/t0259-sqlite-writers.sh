@@ -8,6 +8,7 @@
 #   others in the queue) and all go through once it is released;
 # - with a lock wait of one second, a lock held longer answers each waiting writer 503 db_busy: none hangs, and
 #   none is on record.
+# - the WAL is checkpointed behind the writers while the server writes, and removed when it stops.
 # (SQLite only: PostgreSQL's writers are t0258's.)
 source "$(dirname "$0")/lib.sh"
 [ "${TUOPIN_TEST_BACKEND:-sqlite}" = sqlite ] || { echo "skipped: SQLite only"; exit 77; }
@@ -53,10 +54,27 @@ eq "40 searches waited for the lock, each answered" "$(sort "$WORK/waited" | uni
 	"200 40"
 eq "each on record once" "$(searched)" "$((n1 + 40))"
 
+# The WAL's checkpoints run behind the writers (a thread of the server's, store_checkpoints_behind), not in the
+# request whose commit passes 1,000 pages: 2,000 searches one after another (each a commit of a few pages, some
+# 6,000 pages in all) leave the WAL at the size a checkpoint every 1,000 pages keeps it to, not 6,000 pages; and
+# the server's stop closes the thread's connection too, the last one, which removes the WAL.
+wal=${TUOPIN_DB#sqlite:}-wal
+wal_pages() { echo $((($(stat -c %s "$wal") - 32) / 4120)); }   # (a header, then frames of 24 + 4096 bytes)
+n3=$(searched)
+for i in $(seq 1 2000); do
+	echo "url = \"http://127.0.0.1:$PORT/api/households?q=$(sed -n "$(((i - 1) % 20 + 1))p" "$WORK/ids")\""
+	echo "output = /dev/null"
+done >"$WORK/searches.curl"
+curl -s -b "$WORK/county.jar" -K "$WORK/searches.curl"
+eq "2,000 more on record" "$(searched)" "$((n3 + 2000))"
+pages=$(wal_pages)
+[ "$pages" -lt 2000 ] || fail "the WAL grew to $pages pages: not checkpointed while the server wrote"
+stop_server
+[ ! -s "$wal" ] || fail "the WAL ($(stat -c %s "$wal") bytes) was left after the server stopped"
+
 # A lock wait of one second and a lock held until every request has been answered: each writer gives up with
 # 503 db_busy after about the wait (the first in SQLite's busy handler, the others in the queue, then at
 # SQLite's lock at once), and nothing is written.
-stop_server
 TUOPIN_LOCK_WAIT=1 start_server --threads 4 --page-cache 0
 login county
 n2=$(searched)
