@@ -451,10 +451,10 @@ static enum err
 run_pipelined(struct store *st, struct stmt **q, size_t n, struct errinfo *e)
 {
 	struct pg *p = st->impl;
+	if (PQenterPipelineMode(conn(p)) != 1)
+		return pg_fail(st, NULL, e);   /* (the BEGIN still waits) */
 	const char *begin = p->begin_pending;
 	p->begin_pending = NULL;
-	if (PQenterPipelineMode(conn(p)) != 1)
-		return pg_fail(st, NULL, e);
 	size_t want = n + (begin ? 1 : 0), sent = 0;
 	bool ok = !begin || PQsendQueryParams(p->db, begin, 0, NULL, NULL, NULL, NULL, 0) == 1;
 	for (size_t i = 0; ok && i < n; i++)
