@@ -25,9 +25,9 @@ esac
 village=$(head -1 "$out/households.txt" | cut -c1-12)
 
 port2=$((port + 1))
-"$tuopin" serve --listen "127.0.0.1:$port" --threads 4 >/dev/null 2>"$out/serve.err" &
+"$tuopin" serve --listen "127.0.0.1:$port" --threads 4 --max-per-address 0 >/dev/null 2>"$out/serve.err" &
 pid=$!
-"$tuopin" serve --listen "127.0.0.1:$port2" --threads 4 --page-cache 0 >/dev/null 2>>"$out/serve.err" &
+"$tuopin" serve --listen "127.0.0.1:$port2" --threads 4 --max-per-address 0 --page-cache 0 >/dev/null 2>>"$out/serve.err" &
 pid2=$!
 trap 'kill $pid $pid2 2>/dev/null; wait $pid $pid2 2>/dev/null' EXIT
 for p in $port $port2; do

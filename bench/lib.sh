@@ -27,7 +27,9 @@ copy_db() {
 }
 
 # wrk_run NAME URL FILE [LUA]: wrk against URL for ${dur}s at ${CONNS:-64} connections with $token, after a 2 s
-# warm-up, its output in FILE; prints NAME with the requests a second, the p50 and p99, and any non-2xx answers.
+# warm-up, its output in FILE; prints NAME with the requests a second, the p50 and p99, and any non-2xx answers
+# and socket errors. (wrk's connections all come from one address: the scripts start `tuopin serve` with
+# --max-per-address 0, or above 32 connections half of them would be refused and reconnect again and again.)
 wrk_run() {
 	local name=$1 url=$2 file=$3 lua=${4:-} c=${CONNS:-64}
 	local args=(-t$((c < 2 ? 1 : 2)) -c"$c" -d"${dur}s" --latency -H "Authorization: Bearer $token")
@@ -39,5 +41,7 @@ wrk_run() {
 		/^ +50%/ { p50 = $2 }
 		/^ +99%/ { p99 = $2 }
 		/Non-2xx/ { bad = $NF }
-		END { printf "%-22s %10.0f req/s   p50 %8s   p99 %8s%s\n", n, rps, p50, p99, bad ? "   NON-2xx " bad : "" }' "$file"
+		/Socket errors/ { gsub(",", ""); sock = $4 + $6 + $8 + $10 }
+		END { printf "%-22s %10.0f req/s   p50 %8s   p99 %8s%s%s\n", n, rps, p50, p99, bad ? "   NON-2xx " bad : "",
+			sock ? "   SOCKET ERRORS " sock : "" }' "$file"
 }

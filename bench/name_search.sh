@@ -97,7 +97,7 @@ fi
 port=$((30000 + RANDOM % 10000))
 # PAGE_CACHE=0: without the page cache (wrk's warm-up asks the measured run's first requests: with the cache
 # those come from memory)
-"$build/tuopin" serve --listen "127.0.0.1:$port" --threads 4 ${PAGE_CACHE:+--page-cache "$PAGE_CACHE"} \
+"$build/tuopin" serve --listen "127.0.0.1:$port" --threads 4 --max-per-address 0 ${PAGE_CACHE:+--page-cache "$PAGE_CACHE"} \
 	>/dev/null 2>"$out/serve.err" &
 pid=$!
 trap 'rm -f "$tmp"; kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
@@ -116,7 +116,9 @@ for set in name number; do
 			/^ +99%/ { p99 = $2 }
 			/^ +Latency / && !max { max = $4 }
 			/Non-2xx/ { bad = $NF }
-			END { printf "%-18s %8.0f req/s   p50 %8s   p99 %8s   max %8s%s\n", n, rps, p50, p99, max, bad ? "   NON-2xx " bad : "" }' \
+			/Socket errors/ { gsub(",", ""); sock = $4 + $6 + $8 + $10 }
+			END { printf "%-18s %8.0f req/s   p50 %8s   p99 %8s   max %8s%s%s\n", n, rps, p50, p99, max,
+				bad ? "   NON-2xx " bad : "", sock ? "   SOCKET ERRORS " sock : "" }' \
 			"$out/wrk-search-$set-$c.txt"
 	done
 done

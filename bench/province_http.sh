@@ -45,7 +45,7 @@ awk 'BEGIN { srand(45); split("hh_no village -hh_no -village status attribute ca
 sed 's#^#/api/households?per_page=50\&q=#' "$w/hh.txt" >"$w/find-hh-no.txt"
 sed 's#^#/api/households?per_page=50\&q=#' "$w/id.txt" >"$w/find-id-no.txt"
 
-"$tuopin" serve --listen "127.0.0.1:$port" --threads 4 ${PAGE_CACHE:+--page-cache "$PAGE_CACHE"} >/dev/null \
+"$tuopin" serve --listen "127.0.0.1:$port" --threads 4 --max-per-address 0 ${PAGE_CACHE:+--page-cache "$PAGE_CACHE"} >/dev/null \
 	2>"$w/serve.err" &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
