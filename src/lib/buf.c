@@ -88,7 +88,7 @@ buf_grow(struct buf *b, size_t extra)
 }
 
 void
-buf_append(struct buf *b, const void *p, size_t n)
+buf_append_grow(struct buf *b, const void *p, size_t n)
 {
 	buf_grow(b, n);
 	if (n)
@@ -101,12 +101,6 @@ void
 buf_puts(struct buf *b, const char *s)
 {
 	buf_append(b, s, strlen(s));
-}
-
-void
-buf_putc(struct buf *b, char c)
-{
-	buf_append(b, &c, 1);
 }
 
 void

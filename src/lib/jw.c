@@ -170,10 +170,16 @@ jw_str(struct jw *w, const char *s)
 void
 jw_int(struct jw *w, int64_t v)
 {
-	char t[24];
-	int n = snprintf(t, sizeof(t), "%" PRId64, v);
+	/* the digits from the end (snprintf was a twentieth of a household page's JSON) */
+	char t[24], *e = t + sizeof(t), *d = e;
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	do
+		*--d = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--d = '-';
 	value_begin(w);
-	buf_append(w->b, t, (size_t)n);
+	buf_append(w->b, d, (size_t)(e - d));
 }
 
 void
