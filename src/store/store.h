@@ -319,16 +319,11 @@ enum err store_event_supersede(struct store *st, enum chain chain, int64_t chain
     int64_t stamp, struct errinfo *e);
 /* The latest effective date among the household's events that are still in force (0 if none). */
 enum err store_household_latest_change(struct store *st, int64_t hh, int *day, struct errinfo *e);
-/* Events of household hh (as source or target), by effective date, then recording instant (then id: the
- * order they were written in); superseded[i] tells whether event i is
- * superseded as now known. If members is not NULL, members[i] is the member event i names (id, name and
- * id_no; id 0 if none or out of scope) and others[i] the 户编号 of the household on the other side of a
- * split or merge (NULL if none or out of scope). One statement. */
-enum err store_events_of_household(struct store *st, int64_t hh, struct event **out, bool **superseded,
-    struct member **members, char ***others, size_t *n, struct arena *a, struct errinfo *e);
 /* What the household page reads of household hh_no in one snapshot: the household, its members on day (in
- * the store's scope), its events as store_events_of_household gives them, its incomes and their every
- * version, its status spans as now known; and the division tree's generation checked, so the village and town
+ * the store's scope), its events (as source or target: by effective date, then recording instant, then id,
+ * the order they were written in; whether each is superseded as now known, the member it names — id 0 if none
+ * or out of scope — and the 户编号 of the other household of a split or merge, NULL if none or out of scope),
+ * its incomes and their every version (by year, then in recording order), its status spans as now known; and the division tree's generation checked, so the village and town
  * come from the cache. The reads are keyed by the 户编号 and run together (stmt_run_together: one round trip
  * on PostgreSQL, the read's BEGIN with them). Not found or out of scope: ERR_NOTFOUND. */
 struct household_rows {
@@ -565,9 +560,6 @@ enum err store_income_get(struct store *st, int64_t hh, int year, struct income 
 enum err store_income_revision_add(struct store *st, const struct income_revision *r, struct errinfo *e);
 /* How many versions the history holds for hh's year. */
 enum err store_income_revision_count(struct store *st, int64_t hh, int year, int64_t *n, struct errinfo *e);
-/* Every version of hh's incomes, by year then in recording order. */
-enum err store_income_revisions(struct store *st, int64_t hh, struct income_revision **out, size_t *n,
-    struct arena *a, struct errinfo *e);
 
 /* ---- data quality: set-based rules, findings, runs, campaigns (store_check.c) ---- */
 

@@ -586,7 +586,7 @@ read_event(struct store *st, struct stmt *q, int c, struct event *ev, struct are
 	ev->detail = col_str(st, q, c + 15, a);
 }
 
-/* The rows of STMT_EVENTS_OF_HH, bound (and perhaps run) by the caller. */
+/* The rows of STMT_EVENTS_OF_HH(_NO), bound (and perhaps run) by the caller (store_household_rows). */
 static enum err
 events_read(struct store *st, struct stmt *q, struct event **out, bool **superseded, struct member **members,
     char ***others, size_t *n, struct arena *a, struct errinfo *e)
@@ -633,14 +633,6 @@ events_read(struct store *st, struct stmt *q, struct event **out, bool **superse
 		*others = ov;
 	*n = k;
 	return ERR_OK;
-}
-
-enum err
-store_events_of_household(struct store *st, int64_t hh, struct event **out, bool **superseded,
-    struct member **members, char ***others, size_t *n, struct arena *a, struct errinfo *e)
-{
-	return events_read(st, STMT_BOUND(st, STMT_EVENTS_OF_HH, e, SQL_INT(hh)), out, superseded, members, others, n, a,
-	    e);
 }
 
 enum err
@@ -769,14 +761,6 @@ read_income_revision(struct store *st, struct stmt *q, void *row, struct arena *
 	x->actor = col_str(st, q, 10, a);
 	x->reason = col_str(st, q, 11, a);
 	x->source = col_str(st, q, 12, a);
-}
-
-enum err
-store_income_revisions(struct store *st, int64_t hh, struct income_revision **out, size_t *n, struct arena *a,
-    struct errinfo *e)
-{
-	return stmt_rows(st, STMT_BOUND(st, STMT_INCOME_REVS_OF_HH, e, SQL_INT(hh)), sizeof(**out), read_income_revision,
-	    out, n, a, e);
 }
 
 /* ---- the household page ---- */
