@@ -291,20 +291,12 @@ enum err
 audit_view(struct store *st, const char *actor, const char *ip, const char *action, const char *object,
     const char *detail, struct errinfo *e)
 {
-	if (store_in_write(st)) {   /* part of the caller's write: committed with it */
-		enum err rc = txn_store_begin(st, true, e);
-		if (rc != ERR_OK)
-			return rc;
-		rc = audit_append(st, stamp_now(), actor ? actor : "?", action, object, detail, ip, e);
-		if (rc == ERR_OK)
-			return store_commit(st, e);
-		store_rollback(st);
-		return rc;
-	}
-	/* a write ends the caller's read snapshot, whichever thread writes the row */
-	store_read_end(st, true);
 	struct view_row me = { .uri = st->uri, .at = stamp_now(), .actor = actor ? actor : "?", .action = action,
 		.object = object, .detail = detail, .ip = ip };
+	if (store_in_write(st))   /* part of the caller's write: committed with it */
+		return views_write(st, &me, e);
+	/* a write ends the caller's read snapshot, whichever thread writes the row */
+	store_read_end(st, true);
 	errinfo_clear(&me.e);
 	pthread_mutex_lock(&views_lock);
 	struct view_row **tail = &views;
