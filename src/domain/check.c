@@ -1112,6 +1112,34 @@ cells_sum(struct stat_cell *v, size_t n)
 	return kept;
 }
 
+
+/* The roll-up as the stats read it (the months before the day's own and the days of its month, schema 0025)
+ * against the sum of its days: one finding per level at most. */
+static void
+rollup_months_check(struct ctx *c, const struct check_result *r, int day, struct stat_cell *days, size_t ndays,
+    struct stat_cell *months, size_t nmonths)
+{
+	ndays = cells_sum(days, ndays);
+	nmonths = cells_sum(months, nmonths);
+	size_t i = 0, k = 0;
+	while (i < ndays || k < nmonths) {
+		int cmp = i == ndays ? 1 : k == nmonths ? -1 : cell_cmp(&days[i], &months[k]);
+		const struct stat_cell none = { 0 }, *pd = cmp <= 0 ? &days[i] : &none, *pm = cmp >= 0 ? &months[k] : &none;
+		if (pd->households != pm->households || pd->persons != pm->persons) {
+			char d[11];
+			const struct stat_cell *id = cmp <= 0 ? pd : pm;
+			struct subj s = { .key = arena_printf(c->a, "g:%lld:month:%012lld:%d", (long long)r->division,
+				(long long)id->village, (int)id->status) };
+			EMIT(c, R_AGGREGATE, &s, "%012lld %s %s：按月的汇总为 %lld户%lld人，按日的汇总为 %lld户%lld人",
+			    "%012lld %s on %s: the roll-up by month says %lld/%lld, by day %lld/%lld", (long long)id->village,
+			    status_label(id->status), date_format(day, d), (long long)pm->households, (long long)pm->persons,
+			    (long long)pd->households, (long long)pd->persons);
+			return;
+		}
+		i += cmp <= 0;
+		k += cmp >= 0;
+	}
+}
 static void
 aggregates(struct ctx *c, enum err *rc, struct errinfo *e)
 {
@@ -1143,10 +1171,12 @@ aggregates(struct ctx *c, enum err *rc, struct errinfo *e)
 	 * finding per level at most): both sides summed by (division, status), sorted, then merged. Only the
 	 * divisions wholly inside [lo, hi]: a town's check says nothing of its county's other towns. */
 	for (int level = LV_TOWN; level >= LV_PROVINCE; level--) {
-		struct stat_cell *z;
-		size_t nz;
-		if ((*rc = store_stats_level(c->st, level, day, c->lo, c->hi, &z, &nz, c->a, e)) != ERR_OK)
+		struct stat_cell *z, *zm;
+		size_t nz, nzm;
+		if ((*rc = store_stats_level_days(c->st, level, day, c->lo, c->hi, &z, &nz, c->a, e)) != ERR_OK ||
+		    (*rc = store_stats_level(c->st, level, day, c->lo, c->hi, &zm, &nzm, c->a, e)) != ERR_OK)
 			return;
+		rollup_months_check(c, r, day, z, nz, zm, nzm);
 		struct stat_cell *v = arena_alloc(c->a, (ny + 1) * sizeof(*v));
 		size_t nv0 = 0, nz0 = 0;
 		for (size_t i = 0; i < ny; i++) {

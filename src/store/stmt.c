@@ -624,10 +624,11 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"households = stat_delta.households + excluded.households, "
 		"persons = stat_delta.persons + excluded.persons", NULL },
 
-	[STMT_ROLLUP_ADD] = { "INSERT INTO stat_rollup (level, division, status, day, households, persons) "
-		"VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (level, division, status, day) DO UPDATE SET "
-		"households = stat_rollup.households + excluded.households, "
-		"persons = stat_rollup.persons + excluded.persons", NULL },
+#define ROLLUP_ADD(TABLE, PERIOD) "INSERT INTO " TABLE " (level, division, status, " PERIOD ", households, " \
+	"persons) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (level, division, status, " PERIOD ") DO UPDATE SET " \
+	"households = " TABLE ".households + excluded.households, persons = " TABLE ".persons + excluded.persons"
+	[STMT_ROLLUP_ADD] = { ROLLUP_ADD("stat_rollup", "day"), NULL },
+	[STMT_ROLLUP_MONTH_ADD] = { ROLLUP_ADD("stat_rollup_month", "month"), NULL },
 	/* the deltas as recorded (schema 0019): each transaction's, under its recording instant */
 	[STMT_RECORDED_ADD] = { "INSERT INTO stat_recorded (village, status, day, recorded_at, households, persons) "
 		"VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (village, status, day, recorded_at) DO UPDATE SET "
@@ -646,18 +647,35 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	"SELECT v, s, d, " AT ", h, p FROM (" ROWS ") r WHERE true ON CONFLICT (village, status, day, recorded_at) DO UPDATE SET " \
 	"households = stat_recorded.households + excluded.households, persons = stat_recorded.persons + excluded.persons"
 /* the town, county, city and province of each village (division_at), summed (two villages of a town are one
- * row), in key order: the rows every writer shares are locked in one order */
-#define AGG_ROLLUP_MANY(ROWS) "INSERT INTO stat_rollup (level, division, status, day, households, persons) " \
-	"SELECT l.level, CASE l.level WHEN 4 THEN r.v / 1000 * 1000 WHEN 3 THEN r.v / 1000000 * 1000000 " \
-	"WHEN 2 THEN r.v / 100000000 * 100000000 ELSE r.v / 10000000000 * 10000000000 END AS division, r.s, r.d, " \
+ * row), in key order: the rows every writer shares are locked in one order. By day into stat_rollup, and by
+ * month (day / 100) into stat_rollup_month (schema 0025) */
+#define AGG_ROLLUP_MANY(ROWS, TABLE, PERIOD, OF_DAY) "INSERT INTO " TABLE " (level, division, status, " PERIOD \
+	", households, persons) SELECT l.level, CASE l.level WHEN 4 THEN r.v / 1000 * 1000 " \
+	"WHEN 3 THEN r.v / 1000000 * 1000000 WHEN 2 THEN r.v / 100000000 * 100000000 " \
+	"ELSE r.v / 10000000000 * 10000000000 END AS division, r.s, " OF_DAY " AS at_day, " \
 	"SUM(r.h), SUM(r.p) FROM (" ROWS ") r CROSS JOIN (SELECT 1 AS level UNION ALL SELECT 2 UNION ALL SELECT 3 " \
-	"UNION ALL SELECT 4) l WHERE true GROUP BY l.level, division, r.s, r.d ORDER BY 1, 2, 3, 4 " \
-	"ON CONFLICT (level, division, status, day) DO UPDATE SET " \
-	"households = stat_rollup.households + excluded.households, persons = stat_rollup.persons + excluded.persons"
+	"UNION ALL SELECT 4) l WHERE true GROUP BY l.level, division, r.s, at_day ORDER BY 1, 2, 3, 4 " \
+	"ON CONFLICT (level, division, status, " PERIOD ") DO UPDATE SET households = " TABLE ".households + " \
+	"excluded.households, persons = " TABLE ".persons + excluded.persons"
 	[STMT_AGG_ADD_MANY] = { AGG_DELTA_MANY(AGG_ROWS_LITE), AGG_DELTA_MANY(AGG_ROWS_PG) },
 	[STMT_RECORDED_ADD_MANY] = { AGG_RECORDED_MANY(AGG_ROWS_LITE, "$2"), AGG_RECORDED_MANY(AGG_ROWS_PG, "$2::bigint") },
-	[STMT_ROLLUP_ADD_MANY] = { AGG_ROLLUP_MANY(AGG_ROWS_LITE), AGG_ROLLUP_MANY(AGG_ROWS_PG) },
-	[STMT_STATS_ROLLUP] = { "SELECT d.division, d.status, SUM(d.households), SUM(d.persons) FROM stat_rollup d "
+	[STMT_ROLLUP_ADD_MANY] = { AGG_ROLLUP_MANY(AGG_ROWS_LITE, "stat_rollup", "day", "r.d"),
+		AGG_ROLLUP_MANY(AGG_ROWS_PG, "stat_rollup", "day", "r.d") },
+	[STMT_ROLLUP_MONTH_ADD_MANY] = { AGG_ROLLUP_MANY(AGG_ROWS_LITE, "stat_rollup_month", "month", "r.d / 100"),
+		AGG_ROLLUP_MANY(AGG_ROWS_PG, "stat_rollup_month", "month", "r.d / 100") },
+	/* a division's figures as of day $2: the months before the day's own (about twelve rows a year for each
+	 * division and status) and the days of its own month, sought from its month's rows (the day range is in
+	 * the key after the division and the status: one short range each, not every day up to $2) */
+	[STMT_STATS_ROLLUP] = { "SELECT division, status, SUM(households), SUM(persons) FROM ("
+		"SELECT m.division, m.status, m.households, m.persons FROM stat_rollup_month m "
+		"WHERE m.level = $1 AND m.division BETWEEN $3 AND $4 AND m.month < $2 / 100 "
+		"UNION ALL SELECT d.division, d.status, d.households, d.persons FROM stat_rollup_month m "
+		"JOIN stat_rollup d ON d.level = m.level AND d.division = m.division AND d.status = m.status "
+		"AND d.day BETWEEN m.month * 100 AND $2 "
+		"WHERE m.level = $1 AND m.division BETWEEN $3 AND $4 AND m.month = $2 / 100) x "
+		"GROUP BY division, status", NULL },
+	/* the same from the days alone (what the months must add up to: check's AGGREGATE) */
+	[STMT_STATS_ROLLUP_DAYS] = { "SELECT d.division, d.status, SUM(d.households), SUM(d.persons) FROM stat_rollup d "
 		"WHERE d.level = $1 AND d.day <= $2 AND d.division BETWEEN $3 AND $4 GROUP BY d.division, d.status", NULL },
 	[STMT_STATS_AGG] = { "SELECT d.village, d.status, SUM(d.households), SUM(d.persons) FROM stat_delta d "
 		"WHERE d.day <= $1 AND d.village BETWEEN $2 AND $3 GROUP BY d.village, d.status", NULL },
@@ -1088,6 +1106,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"village, status, day", "($1, $2, $3)", "$4"), NULL },
 	[STMT_COPY_STAT_ROLLUP] = { COPY_PAGE("level, division, status, day, households, persons", "stat_rollup",
 		"level, division, status, day", "($1, $2, $3, $4)", "$5"), NULL },
+	[STMT_COPY_STAT_ROLLUP_MONTH] = { COPY_PAGE("level, division, status, month, households, persons",
+		"stat_rollup_month", "level, division, status, month", "($1, $2, $3, $4)", "$5"), NULL },
 	[STMT_COPY_STAT_RECORDED] = { COPY_PAGE("village, status, day, recorded_at, households, persons",
 		"stat_recorded", "village, status, day, recorded_at", "($1, $2, $3, $4)", "$5"), NULL },
 	[STMT_COPY_INCOME] = { COPY_PAGE(INCOME_COLUMNS, "income_year", "household_id, year", "($1, $2)", "$3"), NULL },
@@ -1109,6 +1129,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_COUNT_SUPERSESSION] = { "SELECT COUNT(*) FROM event_supersession", NULL },
 	[STMT_COUNT_STAT_DELTA] = { "SELECT COUNT(*) FROM stat_delta", NULL },
 	[STMT_COUNT_STAT_ROLLUP] = { "SELECT COUNT(*) FROM stat_rollup", NULL },
+	[STMT_COUNT_STAT_ROLLUP_MONTH] = { "SELECT COUNT(*) FROM stat_rollup_month", NULL },
 	[STMT_COUNT_STAT_RECORDED] = { "SELECT COUNT(*) FROM stat_recorded", NULL },
 	[STMT_COUNT_INCOME] = { "SELECT COUNT(*) FROM income_year", NULL },
 	[STMT_COUNT_LINE] = { "SELECT COUNT(*) FROM poverty_line", NULL },

@@ -379,6 +379,10 @@ enum err store_first_day(struct store *st, int64_t lo, int64_t hi, int *day, str
  * division codes of that level (in the village field) within [lo, hi] and the scope. */
 enum err store_stats_level(struct store *st, int level, int day, int64_t lo, int64_t hi, struct stat_cell **out,
     size_t *n, struct arena *a, struct errinfo *e);
+/* The same summed from the roll-up's days alone, without its months (schema 0025): what the months must add up
+ * to (the aggregates' check). */
+enum err store_stats_level_days(struct store *st, int level, int day, int64_t lo, int64_t hi,
+    struct stat_cell **out, size_t *n, struct arena *a, struct errinfo *e);
 /* The same counts always computed from the spans (the aggregates' check). */
 enum err store_stats_scan(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t hi,
     struct stat_cell **out, size_t *n, struct arena *a, struct errinfo *e);

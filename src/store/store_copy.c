@@ -54,6 +54,8 @@ static const struct copy_table tables[] = {
 	{ "stat_delta", 5, "iti", STMT_COPY_STAT_DELTA, STMT_COUNT_STAT_DELTA, STMT_AGG_ADD, NO_TABLE, NO_SEQ, false },
 	{ "stat_rollup", 6, "iiti", STMT_COPY_STAT_ROLLUP, STMT_COUNT_STAT_ROLLUP, STMT_ROLLUP_ADD, NO_TABLE, NO_SEQ,
 		false },
+	{ "stat_rollup_month", 6, "iiti", STMT_COPY_STAT_ROLLUP_MONTH, STMT_COUNT_STAT_ROLLUP_MONTH,
+		STMT_ROLLUP_MONTH_ADD, NO_TABLE, NO_SEQ, false },
 	{ "stat_recorded", 6, "itii", STMT_COPY_STAT_RECORDED, STMT_COUNT_STAT_RECORDED, STMT_RECORDED_ADD, NO_TABLE,
 		NO_SEQ, false },
 	{ "income_year", 9, "ii", STMT_COPY_INCOME, STMT_COUNT_INCOME, STMT_INSERT_INCOME, T_INCOME, NO_SEQ, false },

@@ -649,20 +649,30 @@ store_agg_add_many(struct store *st, const struct agg_row *v, size_t n, int64_t 
 {
 	enum err rc = ERR_OK;
 	/* in chunks, so that a statement's text stays small whatever the transaction wrote */
-	for (size_t i = 0; rc == ERR_OK && i < n; i += 512) {
-		struct buf b = { 0 };
-		buf_putc(&b, '[');
-		for (size_t k = i; k < n && k < i + 512; k++)
-			buf_printf(&b, "%s[%lld,\"%s\",%d,%lld,%lld]", k > i ? "," : "", (long long)v[k].village,
+	size_t nchunks = (n + 511) / 512;
+	struct buf *chunk = xcalloc(nchunks ? nchunks : 1, sizeof(*chunk));
+	for (size_t c = 0; c < nchunks; c++) {
+		buf_putc(&chunk[c], '[');
+		for (size_t k = c * 512; k < n && k < (c + 1) * 512; k++)
+			buf_printf(&chunk[c], "%s[%lld,\"%s\",%d,%lld,%lld]", k > c * 512 ? "," : "", (long long)v[k].village,
 			    status_code(v[k].status), v[k].day, (long long)v[k].households, (long long)v[k].persons);
-		buf_putc(&b, ']');
-		rc = stmt_exec(st, STMT_BOUND(st, STMT_AGG_ADD_MANY, e, SQL_TEXT(b.p)), e);
-		if (rc == ERR_OK)
-			rc = stmt_exec(st, STMT_BOUND(st, STMT_RECORDED_ADD_MANY, e, SQL_TEXT(b.p), SQL_INT(recorded)), e);
-		if (rc == ERR_OK)
-			rc = stmt_exec(st, STMT_BOUND(st, STMT_ROLLUP_ADD_MANY, e, SQL_TEXT(b.p)), e);
-		buf_free(&b);
+		buf_putc(&chunk[c], ']');
 	}
+	for (size_t c = 0; rc == ERR_OK && c < nchunks; c++) {
+		rc = stmt_exec(st, STMT_BOUND(st, STMT_AGG_ADD_MANY, e, SQL_TEXT(chunk[c].p)), e);
+		if (rc == ERR_OK)
+			rc = stmt_exec(st, STMT_BOUND(st, STMT_RECORDED_ADD_MANY, e, SQL_TEXT(chunk[c].p), SQL_INT(recorded)),
+			    e);
+		if (rc == ERR_OK)
+			rc = stmt_exec(st, STMT_BOUND(st, STMT_ROLLUP_ADD_MANY, e, SQL_TEXT(chunk[c].p)), e);
+	}
+	/* the months' rows after every day's row: a writer holding a month's row (shared by every writer of that
+	 * month on PostgreSQL) waits for no day's row any more */
+	for (size_t c = 0; rc == ERR_OK && c < nchunks; c++)
+		rc = stmt_exec(st, STMT_BOUND(st, STMT_ROLLUP_MONTH_ADD_MANY, e, SQL_TEXT(chunk[c].p)), e);
+	for (size_t c = 0; c < nchunks; c++)
+		buf_free(&chunk[c]);
+	free(chunk);
 	return rc;
 }
 

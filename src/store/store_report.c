@@ -157,9 +157,9 @@ store_stats(struct store *st, int day, int64_t recorded_at, int64_t lo, int64_t 
 	return nonzero_cells(&c, collect(st, q, &c, false, true, a, e), out, n);
 }
 
-enum err
-store_stats_level(struct store *st, int level, int day, int64_t lo, int64_t hi, struct stat_cell **out, size_t *n,
-    struct arena *a, struct errinfo *e)
+static enum err
+stats_rollup(struct store *st, enum stmt_id id, int level, int day, int64_t lo, int64_t hi, struct stat_cell **out,
+    size_t *n, struct arena *a, struct errinfo *e)
 {
 	struct cells c = { 0 };
 	*out = NULL;
@@ -167,8 +167,22 @@ store_stats_level(struct store *st, int level, int day, int64_t lo, int64_t hi, 
 	/* only divisions wholly inside the scope: a town's figures include all its villages */
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	return nonzero_cells(&c, collect(st, STMT_BOUND(st, STMT_STATS_ROLLUP, e, SQL_INT(level), SQL_INT(day), SQL_INT(lo),
+	return nonzero_cells(&c, collect(st, STMT_BOUND(st, id, e, SQL_INT(level), SQL_INT(day), SQL_INT(lo),
 	    SQL_INT(hi)), &c, false, true, a, e), out, n);
+}
+
+enum err
+store_stats_level(struct store *st, int level, int day, int64_t lo, int64_t hi, struct stat_cell **out, size_t *n,
+    struct arena *a, struct errinfo *e)
+{
+	return stats_rollup(st, STMT_STATS_ROLLUP, level, day, lo, hi, out, n, a, e);
+}
+
+enum err
+store_stats_level_days(struct store *st, int level, int day, int64_t lo, int64_t hi, struct stat_cell **out,
+    size_t *n, struct arena *a, struct errinfo *e)
+{
+	return stats_rollup(st, STMT_STATS_ROLLUP_DAYS, level, day, lo, hi, out, n, a, e);
 }
 
 /* The ids already counted for one type of change: a bitmap over the ids (dense integers: ten million

@@ -30,7 +30,7 @@ outside="aid api_token app_user assessment asset audit audit_head beneficiary ca
 	check_run complaint external_entry external_list finding finding_event job_fair loan measure member_name_gram meta
 	monitor_case pairing payment poverty_line programme project proposal proposal_step public_post registry_generation
 	registry_generation_due
-	schema_migrations session stat_delta stat_recorded stat_rollup supervision_case visit warning_dismissal work_team workflow"
+	schema_migrations session stat_delta stat_recorded stat_rollup stat_rollup_month supervision_case visit warning_dismissal work_team workflow"
 if $pg; then
 	tables=$(db_sql "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()
 		AND table_type = 'BASE TABLE' ORDER BY 1")
