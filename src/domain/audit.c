@@ -260,6 +260,7 @@ audit_append(struct store *st, int64_t at, const char *actor, const char *action
  * answered with that transaction's outcome: on record when it returns ERR_OK, as before. */
 struct view_row {
 	const char *uri;
+	enum lang lang;      /* the request's: a batch's refusal is worded in it */
 	int64_t at;
 	const char *actor, *action, *object, *detail, *ip;
 	bool done;
@@ -291,7 +292,7 @@ enum err
 audit_view(struct store *st, const char *actor, const char *ip, const char *action, const char *object,
     const char *detail, struct errinfo *e)
 {
-	struct view_row me = { .uri = st->uri, .at = stamp_now(), .actor = actor ? actor : "?", .action = action,
+	struct view_row me = { .uri = st->uri, .lang = msg_lang(), .at = stamp_now(), .actor = actor ? actor : "?", .action = action,
 		.object = object, .detail = detail, .ip = ip };
 	if (store_in_write(st))   /* part of the caller's write: committed with it */
 		return views_write(st, &me, e);
@@ -308,11 +309,13 @@ audit_view(struct store *st, const char *actor, const char *ip, const char *acti
 			pthread_cond_wait(&views_written, &views_lock);
 			continue;
 		}
-		/* this thread writes: its own row and every waiting row of its database, oldest first */
+		/* this thread writes: its own row and every waiting row of its database, oldest first, of requests in
+		 * its language (a refusal is answered in the words of the thread that wrote; the others wait for one
+		 * of their own) */
 		views_writing = true;
 		struct view_row *batch = NULL, **bt = &batch;
 		for (struct view_row **v = &views; *v;)
-			if (strcmp((*v)->uri, st->uri) == 0) {
+			if (strcmp((*v)->uri, st->uri) == 0 && (*v)->lang == me.lang) {
 				*bt = *v;
 				*v = (*v)->next;
 				bt = &(*bt)->next;

@@ -6,8 +6,8 @@
 #   chain verifies;
 # - while another process holds the write lock, the server's writers wait (one in SQLite's busy handler, the
 #   others in the queue) and all go through once it is released;
-# - with a lock wait of one second, a lock held longer answers each waiting writer 503 db_busy: none hangs, and
-#   none is on record.
+# - with a lock wait of one second, a lock held longer answers each waiting writer 503 db_busy, in its own
+#   request's language: none hangs, and none is on record.
 # - the WAL is checkpointed behind the writers while the server writes, and removed when it stops.
 # (SQLite only: PostgreSQL's writers are t0258's.)
 source "$(dirname "$0")/lib.sh"
@@ -68,7 +68,9 @@ done >"$WORK/searches.curl"
 curl -s -b "$WORK/county.jar" -K "$WORK/searches.curl"
 eq "2,000 more on record" "$(searched)" "$((n3 + 2000))"
 pages=$(wal_pages)
-[ "$pages" -lt 2000 ] || fail "the WAL grew to $pages pages: not checkpointed while the server wrote"
+# (1,400-1,500 pages on a quiet machine, 2,008 once beside an import; without the thread's checkpoints 7,310, with
+# passive ones only 3,632: the bound lies between)
+[ "$pages" -lt 3000 ] || fail "the WAL grew to $pages pages: not checkpointed while the server wrote"
 stop_server
 [ ! -s "$wal" ] || fail "the WAL ($(stat -c %s "$wal") bytes) was left after the server stopped"
 
@@ -81,6 +83,19 @@ n2=$(searched)
 hold_lock
 eq "8 searches, each refused" "$(many 8 | sort | uniq -c | awk '{ print $2 " " $1 }')" "503 8"
 curl -s -b "$WORK/county.jar" "http://127.0.0.1:$PORT/api/households?q=$(head -1 "$WORK/ids")" >"$WORK/busy.json" || true
+# refused together, each in its own request's words: four in Chinese and four in English at once (a batch of
+# views holds the requests of one language; before, every request of a batch got its writer's words)
+pids=()
+for i in 1 2 3 4 5 6 7 8; do
+	lang=zh; [ $((i % 2)) = 0 ] && lang=en
+	curl -s -H "Accept-Language: $lang" -b "$WORK/county.jar" \
+		"http://127.0.0.1:$PORT/api/households?q=$(sed -n "${i}p" "$WORK/ids")" >"$WORK/busy-$i-$lang.json" &
+	pids+=($!)
+done
+wait "${pids[@]}"
+eq "the refusals' words" "$(for f in "$WORK"/busy-*-*.json; do echo "${f##*-} $(jq -r '.error.message' "$f")"; done |
+	sort | uniq -c | awk '{ $1 = $1; print }' | paste -sd';')" \
+	"4 en.json the database is busy; try again;4 zh.json 数据库正忙，请稍后重试"
 release_lock
 eq "the refusal says why" "$(jq -r '.error.code' "$WORK/busy.json")" db_busy
 eq "none on record" "$(searched)" "$n2"
