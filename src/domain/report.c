@@ -202,20 +202,29 @@ division_top(struct store *st, struct division *d, struct arena *a, struct errin
 		return rc;
 	int best = 9;
 	size_t hits = 0;
-	for (size_t i = 0; i < n; i++)
-		if (v[i].level < best) {
-			best = v[i].level;
-			hits = 1;
-			*d = v[i];
-		} else if (v[i].level == best)
-			hits++;
+	int64_t l0 = 0, h0 = -1;
+	if (n)
+		division_range(v[0].code, &l0, &h0);
+	if (n && l0 <= st->scope_lo && st->scope_hi <= h0) {
+		/* the first of the span (in code order) covers the scope: every other one is below it */
+		best = v[0].level;
+		hits = 1;
+		*d = v[0];
+	} else
+		for (size_t i = 0; i < n; i++)
+			if (v[i].level < best) {
+				best = v[i].level;
+				hits = 1;
+				*d = v[i];
+			} else if (v[i].level == best)
+				hits++;
 	if (hits == 1) {
 		/* A county office keeps its province and city rows too: start at the county when the tree above it
 		 * has a single branch. */
 		while (d->level < LV_COUNTY) {
 			size_t kids = 0;
 			const struct division *only = NULL;
-			for (size_t i = 0; i < n; i++)
+			for (size_t i = 0; i < n && kids < 2; i++)
 				if (v[i].parent == d->code) {
 					kids++;
 					only = &v[i];
@@ -329,14 +338,15 @@ stats_compute(struct store *st, const struct stats_query *q, struct stats_result
 	size_t nd, at_level = 0;
 	if ((rc = store_division_span(st, lo, hi, &dv, &nd, e)) != ERR_OK)
 		return rc;
+	/* (a province's span is some 26,000 divisions, walked on every request: each pass only compares) */
 	for (size_t i = 0; i < nd; i++)
 		at_level += dv[i].level == level;
 	r->rows = arena_alloc(a, (at_level ? at_level : 1) * sizeof(*r->rows));
 	for (size_t i = 0; i < nd; i++) {
-		int64_t l2, h2;
-		division_range(dv[i].code, &l2, &h2);
 		if (dv[i].level != level || dv[i].code == r->div.code)
 			continue;
+		int64_t l2, h2;
+		division_range(dv[i].code, &l2, &h2);
 		if (!store_in_scope(st, dv[i].code) && !(l2 <= st->scope_lo && st->scope_hi <= h2))
 			continue;
 		memset(&r->rows[r->n_rows], 0, sizeof(r->rows[r->n_rows]));
@@ -345,16 +355,19 @@ stats_compute(struct store *st, const struct stats_query *q, struct stats_result
 	}
 	qsort(r->rows, r->n_rows, sizeof(*r->rows), cmp_row);
 
+	/* the villages by their row: the span is in code order, so a village's division at the rows' level
+	 * never goes down from one village to the next, and the rows are walked once beside them */
 	int year = r->as_of / 10000;
+	size_t j = 0;
 	for (size_t i = 0; i < nd; i++) {
 		if (dv[i].level != LV_VILLAGE || !store_in_scope(st, dv[i].code))
 			continue;
-		struct stats_row key;
-		key.d.code = division_at(dv[i].code, level);
-		struct stats_row *row = bsearch(&key, r->rows, r->n_rows, sizeof(*r->rows), cmp_row);
+		int64_t at = division_at(dv[i].code, level);
+		while (j < r->n_rows && r->rows[j].d.code < at)
+			j++;
 		village_add(&r->villages, &dv[i], year);
-		if (row)
-			village_add(&row->v, &dv[i], year);
+		if (j < r->n_rows && r->rows[j].d.code == at)
+			village_add(&r->rows[j].v, &dv[i], year);
 	}
 
 	struct stat_cell *cells;

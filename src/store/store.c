@@ -700,9 +700,9 @@ store_division_span(struct store *st, int64_t lo, int64_t hi, const struct divis
 	enum err rc = divs_ensure(st, e);
 	if (rc != ERR_OK)
 		return rc;
-	size_t i = divs_lower(st, lo), j = i;
-	while (j < st->n_divs && st->divs[j].code <= hi)
-		j++;
+	size_t i = divs_lower(st, lo), j = hi == INT64_MAX ? st->n_divs : divs_lower(st, hi + 1);
+	if (j < i)
+		j = i;
 	*out = st->divs + i;
 	*n = j - i;
 	return ERR_OK;
