@@ -40,7 +40,7 @@ fresh() {   # fresh NAME: a new database with the schema and the divisions
 import() {   # import DB_URI [--dry-run]
 	"$tuopin" --db "$1" import registry "$data/registry.csv" --as-of 2014-01-01 --now "2014-01-05 10:00:00" "${@:2}"
 }
-tables="household member household_status_span membership_span change_event income_year stat_delta stat_rollup"
+tables="household member household_status_span membership_span change_event income_year stat_delta stat_rollup stat_rollup_month"
 
 echo "== (a) tuopin import registry, $n persons, PostgreSQL" >&2
 fresh imp

@@ -14,7 +14,7 @@
 #include <time.h>
 
 static const char *const default_tables[] = { "household", "member", "household_status_span", "membership_span",
-	"change_event", "income_year", "stat_delta", "stat_rollup", "stat_recorded" };
+	"change_event", "income_year", "stat_delta", "stat_rollup", "stat_rollup_month", "stat_recorded" };
 
 struct table_rows {
 	int n_cols;

@@ -19,7 +19,8 @@ persons=$(sqlite3 "$db" "SELECT COUNT(*) FROM member")
 rows=$(sqlite3 "$db" "SELECT (SELECT COUNT(*) FROM household) + (SELECT COUNT(*) FROM member) +
 	(SELECT COUNT(*) FROM household_status_span) + (SELECT COUNT(*) FROM membership_span) +
 	(SELECT COUNT(*) FROM change_event) + (SELECT COUNT(*) FROM income_year) +
-	(SELECT COUNT(*) FROM stat_delta) + (SELECT COUNT(*) FROM stat_rollup) + (SELECT COUNT(*) FROM stat_recorded)")
+	(SELECT COUNT(*) FROM stat_delta) + (SELECT COUNT(*) FROM stat_rollup) + (SELECT COUNT(*) FROM stat_rollup_month) +
+	(SELECT COUNT(*) FROM stat_recorded)")
 
 # the ceiling (bench/sqlite_ceiling.c): the same rows, read into memory first, inserted into the same empty
 # tables and indexes by one prepared statement per table in one transaction; only the inserts are timed
@@ -42,6 +43,7 @@ sqlite3 "$ceil" "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA 
 	INSERT INTO income_year SELECT * FROM src.income_year;
 	INSERT INTO stat_delta SELECT * FROM src.stat_delta;
 	INSERT INTO stat_rollup SELECT * FROM src.stat_rollup;
+	INSERT INTO stat_rollup_month SELECT * FROM src.stat_rollup_month;
 	INSERT INTO stat_recorded SELECT * FROM src.stat_recorded;
 	COMMIT;" >/dev/null
 t3=$(date +%s.%N)
