@@ -1113,33 +1113,47 @@ cells_sum(struct stat_cell *v, size_t n)
 }
 
 
+/* The first (division, status) at which two sorted and summed lists of cells differ: true, with each side's
+ * cell in *ox and *oy (zero where a side has none, the division and status in both); false if they agree. */
+static bool
+cells_first_diff(const struct stat_cell *x, size_t nx, const struct stat_cell *y, size_t ny, struct stat_cell *ox,
+    struct stat_cell *oy)
+{
+	size_t i = 0, k = 0;
+	while (i < nx || k < ny) {
+		int cmp = i == nx ? 1 : k == ny ? -1 : cell_cmp(&x[i], &y[k]);
+		const struct stat_cell none = { 0 }, *id = cmp <= 0 ? &x[i] : &y[k];
+		*ox = cmp <= 0 ? x[i] : none;
+		*oy = cmp >= 0 ? y[k] : none;
+		if (ox->households != oy->households || ox->persons != oy->persons) {
+			ox->village = oy->village = id->village;
+			ox->status = oy->status = id->status;
+			return true;
+		}
+		i += cmp <= 0;
+		k += cmp >= 0;
+	}
+	return false;
+}
+
 /* The roll-up as the stats read it (the months before the day's own and the days of its month, schema 0025)
  * against the sum of its days: one finding per level at most. */
 static void
 rollup_months_check(struct ctx *c, const struct check_result *r, int day, struct stat_cell *days, size_t ndays,
     struct stat_cell *months, size_t nmonths)
 {
-	ndays = cells_sum(days, ndays);
-	nmonths = cells_sum(months, nmonths);
-	size_t i = 0, k = 0;
-	while (i < ndays || k < nmonths) {
-		int cmp = i == ndays ? 1 : k == nmonths ? -1 : cell_cmp(&days[i], &months[k]);
-		const struct stat_cell none = { 0 }, *pd = cmp <= 0 ? &days[i] : &none, *pm = cmp >= 0 ? &months[k] : &none;
-		if (pd->households != pm->households || pd->persons != pm->persons) {
-			char d[11];
-			const struct stat_cell *id = cmp <= 0 ? pd : pm;
-			struct subj s = { .key = arena_printf(c->a, "g:%lld:month:%012lld:%d", (long long)r->division,
-				(long long)id->village, (int)id->status) };
-			EMIT(c, R_AGGREGATE, &s, "%012lld %s %s：按月的汇总为 %lld户%lld人，按日的汇总为 %lld户%lld人",
-			    "%012lld %s on %s: the roll-up by month says %lld/%lld, by day %lld/%lld", (long long)id->village,
-			    status_label(id->status), date_format(day, d), (long long)pm->households, (long long)pm->persons,
-			    (long long)pd->households, (long long)pd->persons);
-			return;
-		}
-		i += cmp <= 0;
-		k += cmp >= 0;
-	}
+	struct stat_cell d, m;
+	if (!cells_first_diff(days, cells_sum(days, ndays), months, cells_sum(months, nmonths), &d, &m))
+		return;
+	char on[11];
+	struct subj s = { .key = arena_printf(c->a, "g:%lld:month:%012lld:%d", (long long)r->division,
+		(long long)d.village, (int)d.status) };
+	EMIT(c, R_AGGREGATE, &s, "%012lld %s %s：按月的汇总为 %lld户%lld人，按日的汇总为 %lld户%lld人",
+	    "%012lld %s on %s: the roll-up by month says %lld/%lld, by day %lld/%lld", (long long)d.village,
+	    status_label(d.status), date_format(day, on), (long long)m.households, (long long)m.persons,
+	    (long long)d.households, (long long)d.persons);
 }
+
 static void
 aggregates(struct ctx *c, enum err *rc, struct errinfo *e)
 {
@@ -1189,24 +1203,15 @@ aggregates(struct ctx *c, enum err *rc, struct errinfo *e)
 		for (size_t i = 0; i < nz; i++)
 			if (z[i].village >= c->lo && z[i].village + level_unit(level) - 1 <= c->hi)
 				z[nz0++] = z[i];
-		size_t nv = cells_sum(v, nv0), nzz = cells_sum(z, nz0);
-		size_t i = 0, k = 0;
-		while (i < nv || k < nzz) {
-			int cmp = i == nv ? 1 : k == nzz ? -1 : cell_cmp(&v[i], &z[k]);
-			struct stat_cell none = { 0 }, *pv = cmp <= 0 ? &v[i] : &none, *pz = cmp >= 0 ? &z[k] : &none;
-			if (pv->households != pz->households || pv->persons != pz->persons) {
-				char d[11];
-				const struct stat_cell *id = cmp <= 0 ? pv : pz;
-				struct subj s = { .key = arena_printf(c->a, "g:%lld:%012lld:%d", (long long)r->division,
-					(long long)id->village, (int)id->status) };
-				EMIT(c, R_AGGREGATE, &s, "%012lld %s %s：汇总为 %lld户%lld人，明细为 %lld户%lld人",
-				    "%012lld %s on %s: the roll-up says %lld/%lld, the records %lld/%lld", (long long)id->village,
-				    status_label(id->status), date_format(day, d), (long long)pz->households,
-				    (long long)pz->persons, (long long)pv->households, (long long)pv->persons);
-				break;
-			}
-			i += cmp <= 0;
-			k += cmp >= 0;
+		struct stat_cell pv, pz;
+		if (cells_first_diff(v, cells_sum(v, nv0), z, cells_sum(z, nz0), &pv, &pz)) {
+			char d[11];
+			struct subj s = { .key = arena_printf(c->a, "g:%lld:%012lld:%d", (long long)r->division,
+				(long long)pv.village, (int)pv.status) };
+			EMIT(c, R_AGGREGATE, &s, "%012lld %s %s：汇总为 %lld户%lld人，明细为 %lld户%lld人",
+			    "%012lld %s on %s: the roll-up says %lld/%lld, the records %lld/%lld", (long long)pv.village,
+			    status_label(pv.status), date_format(day, d), (long long)pz.households, (long long)pz.persons,
+			    (long long)pv.households, (long long)pv.persons);
 		}
 	}
 	for (int s = ST_POOR; s < ST__MAX; s++)
