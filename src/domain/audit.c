@@ -292,8 +292,8 @@ enum err
 audit_view(struct store *st, const char *actor, const char *ip, const char *action, const char *object,
     const char *detail, struct errinfo *e)
 {
-	struct view_row me = { .uri = st->uri, .lang = msg_lang(), .at = stamp_now(), .actor = actor ? actor : "?", .action = action,
-		.object = object, .detail = detail, .ip = ip };
+	struct view_row me = { .uri = st->uri, .lang = msg_lang(), .at = stamp_now(), .actor = actor ? actor : "?",
+		.action = action, .object = object, .detail = detail, .ip = ip };
 	if (store_in_write(st))   /* part of the caller's write: committed with it */
 		return views_write(st, &me, e);
 	/* a write ends the caller's read snapshot, whichever thread writes the row */

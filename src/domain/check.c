@@ -1112,7 +1112,6 @@ cells_sum(struct stat_cell *v, size_t n)
 	return kept;
 }
 
-
 /* The first (division, status) at which two sorted and summed lists of cells differ: true, with each side's
  * cell in *ox and *oy (zero where a side has none, the division and status in both); false if they agree. */
 static bool
