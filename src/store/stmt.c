@@ -664,18 +664,18 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_ROLLUP_MONTH_ADD_MANY] = { AGG_ROLLUP_MANY(AGG_ROWS_LITE, "stat_rollup_month", "month", "r.d / 100"),
 		AGG_ROLLUP_MANY(AGG_ROWS_PG, "stat_rollup_month", "month", "r.d / 100") },
 	/* a division's figures as of day $2: the months before the day's own (about twelve rows a year for each
-	 * division and status) and the days of its own month, sought from its month's rows (the day range is in
-	 * the key after the division and the status: one short range each, not every day up to $2). Two rows for
-	 * a division and status, which the store sums; each part grouped in its key's order, without a sort.
-	 * CROSS JOIN keeps SQLite's planner from reading every day's row and looking up its month instead, and
-	 * "+ 0" from seeking the days by $3 to $4, which it would take from the months' range, instead of by the
-	 * month's own division. */
+	 * division and status, grouped in the key's order, without a sort) and the days of its own month, summed
+	 * for each of that month's rows by a subquery that seeks them (the day range is in the key after the
+	 * division and the status: one short range each, not every day up to $2). Two rows for a division and
+	 * status, which the store sums. (As a join, both planners read every day's row of the range instead:
+	 * SQLite looked each one's month up, PostgreSQL hashed them.) */
+#define ROLLUP_DAYS_OF_MONTH(COL) "COALESCE((SELECT SUM(d." COL ") FROM stat_rollup d WHERE d.level = m.level " \
+	"AND d.division = m.division AND d.status = m.status AND d.day BETWEEN m.month * 100 AND $2), 0)"
 	[STMT_STATS_ROLLUP] = { "SELECT division, status, SUM(households), SUM(persons) FROM stat_rollup_month "
 		"WHERE level = $1 AND division BETWEEN $3 AND $4 AND month < $2 / 100 GROUP BY division, status "
-		"UNION ALL SELECT m.division, m.status, SUM(d.households), SUM(d.persons) FROM stat_rollup_month m "
-		"CROSS JOIN stat_rollup d WHERE m.level = $1 AND m.division BETWEEN $3 AND $4 AND m.month = $2 / 100 "
-		"AND d.level = m.level AND d.division = m.division + 0 AND d.status = m.status "
-		"AND d.day BETWEEN m.month * 100 AND $2 GROUP BY m.division, m.status", NULL },
+		"UNION ALL SELECT m.division, m.status, " ROLLUP_DAYS_OF_MONTH("households") ", "
+		ROLLUP_DAYS_OF_MONTH("persons") " FROM stat_rollup_month m "
+		"WHERE m.level = $1 AND m.division BETWEEN $3 AND $4 AND m.month = $2 / 100", NULL },
 	/* the same from the days alone (what the months must add up to: check's AGGREGATE) */
 	[STMT_STATS_ROLLUP_DAYS] = { "SELECT d.division, d.status, SUM(d.households), SUM(d.persons) FROM stat_rollup d "
 		"WHERE d.level = $1 AND d.day <= $2 AND d.division BETWEEN $3 AND $4 GROUP BY d.division, d.status", NULL },
