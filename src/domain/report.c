@@ -335,39 +335,36 @@ stats_compute(struct store *st, const struct stats_query *q, struct stats_result
 	if (level > LV_VILLAGE)
 		level = LV_VILLAGE;
 	const struct division *dv;
-	size_t nd, at_level = 0;
+	size_t nd;
 	if ((rc = store_division_span(st, lo, hi, &dv, &nd, e)) != ERR_OK)
 		return rc;
-	/* (a province's span is some 26,000 divisions, walked on every request: each pass only compares) */
-	for (size_t i = 0; i < nd; i++)
-		at_level += dv[i].level == level;
-	r->rows = arena_alloc(a, (at_level ? at_level : 1) * sizeof(*r->rows));
-	for (size_t i = 0; i < nd; i++) {
-		if (dv[i].level != level || dv[i].code == r->div.code)
-			continue;
-		int64_t l2, h2;
-		division_range(dv[i].code, &l2, &h2);
-		if (!store_in_scope(st, dv[i].code) && !(l2 <= st->scope_lo && st->scope_hi <= h2))
-			continue;
-		memset(&r->rows[r->n_rows], 0, sizeof(r->rows[r->n_rows]));
-		r->rows[r->n_rows].d = dv[i];
-		r->n_rows++;
-	}
-	qsort(r->rows, r->n_rows, sizeof(*r->rows), cmp_row);
-
-	/* the villages by their row: the span is in code order, so a village's division at the rows' level
-	 * never goes down from one village to the next, and the rows are walked once beside them */
+	/* the rows and the villages in one walk of the span (a province's is some 26,000 divisions, on every
+	 * request): the span is in code order and a division's code comes before its descendants', so the rows
+	 * come sorted, and a village's row, if it has one, is the last row taken before it */
+	size_t cap = 16;
+	r->rows = arena_alloc(a, cap * sizeof(*r->rows));
 	int year = r->as_of / 10000;
-	size_t j = 0;
 	for (size_t i = 0; i < nd; i++) {
-		if (dv[i].level != LV_VILLAGE || !store_in_scope(st, dv[i].code))
+		const struct division *d = &dv[i];
+		if (d->level == level && d->code != r->div.code) {
+			int64_t l2, h2;
+			division_range(d->code, &l2, &h2);
+			if (store_in_scope(st, d->code) || (l2 <= st->scope_lo && st->scope_hi <= h2)) {
+				if (r->n_rows == cap) {
+					struct stats_row *more = arena_alloc(a, 2 * cap * sizeof(*more));
+					memcpy(more, r->rows, cap * sizeof(*more));
+					r->rows = more;
+					cap *= 2;
+				}
+				memset(&r->rows[r->n_rows], 0, sizeof(r->rows[r->n_rows]));
+				r->rows[r->n_rows++].d = *d;
+			}
+		}
+		if (d->level != LV_VILLAGE || !store_in_scope(st, d->code))
 			continue;
-		int64_t at = division_at(dv[i].code, level);
-		while (j < r->n_rows && r->rows[j].d.code < at)
-			j++;
-		village_add(&r->villages, &dv[i], year);
-		if (j < r->n_rows && r->rows[j].d.code == at)
-			village_add(&r->rows[j].v, &dv[i], year);
+		village_add(&r->villages, d, year);
+		if (r->n_rows && r->rows[r->n_rows - 1].d.code == division_at(d->code, level))
+			village_add(&r->rows[r->n_rows - 1].v, d, year);
 	}
 
 	struct stat_cell *cells;
