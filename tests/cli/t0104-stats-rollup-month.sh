@@ -39,7 +39,7 @@ stats_rows() {
 }
 days=$(db_sql "SELECT DISTINCT effective FROM change_event ORDER BY 1")
 eq "the event days" "$(echo $days)" "20140101 20140601 20140915 20141231 20151231 20161001 20161231 20170131 20170201 20180415"
-grid=$(for d in $days; do
+grid=$(export TZ=UTC; for d in $days; do   # calendar arithmetic only, in a zone without daylight saving
 	t=$(date -d "${d:0:4}-${d:4:2}-${d:6:2}" +%F)
 	m=$(date -d "${t:0:7}-01" +%F)
 	for x in "$t -1 day" "$t" "$t +1 day" "$m" "$m +1 month -1 day" "$m +1 month" "$m +2 months -1 day"; do
