@@ -111,16 +111,6 @@ store_session_insert(struct store *st, const char *token_hash, int64_t user_id, 
 	    SQL_TEXT(csrf), SQL_INT(now), sql_text_or_null(ip)), e);
 }
 
-void
-read_session(struct store *st, struct stmt *q, int c, struct session_row *s, struct arena *a)
-{
-	s->id = OPS->col_int(q, c + 0);
-	s->user_id = OPS->col_int(q, c + 1);
-	s->csrf = col_str(st, q, c + 2, a);
-	s->created_at = OPS->col_int(q, c + 3);
-	s->seen_at = OPS->col_int(q, c + 4);
-}
-
 enum err
 store_session_get(struct store *st, const char *token_hash, struct session_row *s, struct user *u, struct arena *a,
     struct errinfo *e)
@@ -322,18 +312,6 @@ store_audit_insert(struct store *st, const struct audit_row *r, struct errinfo *
 		return ERR_OK;
 	}
 	return stmt_exec(st, STMT_BOUND(st, STMT_AUDIT_HEAD_SET, e, SQL_INT(r->id), SQL_TEXT(r->hash), sql_text_or_null(r->mac)), e);
-}
-
-void
-read_audit_event(struct store *st, struct stmt *q, struct audit_row *r, struct arena *a)
-{
-	r->id = OPS->col_int(q, 0);
-	r->at = OPS->col_int(q, 1);
-	r->actor = col_str(st, q, 2, a);
-	r->action = col_str(st, q, 3, a);
-	r->object = col_str(st, q, 4, a);
-	r->detail = col_str(st, q, 5, a);
-	r->ip = col_str(st, q, 6, a);
 }
 
 static void

@@ -40,7 +40,7 @@ void read_match_head(struct store *st, struct stmt *q, struct external_match *m)
  * is none; otherwise NULL (and e untouched) means there is none yet, so no session either. */
 bool aux_separate(const struct store *st);
 struct store *aux_store(struct store *st, bool create, struct errinfo *e);
-/* store_auth.c: a session's columns (id, user_id, csrf, created_at, seen_at) from column c on, as both the
+/* store_session.c: a session's columns (id, user_id, csrf, created_at, seen_at) from column c on, as both the
  * main file's and the session database's statements give them. */
 void read_session(struct store *st, struct stmt *q, int c, struct session_row *s, struct arena *a);
 /* store_session_get on SQLite: the session from the session database (its user is the main file's). */
@@ -51,7 +51,7 @@ enum err aux_session_get(struct store *st, const char *token_hash, struct sessio
 void login_overlay(struct store *st, struct user *u);
 void login_write_through(struct store *st, const struct user *u);
 int col_int_or(struct store *st, struct stmt *q, int i, int dflt);
-/* store_auth.c: an audit row's first seven columns (id, at, actor, action, object, detail, ip), which the
+/* store_rows.c: an audit row's first seven columns (id, at, actor, action, object, detail, ip), which the
  * audit log's statements and the session database's outbox both give; the chain's hashes are not touched. */
 void read_audit_event(struct store *st, struct stmt *q, struct audit_row *r, struct arena *a);
 /* The columns of a rule statement (stmt.c's RULE_HH ...) into r; every row of q to fn (store_check.c). */

@@ -218,3 +218,15 @@ read_member(struct store *st, struct stmt *q, int c, struct member *m, struct ar
 	m->phone = col_str(st, q, c + 20, a);
 	m->info_date = col_int_or(st, q, c + 21, 0);
 }
+
+void
+read_audit_event(struct store *st, struct stmt *q, struct audit_row *r, struct arena *a)
+{
+	r->id = OPS->col_int(q, 0);
+	r->at = OPS->col_int(q, 1);
+	r->actor = col_str(st, q, 2, a);
+	r->action = col_str(st, q, 3, a);
+	r->object = col_str(st, q, 4, a);
+	r->detail = col_str(st, q, 5, a);
+	r->ip = col_str(st, q, 6, a);
+}

@@ -96,6 +96,16 @@ aux_store(struct store *st, bool create, struct errinfo *e)
 
 /* ---- sessions (the rest of them run store_auth.c's statements on aux_store) ---- */
 
+void
+read_session(struct store *st, struct stmt *q, int c, struct session_row *s, struct arena *a)
+{
+	s->id = st->ops->col_int(q, c + 0);
+	s->user_id = st->ops->col_int(q, c + 1);
+	s->csrf = col_str(st, q, c + 2, a);
+	s->created_at = st->ops->col_int(q, c + 3);
+	s->seen_at = st->ops->col_int(q, c + 4);
+}
+
 static void
 read_session_row(struct store *x, struct stmt *q, void *row, struct arena *a)
 {
