@@ -103,60 +103,6 @@ conn(struct pg *p)
  * the empty tables' statistics, and a check of the demo district takes 100 s instead of 2. */
 #define ANALYZE_AFTER 10000
 
-static const enum stmt_id insert_stmt[T__MAX] = {
-	[T_HOUSEHOLD] = STMT_INSERT_HOUSEHOLD,
-	[T_MEMBER] = STMT_INSERT_MEMBER,
-	[T_STATUS_SPAN] = STMT_INSERT_STATUS_SPAN,
-	[T_MEMBER_SPAN] = STMT_INSERT_MEMBER_SPAN,
-	[T_EVENT] = STMT_INSERT_EVENT,
-	[T_INCOME] = STMT_INSERT_INCOME,
-	[T_CADRE] = STMT_INSERT_CADRE,
-	[T_PROJECT] = STMT_INSERT_PROJECT,
-	[T_LOAN] = STMT_INSERT_LOAN,
-	[T_JOB_FAIR] = STMT_INSERT_JOB_FAIR,
-	[T_SUPERVISION_CASE] = STMT_INSERT_SUPERVISION_CASE,
-	[T_PUBLIC_POST] = STMT_INSERT_PUBLIC_POST,
-	[T_PAIRING] = STMT_INSERT_PAIRING,
-	[T_WORK_TEAM] = STMT_INSERT_WORK_TEAM,
-	[T_VISIT] = STMT_INSERT_VISIT,
-	[T_MEASURE] = STMT_INSERT_MEASURE,
-	[T_BENEFICIARY] = STMT_INSERT_BENEFICIARY,
-	[T_PAYMENT] = STMT_INSERT_PAYMENT,
-	[T_AID] = STMT_INSERT_AID,
-	[T_ASSET] = STMT_INSERT_ASSET,
-	[T_CASE_HOUSEHOLD] = STMT_INSERT_CASE_HOUSEHOLD,
-	[T_CASE_PERSON] = STMT_INSERT_CASE_PERSON,
-	[T_COMPLAINT] = STMT_INSERT_COMPLAINT,
-	[T_EXTERNAL_ENTRY] = STMT_INSERT_EXTERNAL_ENTRY,
-};
-
-static const enum stmt_id nextid_stmt[T__MAX] = {
-	[T_HOUSEHOLD] = STMT_NEXTID_HOUSEHOLD,
-	[T_MEMBER] = STMT_NEXTID_MEMBER,
-	[T_STATUS_SPAN] = STMT_NEXTID_STATUS_SPAN,
-	[T_MEMBER_SPAN] = STMT_NEXTID_MEMBER_SPAN,
-	[T_EVENT] = STMT_NEXTID_EVENT,
-	[T_INCOME] = STMT_NEXTID_INCOME,
-	[T_CADRE] = STMT_NEXTID_CADRE,
-	[T_PROJECT] = STMT_NEXTID_PROJECT,
-	[T_LOAN] = STMT_NEXTID_LOAN,
-	[T_JOB_FAIR] = STMT_NEXTID_JOB_FAIR,
-	[T_SUPERVISION_CASE] = STMT_NEXTID_SUPERVISION_CASE,
-	[T_PUBLIC_POST] = STMT_NEXTID_PUBLIC_POST,
-	[T_PAIRING] = STMT_NEXTID_PAIRING,
-	[T_WORK_TEAM] = STMT_NEXTID_WORK_TEAM,
-	[T_VISIT] = STMT_NEXTID_VISIT,
-	[T_MEASURE] = STMT_NEXTID_MEASURE,
-	[T_BENEFICIARY] = STMT_NEXTID_BENEFICIARY,
-	[T_PAYMENT] = STMT_NEXTID_PAYMENT,
-	[T_AID] = STMT_NEXTID_AID,
-	[T_ASSET] = STMT_NEXTID_ASSET,
-	[T_CASE_HOUSEHOLD] = STMT_NEXTID_CASE_HOUSEHOLD,
-	[T_CASE_PERSON] = STMT_NEXTID_CASE_PERSON,
-	[T_COMPLAINT] = STMT_NEXTID_COMPLAINT,
-	[T_EXTERNAL_ENTRY] = STMT_NEXTID_EXTERNAL_ENTRY,
-};
-
 /* ---- errors ---- */
 
 /* libpq's messages span lines ("server closed the connection unexpectedly\n\tThis probably means ...");
@@ -747,7 +693,7 @@ pg_rollback(struct store *st)
 static enum err
 run_insert(struct store *st, enum table t, char *const *vals, struct errinfo *e)
 {
-	struct stmt *s = pg_prepare(st, insert_stmt[t], e);
+	struct stmt *s = pg_prepare(st, stmt_insert_of[t], e);
 	if (!s)
 		return ERR_DB;
 	for (int i = 0; i < s->nparams && i < table_ncols[t]; i++)
@@ -830,13 +776,13 @@ run_pipeline(struct store *st, size_t from, size_t to, struct errinfo *e)
 	struct pg *p = st->impl;
 	enum err rc = ERR_OK;
 	for (size_t i = from; i < to; i++)   /* PQprepare is not allowed inside the pipeline */
-		if (!pg_prepare(st, insert_stmt[p->pend[i].t], e))
+		if (!pg_prepare(st, stmt_insert_of[p->pend[i].t], e))
 			return ERR_DB;
 	if (PQenterPipelineMode(conn(p)) != 1)
 		return pg_fail(st, NULL, e);
 	size_t sent = 0;
 	for (size_t i = from; i < to; i++, sent++) {
-		const struct stmt *s = p->stmts[insert_stmt[p->pend[i].t]];
+		const struct stmt *s = p->stmts[stmt_insert_of[p->pend[i].t]];
 		if (PQsendQueryPrepared(p->db, s->name, s->nparams, (const char *const *)p->pend[i].vals, NULL, NULL,
 		    0) != 1)
 			break;
@@ -949,7 +895,7 @@ pg_next_id(struct store *st, enum table t, int64_t *id, struct errinfo *e)
 		 * doubling up to 4096 for an import. Sequences ignore rollback: no two connections ever get the
 		 * same id. */
 		p->block[t] = p->block[t] ? (p->block[t] < ID_BLOCK_MAX ? 2 * p->block[t] : ID_BLOCK_MAX) : ID_BLOCK_MIN;
-		struct stmt *s = pg_prepare(st, nextid_stmt[t], e);
+		struct stmt *s = pg_prepare(st, stmt_nextid_of[t], e);
 		if (!s)
 			return ERR_DB;
 		pg_bind(s, 1, SQL_INT((int64_t)p->block[t]));

@@ -416,64 +416,10 @@ sq_reset(struct stmt *s)
 	sqlite3_reset(s->s);
 }
 
-static const enum stmt_id insert_stmt[T__MAX] = {
-	[T_HOUSEHOLD] = STMT_INSERT_HOUSEHOLD,
-	[T_MEMBER] = STMT_INSERT_MEMBER,
-	[T_STATUS_SPAN] = STMT_INSERT_STATUS_SPAN,
-	[T_MEMBER_SPAN] = STMT_INSERT_MEMBER_SPAN,
-	[T_EVENT] = STMT_INSERT_EVENT,
-	[T_INCOME] = STMT_INSERT_INCOME,
-	[T_CADRE] = STMT_INSERT_CADRE,
-	[T_PROJECT] = STMT_INSERT_PROJECT,
-	[T_LOAN] = STMT_INSERT_LOAN,
-	[T_JOB_FAIR] = STMT_INSERT_JOB_FAIR,
-	[T_SUPERVISION_CASE] = STMT_INSERT_SUPERVISION_CASE,
-	[T_PUBLIC_POST] = STMT_INSERT_PUBLIC_POST,
-	[T_PAIRING] = STMT_INSERT_PAIRING,
-	[T_WORK_TEAM] = STMT_INSERT_WORK_TEAM,
-	[T_VISIT] = STMT_INSERT_VISIT,
-	[T_MEASURE] = STMT_INSERT_MEASURE,
-	[T_BENEFICIARY] = STMT_INSERT_BENEFICIARY,
-	[T_PAYMENT] = STMT_INSERT_PAYMENT,
-	[T_AID] = STMT_INSERT_AID,
-	[T_ASSET] = STMT_INSERT_ASSET,
-	[T_CASE_HOUSEHOLD] = STMT_INSERT_CASE_HOUSEHOLD,
-	[T_CASE_PERSON] = STMT_INSERT_CASE_PERSON,
-	[T_COMPLAINT] = STMT_INSERT_COMPLAINT,
-	[T_EXTERNAL_ENTRY] = STMT_INSERT_EXTERNAL_ENTRY,
-};
-
-static const enum stmt_id nextid_stmt[T__MAX] = {
-	[T_HOUSEHOLD] = STMT_NEXTID_HOUSEHOLD,
-	[T_MEMBER] = STMT_NEXTID_MEMBER,
-	[T_STATUS_SPAN] = STMT_NEXTID_STATUS_SPAN,
-	[T_MEMBER_SPAN] = STMT_NEXTID_MEMBER_SPAN,
-	[T_EVENT] = STMT_NEXTID_EVENT,
-	[T_INCOME] = STMT_NEXTID_INCOME,
-	[T_CADRE] = STMT_NEXTID_CADRE,
-	[T_PROJECT] = STMT_NEXTID_PROJECT,
-	[T_LOAN] = STMT_NEXTID_LOAN,
-	[T_JOB_FAIR] = STMT_NEXTID_JOB_FAIR,
-	[T_SUPERVISION_CASE] = STMT_NEXTID_SUPERVISION_CASE,
-	[T_PUBLIC_POST] = STMT_NEXTID_PUBLIC_POST,
-	[T_PAIRING] = STMT_NEXTID_PAIRING,
-	[T_WORK_TEAM] = STMT_NEXTID_WORK_TEAM,
-	[T_VISIT] = STMT_NEXTID_VISIT,
-	[T_MEASURE] = STMT_NEXTID_MEASURE,
-	[T_BENEFICIARY] = STMT_NEXTID_BENEFICIARY,
-	[T_PAYMENT] = STMT_NEXTID_PAYMENT,
-	[T_AID] = STMT_NEXTID_AID,
-	[T_ASSET] = STMT_NEXTID_ASSET,
-	[T_CASE_HOUSEHOLD] = STMT_NEXTID_CASE_HOUSEHOLD,
-	[T_CASE_PERSON] = STMT_NEXTID_CASE_PERSON,
-	[T_COMPLAINT] = STMT_NEXTID_COMPLAINT,
-	[T_EXTERNAL_ENTRY] = STMT_NEXTID_EXTERNAL_ENTRY,
-};
-
 static enum err
 sq_insert_row(struct store *st, enum table t, const struct sqlval *v, struct errinfo *e)
 {
-	struct stmt *s = sq_prepare(st, insert_stmt[t], e);
+	struct stmt *s = sq_prepare(st, stmt_insert_of[t], e);
 	if (!s)
 		return ERR_DB;
 	for (int i = 0; i < table_ncols[t]; i++)
@@ -502,7 +448,7 @@ sq_next_id(struct store *st, enum table t, int64_t *id, struct errinfo *e)
 	struct sq *q = st->impl;
 	if (!q->loaded[t]) {
 		/* Safe because the caller holds SQLite's single write lock (BEGIN IMMEDIATE) until commit. */
-		struct stmt *s = sq_prepare(st, nextid_stmt[t], e);
+		struct stmt *s = sq_prepare(st, stmt_nextid_of[t], e);
 		if (!s)
 			return ERR_DB;
 		int rc = sq_step(s, e);
@@ -664,6 +610,21 @@ immutable_uri(const char *path)
 	return b.p;
 }
 
+/* The first statements on a newly opened file failed: e says why, as the open's message unless the disk is full
+ * (which says so itself); the store is closed. */
+static enum err
+open_failed(struct store *st, const char *path, struct errinfo *e)
+{
+	if (!e || strcmp(e->code, "disk_full") != 0) {
+		char msg[512];
+		snprintf(msg, sizeof(msg), "%s", e ? e->message : "");
+		errinfo_set(e, ERR_DB, "", MSG_DB_OPEN, path, msg);
+	}
+	sq_close(st);
+	free(st);
+	return ERR_DB;
+}
+
 enum err
 store_sqlite_open(const char *path, bool create, struct store **out, struct errinfo *e)
 {
@@ -711,33 +672,9 @@ store_sqlite_open(const char *path, bool create, struct store **out, struct erri
 			return ERR_DB;
 		}
 	}
-	if (!readonly && sq_exec(st, "PRAGMA journal_mode = WAL", e) != ERR_OK) {
-		if (e && strcmp(e->code, "disk_full") == 0) {
-			sq_close(st);
-			free(st);
-			return ERR_DB;
-		}
-		char msg[512];
-		snprintf(msg, sizeof(msg), "%s", e ? e->message : "");
-		errinfo_set(e, ERR_DB, "", MSG_DB_OPEN, path, msg);
-		sq_close(st);
-		free(st);
-		return ERR_DB;
-	}
-	if (sq_exec(st, pragmas, e) != ERR_OK) {
-		if (e && strcmp(e->code, "disk_full") == 0) {
-			sq_close(st);
-			free(st);
-			return ERR_DB;
-		}
-		/* A file that is not a database says so here. */
-		char msg[512];
-		snprintf(msg, sizeof(msg), "%s", e ? e->message : "");
-		errinfo_set(e, ERR_DB, "", MSG_DB_OPEN, path, msg);
-		sq_close(st);
-		free(st);
-		return ERR_DB;
-	}
+	/* A file that is not a database says so at its first statement. */
+	if ((!readonly && sq_exec(st, "PRAGMA journal_mode = WAL", e) != ERR_OK) || sq_exec(st, pragmas, e) != ERR_OK)
+		return open_failed(st, path, e);
 	if (!readonly && q->writers && atomic_load(&checkpoints_behind))
 		sqlite3_wal_hook(q->db, wal_committed, q->writers);   /* (instead of the automatic checkpoint) */
 	*out = st;

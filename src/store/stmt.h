@@ -543,5 +543,8 @@ void stmt_facts_sql(struct buf *b, unsigned fields, bool at, bool pg, bool narro
 extern const char *const table_names[];
 extern const char *const table_columns[];
 extern const int table_ncols[];
+/* Each table's INSERT and next-id statements (enum table, store.h), for the bulk path of both backends. */
+extern const enum stmt_id stmt_insert_of[];
+extern const enum stmt_id stmt_nextid_of[];
 
 #endif
