@@ -554,8 +554,14 @@ divs_ensure_with(struct store *st, struct stmt *q, struct errinfo *e)
 	struct division *copy = arena_alloc(a, (k ? k : 1) * sizeof(*copy));
 	memcpy(copy, v, k * sizeof(*copy));
 	free(v);
+	/* villages_before[i]: the villages among the first i divisions (villages_between counts by two bisections) */
+	size_t *before = arena_alloc(a, (k + 1) * sizeof(*before));
+	before[0] = 0;
+	for (size_t i = 0; i < k; i++)
+		before[i + 1] = before[i] + (copy[i].level == LV_VILLAGE);
 	st->divs = copy;
 	st->n_divs = k;
+	st->villages_before = before;
 	st->divs_gen = arena_strdup(a, gen);
 	st->divs_checked = st->tx_serial;
 	return ERR_OK;
@@ -676,10 +682,8 @@ villages_between(struct store *st, int64_t lo, int64_t hi)
 {
 	if (divs_ensure(st, NULL) != ERR_OK)
 		return 0;
-	size_t k = 0;
-	for (size_t i = divs_lower(st, lo); i < st->n_divs && st->divs[i].code <= hi; i++)
-		k += st->divs[i].level == LV_VILLAGE;
-	return k;
+	size_t i = divs_lower(st, lo), j = hi == INT64_MAX ? st->n_divs : divs_lower(st, hi + 1);
+	return j > i ? st->villages_before[j] - st->villages_before[i] : 0;
 }
 
 enum err

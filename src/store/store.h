@@ -144,6 +144,7 @@ struct store {
 	/* The division tree, cached per connection (reference data, read by every report and request). */
 	struct division *divs;
 	size_t n_divs;
+	size_t *villages_before;            /* n_divs + 1: the villages among the first i divisions */
 	char *divs_gen;
 	uint64_t divs_checked, tx_serial;   /* checked in transaction number divs_checked */
 	struct arena *divs_arenas;          /* every generation loaded, freed at close */

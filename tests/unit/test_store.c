@@ -13,6 +13,7 @@
 #include "lib/buf.h"
 #include "lib/date.h"
 #include "lib/util.h"
+#include "store/store_impl.h"
 #include "view/view.h"
 
 static char dbpath[64];
@@ -366,6 +367,37 @@ stats_written_as_jansson_writes_them(void **state)
 	unlink(dbpath);
 }
 
+/* villages_between (which picks a list's plan) counts the villages of a range by bisection: the same counts as a
+ * walk of the tree, and again after the tree changes */
+static void
+villages_counted_by_range(void **state)
+{
+	(void)state;
+	struct store *st = fresh();
+	struct errinfo e;
+	struct division d[] = {
+		{ 371399100202LL, "西岭村", LV_VILLAGE, 371399100000LL, false, 0, -1 },
+		{ 371399200000LL, "南山镇", LV_TOWN, 371399000000LL, false, 0, -1 },
+		{ 371399200201LL, "南山村", LV_VILLAGE, 371399200000LL, false, 0, -1 },
+	};
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(store_division_upsert(st, &d[i], NULL, &e), ERR_OK);
+	assert_int_equal(villages_between(st, 0, INT64_MAX), 3);
+	assert_int_equal(villages_between(st, 371399000000LL, 371399999999LL), 3);
+	assert_int_equal(villages_between(st, 371399100000LL, 371399199999LL), 2);
+	assert_int_equal(villages_between(st, 371399100202LL, 371399100202LL), 1);
+	assert_int_equal(villages_between(st, 371399200000LL, 371399299999LL), 1);
+	assert_int_equal(villages_between(st, 371399300000LL, 371399399999LL), 0);
+	assert_int_equal(villages_between(st, 371399199999LL, 371399100000LL), 0);
+	assert_int_equal(villages_between(st, 0, 371399000000LL), 0);
+	struct division more = { 371399200202LL, "北山村", LV_VILLAGE, 371399200000LL, false, 0, -1 };
+	assert_int_equal(store_division_upsert(st, &more, NULL, &e), ERR_OK);
+	assert_int_equal(villages_between(st, 0, INT64_MAX), 4);
+	assert_int_equal(villages_between(st, 371399200000LL, 371399299999LL), 2);
+	store_close(st);
+	unlink(dbpath);
+}
+
 int
 main(void)
 {
@@ -375,6 +407,7 @@ main(void)
 		cmocka_unit_test(snapshot_epoch_follows_changes),
 		cmocka_unit_test(tables_read_in_two_halves),
 		cmocka_unit_test(stats_written_as_jansson_writes_them),
+		cmocka_unit_test(villages_counted_by_range),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
