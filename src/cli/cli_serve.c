@@ -99,6 +99,33 @@ anchor_now(void)
 	store_close(st);
 }
 
+/* The views waiting in the session database's outbox (SQLite) enter the chain, from a connection of the loop's
+ * own: every second while the server runs (not waiting for an import's lock), and once more, waiting, when it
+ * stops. */
+static struct store *outbox_st;
+static bool outbox_none;   /* PostgreSQL: no outbox, nothing to move */
+
+static void
+outbox_move(bool wait)
+{
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (outbox_none)
+		return;
+	if (!outbox_st && store_open_mode(anchors.db, false, &outbox_st, &e) != ERR_OK) {
+		outbox_st = NULL;
+		return;
+	}
+	if (!store_audit_outbox_used(outbox_st)) {
+		outbox_none = true;
+		store_close(outbox_st);
+		outbox_st = NULL;
+		return;
+	}
+	if (audit_outbox_flush(outbox_st, wait, &e) != ERR_OK)
+		fprintf(stderr, "tuopin: %s\n", e.message);
+}
+
 static void *
 anchor_loop(void *unused)
 {
@@ -107,13 +134,15 @@ anchor_loop(void *unused)
 	 * timed wait on the monotonic clock into one that returns at once, a busy loop */
 	struct timespec last, now;
 	clock_gettime(CLOCK_MONOTONIC, &last);
-	for (;;) {
+	for (int tick = 1;; tick++) {
 		usleep(250 * 1000);
 		pthread_mutex_lock(&anchors.lock);
 		bool stop = anchors.stop;
 		pthread_mutex_unlock(&anchors.lock);
 		if (stop)
 			break;
+		if (tick % 4 == 0)
+			outbox_move(false);
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		if (now.tv_sec - last.tv_sec >= anchors.every) {
 			anchor_now();
@@ -161,15 +190,20 @@ cmd_serve(struct args *a)
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	pthread_t th;
 	bool anchoring = pthread_create(&th, NULL, anchor_loop, NULL) == 0;
+	audit_views_deferred(anchoring);   /* someone must move them */
 	int rc = server_run(&o);
 	if (anchoring) {
 		pthread_mutex_lock(&anchors.lock);
 		anchors.stop = true;
 		pthread_mutex_unlock(&anchors.lock);
 		pthread_join(th, NULL);
-		if (rc == 0)
+		if (rc == 0) {
+			outbox_move(true);
 			anchor_now();
+		}
 	}
+	store_close(outbox_st);
+	outbox_st = NULL;
 	return rc;
 }
 

@@ -273,10 +273,37 @@ static pthread_cond_t views_written = PTHREAD_COND_INITIALIZER;
 static struct view_row *views;   /* waiting, oldest first */
 static bool views_writing;
 
+static atomic_bool views_deferred;
+
+void
+audit_views_deferred(bool on)
+{
+	atomic_store(&views_deferred, on);
+}
+
+/* The rows of batch (in order) in one transaction of store_auth_begin's, as logins' rows are written: on
+ * PostgreSQL into the chain, without the writers' lock (an import holds it for as long as it writes); on SQLite
+ * into the session database's outbox. */
+static enum err
+views_as_logins(struct store *st, struct view_row *batch, struct errinfo *e)
+{
+	enum err rc = store_auth_begin(st, e);
+	if (rc != ERR_OK)
+		return rc;
+	for (struct view_row *v = batch; v && rc == ERR_OK; v = v->next)
+		rc = audit_append_auth(st, v->at, v->actor, v->action, v->object, v->detail, v->ip, e);
+	if (rc == ERR_OK)
+		return store_auth_commit(st, e);
+	store_auth_rollback(st);
+	return rc;
+}
+
 /* The rows of batch (in order) in one transaction on st; ERR_OK when all are committed. */
 static enum err
 views_write(struct store *st, struct view_row *batch, struct errinfo *e)
 {
+	if (!store_in_write(st) && (!store_audit_outbox_used(st) || atomic_load(&views_deferred)))
+		return views_as_logins(st, batch, e);
 	enum err rc = txn_store_begin(st, true, e);
 	if (rc != ERR_OK)
 		return rc;
@@ -678,4 +705,11 @@ audit_outbox_flush(struct store *st, bool wait, struct errinfo *e)
 			break;
 	}
 	return rc;
+}
+
+void
+audit_outbox_catch_up(struct store *st)
+{
+	if (store_audit_outbox_used(st))
+		audit_outbox_flush(st, !store_activity_running(st), NULL);
 }

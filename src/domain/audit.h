@@ -1,5 +1,6 @@
-/* audit.h: the append-only audit log, chained twice. Every write and every full view of personal data appends
- * a row in the same transaction as the act it records.
+/* audit.h: the append-only audit log, chained twice. Every write appends a row in the same transaction as the
+ * act it records; every full view of personal data and every login, in a transaction committed before it is
+ * answered (on SQLite the server's wait in the session database's outbox until they are moved into the chain).
  *   - The hash chain (BLAKE2b-256): each row's hash covers the previous row's hash and all of its own fields,
  *     so anyone who can read the database finds a row changed, deleted or inserted — unless the forger also
  *     recomputed the chain, which needs no secret.
@@ -43,6 +44,16 @@ enum err audit_append_auth(struct store *st, int64_t at, const char *actor, cons
  * took). wait: whether to wait for the write lock; if not and it is taken, the rows stay for the next time
  * (after the next login or import). A no-op on PostgreSQL. */
 enum err audit_outbox_flush(struct store *st, bool wait, struct errinfo *e);
+/* Before the log is read or verified: the outbox's rows enter the chain, waiting for the write lock unless an
+ * import holds it (then they stay, as they would for a login, and the log shows them after the import). */
+void audit_outbox_catch_up(struct store *st);
+/* Views (audit_view outside a write of the caller's) are written as logins' rows are (audit_append_auth), so
+ * that none waits for an import: on PostgreSQL into the chain without the writers' lock; on SQLite, once this is
+ * set (by the server), into the session database's outbox instead of each being a write of the main file (a
+ * SQLite reader drops its page cache and its memory map whenever the main file changed since its last read).
+ * The server moves them into the chain every second (cli_serve.c) and when it stops; the log's readers move them
+ * first (audit_outbox_catch_up). A process that sets nothing (the CLI) writes them into the main file's chain. */
+void audit_views_deferred(bool on);
 
 
 /* Where the key of the database at uri lives: $TUOPIN_AUDIT_KEY (set by --audit-key too), else for SQLite

@@ -334,6 +334,7 @@ api_audit(struct req *r)
 	int64_t total;
 	struct errinfo e;
 	errinfo_clear(&e);
+	audit_outbox_catch_up(r->st);   /* the views and logins still waiting in the outbox, first */
 	if (store_audit_page(r->st, &f, per, (page - 1) * per, &v, &n, &total, &r->a, &e) != ERR_OK) {
 		reply_error(r, &e);
 		return;
@@ -359,6 +360,7 @@ api_audit_verify(struct req *r)
 	struct errinfo e;
 	errinfo_clear(&e);
 	const char *anchor = req_query(r, "anchor");
+	audit_outbox_catch_up(r->st);
 	if (audit_verify(r->st, anchor && *anchor ? anchor : NULL, &c, &e) != ERR_OK) {
 		reply_error(r, &e);
 		return;

@@ -87,8 +87,8 @@ try clerk "Reset-by-two-2026"
 eq "the password still" "$STATUS" 200
 
 # 4. the audit log: who did what, and no code in it
-eq "audited" "$(db_sql "SELECT actor || ' ' || action || ' ' || COALESCE(detail, '') FROM audit WHERE object = 'newclerk' AND action LIKE 'user.%' ORDER BY id" | sed 's/"after".*//' | tr '\n' ';')" \
+eq "audited" "$(audit_sql "SELECT actor || ' ' || action || ' ' || COALESCE(detail, '') FROM audit WHERE object = 'newclerk' AND action LIKE 'user.%' ORDER BY id" | sed 's/"after".*//' | tr '\n' ';')" \
 	"sys user.create {;sys user.code {\"part\":1,\"complete\":false};sec user.role {\"before\":{\"name\":\"newclerk\",\"display_name\":\"新录入员\",\"role\":\"none\",\"division\":0,\"locked\":false,\"must_change\":true},;sec user.code {\"part\":2,\"complete\":true};newclerk user.password {\"by\":\"code\"};"
-eq "no code in the log" "$(db_sql "SELECT COUNT(*) FROM audit WHERE detail LIKE '%$half1%' OR detail LIKE '%${half1%-*}%'")" 0
-eq "a login by code" "$(db_sql "SELECT detail FROM audit WHERE action = 'login' AND object = 'newclerk' ORDER BY id LIMIT 1")" '{"by":"code"}'
+eq "no code in the log" "$(audit_sql "SELECT COUNT(*) FROM audit WHERE detail LIKE '%$half1%' OR detail LIKE '%${half1%-*}%'")" 0
+eq "a login by code" "$(audit_sql "SELECT detail FROM audit WHERE action = 'login' AND object = 'newclerk' ORDER BY id LIMIT 1")" '{"by":"code"}'
 finish

@@ -96,7 +96,7 @@ expect 200 cadre GET "/api/households?q=3713990001"
 jqeq '.data.total' 1
 expect 200 county GET "/api/households?q=371399196003121036"
 jqeq '.data.items[0].hh_no' 3713990001
-eq "a search by number is on record" "$(db_sql "SELECT actor || ' ' || detail FROM audit WHERE action = 'search.id_no'")" 'county {"by":"whole"}'
+eq "a search by number is on record" "$(audit_sql "SELECT actor || ' ' || detail FROM audit WHERE action = 'search.id_no'")" 'county {"by":"whole"}'
 
 # the household list, the CLI's page and an export show the same
 expect 200 cadre GET "/api/households?per_page=50"

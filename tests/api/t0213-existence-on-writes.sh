@@ -58,10 +58,10 @@ eq "dry run refused" "$STATUS" 400
 eq "its problems" "$(jq -r '[.data.problems[] | "\(.row) \(.column) \(.code) \(.value)"] | join(";")' <<<"$OUT")" \
 	"2 证件号码 not_available 371399************;3 户编号 not_available 3713990006"
 never_named typed
-eq "the dry run audited" "$(db_sql "SELECT actor || ' ' || CASE WHEN detail LIKE '%\"errors\":2%' THEN 1 ELSE 0 END FROM audit WHERE action = 'import.dry_run'")" "town 1"
+eq "the dry run audited" "$(audit_sql "SELECT actor || ' ' || CASE WHEN detail LIKE '%\"errors\":2%' THEN 1 ELSE 0 END FROM audit WHERE action = 'import.dry_run'")" "town 1"
 
 # the attempts are in the audit log, for the county office and the auditor
-eq "probes audited" "$(db_sql "SELECT actor || ' ' || object FROM audit WHERE action = 'write.out_of_scope' ORDER BY id" | tr '\n' ';')" \
+eq "probes audited" "$(audit_sql "SELECT actor || ' ' || object FROM audit WHERE action = 'write.out_of_scope' ORDER BY id" | tr '\n' ';')" \
 	"town 3713990001;town 3713990001;town households;town households;"
 eq "nothing written" "$(db_sql "SELECT COUNT(*) FROM household WHERE hh_no LIKE 'T-NEW%'")" 0
 finish

@@ -60,7 +60,7 @@ id4=$(jq '.data[] | select(.name == "report-bot") | .id' <<<"$OUT")
 expect 200 sec DELETE "/api/users/county/tokens/$id4"
 bearer "$t4" GET /api/stats
 eq "revoked by the security administrator" "$STATUS" 401
-eq "audited" "$(db_sql "SELECT actor || ' ' || action || ' ' || object FROM audit WHERE action = 'token.revoke'")" "sec token.revoke county"
+eq "audited" "$(audit_sql "SELECT actor || ' ' || action || ' ' || object FROM audit WHERE action = 'token.revoke'")" "sec token.revoke county"
 expect 404 sec DELETE "/api/users/county/tokens/999999"
 expect 404 sec GET /api/users/nobody/tokens
 login sys

@@ -35,7 +35,7 @@ eq "wrong password = unknown name" "$STATUS$OUT" "$unknown"
 from 192.0.2.3 locked "$PASSWORD"
 eq "locked account = unknown name" "$STATUS$OUT" "$unknown"
 eq "the answer" "$unknown" '401{"ok":false,"error":{"code":"bad_credentials","field":"password","message":"用户名或密码错误"}}'
-eq "the truth is in the audit log" "$(db_sql "SELECT COALESCE(object, '-') || ' ' || detail FROM audit WHERE action = 'login.failed' ORDER BY id" | tr '\n' ';')" \
+eq "the truth is in the audit log" "$(audit_sql "SELECT COALESCE(object, '-') || ' ' || detail FROM audit WHERE action = 'login.failed' ORDER BY id" | tr '\n' ';')" \
 	'nobody {"reason":"unknown_user","failed":0};county {"reason":"bad_password","failed":1};locked {"reason":"disabled","failed":1};'
 
 # an outsider fails county's password: three free, then a wait, never a lock
@@ -82,9 +82,9 @@ from 198.51.100.7 town "$PASSWORD"
 waited "the address waits, even for a right password"
 from 198.51.100.8 town "$PASSWORD"
 eq "another address does not" "$STATUS" 200
-eq "each wait audited once" "$(db_sql "SELECT COUNT(*) FROM audit WHERE action = 'login.throttled'")" \
-	"$(db_sql "SELECT COUNT(*) FROM audit WHERE action = 'login.throttled' AND detail LIKE '{\"wait\":%'")"
-[ "$(db_sql "SELECT COUNT(*) FROM audit WHERE action = 'login.throttled'")" -ge 3 ] || fail "waits not audited"
+eq "each wait audited once" "$(audit_sql "SELECT COUNT(*) FROM audit WHERE action = 'login.throttled'")" \
+	"$(audit_sql "SELECT COUNT(*) FROM audit WHERE action = 'login.throttled' AND detail LIKE '{\"wait\":%'")"
+[ "$(audit_sql "SELECT COUNT(*) FROM audit WHERE action = 'login.throttled'")" -ge 3 ] || fail "waits not audited"
 
 # the old password of a change is throttled like a login
 login town

@@ -16,7 +16,7 @@ for u in county town sys; do login "$u"; done
 # the client's address: the one the proxy added, not what the client wrote before it
 curl -s -o /dev/null -H 'Content-Type: application/json' -H 'X-Forwarded-For: 203.0.113.7, 198.51.100.20' \
 	-d '{"name":"county","password":"wrong-Password-9"}' "http://127.0.0.1:$PORT/api/login"
-eq "the proxy's address" "$(db_sql "SELECT ip FROM audit WHERE action = 'login.failed' ORDER BY id DESC LIMIT 1")" \
+eq "the proxy's address" "$(audit_sql "SELECT ip FROM audit WHERE action = 'login.failed' ORDER BY id DESC LIMIT 1")" \
 	198.51.100.20
 
 # login: JSON only (a cross-site form can post text/plain or urlencoded without asking)
@@ -57,7 +57,7 @@ eq "created in the village" "$(db_sql "SELECT village FROM household WHERE hh_no
 # a masked export is audited with its filter and its size
 curl -s -o "$WORK/export.csv" -b "$WORK/town.jar" "http://127.0.0.1:$PORT/api/exports/registry?format=csv&status=returned&as_of=2018-10-08"
 eq "exported" "$(($(wc -l <"$WORK/export.csv") - 1))" 4
-db_sql "SELECT actor, object, detail FROM audit WHERE action = 'export.registry' ORDER BY id DESC LIMIT 1" >"$WORK/row"
+audit_sql "SELECT actor, object, detail FROM audit WHERE action = 'export.registry' ORDER BY id DESC LIMIT 1" >"$WORK/row"
 eq "export audited" "$(tr '|' ' ' <"$WORK/row" | awk '{ print $1, $2 }')" "town registry"
 eq "its filter and counts" "$(cut -d'|' -f3 <"$WORK/row" | jq -c '[.division, .as_of, .format, .status, .full, .households, .members]')" \
 	'[371399100000,20181008,"csv","returned",false,1,4]'
@@ -67,20 +67,20 @@ printf '户编号,变动类型,生效日期\n3713990003,脱贫,2018-12-31\n' >"$
 printf '户编号,变动类型,生效日期\n3713990001,恢复享受政策,2018-06-01\n3713990003,飞升,2018-06-01\n' >"$WORK/bad.csv"
 upload town "/api/imports/events?dry_run=1&filename=%E4%B8%9C%E5%B2%AD%E9%95%87%E8%84%B1%E8%B4%AB.csv" "$WORK/ok.csv"
 eq "dry run" "$STATUS" 200
-eq "its row names the user's file, not the temporary upload" "$(db_sql "SELECT object FROM audit WHERE action = 'import.dry_run'")" "东岭镇脱贫.csv"
+eq "its row names the user's file, not the temporary upload" "$(audit_sql "SELECT object FROM audit WHERE action = 'import.dry_run'")" "东岭镇脱贫.csv"
 upload town "/api/imports/events?dry_run=1&filename=a%2Fb.csv" "$WORK/ok.csv"
 eq "a file name with a slash" "$STATUS $(jq -r '"\(.error.code) \(.error.field)"' <<<"$OUT")" "400 bad_parameter filename"
 upload town "/api/imports/events" "$WORK/bad.csv"
 eq "refused" "$STATUS" 400
-eq "both audited" "$(db_sql "SELECT action || ' ' || actor FROM audit WHERE action LIKE 'import.%' AND actor = 'town' ORDER BY id" | tr '\n' ';')" \
+eq "both audited" "$(audit_sql "SELECT action || ' ' || actor FROM audit WHERE action LIKE 'import.%' AND actor = 'town' ORDER BY id" | tr '\n' ';')" \
 	"import.dry_run town;import.refused town;"
-eq "the dry run's counts" "$(db_sql "SELECT detail FROM audit WHERE action = 'import.dry_run'" | jq -c '[.kind, .outcome, .rows, .errors, .events]')" \
+eq "the dry run's counts" "$(audit_sql "SELECT detail FROM audit WHERE action = 'import.dry_run'" | jq -c '[.kind, .outcome, .rows, .errors, .events]')" \
 	'["events","checked",1,0,1]'
-eq "the refused file's" "$(db_sql "SELECT detail FROM audit WHERE action = 'import.refused'" | jq -c '[.kind, .outcome, .rows, .errors]')" \
+eq "the refused file's" "$(audit_sql "SELECT detail FROM audit WHERE action = 'import.refused'" | jq -c '[.kind, .outcome, .rows, .errors]')" \
 	'["events","refused",2,2]'
 ok export registry "$WORK/cli.xlsx" --division 东岭镇
 ok import events "$WORK/ok.csv" --dry-run
-eq "the CLI's too" "$(db_sql "SELECT action || ' ' || object FROM audit WHERE action IN ('export.registry', 'import.dry_run') ORDER BY id DESC LIMIT 2" | tr '\n' ';')" \
+eq "the CLI's too" "$(audit_sql "SELECT action || ' ' || object FROM audit WHERE action IN ('export.registry', 'import.dry_run') ORDER BY id DESC LIMIT 2" | tr '\n' ';')" \
 	"import.dry_run ok.csv;export.registry registry;"
 
 # files: the user's only, though this test runs with umask 022

@@ -9,7 +9,7 @@ start_server
 login county
 login village
 before=$(db_fingerprint)
-audit_before=$(db_sql "SELECT COUNT(*) FROM audit")
+audit_before=$(audit_sql "SELECT COUNT(*) FROM audit")
 
 H=/api/households/3713990001/events
 expect 400 county POST $H '{"type":"exit",'
@@ -104,11 +104,11 @@ jqeq '.data.full' true
 expect 200 county GET "/api/households?q=371399196003121036"
 jqeq '.data.items[0].hh_no' 3713990001
 jqeq '.data.items[0].phone' "139****0001"
-eq "one full view audited" "$(db_sql "SELECT COUNT(*) FROM audit WHERE action = 'view.full_id' AND object = '3713990001'")" "1"
+eq "one full view audited" "$(audit_sql "SELECT COUNT(*) FROM audit WHERE action = 'view.full_id' AND object = '3713990001'")" "1"
 
 eq "nothing written" "$(db_fingerprint)" "$before"
 eq "only logins, the full view and the search by number audited" \
-	"$(db_sql "SELECT action FROM audit WHERE id > $audit_before ORDER BY id" | sort | uniq -c | awk '{print $2"="$1}' | tr '\n' ' ')" \
+	"$(audit_sql "SELECT action FROM audit WHERE id > $audit_before ORDER BY id" | sort | uniq -c | awk '{print $2"="$1}' | tr '\n' ' ')" \
 	"login=1 login.failed=10 search.id_no=1 view.full_id=1 "
 
 # the administrators' text parameters: a user name in the path, the audit log's filters

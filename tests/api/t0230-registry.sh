@@ -145,7 +145,7 @@ mid=$(printf '%s' "$OUT" | jq -r '.data.members[1].id')
 expect 200 town PATCH "/api/households/3713990010/members/$mid" '{"health":"长期慢性病","reason":"复核"}'
 jqeq '.data.members[1].health.label' 长期慢性病
 jqeq '.data.history[-1] | "\(.type) \(.detail.health | join(">"))"' "data_fix 04>02"
-eq "audited" "$(db_sql "SELECT action || ' ' || object FROM audit WHERE actor = 'town' AND action LIKE 'event%' ORDER BY id DESC LIMIT 1")" \
+eq "audited" "$(audit_sql "SELECT action || ' ' || object FROM audit WHERE actor = 'town' AND action LIKE 'event%' ORDER BY id DESC LIMIT 1")" \
 	"event.record 3713990010"
 expect 400 town PATCH "/api/households/3713990010/members/$mid" '{"relation":"之子","reason":"x"}'
 jqeq '.error.code' relation_sex
@@ -161,7 +161,7 @@ jqeq '"\(.data.bank_account) \(.data.history[-1].detail.bank_account | join(">")
 expect 200 county GET "/api/households/3713990010?full=1"
 jqeq '.data.history[-1].detail.bank_account | join(">")' "6217000000000010123>6230550000001111"
 # the audit log keeps the numbers under its hash chain, and shows them masked (API and CLI)
-eq "audit row" "$(db_sql "SELECT COUNT(*) FROM (SELECT detail FROM audit WHERE action = 'event.record' ORDER BY id DESC LIMIT 1) x WHERE detail LIKE '%6230550000001111%'")" 1
+eq "audit row" "$(audit_sql "SELECT COUNT(*) FROM (SELECT detail FROM audit WHERE action = 'event.record' ORDER BY id DESC LIMIT 1) x WHERE detail LIKE '%6230550000001111%'")" 1
 expect 200 auditor GET "/api/audit?action=event.record&object=3713990010"
 jqeq '.data.items[0].detail.changes.bank_account | join(">")' "6217****0123>6230****1111"
 ok audit list --action event.record --object 3713990010 --limit 1
@@ -197,5 +197,5 @@ expect 400 town GET "/api/exports/registry?format=csv&status=脱贫了"
 jqeq '"\(.error.code) \(.error.field)"' "bad_parameter status"
 curl -s -o "$WORK/full.xlsx" -b "$WORK/county.jar" "http://127.0.0.1:$PORT/api/exports/registry?format=xlsx&full=1"
 eq "xlsx" "$(head -c 2 "$WORK/full.xlsx")" "PK"
-eq "full export audited" "$(db_sql "SELECT COUNT(*) FROM audit WHERE action = 'export.full_id' AND actor = 'county'")" "1"
+eq "full export audited" "$(audit_sql "SELECT COUNT(*) FROM audit WHERE action = 'export.full_id' AND actor = 'county'")" "1"
 finish

@@ -62,7 +62,7 @@ jqeq .error.code household_not_found
 
 # a full view is never cached and each one is audited; its audit row is no registry write, so the masked
 # page stays in the cache; nor do logins, a new API token or a user added move the registry's generation
-audited() { db_sql "SELECT COUNT(*) FROM audit WHERE action = 'view.full_id' AND object = '3713990001'"; }
+audited() { audit_sql "SELECT COUNT(*) FROM audit WHERE action = 'view.full_id' AND object = '3713990001'"; }
 g0=$(gen)
 page county "$A?full=1" 200 -
 page county "$A?full=1" 200 -
@@ -158,7 +158,7 @@ page county "/api/households?per_page=3&sort=cause" 200 miss
 page town "$L" 200 miss
 eq "the town's own households" "$(jq '[.data.items[] | .village | startswith("371399100")] | all' <<<"$OUT")" true
 page town "$L" 200 hit
-searched() { db_sql "SELECT COUNT(*) FROM audit WHERE action = 'search.id_no'"; }
+searched() { audit_sql "SELECT COUNT(*) FROM audit WHERE action = 'search.id_no'"; }
 n0=$(searched)
 idq=$(db_sql "SELECT id_no FROM member m JOIN household h ON h.id = m.household_id WHERE h.hh_no = '3713990005' LIMIT 1")
 page county "/api/households?q=$idq" 200 miss

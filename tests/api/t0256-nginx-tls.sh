@@ -52,7 +52,7 @@ curl -sk -D "$WORK/login.head" -c "$WORK/p.jar" -H 'Content-Type: application/js
 	-d "{\"name\":\"county\",\"password\":\"$PASSWORD\"}" "$B/api/login" >"$WORK/login.json"
 eq "logged in" "$(jq -r .ok "$WORK/login.json")" true
 grep -i '^set-cookie:' "$WORK/login.head" | grep -qi '; *secure' || fail "the session cookie is Secure: $(grep -i set-cookie "$WORK/login.head")"
-eq "the audit row's address" "$(db_sql "SELECT ip FROM audit WHERE action = 'login' ORDER BY id DESC LIMIT 1")" 127.0.0.1
+eq "the audit row's address" "$(audit_sql "SELECT ip FROM audit WHERE action = 'login' ORDER BY id DESC LIMIT 1")" 127.0.0.1
 CSRF=$(jq -r .data.csrf "$WORK/login.json")
 # uploads: within nginx's limit they reach Tuopin (an empty registry sheet is refused by Tuopin), over it nginx refuses
 printf '户编号\n' >"$WORK/small.csv"

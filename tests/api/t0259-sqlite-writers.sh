@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# The server's writers on SQLite (issue 20): the write transactions of its threads queue on a mutex of the
-# database file before they take SQLite's lock (sqlite.c, writers_enter), instead of sleeping in SQLite's busy
-# handler. Every search by 证件号码 is a write (its audit row), so:
+# The server's writers on SQLite (issue 20). Every search by 证件号码 is a write: its audit row, which the server
+# commits to the session database's outbox (PATH-sessions, as logins' rows) and moves into the main file's chain
+# every second, so that the main file's readers keep their page cache and a view never waits for an import. The
+# write transactions of the server's threads queue on a mutex of their file before they take SQLite's lock
+# (sqlite.c, writers_enter), instead of sleeping in SQLite's busy handler. So:
 # - 240 searches from 16 connections at once are each answered and each on record exactly once, and the audit
 #   chain verifies;
-# - while another process holds the write lock, the server's writers wait (one in SQLite's busy handler, the
-#   others in the queue) and all go through once it is released;
+# - while another process holds the main file's write lock (an import), searches are answered at once, their
+#   rows wait in the outbox, and they enter the chain once the lock is free;
+# - while another process holds the session database's lock, the server's writers wait (one in SQLite's busy
+#   handler, the others in the queue) and all go through once it is released;
 # - with a lock wait of one second, a lock held longer answers each waiting writer 503 db_busy, in its own
-#   request's language: none hangs, and none is on record.
-# - the WAL is checkpointed behind the writers while the server writes, and removed when it stops.
+#   request's language: none hangs, and none is on record;
+# - the WAL of each file is checkpointed behind the writers while the server writes, and removed when it stops.
 # (SQLite only: PostgreSQL's writers are t0258's.)
 source "$(dirname "$0")/lib.sh"
 [ "${TUOPIN_TEST_BACKEND:-sqlite}" = sqlite ] || { echo "skipped: SQLite only"; exit 77; }
@@ -18,7 +22,11 @@ export TUOPIN_LOCK_WAIT=120
 start_server --threads 4 --page-cache 0
 login county
 
-searched() { db_sql "SELECT COUNT(*) FROM audit WHERE action = 'search.id_no'"; }
+DB=${TUOPIN_DB#sqlite:}
+# in the chain (after the outbox's rows have been moved: audit_sql), waiting in the outbox, in the chain as it is
+searched() { audit_sql "SELECT COUNT(*) FROM audit WHERE action = 'search.id_no'"; }
+waiting() { sqlite3 "$DB-sessions" "SELECT COUNT(*) FROM audit_outbox WHERE action = 'search.id_no'"; }
+chained() { db_sql "SELECT COUNT(*) FROM audit WHERE action = 'search.id_no'"; }
 db_sql "SELECT id_no FROM member ORDER BY id LIMIT 20" >"$WORK/ids"
 [ "$(wc -l <"$WORK/ids")" = 20 ] || fail "fewer than 20 members"
 # many N: N searches (the 20 numbers in turn) from 16 connections at once; prints each answer's status
@@ -34,10 +42,23 @@ eq "each on record once" "$(searched)" "$((n0 + 240))"
 expect 200 county GET "/api/households?q=$(head -1 "$WORK/ids")"
 eq "and found" "$(jq -r '.data.total' <<<"$OUT")" 1
 
-# Another process holds the write lock (hold_lock, tests/cli/lib.sh): the server's writers wait for it, then all
-# go through.
+# Another process holds the main file's write lock (hold_lock, tests/cli/lib.sh), as an import does: searches are
+# answered at once, their rows wait in the outbox (the server's mover cannot take the lock), and enter the chain
+# once it is free.
 n1=$(searched)
+w1=$(waiting)
 hold_lock
+eq "40 searches while the main file is locked, each answered" "$(many 40 | sort | uniq -c | awk '{ print $2 " " $1 }')" \
+	"200 40"
+eq "each waiting in the outbox" "$(waiting)" "$((w1 + 40))"
+eq "none in the chain yet (a reader does not wait in WAL mode)" "$(chained)" "$n1"
+release_lock
+eq "each in the chain once the lock is free" "$(searched)" "$((n1 + 40))"
+eq "and gone from the outbox" "$(waiting)" 0
+
+# Another process holds the session database's write lock: the server's writers wait for it, then all go through.
+n1=$(searched)
+hold_lock "$DB-sessions"
 many 40 >"$WORK/waited" &
 MANY=$!
 # the requests sent (16 connections open to the server at once) while none can be written
@@ -47,19 +68,19 @@ for _ in $(seq 1 1500); do
 	sleep 0.02
 done
 kill -0 $MANY 2>/dev/null || fail "the searches were answered while the lock was held: $(sort "$WORK/waited" | uniq -c)"
-eq "nothing on record while the lock is held (a reader does not wait in WAL mode)" "$(searched)" "$n1"
+eq "nothing on record while the lock is held" "$(waiting) $(chained)" "0 $n1"
 release_lock
 wait $MANY
 eq "40 searches waited for the lock, each answered" "$(sort "$WORK/waited" | uniq -c | awk '{ print $2 " " $1 }')" \
 	"200 40"
 eq "each on record once" "$(searched)" "$((n1 + 40))"
 
-# The WAL's checkpoints run behind the writers (a thread of the server's, store_checkpoints_behind), not in the
-# request whose commit passes 1,000 pages: 2,000 searches one after another (each a commit of a few pages, some
-# 6,000 pages in all) leave the WAL at the size a checkpoint every 1,000 pages keeps it to, not 6,000 pages; and
-# the server's stop closes the thread's connection too, the last one, which removes the WAL.
-wal=${TUOPIN_DB#sqlite:}-wal
-wal_pages() { echo $((($(stat -c %s "$wal") - 32) / 4120)); }   # (a header, then frames of 24 + 4096 bytes)
+# The WALs' checkpoints run behind the writers (a thread of the server's for each file,
+# store_checkpoints_behind), not in the request whose commit passes 1,000 pages: 2,000 searches one after
+# another (each a commit of a page or two in the session database, and the mover's commits in the main file)
+# leave each WAL at the size a checkpoint every 1,000 pages keeps it to; and the server's stop closes the
+# threads' connections too, the last ones, which removes the WALs.
+wal_pages() { echo $((($(stat -c %s "$1") - 32) / 4120)); }   # (a header, then frames of 24 + 4096 bytes)
 n3=$(searched)
 for i in $(seq 1 2000); do
 	echo "url = \"http://127.0.0.1:$PORT/api/households?q=$(sed -n "$(((i - 1) % 20 + 1))p" "$WORK/ids")\""
@@ -67,20 +88,24 @@ for i in $(seq 1 2000); do
 done >"$WORK/searches.curl"
 curl -s -b "$WORK/county.jar" -K "$WORK/searches.curl"
 eq "2,000 more on record" "$(searched)" "$((n3 + 2000))"
-pages=$(wal_pages)
-# (1,400-1,500 pages on a quiet machine, 2,008 once beside an import; without the thread's checkpoints 7,310, with
-# passive ones only 3,632: the bound lies between)
-[ "$pages" -lt 3000 ] || fail "the WAL grew to $pages pages: not checkpointed while the server wrote"
+for wal in "$DB-wal" "$DB-sessions-wal"; do
+	pages=$(wal_pages "$wal")
+	# (the main file's: 1,400-1,500 pages on a quiet machine when each search was a commit of its own there, 2,008
+	# once beside an import; without the thread's checkpoints 7,310, with passive ones only 3,632)
+	[ "$pages" -lt 3000 ] || fail "the WAL $wal grew to $pages pages: not checkpointed while the server wrote"
+done
 stop_server
-[ ! -s "$wal" ] || fail "the WAL ($(stat -c %s "$wal") bytes) was left after the server stopped"
+for wal in "$DB-wal" "$DB-sessions-wal"; do
+	[ ! -s "$wal" ] || fail "the WAL $wal ($(stat -c %s "$wal") bytes) was left after the server stopped"
+done
 
-# A lock wait of one second and a lock held until every request has been answered: each writer gives up with
-# 503 db_busy after about the wait (the first in SQLite's busy handler, the others in the queue, then at
-# SQLite's lock at once), and nothing is written.
+# A lock wait of one second and the session database's lock held until every request has been answered: each
+# writer gives up with 503 db_busy after about the wait (the first in SQLite's busy handler, the others in the
+# queue, then at SQLite's lock at once), and nothing is written.
 TUOPIN_LOCK_WAIT=1 start_server --threads 4 --page-cache 0
 login county
 n2=$(searched)
-hold_lock
+hold_lock "$DB-sessions"
 eq "8 searches, each refused" "$(many 8 | sort | uniq -c | awk '{ print $2 " " $1 }')" "503 8"
 curl -s -b "$WORK/county.jar" "http://127.0.0.1:$PORT/api/households?q=$(head -1 "$WORK/ids")" >"$WORK/busy.json" || true
 # refused together, each in its own request's words: four in Chinese and four in English at once (a batch of

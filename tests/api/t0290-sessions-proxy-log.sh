@@ -25,7 +25,7 @@ plain=$(login_headers county | grep -i '^set-cookie:')
 contains "$plain" "HttpOnly"
 not_contains "$plain" "Secure"
 # the rightmost address is the one the proxy added; the left ones are the client's to invent
-eq "login address from the proxy" "$(db_sql "SELECT ip FROM audit WHERE action = 'login' ORDER BY id DESC LIMIT 1 OFFSET 1")" \
+eq "login address from the proxy" "$(audit_sql "SELECT ip FROM audit WHERE action = 'login' ORDER BY id DESC LIMIT 1 OFFSET 1")" \
 	"10.0.0.1"
 
 # the access log: time (ISO 8601 in the office's zone, with its offset), client, method, path (no query),
@@ -51,7 +51,7 @@ start_server
 login cadre
 expect 200 cadre GET "/api/households/3713990001?full=1"
 jqeq '[.data.members[] | .id_no | test("^[0-9]{6}\\*{12}$")] | all' true
-eq "no full view audited" "$(db_sql "SELECT COUNT(*) FROM audit WHERE action = 'view.full_id'")" 0
+eq "no full view audited" "$(audit_sql "SELECT COUNT(*) FROM audit WHERE action = 'view.full_id'")" 0
 
 # the CLI: a reset password must be changed at the next login; a locked account cannot log in
 echo "Reset-Pass-2026" | "$TUOPIN" user passwd cadre >/dev/null

@@ -53,7 +53,7 @@ api county GET "/api/exports/registry?format=csv&town=371399100000&q=$(jq -rn '"
 eq "export status" "$STATUS" 200
 eq "export rows" "$(tail -n +2 "$WORK/body" | cut -d, -f2,3 | tr '\n' ' ')" "3713990001,赵大山 3713990001,钱秀兰 3713990001,赵小川 "
 eq "masked" "$(tail -n +2 "$WORK/body" | cut -d, -f4 | sort -u | tr '\n' ' ')" "371399************ "
-eq "audited" "$(db_sql "SELECT actor, detail FROM audit WHERE action = 'export.registry' ORDER BY id DESC LIMIT 1")" \
+eq "audited" "$(audit_sql "SELECT actor, detail FROM audit WHERE action = 'export.registry' ORDER BY id DESC LIMIT 1")" \
 	"county|{\"division\":371399100000,\"as_of\":$DAY,\"format\":\"csv\",\"status\":\"\",\"attribute\":\"\",\"cause\":\"\",\"q\":\"赵\",\"all\":false,\"full\":false,\"households\":1,\"members\":3}"
 # a search that finds nothing exports nothing (the header only)
 api county GET "/api/exports/registry?format=csv&q=$(jq -rn '"无此人"|@uri')"
@@ -65,7 +65,7 @@ eq "xlsx" "$(head -c 2 "$WORK/body")" "PK"
 # a search by the last four of an ID number: its household with all its members; the audit names no number
 api county GET "/api/exports/registry?format=csv&q=1036"
 eq "tail export" "$(tail -n +2 "$WORK/body" | cut -d, -f2,3 | tr '\n' ' ')" "3713990001,赵大山 3713990001,钱秀兰 3713990001,赵小川 "
-contains "$(db_sql "SELECT detail FROM audit WHERE action = 'export.registry' ORDER BY id DESC LIMIT 1")" '"q":"****"'
+contains "$(audit_sql "SELECT detail FROM audit WHERE action = 'export.registry' ORDER BY id DESC LIMIT 1")" '"q":"****"'
 # outside the town operator's divisions: 404, nothing written
 expect 404 town GET "/api/exports/registry?format=csv&village=371399101201"
 jqeq '"\(.error.code) \(.error.field)"' "division_unknown village"

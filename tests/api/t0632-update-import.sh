@@ -24,7 +24,7 @@ eq "update" "$STATUS" 200
 jqeq '"\(.data.rows) \(.data.events) \(.data.written)"' "6 1 true"
 expect 200 town GET "/api/households/3713990004"
 jqeq '.data.history[-1] | "\(.type) \(.member.name) \(.detail.labor | join(">")) \(.reason)"' "data_fix 郑大妹 03>04 入户核实"
-eq "audited" "$(db_sql "SELECT action || ' ' || object FROM audit WHERE action LIKE 'import.%' ORDER BY id DESC LIMIT 1")" "import.update xiling.csv"
+eq "audited" "$(audit_sql "SELECT action || ' ' || object FROM audit WHERE action LIKE 'import.%' ORDER BY id DESC LIMIT 1")" "import.update xiling.csv"
 
 # a bad code: nothing written, the problem named
 python3 - "$WORK/xiling.csv" "$WORK/bad.csv" <<'PY'

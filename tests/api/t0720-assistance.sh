@@ -203,6 +203,6 @@ expect 200 county GET "/api/records/cadre/$C1?full=1"
 jqeq '.data.phone' 13905391111
 expect 200 cadre GET "/api/records/cadre/$C1?full=1"
 jqeq '.data.phone' "139****1111"
-eq "full views audited" "$(db_sql "SELECT COUNT(*) FROM audit WHERE action = 'view.full_id' AND object = 'cadre:$C1'")" 1
-eq "writes audited" "$(db_sql "SELECT COUNT(*) FROM audit WHERE action IN ('assistance.create', 'supervision.create')")" 18
+eq "full views audited" "$(audit_sql "SELECT COUNT(*) FROM audit WHERE action = 'view.full_id' AND object = 'cadre:$C1'")" 1
+eq "writes audited" "$(audit_sql "SELECT COUNT(*) FROM audit WHERE action IN ('assistance.create', 'supervision.create')")" 18
 finish

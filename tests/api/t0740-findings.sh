@@ -106,7 +106,7 @@ jqeq '.data | "\(.state) \(.pending) \(.history[-1].action) \(.history[-1].note)
 # a town's own waiver takes effect at once
 expect 200 town POST "/api/findings/$ZHOU/waive" '{"reason":"死亡信息待公安核实"}'
 jqeq '.data.state' waived
-eq "audited" "$(db_sql "SELECT action || ' ' || actor FROM audit WHERE action LIKE 'finding.%' ORDER BY id")" \
+eq "audited" "$(audit_sql "SELECT action || ' ' || actor FROM audit WHERE action LIKE 'finding.%' ORDER BY id")" \
 	"$(printf '%s\n' 'finding.waive_request west' 'finding.waive_confirm town' 'finding.waive_request west' \
 		'finding.waive_refuse town' 'finding.waive town')"
 
@@ -160,7 +160,7 @@ expect 403 town DELETE "/api/external-lists/$L"
 expect 200 county DELETE "/api/external-lists/$L"
 expect 409 county DELETE "/api/external-lists/$L"
 eq "rows" "$(db_sql "SELECT COUNT(*) FROM external_entry")" 0
-eq "list audit" "$(db_sql "SELECT action || ' ' || actor FROM audit WHERE action LIKE 'external.%' ORDER BY id")" \
+eq "list audit" "$(audit_sql "SELECT action || ' ' || actor FROM audit WHERE action LIKE 'external.%' ORDER BY id")" \
 	"$(printf '%s\n' 'external.import county' 'external.read super' 'external.delete county')"
 expect 200 county GET "/api/findings/$CHEN"
 jqeq '.data | "\(.state) \(.evidence.day) \(.evidence.deleted)"' "open 2024-02-02 true"

@@ -130,6 +130,14 @@ db_sql() {
 	fi
 }
 
+# audit_sql SQL: db_sql on the audit log as its readers see it: on SQLite a server's views (and logins) wait in the
+# session database's outbox for up to a second before they enter the chain, so the rows waiting there are moved
+# first, as /api/audit and `tuopin audit` do (here by `tuopin audit verify`, which moves them, then checks).
+audit_sql() {
+	"$TUOPIN" --db "$TUOPIN_DB" audit verify >/dev/null 2>&1 || true
+	db_sql "$1"
+}
+
 # county_history [missed]: the sample county of tests/data/county into the test database, each import checked:
 # the identification of 2014 and the events recorded each January up to the 2018 clean-up (t0100 builds the
 # same step by step, with its figures); with "missed", also the household included retroactively on 2018-04-25.
@@ -155,16 +163,17 @@ sample_db() {
 	"$TUOPIN" import registry "$SAMPLES/registry.csv" --as-of 2014-04-30 --now "2014-05-01 09:00:00" >/dev/null
 }
 
-# hold_lock: the writers' lock, held by another process until release_lock (SQLite: sqlite3 with a write
-# transaction begun; PostgreSQL: psql holding the advisory lock every writer takes, pg.c's begin_write), fed
-# through a FIFO; returns once the lock is held (cli/t0171, api/t0259).
+# hold_lock [FILE]: the writers' lock, held by another process until release_lock (SQLite: sqlite3 with a write
+# transaction begun, on the database or on FILE, such as the session database; PostgreSQL: psql holding the
+# advisory lock every writer takes, pg.c's begin_write), fed through a FIFO; returns once the lock is held
+# (cli/t0171, api/t0259).
 hold_lock() {
 	rm -f "$WORK/ctl"
 	mkfifo "$WORK/ctl"
 	if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then
 		psql "$TUOPIN_DB" -qtA <"$WORK/ctl" >"$WORK/locker.out" 2>&1 &
 	else
-		sqlite3 "${TUOPIN_DB#sqlite:}" <"$WORK/ctl" >"$WORK/locker.out" 2>&1 &
+		sqlite3 "${1:-${TUOPIN_DB#sqlite:}}" <"$WORK/ctl" >"$WORK/locker.out" 2>&1 &
 	fi
 	LOCKER=$!
 	exec 3>"$WORK/ctl"
