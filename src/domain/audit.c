@@ -281,37 +281,26 @@ audit_views_deferred(bool on)
 	atomic_store(&views_deferred, on);
 }
 
-/* The rows of batch (in order) in one transaction of store_auth_begin's, as logins' rows are written: on
- * PostgreSQL into the chain, without the writers' lock (an import holds it for as long as it writes); on SQLite
- * into the session database's outbox. */
-static enum err
-views_as_logins(struct store *st, struct view_row *batch, struct errinfo *e)
-{
-	enum err rc = store_auth_begin(st, e);
-	if (rc != ERR_OK)
-		return rc;
-	for (struct view_row *v = batch; v && rc == ERR_OK; v = v->next)
-		rc = audit_append_auth(st, v->at, v->actor, v->action, v->object, v->detail, v->ip, e);
-	if (rc == ERR_OK)
-		return store_auth_commit(st, e);
-	store_auth_rollback(st);
-	return rc;
-}
-
-/* The rows of batch (in order) in one transaction on st; ERR_OK when all are committed. */
+/* The rows of batch (in order) in one transaction on st; ERR_OK when all are committed. Outside a write of the
+ * caller's they are written as logins' rows are (store_auth_begin, audit_append_auth): on PostgreSQL into the
+ * chain without the writers' lock (an import holds it for as long as it writes); on SQLite, in the server, into
+ * the session database's outbox. */
 static enum err
 views_write(struct store *st, struct view_row *batch, struct errinfo *e)
 {
-	if (!store_in_write(st) && (!store_audit_outbox_used(st) || atomic_load(&views_deferred)))
-		return views_as_logins(st, batch, e);
-	enum err rc = txn_store_begin(st, true, e);
+	bool as_login = !store_in_write(st) && (!store_audit_outbox_used(st) || atomic_load(&views_deferred));
+	enum err rc = as_login ? store_auth_begin(st, e) : txn_store_begin(st, true, e);
 	if (rc != ERR_OK)
 		return rc;
 	for (struct view_row *v = batch; v && rc == ERR_OK; v = v->next)
-		rc = audit_append(st, v->at, v->actor, v->action, v->object, v->detail, v->ip, e);
+		rc = (as_login ? audit_append_auth : audit_append)(st, v->at, v->actor, v->action, v->object, v->detail,
+		    v->ip, e);
 	if (rc == ERR_OK)
-		return store_commit(st, e);
-	store_rollback(st);
+		return as_login ? store_auth_commit(st, e) : store_commit(st, e);
+	if (as_login)
+		store_auth_rollback(st);
+	else
+		store_rollback(st);
 	return rc;
 }
 
