@@ -122,8 +122,14 @@ outbox_move(bool wait)
 		outbox_st = NULL;
 		return;
 	}
-	if (audit_outbox_flush(outbox_st, wait, &e) != ERR_OK)
-		fprintf(stderr, "tuopin: %s\n", e.message);
+	/* a failure said once, not every second while it lasts (a full disk) */
+	static char said[sizeof(e.message)];
+	if (audit_outbox_flush(outbox_st, wait, &e) != ERR_OK) {
+		if (strcmp(said, e.message) != 0)
+			fprintf(stderr, "tuopin: %s\n", e.message);
+		snprintf(said, sizeof(said), "%s", e.message);
+	} else
+		said[0] = '\0';
 }
 
 static void *
