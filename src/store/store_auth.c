@@ -360,7 +360,18 @@ enum err
 store_audit_page(struct store *st, const struct audit_filter *f, int limit, int offset, struct audit_row **out,
     size_t *n, int64_t *total, struct arena *a, struct errinfo *e)
 {
-	struct stmt *q = OPS->prepare(st, STMT_AUDIT_COUNT, e);
+	/* the statements that name only the given filters (stmt.c: AUDIT_PAGE_W), by the set given */
+	static const enum stmt_id pages[8] = { STMT_AUDIT_PAGE, STMT_AUDIT_PAGE_ACTOR, STMT_AUDIT_PAGE_ACTION,
+		STMT_AUDIT_PAGE_ACTOR_ACTION, STMT_AUDIT_PAGE_OBJECT, STMT_AUDIT_PAGE_ACTOR_OBJECT,
+		STMT_AUDIT_PAGE_ACTION_OBJECT, STMT_AUDIT_PAGE_ALL };
+	static const enum stmt_id counts[8] = { STMT_AUDIT_COUNT, STMT_AUDIT_COUNT_ACTOR, STMT_AUDIT_COUNT_ACTION,
+		STMT_AUDIT_COUNT_ACTOR_ACTION, STMT_AUDIT_COUNT_OBJECT, STMT_AUDIT_COUNT_ACTOR_OBJECT,
+		STMT_AUDIT_COUNT_ACTION_OBJECT, STMT_AUDIT_COUNT_ALL };
+	int given = (f->actor ? 1 : 0) | (f->action ? 2 : 0) | (f->object ? 4 : 0);
+	enum stmt_id count = counts[given], page = pages[given];
+	if (!given && f->from <= 0 && f->to >= 99991231235959LL)
+		page = STMT_AUDIT_PAGE_UNDATED;
+	struct stmt *q = OPS->prepare(st, count, e);
 	if (!q)
 		return ERR_DB;
 	bind_audit_filter(st, q, f);
@@ -369,7 +380,7 @@ store_audit_page(struct store *st, const struct audit_filter *f, int limit, int 
 		return ERR_DB;
 	*total = OPS->col_int(q, 0);
 	OPS->reset(q);
-	q = OPS->prepare(st, STMT_AUDIT_PAGE, e);
+	q = OPS->prepare(st, page, e);
 	if (!q)
 		return ERR_DB;
 	bind_audit_filter(st, q, f);
