@@ -882,6 +882,11 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		" ORDER BY id DESC LIMIT $6 OFFSET $7", "SELECT " A_COLS " FROM audit " AUDIT_W_PG(0, 0, 0)
 		" ORDER BY id DESC LIMIT $6 OFFSET $7" },
 	[STMT_AUDIT_COUNT] = AUDIT_COUNT_W(0, 0, 0),
+	/* and its total: the rows are numbered 1, 2, 3... with no gap (the chain checks it), so the span of the
+	 * numbers, two look-ups, not a count of every row (0.26 s at 6.6 million rows, growing with the log). Two
+	 * subqueries: a MIN and a MAX in one SELECT would make SQLite read the whole table. */
+	[STMT_AUDIT_COUNT_UNDATED] = { "SELECT COALESCE((SELECT MAX(id) FROM audit) - (SELECT MIN(id) FROM audit) + 1, 0)",
+		NULL },
 	[STMT_AUDIT_PAGE_ACTOR] = AUDIT_PAGE_W(1, 0, 0),
 	[STMT_AUDIT_COUNT_ACTOR] = AUDIT_COUNT_W(1, 0, 0),
 	[STMT_AUDIT_PAGE_ACTION] = AUDIT_PAGE_W(0, 1, 0),

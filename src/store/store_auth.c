@@ -369,12 +369,16 @@ store_audit_page(struct store *st, const struct audit_filter *f, int limit, int 
 		STMT_AUDIT_COUNT_ACTION_OBJECT, STMT_AUDIT_COUNT_ALL };
 	int given = (f->actor ? 1 : 0) | (f->action ? 2 : 0) | (f->object ? 4 : 0);
 	enum stmt_id count = counts[given], page = pages[given];
-	if (!given && f->from <= 0 && f->to >= 99991231235959LL)
+	bool undated = !given && f->from <= 0 && f->to >= 99991231235959LL;
+	if (undated) {
 		page = STMT_AUDIT_PAGE_UNDATED;
+		count = STMT_AUDIT_COUNT_UNDATED;
+	}
 	struct stmt *q = OPS->prepare(st, count, e);
 	if (!q)
 		return ERR_DB;
-	bind_audit_filter(st, q, f);
+	if (!undated)
+		bind_audit_filter(st, q, f);
 	int r = OPS->step(q, e);
 	if (r < 0)
 		return ERR_DB;
