@@ -413,7 +413,8 @@ changes_compute(struct store *st, const struct changes_query *q, struct changes_
 	}
 	struct change_cell *cells;
 	size_t n;
-	if ((rc = store_changes(st, q->mode, q->from, q->to, q->batch, q->recorded_at, lo, hi, &cells, &n, a, e)))
+	if ((rc = store_changes(st, q->mode, q->from, q->to, q->batch, q->recorded_at, lo, hi, q->one_type ? (int)q->type : -1,
+	    &cells, &n, a, e)))
 		return rc;
 	r->rows = arena_alloc(a, (EV__MAX + 1) * sizeof(*r->rows));
 	for (int t = 0; t < EV__MAX; t++) {
@@ -441,7 +442,11 @@ changes_households(struct store *st, const struct changes_query *q, enum evtype 
 	r->type = type;
 	r->page = page;
 	r->per_page = per_page;
-	if ((rc = changes_compute(st, q, &r->report, a, e)) != ERR_OK)
+	/* the line's totals: its type's events alone, not the whole report's */
+	struct changes_query line = *q;
+	line.one_type = true;
+	line.type = type;
+	if ((rc = changes_compute(st, &line, &r->report, a, e)) != ERR_OK)
 		return rc;
 	for (size_t i = 0; i < r->report.n_rows; i++)
 		if (r->report.rows[i].type == type) {

@@ -72,6 +72,8 @@ struct changes_query {
 	const char *batch;
 	int64_t recorded_at;
 	int64_t division;
+	bool one_type;        /* only the line of type (the totals above the households behind it) */
+	enum evtype type;
 };
 
 struct changes_result {

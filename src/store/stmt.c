@@ -175,17 +175,20 @@
  * alone, with a NULL member, when it had none). T is the "as known at" stamp, LO and HI the division range. */
 #define CHANGES_TYPES_H "e.member_id IS NULL AND e.type NOT IN ('merge', 'data_fix')"
 #define CHANGES_TYPES_M "e.type IN ('member_add', 'member_remove', 'merge', 'data_fix')"
-#define CHANGES_H(where, T, LO, HI, superseded) \
+#define CHANGES_H(where, T, LO, HI, superseded, TY) \
 	"SELECT e.type, e.household_id, m.member_id FROM change_event e " \
 	"LEFT JOIN membership_span m ON m.household_id = e.household_id AND m.valid_from <= e.effective " \
 	"AND e.effective < m.valid_to AND m.recorded_from <= " T " AND " T " < m.recorded_to " \
-	"WHERE " where " AND " CHANGES_TYPES_H " " \
+	"WHERE " where " AND " CHANGES_TYPES_H " " CHANGES_ONE_TYPE(TY) \
 	"AND e.recorded_at <= " T " AND e.village BETWEEN " LO " AND " HI " " superseded
 /* Member-level events: the member each names (a merge names none: its household alone). */
-#define CHANGES_M(where, T, LO, HI, superseded) \
+#define CHANGES_M(where, T, LO, HI, superseded, TY) \
 	"SELECT e.type, e.household_id, e.member_id FROM change_event e " \
-	"WHERE " where " AND " CHANGES_TYPES_M " " \
+	"WHERE " where " AND " CHANGES_TYPES_M " " CHANGES_ONE_TYPE(TY) \
 	"AND e.recorded_at <= " T " AND e.village BETWEEN " LO " AND " HI " " superseded
+/* TY: one line's type (the totals above its households' list), NULL for every line; the cast types the
+ * parameter for PostgreSQL */
+#define CHANGES_ONE_TYPE(TY) "AND (CAST(" TY " AS TEXT) IS NULL OR e.type = " TY ") "
 /* The households behind one line of the change report (the same conditions as CHANGES_H / CHANGES_M, one
  * type): per household its number, village, current head, the line's persons and first effective date; a
  * page in village and 户编号 order. TY the type, LIM and OFF the page. The page's households are chosen first
@@ -714,13 +717,18 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"AND m.recorded_from <= $2 AND $2 < m.recorded_to AND h.village BETWEEN $3 AND $4 "
 		"GROUP BY h.village, s.status", NULL },
 
-	/* by date: $1 from, $2 to, $3 as-known-at, $4 $5 division range; by batch: $1 batch, $2 $3 $4 */
-	[STMT_CHANGES_H_EFF] = { CHANGES_H("e.effective BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3")), NULL },
-	[STMT_CHANGES_H_REC] = { CHANGES_H("e.recorded_at BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3")), NULL },
-	[STMT_CHANGES_H_BATCH] = { CHANGES_H("e.batch = $1", "$2", "$3", "$4", ""), NULL },
-	[STMT_CHANGES_M_EFF] = { CHANGES_M("e.effective BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3")), NULL },
-	[STMT_CHANGES_M_REC] = { CHANGES_M("e.recorded_at BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3")), NULL },
-	[STMT_CHANGES_M_BATCH] = { CHANGES_M("e.batch = $1", "$2", "$3", "$4", ""), NULL },
+	/* by date: $1 from, $2 to, $3 as-known-at, $4 $5 division range, $6 one type or NULL; by batch: $1 batch,
+	 * $2 $3 $4, $5 */
+	[STMT_CHANGES_H_EFF] = { CHANGES_H("e.effective BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3"), "$6"),
+		NULL },
+	[STMT_CHANGES_H_REC] = { CHANGES_H("e.recorded_at BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3"), "$6"),
+		NULL },
+	[STMT_CHANGES_H_BATCH] = { CHANGES_H("e.batch = $1", "$2", "$3", "$4", "", "$5"), NULL },
+	[STMT_CHANGES_M_EFF] = { CHANGES_M("e.effective BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3"), "$6"),
+		NULL },
+	[STMT_CHANGES_M_REC] = { CHANGES_M("e.recorded_at BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3"), "$6"),
+		NULL },
+	[STMT_CHANGES_M_BATCH] = { CHANGES_M("e.batch = $1", "$2", "$3", "$4", "", "$5"), NULL },
 	/* one line's households: by date $1..$5 as above, $6 type, $7 limit, $8 offset; by batch $1..$4, $5 $6 $7 */
 	[STMT_CHANGES_HH_H_EFF] = { CHANGES_HH_H("e.effective BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3"),
 		"$6", "$7", "$8"), NULL },

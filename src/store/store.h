@@ -398,9 +398,10 @@ struct change_cell {
 };
 /* Events by type. EFFECTIVE: effective date in [from, to]; RECORDED: recording date in [from, to]; BATCH:
  * the batch. As known at recorded_at (0 = now): recorded by then; superseded events are left out except in
- * BATCH mode, which lists every event of the batch. See docs/ARCHITECTURE.md for 户 and 人. */
+ * BATCH mode, which lists every event of the batch. See docs/ARCHITECTURE.md for 户 and 人. only: one type's
+ * line (an enum evtype), -1 for every line. */
 enum err store_changes(struct store *st, enum changes_mode mode, int from, int to, const char *batch,
-    int64_t recorded_at, int64_t lo, int64_t hi, struct change_cell **out, size_t *n, struct arena *a,
+    int64_t recorded_at, int64_t lo, int64_t hi, int only, struct change_cell **out, size_t *n, struct arena *a,
     struct errinfo *e);
 
 /* The households behind one line (type) of store_changes, same mode and arguments: a page of them in village

@@ -212,9 +212,17 @@ idbits_first(struct idbits *b, int64_t id)
 	return true;
 }
 
+/* The member-level types are counted by the members the events name (CHANGES_M), the others by their
+ * households' members (CHANGES_H). */
+static bool
+member_level(enum evtype type)
+{
+	return type == EV_MEMBER_ADD || type == EV_MEMBER_REMOVE || type == EV_MERGE || type == EV_DATA_FIX;
+}
+
 enum err
 store_changes(struct store *st, enum changes_mode mode, int from, int to, const char *batch, int64_t recorded_at,
-    int64_t lo, int64_t hi, struct change_cell **out, size_t *n, struct arena *a, struct errinfo *e)
+    int64_t lo, int64_t hi, int only, struct change_cell **out, size_t *n, struct arena *a, struct errinfo *e)
 {
 	static const enum stmt_id ids[3][2] = {
 		[CHANGES_EFFECTIVE] = { STMT_CHANGES_H_EFF, STMT_CHANGES_M_EFF },
@@ -237,6 +245,8 @@ store_changes(struct store *st, enum changes_mode mode, int from, int to, const 
 	for (int i = 0; i < EV__MAX; i++)
 		cell[i] = -1;
 	for (int pass = 0; pass < 2 && rc == ERR_OK; pass++) {
+		if (only >= 0 && pass != member_level((enum evtype)only))
+			continue;   /* one line: the other statement has none of its type */
 		struct stmt *q = OPS->prepare(st, ids[mode][pass], e);
 		if (!q) {
 			rc = ERR_DB;
@@ -247,6 +257,7 @@ store_changes(struct store *st, enum changes_mode mode, int from, int to, const 
 			OPS->bind(q, 2, SQL_INT(t));
 			OPS->bind(q, 3, SQL_INT(lo));
 			OPS->bind(q, 4, SQL_INT(hi));
+			OPS->bind(q, 5, only >= 0 ? SQL_TEXT(evtype_code((enum evtype)only)) : SQL_NULL);
 		} else {
 			int64_t f = from, u = to;
 			if (mode == CHANGES_RECORDED) {
@@ -259,6 +270,7 @@ store_changes(struct store *st, enum changes_mode mode, int from, int to, const 
 			OPS->bind(q, 3, SQL_INT(t));
 			OPS->bind(q, 4, SQL_INT(lo));
 			OPS->bind(q, 5, SQL_INT(hi));
+			OPS->bind(q, 6, only >= 0 ? SQL_TEXT(evtype_code((enum evtype)only)) : SQL_NULL);
 		}
 		/* PostgreSQL reads the rows through a cursor (in read_begin's snapshot): an identification year is a
 		 * row for each of the registry's persons */
@@ -306,8 +318,7 @@ store_changes_households(struct store *st, enum changes_mode mode, int from, int
 	*n = 0;
 	if (!scope_clip(st, &lo, &hi))
 		return ERR_OK;
-	/* the member-level types are counted by the members the events name (CHANGES_M) */
-	bool member = type == EV_MEMBER_ADD || type == EV_MEMBER_REMOVE || type == EV_MERGE || type == EV_DATA_FIX;
+	bool member = member_level(type);
 	int64_t t = recorded_at ? recorded_at : NOW_KNOWN;
 	struct stmt *q = OPS->prepare(st, ids[mode][member], e);
 	if (!q)
