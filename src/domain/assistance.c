@@ -208,39 +208,57 @@ parse_month(struct str s, int *out)
 	return parse_ym(s, out, NULL, 0, NULL);
 }
 
-/* Find the cadre a text names: its number ("#12" or "12"), its 证件号码, or its unique name. */
+/* Whether the user may name cadre id: one whose 帮扶区划 holds the user's divisions too (a cadre of the county
+ * helps a village of any town) or lies within them; not another town's, which is answered as a cadre no one
+ * has (*seen false). */
+static enum err
+cadre_in_reach(struct actx *c, int64_t id, bool *seen, struct errinfo *e)
+{
+	struct store *st = c->st;
+	struct arec r;
+	int64_t lo = st->scope_lo, hi = st->scope_hi, clo, chi;
+	store_set_scope(st, 0);
+	enum err rc = arec_get(st, AK_CADRE, id, &r, c->a, e);
+	st->scope_lo = lo, st->scope_hi = hi;
+	*seen = false;
+	if (rc == ERR_NOTFOUND)
+		return ERR_OK;
+	if (rc != ERR_OK)
+		return rc;
+	division_range(arec_int(&r, "division"), &clo, &chi);
+	*seen = (clo <= lo && hi <= chi) || (lo <= clo && chi <= hi);
+	return ERR_OK;
+}
+
+/* Find the cadre a text names: its number ("#12" or "12"), its 证件号码, or its unique name, among those in the
+ * user's reach (cadre_in_reach). */
 static enum err
 find_cadre(struct actx *c, struct str s, int64_t *id, struct errinfo *e)
 {
 	char key[96];
 	snprintf(key, sizeof(key), "%.*s", (int)(s.n < 90 ? s.n : 90), s.p);
 	const char *k = key[0] == '#' ? key + 1 : key;
-	int64_t v;
-	if (strlen(k) <= 9 && parse_i64(k, strlen(k), &v) && v > 0) {
-		struct arec r;
-		/* by number: any scope (a county unit's cadre helps a village) */
-		struct store *st = c->st;
-		int64_t lo = st->scope_lo, hi = st->scope_hi;
-		store_set_scope(st, 0);
-		enum err rc = arec_get(st, AK_CADRE, v, &r, c->a, e);
-		st->scope_lo = lo, st->scope_hi = hi;
-		if (rc == ERR_OK) {
-			*id = v;
-			return ERR_OK;
-		}
-		if (rc != ERR_NOTFOUND)
-			return rc;
-		return errinfo_set(e, ERR_INVALID, "cadre", MSG_AS_CADRE_NOT_FOUND, key);
+	int64_t v, *ids;
+	size_t n = 0, seen = 0;
+	bool by_number = strlen(k) <= 9 && parse_i64(k, strlen(k), &v) && v > 0;
+	enum err rc = ERR_OK;
+	if (by_number) {
+		ids = &v;
+		n = 1;
+	} else {
+		bool idno = strlen(k) >= 15 && strlen(k) <= 18 && k[0] >= '1' && k[0] <= '9';
+		rc = store_cadre_find(c->st, idno ? CADRE_BY_IDNO : CADRE_BY_NAME, k, &ids, &n, c->a, e);
 	}
-	int64_t *ids;
-	size_t n;
-	bool idno = strlen(k) >= 15 && strlen(k) <= 18 && k[0] >= '1' && k[0] <= '9';
-	enum err rc = store_cadre_find(c->st, idno ? CADRE_BY_IDNO : CADRE_BY_NAME, k, &ids, &n, c->a, e);
+	for (size_t i = 0; rc == ERR_OK && i < n; i++) {
+		bool in;
+		if ((rc = cadre_in_reach(c, ids[i], &in, e)) == ERR_OK && in)
+			ids[seen++] = ids[i];
+	}
 	if (rc != ERR_OK)
 		return rc;
-	if (n == 0)
+	if (seen == 0)
 		return errinfo_set(e, ERR_INVALID, "cadre", MSG_AS_CADRE_NOT_FOUND, key);
-	if (n > 1)
+	if (seen > 1)
 		return errinfo_set(e, ERR_INVALID, "cadre", MSG_AS_CADRE_AMBIGUOUS, key);
 	*id = ids[0];
 	return ERR_OK;

@@ -598,6 +598,10 @@ external_delete(struct store *st, int64_t id, const char *actor, const char *ip,
 		rc = not_found(e, id);
 	else if (rc == ERR_OK && l.deleted_at)
 		rc = errinfo_set(e, ERR_CONFLICT, "id", MSG_LIST_DELETED, (long long)id);
+	/* a list is seen by everyone whose divisions it meets (each counts its own matches), but deleted only by
+	 * one whose divisions hold all of it: a town's supervisor does not delete the county's list */
+	else if (rc == ERR_OK && (l.division < st->scope_lo || l.division_hi > st->scope_hi))
+		rc = errinfo_set(e, ERR_FORBIDDEN, "id", MSG_LIST_WIDER, (long long)id);
 	char d[11];
 	if (rc == ERR_OK)
 		rc = store_external_list_delete(st, id, t.now, t.actor, e);

@@ -440,6 +440,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "a broken ID number: the row is left out and not compared: %s") \
 	X(LIST_NOT_FOUND, "list_not_found", "没有编号为 %s 的名单", "no list %s") \
 	X(LIST_DELETED, "list_deleted", "名单 %lld 已删除", "list %lld has been deleted") \
+	X(LIST_WIDER, "list_not_yours", "名单 %lld 覆盖您辖区以外的地方，只有管辖其全部的单位可以删除", \
+	    "list %lld covers places beyond your divisions: only an office over all of them may delete it") \
 	X(RULE_UNKNOWN, "rule_unknown", "没有规则“%s”", "no rule \"%s\"") \
 	X(FINDING_NOT_FOUND, "finding_not_found", "没有编号为 %s 的问题", "no finding %s") \
 	X(FINDING_STATE, "finding_state", "问题 %lld 当前为“%s”，不能%s", "finding %lld is %s: it cannot be %s") \

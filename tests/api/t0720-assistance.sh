@@ -67,6 +67,19 @@ expect 200 clerk GET /api/households/3713990001
 M=$(printf '%s' "$OUT" | jq -r '.data.members[] | select(.name == "钱秀兰") | .id')
 expect 201 clerk POST /api/records/measure "{\"household\":\"3713990001\",\"member\":\"#$M\",\"category\":\"教育扶贫\",\"measure_date\":\"2018-04-01\"}"
 jqeq '.data.member.name' 钱秀兰
+# a cadre who helps another village is beyond the clerk's reach, by number, name or ID number alike: answered
+# as a cadre no one has, nothing written; the county's cadre (帮扶区划 the county) is within it
+for who in "#$C2" 王干部; do
+	expect 400 clerk POST /api/records/visit "{\"household\":\"3713990001\",\"visit_date\":\"2018-04-02\",\"cadre\":\"$who\"}"
+	jqeq '.error | "\(.code) \(.field)"' "cadre_not_found cadre"
+done
+expect 400 clerk POST /api/records/visit "{\"household\":\"3713990001\",\"visit_date\":\"2018-04-02\",\"cadre\":\"#999999\"}"
+jqeq '.error | "\(.code) \(.field)"' "cadre_not_found cadre"
+expect 400 clerk POST /api/records/pairing "{\"cadre\":\"#$C2\",\"household\":\"3713990001\",\"start_date\":\"2019-01-01\"}"
+jqeq '.error | "\(.code) \(.field)"' "cadre_not_found cadre"
+eq "nothing written" "$(db_sql "SELECT COUNT(*) FROM visit") $(db_sql "SELECT COUNT(*) FROM pairing")" "0 3"
+expect 400 clerk POST /api/records/visit "{\"household\":\"3713990001\",\"cadre\":\"#$C1\"}"
+jqeq '[.data.problems[] | "\(.field) \(.code)"] | join(",")' "visit_date required"
 expect 403 clerk GET /api/supervision
 expect 403 clerk GET /api/records/case
 jqeq '.error.code' forbidden

@@ -11,9 +11,10 @@ add_user village village_operator 371399100201  # 东岭村
 add_user west village_operator 371399100202     # 西岭村
 add_user cadre cadre 371399100201
 add_user super supervisor 371399000000
+add_user tsuper supervisor 371399100000          # 东岭镇's supervisor
 add_user sys sys_admin
 start_server
-for u in county town village west cadre super sys; do login "$u"; done
+for u in county town village west cadre super tsuper sys; do login "$u"; done
 
 # A 公安 list of three deaths: in 东岭村, 西岭村 (both 东岭镇) and 山前村 (西山镇).
 printf '证件号码,姓名,死亡日期\n371399194001011037,孙老汉,2023-05-05\n371399197506101031,周建民,2024-01-01\n371399196809091032,陈守田,2024-02-02\n' > "$WORK/death.csv"
@@ -155,13 +156,27 @@ eq "export" "$STATUS" 200
 eq "rows" "$(printf '%s\n' "$OUT" | grep -c '西岭村')" 1
 not_contains "$OUT" "371399196001011028"
 
-# Deleting the list: its rows are gone, the deletion is audited, the findings keep their evidence.
+# Deleting the list: its rows are gone, the deletion is audited, the findings keep their evidence. The town's
+# supervisor sees the county's list, with the matches in its town (the county's 2 less 山前村's), but may not
+# delete it (nothing changes); a list it imported itself it may.
 expect 403 town DELETE "/api/external-lists/$L"
+expect 200 super GET "/api/external-lists/$L"
+jqeq '.data | "\(.kind) \(.rows) \(.matched)"' "death 3 2"
+expect 200 tsuper GET "/api/external-lists/$L"
+jqeq '.data | "\(.kind) \(.rows) \(.matched)"' "death 3 1"
+expect 403 tsuper DELETE "/api/external-lists/$L"
+jqeq '.error.code' list_not_yours
+eq "rows kept" "$(db_sql "SELECT COUNT(*) FROM external_entry WHERE list_id = $L") $(db_sql "SELECT deleted_at IS NULL FROM external_list WHERE id = $L")" "3 1"
+printf '证件号码,姓名,死亡日期\n371399194001011037,孙老汉,2023-05-05\n' > "$WORK/death1.csv"
+upload tsuper "/api/external-lists?kind=death&date=2024-12-31&source=东岭镇派出所" "$WORK/death1.csv"
+eq "town list" "$STATUS" 201
+T=$(printf '%s' "$OUT" | jq .data.list)
+expect 200 tsuper DELETE "/api/external-lists/$T"
 expect 200 county DELETE "/api/external-lists/$L"
 expect 409 county DELETE "/api/external-lists/$L"
 eq "rows" "$(db_sql "SELECT COUNT(*) FROM external_entry")" 0
 eq "list audit" "$(audit_sql "SELECT action || ' ' || actor FROM audit WHERE action LIKE 'external.%' ORDER BY id")" \
-	"$(printf '%s\n' 'external.import county' 'external.read super' 'external.delete county')"
+	"$(printf '%s\n' 'external.import county' 'external.read super' 'external.read super' 'external.read tsuper' 'external.import tsuper' 'external.delete tsuper' 'external.delete county')"
 expect 200 county GET "/api/findings/$CHEN"
 jqeq '.data | "\(.state) \(.evidence.day) \(.evidence.deleted)"' "open 2024-02-02 true"
 
