@@ -597,7 +597,30 @@ static bool
 has_numbers(const char *detail)
 {
 	return strstr(detail, "\"phone\"") || strstr(detail, "\"member_phone\"") || strstr(detail, "\"bank_account\"") ||
-	    strstr(detail, "\"id_no\"") || strstr(detail, "\"birth\"");
+	    strstr(detail, "\"id_no\"") || strstr(detail, "\"birth\"") || strstr(detail, "\"value\"");
+}
+
+/* A value an audit row quotes as it was given (a write refused for a number held outside the user's divisions,
+ * {"column","message","value"}): masked if it is an ID number (15 or 18 characters, digits and a final X) or a
+ * mobile number (11 digits from 1), or a bank account where the column says so. A 户编号 is not personal. */
+static void
+mask_value(json_t *j)
+{
+	const char *s = json_string_value(json_object_get(j, "value"));
+	const char *col = json_string_value(json_object_get(j, "column"));
+	if (!s)
+		return;
+	size_t n = strlen(s), digits = strspn(s, "0123456789");
+	char m[48];
+	const char *out = NULL;
+	if ((n == 15 && digits == 15) || (n == 18 && (digits == 18 || (digits == 17 && (s[17] == 'X' || s[17] == 'x')))))
+		out = idno_mask(s, m, sizeof(m));
+	else if (n == 11 && digits == 11 && s[0] == '1')
+		out = phone_mask(s, m, sizeof(m));
+	else if (col && (strstr(col, "bank") || strstr(col, "银行") || strstr(col, "账号")) && digits == n && n >= 8)
+		out = account_mask(s, m, sizeof(m));
+	if (out)
+		json_object_set_new(j, "value", json_string(out));
 }
 
 /* A correction's changes ({"phone":[before,after],…}): the phone, bank account and ID numbers masked in place. */
@@ -634,6 +657,7 @@ view_audit_detail(const char *detail, struct arena *a)
 		return detail;
 	json_t *j = json_loads(detail, 0, NULL);
 	mask_changes(json_object_get(j, "changes"));
+	mask_value(j);
 	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
 	/* a detail that does not parse is not shown (it might hold the numbers in full) */
 	const char *out = text ? arena_strdup(a, text) : NULL;

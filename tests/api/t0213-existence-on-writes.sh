@@ -8,9 +8,11 @@ source "$(dirname "$0")/lib.sh"
 county_db
 add_user county county_admin 371399000000
 add_user town town_operator 371399100000      # 东岭镇
+add_user auditor audit_admin
 start_server
 login county
 login town
+login auditor
 OTHER=371399196809091032   # 陈守田 of 3713990006, 山前村 of 西山镇: outside the town
 [ "$(db_sql "SELECT h.hh_no FROM member m JOIN household h ON h.id = m.household_id WHERE m.id_no = '$OTHER'")" = 3713990006 ] ||
 	fail "fixture: $OTHER is not in 3713990006"
@@ -63,5 +65,12 @@ eq "the dry run audited" "$(audit_sql "SELECT actor || ' ' || CASE WHEN detail L
 # the attempts are in the audit log, for the county office and the auditor
 eq "probes audited" "$(audit_sql "SELECT actor || ' ' || object FROM audit WHERE action = 'write.out_of_scope' ORDER BY id" | tr '\n' ';')" \
 	"town 3713990001;town 3713990001;town households;town households;"
+# the auditor reads them with each value as typed, an ID number masked as everywhere (the rows of the member's
+# two writes keep it whole, under the chain; the registering one's came masked)
+expect 200 auditor GET "/api/audit?action=write.out_of_scope"
+jqeq '[.data.items[] | "\(.detail.column) \(.detail.value)"] | join(";")' \
+	"id_no 371399************;hh_no 3713990006;new_id_no 371399************;id_no 371399************"
+not_contains "$OUT" "$OTHER"
+eq "kept whole" "$(audit_sql "SELECT COUNT(*) FROM audit WHERE action = 'write.out_of_scope' AND detail LIKE '%\"value\":\"$OTHER\"%'")" 2
 eq "nothing written" "$(db_sql "SELECT COUNT(*) FROM household WHERE hh_no LIKE 'T-NEW%'")" 0
 finish
