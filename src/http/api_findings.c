@@ -249,8 +249,8 @@ api_findings_export(struct req *r)
 		return;
 	}
 	char d[11];
-	/* 问题清单-DATE: percent-encoded for Content-Disposition's filename* */
-	const char *name = arena_printf(&r->a, "%%E9%%97%%AE%%E9%%A2%%98%%E6%%B8%%85%%E5%%8D%%95-%s.%s",
+	/* 问题清单-DATE (reply_file percent-encodes it for Content-Disposition's filename*) */
+	const char *name = arena_printf(&r->a, "%s-%s.%s", msg_lang() == LANG_EN ? "findings" : "问题清单",
 	    date_format(date_today(), d), kind == SHEET_XLSX ? "xlsx" : "csv");
 	reply_file(r, fd, (uint64_t)sb.st_size, kind == SHEET_XLSX ?
 	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", name);

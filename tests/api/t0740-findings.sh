@@ -153,6 +153,11 @@ jqeq '[.data.rows[] | .name] | join(",")' "东岭镇死亡人员清理"
 expect 403 cadre GET "/api/findings/export?division=东岭村"
 api west GET "/api/findings/export?format=csv"
 eq "export" "$STATUS" 200
+# named 问题清单-DAY in UTF-8, percent-encoded once (it was twice: %25E9...)
+curl -s -D "$WORK/h" -o /dev/null -b "$WORK/west.jar" "http://127.0.0.1:$PORT/api/findings/export?format=csv"
+day=$(api west GET /api/me >/dev/null; jq -r '.data.today // empty' <<<"$OUT")
+eq "file name" "$(grep -i '^content-disposition:' "$WORK/h" | tr -d '\r' | sed 's/.*filename\*=//')" \
+	"UTF-8''%E9%97%AE%E9%A2%98%E6%B8%85%E5%8D%95-$day.csv"
 eq "rows" "$(printf '%s\n' "$OUT" | grep -c '西岭村')" 1
 not_contains "$OUT" "371399196001011028"
 
