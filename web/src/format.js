@@ -112,6 +112,12 @@ export function label(x) {
   return String(x);
 }
 
+// Who acted, in words: a command-line run (cli:USER on the server) is the system's, not an account to show.
+export function actorText(a) {
+  if (!a) return '';
+  return String(a).startsWith('cli:') ? t('命令行（系统）') : String(a);
+}
+
 export function yesNo(b) {
   return b ? t('是') : t('否');
 }

@@ -215,11 +215,15 @@ export async function recordsView({ el, params, query, navigate, render, signal 
   const per = 50;
   const ref = query.get('ref') || '';
   const hh = query.get('household') || '';
+  // a period and a place, as the board that links here counted them (督查问责's "全部 N 起")
+  const from = query.get('from') || '';
+  const to = query.get('to') || '';
+  const division = query.get('division') || '';
   try {
     all = await kinds(signal);
     const k = all.byCode[params.kind];
     if (!k) throw new ApiError(404, { code: 'kind_unknown', message: t('没有这类记录') });
-    data = await get(`/api/records/${k.code}`, { ref, household: hh, limit: per, offset: (page - 1) * per }, { signal });
+    data = await get(`/api/records/${k.code}`, { ref, household: hh, from, to, division, limit: per, offset: (page - 1) * per }, { signal });
   } finally {
     clearTimeout(timer);
   }
@@ -243,8 +247,8 @@ export async function recordsView({ el, params, query, navigate, render, signal 
     h(
       'div',
       { class: 'page page-records', 'data-kind': k.code },
-      pageHeader({ crumbs, title: k.label, subtitle: t('共 {n} 条', { n: data.total }), actions }),
-      card(null, [body, data.total > per ? pager({ total: data.total, page, per_page: per }, (p) => navigate(link(location.pathname, { ref, household: hh, page: p }))) : null], { name: 'records', flush: true }),
+      pageHeader({ crumbs, title: k.label, subtitle: from || to ? t('{from} 至 {to}，共 {n} 条', { from: from || '…', to: to || '…', n: data.total }) : t('共 {n} 条', { n: data.total }), actions }),
+      card(null, [body, data.total > per ? pager({ total: data.total, page, per_page: per }, (p) => navigate(link(location.pathname, { ref, household: hh, from, to, division, page: p }))) : null], { name: 'records', flush: true }),
     ),
   );
 }

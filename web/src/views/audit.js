@@ -5,7 +5,7 @@
 
 import { get } from '../api.js';
 import { h, mount } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, getLang } from '../i18n.js';
 import { pageHeader, card, table, loading, pager, icon, dateInput, busyButton, empty, errorBox, select } from '../ui.js';
 import { fieldLabel, fieldValue } from '../fields.js';
 import { codes as loadCodes } from '../state.js';
@@ -31,9 +31,53 @@ const ACTIONS = {
   'token.create': '创建令牌',
   'token.revoke': '吊销令牌',
   'demo.load': '载入演示数据',
+  'login.throttled': '登录受限',
+  'user.code': '发放一次性码',
+  'search.id_no': '按证件号码查找',
+  'write.out_of_scope': '辖区外写入被拒',
+  'import.update': '导入更正',
+  'import.income': '导入收入',
+  'import.dry_run': '试导入',
+  'import.refused': '导入被拒',
+  'income.set': '登记收入',
+  'export.registry': '导出名单',
+  'export.roster': '导出花名册',
+  'export.monitoring': '导出监测名单',
+  'proposal.open': '提出申请',
+  'proposal.act': '办理申请',
+  'proposal.override': '核查例外',
+  'assessment.record': '登记评估',
+  'workflow.load': '载入流程',
+  'monitor.hold': '监测纳入或暂缓',
+  'monitor.line': '设定监测标准',
+  'monitor.dismiss': '排除预警',
+  'programme.add': '登记救助',
+  'assistance.create': '新建帮扶记录',
+  'assistance.update': '修改帮扶记录',
+  'assistance.settings': '修改帮扶设定',
+  'supervision.create': '新建督查记录',
+  'supervision.update': '修改督查记录',
+  'check.run': '运行数据检查',
+  'campaign.create': '新建专项行动',
+  'finding.waive': '豁免问题',
+  'finding.waive_request': '申请豁免',
+  'finding.waive_confirm': '确认豁免',
+  'finding.waive_refuse': '驳回豁免',
+  'external.import': '导入比对名单',
+  'external.read': '查看比对名单',
+  'external.delete': '删除比对名单',
+  'settings.set': '修改设定',
+  'village.exit': '贫困村退出',
 };
 
-const KEYS = { type: '类型', status: '状态', effective: '生效', reason: '原因', batch: '批次', correction: '更正', before: '修改前', after: '修改后', rows: '行数', what: '内容', format: '格式' };
+const KEYS = {
+  type: '类型', status: '状态', effective: '生效', reason: '原因', batch: '批次', correction: '更正', before: '修改前', after: '修改后', rows: '行数', what: '内容', format: '格式',
+  q: '查询', all: '全部', locked: '停用', date: '日期', proposal: '申请', step: '环节', decision: '结论', note: '意见', version: '版本', workflow: '流程',
+  assessment: '评估', assessor: '评估人', source: '来源', programme: '项目', from: '起', to: '止', day: '日期', division: '区划', year: '年度', amount: '金额',
+  households: '户数', persons: '人数', members: '人数', as_of: '截至', full: '完整证件号码', kind: '种类', rules: '规则', attribute: '户类型', cause: '致贫原因',
+  list: '名单', file: '文件', stored: '存入', skipped: '跳过', matched: '比对一致', other_name: '姓名不同', errors: '错误', warnings: '提醒', lenient: '宽松',
+  outcome: '结果', name: '名称', code: '代码', column: '列', message: '说明', value: '值', by: '方式', role: '角色', user: '账户',
+};
 
 function flat(v) {
   if (v === null || v === undefined) return '';
@@ -47,6 +91,8 @@ function flat(v) {
       .join(', ');
   return String(v);
 }
+
+const colon = () => (getLang() === 'en' ? ': ' : '：');
 
 // A code of a list as its label (the code itself if the list does not have it).
 function label(cl, list, code) {
@@ -62,15 +108,15 @@ function detailText(d, cl) {
   for (const [k, v] of Object.entries(d)) {
     if (k === 'event' || k === 'member') continue;
     if (k === 'changes' && v && typeof v === 'object') {
-      for (const [f, x] of Object.entries(v)) parts.push(`${fieldLabel(f)}：${Array.isArray(x) ? x.map((y) => fieldValue(f, y, cl)).join(' → ') : flat(x)}`);
+      for (const [f, x] of Object.entries(v)) parts.push(`${fieldLabel(f)}${colon()}${Array.isArray(x) ? x.map((y) => fieldValue(f, y, cl)).join(' → ') : flat(x)}`);
       continue;
     }
     let text = flat(v);
     if (k === 'type' && typeof v === 'string') text = label(cl, 'event', v);
     else if (k === 'status' && Array.isArray(v)) text = v.map((s) => (s ? label(cl, 'status', s) : '—')).join(' → ');
-    parts.push(`${KEYS[k] ? t(KEYS[k]) : k}：${text}`);
+    parts.push(`${KEYS[k] ? t(KEYS[k]) : k}${colon()}${text}`);
   }
-  return parts.join('；');
+  return parts.join(getLang() === 'en' ? '; ' : '；');
 }
 
 export async function auditView({ el, query, navigate, signal }) {

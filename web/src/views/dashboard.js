@@ -216,6 +216,8 @@ async function monitorPanel(code, day, signal) {
   const T = s.totals;
   const item = (key, label, o, tone) => h('div', { class: ['mon-item', tone && `mon-${tone}`], 'data-mon': key }, h('div', { class: 'mon-label' }, label), nhmr(o, 'nhmr-md'));
   const none = !T.monitored.households && !T.eliminated.households;
+  // before any household was monitored, the note alone, not nine rows of 0户0人
+  if (none) return h('div', { class: 'mon-panel' }, h('p', { class: 'muted small mon-none' }, t('截至 {d} 没有监测记录。', { d: s.as_of })));
   return h(
     'div',
     { class: 'mon-panel' },
@@ -232,7 +234,6 @@ async function monitorPanel(code, day, signal) {
       item('new', t('本年新识别'), T.identified_this_year),
       item('held', t('兜底保障'), T.held),
     ),
-    none ? h('p', { class: 'muted small mon-none' }, t('截至 {d} 没有监测记录。', { d: s.as_of })) : null,
   );
 }
 

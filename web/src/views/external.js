@@ -9,7 +9,7 @@ import { get, post, request, upload, qs, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { link } from '../state.js';
-import { today } from '../format.js';
+import { today, actorText } from '../format.js';
 import { pageHeader, card, table, empty, loading, icon, select, field, input, dateInput, dialog, toast, busyButton } from '../ui.js';
 import { problemsTable, sizeText } from './import.js';
 import { ruleTable } from './findings.js';
@@ -162,7 +162,7 @@ export async function externalView({ el, query, navigate, render, signal }) {
       { title: t('提供部门'), key: 'source', render: (l) => l.source || h('span', { class: 'muted' }, '—') },
       { title: t('名单日期'), key: 'date', cls: 'nowrap', render: (l) => l.date },
       { title: t('行数'), key: 'rows', cls: 'num', render: (l) => String(l.rows) },
-      { title: t('导入'), key: 'imported', cls: 'nowrap muted', render: (l) => `${(l.imported_at || '').slice(0, 16)} ${l.imported_by || ''}` },
+      { title: t('导入'), key: 'imported', cls: 'nowrap muted', render: (l) => `${(l.imported_at || '').slice(0, 16)} ${actorText(l.imported_by)}` },
       {
         title: t('状态'),
         key: 'state',

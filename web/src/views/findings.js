@@ -8,6 +8,7 @@
 import { get, post, qs } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
+import { actorText } from '../format.js';
 import { state, can, link } from '../state.js';
 import { pageHeader, card, table, empty, pager, loading, icon, select, dialog, field, toast, banner, showProblems, clearProblems, busyButton } from '../ui.js';
 
@@ -253,7 +254,7 @@ function historyList(f) {
           h(
             'div',
             { class: 'tl-body' },
-            h('div', { class: 'tl-title' }, h('span', { class: 'tl-type' }, t(ACTIONS[x.action] || x.action)), h('span', { class: 'muted' }, ' ', x.actor)),
+            h('div', { class: 'tl-title' }, h('span', { class: 'tl-type' }, t(ACTIONS[x.action] || x.action)), h('span', { class: 'muted' }, ' ', actorText(x.actor))),
             x.note ? h('div', { class: 'tl-line' }, x.note) : null,
             x.run ? h('div', { class: 'tl-line muted' }, t('第 {n} 次检查', { n: x.run })) : null,
             x.ref ? h('div', { class: 'tl-line muted' }, x.ref.kind === 'edit' ? t('信息更正（变动记录 {id}）', { id: x.ref.id }) : t('变动记录 {id}', { id: x.ref.id })) : null,
@@ -381,7 +382,7 @@ export async function findingView({ el, params, render, signal }) {
       'div',
       { class: 'notice notice-warn', 'data-notice': 'pending' },
       icon('alert'),
-      h('div', h('div', t('{by} 申请豁免，待乡镇或县级确认：{reason}', { by: f.waiver.by, reason: f.waiver.reason }))),
+      h('div', h('div', t('{by} 申请豁免，待乡镇或县级确认：{reason}', { by: actorText(f.waiver.by), reason: f.waiver.reason }))),
       tools.length ? h('div', { class: 'notice-tools' }, tools) : null,
     );
   }
@@ -389,7 +390,7 @@ export async function findingView({ el, params, render, signal }) {
     f.state === 'fixed'
       ? h('div', { class: 'notice notice-ok', 'data-notice': 'fixed' }, icon('check'), h('span', t('已整改，{at} 的检查不再发现此问题。', { at: f.closed_at })))
       : f.state === 'waived'
-        ? h('div', { class: 'notice', 'data-notice': 'waived' }, icon('info'), h('span', t('已豁免：{reason}（{by}）', { reason: f.waiver ? f.waiver.reason : '', by: f.waiver ? f.waiver.by : '' })))
+        ? h('div', { class: 'notice', 'data-notice': 'waived' }, icon('info'), h('span', t('已豁免：{reason}（{by}）', { reason: f.waiver ? f.waiver.reason : '', by: f.waiver ? actorText(f.waiver.by) : '' })))
         : null;
   mount(
     el,

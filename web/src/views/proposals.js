@@ -8,7 +8,7 @@ import { get, post, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, getLang } from '../i18n.js';
 import { can, link } from '../state.js';
-import { today } from '../format.js';
+import { today, actorText } from '../format.js';
 import { pageHeader, card, table, empty, icon, loading, field, select, input, dateInput, banner, busyButton, showProblems, clearProblems, toast } from '../ui.js';
 import { formDialog } from './forms.js';
 import { monitorInFields, MONITOR_IN_INTRO, typeLabel, riskText } from './monitor.js';
@@ -131,7 +131,7 @@ function timeline(p) {
               ' ',
               h('span', { class: 'wf-decision' }, t(DECISIONS[a.decision] || a.decision)),
               ' · ',
-              a.by,
+              actorText(a.by),
               a.votes ? h('span', { class: 'muted' }, t('（赞成 {f}，反对 {a}，弃权 {b}）', { f: a.votes.for, a: a.votes.against, b: a.votes.abstain })) : null,
               a.note ? h('div', { class: 'wf-note' }, a.note) : null,
               a.override ? h('div', { class: 'wf-note warn-text' }, t('核查例外：'), a.override) : null,
@@ -170,7 +170,15 @@ function actionForm(p, reload) {
       'div',
       { class: 'form-grid' },
       field({ name: 'date', label: t('办理日期'), control: date, required: true }),
-      step.votes ? h('div', { class: 'field votes' }, h('span', { class: 'field-label' }, t('评议票数（赞成/反对/弃权）')), h('div', { class: 'votes-row' }, vf, va, vb), h('div', { class: 'field-error', 'data-field': 'votes', role: 'alert' })) : null,
+      step.votes
+        ? h(
+            'div',
+            { class: 'field votes' },
+            h('span', { class: 'field-label' }, t('评议票数')),
+            h('div', { class: 'votes-row' }, ...[[t('赞成'), vf], [t('反对'), va], [t('弃权'), vb]].map(([cap, box]) => h('label', { class: 'vote' }, h('span', { class: 'vote-cap' }, cap), box))),
+            h('div', { class: 'field-error', 'data-field': 'votes', role: 'alert' }),
+          )
+        : null,
       field({ name: 'note', label: t('意见'), control: note, wide: true }),
       step.check ? field({ name: 'override', label: t('核查例外理由'), control: override, wide: true }) : null,
     ),
@@ -239,7 +247,7 @@ export async function proposalView({ el, params, signal }) {
         // a proposed household (新识别 / 应纳未纳) is in the registry only once announced
         [t('农户'), p.household && !(p.new_household && p.state !== 'approved') ? h('a', { href: link(`/households/${p.household}`) }, p.head || '', ' ', h('span', { class: 'mono nowrap' }, p.household)) : p.household ? [p.head || '', ' ', h('span', { class: 'mono nowrap' }, p.household)] : '—'],
         [t('所在村'), `${p.division.town || ''} ${p.division.name}`],
-        [t('提出日期'), `${p.opened} · ${p.opened_by}`],
+        [t('提出日期'), `${p.opened} · ${actorText(p.opened_by)}`],
         p.monitor_type ? [t('监测对象类别'), typeLabel(p.monitor_type, p.monitor_type_label)] : null,
         p.risks ? [t('风险类型'), riskText(p.risks, p.risk_labels)] : null,
         p.way ? [t('消除方式'), p.way === 'help' ? t('帮扶消除') : p.way === 'natural' ? t('自然消除') : p.way_label] : null,

@@ -176,7 +176,7 @@ function catalogue(groups, query, current, cls) {
                   'data-table': tb.code,
                   'aria-current': tb.code === current ? 'page' : null,
                 },
-                h('span', { class: 'rpt-code' }, tb.code),
+                h('span', { class: 'rpt-code' }, /^[0-9.]+$/.test(tb.code) ? tb.code : '·'),
                 h('span', { class: 'rpt-cat-name' }, tb.title),
               ),
             ),
@@ -264,7 +264,7 @@ export async function reportsView({ el, query, navigate, signal }) {
                     h(
                       'a',
                       { class: 'rpt-cat-item', href: here(query, { table: tb.code }), 'data-table': tb.code },
-                      h('span', { class: 'rpt-code' }, tb.code),
+                      h('span', { class: 'rpt-code' }, /^[0-9.]+$/.test(tb.code) ? tb.code : '·'),
                       h('span', { class: 'rpt-cat-name' }, tb.title),
                       icon('chevron', 'rpt-cat-go'),
                     ),

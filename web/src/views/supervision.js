@@ -73,8 +73,8 @@ export async function supervisionView({ el, query, navigate, render, signal }) {
         'div',
         { class: 'grid' },
         card(t('按问题类别'), table(catCols, d.rows, { class: 'table-compact', rowData: (r) => ({ code: r.code }) }), { class: 'span-5', name: 'categories', flush: true }),
-        card(t('问题线索'), table(caseCols, cases.items, { class: 'table-compact' }), { class: 'span-7', name: 'cases', flush: true, tools: h('a', { href: link('/assistance/records/case') }, t('全部 {n} 起', { n: cases.total })) }),
-        card(t('12317 举报投诉'), table(cmpCols, complaints.items, { class: 'table-compact' }), { class: 'span-12', name: 'complaints', flush: true, tools: h('a', { href: link('/assistance/records/complaint') }, t('全部 {n} 件', { n: complaints.total })) }),
+        card(t('问题线索'), table(caseCols, cases.items, { class: 'table-compact' }), { class: 'span-7', name: 'cases', flush: true, tools: h('a', { href: link('/assistance/records/case', { from, to, division }) }, t('全部 {n} 起', { n: cases.total })) }),
+        card(t('12317 举报投诉'), table(cmpCols, complaints.items, { class: 'table-compact' }), { class: 'span-12', name: 'complaints', flush: true, tools: h('a', { href: link('/assistance/records/complaint', { from, to, division }) }, t('全部 {n} 件', { n: complaints.total })) }),
       ),
     ),
   );

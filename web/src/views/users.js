@@ -20,6 +20,9 @@ const CAP_TEXT = {
   users: '账户：新建、停用与启用、发放一次性码第一段',
   roles: '角色与所辖区划、API 令牌、发放一次性码第二段',
   audit: '查看和核验审计日志',
+  assist: '帮扶记录：结对、走访、措施、项目',
+  supervise: '督查问责：案件与信访',
+  compare: '部门数据比对名单',
 };
 const ADMIN_ROLES = ['sys_admin', 'sec_admin', 'audit_admin'];
 
@@ -269,7 +272,7 @@ export async function rolesView({ el, signal }) {
   mount(el, loading());
   const roles = await get('/api/roles', null, { signal });
   const cols = [
-    { title: t('角色'), key: 'label', render: (r) => h('strong', r.label) },
+    { title: t('角色'), key: 'label', render: (r) => h('strong', { class: 'nowrap' }, r.label) },
     { title: t('代码'), key: 'code', cls: 'mono muted', render: (r) => r.code },
     { title: t('所辖区划'), key: 'div', render: (r) => (r.needs_division ? t('须指定（县、乡镇或村）') : r.code === 'none' ? t('无（等待安全管理员分配角色）') : t('不限（不接触农户数据）')) },
     { title: t('可以做什么'), key: 'caps', render: (r) => h('div', { class: 'chips' }, (r.capabilities || []).filter((c) => c !== 'self').map((c) => h('span', { class: 'tag tag-soft' }, t(CAP_TEXT[c] || c)))) },
