@@ -3,6 +3,7 @@
  * exit. Same domain calls as cli_proposal.c; the store is scoped to the user's divisions (out of scope: 404). */
 #include <string.h>
 
+#include "domain/audit.h"
 #include "domain/proposal.h"
 #include "http/api.h"
 #include "lib/date.h"
@@ -120,6 +121,18 @@ api_proposal_create(struct req *r)
 	}
 	buf_free(&risks);
 	json_decref(j);
+	if (rc != ERR_OK && strcmp(e.code, "not_available") == 0) {
+		/* a new household's 户编号 or ID number held outside the user's divisions: refused without naming it,
+		 * a conflict with what is stored, and the attempt recorded for the office above, as the registry's
+		 * own writes do (api_registry.c) */
+		e.err = ERR_CONFLICT;
+		json_t *d = json_pack("{s:s, s:s}", "column", e.field, "message", e.message);
+		char *detail = json_dumps(d, JSON_COMPACT);
+		json_decref(d);
+		struct errinfo ae;
+		audit_view(r->st, req_actor(r), r->ip, "write.out_of_scope", "proposals", detail, &ae);
+		free(detail);
+	}
 	if (rc != ERR_OK) {
 		reply_error(r, &e);
 		return;

@@ -62,14 +62,22 @@ eq "its problems" "$(jq -r '[.data.problems[] | "\(.row) \(.column) \(.code) \(.
 never_named typed
 eq "the dry run audited" "$(audit_sql "SELECT actor || ' ' || CASE WHEN detail LIKE '%\"errors\":2%' THEN 1 ELSE 0 END FROM audit WHERE action = 'import.dry_run'")" "town 1"
 
+# the same probe through a proposal to register a household (评议 before the registry): refused alike, a
+# conflict, nothing written
+before=$(db_sql "SELECT COUNT(*) FROM proposal")
+expect 409 town POST /api/proposals "{\"type\":\"identify\",\"household\":\"T-NEW-3\",\"new_household\":{\"village_code\":\"371399100201\",\"members\":[{\"name\":\"新户\",\"id_no\":\"$OTHER\",\"relation\":\"户主\",\"sex\":\"男\"}]}}"
+jqeq '"\(.error.code) \(.error.field)"' "not_available new_household.members[0].id_no"
+never_named
+eq "no proposal" "$(db_sql "SELECT COUNT(*) FROM proposal")" "$before"
+
 # the attempts are in the audit log, for the county office and the auditor
 eq "probes audited" "$(audit_sql "SELECT actor || ' ' || object FROM audit WHERE action = 'write.out_of_scope' ORDER BY id" | tr '\n' ';')" \
-	"town 3713990001;town 3713990001;town households;town households;"
+	"town 3713990001;town 3713990001;town households;town households;town proposals;"
 # the auditor reads them with each value as typed, an ID number masked as everywhere (the rows of the member's
 # two writes keep it whole, under the chain; the registering one's came masked)
 expect 200 auditor GET "/api/audit?action=write.out_of_scope"
 jqeq '[.data.items[] | "\(.detail.column) \(.detail.value)"] | join(";")' \
-	"id_no 371399************;hh_no 3713990006;new_id_no 371399************;id_no 371399************"
+	"new_household.members[0].id_no null;id_no 371399************;hh_no 3713990006;new_id_no 371399************;id_no 371399************"
 not_contains "$OUT" "$OTHER"
 eq "kept whole" "$(audit_sql "SELECT COUNT(*) FROM audit WHERE action = 'write.out_of_scope' AND detail LIKE '%\"value\":\"$OTHER\"%'")" 2
 eq "nothing written" "$(db_sql "SELECT COUNT(*) FROM household WHERE hh_no LIKE 'T-NEW%'")" 0
