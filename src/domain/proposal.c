@@ -69,9 +69,6 @@ static const struct proposal_type types[] = {
 		effect_eliminate },
 };
 
-const char *const proposal_type_codes[] = { "identify", "include_missed", "exit", "return", "remove", "clear",
-	"village_exit", "monitor_in", "risk_eliminate" };
-const size_t n_proposal_types = NELEM(proposal_type_codes);
 
 static const struct proposal_type *
 type_find(const char *code)

@@ -164,8 +164,6 @@ enum err village_exit_list(struct store *st, int64_t division, int day, struct v
 bool proposal_type_known(const char *code);
 bool proposal_type_village(const char *code);
 const char *proposal_type_label(const char *code);
-extern const char *const proposal_type_codes[];
-extern const size_t n_proposal_types;
 /* Channels: code -> label. */
 const char *proposal_channel_label(const char *code);
 bool proposal_channel_known(const char *code);

@@ -54,6 +54,20 @@ const char workflow_monitoring_json[] =
     "  {\"code\": \"county\", \"label\": \"县级审定\", \"label_en\": \"County decision\", \"roles\": [\"county_admin\"]}\n"
     " ]}\n";
 
+/* The proposal types a workflow may serve (proposal.c has a type for each). */
+const char *const proposal_type_codes[] = { "identify", "include_missed", "exit", "return", "remove", "clear",
+	"village_exit", "monitor_in", "risk_eliminate" };
+const size_t n_proposal_types = NELEM(proposal_type_codes);
+
+static bool
+type_known(const char *code)
+{
+	for (size_t i = 0; i < n_proposal_types; i++)
+		if (strcmp(proposal_type_codes[i], code) == 0)
+			return true;
+	return false;
+}
+
 static enum err
 bad(struct errinfo *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -123,6 +137,13 @@ workflow_parse(const char *json, struct workflow *w, struct arena *a, struct err
 		const char *t = json_string_value(json_array_get(types, i));
 		if (!code_ok(t)) {
 			rc = bad(e, en ? "types[%zu] is not a type code" : "types[%zu] 不是类型代码", i);
+			goto out;
+		}
+		/* a workflow loaded for a type no proposal has would replace the standard one and serve nothing */
+		if (!type_known(t)) {
+			rc = bad(e, en ? "types[%zu]: no proposal type \"%s\" (the types: identify, include_missed, exit, return, "
+			    "remove, clear, village_exit, monitor_in, risk_eliminate)" : "types[%zu]：没有申请类型“%s”（可用：identify、"
+			    "include_missed、exit、return、remove、clear、village_exit、monitor_in、risk_eliminate）", i, t);
 			goto out;
 		}
 		w->types[i] = arena_strdup(a, t);

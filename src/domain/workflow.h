@@ -64,4 +64,8 @@ bool workflow_role_may(const struct wf_step *s, const char *role);
 /* The step's label in the current language. */
 const char *workflow_step_label(const struct wf_step *s);
 
+/* The proposal types a workflow may serve, for lists and checks (proposal.c: one type each). */
+extern const char *const proposal_type_codes[];
+extern const size_t n_proposal_types;
+
 #endif
