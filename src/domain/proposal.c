@@ -170,6 +170,17 @@ fits_household(struct pctx *c, struct errinfo *e)
 	if (!status_allows(ty->event, c->h.status, NULL))
 		return errinfo_set(e, ERR_CONFLICT, "type", MSG_PROPOSAL_STATE, c->h.hh_no, status_label(c->h.status),
 		    proposal_type_label(ty->code));
+	/* its event, recorded at 公告, could not be dated before the household's latest change (that takes a
+	 * correction, which a proposal is not): said now, not after every step has been walked */
+	int latest = 0;
+	enum err rc = c->p->effective ? store_household_latest_change(c->t->st, c->h.id, &latest, e) : ERR_OK;
+	if (rc != ERR_OK)
+		return rc;
+	if (c->p->effective && c->p->effective < latest) {
+		char d[11], l[11];
+		return errinfo_set(e, ERR_CONFLICT, "effective", MSG_PROPOSAL_EFFECTIVE_EARLY, date_format(c->p->effective, d),
+		    c->h.hh_no, date_format(latest, l));
+	}
 	return ERR_OK;
 }
 

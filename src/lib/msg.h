@@ -257,6 +257,10 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(PROPOSAL_TYPE, "proposal_type", "申请事项“%s”无效（可选：%s）", "\"%s\" is not a proposal type (use %s)") \
 	X(PROPOSAL_OPEN, "proposal_open", "%s 已有未办结的申请（编号 %lld），不能重复提出", \
 	    "%s already has an open proposal (%lld): a second one is refused") \
+	X(PROPOSAL_EFFECTIVE_EARLY, "effective_before_latest", \
+	    "生效日期 %s 早于户 %s 最近一次变动（%s）：申请不能倒签到此前；请改生效日期，或由县扶贫办作为信息更正直接记录", \
+	    "effective date %s is before household %s's latest change (%s): a proposal cannot be dated back before it; " \
+	    "change the date, or have the county office record it as a correction") \
 	X(PROPOSAL_STATE, "proposal_state", "户 %s 当前状态为“%s”，不能提出“%s”申请", \
 	    "household %s is \"%s\": a \"%s\" proposal does not fit") \
 	X(PROPOSAL_CLOSED, "proposal_closed", "申请 %s 已办结（%s），不能再办理", "proposal %s is closed (%s)") \
