@@ -37,6 +37,32 @@ void rowq_cell(struct rowq *q, size_t col, const char *p, size_t n, bool numeric
 void rowq_end(struct rowq *q, int num);
 bool rowq_pop(struct rowq *q, struct sheet_row *row);
 
+/* A cell Excel would run as a formula: = + - @ first, unless it is a number (-3, +86). The CSV writer puts a '
+ * before such a cell, and before one that starts with ' and is such a cell after its 's (so that a value of
+ * its own leading ' survives); the CSV reader takes one ' off exactly those cells: every value reads back as
+ * it was written, and a file from Excel reads as Excel shows it. */
+static inline bool
+sheet_formula_like(const char *s, size_t n)
+{
+	if (n == 0 || (s[0] != '=' && s[0] != '+' && s[0] != '-' && s[0] != '@'))
+		return false;
+	if (n == 1 || s[0] == '=' || s[0] == '@')
+		return true;
+	for (size_t i = 1; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
+			return true;
+	return false;
+}
+
+static inline bool
+sheet_quoted_formula(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && s[i] == '\'')
+		i++;
+	return i > 0 && sheet_formula_like(s + i, n - i);
+}
+
 struct csv_state;
 struct xlsx_state;
 

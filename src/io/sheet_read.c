@@ -165,6 +165,11 @@ csv_field_cb(void *p, size_t n, void *data)
 		csv_fail_at(c, c->line + 1, 0, MSG_TOO_MANY_COLUMNS, c->max_cells);
 		return;
 	}
+	/* the ' a CSV writer put before a formula-like value is not part of it (sheet_impl.h) */
+	if (p && sheet_quoted_formula(p, n)) {
+		p = (char *)p + 1;
+		n--;
+	}
 	rowq_cell(c->q, c->col++, p ? p : "", p ? n : 0, false);
 	c->row_has_fields = true;
 }

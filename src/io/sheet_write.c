@@ -10,6 +10,7 @@
 #include <xlsxwriter.h>
 
 #include "io/sheet.h"
+#include "io/sheet_impl.h"
 #include "lib/util.h"
 
 struct sheet_writer {
@@ -175,15 +176,8 @@ static void
 csv_cell(struct buf *b, const char *s)
 {
 	size_t n = strlen(s);
-	bool formula = n > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
-	/* A number like -3 or +86 is data, not a formula. */
-	if (formula && n > 1 && (s[0] == '-' || s[0] == '+')) {
-		bool num = true;
-		for (size_t i = 1; i < n; i++)
-			if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
-				num = false;
-		formula = !num;
-	}
+	/* a ' before what Excel would run as a formula (the reader takes it off again: sheet_impl.h) */
+	bool formula = sheet_formula_like(s, n) || sheet_quoted_formula(s, n);
 	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL || (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
 	if (!quote) {
 		buf_append(b, s, n);

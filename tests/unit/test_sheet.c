@@ -159,23 +159,36 @@ static void
 writers_round_trip(void **state)
 {
 	struct errinfo e;
-	const char *rows[2][3] = { { "姓名", "证件号码", "备注" }, { "张三", "371399196203040011", "=1+1, \"quoted\"" } };
+	/* values Excel would run as formulas, values that only look like them, and values of their own leading ' */
+	const char *rows[2][10] = { { "姓名", "证件号码", "备注", "a", "b", "c", "d", "e", "f", "g" },
+		{ "张三", "371399196203040011", "=1+1, \"quoted\"", "'=CMD|' /C calc'!A0", "-3", "+86", "@SUM(A1)", "'abc",
+		    "''=x", "-" } };
 	for (int k = 0; k < 3; k++) {
 		const char *out = k == 2 ? "/tmp/tuopin-test-out.xlsx" : "/tmp/tuopin-test-out.csv";
 		struct sheet_writer *w = sheet_writer_open(out, k == 2 ? SHEET_XLSX : SHEET_CSV, k == 1, "名单", &e);
 		assert_non_null(w);
 		for (int i = 0; i < 2; i++)
-			assert_int_equal(sheet_writer_row(w, rows[i], 3, &e), ERR_OK);
+			assert_int_equal(sheet_writer_row(w, rows[i], 10, &e), ERR_OK);
 		assert_int_equal(sheet_writer_close(w, &e), ERR_OK);
+		if (k == 0) {
+			/* in the file, a ' before each that Excel would run (and before a value's own ' ahead of one) */
+			char text[512];
+			FILE *f = fopen(out, "rb");
+			size_t got = fread(text, 1, sizeof(text) - 1, f);
+			fclose(f);
+			text[got] = '\0';
+			assert_non_null(strstr(text, "\n张三,371399196203040011,\"'=1+1, \"\"quoted\"\"\",\"''=CMD|' /C calc'!A0\",-3,+86,"
+						      "\"'@SUM(A1)\",'abc,\"'''=x\",\"'-\""));
+		}
+		/* and every value reads back as it was written, from each format */
 		struct sheet *s = sheet_open(out, NULL, &e);
 		assert_non_null(s);
 		struct sheet_row r;
 		assert_int_equal(sheet_next(s, &r, NULL, &e), 1);
 		cell_eq(&r, 0, "姓名");
 		assert_int_equal(sheet_next(s, &r, NULL, &e), 1);
-		cell_eq(&r, 1, "371399196203040011");
-		/* CSV protects against formula injection with a leading quote mark; XLSX stores text as text */
-		cell_eq(&r, 2, k == 2 ? "=1+1, \"quoted\"" : "'=1+1, \"quoted\"");
+		for (int c = 0; c < 10; c++)
+			cell_eq(&r, c, rows[1][c]);
 		assert_int_equal(sheet_encoding(s), k == 0 ? ENC_UTF8_BOM : k == 1 ? ENC_GB18030 : ENC_XLSX);
 		sheet_close(s);
 	}
