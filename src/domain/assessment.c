@@ -9,6 +9,7 @@
 #include "domain/proposal.h"
 #include "lib/date.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
 
 static const struct {
 	const char *code, *zh, *en, *alias;
@@ -62,6 +63,10 @@ assessment_record(struct txn *t, const char *hh_no, struct assessment *x, struct
 	}
 	if (!x->assessor || !*x->assessor) {
 		rc = errinfo_set(e, ERR_INVALID, "assessor", MSG_REQUIRED);
+		goto out;
+	}
+	if (utf8_len(x->assessor, strlen(x->assessor)) > 60) {
+		rc = errinfo_set(e, ERR_INVALID, "assessor", MSG_TOO_LONG, 60);
 		goto out;
 	}
 	if (x->housing) {

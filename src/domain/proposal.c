@@ -9,12 +9,14 @@
 
 #include "domain/auth.h"
 #include "domain/codes.h"
+#include "domain/fields.h"
 #include "domain/income.h"
 #include "domain/monitor.h"
 #include "domain/registry.h"
 #include "domain/status.h"
 #include "lib/date.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
 
 /* ---- types ---- */
 
@@ -55,6 +57,8 @@ static enum err effect_eliminate(struct pctx *c, int date, struct errinfo *e);
 
 /* The monitoring types (monitor.h) follow the built-in "monitoring" workflow (workflow.c: 村内公示 5 天,
  * limit_days 15, no 公告: the case opens or closes at 县级审定) unless a loaded one serves them. */
+#define PROPOSAL_NOTE_MAX 500   /* a step's opinion (意见), characters */
+
 static const struct proposal_type types[] = {
 	{ "identify", EV_IDENTIFY, false, "新识别", "identification", fits_new_household, NULL, effect_new_household },
 	{ "include_missed", EV_INCLUDE_MISSED, false, "应纳未纳", "missed inclusion", fits_new_household, NULL,
@@ -431,6 +435,11 @@ proposal_open(struct txn *t, const struct proposal_user *u, const struct proposa
 		rc = errinfo_set(e, ERR_INVALID, "effective", MSG_REQUIRED);
 		goto out;
 	}
+	/* the reason becomes the event's at 公告: its limit (fields.c 变动原因) said now */
+	if (r->reason && utf8_len(r->reason, strlen(r->reason)) > (size_t)fields[C_REASON].max) {
+		rc = errinfo_set(e, ERR_INVALID, "reason", MSG_TOO_LONG, fields[C_REASON].max);
+		goto out;
+	}
 	const char *channel = NULL;
 	bool monitoring = ty->event == EV_MONITOR_IN || ty->event == EV_RISK_ELIMINATE;
 	if (monitoring) {
@@ -715,6 +724,10 @@ proposal_act(struct txn *t, const struct proposal_user *u, const struct proposal
 	if ((rc = load_subject(&c, e)) != ERR_OK)
 		goto out;
 	const char *decision = action;
+	if (r->note && utf8_len(r->note, strlen(r->note)) > PROPOSAL_NOTE_MAX) {
+		rc = errinfo_set(e, ERR_INVALID, "note", MSG_TOO_LONG, PROPOSAL_NOTE_MAX);
+		goto out;
+	}
 	if (object) {
 		if (cur->days <= 0) {
 			rc = errinfo_set(e, ERR_CONFLICT, "action", MSG_OBJECT_NOT_NOTICE, workflow_step_label(cur));

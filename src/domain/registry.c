@@ -16,6 +16,7 @@
 #include "domain/status.h"
 #include "lib/date.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
 
 /* ---- creation ---- */
 
@@ -911,6 +912,11 @@ event_record(struct txn *t, const struct event_req *r, struct event *result, str
 
 	if (r->type == EV_IDENTIFY || r->type == EV_INCLUDE_MISSED || r->type == EV_ENROL) {
 		rc = errinfo_set(e, ERR_INVALID, "type", MSG_EVENT_VIA_REGISTRY, evtype_label(r->type));
+		goto out;
+	}
+	/* the same limit as a sheet's 变动原因 column (import.c), whichever way the event comes */
+	if (r->reason && utf8_len(r->reason, strlen(r->reason)) > (size_t)fields[C_REASON].max) {
+		rc = errinfo_set(e, ERR_INVALID, "reason", MSG_TOO_LONG, fields[C_REASON].max);
 		goto out;
 	}
 	if (!date_valid(r->effective)) {

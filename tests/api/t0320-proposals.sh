@@ -59,6 +59,16 @@ jqeq '.data.may_act' "false"
 # after every step (a review walked one dated 1971 through five steps to a refusal no proposal could answer)
 expect 409 village POST /api/proposals '{"type":"exit","household":"P001","date":"2018-09-01","effective":"2017-12-31"}'
 jqeq '.error | "\(.code) \(.field) \(.message)"' "effective_before_latest effective 生效日期 2017-12-31 早于户 P001 最近一次变动（2018-05-01）：申请不能倒签到此前；请改生效日期，或由县扶贫办作为信息更正直接记录"
+# a reason longer than an event's (200 characters: it becomes the event's at 公告), a step's note over 500: refused
+# with the field and the limit, nothing written (a review stored a reason of 300,000)
+long=$(printf '因%.0s' $(seq 201))
+expect 400 village POST /api/proposals "{\"type\":\"exit\",\"household\":\"P001\",\"date\":\"2018-09-01\",\"reason\":\"$long\"}"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "too_long reason 内容过长（最多 200 个字符）"
+expect 400 county PATCH /api/households/P001 "{\"attribute\":\"低保贫困户\",\"reason\":\"$long\"}"
+jqeq '.error | "\(.code) \(.field)"' "too_long reason"
+act village "$X" approve 2018-09-02 "\"note\":\"$(printf '意%.0s' $(seq 501))\""
+eq "a long note" "$STATUS" 400
+jqeq '.error | "\(.code) \(.field)"' "too_long note"
 # bad input
 expect 400 village POST /api/proposals '{"type":"promote","household":"P001"}'
 jqeq '.error | "\(.code) \(.field) \(.message)"' "proposal_type type 申请事项“promote”无效（可选：新识别 identify、应纳未纳 include_missed、脱贫 exit、返贫 return、识别不准剔除 remove、清退 clear、贫困村出列 village_exit、纳入监测 monitor_in、风险消除 risk_eliminate）"
