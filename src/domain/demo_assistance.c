@@ -747,7 +747,9 @@ write_projects(struct dg *g, struct errinfo *e)
 		bool closed_workshop = k < 30;
 		int64_t ref = closed_workshop ? workshops[WORKSHOPS + k % 2] : k < 60 ? industry[INDUSTRY + k % 3] :
 		    workshops[k % WORKSHOPS];
-		int from = 20161001 + (k % 6) * 100, to = closed_workshop || k < 60 ? 20171130 : 20170930;
+		/* the first of a month from October 2016 to March 2017 (20161001 + k % 6 * 100 made months 13 to 15) */
+		int mon = 10 + k % 6, from = mon <= 12 ? 20160001 + mon * 100 : 20170001 + (mon - 12) * 100,
+		    to = closed_workshop || k < 60 ? 20171130 : 20170930;
 		rc = beneficiary(g, AK_PROJECT_BENEFICIARY, ref, p, "employment", from, to, NULL, e);
 	}
 	/* the photovoltaic stations' dividends go to households with policy */
@@ -921,9 +923,9 @@ write_loans(struct dg *g, struct errinfo *e)
 	int given = 0;
 	for (size_t i = 0; i < NELEM(production_loans) && rc == ERR_OK; i++) {
 		const struct demo_village *v = pick_village(g, false);
-		int from = 20180310 + (int)i * 50 % 600, to = from + 10000 * (1 + (int)(i % 2));
-		if (from % 100 > 28)
-			from -= 3;
+		/* a fortnight apart from 2018-03-10 (all before the article's day), for one or two years: real dates
+		 * (20180310 + i * 50 made days such as the 57th of March) */
+		int from = date_add_days(20180310, (int)i * 15), to = from + 10000 * (1 + (int)(i % 2));
 		int64_t id;
 		rc = loan(g, "fumin_production", firms[i], NULL, v->code, production_loans[i], from, to, 435, &id, e);
 		int persons = i + 1 == NELEM(production_loans) ? PRODUCTION_PERSONS - given :

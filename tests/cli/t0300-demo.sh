@@ -215,6 +215,11 @@ expect_rc 1 demo
 contains "$ERR" "已有 17610 户"
 eq "refused demo wrote nothing" "$(db_fingerprint)" "$BEFORE"
 
+# Every date the demo writes is a day of the calendar (it once wrote loans of the 57th of March and workers
+# from the 13th month): month 1-12, day 1-31, in the assistance records' date columns.
+bad_day() { printf "(%s %% 100 NOT BETWEEN 1 AND 31 OR %s / 100 %% 100 NOT BETWEEN 1 AND 12)" "$1" "$1"; }
+eq "calendar days" "$(db_sql "SELECT (SELECT COUNT(*) FROM loan WHERE $(bad_day start_date) OR $(bad_day end_date)) + (SELECT COUNT(*) FROM beneficiary WHERE $(bad_day start_date) OR (end_date IS NOT NULL AND $(bad_day end_date)))")" 0
+
 # The same seed builds the same registry. A second build, so only once: on SQLite (the generator does not
 # depend on the backend, and a PostgreSQL build takes several times as long).
 if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = sqlite ]; then
