@@ -558,6 +558,7 @@ static const struct afield f_complaint[] = {
 /* hooks (assistance.c, supervision.c) */
 enum err check_cadre(struct actx *, struct arec *, bool, struct problems *, int);
 enum err check_pairing(struct actx *, struct arec *, bool, struct problems *, int);
+enum err check_case(struct actx *, struct arec *, bool, struct problems *, int);
 enum err after_pairing(struct actx *, struct arec *, struct errinfo *);
 enum err check_work_team(struct actx *, struct arec *, bool, struct problems *, int);
 enum err after_work_team(struct actx *, struct arec *, struct errinfo *);
@@ -633,7 +634,7 @@ const struct akind_desc akinds[AK__MAX] = {
 	K(AK_ASSET_INCOME, "asset_income", "资产收益分配", "asset income", "asset_incomes", AG_ASSIST, "asset",
 	    f_asset_income, "village", "household_id", NULL, "ref_id", "paid_on", NULL, AK_ASSET, check_asset_income, NULL),
 	K(AK_CASE, "case", "督查问责案件", "supervision case", "cases", AG_SUPERVISE, NULL, f_case, "division", NULL, NULL,
-	    NULL, "found_on", NULL, -1, NULL, NULL),
+	    NULL, "found_on", NULL, -1, check_case, NULL),
 	K(AK_CASE_HOUSEHOLD, "case_household", "案件涉及农户", "household concerned", "case_households", AG_SUPERVISE,
 	    NULL, f_case_household, "village", "household_id", NULL, "case_id", NULL, NULL, AK_CASE, check_case_child, NULL),
 	K(AK_CASE_PERSON, "case_person", "被问责人员", "person held accountable", "case_persons", AG_SUPERVISE, NULL,

@@ -17,12 +17,35 @@ check_case_child(struct actx *c, struct arec *r, bool update, struct problems *p
 	return ERR_OK;
 }
 
+/* A date of the record that cannot come before another of it (整改完成 before 发现): a problem under the later. */
+static void
+not_before(struct actx *c, struct arec *r, struct problems *p, int row, const char *later, const char *earlier)
+{
+	if (arec_null(r, later) || arec_null(r, earlier) || arec_int(r, later) >= arec_int(r, earlier))
+		return;
+	const struct afield *fl = afield_find(r->d, later), *fe = afield_find(r->d, earlier);
+	char a1[11], a2[11];
+	bool en = msg_lang() == LANG_EN;
+	problem_add(p, false, row, c->sheet ? fl->zh : fl->key, (struct str){ 0 }, MSG_AS_END_BEFORE_START, en ? fl->en : fl->zh,
+	    date_format((int)arec_int(r, later), a1), en ? fe->en : fe->zh, date_format((int)arec_int(r, earlier), a2));
+}
+
+/* A case's transfer, deadline and rectification come on or after the day it was found. */
+enum err
+check_case(struct actx *c, struct arec *r, bool update, struct problems *p, int row)
+{
+	(void)update;
+	not_before(c, r, p, row, "transferred_on", "found_on");
+	not_before(c, r, p, row, "deadline", "found_on");
+	not_before(c, r, p, row, "rectified_on", "found_on");
+	return ERR_OK;
+}
+
 enum err
 check_complaint(struct actx *c, struct arec *r, bool update, struct problems *p, int row)
 {
 	(void)update;
-	const struct afield *fd = afield_find(r->d, "division"), *fa = afield_find(r->d, "answered_on"),
-			    *fr = afield_find(r->d, "received_on");
+	const struct afield *fd = afield_find(r->d, "division");
 	if (arec_null(r, "division")) {
 		if (!arec_null(r, "household_id")) {
 			struct household h;
@@ -32,12 +55,7 @@ check_complaint(struct actx *c, struct arec *r, bool update, struct problems *p,
 		} else
 			problem_add(p, false, row, c->sheet ? fd->zh : fd->key, (struct str){ 0 }, MSG_REQUIRED);
 	}
-	if (!arec_null(r, "answered_on") && arec_int(r, "answered_on") < arec_int(r, "received_on")) {
-		char a1[11], a2[11];
-		bool en = msg_lang() == LANG_EN;
-		problem_add(p, false, row, c->sheet ? fa->zh : fa->key, (struct str){ 0 }, MSG_AS_END_BEFORE_START,
-		    en ? fa->en : fa->zh, date_format((int)arec_int(r, "answered_on"), a1), en ? fr->en : fr->zh,
-		    date_format((int)arec_int(r, "received_on"), a2));
-	}
+	not_before(c, r, p, row, "answered_on", "received_on");
+	not_before(c, r, p, row, "deadline", "received_on");
 	return ERR_OK;
 }

@@ -146,6 +146,14 @@ expect 201 county POST /api/records/case_person "{\"case\":\"$CASE\",\"name\":\"
 expect 400 sup POST /api/records/case '{"found_on":"2018-04-01","source":"审计","category":"虚报冒领","division":"东岭镇","problem":"x","households":["3713990001","3713990001"]}'
 jqeq '.error.code' duplicate_value
 expect 403 town POST /api/records/case '{"found_on":"2018-04-01","source":"审计","category":"其他","division":"东岭镇","problem":"x"}'
+# a case is transferred, due and rectified on or after the day it was found, on creation and on change alike
+expect 400 sup POST /api/records/case '{"found_on":"2018-04-01","source":"审计","category":"其他","division":"东岭镇","problem":"x","transferred_on":"2018-03-30","rectified_on":"2018-03-31"}'
+jqeq '[.data.problems[] | "\(.field) \(.code) \(.message)"] | join(";")' \
+	"transferred_on end_before_start 移交日期（2018-03-30）早于发现日期（2018-04-01）;rectified_on end_before_start 整改完成日期（2018-03-31）早于发现日期（2018-04-01）"
+expect 400 sup PATCH "/api/records/case/$CASE" '{"rectified_on":"2018-03-01"}'
+jqeq '.error | "\(.code) \(.field)"' "end_before_start rectified_on"
+expect 200 sup GET "/api/records/case/$CASE"
+jqeq '.data.rectified_on' null
 expect 200 sup GET "/api/records/case_household?ref=$CASE"
 jqeq '[.data.items[] | .household.hh_no] | join(",")' "3713990003,3713990001"
 expect 200 sup2 GET "/api/records/case_household?ref=$CASE"
