@@ -765,6 +765,12 @@ proposal_act(struct txn *t, const struct proposal_user *u, const struct proposal
 				rc = errinfo_set(e, ERR_INVALID, "votes", MSG_BAD_VOTES, r->votes);
 				goto out;
 			}
+			/* approved by the review only if more than half of those voting were for it (none voting: not) */
+			int cast = votes[0] + votes[1] + votes[2];
+			if (votes[0] * 2 <= cast || cast == 0) {
+				rc = errinfo_set(e, ERR_CONFLICT, "votes", MSG_VOTES_NOT_CARRIED, votes[0], cast);
+				goto out;
+			}
 		}
 		if (cur->check && ty->check) {
 			struct checklist cr;

@@ -282,6 +282,10 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "this step's check passed or there is none: no override is needed") \
 	X(VOTES_REQUIRED, "votes_required", "民主评议须填写赞成/反对/弃权票数（如 23/2/1）", \
 	    "the review needs the votes for/against/abstaining (e.g. 23/2/1)") \
+	X(VOTES_NOT_CARRIED, "votes_not_carried", \
+	    "赞成 %d 票未过投票人数（%d）的半数，评议未通过，不能同意；请选择“不同意（终止）”", \
+	    "%d votes for are not more than half of the %d cast: the review did not carry it, so it cannot be approved; " \
+	    "reject it instead") \
 	X(BAD_VOTES, "bad_votes", "“%s”不是有效票数（应为 赞成/反对/弃权，如 23/2/1）", \
 	    "\"%s\" is not a vote count (for/against/abstaining, e.g. 23/2/1)") \
 	X(VILLAGE_REQUIRED, "village_required", "贫困村出列申请须指定村（village）", "a village exit names the village") \

@@ -108,6 +108,12 @@ act village "$X" approve 2018-09-04
 jqeq '.error | "\(.code) \(.field)"' "votes_required votes"
 act village "$X" approve 2018-09-02 '"votes":{"for":23,"against":2,"abstain":1}'
 jqeq '.error | "\(.code) \(.field) \(.message)"' "proposal_date_before date 办理日期 2018-09-02 早于上一步骤的日期 2018-09-03"
+# approved only if more than half of those voting were for it: 13 of 26 is not, nor is no vote at all
+act village "$X" approve 2018-09-04 '"votes":{"for":13,"against":12,"abstain":1}'
+eq "not carried" "$STATUS" 409
+jqeq '.error | "\(.code) \(.field) \(.message)"' "votes_not_carried votes 赞成 13 票未过投票人数（26）的半数，评议未通过，不能同意；请选择“不同意（终止）”"
+act village "$X" approve 2018-09-04 '"votes":{"for":0,"against":0,"abstain":0}'
+jqeq '.error.code' votes_not_carried
 act village "$X" approve 2018-09-04 '"votes":{"for":23,"against":2,"abstain":1}'
 jqeq '.data | "\(.step) \(.notice.start) \(.notice.days) \(.notice.closable_from)"' "notice 2018-09-04 7 2018-09-11"
 # the notice closed a day early is refused; on its last day it closes
