@@ -1000,6 +1000,31 @@ parse_listen(const char *s, struct sockaddr_in *sa)
 	return true;
 }
 
+/* libmicrohttpd's unescaping of the path and the query's values (%XX), but for %00: a NUL ends the C string
+ * early, so "/api/proposals/1%00" was read as proposal 1; kept as its three characters it names nothing. */
+static int
+hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+static size_t
+unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls, (void)c;
+	char *w = s;
+	for (const char *p = s; *p; p++) {
+		int hi = p[0] == '%' ? hexval(p[1]) : -1, lo = hi >= 0 ? hexval(p[2]) : -1;
+		if (lo >= 0 && (hi | lo) != 0) {
+			*w++ = (char)(hi * 16 + lo);
+			p += 2;
+		} else
+			*w++ = *p;
+	}
+	*w = '\0';
+	return (size_t)(w - s);
+}
+
 int
 server_run(const struct server_opts *o)
 {
@@ -1050,6 +1075,7 @@ server_run(const struct server_opts *o)
 	    MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+	    MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 	    MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "tuopin: cannot listen on %s: %s\n", o->listen, strerror(errno));

@@ -89,6 +89,14 @@ for p in "/../../etc/passwd" "/%2e%2e/%2e%2e/etc/passwd" "/assets/..%2f..%2fetc%
 done
 expect 404 county GET /api/no/such/thing
 jqeq '.error.code' not_found
+# an escaped NUL ends nothing: the address with it names no household (it read as 3713990001 before), and a
+# search with it finds none
+expect 200 county GET /api/households/3713990001
+expect 404 county GET /api/households/3713990001%00
+jqeq '.error.code' household_not_found
+expect 404 county GET /api/households/3713990001%00/events
+expect 200 county GET "/api/households?q=3713990001%00"
+jqeq '.data.total' 0
 expect 405 county DELETE /api/stats
 jqeq '.error.code' method_not_allowed
 
