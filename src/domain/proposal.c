@@ -443,6 +443,14 @@ proposal_open(struct txn *t, const struct proposal_user *u, const struct proposa
 	const char *channel = NULL;
 	bool monitoring = ty->event == EV_MONITOR_IN || ty->event == EV_RISK_ELIMINATE;
 	if (monitoring) {
+		/* each monitoring type's own fields: the way a risk was eliminated is not a case's, nor its type and
+		 * risks an elimination's */
+		const char *other = ty->event == EV_MONITOR_IN ? (r->way && *r->way ? "way" : NULL)
+		    : r->monitor_type && *r->monitor_type ? "monitor_type" : r->risks && *r->risks ? "risks" : NULL;
+		if (other) {
+			rc = errinfo_set(e, ERR_INVALID, other, MSG_MON_FIELD_OTHER, other, proposal_type_label(ty->code));
+			goto out;
+		}
 		/* the discovery channels of 防返贫监测 (CL_MON_CHANNEL); required to open a case */
 		char chl[400];
 		size_t k = 0;
@@ -865,6 +873,12 @@ proposal_list(struct store *st, const struct proposal_query *q, struct proposal_
 	*out = NULL;
 	*n = 0;
 	enum err rc;
+	/* a state or a type no proposal has is a mistake to say, not an empty list */
+	if (f.state && *f.state && strcmp(f.state, "open") != 0 && strcmp(f.state, "approved") != 0 &&
+	    strcmp(f.state, "rejected") != 0)
+		return errinfo_set(e, ERR_INVALID, "state", MSG_BAD_PARAM, "state", f.state);
+	if (f.type && *f.type && !proposal_type_known(f.type))
+		return errinfo_set(e, ERR_INVALID, "type", MSG_BAD_PARAM, "type", f.type);
 	if (q->hh_no && *q->hh_no) {
 		struct household h;
 		rc = store_household_by_no(st, q->hh_no, &h, a, e);

@@ -365,6 +365,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(MON_CHANNEL_REQUIRED, "mon_channel_required", "须写明发现渠道（%s）", "the discovery channel is required (%s)") \
 	X(MON_WAY, "mon_way", "风险消除方式“%s”无效（可用：%s）", "way of elimination \"%s\" is not valid (use %s)") \
 	X(MON_WAY_REQUIRED, "mon_way_required", "须写明风险消除方式（%s）", "the way of elimination is required (%s)") \
+	X(MON_FIELD_OTHER, "mon_not_for_type", "“%s”不适用于“%s”申请", "\"%s\" does not apply to a \"%s\" proposal") \
 	X(MON_NOT_FOR_TYPE, "mon_not_for_type", "“%s”只用于纳入监测或风险消除申请", \
 	    "\"%s\" is only for monitoring and risk elimination proposals") \
 	X(CHECK_REFUSED, "check_refused", "核查未通过，不能以例外理由继续：%s", \

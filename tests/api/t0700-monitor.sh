@@ -41,6 +41,16 @@ expect 400 village POST /api/proposals '{"type":"monitor_in","household":"371398
 jqeq '.error | "\(.code) \(.field)"' "mon_risk_count risks"
 expect 409 village POST /api/proposals '{"type":"risk_eliminate","household":"3713980101","way":"help","date":"2021-05-01"}'
 jqeq '.error | "\(.code) \(.field)"' "not_monitored type"
+# each type's own fields: a way of elimination on a case, a case's type or risks on an elimination, said
+expect 400 village POST /api/proposals '{"type":"monitor_in","household":"3713980101","monitor_type":"marginal","risks":["illness"],"way":"help","channel":"self","date":"2021-05-01"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "mon_not_for_type way “way”不适用于“纳入监测”申请"
+expect 400 village POST /api/proposals '{"type":"risk_eliminate","household":"3713980101","way":"help","risks":["illness"],"date":"2021-05-01"}'
+jqeq '.error | "\(.code) \(.field)"' "mon_not_for_type risks"
+# the list: a state or a type no proposal has is refused, not answered with nothing
+expect 400 village GET "/api/proposals?state=zzz"
+jqeq '.error | "\(.code) \(.field)"' "bad_parameter state"
+expect 400 village GET "/api/proposals?type=zzz"
+jqeq '.error | "\(.code) \(.field)"' "bad_parameter type"
 # out of scope: not found
 expect 404 village POST /api/proposals '{"type":"monitor_in","household":"3713980001","monitor_type":"unstable","risks":["因病"],"channel":"self","date":"2021-05-01"}'
 
