@@ -23,7 +23,8 @@ await run(async () => {
   await login(page, 'county', { next: '/monitor?risk=school' });
   await page.waitForSelector('[data-card="list"] tr[data-household]');
   await settle(page);
-  assert.equal(await page.locator('[data-card="list"] tr[data-household]').count(), school.rows.length);
+  // 50 a page
+  assert.equal(await page.locator('[data-card="list"] tr[data-household]').count(), Math.min(50, school.rows.length));
   assert.equal(await text(page, '[data-card="list"] .card-tools'), `共 ${school.total.households} 户 ${school.total.persons} 人`);
   // every kind of warning named in the card's header, the fall share and the medical amount from the settings
   assert.equal(await text(page, '[data-card="warnings"] [data-rules]'), '收入低于监测标准、收入下降 30% 以上、新增大病或残疾成员、医保自付 10000 元以上、受灾、主要劳动力死亡');
@@ -33,7 +34,20 @@ await run(async () => {
   await page.waitForSelector('[data-card="list"] .card-tools');
   await settle(page);
   assert.equal(await text(page, '[data-card="list"] .card-tools'), `共 ${none.total.households} 户 ${none.total.persons} 人`);
-  assert.equal(await page.locator('[data-card="list"] tr[data-household]').count(), none.rows.length);
+  assert.equal(await page.locator('[data-card="list"] tr[data-household]').count(), Math.min(50, none.rows.length));
+
+  // the whole district's list, 50 a page, and the warnings likewise, each with its pager
+  await page.goto(`${BASE}/monitor`);
+  await page.waitForSelector('[data-card="list"] tr[data-household]');
+  await settle(page);
+  assert.ok(all.rows.length > 50, String(all.rows.length));
+  assert.equal(await page.locator('[data-card="list"] tr[data-household]').count(), 50);
+  assert.equal(await text(page, '[data-card="list"] .pager-info'), `共 ${all.rows.length} 条，第 1/${Math.ceil(all.rows.length / 50)} 页`);
+  const warned = (await api.get('/api/monitor/warnings')).body.data.rows.length;
+  assert.equal(await page.locator('[data-card="warnings"] tr[data-key]').count(), Math.min(50, warned));
+  await page.click('[data-card="list"] .pager-btns button:last-child');
+  await page.waitForFunction(() => /第 2\//.test(document.querySelector('[data-card="list"] .pager-info')?.textContent || ''));
+  assert.equal(new URL(page.url()).searchParams.get('page'), '2');
 
   // a town's row narrows the page to the town (by village); the overdue list is the town's
   await page.goto(`${BASE}/monitor`);

@@ -10,7 +10,7 @@ import { h, mount } from '../dom.js';
 import { t, getLang } from '../i18n.js';
 import { asOf, link, can } from '../state.js';
 import { today } from '../format.js';
-import { pageHeader, card, table, empty, loading, icon, field, select, input, dateInput } from '../ui.js';
+import { pageHeader, card, table, empty, loading, icon, field, select, input, dateInput, pager } from '../ui.js';
 import { formDialog } from './forms.js';
 
 const TYPES = [
@@ -238,9 +238,17 @@ export async function monitorView({ el, query, navigate, render, signal }) {
   }
   const go = (patch) => {
     const p = new URLSearchParams(location.search);
+    // a new filter starts the list at its first page
+    if (!('page' in patch) && !('wpage' in patch)) p.delete('page');
     for (const [k, v] of Object.entries(patch)) (v ? p.set(k, v) : p.delete(k));
     navigate(`/monitor${p.toString() ? `?${p}` : ''}`, { keepScroll: true });
   };
+  // the warnings and the list 50 a page (a district has hundreds of each)
+  const PER = 50;
+  const pageOf = (name, n) => Math.min(Math.max(1, Number(query.get(name)) || 1), Math.max(1, Math.ceil(n / PER)));
+  const wpage = pageOf('wpage', warnings.rows.length), lpage = pageOf('page', list.rows.length);
+  const paged = (rows, page) => rows.slice((page - 1) * PER, page * PER);
+  const pagerOf = (n, page, name) => (n > PER ? pager({ total: n, page, per_page: PER }, (x) => go({ [name]: String(x) })) : null);
   const tot = stats.totals;
   const kpi = (name, title, x, note, cls) => h('div', { class: ['kpi', cls], 'data-kpi': name }, h('div', { class: 'kpi-title' }, title), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(x.households)), h('span', { class: 'asst-unit' }, t('户'))), h('div', { class: 'kpi-note' }, note));
   const filterSel = (name, options, value, blank) => {
@@ -288,9 +296,9 @@ export async function monitorView({ el, query, navigate, render, signal }) {
       h(
         'div',
         { class: 'grid' },
-        card(t('监测预警'), warningsTable(warnings.rows, { navigate, reload: () => render() }), { class: 'span-12', name: 'warnings', flush: true, tools: h('span', { class: 'muted small', 'data-rules': '' }, t('收入低于监测标准、收入下降 {s}% 以上、新增大病或残疾成员、医保自付 {m} 元以上、受灾、主要劳动力死亡', { s: warnings.fall_share, m: String(warnings.medical_cost_threshold).replace(/\.00$/, '') })) }),
+        card(t('监测预警'), [warningsTable(paged(warnings.rows, wpage), { navigate, reload: () => render() }), pagerOf(warnings.rows.length, wpage, 'wpage')], { class: 'span-12', name: 'warnings', flush: true, tools: h('span', { class: 'muted small', 'data-rules': '' }, t('收入低于监测标准、收入下降 {s}% 以上、新增大病或残疾成员、医保自付 {m} 元以上、受灾、主要劳动力死亡', { s: warnings.fall_share, m: String(warnings.medical_cost_threshold).replace(/\.00$/, '') })) }),
         card(t('监测对象分布'), statsTable(stats, by, go), { class: 'span-12', name: 'stats', flush: true, tools: byTabs }),
-        card(f.overdue ? t('超期未办结的纳入监测申请') : t('监测对象名单'), [filters, f.overdue ? overdueTable(overdueRows) : listTable(list.rows)], { class: 'span-12', name: 'list', flush: true, tools: f.overdue ? null : h('span', { class: 'muted small' }, t('共 {h} 户 {p} 人', { h: list.total.households, p: list.total.persons })) }),
+        card(f.overdue ? t('超期未办结的纳入监测申请') : t('监测对象名单'), [filters, f.overdue ? overdueTable(overdueRows) : [listTable(paged(list.rows, lpage)), pagerOf(list.rows.length, lpage, 'page')]], { class: 'span-12', name: 'list', flush: true, tools: f.overdue ? null : h('span', { class: 'muted small' }, t('共 {h} 户 {p} 人', { h: list.total.households, p: list.total.persons })) }),
       ),
     ),
   );

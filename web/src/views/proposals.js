@@ -9,7 +9,7 @@ import { h, mount } from '../dom.js';
 import { t, getLang } from '../i18n.js';
 import { can, link } from '../state.js';
 import { today, actorText } from '../format.js';
-import { pageHeader, card, table, empty, icon, loading, field, select, input, dateInput, banner, busyButton, showProblems, clearProblems, toast } from '../ui.js';
+import { pageHeader, card, table, empty, icon, loading, field, select, input, dateInput, banner, busyButton, showProblems, clearProblems, toast, pager } from '../ui.js';
 import { formDialog } from './forms.js';
 import { monitorInFields, MONITOR_IN_INTRO, typeLabel, riskText } from './monitor.js';
 
@@ -57,7 +57,9 @@ function navigateTo(url) {
 }
 
 // /proposals?tab=inbox|open|approved|rejected|all&batch=B
-export async function proposalsView({ el, query, signal }) {
+const PER_PAGE = 50;
+
+export async function proposalsView({ el, query, signal, navigate }) {
   mount(el, loading());
   const batch = query.get('batch');
   const tab = batch ? 'all' : query.get('tab') || 'inbox';
@@ -89,7 +91,16 @@ export async function proposalsView({ el, query, signal }) {
       byVillage.get(k).push(p);
     }
     body = [...byVillage.entries()].map(([v, rows]) => card(v, listTable(rows), { class: 'span-12', flush: true, name: 'village', tools: h('span', { class: 'card-note' }, t('{n} 项', { n: rows.length })) }));
-  } else body = card(null, listTable(data.rows), { class: 'span-12', flush: true, name: 'proposals' });
+  } else {
+    // 50 a page (a county's 全部 holds a thousand and more)
+    const page = Math.min(Math.max(1, Number(query.get('page')) || 1), Math.max(1, Math.ceil(data.rows.length / PER_PAGE)));
+    const rows = data.rows.slice((page - 1) * PER_PAGE, page * PER_PAGE);
+    body = card(
+      null,
+      [listTable(rows), data.rows.length > PER_PAGE ? pager({ total: data.rows.length, page, per_page: PER_PAGE }, (p) => navigate(link('/proposals', { tab, page: p }))) : null],
+      { class: 'span-12', flush: true, name: 'proposals' },
+    );
+  }
   mount(
     el,
     h(
