@@ -481,7 +481,8 @@ external_import(struct store *st, const struct external_opts *o, struct external
 					json_object_set_new(data, c->key, json_string(text));
 			}
 		}
-		if (p->n_errors == before && id_ok && p->n_errors == 0 && !o->dry_run) {
+		/* a dry run writes the rows too, in the transaction it rolls back, to say what they would match */
+		if (p->n_errors == before && id_ok && p->n_errors == 0) {
 			char *dj = json_object_size(data) ? json_dumps(data, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
 			struct sqlval vals[8] = { SQL_INT(l.id), SQL_INT(row.num), SQL_TEXT(key), SQL_TEXT(name),
 				day ? SQL_INT(day) : SQL_NULL, village ? SQL_INT(village) : SQL_NULL, SQL_TEXT(value),
@@ -510,6 +511,8 @@ external_import(struct store *st, const struct external_opts *o, struct external
 	enum err brc = store_bulk_end(st, e);
 	if (rc == ERR_OK)
 		rc = brc;
+	if (rc == ERR_OK && !p->n_errors && o->dry_run)
+		rc = store_external_match_counts(st, l.id, today, &r->matched, &r->other_name, e);
 	if (rc != ERR_OK || p->n_errors || o->dry_run) {
 		txn_rollback(&t);
 		problems_sort(p);

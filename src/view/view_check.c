@@ -514,12 +514,20 @@ view_external_import_summary(const struct external_result *r, struct buf *out)
 		return;
 	}
 	char d[11];
-	buf_printf(out, EN ? "%slist %lld of %s dated %s: %d rows, %d kept, %d left out; %lld held by members of the "
-			     "registry (%lld under another name)\n"
-			   : "%1$s%4$s名单（%3$s，编号 %2$lld）：%5$d 行，导入 %6$d 行，未导入 %7$d 行；其中 %8$lld 行为建档立卡人员"
-			     "（%9$lld 行姓名不符）\n",
-	    r->written ? "" : (EN ? "[dry run] " : "［仅校验］"), (long long)r->list_id, date_format(r->date, d),
-	    ext_kind_label(r->kind), r->rows, r->stored, r->skipped, (long long)r->matched, (long long)r->other_name);
+	if (!r->written) {   /* a dry run: nothing kept, so no list number; what a real import would keep and match */
+		buf_printf(out, EN ? "[dry run] list of %s dated %s: %d rows, %d would be kept, %d left out; %lld held by "
+				     "members of the registry (%lld under another name); nothing written\n"
+				   : "［仅校验］%s名单（%s）：%d 行，可导入 %d 行，不能导入 %d 行；其中 %lld 行为建档立卡人员（%lld 行姓名不符）；"
+				     "未写入任何数据\n",
+		    ext_kind_label(r->kind), date_format(r->date, d), r->rows, r->stored, r->skipped, (long long)r->matched,
+		    (long long)r->other_name);
+	} else
+		buf_printf(out, EN ? "list %1$lld of %3$s dated %2$s: %4$d rows, %5$d kept, %6$d left out; %7$lld held by "
+				     "members of the registry (%8$lld under another name)\n"
+				   : "%3$s名单（%2$s，编号 %1$lld）：%4$d 行，导入 %5$d 行，未导入 %6$d 行；其中 %7$lld 行为建档立卡人员"
+				     "（%8$lld 行姓名不符）\n",
+		    (long long)r->list_id, date_format(r->date, d), ext_kind_label(r->kind), r->rows, r->stored, r->skipped,
+		    (long long)r->matched, (long long)r->other_name);
 	if (r->problems.n_warnings) {
 		buf_printf(out, EN ? "%zu warnings:\n" : "%zu 个提醒：\n", r->problems.n_warnings);
 		view_problems_table(&r->problems, out);

@@ -171,7 +171,7 @@ expect 200 tsuper GET "/api/external-lists/$L"
 jqeq '.data | "\(.kind) \(.rows) \(.matched)"' "death 3 1"
 expect 403 tsuper DELETE "/api/external-lists/$L"
 jqeq '.error.code' list_not_yours
-eq "rows kept" "$(db_sql "SELECT COUNT(*) FROM external_entry WHERE list_id = $L") $(db_sql "SELECT deleted_at IS NULL FROM external_list WHERE id = $L")" "3 1"
+eq "rows kept" "$(db_sql "SELECT COUNT(*) FROM external_entry WHERE list_id = $L") $(db_sql "SELECT COUNT(*) FROM external_list WHERE id = $L AND deleted_at IS NULL")" "3 1"
 printf '证件号码,姓名,死亡日期\n371399194001011037,孙老汉,2023-05-05\n' > "$WORK/death1.csv"
 upload tsuper "/api/external-lists?kind=death&date=2024-12-31&source=东岭镇派出所" "$WORK/death1.csv"
 eq "town list" "$STATUS" 201
