@@ -514,14 +514,22 @@ finish_cell(struct xlsx_state *x, XML_Parser p)
 	struct str out = { v, x->text.n };
 
 	if (strcmp(t, "s") == 0) {
-		long i = strtol(v, NULL, 10);
-		if (i >= 0 && (size_t)i < x->ss_n) {
+		char *end;
+		long i = strtol(v, &end, 10);
+		if (x->text.n > 0 && *end == '\0' && i >= 0 && (size_t)i < x->ss_n) {
 			if (x->ss_off[2 * i + 1] == SS_TOO_LONG)
 				x->cell_too_long = true;
 			else
 				out = (struct str){ x->ss_data + x->ss_off[2 * i], x->ss_off[2 * i + 1] };
-		} else
-			out = (struct str){ "", 0 };
+		} else {
+			/* a text cell naming a shared string the file does not have: the file is broken, and the cell
+			 * is not an empty one (it was read as one: "必填项为空") */
+			char why[96];
+			snprintf(why, sizeof(why), msg_lang() == LANG_EN ? "a cell refers to shared string \"%.20s\", which the "
+			    "file does not have (it has %zu)" : "单元格引用的共享字符串“%.20s”不存在（文件中共 %zu 个）", v, x->ss_n);
+			xfail(x, p, x->row_num, (int)x->col + 1, ERR_INVALID, MSG_XLSX_BAD, why);
+			return;
+		}
 	} else if (strcmp(t, "b") == 0) {
 		out = str_from(strcmp(v, "1") == 0 ? "1" : "0");
 	} else if (strcmp(t, "d") == 0) {

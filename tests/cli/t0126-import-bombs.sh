@@ -63,6 +63,11 @@ bomb "20,000 parts" "$WORK/entries.xlsx" "0||xlsx_bad|XLSX 文件无法读取：
 "$XLSX_BOMB" columns "$WORK/columns.xlsx"
 bomb "column 10,000 (XLSX)" "$WORK/columns.xlsx" "2||too_many_columns|此行超过每行 4096 列的上限（TUOPIN_IMPORT_MAX_COLUMNS）"
 
+# A text cell that refers to a shared string the file does not have: the file is broken, said so at its row and
+# column (it was read as an empty cell: "必填项为空").
+"$XLSX_BOMB" shared-missing "$WORK/shared-missing.xlsx"
+bomb "a missing shared string" "$WORK/shared-missing.xlsx" "2|姓名|xlsx_bad|XLSX 文件无法读取：单元格引用的共享字符串“7”不存在（文件中共 1 个）"
+
 # CSV: a 10 MB cell, and 10,000 columns.
 name_col=$(head -1 "$SAMPLES/registry.csv" | tr ',' '\n' | grep -n '^姓名$' | cut -d: -f1)
 {

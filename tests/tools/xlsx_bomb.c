@@ -8,7 +8,8 @@
  *       token         a sheet whose one attribute is 100 MB long
  *       styles        2,000,000 cell formats
  *       entries       20,000 parts in the archive
- *       columns       a cell in column 10,000 of row 2 */
+ *       columns       a cell in column 10,000 of row 2
+ *       shared-missing row 2's 姓名 refers to shared string 7 of a file that has one (a broken file, not a bomb) */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -226,6 +227,12 @@ main(int argc, char **argv)
 			zip_source_t *s = zip_source_buffer(z, "", 0, 0);
 			zip_file_add(z, name, s, 0);
 		}
+	} else if (strcmp(kind, "shared-missing") == 0) {
+		add(z, "xl/sharedStrings.xml", "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+		    "<si><t>张建国</t></si></sst>", "", 0, "");
+		add(z, "xl/worksheets/sheet1.xml", SHEET_HEAD HEADER_ROW "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>"
+		    "371399100201</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>B1</t></is></c><c r=\"C2\" t=\"s\">"
+		    "<v>7</v></c></row>", "", 0, SHEET_TAIL);
 	} else if (strcmp(kind, "columns") == 0) {
 		add(z, "xl/worksheets/sheet1.xml", SHEET_HEAD HEADER_ROW "<row r=\"2\"><c r=\"NTP2\" t=\"inlineStr\">"
 		    "<is><t>x</t></is></c></row>", "", 0, SHEET_TAIL);
