@@ -109,7 +109,8 @@ query_period(struct req *r, struct assist_query *q, enum sheet_kind *kind, bool 
 	if (!q_date(r, "from", &q->from) || !q_date(r, "to", &q->to) || !q_division(r, &q->division))
 		return false;
 	if (q->from && q->to && q->from > q->to) {
-		reply_fail(r, ERR_INVALID, "from", MSG_BAD_PARAM, "from", req_query(r, "from"));
+		char a[11], b[11];
+		reply_fail(r, ERR_INVALID, "from", MSG_PERIOD_REVERSED, date_format(q->from, a), date_format(q->to, b));
 		return false;
 	}
 	enum q_form form;

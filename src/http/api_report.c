@@ -105,9 +105,15 @@ changes_params(struct req *r, struct changes_query *q)
 		q->mode = CHANGES_BATCH;
 	else {
 		q->batch = NULL;
-		if (!q->from || !q->to || q->from > q->to) {
-			reply_fail(r, ERR_INVALID, q->from ? "to" : "from", MSG_BAD_PARAM, q->from ? "to" : "from",
-			    req_query(r, q->from ? "to" : "from") ? req_query(r, q->from ? "to" : "from") : "");
+		bool en = msg_lang() == LANG_EN;
+		if (!q->from || !q->to) {
+			reply_fail(r, ERR_INVALID, q->from ? "to" : "from", MSG_PARAM_NEEDED, q->from ? "to" : "from",
+			    en ? "a period from and to, or a batch" : "统计期间 from 和 to，或批次 batch");
+			return false;
+		}
+		if (q->from > q->to) {
+			char a[11], b[11];
+			reply_fail(r, ERR_INVALID, "from", MSG_PERIOD_REVERSED, date_format(q->from, a), date_format(q->to, b));
 			return false;
 		}
 		q->mode = q_bool(r, "recorded") ? CHANGES_RECORDED : CHANGES_EFFECTIVE;

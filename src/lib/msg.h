@@ -240,6 +240,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "table %s counts the registry as now known: it cannot be counted as recorded at an earlier time (recorded_at)") \
 	X(TABLE_PERIOD, "table_period", "统计期间的起始日期晚于截止日期", "the period starts after it ends") \
 	X(BAD_PARAM, "bad_parameter", "参数 %s 的值“%s”无效", "parameter %s: invalid value \"%s\"") \
+	X(PARAM_NEEDED, "parameter_required", "须提供参数 %s（%s）", "parameter %s is required (%s)") \
+	X(PERIOD_REVERSED, "bad_period", "起始日期 %s 晚于截止日期 %s", "from %s is after to %s") \
 	X(TOO_BIG, "too_big", "请求过大（上限 %s）", "the request is too big (limit %s)") \
 	X(NO_ROUTE, "not_found", "没有这个地址：%s", "no such address: %s") \
 	X(METHOD, "method_not_allowed", "%s 不支持 %s 方法", "%s does not accept %s") \
