@@ -323,7 +323,10 @@ body_pairs(struct req *r, struct akv **out, size_t *n)
 	json_t *j = json_loadb(r->body.p ? r->body.p : "", r->body.n, JSON_REJECT_DUPLICATES, &jerr);
 	if (!j || !json_is_object(j)) {
 		char what[200];
-		snprintf(what, sizeof(what), "%s", j ? (EN ? "not an object" : "不是对象") : jerr.text);
+		if (j)
+			snprintf(what, sizeof(what), "%s", EN ? "not an object" : "不是对象");
+		else
+			json_error_words(&jerr, what, sizeof(what));
 		json_decref(j);
 		reply_fail(r, ERR_INVALID, "", MSG_BAD_JSON, what);
 		return false;

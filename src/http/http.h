@@ -90,6 +90,8 @@ bool tmp_sheet_path(struct req *r, char *path, size_t size);
  * (s string, i integer, b boolean, o object, a array, ? optional, n: string or null). On any problem (bad
  * JSON, unknown key, wrong type, missing key) it answers 400 with the field named and returns NULL. */
 json_t *req_json(struct req *r, const char *spec);
+/* A body jansson could not read: what is wrong and where, in the request's language. */
+const char *json_error_words(const json_error_t *jerr, char *out, size_t size);
 
 /* The capability-checked, scoped handlers of the API (one file per noun). */
 typedef void (*handler_fn)(struct req *r);

@@ -431,6 +431,33 @@ type_name(char t)
 	return "?";
 }
 
+/* What jansson found wrong with a body, in the request's language (jansson words it in English only), and where. */
+const char *
+json_error_words(const json_error_t *jerr, char *out, size_t size)
+{
+	if (msg_lang() == LANG_EN) {
+		snprintf(out, size, "%s (line %d, column %d)", jerr->text, jerr->line, jerr->column);
+		return out;
+	}
+	const char *w;
+	switch (json_error_code(jerr)) {
+	case json_error_invalid_utf8: w = "不是有效的 UTF-8 文本"; break;
+	case json_error_premature_end_of_input: w = "内容不完整"; break;
+	case json_error_end_of_input_expected: w = "结尾有多余内容"; break;
+	case json_error_invalid_syntax: w = "语法错误"; break;
+	case json_error_invalid_format: w = "格式错误"; break;
+	case json_error_wrong_type: w = "类型不符"; break;
+	case json_error_null_character: w = "含有空字符"; break;
+	case json_error_null_byte_in_key: w = "键名含有空字符"; break;
+	case json_error_duplicate_key: w = "键名重复"; break;
+	case json_error_numeric_overflow: w = "数值超出范围"; break;
+	case json_error_stack_overflow: w = "嵌套层数过多"; break;
+	default: w = "无法解析"; break;
+	}
+	snprintf(out, size, "%s（第 %d 行第 %d 列）", w, jerr->line, jerr->column);
+	return out;
+}
+
 json_t *
 req_json(struct req *r, const char *spec)
 {
@@ -438,8 +465,7 @@ req_json(struct req *r, const char *spec)
 	json_t *j = json_loadb(r->body.p ? r->body.p : "", r->body.n, JSON_REJECT_DUPLICATES, &jerr);
 	if (!j) {
 		char what[200];
-		snprintf(what, sizeof(what), "%s (line %d, column %d)", jerr.text, jerr.line, jerr.column);
-		reply_fail(r, ERR_INVALID, "", MSG_BAD_JSON, what);
+		reply_fail(r, ERR_INVALID, "", MSG_BAD_JSON, json_error_words(&jerr, what, sizeof(what)));
 		return NULL;
 	}
 	if (!json_is_object(j)) {

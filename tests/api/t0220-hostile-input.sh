@@ -13,11 +13,14 @@ audit_before=$(audit_sql "SELECT COUNT(*) FROM audit")
 
 H=/api/households/3713990001/events
 expect 400 county POST $H '{"type":"exit",'
-jqeq '.error.code' bad_json
+jqeq '.error | "\(.code) \(.message)"' "bad_json 请求体不是有效的 JSON：内容不完整（第 1 行第 15 列）"
 expect 400 county POST $H '[1,2]'
 jqeq '.error.code' bad_json
 expect 400 county POST $H '{"type":"exit","type":"return"}'
-jqeq '.error.code' bad_json
+jqeq '.error | "\(.code) \(.message)"' "bad_json 请求体不是有效的 JSON：键名重复（第 1 行第 21 列）"
+# in English, jansson's own words
+api county POST "$H?lang=en" '{"type":"exit",'
+jqeq '.error.message' "the request body is not valid JSON: string or '}' expected near end of file (line 1, column 15)"
 expect 400 county POST $H '{"type":7}'
 jqeq '.error | "\(.code) \(.field) \(.message)"' "bad_type type 字段 type 的类型应为字符串"
 expect 400 county POST $H '{"type":"exit","colour":"red"}'
