@@ -802,6 +802,14 @@ table_compute(struct store *st, const struct table_def *def, const struct table_
 		level = q->by == BY_TOWN ? LV_TOWN : q->by == BY_VILLAGE ? LV_VILLAGE : r->div.level + 1;
 		if (level > LV_VILLAGE)
 			level = LV_VILLAGE;
+		/* rows by town of a town or a village would be none, not the table asked for */
+		if ((q->by == BY_TOWN || q->by == BY_VILLAGE) && r->div.level >= level) {
+			static const char *const zh[] = { "", "省", "市", "县", "乡镇", "村" }, *const en[] = { "", "province",
+				"city", "county", "town", "village" };
+			int dl = r->div.level >= LV_PROVINCE && r->div.level <= LV_VILLAGE ? r->div.level : LV_VILLAGE;
+			return errinfo_set(e, ERR_INVALID, "by", MSG_TABLE_BY, r->div.name, EN ? en[dl] : zh[dl],
+			    EN ? en[level] : zh[level]);
+		}
 		struct division *rows = arena_alloc(a, (nd ? nd : 1) * sizeof(*rows));
 		size_t n = 0;
 		for (size_t i = 0; i < nd; i++) {

@@ -239,6 +239,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(TABLE_RECORDED_AT, "table_recorded_at", "报表 %s 按现在所知的登记统计，不能按某时登记情况（recorded_at）统计", \
 	    "table %s counts the registry as now known: it cannot be counted as recorded at an earlier time (recorded_at)") \
 	X(TABLE_PERIOD, "table_period", "统计期间的起始日期晚于截止日期", "the period starts after it ends") \
+	X(TABLE_BY, "table_by", "%s是%s，不能再按%s分列（请选其上一级区划）", \
+	    "%s is a %s: it has no %s rows (choose the division above it)") \
 	X(BAD_PARAM, "bad_parameter", "参数 %s 的值“%s”无效", "parameter %s: invalid value \"%s\"") \
 	X(PARAM_NEEDED, "parameter_required", "须提供参数 %s（%s）", "parameter %s is required (%s)") \
 	X(PERIOD_REVERSED, "bad_period", "起始日期 %s 晚于截止日期 %s", "from %s is after to %s") \
