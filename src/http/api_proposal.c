@@ -8,6 +8,7 @@
 #include "http/api.h"
 #include "lib/date.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
 #include "view/view_proposal.h"
 
 static struct proposal_user
@@ -377,12 +378,24 @@ api_assessment_create(struct req *r)
 	json_t *notes = json_object_get(j, "notes");
 	const char *key;
 	json_t *val;
+	/* a note (note) and one for each item of the check, in words: its field named, and what is wrong with it */
+	static const char *const items[] = { "note", "food", "clothing", "education", "medical", "housing", "water" };
 	json_object_foreach(notes, key, val) {
-		if (!json_is_string(val) || strlen(json_string_value(val)) > 500) {
-			reply_fail(r, ERR_INVALID, "notes", MSG_BAD_TYPE, "notes", msg_lang() == LANG_EN ? "short texts" : "文字");
-			json_decref(j);
-			return;
-		}
+		char field[64];
+		snprintf(field, sizeof(field), "notes.%.50s", key);
+		bool known = false;
+		for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++)
+			known |= strcmp(items[i], key) == 0;
+		if (!known)
+			reply_fail(r, ERR_INVALID, field, MSG_UNKNOWN_FIELD, field);
+		else if (!json_is_string(val))
+			reply_fail(r, ERR_INVALID, field, MSG_BAD_TYPE, field, msg_lang() == LANG_EN ? "a text" : "文字");
+		else if (utf8_len(json_string_value(val), strlen(json_string_value(val))) > 500)
+			reply_fail(r, ERR_INVALID, field, MSG_TOO_LONG, 500);
+		else
+			continue;
+		json_decref(j);
+		return;
 	}
 	char *nt = notes ? json_dumps(notes, JSON_COMPACT) : NULL;
 	x.notes = nt ? arena_strdup(&r->a, nt) : NULL;

@@ -93,6 +93,16 @@ expect 400 village POST /api/households/P002/assessments '{"assessor":"张明","
 jqeq '.error | "\(.code) \(.field)"' "bad_housing housing"
 expect 400 village POST /api/households/P002/assessments '{"assessor":"张明"}'
 jqeq '.error.code' "assessment_empty"
+# a note for each item of the check: an item it does not have, a note that is not words or too long, each
+# named; an assessor over 60 characters
+expect 400 village POST /api/households/P002/assessments '{"assessor":"张明","food":true,"notes":{"colour":"红"}}'
+jqeq '.error | "\(.code) \(.field)"' "unknown_field notes.colour"
+expect 400 village POST /api/households/P002/assessments '{"assessor":"张明","food":true,"notes":{"food":7}}'
+jqeq '.error | "\(.code) \(.field)"' "bad_type notes.food"
+expect 400 village POST /api/households/P002/assessments "{\"assessor\":\"张明\",\"food\":true,\"notes\":{\"food\":\"$(printf '粮%.0s' $(seq 501))\"}}"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "too_long notes.food 内容过长（最多 500 个字符）"
+expect 400 village POST /api/households/P002/assessments "{\"assessor\":\"$(printf '张%.0s' $(seq 61))\",\"food\":true}"
+jqeq '.error | "\(.code) \(.field)"' "too_long assessor"
 # one yuan above the line passes; an override is then refused as needless
 act village "$X" approve 2018-09-03 '"override":"不需要"'
 [ "$STATUS" = 400 ] || fail "needless override: $STATUS"
