@@ -369,7 +369,8 @@ external_import(struct store *st, const struct external_opts *o, struct external
 		return rc;
 	}
 	t.ip = o->ip;
-	const char *file = o->path ? (strrchr(o->path, '/') ? strrchr(o->path, '/') + 1 : o->path) : "(request)";
+	const char *file = o->file_name ? o->file_name : o->path ? (strrchr(o->path, '/') ? strrchr(o->path, '/') + 1 : o->path)
+	    : "(request)";
 	struct external_list_row l = { 0 };
 	l.kind = (char *)k->code;
 	l.source = (char *)(o->source && *o->source ? o->source : k->source_zh);

@@ -50,6 +50,7 @@ const char *ext_kind_codes(void);
 
 struct external_opts {
 	const char *path;
+	const char *file_name;        /* the user's name for the file (NULL: path's last part) */
 	struct sheet *sheet;          /* rows given already (the importer closes it); path is NULL */
 	const char *kind;             /* a kind's code or Chinese name */
 	int date;                     /* the day the list speaks of (0: today); never after today */

@@ -126,6 +126,9 @@ enum q_form { FORM_JSON, FORM_XLSX, FORM_CSV };
 bool q_format(struct req *r, enum q_form dflt, bool json_ok, enum q_form *out);
 /* A text parameter, trimmed; NULL when absent or empty; refused (400) when longer than max_chars. */
 bool q_text(struct req *r, const char *name, size_t max_chars, const char **out);
+/* ?filename=: the name of the user's file, for the audit row and the list (the body is a temporary upload whose
+ * name says nothing); NULL if not given; false (400 sent) if it is not a plain file name. */
+bool q_file_name(struct req *r, const char **out);
 /* ?division=CODE|name within the scope (0 if absent); false after answering 404. */
 bool q_division(struct req *r, int64_t *code);
 /* The names of a role's capabilities ("read", "write", ...) as a JSON array (GET /api/me, /api/roles). */

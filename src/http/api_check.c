@@ -117,7 +117,7 @@ api_external_import(struct req *r)
 	struct external_opts o = { .kind = req_query(r, "kind"), .source = req_query(r, "source"),
 		.dry_run = q_bool(r, "dry_run"), .lenient = q_bool(r, "lenient"), .actor = req_actor(r), .ip = r->ip,
 		.division = r->user.division, .path = r->upload_path };
-	if (!q_date(r, "date", &o.date))
+	if (!q_date(r, "date", &o.date) || !q_file_name(r, &o.file_name))
 		return;
 	if (!o.kind || !*o.kind) {
 		reply_fail(r, ERR_INVALID, "kind", MSG_EXT_KIND, "", ext_kind_codes());

@@ -997,17 +997,8 @@ api_import(struct req *r)
 	}
 	o.batch = req_query(r, "batch");
 	/* the name of the user's file, for the audit row (the body is a temporary upload whose name says nothing) */
-	o.file_name = req_query(r, "filename");
-	if (o.file_name) {
-		size_t n = strlen(o.file_name);
-		bool ok = n <= 255 && utf8_valid(o.file_name, n, false, NULL);
-		for (size_t i = 0; ok && i < n; i++)
-			ok = (unsigned char)o.file_name[i] >= 0x20 && o.file_name[i] != 0x7f && o.file_name[i] != '/';
-		if (!ok) {
-			reply_fail(r, ERR_INVALID, "filename", MSG_BAD_PARAM, "filename", "");
-			return;
-		}
-	}
+	if (!q_file_name(r, &o.file_name))
+		return;
 	o.reason = req_query(r, "reason");
 	int year;
 	if (!q_int(r, "year", 2000, 9999, 0, &year))

@@ -170,3 +170,19 @@ api_caps_json(unsigned caps)
 			json_array_append_new(a, json_string(names[i].name));
 	return a;
 }
+
+bool
+q_file_name(struct req *r, const char **out)
+{
+	const char *v = req_query(r, "filename");
+	*out = v && *v ? v : NULL;
+	if (!*out)
+		return true;
+	size_t n = strlen(v);
+	bool ok = n <= 255 && utf8_valid(v, n, false, NULL);
+	for (size_t i = 0; ok && i < n; i++)
+		ok = (unsigned char)v[i] >= 0x20 && v[i] != 0x7f && v[i] != '/';
+	if (!ok)
+		reply_fail(r, ERR_INVALID, "filename", MSG_BAD_PARAM, "filename", "");
+	return ok;
+}

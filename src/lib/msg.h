@@ -242,8 +242,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(TABLE_BY, "table_by", "%s是%s，不能再按%s分列（请选其上一级区划）", \
 	    "%s is a %s: it has no %s rows (choose the division above it)") \
 	X(BAD_PARAM, "bad_parameter", "参数 %s 的值“%s”无效", "parameter %s: invalid value \"%s\"") \
-	X(PARAM_NEEDED, "parameter_required", "须提供参数 %s（%s）", "parameter %s is required (%s)") \
-	X(PERIOD_REVERSED, "bad_period", "起始日期 %s 晚于截止日期 %s", "from %s is after to %s") \
+	X(PARAM_NEEDED, "bad_parameter", "须提供参数 %s（%s）", "parameter %s is required (%s)") \
+	X(PERIOD_REVERSED, "bad_parameter", "起始日期 %s 晚于截止日期 %s", "from %s is after to %s") \
 	X(TOO_BIG, "too_big", "请求过大（上限 %s）", "the request is too big (limit %s)") \
 	X(NO_ROUTE, "not_found", "没有这个地址：%s", "no such address: %s") \
 	X(METHOD, "method_not_allowed", "%s 不支持 %s 方法", "%s does not accept %s") \

@@ -228,5 +228,5 @@ eq "full views audited" "$(audit_sql "SELECT COUNT(*) FROM audit WHERE action = 
 eq "writes audited" "$(audit_sql "SELECT COUNT(*) FROM audit WHERE action IN ('assistance.create', 'supervision.create')")" 18
 # a period backwards: said with both dates
 expect 400 county GET "/api/assistance?from=2018-12-31&to=2018-01-01"
-jqeq '.error | "\(.code) \(.field) \(.message)"' "bad_period from 起始日期 2018-12-31 晚于截止日期 2018-01-01"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "bad_parameter from 起始日期 2018-12-31 晚于截止日期 2018-01-01"
 finish

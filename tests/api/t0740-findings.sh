@@ -22,7 +22,7 @@ for u in town village cadre sys; do
 	upload "$u" "/api/external-lists?kind=death&date=2024-12-31" "$WORK/death.csv"
 	[ "$STATUS" = 403 ] || fail "import as $u: $STATUS"
 done
-upload county "/api/external-lists?kind=death&date=2024-12-31&source=公安" "$WORK/death.csv"
+upload county "/api/external-lists?kind=death&date=2024-12-31&source=公安&filename=2024年死亡人员名单.csv" "$WORK/death.csv"
 eq "import" "$STATUS" 201
 jqeq '.data | "\(.kind) \(.rows) \(.stored) \(.matched) \(.other_name)"' "death 3 3 3 0"
 L=$(printf '%s' "$OUT" | jq .data.list)
@@ -36,7 +36,7 @@ upload county "/api/external-lists?kind=death" "$WORK/bad.csv"
 eq "bad file" "$STATUS" 400
 jqeq '.error.code + " " + ([.data.problems[] | "\(.row)|\(.column)|\(.code)"] | join(","))' "invalid_file 2|证件号码|id_checksum"
 expect 200 super GET /api/external-lists
-jqeq '[.data.rows[] | "\(.id) \(.kind) \(.source) \(.rows)"] | join(",")' "$L death 公安 3"
+jqeq '[.data.rows[] | "\(.id) \(.kind) \(.source) \(.rows) \(.file)"] | join(",")' "$L death 公安 3 2024年死亡人员名单.csv"
 expect 403 town GET /api/external-lists
 expect 403 village GET "/api/external-lists/$L"
 expect 200 super GET "/api/external-lists/$L"

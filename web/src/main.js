@@ -185,8 +185,10 @@ function sideNav(path) {
     items.push(inbox);
     items.push(navItem(link('/monitor'), 'eye', t('防返贫监测'), path === '/monitor'));
     if (state.me.role === 'cadre') items.push(navItem(link('/assistance/mine'), 'users', t('我的帮扶户'), path === '/assistance/mine'));
-    items.push(navItem(link('/assistance'), 'home', t('帮扶工作'), path.startsWith('/assistance') && path !== '/assistance/mine'));
-    if (can('supervise')) items.push(navItem(link('/supervision'), 'shield', t('督查问责'), path === '/supervision'));
+    // the supervision kinds' record lists live under /assistance/records/ but belong to 督查问责
+    const supervisionRecords = /^\/assistance\/records\/(case|case_household|case_person|complaint)$/.test(path);
+    items.push(navItem(link('/assistance'), 'home', t('帮扶工作'), path.startsWith('/assistance') && path !== '/assistance/mine' && !supervisionRecords));
+    if (can('supervise')) items.push(navItem(link('/supervision'), 'shield', t('督查问责'), path === '/supervision' || supervisionRecords));
     items.push(navItem(link('/findings'), 'clipboard', t('数据质量'), path.startsWith('/findings') || path === '/rules'));
     items.push(navItem(link('/campaigns'), 'flag', t('专项行动'), path.startsWith('/campaigns')));
     if (can('compare')) items.push(navItem(link('/external-lists'), 'compare', t('数据比对'), path === '/external-lists'));

@@ -90,9 +90,9 @@ function measuresBody(a, all) {
   const rows = received(a, all);
   if (!rows.length) return empty(t('还没有帮扶措施记录'));
   const cols = [
-    { title: t('类别'), key: 'cat', render: (r) => h('span', { class: 'tag tag-soft' }, r.cat) },
+    { title: t('类别'), key: 'cat', cls: 'nowrap', render: (r) => h('span', { class: 'tag tag-soft' }, r.cat) },
     { title: t('内容'), key: 'what', render: (r) => r.what },
-    { title: t('对象'), key: 'who', render: (r) => r.who },
+    { title: t('对象'), key: 'who', cls: 'nowrap', render: (r) => r.who },
     { title: t('日期'), key: 'date', cls: 'nowrap', render: (r) => r.date || '' },
     { title: t('金额（元）'), key: 'amount', cls: 'num', render: (r) => (r.amount === null || r.amount === undefined ? '' : Number(r.amount).toFixed(2)) },
   ];

@@ -83,7 +83,7 @@ export async function externalView({ el, query, navigate, render, signal }) {
     drop.classList.toggle('has-file', !!file);
     mount(dropText, file ? [h('span', { class: 'drop-file' }, icon('file'), h('span', { class: 'drop-name' }, file.name)), h('span', { class: 'muted' }, ` ${sizeText(file.size)}`)] : [h('strong', t('把文件拖到这里')), t('，或点击选择文件')]);
   };
-  const params = (dry) => `/api/external-lists${qs({ kind: kindSel.value, date: dateIn.value, source: sourceIn.value.trim(), lenient: lenient.checked ? 1 : null, dry_run: dry ? 1 : null })}`;
+  const params = (dry) => `/api/external-lists${qs({ kind: kindSel.value, date: dateIn.value, source: sourceIn.value.trim(), lenient: lenient.checked ? 1 : null, dry_run: dry ? 1 : null, filename: file ? file.name : null })}`;
 
   async function send(dry) {
     if (!file) return;

@@ -17,8 +17,9 @@ export async function householdsView({ el, query, navigate, signal }) {
   const attribute = query.get('attribute') || '';
   const cause = query.get('cause') || '';
   const division = query.get('division') || '';
-  const town = query.get('town') || '';
   const village = query.get('village') || '';
+  // a village named without its town (a link to the village's list): its town is the first nine digits
+  const town = query.get('town') || (/^\d{12}$/.test(village) ? `${village.slice(0, 9)}000` : '');
   const page = Math.max(1, Number(query.get('page')) || 1);
   const sort = query.get('sort') || '';
 

@@ -490,5 +490,12 @@ export async function reportsView({ el, query, navigate, signal }) {
       ),
     ),
   );
+  // a table wider than its card scrolls sideways: say so above it, where the last columns would otherwise just
+  // be missing from view
+  requestAnimationFrame(() => {
+    const wrap = el.querySelector('.rpt-wrap');
+    if (wrap && wrap.scrollWidth > wrap.clientWidth + 1 && !el.querySelector('.rpt-scroll-hint'))
+      wrap.before(h('p', { class: 'rpt-scroll-hint muted small', 'data-hint': 'scroll' }, icon('info'), h('span', t('表格较宽，左右滑动可查看其余各列'))));
+  });
 }
 
