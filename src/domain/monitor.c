@@ -304,6 +304,18 @@ programme_add(struct txn *t, const struct programme_req *r, struct errinfo *e)
 	struct household h;
 	if ((rc = store_household_by_no(t->st, hh_no, &h, &a, e)) != ERR_OK)
 		goto out;
+	/* the same programme twice for one household over one day is a double entry, not two programmes */
+	struct programme *have;
+	size_t nh;
+	if ((rc = store_programmes_of_household(t->st, h.id, &have, &nh, &a, e)) != ERR_OK)
+		goto out;
+	for (size_t i = 0; i < nh; i++)
+		if (strcmp(have[i].kind, k->code) == 0 && have[i].valid_from < to && r->from < have[i].valid_to) {
+			rc = errinfo_set(e, ERR_CONFLICT, "from", MSG_PROGRAMME_OVERLAP, h.hh_no, code_label(CL_PROGRAMME, k->code),
+			    date_format(have[i].valid_from, d1), have[i].valid_to == DATE_INF ? (msg_lang() == LANG_EN ? "now" : "今")
+			    : date_format(have[i].valid_to, d2));
+			goto out;
+		}
 	struct programme p = { .household_id = h.id, .kind = (char *)k->code, .valid_from = r->from, .valid_to = to,
 		.source = (char *)(r->source && *r->source ? r->source : "form"), .recorded_at = t->now,
 		.actor = (char *)t->actor };

@@ -410,6 +410,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "no warning \"%s\" (it may have been handled or the data changed: reload the page)") \
 	X(PROGRAMME_KIND, "programme_kind", "项目“%s”无效（可用：%s）", "programme \"%s\" is not valid (use %s)") \
 	X(PROGRAMME_DATES, "programme_dates", "结束日期 %s 不晚于开始日期 %s", "the end %s is not after the start %s") \
+	X(PROGRAMME_OVERLAP, "programme_overlap", "户 %s 已登记%s（%s 至 %s），与所填期间重叠", \
+	    "household %s already has %s (%s to %s), which overlaps this period") \
 	X(PROGRAMME_WHO, "programme_who", "证件号码 %s 不是在册人员（或不在您的管辖范围内）", \
 	    "ID number %s is not a member of a household in your scope") \
 	X(STATUS_LABEL_AMBIGUOUS, "status_ambiguous", "“已脱贫”须写明是否享受政策（已脱贫享受政策 / 已脱贫不享受政策）", \

@@ -101,6 +101,9 @@ jqeq '.data | "\([.cases[] | "\(.seq) \(.monitor_type) \(.state)"] | join(";")) 
 	"1 marginal monitored dibao_edge 2021-06-01 null 民政"
 expect 400 village POST /api/households/3713980101/programmes '{"programme":"dibao","from":"2021-06-01","to":"2021-05-01"}'
 jqeq '.error | "\(.code) \(.field)"' "programme_dates to"
+# the same programme again over a day it already covers: a double entry, refused (it was stored twice)
+expect 409 village POST /api/households/3713980101/programmes '{"programme":"低保边缘","from":"2021-09-01","source":"民政"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "programme_overlap from 户 3713980101 已登记低保边缘（2021-06-01 至 今），与所填期间重叠"
 expect 404 village POST /api/households/3713980001/programmes '{"programme":"dibao","from":"2021-06-01"}'
 expect 404 village GET /api/households/3713980001/monitoring
 expect 200 town GET "/api/monitor/list?as_of=2021-12-31&programme=dibao_edge"
