@@ -41,6 +41,41 @@ assessment_housing_label(const char *code)
 	return code ? code : "";
 }
 
+/* The notes (JSON): a general note (note) and one for each item of the check, texts of up to 500 characters;
+ * each wrong one named by its field. */
+static enum err
+notes_check(const char *notes, struct errinfo *e)
+{
+	static const char *const items[] = { "note", "food", "clothing", "education", "medical", "housing", "water" };
+	if (!notes || !*notes)
+		return ERR_OK;
+	json_t *j = json_loads(notes, 0, NULL);
+	if (!json_is_object(j)) {
+		json_decref(j);
+		return errinfo_set(e, ERR_INVALID, "notes", MSG_BAD_TYPE, "notes", msg_lang() == LANG_EN ? "an object" : "对象");
+	}
+	enum err rc = ERR_OK;
+	const char *key;
+	json_t *val;
+	json_object_foreach(j, key, val) {
+		char field[64];
+		snprintf(field, sizeof(field), "notes.%.50s", key);
+		bool known = false;
+		for (size_t i = 0; i < NELEM(items); i++)
+			known |= strcmp(items[i], key) == 0;
+		if (!known)
+			rc = errinfo_set(e, ERR_INVALID, field, MSG_UNKNOWN_FIELD, field);
+		else if (!json_is_string(val))
+			rc = errinfo_set(e, ERR_INVALID, field, MSG_BAD_TYPE, field, msg_lang() == LANG_EN ? "a text" : "文字");
+		else if (utf8_len(json_string_value(val), strlen(json_string_value(val))) > 500)
+			rc = errinfo_set(e, ERR_INVALID, field, MSG_TOO_LONG, 500);
+		if (rc != ERR_OK)
+			break;
+	}
+	json_decref(j);
+	return rc;
+}
+
 enum err
 assessment_record(struct txn *t, const char *hh_no, struct assessment *x, struct errinfo *e)
 {
@@ -69,6 +104,8 @@ assessment_record(struct txn *t, const char *hh_no, struct assessment *x, struct
 		rc = errinfo_set(e, ERR_INVALID, "assessor", MSG_TOO_LONG, 60);
 		goto out;
 	}
+	if ((rc = notes_check(x->notes, e)) != ERR_OK)
+		goto out;
 	if (x->housing) {
 		const char *code;
 		if (!assessment_housing_code(x->housing, &code)) {

@@ -8,7 +8,6 @@
 #include "http/api.h"
 #include "lib/date.h"
 #include "lib/util.h"
-#include "lib/utf8.h"
 #include "view/view_proposal.h"
 
 static struct proposal_user
@@ -375,28 +374,7 @@ api_assessment_create(struct req *r)
 	x.assessor = (char *)json_string_value(json_object_get(j, "assessor"));
 	const char *hs = json_string_value(json_object_get(j, "housing"));
 	x.housing = hs && *hs ? (char *)hs : NULL;
-	json_t *notes = json_object_get(j, "notes");
-	const char *key;
-	json_t *val;
-	/* a note (note) and one for each item of the check, in words: its field named, and what is wrong with it */
-	static const char *const items[] = { "note", "food", "clothing", "education", "medical", "housing", "water" };
-	json_object_foreach(notes, key, val) {
-		char field[64];
-		snprintf(field, sizeof(field), "notes.%.50s", key);
-		bool known = false;
-		for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++)
-			known |= strcmp(items[i], key) == 0;
-		if (!known)
-			reply_fail(r, ERR_INVALID, field, MSG_UNKNOWN_FIELD, field);
-		else if (!json_is_string(val))
-			reply_fail(r, ERR_INVALID, field, MSG_BAD_TYPE, field, msg_lang() == LANG_EN ? "a text" : "文字");
-		else if (utf8_len(json_string_value(val), strlen(json_string_value(val))) > 500)
-			reply_fail(r, ERR_INVALID, field, MSG_TOO_LONG, 500);
-		else
-			continue;
-		json_decref(j);
-		return;
-	}
+	json_t *notes = json_object_get(j, "notes");   /* checked by assessment_record */
 	char *nt = notes ? json_dumps(notes, JSON_COMPACT) : NULL;
 	x.notes = nt ? arena_strdup(&r->a, nt) : NULL;
 	free(nt);

@@ -19,6 +19,10 @@ eq "setting" "$OUT" "wage,business,property"
 # P003 (1 person): 2000 wage + 1000 business + 1500 transfer − 200 cost
 ok income set P003 2018 --wage 2000 --business 1000 --transfer 1500 --cost 200 --now "2018-09-01 09:00:00"
 eq "income set" "$OUT" "已记录 P003 2018 年收入：人均纯收入 4300.00 元（1 人）"
+# a note over 500 characters is refused here as through the API (the rule is the domain's), nothing recorded
+expect_rc 1 assessment add P003 --date 2018-09-01 --assessor 张明 --food yes --note "$(printf '注%.0s' $(seq 501))" \
+	--now "2018-09-01 09:05:00"
+eq "long note" "$ERR" "tuopin: 内容过长（最多 500 个字符）"
 ok assessment add P003 --date 2018-09-01 --assessor 张明 --food yes --clothing yes --education yes --medical yes \
 	--housing B --water yes --now "2018-09-01 09:10:00"
 ok proposal new exit P003 --date 2018-09-01 --now "2018-09-01 09:20:00" --format json
