@@ -131,6 +131,7 @@ assist_import(struct store *st, const char *what, const struct import_opts *o, s
 		sheet_close(s);
 		return ERR_INVALID;
 	}
+	sheet_set_width(s, sheet_header_width(&row));
 	r->encoding = sheet_encoding(s);
 	/* the header: each cell to a field (of the kind, or of both insurance kinds, which share their fields) */
 	size_t ncols = row.n < MAX_SHEET_COLS ? row.n : MAX_SHEET_COLS;

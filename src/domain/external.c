@@ -354,6 +354,7 @@ external_import(struct store *st, const struct external_opts *o, struct external
 		sheet_close(s);
 		return ERR_INVALID;
 	}
+	sheet_set_width(s, sheet_header_width(&row));
 	struct xheader h;
 	map_header(k, &row, &h, p, a);
 	if (p->n_errors) {
@@ -507,7 +508,7 @@ external_import(struct store *st, const struct external_opts *o, struct external
 	sheet_close(s);
 	free(seen.key);
 	free(seen.row);
-	if (rc == ERR_OK && r->rows == 0)
+	if (rc == ERR_OK && got == 0 && r->rows == 0)
 		problem_add(p, false, 0, "", (struct str){ 0 }, MSG_NO_ROWS);
 	enum err brc = store_bulk_end(st, e);
 	if (rc == ERR_OK)

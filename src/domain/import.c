@@ -91,7 +91,7 @@ open_sheet(const struct import_opts *o, struct import_result *r, struct errinfo 
 }
 
 /* The first row that is not a title: our XLSX exports and templates carry a title row (one cell, merged over
- * the columns) above the header. */
+ * the columns) above the header. The rows after it are held to its width (sheet_set_width). */
 static int
 next_header(struct sheet *s, struct sheet_row *row, int *err_row, struct errinfo *e)
 {
@@ -103,7 +103,9 @@ next_header(struct sheet *s, struct sheet_row *row, int *err_row, struct errinfo
 		if (row->cells[i].n)
 			filled++;
 	if (filled == 1 && row->n >= 1 && row->cells[0].n && row->num == 1)
-		return sheet_next(s, row, err_row, e);
+		got = sheet_next(s, row, err_row, e);
+	if (got == 1)
+		sheet_set_width(s, sheet_header_width(row));
 	return got;
 }
 

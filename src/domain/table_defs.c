@@ -8,6 +8,7 @@
 
 #define F(f, op, c) { f, op, c, 0, 0 }
 #define EQ(f, c) { f, TOP_EQ, c, 0, 0 }
+#define IN(f, c) { f, TOP_IN, c, 0, 0 }
 #define NUM(f, v) { f, TOP_EQ, NULL, v, 0 }
 #define RANGE(f, lo, hi) { f, TOP_RANGE, NULL, lo, hi }
 #define YUAN(y) ((int64_t)(y) * 100)
@@ -135,8 +136,8 @@ static const struct tcol t1_7[] = {
 static const struct tcol t1_8[] = {
 	PP("total", "人数", "persons"),
 	PP("general", "一般贫困户人数", "ordinary", EQ(TF_ATTRIBUTE, "1")),
-	PP("dibao", "低保贫困户人数", "minimum allowance", EQ(TF_ATTRIBUTE, "2")),
-	PP("tekun", "五保（特困供养）贫困户人数", "destitute support", EQ(TF_ATTRIBUTE, "3")),
+	PP("dibao", "低保贫困户人数", "minimum allowance", IN(TF_ATTRIBUTE, "2,4")),
+	PP("tekun", "五保（特困供养）贫困户人数", "destitute support", IN(TF_ATTRIBUTE, "3,5")),
 };
 static const struct tcol t1_9[] = {
 	PP("total", "人数", "persons"),
@@ -165,10 +166,10 @@ static const struct tcol t2_1[] = {
 	PP("persons", "人数", "persons"),
 	GHH("一般贫困户", "ordinary", "general_h", "户数", "households", EQ(TF_ATTRIBUTE, "1")),
 	GPP("一般贫困户", "ordinary", "general_p", "人数", "persons", EQ(TF_ATTRIBUTE, "1")),
-	GHH("低保贫困户", "minimum allowance", "dibao_h", "户数", "households", EQ(TF_ATTRIBUTE, "2")),
-	GPP("低保贫困户", "minimum allowance", "dibao_p", "人数", "persons", EQ(TF_ATTRIBUTE, "2")),
-	GHH("五保（特困供养）贫困户", "destitute support", "tekun_h", "户数", "households", EQ(TF_ATTRIBUTE, "3")),
-	GPP("五保（特困供养）贫困户", "destitute support", "tekun_p", "人数", "persons", EQ(TF_ATTRIBUTE, "3")),
+	GHH("低保贫困户", "minimum allowance", "dibao_h", "户数", "households", IN(TF_ATTRIBUTE, "2,4")),
+	GPP("低保贫困户", "minimum allowance", "dibao_p", "人数", "persons", IN(TF_ATTRIBUTE, "2,4")),
+	GHH("五保（特困供养）贫困户", "destitute support", "tekun_h", "户数", "households", IN(TF_ATTRIBUTE, "3,5")),
+	GPP("五保（特困供养）贫困户", "destitute support", "tekun_p", "人数", "persons", IN(TF_ATTRIBUTE, "3,5")),
 };
 static const struct tcol t2_2[] = {
 	GHH("工资性收入", "wages", "wage_h", "户数", "households", RANGE(TF_WAGE, 1, T_NOLIMIT)),
@@ -459,11 +460,15 @@ static const struct table_def defs[] = {
 	{ "1.5", PEOPLE, "贫困人口上年度务工状况统计表", "Poor persons by work last year", UP, G_CURRENT_POOR, false, N(t1_5), DIVS, NULL, NULL, false },
 	{ "1.6", PEOPLE, "贫困人口上年度务工时间统计表", "Poor persons by months worked last year", UP, G_CURRENT_POOR, false, N(t1_6), DIVS, NULL, NULL, false },
 	{ "1.7", PEOPLE, "贫困人口在校生情况统计表", "Poor persons by schooling", UP, G_CURRENT_POOR, false, N(t1_7), DIVS, NULL, NULL, false },
-	{ "1.8", PEOPLE, "贫困人口统计表（按贫困户属性）", "Poor persons by household attribute", UP, G_CURRENT_POOR, false, N(t1_8), DIVS, NULL, NULL, false },
+	{ "1.8", PEOPLE, "贫困人口统计表（按贫困户属性）", "Poor persons by household attribute", UP, G_CURRENT_POOR, false, N(t1_8), DIVS,
+	  "低保贫困户含 2014 年表的“低保户”，五保（特困供养）贫困户含“五保户”；属性未填或为一般农户的不计入三栏。",
+	  "Minimum-allowance households include the 2014 form's 低保户, destitute support its 五保户; a household with no attribute, or an ordinary rural household, is in none of the three.", false },
 	{ "1.9", PEOPLE, "贫困人口适龄教育年龄分段统计表", "Poor persons by school-age band", UP, G_CURRENT_POOR, false, N(t1_9), DIVS,
 	  "年龄为统计时点的周岁；各段含下限、不含上限。", "Age in whole years on the day; each band includes its lower bound only.", false },
 	{ "1.10", PEOPLE, "贫困人口分布统计表（按行政区划）", "Poor persons by division", UHP, G_CURRENT_POOR, false, N(t1_10), DIVS, NULL, NULL, false },
-	{ "2.1", HOUSEHOLDS, "贫困户贫困属性统计表", "Poor households by attribute", UHP, G_CURRENT_POOR, false, N(t2_1), DIVS, NULL, NULL, false },
+	{ "2.1", HOUSEHOLDS, "贫困户贫困属性统计表", "Poor households by attribute", UHP, G_CURRENT_POOR, false, N(t2_1), DIVS,
+	  "低保贫困户含 2014 年表的“低保户”，五保（特困供养）贫困户含“五保户”；属性未填或为一般农户的不计入三栏。",
+	  "Minimum-allowance households include the 2014 form's 低保户, destitute support its 五保户; a household with no attribute, or an ordinary rural household, is in none of the three.", false },
 	{ "2.2", INCOME, "贫困户收支分类统计表", "Poor households by kind of income", UY, G_CURRENT_POOR, true, N(t2_2), DIVS,
 	  "户数为该项收入（支出）大于零的户；户均为这些户的平均。", "Households with the item above zero; the average is over them.", false },
 	{ "2.4", HOUSEHOLDS, "贫困户主要致贫原因统计表", "Poor households by main cause", UH, G_CURRENT_POOR, false, N(t2_4), DIVS, NULL, NULL, false },

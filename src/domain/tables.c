@@ -184,6 +184,7 @@ match(const struct engine *g, const struct fact *x, const struct tfilter *w)
 		case TOP_NE: return t && *t && strcmp(t, w->code) != 0;
 		case TOP_EMPTY: return !t || !*t;
 		case TOP_HAS: return t && has_code(t, w->code);
+		case TOP_IN: return t && *t && has_code(w->code, t);
 		default: return false;
 		}
 	}

@@ -38,6 +38,7 @@ enum top {
 	TOP_EMPTY,    /* text field not given; numeric field unknown */
 	TOP_RANGE,    /* numeric field in [lo, hi) */
 	TOP_HAS,      /* code is one of the comma-separated codes of the field (其他致贫原因) */
+	TOP_IN,       /* the text field is one of code's comma-separated codes (低保户 with 低保贫困户) */
 };
 struct tfilter {
 	enum tfield f;

@@ -1098,13 +1098,19 @@ server_run(const struct server_opts *o)
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 4),
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(o->timeout > 0 ? o->timeout : 60),
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1024,
-	    MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+	    /* no SO_REUSEPORT: a second server on the same address must fail, not share its connections (two
+	     * databases answering one address at random); SO_REUSEADDR (libmicrohttpd's default) still lets a
+	     * restarted server bind at once */
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 	    MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 	    MHD_OPTION_END);
 	if (!d) {
-		fprintf(stderr, "tuopin: cannot listen on %s: %s\n", o->listen, strerror(errno));
+		int err = errno;
+		fprintf(stderr, msg_lang() == LANG_EN ? "tuopin: cannot listen on %s: %s%s\n" : "tuopin：无法在 %s 上监听：%s%s\n",
+		    o->listen, strerror(err), err != EADDRINUSE ? "" : msg_lang() == LANG_EN ?
+		    " (is another server, Tuopin or not, already listening there? stop it or choose another --listen)" :
+		    "（这个地址已有服务在监听，可能是另一个脱贫服务器：请先停止它，或用 --listen 换一个地址）");
 		return 1;
 	}
 	pthread_t watch_thread;

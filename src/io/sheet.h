@@ -63,6 +63,12 @@ struct sheet *sheet_open(const char *path, const struct sheet_limits *lim, struc
 struct sheet *sheet_open_memory(const char *const *cells, size_t n_cols, size_t n_rows);
 /* 1: *row filled; 0: end of input; -1: error in e, with *err_row set to the row being read. */
 int sheet_next(struct sheet *s, struct sheet_row *row, int *err_row, struct errinfo *e);
+/* The header's width: the cells up to its last non-empty one. */
+size_t sheet_header_width(const struct sheet_row *header);
+/* From now on a row with a non-empty cell past the first width cells is an error (at that row and column): its
+ * values have no column to go to, and a row shifted by an unquoted comma would otherwise be read with every
+ * value under the wrong heading. The importers call it with their header's width once they have read it. */
+void sheet_set_width(struct sheet *s, size_t width);
 /* After sheet_next answered -1: the column (1-based) holding the error, or 0 if the error is not in one. */
 int sheet_error_col(const struct sheet *s);
 enum sheet_kind sheet_kind(const struct sheet *s);

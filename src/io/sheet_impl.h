@@ -72,6 +72,7 @@ struct sheet {
 	struct sheet_limits lim;
 	size_t rows;         /* rows handed out */
 	int err_col;         /* sheet_error_col */
+	size_t width;        /* sheet_set_width: cells past it must be empty; 0: not checked */
 	struct rowq q;
 	struct csv_state *csv;
 	struct xlsx_state *xlsx;

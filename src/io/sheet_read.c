@@ -529,16 +529,43 @@ sheet_next(struct sheet *s, struct sheet_row *row, int *err_row, struct errinfo 
 	if (!err_row)
 		err_row = &dummy;
 	*err_row = 0;
-	if (s->kind == SHEET_MEMORY)
-		return rowq_pop(&s->q, row) ? 1 : 0;
 	s->err_col = 0;
-	int got = s->kind == SHEET_XLSX ? xlsx_next(s, row, err_row, e) : csv_next(s, row, err_row, e);
-	if (got == 1 && ++s->rows > s->lim.max_rows) {
+	int got = s->kind == SHEET_MEMORY ? (rowq_pop(&s->q, row) ? 1 : 0) :
+	    s->kind == SHEET_XLSX ? xlsx_next(s, row, err_row, e) : csv_next(s, row, err_row, e);
+	if (got == 1 && s->kind != SHEET_MEMORY && ++s->rows > s->lim.max_rows) {
 		*err_row = row->num;
 		errinfo_set(e, ERR_INVALID, "", MSG_TOO_MANY_ROWS, s->lim.max_rows);
 		return -1;
 	}
+	for (size_t i = s->width; got == 1 && s->width && i < row->n; i++)
+		if (row->cells[i].n) {
+			struct str v = row->cells[i];
+			size_t n = v.n < 60 ? v.n : 60;   /* a value's start: cells are UTF-8, cut at a character */
+			while (n < v.n && ((unsigned char)v.p[n] & 0xC0) == 0x80)
+				n--;
+			*err_row = row->num;
+			s->err_col = (int)i + 1;
+			errinfo_set(e, ERR_INVALID, "", MSG_BEYOND_HEADER, (int)i + 1, (int)n, v.p, n < v.n ? "…" : "",
+			    s->width);
+			return -1;
+		}
 	return got;
+}
+
+size_t
+sheet_header_width(const struct sheet_row *header)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < header->n; i++)
+		if (header->cells[i].n)
+			w = i + 1;
+	return w;
+}
+
+void
+sheet_set_width(struct sheet *s, size_t width)
+{
+	s->width = width;
 }
 
 int

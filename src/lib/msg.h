@@ -43,6 +43,9 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(CELL_TOO_BIG, "cell_too_big", "第 %d 列的单元格超过 %zu 字节的上限（TUOPIN_IMPORT_MAX_CELL），文件未再往下读取", \
 	    "the cell in column %d is longer than %zu bytes, the limit (TUOPIN_IMPORT_MAX_CELL); the file was read no " \
 	    "further") \
+	X(BEYOND_HEADER, "beyond_header", "第 %d 列有值“%.*s%s”，但表头只有 %zu 列：这一行是否因未加引号的逗号而错位？" \
+	    "请核对这一行，或在表头为这一列加上列名", "column %d holds \"%.*s%s\" but the header has only %zu columns: is the " \
+	    "row shifted by an unquoted comma? Check the row, or give the column a heading") \
 	X(TOO_MANY_ROWS, "too_many_rows", "文件超过 %zu 行的上限（TUOPIN_IMPORT_MAX_ROWS）", \
 	    "the file has more than %zu rows, the limit (TUOPIN_IMPORT_MAX_ROWS)") \
 	X(XLSX_BAD, "xlsx_bad", "XLSX 文件无法读取：%s", "cannot read the XLSX file: %s") \

@@ -99,4 +99,27 @@ eq "as-of warning" "$OUT" "8 行（csv，UTF-8 (BOM)）：建档 3 户 8 人
 fresh
 ok import registry "$S/registry.csv" --as-of 2013-06-30 --format json
 jqeq '.warnings' 0
+# A row with a value past the header's last column: a row shifted by an unquoted comma (here in 姓名, "张,建国")
+# reads every later value under the wrong heading; refused at its row and column, nothing written. A row with
+# empty cells past the header ("...,,,") is as before. CSV and XLSX alike, and an income file too.
+fresh
+W=$(head -1 "$S/registry.csv" | tr ',' '\n' | grep -c .)
+awk -F, -v OFS=, -v c="$NAME" 'NR == 3 { $c = "张," $c } NR == 5 { $0 = $0 ",,," } { print }' "$S/registry.csv" \
+	> "$WORK/shifted.csv"
+expect_rc 1 import registry "$WORK/shifted.csv" --as-of 2014-04-30 --format json
+jqeq '[.problems[] | "\(.row)|\(.column)|\(.code)|\(.message)"] | join(";")' \
+	"3|第 $((W + 1)) 列|beyond_header|第 $((W + 1)) 列有值“$(awk -F, 'NR == 3 { print $NF }' "$WORK/shifted.csv" | tr -d '\r')”，但表头只有 $W 列：这一行是否因未加引号的逗号而错位？请核对这一行，或在表头为这一列加上列名"
+eq "nothing written" "$(db_sql "SELECT COUNT(*) FROM household")" 0
+"$CSV2XLSX" "$WORK/shifted.csv" "$WORK/shifted.xlsx"
+expect_rc 1 import registry "$WORK/shifted.xlsx" --as-of 2014-04-30 --lang en --format json
+jqeq '[.problems[] | "\(.row)|\(.code)"] | join(";")' "3|beyond_header"
+jqeq ".problems[0].message | startswith(\"column $((W + 1)) holds \\\"\")" true
+awk -F, -v OFS=, 'NR == 5 { $0 = $0 ",,," } { print }' "$S/registry.csv" > "$WORK/trailing.csv"
+ok import registry "$WORK/trailing.csv" --as-of 2014-04-30
+eq "empty cells past the header" "$OUT" "8 行（csv，UTF-8 (BOM)）：建档 3 户 8 人"
+n_income=$(db_sql "SELECT COUNT(*) FROM income_year")
+printf '户编号,收入年度,工资性收入\n3713991002010001,2014,9000,600\n' > "$WORK/income-wide.csv"
+expect_rc 1 import income "$WORK/income-wide.csv" --format json
+jqeq '[.problems[] | "\(.row)|\(.column)|\(.code)"] | join(";")' "2|第 4 列|beyond_header"
+eq "no income written" "$(db_sql "SELECT COUNT(*) FROM income_year")" "$n_income"
 finish

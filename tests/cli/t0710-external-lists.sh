@@ -56,6 +56,10 @@ refused '证件号码,姓名,死亡日期\n371399196203040012,张建国,2024-03-
 jqeq '[.problems[] | "\(.row)|\(.column)|\(.code)"] | join(";")' \
 	"2|证件号码|id_checksum;3|证件号码|id_length;4|证件号码|required;5|姓名|required;5|死亡日期|after_list_date;6|证件号码|duplicate_id;6|死亡日期|bad_date"
 jqeq '"\(.written) \(.stored) \(.list)"' "false 0 0"
+# a value past the header's last column (a comma in a name shifts the row)
+refused '证件号码,姓名,死亡日期\n371399196203040011,张,建国,2024-03-02\n' --kind death --date 2025-01-31
+jqeq '[.problems[] | "\(.row)|\(.code)|\(.message)"] | join(";")' \
+	"2|beyond_header|第 4 列有值“2024-03-02”，但表头只有 3 列：这一行是否因未加引号的逗号而错位？请核对这一行，或在表头为这一列加上列名"
 # a person on two rows of a list where one row each is expected; vehicles may be two
 refused '证件号码,姓名,工作单位\n371399196203040011,张建国,某局\n371399196203040011,张建国,某局\n' --kind payroll
 jqeq '[.problems[] | "\(.row)|\(.code)|\(.message)"] | join(";")' "3|duplicate_id|证件号码与第 2 行重复"

@@ -210,4 +210,18 @@ expect_rc 2 report 2.1 --format xlsx
 expect_rc 2 report 2.1 --by county
 expect_rc 2 report 2.1 --group everybody
 expect_rc 2 report 2.9 --year 12
+
+# The 2014 form's 低保户 and 五保户 (attribute codes 4 and 5) count under 低保贫困户 and 五保（特困供养）贫困户, so the
+# three columns add up to the households and persons (they were left out: 0户0人 under 五保 for a county of them).
+new_db >/dev/null
+ok import divisions "$SAMPLES/divisions.csv"
+sed -e 's/,低保贫困户,/,低保户,/' -e '/^371399100202,/s/,一般贫困户,/,五保户,/' "$SAMPLES/registry.csv" > "$WORK/attr.csv"
+ok import registry "$WORK/attr.csv" --as-of 2014-04-30
+ok report 2.1 --as-of 2014-04-30 --by village --format json
+jqeq '[.rows[], .total] | map(.values | [.households, .persons, .general_h, .general_p, .dibao_h, .dibao_p, .tekun_h, .tekun_p] | join(" ")) | join(",")' \
+	"2 4 1 3 1 1 0 0,1 4 0 0 0 0 1 4,3 8 1 3 1 1 1 4"
+ok report 1.8 --as-of 2014-04-30 --format json
+jqeq '.total.values | [.total, .general, .dibao, .tekun] | join(" ")' "8 3 1 4"
+ok report 1.8 --as-of 2014-04-30
+contains "$OUT" "低保贫困户含 2014 年表的“低保户”"
 finish
