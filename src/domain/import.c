@@ -15,6 +15,7 @@
 #include "domain/income.h"
 #include "domain/finding.h"
 #include "domain/member.h"
+#include "domain/proposal.h"
 #include "domain/registry.h"
 #include "domain/status.h"
 #include "domain/audit.h"
@@ -1831,6 +1832,7 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 	enum err rc;
 	struct sheet_row row;
 	int got, err_row;
+	int review = -1;   /* require_review, read at the first row that needs it */
 	while ((got = sheet_next(s, &row, &err_row, e)) == 1) {
 		r->rows++;
 		const struct str *c = row.cells;
@@ -1858,8 +1860,13 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 		v = CELL(C_EVENT_TYPE);
 		if (v.n == 0)
 			problem_add(p, false, row.num, COL(C_EVENT_TYPE), v, MSG_REQUIRED);
-		else if (parse_code(CL_EVENT, v, &code, p, row.num, COL(C_EVENT_TYPE)))
+		else if (parse_code(CL_EVENT, v, &code, p, row.num, COL(C_EVENT_TYPE))) {
 			evtype_from_code(code, &q.type);
+			struct errinfo de;
+			errinfo_clear(&de);
+			if (t && o->role && settings_event_direct_cached(t->st, &review, o->role, code, &de) != ERR_OK)
+				problem_from_err(p, false, row.num, COL(C_EVENT_TYPE), v, &de);
+		}
 		v = CELL(C_EFFECTIVE);
 		if (v.n == 0)
 			problem_add(p, false, row.num, COL(C_EFFECTIVE), v, MSG_REQUIRED);

@@ -34,6 +34,9 @@ struct import_opts {
 	bool lenient;         /* data-quality rules warn instead of refusing */
 	int64_t now;          /* recording instant (0: the clock) */
 	const char *actor;
+	/* events: the user's role, whose rows are held to settings_event_direct (require_review: a data role's
+	 * status events go through proposals); NULL: the county office's direct route (the CLI) */
+	const char *role;
 	const char *ip;       /* the client's address, for the audit log */
 	const struct sheet_limits *limits;
 	int year;             /* income: the survey year of rows without 收入年度 (0: every row says its year) */

@@ -190,6 +190,9 @@ bool settings_require_review(struct store *st);
  * field "type" when it may not; ERR_OK for every other type, unknown ones included (the event's own checks
  * name those). */
 enum err settings_event_direct(struct store *st, const char *role, const char *type, struct errinfo *e);
+/* The same for many events (an import's rows): *review caches the setting (-1 before it is read). */
+enum err settings_event_direct_cached(struct store *st, int *review, const char *role, const char *type,
+    struct errinfo *e);
 /* The income items the exit check counts: bit 1 wage, 2 business, 4 property, 8 transfer. */
 unsigned settings_exit_income_items(struct store *st);
 /* The village exit threshold in hundredths of a percent (200 = 2 %). */

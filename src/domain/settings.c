@@ -37,7 +37,7 @@ settings_require_review(struct store *st)
 }
 
 enum err
-settings_event_direct(struct store *st, const char *role, const char *type, struct errinfo *e)
+settings_event_direct_cached(struct store *st, int *review, const char *role, const char *type, struct errinfo *e)
 {
 	const struct code *c = type ? code_find(CL_EVENT, str_from(type)) : NULL;
 	if (!c)
@@ -49,9 +49,20 @@ settings_event_direct(struct store *st, const char *role, const char *type, stru
 	bool status = false;
 	for (size_t i = 0; i < NELEM(status_events); i++)
 		status |= strcmp(c->code, status_events[i]) == 0;
-	if (!status || strcmp(role, "county_admin") == 0 || !settings_require_review(st))
+	if (!status || strcmp(role, "county_admin") == 0)
+		return ERR_OK;
+	if (*review < 0)
+		*review = settings_require_review(st);
+	if (!*review)
 		return ERR_OK;
 	return errinfo_set(e, ERR_FORBIDDEN, "type", MSG_REVIEW_REQUIRED, label);
+}
+
+enum err
+settings_event_direct(struct store *st, const char *role, const char *type, struct errinfo *e)
+{
+	int review = -1;
+	return settings_event_direct_cached(st, &review, role, type, e);
 }
 
 static bool

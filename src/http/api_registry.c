@@ -995,6 +995,11 @@ api_import(struct req *r)
 		}
 		evtype_from_code(c->code, &o.event);
 	}
+	/* require_review: a data role's new households (新识别, 应纳未纳) go through proposals, as one added by
+	 * hand does; its change sheet's status rows are refused row by row (import_events) */
+	if (fn == import_registry && review_required(r, o.event == EV_INCLUDE_MISSED ? "include_missed" : "identify"))
+		return;
+	o.role = r->user.role;
 	o.batch = req_query(r, "batch");
 	/* the name of the user's file, for the audit row (the body is a temporary upload whose name says nothing) */
 	if (!q_file_name(r, &o.file_name))

@@ -38,6 +38,23 @@ expect 400 county POST /api/households/P004/events '{"type":"exit","effective":"
 jqeq '.error.code' "future_date"
 expect 200 county GET /api/settings
 jqeq '.data | "\(.require_review) \(.exit_income_items) \(.village_exit_threshold)"' "on wage,business,property,transfer 2"
+# ... and not through an import either (a review found a town's sheet of 新识别 households, and a change sheet's
+# 脱贫 row, written at once): a registry sheet is refused whole, a change sheet's status rows row by row, with
+# nothing written; the county office's sheets as before
+upload town "/api/imports/registry?as_of=2018-06-01" "$P/registry.csv"
+eq "a town's registry sheet" "$STATUS $(jq -r '"\(.error.code) \(.error.field)"' <<<"$OUT")" "403 review_required type"
+printf '户编号,变动类型,生效日期,原因\nP004,脱贫,2018-06-01,\nP004,信息更正,2018-06-01,电话有误\nP004,纳入监测,2018-06-01,\n' > "$WORK/ev.csv"
+upload town "/api/imports/events" "$WORK/ev.csv"
+eq "a town's change sheet" "$STATUS" 400
+jqeq '[.data.problems[] | "\(.row)|\(.column)|\(.code)"] | join(";")' \
+	"2|变动类型|review_required;3|户编号|nothing_to_fix;4|变动类型|monitor_procedure"
+jqeq '.data.problems[0].message' "已开启“须经评议公示”：脱贫须提出申请，经评议、公示、审核、审定、公告后生效"
+upload town "/api/imports/events?dry_run=1" "$WORK/ev.csv"
+jqeq '[.data.problems[] | "\(.row)|\(.code)"] | join(";")' "2|review_required;3|nothing_to_fix;4|monitor_procedure"
+eq "nothing written" "$(db_sql "SELECT COUNT(*) FROM change_event e JOIN household h ON h.id = e.household_id WHERE h.hh_no = 'P004' AND e.effective = 20180601")" 0
+printf '户编号,变动类型,生效日期\nP004,脱贫,2018-06-01\n' > "$WORK/ev1.csv"
+upload county "/api/imports/events?dry_run=1" "$WORK/ev1.csv"
+eq "the county's sheet" "$STATUS $(jq -c '[.data.events, (.data.problems | length)]' <<<"$OUT")" "200 [1,0]"
 
 # ---- open: the contract's JSON ----
 expect 201 village POST /api/proposals '{"type":"exit","household":"P002","reason":"务工增收，稳定脱贫","channel":"apply","batch":"2018年脱贫","date":"2018-09-01"}'
