@@ -3,7 +3,8 @@
 # loopback. The first run creates run/tuopin.db (`tuopin demo`: the district of SCENARIO.md, about 20,000
 # households), five logins whose passwords it writes to run/logins.txt (readable by you only) — the district
 # office, a town operator, and the three administrators of 三员分立 (system, security, audit; docs/SECURITY.md)
-# — and starts the server; later runs reuse both. Stop it with Ctrl-C.
+# — and starts the server; later runs reuse both (a database whose logins file is gone is kept, and said so:
+# never rebuilt over). Stop it with Ctrl-C.
 #   TUOPIN_LISTEN=HOST:PORT   where to listen (default 127.0.0.1:8080, or the next free port up to 8099)
 #   TUOPIN_RUN_DIR=DIR        where the database and logins live (default run/)
 set -euo pipefail
@@ -15,9 +16,20 @@ logins="$dir/logins.txt"
 umask 077   # the database, its logins and the access log hold personal data: yours only
 mkdir -p "$dir"
 
-if [ ! -f "$dir/tuopin.db" ] || [ ! -f "$logins" ]; then
-	rm -f "$dir"/tuopin.db "$dir"/tuopin.db-wal "$dir"/tuopin.db-shm "$dir"/tuopin.db.audit-key \
-		"$dir"/tuopin.db.audit-anchors "$logins"
+if [ -f "$dir/tuopin.db" ] && [ ! -f "$logins" ]; then
+	# a database without its logins file (deleted for the passwords it holds, say): never rebuilt over the data
+	cat >&2 <<EOF
+run.sh：$dir/tuopin.db 中已有数据，但登录文件 $logins 不见了。为免丢失数据，不重建演示库。
+  保留数据：为演示账号重设密码，如 $tuopin --db $db user passwd linyi（账号见 user list），然后再运行；
+  从头开始（删除 $dir 中的全部数据）：rm -r $dir，然后再运行。
+run.sh: $dir/tuopin.db holds data but its logins file $logins is gone; not rebuilding the demo over it.
+  Keep the data: reset a login's password (user passwd NAME) and run again; start over: rm -r $dir, run again.
+EOF
+	exit 1
+fi
+if [ ! -f "$dir/tuopin.db" ]; then
+	rm -f "$dir"/tuopin.db-wal "$dir"/tuopin.db-shm "$dir"/tuopin.db.audit-key "$dir"/tuopin.db.audit-anchors \
+		"$dir"/tuopin.db-sessions "$dir"/tuopin.db-sessions-wal "$dir"/tuopin.db-sessions-shm "$logins"
 	echo "首次运行：生成临港区演示数据（约需几秒钟）…"
 	"$tuopin" --db "$db" demo >"$dir/demo.txt"
 	cat "$dir/demo.txt"
