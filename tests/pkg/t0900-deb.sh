@@ -55,6 +55,12 @@ stat -c '%a %U' /var/lib/tuopin >$out/state.mode
 stat -c '%a %U:%G' /etc/tuopin/tuopin.conf >$out/conf.mode
 stat -c '%a %U' $db >$out/db.mode
 getent passwd tuopin | cut -d: -f6,7 >$out/user
+# the first administrators, made by the commands the install printed, as printed (sudo -u as runuser -u; the
+# password on standard input, where a terminal would have one generated)
+grep '^    sudo -u tuopin tuopin user add' $out/install.log | sort -u |
+	sed 's/^    sudo -u tuopin /echo Kq7-first-admin-pw | runuser -u tuopin -- /' >$out/admins.sh
+bash -e $out/admins.sh >$out/admins.out 2>&1; say $? admins.rc
+T user list 2>/dev/null | awk 'NR > 1 { print $1, $2, $3 }' | sort | paste -sd, >$out/admins
 T doctor >$out/doctor1.out 2>&1; say $? doctor1.rc
 T demo >/dev/null 2>&1; say $? demo.rc
 T stats --as-of 2018-10-08 --format json >$out/stats1.json 2>&1
@@ -92,7 +98,9 @@ fi
 S=$WORK/upper/steps
 r() { cat "$S/$1" 2>/dev/null | tr -d '\n'; }
 eq "installed" "$(r install.rc)" 0
-grep -q 'tuopin user add NAME --role sec_admin' "$S/install.log" || fail "the first install says how to make the first security administrator: $(cat "$S/install.log")"
+grep -q 'tuopin user add secadmin --role sec_admin --display-name 安全管理员' "$S/install.log" || fail "the first install says how to make the first security administrator: $(cat "$S/install.log")"
+eq "the three administrators made as the install says" "$(r admins.rc) $(r admins)" \
+	"0 auditadmin audit_admin 审计管理员,secadmin sec_admin 安全管理员,sysadmin sys_admin 系统管理员"
 eq "the state: the service user's only" "$(r state.mode)" "700 tuopin"
 eq "the configuration: readable by the service" "$(r conf.mode)" "640 root:tuopin"
 eq "the database, made at install" "$(r db.mode)" "600 tuopin"
