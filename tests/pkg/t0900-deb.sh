@@ -100,7 +100,7 @@ r() { cat "$S/$1" 2>/dev/null | tr -d '\n'; }
 eq "installed" "$(r install.rc)" 0
 grep -q 'tuopin user add secadmin --role sec_admin --display-name 安全管理员' "$S/install.log" || fail "the first install says how to make the first security administrator: $(cat "$S/install.log")"
 eq "the three administrators made as the install says" "$(r admins.rc) $(r admins)" \
-	"0 auditadmin audit_admin 审计管理员,secadmin sec_admin 安全管理员,sysadmin sys_admin 系统管理员"
+	"0 auditadmin 审计管理员 审计管理员,secadmin 安全管理员 安全管理员,sysadmin 系统管理员 系统管理员"
 eq "the state: the service user's only" "$(r state.mode)" "700 tuopin"
 eq "the configuration: readable by the service" "$(r conf.mode)" "640 root:tuopin"
 eq "the database, made at install" "$(r db.mode)" "600 tuopin"
