@@ -8,7 +8,7 @@
 
 #define F(f, op, c) { f, op, c, 0, 0 }
 #define EQ(f, c) { f, TOP_EQ, c, 0, 0 }
-#define IN(f, c) { f, TOP_IN, c, 0, 0 }
+#define ONE_OF(f, c) { f, TOP_IN, c, 0, 0 }
 #define NUM(f, v) { f, TOP_EQ, NULL, v, 0 }
 #define RANGE(f, lo, hi) { f, TOP_RANGE, NULL, lo, hi }
 #define YUAN(y) ((int64_t)(y) * 100)
@@ -136,8 +136,8 @@ static const struct tcol t1_7[] = {
 static const struct tcol t1_8[] = {
 	PP("total", "人数", "persons"),
 	PP("general", "一般贫困户人数", "ordinary", EQ(TF_ATTRIBUTE, "1")),
-	PP("dibao", "低保贫困户人数", "minimum allowance", IN(TF_ATTRIBUTE, "2,4")),
-	PP("tekun", "五保（特困供养）贫困户人数", "destitute support", IN(TF_ATTRIBUTE, "3,5")),
+	PP("dibao", "低保贫困户人数", "minimum allowance", ONE_OF(TF_ATTRIBUTE, "2,4")),
+	PP("tekun", "五保（特困供养）贫困户人数", "destitute support", ONE_OF(TF_ATTRIBUTE, "3,5")),
 };
 static const struct tcol t1_9[] = {
 	PP("total", "人数", "persons"),
@@ -166,10 +166,10 @@ static const struct tcol t2_1[] = {
 	PP("persons", "人数", "persons"),
 	GHH("一般贫困户", "ordinary", "general_h", "户数", "households", EQ(TF_ATTRIBUTE, "1")),
 	GPP("一般贫困户", "ordinary", "general_p", "人数", "persons", EQ(TF_ATTRIBUTE, "1")),
-	GHH("低保贫困户", "minimum allowance", "dibao_h", "户数", "households", IN(TF_ATTRIBUTE, "2,4")),
-	GPP("低保贫困户", "minimum allowance", "dibao_p", "人数", "persons", IN(TF_ATTRIBUTE, "2,4")),
-	GHH("五保（特困供养）贫困户", "destitute support", "tekun_h", "户数", "households", IN(TF_ATTRIBUTE, "3,5")),
-	GPP("五保（特困供养）贫困户", "destitute support", "tekun_p", "人数", "persons", IN(TF_ATTRIBUTE, "3,5")),
+	GHH("低保贫困户", "minimum allowance", "dibao_h", "户数", "households", ONE_OF(TF_ATTRIBUTE, "2,4")),
+	GPP("低保贫困户", "minimum allowance", "dibao_p", "人数", "persons", ONE_OF(TF_ATTRIBUTE, "2,4")),
+	GHH("五保（特困供养）贫困户", "destitute support", "tekun_h", "户数", "households", ONE_OF(TF_ATTRIBUTE, "3,5")),
+	GPP("五保（特困供养）贫困户", "destitute support", "tekun_p", "人数", "persons", ONE_OF(TF_ATTRIBUTE, "3,5")),
 };
 static const struct tcol t2_2[] = {
 	GHH("工资性收入", "wages", "wage_h", "户数", "households", RANGE(TF_WAGE, 1, T_NOLIMIT)),

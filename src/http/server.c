@@ -1065,11 +1065,13 @@ server_run(const struct server_opts *o)
 		return 5;
 	}
 	/* Check the database once before listening, so a wrong --db fails at once and clearly. */
-	struct store *probe;
+	struct store *probe = NULL;
 	struct errinfo e;
 	errinfo_clear(&e);
-	if (store_open_mode(o->db, false, &probe, &e) != ERR_OK || store_check_schema(probe, &e) != ERR_OK) {
+	if (store_open_mode(o->db, false, &probe, &e) != ERR_OK || store_check_schema(probe, &e) != ERR_OK ||
+	    store_sessions_ready(probe, &e) != ERR_OK) {
 		fprintf(stderr, "tuopin: %s\n", e.message);
+		store_close(probe);
 		return err_exit_code(e.err);
 	}
 	store_close(probe);

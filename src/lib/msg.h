@@ -12,6 +12,9 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(INTERNAL, "internal", "内部错误：%s", "internal error: %s") \
 	X(DB, "database", "数据库错误：%s", "database error: %s") \
 	X(DB_OPEN, "db_open", "无法打开数据库 %s：%s", "cannot open database %s: %s") \
+	X(SESSIONS_FILE, "db_open", "无法创建会话数据库 %s（%s）：服务器须能在数据库所在的目录中写入此文件，否则无人能登录", \
+	    "cannot create the session database %s (%s): the server must be able to write it beside the database, or " \
+	    "nobody can log in") \
 	X(DB_SCHEMA_OLD, "schema_old", "数据库结构版本为 %d，本程序需要 %d，请先运行 tuopin init", \
 	    "the database schema is version %d but this program needs %d: run tuopin init first") \
 	X(DB_SCHEMA_NEW, "schema_new", "数据库结构版本 %d 比本程序（%d）新，请升级 tuopin", \

@@ -188,6 +188,10 @@ enum err store_clone(struct store *st, struct store **out, struct errinfo *e);
 enum err store_migrate(struct store *st, int *applied, struct errinfo *e);
 /* ERR_OK if the schema is exactly what this binary expects; otherwise a clear error. */
 enum err store_check_schema(struct store *st, struct errinfo *e);
+/* The session database (SQLite: PATH-sessions beside the file) opened, made if missing: a server checks it
+ * before it listens, since without it nobody can log in. ERR_OK on PostgreSQL (the sessions are in the
+ * database). */
+enum err store_sessions_ready(struct store *st, struct errinfo *e);
 int store_schema_version_expected(void);
 /* The schema version the database is at (0: none yet), whatever this binary expects. */
 enum err store_schema_version(struct store *st, int *version, struct errinfo *e);

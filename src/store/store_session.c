@@ -94,6 +94,20 @@ aux_store(struct store *st, bool create, struct errinfo *e)
 	return aux;
 }
 
+enum err
+store_sessions_ready(struct store *st, struct errinfo *e)
+{
+	if (!aux_separate(st))
+		return ERR_OK;
+	struct errinfo e2;
+	errinfo_clear(&e2);
+	if (aux_store(st, true, &e2))
+		return ERR_OK;
+	char path[4096];
+	snprintf(path, sizeof(path), "%s-sessions", st->ops->file(st));
+	return errinfo_set(e, ERR_DB, "", MSG_SESSIONS_FILE, path, e2.message[0] ? e2.message : "?");
+}
+
 /* ---- sessions (the rest of them run store_auth.c's statements on aux_store) ---- */
 
 void

@@ -53,4 +53,15 @@ for _ in $(seq 1 100); do
 done
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/health" || true)
 eq "the address again after a stop" "$code" 200
+
+# A server that cannot make its session database (SQLite: FILE-sessions beside the file; a read-only directory,
+# here a directory in its way) does not start: it used to answer /api/health "ok" while every login failed 500.
+if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = sqlite ]; then
+	"$TUOPIN" --db "sqlite:$WORK/nosess.db" init >/dev/null
+	mkdir "$WORK/nosess.db-sessions"
+	rc=0
+	timeout 20 "$TUOPIN" --db "sqlite:$WORK/nosess.db" serve --listen "127.0.0.1:$PORT" > "$WORK/nosess.out" 2> "$WORK/nosess.err" || rc=$?
+	eq "no session database: exit code" "$rc" 5
+	eq "said" "$(cat "$WORK/nosess.err")" "tuopin: 无法创建会话数据库 $WORK/nosess.db-sessions（无法打开数据库 $WORK/nosess.db-sessions：unable to open database file）：服务器须能在数据库所在的目录中写入此文件，否则无人能登录"
+fi
 finish
