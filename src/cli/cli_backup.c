@@ -53,9 +53,12 @@ print_summary(const char *from, const char *file, const struct backup_summary *s
 		printf(EN ? "restored %s to %s: " : "已将 %s 恢复到 %s：", from, file);
 	else
 		printf(EN ? "backup written to %s: " : "备份已写入 %s：", file);
-	printf(EN ? "%lld households, %lld persons, %lld events, %lld audit rows (hash chain intact), integrity check "
-		    "ok, %.1f MB, %.1f s\n"
-		  : "%lld 户 %lld 人，变动记录 %lld 条，审计日志 %lld 行（哈希链完整），完整性检查通过，%.1f MB，用时 %.1f 秒\n",
+	/* rows of the tables, to tell a copy is whole: not the figures of stats (removed households, members who
+	 * left, ordinary rural households are rows too) */
+	printf(EN ? "%lld household rows, %lld member rows (removed and departed ones included), %lld events, %lld audit "
+		    "rows (hash chain intact), integrity check ok, %.1f MB, %.1f s\n"
+		  : "户表 %lld 行、成员表 %lld 行（含已销户、已迁出的，不是统计数），变动记录 %lld 条，审计日志 %lld 行（哈希链完整），"
+		    "完整性检查通过，%.1f MB，用时 %.1f 秒\n",
 	    (long long)s->counts.households, (long long)s->counts.members, (long long)s->counts.events,
 	    (long long)s->counts.audit, (double)s->bytes / 1e6, s->seconds);
 }

@@ -143,12 +143,13 @@ backup_restore(const char *from, const char *to_uri, struct backup_summary *s, s
 	if (strstr(to_uri, "://") || strncmp(to_uri, "postgresql:", 11) == 0)
 		return errinfo_set(e, ERR_USAGE, "", MSG_RESTORE_PG);
 	const char *to = strncmp(to_uri, "sqlite:", 7) == 0 ? to_uri + 7 : to_uri;
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-sessions", "-journal", ".audit-anchors" };
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-sessions", "-journal", ".audit-anchors",
+		".audit-key" };
 	for (size_t i = 0; i < NELEM(suffixes); i++) {
 		char p[4200];
 		snprintf(p, sizeof(p), "%s%s", to, suffixes[i]);
 		if (exists(p))
-			return errinfo_set(e, ERR_INVALID, "", MSG_RESTORE_TARGET, to);
+			return errinfo_set(e, ERR_INVALID, "", MSG_RESTORE_TARGET, p);   /* the file in the way, named */
 	}
 	double t0 = seconds();
 	if (!exists(from))

@@ -359,8 +359,9 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "restore into PostgreSQL with pg_restore (a pg_dump backup), or move a SQLite backup in with tuopin " \
 	    "migrate-data --from sqlite:BACKUP --to postgresql://...; see docs/DEPLOY.md") \
 	X(BACKUP_EXISTS, "file_exists", "文件 %s 已存在（备份不覆盖已有的文件）", "%s exists already (a backup overwrites nothing)") \
-	X(RESTORE_TARGET, "restore_target", "%s 已有数据库文件（恢复只写入空位置）", \
-	    "%s holds database files already (a restore writes only into an empty place)") \
+	X(RESTORE_TARGET, "restore_target", "%s 已存在（恢复只写入空位置：目标文件及其 -wal、-shm、-sessions、-journal、" \
+	    ".audit-anchors、.audit-key 文件都不能已存在）", "%s exists (a restore writes only into an empty place: neither " \
+	    "the target nor its -wal, -shm, -sessions, -journal, .audit-anchors or .audit-key files may exist)") \
 	X(BACKUP_BAD, "backup_unverified", "%s 未通过检查：%s", "%s failed its check: %s") \
 	X(MON_TYPE, "mon_type", "监测对象类别“%s”无效（可用：%s）", "monitoring type \"%s\" is not valid (use %s)") \
 	X(MON_TYPE_REQUIRED, "mon_type_required", "须写明监测对象类别（%s）", "the monitoring type is required (%s)") \

@@ -84,7 +84,15 @@ echo "backup under load: $b_households households (before the import $before, af
 expect_rc 1 backup "$WORK/b.db"
 eq "backup onto a file" "$ERR" "tuopin: 文件 $WORK/b.db 已存在（备份不覆盖已有的文件）"
 expect_rc 1 --db "$src" restore "$WORK/b.db"
-eq "restore onto a database" "$ERR" "tuopin: ${src#sqlite:} 已有数据库文件（恢复只写入空位置）"
+eq "restore onto a database" "$ERR" "tuopin: ${src#sqlite:} 已存在（恢复只写入空位置：目标文件及其 -wal、-shm、-sessions、-journal、.audit-anchors、.audit-key 文件都不能已存在）"
+# a file left beside an absent database is the one named (it said the database existed)
+touch "$WORK/left.db.audit-anchors"
+expect_rc 1 --db "sqlite:$WORK/left.db" restore "$WORK/b.db"
+contains "$ERR" "tuopin: $WORK/left.db.audit-anchors 已存在"
+rm "$WORK/left.db.audit-anchors"
+touch "$WORK/left.db.audit-key"
+expect_rc 1 --db "sqlite:$WORK/left.db" restore "$WORK/b.db"
+contains "$ERR" "tuopin: $WORK/left.db.audit-key 已存在"
 ok --db "sqlite:$WORK/r.db" restore "$WORK/b.db"
 contains "$OUT" "已将 $WORK/b.db 恢复到 $WORK/r.db："
 ok --db "sqlite:$WORK/r.db" audit verify
@@ -98,7 +106,7 @@ eq "the copy's own checks" "$("$TUOPIN" --db "sqlite:$WORK/r.db" check --format 
 
 # With the writers stopped: the restored database answers every report exactly as the original.
 ok backup "$WORK/b2.db"
-contains "$OUT" "备份已写入 $WORK/b2.db：$after 户"
+contains "$OUT" "备份已写入 $WORK/b2.db：户表 $after 行、成员表"
 ok --db "sqlite:$WORK/r2.db" restore "$WORK/b2.db" --format json
 jqeq '"\(.households) \(.integrity) \(.audit_intact)"' "$after ok true"
 reports "$src" > "$WORK/reports-src"
