@@ -297,7 +297,9 @@ cmd_doctor(struct args *a)
 	struct errinfo e;
 	errinfo_clear(&e);
 	if (store_open_mode(a->db, false, &st, &e) != ERR_OK) {
-		verdict(&d, FAIL, "database", en ? "%s: %s (a new installation: run `tuopin init`)" : "%s：%s（新安装请先运行 tuopin init）", shown, e.message);
+		/* the message says it all (a missing file says to run init; a full disk says so): no advice for
+		 * another case added to it */
+		verdict(&d, FAIL, "database", en ? "%s: %s" : "%s：%s", shown, e.message);
 		st = NULL;
 	} else if (store_check_schema(st, &e) != ERR_OK)
 		verdict(&d, FAIL, "schema", "%s", e.message);
@@ -307,6 +309,17 @@ cmd_doctor(struct args *a)
 
 	/* the files: the SQLite database, its directory and the audit key, this user's only */
 	const char *file = st && st->ops->file ? st->ops->file(st) : NULL;
+	char path_given[1024];
+	if (!st) {
+		/* not opened: the files and the disk checked still, from the URI (a full disk is why, often) */
+		const char *uri = a->db ? a->db : getenv("TUOPIN_DB") && *getenv("TUOPIN_DB") ? getenv("TUOPIN_DB")
+		    : "sqlite:tuopin.db";
+		if (strncmp(uri, "sqlite:", 7) == 0) {
+			snprintf(path_given, sizeof(path_given), "%s", uri + 7);
+			path_given[strcspn(path_given, "?")] = '\0';
+			file = path_given;
+		}
+	}
 	if (file) {
 		char dir[1024], key[1100];
 		snprintf(dir, sizeof(dir), "%s", file);

@@ -33,6 +33,16 @@ if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = sqlite ]; then
 	# a backup of it is taken as it is (what an upgrade does before it migrates)
 	ok backup "$WORK/old-backup.db" --db "sqlite:$WORK/old.db" --format json
 	eq "backed up at its own schema" "$(jq -r .schema <<<"$OUT")" "$(sqlite3 "$WORK/old.db" 'SELECT MAX(version) FROM schema_migrations')"
+	# a database that cannot be opened: the reason as it is (only a missing file is told to run init), and the
+	# disk beside it checked still (a full disk is a reason; a review found the disk check left out)
+	mkdir -p "$WORK/none"
+	expect_rc 1 doctor --db "sqlite:$WORK/none/x.db" --format json
+	eq "doctor: no database" "$(jq -r '.checks[] | select(.check == "database") | .detail' <<<"$OUT")" \
+		"sqlite:$WORK/none/x.db: the database file $WORK/none/x.db does not exist (create it with tuopin init)"
+	eq "doctor: its disk checked" "$(jq -r '[.checks[] | select(.check == "disk")] | length' <<<"$OUT")" 1
+	printf 'not a database, a note\n%.0s' $(seq 1 300) > "$WORK/none/junk.db"
+	expect_rc 1 doctor --db "sqlite:$WORK/none/junk.db" --format json
+	jq -r '.checks[] | select(.check == "database") | .detail' <<<"$OUT" | grep -q "init" && fail "doctor advises init for a file that is not a database: $OUT"
 fi
 # serve takes its options from the file, and a bad one stops it with the option named
 printf 'db = %s\nthreads = 0\n' "$DB" >"$conf"
