@@ -1018,7 +1018,9 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"(SELECT 1 FROM event_supersession x WHERE x.event_id = e.id)), " NULLS2 ", " NULLS4 ", NULL "
 		"FROM household h " HH_ON("$1") "WHERE h.village BETWEEN $2 AND $3 AND h.exit_year IS NOT NULL "
 		"AND hs.status IN ('exited_supported', 'exited_unsupported') ORDER BY h.hh_no", NULL },
-	[STMT_RULE_INCOME_LATEST] = { "SELECT " RULE_HH RULE_NO_MEMBER "i.year, i.net_pc, h.exit_year, h.identified_ym, " NULLS4
+	/* monitored as of $1 (a case open that day), not the household's flag of today: a check of a past day */
+	[STMT_RULE_INCOME_LATEST] = { "SELECT h.id, h.hh_no, h.village, hs.status, CASE WHEN " MONITORED_ON("$1")
+		" THEN 1 ELSE 0 END, " RULE_NO_MEMBER "i.year, i.net_pc, h.exit_year, h.identified_ym, " NULLS4
 		", NULL "
 		"FROM household h " HH_ON("$1") "LEFT JOIN income_year i ON i.household_id = h.id AND i.year = "
 		LATEST_INCOME("$2") " WHERE h.village BETWEEN $3 AND $4 ORDER BY h.hh_no", NULL },

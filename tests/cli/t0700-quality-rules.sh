@@ -89,4 +89,14 @@ jqeq '.rules[] | select(.code == "DEATH_COUNTED") | "\(.category) \(.severity) \
 	"information error a person who died is still counted in a registered household | external death"
 jqeq '[.categories[] | "\(.code) \(.label)"] | join(",")' \
 	"identification misidentification,exit wrong exit,information inaccurate data,records incomplete records"
+
+# EXITED_BELOW_MONITORING as of a day: monitored then, not today (a review found a check of a past day missing
+# the households taken into monitoring since): a case opened on 2025-07-01, the household's flag set as today
+db_sql "INSERT INTO monitor_case (household_id, seq, type, identified, recorded_at, updated_at)
+	SELECT id, 1, 'unstable', 20250701, 0, 0 FROM household WHERE hh_no = 'H_EXITED_BELOW_MONITORING'"
+db_sql "UPDATE household SET monitored = 1 WHERE hh_no = 'H_EXITED_BELOW_MONITORING'"
+expect_rc 1 check --as-of 2025-06-30 --rule EXITED_BELOW_MONITORING --dry-run --format json
+jqeq '[.findings[] | "\(.rule)|\(.hh_no)"] | join(";")' "EXITED_BELOW_MONITORING|H_EXITED_BELOW_MONITORING"
+ok check --as-of 2025-07-01 --rule EXITED_BELOW_MONITORING --dry-run --format json
+jqeq '.total' 0
 finish
