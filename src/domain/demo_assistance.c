@@ -1221,7 +1221,10 @@ supervision_case(struct dg *g, const char *cat, int found, int persons, struct e
 		    arena_printf(&g->scratch, "%s人民政府", v->town_name));
 		arec_set_text(x, "post", k == 0 ? "村党支部书记" : "包村干部");
 		arec_set_text(x, "measure", PICK(&g->r, measures_taken));
-		arec_set_int(x, "decided_on", date_add_days(found, rint_(&g->r, 15, 40)));
+		/* the article counts the persons held accountable by its day: a case found within the weeks before it
+		 * was decided by then */
+		int decided = date_add_days(found, rint_(&g->r, 15, 40));
+		arec_set_int(x, "decided_on", found <= DAY && decided > DAY ? DAY : decided);
 		rc = put(g, x, NULL, e);
 	}
 	/* the households an identification or false-claim case is about */

@@ -1598,8 +1598,10 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"LEFT JOIN division d ON d.code = a.village "
 		"WHERE a.village BETWEEN $4 AND $5 AND a.formed_on <= $1 AND (a.disposed_on IS NULL OR a.disposed_on > $1) "
 		"GROUP BY a.village, d.name ORDER BY a.village", NULL },
-	/* $1 $2 the period, $3 $4 divisions: cases found in it, with the persons held accountable in them */
-	[STMT_SV_CASES] = { "SELECT c.category, COUNT(DISTINCT c.id), COUNT(p.id) FROM supervision_case c "
+	/* $1 $2 the period, $3 $4 divisions: cases found in it, with the persons held accountable in them by its end
+	 * (decided on or before $2, or on a day not recorded) */
+	[STMT_SV_CASES] = { "SELECT c.category, COUNT(DISTINCT c.id), COUNT(CASE WHEN p.decided_on IS NULL OR "
+		"p.decided_on <= $2 THEN p.id END) FROM supervision_case c "
 		"LEFT JOIN case_person p ON p.case_id = c.id WHERE c.division BETWEEN $3 AND $4 "
 		"AND c.found_on BETWEEN $1 AND $2 GROUP BY c.category", NULL },
 	[STMT_SV_COMPLAINTS] = { "SELECT COUNT(*), COALESCE(SUM(CASE WHEN answered_on IS NOT NULL AND answered_on <= $2 "
