@@ -497,10 +497,13 @@ static const struct table_def defs[] = {
 	  "By the cadre's unit: provincial, city, county, and town or village below the county; a household helped by cadres of "
 	  "several levels counts in each.", false },
 	{ "16", ASSIST, "贫困人口分类扶持统计表", "Poor persons by kind of support", UP, G_CURRENT_POOR, false, N(t16), DIVS,
-	  "按统计时点所在年度登记的帮扶措施，一户有某类措施则其成员都计入该类，一人可计入多类；产业发展和转移就业含产业扶贫、"
-	  "就业扶贫和公益岗位。登记中没有村基础设施项目，村级栏目不列。",
-	  "From the measures recorded for the day's year: a household's members count under each kind it has, so a person may "
-	  "count more than once; industry and employment includes public posts. Village infrastructure is not recorded.", false },
+	  "按统计时点所在年度（全年，含统计时点之后的）登记的帮扶措施，一户有某类措施则其成员都计入该类，一人可计入多类；"
+	  "产业发展和转移就业含产业扶贫、就业扶贫和公益岗位。只计“帮扶措施”记录：雨露计划等补助、项目受益、贷款和救助"
+	  "另见“帮扶情况”。登记中没有村基础设施项目，村级栏目不列。",
+	  "From the measures recorded for the day's year (the whole year, after the day too): a household's members count "
+	  "under each kind it has, so a person may count more than once; industry and employment includes public posts. "
+	  "Measures only: aid such as 雨露计划, project beneficiaries, loans and relief are in the assistance report. Village "
+	  "infrastructure is not recorded.", false },
 	{ "change", CHANGES, "扶贫对象变动统计表", "Changes of the poor population", UHP, G_CURRENT_POOR, false, N(t_change), DIVS,
 	  "期初为统计期间前一日、期末为最后一日的户数人数（按现在所知的登记）；期间内生效的每项变动把一户（连同其生效日的成员）或一人移入或移出统计范围；"
 	  "平衡核对 = 期初 + 增加 − 减少 − 期末，应为 0。更正按其生效日期计入。",

@@ -314,7 +314,8 @@ view_changes_table(const struct changes_result *r, struct buf *out)
 	char h[24], p[24];
 	snprintf(h, sizeof(h), "%lld", (long long)th);
 	snprintf(p, sizeof(p), "%lld", (long long)tp);
-	const char *total[3] = { EN ? "total" : "合计", h, p };
+	/* a household with two kinds of change is on two lines: the sum counts changes, not households */
+	const char *total[3] = { EN ? "total (changes)" : "合计（户次、人次）", h, p };
 	table_row(&tb, total);
 	table_render(&tb, out);
 	table_free(&tb);
@@ -1041,7 +1042,7 @@ view_changes_sheet(const struct changes_result *r, const char *path, enum sheet_
 			view_changes_total(r, &h, &p);
 		else
 			h = r->rows[i].households, p = r->rows[i].persons;
-		const char *cells[3] = { i == r->n_rows ? (EN ? "total" : "合计") : evtype_label(r->rows[i].type),
+		const char *cells[3] = { i == r->n_rows ? (EN ? "total (changes)" : "合计（户次、人次）") : evtype_label(r->rows[i].type),
 			arena_printf(&a, "%lld", (long long)h), arena_printf(&a, "%lld", (long long)p) };
 		rc = sheet_writer_row_styled(w, cells, 3, i == r->n_rows ? SHEET_ROW_BOLD : SHEET_ROW_PLAIN, e);
 	}

@@ -63,7 +63,7 @@ jqeq '[.rows[], .total] | map(.values | [.persons, .industry_employment, .reloca
 ok report 16 --as-of 2015-05-19 --format json
 jqeq '.total.values | [.persons, .industry_employment, .none] | join(" ")' "8 0 8"
 ok report 16 --as-of 2014-12-31
-contains "$OUT" "注：按统计时点所在年度登记的帮扶措施"
+contains "$OUT" "注：按统计时点所在年度（全年，含统计时点之后的）登记的帮扶措施"
 
 # a town's operator sees the town only (its figures are the county's here: one town)
 ok report 4 --as-of 2014-05-20 --division 东岭镇 --format json

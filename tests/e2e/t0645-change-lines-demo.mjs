@@ -13,7 +13,7 @@ await run(async () => {
   await settle(page);
 
   // the 合计 row: the five lines added up
-  assert.equal((await text(page, '[data-card="changes"] [data-total]')).replace(/\s+/g, ''), '合计4287户7602人');
+  assert.equal((await text(page, '[data-card="changes"] [data-total]')).replace(/\s+/g, ''), '合计（户次、人次）4287户7602人');
   await shot(page, 'report');
 
   // a line clicked: the 2 households 应纳未纳 in the campaign

@@ -750,6 +750,7 @@ export const EN = {
   '居民医疗保险': 'Medical insurance',
   '项目': 'Item',
   '记录数': 'Records',
+  '合计（户次、人次）': 'Total (changes)',
   '帮扶对象': 'Helped',
   '金额（元）': 'Amount (yuan)',
   '岗位数': 'Jobs',

@@ -269,7 +269,7 @@ export async function changesView({ el, query, navigate, signal }) {
     ];
     const lineLink = (type) => link('/changes/households', { ...params, type });
     const total = data.total || { households: 0, persons: 0 };
-    const foot = h('tr', { class: 'total-row', 'data-total': '' }, h('th', { scope: 'row' }, t('合计')), h('td', { class: 'num' }, h('span', { class: 'chg-line-link' }, nhmr(total, 'nhmr-md'), icon('chevron', 'chg-line-go spacer'))));
+    const foot = h('tr', { class: 'total-row', 'data-total': '' }, h('th', { scope: 'row' }, t('合计（户次、人次）')), h('td', { class: 'num' }, h('span', { class: 'chg-line-link' }, nhmr(total, 'nhmr-md'), icon('chevron', 'chg-line-go spacer'))));
     const body = data.rows.length
       ? table(cols, data.rows, { class: 'table-changes', rowData: (r) => ({ type: r.type }), onRow: (r) => navigate(lineLink(r.type)), foot })
       : data.batch !== null && data.batch !== undefined
