@@ -75,11 +75,12 @@ ok changes --batch 2018年托底清零 --format json
 jqeq '[.rows[] | "\(.type) \(.households) \(.persons)"] | join(",")' \
 	"include_missed 2 6,policy_end 3796 6987,policy_resume 10 25,remove 241 329,member_add 238 255"
 ok changes --batch 2018年托底清零
-contains "$OUT" "停止享受政策  3796  6987"
-contains "$OUT" "恢复享受政策    10    25"
-contains "$OUT" "识别不准剔除   241   329"
-contains "$OUT" "人员增加       238   255"
-contains "$OUT" "应纳未纳         2     6"
+contains "$OUT" "停止享受政策        3796  6987"
+contains "$OUT" "恢复享受政策          10    25"
+contains "$OUT" "识别不准剔除         241   329"
+contains "$OUT" "人员增加             238   255"
+contains "$OUT" "应纳未纳               2     6"
+contains "$OUT" "合计（户次、人次）  4287  7602"
 ok changes --from 2018-04-01 --to 2018-05-31 --recorded --format json
 jqeq '[.rows[] | "\(.type) \(.households) \(.persons)"] | join(",")' \
 	"include_missed 2 6,policy_end 3796 6987,policy_resume 10 25,remove 241 329,member_add 238 255"
