@@ -377,7 +377,7 @@ present_member(struct ctx *c, const char *id_no, struct member *m, struct errinf
 	if ((rc = store_spans(c->t->st, SPAN_MEMBER, m->id, &ms, &nms, &c->a, e)) != ERR_OK)
 		return rc;
 	if (!span_value_at(ms, nms, c->r->effective, &v) || v != c->h.id)
-		return errinfo_set(e, ERR_CONFLICT, "id_no", MSG_MEMBER_ABSENT, c->h.hh_no, d);
+		return errinfo_set(e, ERR_CONFLICT, "id_no", MSG_MEMBER_ABSENT, d, c->h.hh_no);
 	return ERR_OK;
 }
 

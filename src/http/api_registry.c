@@ -428,8 +428,11 @@ field_problems(const struct problems *p, bool members)
 				}
 				break;
 			}
+		/* an ID number, phone or account quoted back masked: the request may have named the member by its
+		 * number (member_id) and the answer would show one the user never typed, unaudited */
+		char m[48];
 		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s?, s:b}", "field", field ? field : "", "code", x->code,
-		    "message", x->message, "value", x->value, "warning", x->warning));
+		    "message", x->message, "value", view_masked_value(x->value, x->column, m, sizeof(m)), "warning", x->warning));
 	}
 	return a;
 }

@@ -132,8 +132,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "rows of one household lie in different villages (row %d has %s)") \
 	X(MEMBER_NOT_FOUND, "member_not_found", "户 %s 中没有证件号码为 %s 的成员", "household %s has no member with ID number %s") \
 	X(MEMBER_ID_NOT_FOUND, "member_not_found", "户 %s 中没有编号为 %s 的成员", "household %s has no member number %s") \
-	X(MEMBER_ABSENT, "member_absent", "该成员在 %s 不属于户 %s", "the member does not belong to household %s on %s") \
-	X(MEMBER_PRESENT, "member_present", "该成员在 %s 已属于户 %s", "the member already belongs to household %s on %s") \
+	X(MEMBER_ABSENT, "member_absent", "该成员在 %s 不属于户 %s", "on %s the member does not belong to household %s") \
+	X(MEMBER_PRESENT, "member_present", "该成员在 %s 已属于户 %s", "on %s the member already belongs to household %s") \
 	X(DIV_UNKNOWN, "division_unknown", "行政区划 %s 不存在", "division %s does not exist") \
 	X(DIV_NOT_VILLAGE, "not_village", "%s 不是村级区划", "%s is not a village") \
 	X(DIV_NOT_TOWN, "not_town", "%s 不是乡镇级区划", "%s is not a town") \

@@ -604,23 +604,29 @@ has_numbers(const char *detail)
 /* A value an audit row quotes as it was given (a write refused for a number held outside the user's divisions,
  * {"column","message","value"}): masked if it is an ID number (15 or 18 characters, digits and a final X) or a
  * mobile number (11 digits from 1), or a bank account where the column says so. A 户编号 is not personal. */
+const char *
+view_masked_value(const char *s, const char *col, char *m, size_t size)
+{
+	if (!s)
+		return s;
+	size_t n = strlen(s), digits = strspn(s, "0123456789");
+	const char *out = NULL;
+	if ((n == 15 && digits == 15) || (n == 18 && (digits == 18 || (digits == 17 && (s[17] == 'X' || s[17] == 'x')))))
+		out = idno_mask(s, m, size);
+	else if (n == 11 && digits == 11 && s[0] == '1')
+		out = phone_mask(s, m, size);
+	else if (col && (strstr(col, "bank") || strstr(col, "银行") || strstr(col, "账号")) && digits == n && n >= 8)
+		out = account_mask(s, m, size);
+	return out ? out : s;
+}
+
 static void
 mask_value(json_t *j)
 {
 	const char *s = json_string_value(json_object_get(j, "value"));
-	const char *col = json_string_value(json_object_get(j, "column"));
-	if (!s)
-		return;
-	size_t n = strlen(s), digits = strspn(s, "0123456789");
 	char m[48];
-	const char *out = NULL;
-	if ((n == 15 && digits == 15) || (n == 18 && (digits == 18 || (digits == 17 && (s[17] == 'X' || s[17] == 'x')))))
-		out = idno_mask(s, m, sizeof(m));
-	else if (n == 11 && digits == 11 && s[0] == '1')
-		out = phone_mask(s, m, sizeof(m));
-	else if (col && (strstr(col, "bank") || strstr(col, "银行") || strstr(col, "账号")) && digits == n && n >= 8)
-		out = account_mask(s, m, sizeof(m));
-	if (out)
+	const char *out = view_masked_value(s, json_string_value(json_object_get(j, "column")), m, sizeof(m));
+	if (out && out != s)
 		json_object_set_new(j, "value", json_string(out));
 }
 

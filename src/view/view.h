@@ -118,4 +118,9 @@ void table_row(struct text_table *t, const char *const *cells);
 void table_render(const struct text_table *t, struct buf *out);
 void table_free(struct text_table *t);
 
+/* A value quoted back (an audit row's, a refused request's problem): an ID number (15 or 18 characters) or a
+ * mobile number (11 digits from 1) masked, a bank account where the column says so; else s itself. m holds the
+ * masked text (48 bytes do). */
+const char *view_masked_value(const char *s, const char *col, char *m, size_t size);
+
 #endif
