@@ -140,6 +140,9 @@ struct actx {
 	int64_t own_cadre;         /* a cadre user's own cadre record (else 0) */
 	bool trusted;              /* the demo: the generator guarantees what the database checks would find */
 	bool sheet;                /* problems name a field by its label (a sheet), not by its key (a request) */
+	/* set when a person was named by an ID number registered outside the user's divisions: answered as a
+	 * number of nobody (no oracle), and the caller audits the attempt after its rollback (write.out_of_scope) */
+	const char *probed;
 };
 
 /* One input value: by field key (requests, command line) or by column header (sheets). */

@@ -493,6 +493,13 @@ parse_field(struct actx *c, struct arec *r, const struct afield *f, const struct
 			r->r.v[ci] = SQL_INT(mid);
 			return true;
 		}
+		/* a person named by the whole ID number: only by a role that may see whole numbers, or a role
+		 * without one could test candidates one by one (a household's member by its number instead) */
+		const struct role *ro = c->role ? role_find(c->role) : NULL;
+		if (c->role && (!ro || !(ro->caps & CAP_FULL_ID))) {
+			problem_add(p, false, row, lab, s, MSG_AS_PERSON_BY_ID_NO);
+			return false;
+		}
 		char *id = arena_strndup(a, s.p, s.n);
 		struct idno norm;
 		memset(&norm, 0, sizeof(norm));
@@ -517,11 +524,10 @@ parse_field(struct actx *c, struct arec *r, const struct afield *f, const struct
 			}
 			struct household h;
 			if (rc == ERR_OK && (rc = store_household_by_no(c->st, hh_no, &h, a, e)) == ERR_NOTFOUND) {
-				/* registered, but not in the user's divisions: as if it did not exist */
+				/* registered, but not in the user's divisions: answered exactly as a number of nobody (it
+				 * was a 404 where nobody's was a 400: an oracle), the attempt noted for the caller's audit */
 				problem_add(p, false, row, lab, s, MSG_AS_PERSON_NOT_FOUND, t);
-				errinfo_set(e, ERR_NOTFOUND, lab, MSG_AS_PERSON_NOT_FOUND, t);
-				if (!*fatal)
-					*fatal = ERR_NOTFOUND;
+				c->probed = id;
 				return false;
 			}
 			if (rc == ERR_OK) {

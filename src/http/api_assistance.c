@@ -396,14 +396,27 @@ write_record(struct req *r, int64_t id)
 	struct txn t;
 	enum err rc = txn_begin(&t, r->st, 0, req_actor(r), &e);
 	struct arec rec;
+	struct actx c = { .t = &t, .st = r->st, .a = &r->a, .role = r->user.role, .own_cadre = cadre };
 	if (rc == ERR_OK) {
 		t.ip = r->ip;
-		struct actx c = { .t = &t, .st = r->st, .a = &r->a, .role = r->user.role, .own_cadre = cadre };
 		rc = id ? arec_update(&c, d->k, id, kv, n, &rec, &p, &e) : arec_create(&c, d->k, kv, n, &rec, &p, 0, &e);
 		if (rc == ERR_OK)
 			rc = txn_commit(&t, &e);
 		else
 			txn_rollback(&t);
+	}
+	if (c.probed) {
+		/* a person named by a number registered outside the user's divisions: refused as nobody's number, and
+		 * the attempt recorded (as the registry's writes do, api_registry.c), the number masked in the answer */
+		char m[48];
+		json_t *dj = json_pack("{s:s, s:s}", "column", "member", "value", view_masked_value(c.probed, "member", m,
+		    sizeof(m)));
+		char *detail = json_dumps(dj, JSON_COMPACT);
+		json_decref(dj);
+		struct errinfo ae;
+		errinfo_clear(&ae);
+		audit_view(r->st, req_actor(r), r->ip, "write.out_of_scope", d->code, detail, &ae);
+		free(detail);
 	}
 	if (rc == ERR_INVALID) {
 		json_t *a = json_array();

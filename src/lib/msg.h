@@ -442,6 +442,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(AS_CADRE_EXISTS, "cadre_exists", "该证件号码已登记为帮扶责任人 %s", "the ID number is registered already as cadre %s") \
 	X(AS_NOT_CADRE_USER, "not_a_cadre", "您的账户没有关联帮扶责任人", "your account is not linked to a cadre") \
 	X(AS_PERSON_NOT_FOUND, "person_not_found", "证件号码 %s 不属于任何建档立卡户", "ID number %s belongs to no registered household") \
+	X(AS_PERSON_BY_ID_NO, "person_by_id_no", "本角色不能查看完整证件号码，也不能按证件号码指定人员：请在户页面选择成员", \
+	    "this role sees no whole ID numbers and cannot name a person by one: choose the member from the household's page") \
 	X(AS_ITEM_CATEGORY, "item_category", "“%s”不是“%s”类的帮扶项目", "\"%s\" is not an item of %s") \
 	X(AS_POST_HELD, "post_held", "该人员 %s 起已在公益岗位（%s）", "the person holds a public post from %s already (%s)") \
 	X(AS_NO_POST, "post_not_found", "该人员 %s 没有公益岗位", "the person holds no public post in %s") \

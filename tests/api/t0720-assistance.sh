@@ -55,8 +55,15 @@ jqeq '.error.code' record_not_found
 # a measure for a household of another village: as if it did not exist, and nothing written
 expect 404 clerk POST /api/records/measure '{"household":"3713990003","category":"产业扶贫","measure_date":"2018-03-01"}'
 jqeq '.error | "\(.code) \(.field)"' "household_not_found household"
-expect 404 clerk POST /api/records/health_checkup '{"member":"371399197506101031","date":"2018-03-01"}'
-jqeq '.error.code' person_not_found
+# a person of another village by ID number: answered exactly as a number nobody holds (it was a 404 where
+# nobody's is a 400: it told the number was registered elsewhere; found by a review), the attempt audited
+expect 400 clerk POST /api/records/health_checkup '{"member":"371399197506101031","date":"2018-03-01"}'
+nobody_else=$(printf '%s' "$OUT" | jq -c '.error | [.code, .field]')
+eq "another village's person" "$nobody_else" '["person_not_found","member"]'
+expect 400 clerk POST /api/records/health_checkup '{"member":"371399198001011238","date":"2018-03-01"}'
+eq "a number of nobody: the same answer" "$(printf '%s' "$OUT" | jq -c '.error | [.code, .field]')" "$nobody_else"
+eq "the probe audited, masked" "$(audit_sql "SELECT action || ' ' || actor || ' ' || object || ' ' || detail FROM audit WHERE action = 'write.out_of_scope'")" \
+	'write.out_of_scope clerk health_checkup {"column":"member","value":"371399************"}'
 expect 200 county GET /api/records/measure
 jqeq '.data.total' 0
 expect 201 clerk POST /api/records/measure '{"household":"3713990001","member":"371399196003121036","category":"产业扶贫","item":"养殖业","amount":"1500.5","measure_date":"2018-03-01"}'
@@ -101,6 +108,12 @@ expect 404 cadre POST /api/records/visit '{"household":"3713990002","visit_date"
 jqeq '.error.code' household_not_found
 expect 403 cadre POST /api/records/project '{"kind":"industry","name":"x","village":"东岭村","start_date":"2018-01-01"}'
 expect 201 cadre POST /api/records/measure '{"household":"3713990001","category":"健康扶贫","item":"签约服务","measure_date":"2018-06-01"}'
+# a cadre cannot name a person by a whole ID number (it sees none): it could test candidates one by one, a right
+# one recorded, a wrong one refused (found by a review); it names a member by its number (#id), as above
+expect 400 cadre POST /api/records/measure '{"household":"3713990001","member":"371399196003121036","category":"健康扶贫","measure_date":"2018-06-01"}'
+jqeq '.error | "\(.code) \(.field)"' "person_by_id_no member"
+expect 400 cadre POST /api/records/measure '{"household":"3713990001","member":"371399196003121037","category":"健康扶贫","measure_date":"2018-06-01"}'
+jqeq '.error | "\(.code) \(.field)"' "person_by_id_no member"
 # a visit of a household it does not help, recorded by the clerk: not there for the cadre
 expect 201 clerk POST /api/records/visit '{"household":"3713990002","visit_date":"2018-03-01"}'
 jqeq '.data.cadre.name' 王干部
