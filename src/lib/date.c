@@ -122,6 +122,12 @@ date_age(int birth, int at)
 	return age;
 }
 
+int
+date_age_by_month(int birth, int at)
+{
+	return date_age(birth / 100 * 100 + 31, at / 100 * 100 + 1);
+}
+
 bool
 date_from_excel(double serial, bool date1904, int *ymd)
 {

@@ -24,6 +24,9 @@ int date_from_days(int64_t days);
 int date_add_days(int ymd, int n);
 /* Whole years from birth to at (the age on date at). */
 int date_age(int birth, int at);
+/* The age shown to whom the birth day is not (docs/SECURITY.md §3): counted from the birth month, one more year
+ * from the month after it, so that no choice of the day at tells the day of birth. */
+int date_age_by_month(int birth, int at);
 /* An Excel serial day number (1900 system unless date1904) to a date; false if out of range. */
 bool date_from_excel(double serial, bool date1904, int *ymd);
 

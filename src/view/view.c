@@ -574,7 +574,7 @@ member_write(struct jw *w, const struct member *m, int as_of, bool full)
 	}
 	jw_kstr(w, "birth", m->birth ? (full ? date_format(m->birth, birth) : birth) : NULL);
 	jw_key(w, "age");
-	m->birth && as_of ? jw_int(w, full ? date_age(m->birth, as_of) : date_age(m->birth / 100 * 100 + 31, as_of / 100 * 100 + 1))
+	m->birth && as_of ? jw_int(w, full ? date_age(m->birth, as_of) : date_age_by_month(m->birth, as_of))
 			  : jw_null(w);
 	code_write(w, "ethnicity", CL_ETHNICITY, m->ethnicity);
 	code_write(w, "education", CL_EDUCATION, m->education);

@@ -1178,7 +1178,8 @@ household_fields(struct jw *w, const struct household_view *hv, bool full)
 		jw_kstr(w, "relation", code_label(CL_RELATION, m->relation));
 		jw_kstr(w, "sex", code_label(CL_SEX, m->sex));
 		jw_key(w, "age");
-		m->birth ? jw_int(w, date_age(m->birth, hv->as_of)) : jw_null(w);
+		/* from the month unless the numbers are shown whole: the day asked must not tell the birthday */
+		m->birth ? jw_int(w, full ? date_age(m->birth, hv->as_of) : date_age_by_month(m->birth, hv->as_of)) : jw_null(w);
 		jw_kstr(w, "ethnicity", code_label(CL_ETHNICITY, m->ethnicity));
 		jw_kstr(w, "education", m->schooling ? code_label(CL_SCHOOLING, m->schooling) :
 		    code_label(CL_EDUCATION, m->education));

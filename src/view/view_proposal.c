@@ -420,7 +420,7 @@ view_exit_sheet_html(struct buf *b, const struct proposal_view *v, const struct 
 		esc(b, code_label(CL_RELATION, ms[i].relation));
 		buf_puts(b, "</td><td>");
 		if (ms[i].birth)
-			buf_printf(b, "%d", date_age(ms[i].birth, c->date));
+			buf_printf(b, "%d", date_age_by_month(ms[i].birth, c->date));   /* a printed sheet: no birthday */
 		buf_puts(b, "</td><td>");
 		buf_puts(b, ms[i].ins_medical == 1 ? (en() ? "yes" : "是") : ms[i].ins_medical == 0 ? (en() ? "no" : "否") : "—");
 		buf_puts(b, "</td></tr>\n");

@@ -150,6 +150,13 @@ jqeq '[.data.visits[] | .visit_date] | join(",")' "2018-08-01,2018-05-02,2018-02
 expect 200 clerk GET "/api/households/3713990001/handbook?as_of=2018-10-08&card=1"
 jqeq '"\(.data.kind) \(.data.year) \(.data.visits)"' "card 2018 null"
 expect 404 clerk GET /api/households/3713990003/handbook
+# ages from the birth month, as on the household page (赵大山, born 1960-03-12): 57 through March 2018, 58 from
+# April, whatever the day asked (the day told his birthday, found by a review)
+for d in 2018-03-11 2018-03-12 2018-03-31 2018-04-01; do
+	expect 200 cadre GET "/api/households/3713990001/handbook?as_of=$d"
+	printf '%s ' "$(printf '%s' "$OUT" | jq -r '.data.members[] | select(.name == "赵大山") | .age')"
+done > "$WORK/ages"
+eq "the handbook's ages" "$(cat "$WORK/ages")" "57 57 57 58 "
 
 # ---- supervision: supervisors and the county office; a case's households scoped ----
 expect 201 sup POST /api/records/case '{"found_on":"2018-04-01","source":"审计","category":"虚报冒领","division":"东岭镇","problem":"冒领补贴","households":["3713990001","3713990003"]}'
