@@ -27,6 +27,16 @@
 #define EN (msg_lang() == LANG_EN)
 
 /* What a finding is about. */
+/* A birth as findings quote it: its month (1960-03). Findings are read by roles that see no birth day (the ID
+ * number masked, docs/SECURITY.md §3), and a day in a message would give back eight of its hidden digits. */
+static const char *
+birth_month(int birth, char out[11])
+{
+	date_format(birth, out);
+	out[7] = '\0';
+	return out;
+}
+
 struct subj {
 	int64_t household_id, village, member_id, list_id;
 	const char *hh_no;
@@ -286,7 +296,8 @@ member_rules(struct walk *w, const struct member *m)
 			    d, code_label(CL_LABOR, m->labor));
 	}
 	if (m->birth && WANT(R_AGE_IMPLAUSIBLE)) {
-		int now_age = date_age(m->birth, c->day);
+		/* the birth month and the age from it: a finding is read by roles that see no birth day */
+		int now_age = date_age_by_month(m->birth, c->day);
 		char b[11], dd[11];
 		if (now_age > 105) {
 			struct subj s2 = s;
@@ -294,7 +305,7 @@ member_rules(struct walk *w, const struct member *m)
 			snprintf(fact, sizeof(fact), "birth:%d", m->birth);
 			s2.fact = fact;
 			EMIT(c, R_AGE_IMPLAUSIBLE, &s2, "出生于 %1$s，%2$s 时 %3$d 周岁", "born %1$s: %3$d years old on %2$s",
-			    date_format(m->birth, b), date_format(c->day, dd), now_age);
+			    birth_month(m->birth, b), date_format(c->day, dd), now_age);
 		}
 	}
 	if (!m->ethnicity && WANT(R_ETHNICITY_EMPTY))
@@ -457,7 +468,7 @@ household_rules(struct walk *w)
 			struct subj sm = s;
 			sm.m = m;
 			EMIT(c, R_RELATION_AGE, &sm, "%s出生于 %s，户主出生于 %s", "%s born %s, the head born %s",
-			    code_label(CL_RELATION, m->relation), date_format(m->birth, b1), date_format(head->birth, b2));
+			    code_label(CL_RELATION, m->relation), birth_month(m->birth, b1), birth_month(head->birth, b2));
 		}
 	if (!h->attribute && WANT(R_ATTRIBUTE_EMPTY))
 		EMIT0(c, R_ATTRIBUTE_EMPTY, &s, "贫困户属性为空", "household attribute empty");
@@ -563,7 +574,7 @@ village_done(struct walk *w)
 				EMIT(c, R_NAME_BIRTH_DUPLICATE, &s,
 				    "本村有 %2$d 名同名、同性别、出生于 %1$s 的建档立卡人员，分属不同户，证件号码不同",
 				    "the village has %2$d registered persons of this name and sex born %1$s, in other households "
-				    "under other numbers", date_format(p->birth, b), (int)(j - i));
+				    "under other numbers", birth_month(p->birth, b), (int)(j - i));
 			}
 		}
 	}
