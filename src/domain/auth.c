@@ -364,9 +364,8 @@ throttle_result(const char *name, const char *ip, bool ok)
 		int cap = i ? auth_policy.address_cap : auth_policy.account_cap;
 		s->failures++;
 		s->last_ms = now;
-		if (s->failures >= free_) {
-			/* FREE failures go through; the attempt after the FREE-th waits 2 s, the next 4 s ... */
-			int k2 = s->failures - free_ + 1;
+		if (s->failures > free_) {
+			int k2 = s->failures - free_;
 			int64_t d = k2 >= 20 ? cap : (int64_t)1 << k2;
 			if (d > cap)
 				d = cap;
