@@ -60,9 +60,9 @@ ok import events "$SAMPLES/events.csv" --now "2018-05-02 10:00:00"
 ok changes --from 2014-01-01 --to 2018-12-31 --format json
 jqeq '"\(.total.households) \(.total.persons)"' "$(printf '%s' "$OUT" | jq -r '"\([.rows[].households]|add) \([.rows[].persons]|add)"')"
 ok changes --from 2014-01-01 --to 2018-12-31
-contains "$OUT" "合计"
+contains "$OUT" "合计（户次、人次）"
 ok changes --from 2014-01-01 --to 2018-12-31 --xlsx "$WORK/c.xlsx"
 SS=$(unzip -p "$WORK/c.xlsx" xl/sharedStrings.xml)
 contains "$SS" "<t>建档立卡变动情况表　示例县（371399000000）　生效于 2014-01-01 至 2018-12-31</t>"
-contains "$SS" "<t>合计</t>"
+contains "$SS" "<t>合计（户次、人次）</t>"
 finish
