@@ -65,6 +65,28 @@ await run(async () => {
   await act(page, { date: '2018-11-02', override: '年底务工收入到账后超过标准，经村两委复核' });
   assert.equal(await page.getAttribute('.page-proposal', 'data-step'), 'review');
   assert.ok((await page.textContent('[data-card="check"]')).includes('核查未通过'));
+  // 民主评议 not carried: the refusal is shown under the votes (it was lost, the page broken by it), and the three
+  // boxes fit in the card
+  await act(page, { date: '2018-11-03', votes: [1, 5, 0], expectError: '评议未通过' });
+  assert.ok((await text(page, '[data-field="votes"] .field-error')).includes('赞成 1 票未过投票人数（6）的半数'));
+  const card = await page.locator('.act-panel').boundingBox();
+  for (const n of ['votes_for', 'votes_against', 'votes_abstain']) {
+    const b = await page.locator(`input[name="${n}"]`).boundingBox();
+    assert.ok(b.x + b.width <= card.x + card.width, `${n} stands past the card's edge`);
+  }
+  // 不同意 ends it for good: without a reason it is not sent; with one it is confirmed first (cancelled here)
+  await page.click('[data-action="reject"]');
+  await page.waitForFunction(() => document.querySelector('[data-field="note"] .field-error').textContent.includes('不同意须在“意见”中写明理由'));
+  assert.equal(await page.$(dlg), null);
+  await page.fill('textarea[name="note"]', '家庭收入未达标');
+  await page.click('[data-action="reject"]');
+  await page.waitForSelector(`${dlg} [data-action="confirm-reject"]`);
+  assert.ok((await text(page, dlg)).includes('理由：家庭收入未达标'));
+  await shot(page, 'reject-confirm', { keep: true });
+  await page.click(`${dlg} button:has-text("取消")`);
+  await page.waitForSelector(dlg, { state: 'detached' });
+  assert.equal(await page.getAttribute('.page-proposal', 'data-step'), 'review');
+  await page.fill('textarea[name="note"]', '');
   await act(page, { date: '2018-11-03', votes: [23, 2, 1] });
   assert.equal(await page.getAttribute('.page-proposal', 'data-step'), 'notice');
   await act(page, { date: '2018-11-09', expectError: '公示期未满' });

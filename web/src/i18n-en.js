@@ -751,6 +751,11 @@ export const EN = {
   '项目': 'Item',
   '记录数': 'Records',
   '合计（户次、人次）': 'Total (changes)',
+  '不同意须在“意见”中写明理由': 'A refusal needs its reason under Opinion',
+  '终止申请 #{id}': 'End proposal #{id}',
+  '{step}不同意，申请随即终止，不能恢复；如需再办，须重新提出申请。': 'Refused at {step}: the proposal ends for good; to try again, a new proposal must be opened.',
+  '理由：{note}': 'Reason: {note}',
+
   '帮扶对象': 'Helped',
   '金额（元）': 'Amount (yuan)',
   '岗位数': 'Jobs',

@@ -335,9 +335,10 @@ export function showProblems(form, problems, map) {
     let f = p.field || '';
     if (map) f = map(f);
     const box = f ? form.querySelector(`[data-field="${CSS.escape(f)}"]`) : null;
-    if (box) {
+    // the field's own error line (or the box is one); a field without one: the banner says it
+    const err = box ? (box.classList.contains('field-error') ? box : box.querySelector('.field-error')) : null;
+    if (err) {
       box.classList.add('has-error');
-      const err = box.querySelector('.field-error');
       err.textContent = err.textContent ? `${err.textContent}；${p.message}` : p.message;
     } else loose.push(p.message);
   }

@@ -9,7 +9,7 @@ import { h, mount } from '../dom.js';
 import { t, getLang } from '../i18n.js';
 import { can, link } from '../state.js';
 import { today, actorText } from '../format.js';
-import { pageHeader, card, table, empty, icon, loading, field, select, input, dateInput, banner, busyButton, showProblems, clearProblems, toast, pager } from '../ui.js';
+import { pageHeader, card, table, empty, icon, loading, field, select, input, dateInput, banner, busyButton, showProblems, clearProblems, toast, pager, dialog } from '../ui.js';
 import { formDialog } from './forms.js';
 import { monitorInFields, MONITOR_IN_INTRO, typeLabel, riskText } from './monitor.js';
 
@@ -184,10 +184,12 @@ function actionForm(p, reload) {
       step.votes
         ? h(
             'div',
-            { class: 'field votes' },
+            // data-field on the field, its error line inside (showProblems writes there: a refused vote said
+            // nothing and broke the page when the error line itself carried it)
+            { class: 'field votes', 'data-field': 'votes' },
             h('span', { class: 'field-label' }, t('评议票数')),
             h('div', { class: 'votes-row' }, ...[[t('赞成'), vf], [t('反对'), va], [t('弃权'), vb]].map(([cap, box]) => h('label', { class: 'vote' }, h('span', { class: 'vote-cap' }, cap), box))),
-            h('div', { class: 'field-error', 'data-field': 'votes', role: 'alert' }),
+            h('div', { class: 'field-error', role: 'alert' }),
           )
         : null,
       field({ name: 'note', label: t('意见'), control: note, wide: true }),
@@ -208,9 +210,32 @@ function actionForm(p, reload) {
       showProblems(form, err.field ? [{ field: err.field === 'action' ? '' : err.field, message: err.message }] : [{ field: '', message: err.message }]);
     }
   };
+  // 不同意 ends the proposal for good: its reason is required (the 意见) and it is confirmed first
+  const reject = () => {
+    clearProblems(form);
+    if (!note.value.trim()) {
+      showProblems(form, [{ field: 'note', message: t('不同意须在“意见”中写明理由') }]);
+      return;
+    }
+    const ok = h('button', { class: 'btn btn-danger', type: 'button', 'data-action': 'confirm-reject' }, t('不同意（终止）'));
+    const cancel = h('button', { class: 'btn', type: 'button' }, t('取消'));
+    const dlg = dialog({
+      title: t('终止申请 #{id}', { id: p.id }),
+      body: [h('p', t('{step}不同意，申请随即终止，不能恢复；如需再办，须重新提出申请。', { step: step.label })), h('p', { class: 'muted' }, t('理由：{note}', { note: note.value.trim() }))],
+      footer: [cancel, ok],
+    });
+    cancel.addEventListener('click', () => dlg.close());
+    ok.addEventListener(
+      'click',
+      busyButton(ok, async () => {
+        await send('reject');
+        dlg.close();
+      }),
+    );
+  };
   const btn = (action, text, cls) => {
     const b = h('button', { class: ['btn', cls], type: 'button', 'data-action': action }, text);
-    b.addEventListener('click', busyButton(b, () => send(action)));
+    b.addEventListener('click', action === 'reject' ? reject : busyButton(b, () => send(action)));
     return b;
   };
   return h(
