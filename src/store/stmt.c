@@ -1604,11 +1604,14 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"p.decided_on <= $2 THEN p.id END) FROM supervision_case c "
 		"LEFT JOIN case_person p ON p.case_id = c.id WHERE c.division BETWEEN $3 AND $4 "
 		"AND c.found_on BETWEEN $1 AND $2 GROUP BY c.category", NULL },
-	[STMT_SV_COMPLAINTS] = { "SELECT COUNT(*), COALESCE(SUM(CASE WHEN answered_on IS NOT NULL AND answered_on <= $2 "
+	/* received in the period and of those answered by its end; open (and overdue) at its end whenever received:
+	 * a complaint of an earlier period still open is still the office's to answer */
+	[STMT_SV_COMPLAINTS] = { "SELECT COALESCE(SUM(CASE WHEN received_on >= $1 THEN 1 ELSE 0 END), 0), "
+		"COALESCE(SUM(CASE WHEN received_on >= $1 AND answered_on IS NOT NULL AND answered_on <= $2 "
 		"THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN answered_on IS NULL OR answered_on > $2 THEN 1 ELSE 0 END), 0), "
 		"COALESCE(SUM(CASE WHEN (answered_on IS NULL OR answered_on > $2) AND deadline IS NOT NULL "
 		"AND deadline < $2 THEN 1 ELSE 0 END), 0) FROM complaint WHERE division BETWEEN $3 AND $4 "
-		"AND received_on BETWEEN $1 AND $2", NULL },
+		"AND received_on <= $2", NULL },
 	[STMT_CASE_INSERT] = { "INSERT INTO monitor_case (household_id, seq, type, risks, channel, identified, discovered, "
 		"open_event_id, open_proposal_id, recorded_at, updated_at) VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 "
 		"FROM monitor_case WHERE household_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id, seq", NULL },

@@ -755,6 +755,12 @@ export const EN = {
   '终止申请 #{id}': 'End proposal #{id}',
   '{step}不同意，申请随即终止，不能恢复；如需再办，须重新提出申请。': 'Refused at {step}: the proposal ends for good; to try again, a new proposal must be opened.',
   '理由：{note}': 'Reason: {note}',
+  '变': 'Δ',
+  '本期没有发现的问题线索': 'No case found in this period',
+  '可在上方改选时段': 'Choose another period above',
+  '本期没有受理的举报投诉': 'No complaint received in this period',
+  '以前受理、尚未办结的 {n} 件计入上方“未办结”': '{n} received earlier and still open are counted under Open above',
+  '未办结（截至期末）': 'Open (at the period’s end)',
 
   '帮扶对象': 'Helped',
   '金额（元）': 'Amount (yuan)',

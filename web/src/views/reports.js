@@ -14,6 +14,9 @@ import { today } from '../format.js';
 import { pageHeader, card, empty, loading, errorBox, icon, dateInput, select } from '../ui.js';
 import { levelLabel } from './dashboard.js';
 
+// The national tables are numbered (1.1, 2.14 ...); the change table is not: its code (change) is never shown.
+const numbered = (code) => /^[0-9.]+$/.test(code);
+
 const FIRST_YEAR = 2013; // the first income survey year of 建档立卡 (identification in 2014)
 
 // whose households a table counts (the API's group=); the server's default is the table's own
@@ -176,7 +179,7 @@ function catalogue(groups, query, current, cls) {
                   'data-table': tb.code,
                   'aria-current': tb.code === current ? 'page' : null,
                 },
-                h('span', { class: 'rpt-code' }, /^[0-9.]+$/.test(tb.code) ? tb.code : '·'),
+                h('span', { class: 'rpt-code' }, numbered(tb.code) ? tb.code : t('变')),
                 h('span', { class: 'rpt-cat-name' }, tb.title),
               ),
             ),
@@ -264,7 +267,7 @@ export async function reportsView({ el, query, navigate, signal }) {
                     h(
                       'a',
                       { class: 'rpt-cat-item', href: here(query, { table: tb.code }), 'data-table': tb.code },
-                      h('span', { class: 'rpt-code' }, /^[0-9.]+$/.test(tb.code) ? tb.code : '·'),
+                      h('span', { class: 'rpt-code' }, numbered(tb.code) ? tb.code : t('变')),
                       h('span', { class: 'rpt-cat-name' }, tb.title),
                       icon('chevron', 'rpt-cat-go'),
                     ),
@@ -288,7 +291,7 @@ export async function reportsView({ el, query, navigate, signal }) {
     'select',
     { class: 'input rpt-table-select', name: 'table', 'aria-label': t('报表') },
     def ? null : h('option', { value: code, selected: true }, code),
-    groups.map((g) => h('optgroup', { label: g.name }, g.tables.map((tb) => h('option', { value: tb.code, selected: tb.code === code }, `${tb.code}　${tb.title}`)))),
+    groups.map((g) => h('optgroup', { label: g.name }, g.tables.map((tb) => h('option', { value: tb.code, selected: tb.code === code }, numbered(tb.code) ? `${tb.code}　${tb.title}` : tb.title)))),
   );
   tableSel.addEventListener('change', () => go({ table: tableSel.value, year: null, group: null, from: null }));
   // a table over a period (the change table): from a day to the 统计时点, as now known
@@ -460,7 +463,7 @@ export async function reportsView({ el, query, navigate, signal }) {
       h(
         'div',
         { class: 'rpt-sheet' },
-        h('div', { class: 'rpt-no' }, t('表 {code}', { code: data.table })),
+        numbered(data.table) ? h('div', { class: 'rpt-no' }, t('表 {code}', { code: data.table })) : null,
         h('h2', { class: 'rpt-title' }, data.title),
         h('div', { class: 'rpt-subtitle' }, data.subtitle),
         data.recorded_at ? h('div', { class: 'rpt-asrec' }, icon('info'), h('span', recordedText(data.recorded_at))) : null,
@@ -477,9 +480,9 @@ export async function reportsView({ el, query, navigate, signal }) {
       'div',
       { class: 'page page-reports', 'data-view': 'table', 'data-table': code },
       pageHeader({
-        crumbs: [{ text: t('统计报表'), href: here(new URLSearchParams(asOf() ? { as_of: asOf() } : {}), {}) }, { text: def ? `${def.code} ${def.title}` : code }],
+        crumbs: [{ text: t('统计报表'), href: here(new URLSearchParams(asOf() ? { as_of: asOf() } : {}), {}) }, { text: def ? (numbered(def.code) ? `${def.code} ${def.title}` : def.title) : code }],
         title: def ? def.title : code,
-        subtitle: def ? t('表 {code} · {group}', { code: def.code, group: def.group }) : null,
+        subtitle: def ? (numbered(def.code) ? t('表 {code} · {group}', { code: def.code, group: def.group }) : def.group) : null,
         actions,
       }),
       h(

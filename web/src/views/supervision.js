@@ -8,7 +8,7 @@ import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { asOf, link } from '../state.js';
 import { today } from '../format.js';
-import { pageHeader, card, table, loading, icon } from '../ui.js';
+import { pageHeader, card, table, loading, icon, empty } from '../ui.js';
 import { kinds, recordDialog } from './assistance-records.js';
 import { periodFilter } from './assistance.js';
 
@@ -67,14 +67,14 @@ export async function supervisionView({ el, query, navigate, render, signal }) {
         h('div', { class: 'kpi kpi-poor', 'data-kpi': 'cases' }, h('div', { class: 'kpi-title' }, t('查处扶贫领域问题')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(d.cases)), h('span', { class: 'asst-unit' }, t('起')))),
         h('div', { class: 'kpi kpi-returned', 'data-kpi': 'persons' }, h('div', { class: 'kpi-title' }, t('处理人数')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(d.persons_handled)), h('span', { class: 'asst-unit' }, t('人')))),
         h('div', { class: 'kpi', 'data-kpi': 'complaints' }, h('div', { class: 'kpi-title' }, t('受理举报投诉')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(c.received)), h('span', { class: 'asst-unit' }, t('件'))), h('div', { class: 'kpi-note' }, t('已答复 {a} 件', { a: c.answered }))),
-        h('div', { class: ['kpi', c.overdue && 'kpi-poor'], 'data-kpi': 'open' }, h('div', { class: 'kpi-title' }, t('未办结')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(c.open)), h('span', { class: 'asst-unit' }, t('件'))), h('div', { class: 'kpi-note' }, t('其中超期 {n} 件', { n: c.overdue }))),
+        h('div', { class: ['kpi', c.overdue && 'kpi-poor'], 'data-kpi': 'open' }, h('div', { class: 'kpi-title' }, t('未办结（截至期末）')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(c.open)), h('span', { class: 'asst-unit' }, t('件'))), h('div', { class: 'kpi-note' }, t('其中超期 {n} 件', { n: c.overdue }))),
       ),
       h(
         'div',
         { class: 'grid' },
         card(t('按问题类别'), table(catCols, d.rows, { class: 'table-compact', rowData: (r) => ({ code: r.code }) }), { class: 'span-5', name: 'categories', flush: true }),
-        card(t('问题线索'), table(caseCols, cases.items, { class: 'table-compact' }), { class: 'span-7', name: 'cases', flush: true, tools: h('a', { href: link('/assistance/records/case', { from, to, division }) }, t('全部 {n} 起', { n: cases.total })) }),
-        card(t('12317 举报投诉'), table(cmpCols, complaints.items, { class: 'table-compact' }), { class: 'span-12', name: 'complaints', flush: true, tools: h('a', { href: link('/assistance/records/complaint', { from, to, division }) }, t('全部 {n} 件', { n: complaints.total })) }),
+        card(t('问题线索'), cases.items.length ? table(caseCols, cases.items, { class: 'table-compact' }) : empty(t('本期没有发现的问题线索'), t('可在上方改选时段')), { class: 'span-7', name: 'cases', flush: true, tools: h('a', { href: link('/assistance/records/case', { from, to, division }) }, t('全部 {n} 起', { n: cases.total })) }),
+        card(t('12317 举报投诉'), complaints.items.length ? table(cmpCols, complaints.items, { class: 'table-compact' }) : empty(t('本期没有受理的举报投诉'), c.open ? t('以前受理、尚未办结的 {n} 件计入上方“未办结”', { n: c.open }) : null), { class: 'span-12', name: 'complaints', flush: true, tools: h('a', { href: link('/assistance/records/complaint', { from, to, division }) }, t('全部 {n} 件', { n: complaints.total })) }),
       ),
     ),
   );
