@@ -80,7 +80,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(BAD_DATE, "bad_date", "“%s”不是有效日期（应为 YYYY-MM-DD）", "\"%s\" is not a valid date (use YYYY-MM-DD)") \
 	X(BAD_STAMP, "bad_time", "“%s”不是有效时间（应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM:SS）", \
 	    "\"%s\" is not a valid time (use YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)") \
-	X(BAD_YM, "bad_year_month", "“%s”不是有效年月（应为 YYYYMM）", "\"%s\" is not a valid year and month (use YYYYMM)") \
+	X(BAD_YM, "bad_year_month", "“%s”不是有效年月（应为 YYYYMM，如 201809，或 2018-09）", "\"%s\" is not a valid year and month (use YYYYMM, such as 201809, or 2018-09)") \
 	X(BAD_YEAR, "bad_year", "“%s”不是有效年度", "\"%s\" is not a valid year") \
 	X(BAD_INT, "bad_number", "“%s”不是有效整数", "\"%s\" is not a whole number") \
 	X(BAD_RANGE, "out_of_range", "“%s”超出范围 %d–%d", "\"%s\" is outside %d-%d") \

@@ -8,7 +8,7 @@ import { get, upload, qs, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { nhmrText } from '../format.js';
-import { pageHeader, card, table, icon, select, field, input, dateInput, empty } from '../ui.js';
+import { pageHeader, card, table, icon, select, field, input, dateInput, empty, showProblems, clearProblems } from '../ui.js';
 
 const KINDS = [
   { code: 'registry', label: '建档立卡名单' },
@@ -78,9 +78,19 @@ export async function importView({ el, signal }) {
   const eventSel = select([{ code: 'identify', label: t('新识别') }, { code: 'include_missed', label: t('应纳未纳（补录）') }, { code: 'update', label: t('更新已有农户') }], 'identify', { name: 'event' });
   const batchIn = input('', { maxlength: 100, placeholder: t('例如：2018年托底清零') });
   const lenient = h('input', { type: 'checkbox', name: 'lenient', id: 'f-lenient' });
+  // each way of importing says what it does (the hint was the update's whatever was chosen)
+  const EVENT_HINTS = {
+    identify: t('新识别：名单中的户按名单日期建档，记为新识别'),
+    include_missed: t('应纳未纳：名单中的户按名单日期补录，记为应纳未纳'),
+    update: t('更新已有农户：改动逐项记为信息更正，空白和脱敏的格子不修改'),
+  };
+  const eventHint = h('span', EVENT_HINTS.identify);
+  eventSel.addEventListener('change', () => {
+    eventHint.textContent = EVENT_HINTS[eventSel.value];
+  });
   const regOnly = [
-    field({ name: 'as_of', label: t('名单日期（建档生效日期）'), control: asOfIn, hint: t('名单中“贫困户状态”对应的日期') }),
-    field({ name: 'event', label: t('导入方式'), control: eventSel, hint: t('更新已有农户：改动逐项记为信息更正，空白和脱敏的格子不修改') }),
+    field({ name: 'as_of', label: t('名单日期（建档生效日期）'), control: asOfIn, hint: t('名单中“贫困户状态”对应的日期'), required: true }),
+    field({ name: 'event', label: t('导入方式'), control: eventSel, hint: eventHint }),
   ];
   const opts = h(
     'div',
@@ -97,6 +107,10 @@ export async function importView({ el, signal }) {
     reset();
   };
   kindSel.addEventListener('change', syncKind);
+  // the date given after a file was refused for want of it: checked again at once
+  asOfIn.addEventListener('change', () => {
+    if (file && kindSel.value === 'registry') send(true);
+  });
 
   const fileInput = h('input', { type: 'file', accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', class: 'sr', id: 'import-file' });
   const dropText = h('div', { class: 'drop-text' });
@@ -143,6 +157,13 @@ export async function importView({ el, signal }) {
   async function send(dry) {
     if (!file) return;
     reset();
+    clearProblems(opts);
+    // a registry sheet's households are dated by its 名单日期: without one the server took today, and a list of
+    // 2018 was registered in the year it was imported
+    if (kindSel.value === 'registry' && eventSel.value !== 'update' && !asOfIn.value) {
+      showProblems(opts, [{ field: 'as_of', message: t('请填写名单日期：名单中的户按此日建档') }]);
+      return;
+    }
     const ctrl = new AbortController();
     xhrAbort = ctrl;
     const kind = kindSel.value;
