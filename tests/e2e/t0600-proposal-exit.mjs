@@ -107,6 +107,8 @@ await run(async () => {
   await act(page, { date: '2018-11-15' });
   await act(page, { date: '2018-11-20' });
   assert.equal(await page.getAttribute('.page-proposal', 'data-state'), 'approved');
+  // nothing waits for this user any more: the navigation's count is gone at once (it stayed until a reload)
+  assert.equal(await page.$('.nav-item.active .nav-count'), null);
   // taken effect: the day, not “公告之日”
   await page.waitForFunction(() => [...document.querySelectorAll('[data-card="facts"] .facts-item')].some((x) => x.querySelector('dt').textContent === '生效日期' && x.querySelector('dd').textContent === '2018-11-20'));
   assert.equal(await text(page, '.page-sub'), '已公告，已记入建档立卡');

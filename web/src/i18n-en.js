@@ -586,7 +586,7 @@ export const EN = {
   '{n} 项': "{n}",
   '批次：{b}': "Batch: {b}",
   '本批次的申请，按村列出，共 {n} 项': "The batch's proposals by village: {n} in all",
-  '入户核实 → 民主评议 → 村内公示 → 乡镇审核 → 县级审定 → 公告；公告后才记入建档立卡': "Home visit → village review → public notice → town check → county decision → announcement; the registry changes only at the announcement",
+  '入户核实 → 民主评议 → 村内公示 → 乡镇审核 → 县级审定 → 公告，公告后才记入建档立卡；纳入监测和风险消除在县级审定后生效': "Home visit → village review → public notice → town check → county decision → announcement, the registry changed only at the announcement; monitoring takes effect at the county's decision",
   '（{n} 天）': " ({n} days)",
   '（赞成 {f}，反对 {a}，弃权 {b}）': " (for {f}, against {a}, abstaining {b})",
   '核查例外：': "Override: ",

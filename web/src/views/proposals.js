@@ -108,7 +108,7 @@ export async function proposalsView({ el, query, signal, navigate }) {
       { class: 'page page-proposals' },
       pageHeader({
         title: batch ? t('批次：{b}', { b: batch }) : t('评议审批'),
-        subtitle: batch ? t('本批次的申请，按村列出，共 {n} 项', { n: data.total }) : t('入户核实 → 民主评议 → 村内公示 → 乡镇审核 → 县级审定 → 公告；公告后才记入建档立卡'),
+        subtitle: batch ? t('本批次的申请，按村列出，共 {n} 项', { n: data.total }) : t('入户核实 → 民主评议 → 村内公示 → 乡镇审核 → 县级审定 → 公告，公告后才记入建档立卡；纳入监测和风险消除在县级审定后生效'),
         crumbs: batch ? [{ text: t('评议审批'), href: link('/proposals') }, { text: batch }] : null,
       }),
       batch ? null : tabBar,
@@ -258,7 +258,7 @@ function newHouseholdTable(p) {
   return h('div', { 'data-new-household': p.new_household.hh_no }, table(cols, p.new_household.members), h('p', { class: 'muted small' }, note));
 }
 
-export async function proposalView({ el, params, signal }) {
+export async function proposalView({ el, params, signal, render }) {
   mount(el, loading());
   const load = async () => {
     const p = await get(`/api/proposals/${params.id}`, null, { signal });
@@ -318,7 +318,8 @@ export async function proposalView({ el, params, signal }) {
           card(t('申请信息'), facts, { class: 'span-5', name: 'facts' }),
           p.new_household ? card(t('拟纳入农户（{n} 人）', { n: p.new_household.persons }), newHouseholdTable(p), { class: 'span-7', name: 'new-household' }) : null,
           p.check || ['exit', 'village_exit', 'risk_eliminate'].includes(p.type) ? card(p.type === 'village_exit' ? t('出列核查') : p.type === 'risk_eliminate' ? t('风险消除核查') : t('退出核查（两不愁三保障）'), checklist(p.check), { class: 'span-7', name: 'check' }) : null,
-          p.may_act && can('write') ? card(t('办理：{s}', { s: p.step_label }), actionForm(p, reload), { class: 'span-5', name: 'act' }) : null,
+          // after a step the whole page is drawn again, the navigation's count of proposals waiting too
+          p.may_act && can('write') ? card(t('办理：{s}', { s: p.step_label }), actionForm(p, render || reload), { class: 'span-5', name: 'act' }) : null,
         ),
       ),
     );
