@@ -657,14 +657,34 @@ mask_changes(json_t *changes)
 	}
 }
 
-const char *
-view_audit_detail(const char *detail, struct arena *a)
+/* For readers who may not read households (the audit administrator, 三员分立): what a row says about a person
+ * is left out, what was done is kept: a correction's fields without their values, no programme, social
+ * security, reason or note. */
+static void
+redact_household_data(json_t *j)
 {
-	if (!detail || !has_numbers(detail))
+	json_t *changes = json_object_get(j, "changes");
+	const char *k;
+	json_t *pair;
+	json_object_foreach(changes, k, pair)
+		for (size_t i = 0; i < json_array_size(pair); i++)
+			json_array_set_new(pair, i, json_string("·"));
+	static const char *const keys[] = { "programme", "security", "reason", "note", "override" };
+	for (size_t i = 0; i < NELEM(keys); i++)
+		if (json_is_string(json_object_get(j, keys[i])))
+			json_object_set_new(j, keys[i], json_string("·"));
+}
+
+const char *
+view_audit_detail(const char *detail, bool redact, struct arena *a)
+{
+	if (!detail || (!redact && !has_numbers(detail)))
 		return detail;
 	json_t *j = json_loads(detail, 0, NULL);
 	mask_changes(json_object_get(j, "changes"));
 	mask_value(j);
+	if (redact && json_is_object(j))
+		redact_household_data(j);
 	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
 	/* a detail that does not parse is not shown (it might hold the numbers in full) */
 	const char *out = text ? arena_strdup(a, text) : NULL;

@@ -761,6 +761,7 @@ export const EN = {
   '本期没有受理的举报投诉': 'No complaint received in this period',
   '以前受理、尚未办结的 {n} 件计入上方“未办结”': '{n} received earlier and still open are counted under Open above',
   '未办结（截至期末）': 'Open (at the period’s end)',
+  '更正字段': 'Fields corrected',
   '新识别：名单中的户按名单日期建档，记为新识别': 'Identification: the sheet’s households are registered on the list’s date, as identified',
   '应纳未纳：名单中的户按名单日期补录，记为应纳未纳': 'Missed: the sheet’s households are registered on the list’s date, as missed ones included',
   '请填写名单日期：名单中的户按此日建档': 'Give the list’s date: its households are registered on it',

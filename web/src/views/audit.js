@@ -108,9 +108,13 @@ function detailText(d, cl) {
   for (const [k, v] of Object.entries(d)) {
     if (k === 'event' || k === 'member') continue;
     if (k === 'changes' && v && typeof v === 'object') {
-      for (const [f, x] of Object.entries(v)) parts.push(`${fieldLabel(f)}${colon()}${Array.isArray(x) ? x.map((y) => fieldValue(f, y, cl)).join(' → ') : flat(x)}`);
+      // values the server left out for a reader who may not read households ("·"): the fields only
+      const hidden = Object.entries(v).filter(([, x]) => Array.isArray(x) && x.every((y) => y === '·'));
+      for (const [f, x] of Object.entries(v)) if (!hidden.some(([g]) => g === f)) parts.push(`${fieldLabel(f)}${colon()}${Array.isArray(x) ? x.map((y) => fieldValue(f, y, cl)).join(' → ') : flat(x)}`);
+      if (hidden.length) parts.push(`${t('更正字段')}${colon()}${hidden.map(([f]) => fieldLabel(f)).join(getLang() === 'en' ? ', ' : '、')}`);
       continue;
     }
+    if (v === '·') continue;
     let text = flat(v);
     if (k === 'type' && typeof v === 'string') text = label(cl, 'event', v);
     else if (k === 'status' && Array.isArray(v)) text = v.map((s) => (s ? label(cl, 'status', s) : '—')).join(' → ');
