@@ -964,10 +964,10 @@ missed_row(void *ctx, const struct external_match *m)
 		/* a roll without villages: assigned to the run's division */
 		s.village = c->r->division;
 	}
-	/* 本辖区: the checked division's registry (a person registered beyond it is not the checker's to know of) */
-	EMIT(c, rl, &s, "在%s名册（%s，%s）第 %d 行，不在本辖区建档立卡人口中", "row %4$d of the %1$s roll (%2$s, %3$s), "
-	    "not in the division's registry", ext_kind_label(x->k), m->source ? m->source : "", date_format(m->list_date, ld),
-	    m->row_no);
+	/* the registry of the list's divisions (its importer's): a person registered beyond them is not its to know of */
+	EMIT(c, rl, &s, "在%s名册（%s，%s）第 %d 行，不在名册所属区划的建档立卡人口中", "row %4$d of the %1$s roll (%2$s, %3$s), "
+	    "not in the registry of the roll's divisions", ext_kind_label(x->k), m->source ? m->source : "",
+	    date_format(m->list_date, ld), m->row_no);
 	return 0;
 }
 

@@ -125,7 +125,8 @@ date_age(int birth, int at)
 int
 date_age_by_month(int birth, int at)
 {
-	return date_age(birth / 100 * 100 + 31, at / 100 * 100 + 1);
+	int age = date_age(birth / 100 * 100 + 31, at / 100 * 100 + 1);
+	return age < 0 ? 0 : age;   /* born in the month asked: 0, not -1 */
 }
 
 bool

@@ -1105,9 +1105,9 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"AND l.id = " LATEST_LIST("l.kind", "$2", "COALESCE(e.village, l.division)") " "
 		"AND NOT EXISTS (SELECT 1 FROM member m JOIN membership_span s ON s.member_id = m.id AND s.valid_from <= $2 "
 		"AND $2 < s.valid_to AND s.recorded_to = " OPEN_REC " JOIN household h ON h.id = s.household_id " HH_ON("$2")
-		/* registered within the checked villages: a person registered beyond them is not the checker's to
-		 * know of (a town's list of numbers would otherwise tell which are registered elsewhere) */
-		"WHERE " HOLDS("m", "e") " AND h.village BETWEEN $3 AND $4) "
+		/* registered within the list's own divisions (its importer's): a town's list of numbers does not tell
+		 * which are registered in another town, and the answer is the same whoever runs the check */
+		"WHERE " HOLDS("m", "e") " AND h.village BETWEEN l.division AND l.division_hi) "
 		"ORDER BY COALESCE(e.village, l.division), l.id, e.row_no", NULL },
 	[STMT_EXT_NOT_ON_ROLL_DIBAO] = { NOT_ON_ROLL("dibao"), NULL },
 	[STMT_EXT_NOT_ON_ROLL_TEKUN] = { NOT_ON_ROLL("tekun"), NULL },

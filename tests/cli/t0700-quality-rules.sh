@@ -52,7 +52,7 @@ eq "DEATH_REGISTERED" "$(msg DEATH_REGISTERED)" \
 eq "VEHICLE" "$(msg VEHICLE)" "车辆名单（车管，2025-03-31）：鲁Q12345；该户状态为“未脱贫” [external:vehicle identification error]"
 eq "NAME_MISMATCH" "$(msg NAME_MISMATCH)" \
 	"车辆名单（2025-03-31）第 5 行证件号码相同，姓名为“柳明” [external:vehicle information warning]"
-eq "DIBAO_MISSED" "$(msg DIBAO_MISSED)" "在低保名册（民政，2025-03-31）第 5 行，不在本辖区建档立卡人口中 [external:dibao identification warning]"
+eq "DIBAO_MISSED" "$(msg DIBAO_MISSED)" "在低保名册（民政，2025-03-31）第 5 行，不在名册所属区划的建档立卡人口中 [external:dibao identification warning]"
 eq "DIBAO_NOT_ON_ROLL" "$(msg DIBAO_NOT_ON_ROLL)" "登记的“是否享受低保”为是，但不在低保名册（2025-03-31）中 [external:dibao information warning]"
 eq "HEAD_MINOR" "$(msg HEAD_MINOR)" "户主 2014-04-30 时 12 岁 [registry information warning]"
 # births quoted by their month only: a finding is read by roles that see no birth day (the day gave back eight
@@ -64,7 +64,7 @@ eq "NAME_BIRTH_DUPLICATE" "$(msg NAME_BIRTH_DUPLICATE | sort -u)" \
 # in English
 expect_rc 1 check --as-of 2025-06-30 --rule EXITED_DROPOUT,TEKUN_MISSED --lang en --format json
 jqeq '[.findings[] | .message] | join(";")' \
-	"in an exited household, aged 8 on 2014-04-30, healthy and not in school;row 6 of the destitute support roll (民政, 2025-03-31), not in the division's registry"
+	"in an exited household, aged 8 on 2014-04-30, healthy and not in school;row 6 of the destitute support roll (民政, 2025-03-31), not in the registry of the roll's divisions"
 
 # one rule, by code or national number; lists of rules; an unknown rule
 expect_rc 1 check --as-of 2025-06-30 --rule 2_12_007 --format json

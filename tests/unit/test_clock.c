@@ -82,6 +82,29 @@ epochs_and_stamps_round_trip(void **state)
 	assert_int_equal(stamp_from_epoch(-1), 19691231235959LL);
 }
 
+/* The age shown where the birth day is not: a year more from the month after the birth month, whatever the day
+ * asked; 0 for one born in the month asked (it was -1). */
+static void
+ages_by_month_never_tell_the_day(void **state)
+{
+	(void)state;
+	assert_int_equal(date_age_by_month(19571227, 20251201), 67);
+	assert_int_equal(date_age_by_month(19571227, 20251226), 67);
+	assert_int_equal(date_age_by_month(19571227, 20251227), 67);
+	assert_int_equal(date_age_by_month(19571227, 20251231), 67);
+	assert_int_equal(date_age_by_month(19571227, 20260101), 68);
+	assert_int_equal(date_age_by_month(19570101, 20250101), 67);
+	assert_int_equal(date_age_by_month(19570101, 20250201), 68);
+	assert_int_equal(date_age_by_month(20261203, 20261207), 0);
+	assert_int_equal(date_age_by_month(20261203, 20261231), 0);
+	assert_int_equal(date_age_by_month(20261203, 20270101), 0);
+	assert_int_equal(date_age_by_month(20261203, 20271231), 0);
+	assert_int_equal(date_age_by_month(20261203, 20280101), 1);
+	/* the exact age, for comparison: it moves on the day */
+	assert_int_equal(date_age(19571227, 20251226), 67);
+	assert_int_equal(date_age(19571227, 20251227), 68);
+}
+
 int
 main(void)
 {
@@ -91,6 +114,7 @@ main(void)
 		cmocka_unit_test(unknown_zones_are_refused_and_change_nothing),
 		cmocka_unit_test(zones_work_without_the_zone_database),
 		cmocka_unit_test(epochs_and_stamps_round_trip),
+		cmocka_unit_test(ages_by_month_never_tell_the_day),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

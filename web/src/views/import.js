@@ -107,10 +107,6 @@ export async function importView({ el, signal }) {
     reset();
   };
   kindSel.addEventListener('change', syncKind);
-  // the date given after a file was refused for want of it: checked again at once
-  asOfIn.addEventListener('change', () => {
-    if (file && kindSel.value === 'registry') send(true);
-  });
 
   const fileInput = h('input', { type: 'file', accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', class: 'sr', id: 'import-file' });
   const dropText = h('div', { class: 'drop-text' });
@@ -174,12 +170,13 @@ export async function importView({ el, signal }) {
         onProgress: (loaded, total) => progress(t('正在上传 {name}… {p}%', { name: file.name, p: total ? Math.round((loaded / total) * 100) : 0 }), total ? loaded / total : 0),
         onSent: () => progress(dry ? t('正在检查文件…') : t('正在导入…'), null),
       });
-      xhrAbort = null;
+      if (xhrAbort === ctrl) xhrAbort = null;
       status.replaceChildren();
       showReport(rep, kind, dry, true);
     } catch (err) {
-      xhrAbort = null;
+      // an upload a newer one replaced: that one's handle stays (a later reset must be able to cancel it)
       if (err.name === 'AbortError') return;
+      if (xhrAbort === ctrl) xhrAbort = null;
       status.replaceChildren();
       if (err instanceof ApiError && err.code === 'invalid_file' && err.data) showReport(err.data, kind, dry, false);
       else mount(report, h('div', { class: 'notice notice-error', role: 'alert', 'data-outcome': 'error' }, icon('alert'), h('span', err.message || t('请求失败'))));
