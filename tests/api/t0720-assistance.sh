@@ -201,6 +201,13 @@ printf '户编号,帮扶类别,帮扶日期\n3713990006,产业扶贫,2018-04-01\
 upload town /api/imports/measures "$WORK/m2.csv"
 eq "a household of another town" "$STATUS" 400
 jqeq '[.data.problems[] | "\(.row) \(.column) \(.code)"] | join(",")' "2 户编号 household_not_found"
+# a sheet naming a person of another town by ID number: the row answered as a number nobody holds, and the
+# attempt audited (masked), as a request's is
+printf '证件号码,险种,参保年度,个人缴费,缴费日期\n371399196809091032,居民医疗保险,2018,180,2018-01-20\n' > "$WORK/i-other.csv"
+upload town /api/imports/insurance "$WORK/i-other.csv"
+eq "another town's person" "$STATUS $(jq -r '[.data.problems[] | "\(.row) \(.code)"] | join(",")' <<<"$OUT")" "400 2 person_not_found"
+eq "the probe audited" "$(audit_sql "SELECT actor || ' ' || object || ' ' || detail FROM audit WHERE action = 'write.out_of_scope' AND object = 'insurance'")" \
+	'town insurance {"column":"member","rows":1,"value":"371399************"}'
 printf '证件号码,险种,参保年度,个人缴费,缴费日期\n371399196003121036,居民医疗保险,2018,180,2018-01-20\n' > "$WORK/i.csv"
 upload county /api/imports/insurance "$WORK/i.csv"
 eq "insurance" "$STATUS" 200
