@@ -247,6 +247,10 @@ find_cadre(struct actx *c, struct str s, int64_t *id, struct errinfo *e)
 		n = 1;
 	} else {
 		bool idno = strlen(k) >= 15 && strlen(k) <= 18 && k[0] >= '1' && k[0] <= '9';
+		/* by a whole ID number only for a role that sees whole numbers: else a cadre tested numbers one by one */
+		const struct role *ro = c->role ? role_find(c->role) : NULL;
+		if (idno && c->role && (!ro || !(ro->caps & CAP_FULL_ID)))
+			return errinfo_set(e, ERR_INVALID, "cadre", MSG_AS_PERSON_BY_ID_NO);
 		rc = store_cadre_find(c->st, idno ? CADRE_BY_IDNO : CADRE_BY_NAME, k, &ids, &n, c->a, e);
 	}
 	for (size_t i = 0; rc == ERR_OK && i < n; i++) {

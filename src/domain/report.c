@@ -182,8 +182,10 @@ hh_search_text(const char *in, const char **out, int *kind, struct arena *a, str
 		for (char *p = q; *p; p++)
 			if (*p == 'x')
 				*p = 'X';
+	/* a whole number: 15 digits, 18 characters (whatever its check character: a number stored with a wrong one is
+	 * someone's too), or a disability card's 20 or 22 digits; a 户编号 (16 digits) is not one */
 	size_t d = strspn(q, "0123456789");
-	if ((k == 15 && d == 15) || (k == 18 && d >= 17 && idno_check_char(q) == q[17]))
+	if ((k == 15 && d == 15) || (k == 18 && (d == 18 || (d == 17 && q[17] == 'X'))) || ((k == 20 || k == 22) && d == k))
 		*kind = 1;
 	else if (k == 4 && strspn(q, "0123456789Xx") == 4)
 		*kind = 2;

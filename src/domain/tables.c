@@ -109,7 +109,7 @@ field_num(const struct engine *g, const struct fact *x, enum tfield f)
 	switch (f) {
 	case TF_WORK_MONTHS: return x->work_months < 0 ? FACT_UNKNOWN : x->work_months;
 	/* from the birth month (date_age_by_month): a table of one person asked day by day must not tell the day */
-	case TF_AGE: return x->birth > 0 && x->birth <= g->as_of ? date_age_by_month(x->birth, g->as_of) : FACT_UNKNOWN;
+	case TF_AGE: return x->birth > 0 && x->birth / 100 <= g->as_of / 100 ? date_age_by_month(x->birth, g->as_of) : FACT_UNKNOWN;
 	case TF_INS_MEDICAL: return x->ins_medical < 0 ? FACT_UNKNOWN : x->ins_medical;
 	case TF_INS_SERIOUS: return x->ins_serious < 0 ? FACT_UNKNOWN : x->ins_serious;
 	case TF_INS_PENSION: return x->ins_pension < 0 ? FACT_UNKNOWN : x->ins_pension;

@@ -114,6 +114,9 @@ expect 400 cadre POST /api/records/measure '{"household":"3713990001","member":"
 jqeq '.error | "\(.code) \(.field)"' "person_by_id_no member"
 expect 400 cadre POST /api/records/measure '{"household":"3713990001","member":"371399196003121037","category":"健康扶贫","measure_date":"2018-06-01"}'
 jqeq '.error | "\(.code) \(.field)"' "person_by_id_no member"
+# nor a cadre by one (a visit's cadre named by candidate numbers told which was a cadre's)
+expect 400 cadre POST /api/records/visit '{"household":"3713990001","visit_date":"2018-06-02","cadre":"371399198001011238"}'
+jqeq '.error | "\(.code) \(.field)"' "person_by_id_no cadre"
 # a visit of a household it does not help, recorded by the clerk: not there for the cadre
 expect 201 clerk POST /api/records/visit '{"household":"3713990002","visit_date":"2018-03-01"}'
 jqeq '.data.cadre.name' 王干部

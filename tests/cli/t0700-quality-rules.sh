@@ -57,6 +57,10 @@ eq "DIBAO_NOT_ON_ROLL" "$(msg DIBAO_NOT_ON_ROLL)" "登记的“是否享受低�
 eq "HEAD_MINOR" "$(msg HEAD_MINOR)" "户主 2014-04-30 时 12 岁 [registry information warning]"
 # births quoted by their month only: a finding is read by roles that see no birth day (the day gave back eight
 # digits of a masked number; found by a review)
+# nor a digit of the masked number: not the right check character, not the date digits (found by a review)
+eq "ID_CHECKSUM" "$(msg ID_CHECKSUM)" "证件号码校验位与前 17 位不符 [registry information error]"
+eq "CARD_CHECKSUM" "$(msg CARD_CHECKSUM)" "证件号码校验位与前 17 位不符 [registry information error]"
+eq "ID_DATE" "$(msg ID_DATE)" "证件号码中的出生日期不存在 [registry information error]"
 eq "AGE_IMPLAUSIBLE" "$(msg AGE_IMPLAUSIBLE)" "出生于 1915-03，2025-06-30 时 110 周岁 [registry information warning]"
 eq "RELATION_AGE" "$(msg RELATION_AGE)" "之子出生于 1978-03，户主出生于 1980-03 [registry information warning]"
 eq "NAME_BIRTH_DUPLICATE" "$(msg NAME_BIRTH_DUPLICATE | sort -u)" \
