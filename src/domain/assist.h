@@ -156,6 +156,11 @@ struct akv {
  * ERR_INVALID when there is any. A household, person or parent record out of scope is ERR_NOTFOUND with e
  * filled (and the problem listed). Children (a loan's beneficiaries, a case's households) are written too. The
  * write is audited unless c->t->quiet_audit. out may be NULL. */
+/* The attempt to name persons registered outside the user's divisions (actx.probed), written to the audit log
+ * after the write's rollback as write.out_of_scope on object (the kind): the first number masked and, for a
+ * sheet (rows > 0), how many rows did. */
+void assist_audit_probe(struct store *st, const char *actor, const char *ip, const char *object, const char *id_no,
+    int rows);
 enum err arec_create(struct actx *c, enum akind k, const struct akv *in, size_t n, struct arec *out,
     struct problems *p, int row, struct errinfo *e);
 /* Change the mutable fields given of record id (ERR_NOTFOUND out of scope). */

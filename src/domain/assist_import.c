@@ -7,8 +7,6 @@
 #include <string.h>
 
 #include "domain/assist.h"
-#include "domain/audit.h"
-#include "domain/idno.h"
 #include "domain/import.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
@@ -182,7 +180,7 @@ assist_import(struct store *st, const char *what, const struct import_opts *o, s
 	t.ip = o->ip;
 	struct akv *kv = arena_alloc(a, (ncols ? ncols : 1) * sizeof(*kv));
 	int probes = 0;      /* rows naming a person registered outside the importer's divisions */
-	char probe[48] = "";   /* the first of them, masked */
+	char probe[48] = "";   /* the first of them (masked when audited) */
 	while ((got = sheet_next(s, &row, &err_row, e)) == 1) {
 		size_t n = 0;
 		bool blank = true;
@@ -219,7 +217,7 @@ assist_import(struct store *st, const char *what, const struct import_opts *o, s
 			kv[i].val = (struct str){ arena_strndup(a, kv[i].val.p, kv[i].val.n), kv[i].val.n };
 		rc = arec_create(&c, k, kv, n, NULL, p, row.num, &x);
 		if (c.probed && probes++ == 0)
-			idno_mask(c.probed, probe, sizeof(probe));
+			snprintf(probe, sizeof(probe), "%s", c.probed);
 		arena_free(&ra);
 		if (rc == ERR_DB) {
 			if (e)
@@ -240,17 +238,8 @@ assist_import(struct store *st, const char *what, const struct import_opts *o, s
 		txn_rollback(&t);
 		problems_sort(p);
 		r->records = 0;
-		if (probes) {
-			/* rows naming persons registered outside the importer's divisions (answered as nobody's numbers):
-			 * the attempt recorded after the rollback, as a request's is (api_assistance.c) */
-			json_t *dj = json_pack("{s:s, s:i, s:s}", "column", "member", "rows", probes, "value", probe);
-			char *detail = json_dumps(dj, JSON_COMPACT);
-			json_decref(dj);
-			struct errinfo ae;
-			errinfo_clear(&ae);
-			audit_view(st, o->actor, o->ip, "write.out_of_scope", what, detail, &ae);
-			free(detail);
-		}
+		if (probes)   /* after the rollback, as a request's (api_assistance.c) */
+			assist_audit_probe(st, o->actor, o->ip, what, probe, probes);
 		return ERR_INVALID;
 	}
 	if (o->dry_run) {

@@ -232,6 +232,17 @@ cadre_in_reach(struct actx *c, int64_t id, bool *seen, struct errinfo *e)
 
 /* Find the cadre a text names: its number ("#12" or "12"), its 证件号码, or its unique name, among those in the
  * user's reach (cadre_in_reach). */
+
+/* Whether the user may name a person or a cadre by a whole ID number: the command line, or a role that sees
+ * whole numbers. Else a role without them (the cadre) could test candidates one by one, a wrong one refused and
+ * the right one stored. */
+static bool
+names_by_id_no(const struct actx *c)
+{
+	const struct role *ro = c->role ? role_find(c->role) : NULL;
+	return !c->role || (ro && (ro->caps & CAP_FULL_ID));
+}
+
 static enum err
 find_cadre(struct actx *c, struct str s, int64_t *id, struct errinfo *e)
 {
@@ -247,9 +258,7 @@ find_cadre(struct actx *c, struct str s, int64_t *id, struct errinfo *e)
 		n = 1;
 	} else {
 		bool idno = strlen(k) >= 15 && strlen(k) <= 18 && k[0] >= '1' && k[0] <= '9';
-		/* by a whole ID number only for a role that sees whole numbers: else a cadre tested numbers one by one */
-		const struct role *ro = c->role ? role_find(c->role) : NULL;
-		if (idno && c->role && (!ro || !(ro->caps & CAP_FULL_ID)))
+		if (idno && !names_by_id_no(c))
 			return errinfo_set(e, ERR_INVALID, "cadre", MSG_AS_PERSON_BY_ID_NO);
 		rc = store_cadre_find(c->st, idno ? CADRE_BY_IDNO : CADRE_BY_NAME, k, &ids, &n, c->a, e);
 	}
@@ -497,10 +506,8 @@ parse_field(struct actx *c, struct arec *r, const struct afield *f, const struct
 			r->r.v[ci] = SQL_INT(mid);
 			return true;
 		}
-		/* a person named by the whole ID number: only by a role that may see whole numbers, or a role
-		 * without one could test candidates one by one (a household's member by its number instead) */
-		const struct role *ro = c->role ? role_find(c->role) : NULL;
-		if (c->role && (!ro || !(ro->caps & CAP_FULL_ID))) {
+		/* a person named by the whole ID number (a household's member by its number instead) */
+		if (!names_by_id_no(c)) {
 			problem_add(p, false, row, lab, s, MSG_AS_PERSON_BY_ID_NO);
 			return false;
 		}
@@ -1541,4 +1548,20 @@ assist_cadre_of_user(struct store *st, const char *user, int64_t *cadre, struct 
 		*cadre = ids[0];
 	arena_free(&a);
 	return rc;
+}
+
+void
+assist_audit_probe(struct store *st, const char *actor, const char *ip, const char *object, const char *id_no,
+    int rows)
+{
+	char m[48];
+	json_t *dj = json_pack("{s:s, s:s}", "column", "member", "value", idno_mask(id_no, m, sizeof(m)));
+	if (rows > 0)
+		json_object_set_new(dj, "rows", json_integer(rows));
+	char *detail = json_dumps(dj, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(dj);
+	struct errinfo ae;
+	errinfo_clear(&ae);
+	audit_view(st, actor, ip, "write.out_of_scope", object, detail, &ae);
+	free(detail);
 }

@@ -405,19 +405,10 @@ write_record(struct req *r, int64_t id)
 		else
 			txn_rollback(&t);
 	}
-	if (c.probed) {
-		/* a person named by a number registered outside the user's divisions: refused as nobody's number, and
-		 * the attempt recorded (as the registry's writes do, api_registry.c), the number masked in the answer */
-		char m[48];
-		json_t *dj = json_pack("{s:s, s:s}", "column", "member", "value", view_masked_value(c.probed, "member", m,
-		    sizeof(m)));
-		char *detail = json_dumps(dj, JSON_COMPACT);
-		json_decref(dj);
-		struct errinfo ae;
-		errinfo_clear(&ae);
-		audit_view(r->st, req_actor(r), r->ip, "write.out_of_scope", d->code, detail, &ae);
-		free(detail);
-	}
+	/* a person named by a number registered outside the user's divisions: refused as nobody's number (the
+	 * domain), and the attempt recorded once the write is rolled back, as the registry's writes are */
+	if (c.probed)
+		assist_audit_probe(r->st, req_actor(r), r->ip, d->code, c.probed, 0);
 	if (rc == ERR_INVALID) {
 		json_t *a = json_array();
 		for (size_t i = 0; i < p.n; i++)
