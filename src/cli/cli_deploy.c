@@ -304,8 +304,8 @@ cmd_doctor(struct args *a)
 	} else if (store_check_schema(st, &e) != ERR_OK)
 		verdict(&d, FAIL, "schema", "%s", e.message);
 	else
-		verdict(&d, PASS, "database", en ? "%s reachable, schema %d (current)" : "%s 可以连接，数据库结构第 %d 版（最新）", shown,
-		    store_schema_version_expected());
+		verdict(&d, PASS, "database", en ? "%s reachable, schema %d (%s, current)" : "%s 可以连接，数据库结构第 %d 版（%s，最新）",
+		    shown, store_schema_version_expected(), store_schema_newest_name());
 
 	/* the files: the SQLite database, its directory and the audit key, this user's only */
 	const char *file = st && st->ops->file ? st->ops->file(st) : NULL;

@@ -63,8 +63,8 @@ int
 cmd_version(struct args *a)
 {
 	(void)a;
-	printf(msg_lang() == LANG_EN ? "tuopin %s (database schema %d)\n" : "tuopin %s（数据库结构第 %d 版）\n", TUOPIN_VERSION_STRING,
-	    store_schema_version_expected());
+	printf(msg_lang() == LANG_EN ? "tuopin %s (database schema %d: %s)\n" : "tuopin %s（数据库结构第 %d 版：%s）\n",
+	    TUOPIN_VERSION_STRING, store_schema_version_expected(), store_schema_newest_name());
 	return 0;
 }
 

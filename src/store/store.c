@@ -49,6 +49,22 @@ store_schema_version_expected(void)
 	return (int)sql_sqlite_count;
 }
 
+const char *
+store_schema_newest_name(void)
+{
+	/* The version counts the migrations, and their files are numbered with a gap (no 0008): an administrator
+	 * who compares "schema 25" with the newest file 0026 is told which file that is. */
+	static char name[64];
+	if (!name[0] && sql_sqlite_count > 0) {
+		const char *n = sql_sqlite[sql_sqlite_count - 1].name, *slash = strrchr(n, '/');
+		snprintf(name, sizeof(name), "%s", slash ? slash + 1 : n);
+		char *dot = strrchr(name, '.');
+		if (dot)
+			*dot = '\0';
+	}
+	return name;
+}
+
 /* The schema version: 0 for a database without the migrations table. Only reads, so a read-only connection
  * (a PostgreSQL replica, a SQLite file opened read-only) can check it; create makes the table first. */
 static enum err

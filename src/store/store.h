@@ -193,6 +193,8 @@ enum err store_check_schema(struct store *st, struct errinfo *e);
  * database). */
 enum err store_sessions_ready(struct store *st, struct errinfo *e);
 int store_schema_version_expected(void);
+/* The file name of the newest migration, without ".sql" (0026_audit_filters): the version counts migrations. */
+const char *store_schema_newest_name(void);
 /* The schema version the database is at (0: none yet), whatever this binary expects. */
 enum err store_schema_version(struct store *st, int *version, struct errinfo *e);
 

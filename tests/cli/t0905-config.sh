@@ -15,9 +15,12 @@ export TUOPIN_CONFIG=$conf
 ok stats --as-of 2018-10-08 --format json
 eq "the file's database" "$(jq -c '.totals.registered | [.households, .persons]' <<<"$OUT")" "[8,22]"
 ok version
-eq "the file's language, and the schema" "$(sed 's/[0-9][0-9]*)/N)/' <<<"$OUT")" "tuopin 0.1.0 (database schema N)"
+# the schema's version counts the migrations; the newest migration's file is named beside it (0026 for 25)
+newest=$(ls "$(dirname "${BASH_SOURCE[0]}")/../../src/store/sql/sqlite" | sort | tail -1)
+count=$(ls "$(dirname "${BASH_SOURCE[0]}")/../../src/store/sql/sqlite" | wc -l)
+eq "the file's language, and the schema" "$OUT" "tuopin 0.1.0 (database schema $count: ${newest%.sql})"
 TUOPIN_LANG=zh t version
-eq "the environment wins" "$(sed 's/[0-9][0-9]*/N/g' <<<"$OUT")" "tuopin N.N.N（数据库结构第 N 版）"
+eq "the environment wins" "$OUT" "tuopin 0.1.0（数据库结构第 $count 版：${newest%.sql}）"
 ok doctor --format json
 eq "doctor: the office's zone from the file" "$(jq -r '.checks[] | select(.check == "timezone") | .detail' <<<"$OUT" | cut -d: -f1)" "office time zone Asia/Urumqi"
 eq "doctor: the configuration named" "$(jq -r '.checks[0].detail' <<<"$OUT")" "configuration: $conf"
