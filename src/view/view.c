@@ -611,16 +611,18 @@ view_masked_value(const char *s, const char *col, char *m, size_t size)
 		return s;
 	size_t n = strlen(s), digits = strspn(s, "0123456789");
 	const char *out = NULL;
-	/* a number as typed may hold spaces: judged, and masked, without them */
+	/* a number as typed may hold spaces or hyphens (138-1234-5678): judged, and masked, without them */
 	char packed[48];
 	size_t k = 0;
 	for (size_t i = 0; s[i] && k + 1 < sizeof(packed); i++)
-		if (s[i] != ' ')
+		if (s[i] != ' ' && s[i] != '-')
 			packed[k++] = s[i];
 	packed[k] = '\0';
 	size_t pd = strspn(packed, "0123456789");
 	if (k != n && k >= 15 && k <= 22 && (pd == k || (k == 18 && pd == 17 && (packed[17] == 'X' || packed[17] == 'x'))))
 		return idno_mask(packed, m, size);
+	if (k != n && k == 11 && pd == 11 && packed[0] == '1')
+		return phone_mask(packed, m, size);
 	/* an ID number, or a disability card's 20 or 22 digits */
 	if ((n == 15 && digits == 15) || (n == 18 && (digits == 18 || (digits == 17 && (s[17] == 'X' || s[17] == 'x')))) ||
 	    ((n == 20 || n == 22) && digits == n))

@@ -73,6 +73,8 @@ jqeq '[.findings[] | .message] | join(";")' \
 # one rule, by code or national number; lists of rules; an unknown rule
 expect_rc 1 check --as-of 2025-06-30 --rule 2_12_007 --format json
 jqeq '[.findings[] | "\(.rule) \(.hh_no)"] | join(",")' "WORKER_PHONE_MOBILE H_WORKER_PHONE_MOBILE"
+# the phone quoted masked, as everywhere (findings are read by roles that see phones masked), with its length
+jqeq '.findings[0].message' "务工人员联系电话 053****3456（12 位）不是手机号码"
 expect_rc 1 check --as-of 2025-06-30 --rule vehicle,HOUSING,4_02_001 --format json
 jqeq '[.findings[] | .rule] | join(",")' "HH_PHONE_MOBILE,VEHICLE,HOUSING"
 expect_rc 2 check --rule VEHICLE,NO_SUCH

@@ -2,6 +2,7 @@
 #include "test.h"
 
 #include "domain/idno.h"
+#include "view/view.h"
 
 static void
 valid_numbers_pass(void **state)
@@ -97,6 +98,23 @@ masking_keeps_four_and_four(void **state)
 	assert_string_equal(idno_mask("", out, sizeof(out)), "");
 }
 
+/* A value a refusal quotes as it was typed: an ID number, a card, a mobile number masked, with their spaces or
+ * hyphens taken out; a date, a 户编号 or a short number left as they are. */
+static void
+quoted_values_are_masked(void **state)
+{
+	char m[48];
+	assert_string_equal(view_masked_value("13812345678", NULL, m, sizeof(m)), "138****5678");
+	assert_string_equal(view_masked_value("138 1234 5678", NULL, m, sizeof(m)), "138****5678");
+	assert_string_equal(view_masked_value("138-1234-5678", "phone", m, sizeof(m)), "138****5678");
+	assert_string_equal(view_masked_value("371399 19620304 0011", NULL, m, sizeof(m)), "371399************");
+	assert_string_equal(view_masked_value("37139919620304001141", NULL, m, sizeof(m)), "371399**************");
+	assert_string_equal(view_masked_value("6228480012345678", "bank_account", m, sizeof(m)), "6228****5678");
+	assert_string_equal(view_masked_value("2019-02-03", "birth", m, sizeof(m)), "2019-02-03");
+	assert_string_equal(view_masked_value("3713990001", "hh_no", m, sizeof(m)), "3713990001");
+	assert_string_equal(view_masked_value("0539-8123", NULL, m, sizeof(m)), "0539-8123");
+}
+
 int
 main(void)
 {
@@ -108,6 +126,7 @@ main(void)
 		cmocka_unit_test(disability_cards_check_their_first_18),
 		cmocka_unit_test(other_malformed_numbers),
 		cmocka_unit_test(masking_keeps_four_and_four),
+		cmocka_unit_test(quoted_values_are_masked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
