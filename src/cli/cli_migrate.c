@@ -70,6 +70,14 @@ cmd_migrate(struct args *a)
 		rc = store_copy(src, dst, &r, &ar, &e);
 		if (rc == ERR_OK)
 			rc = store_copy_verify(src, dst, days, n_days, &r, &ar, &e);
+		if (rc == ERR_OK) {
+			/* the copied log checks with the target's key before anything is committed: a key left behind
+			 * made a copy whose log could never be verified, reported as a success */
+			struct audit_check ac;
+			rc = audit_verify(dst, NULL, &ac, &e);
+			if (rc == ERR_OK && ac.failed)
+				rc = errinfo_set(&e, ERR_CONFLICT, "", MSG_MIGRATE_AUDIT, ac.check, ac.why);
+		}
 		if (rc == ERR_OK)
 			rc = store_commit(dst, &e);
 		else

@@ -78,7 +78,7 @@ cmd_init(struct args *a)
 	struct errinfo e;
 	errinfo_clear(&e);
 	int applied;
-	if (store_migrate(st, &applied, &e) != ERR_OK || audit_key_ensure(st->uri, &e) != ERR_OK) {
+	if (store_migrate(st, &applied, &e) != ERR_OK || audit_key_ensure(st, &e) != ERR_OK) {
 		store_close(st);
 		return cli_fail(&e);
 	}

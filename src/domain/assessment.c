@@ -96,7 +96,11 @@ assessment_record(struct txn *t, const char *hh_no, struct assessment *x, struct
 		rc = errinfo_set(e, ERR_INVALID, "date", MSG_ACT_FUTURE, date_format(x->day, d));
 		goto out;
 	}
-	if (!x->assessor || !*x->assessor) {
+	if (x->day < DATE_RECORDS_FROM) {
+		rc = errinfo_set(e, ERR_INVALID, "date", MSG_DATE_TOO_EARLY, date_format(x->day, d));
+		goto out;
+	}
+	if (!x->assessor || str_trim(str_from(x->assessor)).n == 0) {
 		rc = errinfo_set(e, ERR_INVALID, "assessor", MSG_REQUIRED);
 		goto out;
 	}

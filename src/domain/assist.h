@@ -84,6 +84,8 @@ enum {
 	AFL_MASK = 8,     /* personal: masked unless the user may see it and asks */
 	AFL_POS = 16,     /* AF_MONEY: more than zero */
 	AFL_AUTO = 32,    /* derived when not given (a default, or from the parent) */
+	AFL_AHEAD = 64,   /* AF_DATE: may lie ahead of today (an end, a deadline, a loan's due day); every other
+	                   * date is of something done, so not after today; none before DATE_RECORDS_FROM */
 };
 struct afield {
 	const char *key;          /* JSON key, command-line name, and English header */

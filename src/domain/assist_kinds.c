@@ -308,6 +308,7 @@ acode_label(enum alist l, const char *code)
 #define MUT AFL_MUT
 #define LST AFL_LIST
 #define MSK AFL_MASK
+#define AHD AFL_AHEAD
 #define POS AFL_POS
 #define AUTO AFL_AUTO
 #define NOTE F("note", "备注", "note", "说明", AF_TEXT, 0, "note", MUT, 200)
@@ -330,7 +331,7 @@ static const struct afield f_pairing[] = {
 	    REQ | LST, 0),
 	F("household", "户编号", "household", "户号", AF_HH, 0, "household_id", REQ | LST, 0),
 	F("start_date", "开始帮扶时间", "from", "开始日期|结对日期|开始时间", AF_DATE, 0, "start_date", REQ | LST, 0),
-	F("end_date", "结束帮扶时间", "until", "结束日期|结束时间", AF_DATE, 0, "end_date", MUT | LST, 0),
+	F("end_date", "结束帮扶时间", "until", "结束日期|结束时间", AF_DATE, 0, "end_date", MUT | LST | AHD, 0),
 	NOTE,
 };
 static const struct afield f_work_team[] = {
@@ -338,7 +339,7 @@ static const struct afield f_work_team[] = {
 	F("village", "驻村", "village", "行政村|所在村|村", AF_VILLAGE, 0, "village", REQ | LST, 0),
 	F("role", "驻村职务", "role", "职务|身份", AF_CODE, AL_TEAM_ROLE, "role", REQ | LST, 0),
 	F("start_date", "驻村开始时间", "from", "开始日期|开始时间", AF_DATE, 0, "start_date", REQ | LST, 0),
-	F("end_date", "驻村结束时间", "until", "结束日期|结束时间", AF_DATE, 0, "end_date", MUT | LST, 0),
+	F("end_date", "驻村结束时间", "until", "结束日期|结束时间", AF_DATE, 0, "end_date", MUT | LST | AHD, 0),
 	NOTE,
 };
 static const struct afield f_visit[] = {
@@ -387,7 +388,7 @@ static const struct afield f_project_beneficiary[] = {
 	F("member", "证件号码", "person", "身份证号码", AF_MEMBER, 0, "member_id", REQ | LST | MSK, 0),
 	F("mode", "带动方式", "mode", "受益方式|帮扶方式", AF_CODE, AL_BENEFIT_MODE, "mode", REQ | MUT | LST, 0),
 	F("start_date", "开始日期", "from", "受益开始日期", AF_DATE, 0, "start_date", REQ | LST, 0),
-	F("end_date", "结束日期", "until", NULL, AF_DATE, 0, "end_date", MUT | LST, 0),
+	F("end_date", "结束日期", "until", NULL, AF_DATE, 0, "end_date", MUT | LST | AHD, 0),
 };
 static const struct afield f_project_payment[] = {
 	F("beneficiary", "受益记录", "beneficiary", "受益记录编号", AF_REF, AK_PROJECT_BENEFICIARY, "ref_id", REQ | LST, 0),
@@ -402,7 +403,7 @@ static const struct afield f_public_post[] = {
 	F("member", "证件号码", "holder", "在岗人员证件号码|身份证号码", AF_MEMBER, 0, "member_id", REQ | LST | MSK, 0),
 	F("monthly", "月补贴", "monthly subsidy", "月补贴（元）|每月补贴|补贴标准", AF_MONEY, 0, "monthly", REQ | POS | LST, 0),
 	F("start_date", "聘用日期", "from", "上岗日期|开始日期", AF_DATE, 0, "start_date", REQ | LST, 0),
-	F("end_date", "解聘日期", "until", "离岗日期|结束日期", AF_DATE, 0, "end_date", MUT | LST, 0),
+	F("end_date", "解聘日期", "until", "离岗日期|结束日期", AF_DATE, 0, "end_date", MUT | LST | AHD, 0),
 	NOTE,
 };
 static const struct afield f_post_payment[] = {
@@ -421,7 +422,7 @@ static const struct afield f_loan[] = {
 	F("lender", "承贷机构", "lender", "贷款银行|放款机构", AF_TEXT, 0, "lender", MUT | LST, 64),
 	F("amount", "贷款金额", "amount", "金额|金额（元）|贷款金额（元）", AF_MONEY, 0, "amount", REQ | POS | LST, 0),
 	F("start_date", "放款日期", "granted", "起始日期|贷款日期|发放日期", AF_DATE, 0, "start_date", REQ | LST, 0),
-	F("end_date", "到期日期", "due", "到期日", AF_DATE, 0, "end_date", REQ | MUT | LST, 0),
+	F("end_date", "到期日期", "due", "到期日", AF_DATE, 0, "end_date", REQ | MUT | LST | AHD, 0),
 	F("rate", "年利率", "rate", "执行年利率|利率", AF_RATE, 0, "rate", MUT, 0),
 	F("subsidy", "贴息金额", "interest subsidy", "贴息|应贴息金额", AF_MONEY, 0, "subsidy", MUT, 0),
 	F("purpose", "用途", "purpose", "贷款用途", AF_TEXT, 0, "purpose", MUT, 100),
@@ -522,7 +523,7 @@ static const struct afield f_case[] = {
 	F("problem", "问题描述", "problem", "问题|主要问题", AF_TEXT, 0, "problem", REQ | MUT | LST, 500),
 	F("transferred_to", "线索移交单位", "clue transferred to", "移交单位", AF_TEXT, 0, "transferred_to", MUT | LST, 64),
 	F("transferred_on", "移交日期", "transferred on", NULL, AF_DATE, 0, "transferred_on", MUT, 0),
-	F("deadline", "整改期限", "rectify by", "整改时限", AF_DATE, 0, "deadline", MUT | LST, 0),
+	F("deadline", "整改期限", "rectify by", "整改时限", AF_DATE, 0, "deadline", MUT | LST | AHD, 0),
 	F("rectified_on", "整改完成日期", "rectified on", "整改日期", AF_DATE, 0, "rectified_on", MUT | LST, 0),
 	F("result", "处理结果", "result", "整改情况", AF_TEXT, 0, "result", MUT, 500),
 	F("households", "涉及农户", "households", "户编号", AF_HOUSEHOLDS, AK_CASE_HOUSEHOLD, NULL, 0, 0),
@@ -549,7 +550,7 @@ static const struct afield f_complaint[] = {
 	F("category", "问题类别", "category", "类别", AF_CODE, AL_CASE_CATEGORY, "category", MUT | LST, 0),
 	F("content", "反映内容", "content", "内容|反映问题", AF_TEXT, 0, "content", REQ | LST, 500),
 	F("assigned_to", "承办单位", "assigned to", "办理单位", AF_TEXT, 0, "assigned_to", MUT | LST, 64),
-	F("deadline", "办理期限", "answer by", "期限", AF_DATE, 0, "deadline", MUT | LST, 0),
+	F("deadline", "办理期限", "answer by", "期限", AF_DATE, 0, "deadline", MUT | LST | AHD, 0),
 	F("answered_on", "答复日期", "answered on", "办结日期", AF_DATE, 0, "answered_on", MUT | LST, 0),
 	F("answer", "答复内容", "answer", "办理结果|答复", AF_TEXT, 0, "answer", MUT, 500),
 	F("case", "转立案件", "case", "案件编号", AF_REF, AK_CASE, "case_id", MUT, 0),

@@ -349,9 +349,18 @@ parse_field(struct actx *c, struct arec *r, const struct afield *f, const struct
 		return true;
 	}
 	case AF_DATE: {
-		int v;
+		int v, today = c->t ? c->t->today : date_today();
+		char d[11];
 		if (!parse_date_cell(s, &v, p, row, lab))
 			return false;
+		if (v < DATE_RECORDS_FROM) {
+			problem_add(p, false, row, lab, s, MSG_DATE_TOO_EARLY, date_format(v, d));
+			return false;
+		}
+		if (v > today && !(f->flags & AFL_AHEAD)) {
+			problem_add(p, false, row, lab, s, MSG_AS_DATE_FUTURE, date_format(v, d));
+			return false;
+		}
 		r->r.v[ci] = SQL_INT(v);
 		return true;
 	}
@@ -1159,21 +1168,10 @@ cadre_on(struct actx *c, int64_t hh, int day)
 	return 0;
 }
 
-static void
-not_future(struct actx *c, struct arec *r, const char *col, const char *key, struct problems *p, int row)
-{
-	int today = c->t ? c->t->today : date_today();
-	if (!arec_null(r, col) && arec_int(r, col) > today) {
-		char d[11];
-		problem_add(p, false, row, LAB(key), (struct str){ 0 }, MSG_AS_DATE_FUTURE, date_format((int)arec_int(r, col), d));
-	}
-}
-
 enum err
 check_visit(struct actx *c, struct arec *r, bool update, struct problems *p, int row)
 {
 	(void)update;
-	not_future(c, r, "visit_date", "visit_date", p, row);
 	if (c->own_cadre)
 		arec_set_int(r, "cadre_id", c->own_cadre);
 	else if (arec_null(r, "cadre_id")) {
@@ -1397,7 +1395,6 @@ enum err
 check_aid(struct actx *c, struct arec *r, bool update, struct problems *p, int row)
 {
 	enum akind k = r->d->k;
-	not_future(c, r, "aid_date", "date", p, row);
 	if (arec_null(r, "year") && (k == AK_YULU))
 		arec_set_int(r, "year", arec_int(r, "aid_date") / 10000);
 	if (k != AK_MEDICAL_INSURANCE && k != AK_SERIOUS_INSURANCE)

@@ -124,9 +124,10 @@ key_read(const char *path, unsigned char key[32], struct errinfo *e)
 	return ERR_OK;
 }
 
-/* The key of uri into key (cached); created when create and there is none. */
+/* The key of uri into key (cached); created when create and there is none, unless the log is keyed already
+ * (keyed: its first keyed row, 0 if none): a new key would make every row after it fail its check for good. */
 static enum err
-key_get(const char *uri, bool create, unsigned char key[32], struct errinfo *e)
+key_get(const char *uri, bool create, int64_t keyed, unsigned char key[32], struct errinfo *e)
 {
 	char path[1024];
 	audit_key_path(uri, path, sizeof(path));
@@ -135,7 +136,9 @@ key_get(const char *uri, bool create, unsigned char key[32], struct errinfo *e)
 	if (!key_loaded || strcmp(path, key_file) != 0) {
 		key_loaded = false;
 		rc = key_read(path, key_bytes, e);
-		if (rc == ERR_NOTFOUND && create) {
+		if (rc == ERR_NOTFOUND && create && keyed)
+			rc = errinfo_set(e, ERR_NOTFOUND, "", MSG_AUDIT_KEY_MISSING, path, (long long)keyed);
+		else if (rc == ERR_NOTFOUND && create) {
 			/* the first writer makes it: 32 random bytes in hex, the service user's only */
 			int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
 			if (fd >= 0) {
@@ -169,6 +172,14 @@ audit_key_copy(const char *from, const char *to, struct errinfo *e)
 	char src[1024], dst[1024];
 	audit_key_path(from, src, sizeof(src));
 	audit_key_path(to, dst, sizeof(dst));
+	/* a SQLite source's own key beside its file, even when TUOPIN_AUDIT_KEY names the target's (DEPLOY.md §1
+	 * sets it for PostgreSQL): taken for the source's, that path made both one key and copied nothing */
+	if (strncmp(from, "sqlite:", 7) == 0) {
+		char beside[1024];
+		snprintf(beside, sizeof(beside), "%s.audit-key", from + 7);
+		if (access(beside, F_OK) == 0)
+			snprintf(src, sizeof(src), "%s", beside);
+	}
 	unsigned char k[32], have[32];
 	enum err rc = key_read(src, k, e);
 	if (rc == ERR_NOTFOUND || strcmp(src, dst) == 0)
@@ -194,11 +205,26 @@ audit_key_copy(const char *from, const char *to, struct errinfo *e)
 	return rc;
 }
 
+/* The key of st, made if the log has no keyed row yet (its head unkeyed, or no row). */
+static enum err
+key_of_store(struct store *st, unsigned char key[32], struct errinfo *e)
+{
+	struct arena a;
+	int64_t last;
+	char *hash, *mac;
+	arena_init(&a);
+	enum err rc = store_audit_head(st, &last, &hash, &mac, &a, e);
+	if (rc == ERR_OK)
+		rc = key_get(st->uri, true, mac && *mac ? last : 0, key, e);
+	arena_free(&a);
+	return rc;
+}
+
 enum err
-audit_key_ensure(const char *uri, struct errinfo *e)
+audit_key_ensure(struct store *st, struct errinfo *e)
 {
 	unsigned char k[32];
-	enum err rc = key_get(uri, true, k, e);
+	enum err rc = key_of_store(st, k, e);
 	sodium_memzero(k, sizeof(k));
 	return rc;
 }
@@ -227,14 +253,13 @@ audit_append(struct store *st, int64_t at, const char *actor, const char *action
     const char *detail, const char *ip, struct errinfo *e)
 {
 	unsigned char key[32];
-	enum err rc = key_get(st->uri, true, key, e);
-	if (rc != ERR_OK)
-		return rc;
 	struct arena a;
 	int64_t last;
 	char *prev, *prev_mac;
 	arena_init(&a);
-	rc = store_audit_head(st, &last, &prev, &prev_mac, &a, e);
+	enum err rc = store_audit_head(st, &last, &prev, &prev_mac, &a, e);
+	if (rc == ERR_OK)
+		rc = key_get(st->uri, true, prev_mac && *prev_mac ? last : 0, key, e);
 	if (rc == ERR_OK) {
 		struct audit_row r = { last + 1, at, (char *)actor, (char *)action, (char *)object, (char *)detail,
 			(char *)ip, prev, NULL, NULL };
@@ -393,7 +418,7 @@ audit_anchor(struct store *st, bool *wrote, struct errinfo *e)
 {
 	*wrote = false;
 	unsigned char key[32];
-	enum err rc = key_get(st->uri, true, key, e);
+	enum err rc = key_of_store(st, key, e);
 	if (rc != ERR_OK)
 		return rc;
 	struct arena a;
@@ -523,7 +548,7 @@ audit_verify_keyed(struct store *st, const char *key_uri, const char *extra, str
 	unsigned char key[32];
 	struct errinfo ke;
 	errinfo_clear(&ke);
-	bool have_key = key_get(key_uri, false, key, &ke) == ERR_OK;
+	bool have_key = key_get(key_uri, false, 0, key, &ke) == ERR_OK;
 
 	/* the anchors: the file's, then the one given */
 	size_t cap = 64, n = 0;

@@ -66,7 +66,7 @@ void audit_anchor_path(const char *uri, char *out, size_t size);
  * the target has none; ERR_CONFLICT if it has another). */
 enum err audit_key_copy(const char *from, const char *to, struct errinfo *e);
 /* Make sure the key exists (create it, 0600, if not); for `tuopin init`. */
-enum err audit_key_ensure(const char *uri, struct errinfo *e);
+enum err audit_key_ensure(struct store *st, struct errinfo *e);
 /* Whether this process appended audit rows (the CLI anchors the head before it exits if so). */
 bool audit_appended(void);
 

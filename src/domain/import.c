@@ -1400,6 +1400,12 @@ reg_row(struct reg_import *ri, const struct sheet_row *row, struct errinfo *e)
 		problem_add(p, false, row->num, header_label(h, C_ID_NO), c[idcol], MSG_NUMERIC_ID);
 	struct member m;
 	member_from_row(h, c, row->n, row->num, ri->today, ri->o->lenient, &m, p, a);
+	if (m.birth > ri->as_of && m.birth <= ri->today) {
+		/* registered as of a day before the birth: counted before being born (the row's 证件号码 tells the birth) */
+		char b[11], d[11];
+		problem_add(p, false, row->num, header_label(h, C_ID_NO), c[idcol], MSG_BIRTH_AFTER_EFFECTIVE,
+		    date_format(m.birth, b), date_format(ri->as_of, d));
+	}
 	if (hh_no.n == 0) {
 		problem_add(p, false, row->num, header_label(h, C_HH_NO), hh_no, MSG_REQUIRED);
 		return ERR_OK;
@@ -1631,7 +1637,8 @@ reg_as_of_warning(struct reg_import *ri)
 	if (ri->late) {
 		char d[11], ym[8];
 		snprintf(ym, sizeof(ym), "%06d", ri->late_ym);
-		problem_add(ri->p, true, 0, "--as-of", (struct str){ 0 }, MSG_AS_OF_EARLY, date_format(ri->as_of, d),
+		problem_add(ri->p, true, 0, ri->o->as_of_field ? ri->o->as_of_field : "--as-of", (struct str){ 0 },
+		    MSG_AS_OF_EARLY, date_format(ri->as_of, d),
 		    ri->late, ri->late_row, ym);
 	}
 	ri->late = 0;
@@ -1670,9 +1677,10 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		sheet_close(s);
 		return ERR_INVALID;
 	}
-	if (ri.as_of > ri.today) {
+	if (ri.as_of > ri.today || ri.as_of < DATE_RECORDS_FROM) {
 		char d[11];
-		problem_add(p, false, 0, "--as-of", (struct str){ 0 }, MSG_FUTURE_DATE, date_format(ri.as_of, d));
+		problem_add(p, false, 0, o->as_of_field ? o->as_of_field : "--as-of", (struct str){ 0 },
+		    ri.as_of > ri.today ? MSG_FUTURE_DATE : MSG_DATE_TOO_EARLY, date_format(ri.as_of, d));
 		sheet_close(s);
 		return ERR_INVALID;
 	}

@@ -27,6 +27,7 @@ struct import_opts {
 	const char *file_name; /* the name the user knows the file by, for the audit log (NULL: path's last part) */
 	struct sheet *sheet;  /* rows given already (sheet_open_memory); the importer closes it. path is NULL. */
 	int as_of;            /* registry: the date the statuses held, and the creation date (0: today) */
+	const char *as_of_field; /* how the caller names as_of in a refusal (NULL: "--as-of", the CLI's option) */
 	enum evtype event;    /* registry: EV_IDENTIFY (default) or EV_INCLUDE_MISSED */
 	const char *batch;    /* default batch for every row */
 	const char *reason;   /* registry: reason recorded with the creation events */

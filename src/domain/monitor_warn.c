@@ -434,6 +434,13 @@ monitor_warning_dismiss(struct txn *t, const char *key, const char *reason, int 
 			rc = errinfo_set(e, ERR_NOTFOUND, "key", MSG_WARNING_NOT_FOUND, key);
 		goto out;
 	}
+	char d1[11];
+	if (day > t->today || (day && day < DATE_RECORDS_FROM)) {
+		/* dismissed on a day to come, it showed open until then and could be dismissed by nobody before */
+		rc = errinfo_set(e, ERR_INVALID, "date", day > t->today ? MSG_AS_DATE_FUTURE : MSG_DATE_TOO_EARLY,
+		    date_format(day, d1));
+		goto out;
+	}
 	struct warning_query q = { .day = day ? day : t->today, .division = h.village, .rule = rule, .all = true,
 		.household_id = h.id };
 	struct warning_list l;
@@ -447,10 +454,21 @@ monitor_warning_dismiss(struct txn *t, const char *key, const char *reason, int 
 		rc = errinfo_set(e, ERR_NOTFOUND, "key", MSG_WARNING_NOT_FOUND, key);
 		goto out;
 	}
-	char d1[11];
-	if (w->dismissed) {
-		rc = errinfo_set(e, ERR_CONFLICT, "key", MSG_WARNING_DISMISSED, key, date_format(w->dismissed->day, d1),
-		    w->dismissed->actor, w->dismissed->reason);
+	const struct warning_dismissal *done = w->dismissed;
+	if (!done) {
+		/* dismissed already on a later day than the one asked: the same warning (rule, household, basis) is
+		 * dismissed once, whatever the day */
+		struct warning_dismissal *v;
+		size_t n;
+		if ((rc = store_warn_dismissals(t->st, h.village, h.village, 99991231, &v, &n, &a, e)) != ERR_OK)
+			goto out;
+		for (size_t i = 0; i < n && !done; i++)
+			if (v[i].household_id == h.id && v[i].basis == w->basis && !strcmp(v[i].rule, warning_rules[w->rule]))
+				done = &v[i];
+	}
+	if (done) {
+		rc = errinfo_set(e, ERR_CONFLICT, "key", MSG_WARNING_DISMISSED, key, date_format(done->day, d1), done->actor,
+		    done->reason);
 		goto out;
 	}
 	struct warning_dismissal d = { .household_id = h.id, .rule = (char *)warning_rules[w->rule], .basis = w->basis,

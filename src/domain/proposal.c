@@ -431,8 +431,16 @@ proposal_open(struct txn *t, const struct proposal_user *u, const struct proposa
 		rc = errinfo_set(e, ERR_INVALID, "date", MSG_ACT_FUTURE, date_format(date, d1));
 		goto out;
 	}
+	if (date < DATE_RECORDS_FROM) {
+		rc = errinfo_set(e, ERR_INVALID, "date", MSG_DATE_TOO_EARLY, date_format(date, d1));
+		goto out;
+	}
 	if (r->effective && !date_valid(r->effective)) {
 		rc = errinfo_set(e, ERR_INVALID, "effective", MSG_REQUIRED);
+		goto out;
+	}
+	if (r->effective && r->effective < DATE_RECORDS_FROM) {
+		rc = errinfo_set(e, ERR_INVALID, "effective", MSG_DATE_TOO_EARLY, date_format(r->effective, d1));
 		goto out;
 	}
 	/* the reason becomes the event's at 公告: its limit (fields.c 变动原因) said now */

@@ -281,6 +281,10 @@ member_add(struct ctx *c, struct event *out, struct errinfo *e)
 	date_format(r->effective, d);
 	if (!in || !in->id_no)
 		return errinfo_set(e, ERR_INVALID, "id_no", MSG_REQUIRED);
+	if (in->birth > r->effective) {
+		char b[11];
+		return errinfo_set(e, ERR_INVALID, "birth", MSG_BIRTH_AFTER_EFFECTIVE, date_format(in->birth, b), d);
+	}
 	if (!status_allows(EV_MEMBER_ADD, c->at, NULL))
 		return refuse_transition(c, e);
 	const char *reason = member_reason(EV_MEMBER_ADD, r->reason, e, &rc);
@@ -925,6 +929,10 @@ event_record(struct txn *t, const struct event_req *r, struct event *result, str
 	}
 	if (r->effective > t->today) {
 		rc = errinfo_set(e, ERR_INVALID, "effective", MSG_FUTURE_DATE, date_format(r->effective, d));
+		goto out;
+	}
+	if (r->effective < DATE_RECORDS_FROM) {
+		rc = errinfo_set(e, ERR_INVALID, "effective", MSG_DATE_TOO_EARLY, date_format(r->effective, d));
 		goto out;
 	}
 	if ((rc = household_locked(t, r->hh_no, &c.h, &c.a, e)) != ERR_OK)

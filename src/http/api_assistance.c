@@ -319,18 +319,9 @@ static bool
 body_pairs(struct req *r, struct akv **out, size_t *n)
 {
 	*n = 0;
-	json_error_t jerr;
-	json_t *j = json_loadb(r->body.p ? r->body.p : "", r->body.n, JSON_REJECT_DUPLICATES, &jerr);
-	if (!j || !json_is_object(j)) {
-		char what[200];
-		if (j)
-			snprintf(what, sizeof(what), "%s", EN ? "not an object" : "不是对象");
-		else
-			json_error_words(&jerr, what, sizeof(what));
-		json_decref(j);
-		reply_fail(r, ERR_INVALID, "", MSG_BAD_JSON, what);
+	json_t *j = req_body(r);
+	if (!j)
 		return false;
-	}
 	*out = arena_alloc(&r->a, (json_object_size(j) + 1) * sizeof(**out));
 	const char *key;
 	json_t *v;

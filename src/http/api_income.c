@@ -65,12 +65,9 @@ api_income_set(struct req *r)
 		return;
 	}
 	/* amounts may be strings or numbers, which req_json's types do not say: the keys are checked here */
-	json_t *j = json_loadb(r->body.p ? r->body.p : "", r->body.n, JSON_REJECT_DUPLICATES, NULL);
-	if (!j || !json_is_object(j)) {
-		json_decref(j);
-		json_decref(req_json(r, ""));   /* answers with the parse error */
+	json_t *j = req_body(r);
+	if (!j)
 		return;
-	}
 	static const char *const keys[] = { "wage", "business", "property", "transfer", "business_cost", "net_income_pc",
 		"size", "reason" };
 	const char *key;

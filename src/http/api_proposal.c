@@ -423,13 +423,9 @@ api_workflows(struct req *r)
 void
 api_workflow_load(struct req *r)
 {
-	json_t *j = json_loadb(r->body.p ? r->body.p : "", r->body.n, JSON_REJECT_DUPLICATES, NULL);
-	if (!j || !json_is_object(j)) {
-		json_decref(j);
-		json_t *bad = req_json(r, "");
-		json_decref(bad);
+	json_t *j = req_body(r);
+	if (!j)
 		return;
-	}
 	json_decref(j);
 	char *text = arena_strndup(&r->a, r->body.p, r->body.n);
 	struct txn t;

@@ -623,7 +623,7 @@ api_household_create(struct req *r)
 		for (size_t c = 0; c < NELEM(member_cols); c++)
 			row[NELEM(hh_cols) + c] = cell_text(r, json_object_get(m, fields[member_cols[c]].key));
 	}
-	struct import_opts o = { 0 };
+	struct import_opts o = { .as_of_field = "effective" };
 	const char *eff = json_string_value(json_object_get(j, "effective"));
 	if (eff && !date_parse(str_from(eff), &o.as_of)) {
 		reply_fail(r, ERR_INVALID, "effective", MSG_BAD_DATE, eff);
@@ -861,13 +861,9 @@ api_member_update(struct req *r)
 		reply_error(r, &e);
 		return;
 	}
-	json_t *j = json_loadb(r->body.p ? r->body.p : "", r->body.n, JSON_REJECT_DUPLICATES, NULL);
-	if (!j || !json_is_object(j)) {
-		json_decref(j);
-		json_t *bad = req_json(r, "");   /* answers with the parse error */
-		json_decref(bad);
+	json_t *j = req_body(r);
+	if (!j)
 		return;
-	}
 	/* the member's own number, corrected: "id_no" in the body is the new number (the member is the one the
 	 * address names) */
 	json_t *nid = json_object_get(j, "id_no");
@@ -893,13 +889,9 @@ api_member_update(struct req *r)
 void
 api_household_update(struct req *r)
 {
-	json_t *j = json_loadb(r->body.p ? r->body.p : "", r->body.n, JSON_REJECT_DUPLICATES, NULL);
-	if (!j || !json_is_object(j)) {
-		json_decref(j);
-		json_t *bad = req_json(r, "");
-		json_decref(bad);
+	json_t *j = req_body(r);
+	if (!j)
 		return;
-	}
 	static const enum col fix[] = { C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD, C_PHONE, C_BANK,
 		C_BANK_ACCOUNT, C_IDENTIFIED_YM, C_EXIT_YEAR };
 	static const char *const extra[] = { "effective", "reason", "finding" };
@@ -985,7 +977,7 @@ api_import(struct req *r)
 		reply_fail(r, ERR_FORBIDDEN, "", MSG_FORBIDDEN, msg_lang() == LANG_EN ? r->role->en : r->role->zh);
 		return;
 	}
-	struct import_opts o = { 0 };
+	struct import_opts o = { .as_of_field = "as_of" };
 	if (!q_date(r, "as_of", &o.as_of))
 		return;
 	const char *ev = req_query(r, "event");

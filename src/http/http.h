@@ -90,6 +90,11 @@ bool tmp_sheet_path(struct req *r, char *path, size_t size);
  * (s string, i integer, b boolean, o object, a array, ? optional, n: string or null). On any problem (bad
  * JSON, unknown key, wrong type, missing key) it answers 400 with the field named and returns NULL. */
 json_t *req_json(struct req *r, const char *spec);
+/* The JSON body as an object, each of its texts (at any depth) checked: no control character but tab and line
+ * breaks, no bidirectional override (a name that shows reversed), none longer than REQ_TEXT_MAX bytes. On a
+ * problem it answers 400 naming the field (bad_json, control_char, too_long) and returns NULL. */
+#define REQ_TEXT_MAX 20000
+json_t *req_body(struct req *r);
 /* A body jansson could not read: what is wrong and where, in the request's language. */
 const char *json_error_words(const json_error_t *jerr, char *out, size_t size);
 

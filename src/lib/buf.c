@@ -21,34 +21,46 @@ str_eq(struct str a, const char *b)
 	return a.n == n && memcmp(a.p, b, n) == 0;
 }
 
+/* Characters that show nothing, taken off a text's ends (so a text of them alone is blank): ASCII spaces and
+ * control characters, the ideographic space (U+3000), the no-break space, a byte-order mark left inside a cell
+ * (files pasted together), and the zero-width space, joiners and word joiner (U+200B-U+200D, U+2060). */
+static const char *const invisible[] = { "\xE3\x80\x80", "\xC2\xA0", "\xEF\xBB\xBF", "\xE2\x80\x8B", "\xE2\x80\x8C",
+	"\xE2\x80\x8D", "\xE2\x81\xA0" };
+
+static size_t
+invisible_at(const char *p, size_t n)
+{
+	if (n >= 1 && ((unsigned char)p[0] <= ' ' || p[0] == 0x7f))
+		return 1;
+	for (size_t i = 0; i < sizeof(invisible) / sizeof(invisible[0]); i++) {
+		size_t k = strlen(invisible[i]);
+		if (n >= k && memcmp(p, invisible[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+static size_t
+invisible_before(const char *p, size_t n)
+{
+	if (n >= 1 && ((unsigned char)p[n - 1] <= ' ' || p[n - 1] == 0x7f))
+		return 1;
+	for (size_t i = 0; i < sizeof(invisible) / sizeof(invisible[0]); i++) {
+		size_t k = strlen(invisible[i]);
+		if (n >= k && memcmp(p + n - k, invisible[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
 struct str
 str_trim(struct str s)
 {
-	for (;;) {
-		if (s.n >= 1 && (s.p[0] == ' ' || s.p[0] == '\t' || s.p[0] == '\r' || s.p[0] == '\n')) {
-			s.p++, s.n--;
-		} else if (s.n >= 3 && memcmp(s.p, "\xE3\x80\x80", 3) == 0) {
-			s.p += 3, s.n -= 3;
-		} else if (s.n >= 2 && memcmp(s.p, "\xC2\xA0", 2) == 0) {
-			s.p += 2, s.n -= 2;
-		} else if (s.n >= 3 && memcmp(s.p, "\xEF\xBB\xBF", 3) == 0) {
-			s.p += 3, s.n -= 3;   /* a byte-order mark left inside a cell (files pasted together) */
-		} else
-			break;
-	}
-	for (;;) {
-		if (s.n >= 1 && (s.p[s.n - 1] == ' ' || s.p[s.n - 1] == '\t' || s.p[s.n - 1] == '\r' ||
-		    s.p[s.n - 1] == '\n')) {
-			s.n--;
-		} else if (s.n >= 3 && memcmp(s.p + s.n - 3, "\xE3\x80\x80", 3) == 0) {
-			s.n -= 3;
-		} else if (s.n >= 2 && memcmp(s.p + s.n - 2, "\xC2\xA0", 2) == 0) {
-			s.n -= 2;
-		} else if (s.n >= 3 && memcmp(s.p + s.n - 3, "\xEF\xBB\xBF", 3) == 0) {
-			s.n -= 3;
-		} else
-			break;
-	}
+	size_t k;
+	while ((k = invisible_at(s.p, s.n)) > 0)
+		s.p += k, s.n -= k;
+	while ((k = invisible_before(s.p, s.n)) > 0)
+		s.n -= k;
 	return s;
 }
 

@@ -13,6 +13,9 @@
 #define STAMP_INF 99991231235959LL   /* open end of a recorded-time interval */
 
 bool date_valid(int ymd);
+/* The earliest day a record of the office may bear (an event's effective day, a registration, a visit): the
+ * years a year field takes (fields.c, 1980-2100). A birth may be earlier. */
+#define DATE_RECORDS_FROM 19800101
 /* Accepts YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD and single-digit month/day with separators.
  * Returns false unless the date is real (2018-02-30 is refused). */
 bool date_parse(struct str s, int *ymd);

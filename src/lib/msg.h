@@ -177,6 +177,10 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(ID_SEX_FIX, "id_sex", "性别“%s”与证件号码第 17 位（%s）不符；请同时更正性别或证件号码", \
 	    "sex \"%s\" does not match the 17th digit of the ID number (%s): correct the sex or the ID number too") \
 	X(FUTURE_DATE, "future_date", "生效日期 %s 晚于今天", "effective date %s is in the future") \
+	X(DATE_TOO_EARLY, "date_too_early", "日期 %s 早于 1980-01-01，不能作为登记或办理日期", \
+	    "the date %s is before 1980-01-01: not a day a record can bear") \
+	X(BIRTH_AFTER_EFFECTIVE, "birth_after_effective", "出生日期 %s 晚于生效日期 %s：人员不能在出生之前计入", \
+	    "born %s, after the effective date %s: a person is not counted before birth") \
 	X(BEFORE_CREATION, "before_creation", "生效日期 %s 早于该户建档日期 %s", "effective date %s is before the household was registered (%s)") \
 	X(INITIAL_STATUS, "initial_status", "以“%s”方式建档的户，状态不能是“%s”", "a household registered by %s cannot start as \"%s\"") \
 	X(DIV_LEVEL_UNKNOWN, "division_level", "“%s”不是有效级别（省、市、县、乡镇、村）", "\"%s\" is not a level (省, 市, 县, 乡镇, 村)") \
@@ -207,6 +211,14 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(TOKEN_BY_TOKEN, "token_forbidden", "API 令牌不能用来创建令牌，请登录后创建", \
 	    "an API token cannot create tokens: log in to create one") \
 	X(AUDIT_KEY, "audit_key", "无法读取审计密钥 %s：%s", "cannot read the audit key %s: %s") \
+	X(AUDIT_KEY_MISSING, "audit_key_missing", "找不到审计密钥 %s，而审计日志（至第 %lld 行）已用密钥签名：不另生成密钥" \
+	    "（否则日志将无法再核验）。请用环境变量 TUOPIN_AUDIT_KEY 或选项 --audit-key 指向原来的密钥文件", \
+	    "the audit key %s is not there, and the audit log (to row %lld) is signed with a key: no other key is made " \
+	    "(the log could not be verified again). Point TUOPIN_AUDIT_KEY or --audit-key at the key file") \
+	X(MIGRATE_AUDIT, "migrate_audit", "复制后的审计日志不能用目标的审计密钥核验（检查项：%s）：%s。未写入任何数据；" \
+	    "请用 TUOPIN_AUDIT_KEY 或 --audit-key 指向源数据库的密钥文件后重试", \
+	    "the copied audit log does not verify with the target's key (check: %s): %s. Nothing was written; point " \
+	    "TUOPIN_AUDIT_KEY or --audit-key at the source's key file and run again") \
 	X(AUDIT_KEY_OTHER, "audit_key_other", \
 	    "目标数据库的审计密钥 %s 与源数据库的不同。只能复制到空的数据库：目标库若是空的（例如刚用 tuopin init 建好，" \
 	    "密钥是那时生成的），删除这个文件后重试；若另有数据库在用这个文件，改用环境变量 TUOPIN_AUDIT_KEY 另指定一个位置", \
@@ -240,6 +252,9 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(TOKEN_NOT_FOUND, "token_not_found", "没有编号为 %lld 的令牌", "no token %lld") \
 	X(BAD_JSON, "bad_json", "请求体不是有效的 JSON：%s", "the request body is not valid JSON: %s") \
 	X(UNKNOWN_FIELD, "unknown_field", "未知字段 %s", "unknown field %s") \
+	X(BAD_TEXT, "control_char", "“%s”含有不可显示的控制字符（U+%04X，第 %zu 个字符）", \
+	    "\"%s\" holds a control character that does not show (U+%04X, character %zu)") \
+	X(TEXT_TOO_LONG, "too_long", "“%s”过长（%zu 字节，最多 %d 字节）", "\"%s\" is too long (%zu bytes, at most %d)") \
 	X(BAD_TYPE, "bad_type", "字段 %s 的类型应为%s", "field %s must be %s") \
 	X(TABLE_UNKNOWN, "table_unknown", "没有报表 %s", "no table %s") \
 	X(TABLE_RECORDED_AT, "table_recorded_at", "报表 %s 按现在所知的登记统计，不能按某时登记情况（recorded_at）统计", \

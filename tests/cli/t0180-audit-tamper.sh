@@ -105,6 +105,14 @@ eq "and so are the anchors" "$(stat -c %a "$(ls -t "$WORK"/*anchors | head -1)")
 mv "$key" "$WORK/key.away"
 expect_rc 1 audit verify --lang en
 contains "$OUT" "audit log NOT VERIFIED (check: key): cannot read the audit key $key"
+# ... and a write without the key is refused whole: a new key made then (as a write from another folder, or
+# without TUOPIN_AUDIT_KEY, did) left every later row failing its check for good (found by a review)
+t user add a6 --role sys_admin --keep --lang en <<<"Long-enough-pass-2026"
+[ "$RC" -ne 0 ] || fail "a write without the key was not refused"
+eq "why" "$ERR" "tuopin: the audit key $key is not there, and the audit log (to row 6) is signed with a key: no other key is made (the log could not be verified again). Point TUOPIN_AUDIT_KEY or --audit-key at the key file"
+eq "no key made" "$(ls "$key" 2>/dev/null)" ""
+ok user list
+eq "nothing written" "$(awk '{print $1}' <<<"$OUT" | grep -c '^a6$')" 0
 mv "$WORK/key.away" "$key"
 ok audit verify
 finish

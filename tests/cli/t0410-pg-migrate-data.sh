@@ -113,6 +113,23 @@ target=$TUOPIN_DB
 	eq "the source's key copied" "$(cat tuopin-audit.key)" "$(cat "$WORK/k.db.audit-key")"
 	exit "$FAILS"
 ) || FAILS=$((FAILS + $?))
+# TUOPIN_AUDIT_KEY set for the target, as DEPLOY.md §1 says for PostgreSQL, and the SQLite source's key beside
+# its file: the source's key is copied there, and the copy verifies. The variable made the source's key path
+# the target's, so nothing was copied, success was reported and the log could never be verified (a review).
+mkdir "$WORK/envkey"
+new_db >/dev/null
+target2=$TUOPIN_DB
+(
+	cd "$WORK/envkey"
+	unset TUOPIN_AUDIT_KEY TUOPIN_AUDIT_ANCHORS
+	t --db "sqlite:$WORK/k.db" user add kk --role sys_admin --keep <<<"Long-enough-pass-2026"
+	eq "a keyed row in the source" "$RC" 0
+	export TUOPIN_AUDIT_KEY="$WORK/envkey/pg.key"
+	ok migrate-data --from "sqlite:$WORK/k.db" --to "$target2"
+	eq "the source's key copied to TUOPIN_AUDIT_KEY" "$(cat pg.key)" "$(cat "$WORK/k.db.audit-key")"
+	ok --db "$target2" audit verify
+	exit "$FAILS"
+) || FAILS=$((FAILS + $?))
 # An unreachable source is a database error.
 expect_rc 5 migrate-data --from "postgresql:///nosuchdb_tuopin" --to "sqlite:$WORK/never.db" --lang en
 contains "$ERR" "tuopin: cannot open database postgresql:///nosuchdb_tuopin: "

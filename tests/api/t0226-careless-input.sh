@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Careless input that was stored (found by a review of every write route): texts with control characters, a
+# bidirectional override or of 100 KB; days before 1980 or to come on records of things done; a person counted
+# before being born. Each refused with its field and reason, and nothing written.
+source "$(dirname "$0")/lib.sh"
+county_db
+add_user county county_admin 371399000000
+add_user clerk village_operator 371399100201
+start_server
+login county
+login clerk
+before=$(db_fingerprint)
+audit_before=$(audit_sql "SELECT COUNT(*) FROM audit")
+E=/api/households/3713990001/events
+
+# texts: a control character anywhere in a body (a reason, a member's name in an array), a name that shows
+# reversed (U+202E), a text over 20,000 bytes; tab and line breaks are text
+expect 400 county POST $E '{"type":"exit","effective":"2018-12-31","reason":"核实\u0007"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "control_char reason “reason”含有不可显示的控制字符（U+0007，第 3 个字符）"
+expect 400 county POST /api/households '{"hh_no":"3713990099","village_code":"371399100201","effective":"2018-06-01","members":[{"name":"新\u202e户","id_no":"371399197001010011","relation":"户主","sex":"男"}]}'
+jqeq '.error | "\(.code) \(.field)"' "control_char name"
+long=$(head -c 20001 /dev/zero | tr '\0' 'a')
+expect 400 county POST $E "{\"type\":\"exit\",\"effective\":\"2018-12-31\",\"reason\":\"核实\",\"batch\":\"$long\"}"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "too_long batch “batch”过长（20001 字节，最多 20000 字节）"
+api county POST "$E?lang=en" '{"type":"exit","effective":"2018-12-31","reason":"\u0085"}'
+jqeq '.error.message' '"reason" holds a control character that does not show (U+0085, character 1)'
+
+# days: before 1980 for an event, a registration, a proposal; the registration's field named as the request
+# names it (it said --as-of, the command line's option)
+expect 400 county POST $E '{"type":"exit","effective":"1900-01-01","reason":"核实"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "date_too_early effective 日期 1900-01-01 早于 1980-01-01，不能作为登记或办理日期"
+expect 400 county POST /api/households '{"hh_no":"3713990099","village_code":"371399100201","effective":"1900-01-01","members":[{"name":"新户","id_no":"371399197001010011","relation":"户主","sex":"男"}]}'
+jqeq '[.data.problems[] | "\(.field) \(.code)"] | join(",")' "effective date_too_early"
+expect 400 county POST /api/households '{"hh_no":"3713990099","village_code":"371399100201","effective":"2999-01-01","members":[{"name":"新户","id_no":"371399197001010011","relation":"户主","sex":"男"}]}'
+jqeq '[.data.problems[] | "\(.field) \(.code)"] | join(",")' "effective future_date"
+expect 400 county POST /api/proposals '{"type":"exit","household":"3713990001","date":"1900-01-01"}'
+jqeq '.error | "\(.code) \(.field)"' "date_too_early date"
+
+# a person counted before being born: a household registered before its child's birth, a child added before it
+expect 400 county POST /api/households '{"hh_no":"3713990099","village_code":"371399100201","effective":"2018-06-01","members":[{"name":"新户","id_no":"371399197001010011","relation":"户主","sex":"男"},{"name":"新生","id_no":"371399202006010014","relation":"之子","sex":"男"}]}'
+jqeq '[.data.problems[] | "\(.field) \(.code) \(.message)"] | join(",")' \
+	"members[1].id_no birth_after_effective 出生日期 2020-06-01 晚于生效日期 2018-06-01：人员不能在出生之前计入"
+expect 400 county POST $E '{"type":"member_add","effective":"2019-06-01","reason":"新生儿","member":{"name":"新生","id_no":"371399202006010014","relation":"之子","sex":"男"}}'
+jqeq '.error | "\(.code) \(.field)"' "birth_after_effective birth"
+
+# records of things done: not ahead of today, not before 1980; an end or a deadline may lie ahead
+expect 400 clerk POST /api/records/measure '{"household":"3713990001","category":"产业扶贫","measure_date":"2999-06-01"}'
+jqeq '.error | "\(.code) \(.field)"' "date_in_future measure_date"
+expect 400 clerk POST /api/records/measure '{"household":"3713990001","category":"产业扶贫","measure_date":"1900-06-01"}'
+jqeq '.error | "\(.code) \(.field)"' "date_too_early measure_date"
+expect 400 county POST /api/records/loan '{"product":"富民生产贷","borrower":"某合作社","village":"东岭村","amount":100,"start_date":"2999-06-01","end_date":"3000-05-01"}'
+jqeq '.error | "\(.code) \(.field)"' "date_in_future start_date"
+
+eq "nothing written" "$(db_fingerprint)" "$before"
+eq "no audit row" "$(audit_sql "SELECT COUNT(*) FROM audit")" "$audit_before"
+
+# what is right still goes: a loan due years ahead, the child added on its birth day
+expect 201 county POST /api/records/loan '{"product":"富民生产贷","borrower":"某合作社","village":"东岭村","amount":100,"start_date":"2018-06-01","end_date":"2099-05-01"}'
+expect 201 county POST $E '{"type":"member_add","effective":"2020-06-01","reason":"新生儿","member":{"name":"新生","id_no":"371399202006010014","relation":"之子","sex":"男"}}'
+finish
