@@ -888,6 +888,8 @@ arec_update(struct actx *c, enum akind k, int64_t id, const struct akv *in, size
 	if (c->own_cadre && (k == AK_VISIT || k == AK_MEASURE) &&
 	    (rc = own_household(c, &r, (int)arec_int(&r, d->day), "id", e)) != ERR_OK)
 		return rc;
+	if (n == 0)   /* an empty change wrote an audit row of a change that was none */
+		return errinfo_set(e, ERR_INVALID, "", MSG_NOTHING_TO_CHANGE);
 	size_t before = p->n_errors;
 	struct parse_state ps = { .scope_explicit = true, .household = arec_int(&r, d->household ? d->household : "") };
 	enum err fatal = ERR_OK;

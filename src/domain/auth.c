@@ -19,18 +19,21 @@
 #include "lib/util.h"
 
 const struct role roles_table[] = {
+	/* an office of a county, or of a city or province above it */
 	{ "county_admin", "县扶贫办", "county office", CAP_READ | CAP_WRITE | CAP_IMPORT | CAP_EXPORT | CAP_FULL_ID | CAP_SELF |
-		CAP_ASSIST | CAP_SUPERVISE | CAP_COMPARE, true },
+		CAP_ASSIST | CAP_SUPERVISE | CAP_COMPARE, true, 1, 3 },
 	{ "town_operator", "乡镇经办", "town operator", CAP_READ | CAP_WRITE | CAP_IMPORT | CAP_EXPORT | CAP_FULL_ID | CAP_SELF |
-		CAP_ASSIST, true },
-	{ "village_operator", "村级录入", "village clerk", CAP_READ | CAP_WRITE | CAP_FULL_ID | CAP_SELF | CAP_ASSIST, true },
-	{ "cadre", "帮扶责任人", "helper cadre", CAP_READ | CAP_SELF | CAP_ASSIST, true },
-	{ "supervisor", "督查审计", "supervisor", CAP_READ | CAP_EXPORT | CAP_FULL_ID | CAP_SELF | CAP_SUPERVISE | CAP_COMPARE, true },
-	{ "sys_admin", "系统管理员", "system administrator", CAP_USERS | CAP_SELF, false },
-	{ "sec_admin", "安全管理员", "security administrator", CAP_ROLES | CAP_SELF, false },
-	{ "audit_admin", "审计管理员", "audit administrator", CAP_AUDIT | CAP_SELF, false },
+		CAP_ASSIST, true, 4, 4 },
+	{ "village_operator", "村级录入", "village clerk", CAP_READ | CAP_WRITE | CAP_FULL_ID | CAP_SELF | CAP_ASSIST, true, 5, 5 },
+	/* a cadre helps households of a village, or of several in a town (a 驻村工作队 of the town) */
+	{ "cadre", "帮扶责任人", "helper cadre", CAP_READ | CAP_SELF | CAP_ASSIST, true, 4, 5 },
+	{ "supervisor", "督查审计", "supervisor", CAP_READ | CAP_EXPORT | CAP_FULL_ID | CAP_SELF | CAP_SUPERVISE | CAP_COMPARE, true,
+		0, 0 },
+	{ "sys_admin", "系统管理员", "system administrator", CAP_USERS | CAP_SELF, false, 0, 0 },
+	{ "sec_admin", "安全管理员", "security administrator", CAP_ROLES | CAP_SELF, false, 0, 0 },
+	{ "audit_admin", "审计管理员", "audit administrator", CAP_AUDIT | CAP_SELF, false, 0, 0 },
 	/* an account the system administrator made, waiting for the security administrator's role */
-	{ "none", "未分配角色", "no role yet", CAP_SELF, false },
+	{ "none", "未分配角色", "no role yet", CAP_SELF, false, 0, 0 },
 };
 const size_t n_roles = NELEM(roles_table);
 
@@ -417,12 +420,27 @@ role_check(struct store *st, const char *role, int64_t division, struct errinfo 
 		struct division d;
 		arena_init(&a);
 		enum err rc = store_division_get(st, division, &d, &a, e);
-		arena_free(&a);
-		if (rc == ERR_NOTFOUND) {
-			char code[16];
-			snprintf(code, sizeof(code), "%012lld", (long long)division);
-			return errinfo_set(e, ERR_INVALID, "division", MSG_DIV_UNKNOWN, code);
+		char code[16];
+		snprintf(code, sizeof(code), "%012lld", (long long)division);
+		if (rc == ERR_NOTFOUND)
+			rc = errinfo_set(e, ERR_INVALID, "division", MSG_DIV_UNKNOWN, code);
+		else if (rc == ERR_OK && r->level_min && (d.level < r->level_min || d.level > r->level_max)) {
+			/* a county office bound to a village, a village clerk to a county: the role's rights over the
+			 * wrong span of households */
+			static const char *const zh[] = { "", "省", "市", "县", "乡镇", "村" },
+					       *const en[] = { "", "province", "city", "county", "town", "village" };
+			bool EN = msg_lang() == LANG_EN;
+			char want[64];
+			if (r->level_min == r->level_max)
+				snprintf(want, sizeof(want), "%s", EN ? en[r->level_max] : zh[r->level_max]);
+			else
+				snprintf(want, sizeof(want), EN ? "%s to %s" : "%s至%s", EN ? en[r->level_min] : zh[r->level_min],
+				    EN ? en[r->level_max] : zh[r->level_max]);
+			int lv = d.level >= 1 && d.level <= 5 ? d.level : 0;
+			rc = errinfo_set(e, ERR_INVALID, "division", MSG_ROLE_LEVEL, EN ? r->en : r->zh, want, code, d.name,
+			    EN ? en[lv] : zh[lv]);
 		}
+		arena_free(&a);
 		return rc;
 	}
 	return ERR_OK;
@@ -523,6 +541,9 @@ user_change(struct store *st, const struct actor_ctx *by, const char *name, cons
 {
 	char hash[crypto_pwhash_STRBYTES];
 	enum err rc;
+	/* an empty change wrote an audit row of a change that was none */
+	if (!c->display_name && !c->role && !c->division && !c->password && !c->locked)
+		return errinfo_set(e, ERR_INVALID, "", MSG_NOTHING_TO_CHANGE);
 	if (c->password) {
 		if (!password_ok(c->password, name, e))
 			return ERR_INVALID;

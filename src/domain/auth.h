@@ -31,6 +31,7 @@ struct role {
 	const char *code, *zh, *en;
 	unsigned caps;
 	bool needs_division;   /* data roles are bound to a division subtree */
+	int level_min, level_max;   /* the division's level it may be bound to (1 省 … 5 村; 0 0: any) */
 };
 extern const struct role roles_table[];
 extern const size_t n_roles;

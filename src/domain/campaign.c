@@ -23,9 +23,13 @@ campaign_create(struct store *st, const struct finding_actor *by, const struct c
 		return errinfo_set(e, ERR_INVALID, "name", MSG_REQUIRED);
 	if (utf8_len(name.p, name.n) > 60)
 		return errinfo_set(e, ERR_INVALID, "name", MSG_TOO_LONG, 60);
-	for (size_t i = 0; i < name.n; i++)
+	for (size_t i = 0; i < name.n; i++) {
 		if ((unsigned char)name.p[i] < 0x20)
 			return errinfo_set(e, ERR_INVALID, "name", MSG_CONTROL_CHAR);
+		/* the name is the campaign's address (/api/campaigns/NAME): a slash made one no page could open */
+		if (name.p[i] == '/' || name.p[i] == '\\')
+			return errinfo_set(e, ERR_INVALID, "name", MSG_NAME_SLASH);
+	}
 	int rl[R__MAX];
 	size_t n;
 	enum err rc = check_parse_rules(q->rules, rl, &n, e);

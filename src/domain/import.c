@@ -1108,6 +1108,27 @@ reg_count(struct reg_import *ri, enum count_pass pass, struct errinfo *e)
 	return rc;
 }
 
+/* A 识别年月 or a 脱贫年度 still to come (2099) is refused: the fields tell what has happened. false if so. */
+static bool
+ym_not_ahead(int ym, int today, struct problems *p, int row, const char *label, struct str cell)
+{
+	if (ym && ym > today / 100) {
+		problem_add(p, false, row, label, cell, MSG_YM_FUTURE, ym / 100, ym % 100);
+		return false;
+	}
+	return true;
+}
+
+static bool
+year_not_ahead(int year, int today, struct problems *p, int row, const char *label, struct str cell)
+{
+	if (year && year > today / 10000) {
+		problem_add(p, false, row, label, cell, MSG_YEAR_FUTURE, year);
+		return false;
+	}
+	return true;
+}
+
 /* Check the batch's households (with a few database look-ups for all of them), then write them if the
  * file has shown no error so far; the batch is emptied. */
 static enum err
@@ -1204,13 +1225,17 @@ reg_batch_in(struct reg_import *ri, struct errinfo *e)
 		if (parse_code(CL_STANDARD, header_cell(hhead, C_ID_STANDARD, c, cn), &code, p, hr,
 		    header_label(h, C_ID_STANDARD)))
 			hh->id_standard = (char *)code;
-		parse_ym(header_cell(hhead, C_IDENTIFIED_YM, c, cn), &hh->identified_ym, p, hr, header_label(h, C_IDENTIFIED_YM));
+		if (parse_ym(header_cell(hhead, C_IDENTIFIED_YM, c, cn), &hh->identified_ym, p, hr, header_label(h, C_IDENTIFIED_YM)))
+			ym_not_ahead(hh->identified_ym, ri->today, p, hr, header_label(h, C_IDENTIFIED_YM),
+			    header_cell(hhead, C_IDENTIFIED_YM, c, cn));
 		if (hh->identified_ym && hh->identified_ym / 100 * 12 + hh->identified_ym % 100 >=
 		    ri->as_of / 10000 * 12 + ri->as_of / 100 % 100 + 12 && ri->late++ == 0) {
 			ri->late_row = hr;
 			ri->late_ym = hh->identified_ym;
 		}
-		parse_year(header_cell(hhead, C_EXIT_YEAR, c, cn), &hh->exit_year, p, hr, header_label(h, C_EXIT_YEAR));
+		if (parse_year(header_cell(hhead, C_EXIT_YEAR, c, cn), &hh->exit_year, p, hr, header_label(h, C_EXIT_YEAR)))
+			year_not_ahead(hh->exit_year, ri->today, p, hr, header_label(h, C_EXIT_YEAR),
+			    header_cell(hhead, C_EXIT_YEAR, c, cn));
 		parse_phone(header_cell(hhead, C_PHONE, c, cn), &hh->phone, a, p, hr, header_label(h, C_PHONE));
 		parse_text(header_cell(hhead, C_BANK, c, cn), fields[C_BANK].max, &hh->bank, a, p, hr, header_label(h, C_BANK));
 		parse_bank_account(header_cell(hhead, C_BANK_ACCOUNT, c, cn), &hh->bank_account, a, p, hr,
@@ -2038,9 +2063,11 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 					    p, row.num, COL(C_BANK_ACCOUNT)))
 						q.fix_mask |= (uint64_t)1 << C_BANK_ACCOUNT;
 					if (CELL(C_IDENTIFIED_YM).n &&
-					    parse_ym(CELL(C_IDENTIFIED_YM), &hh.identified_ym, p, row.num, COL(C_IDENTIFIED_YM)))
+					    parse_ym(CELL(C_IDENTIFIED_YM), &hh.identified_ym, p, row.num, COL(C_IDENTIFIED_YM)) &&
+					    ym_not_ahead(hh.identified_ym, today, p, row.num, COL(C_IDENTIFIED_YM), CELL(C_IDENTIFIED_YM)))
 						q.fix_mask |= (uint64_t)1 << C_IDENTIFIED_YM;
-					if (CELL(C_EXIT_YEAR).n && parse_year(CELL(C_EXIT_YEAR), &hh.exit_year, p, row.num, COL(C_EXIT_YEAR)))
+					if (CELL(C_EXIT_YEAR).n && parse_year(CELL(C_EXIT_YEAR), &hh.exit_year, p, row.num, COL(C_EXIT_YEAR)) &&
+					    year_not_ahead(hh.exit_year, today, p, row.num, COL(C_EXIT_YEAR), CELL(C_EXIT_YEAR)))
 						q.fix_mask |= (uint64_t)1 << C_EXIT_YEAR;
 					q.hh = &hh;
 				}

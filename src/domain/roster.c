@@ -226,5 +226,8 @@ roster_export(struct store *st, const struct roster_opts *o, struct roster_resul
 	snprintf(detail, sizeof(detail), "{\"division\":%lld,\"as_of\":%d,\"group\":\"%s\",\"full\":%s,\"households\":%lld,"
 	    "\"persons\":%lld}", (long long)r->div.code, r->as_of, gkey, o->full ? "true" : "false",
 	    (long long)r->households, (long long)r->persons);
-	return audit_view(st, o->actor, o->ip, "export.roster", "roster", detail, e);
+	/* not left behind when the log refuses its row (as the registry's export) */
+	if ((rc = audit_view(st, o->actor, o->ip, "export.roster", "roster", detail, e)) != ERR_OK)
+		remove(o->path);
+	return rc;
 }

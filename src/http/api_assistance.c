@@ -332,7 +332,7 @@ body_pairs(struct req *r, struct akv **out, size_t *n)
 		else if (json_is_integer(v))
 			s = arena_printf(&r->a, "%lld", (long long)json_integer_value(v));
 		else if (json_is_real(v))
-			s = arena_printf(&r->a, "%.2f", json_real_value(v));
+			s = arena_printf(&r->a, "%.15g", json_real_value(v));   /* 0.005 is refused, not rounded */
 		else if (json_is_boolean(v))
 			s = json_is_true(v) ? "是" : "否";
 		else if (json_is_array(v)) {

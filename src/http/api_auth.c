@@ -229,7 +229,8 @@ api_token_create(struct req *r)
 		return;
 	}
 	json_int_t days = json_integer_value(json_object_get(j, "days"));
-	if (days < 0 || days > auth_policy.token_max_days) {
+	/* absent: the longest; given, 1 to the longest (0 was taken for the longest too) */
+	if ((json_object_get(j, "days") && days < 1) || days < 0 || days > auth_policy.token_max_days) {
 		reply_fail(r, ERR_INVALID, "days", MSG_BAD_RANGE, "days", 1, auth_policy.token_max_days);
 		json_decref(j);
 		return;

@@ -41,7 +41,7 @@ money_field(struct req *r, json_t *j, const char *key, int64_t *out)
 	else if (json_is_integer(v))
 		snprintf(text, sizeof(text), "%lld", (long long)json_integer_value(v));
 	else if (json_is_real(v))
-		snprintf(text, sizeof(text), "%.2f", json_real_value(v));
+		snprintf(text, sizeof(text), "%.15g", json_real_value(v));   /* 0.005 is refused, not rounded */
 	else {
 		reply_fail(r, ERR_INVALID, key, MSG_BAD_TYPE, key, msg_lang() == LANG_EN ? "an amount" : "金额");
 		return false;

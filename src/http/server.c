@@ -812,13 +812,16 @@ dispatch_db(struct req *r)
 		server_log(msg_lang() == LANG_EN ? "the connection to the database was lost during %s %s; %s" :
 		    "处理 %s %s 时与数据库的连接中断；%s", r->method, r->path, re.message[0] ? re.message :
 		    (msg_lang() == LANG_EN ? "reconnected" : "已重新连接"));
-		if (attempt == 0 && !store_wrote(r->st)) {
+		if (attempt == 0 && !store_wrote(r->st) && !re.message[0]) {
 			buf_reset(&r->out);
 			r->status = 0;
 			r->cookie = NULL;
 			r->x_cache = NULL;
 			continue;
 		}
+		buf_reset(&r->out);
+		r->cookie = NULL;
+		r->x_cache = NULL;
 		reply_fail(r, ERR_BUSY, "", MSG_DB_LOST);
 		break;
 	}
@@ -981,7 +984,12 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
 					r->cookie = NULL;
 					r->retry_after = 0;
 					store_set_scope(r->st, 0);
-					r->admitted = admit(r);
+					if (re.message[0])
+						/* no new connection (the database is still down): 503 and Retry-After, as
+						 * /api/health says, not the dead connection's 500 */
+						reply_fail(r, ERR_BUSY, "", MSG_DB_LOST);
+					else
+						r->admitted = admit(r);
 				}
 				r->refused = !r->admitted;
 				if (r->refused && body)

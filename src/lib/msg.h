@@ -134,6 +134,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(MEMBER_ID_NOT_FOUND, "member_not_found", "户 %s 中没有编号为 %s 的成员", "household %s has no member number %s") \
 	X(MEMBER_ABSENT, "member_absent", "该成员在 %s 不属于户 %s", "on %s the member does not belong to household %s") \
 	X(MEMBER_PRESENT, "member_present", "该成员在 %s 已属于户 %s", "on %s the member already belongs to household %s") \
+	X(ROLE_LEVEL, "role_level", "“%s”只能设在%s级区划，%s（%s）是%s级", "a %s is bound to a %s, and %s (%s) is a %s") \
 	X(DIV_UNKNOWN, "division_unknown", "行政区划 %s 不存在", "division %s does not exist") \
 	X(DIV_NOT_VILLAGE, "not_village", "%s 不是村级区划", "%s is not a village") \
 	X(DIV_NOT_TOWN, "not_town", "%s 不是乡镇级区划", "%s is not a town") \
@@ -163,6 +164,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(NOT_MONITORED, "not_monitored", "该户不在监测中", "the household is not monitored") \
 	X(NOW_BEFORE, "clock_backwards", "记录时间 %s 早于数据库中最近的记录时间 %s", \
 	    "recording time %s is before the latest recording time in the database, %s") \
+	X(NOTHING_TO_CHANGE, "nothing_to_change", "没有给出要修改的内容", "nothing to change was given") \
 	X(NOTHING_TO_FIX, "nothing_to_fix", "信息更正没有给出要修改的内容", "the data fix names nothing to change") \
 	X(BIRTH_ID, "birth_id_mismatch", "出生日期 %s 与证件号码中的出生日期 %s 不一致；请同时更正证件号码或出生日期", \
 	    "birth date %s differs from the one in the ID number (%s): correct the ID number or the birth date too") \
@@ -177,6 +179,9 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(ID_SEX_FIX, "id_sex", "性别“%s”与证件号码第 17 位（%s）不符；请同时更正性别或证件号码", \
 	    "sex \"%s\" does not match the 17th digit of the ID number (%s): correct the sex or the ID number too") \
 	X(FUTURE_DATE, "future_date", "生效日期 %s 晚于今天", "effective date %s is in the future") \
+	X(YM_FUTURE, "date_in_future", "年月 %04d-%02d 晚于本月", "the month %04d-%02d is still to come") \
+	X(YEAR_FUTURE, "date_in_future", "年度 %d 晚于今年", "the year %d is still to come") \
+	X(NAME_SLASH, "name_slash", "名称不能含“/”或“\\”（名称是网址的一部分）", "a name cannot hold \"/\" or \"\\\" (it is part of an address)") \
 	X(DATE_TOO_EARLY, "date_too_early", "日期 %s 早于 1980-01-01，不能作为登记或办理日期", \
 	    "the date %s is before 1980-01-01: not a day a record can bear") \
 	X(BIRTH_AFTER_EFFECTIVE, "birth_after_effective", "出生日期 %s 晚于生效日期 %s：人员不能在出生之前计入", \

@@ -1036,6 +1036,11 @@ store_pg_open(const char *uri, struct store **out, struct errinfo *e)
 	struct store *st = xcalloc(1, sizeof(*st));
 	st->ops = &pg_ops;
 	st->impl = p;
+	/* a hot standby, or a session read-only by default (a reporting role): reads and masked exports go on,
+	 * told apart as SQLite's read-only file is (PostgreSQL 14 on reports both at connection, no round trip) */
+	const char *standby = PQparameterStatus(db, "in_hot_standby"), *ro = PQparameterStatus(db,
+	    "default_transaction_read_only");
+	st->readonly = (standby && strcmp(standby, "on") == 0) || (ro && strcmp(ro, "on") == 0);
 	*out = st;
 	return ERR_OK;
 }

@@ -512,8 +512,9 @@
 
 const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_MIG_TABLE] = { "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
-		"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
-		"AND table_name = 'schema_migrations'" },
+		/* not information_schema, which hides a table the role may not read: a database restored with another
+		 * owner then looked empty ("version 0, run init") instead of saying the privilege is missing */
+		"SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0 ELSE 1 END" },
 	[STMT_MIG_VERSION] = { "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", NULL },
 	[STMT_MIG_RECORD] = { "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", NULL },
 	[STMT_META_GET] = { "SELECT value FROM meta WHERE key = $1", NULL },

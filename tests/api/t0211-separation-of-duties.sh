@@ -25,6 +25,12 @@ half1=$(jq -r .data.code.code <<<"$OUT")
 [[ "$half1" =~ ^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$ ]] || fail "first half: $half1"
 try newclerk "$half1"
 eq "the first half alone" "$STATUS $(jq -r .error.code <<<"$OUT")" "401 bad_credentials"
+# a role bound to a division of another level is refused: a county office over one village, a village clerk
+# over the whole county (the role's rights over the wrong span of households)
+expect 400 sec PATCH /api/users/newclerk '{"role":"county_admin","division":"东岭村"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "role_level division “县扶贫办”只能设在省至县级区划，371399100201（东岭村）是村级"
+expect 400 sec PATCH /api/users/newclerk '{"role":"village_operator","division":"371399000000"}'
+jqeq '.error | "\(.code) \(.field)"' "role_level division"
 expect 200 sec PATCH /api/users/newclerk '{"role":"village_operator","division":"东岭村"}'
 jqeq '.data | "\(.role) \(.division) \(.division_name)"' "village_operator 371399100201 东岭村"
 expect 200 sec POST /api/users/newclerk/code

@@ -6,9 +6,11 @@ source "$(dirname "$0")/lib.sh"
 county_db
 add_user county county_admin 371399000000
 add_user clerk village_operator 371399100201
+add_user sys sys_admin
 start_server
 login county
 login clerk
+login sys
 before=$(db_fingerprint)
 audit_before=$(audit_sql "SELECT COUNT(*) FROM audit")
 E=/api/households/3713990001/events
@@ -36,6 +38,12 @@ jqeq '[.data.problems[] | "\(.field) \(.code)"] | join(",")' "effective future_d
 expect 400 county POST /api/proposals '{"type":"exit","household":"3713990001","date":"1900-01-01"}'
 jqeq '.error | "\(.code) \(.field)"' "date_too_early date"
 
+# a 识别年月 or a 脱贫年度 still to come, at registration or by a correction
+expect 400 county POST /api/households '{"hh_no":"3713990099","village_code":"371399100201","effective":"2018-06-01","identified_ym":"2099-01","members":[{"name":"新户","id_no":"371399197001010011","relation":"户主","sex":"男"}]}'
+jqeq '[.data.problems[] | "\(.field) \(.code) \(.message)"] | join(",")' "identified_ym date_in_future 年月 2099-01 晚于本月"
+expect 400 county PATCH /api/households/3713990001 '{"exit_year":"2099","reason":"更正"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "date_in_future exit_year 年度 2099 晚于今年"
+
 # a person counted before being born: a household registered before its child's birth, a child added before it
 expect 400 county POST /api/households '{"hh_no":"3713990099","village_code":"371399100201","effective":"2018-06-01","members":[{"name":"新户","id_no":"371399197001010011","relation":"户主","sex":"男"},{"name":"新生","id_no":"371399202006010014","relation":"之子","sex":"男"}]}'
 jqeq '[.data.problems[] | "\(.field) \(.code) \(.message)"] | join(",")' \
@@ -50,11 +58,27 @@ expect 400 clerk POST /api/records/measure '{"household":"3713990001","category"
 jqeq '.error | "\(.code) \(.field)"' "date_too_early measure_date"
 expect 400 county POST /api/records/loan '{"product":"富民生产贷","borrower":"某合作社","village":"东岭村","amount":100,"start_date":"2999-06-01","end_date":"3000-05-01"}'
 jqeq '.error | "\(.code) \(.field)"' "date_in_future start_date"
+# money as a JSON number with a third decimal is refused, as the same text is (it was rounded to 0.01)
+expect 400 clerk POST /api/records/measure '{"household":"3713990001","category":"产业扶贫","amount":0.005,"measure_date":"2018-03-01"}'
+jqeq '.error | "\(.code) \(.field)"' "bad_money amount"
+
+# a token of 0 days is refused (it was given the longest, 90)
+expect 400 county POST /api/me/tokens '{"name":"对接","days":0}'
+jqeq '.error | "\(.code) \(.field)"' "out_of_range days"
+
+# a change of nothing (it wrote an audit row of a change that was none)
+expect 400 sys PATCH /api/users/clerk '{}'
+jqeq '.error | "\(.code) \(.message)"' "nothing_to_change 没有给出要修改的内容"
 
 eq "nothing written" "$(db_fingerprint)" "$before"
 eq "no audit row" "$(audit_sql "SELECT COUNT(*) FROM audit")" "$audit_before"
 
 # what is right still goes: a loan due years ahead, the child added on its birth day
 expect 201 county POST /api/records/loan '{"product":"富民生产贷","borrower":"某合作社","village":"东岭村","amount":100,"start_date":"2018-06-01","end_date":"2099-05-01"}'
+loan=$(jq -r .data.id <<<"$OUT")
+rows=$(audit_sql "SELECT COUNT(*) FROM audit")
+expect 400 county PATCH "/api/records/loan/$loan" '{}'
+jqeq '.error.code' nothing_to_change
+eq "no audit row for it" "$(audit_sql "SELECT COUNT(*) FROM audit")" "$rows"
 expect 201 county POST $E '{"type":"member_add","effective":"2020-06-01","reason":"新生儿","member":{"name":"新生","id_no":"371399202006010014","relation":"之子","sex":"男"}}'
 finish

@@ -61,6 +61,17 @@ n=$(grep -c "时与数据库的连接中断；已重新连接" "$WORK/server.err
 [ "$n" -ge 1 ] && [ "$n" -le 8 ] || fail "reconnections logged: $n (one per worker thread and restart expected)"
 grep -m1 "连接中断" "$WORK/server.err"
 
+# The database down (not restarting): a signed-in request is told to try again (503, Retry-After, the same
+# words as /api/health), not the dead connection's 500; up again, it is answered
+pg_tmp_as "$PGBIN/pg_ctl" -D "$PGTMP/data" -m fast -w stop >/dev/null
+for path in /api/me "/api/stats?as_of=2018-10-08"; do
+	code=$(curl -s -D "$WORK/h" -o "$WORK/down.json" -w '%{http_code}' -b "$WORK/county.jar" "http://127.0.0.1:$PORT$path")
+	eq "$path with the database down" "$code $(jq -r .error.code "$WORK/down.json")" "503 db_connection_lost"
+	eq "$path: Retry-After" "$(grep -i '^Retry-After:' "$WORK/h" | tr -d '\r')" "Retry-After: 5"
+done
+pg_tmp_ctl_start
+expect 200 county GET /api/me
+
 # An import being written when the database restarts: its transaction is gone; the client is told to send it
 # again (503) and nothing of it was kept.
 awk -v n=60000 -f "$TESTDATA/../tools/gen-registry.awk" > "$WORK/big.csv"

@@ -138,6 +138,9 @@ jqeq '"\(.data.state) \(.data.fix.kind)"' "fixed edit"
 
 # Campaigns: towns and the county start them; everyone in their divisions reads the board.
 expect 403 village POST /api/campaigns '{"name":"村里的","rules":"DEATH_COUNTED"}'
+# a name is the campaign's address: a slash made one no page could open (found by a review)
+expect 400 town POST /api/campaigns '{"name":"死亡/迁出","rules":"DEATH_COUNTED"}'
+jqeq '.error | "\(.code) \(.field)"' "name_slash name"
 expect 201 town POST /api/campaigns '{"name":"东岭镇死亡人员清理","rules":"DEATH_COUNTED","start":"2026-01-01"}'
 jqeq '.data | "\(.division) \(.totals.open) \(.totals.fixed) \(.totals.waived)"' "371399100000 0 1 1"
 expect 409 county POST /api/campaigns '{"name":"东岭镇死亡人员清理","rules":"DEATH_COUNTED"}'
