@@ -330,9 +330,7 @@ cmd_doctor(struct args *a)
 			snprintf(dir, sizeof(dir), ".");
 		check_mode(&d, en ? "the database" : "数据库文件", file, false);
 		check_mode(&d, en ? "its directory" : "其所在目录", dir, true);
-		snprintf(key, sizeof(key), "%s.audit-key", file);
-		if (access(key, F_OK) == 0)
-			check_mode(&d, en ? "the audit key" : "审计密钥", key, false);
+		(void)key;
 		/* free disk where the database grows */
 		struct statvfs vs;
 		if (statvfs(dir, &vs) == 0) {
@@ -340,6 +338,24 @@ cmd_doctor(struct args *a)
 			enum verdict v = free_mib < 200 ? FAIL : free_mib < 1024 ? WARN : PASS;
 			verdict(&d, v, "disk", en ? "%.0f MiB free beside the database%s" : "数据库所在磁盘剩余 %.0f MiB%s", free_mib,
 			    v == PASS ? "" : en ? " (keep at least 1 GiB: an import and a backup each need room)" : "（应至少保留 1 GiB：导入与备份都需要空间）");
+		}
+	}
+
+	/* the audit key where it is (TUOPIN_AUDIT_KEY, --audit-key, the configuration, or beside a SQLite file):
+	 * the service user's only, whatever the backend (a PostgreSQL key of 0644 passed unseen) */
+	{
+		const char *uri = st ? st->uri : a->db ? a->db : getenv("TUOPIN_DB") && *getenv("TUOPIN_DB")
+		    ? getenv("TUOPIN_DB") : "sqlite:tuopin.db";
+		char kp[1024];
+		audit_key_path(uri, kp, sizeof(kp));
+		if (access(kp, F_OK) == 0)
+			check_mode(&d, en ? "the audit key" : "审计密钥", kp, false);
+		if (!file) {
+			/* PostgreSQL: its files, disk and backups are the database server's */
+			verdict(&d, PASS, "disk", en ? "not checked here: the database is on the PostgreSQL server (watch its disk there)"
+						       : "此处不检查：数据库在 PostgreSQL 服务器上（请在那里检查磁盘）");
+			verdict(&d, PASS, "backup", en ? "not checked here: PostgreSQL is backed up with pg_dump or WAL archiving (DEPLOY.md §5)"
+							 : "此处不检查：PostgreSQL 用 pg_dump 或 WAL 归档备份（见 DEPLOY.md 第 5 节）");
 		}
 	}
 

@@ -213,7 +213,17 @@ cmd_serve(struct args *a)
 	return rc;
 }
 
-/* A password from --password, standard input (a pipe), or a generated one (printed once). */
+static int
+no_password(void)
+{
+	fputs(EN ? "tuopin: no password on standard input: away from a terminal the password is read from standard input "
+		   "(one line); at a terminal one is made and shown\n"
+		 : "tuopin: 标准输入中没有密码：不在终端上运行时，密码从标准输入读取（一行）；在终端上运行则自动生成并显示\n",
+	    stderr);
+	return 2;
+}
+
+/* The password: --password, else a line of standard input away from a terminal (NULL: none there), else made. */
 static const char *
 password_arg(struct args *a, bool *generated, char *buf, size_t size)
 {
@@ -222,9 +232,10 @@ password_arg(struct args *a, bool *generated, char *buf, size_t size)
 		return arg(a, "password");
 	if (!isatty(STDIN_FILENO)) {
 		if (!fgets(buf, (int)size, stdin))
-			return "";
+			buf[0] = '\0';
 		buf[strcspn(buf, "\r\n")] = '\0';
-		return buf;
+		/* nothing there (a script, ssh without a terminal, < /dev/null): said so, not "too short" */
+		return buf[0] ? buf : NULL;
 	}
 	static const char set[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 	unsigned char raw[14];
@@ -318,6 +329,10 @@ cmd_user(struct args *a)
 			return rc;
 		}
 		const char *pw = password_arg(a, &generated, pwbuf, sizeof(pwbuf));
+		if (!pw) {
+			store_close(st);
+			return no_password();
+		}
 		err = user_create(st, &by, a->pos[1], arg(a, "display-name"), arg(a, "role"), div, pw, !flag(a, "keep"), NULL,
 		    &e);
 		if (err == ERR_OK) {
@@ -328,6 +343,10 @@ cmd_user(struct args *a)
 		}
 	} else if (strcmp(sub, "passwd") == 0) {
 		const char *pw = password_arg(a, &generated, pwbuf, sizeof(pwbuf));
+		if (!pw) {
+			store_close(st);
+			return no_password();
+		}
 		struct user_change c = { .password = pw };
 		err = user_change(st, &by, a->pos[1], &c, NULL, &e);
 		if (err == ERR_OK) {

@@ -82,12 +82,18 @@ audit_anchor_path(const char *uri, char *out, size_t size)
 		snprintf(out, size, "%s.audit-anchors", strncmp(uri, "sqlite:", 7) == 0 ? uri + 7 : uri);
 		return;
 	}
-	/* PostgreSQL: one file per database, beside the key (which several databases may share) */
+	/* PostgreSQL: one file per database, beside the key (which several databases may share); the name from
+	 * the URI's path, or from libpq's key=value form (postgresql:host=db dbname=tuopin) */
 	const char *p = strstr(uri, "://");
 	p = p ? strchr(p + 3, '/') : NULL;
 	char name[128] = "postgres";
 	if (p && p[1] && p[1] != '?')
 		snprintf(name, sizeof(name), "%.*s", (int)strcspn(p + 1, "?/"), p + 1);
+	else if (!strstr(uri, "://")) {
+		const char *d = strstr(uri, "dbname=");
+		if (d && (d == uri || d[-1] == ' ' || d[-1] == ':'))
+			snprintf(name, sizeof(name), "%.*s", (int)strcspn(d + 7, " "), d + 7);
+	}
 	for (char *c = name; *c; c++)
 		if (!(*c >= 'a' && *c <= 'z') && !(*c >= 'A' && *c <= 'Z') && !(*c >= '0' && *c <= '9') && *c != '_' && *c != '-')
 			*c = '_';

@@ -115,4 +115,8 @@ ok user list
 eq "nothing written" "$(awk '{print $1}' <<<"$OUT" | grep -c '^a6$')" 0
 mv "$WORK/key.away" "$key"
 ok audit verify
+# a password to be read from standard input and none there (a script, ssh without a terminal): said so, not
+# that the password is too short (found by an administrator's review)
+t user add a7 --role sys_admin </dev/null
+eq "no password given" "$RC $ERR" "2 tuopin: 标准输入中没有密码：不在终端上运行时，密码从标准输入读取（一行）；在终端上运行则自动生成并显示"
 finish

@@ -111,6 +111,13 @@ eq "the masked export written" "$(cmp "$WORK/ro.csv" "$WORK/rw.csv" && echo same
 PGOPTIONS="-c default_transaction_read_only=on" expect_rc 5 --db "$pg" export registry "$WORK/ro-full.csv" --as-of 2018-10-08 --full-id
 eq "no full list left" "$(ls "$WORK/ro-full.csv" 2>/dev/null)" ""
 
+# libpq's key=value form: the anchors go to the database's own file, as with a URI (they went to the file of
+# a database named "postgres", so verifying another database found rows "cut off": found by a review)
+dbname=${pg#postgresql:///}
+dbname=${dbname%%\?*}
+ok --db "postgresql:host=$PGHOST port=${PGPORT:-5432} dbname=$dbname" audit anchor
+contains "$OUT" "$TUOPIN_AUDIT_KEY.$dbname.audit-anchors"
+
 # A database whose schema is older or newer than the binary is refused with a clear message (exit 5).
 last=$(p 'SELECT MAX(version) FROM schema_migrations')
 p "DELETE FROM schema_migrations WHERE version = $last" >/dev/null

@@ -26,6 +26,17 @@ eq "doctor: the office's zone from the file" "$(jq -r '.checks[] | select(.check
 eq "doctor: the configuration named" "$(jq -r '.checks[0].detail' <<<"$OUT")" "configuration: $conf"
 eq "doctor: the database current" "$(jq -r '[.checks[] | select(.check == "database" or .check == "schema" or .check == "audit") | .result] | join(",")' <<<"$OUT")" "ok,ok"
 eq "doctor: no TLS proxy is a warning" "$(jq -r '.checks[] | select(.check == "tls") | .result' <<<"$OUT")" warn
+# the audit key readable by others is a failure on either backend (a PostgreSQL key of 0644 passed unseen), and
+# on PostgreSQL doctor says it does not check the server's disk or backups (it skipped them silently)
+if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then key=$TUOPIN_AUDIT_KEY; else key=${DB#sqlite:}.audit-key; fi
+chmod 644 "$key"
+expect_rc 1 doctor --format json
+eq "doctor: the key's mode" "$(jq -r '.checks[] | select(.check == "files" and (.detail | contains("audit key"))) | .result' <<<"$OUT")" fail
+chmod 600 "$key"
+if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then
+	eq "doctor: disk and backups on PostgreSQL" "$(jq -r '[.checks[] | select(.check == "disk" or .check == "backup") | .detail[0:16]] | join(",")' <<<"$OUT")" \
+		"not checked here,not checked here"
+fi
 # a database one migration behind: doctor fails it and says what to do
 if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = sqlite ]; then
 	cp "${DB#sqlite:}" "$WORK/old.db"
