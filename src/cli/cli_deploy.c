@@ -314,8 +314,8 @@ cmd_doctor(struct args *a)
 		/* not opened: the files and the disk checked still, from the URI (a full disk is why, often) */
 		const char *uri = a->db ? a->db : getenv("TUOPIN_DB") && *getenv("TUOPIN_DB") ? getenv("TUOPIN_DB")
 		    : "sqlite:tuopin.db";
-		if (strncmp(uri, "sqlite:", 7) == 0) {
-			snprintf(path_given, sizeof(path_given), "%s", uri + 7);
+		if (strncmp(uri, "postgres", 8) != 0) {   /* sqlite:PATH, or a bare path */
+			snprintf(path_given, sizeof(path_given), "%s", strncmp(uri, "sqlite:", 7) == 0 ? uri + 7 : uri);
 			path_given[strcspn(path_given, "?")] = '\0';
 			file = path_given;
 		}

@@ -62,6 +62,19 @@ cmd_migrate(struct args *a)
 	/* the audit log's key goes with it, or the target could not verify (or extend) its keyed chain */
 	if (rc == ERR_OK)
 		rc = audit_key_copy(src->uri, dst->uri, &e);
+	/* the source's log with its own key: a copy is held to verify only as well as its source does (a log broken
+	 * before is copied as it is, and said so) */
+	bool src_verified = false;
+	if (rc == ERR_OK) {
+		struct audit_check sc;
+		struct errinfo se;
+		errinfo_clear(&se);
+		src_verified = audit_verify(src, NULL, &sc, &se) == ERR_OK && !sc.failed;
+		if (!src_verified)
+			fprintf(stderr, EN ? "tuopin: the source's audit log does not verify (%s: %s); it is copied as it is\n"
+					   : "tuopin: 源数据库的审计日志未通过核验（%s：%s），照原样复制\n",
+			    se.message[0] ? "error" : sc.check ? sc.check : "?", se.message[0] ? se.message : sc.why);
+	}
 	if (rc == ERR_OK)
 		rc = store_begin(src, &e);
 	if (rc == ERR_OK && (rc = store_begin(dst, &e)) != ERR_OK)
@@ -70,7 +83,7 @@ cmd_migrate(struct args *a)
 		rc = store_copy(src, dst, &r, &ar, &e);
 		if (rc == ERR_OK)
 			rc = store_copy_verify(src, dst, days, n_days, &r, &ar, &e);
-		if (rc == ERR_OK) {
+		if (rc == ERR_OK && src_verified) {
 			/* the copied log checks with the target's key before anything is committed: a key left behind
 			 * made a copy whose log could never be verified, reported as a success */
 			struct audit_check ac;

@@ -308,6 +308,8 @@ acode_label(enum alist l, const char *code)
 #define MUT AFL_MUT
 #define LST AFL_LIST
 #define MSK AFL_MASK
+/* a date that may lie ahead: an end, a due day, a deadline, and the start of an assignment entered before it
+ * begins (a pairing handed over on the 1st of next month) */
 #define AHD AFL_AHEAD
 #define POS AFL_POS
 #define AUTO AFL_AUTO
@@ -330,7 +332,7 @@ static const struct afield f_pairing[] = {
 	F("cadre", "帮扶责任人", "cadre", "帮扶责任人证件号码|帮扶干部|帮扶责任人姓名", AF_CADRE, 0, "cadre_id",
 	    REQ | LST, 0),
 	F("household", "户编号", "household", "户号", AF_HH, 0, "household_id", REQ | LST, 0),
-	F("start_date", "开始帮扶时间", "from", "开始日期|结对日期|开始时间", AF_DATE, 0, "start_date", REQ | LST, 0),
+	F("start_date", "开始帮扶时间", "from", "开始日期|结对日期|开始时间", AF_DATE, 0, "start_date", REQ | LST | AHD, 0),
 	F("end_date", "结束帮扶时间", "until", "结束日期|结束时间", AF_DATE, 0, "end_date", MUT | LST | AHD, 0),
 	NOTE,
 };
@@ -338,7 +340,7 @@ static const struct afield f_work_team[] = {
 	F("cadre", "干部", "cadre", "帮扶责任人|姓名|证件号码", AF_CADRE, 0, "cadre_id", REQ | LST, 0),
 	F("village", "驻村", "village", "行政村|所在村|村", AF_VILLAGE, 0, "village", REQ | LST, 0),
 	F("role", "驻村职务", "role", "职务|身份", AF_CODE, AL_TEAM_ROLE, "role", REQ | LST, 0),
-	F("start_date", "驻村开始时间", "from", "开始日期|开始时间", AF_DATE, 0, "start_date", REQ | LST, 0),
+	F("start_date", "驻村开始时间", "from", "开始日期|开始时间", AF_DATE, 0, "start_date", REQ | LST | AHD, 0),
 	F("end_date", "驻村结束时间", "until", "结束日期|结束时间", AF_DATE, 0, "end_date", MUT | LST | AHD, 0),
 	NOTE,
 };
@@ -387,7 +389,7 @@ static const struct afield f_project_beneficiary[] = {
 	F("project", "项目", "project", "项目编号", AF_REF, AK_PROJECT, "ref_id", REQ | LST, 0),
 	F("member", "证件号码", "person", "身份证号码", AF_MEMBER, 0, "member_id", REQ | LST | MSK, 0),
 	F("mode", "带动方式", "mode", "受益方式|帮扶方式", AF_CODE, AL_BENEFIT_MODE, "mode", REQ | MUT | LST, 0),
-	F("start_date", "开始日期", "from", "受益开始日期", AF_DATE, 0, "start_date", REQ | LST, 0),
+	F("start_date", "开始日期", "from", "受益开始日期", AF_DATE, 0, "start_date", REQ | LST | AHD, 0),
 	F("end_date", "结束日期", "until", NULL, AF_DATE, 0, "end_date", MUT | LST | AHD, 0),
 };
 static const struct afield f_project_payment[] = {
@@ -402,7 +404,7 @@ static const struct afield f_public_post[] = {
 	F("title", "岗位名称", "title", "岗位", AF_TEXT, 0, "title", MUT | LST, 64),
 	F("member", "证件号码", "holder", "在岗人员证件号码|身份证号码", AF_MEMBER, 0, "member_id", REQ | LST | MSK, 0),
 	F("monthly", "月补贴", "monthly subsidy", "月补贴（元）|每月补贴|补贴标准", AF_MONEY, 0, "monthly", REQ | POS | LST, 0),
-	F("start_date", "聘用日期", "from", "上岗日期|开始日期", AF_DATE, 0, "start_date", REQ | LST, 0),
+	F("start_date", "聘用日期", "from", "上岗日期|开始日期", AF_DATE, 0, "start_date", REQ | LST | AHD, 0),
 	F("end_date", "解聘日期", "until", "离岗日期|结束日期", AF_DATE, 0, "end_date", MUT | LST | AHD, 0),
 	NOTE,
 };

@@ -143,7 +143,7 @@ key_get(const char *uri, bool create, int64_t keyed, unsigned char key[32], stru
 		key_loaded = false;
 		rc = key_read(path, key_bytes, e);
 		if (rc == ERR_NOTFOUND && create && keyed)
-			rc = errinfo_set(e, ERR_NOTFOUND, "", MSG_AUDIT_KEY_MISSING, path, (long long)keyed);
+			rc = errinfo_set(e, ERR_IO, "", MSG_AUDIT_KEY_MISSING, path, (long long)keyed);
 		else if (rc == ERR_NOTFOUND && create) {
 			/* the first writer makes it: 32 random bytes in hex, the service user's only */
 			int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
@@ -180,7 +180,9 @@ audit_key_copy(const char *from, const char *to, struct errinfo *e)
 	audit_key_path(to, dst, sizeof(dst));
 	/* a SQLite source's own key beside its file, even when TUOPIN_AUDIT_KEY names the target's (DEPLOY.md §1
 	 * sets it for PostgreSQL): taken for the source's, that path made both one key and copied nothing */
-	if (strncmp(from, "sqlite:", 7) == 0) {
+	if (strncmp(from, "sqlite:", 7) == 0 && access(src, F_OK) != 0) {
+		/* only when the key named is not there yet (the target's, to be written): a key named that exists is
+		 * the source's own, whatever lies beside the file (a stale one of an init run without the variable) */
 		char beside[1024];
 		snprintf(beside, sizeof(beside), "%s.audit-key", from + 7);
 		if (access(beside, F_OK) == 0)

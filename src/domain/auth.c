@@ -25,8 +25,8 @@ const struct role roles_table[] = {
 	{ "town_operator", "乡镇经办", "town operator", CAP_READ | CAP_WRITE | CAP_IMPORT | CAP_EXPORT | CAP_FULL_ID | CAP_SELF |
 		CAP_ASSIST, true, 4, 4 },
 	{ "village_operator", "村级录入", "village clerk", CAP_READ | CAP_WRITE | CAP_FULL_ID | CAP_SELF | CAP_ASSIST, true, 5, 5 },
-	/* a cadre helps households of a village, or of several in a town (a 驻村工作队 of the town) */
-	{ "cadre", "帮扶责任人", "helper cadre", CAP_READ | CAP_SELF | CAP_ASSIST, true, 4, 5 },
+	/* a cadre helps households of a village, of several in a town, or across a county (a county office's cadre) */
+	{ "cadre", "帮扶责任人", "helper cadre", CAP_READ | CAP_SELF | CAP_ASSIST, true, 3, 5 },
 	{ "supervisor", "督查审计", "supervisor", CAP_READ | CAP_EXPORT | CAP_FULL_ID | CAP_SELF | CAP_SUPERVISE | CAP_COMPARE, true,
 		0, 0 },
 	{ "sys_admin", "系统管理员", "system administrator", CAP_USERS | CAP_SELF, false, 0, 0 },

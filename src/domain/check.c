@@ -353,11 +353,18 @@ member_rules(struct walk *w, const struct member *m)
 	if (m->work_status && m->work_months <= 0 && WANT(R_WORK_STATUS_NO_MONTHS))
 		EMIT(c, R_WORK_STATUS_NO_MONTHS, &s, "务工状况为“%s”，务工时间为 0 或为空", "work \"%s\" with no months", work);
 	char phone[32];
-	/* a phone is personal data, masked wherever a number is (its length tells what is wrong with it) */
-	if (working(m) && m->phone && !mobile(m->phone) && WANT(R_WORKER_PHONE_MOBILE))
-		EMIT(c, R_WORKER_PHONE_MOBILE, &s, "务工人员联系电话 %s（%zu 位）不是手机号码",
+	/* a phone is personal data, masked wherever a number is (its length tells what is wrong with it); the
+	 * finding's fact (stored, not shown) keeps the number whole, as the message was before, so a waiver holds
+	 * until the number changes */
+	if (working(m) && m->phone && !mobile(m->phone) && WANT(R_WORKER_PHONE_MOBILE)) {
+		struct subj s2 = s;
+		char fact[160];
+		snprintf(fact, sizeof(fact), "务工人员联系电话 %s 不是手机号码", m->phone);
+		s2.fact = fact;
+		EMIT(c, R_WORKER_PHONE_MOBILE, &s2, "务工人员联系电话 %s（%zu 位）不是手机号码",
 		    "the worker's phone %s (%zu characters) is not a mobile number", phone_mask(m->phone, phone, sizeof(phone)),
 		    strlen(m->phone));
+	}
 	static const char *const outside[] = { "03", "04", NULL };
 	if (m->tekun == 1 && in(m->work_status, outside) && WANT(R_TEKUN_WORKING_OUTSIDE))
 		EMIT(c, R_TEKUN_WORKING_OUTSIDE, &s, "特困供养人员务工状况为“%s”", "under destitute support but work \"%s\"",
@@ -500,10 +507,15 @@ household_rules(struct walk *w)
 		EMIT(c, R_EXIT_BEFORE_IDENTIFIED, &s, "脱贫年度 %d 早于识别年月 %d", "exit year %d before identification %d",
 		    h->exit_year, h->identified_ym);
 	char phone[32];
-	if (h->phone && !mobile(h->phone) && WANT(R_HH_PHONE_MOBILE))
-		EMIT(c, R_HH_PHONE_MOBILE, &s, "户联系电话 %s（%zu 位）不是手机号码",
+	if (h->phone && !mobile(h->phone) && WANT(R_HH_PHONE_MOBILE)) {
+		struct subj s2 = s;
+		char fact[160];
+		snprintf(fact, sizeof(fact), "户联系电话 %s 不是手机号码", h->phone);
+		s2.fact = fact;
+		EMIT(c, R_HH_PHONE_MOBILE, &s2, "户联系电话 %s（%zu 位）不是手机号码",
 		    "household phone %s (%zu characters) is not a mobile number", phone_mask(h->phone, phone, sizeof(phone)),
 		    strlen(h->phone));
+	}
 	if (h->attribute && WANT(R_ATTR_DIBAO)) {
 		bool says = !strcmp(h->attribute, "2") || !strcmp(h->attribute, "4"), has = any_member(w, m_dibao);
 		if ((says && !has) || (!strcmp(h->attribute, "1") && has))

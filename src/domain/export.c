@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "domain/audit.h"
 #include "domain/codes.h"
@@ -342,6 +341,6 @@ export_registry(struct store *st, const struct export_opts *o, struct export_res
 	/* a list of names the log does not hold is not left behind (a hot standby, read-only yet not known as such,
 	 * refused the audit row after the file was written) */
 	if ((rc = audit_view(st, o->actor, o->ip, "export.registry", "registry", detail, e)) != ERR_OK)
-		unlink(o->path);
+		remove(o->path);
 	return rc;
 }

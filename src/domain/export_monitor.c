@@ -288,8 +288,8 @@ export_monitoring(struct store *st, const struct export_opts *o, const char *lis
 	    o->kind == SHEET_XLSX ? "xlsx" : "csv", o->full ? "true" : "false", r->households, r->members);
 	if (store_readonly(st))
 		r->unaudited = true;
-	else
-		rc = audit_view(st, o->actor, o->ip, "export.monitoring", "monitoring", detail, e);
+	else if ((rc = audit_view(st, o->actor, o->ip, "export.monitoring", "monitoring", detail, e)) != ERR_OK)
+		remove(o->path);   /* a list of names the log does not hold is not left behind (as export.c) */
 out:
 	arena_free(&a);
 	return rc;

@@ -475,6 +475,11 @@ parse_causes(struct str s, char **out, struct arena *a, struct problems *p, int 
 			problem_add(p, false, row, col, s, MSG_TOO_MANY_CAUSES);
 		return false;
 	}
+	if (k == 2 && strcmp(codes[0], codes[1]) == 0) {   /* the same cause twice counts once in no report */
+		if (p)
+			problem_add(p, false, row, col, s, MSG_CAUSE_REPEATED, code_label(CL_CAUSE, codes[0]));
+		return false;
+	}
 	struct buf b;
 	buf_init(&b);
 	for (size_t i = 0; i < k; i++) {
@@ -498,13 +503,14 @@ parse_text(struct str s, int max_chars, char **out, struct arena *a, struct prob
 			problem_add(p, false, row, col, s, MSG_TOO_LONG, max_chars);
 		return false;
 	}
-	/* Control characters have no place in a name or a number. */
-	for (size_t i = 0; i < s.n; i++)
-		if ((unsigned char)s.p[i] < 0x20) {
-			if (p)
-				problem_add(p, false, row, col, s, MSG_CONTROL_CHAR);
-			return false;
-		}
+	/* Control characters have no place in a name or a number, nor a bidirectional override (a name that
+	 * shows reversed): the same characters a request's texts are refused for (lib/utf8.c) */
+	size_t at;
+	if (utf8_bad_char(s.p, s.n, false, &at)) {
+		if (p)
+			problem_add(p, false, row, col, s, MSG_CONTROL_CHAR);
+		return false;
+	}
 	*out = arena_strndup(a, s.p, s.n);
 	return true;
 }

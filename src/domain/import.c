@@ -1108,23 +1108,24 @@ reg_count(struct reg_import *ri, enum count_pass pass, struct errinfo *e)
 	return rc;
 }
 
-/* A 识别年月 or a 脱贫年度 still to come (2099) is refused: the fields tell what has happened. false if so. */
+/* A 识别年月 or a 脱贫年度 still to come (2099) is refused: the fields tell what has happened. false if so; a
+ * lenient import (legacy data, checked afterwards by IDENTIFIED_FUTURE and its kin) is warned and goes on. */
 static bool
-ym_not_ahead(int ym, int today, struct problems *p, int row, const char *label, struct str cell)
+ym_not_ahead(int ym, int today, bool lenient, struct problems *p, int row, const char *label, struct str cell)
 {
 	if (ym && ym > today / 100) {
-		problem_add(p, false, row, label, cell, MSG_YM_FUTURE, ym / 100, ym % 100);
-		return false;
+		problem_add(p, lenient, row, label, cell, MSG_YM_FUTURE, ym / 100, ym % 100);
+		return lenient;
 	}
 	return true;
 }
 
 static bool
-year_not_ahead(int year, int today, struct problems *p, int row, const char *label, struct str cell)
+year_not_ahead(int year, int today, bool lenient, struct problems *p, int row, const char *label, struct str cell)
 {
 	if (year && year > today / 10000) {
-		problem_add(p, false, row, label, cell, MSG_YEAR_FUTURE, year);
-		return false;
+		problem_add(p, lenient, row, label, cell, MSG_YEAR_FUTURE, year);
+		return lenient;
 	}
 	return true;
 }
@@ -1226,7 +1227,7 @@ reg_batch_in(struct reg_import *ri, struct errinfo *e)
 		    header_label(h, C_ID_STANDARD)))
 			hh->id_standard = (char *)code;
 		if (parse_ym(header_cell(hhead, C_IDENTIFIED_YM, c, cn), &hh->identified_ym, p, hr, header_label(h, C_IDENTIFIED_YM)))
-			ym_not_ahead(hh->identified_ym, ri->today, p, hr, header_label(h, C_IDENTIFIED_YM),
+			ym_not_ahead(hh->identified_ym, ri->today, ri->o->lenient, p, hr, header_label(h, C_IDENTIFIED_YM),
 			    header_cell(hhead, C_IDENTIFIED_YM, c, cn));
 		if (hh->identified_ym && hh->identified_ym / 100 * 12 + hh->identified_ym % 100 >=
 		    ri->as_of / 10000 * 12 + ri->as_of / 100 % 100 + 12 && ri->late++ == 0) {
@@ -1234,7 +1235,7 @@ reg_batch_in(struct reg_import *ri, struct errinfo *e)
 			ri->late_ym = hh->identified_ym;
 		}
 		if (parse_year(header_cell(hhead, C_EXIT_YEAR, c, cn), &hh->exit_year, p, hr, header_label(h, C_EXIT_YEAR)))
-			year_not_ahead(hh->exit_year, ri->today, p, hr, header_label(h, C_EXIT_YEAR),
+			year_not_ahead(hh->exit_year, ri->today, ri->o->lenient, p, hr, header_label(h, C_EXIT_YEAR),
 			    header_cell(hhead, C_EXIT_YEAR, c, cn));
 		parse_phone(header_cell(hhead, C_PHONE, c, cn), &hh->phone, a, p, hr, header_label(h, C_PHONE));
 		parse_text(header_cell(hhead, C_BANK, c, cn), fields[C_BANK].max, &hh->bank, a, p, hr, header_label(h, C_BANK));
@@ -1428,7 +1429,7 @@ reg_row(struct reg_import *ri, const struct sheet_row *row, struct errinfo *e)
 	if (m.birth > ri->as_of && m.birth <= ri->today) {
 		/* registered as of a day before the birth: counted before being born (the row's 证件号码 tells the birth) */
 		char b[11], d[11];
-		problem_add(p, false, row->num, header_label(h, C_ID_NO), c[idcol], MSG_BIRTH_AFTER_EFFECTIVE,
+		problem_add(p, ri->o->lenient, row->num, header_label(h, C_ID_NO), c[idcol], MSG_BIRTH_AFTER_EFFECTIVE,
 		    date_format(m.birth, b), date_format(ri->as_of, d));
 	}
 	if (hh_no.n == 0) {
@@ -2064,10 +2065,11 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 						q.fix_mask |= (uint64_t)1 << C_BANK_ACCOUNT;
 					if (CELL(C_IDENTIFIED_YM).n &&
 					    parse_ym(CELL(C_IDENTIFIED_YM), &hh.identified_ym, p, row.num, COL(C_IDENTIFIED_YM)) &&
-					    ym_not_ahead(hh.identified_ym, today, p, row.num, COL(C_IDENTIFIED_YM), CELL(C_IDENTIFIED_YM)))
+					    ym_not_ahead(hh.identified_ym, today, o->lenient, p, row.num, COL(C_IDENTIFIED_YM),
+						CELL(C_IDENTIFIED_YM)))
 						q.fix_mask |= (uint64_t)1 << C_IDENTIFIED_YM;
 					if (CELL(C_EXIT_YEAR).n && parse_year(CELL(C_EXIT_YEAR), &hh.exit_year, p, row.num, COL(C_EXIT_YEAR)) &&
-					    year_not_ahead(hh.exit_year, today, p, row.num, COL(C_EXIT_YEAR), CELL(C_EXIT_YEAR)))
+					    year_not_ahead(hh.exit_year, today, o->lenient, p, row.num, COL(C_EXIT_YEAR), CELL(C_EXIT_YEAR)))
 						q.fix_mask |= (uint64_t)1 << C_EXIT_YEAR;
 					q.hh = &hh;
 				}

@@ -277,10 +277,9 @@ programme_add(struct txn *t, const struct programme_req *r, struct errinfo *e)
 		rc = errinfo_set(e, ERR_INVALID, "from", MSG_REQUIRED);
 		goto out;
 	}
-	/* a programme's start is a day it began (recorded from the 民政 lists): not ahead of today, not before 1980 */
-	if (r->from > t->today || r->from < DATE_RECORDS_FROM) {
-		rc = errinfo_set(e, ERR_INVALID, "from", r->from > t->today ? MSG_AS_DATE_FUTURE : MSG_DATE_TOO_EARLY,
-		    date_format(r->from, d1));
+	/* not before 1980 (a 低保 approved now may start next month: a day ahead is allowed) */
+	if (r->from < DATE_RECORDS_FROM) {
+		rc = errinfo_set(e, ERR_INVALID, "from", MSG_DATE_TOO_EARLY, date_format(r->from, d1));
 		goto out;
 	}
 	int to = r->to ? r->to : DATE_INF;

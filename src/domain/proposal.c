@@ -749,7 +749,7 @@ proposal_act(struct txn *t, const struct proposal_user *u, const struct proposal
 			rc = errinfo_set(e, ERR_CONFLICT, "action", MSG_OBJECT_NOT_NOTICE, workflow_step_label(cur));
 			goto out;
 		}
-		if (!r->note || !*r->note) {
+		if (!r->note || str_trim(str_from(r->note)).n == 0) {
 			rc = errinfo_set(e, ERR_INVALID, "note", MSG_OBJECTION_NOTE);
 			goto out;
 		}

@@ -944,7 +944,7 @@ event_record(struct txn *t, const struct event_req *r, struct event *result, str
 		    date_format(c.latest, l));
 		goto out;
 	}
-	if (r->correction && (!r->reason || !*r->reason)) {
+	if (r->correction && (!r->reason || str_trim(str_from(r->reason)).n == 0)) {
 		rc = errinfo_set(e, ERR_INVALID, "reason", MSG_REASON_NEEDED);
 		goto out;
 	}

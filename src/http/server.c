@@ -31,6 +31,7 @@
 #include "http/http.h"
 #include "http/page_cache.h"
 #include "lib/date.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
 static const struct server_opts *opts;
@@ -458,32 +459,6 @@ json_error_words(const json_error_t *jerr, char *out, size_t size)
 	return out;
 }
 
-/* The first code point of s that a text may not hold (0: none), and which character it is (from 1): C0 controls
- * but tab, line feed and carriage return; DEL and the C1 controls; the bidirectional embeddings, overrides and
- * isolates (U+202A-U+202E, U+2066-U+2069), and the line and paragraph separators (U+2028, U+2029). */
-static unsigned
-text_bad_char(const char *s, size_t *at)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	*at = 0;
-	while (*p) {
-		unsigned c = *p;
-		size_t k = 1;
-		if (c >= 0xC0 && c < 0xE0 && p[1])
-			c = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu), k = 2;
-		else if (c >= 0xE0 && c < 0xF0 && p[1] && p[2])
-			c = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu), k = 3;
-		else if (c >= 0xF0 && p[1] && p[2] && p[3])
-			k = 4;
-		++*at;
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c < 0xA0) ||
-		    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029)
-			return c;
-		p += k;
-	}
-	return 0;
-}
-
 /* Every text of v checked; key names the field (the innermost object key above it). */
 static bool
 texts_ok(struct req *r, json_t *v, const char *key)
@@ -494,7 +469,7 @@ texts_ok(struct req *r, json_t *v, const char *key)
 			reply_fail(r, ERR_INVALID, key, MSG_TEXT_TOO_LONG, key, n, REQ_TEXT_MAX);
 			return false;
 		}
-		unsigned c = text_bad_char(json_string_value(v), &at);
+		unsigned c = utf8_bad_char(json_string_value(v), n, true, &at);
 		if (c) {
 			reply_fail(r, ERR_INVALID, key, MSG_BAD_TEXT, key, c, at);
 			return false;

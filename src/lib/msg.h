@@ -181,6 +181,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(FUTURE_DATE, "future_date", "生效日期 %s 晚于今天", "effective date %s is in the future") \
 	X(YM_FUTURE, "date_in_future", "年月 %04d-%02d 晚于本月", "the month %04d-%02d is still to come") \
 	X(YEAR_FUTURE, "date_in_future", "年度 %d 晚于今年", "the year %d is still to come") \
+	X(CAUSE_REPEATED, "cause_repeated", "其他致贫原因“%s”写了两次", "the other cause \"%s\" is given twice") \
 	X(NAME_SLASH, "name_slash", "名称不能含“/”或“\\”（名称是网址的一部分）", "a name cannot hold \"/\" or \"\\\" (it is part of an address)") \
 	X(DATE_TOO_EARLY, "date_too_early", "日期 %s 早于 1980-01-01，不能作为登记或办理日期", \
 	    "the date %s is before 1980-01-01: not a day a record can bear") \

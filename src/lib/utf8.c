@@ -206,3 +206,26 @@ utf8_fold(struct str s, struct buf *out)
 		i += len;
 	}
 }
+
+unsigned
+utf8_bad_char(const char *s, size_t n, bool lines, size_t *at)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	*at = 0;
+	while (p < end) {
+		unsigned c = *p;
+		size_t k = 1;
+		if (c >= 0xC0 && c < 0xE0 && end - p >= 2)
+			c = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu), k = 2;
+		else if (c >= 0xE0 && c < 0xF0 && end - p >= 3)
+			c = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu), k = 3;
+		else if (c >= 0xF0 && end - p >= 4)
+			k = 4;
+		++*at;
+		if ((c < 0x20 && !(lines && (c == '\t' || c == '\n' || c == '\r'))) || (c >= 0x7F && c < 0xA0) ||
+		    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029)
+			return c;
+		p += k;
+	}
+	return 0;
+}

@@ -16,6 +16,11 @@ bool utf8_valid(const char *s, size_t n, bool partial_tail, size_t *tail);
 size_t utf8_valid_prefix(const char *s, size_t n, bool partial_tail, size_t *tail);
 /* Columns the text takes in a terminal: East Asian wide and full-width characters count 2. */
 size_t utf8_width(const char *s, size_t n);
+/* The first code point of s[0..n) that no text of Tuopin's may hold, 0 if none, and which character it is
+ * (from 1) in *at: C0 controls but tab, line feed and carriage return (all of them when lines is false: a name
+ * or a cell of one line); DEL and the C1 controls; the bidirectional embeddings, overrides and isolates
+ * (U+202A-U+202E, U+2066-U+2069: a name that shows reversed); the line and paragraph separators. */
+unsigned utf8_bad_char(const char *s, size_t n, bool lines, size_t *at);
 /* Number of code points. */
 size_t utf8_len(const char *s, size_t n);
 /* Fold a label for comparison: trim, map full-width ASCII (U+FF01..U+FF5E) to ASCII and U+3000 to a

@@ -978,6 +978,18 @@ pg_reconnect(struct store *st, struct errinfo *e)
 	return ERR_OK;
 }
 
+/* A hot standby, or a session read-only by default (a reporting role): reads and masked exports go on, told
+ * apart as SQLite's read-only file is. PostgreSQL 14 on reports both parameters at connection and again when
+ * they change (a promotion), so this costs no round trip. */
+static bool
+pg_readonly(const struct store *st)
+{
+	PGconn *db = ((const struct pg *)st->impl)->db;
+	const char *standby = PQparameterStatus(db, "in_hot_standby"), *ro = PQparameterStatus(db,
+	    "default_transaction_read_only");
+	return (standby && strcmp(standby, "on") == 0) || (ro && strcmp(ro, "on") == 0);
+}
+
 static const struct store_ops pg_ops = {
 	.name = "postgresql",
 	.close = pg_close,
@@ -1003,6 +1015,7 @@ static const struct store_ops pg_ops = {
 	.lost = pg_lost,
 	.reconnect = pg_reconnect,
 	.lock = pg_lock,
+	.readonly = pg_readonly,
 };
 
 enum err
@@ -1036,11 +1049,6 @@ store_pg_open(const char *uri, struct store **out, struct errinfo *e)
 	struct store *st = xcalloc(1, sizeof(*st));
 	st->ops = &pg_ops;
 	st->impl = p;
-	/* a hot standby, or a session read-only by default (a reporting role): reads and masked exports go on,
-	 * told apart as SQLite's read-only file is (PostgreSQL 14 on reports both at connection, no round trip) */
-	const char *standby = PQparameterStatus(db, "in_hot_standby"), *ro = PQparameterStatus(db,
-	    "default_transaction_read_only");
-	st->readonly = (standby && strcmp(standby, "on") == 0) || (ro && strcmp(ro, "on") == 0);
 	*out = st;
 	return ERR_OK;
 }

@@ -735,7 +735,7 @@ store_division_count(struct store *st, int64_t *n, struct errinfo *e)
 bool
 store_readonly(const struct store *st)
 {
-	return st->readonly;
+	return st->ops->readonly ? st->ops->readonly(st) : st->readonly;
 }
 
 bool

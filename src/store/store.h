@@ -122,6 +122,10 @@ struct store_ops {
 	 * the lock wait. NULL on SQLite, whose writers run one at a time anyway (store_begin_county is then
 	 * store_begin). */
 	enum err (*lock)(struct store *st, int32_t space, int32_t key, struct errinfo *e);
+	/* PostgreSQL: whether the connection's server is read-only now (a hot standby, or read-only sessions): what
+	 * the server reported last, so a promotion or a reconnection to another server is seen at once, with no
+	 * round trip. NULL on SQLite (st->readonly, set at open). */
+	bool (*readonly)(const struct store *st);
 	/* SQLite: a consistent copy of the whole database into the new file path (the online backup API, all pages
 	 * in one read transaction, so writers go on meanwhile), and a full integrity check of this database
 	 * ("ok", or the first problem SQLite reports, in out). NULL on PostgreSQL (pg_dump and PITR). */

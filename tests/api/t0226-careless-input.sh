@@ -44,6 +44,10 @@ jqeq '[.data.problems[] | "\(.field) \(.code) \(.message)"] | join(",")' "identi
 expect 400 county PATCH /api/households/3713990001 '{"exit_year":"2099","reason":"更正"}'
 jqeq '.error | "\(.code) \(.field) \(.message)"' "date_in_future exit_year 年度 2099 晚于今年"
 
+# the same other cause twice (a double click in a sheet)
+expect 400 county PATCH /api/households/3713990001 '{"cause_other":["缺技术","缺技术"],"reason":"更正"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "cause_repeated cause_other 其他致贫原因“缺技术”写了两次"
+
 # a person counted before being born: a household registered before its child's birth, a child added before it
 expect 400 county POST /api/households '{"hh_no":"3713990099","village_code":"371399100201","effective":"2018-06-01","members":[{"name":"新户","id_no":"371399197001010011","relation":"户主","sex":"男"},{"name":"新生","id_no":"371399202006010014","relation":"之子","sex":"男"}]}'
 jqeq '[.data.problems[] | "\(.field) \(.code) \(.message)"] | join(",")' \
@@ -72,6 +76,13 @@ jqeq '.error | "\(.code) \(.message)"' "nothing_to_change 没有给出要修改�
 
 eq "nothing written" "$(db_fingerprint)" "$before"
 eq "no audit row" "$(audit_sql "SELECT COUNT(*) FROM audit")" "$audit_before"
+
+# a name that shows reversed in a sheet's cell too (a refused import is audited as refused, by design)
+printf '行政区划代码,户编号,姓名,证件号码,与户主关系,性别\n371399100201,3713990099,新\xe2\x80\xae户,371399197001010011,户主,男\n' >"$WORK/rtl.csv"
+upload county "/api/imports/registry?as_of=2018-06-01" "$WORK/rtl.csv"
+eq "a reversed name in a sheet" "$STATUS" 400
+jqeq '[.data.problems[] | "\(.row) \(.column) \(.code)"] | join(",")' "2 姓名 control_char"
+
 
 # what is right still goes: a loan due years ahead, the child added on its birth day
 expect 201 county POST /api/records/loan '{"product":"富民生产贷","borrower":"某合作社","village":"东岭村","amount":100,"start_date":"2018-06-01","end_date":"2099-05-01"}'

@@ -13,7 +13,7 @@ start_server
 login county
 api - POST /api/login '{"name":"county","password":"not-the-Password-9"}'
 login sec
-expect 200 sec PATCH /api/users/county '{"division":"371399100000"}'
+expect 200 sec PATCH /api/users/county '{"division":"371300000000"}'   # the city's office: a county_admin over a city
 login county
 expect 201 county POST /api/households/3713990001/events '{"type":"exit","effective":"2014-12-31"}'
 expect 200 county GET "/api/households/3713990001?full=1"
@@ -24,7 +24,7 @@ jqeq '.data.total' 13
 jqeq '[.data.items | reverse[] | "\(.actor) \(.action) \(.object // "")"] | join(";")' \
 	"cli:root import.divisions divisions.csv;cli:root import.registry registry.csv;cli:root user.create county;cli:root user.create sec;cli:root user.create auditor;county login county;county login.failed county;sec login sec;sec user.role county;county login county;county event.record 3713990001;county view.full_id 3713990001;auditor login auditor"
 # the role change keeps before and after; the event keeps what it did
-jqeq '.data.items[4].detail | "\(.before.division) \(.after.division)"' "371399000000 371399100000"
+jqeq '.data.items[4].detail | "\(.before.division) \(.after.division)"' "371399000000 371300000000"
 jqeq '.data.items[2].detail | "\(.type) \(.effective) \(.status | join(">"))"' "exit 2014-12-31 poor>exited_supported"
 jqeq '.data.items[2].ip' 127.0.0.1
 # filtered by actor, action, object (each exact) and dates, with the total of what the filter selects

@@ -66,6 +66,7 @@ mnt=$WORK/full
 mkdir -p "$mnt"
 mount -t tmpfs -o size=4m tmpfs "$mnt" || exit 77
 cp "$1" "$mnt/t.db"
+cp "$1.audit-key" "$mnt/t.db.audit-key"   # its key with it (a write never makes another for a signed log)
 avail=$(df --output=avail -B1 "$mnt" | tail -1)
 head -c $((avail - 512 * 1024)) /dev/zero > "$mnt/filler"   # half a MiB left: the database opens, the import fills it
 "$TUOPIN" --db "sqlite:$mnt/t.db" import registry "$2" --as-of 2014-04-30 >"$WORK/full.out" 2>"$WORK/full.err"
