@@ -141,6 +141,21 @@ emit(struct ctx *c, enum rule rule, const struct subj *s, const char *zh, const 
 #define EMIT0(c, rule, s, zh, en) emit((c), (rule), (s), (zh), (en))
 #define WANT(rl) (c->sel[(rl)])
 
+/* A phone that is not a mobile number: personal data, masked wherever a number is (its length tells what is
+ * wrong with it); the finding's fact (stored, not shown) keeps the number whole, as the message did before, so
+ * a waiver holds until the number changes. */
+static void
+not_mobile(struct ctx *c, enum rule rule, const struct subj *s, const char *phone, const char *zh, const char *en)
+{
+	struct subj s2 = *s;
+	char fact[160], masked[32];
+	snprintf(fact, sizeof(fact), "%s %s 不是手机号码", zh, phone);
+	s2.fact = fact;
+	phone_mask(phone, masked, sizeof(masked));
+	EMIT(c, rule, &s2, "%s %s（%zu 位）不是手机号码", "%s %s (%zu characters) is not a mobile number",
+	    msg_lang() == LANG_EN ? en : zh, masked, strlen(phone));
+}
+
 static const char *
 M_TEXT(enum msg m)
 {
@@ -352,19 +367,8 @@ member_rules(struct walk *w, const struct member *m)
 		EMIT(c, R_WORK_MONTHS_NO_STATUS, &s, "务工 %s 个月，务工状况为空", "%s months of work, no work status", months);
 	if (m->work_status && m->work_months <= 0 && WANT(R_WORK_STATUS_NO_MONTHS))
 		EMIT(c, R_WORK_STATUS_NO_MONTHS, &s, "务工状况为“%s”，务工时间为 0 或为空", "work \"%s\" with no months", work);
-	char phone[32];
-	/* a phone is personal data, masked wherever a number is (its length tells what is wrong with it); the
-	 * finding's fact (stored, not shown) keeps the number whole, as the message was before, so a waiver holds
-	 * until the number changes */
-	if (working(m) && m->phone && !mobile(m->phone) && WANT(R_WORKER_PHONE_MOBILE)) {
-		struct subj s2 = s;
-		char fact[160];
-		snprintf(fact, sizeof(fact), "务工人员联系电话 %s 不是手机号码", m->phone);
-		s2.fact = fact;
-		EMIT(c, R_WORKER_PHONE_MOBILE, &s2, "务工人员联系电话 %s（%zu 位）不是手机号码",
-		    "the worker's phone %s (%zu characters) is not a mobile number", phone_mask(m->phone, phone, sizeof(phone)),
-		    strlen(m->phone));
-	}
+	if (working(m) && m->phone && !mobile(m->phone) && WANT(R_WORKER_PHONE_MOBILE))
+		not_mobile(c, R_WORKER_PHONE_MOBILE, &s, m->phone, "务工人员联系电话", "the worker's phone");
 	static const char *const outside[] = { "03", "04", NULL };
 	if (m->tekun == 1 && in(m->work_status, outside) && WANT(R_TEKUN_WORKING_OUTSIDE))
 		EMIT(c, R_TEKUN_WORKING_OUTSIDE, &s, "特困供养人员务工状况为“%s”", "under destitute support but work \"%s\"",
@@ -506,16 +510,8 @@ household_rules(struct walk *w)
 	if (h->exit_year && h->identified_ym && h->exit_year < h->identified_ym / 100 && WANT(R_EXIT_BEFORE_IDENTIFIED))
 		EMIT(c, R_EXIT_BEFORE_IDENTIFIED, &s, "脱贫年度 %d 早于识别年月 %d", "exit year %d before identification %d",
 		    h->exit_year, h->identified_ym);
-	char phone[32];
-	if (h->phone && !mobile(h->phone) && WANT(R_HH_PHONE_MOBILE)) {
-		struct subj s2 = s;
-		char fact[160];
-		snprintf(fact, sizeof(fact), "户联系电话 %s 不是手机号码", h->phone);
-		s2.fact = fact;
-		EMIT(c, R_HH_PHONE_MOBILE, &s2, "户联系电话 %s（%zu 位）不是手机号码",
-		    "household phone %s (%zu characters) is not a mobile number", phone_mask(h->phone, phone, sizeof(phone)),
-		    strlen(h->phone));
-	}
+	if (h->phone && !mobile(h->phone) && WANT(R_HH_PHONE_MOBILE))
+		not_mobile(c, R_HH_PHONE_MOBILE, &s, h->phone, "户联系电话", "household phone");
 	if (h->attribute && WANT(R_ATTR_DIBAO)) {
 		bool says = !strcmp(h->attribute, "2") || !strcmp(h->attribute, "4"), has = any_member(w, m_dibao);
 		if ((says && !has) || (!strcmp(h->attribute, "1") && has))
