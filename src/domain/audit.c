@@ -213,18 +213,15 @@ audit_key_copy(const char *from, const char *to, struct errinfo *e)
 	return rc;
 }
 
-/* The key of st, made if the log has no keyed row yet (its head unkeyed, or no row). */
+/* The log's head (last row, its hash and mac, in a) and the key of st, made if the log has no keyed row yet
+ * (its head unkeyed, or no row): never for a signed log (key_get). */
 static enum err
-key_of_store(struct store *st, unsigned char key[32], struct errinfo *e)
+head_and_key(struct store *st, int64_t *last, char **hash, char **mac, unsigned char key[32], struct arena *a,
+    struct errinfo *e)
 {
-	struct arena a;
-	int64_t last;
-	char *hash, *mac;
-	arena_init(&a);
-	enum err rc = store_audit_head(st, &last, &hash, &mac, &a, e);
+	enum err rc = store_audit_head(st, last, hash, mac, a, e);
 	if (rc == ERR_OK)
-		rc = key_get(st->uri, true, mac && *mac ? last : 0, key, e);
-	arena_free(&a);
+		rc = key_get(st->uri, true, *mac && **mac ? *last : 0, key, e);
 	return rc;
 }
 
@@ -232,7 +229,12 @@ enum err
 audit_key_ensure(struct store *st, struct errinfo *e)
 {
 	unsigned char k[32];
-	enum err rc = key_of_store(st, k, e);
+	struct arena a;
+	int64_t last;
+	char *hash, *mac;
+	arena_init(&a);
+	enum err rc = head_and_key(st, &last, &hash, &mac, k, &a, e);
+	arena_free(&a);
 	sodium_memzero(k, sizeof(k));
 	return rc;
 }
@@ -265,9 +267,7 @@ audit_append(struct store *st, int64_t at, const char *actor, const char *action
 	int64_t last;
 	char *prev, *prev_mac;
 	arena_init(&a);
-	enum err rc = store_audit_head(st, &last, &prev, &prev_mac, &a, e);
-	if (rc == ERR_OK)
-		rc = key_get(st->uri, true, prev_mac && *prev_mac ? last : 0, key, e);
+	enum err rc = head_and_key(st, &last, &prev, &prev_mac, key, &a, e);
 	if (rc == ERR_OK) {
 		struct audit_row r = { last + 1, at, (char *)actor, (char *)action, (char *)object, (char *)detail,
 			(char *)ip, prev, NULL, NULL };
@@ -426,14 +426,11 @@ audit_anchor(struct store *st, bool *wrote, struct errinfo *e)
 {
 	*wrote = false;
 	unsigned char key[32];
-	enum err rc = key_of_store(st, key, e);
-	if (rc != ERR_OK)
-		return rc;
 	struct arena a;
 	int64_t last;
 	char *hash, *mac;
 	arena_init(&a);
-	rc = store_audit_head(st, &last, &hash, &mac, &a, e);
+	enum err rc = head_and_key(st, &last, &hash, &mac, key, &a, e);
 	char path[1024];
 	audit_anchor_path(st->uri, path, sizeof(path));
 	if (rc == ERR_OK && last > 0) {
