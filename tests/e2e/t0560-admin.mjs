@@ -45,10 +45,17 @@ await run(async () => {
   const roleOptions = await sec.$$eval('dialog[open] select[name="role"] option', (o) => o.map((x) => x.value));
   assert.deepEqual(roleOptions, ['county_admin', 'town_operator', 'village_operator', 'cadre', 'supervisor', 'none']);
   await sec.selectOption('dialog[open] select[name="role"]', 'village_operator');
-  for (const [depth, code] of [[0, '370000000000'], [1, '371300000000'], [2, '371399000000'], [3, '371399100000'], [4, '371399100202']]) {
+  const pick = async (depth, code) => {
     await sec.waitForSelector(`dialog[open] select[name="division-${depth}"] option[value="${code}"]`, { state: 'attached' });
     await sec.selectOption(`dialog[open] select[name="division-${depth}"]`, code);
-  }
+  };
+  for (const [depth, code] of [[0, '370000000000'], [1, '371300000000'], [2, '371399000000'], [3, '371399100000']]) await pick(depth, code);
+  // a village clerk over a whole town is refused, said under the division, and the dialog stays open
+  await sec.click('dialog[open] [data-action="save"]');
+  await sec.waitForSelector('dialog[open] [data-field="division"] .field-error:not(:empty)');
+  assert.equal(await text(sec, 'dialog[open] [data-field="division"] .field-error'), '“村级录入”只能设在村级区划，371399100000（东岭镇）是乡镇级');
+  await shot(sec, 'users-role-level');
+  await pick(4, '371399100202');
   assert.equal(await text(sec, 'dialog[open] .division-path'), '山东省 › 临沂市 › 示例县 › 东岭镇 › 西岭村 (371399100202)');
   await shot(sec, 'users-role');
   await sec.click('dialog[open] [data-action="save"]');

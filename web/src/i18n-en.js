@@ -696,7 +696,8 @@ export const EN = {
   '新账户没有角色，也没有密码：角色和所辖区划由安全管理员分配；用户凭两位管理员各发一段的一次性码首次登录并自设密码。': 'A new account has no role and no password: the security administrator gives the role and the division; the user first logs in with a one-time code whose halves the two administrators issue, and sets a password.',
   '未选择': 'None chosen',
   '（此级不选）': '(not at this level)',
-  '县、乡镇、村级角色须选择；从区划树中逐级选择': 'Required for county, town and village roles; pick it level by level from the tree',
+  '按角色选择：县扶贫办选县（或市、省），乡镇经办选乡镇，村级录入选村，帮扶责任人选县、乡镇或村，督查审计不限；从区划树中逐级选择':
+    'By role: a county office a county (or a city, a province), a town operator a town, a village clerk a village, a helper cadre a county, town or village, a supervisor any; pick it level by level from the tree',
   'API 令牌：{name}': 'API tokens: {name}',
   '名称': 'Name',
   '到期': 'Expires',

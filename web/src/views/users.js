@@ -160,7 +160,7 @@ function changeRole(u, roles, done) {
   const division = divisionPicker(u.division || '');
   formDialog(
     t('角色与区划：{name}', { name: u.name }),
-    [field({ name: 'role', label: t('角色'), control: role, required: true }), field({ name: 'division', label: t('所辖区划'), control: division, wide: true, hint: t('县、乡镇、村级角色须选择；从区划树中逐级选择') })],
+    [field({ name: 'role', label: t('角色'), control: role, required: true }), field({ name: 'division', label: t('所辖区划'), control: division, wide: true, hint: t('按角色选择：县扶贫办选县（或市、省），乡镇经办选乡镇，村级录入选村，帮扶责任人选县、乡镇或村，督查审计不限；从区划树中逐级选择') })],
     t('保存'),
     () => {
       const r = roles.find((x) => x.code === role.value);
