@@ -1355,9 +1355,26 @@ check_post_payment(struct actx *c, struct arec *r, bool update, struct problems 
 enum err
 check_loan(struct actx *c, struct arec *r, bool update, struct problems *p, int row)
 {
-	(void)c, (void)update;
+	(void)update;
 	if (arec_null(r, "village"))
 		problem_add(p, false, row, LAB("village"), (struct str){ 0 }, MSG_REQUIRED);
+	char a1[32], a2[32];
+	/* an interest subsidy is part of the interest on the loan: never more than the loan itself */
+	if (!arec_null(r, "subsidy") && arec_int(r, "subsidy") > arec_int(r, "amount"))
+		problem_add(p, false, row, LAB("subsidy"), (struct str){ 0 }, MSG_AS_SUBSIDY_TOO_MUCH,
+		    format_fen(arec_int(r, "subsidy"), a1, sizeof(a1)), format_fen(arec_int(r, "amount"), a2, sizeof(a2)));
+	/* a household's loan is counted in the household's village (a village given apart must be that one) */
+	if (!arec_null(r, "household_id") && !arec_null(r, "village")) {
+		struct household h;
+		struct errinfo e;
+		if (store_household_by_id(c->st, arec_int(r, "household_id"), &h, c->a, &e) == ERR_OK &&
+		    h.village != arec_int(r, "village")) {
+			char v1[16], v2[16];
+			snprintf(v1, sizeof(v1), "%012lld", (long long)arec_int(r, "village"));
+			snprintf(v2, sizeof(v2), "%012lld", (long long)h.village);
+			problem_add(p, false, row, LAB("village"), (struct str){ 0 }, MSG_AS_VILLAGE_NOT_HOUSEHOLDS, v1, h.hh_no, v2);
+		}
+	}
 	return ERR_OK;
 }
 

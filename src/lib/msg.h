@@ -472,6 +472,9 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(AS_PAID_TWICE, "paid_twice", "%s 已发放过（%s，%s 元）", "%s is paid already (%s, %s yuan)") \
 	X(AS_INSURED_TWICE, "recorded_twice", "该人员 %d 年已有%s记录", "the person has a %2$s record for %1$d already") \
 	X(AS_BENEFICIARY_TWICE, "beneficiary_exists", "该人员已是该%s的帮扶对象", "the person is helped by this %s already") \
+	X(AS_SUBSIDY_TOO_MUCH, "subsidy_too_much", "贴息金额 %s 元超过贷款金额 %s 元", "an interest subsidy of %s yuan exceeds the loan of %s yuan") \
+	X(AS_VILLAGE_NOT_HOUSEHOLDS, "village_not_households", "所在村 %s 不是户 %s 所在的村（%s）", \
+	    "the village %s is not household %s's (%s)") \
 	X(AS_REPAID_TOO_MUCH, "repaid_too_much", "还款合计 %s 元超过贷款金额 %s 元", "repayments of %s yuan exceed the loan of %s yuan") \
 	X(AS_OWNER_HOUSEHOLD, "owner_household_required", "到户类资产须填写确权农户", "an asset given to a household names it") \
 	X(AS_NOT_ALLOWED, "forbidden", "您的角色（%s）不能登记%s", "your role (%s) may not record %s") \

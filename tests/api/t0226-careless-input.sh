@@ -62,6 +62,11 @@ expect 400 clerk POST /api/records/measure '{"household":"3713990001","category"
 jqeq '.error | "\(.code) \(.field)"' "date_too_early measure_date"
 expect 400 county POST /api/records/loan '{"product":"富民生产贷","borrower":"某合作社","village":"东岭村","amount":100,"start_date":"2999-06-01","end_date":"3000-05-01"}'
 jqeq '.error | "\(.code) \(.field)"' "date_in_future start_date"
+# a loan's interest subsidy above the loan; a household's loan put in another village
+expect 400 county POST /api/records/loan '{"product":"富民生产贷","borrower":"赵大山","household":"3713990001","amount":50000,"subsidy":60000,"start_date":"2018-06-01","end_date":"2020-05-01"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "subsidy_too_much subsidy 贴息金额 60000.00 元超过贷款金额 50000.00 元"
+expect 400 county POST /api/records/loan '{"product":"富民生产贷","borrower":"赵大山","household":"3713990001","village":"西岭村","amount":50000,"start_date":"2018-06-01","end_date":"2020-05-01"}'
+jqeq '.error | "\(.code) \(.field)"' "village_not_households village"
 # money as a JSON number with a third decimal is refused, as the same text is (it was rounded to 0.01)
 expect 400 clerk POST /api/records/measure '{"household":"3713990001","category":"产业扶贫","amount":0.005,"measure_date":"2018-03-01"}'
 jqeq '.error | "\(.code) \(.field)"' "bad_money amount"
