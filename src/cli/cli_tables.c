@@ -104,6 +104,9 @@ roster(struct args *a, const char *format)
 		    (long long)r.households, (long long)r.persons);
 	else if (err == ERR_OK)
 		cat_file(tmp);
+	if (err == ERR_OK && r.unaudited)
+		fprintf(stderr, EN ? "tuopin: the database is read-only: this export is not in its audit log\n"
+				   : "tuopin: 数据库为只读：本次导出未能记入审计日志\n");
 	if (!arg(a, "out"))
 		unlink(tmp);
 	store_close(st);

@@ -403,6 +403,28 @@ static enum err divisions_write(struct store *st, const struct import_opts *o, s
     struct arena *a, const struct header *hp, struct div_row *v, size_t n, const struct hh_map *codes, struct txn *tp,
     struct errinfo *e);
 
+/* A 识别年月 or a 脱贫年度 still to come (2099) is refused: the fields tell what has happened. false if so; a
+ * lenient import (legacy data, checked afterwards by IDENTIFIED_FUTURE and its kin) is warned and goes on. */
+static bool
+ym_not_ahead(int ym, int today, bool lenient, struct problems *p, int row, const char *label, struct str cell)
+{
+	if (ym && ym > today / 100) {
+		problem_add(p, lenient, row, label, cell, MSG_YM_FUTURE, ym / 100, ym % 100);
+		return lenient;
+	}
+	return true;
+}
+
+static bool
+year_not_ahead(int year, int today, bool lenient, struct problems *p, int row, const char *label, struct str cell)
+{
+	if (year && year > today / 10000) {
+		problem_add(p, lenient, row, label, cell, MSG_YEAR_FUTURE, year);
+		return lenient;
+	}
+	return true;
+}
+
 enum err
 import_divisions(struct store *st, const struct import_opts *o, struct import_result *r, struct arena *a,
     struct errinfo *e)
@@ -490,8 +512,10 @@ import_divisions(struct store *st, const struct import_opts *o, struct import_re
 		int yn;
 		if (parse_bool(header_cell(&h, C_DIV_POOR, c, row.n), &yn, p, row.num, header_label(&h, C_DIV_POOR)))
 			x->d.poor_village = yn == 1;
-		parse_year(header_cell(&h, C_DIV_EXIT_YEAR, c, row.n), &x->d.exit_year, p, row.num,
-		    header_label(&h, C_DIV_EXIT_YEAR));
+		if (parse_year(header_cell(&h, C_DIV_EXIT_YEAR, c, row.n), &x->d.exit_year, p, row.num,
+		    header_label(&h, C_DIV_EXIT_YEAR)))
+			year_not_ahead(x->d.exit_year, stamp_date(o->now ? o->now : stamp_now()), o->lenient, p, row.num,
+			    header_label(&h, C_DIV_EXIT_YEAR), header_cell(&h, C_DIV_EXIT_YEAR, c, row.n));
 		int pop;
 		if (parse_int_range(header_cell(&h, C_DIV_RURAL_POP, c, row.n), 0, 100000000, &pop, p, row.num,
 		    header_label(&h, C_DIV_RURAL_POP)))
@@ -1108,27 +1132,6 @@ reg_count(struct reg_import *ri, enum count_pass pass, struct errinfo *e)
 	return rc;
 }
 
-/* A 识别年月 or a 脱贫年度 still to come (2099) is refused: the fields tell what has happened. false if so; a
- * lenient import (legacy data, checked afterwards by IDENTIFIED_FUTURE and its kin) is warned and goes on. */
-static bool
-ym_not_ahead(int ym, int today, bool lenient, struct problems *p, int row, const char *label, struct str cell)
-{
-	if (ym && ym > today / 100) {
-		problem_add(p, lenient, row, label, cell, MSG_YM_FUTURE, ym / 100, ym % 100);
-		return lenient;
-	}
-	return true;
-}
-
-static bool
-year_not_ahead(int year, int today, bool lenient, struct problems *p, int row, const char *label, struct str cell)
-{
-	if (year && year > today / 10000) {
-		problem_add(p, lenient, row, label, cell, MSG_YEAR_FUTURE, year);
-		return lenient;
-	}
-	return true;
-}
 
 /* Check the batch's households (with a few database look-ups for all of them), then write them if the
  * file has shown no error so far; the batch is emptied. */

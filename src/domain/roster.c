@@ -221,8 +221,10 @@ roster_export(struct store *st, const struct roster_opts *o, struct roster_resul
 	}
 	if ((rc = sheet_writer_close(w, e)) != ERR_OK)
 		return rc;
-	if (store_readonly(st))
+	if (store_readonly(st)) {
+		r->unaudited = true;
 		return ERR_OK;
+	}
 	snprintf(detail, sizeof(detail), "{\"division\":%lld,\"as_of\":%d,\"group\":\"%s\",\"full\":%s,\"households\":%lld,"
 	    "\"persons\":%lld}", (long long)r->div.code, r->as_of, gkey, o->full ? "true" : "false",
 	    (long long)r->households, (long long)r->persons);

@@ -185,6 +185,7 @@ struct roster_result {
 	enum group universe;
 	struct division div;
 	int64_t households, persons;
+	bool unaudited;   /* written from a read-only database, so not in its audit log (as export.h's) */
 };
 enum err roster_export(struct store *st, const struct roster_opts *o, struct roster_result *r, struct arena *a,
     struct errinfo *e);

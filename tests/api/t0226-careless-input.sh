@@ -97,4 +97,9 @@ expect 400 county PATCH "/api/records/loan/$loan" '{}'
 jqeq '.error.code' nothing_to_change
 eq "no audit row for it" "$(audit_sql "SELECT COUNT(*) FROM audit")" "$rows"
 expect 201 county POST $E '{"type":"member_add","effective":"2020-06-01","reason":"新生儿","member":{"name":"新生","id_no":"371399202006010014","relation":"之子","sex":"男"}}'
+# a poor village's 出列年度 still to come in a divisions sheet
+printf '代码,名称,级别,上级代码,是否省定贫困村,贫困村出列年度\n371399100201,东岭村,村,371399100000,是,2099\n' >"$WORK/div.csv"
+upload county /api/imports/divisions "$WORK/div.csv"
+eq "a village exiting in 2099" "$STATUS" 400
+jqeq '[.data.problems[] | "\(.row) \(.column) \(.code)"] | join(",")' "2 贫困村出列年度 date_in_future"
 finish

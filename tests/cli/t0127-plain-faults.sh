@@ -39,6 +39,9 @@ for dirmode in 755 555; do   # the folder writable (SQLite may add its -shm besi
 	tr_ --db "sqlite:$ro/t.db" export registry "$WORK/exports/r-$dirmode.csv"
 	eq "exports a read-only file (folder $dirmode)" "$RC $OUT" "0 已写出 $WORK/exports/r-$dirmode.csv：3 户 8 人（证件号码已脱敏）"
 	eq "and says it is not in the audit log" "$ERR" "tuopin: 数据库为只读：本次导出未能记入审计日志"
+	# the person list too (it said nothing, and was not in the log either)
+	tr_ --db "sqlite:$ro/t.db" report roster --out "$WORK/exports/p-$dirmode.csv" --format csv --as-of 2014-12-31
+	eq "the person list from a read-only file (folder $dirmode)" "$RC $ERR" "0 tuopin: 数据库为只读：本次导出未能记入审计日志"
 	tr_ --db "sqlite:$ro/t.db" export registry "$WORK/exports/f-$dirmode.csv" --full-id
 	eq "no export with full ID numbers that cannot be audited" "$RC $ERR" "5 tuopin: 数据库为只读，无法写入（含完整证件号码的导出须记入审计日志）"
 	[ ! -e "$WORK/exports/f-$dirmode.csv" ] || fail "a full export was written"
