@@ -283,7 +283,8 @@ member_add(struct ctx *c, struct event *out, struct errinfo *e)
 		return errinfo_set(e, ERR_INVALID, "id_no", MSG_REQUIRED);
 	if (in->birth > r->effective) {
 		char b[11];
-		return errinfo_set(e, ERR_INVALID, "birth", MSG_BIRTH_AFTER_EFFECTIVE, date_format(in->birth, b), d);
+		/* named by the ID number the birth comes from (the form's field: a "birth" had no field to show under) */
+		return errinfo_set(e, ERR_INVALID, "id_no", MSG_BIRTH_AFTER_EFFECTIVE, date_format(in->birth, b), d);
 	}
 	if (!status_allows(EV_MEMBER_ADD, c->at, NULL))
 		return refuse_transition(c, e);

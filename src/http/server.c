@@ -459,19 +459,20 @@ json_error_words(const json_error_t *jerr, char *out, size_t size)
 	return out;
 }
 
-/* Every text of v checked; key names the field (the innermost object key above it). */
+/* Every text of v checked; path names the field as the problems of a body do: a key, an array's element
+ * (members[1]) and a key within it (members[1].name). */
 static bool
-texts_ok(struct req *r, json_t *v, const char *key)
+texts_ok(struct req *r, json_t *v, const char *path)
 {
 	if (json_is_string(v)) {
 		size_t at, n = json_string_length(v);
 		if (n > REQ_TEXT_MAX) {
-			reply_fail(r, ERR_INVALID, key, MSG_TEXT_TOO_LONG, key, n, REQ_TEXT_MAX);
+			reply_fail(r, ERR_INVALID, path, MSG_TEXT_TOO_LONG, path, n, REQ_TEXT_MAX);
 			return false;
 		}
 		unsigned c = utf8_bad_char(json_string_value(v), n, true, &at);
 		if (c) {
-			reply_fail(r, ERR_INVALID, key, MSG_BAD_TEXT, key, c, at);
+			reply_fail(r, ERR_INVALID, path, MSG_BAD_TEXT, path, c, at);
 			return false;
 		}
 		return true;
@@ -479,17 +480,21 @@ texts_ok(struct req *r, json_t *v, const char *key)
 	if (json_is_array(v)) {
 		size_t i;
 		json_t *x;
-		json_array_foreach(v, i, x)
-			if (!texts_ok(r, x, key))
+		json_array_foreach(v, i, x) {
+			char *sub = arena_printf(&r->a, "%s[%zu]", path, i);
+			if (!texts_ok(r, x, sub))
 				return false;
+		}
 		return true;
 	}
 	if (json_is_object(v)) {
 		const char *k;
 		json_t *x;
-		json_object_foreach(v, k, x)
-			if (!texts_ok(r, x, k))
+		json_object_foreach(v, k, x) {
+			char *sub = *path ? arena_printf(&r->a, "%s.%s", path, k) : (char *)k;
+			if (!texts_ok(r, x, sub))
 				return false;
+		}
 	}
 	return true;
 }

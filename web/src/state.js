@@ -4,6 +4,7 @@
 
 import { get } from './api.js';
 import { getLang } from './i18n.js';
+import { today } from './format.js';
 
 export const state = {
   me: null, // {name, display_name, role, role_label, division, capabilities[], must_change}
@@ -40,6 +41,13 @@ export function asOf() {
   if (!v) return '';
   const m = v.match(/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/) || v.match(/^(\d{4})(\d{2})(\d{2})$/);
   return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : v;
+}
+
+// The day an act is dated by default: the page's 截至 day, never one still to come (the server refuses an act
+// dated ahead of today; a 截至 set ahead defaulted the forms to it).
+export function actDay() {
+  const a = asOf(), d = today();
+  return a && /^\d{4}-\d{2}-\d{2}$/.test(a) && a < d ? a : d;
 }
 
 // A link inside the app that keeps the "as of" date.

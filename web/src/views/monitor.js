@@ -8,7 +8,7 @@
 import { get, post, qs } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, getLang } from '../i18n.js';
-import { asOf, link, can } from '../state.js';
+import { asOf, actDay, link, can } from '../state.js';
 import { today } from '../format.js';
 import { pageHeader, card, table, empty, loading, icon, field, select, input, dateInput, pager } from '../ui.js';
 import { formDialog } from './forms.js';
@@ -77,7 +77,9 @@ function dismissDialog(w, done) {
     content: [field({ name: 'reason', label: t('排除理由'), control: reason, wide: true, required: true })],
     okText: t('排除预警'),
     done,
-    send: () => post('/api/monitor/dismissals', { key: w.key, reason: reason.value.trim() }),
+    // the warning as listed: as of the page's 截至 day (a warning of a past day is looked up on that day; without it
+    // the server looked for it today and answered that it did not exist)
+    send: () => post('/api/monitor/dismissals', { key: w.key, reason: reason.value.trim(), ...(actDay() !== today() ? { date: actDay() } : {}) }),
   });
 }
 
@@ -108,7 +110,7 @@ export const MONITOR_IN_INTRO = '经入户核实、民主评议、村内公示�
 // The monitor_in proposal for a household, prefilled from a warning (or empty from the household page).
 export function monitorInDialog(hh, w, done) {
   const f = monitorInFields(hh, w);
-  const date = dateInput(asOf() || today(), { name: 'date', label: t('发现日期') });
+  const date = dateInput(actDay(), { name: 'date', label: t('发现日期') });
   return formDialog({
     title: t('纳入监测：{name}户', { name: hh.head || hh.household }),
     intro: t(MONITOR_IN_INTRO),
@@ -126,7 +128,7 @@ export function monitorInDialog(hh, w, done) {
 export function riskEliminateDialog(no, done) {
   const way = select([{ code: 'help', label: t('帮扶消除') }, { code: 'natural', label: t('自然消除') }], 'help', { name: 'way' });
   const reason = input('', { name: 'reason', maxlength: 200 });
-  const date = dateInput(asOf() || today(), { name: 'date', label: t('申请日期') });
+  const date = dateInput(actDay(), { name: 'date', label: t('申请日期') });
   return formDialog({
     title: t('申请风险消除：户编号 {no}', { no }),
     intro: t('收入稳定超过当年监测标准、“两不愁三保障”及饮水安全有保障、风险已稳定消除的，经入户核实、民主评议、村内公示、乡镇审核、县级审定后标注风险消除；无劳动能力的监测户落实社会保障后继续监测。'),

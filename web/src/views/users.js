@@ -133,7 +133,10 @@ function divisionPicker(current) {
     sel.classList.add('division-level');
     levels.push({ sel, items });
     wrap.insertBefore(sel, path);
-    const pick = items.find((x) => want && (want === x.code || want.startsWith(x.code.replace(/0+$/, ''))));
+    // the ancestor of want at this level: the code's significant digits at the level (省 2, 市 4, 县 6, 乡镇 9,
+    // 村 12); stripping trailing zeros took 坪上镇 (371373100) for every town of its county
+    const digits = [2, 4, 6, 9, 12][depth] || 12;
+    const pick = items.find((x) => want && (want === x.code || want.startsWith(x.code.slice(0, digits))));
     sel.addEventListener('change', async () => {
       value = sel.value || (depth > 0 ? levels[depth - 1].sel.value : '');
       showPath();
