@@ -40,4 +40,18 @@ await run(async () => {
   assert.equal(await text(page, '[data-kpi="cases"] .kpi-value'), '18 起');
   assert.equal(await text(page, '[data-kpi="persons"] .kpi-value'), '28 人');
   await shot(page, 'demo-supervision', { keep: true });
+
+  // a case's record: its six actions wrap inside the dialog at 1366 px (修改 ran off the dialog's left edge)
+  await page.goto(page.url().replace(/\/supervision.*$/, '/assistance/records/case'));
+  await page.waitForSelector('.table-records tbody tr');
+  await settle(page);
+  await page.locator('.table-records tbody tr').first().click();
+  await page.waitForSelector('dialog[open] .dialog-foot');
+  const box = await page.$eval('dialog[open]', (d) => {
+    const r = d.getBoundingClientRect();
+    const bs = [...d.querySelectorAll('.dialog-foot > *')].map((b) => b.getBoundingClientRect());
+    return { left: r.left, right: r.right, min: Math.min(...bs.map((b) => b.left)), max: Math.max(...bs.map((b) => b.right)), n: bs.length };
+  });
+  assert.ok(box.n >= 6 && box.min >= box.left && box.max <= box.right, JSON.stringify(box));
+  await shot(page, 'demo-case-record');
 });

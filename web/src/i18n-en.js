@@ -842,7 +842,7 @@ export const EN = {
   '登记{kind}': 'Record {kind}',
   '已登记': 'Recorded',
   '{at} 由 {actor} 登记': 'recorded {at} by {actor}',
-  '查看{kind}': '{kind}',
+  '查看{kind}': 'See {kind}',
   '为“{name}”登记{kind}': 'Record {kind} for “{name}”',
   '没有这类记录': 'No such kind of record',
   '还没有{kind}': 'No {kind} yet',
