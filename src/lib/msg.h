@@ -80,8 +80,9 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(BAD_DATE, "bad_date", "“%s”不是有效日期（应为 YYYY-MM-DD）", "\"%s\" is not a valid date (use YYYY-MM-DD)") \
 	X(BAD_STAMP, "bad_time", "“%s”不是有效时间（应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM:SS）", \
 	    "\"%s\" is not a valid time (use YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)") \
-	X(BAD_YM, "bad_year_month", "“%s”不是有效年月（应为 YYYYMM，如 201809，或 2018-09）", "\"%s\" is not a valid year and month (use YYYYMM, such as 201809, or 2018-09)") \
-	X(BAD_YEAR, "bad_year", "“%s”不是有效年度", "\"%s\" is not a valid year") \
+	X(BAD_YM, "bad_year_month", "“%s”不是有效年月（应为 1980 至 2100 年间的年月，写作 YYYYMM，如 201809，或 2018-09）", \
+	    "\"%s\" is not a valid year and month (one of 1980 to 2100, written YYYYMM, such as 201809, or 2018-09)") \
+	X(BAD_YEAR, "bad_year", "“%s”不是有效年度（应为 1980 至 2100 年间的年份）", "\"%s\" is not a valid year (one of 1980 to 2100)") \
 	X(BAD_INT, "bad_number", "“%s”不是有效整数", "\"%s\" is not a whole number") \
 	X(BAD_RANGE, "out_of_range", "“%s”超出范围 %d–%d", "\"%s\" is outside %d-%d") \
 	X(BAD_MONEY, "bad_money", "“%s”不是有效金额（元，最多两位小数）", "\"%s\" is not an amount (yuan, at most two decimals)") \

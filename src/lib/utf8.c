@@ -223,7 +223,8 @@ utf8_bad_char(const char *s, size_t n, bool lines, size_t *at)
 			k = 4;
 		++*at;
 		if ((c < 0x20 && !(lines && (c == '\t' || c == '\n' || c == '\r'))) || (c >= 0x7F && c < 0xA0) ||
-		    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029)
+		    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
+		    c == 0x061C || c == 0x2028 || c == 0x2029)
 			return c;
 		p += k;
 	}

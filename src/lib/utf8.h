@@ -19,7 +19,8 @@ size_t utf8_width(const char *s, size_t n);
 /* The first code point of s[0..n) that no text of Tuopin's may hold, 0 if none, and which character it is
  * (from 1) in *at: C0 controls but tab, line feed and carriage return (all of them when lines is false: a name
  * or a cell of one line); DEL and the C1 controls; the bidirectional embeddings, overrides and isolates
- * (U+202A-U+202E, U+2066-U+2069: a name that shows reversed); the line and paragraph separators. */
+ * (U+202A-U+202E, U+2066-U+2069: a name that shows reversed) and marks (U+200E, U+200F, U+061C); the line and
+ * paragraph separators. */
 unsigned utf8_bad_char(const char *s, size_t n, bool lines, size_t *at);
 /* Number of code points. */
 size_t utf8_len(const char *s, size_t n);

@@ -24,6 +24,8 @@ jqeq '.error | "\(.code) \(.field)"' "control_char members[0].name"
 long=$(head -c 20001 /dev/zero | tr '\0' 'a')
 expect 400 county POST $E "{\"type\":\"exit\",\"effective\":\"2018-12-31\",\"reason\":\"核实\",\"batch\":\"$long\"}"
 jqeq '.error | "\(.code) \(.field) \(.message)"' "too_long batch “batch”过长（20001 字节，最多 20000 字节）"
+expect 400 county POST $E '{"type":"exit","effective":"2018-12-31","reason":"核实\u200f"}'
+jqeq '.error | "\(.code) \(.field)"' "control_char reason"
 api county POST "$E?lang=en" '{"type":"exit","effective":"2018-12-31","reason":"\u0085"}'
 jqeq '.error.message' '"reason" holds a control character that does not show (U+0085, character 1)'
 
@@ -43,6 +45,10 @@ expect 400 county POST /api/households '{"hh_no":"3713990099","village_code":"37
 jqeq '[.data.problems[] | "\(.field) \(.code) \(.message)"] | join(",")' "identified_ym date_in_future 年月 2099-01 晚于本月"
 expect 400 county PATCH /api/households/3713990001 '{"exit_year":"2099","reason":"更正"}'
 jqeq '.error | "\(.code) \(.field) \(.message)"' "date_in_future exit_year 年度 2099 晚于今年"
+
+# a 识别年月 before 1980 says the range (it read as a mistake of format only)
+expect 400 county PATCH /api/households/3713990001 '{"identified_ym":"1979-12","reason":"更正"}'
+jqeq '.error | "\(.code) \(.message)"' "bad_year_month “1979-12”不是有效年月（应为 1980 至 2100 年间的年月，写作 YYYYMM，如 201809，或 2018-09）"
 
 # the same other cause twice (a double click in a sheet)
 expect 400 county PATCH /api/households/3713990001 '{"cause_other":["缺技术","缺技术"],"reason":"更正"}'
