@@ -28,7 +28,13 @@ day=$(date -u +%F)
 source scripts/pg-tmp.sh
 trap pg_tmp_stop EXIT
 pg_tmp_start                        # exports PGHOST, PGPORT, PGUSER: the pg tests run instead of skipping
-(cd build && TUOPIN_CLOCK="$day 15:59:30" TZ=America/Los_Angeles ctest --output-on-failure -j "$jobs" -LE asan)
+(cd build && TUOPIN_CLOCK="$day 15:59:30" TZ=America/Los_Angeles ctest --output-on-failure -j "$jobs" -LE 'asan|e2e')
+# The browser tests: a failed one runs once more. One failed once in CI (e2e/t0525: a save that did not
+# navigate) and could not be made to fail again here in some forty runs, under load, beside the import test
+# and with clocks pinned around midnight. The first failure's output stays in the log above the second run
+# (each page's URL and messages, the server's last requests: tests/e2e/lib.mjs and run.sh), and a test that
+# fails twice fails the suite.
+(cd build && TUOPIN_CLOCK="$day 15:59:30" TZ=America/Los_Angeles ctest --output-on-failure -j "$jobs" -L e2e --repeat until-pass:2)
 pg_tmp_stop
 unset PGHOST PGPORT PGUSER PGDATABASE
 

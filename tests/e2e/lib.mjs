@@ -25,6 +25,7 @@ export const TABLET = { width: 768, height: 1024 };
 
 let browser = null;
 const problems = [];
+const pages = [];
 
 export async function launch() {
   browser = await chromium.launch({
@@ -45,6 +46,7 @@ export async function newPage(opts = {}) {
     deviceScaleFactor: 1,
   });
   const page = await ctx.newPage();
+  pages.push(page);
   page.setDefaultTimeout(15000);
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
@@ -116,6 +118,23 @@ export async function apiClient(name) {
   return { get: (p) => call('GET', p), post: (p, d) => call('POST', p, d), patch: (p, d) => call('PATCH', p, d), put: (p, d) => call('PUT', p, d) };
 }
 
+// After a failure: where each page was and what it said (a dialog's banner, the errors under fields, a
+// toast), so a failure in CI says why without a screenshot.
+async function describePages() {
+  mkdirSync(OUT, { recursive: true });
+  for (const [i, page] of pages.entries()) {
+    try {
+      const said = await page.$$eval('.banner, .field-error, .toast, .state-error', (xs) =>
+        xs.filter((x) => x.offsetParent !== null && x.textContent.trim()).map((x) => `${x.className}: ${x.textContent.replace(/\s+/g, ' ').trim()}`),
+      );
+      console.error(`page ${i + 1} at ${page.url()}${said.length ? `\n    ${said.join('\n    ')}` : ' (no message shown)'}`);
+      await page.screenshot({ path: join(OUT, `${TEST}-failure-${i + 1}.png`) });
+    } catch (e) {
+      console.error(`page ${i + 1}: ${e.message}`);
+    }
+  }
+}
+
 // Run the test body; report problems the page reported; exit non-zero on any failure.
 export async function run(body) {
   let failed = false;
@@ -125,6 +144,7 @@ export async function run(body) {
   } catch (e) {
     failed = true;
     console.error(e && e.stack ? e.stack : e);
+    await describePages();
   } finally {
     if (browser) await browser.close().catch(() => {});
   }

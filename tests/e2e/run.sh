@@ -67,5 +67,7 @@ set -e
 if [ "$rc" -ne 0 ]; then
 	echo "--- server log ---" >&2
 	tail -n 20 "$WORK/server.err" >&2 || true
+	echo "--- the server's last requests ---" >&2
+	tail -n 15 "$WORK/access.log" >&2 || true
 fi
 exit "$rc"
