@@ -85,7 +85,9 @@ enum {
 	AFL_POS = 16,     /* AF_MONEY: more than zero */
 	AFL_AUTO = 32,    /* derived when not given (a default, or from the parent) */
 	AFL_AHEAD = 64,   /* AF_DATE: may lie ahead of today (an end, a deadline, a loan's due day); every other
-	                   * date is of something done, so not after today; none before DATE_RECORDS_FROM */
+	                   * date is of something done, so not after today; none before DATE_RECORDS_FROM.
+	                   * AF_YEAR: may be next year (insurance is paid in the autumn for the year to come);
+	                   * every other year is not after this one */
 };
 struct afield {
 	const char *key;          /* JSON key, command-line name, and English header */

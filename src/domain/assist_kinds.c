@@ -464,7 +464,7 @@ static const struct afield f_checkup[] = {
 };
 #define INSURANCE_FIELDS \
 	F("member", "证件号码", "person", "身份证号码|参保人证件号码", AF_MEMBER, 0, "member_id", REQ | LST | MSK, 0), \
-	F("year", "参保年度", "year", "年度", AF_YEAR, 0, "year", REQ | LST, 0), \
+	F("year", "参保年度", "year", "年度", AF_YEAR, 0, "year", REQ | LST | AHD, 0), \
 	F("amount", "个人缴费", "premium", "缴费金额|个人缴费（元）|保费", AF_MONEY, 0, "amount", MUT | LST, 0), \
 	F("paid_by", "缴费方式", "paid by", "代缴|代缴方|缴费主体", AF_CODE, AL_PAID_BY, "paid_by", MUT | LST | AUTO, 0), \
 	F("date", "缴费日期", "paid on", "日期|参保日期", AF_DATE, 0, "aid_date", REQ | MUT | LST, 0), \

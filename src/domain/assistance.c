@@ -365,9 +365,13 @@ parse_field(struct actx *c, struct arec *r, const struct afield *f, const struct
 		return true;
 	}
 	case AF_YEAR: {
-		int v;
+		int v, year = (c->t ? c->t->today : date_today()) / 10000;
 		if (!parse_year(s, &v, p, row, lab))
 			return false;
+		if (v > year + !!(f->flags & AFL_AHEAD)) {
+			problem_add(p, false, row, lab, s, MSG_YEAR_FUTURE, v);
+			return false;
+		}
 		r->r.v[ci] = SQL_INT(v);
 		return true;
 	}

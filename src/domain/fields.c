@@ -259,11 +259,12 @@ parse_money(struct str s, int64_t *out, struct problems *p, int row, const char 
 	*out = -1;
 	if (s.n == 0)
 		return true;
-	if (!parse_money_fen(s.p, s.n, out) || *out < 0 || *out > 100000000000LL) {
+	if (!parse_money_fen(s.p, s.n, out) || *out < 0 || *out > MONEY_MAX_FEN) {
+		bool cap = *out > MONEY_MAX_FEN;
 		excerpt(s, t, sizeof(t));
 		*out = -1;
 		if (p)
-			problem_add(p, false, row, col, s, MSG_BAD_MONEY, t);
+			problem_add(p, false, row, col, s, cap ? MSG_MONEY_CAP : MSG_BAD_MONEY, t);
 		return false;
 	}
 	return true;

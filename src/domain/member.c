@@ -199,6 +199,15 @@ member_set_check(const struct member *mv, const int *rows, size_t n, bool lenien
 			if (mv[i].relation && strcmp(mv[i].relation, "01") == 0 && k++ > 0 && rows[i])
 				problem_add(p, lenient, rows[i], rel_col, str_from(code_label(CL_RELATION, "01")),
 				    MSG_HEAD_MULTI, (int)heads);
+	/* one spouse of the head: a second is named on its row, as a second head is */
+	size_t spouses = 0;
+	for (size_t i = 0; i < n; i++)
+		spouses += mv[i].relation && strcmp(mv[i].relation, "02") == 0;
+	if (spouses > 1)
+		for (size_t i = 0, k = 0; i < n; i++)
+			if (mv[i].relation && strcmp(mv[i].relation, "02") == 0 && k++ > 0 && rows[i])
+				problem_add(p, lenient, rows[i], rel_col, str_from(code_label(CL_RELATION, "02")),
+				    MSG_SPOUSE_MULTI, (int)spouses);
 	if (head && head->sex)
 		for (size_t i = 0; i < n; i++)
 			if (mv[i].relation && strcmp(mv[i].relation, "02") == 0 && mv[i].sex &&

@@ -68,6 +68,15 @@ monitor_channel_code(const char *s)
 }
 
 enum err
+monitor_risk_item(const char *item, struct errinfo *e)
+{
+	char list[400];
+	if (!code_find(CL_MON_RISK, str_from(item)))
+		return errinfo_set(e, ERR_INVALID, "risks", MSG_MON_RISK, item, choices(CL_MON_RISK, list, sizeof(list)));
+	return ERR_OK;
+}
+
+enum err
 monitor_in_validate(const struct household *h, const char *type, const char *risks, char **payload, struct errinfo *e)
 {
 	char list[400];

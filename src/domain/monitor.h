@@ -25,6 +25,9 @@ enum err monitor_line_set(struct txn *t, int year, const char *region, int64_t a
  * {"monitor_type":"unstable","risks":["illness",...]}). Errors name the field (monitor_type, risks). */
 enum err monitor_in_validate(const struct household *h, const char *type, const char *risks, char **payload,
     struct errinfo *e);
+/* One risk of a list sent item by item (the API's array): a code or label, whole (an item holding a
+ * separator is refused, not split). */
+enum err monitor_risk_item(const char *item, struct errinfo *e);
 /* The same for risk_eliminate ({"way":"help"}): the household must be monitored. */
 enum err monitor_eliminate_validate(const struct household *h, const char *way, char **payload, struct errinfo *e);
 /* The discovery channel's code for a code or label (CL_MON_CHANNEL), NULL if none. */

@@ -235,6 +235,27 @@ newhh_names(struct proposal *p, struct arena *a)
 	json_decref(j);
 }
 
+enum err
+proposal_hh_nos_open(struct store *st, int64_t village, const char ***out, size_t *n, struct arena *a,
+    struct errinfo *e)
+{
+	struct proposal_filter f = { .lo = village, .hi = village, .state = "open" };
+	struct proposal *ps;
+	size_t np;
+	*out = NULL;
+	*n = 0;
+	enum err rc = store_proposal_list(st, &f, &ps, &np, a, e);
+	if (rc != ERR_OK || np == 0)
+		return rc;
+	*out = arena_alloc(a, np * sizeof(**out));
+	for (size_t i = 0; i < np; i++) {
+		newhh_names(&ps[i], a);
+		if (!ps[i].household_id && ps[i].hh_no)
+			(*out)[(*n)++] = ps[i].hh_no;
+	}
+	return ERR_OK;
+}
+
 static enum err
 fits_village(struct pctx *c, struct errinfo *e)
 {

@@ -11,6 +11,7 @@
 #include "domain/codes.h"
 #include "domain/fields.h"
 #include "domain/idno.h"
+#include "domain/proposal.h"
 #include "domain/report.h"
 #include "domain/span.h"
 #include "domain/status.h"
@@ -250,24 +251,49 @@ member_reason(enum evtype type, const char *reason, struct errinfo *e, enum err 
 	return c->code;
 }
 
+/* The member of hh on day, other than skip, whose relation is rel (a head, a spouse), or NULL. */
+static enum err
+member_as(struct txn *t, int64_t hh, int day, int64_t skip, const char *rel, const struct member **out,
+    struct arena *a, struct errinfo *e)
+{
+	struct member *mv;
+	size_t n;
+	enum err rc = store_members_at(t->st, hh, day, &mv, &n, a, e);
+	*out = NULL;
+	if (rc != ERR_OK)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (mv[i].id != skip && mv[i].relation && strcmp(mv[i].relation, rel) == 0)
+			*out = &mv[i];
+	return ERR_OK;
+}
+
 /* Is there a head among the members of hh on day, other than skip? */
 static enum err
 has_head(struct txn *t, int64_t hh, int day, int64_t skip, bool *yes, const char **head_sex, struct arena *a,
     struct errinfo *e)
 {
-	struct member *mv;
-	size_t n;
-	enum err rc = store_members_at(t->st, hh, day, &mv, &n, a, e);
-	*yes = false;
-	if (rc != ERR_OK)
-		return rc;
-	for (size_t i = 0; i < n; i++)
-		if (mv[i].id != skip && mv[i].relation && strcmp(mv[i].relation, REL_HEAD) == 0) {
-			*yes = true;
-			if (head_sex)
-				*head_sex = mv[i].sex;
-		}
-	return ERR_OK;
+	const struct member *m;
+	enum err rc = member_as(t, hh, day, skip, REL_HEAD, &m, a, e);
+	*yes = m != NULL;
+	if (head_sex && m)
+		*head_sex = m->sex;
+	return rc;
+}
+
+/* A member becoming the head's spouse in hh on day (added, moved in, corrected) while another member, not
+ * skip, is that spouse: refused (a lenient import lets it through; check's SPOUSE_SEVERAL finds it). */
+static enum err
+spouse_free(struct txn *t, int64_t hh, int day, int64_t skip, const char *relation, struct arena *a,
+    struct errinfo *e)
+{
+	if (t->lenient || !relation || strcmp(relation, REL_SPOUSE) != 0)
+		return ERR_OK;
+	const struct member *m;
+	enum err rc = member_as(t, hh, day, skip, REL_SPOUSE, &m, a, e);
+	if (rc == ERR_OK && m)
+		return errinfo_set(e, ERR_CONFLICT, "relation", MSG_SPOUSE_EXISTS, m->name ? m->name : "");
+	return rc;
 }
 
 static enum err
@@ -326,6 +352,8 @@ member_add(struct ctx *c, struct event *out, struct errinfo *e)
 		if (head && !t->lenient)
 			return errinfo_set(e, ERR_CONFLICT, "relation", MSG_HEAD_EXISTS);
 	}
+	if ((rc = spouse_free(t, c->h.id, r->effective, 0, in->relation, &c->a, e)) != ERR_OK)
+		return rc;
 	if (in->relation && strcmp(in->relation, REL_SPOUSE) == 0 && in->sex && !t->lenient) {
 		bool head;
 		const char *hs = NULL;
@@ -481,17 +509,27 @@ hh_no_next(struct store *st, const char *village, struct hh_no_proposal *r, stru
 	size_t n;
 	if ((rc = store_hh_nos_between(st, lo, hi, &v, &n, a, e)) != ERR_OK)
 		return rc;
+	/* and those of the village's open 新识别 proposals (not registered yet, but taken) */
+	const char **pv;
+	size_t np;
+	if ((rc = proposal_hh_nos_open(st, r->village.code, &pv, &np, a, e)) != ERR_OK)
+		return rc;
 	long best = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *tail = v[i] + 12;
+	for (size_t i = 0; i < n + np; i++) {
+		const char *no = i < n ? v[i] : pv[i - n];
+		if (strncmp(no, lo, 12) != 0)
+			continue;
+		const char *tail = no + 12;
 		size_t k = strlen(tail);
 		if (k < 4 || k > 5 || strspn(tail, "0123456789") != k)
 			continue;   /* not the convention's: not counted */
 		long x = strtol(tail, NULL, 10);
-		r->count++;
-		if (x >= best) {
+		if (i < n)
+			r->count++;
+		if (x > best || (x == best && i < n)) {
 			best = x;
-			r->last = v[i];
+			if (i < n)
+				r->last = v[i];
 		}
 	}
 	r->hh_no = arena_printf(a, "%s%04ld", lo, best + 1);
@@ -601,6 +639,8 @@ move_member(struct ctx *c, struct event *out, struct errinfo *e)
 		if (head)
 			return errinfo_set(e, ERR_CONFLICT, "relation", MSG_HEAD_EXISTS);
 	}
+	if (b_exists && (rc = spouse_free(t, b.id, r->effective, 0, r->relation, &c->a, e)) != ERR_OK)
+		return rc;
 
 	/* writes */
 	if ((rc = txn_agg_household(t, c->h.id, c->h.village, -1, e)) != ERR_OK)
@@ -852,6 +892,8 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 				goto out;
 			}
 		}
+		if (FIX(C_RELATION) && (rc = spouse_free(t, c->h.id, t->today, m.id, n.relation, &c->a, e)) != ERR_OK)
+			goto out;
 		if (n.relation && n.sex && !t->lenient) {
 			int need = relation_required_sex(n.relation);
 			if ((need == 1 && strcmp(n.sex, "1") != 0) || (need == 2 && strcmp(n.sex, "2") != 0)) {

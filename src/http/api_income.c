@@ -49,8 +49,8 @@ money_field(struct req *r, json_t *j, const char *key, int64_t *out)
 	struct str s = str_trim(str_from(text));
 	if (s.n == 0)
 		return true;
-	if (!parse_money_fen(s.p, s.n, out) || *out < 0 || *out > 100000000000LL) {
-		reply_fail(r, ERR_INVALID, key, MSG_BAD_MONEY, text);
+	if (!parse_money_fen(s.p, s.n, out) || *out < 0 || *out > MONEY_MAX_FEN) {
+		reply_fail(r, ERR_INVALID, key, *out > MONEY_MAX_FEN ? MSG_MONEY_CAP : MSG_BAD_MONEY, text);
 		return false;
 	}
 	return true;
@@ -95,11 +95,13 @@ api_income_set(struct req *r)
 	    money_field(r, j, "property", &q.in.property) && money_field(r, j, "transfer", &q.in.transfer) &&
 	    money_field(r, j, "business_cost", &q.in.business_cost) &&
 	    money_field(r, j, "net_income_pc", &q.in.net_pc);
-	json_t *size = json_object_get(j, "size");
-	if (ok && size) {
+	json_t *size = json_object_get(j, "size");   /* null or absent: the members at the end of the year */
+	if (ok && size && !json_is_null(size)) {
 		json_int_t n = json_integer_value(size);
 		if (n < 1 || n > 30) {
-			reply_fail(r, ERR_INVALID, "size", MSG_BAD_RANGE, "size", 1, 30);
+			char v[32];
+			snprintf(v, sizeof(v), "%lld", (long long)n);
+			reply_fail(r, ERR_INVALID, "size", MSG_BAD_RANGE, v, 1, 30);
 			ok = false;
 		} else
 			q.in.size = (int)n;

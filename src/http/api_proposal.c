@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "domain/audit.h"
+#include "domain/monitor.h"
 #include "domain/proposal.h"
 #include "http/api.h"
 #include "lib/date.h"
@@ -96,6 +97,14 @@ api_proposal_create(struct req *r)
 		if (!x) {
 			reply_fail(r, ERR_INVALID, "risks", MSG_BAD_TYPE, "risks", msg_lang() == LANG_EN ? "an array of strings"
 			    : "字符串数组");
+			buf_free(&risks);
+			json_decref(j);
+			return;
+		}
+		struct errinfo e;
+		errinfo_clear(&e);
+		if (*x && monitor_risk_item(x, &e) != ERR_OK) {
+			reply_error(r, &e);
 			buf_free(&risks);
 			json_decref(j);
 			return;

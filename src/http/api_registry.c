@@ -875,7 +875,11 @@ api_member_update(struct req *r)
 		}
 		json_object_set(j, "new_id_no", nid);
 		json_object_del(j, "id_no");
+		r->field_as[0].from = "new_id_no";
+		r->field_as[0].to = "id_no";
 	}
+	r->field_as[1].from = "hh_no";   /* in the address, not the body: nothing to fix, or the household */
+	r->field_as[1].to = "";
 	static const char *const extra[] = { "effective", "reason", "relation", "finding" };
 	if (!check_object(r, j, member_fix_cols, NELEM(member_fix_cols), extra, NELEM(extra), "")) {
 		json_decref(j);
@@ -899,6 +903,8 @@ api_household_update(struct req *r)
 		json_decref(j);
 		return;
 	}
+	r->field_as[0].from = "hh_no";   /* in the address, not the body: nothing to fix, or the household */
+	r->field_as[0].to = "";
 	event_row(r, r->params[0], "data_fix", j, j, fix, NELEM(fix), "edit");
 	json_decref(j);
 }

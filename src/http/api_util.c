@@ -179,10 +179,12 @@ q_file_name(struct req *r, const char **out)
 	if (!*out)
 		return true;
 	size_t n = strlen(v);
-	bool ok = n <= 255 && utf8_valid(v, n, false, NULL);
-	for (size_t i = 0; ok && i < n; i++)
-		ok = (unsigned char)v[i] >= 0x20 && v[i] != 0x7f && v[i] != '/';
-	if (!ok)
-		reply_fail(r, ERR_INVALID, "filename", MSG_BAD_PARAM, "filename", "");
+	bool printable = n <= 255 && utf8_valid(v, n, false, NULL), ok = printable;
+	for (size_t i = 0; ok && i < n; i++) {
+		printable = (unsigned char)v[i] >= 0x20 && v[i] != 0x7f;
+		ok = printable && v[i] != '/';
+	}
+	if (!ok)   /* a name with a slash is quoted; one with control characters or too long is not */
+		reply_fail(r, ERR_INVALID, "filename", MSG_BAD_PARAM, "filename", printable ? v : "");
 	return ok;
 }

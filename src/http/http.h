@@ -59,6 +59,9 @@ struct req {
 	bool deferred;
 	_Atomic bool finished;
 	enum lang lang;
+	/* an error's field the domain names field_as[i].from is answered as field_as[i].to (the body's name for
+	 * it, or "" for the body as a whole) */
+	struct { const char *from, *to; } field_as[2];
 };
 
 /* Query parameter (decoded) or NULL. */

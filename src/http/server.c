@@ -331,24 +331,44 @@ reply_json_end(struct req *r)
 	buf_putc(&r->out, '}');
 }
 
-static json_t *
-error_object(const struct errinfo *e)
+/* The error as the client sees it: a field the domain names otherwise than the route's body does (a member's
+ * corrected number is the domain's new_id_no, the body's id_no) is named as the body names it. */
+static const char *
+field_as(const struct req *r, const char *field)
 {
-	return json_pack("{s:s, s:s, s:s}", "code", e->code[0] ? e->code : err_name(e->err), "field", e->field,
+	for (size_t i = 0; i < NELEM(r->field_as); i++)
+		if (r->field_as[i].from && strcmp(field, r->field_as[i].from) == 0)
+			return r->field_as[i].to;
+	return field;
+}
+
+static json_t *
+error_object(const struct req *r, const struct errinfo *e)
+{
+	const char *field = field_as(r, e->field);
+	return json_pack("{s:s, s:s, s:s}", "code", e->code[0] ? e->code : err_name(e->err), "field", field,
 	    "message", e->message);
 }
 
 void
 reply_error(struct req *r, const struct errinfo *e)
 {
-	set_body(r, err_http_status(e->err), json_pack("{s:b, s:o}", "ok", 0, "error", error_object(e)));
+	set_body(r, err_http_status(e->err), json_pack("{s:b, s:o}", "ok", 0, "error", error_object(r, e)));
 }
 
 void
 reply_error_data(struct req *r, const struct errinfo *e, json_t *data)
 {
-	set_body(r, err_http_status(e->err), json_pack("{s:b, s:o, s:o}", "ok", 0, "error", error_object(e), "data",
-	    data));
+	json_t *problems = json_object_get(data, "problems");
+	size_t i;
+	json_t *p;
+	json_array_foreach(problems, i, p) {
+		const char *f = json_string_value(json_object_get(p, "field"));
+		if (f && field_as(r, f) != f)
+			json_object_set_new(p, "field", json_string(field_as(r, f)));
+	}
+	set_body(r, err_http_status(e->err), json_pack("{s:b, s:o, s:o}", "ok", 0, "error", error_object(r, e),
+	    "data", data));
 }
 
 void
@@ -467,12 +487,12 @@ texts_ok(struct req *r, json_t *v, const char *path)
 	if (json_is_string(v)) {
 		size_t at, n = json_string_length(v);
 		if (n > REQ_TEXT_MAX) {
-			reply_fail(r, ERR_INVALID, path, MSG_TEXT_TOO_LONG, path, n, REQ_TEXT_MAX);
+			reply_fail(r, ERR_INVALID, path, MSG_TEXT_TOO_LONG, n, REQ_TEXT_MAX);   /* field: path */
 			return false;
 		}
 		unsigned c = utf8_bad_char(json_string_value(v), n, true, &at);
 		if (c) {
-			reply_fail(r, ERR_INVALID, path, MSG_BAD_TEXT, path, c, at);
+			reply_fail(r, ERR_INVALID, path, MSG_BAD_TEXT, c, at);
 			return false;
 		}
 		return true;

@@ -86,6 +86,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(BAD_INT, "bad_number", "“%s”不是有效整数", "\"%s\" is not a whole number") \
 	X(BAD_RANGE, "out_of_range", "“%s”超出范围 %d–%d", "\"%s\" is outside %d-%d") \
 	X(BAD_MONEY, "bad_money", "“%s”不是有效金额（元，最多两位小数）", "\"%s\" is not an amount (yuan, at most two decimals)") \
+	X(MONEY_CAP, "out_of_range", "“%s”超出金额上限（10 亿元）", "\"%s\" is more than the largest amount (1,000,000,000 yuan)") \
 	X(BAD_BOOL, "bad_yes_no", "“%s”应为 是 或 否", "\"%s\" must be 是 (yes) or 否 (no)") \
 	X(BAD_PHONE, "bad_phone", "“%s”不是有效电话号码", "\"%s\" is not a valid phone number") \
 	X(BAD_ACCOUNT, "bad_account", "“%s”不是有效银行账号（应为8至32位数字）", \
@@ -121,6 +122,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "household %s has several members of this name (the ID number is masked): give the whole number") \
 	X(REL_SEX, "relation_sex", "与户主关系为“%s”的成员性别应为%s", "a member whose relation is \"%s\" must be %s") \
 	X(SPOUSE_SEX, "spouse_sex", "配偶与户主性别相同", "the spouse has the same sex as the head") \
+	X(SPOUSE_EXISTS, "spouse_exists", "该户已有配偶（%s）", "the household already has a spouse (%s)") \
+	X(SPOUSE_MULTI, "spouse_several", "该户有 %d 个配偶", "the household has %d spouses") \
 	X(HH_EXISTS, "household_exists", "户编号 %s 已存在", "household %s already exists") \
 	X(HH_NOT_AVAILABLE, "not_available", "户编号 %s 不能在本辖区使用，请联系县扶贫办核实", \
 	    "household number %s cannot be used here: ask the county office") \
@@ -259,9 +262,9 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(TOKEN_NOT_FOUND, "token_not_found", "没有编号为 %lld 的令牌", "no token %lld") \
 	X(BAD_JSON, "bad_json", "请求体不是有效的 JSON：%s", "the request body is not valid JSON: %s") \
 	X(UNKNOWN_FIELD, "unknown_field", "未知字段 %s", "unknown field %s") \
-	X(BAD_TEXT, "control_char", "“%s”含有不可显示的控制字符（U+%04X，第 %zu 个字符）", \
-	    "\"%s\" holds a control character that does not show (U+%04X, character %zu)") \
-	X(TEXT_TOO_LONG, "too_long", "“%s”过长（%zu 字节，最多 %d 字节）", "\"%s\" is too long (%zu bytes, at most %d)") \
+	X(BAD_TEXT, "control_char", "含有不可显示的控制字符（U+%04X，第 %zu 个字符）", \
+	    "holds a control character that does not show (U+%04X, character %zu)") \
+	X(TEXT_TOO_LONG, "too_long", "过长（%zu 字节，最多 %d 字节）", "too long (%zu bytes, at most %d)") \
 	X(BAD_TYPE, "bad_type", "字段 %s 的类型应为%s", "field %s must be %s") \
 	X(TABLE_UNKNOWN, "table_unknown", "没有报表 %s", "no table %s") \
 	X(TABLE_RECORDED_AT, "table_recorded_at", "报表 %s 按现在所知的登记统计，不能按某时登记情况（recorded_at）统计", \

@@ -408,7 +408,7 @@ export async function newHouseholdDialog(cl, done, { proposal = false } = {}) {
     };
     for (const k of NEW_MEMBER_SELECTS) {
       const required = k === 'relation' || k === 'sex';
-      c[k] = select(cl[k] || [], i === 0 && k === 'relation' ? (cl.relation.find((r) => r.label === '户主') || {}).code || '' : '', { blank: required ? t('请选择') : t('（无）'), name: `m-${k}` });
+      c[k] = select(cl[k] || [], i === 0 && k === 'relation' ? (cl.relation.find((r) => r.code === '01') || {}).code || '' : '', { blank: required ? t('请选择') : t('（无）'), name: `m-${k}` });
     }
     const f = (k, required) => field({ name: `members[${i}].${k}`, label: fieldLabel(k), control: c[k], required });
     const remove = h('button', { class: 'btn btn-sm btn-ghost', type: 'button', 'data-action': 'remove-member' }, icon('x'), h('span', t('删除')));

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# What a refusal names (found by a review of every write route): the field as the body names it, the value as
+# it was sent, the reason as it is; and what the office's rules refuse besides: a second spouse of the head,
+# a year of things done still to come, a 户编号 an open 新识别 proposal holds suggested again.
+source "$(dirname "$0")/lib.sh"
+county_db
+add_user county county_admin 371399000000
+add_user clerk village_operator 371399100201
+start_server
+login county
+login clerk
+H=/api/households/3713990001
+api county GET "$H?full=1"
+eq "the household" "$STATUS" 200
+jqeq '[.data.members[] | "\(.id) \(.name) \(.relation.label)"] | join(",")' "1 赵大山 户主,2 钱秀兰 配偶,3 赵小川 之子"
+son_id=$(jq -r '.data.members[2].id_no' <<<"$OUT")
+before=$(db_fingerprint)
+
+# a member's number corrected is "id_no" in the body: the refusal and its problems name id_no, not the
+# domain's new_id_no
+expect 400 county PATCH "$H/members/1" '{"id_no":"371399196003030015","reason":"核实"}'
+jqeq '"\(.error.code) \(.error.field) \([.data.problems[].field] | join(","))"' "id_checksum id_no id_no"
+# nothing to change: the body as a whole, not the 户编号 of the address
+expect 400 county PATCH "$H" '{"phone":null}'
+jqeq '"\(.error.code) [\(.error.field)] [\([.data.problems[].field] | join(","))]"' "nothing_to_fix [] []"
+# the year's household size: null is not given (the members at the end of the year); out of range quotes
+# the number sent
+expect 400 county PUT "$H/incomes/2018" '{"wage":"5000","size":0}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "out_of_range size “0”超出范围 1–30"
+# an amount over the largest says so (it said "not an amount")
+expect 400 county PUT "$H/incomes/2018" '{"wage":"99999999999999"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "out_of_range wage “99999999999999”超出金额上限（10 亿元）"
+# a sheet's name with a slash is quoted
+expect 400 county POST "/api/imports/registry?filename=../x.csv" 'x'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "bad_parameter filename 参数 filename 的值“../x.csv”无效"
+# risks are an array of codes: one element holding two is refused as it is, not split into two
+expect 400 county POST /api/proposals '{"type":"monitor_in","household":"3713990001","monitor_type":"unstable","risks":["illness,school"]}'
+jqeq '.error | "\(.code) \(.field)"' "mon_risk risks"
+jqeq '.error.message | startswith("风险类型“illness,school”无效")' true
+
+# a second spouse of the head: added, moved in or corrected into one, refused with the first one's name
+expect 400 county POST "$H/events" '{"type":"member_add","effective":"2018-06-01","reason":"婚入","member":{"name":"孙丽","id_no":"371399198501010020","relation":"配偶","sex":"女"}}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "spouse_exists relation 该户已有配偶（钱秀兰）"
+expect 400 county PATCH "$H/members/3" '{"relation":"配偶","reason":"核实"}'
+jqeq '.error | "\(.code) \(.field)"' "spouse_exists relation"
+# ... and a household registered with two: the second named on its member
+expect 400 county POST /api/households '{"village_code":"371399100201","hh_no":"3713990901","effective":"2018-06-01","members":[
+ {"name":"甲","id_no":"371399197001010011","relation":"户主","sex":"男"},
+ {"name":"乙","id_no":"371399197201010024","relation":"配偶","sex":"女"},
+ {"name":"丙","id_no":"371399197301010021","relation":"配偶","sex":"女"}]}'
+jqeq '[.data.problems[] | "\(.field) \(.code) \(.message)"] | join(",")' "members[2].relation spouse_several 该户有 2 个配偶"
+
+# years of things done: a measure's 年度 still to come is refused; insurance is paid in the autumn for the
+# next year, not for the one after (this year is the server's, whose clock the suite pins)
+year=$(curl -s "http://127.0.0.1:$PORT/api/health" | jq -r '.data.today[0:4]')
+expect 400 clerk POST /api/records/measure '{"household":"3713990001","category":"产业扶贫","measure_date":"2018-03-01","year":2099}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "date_in_future year 年度 2099 晚于今年"
+expect 400 clerk POST /api/records/medical_insurance "{\"member\":\"$son_id\",\"year\":$((year + 2)),\"amount\":\"320\",\"date\":\"2018-09-01\"}"
+jqeq '.error | "\(.code) \(.field)"' "date_in_future year"
+eq "nothing written" "$(db_fingerprint)" "$before"
+expect 201 clerk POST /api/records/medical_insurance "{\"member\":\"$son_id\",\"year\":$((year + 1)),\"amount\":\"320\",\"date\":\"2018-09-01\"}"
+jqeq ".data.year" "$((year + 1))"
+expect 200 county PUT "$H/incomes/2018" '{"wage":"5000","size":null}'
+jqeq '.data.incomes[] | select(.year == 2018) | "\(.wage) \(.size)"' "5000.00 3"
+
+# the 户编号 suggested for 东岭村 skips one an open 新识别 proposal holds
+expect 200 county GET /api/divisions/371399100201/next-hh-no
+jqeq '.data.hh_no' "3713991002010001"
+expect 201 clerk POST /api/proposals '{"type":"identify","household":"3713991002010001","date":"2018-09-01","new_household":{"village_code":"371399100201","members":[{"name":"新户","id_no":"371399198001010075","relation":"户主","sex":"男"}]}}'
+expect 200 county GET /api/divisions/371399100201/next-hh-no
+jqeq '.data | "\(.hh_no) \(.count)"' "3713991002010002 0"
+finish
