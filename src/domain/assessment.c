@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/fields.h"
 #include "domain/proposal.h"
 #include "lib/date.h"
 #include "lib/util.h"
@@ -92,14 +93,8 @@ assessment_record(struct txn *t, const char *hh_no, struct assessment *x, struct
 		rc = errinfo_set(e, ERR_INVALID, "date", MSG_REQUIRED);
 		goto out;
 	}
-	if (x->day > t->today) {
-		rc = errinfo_set(e, ERR_INVALID, "date", MSG_ACT_FUTURE, date_format(x->day, d));
+	if ((rc = record_day(x->day, t->today, "date", MSG_ACT_FUTURE, e)) != ERR_OK)
 		goto out;
-	}
-	if (x->day < DATE_RECORDS_FROM) {
-		rc = errinfo_set(e, ERR_INVALID, "date", MSG_DATE_TOO_EARLY, date_format(x->day, d));
-		goto out;
-	}
 	if (!x->assessor || str_trim(str_from(x->assessor)).n == 0) {
 		rc = errinfo_set(e, ERR_INVALID, "assessor", MSG_REQUIRED);
 		goto out;

@@ -329,11 +329,9 @@ external_import(struct store *st, const struct external_opts *o, struct external
 		return errinfo_set(e, ERR_INVALID, "kind", MSG_EXT_KIND, o->kind ? o->kind : "", ext_kind_codes());
 	int today = date_today();
 	r->date = o->date ? o->date : today;
-	char listed[11];
-	if (r->date > today)
-		return errinfo_set(e, ERR_INVALID, "date", MSG_EXT_DATE_FUTURE, date_format(r->date, listed));
-	if (r->date < DATE_RECORDS_FROM)
-		return errinfo_set(e, ERR_INVALID, "date", MSG_DATE_TOO_EARLY, date_format(r->date, listed));
+	enum err rc0 = record_day(r->date, today, "date", MSG_EXT_DATE_FUTURE, e);
+	if (rc0 != ERR_OK)
+		return rc0;
 	struct sheet *s = o->sheet ? o->sheet : sheet_open(o->path, o->limits, e);
 	if (!s) {
 		if (e && e->err == ERR_INVALID) {

@@ -332,6 +332,17 @@ parse_ym(struct str s, int *out, struct problems *p, int row, const char *col)
 	return false;
 }
 
+enum err
+record_day(int day, int today, const char *field, enum msg future, struct errinfo *e)
+{
+	char d[11];
+	if (today && day > today)
+		return errinfo_set(e, ERR_INVALID, field, future, date_format(day, d));
+	if (day < DATE_RECORDS_FROM)
+		return errinfo_set(e, ERR_INVALID, field, MSG_DATE_TOO_EARLY, date_format(day, d));
+	return ERR_OK;
+}
+
 bool
 parse_year(struct str s, int *out, struct problems *p, int row, const char *col)
 {

@@ -84,6 +84,9 @@ bool parse_money(struct str s, int64_t *out, struct problems *p, int row, const 
 bool parse_date_cell(struct str s, int *out, struct problems *p, int row, const char *col);
 bool parse_ym(struct str s, int *out, struct problems *p, int row, const char *col);
 bool parse_year(struct str s, int *out, struct problems *p, int row, const char *col);
+/* The day of a record: not before DATE_RECORDS_FROM (date_too_early) and, when today is not 0, not after it
+ * (future, the message of the record's kind). The error names field. */
+enum err record_day(int day, int today, const char *field, enum msg future, struct errinfo *e);
 bool parse_phone(struct str s, char **out, struct arena *a, struct problems *p, int row, const char *col);
 /* 银行账号: 8 to 32 digits; spaces and hyphens between groups are dropped ("6217 0000 …" is stored as digits). */
 bool parse_bank_account(struct str s, char **out, struct arena *a, struct problems *p, int row, const char *col);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "domain/codes.h"
+#include "domain/fields.h"
 #include "domain/registry.h"
 #include "domain/report.h"
 #include "lib/date.h"
@@ -287,10 +288,8 @@ programme_add(struct txn *t, const struct programme_req *r, struct errinfo *e)
 		goto out;
 	}
 	/* not before 1980 (a 低保 approved now may start next month: a day ahead is allowed) */
-	if (r->from < DATE_RECORDS_FROM) {
-		rc = errinfo_set(e, ERR_INVALID, "from", MSG_DATE_TOO_EARLY, date_format(r->from, d1));
+	if ((rc = record_day(r->from, 0, "from", MSG_DATE_TOO_EARLY, e)) != ERR_OK)
 		goto out;
-	}
 	int to = r->to ? r->to : DATE_INF;
 	if (to != DATE_INF && (!date_valid(to) || to <= r->from)) {
 		rc = errinfo_set(e, ERR_INVALID, "to", MSG_PROGRAMME_DATES, date_format(to, d1), date_format(r->from, d2));

@@ -448,22 +448,14 @@ proposal_open(struct txn *t, const struct proposal_user *u, const struct proposa
 	}
 	p.type = (char *)ty->code;
 	int date = r->date ? r->date : t->today;
-	if (date > t->today) {
-		rc = errinfo_set(e, ERR_INVALID, "date", MSG_ACT_FUTURE, date_format(date, d1));
+	if ((rc = record_day(date, t->today, "date", MSG_ACT_FUTURE, e)) != ERR_OK)
 		goto out;
-	}
-	if (date < DATE_RECORDS_FROM) {
-		rc = errinfo_set(e, ERR_INVALID, "date", MSG_DATE_TOO_EARLY, date_format(date, d1));
-		goto out;
-	}
 	if (r->effective && !date_valid(r->effective)) {
 		rc = errinfo_set(e, ERR_INVALID, "effective", MSG_REQUIRED);
 		goto out;
 	}
-	if (r->effective && r->effective < DATE_RECORDS_FROM) {
-		rc = errinfo_set(e, ERR_INVALID, "effective", MSG_DATE_TOO_EARLY, date_format(r->effective, d1));
+	if (r->effective && (rc = record_day(r->effective, 0, "effective", MSG_DATE_TOO_EARLY, e)) != ERR_OK)
 		goto out;
-	}
 	/* the reason becomes the event's at 公告: its limit (fields.c 变动原因) said now */
 	if (r->reason && utf8_len(r->reason, strlen(r->reason)) > (size_t)fields[C_REASON].max) {
 		rc = errinfo_set(e, ERR_INVALID, "reason", MSG_TOO_LONG, fields[C_REASON].max);

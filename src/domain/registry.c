@@ -970,14 +970,8 @@ event_record(struct txn *t, const struct event_req *r, struct event *result, str
 		rc = errinfo_set(e, ERR_INVALID, "effective", MSG_REQUIRED);
 		goto out;
 	}
-	if (r->effective > t->today) {
-		rc = errinfo_set(e, ERR_INVALID, "effective", MSG_FUTURE_DATE, date_format(r->effective, d));
+	if ((rc = record_day(r->effective, t->today, "effective", MSG_FUTURE_DATE, e)) != ERR_OK)
 		goto out;
-	}
-	if (r->effective < DATE_RECORDS_FROM) {
-		rc = errinfo_set(e, ERR_INVALID, "effective", MSG_DATE_TOO_EARLY, date_format(r->effective, d));
-		goto out;
-	}
 	if ((rc = household_locked(t, r->hh_no, &c.h, &c.a, e)) != ERR_OK)
 		goto out;
 	if ((rc = store_household_latest_change(t->st, c.h.id, &c.latest, e)) != ERR_OK)

@@ -9,11 +9,44 @@
 #include "lib/date.h"
 #include "lib/util.h"
 
+/* Equal texts, NULL equal only to NULL or "". */
+static bool
+str_eq0(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* The case's division came with the reference; a household's village is its own (scoped like any data). A
+ * household named twice in one case, or a person held accountable twice the same way in it (the same name,
+ * unit and measure), would count twice in the case's figures: refused, also when a change makes it so. */
 enum err
 check_case_child(struct actx *c, struct arec *r, bool update, struct problems *p, int row)
 {
-	(void)c, (void)update, (void)p, (void)row;
-	/* the case's division came with the reference; a household's village is its own (scoped like any data) */
+	(void)update;
+	bool person = r->d->k == AK_CASE_PERSON;
+	struct arow_filter f = { .ref_id = arec_int(r, "case_id") };
+	struct arec *v;
+	size_t n;
+	struct errinfo e;
+	if (arec_list(c->st, r->d->k, &f, &v, &n, NULL, c->a, &e) != ERR_OK)
+		return ERR_DB;
+	for (size_t i = 0; i < n; i++) {
+		if (r->r.v[0].t == SV_INT && v[i].r.v[0].i == r->r.v[0].i)
+			continue;   /* itself, changed */
+		const struct afield *fl = afield_find(r->d, person ? "name" : "household");
+		const char *col = c->sheet ? fl->zh : fl->key;
+		if (!person && arec_int(&v[i], "household_id") == arec_int(r, "household_id")) {
+			problem_add(p, false, row, col, (struct str){ 0 }, MSG_AS_CASE_HOUSEHOLD_TWICE);
+			break;
+		}
+		const char *u1 = arec_text(&v[i], "unit"), *u2 = arec_text(r, "unit");
+		if (person && str_eq0(arec_text(&v[i], "name"), arec_text(r, "name")) && str_eq0(u1, u2) &&
+		    str_eq0(arec_text(&v[i], "measure"), arec_text(r, "measure"))) {
+			problem_add(p, false, row, col, (struct str){ 0 }, MSG_AS_CASE_PERSON_TWICE, arec_text(r, "name"),
+			    acode_label(AL_ACCOUNTABILITY, arec_text(r, "measure")));
+			break;
+		}
+	}
 	return ERR_OK;
 }
 

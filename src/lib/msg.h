@@ -475,6 +475,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(AS_MONTH_OUTSIDE, "month_outside", "%s 不在聘用期内（%s 至 %s）", "%s is outside the employment (%s to %s)") \
 	X(AS_PAID_TWICE, "paid_twice", "%s 已发放过（%s，%s 元）", "%s is paid already (%s, %s yuan)") \
 	X(AS_INSURED_TWICE, "recorded_twice", "该人员 %d 年已有%s记录", "the person has a %2$s record for %1$d already") \
+	X(AS_CASE_PERSON_TWICE, "recorded_twice", "该案件已记录%s的“%s”", "the case has %s's \"%s\" already") \
+	X(AS_CASE_HOUSEHOLD_TWICE, "recorded_twice", "该案件已涉及该户", "the case names the household already") \
 	X(AS_BENEFICIARY_TWICE, "beneficiary_exists", "该人员已是该%s的帮扶对象", "the person is helped by this %s already") \
 	X(AS_SUBSIDY_TOO_MUCH, "subsidy_too_much", "贴息金额 %s 元超过贷款金额 %s 元", "an interest subsidy of %s yuan exceeds the loan of %s yuan") \
 	X(AS_VILLAGE_NOT_HOUSEHOLDS, "village_not_households", "所在村 %s 不是户 %s 所在的村（%s）", \

@@ -166,6 +166,15 @@ expect 201 sup POST /api/records/case '{"found_on":"2018-04-01","source":"审计
 CASE=$(id)
 expect 201 sup POST /api/records/case_person "{\"case\":\"$CASE\",\"name\":\"孙某\",\"measure\":\"政务处分\"}"
 expect 201 county POST /api/records/case_person "{\"case\":\"$CASE\",\"name\":\"钱某\",\"measure\":\"诫勉谈话\"}"
+P2=$(id)
+# the same person held accountable the same way twice in one case would count twice: refused, also when a
+# change makes one the other's twin (another unit or another measure is another record)
+expect 400 sup POST /api/records/case_person "{\"case\":\"$CASE\",\"name\":\"孙某\",\"measure\":\"政务处分\"}"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "recorded_twice name 该案件已记录孙某的“政务处分”"
+expect 400 sup PATCH "/api/records/case_person/$P2" '{"name":"孙某","measure":"政务处分"}'
+jqeq '.error.code' recorded_twice
+expect 400 sup POST /api/records/case_household "{\"case\":\"$CASE\",\"household\":\"3713990003\"}"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "recorded_twice household 该案件已涉及该户"
 expect 400 sup POST /api/records/case '{"found_on":"2018-04-01","source":"审计","category":"虚报冒领","division":"东岭镇","problem":"x","households":["3713990001","3713990001"]}'
 jqeq '.error.code' duplicate_value
 expect 403 town POST /api/records/case '{"found_on":"2018-04-01","source":"审计","category":"其他","division":"东岭镇","problem":"x"}'
