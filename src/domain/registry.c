@@ -883,6 +883,24 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 		 * what else to correct */
 		if ((identity || FIX(C_SEX)) && !t->lenient && (rc = identity_agrees(&n, FIX(C_BIRTH), e)) != ERR_OK)
 			goto out;
+		/* a corrected birth after the day the person was first counted (a newborn's number mistyped at its
+		 * 人员增加, corrected to a later day) would count the person before being born */
+		if (identity && !t->lenient && n.birth) {
+			struct span *ms;
+			size_t nms;
+			int first = 0;
+			if ((rc = store_spans(t->st, SPAN_MEMBER, m.id, &ms, &nms, &c->a, e)) != ERR_OK)
+				goto out;
+			for (size_t i = 0; i < nms; i++)
+				if (ms[i].value && (!first || ms[i].valid_from < first))
+					first = ms[i].valid_from;
+			if (first && n.birth > first) {
+				char b[11], f[11];
+				rc = errinfo_set(e, ERR_INVALID, FIX(C_BIRTH) ? "birth" : "new_id_no", MSG_BIRTH_AFTER_EFFECTIVE,
+				    date_format(n.birth, b), date_format(first, f));
+				goto out;
+			}
+		}
 		if (FIX(C_RELATION) && n.relation && strcmp(n.relation, REL_HEAD) == 0 && !t->lenient) {
 			bool head;
 			if ((rc = has_head(t, c->h.id, t->today, m.id, &head, NULL, &c->a, e)) != ERR_OK)

@@ -63,6 +63,13 @@ jqeq ".data.year" "$((year + 1))"
 expect 200 county PUT "$H/incomes/2018" '{"wage":"5000","size":null}'
 jqeq '.data.incomes[] | select(.year == 2018) | "\(.wage) \(.size)"' "5000.00 3"
 
+# a newborn's number corrected so that the birth falls after the day it was counted (its 人员增加)
+expect 201 county POST "$H/events" '{"type":"member_add","effective":"2020-06-01","reason":"新生儿","member":{"name":"赵小新","id_no":"371399202006010030","relation":"之孙子","sex":"男"}}'
+baby=$(jq -r '.data.members[] | select(.name == "赵小新") | .id' <<<"$OUT")
+expect 400 county PATCH "$H/members/$baby" '{"id_no":"371399202007010032","reason":"核实"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "birth_after_effective id_no 出生日期 2020-07-01 晚于生效日期 2020-06-01：人员不能在出生之前计入"
+expect 200 county PATCH "$H/members/$baby" '{"id_no":"371399202006010030","name":"赵新","reason":"核实"}'
+
 # the 户编号 suggested for 东岭村 skips one an open 新识别 proposal holds
 expect 200 county GET /api/divisions/371399100201/next-hh-no
 jqeq '.data.hh_no' "3713991002010001"
