@@ -30,8 +30,9 @@ await run(async () => {
   assert.equal(await page.getAttribute(`${dlg} [data-field="bank_account"] input`, 'inputmode'), 'numeric');
   await page.fill(`${dlg} [data-field="bank_account"] input`, '6217 0000 12X');
 
-  // member 1 is the head by default; a wrong check digit
+  // member 1 is the head by default, and cannot be removed while it is the only one; a wrong check digit
   assert.equal(await page.$eval(`${memberField(0, 'relation')} select`, (s) => s.selectedOptions[0].textContent), '户主');
+  assert.equal(await page.locator(`${dlg} .member-row [data-action="remove-member"]`).isVisible(), false, 'the only row has no 删除');
   await page.fill(`${memberField(0, 'name')} input`, '冯建');
   await page.fill(`${memberField(0, 'id_no')} input`, '371399197803030015');
   await page.selectOption(`${memberField(0, 'sex')} select`, { label: '男' });
