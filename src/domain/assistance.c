@@ -758,6 +758,44 @@ write_children(struct actx *c, struct arec *r, const struct afield *f, struct st
 	return worst;
 }
 
+static enum err rows_of_household(struct actx *c, enum akind k, int64_t hh, struct arec **v, size_t *n);
+static struct sqlval *row_as_stored(struct actx *c, const struct arec *r);
+
+static bool
+sqlval_eq(struct sqlval a, struct sqlval b)
+{
+	return a.t == b.t && (a.t != SV_INT || a.i == b.i) && (a.t != SV_TEXT || strcmp(a.s, b.s) == 0);
+}
+
+/* A household's record the same in every field as one recorded already (a form sent twice, a sheet imported
+ * again): it would count twice (two visits, two measures, two repayments). Refused, naming the record; one
+ * that is another in fact says so in its note. Compared as stored, so a record changed since (a complaint
+ * answered, a loan repaid) is another. */
+static enum err
+same_as_recorded(struct actx *c, const struct arec *r, struct problems *p, int row)
+{
+	enum table t = akind_table(r->d->k);
+	int hc = table_column(t, "household_id");
+	if (hc < 0 || r->r.v[hc].t != SV_INT)
+		return ERR_OK;
+	int at = table_column(t, "recorded_at"), by = table_column(t, "recorded_by");
+	struct arec *v;
+	size_t n;
+	if (rows_of_household(c, r->d->k, r->r.v[hc].i, &v, &n) != ERR_OK)
+		return ERR_DB;
+	const struct sqlval *mine = row_as_stored(c, r);
+	for (size_t i = 0; i < n; i++) {
+		bool same = true;
+		for (int j = 1; same && j < table_ncols[t]; j++)
+			same = j == at || j == by || sqlval_eq(v[i].r.v[j], mine[j]);
+		if (same) {
+			problem_add(p, false, row, "", (struct str){ 0 }, MSG_AS_SAME_RECORD, (long long)v[i].r.v[0].i);
+			break;
+		}
+	}
+	return ERR_OK;
+}
+
 enum err
 arec_create(struct actx *c, enum akind k, const struct akv *in, size_t n, struct arec *out, struct problems *p,
     int row, struct errinfo *e)
@@ -812,6 +850,8 @@ arec_create(struct actx *c, enum akind k, const struct akv *in, size_t n, struct
 				return rc;
 			}
 		}
+		if (p->n_errors == before && !c->trusted && same_as_recorded(c, &r, p, row) == ERR_DB)
+			return ERR_DB;
 	}
 	if (fatal != ERR_OK)
 		return fatal;
@@ -844,8 +884,9 @@ arec_create(struct actx *c, enum akind k, const struct akv *in, size_t n, struct
 	return ERR_OK;
 }
 
-enum err
-arec_insert_row(struct actx *c, struct arec *r, struct errinfo *e)
+/* The values of r as they are stored (texts as texts), in the arena. */
+static struct sqlval *
+row_as_stored(struct actx *c, const struct arec *r)
 {
 	int n = table_ncols[akind_table(r->d->k)];
 	struct sqlval *v = arena_alloc(c->a, (size_t)n * sizeof(*v));
@@ -856,6 +897,14 @@ arec_insert_row(struct actx *c, struct arec *r, struct errinfo *e)
 			int ci = col_of(r->d, r->d->f[i].col);
 			v[ci] = as_text(v[ci]);
 		}
+	return v;
+}
+
+enum err
+arec_insert_row(struct actx *c, struct arec *r, struct errinfo *e)
+{
+	int n = table_ncols[akind_table(r->d->k)];
+	struct sqlval *v = row_as_stored(c, r);
 	v[0] = SQL_NULL;
 	int at = table_column(akind_table(r->d->k), "recorded_at"), by = table_column(akind_table(r->d->k), "recorded_by");
 	v[at] = SQL_INT(c->t ? c->t->now : stamp_now());

@@ -1179,8 +1179,19 @@ reg_batch_in(struct reg_import *ri, struct errinfo *e)
 		if ((rc = store_household_nos_exist(st, keys, n_h, hh_taken, e)) != ERR_OK)
 			return rc;
 	}
+	/* 户编号 that open 新识别 proposals hold (a few: looked through for each household) */
+	const char **held = NULL;
+	size_t n_held = 0;
+	if (!o->proposal && (rc = proposal_hh_nos_open(st, 0, &held, &n_held, a, e)) != ERR_OK)
+		return rc;
 	for (size_t i = 0; i < n_h; i++) {
 		struct reg_household *g = &hv[i];
+		for (size_t k = 0; k < n_held && !hh_taken[i]; k++)
+			if (strcmp(held[k], g->hh_no) == 0) {
+				problem_add(p, false, g->first_row, header_label(h, C_HH_NO), str_from(g->hh_no), MSG_HH_PROPOSED,
+				    g->hh_no);
+				break;
+			}
 		struct household *hh = &hhs[i];
 		memset(hh, 0, sizeof(*hh));
 		hh->hh_no = g->hh_no;

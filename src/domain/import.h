@@ -32,6 +32,7 @@ struct import_opts {
 	const char *batch;    /* default batch for every row */
 	const char *reason;   /* registry: reason recorded with the creation events */
 	bool dry_run;         /* validate only */
+	bool proposal;        /* an open proposal's own household (its 户编号 is held by the proposal itself) */
 	bool lenient;         /* data-quality rules warn instead of refusing */
 	int64_t now;          /* recording instant (0: the clock) */
 	const char *actor;

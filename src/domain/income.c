@@ -127,6 +127,16 @@ income_set(struct txn *t, const struct income_req *r, struct income *out, bool *
 		rc = errinfo_set(e, ERR_INVALID, "year", MSG_INCOME_YEAR, x.year, year_now);
 		goto out;
 	}
+	/* every way in (a form, the command line, a sheet) is held to the same largest amount */
+	const struct { const char *key; int64_t v; } items[] = { { "wage", x.wage }, { "business", x.business },
+		{ "property", x.property }, { "transfer", x.transfer }, { "business_cost", x.business_cost },
+		{ "net_income_pc", x.net_pc } };
+	for (size_t i = 0; i < NELEM(items); i++)
+		if (items[i].v > MONEY_MAX_FEN) {
+			char v[32];
+			rc = errinfo_set(e, ERR_INVALID, items[i].key, MSG_MONEY_CAP, format_fen(items[i].v, v, sizeof(v)));
+			goto out;
+		}
 	if ((rc = store_household_by_no(st, r->hh_no, &h, &a, e)) != ERR_OK)
 		goto out;
 	x.household_id = h.id;

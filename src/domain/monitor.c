@@ -41,10 +41,10 @@ monitor_line_set(struct txn *t, int year, const char *region, int64_t amount, co
 	snprintf(y, sizeof(y), "%d", year);
 	if (year < 2000 || year > 2100)
 		return errinfo_set(e, ERR_INVALID, "year", MSG_BAD_YEAR, y);
-	if (amount <= 0) {
+	if (amount <= 0 || amount > MONEY_MAX_FEN) {
 		char s[32];
-		snprintf(s, sizeof(s), "%lld", (long long)amount);
-		return errinfo_set(e, ERR_INVALID, "amount", MSG_BAD_MONEY, s);
+		format_fen(amount, s, sizeof(s));
+		return errinfo_set(e, ERR_INVALID, "amount", amount > 0 ? MSG_MONEY_CAP : MSG_BAD_MONEY, s);
 	}
 	const char *rg = region && *region ? region : "CN";
 	if (!(strcmp(rg, "CN") == 0 || (strlen(rg) == 2 && rg[0] >= '1' && rg[0] <= '9' && rg[1] >= '0' && rg[1] <= '9')))

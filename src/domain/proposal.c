@@ -239,7 +239,7 @@ enum err
 proposal_hh_nos_open(struct store *st, int64_t village, const char ***out, size_t *n, struct arena *a,
     struct errinfo *e)
 {
-	struct proposal_filter f = { .lo = village, .hi = village, .state = "open" };
+	struct proposal_filter f = { .lo = village, .hi = village ? village : INT64_MAX, .state = "open" };
 	struct proposal *ps;
 	size_t np;
 	*out = NULL;

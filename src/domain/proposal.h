@@ -115,8 +115,8 @@ struct proposal_query {
 	bool inbox;
 };
 /* Proposals in scope, oldest step first. */
-/* The 户编号 of the new households (新识别, 应纳未纳) open proposals of village carry: not in the registry yet,
- * and not to be proposed to another. */
+/* The 户编号 of the new households (新识别, 应纳未纳) open proposals of village (0: the whole scope) carry: not
+ * in the registry yet, and not to be registered or proposed otherwise. */
 enum err proposal_hh_nos_open(struct store *st, int64_t village, const char ***out, size_t *n, struct arena *a,
     struct errinfo *e);
 enum err proposal_list(struct store *st, const struct proposal_query *q, struct proposal_view **out, size_t *n,

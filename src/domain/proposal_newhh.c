@@ -167,6 +167,7 @@ newhh_import(struct txn *t, const char *payload, enum evtype ev, int as_of, cons
 		.batch = batch,
 		.reason = reason,
 		.dry_run = !write,
+		.proposal = true,
 		.lenient = t->lenient,
 		.now = t->now,
 		.actor = t->actor,

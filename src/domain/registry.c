@@ -281,19 +281,37 @@ has_head(struct txn *t, int64_t hh, int day, int64_t skip, bool *yes, const char
 	return rc;
 }
 
-/* A member becoming the head's spouse in hh on day (added, moved in, corrected) while another member, not
- * skip, is that spouse: refused (a lenient import lets it through; check's SPOUSE_SEVERAL finds it). */
+/* A member becoming the head's spouse in hh from day on (added, moved in: self 0; or self corrected) while
+ * another member is that spouse on day or today: refused (a lenient import lets it through; check's
+ * SPOUSE_SEVERAL finds it). A corrected member not in the household that day is not judged against it (a
+ * former wife's relation corrected after a remarriage), nor is the head becoming the spouse (the first half
+ * of a swap of head and spouse, the other half making the spouse the head). */
 static enum err
-spouse_free(struct txn *t, int64_t hh, int day, int64_t skip, const char *relation, struct arena *a,
+spouse_free(struct txn *t, int64_t hh, int day, int64_t self, const char *relation, struct arena *a,
     struct errinfo *e)
 {
 	if (t->lenient || !relation || strcmp(relation, REL_SPOUSE) != 0)
 		return ERR_OK;
-	const struct member *m;
-	enum err rc = member_as(t, hh, day, skip, REL_SPOUSE, &m, a, e);
-	if (rc == ERR_OK && m)
-		return errinfo_set(e, ERR_CONFLICT, "relation", MSG_SPOUSE_EXISTS, m->name ? m->name : "");
-	return rc;
+	int days[2] = { day, t->today };
+	for (int k = 0; k < (day < t->today ? 2 : 1); k++) {
+		struct member *mv;
+		size_t n;
+		enum err rc = store_members_at(t->st, hh, days[k], &mv, &n, a, e);
+		if (rc != ERR_OK)
+			return rc;
+		const struct member *me = NULL, *other = NULL;
+		for (size_t i = 0; i < n; i++) {
+			if (mv[i].id == self)
+				me = &mv[i];
+			else if (mv[i].relation && strcmp(mv[i].relation, REL_SPOUSE) == 0)
+				other = &mv[i];
+		}
+		if (self && (!me || (me->relation && strcmp(me->relation, REL_HEAD) == 0)))
+			continue;
+		if (other)
+			return errinfo_set(e, ERR_CONFLICT, "relation", MSG_SPOUSE_EXISTS, other->name ? other->name : "");
+	}
+	return ERR_OK;
 }
 
 static enum err
@@ -884,8 +902,9 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 		if ((identity || FIX(C_SEX)) && !t->lenient && (rc = identity_agrees(&n, FIX(C_BIRTH), e)) != ERR_OK)
 			goto out;
 		/* a corrected birth after the day the person was first counted (a newborn's number mistyped at its
-		 * 人员增加, corrected to a later day) would count the person before being born */
-		if (identity && !t->lenient && n.birth) {
+		 * 人员增加, corrected to a later day) would count the person before being born; a correction that
+		 * does not move the birth later leaves older data (a lenient import's) as it was */
+		if (identity && !t->lenient && n.birth && n.birth > m.birth) {
 			struct span *ms;
 			size_t nms;
 			int first = 0;

@@ -22,12 +22,22 @@ str_eq0(const char *a, const char *b)
 enum err
 check_case_child(struct actx *c, struct arec *r, bool update, struct problems *p, int row)
 {
-	(void)update;
 	bool person = r->d->k == AK_CASE_PERSON;
+	struct errinfo e;
+	if (update) {
+		/* a change that leaves who it is as it was (a date, a post) is not judged: twins recorded before
+		 * this rule stay editable */
+		struct arec old;
+		if (arec_get(c->st, r->d->k, r->r.v[0].i, &old, c->a, &e) == ERR_OK &&
+		    arec_int(&old, "case_id") == arec_int(r, "case_id") &&
+		    arec_int(&old, "household_id") == arec_int(r, "household_id") &&
+		    str_eq0(arec_text(&old, "name"), arec_text(r, "name")) && str_eq0(arec_text(&old, "unit"), arec_text(r, "unit")) &&
+		    str_eq0(arec_text(&old, "measure"), arec_text(r, "measure")))
+			return ERR_OK;
+	}
 	struct arow_filter f = { .ref_id = arec_int(r, "case_id") };
 	struct arec *v;
 	size_t n;
-	struct errinfo e;
 	if (arec_list(c->st, r->d->k, &f, &v, &n, NULL, c->a, &e) != ERR_OK)
 		return ERR_DB;
 	for (size_t i = 0; i < n; i++) {

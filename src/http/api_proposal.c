@@ -103,7 +103,7 @@ api_proposal_create(struct req *r)
 		}
 		struct errinfo e;
 		errinfo_clear(&e);
-		if (*x && monitor_risk_item(x, &e) != ERR_OK) {
+		if (*x && q.type && strcmp(q.type, "monitor_in") == 0 && monitor_risk_item(x, &e) != ERR_OK) {
 			reply_error(r, &e);
 			buf_free(&risks);
 			json_decref(j);

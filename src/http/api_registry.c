@@ -460,7 +460,9 @@ reply_problems(struct req *r, const struct import_result *res, bool members)
 	/* a refused state change is a conflict with what is stored, not a malformed request */
 	if (first && (strcmp(first->code, "transition_refused") == 0 || strcmp(first->code, "household_exists") == 0 ||
 	    strcmp(first->code, "correction_required") == 0 || strcmp(first->code, "member_present") == 0 ||
-	    strcmp(first->code, "head_exists") == 0 || strcmp(first->code, "duplicate_id") == 0 ||
+	    strcmp(first->code, "head_exists") == 0 || strcmp(first->code, "spouse_exists") == 0 ||
+	    strcmp(first->code, "household_proposed") == 0 ||
+	    strcmp(first->code, "duplicate_id") == 0 ||
 	    strcmp(first->code, "monitored") == 0 || strcmp(first->code, "not_monitored") == 0 ||
 	    strcmp(first->code, "not_registered") == 0 || strcmp(first->code, "not_available") == 0))
 		e.err = ERR_CONFLICT;
@@ -878,8 +880,9 @@ api_member_update(struct req *r)
 		r->field_as[0].from = "new_id_no";
 		r->field_as[0].to = "id_no";
 	}
-	r->field_as[1].from = "hh_no";   /* in the address, not the body: nothing to fix, or the household */
+	r->field_as[1].from = "hh_no";   /* in the address, not the body: nothing to fix is about the body */
 	r->field_as[1].to = "";
+	r->field_as[1].code = "nothing_to_fix";
 	static const char *const extra[] = { "effective", "reason", "relation", "finding" };
 	if (!check_object(r, j, member_fix_cols, NELEM(member_fix_cols), extra, NELEM(extra), "")) {
 		json_decref(j);
@@ -903,8 +906,9 @@ api_household_update(struct req *r)
 		json_decref(j);
 		return;
 	}
-	r->field_as[0].from = "hh_no";   /* in the address, not the body: nothing to fix, or the household */
+	r->field_as[0].from = "hh_no";   /* in the address, not the body: nothing to fix is about the body */
 	r->field_as[0].to = "";
+	r->field_as[0].code = "nothing_to_fix";
 	event_row(r, r->params[0], "data_fix", j, j, fix, NELEM(fix), "edit");
 	json_decref(j);
 }

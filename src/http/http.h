@@ -60,8 +60,8 @@ struct req {
 	_Atomic bool finished;
 	enum lang lang;
 	/* an error's field the domain names field_as[i].from is answered as field_as[i].to (the body's name for
-	 * it, or "" for the body as a whole) */
-	struct { const char *from, *to; } field_as[2];
+	 * it, or "" for the body as a whole); with a code, only for errors of that code */
+	struct { const char *from, *to, *code; } field_as[2];
 };
 
 /* Query parameter (decoded) or NULL. */

@@ -334,10 +334,11 @@ reply_json_end(struct req *r)
 /* The error as the client sees it: a field the domain names otherwise than the route's body does (a member's
  * corrected number is the domain's new_id_no, the body's id_no) is named as the body names it. */
 static const char *
-field_as(const struct req *r, const char *field)
+field_as(const struct req *r, const char *field, const char *code)
 {
 	for (size_t i = 0; i < NELEM(r->field_as); i++)
-		if (r->field_as[i].from && strcmp(field, r->field_as[i].from) == 0)
+		if (r->field_as[i].from && strcmp(field, r->field_as[i].from) == 0 &&
+		    (!r->field_as[i].code || (code && strcmp(code, r->field_as[i].code) == 0)))
 			return r->field_as[i].to;
 	return field;
 }
@@ -345,7 +346,7 @@ field_as(const struct req *r, const char *field)
 static json_t *
 error_object(const struct req *r, const struct errinfo *e)
 {
-	const char *field = field_as(r, e->field);
+	const char *field = field_as(r, e->field, e->code);
 	return json_pack("{s:s, s:s, s:s}", "code", e->code[0] ? e->code : err_name(e->err), "field", field,
 	    "message", e->message);
 }
@@ -364,8 +365,9 @@ reply_error_data(struct req *r, const struct errinfo *e, json_t *data)
 	json_t *p;
 	json_array_foreach(problems, i, p) {
 		const char *f = json_string_value(json_object_get(p, "field"));
-		if (f && field_as(r, f) != f)
-			json_object_set_new(p, "field", json_string(field_as(r, f)));
+		const char *code = json_string_value(json_object_get(p, "code"));
+		if (f && field_as(r, f, code) != f)
+			json_object_set_new(p, "field", json_string(field_as(r, f, code)));
 	}
 	set_body(r, err_http_status(e->err), json_pack("{s:b, s:o, s:o}", "ok", 0, "error", error_object(r, e),
 	    "data", data));

@@ -127,6 +127,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(HH_EXISTS, "household_exists", "户编号 %s 已存在", "household %s already exists") \
 	X(HH_NOT_AVAILABLE, "not_available", "户编号 %s 不能在本辖区使用，请联系县扶贫办核实", \
 	    "household number %s cannot be used here: ask the county office") \
+	X(HH_PROPOSED, "household_proposed", "户编号 %s 已用于一件在办的新识别（应纳未纳）申请", \
+	    "household number %s is held by an open proposal of a new household") \
 	X(ID_NOT_AVAILABLE, "not_available", "证件号码 %s 不能在本辖区登记，请联系县扶贫办核实", \
 	    "the ID number %s cannot be registered here: ask the county office") \
 	X(HH_NOT_FOUND, "household_not_found", "户编号 %s 不存在", "household %s does not exist") \
@@ -475,6 +477,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(AS_MONTH_OUTSIDE, "month_outside", "%s 不在聘用期内（%s 至 %s）", "%s is outside the employment (%s to %s)") \
 	X(AS_PAID_TWICE, "paid_twice", "%s 已发放过（%s，%s 元）", "%s is paid already (%s, %s yuan)") \
 	X(AS_INSURED_TWICE, "recorded_twice", "该人员 %d 年已有%s记录", "the person has a %2$s record for %1$d already") \
+	X(AS_SAME_RECORD, "duplicate_record", "与已记录的 %lld 号记录完全相同（重复提交？确为另一条的，请在备注或内容中写明区别）", \
+	    "the same as record %lld, recorded already (sent twice? if it is another, say how in its note or content)") \
 	X(AS_CASE_PERSON_TWICE, "recorded_twice", "该案件已记录%s的“%s”", "the case has %s's \"%s\" already") \
 	X(AS_CASE_HOUSEHOLD_TWICE, "recorded_twice", "该案件已涉及该户", "the case names the household already") \
 	X(AS_BENEFICIARY_TWICE, "beneficiary_exists", "该人员已是该%s的帮扶对象", "the person is helped by this %s already") \

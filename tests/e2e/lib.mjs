@@ -119,7 +119,7 @@ export async function apiClient(name) {
 }
 
 // After a failure: where each page was and what it said (a dialog's banner, the errors under fields, a
-// toast), so a failure in CI says why without a screenshot.
+// toast), so a failure in CI says why (a screenshot of each is kept beside the others too).
 async function describePages() {
   mkdirSync(OUT, { recursive: true });
   for (const [i, page] of pages.entries()) {
