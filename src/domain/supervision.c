@@ -4,6 +4,7 @@
  * supervisors and the county office. The figures are assist_report.c's supervision_report. */
 #include "domain/assist.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "lib/date.h"
@@ -89,14 +90,26 @@ check_complaint(struct actx *c, struct arec *r, bool update, struct problems *p,
 {
 	(void)update;
 	const struct afield *fd = afield_find(r->d, "division");
+	struct household h;
+	struct errinfo e;
+	bool hh = !arec_null(r, "household_id") &&
+	    store_household_by_id(c->st, arec_int(r, "household_id"), &h, c->a, &e) == ERR_OK;
 	if (arec_null(r, "division")) {
-		if (!arec_null(r, "household_id")) {
-			struct household h;
-			struct errinfo e;
-			if (store_household_by_id(c->st, arec_int(r, "household_id"), &h, c->a, &e) == ERR_OK)
-				arec_set_int(r, "division", h.village);
-		} else
+		if (hh)
+			arec_set_int(r, "division", h.village);
+		else if (arec_null(r, "household_id"))
 			problem_add(p, false, row, c->sheet ? fd->zh : fd->key, (struct str){ 0 }, MSG_REQUIRED);
+	} else if (hh) {
+		/* the division named is the household's village or one above it (the town, the county) */
+		int64_t lo, hi;
+		division_range(arec_int(r, "division"), &lo, &hi);
+		if (h.village < lo || h.village > hi) {
+			char v1[16], v2[16];
+			snprintf(v1, sizeof(v1), "%012lld", (long long)arec_int(r, "division"));
+			snprintf(v2, sizeof(v2), "%012lld", (long long)h.village);
+			problem_add(p, false, row, c->sheet ? fd->zh : fd->key, (struct str){ 0 }, MSG_AS_DIVISION_NOT_HOUSEHOLDS,
+			    v1, h.hh_no, v2);
+		}
 	}
 	not_before(c, r, p, row, "answered_on", "received_on");
 	not_before(c, r, p, row, "deadline", "received_on");

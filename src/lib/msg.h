@@ -483,6 +483,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(AS_CASE_HOUSEHOLD_TWICE, "recorded_twice", "该案件已涉及该户", "the case names the household already") \
 	X(AS_BENEFICIARY_TWICE, "beneficiary_exists", "该人员已是该%s的帮扶对象", "the person is helped by this %s already") \
 	X(AS_SUBSIDY_TOO_MUCH, "subsidy_too_much", "贴息金额 %s 元超过贷款金额 %s 元", "an interest subsidy of %s yuan exceeds the loan of %s yuan") \
+	X(AS_DIVISION_NOT_HOUSEHOLDS, "village_not_households", "涉及区划 %s 不含户 %s 所在的村（%s）", \
+	    "division %s does not hold the village of household %s (%s)") \
 	X(AS_VILLAGE_NOT_HOUSEHOLDS, "village_not_households", "所在村 %s 不是户 %s 所在的村（%s）", \
 	    "the village %s is not household %s's (%s)") \
 	X(AS_REPAID_TOO_MUCH, "repaid_too_much", "还款合计 %s 元超过贷款金额 %s 元", "repayments of %s yuan exceed the loan of %s yuan") \

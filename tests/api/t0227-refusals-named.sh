@@ -70,6 +70,9 @@ first=$(jq -r .data.id <<<"$OUT")
 expect 400 clerk POST /api/records/measure '{"household":"3713990001","category":"产业扶贫","measure_date":"2018-03-01","amount":"500.00"}'
 jqeq '.error | "\(.code) \(.message)"' "duplicate_record 与已记录的 $first 号记录完全相同（重复提交？确为另一条的，请在备注或内容中写明区别）"
 expect 201 clerk POST /api/records/measure '{"household":"3713990001","category":"产业扶贫","measure_date":"2018-03-01","amount":"500","content":"第二批"}'
+# a complaint about a household may name its town (a division above its village; another is refused: cli/t0700)
+expect 201 county POST /api/records/complaint '{"channel":"12317","received_on":"2018-06-01","household":"3713990001","division":"东岭镇","content":"反映"}'
+jqeq '.data.division.name' "东岭镇"
 expect 200 county PUT "$H/incomes/2018" '{"wage":"5000","size":null}'
 jqeq '.data.incomes[] | select(.year == 2018) | "\(.wage) \(.size)"' "5000.00 3"
 
