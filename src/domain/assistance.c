@@ -767,16 +767,17 @@ sqlval_eq(struct sqlval a, struct sqlval b)
 	return a.t == b.t && (a.t != SV_INT || a.i == b.i) && (a.t != SV_TEXT || strcmp(a.s, b.s) == 0);
 }
 
-/* A household's record the same in every field as one recorded already (a form sent twice, a sheet imported
- * again): it would count twice (two visits, two measures, two repayments). Refused, naming the record; one
- * that is another in fact says so in its note. Compared as stored, so a record changed since (a complaint
- * answered, a loan repaid) is another. */
+/* A household's visit, measure or aid the same in every field as one recorded already (a form sent twice, a
+ * sheet imported again): it would count twice. Refused, naming the record; one that is another in fact says so
+ * in its note or content. Compared as stored, so a record changed since is another. These tables are read by
+ * household through an index (one look-up per record); the others either have a rule of their own against
+ * twins (a payment per period, insurance per year, a pairing or a beneficiary per time) or no such index. */
 static enum err
 same_as_recorded(struct actx *c, const struct arec *r, struct problems *p, int row)
 {
 	enum table t = akind_table(r->d->k);
 	int hc = table_column(t, "household_id");
-	if (hc < 0 || r->r.v[hc].t != SV_INT)
+	if ((t != T_VISIT && t != T_MEASURE && t != T_AID) || hc < 0 || r->r.v[hc].t != SV_INT)
 		return ERR_OK;
 	int at = table_column(t, "recorded_at"), by = table_column(t, "recorded_by");
 	struct arec *v;
