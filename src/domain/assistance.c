@@ -758,7 +758,6 @@ write_children(struct actx *c, struct arec *r, const struct afield *f, struct st
 	return worst;
 }
 
-static enum err rows_of_household(struct actx *c, enum akind k, int64_t hh, struct arec **v, size_t *n);
 static struct sqlval *row_as_stored(struct actx *c, const struct arec *r);
 
 static bool
@@ -780,9 +779,13 @@ same_as_recorded(struct actx *c, const struct arec *r, struct problems *p, int r
 	if ((t != T_VISIT && t != T_MEASURE && t != T_AID) || hc < 0 || r->r.v[hc].t != SV_INT)
 		return ERR_OK;
 	int at = table_column(t, "recorded_at"), by = table_column(t, "recorded_by");
+	/* a twin has the same day: only that day's records of the household are read */
+	int day = r->d->day && !arec_null(r, r->d->day) ? (int)arec_int(r, r->d->day) : 0;
+	struct arow_filter f = { .household_id = r->r.v[hc].i, .from = day, .to = day };
 	struct arec *v;
 	size_t n;
-	if (rows_of_household(c, r->d->k, r->r.v[hc].i, &v, &n) != ERR_OK)
+	struct errinfo e;
+	if (arec_list(c->st, r->d->k, &f, &v, &n, NULL, c->a, &e) != ERR_OK)
 		return ERR_DB;
 	const struct sqlval *mine = row_as_stored(c, r);
 	for (size_t i = 0; i < n; i++) {
