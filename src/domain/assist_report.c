@@ -297,6 +297,7 @@ assist_household_load(struct store *st, const char *hh_no, int day, struct assis
 		struct arec *p = &o->pairings[i];
 		int end = arec_null(p, "end_date") ? DATE_INF : (int)arec_int(p, "end_date");
 		if (arec_int(p, "start_date") <= o->day && o->day <= end) {
+			o->cadre_since = (int)arec_int(p, "start_date");
 			o->cadre = arena_alloc(a, sizeof(*o->cadre));
 			int64_t lo = st->scope_lo, hi = st->scope_hi;
 			store_set_scope(st, 0);   /* a cadre of a county unit helps a village's household */
@@ -322,6 +323,8 @@ assist_household_load(struct store *st, const char *hh_no, int day, struct assis
 					prev = ps;
 			}
 			o->late[i] = visit_late(d, prev, o->visit_days);
+			if (d <= o->day)
+				o->last_visit = d;
 		}
 	}
 	store_read_end(st, began);

@@ -84,6 +84,9 @@ struct assist_household {
 	struct assist_hh_view now;              /* the cadre on day, the last visit, the due date */
 	bool needs_visits;                      /* poor, returned, with policy, or monitored on day */
 	struct arec *cadre;                     /* the cadre record on day, or NULL */
+	int cadre_since;                        /* the start of that cadre's pairing */
+	int last_visit;                         /* the last visit on or before day (also of a household that
+	                                         * needs no visits now), 0 if none */
 	struct arec *pairings, *visits, *measures, *posts, *benefits, *loans, *aid, *payments;
 	size_t n_pairings, n_visits, n_measures, n_posts, n_benefits, n_loans, n_aid, n_payments;
 	bool *late;                             /* per visit: after the due date */

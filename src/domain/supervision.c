@@ -104,11 +104,15 @@ check_complaint(struct actx *c, struct arec *r, bool update, struct problems *p,
 		int64_t lo, hi;
 		division_range(arec_int(r, "division"), &lo, &hi);
 		if (h.village < lo || h.village > hi) {
+			/* named as the clerk names them (the codes when a name is not found) */
+			struct division d1, d2;
 			char v1[16], v2[16];
 			snprintf(v1, sizeof(v1), "%012lld", (long long)arec_int(r, "division"));
 			snprintf(v2, sizeof(v2), "%012lld", (long long)h.village);
+			bool n1 = store_division_get(c->st, arec_int(r, "division"), &d1, c->a, &e) == ERR_OK;
+			bool n2 = store_division_get(c->st, h.village, &d2, c->a, &e) == ERR_OK;
 			problem_add(p, false, row, c->sheet ? fd->zh : fd->key, (struct str){ 0 }, MSG_AS_DIVISION_NOT_HOUSEHOLDS,
-			    v1, h.hh_no, v2);
+			    n1 ? d1.name : v1, h.hh_no, n2 ? d2.name : v2);
 		}
 	}
 	not_before(c, r, p, row, "answered_on", "received_on");

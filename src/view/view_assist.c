@@ -1017,8 +1017,10 @@ household_core(struct jw *w, const struct assist_household *h, bool full)
 		view_arec_write(w, h->cadre, full);
 	else
 		jw_null(w);
-	jw_kdate(w, "cadre_since", h->now.h.cadre_id ? h->now.h.pairing_start : 0);
-	jw_kdate(w, "last_visit", h->now.h.last_visit);
+	/* of the cadre shown and of the visits listed, also for a household that needs no visits now (its
+	 * due-visit figures are only for one that does) */
+	jw_kdate(w, "cadre_since", h->cadre ? h->cadre_since : 0);
+	jw_kdate(w, "last_visit", h->now.h.last_visit ? h->now.h.last_visit : h->last_visit);
 	jw_kdate(w, "due", h->now.due);
 	jw_kbool(w, "overdue", h->now.overdue);
 	recs_write(w, "pairings", h->pairings, h->n_pairings, full);

@@ -70,6 +70,15 @@ first=$(jq -r .data.id <<<"$OUT")
 expect 400 clerk POST /api/records/measure '{"household":"3713990001","category":"产业扶贫","measure_date":"2018-03-01","amount":"500.00"}'
 jqeq '.error | "\(.code) \(.message)"' "duplicate_record 与已记录的 $first 号记录完全相同（重复提交？确为另一条的，请在备注或内容中写明区别）"
 expect 201 clerk POST /api/records/measure '{"household":"3713990001","category":"产业扶贫","measure_date":"2018-03-01","amount":"500","content":"第二批"}'
+# a household that needs no visits now (its policies ended) still shows its cadre's start and its last visit
+# (the card said "自  起帮扶" and 最近走访 —)
+expect 201 county POST /api/records/cadre '{"name":"钱帮扶","unit":"县扶贫办","affiliation":"县直","division":"示例县","phone":"13905392222"}'
+cadre=$(jq -r .data.id <<<"$OUT")
+expect 201 county POST /api/records/pairing "{\"cadre\":\"#$cadre\",\"household\":\"3713990002\",\"start_date\":\"2018-01-01\"}"
+expect 201 county POST /api/records/visit '{"household":"3713990002","visit_date":"2018-03-01"}'
+expect 201 county POST /api/households/3713990002/events '{"type":"policy_end","effective":"2018-09-01"}'
+expect 200 county GET "/api/households/3713990002/assistance?as_of=2018-10-08"
+jqeq '.data | "\(.needs_visits) \(.cadre.name) \(.cadre_since) \(.last_visit) \(.due)"' "false 钱帮扶 2018-01-01 2018-03-01 null"
 # a complaint about a household may name its town (a division above its village; another is refused: cli/t0700)
 expect 201 county POST /api/records/complaint '{"channel":"12317","received_on":"2018-06-01","household":"3713990001","division":"东岭镇","content":"反映"}'
 jqeq '.data.division.name' "东岭镇"

@@ -270,7 +270,7 @@ CMP=$(id)
 # a complaint about a household is about its village or a division above it (西岭村 is in 东岭镇, not in 东岭村)
 expect_rc 1 supervision add complaint channel=12317 received_on=2018-06-01 household=3713990003 division=东岭村 \
 	content=反映帮扶干部很少入户 "${NOW[@]}"
-contains "$ERR" "涉及区划 371399100201 不含户 3713990003 所在的村（371399100202）"
+contains "$ERR" "涉及区划 东岭村 不含户 3713990003 所在的村（西岭村）"
 ok supervision --from 2018-01-01 --to 2018-10-08 --format json
 jqeq '"\(.cases) \(.persons_handled)"' "1 2"
 jqeq '.rows[] | select(.code == "false_claim") | "\(.cases) \(.persons)"' "1 2"

@@ -348,8 +348,13 @@ export function showProblems(form, problems, map) {
       mount(banner, icon('alert'), h('div', loose.map((m) => h('div', m))));
     }
   }
+  // the first field at fault, with its error line in view (focus alone stops at the control: a line under a
+  // control at the bottom edge stayed below it); else the banner, which a scrolled form had out of view
   const first = form.querySelector('.has-error input, .has-error select, .has-error textarea');
-  if (first) first.focus();
+  if (first) {
+    first.focus({ preventScroll: true });
+    first.closest('.has-error').scrollIntoView({ block: 'center' });
+  } else if (banner && !banner.hidden) banner.scrollIntoView({ block: 'nearest' });
 }
 
 export function clearProblems(form) {

@@ -426,6 +426,12 @@ export async function newHouseholdDialog(cl, done, { proposal = false } = {}) {
     remove.addEventListener('click', () => {
       row.remove();
       renumber();
+      // the members' messages were about the rows as numbered before (a second spouse, a duplicate number)
+      for (const b of list.querySelectorAll('.has-error')) {
+        b.classList.remove('has-error');
+        const err = b.querySelector('.field-error');
+        if (err) err.textContent = '';
+      }
     });
     list.append(row);
     renumber();
