@@ -793,7 +793,9 @@ same_as_recorded(struct actx *c, const struct arec *r, struct problems *p, int r
 		for (int j = 1; same && j < table_ncols[t]; j++)
 			same = j == at || j == by || sqlval_eq(v[i].r.v[j], mine[j]);
 		if (same) {
-			problem_add(p, false, row, "", (struct str){ 0 }, MSG_AS_SAME_RECORD, (long long)v[i].r.v[0].i);
+			char d[11];
+			problem_add(p, false, row, "", (struct str){ 0 }, MSG_AS_SAME_RECORD,
+			    msg_lang() == LANG_EN ? r->d->en : r->d->zh, date_format(day, d), (long long)v[i].r.v[0].i);
 			break;
 		}
 	}

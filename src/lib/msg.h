@@ -477,8 +477,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(AS_MONTH_OUTSIDE, "month_outside", "%s 不在聘用期内（%s 至 %s）", "%s is outside the employment (%s to %s)") \
 	X(AS_PAID_TWICE, "paid_twice", "%s 已发放过（%s，%s 元）", "%s is paid already (%s, %s yuan)") \
 	X(AS_INSURED_TWICE, "recorded_twice", "该人员 %d 年已有%s记录", "the person has a %2$s record for %1$d already") \
-	X(AS_SAME_RECORD, "duplicate_record", "与已记录的 %lld 号记录完全相同（重复提交？确为另一条的，请在备注或内容中写明区别）", \
-	    "the same as record %lld, recorded already (sent twice? if it is another, say how in its note or content)") \
+	X(AS_SAME_RECORD, "duplicate_record", "与已记录的%s（%s，%lld 号）完全相同（重复提交？确为另一条的，请在备注或内容中写明区别）", \
+	    "the same as the %s of %s recorded already (record %lld; sent twice? if it is another, say how in its note or content)") \
 	X(AS_CASE_PERSON_TWICE, "recorded_twice", "该案件已记录%s的“%s”", "the case has %s's \"%s\" already") \
 	X(AS_CASE_HOUSEHOLD_TWICE, "recorded_twice", "该案件已涉及该户", "the case names the household already") \
 	X(AS_BENEFICIARY_TWICE, "beneficiary_exists", "该人员已是该%s的帮扶对象", "the person is helped by this %s already") \

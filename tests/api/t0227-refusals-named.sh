@@ -68,7 +68,7 @@ jqeq ".data.year" "$((year + 1))"
 expect 201 clerk POST /api/records/measure '{"household":"3713990001","category":"产业扶贫","measure_date":"2018-03-01","amount":"500"}'
 first=$(jq -r .data.id <<<"$OUT")
 expect 400 clerk POST /api/records/measure '{"household":"3713990001","category":"产业扶贫","measure_date":"2018-03-01","amount":"500.00"}'
-jqeq '.error | "\(.code) \(.message)"' "duplicate_record 与已记录的 $first 号记录完全相同（重复提交？确为另一条的，请在备注或内容中写明区别）"
+jqeq '.error | "\(.code) \(.message)"' "duplicate_record 与已记录的帮扶措施（2018-03-01，$first 号）完全相同（重复提交？确为另一条的，请在备注或内容中写明区别）"
 expect 201 clerk POST /api/records/measure '{"household":"3713990001","category":"产业扶贫","measure_date":"2018-03-01","amount":"500","content":"第二批"}'
 # a household that needs no visits now (its policies ended) still shows its cadre's start and its last visit
 # (the card said "自  起帮扶" and 最近走访 —)

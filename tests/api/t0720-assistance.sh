@@ -73,7 +73,7 @@ MEAS=$(id)
 # the same measure sent again (a double click, a sheet imported twice) would count twice: refused, naming it
 # (one with another content is another measure: api/t0227)
 expect 400 clerk POST /api/records/measure '{"household":"3713990001","member":"371399196003121036","category":"产业扶贫","item":"养殖业","amount":"1500.50","measure_date":"2018-03-01"}'
-jqeq '.error | "\(.code) [\(.field)] \(.message)"' "duplicate_record [] 与已记录的 $MEAS 号记录完全相同（重复提交？确为另一条的，请在备注或内容中写明区别）"
+jqeq '.error | "\(.code) [\(.field)] \(.message)"' "duplicate_record [] 与已记录的帮扶措施（2018-03-01，$MEAS 号）完全相同（重复提交？确为另一条的，请在备注或内容中写明区别）"
 # a member by its number on the household page
 expect 200 clerk GET /api/households/3713990001
 M=$(printf '%s' "$OUT" | jq -r '.data.members[] | select(.name == "钱秀兰") | .id')
