@@ -758,7 +758,21 @@ write_children(struct actx *c, struct arec *r, const struct afield *f, struct st
 	return worst;
 }
 
-static struct sqlval *row_as_stored(struct actx *c, const struct arec *r);
+/* The values of r as they are stored (texts as texts), in the arena. */
+static struct sqlval *
+row_as_stored(struct actx *c, const struct arec *r)
+{
+	int n = table_ncols[akind_table(r->d->k)];
+	struct sqlval *v = arena_alloc(c->a, (size_t)n * sizeof(*v));
+	for (int i = 0; i < n; i++)
+		v[i] = r->r.v[i];
+	for (size_t i = 0; i < r->d->nf; i++)
+		if (r->d->f[i].col && text_type(r->d->f[i].type)) {
+			int ci = col_of(r->d, r->d->f[i].col);
+			v[ci] = as_text(v[ci]);
+		}
+	return v;
+}
 
 static bool
 sqlval_eq(struct sqlval a, struct sqlval b)
@@ -888,22 +902,6 @@ arec_create(struct actx *c, enum akind k, const struct akv *in, size_t n, struct
 	if (out)
 		*out = r;
 	return ERR_OK;
-}
-
-/* The values of r as they are stored (texts as texts), in the arena. */
-static struct sqlval *
-row_as_stored(struct actx *c, const struct arec *r)
-{
-	int n = table_ncols[akind_table(r->d->k)];
-	struct sqlval *v = arena_alloc(c->a, (size_t)n * sizeof(*v));
-	for (int i = 0; i < n; i++)
-		v[i] = r->r.v[i];
-	for (size_t i = 0; i < r->d->nf; i++)
-		if (r->d->f[i].col && text_type(r->d->f[i].type)) {
-			int ci = col_of(r->d, r->d->f[i].col);
-			v[ci] = as_text(v[ci]);
-		}
-	return v;
 }
 
 enum err

@@ -142,12 +142,6 @@ static const char **common;
 static size_t n_common;
 static pthread_once_t common_once = PTHREAD_ONCE_INIT;
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static void
 common_init(void)
 {
@@ -167,14 +161,14 @@ common_init(void)
 		}
 		p += n + 1;
 	}
-	qsort(common, n_common, sizeof(*common), cmp_str);
+	qsort(common, n_common, sizeof(*common), str_ptr_cmp);
 }
 
 static bool
 is_common(const char *s)
 {
 	pthread_once(&common_once, common_init);
-	return *s && bsearch(&s, common, n_common, sizeof(*common), cmp_str) != NULL;
+	return *s && bsearch(&s, common, n_common, sizeof(*common), str_ptr_cmp) != NULL;
 }
 
 bool

@@ -736,6 +736,9 @@ struct reg_import {
 	bool dups_known;       /* the first pass found the 证件号码 the file holds more than once */
 	struct hh_map dups;    /* those (values unused); the rest cannot be a person in two households of the file */
 	bool looked_up;        /* the first pass looked up every 户编号 and 证件号码 in the database */
+	const char **held;     /* the 户编号 open 新识别 proposals hold, sorted (read at the first batch) */
+	size_t n_held;
+	bool held_read;
 	bool dup_runs;         /* the first pass found a 户编号 on two runs of rows: the file is not contiguous */
 	bool counted;          /* PASS_ROWS counted each household's rows (a file that is not contiguous) */
 	bool dup_first;        /* PASS_ROWS put in ri->dups each number's first place: its household state and row
@@ -1179,19 +1182,17 @@ reg_batch_in(struct reg_import *ri, struct errinfo *e)
 		if ((rc = store_household_nos_exist(st, keys, n_h, hh_taken, e)) != ERR_OK)
 			return rc;
 	}
-	/* 户编号 that open 新识别 proposals hold (a few: looked through for each household) */
-	const char **held = NULL;
-	size_t n_held = 0;
-	if (!o->proposal && (rc = proposal_hh_nos_open(st, 0, &held, &n_held, a, e)) != ERR_OK)
-		return rc;
+	/* 户编号 that open 新识别 proposals hold: read once an import (in the caller's arena), found by bisection */
+	if (!o->proposal && !ri->held_read) {
+		if ((rc = proposal_hh_nos_open(st, 0, &ri->held, &ri->n_held, ri->a, e)) != ERR_OK)
+			return rc;
+		ri->held_read = true;
+	}
 	for (size_t i = 0; i < n_h; i++) {
 		struct reg_household *g = &hv[i];
-		for (size_t k = 0; k < n_held && !hh_taken[i]; k++)
-			if (strcmp(held[k], g->hh_no) == 0) {
-				problem_add(p, false, g->first_row, header_label(h, C_HH_NO), str_from(g->hh_no), MSG_HH_PROPOSED,
-				    g->hh_no);
-				break;
-			}
+		if (!hh_taken[i] && ri->n_held && bsearch(&g->hh_no, ri->held, ri->n_held, sizeof(*ri->held), str_ptr_cmp))
+			problem_add(p, false, g->first_row, header_label(h, C_HH_NO), str_from(g->hh_no), MSG_HH_PROPOSED,
+			    g->hh_no);
 		struct household *hh = &hhs[i];
 		memset(hh, 0, sizeof(*hh));
 		hh->hh_no = g->hh_no;

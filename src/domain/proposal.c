@@ -239,20 +239,26 @@ enum err
 proposal_hh_nos_open(struct store *st, int64_t village, const char ***out, size_t *n, struct arena *a,
     struct errinfo *e)
 {
-	struct proposal_filter f = { .lo = village, .hi = village ? village : INT64_MAX, .state = "open" };
-	struct proposal *ps;
-	size_t np;
 	*out = NULL;
 	*n = 0;
-	enum err rc = store_proposal_list(st, &f, &ps, &np, a, e);
-	if (rc != ERR_OK || np == 0)
-		return rc;
-	*out = arena_alloc(a, np * sizeof(**out));
-	for (size_t i = 0; i < np; i++) {
-		newhh_names(&ps[i], a);
-		if (!ps[i].household_id && ps[i].hh_no)
-			(*out)[(*n)++] = ps[i].hh_no;
+	struct proposal *ps[2];
+	size_t np[2];
+	static const char *const kinds[2] = { "identify", "include_missed" };   /* the ones carrying a household */
+	for (int k = 0; k < 2; k++) {
+		struct proposal_filter f = { .lo = village, .hi = village ? village : INT64_MAX, .state = "open",
+			.type = kinds[k] };
+		enum err rc = store_proposal_list(st, &f, &ps[k], &np[k], a, e);
+		if (rc != ERR_OK)
+			return rc;
 	}
+	*out = arena_alloc(a, (np[0] + np[1] + 1) * sizeof(**out));
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < np[k]; i++) {
+			newhh_names(&ps[k][i], a);
+			if (!ps[k][i].household_id && ps[k][i].hh_no)
+				(*out)[(*n)++] = ps[k][i].hh_no;
+		}
+	qsort(*out, *n, sizeof(**out), str_ptr_cmp);
 	return ERR_OK;
 }
 

@@ -41,11 +41,11 @@ check_case_child(struct actx *c, struct arec *r, bool update, struct problems *p
 	size_t n;
 	if (arec_list(c->st, r->d->k, &f, &v, &n, NULL, c->a, &e) != ERR_OK)
 		return ERR_DB;
+	const struct afield *fl = afield_find(r->d, person ? "name" : "household");
+	const char *col = c->sheet ? fl->zh : fl->key;
 	for (size_t i = 0; i < n; i++) {
 		if (r->r.v[0].t == SV_INT && v[i].r.v[0].i == r->r.v[0].i)
 			continue;   /* itself, changed */
-		const struct afield *fl = afield_find(r->d, person ? "name" : "household");
-		const char *col = c->sheet ? fl->zh : fl->key;
 		if (!person && arec_int(&v[i], "household_id") == arec_int(r, "household_id")) {
 			problem_add(p, false, row, col, (struct str){ 0 }, MSG_AS_CASE_HOUSEHOLD_TWICE);
 			break;

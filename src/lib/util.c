@@ -183,3 +183,9 @@ lower_bound_i64(const void *base, size_t n, size_t size, size_t offset, int64_t 
 	}
 	return lo;
 }
+
+int
+str_ptr_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}

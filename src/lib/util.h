@@ -26,6 +26,8 @@ bool parse_i64(const char *s, size_t n, int64_t *out);
 /* Parse money in 元 with at most two decimals ("2310.5", "-3", "1,234.56") into fen.
  * Returns false on anything else (three decimals, letters, empty). */
 bool parse_money_fen(const char *s, size_t n, int64_t *out);
+/* qsort/bsearch comparison of two (const char *) elements by strcmp. */
+int str_ptr_cmp(const void *a, const void *b);
 /* The largest amount a record takes: 10 亿元, in fen. */
 #define MONEY_MAX_FEN 100000000000LL
 
