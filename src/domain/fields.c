@@ -53,6 +53,7 @@ const struct field fields[C__MAX] = {
 	[C_NEW_ID_NO] = { "new_id_no", "新证件号码", "更正后证件号码|正确证件号码|更正证件号码", F_IDNO, 0, 0 },
 	[C_BIRTH] = { "birth", "出生日期", NULL, F_DATE, 0, 0 },
 	[C_NEW_HEAD] = { "new_head", "新户主证件号码", "新户主|新户主身份证号", F_IDNO, 0, 0 },
+	[C_FORMER_HEAD] = { "former_head_relation", "原户主改为", "原户主与户主关系|原户主与新户主关系", F_CODE, CL_RELATION, 0 },
 	[C_WAGE] = { "wage", "工资性收入", "工资性收入（元）|务工收入", F_MONEY, 0, 0 },
 	[C_BUSINESS] = { "business", "生产经营性收入", "生产经营性收入（元）|经营性收入", F_MONEY, 0, 0 },
 	[C_PROPERTY] = { "property", "财产性收入", "财产性收入（元）", F_MONEY, 0, 0 },
@@ -560,7 +561,7 @@ static const enum col reg_req[] = { C_HH_NO, C_NAME, C_ID_NO, C_RELATION, C_SEX 
 static const enum col ev_cols[] = { C_HH_NO, C_EVENT_TYPE, C_EFFECTIVE, C_REASON, C_BATCH, C_CORRECTION,
 	C_TARGET_HH_NO, C_NAME, C_ID_NO, C_RELATION, C_SEX, C_ETHNICITY, C_EDUCATION, C_SCHOOLING, C_HEALTH, C_LABOR,
 	C_WORK_STATUS, C_WORK_MONTHS, C_INS_MEDICAL, C_INS_SERIOUS, C_INS_PENSION, C_DIBAO, C_TEKUN, C_MEMBER_PHONE,
-	C_NEW_ID_NO, C_BIRTH, C_NEW_HEAD, C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD, C_IDENTIFIED_YM,
+	C_NEW_ID_NO, C_BIRTH, C_NEW_HEAD, C_FORMER_HEAD, C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD, C_IDENTIFIED_YM,
 	C_EXIT_YEAR, C_PHONE, C_BANK, C_BANK_ACCOUNT };
 static const enum col ev_req[] = { C_HH_NO, C_EVENT_TYPE, C_EFFECTIVE };
 static const enum col inc_cols[] = { C_HH_NO, C_INCOME_YEAR, C_WAGE, C_BUSINESS, C_PROPERTY, C_TRANSFER,

@@ -21,8 +21,9 @@ enum col {
 	C_EVENT_TYPE, C_EFFECTIVE, C_BATCH, C_REASON, C_CORRECTION, C_TARGET_HH_NO,
 	/* data_fix of a member's identity: the corrected 证件号码 and 出生日期 */
 	C_NEW_ID_NO, C_BIRTH,
-	/* member_remove of the head: the member who becomes the head */
-	C_NEW_HEAD,
+	/* member_remove of the head: the member who becomes the head; data_fix making a member the head: the
+	 * relation the head there was takes */
+	C_NEW_HEAD, C_FORMER_HEAD,
 	/* income survey sheet (收入, one row per household and year) */
 	C_WAGE, C_BUSINESS, C_PROPERTY, C_TRANSFER, C_BUSINESS_COST, C_HH_SIZE,
 	/* divisions sheet */

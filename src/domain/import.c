@@ -1940,6 +1940,7 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 		q.fix_mask = 0;
 		q.member = NULL;
 		q.hh = NULL;
+		q.former_head_relation = NULL;
 		q.id_no = NULL;
 		/* an update's member row whose 证件号码 is masked: the member of that name in the household */
 		bool by_name = o->update && part == 0 && !CELL(C_ID_NO).n && header_cell(h, C_ID_NO, c, n).n;
@@ -2050,6 +2051,10 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 							q.fix_mask |= (uint64_t)1 << C_BIRTH;
 					}
 					q.member = &m;
+					const char *fh;
+					if (CELL(C_FORMER_HEAD).n &&
+					    parse_code(CL_RELATION, CELL(C_FORMER_HEAD), &fh, p, row.num, COL(C_FORMER_HEAD)))
+						q.former_head_relation = fh;
 				} else {
 					const char *cd;
 					if (CELL(C_ATTRIBUTE).n &&

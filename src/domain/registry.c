@@ -281,6 +281,28 @@ has_head(struct txn *t, int64_t hh, int day, int64_t skip, bool *yes, const char
 	return rc;
 }
 
+/* A member becoming the head of hh from day on (added or moved in) while another member is the head on day or
+ * today (self, a former member coming back, aside): refused (a lenient import lets it through; check's
+ * HEAD_SEVERAL finds it). Today too: a head added back in time, before a head who came later and is still
+ * there, would be a second head from then on. */
+static enum err
+head_free(struct txn *t, int64_t hh, int day, int64_t self, const char *relation, struct arena *a,
+    struct errinfo *e)
+{
+	if (t->lenient || !relation || strcmp(relation, REL_HEAD) != 0)
+		return ERR_OK;
+	int days[2] = { day, t->today };
+	for (int k = 0; k < (day < t->today ? 2 : 1); k++) {
+		bool head;
+		enum err rc = has_head(t, hh, days[k], self, &head, NULL, a, e);
+		if (rc != ERR_OK)
+			return rc;
+		if (head)
+			return errinfo_set(e, ERR_CONFLICT, "relation", MSG_HEAD_EXISTS);
+	}
+	return ERR_OK;
+}
+
 /* A member becoming the head's spouse in hh from day on (added, moved in: self 0; or self corrected) while
  * another member is that spouse on day or today: refused (a lenient import lets it through; check's
  * SPOUSE_SEVERAL finds it). A corrected member not in the household that day is not judged against it (a
@@ -363,13 +385,8 @@ member_add(struct ctx *c, struct event *out, struct errinfo *e)
 		if (rc != ERR_NOTFOUND)
 			return rc;
 	}
-	if (in->relation && strcmp(in->relation, REL_HEAD) == 0) {
-		bool head;
-		if ((rc = has_head(t, c->h.id, r->effective, 0, &head, NULL, &c->a, e)) != ERR_OK)
-			return rc;
-		if (head && !t->lenient)
-			return errinfo_set(e, ERR_CONFLICT, "relation", MSG_HEAD_EXISTS);
-	}
+	if ((rc = head_free(t, c->h.id, r->effective, reuse ? old.id : 0, in->relation, &c->a, e)) != ERR_OK)
+		return rc;
 	if ((rc = spouse_free(t, c->h.id, r->effective, 0, in->relation, &c->a, e)) != ERR_OK)
 		return rc;
 	if (in->relation && strcmp(in->relation, REL_SPOUSE) == 0 && in->sex && !t->lenient) {
@@ -434,6 +451,59 @@ present_member(struct ctx *c, const char *id_no, struct member *m, struct errinf
 
 static void diff_text(json_t *d, const char *key, const char *before, const char *after);
 
+/* A member's relation changed because of another change recorded with it (the new head of a removal, the head
+ * there was of a 户主变更): a 信息更正 of that member, effective the same day. */
+static enum err
+relation_follows(struct ctx *c, const struct member *who, const char *relation, const char *reason, struct errinfo *e)
+{
+	json_t *d = json_object();
+	diff_text(d, fields[C_RELATION].key, who->relation, relation);
+	char *detail = json_dumps(d, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(d);
+	struct member u = *who;
+	u.relation = (char *)relation;
+	u.info_date = c->r->effective;
+	struct event fe;
+	enum err rc = store_member_update(c->t->st, &u, e);
+	if (rc == ERR_OK)
+		rc = new_event(c, EV_DATA_FIX, &c->h, who->id, 0, CHAIN_NONE, 0, ST_NONE, ST_NONE, reason,
+		    arena_strdup(&c->a, detail), &fe, e);
+	free(detail);
+	return rc;
+}
+
+/* 户主变更 in one step: member m is made the head while former is; former takes relation. Refused: no head to
+ * change (or m not made the head), the former head staying the head, a relation the former head's sex does not
+ * allow, a second spouse. */
+static enum err
+former_head_check(struct ctx *c, const struct member *m, const struct member *former, const char *relation,
+    struct errinfo *e)
+{
+	if (!former)
+		return errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_FORMER_HEAD_UNUSED);
+	if (strcmp(relation, REL_HEAD) == 0)
+		return errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_FORMER_HEAD_HEAD);
+	if (c->t->lenient)
+		return ERR_OK;
+	int need = relation_required_sex(relation);
+	if (former->sex && ((need == 1 && strcmp(former->sex, "1") != 0) || (need == 2 && strcmp(former->sex, "2") != 0)))
+		return errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_REL_SEX, code_label(CL_RELATION, relation),
+		    code_label(CL_SEX, need == 1 ? "1" : "2"));
+	if (strcmp(relation, REL_SPOUSE) != 0)
+		return ERR_OK;
+	if (m->sex && former->sex && strcmp(m->sex, former->sex) == 0 && strcmp(m->sex, "9") != 0)
+		return errinfo_set(e, ERR_CONFLICT, "former_head_relation", MSG_SPOUSE_SEX);
+	struct member *mv;
+	size_t n;
+	enum err rc = store_members_at(c->t->st, c->h.id, c->t->today, &mv, &n, &c->a, e);
+	if (rc != ERR_OK)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (mv[i].id != m->id && mv[i].id != former->id && mv[i].relation && strcmp(mv[i].relation, REL_SPOUSE) == 0)
+			return errinfo_set(e, ERR_CONFLICT, "former_head_relation", MSG_SPOUSE_EXISTS, mv[i].name ? mv[i].name : "");
+	return ERR_OK;
+}
+
 static enum err
 member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 {
@@ -480,23 +550,9 @@ member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 		return rc;
 	if ((rc = rewrite(t, SPAN_MEMBER, m.id, r->effective, false, 0, ev.id, &c->a, e)) != ERR_OK)
 		return rc;
-	if (nh.id) {
-		/* the new head: a 信息更正 of its relation, effective the same day, recorded with the removal */
-		json_t *d = json_object();
-		diff_text(d, fields[C_RELATION].key, nh.relation, REL_HEAD);
-		char *detail = json_dumps(d, JSON_COMPACT | JSON_SORT_KEYS);
-		json_decref(d);
-		struct member u = nh;
-		u.relation = (char *)REL_HEAD;
-		u.info_date = r->effective;
-		struct event fe;
-		if ((rc = store_member_update(t->st, &u, e)) == ERR_OK)
-			rc = new_event(c, EV_DATA_FIX, &c->h, nh.id, 0, CHAIN_NONE, 0, ST_NONE, ST_NONE,
-			    msg_text(MSG_HEAD_CHANGE_REASON), arena_strdup(&c->a, detail), &fe, e);
-		free(detail);
-		if (rc != ERR_OK)
-			return rc;
-	}
+	/* the new head: a 信息更正 of its relation, recorded with the removal */
+	if (nh.id && (rc = relation_follows(c, &nh, REL_HEAD, msg_text(MSG_HEAD_CHANGE_REASON), e)) != ERR_OK)
+		return rc;
 	if ((rc = store_household_set_status(t->st, c->h.id, c->h.status, c->h.monitored, 0, t->now, e)) != ERR_OK)
 		return rc;
 	if ((rc = agg_members(c, +1, e)) != ERR_OK)
@@ -650,13 +706,8 @@ move_member(struct ctx *c, struct event *out, struct errinfo *e)
 			return errinfo_set(e, ERR_CONFLICT, "effective", MSG_CORRECTION_NEEDED, d, date_format(latest, l));
 		}
 	}
-	if (strcmp(r->relation, REL_HEAD) == 0 && b_exists && !t->lenient) {
-		bool head;
-		if ((rc = has_head(t, b.id, r->effective, 0, &head, NULL, &c->a, e)) != ERR_OK)
-			return rc;
-		if (head)
-			return errinfo_set(e, ERR_CONFLICT, "relation", MSG_HEAD_EXISTS);
-	}
+	if (b_exists && (rc = head_free(t, b.id, r->effective, 0, r->relation, &c->a, e)) != ERR_OK)
+		return rc;
 	if (b_exists && (rc = spouse_free(t, b.id, r->effective, 0, r->relation, &c->a, e)) != ERR_OK)
 		return rc;
 
@@ -842,6 +893,8 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 	json_t *d = json_object();
 	struct event ev;
 	int64_t member_id = 0;
+	const struct member *head_was = NULL;   /* 户主变更: the head there was, and the name of the new one */
+	const char *head_now = NULL;
 	if (r->id_no && *r->id_no) {
 		struct member m;
 		rc = store_member_in_household(t->st, c->h.id, r->id_no, &m, &c->a, e);
@@ -920,15 +973,22 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 				goto out;
 			}
 		}
-		if (FIX(C_RELATION) && n.relation && strcmp(n.relation, REL_HEAD) == 0 && !t->lenient) {
-			bool head;
-			if ((rc = has_head(t, c->h.id, t->today, m.id, &head, NULL, &c->a, e)) != ERR_OK)
+		/* made the head while another member is: refused, or (former_head_relation) that head takes the
+		 * relation given, recorded with it (户主变更 in one step) */
+		const struct member *former = NULL;
+		if (FIX(C_RELATION) && n.relation && strcmp(n.relation, REL_HEAD) == 0) {
+			if ((rc = member_as(t, c->h.id, t->today, m.id, REL_HEAD, &former, &c->a, e)) != ERR_OK)
 				goto out;
-			if (head) {
-				rc = errinfo_set(e, ERR_CONFLICT, "relation", MSG_HEAD_EXISTS);
+			if (former && !r->former_head_relation && !t->lenient) {
+				rc = errinfo_set(e, ERR_CONFLICT, "relation", MSG_HEAD_EXISTS_FIX, former->name ? former->name : "");
 				goto out;
 			}
 		}
+		if (r->former_head_relation &&
+		    (rc = former_head_check(c, &m, former, r->former_head_relation, e)) != ERR_OK)
+			goto out;
+		head_was = former;
+		head_now = n.name;
 		if (FIX(C_RELATION) && (rc = spouse_free(t, c->h.id, t->today, m.id, n.relation, &c->a, e)) != ERR_OK)
 			goto out;
 		if (n.relation && n.sex && !t->lenient) {
@@ -974,6 +1034,9 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 	rc = new_event(c, EV_DATA_FIX, &c->h, member_id, 0, CHAIN_NONE, 0, ST_NONE, ST_NONE, r->reason,
 	    arena_strdup(&c->a, detail), &ev, e);
 	free(detail);
+	if (rc == ERR_OK && head_was && r->former_head_relation)
+		rc = relation_follows(c, head_was, r->former_head_relation,
+		    arena_printf(&c->a, msg_text(MSG_FORMER_HEAD_REASON), head_now ? head_now : ""), e);
 	if (rc == ERR_OK && out)
 		*out = ev;
 out:

@@ -29,6 +29,9 @@ struct event_req {
 	const char *relation;      /* split, merge: the relation in the target household */
 	const char *new_head;      /* member_remove of the head while others stay: the ID number of the member who
 	                            * becomes the head (recorded as a 信息更正 of that member's relation, same day) */
+	const char *former_head_relation;  /* data_fix making a member the head while the household has one: the
+	                                    * relation (code) the head there was takes (户主变更 in one step,
+	                                    * recorded as a 信息更正 of that member's relation, same day) */
 	/* monitor_in: the case to open (type, risks, channel, discovered, open_proposal_id; the rest is filled);
 	 * risk_eliminate: way and close_proposal_id of the case it closes. NULL: a case of unknown type (a direct
 	 * event, an import). */

@@ -658,7 +658,7 @@ event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json
     size_t n_allowed, const char *fix_kind)
 {
 	static const enum col event_cols[] = { C_HH_NO, C_EVENT_TYPE, C_EFFECTIVE, C_BATCH, C_REASON, C_CORRECTION,
-		C_ID_NO, C_TARGET_HH_NO, C_RELATION, C_NEW_HEAD };
+		C_ID_NO, C_TARGET_HH_NO, C_RELATION, C_NEW_HEAD, C_FORMER_HEAD };
 	/* the fixed columns, then the allowed ones not among them */
 	enum col *extra = arena_alloc(&r->a, (n_allowed + 1) * sizeof(*extra));
 	size_t n_extra = 0;
@@ -693,6 +693,7 @@ event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json
 	row[7] = cell_text(r, json_object_get(body, "target_hh_no"));
 	row[8] = cell_text(r, json_object_get(body, "relation"));
 	row[9] = cell_text(r, json_object_get(body, "new_head"));
+	row[10] = cell_text(r, json_object_get(body, "former_head_relation"));
 	for (size_t c = 0; c < n_allowed; c++)
 		row[NELEM(event_cols) + c] = cell_text(r, member ? json_object_get(member, fields[allowed[c]].key) : NULL);
 	/* a member's own ID number and relation come from the member object */
@@ -883,7 +884,7 @@ api_member_update(struct req *r)
 	r->field_as[1].from = "hh_no";   /* in the address, not the body: nothing to fix is about the body */
 	r->field_as[1].to = "";
 	r->field_as[1].code = "nothing_to_fix";
-	static const char *const extra[] = { "effective", "reason", "relation", "finding" };
+	static const char *const extra[] = { "effective", "reason", "relation", "former_head_relation", "finding" };
 	if (!check_object(r, j, member_fix_cols, NELEM(member_fix_cols), extra, NELEM(extra), "")) {
 		json_decref(j);
 		return;

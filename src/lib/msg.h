@@ -115,6 +115,12 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "%s is not the head: no new head is named when this member leaves") \
 	X(NEW_HEAD_SELF, "new_head_self", "新户主不能是被减少的成员本人", "the new head cannot be the member who leaves") \
 	X(HEAD_CHANGE_REASON, "head_change", "原户主减少，变更户主", "the head left: new head") \
+	X(HEAD_EXISTS_FIX, "head_exists", "该户已有户主 %s：改为户主的同时，请填写原户主改为何种关系（原户主改为，former_head_relation）", \
+	    "the household's head is %s: say what the head becomes (former_head_relation)") \
+	X(FORMER_HEAD_UNUSED, "former_head_not_needed", "原户主改为：只在把另一成员改为户主、而该户已有户主时填写", \
+	    "former_head_relation is only for making another member the head of a household that has one") \
+	X(FORMER_HEAD_HEAD, "former_head_head", "原户主不能仍为户主", "the former head cannot stay the head") \
+	X(FORMER_HEAD_REASON, "head_change", "变更户主：%s 改为户主", "head changed: %s is the head now") \
 	X(UPDATE_REASON, "update_import", "导入更新", "updated by an import") \
 	X(UPDATE_NAME_UNKNOWN, "update_member_unknown", "户 %s 中没有这个姓名的成员（证件号码已脱敏，按姓名查找）", \
 	    "household %s has no member of this name (the ID number is masked: looked up by name)") \

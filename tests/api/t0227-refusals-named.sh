@@ -116,6 +116,43 @@ expect 201 county POST "$W/events" '{"type":"member_add","effective":"2020-01-01
 expect 409 county POST "$W/events" '{"type":"member_add","effective":"2019-06-01","correction":true,"reason":"更正","member":{"name":"又一","id_no":"371399198103030026","relation":"配偶","sex":"女"}}'
 jqeq '.error | "\(.code) \(.message)"' "spouse_exists 该户已有配偶（陈新）"
 expect 200 county PATCH "$W/members/7" '{"relation":"配偶","member_phone":"13905397777","reason":"核实"}'
+
+# 户主变更 in one step: a member made the head while the household has one names what that head becomes
+# (former_head_relation); both changes are recorded together. Refused: without it (naming the head), the head
+# staying the head, a relation the head's sex does not allow, a second spouse, and the field where no head
+# changes
+jqeq '[.data.members[] | "\(.name) \(.relation.label)"] | join(",")' "周建民 户主,周敏 之女,周强 之子,陈新 配偶"
+chen=$(jq -r '.data.members[] | select(.name == "陈新") | .id' <<<"$OUT")
+daughter=$(jq -r '.data.members[] | select(.name == "周敏") | .id' <<<"$OUT")
+before=$(db_fingerprint)
+expect 409 county PATCH "$W/members/$chen" '{"relation":"户主","reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "head_exists relation 该户已有户主 周建民：改为户主的同时，请填写原户主改为何种关系（原户主改为，former_head_relation）"
+expect 400 county PATCH "$W/members/$chen" '{"relation":"户主","former_head_relation":"户主","reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field)"' "former_head_head former_head_relation"
+expect 400 county PATCH "$W/members/$chen" '{"relation":"户主","former_head_relation":"之母","reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "relation_sex former_head_relation 与户主关系为“之母”的成员性别应为女"
+expect 409 county PATCH "$W/members/$daughter" '{"relation":"户主","former_head_relation":"配偶","reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "spouse_exists former_head_relation 该户已有配偶（陈新）"
+expect 400 county PATCH "$W/members/9" '{"member_phone":"13905398888","former_head_relation":"之父","reason":"核实"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "former_head_not_needed former_head_relation 原户主改为：只在把另一成员改为户主、而该户已有户主时填写"
+expect 400 county PATCH "$W/members/9" '{"relation":"户主","former_head_relation":"邻居","reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field)"' "unknown_code former_head_relation"
+eq "nothing written" "$(db_fingerprint)" "$before"
+expect 200 county PATCH "$W/members/$chen" '{"relation":"户主","former_head_relation":"配偶","reason":"户主变更"}'
+jqeq '[.data.members[] | "\(.name) \(.relation.label)"] | join(",")' "陈新 户主,周建民 配偶,周敏 之女,周强 之子"
+jqeq '[.data.history[-2:][] | "\(.type) \(.member.name) \(.reason) \(.detail.relation | join(">"))"] | join(";")' \
+	"data_fix 陈新 户主变更 02>01;data_fix 周建民 变更户主：陈新 改为户主 01>02"
+jqeq '.data.history[-2].effective == .data.history[-1].effective' true
+# a head added back in time, before today's head came (2020), is refused: it would be a second head from then on
+# (on 2019-06-01 the household had no member who is the head today)
+expect 409 county POST "$W/events" '{"type":"member_add","effective":"2019-06-01","correction":true,"reason":"更正","member":{"name":"又二","id_no":"371399198103030050","relation":"户主","sex":"男"}}'
+jqeq '.error | "\(.code) \(.field)"' "head_exists relation"
+# the events sheet takes the column 原户主改为
+head_id=$(curl -s -b "$WORK/county.jar" "http://127.0.0.1:$PORT$H?full=1" | jq -r '.data.members[] | select(.name == "赵大山") | .id_no')
+printf '户编号,变动类型,生效日期,是否更正,原因,证件号码,与户主关系,原户主改为\n3713990001,信息更正,2020-07-01,是,户主变更,%s,户主,配偶\n' "$head_id" >"$WORK/swap.csv"
+ok import events "$WORK/swap.csv"
+expect 200 county GET "$H"
+jqeq '[.data.members[] | "\(.name) \(.relation.label)"] | join(",")' "赵大山 户主,钱秀兰 配偶,赵小川 之子,赵新 之孙子"
 # the largest amount holds on the command line too (it was only the API's and the sheets')
 expect_rc 1 income set 3713990001 2018 --wage 99999999999999
 eq "its message" "$ERR" "tuopin: “99999999999999.00”超出金额上限（10 亿元）"

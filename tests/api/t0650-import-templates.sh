@@ -33,7 +33,7 @@ expect 400 county GET "/api/imports/registry/template?format=pdf"
 # the CSV template: a BOM and the header row, nothing else
 curl -s -D "$WORK/h" -o "$WORK/tpl.csv" -b "$WORK/county.jar" "http://127.0.0.1:$PORT/api/imports/events/template?format=csv"
 eq "events template" "$(sed '1s/^\xEF\xBB\xBF//' "$WORK/tpl.csv" | tr -d '\r')" \
-	"户编号,变动类型,生效日期,原因,批次,是否更正,目标户编号,姓名,证件号码,与户主关系,性别,民族,文化程度,在校生状况,健康状况,劳动技能,务工状况,务工时间（月）,是否参加城乡居民基本医疗保险,是否参加大病保险,是否参加城乡居民基本养老保险,是否享受低保,是否特困供养,人联系电话,新证件号码,出生日期,新户主证件号码,贫困户属性,主要致贫原因,其他致贫原因,识别标准,识别年月,脱贫年度,户联系电话,开户银行,银行账号"
+	"户编号,变动类型,生效日期,原因,批次,是否更正,目标户编号,姓名,证件号码,与户主关系,性别,民族,文化程度,在校生状况,健康状况,劳动技能,务工状况,务工时间（月）,是否参加城乡居民基本医疗保险,是否参加大病保险,是否参加城乡居民基本养老保险,是否享受低保,是否特困供养,人联系电话,新证件号码,出生日期,新户主证件号码,原户主改为,贫困户属性,主要致贫原因,其他致贫原因,识别标准,识别年月,脱贫年度,户联系电话,开户银行,银行账号"
 grep -qi "filename\*=UTF-8''%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF" "$WORK/h" || fail "template file name: $(grep -i disposition "$WORK/h")"
 # the XLSX template: a workbook whose one row is the header
 curl -s -o "$WORK/tpl.xlsx" -b "$WORK/county.jar" "http://127.0.0.1:$PORT/api/imports/registry/template"
@@ -55,8 +55,8 @@ jqeq '"\(.data.households)户\(.data.members)人 \(.data.written) \(.data.errors
 curl -s -o "$WORK/ev.csv" -b "$WORK/county.jar" "http://127.0.0.1:$PORT/api/imports/events/template?format=csv"
 {
 	cat "$WORK/ev.csv"
-	printf '%s\r\n' "3713990001,人员增加,2018-06-01,新生儿,,否,,张小宝,371399201805010016,之子,男,汉族,,,健康,无劳动力,,,是,是,否,否,否,,,,,,,,,,,,,"
-	printf '%s\r\n' "3713990001,信息更正,2018-06-02,属性有误,,否,,,,,,,,,,,,,,,,,,,,,,低保贫困户,,,,,,13905390000,,"
+	printf '%s\r\n' "3713990001,人员增加,2018-06-01,新生儿,,否,,张小宝,371399201805010016,之子,男,汉族,,,健康,无劳动力,,,是,是,否,否,否,,,,,,,,,,,,,,"
+	printf '%s\r\n' "3713990001,信息更正,2018-06-02,属性有误,,否,,,,,,,,,,,,,,,,,,,,,,,低保贫困户,,,,,,13905390000,,"
 } >"$WORK/ev-filled.csv"
 upload county "/api/imports/events?dry_run=1" "$WORK/ev-filled.csv"
 eq "the change template filled in" "$STATUS $(jq -c '[.data.events, .data.errors]' <<<"$OUT")" "200 [2,0]"

@@ -48,7 +48,7 @@ await run(async () => {
   assert.equal(await text(page, '.import-columns [data-required]'), '户编号、变动类型、生效日期');
   assert.equal(await page.getAttribute('.import-columns [data-template="csv"]', 'href'), '/api/imports/events/template?format=csv');
   const tpl = await page.evaluate(async () => (await fetch('/api/imports/events/template?format=csv')).text());
-  assert.equal(tpl.replace(/^\uFEFF/, '').trim(), '户编号,变动类型,生效日期,原因,批次,是否更正,目标户编号,姓名,证件号码,与户主关系,性别,民族,文化程度,在校生状况,健康状况,劳动技能,务工状况,务工时间（月）,是否参加城乡居民基本医疗保险,是否参加大病保险,是否参加城乡居民基本养老保险,是否享受低保,是否特困供养,人联系电话,新证件号码,出生日期,新户主证件号码,贫困户属性,主要致贫原因,其他致贫原因,识别标准,识别年月,脱贫年度,户联系电话,开户银行,银行账号');
+  assert.equal(tpl.replace(/^\uFEFF/, '').trim(), '户编号,变动类型,生效日期,原因,批次,是否更正,目标户编号,姓名,证件号码,与户主关系,性别,民族,文化程度,在校生状况,健康状况,劳动技能,务工状况,务工时间（月）,是否参加城乡居民基本医疗保险,是否参加大病保险,是否参加城乡居民基本养老保险,是否享受低保,是否特困供养,人联系电话,新证件号码,出生日期,新户主证件号码,原户主改为,贫困户属性,主要致贫原因,其他致贫原因,识别标准,识别年月,脱贫年度,户联系电话,开户银行,银行账号');
 
   // the bad sheet: refused, every problem listed
   await dropFile(page, 'events-bad.csv', readFileSync(join(TESTDATA, 'bad/events-bad.csv')), 'text/csv');

@@ -1,6 +1,8 @@
 // The head of a household leaves (issue 18): 记录变动 → 人员减少 of the head asks who the new head is (only
 // then); saving without one is refused under that field and writes nothing; with one, the members table shows
-// the new head and the history the removal and the new head's 信息更正 on the same day.
+// the new head and the history the removal and the new head's 信息更正 on the same day. 户主变更 in one step:
+// a member's relation corrected to 户主 asks what the head there was becomes (配偶 preselected for the head's
+// spouse); both corrections are recorded together.
 // users: county
 import { run, newPage, login, shot, text, assert, DESKTOP } from './lib.mjs';
 
@@ -38,4 +40,30 @@ await run(async () => {
   assert.deepEqual(top, ['data_fix', 'member_remove']);
   assert.match(await text(page, '.timeline .tl-item[data-type="data_fix"]'), /与户主关系 配偶 → 户主/);
   await shot(page, 'new-head');
+
+  // 户主变更: 钱秀兰 (配偶) made the head; 赵大山 becomes her 配偶 in the same save
+  await page.goto(page.url().replace(/\/households\/.*$/, '/households/3713990001'));
+  await page.waitForSelector('.timeline');
+  const before2 = await page.$$eval('.timeline .tl-item', (li) => li.length);
+  await page.click('[data-card="members"] tr:has-text("钱秀兰") [data-action="edit-member"]');
+  await page.waitForSelector(`${dlg} select[name="relation"]`);
+  assert.equal(await page.locator(`${dlg} [data-part="former-head"]`).isHidden(), true);
+  await page.selectOption(`${dlg} select[name="relation"]`, { label: '户主' });
+  await page.waitForSelector(`${dlg} select[name="former_head_relation"]`);
+  assert.equal(await page.$eval(`${dlg} select[name="former_head_relation"]`, (s) => s.selectedOptions[0].textContent), '配偶');
+  assert.equal(await page.$$eval(`${dlg} select[name="former_head_relation"] option`, (o) => o.some((x) => x.textContent === '户主')), false);
+  assert.match(await text(page, `${dlg} [data-field="former_head_relation"] .field-hint`), /赵大山现为户主。钱秀兰改为户主的同时/);
+  await shot(page, 'ask-former-head');
+  await page.fill(`${dlg} input[name="reason"]`, '户主变更');
+  await page.click(`${dlg} [data-action="save"]`);
+  await page.waitForSelector('dialog', { state: 'detached' });
+  await page.waitForFunction((n) => document.querySelectorAll('.timeline .tl-item').length === n, before2 + 2);
+  const members2 = await page.$$eval('[data-card="members"] tbody tr', (trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ')));
+  assert.match(members2.find((m) => m.includes('钱秀兰')), /户主/);
+  assert.match(members2.find((m) => m.includes('赵大山')), /配偶/);
+  const fixes = await page.$$eval('.timeline .tl-item[data-type="data_fix"]', (li) => li.slice(0, 2).map((x) => x.innerText.replace(/\s+/g, ' ')));
+  assert.equal(fixes.length, 2);
+  assert.ok(fixes.some((x) => /与户主关系 户主 → 配偶/.test(x) && /变更户主：钱秀兰 改为户主/.test(x)), fixes.join(' | '));
+  assert.ok(fixes.some((x) => /与户主关系 配偶 → 户主/.test(x)), fixes.join(' | '));
+  await shot(page, 'head-changed');
 });

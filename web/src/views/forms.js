@@ -62,7 +62,7 @@ function memberInputs(m, cl, { withId }) {
     for (const k of MEMBER_BOOLS) v[k] = form.querySelector(`input[name="${k}"]`).checked;
     return v;
   };
-  return { nodes, read };
+  return { nodes, read, ctl };
 }
 
 function eventInputs(opts = {}) {
@@ -126,10 +126,28 @@ export function formDialog({ title, intro, content, send, okText, mapField, done
 export function editMemberDialog(hh, m, cl, done) {
   const mi = memberInputs(m, cl, { withId: false });
   const ev = eventInputs({ correction: false, reasonHint: t('例如：入户核实后更正') });
+  // 户主变更 in one step: this member made the head while another member is; asked only then (the server
+  // refuses without it), the head's spouse made the head preselects 配偶 for the head there was
+  const head = hh.members.find((x) => x.id !== m.id && x.relation && x.relation.code === '01');
+  const formerBox = h('div', { class: 'field-wide', 'data-part': 'former-head', hidden: true });
+  let former = null;
+  const showFormer = () => {
+    if (!head || mi.ctl.relation.value !== '01') {
+      formerBox.hidden = true;
+      formerBox.replaceChildren();
+      former = null;
+      return;
+    }
+    const pick = m.relation && m.relation.code === '02' ? '02' : '';
+    former = select(cl.relation.filter((r) => r.code !== '01'), pick, { blank: t('请选择'), name: 'former_head_relation' });
+    formerBox.replaceChildren(field({ name: 'former_head_relation', label: t('原户主改为'), control: former, required: true, hint: t('{name}现为户主。{new}改为户主的同时，{name}的与户主关系改为所选，记为其一条信息更正；其他成员的与户主关系请随后核对。', { name: head.name, new: m.name }) }));
+    formerBox.hidden = false;
+  };
+  mi.ctl.relation.addEventListener('change', showFormer);
   return formDialog({
     title: t('修改成员信息：{name}', { name: m.name }),
     intro: t('修改记为一条“信息更正”，保留修改前的内容（证件号码在历史中隐去中间位）。只提交改动过的项。'),
-    content: [...mi.nodes, ...ev.nodes],
+    content: [...mi.nodes, formerBox, ...ev.nodes],
     wide: true,
     done,
     mapField: (f) => (f === 'new_id_no' || f === 'birth' ? 'id_no' : f),
@@ -145,6 +163,10 @@ export function editMemberDialog(hh, m, cl, done) {
       };
       for (const k of Object.keys(v)) if (!same(k)) body[k] = v[k];
       if (!Object.keys(body).length) throw new ApiError(400, { code: 'nothing_to_fix', field: '', message: t('没有修改任何内容') });
+      if (former) {
+        if (!former.value) throw new ApiError(400, { code: 'required', field: 'former_head_relation', message: t('请选择原户主改为何种关系') });
+        body.former_head_relation = former.value;
+      }
       const e = ev.read();
       if (e.effective) body.effective = e.effective;
       if (e.reason) body.reason = e.reason;
