@@ -28,8 +28,9 @@ export function setLang(l) {
 }
 
 // t('截至 {date}', {date: '2018-10-08'}): the text in the current language with {names} filled in.
+// An English text with a singular form has it under the key '<text>|1', used when params.n is 1 ('1 person').
 export function t(zh, params) {
-  let s = lang === 'en' ? EN[zh] ?? zh : zh;
+  let s = lang === 'en' ? (params && Number(params.n) === 1 && EN[`${zh}|1`]) || (EN[zh] ?? zh) : zh;
   if (params) s = s.replace(/\{(\w+)\}/g, (m, k) => (params[k] !== undefined ? String(params[k]) : m));
   return s;
 }

@@ -18,7 +18,12 @@ export async function kinds(signal) {
   if (!kindsCache || kindsCache.lang !== getLang()) {
     const d = await get('/api/assistance/kinds', null, { signal });
     const byCode = {};
-    for (const k of d.kinds) byCode[k.code] = k;
+    for (const k of d.kinds) {
+      byCode[k.code] = k;
+      // the English field names are lower case (they are sheet headers and the API's labels too); as labels of
+      // a form, a table's head or a detail line they start with a capital, as every other label does
+      if (getLang() === 'en') for (const f of k.fields || []) if (f.label) f.label = f.label[0].toUpperCase() + f.label.slice(1);
+    }
     kindsCache = { lang: getLang(), byCode, list: d.kinds };
   }
   return kindsCache;

@@ -37,9 +37,16 @@ function basics(hh) {
     [t('联系电话'), hh.phone || '', 'phone'],
     [t('开户银行'), hh.bank || '', 'bank'],
     [t('银行账号'), hh.bank_account || '', 'bank_account'],
-    [t('{date} 状态', { date: hh.as_of }), statusBadge(hh.status), 'status'],
+    [withDate(t('{date} 状态', { date: '\u0000' }), hh.as_of), statusBadge(hh.status), 'status'],
     [t('当前状态'), [statusBadge(hh.status_now), hh.monitored ? h('span', { class: 'tag tag-amber' }, t('防返贫监测对象')) : null], 'status_now'],
   ]);
+}
+
+// A label with a date in it (a NUL where the date goes): the date does not break at its hyphens ("Status on
+// 2026-" / "12-07" in English).
+function withDate(text, date) {
+  const [before, after] = text.split('\u0000');
+  return h('span', before, h('span', { class: 'nowrap' }, date), after);
 }
 
 function yes(b) {
