@@ -74,6 +74,7 @@ problem_add(struct problems *p, bool warning, int row, const char *column, struc
 		x->code = msg_code(id);
 		x->message = arena_strdup(p->a, buf);
 		x->warning = warning;
+		x->conflict = false;
 	}
 	return ERR_INVALID;
 }
@@ -91,6 +92,7 @@ problem_from_err(struct problems *p, bool warning, int row, const char *column, 
 	x->code = arena_strdup(p->a, e->code);
 	x->message = arena_strdup(p->a, e->message);
 	x->warning = warning;
+	x->conflict = e->err == ERR_CONFLICT;
 }
 
 void

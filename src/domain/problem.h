@@ -17,6 +17,7 @@ struct problem {
 	const char *code;    /* msg_code() */
 	char *message;
 	bool warning;
+	bool conflict;       /* the domain refused it as a conflict with what is stored (ERR_CONFLICT), not as bad input */
 };
 
 struct problems {

@@ -457,8 +457,9 @@ reply_problems(struct req *r, const struct import_result *res, bool members)
 	if (f0)
 		field = json_string_value(json_object_get(f0, "field"));
 	errinfo_raw(&e, ERR_INVALID, field, first ? first->code : "invalid", first ? first->message : "");
-	/* a refused state change is a conflict with what is stored, not a malformed request */
-	if (first && (strcmp(first->code, "transition_refused") == 0 || strcmp(first->code, "household_exists") == 0 ||
+	/* a refused state change is a conflict with what is stored, not a malformed request: as the domain said
+	 * (a refusal it made), or for the codes a sheet's own checks give (a row against the registry) */
+	if (first && (first->conflict || strcmp(first->code, "transition_refused") == 0 || strcmp(first->code, "household_exists") == 0 ||
 	    strcmp(first->code, "correction_required") == 0 || strcmp(first->code, "member_present") == 0 ||
 	    strcmp(first->code, "head_exists") == 0 || strcmp(first->code, "spouse_exists") == 0 ||
 	    strcmp(first->code, "household_proposed") == 0 ||
