@@ -1904,7 +1904,7 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 			code = "data_fix";
 			q.type = EV_DATA_FIX;
 			q.effective = o->as_of ? o->as_of : today;
-			q.reason = o->reason ? o->reason : msg_text(MSG_UPDATE_REASON);
+			q.reason = o->reason ? o->reason : msg_text_in(MSG_UPDATE_REASON, LANG_ZH);
 		} else {
 		v = CELL(C_EVENT_TYPE);
 		if (v.n == 0)
@@ -1941,6 +1941,7 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 		q.member = NULL;
 		q.hh = NULL;
 		q.former_head_relation = NULL;
+		bool fh_read = false;
 		q.id_no = NULL;
 		/* an update's member row whose 证件号码 is masked: the member of that name in the household */
 		bool by_name = o->update && part == 0 && !CELL(C_ID_NO).n && header_cell(h, C_ID_NO, c, n).n;
@@ -2055,6 +2056,7 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 					if (CELL(C_FORMER_HEAD).n &&
 					    parse_code(CL_RELATION, CELL(C_FORMER_HEAD), &fh, p, row.num, COL(C_FORMER_HEAD)))
 						q.former_head_relation = fh;
+					fh_read = true;
 				} else {
 					const char *cd;
 					if (CELL(C_ATTRIBUTE).n &&
@@ -2098,6 +2100,10 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 				break;
 			}
 		}
+		/* 原户主改为 belongs to a member's 信息更正 that makes the member the head; elsewhere it is not dropped
+		 * unsaid */
+		if (code && !fh_read && !o->update && CELL(C_FORMER_HEAD).n)
+			problem_add(p, false, row.num, COL(C_FORMER_HEAD), CELL(C_FORMER_HEAD), MSG_FORMER_HEAD_UNUSED);
 		if (p->n_errors == before) {
 			struct errinfo ee;
 			errinfo_clear(&ee);

@@ -472,15 +472,28 @@ relation_follows(struct ctx *c, const struct member *who, const char *relation, 
 	return rc;
 }
 
-/* 户主变更 in one step: member m is made the head while former is; former takes relation. Refused: no head to
- * change (or m not made the head), the former head staying the head, a relation the former head's sex does not
- * allow, a second spouse. */
+/* 户主变更 in one step: member m (as corrected) is made the head while former is; former takes relation.
+ * Refused: no head to change (or m not made the head), m not a member today (a former member made the head
+ * would leave the household without one), the former head staying the head, a relation the former head's sex
+ * does not allow, a second spouse. */
 static enum err
 former_head_check(struct ctx *c, const struct member *m, const struct member *former, const char *relation,
     struct errinfo *e)
 {
 	if (!former)
 		return errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_FORMER_HEAD_UNUSED);
+	struct member *mv;
+	size_t n;
+	enum err rc = store_members_at(c->t->st, c->h.id, c->t->today, &mv, &n, &c->a, e);
+	if (rc != ERR_OK)
+		return rc;
+	bool present = false;
+	for (size_t i = 0; i < n; i++)
+		present |= mv[i].id == m->id;
+	if (!present) {
+		char d[11];
+		return errinfo_set(e, ERR_CONFLICT, "relation", MSG_MEMBER_ABSENT, date_format(c->t->today, d), c->h.hh_no);
+	}
 	if (strcmp(relation, REL_HEAD) == 0)
 		return errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_FORMER_HEAD_HEAD);
 	if (c->t->lenient)
@@ -493,11 +506,6 @@ former_head_check(struct ctx *c, const struct member *m, const struct member *fo
 		return ERR_OK;
 	if (m->sex && former->sex && strcmp(m->sex, former->sex) == 0 && strcmp(m->sex, "9") != 0)
 		return errinfo_set(e, ERR_CONFLICT, "former_head_relation", MSG_SPOUSE_SEX);
-	struct member *mv;
-	size_t n;
-	enum err rc = store_members_at(c->t->st, c->h.id, c->t->today, &mv, &n, &c->a, e);
-	if (rc != ERR_OK)
-		return rc;
 	for (size_t i = 0; i < n; i++)
 		if (mv[i].id != m->id && mv[i].id != former->id && mv[i].relation && strcmp(mv[i].relation, REL_SPOUSE) == 0)
 			return errinfo_set(e, ERR_CONFLICT, "former_head_relation", MSG_SPOUSE_EXISTS, mv[i].name ? mv[i].name : "");
@@ -550,8 +558,10 @@ member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 		return rc;
 	if ((rc = rewrite(t, SPAN_MEMBER, m.id, r->effective, false, 0, ev.id, &c->a, e)) != ERR_OK)
 		return rc;
-	/* the new head: a 信息更正 of its relation, recorded with the removal */
-	if (nh.id && (rc = relation_follows(c, &nh, REL_HEAD, msg_text(MSG_HEAD_CHANGE_REASON), e)) != ERR_OK)
+	/* the new head: a 信息更正 of its relation, recorded with the removal (the reason is stored, so in the
+	 * registry's language whatever the request's) */
+	if (nh.id &&
+	    (rc = relation_follows(c, &nh, REL_HEAD, msg_text_in(MSG_HEAD_CHANGE_REASON, LANG_ZH), e)) != ERR_OK)
 		return rc;
 	if ((rc = store_household_set_status(t->st, c->h.id, c->h.status, c->h.monitored, 0, t->now, e)) != ERR_OK)
 		return rc;
@@ -946,6 +956,10 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 			n.birth = in->birth;
 			identity = true;
 		}
+		if (r->former_head_relation && !(FIX(C_RELATION) && n.relation && strcmp(n.relation, REL_HEAD) == 0)) {
+			rc = errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_FORMER_HEAD_UNUSED);
+			goto out;
+		}
 		if (json_object_size(d) == 0) {
 			rc = errinfo_set(e, ERR_INVALID, "", MSG_NOTHING_TO_FIX);
 			goto out;
@@ -985,7 +999,7 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 			}
 		}
 		if (r->former_head_relation &&
-		    (rc = former_head_check(c, &m, former, r->former_head_relation, e)) != ERR_OK)
+		    (rc = former_head_check(c, &n, former, r->former_head_relation, e)) != ERR_OK)
 			goto out;
 		head_was = former;
 		head_now = n.name;
@@ -1008,6 +1022,10 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 	} else {
 		struct household n = c->h;
 		const struct household *in = r->hh;
+		if (r->former_head_relation) {
+			rc = errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_FORMER_HEAD_UNUSED);
+			goto out;
+		}
 		if (!in) {
 			rc = errinfo_set(e, ERR_INVALID, "", MSG_NOTHING_TO_FIX);
 			goto out;
@@ -1036,7 +1054,7 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 	free(detail);
 	if (rc == ERR_OK && head_was && r->former_head_relation)
 		rc = relation_follows(c, head_was, r->former_head_relation,
-		    arena_printf(&c->a, msg_text(MSG_FORMER_HEAD_REASON), head_now ? head_now : ""), e);
+		    arena_printf(&c->a, msg_text_in(MSG_FORMER_HEAD_REASON, LANG_ZH), head_now ? head_now : ""), e);
 	if (rc == ERR_OK && out)
 		*out = ev;
 out:

@@ -459,7 +459,8 @@ reply_problems(struct req *r, const struct import_result *res, bool members)
 	errinfo_raw(&e, ERR_INVALID, field, first ? first->code : "invalid", first ? first->message : "");
 	/* a refused state change is a conflict with what is stored, not a malformed request: as the domain said
 	 * (a refusal it made), or for the codes a sheet's own checks give (a row against the registry) */
-	if (first && (first->conflict || strcmp(first->code, "transition_refused") == 0 || strcmp(first->code, "household_exists") == 0 ||
+	if (first && (first->conflict || strcmp(first->code, "transition_refused") == 0 ||
+	    strcmp(first->code, "household_exists") == 0 ||
 	    strcmp(first->code, "correction_required") == 0 || strcmp(first->code, "member_present") == 0 ||
 	    strcmp(first->code, "head_exists") == 0 || strcmp(first->code, "spouse_exists") == 0 ||
 	    strcmp(first->code, "household_proposed") == 0 ||
@@ -885,7 +886,8 @@ api_member_update(struct req *r)
 	r->field_as[1].from = "hh_no";   /* in the address, not the body: nothing to fix is about the body */
 	r->field_as[1].to = "";
 	r->field_as[1].code = "nothing_to_fix";
-	static const char *const extra[] = { "effective", "reason", "relation", "former_head_relation", "finding" };
+	static const char *const extra[] = { "effective", "correction", "reason", "relation", "former_head_relation",
+		"finding" };
 	if (!check_object(r, j, member_fix_cols, NELEM(member_fix_cols), extra, NELEM(extra), "")) {
 		json_decref(j);
 		return;
@@ -903,7 +905,7 @@ api_household_update(struct req *r)
 		return;
 	static const enum col fix[] = { C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD, C_PHONE, C_BANK,
 		C_BANK_ACCOUNT, C_IDENTIFIED_YM, C_EXIT_YEAR };
-	static const char *const extra[] = { "effective", "reason", "finding" };
+	static const char *const extra[] = { "effective", "correction", "reason", "finding" };
 	if (!check_object(r, j, fix, NELEM(fix), extra, NELEM(extra), "")) {
 		json_decref(j);
 		return;

@@ -153,6 +153,24 @@ printf '户编号,变动类型,生效日期,是否更正,原因,证件号码,与
 ok import events "$WORK/swap.csv"
 expect 200 county GET "$H"
 jqeq '[.data.members[] | "\(.name) \(.relation.label)"] | join(",")' "赵大山 户主,钱秀兰 配偶,赵小川 之子,赵新 之孙子"
+# (found by a review) the sexes are judged as corrected in the same request: 钱秀兰's number and sex corrected
+# to a man's while she is made the head would make two men the couple; a member no longer in the household
+# made the head would leave it without one; 原户主改为 where no head changes is said, in a sheet too; a
+# correction back in time through the API takes "correction"
+before=$(db_fingerprint)
+qian=$(jq -r '.data.members[] | select(.name == "钱秀兰") | .id' <<<"$OUT")
+expect 409 county PATCH "$H/members/$qian" '{"id_no":"'371399196205181010'","sex":"男","relation":"户主","former_head_relation":"配偶","reason":"核实"}'
+jqeq '.error | "\(.code) \(.field)"' "spouse_sex former_head_relation"
+expect 409 county PATCH "$W/members/7" '{"relation":"户主","former_head_relation":"之子","reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field)"' "member_absent relation"
+expect 400 county PATCH "$H/members/$qian" '{"member_phone":"13905396666","former_head_relation":"配偶","reason":"核实"}'
+jqeq '.error | "\(.code) \(.field)"' "former_head_not_needed former_head_relation"
+printf '户编号,变动类型,生效日期,原因,证件号码,贫困户属性,原户主改为\n3713990001,信息更正,2026-12-07,核实,,一般贫困户,配偶\n' >"$WORK/fh.csv"
+expect_rc 1 import events "$WORK/fh.csv"
+contains "$ERR" "原户主改为：只在把另一成员改为户主、而该户已有户主时填写"
+eq "nothing written" "$(db_fingerprint)" "$before"
+expect 200 county PATCH "$H/members/$qian" '{"member_phone":"13905396666","effective":"2019-03-01","correction":true,"reason":"补录"}'
+jqeq '.data.history[] | select(.reason == "补录") | "\(.effective) \(.correction)"' "2019-03-01 true"
 # the largest amount holds on the command line too (it was only the API's and the sheets')
 expect_rc 1 income set 3713990001 2018 --wage 99999999999999
 eq "its message" "$ERR" "tuopin: “99999999999999.00”超出金额上限（10 亿元）"

@@ -125,7 +125,7 @@ export function formDialog({ title, intro, content, send, okText, mapField, done
 
 export function editMemberDialog(hh, m, cl, done) {
   const mi = memberInputs(m, cl, { withId: false });
-  const ev = eventInputs({ correction: false, reasonHint: t('例如：入户核实后更正') });
+  const ev = eventInputs({ reasonHint: t('例如：入户核实后更正') });
   // 户主变更 in one step: this member made the head while another member is; asked only then (the server
   // refuses without it), the head's spouse made the head preselects 配偶 for the head there was
   const head = hh.members.find((x) => x.id !== m.id && x.relation && x.relation.code === '01');
@@ -169,6 +169,7 @@ export function editMemberDialog(hh, m, cl, done) {
       }
       const e = ev.read();
       if (e.effective) body.effective = e.effective;
+      if (e.correction) body.correction = true;
       if (e.reason) body.reason = e.reason;
       await patch(`/api/households/${encodeURIComponent(hh.hh_no)}/members/${m.id}`, withFinding(body));
     },
@@ -207,7 +208,7 @@ export function editHouseholdDialog(hh, cl, done) {
   };
   const others = new Set((hh.cause_other || []).map((c) => c.code));
   const otherBoxes = cl.cause.map((c) => h('label', { class: 'check check-chip' }, h('input', { type: 'checkbox', name: 'cause_other', value: c.code, checked: others.has(c.code) }), h('span', c.label)));
-  const ev = eventInputs({ correction: false, reasonHint: t('例如：入户核实后更正') });
+  const ev = eventInputs({ reasonHint: t('例如：入户核实后更正') });
   const nodes = [
     field({ name: 'attribute', label: fieldLabel('attribute'), control: ctl.attribute }),
     field({ name: 'cause_main', label: fieldLabel('cause_main'), control: ctl.cause_main }),
@@ -241,6 +242,7 @@ export function editHouseholdDialog(hh, cl, done) {
       if (body.exit_year !== undefined && /^\d+$/.test(body.exit_year)) body.exit_year = Number(body.exit_year);
       const e = ev.read();
       if (e.effective) body.effective = e.effective;
+      if (e.correction) body.correction = true;
       if (e.reason) body.reason = e.reason;
       await patch(`/api/households/${encodeURIComponent(hh.hh_no)}`, withFinding(body));
     },
