@@ -13,6 +13,7 @@
 #include "domain/export.h"
 #include "domain/idno.h"
 #include "domain/import.h"
+#include "domain/monitor.h"
 #include "domain/registry.h"
 #include "domain/report.h"
 #include "lib/date.h"
@@ -448,7 +449,13 @@ cmd_line(struct args *a)
 	enum err err;
 	char yuan[32];
 	if (set) {
-		err = store_poverty_line_set(st, (int)year, a->pos[2], a->pos[3], amount, arg(a, "note"), &e);
+		/* through the domain, in a transaction with its audit row (the line decides who may exit) */
+		struct txn t;
+		err = txn_begin(&t, st, a->now, cli_actor(), &e);
+		if (err == ERR_OK) {
+			err = poverty_line_set(&t, (int)year, a->pos[2], a->pos[3], amount, arg(a, "note"), &e);
+			err = err == ERR_OK ? txn_commit(&t, &e) : (txn_rollback(&t), err);
+		}
 		if (err == ERR_OK)
 			printf(EN ? "%lld %s %s line set to %s yuan\n" : "已设置 %lld 年 %s %s 标准线为 %s 元\n",
 			    (long long)year, a->pos[2], a->pos[3], format_fen(amount, yuan, sizeof(yuan)));

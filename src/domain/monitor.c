@@ -35,6 +35,32 @@ choices(enum codelist cl, char *buf, size_t size)
 }
 
 enum err
+poverty_line_set(struct txn *t, int year, const char *region, const char *kind, int64_t amount, const char *note,
+    struct errinfo *e)
+{
+	char y[16];
+	snprintf(y, sizeof(y), "%d", year);
+	if (year < 1980 || year > 2100)
+		return errinfo_set(e, ERR_INVALID, "year", MSG_BAD_YEAR, y);
+	if (amount <= 0 || amount > MONEY_MAX_FEN) {
+		char s[32];
+		format_fen(amount, s, sizeof(s));
+		return errinfo_set(e, ERR_INVALID, "amount", amount > 0 ? MSG_MONEY_CAP : MSG_BAD_MONEY, s);
+	}
+	enum err rc = store_poverty_line_set(t->st, year, region, kind, amount, note, e);
+	if (rc != ERR_OK)
+		return rc;
+	char yuan[32];
+	json_t *j = json_pack("{s:i, s:s, s:s, s:s}", "year", year, "region", region, "kind", kind, "amount",
+	    format_fen(amount, yuan, sizeof(yuan)));
+	char *detail = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	rc = txn_audit(t, "line.set", y, detail, e);
+	free(detail);
+	return rc;
+}
+
+enum err
 monitor_line_set(struct txn *t, int year, const char *region, int64_t amount, const char *note, struct errinfo *e)
 {
 	char y[16];

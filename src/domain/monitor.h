@@ -18,6 +18,10 @@
 #include "lib/err.h"
 
 /* Set the monitoring line of year for region ("CN" or a 2-digit province code), in fen (audited). */
+/* A standard line (year, region, kind: the poverty line the exit and check rules read, a province's own line)
+ * set by an administrator: one audit row (line.set) with the figures. */
+enum err poverty_line_set(struct txn *t, int year, const char *region, const char *kind, int64_t amount,
+    const char *note, struct errinfo *e);
 enum err monitor_line_set(struct txn *t, int year, const char *region, int64_t amount, const char *note,
     struct errinfo *e);
 

@@ -33,6 +33,12 @@ ok monitor line set 2023 6800 --now "2021-01-06 09:01:00"
 ok line get 2022 CN monitoring
 eq "line stored beside the poverty lines" "$OUT" "6500.00"
 expect_rc 2 monitor line set 2022 abc
+# the poverty line, which decides who may exit, is set with an audit row too (it had none: found by a review)
+ok line set 2021 CN national 4100 --now "2021-01-06 09:02:00"
+ok audit list --action line.set
+contains "$OUT" '{"year":2021,"region":"CN","kind":"national","amount":"4100.00"}'
+ok audit list --action monitor.line
+contains "$OUT" '"amount":"6500.00"'
 
 # walk ID: approve every step of the monitoring workflow on D1..D5 (村内公示 5 days between D3's start and end)
 walk() {

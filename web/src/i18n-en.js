@@ -26,6 +26,7 @@ export const EN = {
   '载入流程': 'Workflow loaded',
   '监测纳入或暂缓': 'Monitoring decided',
   '设定监测标准': 'Monitoring line set',
+  '设定标准线': 'Poverty line set',
   '登记救助': 'Programme recorded',
   '新建帮扶记录': 'Assistance record created',
   '修改帮扶记录': 'Assistance record changed',

@@ -50,6 +50,7 @@ const ACTIONS = {
   'workflow.load': '载入流程',
   'monitor.hold': '监测纳入或暂缓',
   'monitor.line': '设定监测标准',
+  'line.set': '设定标准线',
   'monitor.dismiss': '排除预警',
   'programme.add': '登记救助',
   'assistance.create': '新建帮扶记录',
