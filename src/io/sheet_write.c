@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <xlsxwriter.h>
 
 #include "io/sheet.h"
@@ -77,6 +79,15 @@ new_format(lxw_workbook *wb, bool bold, bool text)
 	return f;
 }
 
+/* A regular file written: readable and writable by its owner only (never a device or pipe named as the file). */
+static void
+owner_only(int fd)
+{
+	struct stat sb;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (sb.st_mode & 077))
+		(void)fchmod(fd, 0600);
+}
+
 static struct sheet_writer *
 writer_open(const char *path, enum sheet_kind kind, bool gb18030, const char *sheet_name, bool stream,
     struct errinfo *e);
@@ -115,6 +126,7 @@ writer_open(const char *path, enum sheet_kind kind, bool gb18030, const char *sh
 			free(w);
 			return NULL;
 		}
+		owner_only(fileno(probe));   /* an existing file kept its mode: a list of names is the user's only */
 		fclose(probe);
 		lxw_workbook_options opt = { .constant_memory = stream ? LXW_TRUE : LXW_FALSE, .tmpdir = NULL,
 			.use_zip64 = stream ? LXW_TRUE : LXW_FALSE };
@@ -156,6 +168,8 @@ writer_open(const char *path, enum sheet_kind kind, bool gb18030, const char *sh
 		free(w);
 		return NULL;
 	}
+	/* a file written over keeps its mode: a list of names is the user's only, as a new one is (umask 077) */
+	owner_only(fileno(w->fp));
 	w->gb = gb18030;
 	if (gb18030) {
 		w->cd = iconv_open("GB18030", "UTF-8");
@@ -430,6 +444,12 @@ sheet_writer_close(struct sheet_writer *w, struct errinfo *e)
 		if (x != LXW_NO_ERROR || w->failed) {
 			rc = write_failed(e, w->path, errno, lxw_strerror(x));
 			unlink(w->path);
+		} else {
+			int fd = open(w->path, O_RDONLY | O_CLOEXEC);
+			if (fd >= 0) {
+				owner_only(fd);
+				close(fd);
+			}
 		}
 	} else {
 		if (fflush(w->fp) != 0 || fsync(fileno(w->fp)) != 0 || w->failed) {

@@ -71,4 +71,14 @@ expect_rc 1 export registry "$WORK/nodir/x.xlsx"
 eq "missing folder, Excel (said before the work, not by the library at the end)" "$ERR" \
 	"tuopin: 无法写入文件 $WORK/nodir/x.xlsx：文件或文件夹不存在"
 [ ! -e "$WORK/nodir" ] || fail "nothing made"
+# a file written over is the user's only afterwards, as a new one is (an existing file readable by all kept its
+# mode, with full ID numbers in it: found by a walk of SECURITY.md §10), CSV and Excel
+for f in over.csv over.xlsx; do
+	printf 'old\n' >"$WORK/$f"
+	chmod 644 "$WORK/$f"
+	ok export registry "$WORK/$f" --as-of 2018-10-08 --full-id
+	eq "$f written over, mode" "$(stat -c %a "$WORK/$f")" 600
+done
+ok export registry "$WORK/new.csv" --as-of 2018-10-08
+eq "a new file" "$(stat -c %a "$WORK/new.csv")" 600
 finish
