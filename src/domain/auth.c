@@ -900,6 +900,9 @@ auth_token_create(struct store *st, const struct actor_ctx *by, const struct use
 		days = auth_policy.token_max_days;
 	if (days > auth_policy.token_max_days)
 		return errinfo_set(e, ERR_INVALID, "days", MSG_BAD_RANGE, "days", 1, auth_policy.token_max_days);
+	/* an account still on its initial password: a token would be refused until the change, which revokes it */
+	if (u->must_change)
+		return errinfo_set(e, ERR_CONFLICT, "", MSG_TOKEN_MUST_CHANGE, u->name);
 	*token = arena_printf(a, "tp_%s", random_token(a));
 	char digest[65];
 	auth_digest(*token, digest);

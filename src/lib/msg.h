@@ -260,6 +260,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(PW_NAME, "password_weak", "密码不能包含用户名", "the password may not contain the user name") \
 	X(PW_OLD, "password_wrong", "原密码不正确", "the current password is wrong") \
 	X(PW_MUST_CHANGE, "password_change_required", "请先修改初始密码", "change the initial password first") \
+	X(TOKEN_MUST_CHANGE, "password_change_required", "%s 还未修改初始密码：令牌在修改之前不能使用，修改密码又会撤销它；请该用户先登录修改密码，再创建令牌", \
+	    "%s has not changed the initial password: a token would not work before the change, and the change revokes it; let the user change it first") \
 	X(USER_EXISTS, "user_exists", "用户 %s 已存在", "user %s already exists") \
 	X(USER_NOT_FOUND, "user_not_found", "用户 %s 不存在", "user %s does not exist") \
 	X(USER_NAME, "bad_user_name", "用户名只能由字母、数字、下划线、点和连字符组成（2–32 个字符）", \
