@@ -438,8 +438,8 @@ cmd_doctor(struct args *a)
 		}
 		double days = newest_backup_days(bdir, name, sizeof(name));
 		if (days < 0)
-			verdict(&d, WARN, "backup", en ? "no backup in %s (tuopin backup FILE; the package's timer makes one each night)"
-						      : "%s 中没有备份（tuopin backup 文件名；软件包的定时任务每晚备份一次）", bdir);
+			verdict(&d, WARN, "backup", en ? "no backup in %s (tuopin backup FILE, each night from cron: DEPLOY.md §5)"
+						      : "%s 中没有备份（tuopin backup 文件名，可由 cron 每晚执行：见 DEPLOY.md 第 5 节）", bdir);
 		else if (days > 7)
 			verdict(&d, WARN, "backup", en ? "the newest backup, %s, is %.0f days old" : "最近的备份 %s 已是 %.0f 天前", name, days);
 		else

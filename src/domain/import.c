@@ -1437,10 +1437,15 @@ reg_row(struct reg_import *ri, const struct sheet_row *row, struct errinfo *e)
 		ri->rows_hash = rows_hash_add(ri->rows_hash, key);
 	}
 	int idcol = h->col[C_ID_NO];
-	if (row->numeric_mask_valid && idcol >= 0 && (size_t)idcol < row->n && row->numeric[idcol])
-		problem_add(p, false, row->num, header_label(h, C_ID_NO), c[idcol], MSG_NUMERIC_ID);
+	bool numeric_id = row->numeric_mask_valid && idcol >= 0 && (size_t)idcol < row->n && row->numeric[idcol];
 	struct member m;
+	size_t before = p->n;
 	member_from_row(h, c, row->n, row->num, ri->today, ri->o->lenient, &m, p, a);
+	if (numeric_id) {
+		/* what Excel made of the number (3.7139919620304e+17) is not also "19 characters long" */
+		problems_drop(p, before, row->num, header_label(h, C_ID_NO));
+		problem_add(p, false, row->num, header_label(h, C_ID_NO), c[idcol], MSG_NUMERIC_ID);
+	}
 	if (m.birth > ri->as_of && m.birth <= ri->today) {
 		/* registered as of a day before the birth: counted before being born (the row's 证件号码 tells the birth) */
 		char b[11], d[11];

@@ -96,6 +96,24 @@ problem_from_err(struct problems *p, bool warning, int row, const char *column, 
 }
 
 void
+problems_drop(struct problems *p, size_t from, int row, const char *column)
+{
+	size_t k = from;
+	for (size_t i = from; i < p->n; i++) {
+		struct problem *x = &p->v[i];
+		if (x->row == row && x->column && column && strcmp(x->column, column) == 0) {
+			if (x->warning)
+				p->n_warnings--;
+			else
+				p->n_errors--;
+			continue;
+		}
+		p->v[k++] = *x;
+	}
+	p->n = k;
+}
+
+void
 problems_sort(struct problems *p)
 {
 	/* Stable (the problems of one row keep the order in which they were found), and a merge sort: a file read

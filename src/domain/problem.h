@@ -39,5 +39,9 @@ void problem_from_err(struct problems *p, bool warning, int row, const char *col
     const struct errinfo *e);
 /* Sort by row, then by insertion order. */
 void problems_sort(struct problems *p);
+/* Forget the problems recorded since the first `from` ones that are about row's column (a cell already
+ * reported for a reason that makes the others noise: an ID number Excel stored as a number is not also "19
+ * characters long"). */
+void problems_drop(struct problems *p, size_t from, int row, const char *column);
 
 #endif
