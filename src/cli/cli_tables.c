@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "domain/export.h"
 #include "domain/tables.h"
 #include "lib/date.h"
 #include "view/view_table.h"
@@ -189,10 +191,21 @@ cmd_report(struct args *a)
 	if (err == ERR_OK)
 		err = table_compute(st, def, &q, &r, &ar, &e);
 	if (err == ERR_OK && arg(a, "out")) {
-		/* a file: XLSX unless --format csv */
+		/* a file: XLSX unless --format csv; a folder: the file the web's download makes, named there
+		 * (表号表名-区划-日期.xlsx) */
 		enum sheet_kind kind = strcmp(format, "csv") == 0 ? SHEET_CSV : SHEET_XLSX;
-		if ((err = view_table_sheet(&r, arg(a, "out"), kind, &e)) == ERR_OK)
-			printf(EN ? "wrote %s\n" : "已写出 %s\n", arg(a, "out"));
+		const char *out = arg(a, "out");
+		struct stat sb;
+		if (stat(out, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			char d[11];
+			int day = r.as_of ? r.as_of : r.to ? r.to : date_today();
+			size_t n = strlen(out);
+			out = arena_printf(&ar, "%.*s/%s", (int)(n > 1 && out[n - 1] == '/' ? n - 1 : n), out,
+			    export_file_name(st, arena_printf(&ar, "%s%s", def->code, table_title(def)), r.div.code,
+				date_format(day, d), kind == SHEET_XLSX ? "xlsx" : "csv", &ar));
+		}
+		if ((err = view_table_sheet(&r, out, kind, &e)) == ERR_OK)
+			printf(EN ? "wrote %s\n" : "已写出 %s\n", out);
 	} else if (err == ERR_OK && strcmp(format, "json") == 0) {
 		json_t *j = view_table_json(&r);
 		cli_print_json(j);

@@ -433,8 +433,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "%d 年以来没有收入调查记录（最近一次为 %d 年，早于防返贫监测）：须先录入最近一年的家庭收入，再核查是否稳定超过监测标准", \
 	    "no income survey since %d (the latest is of %d, before the monitoring era): record a recent year's household " \
 	    "income first, then check it against the monitoring line") \
-	X(WARNING_NOT_FOUND, "warning_not_found", "没有预警“%s”（预警编号为 规则:户编号:依据，见 tuopin monitor warnings）", \
-	    "no warning \"%s\" (a warning is named RULE:HH_NO:BASIS, see tuopin monitor warnings)") \
+	X(WARNING_NOT_FOUND, "warning_not_found", "没有预警“%s”（预警编号为 规则:户编号:依据，见 tuopin monitor warnings；以前某日列出、今天已不再出现的，用 --date 该日）", \
+	    "no warning \"%s\" (a warning is named RULE:HH_NO:BASIS, see tuopin monitor warnings; one listed as of a past day and gone since: --date THAT_DAY)") \
 	X(WARNING_DISMISSED, "warning_dismissed", "预警“%s”已于 %s 由 %s 排除：%s", \
 	    "warning \"%s\" was dismissed on %s by %s: %s") \
 	X(WARNING_REASON, "warning_reason", "排除预警须写明理由", "dismissing a warning needs a reason") \

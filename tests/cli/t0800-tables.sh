@@ -141,6 +141,12 @@ contains "$(grep -o '<fonts.*</fonts>' <<<"$ST" | sed 's/<\/font>/\n/g' | sed -n
 # --format csv with --out writes a CSV file
 ok report 2.1 --as-of 2014-04-30 --format csv --out "$WORK/t.csv"
 eq "csv file" "$(sed -n 2p "$WORK/t.csv" | tr -d '\r')" "371399100000,东岭镇,3,8,2,7,1,1,0,0"
+# --out a folder: the file the web's download makes, named there (the guide says so; it was refused as a folder)
+mkdir -p "$WORK/下载"
+ok report 2.1 --as-of 2014-04-30 --out "$WORK/下载/"
+eq "named" "$OUT" "已写出 $WORK/下载/2.1贫困户贫困属性统计表-示例县-2014-04-30.xlsx"
+ok report 2.1 --as-of 2014-04-30 --format csv --out "$WORK/下载"
+eq "named, CSV" "$(ls "$WORK/下载" | tr '\n' ' ')" "2.1贫困户贫困属性统计表-示例县-2014-04-30.csv 2.1贫困户贫困属性统计表-示例县-2014-04-30.xlsx "
 
 # The 2018 events (recorded 2018-05-02): 0003 exits 2015-12-31; a grandson is born into 0001 2016-03-08; 王桂兰
 # dies and 0002 is cancelled 2016-11-02; 0001 is removed from the start (a correction).
