@@ -374,8 +374,10 @@ cmd_user(struct args *a)
 		}
 		struct user_change c = { .role = a->pos[2], .division = arg(a, "division") ? &div : NULL };
 		err = user_change(st, &by, a->pos[1], &c, NULL, &e);
-		if (err == ERR_OK)
-			printf(EN ? "%s is now %s\n" : "%s 的角色已改为 %s\n", a->pos[1], a->pos[2]);
+		if (err == ERR_OK) {
+			const struct role *ro = role_find(a->pos[2]);
+			printf(EN ? "%s is now %s\n" : "%s 的角色已改为 %s\n", a->pos[1], ro ? (EN ? ro->en : ro->zh) : a->pos[2]);
+		}
 	} else {
 		store_close(st);
 		return cli_usage(EN ? "unknown subcommand %s" : "未知子命令 %s", sub);

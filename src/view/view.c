@@ -398,9 +398,10 @@ view_import_summary(const struct import_result *r, const char *what, struct buf 
 {
 	(void)what;
 	if (r->problems.n_errors) {
-		buf_printf(out, EN ? "%zu problems in the file (%s, %s); nothing was written:\n"
-				   : "文件（%2$s，%3$s）中有 %1$zu 个问题，未写入任何数据：\n",
-		    r->problems.n_errors, kind_name(r->kind), sheet_encoding_name(r->encoding));
+		buf_printf(out, EN ? "%zu problem%s in the file (%s, %s); nothing was written:\n"
+				   : "文件（%3$s，%4$s）中有 %1$zu 个问题%2$s，未写入任何数据：\n",
+		    r->problems.n_errors, EN && r->problems.n_errors != 1 ? "s" : "", kind_name(r->kind),
+		    sheet_encoding_name(r->encoding));
 		view_problems_table(&r->problems, out);
 		return;
 	}

@@ -83,6 +83,9 @@ expect_rc 1 token add fresh
 eq "said" "$ERR" "tuopin: fresh 还未修改初始密码：令牌在修改之前不能使用，修改密码又会撤销它；请该用户先登录修改密码，再创建令牌"
 ok token list fresh
 not_contains "$OUT" "有效"
+# a role changed is said by its name (it printed the code)
+ok user role fresh town_operator --division 371399100000
+eq "role said" "$OUT" "fresh 的角色已改为 乡镇经办"
 
 # a lower maximum holds for tokens made before it
 t6=$(new_token old 60)

@@ -30,6 +30,11 @@ contains "$ERR" "第9行   证件号码          371399196202300011  证件号�
 expect_rc 1 import registry "$B/registry-bad.csv" --as-of 2014-04-30 --lang en
 contains "$ERR" "15 problems in the file (csv, UTF-8 (BOM)); nothing was written:"
 contains "$ERR" "wrong check digit in the ID number: it should be 1"
+# one problem is one (it said "1 problems")
+head -2 "$B/registry-bad.csv" >"$WORK/one-bad.csv"
+sed -n 9p "$B/registry-bad.csv" | sed "s/2310.505/2310.50/" >>"$WORK/one-bad.csv"
+expect_rc 1 import registry "$WORK/one-bad.csv" --as-of 2014-04-30 --lang en
+contains "$ERR" "1 problem in the file ("
 
 ok import registry "$S/registry.csv" --as-of 2014-04-30 --now "2014-05-01 09:00:00"
 before=$(db_fingerprint)

@@ -127,6 +127,8 @@ ok findings --state open --format json
 jqeq '[.rows[] | "\(.id) \(.rule)"] | join(",")' "1 DEATH_COUNTED,2 NAME_MISMATCH,3 DEATH_COUNTED,4 DEATH_COUNTED"
 ok findings show 1 --format json
 jqeq '"\(.evidence.kind) \(.evidence.list_date) \(.evidence.day) \(.evidence.deleted)"' "death 2025-01-31 2024-03-02 true"
+ok findings show 1
+contains "$OUT" "来源：死亡人员名单"
 ok findings show 2 --format json
 jqeq '"\(.evidence.list_date) \(.evidence.day) \(.evidence.name) \(.message)"' \
 	"2024-12-31 2024-06-01 张建芳 死亡人员名单（2024-12-31）第 4 行证件号码相同，姓名为“张建芳”"
