@@ -338,6 +338,43 @@ yes_no(int v)
 	return v == 1 ? (EN ? "yes" : "是") : v == 0 ? (EN ? "no" : "否") : "";
 }
 
+/* A history line's member and, for a 信息更正, what changed ("周敏：与户主关系 之女 → 户主；"), from the page's JSON
+ * item (numbers masked as the page masks them; codes named). */
+static const char *
+history_what(json_t *item, struct arena *a)
+{
+	struct buf b;
+	buf_init(&b);
+	const char *name = json_string_value(json_object_get(json_object_get(item, "member"), "name"));
+	json_t *detail = json_object_get(item, "detail");
+	if (name)
+		buf_printf(&b, "%s%s", name, json_object_size(detail) ? (EN ? ": " : "：") : " ");
+	const char *key;
+	json_t *pair;
+	size_t k = 0;
+	json_object_foreach(detail, key, pair) {
+		const struct field *f = NULL;
+		for (int c = 0; c < C__MAX && !f; c++)
+			if (strcmp(fields[c].key, key) == 0)
+				f = &fields[c];
+		const char *v[2];
+		for (int j = 0; j < 2; j++) {
+			json_t *x = json_array_get(pair, (size_t)j);
+			v[j] = json_is_string(x) ? json_string_value(x) : "—";
+			if (json_is_integer(x))
+				v[j] = arena_printf(a, "%lld", (long long)json_integer_value(x));
+			if (f && f->type == F_CODE && json_is_string(x))
+				v[j] = code_label(f->cl, v[j]);
+		}
+		buf_printf(&b, "%s%s %s → %s", k++ ? (EN ? "; " : "；") : "", f && !EN ? f->label : key, v[0], v[1]);
+	}
+	if (k)
+		buf_puts(&b, EN ? ". " : "。");
+	const char *out = arena_strdup(a, b.n ? b.p : "");
+	buf_free(&b);
+	return out;
+}
+
 int
 cmd_show(struct args *a)
 {
@@ -401,25 +438,32 @@ cmd_show(struct args *a)
 		table_render(&tb, &b);
 		table_free(&tb);
 		buf_puts(&b, EN ? "history (by effective date, then recording time):\n" : "变动历史（按生效日期排列，同日按记录时间）：\n");
+		/* the member an event is about and what a 信息更正 changed, as the page shows them (numbers masked as
+		 * there): from the page's own JSON, in the same order as the events */
+		json_t *page = view_household_json(&v);
+		json_t *hist = json_object_get(page, "history");
 		table_init(&tb, 5);
 		const char *hh[5] = { EN ? "effective" : "生效日期", EN ? "change" : "变动", EN ? "status" : "状态",
 			EN ? "recorded" : "记录时间", EN ? "note" : "说明" };
 		table_row(&tb, hh);
 		for (size_t i = 0; i < ne; i++) {
-			char dd[11], tt[20], st_s[128], note[256];
+			char dd[11], tt[20], st_s[128], note[1024];
 			snprintf(st_s, sizeof(st_s), "%s", "");
 			if (ev[i].from_status != ST_NONE || ev[i].to_status != ST_NONE)
 				snprintf(st_s, sizeof(st_s), "%s → %s", status_label(ev[i].from_status),
 				    status_label(ev[i].to_status));
-			snprintf(note, sizeof(note), "%s%s%s%s%s", ev[i].correction ? (EN ? "[correction] " : "［更正］") : "",
-			    sup[i] ? (EN ? "[superseded] " : "［已被更正取代］") : "", ev[i].reason ? event_reason_label(&ev[i]) : "",
-			    ev[i].batch ? (EN ? " batch " : " 批次 ") : "", ev[i].batch ? ev[i].batch : "");
+			json_t *item = json_array_get(hist, i);
+			snprintf(note, sizeof(note), "%s%s%s%s%s%s", ev[i].correction ? (EN ? "[correction] " : "［更正］") : "",
+			    sup[i] ? (EN ? "[superseded] " : "［已被更正取代］") : "", history_what(item, &ar),
+			    ev[i].reason ? event_reason_label(&ev[i]) : "", ev[i].batch ? (EN ? " batch " : " 批次 ") : "",
+			    ev[i].batch ? ev[i].batch : "");
 			const char *row[5] = { date_format(ev[i].effective, dd), evtype_label(ev[i].type), st_s,
 				stamp_format(ev[i].recorded_at, tt), note };
 			table_row(&tb, row);
 		}
 		table_render(&tb, &b);
 		table_free(&tb);
+		json_decref(page);
 		cli_print(&b);
 		buf_free(&b);
 	}

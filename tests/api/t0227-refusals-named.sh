@@ -153,6 +153,12 @@ printf '户编号,变动类型,生效日期,是否更正,原因,证件号码,与
 ok import events "$WORK/swap.csv"
 expect 200 county GET "$H"
 jqeq '[.data.members[] | "\(.name) \(.relation.label)"] | join(",")' "赵大山 户主,钱秀兰 配偶,赵小川 之子,赵新 之孙子"
+# the command line's history says what each 信息更正 changed and whose (it said only 信息更正 and the reason)
+page=$OUT
+ok show 3713990001
+contains "$OUT" "赵大山：与户主关系 配偶 → 户主。户主变更"
+contains "$OUT" "钱秀兰：与户主关系 户主 → 配偶。变更户主：赵大山 改为户主"
+OUT=$page
 # (found by a review) the sexes are judged as corrected in the same request: 钱秀兰's number and sex corrected
 # to a man's while she is made the head would make two men the couple; a member no longer in the household
 # made the head would leave it without one; 原户主改为 where no head changes is said, in a sheet too; a
