@@ -35,11 +35,12 @@ static const struct command commands[] = {
 		"导出建档立卡名单、防返贫监测名单（证件号码默认脱敏）",
 		"export the registry or a monitoring list (ID numbers masked by default)" },
 	{ "stats", cmd_stats, opts_stats, 0, 0, 0,
-		"stats [--as-of D] [--recorded-at T] [--division C] [--by town|village|cause|attribute] [--format table|json|csv]",
+		"stats [--as-of D] [--recorded-at T] [--division C] [--by town|village|cause|attribute] [--format table|json|csv] "
+		"[--xlsx FILE]",
 		"按状态统计户数人数", "households and persons by status" },
 	{ "changes", cmd_changes, opts_changes, 0, 0, 0,
 		"changes [--from D --to D] [--recorded] [--batch B] [--recorded-at T] [--division C] "
-		"[--format table|json|csv]",
+		"[--format table|json|csv] [--xlsx FILE]",
 		"按变动类型统计户数人数", "changes by type, in households and persons" },
 	{ "report", cmd_report, opts_report, 0, 1, 1,
 		"report list | report TABLE [--as-of D] [--recorded-at T] [--from D --to D] [--division C] [--by town|village] "
@@ -72,7 +73,7 @@ static const struct command commands[] = {
 		"设置或查询扶贫标准线（元/人·年）", "set or read a poverty line (yuan per person per year)" },
 	{ "proposal", cmd_proposal, opts_proposal, 0, 1, 3,
 		"proposal new TYPE (HH_NO | --village CODE) [--effective D] [--reason R] [--batch B] [--channel C] [--date D] "
-		"[--new-household FILE.json] | "
+		"[--new-household FILE.json] [--monitor-type unstable|marginal|sudden] [--risks R,...] [--way help|natural] | "
 		"proposal act ID approve|reject|object [--date D] [--note N] [--votes F/A/B] [--override R] [--step S] | "
 		"proposal show ID | proposal list [--state S] [--step C] [--division C] [--batch B] [--inbox] | "
 		"proposal sheet ID   (all take --user NAME)",
@@ -108,7 +109,7 @@ static const struct command commands[] = {
 		"serve [--listen HOST:PORT] [--threads N] [--timeout S] [--access-log FILE] [--max-upload MIB] [--trust-proxy] [--secure-cookies] [--page-cache MIB] [--session-idle S] [--session-max S] [--max-per-address N] [--header-timeout S] [--token-max-days D] [--login-delay-max S] [--audit-anchor S]",
 		"启动网页和 API 服务", "run the web UI and API server" },
 	{ "user", cmd_user, opts_user, 0, 1, 3,
-		"user add NAME --role R [--division C] [--display-name N] [--password P] [--keep] | passwd NAME [--password P] | lock NAME | unlock NAME | role NAME ROLE | list",
+		"user add NAME --role R [--division C] [--display-name N] [--password P] [--keep] | passwd NAME [--password P] | lock NAME | unlock NAME | role NAME ROLE [--division C] | list",
 		"管理用户账户", "manage accounts" },
 	{ "token", cmd_token, opts_user, 0, 2, 3, "token add USER [--name N] [--days D] | token list USER | token revoke USER ID",
 		"为程序调用创建 API 令牌，查看或撤销某用户的令牌", "create an API token for a machine client; list or revoke a user's tokens" },
