@@ -34,13 +34,14 @@ choices(enum codelist cl, char *buf, size_t size)
 	return buf;
 }
 
-enum err
-poverty_line_set(struct txn *t, int year, const char *region, const char *kind, int64_t amount, const char *note,
-    struct errinfo *e)
+/* A line stored with its audit row (action): the year from first_year on, an amount up to the largest. */
+static enum err
+line_write(struct txn *t, int year, int first_year, const char *region, const char *kind, int64_t amount,
+    const char *note, const char *action, struct errinfo *e)
 {
 	char y[16];
 	snprintf(y, sizeof(y), "%d", year);
-	if (year < 1980 || year > 2100)
+	if (year < first_year || year > 2100)
 		return errinfo_set(e, ERR_INVALID, "year", MSG_BAD_YEAR, y);
 	if (amount <= 0 || amount > MONEY_MAX_FEN) {
 		char s[32];
@@ -55,36 +56,25 @@ poverty_line_set(struct txn *t, int year, const char *region, const char *kind, 
 	    format_fen(amount, yuan, sizeof(yuan)));
 	char *detail = json_dumps(j, JSON_COMPACT);
 	json_decref(j);
-	rc = txn_audit(t, "line.set", y, detail, e);
+	rc = txn_audit(t, action, y, detail, e);
 	free(detail);
 	return rc;
 }
 
 enum err
+poverty_line_set(struct txn *t, int year, const char *region, const char *kind, int64_t amount, const char *note,
+    struct errinfo *e)
+{
+	return line_write(t, year, 1980, region, kind, amount, note, "line.set", e);
+}
+
+enum err
 monitor_line_set(struct txn *t, int year, const char *region, int64_t amount, const char *note, struct errinfo *e)
 {
-	char y[16];
-	snprintf(y, sizeof(y), "%d", year);
-	if (year < 2000 || year > 2100)
-		return errinfo_set(e, ERR_INVALID, "year", MSG_BAD_YEAR, y);
-	if (amount <= 0 || amount > MONEY_MAX_FEN) {
-		char s[32];
-		format_fen(amount, s, sizeof(s));
-		return errinfo_set(e, ERR_INVALID, "amount", amount > 0 ? MSG_MONEY_CAP : MSG_BAD_MONEY, s);
-	}
 	const char *rg = region && *region ? region : "CN";
 	if (!(strcmp(rg, "CN") == 0 || (strlen(rg) == 2 && rg[0] >= '1' && rg[0] <= '9' && rg[1] >= '0' && rg[1] <= '9')))
 		return errinfo_set(e, ERR_INVALID, "region", MSG_BAD_PARAM, "region", rg);
-	enum err rc = store_poverty_line_set(t->st, year, rg, "monitoring", amount, note, e);
-	if (rc != ERR_OK)
-		return rc;
-	char yuan[32];
-	json_t *j = json_pack("{s:i, s:s, s:s}", "year", year, "region", rg, "amount", format_fen(amount, yuan, sizeof(yuan)));
-	char *detail = json_dumps(j, JSON_COMPACT);
-	json_decref(j);
-	rc = txn_audit(t, "monitor.line", y, detail, e);
-	free(detail);
-	return rc;
+	return line_write(t, year, 2000, rg, "monitoring", amount, note, "monitor.line", e);
 }
 
 const char *
