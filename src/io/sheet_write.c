@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <xlsxwriter.h>
 
@@ -126,7 +125,9 @@ writer_open(const char *path, enum sheet_kind kind, bool gb18030, const char *sh
 			free(w);
 			return NULL;
 		}
-		owner_only(fileno(probe));   /* an existing file kept its mode: a list of names is the user's only */
+		/* an existing file kept its mode: a list of names is the user's only (the workbook is written into
+		 * this file at the end, which keeps the mode set here) */
+		owner_only(fileno(probe));
 		fclose(probe);
 		lxw_workbook_options opt = { .constant_memory = stream ? LXW_TRUE : LXW_FALSE, .tmpdir = NULL,
 			.use_zip64 = stream ? LXW_TRUE : LXW_FALSE };
@@ -444,12 +445,6 @@ sheet_writer_close(struct sheet_writer *w, struct errinfo *e)
 		if (x != LXW_NO_ERROR || w->failed) {
 			rc = write_failed(e, w->path, errno, lxw_strerror(x));
 			unlink(w->path);
-		} else {
-			int fd = open(w->path, O_RDONLY | O_CLOEXEC);
-			if (fd >= 0) {
-				owner_only(fd);
-				close(fd);
-			}
 		}
 	} else {
 		if (fflush(w->fp) != 0 || fsync(fileno(w->fp)) != 0 || w->failed) {

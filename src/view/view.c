@@ -398,10 +398,13 @@ view_import_summary(const struct import_result *r, const char *what, struct buf 
 {
 	(void)what;
 	if (r->problems.n_errors) {
-		buf_printf(out, EN ? "%zu problem%s in the file (%s, %s); nothing was written:\n"
-				   : "文件（%3$s，%4$s）中有 %1$zu 个问题%2$s，未写入任何数据：\n",
-		    r->problems.n_errors, EN && r->problems.n_errors != 1 ? "s" : "", kind_name(r->kind),
-		    sheet_encoding_name(r->encoding));
+		size_t n = r->problems.n_errors;
+		if (EN)
+			buf_printf(out, "%zu problem%s in the file (%s, %s); nothing was written:\n", n, n != 1 ? "s" : "",
+			    kind_name(r->kind), sheet_encoding_name(r->encoding));
+		else
+			buf_printf(out, "文件（%s，%s）中有 %zu 个问题，未写入任何数据：\n", kind_name(r->kind),
+			    sheet_encoding_name(r->encoding), n);
 		view_problems_table(&r->problems, out);
 		return;
 	}

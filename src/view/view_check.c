@@ -514,8 +514,11 @@ void
 view_external_import_summary(const struct external_result *r, struct buf *out)
 {
 	if (r->problems.n_errors) {
-		buf_printf(out, EN ? "%zu problem%s in the list; nothing was written:\n" : "名单中有 %zu 个问题%s，未写入任何数据：\n",
-		    r->problems.n_errors, EN && r->problems.n_errors != 1 ? "s" : "");
+		size_t n = r->problems.n_errors;
+		if (EN)
+			buf_printf(out, "%zu problem%s in the list; nothing was written:\n", n, n != 1 ? "s" : "");
+		else
+			buf_printf(out, "名单中有 %zu 个问题，未写入任何数据：\n", n);
 		view_problems_table(&r->problems, out);
 		return;
 	}
