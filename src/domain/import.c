@@ -1946,6 +1946,8 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 		q.member = NULL;
 		q.hh = NULL;
 		q.former_head_relation = NULL;
+		q.others = NULL;
+		q.n_others = 0;
 		bool fh_read = false;
 		q.id_no = NULL;
 		/* an update's member row whose 证件号码 is masked: the member of that name in the household */
@@ -2061,6 +2063,8 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 					if (CELL(C_FORMER_HEAD).n &&
 					    parse_code(CL_RELATION, CELL(C_FORMER_HEAD), &fh, p, row.num, COL(C_FORMER_HEAD)))
 						q.former_head_relation = fh;
+					q.others = o->others;
+					q.n_others = o->n_others;
 					fh_read = true;
 				} else {
 					const char *cd;
@@ -2124,7 +2128,11 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 				/* the same as stored: nothing to record */
 			} else if (rc != ERR_OK) {
 				enum col col = col_of_field(ee.field);
-				problem_from_err(p, false, row.num, COL(col), CELL(col), &ee);
+				/* the other members' relations of a 户主变更 come with the row, not in a column of it */
+				if (strcmp(ee.field, "other_relations") == 0)
+					problem_from_err(p, false, row.num, NULL, (struct str){ 0 }, &ee);   /* column: the field, copied */
+				else
+					problem_from_err(p, false, row.num, COL(col), CELL(col), &ee);
 			} else if (t) {
 				r->events++;
 				r->last_event = out.id;

@@ -11,6 +11,8 @@
 #include "io/sheet.h"
 #include "store/store.h"
 
+struct relation_change;   /* domain/member.h */
+
 struct txn;
 
 /* The passes of a registry import over its file, for a progress report (import_opts.progress). */
@@ -46,6 +48,10 @@ struct import_opts {
 	 * ("edit" or "event"); 0: none */
 	int64_t finding;
 	const char *finding_kind;
+	/* events, one data_fix row making a member the head (the API's member correction): the other members'
+	 * relations to the new head, given with the former head's (registry.h event_req.others) */
+	const struct relation_change *others;
+	size_t n_others;
 	/* registry, rows given (sheet): check and write within this transaction of the caller's (which commits
 	 * or rolls back) instead of one of the import's own; NULL: the import's own */
 	struct txn *txn;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/codes.h"
 #include "lib/utf8.h"
 
 static bool
@@ -238,4 +239,194 @@ member_copy(struct member *d, const struct member *s, struct arena *a)
 	d->labor = arena_strdup(a, s->labor);
 	d->work_status = arena_strdup(a, s->work_status);
 	d->phone = arena_strdup(a, s->phone);
+}
+
+/* ---- 户主变更 ---- */
+
+static const char *
+by_sex(const char *sex, const char *male, const char *female)
+{
+	if (!sex)
+		return NULL;
+	return strcmp(sex, SEX_MALE) == 0 ? male : strcmp(sex, SEX_FEMALE) == 0 ? female : NULL;
+}
+
+static bool
+is(const char *rel, const char *code)
+{
+	return rel && strcmp(rel, code) == 0;
+}
+
+/* What the head there was becomes to the new head, who was nh_rel to it. */
+static const char *
+former_to_new_head(const char *nh_rel, const char *head_sex)
+{
+	static const struct { const char *nh, *male, *female; } inverse[] = {
+		{ "02", "02", "02" },   /* the spouse made the head: the head becomes the spouse */
+		{ "03", "11", "12" }, { "04", "11", "12" },   /* a child: father or mother */
+		{ "05", "15", "16" },   /* a son's wife: her husband's father or mother */
+		{ "06", "13", "14" },   /* a daughter's husband: his wife's father or mother */
+		{ "07", "17", "18" }, { "08", "17", "18" },   /* a son's child: grandfather or grandmother */
+		{ "09", "19", "20" }, { "10", "19", "20" },   /* a daughter's child: the maternal ones */
+		{ "11", "03", "04" }, { "12", "03", "04" },   /* a parent: son or daughter */
+		{ "31", "31", "31" },   /* a sibling */
+	};
+	for (size_t i = 0; i < NELEM(inverse); i++)
+		if (is(nh_rel, inverse[i].nh))
+			return by_sex(head_sex, inverse[i].male, inverse[i].female);
+	return "99";
+}
+
+/* What another member becomes when the spouse is made the head. */
+static const char *
+other_to_spouse(const char *nh_sex, const char *x_rel, const char *x_sex)
+{
+	if (is(x_rel, "11") || is(x_rel, "12"))   /* the head's parents: the new head's parents-in-law */
+		return by_sex(nh_sex, is(x_rel, "11") ? "13" : "14", is(x_rel, "11") ? "15" : "16");
+	if (is(x_rel, "13") || is(x_rel, "14") || is(x_rel, "15") || is(x_rel, "16"))   /* the spouse's own parents */
+		return by_sex(x_sex, "11", "12");
+	return NULL;   /* the couple's children and grandchildren stay what they are */
+}
+
+/* What another member becomes when a son or daughter is made the head. */
+static const char *
+other_to_child(const char *nh_rel, const char *head_sex, const char *x_rel, const char *x_sex, bool only_in_law)
+{
+	bool son = is(nh_rel, "03");
+	if (is(x_rel, "02"))                                      /* the head's spouse: the other parent */
+		return by_sex(x_sex, "11", "12");
+	if (is(x_rel, "03") || is(x_rel, "04"))                   /* brothers and sisters */
+		return "31";
+	if (is(x_rel, son ? "05" : "06"))                          /* the new head's spouse, if only one can be */
+		return only_in_law ? "02" : son ? "32" : NULL;
+	if (is(x_rel, son ? "07" : "09") || is(x_rel, son ? "08" : "10"))   /* the new head's children */
+		return by_sex(x_sex, "03", "04");
+	if (is(x_rel, "11") || is(x_rel, "12"))                   /* the head's parents: grandparents */
+		return strcmp(head_sex ? head_sex : "", SEX_FEMALE) == 0 ? (is(x_rel, "11") ? "19" : "20")
+		    : strcmp(head_sex ? head_sex : "", SEX_MALE) == 0 ? (is(x_rel, "11") ? "17" : "18") : NULL;
+	if (is(x_rel, "13") || is(x_rel, "14"))                   /* the head's wife's parents: the mother's */
+		return is(x_rel, "13") ? "19" : "20";
+	if (is(x_rel, "15") || is(x_rel, "16"))                   /* the head's husband's parents: the father's */
+		return is(x_rel, "15") ? "17" : "18";
+	return NULL;
+}
+
+const char *
+relation_to_new_head(const char *nh_rel, const char *nh_sex, const char *head_sex, const char *x_rel,
+    const char *x_sex, bool only_in_law, int version)
+{
+	const char *r;
+	if (!x_rel)
+		r = former_to_new_head(nh_rel, head_sex);
+	else if (is(nh_rel, REL_SPOUSE))
+		r = other_to_spouse(nh_sex, x_rel, x_sex);
+	else if (is(nh_rel, "03") || is(nh_rel, "04"))
+		r = other_to_child(nh_rel, head_sex, x_rel, x_sex, only_in_law);
+	else
+		r = NULL;
+	const struct code *c = r ? code_by_code(CL_RELATION, r) : NULL;
+	if (r && (!c || !code_in_version(c, version)))
+		return "99";
+	return r;
+}
+
+static const char *
+name_of(const struct member *m)
+{
+	return m && m->name ? m->name : "";
+}
+
+static bool
+same_sex(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0 && strcmp(a, "9") != 0;
+}
+
+static enum err
+relation_sex_ok(const struct member *x, const char *rel, const char *field, bool named, struct errinfo *e)
+{
+	int need = relation_required_sex(rel);
+	if (!x->sex || !need || strcmp(x->sex, need == 1 ? SEX_MALE : SEX_FEMALE) == 0)
+		return ERR_OK;
+	const char *rl = code_label(CL_RELATION, rel), *sl = code_label(CL_SEX, need == 1 ? SEX_MALE : SEX_FEMALE);
+	return named ? errinfo_set(e, ERR_INVALID, field, MSG_OTHERS_REL_SEX, name_of(x), rl, sl)
+		     : errinfo_set(e, ERR_INVALID, field, MSG_REL_SEX, rl, sl);
+}
+
+static const struct member *
+member_with_id(const struct member *members, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (members[i].id == id)
+			return &members[i];
+	return NULL;
+}
+
+enum err
+head_change_check(const struct member *members, size_t n, const struct member *head, const struct member *former,
+    const char *former_rel, const struct relation_change *others, size_t n_others, bool lenient,
+    struct errinfo *e)
+{
+	enum err rc;
+	if (is(former_rel, REL_HEAD))
+		return errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_FORMER_HEAD_HEAD);
+	/* the members named: each once, members today, none the new or the former head, none made the head */
+	for (size_t k = 0; k < n_others; k++) {
+		const struct member *x = member_with_id(members, n, others[k].member_id);
+		if (!x)
+			return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_OTHERS_ABSENT,
+			    (long long)others[k].member_id);
+		if (x->id == head->id || (former && x->id == former->id))
+			return errinfo_set(e, ERR_INVALID, "other_relations", MSG_OTHERS_NOT_OTHER, name_of(x));
+		if (is(others[k].relation, REL_HEAD))
+			return errinfo_set(e, ERR_INVALID, "other_relations", MSG_OTHERS_HEAD, name_of(x));
+		for (size_t j = 0; j < k; j++)
+			if (others[j].member_id == others[k].member_id)
+				return errinfo_set(e, ERR_INVALID, "other_relations", MSG_OTHERS_TWICE, name_of(x));
+	}
+	if (lenient)
+		return ERR_OK;
+	if (former && (rc = relation_sex_ok(former, former_rel, "former_head_relation", false, e)) != ERR_OK)
+		return rc;
+	for (size_t k = 0; k < n_others; k++)
+		if ((rc = relation_sex_ok(member_with_id(members, n, others[k].member_id), others[k].relation,
+		    "other_relations", true, e)) != ERR_OK)
+			return rc;
+	/* the end state: at most one spouse, of the other sex than the new head's */
+	const struct member *spouse = NULL;
+	int spouse_given = 0;   /* 1: the former head's relation, 2: one of others, 0: kept */
+	for (size_t i = 0; i < n; i++) {
+		const struct member *x = &members[i];
+		if (x->id == head->id)
+			continue;
+		const char *rel = x->relation;
+		int given = 0;
+		if (former && x->id == former->id) {
+			rel = former_rel;
+			given = 1;
+		}
+		for (size_t k = 0; k < n_others; k++)
+			if (others[k].member_id == x->id) {
+				rel = others[k].relation;
+				given = 2;
+			}
+		if (!is(rel, REL_SPOUSE))
+			continue;
+		/* two spouses already (an older lenient import's) are not this change's to refuse */
+		if (spouse && given == 1)
+			return errinfo_set(e, ERR_CONFLICT, "former_head_relation", MSG_SPOUSE_EXISTS, name_of(spouse));
+		if (spouse && spouse_given == 1)
+			return errinfo_set(e, ERR_CONFLICT, "former_head_relation", MSG_SPOUSE_EXISTS, name_of(x));
+		if (spouse && (given || spouse_given))
+			return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_OTHERS_SPOUSES, name_of(spouse), name_of(x));
+		spouse = x;
+		spouse_given = given;
+	}
+	if (!spouse || !same_sex(spouse->sex, head->sex))
+		return ERR_OK;
+	if (spouse_given == 1)
+		return errinfo_set(e, ERR_CONFLICT, "former_head_relation", MSG_SPOUSE_SEX);
+	if (spouse_given == 2)
+		return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_SPOUSE_SEX);
+	return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_OTHERS_SPOUSE_SEX, name_of(spouse));
 }

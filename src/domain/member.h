@@ -33,6 +33,30 @@ bool member_new_idno_from_row(const struct header *h, const struct str *cells, s
 bool member_set_check(const struct member *members, const int *rows, size_t n, bool lenient, const char *rel_col,
     const char *id_col, struct problems *p);
 
+/* 户主变更 (a member made the head while another member is): what member x is to the new head, read from what x
+ * was to the head there was (x_rel; NULL: x is that head) and what the new head was to it (nh_rel), with the
+ * sexes of x, of the new head and of the head there was, and whether x is the only daughter- or son-in-law who
+ * can be the new head's spouse. A code of CL_RELATION in force in code version `version` (99 其他 where the
+ * relation has no code there), or NULL: no rule says (x keeps its relation; for the head there was, the user
+ * chooses). */
+const char *relation_to_new_head(const char *nh_rel, const char *nh_sex, const char *head_sex, const char *x_rel,
+    const char *x_sex, bool only_in_law, int version);
+
+/* One member's relation given with a 户主变更. */
+struct relation_change {
+	int64_t member_id;
+	const char *relation;  /* a code of CL_RELATION */
+};
+
+/* A 户主变更's end state, checked whole: members (those of the household today) with head (as corrected) made the head,
+ * former (the head there is) given former_rel and the members in others their relations, the rest keeping
+ * theirs. Refused (e->field "other_relations" unless said): a member in others who is the new or the former head,
+ * twice, made the head, or of the wrong sex for the relation; two spouses; a spouse of the new head's sex
+ * (field "former_head_relation" when it is the former head). lenient: only the first three. */
+enum err head_change_check(const struct member *members, size_t n, const struct member *head, const struct member *former,
+    const char *former_rel, const struct relation_change *others, size_t n_others, bool lenient,
+    struct errinfo *e);
+
 /* Copy m with its strings into a. */
 void member_copy(struct member *dst, const struct member *src, struct arena *a);
 

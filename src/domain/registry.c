@@ -11,6 +11,7 @@
 #include "domain/codes.h"
 #include "domain/fields.h"
 #include "domain/idno.h"
+#include "domain/member.h"
 #include "domain/proposal.h"
 #include "domain/report.h"
 #include "domain/span.h"
@@ -472,10 +473,10 @@ relation_follows(struct ctx *c, const struct member *who, const char *relation, 
 	return rc;
 }
 
-/* 户主变更 in one step: member m (as corrected) is made the head while former is; former takes relation.
- * Refused: no head to change (or m not made the head), m not a member today (a former member made the head
- * would leave the household without one), the former head staying the head, a relation the former head's sex
- * does not allow, a second spouse. */
+/* 户主变更 in one step: member m (as corrected) is made the head while former is; former takes relation, the
+ * members in r->others theirs. Refused: no head to change (or m not made the head), m not a member today (a
+ * former member made the head would leave the household without one), and what head_change_check refuses
+ * of the end state. */
 static enum err
 former_head_check(struct ctx *c, const struct member *m, const struct member *former, const char *relation,
     struct errinfo *e)
@@ -494,22 +495,7 @@ former_head_check(struct ctx *c, const struct member *m, const struct member *fo
 		char d[11];
 		return errinfo_set(e, ERR_CONFLICT, "relation", MSG_MEMBER_ABSENT, date_format(c->t->today, d), c->h.hh_no);
 	}
-	if (strcmp(relation, REL_HEAD) == 0)
-		return errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_FORMER_HEAD_HEAD);
-	if (c->t->lenient)
-		return ERR_OK;
-	int need = relation_required_sex(relation);
-	if (former->sex && ((need == 1 && strcmp(former->sex, "1") != 0) || (need == 2 && strcmp(former->sex, "2") != 0)))
-		return errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_REL_SEX, code_label(CL_RELATION, relation),
-		    code_label(CL_SEX, need == 1 ? "1" : "2"));
-	if (strcmp(relation, REL_SPOUSE) != 0)
-		return ERR_OK;
-	if (m->sex && former->sex && strcmp(m->sex, former->sex) == 0 && strcmp(m->sex, "9") != 0)
-		return errinfo_set(e, ERR_CONFLICT, "former_head_relation", MSG_SPOUSE_SEX);
-	for (size_t i = 0; i < n; i++)
-		if (mv[i].id != m->id && mv[i].id != former->id && mv[i].relation && strcmp(mv[i].relation, REL_SPOUSE) == 0)
-			return errinfo_set(e, ERR_CONFLICT, "former_head_relation", MSG_SPOUSE_EXISTS, mv[i].name ? mv[i].name : "");
-	return ERR_OK;
+	return head_change_check(mv, n, m, former, relation, c->r->others, c->r->n_others, c->t->lenient, e);
 }
 
 static enum err
@@ -960,6 +946,10 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 			rc = errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_FORMER_HEAD_UNUSED);
 			goto out;
 		}
+		if (r->n_others && !r->former_head_relation) {
+			rc = errinfo_set(e, ERR_INVALID, "other_relations", MSG_OTHERS_UNUSED);
+			goto out;
+		}
 		if (json_object_size(d) == 0) {
 			rc = errinfo_set(e, ERR_INVALID, "", MSG_NOTHING_TO_FIX);
 			goto out;
@@ -1022,8 +1012,9 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 	} else {
 		struct household n = c->h;
 		const struct household *in = r->hh;
-		if (r->former_head_relation) {
-			rc = errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_FORMER_HEAD_UNUSED);
+		if (r->former_head_relation || r->n_others) {
+			rc = errinfo_set(e, ERR_INVALID, r->former_head_relation ? "former_head_relation" : "other_relations",
+			    r->former_head_relation ? MSG_FORMER_HEAD_UNUSED : MSG_OTHERS_UNUSED);
 			goto out;
 		}
 		if (!in) {
@@ -1052,9 +1043,21 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 	rc = new_event(c, EV_DATA_FIX, &c->h, member_id, 0, CHAIN_NONE, 0, ST_NONE, ST_NONE, r->reason,
 	    arena_strdup(&c->a, detail), &ev, e);
 	free(detail);
+	/* 户主变更: the head there was and the other members named follow, each a 信息更正 of its own (one whose
+	 * relation stays as it was has none) */
+	const char *why = head_was ? arena_printf(&c->a, msg_text_in(MSG_FORMER_HEAD_REASON, LANG_ZH),
+	    head_now ? head_now : "") : NULL;
 	if (rc == ERR_OK && head_was && r->former_head_relation)
-		rc = relation_follows(c, head_was, r->former_head_relation,
-		    arena_printf(&c->a, msg_text_in(MSG_FORMER_HEAD_REASON, LANG_ZH), head_now ? head_now : ""), e);
+		rc = relation_follows(c, head_was, r->former_head_relation, why, e);
+	for (size_t k = 0; rc == ERR_OK && head_was && k < r->n_others; k++) {
+		struct member *o;
+		size_t no;
+		if ((rc = store_members_at(t->st, c->h.id, t->today, &o, &no, &c->a, e)) != ERR_OK)
+			break;
+		for (size_t i = 0; i < no && rc == ERR_OK; i++)
+			if (o[i].id == r->others[k].member_id && !(o[i].relation && strcmp(o[i].relation, r->others[k].relation) == 0))
+				rc = relation_follows(c, &o[i], r->others[k].relation, why, e);
+	}
 	if (rc == ERR_OK && out)
 		*out = ev;
 out:
@@ -1169,4 +1172,56 @@ out:
 	}
 	arena_free(&c.a);
 	return rc;
+}
+
+/* ---- 户主变更 planned ---- */
+
+enum err
+head_change_plan(struct store *st, const char *hh_no, int64_t member_id, int day, struct head_change_row **out,
+    size_t *n, struct arena *a, struct errinfo *e)
+{
+	struct household h;
+	struct member *mv;
+	size_t nm;
+	enum err rc = store_household_by_no(st, hh_no, &h, a, e);
+	if (rc == ERR_OK)
+		rc = store_members_at(st, h.id, day, &mv, &nm, a, e);
+	if (rc != ERR_OK)
+		return rc;
+	const struct member *nh = NULL, *head = NULL;
+	for (size_t i = 0; i < nm; i++) {
+		if (mv[i].id == member_id)
+			nh = &mv[i];
+		else if (mv[i].relation && strcmp(mv[i].relation, REL_HEAD) == 0)
+			head = &mv[i];
+	}
+	if (!nh) {
+		char d[11];
+		return errinfo_set(e, ERR_CONFLICT, "id", MSG_MEMBER_ABSENT, date_format(day, d), h.hh_no);
+	}
+	if (nh->relation && strcmp(nh->relation, REL_HEAD) == 0)
+		return errinfo_set(e, ERR_INVALID, "id", MSG_ALREADY_HEAD, nh->name ? nh->name : "");
+	/* the new head's spouse, if one member alone can be: the only daughter-in-law of a son made the head, the
+	 * only son-in-law of a daughter */
+	const char *in_law = nh->relation && strcmp(nh->relation, "03") == 0 ? "05"
+			   : nh->relation && strcmp(nh->relation, "04") == 0 ? "06" : NULL;
+	int n_in_law = 0;
+	for (size_t i = 0; in_law && i < nm; i++)
+		n_in_law += mv[i].relation && strcmp(mv[i].relation, in_law) == 0;
+	int children = 0;   /* sons (or daughters) the in-law might be married to */
+	for (size_t i = 0; in_law && i < nm; i++)
+		children += mv[i].relation && strcmp(mv[i].relation, nh->relation) == 0;
+	struct head_change_row *rows = arena_alloc(a, (nm ? nm : 1) * sizeof(*rows));
+	size_t k = 0;
+	for (size_t i = 0; i < nm; i++) {
+		if (&mv[i] == nh)
+			continue;
+		bool former = &mv[i] == head;
+		const char *s = head ? relation_to_new_head(nh->relation, nh->sex, head->sex, former ? NULL : mv[i].relation,
+		    mv[i].sex, n_in_law == 1 && children == 1, h.code_version) : NULL;
+		rows[k++] = (struct head_change_row){ mv[i], former, s ? s : former ? NULL : mv[i].relation };
+	}
+	*out = rows;
+	*n = k;
+	return ERR_OK;
 }

@@ -8,6 +8,8 @@
 
 #include "domain/txn.h"
 
+struct relation_change;   /* domain/member.h */
+
 /* Create household h (status h->status) with members m[0..n) effective on day E, recorded as event ev
  * (EV_IDENTIFY or EV_INCLUDE_MISSED) in batch. Ids are assigned into h and m. inc (may be NULL) is stored
  * as the household's income of inc->year. The caller has validated the fields. */
@@ -32,6 +34,11 @@ struct event_req {
 	const char *former_head_relation;  /* data_fix making a member the head while the household has one: the
 	                                    * relation (code) the head there was takes (户主变更 in one step,
 	                                    * recorded as a 信息更正 of that member's relation, same day) */
+	/* data_fix with former_head_relation: the other members' relations to the new head, given with it (each a
+	 * 信息更正 of that member, same day); the members not named keep theirs. The end state is checked whole
+	 * (head_change_check). */
+	const struct relation_change *others;
+	size_t n_others;
 	/* monitor_in: the case to open (type, risks, channel, discovered, open_proposal_id; the rest is filled);
 	 * risk_eliminate: way and close_proposal_id of the case it closes. NULL: a case of unknown type (a direct
 	 * event, an import). */
@@ -41,6 +48,18 @@ struct event_req {
 /* Record one event. On refusal nothing is written and e says why (field names the request field). The new
  * event (the main one, for split/merge the member move) is returned in out if not NULL. */
 enum err event_record(struct txn *t, const struct event_req *r, struct event *out, struct errinfo *e);
+
+/* 户主变更 planned: member member_id of household hh_no (in the store's scope) made the head on day; every other
+ * member of the household on that day, with the relation to the new head a 户主变更 most likely gives it
+ * (relation_to_new_head; the member's own where no rule says, NULL for the head there is when none does).
+ * 404 household or member not found, 409 member_absent (not a member on day), 400 already_head. */
+struct head_change_row {
+	struct member m;
+	bool former_head;        /* the head there is */
+	const char *suggested;   /* a code of CL_RELATION, or NULL */
+};
+enum err head_change_plan(struct store *st, const char *hh_no, int64_t member_id, int day,
+    struct head_change_row **out, size_t *n, struct arena *a, struct errinfo *e);
 
 /* The 户编号 a new household of a village gets by the national convention (DOMAIN.md §12.2): the village's
  * 12-digit code and a 4-digit number, one more than the highest such number in the registry (0001 for the

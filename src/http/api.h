@@ -26,6 +26,7 @@ void api_household(struct req *r);
 void api_household_update(struct req *r);
 void api_member_add(struct req *r);
 void api_member_update(struct req *r);
+void api_member_head_change(struct req *r);
 void api_events(struct req *r);
 void api_event_record(struct req *r);
 void api_import(struct req *r);

@@ -15,6 +15,7 @@
 #include "domain/fields.h"
 #include "domain/finding.h"
 #include "domain/import.h"
+#include "domain/member.h"
 #include "domain/report.h"
 #include "domain/proposal.h"
 #include "domain/registry.h"
@@ -654,6 +655,46 @@ api_household_create(struct req *r)
 		household_detail(r, hh_no, 201);
 }
 
+/* "other_relations" of a member's correction making it the head: [{"member_id": n, "relation": code or label}]
+ * into *out (none: NULL, 0). False after answering 400. */
+static bool
+other_relations(struct req *r, json_t *body, const struct relation_change **out, size_t *n)
+{
+	json_t *a = json_object_get(body, "other_relations");
+	*out = NULL;
+	*n = 0;
+	if (!a)
+		return true;
+	const char *want = msg_lang() == LANG_EN ? "a list of {member_id, relation}" : "列表，每项为 {member_id, relation}";
+	if (!json_is_array(a) || json_array_size(a) > 200) {
+		reply_fail(r, ERR_INVALID, "other_relations", MSG_BAD_TYPE, "other_relations", want);
+		return false;
+	}
+	struct relation_change *v = arena_alloc(&r->a, (json_array_size(a) + 1) * sizeof(*v));
+	size_t i;
+	json_t *x;
+	json_array_foreach(a, i, x) {
+		json_t *id = json_object_get(x, "member_id"), *rel = json_object_get(x, "relation");
+		char path[64];
+		snprintf(path, sizeof(path), "other_relations[%zu]", i);
+		if (!json_is_object(x) || json_object_size(x) != 2 || !json_is_integer(id) || json_integer_value(id) < 1 ||
+		    !json_is_string(rel)) {
+			reply_fail(r, ERR_INVALID, path, MSG_BAD_TYPE, path, want);
+			return false;
+		}
+		const struct code *c = code_find(CL_RELATION, str_from(json_string_value(rel)));
+		if (!c) {
+			snprintf(path, sizeof(path), "other_relations[%zu].relation", i);
+			reply_fail(r, ERR_INVALID, path, MSG_UNKNOWN_CODE, json_string_value(rel), codes_list_name(CL_RELATION));
+			return false;
+		}
+		v[i] = (struct relation_change){ json_integer_value(id), c->code };
+	}
+	*out = v;
+	*n = json_array_size(a);
+	return true;
+}
+
 /* One events row: fixed columns, then the given member or household fields. */
 static void
 event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json_t *member, const enum col *allowed,
@@ -704,6 +745,8 @@ event_row(struct req *r, const char *hh_no, const char *type, json_t *body, json
 	if (member && json_object_get(member, "relation"))
 		row[8] = cell_text(r, json_object_get(member, "relation"));
 	struct import_opts o = { 0 };
+	if (!other_relations(r, body, &o.others, &o.n_others))
+		return;
 	/* "finding": the finding this change fixes, linked to it in the same transaction, then checked again */
 	json_t *fid = json_object_get(body, "finding");
 	if (fid) {
@@ -849,23 +892,30 @@ api_member_add(struct req *r)
 		r->status = 201;
 }
 
+/* The household and member the address names (/api/households/:no/members/:id). False after answering 404 (a
+ * member of another household is not found here, and its ID number is not told). */
+static bool
+member_addressed(struct req *r, struct household *h, struct member *m)
+{
+	int64_t id;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (parse_i64(r->params[1], strlen(r->params[1]), &id) &&
+	    store_household_by_no(r->st, r->params[0], h, &r->a, &e) == ERR_OK && member_of(r, h, id, m, &e) == ERR_OK)
+		return true;
+	if (!e.err || e.err == ERR_NOTFOUND)
+		errinfo_set(&e, ERR_NOTFOUND, "id", MSG_MEMBER_ID_NOT_FOUND, r->params[0], r->params[1]);
+	reply_error(r, &e);
+	return false;
+}
+
 void
 api_member_update(struct req *r)
 {
-	int64_t id;
 	struct member m;
 	struct household h;
-	struct errinfo e;
-	errinfo_clear(&e);
-	if (!parse_i64(r->params[1], strlen(r->params[1]), &id) ||
-	    store_household_by_no(r->st, r->params[0], &h, &r->a, &e) != ERR_OK ||
-	    member_of(r, &h, id, &m, &e) != ERR_OK) {
-		/* a member of another household is not found here (and its ID number is not told) */
-		if (!e.err || e.err == ERR_NOTFOUND)
-			errinfo_set(&e, ERR_NOTFOUND, "id", MSG_MEMBER_ID_NOT_FOUND, r->params[0], r->params[1]);
-		reply_error(r, &e);
+	if (!member_addressed(r, &h, &m))
 		return;
-	}
 	json_t *j = req_body(r);
 	if (!j)
 		return;
@@ -887,7 +937,7 @@ api_member_update(struct req *r)
 	r->field_as[1].to = "";
 	r->field_as[1].code = "nothing_to_fix";
 	static const char *const extra[] = { "effective", "correction", "reason", "relation", "former_head_relation",
-		"finding" };
+		"other_relations", "finding" };
 	if (!check_object(r, j, member_fix_cols, NELEM(member_fix_cols), extra, NELEM(extra), "")) {
 		json_decref(j);
 		return;
@@ -895,6 +945,31 @@ api_member_update(struct req *r)
 	json_object_set_new(j, "id_no", json_string(m.id_no));
 	event_row(r, h.hh_no, "data_fix", j, j, member_fix_cols, NELEM(member_fix_cols), "edit");
 	json_decref(j);
+}
+
+/* 户主变更 planned: the other members of the household today, each with the relation to the member the
+ * address names that making it the head most likely gives (the member form's suggestions). */
+void
+api_member_head_change(struct req *r)
+{
+	struct member m;
+	struct household h;
+	if (!member_addressed(r, &h, &m))
+		return;
+	struct head_change_row *rows;
+	size_t n;
+	struct errinfo e;
+	errinfo_clear(&e);
+	if (head_change_plan(r->st, h.hh_no, m.id, date_today(), &rows, &n, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return;
+	}
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:I, s:s?, s:s?, s:s?, s:b, s:s?}", "id", (json_int_t)rows[i].m.id,
+		    "name", rows[i].m.name, "sex", rows[i].m.sex, "relation", rows[i].m.relation, "former_head",
+		    rows[i].former_head, "suggested", rows[i].suggested));
+	reply_json(r, 200, json_pack("{s:I, s:s?, s:o}", "id", (json_int_t)m.id, "name", m.name, "members", a));
 }
 
 void

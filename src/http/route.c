@@ -28,6 +28,8 @@ const struct route routes[] = {
 	{ "PATCH", "/api/households/:no", api_household_update, CAP_WRITE, 0, "correct a household's fields" },
 	{ "POST", "/api/households/:no/members", api_member_add, CAP_WRITE, 0, "add a member" },
 	{ "PATCH", "/api/households/:no/members/:id", api_member_update, CAP_WRITE, 0, "correct a member's fields" },
+	{ "GET", "/api/households/:no/members/:id/head-change", api_member_head_change, CAP_WRITE, 0,
+		"making this member the head: the others' likely relations to it" },
 	{ "GET", "/api/households/:no/events", api_events, CAP_READ, 0, "a household's history" },
 	{ "POST", "/api/households/:no/events", api_event_record, CAP_WRITE, 0, "record a change event" },
 	{ "GET", "/api/households/:no/assessments", api_assessments, CAP_READ, 0, "a household's assessments (入户核实记录)" },

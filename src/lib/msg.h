@@ -121,6 +121,19 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "former_head_relation is only for making another member the head of a household that has one") \
 	X(FORMER_HEAD_HEAD, "former_head_head", "原户主不能仍为户主", "the former head cannot stay the head") \
 	X(FORMER_HEAD_REASON, "head_change", "变更户主：%s 改为户主", "head changed: %s is the head now") \
+	X(OTHERS_UNUSED, "other_relations_not_needed", "其他成员与新户主关系：只在户主变更（填写原户主改为）时填写", \
+	    "other_relations are only for a change of head (with former_head_relation)") \
+	X(OTHERS_NOT_OTHER, "other_relations_member", "%s 是新户主或原户主：其关系不在其他成员中填写", \
+	    "%s is the new or the former head: their relations are not among the other members'") \
+	X(OTHERS_TWICE, "other_relations_twice", "%s 的关系填写了两次", "%s's relation is given twice") \
+	X(OTHERS_HEAD, "other_relations_head", "%s 不能也改为户主：一户只有一个户主", "%s cannot be made the head too: a household has one head") \
+	X(OTHERS_REL_SEX, "relation_sex", "%s：与户主关系为“%s”的成员性别应为%s", "%s: a member whose relation is \"%s\" must be %s") \
+	X(OTHERS_SPOUSE_SEX, "spouse_sex", "%s 仍为配偶，与新户主性别相同：请在户主变更时一并填写其与新户主的关系，或先更正其与户主关系", \
+	    "%s would stay the spouse, of the new head's sex: give their relation to the new head with the change (other_relations), or correct it first") \
+	X(OTHERS_SPOUSES, "spouse_exists", "户主变更后 %s 与 %s 都为配偶：一户只有一个配偶", \
+	    "after the change of head %s and %s would both be the spouse: a household has one") \
+	X(ALREADY_HEAD, "already_head", "%s 已是户主", "%s is the head already") \
+	X(OTHERS_ABSENT, "member_absent", "编号为 %lld 的成员现不在该户中", "member number %lld is not in the household now") \
 	X(UPDATE_REASON, "update_import", "导入更新", "updated by an import") \
 	X(UPDATE_NAME_UNKNOWN, "update_member_unknown", "户 %s 中没有这个姓名的成员（证件号码已脱敏，按姓名查找）", \
 	    "household %s has no member of this name (the ID number is masked: looked up by name)") \

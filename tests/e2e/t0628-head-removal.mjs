@@ -66,4 +66,30 @@ await run(async () => {
   assert.ok(fixes.some((x) => /与户主关系 户主 → 配偶/.test(x) && /变更户主：钱秀兰 改为户主/.test(x)), fixes.join(' | '));
   assert.ok(fixes.some((x) => /与户主关系 配偶 → 户主/.test(x)), fixes.join(' | '));
   await shot(page, 'head-changed');
+
+  // the son made the head: the form proposes what each member becomes to him (his mother, the head there was,
+  // 之母; his father 之父), all saved with the change, each a correction of its own
+  const before3 = await page.$$eval('.timeline .tl-item', (li) => li.length);
+  await page.click('[data-card="members"] tr:has-text("赵小川") [data-action="edit-member"]');
+  await page.waitForSelector(`${dlg} select[name="relation"]`);
+  await page.selectOption(`${dlg} select[name="relation"]`, { label: '户主' });
+  await page.waitForSelector(`${dlg} [data-field="other_relations"] select`);
+  assert.equal(await page.$eval(`${dlg} select[name="former_head_relation"]`, (s) => s.selectedOptions[0].textContent), '之母');
+  const proposed = await page.$$eval(`${dlg} .relation-row`, (rows) => rows.map((r) => `${r.querySelector('.relation-who').textContent} ${r.querySelector('select').selectedOptions[0].textContent}`));
+  assert.deepEqual(proposed, ['赵大山（现为配偶） 之父']);
+  await shot(page, 'ask-others');
+  // a relation of the other sex is refused in place, nothing saved
+  await page.selectOption(`${dlg} .relation-row:has-text("赵大山") select`, { label: '之母' });
+  await page.fill(`${dlg} input[name="reason"]`, '户主变更');
+  await page.click(`${dlg} [data-action="save"]`);
+  await page.waitForSelector(`${dlg} [data-field="other_relations"].has-error`);
+  assert.equal(await text(page, `${dlg} [data-field="other_relations"] .field-error`), '赵大山：与户主关系为“之母”的成员性别应为女');
+  await page.selectOption(`${dlg} .relation-row:has-text("赵大山") select`, { label: '之父' });
+  await page.click(`${dlg} [data-action="save"]`);
+  await page.waitForSelector('dialog', { state: 'detached' });
+  await page.waitForFunction((n) => document.querySelectorAll('.timeline .tl-item').length === n, before3 + 3);
+  const members3 = await page.$$eval('[data-card="members"] tbody tr', (trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ')));
+  for (const [name, rel] of [['赵小川', '户主'], ['钱秀兰', '之母'], ['赵大山', '之父']])
+    assert.match(members3.find((m) => m.includes(name)), new RegExp(rel), members3.join(' | '));
+  await shot(page, 'head-changed-all');
 });

@@ -4,6 +4,7 @@
 #include "test.h"
 
 #include "domain/codes.h"
+#include "domain/member.h"
 #include "domain/fields.h"
 #include "domain/problem.h"
 #include "lib/arena.h"
@@ -55,6 +56,50 @@ versions_of_the_household_attribute(void **state)
 	assert_int_equal(code_version_for_date(20180501), 2016);
 	assert_int_equal(code_version_for_date(20200101), 2019);
 	assert_int_equal(code_version_for_date(20230101), 2021);
+}
+
+/* 户主变更: what each member becomes to the new head (member.c relation_to_new_head) */
+static void
+relations_follow_the_new_head(void **state)
+{
+	(void)state;
+#define R(nh, nhs, hs, x, xs, only, v) relation_to_new_head(nh, nhs, hs, x, xs, only, v)
+	/* the spouse made the head: the head becomes the spouse; his parents her parents-in-law (husband's), her
+	 * own parents (his wife's) her father and mother; the children stay */
+	assert_string_equal(R("02", "2", "1", NULL, "1", false, 2021), "02");
+	assert_string_equal(R("02", "2", "1", "11", "1", false, 2021), "15");
+	assert_string_equal(R("02", "2", "1", "12", "2", false, 2021), "16");
+	assert_string_equal(R("02", "1", "2", "11", "1", false, 2021), "13");
+	assert_string_equal(R("02", "2", "1", "14", "2", false, 2021), "12");
+	assert_null(R("02", "2", "1", "03", "1", false, 2021));
+	/* a son made the head: father, mother, his wife when she alone can be, a brother's wife otherwise, his
+	 * children, his siblings (99 其他 before 2021's code list), grandparents by the head's side */
+	assert_string_equal(R("03", "1", "1", NULL, "1", false, 2021), "11");
+	assert_string_equal(R("03", "1", "2", NULL, "2", false, 2021), "12");
+	assert_string_equal(R("03", "1", "1", "02", "2", false, 2021), "12");
+	assert_string_equal(R("03", "1", "1", "05", "2", true, 2021), "02");
+	assert_string_equal(R("03", "1", "1", "05", "2", false, 2021), "32");
+	assert_string_equal(R("03", "1", "1", "05", "2", false, 2019), "99");
+	assert_string_equal(R("03", "1", "1", "07", "1", false, 2021), "03");
+	assert_string_equal(R("03", "1", "1", "08", "2", false, 2021), "04");
+	assert_null(R("03", "1", "1", "09", "1", false, 2021));   /* a daughter's son: not his child */
+	assert_string_equal(R("03", "1", "1", "04", "2", false, 2021), "31");
+	assert_string_equal(R("03", "1", "1", "04", "2", false, 2016), "99");
+	assert_string_equal(R("03", "1", "1", "11", "1", false, 2021), "17");
+	assert_string_equal(R("03", "1", "2", "11", "1", false, 2021), "19");
+	assert_string_equal(R("03", "1", "1", "14", "2", false, 2021), "20");
+	/* a daughter made the head: her husband (the only son-in-law), her sister-in-law is not her spouse */
+	assert_string_equal(R("04", "2", "1", "06", "1", true, 2021), "02");
+	assert_null(R("04", "2", "1", "05", "2", true, 2021));
+	assert_string_equal(R("04", "2", "1", "10", "2", false, 2021), "04");
+	/* the head's father made the head: the head is his son; the rest have no rule */
+	assert_string_equal(R("11", "1", "1", NULL, "1", false, 2021), "03");
+	assert_null(R("11", "1", "1", "02", "2", false, 2021));
+	/* no sex known: no guess for a relation that depends on it */
+	assert_null(R("03", "1", "9", NULL, "9", false, 2021));
+	/* a relation without a rule for the head there was: 其他 */
+	assert_string_equal(R("99", "1", "1", NULL, "1", false, 2021), "99");
+#undef R
 }
 
 static void
@@ -136,6 +181,7 @@ main(void)
 		cmocka_unit_test(full_width_brackets_and_spaces_fold),
 		cmocka_unit_test(versions_of_the_household_attribute),
 		cmocka_unit_test(relation_sex_rules),
+		cmocka_unit_test(relations_follow_the_new_head),
 		cmocka_unit_test(cells_parse_with_precise_problems),
 		cmocka_unit_test(problems_sorted_stably),
 	};

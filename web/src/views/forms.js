@@ -127,20 +127,46 @@ export function editMemberDialog(hh, m, cl, done) {
   const mi = memberInputs(m, cl, { withId: false });
   const ev = eventInputs({ reasonHint: t('例如：入户核实后更正') });
   // 户主变更 in one step: this member made the head while another member is; asked only then (the server
-  // refuses without it), the head's spouse made the head preselects 配偶 for the head there was
+  // refuses without it). What the head there was and every other member become to the new head is proposed
+  // by the server (GET .../head-change: a son made the head, his parents 之父/之母, his wife 配偶, ...) and
+  // sent with the correction as other_relations; the server checks the household's end state whole.
   const head = hh.members.find((x) => x.id !== m.id && x.relation && x.relation.code === '01');
   const formerBox = h('div', { class: 'field-wide', 'data-part': 'former-head', hidden: true });
+  const relations = cl.relation.filter((r) => r.code !== '01');
+  const relLabel = (code) => (cl.relation.find((r) => r.code === code) || {}).label || code || t('（空）');
   let former = null;
-  const showFormer = () => {
+  let others = [];
+  let asked = 0;
+  const showFormer = async () => {
+    const mine = ++asked;
     if (!head || mi.ctl.relation.value !== '01') {
       formerBox.hidden = true;
       formerBox.replaceChildren();
       former = null;
+      others = [];
       return;
     }
-    const pick = m.relation && m.relation.code === '02' ? '02' : '';
-    former = select(cl.relation.filter((r) => r.code !== '01'), pick, { blank: t('请选择'), name: 'former_head_relation' });
-    formerBox.replaceChildren(field({ name: 'former_head_relation', label: t('原户主改为'), control: former, required: true, hint: t('{name}现为户主。{new}改为户主的同时，{name}的与户主关系改为所选，记为其一条信息更正；其他成员的与户主关系请随后核对。', { name: head.name, new: m.name }) }));
+    let plan = null;
+    try {
+      plan = await get(`/api/households/${encodeURIComponent(hh.hh_no)}/members/${m.id}/head-change`);
+    } catch {
+      plan = null; // the form still works: the server says what is wrong on saving
+    }
+    if (mine !== asked) return;
+    const rows = plan ? plan.members : [];
+    const was = rows.find((x) => x.former_head);
+    const pick = was && was.suggested ? was.suggested : m.relation && m.relation.code === '02' ? '02' : '';
+    former = select(relations, pick, { blank: t('请选择'), name: 'former_head_relation' });
+    others = rows.filter((x) => !x.former_head).map((x) => ({ id: x.id, relation: x.relation, ctl: select(relations, x.suggested || x.relation || '', { name: `other-relation-${x.id}` }) }));
+    const list = h(
+      'div',
+      { class: 'relation-list' },
+      others.map((o, i) => h('label', { class: 'relation-row' }, h('span', { class: 'relation-who' }, rows.filter((x) => !x.former_head)[i].name, h('span', { class: 'muted' }, t('（现为{rel}）', { rel: relLabel(o.relation) }))), o.ctl)),
+    );
+    formerBox.replaceChildren(
+      field({ name: 'former_head_relation', label: t('原户主改为'), control: former, required: true, hint: t('{name}现为户主。{new}改为户主的同时，{name}的与户主关系改为所选，记为其一条信息更正。', { name: head.name, new: m.name }) }),
+      others.length ? field({ name: 'other_relations', label: t('其他成员与新户主关系'), control: list, wide: true, hint: t('已按常见情形预填，请逐一核对；与原来不同的，各记为一条信息更正，与户主变更同日。') }) : null,
+    );
     formerBox.hidden = false;
   };
   mi.ctl.relation.addEventListener('change', showFormer);
@@ -166,6 +192,8 @@ export function editMemberDialog(hh, m, cl, done) {
       if (former) {
         if (!former.value) throw new ApiError(400, { code: 'required', field: 'former_head_relation', message: t('请选择原户主改为何种关系') });
         body.former_head_relation = former.value;
+        const changed = others.filter((o) => o.ctl.value && o.ctl.value !== o.relation);
+        if (changed.length) body.other_relations = changed.map((o) => ({ member_id: o.id, relation: o.ctl.value }));
       }
       const e = ev.read();
       if (e.effective) body.effective = e.effective;

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# 户主变更 with the whole household: making a member the head asks what each other member becomes to the new
+# head. GET .../members/{id}/head-change answers the members with the relation such a change most likely gives
+# (a son made the head: his father and mother 之父/之母, his only wife 配偶, his children 之子/之女, his sister
+# 之兄弟姐妹, his grandfather 之祖父); the correction takes them as other_relations, checks the household's end
+# state whole (one head, one spouse of the other sex, each relation of the member's sex) and records a 信息更正
+# for each member whose relation changes, the same day. Refused, nothing written: other_relations without a
+# change of head, naming the new or the former head, a member twice or not in the household, 户主 again, a
+# relation of the other sex, two spouses, and a spouse left of the new head's sex (the old head's wife beside
+# a daughter made the head).
+source "$(dirname "$0")/lib.sh"
+county_db
+add_user county county_admin 371399000000
+start_server
+login county
+
+expect 201 county POST /api/households '{"village_code":"371399100201","hh_no":"3713991002010002","effective":"2021-03-01","members":[
+ {"name":"张父","id_no":"371399195001010119","relation":"户主","sex":"男"},
+ {"name":"李母","id_no":"371399195202020225","relation":"配偶","sex":"女"},
+ {"name":"张子","id_no":"371399197503030311","relation":"之子","sex":"男"},
+ {"name":"王媳","id_no":"371399197704040428","relation":"之儿媳","sex":"女"},
+ {"name":"张孙","id_no":"371399200005050621","relation":"之孙女","sex":"女"},
+ {"name":"张女","id_no":"371399198006060821","relation":"之女","sex":"女"},
+ {"name":"张爷","id_no":"371399193007070914","relation":"之父","sex":"男"}]}'
+H=/api/households/3713991002010002
+id_of() { jq -r --arg n "$1" '.data.members[] | select(.name == $n) | .id' <<<"$PAGE"; }
+expect 200 county GET "$H"
+PAGE=$OUT
+FATHER=$(id_of 张父); MOTHER=$(id_of 李母); SON=$(id_of 张子); WIFE=$(id_of 王媳); GRAND=$(id_of 张孙)
+SISTER=$(id_of 张女); GRANDPA=$(id_of 张爷)
+EVENTS=$(jq '.data.history | length' <<<"$PAGE")
+
+# the suggestions, for the son and for the daughter
+expect 200 county GET "$H/members/$SON/head-change"
+jqeq '"\(.data.id) \(.data.name)"' "$SON 张子"
+jqeq '[.data.members[] | "\(.name) \(.relation)>\(.suggested)\(if .former_head then " former" else "" end)"] | join(",")' \
+	"张父 01>11 former,李母 02>12,王媳 05>02,张孙 08>04,张女 04>31,张爷 11>17"
+expect 200 county GET "$H/members/$SISTER/head-change"
+jqeq '[.data.members[] | "\(.name) \(.relation)>\(.suggested)"] | join(",")' \
+	"张父 01>11,李母 02>12,张子 03>31,王媳 05>05,张孙 08>08,张爷 11>17"
+# the head itself, a member of another household, a member no longer here
+expect 400 county GET "$H/members/$FATHER/head-change"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "already_head id 张父 已是户主"
+expect 404 county GET "$H/members/1/head-change"
+jqeq '.error.code' member_not_found
+
+# refused, nothing written
+before=$(db_fingerprint)
+fix() { expect "$1" county PATCH "$H/members/$2" "$3"; }
+fix 400 "$SON" '{"member_phone":"13905391111","other_relations":[{"member_id":'"$MOTHER"',"relation":"之母"}],"reason":"核实"}'
+jqeq '.error | "\(.code) \(.field)"' "other_relations_not_needed other_relations"
+fix 400 "$SON" '{"relation":"户主","former_head_relation":"之父","other_relations":"之母","reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field)"' "bad_type other_relations"
+fix 400 "$SON" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":'"$MOTHER"',"relation":"邻居"}],"reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field)"' "unknown_code other_relations[0].relation"
+fix 400 "$SON" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":'"$FATHER"',"relation":"之父"}],"reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "other_relations_member other_relations 张父 是新户主或原户主：其关系不在其他成员中填写"
+fix 400 "$SON" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":'"$MOTHER"',"relation":"之母"},{"member_id":'"$MOTHER"',"relation":"之母"}],"reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "other_relations_twice other_relations 李母 的关系填写了两次"
+fix 400 "$SON" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":'"$WIFE"',"relation":"户主"}],"reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "other_relations_head other_relations 王媳 不能也改为户主：一户只有一个户主"
+fix 409 "$SON" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":999999,"relation":"之母"}],"reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "member_absent other_relations 编号为 999999 的成员现不在该户中"
+fix 400 "$SON" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":'"$WIFE"',"relation":"之子"}],"reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "relation_sex other_relations 王媳：与户主关系为“之子”的成员性别应为男"
+fix 409 "$SON" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":'"$WIFE"',"relation":"配偶"}],"reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "spouse_exists other_relations 户主变更后 李母 与 王媳 都为配偶：一户只有一个配偶"
+fix 409 "$SON" '{"relation":"户主","former_head_relation":"配偶","other_relations":[{"member_id":'"$MOTHER"',"relation":"之母"},{"member_id":'"$WIFE"',"relation":"配偶"}],"reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "spouse_exists former_head_relation 该户已有配偶（王媳）"
+fix 409 "$SISTER" '{"relation":"户主","former_head_relation":"之父","reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "spouse_sex other_relations 李母 仍为配偶，与新户主性别相同：请在户主变更时一并填写其与新户主的关系，或先更正其与户主关系"
+fix 409 "$SISTER" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":'"$MOTHER"',"relation":"之母"},{"member_id":'"$WIFE"',"relation":"配偶"}],"reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "spouse_sex other_relations 配偶与户主性别相同"
+eq "nothing written" "$(db_fingerprint)" "$before"
+
+# the son made the head with the suggestions: six corrections recorded together (the son's own and five
+# others'; 张孙's relation changes too, none is recorded for a member whose relation stays)
+fix 200 "$SON" '{"relation":"户主","former_head_relation":"之父","other_relations":[
+ {"member_id":'"$MOTHER"',"relation":"之母"},{"member_id":'"$WIFE"',"relation":"配偶"},{"member_id":'"$GRAND"',"relation":"04"},
+ {"member_id":'"$SISTER"',"relation":"之兄弟姐妹"},{"member_id":'"$GRANDPA"',"relation":"之祖父"}],"reason":"户主变更"}'
+jqeq '[.data.members[] | "\(.name) \(.relation.label)"] | join(",")' \
+	"张子 户主,张父 之父,李母 之母,王媳 配偶,张孙 之女,张女 之兄弟姐妹,张爷 之祖父"
+jqeq ".data.history | length" "$((EVENTS + 7))"
+jqeq '[.data.history[-7:][] | "\(.member.name) \(.reason) \(.detail.relation | join(">"))"] | join(";")' \
+	"张子 户主变更 03>01;张父 变更户主：张子 改为户主 01>11;李母 变更户主：张子 改为户主 02>12;王媳 变更户主：张子 改为户主 05>02;张孙 变更户主：张子 改为户主 08>04;张女 变更户主：张子 改为户主 04>31;张爷 变更户主：张子 改为户主 11>17"
+jqeq '[.data.history[-7:][] | .effective] | unique | length' 1
+# the son's correction is one request: the audit log has it once
+finish
