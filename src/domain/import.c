@@ -1946,8 +1946,8 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 		q.member = NULL;
 		q.hh = NULL;
 		q.former_head_relation = NULL;
-		q.others = NULL;
-		q.n_others = 0;
+		q.others = o->others;   /* one row from the API: data_fix or member_remove (the domain says for others) */
+		q.n_others = o->n_others;
 		bool fh_read = false;
 		q.id_no = NULL;
 		/* an update's member row whose 证件号码 is masked: the member of that name in the household */
@@ -2063,8 +2063,6 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 					if (CELL(C_FORMER_HEAD).n &&
 					    parse_code(CL_RELATION, CELL(C_FORMER_HEAD), &fh, p, row.num, COL(C_FORMER_HEAD)))
 						q.former_head_relation = fh;
-					q.others = o->others;
-					q.n_others = o->n_others;
 					fh_read = true;
 				} else {
 					const char *cd;

@@ -52,7 +52,8 @@ struct relation_change {
  * former (the head there is) given former_rel and the members in others their relations, the rest keeping
  * theirs. Refused (e->field "other_relations" unless said): a member in others who is the new or the former head,
  * twice, made the head, or of the wrong sex for the relation; two spouses; a spouse of the new head's sex
- * (field "former_head_relation" when it is the former head). lenient: only the first three. */
+ * (field "former_head_relation" when it is the former head). former_rel NULL: the former head leaves (a removal
+ * naming the new head): it takes no relation and may not be named. lenient: only the first three. */
 enum err head_change_check(const struct member *members, size_t n, const struct member *head, const struct member *former,
     const char *former_rel, const struct relation_change *others, size_t n_others, bool lenient,
     struct errinfo *e);

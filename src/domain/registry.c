@@ -473,6 +473,20 @@ relation_follows(struct ctx *c, const struct member *who, const char *relation, 
 	return rc;
 }
 
+/* The members of a change of head named in r->others (among members[0..n)) take their relations, each a
+ * 信息更正 of its own; one whose relation stays as it was has none. */
+static enum err
+others_follow(struct ctx *c, const struct member *members, size_t n, const char *reason, struct errinfo *e)
+{
+	enum err rc = ERR_OK;
+	for (size_t k = 0; k < c->r->n_others && rc == ERR_OK; k++)
+		for (size_t i = 0; i < n && rc == ERR_OK; i++)
+			if (members[i].id == c->r->others[k].member_id &&
+			    !(members[i].relation && strcmp(members[i].relation, c->r->others[k].relation) == 0))
+				rc = relation_follows(c, &members[i], c->r->others[k].relation, reason, e);
+	return rc;
+}
+
 /* 户主变更 in one step: member m (as corrected) is made the head while former is; former takes relation, the
  * members in r->others theirs. Refused: no head to change (or m not made the head), m not a member today (a
  * former member made the head would leave the household without one), and what head_change_check refuses
@@ -536,6 +550,18 @@ member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 		if (stay > 0)
 			return errinfo_set(e, ERR_INVALID, "new_head", MSG_NEW_HEAD_NEEDED, m.name, stay);
 	}
+	/* with the new head, the others' relations to it (other_relations): the household checked whole as at a
+	 * 户主变更, the head who leaves in the former head's place with no relation (never named, never a spouse) */
+	struct member *stay = NULL;
+	size_t n_stay = 0;
+	if (r->n_others && !nh.id)
+		return errinfo_set(e, ERR_INVALID, "other_relations", MSG_OTHERS_UNUSED);
+	if (nh.id) {
+		if ((rc = store_members_at(t->st, c->h.id, r->effective, &stay, &n_stay, &c->a, e)) != ERR_OK)
+			return rc;
+		if ((rc = head_change_check(stay, n_stay, &nh, &m, NULL, r->others, r->n_others, t->lenient, e)) != ERR_OK)
+			return rc;
+	}
 	if ((rc = agg_members(c, -1, e)) != ERR_OK)
 		return rc;
 	struct event ev;
@@ -548,6 +574,8 @@ member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 	 * registry's language whatever the request's) */
 	if (nh.id &&
 	    (rc = relation_follows(c, &nh, REL_HEAD, msg_text_in(MSG_HEAD_CHANGE_REASON, LANG_ZH), e)) != ERR_OK)
+		return rc;
+	if ((rc = others_follow(c, stay, n_stay, msg_text_in(MSG_HEAD_CHANGE_REASON, LANG_ZH), e)) != ERR_OK)
 		return rc;
 	if ((rc = store_household_set_status(t->st, c->h.id, c->h.status, c->h.monitored, 0, t->now, e)) != ERR_OK)
 		return rc;
@@ -1049,14 +1077,11 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 	    head_now ? head_now : "") : NULL;
 	if (rc == ERR_OK && head_was && r->former_head_relation)
 		rc = relation_follows(c, head_was, r->former_head_relation, why, e);
-	for (size_t k = 0; rc == ERR_OK && head_was && k < r->n_others; k++) {
+	if (rc == ERR_OK && head_was && r->n_others) {
 		struct member *o;
 		size_t no;
-		if ((rc = store_members_at(t->st, c->h.id, t->today, &o, &no, &c->a, e)) != ERR_OK)
-			break;
-		for (size_t i = 0; i < no && rc == ERR_OK; i++)
-			if (o[i].id == r->others[k].member_id && !(o[i].relation && strcmp(o[i].relation, r->others[k].relation) == 0))
-				rc = relation_follows(c, &o[i], r->others[k].relation, why, e);
+		if ((rc = store_members_at(t->st, c->h.id, t->today, &o, &no, &c->a, e)) == ERR_OK)
+			rc = others_follow(c, o, no, why, e);
 	}
 	if (rc == ERR_OK && out)
 		*out = ev;
@@ -1080,6 +1105,12 @@ event_record(struct txn *t, const struct event_req *r, struct event *result, str
 
 	if (r->type == EV_IDENTIFY || r->type == EV_INCLUDE_MISSED || r->type == EV_ENROL) {
 		rc = errinfo_set(e, ERR_INVALID, "type", MSG_EVENT_VIA_REGISTRY, evtype_label(r->type));
+		goto out;
+	}
+	/* the other members' relations go with a change of head: a correction making a member the head, or the
+	 * head's removal naming the new one */
+	if (r->n_others && r->type != EV_DATA_FIX && r->type != EV_MEMBER_REMOVE) {
+		rc = errinfo_set(e, ERR_INVALID, "other_relations", MSG_OTHERS_UNUSED);
 		goto out;
 	}
 	/* the same limit as a sheet's 变动原因 column (import.c), whichever way the event comes */

@@ -7,7 +7,7 @@
 # for each member whose relation changes, the same day. Refused, nothing written: other_relations without a
 # change of head, naming the new or the former head, a member twice or not in the household, 户主 again, a
 # relation of the other sex, two spouses, and a spouse left of the new head's sex (the old head's wife beside
-# a daughter made the head).
+# a daughter made the head). The head's removal naming the new head takes other_relations too.
 source "$(dirname "$0")/lib.sh"
 county_db
 add_user county county_admin 371399000000
@@ -84,5 +84,27 @@ jqeq ".data.history | length" "$((EVENTS + 7))"
 jqeq '[.data.history[-7:][] | "\(.member.name) \(.reason) \(.detail.relation | join(">"))"] | join(";")' \
 	"张子 户主变更 03>01;张父 变更户主：张子 改为户主 01>11;李母 变更户主：张子 改为户主 02>12;王媳 变更户主：张子 改为户主 05>02;张孙 变更户主：张子 改为户主 08>04;张女 变更户主：张子 改为户主 04>31;张爷 变更户主：张子 改为户主 11>17"
 jqeq '[.data.history[-7:][] | .effective] | unique | length' 1
-# the son's correction is one request: the audit log has it once
+
+# the head leaves (member_remove naming the new head): the others' relations go with it the same way. His
+# widow made the head: his parents become her parents-in-law (之公公/之婆婆), the rest stay
+expect 200 county GET "$H/members/$WIFE/head-change"
+jqeq '[.data.members[] | "\(.name) \(.relation)>\(.suggested)"] | join(",")' \
+	"张子 01>02,张父 11>15,李母 12>16,张孙 04>04,张女 31>31,张爷 17>17"
+before=$(db_fingerprint)
+rm_head() { expect "$1" county POST "$H/events" '{"type":"member_remove","member_id":'"$SON"',"new_head_id":'"$WIFE"',"reason":"死亡","other_relations":'"$2"'}'; }
+rm_head 400 '[{"member_id":'"$FATHER"',"relation":"之婆婆"}]'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "relation_sex other_relations 张父：与户主关系为“之婆婆”的成员性别应为女"
+rm_head 400 '[{"member_id":'"$SON"',"relation":"之子"}]'
+jqeq '.error | "\(.code) \(.field)"' "other_relations_member other_relations"
+expect 400 county POST "$H/events" '{"type":"member_remove","member_id":'"$GRANDPA"',"reason":"死亡","other_relations":[{"member_id":'"$MOTHER"',"relation":"之母"}]}'
+jqeq '.error | "\(.code) \(.field)"' "other_relations_not_needed other_relations"
+expect 400 county POST "$H/events" '{"type":"member_add","reason":"新生儿","member":{"name":"张新","id_no":"371399202605050018","relation":"之孙子","sex":"男"},"other_relations":[{"member_id":'"$MOTHER"',"relation":"之母"}]}'
+jqeq '.error | "\(.code) \(.field)"' "other_relations_not_needed other_relations"
+eq "nothing written" "$(db_fingerprint)" "$before"
+rm_head 201 '[{"member_id":'"$FATHER"',"relation":"之公公"},{"member_id":'"$MOTHER"',"relation":"16"},{"member_id":'"$GRAND"',"relation":"之女"}]'
+jqeq '[.data.members[] | "\(.name) \(.relation.label)"] | join(",")' \
+	"王媳 户主,张父 之公公,李母 之婆婆,张孙 之女,张女 之兄弟姐妹,张爷 之祖父"
+jqeq '[.data.history[-4:][] | "\(.type) \(.member.name) \(.reason) \(.detail.relation // [] | join(">"))"] | join(";")' \
+	"member_remove 张子 死亡 ;data_fix 王媳 原户主减少，变更户主 02>01;data_fix 张父 原户主减少，变更户主 11>15;data_fix 李母 原户主减少，变更户主 12>16"
+jqeq '[.data.history[-4:][] | .effective] | unique | length' 1
 finish

@@ -30,6 +30,11 @@ await run(async () => {
   assert.equal(await text(page, `${dlg} [data-field="new_head_id"] .field-error`), '请选择新户主');
   await shot(page, 'ask-new-head');
   await page.selectOption(`${dlg} select[name="new_head_id"]`, { label: '吴丽（配偶）' });
+  // the others' relations to the new head, proposed: the children stay her 之女 and 之子
+  await page.waitForSelector(`${dlg} [data-field="other_relations"] .relation-row`);
+  const kept = await page.$$eval(`${dlg} .relation-row`, (rows) => rows.map((r) => `${r.querySelector('.relation-who').textContent} ${r.querySelector('select').selectedOptions[0].textContent}`));
+  assert.deepEqual(kept, ['周敏（现为之女） 之女', '周强（现为之子） 之子']);
+  await shot(page, 'new-head-relations');
   await page.click(`${dlg} [data-action="save"]`);
   await page.waitForSelector('dialog', { state: 'detached' });
   await page.waitForFunction((n) => document.querySelectorAll('.timeline .tl-item').length === n, before + 2);

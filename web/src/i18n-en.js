@@ -189,7 +189,7 @@ export const EN = {
   '（现为{rel}）': ' (now {rel})',
   '已按常见情形预填，请逐一核对；与原来不同的，各记为一条信息更正，与户主变更同日。':
     'Filled in as is usual: check each. Each one that changes is recorded as a correction, the same day as the change of head.',
-  '{name}是户主，减少后由谁担任户主？记为该成员的一条信息更正（与户主关系改为户主）；其他成员的与户主关系请随后核对。': '{name} is the head: who is the head after they leave? Recorded as a correction of that member (relation: head); check the other members\' relations afterwards.',
+  '{name}是户主，减少后由谁担任户主？记为该成员的一条信息更正（与户主关系改为户主）。': '{name} is the head: who is the head after they leave? Recorded as a correction of that member (relation: head).',
   '按记录时间排列（最近录入的在前）': 'By the time recorded (latest first)',
   '按生效日期排列（最近的在前），同日按记录时间': 'By effective date (latest first), the same day by the time recorded',
   '排列顺序': 'Order',

@@ -123,49 +123,61 @@ export function formDialog({ title, intro, content, send, okText, mapField, done
   return dlg;
 }
 
+// A change of head: what every other member becomes to the new head (memberId), proposed by the server (GET
+// .../head-change: a son made the head, his parents 之父/之母, his wife 配偶, ...), one select each. Resolves to
+// { former: the head there is (with its proposal) or null, node: the field (null when nobody else stays),
+// changed(): the members whose relation changes, as other_relations }. A failed look-up lists nobody: the
+// change itself still works, and the server says what is wrong on saving.
+async function headChangePlan(hh, memberId, cl) {
+  let plan = null;
+  try {
+    plan = await get(`/api/households/${encodeURIComponent(hh.hh_no)}/members/${memberId}/head-change`);
+  } catch {
+    plan = null;
+  }
+  const relations = cl.relation.filter((r) => r.code !== '01');
+  const relLabel = (code) => (cl.relation.find((r) => r.code === code) || {}).label || code || t('（空）');
+  const others = (plan ? plan.members : []).filter((x) => !x.former_head).map((x) => ({ ...x, ctl: select(relations, x.suggested || x.relation || '', { name: `other-relation-${x.id}` }) }));
+  const list = h(
+    'div',
+    { class: 'relation-list' },
+    others.map((o) => h('label', { class: 'relation-row' }, h('span', { class: 'relation-who' }, o.name, h('span', { class: 'muted' }, t('（现为{rel}）', { rel: relLabel(o.relation) }))), o.ctl)),
+  );
+  return {
+    former: (plan ? plan.members : []).find((x) => x.former_head) || null,
+    relations,
+    node: others.length ? field({ name: 'other_relations', label: t('其他成员与新户主关系'), control: list, wide: true, hint: t('已按常见情形预填，请逐一核对；与原来不同的，各记为一条信息更正，与户主变更同日。') }) : null,
+    changed: () => others.filter((o) => o.ctl.value && o.ctl.value !== o.relation).map((o) => ({ member_id: o.id, relation: o.ctl.value })),
+  };
+}
+
 export function editMemberDialog(hh, m, cl, done) {
   const mi = memberInputs(m, cl, { withId: false });
   const ev = eventInputs({ reasonHint: t('例如：入户核实后更正') });
   // 户主变更 in one step: this member made the head while another member is; asked only then (the server
-  // refuses without it). What the head there was and every other member become to the new head is proposed
-  // by the server (GET .../head-change: a son made the head, his parents 之父/之母, his wife 配偶, ...) and
-  // sent with the correction as other_relations; the server checks the household's end state whole.
+  // refuses without it), with what the head there was and every other member become (headChangePlan), sent
+  // as former_head_relation and other_relations; the server checks the household's end state whole.
   const head = hh.members.find((x) => x.id !== m.id && x.relation && x.relation.code === '01');
   const formerBox = h('div', { class: 'field-wide', 'data-part': 'former-head', hidden: true });
-  const relations = cl.relation.filter((r) => r.code !== '01');
-  const relLabel = (code) => (cl.relation.find((r) => r.code === code) || {}).label || code || t('（空）');
   let former = null;
-  let others = [];
+  let plan = null;
   let asked = 0;
   const showFormer = async () => {
     const mine = ++asked;
     if (!head || mi.ctl.relation.value !== '01') {
       formerBox.hidden = true;
       formerBox.replaceChildren();
-      former = null;
-      others = [];
+      former = plan = null;
       return;
     }
-    let plan = null;
-    try {
-      plan = await get(`/api/households/${encodeURIComponent(hh.hh_no)}/members/${m.id}/head-change`);
-    } catch {
-      plan = null; // the form still works: the server says what is wrong on saving
-    }
+    const p = await headChangePlan(hh, m.id, cl);
     if (mine !== asked) return;
-    const rows = plan ? plan.members : [];
-    const was = rows.find((x) => x.former_head);
-    const pick = was && was.suggested ? was.suggested : m.relation && m.relation.code === '02' ? '02' : '';
-    former = select(relations, pick, { blank: t('请选择'), name: 'former_head_relation' });
-    others = rows.filter((x) => !x.former_head).map((x) => ({ id: x.id, relation: x.relation, ctl: select(relations, x.suggested || x.relation || '', { name: `other-relation-${x.id}` }) }));
-    const list = h(
-      'div',
-      { class: 'relation-list' },
-      others.map((o, i) => h('label', { class: 'relation-row' }, h('span', { class: 'relation-who' }, rows.filter((x) => !x.former_head)[i].name, h('span', { class: 'muted' }, t('（现为{rel}）', { rel: relLabel(o.relation) }))), o.ctl)),
-    );
+    plan = p;
+    const pick = p.former && p.former.suggested ? p.former.suggested : m.relation && m.relation.code === '02' ? '02' : '';
+    former = select(p.relations, pick, { blank: t('请选择'), name: 'former_head_relation' });
     formerBox.replaceChildren(
       field({ name: 'former_head_relation', label: t('原户主改为'), control: former, required: true, hint: t('{name}现为户主。{new}改为户主的同时，{name}的与户主关系改为所选，记为其一条信息更正。', { name: head.name, new: m.name }) }),
-      others.length ? field({ name: 'other_relations', label: t('其他成员与新户主关系'), control: list, wide: true, hint: t('已按常见情形预填，请逐一核对；与原来不同的，各记为一条信息更正，与户主变更同日。') }) : null,
+      p.node,
     );
     formerBox.hidden = false;
   };
@@ -192,8 +204,8 @@ export function editMemberDialog(hh, m, cl, done) {
       if (former) {
         if (!former.value) throw new ApiError(400, { code: 'required', field: 'former_head_relation', message: t('请选择原户主改为何种关系') });
         body.former_head_relation = former.value;
-        const changed = others.filter((o) => o.ctl.value && o.ctl.value !== o.relation);
-        if (changed.length) body.other_relations = changed.map((o) => ({ member_id: o.id, relation: o.ctl.value }));
+        const changed = plan ? plan.changed() : [];
+        if (changed.length) body.other_relations = changed;
       }
       const e = ev.read();
       if (e.effective) body.effective = e.effective;
@@ -297,10 +309,26 @@ export function eventDialog(hh, cl, allowed, done, preset = {}) {
     }
     if (type === 'member_remove') {
       // the head leaves while others stay: who becomes the head (asked only then; the server refuses without)
+      // the head leaves while others stay: who becomes the head (asked only then; the server refuses without),
+      // and what the others become to the new head (headChangePlan, sent as other_relations)
       const headBox = h('div', { class: 'field-wide', 'data-part': 'new-head', hidden: true });
+      const relBox = h('div', { 'data-part': 'new-head-relations' });
+      let asked = 0;
+      const showRelations = async () => {
+        const mine = ++asked;
+        ctl.plan = null;
+        relBox.replaceChildren();
+        if (!ctl.new_head_id || !ctl.new_head_id.value) return;
+        const p = await headChangePlan(hh, ctl.new_head_id.value, cl);
+        if (mine !== asked) return;
+        ctl.plan = p;
+        relBox.replaceChildren(...(p.node ? [p.node] : []));
+      };
       const showHead = () => {
         const who = hh.members.find((m) => String(m.id) === ctl.member_id.value);
         const others = hh.members.filter((m) => String(m.id) !== ctl.member_id.value);
+        asked++;
+        ctl.plan = null;
         if (!who || !who.relation || who.relation.code !== '01' || !others.length) {
           headBox.hidden = true;
           headBox.replaceChildren();
@@ -308,7 +336,9 @@ export function eventDialog(hh, cl, allowed, done, preset = {}) {
           return;
         }
         ctl.new_head_id = select(others.map((m) => ({ code: String(m.id), label: `${m.name}（${m.relation ? m.relation.label : ''}）` })), '', { blank: t('请选择'), name: 'new_head_id' });
-        headBox.replaceChildren(field({ name: 'new_head_id', label: t('新户主'), control: ctl.new_head_id, required: true, hint: t('{name}是户主，减少后由谁担任户主？记为该成员的一条信息更正（与户主关系改为户主）；其他成员的与户主关系请随后核对。', { name: who.name }) }));
+        ctl.new_head_id.addEventListener('change', showRelations);
+        relBox.replaceChildren();
+        headBox.replaceChildren(field({ name: 'new_head_id', label: t('新户主'), control: ctl.new_head_id, required: true, hint: t('{name}是户主，减少后由谁担任户主？记为该成员的一条信息更正（与户主关系改为户主）。', { name: who.name }) }), relBox);
         headBox.hidden = false;
       };
       ctl.member_id.addEventListener('change', showHead);
@@ -357,6 +387,8 @@ export function eventDialog(hh, cl, allowed, done, preset = {}) {
       if (ctl.new_head_id) {
         if (!ctl.new_head_id.value) throw new ApiError(400, { code: 'required', field: 'new_head_id', message: t('请选择新户主') });
         body.new_head_id = Number(ctl.new_head_id.value);
+        const changed = ctl.plan ? ctl.plan.changed() : [];
+        if (changed.length) body.other_relations = changed;
       }
       if (ctl.target_hh_no) body.target_hh_no = ctl.target_hh_no.value.trim();
       if (ctl.relation && ctl.relation.value) body.relation = ctl.relation.value;
