@@ -228,8 +228,20 @@ static const char *
 password_arg(struct args *a, bool *generated, char *buf, size_t size)
 {
 	*generated = false;
-	if (arg(a, "password"))
-		return arg(a, "password");
+	const char *given = arg(a, "password");
+	if (given) {
+		/* on the command line every local user sees it (ps) and the shell keeps it: copied, wiped from the
+		 * process's arguments, and said */
+		snprintf(buf, size, "%s", given);
+		memset((char *)given, 0, strlen(given));
+		fputs(msg_lang() == LANG_EN
+			  ? "tuopin: note: a password on the command line is seen by other local users (ps) and kept in the "
+			    "shell's history; it was wiped from the arguments: give it on standard input instead\n"
+			  : "tuopin: 提示：命令行中的密码可被本机其他用户看到（ps），并留在 shell 历史中；已从进程参数中抹去，"
+			    "今后请从标准输入提供\n",
+		    stderr);
+		return buf;
+	}
 	if (!isatty(STDIN_FILENO)) {
 		if (!fgets(buf, (int)size, stdin))
 			buf[0] = '\0';

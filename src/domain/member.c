@@ -257,7 +257,7 @@ is(const char *rel, const char *code)
 	return rel && strcmp(rel, code) == 0;
 }
 
-/* What the head there was becomes to the new head, who was nh_rel to it. */
+/* What the head there was becomes to the new head, who was nh_rel to it. NULL: no rule says. */
 static const char *
 former_to_new_head(const char *nh_rel, const char *head_sex)
 {
@@ -269,63 +269,88 @@ former_to_new_head(const char *nh_rel, const char *head_sex)
 		{ "07", "17", "18" }, { "08", "17", "18" },   /* a son's child: grandfather or grandmother */
 		{ "09", "19", "20" }, { "10", "19", "20" },   /* a daughter's child: the maternal ones */
 		{ "11", "03", "04" }, { "12", "03", "04" },   /* a parent: son or daughter */
+		{ "13", "06", "06" }, { "14", "06", "06" },   /* the wife's parent: the daughter's husband */
+		{ "15", "05", "05" }, { "16", "05", "05" },   /* the husband's parent: the son's wife */
+		{ "17", "07", "08" }, { "18", "07", "08" },   /* a grandparent: the son's child */
+		{ "19", "09", "10" }, { "20", "09", "10" },   /* a maternal grandparent: the daughter's child */
 		{ "31", "31", "31" },   /* a sibling */
+		{ "32", "99", "99" },   /* a brother's wife: her husband's sibling, which has no code */
+		{ "33", "99", "99" }, { "34", "99", "99" },   /* a great-grandchild: a great-grandparent */
+		{ "35", "36", "37" },   /* an uncle: his nephew or niece */
+		{ "36", "35", "99" }, { "37", "35", "99" },   /* a nephew or niece: the uncle (an aunt has no code) */
 	};
 	for (size_t i = 0; i < NELEM(inverse); i++)
 		if (is(nh_rel, inverse[i].nh))
 			return by_sex(head_sex, inverse[i].male, inverse[i].female);
-	return "99";
+	return NULL;
 }
 
 /* What another member becomes when the spouse is made the head. */
 static const char *
-other_to_spouse(const char *nh_sex, const char *x_rel, const char *x_sex)
+other_to_spouse(const struct head_change_ctx *k, const char *x_rel, const char *x_sex)
 {
+	static const char *const stay[] = { "03", "04", "05", "06", "07", "08", "09", "10", "33", "34" };
+	for (size_t i = 0; i < NELEM(stay); i++)
+		if (is(x_rel, stay[i]))   /* the couple's children, their spouses and children */
+			return x_rel;
 	if (is(x_rel, "11") || is(x_rel, "12"))   /* the head's parents: the new head's parents-in-law */
-		return by_sex(nh_sex, is(x_rel, "11") ? "13" : "14", is(x_rel, "11") ? "15" : "16");
+		return by_sex(k->nh_sex, is(x_rel, "11") ? "13" : "14", is(x_rel, "11") ? "15" : "16");
 	if (is(x_rel, "13") || is(x_rel, "14") || is(x_rel, "15") || is(x_rel, "16"))   /* the spouse's own parents */
 		return by_sex(x_sex, "11", "12");
-	return NULL;   /* the couple's children and grandchildren stay what they are */
+	static const char *const uncoded[] = { "17", "18", "19", "20", "31", "32", "35", "36", "37" };
+	for (size_t i = 0; i < NELEM(uncoded); i++)
+		if (is(x_rel, uncoded[i]))   /* the head's grandparents, siblings, uncles, nephews: in-laws of no code */
+			return "99";
+	return NULL;
 }
 
-/* What another member becomes when a son or daughter is made the head. */
+/* What another member becomes when a son (a daughter) is made the head. The spouses and children of the
+ * head's sons (daughters) are the new head's only when he (she) is the only one. */
 static const char *
-other_to_child(const char *nh_rel, const char *head_sex, const char *x_rel, const char *x_sex, bool only_in_law)
+other_to_child(const struct head_change_ctx *k, const char *x_rel, const char *x_sex)
 {
-	bool son = is(nh_rel, "03");
+	bool son = is(k->nh_rel, "03");
 	if (is(x_rel, "02"))                                      /* the head's spouse: the other parent */
 		return by_sex(x_sex, "11", "12");
 	if (is(x_rel, "03") || is(x_rel, "04"))                   /* brothers and sisters */
 		return "31";
-	if (is(x_rel, son ? "05" : "06"))                          /* the new head's spouse, if only one can be */
-		return only_in_law ? "02" : son ? "32" : NULL;
-	if (is(x_rel, son ? "07" : "09") || is(x_rel, son ? "08" : "10"))   /* the new head's children */
-		return by_sex(x_sex, "03", "04");
+	if (is(x_rel, son ? "05" : "06"))                          /* his wife (her husband), or a sibling's */
+		return k->only_child && k->in_laws == 1 ? "02" : NULL;
+	if (is(x_rel, son ? "06" : "05"))                          /* a sister's husband (no code), a brother's wife */
+		return son ? "99" : "32";
+	if (is(x_rel, son ? "07" : "09") || is(x_rel, son ? "08" : "10"))   /* his (her) children, or a sibling's */
+		return k->only_child ? by_sex(x_sex, "03", "04") : NULL;
+	if (is(x_rel, son ? "09" : "07") || is(x_rel, son ? "10" : "08"))   /* a sister's children (no code), a brother's */
+		return son ? "99" : by_sex(x_sex, "36", "37");
 	if (is(x_rel, "11") || is(x_rel, "12"))                   /* the head's parents: grandparents */
-		return strcmp(head_sex ? head_sex : "", SEX_FEMALE) == 0 ? (is(x_rel, "11") ? "19" : "20")
-		    : strcmp(head_sex ? head_sex : "", SEX_MALE) == 0 ? (is(x_rel, "11") ? "17" : "18") : NULL;
+		return by_sex(k->head_sex, is(x_rel, "11") ? "17" : "18", is(x_rel, "11") ? "19" : "20");
 	if (is(x_rel, "13") || is(x_rel, "14"))                   /* the head's wife's parents: the mother's */
 		return is(x_rel, "13") ? "19" : "20";
 	if (is(x_rel, "15") || is(x_rel, "16"))                   /* the head's husband's parents: the father's */
 		return is(x_rel, "15") ? "17" : "18";
+	if (is(x_rel, "31"))                                      /* the head's siblings: the father's brother is 叔伯 */
+		return is(k->head_sex, SEX_MALE) && is(x_sex, SEX_MALE) ? "35" : k->head_sex && x_sex ? "99" : NULL;
+	static const char *const uncoded[] = { "17", "18", "19", "20", "32", "35", "36", "37" };
+	for (size_t i = 0; i < NELEM(uncoded); i++)
+		if (is(x_rel, uncoded[i]))   /* great-grandparents, aunts, great-uncles, cousins: no code */
+			return "99";
 	return NULL;
 }
 
 const char *
-relation_to_new_head(const char *nh_rel, const char *nh_sex, const char *head_sex, const char *x_rel,
-    const char *x_sex, bool only_in_law, int version)
+relation_to_new_head(const struct head_change_ctx *k, const char *x_rel, const char *x_sex)
 {
 	const char *r;
 	if (!x_rel)
-		r = former_to_new_head(nh_rel, head_sex);
-	else if (is(nh_rel, REL_SPOUSE))
-		r = other_to_spouse(nh_sex, x_rel, x_sex);
-	else if (is(nh_rel, "03") || is(nh_rel, "04"))
-		r = other_to_child(nh_rel, head_sex, x_rel, x_sex, only_in_law);
+		r = former_to_new_head(k->nh_rel, k->head_sex);
+	else if (is(k->nh_rel, REL_SPOUSE))
+		r = other_to_spouse(k, x_rel, x_sex);
+	else if (is(k->nh_rel, "03") || is(k->nh_rel, "04"))
+		r = other_to_child(k, x_rel, x_sex);
 	else
 		r = NULL;
 	const struct code *c = r ? code_by_code(CL_RELATION, r) : NULL;
-	if (r && (!c || !code_in_version(c, version)))
+	if (r && (!c || !code_in_version(c, k->version)))
 		return "99";
 	return r;
 }
@@ -410,6 +435,8 @@ head_change_check(const struct member *members, size_t n, const struct member *h
 				rel = others[k].relation;
 				given = 2;
 			}
+		if (is(rel, REL_HEAD))   /* a second head (an older lenient import's) staying so */
+			return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_OTHERS_STILL_HEAD, name_of(x));
 		if (!is(rel, REL_SPOUSE))
 			continue;
 		/* two spouses already (an older lenient import's) are not this change's to refuse */
@@ -427,6 +454,6 @@ head_change_check(const struct member *members, size_t n, const struct member *h
 	if (spouse_given == 1)
 		return errinfo_set(e, ERR_CONFLICT, "former_head_relation", MSG_SPOUSE_SEX);
 	if (spouse_given == 2)
-		return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_SPOUSE_SEX);
+		return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_OTHERS_SPOUSE_SEX_NAMED, name_of(spouse));
 	return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_OTHERS_SPOUSE_SEX, name_of(spouse));
 }

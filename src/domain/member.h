@@ -34,13 +34,18 @@ bool member_set_check(const struct member *members, const int *rows, size_t n, b
     const char *id_col, struct problems *p);
 
 /* 户主变更 (a member made the head while another member is): what member x is to the new head, read from what x
- * was to the head there was (x_rel; NULL: x is that head) and what the new head was to it (nh_rel), with the
- * sexes of x, of the new head and of the head there was, and whether x is the only daughter- or son-in-law who
- * can be the new head's spouse. A code of CL_RELATION in force in code version `version` (99 其他 where the
- * relation has no code there), or NULL: no rule says (x keeps its relation; for the head there was, the user
- * chooses). */
-const char *relation_to_new_head(const char *nh_rel, const char *nh_sex, const char *head_sex, const char *x_rel,
-    const char *x_sex, bool only_in_law, int version);
+ * was to the head there was (x_rel; NULL: x is that head) and x's sex. A code of CL_RELATION in force in the
+ * household's code version (99 其他 where the relation has none, as a sister's husband to her brother), or NULL:
+ * no rule says (the clerk chooses: a member of a household whose new head was a daughter-in-law, a 之儿媳 when
+ * the head has several sons). */
+struct head_change_ctx {
+	const char *nh_rel, *nh_sex;   /* the new head: what it was to the head there was, and its sex */
+	const char *head_sex;          /* the head there was */
+	bool only_child;               /* the new head is that head's only son (only daughter) */
+	int in_laws;                   /* how many 之儿媳 (a son made the head) or 之女婿 (a daughter) there are */
+	int version;                   /* the household's code version */
+};
+const char *relation_to_new_head(const struct head_change_ctx *k, const char *x_rel, const char *x_sex);
 
 /* One member's relation given with a 户主变更. */
 struct relation_change {

@@ -101,6 +101,7 @@ struct ctx {
 	size_t nst;
 	enum status at;       /* status of h on E as known before the event */
 	int latest;           /* latest effective change of h */
+	json_t *follows;      /* the corrections recorded with the event (relation_follows), for its audit row */
 };
 
 static enum status
@@ -469,6 +470,12 @@ relation_follows(struct ctx *c, const struct member *who, const char *relation, 
 	if (rc == ERR_OK)
 		rc = new_event(c, EV_DATA_FIX, &c->h, who->id, 0, CHAIN_NONE, 0, ST_NONE, ST_NONE, reason,
 		    arena_strdup(&c->a, detail), &fe, e);
+	if (rc == ERR_OK) {
+		if (!c->follows)
+			c->follows = json_array();
+		json_array_append_new(c->follows, json_pack("{s:I, s:I, s:o}", "event", (json_int_t)fe.id, "member",
+		    (json_int_t)who->id, "changes", json_loads(detail, 0, NULL)));
+	}
 	free(detail);
 	return rc;
 }
@@ -487,29 +494,46 @@ others_follow(struct ctx *c, const struct member *members, size_t n, const char 
 	return rc;
 }
 
-/* 户主变更 in one step: member m (as corrected) is made the head while former is; former takes relation, the
- * members in r->others theirs. Refused: no head to change (or m not made the head), m not a member today (a
- * former member made the head would leave the household without one), and what head_change_check refuses
- * of the end state. */
+/* Member m (as corrected) made the head while former is (NULL: none is). Refused: m not a member today or on
+ * the day the change is dated (a former member made the head would leave the household without one), nor
+ * one of the members named in r->others that day; another head and no former_head_relation; former_head_relation
+ * with no head to change; and what head_change_check refuses of the end state. */
 static enum err
-former_head_check(struct ctx *c, const struct member *m, const struct member *former, const char *relation,
-    struct errinfo *e)
+made_head_check(struct ctx *c, const struct member *m, const struct member *former, struct errinfo *e)
 {
-	if (!former)
-		return errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_FORMER_HEAD_UNUSED);
-	struct member *mv;
-	size_t n;
-	enum err rc = store_members_at(c->t->st, c->h.id, c->t->today, &mv, &n, &c->a, e);
-	if (rc != ERR_OK)
-		return rc;
-	bool present = false;
-	for (size_t i = 0; i < n; i++)
-		present |= mv[i].id == m->id;
-	if (!present) {
-		char d[11];
-		return errinfo_set(e, ERR_CONFLICT, "relation", MSG_MEMBER_ABSENT, date_format(c->t->today, d), c->h.hh_no);
+	const struct event_req *r = c->r;
+	struct member *mv = NULL, *today = NULL;
+	size_t n = 0, n_today = 0;
+	int days[2] = { c->t->today, r->effective };
+	char d[11];
+	for (int k = 0; k < (r->effective < c->t->today ? 2 : 1); k++) {
+		enum err rc = store_members_at(c->t->st, c->h.id, days[k], &mv, &n, &c->a, e);
+		if (rc != ERR_OK)
+			return rc;
+		if (k == 0) {
+			today = mv;
+			n_today = n;
+		}
+		bool present = false;
+		for (size_t i = 0; i < n; i++)
+			present |= mv[i].id == m->id;
+		if (!present)
+			return errinfo_set(e, ERR_CONFLICT, "relation", MSG_MEMBER_ABSENT, date_format(days[k], d), c->h.hh_no);
+		for (size_t j = 0; k == 1 && j < r->n_others; j++) {
+			present = false;
+			for (size_t i = 0; i < n; i++)
+				present |= mv[i].id == r->others[j].member_id;
+			if (!present)
+				return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_MEMBER_ABSENT, date_format(days[k], d),
+				    c->h.hh_no);
+		}
 	}
-	return head_change_check(mv, n, m, former, relation, c->r->others, c->r->n_others, c->t->lenient, e);
+	if (former && !r->former_head_relation && !c->t->lenient)
+		return errinfo_set(e, ERR_CONFLICT, "relation", MSG_HEAD_EXISTS_FIX, former->name ? former->name : "");
+	if (!former && r->former_head_relation)
+		return errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_FORMER_HEAD_UNUSED);
+	return head_change_check(today, n_today, m, former, r->former_head_relation, r->others, r->n_others,
+	    c->t->lenient, e);
 }
 
 static enum err
@@ -974,10 +998,6 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 			rc = errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_FORMER_HEAD_UNUSED);
 			goto out;
 		}
-		if (r->n_others && !r->former_head_relation) {
-			rc = errinfo_set(e, ERR_INVALID, "other_relations", MSG_OTHERS_UNUSED);
-			goto out;
-		}
 		if (json_object_size(d) == 0) {
 			rc = errinfo_set(e, ERR_INVALID, "", MSG_NOTHING_TO_FIX);
 			goto out;
@@ -1005,20 +1025,20 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 				goto out;
 			}
 		}
-		/* made the head while another member is: refused, or (former_head_relation) that head takes the
-		 * relation given, recorded with it (户主变更 in one step) */
+		/* made the head: a member today (and on the day it is dated); while another member is the head, refused
+		 * or (former_head_relation) that head takes the relation given, recorded with it (户主变更 in one step),
+		 * the household's end state checked whole */
 		const struct member *former = NULL;
-		if (FIX(C_RELATION) && n.relation && strcmp(n.relation, REL_HEAD) == 0) {
-			if ((rc = member_as(t, c->h.id, t->today, m.id, REL_HEAD, &former, &c->a, e)) != ERR_OK)
+		if (FIX(C_RELATION) && n.relation && strcmp(n.relation, REL_HEAD) == 0 &&
+		    !(m.relation && strcmp(m.relation, REL_HEAD) == 0)) {
+			if ((rc = member_as(t, c->h.id, t->today, m.id, REL_HEAD, &former, &c->a, e)) != ERR_OK ||
+			    (rc = made_head_check(c, &n, former, e)) != ERR_OK)
 				goto out;
-			if (former && !r->former_head_relation && !t->lenient) {
-				rc = errinfo_set(e, ERR_CONFLICT, "relation", MSG_HEAD_EXISTS_FIX, former->name ? former->name : "");
-				goto out;
-			}
-		}
-		if (r->former_head_relation &&
-		    (rc = former_head_check(c, &n, former, r->former_head_relation, e)) != ERR_OK)
+		} else if (r->former_head_relation || r->n_others) {
+			rc = errinfo_set(e, ERR_INVALID, r->former_head_relation ? "former_head_relation" : "other_relations",
+			    r->former_head_relation ? MSG_FORMER_HEAD_UNUSED : MSG_OTHERS_UNUSED);
 			goto out;
+		}
 		head_was = former;
 		head_now = n.name;
 		if (FIX(C_RELATION) && (rc = spouse_free(t, c->h.id, t->today, m.id, n.relation, &c->a, e)) != ERR_OK)
@@ -1073,11 +1093,10 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 	free(detail);
 	/* 户主变更: the head there was and the other members named follow, each a 信息更正 of its own (one whose
 	 * relation stays as it was has none) */
-	const char *why = head_was ? arena_printf(&c->a, msg_text_in(MSG_FORMER_HEAD_REASON, LANG_ZH),
-	    head_now ? head_now : "") : NULL;
+	const char *why = arena_printf(&c->a, msg_text_in(MSG_FORMER_HEAD_REASON, LANG_ZH), head_now ? head_now : "");
 	if (rc == ERR_OK && head_was && r->former_head_relation)
 		rc = relation_follows(c, head_was, r->former_head_relation, why, e);
-	if (rc == ERR_OK && head_was && r->n_others) {
+	if (rc == ERR_OK && r->n_others) {   /* only with a member made the head (made_head_check) */
 		struct member *o;
 		size_t no;
 		if ((rc = store_members_at(t->st, c->h.id, t->today, &o, &no, &c->a, e)) == ERR_OK)
@@ -1191,6 +1210,8 @@ event_record(struct txn *t, const struct event_req *r, struct event *result, str
 			if (out->detail)
 				json_object_set_new(j, "changes", json_loads(out->detail, 0, NULL));
 		}
+		if (c.follows)   /* the new head's, the former head's and the other members' corrections with it */
+			json_object_set(j, "follows", c.follows);
 		char *detail = json_dumps(j, JSON_COMPACT);
 		json_decref(j);
 		rc = txn_audit(t, "event.record", r->hh_no, detail, e);
@@ -1201,6 +1222,7 @@ out:
 	if (out && rc == ERR_OK) {
 		out->reason = out->batch = out->actor = out->detail = NULL;
 	}
+	json_decref(c.follows);
 	arena_free(&c.a);
 	return rc;
 }
@@ -1232,27 +1254,27 @@ head_change_plan(struct store *st, const char *hh_no, int64_t member_id, int day
 	}
 	if (nh->relation && strcmp(nh->relation, REL_HEAD) == 0)
 		return errinfo_set(e, ERR_INVALID, "id", MSG_ALREADY_HEAD, nh->name ? nh->name : "");
-	/* the new head's spouse, if one member alone can be: the only daughter-in-law of a son made the head, the
-	 * only son-in-law of a daughter */
+	/* the spouses and children of the head's sons (daughters) are a son's (daughter's) made the head when he
+	 * (she) is the only one */
 	const char *in_law = nh->relation && strcmp(nh->relation, "03") == 0 ? "05"
 			   : nh->relation && strcmp(nh->relation, "04") == 0 ? "06" : NULL;
-	int n_in_law = 0;
-	for (size_t i = 0; in_law && i < nm; i++)
-		n_in_law += mv[i].relation && strcmp(mv[i].relation, in_law) == 0;
-	int children = 0;   /* sons (or daughters) the in-law might be married to */
-	for (size_t i = 0; in_law && i < nm; i++)
+	struct head_change_ctx k = { nh->relation, nh->sex, head ? head->sex : NULL, false, 0, h.code_version };
+	int children = 0;
+	for (size_t i = 0; in_law && i < nm; i++) {
+		k.in_laws += mv[i].relation && strcmp(mv[i].relation, in_law) == 0;
 		children += mv[i].relation && strcmp(mv[i].relation, nh->relation) == 0;
+	}
+	k.only_child = children == 1;
 	struct head_change_row *rows = arena_alloc(a, (nm ? nm : 1) * sizeof(*rows));
-	size_t k = 0;
+	size_t n_rows = 0;
 	for (size_t i = 0; i < nm; i++) {
 		if (&mv[i] == nh)
 			continue;
 		bool former = &mv[i] == head;
-		const char *s = head ? relation_to_new_head(nh->relation, nh->sex, head->sex, former ? NULL : mv[i].relation,
-		    mv[i].sex, n_in_law == 1 && children == 1, h.code_version) : NULL;
-		rows[k++] = (struct head_change_row){ mv[i], former, s ? s : former ? NULL : mv[i].relation };
+		const char *s = head ? relation_to_new_head(&k, former ? NULL : mv[i].relation, mv[i].sex) : NULL;
+		rows[n_rows++] = (struct head_change_row){ mv[i], former, s };
 	}
 	*out = rows;
-	*n = k;
+	*n = n_rows;
 	return ERR_OK;
 }

@@ -51,12 +51,12 @@ enum err event_record(struct txn *t, const struct event_req *r, struct event *ou
 
 /* 户主变更 planned: member member_id of household hh_no (in the store's scope) made the head on day; every other
  * member of the household on that day, with the relation to the new head a 户主变更 most likely gives it
- * (relation_to_new_head; the member's own where no rule says, NULL for the head there is when none does).
+ * (relation_to_new_head; NULL where no rule says).
  * 404 household or member not found, 409 member_absent (not a member on day), 400 already_head. */
 struct head_change_row {
 	struct member m;
 	bool former_head;        /* the head there is */
-	const char *suggested;   /* a code of CL_RELATION, or NULL */
+	const char *suggested;   /* a code of CL_RELATION, or NULL: no rule says (the clerk chooses) */
 };
 enum err head_change_plan(struct store *st, const char *hh_no, int64_t member_id, int day,
     struct head_change_row **out, size_t *n, struct arena *a, struct errinfo *e);

@@ -679,7 +679,8 @@ other_relations(struct req *r, json_t *body, const struct relation_change **out,
 		snprintf(path, sizeof(path), "other_relations[%zu]", i);
 		if (!json_is_object(x) || json_object_size(x) != 2 || !json_is_integer(id) || json_integer_value(id) < 1 ||
 		    !json_is_string(rel)) {
-			reply_fail(r, ERR_INVALID, path, MSG_BAD_TYPE, path, want);
+			reply_fail(r, ERR_INVALID, path, MSG_BAD_TYPE, path,
+			    msg_lang() == LANG_EN ? "{member_id, relation}" : "{member_id, relation}（成员编号，与户主关系）");
 			return false;
 		}
 		const struct code *c = code_find(CL_RELATION, str_from(json_string_value(rel)));
@@ -940,6 +941,13 @@ api_member_update(struct req *r)
 		"other_relations", "finding" };
 	if (!check_object(r, j, member_fix_cols, NELEM(member_fix_cols), extra, NELEM(extra), "")) {
 		json_decref(j);
+		return;
+	}
+	json_t *fh = json_object_get(j, "former_head_relation");
+	if (fh && !json_is_string(fh)) {   /* a code or a label: 17 is not 之祖父, null is not "none" */
+		json_decref(j);
+		reply_fail(r, ERR_INVALID, "former_head_relation", MSG_BAD_TYPE, "former_head_relation",
+		    msg_lang() == LANG_EN ? "a string" : "字符串");
 		return;
 	}
 	json_object_set_new(j, "id_no", json_string(m.id_no));

@@ -133,7 +133,10 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(OTHERS_SPOUSES, "spouse_exists", "户主变更后 %s 与 %s 都为配偶：一户只有一个配偶", \
 	    "after the change of head %s and %s would both be the spouse: a household has one") \
 	X(ALREADY_HEAD, "already_head", "%s 已是户主", "%s is the head already") \
-	X(OTHERS_ABSENT, "member_absent", "编号为 %lld 的成员现不在该户中", "member number %lld is not in the household now") \
+	X(OTHERS_ABSENT, "member_absent", "编号为 %lld 的成员不是该户现有成员", "member number %lld is not a member of the household now") \
+	X(OTHERS_STILL_HEAD, "head_several", "%s 仍为户主：请一并填写其与新户主的关系", \
+	    "%s would stay a head too: give their relation to the new head (other_relations)") \
+	X(OTHERS_SPOUSE_SEX_NAMED, "spouse_sex", "%s 为配偶，与新户主性别相同", "%s as the spouse has the new head's sex") \
 	X(UPDATE_REASON, "update_import", "导入更新", "updated by an import") \
 	X(UPDATE_NAME_UNKNOWN, "update_member_unknown", "户 %s 中没有这个姓名的成员（证件号码已脱敏，按姓名查找）", \
 	    "household %s has no member of this name (the ID number is masked: looked up by name)") \

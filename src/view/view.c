@@ -703,6 +703,13 @@ view_audit_detail(const char *detail, bool redact, struct arena *a)
 	mask_value(j);
 	if (redact && json_is_object(j))
 		redact_household_data(j);
+	/* the corrections recorded with an event (a change of head's other members) are read the same way */
+	json_t *f = json_object_get(j, "follows");
+	for (size_t i = 0; i < json_array_size(f); i++) {
+		mask_changes(json_object_get(json_array_get(f, i), "changes"));
+		if (redact)
+			redact_household_data(json_array_get(f, i));
+	}
 	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
 	/* a detail that does not parse is not shown (it might hold the numbers in full) */
 	const char *out = text ? arena_strdup(a, text) : NULL;

@@ -186,6 +186,7 @@ export const EN = {
   '{name}现为户主。{new}改为户主的同时，{name}的与户主关系改为所选，记为其一条信息更正。':
     '{name} is the head. As {new} becomes the head, {name} takes the relation chosen here, recorded as a correction of {name}.',
   '其他成员与新户主关系': 'The others\' relations to the new head',
+  '请选择{name}与新户主的关系': 'Choose {name}\'s relation to the new head',
   '（现为{rel}）': ' (now {rel})',
   '已按常见情形预填，请逐一核对；与原来不同的，各记为一条信息更正，与户主变更同日。':
     'Filled in as is usual: check each. Each one that changes is recorded as a correction, the same day as the change of head.',

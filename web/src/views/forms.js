@@ -137,7 +137,8 @@ async function headChangePlan(hh, memberId, cl) {
   }
   const relations = cl.relation.filter((r) => r.code !== '01');
   const relLabel = (code) => (cl.relation.find((r) => r.code === code) || {}).label || code || t('（空）');
-  const others = (plan ? plan.members : []).filter((x) => !x.former_head).map((x) => ({ ...x, ctl: select(relations, x.suggested || x.relation || '', { name: `other-relation-${x.id}` }) }));
+  // a member no rule places (one of two sons' wife, say) starts blank: the clerk chooses
+  const others = (plan ? plan.members : []).filter((x) => !x.former_head).map((x) => ({ ...x, ctl: select(relations, x.suggested || '', { blank: t('请选择'), name: `other-relation-${x.id}` }) }));
   const list = h(
     'div',
     { class: 'relation-list' },
@@ -147,7 +148,11 @@ async function headChangePlan(hh, memberId, cl) {
     former: (plan ? plan.members : []).find((x) => x.former_head) || null,
     relations,
     node: others.length ? field({ name: 'other_relations', label: t('其他成员与新户主关系'), control: list, wide: true, hint: t('已按常见情形预填，请逐一核对；与原来不同的，各记为一条信息更正，与户主变更同日。') }) : null,
-    changed: () => others.filter((o) => o.ctl.value && o.ctl.value !== o.relation).map((o) => ({ member_id: o.id, relation: o.ctl.value })),
+    changed: () => {
+      const open = others.find((o) => !o.ctl.value);
+      if (open) throw new ApiError(400, { code: 'required', field: 'other_relations', message: t('请选择{name}与新户主的关系', { name: open.name }) });
+      return others.filter((o) => o.ctl.value !== o.relation).map((o) => ({ member_id: o.id, relation: o.ctl.value }));
+    },
   };
 }
 
