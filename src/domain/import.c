@@ -2126,9 +2126,13 @@ events_pass(const struct import_opts *o, struct sheet *s, const struct header *h
 				/* the same as stored: nothing to record */
 			} else if (rc != ERR_OK) {
 				enum col col = col_of_field(ee.field);
-				/* the other members' relations of a 户主变更 come with the row, not in a column of it */
-				if (strcmp(ee.field, "other_relations") == 0)
+				/* the other members' relations of a 户主变更 come with a request's row (rows given), not in a
+				 * column of it; a file's row is told at the column of the change of head */
+				if (strcmp(ee.field, "other_relations") == 0 && o->sheet)
 					problem_from_err(p, false, row.num, NULL, (struct str){ 0 }, &ee);   /* column: the field, copied */
+				else if (strcmp(ee.field, "other_relations") == 0)
+					problem_from_err(p, false, row.num, header_label(h, q.type == EV_MEMBER_REMOVE ? C_NEW_HEAD
+					    : C_RELATION), CELL(q.type == EV_MEMBER_REMOVE ? C_NEW_HEAD : C_RELATION), &ee);
 				else
 					problem_from_err(p, false, row.num, COL(col), CELL(col), &ee);
 			} else if (t) {

@@ -285,56 +285,119 @@ former_to_new_head(const char *nh_rel, const char *head_sex)
 	return NULL;
 }
 
+static int
+n_of(const struct head_change_ctx *k, const char *rel)
+{
+	int i = rel && rel[0] >= '0' && rel[0] <= '9' && rel[1] >= '0' && rel[1] <= '9' && !rel[2]
+		? (rel[0] - '0') * 10 + rel[1] - '0' : 0;
+	return k->count[i];
+}
+
+static bool
+any_of(const char *rel, const char *const *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is(rel, set[i]))
+			return true;
+	return false;
+}
+#define ANY(rel, ...) any_of(rel, (const char *const[]){ __VA_ARGS__ }, NELEM(((const char *const[]){ __VA_ARGS__ })))
+
 /* What another member becomes when the spouse is made the head. */
 static const char *
 other_to_spouse(const struct head_change_ctx *k, const char *x_rel, const char *x_sex)
 {
-	static const char *const stay[] = { "03", "04", "05", "06", "07", "08", "09", "10", "33", "34" };
-	for (size_t i = 0; i < NELEM(stay); i++)
-		if (is(x_rel, stay[i]))   /* the couple's children, their spouses and children */
-			return x_rel;
-	if (is(x_rel, "11") || is(x_rel, "12"))   /* the head's parents: the new head's parents-in-law */
+	/* the couple's children, their spouses and children; the head's nephews and uncles, as she calls them too */
+	if (ANY(x_rel, "03", "04", "05", "06", "07", "08", "09", "10", "33", "34", "35", "36", "37"))
+		return x_rel;
+	if (ANY(x_rel, "11", "12"))   /* the head's parents: the new head's parents-in-law */
 		return by_sex(k->nh_sex, is(x_rel, "11") ? "13" : "14", is(x_rel, "11") ? "15" : "16");
-	if (is(x_rel, "13") || is(x_rel, "14") || is(x_rel, "15") || is(x_rel, "16"))   /* the spouse's own parents */
+	if (ANY(x_rel, "13", "14", "15", "16"))   /* the spouse's own parents */
 		return by_sex(x_sex, "11", "12");
-	static const char *const uncoded[] = { "17", "18", "19", "20", "31", "32", "35", "36", "37" };
-	for (size_t i = 0; i < NELEM(uncoded); i++)
-		if (is(x_rel, uncoded[i]))   /* the head's grandparents, siblings, uncles, nephews: in-laws of no code */
-			return "99";
+	if (ANY(x_rel, "17", "18", "19", "20", "31", "32"))   /* the head's grandparents and siblings: no code */
+		return "99";
 	return NULL;
 }
 
-/* What another member becomes when a son (a daughter) is made the head. The spouses and children of the
- * head's sons (daughters) are the new head's only when he (she) is the only one. */
+/* What another member becomes when a son (a daughter) is made the head. The spouse and children of a son
+ * (daughter) are the new head's only when he (she) is the only one, with one spouse in the household; the
+ * other side's children are a sibling's only if that side is there (a household that took in a son-in-law
+ * calls the daughter's children 之孙子 too). */
 static const char *
 other_to_child(const struct head_change_ctx *k, const char *x_rel, const char *x_sex)
 {
 	bool son = is(k->nh_rel, "03");
+	const char *own_in_law = son ? "05" : "06", *other_in_law = son ? "06" : "05";
+	bool only = n_of(k, k->nh_rel) == 1 && n_of(k, own_in_law) <= 1;
+	bool other_side = son ? n_of(k, "04") + n_of(k, "06") > 0 : n_of(k, "03") + n_of(k, "05") > 0;
 	if (is(x_rel, "02"))                                      /* the head's spouse: the other parent */
 		return by_sex(x_sex, "11", "12");
-	if (is(x_rel, "03") || is(x_rel, "04"))                   /* brothers and sisters */
+	if (ANY(x_rel, "03", "04"))                               /* brothers and sisters */
 		return "31";
-	if (is(x_rel, son ? "05" : "06"))                          /* his wife (her husband), or a sibling's */
-		return k->only_child && k->in_laws == 1 ? "02" : NULL;
-	if (is(x_rel, son ? "06" : "05"))                          /* a sister's husband (no code), a brother's wife */
+	if (is(x_rel, own_in_law))                                /* his wife (her husband), or a sibling's */
+		return only && n_of(k, own_in_law) == 1 ? "02" : NULL;
+	if (is(x_rel, other_in_law))                              /* a sister's husband (no code), a brother's wife */
 		return son ? "99" : "32";
-	if (is(x_rel, son ? "07" : "09") || is(x_rel, son ? "08" : "10"))   /* his (her) children, or a sibling's */
-		return k->only_child ? by_sex(x_sex, "03", "04") : NULL;
-	if (is(x_rel, son ? "09" : "07") || is(x_rel, son ? "10" : "08"))   /* a sister's children (no code), a brother's */
-		return son ? "99" : by_sex(x_sex, "36", "37");
-	if (is(x_rel, "11") || is(x_rel, "12"))                   /* the head's parents: grandparents */
+	if (son ? ANY(x_rel, "07", "08") : ANY(x_rel, "09", "10"))   /* his (her) children, or a sibling's */
+		return only ? by_sex(x_sex, "03", "04") : NULL;
+	if (son ? ANY(x_rel, "09", "10") : ANY(x_rel, "07", "08"))   /* a sister's (no code), a brother's children */
+		return !other_side ? NULL : son ? "99" : by_sex(x_sex, "36", "37");
+	if (ANY(x_rel, "11", "12"))                               /* the head's parents: grandparents */
 		return by_sex(k->head_sex, is(x_rel, "11") ? "17" : "18", is(x_rel, "11") ? "19" : "20");
-	if (is(x_rel, "13") || is(x_rel, "14"))                   /* the head's wife's parents: the mother's */
+	if (ANY(x_rel, "13", "14"))                               /* the head's wife's parents: the mother's */
 		return is(x_rel, "13") ? "19" : "20";
-	if (is(x_rel, "15") || is(x_rel, "16"))                   /* the head's husband's parents: the father's */
+	if (ANY(x_rel, "15", "16"))                               /* the head's husband's parents: the father's */
 		return is(x_rel, "15") ? "17" : "18";
 	if (is(x_rel, "31"))                                      /* the head's siblings: the father's brother is 叔伯 */
 		return is(k->head_sex, SEX_MALE) && is(x_sex, SEX_MALE) ? "35" : k->head_sex && x_sex ? "99" : NULL;
-	static const char *const uncoded[] = { "17", "18", "19", "20", "32", "35", "36", "37" };
-	for (size_t i = 0; i < NELEM(uncoded); i++)
-		if (is(x_rel, uncoded[i]))   /* great-grandparents, aunts, great-uncles, cousins: no code */
-			return "99";
+	if (ANY(x_rel, "17", "18", "19", "20", "32", "35", "36", "37"))   /* great-grandparents, aunts, cousins */
+		return "99";
 	return NULL;
+}
+
+/* What another member becomes when a son's wife (a daughter's husband) is made the head: a widow, a son-in-law
+ * who married in. Which son (daughter) is the spouse, no rule says; the children of that line are the new
+ * head's when it is the only one. */
+static const char *
+other_to_in_law(const struct head_change_ctx *k, const char *x_rel, const char *x_sex)
+{
+	bool dil = is(k->nh_rel, "05");
+	if (is(x_rel, "02"))                                      /* the head's spouse: a parent-in-law */
+		return by_sex(x_sex, dil ? "15" : "13", dil ? "16" : "14");
+	if (dil ? ANY(x_rel, "07", "08") : ANY(x_rel, "09", "10"))
+		return n_of(k, k->nh_rel) == 1 && n_of(k, dil ? "03" : "04") <= 1 ? by_sex(x_sex, "03", "04") : NULL;
+	return NULL;
+}
+
+/* What another member becomes when a grandchild is made the head. */
+static const char *
+other_to_grandchild(const struct head_change_ctx *k, const char *x_rel, const char *x_sex)
+{
+	bool sons = ANY(k->nh_rel, "07", "08");   /* a son's child, or a daughter's */
+	if (is(x_rel, "02"))                                      /* the head's spouse: a grandparent */
+		return by_sex(x_sex, sons ? "17" : "19", sons ? "18" : "20");
+	/* one son (daughter) line: its children are the new head's brothers and sisters, the son (daughter) and
+	 * the spouse the new head's parents */
+	bool one_line = sons ? n_of(k, "03") <= 1 && n_of(k, "09") + n_of(k, "10") == 0
+			     : n_of(k, "04") <= 1 && n_of(k, "07") + n_of(k, "08") == 0;
+	if (!one_line)
+		return NULL;
+	if (sons ? ANY(x_rel, "07", "08") : ANY(x_rel, "09", "10"))
+		return "31";
+	if (is(x_rel, sons ? "03" : "04") || is(x_rel, sons ? "05" : "06"))
+		return by_sex(x_sex, "11", "12");
+	return NULL;
+}
+
+void
+head_change_count(struct head_change_ctx *k, const struct member *members, size_t n)
+{
+	memset(k->count, 0, sizeof(k->count));
+	for (size_t i = 0; i < n; i++) {
+		const char *r = members[i].relation;
+		if (r && r[0] >= '0' && r[0] <= '9' && r[1] >= '0' && r[1] <= '9' && !r[2])
+			k->count[(r[0] - '0') * 10 + r[1] - '0']++;
+	}
 }
 
 const char *
@@ -345,8 +408,12 @@ relation_to_new_head(const struct head_change_ctx *k, const char *x_rel, const c
 		r = former_to_new_head(k->nh_rel, k->head_sex);
 	else if (is(k->nh_rel, REL_SPOUSE))
 		r = other_to_spouse(k, x_rel, x_sex);
-	else if (is(k->nh_rel, "03") || is(k->nh_rel, "04"))
+	else if (ANY(k->nh_rel, "03", "04"))
 		r = other_to_child(k, x_rel, x_sex);
+	else if (ANY(k->nh_rel, "05", "06"))
+		r = other_to_in_law(k, x_rel, x_sex);
+	else if (ANY(k->nh_rel, "07", "08", "09", "10"))
+		r = other_to_grandchild(k, x_rel, x_sex);
 	else
 		r = NULL;
 	const struct code *c = r ? code_by_code(CL_RELATION, r) : NULL;
@@ -388,9 +455,9 @@ member_with_id(const struct member *members, size_t n, int64_t id)
 }
 
 enum err
-head_change_check(const struct member *members, size_t n, const struct member *head, const struct member *former,
-    const char *former_rel, const struct relation_change *others, size_t n_others, bool lenient,
-    struct errinfo *e)
+head_change_check(const struct member *members, size_t n, const struct member *head, const char *head_was,
+    const struct member *former, const char *former_rel, const struct relation_change *others, size_t n_others,
+    bool lenient, struct errinfo *e)
 {
 	enum err rc;
 	if (is(former_rel, REL_HEAD))
@@ -418,7 +485,7 @@ head_change_check(const struct member *members, size_t n, const struct member *h
 		    "other_relations", true, e)) != ERR_OK)
 			return rc;
 	/* the end state: at most one spouse, of the other sex than the new head's */
-	const struct member *spouse = NULL;
+	const struct member *spouse = NULL, *kept = NULL;
 	int spouse_given = 0;   /* 1: the former head's relation, 2: one of others, 0: kept */
 	for (size_t i = 0; i < n; i++) {
 		const struct member *x = &members[i];
@@ -439,6 +506,10 @@ head_change_check(const struct member *members, size_t n, const struct member *h
 			return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_OTHERS_STILL_HEAD, name_of(x));
 		if (!is(rel, REL_SPOUSE))
 			continue;
+		/* the head's spouse left so beside a new head who was not that spouse: the head's wife is not her son's
+		 * (said after a second spouse given, which is the plainer fault) */
+		if (!given && !is(head_was, REL_SPOUSE))
+			kept = x;
 		/* two spouses already (an older lenient import's) are not this change's to refuse */
 		if (spouse && given == 1)
 			return errinfo_set(e, ERR_CONFLICT, "former_head_relation", MSG_SPOUSE_EXISTS, name_of(spouse));
@@ -449,6 +520,8 @@ head_change_check(const struct member *members, size_t n, const struct member *h
 		spouse = x;
 		spouse_given = given;
 	}
+	if (kept)
+		return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_SPOUSE_KEPT, name_of(kept));
 	if (!spouse || !same_sex(spouse->sex, head->sex))
 		return ERR_OK;
 	if (spouse_given == 1)

@@ -35,16 +35,17 @@ bool member_set_check(const struct member *members, const int *rows, size_t n, b
 
 /* 户主变更 (a member made the head while another member is): what member x is to the new head, read from what x
  * was to the head there was (x_rel; NULL: x is that head) and x's sex. A code of CL_RELATION in force in the
- * household's code version (99 其他 where the relation has none, as a sister's husband to her brother), or NULL:
+ * code version in force (99 其他 where the relation has none, as a sister's husband to her brother), or NULL:
  * no rule says (the clerk chooses: a member of a household whose new head was a daughter-in-law, a 之儿媳 when
  * the head has several sons). */
 struct head_change_ctx {
 	const char *nh_rel, *nh_sex;   /* the new head: what it was to the head there was, and its sex */
 	const char *head_sex;          /* the head there was */
-	bool only_child;               /* the new head is that head's only son (only daughter) */
-	int in_laws;                   /* how many 之儿媳 (a son made the head) or 之女婿 (a daughter) there are */
-	int version;                   /* the household's code version */
+	int count[100];                /* how many members of the household hold each relation code (01..99) */
+	int version;                   /* the code version in force on the day of the change */
 };
+/* Fill k->count from the relations of members[0..n). */
+void head_change_count(struct head_change_ctx *k, const struct member *members, size_t n);
 const char *relation_to_new_head(const struct head_change_ctx *k, const char *x_rel, const char *x_sex);
 
 /* One member's relation given with a 户主变更. */
@@ -57,11 +58,12 @@ struct relation_change {
  * former (the head there is) given former_rel and the members in others their relations, the rest keeping
  * theirs. Refused (e->field "other_relations" unless said): a member in others who is the new or the former head,
  * twice, made the head, or of the wrong sex for the relation; two spouses; a spouse of the new head's sex
- * (field "former_head_relation" when it is the former head). former_rel NULL: the former head leaves (a removal
+ * (field "former_head_relation" when it is the former head); a member left 配偶 (not named) beside a new head
+ * who was not the spouse (head_was: its relation before).  former_rel NULL: the former head leaves (a removal
  * naming the new head): it takes no relation and may not be named. lenient: only the first three. */
-enum err head_change_check(const struct member *members, size_t n, const struct member *head, const struct member *former,
-    const char *former_rel, const struct relation_change *others, size_t n_others, bool lenient,
-    struct errinfo *e);
+enum err head_change_check(const struct member *members, size_t n, const struct member *head, const char *head_was,
+    const struct member *former, const char *former_rel, const struct relation_change *others, size_t n_others,
+    bool lenient, struct errinfo *e);
 
 /* Copy m with its strings into a. */
 void member_copy(struct member *dst, const struct member *src, struct arena *a);

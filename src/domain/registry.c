@@ -264,7 +264,7 @@ member_as(struct txn *t, int64_t hh, int day, int64_t skip, const char *rel, con
 	*out = NULL;
 	if (rc != ERR_OK)
 		return rc;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n && !*out; i++)
 		if (mv[i].id != skip && mv[i].relation && strcmp(mv[i].relation, rel) == 0)
 			*out = &mv[i];
 	return ERR_OK;
@@ -494,46 +494,66 @@ others_follow(struct ctx *c, const struct member *members, size_t n, const char 
 	return rc;
 }
 
-/* Member m (as corrected) made the head while former is (NULL: none is). Refused: m not a member today or on
- * the day the change is dated (a former member made the head would leave the household without one), nor
- * one of the members named in r->others that day; another head and no former_head_relation; former_head_relation
- * with no head to change; and what head_change_check refuses of the end state. */
+/* Each member named in r->others is among members[0..n), those of the household on day: else 409, naming the
+ * member number and the day. */
 static enum err
-made_head_check(struct ctx *c, const struct member *m, const struct member *former, struct errinfo *e)
+others_present(struct ctx *c, const struct member *members, size_t n, int day, struct errinfo *e)
 {
-	const struct event_req *r = c->r;
-	struct member *mv = NULL, *today = NULL;
-	size_t n = 0, n_today = 0;
-	int days[2] = { c->t->today, r->effective };
 	char d[11];
-	for (int k = 0; k < (r->effective < c->t->today ? 2 : 1); k++) {
-		enum err rc = store_members_at(c->t->st, c->h.id, days[k], &mv, &n, &c->a, e);
-		if (rc != ERR_OK)
-			return rc;
-		if (k == 0) {
-			today = mv;
-			n_today = n;
-		}
+	for (size_t j = 0; j < c->r->n_others; j++) {
 		bool present = false;
 		for (size_t i = 0; i < n; i++)
-			present |= mv[i].id == m->id;
+			present |= members[i].id == c->r->others[j].member_id;
+		if (!present)
+			return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_OTHERS_ABSENT_ON,
+			    (long long)c->r->others[j].member_id, date_format(day, d), c->h.hh_no);
+	}
+	return ERR_OK;
+}
+
+/* Member m (as corrected; was: its relation before) made the head while former is (NULL: none is). Refused: m
+ * not a member today or on the day the change is dated (a former member made the head would leave the household
+ * without one), nor one of the members named in r->others that day; another head and no former_head_relation;
+ * former_head_relation with no head to change; and what head_change_check refuses of the household today and,
+ * back in time, on that day (a member named who has left since is judged on that day only). */
+static enum err
+made_head_check(struct ctx *c, const struct member *m, const char *was, const struct member *former,
+    struct errinfo *e)
+{
+	const struct event_req *r = c->r;
+	struct member *mv[2];
+	size_t n[2];
+	int days[2] = { c->t->today, r->effective };
+	int n_days = r->effective < c->t->today ? 2 : 1;
+	char d[11];
+	for (int k = 0; k < n_days; k++) {
+		enum err rc = store_members_at(c->t->st, c->h.id, days[k], &mv[k], &n[k], &c->a, e);
+		if (rc != ERR_OK)
+			return rc;
+		bool present = false;
+		for (size_t i = 0; i < n[k]; i++)
+			present |= mv[k][i].id == m->id;
 		if (!present)
 			return errinfo_set(e, ERR_CONFLICT, "relation", MSG_MEMBER_ABSENT, date_format(days[k], d), c->h.hh_no);
-		for (size_t j = 0; k == 1 && j < r->n_others; j++) {
-			present = false;
-			for (size_t i = 0; i < n; i++)
-				present |= mv[i].id == r->others[j].member_id;
-			if (!present)
-				return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_MEMBER_ABSENT, date_format(days[k], d),
-				    c->h.hh_no);
-		}
 	}
 	if (former && !r->former_head_relation && !c->t->lenient)
 		return errinfo_set(e, ERR_CONFLICT, "relation", MSG_HEAD_EXISTS_FIX, former->name ? former->name : "");
 	if (!former && r->former_head_relation)
 		return errinfo_set(e, ERR_INVALID, "former_head_relation", MSG_FORMER_HEAD_UNUSED);
-	return head_change_check(today, n_today, m, former, r->former_head_relation, r->others, r->n_others,
-	    c->t->lenient, e);
+	enum err rc = others_present(c, mv[n_days - 1], n[n_days - 1], days[n_days - 1], e);
+	for (int k = n_days - 1; k >= 0 && rc == ERR_OK; k--) {
+		/* today: the members named who are still here */
+		struct relation_change *o = arena_alloc(&c->a, (r->n_others + 1) * sizeof(*o));
+		size_t no = 0;
+		for (size_t j = 0; j < r->n_others; j++)
+			for (size_t i = 0; i < n[k]; i++)
+				if (mv[k][i].id == r->others[j].member_id) {
+					o[no++] = r->others[j];
+					break;
+				}
+		rc = head_change_check(mv[k], n[k], m, was, former, r->former_head_relation, o, no, c->t->lenient, e);
+	}
+	return rc;
 }
 
 static enum err
@@ -581,9 +601,10 @@ member_remove(struct ctx *c, struct event *out, struct errinfo *e)
 	if (r->n_others && !nh.id)
 		return errinfo_set(e, ERR_INVALID, "other_relations", MSG_OTHERS_UNUSED);
 	if (nh.id) {
-		if ((rc = store_members_at(t->st, c->h.id, r->effective, &stay, &n_stay, &c->a, e)) != ERR_OK)
-			return rc;
-		if ((rc = head_change_check(stay, n_stay, &nh, &m, NULL, r->others, r->n_others, t->lenient, e)) != ERR_OK)
+		if ((rc = store_members_at(t->st, c->h.id, r->effective, &stay, &n_stay, &c->a, e)) != ERR_OK ||
+		    (rc = others_present(c, stay, n_stay, r->effective, e)) != ERR_OK ||
+		    (rc = head_change_check(stay, n_stay, &nh, nh.relation, &m, NULL, r->others, r->n_others, t->lenient,
+		    e)) != ERR_OK)
 			return rc;
 	}
 	if ((rc = agg_members(c, -1, e)) != ERR_OK)
@@ -1032,7 +1053,7 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 		if (FIX(C_RELATION) && n.relation && strcmp(n.relation, REL_HEAD) == 0 &&
 		    !(m.relation && strcmp(m.relation, REL_HEAD) == 0)) {
 			if ((rc = member_as(t, c->h.id, t->today, m.id, REL_HEAD, &former, &c->a, e)) != ERR_OK ||
-			    (rc = made_head_check(c, &n, former, e)) != ERR_OK)
+			    (rc = made_head_check(c, &n, m.relation, former, e)) != ERR_OK)
 				goto out;
 		} else if (r->former_head_relation || r->n_others) {
 			rc = errinfo_set(e, ERR_INVALID, r->former_head_relation ? "former_head_relation" : "other_relations",
@@ -1245,8 +1266,8 @@ head_change_plan(struct store *st, const char *hh_no, int64_t member_id, int day
 	for (size_t i = 0; i < nm; i++) {
 		if (mv[i].id == member_id)
 			nh = &mv[i];
-		else if (mv[i].relation && strcmp(mv[i].relation, REL_HEAD) == 0)
-			head = &mv[i];
+		else if (!head && mv[i].relation && strcmp(mv[i].relation, REL_HEAD) == 0)
+			head = &mv[i];   /* the first, as member_as finds it (two heads: an older lenient import's) */
 	}
 	if (!nh) {
 		char d[11];
@@ -1254,17 +1275,10 @@ head_change_plan(struct store *st, const char *hh_no, int64_t member_id, int day
 	}
 	if (nh->relation && strcmp(nh->relation, REL_HEAD) == 0)
 		return errinfo_set(e, ERR_INVALID, "id", MSG_ALREADY_HEAD, nh->name ? nh->name : "");
-	/* the spouses and children of the head's sons (daughters) are a son's (daughter's) made the head when he
-	 * (she) is the only one */
-	const char *in_law = nh->relation && strcmp(nh->relation, "03") == 0 ? "05"
-			   : nh->relation && strcmp(nh->relation, "04") == 0 ? "06" : NULL;
-	struct head_change_ctx k = { nh->relation, nh->sex, head ? head->sex : NULL, false, 0, h.code_version };
-	int children = 0;
-	for (size_t i = 0; in_law && i < nm; i++) {
-		k.in_laws += mv[i].relation && strcmp(mv[i].relation, in_law) == 0;
-		children += mv[i].relation && strcmp(mv[i].relation, nh->relation) == 0;
-	}
-	k.only_child = children == 1;
+	/* the rules weigh who else is there (one son or two, a son-in-law, ...), in the code list in force that day */
+	struct head_change_ctx k = { .nh_rel = nh->relation, .nh_sex = nh->sex, .head_sex = head ? head->sex : NULL,
+		.version = code_version_for_date(day) };
+	head_change_count(&k, mv, nm);
 	struct head_change_row *rows = arena_alloc(a, (nm ? nm : 1) * sizeof(*rows));
 	size_t n_rows = 0;
 	for (size_t i = 0; i < nm; i++) {

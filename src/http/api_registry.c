@@ -796,7 +796,8 @@ void
 api_event_record(struct req *r)
 {
 	json_t *j = req_json(r, "type:s effective:s? reason:s? batch:s? correction:b? id_no:s? member_id:i? "
-				"target_hh_no:s? relation:s? member:o? finding:i? new_head:s? new_head_id:i? other_relations:a?");
+				"target_hh_no:s? relation:s? member:o? finding:i? new_head:s? new_head_id:i? former_head_relation:s? "
+				"other_relations:a?");
 	if (!j)
 		return;
 	if (review_required(r, json_string_value(json_object_get(j, "type")))) {

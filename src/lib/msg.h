@@ -121,8 +121,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "former_head_relation is only for making another member the head of a household that has one") \
 	X(FORMER_HEAD_HEAD, "former_head_head", "原户主不能仍为户主", "the former head cannot stay the head") \
 	X(FORMER_HEAD_REASON, "head_change", "变更户主：%s 改为户主", "head changed: %s is the head now") \
-	X(OTHERS_UNUSED, "other_relations_not_needed", "其他成员与新户主关系：只在户主变更（填写原户主改为）时填写", \
-	    "other_relations are only for a change of head (with former_head_relation)") \
+	X(OTHERS_UNUSED, "other_relations_not_needed", "其他成员与新户主关系：只在变更户主（把成员改为户主，或减少户主并指定新户主）时填写", \
+	    "other_relations are only for a change of head (a member made the head, or the head's removal naming the new one)") \
 	X(OTHERS_NOT_OTHER, "other_relations_member", "%s 是新户主或原户主：其关系不在其他成员中填写", \
 	    "%s is the new or the former head: their relations are not among the other members'") \
 	X(OTHERS_TWICE, "other_relations_twice", "%s 的关系填写了两次", "%s's relation is given twice") \
@@ -136,6 +136,9 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(OTHERS_ABSENT, "member_absent", "编号为 %lld 的成员不是该户现有成员", "member number %lld is not a member of the household now") \
 	X(OTHERS_STILL_HEAD, "head_several", "%s 仍为户主：请一并填写其与新户主的关系", \
 	    "%s would stay a head too: give their relation to the new head (other_relations)") \
+	X(SPOUSE_KEPT, "spouse_kept", "%s 原为户主的配偶，户主变更后不是新户主的配偶：请一并填写其与新户主的关系（例如之母），或先更正其与户主关系", \
+	    "%s was the head's spouse, not the new head's: give their relation to the new head with the change (other_relations), or correct it first") \
+	X(OTHERS_ABSENT_ON, "member_absent", "编号为 %lld 的成员在 %s 不属于户 %s", "member number %lld: on %s not a member of household %s") \
 	X(OTHERS_SPOUSE_SEX_NAMED, "spouse_sex", "%s 为配偶，与新户主性别相同", "%s as the spouse has the new head's sex") \
 	X(UPDATE_REASON, "update_import", "导入更新", "updated by an import") \
 	X(UPDATE_NAME_UNKNOWN, "update_member_unknown", "户 %s 中没有这个姓名的成员（证件号码已脱敏，按姓名查找）", \

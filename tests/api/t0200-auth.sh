@@ -6,7 +6,12 @@ county_db
 add_user county county_admin 371399000000
 add_user sys sys_admin
 echo "$PASSWORD" | "$TUOPIN" user add newbie --role village_operator --division 东岭村 >/dev/null
+# a password on the command line works, and the user is told it was seen there (it is wiped from the process's
+# arguments at once)
+ok user add typed --role village_operator --division 东岭村 --password "$PASSWORD" --keep
+eq "the note" "$ERR" "tuopin: 提示：命令行中的密码可被本机其他用户看到（ps），并留在 shell 历史中；已从进程参数中抹去，今后请从标准输入提供"
 start_server
+expect 200 - POST /api/login "{\"name\":\"typed\",\"password\":\"$PASSWORD\"}"
 
 expect 200 - GET /api/health
 jqeq '.data.status' ok

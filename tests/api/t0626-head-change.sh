@@ -6,8 +6,9 @@
 # state whole (one head, one spouse of the other sex, each relation of the member's sex) and records a 信息更正
 # for each member whose relation changes, the same day. Refused, nothing written: other_relations without a
 # change of head, naming the new or the former head, a member twice or not in the household, 户主 again, a
-# relation of the other sex, two spouses, and a spouse left of the new head's sex (the old head's wife beside
-# a daughter made the head). The head's removal naming the new head takes other_relations too.
+# relation of the other sex, two spouses, a spouse of the new head's sex, and the head's spouse left 配偶 beside
+# a new head who was not that spouse (the mother beside her son). The head's removal naming the new head takes
+# other_relations too.
 source "$(dirname "$0")/lib.sh"
 county_db
 add_user county county_admin 371399000000
@@ -60,7 +61,7 @@ jqeq '.error | "\(.code) \(.field) \(.message)"' "other_relations_twice other_re
 fix 400 "$SON" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":'"$WIFE"',"relation":"户主"}],"reason":"户主变更"}'
 jqeq '.error | "\(.code) \(.field) \(.message)"' "other_relations_head other_relations 王媳 不能也改为户主：一户只有一个户主"
 fix 409 "$SON" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":999999,"relation":"之母"}],"reason":"户主变更"}'
-jqeq '.error | "\(.code) \(.field) \(.message)"' "member_absent other_relations 编号为 999999 的成员不是该户现有成员"
+jqeq '.error | "\(.code) \(.field) \(.message | sub("[0-9]{4}-[0-9]{2}-[0-9]{2}"; "(today)"))"' "member_absent other_relations 编号为 999999 的成员在 (today) 不属于户 3713991002010002"
 fix 400 "$SON" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":'"$WIFE"',"relation":"之子"}],"reason":"户主变更"}'
 jqeq '.error | "\(.code) \(.field) \(.message)"' "relation_sex other_relations 王媳：与户主关系为“之子”的成员性别应为男"
 fix 409 "$SON" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":'"$WIFE"',"relation":"配偶"}],"reason":"户主变更"}'
@@ -68,7 +69,7 @@ jqeq '.error | "\(.code) \(.field) \(.message)"' "spouse_exists other_relations 
 fix 409 "$SON" '{"relation":"户主","former_head_relation":"配偶","other_relations":[{"member_id":'"$MOTHER"',"relation":"之母"},{"member_id":'"$WIFE"',"relation":"配偶"}],"reason":"户主变更"}'
 jqeq '.error | "\(.code) \(.field) \(.message)"' "spouse_exists former_head_relation 该户已有配偶（王媳）"
 fix 409 "$SISTER" '{"relation":"户主","former_head_relation":"之父","reason":"户主变更"}'
-jqeq '.error | "\(.code) \(.field) \(.message)"' "spouse_sex other_relations 李母 仍为配偶，与新户主性别相同：请在户主变更时一并填写其与新户主的关系，或先更正其与户主关系"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "spouse_kept other_relations 李母 原为户主的配偶，户主变更后不是新户主的配偶：请一并填写其与新户主的关系（例如之母），或先更正其与户主关系"
 fix 409 "$SISTER" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":'"$MOTHER"',"relation":"之母"},{"member_id":'"$WIFE"',"relation":"配偶"}],"reason":"户主变更"}'
 jqeq '.error | "\(.code) \(.field) \(.message)"' "spouse_sex other_relations 王媳 为配偶，与新户主性别相同"
 # dated before the member (here: the household) was there, named with a number, or null: refused
@@ -110,11 +111,11 @@ H3=/api/households/3713991002010003
 H4=/api/households/3713991002010004
 before=$(db_fingerprint)
 expect 409 county PATCH "$H3/members/$(id_in 3713991002010003 乙女)" '{"relation":"户主","reason":"户主变更"}'
-jqeq '.error | "\(.code) \(.field) \(.message)"' "spouse_sex other_relations 乙母 仍为配偶，与新户主性别相同：请在户主变更时一并填写其与新户主的关系，或先更正其与户主关系"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "spouse_kept other_relations 乙母 原为户主的配偶，户主变更后不是新户主的配偶：请一并填写其与新户主的关系（例如之母），或先更正其与户主关系"
 expect 200 county GET "$H4/members/$(id_in 3713991002010004 丙子)/head-change"
-jqeq '[.data.members[] | "\(.name) \(.suggested)"] | join(",")' "丙父 null,丙叔 11"
+jqeq '[.data.members[] | "\(.name) \(.suggested)"] | join(",")' "丙父 11,丙叔 null"
 expect 409 county PATCH "$H4/members/$(id_in 3713991002010004 丙子)" '{"relation":"户主","former_head_relation":"之父","reason":"户主变更"}'
-jqeq '.error | "\(.code) \(.field) \(.message)"' "head_several other_relations 丙父 仍为户主：请一并填写其与新户主的关系"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "head_several other_relations 丙叔 仍为户主：请一并填写其与新户主的关系"
 eq "nothing written" "$(db_fingerprint)" "$before"
 expect 200 county PATCH "$H3/members/$(id_in 3713991002010003 乙女)" '{"relation":"户主","other_relations":[{"member_id":'"$(id_in 3713991002010003 乙母)"',"relation":"之母"}],"reason":"户主变更"}'
 jqeq '[.data.members[] | "\(.name) \(.relation.label)"] | join(",")' "乙女 户主,乙母 之母"

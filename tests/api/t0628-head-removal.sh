@@ -52,8 +52,13 @@ jqeq '[.members[] | "\(.name):\(.relation.label):\(.id_no)"] | join(",")' \
 printf '户编号,变动类型,生效日期,原因,证件号码\n%s,人员减少,2018-07-01,死亡,371399196003121036\n' $H >"$WORK/no-head.csv"
 expect_rc 1 import events "$WORK/no-head.csv" --format json
 jqeq '.problems[0] | "\(.row) \(.column) \(.code)"' "2 新户主证件号码 new_head_required"
+# the son named: his mother, the head's wife, would stay 配偶 (his spouse): refused at the column of the new
+# head, saying to correct her first; a row before it that does makes the sheet whole
 printf '户编号,变动类型,生效日期,原因,证件号码,新户主证件号码\n%s,人员减少,2018-07-01,死亡,371399196003121036,371399200509011036\n' $H >"$WORK/head.csv"
+expect_rc 1 import events "$WORK/head.csv" --format json
+jqeq '.problems[0] | "\(.row) \(.column) \(.code) \(.message)"' "2 新户主证件号码 spouse_kept 钱秀兰 原为户主的配偶，户主变更后不是新户主的配偶：请一并填写其与新户主的关系（例如之母），或先更正其与户主关系"
+printf '户编号,变动类型,生效日期,原因,证件号码,与户主关系,新户主证件号码\n%s,信息更正,2018-07-01,户主去世,371399196205181029,之母,\n%s,人员减少,2018-07-01,死亡,371399196003121036,,371399200509011036\n' $H $H >"$WORK/head.csv"
 ok import events "$WORK/head.csv"
 ok show $H --format json
-jqeq '[.members[] | "\(.name):\(.relation.label)"] | join(",")' "赵小川:户主,钱秀兰:配偶"
+jqeq '[.members[] | "\(.name):\(.relation.label)"] | join(",")' "赵小川:户主,钱秀兰:之母"
 finish

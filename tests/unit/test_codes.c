@@ -58,69 +58,103 @@ versions_of_the_household_attribute(void **state)
 	assert_int_equal(code_version_for_date(20230101), 2021);
 }
 
-/* 户主变更: what each member becomes to the new head (member.c relation_to_new_head) */
+/* 户主变更: what each member becomes to the new head (member.c relation_to_new_head). household: the relations
+ * of its members, space-separated; the code version 2021 unless said. */
 static const char *
-rel(const char *nh, const char *nh_sex, const char *head_sex, bool only, int in_laws, int version, const char *x,
+rel_in(const char *nh, const char *nh_sex, const char *head_sex, const char *household, int version, const char *x,
     const char *x_sex)
 {
-	struct head_change_ctx k = { nh, nh_sex, head_sex, only, in_laws, version };
+	struct member m[32];
+	size_t n = 0;
+	static char codes[32][3];
+	for (const char *p = household; *p && n < 32; p += p[2] ? 3 : 2) {
+		snprintf(codes[n], sizeof(codes[n]), "%.2s", p);
+		m[n] = (struct member){ .relation = codes[n] };
+		n++;
+	}
+	struct head_change_ctx k = { .nh_rel = nh, .nh_sex = nh_sex, .head_sex = head_sex, .version = version };
+	head_change_count(&k, m, n);
 	return relation_to_new_head(&k, x, x_sex);
 }
+#define rel(nh, nhs, hs, hh, x, xs) rel_in(nh, nhs, hs, hh, 2021, x, xs)
 
 static void
 relations_follow_the_new_head(void **state)
 {
 	(void)state;
 	/* the spouse made the head: the head becomes the spouse; his parents her parents-in-law (husband's), her
-	 * own parents (his wife's) her father and mother; the children stay; his siblings have no code */
-	assert_string_equal(rel("02", "2", "1", false, 0, 2021, NULL, "1"), "02");
-	assert_string_equal(rel("02", "2", "1", false, 0, 2021, "11", "1"), "15");
-	assert_string_equal(rel("02", "2", "1", false, 0, 2021, "12", "2"), "16");
-	assert_string_equal(rel("02", "1", "2", false, 0, 2021, "11", "1"), "13");
-	assert_string_equal(rel("02", "2", "1", false, 0, 2021, "14", "2"), "12");
-	assert_string_equal(rel("02", "2", "1", false, 0, 2021, "03", "1"), "03");
-	assert_string_equal(rel("02", "2", "1", false, 0, 2021, "31", "1"), "99");
-	/* the only son made the head: father, mother, his wife when she is the only 之儿媳, his children, his
-	 * sister's husband and children (no code), his siblings (99 其他 before 2021's list), grandparents by the
-	 * head's side, the father's brother 之叔伯, the head's grandparents (no code) */
-	assert_string_equal(rel("03", "1", "1", true, 1, 2021, NULL, "1"), "11");
-	assert_string_equal(rel("03", "1", "2", true, 1, 2021, NULL, "2"), "12");
-	assert_string_equal(rel("03", "1", "1", true, 1, 2021, "02", "2"), "12");
-	assert_string_equal(rel("03", "1", "1", true, 1, 2021, "05", "2"), "02");
-	assert_null(rel("03", "1", "1", true, 2, 2021, "05", "2"));
-	assert_string_equal(rel("03", "1", "1", true, 1, 2021, "07", "1"), "03");
-	assert_string_equal(rel("03", "1", "1", true, 1, 2021, "08", "2"), "04");
-	assert_string_equal(rel("03", "1", "1", true, 1, 2021, "06", "1"), "99");
-	assert_string_equal(rel("03", "1", "1", true, 1, 2021, "09", "1"), "99");
-	assert_string_equal(rel("03", "1", "1", true, 1, 2021, "04", "2"), "31");
-	assert_string_equal(rel("03", "1", "1", true, 1, 2016, "04", "2"), "99");
-	assert_string_equal(rel("03", "1", "1", true, 1, 2021, "11", "1"), "17");
-	assert_string_equal(rel("03", "1", "2", true, 1, 2021, "11", "1"), "19");
-	assert_string_equal(rel("03", "1", "1", true, 1, 2021, "14", "2"), "20");
-	assert_string_equal(rel("03", "1", "1", true, 1, 2021, "31", "1"), "35");
-	assert_string_equal(rel("03", "1", "1", true, 1, 2021, "31", "2"), "99");
-	assert_string_equal(rel("03", "1", "1", true, 1, 2021, "17", "1"), "99");
-	/* one of two sons: whose wife and children the 之儿媳 and 之孙子 are, no rule says */
-	assert_null(rel("03", "1", "1", false, 1, 2021, "05", "2"));
-	assert_null(rel("03", "1", "1", false, 1, 2021, "07", "1"));
-	/* a daughter made the head: her husband (the only 之女婿), her brother's wife and children */
-	assert_string_equal(rel("04", "2", "1", true, 1, 2021, "06", "1"), "02");
-	assert_string_equal(rel("04", "2", "1", true, 1, 2021, "05", "2"), "32");
-	assert_string_equal(rel("04", "2", "1", true, 1, 2021, "07", "1"), "36");
-	assert_string_equal(rel("04", "2", "1", true, 1, 2021, "08", "2"), "37");
-	assert_string_equal(rel("04", "2", "1", true, 1, 2021, "10", "2"), "04");
-	/* the head's father or grandfather made the head: the head is his son, grandson; the rest, no rule */
-	assert_string_equal(rel("11", "1", "1", false, 0, 2021, NULL, "1"), "03");
-	assert_string_equal(rel("17", "1", "2", false, 0, 2021, NULL, "2"), "08");
-	assert_string_equal(rel("15", "1", "2", false, 0, 2021, NULL, "2"), "05");
-	assert_string_equal(rel("35", "1", "1", false, 0, 2021, NULL, "1"), "36");
-	assert_null(rel("11", "1", "1", false, 0, 2021, "02", "2"));
-	assert_null(rel("05", "2", "1", false, 0, 2021, "03", "1"));
+	 * own parents (his wife's) her father and mother; the children stay, his nephews too; his siblings and
+	 * grandparents have no code */
+	const char *couple = "01 02 03 11 12 14 31 36";
+	assert_string_equal(rel("02", "2", "1", couple, NULL, "1"), "02");
+	assert_string_equal(rel("02", "2", "1", couple, "11", "1"), "15");
+	assert_string_equal(rel("02", "2", "1", couple, "12", "2"), "16");
+	assert_string_equal(rel("02", "1", "2", couple, "11", "1"), "13");
+	assert_string_equal(rel("02", "2", "1", couple, "14", "2"), "12");
+	assert_string_equal(rel("02", "2", "1", couple, "03", "1"), "03");
+	assert_string_equal(rel("02", "2", "1", couple, "36", "1"), "36");
+	assert_string_equal(rel("02", "2", "1", couple, "31", "1"), "99");
+	/* the only son made the head: father, mother, his wife (the only 之儿媳), his children, his sister's husband
+	 * and children (no code), his sister (99 其他 in a code list before 2021's), grandparents by the head's
+	 * side, the father's brother 之叔伯, the head's grandparents (no code) */
+	const char *one = "01 02 03 05 07 08 04 06 09 11 31 17";
+	assert_string_equal(rel("03", "1", "1", one, NULL, "1"), "11");
+	assert_string_equal(rel("03", "1", "2", one, NULL, "2"), "12");
+	assert_string_equal(rel("03", "1", "1", one, "02", "2"), "12");
+	assert_string_equal(rel("03", "1", "1", one, "05", "2"), "02");
+	assert_string_equal(rel("03", "1", "1", one, "07", "1"), "03");
+	assert_string_equal(rel("03", "1", "1", one, "08", "2"), "04");
+	assert_string_equal(rel("03", "1", "1", one, "06", "1"), "99");
+	assert_string_equal(rel("03", "1", "1", one, "09", "1"), "99");
+	assert_string_equal(rel("03", "1", "1", one, "04", "2"), "31");
+	assert_string_equal(rel_in("03", "1", "1", one, 2016, "04", "2"), "99");
+	assert_string_equal(rel("03", "1", "1", one, "11", "1"), "17");
+	assert_string_equal(rel("03", "1", "2", one, "11", "1"), "19");
+	assert_string_equal(rel("03", "1", "1", one, "14", "2"), "20");
+	assert_string_equal(rel("03", "1", "1", one, "31", "1"), "35");
+	assert_string_equal(rel("03", "1", "1", one, "31", "2"), "99");
+	assert_string_equal(rel("03", "1", "1", one, "17", "1"), "99");
+	/* one of two sons, or the only son beside two 之儿媳 (his wife and a brother's widow): whose wife and
+	 * children they are, no rule says */
+	assert_null(rel("03", "1", "1", "01 03 03 05 07", "05", "2"));
+	assert_null(rel("03", "1", "1", "01 03 03 05 07", "07", "1"));
+	assert_null(rel("03", "1", "1", "01 03 05 05 07", "05", "2"));
+	assert_null(rel("03", "1", "1", "01 03 05 05 07", "07", "1"));
+	/* a daughter made the head: her husband (the only 之女婿), her brother's wife and children, her children */
+	const char *dau = "01 04 06 10 03 05 07 08";
+	assert_string_equal(rel("04", "2", "1", dau, "06", "1"), "02");
+	assert_string_equal(rel("04", "2", "1", dau, "05", "2"), "32");
+	assert_string_equal(rel("04", "2", "1", dau, "07", "1"), "36");
+	assert_string_equal(rel("04", "2", "1", dau, "08", "2"), "37");
+	assert_string_equal(rel("04", "2", "1", dau, "10", "2"), "04");
+	/* a household that took in a son-in-law (招婿): no son nor his wife, so the 之孙子 is the daughter's own */
+	assert_null(rel("04", "2", "1", "01 02 04 06 07", "07", "1"));
+	/* a widowed daughter-in-law made the head: her parents-in-law, her children (the only 之儿媳, one son at
+	 * most); which son is her husband, no rule says */
+	assert_string_equal(rel("05", "2", "1", "01 02 05 07 08", "02", "2"), "16");
+	assert_string_equal(rel("05", "2", "1", "01 02 05 07 08", "07", "1"), "03");
+	assert_null(rel("05", "2", "1", "01 02 05 03 07", "03", "1"));
+	/* a son-in-law who married in made the head: the head's wife his mother-in-law */
+	assert_string_equal(rel("06", "1", "1", "01 02 04 06 09", "02", "2"), "14");
+	assert_string_equal(rel("06", "1", "1", "01 02 04 06 09", "09", "1"), "03");
+	/* a grandson made the head: the head's wife his grandmother, his parents and sister (one son's line) */
+	assert_string_equal(rel("07", "1", "1", "01 02 03 05 07 08", "02", "2"), "18");
+	assert_string_equal(rel("07", "1", "1", "01 02 03 05 07 08", "03", "1"), "11");
+	assert_string_equal(rel("07", "1", "1", "01 02 03 05 07 08", "05", "2"), "12");
+	assert_string_equal(rel("07", "1", "1", "01 02 03 05 07 08", "08", "2"), "31");
+	assert_null(rel("07", "1", "1", "01 03 03 07 08", "08", "2"));
+	/* the head there was, whoever is made the head: the inverse */
+	assert_string_equal(rel("11", "1", "1", "01 11", NULL, "1"), "03");
+	assert_string_equal(rel("17", "1", "2", "01 17", NULL, "2"), "08");
+	assert_string_equal(rel("15", "1", "2", "01 15", NULL, "2"), "05");
+	assert_string_equal(rel("35", "1", "1", "01 35", NULL, "1"), "36");
+	assert_null(rel("11", "1", "1", "01 02 11", "02", "2"));
 	/* no sex known: no guess for a relation that depends on it */
-	assert_null(rel("03", "1", "9", true, 1, 2021, NULL, "9"));
+	assert_null(rel("03", "1", "9", "01 03", NULL, "9"));
 	/* a relation without a rule for the head there was: the clerk chooses */
-	assert_null(rel("99", "1", "1", false, 0, 2021, NULL, "1"));
+	assert_null(rel("99", "1", "1", "01 99", NULL, "1"));
 }
+#undef rel
 
 static void
 relation_sex_rules(void **state)
