@@ -313,7 +313,6 @@ export function eventDialog(hh, cl, allowed, done, preset = {}) {
       nodes.push(field({ name: 'member_id', label: t('成员'), control: ctl.member_id, required: true }));
     }
     if (type === 'member_remove') {
-      // the head leaves while others stay: who becomes the head (asked only then; the server refuses without)
       // the head leaves while others stay: who becomes the head (asked only then; the server refuses without),
       // and what the others become to the new head (headChangePlan, sent as other_relations)
       const headBox = h('div', { class: 'field-wide', 'data-part': 'new-head', hidden: true });
