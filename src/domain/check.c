@@ -293,12 +293,10 @@ member_rules(struct walk *w, const struct member *m)
 	}
 	if (m->name && !name_ok(m->name) && WANT(R_NAME_FORMAT))
 		EMIT(c, R_NAME_FORMAT, &s, "姓名“%s”含数字、空格或符号", "the name \"%s\" holds digits, spaces or symbols", m->name);
-	if (m->relation && m->sex && WANT(R_RELATION_SEX)) {
-		int need = relation_required_sex(m->relation);
-		if ((need == 1 && strcmp(m->sex, "1") != 0) || (need == 2 && strcmp(m->sex, "2") != 0))
-			EMIT(c, R_RELATION_SEX, &s, M_TEXT(MSG_REL_SEX), M_TEXT(MSG_REL_SEX), code_label(CL_RELATION, m->relation),
-			    code_label(CL_SEX, need == 1 ? "1" : "2"));
-	}
+	const char *need = relation_sex_unfit(m->relation, m->sex);
+	if (need && WANT(R_RELATION_SEX))
+		EMIT(c, R_RELATION_SEX, &s, M_TEXT(MSG_REL_SEX), M_TEXT(MSG_REL_SEX), code_label(CL_RELATION, m->relation),
+		    code_label(CL_SEX, need));
 	/* Attribute rules use the age on the date the member's data was stated. */
 	int at = m->info_date ? m->info_date : c->day;
 	char d[11];
@@ -465,6 +463,22 @@ household_rules(struct walk *w)
 			}
 	if (spouses > 1 && WANT(R_SPOUSE_SEVERAL))
 		EMIT(c, R_SPOUSE_SEVERAL, &s, "户内有 %d 个配偶", "the household has %d spouses", (int)spouses);
+	/* two of a relation only one member holds (之父, 之母, ...), once per relation, on its first member */
+	if (WANT(R_RELATION_SEVERAL))
+		for (size_t i = 0; i < w->n; i++) {
+			const char *rel = w->mv[i].relation;
+			if (!relation_once(rel) || strcmp(rel, REL_SPOUSE) == 0)
+				continue;
+			size_t same = 0, before = 0;
+			for (size_t j = 0; j < w->n; j++)
+				if (w->mv[j].relation && strcmp(w->mv[j].relation, rel) == 0) {
+					same++;
+					before += j < i;
+				}
+			if (same > 1 && before == 0)
+				EMIT(c, R_RELATION_SEVERAL, &s, M_TEXT(MSG_REL_MULTI), M_TEXT(MSG_REL_MULTI), (int)same,
+				    code_label(CL_RELATION, rel));
+		}
 	if (head && head->birth && WANT(R_HEAD_MINOR)) {
 		int at = head->info_date ? head->info_date : c->day, age = date_age(head->birth, at);
 		char d[11];

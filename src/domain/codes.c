@@ -447,3 +447,22 @@ relation_required_sex(const char *r)
 			return 2;
 	return 0;
 }
+
+const char *
+relation_sex_unfit(const char *r, const char *sex)
+{
+	int need = relation_required_sex(r);
+	if (!need || !sex)
+		return NULL;
+	const char *want = need == 1 ? SEX_MALE : SEX_FEMALE;
+	return strcmp(sex, want) == 0 ? NULL : want;
+}
+
+bool
+relation_once(const char *r)
+{
+	/* 02 配偶; 11-20 之父, 之母, 之岳父, 之岳母, 之公公, 之婆婆, 之祖父, 之祖母, 之外祖父, 之外祖母 */
+	if (!r || strlen(r) != 2)
+		return false;
+	return strcmp(r, REL_SPOUSE) == 0 || (strcmp(r, "11") >= 0 && strcmp(r, "20") <= 0);
+}

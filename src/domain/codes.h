@@ -67,6 +67,12 @@ const char *codes_list_name(enum codelist cl);
 
 /* Sex rules of DOMAIN.md §3.2 for a relation code: 1 male only, 2 female only, 0 either. */
 int relation_required_sex(const char *relation_code);
+/* The sex a member of this relation must have ("1" or "2") when SEX is not it; NULL when it fits (or either
+ * is unknown, or the relation allows both): the one test of the import, the API, a correction and check. */
+const char *relation_sex_unfit(const char *relation_code, const char *sex);
+/* A relation at most one member of a household holds: the spouse, the head's parents, parents-in-law and
+ * grandparents (the head is counted on its own). */
+bool relation_once(const char *relation_code);
 
 #define REL_HEAD "01"
 #define REL_SPOUSE "02"

@@ -165,12 +165,10 @@ member_from_row(const struct header *h, const struct str *cells, size_t n, int r
 			problem_add(p, lenient, row, COL(C_SEX), CELL(C_SEX), MSG_ID_SEX, code_label(CL_SEX, m->sex), digit);
 		}
 	}
-	if (m->relation && m->sex) {
-		int need = relation_required_sex(m->relation);
-		if ((need == 1 && strcmp(m->sex, "1") != 0) || (need == 2 && strcmp(m->sex, "2") != 0))
-			problem_add(p, lenient, row, COL(C_RELATION), CELL(C_RELATION), MSG_REL_SEX,
-			    code_label(CL_RELATION, m->relation), code_label(CL_SEX, need == 1 ? "1" : "2"));
-	}
+	const char *need = relation_sex_unfit(m->relation, m->sex);
+	if (need)
+		problem_add(p, lenient, row, COL(C_RELATION), CELL(C_RELATION), MSG_REL_SEX,
+		    code_label(CL_RELATION, m->relation), code_label(CL_SEX, need));
 #undef COL
 #undef CELL
 	return p->n_errors == before;
@@ -200,15 +198,26 @@ member_set_check(const struct member *mv, const int *rows, size_t n, bool lenien
 			if (mv[i].relation && strcmp(mv[i].relation, "01") == 0 && k++ > 0 && rows[i])
 				problem_add(p, lenient, rows[i], rel_col, str_from(code_label(CL_RELATION, "01")),
 				    MSG_HEAD_MULTI, (int)heads);
-	/* one spouse of the head: a second is named on its row, as a second head is */
-	size_t spouses = 0;
-	for (size_t i = 0; i < n; i++)
-		spouses += mv[i].relation && strcmp(mv[i].relation, "02") == 0;
-	if (spouses > 1)
-		for (size_t i = 0, k = 0; i < n; i++)
-			if (mv[i].relation && strcmp(mv[i].relation, "02") == 0 && k++ > 0 && rows[i])
-				problem_add(p, lenient, rows[i], rel_col, str_from(code_label(CL_RELATION, "02")),
-				    MSG_SPOUSE_MULTI, (int)spouses);
+	/* one spouse of the head, one father, one mother, ...: a second is named on its row, as a second head is */
+	for (size_t i = 0; i < n; i++) {
+		const char *rel = mv[i].relation;
+		if (!rows[i] || !relation_once(rel))
+			continue;
+		size_t same = 0, before_me = 0;
+		for (size_t j = 0; j < n; j++)
+			if (mv[j].relation && strcmp(mv[j].relation, rel) == 0) {
+				same++;
+				before_me += j < i;
+			}
+		if (same < 2 || before_me == 0)
+			continue;
+		if (strcmp(rel, REL_SPOUSE) == 0)
+			problem_add(p, lenient, rows[i], rel_col, str_from(code_label(CL_RELATION, rel)), MSG_SPOUSE_MULTI,
+			    (int)same);
+		else
+			problem_add(p, lenient, rows[i], rel_col, str_from(code_label(CL_RELATION, rel)), MSG_REL_MULTI,
+			    (int)same, code_label(CL_RELATION, rel));
+	}
 	if (head && head->sex)
 		for (size_t i = 0; i < n; i++)
 			if (mv[i].relation && strcmp(mv[i].relation, "02") == 0 && mv[i].sex &&
@@ -437,10 +446,10 @@ same_sex(const char *a, const char *b)
 static enum err
 relation_sex_ok(const struct member *x, const char *rel, const char *field, bool named, struct errinfo *e)
 {
-	int need = relation_required_sex(rel);
-	if (!x->sex || !need || strcmp(x->sex, need == 1 ? SEX_MALE : SEX_FEMALE) == 0)
+	const char *need = relation_sex_unfit(rel, x->sex);
+	if (!need)
 		return ERR_OK;
-	const char *rl = code_label(CL_RELATION, rel), *sl = code_label(CL_SEX, need == 1 ? SEX_MALE : SEX_FEMALE);
+	const char *rl = code_label(CL_RELATION, rel), *sl = code_label(CL_SEX, need);
 	return named ? errinfo_set(e, ERR_INVALID, field, MSG_OTHERS_REL_SEX, name_of(x), rl, sl)
 		     : errinfo_set(e, ERR_INVALID, field, MSG_REL_SEX, rl, sl);
 }
@@ -452,6 +461,26 @@ member_with_id(const struct member *members, size_t n, int64_t id)
 		if (members[i].id == id)
 			return &members[i];
 	return NULL;
+}
+
+/* A member's relation after a change of head, and who gave it (*given 1: the former head's relation, 2: one of
+ * the others', 0: kept as it is). */
+static const char *
+relation_after(const struct member *x, const struct member *former, const char *former_rel,
+    const struct relation_change *others, size_t n_others, int *given)
+{
+	const char *rel = x->relation;
+	*given = 0;
+	if (former && x->id == former->id) {
+		rel = former_rel;
+		*given = 1;
+	}
+	for (size_t k = 0; k < n_others; k++)
+		if (others[k].member_id == x->id) {
+			rel = others[k].relation;
+			*given = 2;
+		}
+	return rel;
 }
 
 enum err
@@ -491,17 +520,8 @@ head_change_check(const struct member *members, size_t n, const struct member *h
 		const struct member *x = &members[i];
 		if (x->id == head->id)
 			continue;
-		const char *rel = x->relation;
-		int given = 0;
-		if (former && x->id == former->id) {
-			rel = former_rel;
-			given = 1;
-		}
-		for (size_t k = 0; k < n_others; k++)
-			if (others[k].member_id == x->id) {
-				rel = others[k].relation;
-				given = 2;
-			}
+		int given;
+		const char *rel = relation_after(x, former, former_rel, others, n_others, &given);
 		if (is(rel, REL_HEAD))   /* a second head (an older lenient import's) staying so */
 			return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_OTHERS_STILL_HEAD, name_of(x));
 		if (!is(rel, REL_SPOUSE))
@@ -522,11 +542,28 @@ head_change_check(const struct member *members, size_t n, const struct member *h
 	}
 	if (kept)
 		return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_SPOUSE_KEPT, name_of(kept));
-	if (!spouse || !same_sex(spouse->sex, head->sex))
-		return ERR_OK;
-	if (spouse_given == 1)
-		return errinfo_set(e, ERR_CONFLICT, "former_head_relation", MSG_SPOUSE_SEX);
-	if (spouse_given == 2)
-		return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_OTHERS_SPOUSE_SEX_NAMED, name_of(spouse));
-	return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_OTHERS_SPOUSE_SEX, name_of(spouse));
+	if (spouse && same_sex(spouse->sex, head->sex)) {
+		if (spouse_given == 1)
+			return errinfo_set(e, ERR_CONFLICT, "former_head_relation", MSG_SPOUSE_SEX);
+		if (spouse_given == 2)
+			return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_OTHERS_SPOUSE_SEX_NAMED, name_of(spouse));
+		return errinfo_set(e, ERR_CONFLICT, "other_relations", MSG_OTHERS_SPOUSE_SEX, name_of(spouse));
+	}
+	/* one father, one mother, ... after the change: two, one of them given, are refused (two an older lenient
+	 * import left are not this change's) */
+	for (size_t i = 0; i < n; i++) {
+		int gi, gj;
+		const char *ri = relation_after(&members[i], former, former_rel, others, n_others, &gi);
+		if (members[i].id == head->id || is(ri, REL_SPOUSE) || !relation_once(ri))
+			continue;
+		for (size_t j = 0; j < i; j++) {
+			const char *rj = relation_after(&members[j], former, former_rel, others, n_others, &gj);
+			if (members[j].id == head->id || !is(rj, ri) || (!gi && !gj))
+				continue;
+			const char *rl = code_label(CL_RELATION, ri);
+			return errinfo_set(e, ERR_CONFLICT, gi == 1 || gj == 1 ? "former_head_relation" : "other_relations",
+			    MSG_OTHERS_REL_TWICE, name_of(&members[j]), name_of(&members[i]), rl);
+		}
+	}
+	return ERR_OK;
 }

@@ -305,16 +305,17 @@ head_free(struct txn *t, int64_t hh, int day, int64_t self, const char *relation
 	return ERR_OK;
 }
 
-/* A member becoming the head's spouse in hh from day on (added, moved in: self 0; or self corrected) while
- * another member is that spouse on day or today: refused (a lenient import lets it through; check's
- * SPOUSE_SEVERAL finds it). A corrected member not in the household that day is not judged against it (a
- * former wife's relation corrected after a remarriage), nor is the head becoming the spouse (the first half
- * of a swap of head and spouse, the other half making the spouse the head). */
+/* A member taking a relation only one member holds (配偶, 之父, 之母, ...: relation_once) in hh from day on
+ * (added, moved in: self 0; or self corrected) while another member holds it on day or today: refused (a
+ * lenient import lets it through; check's SPOUSE_SEVERAL and RELATION_SEVERAL find it). A corrected member not
+ * in the household that day is not judged against it (a former wife's relation corrected after a remarriage),
+ * nor is the head taking it (the first half of a swap of head and spouse, the other half making the spouse
+ * the head). */
 static enum err
-spouse_free(struct txn *t, int64_t hh, int day, int64_t self, const char *relation, struct arena *a,
+relation_free(struct txn *t, int64_t hh, int day, int64_t self, const char *relation, struct arena *a,
     struct errinfo *e)
 {
-	if (t->lenient || !relation || strcmp(relation, REL_SPOUSE) != 0)
+	if (t->lenient || !relation_once(relation))
 		return ERR_OK;
 	int days[2] = { day, t->today };
 	for (int k = 0; k < (day < t->today ? 2 : 1); k++) {
@@ -327,13 +328,16 @@ spouse_free(struct txn *t, int64_t hh, int day, int64_t self, const char *relati
 		for (size_t i = 0; i < n; i++) {
 			if (mv[i].id == self)
 				me = &mv[i];
-			else if (mv[i].relation && strcmp(mv[i].relation, REL_SPOUSE) == 0)
+			else if (mv[i].relation && strcmp(mv[i].relation, relation) == 0)
 				other = &mv[i];
 		}
 		if (self && (!me || (me->relation && strcmp(me->relation, REL_HEAD) == 0)))
 			continue;
-		if (other)
-			return errinfo_set(e, ERR_CONFLICT, "relation", MSG_SPOUSE_EXISTS, other->name ? other->name : "");
+		if (!other)
+			continue;
+		const char *name = other->name ? other->name : "";
+		return strcmp(relation, REL_SPOUSE) == 0 ? errinfo_set(e, ERR_CONFLICT, "relation", MSG_SPOUSE_EXISTS, name)
+			: errinfo_set(e, ERR_CONFLICT, "relation", MSG_REL_EXISTS, code_label(CL_RELATION, relation), name);
 	}
 	return ERR_OK;
 }
@@ -389,7 +393,7 @@ member_add(struct ctx *c, struct event *out, struct errinfo *e)
 	}
 	if ((rc = head_free(t, c->h.id, r->effective, reuse ? old.id : 0, in->relation, &c->a, e)) != ERR_OK)
 		return rc;
-	if ((rc = spouse_free(t, c->h.id, r->effective, 0, in->relation, &c->a, e)) != ERR_OK)
+	if ((rc = relation_free(t, c->h.id, r->effective, 0, in->relation, &c->a, e)) != ERR_OK)
 		return rc;
 	if (in->relation && strcmp(in->relation, REL_SPOUSE) == 0 && in->sex && !t->lenient) {
 		bool head;
@@ -777,7 +781,7 @@ move_member(struct ctx *c, struct event *out, struct errinfo *e)
 	}
 	if (b_exists && (rc = head_free(t, b.id, r->effective, 0, r->relation, &c->a, e)) != ERR_OK)
 		return rc;
-	if (b_exists && (rc = spouse_free(t, b.id, r->effective, 0, r->relation, &c->a, e)) != ERR_OK)
+	if (b_exists && (rc = relation_free(t, b.id, r->effective, 0, r->relation, &c->a, e)) != ERR_OK)
 		return rc;
 
 	/* writes */
@@ -1062,15 +1066,13 @@ data_fix(struct ctx *c, struct event *out, struct errinfo *e)
 		}
 		head_was = former;
 		head_now = n.name;
-		if (FIX(C_RELATION) && (rc = spouse_free(t, c->h.id, t->today, m.id, n.relation, &c->a, e)) != ERR_OK)
+		if (FIX(C_RELATION) && (rc = relation_free(t, c->h.id, t->today, m.id, n.relation, &c->a, e)) != ERR_OK)
 			goto out;
-		if (n.relation && n.sex && !t->lenient) {
-			int need = relation_required_sex(n.relation);
-			if ((need == 1 && strcmp(n.sex, "1") != 0) || (need == 2 && strcmp(n.sex, "2") != 0)) {
-				rc = errinfo_set(e, ERR_INVALID, "relation", MSG_REL_SEX, code_label(CL_RELATION, n.relation),
-				    code_label(CL_SEX, need == 1 ? "1" : "2"));
-				goto out;
-			}
+		const char *need = t->lenient ? NULL : relation_sex_unfit(n.relation, n.sex);
+		if (need) {
+			rc = errinfo_set(e, ERR_INVALID, "relation", MSG_REL_SEX, code_label(CL_RELATION, n.relation),
+			    code_label(CL_SEX, need));
+			goto out;
 		}
 		n.info_date = r->effective;
 		if ((rc = store_member_update(t->st, &n, e)) != ERR_OK)

@@ -149,6 +149,12 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(SPOUSE_SEX, "spouse_sex", "配偶与户主性别相同", "the spouse has the same sex as the head") \
 	X(SPOUSE_EXISTS, "spouse_exists", "该户已有配偶（%s）", "the household already has a spouse (%s)") \
 	X(SPOUSE_MULTI, "spouse_several", "该户有 %d 个配偶", "the household has %d spouses") \
+	X(REL_EXISTS, "relation_exists", "该户已有与户主关系为“%s”的成员（%s）", \
+	    "the household already has a member whose relation is \"%s\" (%s)") \
+	X(REL_MULTI, "relation_several", "该户有 %d 个与户主关系为“%s”的成员", \
+	    "the household has %d members whose relation is \"%s\"") \
+	X(OTHERS_REL_TWICE, "relation_exists", "户主变更后 %s 与 %s 都为“%s”：一户只能有一人", \
+	    "after the change %s and %s would both be \"%s\": only one member can be") \
 	X(HH_EXISTS, "household_exists", "户编号 %s 已存在", "household %s already exists") \
 	X(HH_NOT_AVAILABLE, "not_available", "户编号 %s 不能在本辖区使用，请联系县扶贫办核实", \
 	    "household number %s cannot be used here: ask the county office") \

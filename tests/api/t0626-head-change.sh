@@ -72,6 +72,16 @@ fix 409 "$SISTER" '{"relation":"户主","former_head_relation":"之父","reason"
 jqeq '.error | "\(.code) \(.field) \(.message)"' "spouse_kept other_relations 李母 原为户主的配偶，户主变更后不是新户主的配偶：请一并填写其与新户主的关系（例如之母），或先更正其与户主关系"
 fix 409 "$SISTER" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":'"$MOTHER"',"relation":"之母"},{"member_id":'"$WIFE"',"relation":"配偶"}],"reason":"户主变更"}'
 jqeq '.error | "\(.code) \(.field) \(.message)"' "spouse_sex other_relations 王媳 为配偶，与新户主性别相同"
+# one father, one mother: the grandfather left 之父 beside the head there was made 之父, two mothers given
+fix 409 "$SON" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":'"$MOTHER"',"relation":"之母"},{"member_id":'"$WIFE"',"relation":"配偶"}],"reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "relation_exists former_head_relation 户主变更后 张父 与 张爷 都为“之父”：一户只能有一人"
+fix 409 "$SON" '{"relation":"户主","former_head_relation":"之父","other_relations":[{"member_id":'"$MOTHER"',"relation":"之母"},{"member_id":'"$SISTER"',"relation":"之母"},{"member_id":'"$GRANDPA"',"relation":"之祖父"}],"reason":"户主变更"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "relation_exists other_relations 户主变更后 李母 与 张女 都为“之母”：一户只能有一人"
+# and outside a change of head: a second 之父 corrected or added
+fix 409 "$SON" '{"relation":"之父","reason":"核实"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "relation_exists relation 该户已有与户主关系为“之父”的成员（张爷）"
+expect 409 county POST "$H/members" '{"member":{"name":"张继","id_no":"371399193208080916","relation":"之父","sex":"男"},"effective":"2022-01-01","reason":"其他"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "relation_exists relation 该户已有与户主关系为“之父”的成员（张爷）"
 # dated before the member (here: the household) was there, named with a number, or null: refused
 fix 409 "$SON" '{"relation":"户主","former_head_relation":"之父","effective":"2020-06-01","correction":true,"reason":"户主变更"}'
 jqeq '.error | "\(.code) \(.field) \(.message)"' "member_absent relation 该成员在 2020-06-01 不属于户 3713991002010002"

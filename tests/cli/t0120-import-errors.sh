@@ -35,6 +35,12 @@ head -2 "$B/registry-bad.csv" >"$WORK/one-bad.csv"
 sed -n 9p "$B/registry-bad.csv" | sed "s/2310.505/2310.50/" >>"$WORK/one-bad.csv"
 expect_rc 1 import registry "$WORK/one-bad.csv" --as-of 2014-04-30 --lang en
 contains "$ERR" "1 problem in the file ("
+# one father of the head, one mother, ...: a second is named on its row (as a second spouse is), nothing written
+head -4 "$S/registry.csv" >"$WORK/fathers.csv"
+sed -n 4p "$S/registry.csv" | sed 's/张磊,371399200201010037,之子/张父,371399195001010055,之父/' >>"$WORK/fathers.csv"
+sed -n 4p "$S/registry.csv" | sed 's/张磊,371399200201010037,之子/张继父,371399195201010076,之父/' >>"$WORK/fathers.csv"
+expect_rc 1 import registry "$WORK/fathers.csv" --as-of 2014-04-30 --format json
+jqeq '[.problems[] | "\(.row) \(.column) \(.code) \(.message)"] | join(",")' "6 与户主关系 relation_several 该户有 2 个与户主关系为“之父”的成员"
 
 ok import registry "$S/registry.csv" --as-of 2014-04-30 --now "2014-05-01 09:00:00"
 before=$(db_fingerprint)

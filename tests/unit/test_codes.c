@@ -165,6 +165,24 @@ relation_sex_rules(void **state)
 	assert_int_equal(relation_required_sex("01"), 0);
 	assert_int_equal(relation_required_sex("36"), 1);   /* 之侄儿 */
 	assert_int_equal(relation_required_sex("37"), 2);   /* 之侄女 */
+	/* the one test every layer asks: the sex wanted when the given one does not fit */
+	assert_string_equal(relation_sex_unfit("03", "2"), "1");
+	assert_string_equal(relation_sex_unfit("12", "1"), "2");
+	assert_string_equal(relation_sex_unfit("12", "9"), "2");
+	assert_null(relation_sex_unfit("12", "2"));
+	assert_null(relation_sex_unfit("02", "1"));
+	assert_null(relation_sex_unfit("31", "2"));
+	assert_null(relation_sex_unfit("03", NULL));
+	assert_null(relation_sex_unfit(NULL, "1"));
+	/* the relations one member of a household holds: the spouse, parents, parents-in-law, grandparents */
+	const char *once[] = { "02", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20" };
+	const char *several[] = { "01", "03", "04", "05", "06", "07", "08", "09", "10", "31", "32", "33", "34", "35", "36",
+		"37", "99", "1", "111", "" };
+	for (size_t i = 0; i < sizeof(once) / sizeof(*once); i++)
+		assert_true(relation_once(once[i]));
+	for (size_t i = 0; i < sizeof(several) / sizeof(*several); i++)
+		assert_false(relation_once(several[i]));
+	assert_false(relation_once(NULL));
 }
 
 static void

@@ -156,6 +156,8 @@ household('L09', [person('柳车', '户主', '男', '19700420', label='car_unsup
                   person('柳名', '配偶', '女', '19720421', label='name_other')])
 # a member added in 2016 who had died in 2015, by the deaths list
 household('L10', [person('酆户', '户主', '男', '19700422')])
+household('H_RELATION_SEVERAL', [person('邬户', '户主', '男', '19680808'), person('邬母', '之母', '女', '19400808', labor='无劳动力'),
+                                 person('邬继母', '之母', '女', '19420808', labor='无劳动力')])
 
 out = io.StringIO()
 w = csv.DictWriter(out, fieldnames=HEAD, lineterminator='\n')
