@@ -14,6 +14,8 @@ jqeq '.tables[] | select(.code == "2.9") | "\(.group) \(.title) \(.universe) \(.
 	"收入 贫困户上年度人均纯收入分组统计表 current_poor divisions true"
 ok report list
 contains "$OUT" "1.1     贫困人口  贫困人口年龄分组统计表"
+# the person list (a file of persons, not a table of figures) is listed too
+contains "$OUT" "roster  名单      建档立卡人员名单（国家系统栏目，--out 文件，Excel 或 CSV）"
 
 # 1.0 basic information, by village on the identification day: 8 persons, 4 women, all 8 in medical and
 # serious-illness insurance, 6 in pension insurance (not the two children), 1 on dibao (王桂兰).
