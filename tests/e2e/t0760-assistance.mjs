@@ -40,6 +40,28 @@ await run(async () => {
   assert.equal(await text(page, '[data-card="assistance"] [data-due]'), '按期走访');
   assert.match(await text(page, '[data-card="assistance"] .asst-visit:first-child'), /2018-09-01 两不愁三保障核查.*厨房屋顶漏雨/);
 
+  // the same visit again (a form sent twice): refused, nothing written, and the banner links to the household's
+  // visits of that day, where the first one is
+  const visits = (await api.get('/api/records/visit')).body.data.total;
+  await page.click('[data-action="record-visit"]');
+  await page.waitForSelector(`${dlg} [data-field="visit_date"]`);
+  await page.fill(`${dlg} [data-field="visit_date"] .date-text`, '2018-09-01');
+  await page.fill(`${dlg} [data-field="purpose"] input`, '两不愁三保障核查');
+  await page.selectOption(`${dlg} select[name="food"]`, '是');
+  await page.selectOption(`${dlg} select[name="housing"]`, '否');
+  await page.fill(`${dlg} [data-field="found"] textarea`, '厨房屋顶漏雨');
+  await page.click(`${dlg} [data-action="save"]`);
+  await page.waitForSelector(`${dlg} [data-action="see-twin"]`);
+  assert.match(await text(page, `${dlg} .form-banner`), /^与已记录的走访记录（2018-09-01，\d+ 号）完全相同（重复提交？确为另一条的，请在备注或内容中写明区别）\s*查看该户当天的走访记录$/);
+  await shot(page, 'visit-twin');
+  assert.equal((await api.get('/api/records/visit')).body.data.total, visits, 'nothing written');
+  await page.click(`${dlg} [data-action="see-twin"]`);
+  await page.waitForSelector('.page-records[data-kind="visit"] .table-records');
+  assert.deepEqual(await page.$$eval('.table-records tbody tr', (rs) => rs.map((r) => r.innerText.includes('2018-09-01') && r.innerText.includes('两不愁三保障核查'))), [true]);
+  await page.goBack();
+  await page.waitForSelector('[data-card="assistance"] .asst-due');
+  await settle(page);
+
   // a measure: the sub-items follow the category; a negative amount is refused under its field
   await page.click('[data-action="record-measure"]');
   await page.waitForSelector(`${dlg} select[name="category"]`);

@@ -858,6 +858,7 @@ export const EN = {
   '为“{name}”登记{kind}': 'Record {kind} for “{name}”',
   '没有这类记录': 'No such kind of record',
   '还没有{kind}': 'No {kind} yet',
+  '查看该户当天的{kind}': 'See the household’s {kind} of that day',
   '点右上角“登记”添加。': 'Use “Record” at the top right.',
   '督查问责': 'Supervision',
   '共 {n} 条': '{n} in all',

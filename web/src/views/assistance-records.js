@@ -159,7 +159,16 @@ export function recordDialog(k, { rec = null, preset = {}, ctx = {}, title, done
       toast(edit ? t('已保存') : t('已登记'));
       if (done) done(saved);
     } catch (err) {
-      showProblems(form, problemsOf(err));
+      const probs = problemsOf(err);
+      showProblems(form, probs);
+      // the same as a record already made (a form sent twice): the banner links to the household's records of
+      // the kind on that day, where that record is
+      const day = k.fields.find((f) => f.type === 'date');
+      const hh = body.household;
+      const d = day && body[day.key];
+      const lines = form.querySelector('.form-banner > div');
+      if (lines && hh && d && probs.some((p) => p.code === 'duplicate_record'))
+        lines.append(h('div', h('a', { href: link(`/assistance/records/${k.code}`, { household: hh, from: d, to: d }), 'data-action': 'see-twin', on: { click: () => dlg.close() } }, t('查看该户当天的{kind}', { kind: k.label }))));
     }
   });
   form.addEventListener('submit', (e) => {
