@@ -501,8 +501,8 @@ cmd_line(struct args *a)
 			err = err == ERR_OK ? txn_commit(&t, &e) : (txn_rollback(&t), err);
 		}
 		if (err == ERR_OK)
-			printf(EN ? "%lld %s %s line set to %s yuan\n" : "已设置 %lld 年 %s %s 标准线为 %s 元\n",
-			    (long long)year, a->pos[2], a->pos[3], format_fen(amount, yuan, sizeof(yuan)));
+			printf(EN ? "the %lld %s (%s) set to %s yuan\n" : "已设置 %lld 年%s（%s）为 %s 元\n", (long long)year,
+			    line_kind_label(a->pos[3]), a->pos[2], format_fen(amount, yuan, sizeof(yuan)));
 	} else {
 		err = store_poverty_line(st, (int)year, a->pos[2], a->pos[3], &amount, &e);
 		if (err == ERR_OK)

@@ -61,10 +61,44 @@ line_write(struct txn *t, int year, int first_year, const char *region, const ch
 	return rc;
 }
 
+static bool
+province_code(const char *r)
+{
+	return r && strlen(r) == 2 && r[0] >= '1' && r[0] <= '9' && r[1] >= '0' && r[1] <= '9';
+}
+
+const char *
+line_kind_label(const char *kind)
+{
+	bool en = msg_lang() == LANG_EN;
+	if (kind && strcmp(kind, "national") == 0)
+		return en ? "national poverty line" : "国家扶贫标准";
+	if (kind && strcmp(kind, "provincial") == 0)
+		return en ? "provincial poverty line" : "省定扶贫标准";
+	if (kind && strcmp(kind, "monitoring") == 0)
+		return en ? "monitoring line" : "防返贫监测标准";
+	return kind ? kind : "";
+}
+
 enum err
 poverty_line_set(struct txn *t, int year, const char *region, const char *kind, int64_t amount, const char *note,
     struct errinfo *e)
 {
+	/* the lines the rules read (income_line): the nation's under CN, a province's own under its code, the
+	 * monitoring line under either; any other pair would be stored and never read */
+	bool en = msg_lang() == LANG_EN;
+	const char *rg = region ? region : "";
+	if (!kind || (strcmp(kind, "national") != 0 && strcmp(kind, "provincial") != 0 && strcmp(kind, "monitoring") != 0))
+		return errinfo_set(e, ERR_INVALID, "kind", MSG_LINE_KIND, kind ? kind : "");
+	if (strcmp(kind, "national") == 0 && strcmp(rg, "CN") != 0)
+		return errinfo_set(e, ERR_INVALID, "region", MSG_LINE_REGION, rg, line_kind_label(kind),
+		    en ? "CN (the nation)" : "CN（全国）");
+	if (strcmp(kind, "provincial") == 0 && !province_code(rg))
+		return errinfo_set(e, ERR_INVALID, "region", MSG_LINE_REGION, rg, line_kind_label(kind),
+		    en ? "a 2-digit province code such as 37 (Shandong)" : "两位省级代码，如 37（山东省）");
+	if (strcmp(kind, "monitoring") == 0 && strcmp(rg, "CN") != 0 && !province_code(rg))
+		return errinfo_set(e, ERR_INVALID, "region", MSG_LINE_REGION, rg, line_kind_label(kind),
+		    en ? "CN or a 2-digit province code" : "CN 或两位省级代码");
 	return line_write(t, year, 1980, region, kind, amount, note, "line.set", e);
 }
 
@@ -72,7 +106,7 @@ enum err
 monitor_line_set(struct txn *t, int year, const char *region, int64_t amount, const char *note, struct errinfo *e)
 {
 	const char *rg = region && *region ? region : "CN";
-	if (!(strcmp(rg, "CN") == 0 || (strlen(rg) == 2 && rg[0] >= '1' && rg[0] <= '9' && rg[1] >= '0' && rg[1] <= '9')))
+	if (strcmp(rg, "CN") != 0 && !province_code(rg))
 		return errinfo_set(e, ERR_INVALID, "region", MSG_BAD_PARAM, "region", rg);
 	return line_write(t, year, 2000, rg, "monitoring", amount, note, "monitor.line", e);
 }

@@ -17,11 +17,15 @@
 #include "lib/arena.h"
 #include "lib/err.h"
 
-/* Set the monitoring line of year for region ("CN" or a 2-digit province code), in fen (audited). */
 /* A standard line (year, region, kind: the poverty line the exit and check rules read, a province's own line)
- * set by an administrator: one audit row (line.set) with the figures. */
+ * set by an administrator: one audit row (line.set) with the figures. The kind is national (region CN),
+ * provincial (a 2-digit province code) or monitoring (either): a line no rule would read is refused (bad_line_kind,
+ * bad_line_region). */
 enum err poverty_line_set(struct txn *t, int year, const char *region, const char *kind, int64_t amount,
     const char *note, struct errinfo *e);
+/* What a kind of line is called: 国家扶贫标准, 省定扶贫标准, 防返贫监测标准 (the kind itself if none). */
+const char *line_kind_label(const char *kind);
+/* Set the monitoring line of year for region ("CN" or a 2-digit province code), in fen (audited). */
 enum err monitor_line_set(struct txn *t, int year, const char *region, int64_t amount, const char *note,
     struct errinfo *e);
 

@@ -8,7 +8,7 @@ sample_db
 want_stats=$("$TUOPIN" stats --as-of 2014-12-31 --format json)
 
 if [ "${TUOPIN_TEST_BACKEND:-sqlite}" = pg ]; then
-	PGOPTIONS='-c default_transaction_read_only=on' expect_rc 5 line set 2019 national poverty 3800
+	PGOPTIONS='-c default_transaction_read_only=on' expect_rc 5 line set 2019 CN national 3800
 	eq "read-only session" "$ERR" "tuopin: 数据库为只读，无法写入（cannot execute INSERT in a read-only transaction）"
 	PGOPTIONS='-c default_transaction_read_only=on' ok stats --as-of 2014-12-31 --format json
 	eq "reads on a read-only session" "$OUT" "$want_stats"
@@ -45,7 +45,7 @@ for dirmode in 755 555; do   # the folder writable (SQLite may add its -shm besi
 	tr_ --db "sqlite:$ro/t.db" export registry "$WORK/exports/f-$dirmode.csv" --full-id
 	eq "no export with full ID numbers that cannot be audited" "$RC $ERR" "5 tuopin: 数据库为只读，无法写入（含完整证件号码的导出须记入审计日志）"
 	[ ! -e "$WORK/exports/f-$dirmode.csv" ] || fail "a full export was written"
-	tr_ --db "sqlite:$ro/t.db" line set 2019 national poverty 3800
+	tr_ --db "sqlite:$ro/t.db" line set 2019 CN national 3800
 	eq "writes to a read-only file (folder $dirmode)" "$RC $ERR" "5 tuopin: 数据库为只读，无法写入（$ro/t.db）"
 	tr_ --db "sqlite:$ro/t.db" import events "$SAMPLES/events.csv" --now "2018-05-02 10:00:00"
 	eq "imports into a read-only file (folder $dirmode)" "$RC $ERR" "5 tuopin: 数据库为只读，无法写入（$ro/t.db）"

@@ -52,9 +52,9 @@ reports() {
 awk -v n=60000 -f "$TESTDATA/../tools/gen-registry.awk" > "$WORK/big.csv"
 before=$(db_sql 'SELECT COUNT(*) FROM household')
 (
-	y=2100
+	y=0
 	while [ ! -e "$WORK/stop" ]; do
-		"$TUOPIN" line set "$y" national poverty $((2000 + y % 1000)) >/dev/null 2>&1 || true
+		"$TUOPIN" line set $((2030 + y % 60)) CN national $((3000 + y)) >/dev/null 2>&1 || true
 		y=$((y + 1))
 	done
 ) &

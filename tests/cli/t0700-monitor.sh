@@ -35,6 +35,21 @@ eq "line stored beside the poverty lines" "$OUT" "6500.00"
 expect_rc 2 monitor line set 2022 abc
 # the poverty line, which decides who may exit, is set with an audit row too (it had none: found by a review)
 ok line set 2021 CN national 4100 --now "2021-01-06 09:02:00"
+eq "line set" "$OUT" "已设置 2021 年国家扶贫标准（CN）为 4100.00 元"
+# a line no rule would read is refused, nothing written: a kind that is none, the nation's line for a province,
+# a province's line for the nation (it was stored and never read)
+before=$(db_fingerprint)
+expect_rc 1 line set 2021 CN poverty 4100
+eq "kind" "$ERR" "tuopin: 标准线类别“poverty”无效：应为 national（国家扶贫标准）、provincial（省定扶贫标准）或 monitoring（防返贫监测标准）"
+expect_rc 1 line set 2021 37 national 4100
+eq "national, a province" "$ERR" "tuopin: 地区“37”不适用于国家扶贫标准：应为 CN（全国）"
+expect_rc 1 line set 2021 CN provincial 4100 --lang en
+eq "provincial, the nation" "$ERR" "tuopin: the region \"CN\" does not fit the provincial poverty line: give a 2-digit province code such as 37 (Shandong)"
+expect_rc 1 line set 2021 370 monitoring 4100
+eq "monitoring" "$ERR" "tuopin: 地区“370”不适用于防返贫监测标准：应为 CN 或两位省级代码"
+eq "nothing written" "$(db_fingerprint)" "$before"
+ok line set 2021 37 provincial 4500 --now "2021-01-06 09:02:30"
+eq "provincial" "$OUT" "已设置 2021 年省定扶贫标准（37）为 4500.00 元"
 ok audit list --action line.set
 contains "$OUT" '{"year":2021,"region":"CN","kind":"national","amount":"4100.00"}'
 ok audit list --action monitor.line
