@@ -81,7 +81,12 @@ line_set(struct args *a)
 	}
 	if (err == ERR_OK) {
 		char yuan[32];
-		printf(EN ? "monitoring line of %lld set to %s yuan\n" : "已设置 %lld 年监测标准为 %s 元\n", (long long)year,
+		/* a province's line says whose it is (the nation's, CN, is the default) */
+		const char *rg = arg(a, "region") && *arg(a, "region") && strcmp(arg(a, "region"), "CN") != 0 ? arg(a, "region") : NULL;
+		char who[40] = "";
+		if (rg)
+			snprintf(who, sizeof(who), EN ? " (region %s)" : "（%s）", rg);
+		printf(EN ? "monitoring line of %lld%s set to %s yuan\n" : "已设置 %lld 年监测标准%s为 %s 元\n", (long long)year, who,
 		    format_fen(amount, yuan, sizeof(yuan)));
 	}
 	store_close(st);

@@ -30,6 +30,8 @@ jqeq '[.rows[] | "\(.type) \(.label) \(.households) \(.persons)"] | join(",")' "
 ok monitor line set 2022 6500 --now "2021-01-06 09:00:00"
 eq "line set" "$OUT" "已设置 2022 年监测标准为 6500.00 元"
 ok monitor line set 2023 6800 --now "2021-01-06 09:01:00"
+ok monitor line set 2030 7000 --region 37 --now "2021-01-06 09:01:10"
+eq "a province's line" "$OUT" "已设置 2030 年监测标准（37）为 7000.00 元"
 ok line get 2022 CN monitoring
 eq "line stored beside the poverty lines" "$OUT" "6500.00"
 expect_rc 2 monitor line set 2022 abc
