@@ -382,6 +382,20 @@ load_subject(struct pctx *c, struct errinfo *e)
 	return rc;
 }
 
+enum err
+proposal_check_as_of(struct store *st, const struct proposal_view *v, int day, struct checklist *c, bool *has,
+    struct arena *a, struct errinfo *e)
+{
+	const struct proposal_type *ty = type_find(v->p.type);
+	*has = ty && ty->check;
+	if (!*has)
+		return ERR_OK;
+	struct proposal p = v->p;
+	struct pctx x = { .st = st, .a = a, .p = &p };
+	enum err rc = load_subject(&x, e);
+	return rc == ERR_OK ? ty->check(&x, day, c, e) : rc;
+}
+
 static void
 fill_view(struct store *st, struct proposal_view *v, struct arena *a)
 {
@@ -800,9 +814,14 @@ proposal_act(struct txn *t, const struct proposal_user *u, const struct proposal
 				rc = errinfo_set(e, ERR_INVALID, "votes", MSG_BAD_VOTES, r->votes);
 				goto out;
 			}
-			/* approved by the review only if more than half of those voting were for it (none voting: not) */
+			/* approved by the review only if more than half of those voting were for it; none cast (0/0/0, the
+			 * boxes left empty) is no votes given */
 			int cast = votes[0] + votes[1] + votes[2];
-			if (votes[0] * 2 <= cast || cast == 0) {
+			if (cast == 0) {
+				rc = errinfo_set(e, ERR_INVALID, "votes", MSG_VOTES_REQUIRED);
+				goto out;
+			}
+			if (votes[0] * 2 <= cast) {
 				rc = errinfo_set(e, ERR_CONFLICT, "votes", MSG_VOTES_NOT_CARRIED, votes[0], cast);
 				goto out;
 			}

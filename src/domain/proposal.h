@@ -107,6 +107,10 @@ struct proposal_view {
 	bool overdue;                 /* open past the deadline (as of today) */
 };
 enum err proposal_load(struct store *st, int64_t id, struct proposal_view *v, struct arena *a, struct errinfo *e);
+/* The proposal's check (exit: 两不愁三保障 and income; village exit; risk elimination) as of day, as the step that
+ * runs it would find it then (a read: nothing written). *has false: the type has no check (c untouched). */
+enum err proposal_check_as_of(struct store *st, const struct proposal_view *v, int day, struct checklist *c,
+    bool *has, struct arena *a, struct errinfo *e);
 
 struct proposal_query {
 	int64_t division;       /* 0: the whole scope */

@@ -315,20 +315,13 @@ api_proposal_check(struct req *r)
 	if (!day)
 		day = date_today();
 	struct checklist c;
-	enum err rc;
-	if (proposal_type_village(v.p.type))
-		rc = village_check(r->st, v.p.village, day, &c, &r->a, &e);
-	else if (strcmp(v.p.type, "exit") == 0) {
-		struct household h;
-		rc = store_household_by_id(r->st, v.p.household_id, &h, &r->a, &e);
-		if (rc == ERR_OK)
-			rc = exit_check(r->st, &h, day, (v.p.effective ? v.p.effective : day) / 10000, &c, &r->a, &e);
-	} else {
-		reply_json(r, 200, json_null());
+	bool has;
+	if (proposal_check_as_of(r->st, &v, day, &c, &has, &r->a, &e) != ERR_OK) {
+		reply_error(r, &e);
 		return;
 	}
-	if (rc != ERR_OK) {
-		reply_error(r, &e);
+	if (!has) {
+		reply_json(r, 200, json_null());
 		return;
 	}
 	reply_json(r, 200, view_checklist_json(&c));

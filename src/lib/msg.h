@@ -349,8 +349,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(OBJECT_NOT_NOTICE, "object_not_notice", "只有公示期间才能提出异议（当前步骤：%s）", \
 	    "an objection is possible only during a notice (the step now: %s)") \
 	X(OBJECTION_NOTE, "objection_note", "提出异议须写明异议内容", "an objection must say what it is (note)") \
-	X(CHECK_FAILED, "check_failed", "核查未通过：%s。确需继续的，须写明例外理由（override）", \
-	    "the check failed: %s. To go on anyway, give the reason (override)") \
+	X(CHECK_FAILED, "check_failed", "核查未通过：%s。确需继续的，须写明核查例外理由", \
+	    "the check failed: %s. To go on anyway, give the reason for the exception") \
 	X(OVERRIDE_NOT_NEEDED, "override_not_needed", "此步骤核查已通过或没有核查，不需要例外理由", \
 	    "this step's check passed or there is none: no override is needed") \
 	X(VOTES_REQUIRED, "votes_required", "民主评议须填写赞成/反对/弃权票数（如 23/2/1）", \
@@ -397,7 +397,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    " (as registered: the income items are not recorded)") \
 	X(ACT_FUTURE, "future_date", "办理日期 %s 晚于今天", "the date %s is in the future") \
 	X(NOTICE_NONE, "notice_none", "申请 %s 尚未到公示或公告步骤", "proposal %s has not reached a notice or an announcement") \
-	X(CHK_NO_LINE, "chk_no_line", "没有 %d 年扶贫标准线（tuopin line set）", "no poverty line for %d (tuopin line set)") \
+	X(CHK_NO_LINE, "chk_no_line", "县扶贫办尚未设置 %d 年扶贫标准线", "the county office has set no poverty line for %d") \
 	X(CHK_NO_ASSESSMENT, "chk_no_assessment", "%s 及以前没有入户核实记录", "no assessment on or before %s") \
 	X(CHK_YES, "chk_yes", "%s 入户核实（%s）：是%s", "assessed %s (%s): yes%s") \
 	X(CHK_NO, "chk_no", "%s 入户核实（%s）认定未达到%s", "assessed %s (%s): not met%s") \

@@ -135,12 +135,14 @@ act village "$X" approve 2018-09-04
 jqeq '.error | "\(.code) \(.field)"' "votes_required votes"
 act village "$X" approve 2018-09-02 '"votes":{"for":23,"against":2,"abstain":1}'
 jqeq '.error | "\(.code) \(.field) \(.message)"' "proposal_date_before date 办理日期 2018-09-02 早于上一步骤的日期 2018-09-03"
-# approved only if more than half of those voting were for it: 13 of 26 is not, nor is no vote at all
+# approved only if more than half of those voting were for it: 13 of 26 is not; no vote at all (0/0/0, the
+# form's boxes left empty) is votes not given, not a review to end
 act village "$X" approve 2018-09-04 '"votes":{"for":13,"against":12,"abstain":1}'
 eq "not carried" "$STATUS" 409
 jqeq '.error | "\(.code) \(.field) \(.message)"' "votes_not_carried votes 赞成 13 票未过投票人数（26）的半数，评议未通过，不能同意；请选择“不同意（终止）”"
 act village "$X" approve 2018-09-04 '"votes":{"for":0,"against":0,"abstain":0}'
-jqeq '.error.code' votes_not_carried
+eq "no votes" "$STATUS" 400
+jqeq '.error | "\(.code) \(.field) \(.message)"' "votes_required votes 民主评议须填写赞成/反对/弃权票数（如 23/2/1）"
 act village "$X" approve 2018-09-04 '"votes":{"for":23,"against":2,"abstain":1}'
 jqeq '.data | "\(.step) \(.notice.start) \(.notice.days) \(.notice.closable_from)"' "notice 2018-09-04 7 2018-09-11"
 # the notice closed a day early is refused; on its last day it closes
@@ -184,7 +186,7 @@ Y=$(printf '%s' "$OUT" | jq .data.id)
 assess_ok P001 2018-10-08
 act village "$Y" approve 2018-10-09
 [ "$STATUS" = 409 ] || fail "at the line: $STATUS"
-jqeq '.error.message' "核查未通过：2018 年人均纯收入 3535.00 元，未超过当年扶贫标准 3535.00 元（按登记的人均纯收入，收入分项未录入）。确需继续的，须写明例外理由（override）"
+jqeq '.error.message' "核查未通过：2018 年人均纯收入 3535.00 元，未超过当年扶贫标准 3535.00 元（按登记的人均纯收入，收入分项未录入）。确需继续的，须写明核查例外理由"
 act village "$Y" approve 2018-10-09 '"override":"年底养殖收入入账后超过标准，经村两委复核"'
 jqeq '.data | "\(.step) \(.check.pass) \(.override)"' "review false 年底养殖收入入账后超过标准，经村两委复核"
 act village "$Y" approve 2018-10-10 '"votes":{"for":30,"against":0,"abstain":2}'
@@ -296,7 +298,7 @@ jqeq "[.data.rows[] | \"\(.name) \(.rural_population) \(.poor_persons) \(.incide
 jqeq '[.data.rows[] | "\(.name) \(.town)"] | join(",")' "东岭村 东岭镇,山前村 西山镇,新庄村 西山镇"
 act county "$V" approve 2018-11-02
 [ "$STATUS" = 409 ] || fail "village at 2 %: $STATUS"
-jqeq '.error.message' "核查未通过：新庄村 现有贫困人口 3 人，乡村人口 150 人，贫困发生率 2.00%（标准：低于 2.00%）。确需继续的，须写明例外理由（override）"
+jqeq '.error.message' "核查未通过：新庄村 现有贫困人口 3 人，乡村人口 150 人，贫困发生率 2.00%（标准：低于 2.00%）。确需继续的，须写明核查例外理由"
 expect 403 county PUT /api/settings/village_exit_threshold '{"value":"3"}'
 expect 400 sys PUT /api/settings/village_exit_threshold '{"value":"abc"}'
 jqeq '.error.code' "config_value"

@@ -127,4 +127,15 @@ dl county "format=xlsx&as_of=2021-12-31"
 eq "xlsx" "$STATUS $(head -c 2 "$WORK/dl")" "200 PK"
 expect 400 county GET "/api/exports/monitoring?list=poor"
 jqeq '.error | "\(.code) \(.field)"' "bad_parameter list"
+
+# a 风险消除's check before its step runs (the page shows it): as of a date, as the step would find it then; a
+# type without a check answers null
+expect 201 village POST /api/proposals '{"type":"risk_eliminate","household":"3713980101","way":"help","date":"2022-03-01"}'
+R=$(printf '%s' "$OUT" | jq -r .data.id)
+expect 200 village GET "/api/proposals/$R/check?date=2022-03-02"
+jqeq '.data | "\(.pass) \(.date) \([.lines[] | "\(.code):\(.pass)"] | join(","))"' \
+	"false 2022-03-02 income_monitoring:false,food_clothing:false,education:false,medical:false,housing:false,water:false,labour:true"
+jqeq '.data.lines[0].reason' "2022 年及以前没有收入记录"
+expect 200 village GET "/api/proposals/$X/check?date=2022-03-02"
+jqeq '.data' null
 finish

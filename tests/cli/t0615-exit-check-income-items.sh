@@ -29,7 +29,7 @@ ok proposal new exit P003 --date 2018-09-01 --now "2018-09-01 09:20:00" --format
 X=$(printf '%s' "$OUT" | jq .id)
 # counted without the transfer: 2000 + 1000 − 200 = 2800.00, under the line
 expect_rc 1 proposal act "$X" approve --date 2018-09-02 --now "2018-09-02 09:00:00"
-eq "refused" "$ERR" "tuopin: 核查未通过：2018 年人均纯收入 2800.00 元，未超过当年扶贫标准 3535.00 元（计入：工资性、生产经营性、财产性；1 人）。确需继续的，须写明例外理由（override）"
+eq "refused" "$ERR" "tuopin: 核查未通过：2018 年人均纯收入 2800.00 元，未超过当年扶贫标准 3535.00 元（计入：工资性、生产经营性、财产性；1 人）。确需继续的，须写明核查例外理由"
 ok proposal show "$X" --format json
 jqeq '"\(.step) \(.steps | length)"' "assess 0"
 # the same survey with every item counted: 2000 + 1000 + 1500 − 200 = 4300.00

@@ -295,10 +295,10 @@ expect_rc 1 proposal act "$X1" approve --step assess --date 2024-12-03 --now "20
 eq "income before the monitoring era" "$ERR" "tuopin: 核查未通过，不能以例外理由继续：2021 年以来没有收入调查记录（最近一次为 2020 年，早于防返贫监测）：须先录入最近一年的家庭收入，再核查是否稳定超过监测标准"
 ok income set 3713980102 2023 --wage 20000 --now "2024-12-03 11:00:00"
 expect_rc 1 proposal act "$X1" approve --step assess --date 2024-12-03 --now "2024-12-03 12:00:00"
-eq "no home visit" "$ERR" "tuopin: 核查未通过：不愁吃、不愁穿、义务教育有保障、基本医疗有保障、住房安全有保障、饮水安全有保障：2024-12-03 及以前没有入户核实记录。确需继续的，须写明例外理由（override）"
+eq "no home visit" "$ERR" "tuopin: 核查未通过：不愁吃、不愁穿、义务教育有保障、基本医疗有保障、住房安全有保障、饮水安全有保障：2024-12-03 及以前没有入户核实记录。确需继续的，须写明核查例外理由"
 ok assessment add 3713980102 --assessor 王核实 --date 2024-12-03 --food yes --clothing yes --education yes --medical yes --housing A --water no --now "2024-12-03 13:00:00"
 expect_rc 1 proposal act "$X1" approve --step assess --date 2024-12-03 --now "2024-12-03 14:00:00"
-eq "water not met" "$ERR" "tuopin: 核查未通过：饮水安全有保障：2024-12-03 入户核实（王核实）认定未达到。确需继续的，须写明例外理由（override）"
+eq "water not met" "$ERR" "tuopin: 核查未通过：饮水安全有保障：2024-12-03 入户核实（王核实）认定未达到。确需继续的，须写明核查例外理由"
 ok proposal act "$X1" reject --date 2024-12-03 --note 饮水未达标 --now "2024-12-03 15:00:00"
 # the province's monitoring line comes before the nation's (山东, region 37): F's 2024 income of 7000.00 per head is
 # above the national line still in force (2023, 6800.00) but under Shandong's 2024 line of 7200.00, so its risk

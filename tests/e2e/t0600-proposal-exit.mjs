@@ -59,6 +59,10 @@ await run(async () => {
   await settle(page);
   assert.equal(await page.textContent('.nav-item.active .nav-count'), '1');
   await shot(page, 'assess', { keep: true });
+  // before its step runs, the check as it stands today (a preview): the failing income is seen before 同意 is
+  // refused for it (the card said only that the check shows after the home visit)
+  assert.ok((await text(page, '[data-card="check"] .check-sum')).startsWith('核查未通过'));
+  assert.match(await text(page, '[data-card="check"] .check-preview'), /^预检：按今天的记录核查/);
 
   // 入户核实: the income is not above the line; without a reason it stops there
   await act(page, { date: '2018-11-02', expectError: '核查未通过' });
@@ -101,6 +105,12 @@ await run(async () => {
   await notice.emulateMedia({ media: 'print' });
   await shot(notice, 'notice-print', { keep: true, fullPage: true });
   await notice.close();
+  // the page's own link opens it in the UI's language (a new tab sends no header of it: it went by the browser's)
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), page.click('[data-action="notice"]')]);
+  await tab.waitForLoadState();
+  assert.match(tab.url(), /\/api\/proposals\/\d+\/notice\?lang=zh$/);
+  assert.ok((await tab.content()).includes('脱贫公示'), 'the notice in Chinese');
+  await tab.close();
 
   await act(page, { date: '2018-11-10' });
   await act(page, { date: '2018-11-12', note: '材料齐全，同意' });

@@ -132,12 +132,13 @@ document.addEventListener('click', (e) => {
   navigate(href);
 });
 window.addEventListener('popstate', () => render());
-// A download is a plain link (no request headers): it names the UI's language, so a file's title, headers and
-// name follow the language chosen here, not the browser's.
+// A download, or a page the API prints in a new tab (a proposal's 公示 and 双认定分析表), is a plain link (no
+// request headers): it names the UI's language, so a file's title, headers and name follow the language chosen
+// here, not the browser's.
 document.addEventListener(
   'click',
   (e) => {
-    const a = e.target.closest('a[download]');
+    const a = e.target.closest('a[download], a[target="_blank"]');
     const href = a && a.getAttribute('href');
     if (!href || !href.startsWith('/api/')) return;
     const u = new URL(href, location.origin);

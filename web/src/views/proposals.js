@@ -27,7 +27,12 @@ const CHANNELS = [
 ];
 const DECISIONS = { approve: '同意', reject: '不同意', object: '异议' };
 
+// A 风险消除 of a household without labour is approved without marking the risk eliminated: the household stays
+// monitored once its social security is in place (no event recorded). Its tag says so, not 已通过.
+const keptMonitored = (p) => p.type === 'risk_eliminate' && p.state === 'approved' && !p.event;
+
 function stateTag(p) {
+  if (keptMonitored(p)) return h('span', { class: ['tag', 'tag-amber'], 'data-state': p.state }, t('已审定，继续监测'));
   const cls = { open: 'tag-blue', approved: 'tag-green', rejected: 'tag-red' }[p.state];
   return h('span', { class: ['tag', cls], 'data-state': p.state }, t(p.state_label));
 }
@@ -155,12 +160,18 @@ function timeline(p) {
   );
 }
 
-function checklist(c) {
+// The check: the one its step recorded, else (preview) as it stands today, before the step that runs it. A
+// 风险消除 check of a household without labour passes on its social security (the line "security", asked only
+// then), and the household stays monitored: the sum says so.
+function checklist(c, { preview = false, type = '' } = {}) {
   if (!c) return empty(t('入户核实通过后显示核查结果'));
+  const keep = c.pass && type === 'risk_eliminate' && c.lines.some((l) => l.code === 'security');
+  const sum = !c.pass ? t('核查未通过') : keep ? t('核查通过：无劳动能力户落实社会保障后继续监测，审定后不标注风险消除') : t('核查通过');
   return h(
     'div',
-    { class: 'checklist' },
-    h('div', { class: ['check-sum', c.pass ? 'pass' : 'fail'] }, c.pass ? t('核查通过') : t('核查未通过'), h('span', { class: 'muted' }, t('（核查日期 {d}）', { d: c.date }))),
+    { class: 'checklist', 'data-preview': preview ? '1' : null },
+    h('div', { class: ['check-sum', !c.pass ? 'fail' : keep ? 'keep' : 'pass'] }, sum, h('span', { class: 'muted' }, t('（核查日期 {d}）', { d: c.date }))),
+    preview ? h('p', { class: 'check-preview muted' }, t('预检：按今天的记录核查；办理核查步骤时按办理日期重新核查，未通过的须写明核查例外理由。')) : null,
     c.lines.map((l) => h('div', { class: ['check-line', l.pass ? 'pass' : 'fail'], 'data-check': l.code }, h('span', { class: 'check-mark' }, icon(l.pass ? 'check' : 'x')), h('div', h('div', { class: 'check-label' }, l.label), h('div', { class: 'check-reason' }, l.reason)))),
   );
 }
@@ -200,7 +211,9 @@ function actionForm(p, reload) {
     clearProblems(form);
     const body = { action, step: step.code, date: date.value };
     if (note.value.trim()) body.note = note.value.trim();
-    if (step.votes && action === 'approve') body.votes = { for: Number(vf.value || 0), against: Number(va.value || 0), abstain: Number(vb.value || 0) };
+    // the three boxes left empty are no votes given (the review asks for them), not a review that voted none
+    if (step.votes && action === 'approve' && (vf.value || va.value || vb.value))
+      body.votes = { for: Number(vf.value || 0), against: Number(va.value || 0), abstain: Number(vb.value || 0) };
     if (step.check && override.value.trim() && action === 'approve') body.override = override.value.trim();
     try {
       await post(`/api/proposals/${p.id}/actions`, body);
@@ -262,6 +275,10 @@ export async function proposalView({ el, params, signal, render }) {
   mount(el, loading());
   const load = async () => {
     const p = await get(`/api/proposals/${params.id}`, null, { signal });
+    // an open proposal's check before its step has run: as it stands today (a failing check was hidden until
+    // the step refused it)
+    const checked = ['exit', 'village_exit', 'risk_eliminate'].includes(p.type);
+    const preview = !p.check && checked && p.state === 'open' ? await get(`/api/proposals/${p.id}/check`, null, { signal }).catch(() => null) : null;
     const reload = () => load();
     const links = [];
     const printable = p.steps.some((a) => a.decision === 'approve' && p.workflow.steps.find((s) => s.code === a.step && s.print)) || (p.step && p.workflow.steps[p.step_no] && p.workflow.steps[p.step_no].print);
@@ -317,7 +334,7 @@ export async function proposalView({ el, params, signal, render }) {
           card(t('办理进度'), timeline(p), { class: 'span-7', name: 'timeline' }),
           card(t('申请信息'), facts, { class: 'span-5', name: 'facts' }),
           p.new_household ? card(t('拟纳入农户（{n} 人）', { n: p.new_household.persons }), newHouseholdTable(p), { class: 'span-7', name: 'new-household' }) : null,
-          p.check || ['exit', 'village_exit', 'risk_eliminate'].includes(p.type) ? card(p.type === 'village_exit' ? t('出列核查') : p.type === 'risk_eliminate' ? t('风险消除核查') : t('退出核查（两不愁三保障）'), checklist(p.check), { class: 'span-7', name: 'check' }) : null,
+          p.check || checked ? card(p.type === 'village_exit' ? t('出列核查') : p.type === 'risk_eliminate' ? t('风险消除核查') : t('退出核查（两不愁三保障）'), checklist(p.check || preview, { preview: !p.check && !!preview, type: p.type }), { class: 'span-7', name: 'check' }) : null,
           // after a step the whole page is drawn again, the navigation's count of proposals waiting too
           p.may_act && can('write') ? card(t('办理：{s}', { s: p.step_label }), actionForm(p, render || reload), { class: 'span-5', name: 'act' }) : null,
         ),
