@@ -904,6 +904,24 @@ out:
 
 /* ---- listing ---- */
 
+/* Whose inbox a step is in: the first of its roles that an account (not locked) holds over the proposal's
+ * village. A village's steps wait for its village clerk, or for the town where the village has no clerk's
+ * account, or for the county; the roles after it may still act (a stand-in) and find the proposal among the
+ * open ones. Where no account holds any of them, every role that may act has it. */
+static bool
+step_waits_for(const struct wf_step *s, int64_t village, const char *role, const struct user *us, size_t nu)
+{
+	for (size_t r = 0; r < s->n_roles; r++)
+		for (size_t i = 0; i < nu; i++) {
+			int64_t lo, hi;
+			division_range(us[i].division, &lo, &hi);
+			if (!us[i].locked && us[i].role && strcmp(us[i].role, s->roles[r]) == 0 && us[i].division &&
+			    lo <= village && village <= hi)
+				return strcmp(s->roles[r], role) == 0;
+		}
+	return workflow_role_may(s, role);
+}
+
 enum err
 proposal_list(struct store *st, const struct proposal_query *q, struct proposal_view **out, size_t *n,
     struct arena *a, struct errinfo *e)
@@ -938,6 +956,10 @@ proposal_list(struct store *st, const struct proposal_query *q, struct proposal_
 	size_t np;
 	if ((rc = store_proposal_list(st, &f, &ps, &np, a, e)) != ERR_OK)
 		return rc;
+	struct user *us = NULL;
+	size_t nu = 0;
+	if (q->inbox && np && (rc = store_user_list(st, &us, &nu, a, e)) != ERR_OK)
+		return rc;
 	struct proposal_view *v = arena_alloc(a, (np + 1) * sizeof(*v));
 	/* workflows by id, read once each */
 	struct workflow *wfs = arena_alloc(a, (np + 1) * sizeof(*wfs));
@@ -959,7 +981,7 @@ proposal_list(struct store *st, const struct proposal_query *q, struct proposal_
 		fill_view(st, x, a);
 		if (q->step && *q->step && (!x->step || strcmp(x->step->code, q->step) != 0))
 			continue;
-		if (q->inbox && (!x->step || !workflow_role_may(x->step, q->inbox_role)))
+		if (q->inbox && (!x->step || !step_waits_for(x->step, x->p.village, q->inbox_role, us, nu)))
 			continue;
 		k++;
 	}

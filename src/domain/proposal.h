@@ -115,7 +115,7 @@ enum err proposal_check_as_of(struct store *st, const struct proposal_view *v, i
 struct proposal_query {
 	int64_t division;       /* 0: the whole scope */
 	const char *state, *type, *batch, *step, *hh_no;
-	const char *inbox_role; /* with inbox: proposals waiting for a step this role may do */
+	const char *inbox_role; /* with inbox: proposals whose step waits for this role (step_waits_for) */
 	bool inbox;
 };
 /* Proposals in scope, oldest step first. */
