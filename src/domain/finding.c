@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "domain/audit.h"
+#include "domain/check.h"
 #include "domain/idno.h"
 #include "lib/date.h"
 #include "lib/util.h"
@@ -307,10 +308,37 @@ filter_of(struct store *st, const struct finding_query *q, struct finding_filter
 	f->pending = q->pending;
 	f->limit = q->limit;
 	f->offset = q->offset;
-	if (q->rule >= 0 || q->category >= 0) {
+	/* a campaign's: its rules, within its divisions, open or closed since its start (the board's counts) */
+	bool in_campaign[R__MAX];
+	bool campaign = q->campaign && *q->campaign;
+	if (campaign) {
+		struct campaign_row c;
+		enum err rc = store_campaign_by_name(st, q->campaign, true, &c, a, e);
+		if (rc == ERR_NOTFOUND)
+			return errinfo_set(e, ERR_NOTFOUND, "campaign", MSG_CAMPAIGN_NOT_FOUND, q->campaign);
+		if (rc != ERR_OK)
+			return rc;
+		int rl[R__MAX];
+		size_t n = 0;
+		struct errinfo ee;
+		if (check_parse_rules(c.rules, rl, &n, &ee) != ERR_OK)
+			n = 0;   /* a rule that no longer exists counts for nothing, as on the board */
+		memset(in_campaign, 0, sizeof(in_campaign));
+		for (size_t i = 0; i < n; i++)
+			in_campaign[rl[i]] = true;
+		int64_t lo, hi;
+		division_range(c.division, &lo, &hi);
+		if (lo > f->lo)
+			f->lo = lo;
+		if (hi < f->hi)
+			f->hi = hi;
+		f->closed_since = stamp_day_start(c.start);
+	}
+	if (q->rule >= 0 || q->category >= 0 || campaign) {
 		json_t *arr = json_array();
 		for (int i = 0; i < R__MAX; i++)
-			if ((q->rule < 0 || q->rule == i) && (q->category < 0 || (int)rules[i].category == q->category))
+			if ((q->rule < 0 || q->rule == i) && (q->category < 0 || (int)rules[i].category == q->category) &&
+			    (!campaign || in_campaign[i]))
 				json_array_append_new(arr, json_string(rules[i].code));
 		char *s = json_dumps(arr, JSON_COMPACT);
 		json_decref(arr);

@@ -50,6 +50,8 @@ struct finding_query {
 	int rule;                     /* enum rule or -1 */
 	int category;                 /* enum category or -1 */
 	const char *hh_no;            /* one household, or NULL */
+	const char *campaign;         /* a campaign's findings (its rules, divisions and period, as its board counts
+				       * them), or NULL */
 	int limit, offset;
 };
 enum err finding_list(struct store *st, const struct finding_query *q, struct finding_row **out, size_t *n,

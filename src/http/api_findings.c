@@ -53,7 +53,7 @@ query(struct req *r, struct finding_query *q)
 		}
 		q->category = (int)c;
 	}
-	if (!q_text(r, "household", 32, &q->hh_no))
+	if (!q_text(r, "household", 32, &q->hh_no) || !q_text(r, "campaign", 200, &q->campaign))
 		return false;
 	return true;
 }

@@ -111,6 +111,14 @@ await run(async () => {
   assert.deepEqual(towns, ['坪上镇 0 0 0 0 0 —', '团林镇 1 0 1 1 1 67%', '壮岗镇 0 0 0 0 0 —', '朱芦镇 0 0 0 0 0 —']);
   assert.equal(await text(page, '[data-card="changes"] tr[data-type="member_remove"]'), '人员减少 1户1人');
   await shot(page, 'campaign', { keep: true });
+  // its list of findings is the board's: the campaign's rules, divisions and period, as many as the board counts
+  await page.click('.page-campaign [data-action="findings"]');
+  await page.waitForSelector('.page-findings [data-campaign="2026年死亡人员清理"]');
+  await settle(page);
+  assert.equal(await text(page, '[data-card="findings"] .card-note'), '共 3 个');
+  assert.deepEqual(await page.$$eval('.table-findings tbody tr', (trs) => [...new Set(trs.map((tr) => tr.dataset.rule))]), ['DEATH_COUNTED']);
+  await page.goBack();
+  await page.waitForSelector('.page-campaign');
   await page.click('[data-card="board"] tr[data-division="371373101000"] [data-col="name"] a');
   await page.waitForSelector('[data-card="board"] tr[data-division="371373101208"]');
   assert.equal(await page.locator('[data-card="board"] tbody tr').count(), 1);

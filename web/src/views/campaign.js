@@ -145,8 +145,7 @@ export async function campaignView({ el, params, query, navigate, signal }) {
   }
   const here = (p) => link(`/campaigns/${encodeURIComponent(c.name)}`, { by: c.by === 'village' && !town ? 'village' : null, town, all: onlyOpen ? null : 1, ...p });
   const label = new Map(rt.rules.map((r) => [r.code, r]));
-  const single = c.rules.length === 1 ? c.rules[0] : null;
-  const findingsLink = (code, state) => link('/findings', { division: code, rule: single, state });
+  const findingsLink = (code, state) => link('/findings', { division: code, campaign: c.name, state });
 
   let rows = c.rows;
   if (town) rows = rows.filter((r) => r.code.slice(0, 9) === town.slice(0, 9));
@@ -206,7 +205,7 @@ export async function campaignView({ el, params, query, navigate, signal }) {
         title: c.name,
         badge: deadlineTag(c),
         subtitle: h('span', period(c), ' · ', c.rules.map((r) => (label.get(r) ? label.get(r).label : r)).join(t('、'))),
-        actions: [h('a', { class: 'btn', href: link('/findings', { rule: single }) }, icon('log'), h('span', t('问题清单')))],
+        actions: [h('a', { class: 'btn', href: link('/findings', { campaign: c.name }), 'data-action': 'findings' }, icon('log'), h('span', t('问题清单')))],
       }),
       h(
         'div',

@@ -65,6 +65,8 @@ export async function findingsView({ el, query, navigate, signal }) {
     rule: query.get('rule') || '',
     division: query.get('division') || '',
     household: query.get('household') || '',
+    // a campaign's findings (its rules, divisions and period): what its board counts, linked from there
+    campaign: query.get('campaign') || '',
   };
   const page = Math.max(1, Number(query.get('page')) || 1);
   const timer = setTimeout(() => mount(el, loading()), 150);
@@ -72,9 +74,9 @@ export async function findingsView({ el, query, navigate, signal }) {
   let data, sum, all, rt;
   try {
     [data, sum, all, rt] = await Promise.all([
-      get('/api/findings', { ...apiState, category: f.category, rule: f.rule, division: f.division, household: f.household, page, per_page: 20 }, { signal }),
-      get('/api/findings/summary', { category: f.category, rule: f.rule, household: f.household, division: f.division }, { signal }),
-      get('/api/findings/summary', { division: f.division }, { signal }),
+      get('/api/findings', { ...apiState, category: f.category, rule: f.rule, division: f.division, household: f.household, campaign: f.campaign, page, per_page: 20 }, { signal }),
+      get('/api/findings/summary', { category: f.category, rule: f.rule, household: f.household, division: f.division, campaign: f.campaign }, { signal }),
+      get('/api/findings/summary', { division: f.division, campaign: f.campaign }, { signal }),
       ruleTable(signal),
     ]);
   } finally {
@@ -124,7 +126,7 @@ export async function findingsView({ el, query, navigate, signal }) {
   }
   if (can('write') || can('export'))
     actions.push(
-      h('a', { class: 'btn', href: `/api/findings/export${qs({ format: 'xlsx', division: f.division, rule: f.rule, category: f.category, ...(f.state === 'pending' ? { pending: 1 } : { state: f.state }) })}`, download: '', 'data-action': 'export', title: t('下载 Excel，供入户核实时填写') }, icon('download'), h('span', t('导出清单'))),
+      h('a', { class: 'btn', href: `/api/findings/export${qs({ format: 'xlsx', division: f.division, rule: f.rule, category: f.category, campaign: f.campaign, ...(f.state === 'pending' ? { pending: 1 } : { state: f.state }) })}`, download: '', 'data-action': 'export', title: t('下载 Excel，供入户核实时填写') }, icon('download'), h('span', t('导出清单'))),
     );
   actions.push(h('a', { class: 'btn btn-ghost', href: link('/rules') }, icon('log'), h('span', t('规则说明'))));
 
@@ -191,13 +193,22 @@ export async function findingsView({ el, query, navigate, signal }) {
       'div',
       { class: 'page page-findings' },
       pageHeader({ title: t('数据质量问题'), subtitle: t('托底清零：识别不准、退出不准、信息不准、档案不规范的问题，逐条整改或说明理由豁免'), actions }),
+      f.campaign
+        ? h(
+            'div',
+            { class: 'notice', 'data-campaign': f.campaign },
+            icon('flag'),
+            h('div', t('专项行动“{name}”的问题：只列该行动的规则、区划和期间内的问题，与看板的数字一致。', { name: f.campaign }), ' ', h('a', { href: link(`/campaigns/${encodeURIComponent(f.campaign)}`) }, t('返回看板'))),
+            h('a', { class: 'btn btn-sm', href: link('/findings', { ...f, campaign: null, page: null }), 'data-action': 'all-findings' }, t('查看全部问题')),
+          )
+        : null,
       h(
         'div',
         { class: 'kpis kpis-4' },
-        kpi('open', t('待整改'), totalsAll('open') - totalsAll('pending'), 'poor', link('/findings', { division: f.division, state: 'open' })),
-        kpi('pending', t('待确认豁免'), totalsAll('pending'), 'returned', link('/findings', { division: f.division, state: 'pending' })),
-        kpi('fixed', t('已整改'), totalsAll('fixed'), 'exited', link('/findings', { division: f.division, state: 'fixed' })),
-        kpi('waived', t('已豁免'), totalsAll('waived'), 'muted', link('/findings', { division: f.division, state: 'waived' })),
+        kpi('open', t('待整改'), totalsAll('open') - totalsAll('pending'), 'poor', link('/findings', { division: f.division, campaign: f.campaign || null, state: 'open' })),
+        kpi('pending', t('待确认豁免'), totalsAll('pending'), 'returned', link('/findings', { division: f.division, campaign: f.campaign || null, state: 'pending' })),
+        kpi('fixed', t('已整改'), totalsAll('fixed'), 'exited', link('/findings', { division: f.division, campaign: f.campaign || null, state: 'fixed' })),
+        kpi('waived', t('已豁免'), totalsAll('waived'), 'muted', link('/findings', { division: f.division, campaign: f.campaign || null, state: 'waived' })),
       ),
       h(
         'div',
