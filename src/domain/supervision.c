@@ -25,6 +25,18 @@ check_case_child(struct actx *c, struct arec *r, bool update, struct problems *p
 {
 	bool person = r->d->k == AK_CASE_PERSON;
 	struct errinfo e;
+	/* a person is held accountable on or after the day the case was found (the case's figures count the
+	 * persons of the cases found in a period) */
+	struct arec cs;
+	if (person && !arec_null(r, "decided_on") && arec_get(c->st, AK_CASE, arec_int(r, "case_id"), &cs, c->a, &e) == ERR_OK &&
+	    !arec_null(&cs, "found_on") && arec_int(r, "decided_on") < arec_int(&cs, "found_on")) {
+		const struct afield *fl = afield_find(r->d, "decided_on");
+		char a1[11], a2[11];
+		bool en = msg_lang() == LANG_EN;
+		problem_add(p, false, row, c->sheet ? fl->zh : fl->key, (struct str){ 0 }, MSG_AS_END_BEFORE_START,
+		    en ? fl->en : fl->zh, date_format((int)arec_int(r, "decided_on"), a1),
+		    en ? "the case's found date" : "案件发现日期", date_format((int)arec_int(&cs, "found_on"), a2));
+	}
 	if (update) {
 		/* a change that leaves who it is as it was (a date, a post) is not judged: twins recorded before
 		 * this rule stay editable */

@@ -438,6 +438,10 @@
 #define ACTIVE(start, end) "s." start " <= CAST($7 AS INTEGER) AND (s." end " IS NULL OR s." end \
 	" >= CAST($6 AS INTEGER))"
 #define ANY_DAY "CAST($6 AS INTEGER) <= CAST($7 AS INTEGER)"
+/* a case's household or person in a period: the case found in it (and the person decided on by its end, or not
+ * yet), as the supervision figures count them */
+#define CASE_FOUND_IN "EXISTS (SELECT 1 FROM supervision_case x WHERE x.id = s.case_id AND x.found_on BETWEEN " \
+	"CAST($6 AS INTEGER) AND CAST($7 AS INTEGER))"
 #define AROW_ORDER(order) "ORDER BY " order ", s.id DESC LIMIT $8 OFFSET $9"
 /* one kind of a shared table */
 #define OF_KIND(k) "kind = '" k "'"
@@ -1455,10 +1459,11 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		AROW_ORDER("s.found_on DESC"), NULL },
 	[STMT_LIST_CASE_HOUSEHOLD] = { AROW(CASE_HOUSEHOLD_COLUMNS, "case_household", "1 = 1", "s.household_id", "NULL",
 		"NULL", REF_NAME("supervision_case", "problem", "case_id"), "village")
-		AROW_WHERE(IN_RANGE("village"), "s.household_id", "s.case_id", ANY_DAY) AROW_ORDER("s.case_id DESC"), NULL },
+		AROW_WHERE(IN_RANGE("village"), "s.household_id", "s.case_id", CASE_FOUND_IN) AROW_ORDER("s.case_id DESC"), NULL },
 	[STMT_LIST_CASE_PERSON] = { AROW(CASE_PERSON_COLUMNS, "case_person", "1 = 1", "NULL", "NULL", "NULL",
 		REF_NAME("supervision_case", "problem", "case_id"), "division")
-		AROW_WHERE(IN_RANGE("division"), "NULL", "s.case_id", ANY_DAY) AROW_ORDER("s.case_id DESC"), NULL },
+		AROW_WHERE(IN_RANGE("division"), "NULL", "s.case_id", CASE_FOUND_IN " AND (s.decided_on IS NULL OR "
+		"s.decided_on <= CAST($7 AS INTEGER))") AROW_ORDER("s.case_id DESC"), NULL },
 	[STMT_LIST_COMPLAINT] = { AROW(COMPLAINT_COLUMNS, "complaint", "1 = 1", "s.household_id", "NULL", "NULL",
 		REF_NAME("supervision_case", "problem", "case_id"), "division")
 		AROW_WHERE(IN_RANGE("division"), "s.household_id", "s.case_id", ON_DAY("received_on"))

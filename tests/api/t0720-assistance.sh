@@ -179,6 +179,12 @@ jqeq '.error | "\(.code) \(.field) \(.message)"' "recorded_twice name 该案件�
 expect 400 sup PATCH "/api/records/case_person/$P2" '{"name":"孙某","measure":"政务处分"}'
 jqeq '.error.code' recorded_twice
 expect 200 sup PATCH "/api/records/case_person/$P2" '{"post":"村文书"}'
+# held accountable before the case was found: refused, also as a change of the date alone
+expect 400 sup POST /api/records/case_person "{\"case\":\"$CASE\",\"name\":\"李某\",\"measure\":\"诫勉谈话\",\"decided_on\":\"2018-03-31\"}"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "end_before_start decided_on 处理日期（2018-03-31）早于案件发现日期（2018-04-01）"
+expect 400 sup PATCH "/api/records/case_person/$P2" '{"decided_on":"2018-01-05"}'
+jqeq '.error | "\(.code) \(.field)"' "end_before_start decided_on"
+expect 200 sup PATCH "/api/records/case_person/$P2" '{"decided_on":"2018-04-01"}'
 expect 400 sup POST /api/records/case_household "{\"case\":\"$CASE\",\"household\":\"3713990003\"}"
 jqeq '.error | "\(.code) \(.field) \(.message)"' "recorded_twice household 该案件已涉及该户"
 expect 400 sup POST /api/records/case '{"found_on":"2018-04-01","source":"审计","category":"虚报冒领","division":"东岭镇","problem":"x","households":["3713990001","3713990001"]}'

@@ -40,6 +40,13 @@ await run(async () => {
   assert.equal(await text(page, '[data-kpi="cases"] .kpi-value'), '18 起');
   assert.equal(await text(page, '[data-kpi="persons"] .kpi-value'), '28 人');
   await shot(page, 'demo-supervision', { keep: true });
+  // the persons' figure opens their list, of the same period: as many (it listed every year's, 34)
+  await page.click('[data-kpi="persons"]');
+  await page.waitForSelector('.page-records[data-kind="case_person"] .table-records');
+  await settle(page);
+  assert.match(await text(page, '.page-sub'), /^2018-01-01 至 2018-10-08，共 28 条$/);
+  await page.goBack();
+  await page.waitForSelector('.page-supervision');
 
   // a case's record: its six actions wrap inside the dialog at 1366 px (修改 ran off the dialog's left edge)
   await page.goto(page.url().replace(/\/supervision.*$/, '/assistance/records/case'));

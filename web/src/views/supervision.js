@@ -64,8 +64,9 @@ export async function supervisionView({ el, query, navigate, render, signal }) {
       h(
         'div',
         { class: 'kpis asst-kpis' },
-        h('div', { class: 'kpi kpi-poor', 'data-kpi': 'cases' }, h('div', { class: 'kpi-title' }, t('查处扶贫领域问题')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(d.cases)), h('span', { class: 'asst-unit' }, t('起')))),
-        h('div', { class: 'kpi kpi-returned', 'data-kpi': 'persons' }, h('div', { class: 'kpi-title' }, t('处理人数')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(d.persons_handled)), h('span', { class: 'asst-unit' }, t('人')))),
+        // each figure opens the records it counts, of the same period and division
+        h('a', { class: 'kpi kpi-link kpi-poor', 'data-kpi': 'cases', href: link('/assistance/records/case', { from, to, division }) }, h('div', { class: 'kpi-title' }, t('查处扶贫领域问题')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(d.cases)), h('span', { class: 'asst-unit' }, t('起')))),
+        h('a', { class: 'kpi kpi-link kpi-returned', 'data-kpi': 'persons', href: link('/assistance/records/case_person', { from, to, division }) }, h('div', { class: 'kpi-title' }, t('处理人数')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(d.persons_handled)), h('span', { class: 'asst-unit' }, t('人')))),
         h('div', { class: 'kpi', 'data-kpi': 'complaints' }, h('div', { class: 'kpi-title' }, t('受理举报投诉')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(c.received)), h('span', { class: 'asst-unit' }, t('件'))), h('div', { class: 'kpi-note' }, t('已答复 {a} 件', { a: c.answered }))),
         h('div', { class: ['kpi', c.overdue && 'kpi-poor'], 'data-kpi': 'open' }, h('div', { class: 'kpi-title' }, t('未办结（截至期末）')), h('div', { class: 'kpi-value' }, h('span', { class: 'asst-num' }, String(c.open)), h('span', { class: 'asst-unit' }, t('件'))), h('div', { class: 'kpi-note' }, t('其中超期 {n} 件', { n: c.overdue }))),
       ),
