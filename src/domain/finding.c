@@ -10,6 +10,7 @@
 
 #include "domain/audit.h"
 #include "domain/check.h"
+#include "domain/external.h"
 #include "domain/idno.h"
 #include "lib/date.h"
 #include "lib/util.h"
@@ -571,6 +572,19 @@ finding_recheck(struct store *st, int64_t id, const struct finding_actor *by, st
 
 /* ---- export for paper ---- */
 
+const char *
+finding_source_label(const char *source, char *buf, size_t size)
+{
+	const struct ext_kind *k = source && strncmp(source, "external:", 9) == 0 ? ext_kind_find(source + 9) : NULL;
+	if (source && strcmp(source, "registry") == 0)
+		snprintf(buf, size, "%s", EN ? "the registry's rules" : "建档立卡数据规则");
+	else if (k)
+		snprintf(buf, size, EN ? "the %s list" : "%s名单", ext_kind_label(k));
+	else
+		snprintf(buf, size, "%s", source ? source : "");
+	return buf;
+}
+
 enum err
 finding_export(struct store *st, const struct finding_query *q, const char *path, enum sheet_kind kind, int *rows,
     struct errinfo *e)
@@ -617,10 +631,11 @@ finding_export(struct store *st, const struct finding_query *q, const char *path
 		stamp_format(f->opened_at, found);
 		found[10] = '\0';
 		const char *member = finding_member_label(f, &a);
+		char source[96];
 		const char *cells[] = { id, town, village, f->hh_no ? f->hh_no : "", member ? member : "",
 			rl >= 0 ? rule_label((enum rule)rl) : f->rule, rl >= 0 ? category_label(rules[rl].category) : "",
 			rl >= 0 ? severity_label(rules[rl].severity) : "", finding_message(f), rl >= 0 ? rule_fix((enum rule)rl) : "",
-			f->source, found, state_label(f->state), "", "", "", "" };
+			finding_source_label(f->source, source, sizeof(source)), found, state_label(f->state), "", "", "", "" };
 		rc = sheet_writer_row(w, cells, NELEM(cells), e);
 		(*rows)++;
 	}

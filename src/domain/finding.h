@@ -73,6 +73,10 @@ enum err finding_link(struct txn *t, int64_t id, int64_t hh, const char *kind, i
 enum err finding_recheck(struct store *st, int64_t id, const struct finding_actor *by, struct finding_row *out,
     struct arena *a, struct errinfo *e);
 
+/* What a finding's source is called, in the current language: the registry's own rules, or the list it was
+ * compared with (死亡人员名单); the code itself when neither. buf holds the text made. */
+const char *finding_source_label(const char *source, char *buf, size_t size);
+
 /* Write the findings q selects to path (CSV or XLSX) for a village working on paper: masked numbers, the rule,
  * the fix advice, and blank columns for the result of the visit. Returns how many. */
 enum err finding_export(struct store *st, const struct finding_query *q, const char *path, enum sheet_kind kind,

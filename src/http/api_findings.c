@@ -249,9 +249,13 @@ api_findings_export(struct req *r)
 		return;
 	}
 	char d[11];
-	/* 问题清单-DATE (reply_file percent-encodes it for Content-Disposition's filename*) */
-	const char *name = arena_printf(&r->a, "%s-%s.%s", msg_lang() == LANG_EN ? "findings" : "问题清单",
-	    date_format(date_today(), d), kind == SHEET_XLSX ? "xlsx" : "csv");
+	/* 问题清单-DIVISION-DATE, the division asked or the user's (reply_file percent-encodes it for
+	 * Content-Disposition's filename*), as the other downloads are named */
+	struct division dv;
+	int64_t code = q.division ? q.division : r->user.division;
+	const char *where = code && store_division_get(r->st, code, &dv, &r->a, &e) == ERR_OK && dv.name ? dv.name : NULL;
+	const char *name = arena_printf(&r->a, "%s%s%s-%s.%s", msg_lang() == LANG_EN ? "findings" : "问题清单",
+	    where ? "-" : "", where ? where : "", date_format(date_today(), d), kind == SHEET_XLSX ? "xlsx" : "csv");
 	reply_file(r, fd, (uint64_t)sb.st_size, kind == SHEET_XLSX ?
 	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", name);
 }

@@ -330,12 +330,8 @@ view_finding_table(const struct finding_view *v, struct buf *out, struct arena *
 	if ((int)v->rule >= 0 && v->rule < R__MAX)
 		buf_printf(out, EN ? "  how to fix: %s\n" : "  整改建议：%s\n", rule_fix(v->rule));
 	/* the source named as the office knows it: the registry's own rules, or the list it was compared with */
-	if (f->source && strcmp(f->source, "registry") == 0)
-		buf_printf(out, EN ? "  source: the registry's rules\n" : "  来源：建档立卡数据规则\n");
-	else if (f->source && strncmp(f->source, "external:", 9) == 0 && ext_kind_find(f->source + 9))
-		buf_printf(out, EN ? "  source: the %s list\n" : "  来源：%s名单\n", ext_kind_label(ext_kind_find(f->source + 9)));
-	else
-		buf_printf(out, EN ? "  source: %s\n" : "  来源：%s\n", f->source ? f->source : "");
+	char src[96];
+	buf_printf(out, EN ? "  source: %s\n" : "  来源：%s\n", finding_source_label(f->source, src, sizeof(src)));
 	for (size_t i = 0; i < v->n_events; i++)
 		buf_printf(out, "  %s %s %s%s%s\n", stamp_format(v->events[i].at, t), v->events[i].actor,
 		    action_label(v->events[i].action), v->events[i].note ? (EN ? ": " : "：") : "",

@@ -169,13 +169,17 @@ jqeq '[.data.rows[] | .name] | join(",")' "东岭镇死亡人员清理"
 expect 403 cadre GET "/api/findings/export?division=东岭村"
 api west GET "/api/findings/export?format=csv"
 eq "export" "$STATUS" 200
-# named 问题清单-DAY in UTF-8, percent-encoded once (it was twice: %25E9...)
+# named 问题清单-DIVISION-DAY in UTF-8, percent-encoded once (it was twice: %25E9...), the division the user's
+# (西岭村) when none is asked; its source named as the screen names it (it said external:death)
+eq "source" "$(printf '%s\n' "$OUT" | grep '西岭村' | cut -d, -f11)" "建档立卡数据规则"
 curl -s -D "$WORK/h" -o /dev/null -b "$WORK/west.jar" "http://127.0.0.1:$PORT/api/findings/export?format=csv"
 day=$(api west GET /api/me >/dev/null; jq -r '.data.today // empty' <<<"$OUT")
 eq "file name" "$(grep -i '^content-disposition:' "$WORK/h" | tr -d '\r' | sed 's/.*filename\*=//')" \
-	"UTF-8''%E9%97%AE%E9%A2%98%E6%B8%85%E5%8D%95-$day.csv"
+	"UTF-8''%E9%97%AE%E9%A2%98%E6%B8%85%E5%8D%95-%E8%A5%BF%E5%B2%AD%E6%9D%91-$day.csv"
 eq "rows" "$(printf '%s\n' "$OUT" | grep -c '西岭村')" 1
 not_contains "$OUT" "371399196001011028"
+api county GET "/api/findings/export?format=csv&rule=DEATH_COUNTED&state=fixed"
+eq "a list's finding's source" "$(printf '%s\n' "$OUT" | tail -n +2 | cut -d, -f6,11 | tr '\n' ' ')" "死亡人员仍在建档立卡户中（死亡未销）,死亡人员名单 "
 
 # Deleting the list: its rows are gone, the deletion is audited, the findings keep their evidence. The town's
 # supervisor sees the county's list, with the matches in its town (the county's 2 less 山前村's), but may not
