@@ -329,6 +329,19 @@ export function input(value, opts = {}) {
 // "members[1].id_no", "member.name"); map(field) may rename. Errors without a field go to the form's banner.
 export function showProblems(form, problems, map) {
   clearProblems(form);
+  // a field's error goes once the field is changed (it stayed until the next save, said of a field filled in)
+  if (!form.dataset.clearsErrors) {
+    form.dataset.clearsErrors = '1';
+    const clear = (e) => {
+      const box = e.target.closest && e.target.closest('.has-error');
+      if (!box || !form.contains(box)) return;
+      box.classList.remove('has-error');
+      const err = box.classList.contains('field-error') ? box : box.querySelector('.field-error');
+      if (err) err.textContent = '';
+    };
+    form.addEventListener('input', clear);
+    form.addEventListener('change', clear);
+  }
   const banner = form.querySelector('.form-banner');
   const loose = [];
   for (const p of problems) {
