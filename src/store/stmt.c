@@ -283,10 +283,13 @@
 	"FROM monitor_case mc WHERE mc.household_id = h.id)))"
 #define WD_COLUMNS "id, household_id, rule, basis, reason, day, actor, recorded_at"
 #define PG_COLUMNS "id, household_id, kind, valid_from, valid_to, source, recorded_at, actor"
+/* the open ones first, the step waiting longest first; then the decided ones, the latest decided first (an
+ * approved list of a thousand began with 2017's) */
 #define P_LIST(cast_t, cast_i) "SELECT " P_COLS " FROM proposal p LEFT JOIN household h ON h.id = p.household_id " \
 	"WHERE p.village BETWEEN $1 AND $2 AND ($3" cast_t " IS NULL OR p.state = $3) AND ($4" cast_t " IS NULL " \
 	"OR p.type = $4) AND ($5" cast_t " IS NULL OR p.batch = $5) AND ($6" cast_i " = 0 OR p.household_id = $6) " \
-	"ORDER BY p.step_since, p.id LIMIT $7 OFFSET $8"
+	"ORDER BY p.state <> 'open', CASE WHEN p.state = 'open' THEN p.step_since ELSE -p.step_since END, " \
+	"CASE WHEN p.state = 'open' THEN p.id ELSE -p.id END LIMIT $7 OFFSET $8"
 #define USER_COLUMNS "id, name, display_name, role, division, pw_hash, locked, failed, locked_until, must_change, " \
 	"created_at, updated_at, reset_sys, reset_sec, reset_until"
 #define SESSION_COLUMNS "id, token_hash, user_id, csrf, created_at, seen_at, ip"

@@ -289,8 +289,9 @@ jqeq '.data | "\(.total) \(.inbox) \([.rows[] | "\(.id):\(.may_act)"] | join(","
 expect 200 town GET "/api/proposals?inbox=1"
 jqeq '.data | "\(.total) \([.rows[] | "\(.id):\(.step)"] | join(","))"' "1 $C:review"
 "$TUOPIN" user unlock village2 >/dev/null
+# the decided ones, the latest decided first (an approved list of a thousand began with its oldest)
 expect 200 town GET "/api/proposals?state=approved"
-jqeq '.data | "\(.total) \(.inbox) \([.rows[] | .id] | join(","))"' "2 0 $X,$Y"
+jqeq '.data | "\(.total) \(.inbox) \([.rows[] | .id] | join(","))"' "2 0 $Y,$X"
 expect 200 county GET "/api/proposals?batch=2018年脱贫"
 jqeq '[.data.rows[] | .household] | join(",")' "P002"
 

@@ -137,7 +137,12 @@ await run(async () => {
   assert.equal(await text(page, 'dialog[open] [data-stat="rows"] .import-stat-value'), '3');
   assert.equal(await text(page, 'dialog[open] [data-stat="matched"] .import-stat-value'), '2');
   await shot(page, 'external-list-dialog');
-  await page.keyboard.press('Escape');
+  // its comparison runs the list's own rules and those of every list (a number under another name)
+  const [run] = await Promise.all([page.waitForRequest((q) => q.url().endsWith('/api/check/runs')), page.click('dialog[open] [data-action="compare"]')]);
+  assert.deepEqual(JSON.parse(run.postData()).rules.split(',').sort(), ['DEATH_COUNTED', 'DEATH_REGISTERED', 'NAME_MISMATCH']);
+  await page.waitForSelector('.page-findings');
+  await page.goBack();
+  await page.waitForSelector('.page-external');
   assert.equal(await clerk.locator('.nav-item:has-text("数据比对")').count(), 0);
 
   // the screens in English

@@ -20,7 +20,8 @@ function stats(items) {
 
 // Compare a list's kind now: run the rules that read it and keep their findings.
 async function compare(kind, rt) {
-  const rules = rt.rules.filter((r) => r.list === kind).map((r) => r.code);
+  // the list's own rules, and those of every list (a number whose name differs: NAME_MISMATCH)
+  const rules = rt.rules.filter((r) => r.list === kind || (r.kind === 'external' && !r.list)).map((r) => r.code);
   const r = await post('/api/check/runs', { rules: rules.join(',') });
   toast(t('比对完成：新发现 {a} 个问题，已整改 {b} 个', { a: r.run.opened + r.run.reopened, b: r.run.closed }));
   return r;
