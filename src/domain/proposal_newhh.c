@@ -128,6 +128,22 @@ problem_path(const struct problem *x, const enum col *hh, size_t n_hh, struct ar
 	return arena_printf(a, "new_household.members[%d].%s", x->row - 2, col);
 }
 
+/* The same, as a clerk reads it: 第 2 位成员的证件号码 (member 2's id_no), or the household's field. */
+static const char *
+problem_label(const struct problem *x, const enum col *hh, size_t n_hh, struct arena *a)
+{
+	bool en = msg_lang() == LANG_EN;
+	const char *col = x->column && *x->column ? x->column : "";
+	const struct field *f = NULL;
+	for (int c = 0; c < C__MAX && !f; c++)
+		if (strcmp(fields[c].key, col) == 0)
+			f = &fields[c];
+	const char *name = f ? (en ? f->key : f->label) : col;
+	if (x->row < 2 || !*col || col_of(col, hh, n_hh))
+		return *name ? name : (en ? "the household" : "农户信息");
+	return arena_printf(a, en ? "member %d's %s" : "第 %d 位成员的%s", x->row - 1, name);
+}
+
 enum err
 newhh_import(struct txn *t, const char *payload, enum evtype ev, int as_of, const char *batch, const char *reason,
     bool write, int64_t *household, int64_t *event, struct errinfo *e)
@@ -186,8 +202,8 @@ newhh_import(struct txn *t, const char *payload, enum evtype ev, int as_of, cons
 		if (x) {
 			const char *path = problem_path(x, hh_cols, NELEM(hh_cols), &a);
 			const char *hh = json_string_value(json_object_get(j, "hh_no"));
-			rc = errinfo_set(e, ERR_INVALID, path, MSG_NEWHH_INVALID, hh ? hh : "", path, x->message,
-			    r.problems.n_errors);
+			rc = errinfo_set(e, ERR_INVALID, path, MSG_NEWHH_INVALID, hh ? hh : "",
+			    problem_label(x, hh_cols, NELEM(hh_cols), &a), x->message, r.problems.n_errors);
 			if (strlen(x->code) < sizeof(e->code))
 				snprintf(e->code, sizeof(e->code), "%s", x->code);
 		}

@@ -371,7 +371,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "new_household is only for an identification or missed-inclusion proposal") \
 	X(NEWHH_HH_NO, "new_household_hh_no", "拟纳入农户的户编号“%s”与申请的户编号“%s”不一致", \
 	    "the new household's number \"%s\" is not the proposal's \"%s\"") \
-	X(NEWHH_INVALID, "new_household_invalid", "拟纳入农户 %s 的 %s：%s（共 %zu 处问题，未写入任何数据）", \
+	X(NEWHH_INVALID, "new_household_invalid", "拟纳入农户 %s %s：%s（共 %zu 处问题，未写入任何数据）", \
 	    "new household %s, %s: %s (problems in all: %zu; nothing was written)") \
 	X(REVIEW_REQUIRED, "review_required", "已开启“须经评议公示”：%s须提出申请，经评议、公示、审核、审定、公告后生效", \
 	    "review is required: %s goes through a proposal (review, notice, town, county, announcement)") \

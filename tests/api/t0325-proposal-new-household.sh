@@ -31,7 +31,7 @@ with '.members[1].id_no = "371399198202020086"' >"$WORK/bad.json"
 printf '%s' "$HH" >"$WORK/hh.json"
 before=$(db_fingerprint)
 expect_rc 1 proposal new identify P101 --new-household "$WORK/bad.json" --date 2018-09-01 --now "2018-09-01 09:00:00"
-eq "cli refusal" "$ERR" "tuopin: 拟纳入农户 P101 的 new_household.members[1].id_no：证件号码校验位错误：应为 5（共 1 处问题，未写入任何数据）"
+eq "cli refusal" "$ERR" "tuopin: 拟纳入农户 P101 第 2 位成员的证件号码：证件号码校验位错误：应为 5（共 1 处问题，未写入任何数据）"
 expect_rc 1 proposal new identify P101 --date 2018-09-01 --now "2018-09-01 09:00:00"
 eq "cli without household" "$ERR" "tuopin: 新识别、应纳未纳申请须附拟纳入农户的户信息和家庭成员（new_household）"
 eq "nothing written" "$(db_fingerprint)" "$before"
@@ -74,7 +74,7 @@ expect 400 village POST /api/proposals "{\"type\":\"identify\",\"household\":\"P
 jqeq '.error.field' "new_household.members[2].relation"
 # an ID number already registered (甲一 of P001), and a 户编号 already registered
 expect 400 village POST /api/proposals "{\"type\":\"identify\",\"household\":\"P102\",\"new_household\":$(with '.members[2].id_no = "37139919650312003X"')}"
-jqeq '.error | "\(.code) \(.field) \(.message)"' "duplicate_id new_household.members[2].id_no 拟纳入农户 P102 的 new_household.members[2].id_no：证件号码已登记在户 P001（共 1 处问题，未写入任何数据）"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "duplicate_id new_household.members[2].id_no 拟纳入农户 P102 第 3 位成员的证件号码：证件号码已登记在户 P001（共 1 处问题，未写入任何数据）"
 expect 400 village POST /api/proposals "{\"type\":\"identify\",\"household\":\"P001\",\"new_household\":$HH}"
 jqeq '.error | "\(.code) \(.field)"' "household_exists new_household.hh_no"
 # new_household only for these two types
@@ -140,7 +140,7 @@ act county "$Z" approve 2018-10-21
 jqeq '.data.state' "approved"
 act county "$W" approve 2018-10-21
 [ "$STATUS" = 400 ] || fail "announce with a registered person: $STATUS $OUT"
-jqeq '.error | "\(.code) \(.field) \(.message)"' "duplicate_id new_household.members[0].id_no 拟纳入农户 P104 的 new_household.members[0].id_no：证件号码已登记在户 P103（共 1 处问题，未写入任何数据）"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "duplicate_id new_household.members[0].id_no 拟纳入农户 P104 第 1 位成员的证件号码：证件号码已登记在户 P103（共 1 处问题，未写入任何数据）"
 expect 200 county GET "/api/proposals/$W"
 jqeq '.data | "\(.state) \(.step) \(.event)"' "open announce null"
 expect 404 county GET /api/households/P104

@@ -36,7 +36,7 @@ await run(async () => {
   // a wrong check digit: shown under member 1's ID number, nothing opened
   await page.click(`${dlg} [data-action="save"]`);
   await page.waitForSelector(`${memberField(0, 'id_no')}.has-error`);
-  assert.equal(await text(page, `${memberField(0, 'id_no')} .field-error`), '拟纳入农户 3713990101 的 new_household.members[0].id_no：证件号码校验位错误：应为 3（共 1 处问题，未写入任何数据）');
+  assert.equal(await text(page, `${memberField(0, 'id_no')} .field-error`), '拟纳入农户 3713990101 第 1 位成员的证件号码：证件号码校验位错误：应为 3（共 1 处问题，未写入任何数据）');
   assert.equal((await county.get('/api/proposals')).body.data.rows.length, 0, 'nothing opened');
   await shot(page, 'proposal-new-household-error', { keep: true });
 
