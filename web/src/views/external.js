@@ -86,8 +86,13 @@ export async function externalView({ el, query, navigate, render, signal }) {
   };
   const params = (dry) => `/api/external-lists${qs({ kind: kindSel.value, date: dateIn.value, source: sourceIn.value.trim(), lenient: lenient.checked ? 1 : null, dry_run: dry ? 1 : null, filename: file ? file.name : null })}`;
 
+  // the request the last check made: a field left after the check (the date typed before the file was dropped,
+  // its change told only when 导入 is clicked) checks again only if it changed what is sent; the check redrew the
+  // report under the click, and the first click on 导入 was lost
+  let checked = null;
   async function send(dry) {
     if (!file) return;
+    if (dry) checked = params(true);
     report.replaceChildren();
     mount(status, h('div', { class: 'progress-line', 'data-progress': 'checking' }, h('div', { class: 'progress-text' }, dry ? t('正在检查文件…') : t('正在导入…')), h('div', { class: 'progress-track' }, h('div', { class: 'progress-fill indeterminate' }))));
     try {
@@ -151,7 +156,7 @@ export async function externalView({ el, query, navigate, render, signal }) {
     e.preventDefault();
     if (e.dataTransfer && e.dataTransfer.files.length) choose(e.dataTransfer.files[0]);
   });
-  for (const c of [dateIn, sourceIn, lenient]) c.addEventListener('change', () => file && send(true));
+  for (const c of [dateIn, sourceIn, lenient]) c.addEventListener('change', () => file && params(true) !== checked && send(true));
   showFile();
 
   // ---- the lists ----
