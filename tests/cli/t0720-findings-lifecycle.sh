@@ -103,7 +103,7 @@ eq "export" "$OUT" "已将 12 个问题写入 $WORK/open.csv"
 eq "rows" "$(($(wc -l < "$WORK/open.csv") - 1))" 12
 head -1 "$WORK/open.csv" | sed 's/^\xef\xbb\xbf//' > "$WORK/head"
 eq "columns" "$(cat "$WORK/head" | tr -d '\r')" "编号,乡镇,行政村,户编号,成员,规则,类别,严重程度,问题,整改建议,来源,发现时间,状态,核实情况,整改结果,核实人,核实日期"
-contains "$(cat "$WORK/open.csv")" "2,东岭镇,东岭村,Q01,甲二 371399************,证件号码校验位错误,信息不准,严重,证件号码校验位与前 17 位不符,核对身份证原件，更正录入错误的数字,registry,"
+contains "$(cat "$WORK/open.csv")" "2,东岭镇,东岭村,Q01,甲二 371399************,证件号码校验位错误,信息不准,严重,证件号码校验位与前 17 位不符,核对身份证原件，更正录入错误的数字,建档立卡数据规则,"
 not_contains "$(cat "$WORK/open.csv")" "371399197202020029"
 ok findings export "$WORK/open.xlsx"
 eq "xlsx" "$(head -c 2 "$WORK/open.xlsx")" "PK"
