@@ -331,6 +331,7 @@ eliminate_check(struct store *st, const struct household *h, int date, struct ch
 	if (labour > 0)
 		line(r, a, "labour", true, MSG_CHK_LABOUR, labour);
 	else {
+		r->keep_monitoring = true;
 		line(r, a, "labour", true, MSG_CHK_NO_LABOUR);
 		char sec[96];
 		bool have = security_in_place(st, h, ms, nm, date, sec, sizeof(sec), a);
@@ -401,6 +402,8 @@ checklist_json(const struct checklist *r)
 	}
 	json_t *j = json_pack("{s:b, s:s, s:i, s:o}", "pass", r->pass, "date", date_format(r->date, d), "year", r->year,
 	    "lines", lines);
+	if (r->keep_monitoring)
+		json_object_set_new(j, "keep_monitoring", json_true());
 	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(j);
 	return s;

@@ -71,6 +71,8 @@ struct check_line {
 };
 struct checklist {
 	bool pass;
+	bool keep_monitoring;   /* 风险消除 of a household without labour: approved, it stays monitored once its social
+				 * security is in place, no elimination recorded (monitor_effect_eliminate) */
 	int date, year;
 	struct check_line lines[8];
 	size_t n;

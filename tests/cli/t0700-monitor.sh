@@ -147,6 +147,10 @@ B2=$(pid)
 walk "$B2" 2022-11-02 2022-11-03 2022-11-08 2022-11-09 2022-11-15
 ok proposal show "$B2" --format json
 jqeq '"\(.state) \(.event)"' "approved null"
+# its check says so (the page tells the household stays monitored by it); A2's, with labour, does not
+jqeq '"\(.check.pass) \(.check.keep_monitoring) \([.check.lines[-2:][] | "\(.code):\(.pass)"] | join(","))"' "true true labour:true,security:true"
+ok proposal show "$A2" --format json
+jqeq '"\(.check.pass) \(.check.keep_monitoring)"' "true null"
 ok monitor cases 3713980002 --format json
 jqeq '[.cases[] | "\(.seq) \(.state) \(.security_day) \(.security | join(","))"] | join(";")' "1 monitored 2022-11-15 dibao"
 jqeq '[.programmes[] | "\(.programme) \(.from) \(.to) \(.source)"] | join(";")' \

@@ -161,11 +161,11 @@ function timeline(p) {
 }
 
 // The check: the one its step recorded, else (preview) as it stands today, before the step that runs it. A
-// 风险消除 check of a household without labour passes on its social security (the line "security", asked only
-// then), and the household stays monitored: the sum says so.
-function checklist(c, { preview = false, type = '' } = {}) {
+// 风险消除 check of a household without labour passes on its social security and the household stays
+// monitored (keep_monitoring, the domain's): the sum says so.
+function checklist(c, { preview = false } = {}) {
   if (!c) return empty(t('入户核实通过后显示核查结果'));
-  const keep = c.pass && type === 'risk_eliminate' && c.lines.some((l) => l.code === 'security');
+  const keep = c.pass && c.keep_monitoring;
   const sum = !c.pass ? t('核查未通过') : keep ? t('核查通过：无劳动能力户落实社会保障后继续监测，审定后不标注风险消除') : t('核查通过');
   return h(
     'div',
@@ -334,7 +334,7 @@ export async function proposalView({ el, params, signal, render }) {
           card(t('办理进度'), timeline(p), { class: 'span-7', name: 'timeline' }),
           card(t('申请信息'), facts, { class: 'span-5', name: 'facts' }),
           p.new_household ? card(t('拟纳入农户（{n} 人）', { n: p.new_household.persons }), newHouseholdTable(p), { class: 'span-7', name: 'new-household' }) : null,
-          p.check || checked ? card(p.type === 'village_exit' ? t('出列核查') : p.type === 'risk_eliminate' ? t('风险消除核查') : t('退出核查（两不愁三保障）'), checklist(p.check || preview, { preview: !p.check && !!preview, type: p.type }), { class: 'span-7', name: 'check' }) : null,
+          p.check || checked ? card(p.type === 'village_exit' ? t('出列核查') : p.type === 'risk_eliminate' ? t('风险消除核查') : t('退出核查（两不愁三保障）'), checklist(p.check || preview, { preview: !p.check && !!preview }), { class: 'span-7', name: 'check' }) : null,
           // after a step the whole page is drawn again, the navigation's count of proposals waiting too
           p.may_act && can('write') ? card(t('办理：{s}', { s: p.step_label }), actionForm(p, render || reload), { class: 'span-5', name: 'act' }) : null,
         ),
