@@ -467,15 +467,10 @@ household_rules(struct walk *w)
 	if (WANT(R_RELATION_SEVERAL))
 		for (size_t i = 0; i < w->n; i++) {
 			const char *rel = w->mv[i].relation;
-			if (!relation_once(rel) || strcmp(rel, REL_SPOUSE) == 0)
+			size_t same;
+			if (!relation_once(rel) || strcmp(rel, REL_SPOUSE) == 0 || relation_rank(w->mv, w->n, i, &same) > 0)
 				continue;
-			size_t same = 0, before = 0;
-			for (size_t j = 0; j < w->n; j++)
-				if (w->mv[j].relation && strcmp(w->mv[j].relation, rel) == 0) {
-					same++;
-					before += j < i;
-				}
-			if (same > 1 && before == 0)
+			if (same > 1)
 				EMIT(c, R_RELATION_SEVERAL, &s, M_TEXT(MSG_REL_MULTI), M_TEXT(MSG_REL_MULTI), (int)same,
 				    code_label(CL_RELATION, rel));
 		}

@@ -174,6 +174,19 @@ member_from_row(const struct header *h, const struct str *cells, size_t n, int r
 	return p->n_errors == before;
 }
 
+size_t
+relation_rank(const struct member *mv, size_t n, size_t i, size_t *same)
+{
+	size_t before = 0;
+	*same = 0;
+	for (size_t j = 0; j < n && mv[i].relation; j++)
+		if (mv[j].relation && strcmp(mv[j].relation, mv[i].relation) == 0) {
+			(*same)++;
+			before += j < i;
+		}
+	return before;
+}
+
 bool
 member_set_check(const struct member *mv, const int *rows, size_t n, bool lenient, const char *rel_col,
     const char *id_col, struct problems *p)
@@ -201,15 +214,8 @@ member_set_check(const struct member *mv, const int *rows, size_t n, bool lenien
 	/* one spouse of the head, one father, one mother, ...: a second is named on its row, as a second head is */
 	for (size_t i = 0; i < n; i++) {
 		const char *rel = mv[i].relation;
-		if (!rows[i] || !relation_once(rel))
-			continue;
-		size_t same = 0, before_me = 0;
-		for (size_t j = 0; j < n; j++)
-			if (mv[j].relation && strcmp(mv[j].relation, rel) == 0) {
-				same++;
-				before_me += j < i;
-			}
-		if (same < 2 || before_me == 0)
+		size_t same;
+		if (!rows[i] || !relation_once(rel) || relation_rank(mv, n, i, &same) == 0)
 			continue;
 		if (strcmp(rel, REL_SPOUSE) == 0)
 			problem_add(p, lenient, rows[i], rel_col, str_from(code_label(CL_RELATION, rel)), MSG_SPOUSE_MULTI,

@@ -28,6 +28,10 @@ bool member_idno_from_row(const struct header *h, const struct str *cells, size_
 bool member_new_idno_from_row(const struct header *h, const struct str *cells, size_t n, int row, int today,
     struct idno *id, struct problems *p);
 
+/* How many of members[0..n) hold members[i]'s relation (*same, members[i] included), and how many of them come
+ * before it (returned): a relation one member holds (relation_once) twice is named at its second. */
+size_t relation_rank(const struct member *members, size_t n, size_t i, size_t *same);
+
 /* The rules over one household's members. rows[i] is the sheet row of members[i] (0 for members already
  * stored). Adds a problem per violation at the row that shows it. Returns false if an error was added. */
 bool member_set_check(const struct member *members, const int *rows, size_t n, bool lenient, const char *rel_col,
