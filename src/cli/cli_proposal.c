@@ -13,6 +13,7 @@
 #include "domain/report.h"
 #include "lib/date.h"
 #include "lib/util.h"
+#include "view/view.h"
 #include "view/view_proposal.h"
 
 #define EN (msg_lang() == LANG_EN)
@@ -219,6 +220,9 @@ proposal_new_cmd(struct args *a, struct store *st, const struct proposal_user *u
 	errinfo_clear(&e);
 	if (arg(a, "new-household") && !(r.new_household = slurp(arg(a, "new-household"), ar, &e)))
 		return cli_fail(&e);
+	struct problems probs;   /* a new household's, every one */
+	problems_init(&probs, ar);
+	r.problems = &probs;
 	int64_t id = 0;
 	enum err err = txn_begin(&t, st, a->now, u->name ? u->name : cli_actor(), &e);
 	if (err == ERR_OK) {
@@ -228,8 +232,16 @@ proposal_new_cmd(struct args *a, struct store *st, const struct proposal_user *u
 		else
 			txn_rollback(&t);
 	}
-	if (err != ERR_OK)
+	if (err != ERR_OK) {
+		if (probs.n_errors > 1) {
+			struct buf b;
+			buf_init(&b);
+			view_problems_table(&probs, &b);
+			fwrite(b.p, 1, b.n, stderr);
+			buf_free(&b);
+		}
 		return cli_fail(&e);
+	}
 	return show_json(st, id, u, table, ar);
 }
 

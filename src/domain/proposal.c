@@ -195,7 +195,8 @@ fits_new_household(struct pctx *c, struct errinfo *e)
 {
 	const struct proposal_type *ty = type_find(c->p->type);
 	int as_of = c->p->effective ? c->p->effective : c->p->opened;
-	return newhh_import(c->t, c->p->payload, ty->event, as_of, c->p->batch, c->p->reason, false, NULL, NULL, e);
+	return newhh_import(c->t, c->p->payload, ty->event, as_of, c->p->batch, c->p->reason, false, NULL, NULL,
+	    c->req ? c->req->problems : NULL, e);
 }
 
 /* The last step: the household and its members are created (the identify / include_missed event), checked once
@@ -206,7 +207,7 @@ effect_new_household(struct pctx *c, int date, struct errinfo *e)
 	const struct proposal_type *ty = type_find(c->p->type);
 	int64_t hh = 0, ev = 0;
 	enum err rc = newhh_import(c->t, c->p->payload, ty->event, c->p->effective ? c->p->effective : date, c->p->batch,
-	    c->p->reason ? c->p->reason : NULL, true, &hh, &ev, e);
+	    c->p->reason ? c->p->reason : NULL, true, &hh, &ev, NULL, e);
 	if (rc != ERR_OK)
 		return rc;
 	c->p->household_id = hh;

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "domain/problem.h"
 #include "domain/txn.h"
 #include "domain/workflow.h"
 
@@ -41,6 +42,10 @@ struct proposal_new {
 	/* identify, include_missed: the household to create, JSON text of one object with the registry's field
 	 * keys and members: [...] (the body of POST /api/households; hh_no defaults to hh_no above) */
 	const char *new_household;
+	/* identify, include_missed: when the new household is refused for its fields, every problem of it (field
+	 * path new_household.members[N].KEY, the import's code and message) is added here; e tells the first with
+	 * the count. NULL: e alone. */
+	struct problems *problems;
 };
 /* Open a proposal (audited). Refused: an unknown type, a subject out of scope (not found), a household not in
  * a state the type fits, a second open proposal for the same household or village. */
@@ -186,9 +191,10 @@ const char *proposal_state_label(enum proposal_state s);
 enum err newhh_parse(const char *json, const char *hh_no, char **payload, int64_t *village, struct errinfo *e);
 /* Run the registry's checks on the payload's household as created by event ev on as_of, in t; with write, create
  * it (its id and creation event's in household, event). A problem is named by its path in the payload
- * (new_household.members[1].id_no) and its reason; nothing is written then. */
+ * (new_household.members[1].id_no) and its reason; nothing is written then. Every problem goes to all too,
+ * when not NULL. */
 enum err newhh_import(struct txn *t, const char *payload, enum evtype ev, int as_of, const char *batch,
-    const char *reason, bool write, int64_t *household, int64_t *event, struct errinfo *e);
+    const char *reason, bool write, int64_t *household, int64_t *event, struct problems *all, struct errinfo *e);
 
 /* ---- settings (meta) ---- */
 /* require_review: status events of data roles go through proposals. */

@@ -146,7 +146,7 @@ problem_label(const struct problem *x, const enum col *hh, size_t n_hh, struct a
 
 enum err
 newhh_import(struct txn *t, const char *payload, enum evtype ev, int as_of, const char *batch, const char *reason,
-    bool write, int64_t *household, int64_t *event, struct errinfo *e)
+    bool write, int64_t *household, int64_t *event, struct problems *all, struct errinfo *e)
 {
 	struct arena a;
 	arena_init(&a);
@@ -206,6 +206,16 @@ newhh_import(struct txn *t, const char *payload, enum evtype ev, int as_of, cons
 			    problem_label(x, hh_cols, NELEM(hh_cols), &a), x->message, r.problems.n_errors);
 			if (strlen(x->code) < sizeof(e->code))
 				snprintf(e->code, sizeof(e->code), "%s", x->code);
+		}
+		/* each problem at its field, so the form marks every one at once */
+		for (size_t i = 0; all && i < r.problems.n; i++) {
+			const struct problem *y = &r.problems.v[i];
+			if (y->warning)
+				continue;
+			struct errinfo pe;
+			errinfo_raw(&pe, y->conflict ? ERR_CONFLICT : ERR_INVALID, problem_path(y, hh_cols, NELEM(hh_cols), &a),
+			    y->code, y->message);
+			problem_from_err(all, false, 0, NULL, (struct str){ 0 }, &pe);
 		}
 		goto out;
 	}

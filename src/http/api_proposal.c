@@ -118,6 +118,9 @@ api_proposal_create(struct req *r)
 	if (q.batch && !*q.batch)
 		q.batch = NULL;
 	struct proposal_user u = user_of(r);
+	struct problems probs;   /* a new household's: every one, so the form marks them all at once */
+	problems_init(&probs, &r->a);
+	q.problems = &probs;
 	struct txn t;
 	struct errinfo e;
 	errinfo_clear(&e);
@@ -141,6 +144,14 @@ api_proposal_create(struct req *r)
 		struct errinfo ae;
 		audit_view(r->st, req_actor(r), r->ip, "write.out_of_scope", "proposals", detail, &ae);
 		free(detail);
+	}
+	if (rc == ERR_INVALID && probs.n_errors > 0) {
+		json_t *a = json_array();
+		for (size_t i = 0; i < probs.n; i++)
+			json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "field", probs.v[i].column, "code",
+			    probs.v[i].code, "message", probs.v[i].message));
+		reply_error_data(r, &e, json_pack("{s:o}", "problems", a));
+		return;
 	}
 	if (rc != ERR_OK) {
 		reply_error(r, &e);

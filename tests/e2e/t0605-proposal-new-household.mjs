@@ -29,18 +29,21 @@ await run(async () => {
   await page.fill(`${memberField(0, 'id_no')} input`, '371399197505050034');
   await page.selectOption(`${memberField(0, 'sex')} select`, { label: '男' });
   await page.click(`${dlg} [data-action="add-member-row"]`);
-  await page.fill(`${memberField(1, 'name')} input`, '韩雪');
   await page.fill(`${memberField(1, 'id_no')} input`, '371399197806060040');
   await page.selectOption(`${memberField(1, 'relation')} select`, { label: '配偶' });
   await page.selectOption(`${memberField(1, 'sex')} select`, { label: '女' });
-  // a wrong check digit: shown under member 1's ID number, nothing opened
+  // a wrong check digit and a missing name: each under its member's field at once (the form marked the first
+  // alone, and the second after the next save), nothing opened
   await page.click(`${dlg} [data-action="save"]`);
   await page.waitForSelector(`${memberField(0, 'id_no')}.has-error`);
-  assert.equal(await text(page, `${memberField(0, 'id_no')} .field-error`), '拟纳入农户 3713990101 第 1 位成员的证件号码：证件号码校验位错误：应为 3（共 1 处问题，未写入任何数据）');
+  assert.equal(await text(page, `${memberField(0, 'id_no')} .field-error`), '证件号码校验位错误：应为 3');
+  assert.equal(await text(page, `${memberField(1, 'name')} .field-error`), '必填项为空');
+  assert.equal(await page.$$eval(`${dlg} .has-error`, (es) => es.length), 2);
   assert.equal((await county.get('/api/proposals')).body.data.rows.length, 0, 'nothing opened');
   await shot(page, 'proposal-new-household-error', { keep: true });
 
   await page.fill(`${memberField(0, 'id_no')} input`, '371399197505050033');
+  await page.fill(`${memberField(1, 'name')} input`, '韩雪');
   await page.click(`${dlg} [data-action="save"]`);
   await page.waitForSelector('.page-proposal[data-step="assess"]');
   await settle(page);
