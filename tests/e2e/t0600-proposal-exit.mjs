@@ -1,7 +1,7 @@
 // One 脱贫 from proposal to 公告 in the browser: the household page records a 入户核实 (its 两不愁三保障 then shown
 // from it instead of 未记录), opens the proposal, and the proposal page walks 入户核实 (the failing income check
-// overridden with a reason) → 民主评议 (votes) → 村内公示 (closing a day early refused, on its last day
-// accepted) → 乡镇审核 → 县级审定 → 公告; the household is then 已脱贫享受政策. The printable notice holds no ID,
+// overridden with a reason) → 民主评议 (votes) → 村内公示 (an objection sends it back to the review, whose
+// earlier votes are marked undone; closing a day early refused, on its last day accepted) → 乡镇审核 → 县级审定 → 公告; the household is then 已脱贫享受政策. The printable notice holds no ID,
 // phone or bank number. The inbox count shows in the navigation.
 // users: county
 import { run, newPage, login, settle, shot, text, assert, BASE } from './lib.mjs';
@@ -93,6 +93,24 @@ await run(async () => {
   await page.fill('textarea[name="note"]', '');
   await act(page, { date: '2018-11-03', votes: [23, 2, 1] });
   assert.equal(await page.getAttribute('.page-proposal', 'data-step'), 'notice');
+  // an objection in the notice sends it back to 民主评议: the earlier votes are marked undone and the step says
+  // the review votes again (it showed the old votes as if they stood)
+  await page.fill('[data-field="date"] input.date-text', '2018-11-03');
+  await page.fill('textarea[name="note"]', '村民反映务工收入未核实');
+  await page.click('[data-action="object"]');
+  await page.waitForSelector('.page-proposal[data-step="review"]');
+  await settle(page);
+  assert.equal(await text(page, '.wf-step[data-step="review"] [data-part="sent-back"]'), '2018-11-03 村内公示期间有异议，退回重新评议：须重新表决');
+  assert.deepEqual(
+    await page.$$eval('.wf-step[data-step="review"] .wf-act', (es) => es.map((e) => `${e.dataset.undone || '-'} ${e.innerText.replace(/\s+/g, ' ').trim()}`)),
+    ['1 2018-11-03 同意 · county（赞成 23，反对 2，弃权 1）因异议重新办理'],
+  );
+  assert.match(await text(page, '.wf-step[data-step="notice"] .wf-act'), /^2018-11-03 异议 · county 村民反映务工收入未核实$/);
+  await shot(page, 'objection', { keep: true });
+  await act(page, { date: '2018-11-03', votes: [24, 1, 1] });
+  assert.equal(await page.getAttribute('.page-proposal', 'data-step'), 'notice');
+  assert.equal(await page.$('[data-part="sent-back"]'), null);
+  assert.equal(await page.$$eval('.wf-step[data-step="review"] .wf-act:not([data-undone])', (es) => es.length), 1);
   await act(page, { date: '2018-11-09', expectError: '公示期未满' });
   await shot(page, 'notice', { keep: true });
 

@@ -122,9 +122,32 @@ export async function proposalsView({ el, query, signal, navigate }) {
   );
 }
 
+// The acts an objection undid: an objection in a notice sends the proposal back (its step's back_to), and the
+// acts of the steps from there to the notice, taken before it, are of the earlier round (their votes no longer
+// carry it; the review votes again).
+function undoneActs(p) {
+  const steps = p.workflow.steps;
+  const at = (code) => steps.findIndex((s) => s.code === code);
+  const undone = new Set();
+  p.steps.forEach((o, k) => {
+    if (o.decision !== 'object') return;
+    const to = at(steps[at(o.step)]?.back_to), from = at(o.step);
+    if (to < 0) return;
+    for (let j = 0; j < k; j++) {
+      const i = at(p.steps[j].step);
+      if (i >= to && i <= from && p.steps[j].decision === 'approve') undone.add(p.steps[j]);
+    }
+  });
+  return undone;
+}
+
 function timeline(p) {
   const steps = p.workflow.steps;
   const doneUpTo = p.state === 'approved' ? steps.length : p.step_no;
+  const undone = undoneActs(p);
+  // the latest act an objection: the step it sent the proposal back to says so while it waits
+  const last = p.steps[p.steps.length - 1];
+  const sentBack = p.state === 'open' && last && last.decision === 'object' ? last : null;
   return h(
     'ol',
     { class: 'wf-steps' },
@@ -142,17 +165,19 @@ function timeline(p) {
           acts.map((a) =>
             h(
               'div',
-              { class: ['wf-act', `wf-act-${a.decision}`] },
+              { class: ['wf-act', `wf-act-${a.decision}`, undone.has(a) ? 'wf-act-undone' : null], 'data-undone': undone.has(a) ? '1' : null },
               h('span', { class: 'wf-date mono' }, a.date),
               ' ',
               h('span', { class: 'wf-decision' }, t(DECISIONS[a.decision] || a.decision)),
               ' · ',
               actorText(a.by),
               a.votes ? h('span', { class: 'muted' }, t('（赞成 {f}，反对 {a}，弃权 {b}）', { f: a.votes.for, a: a.votes.against, b: a.votes.abstain })) : null,
+              undone.has(a) ? h('span', { class: 'wf-undone-tag' }, t('因异议重新办理')) : null,
               a.note ? h('div', { class: 'wf-note' }, a.note) : null,
               a.override ? h('div', { class: 'wf-note warn-text' }, t('核查例外：'), a.override) : null,
             ),
           ),
+          cls === 'wf-current' && sentBack ? h('div', { class: 'wf-note warn-text', 'data-part': 'sent-back' }, s.votes ? t('{d} {s}期间有异议，退回重新评议：须重新表决', { d: sentBack.date, s: steps.find((x) => x.code === sentBack.step)?.label || '' }) : t('{d} {s}期间有异议，退回此步重新办理', { d: sentBack.date, s: steps.find((x) => x.code === sentBack.step)?.label || '' })) : null,
           cls === 'wf-current' && p.notice ? h('div', { class: 'wf-note' }, t('{s} 起公示，{c} 起可结束公示', { s: p.notice.start, c: p.notice.closable_from })) : null,
         ),
       );
