@@ -140,7 +140,8 @@ api_assistance_report(struct req *r)
 	}
 	if (file) {
 		char d[11];
-		reply_assist_sheet(r, kind, arena_printf(&r->a, "assistance-%s", date_format(res.to, d)), assist_sheet, &res);
+		reply_assist_sheet(r, kind, arena_printf(&r->a, "%s-%s-%s", msg_lang() == LANG_EN ? "assistance" : "帮扶工作",
+		    res.div.name ? res.div.name : "", date_format(res.to, d)), assist_sheet, &res);
 		return;
 	}
 	struct buf b;
@@ -167,7 +168,8 @@ api_supervision_report(struct req *r)
 	}
 	if (file) {
 		char d[11];
-		reply_assist_sheet(r, kind, arena_printf(&r->a, "supervision-%s", date_format(res.to, d)), supervision_sheet, &res);
+		reply_assist_sheet(r, kind, arena_printf(&r->a, "%s-%s-%s", msg_lang() == LANG_EN ? "supervision" : "督查问责",
+		    res.div.name ? res.div.name : "", date_format(res.to, d)), supervision_sheet, &res);
 		return;
 	}
 	struct buf b;

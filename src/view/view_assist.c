@@ -724,6 +724,25 @@ supervision_cells(const struct supervision_result *r, row_fn fn, void *ctx, stru
 		if ((rc = fn(ctx, row, 4, e)) != ERR_OK)
 			return rc;
 	}
+	/* the complaints, as the screen and the table show them below the cases (the download left them out) */
+	const char *chead[] = { EN ? "code" : "代码", EN ? "complaints" : "举报投诉", EN ? "count" : "件数" };
+	if ((rc = fn(ctx, NULL, 0, e)) != ERR_OK || (rc = fn(ctx, chead, 3, e)) != ERR_OK)
+		return rc;
+	const struct {
+		const char *code, *zh, *en;
+		int64_t n;
+	} cl[] = {
+		{ "received", "受理", "received", r->complaints.received },
+		{ "answered", "已答复", "answered", r->complaints.answered },
+		{ "open", "未办结", "open", r->complaints.open },
+		{ "overdue", "其中超期", "of which past their deadline", r->complaints.overdue },
+	};
+	for (size_t i = 0; i < NELEM(cl); i++) {
+		snprintf(c[0], 24, "%lld", (long long)cl[i].n);
+		const char *row[] = { cl[i].code, EN ? cl[i].en : cl[i].zh, c[0] };
+		if ((rc = fn(ctx, row, 3, e)) != ERR_OK)
+			return rc;
+	}
 	return ERR_OK;
 }
 

@@ -244,9 +244,17 @@ jqeq '.data.coverage | "\(.cadre) \(.medical_insurance)"' "0.6 0.0769"
 api_json=$(printf '%s' "$OUT" | jq -c .data)
 ok assistance --from 2018-01-01 --to 2018-10-08 --format json
 eq "assistance: the same JSON as the CLI" "$api_json" "$(printf '%s' "$OUT" | jq -c .)"
-STATUS=$(curl -s -o "$WORK/a.csv" -w '%{http_code} %{content_type}' -b "$WORK/county.jar" \
+STATUS=$(curl -s -o "$WORK/a.csv" -D "$WORK/a.head" -w '%{http_code} %{content_type}' -b "$WORK/county.jar" \
 	"http://127.0.0.1:$PORT/api/assistance?from=2018-01-01&to=2018-10-08&format=csv")
 eq "csv" "$STATUS" "200 text/csv; charset=utf-8"
+# named as the other downloads: what, where, the day (it was assistance-2018-10-08)
+contains "$(cat "$WORK/a.head")" "filename*=UTF-8''%E5%B8%AE%E6%89%B6%E5%B7%A5%E4%BD%9C-%E7%A4%BA%E4%BE%8B%E5%8E%BF-2018-10-08.csv"
+STATUS=$(curl -s -o "$WORK/s.csv" -D "$WORK/s.head" -w '%{http_code}' -b "$WORK/county.jar" \
+	"http://127.0.0.1:$PORT/api/supervision?from=2018-01-01&to=2018-10-08&format=csv")
+eq "supervision csv" "$STATUS" 200
+contains "$(cat "$WORK/s.head")" "filename*=UTF-8''%E7%9D%A3%E6%9F%A5%E9%97%AE%E8%B4%A3-%E7%A4%BA%E4%BE%8B%E5%8E%BF-2018-10-08.csv"
+contains "$(tr -d '\r' < "$WORK/s.csv")" "代码,举报投诉,件数
+received,受理,"
 contains "$(cat "$WORK/a.csv")" "medical_insurance,居民医疗保险,1,1,1,180.00,0"
 STATUS=$(curl -s -o "$WORK/a.xlsx" -w '%{http_code}' -b "$WORK/county.jar" \
 	"http://127.0.0.1:$PORT/api/assistance?from=2018-01-01&to=2018-10-08&format=xlsx")

@@ -284,6 +284,18 @@ expect_rc 1 supervision update complaint "$CMP" content=改写 "${NOW[@]}"
 contains "$ERR" "反映内容登记后不能修改"
 ok supervision --from 2018-01-01 --to 2018-10-08 --format json
 jqeq '.complaints | "\(.received) \(.answered) \(.open) \(.overdue)"' "1 1 0 0"
+# the download carries the complaints below the cases, as the screen and the table (it left them out)
+ok supervision --from 2018-01-01 --to 2018-10-08 --format csv
+eq "supervision csv" "$(printf '%s' "$OUT" | tr -d '\r' | sed -n '1,2p;5p;12,$p')" "示例县,2018-01-01,2018-10-08
+代码,问题类别,案件数,处理人数
+false_claim,虚报冒领,1,2
+,合计,1,2
+
+代码,举报投诉,件数
+received,受理,1
+answered,已答复,1
+open,未办结,0
+overdue,其中超期,0"
 ok supervision --from 2018-01-01 --to 2018-12-31 --format json
 jqeq '"\(.cases) \(.persons_handled)"' "1 3"
 ok supervision --from 2018-07-01 --to 2018-10-08 --format json

@@ -2,7 +2,7 @@
 // figures as the records count them, every household with policy has a cadre and is insured, 23 are overdue for
 // a visit; the supervision screen shows 18 cases and 28 persons held accountable.
 // users: county
-import { run, newPage, login, settle, shot, text, assert } from './lib.mjs';
+import { run, newPage, login, settle, shot, text, assert, BASE } from './lib.mjs';
 
 await run(async () => {
   const page = await newPage();
@@ -40,6 +40,12 @@ await run(async () => {
   assert.equal(await text(page, '[data-kpi="cases"] .kpi-value'), '18 起');
   assert.equal(await text(page, '[data-kpi="persons"] .kpi-value'), '28 人');
   await shot(page, 'demo-supervision', { keep: true });
+  // the board downloads as the screen shows it: its categories and complaints, of the same period
+  const xl = await page.getAttribute('[data-action="xlsx"]', 'href');
+  assert.equal(xl, '/api/supervision?from=2018-01-01&to=2018-10-08&format=xlsx');
+  const csv = (await (await page.request.get(`${BASE}${xl.replace('xlsx', 'csv')}`)).text()).replace(/\r/g, '');
+  assert.ok(csv.includes('\n,合计,18,28\n'), csv);
+  assert.ok(csv.includes('\n代码,举报投诉,件数\nreceived,受理,'), csv);
   // the persons' figure opens their list, of the same period: as many (it listed every year's, 34)
   await page.click('[data-kpi="persons"]');
   await page.waitForSelector('.page-records[data-kind="case_person"] .table-records');

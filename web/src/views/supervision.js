@@ -3,7 +3,7 @@
 // cases and complaints themselves (the records screens) and a dialog to record a case. Supervisors and the
 // county office only.
 
-import { get } from '../api.js';
+import { get, qs } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { asOf, link } from '../state.js';
@@ -49,7 +49,12 @@ export async function supervisionView({ el, query, navigate, render, signal }) {
     { title: t('办理'), key: 'answered_on', render: (r) => (r.answered_on ? h('span', { class: 'tag tag-green' }, t('已答复')) : h('span', { class: 'tag tag-red' }, t('未办结'))) },
   ];
   const c = d.complaints;
-  const actions = [];
+  // the board's figures to keep or send: the categories and the complaints (GET /api/supervision as a file)
+  const dl = (fmt) => `/api/supervision${qs({ from: d.from, to: d.to, division, format: fmt })}`;
+  const actions = [
+    h('a', { class: 'btn', href: dl('csv'), download: '', 'data-action': 'csv' }, icon('download'), h('span', 'CSV')),
+    h('a', { class: 'btn', href: dl('xlsx'), download: '', 'data-action': 'xlsx' }, icon('download'), h('span', 'Excel')),
+  ];
   if (all.byCode.case && all.byCode.case.writable)
     actions.push(h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'add-case', on: { click: () => recordDialog(all.byCode.case, { done: reload }) } }, icon('plus'), h('span', t('登记问题线索'))));
   if (all.byCode.complaint && all.byCode.complaint.writable)
