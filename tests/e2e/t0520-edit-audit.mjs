@@ -29,7 +29,11 @@ await run(async () => {
   // and nothing was written
   const still = (await api.get('/api/households/3713990003')).body.data;
   assert.equal(still.history.length, before.history.length);
+  // 取消 on a form typed into asks first; 放弃 closes it
   await page.click('dialog[open] .dialog-foot .btn:not(.btn-primary)');
+  await page.waitForSelector('dialog.dialog-confirm[open]');
+  assert.equal(await text(page, 'dialog.dialog-confirm h2'), '放弃填写的内容？');
+  await page.click('dialog.dialog-confirm [data-action="discard"]');
   await page.waitForSelector('dialog', { state: 'detached' });
   assert.equal(await page.locator('.timeline .tl-item').count(), before.history.length);
 

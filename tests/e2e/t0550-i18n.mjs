@@ -52,7 +52,17 @@ await run(async () => {
   await page.waitForSelector('dialog[open] [data-field="member_phone"].has-error');
   assert.match(await text(page, 'dialog[open] [data-field="member_phone"] .field-error'), /not a valid phone number/);
   noChinese(await page.$$eval('dialog[open] .field-label, dialog[open] .btn, dialog[open] h2, dialog[open] .form-intro', (els) => els.map((e) => e.innerText.replace('周敏', '').trim())), 'edit dialog');
+  // Escape on a form typed into asks before throwing it away (it closed at once): keep editing keeps it,
+  // discard closes it
   await page.keyboard.press('Escape');
+  await page.waitForSelector('dialog.dialog-confirm[open]');
+  assert.equal(await text(page, 'dialog.dialog-confirm h2'), 'Discard what you typed?');
+  await page.click('dialog.dialog-confirm [data-action="keep-editing"]');
+  await page.waitForSelector('dialog.dialog-confirm', { state: 'detached' });
+  assert.equal(await page.inputValue('dialog[open] input[name="member_phone"]'), '12345');
+  await page.click('dialog[open] .dialog-head .icon-btn');
+  await page.click('dialog.dialog-confirm [data-action="discard"]');
+  await page.waitForSelector('dialog', { state: 'detached' });
 
   // the login page in English after logging out, then back to Chinese there
   await page.click('.user .icon-btn');

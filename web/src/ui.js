@@ -196,11 +196,58 @@ export function pager({ total, page, per_page: per }, go) {
 // ---- dialogs ----
 
 // A modal dialog (<dialog>): title, body, footer buttons. Returns {el, close}. Escape and the × close it.
+// close() closes it (after a save); dismiss() is the user's 关闭 / 取消 / Escape: a form typed into asks first
+// whether to throw away what was typed (Escape closed a filled form at once, and its contents were lost).
 export function dialog({ title, body, footer, wide, onClose }) {
   const dlg = h('dialog', { class: ['dialog', wide && 'dialog-wide'], 'aria-label': title });
   const close = () => {
     if (dlg.open) dlg.close();
   };
+  let dirty = false;
+  const mark = (e) => {
+    if (e.target && e.target.closest && e.target.closest('form')) dirty = true;
+  };
+  dlg.addEventListener('input', mark);
+  dlg.addEventListener('change', mark);
+  let asking = false;
+  const dismiss = () => {
+    if (!dirty) return close();
+    if (asking) return;
+    asking = true;
+    const keep = h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'keep-editing' }, t('继续填写'));
+    const drop = h('button', { class: 'btn btn-danger', type: 'button', 'data-action': 'discard' }, t('放弃'));
+    const ask = h('dialog', { class: 'dialog dialog-confirm', 'aria-label': t('放弃填写的内容？') });
+    const done = (discard) => {
+      asking = false;
+      if (ask.open) ask.close();
+      ask.remove();
+      if (discard) close();
+    };
+    keep.addEventListener('click', () => done(false));
+    drop.addEventListener('click', () => done(true));
+    ask.addEventListener('cancel', (e) => {
+      e.preventDefault();
+      done(false);
+    });
+    mount(
+      ask,
+      h(
+        'div',
+        { class: 'dialog-inner' },
+        h('header', { class: 'dialog-head' }, h('h2', t('放弃填写的内容？'))),
+        h('div', { class: 'dialog-body' }, h('p', t('已填写的内容尚未保存，关闭后不会保留。'))),
+        h('footer', { class: 'dialog-foot' }, keep, drop),
+      ),
+    );
+    document.body.appendChild(ask);
+    ask.showModal();
+    keep.focus();
+  };
+  dlg.addEventListener('cancel', (e) => {
+    if (!dirty) return;
+    e.preventDefault();
+    dismiss();
+  });
   dlg.addEventListener('close', () => {
     dlg.remove();
     onClose && onClose();
@@ -214,7 +261,7 @@ export function dialog({ title, body, footer, wide, onClose }) {
         'header',
         { class: 'dialog-head' },
         h('h2', title),
-        h('button', { class: 'icon-btn', type: 'button', 'aria-label': t('关闭'), on: { click: close } }, icon('x')),
+        h('button', { class: 'icon-btn', type: 'button', 'aria-label': t('关闭'), on: { click: dismiss } }, icon('x')),
       ),
       h('div', { class: 'dialog-body' }, body),
       footer ? h('footer', { class: 'dialog-foot' }, footer) : null,
@@ -222,7 +269,7 @@ export function dialog({ title, body, footer, wide, onClose }) {
   );
   document.body.appendChild(dlg);
   dlg.showModal();
-  return { el: dlg, close };
+  return { el: dlg, close, dismiss };
 }
 
 // ---- toasts ----

@@ -141,7 +141,7 @@ export function recordDialog(k, { rec = null, preset = {}, ctx = {}, title, done
   const save = h('button', { class: 'btn btn-primary', type: 'submit', 'data-action': 'save', form: 'asst-form' }, t('保存'));
   const cancel = h('button', { class: 'btn', type: 'button', 'data-action': 'cancel' }, t('取消'));
   const dlg = dialog({ title: title || (edit ? t('修改{kind}', { kind: k.label }) : t('登记{kind}', { kind: k.label })), body: form, footer: [cancel, save], wide: fields.length > 6 });
-  cancel.addEventListener('click', () => dlg.close());
+  cancel.addEventListener('click', () => dlg.dismiss());
   const send = busyButton(save, async () => {
     clearProblems(form);
     const body = { ...preset };

@@ -73,7 +73,7 @@ function newCampaignDialog(rt, navigate) {
   );
   const cancel = h('button', { class: 'btn', type: 'button' }, t('取消'));
   const dlg = dialog({ title: t('新建专项行动'), body: form, footer: [cancel, ok], wide: true });
-  cancel.addEventListener('click', () => dlg.close());
+  cancel.addEventListener('click', () => dlg.dismiss());
   const submit = busyButton(ok, async () => {
     clearProblems(form);
     const rules = [...form.querySelectorAll('input[name="rules"]:checked')].map((c) => c.value);

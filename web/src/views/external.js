@@ -35,7 +35,7 @@ function deleteDialog(l, done) {
     body: h('p', t('删除“{kind}”名单（{source}，{date}）的全部 {n} 行。名单的登记信息和由它发现的问题保留，删除记入审计日志。', { kind: l.kind_label, source: l.source || '—', date: l.date, n: l.rows })),
     footer: [cancel, ok],
   });
-  cancel.addEventListener('click', () => dlg.close());
+  cancel.addEventListener('click', () => dlg.dismiss());
   ok.addEventListener(
     'click',
     busyButton(ok, async () => {

@@ -305,7 +305,7 @@ function waiveDialog(f, done) {
   );
   const cancel = h('button', { class: 'btn', type: 'button' }, t('取消'));
   const dlg = dialog({ title: t('豁免问题 #{id}', { id: f.id }), body: form, footer: [cancel, ok] });
-  cancel.addEventListener('click', () => dlg.close());
+  cancel.addEventListener('click', () => dlg.dismiss());
   form.addEventListener(
     'submit',
     busyButton(ok, async (e) => {
@@ -330,7 +330,7 @@ function refuseDialog(f, done) {
   const form = h('form', { class: 'form', id: 'refuse-form', novalidate: true }, banner(), h('div', { class: 'form-grid' }, field({ name: 'note', label: t('驳回理由'), control: note, required: true, wide: true })));
   const cancel = h('button', { class: 'btn', type: 'button' }, t('取消'));
   const dlg = dialog({ title: t('驳回豁免申请'), body: form, footer: [cancel, ok] });
-  cancel.addEventListener('click', () => dlg.close());
+  cancel.addEventListener('click', () => dlg.dismiss());
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener(
     'submit',

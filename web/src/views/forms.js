@@ -119,7 +119,7 @@ export function formDialog({ title, intro, content, send, okText, mapField, done
   save.setAttribute('form', 'dlg-form');
   form.id = 'dlg-form';
   dlg = dialog({ title, body: form, footer, wide });
-  cancel.addEventListener('click', () => dlg.close());
+  cancel.addEventListener('click', () => dlg.dismiss());
   return dlg;
 }
 

@@ -47,7 +47,7 @@ function formDialog(title, nodes, okText, send, done, opts = {}) {
   const ok = h('button', { class: 'btn btn-primary', type: 'submit', form: 'dlg-form', 'data-action': 'save' }, okText);
   const cancel = h('button', { class: 'btn', type: 'button' }, t('取消'));
   const dlg = dialog({ title, body: form, footer: [cancel, ok], wide: opts.wide });
-  cancel.addEventListener('click', () => dlg.close());
+  cancel.addEventListener('click', () => dlg.dismiss());
   const run = busyButton(ok, async () => {
     clearProblems(form);
     try {
