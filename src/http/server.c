@@ -715,12 +715,44 @@ deferred_main(void *arg)
 	return NULL;                      /* the thread's store connection closes with it (store_key) */
 }
 
+/* MHD's iterator over the query: the first parameter whose name or value is not UTF-8 (its name, or "?"). */
+struct bad_arg {
+	const char *name;
+};
+
+static enum MHD_Result
+arg_utf8(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct bad_arg *b = cls;
+	bool key_ok = key && utf8_valid(key, strlen(key), false, NULL);
+	if (key_ok && (!value || utf8_valid(value, strlen(value), false, NULL)))
+		return MHD_YES;
+	b->name = key_ok ? key : "?";
+	return MHD_NO;
+}
+
 static void
 dispatch(struct req *r)
 {
 	struct errinfo e;
 	errinfo_clear(&e);
 	bool known = false;
+	/* A path or parameter that is not UTF-8 is refused before anything reads it: a search took a cut
+	 * character as a byte prefix (and its audit row could not be written as JSON), an error quoting it lost
+	 * its envelope. */
+	struct bad_arg bad = { NULL };
+	if (!utf8_valid(r->path, strlen(r->path), false, NULL))
+		bad.name = "";
+	else
+		MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, arg_utf8, &bad);
+	if (bad.name) {
+		bool en = msg_lang() == LANG_EN;
+		const char *what = !*bad.name ? (en ? "the path" : "请求路径") :
+		    arena_printf(&r->a, en ? "parameter %s" : "参数 %s ", bad.name);
+		reply_fail(r, ERR_INVALID, *bad.name ? bad.name : "", MSG_PARAM_ENCODING, what);
+		return;
+	}
 	r->route = route_match(r->method, r->path, r->params, 4, &known, &r->a);
 	if (!r->route) {
 		if (strncmp(r->path, "/api/", 5) == 0 || strcmp(r->path, "/api") == 0) {

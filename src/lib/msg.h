@@ -308,6 +308,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(TABLE_BY, "table_by", "%s是%s，不能再按%s分列（请选其上一级区划）", \
 	    "%s is a %s: it has no %s rows (choose the division above it)") \
 	X(BAD_PARAM, "bad_parameter", "参数 %s 的值“%s”无效", "parameter %s: invalid value \"%s\"") \
+	X(PARAM_ENCODING, "bad_parameter", "%s不是有效的 UTF-8 文本", "%s is not valid UTF-8 text") \
 	X(LINE_KIND, "bad_line_kind", "标准线类别“%s”无效：应为 national（国家扶贫标准）、provincial（省定扶贫标准）或 monitoring（防返贫监测标准）", \
 	    "\"%s\" is not a kind of line: national (the national poverty line), provincial (a province's) or monitoring (the monitoring line)") \
 	X(LINE_REGION, "bad_line_region", "地区“%s”不适用于%s：应为 %s", "the region \"%s\" does not fit the %s: give %s") \

@@ -102,6 +102,18 @@ expect 200 county GET "/api/households?q=3713990001%00"
 jqeq '.data.total' 0
 expect 405 county DELETE /api/stats
 jqeq '.error.code' method_not_allowed
+# a path or parameter that is not UTF-8 is refused in the API's own envelope, naming it (a cut character was
+# a byte prefix to the search, and its export's audit row lost its detail; an error quoting one came as {})
+expect 400 county GET "/api/households?q=%E6%9D"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "bad_parameter q 参数 q 不是有效的 UTF-8 文本"
+expect 400 county GET "/api/households?village=%FF%FE"
+jqeq '"\(.ok) \(.error.field)"' "false village"
+expect 400 county GET "/api/exports/registry?format=csv&full=1&q=%E6%9D"
+expect 400 - GET "/api/x%FF"
+jqeq '.error | "\(.code) \(.message)"' "bad_parameter 请求路径不是有效的 UTF-8 文本"
+expect 400 county GET "/api/households?%FF=1"
+jqeq '.error.message' "参数 ? 不是有效的 UTF-8 文本"
+expect 200 county GET "/api/households?q=%E6%9D%8E"
 
 # masking: ID numbers and phones are masked unless a role that may asks; each full view is audited
 expect 200 county GET /api/households/3713990001
