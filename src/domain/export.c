@@ -114,11 +114,13 @@ audit_search_text(const char *q, struct arena *a)
 	if (!q)
 		return "null";
 	char id[32];
-	size_t n = strlen(q);
-	const char *shown = q;
-	if (n >= 15 && strspn(q, "0123456789X") == n)
-		shown = idno_mask(q, id, sizeof(id));
-	else if (n == 4 && strspn(q, "0123456789Xx") == 4)
+	const char *shown = q, *norm;
+	int kind = 0;
+	/* what the search takes for an ID number (hh_search_text), not any long run of digits: a 户编号 of 16
+	 * digits was masked as one, and the auditor could not tell which household was exported */
+	if (hh_search_text(q, &norm, &kind, a, NULL) == ERR_OK && kind == 1)
+		shown = idno_mask(norm, id, sizeof(id));
+	else if (kind == 2)
 		shown = "****";
 	struct buf b;
 	buf_init(&b);

@@ -178,12 +178,11 @@ q_file_name(struct req *r, const char **out)
 	*out = v && *v ? v : NULL;
 	if (!*out)
 		return true;
-	size_t n = strlen(v);
-	bool printable = n <= 255 && utf8_valid(v, n, false, NULL), ok = printable;
-	for (size_t i = 0; ok && i < n; i++) {
-		printable = (unsigned char)v[i] >= 0x20 && v[i] != 0x7f;
-		ok = printable && v[i] != '/';
-	}
+	size_t n = strlen(v), at;
+	/* no control character, nor a bidirectional override (a name in the audit log that reads reversed:
+	 * "\u202Ecsv.exe"), as a JSON body's texts */
+	bool printable = n <= 255 && utf8_valid(v, n, false, NULL) && utf8_bad_char(v, n, false, &at) == 0;
+	bool ok = printable && !strchr(v, '/');
 	if (!ok)   /* a name with a slash is quoted; one with control characters or too long is not */
 		reply_fail(r, ERR_INVALID, "filename", MSG_BAD_PARAM, "filename", printable ? v : "");
 	return ok;

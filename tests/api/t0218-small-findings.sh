@@ -61,6 +61,13 @@ audit_sql "SELECT actor, object, detail FROM audit WHERE action = 'export.regist
 eq "export audited" "$(tr '|' ' ' <"$WORK/row" | awk '{ print $1, $2 }')" "town registry"
 eq "its filter and counts" "$(cut -d'|' -f3 <"$WORK/row" | jq -c '[.division, .as_of, .format, .status, .full, .households, .members]')" \
 	'[371399100000,20181008,"csv","returned",false,1,4]'
+# a search by 户编号 (16 digits) is kept as given, an ID number masked (the 户编号 was masked as one)
+curl -s -o /dev/null -b "$WORK/town.jar" "http://127.0.0.1:$PORT/api/exports/registry?format=csv&q=3713991002010099"
+eq "a 户编号 searched" "$(audit_sql "SELECT detail FROM audit WHERE action = 'export.registry' ORDER BY id DESC LIMIT 1" | jq -r .q)" \
+	3713991002010099
+curl -s -o /dev/null -b "$WORK/town.jar" "http://127.0.0.1:$PORT/api/exports/registry?format=csv&q=37139919650312003x"
+eq "an ID number searched" "$(audit_sql "SELECT detail FROM audit WHERE action = 'export.registry' ORDER BY id DESC LIMIT 1" | jq -r .q)" \
+	"371399************"
 
 # imports that wrote nothing: a dry run and a refused file, with their counts
 printf '户编号,变动类型,生效日期\n3713990003,脱贫,2018-12-31\n' >"$WORK/ok.csv"
@@ -70,6 +77,9 @@ eq "dry run" "$STATUS" 200
 eq "its row names the user's file, not the temporary upload" "$(audit_sql "SELECT object FROM audit WHERE action = 'import.dry_run'")" "东岭镇脱贫.csv"
 upload town "/api/imports/events?dry_run=1&filename=a%2Fb.csv" "$WORK/ok.csv"
 eq "a file name with a slash" "$STATUS $(jq -r '"\(.error.code) \(.error.field)"' <<<"$OUT")" "400 bad_parameter filename"
+# a bidirectional override would read reversed on the audit page (\u202Ecsv.exe): refused as in JSON texts
+upload town "/api/imports/events?dry_run=1&filename=%E2%80%AEcsv.exe" "$WORK/ok.csv"
+eq "a file name with a bidi override" "$STATUS $(jq -r '"\(.error.code) \(.error.field)"' <<<"$OUT")" "400 bad_parameter filename"
 upload town "/api/imports/events" "$WORK/bad.csv"
 eq "refused" "$STATUS" 400
 eq "both audited" "$(audit_sql "SELECT action || ' ' || actor FROM audit WHERE action LIKE 'import.%' AND actor = 'town' ORDER BY id" | tr '\n' ';')" \
