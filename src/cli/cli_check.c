@@ -232,7 +232,7 @@ cmd_findings(struct args *a)
 			if (q.state < 0 && !q.pending)
 				q.state = FS_OPEN;
 			int rows;
-			if ((err = finding_export(st, &q, path, kind, &rows, &e)) == ERR_OK)
+			if ((err = finding_export(st, &by, &q, path, kind, &rows, &e)) == ERR_OK)
 				printf(EN ? "%d findings written to %s\n" : "已将 %d 个问题写入 %s\n", rows, path);
 		} else {
 			struct finding_row *v;

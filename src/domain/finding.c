@@ -586,8 +586,8 @@ finding_source_label(const char *source, char *buf, size_t size)
 }
 
 enum err
-finding_export(struct store *st, const struct finding_query *q, const char *path, enum sheet_kind kind, int *rows,
-    struct errinfo *e)
+finding_export(struct store *st, const struct finding_actor *by, const struct finding_query *q, const char *path,
+    enum sheet_kind kind, int *rows, struct errinfo *e)
 {
 	struct arena a;
 	arena_init(&a);
@@ -645,5 +645,20 @@ finding_export(struct store *st, const struct finding_query *q, const char *path
 		return rc;
 	}
 	arena_free(&a);
-	return sheet_writer_close(w, e);
+	if ((rc = sheet_writer_close(w, e)) != ERR_OK || store_readonly(st))
+		return rc;
+	/* who took which list, and how big, as the registry's exports are recorded (it was not) */
+	static const char *const state_codes[FS__MAX] = { "open", "fixed", "waived" };
+	json_t *d = json_pack("{s:I, s:s, s:s, s:s, s:s?, s:s?, s:s, s:i}", "division", (json_int_t)q->division,
+	    "state", q->pending ? "pending" : q->state >= 0 && q->state < FS__MAX ? state_codes[q->state] : "",
+	    "rule", q->rule >= 0 ? rules[q->rule].code : "", "category", q->category >= 0 ?
+	    category_code((enum category)q->category) : "", "household", q->hh_no, "campaign", q->campaign, "format",
+	    kind == SHEET_XLSX ? "xlsx" : "csv", "rows", *rows);
+	char *detail = d ? json_dumps(d, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(d);
+	rc = audit_view(st, by->name, by->ip, "export.findings", "findings", detail, e);
+	free(detail);
+	if (rc != ERR_OK)
+		remove(path);
+	return rc;
 }

@@ -78,9 +78,11 @@ enum err finding_recheck(struct store *st, int64_t id, const struct finding_acto
 const char *finding_source_label(const char *source, char *buf, size_t size);
 
 /* Write the findings q selects to path (CSV or XLSX) for a village working on paper: masked numbers, the rule,
- * the fix advice, and blank columns for the result of the visit. Returns how many. */
-enum err finding_export(struct store *st, const struct finding_query *q, const char *path, enum sheet_kind kind,
-    int *rows, struct errinfo *e);
+ * the fix advice, and blank columns for the result of the visit. Returns how many. A list of names and
+ * households: recorded in the audit log (export.findings, by, its filter and size), the file removed when the
+ * row cannot be written. */
+enum err finding_export(struct store *st, const struct finding_actor *by, const struct finding_query *q,
+    const char *path, enum sheet_kind kind, int *rows, struct errinfo *e);
 
 /* The rule a finding row names (or -1). */
 int finding_rule(const struct finding_row *f);

@@ -234,7 +234,8 @@ api_findings_export(struct req *r)
 	struct errinfo e;
 	errinfo_clear(&e);
 	int rows;
-	if (finding_export(r->st, &q, path, kind, &rows, &e) != ERR_OK) {
+	struct finding_actor by = actor(r);
+	if (finding_export(r->st, &by, &q, path, kind, &rows, &e) != ERR_OK) {
 		unlink(path);
 		reply_error(r, &e);
 		return;

@@ -180,6 +180,9 @@ eq "rows" "$(printf '%s\n' "$OUT" | grep -c '西岭村')" 1
 not_contains "$OUT" "371399196001011028"
 api county GET "/api/findings/export?format=csv&rule=DEATH_COUNTED&state=fixed"
 eq "a list's finding's source" "$(printf '%s\n' "$OUT" | tail -n +2 | cut -d, -f6,11 | tr '\n' ' ')" "死亡人员仍在建档立卡户中（死亡未销）,死亡人员名单 "
+# each download is in the audit log, with its filter and size, as the registry's exports are (it was not)
+eq "exports audited" "$(audit_sql "SELECT actor || ' ' || object || ' ' || detail FROM audit WHERE action = 'export.findings' ORDER BY id" | tr '\n' ';')" \
+	'west findings {"division":0,"state":"open","rule":"","category":"","household":null,"campaign":null,"format":"csv","rows":1};west findings {"division":0,"state":"open","rule":"","category":"","household":null,"campaign":null,"format":"csv","rows":1};county findings {"division":0,"state":"fixed","rule":"DEATH_COUNTED","category":"","household":null,"campaign":null,"format":"csv","rows":1};'
 
 # Deleting the list: its rows are gone, the deletion is audited, the findings keep their evidence. The town's
 # supervisor sees the county's list, with the matches in its town (the county's 2 less 山前村's), but may not
