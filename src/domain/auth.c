@@ -688,7 +688,7 @@ user_code_issue(struct store *st, const struct actor_ctx *by, const char *name, 
 
 enum err
 user_change_password(struct store *st, const struct actor_ctx *by, const char *name, const char *old,
-    const char *new_password, struct errinfo *e)
+    const char *new_password, const char *keep_session, struct errinfo *e)
 {
 	const char *ip = by ? by->ip : NULL;
 	if (auth_throttle_wait(name, ip) > 0)
@@ -725,9 +725,16 @@ user_change_password(struct store *st, const struct actor_ctx *by, const char *n
 		u.reset_until = 0;
 		u.updated_at = stamp_of(by);
 		rc = store_user_update(st, &u, e);
-		/* a new password ends what the old one made: the user's API tokens */
+		/* a new password ends what the old one made: the user's API tokens, and its other sessions (one
+		 * opened elsewhere with the old password, by whoever knew it, read and wrote on) */
 		if (rc == ERR_OK)
 			rc = store_token_revoke_user(st, u.id, e);
+		if (rc == ERR_OK) {
+			char keep[65] = "";
+			if (keep_session)
+				auth_digest(keep_session, keep);
+			rc = store_session_delete_user_but(st, u.id, keep, e);
+		}
 		if (rc == ERR_OK)
 			rc = audit_append(st, stamp_of(by), name, "user.password", name, by_code ? "{\"by\":\"code\"}" : NULL, ip, e);
 		if (rc == ERR_OK)

@@ -106,9 +106,10 @@ enum err user_change(struct store *st, const struct actor_ctx *by, const char *n
     struct user *out, struct errinfo *e);
 /* A user changes their own password (audited); old must match the password or the complete one-time code,
  * and is throttled like a login (by->ip); the new one must differ from it and meet the policy. The user's
- * API tokens are revoked. ERR_THROTTLED while the account or address must wait. */
+ * API tokens are revoked, and its sessions but keep_session (the session token it is changed in; NULL: every
+ * one). ERR_THROTTLED while the account or address must wait. */
 enum err user_change_password(struct store *st, const struct actor_ctx *by, const char *name, const char *old,
-    const char *new_password, struct errinfo *e);
+    const char *new_password, const char *keep_session, struct errinfo *e);
 
 /* Log in: on success a new session token (43 characters, base64url) and its CSRF token (both owned by a) and
  * the user. Failures are ERR_AUTH with one message for an unknown name, a wrong password and a locked account

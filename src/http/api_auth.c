@@ -175,7 +175,7 @@ api_me_password(struct req *r)
 	errinfo_clear(&e);
 	struct actor_ctx by = { r->user.name, r->ip, 0 };
 	enum err rc = user_change_password(r->st, &by, r->user.name, json_string_value(json_object_get(j, "old_password")),
-	    json_string_value(json_object_get(j, "new_password")), &e);
+	    json_string_value(json_object_get(j, "new_password")), r->via_token ? NULL : r->token, &e);
 	json_decref(j);
 	if (rc != ERR_OK) {
 		if (rc == ERR_THROTTLED)

@@ -871,6 +871,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_SESSION_TOUCH] = { "UPDATE session SET seen_at = $2 WHERE id = $1", NULL },
 	[STMT_SESSION_DELETE] = { "DELETE FROM session WHERE token_hash = $1", NULL },
 	[STMT_SESSION_DELETE_USER] = { "DELETE FROM session WHERE user_id = $1", NULL },
+	[STMT_SESSION_DELETE_USER_BUT] = { "DELETE FROM session WHERE user_id = $1 AND token_hash <> $2", NULL },
 	[STMT_SESSION_PURGE] = { "DELETE FROM session WHERE seen_at < $1 OR created_at < $2", NULL },
 	[STMT_TOKEN_INSERT] = { "INSERT INTO api_token (token_hash, user_id, name, created_at, expires_at) "
 		"VALUES ($1, $2, $3, $4, $5)", NULL },

@@ -838,6 +838,8 @@ enum err store_session_get(struct store *st, const char *token_hash, struct sess
 enum err store_session_touch(struct store *st, int64_t id, int64_t now, struct errinfo *e);
 enum err store_session_delete(struct store *st, const char *token_hash, struct errinfo *e);
 enum err store_session_delete_user(struct store *st, int64_t user_id, struct errinfo *e);
+/* The same but the session whose token digest is keep_hash ("" : none kept). */
+enum err store_session_delete_user_but(struct store *st, int64_t user_id, const char *keep_hash, struct errinfo *e);
 /* Delete sessions idle since before idle_before or created before created_before (epoch seconds). */
 enum err store_session_purge(struct store *st, int64_t idle_before, int64_t created_before, struct errinfo *e);
 

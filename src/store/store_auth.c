@@ -164,6 +164,14 @@ store_session_delete_user(struct store *st, int64_t user_id, struct errinfo *e)
 }
 
 enum err
+store_session_delete_user_but(struct store *st, int64_t user_id, const char *keep_hash, struct errinfo *e)
+{
+	if (!(st = aux_store(st, false, e)))
+		return e && e->err ? ERR_DB : ERR_OK;
+	return stmt_exec(st, STMT_BOUND(st, STMT_SESSION_DELETE_USER_BUT, e, SQL_INT(user_id), SQL_TEXT(keep_hash)), e);
+}
+
+enum err
 store_session_purge(struct store *st, int64_t idle_before, int64_t created_before, struct errinfo *e)
 {
 	if (!(st = aux_store(st, true, e)))

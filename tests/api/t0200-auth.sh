@@ -78,9 +78,16 @@ jqeq '.error.code' password_wrong
 # the first change must pick a new password
 expect 400 newbie POST /api/me/password "{\"old_password\":\"$PASSWORD\",\"new_password\":\"$PASSWORD\"}"
 jqeq '.error | "\(.code) \(.field)"' "password_same new_password"
+# a session opened elsewhere with the old password ends with it; the one it is changed in goes on (the other
+# read and wrote on)
+cp "$WORK/newbie.jar" "$WORK/elsewhere.jar"
+cp "$WORK/newbie.csrf" "$WORK/elsewhere.csrf"
+login newbie
 expect 200 newbie POST /api/me/password "{\"old_password\":\"$PASSWORD\",\"new_password\":\"Another-Pass-2026\"}"
 expect 200 newbie GET /api/stats
 jqeq '.data.division.name' 东岭村
+expect 401 elsewhere GET /api/me
+jqeq '.error.code' session_expired
 
 # API tokens: Bearer, no CSRF needed, revocable
 expect 201 county POST /api/me/tokens '{"name":"nightly report","days":30}'
