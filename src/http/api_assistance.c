@@ -227,12 +227,13 @@ q_id(struct req *r, const char *name, const char *v, int64_t *out)
 	return true;
 }
 
+/* A full view on record: object the kind (or kind:id), detail what a list held (NULL for one record). */
 static bool
-audit_full(struct req *r, const char *object)
+audit_full(struct req *r, const char *object, const char *detail)
 {
 	struct errinfo e;
 	errinfo_clear(&e);
-	if (audit_view(r->st, req_actor(r), r->ip, "view.full_id", object, NULL, &e) != ERR_OK) {
+	if (audit_view(r->st, req_actor(r), r->ip, "view.full_id", object, detail, &e) != ERR_OK) {
 		reply_error(r, &e);
 		return false;
 	}
@@ -275,8 +276,18 @@ api_records(struct req *r)
 		reply_error(r, &e);
 		return;
 	}
-	if (full && !audit_full(r, d->code))
-		return;
+	/* which page of which list, and how many records it showed (the row said only the kind) */
+	if (full) {
+		json_t *dj = json_pack("{s:s?, s:I, s:I, s:I, s:I, s:i, s:i, s:I, s:I}", "household", hh && *hh ? hh : NULL,
+		    "ref", (json_int_t)f.ref_id, "division", (json_int_t)div, "from", (json_int_t)f.from, "to",
+		    (json_int_t)f.to, "offset", offset, "limit", limit, "records", (json_int_t)n, "total", (json_int_t)total);
+		char *detail = dj ? json_dumps(dj, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+		json_decref(dj);
+		bool ok = audit_full(r, d->code, detail);
+		free(detail);
+		if (!ok)
+			return;
+	}
 	struct buf b;
 	buf_init(&b);
 	view_arecs_write(&b, d, v, n, total, full);
@@ -304,7 +315,7 @@ api_record(struct req *r)
 		return;
 	}
 	bool full = want_full(r);
-	if (full && !audit_full(r, arena_printf(&r->a, "%s:%lld", d->code, (long long)id)))
+	if (full && !audit_full(r, arena_printf(&r->a, "%s:%lld", d->code, (long long)id), NULL))
 		return;
 	struct buf b;
 	struct jw w;
@@ -609,7 +620,7 @@ api_household_assistance(struct req *r)
 		return;
 	}
 	bool full = want_full(r);
-	if (full && !audit_full(r, r->params[0]))
+	if (full && !audit_full(r, r->params[0], "{\"page\":\"assistance\"}"))
 		return;
 	struct buf b;
 	buf_init(&b);

@@ -284,6 +284,10 @@ jqeq '.data.phone' 13905391111
 expect 200 cadre GET "/api/records/cadre/$C1?full=1"
 jqeq '.data.phone' "139****1111"
 eq "full views audited" "$(audit_sql "SELECT COUNT(*) FROM audit WHERE action = 'view.full_id' AND object = 'cadre:$C1'")" 1
+# a list shown in full: its row says which page of which list, and how many records (it said the kind alone)
+expect 200 county GET "/api/records/cadre?full=1&limit=1&offset=1&from=2018-01-01&to=2018-10-08"
+eq "a full list audited" "$(audit_sql "SELECT detail FROM audit WHERE action = 'view.full_id' AND object = 'cadre' ORDER BY id DESC LIMIT 1")" \
+	"{\"household\":null,\"ref\":0,\"division\":0,\"from\":20180101,\"to\":20181008,\"offset\":1,\"limit\":1,\"records\":1,\"total\":$(jq .data.total <<<"$OUT")}"
 eq "writes audited" "$(audit_sql "SELECT COUNT(*) FROM audit WHERE action IN ('assistance.create', 'supervision.create')")" 18
 # a period backwards: said with both dates
 expect 400 county GET "/api/assistance?from=2018-12-31&to=2018-01-01"
