@@ -308,10 +308,16 @@ jqeq '[.data.rows[] | "\(.name) \(.town)"] | join(",")' "东岭村 东岭镇,山
 act county "$V" approve 2018-11-02
 [ "$STATUS" = 409 ] || fail "village at 2 %: $STATUS"
 jqeq '.error.message' "核查未通过：新庄村 现有贫困人口 3 人，乡村人口 150 人，贫困发生率 2.00%（标准：低于 2.00%）。确需继续的，须写明核查例外理由"
-expect 403 county PUT /api/settings/village_exit_threshold '{"value":"3"}'
-expect 400 sys PUT /api/settings/village_exit_threshold '{"value":"abc"}'
+# the office's procedure is the county office's to set: not the system administrator's (who could switch review
+# off or load a one-step workflow, and a village clerk alone then changed a household's status), nor a town's
+expect 403 sys PUT /api/settings/village_exit_threshold '{"value":"3"}'
+expect 403 sys PUT /api/settings/require_review '{"value":"off"}'
+expect 403 sys POST /api/workflows '{"code":"quick","name":"快速","types":["return"],"steps":[{"code":"assess","label":"入户核实","roles":["village_operator"],"days":0}]}'
+expect 403 town PUT /api/settings/village_exit_threshold '{"value":"3"}'
+expect 403 town POST /api/workflows '{"code":"quick","name":"快速","types":["return"],"steps":[{"code":"assess","label":"入户核实","roles":["village_operator"],"days":0}]}'
+expect 400 county PUT /api/settings/village_exit_threshold '{"value":"abc"}'
 jqeq '.error.code' "config_value"
-expect 200 sys PUT /api/settings/village_exit_threshold '{"value":"3"}'
+expect 200 county PUT /api/settings/village_exit_threshold '{"value":"3"}'
 jqeq '.data.village_exit_threshold' "3"
 act county "$V" approve 2018-11-02
 jqeq '.data | "\(.step) \(.check.pass) \(.check.lines[0].reason)"' "review true 新庄村 现有贫困人口 3 人，乡村人口 150 人，贫困发生率 2.00%（标准：低于 3.00%）"

@@ -2,7 +2,7 @@
 // "new household" form opens a proposal that carries the household and its members instead of registering
 // it; a refused form shows the problem under the member's field; the proposal page lists the household
 // proposed (ID numbers masked), which is not in the registry until the county announces it; then it is.
-// users: county clerk sys
+// users: county clerk
 import { run, newPage, login, settle, shot, text, assert, apiClient } from './lib.mjs';
 
 const dlg = 'dialog[open]';
@@ -10,8 +10,7 @@ const memberField = (i, k) => `${dlg} [data-field="members[${i}].${k}"]`;
 
 await run(async () => {
   const county = await apiClient('county');
-  const sys = await apiClient('sys');
-  assert.equal((await sys.put('/api/settings/require_review', { value: 'on' })).status, 200);
+  assert.equal((await county.put('/api/settings/require_review', { value: 'on' })).status, 200);
   const page = await newPage();
   await login(page, 'clerk', { next: '/households' });
   await settle(page);
