@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/audit.h"
 #include "domain/import.h"
 #include "lib/date.h"
 #include "lib/utf8.h"
@@ -49,9 +50,22 @@ campaign_create(struct store *st, const struct finding_actor *by, const struct c
 	struct campaign_row c = { 0 }, old;
 	c.name = arena_strndup(a, name.p, name.n);
 	rc = store_campaign_by_name(st, c.name, false, &old, a, e);
-	if (rc == ERR_OK)
-		rc = errinfo_set(e, ERR_CONFLICT, "name", MSG_CAMPAIGN_EXISTS, c.name);
-	else if (rc == ERR_NOTFOUND)
+	if (rc == ERR_OK) {
+		/* one outside the user's divisions is not named as existing (a campaign there is "not found" to a
+		 * read): the name is not available here, and the attempt is recorded, as a 户编号 held elsewhere */
+		struct campaign_row mine;
+		enum err sc = store_campaign_by_name(st, c.name, true, &mine, a, e);
+		if (sc == ERR_OK)
+			rc = errinfo_set(e, ERR_CONFLICT, "name", MSG_CAMPAIGN_EXISTS, c.name);
+		else if (sc == ERR_NOTFOUND) {
+			rc = errinfo_set(e, ERR_CONFLICT, "name", MSG_CAMPAIGN_NOT_AVAILABLE, c.name);
+			txn_rollback(&t);
+			struct errinfo ae;
+			audit_view(st, by->name, by->ip, "write.out_of_scope", "campaigns", "{\"column\":\"name\"}", &ae);
+			return rc;
+		} else
+			rc = sc;
+	} else if (rc == ERR_NOTFOUND)
 		rc = ERR_OK;
 	if (rc != ERR_OK) {
 		txn_rollback(&t);

@@ -13,8 +13,9 @@ add_user cadre cadre 371399100201
 add_user super supervisor 371399000000
 add_user tsuper supervisor 371399100000          # 东岭镇's supervisor
 add_user sys sys_admin
+add_user xishan town_operator 371399101000      # 西山镇, the other town
 start_server
-for u in county town village west cadre super tsuper sys; do login "$u"; done
+for u in county town village west cadre super tsuper sys xishan; do login "$u"; done
 
 # A 公安 list of three deaths: in 东岭村, 西岭村 (both 东岭镇) and 山前村 (西山镇).
 printf '证件号码,姓名,死亡日期\n371399194001011037,孙老汉,2023-05-05\n371399197506101031,周建民,2024-01-01\n371399196809091032,陈守田,2024-02-02\n' > "$WORK/death.csv"
@@ -144,6 +145,13 @@ jqeq '.error | "\(.code) \(.field)"' "name_slash name"
 expect 201 town POST /api/campaigns '{"name":"东岭镇死亡人员清理","rules":"DEATH_COUNTED","start":"2026-01-01"}'
 jqeq '.data | "\(.division) \(.totals.open) \(.totals.fixed) \(.totals.waived)"' "371399100000 0 1 1"
 expect 409 county POST /api/campaigns '{"name":"东岭镇死亡人员清理","rules":"DEATH_COUNTED"}'
+jqeq '.error | "\(.code) \(.message)"' "campaign_exists 专项行动“东岭镇死亡人员清理”已存在"
+# the other town reads no campaign of that name (404), so its name is not said to exist there: not available,
+# and the attempt is recorded (it said 已存在)
+expect 404 xishan GET "/api/campaigns/东岭镇死亡人员清理"
+expect 409 xishan POST /api/campaigns '{"name":"东岭镇死亡人员清理","rules":"DEATH_COUNTED"}'
+jqeq '.error | "\(.code) \(.message)"' "not_available 专项行动名称“东岭镇死亡人员清理”不能在本辖区使用，请另起名称"
+eq "the attempt audited" "$(audit_sql "SELECT actor || ' ' || object FROM audit WHERE action = 'write.out_of_scope'")" "xishan campaigns"
 expect 400 county POST /api/campaigns '{"name":"x","rules":""}'
 jqeq '.error.code' rules_required
 expect 200 village GET "/api/campaigns/东岭镇死亡人员清理?by=village"
