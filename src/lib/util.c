@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <stdarg.h>
@@ -188,4 +189,14 @@ int
 str_ptr_cmp(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+double
+round_half_up(double v, int decimals)
+{
+	double scale = 1;
+	for (int k = 0; k < decimals; k++)
+		scale *= 10;
+	double r = floor(fabs(v) * scale + 0.5 + 1e-9) / scale;
+	return v < 0 ? -r : r;
 }

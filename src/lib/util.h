@@ -34,6 +34,10 @@ int str_ptr_cmp(const void *a, const void *b);
 /* Format fen as 元 with two decimals into out (at least 32 bytes). Returns out. */
 char *format_fen(int64_t fen, char *out, size_t size);
 
+/* v rounded half away from zero (四舍五入) at decimals places: printf rounds an exact half to the even digit
+ * (5/32 = 15.625 % printed 15.62); a small margin takes a half that a binary fraction holds a hair below. */
+double round_half_up(double v, int decimals);
+
 /* The first element of base[0..n) (each size bytes, sorted by the int64_t at byte offset in it: a code, an
  * id) whose key is >= key: its index, or n. The one bisection for arrays the store hands out by code or id. */
 size_t lower_bound_i64(const void *base, size_t n, size_t size, size_t offset, int64_t key);

@@ -28,7 +28,7 @@ cell_text(const struct tcol *c, const struct table_row *row, size_t i, char *out
 	double v = row->v[i];
 	if (c->kind == TK_SUM)
 		v /= 100.0;   /* fen → 元 */
-	snprintf(out, size, "%.*f", c->decimals, v);
+	snprintf(out, size, "%.*f", c->decimals, round_half_up(v, c->decimals));   /* 四舍五入 */
 	if (strcmp(out, "-0") == 0 || strcmp(out, "-0.00") == 0)
 		snprintf(out, size, "%.*f", c->decimals, 0.0);
 	return out;

@@ -1,7 +1,10 @@
 /* test_income.c: income arithmetic in fen. */
+#include <stdio.h>
+
 #include "test.h"
 
 #include "domain/income.h"
+#include "lib/util.h"
 
 static void
 net_per_capita_rounds_to_the_fen(void **state)
@@ -41,6 +44,26 @@ losses_round_away_from_zero(void **state)
 	assert_int_equal(pc, -37500);
 }
 
+/* a report's percentage is 四舍五入: 5/32 = 15.625 % is 15.63 (printf's %.2f gave 15.62, the half to the even
+ * digit), 1/32 = 3.125 % 3.13; a half a binary fraction holds a hair below (1.005) is still a half */
+static void
+percentages_round_half_up(void **state)
+{
+	char b[32];
+	snprintf(b, sizeof(b), "%.2f", round_half_up(5.0 / 32 * 100, 2));
+	assert_string_equal(b, "15.63");
+	snprintf(b, sizeof(b), "%.2f", round_half_up(1.0 / 32 * 100, 2));
+	assert_string_equal(b, "3.13");
+	snprintf(b, sizeof(b), "%.2f", round_half_up(1.005, 2));
+	assert_string_equal(b, "1.01");
+	snprintf(b, sizeof(b), "%.2f", round_half_up(-2.345, 2));
+	assert_string_equal(b, "-2.35");
+	snprintf(b, sizeof(b), "%.0f", round_half_up(2.5, 0));
+	assert_string_equal(b, "3");
+	snprintf(b, sizeof(b), "%.2f", round_half_up(1.0 / 3 * 100, 2));
+	assert_string_equal(b, "33.33");
+}
+
 int
 main(void)
 {
@@ -48,6 +71,7 @@ main(void)
 		cmocka_unit_test(net_per_capita_rounds_to_the_fen),
 		cmocka_unit_test(unknown_components_count_as_zero_and_say_so),
 		cmocka_unit_test(losses_round_away_from_zero),
+		cmocka_unit_test(percentages_round_half_up),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
