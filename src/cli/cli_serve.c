@@ -223,12 +223,19 @@ no_password(void)
 	return 2;
 }
 
-/* The password: --password, else a line of standard input away from a terminal (NULL: none there), else made. */
+/* The password: --password, else a line of standard input away from a terminal (NULL: none there), else made.
+ * `--password -` is standard input, as the convention is (it was taken as the password "-", too short). */
 static const char *
 password_arg(struct args *a, bool *generated, char *buf, size_t size)
 {
 	*generated = false;
 	const char *given = arg(a, "password");
+	if (given && strcmp(given, "-") == 0) {
+		if (!fgets(buf, (int)size, stdin))
+			buf[0] = '\0';
+		buf[strcspn(buf, "\r\n")] = '\0';
+		return buf[0] ? buf : NULL;
+	}
 	if (given) {
 		/* on the command line every local user sees it (ps) and the shell keeps it: copied, wiped from the
 		 * process's arguments, and said */

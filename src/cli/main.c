@@ -316,6 +316,19 @@ main(int argc, char **argv)
 		if (strcmp(argv[first], commands[i].name) != 0)
 			continue;
 		struct command cmd = commands[i];
+		/* a command's own help (`tuopin user --help`): its usage and what it does (it said "unknown option") */
+		for (int k = first + 1; k < argc; k++)
+			if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) {
+				bool en = msg_lang() == LANG_EN;
+				printf(en ? "usage: tuopin %s\n  %s\n" : "用法：tuopin %s\n  %s\n", cmd.usage,
+				    en ? cmd.help_en : cmd.help_zh);
+				if (strcmp(cmd.name, "user") == 0)
+					puts(en ? "  the password: `--password -` (or none given, away from a terminal) reads one line of "
+						  "standard input; at a terminal one is made and shown"
+						: "  密码：`--password -`（或不给出且不在终端上运行时）从标准输入读取一行；在终端上运行则自动生成并显示");
+				free(nv);
+				return 0;
+			}
 		for (const struct opt *o = cmd.opts; o && o->name; o++)
 			cmd.n_opts++;
 		struct args a;

@@ -86,6 +86,14 @@ not_contains "$OUT" "有效"
 # a role changed is said by its name (it printed the code)
 ok user role fresh town_operator --division 371399100000
 eq "role said" "$OUT" "fresh 的角色已改为 乡镇经办"
+# `--password -` is standard input (it took "-" as the password, too short), and `user --help` says so (it said
+# "unknown option --help")
+echo "$PASSWORD" | "$TUOPIN" user add stdin-pw --role county_admin --division 371399000000 --password - --keep >/dev/null ||
+	fail "--password - refused"
+login stdin-pw
+ok user --help
+contains "$OUT" "用法：tuopin user add NAME --role R"
+contains "$OUT" "\`--password -\`"
 
 # a lower maximum holds for tokens made before it
 t6=$(new_token old 60)
