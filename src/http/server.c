@@ -732,6 +732,25 @@ arg_utf8(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 	return MHD_NO;
 }
 
+/* A path that names a file of the web UI (a missing one is 404): under /assets/, or with a file's extension.
+ * Any other is the single-page app's, which says itself when it has no such page: an address with a dot in
+ * it (/reports/1.1, a table's key) answered the API's JSON 404 in the browser. */
+static bool
+static_file_name(const char *p)
+{
+	if (strncmp(p, "/assets/", 8) == 0)
+		return true;
+	static const char *const ext[] = { ".js", ".css", ".svg", ".png", ".ico", ".woff2", ".woff", ".map", ".txt",
+		".json", ".webmanifest", ".html", ".jpg", ".webp" };
+	size_t n = strlen(p);
+	for (size_t i = 0; i < NELEM(ext); i++) {
+		size_t k = strlen(ext[i]);
+		if (n > k && strcasecmp(p + n - k, ext[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
 static void
 dispatch(struct req *r)
 {
@@ -773,7 +792,7 @@ dispatch(struct req *r)
 			return;
 		}
 		const unsigned char *data = web_asset(p, &len, &ctype);
-		if (!data && !strchr(strrchr(p, '/') ? strrchr(p, '/') : p, '.'))
+		if (!data && !static_file_name(p))
 			data = web_asset("/index.html", &len, &ctype);
 		if (!data || strcmp(r->method, "GET") != 0) {
 			reply_fail(r, ERR_NOTFOUND, "", MSG_NO_ROUTE, r->path);

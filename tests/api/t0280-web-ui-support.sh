@@ -65,7 +65,7 @@ case "$OUT" in *371399196003121036*) fail "the answer shows another household's 
 expect 200 county GET /api/households/3713990003
 jqeq '[.data.history[] | .type] | join(",")' "identify,exit,return,member_remove"
 
-# the web UI: its page at / and at any address without a dot (a single-page app), with the CSP
+# the web UI: its page at / and at any address that names no file (a single-page app), with the CSP
 STATUS=$(curl -s -D "$WORK/headers" -o "$WORK/page" -w '%{http_code}' "http://127.0.0.1:$PORT/")
 eq "GET / status" "$STATUS" 200
 contains "$(cat "$WORK/headers")" "Content-Type: text/html; charset=utf-8"
@@ -74,6 +74,10 @@ if grep -q 'id="app"' "$WORK/page"; then
 	STATUS=$(curl -s -o "$WORK/page2" -w '%{http_code}' "http://127.0.0.1:$PORT/households/3713990003")
 	eq "SPA route" "$STATUS" 200
 	cmp -s "$WORK/page" "$WORK/page2" || fail "an app address does not answer index.html"
+	# a dot in an app address (a table's key) is the app's too; it answered the API's JSON 404
+	STATUS=$(curl -s -o "$WORK/page3" -w '%{http_code}' "http://127.0.0.1:$PORT/reports/1.1")
+	eq "SPA route with a dot" "$STATUS" 200
+	cmp -s "$WORK/page" "$WORK/page3" || fail "/reports/1.1 does not answer index.html"
 	# no inline script or style in the page (the CSP would refuse them)
 	grep -qiE '<script>|<script [^>]*>[^<]|<style|style=' "$WORK/page" && fail "inline script or style in index.html"
 	asset=$(grep -oE '/assets/[^"]+\.js' "$WORK/page" | head -n 1)
@@ -85,4 +89,6 @@ else
 fi
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/assets/missing.js")
 eq "missing asset" "$STATUS" 404
+STATUS=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/missing.png")
+eq "missing file" "$STATUS" 404
 finish
