@@ -27,33 +27,41 @@ api_incomes(struct req *r)
 	reply_json(r, 200, view_income_json(&v));
 }
 
-/* A money field: a string or a number of yuan ("3200.50", 3200.5); absent or null is unknown (-1). */
+/* A money field: a string or a number of yuan ("3200.50", 3200.5); absent or null is unknown (-1). A bad one
+ * is added to problems (the first also to first), so the form marks every bad amount at once. */
 static bool
-money_field(struct req *r, json_t *j, const char *key, int64_t *out)
+money_field(json_t *j, const char *key, int64_t *out, json_t *problems, struct errinfo *first)
 {
 	json_t *v = json_object_get(j, key);
 	*out = -1;
 	if (!v || json_is_null(v))
 		return true;
-	char text[64];
+	char text[64] = "";
 	if (json_is_string(v))
 		snprintf(text, sizeof(text), "%s", json_string_value(v));
 	else if (json_is_integer(v))
 		snprintf(text, sizeof(text), "%lld", (long long)json_integer_value(v));
 	else if (json_is_real(v))
 		snprintf(text, sizeof(text), "%.15g", json_real_value(v));   /* 0.005 is refused, not rounded */
-	else {
-		reply_fail(r, ERR_INVALID, key, MSG_BAD_TYPE, key, msg_lang() == LANG_EN ? "an amount" : "金额");
-		return false;
-	}
-	struct str s = str_trim(str_from(text));
-	if (s.n == 0)
+	struct errinfo pe;
+	errinfo_clear(&pe);
+	struct str s = str_trim(str_from(json_is_string(v) || json_is_number(v) ? text : ""));
+	if (!json_is_string(v) && !json_is_number(v))
+		errinfo_set(&pe, ERR_INVALID, key, MSG_BAD_TYPE, key, msg_lang() == LANG_EN ? "an amount" : "金额");
+	else if (s.n == 0)
 		return true;
-	if (!parse_money_fen(s.p, s.n, out) || *out < 0 || *out > MONEY_MAX_FEN) {
-		reply_fail(r, ERR_INVALID, key, *out > MONEY_MAX_FEN ? MSG_MONEY_CAP : MSG_BAD_MONEY, text);
-		return false;
-	}
-	return true;
+	else if (s.p[0] == '-' && parse_money_fen(s.p + 1, s.n - 1, out))
+		errinfo_set(&pe, ERR_INVALID, key, MSG_MONEY_NEGATIVE, text);   /* said as such, not "not an amount" */
+	else if (!parse_money_fen(s.p, s.n, out) || *out < 0 || *out > MONEY_MAX_FEN)
+		errinfo_set(&pe, ERR_INVALID, key, *out > MONEY_MAX_FEN ? MSG_MONEY_CAP : MSG_BAD_MONEY, text);
+	else
+		return true;
+	*out = -1;
+	json_array_append_new(problems, json_pack("{s:s, s:s, s:s}", "field", key, "code", pe.code, "message",
+	    pe.message));
+	if (!first->message[0])
+		*first = pe;
+	return false;
 }
 
 void
@@ -91,10 +99,20 @@ api_income_set(struct req *r)
 	}
 	struct income_req q = { .hh_no = r->params[0], .source = "form" };
 	q.in.year = (int)year;
-	bool ok = money_field(r, j, "wage", &q.in.wage) && money_field(r, j, "business", &q.in.business) &&
-	    money_field(r, j, "property", &q.in.property) && money_field(r, j, "transfer", &q.in.transfer) &&
-	    money_field(r, j, "business_cost", &q.in.business_cost) &&
-	    money_field(r, j, "net_income_pc", &q.in.net_pc);
+	json_t *problems = json_array();
+	struct errinfo first;
+	errinfo_clear(&first);
+	/* every amount read, each bad one listed (the form showed one a save) */
+	bool ok = money_field(j, "wage", &q.in.wage, problems, &first);
+	ok = money_field(j, "business", &q.in.business, problems, &first) && ok;
+	ok = money_field(j, "property", &q.in.property, problems, &first) && ok;
+	ok = money_field(j, "transfer", &q.in.transfer, problems, &first) && ok;
+	ok = money_field(j, "business_cost", &q.in.business_cost, problems, &first) && ok;
+	ok = money_field(j, "net_income_pc", &q.in.net_pc, problems, &first) && ok;
+	if (!ok)
+		reply_error_data(r, &first, json_pack("{s:o}", "problems", problems));
+	else
+		json_decref(problems);
 	json_t *size = json_object_get(j, "size");   /* null or absent: the members at the end of the year */
 	if (ok && size && !json_is_null(size)) {
 		json_int_t n = json_integer_value(size);

@@ -85,6 +85,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(BAD_YEAR, "bad_year", "“%s”不是有效年度（应为 1980 至 2100 年间的年份）", "\"%s\" is not a valid year (one of 1980 to 2100)") \
 	X(BAD_INT, "bad_number", "“%s”不是有效整数", "\"%s\" is not a whole number") \
 	X(BAD_RANGE, "out_of_range", "“%s”超出范围 %d–%d", "\"%s\" is outside %d-%d") \
+	X(MONEY_NEGATIVE, "bad_money", "金额“%s”不能为负数", "the amount \"%s\" cannot be negative") \
 	X(BAD_MONEY, "bad_money", "“%s”不是有效金额（元，最多两位小数）", "\"%s\" is not an amount (yuan, at most two decimals)") \
 	X(MONEY_CAP, "out_of_range", "“%s”超出金额上限（10 亿元）", "\"%s\" is more than the largest amount (1,000,000,000 yuan)") \
 	X(BAD_BOOL, "bad_yes_no", "“%s”应为 是 或 否", "\"%s\" must be 是 (yes) or 否 (no)") \

@@ -30,6 +30,10 @@ jqeq '.error | "\(.code) \(.field) \(.message)"' "out_of_range size “0”超�
 # an amount over the largest says so (it said "not an amount")
 expect 400 county PUT "$H/incomes/2018" '{"wage":"99999999999999"}'
 jqeq '.error | "\(.code) \(.field) \(.message)"' "out_of_range wage “99999999999999”超出金额上限（10 亿元）"
+# every bad amount at once (the form showed one a save), a negative one said as such
+expect 400 county PUT "$H/incomes/2018" '{"wage":"5000","property":"abc","transfer":"-50"}'
+jqeq '.error | "\(.code) \(.field)"' "bad_money property"
+jqeq '[.data.problems[] | "\(.field) \(.message)"] | join(" / ")' "property “abc”不是有效金额（元，最多两位小数） / transfer 金额“-50”不能为负数"
 # a sheet's name with a slash is quoted
 expect 400 county POST "/api/imports/registry?filename=../x.csv" 'x'
 jqeq '.error | "\(.code) \(.field) \(.message)"' "bad_parameter filename 参数 filename 的值“../x.csv”无效"

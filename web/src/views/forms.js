@@ -598,7 +598,9 @@ export function incomeDialog(hh, done) {
     ctl.size.value = r && r.size ? String(r.size) : '';
     compute();
   };
-  const num = (v) => (v.trim() === '' ? 0 : Number(v.trim()));
+  // an amount as the server takes it (yuan, at most two decimals, not negative): anything else leaves the preview
+  // out (it added "-50" in)
+  const num = (v) => (v.trim() === '' ? 0 : /^\d+(\.\d{1,2})?$/.test(v.trim()) ? Number(v.trim()) : NaN);
   const compute = () => {
     const total = num(ctl.wage.value) + num(ctl.business.value) + num(ctl.property.value) + num(ctl.transfer.value);
     const net = total - num(ctl.business_cost.value);
