@@ -2,7 +2,7 @@
 // "new household" form opens a proposal that carries the household and its members instead of registering
 // it; a refused form shows the problem under the member's field; the proposal page lists the household
 // proposed (ID numbers masked), which is not in the registry until the county announces it; then it is.
-// users: county clerk
+// users: county clerk town
 import { run, newPage, login, settle, shot, text, assert, apiClient } from './lib.mjs';
 
 const dlg = 'dialog[open]';
@@ -79,4 +79,12 @@ await run(async () => {
   await page.waitForSelector('[data-card="members"] tbody tr');
   await settle(page);
   assert.equal(await text(page, '.page-title'), '韩青户');
+
+  // a town's import offers no sheet of new households while review is on (it could only be refused): only the
+  // update of existing ones, and it says where new households go
+  const townPage = await newPage();
+  await login(townPage, 'town', { next: '/import' });
+  await townPage.waitForSelector('select[name="event"]');
+  assert.deepEqual(await townPage.$$eval('select[name="event"] option', (os) => os.map((o) => o.value)), ['update']);
+  assert.match(await text(townPage, '[data-field="event"]'), /新识别、应纳未纳须在“户查询”逐户提出申请/);
 });

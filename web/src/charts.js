@@ -149,7 +149,8 @@ export function breakdownChart(el, rows, unit, color) {
       data: shown.map((r) => r.name),
       axisTick: { show: false },
       axisLine: { show: false },
-      axisLabel: { color: '#3e4c59', width: 120, overflow: 'truncate' },
+      // a long label (English: "ordinary poor household") wraps onto a second line; it was cut to "ordinary poor hous…"
+      axisLabel: { color: '#3e4c59', width: 120, overflow: 'break', lineHeight: 14 },
     },
     series: [
       {

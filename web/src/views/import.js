@@ -7,6 +7,7 @@
 import { get, upload, qs, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
+import { state } from '../state.js';
 import { nhmrText } from '../format.js';
 import { pageHeader, card, table, icon, select, field, input, dateInput, empty, showProblems, clearProblems } from '../ui.js';
 
@@ -25,7 +26,8 @@ export function sizeText(n) {
 
 function summary(rep, kind) {
   const items = [
-    [t('文件'), `${rep.format ? rep.format.toUpperCase() : ''}${rep.encoding ? ` · ${rep.encoding}` : ''}`],
+    // a workbook has no text encoding of its own to tell (it said XLSX · XLSX)
+    [t('文件'), `${rep.format ? rep.format.toUpperCase() : ''}${rep.encoding && rep.encoding.toLowerCase() !== (rep.format || '').toLowerCase() ? ` · ${rep.encoding}` : ''}`],
     [t('数据行'), String(rep.rows ?? 0)],
   ];
   if (kind === 'registry' && rep.what !== 'update') items.push([t('户'), String(rep.households ?? 0)], [t('人'), String(rep.members ?? 0)]);
@@ -71,11 +73,18 @@ export async function importView({ el, signal }) {
   } catch (err) {
     if (err.name === 'AbortError') throw err;
   }
+  // with require_review on, a town's or village's new households go through proposals (新识别 / 应纳未纳 in
+  // 户查询): a sheet of them could only be refused, so only the update of existing households is offered
+  const settings = await get('/api/settings', null, { signal }).catch((err) => {
+    if (err.name === 'AbortError') throw err;
+    return {};
+  });
+  const viaProposal = settings.require_review === 'on' && state.me.role !== 'county_admin';
   const kindSel = select(kinds.map((k) => ({ code: k.kind, label: k.label })), 'registry', { name: 'kind' });
   const colsBox = h('div', { class: 'field field-wide' });
   const asOfIn = dateInput('', { name: 'as_of' });
   // 'update': the sheet's changed fields applied to existing households, each a 信息更正 (masked cells kept)
-  const eventSel = select([{ code: 'identify', label: t('新识别') }, { code: 'include_missed', label: t('应纳未纳（补录）') }, { code: 'update', label: t('更新已有农户') }], 'identify', { name: 'event' });
+  const eventSel = select(viaProposal ? [{ code: 'update', label: t('更新已有农户') }] : [{ code: 'identify', label: t('新识别') }, { code: 'include_missed', label: t('应纳未纳（补录）') }, { code: 'update', label: t('更新已有农户') }], viaProposal ? 'update' : 'identify', { name: 'event' });
   const batchIn = input('', { maxlength: 100, placeholder: t('例如：2018年托底清零') });
   const lenient = h('input', { type: 'checkbox', name: 'lenient', id: 'f-lenient' });
   // each way of importing says what it does (the hint was the update's whatever was chosen)
@@ -84,7 +93,7 @@ export async function importView({ el, signal }) {
     include_missed: t('应纳未纳：名单中的户按名单日期补录，记为应纳未纳'),
     update: t('更新已有农户：改动逐项记为信息更正，空白和脱敏的格子不修改'),
   };
-  const eventHint = h('span', EVENT_HINTS.identify);
+  const eventHint = h('span', viaProposal ? t('已开启“须经评议公示”：新识别、应纳未纳须在“户查询”逐户提出申请；这里只能更新已有农户，改动逐项记为信息更正') : EVENT_HINTS.identify);
   eventSel.addEventListener('change', () => {
     eventHint.textContent = EVENT_HINTS[eventSel.value];
   });
