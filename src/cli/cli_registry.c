@@ -453,10 +453,14 @@ cmd_show(struct args *a)
 				snprintf(st_s, sizeof(st_s), "%s → %s", status_label(ev[i].from_status),
 				    status_label(ev[i].to_status));
 			json_t *item = json_array_get(hist, i);
-			snprintf(note, sizeof(note), "%s%s%s%s%s%s", ev[i].correction ? (EN ? "[correction] " : "［更正］") : "",
+			int k = snprintf(note, sizeof(note), "%s%s%s%s", ev[i].correction ? (EN ? "[correction] " : "［更正］") : "",
 			    sup[i] ? (EN ? "[superseded] " : "［已被更正取代］") : "", history_what(item, &ar),
-			    ev[i].reason ? event_reason_label(&ev[i]) : "", ev[i].batch ? (EN ? " batch " : " 批次 ") : "",
-			    ev[i].batch ? ev[i].batch : "");
+			    ev[i].reason ? event_reason_label(&ev[i]) : "");
+			/* the batch after a space only when something comes before it (a row without a reason began with
+			 * one, and the column looked shifted) */
+			if (ev[i].batch && k >= 0 && (size_t)k < sizeof(note))
+				snprintf(note + k, sizeof(note) - (size_t)k, "%s%s%s", k ? " " : "", EN ? "batch " : "批次 ",
+				    ev[i].batch);
 			const char *row[5] = { date_format(ev[i].effective, dd), evtype_label(ev[i].type), st_s,
 				stamp_format(ev[i].recorded_at, tt), note };
 			table_row(&tb, row);

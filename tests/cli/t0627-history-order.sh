@@ -23,4 +23,10 @@ contains "$OUT" "变动历史（按生效日期排列，同日按记录时间）
 2014-01-01  新识别    未建档 → 未脱贫          2014-01-05 10:00:00
 2014-01-01  人员增加                           2018-04-20 10:00:00  ［更正］郑大妹 更正 批次 2018年托底清零
 2015-12-31  脱贫      未脱贫 → 已脱贫享受政策  2016-01-08 10:00:00"
+# a row with a batch and no reason: its 说明 begins with the batch (it began with a space, the column shifted)
+printf '户编号,变动类型,生效日期\n3713990004,停止享受政策,2019-12-31\n' >"$WORK/end.csv"
+ok import events "$WORK/end.csv" --batch 2019年动态调整 --now "2020-01-06 10:00:00"
+ok show 3713990004
+eq "the batch alone" "$(printf '%s\n' "$OUT" | grep '^2019-12-31')" \
+	"2019-12-31  停止享受政策  已脱贫享受政策 → 已脱贫不享受政策  2020-01-06 10:00:00  批次 2019年动态调整"
 finish

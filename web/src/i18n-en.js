@@ -605,6 +605,7 @@ export const EN = {
   '{s} 起公示，{c} 起可结束公示': "On notice from {s}; can close from {c}",
   '因异议重新办理': 'undone by an objection',
   '继续填写': 'Keep editing',
+  '其他成员登记的在校情况（以登记时为准，与年龄不符的请核实）：': 'School status registered for other members (as stated then; check any that does not fit the age):',
   '已开启“须经评议公示”：新识别、应纳未纳须在“户查询”逐户提出申请；这里只能更新已有农户，改动逐项记为信息更正': 'Review is required: new households are proposed one by one from the household list; here only existing households can be updated, each change recorded as a correction',
   '放弃': 'Discard',
   '放弃填写的内容？': 'Discard what you typed?',

@@ -118,6 +118,9 @@ function guarantees(hh, as) {
       school.length
         ? school.map((m) => h('div', { class: 'g-line' }, h('span', { class: 'g-name' }, m.name), h('span', { class: 'muted' }, t('{n}岁', { n: m.age })), ' ', m.schooling ? h('span', { class: m.schooling.code === '01' ? 'warn-text' : null }, m.schooling.label) : h('span', { class: 'warn-text' }, t('在校情况未登记'))))
         : h('div', { class: 'g-line muted' }, t('该户没有 6–15 岁义务教育阶段的成员。')),
+      // the others' school status as it was stated (a 22-year-old's 小学 of years ago read as the card's own
+      // finding under 该户没有 6–15 岁…): said as the registration, which check's school-age rules question
+      others.length ? h('div', { class: 'g-line muted', 'data-part': 'others-schooling' }, t('其他成员登记的在校情况（以登记时为准，与年龄不符的请核实）：')) : null,
       others.map((m) => h('div', { class: 'g-line' }, h('span', { class: 'g-name' }, m.name), h('span', { class: 'muted' }, m.age !== null ? t('{n}岁', { n: m.age }) : ''), ' ', m.schooling.label)),
     ),
     row(
