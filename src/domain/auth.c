@@ -870,10 +870,13 @@ auth_session(struct store *st, const char *token, struct user *u, char **csrf, s
 	}
 	if (u->locked)
 		return errinfo_set(e, ERR_AUTH, "", MSG_AUTH_DISABLED);
-	/* Touch at most once a minute (or half the idle limit): every request would otherwise be a write. */
+	/* Touch at most once a minute (or half the idle limit): every request would otherwise be a write. A touch
+	 * that cannot be written (a full disk, a read-only file) does not end the request: the idle clock then
+	 * counts from the last touch written, which can only end the session sooner; a full disk stopped every read
+	 * (the writes and the audited views still say why they cannot be done). */
 	int every = auth_policy.idle_seconds / 2 < 60 ? auth_policy.idle_seconds / 2 : 60;
-	if (now - s.seen_at >= every && (rc = store_session_touch(st, s.id, now, e)) != ERR_OK)
-		return rc;
+	if (now - s.seen_at >= every && store_session_touch(st, s.id, now, e) != ERR_OK)
+		errinfo_clear(e);
 	if (csrf)
 		*csrf = s.csrf;
 	return ERR_OK;

@@ -351,10 +351,18 @@ error_object(const struct req *r, const struct errinfo *e)
 	    "message", e->message);
 }
 
+/* The status of an error: its kind's, but a full disk is 507 Insufficient Storage wherever it is met (the
+ * database, an audit row, an upload), not a server's fault (500). */
+static int
+error_status(const struct errinfo *e)
+{
+	return strcmp(e->code, "disk_full") == 0 ? 507 : err_http_status(e->err);
+}
+
 void
 reply_error(struct req *r, const struct errinfo *e)
 {
-	set_body(r, err_http_status(e->err), json_pack("{s:b, s:o}", "ok", 0, "error", error_object(r, e)));
+	set_body(r, error_status(e), json_pack("{s:b, s:o}", "ok", 0, "error", error_object(r, e)));
 }
 
 void
@@ -369,7 +377,7 @@ reply_error_data(struct req *r, const struct errinfo *e, json_t *data)
 		if (f && field_as(r, f, code) != f)
 			json_object_set_new(p, "field", json_string(field_as(r, f, code)));
 	}
-	set_body(r, err_http_status(e->err), json_pack("{s:b, s:o, s:o}", "ok", 0, "error", error_object(r, e),
+	set_body(r, error_status(e), json_pack("{s:b, s:o, s:o}", "ok", 0, "error", error_object(r, e),
 	    "data", data));
 }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Plain faults in plain words (issue 21 point 7): a database file that may only be read can still be read
 # (reports, exports) and a write says 数据库为只读; a full disk says 磁盘已满, for the database and for an
-# export; a command that only reads does not create a database file that is missing. (SQLite; on PostgreSQL a
-# read-only session says the same.)
+# export; a command that only reads does not create a database file that is missing; the server on a full disk
+# answers reads and says 507 disk_full of a write or a full view. (SQLite; on PostgreSQL a read-only session says
+# the same.)
 source "$TESTLIB"
 sample_db
 want_stats=$("$TUOPIN" stats --as-of 2014-12-31 --format json)
@@ -93,5 +94,48 @@ else
 	eq "full disk: the database" "$(cat "$WORK/full.err")" "tuopin: 磁盘已满，无法写入（$WORK/full/t.db）"
 	eq "full disk: nothing written" "$(cat "$WORK/full.stats")" "$want_stats"
 	eq "full disk: an export" "$(cat "$WORK/full-export.err")" "tuopin: 磁盘已满，无法写入（$WORK/full/export.csv）"
+fi
+
+# The server on a full disk: reads go on (a session's touch that cannot be written stopped every one with
+# 磁盘已满), a write and a full view (whose audit row cannot be written) say why they cannot be done.
+cat > "$WORK/fulls.sh" <<'INNER'
+set -u
+mnt=$WORK/fulls
+mkdir -p "$mnt"
+mount -t tmpfs -o size=16m tmpfs "$mnt" || exit 77
+cp "$1" "$mnt/t.db"
+cp "$1.audit-key" "$mnt/t.db.audit-key"
+echo 'Full-disk-clerk-2026' | "$TUOPIN" --db "sqlite:$mnt/t.db" user add office --role county_admin \
+	--division 371399000000 --password - --keep >/dev/null
+port=$((10000 + RANDOM % 20000))
+"$TUOPIN" --db "sqlite:$mnt/t.db" serve --listen "127.0.0.1:$port" --session-idle 4 >"$WORK/fulls.log" 2>&1 &
+pid=$!
+for i in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.1; done
+u=http://127.0.0.1:$port/api
+csrf=$(curl -s -c "$WORK/fulls.jar" -H 'Content-Type: application/json' \
+	-d '{"name":"office","password":"Full-disk-clerk-2026"}' "$u/login" | jq -r .data.csrf)
+head -c 100000000 /dev/zero > "$mnt/filler" 2>/dev/null
+sleep 2.5   # past the touch interval (half the idle limit)
+{
+	curl -s -o "$WORK/fulls.stats" -w 'stats %{http_code}\n' -b "$WORK/fulls.jar" "$u/stats?as_of=2014-12-31"
+	curl -s -o "$WORK/fulls.full" -w 'full %{http_code}\n' -b "$WORK/fulls.jar" "$u/households/3713991002010001?full=1"
+	curl -s -o "$WORK/fulls.write" -w 'write %{http_code}\n' -b "$WORK/fulls.jar" -X PATCH -H "X-CSRF-Token: $csrf" \
+		-H 'Content-Type: application/json' -d '{"phone":"13905390001"}' "$u/households/3713991002010001"
+} > "$WORK/fulls.rc"
+kill "$pid"
+wait "$pid" 2>/dev/null
+umount "$mnt"
+INNER
+set +e
+WORK=$WORK unshare -m bash "$WORK/fulls.sh" "$db"
+urc=$?
+set -e
+if [ "$urc" = 77 ] || [ ! -s "$WORK/fulls.rc" ]; then
+	echo "skipped the server on a full disk: cannot mount a tmpfs here"
+else
+	eq "full disk, the server: statuses" "$(tr '\n' ' ' <"$WORK/fulls.rc")" "stats 200 full 507 write 507 "
+	eq "a read" "$(jq -c .data.totals.registered "$WORK/fulls.stats")" "$(jq -c .totals.registered <<<"$want_stats")"
+	eq "a full view" "$(jq -r .error.code "$WORK/fulls.full")" disk_full
+	eq "a write" "$(jq -r .error.code "$WORK/fulls.write")" disk_full
 fi
 finish
