@@ -59,7 +59,8 @@ await run(async () => {
   assert.equal(await kpi('poor'), '6户16人');
   assert.equal(await kpi('exited_supported'), '2户7人');
 
-  // the export link carries the division and the day
+  // the export link says what it exports (it said 导出 Excel) and carries the division and the day
+  assert.equal(await text(page, '[data-action="export"]'), '导出名单');
   const href = await page.locator('[data-action="export"]').getAttribute('href');
   assert.equal(href, '/api/exports/registry?format=xlsx&division=371399000000&as_of=2015-06-30');
   const res = await page.request.get(BASE + href);
