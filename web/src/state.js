@@ -25,6 +25,12 @@ export function isAdminRole() {
   return can('users') || can('roles') || can('audit');
 }
 
+// With require_review on (GET /api/settings), a data role below the county office proposes new households (新识别
+// / 应纳未纳, one by one) instead of registering or importing them: the server refuses them otherwise.
+export function newHouseholdsViaProposal(settings) {
+  return !!settings && settings.require_review === 'on' && !!state.me && state.me.role !== 'county_admin';
+}
+
 export async function codes() {
   if (!state.codes || state.codesLang !== getLang()) {
     state.codes = await get('/api/codes');

@@ -6,7 +6,7 @@
 import { get, qs } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
-import { link, codes, can, asOf, state } from '../state.js';
+import { link, codes, can, asOf, state, newHouseholdsViaProposal } from '../state.js';
 import { newHouseholdDialog } from './forms.js';
 import { statusBadge, today } from '../format.js';
 import { pageHeader, table, empty, pager, loading, icon, select } from '../ui.js';
@@ -148,7 +148,7 @@ export async function householdsView({ el, query, navigate, signal }) {
   // registering a household (识别 or 补录): on success, its page
   // with require_review on, a data role proposes the household (新识别 / 应纳未纳) instead of registering it
   const settings = can('write') ? await get('/api/settings', null, { signal }).catch(() => ({})) : {};
-  const viaProposal = settings.require_review === 'on' && state.me.role !== 'county_admin';
+  const viaProposal = newHouseholdsViaProposal(settings);
   const newButton = h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'new-household' }, icon('plus'), h('span', viaProposal ? t('提出新识别申请') : t('新建农户')));
   newButton.addEventListener('click', async () => {
     newButton.disabled = true;

@@ -7,7 +7,7 @@
 import { get, upload, qs, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
-import { state } from '../state.js';
+import { newHouseholdsViaProposal } from '../state.js';
 import { nhmrText } from '../format.js';
 import { pageHeader, card, table, icon, select, field, input, dateInput, empty, showProblems, clearProblems } from '../ui.js';
 
@@ -79,7 +79,7 @@ export async function importView({ el, signal }) {
     if (err.name === 'AbortError') throw err;
     return {};
   });
-  const viaProposal = settings.require_review === 'on' && state.me.role !== 'county_admin';
+  const viaProposal = newHouseholdsViaProposal(settings);
   const kindSel = select(kinds.map((k) => ({ code: k.kind, label: k.label })), 'registry', { name: 'kind' });
   const colsBox = h('div', { class: 'field field-wide' });
   const asOfIn = dateInput('', { name: 'as_of' });
