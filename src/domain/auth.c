@@ -70,6 +70,24 @@ auth_is_county_office(struct store *st, const struct user *u)
 	return wide;
 }
 
+const char *
+role_levels_text(const struct role *r, char *out, size_t size)
+{
+	static const char *const zh[] = { "", "省", "市", "县", "乡镇", "村" },
+			       *const en[] = { "", "province", "city", "county", "town", "village" };
+	bool EN = msg_lang() == LANG_EN;
+	if (!r->level_min || r->level_min < 1 || r->level_max > 5) {
+		out[0] = '\0';
+		return NULL;
+	}
+	if (r->level_min == r->level_max)
+		snprintf(out, size, "%s", EN ? en[r->level_max] : zh[r->level_max]);
+	else
+		snprintf(out, size, EN ? "%s to %s" : "%s至%s", EN ? en[r->level_min] : zh[r->level_min],
+		    EN ? en[r->level_max] : zh[r->level_max]);
+	return out;
+}
+
 const struct role *
 role_find(const char *code)
 {
@@ -425,11 +443,7 @@ role_check(struct store *st, const char *role, int64_t division, struct errinfo 
 					       *const en[] = { "", "province", "city", "county", "town", "village" };
 			bool EN = msg_lang() == LANG_EN;
 			char want[64];
-			if (r->level_min == r->level_max)
-				snprintf(want, sizeof(want), "%s", EN ? en[r->level_max] : zh[r->level_max]);
-			else
-				snprintf(want, sizeof(want), EN ? "%s to %s" : "%s至%s", EN ? en[r->level_min] : zh[r->level_min],
-				    EN ? en[r->level_max] : zh[r->level_max]);
+			role_levels_text(r, want, sizeof(want));
 			int lv = d.level >= 1 && d.level <= 5 ? d.level : 0;
 			rc = errinfo_set(e, ERR_INVALID, "division", MSG_ROLE_LEVEL, EN ? r->en : r->zh, want, code, d.name,
 			    EN ? en[lv] : zh[lv]);

@@ -36,6 +36,9 @@ struct role {
 extern const struct role roles_table[];
 extern const size_t n_roles;
 const struct role *role_find(const char *code);
+/* The levels of division a data role is bound to, in the current language ("省至县", "村"; "county to province"
+ * reads "province to county"), in out; NULL (out empty) when any level will do. */
+const char *role_levels_text(const struct role *r, char *out, size_t size);
 
 struct auth_policy {
 	int idle_seconds;        /* a session unused this long ends */

@@ -311,10 +311,15 @@ void
 api_roles(struct req *r)
 {
 	json_t *a = json_array();
-	for (size_t i = 0; i < n_roles; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:b, s:o}", "code", roles_table[i].code, "label",
+	for (size_t i = 0; i < n_roles; i++) {
+		char lv[64];
+		/* the levels its division may be (the roles page said "county, town or village" of every role) */
+		json_array_append_new(a, json_pack("{s:s, s:s, s:b, s:s?, s:o}", "code", roles_table[i].code, "label",
 		    msg_lang() == LANG_EN ? roles_table[i].en : roles_table[i].zh, "needs_division",
-		    roles_table[i].needs_division, "capabilities", api_caps_json(roles_table[i].caps)));
+		    roles_table[i].needs_division, "division_levels", roles_table[i].needs_division ?
+		    role_levels_text(&roles_table[i], lv, sizeof(lv)) : NULL, "capabilities",
+		    api_caps_json(roles_table[i].caps)));
+	}
 	reply_json(r, 200, a);
 }
 

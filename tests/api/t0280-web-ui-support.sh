@@ -25,6 +25,10 @@ jqeq '.data.items[0].village_name' 西岭村
 expect 200 sec GET /api/roles
 jqeq '[.data[] | "\(.code):\(.capabilities | join("+"))"] | join(",")' \
 	"county_admin:read+write+import+export+full_id+assist+supervise+compare,town_operator:read+write+import+export+full_id+assist,village_operator:read+write+full_id+assist,cadre:read+assist,supervisor:read+export+full_id+supervise+compare,sys_admin:users,sec_admin:roles,audit_admin:audit,none:"
+# and the levels of division each data role is bound to, as assigning one checks (the page said "county, town
+# or village" of every role)
+jqeq '[.data[] | "\(.code):\(.division_levels)"] | join(",")' \
+	"county_admin:省至县,town_operator:乡镇,village_operator:村,cadre:县至村,supervisor:null,sys_admin:null,sec_admin:null,audit_admin:null,none:null"
 expect 200 county GET /api/me
 jqeq '.data.user.capabilities | join("+")' "read+write+import+export+full_id+assist+supervise+compare"
 

@@ -277,7 +277,7 @@ export async function rolesView({ el, signal }) {
   const cols = [
     { title: t('角色'), key: 'label', render: (r) => h('strong', { class: 'nowrap' }, r.label) },
     { title: t('代码'), key: 'code', cls: 'mono muted', render: (r) => r.code },
-    { title: t('所辖区划'), key: 'div', render: (r) => (r.needs_division ? t('须指定（县、乡镇或村）') : r.code === 'none' ? t('无（等待安全管理员分配角色）') : t('不限（不接触农户数据）')) },
+    { title: t('所辖区划'), key: 'div', render: (r) => (r.needs_division ? (r.division_levels ? t('须指定：{levels}级区划', { levels: r.division_levels }) : t('须指定，级别不限')) : r.code === 'none' ? t('无（等待安全管理员分配角色）') : t('不限（不接触农户数据）')) },
     { title: t('可以做什么'), key: 'caps', render: (r) => h('div', { class: 'chips' }, (r.capabilities || []).filter((c) => c !== 'self').map((c) => h('span', { class: 'tag tag-soft' }, t(CAP_TEXT[c] || c)))) },
   ];
   mount(
