@@ -993,6 +993,23 @@ proposal_list(struct store *st, const struct proposal_query *q, struct proposal_
 
 /* ---- the printable notice ---- */
 
+struct notice_row {
+	struct proposal_view v;
+	int64_t size;
+};
+
+static int
+notice_row_cmp(const void *pa, const void *pb)
+{
+	const struct proposal *x = &((const struct notice_row *)pa)->v.p, *y = &((const struct notice_row *)pb)->v.p;
+	if (x->village != y->village)
+		return x->village < y->village ? -1 : 1;
+	int c = strcmp(x->hh_no ? x->hh_no : "", y->hh_no ? y->hh_no : "");
+	if (c)
+		return c;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
 enum err
 proposal_notice(struct store *st, int64_t id, struct notice *nt, struct arena *a, struct errinfo *e)
 {
@@ -1077,6 +1094,16 @@ proposal_notice(struct store *st, int64_t id, struct notice *nt, struct arena *a
 			json_decref(j);
 		}
 		nt->sizes[nt->n_rows++] = size;
+	}
+	/* posted in village and 户编号 order whatever the list's (decided proposals come latest first there: a
+	 * 公告 ran from the last 户编号 to the first) */
+	struct notice_row *nr = arena_alloc(a, (nt->n_rows + 1) * sizeof(*nr));
+	for (size_t i = 0; i < nt->n_rows; i++)
+		nr[i] = (struct notice_row){ nt->rows[i], nt->sizes[i] };
+	qsort(nr, nt->n_rows, sizeof(*nr), notice_row_cmp);
+	for (size_t i = 0; i < nt->n_rows; i++) {
+		nt->rows[i] = nr[i].v;
+		nt->sizes[i] = nr[i].size;
 	}
 	return ERR_OK;
 }

@@ -260,6 +260,9 @@ view_monitor_stats_json(const struct monitor_stats *r)
 	} else
 		json_object_set_new(div, "code", json_null());
 	json_object_set_new(div, "name", json_string(r->div.name ? r->div.name : ""));
+	/* its level, so a village's page shows the village itself, not an empty list of its towns */
+	if (r->div.code && r->div.level)
+		json_object_set_new(div, "level", json_string(view_level_key(r->div.level)));
 	return json_pack("{s:o, s:o, s:o, s:o}", "as_of", day_json(r->day), "division", div, "totals",
 	    counts_json(&r->totals, json_object()), "rows", rows);
 }
@@ -306,6 +309,7 @@ warning_rule_label(int rule)
 	return EN ? en[rule] : zh[rule];
 }
 
+/* A share as the data says it (the JSON's fall and fall_share: 29.99, 30) */
 static void
 percent(int hundredths, char *s, size_t size)
 {
@@ -313,6 +317,13 @@ percent(int hundredths, char *s, size_t size)
 		snprintf(s, size, "%d.%02d", hundredths / 100, hundredths % 100);
 	else
 		snprintf(s, size, "%d", hundredths / 100);
+}
+
+/* A fall in words: whole percent, 四舍五入 (one warning said 下降 32%, the next 下降 48.01%) */
+static void
+percent_words(int hundredths, char *s, size_t size)
+{
+	snprintf(s, size, "%d", (hundredths + (hundredths >= 0 ? 50 : -50)) / 100);
 }
 
 /* the warning in words */
@@ -326,7 +337,7 @@ warning_detail(const struct monitor_warning *w, char *s, size_t size)
 		    format_fen(w->line, b, sizeof(b)));
 		break;
 	case WR_INCOME_FALL:
-		percent(w->fall, p, sizeof(p));
+		percent_words(w->fall, p, sizeof(p));
 		snprintf(s, size, msg_text(MSG_WARN_INCOME_FALL), w->prev_year, format_fen(w->prev_net_pc, a, sizeof(a)),
 		    w->year, format_fen(w->net_pc, b, sizeof(b)), p);
 		break;

@@ -353,8 +353,15 @@ view_notice_text(struct buf *b, const struct notice *n)
 {
 	char d1[11], d2[11];
 	bool announce = strcmp(n->kind, "announce") == 0;
-	buf_printf(b, "%s %s%s  %s", announce ? (en() ? "Announcement" : "公告") : (en() ? "Notice" : "公示"),
-	    n->town_name ? n->town_name : "", n->village_name ? n->village_name : "", date_format(n->start, d1));
+	const char *type = n->n_rows ? proposal_type_label(n->rows[0].p.type) : "";
+	/* titled as the printed page is: a 公告 by the county (it named the first row's village), a 公示 by the
+	 * village */
+	if (announce)
+		buf_printf(b, en() ? "%s: announcement of %s  %s" : "%s%s公告  %s", n->county_name ? n->county_name : "",
+		    type, date_format(n->start, d1));
+	else
+		buf_printf(b, en() ? "%s %s: notice of %s  %s" : "%s%s%s公示  %s", n->town_name ? n->town_name : "",
+		    n->village_name ? n->village_name : "", type, date_format(n->start, d1));
 	if (!announce)
 		buf_printf(b, en() ? " for %d days (closable from %s)" : " 起 %d 天（%s 起可结束）", n->days,
 		    date_format(n->end, d2));

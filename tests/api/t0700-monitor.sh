@@ -69,7 +69,7 @@ jqeq '"\(.data.state) \(.data.event != null)"' "approved true"
 
 # the figures and the list, scoped
 expect 200 village GET "/api/monitor/stats?as_of=2021-12-31"
-jqeq '.data | "\(.division.code) \(.totals.monitored.households)/\(.totals.monitored.persons) \(.totals.by_type.marginal.households)"' "371398100202 1/3 1"
+jqeq '.data | "\(.division.code) \(.division.level) \(.totals.monitored.households)/\(.totals.monitored.persons) \(.totals.by_type.marginal.households)"' "371398100202 village 1/3 1"
 expect 200 county GET "/api/monitor/stats?as_of=2021-12-31&by=town"
 jqeq '[.data.rows[] | "\(.name) \(.monitored.households)/\(.monitored.persons)"] | join(",")' "南岭镇 1/3,北河镇 0/0"
 expect 400 county GET "/api/monitor/stats?by=county"

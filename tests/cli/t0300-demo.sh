@@ -132,6 +132,12 @@ jqeq '"\(.type) \(.household) \(.state) \(.event != null)"' "exit $HH approved t
 jqeq '[.steps[] | "\(.step) \(.decision) \(.date)"] | join(",")' \
 	"assess approve 2017-11-20,review approve 2017-11-24,notice approve 2017-12-01,town approve 2017-12-12,county approve 2017-12-26,announce approve 2018-01-08"
 EV=$(jq -r .event <<<"$OUT")
+# its 公告: the batch's households in 户编号 order (it ran from the last to the first once decided proposals were
+# listed latest first), titled by the county as the printed page is (the text named the first row's village)
+ok notice 1
+eq "the 公告's title" "$(printf '%s\n' "$OUT" | head -1)" "临港区脱贫公告  2018-01-08"
+eq "in 户编号 order" "$(printf '%s\n' "$OUT" | awk 'NR > 2 { print $2 }' | sort -c && echo sorted)" sorted
+eq "the first" "$(printf '%s\n' "$OUT" | awk 'NR == 3 { print $2, $3 }')" "$HH 李从山"
 ok changes --batch 2017年度动态调整 --format json
 jqeq '[.rows[] | "\(.type) \(.households) \(.persons)"] | join(",")' "exit 2575 4307,policy_end 5052 10007"
 ok proposal list --state open --format json
@@ -209,6 +215,8 @@ done
 ok monitor warnings --as-of 2026-07-01 --format json
 jqeq '"\(.total.households) \(.total.warnings) \([.rows[].rule] | group_by(.) | map("\(.[0]) \(length)") | join(","))"' \
 	"184 226 income_fall 112,labour_death 1,low_income 113"
+# a fall in whole percent, every one (one said 下降 32%, the next 下降 48.01%)
+jqeq '[.rows[] | select(.rule == "income_fall") | .detail | select(test("下降 [0-9]+%$"))] | length' 112
 
 # A database that holds households is refused, and nothing is written.
 BEFORE=$(db_fingerprint)

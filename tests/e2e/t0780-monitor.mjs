@@ -6,7 +6,7 @@
 // filters, and the household page's monitoring card show it. Then, its income above the line, “申请风险消除” on
 // that card opens a risk_eliminate proposal (帮扶消除), walked through its steps: the card and the dashboard show
 // the risk eliminated. Dates follow the server's today (GET /api/me).
-// users: county
+// users: county clerk
 import { run, newPage, login, settle, shot, text, assert, apiClient, BASE } from './lib.mjs';
 
 const dlg = 'dialog[open]';
@@ -184,4 +184,14 @@ await run(async () => {
   await settle(page);
   const mon2 = await page.$$eval('[data-card="monitoring"] [data-mon]', (xs) => xs.map((x) => `${x.dataset.mon}:${x.querySelector('.nhmr').innerText.replace(/\s+/g, '')}`));
   assert.deepEqual(mon2, ['monitored:0户0人', 'unstable:0户0人', 'marginal:0户0人', 'sudden:0户0人', `eliminated:1户${size1}人`, `help:1户${size1}人`, 'natural:0户0人', `new:1户${size1}人`, 'held:0户0人']);
+
+  // a village clerk's distribution is the village itself, with no 按乡镇/按村 to choose (it showed an empty 乡镇
+  // column and a 合计 row)
+  const clerk = await newPage();
+  await login(clerk, 'clerk', { next: '/monitor' });
+  await clerk.waitForSelector('[data-card="stats"] tbody tr');
+  await settle(clerk);
+  assert.equal(await clerk.locator('[data-card="stats"] [data-by]').count(), 0);
+  assert.deepEqual(await clerk.$$eval('[data-card="stats"] tbody tr td:first-child', (tds) => tds.map((td) => td.innerText.trim())), ['东岭村']);
+  assert.equal(await text(clerk, '[data-card="stats"] thead th:first-child'), '行政村');
 });

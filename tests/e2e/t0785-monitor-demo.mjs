@@ -85,7 +85,9 @@ await run(async () => {
   await page.waitForSelector(`${dlg} select[name="type"]`);
   assert.deepEqual(await page.$$eval(`${dlg} select[name="type"] option`, (os) => os.map((o) => `${o.value}:${o.textContent}`)), ['monitor_in:纳入监测']);
   assert.equal(await page.inputValue(`${dlg} select[name="monitor_type"]`), 'marginal');
-  assert.equal(await page.inputValue(`${dlg} select[name="mon_channel"]`), 'screening');
+  // the channel is the officer's to say (it came set to 干部排查)
+  assert.equal(await page.inputValue(`${dlg} select[name="mon_channel"]`), '');
+  await page.selectOption(`${dlg} select[name="mon_channel"]`, 'screening');
   assert.equal(await page.locator(`${dlg} input[name="risks"]:checked`).count(), 0);
   assert.equal(await page.locator(`${dlg} [data-field="batch"]`).isVisible(), false);
   await page.click(`${dlg} [data-action="save"]`);

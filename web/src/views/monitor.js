@@ -90,7 +90,9 @@ export function monitorInFields(hh, w, { channelName = 'channel' } = {}) {
   const suggested = w && w.suggested_risk;
   const boxes = RISKS.map((r) => h('label', { class: 'check-chip' }, h('input', { type: 'checkbox', name: 'risks', value: r.code, checked: r.code === suggested }), h('span', t(r.label))));
   const risks = h('div', { class: 'check-chips', role: 'group', 'aria-label': t('风险类型') }, boxes);
-  const channel = select(CHANNELS.map((c) => ({ code: c.code, label: t(c.label) })), w ? 'platform' : 'screening', { name: channelName });
+  // from a warning the platform found it; from the household page the officer says how (it came set to 干部排查,
+  // a required field answered for the user)
+  const channel = select(CHANNELS.map((c) => ({ code: c.code, label: t(c.label) })), w ? 'platform' : '', { name: channelName, blank: t('（请选择）') });
   const reason = input(w ? `${w.rule_label}：${w.detail}` : '', { name: 'reason', maxlength: 200 });
   const nodes = [
     field({ name: 'monitor_type', label: t('监测对象类别'), control: type, required: true }),
@@ -158,6 +160,11 @@ function statsTable(d, by, go) {
     { title: t('风险已消除'), key: 'eliminated', cls: 'num', render: (r) => hpCell(r.eliminated) },
     { title: t('本年新识别'), key: 'new', cls: 'num', render: (r) => hpCell(r.identified_this_year) },
   ];
+  // a village's page: the village itself, one row under its own name (it showed an empty 乡镇 column and 合计)
+  if (d.division.level === 'village') {
+    cols[0] = { title: t('行政村'), key: 'name', render: (r) => r.name };
+    return table(cols, [Object.assign({ name: d.division.name }, d.totals)], { class: 'table-compact table-monitor-stats', rowData: () => ({ code: d.division.code }) });
+  }
   const total = Object.assign({ name: t('合计') }, d.totals);
   return table(cols, [...d.rows, total], { class: 'table-compact table-monitor-stats', rowData: (r) => ({ code: r.code || 'total' }) });
 }
@@ -299,7 +306,7 @@ export async function monitorView({ el, query, navigate, render, signal }) {
         'div',
         { class: 'grid' },
         card(t('监测预警'), [warningsTable(paged(warnings.rows, wpage), { navigate, reload: () => render() }), pagerOf(warnings.rows.length, wpage, 'wpage')], { class: 'span-12', name: 'warnings', flush: true, tools: h('span', { class: 'muted small', 'data-rules': '' }, t('收入低于监测标准、收入下降 {s}% 以上、新增大病或残疾成员、医保自付 {m} 元以上、受灾、主要劳动力死亡', { s: warnings.fall_share, m: String(warnings.medical_cost_threshold).replace(/\.00$/, '') })) }),
-        card(t('监测对象分布'), statsTable(stats, by, go), { class: 'span-12', name: 'stats', flush: true, tools: byTabs }),
+        card(t('监测对象分布'), statsTable(stats, by, go), { class: 'span-12', name: 'stats', flush: true, tools: stats.division.level === 'village' ? null : byTabs }),
         card(f.overdue ? t('超期未办结的纳入监测申请') : t('监测对象名单'), [filters, f.overdue ? overdueTable(overdueRows) : [listTable(paged(list.rows, lpage)), pagerOf(list.rows.length, lpage, 'page')]], { class: 'span-12', name: 'list', flush: true, tools: f.overdue ? null : h('span', { class: 'muted small' }, t('共 {h} 户 {p} 人', { h: list.total.households, p: list.total.persons })) }),
       ),
     ),
