@@ -132,6 +132,8 @@ await run(async () => {
   assert.match(rows[1], /^county 3713990003 类型：信息更正；.*更正字段：健康状况$/);
   assert.match(rows[0], /^county 3713990003 类型：信息更正；.*更正字段：贫困户属性、开户银行、银行账号$/);
   for (const r of rows) for (const bad of ['长期慢性病', '低保贫困户', '临港农商银行', '6230']) assert.ok(!r.includes(bad), `${bad} in ${r}`);
+  // the reason given is said to be there, withheld (it read as if none had been given)
+  assert.ok(rows[1].includes('原因：（已隐去）'), rows[1]);
   await audit.click('[data-action="verify"]');
   await audit.waitForSelector('[data-intact="1"]');
   assert.match(await text(audit, '[data-verify]'), /日志完整/);

@@ -98,6 +98,10 @@ await run(async () => {
   await clerk.fill('#pw-again', PASSWORD);
   await clerk.click('.login-form button[type=submit]');
   await clerk.waitForURL(/\/login/);
+  // the change is said, and the name kept for the login with the new password (it came back to an empty form)
+  await clerk.waitForSelector('[data-part="password-changed"]');
+  assert.equal(await text(clerk, '[data-part="password-changed"]'), '密码已修改，请用新密码登录。');
+  assert.equal(await clerk.inputValue('#login-name'), 'xiling');
   await loginAs(PASSWORD);
   await clerk.waitForSelector('.page-dashboard');
   await settle(clerk);

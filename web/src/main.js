@@ -354,7 +354,8 @@ async function render() {
   document.title = t('脱贫 · 建档立卡信息系统');
 
   if (path === '/login') {
-    mount(app, loginView({ navigate, next: safeNext(), expired: new URLSearchParams(location.search).has('expired'), onLogin, render }));
+    const sp = new URLSearchParams(location.search);
+    mount(app, loginView({ navigate, next: safeNext(), expired: sp.has('expired'), changed: sp.has('changed'), user: sp.get('user') || '', onLogin, render }));
     return;
   }
   if (!state.me) {
@@ -378,7 +379,7 @@ async function render() {
     return;
   }
   if (path === '/password') {
-    mount(app, passwordView({ navigate, next: safeNext() || home(), render }));
+    mount(app, passwordView({ navigate, next: safeNext() || home(), user: state.me.name, render }));
     return;
   }
   const m = match(path);

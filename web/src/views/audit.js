@@ -78,7 +78,14 @@ const KEYS = {
   households: '户数', persons: '人数', members: '人数', as_of: '截至', full: '完整证件号码', kind: '种类', rules: '规则', attribute: '户类型', cause: '致贫原因',
   list: '名单', file: '文件', stored: '存入', skipped: '跳过', matched: '比对一致', other_name: '姓名不同', errors: '错误', warnings: '提醒', lenient: '宽松',
   outcome: '结果', name: '名称', code: '代码', column: '列', message: '说明', value: '值', by: '方式', role: '角色', user: '账户',
+  // a check run's counts, a warning dismissed, a proposal's step (they showed as English keys)
+  findings: '问题数', opened: '新发现', reopened: '重新打开', closed: '已整改', waived: '已豁免', warning: '预警', override: '核查例外',
+  security: '社会保障', rule: '规则', campaign: '专项行动', household: '户', records: '记录数', total: '总数', offset: '起始', limit: '每页',
 };
+
+// a proposal's steps and decisions, and a run of every rule, as the pages name them
+const STEPS = { assess: '入户核实', review: '民主评议', notice: '村内公示', town: '乡镇审核', county: '县级审定', announce: '公告' };
+const DECISIONS = { approve: '同意', reject: '不同意', object: '异议' };
 
 function flat(v) {
   if (v === null || v === undefined) return '';
@@ -115,9 +122,17 @@ function detailText(d, cl) {
       if (hidden.length) parts.push(`${t('更正字段')}${colon()}${hidden.map(([f]) => fieldLabel(f)).join(getLang() === 'en' ? ', ' : '、')}`);
       continue;
     }
-    if (v === '·') continue;
+    // a text the server leaves out for a reader who may not read households (a reason may name a person):
+    // said to be there (the row read "—", as if none had been given)
+    if (v === '·') {
+      parts.push(`${KEYS[k] ? t(KEYS[k]) : k}${colon()}${t('（已隐去）')}`);
+      continue;
+    }
     let text = flat(v);
     if (k === 'type' && typeof v === 'string') text = label(cl, 'event', v);
+    else if (k === 'step' && STEPS[v]) text = t(STEPS[v]);
+    else if (k === 'decision' && DECISIONS[v]) text = t(DECISIONS[v]);
+    else if (k === 'rules' && v === '*') text = t('全部规则');
     else if (k === 'status' && Array.isArray(v)) text = v.map((s) => (s ? label(cl, 'status', s) : '—')).join(' → ');
     parts.push(`${KEYS[k] ? t(KEYS[k]) : k}${colon()}${text}`);
   }

@@ -51,8 +51,9 @@ function frame(render, ...content) {
   );
 }
 
-export function loginView({ next, expired, onLogin, render }) {
-  const name = h('input', { class: 'input input-lg', name: 'name', autocomplete: 'username', required: true, autofocus: true, maxlength: 64 });
+export function loginView({ next, expired, changed, user, onLogin, render }) {
+  const name = h('input', { class: 'input input-lg', name: 'name', autocomplete: 'username', required: true, autofocus: !changed, maxlength: 64 });
+  if (changed && user) name.value = user;
   const pw = h('input', { class: 'input input-lg', name: 'password', type: 'password', autocomplete: 'current-password', required: true, maxlength: 256 });
   const msg = h('div', { class: 'login-error', role: 'alert', hidden: true });
   const btn = h('button', { class: 'btn btn-primary btn-block btn-lg', type: 'submit' }, t('登录'));
@@ -73,10 +74,12 @@ export function loginView({ next, expired, onLogin, render }) {
     { class: 'login-form', on: { submit: (e) => { e.preventDefault(); submit(); } } },
     h('h1', { class: 'login-title' }, t('登录')),
     expired ? h('div', { class: 'login-note' }, icon('info'), h('span', t('登录已过期，请重新登录；登录后回到刚才的页面。'))) : null,
+    // after the first login's change: said, and the name kept (it came back to an empty form without a word)
+    changed ? h('div', { class: 'login-note login-note-ok', 'data-part': 'password-changed' }, icon('check'), h('span', t('密码已修改，请用新密码登录。'))) : null,
     h('label', { class: 'field-label', for: 'login-name' }, t('用户名')),
     Object.assign(name, { id: 'login-name' }),
     h('label', { class: 'field-label', for: 'login-password' }, t('密码')),
-    Object.assign(pw, { id: 'login-password' }),
+    Object.assign(pw, { id: 'login-password', autofocus: !!changed }),
     msg,
     btn,
     h('p', { class: 'login-help' }, t('首次登录或忘记密码：请分别向系统管理员和安全管理员当面领取一次性码的两段，连起来作为密码输入。')),
@@ -84,7 +87,7 @@ export function loginView({ next, expired, onLogin, render }) {
   return frame(render, form);
 }
 
-export function passwordView({ navigate, next, render }) {
+export function passwordView({ navigate, next, user, render }) {
   const oldPw = h('input', { class: 'input input-lg', id: 'pw-old', type: 'password', autocomplete: 'current-password', required: true });
   const newPw = h('input', { class: 'input input-lg', id: 'pw-new', type: 'password', autocomplete: 'new-password', required: true });
   const again = h('input', { class: 'input input-lg', id: 'pw-again', type: 'password', autocomplete: 'new-password', required: true });
@@ -99,7 +102,7 @@ export function passwordView({ navigate, next, render }) {
     }
     try {
       await post('/api/me/password', { old_password: oldPw.value, new_password: newPw.value });
-      navigate('/login?' + new URLSearchParams({ next }), { replace: true });
+      navigate('/login?' + new URLSearchParams({ next, changed: '1', user: user || '' }), { replace: true });
     } catch (err) {
       msg.hidden = false;
       msg.textContent = err.message || t('请求失败');
