@@ -108,14 +108,14 @@ cp "$1.audit-key" "$mnt/t.db.audit-key"
 echo 'Full-disk-clerk-2026' | "$TUOPIN" --db "sqlite:$mnt/t.db" user add office --role county_admin \
 	--division 371399000000 --password - --keep >/dev/null
 port=$((10000 + RANDOM % 20000))
-"$TUOPIN" --db "sqlite:$mnt/t.db" serve --listen "127.0.0.1:$port" --session-idle 4 >"$WORK/fulls.log" 2>&1 &
+"$TUOPIN" --db "sqlite:$mnt/t.db" serve --listen "127.0.0.1:$port" --session-idle 10 >"$WORK/fulls.log" 2>&1 &
 pid=$!
 for i in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.1; done
 u=http://127.0.0.1:$port/api
 csrf=$(curl -s -c "$WORK/fulls.jar" -H 'Content-Type: application/json' \
 	-d '{"name":"office","password":"Full-disk-clerk-2026"}' "$u/login" | jq -r .data.csrf)
 head -c 100000000 /dev/zero > "$mnt/filler" 2>/dev/null
-sleep 2.5   # past the touch interval (half the idle limit)
+sleep 5.5   # past the touch interval (half the idle limit), well inside the limit itself
 {
 	curl -s -o "$WORK/fulls.stats" -w 'stats %{http_code}\n' -b "$WORK/fulls.jar" "$u/stats?as_of=2014-12-31"
 	curl -s -o "$WORK/fulls.full" -w 'full %{http_code}\n' -b "$WORK/fulls.jar" "$u/households/3713991002010001?full=1"
