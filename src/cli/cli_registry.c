@@ -42,7 +42,7 @@ const struct opt opts_export[] = {
 	{ "as-of", true, "date" },
 	{ "division", true, "division code or name" },
 	{ "gb18030", false, "CSV in GB18030" },
-	{ "full-id", false, "unmasked ID, phone and bank account numbers" },
+	{ "full-id", false, "unmasked ID, phone and bank account numbers and health" },
 	{ "all", false, "include removed and cancelled households" },
 	{ "status", true, "only households with this status on the date (label or code)" },
 	{ "attribute", true, "only households of this 贫困户属性 (label or code)" },
@@ -55,7 +55,7 @@ const struct opt opts_export[] = {
 };
 const struct opt opts_show[] = {
 	{ "as-of", true, "date" },
-	{ "full-id", false, "unmasked ID, phone and bank account numbers" },
+	{ "full-id", false, "unmasked ID, phone and bank account numbers and health" },
 	{ NULL, false, NULL },
 };
 const struct opt opts_line[] = { { "note", true, "note" }, { NULL, false, NULL } };
@@ -283,7 +283,7 @@ cmd_export(struct args *a)
 		return cli_fail(&e);
 	}
 	printf(EN ? "wrote %s: %d households, %d persons%s\n" : "已写出 %s：%d 户 %d 人%s\n", o.path, r.households,
-	    r.members, o.full ? (EN ? " (full ID numbers)" : "（含完整证件号码）") : (EN ? " (ID numbers masked)" : "（证件号码已脱敏）"));
+	    r.members, o.full ? (EN ? " (full ID numbers)" : "（含完整证件号码）") : EXPORT_MASKED(EN));
 	if (r.unaudited)
 		fprintf(stderr, EN ? "tuopin: the database is read-only: this export is not in its audit log\n"
 				   : "tuopin: 数据库为只读：本次导出未能记入审计日志\n");
@@ -430,7 +430,8 @@ cmd_show(struct args *a)
 			else
 				idno_mask(mv[i].id_no, id, sizeof(id));
 			const char *row[6] = { mv[i].name, id, code_label(CL_RELATION, mv[i].relation),
-				code_label(CL_SEX, mv[i].sex), code_label(CL_HEALTH, mv[i].health), yes_no(mv[i].ins_medical) };
+				code_label(CL_SEX, mv[i].sex), HEALTH_MASKS(mv[i].health, full) ? HEALTH_MASKED : code_label(CL_HEALTH, mv[i].health),
+				yes_no(mv[i].ins_medical) };
 			table_row(&tb, row);
 		}
 		struct buf b;

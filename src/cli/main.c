@@ -33,7 +33,7 @@ static const struct command commands[] = {
 		"export registry FILE [--as-of D] [--division C] [--town T] [--village V] [--search Q] [--status S] [--format csv|xlsx] [--gb18030] [--full-id] [--all] | "
 		"export monitoring FILE [--list objects|marginal|exited] [--as-of D] [--division C] [--format csv|xlsx] [--full-id]",
 		"导出建档立卡名单、防返贫监测名单（证件号码默认脱敏）",
-		"export the registry or a monitoring list (ID numbers masked by default)" },
+		"export the registry or a monitoring list (ID numbers and health masked by default)" },
 	{ "stats", cmd_stats, opts_stats, 0, 0, 0,
 		"stats [--as-of D] [--recorded-at T] [--division C] [--by town|village|cause|attribute] [--format table|json|csv] "
 		"[--xlsx FILE]",

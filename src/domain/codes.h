@@ -83,5 +83,9 @@ bool relation_once(const char *relation_code);
 #define LABOR_LOST "03"
 #define LABOR_NONE "04"
 #define HEALTH_DISABLED "04"
+/* Health is personal data (as ID numbers, phones and bank accounts): every masked output shows this in its
+ * place, a full view (audited) the state; an update import reads the cell as "unchanged" (it holds '*'). */
+#define HEALTH_MASKED "***"
+#define HEALTH_MASKS(h, full) (!(full) && (h) && *(h))
 
 #endif

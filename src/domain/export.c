@@ -187,7 +187,7 @@ row_cb(void *p, const struct member_row *row)
 		case C_ETHNICITY: cells[i] = LBL(CL_ETHNICITY, m->ethnicity); break;
 		case C_EDUCATION: cells[i] = LBL(CL_EDUCATION, m->education); break;
 		case C_SCHOOLING: cells[i] = LBL(CL_SCHOOLING, m->schooling); break;
-		case C_HEALTH: cells[i] = LBL(CL_HEALTH, m->health); break;
+		case C_HEALTH: cells[i] = HEALTH_MASKS(m->health, c->o->full) ? HEALTH_MASKED : LBL(CL_HEALTH, m->health); break;
 		case C_LABOR: cells[i] = LBL(CL_LABOR, m->labor); break;
 		case C_WORK_STATUS: cells[i] = LBL(CL_WORK, m->work_status); break;
 		case C_WORK_MONTHS: cells[i] = m->work_months >= 0 ? wm : ""; break;
@@ -291,7 +291,7 @@ export_registry(struct store *st, const struct export_opts *o, struct export_res
 	struct arena ar;
 	arena_init(&ar);
 	enum err rc = sheet_writer_title(w, arena_printf(&ar, "建档立卡人口名册　%s%s",
-	    export_title_place(st, o->division, day, &ar), o->full ? "" : "（证件号码已脱敏）"), NELEM(export_cols), e);
+	    export_title_place(st, o->division, day, &ar), o->full ? "" : EXPORT_MASKED(false)), NELEM(export_cols), e);
 	const char *head[NELEM(export_cols)];
 	for (size_t i = 0; i < NELEM(export_cols); i++)
 		head[i] = fields[export_cols[i]].label;

@@ -1,6 +1,6 @@
 /* export.h: the registry as a sheet in the import format (one row per person, labels not codes), as of a
- * date, streamed with constant memory. 证件号码, phone and bank account numbers are masked unless full is
- * asked (the caller audits a full export). */
+ * date, streamed with constant memory. 证件号码, phone and bank account numbers and health are masked unless
+ * full is asked (the caller audits a full export). */
 #ifndef TUOPIN_EXPORT_H
 #define TUOPIN_EXPORT_H
 
@@ -15,7 +15,7 @@ struct export_opts {
 	bool gb18030;
 	int as_of;            /* 0: today */
 	int64_t division;     /* 0: the scope */
-	bool full;            /* unmasked ID, phone and bank account numbers */
+	bool full;            /* unmasked ID, phone and bank account numbers and health */
 	bool all;             /* include removed and cancelled households */
 	enum status status;   /* only households with this status on as_of (ST_NONE: the registered ones, or all) */
 	const char *attribute;/* only households of this 贫困户属性 code (NULL: any) */
@@ -25,6 +25,9 @@ struct export_opts {
 	const char *actor;    /* who exports, for the audit log of a full export */
 	const char *ip;
 };
+
+/* What a masked export (registry, roster, monitoring) hides, said in its title and by the CLI */
+#define EXPORT_MASKED(en) ((en) ? " (ID, phone and account numbers and health masked)" : "（证件号码、电话、账号、健康状况已脱敏）")
 
 struct export_result {
 	int households, members;

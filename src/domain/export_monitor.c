@@ -187,7 +187,7 @@ export_monitoring(struct store *st, const struct export_opts *o, const char *lis
 		goto out;
 	}
 	rc = sheet_writer_title(w, arena_printf(&a, "%s　%s%s", list_title(list), export_title_place(st, o->division, day, &a),
-	    o->full ? "" : "（证件号码、电话已脱敏）"), N_MON_COLS, e);
+	    o->full ? "" : EXPORT_MASKED(false)), N_MON_COLS, e);
 	if (rc == ERR_OK)
 		rc = sheet_writer_header(w, mon_cols, N_MON_COLS, e);
 	/* per household: its size, latest income, latest assessment and names of its divisions */
@@ -267,7 +267,7 @@ export_monitoring(struct store *st, const struct export_opts *o, const char *lis
 		const char *cells[N_MON_COLS] = {
 			dc.name ? dc.name : "", dt.name ? dt.name : "", dv.name ? dv.name : "", "", x->hh_no, pno, x->name, id, sz,
 			LBL(CL_RELATION, x->relation), LBL(CL_ETHNICITY, x->ethnicity), LBL(CL_EDUCATION, x->education),
-			LBL(CL_SCHOOLING, x->schooling), LBL(CL_HEALTH, x->health), LBL(CL_LABOR, x->labor),
+			LBL(CL_SCHOOLING, x->schooling), HEALTH_MASKS(x->health, o->full) ? HEALTH_MASKED : LBL(CL_HEALTH, x->health), LBL(CL_LABOR, x->labor),
 			x->work_months >= 0 ? wm : "", x->ins_serious < 0 ? "" : x->ins_serious ? "是" : "否",
 			LBL(CL_CAUSE, x->cause_main), danger, water, pc, ph, mph, x->identified_ym ? ym : "",
 			x->info_date ? pym : "", hh_type, mr && mr->c.type ? code_label(CL_MON_TYPE, mr->c.type) : "",

@@ -117,7 +117,7 @@ write_household(struct rctx *c)
 			[R_NAME] = m->name, [R_ID_NO] = id, [R_SIZE] = size, [R_RELATION] = LBL(CL_RELATION, m->relation),
 			[R_SEX] = LBL(CL_SEX, m->sex), [R_ETHNICITY] = LBL(CL_ETHNICITY, m->ethnicity),
 			[R_EDUCATION] = LBL(CL_EDUCATION, m->education), [R_SCHOOLING] = LBL(CL_SCHOOLING, m->schooling),
-			[R_HEALTH] = LBL(CL_HEALTH, m->health), [R_LABOR] = LBL(CL_LABOR, m->labor), [R_WORK_MONTHS] = wm,
+			[R_HEALTH] = HEALTH_MASKS(m->health, c->o->full) ? HEALTH_MASKED : LBL(CL_HEALTH, m->health), [R_LABOR] = LBL(CL_LABOR, m->labor), [R_WORK_MONTHS] = wm,
 			[R_INS_SERIOUS] = yesno(m->ins_serious), [R_CAUSE] = LBL(CL_CAUSE, h->cause_main), [R_PHONE_HH] = phh,
 			[R_PHONE] = pm, [R_IDENTIFIED] = ym, [R_ATTRIBUTE] = LBL(CL_ATTRIBUTE, h->attribute),
 			[R_STATUS] = LBL(CL_STATUS, status_code(c->rows[i].status_at)), [R_MONITORED] = yesno(h->monitored),
@@ -200,7 +200,7 @@ roster_export(struct store *st, const struct roster_opts *o, struct roster_resul
 	char d[11];
 	rc = sheet_writer_title(w, arena_printf(a, EN ? "Roster (%s)    %s, as of %s%s" : "人员名单（%s）　%s　截至 %s%s",
 	    glabel, r->div.name ? r->div.name : "", date_format(r->as_of, d),
-	    o->full ? "" : (EN ? " (ID numbers masked)" : "（证件号码已脱敏）")), R__MAX, e);
+	    o->full ? "" : EXPORT_MASKED(EN)), R__MAX, e);
 	if (rc == ERR_OK)
 		rc = sheet_writer_header(w, EN ? head_en : head_zh, R__MAX, e);
 	struct rctx c = { .o = o, .st = st, .w = w, .r = r, .e = e, .rc = ERR_OK, .names_of = -1 };

@@ -583,8 +583,10 @@ member_write(struct jw *w, const struct member *m, int as_of, bool full)
 	code_write(w, "ethnicity", CL_ETHNICITY, m->ethnicity);
 	code_write(w, "education", CL_EDUCATION, m->education);
 	code_write(w, "schooling", CL_SCHOOLING, m->schooling);
-	/* health is personal data: its label shows, as the household page needs it; 公示 lists never carry it */
-	code_write(w, "health", CL_HEALTH, m->health);
+	/* health is personal data: masked by default as the numbers are (null, and health_withheld that one is
+	 * recorded), shown in a full view; 公示 lists never carry it */
+	code_write(w, "health", CL_HEALTH, full ? m->health : NULL);
+	jw_kbool(w, "health_withheld", HEALTH_MASKS(m->health, full));
 	code_write(w, "labor", CL_LABOR, m->labor);
 	code_write(w, "work_status", CL_WORK, m->work_status);
 	opt_int_write(w, "work_months", m->work_months, -1);
@@ -602,7 +604,8 @@ static bool
 has_numbers(const char *detail)
 {
 	return strstr(detail, "\"phone\"") || strstr(detail, "\"member_phone\"") || strstr(detail, "\"bank_account\"") ||
-	    strstr(detail, "\"id_no\"") || strstr(detail, "\"birth\"") || strstr(detail, "\"value\"");
+	    strstr(detail, "\"id_no\"") || strstr(detail, "\"birth\"") || strstr(detail, "\"value\"") ||
+	    strstr(detail, "\"health\"");
 }
 
 /* A value an audit row quotes as it was given (a write refused for a number held outside the user's divisions,
@@ -648,7 +651,8 @@ mask_value(json_t *j)
 		json_object_set_new(j, "value", json_string(out));
 }
 
-/* A correction's changes ({"phone":[before,after],…}): the phone, bank account and ID numbers masked in place. */
+/* A correction's changes ({"phone":[before,after],…}): the phone, bank account and ID numbers masked in place,
+ * a health state replaced by the mask (an empty one stays null: that it was entered is not the state). */
 static void
 mask_changes(json_t *changes)
 {
@@ -663,8 +667,12 @@ mask_changes(json_t *changes)
 				    account_mask(s, m, sizeof(m)) : idno_mask(s, m, sizeof(m))));
 		}
 	}
+	json_t *pair = json_object_get(changes, "health");
+	for (size_t i = 0; i < json_array_size(pair); i++)
+		if (json_is_string(json_array_get(pair, i)))
+			json_array_set_new(pair, i, json_string(HEALTH_MASKED));
 	/* a corrected birth date: its month, as everywhere a number is masked (docs/SECURITY.md) */
-	json_t *pair = json_object_get(changes, "birth");
+	pair = json_object_get(changes, "birth");
 	for (size_t i = 0; i < json_array_size(pair); i++) {
 		const char *s = json_string_value(json_array_get(pair, i));
 		if (s && strlen(s) > 7) {

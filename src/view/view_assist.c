@@ -1205,7 +1205,9 @@ household_fields(struct jw *w, const struct household_view *hv, bool full)
 		jw_kstr(w, "education", m->schooling ? code_label(CL_SCHOOLING, m->schooling) :
 		    code_label(CL_EDUCATION, m->education));
 		jw_kstr(w, "labor", code_label(CL_LABOR, m->labor));
-		jw_kstr(w, "health", code_label(CL_HEALTH, m->health));
+		/* health masked as on the household page: null and health_withheld, the state in a full view */
+		jw_kstr(w, "health", HEALTH_MASKS(m->health, full) ? NULL : code_label(CL_HEALTH, m->health));
+		jw_kbool(w, "health_withheld", HEALTH_MASKS(m->health, full));
 		jw_kstr(w, "id_no", full ? m->id_no : idno_mask(m->id_no, t, sizeof(t)));
 		jw_key(w, "ins_medical");
 		m->ins_medical < 0 ? jw_null(w) : jw_bool(w, m->ins_medical);

@@ -116,15 +116,24 @@ body='{"hh_no":"3713990010","village_code":"371399100202","effective":"2018-06-0
 expect 201 town POST /api/households "$body"
 jqeq '"\(.data.hh_no) \(.data.status.code) \(.data.members | length) \(.data.cause_other[0].label)"' \
 	"3713990010 poor 2 缺技术"
-# 证件号码, phone and bank account masked on the page, in full for a role that may and asks (audited)
+# 证件号码, phone, bank account and health masked on the page (health null, health_withheld when one is
+# recorded), in full for a role that may and asks (audited)
 jqeq '"\(.data.members[0].id_no) \(.data.phone) \(.data.bank) \(.data.bank_account) \(.data.full)"' \
 	"371399************ 139****0010 临港农商银行 6217****0123 false"
+jqeq '[.data.members[] | "\(.health) \(.health_withheld)"] | join(",")' "null false,null true"
 expect 200 county GET "/api/households/3713990010?full=1"
 jqeq '"\(.data.members[0].id_no) \(.data.phone) \(.data.bank_account) \(.data.full)"' \
 	"371399197803030014 13905390010 6217000000000010123 true"
+jqeq '[.data.members[] | "\(.health.label) \(.health_withheld)"] | join(",")' "null false,残疾 false"
 expect 200 cadre GET "/api/households/3713990010?full=1"
 jqeq '"\(.data.members[0].id_no) \(.data.phone) \(.data.bank_account) \(.data.full)"' \
 	"371399************ 139****0010 6217****0123 false"
+jqeq '[.data.members[] | "\(.health) \(.health_withheld)"] | join(",")' "null false,null true"
+# the handbook the same (its fields are words, "" when none recorded)
+expect 200 cadre GET "/api/households/3713990010/handbook?full=1"
+jqeq '[.data.members[] | "\(.health) \(.health_withheld)"] | join(",")' " false,null true"
+expect 200 county GET "/api/households/3713990010/handbook?full=1"
+jqeq '[.data.members[] | "\(.health) \(.health_withheld)"] | join(",")' " false,残疾 false"
 expect 409 town POST /api/households "$body"
 jqeq '[.data.problems[] | .code] | join(",")' "household_exists,duplicate_id,duplicate_id"
 
@@ -143,6 +152,9 @@ jqeq '.data.history[-2] | "\(.type) \(.correction) \(.member.name) \(.reason)"' 
 # correcting a member: the change and its audit entry
 mid=$(printf '%s' "$OUT" | jq -r '.data.members[1].id')
 expect 200 town PATCH "/api/households/3713990010/members/$mid" '{"health":"长期慢性病","reason":"复核"}'
+jqeq '"\(.data.members[1].health) \(.data.members[1].health_withheld)"' "null true"
+jqeq '.data.history[-1] | "\(.type) \(.detail.health | join(">"))"' "data_fix ***>***"
+expect 200 town GET "/api/households/3713990010?full=1"
 jqeq '.data.members[1].health.label' 长期慢性病
 jqeq '.data.history[-1] | "\(.type) \(.detail.health | join(">"))"' "data_fix 04>02"
 eq "audited" "$(audit_sql "SELECT action || ' ' || object FROM audit WHERE actor = 'town' AND action LIKE 'event%' ORDER BY id DESC LIMIT 1")" \

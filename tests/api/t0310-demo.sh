@@ -142,6 +142,9 @@ jqeq '"\(.data.total) \(.data.items[0].village) \(.data.items[0].town_name) \(.d
 HH=$(printf '%s' "$OUT" | jq -r '.data.items[0].hh_no')
 expect 200 county GET "/api/households/$HH?as_of=2018-10-08"
 jqeq '"\(.data.village.name) \(.data.status.code)"' "北泉子二村 exited_supported"
+jqeq '[.data.members[] | select(.name == "李从山") | "\(.relation.label) \(.sex.label) \(.health) \(.health_withheld)"] | join(",")' \
+	"户主 男 null true"
+expect 200 county GET "/api/households/$HH?as_of=2018-10-08&full=1"
 jqeq '[.data.members[] | select(.name == "李从山") | "\(.relation.label) \(.sex.label) \(.health.label)"] | join(",")' \
 	"户主 男 长期慢性病"
 

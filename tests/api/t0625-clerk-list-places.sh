@@ -73,7 +73,7 @@ stop_server
 
 # the CLI's export takes the same place and search
 ok export registry "$WORK/cli.csv" --town 东岭镇 --village 西岭村
-eq "CLI export" "$OUT" "已写出 $WORK/cli.csv：2 户 6 人（证件号码已脱敏）"
+eq "CLI export" "$OUT" "已写出 $WORK/cli.csv：2 户 6 人（证件号码、电话、账号、健康状况已脱敏）"
 ok export registry "$WORK/cli.csv" --town 东岭镇 --search 赵
 eq "CLI search" "$(tail -n +2 "$WORK/cli.csv" | cut -d, -f3 | tr '\n' ' ')" "赵大山 钱秀兰 赵小川 "
 expect_rc 1 export registry "$WORK/cli.csv" --town 西山镇 --village 东岭村

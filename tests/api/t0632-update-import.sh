@@ -38,6 +38,6 @@ PY
 upload town "/api/imports/registry?update=1" "$WORK/bad.csv"
 eq "refused" "$STATUS" 400
 jqeq '[.data.problems[] | "\(.row) \(.column) \(.code)"] | join(";")' "3 劳动技能 unknown_code"
-expect 200 town GET "/api/households/3713990003"
+expect 200 town GET "/api/households/3713990003?full=1"
 jqeq '[.data.members[] | .health.label] | join(",")' "健康,健康,健康,健康"
 finish

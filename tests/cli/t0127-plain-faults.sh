@@ -38,7 +38,7 @@ for dirmode in 755 555; do   # the folder writable (SQLite may add its -shm besi
 	tr_ --db "sqlite:$ro/t.db" stats --as-of 2014-12-31 --format json
 	eq "reads a read-only file (folder $dirmode)" "$RC $OUT" "0 $want_stats"
 	tr_ --db "sqlite:$ro/t.db" export registry "$WORK/exports/r-$dirmode.csv"
-	eq "exports a read-only file (folder $dirmode)" "$RC $OUT" "0 已写出 $WORK/exports/r-$dirmode.csv：3 户 8 人（证件号码已脱敏）"
+	eq "exports a read-only file (folder $dirmode)" "$RC $OUT" "0 已写出 $WORK/exports/r-$dirmode.csv：3 户 8 人（证件号码、电话、账号、健康状况已脱敏）"
 	eq "and says it is not in the audit log" "$ERR" "tuopin: 数据库为只读：本次导出未能记入审计日志"
 	# the person list too (it said nothing, and was not in the log either)
 	tr_ --db "sqlite:$ro/t.db" report roster --out "$WORK/exports/p-$dirmode.csv" --format csv --as-of 2014-12-31

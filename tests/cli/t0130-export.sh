@@ -1,22 +1,22 @@
 #!/usr/bin/env bash
-# Export: CSV with a BOM (Excel), GB18030 on request, XLSX; ID, phone and bank account numbers masked unless
-# --full-id (the account imported as "6217 0000 1234 5678 901" is stored as its digits);
+# Export: CSV with a BOM (Excel), GB18030 on request, XLSX; ID, phone and bank account numbers and health
+# masked unless --full-id (the account imported as "6217 0000 1234 5678 901" is stored as its digits);
 # a full export imports back into an empty database with the same figures.
 source "$TESTLIB"
 sample_db
 ok export registry "$WORK/out.csv" --as-of 2014-04-30
-eq "summary" "$OUT" "已写出 $WORK/out.csv：3 户 8 人（证件号码已脱敏）"
+eq "summary" "$OUT" "已写出 $WORK/out.csv：3 户 8 人（证件号码、电话、账号、健康状况已脱敏）"
 eq "BOM" "$(head -c 3 "$WORK/out.csv" | od -An -tx1 | tr -d ' ')" "efbbbf"
 eq "lines" "$(wc -l < "$WORK/out.csv" | tr -d ' ')" "9"
 eq "first person" "$(sed -n 2p "$WORK/out.csv" | tr -d '\r')" \
-	"371399100201,3713991002010001,张建国,371399************,户主,男,汉族,小学,,长期慢性病,普通劳动力,,0,是,是,是,否,否,一般贫困户,因病,,国家标准,未脱贫,201404,,139****1234,临港农商银行,6217****8901"
+	"371399100201,3713991002010001,张建国,371399************,户主,男,汉族,小学,,***,普通劳动力,,0,是,是,是,否,否,一般贫困户,因病,,国家标准,未脱贫,201404,,139****1234,临港农商银行,6217****8901"
 eq "short account" "$(sed -n 5p "$WORK/out.csv" | tr -d '\r' | cut -d, -f26-)" "138****2345,邮储银行,****3456"
 eq "no account" "$(sed -n 6p "$WORK/out.csv" | tr -d '\r' | cut -d, -f26-)" "137****3456,,"
 eq "header" "$(head -1 "$WORK/out.csv" | tr -d '\r' | cut -d, -f26-)" "户联系电话,开户银行,银行账号"
 
 ok export registry "$WORK/full.csv" --as-of 2014-04-30 --full-id
 eq "full summary" "$OUT" "已写出 $WORK/full.csv：3 户 8 人（含完整证件号码）"
-contains "$(sed -n 2p "$WORK/full.csv")" "371399196203040011,户主"
+contains "$(sed -n 2p "$WORK/full.csv")" "371399196203040011,户主,男,汉族,小学,,长期慢性病,普通劳动力,"
 contains "$(sed -n 2p "$WORK/full.csv")" "13905391234,临港农商银行,6217000012345678901"
 
 ok export registry "$WORK/gb.csv" --as-of 2014-04-30 --gb18030 --full-id
@@ -29,7 +29,7 @@ eq "xlsx magic" "$(head -c 2 "$WORK/out.xlsx")" "PK"
 for fq in "--attribute 一般贫困户|2 户 7 人" "--cause 缺劳力|1 户 1 人" "--attribute 1 --cause 缺技术|1 户 4 人" \
 	"--status 未脱贫 --attribute 低保贫困户|1 户 1 人" "--status exited_supported|0 户 0 人"; do
 	ok export registry "$WORK/f.csv" --as-of 2014-04-30 ${fq%%|*}
-	eq "export ${fq%%|*}" "$OUT" "已写出 $WORK/f.csv：${fq#*|}（证件号码已脱敏）"
+	eq "export ${fq%%|*}" "$OUT" "已写出 $WORK/f.csv：${fq#*|}（证件号码、电话、账号、健康状况已脱敏）"
 done
 eq "filtered rows" "$(cut -d, -f3 "$WORK/f.csv" | tr '\n' ' ')" "姓名 "
 expect_rc 2 export registry "$WORK/f.csv" --status 脱贫了
@@ -50,17 +50,17 @@ done
 sample_db
 ok import events "$SAMPLES/events.csv" --now "2018-05-02 10:00:00"
 ok export registry "$WORK/now.csv" --as-of 2018-10-08
-eq "registered only" "$OUT" "已写出 $WORK/now.csv：1 户 4 人（证件号码已脱敏）"
+eq "registered only" "$OUT" "已写出 $WORK/now.csv：1 户 4 人（证件号码、电话、账号、健康状况已脱敏）"
 eq "status column" "$(sed -n 2p "$WORK/now.csv" | cut -d, -f23)" "已脱贫不享受政策"
 ok export registry "$WORK/st.csv" --as-of 2018-10-08 --status 已脱贫不享受政策
-eq "by status" "$OUT" "已写出 $WORK/st.csv：1 户 4 人（证件号码已脱敏）"
+eq "by status" "$OUT" "已写出 $WORK/st.csv：1 户 4 人（证件号码、电话、账号、健康状况已脱敏）"
 ok export registry "$WORK/st.csv" --as-of 2018-10-08 --status 未脱贫
-eq "by status, none" "$OUT" "已写出 $WORK/st.csv：0 户 0 人（证件号码已脱敏）"
+eq "by status, none" "$OUT" "已写出 $WORK/st.csv：0 户 0 人（证件号码、电话、账号、健康状况已脱敏）"
 ok export registry "$WORK/all.csv" --as-of 2018-10-08 --all
 # the cancelled household has no member left on that day, so it has no row
-eq "all" "$OUT" "已写出 $WORK/all.csv：2 户 8 人（证件号码已脱敏）"
+eq "all" "$OUT" "已写出 $WORK/all.csv：2 户 8 人（证件号码、电话、账号、健康状况已脱敏）"
 ok export registry "$WORK/one.csv" --as-of 2018-10-08 --division 371399100202
-eq "one village" "$OUT" "已写出 $WORK/one.csv：1 户 4 人（证件号码已脱敏）"
+eq "one village" "$OUT" "已写出 $WORK/one.csv：1 户 4 人（证件号码、电话、账号、健康状况已脱敏）"
 expect_rc 3 export registry "$WORK/none.csv" --division 379999999999
 # a folder that does not exist, named with or without a file, as CSV or Excel: the reason in Chinese, no file
 expect_rc 1 export registry /no/such/dir/x.csv

@@ -7,14 +7,14 @@ source "$TESTLIB"
 sample_db
 mkdir -p "$WORK/xout"
 ok export registry "$WORK/xout" --as-of 2014-04-30
-eq "named by division and date" "$OUT" "已写出 $WORK/xout/建档立卡-示例县-2014-04-30.xlsx：3 户 8 人（证件号码已脱敏）"
+eq "named by division and date" "$OUT" "已写出 $WORK/xout/建档立卡-示例县-2014-04-30.xlsx：3 户 8 人（证件号码、电话、账号、健康状况已脱敏）"
 X="$WORK/xout/建档立卡-示例县-2014-04-30.xlsx"
 S=$(unzip -p "$X" xl/worksheets/sheet1.xml)
 ST=$(unzip -p "$X" xl/styles.xml)
 eq "frozen below the header (row 2)" "$(grep -o '<pane [^>]*>' <<<"$S")" \
 	'<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>'
 eq "title merged over the 28 columns" "$(grep -o '<mergeCell [^>]*>' <<<"$S")" '<mergeCell ref="A1:AB1"/>'
-contains "$S" '<t>建档立卡人口名册　示例县（371399000000） 截至 2014-04-30（证件号码已脱敏）</t>'
+contains "$S" '<t>建档立卡人口名册　示例县（371399000000） 截至 2014-04-30（证件号码、电话、账号、健康状况已脱敏）</t>'
 # widths: 村代码 column A fits the 12-digit code, 姓名 C fits its two characters, 证件号码 D the 18 characters
 eq "widths A-D" "$(grep -o '<col min="[1-4]" [^>]*>' <<<"$S" | sed 's/.*width="\([^"]*\)".*/\1/' | tr '\n' ' ')" \
 	"14.7109375 18.7109375 8.7109375 20.7109375 "

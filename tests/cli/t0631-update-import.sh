@@ -21,6 +21,9 @@ for r in rows[1:]:
 csv.writer(open(sys.argv[2], 'w', encoding='utf-8-sig', newline='')).writerows(rows)
 PY
 eq "masked in the sheet" "$(grep -c '371399\*\*\*\*\*\*\*\*\*\*\*\*' "$WORK/up.csv")" 6
+# health masked too (*** is "unchanged" to an update, as a masked number is)
+eq "health masked" "$(python3 -c "import csv,sys; r=list(csv.reader(open(sys.argv[1],encoding='utf-8-sig'))); i=r[0].index('健康状况'); print(' '.join(x[i] for x in r[1:]))" "$WORK/up.csv")" \
+	"*** *** 长期慢性病 *** *** ***"
 ok import registry "$WORK/up.csv" --update --now "2018-06-02 10:00:00"
 eq "update" "$OUT" "6 行（csv，UTF-8 (BOM)）：记录变动 2 条"
 ok show 3713990003 --format json --full-id

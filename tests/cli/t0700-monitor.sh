@@ -250,7 +250,7 @@ contains "$OUT" "合计：1户3人"
 # the monitoring lists with the national export's columns (DOMAIN.md §9.3), masked, one row per member present;
 # 人均纯收入 the latest survey up to the day; 危房户 and 安全饮用水 from the latest assessment; the case on the day
 ok export monitoring "$WORK/objects.csv" --as-of 2024-12-31 --now "2025-01-02 09:00:00"
-eq "export objects" "$OUT" "已写出 $WORK/objects.csv：4 户 10 人（证件号码已脱敏）"
+eq "export objects" "$OUT" "已写出 $WORK/objects.csv：4 户 10 人（证件号码、电话、账号、健康状况已脱敏）"
 eq "objects header" "$(sed -n 1p "$WORK/objects.csv" | tr -d '\r' | sed 's/^\xEF\xBB\xBF//')" \
 	"县,乡,行政村,自然村,户编号,人编号,姓名,证件号码,人数,与户主关系,民族,文化程度,在校生状况,健康状况,劳动技能,务工时间（月）,是否参加大病保险,致贫原因1,危房户,是否解决安全饮用水,人均纯收入,户联系电话,人联系电话,首次识别时间,人员识别时间,户类型,监测对象类型,风险是否消除,风险识别时间,风险消除时间"
 eq "objects rows" "$(tail -n +2 "$WORK/objects.csv" | tr -d '\r' | cut -d, -f1-3,5,7-9,19-21,24-30)" "\
@@ -264,20 +264,22 @@ eq "objects rows" "$(tail -n +2 "$WORK/objects.csv" | tr -d '\r' | cut -d, -f1-3
 监测示范县,南岭镇,南岭二村,3713980101,蒋乐,371398************,3,否,是,6501.00,,202101,一般农户,边缘易致贫户,是,202105,202303
 监测示范县,北河镇,北河村,3713980102,韩冬,371398************,2,,,,,202101,一般农户,突发严重困难户,否,202407,
 监测示范县,北河镇,北河村,3713980102,杨春,371398************,2,,,,,202101,一般农户,突发严重困难户,否,202407,"
-eq "member columns" "$(sed -n 4p "$WORK/objects.csv" | cut -d, -f10-18,22)" "之子,汉族,,七年级,健康,无劳动力,0,是,缺资金,139****8001"
+# 健康状况 masked as the numbers are (the full export below shows it)
+eq "member columns" "$(sed -n 4p "$WORK/objects.csv" | cut -d, -f10-18,22)" "之子,汉族,,七年级,***,无劳动力,0,是,缺资金,139****8001"
 # 边缘易致贫户 as of 2022: E not yet eliminated
 ok export monitoring "$WORK/marginal.csv" --list marginal --as-of 2022-12-31 --now "2025-01-02 09:01:00"
-eq "export marginal" "$OUT" "已写出 $WORK/marginal.csv：1 户 3 人（证件号码已脱敏）"
+eq "export marginal" "$OUT" "已写出 $WORK/marginal.csv：1 户 3 人（证件号码、电话、账号、健康状况已脱敏）"
 eq "marginal rows" "$(tail -n +2 "$WORK/marginal.csv" | tr -d '\r' | cut -d, -f5,7,27-30 | tr '\n' ' ')" \
 	"3713980101,蒋海,边缘易致贫户,否,202105, 3713980101,沈梅,边缘易致贫户,否,202105, 3713980101,蒋乐,边缘易致贫户,否,202105, "
 # 脱贫人口名单: the three 脱贫户 (C never monitored), as XLSX; full numbers only when asked, and audited
 ok export monitoring "$WORK/exited.xlsx" --list exited --as-of 2024-12-31 --now "2025-01-02 09:02:00"
-eq "export exited" "$OUT" "已写出 $WORK/exited.xlsx：3 户 9 人（证件号码已脱敏）"
+eq "export exited" "$OUT" "已写出 $WORK/exited.xlsx：3 户 9 人（证件号码、电话、账号、健康状况已脱敏）"
 eq "xlsx magic" "$(head -c 2 "$WORK/exited.xlsx")" "PK"
 ok export monitoring "$WORK/exited.csv" --list exited --as-of 2024-12-31 --full-id --now "2025-01-02 09:03:00"
 eq "exited households" "$(tail -n +2 "$WORK/exited.csv" | tr -d '\r' | cut -d, -f5,26,27 | sort -u | tr '\n' ' ')" \
 	"3713980001,脱贫户,突发严重困难户 3713980002,脱贫户,脱贫不稳定户 3713980003,脱贫户, "
 not_contains "$(cut -d, -f8 "$WORK/exited.csv")" "*"
+eq "health in full" "$(tail -n +2 "$WORK/exited.csv" | cut -d, -f14 | sort | uniq -c | awk '{print $2 $1}' | tr '\n' ' ')" "健康7 患有大病1 残疾1 "
 ok audit list --limit 5
 eq "audited" "$(printf '%s\n' "$OUT" | awk '{print $5, $6}' | tr '\n' ',')" \
 	"export.monitoring monitoring,export.full_id monitoring,export.monitoring monitoring,export.monitoring monitoring,export.monitoring monitoring,"

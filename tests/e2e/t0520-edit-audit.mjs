@@ -2,7 +2,8 @@
 // one changes the member, appears in the household's history as a 信息更正 (data_fix) with the old and new
 // value, and in the audit log, where an audit administrator finds it and verifies the chain. The household's
 // bank card (开户银行, 银行账号): a bad account refused under its field, a good one shown masked on the page
-// and in the history, in full only with 显示完整号码.
+// and in the history, in full only with 显示完整信息. Health is masked as the numbers are: the edit form offers
+// "（已隐去，不修改）", the page and the history show （已隐去） and *** until the full view.
 // users: county aud
 import { run, newPage, login, shot, text, assert, apiClient } from './lib.mjs';
 
@@ -43,18 +44,21 @@ await run(async () => {
   await page.waitForSelector('dialog[open] .form-banner:not([hidden])');
   assert.match(await text(page, 'dialog[open] .form-banner'), /没有修改任何内容/);
 
-  // a good edit: 健康状况 健康 -> 长期慢性病, with a reason
+  // a good edit: 健康状况 健康 -> 长期慢性病, with a reason; the form does not know the masked state
+  assert.equal(await text(page, 'dialog[open] select[name="health"] option[value=""]'), '（已隐去，不修改）');
+  assert.equal(await page.inputValue('dialog[open] select[name="health"]'), '');
+  assert.equal(await text(page, 'dialog[open] [data-field="health"] .field-hint'), '健康状况已脱敏：不选表示不修改；显示完整信息后可见原值');
   await page.selectOption('dialog[open] select[name="health"]', { label: '长期慢性病' });
   await page.fill('dialog[open] input[name="reason"]', '入户核实');
   await page.click('dialog[open] [data-action="save"]');
   await page.waitForSelector('dialog', { state: 'detached' });
   await page.waitForSelector('.toast');
   await page.waitForFunction((n) => document.querySelectorAll('.timeline .tl-item').length === n, before.history.length + 1);
-  assert.equal(await text(page, '[data-card="members"] tr:has-text("周敏") [data-col="health"]'), '长期慢性病');
+  assert.equal(await text(page, '[data-card="members"] tr:has-text("周敏") [data-col="health"]'), '（已隐去）');
   const fix = page.locator('.timeline .tl-item').first();
   assert.equal(await fix.getAttribute('data-type'), 'data_fix');
   assert.match(await fix.innerText(), /信息更正/);
-  assert.match((await fix.innerText()).replace(/\s+/g, ' '), /周敏.*健康状况 健康 → 长期慢性病/);
+  assert.match((await fix.innerText()).replace(/\s+/g, ' '), /周敏.*健康状况 （已更正；健康状况已脱敏，显示完整信息后可见）/);
   assert.match(await fix.innerText(), /原因：入户核实/);
   await shot(page, 'edited');
 
@@ -108,13 +112,15 @@ await run(async () => {
   assert.equal(await text(page, 'dialog[open] [data-field="bank_account"] .field-hint'), '留空表示不修改');
   await page.click('dialog[open] .dialog-foot .btn:not(.btn-primary)');
   await page.waitForSelector('dialog', { state: 'detached' });
-  // 显示完整号码: the whole account, on the page and in the history; then hidden again
-  await page.click('a.btn:has-text("显示完整号码")');
+  // 显示完整信息: the whole account and the health, on the page and in the history; then hidden again
+  await page.click('a.btn:has-text("显示完整信息")');
   await page.waitForURL((u) => u.searchParams.get('full') === '1');
   await page.waitForFunction(() => document.querySelector('[data-item="bank_account"] dd')?.innerText === '6230550000001111');
-  assert.equal(await text(page, '.notice-warn'), '正在显示完整证件号码、电话和银行账号，本次查看已记入审计日志。');
+  assert.equal(await text(page, '.notice-warn'), '正在显示完整证件号码、电话、银行账号和健康状况，本次查看已记入审计日志。');
+  assert.equal(await text(page, '[data-card="members"] tr:has-text("周敏") [data-col="health"]'), '长期慢性病');
+  assert.match((await page.locator('.timeline .tl-item:has-text("健康状况")').first().innerText()).replace(/\s+/g, ' '), /周敏.*健康状况 健康 → 长期慢性病/);
   assert.deepEqual(await fixLines(), ['贫困户属性 一般贫困户 → 低保贫困户', '开户银行 （空） → 临港农商银行', '银行账号 （空） → 6230550000001111']);
-  await page.click('a.btn:has-text("隐藏完整号码")');
+  await page.click('a.btn:has-text("隐藏完整信息")');
   await page.waitForURL((u) => !u.searchParams.has('full'));
   await page.waitForFunction(() => document.querySelector('[data-item="bank_account"] dd')?.innerText === '6230****1111');
 

@@ -33,7 +33,7 @@ await run(async () => {
   await page.waitForFunction(() => /查找：周/.test((document.querySelector('.page-head') || {}).innerText));
   const csv = await page.getAttribute('[data-action="export-csv"]', 'href');
   assert.equal(csv, '/api/exports/registry?format=csv&town=371399100000&q=%E5%91%A8');
-  assert.equal(await page.getAttribute('[data-action="export-csv"]', 'title'), '导出查找结果中的全部农户及其成员（证件号码已脱敏）');
+  assert.equal(await page.getAttribute('[data-action="export-csv"]', 'title'), '导出查找结果中的全部农户及其成员（证件号码、电话、账号、健康状况已脱敏）');
   const shown = await page.$$eval('[data-card="results"] tbody tr', (r) => r.map((x) => x.dataset.hh));
   const body = await page.evaluate(async (href) => (await fetch(href)).text(), csv);
   const rows = body.replace(/^\uFEFF/, '').trim().split('\n').slice(1).map((l) => l.split(','));

@@ -258,7 +258,7 @@ export async function dashboardView({ el, params, navigate, signal }) {
   const statsLink = h('a', { class: 'btn', href: statsHref, download: '', 'data-action': 'export-stats' }, icon('download'), h('span', t('N户M人表')));
   const actions = can('export')
     ? // what it exports said on the button: the registry list of the division's households and members (it said 导出 Excel)
-      [statsLink, h('a', { class: 'btn', href: exportHref, download: '', 'data-action': 'export', title: t('导出本区划建档立卡户及其成员名单（Excel，证件号码已脱敏）') }, icon('download'), h('span', t('导出名单')))]
+      [statsLink, h('a', { class: 'btn', href: exportHref, download: '', 'data-action': 'export', title: t('导出本区划建档立卡户及其成员名单（Excel，证件号码、电话、账号、健康状况已脱敏）') }, icon('download'), h('span', t('导出名单')))]
     : statsLink;
   const isVillage = div.level === 'village';
   const noRows = (s) => !s.rows.some((r) => r.registered.households || r.registered.persons);

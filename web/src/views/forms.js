@@ -46,9 +46,11 @@ function memberInputs(m, cl, { withId }) {
     nodes.push(field({ name: 'id_no', label: fieldLabel('id_no'), control: ctl.id_no, hint: t('更正证件号码时填写完整的新号码（出生日期随之更正）；留空表示不修改') }));
   }
   for (const k of MEMBER_SELECTS) {
-    const blank = !m && (k === 'relation' || k === 'sex') ? t('请选择') : t('（无）');
+    // a masked health (the page not in its full view): blank is "unchanged", a choice corrects it
+    const withheld = m && k === 'health' && m.health_withheld;
+    const blank = !m && (k === 'relation' || k === 'sex') ? t('请选择') : withheld ? t('（已隐去，不修改）') : t('（无）');
     ctl[k] = select(cl[k] || [], m && m[k] ? m[k].code : '', { blank, name: k });
-    nodes.push(field({ name: k, label: fieldLabel(k), control: ctl[k], required: !m && (k === 'relation' || k === 'sex') }));
+    nodes.push(field({ name: k, label: fieldLabel(k), control: ctl[k], required: !m && (k === 'relation' || k === 'sex'), hint: withheld ? t('健康状况已脱敏：不选表示不修改；显示完整信息后可见原值') : null }));
   }
   ctl.work_months = input(m && m.work_months ? String(m.work_months) : '', { inputmode: 'numeric', maxlength: 4 });
   nodes.push(field({ name: 'work_months', label: fieldLabel('work_months'), control: ctl.work_months }));

@@ -59,7 +59,7 @@ function members(d) {
       { title: t('年龄'), cls: 'num', render: (m) => (m.age === null ? '' : String(m.age)) },
       { title: t('文化程度'), render: (m) => m.education },
       { title: t('劳动能力'), render: (m) => m.labor },
-      { title: t('健康状况'), render: (m) => m.health },
+      { title: t('健康状况'), render: (m) => (m.health_withheld ? t('（已隐去）') : m.health) },
       { title: t('证件号码'), cls: 'mono', render: (m) => m.id_no },
       { title: t('医保'), render: (m) => (m.ins_medical ? '✓' : '') },
       { title: t('养老'), render: (m) => (m.ins_pension ? '✓' : '') },

@@ -62,7 +62,8 @@ function members(hh, onEdit, fixing) {
     { title: t('性别'), key: 'sex', render: (m) => (m.sex ? m.sex.label : '') },
     { title: t('出生日期'), key: 'birth', cls: 'nowrap', render: (m) => [m.birth || '', m.age !== null && m.age !== undefined ? h('span', { class: 'muted' }, t('（{n}岁）', { n: m.age })) : null] },
     { title: t('文化程度 / 在校'), key: 'education', render: (m) => (m.schooling ? m.schooling.label : m.education ? m.education.label : '') },
-    { title: t('健康状况'), key: 'health', render: (m) => (m.health ? h('span', { class: m.health.code !== '01' ? 'warn-text' : null }, m.health.label) : '') },
+    // health is masked as the numbers are: 显示完整信息 shows it (audited)
+    { title: t('健康状况'), key: 'health', render: (m) => (m.health ? h('span', { class: m.health.code !== '01' ? 'warn-text' : null }, m.health.label) : m.health_withheld ? h('span', { class: 'muted', title: t('健康状况已脱敏，显示完整信息后可见') }, t('（已隐去）')) : '') },
     { title: t('劳动技能'), key: 'labor', render: (m) => (m.labor ? m.labor.label : '') },
     { title: t('务工'), key: 'work', render: (m) => (m.work_status ? [m.work_status.label, m.work_months ? h('span', { class: 'work-months' }, t('{n} 个月', { n: m.work_months })) : null] : h('span', { class: 'muted' }, '—')) },
     {
@@ -202,7 +203,10 @@ function historyItem(ev, cl, hhNo) {
         'ul',
         { class: 'tl-detail' },
         Object.entries(ev.detail).map(([k, v]) =>
-          Array.isArray(v) && v.length === 2 && v[0] === v[1] && typeof v[0] === 'string' && v[0].includes('*')
+          // a masked health (*** for a state, null for none): that it was corrected, not to what
+          k === 'health' && Array.isArray(v) && v.includes('***')
+            ? h('li', h('span', { class: 'tl-field' }, fieldLabel(k)), h('span', { class: 'muted' }, t('（已更正；健康状况已脱敏，显示完整信息后可见）')))
+            : Array.isArray(v) && v.length === 2 && v[0] === v[1] && typeof v[0] === 'string' && v[0].includes('*')
             ? h('li', h('span', { class: 'tl-field' }, fieldLabel(k)), h('span', { class: 'tl-new' }, v[0]), h('span', { class: 'muted' }, t('（已更正；新旧号码脱敏后相同，查看明文可见）')))
             : Array.isArray(v) && v.length === 2
             ? h('li', h('span', { class: 'tl-field' }, fieldLabel(k)), h('span', { class: 'tl-old' }, fieldValue(k, v[0], cl)), h('span', { class: 'tl-arrow' }, '→'), h('span', { class: 'tl-new' }, fieldValue(k, v[1], cl)))
@@ -379,8 +383,8 @@ export async function householdView({ el, params, query, navigate, render, signa
   if (can('full_id'))
     actions.push(
       full
-        ? h('a', { class: 'btn btn-ghost', href: link(`/households/${no}`) }, icon('eye'), h('span', t('隐藏完整号码')))
-        : h('a', { class: 'btn btn-ghost', href: link(`/households/${no}`, { full: 1 }), title: t('查看完整证件号码会记入审计日志') }, icon('eye'), h('span', t('显示完整号码'))),
+        ? h('a', { class: 'btn btn-ghost', href: link(`/households/${no}`) }, icon('eye'), h('span', t('隐藏完整信息')))
+        : h('a', { class: 'btn btn-ghost', href: link(`/households/${no}`, { full: 1 }), title: t('查看完整证件号码、电话、银行账号和健康状况会记入审计日志') }, icon('eye'), h('span', t('显示完整信息'))),
     );
   if (can('write')) {
     actions.push(h('button', { class: 'btn', type: 'button', 'data-action': 'edit-household', on: { click: () => editHouseholdDialog(hh, cl, done) } }, icon('edit'), h('span', t('修改户信息'))));
@@ -417,7 +421,7 @@ export async function householdView({ el, params, query, navigate, render, signa
         actions,
       }),
       fixing ? fixingNotice(fixing, hh, cl, done, batch) : null,
-      full ? h('div', { class: 'notice notice-warn' }, icon('alert'), h('span', t('正在显示完整证件号码、电话和银行账号，本次查看已记入审计日志。'))) : null,
+      full ? h('div', { class: 'notice notice-warn' }, icon('alert'), h('span', t('正在显示完整证件号码、电话、银行账号和健康状况，本次查看已记入审计日志。'))) : null,
       hh.as_of !== today() && hh.status_now && hh.status && hh.status_now.code !== hh.status.code
         ? h('div', { class: 'notice' }, icon('info'), h('span', t('{date} 时为“{then}”，现为“{now}”。', { date: hh.as_of, then: hh.status.label, now: hh.status_now.label })))
         : null,

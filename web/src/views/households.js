@@ -143,7 +143,7 @@ export async function householdsView({ el, query, navigate, signal }) {
   // cancelled households too when the list shows them), ID numbers masked
   const exportParams = { division, town, village, status, attribute, cause, q, as_of: past ? data.as_of : null, all: apart ? 1 : null };
   const exportLink = (format, label) =>
-    h('a', { class: 'btn', href: `/api/exports/registry${qs({ format, ...exportParams })}`, download: '', 'data-action': format === 'xlsx' ? 'export' : 'export-csv', title: q ? t('导出查找结果中的全部农户及其成员（证件号码已脱敏）') : t('导出符合筛选条件的全部农户及其成员（证件号码已脱敏）') }, icon('download'), h('span', label));
+    h('a', { class: 'btn', href: `/api/exports/registry${qs({ format, ...exportParams })}`, download: '', 'data-action': format === 'xlsx' ? 'export' : 'export-csv', title: q ? t('导出查找结果中的全部农户及其成员（证件号码、电话、账号、健康状况已脱敏）') : t('导出符合筛选条件的全部农户及其成员（证件号码、电话、账号、健康状况已脱敏）') }, icon('download'), h('span', label));
   const exportLinks = can('export') && data.total ? [exportLink('xlsx', t('导出 Excel')), exportLink('csv', t('导出 CSV'))] : [];
   // registering a household (识别 or 补录): on success, its page
   // with require_review on, a data role proposes the household (新识别 / 应纳未纳) instead of registering it

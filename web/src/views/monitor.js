@@ -280,7 +280,7 @@ export async function monitorView({ el, query, navigate, render, signal }) {
         ['objects', t('导出监测对象名单')],
         ['marginal', t('边缘易致贫人口名单')],
         ['exited', t('脱贫人口名单')],
-      ].map(([list, label], i) => h('a', { class: ['btn', i && 'btn-ghost'], href: `/api/exports/monitoring${qs({ list, as_of: day, division, format: 'xlsx' })}`, download: '', 'data-action': `export-${list}`, title: t('按国家系统导出格式（证件号码、电话已脱敏）') }, i ? null : icon('download'), h('span', label)))
+      ].map(([list, label], i) => h('a', { class: ['btn', i && 'btn-ghost'], href: `/api/exports/monitoring${qs({ list, as_of: day, division, format: 'xlsx' })}`, download: '', 'data-action': `export-${list}`, title: t('按国家系统导出格式（证件号码、电话、账号、健康状况已脱敏）') }, i ? null : icon('download'), h('span', label)))
     : [];
   const overdueRows = overdue ? (overdue.rows || []).filter((p) => p.overdue) : [];
   const byTabs = h(

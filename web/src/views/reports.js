@@ -440,7 +440,7 @@ export async function reportsView({ el, query, navigate, signal }) {
           href: `/api/reports/roster${qs({ as_of: asOf(), division, group: data.universe, format: 'xlsx' })}`,
           download: '',
           'data-action': 'roster',
-          title: t('本表区划、统计时点和统计范围内的人员名单（证件号码已脱敏）'),
+          title: t('本表区划、统计时点和统计范围内的人员名单（证件号码、电话、账号、健康状况已脱敏）'),
         },
         icon('download'),
         h('span', t('下载名单')),
