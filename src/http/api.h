@@ -138,6 +138,9 @@ json_t *api_caps_json(unsigned caps);
 const char *req_actor(struct req *r);
 /* full=1 asked and allowed (CAP_FULL_ID); the caller audits the view. */
 bool want_full(struct req *r);
+/* The office's procedure and settings (review, workflows, thresholds, assistance settings, monitoring lines)
+ * are the county office's (auth_is_county_office; docs/SECURITY.md §2): false after answering 403. */
+bool req_county_office(struct req *r);
 
 /* A JSON answer from the page cache (page_cache.h). cached_answer: when the cache is on, key (everything the
  * answer depends on) is looked up under the registry's current generation; on a hit the answer is sent with

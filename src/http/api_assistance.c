@@ -3,16 +3,15 @@
  * households that need a cadre or a visit (a cadre user's own), cadres with too many households, the asset
  * ledgers, a household's cards, handbook and measure card, and the settings. The same domain functions and
  * the same JSON as the CLI. */
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "domain/assist.h"
 #include "domain/assist_report.h"
 #include "domain/audit.h"
+#include "domain/export.h"
 #include "domain/import.h"
 #include "domain/report.h"
 #include "http/api.h"
@@ -51,22 +50,17 @@ reply_buf(struct req *r, const struct buf *b)
 	reply_json_end(r);
 }
 
-/* Send a file written by fn(path) as a download. */
+/* Send a sheet written by fn as a download named as the others (export_file_name: WHAT-DIVISION-DAY). */
 static void
-reply_assist_sheet(struct req *r, enum sheet_kind kind, const char *name, enum err (*fn)(void *, struct sheet_writer *,
-    struct errinfo *), void *ctx)
+reply_assist_sheet(struct req *r, enum sheet_kind kind, const char *what, int64_t division, int day,
+    enum err (*fn)(void *, struct sheet_writer *, struct errinfo *), void *ctx)
 {
 	char path[64];
-	snprintf(path, sizeof(path), "/tmp/tuopin-report-XXXXXX");
-	int fd = mkstemp(path);
-	if (fd < 0) {
-		reply_fail(r, ERR_IO, "", MSG_IO_WRITE, path, "mkstemp");
+	if (!tmp_sheet_path(r, path, sizeof(path)))
 		return;
-	}
-	close(fd);
 	struct errinfo e;
 	errinfo_clear(&e);
-	struct sheet_writer *w = sheet_writer_open(path, kind, false, name, &e);
+	struct sheet_writer *w = sheet_writer_open(path, kind, false, what, &e);
 	enum err rc = w ? fn(ctx, w, &e) : e.err;
 	if (w)
 		rc = rc == ERR_OK ? sheet_writer_close(w, &e) : (sheet_writer_abort(w), rc);
@@ -75,18 +69,9 @@ reply_assist_sheet(struct req *r, enum sheet_kind kind, const char *name, enum e
 		reply_error(r, &e);
 		return;
 	}
-	fd = open(path, O_RDONLY);
-	unlink(path);
-	struct stat sb;
-	if (fd < 0 || fstat(fd, &sb) != 0) {
-		if (fd >= 0)
-			close(fd);
-		reply_fail(r, ERR_IO, "", MSG_IO_READ, path, "open");
-		return;
-	}
-	const char *file = arena_printf(&r->a, "%s.%s", name, kind == SHEET_XLSX ? "xlsx" : "csv");
-	reply_file(r, fd, (uint64_t)sb.st_size, kind == SHEET_XLSX ?
-	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", file);
+	char d[11];
+	reply_sheet(r, path, kind, export_file_name(r->st, what, division, date_format(day, d),
+	    kind == SHEET_XLSX ? "xlsx" : "csv", &r->a));
 }
 
 static enum err
@@ -139,9 +124,8 @@ api_assistance_report(struct req *r)
 		return;
 	}
 	if (file) {
-		char d[11];
-		reply_assist_sheet(r, kind, arena_printf(&r->a, "%s-%s-%s", msg_lang() == LANG_EN ? "assistance" : "帮扶工作",
-		    res.div.name ? res.div.name : "", date_format(res.to, d)), assist_sheet, &res);
+		reply_assist_sheet(r, kind, msg_lang() == LANG_EN ? "assistance" : "帮扶工作", res.div.code, res.to, assist_sheet,
+		    &res);
 		return;
 	}
 	struct buf b;
@@ -167,9 +151,8 @@ api_supervision_report(struct req *r)
 		return;
 	}
 	if (file) {
-		char d[11];
-		reply_assist_sheet(r, kind, arena_printf(&r->a, "%s-%s-%s", msg_lang() == LANG_EN ? "supervision" : "督查问责",
-		    res.div.name ? res.div.name : "", date_format(res.to, d)), supervision_sheet, &res);
+		reply_assist_sheet(r, kind, msg_lang() == LANG_EN ? "supervision" : "督查问责", res.div.code, res.to,
+		    supervision_sheet, &res);
 		return;
 	}
 	struct buf b;
@@ -571,10 +554,8 @@ api_assistance_settings(struct req *r)
 	errinfo_clear(&e);
 	if (strcmp(r->method, "PUT") == 0) {
 		/* the county's settings: only the county office changes them */
-		if (!auth_is_county_office(r->st, &r->user)) {
-			reply_fail(r, ERR_FORBIDDEN, "", MSG_FORBIDDEN, r->role ? (EN ? r->role->en : r->role->zh) : "?");
+		if (!req_county_office(r))
 			return;
-		}
 		struct akv *kv;
 		size_t n;
 		if (!body_pairs(r, &kv, &n))

@@ -1,14 +1,13 @@
 /* api_findings.c: findings (list with filters, counts by rule and village, one with its history, waive,
  * confirm or refuse a waiver, check again, export a village's for paper) and campaigns (list, create, board).
  * Everything is read in the user's scope; a finding out of scope is not found. */
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "domain/campaign.h"
+#include "domain/export.h"
 #include "domain/finding.h"
 #include "domain/import.h"
 #include "http/api.h"
@@ -224,13 +223,8 @@ api_findings_export(struct req *r)
 		return;
 	enum sheet_kind kind = form == FORM_CSV ? SHEET_CSV : SHEET_XLSX;
 	char path[64];
-	snprintf(path, sizeof(path), "/tmp/tuopin-findings-XXXXXX");
-	int fd = mkstemp(path);
-	if (fd < 0) {
-		reply_fail(r, ERR_IO, "", MSG_IO_WRITE, path, "mkstemp");
+	if (!tmp_sheet_path(r, path, sizeof(path)))
 		return;
-	}
-	close(fd);
 	struct errinfo e;
 	errinfo_clear(&e);
 	int rows;
@@ -240,25 +234,10 @@ api_findings_export(struct req *r)
 		reply_error(r, &e);
 		return;
 	}
-	fd = open(path, O_RDONLY);
-	unlink(path);   /* the open descriptor keeps the data until the answer is sent */
-	struct stat sb;
-	if (fd < 0 || fstat(fd, &sb) != 0) {
-		if (fd >= 0)
-			close(fd);
-		reply_fail(r, ERR_IO, "", MSG_IO_READ, path, "open");
-		return;
-	}
+	/* 问题清单-DIVISION-DATE, the division asked or the top of the user's scope, as the other downloads */
 	char d[11];
-	/* 问题清单-DIVISION-DATE, the division asked or the user's (reply_file percent-encodes it for
-	 * Content-Disposition's filename*), as the other downloads are named */
-	struct division dv;
-	int64_t code = q.division ? q.division : r->user.division;
-	const char *where = code && store_division_get(r->st, code, &dv, &r->a, &e) == ERR_OK && dv.name ? dv.name : NULL;
-	const char *name = arena_printf(&r->a, "%s%s%s-%s.%s", msg_lang() == LANG_EN ? "findings" : "问题清单",
-	    where ? "-" : "", where ? where : "", date_format(date_today(), d), kind == SHEET_XLSX ? "xlsx" : "csv");
-	reply_file(r, fd, (uint64_t)sb.st_size, kind == SHEET_XLSX ?
-	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", name);
+	reply_sheet(r, path, kind, export_file_name(r->st, msg_lang() == LANG_EN ? "findings" : "问题清单", q.division,
+	    date_format(date_today(), d), kind == SHEET_XLSX ? "xlsx" : "csv", &r->a));
 }
 
 /* ---- campaigns ---- */

@@ -93,10 +93,8 @@ api_monitor_line_set(struct req *r)
 		reply_fail(r, ERR_INVALID, "year", MSG_BAD_YEAR, r->params[0]);
 		return;
 	}
-	if (!auth_is_county_office(r->st, &r->user)) {
-		reply_fail(r, ERR_FORBIDDEN, "", MSG_FORBIDDEN, r->role ? r->role->zh : "");
+	if (!req_county_office(r))
 		return;
-	}
 	json_t *j = req_json(r, "amount:s region:s? note:s?");
 	if (!j)
 		return;

@@ -434,22 +434,14 @@ api_workflows(struct req *r)
 }
 
 /* The office's procedure (whether status changes go through review, the workflows, the thresholds) is the
- * county office's to set, as its assistance settings and lines are: the system administrator, who may set
- * nothing but accounts (docs/SECURITY.md §2), could switch review off or load a one-step workflow, and a village
- * clerk alone then changed a household's status. False after answering. */
-static bool
-county_office(struct req *r)
-{
-	if (auth_is_county_office(r->st, &r->user))
-		return true;
-	reply_fail(r, ERR_FORBIDDEN, "", MSG_FORBIDDEN, r->role ? (msg_lang() == LANG_EN ? r->role->en : r->role->zh) : "?");
-	return false;
-}
+ * county office's to set (req_county_office), as its assistance settings and lines are: the system
+ * administrator, who may set nothing but accounts (docs/SECURITY.md §2), could switch review off or load a
+ * one-step workflow, and a village clerk alone then changed a household's status. */
 
 void
 api_workflow_load(struct req *r)
 {
-	if (!county_office(r))
+	if (!req_county_office(r))
 		return;
 	json_t *j = req_body(r);
 	if (!j)
@@ -488,7 +480,7 @@ api_settings(struct req *r)
 void
 api_setting_set(struct req *r)
 {
-	if (!county_office(r))
+	if (!req_county_office(r))
 		return;
 	json_t *j = req_json(r, "value:s");
 	if (!j)

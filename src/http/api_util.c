@@ -129,6 +129,15 @@ want_full(struct req *r)
 }
 
 bool
+req_county_office(struct req *r)
+{
+	if (auth_is_county_office(r->st, &r->user))
+		return true;
+	reply_fail(r, ERR_FORBIDDEN, "", MSG_FORBIDDEN, r->role ? (msg_lang() == LANG_EN ? r->role->en : r->role->zh) : "?");
+	return false;
+}
+
+bool
 cached_answer(struct req *r, struct cached *c, const char *key, int status)
 {
 	c->key = NULL;
