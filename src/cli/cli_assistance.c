@@ -291,7 +291,7 @@ list_records(struct args *a, const struct akind_desc *d, int64_t id)
 		err = errinfo_set(&e, ERR_NOTFOUND, "id", MSG_AS_RECORD_NOT_FOUND, t, EN ? d->en : d->zh);
 	}
 	if (err == ERR_OK && full && n)
-		err = audit_view(st, cli_actor(), NULL, "view.full_id", d->code, NULL, &e);
+		err = arec_list_audit_full(st, d, &f, arg(a, "household"), div, n, total, cli_actor(), NULL, &e);
 	if (err == ERR_OK) {
 		struct buf b;
 		buf_init(&b);

@@ -187,6 +187,12 @@ void arec_init(struct arec *r, enum akind k, struct arena *a);
 enum err arec_list(struct store *st, enum akind k, const struct arow_filter *f, struct arec **out, size_t *n,
     int64_t *total, struct arena *a, struct errinfo *e);
 enum err arec_get(struct store *st, enum akind k, int64_t id, struct arec *out, struct arena *a, struct errinfo *e);
+/* A full view of a page of records of kind d on record (view.full_id, object the kind), before it is shown:
+ * the filter (f, with the household's number hh_no and the division asked as given), the page and the number
+ * of records shown of total. */
+enum err arec_list_audit_full(struct store *st, const struct akind_desc *d, const struct arow_filter *f,
+    const char *hh_no, int64_t division, size_t shown, int64_t total, const char *actor, const char *ip,
+    struct errinfo *e);
 
 /* May this role read / write kind k? (cadre users: visits and measures of their own households only) */
 bool akind_readable(const struct akind_desc *d, const char *role);

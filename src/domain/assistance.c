@@ -1017,6 +1017,24 @@ arec_list(struct store *st, enum akind k, const struct arow_filter *f, struct ar
 }
 
 enum err
+arec_list_audit_full(struct store *st, const struct akind_desc *d, const struct arow_filter *f, const char *hh_no,
+    int64_t division, size_t shown, int64_t total, const char *actor, const char *ip, struct errinfo *e)
+{
+	/* which page of which list, and how many records it showed (the row said only the kind) */
+	json_t *dj = json_pack("{s:s?, s:I, s:I, s:I, s:I, s:i, s:i, s:I, s:I}", "household", hh_no && *hh_no ? hh_no
+	    : NULL, "ref", (json_int_t)f->ref_id, "division", (json_int_t)division, "from", (json_int_t)f->from, "to",
+	    (json_int_t)f->to, "offset", f->offset, "limit", f->limit, "records", (json_int_t)shown, "total",
+	    (json_int_t)total);
+	if (dj && f->id)   /* one record asked by its id (the command line's --id) */
+		json_object_set_new(dj, "id", json_integer(f->id));
+	char *detail = dj ? json_dumps(dj, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(dj);
+	enum err rc = audit_view(st, actor, ip, "view.full_id", d->code, detail, e);
+	free(detail);
+	return rc;
+}
+
+enum err
 arec_get(struct store *st, enum akind k, int64_t id, struct arec *out, struct arena *a, struct errinfo *e)
 {
 	memset(out, 0, sizeof(*out));

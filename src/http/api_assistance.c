@@ -259,17 +259,9 @@ api_records(struct req *r)
 		reply_error(r, &e);
 		return;
 	}
-	/* which page of which list, and how many records it showed (the row said only the kind) */
-	if (full) {
-		json_t *dj = json_pack("{s:s?, s:I, s:I, s:I, s:I, s:i, s:i, s:I, s:I}", "household", hh && *hh ? hh : NULL,
-		    "ref", (json_int_t)f.ref_id, "division", (json_int_t)div, "from", (json_int_t)f.from, "to",
-		    (json_int_t)f.to, "offset", offset, "limit", limit, "records", (json_int_t)n, "total", (json_int_t)total);
-		char *detail = dj ? json_dumps(dj, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-		json_decref(dj);
-		bool ok = audit_full(r, d->code, detail);
-		free(detail);
-		if (!ok)
-			return;
+	if (full && arec_list_audit_full(r->st, d, &f, hh, div, n, total, req_actor(r), r->ip, &e) != ERR_OK) {
+		reply_error(r, &e);
+		return;
 	}
 	struct buf b;
 	buf_init(&b);

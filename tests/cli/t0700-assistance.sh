@@ -328,6 +328,12 @@ eq "overloaded" "$OUT" "帮扶户数超过 1 户的帮扶责任人
 ok assistance cadres --overloaded --as-of 2018-10-08 --format json
 jqeq '[.limit, (.items[] | "\(.name) \(.households)")] | join(",")' "1,李村官 2"
 
+# a full view of a list is on record with its filter, page and the number shown, as the API's (the command line
+# wrote the kind alone)
+ok assistance list pairing --household 3713990001 --full-id --format json
+eq "a full list audited" "$(db_sql "SELECT object || ' ' || detail FROM audit WHERE action = 'view.full_id' ORDER BY id DESC LIMIT 1")" \
+	'pairing {"household":"3713990001","ref":0,"division":0,"from":0,"to":0,"offset":0,"limit":0,"records":2,"total":2}'
+
 # every write was one audited act; refusals wrote nothing (counted above)
 eq "audit" "$(db_sql "SELECT action, COUNT(*) FROM audit WHERE action LIKE 'assistance.%' OR action LIKE 'supervision.%' OR action LIKE 'import.%' GROUP BY action ORDER BY action" | tr '\n|' '; ')" \
 	"assistance.create 40;assistance.settings 2;assistance.update 1;import.cadres 1;import.divisions 1;import.events 4;import.insurance 2;import.measures 1;import.pairings 1;import.post_payments 1;import.registry 2;supervision.create 6;supervision.update 1;"
