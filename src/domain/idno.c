@@ -92,17 +92,14 @@ idno_mask(const char *id, char *out, size_t size)
 {
 	/* Only the address code of the first registration (six characters) is kept: what follows is the birth
 	 * date, the sequence with the sex, and the check character, and any of them shown next to a birth
-	 * month and a county would leave too few candidates (docs/SECURITY.md, 去标识化). */
+	 * month and a county would leave too few candidates (docs/SECURITY.md, 去标识化). The mask is 18
+	 * characters whatever the number's length: a disability card's 20 or 22 told that its holder is disabled
+	 * where the health was masked, and a 15-digit number its age. */
 	size_t n = id ? strlen(id) : 0;
 	if (n <= 8) {
 		snprintf(out, size, "%s", n ? "********" : "");
 		return out;
 	}
-	char tmp[64];
-	size_t k = 0;
-	for (size_t i = 0; i < n && k + 1 < sizeof(tmp); i++)
-		tmp[k++] = i < 6 ? id[i] : '*';
-	tmp[k] = '\0';
-	snprintf(out, size, "%s", tmp);
+	snprintf(out, size, "%.6s************", id);
 	return out;
 }

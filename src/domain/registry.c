@@ -363,6 +363,12 @@ member_add(struct ctx *c, struct event *out, struct errinfo *e)
 	const char *reason = member_reason(EV_MEMBER_ADD, r->reason, e, &rc);
 	if (!reason)
 		return rc;
+	/* a newborn is counted from (about) its birth: one a year old or more is someone else (an adult came in as
+	 * 新生儿, found by a walk) */
+	if (strcmp(reason, "newborn") == 0 && in->birth && r->effective >= in->birth + 10000 && !t->lenient) {
+		char b[11];
+		return errinfo_set(e, ERR_INVALID, "reason", MSG_NEWBORN_NOT_NEW, date_format(in->birth, b), d);
+	}
 
 	struct member old;
 	bool reuse = false;

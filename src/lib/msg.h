@@ -225,6 +225,9 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "the date %s is before 1980-01-01: not a day a record can bear") \
 	X(BIRTH_AFTER_EFFECTIVE, "birth_after_effective", "出生日期 %s 晚于生效日期 %s：人员不能在出生之前计入", \
 	    "born %s, after the effective date %s: a person is not counted before birth") \
+	X(NEWBORN_NOT_NEW, "newborn_not_new", "原因“新生儿”的成员出生于 %s，到生效日期 %s 已满一年：新生儿按出生日期登记，或选择其他原因", \
+	    "reason \"newborn\" for a member born %s, a year or more before the effective date %s: date a newborn at the " \
+	    "birth, or give another reason") \
 	X(BEFORE_CREATION, "before_creation", "生效日期 %s 早于该户建档日期 %s", "effective date %s is before the household was registered (%s)") \
 	X(INITIAL_STATUS, "initial_status", "以“%s”方式建档的户，状态不能是“%s”", "a household registered by %s cannot start as \"%s\"") \
 	X(DIV_LEVEL_UNKNOWN, "division_level", "“%s”不是有效级别（省、市、县、乡镇、村）", "\"%s\" is not a level (省, 市, 县, 乡镇, 村)") \

@@ -131,7 +131,7 @@ check "POST /api/me/password {\"old_password\":\"wrong-@N@\",\"new_password\":\"
 # household; a valid one is written in scope and 404 outside) and corrected, in and out of scope
 check "POST /api/households/$H01/members {\"member\":{\"name\":\"甲\",\"relation\":\"之子\",\"sex\":\"男\"},\"effective\":\"2018-06-01\",\"reason\":\"新生儿\"}" \
                                                                       400  400  400  403   403  403 403  403  401
-check "POST /api/households/$H06/members {\"member\":{\"name\":\"乙\",\"id_no\":\"371399201003030015\",\"relation\":\"之子\",\"sex\":\"男\"},\"reason\":\"新生儿\"}" \
+check "POST /api/households/$H06/members {\"member\":{\"name\":\"乙\",\"id_no\":\"371399201003030015\",\"relation\":\"之子\",\"sex\":\"男\"},\"reason\":\"其他\"}" \
                                                                       201  404  404  403   403  403 403  403  401
 check "PATCH /api/households/$H01/members/$M01 {\"member_phone\":\"1390539101@N@\"}" \
                                                                       200  200  200  403   403  403 403  403  401

@@ -24,7 +24,7 @@ never_named() {   # never_named [HH]: $OUT names neither the other household (un
 }
 
 # add a member with that ID number
-body="{\"member\":{\"name\":\"试探\",\"id_no\":\"$OTHER\",\"relation\":\"之子\",\"sex\":\"男\"},\"effective\":\"2018-06-01\",\"reason\":\"新生儿\"}"
+body="{\"member\":{\"name\":\"试探\",\"id_no\":\"$OTHER\",\"relation\":\"之子\",\"sex\":\"男\"},\"effective\":\"2018-06-01\",\"reason\":\"其他\"}"
 expect 409 town POST /api/households/3713990001/members "$body"
 jqeq '"\(.error.code) \(.error.field)"' "not_available id_no"
 jqeq .error.message "证件号码 371399************ 不能在本辖区登记，请联系县扶贫办核实"

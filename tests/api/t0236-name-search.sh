@@ -158,7 +158,7 @@ idno() {   # idno 17-DIGITS: with its GB 11643 check digit
 	for i in $(seq 0 16); do sum=$((sum + ${1:i:1} * w[i])); done
 	echo "$1${c:sum % 11:1}"
 }
-expect 201 county POST "/api/households/$h/events" "{\"type\":\"member_add\",\"effective\":\"2018-01-01\",\"correction\":true,\"reason\":\"新生儿\",\"member\":{\"name\":\"上官 婉儿\",\"id_no\":\"$(idno 37139920160101001)\",\"relation\":\"之子\",\"sex\":\"男\"}}"
+expect 201 county POST "/api/households/$h/events" "{\"type\":\"member_add\",\"effective\":\"2018-01-01\",\"correction\":true,\"reason\":\"其他\",\"member\":{\"name\":\"上官 婉儿\",\"id_no\":\"$(idno 37139920160101001)\",\"relation\":\"之子\",\"sex\":\"男\"}}"
 eq "the new member found" "$(search 官婉)" "$h"
 eq "上官婉儿 found" "$(search 上官婉)" "$h"
 

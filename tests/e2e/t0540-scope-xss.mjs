@@ -11,7 +11,7 @@ await run(async () => {
   const api = await apiClient('county');
   const add = await api.post('/api/households/3713990001/members', {
     member: { name: XSS, id_no: '371399201601010014', relation: '之孙子', sex: '男' },
-    reason: '新生儿',
+    reason: '其他',
     effective: '2018-06-01',
   });
   assert.equal(add.status, 201, JSON.stringify(add.body));

@@ -95,6 +95,10 @@ masking_keeps_four_and_four(void **state)
 	char out[32];
 	assert_string_equal(idno_mask("371399196203040011", out, sizeof(out)), "371399************");
 	assert_string_equal(idno_mask("11010519491231002X", out, sizeof(out)), "110105************");
+	/* a disability card (20 or 22) and a 15-digit number masked to the same length: neither tells itself */
+	assert_string_equal(idno_mask("37139919620304001141", out, sizeof(out)), "371399************");
+	assert_string_equal(idno_mask("3713991962030400114142", out, sizeof(out)), "371399************");
+	assert_string_equal(idno_mask("371399620304001", out, sizeof(out)), "371399************");
 	assert_string_equal(idno_mask("", out, sizeof(out)), "");
 }
 
@@ -108,7 +112,7 @@ quoted_values_are_masked(void **state)
 	assert_string_equal(view_masked_value("138 1234 5678", NULL, m, sizeof(m)), "138****5678");
 	assert_string_equal(view_masked_value("138-1234-5678", "phone", m, sizeof(m)), "138****5678");
 	assert_string_equal(view_masked_value("371399 19620304 0011", NULL, m, sizeof(m)), "371399************");
-	assert_string_equal(view_masked_value("37139919620304001141", NULL, m, sizeof(m)), "371399**************");
+	assert_string_equal(view_masked_value("37139919620304001141", NULL, m, sizeof(m)), "371399************");
 	assert_string_equal(view_masked_value("6228480012345678", "bank_account", m, sizeof(m)), "6228****5678");
 	assert_string_equal(view_masked_value("2019-02-03", "birth", m, sizeof(m)), "2019-02-03");
 	assert_string_equal(view_masked_value("3713990001", "hh_no", m, sizeof(m)), "3713990001");

@@ -7,7 +7,7 @@
 import { get } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
-import { asOf, link } from '../state.js';
+import { asOf, can, link } from '../state.js';
 import { loading, icon } from '../ui.js';
 
 const money = (v) => (v === null || v === undefined ? '' : Number(v).toFixed(2));
@@ -129,11 +129,13 @@ function signatures() {
   );
 }
 
-export async function handbookView({ el, params, signal }, isCard) {
+export async function handbookView({ el, params, query, signal }, isCard) {
   const timer = setTimeout(() => mount(el, loading()), 150);
+  // the full view (numbers and health), as on the household page: asked, allowed and audited
+  const full = !!query && query.get('full') === '1' && can('full_id');
   let d;
   try {
-    d = await get(`/api/households/${encodeURIComponent(params.no)}/handbook`, { as_of: asOf(), card: isCard ? 1 : null }, { signal });
+    d = await get(`/api/households/${encodeURIComponent(params.no)}/handbook`, { as_of: asOf(), card: isCard ? 1 : null, full: full ? 1 : null }, { signal });
   } finally {
     clearTimeout(timer);
   }
@@ -143,7 +145,12 @@ export async function handbookView({ el, params, signal }, isCard) {
     'div',
     { class: 'hb-tools' },
     h('a', { class: 'btn', href: link(`/households/${d.hh_no}`) }, icon('back'), h('span', t('返回户页面'))),
-    h('a', { class: 'btn', href: link(`/households/${d.hh_no}/${isCard ? 'handbook' : 'card'}`) }, icon('file'), h('span', isCard ? t('扶贫手册') : t('明白卡'))),
+    h('a', { class: 'btn', href: link(`/households/${d.hh_no}/${isCard ? 'handbook' : 'card'}`, full ? { full: 1 } : {}) }, icon('file'), h('span', isCard ? t('扶贫手册') : t('明白卡'))),
+    can('full_id')
+      ? full
+        ? h('a', { class: 'btn', href: link(`/households/${d.hh_no}/${isCard ? 'card' : 'handbook'}`) }, icon('eye'), h('span', t('隐藏完整信息')))
+        : h('a', { class: 'btn', 'data-action': 'full', href: link(`/households/${d.hh_no}/${isCard ? 'card' : 'handbook'}`, { full: 1 }), title: t('查看完整证件号码、电话、银行账号和健康状况会记入审计日志') }, icon('eye'), h('span', t('显示完整信息')))
+      : null,
     h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'print', on: { click: () => window.print() } }, icon('file'), h('span', t('打印'))),
   );
   const sections = isCard

@@ -93,7 +93,9 @@ export function monitorInFields(hh, w, { channelName = 'channel' } = {}) {
   // from a warning the platform found it; from the household page the officer says how (it came set to 干部排查,
   // a required field answered for the user)
   const channel = select(CHANNELS.map((c) => ({ code: c.code, label: t(c.label) })), w ? 'platform' : '', { name: channelName, blank: t('（请选择）') });
-  const reason = input(w ? `${w.rule_label}：${w.detail}` : '', { name: 'reason', maxlength: 200 });
+  // the situation from the warning; a health warning's without the member and the state (the reason goes to the
+  // 公示, the 公告 and the household's history, where health is never shown: the risk type says 因病/因残)
+  const reason = input(w ? (w.rule === 'health' ? `${w.rule_label}（${w.day}）` : `${w.rule_label}：${w.detail}`) : '', { name: 'reason', maxlength: 200 });
   const nodes = [
     field({ name: 'monitor_type', label: t('监测对象类别'), control: type, required: true }),
     field({ name: channelName, label: t('发现渠道'), control: channel, required: true }),
