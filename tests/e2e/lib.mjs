@@ -52,7 +52,7 @@ export async function newPage(opts = {}) {
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     const text = m.text();
-    if (/status of (401|404|400|409|503)/.test(text)) return; // answers the test provokes
+    if (/status of (401|403|404|400|409|503)/.test(text)) return; // answers the test provokes (the page says them)
     problems.push(`console error: ${text}`);
   });
   page.on('dialog', async (d) => {

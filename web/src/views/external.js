@@ -30,16 +30,26 @@ async function compare(kind, rt) {
 function deleteDialog(l, done) {
   const ok = h('button', { class: 'btn btn-danger', type: 'button', 'data-action': 'confirm-delete' }, t('删除'));
   const cancel = h('button', { class: 'btn', type: 'button' }, t('取消'));
+  // a refusal (a list reaching outside the user's divisions, a busy database) is said in the dialog
+  const refused = h('div', { class: 'form-banner', role: 'alert', hidden: true });
   const dlg = dialog({
     title: t('删除名单 #{id}', { id: l.id }),
-    body: h('p', t('删除“{kind}”名单（{source}，{date}）的全部 {n} 行。名单的登记信息和由它发现的问题保留，删除记入审计日志。', { kind: l.kind_label, source: l.source || '—', date: l.date, n: l.rows })),
+    body: [h('p', t('删除“{kind}”名单（{source}，{date}）的全部 {n} 行。名单的登记信息和由它发现的问题保留，删除记入审计日志。', { kind: l.kind_label, source: l.source || '—', date: l.date, n: l.rows })), refused],
     footer: [cancel, ok],
   });
   cancel.addEventListener('click', () => dlg.dismiss());
   ok.addEventListener(
     'click',
     busyButton(ok, async () => {
-      await request('DELETE', `/api/external-lists/${l.id}`);
+      refused.hidden = true;
+      try {
+        await request('DELETE', `/api/external-lists/${l.id}`);
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        refused.textContent = err.message;
+        refused.hidden = false;
+        return;
+      }
       dlg.close();
       toast(t('已删除'));
       done();
