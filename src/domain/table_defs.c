@@ -116,7 +116,9 @@ static const struct tcol t1_6[] = {
 };
 static const struct tcol t1_7[] = {
 	PP("total", "人数", "persons"),
-	PP("s01", "非在校生", "not in school", EQ(TF_SCHOOLING, "01")),
+	/* a member not in school has 非在校生 or, as the registry keeps most, no 在校生状况 beside a 文化程度 (the
+	 * column counted only the code, 0 in the demo, and left 12,375 of 13,742 persons in no column) */
+	PP("s01", "非在校生", "not in school", F(TF_SCHOOLING, TOP_EMPTY_OR_EQ, "01")),
 	PP("s02", "学前教育", "pre-school", EQ(TF_SCHOOLING, "02")),
 	PP("s03", "小学", "primary", EQ(TF_SCHOOLING, "03")),
 	PP("s04", "七年级", "grade 7", EQ(TF_SCHOOLING, "04")),

@@ -179,6 +179,8 @@ match(const struct engine *g, const struct fact *x, const struct tfilter *w)
 		return false;
 	}
 	const char *t = field_text(x, w->f);
+	if (w->op == TOP_EMPTY_OR_EQ)
+		return !t || !*t || strcmp(t, w->code) == 0;
 	if (t || w->f == TF_SEX) {
 		switch (w->op) {
 		case TOP_EQ: return t && strcmp(t, w->code) == 0;

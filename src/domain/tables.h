@@ -39,6 +39,7 @@ enum top {
 	TOP_RANGE,    /* numeric field in [lo, hi) */
 	TOP_HAS,      /* code is one of the comma-separated codes of the field (其他致贫原因) */
 	TOP_IN,       /* the text field is one of code's comma-separated codes (低保户 with 低保贫困户) */
+	TOP_EMPTY_OR_EQ, /* text field not given or equal to code (非在校生: a member with a 文化程度 has no 在校生状况) */
 };
 struct tfilter {
 	enum tfield f;

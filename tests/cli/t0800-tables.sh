@@ -26,6 +26,12 @@ jqeq '[.rows[], .total] | map("\(.code) \(.name) \(.values | [.persons, .female,
 	"371399100201 东岭村 4 2 0 4 4 3 0 1 0,371399100202 西岭村 4 2 0 4 4 3 0 0 0,371399000000 合计 8 4 0 8 8 6 0 1 0"
 jqeq '.subtitle' "填报单位：示例县　　统计时点：2014-04-30　　统计范围：现有贫困　　单位：人"
 
+# 1.7 schooling: 刘欣怡 学前教育, 张磊 七年级, the other six with a 文化程度 and no 在校生状况 are 非在校生 (the
+# column counted only the code 01, which the registry leaves blank: its columns did not add up to the total)
+ok report 1.7 --as-of 2014-04-30 --format json
+jqeq '.total.values | [.total, .s01, .s02, .s03, .s04] | join(" ")' "8 6 1 0 1"
+jqeq '.total.values | .total == ([to_entries[] | select(.key != "total") | .value] | add)' true
+
 # 1.1 ages in whole years on the day: 52, 49 (her birthday 08-11 not yet), 12, 66, 33 (05-15 not yet), 31, 3, 64.
 ok report 1.1 --as-of 2014-04-30 --format json
 jqeq '[.rows[].name] | join(",")' "东岭镇"

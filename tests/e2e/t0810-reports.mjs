@@ -249,6 +249,10 @@ await run(async () => {
   await sameAsApi(page, county, 'change?as_of=2016-12-31&from=2014-01-01', 'the change table of 2014-2016');
   assert.equal(await page.getAttribute('[data-action="xlsx"]', 'href'), '/api/reports/change?as_of=2016-12-31&from=2014-01-01&format=xlsx');
   await shot(page, 'table-change');
+  // a period written from= to=, as /changes writes it: the end is the table's as_of (to= was ignored)
+  await page.goto(new URL('/reports?table=change&from=2016-01-01&to=2016-12-31', page.url()).href);
+  await page.waitForURL((u) => u.searchParams.get('as_of') === '2016-12-31' && !u.searchParams.has('to'));
+  await page.waitForSelector('.rpt-subtitle:has-text("2016-01-01 至 2016-12-31")');
   // the persons behind a table: the roster of its division, day and 统计范围, an Excel file
   assert.equal(await page.getAttribute('[data-action="roster"]', 'href'), '/api/reports/roster?as_of=2016-12-31&group=current_poor&format=xlsx');
   const [rdl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="roster"]')]);

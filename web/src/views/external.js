@@ -70,7 +70,7 @@ export async function externalView({ el, query, navigate, render, signal }) {
 
   // ---- a new list ----
   let file = null;
-  const kindSel = select(kinds.kinds.map((k) => ({ code: k.code, label: `${k.label}（${k.source}）` })), query.get('kind') || 'death', { name: 'kind' });
+  const kindSel = select(kinds.kinds.map((k) => ({ code: k.code, label: t('{label}（{note}）', { label: k.label, note: k.source }) })), query.get('kind') || 'death', { name: 'kind' });
   const dateIn = dateInput(today(), { name: 'date' });
   const sourceIn = input('', { maxlength: 100, name: 'source' });
   const lenient = h('input', { type: 'checkbox', name: 'lenient', id: 'f-ext-lenient' });

@@ -90,7 +90,7 @@ export async function findingsView({ el, query, navigate, signal }) {
   const stSel = select(STATES.map((s) => ({ code: s.code, label: t(s.label) })), f.state, { blank: t('全部状态'), name: 'state' });
   const catSel = select(rt.categories, f.category, { blank: t('全部类别'), name: 'category' });
   const ruleSel = select(
-    rt.rules.filter((r) => !f.category || r.category === f.category).map((r) => ({ code: r.code, label: `${r.label}（${r.code}）` })),
+    rt.rules.filter((r) => !f.category || r.category === f.category).map((r) => ({ code: r.code, label: t('{label}（{note}）', { label: r.label, note: r.code }) })),
     f.rule,
     { blank: t('全部规则'), name: 'rule' },
   );

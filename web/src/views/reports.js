@@ -202,6 +202,15 @@ function recordedText(stamp) {
 const ctl = (label, control, attrs = {}) => h('label', { class: 'inline-field rpt-ctl', ...attrs }, h('span', label), control);
 
 export async function reportsView({ el, query, navigate, signal }) {
+  // a period's end written to= (as /changes and the API write it) is this page's as_of: the address is
+  // rewritten, so the page, its date and its links all read the one parameter (to= was ignored)
+  if (query.get('to') && !query.get('as_of')) {
+    const q = new URLSearchParams(query);
+    q.set('as_of', q.get('to'));
+    q.delete('to');
+    navigate(`${location.pathname}?${q}`, { replace: true, keepScroll: true });
+    return;
+  }
   const code = (query.get('table') || '').trim();
   const division = query.get('division') || '';
   const timer = setTimeout(() => mount(el, loading()), 150);
