@@ -892,8 +892,9 @@ match_row(void *ctx, const struct external_match *m)
 		struct subj sn = s;
 		sn.evidence = evidence(c, kind, m, NULL);
 		sn.key = arena_printf(c->a, "m:%lld:%s", (long long)m->member_id, kind);
-		EMIT(c, R_NAME_MISMATCH, &sn, "%s名单（%s）第 %d 行证件号码相同，姓名为“%s”", "the %s list (%s) row %d has the number, "
-		    "name \"%s\"", EN ? x->k->en : x->k->zh, ld, m->row_no, m->entry_name);
+		/* the list named as every finding of a list names it: its kind, its department and its date */
+		EMIT(c, R_NAME_MISMATCH, &sn, "%s名单（%s，%s）第 %d 行证件号码相同，姓名为“%s”", "the %s list (%s, %s) row %d has "
+		    "the number, name \"%s\"", ext_kind_label(x->k), m->source ? m->source : "", ld, m->row_no, m->entry_name);
 	}
 	if (!first)
 		return 0;   /* the newest row of this kind speaks for the member */

@@ -553,7 +553,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(CAMPAIGN_NOT_AVAILABLE, "not_available", "专项行动名称“%s”不能在本辖区使用，请另起名称", \
 	    "the campaign name \"%s\" cannot be used here: choose another") \
 	X(CAMPAIGN_NOT_FOUND, "campaign_not_found", "没有专项行动“%s”", "no campaign \"%s\"") \
-	X(CAMPAIGN_DEADLINE, "bad_deadline", "截止日期 %s 早于开始日期 %s", "the deadline %s is before the start %s") \
+	X(CAMPAIGN_DEADLINE, "bad_deadline", "整改期限 %s 早于开始日期 %s", "the deadline %s is before the start %s") \
 	X(CAMPAIGN_RULES, "rules_required", "须选择至少一条规则", "choose at least one rule")
 
 enum msg {

@@ -59,7 +59,7 @@ eq "DEATH_REGISTERED" "$(msg DEATH_REGISTERED)" \
 	"死亡人员名单（公安，2025-03-31）记其于 2015-05-05 死亡，2016-06-01 起才登记为本户成员 [external:death identification error]"
 eq "VEHICLE" "$(msg VEHICLE)" "车辆名单（车管，2025-03-31）：鲁Q12345；该户状态为“未脱贫” [external:vehicle identification error]"
 eq "NAME_MISMATCH" "$(msg NAME_MISMATCH)" \
-	"车辆名单（2025-03-31）第 5 行证件号码相同，姓名为“柳明” [external:vehicle information warning]"
+	"车辆名单（车管，2025-03-31）第 5 行证件号码相同，姓名为“柳明” [external:vehicle information warning]"
 eq "DIBAO_MISSED" "$(msg DIBAO_MISSED)" "在低保名册（民政，2025-03-31）第 5 行，不在名册所属区划的建档立卡人口中 [external:dibao identification warning]"
 eq "DIBAO_NOT_ON_ROLL" "$(msg DIBAO_NOT_ON_ROLL)" "登记的“是否享受低保”为是，但不在低保名册（2025-03-31）中 [external:dibao information warning]"
 eq "HEAD_MINOR" "$(msg HEAD_MINOR)" "户主 2014-04-30 时 12 岁 [registry information warning]"

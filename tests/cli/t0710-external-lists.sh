@@ -32,7 +32,7 @@ jqeq '"\(.matched) \(.other_name) \(.deleted_at)"' "3 1 null"
 expect_rc 1 check --as-of 2025-06-30 --rule DEATH_COUNTED,DEATH_REGISTERED,NAME_MISMATCH --format json
 jqeq '[.findings[] | "\(.rule)|\(.hh_no)|\(.member)|\(.source)"] | join(";")' \
 	"NAME_MISMATCH|3713991002010001|张建国 371399************|external:death;DEATH_COUNTED|3713991002010001|张建国 371399************|external:death;DEATH_COUNTED|3713991002010001|李秀英 371399************|external:death;DEATH_COUNTED|3713991002020010|赵甲 371399************|external:death"
-jqeq '.findings[0].message' "死亡人员名单（2024-12-31）第 4 行证件号码相同，姓名为“张建芳”"
+jqeq '.findings[0].message' "死亡人员名单（公安，2024-12-31）第 4 行证件号码相同，姓名为“张建芳”"
 jqeq '.findings[2].message' "死亡人员名单（公安，2024-12-31）记其于 2024-05-01 死亡，仍为本户成员"
 # the newest list speaks for a person named by two; a check as of a day before the lists uses none
 ok check --as-of 2024-12-30 --rule DEATH_COUNTED
@@ -131,7 +131,7 @@ ok findings show 1
 contains "$OUT" "来源：死亡人员名单"
 ok findings show 2 --format json
 jqeq '"\(.evidence.list_date) \(.evidence.day) \(.evidence.name) \(.message)"' \
-	"2024-12-31 2024-06-01 张建芳 死亡人员名单（2024-12-31）第 4 行证件号码相同，姓名为“张建芳”"
+	"2024-12-31 2024-06-01 张建芳 死亡人员名单（公安，2024-12-31）第 4 行证件号码相同，姓名为“张建芳”"
 # the death recorded: that one is settled
 printf '户编号,变动类型,生效日期,原因,证件号码\n3713991002020010,人员减少,2024-03-02,死亡,37139919600101013X\n3713991002020010,销户,2024-03-02,整户消亡,\n' > "$WORK/death-events.csv"
 ok import events "$WORK/death-events.csv"

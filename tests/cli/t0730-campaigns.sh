@@ -18,7 +18,7 @@ eq "no rules" "$ERR" "tuopin: 须选择至少一条规则"
 expect_rc 1 campaign new 劳动技能核查 --rules CHILD_LABOR,NO_SUCH
 eq "unknown rule" "$ERR" "tuopin: 没有规则“NO_SUCH”"
 expect_rc 1 campaign new 劳动技能核查 --rules CHILD_LABOR --start 2026-03-01 --deadline 2026-02-01
-eq "deadline" "$ERR" "tuopin: 截止日期 2026-02-01 早于开始日期 2026-03-01"
+eq "deadline" "$ERR" "tuopin: 整改期限 2026-02-01 早于开始日期 2026-03-01"
 expect_rc 1 campaign new "  " --rules CHILD_LABOR
 expect_rc 2 campaign new
 ok campaign list --format json

@@ -148,6 +148,8 @@ await run(async () => {
   await page.fill('.page-external .date-text', '2019-01-01');
   await page.setInputFiles('#ext-file', { name: 'deaths.csv', mimeType: 'text/csv', buffer: Buffer.from('证件号码,姓名,死亡日期\n371399199001010010,外人,2018-12-01\n') });
   await page.waitForSelector('[data-outcome="checked"] [data-action="import"]');
+  // the check says what the import will find (a stranger's number: nobody of the district)
+  assert.match(await text(page, '[data-outcome="checked"]'), /其中 0 行与本辖区建档立卡成员的证件号码相同，0 行号码相同而姓名不同。/);
   await page.click('[data-action="import"]');
   await page.waitForSelector('[data-outcome="imported"]', { timeout: 5000 });
   // the demo's list, imported for the whole province's file, is not the district's to delete: the dialog says

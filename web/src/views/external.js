@@ -127,7 +127,8 @@ export async function externalView({ el, query, navigate, render, signal }) {
         'div',
         { class: 'notice notice-ok', 'data-outcome': 'checked' },
         icon('check'),
-        h('div', h('strong', t('检查通过，可以导入。')), problems.length ? h('div', t('有 {n} 条提醒（证件号码有误的行不参加比对）。', { n: problems.length })) : null),
+        // what the import will find, as the guide says the check tells it (the page showed only the row counts)
+        h('div', h('strong', t('检查通过，可以导入。')), h('div', t('其中 {a} 行与本辖区建档立卡成员的证件号码相同，{b} 行号码相同而姓名不同。', { a: rep.matched ?? 0, b: rep.other_name ?? 0 })), problems.length ? h('div', t('有 {n} 条提醒（证件号码有误的行不参加比对）。', { n: problems.length })) : null),
         h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'import', on: { click: () => send(false) } }, icon('upload'), h('span', t('导入'))),
       );
     else {
