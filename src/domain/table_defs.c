@@ -457,7 +457,10 @@ static const struct table_def defs[] = {
 	{ "1.1", PEOPLE, "贫困人口年龄分组统计表", "Poor persons by age", UP, G_CURRENT_POOR, false, N(t1_1), DIVS,
 	  "年龄为统计时点的周岁，按出生月份计（出生月份的下一个月起长一岁）；各段含下限、不含上限。", "Age in whole years, counted from the birth month (a year more from the month after it); each band includes its lower bound only.", false },
 	{ "1.2", PEOPLE, "贫困人口身体健康情况统计表", "Poor persons by health", UP, G_CURRENT_POOR, false, N(t1_2), DIVS, NULL, NULL, false },
-	{ "1.3", PEOPLE, "贫困人口文化程度统计表", "Poor persons by education", UP, G_CURRENT_POOR, false, N(t1_3), DIVS, NULL, NULL, false },
+	{ "1.3", PEOPLE, "贫困人口文化程度统计表", "Poor persons by education", UP, G_CURRENT_POOR, false, N(t1_3), DIVS,
+	  "在校生登记在校生状况、不登记文化程度，不计入本表各栏（见表 1.7），各栏之和因此小于人数。",
+	  "Pupils and students have a school status and no education level: they are in none of the columns (see table 1.7), "
+	  "so the columns add up to less than the persons.", false },
 	{ "1.4", PEOPLE, "贫困人口劳动能力类型统计表", "Poor persons by labour capacity", UP, G_CURRENT_POOR, false, N(t1_4), DIVS, NULL, NULL, false },
 	{ "1.5", PEOPLE, "贫困人口上年度务工状况统计表", "Poor persons by work last year", UP, G_CURRENT_POOR, false, N(t1_5), DIVS, NULL, NULL, false },
 	{ "1.6", PEOPLE, "贫困人口上年度务工时间统计表", "Poor persons by months worked last year", UP, G_CURRENT_POOR, false, N(t1_6), DIVS, NULL, NULL, false },
@@ -466,7 +469,9 @@ static const struct table_def defs[] = {
 	  "低保贫困户含 2014 年表的“低保户”，五保（特困供养）贫困户含“五保户”；属性未填或为一般农户的不计入三栏。",
 	  "Minimum-allowance households include the 2014 form's 低保户, destitute support its 五保户; a household with no attribute, or an ordinary rural household, is in none of the three.", false },
 	{ "1.9", PEOPLE, "贫困人口适龄教育年龄分段统计表", "Poor persons by school-age band", UP, G_CURRENT_POOR, false, N(t1_9), DIVS,
-	  "年龄为统计时点的周岁，按出生月份计（出生月份的下一个月起长一岁）；各段含下限、不含上限。", "Age in whole years, counted from the birth month (a year more from the month after it); each band includes its lower bound only.", false },
+	  "年龄为统计时点的周岁，按出生月份计（出生月份的下一个月起长一岁）；各段含下限、不含上限；0-2 岁不计入各段，各段之和因此可小于人数。",
+	  "Age in whole years, counted from the birth month (a year more from the month after it); each band includes its lower bound only; "
+	  "ages 0-2 are in no band, so the bands may add up to less than the persons.", false },
 	{ "1.10", PEOPLE, "贫困人口分布统计表（按行政区划）", "Poor persons by division", UHP, G_CURRENT_POOR, false, N(t1_10), DIVS, NULL, NULL, false },
 	{ "2.1", HOUSEHOLDS, "贫困户贫困属性统计表", "Poor households by attribute", UHP, G_CURRENT_POOR, false, N(t2_1), DIVS,
 	  "低保贫困户含 2014 年表的“低保户”，五保（特困供养）贫困户含“五保户”；属性未填或为一般农户的不计入三栏。",

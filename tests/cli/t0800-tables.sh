@@ -31,6 +31,10 @@ jqeq '.subtitle' "填报单位：示例县　　统计时点：2014-04-30　　�
 ok report 1.7 --as-of 2014-04-30 --format json
 jqeq '.total.values | [.total, .s01, .s02, .s03, .s04] | join(" ")' "8 6 1 0 1"
 jqeq '.total.values | .total == ([to_entries[] | select(.key != "total") | .value] | add)' true
+# 1.3 education: the two pupils have none, and the note says why the columns add up to 6 of 8
+ok report 1.3 --as-of 2014-04-30 --format json
+jqeq '.total.values | [.total, .preschool, .illiterate, .primary, .junior, .senior, .college] | join(" ")' "8 0 2 2 1 1 0"
+jqeq '.note' "在校生登记在校生状况、不登记文化程度，不计入本表各栏（见表 1.7），各栏之和因此小于人数。"
 
 # 1.1 ages in whole years on the day: 52, 49 (her birthday 08-11 not yet), 12, 66, 33 (05-15 not yet), 31, 3, 64.
 ok report 1.1 --as-of 2014-04-30 --format json
