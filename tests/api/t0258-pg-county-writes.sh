@@ -130,7 +130,7 @@ ID=371399201003030015
 K=$(idno_key "$ID")
 hold "SELECT pg_advisory_xact_lock($IDNO, $K);"
 locks 1 "$IDNO" "$K" true
-member='{"member":{"name":"甲","id_no":"'$ID'","relation":"之子","sex":"男"},"effective":"2019-12-22","reason":"新生儿"}'
+member='{"member":{"name":"甲","id_no":"'$ID'","relation":"之子","sex":"男"},"effective":"2019-12-22","reason":"其他"}'
 # A2 and B1 have exited; the person goes into the households that have not: the third of each county
 A3=$(hh 370181 3) B3=$(hh 370182 3)
 post ma "$A3" "$member" members
