@@ -430,7 +430,7 @@ cmd_show(struct args *a)
 			else
 				idno_mask(mv[i].id_no, id, sizeof(id));
 			const char *row[6] = { mv[i].name, id, code_label(CL_RELATION, mv[i].relation),
-				code_label(CL_SEX, mv[i].sex), HEALTH_MASKS(mv[i].health, full) ? HEALTH_MASKED : code_label(CL_HEALTH, mv[i].health),
+				code_label(CL_SEX, mv[i].sex), health_cell(mv[i].health, full, false),
 				yes_no(mv[i].ins_medical) };
 			table_row(&tb, row);
 		}

@@ -411,6 +411,21 @@ code_label(enum codelist cl, const char *code)
 	return msg_lang() == LANG_EN ? c->en : c->label;
 }
 
+const char *
+code_zh(enum codelist cl, const char *code)
+{
+	const struct code *c = code ? code_by_code(cl, code) : NULL;
+	return c ? c->label : "";
+}
+
+const char *
+health_cell(const char *health, bool full, bool chinese)
+{
+	if (HEALTH_MASKS(health, full))
+		return HEALTH_MASKED;
+	return chinese ? code_zh(CL_HEALTH, health) : code_label(CL_HEALTH, health);
+}
+
 int
 code_version_for_date(int ymd)
 {

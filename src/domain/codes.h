@@ -58,6 +58,9 @@ const struct code *code_find(enum codelist cl, struct str s);
 const struct code *code_by_code(enum codelist cl, const char *code);
 /* The label of a stored code in the current language; the code itself if unknown; "" for NULL. */
 const char *code_label(enum codelist cl, const char *code);
+/* the Chinese label of a code, whatever the user's language (the sheets the office files are Chinese); "" for
+ * none or an unknown code */
+const char *code_zh(enum codelist cl, const char *code);
 /* Which version was in force on a date (YYYYMMDD): 2014, 2016, 2019 or 2021. */
 int code_version_for_date(int ymd);
 /* Is the entry part of the given version (2014, 2016, 2019, 2021)? */
@@ -87,5 +90,8 @@ bool relation_once(const char *relation_code);
  * place, a full view (audited) the state; an update import reads the cell as "unchanged" (it holds '*'). */
 #define HEALTH_MASKED "***"
 #define HEALTH_MASKS(h, full) (!(full) && (h) && *(h))
+/* a member's health as a masked or full output shows it: HEALTH_MASKED, or its label (Chinese when CHINESE,
+ * else the user's language) */
+const char *health_cell(const char *health, bool full, bool chinese);
 
 #endif

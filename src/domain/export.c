@@ -175,32 +175,31 @@ row_cb(void *p, const struct member_row *row)
 			    code_by_code(CL_CAUSE, tok)->label : tok);
 		}
 	}
-#define LBL(cl, v) ((v) && code_by_code(cl, v) ? code_by_code(cl, v)->label : "")
 	for (size_t i = 0; i < NELEM(export_cols); i++) {
 		switch (export_cols[i]) {
 		case C_VILLAGE_CODE: cells[i] = village; break;
 		case C_HH_NO: cells[i] = h->hh_no; break;
 		case C_NAME: cells[i] = m->name; break;
 		case C_ID_NO: cells[i] = id; break;
-		case C_RELATION: cells[i] = LBL(CL_RELATION, m->relation); break;
-		case C_SEX: cells[i] = LBL(CL_SEX, m->sex); break;
-		case C_ETHNICITY: cells[i] = LBL(CL_ETHNICITY, m->ethnicity); break;
-		case C_EDUCATION: cells[i] = LBL(CL_EDUCATION, m->education); break;
-		case C_SCHOOLING: cells[i] = LBL(CL_SCHOOLING, m->schooling); break;
-		case C_HEALTH: cells[i] = HEALTH_MASKS(m->health, c->o->full) ? HEALTH_MASKED : LBL(CL_HEALTH, m->health); break;
-		case C_LABOR: cells[i] = LBL(CL_LABOR, m->labor); break;
-		case C_WORK_STATUS: cells[i] = LBL(CL_WORK, m->work_status); break;
+		case C_RELATION: cells[i] = code_zh(CL_RELATION, m->relation); break;
+		case C_SEX: cells[i] = code_zh(CL_SEX, m->sex); break;
+		case C_ETHNICITY: cells[i] = code_zh(CL_ETHNICITY, m->ethnicity); break;
+		case C_EDUCATION: cells[i] = code_zh(CL_EDUCATION, m->education); break;
+		case C_SCHOOLING: cells[i] = code_zh(CL_SCHOOLING, m->schooling); break;
+		case C_HEALTH: cells[i] = health_cell(m->health, c->o->full, true); break;
+		case C_LABOR: cells[i] = code_zh(CL_LABOR, m->labor); break;
+		case C_WORK_STATUS: cells[i] = code_zh(CL_WORK, m->work_status); break;
 		case C_WORK_MONTHS: cells[i] = m->work_months >= 0 ? wm : ""; break;
 		case C_INS_MEDICAL: cells[i] = yesno(m->ins_medical); break;
 		case C_INS_SERIOUS: cells[i] = yesno(m->ins_serious); break;
 		case C_INS_PENSION: cells[i] = yesno(m->ins_pension); break;
 		case C_DIBAO: cells[i] = yesno(m->dibao); break;
 		case C_TEKUN: cells[i] = yesno(m->tekun); break;
-		case C_ATTRIBUTE: cells[i] = LBL(CL_ATTRIBUTE, h->attribute); break;
-		case C_CAUSE_MAIN: cells[i] = LBL(CL_CAUSE, h->cause_main); break;
+		case C_ATTRIBUTE: cells[i] = code_zh(CL_ATTRIBUTE, h->attribute); break;
+		case C_CAUSE_MAIN: cells[i] = code_zh(CL_CAUSE, h->cause_main); break;
 		case C_CAUSE_OTHER: cells[i] = causes; break;
-		case C_ID_STANDARD: cells[i] = LBL(CL_STANDARD, h->id_standard); break;
-		case C_STATUS: cells[i] = LBL(CL_STATUS, status_code(row->status_at)); break;
+		case C_ID_STANDARD: cells[i] = code_zh(CL_STANDARD, h->id_standard); break;
+		case C_STATUS: cells[i] = code_zh(CL_STATUS, status_code(row->status_at)); break;
 		case C_IDENTIFIED_YM: cells[i] = h->identified_ym ? ym : ""; break;
 		case C_EXIT_YEAR: cells[i] = h->exit_year ? ey : ""; break;
 		case C_PHONE: cells[i] = phone; break;
@@ -209,7 +208,6 @@ row_cb(void *p, const struct member_row *row)
 		default: cells[i] = ""; break;
 		}
 	}
-#undef LBL
 	c->rc = sheet_writer_row(c->w, cells, NELEM(export_cols), c->e);
 	if (c->rc != ERR_OK)
 		return 1;

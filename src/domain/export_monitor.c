@@ -140,7 +140,6 @@ collect_cb(void *p, const struct member_row *r)
 	return 0;
 }
 
-#define LBL(cl, v) ((v) && code_by_code(cl, v) ? code_by_code(cl, v)->label : "")
 
 enum err
 export_monitoring(struct store *st, const struct export_opts *o, const char *list, struct export_result *r,
@@ -266,10 +265,10 @@ export_monitoring(struct store *st, const struct export_opts *o, const char *lis
 		    : x->status == ST_ORDINARY ? "一般农户" : x->status == ST_POOR || x->status == ST_RETURNED ? "贫困户" : "";
 		const char *cells[N_MON_COLS] = {
 			dc.name ? dc.name : "", dt.name ? dt.name : "", dv.name ? dv.name : "", "", x->hh_no, pno, x->name, id, sz,
-			LBL(CL_RELATION, x->relation), LBL(CL_ETHNICITY, x->ethnicity), LBL(CL_EDUCATION, x->education),
-			LBL(CL_SCHOOLING, x->schooling), HEALTH_MASKS(x->health, o->full) ? HEALTH_MASKED : LBL(CL_HEALTH, x->health), LBL(CL_LABOR, x->labor),
+			code_zh(CL_RELATION, x->relation), code_zh(CL_ETHNICITY, x->ethnicity), code_zh(CL_EDUCATION, x->education),
+			code_zh(CL_SCHOOLING, x->schooling), health_cell(x->health, o->full, true), code_zh(CL_LABOR, x->labor),
 			x->work_months >= 0 ? wm : "", x->ins_serious < 0 ? "" : x->ins_serious ? "是" : "否",
-			LBL(CL_CAUSE, x->cause_main), danger, water, pc, ph, mph, x->identified_ym ? ym : "",
+			code_zh(CL_CAUSE, x->cause_main), danger, water, pc, ph, mph, x->identified_ym ? ym : "",
 			x->info_date ? pym : "", hh_type, mr && mr->c.type ? code_label(CL_MON_TYPE, mr->c.type) : "",
 			mr ? (mr->monitored ? "否" : "是") : "", rid, rel,
 		};

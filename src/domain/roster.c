@@ -90,7 +90,6 @@ write_household(struct rctx *c)
 	division_names(c, c->rows[0].h.village);
 	char size[16];
 	snprintf(size, sizeof(size), "%zu", c->n);
-#define LBL(cl, v) ((v) && code_by_code(cl, v) ? code_by_code(cl, v)->label : "")
 	for (size_t i = 0; i < c->n && c->rc == ERR_OK; i++) {
 		const struct household *h = &c->rows[i].h;
 		const struct member *m = &c->rows[i].m;
@@ -114,17 +113,16 @@ write_household(struct rctx *c)
 			wm[0] = 0;
 		const char *cells[R__MAX] = {
 			[R_COUNTY] = c->county, [R_TOWN] = c->town, [R_VILLAGE] = c->village, [R_HH_NO] = h->hh_no,
-			[R_NAME] = m->name, [R_ID_NO] = id, [R_SIZE] = size, [R_RELATION] = LBL(CL_RELATION, m->relation),
-			[R_SEX] = LBL(CL_SEX, m->sex), [R_ETHNICITY] = LBL(CL_ETHNICITY, m->ethnicity),
-			[R_EDUCATION] = LBL(CL_EDUCATION, m->education), [R_SCHOOLING] = LBL(CL_SCHOOLING, m->schooling),
-			[R_HEALTH] = HEALTH_MASKS(m->health, c->o->full) ? HEALTH_MASKED : LBL(CL_HEALTH, m->health), [R_LABOR] = LBL(CL_LABOR, m->labor), [R_WORK_MONTHS] = wm,
-			[R_INS_SERIOUS] = yesno(m->ins_serious), [R_CAUSE] = LBL(CL_CAUSE, h->cause_main), [R_PHONE_HH] = phh,
-			[R_PHONE] = pm, [R_IDENTIFIED] = ym, [R_ATTRIBUTE] = LBL(CL_ATTRIBUTE, h->attribute),
-			[R_STATUS] = LBL(CL_STATUS, status_code(c->rows[i].status_at)), [R_MONITORED] = yesno(h->monitored),
+			[R_NAME] = m->name, [R_ID_NO] = id, [R_SIZE] = size, [R_RELATION] = code_zh(CL_RELATION, m->relation),
+			[R_SEX] = code_zh(CL_SEX, m->sex), [R_ETHNICITY] = code_zh(CL_ETHNICITY, m->ethnicity),
+			[R_EDUCATION] = code_zh(CL_EDUCATION, m->education), [R_SCHOOLING] = code_zh(CL_SCHOOLING, m->schooling),
+			[R_HEALTH] = health_cell(m->health, c->o->full, true), [R_LABOR] = code_zh(CL_LABOR, m->labor), [R_WORK_MONTHS] = wm,
+			[R_INS_SERIOUS] = yesno(m->ins_serious), [R_CAUSE] = code_zh(CL_CAUSE, h->cause_main), [R_PHONE_HH] = phh,
+			[R_PHONE] = pm, [R_IDENTIFIED] = ym, [R_ATTRIBUTE] = code_zh(CL_ATTRIBUTE, h->attribute),
+			[R_STATUS] = code_zh(CL_STATUS, status_code(c->rows[i].status_at)), [R_MONITORED] = yesno(h->monitored),
 		};
 		c->rc = sheet_writer_row(c->w, cells, R__MAX, c->e);
 	}
-#undef LBL
 	c->r->households++;
 	c->r->persons += (int64_t)c->n;
 	c->n = 0;
