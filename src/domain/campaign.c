@@ -185,10 +185,13 @@ board(struct store *st, struct campaign_board *b, bool rows, struct arena *a, st
 		return rc;
 	if (lo > hi)
 		nd = 0;
-	/* a campaign of one village (or town) is shown by that division itself */
+	/* a campaign of one village is shown by that village itself; a board within one town (a town's campaign,
+	 * a town user's board) by its villages: one row of the town would repeat the totals */
 	int level = division_level_of(b->c.division);
 	if (b->c.division && level > b->by)
 		b->by = level;
+	if (b->by == LV_TOWN && lo <= hi && lo / 1000 == hi / 1000)
+		b->by = LV_VILLAGE;
 	b->rows = arena_alloc(a, (nd + 1) * sizeof(*b->rows));
 	b->n_rows = 0;
 	for (size_t i = 0; i < nd; i++)

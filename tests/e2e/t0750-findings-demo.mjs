@@ -111,6 +111,15 @@ await run(async () => {
   assert.deepEqual(towns, ['坪上镇 0 0 0 0 0 —', '团林镇 1 0 1 1 1 67%', '壮岗镇 0 0 0 0 0 —', '朱芦镇 0 0 0 0 0 —']);
   assert.equal(await text(page, '[data-card="changes"] tr[data-type="member_remove"]'), '人员减少 1户1人');
   await shot(page, 'campaign', { keep: true });
+  // a line of its change report opens the households behind it, in the campaign's batch
+  await page.click('[data-card="changes"] tr[data-type="member_remove"] a');
+  await page.waitForSelector('.page-change-hh [data-card="change-households"] tbody tr');
+  assert.equal(new URL(page.url()).searchParams.get('batch'), '2026年死亡人员清理');
+  assert.equal(await page.locator('.page-change-hh tbody tr').count(), 1);
+  assert.equal(await text(page, '.page-change-hh tbody tr td:nth-child(4)'), '1');
+  await page.goBack();
+  await page.waitForSelector('.page-campaign [data-card="changes"] [data-action="changes"]');
+  assert.equal(new URL(await page.getAttribute('[data-card="changes"] [data-action="changes"]', 'href'), page.url()).searchParams.get('batch'), '2026年死亡人员清理');
   // its list of findings is the board's: the campaign's rules, divisions and period, as many as the board counts
   await page.click('.page-campaign [data-action="findings"]');
   await page.waitForSelector('.page-findings [data-campaign="2026年死亡人员清理"]');
@@ -161,6 +170,11 @@ await run(async () => {
   await page.keyboard.press('Escape');
   await page.waitForSelector('dialog', { state: 'detached' });
   assert.equal(await clerk.locator('.nav-item:has-text("数据比对")').count(), 0);
+  // the village clerk's board is its village (by town, one row would repeat the totals), with no choice of level
+  await clerk.goto(new URL('/campaigns/2026年死亡人员清理', clerk.url()).href);
+  await clerk.waitForSelector('.page-campaign [data-card="board"]');
+  assert.deepEqual(await clerk.$$eval('[data-card="board"] tbody tr', (trs) => trs.map((tr) => tr.dataset.division)), ['371373101208']);
+  assert.equal(await clerk.locator('[data-card="board"] .seg').count(), 0);
 
   // the screens in English
   await page.click('.lang-switch');

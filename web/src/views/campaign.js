@@ -177,7 +177,9 @@ export async function campaignView({ el, params, query, navigate, signal }) {
     h('a', { class: ['seg-btn', c.by === 'town' && !town && 'active'], href: here({ by: null, town: null }), 'data-by': 'town' }, t('按乡镇')),
     h('a', { class: ['seg-btn', (c.by === 'village' || town) && 'active'], href: here({ by: 'village', town: null }), 'data-by': 'village' }, t('按村')),
   );
-  const tools = [seg];
+  // a board within one town (a town's campaign, a town user's board) is by village: no choice to make
+  const oneTown = c.by === 'village' && by !== 'village' && !town;
+  const tools = oneTown ? [] : [seg];
   if (c.by === 'village')
     tools.push(h('a', { class: 'btn btn-sm btn-ghost', href: here({ all: onlyOpen ? 1 : null }) }, onlyOpen ? t('显示全部村') : t('只看有问题的村')));
   const board = shown.length
@@ -186,7 +188,7 @@ export async function campaignView({ el, params, query, navigate, signal }) {
 
   const chg = c.changes;
   const chgBody = chg && chg.rows.length
-    ? table([{ title: t('变动类型'), key: 'label', render: (r) => r.label }, { title: t('户数人数'), key: 'nhmr', cls: 'num', render: (r) => nhmr(r, 'nhmr-md') }], chg.rows, { class: 'table-changes', rowData: (r) => ({ type: r.type }) })
+    ? table([{ title: t('变动类型'), key: 'label', render: (r) => h('a', { href: link('/changes/households', { batch: c.name, type: r.type }) }, r.label) }, { title: t('户数人数'), key: 'nhmr', cls: 'num', render: (r) => nhmr(r, 'nhmr-md') }], chg.rows, { class: 'table-changes', rowData: (r) => ({ type: r.type }) })
     : empty(t('还没有以“{batch}”为批次记录的变动', { batch: c.name }), t('整改时在“记录变动”中填写批次为行动名称，变动即计入本报表。'));
 
   const crumbs = [{ text: t('专项行动'), href: link('/campaigns') }];
@@ -219,7 +221,13 @@ export async function campaignView({ el, params, query, navigate, signal }) {
         'div',
         { class: 'grid' },
         card(town ? t('各村进度') : c.by === 'village' ? t('各村进度') : t('各乡镇进度'), board, { class: 'span-8', name: 'board', flush: true, tools }),
-        card(t('变动报表（批次：{batch}）', { batch: c.name }), chgBody, { class: 'span-4', name: 'changes', flush: true }),
+        // the batch is the campaign's name (the page's title)
+        card(t('变动报表'), chgBody, {
+          class: 'span-4',
+          name: 'changes',
+          flush: true,
+          tools: chg && chg.rows.length ? [h('a', { class: 'btn btn-sm btn-ghost', href: link('/changes', { batch: c.name }), 'data-action': 'changes' }, t('完整报表'))] : [],
+        }),
       ),
     ),
   );
