@@ -938,8 +938,8 @@ api_member_update(struct req *r)
 	r->field_as[1].from = "hh_no";   /* in the address, not the body: nothing to fix is about the body */
 	r->field_as[1].to = "";
 	r->field_as[1].code = "nothing_to_fix";
-	static const char *const extra[] = { "effective", "correction", "reason", "relation", "former_head_relation",
-		"other_relations", "finding" };
+	static const char *const extra[] = { "effective", "correction", "reason", "batch", "relation",
+		"former_head_relation", "other_relations", "finding" };
 	if (!check_object(r, j, member_fix_cols, NELEM(member_fix_cols), extra, NELEM(extra), "")) {
 		json_decref(j);
 		return;
@@ -989,7 +989,7 @@ api_household_update(struct req *r)
 		return;
 	static const enum col fix[] = { C_ATTRIBUTE, C_CAUSE_MAIN, C_CAUSE_OTHER, C_ID_STANDARD, C_PHONE, C_BANK,
 		C_BANK_ACCOUNT, C_IDENTIFIED_YM, C_EXIT_YEAR };
-	static const char *const extra[] = { "effective", "correction", "reason", "finding" };
+	static const char *const extra[] = { "effective", "correction", "reason", "batch", "finding" };
 	if (!check_object(r, j, fix, NELEM(fix), extra, NELEM(extra), "")) {
 		json_decref(j);
 		return;

@@ -133,9 +133,13 @@ api county GET "/api/findings?division=西岭村&rule=PENSION_INS_EMPTY"
 PEN=$(printf '%s' "$OUT" | jq .data.rows[0].id)
 api west GET /api/households/3713990004
 ZM=$(printf '%s' "$OUT" | jq '[.data.members[] | select(.name == "郑大妹") | .id][0]')
-expect 200 west PATCH "/api/households/3713990004/members/$ZM" "{\"ins_pension\":\"是\",\"finding\":$PEN}"
+expect 200 west PATCH "/api/households/3713990004/members/$ZM" "{\"ins_pension\":\"是\",\"batch\":\"养老保险核对\",\"finding\":$PEN}"
 expect 200 west GET "/api/findings/$PEN"
 jqeq '"\(.data.state) \(.data.fix.kind)"' "fixed edit"
+# the correction in the batch it names (a campaign's, whose change report is that batch's), the household's too
+eq "batch" "$(db_sql "SELECT type || ' ' || batch FROM change_event WHERE id = (SELECT MAX(id) FROM change_event)")" "data_fix 养老保险核对"
+expect 200 west PATCH /api/households/3713990004 '{"phone":"13905394444","batch":"电话核对"}'
+eq "household batch" "$(db_sql "SELECT type || ' ' || batch FROM change_event WHERE id = (SELECT MAX(id) FROM change_event)")" "data_fix 电话核对"
 
 # Campaigns: towns and the county start them; everyone in their divisions reads the board.
 expect 403 village POST /api/campaigns '{"name":"村里的","rules":"DEATH_COUNTED"}'

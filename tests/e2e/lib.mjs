@@ -107,15 +107,22 @@ export async function apiClient(name) {
   assert.ok(body.ok, `API login ${name}: ${JSON.stringify(body)}`);
   const cookie = res.headers.get('set-cookie').split(';')[0];
   const csrf = body.data.csrf;
-  const call = async (method, path, data) => {
+  // data: an object sent as JSON, or a string sent as it is (a CSV file, say: type its content type)
+  const call = async (method, path, data, type = 'application/json') => {
     const r = await fetch(BASE + path, {
       method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(data ? { 'Content-Type': 'application/json' } : {}) },
-      body: data ? JSON.stringify(data) : undefined,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(data ? { 'Content-Type': type } : {}) },
+      body: data === undefined ? undefined : typeof data === 'string' ? data : JSON.stringify(data),
     });
     return { status: r.status, body: await r.json() };
   };
-  return { get: (p) => call('GET', p), post: (p, d) => call('POST', p, d), patch: (p, d) => call('PATCH', p, d), put: (p, d) => call('PUT', p, d) };
+  return {
+    get: (p) => call('GET', p),
+    post: (p, d) => call('POST', p, d),
+    patch: (p, d) => call('PATCH', p, d),
+    put: (p, d) => call('PUT', p, d),
+    upload: (p, text, type = 'text/csv') => call('POST', p, text, type),
+  };
 }
 
 // After a failure: where each page was and what it said (a dialog's banner, the errors under fields, a

@@ -89,6 +89,12 @@ function eventInputs(opts = {}) {
   return { nodes, read: () => ({ effective: eff.value, reason: reason.value.trim(), correction: corr ? corr.checked : false }) };
 }
 
+// The batch a correction is recorded in (a campaign's name: its change report is that batch's).
+function batchInput(value) {
+  const ctl = input(value || '', { maxlength: 100, placeholder: t('例如：2018年托底清零') });
+  return { node: field({ name: 'batch', label: fieldLabel('batch'), control: ctl }), read: () => ctl.value.trim() };
+}
+
 function problemsOf(err) {
   if (!(err instanceof ApiError)) return [{ field: '', message: t('请求失败') }];
   if (err.problems.length) return err.problems.filter((p) => !p.warning);
@@ -158,9 +164,13 @@ async function headChangePlan(hh, memberId, cl) {
   };
 }
 
-export function editMemberDialog(hh, m, cl, done) {
+// preset (from a finding's fix advice): the values the advice names (health, say), and batch (the campaign the
+// finding belongs to, whose change report is that batch's).
+export function editMemberDialog(hh, m, cl, done, preset = {}) {
   const mi = memberInputs(m, cl, { withId: false });
+  for (const [k, v] of Object.entries(preset.values || {})) if (mi.ctl[k]) mi.ctl[k].value = v;
   const ev = eventInputs({ reasonHint: t('例如：入户核实后更正') });
+  const batch = batchInput(preset.batch);
   // 户主变更 in one step: this member made the head while another member is; asked only then (the server
   // refuses without it), with what the head there was and every other member become (headChangePlan), sent
   // as former_head_relation and other_relations; the server checks the household's end state whole.
@@ -192,7 +202,7 @@ export function editMemberDialog(hh, m, cl, done) {
   return formDialog({
     title: t('修改成员信息：{name}', { name: m.name }),
     intro: t('修改记为一条“信息更正”，保留修改前的内容（证件号码在历史中隐去中间位）。只提交改动过的项。'),
-    content: [...mi.nodes, formerBox, ...ev.nodes],
+    content: [...mi.nodes, formerBox, ...ev.nodes, batch.node],
     wide: true,
     done,
     mapField: (f) => (f === 'new_id_no' || f === 'birth' ? 'id_no' : f),
@@ -218,6 +228,7 @@ export function editMemberDialog(hh, m, cl, done) {
       if (e.effective) body.effective = e.effective;
       if (e.correction) body.correction = true;
       if (e.reason) body.reason = e.reason;
+      if (batch.read()) body.batch = batch.read();
       await patch(`/api/households/${encodeURIComponent(hh.hh_no)}/members/${m.id}`, withFinding(body));
     },
   });
@@ -242,7 +253,7 @@ export function addMemberDialog(hh, cl, done) {
   });
 }
 
-export function editHouseholdDialog(hh, cl, done) {
+export function editHouseholdDialog(hh, cl, done, preset = {}) {
   const ctl = {
     attribute: select(cl.attribute, hh.attribute ? hh.attribute.code : '', { blank: t('（无）'), name: 'attribute' }),
     cause_main: select(cl.cause, hh.cause_main ? hh.cause_main.code : '', { blank: t('（无）'), name: 'cause_main' }),
@@ -256,6 +267,7 @@ export function editHouseholdDialog(hh, cl, done) {
   const others = new Set((hh.cause_other || []).map((c) => c.code));
   const otherBoxes = cl.cause.map((c) => h('label', { class: 'check check-chip' }, h('input', { type: 'checkbox', name: 'cause_other', value: c.code, checked: others.has(c.code) }), h('span', c.label)));
   const ev = eventInputs({ reasonHint: t('例如：入户核实后更正') });
+  const batch = batchInput(preset.batch);
   const nodes = [
     field({ name: 'attribute', label: fieldLabel('attribute'), control: ctl.attribute }),
     field({ name: 'cause_main', label: fieldLabel('cause_main'), control: ctl.cause_main }),
@@ -267,6 +279,7 @@ export function editHouseholdDialog(hh, cl, done) {
     field({ name: 'bank', label: fieldLabel('bank'), control: ctl.bank, hint: hh.bank ? t('留空表示不修改') : null }),
     field({ name: 'bank_account', label: fieldLabel('bank_account'), control: ctl.bank_account, hint: hh.bank_account ? t('留空表示不修改') : null }),
     ...ev.nodes,
+    batch.node,
   ];
   return formDialog({
     title: t('修改户信息'),
@@ -291,6 +304,7 @@ export function editHouseholdDialog(hh, cl, done) {
       if (e.effective) body.effective = e.effective;
       if (e.correction) body.correction = true;
       if (e.reason) body.reason = e.reason;
+      if (batch.read()) body.batch = batch.read();
       await patch(`/api/households/${encodeURIComponent(hh.hh_no)}`, withFinding(body));
     },
   });

@@ -304,8 +304,10 @@ function fixAction(f, hh, cl, done, batch) {
   const usable = hh.allowed_events.filter((e) => !['data_fix', 'member_add', ...PROPOSED].includes(e.type));
   if (info.list === 'death' && m && usable.some((e) => e.type === 'member_remove'))
     return { text: t('办理人员减少（死亡）'), run: () => eventDialog(hh, cl, usable, done, { type: 'member_remove', member_id: m.id, reason: 'death', effective: f.evidence && f.evidence.day, batch }) };
-  if (m) return { text: t('修改成员信息：{name}', { name: m.name }), run: () => editMemberDialog(hh, m, cl, done) };
-  return { text: t('修改户信息'), run: () => editHouseholdDialog(hh, cl, done) };
+  // on the disability list but not recorded as disabled: the advice is health 残疾
+  const values = f.rule === 'DISABILITY_NOT_RECORDED' ? { health: '04' } : {};
+  if (m) return { text: t('修改成员信息：{name}', { name: m.name }), run: () => editMemberDialog(hh, m, cl, done, { values, batch }) };
+  return { text: t('修改户信息'), run: () => editHouseholdDialog(hh, cl, done, { batch }) };
 }
 
 // The campaign a finding belongs to: one gathering its rule in a division that holds its village (the one with
