@@ -45,6 +45,7 @@ const struct opt opts_campaign[] = {
 	{ "deadline", true, "last day" },
 	{ "division", true, "division code or name" },
 	{ "by", true, "town or village" },
+	{ "note", true, "the acceptance's words (close)" },
 	{ NULL, false, NULL },
 };
 const struct opt opts_external[] = {
@@ -291,9 +292,12 @@ cmd_campaign(struct args *a)
 	if (!format)
 		return 2;
 	const char *sub = a->pos[0];
-	if ((!strcmp(sub, "new") || !strcmp(sub, "show")) ? a->n_pos != 2 : (strcmp(sub, "list") != 0 || a->n_pos != 1))
-		return cli_usage(EN ? "usage: tuopin campaign new NAME --rules R,... [--deadline D] | show NAME [--by town|village] | list"
-				    : "用法：tuopin campaign new 名称 --rules 规则,… [--deadline 日期] | show 名称 [--by town|village] | list");
+	bool named = !strcmp(sub, "new") || !strcmp(sub, "show") || !strcmp(sub, "close");
+	if (named ? a->n_pos != 2 : (strcmp(sub, "list") != 0 || a->n_pos != 1))
+		return cli_usage(EN ? "usage: tuopin campaign new NAME --rules R,... [--deadline D] | show NAME [--by town|village] | "
+				      "close NAME [--note N] | list"
+				    : "用法：tuopin campaign new 名称 --rules 规则,… [--deadline 日期] | show 名称 [--by town|village] | "
+				      "close 名称 [--note 验收意见] | list");
 	struct campaign_req q = { .name = a->n_pos > 1 ? a->pos[1] : NULL, .rules = arg(a, "rules") };
 	if (!cli_date(a, "start", &q.start) || !cli_date(a, "deadline", &q.deadline))
 		return 2;
@@ -318,6 +322,9 @@ cmd_campaign(struct args *a)
 		err = campaign_create(st, &who, &q, &c, &ar, &e);
 		if (err == ERR_OK)
 			name = c.name;
+	} else if (!strcmp(sub, "close")) {
+		struct finding_actor who = { .name = cli_actor(), .now = a->now };
+		err = campaign_close(st, &who, name, arg(a, "note"), &e);
 	}
 	if (err == ERR_OK && strcmp(sub, "list") != 0) {
 		struct campaign_board b;

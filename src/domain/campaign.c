@@ -120,6 +120,119 @@ filter_of(const struct campaign_board *b, struct finding_filter *f, struct arena
 	f->rules_json = arena_strdup(a, s);
 	free(s);
 	f->closed_since = stamp_day_start(b->c.start);
+	f->opened_before = b->c.closed_at;
+}
+
+/* The rules of b's campaign (a rule that no longer exists counts for nothing). */
+static void
+board_rules(struct campaign_board *b)
+{
+	struct errinfo ee;
+	int rl[R__MAX];
+	size_t n = 0;
+	if (check_parse_rules(b->c.rules, rl, &n, &ee) != ERR_OK)
+		n = 0;
+	memcpy(b->rules, rl, n * sizeof(*rl));
+	b->n_rules = n;
+}
+
+/* A closed campaign's counts as kept (0027_campaign_close.sql), those of villages in the reader's scope. */
+static void
+kept_counts(struct store *st, const char *json, struct finding_count **out, size_t *n, struct arena *a)
+{
+	*out = NULL;
+	*n = 0;
+	json_t *j = json ? json_loads(json, 0, NULL) : NULL;
+	size_t i;
+	json_t *x;
+	*out = arena_alloc(a, (json_array_size(j) + 1) * sizeof(**out));
+	json_array_foreach(j, i, x) {
+		struct finding_count c = { .village = json_integer_value(json_array_get(x, 0)),
+			.pending = json_integer_value(json_array_get(x, 2)) != 0,
+			.n = json_integer_value(json_array_get(x, 3)) };
+		if (!finding_state_from_code(json_string_value(json_array_get(x, 1)), &c.state) ||
+		    !store_in_scope(st, c.village))
+			continue;
+		(*out)[(*n)++] = c;
+	}
+	json_decref(j);
+}
+
+enum err
+campaign_close(struct store *st, const struct finding_actor *by, const char *name, const char *note,
+    struct errinfo *e)
+{
+	if (by->level && by->level > LV_TOWN)
+		return errinfo_set(e, ERR_FORBIDDEN, "", MSG_FORBIDDEN, msg_lang() == LANG_EN ? "village" : "村级");
+	struct str nt = str_trim(str_from(note ? note : ""));
+	if (utf8_len(nt.p, nt.n) > 200)
+		return errinfo_set(e, ERR_INVALID, "note", MSG_TOO_LONG, 200);
+	for (size_t i = 0; i < nt.n; i++)
+		if ((unsigned char)nt.p[i] < 0x20)
+			return errinfo_set(e, ERR_INVALID, "note", MSG_CONTROL_CHAR);
+	struct arena a;
+	arena_init(&a);
+	struct txn t;
+	enum err rc = txn_begin(&t, st, by->now, by->name, e);
+	if (rc != ERR_OK) {
+		arena_free(&a);
+		return rc;
+	}
+	t.ip = by->ip;
+	struct campaign_board b = { 0 };
+	rc = store_campaign_by_name(st, name ? name : "", true, &b.c, &a, e);
+	if (rc == ERR_NOTFOUND)
+		rc = errinfo_set(e, ERR_NOTFOUND, "name", MSG_CAMPAIGN_NOT_FOUND, name ? name : "");
+	char d[11];
+	int64_t lo, hi;
+	division_range(b.c.division, &lo, &hi);
+	if (rc == ERR_OK && b.c.closed_at)
+		rc = errinfo_set(e, ERR_CONFLICT, "name", MSG_CAMPAIGN_CLOSED, b.c.name, date_format(stamp_date(b.c.closed_at), d));
+	else if (rc == ERR_OK && !(store_in_scope(st, lo) && store_in_scope(st, hi)))
+		rc = errinfo_set(e, ERR_FORBIDDEN, "name", MSG_CAMPAIGN_NOT_YOURS, b.c.name);
+	/* the board as it stands: every finding of the campaign (the closer's divisions hold them all) */
+	struct finding_count *cv = NULL;
+	size_t nc = 0;
+	if (rc == ERR_OK) {
+		board_rules(&b);
+		struct finding_filter f;
+		filter_of(&b, &f, &a);
+		if (b.n_rules)
+			rc = store_finding_counts(st, &f, false, &cv, &nc, &a, e);
+	}
+	if (rc == ERR_OK) {
+		json_t *counts = json_array();
+		json_int_t open = 0, fixed = 0, waived = 0;
+		for (size_t i = 0; i < nc; i++) {
+			json_array_append_new(counts, json_pack("[I, s, i, I]", (json_int_t)cv[i].village,
+			    finding_state_code(cv[i].state), cv[i].pending ? 1 : 0, (json_int_t)cv[i].n));
+			*(cv[i].state == FS_OPEN ? &open : cv[i].state == FS_FIXED ? &fixed : &waived) += cv[i].n;
+		}
+		char *cj = json_dumps(counts, JSON_COMPACT);
+		json_decref(counts);
+		b.c.closed_at = t.now;
+		b.c.closed_by = (char *)t.actor;
+		b.c.closed_note = nt.n ? arena_strndup(&a, nt.p, nt.n) : NULL;
+		b.c.closed_counts = cj;
+		rc = store_campaign_close(st, &b.c, e);
+		free(cj);
+		if (rc == ERR_OK) {
+			json_t *j = json_pack("{s:s, s:s?, s:I, s:I, s:I}", "name", b.c.name, "note", b.c.closed_note, "open",
+			    open, "fixed", fixed, "waived", waived);
+			char *detail = json_dumps(j, JSON_COMPACT);
+			json_decref(j);
+			char obj[32];
+			snprintf(obj, sizeof(obj), "campaign:%lld", (long long)b.c.id);
+			rc = txn_audit(&t, "campaign.close", obj, detail, e);
+			free(detail);
+		}
+	}
+	if (rc == ERR_OK)
+		rc = txn_commit(&t, e);
+	else
+		txn_rollback(&t);
+	arena_free(&a);
+	return rc;
 }
 
 static void
@@ -145,27 +258,27 @@ row_find(struct campaign_cell *v, size_t n, int64_t code)
 	return i < n && v[i].code == code ? &v[i] : NULL;
 }
 
+/* The board of b's campaign: its findings now, or as kept when it closed (overdue: open past the deadline,
+ * today or on the day it closed). */
 static enum err
 board(struct store *st, struct campaign_board *b, bool rows, struct arena *a, struct errinfo *e)
 {
-	struct errinfo ee;
-	int rl[R__MAX];
-	size_t n = 0;
-	if (check_parse_rules(b->c.rules, rl, &n, &ee) != ERR_OK)
-		n = 0;   /* a rule that no longer exists counts for nothing */
-	memcpy(b->rules, rl, n * sizeof(*rl));
-	b->n_rules = n;
+	board_rules(b);
+	size_t n = b->n_rules;
 	b->today = date_today();
-	b->past_deadline = b->c.deadline && b->today > b->c.deadline;
+	int day = b->c.closed_at ? stamp_date(b->c.closed_at) : b->today;
+	b->past_deadline = b->c.deadline && day > b->c.deadline;
 	struct finding_filter f;
 	filter_of(b, &f, a);
-	struct finding_count *cv;
-	size_t nc;
-	enum err rc = n ? store_finding_counts(st, &f, false, &cv, &nc, a, e) : ERR_OK;
+	struct finding_count *cv = NULL;
+	size_t nc = 0;
+	enum err rc = ERR_OK;
+	if (b->c.closed_at)
+		kept_counts(st, b->c.closed_counts, &cv, &nc, a);
+	else if (n)
+		rc = store_finding_counts(st, &f, false, &cv, &nc, a, e);
 	if (rc != ERR_OK)
 		return rc;
-	if (!n)
-		nc = 0;
 	memset(&b->total, 0, sizeof(b->total));
 	for (size_t i = 0; i < nc; i++)
 		tally(&b->total, &cv[i], b->past_deadline);

@@ -20,6 +20,12 @@ struct campaign_req {
 enum err campaign_create(struct store *st, const struct finding_actor *by, const struct campaign_req *q,
     struct campaign_row *out, struct arena *a, struct errinfo *e);
 
+/* Close campaign name (audited): its board as it stands is kept and shown from then on (findings found or
+ * fixed later are not the campaign's). A town or county user whose divisions hold all of the campaign's (or
+ * the command line); note, the acceptance's words, may be empty. */
+enum err campaign_close(struct store *st, const struct finding_actor *by, const char *name, const char *note,
+    struct errinfo *e);
+
 struct campaign_cell {
 	int64_t code;             /* a town or village, or 0 for the totals */
 	char *name;
@@ -31,7 +37,7 @@ struct campaign_board {
 	int rules[R__MAX];
 	size_t n_rules;
 	int today;
-	bool past_deadline;
+	bool past_deadline;       /* on the day it closed, if closed */
 	int by;                   /* LV_TOWN or LV_VILLAGE */
 	struct campaign_cell total;
 	struct campaign_cell *rows;

@@ -309,7 +309,8 @@ filter_of(struct store *st, const struct finding_query *q, struct finding_filter
 	f->pending = q->pending;
 	f->limit = q->limit;
 	f->offset = q->offset;
-	/* a campaign's: its rules, within its divisions, open or closed since its start (the board's counts) */
+	/* a campaign's: its rules, within its divisions, open or closed since its start (the board's counts); a
+	 * closed one's, opened before it closed (in their states now: its board keeps those of the close) */
 	bool in_campaign[R__MAX];
 	bool campaign = q->campaign && *q->campaign;
 	if (campaign) {
@@ -334,6 +335,7 @@ filter_of(struct store *st, const struct finding_query *q, struct finding_filter
 		if (hi < f->hi)
 			f->hi = hi;
 		f->closed_since = stamp_day_start(c.start);
+		f->opened_before = c.closed_at;
 	}
 	if (q->rule >= 0 || q->category >= 0 || campaign) {
 		json_t *arr = json_array();

@@ -82,6 +82,7 @@ void api_finding_recheck(struct req *r);
 void api_campaigns(struct req *r);
 void api_campaign(struct req *r);
 void api_campaign_create(struct req *r);
+void api_campaign_close(struct req *r);
 
 /* api_assistance.c: 帮扶 and 督查 */
 void api_assistance_report(struct req *r);

@@ -281,6 +281,23 @@ api_campaign(struct req *r)
 }
 
 void
+api_campaign_close(struct req *r)
+{
+	json_t *j = req_json(r, "note:s?");
+	if (!j)
+		return;
+	struct finding_actor by = actor(r);
+	struct errinfo e;
+	errinfo_clear(&e);
+	enum err rc = campaign_close(r->st, &by, r->params[0], json_string_value(json_object_get(j, "note")), &e);
+	json_decref(j);
+	if (rc != ERR_OK)
+		reply_error(r, &e);
+	else
+		reply_campaign(r, r->params[0], 200);
+}
+
+void
 api_campaign_create(struct req *r)
 {
 	json_t *j = req_json(r, "name:s rules:s start:s? deadline:s? division:s?");

@@ -100,6 +100,7 @@ const struct route routes[] = {
 	{ "GET", "/api/campaigns", api_campaigns, CAP_READ, 0, "clean-up campaigns" },
 	{ "POST", "/api/campaigns", api_campaign_create, CAP_WRITE, 0, "start a clean-up campaign" },
 	{ "GET", "/api/campaigns/:name", api_campaign, CAP_READ, 0, "a campaign's board by town or village" },
+	{ "POST", "/api/campaigns/:name/close", api_campaign_close, CAP_WRITE, 0, "close a campaign, keeping its board" },
 	{ "GET", "/api/external-kinds", api_external_kinds, CAP_COMPARE, 0, "the kinds of other departments' lists" },
 	{ "GET", "/api/external-lists", api_external_lists, CAP_COMPARE, 0, "other departments' lists" },
 	{ "POST", "/api/external-lists", api_external_import, CAP_COMPARE, RF_UPLOAD, "import another department's list" },

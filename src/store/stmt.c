@@ -358,11 +358,12 @@
 /* $1 $2 the division range, $3 state, $4 pending only, $5 rule codes (JSON), $6 household, $7 closed since */
 #define F_WHERE "WHERE f.village BETWEEN $1 AND $2 AND ($3 IS NULL OR f.state = $3) AND ($4 = 0 OR f.waiver_pending = 1) " \
 	"AND ($5 IS NULL OR f.rule IN (SELECT value FROM json_each($5))) AND ($6 = 0 OR f.household_id = $6) " \
-	"AND ($7 = 0 OR f.state = 'open' OR f.closed_at >= $7) "
+	"AND ($7 = 0 OR f.state = 'open' OR f.closed_at >= $7) AND ($8 = 0 OR f.opened_at <= $8) "
 #define F_WHERE_PG "WHERE f.village BETWEEN $1 AND $2 AND ($3::text IS NULL OR f.state = $3) " \
 	"AND ($4 = 0 OR f.waiver_pending = 1) " \
 	"AND ($5::text IS NULL OR f.rule IN (SELECT json_array_elements_text($5::json))) " \
-	"AND ($6::bigint = 0 OR f.household_id = $6) AND ($7::bigint = 0 OR f.state = 'open' OR f.closed_at >= $7) "
+	"AND ($6::bigint = 0 OR f.household_id = $6) AND ($7::bigint = 0 OR f.state = 'open' OR f.closed_at >= $7) " \
+	"AND ($8::bigint = 0 OR f.opened_at <= $8) "
 #define RUN_COLUMNS "id, as_of, division, rules, actor, started_at, finished_at, households, members, opened, " \
 	"reopened, closed, still_open"
 #define EXT_LIST_COLUMNS "id, kind, source, list_date, division, division_hi, file, n_rows, imported_at, imported_by, " \
@@ -373,6 +374,10 @@
 	"opened_at, closed_at, fix_kind, fix_ref, updated_at"
 #define FINDING_EVENT_COLUMNS "id, finding_id, at, actor, action, note, run_id, ref_kind, ref_id"
 #define CAMPAIGN_COLUMNS "id, name, rules, division, start_day, deadline, created_by, created_at"
+/* a campaign with its close (schema 0027), if closed */
+#define CAMPAIGN_READ "SELECT c.id, c.name, c.rules, c.division, c.start_day, c.deadline, c.created_by, c.created_at, " \
+	"x.closed_at, x.closed_by, x.note, x.counts FROM campaign c LEFT JOIN campaign_close x ON x.campaign_id = c.id "
+#define CAMPAIGN_CLOSE_COLUMNS "campaign_id, closed_at, closed_by, note, counts"
 
 /* The open findings a run did not see: $1 $2 its range, $3 its division, $4 the run, $5 the codes of the
  * rules that ran (JSON), $6 of the history rules among them (closed in the run's own division only), $7 the
@@ -1075,8 +1080,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_FINDING_EVENT_ADD] = { "INSERT INTO finding_event (finding_id, at, actor, action, note, run_id, ref_kind, ref_id) "
 		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", NULL },
 	[STMT_FINDING_EVENTS] = { "SELECT " FINDING_EVENT_COLUMNS " FROM finding_event WHERE finding_id = $1 ORDER BY id", NULL },
-	[STMT_FINDING_LIST] = { "SELECT " F_COLS " " F_FROM F_WHERE "ORDER BY f.village, f.id LIMIT $8 OFFSET $9",
-		"SELECT " F_COLS " " F_FROM F_WHERE_PG "ORDER BY f.village, f.id LIMIT $8 OFFSET $9" },
+	[STMT_FINDING_LIST] = { "SELECT " F_COLS " " F_FROM F_WHERE "ORDER BY f.village, f.id LIMIT $9 OFFSET $10",
+		"SELECT " F_COLS " " F_FROM F_WHERE_PG "ORDER BY f.village, f.id LIMIT $9 OFFSET $10" },
 	[STMT_FINDING_LIST_COUNT] = { "SELECT COUNT(*) FROM finding f " F_WHERE, "SELECT COUNT(*) FROM finding f " F_WHERE_PG },
 	[STMT_FINDING_COUNTS_VILLAGE] = { "SELECT f.village, f.state, f.waiver_pending, COUNT(*) FROM finding f " F_WHERE
 		"GROUP BY f.village, f.state, f.waiver_pending ORDER BY f.village",
@@ -1089,8 +1094,9 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 
 	[STMT_CAMPAIGN_INSERT] = { "INSERT INTO campaign (name, rules, division, start_day, deadline, created_by, created_at) "
 		"VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id", NULL },
-	[STMT_CAMPAIGN_BY_NAME] = { "SELECT " CAMPAIGN_COLUMNS " FROM campaign WHERE name = $1", NULL },
-	[STMT_CAMPAIGN_LIST] = { "SELECT " CAMPAIGN_COLUMNS " FROM campaign ORDER BY start_day DESC, id DESC", NULL },
+	[STMT_CAMPAIGN_BY_NAME] = { CAMPAIGN_READ "WHERE c.name = $1", NULL },
+	[STMT_CAMPAIGN_LIST] = { CAMPAIGN_READ "ORDER BY c.start_day DESC, c.id DESC", NULL },
+	[STMT_CAMPAIGN_CLOSE] = { "INSERT INTO campaign_close (" CAMPAIGN_CLOSE_COLUMNS ") VALUES ($1, $2, $3, $4, $5)", NULL },
 
 	/* ---- other departments' lists ---- */
 	[STMT_EXT_LIST_INSERT] = { "INSERT INTO external_list (kind, source, list_date, division, division_hi, file, n_rows, "
@@ -1667,12 +1673,14 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_COPY_FINDING] = { COPY_PAGE(FINDING_COLUMNS, "finding", "id", "$1", "$2"), NULL },
 	[STMT_COPY_FINDING_EVENT] = { COPY_PAGE(FINDING_EVENT_COLUMNS, "finding_event", "id", "$1", "$2"), NULL },
 	[STMT_COPY_CAMPAIGN] = { COPY_PAGE(CAMPAIGN_COLUMNS, "campaign", "id", "$1", "$2"), NULL },
+	[STMT_COPY_CAMPAIGN_CLOSE] = { COPY_PAGE(CAMPAIGN_CLOSE_COLUMNS, "campaign_close", "campaign_id", "$1", "$2"), NULL },
 	[STMT_COUNT_EXT_LIST] = { "SELECT COUNT(*) FROM external_list", NULL },
 	[STMT_COUNT_EXT_ENTRY] = { "SELECT COUNT(*) FROM external_entry", NULL },
 	[STMT_COUNT_RUN] = { "SELECT COUNT(*) FROM check_run", NULL },
 	[STMT_COUNT_FINDING] = { "SELECT COUNT(*) FROM finding", NULL },
 	[STMT_COUNT_FINDING_EVENT] = { "SELECT COUNT(*) FROM finding_event", NULL },
 	[STMT_COUNT_CAMPAIGN] = { "SELECT COUNT(*) FROM campaign", NULL },
+	[STMT_COUNT_CAMPAIGN_CLOSE] = { "SELECT COUNT(*) FROM campaign_close", NULL },
 	[STMT_COPY_INSERT_EXT_LIST] = { "INSERT INTO external_list (" EXT_LIST_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, "
 		"$8, $9, $10, $11, $12)", NULL },
 	[STMT_COPY_INSERT_RUN] = { "INSERT INTO check_run (" RUN_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
@@ -1683,6 +1691,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"$6, $7, $8, $9)", NULL },
 	[STMT_COPY_INSERT_CAMPAIGN] = { "INSERT INTO campaign (" CAMPAIGN_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
 		NULL },
+	[STMT_COPY_INSERT_CAMPAIGN_CLOSE] = { "INSERT INTO campaign_close (" CAMPAIGN_CLOSE_COLUMNS ") VALUES ($1, $2, $3, $4, "
+		"$5)", NULL },
 	[STMT_SEQ_EXT_LIST] = { "SELECT 0", IDENTITY_PAST("external_list") },
 	[STMT_SEQ_RUN] = { "SELECT 0", IDENTITY_PAST("check_run") },
 	[STMT_SEQ_FINDING] = { "SELECT 0", IDENTITY_PAST("finding") },

@@ -689,6 +689,7 @@ struct finding_filter {
 	const char *rules_json;         /* a JSON array of rule codes, or NULL for all */
 	int64_t household_id;           /* 0: any */
 	int64_t closed_since;           /* > 0: open ones, or closed at or after this stamp (campaigns) */
+	int64_t opened_before;          /* > 0: opened at or before this stamp (a closed campaign's) */
 	int limit, offset;              /* limit 0: all */
 };
 enum err store_finding_list(struct store *st, const struct finding_filter *f, struct finding_row **out, size_t *n,
@@ -711,8 +712,13 @@ struct campaign_row {
 	int start, deadline;            /* deadline 0: none */
 	char *created_by;
 	int64_t created_at;
+	int64_t closed_at;              /* 0: open (schema 0027) */
+	char *closed_by, *closed_note;
+	char *closed_counts;            /* JSON: the board's counts when it closed (see 0027_campaign_close.sql) */
 };
 enum err store_campaign_insert(struct store *st, struct campaign_row *c, struct errinfo *e);
+/* Record c's close (closed_at, closed_by, closed_note, closed_counts). */
+enum err store_campaign_close(struct store *st, const struct campaign_row *c, struct errinfo *e);
 /* By name, in scope (its division within the scope, or covering it; any when !scoped); ERR_NOTFOUND otherwise. */
 enum err store_campaign_by_name(struct store *st, const char *name, bool scoped, struct campaign_row *c,
     struct arena *a, struct errinfo *e);

@@ -329,7 +329,7 @@ store_finding_events(struct store *st, int64_t finding_id, struct finding_event_
 	    n, a, e);
 }
 
-/* Bind F_WHERE's $1..$7 from f (already clipped to the scope). */
+/* Bind F_WHERE's $1..$8 from f (already clipped to the scope). */
 static void
 bind_filter(struct store *st, struct stmt *q, const struct finding_filter *f, int64_t lo, int64_t hi)
 {
@@ -340,6 +340,7 @@ bind_filter(struct store *st, struct stmt *q, const struct finding_filter *f, in
 	OPS->bind(q, 5, SQL_TEXT(f->rules_json));
 	OPS->bind(q, 6, SQL_INT(f->household_id));
 	OPS->bind(q, 7, SQL_INT(f->closed_since));
+	OPS->bind(q, 8, SQL_INT(f->opened_before));
 }
 
 enum err
@@ -370,8 +371,8 @@ store_finding_list(struct store *st, const struct finding_filter *f, struct find
 		rc = ERR_DB;
 	if (rc == ERR_OK) {
 		bind_filter(st, q, f, lo, hi);
-		OPS->bind(q, 8, SQL_INT(f->limit > 0 ? f->limit : 1000000000));
-		OPS->bind(q, 9, SQL_INT(f->offset));
+		OPS->bind(q, 9, SQL_INT(f->limit > 0 ? f->limit : 1000000000));
+		OPS->bind(q, 10, SQL_INT(f->offset));
 		rc = stmt_rows(st, q, sizeof(**out), read_finding, out, n, a, e);
 	}
 	read_end(st, began);
@@ -422,6 +423,10 @@ read_campaign(struct store *st, struct stmt *q, struct campaign_row *c, struct a
 	c->deadline = col_int_or(st, q, 5, 0);
 	c->created_by = col_str(st, q, 6, a);
 	c->created_at = OPS->col_int(q, 7);
+	c->closed_at = OPS->col_null(q, 8) ? 0 : OPS->col_int(q, 8);
+	c->closed_by = col_str(st, q, 9, a);
+	c->closed_note = col_str(st, q, 10, a);
+	c->closed_counts = col_str(st, q, 11, a);
 }
 
 /* A campaign is seen by those whose scope lies within its divisions or takes them in. */
@@ -439,6 +444,13 @@ store_campaign_insert(struct store *st, struct campaign_row *c, struct errinfo *
 	return stmt_insert(st, STMT_BOUND(st, STMT_CAMPAIGN_INSERT, e, SQL_TEXT(c->name), SQL_TEXT(c->rules),
 	    SQL_INT(c->division), SQL_INT(c->start), sql_opt_int(c->deadline), SQL_TEXT(c->created_by),
 	    SQL_INT(c->created_at)), &c->id, e);
+}
+
+enum err
+store_campaign_close(struct store *st, const struct campaign_row *c, struct errinfo *e)
+{
+	return stmt_exec(st, STMT_BOUND(st, STMT_CAMPAIGN_CLOSE, e, SQL_INT(c->id), SQL_INT(c->closed_at),
+	    SQL_TEXT(c->closed_by), sql_opt_text(c->closed_note), SQL_TEXT(c->closed_counts)), e);
 }
 
 enum err

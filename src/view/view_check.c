@@ -396,10 +396,13 @@ campaign_head_json(const struct campaign_board *b)
 	json_t *rl = json_array();
 	for (size_t i = 0; i < b->n_rules; i++)
 		json_array_append_new(rl, json_string(rules[b->rules[i]].code));
-	return json_pack("{s:s, s:o, s:s, s:s, s:s?, s:b, s:s, s:o, s:o}", "name", b->c.name, "rules", rl, "division", c,
+	/* closed: when, by whom, with what note (its board is as it stood then) */
+	json_t *closed = b->c.closed_at ? json_pack("{s:o, s:s, s:s, s:s?}", "at", stamp_json(b->c.closed_at), "day",
+	    date_format(stamp_date(b->c.closed_at), d1), "by", b->c.closed_by, "note", b->c.closed_note) : json_null();
+	return json_pack("{s:s, s:o, s:s, s:s, s:s?, s:b, s:s, s:o, s:o, s:o}", "name", b->c.name, "rules", rl, "division", c,
 	    "start", date_format(b->c.start, d1), "deadline", b->c.deadline ? date_format(b->c.deadline, d2) : NULL,
 	    "past_deadline", b->past_deadline, "created_by", b->c.created_by, "created_at", stamp_json(b->c.created_at),
-	    "totals", cell_json(&b->total));
+	    "totals", cell_json(&b->total), "closed", closed);
 }
 
 json_t *
@@ -432,6 +435,10 @@ view_campaign_table(const struct campaign_board *b, struct buf *out)
 	buf_printf(out, EN ? "campaign %s: rules %s, from %s%s%s\n" : "专项行动“%s”：规则 %s，%s 起%s%s\n", b->c.name, b->c.rules,
 	    date_format(b->c.start, d1), b->c.deadline ? (EN ? " to " : "，截止 ") : "",
 	    b->c.deadline ? date_format(b->c.deadline, d2) : "");
+	if (b->c.closed_at)
+		buf_printf(out, EN ? "closed on %s by %s%s%s; the board as it stood then:\n" : "已于 %s 由 %s 结束%s%s；以下为结束时的情况：\n",
+		    date_format(stamp_date(b->c.closed_at), d1), b->c.closed_by, b->c.closed_note ? (EN ? ": " : "：") : "",
+		    b->c.closed_note ? b->c.closed_note : "");
 	struct text_table tb;
 	table_init(&tb, 6);
 	for (int i = 1; i < 6; i++)
@@ -472,18 +479,19 @@ view_campaigns_table(const struct campaign_board *v, size_t n, struct buf *out)
 		return;
 	}
 	struct text_table tb;
-	table_init(&tb, 8);
-	for (int i = 3; i < 8; i++)
+	table_init(&tb, 9);
+	for (int i = 4; i < 9; i++)
 		table_right(&tb, (size_t)i);
-	const char *head[8] = { EN ? "campaign" : "专项行动", EN ? "start" : "开始", EN ? "deadline" : "截止",
-		EN ? "open" : "待整改", EN ? "pending" : "待确认", EN ? "fixed" : "已整改", EN ? "waived" : "已豁免",
-		EN ? "overdue" : "逾期" };
+	const char *head[9] = { EN ? "campaign" : "专项行动", EN ? "start" : "开始", EN ? "deadline" : "截止",
+		EN ? "closed" : "结束", EN ? "open" : "待整改", EN ? "pending" : "待确认", EN ? "fixed" : "已整改",
+		EN ? "waived" : "已豁免", EN ? "overdue" : "逾期" };
 	table_row(&tb, head);
-	char s[5][24], d1[11], d2[11];
+	char s[5][24], d1[11], d2[11], d3[11];
 	for (size_t i = 0; i < n; i++) {
 		cell_cells(&v[i].total, s);
-		const char *row[8] = { v[i].c.name, date_format(v[i].c.start, d1), v[i].c.deadline ?
-			date_format(v[i].c.deadline, d2) : "", s[0], s[1], s[2], s[3], s[4] };
+		const char *row[9] = { v[i].c.name, date_format(v[i].c.start, d1), v[i].c.deadline ?
+			date_format(v[i].c.deadline, d2) : "", v[i].c.closed_at ? date_format(stamp_date(v[i].c.closed_at), d3) :
+			"", s[0], s[1], s[2], s[3], s[4] };
 		table_row(&tb, row);
 	}
 	table_render(&tb, out);

@@ -176,6 +176,25 @@ expect 404 county GET "/api/findings?campaign=没有"
 jqeq '.error | "\(.code) \(.field)"' "campaign_not_found campaign"
 api county GET /api/campaigns
 jqeq '[.data.rows[] | .name] | join(",")' "东岭镇死亡人员清理"
+# Closing (its acceptance): a town or county user whose divisions hold all of the campaign's; its board kept
+expect 403 village POST "/api/campaigns/东岭镇死亡人员清理/close" '{}'
+expect 404 xishan POST "/api/campaigns/东岭镇死亡人员清理/close" '{}'
+expect 201 county POST /api/campaigns '{"name":"全县死亡人员清理","rules":"DEATH_COUNTED","start":"2026-01-01"}'
+expect 403 town POST "/api/campaigns/全县死亡人员清理/close" '{}'
+jqeq '.error | "\(.code) \(.message)"' "campaign_not_yours 专项行动“全县死亡人员清理”覆盖您辖区以外的地方：只有管辖其全部范围的单位能结束它"
+expect 400 town POST "/api/campaigns/东岭镇死亡人员清理/close" "{\"note\":\"$(printf '验%.0s' {1..201})\"}"
+jqeq '.error | "\(.code) \(.field)"' "too_long note"
+eq "nothing closed" "$(db_sql "SELECT COUNT(*) FROM campaign_close")" 0
+expect 200 town POST "/api/campaigns/东岭镇死亡人员清理/close" '{"note":"验收通过"}'
+jqeq '.data | "\(.closed.by) \(.closed.note) \(.totals.open) \(.totals.fixed) \(.totals.waived)"' "town 验收通过 0 1 1"
+expect 409 county POST "/api/campaigns/东岭镇死亡人员清理/close" '{}'
+jqeq '.error.code' campaign_closed
+eq "audited" "$(audit_sql "SELECT actor || ' ' || object || ' ' || detail FROM audit WHERE action = 'campaign.close'")" \
+	'town campaign:1 {"name":"东岭镇死亡人员清理","note":"验收通过","open":0,"fixed":1,"waived":1}'
+expect 200 county GET "/api/findings?campaign=东岭镇死亡人员清理"
+jqeq '.data.total' 2
+expect 200 county GET /api/campaigns
+jqeq '[.data.rows[] | "\(.name) \(.closed.note)"] | join(",")' "全县死亡人员清理 null,东岭镇死亡人员清理 验收通过"
 
 # Export for paper: a village's open findings.
 expect 403 cadre GET "/api/findings/export?division=东岭村"

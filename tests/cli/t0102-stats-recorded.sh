@@ -71,9 +71,10 @@ db_sql "ALTER TABLE change_event DROP COLUMN village"
 # (the runner applies the migrations above the highest applied: those after 0019 run again too)
 db_sql "DELETE FROM schema_migrations WHERE name IN ('0019_stat_recorded.sql', '0020_stat_clustered.sql',
 	'0021_registry_generation_at_commit.sql', '0022_change_event_village.sql', '0023_household_list_index.sql',
-	'0024_member_name_gram_village.sql', '0025_stat_rollup_month.sql', '0026_audit_filters.sql')"
+	'0024_member_name_gram_village.sql', '0025_stat_rollup_month.sql', '0026_audit_filters.sql',
+	'0027_campaign_close.sql')"
 ok init
-eq "the migration ran again (and 0020-0026 after it)" "$(jq -Rr 'capture("本次应用 (?<n>[0-9]+) 个迁移").n' <<<"$OUT")" 8
+eq "the migration ran again (and 0020-0027 after it)" "$(jq -Rr 'capture("本次应用 (?<n>[0-9]+) 个迁移").n' <<<"$OUT")" 9
 eq "made from the spans" "$(rows)" "$added"
 eq "each event's village made from its household" "$(events_villages)" "26 26"
 finish

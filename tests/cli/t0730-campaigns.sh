@@ -64,4 +64,31 @@ jqeq '"\(.totals.open) \(.totals.overdue) \(.past_deadline) \(.by) \([.rows[] | 
 ok campaign list --format json
 jqeq '[.rows[] | "\(.name) \(.totals.open) \(.totals.overdue)"] | join(",")' "东岭村户主核查 2 0,劳动技能核查 1 1"
 expect_rc 3 campaign show 没有这个
+
+# closing (its acceptance): the board as it stands is kept, overdue as of the day it closed; a finding found
+# after, or fixed after, is not the campaign's
+ok campaign close 劳动技能核查 --note 经县级验收 --format json
+# the office's day of its stamp (the suite's clock is pinned about the office's midnight: no day is assumed)
+day=$(jq -r '.closed.at[0:10]' <<<"$OUT")
+jqeq '"\(.closed.day) \(.closed.by) \(.closed.note) \(.past_deadline)"' "$day cli:$(id -un) 经县级验收 true"
+jqeq '[.rows[] | "\(.name) \(.open)/\(.fixed)/\(.waived)/\(.overdue)"] | join(",")' "东岭村 1/1/0/1,西岭村 0/0/1/0"
+eq "audited" "$(db_sql "SELECT detail FROM audit WHERE action = 'campaign.close'")" \
+	'{"name":"劳动技能核查","note":"经县级验收","open":1,"fixed":1,"waived":1}'
+expect_rc 1 campaign close 劳动技能核查
+eq "closed once" "$ERR" "tuopin: 专项行动“劳动技能核查”已于 $day 结束"
+printf '%s\n' '行政区划代码,户编号,姓名,证件号码,与户主关系,性别,民族,文化程度,健康状况,劳动技能,是否参加城乡居民基本医疗保险,是否参加大病保险,是否参加城乡居民基本养老保险,贫困户属性,主要致贫原因,识别标准,贫困户状态,识别年月,人均纯收入' \
+	'371399100202,X02,西二,371399193902020024,户主,女,汉族,小学,健康,技能劳动力,是,是,是,一般贫困户,缺资金,国家标准,未脱贫,201404,2100.00' \
+	> "$WORK/x2.csv"
+ok import registry "$WORK/x2.csv" --as-of 2014-04-30
+expect_rc 1 check --format json
+eq "a finding after the close" "$(db_sql "SELECT COUNT(*) FROM finding WHERE rule = 'OLD_LABOR' AND state = 'open'")" 2
+ok campaign show 劳动技能核查 --format json
+jqeq '"\(.totals.open) \(.totals.fixed) \(.totals.waived) \(.totals.overdue)"' "1 1 1 1"
+ok campaign show 劳动技能核查
+contains "$OUT" "已于 $day 由 cli:$(id -un) 结束：经县级验收；以下为结束时的情况："
+ok campaign list --format json
+jqeq '[.rows[] | "\(.name) \(.closed.day)"] | join(",")' "东岭村户主核查 null,劳动技能核查 $day"
+# the other campaign, open, counts the new one
+ok campaign new 劳动技能复查 --rules OLD_LABOR --start 2026-01-01 --format json
+jqeq '"\(.totals.open) \(.closed)"' "2 null"
 finish

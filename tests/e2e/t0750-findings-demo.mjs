@@ -176,6 +176,21 @@ await run(async () => {
   assert.deepEqual(await clerk.$$eval('[data-card="board"] tbody tr', (trs) => trs.map((tr) => tr.dataset.division)), ['371373101208']);
   assert.equal(await clerk.locator('[data-card="board"] .seg').count(), 0);
 
+  // the county closes the campaign (its acceptance): the board is kept as it stands, and says so
+  await page.goto(new URL('/campaigns/2026年死亡人员清理', page.url()).href);
+  await page.waitForSelector('.page-campaign [data-action="close-campaign"]');
+  await page.click('[data-action="close-campaign"]');
+  await page.fill('dialog[open] textarea[name="note"]', '经县级验收，整改到位');
+  await shot(page, 'campaign-close-dialog');
+  await page.click('dialog[open] [data-action="confirm-close"]');
+  await page.waitForSelector('.page-campaign [data-notice="closed"]');
+  await settle(page);
+  assert.match(await text(page, '[data-notice="closed"]'), /^本行动已于 \d{4}-\d{2}-\d{2} 由 county 结束，验收意见：经县级验收，整改到位。以下为结束时的情况/);
+  assert.match(await text(page, '[data-tag="closed"]'), /^已结束 \d{4}-\d{2}-\d{2}$/);
+  assert.deepEqual(await page.$$eval('.kpi-num', (xs) => xs.map((x) => x.innerText)), ['1', '1', '1', '1']);
+  assert.equal(await page.locator('[data-action="close-campaign"]').count(), 0);
+  await shot(page, 'campaign-closed', { keep: true });
+
   // the screens in English
   await page.click('.lang-switch');
   for (const path of ['/findings', '/findings/3', '/campaigns/2026年死亡人员清理', '/external-lists', '/rules']) {
@@ -183,7 +198,7 @@ await run(async () => {
     await page.waitForSelector('.page-title');
     await settle(page);
     const words = await page.$$eval('.nav-item, .kpi-title, .card-title, th, .btn, .seg-btn, .page-sub, .card-note, .field-label, .state-title, .state-hint, dt, .notice', (els) => els.map((e) => e.innerText.trim()).filter(Boolean));
-    const left = words.filter((w) => HAN.test(w.replace(/2026年死亡人员清理|团林镇|北泉子二村|临港区|宋爱云|崔秀芝|韩桂兰|公安名单有误：本人健在，已入户核实|cli:root|中文/g, '')));
+    const left = words.filter((w) => HAN.test(w.replace(/2026年死亡人员清理|团林镇|北泉子二村|临港区|宋爱云|崔秀芝|韩桂兰|公安名单有误：本人健在，已入户核实|经县级验收，整改到位|cli:root|中文/g, '')));
     assert.deepEqual(left, [], `${path}: untranslated ${JSON.stringify(left)}`);
   }
   await shot(page, 'rules-en');

@@ -7,7 +7,7 @@
 import { get, post } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
-import { can, link } from '../state.js';
+import { can, link, state } from '../state.js';
 import { today, nhmr } from '../format.js';
 import { pageHeader, card, table, empty, loading, icon, dialog, field, input, dateInput, toast, banner, showProblems, clearProblems, busyButton } from '../ui.js';
 import { ruleTable, confirms, categoryTag } from './findings.js';
@@ -36,6 +36,7 @@ function period(c) {
 }
 
 function deadlineTag(c) {
+  if (c.closed) return h('span', { class: 'tag tag-soft', 'data-tag': 'closed' }, t('已结束 {d}', { d: c.closed.day }));
   if (!c.deadline) return null;
   if (c.past_deadline) return h('span', { class: 'tag tag-red', 'data-tag': 'past' }, t('已过期限'));
   return h('span', { class: 'tag tag-soft' }, t('期限 {d}', { d: c.deadline }));
@@ -84,6 +85,45 @@ function newCampaignDialog(rt, navigate) {
       navigate(link(`/campaigns/${encodeURIComponent(c.name)}`));
     } catch (err) {
       showProblems(form, err.problems && err.problems.length ? err.problems : [{ field: err.field, message: err.message }]);
+    }
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submit();
+  });
+}
+
+// Whether the user's divisions hold all of the campaign's (the server refuses a close otherwise).
+function holdsCampaign(c) {
+  const mine = state.me && state.me.division ? state.me.division.code : '';
+  if (!mine || /^0*$/.test(mine)) return true;
+  const n = [2, 4, 6, 9, 12].find((l) => /^0*$/.test(mine.slice(l)));
+  return !!c.division && !/^0*$/.test(c.division) && c.division.slice(0, n) === mine.slice(0, n);
+}
+
+// Closing a campaign (its acceptance): the board as it stands is kept; later findings and fixes are not its.
+function closeCampaignDialog(c, reload) {
+  const note = h('textarea', { class: 'input', name: 'note', rows: 3, maxlength: 200, placeholder: t('例如：经县级验收，整改到位') });
+  const ok = h('button', { class: 'btn btn-primary', type: 'submit', 'data-action': 'confirm-close', form: 'close-campaign-form' }, t('结束行动'));
+  const form = h(
+    'form',
+    { class: 'form', id: 'close-campaign-form', novalidate: true },
+    h('p', { class: 'form-intro' }, t('结束后，本行动的进度保留为结束时的情况：此后新发现或整改的问题不再计入本行动。此操作不能撤销。')),
+    banner(),
+    h('div', { class: 'form-grid' }, field({ name: 'note', label: t('验收意见'), control: note, wide: true })),
+  );
+  const cancel = h('button', { class: 'btn', type: 'button' }, t('取消'));
+  const dlg = dialog({ title: t('结束专项行动：{name}', { name: c.name }), body: form, footer: [cancel, ok] });
+  cancel.addEventListener('click', () => dlg.dismiss());
+  const submit = busyButton(ok, async () => {
+    clearProblems(form);
+    try {
+      await post(`/api/campaigns/${encodeURIComponent(c.name)}/close`, { note: note.value.trim() || undefined });
+      dlg.close();
+      toast(t('专项行动已结束'));
+      reload();
+    } catch (err) {
+      showProblems(form, [{ field: err.field === 'name' ? '' : err.field, message: err.message }]);
     }
   });
   form.addEventListener('submit', (e) => {
@@ -207,8 +247,21 @@ export async function campaignView({ el, params, query, navigate, signal }) {
         title: c.name,
         badge: deadlineTag(c),
         subtitle: h('span', period(c), ' · ', c.rules.map((r) => (label.get(r) ? label.get(r).label : r)).join(t('、'))),
-        actions: [h('a', { class: 'btn', href: link('/findings', { campaign: c.name }), 'data-action': 'findings' }, icon('log'), h('span', t('问题清单')))],
+        actions: [
+          h('a', { class: 'btn', href: link('/findings', { campaign: c.name }), 'data-action': 'findings' }, icon('log'), h('span', t('问题清单'))),
+          !c.closed && confirms() && holdsCampaign(c)
+            ? h('button', { class: 'btn', type: 'button', 'data-action': 'close-campaign', on: { click: () => closeCampaignDialog(c, () => navigate(location.pathname + location.search, { replace: true })) } }, icon('check'), h('span', t('结束行动')))
+            : null,
+        ],
       }),
+      c.closed
+        ? h(
+            'div',
+            { class: 'notice notice-ok', 'data-notice': 'closed' },
+            icon('info'),
+            h('span', t('本行动已于 {day} 由 {by} 结束', { day: c.closed.day, by: c.closed.by }), c.closed.note ? t('，验收意见：{note}', { note: c.closed.note }) : '', t('。以下为结束时的情况，此后发现或整改的问题不计入本行动；问题清单列出结束前发现的问题及其现在的状态。')),
+          )
+        : null,
       h(
         'div',
         { class: 'kpis kpis-4' },

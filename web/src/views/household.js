@@ -310,7 +310,7 @@ function fixAction(f, hh, cl, done, batch) {
   return { text: t('修改户信息'), run: () => editHouseholdDialog(hh, cl, done, { batch }) };
 }
 
-// The campaign a finding belongs to: one gathering its rule in a division that holds its village (the one with
+// The campaign a finding belongs to: one not closed gathering its rule in a division that holds its village (the one with
 // the latest deadline not yet past, if several). Changes recorded for the fix take its name as their batch.
 function campaignOf(f, campaigns) {
   const within = (div, code) => {
@@ -318,7 +318,7 @@ function campaignOf(f, campaigns) {
     const n = [2, 4, 6, 9, 12].find((l) => /^0*$/.test(div.slice(l)));
     return code.slice(0, n) === div.slice(0, n);
   };
-  const mine = ((campaigns && campaigns.rows) || []).filter((c) => c.rules.includes(f.rule) && within(c.division, f.village || ''));
+  const mine = ((campaigns && campaigns.rows) || []).filter((c) => !c.closed && c.rules.includes(f.rule) && within(c.division, f.village || ''));
   mine.sort((a, b) => (a.past_deadline - b.past_deadline) || String(b.deadline || '9999').localeCompare(String(a.deadline || '9999')));
   return mine.length ? mine[0].name : '';
 }
