@@ -542,7 +542,7 @@ handbook(struct args *a)
 			view_handbook_write(&b, &hv, &h, flag(a, "card"), full);
 			print_buf(&b, true);
 		} else {
-			view_handbook_text(&hv, &h, flag(a, "card"), &b);
+			view_handbook_text(&hv, &h, flag(a, "card"), full, &b);
 			cli_print(&b);
 		}
 		buf_free(&b);

@@ -537,7 +537,7 @@ cmd_audit(struct args *a)
 		err = store_audit_page(st, &f, limit, 0, &v, &n, &total, &ar, &e);
 		for (size_t i = 0; err == ERR_OK && i < n; i++) {
 			char t[20];
-			const char *detail = view_audit_detail(v[i].detail, false, &ar);   /* the host's operator: the database is theirs to read */
+			const char *detail = view_audit_detail(v[i].detail, v[i].action, false, &ar);   /* the host's operator: the database is theirs to read */
 			printf("%lld  %s  %-12s %-18s %s %s\n", (long long)v[i].id, stamp_format(v[i].at, t), v[i].actor,
 			    v[i].action, v[i].object ? v[i].object : "", detail ? detail : "");
 		}

@@ -177,6 +177,9 @@ enum err arec_insert_row(struct actx *c, struct arec *r, struct errinfo *e);
 int64_t arec_int(const struct arec *r, const char *col);      /* 0 for NULL or no such column */
 const char *arec_text(const struct arec *r, const char *col); /* NULL for NULL */
 bool arec_null(const struct arec *r, const char *col);
+/* Whether a record tells of a person's health: a measure of 健康扶贫 (签约服务, 大病救治, 医疗救助 …) or a
+ * disability allowance. Where health is masked (HEALTH_MASKS), its item and content are withheld too. */
+bool arec_tells_health(const struct arec *r);
 void arec_set_int(struct arec *r, const char *col, int64_t v);
 void arec_set_text(struct arec *r, const char *col, const char *s);
 void arec_set_null(struct arec *r, const char *col);
@@ -237,5 +240,13 @@ enum err assist_import(struct store *st, const char *what, const struct import_o
 bool assist_import_known(const char *what);
 /* The kind an import of what loads (medical_insurance for "insurance"), or NULL. */
 const struct akind_desc *assist_import_kind(const char *what);
+/* The sheets of records role may import (the import page's choices, the guide's order): its name, label, the
+ * kind it loads (columns: the kind's fields by their Chinese labels) and whether it carries 险种. */
+struct assist_import_sheet {
+	const char *what, *zh, *en;
+	const struct akind_desc *d;
+	bool insurance;
+};
+size_t assist_imports(const char *role, struct assist_import_sheet *out, size_t max);
 
 #endif

@@ -17,14 +17,30 @@
 static const struct {
 	const char *what;
 	int kind;
+	const char *zh, *en;      /* the sheet, as the import page names it */
 } aliases[] = {
-	{ "cadres", AK_CADRE },
-	{ "pairings", AK_PAIRING },
-	{ "measures", AK_MEASURE },
-	{ "post_payments", AK_POST_PAYMENT },
-	{ "loans", AK_LOAN },
-	{ "insurance", AK_MEDICAL_INSURANCE },
+	{ "cadres", AK_CADRE, "帮扶责任人", "cadres" },
+	{ "pairings", AK_PAIRING, "结对帮扶", "pairings" },
+	{ "measures", AK_MEASURE, "帮扶措施", "measures" },
+	{ "post_payments", AK_POST_PAYMENT, "岗位补贴发放", "post subsidy payments" },
+	{ "loans", AK_LOAN, "扶贫贷款", "loans" },
+	{ "insurance", AK_MEDICAL_INSURANCE, "参保名单（居民医保、大病保险）", "insurance rolls (medical, serious illness)" },
 };
+
+size_t
+assist_imports(const char *role, struct assist_import_sheet *out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < NELEM(aliases) && n < max; i++) {
+		const struct akind_desc *d = &akinds[aliases[i].kind];
+		if (!akind_writable(d, role) ||
+		    (aliases[i].kind == AK_MEDICAL_INSURANCE && !akind_writable(&akinds[AK_SERIOUS_INSURANCE], role)))
+			continue;
+		out[n++] = (struct assist_import_sheet){ aliases[i].what, aliases[i].zh, aliases[i].en, d,
+			aliases[i].kind == AK_MEDICAL_INSURANCE };
+	}
+	return n;
+}
 
 static const struct akind_desc *
 kind_of(const char *what, bool *insurance)

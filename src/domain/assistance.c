@@ -49,6 +49,15 @@ arec_null(const struct arec *r, const char *col)
 	return i < 0 || r->r.v[i].t == SV_NULL;
 }
 
+bool
+arec_tells_health(const struct arec *r)
+{
+	if (r->d->k != AK_MEASURE)
+		return false;
+	const char *cat = arec_text(r, "category"), *item = arec_text(r, "item");
+	return (cat && strcmp(cat, "health") == 0) || (item && strcmp(item, "disability") == 0);
+}
+
 void
 arec_set_int(struct arec *r, const char *col, int64_t v)
 {
@@ -679,14 +688,66 @@ check_common(struct actx *c, struct arec *r, struct problems *p, int row)
 
 /* ---- audit ---- */
 
-static enum err
-audit_record(struct actx *c, const char *action, const struct arec *r, struct errinfo *e)
+/* A field's value as the audit log keeps it: money as yuan, a day as a date, a code as its code. */
+static json_t *
+audit_value(const struct afield *f, const struct sqlval *v)
 {
-	if (!c->t || c->t->quiet_audit)
+	if (v->t == SV_NULL)
+		return json_null();
+	char t[32];
+	switch (f->type) {
+	case AF_MONEY:
+	case AF_RATE:
+		snprintf(t, sizeof(t), "%s%lld.%02lld", v->i < 0 ? "-" : "", (long long)llabs(v->i) / 100,
+		    (long long)llabs(v->i) % 100);
+		return json_string(t);
+	case AF_DATE:
+		return json_string(date_format((int)v->i, t));
+	case AF_BOOL:
+		return json_boolean(v->i != 0);
+	default:
+		if (v->s)
+			return json_string(v->s);
+		return json_integer(v->i);
+	}
+}
+
+/* The fields of d whose values differ between rows a and b: {"key": [before, after], ...} (NULL when none). */
+static json_t *
+changed_fields(const struct akind_desc *d, const struct sqlval *a, const struct sqlval *b)
+{
+	json_t *ch = NULL;
+	for (size_t i = 0; i < d->nf; i++) {
+		const struct afield *f = &d->f[i];
+		int ci = f->col ? acol(d, f->col) : -1;
+		if (ci < 0)
+			continue;
+		json_t *x = audit_value(f, &a[ci]), *y = audit_value(f, &b[ci]);
+		if (json_equal(x, y)) {
+			json_decref(x);
+			json_decref(y);
+			continue;
+		}
+		if (!ch)
+			ch = json_object();
+		json_object_set_new(ch, f->key, json_pack("[o, o]", x, y));
+	}
+	return ch;
+}
+
+/* changes: an update's fields, before and after (NULL for a new record) */
+static enum err
+audit_record(struct actx *c, const char *action, const struct arec *r, json_t *changes, struct errinfo *e)
+{
+	if (!c->t || c->t->quiet_audit) {
+		json_decref(changes);
 		return ERR_OK;
+	}
 	char obj[64];
 	snprintf(obj, sizeof(obj), "%s:%lld", r->d->code, (long long)r->r.v[0].i);
 	json_t *j = json_pack("{s:s}", "kind", r->d->code);
+	if (changes)
+		json_object_set_new(j, "changes", changes);
 	if (r->d->household && !arec_null(r, r->d->household))
 		json_object_set_new(j, "household_id", json_integer(arec_int(r, r->d->household)));
 	if (r->d->scope && !arec_null(r, r->d->scope)) {
@@ -897,7 +958,8 @@ arec_create(struct actx *c, enum akind k, const struct akv *in, size_t n, struct
 			}
 		}
 	}
-	if ((rc = audit_record(c, d->group == AG_SUPERVISE ? "supervision.create" : "assistance.create", &r, e)) != ERR_OK)
+	if ((rc = audit_record(c, d->group == AG_SUPERVISE ? "supervision.create" : "assistance.create", &r, NULL, e)) !=
+	    ERR_OK)
 		return rc;
 	if (out)
 		*out = r;
@@ -947,6 +1009,10 @@ arec_update(struct actx *c, enum akind k, int64_t id, const struct akv *in, size
 		return rc;
 	if (n == 0)   /* an empty change wrote an audit row of a change that was none */
 		return errinfo_set(e, ERR_INVALID, "", MSG_NOTHING_TO_CHANGE);
+	/* the row as it was, for the audit log's before and after (an amount changed left no trace) */
+	int nc = table_ncols[akind_table(k)];
+	struct sqlval *was = arena_alloc(c->a, (size_t)nc * sizeof(*was));
+	memcpy(was, r.r.v, (size_t)nc * sizeof(*was));
 	size_t before = p->n_errors;
 	struct parse_state ps = { .scope_explicit = true, .household = arec_int(&r, d->household ? d->household : "") };
 	enum err fatal = ERR_OK;
@@ -977,7 +1043,6 @@ arec_update(struct actx *c, enum akind k, int64_t id, const struct akv *in, size
 		errinfo_raw(e, ERR_INVALID, p->v[before].column, p->v[before].code, p->v[before].message);
 		return ERR_INVALID;
 	}
-	int nc = table_ncols[akind_table(k)];
 	for (int i = 0; i < nc; i++)
 		if (r.r.v[i].t == SV_INT && r.r.v[i].s) {
 			/* a column read as a number may hold text (a code in digits, a phone): write it as it was read */
@@ -991,7 +1056,8 @@ arec_update(struct actx *c, enum akind k, int64_t id, const struct akv *in, size
 	r.r.v[0] = SQL_INT(id);
 	if ((rc = store_arow_update(c->st, akind_table(k), r.r.v, e)) != ERR_OK)
 		return rc;
-	if ((rc = audit_record(c, d->group == AG_SUPERVISE ? "supervision.update" : "assistance.update", &r, e)) != ERR_OK)
+	if ((rc = audit_record(c, d->group == AG_SUPERVISE ? "supervision.update" : "assistance.update", &r,
+	    changed_fields(d, was, r.r.v), e)) != ERR_OK)
 		return rc;
 	if (out)
 		*out = r;
@@ -1155,7 +1221,7 @@ close_before(struct actx *c, struct arec *r, struct arec *v, size_t n, bool (*sa
 			}
 		enum err rc = store_arow_update(c->st, akind_table(q->d->k), q->r.v, e);
 		if (rc == ERR_OK)
-			rc = audit_record(c, "assistance.update", q, e);
+			rc = audit_record(c, "assistance.update", q, NULL, e);
 		if (rc != ERR_OK)
 			return rc;
 	}

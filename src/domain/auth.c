@@ -594,6 +594,14 @@ user_change(struct store *st, const struct actor_ctx *by, const char *name, cons
 			u.locked_until = 0;
 		}
 	}
+	/* a change that changes nothing (a role dialog saved as it was) wrote an audit row of a change that was none,
+	 * and ended the user's sessions */
+	if (!c->password && strcmp(u.role, before.role) == 0 && u.division == before.division &&
+	    strcmp(u.display_name ? u.display_name : "", before.display_name ? before.display_name : "") == 0 &&
+	    u.locked == before.locked && u.failed == before.failed && u.locked_until == before.locked_until) {
+		rc = errinfo_set(e, ERR_INVALID, "", MSG_NOTHING_TO_CHANGE);
+		goto fail;
+	}
 	u.updated_at = stamp_of(by);
 	if ((rc = store_user_update(st, &u, e)) != ERR_OK)
 		goto fail;

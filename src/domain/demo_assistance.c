@@ -360,9 +360,9 @@ write_cadres(struct dg *g, struct errinfo *e)
 /* ---- visits ---- */
 
 static const char *const purposes[] = { "春节走访慰问", "政策宣传", "了解家庭收入情况", "两不愁三保障核查",
-	"帮扶措施落实回访", "遍访贫困户", "大病救治情况回访", "产业项目收益核对" };
+	"帮扶措施落实回访", "遍访贫困户", "健康帮扶政策落实回访", "产业项目收益核对" };
 static const char *const dones[] = { "宣讲健康扶贫、教育扶贫政策", "核对扶贫手册收入台账", "协调落实公益岗位",
-	"帮助联系扶贫车间务工", "送去米面油等慰问品", "协助办理慢性病卡", "讲解富民农户贷申请流程",
+	"帮助联系扶贫车间务工", "送去米面油等慰问品", "协助办理医保报销手续", "讲解富民农户贷申请流程",
 	"核实住房安全情况", "帮助销售农产品" };
 
 static enum err
@@ -503,7 +503,7 @@ write_measures(struct dg *g, struct errinfo *e)
 			rc = measure(g, d, 0, "living", "drinking_water", 80000, "integrated", town_gov, day, "户户通自来水改造", e);
 		if (rc == ERR_OK && ill)
 			rc = measure(g, d, ill_id, "health", "family_doctor", -1, NULL, arena_printf(&g->scratch, "%s卫生院",
-			    v ? v->town_name : ""), date_add_days(20180301, rint_(&g->r, 0, 120)), "家庭医生签约服务，慢性病定期随访", e);
+			    v ? v->town_name : ""), date_add_days(20180301, rint_(&g->r, 0, 120)), "家庭医生签约服务，定期随访", e);
 		if (rc == ERR_OK && pct(&g->r, 6))
 			rc = measure(g, d, 0, "housing", "renovation", rint_(&g->r, 15, 20) * 100000, "special",
 			    "临港区住房和城乡建设局", date_add_days(20160401, rint_(&g->r, 0, 850)), "C 级危房维修加固", e);
@@ -1260,7 +1260,7 @@ write_supervision(struct dg *g, struct errinfo *e)
 		rc = supervision_case(g, case_plan[k].category, date_add_days(20170301, rint_(&g->r, 0, 250)), 1 + k % 2, e);
 	/* 12317 complaints: 2017's all answered; 2018's answered but three, one of them past its deadline */
 	static const char *const contents[] = { "反映本村贫困户识别不公", "反映公益岗位人员不在岗", "反映危房改造补助未发放",
-		"咨询慢性病报销政策", "反映帮扶干部很少入户", "反映扶贫车间拖欠工资", "咨询富民农户贷申请条件",
+		"咨询医疗费用报销政策", "反映帮扶干部很少入户", "反映扶贫车间拖欠工资", "咨询富民农户贷申请条件",
 		"反映低保评定不公" };
 	static const char *const cats[] = { "identification", "false_claim", "funds", "policy", "formalism", "policy",
 		"policy", "identification" };

@@ -17,6 +17,28 @@ str_eq0(const char *a, const char *b)
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
+/* Whether household h lies outside division (its village neither the division nor under it): then a problem
+ * under column names them as the clerk names them (the codes when a name is not found). */
+static bool
+household_outside(struct actx *c, int64_t division, const struct household *h, struct problems *p, int row,
+    const char *column)
+{
+	int64_t lo, hi;
+	division_range(division, &lo, &hi);
+	if (h->village >= lo && h->village <= hi)
+		return false;
+	struct division d1, d2;
+	struct errinfo e;
+	char v1[16], v2[16];
+	snprintf(v1, sizeof(v1), "%012lld", (long long)division);
+	snprintf(v2, sizeof(v2), "%012lld", (long long)h->village);
+	bool n1 = store_division_get(c->st, division, &d1, c->a, &e) == ERR_OK;
+	bool n2 = store_division_get(c->st, h->village, &d2, c->a, &e) == ERR_OK;
+	problem_add(p, false, row, column, (struct str){ 0 }, MSG_AS_DIVISION_NOT_HOUSEHOLDS, n1 ? d1.name : v1, h->hh_no,
+	    n2 ? d2.name : v2);
+	return true;
+}
+
 /* The case's division came with the reference; a household's village is its own (scoped like any data). A
  * household named twice in one case, or a person held accountable twice the same way in it (the same name,
  * unit and measure), would count twice in the case's figures: refused, also when a change makes it so. */
@@ -36,6 +58,14 @@ check_case_child(struct actx *c, struct arec *r, bool update, struct problems *p
 		problem_add(p, false, row, c->sheet ? fl->zh : fl->key, (struct str){ 0 }, MSG_AS_END_BEFORE_START,
 		    en ? fl->en : fl->zh, date_format((int)arec_int(r, "decided_on"), a1),
 		    en ? "the case's found date" : "案件发现日期", date_format((int)arec_int(&cs, "found_on"), a2));
+	}
+	/* a household of the case is in the case's division (a case of 北泉子二村 took a household of 坪上镇: found by
+	 * a walk) */
+	struct household hh;
+	if (!person && arec_get(c->st, AK_CASE, arec_int(r, "case_id"), &cs, c->a, &e) == ERR_OK &&
+	    !arec_null(r, "household_id") && store_household_by_id(c->st, arec_int(r, "household_id"), &hh, c->a, &e) == ERR_OK) {
+		const struct afield *fh = afield_find(r->d, "household");
+		household_outside(c, arec_int(&cs, "division"), &hh, p, row, c->sheet ? fh->zh : fh->key);
 	}
 	if (update) {
 		/* a change that leaves who it is as it was (a date, a post) is not judged: twins recorded before
@@ -109,24 +139,10 @@ check_complaint(struct actx *c, struct arec *r, bool update, struct problems *p,
 	if (arec_null(r, "division")) {
 		if (hh)
 			arec_set_int(r, "division", h.village);
-		else if (arec_null(r, "household_id"))
-			problem_add(p, false, row, c->sheet ? fd->zh : fd->key, (struct str){ 0 }, MSG_REQUIRED);
-	} else if (hh) {
-		/* the division named is the household's village or one above it (the town, the county) */
-		int64_t lo, hi;
-		division_range(arec_int(r, "division"), &lo, &hi);
-		if (h.village < lo || h.village > hi) {
-			/* named as the clerk names them (the codes when a name is not found) */
-			struct division d1, d2;
-			char v1[16], v2[16];
-			snprintf(v1, sizeof(v1), "%012lld", (long long)arec_int(r, "division"));
-			snprintf(v2, sizeof(v2), "%012lld", (long long)h.village);
-			bool n1 = store_division_get(c->st, arec_int(r, "division"), &d1, c->a, &e) == ERR_OK;
-			bool n2 = store_division_get(c->st, h.village, &d2, c->a, &e) == ERR_OK;
-			problem_add(p, false, row, c->sheet ? fd->zh : fd->key, (struct str){ 0 }, MSG_AS_DIVISION_NOT_HOUSEHOLDS,
-			    n1 ? d1.name : v1, h.hh_no, n2 ? d2.name : v2);
-		}
-	}
+		else if (arec_null(r, "household_id"))   /* neither field is required alone: said so (必填项为空 named one) */
+			problem_add(p, false, row, c->sheet ? fd->zh : fd->key, (struct str){ 0 }, MSG_AS_DIVISION_OR_HOUSEHOLD);
+	} else if (hh)   /* the division named is the household's village or one above it (the town, the county) */
+		household_outside(c, arec_int(r, "division"), &h, p, row, c->sheet ? fd->zh : fd->key);
 	not_before(c, r, p, row, "answered_on", "received_on");
 	not_before(c, r, p, row, "deadline", "received_on");
 	return ERR_OK;

@@ -351,7 +351,7 @@ api_audit(struct req *r)
 		    stamp_format(v[i].at, at), "actor", v[i].actor, "action", v[i].action, "object", v[i].object, "ip",
 		    v[i].ip, "hash", v[i].hash);
 		/* the log's readers may not read households (三员分立): what rows say about persons left out */
-		const char *detail = view_audit_detail(v[i].detail, !(r->role->caps & CAP_READ), &r->a);
+		const char *detail = view_audit_detail(v[i].detail, v[i].action, !(r->role->caps & CAP_READ), &r->a);
 		json_object_set_new(x, "detail", detail ? json_loads(detail, 0, NULL) : json_null());
 		json_array_append_new(a, x);
 	}

@@ -20,6 +20,7 @@
 #include "domain/proposal.h"
 #include "domain/registry.h"
 #include "http/api.h"
+#include "view/view_assist.h"
 #include "lib/date.h"
 #include "lib/jw.h"
 #include "lib/utf8.h"
@@ -1017,14 +1018,19 @@ county_wide(struct req *r)
 void
 api_imports(struct req *r)
 {
-	reply_json(r, 200, view_import_kinds_json(county_wide(r)));
+	/* the registry's sheets, then the records of assistance the user may write (a web user could load them
+	 * only through the command line on the server) */
+	json_t *j = view_import_kinds_json(county_wide(r));
+	view_assist_import_kinds(json_object_get(j, "kinds"), r->user.role);
+	reply_json(r, 200, j);
 }
 
 void
 api_import_template(struct req *r)
 {
 	const struct sheet_spec *sp = sheet_spec_find(r->params[0]);
-	if (!sp || (sp->county_only && !county_wide(r))) {
+	bool records = !sp && assist_import_known(r->params[0]);
+	if ((!sp && !records) || (sp && sp->county_only && !county_wide(r))) {
 		reply_fail(r, ERR_NOTFOUND, "kind", MSG_NO_ROUTE, r->path);
 		return;
 	}
@@ -1037,12 +1043,17 @@ api_import_template(struct req *r)
 		return;
 	struct errinfo e;
 	errinfo_clear(&e);
-	if (view_sheet_template(sp, path, kind, &e) != ERR_OK) {
+	const char *label = sp ? sp->label : NULL;
+	if ((records ? view_assist_template(r->params[0], r->user.role, path, kind, &label, &e) :
+	    view_sheet_template(sp, path, kind, &e)) != ERR_OK) {
 		unlink(path);
-		reply_error(r, &e);
+		if (e.err == ERR_NOTFOUND)
+			reply_fail(r, ERR_NOTFOUND, "kind", MSG_NO_ROUTE, r->path);
+		else
+			reply_error(r, &e);
 		return;
 	}
-	reply_sheet(r, path, kind, arena_printf(&r->a, "导入模板-%s.%s", sp->label, kind == SHEET_XLSX ? "xlsx" : "csv"));
+	reply_sheet(r, path, kind, arena_printf(&r->a, "导入模板-%s.%s", label, kind == SHEET_XLSX ? "xlsx" : "csv"));
 }
 
 void

@@ -287,7 +287,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	    "walk, digits only or repeated characters): choose a longer phrase only you know") \
 	X(PW_SAME, "password_same", "新密码须与原密码（或一次性码）不同", "the new password must differ from the old one (or the one-time code)") \
 	X(PW_NAME, "password_weak", "密码不能包含用户名", "the password may not contain the user name") \
-	X(PW_OLD, "password_wrong", "原密码不正确", "the current password is wrong") \
+	X(PW_OLD, "password_wrong", "当前密码或一次性码不正确", "the current password (or one-time code) is wrong") \
 	X(PW_MUST_CHANGE, "password_change_required", "请先修改初始密码", "change the initial password first") \
 	X(TOKEN_MUST_CHANGE, "password_change_required", "%s 还未修改初始密码：令牌在修改之前不能使用，修改密码又会撤销它；请该用户先登录修改密码，再创建令牌", \
 	    "%s has not changed the initial password: a token would not work before the change, and the change revokes it; let the user change it first") \
@@ -524,6 +524,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(AS_CASE_HOUSEHOLD_TWICE, "recorded_twice", "该案件已涉及该户", "the case names the household already") \
 	X(AS_BENEFICIARY_TWICE, "beneficiary_exists", "该人员已是该%s的帮扶对象", "the person is helped by this %s already") \
 	X(AS_SUBSIDY_TOO_MUCH, "subsidy_too_much", "贴息金额 %s 元超过贷款金额 %s 元", "an interest subsidy of %s yuan exceeds the loan of %s yuan") \
+	X(AS_DIVISION_OR_HOUSEHOLD, "required", "须填写户编号或涉及区划（二者至少填一项）", \
+	    "give the household or the division (one of the two at least)") \
 	X(AS_DIVISION_NOT_HOUSEHOLDS, "village_not_households", "涉及区划 %s 不含户 %s 所在的村（%s）", \
 	    "division %s does not hold the village of household %s (%s)") \
 	X(AS_VILLAGE_NOT_HOUSEHOLDS, "village_not_households", "所在村 %s 不是户 %s 所在的村（%s）", \

@@ -701,9 +701,24 @@ redact_household_data(json_t *j)
 			json_object_set_new(j, keys[i], json_string("·"));
 }
 
-const char *
-view_audit_detail(const char *detail, bool redact, struct arena *a)
+/* An account's own actions (logins, passwords, roles, tokens): their reasons are about the account, not about a
+ * person of the registry, and are what the audit administrator reads them for (a failed login's unknown_user,
+ * bad_password or disabled). */
+static bool
+account_action(const char *action)
 {
+	static const char *const prefixes[] = { "login", "logout", "user.", "token." };
+	for (size_t i = 0; action && i < NELEM(prefixes); i++)
+		if (strncmp(action, prefixes[i], strlen(prefixes[i])) == 0)
+			return true;
+	return false;
+}
+
+const char *
+view_audit_detail(const char *detail, const char *action, bool redact, struct arena *a)
+{
+	if (redact && account_action(action))
+		redact = false;
 	if (!detail || (!redact && !has_numbers(detail)))
 		return detail;
 	json_t *j = json_loads(detail, 0, NULL);

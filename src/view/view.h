@@ -52,8 +52,9 @@ void view_household_summary_write(struct jw *w, const struct hh_summary *s, bool
 /* An audit row's detail as it is shown: the phone and bank account numbers of a recorded correction
  * ("changes") masked, as on the household page (the row itself keeps them, under its hash); NULL if a detail
  * that may hold them does not parse. redact (a reader who may not read households): a correction's values,
- * programmes, social security, reasons and notes left out too ("·"). */
-const char *view_audit_detail(const char *detail, bool redact, struct arena *a);
+ * programmes, social security, reasons and notes left out too ("·"), but for an account's own actions (action:
+ * a login's reason is the account's). */
+const char *view_audit_detail(const char *detail, const char *action, bool redact, struct arena *a);
 json_t *view_code_json(enum codelist cl, const char *code);
 /* The result of audit_verify: {"intact","check","first_broken","why","rows","keyed_from","anchors",
  * "head":{"row","mac"}} (the same for `tuopin audit verify --format json` and GET /api/audit/verify). */

@@ -218,13 +218,20 @@ view_arec_write(struct jw *w, const struct arec *r, bool full)
 	jw_obj(w);
 	jw_kint(w, "id", r->r.v[0].i);
 	jw_kstr(w, "kind", d->code);
+	/* a measure that tells of health: its item and content withheld where health is */
+	bool withheld = !full && arec_tells_health(r);
 	for (size_t i = 0; i < d->nf; i++) {
 		const struct afield *f = &d->f[i];
 		if (!f->col)
 			continue;
 		jw_key(w, f->key);
-		field_value(w, r, f, full);
+		if (withheld && (strcmp(f->key, "item") == 0 || strcmp(f->key, "content") == 0))
+			jw_null(w);
+		else
+			field_value(w, r, f, full);
 	}
+	if (d->k == AK_MEASURE)
+		jw_kbool(w, "health_withheld", withheld);
 	/* the division the record belongs to, when no field names it */
 	bool shown = false;
 	for (size_t i = 0; i < d->nf; i++)
@@ -1087,10 +1094,12 @@ struct mline {
 	int day, year;
 	int64_t amount;   /* -1 none */
 	bool signed_;
+	bool withheld;    /* of health, masked: item and text NULL (the category stays) */
 };
 
+/* full: a full view (audited); otherwise a line that tells of health shows its category alone */
 static size_t
-measure_lines(const struct assist_household *h, int year, struct mline *out, size_t max, struct arena *a)
+measure_lines(const struct assist_household *h, int year, bool full, struct mline *out, size_t max, struct arena *a)
 {
 	size_t n = 0;
 #define PUT(...) do { if (n < max) out[n++] = (struct mline){ __VA_ARGS__ }; } while (0)
@@ -1099,9 +1108,10 @@ measure_lines(const struct assist_household *h, int year, struct mline *out, siz
 		int y = (int)arec_int(r, "year");
 		if (year && y != year)
 			continue;
-		PUT(arec_text(r, "category"), arec_text(r, "item") ? acode_label(AL_ITEM, arec_text(r, "item")) : NULL,
-		    arec_text(r, "content"), arec_text(r, "unit"), (int)arec_int(r, "measure_date"), y,
-		    arec_null(r, "amount") ? -1 : arec_int(r, "amount"), arec_int(r, "signed") != 0);
+		bool wh = !full && arec_tells_health(r);
+		PUT(arec_text(r, "category"), wh || !arec_text(r, "item") ? NULL : acode_label(AL_ITEM, arec_text(r, "item")),
+		    wh ? NULL : arec_text(r, "content"), arec_text(r, "unit"), (int)arec_int(r, "measure_date"), y,
+		    arec_null(r, "amount") ? -1 : arec_int(r, "amount"), arec_int(r, "signed") != 0, wh);
 	}
 	for (size_t i = 0; i < h->n_posts; i++) {
 		const struct arec *r = &h->posts[i];
@@ -1112,7 +1122,7 @@ measure_lines(const struct assist_household *h, int year, struct mline *out, siz
 		    arec_text(r, "title") ? arec_text(r, "title") : acode_label(AL_POST_KIND, arec_text(r, "post_kind")),
 		    EN ? " (monthly subsidy)" : "（月补贴）");
 		PUT("public_post", acode_label(AL_POST_KIND, arec_text(r, "post_kind")), t, NULL, s, s / 10000,
-		    arec_int(r, "monthly"), false);
+		    arec_int(r, "monthly"), false, false);
 	}
 	for (size_t i = 0; i < h->n_benefits; i++) {
 		const struct arec *r = &h->benefits[i];
@@ -1123,7 +1133,7 @@ measure_lines(const struct assist_household *h, int year, struct mline *out, siz
 		char *t = arena_printf(a, "%s %s%s%s", r->r.show[SHOW_MEMBER] ? r->r.show[SHOW_MEMBER] : "",
 		    r->r.show[SHOW_REF] ? r->r.show[SHOW_REF] : "", arec_text(r, "mode") ? " · " : "",
 		    arec_text(r, "mode") ? acode_label(AL_BENEFIT_MODE, arec_text(r, "mode")) : "");
-		PUT(cat, EN ? r->d->en : r->d->zh, t, NULL, s, s / 10000, -1, false);
+		PUT(cat, EN ? r->d->en : r->d->zh, t, NULL, s, s / 10000, -1, false, false);
 	}
 	for (size_t i = 0; i < h->n_aid; i++) {
 		const struct arec *r = &h->aid[i];
@@ -1136,8 +1146,10 @@ measure_lines(const struct assist_household *h, int year, struct mline *out, siz
 		const char *who = r->r.show[SHOW_MEMBER];
 		const char *paid = arec_text(r, "paid_by");
 		char *t = arena_printf(a, "%s%s%s", who ? who : "", paid ? " · " : "", paid ? acode_label(AL_PAID_BY, paid) : "");
-		PUT(cat, EN ? r->d->en : r->d->zh, t, arec_text(r, "provider"), d, y, arec_null(r, "amount") ? -1 :
-		    arec_int(r, "amount"), false);
+		/* medical aid (who had it, and which) tells of health */
+		bool wh = !full && strcmp(cat, "health") == 0;
+		PUT(cat, wh ? NULL : EN ? r->d->en : r->d->zh, wh ? NULL : t, wh ? NULL : arec_text(r, "provider"), d, y,
+		    arec_null(r, "amount") ? -1 : arec_int(r, "amount"), false, wh);
 	}
 #undef PUT
 	return n;
@@ -1240,7 +1252,7 @@ view_handbook_write(struct buf *out, const struct household_view *hv, const stru
 	/* section 6: the measures, by category */
 	int year = card ? h->day / 10000 : 0;
 	struct mline lines[512];
-	size_t n = measure_lines(h, year, lines, NELEM(lines), &a);
+	size_t n = measure_lines(h, year, full, lines, NELEM(lines), &a);
 	jw_kint(&w, "year", year ? year : h->day / 10000);
 	jw_key(&w, "measures");
 	jw_arr(&w);
@@ -1262,6 +1274,7 @@ view_handbook_write(struct buf *out, const struct household_view *hv, const stru
 			jw_obj(&w);
 			jw_kstr(&w, "item", lines[i].item);
 			jw_kstr(&w, "content", lines[i].text);
+			jw_kbool(&w, "health_withheld", lines[i].withheld);
 			jw_kstr(&w, "unit", lines[i].unit);
 			jw_kdate(&w, "date", lines[i].day);
 			jw_kint(&w, "year", lines[i].year);
@@ -1330,7 +1343,8 @@ view_handbook_write(struct buf *out, const struct household_view *hv, const stru
 }
 
 void
-view_handbook_text(const struct household_view *hv, const struct assist_household *h, bool card, struct buf *out)
+view_handbook_text(const struct household_view *hv, const struct assist_household *h, bool card, bool full,
+    struct buf *out)
 {
 	struct arena a;
 	arena_init(&a);
@@ -1356,7 +1370,7 @@ view_handbook_text(const struct household_view *hv, const struct assist_househol
 	} else
 		buf_puts(out, EN ? "cadre: (nobody)\n" : "帮扶责任人：（未落实）\n");
 	struct mline lines[512];
-	size_t n = measure_lines(h, card ? year : 0, lines, NELEM(lines), &a);
+	size_t n = measure_lines(h, card ? year : 0, full, lines, NELEM(lines), &a);
 	struct text_table tb;
 	table_init(&tb, 5);
 	const char *hd[] = { EN ? "category" : "类别", EN ? "item" : "项目", EN ? "content" : "内容",
@@ -1367,8 +1381,9 @@ view_handbook_text(const struct household_view *hv, const struct assist_househol
 		char d[11], m[40] = "";
 		if (lines[i].amount >= 0)
 			money_text(lines[i].amount, m, sizeof(m));
-		const char *row[] = { acode_label(AL_CATEGORY, lines[i].category), lines[i].item, lines[i].text,
-			lines[i].day ? date_format(lines[i].day, d) : "", m };
+		const char *wh = EN ? "(withheld)" : "（已隐去）";
+		const char *row[] = { acode_label(AL_CATEGORY, lines[i].category), lines[i].withheld ? wh : lines[i].item,
+			lines[i].withheld ? wh : lines[i].text, lines[i].day ? date_format(lines[i].day, d) : "", m };
 		table_row(&tb, row);
 	}
 	buf_puts(out, EN ? "measures:\n" : "帮扶措施：\n");
@@ -1433,4 +1448,69 @@ view_json_pretty(const char *s, size_t n, struct buf *out)
 		}
 	}
 	buf_putc(out, '\n');
+}
+
+/* ---- imports of records ---- */
+
+/* The columns of an import sheet: 险种 first for the insurance rolls, then the kind's fields by their labels. */
+static size_t
+import_columns(const struct assist_import_sheet *x, const char **labels, bool *required, size_t max)
+{
+	size_t n = 0;
+	if (x->insurance && n < max) {
+		labels[n] = EN ? "kind" : "险种";
+		required[n++] = true;
+	}
+	for (size_t i = 0; i < x->d->nf && n < max; i++) {
+		const struct afield *f = &x->d->f[i];
+		labels[n] = EN ? f->key : f->zh;
+		required[n++] = (f->flags & AFL_REQ) && !(f->flags & AFL_AUTO);
+	}
+	return n;
+}
+
+void
+view_assist_import_kinds(json_t *kinds, const char *role)
+{
+	struct assist_import_sheet v[16];
+	size_t n = assist_imports(role, v, NELEM(v));
+	for (size_t i = 0; i < n; i++) {
+		const char *labels[64];
+		bool req[64];
+		size_t nc = import_columns(&v[i], labels, req, NELEM(labels));
+		json_t *cols = json_array();
+		for (size_t k = 0; k < nc; k++)
+			json_array_append_new(cols, json_pack("{s:s, s:s, s:b}", "key", labels[k], "label", labels[k],
+			    "required", req[k]));
+		json_array_append_new(kinds, json_pack("{s:s, s:s, s:o, s:s}", "kind", v[i].what, "label", EN ? v[i].en : v[i].zh,
+		    "columns", cols, "note", EN ? "Records of assistance: every row checked as the form checks it; all or nothing." :
+		    "帮扶记录：每行按登记表单的规则检查，全部正确才写入。"));
+	}
+}
+
+enum err
+view_assist_template(const char *what, const char *role, const char *path, enum sheet_kind kind, const char **label,
+    struct errinfo *e)
+{
+	struct assist_import_sheet v[16];
+	size_t n = assist_imports(role, v, NELEM(v));
+	const struct assist_import_sheet *x = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].what, what) == 0)
+			x = &v[i];
+	if (!x)
+		return errinfo_set(e, ERR_NOTFOUND, "kind", MSG_NO_ROUTE, what);
+	*label = x->zh;
+	const char *labels[64];
+	bool req[64];
+	size_t nc = import_columns(x, labels, req, NELEM(labels));
+	struct sheet_writer *w = sheet_writer_open_table(path, kind, false, x->zh, e);
+	if (!w)
+		return e ? e->err : ERR_IO;
+	enum err rc = sheet_writer_header(w, labels, nc, e);
+	if (rc != ERR_OK) {
+		sheet_writer_abort(w);
+		return rc;
+	}
+	return sheet_writer_close(w, e);
 }

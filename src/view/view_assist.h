@@ -5,6 +5,8 @@
 #ifndef TUOPIN_VIEW_ASSIST_H
 #define TUOPIN_VIEW_ASSIST_H
 
+#include <jansson.h>
+
 #include "domain/assist.h"
 #include "domain/assist_report.h"
 #include "io/sheet.h"
@@ -45,13 +47,20 @@ void view_cadre_loads_table(struct buf *out, const struct cadre_load *v, size_t 
 /* One household's assistance (the household page's cards). */
 void view_assist_household_write(struct buf *out, const struct assist_household *h, bool full);
 /* The 扶贫手册 (sections of DOMAIN.md §7.6) or the 明白卡 of a household: the registry's household page (hv)
- * and its assistance, for printing. */
+ * and its assistance, for printing. Masked (!full), a measure that tells of health shows its category alone. */
 void view_handbook_write(struct buf *out, const struct household_view *hv, const struct assist_household *h,
     bool card, bool full);
-void view_handbook_text(const struct household_view *hv, const struct assist_household *h, bool card,
+void view_handbook_text(const struct household_view *hv, const struct assist_household *h, bool card, bool full,
     struct buf *out);
 
 /* JSON text re-indented for a terminal (numbers kept exactly as written). */
 void view_json_pretty(const char *json, size_t n, struct buf *out);
+
+/* The record sheets role may import, appended to the import page's kinds ({kind, label, columns, note}). */
+void view_assist_import_kinds(json_t *kinds, const char *role);
+/* The template (header row) of record sheet what, as role may import it (*label: its name); ERR_NOTFOUND if it
+ * may not. */
+enum err view_assist_template(const char *what, const char *role, const char *path, enum sheet_kind kind,
+    const char **label, struct errinfo *e);
 
 #endif

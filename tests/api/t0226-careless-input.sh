@@ -7,10 +7,12 @@ county_db
 add_user county county_admin 371399000000
 add_user clerk village_operator 371399100201
 add_user sys sys_admin
+add_user sec sec_admin
 start_server
 login county
 login clerk
 login sys
+login sec
 before=$(db_fingerprint)
 audit_before=$(audit_sql "SELECT COUNT(*) FROM audit")
 E=/api/households/3713990001/events
@@ -84,6 +86,13 @@ jqeq '.error | "\(.code) \(.field)"' "out_of_range days"
 # a change of nothing (it wrote an audit row of a change that was none)
 expect 400 sys PATCH /api/users/clerk '{}'
 jqeq '.error | "\(.code) \(.message)"' "nothing_to_change 没有给出要修改的内容"
+# nor a change to what is there already (a role dialog saved as it was: it wrote a role change, before equal to
+# after, and ended the user's sessions)
+expect 400 sec PATCH /api/users/clerk '{"role":"village_operator","division":"371399100201"}'
+jqeq '.error.code' nothing_to_change
+expect 400 sys PATCH /api/users/clerk '{"locked":false}'
+jqeq '.error.code' nothing_to_change
+expect 200 clerk GET /api/me
 
 eq "nothing written" "$(db_fingerprint)" "$before"
 eq "no audit row" "$(audit_sql "SELECT COUNT(*) FROM audit")" "$audit_before"

@@ -86,6 +86,10 @@ jqeq '.data | "\(.needs_visits) \(.cadre.name) \(.cadre_since) \(.last_visit) \(
 # a complaint about a household may name its town (a division above its village; another is refused: cli/t0700)
 expect 201 county POST /api/records/complaint '{"channel":"12317","received_on":"2018-06-01","household":"3713990001","division":"东岭镇","content":"反映"}'
 jqeq '.data.division.name' "东岭镇"
+# one naming neither household nor division: both fields are optional alone, and the refusal says one is needed
+# (it said 必填项为空 under 涉及区划, a field not marked required)
+expect 400 county POST /api/records/complaint '{"channel":"12317","received_on":"2018-06-01","content":"反映"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "required division 须填写户编号或涉及区划（二者至少填一项）"
 expect 200 county PUT "$H/incomes/2018" '{"wage":"5000","size":null}'
 jqeq '.data.incomes[] | select(.year == 2018) | "\(.wage) \(.size)"' "5000.00 3"
 

@@ -26,7 +26,7 @@ still() {   # still WHAT: the generation is the one seen last
 
 # every table is on one side
 registry="change_event division event_supersession household household_status_span income_revision income_year member membership_span"
-outside="aid api_token app_user assessment asset audit audit_head beneficiary cadre campaign case_household case_person
+outside="aid api_token app_user assessment asset audit audit_head beneficiary cadre campaign campaign_close case_household case_person
 	check_run complaint external_entry external_list finding finding_event job_fair loan measure member_name_gram meta
 	monitor_case pairing payment poverty_line programme project proposal proposal_step public_post registry_generation
 	registry_generation_due

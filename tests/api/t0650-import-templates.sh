@@ -14,7 +14,12 @@ login town
 login viewer
 
 expect 200 county GET "/api/imports"
-jqeq '[.data.kinds[].kind] | join(",")' "registry,events,income,divisions"
+# the registry's sheets, then the records of assistance (a web user loaded them only with the server's CLI)
+jqeq '[.data.kinds[].kind] | join(",")' "registry,events,income,divisions,cadres,pairings,measures,post_payments,loans,insurance"
+jqeq '.data.kinds[6] | "\(.label) \([.columns[] | select(.required) | .label] | join("、"))"' "帮扶措施 户编号、帮扶类别、帮扶日期"
+jqeq '.data.kinds[9] | "\(.label) \(.columns[0].label) \(.columns[0].required)"' "参保名单（居民医保、大病保险） 险种 true"
+curl -s -o "$WORK/m.csv" -b "$WORK/county.jar" "http://127.0.0.1:$PORT/api/imports/measures/template?format=csv"
+eq "measures template" "$(sed '1s/^\xEF\xBB\xBF//' "$WORK/m.csv" | tr -d '\r')" "户编号,证件号码,帮扶类别,帮扶项目,帮扶日期,年度,金额,资金来源,帮扶单位,帮扶内容,户主签名"
 jqeq '.data.kinds[0] | "\(.label) \([.columns[] | select(.required) | .label] | join("、")) \(.columns | length)"' \
 	"建档立卡名单 户编号、姓名、证件号码、与户主关系、性别 33"
 jqeq '.data.kinds[0].note' "另须有“行政区划代码”，或“乡镇”和“行政村”两列"
@@ -23,7 +28,7 @@ jqeq '.data.kinds[2] | [.columns[] | select(.required) | .key] | join(",")' "hh_
 jqeq '.data.kinds[3] | "\(.label) \([.columns[] | select(.required) | .label] | join("、"))"' "行政区划 代码、名称"
 # a town office is not offered the divisions, nor their template; a read-only user no imports at all
 expect 200 town GET "/api/imports"
-jqeq '[.data.kinds[].kind] | join(",")' "registry,events,income"
+jqeq '[.data.kinds[].kind] | join(",")' "registry,events,income,cadres,pairings,measures,post_payments,loans,insurance"
 expect 404 town GET "/api/imports/divisions/template"
 expect 403 viewer GET "/api/imports"
 expect 403 viewer GET "/api/imports/registry/template"

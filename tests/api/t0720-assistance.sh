@@ -137,14 +137,28 @@ jqeq '.data | "\(.cadre.name) \(.cadre.phone) \(.cadre_since) \(.last_visit) \(.
 	"张帮扶 139****1111 2018-01-01 2018-08-01 2018-10-30 false true"
 jqeq '[.data.visits[] | "\(.visit_date) \(.late)"] | join(",")' "2018-08-01 true,2018-05-02 false,2018-02-01 false"
 jqeq '[.data.measures[] | .category.code] | join(",")' "health,education,industry"
+# a measure that tells of health (健康扶贫, a disability allowance) has its item and content withheld where health
+# is (the household page masks a member's health, and its 签约服务 said it: found by a review); a full view shows them
+jqeq '[.data.measures[] | "\(.category.code) \(.item.label) \(.health_withheld)"] | join(",")' \
+	"health null true,education null false,industry 养殖业 false"
+expect 200 county GET "/api/records/measure?household=3713990001"
+jqeq '[.data.items[] | select(.category.code == "health") | "\(.item) \(.content) \(.health_withheld)"] | join(",")' "null null true"
+expect 200 county GET "/api/records/measure?household=3713990001&full=1"
+jqeq '[.data.items[] | select(.category.code == "health") | "\(.item.label) \(.health_withheld)"] | join(",")' "签约服务 false"
 expect 404 clerk GET /api/households/3713990003/assistance
 # changing a visit: the mutable fields only
 expect 200 clerk PATCH "/api/records/visit/$V3" '{"found":"住房漏雨","housing":false}'
 jqeq '.data | "\(.found) \(.housing) \(.visit_date)"' "住房漏雨 false 2018-08-01"
+# the change is on record, before and after, field by field (it said the kind alone: an amount could be changed
+# without a trace)
+last_update() { audit_sql "SELECT object || ' ' || detail FROM audit WHERE action = 'assistance.update' ORDER BY id DESC LIMIT 1"; }
+eq "changes audited" "$(last_update | sed 's/ .*//') $(last_update | sed 's/^[^ ]* //' | jq -c .changes)" \
+	"visit:$V3 {\"found\":[null,\"住房漏雨\"],\"housing\":[null,false]}"
 expect 400 clerk PATCH "/api/records/visit/$V3" '{"visit_date":"2018-08-02"}'
 jqeq '.error | "\(.code) \(.field)"' "field_fixed visit_date"
 # ending a pairing, but not before it began
 expect 200 county PATCH "/api/records/pairing/$P1" '{"end_date":"2018-12-31"}'
+eq "a date's change audited" "$(last_update | sed 's/^[^ ]* //' | jq -c .changes)" '{"end_date":[null,"2018-12-31"]}'
 expect 400 county PATCH "/api/records/pairing/$P1" '{"end_date":"2017-12-31"}'
 jqeq '.error.code' end_before_start
 expect 200 county PATCH "/api/records/pairing/$P1" '{"end_date":null}'
@@ -154,6 +168,10 @@ jqeq '.data.end_date' null
 expect 200 clerk GET "/api/households/3713990001/handbook?as_of=2018-10-08"
 jqeq '.data | "\(.kind) \(.hh_no) \(.cadre.name) \(.members | length) \(.members[0].id_no)"' "handbook 3713990001 张帮扶 3 371399************"
 jqeq '[.data.measures[] | "\(.label) \(.items | length)"] | join(",")' "产业扶贫 1,教育扶贫 1,健康扶贫 1"
+jqeq '[.data.measures[] | select(.category == "health") | .items[] | "\(.item) \(.content) \(.health_withheld)"] | join(",")' \
+	"null null true"
+expect 200 county GET "/api/households/3713990001/handbook?as_of=2018-10-08&full=1"
+jqeq '[.data.measures[] | select(.category == "health") | .items[] | "\(.item) \(.health_withheld)"] | join(",")' "签约服务 false"
 jqeq '[.data.visits[] | .visit_date] | join(",")' "2018-08-01,2018-05-02,2018-02-01"
 expect 200 clerk GET "/api/households/3713990001/handbook?as_of=2018-10-08&card=1"
 jqeq '"\(.data.kind) \(.data.year) \(.data.visits)"' "card 2018 null"
@@ -205,6 +223,12 @@ jqeq '[.data.items[] | .household.hh_no] | join(",")' "3713990003,3713990001"
 expect 201 sup POST /api/records/case '{"found_on":"2018-05-01","source":"12317","category":"履职不力","division":"山前村","problem":"走访不实"}'
 C9=$(id)
 expect 404 sup2 GET "/api/records/case/$C9"
+# a household of the case is in the case's division (a case of one village took another town's household:
+# found by a walk), named alone or with the case
+expect 400 sup POST /api/records/case_household "{\"case\":\"$C9\",\"household\":\"3713990001\"}"
+jqeq '.error | "\(.code) \(.field) \(.message)"' "village_not_households household 涉及区划 山前村 不含户 3713990001 所在的村（东岭村）"
+expect 400 sup POST /api/records/case '{"found_on":"2018-05-01","source":"12317","category":"履职不力","division":"山前村","problem":"x","households":["3713990001"]}'
+jqeq '.error.code' village_not_households
 expect 200 sup GET "/api/supervision?from=2018-01-01&to=2018-10-08"
 jqeq '.data | "\(.cases) \(.persons_handled)"' "2 2"
 jqeq '[.data.rows[] | select(.cases > 0) | "\(.code) \(.cases) \(.persons)"] | join(",")' "false_claim 1 2,dereliction 1 0"

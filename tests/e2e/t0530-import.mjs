@@ -30,7 +30,7 @@ await run(async () => {
   await page.click('.nav-item:has-text("数据导入")');
   await page.waitForSelector('[data-drop]');
   // the kinds a county office may import, each with its required columns and templates
-  assert.deepEqual(await page.$$eval('select[name="kind"] option', (os) => os.map((o) => o.value)), ['registry', 'events', 'income', 'divisions']);
+  assert.deepEqual(await page.$$eval('select[name="kind"] option', (os) => os.map((o) => o.value)), ['registry', 'events', 'income', 'divisions', 'cadres', 'pairings', 'measures', 'post_payments', 'loans', 'insurance']);
   assert.equal(await text(page, '.import-columns [data-required]'), '户编号、姓名、证件号码、与户主关系、性别');
   assert.equal(await text(page, '.import-columns [data-note]'), '另须有“行政区划代码”，或“乡镇”和“行政村”两列');
   assert.equal(await page.getAttribute('.import-columns [data-template="xlsx"]', 'href'), '/api/imports/registry/template?format=xlsx');

@@ -87,6 +87,14 @@ await run(async () => {
   assert.equal(await text(clerk, '.login-error'), '用户名或密码错误');
   await loginAs(`${half1}${half2}`);
   await clerk.waitForURL(/\/password/);
+  // a wrong code is named as the field names it (it said 原密码不正确); the page has a way out
+  await clerk.fill('#pw-old', 'not-the-code-at-all');
+  await clerk.fill('#pw-new', 'Password-2018!');
+  await clerk.fill('#pw-again', 'Password-2018!');
+  await clerk.click('.login-form button[type=submit]');
+  await clerk.waitForSelector('.login-error:not([hidden])');
+  assert.equal(await text(clerk, '.login-error'), '当前密码或一次性码不正确');
+  assert.equal(await text(clerk, '[data-action="logout"]'), '退出，换一个账户登录');
   await clerk.fill('#pw-old', `${half1}${half2}`);
   await clerk.fill('#pw-new', 'Password-2018!');
   await clerk.fill('#pw-again', 'Password-2018!');
@@ -118,8 +126,18 @@ await run(async () => {
   await sec.click('[data-user="xiling"] [data-action="tokens"]');
   await sec.waitForSelector('dialog[open] [data-action="revoke"]');
   assert.match(await text(sec, 'dialog[open] tbody tr'), /夜间报表.*有效/);
+  // its dates are the office's days (they were the UTC days: the day before, in the office's morning)
+  const officeDay = await sec.evaluate(async () => {
+    const list = await (await fetch('/api/users/xiling/tokens')).json();
+    const day = (s) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(s * 1000));
+    return [day(list.data[0].created_at), day(list.data[0].expires_at)];
+  });
+  assert.deepEqual([await text(sec, 'dialog[open] tbody tr [data-col="created"]'), await text(sec, 'dialog[open] tbody tr [data-col="expires"]')], officeDay);
   await shot(sec, 'tokens');
+  // asked in place first (one click revoked it)
   await sec.click('dialog[open] [data-action="revoke"]');
+  assert.equal(await text(sec, 'dialog[open] [data-action="confirm-revoke"]'), '确认撤销');
+  await sec.click('dialog[open] [data-action="confirm-revoke"]');
   await sec.waitForSelector('dialog[open] tbody tr >> text=已撤销');
   const status = await clerk.evaluate(async (tok) => (await fetch('/api/stats', { headers: { Authorization: `Bearer ${tok}` } })).status, made);
   assert.equal(status, 401);
@@ -146,6 +164,9 @@ await run(async () => {
   // the system administrator disables the account
   await sys.click('.nav-item:has-text("用户管理")');
   await sys.click('[data-user="xiling"] [data-action="lock"]');
+  // asked first: a lock ends the user's sessions at once
+  assert.equal(await text(sys, 'dialog[open] p'), '停用后 xiling 立即退出登录，在启用之前不能登录。');
+  await sys.click('dialog[open] [data-action="confirm"]');
   await sys.waitForSelector('[data-user="xiling"] [data-action="unlock"]');
   assert.match(await text(sys, '[data-user="xiling"]'), /已停用/);
 });

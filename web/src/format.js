@@ -77,7 +77,17 @@ const pad = (n) => String(n).padStart(2, '0');
 
 // Today in the office's zone, YYYY-MM-DD (the default "as of" the server also uses).
 export function today() {
-  const now = new Date(Date.now() + clock.skew);
+  return officeDay(Date.now() + clock.skew, clock.serverToday);
+}
+
+// The office's day of an instant (ms since the epoch, UTC), YYYY-MM-DD: a token's creation, say (its UTC day
+// was the day before in the office's morning).
+export function dayOfEpoch(seconds) {
+  return officeDay(seconds * 1000, '');
+}
+
+function officeDay(ms, fallback) {
+  const now = new Date(ms);
   if (clock.tz) {
     try {
       const parts = new Intl.DateTimeFormat('en-CA', { timeZone: clock.tz, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
@@ -91,7 +101,7 @@ export function today() {
     const d = new Date(now.getTime() + clock.offsetMin * 60000);
     return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   }
-  if (clock.serverToday) return clock.serverToday;
+  if (fallback) return fallback;
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 

@@ -75,7 +75,7 @@ function received(a, all) {
   const rows = [];
   const fk = (k, key) => (all.byCode[k] ? all.byCode[k].fields.find((f) => f.key === key) : null);
   for (const m of a.measures)
-    rows.push({ kind: 'measure', cat: m.category ? m.category.label : '', what: [m.item ? m.item.label : '', m.content || ''].filter(Boolean).join('：'), who: m.member ? m.member.name : t('全户'), date: m.measure_date, amount: m.amount });
+    rows.push({ kind: 'measure', cat: m.category ? m.category.label : '', what: m.health_withheld ? t('（已隐去）') : [m.item ? m.item.label : '', m.content || ''].filter(Boolean).join('：'), who: m.member ? m.member.name : t('全户'), date: m.measure_date, amount: m.amount });
   for (const p of a.posts)
     rows.push({ kind: 'post', cat: t('公益岗位'), what: `${p.title || p.post_kind.label}${t('（月补贴 {n} 元）', { n: valueText(fk('public_post', 'monthly'), p.monthly) })}`, who: p.member ? p.member.name : '', date: p.start_date, amount: null });
   for (const b of a.benefits)

@@ -23,10 +23,18 @@ export async function kinds(signal) {
       // the English field names are lower case (they are sheet headers and the API's labels too); as labels of
       // a form, a table's head or a detail line they start with a capital, as every other label does
       if (getLang() === 'en') for (const f of k.fields || []) if (f.label) f.label = f.label[0].toUpperCase() + f.label.slice(1);
+      // the kind's name as a title (a page's, a crumb's, a dialog's) the same way: "Measure", not "measure"
+      k.title = getLang() === 'en' && k.label ? k.label[0].toUpperCase() + k.label.slice(1) : k.label;
     }
     kindsCache = { lang: getLang(), byCode, list: d.kinds };
   }
   return kindsCache;
+}
+
+// A record's field as text: a measure that tells of health has its item and content withheld (a masked view).
+function recText(f, rec) {
+  if (rec.health_withheld && (f.key === 'item' || f.key === 'content')) return t('（已隐去）');
+  return valueText(f, rec[f.key]);
 }
 
 // A field's value as text for a table or a detail line.
@@ -122,7 +130,8 @@ export function recordDialog(k, { rec = null, preset = {}, ctx = {}, title, done
     if (!edit && value === undefined && f.type === 'date' && f.required) value = today();
     ctl[f.key] = control(f, value, { ...ctx, category: state.category });
     const picked = f.type === 'member' && ctl[f.key].tagName === 'SELECT';
-    const hint = f.auto && !edit ? (f.type === 'cadre' ? t('可不填：为该户当天的帮扶责任人') : t('可不填，自动确定')) : null;
+    // what an empty field becomes, said (a visit's mode is 入户走访: "自动确定" hid that it chose one)
+    const hint = f.auto && !edit ? (f.type === 'cadre' ? t('可不填：为该户当天的帮扶责任人') : f.key === 'mode' ? t('可不填：不填记为入户走访') : t('可不填，自动确定')) : null;
     return field({ name: f.key, label: picked ? t('帮扶对象') : f.label, control: ctl[f.key], hint, required: f.required && !edit, wide: f.type === 'persons' || f.type === 'households' || (f.type === 'text' && f.max > 100) });
   });
   // a sub-item's choices follow the category
@@ -185,7 +194,7 @@ export function recordFacts(k, rec) {
     { class: 'facts-grid asst-facts' },
     k.fields
       .filter((f) => f.type !== 'persons' && f.type !== 'households')
-      .map((f) => h('div', { class: 'facts-item', 'data-item': f.key }, h('dt', f.label), h('dd', valueText(f, rec[f.key]) || h('span', { class: 'muted' }, t('未填写'))))),
+      .map((f) => h('div', { class: 'facts-item', 'data-item': f.key }, h('dt', f.label), h('dd', recText(f, rec) || h('span', { class: 'muted' }, t('未填写'))))),
     h('div', { class: 'facts-item' }, h('dt', t('登记')), h('dd', h('span', { class: 'muted' }, t('{at} 由 {actor} 登记', { at: rec.recorded_at, actor: rec.recorded_by })))),
   );
 }
@@ -217,7 +226,7 @@ function detailDialog(all, k, rec, reload) {
         ),
       );
   }
-  const d = dialog({ title: `${k.label} #${rec.id}`, body: recordFacts(k, rec), footer: buttons.length ? buttons : null, wide: true });
+  const d = dialog({ title: `${k.title} #${rec.id}`, body: recordFacts(k, rec), footer: buttons.length ? buttons : null, wide: true });
   return d;
 }
 
@@ -245,24 +254,40 @@ export async function recordsView({ el, params, query, navigate, render, signal 
   const reload = () => render();
   const cols = [{ title: t('编号'), key: 'id', cls: 'num muted', render: (r) => String(r.id) }];
   for (const f of k.fields.filter((x) => x.list))
-    cols.push({ title: f.label, key: f.key, cls: f.type === 'money' || f.type === 'int' ? 'num' : null, render: (r) => valueText(f, r[f.key]) });
+    cols.push({ title: f.label, key: f.key, cls: f.type === 'money' || f.type === 'int' ? 'num' : null, render: (r) => recText(f, r) });
   const body = data.items.length
     ? table(cols, data.items, { class: 'table-records', onRow: (r) => detailDialog(all, k, r, reload), rowData: (r) => ({ id: r.id }) })
     : empty(t('还没有{kind}', { kind: k.label }), k.writable ? t('点右上角“登记”添加。') : null);
   const actions = [];
   if (k.writable && k.parent === null)
     actions.push(h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'add', on: { click: () => recordDialog(k, { done: reload }) } }, icon('plus'), h('span', t('登记{kind}', { kind: k.label }))));
+  // the filters the list takes, shown and changeable (a household in the address filtered it unseen, with no
+  // way to clear it): a household, a period (the record's day)
+  const go = (p) => navigate(link(location.pathname, { ref, household: hh, from, to, division, ...p, page: null }));
+  const hhIn = h('input', { class: 'input input-short', name: 'household', value: hh, maxlength: 40, placeholder: t('户编号'), 'aria-label': t('户编号') });
+  const fromIn = dateInput(from, { name: 'from' });
+  const toIn = dateInput(to, { name: 'to' });
+  const filtered = Boolean(hh || from || to || division);
+  const filters = h(
+    'form',
+    { class: 'filters', 'data-filters': '', on: { submit: (e) => { e.preventDefault(); go({ household: hhIn.value.trim(), from: fromIn.value, to: toIn.value }); } } },
+    h('label', { class: 'inline-field' }, h('span', t('从')), fromIn),
+    h('label', { class: 'inline-field' }, h('span', t('到')), toIn),
+    k.fields.some((f) => f.type === 'household') ? hhIn : null,
+    h('button', { class: 'btn btn-primary', type: 'submit', 'data-action': 'filter' }, t('查询')),
+    filtered ? h('button', { class: 'btn', type: 'button', 'data-action': 'clear', on: { click: () => go({ household: '', from: '', to: '', division: '' }) } }, t('清除条件')) : null,
+  );
   const back = k.group === 'supervision' ? { text: t('督查问责'), href: link('/supervision') } : { text: t('帮扶工作'), href: link('/assistance') };
   const crumbs = [back];
   if (ref && k.parent && all.byCode[k.parent]) crumbs.push({ text: `${all.byCode[k.parent].label} #${ref}`, href: link(`/assistance/records/${k.parent}`) });
-  crumbs.push({ text: k.label });
+  crumbs.push({ text: k.title });
   mount(
     el,
     h(
       'div',
       { class: 'page page-records', 'data-kind': k.code },
-      pageHeader({ crumbs, title: k.label, subtitle: from || to ? t('{from} 至 {to}，共 {n} 条', { from: from || '…', to: to || '…', n: data.total }) : t('共 {n} 条', { n: data.total }), actions }),
-      card(null, [body, data.total > per ? pager({ total: data.total, page, per_page: per }, (p) => navigate(link(location.pathname, { ref, household: hh, from, to, division, page: p }))) : null], { name: 'records', flush: true }),
+      pageHeader({ crumbs, title: k.title, subtitle: from || to ? t('{from} 至 {to}，共 {n} 条', { from: from || '…', to: to || '…', n: data.total }) : t('共 {n} 条', { n: data.total }), actions }),
+      card(null, [h('div', { class: 'card-body' }, filters), body, data.total > per ? pager({ total: data.total, page, per_page: per }, (p) => navigate(link(location.pathname, { ref, household: hh, from, to, division, page: p }))) : null], { name: 'records', flush: true }),
     ),
   );
 }

@@ -81,11 +81,14 @@ const KEYS = {
   // a check run's counts, a warning dismissed, a proposal's step (they showed as English keys)
   findings: '问题数', opened: '新发现', reopened: '重新打开', closed: '已整改', waived: '已豁免', warning: '预警', override: '核查例外',
   security: '社会保障', rule: '规则', campaign: '专项行动', household: '户', records: '记录数', total: '总数', offset: '起始', limit: '每页',
+  failed: '连续失败次数',
 };
 
 // a proposal's steps and decisions, and a run of every rule, as the pages name them
 const STEPS = { assess: '入户核实', review: '民主评议', notice: '村内公示', town: '乡镇审核', county: '县级审定', announce: '公告' };
 const DECISIONS = { approve: '同意', reject: '不同意', object: '异议' };
+// why a login failed (the answer to the user is one for all three: the log has the truth)
+const LOGIN_REASONS = { unknown_user: '用户名不存在', bad_password: '密码错误', disabled: '账号已停用' };
 
 function flat(v) {
   if (v === null || v === undefined) return '';
@@ -132,6 +135,7 @@ function detailText(d, cl) {
     if (k === 'type' && typeof v === 'string') text = label(cl, 'event', v);
     else if (k === 'step' && STEPS[v]) text = t(STEPS[v]);
     else if (k === 'decision' && DECISIONS[v]) text = t(DECISIONS[v]);
+    else if (k === 'reason' && LOGIN_REASONS[v]) text = t(LOGIN_REASONS[v]);
     else if (k === 'rules' && v === '*') text = t('全部规则');
     else if (k === 'status' && Array.isArray(v)) text = v.map((s) => (s ? label(cl, 'status', s) : '—')).join(' → ');
     parts.push(`${KEYS[k] ? t(KEYS[k]) : k}${colon()}${text}`);

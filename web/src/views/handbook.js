@@ -88,8 +88,8 @@ function measures(d) {
       h('h3', { class: 'hb-h3' }, g.label),
       list(
         [
-          { title: t('项目'), render: (x) => x.item || '' },
-          { title: t('帮扶内容'), render: (x) => x.content || '' },
+          { title: t('项目'), render: (x) => (x.health_withheld ? t('（已隐去）') : x.item || '') },
+          { title: t('帮扶内容'), render: (x) => (x.health_withheld ? t('（已隐去）') : x.content || '') },
           { title: t('帮扶单位'), render: (x) => x.unit || '' },
           { title: t('时间'), cls: 'nowrap', render: (x) => x.date || String(x.year || '') },
           { title: t('金额（元）'), cls: 'num', render: (x) => money(x.amount) },

@@ -33,6 +33,7 @@ function summary(rep, kind) {
   if (kind === 'registry' && rep.what !== 'update') items.push([t('户'), String(rep.households ?? 0)], [t('人'), String(rep.members ?? 0)]);
   if (kind === 'events' || rep.what === 'update') items.push([t('变动'), String(rep.events ?? 0)]);
   if (kind === 'divisions' && rep.divisions !== undefined) items.push([t('区划'), String(rep.divisions)]);
+  if (rep.records !== undefined) items.push([t('记录数'), String(rep.records)]);
   items.push([t('错误'), String(rep.errors ?? 0)], [t('提醒'), String(rep.warnings ?? 0)]);
   return h('div', { class: 'import-stats' }, items.map(([k, v]) => h('div', { class: 'import-stat' }, h('div', { class: 'import-stat-label' }, k), h('div', { class: 'import-stat-value' }, v))));
 }
@@ -107,11 +108,16 @@ export async function importView({ el, signal }) {
     field({ name: 'kind', label: t('导入内容'), control: kindSel }),
     ...regOnly,
     colsBox,
+  );
+  // the registry's sheets take a batch and the lenient mode; a sheet of assistance records neither
+  const sheetOnly = [
     field({ name: 'batch', label: t('批次（可选）'), control: batchIn }),
     h('div', { class: 'field field-wide field-check' }, h('label', { class: 'check' }, lenient, h('span', t('宽松模式：接收国家系统原有数据时，数据质量问题只作提醒')))),
-  );
+  ];
+  opts.append(...sheetOnly);
   const syncKind = () => {
     for (const n of regOnly) n.hidden = kindSel.value !== 'registry';
+    for (const n of sheetOnly) n.hidden = !KINDS.some((k) => k.code === kindSel.value);
     mount(colsBox, columnsBox(kinds.find((k) => k.kind === kindSel.value)));
     reset();
   };
@@ -143,7 +149,8 @@ export async function importView({ el, signal }) {
   function params(dry) {
     const kind = kindSel.value;
     // the file's own name goes to the audit log (the server only sees a temporary upload)
-    const p = { dry_run: dry ? 1 : null, batch: batchIn.value.trim(), lenient: lenient.checked ? 1 : null, filename: file ? file.name : null };
+    const records = !KINDS.some((k) => k.code === kind);
+    const p = { dry_run: dry ? 1 : null, batch: records ? null : batchIn.value.trim(), lenient: lenient.checked && !records ? 1 : null, filename: file ? file.name : null };
     if (kind === 'registry') {
       p.as_of = asOfIn.value;
       if (eventSel.value === 'update') p.update = 1;
@@ -203,7 +210,7 @@ export async function importView({ el, signal }) {
         'div',
         { class: 'notice notice-ok', 'data-outcome': 'checked' },
         icon('check'),
-        h('div', h('strong', t('检查通过，可以导入。')), rep.what === 'update' ? h('div', { 'data-nhmr': '' }, t('将记录 {n} 条信息更正（与现有数据相同的不记录，脱敏的列不修改）。', { n: rep.events ?? 0 })) : kind === 'registry' ? h('div', { 'data-nhmr': '' }, t('将导入 {n}。', { n: nhmrText({ households: rep.households ?? 0, persons: rep.members ?? 0 }) })) : null, problems.length ? h('div', t('有 {n} 条提醒，不影响导入。', { n: problems.length })) : null),
+        h('div', h('strong', t('检查通过，可以导入。')), rep.what === 'update' ? h('div', { 'data-nhmr': '' }, t('将记录 {n} 条信息更正（与现有数据相同的不记录，脱敏的列不修改）。', { n: rep.events ?? 0 })) : kind === 'registry' ? h('div', { 'data-nhmr': '' }, t('将导入 {n}。', { n: nhmrText({ households: rep.households ?? 0, persons: rep.members ?? 0 }) })) : rep.records !== undefined ? h('div', { 'data-records': '' }, t('将导入 {n} 条记录。', { n: rep.records })) : null, problems.length ? h('div', t('有 {n} 条提醒，不影响导入。', { n: problems.length })) : null),
         h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'import', on: { click: () => send(false) } }, icon('upload'), h('span', t('导入'))),
       );
     else
@@ -211,7 +218,7 @@ export async function importView({ el, signal }) {
         'div',
         { class: 'notice notice-ok', 'data-outcome': 'imported' },
         icon('check'),
-        h('strong', { 'data-nhmr': '' }, rep.what === 'update' ? t('已记录 {n} 条信息更正。', { n: rep.events ?? 0 }) : kind === 'registry' ? t('已导入 {n}。', { n: nhmrText({ households: rep.households ?? 0, persons: rep.members ?? 0 }) }) : kind === 'income' ? t('已记录 {n} 户的收入。', { n: rep.households ?? 0 }) : t('已导入。')),
+        h('strong', { 'data-nhmr': '' }, rep.what === 'update' ? t('已记录 {n} 条信息更正。', { n: rep.events ?? 0 }) : kind === 'registry' ? t('已导入 {n}。', { n: nhmrText({ households: rep.households ?? 0, persons: rep.members ?? 0 }) }) : kind === 'income' ? t('已记录 {n} 户的收入。', { n: rep.households ?? 0 }) : rep.records !== undefined ? t('已导入 {n} 条记录。', { n: rep.records }) : t('已导入。')),
       );
     mount(
       report,

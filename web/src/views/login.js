@@ -123,6 +123,20 @@ export function passwordView({ navigate, next, user, render }) {
       again,
       msg,
       btn,
+      // another person's account, or the wrong one: back to the login (the page had no way out)
+      h(
+        'p',
+        { class: 'login-help' },
+        h('a', { href: '/login', 'data-action': 'logout', on: { click: async (e) => {
+          e.preventDefault();
+          try {
+            await post('/api/logout', {}, { noRedirect: true });
+          } catch {
+            /* gone already */
+          }
+          navigate('/login', { replace: true });
+        } } }, t('退出，换一个账户登录')),
+      ),
     ),
   );
 }

@@ -9,6 +9,7 @@ import { get, post, patch, request, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { can, state } from '../state.js';
+import { dayOfEpoch } from '../format.js';
 import { pageHeader, card, table, loading, icon, dialog, field, input, select, showProblems, clearProblems, banner, busyButton, toast, empty } from '../ui.js';
 
 const CAP_TEXT = {
@@ -91,7 +92,7 @@ function createUser(done) {
   formDialog(
     t('新建用户'),
     [
-      field({ name: 'name', label: t('用户名'), control: name, required: true, hint: t('字母、数字、下划线') }),
+      field({ name: 'name', label: t('用户名'), control: name, required: true, hint: t('2–32 个字母、数字、下划线、点或连字符') }),
       field({ name: 'display_name', label: t('姓名'), control: display }),
     ],
     t('创建'),
@@ -174,6 +175,29 @@ function changeRole(u, roles, done) {
   );
 }
 
+// Asks before an act that cannot wait for a second thought (a lock ends sessions): run() on 确定, the refusal in
+// the dialog.
+function confirmDialog(title, text, okText, run) {
+  const ok = h('button', { class: 'btn btn-danger', type: 'button', 'data-action': 'confirm' }, okText);
+  const cancel = h('button', { class: 'btn', type: 'button' }, t('取消'));
+  const refused = h('div', { class: 'form-banner', role: 'alert', hidden: true });
+  const dlg = dialog({ title, body: [h('p', text), refused], footer: [cancel, ok] });
+  cancel.addEventListener('click', () => dlg.dismiss());
+  ok.addEventListener(
+    'click',
+    busyButton(ok, async () => {
+      refused.hidden = true;
+      try {
+        await run();
+        dlg.close();
+      } catch (err) {
+        refused.textContent = err.message;
+        refused.hidden = false;
+      }
+    }),
+  );
+}
+
 async function tokensDialog(u) {
   const body = h('div', { class: 'tokens' }, loading());
   const close = h('button', { class: 'btn', type: 'button' }, t('关闭'));
@@ -181,11 +205,11 @@ async function tokensDialog(u) {
   close.addEventListener('click', () => dlg.close());
   const render = async () => {
     const list = await get(`/api/users/${encodeURIComponent(u.name)}/tokens`);
-    const fmt = (s) => new Date(s * 1000).toISOString().slice(0, 10);
+    const fmt = (s) => dayOfEpoch(s);   // the office's day (the UTC day was the day before in its morning)
     const cols = [
       { title: t('编号'), key: 'id', cls: 'mono', render: (x) => String(x.id) },
       { title: t('名称'), key: 'name', render: (x) => x.name },
-      { title: t('创建'), key: 'created', cls: 'nowrap', render: (x) => fmt(x.created_at) },
+      { title: t('创建日期'), key: 'created', cls: 'nowrap', render: (x) => fmt(x.created_at) },
       { title: t('到期'), key: 'expires', cls: 'nowrap', render: (x) => fmt(x.expires_at) },
       { title: t('状态'), key: 'state', render: (x) => (x.revoked ? h('span', { class: 'tag tag-red' }, t('已撤销')) : x.expired ? h('span', { class: 'tag tag-amber' }, t('已过期')) : h('span', { class: 'tag tag-green' }, t('有效'))) },
       {
@@ -195,14 +219,21 @@ async function tokensDialog(u) {
         render: (x) =>
           x.revoked
             ? null
-            : h('button', { class: 'btn btn-sm btn-ghost', type: 'button', 'data-action': 'revoke', on: { click: async () => {
-                try {
-                  await request('DELETE', `/api/users/${encodeURIComponent(u.name)}/tokens/${x.id}`);
-                  toast(t('已撤销令牌 {id}', { id: x.id }));
-                  render();
-                } catch (err) {
-                  toast(err.message, 'error');
+            : h('button', { class: 'btn btn-sm btn-ghost', type: 'button', 'data-action': 'revoke', on: { click: (ev) => {
+                // asked in place: the first click asks, the second revokes (one click did it)
+                const b = ev.currentTarget;
+                if (b.dataset.action === 'revoke') {
+                  b.dataset.action = 'confirm-revoke';
+                  b.classList.add('btn-danger');
+                  b.textContent = t('确认撤销');
+                  return;
                 }
+                request('DELETE', `/api/users/${encodeURIComponent(u.name)}/tokens/${x.id}`)
+                  .then(() => {
+                    toast(t('已撤销令牌 {id}', { id: x.id }));
+                    render();
+                  })
+                  .catch((err) => toast(err.message, 'error'));
               } } }, t('撤销')),
       },
     ];
@@ -237,13 +268,14 @@ export async function usersView({ el, render, signal }) {
           // no administrator disables the one who watches it; administrators' passwords are reset on the server
           if (!self && (!admin || u.role === myRole))
             b.push(btn(u.locked ? 'unlock' : 'lock', u.locked ? t('启用') : t('停用'), async () => {
-              try {
+              const go = async () => {
                 await patch(`/api/users/${encodeURIComponent(u.name)}`, { locked: !u.locked });
                 toast(u.locked ? t('已启用 {name}', { name: u.name }) : t('已停用 {name}', { name: u.name }));
                 done();
-              } catch (err) {
-                toast(err.message, 'error');
-              }
+              };
+              // a lock ends the user's sessions at once: asked first (one click did it)
+              if (u.locked) go().catch((err) => toast(err.message, 'error'));
+              else confirmDialog(t('停用账户 {name}', { name: u.name }), t('停用后 {name} 立即退出登录，在启用之前不能登录。', { name: u.name }), t('停用'), go);
             }));
           if (!self && !admin) b.push(btn('code', t('一次性码（第一段）'), () => issueCode(u, done)));
         }
