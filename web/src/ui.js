@@ -3,6 +3,7 @@
 
 import { h, svg, mount } from './dom.js';
 import { t } from './i18n.js';
+import { ApiError } from './api.js';
 
 // ---- icons (24×24 strokes) ----
 const ICONS = {
@@ -275,6 +276,32 @@ export function dialog({ title, body, footer, wide, onClose }) {
 // ---- toasts ----
 
 let toastHost = null;
+// Asks before an act that cannot be taken back (a deletion, a lock that ends sessions): run() on the danger
+// button (data-action: action); a refusal (ApiError) is said in the dialog, which stays; done, it closes.
+export function confirmDialog({ title, text, okText, action = 'confirm', run }) {
+  const ok = h('button', { class: 'btn btn-danger', type: 'button', 'data-action': action }, okText);
+  const cancel = h('button', { class: 'btn', type: 'button' }, t('取消'));
+  const refused = h('div', { class: 'form-banner', role: 'alert', hidden: true });
+  const dlg = dialog({ title, body: [h('p', text), refused], footer: [cancel, ok] });
+  cancel.addEventListener('click', () => dlg.dismiss());
+  ok.addEventListener(
+    'click',
+    busyButton(ok, async () => {
+      refused.hidden = true;
+      try {
+        await run();
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        refused.textContent = err.message;
+        refused.hidden = false;
+        return;
+      }
+      dlg.close();
+    }),
+  );
+  return dlg;
+}
+
 export function toast(text, kind) {
   if (!toastHost) {
     toastHost = h('div', { class: 'toasts', role: 'status', 'aria-live': 'polite' });

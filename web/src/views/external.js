@@ -10,7 +10,7 @@ import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { link } from '../state.js';
 import { today, actorText } from '../format.js';
-import { pageHeader, card, table, empty, loading, icon, select, field, input, dateInput, dialog, toast, busyButton } from '../ui.js';
+import { pageHeader, card, table, empty, loading, icon, select, field, input, dateInput, dialog, toast, busyButton, confirmDialog } from '../ui.js';
 import { problemsTable, sizeText } from './import.js';
 import { ruleTable } from './findings.js';
 
@@ -28,33 +28,18 @@ async function compare(kind, rt) {
 }
 
 function deleteDialog(l, done) {
-  const ok = h('button', { class: 'btn btn-danger', type: 'button', 'data-action': 'confirm-delete' }, t('删除'));
-  const cancel = h('button', { class: 'btn', type: 'button' }, t('取消'));
   // a refusal (a list reaching outside the user's divisions, a busy database) is said in the dialog
-  const refused = h('div', { class: 'form-banner', role: 'alert', hidden: true });
-  const dlg = dialog({
+  confirmDialog({
     title: t('删除名单 #{id}', { id: l.id }),
-    body: [h('p', t('删除“{kind}”名单（{source}，{date}）的全部 {n} 行。名单的登记信息和由它发现的问题保留，删除记入审计日志。', { kind: l.kind_label, source: l.source || '—', date: l.date, n: l.rows })), refused],
-    footer: [cancel, ok],
-  });
-  cancel.addEventListener('click', () => dlg.dismiss());
-  ok.addEventListener(
-    'click',
-    busyButton(ok, async () => {
-      refused.hidden = true;
-      try {
-        await request('DELETE', `/api/external-lists/${l.id}`);
-      } catch (err) {
-        if (!(err instanceof ApiError)) throw err;
-        refused.textContent = err.message;
-        refused.hidden = false;
-        return;
-      }
-      dlg.close();
+    text: t('删除“{kind}”名单（{source}，{date}）的全部 {n} 行。名单的登记信息和由它发现的问题保留，删除记入审计日志。', { kind: l.kind_label, source: l.source || '—', date: l.date, n: l.rows }),
+    okText: t('删除'),
+    action: 'confirm-delete',
+    run: async () => {
+      await request('DELETE', `/api/external-lists/${l.id}`);
       toast(t('已删除'));
       done();
-    }),
-  );
+    },
+  });
 }
 
 export async function externalView({ el, query, navigate, render, signal }) {

@@ -10,7 +10,7 @@ import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { can, state } from '../state.js';
 import { dayOfEpoch } from '../format.js';
-import { pageHeader, card, table, loading, icon, dialog, field, input, select, showProblems, clearProblems, banner, busyButton, toast, empty } from '../ui.js';
+import { pageHeader, card, table, loading, icon, dialog, field, input, select, showProblems, clearProblems, banner, busyButton, toast, empty, confirmDialog } from '../ui.js';
 
 const CAP_TEXT = {
   read: '查看本辖区农户与统计',
@@ -175,29 +175,6 @@ function changeRole(u, roles, done) {
   );
 }
 
-// Asks before an act that cannot wait for a second thought (a lock ends sessions): run() on 确定, the refusal in
-// the dialog.
-function confirmDialog(title, text, okText, run) {
-  const ok = h('button', { class: 'btn btn-danger', type: 'button', 'data-action': 'confirm' }, okText);
-  const cancel = h('button', { class: 'btn', type: 'button' }, t('取消'));
-  const refused = h('div', { class: 'form-banner', role: 'alert', hidden: true });
-  const dlg = dialog({ title, body: [h('p', text), refused], footer: [cancel, ok] });
-  cancel.addEventListener('click', () => dlg.dismiss());
-  ok.addEventListener(
-    'click',
-    busyButton(ok, async () => {
-      refused.hidden = true;
-      try {
-        await run();
-        dlg.close();
-      } catch (err) {
-        refused.textContent = err.message;
-        refused.hidden = false;
-      }
-    }),
-  );
-}
-
 async function tokensDialog(u) {
   const body = h('div', { class: 'tokens' }, loading());
   const close = h('button', { class: 'btn', type: 'button' }, t('关闭'));
@@ -275,7 +252,7 @@ export async function usersView({ el, render, signal }) {
               };
               // a lock ends the user's sessions at once: asked first (one click did it)
               if (u.locked) go().catch((err) => toast(err.message, 'error'));
-              else confirmDialog(t('停用账户 {name}', { name: u.name }), t('停用后 {name} 立即退出登录，在启用之前不能登录。', { name: u.name }), t('停用'), go);
+              else confirmDialog({ title: t('停用账户 {name}', { name: u.name }), text: t('停用后 {name} 立即退出登录，在启用之前不能登录。', { name: u.name }), okText: t('停用'), run: go });
             }));
           if (!self && !admin) b.push(btn('code', t('一次性码（第一段）'), () => issueCode(u, done)));
         }
