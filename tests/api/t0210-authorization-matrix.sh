@@ -100,6 +100,7 @@ check "PATCH /api/users/target {\"division\":\"371399100202\"}"         403  403
 check "PATCH /api/users/target {\"role\":\"sys_admin\"}"                403  403  403  403   403  403 403  403  401
 check "PATCH /api/users/sys {\"role\":\"county_admin\",\"division\":\"371399000000\"}" \
                                                                       403  403  403  403   403  403 403  403  401
+check "PATCH /api/users/target {\"locked\":true}"                       403  403  403  403   403  200 403  403  401
 check "PATCH /api/users/target {\"locked\":false}"                      403  403  403  403   403  200 403  403  401
 check "PATCH /api/users/target {\"display_name\":\"目标\"}"             403  403  403  403   403  200 403  403  401
 # nobody locks the administrator of another kind
@@ -171,5 +172,5 @@ jqeq '[.data[] | "\(.code) \(.name) \(.has_children)"] | join(",")' "37000000000
 # logging out ends the session: the next request is anonymous
 check "POST /api/logout"                                              200  200  200  200   200  200 200  200  401
 check "GET /api/me"                                                   401  401  401  401   401  401 401  401  401
-eq "requests checked" "$n" 540
+eq "requests checked" "$n" 549
 finish
