@@ -294,10 +294,10 @@ cmd_campaign(struct args *a)
 	const char *sub = a->pos[0];
 	bool named = !strcmp(sub, "new") || !strcmp(sub, "show") || !strcmp(sub, "close");
 	if (named ? a->n_pos != 2 : (strcmp(sub, "list") != 0 || a->n_pos != 1))
-		return cli_usage(EN ? "usage: tuopin campaign new NAME --rules R,... [--deadline D] | show NAME [--by town|village] | "
-				      "close NAME [--note N] | list"
-				    : "用法：tuopin campaign new 名称 --rules 规则,… [--deadline 日期] | show 名称 [--by town|village] | "
-				      "close 名称 [--note 验收意见] | list");
+		return cli_usage(EN ? "usage: tuopin campaign new NAME --rules R,... [--start D] [--deadline D] [--division C] | "
+				      "show NAME [--by town|village] | close NAME [--note N] | list"
+				    : "用法：tuopin campaign new 名称 --rules 规则,… [--start 日期] [--deadline 日期] [--division 区划] | "
+				      "show 名称 [--by town|village] | close 名称 [--note 验收意见] | list");
 	struct campaign_req q = { .name = a->n_pos > 1 ? a->pos[1] : NULL, .rules = arg(a, "rules") };
 	if (!cli_date(a, "start", &q.start) || !cli_date(a, "deadline", &q.deadline))
 		return 2;

@@ -57,8 +57,8 @@ static const struct command commands[] = {
 		"查看、豁免和导出数据质量问题", "list, waive and export data-quality findings" },
 	{ "campaign", cmd_campaign, opts_campaign, 0, 1, 2,
 		"campaign new NAME --rules R,... [--start D] [--deadline D] [--division C] | campaign show NAME [--by town|village] | "
-		"campaign list",
-		"托底清零专项行动：进度看板", "clean-up campaigns and their boards" },
+		"campaign close NAME [--note N] | campaign list",
+		"托底清零专项行动：进度看板、验收结束", "clean-up campaigns, their boards and their close" },
 	{ "external", cmd_external, opts_external, 0, 1, 2, "external list [--deleted] | external show ID | external delete ID | "
 		"external kinds", "管理其他部门的比对名单", "other departments' lists kept for comparison" },
 	{ "show", cmd_show, opts_show, 0, 1, 1, "show HH_NO [--as-of D] [--full-id] [--format table|json]",

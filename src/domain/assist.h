@@ -177,8 +177,9 @@ enum err arec_insert_row(struct actx *c, struct arec *r, struct errinfo *e);
 int64_t arec_int(const struct arec *r, const char *col);      /* 0 for NULL or no such column */
 const char *arec_text(const struct arec *r, const char *col); /* NULL for NULL */
 bool arec_null(const struct arec *r, const char *col);
-/* Whether a record tells of a person's health: a measure of 健康扶贫 (签约服务, 大病救治, 医疗救助 …) or a
- * disability allowance. Where health is masked (HEALTH_MASKS), its item and content are withheld too. */
+/* Whether a record tells of a person's health: a measure of 健康扶贫 (签约服务, 大病救治, 医疗救助, one with no
+ * item; not the insurances or the free check-up, which are everyone's) or a disability allowance. Where health
+ * is masked (HEALTH_MASKS), its item and content are withheld too. */
 bool arec_tells_health(const struct arec *r);
 void arec_set_int(struct arec *r, const char *col, int64_t v);
 void arec_set_text(struct arec *r, const char *col, const char *s);

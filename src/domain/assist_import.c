@@ -106,7 +106,9 @@ static enum err
 audit_import(struct txn *t, const char *what, const struct import_opts *o, const struct import_result *r,
     struct errinfo *e)
 {
-	const char *file = o->path ? (strrchr(o->path, '/') ? strrchr(o->path, '/') + 1 : o->path) : "(request)";
+	/* the user's own file name when the web gave it (the upload's is a temporary name that says nothing) */
+	const char *file = o->file_name && *o->file_name ? o->file_name :
+	    o->path ? (strrchr(o->path, '/') ? strrchr(o->path, '/') + 1 : o->path) : "(request)";
 	json_t *j = json_pack("{s:s, s:i, s:i}", "file", file, "rows", r->rows, "records", r->records);
 	char *detail = json_dumps(j, JSON_COMPACT);
 	json_decref(j);
@@ -221,6 +223,22 @@ assist_import(struct store *st, const char *what, const struct import_opts *o, s
 				arena_free(&ra);
 				continue;
 			}
+		}
+		/* a number Excel stored for an identifier (户编号, 证件号码, a phone) beyond its 15 digits: said so, the
+		 * row not read (3713731012080001 came as 3.71373101208e+15, "不存在") */
+		bool lost = false;
+		for (size_t i = 0; row.numeric_mask_valid && i < row.n && i < ncols; i++) {
+			const struct afield *f = col_field[i];
+			if (f && row.numeric[i] && memchr(row.cells[i].p, 'e', row.cells[i].n) &&
+			    (f->type == AF_HH || f->type == AF_IDNO || f->type == AF_MEMBER || f->type == AF_PHONE ||
+			    f->type == AF_PERSONS || f->type == AF_HOUSEHOLDS || f->type == AF_TEXT)) {
+				problem_add(p, false, row.num, col_label[i], row.cells[i], MSG_NUMERIC_CELL, col_label[i]);
+				lost = true;
+			}
+		}
+		if (lost) {
+			arena_free(&ra);
+			continue;
 		}
 		for (size_t i = 0; i < row.n && i < ncols; i++)
 			if (col_field[i])

@@ -55,7 +55,17 @@ arec_tells_health(const struct arec *r)
 	if (r->d->k != AK_MEASURE)
 		return false;
 	const char *cat = arec_text(r, "category"), *item = arec_text(r, "item");
-	return (cat && strcmp(cat, "health") == 0) || (item && strcmp(item, "disability") == 0);
+	if (item && strcmp(item, "disability") == 0)
+		return true;
+	if (!cat || strcmp(cat, "health") != 0)
+		return false;
+	/* the insurances and the free check-up are everyone's: they tell of no one's health (the household's 医保 ✓
+	 * said them anyway) */
+	static const char *const everyones[] = { "medical_insurance", "serious_insurance", "supplementary", "checkup" };
+	for (size_t i = 0; item && i < NELEM(everyones); i++)
+		if (strcmp(item, everyones[i]) == 0)
+			return false;
+	return true;
 }
 
 void
@@ -1497,8 +1507,16 @@ enum err
 check_loan(struct actx *c, struct arec *r, bool update, struct problems *p, int row)
 {
 	(void)update;
+	/* a household's loan is in its village: 户编号 or 所在村, as the guide says (one with the household alone was
+	 * refused, 所在村 必填项为空: found by a review) */
+	if (arec_null(r, "village") && !arec_null(r, "household_id")) {
+		struct household h;
+		struct errinfo e;
+		if (store_household_by_id(c->st, arec_int(r, "household_id"), &h, c->a, &e) == ERR_OK)
+			arec_set_int(r, "village", h.village);
+	}
 	if (arec_null(r, "village"))
-		problem_add(p, false, row, LAB("village"), (struct str){ 0 }, MSG_REQUIRED);
+		problem_add(p, false, row, LAB("village"), (struct str){ 0 }, MSG_AS_VILLAGE_OR_HOUSEHOLD);
 	char a1[32], a2[32];
 	/* an interest subsidy is part of the interest on the loan: never more than the loan itself */
 	if (!arec_null(r, "subsidy") && arec_int(r, "subsidy") > arec_int(r, "amount"))

@@ -342,7 +342,9 @@ campaign_show(struct store *st, const char *name, int by, struct campaign_board 
 	if (rc == ERR_OK) {
 		int64_t lo, hi;
 		division_range(b->c.division, &lo, &hi);
-		struct changes_query cq = { .mode = CHANGES_BATCH, .batch = b->c.name,
+		/* a closed campaign's report is its batch as recorded when it closed (a change recorded later in its
+		 * name moved a report the board beside it had frozen: found by a review) */
+		struct changes_query cq = { .mode = CHANGES_BATCH, .batch = b->c.name, .recorded_at = b->c.closed_at,
 			.division = lo >= st->scope_lo && hi <= st->scope_hi ? b->c.division : 0 };
 		rc = changes_compute(st, &cq, &b->changes, a, e);
 	}

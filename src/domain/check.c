@@ -803,7 +803,10 @@ income_items_row(void *ctx, const struct rule_row *r)
 
 /* ---- other departments' lists ---- */
 
-/* The JSON evidence of a list row: which list, dated when, from whom, and the row's value. */
+static bool same_name(const char *a, const char *b);
+
+/* The JSON evidence of a list row: which list, dated when, from whom, the row's value and the name it gives
+ * (name_differs when that is not the member's: a number shared under another name asks for a check first). */
 static char *
 evidence(struct ctx *c, const char *kind, const struct external_match *m, const char *what)
 {
@@ -816,6 +819,8 @@ evidence(struct ctx *c, const char *kind, const struct external_match *m, const 
 		json_object_set_new(j, "value", json_string(what));
 	if (m->entry_name)
 		json_object_set_new(j, "name", json_string(m->entry_name));
+	if (m->entry_name && m->name && !same_name(m->name, m->entry_name))
+		json_object_set_new(j, "name_differs", json_true());
 	char *s = json_dumps(j, JSON_COMPACT);
 	json_decref(j);
 	char *out = arena_strdup(c->a, s);
@@ -909,7 +914,13 @@ match_row(void *ctx, const struct external_match *m)
 			char sd[11];
 			EMIT(c, rl, &s, "%s名单（%s，%s）记其于 %s 死亡，%s 起才登记为本户成员", "the %s list (%s, %s) says the person died "
 			    "on %s; a member only from %s", ext_kind_label(x->k), m->source ? m->source : "", ld, d, date_format(m->since, sd));
-		} else
+		} else if (m->entry_name && !same_name(m->name, m->entry_name))
+			/* the number on the list under another name: a check before a removal (办理人员减少 was offered
+			 * for a death the name did not confirm) */
+			EMIT(c, rl, &s, "%s名单（%s，%s）记其于 %s 死亡，仍为本户成员；名单上的姓名为“%s”，须先核实是否本人",
+			    "the %s list (%s, %s) says the person died on %s; still a member; the list's name is \"%s\": check "
+			    "that it is this person first", ext_kind_label(x->k), m->source ? m->source : "", ld, d, m->entry_name);
+		else
 			EMIT(c, rl, &s, "%s名单（%s，%s）记其于 %s 死亡，仍为本户成员", "the %s list (%s, %s) says the person died on %s; "
 			    "still a member", ext_kind_label(x->k), m->source ? m->source : "", ld, d);
 	} else if (strcmp(kind, "moved") == 0 && m->day && WANT(R_MOVED_OUT)) {

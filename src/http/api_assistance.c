@@ -643,6 +643,8 @@ api_import_assist(struct req *r, const char *kind)
 		return;
 	}
 	struct import_opts o = { 0 };
+	if (!q_file_name(r, &o.file_name))
+		return;
 	o.dry_run = q_bool(r, "dry_run");
 	o.actor = req_actor(r);
 	o.ip = r->ip;

@@ -237,6 +237,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(NUMERIC_ACCOUNT, "account_numeric", "银行账号被 Excel 存成了数字（精度已丢失），请将该列设为文本后重新导出", \
 	    "the bank account was stored by Excel as a number (digits lost): format the column as text and export " \
 	    "again") \
+	X(NUMERIC_CELL, "cell_numeric", "%s被 Excel 存成了数字（精度已丢失），请将该列设为文本后重新导出", \
+	    "%s was stored by Excel as a number (digits lost): format the column as text and export again") \
 	X(AUTH_FAILED, "bad_credentials", "用户名或密码错误", "wrong user name or password") \
 	X(AUTH_DISABLED, "account_disabled", "账户已被停用，请联系系统管理员", "the account is disabled: ask the system administrator") \
 	X(AUTH_REQUIRED, "unauthorized", "请先登录", "please log in") \
@@ -526,6 +528,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(AS_SUBSIDY_TOO_MUCH, "subsidy_too_much", "贴息金额 %s 元超过贷款金额 %s 元", "an interest subsidy of %s yuan exceeds the loan of %s yuan") \
 	X(AS_DIVISION_OR_HOUSEHOLD, "required", "须填写户编号或涉及区划（二者至少填一项）", \
 	    "give the household or the division (one of the two at least)") \
+	X(AS_VILLAGE_OR_HOUSEHOLD, "required", "须填写户编号或所在村（二者至少填一项）", \
+	    "give the household or the village (one of the two at least)") \
 	X(AS_DIVISION_NOT_HOUSEHOLDS, "village_not_households", "涉及区划 %s 不含户 %s 所在的村（%s）", \
 	    "division %s does not hold the village of household %s (%s)") \
 	X(AS_VILLAGE_NOT_HOUSEHOLDS, "village_not_households", "所在村 %s 不是户 %s 所在的村（%s）", \

@@ -701,13 +701,13 @@ redact_household_data(json_t *j)
 			json_object_set_new(j, keys[i], json_string("·"));
 }
 
-/* An account's own actions (logins, passwords, roles, tokens): their reasons are about the account, not about a
- * person of the registry, and are what the audit administrator reads them for (a failed login's unknown_user,
- * bad_password or disabled). */
+/* An account's own actions (logins, passwords, roles, tokens) and an office's campaigns: their reasons and notes
+ * are about the account or the office's work, not about a person of the registry, and are what the audit
+ * administrator reads them for (a failed login's unknown_user, bad_password or disabled; a campaign's 验收意见). */
 static bool
 account_action(const char *action)
 {
-	static const char *const prefixes[] = { "login", "logout", "user.", "token." };
+	static const char *const prefixes[] = { "login", "logout", "user.", "token.", "campaign." };
 	for (size_t i = 0; action && i < NELEM(prefixes); i++)
 		if (strncmp(action, prefixes[i], strlen(prefixes[i])) == 0)
 			return true;

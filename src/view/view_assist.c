@@ -1094,7 +1094,7 @@ struct mline {
 	int day, year;
 	int64_t amount;   /* -1 none */
 	bool signed_;
-	bool withheld;    /* of health, masked: item and text NULL (the category stays) */
+	bool withheld;    /* a measure that tells of health, masked: item and text NULL (the category stays) */
 };
 
 /* full: a full view (audited); otherwise a line that tells of health shows its category alone */
@@ -1146,10 +1146,9 @@ measure_lines(const struct assist_household *h, int year, bool full, struct mlin
 		const char *who = r->r.show[SHOW_MEMBER];
 		const char *paid = arec_text(r, "paid_by");
 		char *t = arena_printf(a, "%s%s%s", who ? who : "", paid ? " · " : "", paid ? acode_label(AL_PAID_BY, paid) : "");
-		/* medical aid (who had it, and which) tells of health */
-		bool wh = !full && strcmp(cat, "health") == 0;
-		PUT(cat, wh ? NULL : EN ? r->d->en : r->d->zh, wh ? NULL : t, wh ? NULL : arec_text(r, "provider"), d, y,
-		    arec_null(r, "amount") ? -1 : arec_int(r, "amount"), false, wh);
+		/* insurance and the free check-up are everyone's: they tell of no one's health */
+		PUT(cat, EN ? r->d->en : r->d->zh, t, arec_text(r, "provider"), d, y, arec_null(r, "amount") ? -1 :
+		    arec_int(r, "amount"), false, false);
 	}
 #undef PUT
 	return n;

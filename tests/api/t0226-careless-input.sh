@@ -107,6 +107,9 @@ jqeq '[.data.problems[] | "\(.row) \(.column) \(.code)"] | join(",")' "2 姓名 
 # what is right still goes: a loan due years ahead, the child added on its birth day
 expect 201 county POST /api/records/loan '{"product":"富民生产贷","borrower":"某合作社","village":"东岭村","amount":100,"start_date":"2018-06-01","end_date":"2099-05-01"}'
 loan=$(jq -r .data.id <<<"$OUT")
+# a loan names its household or its village: neither is refused as that
+expect 400 county POST /api/records/loan '{"product":"富民生产贷","borrower":"某合作社","amount":100,"start_date":"2018-06-01","end_date":"2099-05-01"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "required village 须填写户编号或所在村（二者至少填一项）"
 rows=$(audit_sql "SELECT COUNT(*) FROM audit")
 expect 400 county PATCH "/api/records/loan/$loan" '{}'
 jqeq '.error.code' nothing_to_change

@@ -124,6 +124,10 @@ await run(async () => {
   await page.waitForURL((u) => !u.searchParams.has('full'));
   await page.waitForFunction(() => document.querySelector('[data-item="bank_account"] dd')?.innerText === '6230****1111');
 
+  // a wrong password for the county's account, which the audit administrator reads why (it read （已隐去）)
+  const wrong = await page.evaluate(async () => (await fetch('/api/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'county', password: 'not-the-password' }) })).status);
+  assert.equal(wrong, 401);
+
   // the audit administrator finds both in the audit log, and the chain is intact
   const audit = await newPage();
   await login(audit, 'aud');
@@ -140,6 +144,8 @@ await run(async () => {
   for (const r of rows) for (const bad of ['长期慢性病', '低保贫困户', '临港农商银行', '6230']) assert.ok(!r.includes(bad), `${bad} in ${r}`);
   // the reason given is said to be there, withheld (it read as if none had been given)
   assert.ok(rows[1].includes('原因：（已隐去）'), rows[1]);
+  // a failed login's reason is the account's, read
+  assert.equal(await text(audit, '[data-card="audit"] tbody tr[data-action="login.failed"] [data-col="detail"]'), '原因：密码错误；连续失败次数：1');
   await audit.click('[data-action="verify"]');
   await audit.waitForSelector('[data-intact="1"]');
   assert.match(await text(audit, '[data-verify]'), /日志完整/);

@@ -59,4 +59,17 @@ await run(async () => {
   await page.waitForSelector('.page-records [data-filters]');
   assert.equal(await page.locator('[data-filters] [data-action="clear"]').count(), 0);
   assert.ok((await page.locator('.table-records tbody tr').count()) > 2);
+  // 李从山's 签约服务 tells of his health: withheld in the list, shown in its full view (audited)
+  await page.goto(new URL(`/assistance/records/measure?household=${HH}`, page.url()).href);
+  await page.waitForSelector('.table-records tbody tr');
+  const healthRow = async () => page.$$eval('.table-records tbody tr', (trs) => trs.map((tr) => [tr.querySelector('[data-col="category"]').innerText, tr.querySelector('[data-col="item"]').innerText, tr.querySelector('[data-col="content"]').innerText]).filter((r) => r[0] === '健康扶贫'));
+  assert.deepEqual(await healthRow(), [['健康扶贫', '（已隐去）', '（已隐去）']]);
+  await page.click('[data-action="full"]');
+  await page.waitForSelector('[data-action="masked"]');
+  assert.deepEqual((await healthRow()).map((r) => r[1]), ['签约服务']);
+  // a date typed wrong is said beside the filters, which stay (the page was an error with only 重试)
+  await page.goto(new URL('/assistance/records/measure?to=2018-13-01', page.url()).href);
+  await page.waitForSelector('[data-filters] [data-filter-error]');
+  assert.match(await text(page, '[data-filter-error]'), /2018-13-01/);
+  assert.equal(await page.locator('[data-filters] [data-action="clear"]').count(), 1);
 });

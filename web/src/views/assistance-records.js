@@ -7,7 +7,7 @@
 import { get, post, patch, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, getLang } from '../i18n.js';
-import { link } from '../state.js';
+import { can, link } from '../state.js';
 import { today } from '../format.js';
 import { pageHeader, card, table, empty, loading, icon, pager, dialog, field, select, input, dateInput, showProblems, clearProblems, banner, busyButton, toast } from '../ui.js';
 
@@ -233,7 +233,7 @@ function detailDialog(all, k, rec, reload) {
 // The list of a kind: /assistance/records/:kind?ref=&household=&page=.
 export async function recordsView({ el, params, query, navigate, render, signal }) {
   const timer = setTimeout(() => mount(el, loading()), 150);
-  let all, data;
+  let all, data, filterError = null;
   const page = Math.max(1, Number(query.get('page')) || 1);
   const per = 50;
   const ref = query.get('ref') || '';
@@ -242,11 +242,21 @@ export async function recordsView({ el, params, query, navigate, render, signal 
   const from = query.get('from') || '';
   const to = query.get('to') || '';
   const division = query.get('division') || '';
+  // the full view (audited), as the household page's: whole numbers, and a measure's health
+  const full = query.get('full') === '1' && can('full_id');
   try {
     all = await kinds(signal);
     const k = all.byCode[params.kind];
     if (!k) throw new ApiError(404, { code: 'kind_unknown', message: t('没有这类记录') });
-    data = await get(`/api/records/${k.code}`, { ref, household: hh, from, to, division, limit: per, offset: (page - 1) * per }, { signal });
+    try {
+      data = await get(`/api/records/${k.code}`, { ref, household: hh, from, to, division, full: full ? 1 : null, limit: per, offset: (page - 1) * per }, { signal });
+    } catch (err) {
+      // a filter the server refuses (a date typed wrong): said beside the filters, which stay to be changed (the
+      // page was an error with only 重试, which asked the same again)
+      if (!(err instanceof ApiError) || err.status !== 400) throw err;
+      filterError = err;
+      data = { items: [], total: 0 };
+    }
   } finally {
     clearTimeout(timer);
   }
@@ -254,7 +264,7 @@ export async function recordsView({ el, params, query, navigate, render, signal 
   const reload = () => render();
   const cols = [{ title: t('编号'), key: 'id', cls: 'num muted', render: (r) => String(r.id) }];
   for (const f of k.fields.filter((x) => x.list))
-    cols.push({ title: f.label, key: f.key, cls: f.type === 'money' || f.type === 'int' ? 'num' : null, render: (r) => recText(f, r) });
+    cols.push({ title: f.label, key: f.key, cls: f.type === 'money' || f.type === 'int' ? 'num' : f.type === 'date' ? 'nowrap' : null, render: (r) => recText(f, r) });
   const body = data.items.length
     ? table(cols, data.items, { class: 'table-records', onRow: (r) => detailDialog(all, k, r, reload), rowData: (r) => ({ id: r.id }) })
     : empty(t('还没有{kind}', { kind: k.label }), k.writable ? t('点右上角“登记”添加。') : null);
@@ -263,7 +273,7 @@ export async function recordsView({ el, params, query, navigate, render, signal 
     actions.push(h('button', { class: 'btn btn-primary', type: 'button', 'data-action': 'add', on: { click: () => recordDialog(k, { done: reload }) } }, icon('plus'), h('span', t('登记{kind}', { kind: k.label }))));
   // the filters the list takes, shown and changeable (a household in the address filtered it unseen, with no
   // way to clear it): a household, a period (the record's day)
-  const go = (p) => navigate(link(location.pathname, { ref, household: hh, from, to, division, ...p, page: null }));
+  const go = (p) => navigate(link(location.pathname, { ref, household: hh, from, to, division, full: full ? 1 : null, ...p, page: null }));
   const hhIn = h('input', { class: 'input input-short', name: 'household', value: hh, maxlength: 40, placeholder: t('户编号'), 'aria-label': t('户编号') });
   const fromIn = dateInput(from, { name: 'from' });
   const toIn = dateInput(to, { name: 'to' });
@@ -276,7 +286,14 @@ export async function recordsView({ el, params, query, navigate, render, signal 
     k.fields.some((f) => f.type === 'household') ? hhIn : null,
     h('button', { class: 'btn btn-primary', type: 'submit', 'data-action': 'filter' }, t('查询')),
     filtered ? h('button', { class: 'btn', type: 'button', 'data-action': 'clear', on: { click: () => go({ household: '', from: '', to: '', division: '' }) } }, t('清除条件')) : null,
+    filterError ? h('div', { class: 'form-banner', role: 'alert', 'data-filter-error': filterError.field || '' }, filterError.message) : null,
   );
+  if (can('full_id') && data.items.length)
+    actions.unshift(
+      full
+        ? h('a', { class: 'btn', href: link(location.pathname, { ref, household: hh, from, to, division, page: page > 1 ? page : null }), 'data-action': 'masked' }, icon('eye'), h('span', t('隐藏完整信息')))
+        : h('a', { class: 'btn', href: link(location.pathname, { ref, household: hh, from, to, division, full: 1, page: page > 1 ? page : null }), 'data-action': 'full', title: t('查看完整证件号码、电话、银行账号和健康状况会记入审计日志') }, icon('eye'), h('span', t('显示完整信息'))),
+    );
   const back = k.group === 'supervision' ? { text: t('督查问责'), href: link('/supervision') } : { text: t('帮扶工作'), href: link('/assistance') };
   const crumbs = [back];
   if (ref && k.parent && all.byCode[k.parent]) crumbs.push({ text: `${all.byCode[k.parent].label} #${ref}`, href: link(`/assistance/records/${k.parent}`) });
@@ -287,7 +304,7 @@ export async function recordsView({ el, params, query, navigate, render, signal 
       'div',
       { class: 'page page-records', 'data-kind': k.code },
       pageHeader({ crumbs, title: k.title, subtitle: from || to ? t('{from} 至 {to}，共 {n} 条', { from: from || '…', to: to || '…', n: data.total }) : t('共 {n} 条', { n: data.total }), actions }),
-      card(null, [h('div', { class: 'card-body' }, filters), body, data.total > per ? pager({ total: data.total, page, per_page: per }, (p) => navigate(link(location.pathname, { ref, household: hh, from, to, division, page: p }))) : null], { name: 'records', flush: true }),
+      card(null, [h('div', { class: 'card-body' }, filters), body, data.total > per ? pager({ total: data.total, page, per_page: per }, (p) => navigate(link(location.pathname, { ref, household: hh, from, to, division, full: full ? 1 : null, page: p }))) : null], { name: 'records', flush: true }),
     ),
   );
 }

@@ -60,6 +60,13 @@ const ACTIONS = {
   'supervision.update': '修改督查记录',
   'check.run': '运行数据检查',
   'campaign.create': '新建专项行动',
+  'campaign.close': '结束专项行动',
+  'import.cadres': '导入帮扶责任人',
+  'import.pairings': '导入结对帮扶',
+  'import.measures': '导入帮扶措施',
+  'import.post_payments': '导入岗位补贴',
+  'import.loans': '导入扶贫贷款',
+  'import.insurance': '导入参保名单',
   'finding.waive': '豁免问题',
   'finding.waive_request': '申请豁免',
   'finding.waive_confirm': '确认豁免',
@@ -82,7 +89,15 @@ const KEYS = {
   findings: '问题数', opened: '新发现', reopened: '重新打开', closed: '已整改', waived: '已豁免', warning: '预警', override: '核查例外',
   security: '社会保障', rule: '规则', campaign: '专项行动', household: '户', records: '记录数', total: '总数', offset: '起始', limit: '每页',
   failed: '连续失败次数',
+  // an account's before and after, a one-time code's half
+  display_name: '姓名', must_change: '须改密码', part: '一次性码第几段', complete: '两段已齐',
+  // a campaign's, and the fields of assistance records most often changed
+  open: '待整改', fixed: '已整改', start: '开始日期', deadline: '整改期限', start_date: '开始日期', end_date: '结束日期',
+  found: '发现问题', done: '帮扶内容', content: '帮扶内容', answer: '答复', answered_on: '答复日期', result: '处理结果',
+  rectified_on: '整改完成日期', measure_date: '帮扶日期', visit_date: '走访日期', purpose: '走访主题', phone: '联系电话',
 };
+// a list's filter in a full view's detail: 0 is "none" (ref: 0, division: 0, from: 0 said nothing)
+const ZERO_IS_NONE = new Set(['ref', 'division', 'from', 'to', 'offset', 'limit', 'household']);
 
 // a proposal's steps and decisions, and a run of every rule, as the pages name them
 const STEPS = { assess: '入户核实', review: '民主评议', notice: '村内公示', town: '乡镇审核', county: '县级审定', announce: '公告' };
@@ -98,8 +113,8 @@ function flat(v) {
   if (typeof v === 'object')
     return Object.entries(v)
       .filter(([k]) => k !== 'pw_hash')
-      .map(([k, x]) => `${k}=${typeof x === 'object' && x !== null ? JSON.stringify(x) : x}`)
-      .join(', ');
+      .map(([k, x]) => `${KEYS[k] ? t(KEYS[k]) : k}${colon()}${typeof x === 'boolean' ? flat(x) : typeof x === 'object' && x !== null ? JSON.stringify(x) : x}`)
+      .join(getLang() === 'en' ? ', ' : '，');
   return String(v);
 }
 
@@ -117,12 +132,15 @@ function detailText(d, cl) {
   if (!d || typeof d !== 'object') return null;
   const parts = [];
   for (const [k, v] of Object.entries(d)) {
-    if (k === 'event' || k === 'member') continue;
+    if (k === 'event' || k === 'member' || k === 'household_id') continue;   // an internal id says nothing
+    if (ZERO_IS_NONE.has(k) && (v === 0 || v === '')) continue;
     if (k === 'changes' && v && typeof v === 'object') {
       // values the server left out for a reader who may not read households ("·"): the fields only
       const hidden = Object.entries(v).filter(([, x]) => Array.isArray(x) && x.every((y) => y === '·'));
-      for (const [f, x] of Object.entries(v)) if (!hidden.some(([g]) => g === f)) parts.push(`${fieldLabel(f)}${colon()}${Array.isArray(x) ? x.map((y) => fieldValue(f, y, cl)).join(' → ') : flat(x)}`);
-      if (hidden.length) parts.push(`${t('更正字段')}${colon()}${hidden.map(([f]) => fieldLabel(f)).join(getLang() === 'en' ? ', ' : '、')}`);
+      // a registry field by its label, a record's (end_date) by the words of KEYS (it showed the key)
+      const name = (f) => (fieldLabel(f) === f && KEYS[f] ? t(KEYS[f]) : fieldLabel(f));
+      for (const [f, x] of Object.entries(v)) if (!hidden.some(([g]) => g === f)) parts.push(`${name(f)}${colon()}${Array.isArray(x) ? x.map((y) => fieldValue(f, y, cl)).join(' → ') : flat(x)}`);
+      if (hidden.length) parts.push(`${t('更正字段')}${colon()}${hidden.map(([f]) => name(f)).join(getLang() === 'en' ? ', ' : '、')}`);
       continue;
     }
     // a text the server leaves out for a reader who may not read households (a reason may name a person):
@@ -217,7 +235,7 @@ export async function auditView({ el, query, navigate, signal }) {
     { title: t('序号'), key: 'id', cls: 'num muted', render: (r) => String(r.id) },
     { title: t('时间'), key: 'at', cls: 'nowrap', render: (r) => r.at },
     { title: t('操作人'), key: 'actor', cls: 'mono', render: (r) => r.actor },
-    { title: t('操作'), key: 'action', cls: 'nowrap', render: (r) => h('span', { title: r.action }, ACTIONS[r.action] ? t(ACTIONS[r.action]) : r.action) },
+    { title: t('操作类型'), key: 'action', cls: 'nowrap', render: (r) => h('span', { title: r.action }, ACTIONS[r.action] ? t(ACTIONS[r.action]) : r.action) },
     { title: t('对象'), key: 'object', cls: 'mono', render: (r) => r.object || '' },
     { title: t('内容'), key: 'detail', cls: 'detail', render: (r) => detailText(r.detail, cl) || h('span', { class: 'muted' }, '—') },
     { title: t('地址'), key: 'ip', cls: 'mono muted', render: (r) => r.ip || '' },

@@ -145,7 +145,7 @@ export async function campaignsView({ el, navigate, signal }) {
   const label = new Map(rt.rules.map((r) => [r.code, r.label]));
   const cols = [
     { title: t('行动名称'), key: 'name', render: (c) => h('a', { href: link(`/campaigns/${encodeURIComponent(c.name)}`), class: 'strong' }, c.name) },
-    { title: t('规则'), key: 'rules', render: (c) => h('span', { class: 'muted' }, c.rules.map((r) => label.get(r) || r).join(t('、'))) },
+    { title: t('纳入的规则'), key: 'rules', render: (c) => h('span', { class: 'muted' }, c.rules.map((r) => label.get(r) || r).join(t('、'))) },
     { title: t('时间'), key: 'period', cls: 'nowrap', render: (c) => [period(c), ' ', deadlineTag(c)] },
     { title: t('待整改'), key: 'open', cls: 'num', render: (c) => String(c.totals.open) },
     { title: t('逾期'), key: 'overdue', cls: 'num', render: (c) => (c.totals.overdue ? h('span', { class: 'warn-text' }, String(c.totals.overdue)) : '0') },
@@ -218,7 +218,7 @@ export async function campaignView({ el, params, query, navigate, signal }) {
     h('a', { class: ['seg-btn', (c.by === 'village' || town) && 'active'], href: here({ by: 'village', town: null }), 'data-by': 'village' }, t('按村')),
   );
   // a board within one town (a town's campaign, a town user's board) is by village: no choice to make
-  const oneTown = c.by === 'village' && by !== 'village' && !town;
+  const oneTown = c.by === 'village' && !town && new Set(c.rows.map((r) => r.code.slice(0, 9))).size <= 1;
   const tools = oneTown ? [] : [seg];
   if (c.by === 'village')
     tools.push(h('a', { class: 'btn btn-sm btn-ghost', href: here({ all: onlyOpen ? 1 : null }) }, onlyOpen ? t('显示全部村') : t('只看有问题的村')));
@@ -228,7 +228,7 @@ export async function campaignView({ el, params, query, navigate, signal }) {
 
   const chg = c.changes;
   const chgBody = chg && chg.rows.length
-    ? table([{ title: t('变动类型'), key: 'label', render: (r) => h('a', { href: link('/changes/households', { batch: c.name, type: r.type }) }, r.label) }, { title: t('户数人数'), key: 'nhmr', cls: 'num', render: (r) => nhmr(r, 'nhmr-md') }], chg.rows, { class: 'table-changes', rowData: (r) => ({ type: r.type }) })
+    ? table([{ title: t('变动类型'), key: 'label', render: (r) => h('a', { href: link('/changes/households', { batch: c.name, type: r.type, recorded_at: chg.recorded_at }) }, r.label) }, { title: t('户数人数'), key: 'nhmr', cls: 'num', render: (r) => nhmr(r, 'nhmr-md') }], chg.rows, { class: 'table-changes', rowData: (r) => ({ type: r.type }) })
     : empty(t('还没有以“{batch}”为批次记录的变动', { batch: c.name }), t('整改时在“记录变动”中填写批次为行动名称，变动即计入本报表。'));
 
   const crumbs = [{ text: t('专项行动'), href: link('/campaigns') }];
@@ -259,7 +259,7 @@ export async function campaignView({ el, params, query, navigate, signal }) {
             'div',
             { class: 'notice notice-ok', 'data-notice': 'closed' },
             icon('info'),
-            h('span', t('本行动已于 {day} 由 {by} 结束', { day: c.closed.day, by: c.closed.by }), c.closed.note ? t('，验收意见：{note}', { note: c.closed.note }) : '', t('。以下为结束时的情况，此后发现或整改的问题不计入本行动；问题清单列出结束前发现的问题及其现在的状态。')),
+            h('span', t('本行动已于 {day} 由 {by} 结束', { day: c.closed.day, by: c.closed.by }), c.closed.note ? t('，验收意见：{note}', { note: c.closed.note.replace(/[。.．\s]+$/, '') }) : '', t('。以下为结束时的情况，此后发现或整改的问题不计入本行动；问题清单列出结束前发现的问题及其现在的状态。')),
           )
         : null,
       h(
@@ -279,7 +279,7 @@ export async function campaignView({ el, params, query, navigate, signal }) {
           class: 'span-4',
           name: 'changes',
           flush: true,
-          tools: chg && chg.rows.length ? [h('a', { class: 'btn btn-sm btn-ghost', href: link('/changes', { batch: c.name }), 'data-action': 'changes' }, t('完整报表'))] : [],
+          tools: chg && chg.rows.length ? [h('a', { class: 'btn btn-sm btn-ghost', href: link('/changes', { batch: c.name, recorded_at: chg.recorded_at }), 'data-action': 'changes' }, t('完整报表'))] : [],
         }),
       ),
     ),

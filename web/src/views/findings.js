@@ -198,7 +198,7 @@ export async function findingsView({ el, query, navigate, signal }) {
             'div',
             { class: 'notice', 'data-campaign': f.campaign },
             icon('flag'),
-            h('div', t('专项行动“{name}”的问题：只列该行动的规则、区划和期间内的问题，与看板的数字一致。', { name: f.campaign }), ' ', h('a', { href: link(`/campaigns/${encodeURIComponent(f.campaign)}`) }, t('返回看板'))),
+            h('div', t('专项行动“{name}”的问题：只列该行动的规则、区划和期间内的问题。进行中的行动与看板的数字一致；已结束的行动列出结束前发现的问题及其现在的状态，看板保留结束时的数字。', { name: f.campaign }), ' ', h('a', { href: link(`/campaigns/${encodeURIComponent(f.campaign)}`) }, t('返回看板'))),
             h('a', { class: 'btn btn-sm', href: link('/findings', { ...f, campaign: null, page: null }), 'data-action': 'all-findings' }, t('查看全部问题')),
           )
         : null,

@@ -192,7 +192,11 @@ export async function handbookView({ el, params, query, signal }, isCard) {
         { class: 'hb-paper' },
         h('header', { class: 'hb-head' }, h('div', { class: 'hb-title' }, title), h('div', { class: 'hb-sub' }, [d.town ? d.town.name : '', d.village ? d.village.name : '', ' · ', head ? t('{name}户', { name: head.name }) : '', ' · ', t('户编号 {no}', { no: d.hh_no })].join(''))),
         sections,
-        h('footer', { class: 'hb-foot' }, t('本手册内容与建档立卡信息系统一致，证件号码已按规定隐去部分数字。')),
+        // what it is and what it hides, said as it is (a full view printed "numbers hidden" under whole numbers; the
+        // card called itself 本手册)
+        h('footer', { class: 'hb-foot', 'data-foot': '' }, full
+          ? t(isCard ? '本卡内容与建档立卡信息系统一致，含完整的证件号码、电话、银行账号和健康状况，请妥善保管。' : '本手册内容与建档立卡信息系统一致，含完整的证件号码、电话、银行账号和健康状况，请妥善保管。')
+          : t(isCard ? '本卡内容与建档立卡信息系统一致，证件号码、电话、银行账号和健康状况已按规定隐去。' : '本手册内容与建档立卡信息系统一致，证件号码、电话、银行账号和健康状况已按规定隐去。')),
       ),
     ),
   );

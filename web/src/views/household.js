@@ -302,7 +302,9 @@ function fixAction(f, hh, cl, done, batch) {
   const info = f.rule_info || {};
   const m = f.member_id ? hh.members.find((x) => x.id === f.member_id) : null;
   const usable = hh.allowed_events.filter((e) => !['data_fix', 'member_add', ...PROPOSED].includes(e.type));
-  if (info.list === 'death' && m && usable.some((e) => e.type === 'member_remove'))
+  // a number on the list under another name is checked first: no removal offered (the member's form, where a
+  // wrong number is corrected; a list that is wrong is waived)
+  if (info.list === 'death' && m && !(f.evidence && f.evidence.name_differs) && usable.some((e) => e.type === 'member_remove'))
     return { text: t('办理人员减少（死亡）'), run: () => eventDialog(hh, cl, usable, done, { type: 'member_remove', member_id: m.id, reason: 'death', effective: f.evidence && f.evidence.day, batch }) };
   // on the disability list but not recorded as disabled: the advice is health 残疾
   const values = f.rule === 'DISABILITY_NOT_RECORDED' ? { health: '04' } : {};
