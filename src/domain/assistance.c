@@ -708,9 +708,7 @@ audit_value(const struct afield *f, const struct sqlval *v)
 	switch (f->type) {
 	case AF_MONEY:
 	case AF_RATE:
-		snprintf(t, sizeof(t), "%s%lld.%02lld", v->i < 0 ? "-" : "", (long long)llabs(v->i) / 100,
-		    (long long)llabs(v->i) % 100);
-		return json_string(t);
+		return json_string(format_fen(v->i, t, sizeof(t)));
 	case AF_DATE:
 		return json_string(date_format((int)v->i, t));
 	case AF_BOOL:
