@@ -144,6 +144,8 @@ struct event {
 	char *actor;
 	int64_t recorded_at;
 	char *detail;               /* JSON text or NULL */
+	int new_persons;            /* a new household's event with its members, each a person in no other
+	                             * household (household_create): how many; 0 when the store must count them */
 };
 
 const char *status_code(enum status s);            /* "poor"; "" for ST_NONE */

@@ -48,6 +48,7 @@ household_create(struct txn *t, struct household *h, struct member *m, size_t n,
 		.to_status = h->status,
 		.actor = (char *)t->actor,
 		.recorded_at = t->now,
+		.new_persons = (int)n,   /* new member rows, in this household only */
 	};
 	if ((rc = store_event_insert(st, &evt, e)) != ERR_OK)
 		return rc;

@@ -181,6 +181,24 @@
 	"AND e.effective < m.valid_to AND m.recorded_from <= " T " AND " T " < m.recorded_to " \
 	"WHERE " where " AND " CHANGES_TYPES_H " " CHANGES_ONE_TYPE(TY) \
 	"AND e.recorded_at <= " T " AND e.village BETWEEN " LO " AND " HI " " superseded
+/* The same events with the persons each keeps (schema 0028), for a report as now known: one row an event, its
+ * members read one by one (CHANGES_PERSONS) only where the number is NULL or the household has two events of
+ * the type in the report. */
+#define CHANGES_H_KEPT(where, T, LO, HI, superseded, TY) \
+	"SELECT e.type, e.household_id, e.persons, e.effective FROM change_event e " \
+	"WHERE " where " AND " CHANGES_TYPES_H " " CHANGES_ONE_TYPE(TY) \
+	"AND e.recorded_at <= " T " AND e.village BETWEEN " LO " AND " HI " " superseded
+/* The persons a household-level event keeps (schema 0028, 0028_event_persons.sql says why): its household's
+ * members on its effective day as now known, or NULL when one of them has ever been in another household as now
+ * known. Rewritten for the events of the households given by `which` (a condition on change_event). */
+#define EVENT_PERSONS(which) "UPDATE change_event SET persons = CASE WHEN EXISTS (SELECT 1 FROM membership_span m " \
+	"JOIN membership_span o ON o.member_id = m.member_id AND o.household_id <> m.household_id " \
+	"AND o.recorded_to = " OPEN_REC " WHERE m.household_id = change_event.household_id " \
+	"AND m.valid_from <= change_event.effective AND change_event.effective < m.valid_to " \
+	"AND m.recorded_to = " OPEN_REC ") THEN NULL ELSE (SELECT COUNT(DISTINCT m.member_id) FROM membership_span m " \
+	"WHERE m.household_id = change_event.household_id AND m.valid_from <= change_event.effective " \
+	"AND change_event.effective < m.valid_to AND m.recorded_to = " OPEN_REC ") END " \
+	"WHERE member_id IS NULL AND type NOT IN ('merge', 'data_fix') AND " which
 /* Member-level events: the member each names (a merge names none: its household alone). */
 #define CHANGES_M(where, T, LO, HI, superseded, TY) \
 	"SELECT e.type, e.household_id, e.member_id FROM change_event e " \
@@ -228,7 +246,8 @@
 #define STATUS_SPAN_COLUMNS "id, household_id, status, valid_from, valid_to, recorded_from, recorded_to, event_id"
 #define MEMBER_SPAN_COLUMNS "id, member_id, household_id, valid_from, valid_to, recorded_from, recorded_to, event_id"
 #define EVENT_COLUMNS "id, household_id, member_id, target_household_id, type, reason, effective, batch, " \
-	"correction, chain_kind, chain_id, from_status, to_status, actor, recorded_at, workflow_id, detail, village"
+	"correction, chain_kind, chain_id, from_status, to_status, actor, recorded_at, workflow_id, detail, village, " \
+	"persons"
 #define INCOME_COLUMNS "household_id, year, wage, business, property, transfer, business_cost, net_pc, size"
 #define INCOME_REV_COLUMNS "household_id, year, wage, business, property, transfer, business_cost, net_pc, size, " \
 	"recorded_at, actor, reason, source"
@@ -636,6 +655,13 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		" ORDER BY member_id, valid_from, id", NULL },
 	[STMT_SPAN_CLOSE_STATUS] = { "UPDATE household_status_span SET recorded_to = $2 WHERE id = $1", NULL },
 	[STMT_SPAN_CLOSE_MEMBER] = { "UPDATE membership_span SET recorded_to = $2 WHERE id = $1", NULL },
+	/* the persons kept by the events of a household ($1), of every household a member ($1) has been in, of
+	 * every household the member of a membership ($1) has been in */
+	[STMT_EVENT_PERSONS_HH] = { EVENT_PERSONS("household_id = $1"), NULL },
+	[STMT_EVENT_PERSONS_MEMBER] = { EVENT_PERSONS("household_id IN (SELECT s.household_id FROM membership_span s "
+		"WHERE s.member_id = $1)"), NULL },
+	[STMT_EVENT_PERSONS_SPAN] = { EVENT_PERSONS("household_id IN (SELECT s.household_id FROM membership_span s "
+		"WHERE s.member_id = (SELECT x.member_id FROM membership_span x WHERE x.id = $1))"), NULL },
 
 	[STMT_EVENT_SUPERSEDE] = { "INSERT INTO event_supersession (event_id, by_event_id, at) "
 		"SELECT e.id, $4, $5 FROM change_event e WHERE e.chain_kind = $1 AND e.chain_id = $2 "
@@ -737,6 +763,14 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_CHANGES_H_REC] = { CHANGES_H("e.recorded_at BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3"), "$6"),
 		NULL },
 	[STMT_CHANGES_H_BATCH] = { CHANGES_H("e.batch = $1", "$2", "$3", "$4", "", "$5"), NULL },
+	[STMT_CHANGES_H_KEPT_EFF] = { CHANGES_H_KEPT("e.effective BETWEEN $1 AND $2", "$3", "$4", "$5",
+		NOT_SUPERSEDED("$3"), "$6"), NULL },
+	[STMT_CHANGES_H_KEPT_REC] = { CHANGES_H_KEPT("e.recorded_at BETWEEN $1 AND $2", "$3", "$4", "$5",
+		NOT_SUPERSEDED("$3"), "$6"), NULL },
+	[STMT_CHANGES_H_KEPT_BATCH] = { CHANGES_H_KEPT("e.batch = $1", "$2", "$3", "$4", "", "$5"), NULL },
+	/* one event's persons, as now known: $1 household, $2 the effective day */
+	[STMT_CHANGES_PERSONS] = { "SELECT m.member_id FROM membership_span m WHERE m.household_id = $1 "
+		"AND m.recorded_to = " OPEN_REC " AND m.valid_from <= $2 AND $2 < m.valid_to", NULL },
 	[STMT_CHANGES_M_EFF] = { CHANGES_M("e.effective BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3"), "$6"),
 		NULL },
 	[STMT_CHANGES_M_REC] = { CHANGES_M("e.recorded_at BETWEEN $1 AND $2", "$3", "$4", "$5", NOT_SUPERSEDED("$3"), "$6"),
@@ -1142,8 +1176,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"valid_to, recorded_from, recorded_to, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", NULL },
 	[STMT_INSERT_EVENT] = { "INSERT INTO change_event (id, household_id, member_id, target_household_id, type, "
 		"reason, effective, batch, correction, chain_kind, chain_id, from_status, to_status, actor, "
-		"recorded_at, workflow_id, detail, village) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-		"$13, $14, $15, $16, $17, $18)", NULL },
+		"recorded_at, workflow_id, detail, village, persons) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+		"$11, $12, $13, $14, $15, $16, $17, $18, $19)", NULL },
 	[STMT_INSERT_INCOME] = { "INSERT INTO income_year (household_id, year, wage, business, property, transfer, "
 		"business_cost, net_pc, size) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
 		"ON CONFLICT (household_id, year) DO UPDATE SET wage = excluded.wage, business = excluded.business, "
@@ -1885,7 +1919,7 @@ const int table_ncols[T__MAX] = {
 	[T_MEMBER] = M_NCOLS,
 	[T_STATUS_SPAN] = 8,
 	[T_MEMBER_SPAN] = 8,
-	[T_EVENT] = 18,
+	[T_EVENT] = 19,
 	[T_INCOME] = 9,
 	[T_CADRE] = 13,
 	[T_PROJECT] = 14,

@@ -493,11 +493,27 @@ store_member_spans_of_household(struct store *st, int64_t hh, struct span **out,
 	return span_list(st, STMT_SPANS_MEMBER_OF_HH, hh, false, out, n, a, e);
 }
 
+/* The persons kept by household-level events (schema 0028) follow every write of a membership and every new
+ * event, here where all of them pass: the events of each household the member has been in are counted again
+ * (a few events a household). In bulk mode the rows may not be written yet (PostgreSQL's COPY): only new
+ * households are written then (household_create), whose events come with their number, and no membership of
+ * another household is written. */
+static enum err
+event_persons(struct store *st, enum stmt_id id, int64_t key, struct errinfo *e)
+{
+	if (st->bulk)
+		return ERR_OK;
+	return stmt_exec(st, STMT_BOUND(st, id, e, SQL_INT(key)), e);
+}
+
 enum err
 store_span_close(struct store *st, enum span_kind k, int64_t span_id, int64_t stamp, struct errinfo *e)
 {
-	return stmt_exec(st, STMT_BOUND(st, k == SPAN_STATUS ? STMT_SPAN_CLOSE_STATUS : STMT_SPAN_CLOSE_MEMBER, e,
-	    SQL_INT(span_id), SQL_INT(stamp)), e);
+	enum err rc = stmt_exec(st, STMT_BOUND(st, k == SPAN_STATUS ? STMT_SPAN_CLOSE_STATUS : STMT_SPAN_CLOSE_MEMBER,
+	    e, SQL_INT(span_id), SQL_INT(stamp)), e);
+	if (rc == ERR_OK && k == SPAN_MEMBER)
+		rc = event_persons(st, STMT_EVENT_PERSONS_SPAN, span_id, e);
+	return rc;
 }
 
 enum err
@@ -521,7 +537,10 @@ store_span_insert(struct store *st, enum span_kind k, struct span *s, struct err
 	v[5] = SQL_INT(s->rec_from);
 	v[6] = SQL_INT(s->rec_to);
 	v[7] = SQL_INT(s->event_id);
-	return OPS->insert_row(st, t, v, e);
+	rc = OPS->insert_row(st, t, v, e);
+	if (rc == ERR_OK && k == SPAN_MEMBER)
+		rc = event_persons(st, STMT_EVENT_PERSONS_MEMBER, s->owner, e);
+	return rc;
 }
 
 /* ---- events ---- */
@@ -532,15 +551,21 @@ store_event_insert(struct store *st, struct event *ev, struct errinfo *e)
 	enum err rc = OPS->next_id(st, T_EVENT, &ev->id, e);
 	if (rc != ERR_OK)
 		return rc;
-	struct sqlval v[18] = {
+	/* a household-level event keeps its persons (schema 0028): the number given, or counted once it is in */
+	bool kept = ev->member_id == 0 && ev->type != EV_MERGE && ev->type != EV_DATA_FIX;
+	struct sqlval v[19] = {
 		SQL_INT(ev->id), SQL_INT(ev->household_id), opt_int(ev->member_id, 0), opt_int(ev->target_household_id, 0),
 		SQL_TEXT(evtype_code(ev->type)), sql_opt_text(ev->reason), SQL_INT(ev->effective), sql_opt_text(ev->batch),
 		SQL_INT(ev->correction), SQL_INT(ev->chain), SQL_INT(ev->chain_id),
 		ev->from_status == ST_NONE ? SQL_NULL : SQL_TEXT(status_code(ev->from_status)),
 		ev->to_status == ST_NONE ? SQL_NULL : SQL_TEXT(status_code(ev->to_status)),
 		SQL_TEXT(ev->actor), SQL_INT(ev->recorded_at), SQL_NULL, sql_opt_text(ev->detail), SQL_INT(ev->village),
+		kept && ev->new_persons > 0 ? SQL_INT(ev->new_persons) : SQL_NULL,
 	};
-	return OPS->insert_row(st, T_EVENT, v, e);
+	rc = OPS->insert_row(st, T_EVENT, v, e);
+	if (rc == ERR_OK && kept && ev->new_persons <= 0)
+		rc = event_persons(st, STMT_EVENT_PERSONS_HH, ev->household_id, e);
+	return rc;
 }
 
 enum err

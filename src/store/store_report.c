@@ -220,6 +220,145 @@ member_level(enum evtype type)
 	return type == EV_MEMBER_ADD || type == EV_MEMBER_REMOVE || type == EV_MERGE || type == EV_DATA_FIX;
 }
 
+static bool
+idbits_has(const struct idbits *b, int64_t id)
+{
+	size_t i = (size_t)id / 64;
+	return i < b->n && (b->w[i] >> ((uint64_t)id % 64) & 1);
+}
+
+/* One of the change report's statements bound: by date (from, to as given) or by batch. */
+static void
+changes_bind(struct store *st, struct stmt *q, enum changes_mode mode, int from, int to, const char *batch,
+    int64_t t, int64_t lo, int64_t hi, int only)
+{
+	int i = 1;
+	if (mode == CHANGES_BATCH) {
+		OPS->bind(q, i++, SQL_TEXT(batch));
+	} else {
+		int64_t f = from, u = to;
+		if (mode == CHANGES_RECORDED) {
+			/* the office's days, as UTC stamps */
+			f = stamp_day_start(from);
+			u = stamp_day_end(to);
+		}
+		OPS->bind(q, i++, SQL_INT(f));
+		OPS->bind(q, i++, SQL_INT(u));
+	}
+	OPS->bind(q, i++, SQL_INT(t));
+	OPS->bind(q, i++, SQL_INT(lo));
+	OPS->bind(q, i++, SQL_INT(hi));
+	OPS->bind(q, i, only >= 0 ? SQL_TEXT(evtype_code((enum evtype)only)) : SQL_NULL);
+}
+
+/* The counting of one type of change: its cell (-1: none yet), the households and persons counted, and, for the
+ * events that keep their persons, the households met twice. */
+struct changes_count {
+	int cell[EV__MAX];
+	struct idbits hh[EV__MAX], person[EV__MAX], twice[EV__MAX];
+	bool slow[EV__MAX];      /* a type with an event whose persons are read one by one */
+};
+
+static void
+changes_row(struct changes_count *c, struct change_cell *v, size_t *k, enum evtype ty, int64_t h, int64_t m)
+{
+	if (c->cell[ty] < 0) {
+		c->cell[ty] = (int)*k;
+		v[(*k)++] = (struct change_cell){ ty, 0, 0 };
+	}
+	if (idbits_first(&c->hh[ty], h))
+		v[c->cell[ty]].households++;
+	if (m > 0 && idbits_first(&c->person[ty], m))
+		v[c->cell[ty]].persons++;
+}
+
+/* The household-level lines as now known, from the persons each event keeps (schema 0028): the first pass
+ * counts the households and, where every event of a type keeps its number and no household has two of them,
+ * its persons too; a second pass, only for the other types, adds the kept numbers of the households met once
+ * and reads the members of the rest one by one (their persons may be counted in two events). Kept numbers and
+ * members read never name the same person: a kept number is of persons who were in no other household, in a
+ * household with one event of the type. */
+static enum err
+changes_kept(struct store *st, struct changes_count *c, struct change_cell *v, size_t *k, enum changes_mode mode,
+    int from, int to, const char *batch, int64_t lo, int64_t hi, int only, struct errinfo *e)
+{
+	static const enum stmt_id ids[3] = {
+		[CHANGES_EFFECTIVE] = STMT_CHANGES_H_KEPT_EFF,
+		[CHANGES_RECORDED] = STMT_CHANGES_H_KEPT_REC,
+		[CHANGES_BATCH] = STMT_CHANGES_H_KEPT_BATCH,
+	};
+	int64_t kept[EV__MAX] = { 0 };
+	bool need = false;
+	for (int pass = 0; pass < 2; pass++) {
+		struct stmt *q = OPS->prepare(st, ids[mode], e);
+		if (!q)
+			return ERR_DB;
+		changes_bind(st, q, mode, from, to, batch, NOW_KNOWN, lo, hi, only);
+		if (OPS->stream)
+			OPS->stream(q);
+		int r;
+		while ((r = OPS->step(q, e)) == 1) {
+			enum evtype ty;
+			if (!evtype_from_code(OPS->col_text(q, 0), &ty))
+				continue;
+			int64_t h = OPS->col_int(q, 1);
+			bool has = !OPS->col_null(q, 2);
+			int64_t p = has ? OPS->col_int(q, 2) : 0;
+			if (pass == 0) {
+				if (!idbits_first(&c->hh[ty], h)) {
+					idbits_first(&c->twice[ty], h);
+					c->slow[ty] = true;
+				} else {
+					if (c->cell[ty] < 0) {
+						c->cell[ty] = (int)*k;
+						v[(*k)++] = (struct change_cell){ ty, 0, 0 };
+					}
+					v[c->cell[ty]].households++;
+				}
+				if (!has)
+					c->slow[ty] = true;
+				kept[ty] += p;
+				continue;
+			}
+			if (!c->slow[ty])
+				continue;
+			if (has && !idbits_has(&c->twice[ty], h)) {
+				v[c->cell[ty]].persons += p;
+				continue;
+			}
+			/* its members one by one */
+			struct stmt *m = STMT_BOUND(st, STMT_CHANGES_PERSONS, e, SQL_INT(h),
+			    SQL_INT(OPS->col_int(q, 3)));
+			if (!m) {
+				OPS->reset(q);
+				return ERR_DB;
+			}
+			int rm;
+			while ((rm = OPS->step(m, e)) == 1)
+				if (idbits_first(&c->person[ty], OPS->col_int(m, 0)))
+					v[c->cell[ty]].persons++;
+			OPS->reset(m);
+			if (rm < 0) {
+				OPS->reset(q);
+				return ERR_DB;
+			}
+		}
+		OPS->reset(q);
+		if (r < 0)
+			return ERR_DB;
+		if (pass == 0) {
+			for (int i = 0; i < EV__MAX; i++) {
+				if (c->cell[i] >= 0 && !c->slow[i])
+					v[c->cell[i]].persons = kept[i];
+				need |= c->slow[i];
+			}
+			if (!need)
+				break;
+		}
+	}
+	return ERR_OK;
+}
+
 enum err
 store_changes(struct store *st, enum changes_mode mode, int from, int to, const char *batch, int64_t recorded_at,
     int64_t lo, int64_t hi, int only, struct change_cell **out, size_t *n, struct arena *a, struct errinfo *e)
@@ -238,40 +377,24 @@ store_changes(struct store *st, enum changes_mode mode, int from, int to, const 
 	int64_t t = recorded_at ? recorded_at : NOW_KNOWN;
 	bool began = read_begin(st, e);
 	enum err rc = ERR_OK;
-	/* per type (the two statements' types are disjoint): its cell in v (-1: none yet) and the households and
-	 * persons counted */
-	int cell[EV__MAX];
-	struct idbits hh[EV__MAX] = { 0 }, person[EV__MAX] = { 0 };
+	/* per type (the two statements' types are disjoint): its cell in v and the households and persons counted */
+	struct changes_count *c = xcalloc(1, sizeof(*c));
 	for (int i = 0; i < EV__MAX; i++)
-		cell[i] = -1;
+		c->cell[i] = -1;
 	for (int pass = 0; pass < 2 && rc == ERR_OK; pass++) {
 		if (only >= 0 && pass != member_level((enum evtype)only))
 			continue;   /* one line: the other statement has none of its type */
+		if (pass == 0 && !recorded_at) {
+			/* as now known: the persons the events keep */
+			rc = changes_kept(st, c, v, &k, mode, from, to, batch, lo, hi, only, e);
+			continue;
+		}
 		struct stmt *q = OPS->prepare(st, ids[mode][pass], e);
 		if (!q) {
 			rc = ERR_DB;
 			break;
 		}
-		if (mode == CHANGES_BATCH) {
-			OPS->bind(q, 1, SQL_TEXT(batch));
-			OPS->bind(q, 2, SQL_INT(t));
-			OPS->bind(q, 3, SQL_INT(lo));
-			OPS->bind(q, 4, SQL_INT(hi));
-			OPS->bind(q, 5, only >= 0 ? SQL_TEXT(evtype_code((enum evtype)only)) : SQL_NULL);
-		} else {
-			int64_t f = from, u = to;
-			if (mode == CHANGES_RECORDED) {
-				/* the office's days, as UTC stamps */
-				f = stamp_day_start(from);
-				u = stamp_day_end(to);
-			}
-			OPS->bind(q, 1, SQL_INT(f));
-			OPS->bind(q, 2, SQL_INT(u));
-			OPS->bind(q, 3, SQL_INT(t));
-			OPS->bind(q, 4, SQL_INT(lo));
-			OPS->bind(q, 5, SQL_INT(hi));
-			OPS->bind(q, 6, only >= 0 ? SQL_TEXT(evtype_code((enum evtype)only)) : SQL_NULL);
-		}
+		changes_bind(st, q, mode, from, to, batch, t, lo, hi, only);
 		/* PostgreSQL reads the rows through a cursor (in read_begin's snapshot): an identification year is a
 		 * row for each of the registry's persons */
 		if (OPS->stream)
@@ -279,26 +402,19 @@ store_changes(struct store *st, enum changes_mode mode, int from, int to, const 
 		int r;
 		while ((r = OPS->step(q, e)) == 1) {
 			enum evtype ty;
-			if (!evtype_from_code(OPS->col_text(q, 0), &ty))
-				continue;
-			if (cell[ty] < 0) {
-				cell[ty] = (int)k;
-				v[k++] = (struct change_cell){ ty, 0, 0 };
-			}
-			int64_t h = OPS->col_int(q, 1), m = OPS->col_int(q, 2);
-			if (idbits_first(&hh[ty], h))
-				v[cell[ty]].households++;
-			if (m > 0 && idbits_first(&person[ty], m))
-				v[cell[ty]].persons++;
+			if (evtype_from_code(OPS->col_text(q, 0), &ty))
+				changes_row(c, v, &k, ty, OPS->col_int(q, 1), OPS->col_int(q, 2));
 		}
 		OPS->reset(q);
 		if (r < 0)
 			rc = ERR_DB;
 	}
 	for (int i = 0; i < EV__MAX; i++) {
-		free(hh[i].w);
-		free(person[i].w);
+		free(c->hh[i].w);
+		free(c->person[i].w);
+		free(c->twice[i].w);
 	}
+	free(c);
 	read_end(st, began);
 	*n = k;
 	return rc;

@@ -66,15 +66,21 @@ db_sql "DROP TABLE stat_recorded"
 events_villages() { db_sql "SELECT COUNT(*) || ' ' || SUM(CASE WHEN e.village = h.village THEN 1 ELSE 0 END)
 	FROM change_event e JOIN household h ON h.id = e.household_id"; }
 eq "events, each with its household's village" "$(events_villages)" "26 26"
+# and 0028: the persons each household-level event keeps come back from the memberships
+kept() { db_sql "SELECT id || ' ' || COALESCE(persons, -1) FROM change_event WHERE member_id IS NULL ORDER BY id"; }
+kept_before=$(kept)
+eq "events keeping their persons" "$(db_sql "SELECT COUNT(*) FROM change_event WHERE persons IS NOT NULL")" 23
 db_sql "DROP INDEX change_event_effective"
 db_sql "ALTER TABLE change_event DROP COLUMN village"
+db_sql "ALTER TABLE change_event DROP COLUMN persons"
 # (the runner applies the migrations above the highest applied: those after 0019 run again too)
 db_sql "DELETE FROM schema_migrations WHERE name IN ('0019_stat_recorded.sql', '0020_stat_clustered.sql',
 	'0021_registry_generation_at_commit.sql', '0022_change_event_village.sql', '0023_household_list_index.sql',
 	'0024_member_name_gram_village.sql', '0025_stat_rollup_month.sql', '0026_audit_filters.sql',
-	'0027_campaign_close.sql')"
+	'0027_campaign_close.sql', '0028_event_persons.sql')"
 ok init
-eq "the migration ran again (and 0020-0027 after it)" "$(jq -Rr 'capture("本次应用 (?<n>[0-9]+) 个迁移").n' <<<"$OUT")" 9
+eq "the migration ran again (and 0020-0028 after it)" "$(jq -Rr 'capture("本次应用 (?<n>[0-9]+) 个迁移").n' <<<"$OUT")" 10
 eq "made from the spans" "$(rows)" "$added"
 eq "each event's village made from its household" "$(events_villages)" "26 26"
+eq "each event's persons made from the memberships" "$(kept)" "$kept_before"
 finish

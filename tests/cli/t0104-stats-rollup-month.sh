@@ -74,8 +74,10 @@ rows() { db_sql "SELECT level || '|' || division || '|' || status || '|' || mont
 	persons FROM stat_rollup_month" | LC_ALL=C sort; }
 written=$(rows)
 db_sql "DROP TABLE stat_rollup_month"
+db_sql "DROP INDEX change_event_effective"
+db_sql "ALTER TABLE change_event DROP COLUMN persons"
 db_sql "DELETE FROM schema_migrations WHERE name IN ('0025_stat_rollup_month.sql', '0026_audit_filters.sql',
-	'0027_campaign_close.sql')"
+	'0027_campaign_close.sql', '0028_event_persons.sql')"
 ok init
 eq "made from the days" "$(rows)" "$written"
 
