@@ -311,6 +311,30 @@ struct parse_state {
 	const char *hh_no;
 };
 
+/* A code not among a list's: the list's labels said beside it when they are few (within parent for AL_ITEM:
+ * the items of the row's category), so the clerk need not look them up. */
+static void
+unknown_code(struct problems *p, int row, const char *lab, struct str s, const char *t, enum alist l,
+    const char *parent)
+{
+	const struct acode_list *cl = alist(l);
+	bool en = msg_lang() == LANG_EN;
+	struct buf b = { 0 };
+	size_t n = 0;
+	for (size_t i = 0; i < cl->n; i++) {
+		if (parent && cl->v[i].parent && strcmp(cl->v[i].parent, parent) != 0)
+			continue;
+		if (n++)
+			buf_puts(&b, en ? ", " : "、");
+		buf_puts(&b, en ? cl->v[i].en : cl->v[i].zh);
+	}
+	if (n > 0 && n <= 16)
+		problem_add(p, false, row, lab, s, MSG_UNKNOWN_CODE_ONE_OF, t, en ? cl->en : cl->zh, b.p);
+	else
+		problem_add(p, false, row, lab, s, MSG_UNKNOWN_CODE, t, en ? cl->en : cl->zh);
+	buf_free(&b);
+}
+
 /* Parse one field's text into the record. false with a problem when it is not acceptable; *fatal set for a
  * reference out of scope (ERR_NOTFOUND, e filled) or a database failure. */
 static bool
@@ -420,8 +444,7 @@ parse_field(struct actx *c, struct arec *r, const struct afield *f, const struct
 			if (f->type == AF_ITEM && parent && acode_find(AL_ITEM, s, NULL))
 				problem_add(p, false, row, lab, s, MSG_AS_ITEM_CATEGORY, t, acode_label(AL_CATEGORY, parent));
 			else
-				problem_add(p, false, row, lab, s, MSG_UNKNOWN_CODE, t,
-				    msg_lang() == LANG_EN ? alist((enum alist)f->list)->en : alist((enum alist)f->list)->zh);
+				unknown_code(p, row, lab, s, t, (enum alist)f->list, parent);
 			return false;
 		}
 		r->r.v[ci] = SQL_TEXT(x->code);
@@ -690,9 +713,9 @@ check_common(struct actx *c, struct arec *r, struct problems *p, int row)
 	if (d->day && d->end && !arec_null(r, d->day) && !arec_null(r, d->end) && arec_int(r, d->end) < arec_int(r, d->day)) {
 		char a1[11], a2[11];
 		const struct afield *fs = field_of_col(d, d->day), *fe = field_of_col(d, d->end);
-		problem_add(p, false, row, flabel_col(c, d, d->end), (struct str){ 0 }, MSG_AS_END_BEFORE_START,
-		    fe ? fwords(fe) : d->end, date_format((int)arec_int(r, d->end), a1), fs ? fwords(fs) : d->day,
-		    date_format((int)arec_int(r, d->day), a2));
+		date_format((int)arec_int(r, d->end), a1);   /* the value refused, and in the message */
+		problem_add(p, false, row, flabel_col(c, d, d->end), str_from(a1), MSG_AS_END_BEFORE_START,
+		    fe ? fwords(fe) : d->end, a1, fs ? fwords(fs) : d->day, date_format((int)arec_int(r, d->day), a2));
 	}
 }
 
@@ -1545,8 +1568,9 @@ check_repayment(struct actx *c, struct arec *r, bool update, struct problems *p,
 		return ERR_OK;
 	if (arec_int(r, "paid_on") < arec_int(&loan, "start_date")) {
 		char a1[11], a2[11];
-		problem_add(p, false, row, LAB("paid_on"), (struct str){ 0 }, MSG_AS_END_BEFORE_START,
-		    fwords(afield_find(r->d, "paid_on")), date_format((int)arec_int(r, "paid_on"), a1),
+		date_format((int)arec_int(r, "paid_on"), a1);
+		problem_add(p, false, row, LAB("paid_on"), str_from(a1), MSG_AS_END_BEFORE_START,
+		    fwords(afield_find(r->d, "paid_on")), a1,
 		    fwords(afield_find(&akinds[AK_LOAN], "start_date")), date_format((int)arec_int(&loan, "start_date"), a2));
 	}
 	arec_set_int(r, "period", arec_int(r, "paid_on"));

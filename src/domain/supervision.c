@@ -55,8 +55,9 @@ check_case_child(struct actx *c, struct arec *r, bool update, struct problems *p
 		const struct afield *fl = afield_find(r->d, "decided_on");
 		char a1[11], a2[11];
 		bool en = msg_lang() == LANG_EN;
-		problem_add(p, false, row, c->sheet ? fl->zh : fl->key, (struct str){ 0 }, MSG_AS_END_BEFORE_START,
-		    en ? fl->en : fl->zh, date_format((int)arec_int(r, "decided_on"), a1),
+		date_format((int)arec_int(r, "decided_on"), a1);
+		problem_add(p, false, row, c->sheet ? fl->zh : fl->key, str_from(a1), MSG_AS_END_BEFORE_START,
+		    en ? fl->en : fl->zh, a1,
 		    en ? "the case's found date" : "案件发现日期", date_format((int)arec_int(&cs, "found_on"), a2));
 	}
 	/* a household of the case is in the case's division (a case of 北泉子二村 took a household of 坪上镇: found by
@@ -112,8 +113,9 @@ not_before(struct actx *c, struct arec *r, struct problems *p, int row, const ch
 	const struct afield *fl = afield_find(r->d, later), *fe = afield_find(r->d, earlier);
 	char a1[11], a2[11];
 	bool en = msg_lang() == LANG_EN;
-	problem_add(p, false, row, c->sheet ? fl->zh : fl->key, (struct str){ 0 }, MSG_AS_END_BEFORE_START, en ? fl->en : fl->zh,
-	    date_format((int)arec_int(r, later), a1), en ? fe->en : fe->zh, date_format((int)arec_int(r, earlier), a2));
+	date_format((int)arec_int(r, later), a1);   /* the value refused, and in the message */
+	problem_add(p, false, row, c->sheet ? fl->zh : fl->key, str_from(a1), MSG_AS_END_BEFORE_START,
+	    en ? fl->en : fl->zh, a1, en ? fe->en : fe->zh, date_format((int)arec_int(r, earlier), a2));
 }
 
 /* A case's transfer, deadline and rectification come on or after the day it was found. */

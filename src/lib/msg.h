@@ -76,6 +76,7 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(DUP_COLUMN, "duplicate_column", "列名重复", "the column appears twice") \
 	X(REQUIRED, "required", "必填项为空", "required value is empty") \
 	X(UNKNOWN_CODE, "unknown_code", "“%s”不是有效的%s", "\"%s\" is not a valid %s") \
+	X(UNKNOWN_CODE_ONE_OF, "unknown_code", "“%s”不是有效的%s，可填：%s", "\"%s\" is not a valid %s; one of: %s") \
 	X(NOT_IN_VERSION, "code_version", "“%s”不属于 %d 版代码表", "\"%s\" is not in the %d code list") \
 	X(BAD_DATE, "bad_date", "“%s”不是有效日期（应为 YYYY-MM-DD）", "\"%s\" is not a valid date (use YYYY-MM-DD)") \
 	X(BAD_STAMP, "bad_time", "“%s”不是有效时间（应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM:SS）", \

@@ -190,7 +190,7 @@
 	"AND e.recorded_at <= " T " AND e.village BETWEEN " LO " AND " HI " " superseded
 /* The persons a household-level event keeps (schema 0028, 0028_event_persons.sql says why): its household's
  * members on its effective day as now known, or NULL when one of them has ever been in another household as now
- * known. Rewritten for the events of the households given by `which` (a condition on change_event). */
+ * known. Rewritten for the events given by `which` (a condition on change_event). */
 #define EVENT_PERSONS(which) "UPDATE change_event SET persons = CASE WHEN EXISTS (SELECT 1 FROM membership_span m " \
 	"JOIN membership_span o ON o.member_id = m.member_id AND o.household_id <> m.household_id " \
 	"AND o.recorded_to = " OPEN_REC " WHERE m.household_id = change_event.household_id " \
@@ -655,9 +655,9 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		" ORDER BY member_id, valid_from, id", NULL },
 	[STMT_SPAN_CLOSE_STATUS] = { "UPDATE household_status_span SET recorded_to = $2 WHERE id = $1", NULL },
 	[STMT_SPAN_CLOSE_MEMBER] = { "UPDATE membership_span SET recorded_to = $2 WHERE id = $1", NULL },
-	/* the persons kept by the events of a household ($1), of every household a member ($1) has been in, of
+	/* the persons kept by one event ($1), by the events of every household a member ($1) has been in, of
 	 * every household the member of a membership ($1) has been in */
-	[STMT_EVENT_PERSONS_HH] = { EVENT_PERSONS("household_id = $1"), NULL },
+	[STMT_EVENT_PERSONS_EVENT] = { EVENT_PERSONS("id = $1"), NULL },
 	[STMT_EVENT_PERSONS_MEMBER] = { EVENT_PERSONS("household_id IN (SELECT s.household_id FROM membership_span s "
 		"WHERE s.member_id = $1)"), NULL },
 	[STMT_EVENT_PERSONS_SPAN] = { EVENT_PERSONS("household_id IN (SELECT s.household_id FROM membership_span s "

@@ -495,7 +495,7 @@ store_member_spans_of_household(struct store *st, int64_t hh, struct span **out,
 
 /* The persons kept by household-level events (schema 0028) follow every write of a membership and every new
  * event, here where all of them pass: the events of each household the member has been in are counted again
- * (a few events a household). In bulk mode the rows may not be written yet (PostgreSQL's COPY): only new
+ * (a few events a household), and a new event alone is counted. In bulk mode the rows may not be written yet (PostgreSQL's COPY): only new
  * households are written then (household_create), whose events come with their number, and no membership of
  * another household is written. */
 static enum err
@@ -564,7 +564,7 @@ store_event_insert(struct store *st, struct event *ev, struct errinfo *e)
 	};
 	rc = OPS->insert_row(st, T_EVENT, v, e);
 	if (rc == ERR_OK && kept && ev->new_persons <= 0)
-		rc = event_persons(st, STMT_EVENT_PERSONS_HH, ev->household_id, e);
+		rc = event_persons(st, STMT_EVENT_PERSONS_EVENT, ev->id, e);   /* (the others' are unchanged) */
 	return rc;
 }
 

@@ -41,7 +41,11 @@ jqeq '[.data.problems[] | "\(.field) \(.code)"] | join(",")' "color unknown_fiel
 expect 400 county POST /api/records/loan '{"product":"富民生产贷","borrower":"某合作社","village":"东岭村","amount":100,"start_date":"2018-06-01","end_date":"2018-05-01"}'
 jqeq '[.data.problems[] | "\(.field) \(.code)"] | join(",")' "end_date end_before_start"
 expect 400 county POST /api/records/measure '{"household":"3713990001","category":"扶贫","measure_date":"2018-03-01"}'
-jqeq '.error | "\(.code) \(.field) \(.message)"' "unknown_code category “扶贫”不是有效的帮扶类别"
+jqeq '.error | "\(.code) \(.field) \(.message)"' \
+	"unknown_code category “扶贫”不是有效的帮扶类别，可填：产业扶贫、就业扶贫、易地扶贫搬迁、公益岗位、教育扶贫、健康扶贫、危房改造、金融扶贫、生活条件改善、综合保障、生态扶贫、社会帮扶、其他"
+# an item: those of the row's category
+expect 400 county POST /api/records/measure '{"household":"3713990001","category":"金融扶贫","item":"贷款","measure_date":"2018-03-01"}'
+jqeq '.error | "\(.code) \(.field) \(.message)"' "unknown_code item “贷款”不是有效的帮扶项目，可填：扶贫小额信贷、富民农户贷、农业保险"
 expect 404 county POST /api/records/nothing '{}'
 jqeq '.error.code' kind_unknown
 expect 400 county POST /api/records/measure '[1]'

@@ -204,6 +204,12 @@ printf '贷款产品,借款人,户编号,所在村,贷款金额,放款日期,到
 expect_rc 1 import loans "$WORK/loans.csv" "${NOW[@]}" --format json
 jqeq '[.problems[] | "\(.row) \(.column) \(.code)"] | join(",")' "2 贷款金额 negative_amount"
 count loan 2
+# a loan due before it was made: the value shown is the date refused (it was （空）)
+printf '贷款产品,借款人,户编号,所在村,贷款金额,放款日期,到期日期\n富民农户贷,周建民,3713990003,,5,2018-05-01,2018-04-30\n' > "$WORK/loans.csv"
+expect_rc 1 import loans "$WORK/loans.csv" "${NOW[@]}" --format json
+jqeq '[.problems[] | "\(.row) \(.column) \(.value) \(.code) \(.message)"] | join(",")' \
+	"2 到期日期 2018-04-30 end_before_start 到期日期（2018-04-30）早于放款日期（2018-05-01）"
+count loan 2
 
 # ---- the figures of 2018 up to the article's day ----
 report 2018-01-01 2018-10-08
