@@ -190,6 +190,10 @@ void arec_init(struct arec *r, enum akind k, struct arena *a);
 /* Read: a page of kind k by filter, or one record (ERR_NOTFOUND out of scope). */
 enum err arec_list(struct store *st, enum akind k, const struct arow_filter *f, struct arec **out, size_t *n,
     int64_t *total, struct arena *a, struct errinfo *e);
+/* a record list's download (CSV or Excel) into the audit log: `export.records`, its filter and size */
+enum err arec_export_audit(struct store *st, const struct akind_desc *d, const struct arow_filter *f,
+    const char *hh_no, int64_t division, const char *format, int64_t rows, bool full, const char *actor,
+    const char *ip, struct errinfo *e);
 enum err arec_get(struct store *st, enum akind k, int64_t id, struct arec *out, struct arena *a, struct errinfo *e);
 /* A full view of a page of records of kind d on record (view.full_id, object the kind), before it is shown:
  * the filter (f, with the household's number hh_no and the division asked as given), the page and the number

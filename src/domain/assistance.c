@@ -1131,6 +1131,23 @@ arec_list_audit_full(struct store *st, const struct akind_desc *d, const struct 
 	return rc;
 }
 
+/* A record list downloaded (CSV or Excel): who took which list, how many rows, masked or whole, as every export
+ * is recorded. */
+enum err
+arec_export_audit(struct store *st, const struct akind_desc *d, const struct arow_filter *f, const char *hh_no,
+    int64_t division, const char *format, int64_t rows, bool full, const char *actor, const char *ip,
+    struct errinfo *e)
+{
+	json_t *dj = json_pack("{s:s?, s:I, s:I, s:I, s:I, s:s, s:b, s:I}", "household", hh_no && *hh_no ? hh_no : NULL,
+	    "ref", (json_int_t)f->ref_id, "division", (json_int_t)division, "from", (json_int_t)f->from, "to",
+	    (json_int_t)f->to, "format", format, "full", full, "rows", (json_int_t)rows);
+	char *detail = dj ? json_dumps(dj, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(dj);
+	enum err rc = audit_view(st, actor, ip, "export.records", d->code, detail, e);
+	free(detail);
+	return rc;
+}
+
 enum err
 arec_get(struct store *st, enum akind k, int64_t id, struct arec *out, struct arena *a, struct errinfo *e)
 {

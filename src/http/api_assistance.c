@@ -223,6 +223,53 @@ audit_full(struct req *r, const char *object, const char *detail)
 	return true;
 }
 
+/* A record list as a download (format=csv or xlsx, the list's filters; export roles): every record of the
+ * filter, a page of the store at a time, named KIND-DIVISION-DAY as the other exports; audited. */
+static void
+records_sheet(struct req *r, const struct akind_desc *d, struct arow_filter *f, const char *hh, int64_t div,
+    enum sheet_kind kind, bool full)
+{
+	if (!req_can(r, CAP_EXPORT)) {
+		reply_fail(r, ERR_FORBIDDEN, "", MSG_FORBIDDEN, r->role ? (msg_lang() == LANG_EN ? r->role->en : r->role->zh) : "?");
+		return;
+	}
+	char path[64];
+	if (!tmp_sheet_path(r, path, sizeof(path)))
+		return;
+	struct errinfo e;
+	errinfo_clear(&e);
+	const char *title = msg_lang() == LANG_EN ? d->en : d->zh;
+	struct sheet_writer *w = sheet_writer_open(path, kind, false, title, &e);
+	enum err rc = w ? ERR_OK : e.err;
+	int64_t rows = 0, total = 1;
+	f->limit = 1000;
+	for (f->offset = 0; rc == ERR_OK && f->offset < total; f->offset += f->limit) {
+		struct arena a;
+		arena_init(&a);
+		struct arec *v;
+		size_t n;
+		rc = arec_list(r->st, d->k, f, &v, &n, &total, &a, &e);
+		if (rc == ERR_OK)
+			rc = view_arecs_sheet(w, d, v, n, f->offset == 0, full, &e);
+		rows += (int64_t)n;
+		arena_free(&a);
+		if (n == 0)
+			break;
+	}
+	if (w)
+		rc = rc == ERR_OK ? sheet_writer_close(w, &e) : (sheet_writer_abort(w), rc);
+	const char *ext = kind == SHEET_XLSX ? "xlsx" : "csv";
+	if (rc == ERR_OK)
+		rc = arec_export_audit(r->st, d, f, hh, div, ext, rows, full, req_actor(r), r->ip, &e);
+	if (rc != ERR_OK) {
+		unlink(path);
+		reply_error(r, &e);
+		return;
+	}
+	char day[11];
+	reply_sheet(r, path, kind, export_file_name(r->st, title, div, date_format(date_today(), day), ext, &r->a));
+}
+
 void
 api_records(struct req *r)
 {
@@ -252,6 +299,13 @@ api_records(struct req *r)
 		f.household_id = h.id;
 	}
 	bool full = want_full(r);
+	enum q_form form;
+	if (!q_format(r, FORM_JSON, true, &form))
+		return;
+	if (form != FORM_JSON) {
+		records_sheet(r, d, &f, hh, div, form == FORM_CSV ? SHEET_CSV : SHEET_XLSX, full);
+		return;
+	}
 	struct arec *v;
 	size_t n;
 	int64_t total;

@@ -264,6 +264,125 @@ view_arecs_write(struct buf *out, const struct akind_desc *d, const struct arec 
 	jw_obj_end(&w);
 }
 
+/* A record's field as a sheet's cell: codes and references by their words, personal fields masked unless
+ * full; t is the cell's room when the text is made here. (A household's head and a member's name have cells of
+ * their own: see record_cells.) */
+static const char *
+field_cell(const struct arec *r, const struct afield *f, bool full, char *t, size_t n)
+{
+	int ci = f->col ? acol(r->d, f->col) : -1;
+	const struct sqlval *v = ci >= 0 ? &r->r.v[ci] : NULL;
+	if (!v || v->t == SV_NULL)
+		return "";
+	const char *s = v->s;
+	int64_t i = v->i;
+	switch (f->type) {
+	case AF_TEXT:
+		return (f->flags & AFL_MASK) && !full ? name_mask(s, t, n) : s;
+	case AF_MONEY:
+	case AF_RATE:
+		return format_fen(i, t, n);
+	case AF_DATE:
+		return date_format((int)i, t);
+	case AF_MONTH:
+		snprintf(t, n, "%04lld-%02lld", (long long)(i / 100), (long long)(i % 100));
+		return t;
+	case AF_BOOL:
+		return i ? (EN ? "yes" : "是") : (EN ? "no" : "否");
+	case AF_CODE:
+	case AF_ITEM:
+		return acode_label((enum alist)f->list, s);
+	case AF_GCODE:
+		return code_label((enum codelist)f->list, s);
+	case AF_PHONE:
+		return full ? s : phone_mask(s, t, n);
+	case AF_IDNO:
+		return full ? s : idno_mask(s, t, n);
+	case AF_DIV:
+	case AF_VILLAGE: {
+		const char *name = strcmp(f->col, r->d->scope) == 0 ? r->r.show[SHOW_DIVISION] : NULL;
+		if (name)
+			return name;
+		view_code(i, t, n);
+		return t;
+	}
+	case AF_HH:
+		return r->r.show[SHOW_HH_NO] ? r->r.show[SHOW_HH_NO] : "";
+	case AF_MEMBER: {
+		const char *id = r->r.show[SHOW_MEMBER_ID];
+		return !id ? "" : full ? id : idno_mask(id, t, n);
+	}
+	case AF_CADRE:
+		return r->r.show[SHOW_CADRE] ? r->r.show[SHOW_CADRE] : "";
+	case AF_REF:
+		return r->r.show[SHOW_REF] ? r->r.show[SHOW_REF] : "";
+	default:
+		snprintf(t, n, "%lld", (long long)i);
+		return t;
+	}
+}
+
+/* One row of the record list's sheet, or its header when r is NULL: each field with a column, a household
+ * followed by its head's name and a member preceded by the person's name, the division when no field names it,
+ * and when and by whom it was recorded. cells and room hold RECORD_CELLS(d); returns the number of cells. */
+#define RECORD_CELLS(d) (2 * (d)->nf + 3)
+static size_t
+record_cells(const struct akind_desc *d, const struct arec *r, bool full, const char **cells, char (*room)[96])
+{
+	bool scoped = false, withheld = r && !full && arec_tells_health(r);
+	size_t k = 0;
+	for (size_t i = 0; i < d->nf; i++) {
+		const struct afield *f = &d->f[i];
+		if (!f->col)
+			continue;
+		scoped |= strcmp(f->col, d->scope) == 0;
+		if (f->type == AF_MEMBER)   /* the person's name, then the number */
+			cells[k++] = !r ? (EN ? "name" : "姓名") : r->r.show[SHOW_MEMBER] ? r->r.show[SHOW_MEMBER] : "";
+		if (!r)
+			cells[k] = EN ? f->en : f->zh;
+		else if (withheld && (strcmp(f->key, "item") == 0 || strcmp(f->key, "content") == 0))
+			cells[k] = EN ? "(withheld)" : "（已隐去）";
+		else
+			cells[k] = field_cell(r, f, full, room[k], sizeof(room[k]));
+		k++;
+		if (f->type == AF_HH)       /* and its head */
+			cells[k++] = !r ? (EN ? "head" : "户主姓名") : r->r.show[SHOW_HEAD] ? r->r.show[SHOW_HEAD] : "";
+	}
+	if (!scoped) {
+		const char *name = r ? r->r.show[SHOW_DIVISION] : EN ? "division" : "所属区划";
+		if (!name)
+			view_code(arec_int(r, d->scope), room[k], sizeof(room[k]));
+		cells[k] = name ? name : room[k];
+		k++;
+	}
+	if (!r) {
+		cells[k++] = EN ? "recorded at" : "登记时间";
+		cells[k++] = EN ? "recorded by" : "登记人";
+		return k;
+	}
+	int at = acol(d, "recorded_at"), by = acol(d, "recorded_by");
+	cells[k] = r->r.v[at].t == SV_NULL ? "" : stamp_format(r->r.v[at].i, room[k]);
+	k++;
+	cells[k++] = r->r.v[by].s ? r->r.v[by].s : "";
+	return k;
+}
+
+enum err
+view_arecs_sheet(struct sheet_writer *w, const struct akind_desc *d, const struct arec *v, size_t n, bool head,
+    bool full, struct errinfo *e)
+{
+	const char **cells = xcalloc(RECORD_CELLS(d), sizeof(*cells));
+	char (*room)[96] = xcalloc(RECORD_CELLS(d), sizeof(*room));
+	enum err rc = ERR_OK;
+	if (head)
+		rc = sheet_writer_row(w, cells, record_cells(d, NULL, full, cells, room), e);
+	for (size_t j = 0; rc == ERR_OK && j < n; j++)
+		rc = sheet_writer_row(w, cells, record_cells(d, &v[j], full, cells, room), e);
+	free(cells);
+	free(room);
+	return rc;
+}
+
 static void
 options_write(struct jw *w, const struct afield *f)
 {

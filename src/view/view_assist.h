@@ -19,6 +19,10 @@ void view_arec_write(struct jw *w, const struct arec *r, bool full);
 /* {"kind":..., "total":N, "items":[...]} */
 void view_arecs_write(struct buf *out, const struct akind_desc *d, const struct arec *v, size_t n, int64_t total,
     bool full);
+/* Records as a sheet's rows (the record list's export): a header of the fields' labels first when head, then a
+ * row a record, its fields in words (as view_arec_write says them), masked unless full. */
+enum err view_arecs_sheet(struct sheet_writer *w, const struct akind_desc *d, const struct arec *v, size_t n, bool head,
+    bool full, struct errinfo *e);
 /* Every kind with its fields, code lists and what the role may do: the web UI builds its forms from it. */
 void view_akinds_write(struct buf *out, const char *role);
 

@@ -149,6 +149,31 @@ expect 200 county GET "/api/records/measure?household=3713990001"
 jqeq '[.data.items[] | select(.category.code == "health") | "\(.item) \(.content) \(.health_withheld)"] | join(",")' "null null true"
 expect 200 county GET "/api/records/measure?household=3713990001&full=1"
 jqeq '[.data.items[] | select(.category.code == "health") | "\(.item.label) \(.health_withheld)"] | join(",")' "签约服务 false"
+# the list downloaded (CSV or Excel, export roles): its fields in words, masked as the list is, every record of
+# the filter; audited with its filter and size; a village clerk (no export) is refused
+dl() { STATUS=$(curl -s -o "$WORK/dl" -D "$WORK/dl.h" -w '%{http_code}' -b "$WORK/$1.jar" "http://127.0.0.1:$PORT$2"); }
+dl county "/api/records/measure?household=3713990001&format=csv"
+eq "measures as CSV" "$STATUS $(sed 's/\r$//; s/^\xef\xbb\xbf//' "$WORK/dl" | cut -d, -f1-14 | tr '\n' '|')" \
+	"200 户编号,户主姓名,姓名,证件号码,帮扶类别,帮扶项目,帮扶日期,年度,金额,资金来源,帮扶单位,帮扶内容,户主签名,所属区划|$(
+	)3713990001,赵大山,,,健康扶贫,（已隐去）,2018-06-01,2018,,,,（已隐去）,,东岭村|$(
+	)3713990001,赵大山,钱秀兰,371399************,教育扶贫,,2018-04-01,2018,,,,,,东岭村|$(
+	)3713990001,赵大山,赵大山,371399************,产业扶贫,养殖业,2018-03-01,2018,1500.50,,,,,东岭村|"
+eq "who recorded them" "$(sed 1d "$WORK/dl" | cut -d, -f16 | tr -d '\r' | tr '\n' ' ')" "cadre clerk clerk "
+contains "$(cat "$WORK/dl.h")" "filename*=UTF-8''%E5%B8%AE%E6%89%B6%E6%8E%AA%E6%96%BD-"
+dl county "/api/records/measure?household=3713990001&format=csv&full=1"
+eq "whole" "$(sed -n 2,3p "$WORK/dl" | cut -d, -f3-6 | tr '\n' '|')" ",,健康扶贫,签约服务|钱秀兰,371399196205181029,教育扶贫,|"
+dl county "/api/records/cadre?format=xlsx"
+eq "cadres as Excel" "$STATUS $(head -c 2 "$WORK/dl")" "200 PK"
+SS=$(unzip -p "$WORK/dl" xl/worksheets/sheet1.xml)
+contains "$SS" "<t>张帮扶</t>"
+contains "$SS" "<t>139****1111</t>"
+contains "$SS" "<t>单位隶属关系</t>"
+dl clerk "/api/records/measure?format=csv"
+eq "a village clerk's download" "$STATUS $(jq -r .error.code "$WORK/dl")" "403 forbidden"
+eq "downloads audited" "$(audit_sql "SELECT object || ' ' || detail FROM audit WHERE action = 'export.records' ORDER BY id")" \
+	"measure {\"household\":\"3713990001\",\"ref\":0,\"division\":0,\"from\":0,\"to\":0,\"format\":\"csv\",\"full\":false,\"rows\":3}
+measure {\"household\":\"3713990001\",\"ref\":0,\"division\":0,\"from\":0,\"to\":0,\"format\":\"csv\",\"full\":true,\"rows\":3}
+cadre {\"household\":null,\"ref\":0,\"division\":0,\"from\":0,\"to\":0,\"format\":\"xlsx\",\"full\":false,\"rows\":2}"
 expect 404 clerk GET /api/households/3713990003/assistance
 # changing a visit: the mutable fields only
 expect 200 clerk PATCH "/api/records/visit/$V3" '{"found":"住房漏雨","housing":false}'

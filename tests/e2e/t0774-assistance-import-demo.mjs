@@ -67,6 +67,15 @@ await run(async () => {
   await page.click('[data-action="full"]');
   await page.waitForSelector('[data-action="masked"]');
   assert.deepEqual((await healthRow()).map((r) => r[1]), ['签约服务']);
+  // the list downloaded as Excel: the whole list of its filter, as shown (here in full: the link carries it)
+  const exportHref = await page.getAttribute('[data-action="export"]', 'href');
+  assert.equal(exportHref, `/api/records/measure?household=${HH}&full=1&format=xlsx&lang=zh`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export"]')]);
+  assert.match(download.suggestedFilename(), /^帮扶措施-.*-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const csv = await (await page.request.get(new URL(exportHref.replace('format=xlsx', 'format=csv'), page.url()).href)).text();
+  const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  assert.equal(lines.length - 1, (await api.get(`/api/records/measure?household=${HH}`)).body.data.total);
+  assert.ok(lines.slice(1).some((l) => l.includes('健康扶贫,签约服务')));
   // a date typed wrong is said beside the filters, which stay (the page was an error with only 重试)
   await page.goto(new URL('/assistance/records/measure?to=2018-13-01', page.url()).href);
   await page.waitForSelector('[data-filters] [data-filter-error]');

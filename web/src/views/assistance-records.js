@@ -4,7 +4,7 @@
 // any kind (recordsView, /assistance/records/:kind). The server checks everything; its problems are shown
 // next to the fields.
 
-import { get, post, patch, ApiError } from '../api.js';
+import { get, post, patch, qs, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, getLang } from '../i18n.js';
 import { can, link } from '../state.js';
@@ -288,6 +288,9 @@ export async function recordsView({ el, params, query, navigate, render, signal 
     filtered ? h('button', { class: 'btn', type: 'button', 'data-action': 'clear', on: { click: () => go({ household: '', from: '', to: '', division: '' }) } }, t('清除条件')) : null,
     filterError ? h('div', { class: 'form-banner', role: 'alert', 'data-filter-error': filterError.field || '' }, filterError.message) : null,
   );
+  // the whole list of the filter as Excel, masked as the list is shown (export roles; the download is audited)
+  if (can('export') && data.total)
+    actions.unshift(h('a', { class: 'btn', href: `/api/records/${k.code}${qs({ ref, household: hh, from, to, division, full: full ? 1 : null, format: 'xlsx', lang: getLang() })}`, download: '', 'data-action': 'export', title: t('下载本列表的全部记录（Excel）') }, icon('download'), h('span', t('导出 Excel'))));
   if (can('full_id') && data.items.length)
     actions.unshift(
       full

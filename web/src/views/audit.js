@@ -43,6 +43,8 @@ const ACTIONS = {
   'export.registry': '导出名单',
   'export.roster': '导出花名册',
   'export.monitoring': '导出监测名单',
+  'export.findings': '导出问题清单',
+  'export.records': '导出帮扶记录',
   'proposal.open': '提出申请',
   'proposal.act': '办理申请',
   'proposal.override': '核查例外',
