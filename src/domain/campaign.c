@@ -159,6 +159,29 @@ kept_counts(struct store *st, const char *json, struct finding_count **out, size
 }
 
 enum err
+campaign_batch_open(struct store *st, const char *batch, struct errinfo *e)
+{
+	if (!batch || !*batch)
+		return ERR_OK;
+	struct arena a;
+	arena_init(&a);
+	struct campaign_row c;
+	struct errinfo e2;
+	errinfo_clear(&e2);
+	enum err rc = store_campaign_by_name(st, batch, false, &c, &a, &e2);
+	char d[11];
+	if (rc == ERR_NOTFOUND || (rc == ERR_OK && !c.closed_at))
+		rc = ERR_OK;   /* a batch of no campaign, or of an open one */
+	else if (rc == ERR_OK)
+		rc = errinfo_set(e, ERR_CONFLICT, "batch", MSG_CAMPAIGN_BATCH_CLOSED, c.name,
+		    date_format(stamp_date(c.closed_at), d));
+	else if (e)
+		*e = e2;
+	arena_free(&a);
+	return rc;
+}
+
+enum err
 campaign_close(struct store *st, const struct finding_actor *by, const char *name, const char *note,
     struct errinfo *e)
 {

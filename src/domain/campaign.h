@@ -23,6 +23,10 @@ enum err campaign_create(struct store *st, const struct finding_actor *by, const
 /* Close campaign name (audited): its board as it stands is kept and shown from then on (findings found or
  * fixed later are not the campaign's). A town or county user whose divisions hold all of the campaign's (or
  * the command line); note, the acceptance's words, may be empty. */
+/* A change recorded in a batch that names a closed campaign is refused (409 campaign_closed, field batch): the
+ * campaign's report is its batch as recorded when it closed, so the change would be in none of its figures.
+ * Any other batch, or none, is ERR_OK. */
+enum err campaign_batch_open(struct store *st, const char *batch, struct errinfo *e);
 enum err campaign_close(struct store *st, const struct finding_actor *by, const char *name, const char *note,
     struct errinfo *e);
 

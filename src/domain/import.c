@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "domain/audit.h"
+#include "domain/campaign.h"
 #include "domain/fields.h"
 #include "domain/income.h"
 #include "domain/finding.h"
@@ -1729,6 +1730,15 @@ import_registry(struct store *st, const struct import_opts *o, struct import_res
 		    ri.as_of > ri.today ? MSG_FUTURE_DATE : MSG_DATE_TOO_EARLY, date_format(ri.as_of, d));
 		sheet_close(s);
 		return ERR_INVALID;
+	}
+	if (o->batch) {   /* a closed campaign's name: no household can be identified in it any more */
+		struct errinfo be;
+		errinfo_clear(&be);
+		if (campaign_batch_open(st, o->batch, &be) != ERR_OK) {
+			problem_from_err(p, false, 0, "--batch", str_from(o->batch), &be);
+			sheet_close(s);
+			return ERR_INVALID;
+		}
 	}
 	compact_header(h, &ri.hhead);
 	struct sheet_row row;

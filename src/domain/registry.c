@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/campaign.h"
 #include "domain/codes.h"
 #include "domain/fields.h"
 #include "domain/idno.h"
@@ -1186,6 +1187,8 @@ event_record(struct txn *t, const struct event_req *r, struct event *result, str
 		rc = errinfo_set(e, ERR_INVALID, "reason", MSG_REASON_NEEDED);
 		goto out;
 	}
+	if ((rc = campaign_batch_open(t->st, r->batch, e)) != ERR_OK)
+		goto out;
 	if ((rc = store_spans(t->st, SPAN_STATUS, c.h.id, &c.sst, &c.nst, &c.a, e)) != ERR_OK)
 		goto out;
 	c.at = status_on(c.sst, c.nst, r->effective);

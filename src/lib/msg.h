@@ -563,6 +563,8 @@ enum lang { LANG_ZH = 0, LANG_EN, LANG__MAX };
 	X(CAMPAIGN_DEADLINE, "bad_deadline", "整改期限 %s 早于开始日期 %s", "the deadline %s is before the start %s") \
 	X(CAMPAIGN_RULES, "rules_required", "须选择至少一条规则", "choose at least one rule") \
 	X(CAMPAIGN_CLOSED, "campaign_closed", "专项行动“%s”已于 %s 结束", "campaign \"%s\" was closed on %s") \
+	X(CAMPAIGN_BATCH_CLOSED, "campaign_closed", "专项行动“%s”已于 %s 结束，不能再以它为批次记录变动", \
+	    "campaign \"%s\" was closed on %s: no change can be recorded in its name") \
 	X(CAMPAIGN_NOT_YOURS, "campaign_not_yours", "专项行动“%s”覆盖您辖区以外的地方：只有管辖其全部范围的单位能结束它", \
 	    "campaign \"%s\" covers places beyond your divisions: only an office over all of them may close it")
 

@@ -76,6 +76,19 @@ eq "audited" "$(db_sql "SELECT detail FROM audit WHERE action = 'campaign.close'
 	'{"name":"劳动技能核查","note":"经县级验收","open":1,"fixed":1,"waived":1}'
 expect_rc 1 campaign close 劳动技能核查
 eq "closed once" "$ERR" "tuopin: 专项行动“劳动技能核查”已于 $day 结束"
+# nothing more is recorded in its name (its report is its batch as recorded when it closed: a change after it
+# would be in none of its figures): an event of that batch, a registry sheet with it as --batch; nothing written
+events_before=$(db_sql "SELECT COUNT(*) FROM change_event")
+printf '户编号,变动类型,生效日期,批次,原因,证件号码,劳动技能\nQ01,信息更正,2014-05-03,劳动技能核查,再核实,371399201003030015,普通劳动力\n' > "$WORK/fix2.csv"
+expect_rc 1 import events "$WORK/fix2.csv" --format json
+jqeq '[.problems[] | "\(.row) \(.column) \(.code) \(.message)"] | join(",")' \
+	"2 批次 campaign_closed 专项行动“劳动技能核查”已于 $day 结束，不能再以它为批次记录变动"
+printf '%s\n' '行政区划代码,户编号,姓名,证件号码,与户主关系,性别,民族,文化程度,健康状况,劳动技能,是否参加城乡居民基本医疗保险,是否参加大病保险,是否参加城乡居民基本养老保险,贫困户属性,主要致贫原因,识别标准,贫困户状态,识别年月,人均纯收入' \
+	'371399100202,X03,西三,371399193902030020,户主,女,汉族,小学,健康,技能劳动力,是,是,是,一般贫困户,缺资金,国家标准,未脱贫,201404,2100.00' \
+	> "$WORK/x3.csv"
+expect_rc 1 import registry "$WORK/x3.csv" --as-of 2014-04-30 --batch 劳动技能核查 --format json
+jqeq '[.problems[] | "\(.column) \(.value) \(.code)"] | join(",")' "--batch 劳动技能核查 campaign_closed"
+eq "nothing written" "$(db_sql "SELECT COUNT(*) FROM change_event")" "$events_before"
 printf '%s\n' '行政区划代码,户编号,姓名,证件号码,与户主关系,性别,民族,文化程度,健康状况,劳动技能,是否参加城乡居民基本医疗保险,是否参加大病保险,是否参加城乡居民基本养老保险,贫困户属性,主要致贫原因,识别标准,贫困户状态,识别年月,人均纯收入' \
 	'371399100202,X02,西二,371399193902020024,户主,女,汉族,小学,健康,技能劳动力,是,是,是,一般贫困户,缺资金,国家标准,未脱贫,201404,2100.00' \
 	> "$WORK/x2.csv"
