@@ -227,8 +227,9 @@ idbits_has(const struct idbits *b, int64_t id)
 	return i < b->n && (b->w[i] >> ((uint64_t)id % 64) & 1);
 }
 
-/* One of the change report's statements bound: by date (from, to as given) or by batch. */
-static void
+/* One of the change report's statements bound: by date (from, to as given) or by batch; returns the next
+ * parameter's position. */
+static int
 changes_bind(struct store *st, struct stmt *q, enum changes_mode mode, int from, int to, const char *batch,
     int64_t t, int64_t lo, int64_t hi, int only)
 {
@@ -248,7 +249,8 @@ changes_bind(struct store *st, struct stmt *q, enum changes_mode mode, int from,
 	OPS->bind(q, i++, SQL_INT(t));
 	OPS->bind(q, i++, SQL_INT(lo));
 	OPS->bind(q, i++, SQL_INT(hi));
-	OPS->bind(q, i, only >= 0 ? SQL_TEXT(evtype_code((enum evtype)only)) : SQL_NULL);
+	OPS->bind(q, i++, only >= 0 ? SQL_TEXT(evtype_code((enum evtype)only)) : SQL_NULL);
+	return i;
 }
 
 /* The counting of one type of change: its cell (-1: none yet), the households and persons counted, and, for the
@@ -439,22 +441,7 @@ store_changes_households(struct store *st, enum changes_mode mode, int from, int
 	struct stmt *q = OPS->prepare(st, ids[mode][member], e);
 	if (!q)
 		return ERR_DB;
-	int k = 1;
-	if (mode == CHANGES_BATCH)
-		OPS->bind(q, k++, SQL_TEXT(batch));
-	else {
-		int64_t f = from, u = to;
-		if (mode == CHANGES_RECORDED) {
-			f = stamp_day_start(from);
-			u = stamp_day_end(to);
-		}
-		OPS->bind(q, k++, SQL_INT(f));
-		OPS->bind(q, k++, SQL_INT(u));
-	}
-	OPS->bind(q, k++, SQL_INT(t));
-	OPS->bind(q, k++, SQL_INT(lo));
-	OPS->bind(q, k++, SQL_INT(hi));
-	OPS->bind(q, k++, SQL_TEXT(evtype_code(type)));
+	int k = changes_bind(st, q, mode, from, to, batch, t, lo, hi, (int)type);
 	OPS->bind(q, k++, SQL_INT(limit));
 	OPS->bind(q, k++, SQL_INT(offset));
 	int r;
